@@ -1,0 +1,9 @@
+use leptos::prelude::*;
+
+use crate::{error::AppError, model::session::ActivationView};
+
+#[server(endpoint = "auth/activation-details")]
+pub async fn activation_details(token: String) -> Result<ActivationView, AppError> {
+    let (backend, _meta) = crate::api::backend()?;
+    backend.identity.activation(&token).await
+}

@@ -1,0 +1,8 @@
+//! Server functions: the portal's implicit API. Each reads its context, makes one call on the
+//! backend port and maps the result; the rules live in the server.
+
+pub mod auth;
+#[cfg(feature = "ssr")]
+mod context;
+#[cfg(feature = "ssr")]
+pub(crate) use context::{backend, set_cookie};

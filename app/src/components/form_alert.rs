@@ -1,0 +1,28 @@
+use leptos::prelude::*;
+
+use crate::error::AppError;
+
+/// The form-level message for a failed submission. Field errors are shown beside their fields,
+/// so only the summary appears here.
+#[component]
+pub fn FormAlert(#[prop(into)] error: Signal<Option<AppError>>) -> impl IntoView {
+    move || {
+        error.get().map(|e| {
+            view! {
+                <div class="alert alert-error" role="alert">
+                    {e.to_string()}
+                </div>
+            }
+        })
+    }
+}
+
+/// A notice such as "Your password is set".
+#[component]
+pub fn Notice(children: Children) -> impl IntoView {
+    view! {
+        <div class="alert alert-info" role="status">
+            {children()}
+        </div>
+    }
+}

@@ -1,0 +1,4 @@
+pub mod auth_card;
+pub mod field;
+pub mod form_alert;
+pub mod portal;

@@ -1,0 +1,77 @@
+use leptos::prelude::*;
+use leptos_router::components::Redirect;
+
+use crate::{
+    api::auth::{current_session, SignOut},
+    error::AppError,
+    model::SessionView,
+};
+
+/// The signed-in frame: header with account and user, navigation, sign-out. Sends a visitor
+/// without a session to the sign-in page; renders `page` with the session otherwise.
+#[component]
+pub fn Portal<F, V>(title: &'static str, page: F) -> impl IntoView
+where
+    F: Fn(SessionView) -> V + Clone + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    // Blocking, so the server can still answer with a redirect before any HTML is streamed.
+    let session = Resource::new_blocking(|| (), |_| current_session());
+    view! {
+        <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
+            {move || {
+                let page = page.clone();
+                Suspend::new(async move {
+                    match session.await {
+                        Ok(Some(s)) => view! { <Frame session=s.clone() title=title>{page(s)}</Frame> }.into_any(),
+                        Ok(None) | Err(AppError::Unauthenticated) => {
+                            view! { <Redirect path="/sign-in" /> }.into_any()
+                        }
+                        Err(e) => view! {
+                            <div class="alert alert-error" role="alert">{e.to_string()}</div>
+                        }
+                            .into_any(),
+                    }
+                })
+            }}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Frame(session: SessionView, title: &'static str, children: Children) -> impl IntoView {
+    let sign_out = ServerAction::<SignOut>::new();
+    view! {
+        <leptos_meta::Title text=format!("{title} · Rootline") />
+        <div class="portal">
+            <header class="topbar">
+                <a class="brand" href="/">
+                    <span class="brand-mark" aria-hidden="true"></span>
+                    "Rootline"
+                </a>
+                <div class="topbar-account" aria-label="Account">
+                    <span class="account-name">{session.account_name.clone()}</span>
+                    <span class="badge">{session.account_kind.label()}</span>
+                </div>
+                <div class="topbar-user">
+                    <span class="user-name" aria-label="Signed in as">{session.user_name.clone()}</span>
+                    <span class="user-role">{session.role.label()}</span>
+                    <ActionForm action=sign_out>
+                        <button type="submit" class="button button-quiet">"Sign out"</button>
+                    </ActionForm>
+                </div>
+            </header>
+            <nav class="sidenav" aria-label="Main">
+                <ul>
+                    <li>
+                        <a href="/" aria-current=move || (title == "Overview").then_some("page")>"Overview"</a>
+                    </li>
+                </ul>
+            </nav>
+            <main class="content" id="main">
+                <h1>{title}</h1>
+                {children()}
+            </main>
+        </div>
+    }
+}

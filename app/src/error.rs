@@ -1,0 +1,58 @@
+use leptos::server_fn::{
+    codec::JsonEncoding,
+    error::{FromServerFnError, ServerFnErrorErr},
+};
+use serde::{Deserialize, Serialize};
+
+use crate::model::FieldErrors;
+
+/// What a user may see when something does not work. Internal detail stays in the server log;
+/// the browser only gets an incident id to quote.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+pub enum AppError {
+    #[error("We could not find that.")]
+    NotFound,
+    #[error("Please sign in to continue.")]
+    Unauthenticated,
+    /// One answer for an unknown e-mail and a wrong password, so neither can be told apart.
+    #[error("The e-mail address or password is incorrect.")]
+    InvalidCredentials,
+    #[error("Your role does not allow this action.")]
+    Forbidden,
+    #[error("Please correct the highlighted fields.")]
+    Validation(FieldErrors),
+    #[error("{0}")]
+    Conflict(String),
+    #[error("{}", .0.join(" "))]
+    PolicyRejected(Vec<String>),
+    #[error("Too many attempts. Wait {retry_after_secs} seconds and try again.")]
+    RateLimited { retry_after_secs: u64 },
+    #[error("Something went wrong on our side. Quote incident {incident_id} if you contact support.")]
+    Internal { incident_id: String },
+    #[error("The request could not be completed ({0}). Check your connection and try again.")]
+    Transport(String),
+}
+
+impl AppError {
+    /// The message for one field, when this is a validation error.
+    pub fn field(&self, name: &str) -> Option<String> {
+        match self {
+            Self::Validation(errors) => errors.get(name).map(str::to_owned),
+            _ => None,
+        }
+    }
+}
+
+impl From<FieldErrors> for AppError {
+    fn from(errors: FieldErrors) -> Self {
+        Self::Validation(errors)
+    }
+}
+
+impl FromServerFnError for AppError {
+    type Encoder = JsonEncoding;
+
+    fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        Self::Transport(value.to_string())
+    }
+}

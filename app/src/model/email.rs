@@ -1,0 +1,121 @@
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// A syntactically valid mailbox address (RFC 5321 limits, dot-atom local part, LDH domain),
+/// normalised to lower case so one mailbox is one account.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Email(String);
+
+impl Email {
+    pub fn parse(raw: &str) -> Result<Self, String> {
+        let value = raw.trim().to_lowercase();
+        if value.is_empty() {
+            return Err("Enter your e-mail address.".into());
+        }
+        let invalid = || "Enter an e-mail address like name@example.com.".to_string();
+        if value.len() > 254 {
+            return Err("An e-mail address has at most 254 characters.".into());
+        }
+        let (local, domain) = value.rsplit_once('@').ok_or_else(invalid)?;
+        if local.is_empty() || local.len() > 64 || !valid_local_part(local) {
+            return Err(invalid());
+        }
+        if !valid_domain(domain) {
+            return Err(invalid());
+        }
+        Ok(Self(value))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    pub fn local_part(&self) -> &str {
+        self.0.split('@').next().unwrap_or_default()
+    }
+}
+
+impl fmt::Display for Email {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+fn valid_local_part(local: &str) -> bool {
+    const SPECIALS: &str = "!#$%&'*+/=?^_`{|}~-";
+    !local.starts_with('.')
+        && !local.ends_with('.')
+        && !local.contains("..")
+        && local
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '.' || SPECIALS.contains(c))
+}
+
+/// A host name of at least two labels, each 1–63 letters, digits or inner hyphens,
+/// with a top-level label that is not all digits.
+pub fn valid_domain(domain: &str) -> bool {
+    if domain.is_empty() || domain.len() > 253 {
+        return false;
+    }
+    let labels: Vec<&str> = domain.split('.').collect();
+    if labels.len() < 2 {
+        return false;
+    }
+    let labels_ok = labels.iter().all(|label| {
+        !label.is_empty()
+            && label.len() <= 63
+            && !label.starts_with('-')
+            && !label.ends_with('-')
+            && label.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+    });
+    let tld_ok = labels
+        .last()
+        .is_some_and(|tld| !tld.chars().all(|c| c.is_ascii_digit()));
+    labels_ok && tld_ok
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accepts_ordinary_addresses_and_lowercases_them() {
+        assert_eq!(
+            Email::parse(" Asha.Rao+pki@Example.CO.in ").unwrap().as_str(),
+            "asha.rao+pki@example.co.in"
+        );
+    }
+
+    #[test]
+    fn refuses_malformed_addresses() {
+        for bad in [
+            "",
+            "plain",
+            "@example.com",
+            "a@",
+            "a@localhost",
+            "a@@example.com",
+            ".a@example.com",
+            "a.@example.com",
+            "a..b@example.com",
+            "a@-example.com",
+            "a@example-.com",
+            "a@example..com",
+            "a@1.2.3.4",
+            "a b@example.com",
+            "\"quoted\"@example.com",
+            "a@exa_mple.com",
+        ] {
+            assert!(Email::parse(bad).is_err(), "{bad:?} should be refused");
+        }
+        let long_local = format!("{}@example.com", "a".repeat(65));
+        assert!(Email::parse(&long_local).is_err());
+        let long_total = format!("a@{}.com", "b".repeat(250));
+        assert!(Email::parse(&long_total).is_err());
+    }
+
+    #[test]
+    fn local_part_is_what_precedes_the_at_sign() {
+        assert_eq!(Email::parse("asha@example.com").unwrap().local_part(), "asha");
+    }
+}

@@ -1,0 +1,17 @@
+//! The shared vocabulary: wire types and field validation used by the browser form AND the server.
+//! Compiled for both targets; no I/O here.
+
+pub mod account;
+pub mod countries;
+pub mod email;
+pub mod field_errors;
+pub mod password;
+pub mod session;
+pub mod sign_up;
+pub mod text;
+
+pub use account::{AccountKind, AccountStatus, Role};
+pub use email::Email;
+pub use field_errors::{FieldError, FieldErrors};
+pub use session::SessionView;
+pub use sign_up::{SignUpForm, ValidSignUp};

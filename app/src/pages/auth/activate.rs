@@ -1,0 +1,64 @@
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+use crate::{
+    api::auth::{activation_details, Activate},
+    components::{
+        auth_card::AuthCard,
+        field::{rule, Field},
+        form_alert::FormAlert,
+    },
+    model::{password, Email},
+};
+
+#[component]
+pub fn ActivatePage() -> impl IntoView {
+    let params = use_params_map();
+    let token = move || params.read().get("token").unwrap_or_default();
+    let details = Resource::new(token, activation_details);
+    view! {
+        <leptos_meta::Title text="Activate your account · Rootline" />
+        <AuthCard title="Activate your account">
+            <Suspense fallback=|| view! { <p class="loading">"Checking your link…"</p> }>
+                {move || Suspend::new(async move {
+                    match details.await {
+                        Ok(view) => view! { <ActivationForm token=token() email=view.user_email.clone() name=view.user_name.clone() account=view.account_name.clone() /> }.into_any(),
+                        Err(e) => view! {
+                            <div class="alert alert-error" role="alert">{e.to_string()}</div>
+                            <p><a class="button" href="/sign-in">"Go to sign in"</a></p>
+                        }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </AuthCard>
+    }
+}
+
+#[component]
+fn ActivationForm(token: String, email: String, name: String, account: String) -> impl IntoView {
+    let action = ServerAction::<Activate>::new();
+    let error = Signal::derive(move || action.value().get().and_then(Result::err));
+    let field_error =
+        move |name: &'static str| Signal::derive(move || error.get().and_then(|e| e.field(name)));
+    let parsed_email = Email::parse(&email).ok();
+    let password_rule = rule(move |v| password::check_new_password(v, parsed_email.as_ref()));
+    view! {
+        <p class="lead">
+            "Welcome, " {name} ". Choose a password for " <strong>{email.clone()}</strong>
+            " to activate " <strong>{account}</strong> "."
+        </p>
+        <ActionForm action=action>
+            <FormAlert error=error />
+            <input type="hidden" name="token" value=token />
+            <input type="text" name="username" autocomplete="username" value=email hidden=true readonly=true />
+            <Field label="New password" name="password" input_type="password"
+                autocomplete="new-password" hint=password::POLICY
+                server_error=field_error("password") validate=password_rule />
+            <Field label="Confirm password" name="password_confirmation" input_type="password"
+                autocomplete="new-password" server_error=field_error("password_confirmation") />
+            <button type="submit" class="button button-primary" disabled=move || action.pending().get()>
+                "Set password and activate"
+            </button>
+        </ActionForm>
+    }
+}

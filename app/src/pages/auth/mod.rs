@@ -1,0 +1,5 @@
+pub mod activate;
+pub mod application_received;
+pub mod check_email;
+pub mod sign_in;
+pub mod sign_up;

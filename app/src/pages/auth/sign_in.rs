@@ -1,0 +1,47 @@
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+use crate::{
+    api::auth::SignIn,
+    components::{
+        auth_card::AuthCard,
+        field::Field,
+        form_alert::{FormAlert, Notice},
+    },
+};
+
+#[component]
+pub fn SignInPage() -> impl IntoView {
+    let action = ServerAction::<SignIn>::new();
+    let query = use_query_map();
+    let error = Signal::derive(move || action.value().get().and_then(Result::err));
+    let field_error =
+        move |name: &'static str| Signal::derive(move || error.get().and_then(|e| e.field(name)));
+    let notice = move || {
+        let q = query.read();
+        if q.get("activated").is_some() {
+            Some("Your password is set and your account is active. Sign in to continue.")
+        } else if q.get("signed_out").is_some() {
+            Some("You have signed out.")
+        } else {
+            None
+        }
+    };
+    view! {
+        <leptos_meta::Title text="Sign in · Rootline" />
+        <AuthCard title="Sign in">
+            {move || notice().map(|n| view! { <Notice>{n}</Notice> })}
+            <ActionForm action=action>
+                <FormAlert error=error />
+                <Field label="E-mail" name="email" input_type="email" autocomplete="username"
+                    server_error=field_error("email") />
+                <Field label="Password" name="password" input_type="password"
+                    autocomplete="current-password" server_error=field_error("password") />
+                <button type="submit" class="button button-primary" disabled=move || action.pending().get()>
+                    {move || if action.pending().get() { "Signing in…" } else { "Sign in" }}
+                </button>
+            </ActionForm>
+            <p class="muted">"New to Rootline? " <a href="/sign-up">"Create an account"</a></p>
+        </AuthCard>
+    }
+}

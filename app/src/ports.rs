@@ -1,0 +1,54 @@
+//! The backend as the portal sees it: object-safe traits the server implements. Only with `ssr`.
+
+use std::{net::IpAddr, sync::Arc};
+
+use async_trait::async_trait;
+
+use crate::{
+    error::AppError,
+    model::{session::ActivationView, SessionView, SignUpForm},
+};
+
+/// Facts about the HTTP request that the backend needs, gathered once by the server's middleware.
+#[derive(Debug, Clone)]
+pub struct RequestMeta {
+    pub ip: IpAddr,
+    pub user_agent: Option<String>,
+    /// The raw session token from the cookie, if the browser sent one.
+    pub session_token: Option<String>,
+}
+
+/// How a sign-up ended, so the page can say what happens next.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SignUpOutcome {
+    /// An activation e-mail is on its way.
+    ActivationSent,
+    /// A Partner application waits for an operator; the applicant was told by e-mail.
+    AwaitingApproval,
+}
+
+/// A `Set-Cookie` header value the server function must attach to its response.
+#[derive(Debug, Clone)]
+pub struct SetCookie(pub String);
+
+#[async_trait]
+pub trait IdentityApi: Send + Sync {
+    async fn sign_up(&self, meta: &RequestMeta, form: SignUpForm) -> Result<SignUpOutcome, AppError>;
+    async fn activation(&self, token: &str) -> Result<ActivationView, AppError>;
+    async fn activate(
+        &self,
+        meta: &RequestMeta,
+        token: &str,
+        password: &str,
+        confirmation: &str,
+    ) -> Result<(), AppError>;
+    async fn sign_in(&self, meta: &RequestMeta, email: &str, password: &str) -> Result<SetCookie, AppError>;
+    async fn sign_out(&self, meta: &RequestMeta) -> Result<SetCookie, AppError>;
+    async fn current_session(&self, meta: &RequestMeta) -> Result<Option<SessionView>, AppError>;
+}
+
+/// Everything the portal can call, provided to server functions as Leptos context.
+#[derive(Clone)]
+pub struct Backend {
+    pub identity: Arc<dyn IdentityApi>,
+}

@@ -1,0 +1,54 @@
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
+use leptos_router::{
+    components::{Route, Router, Routes},
+    path,
+};
+
+use crate::pages::{
+    auth::{
+        activate::ActivatePage, application_received::ApplicationReceivedPage,
+        check_email::CheckEmailPage, sign_in::SignInPage, sign_up::SignUpPage,
+    },
+    not_found::NotFoundPage,
+    portal::overview::OverviewPage,
+};
+
+/// The HTML document around the app, rendered on the server.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    view! {
+        <!DOCTYPE html>
+        <html lang="en">
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <meta name="color-scheme" content="light" />
+                <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+                <HydrationScripts options />
+                <MetaTags />
+            </head>
+            <body>
+                <App />
+            </body>
+        </html>
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    view! {
+        <Stylesheet id="rootline" href="/pkg/rootline.css" />
+        <Title text="Rootline" />
+        <Router>
+            <Routes fallback=NotFoundPage>
+                <Route path=path!("/") view=OverviewPage />
+                <Route path=path!("/sign-in") view=SignInPage />
+                <Route path=path!("/sign-up") view=SignUpPage />
+                <Route path=path!("/sign-up/check-email") view=CheckEmailPage />
+                <Route path=path!("/sign-up/application-received") view=ApplicationReceivedPage />
+                <Route path=path!("/activate/:token") view=ActivatePage />
+            </Routes>
+        </Router>
+    }
+}

@@ -1,0 +1,15 @@
+//! Schema migrations, one file per change. A migration that has landed is never edited;
+//! a change to the schema is a new file.
+
+pub use sea_orm_migration::prelude::*;
+
+mod m20261121_000001_identity;
+
+pub struct Migrator;
+
+#[sea_orm_migration::async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![Box::new(m20261121_000001_identity::Migration)]
+    }
+}

@@ -1,0 +1,5 @@
+//! Real implementations of the ports.
+
+pub mod clock;
+pub mod mail;
+pub mod random;

@@ -1,0 +1,135 @@
+//! Settings from the environment. Every one has a default that works on a fresh machine:
+//! a SQLite file and a mail outbox under `./data`, listening on 127.0.0.1:3000.
+
+use std::{net::SocketAddr, path::PathBuf};
+
+use url::Url;
+
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// `ROOTLINE_LISTEN`: address and port to listen on.
+    pub listen: SocketAddr,
+    /// `ROOTLINE_PUBLIC_URL`: the base of links in e-mails, as users reach the portal.
+    pub public_url: Url,
+    /// `ROOTLINE_DATA_DIR`: where the SQLite file and the mail outbox live.
+    pub data_dir: PathBuf,
+    /// `ROOTLINE_DATABASE_URL`: `sqlite://…` or `postgres://…`.
+    pub database_url: String,
+    /// `ROOTLINE_SMTP_URL`: lettre SMTP URL; unset writes mail to `<data dir>/outbox/`.
+    pub smtp_url: Option<String>,
+    /// `ROOTLINE_MAIL_FROM`: the sender of every e-mail.
+    pub mail_from: String,
+    /// `ROOTLINE_SITE_ROOT`: the built browser assets (`pkg/`, favicon).
+    pub site_root: PathBuf,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("{name} is not valid: {reason}")]
+    Invalid { name: &'static str, reason: String },
+}
+
+impl Config {
+    pub fn from_env() -> Result<Self, ConfigError> {
+        Self::from_lookup(|name| std::env::var(name).ok().filter(|v| !v.trim().is_empty()))
+    }
+
+    /// Builds the configuration from any source of variables (the environment, or a map in tests).
+    pub fn from_lookup(get: impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
+        let invalid = |name: &'static str, reason: String| ConfigError::Invalid { name, reason };
+
+        let listen: SocketAddr = get("ROOTLINE_LISTEN")
+            .unwrap_or_else(|| "127.0.0.1:3000".into())
+            .parse()
+            .map_err(|e| invalid("ROOTLINE_LISTEN", format!("{e} (expected e.g. 127.0.0.1:3000)")))?;
+
+        let public_url = get("ROOTLINE_PUBLIC_URL").unwrap_or_else(|| format!("http://{listen}"));
+        let public_url = Url::parse(&public_url)
+            .map_err(|e| invalid("ROOTLINE_PUBLIC_URL", e.to_string()))?;
+        if !matches!(public_url.scheme(), "http" | "https") || public_url.host().is_none() {
+            return Err(invalid(
+                "ROOTLINE_PUBLIC_URL",
+                "use an http:// or https:// URL with a host".into(),
+            ));
+        }
+
+        let data_dir = PathBuf::from(get("ROOTLINE_DATA_DIR").unwrap_or_else(|| "./data".into()));
+        let database_url = get("ROOTLINE_DATABASE_URL").unwrap_or_else(|| {
+            format!("sqlite://{}?mode=rwc", data_dir.join("rootline.db").display())
+        });
+        if !(database_url.starts_with("sqlite:")
+            || database_url.starts_with("postgres://")
+            || database_url.starts_with("postgresql://"))
+        {
+            return Err(invalid(
+                "ROOTLINE_DATABASE_URL",
+                "use sqlite://<file> or postgres://user@host/db".into(),
+            ));
+        }
+
+        Ok(Self {
+            listen,
+            public_url,
+            data_dir,
+            database_url,
+            smtp_url: get("ROOTLINE_SMTP_URL"),
+            mail_from: get("ROOTLINE_MAIL_FROM")
+                .unwrap_or_else(|| "Rootline <no-reply@rootline.localhost>".into()),
+            site_root: PathBuf::from(
+                get("ROOTLINE_SITE_ROOT").unwrap_or_else(|| "target/site".into()),
+            ),
+        })
+    }
+
+    /// Cookies get the Secure flag when users reach the portal over https.
+    pub fn secure_cookies(&self) -> bool {
+        self.public_url.scheme() == "https"
+    }
+
+    /// The public URL without a trailing slash, to append paths to.
+    pub fn link_base(&self) -> String {
+        self.public_url.as_str().trim_end_matches('/').to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::HashMap;
+
+    use super::*;
+
+    fn from(pairs: &[(&str, &str)]) -> Result<Config, ConfigError> {
+        let map: HashMap<String, String> = pairs
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+            .collect();
+        Config::from_lookup(|k| map.get(k).cloned())
+    }
+
+    #[test]
+    fn defaults_work_on_a_fresh_machine() {
+        let c = from(&[]).unwrap();
+        assert_eq!(c.listen.to_string(), "127.0.0.1:3000");
+        assert_eq!(c.link_base(), "http://127.0.0.1:3000");
+        assert_eq!(c.database_url, "sqlite://./data/rootline.db?mode=rwc");
+        assert!(c.smtp_url.is_none());
+        assert!(!c.secure_cookies());
+    }
+
+    #[test]
+    fn https_public_url_makes_cookies_secure() {
+        let c = from(&[("ROOTLINE_PUBLIC_URL", "https://pki.example.com/")]).unwrap();
+        assert!(c.secure_cookies());
+        assert_eq!(c.link_base(), "https://pki.example.com");
+    }
+
+    #[test]
+    fn bad_settings_name_the_variable() {
+        let e = from(&[("ROOTLINE_LISTEN", "nowhere")]).unwrap_err();
+        assert!(e.to_string().contains("ROOTLINE_LISTEN"));
+        let e = from(&[("ROOTLINE_PUBLIC_URL", "ftp://x")]).unwrap_err();
+        assert!(e.to_string().contains("ROOTLINE_PUBLIC_URL"));
+        let e = from(&[("ROOTLINE_DATABASE_URL", "mysql://x")]).unwrap_err();
+        assert!(e.to_string().contains("ROOTLINE_DATABASE_URL"));
+    }
+}

@@ -1,0 +1,5 @@
+//! Pure rules: no I/O, no clock, no randomness of their own. Table-driven tests.
+
+pub mod audit_chain;
+pub mod identity_limits;
+pub mod secret_token;

@@ -1,0 +1,10 @@
+//! The Rootline server process: storage, services, the CA (later), and the HTTP endpoints.
+
+pub mod adapters;
+pub mod config;
+pub mod domain;
+pub mod ports;
+pub mod services;
+pub mod startup;
+pub mod store;
+pub mod web;

@@ -1,0 +1,90 @@
+//! `server`: runs Rootline (`serve`, the default) and its operator commands.
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use server::{config::Config, services::identity::IdentityError, startup};
+
+#[derive(Parser)]
+#[command(name = "server", version, about = "Rootline: certificate authority and certificate-lifecycle portal")]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run the portal (the default).
+    Serve,
+    /// Create or update the database schema, then exit.
+    Migrate,
+    /// Create an operator user and print a one-time activation link for it.
+    CreateOperator {
+        /// The operator's e-mail address (their sign-in name).
+        #[arg(long)]
+        email: String,
+        /// The operator's full name; defaults to the part of the address before the @.
+        #[arg(long)]
+        name: Option<String>,
+    },
+}
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| "info,sqlx=warn,sea_orm=warn".into()),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+    let cli = Cli::parse();
+    let config = match Config::from_env() {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let result = match cli.command.unwrap_or(Command::Serve) {
+        Command::Serve => startup::serve(config).await.map_err(|e| e.to_string()),
+        Command::Migrate => migrate(&config).await,
+        Command::CreateOperator { email, name } => create_operator(&config, &email, name.as_deref()).await,
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("error: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn migrate(config: &Config) -> Result<(), String> {
+    let store = server::store::Store::connect(&config.database_url)
+        .await
+        .map_err(|e| e.to_string())?;
+    store.migrate().await.map_err(|e| e.to_string())?;
+    println!("The database schema is up to date.");
+    Ok(())
+}
+
+async fn create_operator(config: &Config, email: &str, name: Option<&str>) -> Result<(), String> {
+    let services = startup::services(config).await.map_err(|e| e.to_string())?;
+    match services.identity.create_operator(email, name).await {
+        Ok(invite) => {
+            println!("Operator user {} created.", invite.email);
+            println!("Open this link within 24 hours to set the password (it works once):");
+            println!("{}", invite.activation_link);
+            Ok(())
+        }
+        Err(IdentityError::EmailTaken) => Err(format!("a user with the e-mail {email} already exists")),
+        Err(IdentityError::Invalid(errors)) => Err(errors
+            .0
+            .iter()
+            .map(|e| format!("--{}: {}", e.field, e.message))
+            .collect::<Vec<_>>()
+            .join("; ")),
+        Err(e) => Err(e.to_string()),
+    }
+}

@@ -1,0 +1,113 @@
+use app::model::{AccountKind, AccountStatus, Role, SessionView};
+
+use super::{IdentityError, IdentityService};
+use crate::{
+    domain::{
+        identity_limits::{SESSION_IDLE, SESSION_TOUCH_EVERY},
+        secret_token::{hash_token, looks_like_token},
+    },
+    store::{accounts, memberships, sessions, users, SessionRow},
+};
+
+impl IdentityService {
+    /// The live session for a cookie token: not revoked, not expired, not idle too long,
+    /// for a user who is still active and still a member of the account.
+    pub async fn session(&self, token: &str) -> Result<Option<SessionRow>, IdentityError> {
+        if !looks_like_token(token) {
+            return Ok(None);
+        }
+        let now = self.clock.now();
+        let Some(session) = sessions::find_by_hash(&self.store, &hash_token(token)).await? else {
+            return Ok(None);
+        };
+        if session.revoked_at.is_some()
+            || session.expires_at <= now
+            || session.last_seen_at + SESSION_IDLE <= now
+        {
+            return Ok(None);
+        }
+        if now - session.last_seen_at >= SESSION_TOUCH_EVERY {
+            sessions::touch(&self.store, session.id, now).await?;
+        }
+        Ok(Some(session))
+    }
+
+    /// What the portal shows about the signed-in user, or `None` without a live session.
+    pub async fn current_session(&self, token: &str) -> Result<Option<SessionView>, IdentityError> {
+        let Some(session) = self.session(token).await? else {
+            return Ok(None);
+        };
+        let Some(user) = users::find(&self.store, session.user_id).await? else {
+            return Ok(None);
+        };
+        let Some(membership) = memberships::find(&self.store, user.id, session.account_id).await?
+        else {
+            return Ok(None);
+        };
+        let Some(account) = accounts::find(&self.store, session.account_id).await? else {
+            return Ok(None);
+        };
+        if user.status != "active" {
+            return Ok(None);
+        }
+        let (Some(role), Some(kind), Some(status)) = (
+            Role::parse(&membership.role),
+            AccountKind::parse(&account.kind),
+            AccountStatus::parse(&account.status),
+        ) else {
+            tracing::error!(session = session.id, "session refers to rows with unknown enum values");
+            return Ok(None);
+        };
+        Ok(Some(SessionView {
+            user_name: user.name,
+            user_email: user.email,
+            role,
+            is_operator: user.is_operator,
+            account_name: account.name,
+            account_kind: kind,
+            account_status: status,
+            account_country: account.country,
+            signed_in_at: session.created_at.format("%Y-%m-%d %H:%M UTC").to_string(),
+        }))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::Duration;
+
+    use super::super::test_support::harness;
+
+    #[tokio::test]
+    async fn junk_or_unknown_tokens_have_no_session() {
+        let h = harness().await;
+        assert!(h.service.current_session("junk").await.unwrap().is_none());
+        assert!(h
+            .service
+            .current_session(&"x".repeat(43))
+            .await
+            .unwrap()
+            .is_none());
+    }
+
+    #[tokio::test]
+    async fn sessions_end_after_idling_or_at_their_maximum_age() {
+        let h = harness().await;
+        let token = super::super::sign_out::tests::signed_in(&h).await;
+        h.clock.advance(Duration::minutes(119));
+        assert!(h.service.current_session(&token).await.unwrap().is_some());
+        h.clock.advance(Duration::minutes(119));
+        assert!(h.service.current_session(&token).await.unwrap().is_some());
+        h.clock.advance(Duration::minutes(121));
+        assert!(h.service.current_session(&token).await.unwrap().is_none());
+
+        let token = super::super::sign_out::tests::sign_in_again(&h).await;
+        for _ in 0..7 {
+            h.clock.advance(Duration::minutes(100));
+            let _ = h.service.current_session(&token).await.unwrap();
+        }
+        // 700 minutes of activity is under 12 hours; the next step passes the maximum age.
+        h.clock.advance(Duration::minutes(30));
+        assert!(h.service.current_session(&token).await.unwrap().is_none());
+    }
+}

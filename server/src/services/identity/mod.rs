@@ -1,0 +1,129 @@
+//! Sign-up, activation, sign-in, sessions and sign-out.
+
+mod activate;
+mod activation;
+mod create_operator;
+mod current_session;
+mod mails;
+mod passwords;
+mod sign_in;
+mod sign_out;
+mod sign_up;
+
+use std::sync::Arc;
+
+use app::model::FieldErrors;
+
+pub use create_operator::OperatorInvite;
+pub use sign_in::NewSession;
+pub use sign_up::{email_taken_errors, SignUpResult};
+
+use crate::{
+    ports::{Clock, MailError, Mailer, Random},
+    store::{Store, StoreError},
+};
+
+pub struct IdentityService {
+    store: Store,
+    mailer: Arc<dyn Mailer>,
+    clock: Arc<dyn Clock>,
+    random: Arc<dyn Random>,
+    /// The public URL without a trailing slash, for links in e-mails.
+    link_base: String,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum IdentityError {
+    #[error("invalid input: {0:?}")]
+    Invalid(FieldErrors),
+    #[error("the e-mail address is already registered")]
+    EmailTaken,
+    #[error("the link is not valid")]
+    LinkInvalid,
+    #[error("the link has expired")]
+    LinkExpired,
+    #[error("the link has already been used")]
+    LinkUsed,
+    #[error("wrong e-mail or password")]
+    BadCredentials,
+    #[error("the account cannot be used: {0}")]
+    AccountUnavailable(String),
+    #[error("too many failed sign-ins")]
+    RateLimited { retry_after_secs: u64 },
+    #[error("password hashing failed: {0}")]
+    Hashing(String),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error(transparent)]
+    Mail(#[from] MailError),
+}
+
+/// Purposes of single-use e-mail tokens.
+pub(crate) const PURPOSE_ACTIVATION: &str = "activation";
+
+impl IdentityService {
+    pub fn new(
+        store: Store,
+        mailer: Arc<dyn Mailer>,
+        clock: Arc<dyn Clock>,
+        random: Arc<dyn Random>,
+        link_base: String,
+    ) -> Self {
+        Self {
+            store,
+            mailer,
+            clock,
+            random,
+            link_base,
+        }
+    }
+
+    fn new_token(&self) -> crate::domain::secret_token::SecretToken {
+        let mut bytes = [0u8; 32];
+        self.random.fill(&mut bytes);
+        crate::domain::secret_token::SecretToken::from_random(bytes)
+    }
+
+    fn activation_link(&self, token: &str) -> String {
+        format!("{}/activate/{token}", self.link_base)
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod test_support {
+    use std::sync::Arc;
+
+    use chrono::{TimeZone, Utc};
+
+    use super::*;
+    use crate::ports::{clock::FakeClock, mailer::MemoryMailer, random::CountingRandom};
+
+    pub struct Harness {
+        pub service: IdentityService,
+        pub mailer: Arc<MemoryMailer>,
+        pub clock: Arc<FakeClock>,
+        pub store: Store,
+    }
+
+    pub async fn harness() -> Harness {
+        let store = Store::connect("sqlite::memory:").await.unwrap();
+        store.migrate().await.unwrap();
+        let mailer = Arc::new(MemoryMailer::default());
+        let clock = Arc::new(FakeClock::at(
+            Utc.with_ymd_and_hms(2026, 11, 21, 9, 0, 0).unwrap(),
+        ));
+        let service = IdentityService::new(
+            store.clone(),
+            mailer.clone(),
+            clock.clone(),
+            Arc::new(CountingRandom::default()),
+            "http://portal.test".into(),
+        );
+        Harness {
+            service,
+            mailer,
+            clock,
+            store,
+        }
+    }
+}

@@ -1,0 +1,300 @@
+use app::model::{AccountStatus, Email, FieldErrors};
+use chrono::{DateTime, Utc};
+
+use super::{passwords, IdentityError, IdentityService};
+use crate::{
+    domain::identity_limits::{sign_in_allowed, SESSION_MAX_AGE, SIGN_IN_WINDOW},
+    services::audit::{self, AuditEntry},
+    store::{accounts, memberships, sessions, sign_in_attempts, users, AccountRow, UserRow},
+};
+
+/// A session just created: the token goes into the cookie, only its hash into the database.
+pub struct NewSession {
+    pub token: String,
+    pub expires_at: DateTime<Utc>,
+}
+
+impl std::fmt::Debug for NewSession {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // The token is a bearer secret: never in logs.
+        f.debug_struct("NewSession")
+            .field("expires_at", &self.expires_at)
+            .finish_non_exhaustive()
+    }
+}
+
+impl IdentityService {
+    /// Signs in with e-mail and password. An unknown address and a wrong password get the same
+    /// answer, after the same work; failures are throttled per address and per client.
+    pub async fn sign_in(
+        &self,
+        email: &str,
+        password: &str,
+        ip: &str,
+        user_agent: Option<&str>,
+    ) -> Result<NewSession, IdentityError> {
+        let mut errors = FieldErrors::new();
+        let email = errors.check("email", Email::parse(email));
+        if password.is_empty() {
+            errors.add("password", "Enter your password.");
+        }
+        let Some(email) = email.filter(|_| errors.is_empty()) else {
+            return Err(IdentityError::Invalid(errors));
+        };
+
+        let now = self.clock.now();
+        let since = now - SIGN_IN_WINDOW;
+        let for_email = sign_in_attempts::failures_for_email(&self.store, email.as_str(), since).await?;
+        let for_ip = sign_in_attempts::failures_for_ip(&self.store, ip, since).await?;
+        if let Err(wait) = sign_in_allowed(for_email, for_ip) {
+            return Err(IdentityError::RateLimited {
+                retry_after_secs: u64::try_from(wait.num_seconds()).unwrap_or(900),
+            });
+        }
+
+        let user = users::find_by_email(&self.store, email.as_str()).await?;
+        let verified = passwords::verify(
+            password,
+            user.as_ref().and_then(|u| u.password_hash.as_deref()),
+        );
+        let user = match user {
+            Some(u) if verified && u.status == "active" => u,
+            other => {
+                self.record_failure(email.as_str(), ip, other.as_ref()).await?;
+                return Err(IdentityError::BadCredentials);
+            }
+        };
+        let account = self.account_to_enter(&user).await?;
+
+        let token = self.new_token();
+        let expires_at = now + SESSION_MAX_AGE;
+        let tx = self.store.begin().await?;
+        sessions::insert(
+            &tx,
+            sessions::NewSession {
+                token_hash: &token.hash,
+                user_id: user.id,
+                account_id: account.id,
+                ip,
+                user_agent,
+                created_at: now,
+                expires_at,
+            },
+        )
+        .await?;
+        sign_in_attempts::record(&tx, email.as_str(), ip, true, now).await?;
+        audit::record(
+            &tx,
+            now,
+            AuditEntry {
+                account_id: Some(account.id),
+                user_id: Some(user.id),
+                ip: Some(ip.to_owned()),
+                module: "identity",
+                action: "sign_in",
+                summary: format!("{} signed in", user.email),
+            },
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(NewSession {
+            token: token.plain,
+            expires_at,
+        })
+    }
+
+    async fn record_failure(
+        &self,
+        email: &str,
+        ip: &str,
+        user: Option<&UserRow>,
+    ) -> Result<(), IdentityError> {
+        let now = self.clock.now();
+        let tx = self.store.begin().await?;
+        sign_in_attempts::record(&tx, email, ip, false, now).await?;
+        if let Some(user) = user {
+            let account_id = memberships::for_user(&tx, user.id)
+                .await?
+                .first()
+                .map(|m| m.account_id);
+            audit::record(
+                &tx,
+                now,
+                AuditEntry {
+                    account_id,
+                    user_id: Some(user.id),
+                    ip: Some(ip.to_owned()),
+                    module: "identity",
+                    action: "sign_in_failed",
+                    summary: format!("Failed sign-in for {}", user.email),
+                },
+            )
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// The account a new session acts for: the user's first active one. (Choosing among
+    /// several accounts comes with multi-account association.)
+    async fn account_to_enter(&self, user: &UserRow) -> Result<AccountRow, IdentityError> {
+        let mut first_unusable = None;
+        for m in memberships::for_user(&self.store, user.id).await? {
+            if let Some(account) = accounts::find(&self.store, m.account_id).await? {
+                if account.status == AccountStatus::Active.as_str() {
+                    return Ok(account);
+                }
+                first_unusable.get_or_insert(account);
+            }
+        }
+        let status = first_unusable
+            .and_then(|a| AccountStatus::parse(&a.status))
+            .map(|s| s.label().to_lowercase())
+            .unwrap_or_else(|| "not set up".into());
+        Err(IdentityError::AccountUnavailable(status))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::{harness, Harness};
+    use super::*;
+
+    async fn active_user(h: &Harness) {
+        h.service
+            .sign_up(
+                &app::model::SignUpForm {
+                    kind: "enterprise".into(),
+                    name: "Asha Rao".into(),
+                    email: "asha@example.com".into(),
+                    mobile: "+919845012345".into(),
+                    organization: "Example Pvt Ltd".into(),
+                    country: "IN".into(),
+                    accept_terms: true,
+                },
+                None,
+            )
+            .await
+            .unwrap();
+        let text = h.mailer.sent().last().unwrap().text.clone();
+        let start = text.find("/activate/").unwrap() + "/activate/".len();
+        let token = &text[start..start + 43];
+        h.service
+            .activate(token, "correct horse 42", "correct horse 42", None)
+            .await
+            .unwrap();
+    }
+
+    #[tokio::test]
+    async fn the_right_password_opens_a_session() {
+        let h = harness().await;
+        active_user(&h).await;
+        let s = h
+            .service
+            .sign_in("ASHA@example.com", "correct horse 42", "192.0.2.1", Some("test"))
+            .await
+            .unwrap();
+        assert_eq!(s.token.len(), 43);
+        let view = h.service.current_session(&s.token).await.unwrap().unwrap();
+        assert_eq!(view.user_email, "asha@example.com");
+        assert_eq!(view.account_name, "Example Pvt Ltd");
+    }
+
+    #[tokio::test]
+    async fn unknown_email_and_wrong_password_get_the_same_answer() {
+        let h = harness().await;
+        active_user(&h).await;
+        let wrong = h
+            .service
+            .sign_in("asha@example.com", "wrong horse 42", "192.0.2.1", None)
+            .await
+            .unwrap_err();
+        let unknown = h
+            .service
+            .sign_in("nobody@example.com", "correct horse 42", "192.0.2.1", None)
+            .await
+            .unwrap_err();
+        assert_eq!(wrong.to_string(), unknown.to_string());
+        assert!(matches!(wrong, IdentityError::BadCredentials));
+    }
+
+    #[tokio::test]
+    async fn a_user_who_has_not_activated_cannot_sign_in() {
+        let h = harness().await;
+        h.service
+            .sign_up(
+                &super::super::sign_up::tests::form("enterprise", "new@example.com"),
+                None,
+            )
+            .await
+            .unwrap();
+        let err = h
+            .service
+            .sign_in("new@example.com", "anything 1234", "192.0.2.1", None)
+            .await
+            .unwrap_err();
+        assert!(matches!(err, IdentityError::BadCredentials));
+    }
+
+    #[tokio::test]
+    async fn five_failures_for_an_address_lock_it_for_the_window_even_with_the_right_password() {
+        let h = harness().await;
+        active_user(&h).await;
+        for i in 0..5 {
+            let ip = format!("192.0.2.{i}");
+            let err = h
+                .service
+                .sign_in("asha@example.com", "wrong horse 42", &ip, None)
+                .await
+                .unwrap_err();
+            assert!(matches!(err, IdentityError::BadCredentials));
+        }
+        let err = h
+            .service
+            .sign_in("asha@example.com", "correct horse 42", "198.51.100.7", None)
+            .await
+            .unwrap_err();
+        assert!(matches!(err, IdentityError::RateLimited { .. }));
+        h.clock.advance(SIGN_IN_WINDOW + chrono::Duration::seconds(1));
+        assert!(h
+            .service
+            .sign_in("asha@example.com", "correct horse 42", "198.51.100.7", None)
+            .await
+            .is_ok());
+    }
+
+    #[tokio::test]
+    async fn twenty_failures_from_one_client_lock_that_client_out() {
+        let h = harness().await;
+        active_user(&h).await;
+        for i in 0..20 {
+            let email = format!("guess{i}@example.com");
+            let _ = h
+                .service
+                .sign_in(&email, "wrong horse 42", "203.0.113.9", None)
+                .await;
+        }
+        let err = h
+            .service
+            .sign_in("asha@example.com", "correct horse 42", "203.0.113.9", None)
+            .await
+            .unwrap_err();
+        assert!(matches!(err, IdentityError::RateLimited { .. }));
+        assert!(h
+            .service
+            .sign_in("asha@example.com", "correct horse 42", "203.0.113.10", None)
+            .await
+            .is_ok());
+    }
+
+    #[tokio::test]
+    async fn malformed_input_gets_field_errors() {
+        let h = harness().await;
+        let err = h.service.sign_in("nope", "", "192.0.2.1", None).await.unwrap_err();
+        let IdentityError::Invalid(errors) = err else {
+            panic!("expected field errors")
+        };
+        assert!(errors.get("email").is_some());
+        assert!(errors.get("password").is_some());
+    }
+}

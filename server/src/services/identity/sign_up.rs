@@ -1,0 +1,230 @@
+use app::model::{sign_up::fields, AccountKind, AccountStatus, FieldErrors, Role, SignUpForm};
+
+use super::{mails, IdentityError, IdentityService, PURPOSE_ACTIVATION};
+use crate::{
+    domain::identity_limits::ACTIVATION_LINK_TTL,
+    services::audit::{self, AuditEntry},
+    store::{accounts, memberships, user_tokens, users, StoreError},
+};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SignUpResult {
+    ActivationSent,
+    AwaitingApproval,
+}
+
+impl IdentityService {
+    /// Registers an Enterprise (activation e-mail) or a Partner (waits for an operator).
+    /// The account, its first administrator and the e-mail succeed or fail together.
+    pub async fn sign_up(
+        &self,
+        form: &SignUpForm,
+        ip: Option<String>,
+    ) -> Result<SignUpResult, IdentityError> {
+        let valid = form.validate().map_err(IdentityError::Invalid)?;
+        let now = self.clock.now();
+        let tx = self.store.begin().await?;
+
+        if users::find_by_email(&tx, valid.email.as_str()).await?.is_some() {
+            return Err(IdentityError::EmailTaken);
+        }
+        let status = match valid.kind {
+            AccountKind::Partner => AccountStatus::PendingApproval,
+            _ => AccountStatus::PendingActivation,
+        };
+        let account = accounts::insert(
+            &tx,
+            accounts::NewAccount {
+                kind: valid.kind.as_str(),
+                name: &valid.organization,
+                country: &valid.country,
+                status: status.as_str(),
+                created_at: now,
+            },
+        )
+        .await?;
+        let user = users::insert(
+            &tx,
+            users::NewUser {
+                email: valid.email.as_str(),
+                name: &valid.name,
+                mobile: &valid.mobile,
+                status: "pending_activation",
+                is_operator: false,
+                created_at: now,
+            },
+        )
+        .await
+        .map_err(|e| match e {
+            // Another sign-up with the same address won the race.
+            StoreError::Duplicate => IdentityError::EmailTaken,
+            other => other.into(),
+        })?;
+        memberships::insert(&tx, user.id, account.id, Role::Administrator.as_str(), now).await?;
+
+        let (mail, result) = match valid.kind {
+            AccountKind::Partner => (
+                mails::partner_application_received(user.email.as_str(), &user.name, &account.name),
+                SignUpResult::AwaitingApproval,
+            ),
+            _ => {
+                let token = self.new_token();
+                user_tokens::insert(
+                    &tx,
+                    user.id,
+                    PURPOSE_ACTIVATION,
+                    &token.hash,
+                    now,
+                    now + ACTIVATION_LINK_TTL,
+                )
+                .await?;
+                (
+                    mails::activation(
+                        &user.email,
+                        &user.name,
+                        &account.name,
+                        &self.activation_link(&token.plain),
+                    ),
+                    SignUpResult::ActivationSent,
+                )
+            }
+        };
+        audit::record(
+            &tx,
+            now,
+            AuditEntry {
+                account_id: Some(account.id),
+                user_id: Some(user.id),
+                ip,
+                module: "identity",
+                action: "sign_up",
+                summary: format!(
+                    "{} sign-up for {} by {}",
+                    valid.kind.label(),
+                    account.name,
+                    user.email
+                ),
+            },
+        )
+        .await?;
+        // Deliver before committing: if the mail cannot go out, nothing is kept and the user
+        // can simply try again.
+        self.mailer.send(&mail).await?;
+        tx.commit().await?;
+        Ok(result)
+    }
+}
+
+/// The message shown beside the e-mail field when the address is taken.
+pub fn email_taken_errors() -> FieldErrors {
+    FieldErrors::single(
+        fields::EMAIL,
+        "An account with this e-mail address already exists. Sign in, or use another address.",
+    )
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::super::test_support::harness;
+    use super::*;
+
+    pub(crate) fn form(kind: &str, email: &str) -> SignUpForm {
+        SignUpForm {
+            kind: kind.into(),
+            name: "Asha Rao".into(),
+            email: email.into(),
+            mobile: "+91 98450 12345".into(),
+            organization: "Example Pvt Ltd".into(),
+            country: "IN".into(),
+            accept_terms: true,
+        }
+    }
+
+    #[tokio::test]
+    async fn enterprise_sign_up_sends_an_activation_link() {
+        let h = harness().await;
+        let r = h
+            .service
+            .sign_up(&form("enterprise", "Asha@Example.com"), None)
+            .await
+            .unwrap();
+        assert_eq!(r, SignUpResult::ActivationSent);
+        let sent = h.mailer.sent();
+        assert_eq!(sent.len(), 1);
+        assert_eq!(sent[0].to, "asha@example.com");
+        assert!(sent[0].text.contains("http://portal.test/activate/"));
+        let user = users::find_by_email(&h.store, "asha@example.com")
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(user.status, "pending_activation");
+        let account = accounts::find(&h.store, 1).await.unwrap().unwrap();
+        assert_eq!(account.status, "pending_activation");
+        assert_eq!(account.kind, "enterprise");
+    }
+
+    #[tokio::test]
+    async fn partner_sign_up_waits_for_approval_and_says_so_by_mail() {
+        let h = harness().await;
+        let r = h
+            .service
+            .sign_up(&form("partner", "reseller@example.com"), None)
+            .await
+            .unwrap();
+        assert_eq!(r, SignUpResult::AwaitingApproval);
+        let sent = h.mailer.sent();
+        assert_eq!(sent.len(), 1);
+        assert!(sent[0].subject.contains("partner application"));
+        assert!(!sent[0].text.contains("/activate/"));
+        let account = accounts::find(&h.store, 1).await.unwrap().unwrap();
+        assert_eq!(account.status, "pending_approval");
+    }
+
+    #[tokio::test]
+    async fn a_duplicate_email_is_refused_and_writes_nothing() {
+        let h = harness().await;
+        h.service
+            .sign_up(&form("enterprise", "asha@example.com"), None)
+            .await
+            .unwrap();
+        let err = h
+            .service
+            .sign_up(&form("partner", "ASHA@example.com"), None)
+            .await
+            .unwrap_err();
+        assert!(matches!(err, IdentityError::EmailTaken));
+        assert!(accounts::find(&h.store, 2).await.unwrap().is_none());
+        assert_eq!(h.mailer.sent().len(), 1);
+    }
+
+    #[tokio::test]
+    async fn invalid_fields_are_refused_and_write_nothing() {
+        let h = harness().await;
+        let mut bad = form("enterprise", "not-an-address");
+        bad.accept_terms = false;
+        let err = h.service.sign_up(&bad, None).await.unwrap_err();
+        let IdentityError::Invalid(errors) = err else {
+            panic!("expected field errors")
+        };
+        assert!(errors.get("email").is_some());
+        assert!(errors.get("accept_terms").is_some());
+        assert!(accounts::find(&h.store, 1).await.unwrap().is_none());
+        assert!(h.mailer.sent().is_empty());
+    }
+
+    #[tokio::test]
+    async fn when_mail_cannot_be_sent_nothing_is_kept() {
+        let h = harness().await;
+        h.mailer.fail_deliveries();
+        let err = h
+            .service
+            .sign_up(&form("enterprise", "asha@example.com"), None)
+            .await
+            .unwrap_err();
+        assert!(matches!(err, IdentityError::Mail(_)));
+        assert!(users::find_by_email(&h.store, "asha@example.com")
+            .await
+            .unwrap()
+            .is_none());
+    }
+}

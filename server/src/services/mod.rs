@@ -1,0 +1,4 @@
+//! Use cases, one folder per area. Each owns its transactions and audit events.
+
+pub mod audit;
+pub mod identity;

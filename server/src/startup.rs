@@ -1,0 +1,153 @@
+//! Builds adapters → services → router. The only place that wires things together.
+
+use std::{net::SocketAddr, sync::Arc};
+
+use app::ports::Backend;
+use leptos::prelude::LeptosOptions;
+use lettre::message::Mailbox;
+
+use crate::{
+    adapters::{
+        clock::SystemClock,
+        mail::{OutboxMailer, SmtpMailer},
+        random::OsRandom,
+    },
+    config::Config,
+    ports::{Clock, MailError, Mailer},
+    services::identity::IdentityService,
+    store::{Store, StoreError},
+    web::{self, middleware::OriginGuard, portal::Portal, AppState},
+};
+
+#[derive(Debug, thiserror::Error)]
+pub enum StartupError {
+    #[error("cannot open the database: {0}")]
+    Database(#[from] StoreError),
+    #[error("mail: {0}")]
+    Mail(#[from] MailError),
+    #[error("ROOTLINE_MAIL_FROM is not a valid mailbox: {0}")]
+    MailFrom(String),
+    #[error("cannot listen on {addr}: {source}")]
+    Listen {
+        addr: SocketAddr,
+        source: std::io::Error,
+    },
+    #[error("server stopped: {0}")]
+    Serve(std::io::Error),
+}
+
+/// Everything the process runs on, built from the configuration.
+pub struct Services {
+    pub store: Store,
+    pub identity: Arc<IdentityService>,
+    pub clock: Arc<dyn Clock>,
+}
+
+/// Opens the database (creating and migrating it on first start) and builds the services.
+pub async fn services(config: &Config) -> Result<Services, StartupError> {
+    let store = Store::connect(&config.database_url).await?;
+    store.migrate().await?;
+    let mailer = mailer(config)?;
+    let clock: Arc<dyn Clock> = Arc::new(SystemClock);
+    let identity = Arc::new(IdentityService::new(
+        store.clone(),
+        mailer,
+        clock.clone(),
+        Arc::new(OsRandom),
+        config.link_base(),
+    ));
+    Ok(Services {
+        store,
+        identity,
+        clock,
+    })
+}
+
+fn mailer(config: &Config) -> Result<Arc<dyn Mailer>, StartupError> {
+    let from: Mailbox = config
+        .mail_from
+        .parse()
+        .map_err(|e: lettre::address::AddressError| StartupError::MailFrom(e.to_string()))?;
+    Ok(match &config.smtp_url {
+        Some(url) => {
+            tracing::info!(%url, "mail goes out by SMTP");
+            Arc::new(SmtpMailer::new(url, from)?)
+        }
+        None => {
+            let dir = config.data_dir.join("outbox");
+            tracing::info!(dir = %dir.display(), "ROOTLINE_SMTP_URL is not set: mail is written to the outbox folder");
+            Arc::new(OutboxMailer::new(dir, from)?)
+        }
+    })
+}
+
+/// Serves the portal until Ctrl-C or SIGTERM.
+pub async fn serve(config: Config) -> Result<(), StartupError> {
+    let services = services(&config).await?;
+    let leptos_options = LeptosOptions::builder()
+        .output_name("rootline")
+        .site_root(config.site_root.display().to_string())
+        .site_pkg_dir("pkg")
+        .site_addr(config.listen)
+        .build();
+    let portal = Portal {
+        identity: services.identity.clone(),
+        clock: services.clock.clone(),
+        secure_cookies: config.secure_cookies(),
+    };
+    let state = AppState {
+        leptos_options,
+        backend: Backend {
+            identity: Arc::new(portal),
+        },
+        store: services.store.clone(),
+        guard: Arc::new(OriginGuard {
+            public_host: web::middleware::public_host(&config.public_url),
+        }),
+    };
+    let app = web::router(state);
+    let listener = tokio::net::TcpListener::bind(config.listen)
+        .await
+        .map_err(|source| StartupError::Listen {
+            addr: config.listen,
+            source,
+        })?;
+    tracing::info!(
+        listen = %config.listen,
+        public_url = %config.public_url,
+        "Rootline is ready: open {}",
+        config.public_url
+    );
+    axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown_signal())
+    .await
+    .map_err(StartupError::Serve)
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        if let Err(e) = tokio::signal::ctrl_c().await {
+            tracing::error!(error = %e, "cannot listen for Ctrl-C");
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutting down");
+}

@@ -1,0 +1,178 @@
+//! Storage: sea-orm entities and repositories. The only module that imports `sea_orm`.
+//! Services get a `Store` (reads) or a `Tx` (a transaction they commit) and call the functions
+//! of the submodules with either.
+
+pub mod accounts;
+pub mod audit;
+mod entities;
+pub mod memberships;
+pub mod sessions;
+pub mod sign_in_attempts;
+pub mod user_tokens;
+pub mod users;
+
+use std::time::Duration;
+
+use migrations::{Migrator, MigratorTrait};
+use sea_orm::{
+    ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DatabaseTransaction, DbBackend,
+    DbErr, TransactionTrait,
+};
+
+pub use entities::{
+    accounts::Model as AccountRow, audit_events::Model as AuditRow,
+    memberships::Model as MembershipRow, sessions::Model as SessionRow,
+    user_tokens::Model as UserTokenRow, users::Model as UserRow,
+};
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("database: {0}")]
+    Db(#[from] DbErr),
+    #[error("a row with the same unique value exists")]
+    Duplicate,
+    #[error("cannot prepare the data directory {path}: {source}")]
+    DataDir {
+        path: String,
+        source: std::io::Error,
+    },
+}
+
+impl StoreError {
+    /// Sorts a database error: unique violations are a conflict the caller can explain.
+    fn from_db(e: DbErr) -> Self {
+        match e.sql_err() {
+            Some(sea_orm::SqlErr::UniqueConstraintViolation(_)) => Self::Duplicate,
+            _ => Self::Db(e),
+        }
+    }
+}
+
+/// Anything queries can run on: the pool, or an open transaction.
+pub trait Db: Sync {
+    type Conn: ConnectionTrait;
+    fn conn(&self) -> &Self::Conn;
+}
+
+#[derive(Clone)]
+pub struct Store {
+    db: DatabaseConnection,
+}
+
+impl Db for Store {
+    type Conn = DatabaseConnection;
+    fn conn(&self) -> &DatabaseConnection {
+        &self.db
+    }
+}
+
+pub struct Tx {
+    tx: DatabaseTransaction,
+}
+
+impl Db for Tx {
+    type Conn = DatabaseTransaction;
+    fn conn(&self) -> &DatabaseTransaction {
+        &self.tx
+    }
+}
+
+impl Tx {
+    pub async fn commit(self) -> Result<(), StoreError> {
+        self.tx.commit().await.map_err(StoreError::from_db)
+    }
+
+    fn is_postgres(&self) -> bool {
+        self.tx.get_database_backend() == DbBackend::Postgres
+    }
+}
+
+impl Store {
+    /// Connects to `sqlite://…` (creating the file and its folder) or `postgres://…`.
+    pub async fn connect(url: &str) -> Result<Self, StoreError> {
+        let mut options = ConnectOptions::new(url.to_owned());
+        options
+            .sqlx_logging(false)
+            .acquire_timeout(Duration::from_secs(10));
+        if url.starts_with("sqlite:") {
+            if let Some(dir) = sqlite_parent_dir(url) {
+                std::fs::create_dir_all(&dir).map_err(|source| StoreError::DataDir {
+                    path: dir.clone(),
+                    source,
+                })?;
+            }
+            // One connection: SQLite has a single writer anyway, and a lone connection never
+            // meets SQLITE_BUSY when a read transaction turns into a write.
+            options
+                .max_connections(1)
+                .min_connections(1)
+                .map_sqlx_sqlite_opts(|o| {
+                    o.journal_mode(sea_orm::sqlx::sqlite::SqliteJournalMode::Wal)
+                        .foreign_keys(true)
+                        .busy_timeout(Duration::from_secs(5))
+                        .create_if_missing(true)
+                });
+        } else {
+            options.max_connections(16);
+        }
+        let db = Database::connect(options).await?;
+        Ok(Self { db })
+    }
+
+    /// Brings the schema up to date; safe to run on every start.
+    pub async fn migrate(&self) -> Result<(), StoreError> {
+        Migrator::up(&self.db, None).await?;
+        Ok(())
+    }
+
+    pub async fn begin(&self) -> Result<Tx, StoreError> {
+        Ok(Tx {
+            tx: self.db.begin().await?,
+        })
+    }
+
+    pub async fn ping(&self) -> Result<(), StoreError> {
+        self.db.ping().await?;
+        Ok(())
+    }
+
+    pub fn is_postgres(&self) -> bool {
+        self.db.get_database_backend() == DbBackend::Postgres
+    }
+
+    /// Runs one statement outside any transaction (test set-up and maintenance).
+    pub async fn execute_raw(&self, sql: &str) -> Result<(), StoreError> {
+        self.db.execute_unprepared(sql).await?;
+        Ok(())
+    }
+}
+
+/// The folder of a `sqlite://path/file.db?…` URL, if it names a file.
+fn sqlite_parent_dir(url: &str) -> Option<String> {
+    let path = url
+        .trim_start_matches("sqlite://")
+        .trim_start_matches("sqlite:");
+    let path = path.split('?').next().unwrap_or_default();
+    if path.is_empty() || path == ":memory:" {
+        return None;
+    }
+    std::path::Path::new(path)
+        .parent()
+        .map(|p| p.display().to_string())
+        .filter(|p| !p.is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sqlite_parent_dir_finds_the_folder() {
+        assert_eq!(
+            sqlite_parent_dir("sqlite://./data/rootline.db?mode=rwc").as_deref(),
+            Some("./data")
+        );
+        assert_eq!(sqlite_parent_dir("sqlite::memory:"), None);
+        assert_eq!(sqlite_parent_dir("sqlite://rootline.db"), None);
+    }
+}

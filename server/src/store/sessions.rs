@@ -1,0 +1,58 @@
+use chrono::{DateTime, Utc};
+use sea_orm::{entity::prelude::*, ActiveValue::Set};
+
+use super::{entities::sessions, Db, SessionRow, StoreError};
+
+pub struct NewSession<'a> {
+    pub token_hash: &'a str,
+    pub user_id: i32,
+    pub account_id: i32,
+    pub ip: &'a str,
+    pub user_agent: Option<&'a str>,
+    pub created_at: DateTime<Utc>,
+    pub expires_at: DateTime<Utc>,
+}
+
+pub async fn insert(db: &impl Db, new: NewSession<'_>) -> Result<SessionRow, StoreError> {
+    sessions::ActiveModel {
+        token_hash: Set(new.token_hash.to_owned()),
+        user_id: Set(new.user_id),
+        account_id: Set(new.account_id),
+        ip: Set(new.ip.to_owned()),
+        user_agent: Set(new.user_agent.map(|ua| ua.chars().take(300).collect())),
+        created_at: Set(new.created_at),
+        last_seen_at: Set(new.created_at),
+        expires_at: Set(new.expires_at),
+        revoked_at: Set(None),
+        ..Default::default()
+    }
+    .insert(db.conn())
+    .await
+    .map_err(StoreError::from_db)
+}
+
+pub async fn find_by_hash(db: &impl Db, token_hash: &str) -> Result<Option<SessionRow>, StoreError> {
+    Ok(sessions::Entity::find()
+        .filter(sessions::Column::TokenHash.eq(token_hash))
+        .one(db.conn())
+        .await?)
+}
+
+pub async fn touch(db: &impl Db, id: i32, at: DateTime<Utc>) -> Result<(), StoreError> {
+    sessions::Entity::update_many()
+        .col_expr(sessions::Column::LastSeenAt, Expr::value(at))
+        .filter(sessions::Column::Id.eq(id))
+        .exec(db.conn())
+        .await?;
+    Ok(())
+}
+
+pub async fn revoke(db: &impl Db, id: i32, at: DateTime<Utc>) -> Result<(), StoreError> {
+    sessions::Entity::update_many()
+        .col_expr(sessions::Column::RevokedAt, Expr::value(at))
+        .filter(sessions::Column::Id.eq(id))
+        .filter(sessions::Column::RevokedAt.is_null())
+        .exec(db.conn())
+        .await?;
+    Ok(())
+}

@@ -1,0 +1,58 @@
+use chrono::{DateTime, Utc};
+use sea_orm::{entity::prelude::*, ActiveValue::Set};
+
+use super::{entities::users, Db, StoreError, UserRow};
+
+pub struct NewUser<'a> {
+    pub email: &'a str,
+    pub name: &'a str,
+    pub mobile: &'a str,
+    pub status: &'a str,
+    pub is_operator: bool,
+    pub created_at: DateTime<Utc>,
+}
+
+/// Inserts a user; `StoreError::Duplicate` when the e-mail is taken.
+pub async fn insert(db: &impl Db, new: NewUser<'_>) -> Result<UserRow, StoreError> {
+    users::ActiveModel {
+        email: Set(new.email.to_owned()),
+        name: Set(new.name.to_owned()),
+        mobile: Set(new.mobile.to_owned()),
+        password_hash: Set(None),
+        status: Set(new.status.to_owned()),
+        is_operator: Set(new.is_operator),
+        created_at: Set(new.created_at),
+        ..Default::default()
+    }
+    .insert(db.conn())
+    .await
+    .map_err(StoreError::from_db)
+}
+
+pub async fn find(db: &impl Db, id: i32) -> Result<Option<UserRow>, StoreError> {
+    Ok(users::Entity::find_by_id(id).one(db.conn()).await?)
+}
+
+pub async fn find_by_email(db: &impl Db, email: &str) -> Result<Option<UserRow>, StoreError> {
+    Ok(users::Entity::find()
+        .filter(users::Column::Email.eq(email))
+        .one(db.conn())
+        .await?)
+}
+
+/// Sets the first password and activates the user.
+pub async fn activate(
+    db: &impl Db,
+    id: i32,
+    password_hash: &str,
+    at: DateTime<Utc>,
+) -> Result<(), StoreError> {
+    users::Entity::update_many()
+        .col_expr(users::Column::PasswordHash, Expr::value(password_hash))
+        .col_expr(users::Column::Status, Expr::value("active"))
+        .col_expr(users::Column::ActivatedAt, Expr::value(at))
+        .filter(users::Column::Id.eq(id))
+        .exec(db.conn())
+        .await?;
+    Ok(())
+}

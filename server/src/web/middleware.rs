@@ -1,0 +1,148 @@
+//! Request middleware: request facts for the backend, the cross-site POST guard, and
+//! security headers on every response.
+
+use std::{
+    net::{IpAddr, Ipv4Addr, SocketAddr},
+    sync::Arc,
+};
+
+use app::ports::RequestMeta;
+use axum::{
+    body::Body,
+    extract::{ConnectInfo, State},
+    http::{header, HeaderMap, HeaderValue, Method, Request, StatusCode},
+    middleware::Next,
+    response::{IntoResponse, Response},
+};
+
+use super::cookies::session_token;
+
+/// Puts the client address, user agent and session token into the request's extensions,
+/// where server functions find them.
+pub async fn request_meta(mut req: Request<Body>, next: Next) -> Response {
+    let ip = req
+        .extensions()
+        .get::<ConnectInfo<SocketAddr>>()
+        .map(|ConnectInfo(addr)| addr.ip())
+        .unwrap_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED));
+    let headers = req.headers();
+    let meta = RequestMeta {
+        ip,
+        user_agent: headers
+            .get(header::USER_AGENT)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned),
+        session_token: session_token(headers),
+    };
+    req.extensions_mut().insert(meta);
+    next.run(req).await
+}
+
+/// Which origins may send state-changing requests: the public URL's, and whatever host the
+/// request itself was addressed to (so both `localhost` and `127.0.0.1` work in development).
+pub struct OriginGuard {
+    pub public_host: String,
+}
+
+impl OriginGuard {
+    /// Decides from the headers alone. Browsers send `Origin` on every cross-site POST and
+    /// `Sec-Fetch-Site` on every request; a client that sends neither is not a browser, and
+    /// cannot carry a victim's cookies.
+    pub fn allows(&self, headers: &HeaderMap) -> bool {
+        if let Some(origin) = headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()) {
+            let Some(origin_host) = origin_host(origin) else {
+                return false;
+            };
+            let request_host = headers
+                .get(header::HOST)
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_ascii_lowercase);
+            return origin_host == self.public_host || Some(origin_host) == request_host;
+        }
+        !matches!(
+            headers.get("sec-fetch-site").and_then(|v| v.to_str().ok()),
+            Some("cross-site")
+        )
+    }
+}
+
+/// `host[:port]` of an origin such as `https://pki.example.com:8443`; `None` for `null`.
+fn origin_host(origin: &str) -> Option<String> {
+    let url = url::Url::parse(origin).ok()?;
+    let host = url.host_str()?.to_ascii_lowercase();
+    Some(match url.port() {
+        Some(port) => format!("{host}:{port}"),
+        None => host,
+    })
+}
+
+pub fn public_host(url: &url::Url) -> String {
+    let host = url.host_str().unwrap_or_default().to_ascii_lowercase();
+    match url.port() {
+        Some(port) => format!("{host}:{port}"),
+        None => host,
+    }
+}
+
+pub async fn origin_guard(
+    State(guard): State<Arc<OriginGuard>>,
+    req: Request<Body>,
+    next: Next,
+) -> Response {
+    let safe = matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
+    if !safe && !guard.allows(req.headers()) {
+        tracing::warn!(path = %req.uri().path(), "cross-site request refused");
+        return (
+            StatusCode::FORBIDDEN,
+            "Cross-site request refused: this form must be sent from the Rootline portal itself.",
+        )
+            .into_response();
+    }
+    next.run(req).await
+}
+
+pub async fn security_headers(req: Request<Body>, next: Next) -> Response {
+    let mut res = next.run(req).await;
+    let h = res.headers_mut();
+    h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    // Same-origin only: activation links carry their token in the path.
+    h.insert(header::REFERRER_POLICY, HeaderValue::from_static("same-origin"));
+    h.insert(
+        "cross-origin-opener-policy",
+        HeaderValue::from_static("same-origin"),
+    );
+    res
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn headers(pairs: &[(&'static str, &'static str)]) -> HeaderMap {
+        let mut h = HeaderMap::new();
+        for (k, v) in pairs {
+            h.insert(*k, HeaderValue::from_static(v));
+        }
+        h
+    }
+
+    #[test]
+    fn origin_guard_table() {
+        let g = OriginGuard {
+            public_host: "pki.example.com".into(),
+        };
+        let cases: &[(&[(&'static str, &'static str)], bool)] = &[
+            (&[("origin", "https://pki.example.com")], true),
+            (&[("origin", "http://127.0.0.1:3000"), ("host", "127.0.0.1:3000")], true),
+            (&[("origin", "https://evil.example"), ("host", "pki.example.com")], false),
+            (&[("origin", "null"), ("host", "pki.example.com")], false),
+            (&[("sec-fetch-site", "cross-site")], false),
+            (&[("sec-fetch-site", "same-origin")], true),
+            (&[], true),
+        ];
+        for (h, allowed) in cases {
+            assert_eq!(g.allows(&headers(h)), *allowed, "{h:?}");
+        }
+    }
+}

@@ -1,0 +1,74 @@
+//! HTTP: the portal (Leptos pages and server functions), static assets, health, middleware.
+
+pub mod cookies;
+pub mod middleware;
+pub mod portal;
+
+use std::sync::Arc;
+
+use app::{ports::Backend, shell, App};
+use axum::{
+    body::Body,
+    extract::{FromRef, State},
+    http::{Request, StatusCode},
+    middleware::from_fn_with_state,
+    response::IntoResponse,
+    routing::get,
+    Router,
+};
+use leptos::prelude::*;
+use leptos_axum::{generate_route_list, handle_server_fns_with_context, LeptosRoutes};
+
+use crate::store::Store;
+
+#[derive(Clone)]
+pub struct AppState {
+    pub leptos_options: LeptosOptions,
+    pub backend: Backend,
+    pub store: Store,
+    pub guard: Arc<middleware::OriginGuard>,
+}
+
+impl FromRef<AppState> for LeptosOptions {
+    fn from_ref(state: &AppState) -> Self {
+        state.leptos_options.clone()
+    }
+}
+
+async fn server_fn_handler(State(state): State<AppState>, req: Request<Body>) -> impl IntoResponse {
+    let backend = state.backend.clone();
+    handle_server_fns_with_context(move || provide_context(backend.clone()), req).await
+}
+
+async fn health(State(state): State<AppState>) -> impl IntoResponse {
+    match state.store.ping().await {
+        Ok(()) => (StatusCode::OK, "ok"),
+        Err(e) => {
+            tracing::error!(error = %e, "health check: database unreachable");
+            (StatusCode::SERVICE_UNAVAILABLE, "database unreachable")
+        }
+    }
+}
+
+pub fn router(state: AppState) -> Router {
+    let routes = generate_route_list(App);
+    let backend = state.backend.clone();
+    let options = state.leptos_options.clone();
+    Router::new()
+        .route(
+            "/api/{*fn_name}",
+            get(server_fn_handler).post(server_fn_handler),
+        )
+        .route("/healthz", get(health))
+        .leptos_routes_with_context(
+            &state,
+            routes,
+            move || provide_context(backend.clone()),
+            move || shell(options.clone()),
+        )
+        .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .layer(from_fn_with_state(state.guard.clone(), middleware::origin_guard))
+        .layer(axum::middleware::from_fn(middleware::request_meta))
+        .layer(axum::middleware::from_fn(middleware::security_headers))
+        .with_state(state)
+}

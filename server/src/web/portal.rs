@@ -1,0 +1,160 @@
+//! The portal's backend: implements `app::ports` over the services and maps their errors to
+//! what a user may see. Internal detail goes to the log under an incident id.
+
+use std::sync::Arc;
+
+use app::{
+    error::AppError,
+    model::{session::ActivationView, SessionView, SignUpForm},
+    ports::{IdentityApi, RequestMeta, SetCookie, SignUpOutcome},
+};
+use async_trait::async_trait;
+
+use super::cookies::{clear_session_cookie, session_cookie};
+use crate::{
+    ports::Clock,
+    services::identity::{IdentityError, IdentityService, SignUpResult},
+};
+
+pub struct Portal {
+    pub identity: Arc<IdentityService>,
+    pub clock: Arc<dyn Clock>,
+    pub secure_cookies: bool,
+}
+
+/// Logs an unexpected failure in full and gives the user an id to quote.
+pub fn incident(error: &dyn std::error::Error) -> AppError {
+    let incident_id = uuid::Uuid::new_v4().simple().to_string();
+    let incident_id = incident_id.get(..12).unwrap_or(&incident_id).to_owned();
+    tracing::error!(%incident_id, error = %error, "request failed");
+    AppError::Internal { incident_id }
+}
+
+fn identity_error(e: IdentityError) -> AppError {
+    match e {
+        IdentityError::Invalid(errors) => AppError::Validation(errors),
+        IdentityError::EmailTaken => {
+            AppError::Validation(crate::services::identity::email_taken_errors())
+        }
+        IdentityError::LinkInvalid => AppError::Conflict(
+            "This activation link is not valid. Check that you opened the whole link from the e-mail."
+                .into(),
+        ),
+        IdentityError::LinkExpired => AppError::Conflict(
+            "This activation link has expired: links are valid for 24 hours. Ask your administrator for a new one."
+                .into(),
+        ),
+        IdentityError::LinkUsed => AppError::Conflict(
+            "This activation link has already been used. Sign in with the password you chose."
+                .into(),
+        ),
+        IdentityError::BadCredentials => AppError::InvalidCredentials,
+        IdentityError::AccountUnavailable(status) => AppError::Conflict(format!(
+            "Your account is {status}, so you cannot sign in yet. Contact your administrator."
+        )),
+        IdentityError::RateLimited { retry_after_secs } => AppError::RateLimited { retry_after_secs },
+        IdentityError::Mail(e) => {
+            let AppError::Internal { incident_id } = incident(&e) else {
+                return AppError::Internal { incident_id: String::new() };
+            };
+            AppError::Conflict(format!(
+                "We could not send the e-mail just now, so nothing was saved. Try again in a few minutes (incident {incident_id})."
+            ))
+        }
+        other @ (IdentityError::Hashing(_) | IdentityError::Store(_)) => incident(&other),
+    }
+}
+
+#[async_trait]
+impl IdentityApi for Portal {
+    async fn sign_up(&self, meta: &RequestMeta, form: SignUpForm) -> Result<SignUpOutcome, AppError> {
+        let result = self
+            .identity
+            .sign_up(&form, Some(meta.ip.to_string()))
+            .await
+            .map_err(identity_error)?;
+        Ok(match result {
+            SignUpResult::ActivationSent => SignUpOutcome::ActivationSent,
+            SignUpResult::AwaitingApproval => SignUpOutcome::AwaitingApproval,
+        })
+    }
+
+    async fn activation(&self, token: &str) -> Result<ActivationView, AppError> {
+        self.identity.activation(token).await.map_err(identity_error)
+    }
+
+    async fn activate(
+        &self,
+        meta: &RequestMeta,
+        token: &str,
+        password: &str,
+        confirmation: &str,
+    ) -> Result<(), AppError> {
+        self.identity
+            .activate(token, password, confirmation, Some(meta.ip.to_string()))
+            .await
+            .map_err(identity_error)
+    }
+
+    async fn sign_in(&self, meta: &RequestMeta, email: &str, password: &str) -> Result<SetCookie, AppError> {
+        let session = self
+            .identity
+            .sign_in(email, password, &meta.ip.to_string(), meta.user_agent.as_deref())
+            .await
+            .map_err(identity_error)?;
+        Ok(SetCookie(session_cookie(
+            &session.token,
+            session.expires_at,
+            self.clock.now(),
+            self.secure_cookies,
+        )))
+    }
+
+    async fn sign_out(&self, meta: &RequestMeta) -> Result<SetCookie, AppError> {
+        if let Some(token) = meta.session_token.as_deref() {
+            self.identity
+                .sign_out(token, Some(meta.ip.to_string()))
+                .await
+                .map_err(identity_error)?;
+        }
+        Ok(SetCookie(clear_session_cookie(self.secure_cookies)))
+    }
+
+    async fn current_session(&self, meta: &RequestMeta) -> Result<Option<SessionView>, AppError> {
+        match meta.session_token.as_deref() {
+            Some(token) => self.identity.current_session(token).await.map_err(identity_error),
+            None => Ok(None),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use app::model::FieldErrors;
+
+    use super::*;
+
+    #[test]
+    fn wrong_password_and_unknown_user_map_to_one_message() {
+        assert_eq!(identity_error(IdentityError::BadCredentials), AppError::InvalidCredentials);
+    }
+
+    #[test]
+    fn a_taken_email_is_a_message_on_the_email_field() {
+        let e = identity_error(IdentityError::EmailTaken);
+        assert!(e.field("email").unwrap().contains("already exists"));
+    }
+
+    #[test]
+    fn store_failures_reach_the_user_only_as_an_incident_id() {
+        let e = identity_error(IdentityError::Hashing("secret detail".into()));
+        assert!(matches!(e, AppError::Internal { .. }));
+        assert!(!e.to_string().contains("secret detail"));
+    }
+
+    #[test]
+    fn field_errors_pass_through() {
+        let e = identity_error(IdentityError::Invalid(FieldErrors::single("name", "Enter your full name.")));
+        assert_eq!(e.field("name").as_deref(), Some("Enter your full name."));
+    }
+}
