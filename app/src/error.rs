@@ -27,13 +27,29 @@ pub enum AppError {
     PolicyRejected(Vec<String>),
     #[error("Too many attempts. Wait {retry_after_secs} seconds and try again.")]
     RateLimited { retry_after_secs: u64 },
-    #[error("Something went wrong on our side. Quote incident {incident_id} if you contact support.")]
+    #[error(
+        "Something went wrong on our side. Quote incident {incident_id} if you contact support."
+    )]
     Internal { incident_id: String },
     #[error("The request could not be completed ({0}). Check your connection and try again.")]
     Transport(String),
 }
 
 impl AppError {
+    /// The HTTP status that says what kind of failure this is, for API clients.
+    pub fn status_code(&self) -> u16 {
+        match self {
+            Self::NotFound => 404,
+            Self::Unauthenticated | Self::InvalidCredentials => 401,
+            Self::Forbidden => 403,
+            Self::Validation(_) | Self::PolicyRejected(_) => 422,
+            Self::Conflict(_) => 409,
+            Self::RateLimited { .. } => 429,
+            Self::Internal { .. } => 500,
+            Self::Transport(_) => 502,
+        }
+    }
+
     /// The message for one field, when this is a validation error.
     pub fn field(&self, name: &str) -> Option<String> {
         match self {

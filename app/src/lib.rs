@@ -10,4 +10,4 @@ pub mod pages;
 pub mod ports;
 mod routes;
 
-pub use routes::{shell, App};
+pub use routes::{App, shell};

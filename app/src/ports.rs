@@ -6,7 +6,7 @@ use async_trait::async_trait;
 
 use crate::{
     error::AppError,
-    model::{session::ActivationView, SessionView, SignUpForm},
+    model::{SessionView, SignUpForm, session::ActivationView},
 };
 
 /// Facts about the HTTP request that the backend needs, gathered once by the server's middleware.
@@ -33,7 +33,11 @@ pub struct SetCookie(pub String);
 
 #[async_trait]
 pub trait IdentityApi: Send + Sync {
-    async fn sign_up(&self, meta: &RequestMeta, form: SignUpForm) -> Result<SignUpOutcome, AppError>;
+    async fn sign_up(
+        &self,
+        meta: &RequestMeta,
+        form: SignUpForm,
+    ) -> Result<SignUpOutcome, AppError>;
     async fn activation(&self, token: &str) -> Result<ActivationView, AppError>;
     async fn activate(
         &self,
@@ -42,7 +46,12 @@ pub trait IdentityApi: Send + Sync {
         password: &str,
         confirmation: &str,
     ) -> Result<(), AppError>;
-    async fn sign_in(&self, meta: &RequestMeta, email: &str, password: &str) -> Result<SetCookie, AppError>;
+    async fn sign_in(
+        &self,
+        meta: &RequestMeta,
+        email: &str,
+        password: &str,
+    ) -> Result<SetCookie, AppError>;
     async fn sign_out(&self, meta: &RequestMeta) -> Result<SetCookie, AppError>;
     async fn current_session(&self, meta: &RequestMeta) -> Result<Option<SessionView>, AppError>;
 }

@@ -1,6 +1,7 @@
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
+use leptos_meta::{MetaTags, Stylesheet, Title, provide_meta_context};
 use leptos_router::{
+    SsrMode,
     components::{Route, Router, Routes},
     path,
 };
@@ -42,12 +43,14 @@ pub fn App() -> impl IntoView {
         <Title text="Rootline" />
         <Router>
             <Routes fallback=NotFoundPage>
-                <Route path=path!("/") view=OverviewPage />
+                // Pages that load data render whole on the server, so they work before (or
+                // without) the wasm; streamed placeholders would need script to be filled in.
+                <Route path=path!("/") view=OverviewPage ssr=SsrMode::Async />
                 <Route path=path!("/sign-in") view=SignInPage />
                 <Route path=path!("/sign-up") view=SignUpPage />
                 <Route path=path!("/sign-up/check-email") view=CheckEmailPage />
                 <Route path=path!("/sign-up/application-received") view=ApplicationReceivedPage />
-                <Route path=path!("/activate/:token") view=ActivatePage />
+                <Route path=path!("/activate/:token") view=ActivatePage ssr=SsrMode::Async />
             </Routes>
         </Router>
     }

@@ -41,11 +41,16 @@ impl Config {
         let listen: SocketAddr = get("ROOTLINE_LISTEN")
             .unwrap_or_else(|| "127.0.0.1:3000".into())
             .parse()
-            .map_err(|e| invalid("ROOTLINE_LISTEN", format!("{e} (expected e.g. 127.0.0.1:3000)")))?;
+            .map_err(|e| {
+                invalid(
+                    "ROOTLINE_LISTEN",
+                    format!("{e} (expected e.g. 127.0.0.1:3000)"),
+                )
+            })?;
 
         let public_url = get("ROOTLINE_PUBLIC_URL").unwrap_or_else(|| format!("http://{listen}"));
-        let public_url = Url::parse(&public_url)
-            .map_err(|e| invalid("ROOTLINE_PUBLIC_URL", e.to_string()))?;
+        let public_url =
+            Url::parse(&public_url).map_err(|e| invalid("ROOTLINE_PUBLIC_URL", e.to_string()))?;
         if !matches!(public_url.scheme(), "http" | "https") || public_url.host().is_none() {
             return Err(invalid(
                 "ROOTLINE_PUBLIC_URL",
@@ -55,7 +60,10 @@ impl Config {
 
         let data_dir = PathBuf::from(get("ROOTLINE_DATA_DIR").unwrap_or_else(|| "./data".into()));
         let database_url = get("ROOTLINE_DATABASE_URL").unwrap_or_else(|| {
-            format!("sqlite://{}?mode=rwc", data_dir.join("rootline.db").display())
+            format!(
+                "sqlite://{}?mode=rwc",
+                data_dir.join("rootline.db").display()
+            )
         });
         if !(database_url.starts_with("sqlite:")
             || database_url.starts_with("postgres://")

@@ -6,7 +6,11 @@ use clap::{Parser, Subcommand};
 use server::{config::Config, services::identity::IdentityError, startup};
 
 #[derive(Parser)]
-#[command(name = "server", version, about = "Rootline: certificate authority and certificate-lifecycle portal")]
+#[command(
+    name = "server",
+    version,
+    about = "Rootline: certificate authority and certificate-lifecycle portal"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
@@ -49,7 +53,9 @@ async fn main() -> ExitCode {
     let result = match cli.command.unwrap_or(Command::Serve) {
         Command::Serve => startup::serve(config).await.map_err(|e| e.to_string()),
         Command::Migrate => migrate(&config).await,
-        Command::CreateOperator { email, name } => create_operator(&config, &email, name.as_deref()).await,
+        Command::CreateOperator { email, name } => {
+            create_operator(&config, &email, name.as_deref()).await
+        }
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -78,7 +84,9 @@ async fn create_operator(config: &Config, email: &str, name: Option<&str>) -> Re
             println!("{}", invite.activation_link);
             Ok(())
         }
-        Err(IdentityError::EmailTaken) => Err(format!("a user with the e-mail {email} already exists")),
+        Err(IdentityError::EmailTaken) => {
+            Err(format!("a user with the e-mail {email} already exists"))
+        }
         Err(IdentityError::Invalid(errors)) => Err(errors
             .0
             .iter()

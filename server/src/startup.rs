@@ -16,7 +16,7 @@ use crate::{
     ports::{Clock, MailError, Mailer},
     services::identity::IdentityService,
     store::{Store, StoreError},
-    web::{self, middleware::OriginGuard, portal::Portal, AppState},
+    web::{self, AppState, middleware::OriginGuard, portal::Portal},
 };
 
 #[derive(Debug, thiserror::Error)]

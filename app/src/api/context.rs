@@ -30,3 +30,27 @@ pub(crate) fn set_cookie(cookie: SetCookie) -> Result<(), AppError> {
     }
     Ok(())
 }
+
+/// Gives a failed server function the HTTP status of its error, so API clients can tell a
+/// refusal from a fault. Plain HTML form posts keep the redirect that carries the error back
+/// to the form.
+pub(crate) fn respond<T>(result: Result<T, AppError>) -> Result<T, AppError> {
+    if let Err(error) = &result {
+        let form_post = use_context::<http::request::Parts>().is_some_and(|parts| {
+            parts
+                .headers
+                .get(http::header::ACCEPT)
+                .and_then(|v| v.to_str().ok())
+                .is_some_and(|v| v.contains("text/html"))
+        });
+        if !form_post {
+            if let (Some(response), Ok(status)) = (
+                use_context::<leptos_axum::ResponseOptions>(),
+                http::StatusCode::from_u16(error.status_code()),
+            ) {
+                response.set_status(status);
+            }
+        }
+    }
+    result
+}

@@ -5,4 +5,4 @@ pub mod auth;
 #[cfg(feature = "ssr")]
 mod context;
 #[cfg(feature = "ssr")]
-pub(crate) use context::{backend, set_cookie};
+pub(crate) use context::{backend, respond, set_cookie};

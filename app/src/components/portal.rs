@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use leptos_router::components::Redirect;
 
 use crate::{
-    api::auth::{current_session, SignOut},
+    api::auth::{SignOut, current_session},
     error::AppError,
     model::SessionView,
 };

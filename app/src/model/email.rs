@@ -81,7 +81,9 @@ mod tests {
     #[test]
     fn accepts_ordinary_addresses_and_lowercases_them() {
         assert_eq!(
-            Email::parse(" Asha.Rao+pki@Example.CO.in ").unwrap().as_str(),
+            Email::parse(" Asha.Rao+pki@Example.CO.in ")
+                .unwrap()
+                .as_str(),
             "asha.rao+pki@example.co.in"
         );
     }
@@ -116,6 +118,9 @@ mod tests {
 
     #[test]
     fn local_part_is_what_precedes_the_at_sign() {
-        assert_eq!(Email::parse("asha@example.com").unwrap().local_part(), "asha");
+        assert_eq!(
+            Email::parse("asha@example.com").unwrap().local_part(),
+            "asha"
+        );
     }
 }

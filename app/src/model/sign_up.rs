@@ -1,6 +1,6 @@
 use serde::{Deserialize, Serialize};
 
-use super::{text, AccountKind, Email, FieldErrors};
+use super::{AccountKind, Email, FieldErrors, text};
 
 /// The sign-up form exactly as submitted.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -75,18 +75,21 @@ impl SignUpForm {
             );
         }
         match (kind, name, email, mobile, organization, country) {
-            (Some(kind), Some(name), Some(email), Some(mobile), Some(organization), Some(country))
-                if errors.is_empty() =>
-            {
-                Ok(ValidSignUp {
-                    kind,
-                    name,
-                    email,
-                    mobile,
-                    organization,
-                    country,
-                })
-            }
+            (
+                Some(kind),
+                Some(name),
+                Some(email),
+                Some(mobile),
+                Some(organization),
+                Some(country),
+            ) if errors.is_empty() => Ok(ValidSignUp {
+                kind,
+                name,
+                email,
+                mobile,
+                organization,
+                country,
+            }),
             _ => Err(errors),
         }
     }

@@ -1,4 +1,4 @@
-use base64::{engine::general_purpose::URL_SAFE_NO_PAD, Engine};
+use base64::{Engine, engine::general_purpose::URL_SAFE_NO_PAD};
 use sha2::{Digest, Sha256};
 
 /// A bearer secret (session cookie, e-mail link) and the hash that is all the database keeps,
@@ -46,7 +46,12 @@ mod tests {
 
     #[test]
     fn junk_is_not_a_token() {
-        for s in ["", "short", &"a".repeat(44), &format!("{}!", "a".repeat(42))] {
+        for s in [
+            "",
+            "short",
+            &"a".repeat(44),
+            &format!("{}!", "a".repeat(42)),
+        ] {
             assert!(!looks_like_token(s), "{s}");
         }
     }

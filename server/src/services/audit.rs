@@ -1,10 +1,10 @@
 use chrono::{DateTime, SubsecRound, Utc};
 
 use crate::{
-    domain::audit_chain::{entry_hash, ChainFields, GENESIS},
+    domain::audit_chain::{ChainFields, GENESIS, entry_hash},
     store::{
-        audit::{self, NewAuditRow},
         StoreError, Tx,
+        audit::{self, NewAuditRow},
     },
 };
 

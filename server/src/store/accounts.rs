@@ -1,7 +1,7 @@
 use chrono::{DateTime, Utc};
-use sea_orm::{entity::prelude::*, ActiveValue::Set};
+use sea_orm::{ActiveValue::Set, entity::prelude::*};
 
-use super::{entities::accounts, AccountRow, Db, StoreError};
+use super::{AccountRow, Db, StoreError, entities::accounts};
 
 pub struct NewAccount<'a> {
     pub kind: &'a str,
@@ -30,7 +30,10 @@ pub async fn find(db: &impl Db, id: i32) -> Result<Option<AccountRow>, StoreErro
 }
 
 /// The first account of a kind; used to find the operator's own account.
-pub async fn find_first_of_kind(db: &impl Db, kind: &str) -> Result<Option<AccountRow>, StoreError> {
+pub async fn find_first_of_kind(
+    db: &impl Db,
+    kind: &str,
+) -> Result<Option<AccountRow>, StoreError> {
     Ok(accounts::Entity::find()
         .filter(accounts::Column::Kind.eq(kind))
         .one(db.conn())

@@ -1,7 +1,7 @@
 use chrono::{DateTime, Utc};
-use sea_orm::{entity::prelude::*, ActiveValue::Set, QueryOrder};
+use sea_orm::{ActiveValue::Set, QueryOrder, entity::prelude::*};
 
-use super::{entities::audit_events, AuditRow, Db, StoreError, Tx};
+use super::{AuditRow, Db, StoreError, Tx, entities::audit_events};
 
 pub struct NewAuditRow {
     pub at: DateTime<Utc>,

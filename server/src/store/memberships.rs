@@ -1,7 +1,7 @@
 use chrono::{DateTime, Utc};
-use sea_orm::{entity::prelude::*, ActiveValue::Set, QueryOrder};
+use sea_orm::{ActiveValue::Set, QueryOrder, entity::prelude::*};
 
-use super::{entities::memberships, Db, MembershipRow, StoreError};
+use super::{Db, MembershipRow, StoreError, entities::memberships};
 
 pub async fn insert(
     db: &impl Db,

@@ -1,7 +1,7 @@
 use chrono::{DateTime, Utc};
-use sea_orm::{entity::prelude::*, ActiveValue::Set};
+use sea_orm::{ActiveValue::Set, entity::prelude::*};
 
-use super::{entities::sessions, Db, SessionRow, StoreError};
+use super::{Db, SessionRow, StoreError, entities::sessions};
 
 pub struct NewSession<'a> {
     pub token_hash: &'a str,
@@ -31,7 +31,10 @@ pub async fn insert(db: &impl Db, new: NewSession<'_>) -> Result<SessionRow, Sto
     .map_err(StoreError::from_db)
 }
 
-pub async fn find_by_hash(db: &impl Db, token_hash: &str) -> Result<Option<SessionRow>, StoreError> {
+pub async fn find_by_hash(
+    db: &impl Db,
+    token_hash: &str,
+) -> Result<Option<SessionRow>, StoreError> {
     Ok(sessions::Entity::find()
         .filter(sessions::Column::TokenHash.eq(token_hash))
         .one(db.conn())

@@ -1,7 +1,7 @@
 use chrono::{DateTime, Utc};
-use sea_orm::{entity::prelude::*, ActiveValue::Set, PaginatorTrait};
+use sea_orm::{ActiveValue::Set, PaginatorTrait, entity::prelude::*};
 
-use super::{entities::sign_in_attempts, Db, StoreError};
+use super::{Db, StoreError, entities::sign_in_attempts};
 
 pub async fn record(
     db: &impl Db,
@@ -37,7 +37,11 @@ pub async fn failures_for_email(
 }
 
 /// Failed attempts from a client address since a moment.
-pub async fn failures_for_ip(db: &impl Db, ip: &str, since: DateTime<Utc>) -> Result<u64, StoreError> {
+pub async fn failures_for_ip(
+    db: &impl Db,
+    ip: &str,
+    since: DateTime<Utc>,
+) -> Result<u64, StoreError> {
     Ok(sign_in_attempts::Entity::find()
         .filter(sign_in_attempts::Column::Ip.eq(ip))
         .filter(sign_in_attempts::Column::Succeeded.eq(false))

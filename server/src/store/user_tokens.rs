@@ -1,7 +1,7 @@
 use chrono::{DateTime, Utc};
-use sea_orm::{entity::prelude::*, ActiveValue::Set};
+use sea_orm::{ActiveValue::Set, entity::prelude::*};
 
-use super::{entities::user_tokens, Db, StoreError, UserTokenRow};
+use super::{Db, StoreError, UserTokenRow, entities::user_tokens};
 
 pub async fn insert(
     db: &impl Db,

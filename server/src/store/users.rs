@@ -1,7 +1,7 @@
 use chrono::{DateTime, Utc};
-use sea_orm::{entity::prelude::*, ActiveValue::Set};
+use sea_orm::{ActiveValue::Set, entity::prelude::*};
 
-use super::{entities::users, Db, StoreError, UserRow};
+use super::{Db, StoreError, UserRow, entities::users};
 
 pub struct NewUser<'a> {
     pub email: &'a str,

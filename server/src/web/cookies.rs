@@ -19,7 +19,12 @@ pub fn session_token(headers: &HeaderMap) -> Option<String> {
 
 /// `Set-Cookie` for a new session: unreadable by scripts, not sent on cross-site sub-requests,
 /// Secure when the portal is served over https.
-pub fn session_cookie(token: &str, expires_at: DateTime<Utc>, now: DateTime<Utc>, secure: bool) -> String {
+pub fn session_cookie(
+    token: &str,
+    expires_at: DateTime<Utc>,
+    now: DateTime<Utc>,
+    secure: bool,
+) -> String {
     let max_age = (expires_at - now).num_seconds().max(0);
     let mut cookie =
         format!("{SESSION_COOKIE}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age}");
@@ -48,7 +53,10 @@ mod tests {
     #[test]
     fn finds_the_session_among_other_cookies() {
         let mut h = HeaderMap::new();
-        h.append("cookie", HeaderValue::from_static("a=1; rootline_session=abc; b=2"));
+        h.append(
+            "cookie",
+            HeaderValue::from_static("a=1; rootline_session=abc; b=2"),
+        );
         assert_eq!(session_token(&h).as_deref(), Some("abc"));
         assert_eq!(session_token(&HeaderMap::new()), None);
     }
@@ -57,7 +65,10 @@ mod tests {
     fn session_cookie_is_httponly_lax_and_secure_only_over_https() {
         let now = Utc.with_ymd_and_hms(2026, 11, 21, 0, 0, 0).unwrap();
         let c = session_cookie("t", now + Duration::hours(12), now, false);
-        assert_eq!(c, "rootline_session=t; Path=/; HttpOnly; SameSite=Lax; Max-Age=43200");
+        assert_eq!(
+            c,
+            "rootline_session=t; Path=/; HttpOnly; SameSite=Lax; Max-Age=43200"
+        );
         assert!(session_cookie("t", now, now, true).ends_with("; Secure"));
         assert!(clear_session_cookie(false).contains("Max-Age=0"));
     }

@@ -10,7 +10,7 @@ use app::ports::RequestMeta;
 use axum::{
     body::Body,
     extract::{ConnectInfo, State},
-    http::{header, HeaderMap, HeaderValue, Method, Request, StatusCode},
+    http::{HeaderMap, HeaderValue, Method, Request, StatusCode, header},
     middleware::Next,
     response::{IntoResponse, Response},
 };
@@ -104,10 +104,16 @@ pub async fn origin_guard(
 pub async fn security_headers(req: Request<Body>, next: Next) -> Response {
     let mut res = next.run(req).await;
     let h = res.headers_mut();
-    h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    h.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
     h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
     // Same-origin only: activation links carry their token in the path.
-    h.insert(header::REFERRER_POLICY, HeaderValue::from_static("same-origin"));
+    h.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("same-origin"),
+    );
     h.insert(
         "cross-origin-opener-policy",
         HeaderValue::from_static("same-origin"),
@@ -134,8 +140,20 @@ mod tests {
         };
         let cases: &[(&[(&'static str, &'static str)], bool)] = &[
             (&[("origin", "https://pki.example.com")], true),
-            (&[("origin", "http://127.0.0.1:3000"), ("host", "127.0.0.1:3000")], true),
-            (&[("origin", "https://evil.example"), ("host", "pki.example.com")], false),
+            (
+                &[
+                    ("origin", "http://127.0.0.1:3000"),
+                    ("host", "127.0.0.1:3000"),
+                ],
+                true,
+            ),
+            (
+                &[
+                    ("origin", "https://evil.example"),
+                    ("host", "pki.example.com"),
+                ],
+                false,
+            ),
             (&[("origin", "null"), ("host", "pki.example.com")], false),
             (&[("sec-fetch-site", "cross-site")], false),
             (&[("sec-fetch-site", "same-origin")], true),

@@ -6,18 +6,18 @@ pub mod portal;
 
 use std::sync::Arc;
 
-use app::{ports::Backend, shell, App};
+use app::{App, ports::Backend, shell};
 use axum::{
+    Router,
     body::Body,
     extract::{FromRef, State},
     http::{Request, StatusCode},
     middleware::from_fn_with_state,
     response::IntoResponse,
     routing::get,
-    Router,
 };
 use leptos::prelude::*;
-use leptos_axum::{generate_route_list, handle_server_fns_with_context, LeptosRoutes};
+use leptos_axum::{LeptosRoutes, generate_route_list, handle_server_fns_with_context};
 
 use crate::store::Store;
 
@@ -67,7 +67,10 @@ pub fn router(state: AppState) -> Router {
             move || shell(options.clone()),
         )
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
-        .layer(from_fn_with_state(state.guard.clone(), middleware::origin_guard))
+        .layer(from_fn_with_state(
+            state.guard.clone(),
+            middleware::origin_guard,
+        ))
         .layer(axum::middleware::from_fn(middleware::request_meta))
         .layer(axum::middleware::from_fn(middleware::security_headers))
         .with_state(state)

@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use app::{
     error::AppError,
-    model::{session::ActivationView, SessionView, SignUpForm},
+    model::{SessionView, SignUpForm, session::ActivationView},
     ports::{IdentityApi, RequestMeta, SetCookie, SignUpOutcome},
 };
 use async_trait::async_trait;
@@ -67,7 +67,11 @@ fn identity_error(e: IdentityError) -> AppError {
 
 #[async_trait]
 impl IdentityApi for Portal {
-    async fn sign_up(&self, meta: &RequestMeta, form: SignUpForm) -> Result<SignUpOutcome, AppError> {
+    async fn sign_up(
+        &self,
+        meta: &RequestMeta,
+        form: SignUpForm,
+    ) -> Result<SignUpOutcome, AppError> {
         let result = self
             .identity
             .sign_up(&form, Some(meta.ip.to_string()))
@@ -80,7 +84,10 @@ impl IdentityApi for Portal {
     }
 
     async fn activation(&self, token: &str) -> Result<ActivationView, AppError> {
-        self.identity.activation(token).await.map_err(identity_error)
+        self.identity
+            .activation(token)
+            .await
+            .map_err(identity_error)
     }
 
     async fn activate(
@@ -96,10 +103,20 @@ impl IdentityApi for Portal {
             .map_err(identity_error)
     }
 
-    async fn sign_in(&self, meta: &RequestMeta, email: &str, password: &str) -> Result<SetCookie, AppError> {
+    async fn sign_in(
+        &self,
+        meta: &RequestMeta,
+        email: &str,
+        password: &str,
+    ) -> Result<SetCookie, AppError> {
         let session = self
             .identity
-            .sign_in(email, password, &meta.ip.to_string(), meta.user_agent.as_deref())
+            .sign_in(
+                email,
+                password,
+                &meta.ip.to_string(),
+                meta.user_agent.as_deref(),
+            )
             .await
             .map_err(identity_error)?;
         Ok(SetCookie(session_cookie(
@@ -122,7 +139,11 @@ impl IdentityApi for Portal {
 
     async fn current_session(&self, meta: &RequestMeta) -> Result<Option<SessionView>, AppError> {
         match meta.session_token.as_deref() {
-            Some(token) => self.identity.current_session(token).await.map_err(identity_error),
+            Some(token) => self
+                .identity
+                .current_session(token)
+                .await
+                .map_err(identity_error),
             None => Ok(None),
         }
     }
@@ -136,7 +157,10 @@ mod tests {
 
     #[test]
     fn wrong_password_and_unknown_user_map_to_one_message() {
-        assert_eq!(identity_error(IdentityError::BadCredentials), AppError::InvalidCredentials);
+        assert_eq!(
+            identity_error(IdentityError::BadCredentials),
+            AppError::InvalidCredentials
+        );
     }
 
     #[test]
@@ -154,7 +178,10 @@ mod tests {
 
     #[test]
     fn field_errors_pass_through() {
-        let e = identity_error(IdentityError::Invalid(FieldErrors::single("name", "Enter your full name.")));
+        let e = identity_error(IdentityError::Invalid(FieldErrors::single(
+            "name",
+            "Enter your full name.",
+        )));
         assert_eq!(e.field("name").as_deref(), Some("Enter your full name."));
     }
 }

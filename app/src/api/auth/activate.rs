@@ -10,11 +10,16 @@ pub async fn activate(
     password: String,
     password_confirmation: String,
 ) -> Result<(), AppError> {
-    let (backend, meta) = crate::api::backend()?;
-    backend
-        .identity
-        .activate(&meta, &token, &password, &password_confirmation)
-        .await?;
-    leptos_axum::redirect(ACTIVATED_PATH);
-    Ok(())
+    crate::api::respond(
+        async move {
+            let (backend, meta) = crate::api::backend()?;
+            backend
+                .identity
+                .activate(&meta, &token, &password, &password_confirmation)
+                .await?;
+            leptos_axum::redirect(ACTIVATED_PATH);
+            Ok(())
+        }
+        .await,
+    )
 }

@@ -4,6 +4,11 @@ use crate::{error::AppError, model::session::ActivationView};
 
 #[server(endpoint = "auth/activation-details")]
 pub async fn activation_details(token: String) -> Result<ActivationView, AppError> {
-    let (backend, _meta) = crate::api::backend()?;
-    backend.identity.activation(&token).await
+    crate::api::respond(
+        async move {
+            let (backend, _meta) = crate::api::backend()?;
+            backend.identity.activation(&token).await
+        }
+        .await,
+    )
 }

@@ -2,13 +2,13 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use crate::{
-    api::auth::{activation_details, Activate},
+    api::auth::{Activate, activation_details},
     components::{
         auth_card::AuthCard,
-        field::{rule, Field},
+        field::{Field, rule},
         form_alert::FormAlert,
     },
-    model::{password, Email},
+    model::{Email, password},
 };
 
 #[component]

@@ -4,7 +4,7 @@ use crate::{
     api::auth::SignUp,
     components::{
         auth_card::AuthCard,
-        field::{rule, Field},
+        field::{Field, rule},
         form_alert::FormAlert,
     },
     error::AppError,
@@ -18,9 +18,8 @@ use crate::{
 pub fn SignUpPage() -> impl IntoView {
     let action = ServerAction::<SignUp>::new();
     let error = Signal::derive(move || action.value().get().and_then(Result::err));
-    let field_error = move |name: &'static str| {
-        Signal::derive(move || error.get().and_then(|e| e.field(name)))
-    };
+    let field_error =
+        move |name: &'static str| Signal::derive(move || error.get().and_then(|e| e.field(name)));
     let form_error = Signal::derive(move || {
         error
             .get()

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use crate::{
     components::portal::Portal,
-    model::{countries::COUNTRIES, SessionView},
+    model::{SessionView, countries::COUNTRIES},
 };
 
 #[component]

@@ -1,6 +1,6 @@
-use app::model::{password, AccountStatus, Email, FieldErrors};
+use app::model::{AccountStatus, Email, FieldErrors, password};
 
-use super::{passwords, IdentityError, IdentityService};
+use super::{IdentityError, IdentityService, passwords};
 use crate::{
     services::audit::{self, AuditEntry},
     store::{accounts, user_tokens, users},
@@ -57,7 +57,10 @@ impl IdentityService {
                 ip,
                 module: "identity",
                 action: "activate",
-                summary: format!("{} set a password and activated their user", target.user.email),
+                summary: format!(
+                    "{} set a password and activated their user",
+                    target.user.email
+                ),
             },
         )
         .await?;
@@ -70,7 +73,7 @@ impl IdentityService {
 mod tests {
     use chrono::Duration;
 
-    use super::super::test_support::{harness, Harness};
+    use super::super::test_support::{Harness, harness};
     use super::*;
 
     async fn signed_up(h: &Harness) -> String {

@@ -3,7 +3,7 @@ use app::model::session::ActivationView;
 use super::{IdentityError, IdentityService, PURPOSE_ACTIVATION};
 use crate::{
     domain::secret_token::{hash_token, looks_like_token},
-    store::{accounts, memberships, user_tokens, users, AccountRow, Db, UserRow, UserTokenRow},
+    store::{AccountRow, Db, UserRow, UserTokenRow, accounts, memberships, user_tokens, users},
 };
 
 /// A usable activation token with the user and account it activates.

@@ -4,7 +4,7 @@ use super::{IdentityError, IdentityService, PURPOSE_ACTIVATION};
 use crate::{
     domain::identity_limits::ACTIVATION_LINK_TTL,
     services::audit::{self, AuditEntry},
-    store::{accounts, memberships, user_tokens, users, StoreError},
+    store::{StoreError, accounts, memberships, user_tokens, users},
 };
 
 /// The name of the operator's own account, created with its first user.
@@ -20,10 +20,13 @@ pub struct OperatorInvite {
 impl IdentityService {
     /// Creates an operator user (and the operator account on first use) and returns the
     /// activation link, for the command line to print.
-    pub async fn create_operator(&self, email: &str, name: Option<&str>) -> Result<OperatorInvite, IdentityError> {
-        let email = Email::parse(email).map_err(|m| {
-            IdentityError::Invalid(app::model::FieldErrors::single("email", m))
-        })?;
+    pub async fn create_operator(
+        &self,
+        email: &str,
+        name: Option<&str>,
+    ) -> Result<OperatorInvite, IdentityError> {
+        let email = Email::parse(email)
+            .map_err(|m| IdentityError::Invalid(app::model::FieldErrors::single("email", m)))?;
         let name = match name {
             Some(n) => app::model::text::person_name(n)
                 .map_err(|m| IdentityError::Invalid(app::model::FieldErrors::single("name", m)))?,
@@ -34,22 +37,23 @@ impl IdentityService {
         if users::find_by_email(&tx, email.as_str()).await?.is_some() {
             return Err(IdentityError::EmailTaken);
         }
-        let account = match accounts::find_first_of_kind(&tx, AccountKind::Operator.as_str()).await? {
-            Some(a) => a,
-            None => {
-                accounts::insert(
-                    &tx,
-                    accounts::NewAccount {
-                        kind: AccountKind::Operator.as_str(),
-                        name: OPERATOR_ACCOUNT,
-                        country: "",
-                        status: AccountStatus::Active.as_str(),
-                        created_at: now,
-                    },
-                )
-                .await?
-            }
-        };
+        let account =
+            match accounts::find_first_of_kind(&tx, AccountKind::Operator.as_str()).await? {
+                Some(a) => a,
+                None => {
+                    accounts::insert(
+                        &tx,
+                        accounts::NewAccount {
+                            kind: AccountKind::Operator.as_str(),
+                            name: OPERATOR_ACCOUNT,
+                            country: "",
+                            status: AccountStatus::Active.as_str(),
+                            created_at: now,
+                        },
+                    )
+                    .await?
+                }
+            };
         let user = users::insert(
             &tx,
             users::NewUser {
@@ -68,7 +72,15 @@ impl IdentityService {
         })?;
         memberships::insert(&tx, user.id, account.id, Role::Administrator.as_str(), now).await?;
         let token = self.new_token();
-        user_tokens::insert(&tx, user.id, PURPOSE_ACTIVATION, &token.hash, now, now + ACTIVATION_LINK_TTL).await?;
+        user_tokens::insert(
+            &tx,
+            user.id,
+            PURPOSE_ACTIVATION,
+            &token.hash,
+            now,
+            now + ACTIVATION_LINK_TTL,
+        )
+        .await?;
         audit::record(
             &tx,
             now,
@@ -98,8 +110,17 @@ mod tests {
     #[tokio::test]
     async fn an_operator_activates_from_the_printed_link_and_signs_in() {
         let h = harness().await;
-        let invite = h.service.create_operator("ops@ca.example", None).await.unwrap();
-        let token = invite.activation_link.rsplit('/').next().unwrap().to_owned();
+        let invite = h
+            .service
+            .create_operator("ops@ca.example", None)
+            .await
+            .unwrap();
+        let token = invite
+            .activation_link
+            .rsplit('/')
+            .next()
+            .unwrap()
+            .to_owned();
         h.service
             .activate(&token, "operator pass 42", "operator pass 42", None)
             .await
@@ -113,9 +134,15 @@ mod tests {
         assert!(view.is_operator);
         assert_eq!(view.account_kind, AccountKind::Operator);
         // A second operator joins the same operator account; the same address twice is refused.
-        h.service.create_operator("ops2@ca.example", Some("Second Operator")).await.unwrap();
+        h.service
+            .create_operator("ops2@ca.example", Some("Second Operator"))
+            .await
+            .unwrap();
         assert!(matches!(
-            h.service.create_operator("OPS@ca.example", None).await.unwrap_err(),
+            h.service
+                .create_operator("OPS@ca.example", None)
+                .await
+                .unwrap_err(),
             IdentityError::EmailTaken
         ));
         assert!(accounts::find(&h.store, 2).await.unwrap().is_none());

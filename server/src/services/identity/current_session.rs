@@ -6,7 +6,7 @@ use crate::{
         identity_limits::{SESSION_IDLE, SESSION_TOUCH_EVERY},
         secret_token::{hash_token, looks_like_token},
     },
-    store::{accounts, memberships, sessions, users, SessionRow},
+    store::{SessionRow, accounts, memberships, sessions, users},
 };
 
 impl IdentityService {
@@ -55,7 +55,10 @@ impl IdentityService {
             AccountKind::parse(&account.kind),
             AccountStatus::parse(&account.status),
         ) else {
-            tracing::error!(session = session.id, "session refers to rows with unknown enum values");
+            tracing::error!(
+                session = session.id,
+                "session refers to rows with unknown enum values"
+            );
             return Ok(None);
         };
         Ok(Some(SessionView {
@@ -82,12 +85,13 @@ mod tests {
     async fn junk_or_unknown_tokens_have_no_session() {
         let h = harness().await;
         assert!(h.service.current_session("junk").await.unwrap().is_none());
-        assert!(h
-            .service
-            .current_session(&"x".repeat(43))
-            .await
-            .unwrap()
-            .is_none());
+        assert!(
+            h.service
+                .current_session(&"x".repeat(43))
+                .await
+                .unwrap()
+                .is_none()
+        );
     }
 
     #[tokio::test]

@@ -16,7 +16,7 @@ use app::model::FieldErrors;
 
 pub use create_operator::OperatorInvite;
 pub use sign_in::NewSession;
-pub use sign_up::{email_taken_errors, SignUpResult};
+pub use sign_up::{SignUpResult, email_taken_errors};
 
 use crate::{
     ports::{Clock, MailError, Mailer, Random},
@@ -106,8 +106,7 @@ pub(crate) mod test_support {
     }
 
     pub async fn harness() -> Harness {
-        let store = Store::connect("sqlite::memory:").await.unwrap();
-        store.migrate().await.unwrap();
+        let store = crate::store::test_db::fresh_store().await;
         let mailer = Arc::new(MemoryMailer::default());
         let clock = Arc::new(FakeClock::at(
             Utc.with_ymd_and_hms(2026, 11, 21, 9, 0, 0).unwrap(),

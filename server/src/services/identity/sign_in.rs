@@ -1,11 +1,11 @@
 use app::model::{AccountStatus, Email, FieldErrors};
 use chrono::{DateTime, Utc};
 
-use super::{passwords, IdentityError, IdentityService};
+use super::{IdentityError, IdentityService, passwords};
 use crate::{
-    domain::identity_limits::{sign_in_allowed, SESSION_MAX_AGE, SIGN_IN_WINDOW},
+    domain::identity_limits::{SESSION_MAX_AGE, SIGN_IN_WINDOW, sign_in_allowed},
     services::audit::{self, AuditEntry},
-    store::{accounts, memberships, sessions, sign_in_attempts, users, AccountRow, UserRow},
+    store::{AccountRow, UserRow, accounts, memberships, sessions, sign_in_attempts, users},
 };
 
 /// A session just created: the token goes into the cookie, only its hash into the database.
@@ -44,7 +44,8 @@ impl IdentityService {
 
         let now = self.clock.now();
         let since = now - SIGN_IN_WINDOW;
-        let for_email = sign_in_attempts::failures_for_email(&self.store, email.as_str(), since).await?;
+        let for_email =
+            sign_in_attempts::failures_for_email(&self.store, email.as_str(), since).await?;
         let for_ip = sign_in_attempts::failures_for_ip(&self.store, ip, since).await?;
         if let Err(wait) = sign_in_allowed(for_email, for_ip) {
             return Err(IdentityError::RateLimited {
@@ -60,7 +61,8 @@ impl IdentityService {
         let user = match user {
             Some(u) if verified && u.status == "active" => u,
             other => {
-                self.record_failure(email.as_str(), ip, other.as_ref()).await?;
+                self.record_failure(email.as_str(), ip, other.as_ref())
+                    .await?;
                 return Err(IdentityError::BadCredentials);
             }
         };
@@ -157,7 +159,7 @@ impl IdentityService {
 
 #[cfg(test)]
 mod tests {
-    use super::super::test_support::{harness, Harness};
+    use super::super::test_support::{Harness, harness};
     use super::*;
 
     async fn active_user(h: &Harness) {
@@ -191,7 +193,12 @@ mod tests {
         active_user(&h).await;
         let s = h
             .service
-            .sign_in("ASHA@example.com", "correct horse 42", "192.0.2.1", Some("test"))
+            .sign_in(
+                "ASHA@example.com",
+                "correct horse 42",
+                "192.0.2.1",
+                Some("test"),
+            )
             .await
             .unwrap();
         assert_eq!(s.token.len(), 43);
@@ -255,12 +262,14 @@ mod tests {
             .await
             .unwrap_err();
         assert!(matches!(err, IdentityError::RateLimited { .. }));
-        h.clock.advance(SIGN_IN_WINDOW + chrono::Duration::seconds(1));
-        assert!(h
-            .service
-            .sign_in("asha@example.com", "correct horse 42", "198.51.100.7", None)
-            .await
-            .is_ok());
+        h.clock
+            .advance(SIGN_IN_WINDOW + chrono::Duration::seconds(1));
+        assert!(
+            h.service
+                .sign_in("asha@example.com", "correct horse 42", "198.51.100.7", None)
+                .await
+                .is_ok()
+        );
     }
 
     #[tokio::test]
@@ -280,17 +289,22 @@ mod tests {
             .await
             .unwrap_err();
         assert!(matches!(err, IdentityError::RateLimited { .. }));
-        assert!(h
-            .service
-            .sign_in("asha@example.com", "correct horse 42", "203.0.113.10", None)
-            .await
-            .is_ok());
+        assert!(
+            h.service
+                .sign_in("asha@example.com", "correct horse 42", "203.0.113.10", None)
+                .await
+                .is_ok()
+        );
     }
 
     #[tokio::test]
     async fn malformed_input_gets_field_errors() {
         let h = harness().await;
-        let err = h.service.sign_in("nope", "", "192.0.2.1", None).await.unwrap_err();
+        let err = h
+            .service
+            .sign_in("nope", "", "192.0.2.1", None)
+            .await
+            .unwrap_err();
         let IdentityError::Invalid(errors) = err else {
             panic!("expected field errors")
         };

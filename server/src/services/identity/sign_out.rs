@@ -33,7 +33,7 @@ impl IdentityService {
 
 #[cfg(test)]
 pub(crate) mod tests {
-    use super::super::test_support::{harness, Harness};
+    use super::super::test_support::{Harness, harness};
     use crate::store::audit;
 
     pub(crate) async fn signed_in(h: &Harness) -> String {
@@ -47,7 +47,12 @@ pub(crate) mod tests {
         let text = h.mailer.sent().last().unwrap().text.clone();
         let start = text.find("/activate/").unwrap() + "/activate/".len();
         h.service
-            .activate(&text[start..start + 43], "correct horse 42", "correct horse 42", None)
+            .activate(
+                &text[start..start + 43],
+                "correct horse 42",
+                "correct horse 42",
+                None,
+            )
             .await
             .unwrap();
         sign_in_again(h).await

@@ -1,10 +1,10 @@
-use app::model::{sign_up::fields, AccountKind, AccountStatus, FieldErrors, Role, SignUpForm};
+use app::model::{AccountKind, AccountStatus, FieldErrors, Role, SignUpForm, sign_up::fields};
 
-use super::{mails, IdentityError, IdentityService, PURPOSE_ACTIVATION};
+use super::{IdentityError, IdentityService, PURPOSE_ACTIVATION, mails};
 use crate::{
     domain::identity_limits::ACTIVATION_LINK_TTL,
     services::audit::{self, AuditEntry},
-    store::{accounts, memberships, user_tokens, users, StoreError},
+    store::{StoreError, accounts, memberships, user_tokens, users},
 };
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -25,7 +25,10 @@ impl IdentityService {
         let now = self.clock.now();
         let tx = self.store.begin().await?;
 
-        if users::find_by_email(&tx, valid.email.as_str()).await?.is_some() {
+        if users::find_by_email(&tx, valid.email.as_str())
+            .await?
+            .is_some()
+        {
             return Err(IdentityError::EmailTaken);
         }
         let status = match valid.kind {
@@ -222,9 +225,11 @@ pub(crate) mod tests {
             .await
             .unwrap_err();
         assert!(matches!(err, IdentityError::Mail(_)));
-        assert!(users::find_by_email(&h.store, "asha@example.com")
-            .await
-            .unwrap()
-            .is_none());
+        assert!(
+            users::find_by_email(&h.store, "asha@example.com")
+                .await
+                .unwrap()
+                .is_none()
+        );
     }
 }

@@ -1,0 +1,14 @@
+# The two commands of the README.
+.PHONY: run test site
+
+## Build and run Rootline on 127.0.0.1:3000 (SQLite and mail outbox under ./data).
+run:
+	scripts/run.sh
+
+## Run every test: lints, unit and store tests (SQLite and PostgreSQL), end-to-end in Chromium.
+test:
+	scripts/test.sh
+
+## Build only the browser bundle into target/site.
+site:
+	scripts/build-site.sh

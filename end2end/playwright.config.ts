@@ -1,0 +1,63 @@
+import { defineConfig } from "@playwright/test";
+import path from "node:path";
+
+const root = path.resolve(__dirname, "..");
+const runDir = path.join(__dirname, ".run");
+export const PORT = Number(process.env.E2E_PORT ?? 3101);
+export const MAIL_HTTP = Number(process.env.E2E_MAIL_HTTP ?? 2580);
+const SMTP = Number(process.env.E2E_SMTP ?? 2525);
+const serverBin = process.env.ROOTLINE_BIN ?? path.join(root, "target/debug/server");
+
+export default defineConfig({
+  testDir: "./tests",
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  // One worker: the tests share one server whose sign-in throttle counts per client address.
+  workers: 1,
+  fullyParallel: false,
+  retries: 0,
+  reporter: [["list"]],
+  use: {
+    baseURL: `http://127.0.0.1:${PORT}`,
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-quic",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
+    },
+  },
+  webServer: [
+    {
+      command: "node mail-sink.mjs",
+      url: `http://127.0.0.1:${MAIL_HTTP}/`,
+      env: { SMTP_PORT: String(SMTP), HTTP_PORT: String(MAIL_HTTP) },
+      reuseExistingServer: false,
+      stdout: "ignore",
+    },
+    {
+      command: `rm -rf "${runDir}/data" && mkdir -p "${runDir}" && exec "${serverBin}" serve`,
+      url: `http://127.0.0.1:${PORT}/healthz`,
+      env: {
+        ROOTLINE_LISTEN: `127.0.0.1:${PORT}`,
+        ROOTLINE_PUBLIC_URL: `http://127.0.0.1:${PORT}`,
+        ROOTLINE_DATA_DIR: path.join(runDir, "data"),
+        ROOTLINE_SMTP_URL: `smtp://127.0.0.1:${SMTP}`,
+        ROOTLINE_SITE_ROOT: path.join(root, "target/site"),
+        RUST_LOG: "info,sqlx=warn,sea_orm=warn",
+      },
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: "pipe",
+      stderr: "pipe",
+    },
+  ],
+});

@@ -1,0 +1,127 @@
+import { expect, test as base, type Page } from "@playwright/test";
+import { execFileSync } from "node:child_process";
+import path from "node:path";
+
+const MAIL_HTTP = Number(process.env.E2E_MAIL_HTTP ?? 2580);
+export const DB_FILE = path.join(__dirname, "..", ".run", "data", "rootline.db");
+
+/// Every test fails on a browser console error (hydration mismatches are logged there).
+export const test = base.extend<{ consoleErrors: string[] }>({
+  consoleErrors: [
+    async ({ page }, use) => {
+      const errors: string[] = [];
+      page.on("console", (msg) => {
+        // A refused request (4xx) is an answer the page shows; a 5xx or a script error is a fault.
+        const refused = /^Failed to load resource: the server responded with a status of 4\d\d/;
+        if (msg.type() === "error" && !refused.test(msg.text())) errors.push(msg.text());
+      });
+      page.on("pageerror", (err) => errors.push(err.message));
+      await use(errors);
+      expect(errors, "browser console errors").toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+export { expect };
+
+let counter = 0;
+export function uniqueEmail(prefix = "user"): string {
+  counter += 1;
+  return `${prefix}.${Date.now()}.${counter}@example.com`;
+}
+
+export type Mail = { to: string[]; subject: string; text: string };
+
+/// Waits for the n-th message (1-based) to an address to arrive at the SMTP sink.
+export async function waitForMail(to: string, count = 1): Promise<Mail> {
+  const deadline = Date.now() + 15_000;
+  while (Date.now() < deadline) {
+    const res = await fetch(`http://127.0.0.1:${MAIL_HTTP}/messages?to=${encodeURIComponent(to)}`);
+    const list = (await res.json()) as Mail[];
+    if (list.length >= count) return list[count - 1];
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`no mail #${count} for ${to} within 15 s`);
+}
+
+export async function mailCount(to: string): Promise<number> {
+  const res = await fetch(`http://127.0.0.1:${MAIL_HTTP}/messages?to=${encodeURIComponent(to)}`);
+  return ((await res.json()) as Mail[]).length;
+}
+
+export function activationLink(mail: Mail): string {
+  const match = mail.text.match(/https?:\/\/\S+\/activate\/[A-Za-z0-9_-]{43}/);
+  if (!match) throw new Error(`no activation link in: ${mail.text}`);
+  return match[0];
+}
+
+export type SignUp = {
+  kind?: "Enterprise" | "Partner";
+  name?: string;
+  email: string;
+  mobile?: string;
+  organization?: string;
+  country?: string;
+  acceptTerms?: boolean;
+};
+
+/// Fills and submits the sign-up form the way a person would: by labels.
+export async function fillSignUp(page: Page, s: SignUp) {
+  await page.goto("/sign-up");
+  await page.getByRole("radio", { name: new RegExp(`^${s.kind ?? "Enterprise"}`) }).check();
+  await page.getByLabel("Full name", { exact: true }).fill(s.name ?? "Asha Rao");
+  await page.getByLabel("E-mail", { exact: true }).fill(s.email);
+  await page.getByLabel("Mobile number", { exact: true }).fill(s.mobile ?? "+91 98450 12345");
+  await page.getByLabel("Organization name", { exact: true }).fill(s.organization ?? "Example Pvt Ltd");
+  await page.getByLabel("Country", { exact: true }).selectOption({ label: s.country ?? "India" });
+  if (s.acceptTerms ?? true) {
+    await page.getByLabel(/I accept the terms/).check();
+  }
+  await page.getByRole("button", { name: "Create account" }).click();
+}
+
+/// Signs up as an Enterprise and returns the activation link from the e-mail.
+export async function signUpAndGetLink(page: Page, s: SignUp): Promise<string> {
+  await fillSignUp(page, s);
+  await expect(page.getByRole("heading", { name: "Check your e-mail" })).toBeVisible();
+  return activationLink(await waitForMail(s.email));
+}
+
+export async function activate(page: Page, link: string, password: string, confirmation = password) {
+  await page.goto(link);
+  await expect(page.getByRole("heading", { name: "Activate your account" })).toBeVisible();
+  await page.getByLabel("New password", { exact: true }).fill(password);
+  await page.getByLabel("Confirm password", { exact: true }).fill(confirmation);
+  await page.getByRole("button", { name: "Set password and activate" }).click();
+}
+
+export async function signIn(page: Page, email: string, password: string) {
+  await page.goto("/sign-in");
+  await page.getByLabel("E-mail", { exact: true }).fill(email);
+  await page.getByLabel("Password", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+/// Moves an address's activation links 26 years into the past, as if a day had gone by,
+/// by editing the server's SQLite file (Python's sqlite3, which ships with Python).
+export function expireActivationLinks(email: string) {
+  const script = `
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+n = db.execute(
+  "UPDATE user_tokens SET expires_at = '2000' || substr(expires_at, 5) "
+  "WHERE user_id = (SELECT id FROM users WHERE email = ?)", (sys.argv[2],)).rowcount
+db.commit()
+print(n)
+`;
+  const out = execFileSync("python3", ["-c", script, DB_FILE, email.toLowerCase()]).toString().trim();
+  if (out === "0") throw new Error(`no activation link to expire for ${email}`);
+}
+
+/// Waits until the wasm has hydrated the page, so browser-side checks are live.
+export async function waitForHydration(page: Page) {
+  await page.waitForFunction(() =>
+    performance.getEntriesByType("resource").some((e) => e.name.endsWith("/pkg/rootline.wasm")),
+  );
+  await page.waitForLoadState("networkidle");
+}

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Runs every test: formatting and lints, unit and store tests on SQLite and on PostgreSQL, then
+# the Playwright end-to-end tests in Debian's Chromium against a real server and SMTP sink.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+TARGET_DIR=${CARGO_TARGET_DIR:-target}
+export PGHOST=127.0.0.1 PGPORT=5432 PGUSER=postgres
+
+scripts/ensure-tools.sh
+
+echo "==> rustfmt"
+cargo fmt --all --check
+
+echo "==> clippy (server side, then the browser bundle)"
+cargo clippy -p app -p server -p migrations --all-targets --features server/test-support -- -D warnings
+cargo clippy -p frontend --target wasm32-unknown-unknown -- -D warnings
+
+drop_test_databases() {
+  psql -d postgres -Atc "SELECT datname FROM pg_database WHERE datname LIKE 'rootline_test_%'" |
+    while read -r db; do dropdb --if-exists "$db"; done
+}
+
+echo "==> unit, store and service tests on SQLite"
+cargo test -p app -p server -p migrations
+
+echo "==> store and service tests on PostgreSQL"
+drop_test_databases
+ROOTLINE_TEST_DATABASE=postgres cargo test -p server
+drop_test_databases
+
+echo "==> end-to-end tests (Playwright, Chromium)"
+scripts/build-site.sh
+cargo build -p server
+SERVER_BIN="$(cd "$TARGET_DIR" && pwd)/debug/server"
+(cd end2end && ROOTLINE_BIN="$SERVER_BIN" npx playwright test)
