@@ -12,7 +12,7 @@ echo "==> rustfmt"
 cargo fmt --all --check
 
 echo "==> clippy (server side, then the browser bundle)"
-cargo clippy -p app -p server -p migrations --all-targets --features server/test-support -- -D warnings
+cargo clippy -p app -p server -p migrations --all-targets -- -D warnings
 cargo clippy -p frontend --target wasm32-unknown-unknown -- -D warnings
 
 drop_test_databases() {

@@ -43,13 +43,12 @@ pub(crate) fn respond<T>(result: Result<T, AppError>) -> Result<T, AppError> {
                 .and_then(|v| v.to_str().ok())
                 .is_some_and(|v| v.contains("text/html"))
         });
-        if !form_post {
-            if let (Some(response), Ok(status)) = (
-                use_context::<leptos_axum::ResponseOptions>(),
-                http::StatusCode::from_u16(error.status_code()),
-            ) {
-                response.set_status(status);
-            }
+        if let (false, Some(response), Ok(status)) = (
+            form_post,
+            use_context::<leptos_axum::ResponseOptions>(),
+            http::StatusCode::from_u16(error.status_code()),
+        ) {
+            response.set_status(status);
         }
     }
     result

@@ -8,7 +8,7 @@ mod entities;
 pub mod memberships;
 pub mod sessions;
 pub mod sign_in_attempts;
-#[cfg(any(test, feature = "test-support"))]
+#[cfg(test)]
 pub mod test_db;
 pub mod user_tokens;
 pub mod users;
