@@ -3,6 +3,7 @@
 pub mod adapters;
 pub mod config;
 pub mod domain;
+pub mod jobs;
 pub mod ports;
 pub mod services;
 pub mod startup;

@@ -13,8 +13,12 @@ use crate::{
         random::OsRandom,
     },
     config::Config,
+    jobs,
     ports::{Clock, MailError, Mailer},
-    services::identity::IdentityService,
+    services::{
+        identity::IdentityService,
+        notifications::{MailDelivery, MailWaker},
+    },
     store::{Store, StoreError},
     web::{self, AppState, middleware::OriginGuard, portal::Portal},
 };
@@ -41,17 +45,24 @@ pub struct Services {
     pub store: Store,
     pub identity: Arc<IdentityService>,
     pub clock: Arc<dyn Clock>,
+    pub mail_delivery: Arc<MailDelivery>,
+    pub mail_waker: MailWaker,
 }
 
 /// Opens the database (creating and migrating it on first start) and builds the services.
 pub async fn services(config: &Config) -> Result<Services, StartupError> {
     let store = Store::connect(&config.database_url).await?;
     store.migrate().await?;
-    let mailer = mailer(config)?;
     let clock: Arc<dyn Clock> = Arc::new(SystemClock);
+    let mail_waker = MailWaker::default();
+    let mail_delivery = Arc::new(MailDelivery::new(
+        store.clone(),
+        mailer(config)?,
+        clock.clone(),
+    ));
     let identity = Arc::new(IdentityService::new(
         store.clone(),
-        mailer,
+        mail_waker.clone(),
         clock.clone(),
         Arc::new(OsRandom),
         config.link_base(),
@@ -60,6 +71,8 @@ pub async fn services(config: &Config) -> Result<Services, StartupError> {
         store,
         identity,
         clock,
+        mail_delivery,
+        mail_waker,
     })
 }
 
@@ -84,6 +97,10 @@ fn mailer(config: &Config) -> Result<Arc<dyn Mailer>, StartupError> {
 /// Serves the portal until Ctrl-C or SIGTERM.
 pub async fn serve(config: Config) -> Result<(), StartupError> {
     let services = services(&config).await?;
+    tokio::spawn(jobs::mail_delivery::run(
+        services.mail_delivery.clone(),
+        services.mail_waker.clone(),
+    ));
     let leptos_options = LeptosOptions::builder()
         .output_name("rootline")
         .site_root(config.site_root.display().to_string())

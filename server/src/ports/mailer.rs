@@ -38,10 +38,10 @@ impl MemoryMailer {
         self.sent.lock().map(|s| s.clone()).unwrap_or_default()
     }
 
-    /// Makes every later delivery fail, as an unreachable SMTP server would.
-    pub fn fail_deliveries(&self) {
+    /// Makes later deliveries fail, as an unreachable SMTP server would, or succeed again.
+    pub fn fail_deliveries(&self, fail: bool) {
         if let Ok(mut f) = self.fail.lock() {
-            *f = true;
+            *f = fail;
         }
     }
 }

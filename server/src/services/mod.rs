@@ -2,3 +2,4 @@
 
 pub mod audit;
 pub mod identity;
+pub mod notifications;

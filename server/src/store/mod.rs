@@ -5,6 +5,7 @@
 pub mod accounts;
 pub mod audit;
 mod entities;
+pub mod mail_outbox;
 pub mod memberships;
 pub mod sessions;
 pub mod sign_in_attempts;
@@ -22,7 +23,7 @@ use sea_orm::{
 };
 
 pub use entities::{
-    accounts::Model as AccountRow, audit_events::Model as AuditRow,
+    accounts::Model as AccountRow, audit_events::Model as AuditRow, mail_outbox::Model as MailRow,
     memberships::Model as MembershipRow, sessions::Model as SessionRow,
     user_tokens::Model as UserTokenRow, users::Model as UserRow,
 };

@@ -53,14 +53,6 @@ fn identity_error(e: IdentityError) -> AppError {
             "Your account is {status}, so you cannot sign in yet. Contact your administrator."
         )),
         IdentityError::RateLimited { retry_after_secs } => AppError::RateLimited { retry_after_secs },
-        IdentityError::Mail(e) => {
-            let AppError::Internal { incident_id } = incident(&e) else {
-                return AppError::Internal { incident_id: String::new() };
-            };
-            AppError::Conflict(format!(
-                "We could not send the e-mail just now, so nothing was saved. Try again in a few minutes (incident {incident_id})."
-            ))
-        }
         other @ (IdentityError::Hashing(_) | IdentityError::Store(_)) => incident(&other),
     }
 }

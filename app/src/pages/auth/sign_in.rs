@@ -5,9 +5,10 @@ use crate::{
     api::auth::SignIn,
     components::{
         auth_card::AuthCard,
-        field::Field,
+        field::{Field, rule},
         form_alert::{FormAlert, Notice},
     },
+    model::Email,
 };
 
 #[component]
@@ -34,7 +35,8 @@ pub fn SignInPage() -> impl IntoView {
             <ActionForm action=action>
                 <FormAlert error=error />
                 <Field label="E-mail" name="email" input_type="email" autocomplete="username"
-                    server_error=field_error("email") />
+                    server_error=field_error("email")
+                    validate=rule(|v| Email::parse(v).map(|_| ())) />
                 <Field label="Password" name="password" input_type="password"
                     autocomplete="current-password" server_error=field_error("password") />
                 <button type="submit" class="button button-primary" disabled=move || action.pending().get()>

@@ -92,9 +92,7 @@ mod tests {
             )
             .await
             .unwrap();
-        let text = h.mailer.sent().last().unwrap().text.clone();
-        let start = text.find("/activate/").unwrap() + "/activate/".len();
-        text[start..start + 43].to_owned()
+        h.activation_token().await
     }
 
     #[tokio::test]

@@ -19,13 +19,14 @@ pub use sign_in::NewSession;
 pub use sign_up::{SignUpResult, email_taken_errors};
 
 use crate::{
-    ports::{Clock, MailError, Mailer, Random},
+    ports::{Clock, Random},
+    services::notifications::MailWaker,
     store::{Store, StoreError},
 };
 
 pub struct IdentityService {
     store: Store,
-    mailer: Arc<dyn Mailer>,
+    mail: MailWaker,
     clock: Arc<dyn Clock>,
     random: Arc<dyn Random>,
     /// The public URL without a trailing slash, for links in e-mails.
@@ -54,8 +55,6 @@ pub enum IdentityError {
     Hashing(String),
     #[error(transparent)]
     Store(#[from] StoreError),
-    #[error(transparent)]
-    Mail(#[from] MailError),
 }
 
 /// Purposes of single-use e-mail tokens.
@@ -64,14 +63,14 @@ pub(crate) const PURPOSE_ACTIVATION: &str = "activation";
 impl IdentityService {
     pub fn new(
         store: Store,
-        mailer: Arc<dyn Mailer>,
+        mail: MailWaker,
         clock: Arc<dyn Clock>,
         random: Arc<dyn Random>,
         link_base: String,
     ) -> Self {
         Self {
             store,
-            mailer,
+            mail,
             clock,
             random,
             link_base,
@@ -96,13 +95,32 @@ pub(crate) mod test_support {
     use chrono::{TimeZone, Utc};
 
     use super::*;
-    use crate::ports::{clock::FakeClock, mailer::MemoryMailer, random::CountingRandom};
+    use crate::{
+        ports::{Mail, clock::FakeClock, mailer::MemoryMailer, random::CountingRandom},
+        services::notifications::MailDelivery,
+    };
 
     pub struct Harness {
         pub service: IdentityService,
         pub mailer: Arc<MemoryMailer>,
+        pub delivery: MailDelivery,
         pub clock: Arc<FakeClock>,
         pub store: Store,
+    }
+
+    impl Harness {
+        /// Runs the delivery job once, then returns everything the mail server has received.
+        pub async fn sent(&self) -> Vec<Mail> {
+            self.delivery.deliver_due().await.unwrap();
+            self.mailer.sent()
+        }
+
+        /// The activation token from the newest activation e-mail.
+        pub async fn activation_token(&self) -> String {
+            let text = self.sent().await.last().unwrap().text.clone();
+            let start = text.find("/activate/").unwrap() + "/activate/".len();
+            text[start..start + 43].to_owned()
+        }
     }
 
     pub async fn harness() -> Harness {
@@ -113,14 +131,16 @@ pub(crate) mod test_support {
         ));
         let service = IdentityService::new(
             store.clone(),
-            mailer.clone(),
+            MailWaker::default(),
             clock.clone(),
             Arc::new(CountingRandom::default()),
             "http://portal.test".into(),
         );
+        let delivery = MailDelivery::new(store.clone(), mailer.clone(), clock.clone());
         Harness {
             service,
             mailer,
+            delivery,
             clock,
             store,
         }

@@ -178,11 +178,9 @@ mod tests {
             )
             .await
             .unwrap();
-        let text = h.mailer.sent().last().unwrap().text.clone();
-        let start = text.find("/activate/").unwrap() + "/activate/".len();
-        let token = &text[start..start + 43];
+        let token = h.activation_token().await;
         h.service
-            .activate(token, "correct horse 42", "correct horse 42", None)
+            .activate(&token, "correct horse 42", "correct horse 42", None)
             .await
             .unwrap();
     }

@@ -44,15 +44,9 @@ pub(crate) mod tests {
             )
             .await
             .unwrap();
-        let text = h.mailer.sent().last().unwrap().text.clone();
-        let start = text.find("/activate/").unwrap() + "/activate/".len();
+        let token = h.activation_token().await;
         h.service
-            .activate(
-                &text[start..start + 43],
-                "correct horse 42",
-                "correct horse 42",
-                None,
-            )
+            .activate(&token, "correct horse 42", "correct horse 42", None)
             .await
             .unwrap();
         sign_in_again(h).await

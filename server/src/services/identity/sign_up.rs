@@ -3,7 +3,10 @@ use app::model::{AccountKind, AccountStatus, FieldErrors, Role, SignUpForm, sign
 use super::{IdentityError, IdentityService, PURPOSE_ACTIVATION, mails};
 use crate::{
     domain::identity_limits::ACTIVATION_LINK_TTL,
-    services::audit::{self, AuditEntry},
+    services::{
+        audit::{self, AuditEntry},
+        notifications,
+    },
     store::{StoreError, accounts, memberships, user_tokens, users},
 };
 
@@ -110,10 +113,9 @@ impl IdentityService {
             },
         )
         .await?;
-        // Deliver before committing: if the mail cannot go out, nothing is kept and the user
-        // can simply try again.
-        self.mailer.send(&mail).await?;
+        notifications::queue(&tx, &mail, now).await?;
         tx.commit().await?;
+        self.mail.wake();
         Ok(result)
     }
 }
@@ -152,7 +154,7 @@ pub(crate) mod tests {
             .await
             .unwrap();
         assert_eq!(r, SignUpResult::ActivationSent);
-        let sent = h.mailer.sent();
+        let sent = h.sent().await;
         assert_eq!(sent.len(), 1);
         assert_eq!(sent[0].to, "asha@example.com");
         assert!(sent[0].text.contains("http://portal.test/activate/"));
@@ -175,7 +177,7 @@ pub(crate) mod tests {
             .await
             .unwrap();
         assert_eq!(r, SignUpResult::AwaitingApproval);
-        let sent = h.mailer.sent();
+        let sent = h.sent().await;
         assert_eq!(sent.len(), 1);
         assert!(sent[0].subject.contains("partner application"));
         assert!(!sent[0].text.contains("/activate/"));
@@ -197,7 +199,7 @@ pub(crate) mod tests {
             .unwrap_err();
         assert!(matches!(err, IdentityError::EmailTaken));
         assert!(accounts::find(&h.store, 2).await.unwrap().is_none());
-        assert_eq!(h.mailer.sent().len(), 1);
+        assert_eq!(h.sent().await.len(), 1);
     }
 
     #[tokio::test]
@@ -212,24 +214,39 @@ pub(crate) mod tests {
         assert!(errors.get("email").is_some());
         assert!(errors.get("accept_terms").is_some());
         assert!(accounts::find(&h.store, 1).await.unwrap().is_none());
-        assert!(h.mailer.sent().is_empty());
+        assert!(h.sent().await.is_empty());
     }
 
     #[tokio::test]
-    async fn when_mail_cannot_be_sent_nothing_is_kept() {
+    async fn when_the_mail_server_is_down_the_sign_up_stands_and_the_mail_is_retried() {
         let h = harness().await;
-        h.mailer.fail_deliveries();
-        let err = h
-            .service
+        h.mailer.fail_deliveries(true);
+        h.service
             .sign_up(&form("enterprise", "asha@example.com"), None)
             .await
-            .unwrap_err();
-        assert!(matches!(err, IdentityError::Mail(_)));
+            .unwrap();
+        assert!(h.sent().await.is_empty());
         assert!(
             users::find_by_email(&h.store, "asha@example.com")
                 .await
                 .unwrap()
-                .is_none()
+                .is_some()
         );
+        let queued = crate::store::mail_outbox::find(&h.store, 1)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(queued.attempts, 1);
+        assert!(queued.last_error.unwrap().contains("connection refused"));
+
+        h.mailer.fail_deliveries(false);
+        // Not yet due: the first retry waits 30 seconds.
+        assert!(h.sent().await.is_empty());
+        h.clock.advance(chrono::Duration::seconds(31));
+        let sent = h.sent().await;
+        assert_eq!(sent.len(), 1);
+        assert!(sent[0].text.contains("/activate/"));
+        // Delivered once only.
+        assert_eq!(h.sent().await.len(), 1);
     }
 }

@@ -1,5 +1,6 @@
 pub mod accounts;
 pub mod audit_events;
+pub mod mail_outbox;
 pub mod memberships;
 pub mod sessions;
 pub mod sign_in_attempts;

@@ -1,0 +1,4 @@
+//! Background work. Each job is a plain async function over the services, safe to run in
+//! several server processes at once.
+
+pub mod mail_delivery;

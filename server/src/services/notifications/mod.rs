@@ -1,0 +1,8 @@
+//! E-mail notifications through the outbox: queued inside the transaction of the change they
+//! report, delivered and retried by the delivery job.
+
+mod deliver;
+mod queue;
+
+pub use deliver::{DeliveryReport, MailDelivery};
+pub use queue::{MailWaker, queue};
