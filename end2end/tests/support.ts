@@ -3,7 +3,22 @@ import { execFileSync } from "node:child_process";
 import path from "node:path";
 
 const MAIL_HTTP = Number(process.env.E2E_MAIL_HTTP ?? 2580);
-export const DB_FILE = path.join(__dirname, "..", ".run", "data", "rootline.db");
+export const DATA_DIR = path.join(__dirname, "..", ".run", "data");
+export const DB_FILE = path.join(DATA_DIR, "rootline.db");
+const SERVER_BIN = process.env.ROOTLINE_BIN ?? path.join(__dirname, "..", "..", "target", "debug", "server");
+const PORT = Number(process.env.E2E_PORT ?? 3101);
+
+/// Runs the server binary's command line against the test server's database.
+export function serverCli(...args: string[]): string {
+  return execFileSync(SERVER_BIN, args, {
+    env: {
+      ...process.env,
+      ROOTLINE_DATA_DIR: DATA_DIR,
+      ROOTLINE_PUBLIC_URL: `http://127.0.0.1:${PORT}`,
+      RUST_LOG: "warn",
+    },
+  }).toString();
+}
 
 /// Every test fails on a browser console error (hydration mismatches are logged there).
 export const test = base.extend<{ consoleErrors: string[] }>({

@@ -44,6 +44,7 @@ fn Frame(session: SessionView, title: &'static str, children: Children) -> impl 
     view! {
         <leptos_meta::Title text=format!("{title} · Rootline") />
         <div class="portal">
+            <a class="skip-link" href="#main">"Skip to main content"</a>
             <header class="topbar">
                 <a class="brand" href="/">
                     <span class="brand-mark" aria-hidden="true"></span>

@@ -16,7 +16,10 @@ fn Overview(session: SessionView) -> impl IntoView {
         .iter()
         .find(|(code, _)| *code == session.account_country)
         .map(|(_, name)| (*name).to_owned())
-        .unwrap_or_else(|| session.account_country.clone());
+        .unwrap_or_else(|| match session.account_country.as_str() {
+            "" => "Not set".to_owned(),
+            code => code.to_owned(),
+        });
     view! {
         <div class="cards">
             <section class="card" aria-labelledby="account-heading">
