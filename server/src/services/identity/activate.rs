@@ -73,32 +73,13 @@ impl IdentityService {
 mod tests {
     use chrono::Duration;
 
-    use super::super::test_support::{Harness, harness};
+    use super::super::test_support::harness;
     use super::*;
-
-    async fn signed_up(h: &Harness) -> String {
-        h.service
-            .sign_up(
-                &app::model::SignUpForm {
-                    kind: "enterprise".into(),
-                    name: "Asha Rao".into(),
-                    email: "asha@example.com".into(),
-                    mobile: "+919845012345".into(),
-                    organization: "Example Pvt Ltd".into(),
-                    country: "IN".into(),
-                    accept_terms: true,
-                },
-                None,
-            )
-            .await
-            .unwrap();
-        h.activation_token().await
-    }
 
     #[tokio::test]
     async fn activation_sets_the_password_and_activates_user_and_account() {
         let h = harness().await;
-        let token = signed_up(&h).await;
+        let token = h.signed_up("asha@example.com").await;
         let view = h.service.activation(&token).await.unwrap();
         assert_eq!(view.user_email, "asha@example.com");
         assert_eq!(view.account_name, "Example Pvt Ltd");
@@ -119,7 +100,7 @@ mod tests {
     #[tokio::test]
     async fn a_used_link_is_refused() {
         let h = harness().await;
-        let token = signed_up(&h).await;
+        let token = h.signed_up("asha@example.com").await;
         h.service
             .activate(&token, "correct horse 42", "correct horse 42", None)
             .await
@@ -139,7 +120,7 @@ mod tests {
     #[tokio::test]
     async fn a_link_older_than_24_hours_is_refused_and_changes_nothing() {
         let h = harness().await;
-        let token = signed_up(&h).await;
+        let token = h.signed_up("asha@example.com").await;
         h.clock.advance(Duration::hours(24) + Duration::seconds(1));
         let err = h
             .service
@@ -158,7 +139,7 @@ mod tests {
     #[tokio::test]
     async fn an_unknown_or_malformed_link_is_invalid() {
         let h = harness().await;
-        signed_up(&h).await;
+        h.signed_up("asha@example.com").await;
         for token in ["nonsense", &"A".repeat(43)] {
             assert!(matches!(
                 h.service.activation(token).await.unwrap_err(),
@@ -170,7 +151,7 @@ mod tests {
     #[tokio::test]
     async fn a_weak_or_mismatched_password_is_refused_and_keeps_the_link_usable() {
         let h = harness().await;
-        let token = signed_up(&h).await;
+        let token = h.signed_up("asha@example.com").await;
         let err = h
             .service
             .activate(&token, "short", "short", None)

@@ -1,10 +1,9 @@
-use app::model::{AccountKind, AccountStatus, Email, Role};
+use app::model::{AccountKind, AccountStatus, Email};
 
-use super::{IdentityError, IdentityService, PURPOSE_ACTIVATION};
+use super::{IdentityError, IdentityService};
 use crate::{
-    domain::identity_limits::ACTIVATION_LINK_TTL,
     services::audit::{self, AuditEntry},
-    store::{StoreError, accounts, memberships, user_tokens, users},
+    store::{accounts, users},
 };
 
 /// The name of the operator's own account, created with its first user.
@@ -34,9 +33,6 @@ impl IdentityService {
         };
         let now = self.clock.now();
         let tx = self.store.begin().await?;
-        if users::find_by_email(&tx, email.as_str()).await?.is_some() {
-            return Err(IdentityError::EmailTaken);
-        }
         let account =
             match accounts::find_first_of_kind(&tx, AccountKind::Operator.as_str()).await? {
                 Some(a) => a,
@@ -54,33 +50,21 @@ impl IdentityService {
                     .await?
                 }
             };
-        let user = users::insert(
-            &tx,
-            users::NewUser {
-                email: email.as_str(),
-                name: &name,
-                mobile: "",
-                status: "pending_activation",
-                is_operator: true,
-                created_at: now,
-            },
-        )
-        .await
-        .map_err(|e| match e {
-            StoreError::Duplicate => IdentityError::EmailTaken,
-            other => other.into(),
-        })?;
-        memberships::insert(&tx, user.id, account.id, Role::Administrator.as_str(), now).await?;
-        let token = self.new_token();
-        user_tokens::insert(
-            &tx,
-            user.id,
-            PURPOSE_ACTIVATION,
-            &token.hash,
-            now,
-            now + ACTIVATION_LINK_TTL,
-        )
-        .await?;
+        let user = self
+            .new_pending_administrator(
+                &tx,
+                account.id,
+                users::NewUser {
+                    email: email.as_str(),
+                    name: &name,
+                    mobile: "",
+                    status: "pending_activation",
+                    is_operator: true,
+                    created_at: now,
+                },
+            )
+            .await?;
+        let activation_link = self.issue_activation_link(&tx, user.id, now).await?;
         audit::record(
             &tx,
             now,
@@ -97,7 +81,7 @@ impl IdentityService {
         tx.commit().await?;
         Ok(OperatorInvite {
             email: user.email,
-            activation_link: self.activation_link(&token.plain),
+            activation_link,
         })
     }
 }

@@ -97,7 +97,7 @@ mod tests {
     #[tokio::test]
     async fn sessions_end_after_idling_or_at_their_maximum_age() {
         let h = harness().await;
-        let token = super::super::sign_out::tests::signed_in(&h).await;
+        let token = h.signed_in("asha@example.com").await;
         h.clock.advance(Duration::minutes(119));
         assert!(h.service.current_session(&token).await.unwrap().is_some());
         h.clock.advance(Duration::minutes(119));
@@ -105,7 +105,7 @@ mod tests {
         h.clock.advance(Duration::minutes(121));
         assert!(h.service.current_session(&token).await.unwrap().is_none());
 
-        let token = super::super::sign_out::tests::sign_in_again(&h).await;
+        let token = h.sign_in("asha@example.com").await;
         for _ in 0..7 {
             h.clock.advance(Duration::minutes(100));
             let _ = h.service.current_session(&token).await.unwrap();

@@ -5,6 +5,7 @@ mod activation;
 mod create_operator;
 mod current_session;
 mod mails;
+mod new_administrator;
 mod passwords;
 mod sign_in;
 mod sign_out;
@@ -120,6 +121,57 @@ pub(crate) mod test_support {
             let text = self.sent().await.last().unwrap().text.clone();
             let start = text.find("/activate/").unwrap() + "/activate/".len();
             text[start..start + 43].to_owned()
+        }
+    }
+
+    /// The password every test user chooses.
+    pub const PASSWORD: &str = "correct horse 42";
+
+    /// A complete, valid sign-up form.
+    pub fn form(kind: &str, email: &str) -> app::model::SignUpForm {
+        app::model::SignUpForm {
+            kind: kind.into(),
+            name: "Asha Rao".into(),
+            email: email.into(),
+            mobile: "+91 98450 12345".into(),
+            organization: "Example Pvt Ltd".into(),
+            country: "IN".into(),
+            accept_terms: true,
+        }
+    }
+
+    impl Harness {
+        /// Signs up an Enterprise and returns the activation token from its e-mail.
+        pub async fn signed_up(&self, email: &str) -> String {
+            self.service
+                .sign_up(&form("enterprise", email), None)
+                .await
+                .unwrap();
+            self.activation_token().await
+        }
+
+        /// Signs up and activates an Enterprise administrator with `PASSWORD`.
+        pub async fn activated(&self, email: &str) {
+            let token = self.signed_up(email).await;
+            self.service
+                .activate(&token, PASSWORD, PASSWORD, None)
+                .await
+                .unwrap();
+        }
+
+        /// Signs in with `PASSWORD` and returns the session token.
+        pub async fn sign_in(&self, email: &str) -> String {
+            self.service
+                .sign_in(email, PASSWORD, "192.0.2.1", None)
+                .await
+                .unwrap()
+                .token
+        }
+
+        /// An activated user with a fresh session.
+        pub async fn signed_in(&self, email: &str) -> String {
+            self.activated(email).await;
+            self.sign_in(email).await
         }
     }
 

@@ -159,36 +159,13 @@ impl IdentityService {
 
 #[cfg(test)]
 mod tests {
-    use super::super::test_support::{Harness, harness};
+    use super::super::test_support::{form, harness};
     use super::*;
-
-    async fn active_user(h: &Harness) {
-        h.service
-            .sign_up(
-                &app::model::SignUpForm {
-                    kind: "enterprise".into(),
-                    name: "Asha Rao".into(),
-                    email: "asha@example.com".into(),
-                    mobile: "+919845012345".into(),
-                    organization: "Example Pvt Ltd".into(),
-                    country: "IN".into(),
-                    accept_terms: true,
-                },
-                None,
-            )
-            .await
-            .unwrap();
-        let token = h.activation_token().await;
-        h.service
-            .activate(&token, "correct horse 42", "correct horse 42", None)
-            .await
-            .unwrap();
-    }
 
     #[tokio::test]
     async fn the_right_password_opens_a_session() {
         let h = harness().await;
-        active_user(&h).await;
+        h.activated("asha@example.com").await;
         let s = h
             .service
             .sign_in(
@@ -208,7 +185,7 @@ mod tests {
     #[tokio::test]
     async fn unknown_email_and_wrong_password_get_the_same_answer() {
         let h = harness().await;
-        active_user(&h).await;
+        h.activated("asha@example.com").await;
         let wrong = h
             .service
             .sign_in("asha@example.com", "wrong horse 42", "192.0.2.1", None)
@@ -227,10 +204,7 @@ mod tests {
     async fn a_user_who_has_not_activated_cannot_sign_in() {
         let h = harness().await;
         h.service
-            .sign_up(
-                &super::super::sign_up::tests::form("enterprise", "new@example.com"),
-                None,
-            )
+            .sign_up(&form("enterprise", "new@example.com"), None)
             .await
             .unwrap();
         let err = h
@@ -244,7 +218,7 @@ mod tests {
     #[tokio::test]
     async fn five_failures_for_an_address_lock_it_for_the_window_even_with_the_right_password() {
         let h = harness().await;
-        active_user(&h).await;
+        h.activated("asha@example.com").await;
         for i in 0..5 {
             let ip = format!("192.0.2.{i}");
             let err = h
@@ -273,7 +247,7 @@ mod tests {
     #[tokio::test]
     async fn twenty_failures_from_one_client_lock_that_client_out() {
         let h = harness().await;
-        active_user(&h).await;
+        h.activated("asha@example.com").await;
         for i in 0..20 {
             let email = format!("guess{i}@example.com");
             let _ = h

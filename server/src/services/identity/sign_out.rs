@@ -32,38 +32,14 @@ impl IdentityService {
 }
 
 #[cfg(test)]
-pub(crate) mod tests {
-    use super::super::test_support::{Harness, harness};
+mod tests {
+    use super::super::test_support::harness;
     use crate::store::audit;
-
-    pub(crate) async fn signed_in(h: &Harness) -> String {
-        h.service
-            .sign_up(
-                &super::super::sign_up::tests::form("enterprise", "asha@example.com"),
-                None,
-            )
-            .await
-            .unwrap();
-        let token = h.activation_token().await;
-        h.service
-            .activate(&token, "correct horse 42", "correct horse 42", None)
-            .await
-            .unwrap();
-        sign_in_again(h).await
-    }
-
-    pub(crate) async fn sign_in_again(h: &Harness) -> String {
-        h.service
-            .sign_in("asha@example.com", "correct horse 42", "192.0.2.1", None)
-            .await
-            .unwrap()
-            .token
-    }
 
     #[tokio::test]
     async fn sign_out_ends_the_session_and_is_audited() {
         let h = harness().await;
-        let token = signed_in(&h).await;
+        let token = h.signed_in("asha@example.com").await;
         h.service.sign_out(&token, None).await.unwrap();
         assert!(h.service.current_session(&token).await.unwrap().is_none());
         let actions: Vec<String> = audit::for_account(&h.store, 1)

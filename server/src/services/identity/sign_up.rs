@@ -1,13 +1,12 @@
-use app::model::{AccountKind, AccountStatus, FieldErrors, Role, SignUpForm, sign_up::fields};
+use app::model::{AccountKind, AccountStatus, FieldErrors, SignUpForm, sign_up::fields};
 
-use super::{IdentityError, IdentityService, PURPOSE_ACTIVATION, mails};
+use super::{IdentityError, IdentityService, mails};
 use crate::{
-    domain::identity_limits::ACTIVATION_LINK_TTL,
     services::{
         audit::{self, AuditEntry},
         notifications,
     },
-    store::{StoreError, accounts, memberships, user_tokens, users},
+    store::{accounts, users},
 };
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,12 +27,6 @@ impl IdentityService {
         let now = self.clock.now();
         let tx = self.store.begin().await?;
 
-        if users::find_by_email(&tx, valid.email.as_str())
-            .await?
-            .is_some()
-        {
-            return Err(IdentityError::EmailTaken);
-        }
         let status = match valid.kind {
             AccountKind::Partner => AccountStatus::PendingApproval,
             _ => AccountStatus::PendingActivation,
@@ -49,24 +42,20 @@ impl IdentityService {
             },
         )
         .await?;
-        let user = users::insert(
-            &tx,
-            users::NewUser {
-                email: valid.email.as_str(),
-                name: &valid.name,
-                mobile: &valid.mobile,
-                status: "pending_activation",
-                is_operator: false,
-                created_at: now,
-            },
-        )
-        .await
-        .map_err(|e| match e {
-            // Another sign-up with the same address won the race.
-            StoreError::Duplicate => IdentityError::EmailTaken,
-            other => other.into(),
-        })?;
-        memberships::insert(&tx, user.id, account.id, Role::Administrator.as_str(), now).await?;
+        let user = self
+            .new_pending_administrator(
+                &tx,
+                account.id,
+                users::NewUser {
+                    email: valid.email.as_str(),
+                    name: &valid.name,
+                    mobile: &valid.mobile,
+                    status: "pending_activation",
+                    is_operator: false,
+                    created_at: now,
+                },
+            )
+            .await?;
 
         let (mail, result) = match valid.kind {
             AccountKind::Partner => (
@@ -74,23 +63,9 @@ impl IdentityService {
                 SignUpResult::AwaitingApproval,
             ),
             _ => {
-                let token = self.new_token();
-                user_tokens::insert(
-                    &tx,
-                    user.id,
-                    PURPOSE_ACTIVATION,
-                    &token.hash,
-                    now,
-                    now + ACTIVATION_LINK_TTL,
-                )
-                .await?;
+                let link = self.issue_activation_link(&tx, user.id, now).await?;
                 (
-                    mails::activation(
-                        &user.email,
-                        &user.name,
-                        &account.name,
-                        &self.activation_link(&token.plain),
-                    ),
+                    mails::activation(&user.email, &user.name, &account.name, &link),
                     SignUpResult::ActivationSent,
                 )
             }
@@ -129,21 +104,9 @@ pub fn email_taken_errors() -> FieldErrors {
 }
 
 #[cfg(test)]
-pub(crate) mod tests {
-    use super::super::test_support::harness;
+mod tests {
+    use super::super::test_support::{form, harness};
     use super::*;
-
-    pub(crate) fn form(kind: &str, email: &str) -> SignUpForm {
-        SignUpForm {
-            kind: kind.into(),
-            name: "Asha Rao".into(),
-            email: email.into(),
-            mobile: "+91 98450 12345".into(),
-            organization: "Example Pvt Ltd".into(),
-            country: "IN".into(),
-            accept_terms: true,
-        }
-    }
 
     #[tokio::test]
     async fn enterprise_sign_up_sends_an_activation_link() {
