@@ -25,7 +25,7 @@ cargo test -p app -p server -p migrations
 
 echo "==> store and service tests on PostgreSQL"
 drop_test_databases
-ROOTLINE_TEST_DATABASE=postgres cargo test -p server
+ROOTLINE_TEST_DATABASE=postgres cargo test -p app -p server -p migrations
 drop_test_databases
 
 echo "==> end-to-end tests (Playwright, Chromium)"
