@@ -5,6 +5,7 @@ pub use sea_orm_migration::prelude::*;
 
 mod m20261121_000001_identity;
 mod m20261121_000002_mail_outbox;
+mod m20261121_000003_certificate_authorities;
 
 pub struct Migrator;
 
@@ -14,6 +15,7 @@ impl MigratorTrait for Migrator {
         vec![
             Box::new(m20261121_000001_identity::Migration),
             Box::new(m20261121_000002_mail_outbox::Migration),
+            Box::new(m20261121_000003_certificate_authorities::Migration),
         ]
     }
 }

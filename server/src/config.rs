@@ -21,6 +21,22 @@ pub struct Config {
     pub mail_from: String,
     /// `ROOTLINE_SITE_ROOT`: the built browser assets (`pkg/`, favicon).
     pub site_root: PathBuf,
+    /// `ROOTLINE_MASTER_KEY`: seals the software CA keys; unset uses `<data dir>/master.key`.
+    pub master_key: Option<Secret>,
+    /// `ROOTLINE_CA_ORGANIZATION`: `O=` in the CA certificates.
+    pub ca_organization: String,
+    /// `ROOTLINE_CA_COUNTRY`: `C=` in the CA certificates (ISO 3166 alpha-2), when set.
+    pub ca_country: Option<String>,
+}
+
+/// A setting that must never reach a log.
+#[derive(Clone)]
+pub struct Secret(pub String);
+
+impl std::fmt::Debug for Secret {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Secret(..)")
+    }
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -75,6 +91,11 @@ impl Config {
             ));
         }
 
+        let ca_country = get("ROOTLINE_CA_COUNTRY")
+            .map(|c| app::model::text::country(&c))
+            .transpose()
+            .map_err(|reason| invalid("ROOTLINE_CA_COUNTRY", reason))?;
+
         Ok(Self {
             listen,
             public_url,
@@ -86,6 +107,9 @@ impl Config {
             site_root: PathBuf::from(
                 get("ROOTLINE_SITE_ROOT").unwrap_or_else(|| "target/site".into()),
             ),
+            master_key: get("ROOTLINE_MASTER_KEY").map(Secret),
+            ca_organization: get("ROOTLINE_CA_ORGANIZATION").unwrap_or_else(|| "Rootline".into()),
+            ca_country,
         })
     }
 
@@ -139,5 +163,13 @@ mod tests {
         assert!(e.to_string().contains("ROOTLINE_PUBLIC_URL"));
         let e = from(&[("ROOTLINE_DATABASE_URL", "mysql://x")]).unwrap_err();
         assert!(e.to_string().contains("ROOTLINE_DATABASE_URL"));
+        let e = from(&[("ROOTLINE_CA_COUNTRY", "Atlantis")]).unwrap_err();
+        assert!(e.to_string().contains("ROOTLINE_CA_COUNTRY"));
+    }
+
+    #[test]
+    fn the_master_key_never_shows_in_debug_output() {
+        let c = from(&[("ROOTLINE_MASTER_KEY", "super secret value of thirty-two+")]).unwrap();
+        assert!(!format!("{c:?}").contains("super secret"));
     }
 }

@@ -1,6 +1,7 @@
 //! The Rootline server process: storage, services, the CA (later), and the HTTP endpoints.
 
 pub mod adapters;
+pub mod ca;
 pub mod config;
 pub mod domain;
 pub mod jobs;

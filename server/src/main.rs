@@ -3,7 +3,10 @@
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use server::{config::Config, services::identity::IdentityError, startup};
+use server::{
+    ca::InitOutcome, config::Config, ports::keys::KeySpec, services::identity::IdentityError,
+    startup,
+};
 
 #[derive(Parser)]
 #[command(
@@ -31,6 +34,27 @@ enum Command {
         #[arg(long)]
         name: Option<String>,
     },
+    /// Certificate authority operations.
+    Ca {
+        #[command(subcommand)]
+        command: CaCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum CaCommand {
+    /// Create the CAs that do not exist yet: root, tls, smime, client, codesign, docsign.
+    Init {
+        /// Key type of new CA keys: p256, p384, rsa3072 or rsa4096.
+        #[arg(long, default_value = "p256", value_parser = parse_key_type)]
+        key_type: KeySpec,
+    },
+    /// List the CAs with their subjects, keys and validity.
+    List,
+}
+
+fn parse_key_type(s: &str) -> Result<KeySpec, String> {
+    KeySpec::parse(s).ok_or_else(|| format!("{s:?} is not one of p256, p384, rsa3072, rsa4096"))
 }
 
 #[tokio::main]
@@ -53,6 +77,7 @@ async fn main() -> ExitCode {
     let result = match cli.command.unwrap_or(Command::Serve) {
         Command::Serve => startup::serve(config).await.map_err(|e| e.to_string()),
         Command::Migrate => migrate(&config).await,
+        Command::Ca { command } => ca(&config, command).await,
         Command::CreateOperator { email, name } => {
             create_operator(&config, &email, name.as_deref()).await
         }
@@ -94,5 +119,51 @@ async fn create_operator(config: &Config, email: &str, name: Option<&str>) -> Re
             .collect::<Vec<_>>()
             .join("; ")),
         Err(e) => Err(e.to_string()),
+    }
+}
+
+async fn ca(config: &Config, command: CaCommand) -> Result<(), String> {
+    let services = startup::services(config).await.map_err(|e| e.to_string())?;
+    match command {
+        CaCommand::Init { key_type } => {
+            let outcomes = services
+                .authority
+                .init(key_type)
+                .await
+                .map_err(|e| e.to_string())?;
+            for outcome in outcomes {
+                match outcome {
+                    InitOutcome::Created { name, spec } => {
+                        println!("created  {name:<9} ({spec} key)");
+                    }
+                    InitOutcome::AlreadyThere { name } => println!("exists   {name}"),
+                }
+            }
+            println!(
+                "CA certificates are served at {}/ca/<name>.crt",
+                config.link_base()
+            );
+            Ok(())
+        }
+        CaCommand::List => {
+            let list = services.authority.list().await.map_err(|e| e.to_string())?;
+            if list.is_empty() {
+                println!("No CAs yet. Create them with `server ca init`.");
+            }
+            for ca in list {
+                println!(
+                    "{:<9} {:<16} key {:<8} ({}) issued by {:<11} valid {} to {}  {}",
+                    ca.name,
+                    ca.purpose,
+                    ca.key_type,
+                    ca.key_backend,
+                    ca.issuer,
+                    ca.not_before.format("%Y-%m-%d"),
+                    ca.not_after.format("%Y-%m-%d"),
+                    ca.subject
+                );
+            }
+            Ok(())
+        }
     }
 }

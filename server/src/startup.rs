@@ -11,10 +11,12 @@ use crate::{
         clock::SystemClock,
         mail::{OutboxMailer, SmtpMailer},
         random::OsRandom,
+        softkeys::SoftKeyStore,
     },
+    ca::{Authority, CaSettings},
     config::Config,
     jobs,
-    ports::{Clock, MailError, Mailer},
+    ports::{Clock, MailError, Mailer, keys::KeyError},
     services::{
         identity::IdentityService,
         notifications::{MailDelivery, MailWaker},
@@ -38,6 +40,8 @@ pub enum StartupError {
     },
     #[error("server stopped: {0}")]
     Serve(std::io::Error),
+    #[error("CA keys: {0}")]
+    Keys(#[from] KeyError),
 }
 
 /// Everything the process runs on, built from the configuration.
@@ -47,6 +51,7 @@ pub struct Services {
     pub clock: Arc<dyn Clock>,
     pub mail_delivery: Arc<MailDelivery>,
     pub mail_waker: MailWaker,
+    pub authority: Arc<Authority>,
 }
 
 /// Opens the database (creating and migrating it on first start) and builds the services.
@@ -67,12 +72,28 @@ pub async fn services(config: &Config) -> Result<Services, StartupError> {
         Arc::new(OsRandom),
         config.link_base(),
     ));
+    let keys = SoftKeyStore::open(
+        config.master_key.as_ref().map(|s| s.0.as_str()),
+        &config.data_dir.join("master.key"),
+    )?;
+    let authority = Arc::new(Authority::new(
+        store.clone(),
+        Arc::new(keys),
+        clock.clone(),
+        Arc::new(OsRandom),
+        CaSettings {
+            organization: config.ca_organization.clone(),
+            country: config.ca_country.clone(),
+            base_url: config.link_base(),
+        },
+    ));
     Ok(Services {
         store,
         identity,
         clock,
         mail_delivery,
         mail_waker,
+        authority,
     })
 }
 
@@ -118,6 +139,7 @@ pub async fn serve(config: Config) -> Result<(), StartupError> {
             identity: Arc::new(portal),
         },
         store: services.store.clone(),
+        authority: services.authority.clone(),
         guard: Arc::new(OriginGuard {
             public_host: web::middleware::public_host(&config.public_url),
         }),

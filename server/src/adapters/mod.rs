@@ -3,3 +3,4 @@
 pub mod clock;
 pub mod mail;
 pub mod random;
+pub mod softkeys;

@@ -4,6 +4,7 @@
 
 pub mod accounts;
 pub mod audit;
+pub mod authorities;
 mod entities;
 pub mod mail_outbox;
 pub mod memberships;
@@ -23,7 +24,8 @@ use sea_orm::{
 };
 
 pub use entities::{
-    accounts::Model as AccountRow, audit_events::Model as AuditRow, mail_outbox::Model as MailRow,
+    accounts::Model as AccountRow, audit_events::Model as AuditRow, ca_keys::Model as CaKeyRow,
+    certificate_authorities::Model as AuthorityRow, mail_outbox::Model as MailRow,
     memberships::Model as MembershipRow, sessions::Model as SessionRow,
     user_tokens::Model as UserTokenRow, users::Model as UserRow,
 };

@@ -1,5 +1,6 @@
 //! HTTP: the portal (Leptos pages and server functions), static assets, health, middleware.
 
+pub mod ca_certs;
 pub mod cookies;
 pub mod middleware;
 pub mod portal;
@@ -26,6 +27,7 @@ pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub backend: Backend,
     pub store: Store,
+    pub authority: Arc<crate::ca::Authority>,
     pub guard: Arc<middleware::OriginGuard>,
 }
 
@@ -60,6 +62,7 @@ pub fn router(state: AppState) -> Router {
             get(server_fn_handler).post(server_fn_handler),
         )
         .route("/healthz", get(health))
+        .route("/ca/{file}", get(ca_certs::ca_certificate))
         .leptos_routes_with_context(
             &state,
             routes,

@@ -1,0 +1,36 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { expect, serverCli, test } from "./support";
+
+test("the hierarchy made by `server ca init` is served at /ca/<name>.crt and verifies with OpenSSL", async ({
+  request,
+}) => {
+  const out = serverCli("ca", "init");
+  for (const name of ["root", "tls", "smime", "client", "codesign", "docsign"]) {
+    expect(out).toMatch(new RegExp(`(created|exists)\\s+${name}\\b`));
+  }
+  // A second run changes nothing.
+  expect(serverCli("ca", "init")).not.toContain("created");
+
+  const dir = mkdtempSync(path.join(tmpdir(), "rootline-ca-"));
+  for (const name of ["root", "tls", "smime", "client", "codesign", "docsign"]) {
+    const res = await request.get(`/ca/${name}.crt`);
+    expect(res.status()).toBe(200);
+    expect(res.headers()["content-type"]).toBe("application/x-pem-file");
+    const pem = await res.text();
+    expect(pem).toMatch(/^-----BEGIN CERTIFICATE-----\n/);
+    writeFileSync(path.join(dir, `${name}.pem`), pem);
+  }
+  for (const name of ["tls", "smime", "client", "codesign", "docsign"]) {
+    const verified = execFileSync("openssl", ["verify", "-x509_strict", "-CAfile", "root.pem", `${name}.pem`], {
+      cwd: dir,
+    }).toString();
+    expect(verified.trim()).toBe(`${name}.pem: OK`);
+  }
+
+  expect((await request.get("/ca/unknown.crt")).status()).toBe(404);
+  expect((await request.get("/ca/root.pem")).status()).toBe(404);
+  expect(() => serverCli("ca", "init", "--key-type", "rsa1024")).toThrow(/not one of p256, p384, rsa3072, rsa4096/);
+});

@@ -1,0 +1,403 @@
+use std::sync::Arc;
+
+use chrono::{DateTime, Duration, Utc};
+use rcgen::{
+    BasicConstraints, CertificateParams, CrlDistributionPoint, DistinguishedName, DnType, IsCa,
+    Issuer, KeyIdMethod, KeyUsagePurpose, SerialNumber,
+};
+
+use super::{
+    Authority, CaError, HIERARCHY, ROOT, hierarchy::CaDefinition, rcgen_key::RcgenKey,
+    serial::random_serial,
+};
+use crate::{
+    ports::keys::{CaSigner, KeyRecord, KeySpec},
+    services::audit::{self, AuditEntry},
+    store::{AuthorityRow, authorities},
+};
+
+/// What `init` did for one CA.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum InitOutcome {
+    Created { name: String, spec: KeySpec },
+    AlreadyThere { name: String },
+}
+
+impl Authority {
+    /// Creates the root and every issuing CA that does not exist yet, with keys of `spec`.
+    /// Running it again changes nothing.
+    pub async fn init(&self, spec: KeySpec) -> Result<Vec<InitOutcome>, CaError> {
+        let mut outcomes = Vec::new();
+        let root = match authorities::find_by_name(&self.store, ROOT.name).await? {
+            Some(row) => {
+                outcomes.push(InitOutcome::AlreadyThere {
+                    name: ROOT.name.into(),
+                });
+                row
+            }
+            None => {
+                let row = self.create(&ROOT, spec, None).await?;
+                outcomes.push(InitOutcome::Created {
+                    name: ROOT.name.into(),
+                    spec,
+                });
+                row
+            }
+        };
+        let root_signer = self.signer_of(&root).await?;
+        for def in &HIERARCHY {
+            if authorities::find_by_name(&self.store, def.name)
+                .await?
+                .is_some()
+            {
+                outcomes.push(InitOutcome::AlreadyThere {
+                    name: def.name.into(),
+                });
+                continue;
+            }
+            self.create(def, spec, Some((&root, root_signer.as_ref())))
+                .await?;
+            outcomes.push(InitOutcome::Created {
+                name: def.name.into(),
+                spec,
+            });
+        }
+        Ok(outcomes)
+    }
+
+    /// Opens the signer of a stored CA.
+    pub(super) async fn signer_of(&self, ca: &AuthorityRow) -> Result<Arc<dyn CaSigner>, CaError> {
+        let inconsistent = |reason: String| CaError::Inconsistent {
+            name: ca.name.clone(),
+            reason,
+        };
+        let key = authorities::find_key(&self.store, ca.key_id)
+            .await?
+            .ok_or_else(|| inconsistent("no key row".into()))?;
+        let spec = KeySpec::parse(&key.spec)
+            .ok_or_else(|| inconsistent(format!("unknown key type {}", key.spec)))?;
+        let record = KeyRecord {
+            backend: key.backend,
+            spec,
+            public_key: key.public_key,
+            handle: key.handle,
+        };
+        Ok(self.keys.signer(&key.label, &record)?)
+    }
+
+    async fn create(
+        &self,
+        def: &CaDefinition,
+        spec: KeySpec,
+        parent: Option<(&AuthorityRow, &dyn CaSigner)>,
+    ) -> Result<AuthorityRow, CaError> {
+        let label = format!("ca-{}", def.name);
+        let keys = self.keys.clone();
+        let key_label = label.clone();
+        // RSA generation takes seconds; keep it off the async workers.
+        let record = tokio::task::spawn_blocking(move || keys.generate(&key_label, spec))
+            .await
+            .map_err(|e| CaError::Build {
+                name: def.name.into(),
+                reason: format!("key generation task failed: {e}"),
+            })??;
+        let signer = self.keys.signer(&label, &record)?;
+
+        let now = self.clock.now();
+        let mut not_after = now + Duration::days(def.validity_days);
+        if let Some((parent_row, _)) = parent {
+            // A CA certificate never outlives its issuer's.
+            not_after = not_after.min(parent_row.not_after);
+        }
+        let params = self.params(def, now, not_after, parent.is_some())?;
+        let built = match parent {
+            None => params.self_signed(&RcgenKey(signer.as_ref())),
+            Some((parent_row, parent_signer)) => {
+                let issuer = Issuer::from_ca_cert_der(
+                    &parent_row.cert_der.as_slice().into(),
+                    RcgenKey(parent_signer),
+                )
+                .map_err(|e| CaError::Build {
+                    name: def.name.into(),
+                    reason: format!("issuer {}: {e}", parent_row.name),
+                })?;
+                params.signed_by(&RcgenKey(signer.as_ref()), &issuer)
+            }
+        }
+        .map_err(|e| CaError::Build {
+            name: def.name.into(),
+            reason: e.to_string(),
+        })?;
+
+        let subject = self.subject_text(def);
+        let tx = self.store.begin().await?;
+        let key_row = authorities::insert_key(
+            &tx,
+            authorities::NewKey {
+                label: &label,
+                backend: &record.backend,
+                spec: spec.as_str(),
+                public_key: &record.public_key,
+                handle: &record.handle,
+                created_at: now,
+            },
+        )
+        .await?;
+        let row = authorities::insert_authority(
+            &tx,
+            authorities::NewAuthority {
+                name: def.name,
+                parent_id: parent.map(|(p, _)| p.id),
+                key_id: key_row.id,
+                subject: &subject,
+                cert_der: built.der(),
+                not_before: now,
+                not_after,
+                created_at: now,
+            },
+        )
+        .await?;
+        audit::record(
+            &tx,
+            now,
+            AuditEntry {
+                account_id: None,
+                user_id: None,
+                ip: None,
+                module: "ca",
+                action: "ca_created",
+                summary: format!(
+                    "Created CA {} ({subject}) with a {spec} key in the {} key store, issued by {}",
+                    def.name,
+                    record.backend,
+                    parent.map(|(p, _)| p.name.as_str()).unwrap_or("itself")
+                ),
+            },
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(row)
+    }
+
+    fn params(
+        &self,
+        def: &CaDefinition,
+        not_before: DateTime<Utc>,
+        not_after: DateTime<Utc>,
+        issued_by_root: bool,
+    ) -> Result<CertificateParams, CaError> {
+        let time = |t: DateTime<Utc>| {
+            time::OffsetDateTime::from_unix_timestamp(t.timestamp()).map_err(|e| CaError::Build {
+                name: def.name.into(),
+                reason: e.to_string(),
+            })
+        };
+        let mut p = CertificateParams::default();
+        p.distinguished_name = self.subject(def);
+        p.not_before = time(not_before)?;
+        p.not_after = time(not_after)?;
+        p.serial_number = Some(SerialNumber::from_slice(&random_serial(
+            self.random.as_ref(),
+        )));
+        p.key_identifier_method = KeyIdMethod::Sha256;
+        p.key_usages = vec![KeyUsagePurpose::KeyCertSign, KeyUsagePurpose::CrlSign];
+        if issued_by_root {
+            p.is_ca = IsCa::Ca(BasicConstraints::Constrained(0));
+            p.use_authority_key_identifier_extension = true;
+            p.extended_key_usages = def.purpose.map(|u| vec![u.eku()]).unwrap_or_default();
+            p.crl_distribution_points = vec![CrlDistributionPoint {
+                uris: vec![format!("{}/crl/{}.crl", self.settings.base_url, ROOT.name)],
+            }];
+        } else {
+            p.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
+        }
+        Ok(p)
+    }
+
+    fn subject(&self, def: &CaDefinition) -> DistinguishedName {
+        let mut dn = DistinguishedName::new();
+        if let Some(c) = &self.settings.country {
+            dn.push(DnType::CountryName, c.as_str());
+        }
+        dn.push(
+            DnType::OrganizationName,
+            self.settings.organization.as_str(),
+        );
+        dn.push(DnType::CommonName, def.common_name);
+        dn
+    }
+
+    fn subject_text(&self, def: &CaDefinition) -> String {
+        let mut parts = Vec::new();
+        if let Some(c) = &self.settings.country {
+            parts.push(format!("C={c}"));
+        }
+        parts.push(format!("O={}", self.settings.organization));
+        parts.push(format!("CN={}", def.common_name));
+        parts.join(", ")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::{path::Path, process::Command, sync::Arc};
+
+    use chrono::Utc;
+
+    use super::*;
+    use crate::{
+        adapters::{random::OsRandom, softkeys::SoftKeyStore},
+        ca::{CaSettings, list::pem_certificate},
+        ports::clock::FakeClock,
+        store::{Store, test_db::fresh_store},
+    };
+
+    const SECRET: &str = "a master secret of at least thirty-two characters";
+
+    fn authority(store: Store, secret: &str) -> Authority {
+        Authority::new(
+            store,
+            Arc::new(SoftKeyStore::from_secret(secret.as_bytes()).unwrap()),
+            // An hour ago, so OpenSSL (on the real clock) finds the certificates already valid.
+            Arc::new(FakeClock::at(Utc::now() - Duration::hours(1))),
+            Arc::new(OsRandom),
+            CaSettings {
+                organization: "Rootline Test".into(),
+                country: Some("IN".into()),
+                base_url: "http://pki.test".into(),
+            },
+        )
+    }
+
+    fn openssl(args: &[&str], dir: &Path) -> String {
+        let out = Command::new("openssl")
+            .args(args)
+            .current_dir(dir)
+            .output()
+            .expect("openssl runs");
+        format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        )
+    }
+
+    /// Writes every CA certificate to a folder and checks each issuing CA with OpenSSL.
+    async fn verify_with_openssl(ca: &Authority) -> std::path::PathBuf {
+        let dir = std::env::temp_dir().join(format!("rootline-ca-{}", uuid::Uuid::new_v4()));
+        std::fs::create_dir_all(&dir).unwrap();
+        for row in authorities::list(&ca.store).await.unwrap() {
+            std::fs::write(
+                dir.join(format!("{}.pem", row.name)),
+                pem_certificate(&row.cert_der),
+            )
+            .unwrap();
+        }
+        for def in &HIERARCHY {
+            let file = format!("{}.pem", def.name);
+            let out = openssl(
+                &["verify", "-x509_strict", "-CAfile", "root.pem", &file],
+                &dir,
+            );
+            assert_eq!(out.trim(), format!("{file}: OK"), "{out}");
+        }
+        dir
+    }
+
+    #[tokio::test]
+    async fn init_creates_a_root_and_five_issuing_cas_that_openssl_verifies() {
+        let ca = authority(fresh_store().await, SECRET);
+        let outcomes = ca.init(KeySpec::EcP256).await.unwrap();
+        let created: Vec<_> = outcomes
+            .iter()
+            .filter_map(|o| match o {
+                InitOutcome::Created { name, .. } => Some(name.as_str()),
+                InitOutcome::AlreadyThere { .. } => None,
+            })
+            .collect();
+        assert_eq!(
+            created,
+            ["root", "tls", "smime", "client", "codesign", "docsign"]
+        );
+
+        let dir = verify_with_openssl(&ca).await;
+        let tls = openssl(&["x509", "-in", "tls.pem", "-noout", "-text"], &dir);
+        assert!(tls.contains("CA:TRUE, pathlen:0"), "{tls}");
+        assert!(tls.contains("TLS Web Server Authentication"), "{tls}");
+        assert!(tls.contains("Certificate Sign, CRL Sign"), "{tls}");
+        assert!(tls.contains("http://pki.test/crl/root.crl"), "{tls}");
+        assert!(tls.contains("ecdsa-with-SHA256"), "{tls}");
+        assert!(
+            tls.contains("Issuer: C = IN, O = Rootline Test, CN = Rootline Root CA"),
+            "{tls}"
+        );
+        let root = openssl(&["x509", "-in", "root.pem", "-noout", "-text"], &dir);
+        assert!(root.contains("CA:TRUE"), "{root}");
+        assert!(
+            !root.to_lowercase().contains("sha1"),
+            "no SHA-1 anywhere: {root}"
+        );
+        let docsign = openssl(&["x509", "-in", "docsign.pem", "-noout", "-text"], &dir);
+        assert!(docsign.contains("1.3.6.1.5.5.7.3.36"), "{docsign}");
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[tokio::test]
+    async fn init_twice_changes_nothing() {
+        let ca = authority(fresh_store().await, SECRET);
+        ca.init(KeySpec::EcP256).await.unwrap();
+        let before = authorities::list(&ca.store).await.unwrap();
+        let again = ca.init(KeySpec::EcP384).await.unwrap();
+        assert!(
+            again
+                .iter()
+                .all(|o| matches!(o, InitOutcome::AlreadyThere { .. }))
+        );
+        assert_eq!(authorities::list(&ca.store).await.unwrap(), before);
+    }
+
+    #[tokio::test]
+    async fn p384_and_rsa_3072_hierarchies_verify_too() {
+        for spec in [KeySpec::EcP384, KeySpec::Rsa3072] {
+            let ca = authority(fresh_store().await, SECRET);
+            ca.init(spec).await.unwrap();
+            let dir = verify_with_openssl(&ca).await;
+            let tls = openssl(&["x509", "-in", "tls.pem", "-noout", "-text"], &dir);
+            let expected = match spec {
+                KeySpec::EcP384 => "ecdsa-with-SHA384",
+                _ => "sha256WithRSAEncryption",
+            };
+            assert!(tls.contains(expected), "{spec}: {tls}");
+            std::fs::remove_dir_all(dir).unwrap();
+        }
+    }
+
+    #[tokio::test]
+    async fn a_wrong_master_key_stops_with_a_message_that_says_so() {
+        let store = fresh_store().await;
+        authority(store.clone(), SECRET)
+            .init(KeySpec::EcP256)
+            .await
+            .unwrap();
+        let err = authority(store, "a different secret that is long enough to use")
+            .init(KeySpec::EcP256)
+            .await
+            .unwrap_err();
+        assert!(err.to_string().contains("master key"), "{err}");
+    }
+
+    #[tokio::test]
+    async fn issuing_cas_do_not_outlive_the_root() {
+        let ca = authority(fresh_store().await, SECRET);
+        ca.init(KeySpec::EcP256).await.unwrap();
+        let rows = authorities::list(&ca.store).await.unwrap();
+        let root = rows.iter().find(|r| r.name == "root").unwrap();
+        assert!(rows.iter().all(|r| r.not_after <= root.not_after));
+        let summaries = ca.list().await.unwrap();
+        assert_eq!(summaries.len(), 6);
+        let tls = summaries.iter().find(|s| s.name == "tls").unwrap();
+        assert_eq!(tls.issuer, "root");
+        assert_eq!(tls.key_type, "p256");
+        assert_eq!(tls.key_backend, "software");
+    }
+}

@@ -1,0 +1,74 @@
+//! The certificate authority: the only code that holds a signer. This first part keeps the
+//! hierarchy (a root and one issuing CA per purpose), makes it with `server ca init`, and serves
+//! the CA certificates.
+
+mod hierarchy;
+mod init;
+mod list;
+mod rcgen_key;
+mod serial;
+
+use std::sync::Arc;
+
+pub use hierarchy::{CaDefinition, HIERARCHY, ROOT};
+pub use init::InitOutcome;
+pub use list::CaSummary;
+
+use crate::{
+    ports::{
+        Clock, Random,
+        keys::{KeyError, KeyStore},
+    },
+    store::{Store, StoreError},
+};
+
+/// Who the CA certificates name as their subject, and where their CRLs are published.
+#[derive(Debug, Clone)]
+pub struct CaSettings {
+    /// `O=` of every CA subject.
+    pub organization: String,
+    /// `C=` of every CA subject, when set.
+    pub country: Option<String>,
+    /// The public URL without a trailing slash: the base of CRL and CA certificate links.
+    pub base_url: String,
+}
+
+pub struct Authority {
+    store: Store,
+    keys: Arc<dyn KeyStore>,
+    clock: Arc<dyn Clock>,
+    random: Arc<dyn Random>,
+    settings: CaSettings,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum CaError {
+    #[error(transparent)]
+    Key(#[from] KeyError),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("cannot build the certificate of CA {name}: {reason}")]
+    Build { name: String, reason: String },
+    #[error("CA {name} is recorded with a key that is missing or unreadable: {reason}")]
+    Inconsistent { name: String, reason: String },
+    #[error("the root CA must exist before issuing CAs; run `server ca init`")]
+    NoRoot,
+}
+
+impl Authority {
+    pub fn new(
+        store: Store,
+        keys: Arc<dyn KeyStore>,
+        clock: Arc<dyn Clock>,
+        random: Arc<dyn Random>,
+        settings: CaSettings,
+    ) -> Self {
+        Self {
+            store,
+            keys,
+            clock,
+            random,
+            settings,
+        }
+    }
+}

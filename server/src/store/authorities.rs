@@ -1,0 +1,89 @@
+//! CA keys and CA certificates. (Operator queries: the hierarchy belongs to no account.)
+
+use chrono::{DateTime, Utc};
+use sea_orm::{ActiveValue::Set, QueryOrder, entity::prelude::*};
+
+use super::{
+    AuthorityRow, CaKeyRow, Db, StoreError,
+    entities::{ca_keys, certificate_authorities},
+};
+
+pub struct NewKey<'a> {
+    pub label: &'a str,
+    pub backend: &'a str,
+    pub spec: &'a str,
+    pub public_key: &'a [u8],
+    pub handle: &'a [u8],
+    pub created_at: DateTime<Utc>,
+}
+
+pub async fn insert_key(db: &impl Db, key: NewKey<'_>) -> Result<CaKeyRow, StoreError> {
+    ca_keys::ActiveModel {
+        label: Set(key.label.to_owned()),
+        backend: Set(key.backend.to_owned()),
+        spec: Set(key.spec.to_owned()),
+        public_key: Set(key.public_key.to_vec()),
+        handle: Set(key.handle.to_vec()),
+        created_at: Set(key.created_at),
+        ..Default::default()
+    }
+    .insert(db.conn())
+    .await
+    .map_err(StoreError::from_db)
+}
+
+pub async fn find_key(db: &impl Db, id: i32) -> Result<Option<CaKeyRow>, StoreError> {
+    Ok(ca_keys::Entity::find_by_id(id).one(db.conn()).await?)
+}
+
+pub struct NewAuthority<'a> {
+    pub name: &'a str,
+    pub parent_id: Option<i32>,
+    pub key_id: i32,
+    pub subject: &'a str,
+    pub cert_der: &'a [u8],
+    pub not_before: DateTime<Utc>,
+    pub not_after: DateTime<Utc>,
+    pub created_at: DateTime<Utc>,
+}
+
+pub async fn insert_authority(
+    db: &impl Db,
+    ca: NewAuthority<'_>,
+) -> Result<AuthorityRow, StoreError> {
+    certificate_authorities::ActiveModel {
+        name: Set(ca.name.to_owned()),
+        parent_id: Set(ca.parent_id),
+        key_id: Set(ca.key_id),
+        subject: Set(ca.subject.to_owned()),
+        cert_der: Set(ca.cert_der.to_vec()),
+        not_before: Set(ca.not_before),
+        not_after: Set(ca.not_after),
+        created_at: Set(ca.created_at),
+        ..Default::default()
+    }
+    .insert(db.conn())
+    .await
+    .map_err(StoreError::from_db)
+}
+
+pub async fn find_by_name(db: &impl Db, name: &str) -> Result<Option<AuthorityRow>, StoreError> {
+    Ok(certificate_authorities::Entity::find()
+        .filter(certificate_authorities::Column::Name.eq(name))
+        .one(db.conn())
+        .await?)
+}
+
+pub async fn find(db: &impl Db, id: i32) -> Result<Option<AuthorityRow>, StoreError> {
+    Ok(certificate_authorities::Entity::find_by_id(id)
+        .one(db.conn())
+        .await?)
+}
+
+/// Every CA, in the order they were created (the root first).
+pub async fn list(db: &impl Db) -> Result<Vec<AuthorityRow>, StoreError> {
+    Ok(certificate_authorities::Entity::find()
+        .order_by_asc(certificate_authorities::Column::Id)
+        .all(db.conn())
+        .await?)
+}

@@ -1,0 +1,38 @@
+//! `/ca/<name>.crt`: the CA certificates, PEM, at stable URLs (the caIssuers of AIA).
+
+use axum::{
+    extract::{Path, State},
+    http::{StatusCode, header},
+    response::{IntoResponse, Response},
+};
+
+use super::{AppState, portal::incident};
+
+pub async fn ca_certificate(State(state): State<AppState>, Path(file): Path<String>) -> Response {
+    let Some(name) = file.strip_suffix(".crt") else {
+        return (StatusCode::NOT_FOUND, "No such CA certificate.").into_response();
+    };
+    match state.authority.certificate_pem(name).await {
+        Ok(Some(pem)) => (
+            [
+                (header::CONTENT_TYPE, "application/x-pem-file"),
+                (header::CACHE_CONTROL, "public, max-age=3600"),
+            ],
+            pem,
+        )
+            .into_response(),
+        Ok(None) => (
+            StatusCode::NOT_FOUND,
+            "No such CA certificate. CAs are created with `server ca init`.",
+        )
+            .into_response(),
+        Err(e) => {
+            let _ = incident(&e);
+            (
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "The CA certificate could not be read.",
+            )
+                .into_response()
+        }
+    }
+}
