@@ -12,6 +12,11 @@ if ! command -v chromium >/dev/null 2>&1; then
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium
 fi
 
+if ! command -v lint_cabf_serverauth_cert >/dev/null 2>&1; then
+  echo "==> installing pkilint (CA/Browser Forum conformance of what the CA issues)"
+  python3 -m pip install --quiet pkilint
+fi
+
 if [ ! -d end2end/node_modules/@playwright/test ]; then
   echo "==> installing the end-to-end test packages (npm ci, no browser download)"
   (cd end2end && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund)

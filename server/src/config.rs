@@ -25,8 +25,8 @@ pub struct Config {
     pub master_key: Option<Secret>,
     /// `ROOTLINE_CA_ORGANIZATION`: `O=` in the CA certificates.
     pub ca_organization: String,
-    /// `ROOTLINE_CA_COUNTRY`: `C=` in the CA certificates (ISO 3166 alpha-2), when set.
-    pub ca_country: Option<String>,
+    /// `ROOTLINE_CA_COUNTRY`: `C=` in the CA certificates (ISO 3166 alpha-2; the BRs require it).
+    pub ca_country: String,
 }
 
 /// A setting that must never reach a log.
@@ -91,10 +91,9 @@ impl Config {
             ));
         }
 
-        let ca_country = get("ROOTLINE_CA_COUNTRY")
-            .map(|c| app::model::text::country(&c))
-            .transpose()
-            .map_err(|reason| invalid("ROOTLINE_CA_COUNTRY", reason))?;
+        let ca_country =
+            app::model::text::country(&get("ROOTLINE_CA_COUNTRY").unwrap_or_else(|| "IN".into()))
+                .map_err(|reason| invalid("ROOTLINE_CA_COUNTRY", reason))?;
 
         Ok(Self {
             listen,

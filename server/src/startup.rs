@@ -83,7 +83,7 @@ pub async fn services(config: &Config) -> Result<Services, StartupError> {
         Arc::new(OsRandom),
         CaSettings {
             organization: config.ca_organization.clone(),
-            country: config.ca_country.clone(),
+            country: Some(config.ca_country.clone()),
             base_url: config.link_base(),
         },
     ));

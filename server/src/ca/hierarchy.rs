@@ -3,12 +3,17 @@
 
 use rcgen::ExtendedKeyUsagePurpose;
 
+use super::extensions::ANY_POLICY;
+
 pub struct CaDefinition {
     pub name: &'static str,
     pub common_name: &'static str,
     /// What the CA may issue for; `None` for the root.
     pub purpose: Option<Purpose>,
     pub validity_days: i64,
+    /// certificatePolicies of the CA certificate. The issuing CAs are affiliated with the root
+    /// (one operator), so the BRs let them carry anyPolicy; the root carries none.
+    pub policies: &'static [&'static [u64]],
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -41,6 +46,7 @@ pub const ROOT: CaDefinition = CaDefinition {
     common_name: "Rootline Root CA",
     purpose: None,
     validity_days: 7305,
+    policies: &[],
 };
 
 /// The issuing CAs, each signed by the root, valid ten years.
@@ -50,30 +56,35 @@ pub const HIERARCHY: [CaDefinition; 5] = [
         common_name: "Rootline TLS Issuing CA",
         purpose: Some(Purpose::ServerAuth),
         validity_days: 3653,
+        policies: &[ANY_POLICY],
     },
     CaDefinition {
         name: "smime",
         common_name: "Rootline S/MIME Issuing CA",
         purpose: Some(Purpose::EmailProtection),
         validity_days: 3653,
+        policies: &[ANY_POLICY],
     },
     CaDefinition {
         name: "client",
         common_name: "Rootline Client Authentication CA",
         purpose: Some(Purpose::ClientAuth),
         validity_days: 3653,
+        policies: &[ANY_POLICY],
     },
     CaDefinition {
         name: "codesign",
         common_name: "Rootline Code Signing CA",
         purpose: Some(Purpose::CodeSigning),
         validity_days: 3653,
+        policies: &[ANY_POLICY],
     },
     CaDefinition {
         name: "docsign",
         common_name: "Rootline Document Signing CA",
         purpose: Some(Purpose::DocumentSigning),
         validity_days: 3653,
+        policies: &[ANY_POLICY],
     },
 ];
 

@@ -2,12 +2,15 @@ use std::sync::Arc;
 
 use chrono::{DateTime, Duration, Utc};
 use rcgen::{
-    BasicConstraints, CertificateParams, CrlDistributionPoint, DistinguishedName, DnType, IsCa,
-    Issuer, KeyIdMethod, KeyUsagePurpose, SerialNumber,
+    BasicConstraints, CertificateParams, CrlDistributionPoint, DistinguishedName, DnType, DnValue,
+    IsCa, Issuer, KeyIdMethod, KeyUsagePurpose, SerialNumber, string::PrintableString,
 };
 
 use super::{
-    Authority, CaError, HIERARCHY, ROOT, hierarchy::CaDefinition, rcgen_key::RcgenKey,
+    Authority, CaError, HIERARCHY, ROOT,
+    extensions::{authority_info_access, certificate_policies},
+    hierarchy::CaDefinition,
+    rcgen_key::RcgenKey,
     serial::random_serial,
 };
 use crate::{
@@ -201,13 +204,21 @@ impl Authority {
         )));
         p.key_identifier_method = KeyIdMethod::Sha256;
         p.key_usages = vec![KeyUsagePurpose::KeyCertSign, KeyUsagePurpose::CrlSign];
+        // Also on the root, where it repeats the subject key identifier, as the BRs prefer.
+        p.use_authority_key_identifier_extension = true;
         if issued_by_root {
             p.is_ca = IsCa::Ca(BasicConstraints::Constrained(0));
-            p.use_authority_key_identifier_extension = true;
             p.extended_key_usages = def.purpose.map(|u| vec![u.eku()]).unwrap_or_default();
             p.crl_distribution_points = vec![CrlDistributionPoint {
                 uris: vec![format!("{}/crl/{}.crl", self.settings.base_url, ROOT.name)],
             }];
+            p.custom_extensions = vec![
+                certificate_policies(def.policies),
+                authority_info_access(
+                    None,
+                    Some(&format!("{}/ca/{}.crt", self.settings.base_url, ROOT.name)),
+                ),
+            ];
         } else {
             p.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
         }
@@ -216,8 +227,14 @@ impl Authority {
 
     fn subject(&self, def: &CaDefinition) -> DistinguishedName {
         let mut dn = DistinguishedName::new();
-        if let Some(c) = &self.settings.country {
-            dn.push(DnType::CountryName, c.as_str());
+        if let Some(country) = self
+            .settings
+            .country
+            .as_deref()
+            .and_then(|c| PrintableString::try_from(c).ok())
+        {
+            // X.520 countryName is a PrintableString, not the UTF8String rcgen would choose.
+            dn.push(DnType::CountryName, DnValue::PrintableString(country));
         }
         dn.push(
             DnType::OrganizationName,
@@ -264,7 +281,7 @@ mod tests {
             CaSettings {
                 organization: "Rootline Test".into(),
                 country: Some("IN".into()),
-                base_url: "http://pki.test".into(),
+                base_url: "http://pki.example.com".into(),
             },
         )
     }
@@ -325,7 +342,12 @@ mod tests {
         assert!(tls.contains("CA:TRUE, pathlen:0"), "{tls}");
         assert!(tls.contains("TLS Web Server Authentication"), "{tls}");
         assert!(tls.contains("Certificate Sign, CRL Sign"), "{tls}");
-        assert!(tls.contains("http://pki.test/crl/root.crl"), "{tls}");
+        assert!(tls.contains("http://pki.example.com/crl/root.crl"), "{tls}");
+        assert!(
+            tls.contains("CA Issuers - URI:http://pki.example.com/ca/root.crt"),
+            "{tls}"
+        );
+        assert!(tls.contains("Policy: X509v3 Any Policy"), "{tls}");
         assert!(tls.contains("ecdsa-with-SHA256"), "{tls}");
         assert!(
             tls.contains("Issuer: C = IN, O = Rootline Test, CN = Rootline Root CA"),
@@ -339,6 +361,35 @@ mod tests {
         );
         let docsign = openssl(&["x509", "-in", "docsign.pem", "-noout", "-text"], &dir);
         assert!(docsign.contains("1.3.6.1.5.5.7.3.36"), "{docsign}");
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[tokio::test]
+    async fn pkilint_finds_no_error_or_warning_in_the_hierarchy() {
+        let ca = authority(fresh_store().await, SECRET);
+        ca.init(KeySpec::EcP256).await.unwrap();
+        let dir = verify_with_openssl(&ca).await;
+        let cases = [
+            ("root", "ROOT-CA"),
+            ("tls", "INTERNAL-UNCONSTRAINED-TLS-CA"),
+            ("smime", "NON-TLS-CA"),
+            ("client", "NON-TLS-CA"),
+            ("codesign", "NON-TLS-CA"),
+            ("docsign", "NON-TLS-CA"),
+        ];
+        for (name, kind) in cases {
+            let file = format!("{name}.pem");
+            let out = Command::new("lint_cabf_serverauth_cert")
+                .args(["lint", "-t", kind, "-s", "WARNING", &file])
+                .current_dir(&dir)
+                .output()
+                .expect("pkilint is installed (pip install pkilint; `make test` does it)");
+            let findings = String::from_utf8_lossy(&out.stdout);
+            assert!(
+                out.status.success() && findings.trim().is_empty(),
+                "{name}: {findings}"
+            );
+        }
         std::fs::remove_dir_all(dir).unwrap();
     }
 

@@ -2,6 +2,7 @@
 //! hierarchy (a root and one issuing CA per purpose), makes it with `server ca init`, and serves
 //! the CA certificates.
 
+mod extensions;
 mod hierarchy;
 mod init;
 mod list;
