@@ -6,6 +6,7 @@ pub use sea_orm_migration::prelude::*;
 mod m20261121_000001_identity;
 mod m20261121_000002_mail_outbox;
 mod m20261121_000003_certificate_authorities;
+mod m20261121_000004_issued_certificates;
 
 pub struct Migrator;
 
@@ -16,6 +17,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261121_000001_identity::Migration),
             Box::new(m20261121_000002_mail_outbox::Migration),
             Box::new(m20261121_000003_certificate_authorities::Migration),
+            Box::new(m20261121_000004_issued_certificates::Migration),
         ]
     }
 }

@@ -51,6 +51,21 @@ enum CaCommand {
     },
     /// List the CAs with their subjects, keys and validity.
     List,
+    /// Issue a certificate from a CSR; writes the leaf followed by its intermediates (PEM).
+    Issue {
+        /// tls-dv, smime-mailbox-strict or client-tls.
+        #[arg(long)]
+        profile: String,
+        /// The PKCS#10 request, PEM or DER.
+        #[arg(long)]
+        csr: std::path::PathBuf,
+        /// Validity in days (default: the profile's maximum on the day of issuance).
+        #[arg(long)]
+        days: Option<i64>,
+        /// Where to write the certificate chain.
+        #[arg(long)]
+        out: std::path::PathBuf,
+    },
 }
 
 fn parse_key_type(s: &str) -> Result<KeySpec, String> {
@@ -142,6 +157,37 @@ async fn ca(config: &Config, command: CaCommand) -> Result<(), String> {
             println!(
                 "CA certificates are served at {}/ca/<name>.crt",
                 config.link_base()
+            );
+            Ok(())
+        }
+        CaCommand::Issue {
+            profile,
+            csr,
+            days,
+            out,
+        } => {
+            let csr =
+                std::fs::read(&csr).map_err(|e| format!("cannot read {}: {e}", csr.display()))?;
+            let token = services
+                .authority
+                .prepare(server::ca::IssueRequest {
+                    profile: &profile,
+                    csr: &csr,
+                    days,
+                })
+                .await
+                .map_err(|e| e.to_string())?;
+            let issued = services
+                .authority
+                .issue(token)
+                .await
+                .map_err(|e| e.to_string())?;
+            std::fs::write(&out, issued.pem_with_chain())
+                .map_err(|e| format!("cannot write {}: {e}", out.display()))?;
+            println!(
+                "issued serial {} ({profile}); leaf and chain written to {}",
+                issued.serial_hex,
+                out.display()
             );
             Ok(())
         }

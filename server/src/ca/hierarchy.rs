@@ -27,6 +27,17 @@ pub enum Purpose {
 }
 
 impl Purpose {
+    /// The EKU object identifier, dotted.
+    pub fn eku_oid(self) -> &'static str {
+        match self {
+            Self::ServerAuth => "1.3.6.1.5.5.7.3.1",
+            Self::ClientAuth => "1.3.6.1.5.5.7.3.2",
+            Self::CodeSigning => "1.3.6.1.5.5.7.3.3",
+            Self::EmailProtection => "1.3.6.1.5.5.7.3.4",
+            Self::DocumentSigning => "1.3.6.1.5.5.7.3.36",
+        }
+    }
+
     pub fn eku(self) -> ExtendedKeyUsagePurpose {
         match self {
             Self::ServerAuth => ExtendedKeyUsagePurpose::ServerAuth,

@@ -257,47 +257,16 @@ impl Authority {
 
 #[cfg(test)]
 mod tests {
-    use std::{path::Path, process::Command, sync::Arc};
-
-    use chrono::Utc;
+    use std::process::Command;
 
     use super::*;
     use crate::{
-        adapters::{random::OsRandom, softkeys::SoftKeyStore},
-        ca::{CaSettings, list::pem_certificate},
-        ports::clock::FakeClock,
-        store::{Store, test_db::fresh_store},
+        ca::{
+            list::pem_certificate,
+            test_support::{SECRET, authority, openssl},
+        },
+        store::test_db::fresh_store,
     };
-
-    const SECRET: &str = "a master secret of at least thirty-two characters";
-
-    fn authority(store: Store, secret: &str) -> Authority {
-        Authority::new(
-            store,
-            Arc::new(SoftKeyStore::from_secret(secret.as_bytes()).unwrap()),
-            // An hour ago, so OpenSSL (on the real clock) finds the certificates already valid.
-            Arc::new(FakeClock::at(Utc::now() - Duration::hours(1))),
-            Arc::new(OsRandom),
-            CaSettings {
-                organization: "Rootline Test".into(),
-                country: Some("IN".into()),
-                base_url: "http://pki.example.com".into(),
-            },
-        )
-    }
-
-    fn openssl(args: &[&str], dir: &Path) -> String {
-        let out = Command::new("openssl")
-            .args(args)
-            .current_dir(dir)
-            .output()
-            .expect("openssl runs");
-        format!(
-            "{}{}",
-            String::from_utf8_lossy(&out.stdout),
-            String::from_utf8_lossy(&out.stderr)
-        )
-    }
 
     /// Writes every CA certificate to a folder and checks each issuing CA with OpenSSL.
     async fn verify_with_openssl(ca: &Authority) -> std::path::PathBuf {

@@ -2,18 +2,27 @@
 //! hierarchy (a root and one issuing CA per purpose), makes it with `server ca init`, and serves
 //! the CA certificates.
 
+mod csr;
 mod extensions;
 mod hierarchy;
 mod init;
+mod issue;
+mod lint;
 mod list;
+mod names;
+mod profiles;
 mod rcgen_key;
 mod serial;
+#[cfg(test)]
+pub(crate) mod test_support;
 
 use std::sync::Arc;
 
 pub use hierarchy::{CaDefinition, HIERARCHY, ROOT};
 pub use init::InitOutcome;
+pub use issue::{IssuanceToken, IssueRequest, Issued};
 pub use list::CaSummary;
+pub use profiles::{PROFILES, Profile};
 
 use crate::{
     ports::{
@@ -54,6 +63,13 @@ pub enum CaError {
     Inconsistent { name: String, reason: String },
     #[error("the root CA must exist before issuing CAs; run `server ca init`")]
     NoRoot,
+    #[error("CA {0} does not exist; run `server ca init`")]
+    NoSuchCa(&'static str),
+    /// A request the policy refuses, with the rule that refused it.
+    #[error("refused by {rule}: {detail}")]
+    Refused { rule: &'static str, detail: String },
+    #[error("the issuance token for serial {0} was already used")]
+    TokenSpent(String),
 }
 
 impl Authority {

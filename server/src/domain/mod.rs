@@ -3,3 +3,4 @@
 pub mod audit_chain;
 pub mod identity_limits;
 pub mod secret_token;
+pub mod validity;

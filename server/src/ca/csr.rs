@@ -1,0 +1,200 @@
+//! Checks a PKCS#10 request before anything is built from it: signature, algorithm, key.
+
+use x509_parser::{
+    certification_request::X509CertificationRequest,
+    extensions::{GeneralName, ParsedExtension},
+    prelude::FromDer,
+    public_key::PublicKey,
+};
+
+/// A request that passed the checks, reduced to what issuance uses.
+#[derive(Debug, Clone)]
+pub struct CheckedCsr {
+    /// The SubjectPublicKeyInfo, DER, exactly as requested.
+    pub spki_der: Vec<u8>,
+    pub key: SubjectKey,
+    pub dns_names: Vec<String>,
+    pub mailboxes: Vec<String>,
+    pub ip_count: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SubjectKey {
+    EcP256,
+    EcP384,
+    Rsa { bits: usize },
+}
+
+impl SubjectKey {
+    pub fn is_rsa(self) -> bool {
+        matches!(self, Self::Rsa { .. })
+    }
+}
+
+/// Why a request is refused: the rule and a message for the requester.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{rule}: {detail}")]
+pub struct CsrRefusal {
+    pub rule: &'static str,
+    pub detail: String,
+}
+
+fn refuse(rule: &'static str, detail: impl Into<String>) -> CsrRefusal {
+    CsrRefusal {
+        rule,
+        detail: detail.into(),
+    }
+}
+
+/// Signature algorithms a request may use: SHA-2 with RSA or ECDSA. SHA-1 and MD5 are refused.
+const ALLOWED_SIGNATURES: &[&str] = &[
+    "1.2.840.113549.1.1.11", // sha256WithRSAEncryption
+    "1.2.840.113549.1.1.12", // sha384WithRSAEncryption
+    "1.2.840.113549.1.1.13", // sha512WithRSAEncryption
+    "1.2.840.10045.4.3.2",   // ecdsa-with-SHA256
+    "1.2.840.10045.4.3.3",   // ecdsa-with-SHA384
+    "1.2.840.10045.4.3.4",   // ecdsa-with-SHA512
+];
+const P256: &str = "1.2.840.10045.3.1.7";
+const P384: &str = "1.3.132.0.34";
+
+/// Accepts DER or PEM (`CERTIFICATE REQUEST` / `NEW CERTIFICATE REQUEST`).
+pub fn decode(input: &[u8]) -> Result<Vec<u8>, CsrRefusal> {
+    let text = String::from_utf8_lossy(input);
+    if text.contains("-----BEGIN") {
+        let body: String = text
+            .lines()
+            .skip_while(|l| !l.starts_with("-----BEGIN"))
+            .skip(1)
+            .take_while(|l| !l.starts_with("-----END"))
+            .collect();
+        use base64::{Engine, engine::general_purpose::STANDARD};
+        STANDARD
+            .decode(body.trim())
+            .map_err(|_| refuse("csr.encoding", "the PEM request is not valid base64"))
+    } else {
+        Ok(input.to_vec())
+    }
+}
+
+pub fn check(der: &[u8]) -> Result<CheckedCsr, CsrRefusal> {
+    let (rest, csr) = X509CertificationRequest::from_der(der)
+        .map_err(|_| refuse("csr.encoding", "this is not a PKCS#10 certificate request"))?;
+    if !rest.is_empty() {
+        return Err(refuse("csr.encoding", "trailing bytes after the request"));
+    }
+    let alg = csr.signature_algorithm.algorithm.to_id_string();
+    if !ALLOWED_SIGNATURES.contains(&alg.as_str()) {
+        return Err(refuse(
+            "csr.signature_algorithm",
+            format!("the request is signed with {alg}; use SHA-256 or stronger (SHA-1 is refused)"),
+        ));
+    }
+
+    let spki = &csr.certification_request_info.subject_pki;
+    let key = match spki.parsed() {
+        Ok(PublicKey::RSA(rsa)) => {
+            let bits = rsa.key_size();
+            let exponent: u64 = rsa.exponent.iter().fold(0u64, |acc, b| {
+                acc.saturating_mul(256).saturating_add(u64::from(*b))
+            });
+            if bits < 2048 {
+                return Err(refuse(
+                    "csr.key_size",
+                    format!("RSA keys need at least 2048 bits; this one has {bits}"),
+                ));
+            }
+            if bits > 8192 || bits % 8 != 0 {
+                return Err(refuse(
+                    "csr.key_size",
+                    format!("an RSA modulus of {bits} bits is not allowed"),
+                ));
+            }
+            if exponent != 65537 {
+                return Err(refuse(
+                    "csr.key_exponent",
+                    "RSA keys must use the public exponent 65537",
+                ));
+            }
+            SubjectKey::Rsa { bits }
+        }
+        Ok(PublicKey::EC(_)) => {
+            let curve = spki
+                .algorithm
+                .parameters
+                .as_ref()
+                .and_then(|p| p.as_oid().ok())
+                .map(|o| o.to_id_string())
+                .unwrap_or_default();
+            match curve.as_str() {
+                P256 => SubjectKey::EcP256,
+                P384 => SubjectKey::EcP384,
+                other => {
+                    return Err(refuse(
+                        "csr.key_type",
+                        format!("elliptic curve {other:?} is not allowed; use P-256 or P-384"),
+                    ));
+                }
+            }
+        }
+        _ => {
+            return Err(refuse(
+                "csr.key_type",
+                "only RSA (2048 bits or more), P-256 and P-384 keys are allowed",
+            ));
+        }
+    };
+
+    // After the key checks: the verifier refuses weak keys too, and "weak key" is the
+    // message that helps the requester.
+    csr.verify_signature().map_err(|_| {
+        refuse(
+            "csr.signature",
+            "the request's signature does not verify with its own public key",
+        )
+    })?;
+
+    let mut dns_names = Vec::new();
+    let mut mailboxes = Vec::new();
+    let mut ip_count = 0;
+    if let Some(extensions) = csr.requested_extensions() {
+        for ext in extensions {
+            if let ParsedExtension::SubjectAlternativeName(san) = ext {
+                for name in &san.general_names {
+                    match name {
+                        GeneralName::DNSName(d) => dns_names.push((*d).to_owned()),
+                        GeneralName::RFC822Name(m) => mailboxes.push((*m).to_owned()),
+                        GeneralName::IPAddress(_) => ip_count += 1,
+                        other => {
+                            return Err(refuse(
+                                "csr.names",
+                                format!("subjectAltName type {other:?} is not supported"),
+                            ));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    // A common name that is not also a subjectAltName is certified too, as requesters expect.
+    for cn in csr.certification_request_info.subject.iter_common_name() {
+        let cn = cn
+            .as_str()
+            .map_err(|_| refuse("csr.names", "the common name is not readable text"))?;
+        if cn.contains('@') {
+            if !mailboxes.iter().any(|m| m == cn) {
+                mailboxes.push(cn.to_owned());
+            }
+        } else if !dns_names.iter().any(|d| d == cn) {
+            dns_names.push(cn.to_owned());
+        }
+    }
+
+    Ok(CheckedCsr {
+        spki_der: spki.raw.to_vec(),
+        key,
+        dns_names,
+        mailboxes,
+        ip_count,
+    })
+}

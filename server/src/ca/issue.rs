@@ -1,0 +1,758 @@
+//! Issuance as in Boulder: `prepare` builds the to-be-signed certificate, lints it, and stores
+//! its serial and bytes before any signature exists; `issue` consumes the one-use token, signs
+//! exactly those bytes, and stores the certificate. Audit events before and after signing.
+
+use std::sync::Mutex;
+
+use chrono::{DateTime, SubsecRound, Utc};
+use rcgen::{
+    CertificateParams, CrlDistributionPoint, DistinguishedName, DnType, IsCa, Issuer,
+    KeyUsagePurpose, PublicKeyData, SanType, SerialNumber, SignatureAlgorithm, SigningKey,
+    SubjectPublicKeyInfo, string::Ia5String,
+};
+use x509_parser::prelude::{FromDer, X509Certificate};
+
+use super::{
+    Authority, CaError,
+    csr::{self, CheckedCsr},
+    extensions::{authority_info_access, certificate_policies},
+    lint::lint,
+    list::pem_certificate,
+    names::check_names,
+    profiles::{self, Profile},
+    serial::random_serial,
+};
+use crate::{
+    adapters::softkeys::algorithm,
+    domain::validity::not_after_for,
+    ports::keys::KeySpec,
+    services::audit::{self, AuditEntry},
+    store::{AuthorityRow, StoreError, authorities, certificates},
+};
+
+/// What a caller asks the CA to issue.
+pub struct IssueRequest<'a> {
+    pub profile: &'a str,
+    /// PKCS#10, DER or PEM.
+    pub csr: &'a [u8],
+    /// Validity in days; the profile's maximum when absent.
+    pub days: Option<i64>,
+}
+
+/// Proof that a certificate was prepared and linted. `issue` consumes it, so it signs once.
+#[derive(Debug)]
+pub struct IssuanceToken {
+    id: i32,
+    serial_hex: String,
+    ca_name: String,
+    profile: &'static str,
+    tbs: Vec<u8>,
+}
+
+impl IssuanceToken {
+    pub fn serial_hex(&self) -> &str {
+        &self.serial_hex
+    }
+}
+
+/// A signed certificate with the chain a server presents (the issuing CA).
+#[derive(Debug, Clone)]
+pub struct Issued {
+    pub serial_hex: String,
+    pub der: Vec<u8>,
+    pub chain: Vec<Vec<u8>>,
+}
+
+impl Issued {
+    /// The leaf followed by its intermediates, PEM.
+    pub fn pem_with_chain(&self) -> String {
+        std::iter::once(&self.der)
+            .chain(self.chain.iter())
+            .map(|der| pem_certificate(der))
+            .collect()
+    }
+}
+
+/// Stands in for the CA key while rcgen lays out the certificate: it keeps the exact bytes
+/// rcgen would have signed and returns no real signature.
+struct Capture<'a> {
+    public_key: &'a [u8],
+    alg: &'static SignatureAlgorithm,
+    tbs: Mutex<Option<Vec<u8>>>,
+}
+
+impl PublicKeyData for Capture<'_> {
+    fn der_bytes(&self) -> &[u8] {
+        self.public_key
+    }
+    fn algorithm(&self) -> &'static SignatureAlgorithm {
+        self.alg
+    }
+}
+
+impl SigningKey for Capture<'_> {
+    fn sign(&self, msg: &[u8]) -> Result<Vec<u8>, rcgen::Error> {
+        if let Ok(mut slot) = self.tbs.lock() {
+            *slot = Some(msg.to_vec());
+        }
+        Ok(vec![0])
+    }
+}
+
+/// AlgorithmIdentifier DER for each CA key type (RFC 5758, RFC 4055: no NULL for ECDSA).
+fn algorithm_identifier(spec: KeySpec) -> &'static [u8] {
+    match spec {
+        KeySpec::EcP256 => &[
+            0x30, 0x0a, 0x06, 0x08, 0x2a, 0x86, 0x48, 0xce, 0x3d, 0x04, 0x03, 0x02,
+        ],
+        KeySpec::EcP384 => &[
+            0x30, 0x0a, 0x06, 0x08, 0x2a, 0x86, 0x48, 0xce, 0x3d, 0x04, 0x03, 0x03,
+        ],
+        KeySpec::Rsa3072 | KeySpec::Rsa4096 => &[
+            0x30, 0x0d, 0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x0b, 0x05,
+            0x00,
+        ],
+    }
+}
+
+/// Certificate ::= SEQUENCE { tbsCertificate, signatureAlgorithm, signatureValue }
+fn assemble(tbs: &[u8], spec: KeySpec, signature: &[u8]) -> Vec<u8> {
+    yasna::construct_der(|w| {
+        w.write_sequence(|w| {
+            w.next().write_der(tbs);
+            w.next().write_der(algorithm_identifier(spec));
+            w.next().write_bitvec_bytes(signature, signature.len() * 8);
+        });
+    })
+}
+
+fn refused(rule: &'static str, detail: impl Into<String>) -> CaError {
+    CaError::Refused {
+        rule,
+        detail: detail.into(),
+    }
+}
+
+impl Authority {
+    /// Checks the request, builds and lints the certificate, and reserves its serial.
+    pub async fn prepare(&self, request: IssueRequest<'_>) -> Result<IssuanceToken, CaError> {
+        let profile = profiles::profile(request.profile).ok_or_else(|| {
+            refused(
+                "profile.unknown",
+                format!(
+                    "there is no profile {:?}; profiles are {}",
+                    request.profile,
+                    profiles::names()
+                ),
+            )
+        })?;
+        let der = csr::decode(request.csr).map_err(|r| refused(r.rule, r.detail))?;
+        let checked = csr::check(&der).map_err(|r| refused(r.rule, r.detail))?;
+        check_names(
+            profile.names,
+            &checked.dns_names,
+            &checked.mailboxes,
+            checked.ip_count,
+        )
+        .map_err(|r| {
+            refused(
+                "names",
+                format!("{}: {} (profile {})", r.name, r.reason, profile.name),
+            )
+        })?;
+
+        let not_before = self.clock.now().trunc_subsecs(0);
+        let max = profile.validity.max_days(not_before);
+        let days = request
+            .days
+            .unwrap_or_else(|| profile.validity.default_days(not_before));
+        if days < 1 || days > max {
+            return Err(refused(
+                "validity.cap",
+                format!(
+                    "{days} days is not allowed: profile {} allows 1 to {max} days for certificates issued on {}",
+                    profile.name,
+                    not_before.format("%Y-%m-%d")
+                ),
+            ));
+        }
+        let not_after = not_after_for(not_before, days);
+        let ca = authorities::find_by_name(&self.store, profile.ca)
+            .await?
+            .ok_or(CaError::NoSuchCa(profile.ca))?;
+        if not_after > ca.not_after {
+            return Err(refused(
+                "validity.issuer",
+                format!("the certificate would outlive its issuing CA {}", ca.name),
+            ));
+        }
+        let key = authorities::find_key(&self.store, ca.key_id)
+            .await?
+            .ok_or_else(|| CaError::Inconsistent {
+                name: ca.name.clone(),
+                reason: "no key row".into(),
+            })?;
+        let spec = KeySpec::parse(&key.spec).ok_or_else(|| CaError::Inconsistent {
+            name: ca.name.clone(),
+            reason: format!("unknown key type {}", key.spec),
+        })?;
+
+        // Serials are random; a collision with an earlier one (practically impossible) only
+        // costs another try, and the unique index makes reuse impossible.
+        for _ in 0..3 {
+            let serial = random_serial(self.random.as_ref());
+            let serial_hex = hex::encode(serial);
+            let tbs = self.tbs(
+                profile,
+                &checked,
+                &ca,
+                &key.public_key,
+                spec,
+                &serial,
+                not_before,
+                not_after,
+            )?;
+            lint(&tbs, profile).map_err(|f| refused(f.rule, f.detail))?;
+
+            let names: Vec<&str> = checked
+                .dns_names
+                .iter()
+                .chain(checked.mailboxes.iter())
+                .map(String::as_str)
+                .collect();
+            let reserved = certificates::reserve(
+                &self.store,
+                certificates::NewReservation {
+                    serial_hex: &serial_hex,
+                    ca_id: ca.id,
+                    profile: profile.name,
+                    subject: names.first().copied().unwrap_or_default(),
+                    names: &names.join(","),
+                    not_before,
+                    not_after,
+                    tbs_der: &tbs,
+                    created_at: self.clock.now(),
+                },
+            )
+            .await;
+            match reserved {
+                Ok(row) => {
+                    return Ok(IssuanceToken {
+                        id: row.id,
+                        serial_hex,
+                        ca_name: ca.name,
+                        profile: profile.name,
+                        tbs,
+                    });
+                }
+                Err(StoreError::Duplicate) => continue,
+                Err(e) => return Err(e.into()),
+            }
+        }
+        Err(refused("serial", "could not reserve a unique serial"))
+    }
+
+    /// Signs the prepared bytes and stores the certificate. The token is spent either way.
+    pub async fn issue(&self, token: IssuanceToken) -> Result<Issued, CaError> {
+        let ca = authorities::find_by_name(&self.store, &token.ca_name)
+            .await?
+            .ok_or(CaError::NoSuchCa("issuing CA"))?;
+        let signer = self.signer_of(&ca).await?;
+
+        let now = self.clock.now();
+        let tx = self.store.begin().await?;
+        if !certificates::mark_signing(&tx, token.id, now).await? {
+            return Err(CaError::TokenSpent(token.serial_hex));
+        }
+        audit::record(
+            &tx,
+            now,
+            AuditEntry {
+                account_id: None,
+                user_id: None,
+                ip: None,
+                module: "ca",
+                action: "sign_requested",
+                summary: format!(
+                    "Signing serial {} ({}) with CA {}",
+                    token.serial_hex, token.profile, ca.name
+                ),
+            },
+        )
+        .await?;
+        tx.commit().await?;
+
+        let signature = signer.sign(&token.tbs)?;
+        let der = assemble(&token.tbs, signer.spec(), &signature);
+        // The signer is outside our control (an HSM); check what it produced before keeping it.
+        verify_signed_by(&der, &ca.cert_der).map_err(|reason| CaError::Inconsistent {
+            name: ca.name.clone(),
+            reason,
+        })?;
+
+        let now = self.clock.now();
+        let tx = self.store.begin().await?;
+        certificates::mark_issued(&tx, token.id, &der, now).await?;
+        audit::record(
+            &tx,
+            now,
+            AuditEntry {
+                account_id: None,
+                user_id: None,
+                ip: None,
+                module: "ca",
+                action: "issued",
+                summary: format!(
+                    "Issued serial {} ({}) from CA {}",
+                    token.serial_hex, token.profile, ca.name
+                ),
+            },
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(Issued {
+            serial_hex: token.serial_hex,
+            der,
+            chain: vec![ca.cert_der],
+        })
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn tbs(
+        &self,
+        profile: &Profile,
+        csr: &CheckedCsr,
+        ca: &AuthorityRow,
+        ca_public_key: &[u8],
+        spec: KeySpec,
+        serial: &[u8],
+        not_before: DateTime<Utc>,
+        not_after: DateTime<Utc>,
+    ) -> Result<Vec<u8>, CaError> {
+        let build = |reason: String| CaError::Build {
+            name: ca.name.clone(),
+            reason,
+        };
+        let time = |t: DateTime<Utc>| {
+            time::OffsetDateTime::from_unix_timestamp(t.timestamp())
+                .map_err(|e| build(e.to_string()))
+        };
+        let mut p = CertificateParams::default();
+        let mut dn = DistinguishedName::new();
+        if let Some(cn) = csr
+            .dns_names
+            .iter()
+            .chain(csr.mailboxes.iter())
+            .find(|n| profile.common_name && n.len() <= 64)
+        {
+            dn.push(DnType::CommonName, cn.as_str());
+        }
+        p.distinguished_name = dn;
+        for d in &csr.dns_names {
+            p.subject_alt_names.push(SanType::DnsName(
+                Ia5String::try_from(d.as_str()).map_err(|e| build(e.to_string()))?,
+            ));
+        }
+        for m in &csr.mailboxes {
+            p.subject_alt_names.push(SanType::Rfc822Name(
+                Ia5String::try_from(m.as_str()).map_err(|e| build(e.to_string()))?,
+            ));
+        }
+        p.not_before = time(not_before)?;
+        p.not_after = time(not_after)?;
+        p.serial_number = Some(SerialNumber::from_slice(serial));
+        p.is_ca = if profile.subject_key_identifier {
+            IsCa::ExplicitNoCa
+        } else {
+            IsCa::NoCa
+        };
+        p.use_authority_key_identifier_extension = true;
+        p.key_usages = if csr.key.is_rsa() && profile.rsa_key_encipherment {
+            vec![
+                KeyUsagePurpose::DigitalSignature,
+                KeyUsagePurpose::KeyEncipherment,
+            ]
+        } else {
+            vec![KeyUsagePurpose::DigitalSignature]
+        };
+        p.extended_key_usages = vec![profile.eku.eku()];
+        let base = &self.settings.base_url;
+        p.crl_distribution_points = vec![CrlDistributionPoint {
+            uris: vec![format!("{base}/crl/{}.crl", ca.name)],
+        }];
+        if let Some(policy) = profile.policy {
+            p.custom_extensions.push(certificate_policies(&[policy]));
+        }
+        p.custom_extensions.push(authority_info_access(
+            Some(&format!("{base}/ocsp")),
+            Some(&format!("{base}/ca/{}.crt", ca.name)),
+        ));
+
+        let subject_key =
+            SubjectPublicKeyInfo::from_der(&csr.spki_der).map_err(|e| build(e.to_string()))?;
+        let capture = Capture {
+            public_key: ca_public_key,
+            alg: algorithm(spec),
+            tbs: Mutex::new(None),
+        };
+        let issuer = Issuer::from_ca_cert_der(&ca.cert_der.as_slice().into(), &capture)
+            .map_err(|e| build(e.to_string()))?;
+        p.signed_by(&subject_key, &issuer)
+            .map_err(|e| build(e.to_string()))?;
+        capture
+            .tbs
+            .into_inner()
+            .ok()
+            .flatten()
+            .ok_or_else(|| build("no to-be-signed bytes were produced".into()))
+    }
+}
+
+fn verify_signed_by(cert_der: &[u8], ca_der: &[u8]) -> Result<(), String> {
+    let (_, cert) = X509Certificate::from_der(cert_der).map_err(|e| e.to_string())?;
+    let (_, ca) = X509Certificate::from_der(ca_der).map_err(|e| e.to_string())?;
+    cert.verify_signature(Some(ca.public_key()))
+        .map_err(|e| format!("the signer returned a signature that does not verify: {e}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use std::{process::Command, sync::Arc};
+
+    use chrono::{Duration, TimeZone};
+
+    use super::*;
+    use crate::{
+        ca::test_support::{SECRET, authority, authority_at, openssl, openssl_csr, temp_dir},
+        ports::clock::FakeClock,
+        store::{certificates, test_db::fresh_store},
+    };
+
+    async fn ready() -> (Authority, std::path::PathBuf) {
+        let ca = authority(fresh_store().await, SECRET);
+        ca.init(KeySpec::EcP256).await.unwrap();
+        let dir = temp_dir("issue");
+        for name in ["root", "tls", "smime", "client"] {
+            let pem = ca.certificate_pem(name).await.unwrap().unwrap();
+            std::fs::write(dir.join(format!("{name}.pem")), pem).unwrap();
+        }
+        (ca, dir)
+    }
+
+    async fn issue(
+        ca: &Authority,
+        profile: &str,
+        csr: &[u8],
+        days: Option<i64>,
+    ) -> Result<Issued, CaError> {
+        let token = ca.prepare(IssueRequest { profile, csr, days }).await?;
+        ca.issue(token).await
+    }
+
+    fn refusal(result: Result<impl std::fmt::Debug, CaError>) -> &'static str {
+        match result {
+            Err(CaError::Refused { rule, .. }) => rule,
+            other => panic!("expected a refusal, got {other:?}"),
+        }
+    }
+
+    fn pkilint(dir: &std::path::Path, tool: &str, kind: &str, leaf: &[u8]) {
+        std::fs::write(dir.join("leaf.pem"), pem_certificate(leaf)).unwrap();
+        let out = Command::new(tool)
+            .args(["lint", "-t", kind, "-s", "WARNING", "leaf.pem"])
+            .current_dir(dir)
+            .output()
+            .expect("pkilint is installed (pip install pkilint; `make test` does it)");
+        let findings = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            out.status.success() && findings.trim().is_empty(),
+            "{kind}: {findings}"
+        );
+    }
+
+    #[tokio::test]
+    async fn a_dv_certificate_verifies_with_openssl_and_passes_pkilint() {
+        let (ca, dir) = ready().await;
+        for key in ["ec:P-256", "ec:P-384", "rsa:2048"] {
+            let csr = openssl_csr(
+                &dir,
+                key,
+                "/CN=www.example.com",
+                Some("DNS:www.example.com,DNS:*.shop.example.com"),
+                &[],
+            );
+            let issued = issue(&ca, "tls-dv", &csr, None).await.unwrap();
+            std::fs::write(dir.join("chain.pem"), issued.pem_with_chain()).unwrap();
+            let out = openssl(
+                &[
+                    "verify",
+                    "-x509_strict",
+                    "-CAfile",
+                    "root.pem",
+                    "-untrusted",
+                    "tls.pem",
+                    "-purpose",
+                    "sslserver",
+                    "chain.pem",
+                ],
+                &dir,
+            );
+            assert_eq!(out.trim(), "chain.pem: OK", "{key}: {out}");
+            pkilint(
+                &dir,
+                "lint_cabf_serverauth_cert",
+                "DV-FINAL-CERTIFICATE",
+                &issued.der,
+            );
+            // The key in the certificate is the requester's.
+            let cert_key = openssl(&["x509", "-in", "chain.pem", "-noout", "-pubkey"], &dir);
+            let req_key = openssl(&["req", "-in", "req.csr", "-noout", "-pubkey"], &dir);
+            assert_eq!(cert_key, req_key);
+        }
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[tokio::test]
+    async fn an_smime_mailbox_strict_certificate_passes_pkilint() {
+        let (ca, dir) = ready().await;
+        for key in ["ec:P-256", "rsa:2048"] {
+            let csr = openssl_csr(
+                &dir,
+                key,
+                "/CN=asha@example.com",
+                Some("email:asha@example.com"),
+                &[],
+            );
+            let issued = issue(&ca, "smime-mailbox-strict", &csr, None)
+                .await
+                .unwrap();
+            std::fs::write(dir.join("chain.pem"), issued.pem_with_chain()).unwrap();
+            let out = openssl(
+                &[
+                    "verify",
+                    "-CAfile",
+                    "root.pem",
+                    "-untrusted",
+                    "smime.pem",
+                    "-purpose",
+                    "smimesign",
+                    "chain.pem",
+                ],
+                &dir,
+            );
+            assert_eq!(out.trim(), "chain.pem: OK", "{key}: {out}");
+            pkilint(&dir, "lint_cabf_smime_cert", "MAILBOX-STRICT", &issued.der);
+        }
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[tokio::test]
+    async fn the_database_holds_the_serial_and_signed_bytes_of_every_certificate() {
+        let (ca, dir) = ready().await;
+        let csr = openssl_csr(
+            &dir,
+            "ec:P-256",
+            "/CN=www.example.com",
+            Some("DNS:www.example.com"),
+            &[],
+        );
+        let mut serials = std::collections::HashSet::new();
+        for _ in 0..5 {
+            let issued = issue(&ca, "tls-dv", &csr, Some(30)).await.unwrap();
+            let row = certificates::find_by_serial(&ca.store, &issued.serial_hex)
+                .await
+                .unwrap()
+                .unwrap();
+            assert_eq!(row.status, certificates::ISSUED);
+            assert_eq!(row.cert_der.as_deref(), Some(issued.der.as_slice()));
+            let (_, cert) = X509Certificate::from_der(&issued.der).unwrap();
+            assert_eq!(
+                cert.tbs_certificate.as_ref(),
+                row.tbs_der.as_slice(),
+                "signed exactly the linted bytes"
+            );
+            assert!(serials.insert(issued.serial_hex));
+        }
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[tokio::test]
+    async fn a_spent_token_cannot_sign_again() {
+        let (ca, dir) = ready().await;
+        let csr = openssl_csr(
+            &dir,
+            "ec:P-256",
+            "/CN=www.example.com",
+            Some("DNS:www.example.com"),
+            &[],
+        );
+        let token = ca
+            .prepare(IssueRequest {
+                profile: "tls-dv",
+                csr: &csr,
+                days: None,
+            })
+            .await
+            .unwrap();
+        // Another process (or a replay) got to the reservation first.
+        assert!(
+            certificates::mark_signing(&ca.store, token.id, chrono::Utc::now())
+                .await
+                .unwrap()
+        );
+        assert!(matches!(ca.issue(token).await, Err(CaError::TokenSpent(_))));
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[tokio::test]
+    async fn requests_that_break_a_rule_are_refused_with_the_rule() {
+        let (ca, dir) = ready().await;
+        let good = openssl_csr(
+            &dir,
+            "ec:P-256",
+            "/CN=www.example.com",
+            Some("DNS:www.example.com"),
+            &[],
+        );
+
+        let mut tampered = csr::decode(&good).unwrap();
+        if let Some(last) = tampered.last_mut() {
+            *last ^= 0x01;
+        }
+        assert_eq!(
+            refusal(issue(&ca, "tls-dv", &tampered, None).await),
+            "csr.signature"
+        );
+
+        let weak = openssl_csr(
+            &dir,
+            "rsa:1024",
+            "/CN=www.example.com",
+            Some("DNS:www.example.com"),
+            &[],
+        );
+        assert_eq!(
+            refusal(issue(&ca, "tls-dv", &weak, None).await),
+            "csr.key_size"
+        );
+
+        let sha1 = openssl_csr(
+            &dir,
+            "rsa:2048",
+            "/CN=www.example.com",
+            Some("DNS:www.example.com"),
+            &["-sha1"],
+        );
+        assert_eq!(
+            refusal(issue(&ca, "tls-dv", &sha1, None).await),
+            "csr.signature_algorithm"
+        );
+
+        let secp521 = openssl_csr(
+            &dir,
+            "ec:P-521",
+            "/CN=www.example.com",
+            Some("DNS:www.example.com"),
+            &[],
+        );
+        assert_eq!(
+            refusal(issue(&ca, "tls-dv", &secp521, None).await),
+            "csr.key_type"
+        );
+
+        for bad_name in [
+            "DNS:localhost",
+            "DNS:intranet.corp",
+            "DNS:foo_bar.example.com",
+            "DNS:*.*.example.com",
+            "email:asha@example.com",
+            "IP:192.0.2.1",
+        ] {
+            let csr = openssl_csr(&dir, "ec:P-256", "/O=Example", Some(bad_name), &[]);
+            assert_eq!(
+                refusal(issue(&ca, "tls-dv", &csr, None).await),
+                "names",
+                "{bad_name}"
+            );
+        }
+        // A TLS request on the S/MIME profile, and a profile that does not exist.
+        assert_eq!(
+            refusal(issue(&ca, "smime-mailbox-strict", &good, None).await),
+            "names"
+        );
+        assert_eq!(
+            refusal(issue(&ca, "tls-ev-typo", &good, None).await),
+            "profile.unknown"
+        );
+        assert_eq!(
+            refusal(issue(&ca, "tls-dv", b"not a request", None).await),
+            "csr.encoding"
+        );
+        assert_eq!(
+            refusal(issue(&ca, "tls-dv", &good, Some(0)).await),
+            "validity.cap"
+        );
+
+        // Nothing refused left a reservation behind.
+        assert!(
+            certificates::find_by_serial(&ca.store, "00")
+                .await
+                .unwrap()
+                .is_none()
+        );
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[tokio::test]
+    async fn tls_validity_caps_hold_on_each_side_of_each_date() {
+        let clock = Arc::new(FakeClock::at(
+            Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap(),
+        ));
+        let ca = authority_at(fresh_store().await, SECRET, clock.clone());
+        ca.init(KeySpec::EcP256).await.unwrap();
+        let dir = temp_dir("caps");
+        let csr = openssl_csr(
+            &dir,
+            "ec:P-256",
+            "/CN=www.example.com",
+            Some("DNS:www.example.com"),
+            &[],
+        );
+        let cases = [
+            (Utc.with_ymd_and_hms(2026, 3, 14, 23, 59, 59).unwrap(), 398),
+            (Utc.with_ymd_and_hms(2026, 3, 15, 0, 0, 0).unwrap(), 200),
+            (Utc.with_ymd_and_hms(2027, 3, 14, 23, 59, 59).unwrap(), 200),
+            (Utc.with_ymd_and_hms(2027, 3, 15, 0, 0, 0).unwrap(), 100),
+            (Utc.with_ymd_and_hms(2029, 3, 14, 23, 59, 59).unwrap(), 100),
+            (Utc.with_ymd_and_hms(2029, 3, 15, 0, 0, 0).unwrap(), 47),
+        ];
+        for (at, cap) in cases {
+            clock.set(at);
+            let issued = issue(&ca, "tls-dv", &csr, Some(cap)).await.unwrap();
+            let (_, cert) = X509Certificate::from_der(&issued.der).unwrap();
+            let period =
+                cert.validity().not_after.timestamp() - cert.validity().not_before.timestamp() + 1;
+            assert_eq!(period, Duration::days(cap).num_seconds(), "{at}");
+            assert_eq!(
+                refusal(issue(&ca, "tls-dv", &csr, Some(cap + 1)).await),
+                "validity.cap",
+                "{at}"
+            );
+            let default = ca
+                .prepare(IssueRequest {
+                    profile: "tls-dv",
+                    csr: &csr,
+                    days: None,
+                })
+                .await
+                .unwrap();
+            assert!(
+                certificates::find_by_serial(&ca.store, default.serial_hex())
+                    .await
+                    .unwrap()
+                    .is_some()
+            );
+        }
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+}

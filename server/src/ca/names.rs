@@ -1,0 +1,206 @@
+//! Which subject names a profile allows. Public TLS names must be syntactically valid DNS
+//! names under a public top-level domain; reserved and internal names are refused.
+
+use super::profiles::NameKind;
+
+/// Top-level names that are never public (RFC 2606, 6761, 6762, ICANN's .internal) or are
+/// common internal conventions a public CA must not certify.
+const NON_PUBLIC_TLDS: &[&str] = &[
+    "local",
+    "localhost",
+    "internal",
+    "test",
+    "example",
+    "invalid",
+    "lan",
+    "home",
+    "corp",
+    "intranet",
+    "private",
+    "localdomain",
+    "arpa",
+    "onion",
+    "alt",
+];
+
+/// A refusal with the rule that was broken.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NameRefusal {
+    pub name: String,
+    pub reason: &'static str,
+}
+
+fn ldh_label(label: &str) -> bool {
+    !label.is_empty()
+        && label.len() <= 63
+        && !label.starts_with('-')
+        && !label.ends_with('-')
+        && label
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-')
+}
+
+/// Checks a DNS name, allowing `*.` as the whole first label when `public`.
+pub fn check_dns(name: &str, public: bool) -> Result<(), NameRefusal> {
+    let refuse = |reason| {
+        Err(NameRefusal {
+            name: name.to_owned(),
+            reason,
+        })
+    };
+    if name.is_empty() || name.len() > 253 {
+        return refuse("a DNS name has 1 to 253 characters");
+    }
+    if name.bytes().any(|b| b.is_ascii_uppercase()) {
+        return refuse("DNS names must be in lower case");
+    }
+    let mut labels: Vec<&str> = name.split('.').collect();
+    if labels.first() == Some(&"*") {
+        labels.remove(0);
+    }
+    if labels.iter().any(|l| !ldh_label(l)) {
+        return refuse(
+            "each label must be 1-63 letters, digits or inner hyphens (no '_', no '*' except a whole first label)",
+        );
+    }
+    if labels.len() < 2 && public {
+        return refuse("a public name needs at least two labels");
+    }
+    if let Some(tld) = labels.last() {
+        if tld.bytes().all(|b| b.is_ascii_digit()) {
+            return refuse("IP addresses are not DNS names");
+        }
+        if public && NON_PUBLIC_TLDS.contains(tld) {
+            return refuse(
+                "internal or reserved names cannot be in a publicly-trusted certificate",
+            );
+        }
+    }
+    if !public && name.starts_with("*.") {
+        return refuse("wildcards are only for TLS server certificates");
+    }
+    Ok(())
+}
+
+/// Checks a mailbox address (the shared `app::model` rule).
+pub fn check_mailbox(address: &str) -> Result<(), NameRefusal> {
+    match app::model::Email::parse(address) {
+        Ok(e) if e.as_str() == address => Ok(()),
+        Ok(_) => Err(NameRefusal {
+            name: address.to_owned(),
+            reason: "mailbox addresses must be in lower case without surrounding spaces",
+        }),
+        Err(_) => Err(NameRefusal {
+            name: address.to_owned(),
+            reason: "not a valid mailbox address",
+        }),
+    }
+}
+
+/// Checks every requested name against the profile; at least one name is required.
+pub fn check_names(
+    kind: NameKind,
+    dns: &[String],
+    mailboxes: &[String],
+    ips: usize,
+) -> Result<(), NameRefusal> {
+    let none = || NameRefusal {
+        name: String::new(),
+        reason: "the request names nothing to certify",
+    };
+    let wrong = |name: &str, reason| NameRefusal {
+        name: name.to_owned(),
+        reason,
+    };
+    if ips > 0 {
+        return Err(wrong(
+            "(IP address)",
+            "IP addresses are not allowed by this profile",
+        ));
+    }
+    match kind {
+        NameKind::PublicDns => {
+            if let Some(m) = mailboxes.first() {
+                return Err(wrong(
+                    m,
+                    "mailbox addresses are not allowed in a TLS server certificate",
+                ));
+            }
+            if dns.is_empty() {
+                return Err(none());
+            }
+            dns.iter().try_for_each(|d| check_dns(d, true))
+        }
+        NameKind::Mailbox => {
+            if let Some(d) = dns.first() {
+                return Err(wrong(
+                    d,
+                    "DNS names are not allowed in an S/MIME certificate",
+                ));
+            }
+            if mailboxes.is_empty() {
+                return Err(none());
+            }
+            mailboxes.iter().try_for_each(|m| check_mailbox(m))
+        }
+        NameKind::PrivateDnsOrMailbox => {
+            if dns.is_empty() && mailboxes.is_empty() {
+                return Err(none());
+            }
+            dns.iter().try_for_each(|d| check_dns(d, false))?;
+            mailboxes.iter().try_for_each(|m| check_mailbox(m))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn public_dns_names_table() {
+        let cases = [
+            ("www.example.com", true),
+            ("*.example.com", true),
+            ("xn--bcher-kva.example", false),
+            ("example.com", true),
+            ("a.b.c.example.co.in", true),
+            ("localhost", false),
+            ("host.local", false),
+            ("intranet.corp", false),
+            ("foo_bar.example.com", false),
+            ("*.*.example.com", false),
+            ("www.*.example.com", false),
+            ("-bad.example.com", false),
+            ("WWW.EXAMPLE.COM", false),
+            ("192.0.2.1", false),
+            ("com", false),
+            ("", false),
+        ];
+        for (name, ok) in cases {
+            assert_eq!(check_dns(name, true).is_ok(), ok, "{name}");
+        }
+    }
+
+    #[test]
+    fn profiles_accept_only_their_kind_of_name() {
+        let dns = vec!["www.example.com".to_owned()];
+        let mail = vec!["asha@example.com".to_owned()];
+        assert!(check_names(NameKind::PublicDns, &dns, &[], 0).is_ok());
+        assert!(check_names(NameKind::PublicDns, &dns, &mail, 0).is_err());
+        assert!(check_names(NameKind::PublicDns, &[], &[], 0).is_err());
+        assert!(check_names(NameKind::PublicDns, &dns, &[], 1).is_err());
+        assert!(check_names(NameKind::Mailbox, &[], &mail, 0).is_ok());
+        assert!(check_names(NameKind::Mailbox, &dns, &mail, 0).is_err());
+        assert!(check_names(NameKind::Mailbox, &[], &["Asha@Example.com".to_owned()], 0).is_err());
+        assert!(
+            check_names(
+                NameKind::PrivateDnsOrMailbox,
+                &["build.corp".to_owned()],
+                &mail,
+                0
+            )
+            .is_ok()
+        );
+    }
+}

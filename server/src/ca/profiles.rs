@@ -1,0 +1,94 @@
+//! Certificate profiles as data: what each kind of certificate contains and allows. The
+//! issuance code has no per-profile branches beyond reading these fields.
+
+use super::hierarchy::Purpose;
+use crate::domain::validity::ValidityRule;
+
+/// Which names a profile accepts in subjectAltName.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NameKind {
+    /// Public DNS names (wildcards allowed as the whole first label).
+    PublicDns,
+    /// Mailbox addresses.
+    Mailbox,
+    /// DNS names (any syntactically valid, internal ones too) or mailbox addresses.
+    PrivateDnsOrMailbox,
+}
+
+#[derive(Debug)]
+pub struct Profile {
+    pub name: &'static str,
+    /// The issuing CA that signs it.
+    pub ca: &'static str,
+    /// Reserved policy identifier, when the profile has one.
+    pub policy: Option<&'static [u64]>,
+    pub eku: Purpose,
+    pub validity: ValidityRule,
+    pub names: NameKind,
+    /// Whether the subject repeats the first name as commonName (the TLS BRs advise against
+    /// it for DV; an empty subject makes subjectAltName critical).
+    pub common_name: bool,
+    /// Whether to carry subjectKeyIdentifier (RFC 5280 recommends it; the TLS BRs advise
+    /// against it). With it comes basicConstraints cA=FALSE.
+    pub subject_key_identifier: bool,
+    /// Whether RSA keys also get keyEncipherment (S/MIME encryption); the TLS BRs advise
+    /// digitalSignature alone.
+    pub rsa_key_encipherment: bool,
+    /// pkilint's name for the profile, where it has one (for tests and operators).
+    pub pkilint_type: Option<&'static str>,
+}
+
+pub const CABF_DV: &[u64] = &[2, 23, 140, 1, 2, 1];
+pub const CABF_SMIME_MAILBOX_STRICT: &[u64] = &[2, 23, 140, 1, 5, 1, 3];
+
+pub const PROFILES: &[Profile] = &[
+    Profile {
+        name: "tls-dv",
+        ca: "tls",
+        policy: Some(CABF_DV),
+        eku: Purpose::ServerAuth,
+        validity: ValidityRule::TlsBr,
+        names: NameKind::PublicDns,
+        common_name: false,
+        subject_key_identifier: false,
+        rsa_key_encipherment: false,
+        pkilint_type: Some("DV-FINAL-CERTIFICATE"),
+    },
+    Profile {
+        name: "smime-mailbox-strict",
+        ca: "smime",
+        policy: Some(CABF_SMIME_MAILBOX_STRICT),
+        eku: Purpose::EmailProtection,
+        validity: ValidityRule::SmimeBr,
+        names: NameKind::Mailbox,
+        common_name: true,
+        subject_key_identifier: true,
+        rsa_key_encipherment: true,
+        pkilint_type: Some("MAILBOX-STRICT"),
+    },
+    Profile {
+        name: "client-tls",
+        ca: "client",
+        policy: None,
+        eku: Purpose::ClientAuth,
+        validity: ValidityRule::Days(398),
+        names: NameKind::PrivateDnsOrMailbox,
+        common_name: true,
+        subject_key_identifier: true,
+        rsa_key_encipherment: false,
+        pkilint_type: None,
+    },
+];
+
+pub fn profile(name: &str) -> Option<&'static Profile> {
+    PROFILES.iter().find(|p| p.name == name)
+}
+
+/// The names of every profile, for messages.
+pub fn names() -> String {
+    PROFILES
+        .iter()
+        .map(|p| p.name)
+        .collect::<Vec<_>>()
+        .join(", ")
+}

@@ -1,0 +1,106 @@
+//! Shared set-up for CA tests: an authority on a fresh database, OpenSSL as the oracle.
+
+use std::{
+    path::{Path, PathBuf},
+    process::Command,
+    sync::Arc,
+};
+
+use chrono::{Duration, Utc};
+
+use super::{Authority, CaSettings};
+use crate::{
+    adapters::{random::OsRandom, softkeys::SoftKeyStore},
+    ports::clock::FakeClock,
+    store::Store,
+};
+
+pub const SECRET: &str = "a master secret of at least thirty-two characters";
+
+/// An authority whose clock stands an hour in the past, so OpenSSL (on the real clock) finds
+/// what it makes already valid. Links point at a public-looking name pkilint accepts.
+pub fn authority(store: Store, secret: &str) -> Authority {
+    authority_at(
+        store,
+        secret,
+        Arc::new(FakeClock::at(Utc::now() - Duration::hours(1))),
+    )
+}
+
+pub fn authority_at(store: Store, secret: &str, clock: Arc<FakeClock>) -> Authority {
+    Authority::new(
+        store,
+        Arc::new(SoftKeyStore::from_secret(secret.as_bytes()).unwrap()),
+        clock,
+        Arc::new(OsRandom),
+        CaSettings {
+            organization: "Rootline Test".into(),
+            country: Some("IN".into()),
+            base_url: "http://pki.example.com".into(),
+        },
+    )
+}
+
+/// Runs openssl in a folder; stdout and stderr together.
+pub fn openssl(args: &[&str], dir: &Path) -> String {
+    let out = Command::new("openssl")
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("openssl runs");
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    )
+}
+
+pub fn temp_dir(prefix: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("rootline-{prefix}-{}", uuid::Uuid::new_v4()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// A CSR made by OpenSSL: `key` like `ec:P-256` or `rsa:2048`, subject, SAN, extra args.
+pub fn openssl_csr(
+    dir: &Path,
+    key: &str,
+    subject: &str,
+    san: Option<&str>,
+    extra: &[&str],
+) -> Vec<u8> {
+    let mut args: Vec<String> = vec!["req".into(), "-new".into(), "-nodes".into()];
+    if let Some(curve) = key.strip_prefix("ec:") {
+        args.extend([
+            "-newkey".into(),
+            "ec".into(),
+            "-pkeyopt".into(),
+            format!("ec_paramgen_curve:{curve}"),
+        ]);
+    } else {
+        args.extend(["-newkey".into(), key.into()]);
+    }
+    args.extend([
+        "-keyout".into(),
+        "key.pem".into(),
+        "-out".into(),
+        "req.csr".into(),
+        "-subj".into(),
+        subject.into(),
+    ]);
+    if let Some(san) = san {
+        args.extend(["-addext".into(), format!("subjectAltName={san}")]);
+    }
+    args.extend(extra.iter().map(|s| (*s).to_owned()));
+    let out = Command::new("openssl")
+        .args(&args)
+        .current_dir(dir)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    std::fs::read(dir.join("req.csr")).unwrap()
+}

@@ -1,0 +1,83 @@
+//! Certificates of the CA, from serial reservation to issuance. (Operator queries: issuance
+//! records belong to the CA, not to an account.)
+
+use chrono::{DateTime, Utc};
+use sea_orm::{ActiveValue::Set, entity::prelude::*};
+
+use super::{CertificateRow, Db, StoreError, entities::issued_certificates as certs};
+
+pub const RESERVED: &str = "reserved";
+pub const SIGNING: &str = "signing";
+pub const ISSUED: &str = "issued";
+
+pub struct NewReservation<'a> {
+    pub serial_hex: &'a str,
+    pub ca_id: i32,
+    pub profile: &'a str,
+    pub subject: &'a str,
+    pub names: &'a str,
+    pub not_before: DateTime<Utc>,
+    pub not_after: DateTime<Utc>,
+    pub tbs_der: &'a [u8],
+    pub created_at: DateTime<Utc>,
+}
+
+/// Reserves a serial with the exact bytes that will be signed; `Duplicate` if the serial was
+/// ever used.
+pub async fn reserve(db: &impl Db, r: NewReservation<'_>) -> Result<CertificateRow, StoreError> {
+    certs::ActiveModel {
+        serial_hex: Set(r.serial_hex.to_owned()),
+        ca_id: Set(r.ca_id),
+        profile: Set(r.profile.to_owned()),
+        status: Set(RESERVED.to_owned()),
+        subject: Set(r.subject.to_owned()),
+        names: Set(r.names.to_owned()),
+        not_before: Set(r.not_before),
+        not_after: Set(r.not_after),
+        tbs_der: Set(r.tbs_der.to_vec()),
+        cert_der: Set(None),
+        created_at: Set(r.created_at),
+        ..Default::default()
+    }
+    .insert(db.conn())
+    .await
+    .map_err(StoreError::from_db)
+}
+
+/// Moves a reservation to `signing`; false if it is not reserved any more (already used).
+pub async fn mark_signing(db: &impl Db, id: i32, at: DateTime<Utc>) -> Result<bool, StoreError> {
+    let r = certs::Entity::update_many()
+        .col_expr(certs::Column::Status, Expr::value(SIGNING))
+        .col_expr(certs::Column::SigningAt, Expr::value(at))
+        .filter(certs::Column::Id.eq(id))
+        .filter(certs::Column::Status.eq(RESERVED))
+        .exec(db.conn())
+        .await?;
+    Ok(r.rows_affected == 1)
+}
+
+pub async fn mark_issued(
+    db: &impl Db,
+    id: i32,
+    cert_der: &[u8],
+    at: DateTime<Utc>,
+) -> Result<(), StoreError> {
+    certs::Entity::update_many()
+        .col_expr(certs::Column::Status, Expr::value(ISSUED))
+        .col_expr(certs::Column::CertDer, Expr::value(cert_der.to_vec()))
+        .col_expr(certs::Column::IssuedAt, Expr::value(at))
+        .filter(certs::Column::Id.eq(id))
+        .exec(db.conn())
+        .await?;
+    Ok(())
+}
+
+pub async fn find_by_serial(
+    db: &impl Db,
+    serial_hex: &str,
+) -> Result<Option<CertificateRow>, StoreError> {
+    Ok(certs::Entity::find()
+        .filter(certs::Column::SerialHex.eq(serial_hex))
+        .one(db.conn())
+        .await?)
+}

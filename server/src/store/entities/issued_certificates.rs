@@ -1,0 +1,29 @@
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "issued_certificates")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i32,
+    #[sea_orm(unique)]
+    pub serial_hex: String,
+    pub ca_id: i32,
+    pub profile: String,
+    pub status: String,
+    pub subject: String,
+    pub names: String,
+    pub not_before: DateTimeUtc,
+    pub not_after: DateTimeUtc,
+    pub tbs_der: Vec<u8>,
+    pub cert_der: Option<Vec<u8>>,
+    pub created_at: DateTimeUtc,
+    pub signing_at: Option<DateTimeUtc>,
+    pub issued_at: Option<DateTimeUtc>,
+    pub revoked_at: Option<DateTimeUtc>,
+    pub revocation_reason: Option<String>,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}
