@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, serverCli, test } from "./support";
@@ -29,6 +29,22 @@ test("the hierarchy made by `server ca init` is served at /ca/<name>.crt and ver
     }).toString();
     expect(verified.trim()).toBe(`${name}.pem: OK`);
   }
+
+  writeFileSync(
+    path.join(dir, "cas.pem"),
+    ["root", "tls"].map((n) => readFileSync(path.join(dir, `${n}.pem`), "utf8")).join(""),
+  );
+  for (const name of ["root", "tls"]) {
+    const crl = await request.get(`/crl/${name}.crl`);
+    expect(crl.status()).toBe(200);
+    expect(crl.headers()["content-type"]).toBe("application/pkix-crl");
+    writeFileSync(path.join(dir, `${name}.crl`), await crl.body());
+    const text = execFileSync("openssl", ["crl", "-inform", "DER", "-in", `${name}.crl`, "-noout", "-CAfile", "cas.pem", "-text"], {
+      cwd: dir,
+    }).toString();
+    expect(text).toContain("Next Update");
+  }
+  expect((await request.get("/crl/unknown.crl")).status()).toBe(404);
 
   expect((await request.get("/ca/unknown.crt")).status()).toBe(404);
   expect((await request.get("/ca/root.pem")).status()).toBe(404);

@@ -7,6 +7,7 @@ mod m20261121_000001_identity;
 mod m20261121_000002_mail_outbox;
 mod m20261121_000003_certificate_authorities;
 mod m20261121_000004_issued_certificates;
+mod m20261121_000005_crls;
 
 pub struct Migrator;
 
@@ -18,6 +19,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261121_000002_mail_outbox::Migration),
             Box::new(m20261121_000003_certificate_authorities::Migration),
             Box::new(m20261121_000004_issued_certificates::Migration),
+            Box::new(m20261121_000005_crls::Migration),
         ]
     }
 }

@@ -4,8 +4,8 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use server::{
-    ca::InitOutcome, config::Config, ports::keys::KeySpec, services::identity::IdentityError,
-    startup,
+    ca::InitOutcome, config::Config, domain::revocation::RevocationReason, ports::keys::KeySpec,
+    services::identity::IdentityError, startup,
 };
 
 #[derive(Parser)]
@@ -66,6 +66,31 @@ enum CaCommand {
         #[arg(long)]
         out: std::path::PathBuf,
     },
+    /// Revoke a certificate by serial (hex) with an RFC 5280 reason; publishes a new CRL.
+    Revoke {
+        #[arg(long)]
+        serial: String,
+        /// unspecified, keyCompromise, affiliationChanged, superseded, cessationOfOperation or
+        /// privilegeWithdrawn.
+        #[arg(long, default_value = "unspecified", value_parser = parse_reason)]
+        reason: RevocationReason,
+    },
+    /// Publish a fresh CRL for a CA and write it (DER).
+    Crl {
+        #[arg(long)]
+        ca: String,
+        #[arg(long)]
+        out: std::path::PathBuf,
+    },
+}
+
+fn parse_reason(s: &str) -> Result<RevocationReason, String> {
+    RevocationReason::parse(s).ok_or_else(|| {
+        format!(
+            "{s:?} is not an RFC 5280 reason name; use one of {}",
+            RevocationReason::allowed_names()
+        )
+    })
 }
 
 fn parse_key_type(s: &str) -> Result<KeySpec, String> {
@@ -189,6 +214,29 @@ async fn ca(config: &Config, command: CaCommand) -> Result<(), String> {
                 issued.serial_hex,
                 out.display()
             );
+            Ok(())
+        }
+        CaCommand::Revoke { serial, reason } => {
+            services
+                .authority
+                .revoke(&serial, reason)
+                .await
+                .map_err(|e| e.to_string())?;
+            println!(
+                "revoked serial {serial} ({}); the CRL is updated",
+                reason.as_str()
+            );
+            Ok(())
+        }
+        CaCommand::Crl { ca, out } => {
+            let der = services
+                .authority
+                .publish_fresh_crl(&ca)
+                .await
+                .map_err(|e| e.to_string())?;
+            std::fs::write(&out, der)
+                .map_err(|e| format!("cannot write {}: {e}", out.display()))?;
+            println!("CRL of CA {ca} written to {}", out.display());
             Ok(())
         }
         CaCommand::List => {

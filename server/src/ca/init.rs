@@ -210,7 +210,7 @@ impl Authority {
             p.is_ca = IsCa::Ca(BasicConstraints::Constrained(0));
             p.extended_key_usages = def.purpose.map(|u| vec![u.eku()]).unwrap_or_default();
             p.crl_distribution_points = vec![CrlDistributionPoint {
-                uris: vec![format!("{}/crl/{}.crl", self.settings.base_url, ROOT.name)],
+                uris: vec![self.crl_url(ROOT.name)],
             }];
             p.custom_extensions = vec![
                 certificate_policies(def.policies),

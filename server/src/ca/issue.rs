@@ -378,7 +378,7 @@ impl Authority {
         p.extended_key_usages = vec![profile.eku.eku()];
         let base = &self.settings.base_url;
         p.crl_distribution_points = vec![CrlDistributionPoint {
-            uris: vec![format!("{base}/crl/{}.crl", ca.name)],
+            uris: vec![self.crl_url(&ca.name)],
         }];
         if let Some(policy) = profile.policy {
             p.custom_extensions.push(certificate_policies(&[policy]));

@@ -2,6 +2,7 @@
 //! hierarchy (a root and one issuing CA per purpose), makes it with `server ca init`, and serves
 //! the CA certificates.
 
+mod crl;
 mod csr;
 mod extensions;
 mod hierarchy;
@@ -12,12 +13,14 @@ mod list;
 mod names;
 mod profiles;
 mod rcgen_key;
+mod revoke;
 mod serial;
 #[cfg(test)]
 pub(crate) mod test_support;
 
 use std::sync::Arc;
 
+pub use crl::{CRL_REFRESH_AFTER, CRL_VALIDITY};
 pub use hierarchy::{CaDefinition, HIERARCHY, ROOT};
 pub use init::InitOutcome;
 pub use issue::{IssuanceToken, IssueRequest, Issued};
@@ -70,6 +73,8 @@ pub enum CaError {
     Refused { rule: &'static str, detail: String },
     #[error("the issuance token for serial {0} was already used")]
     TokenSpent(String),
+    #[error("no certificate with serial {0} was issued by this CA")]
+    NoSuchCertificate(String),
 }
 
 impl Authority {

@@ -2,5 +2,6 @@
 
 pub mod audit_chain;
 pub mod identity_limits;
+pub mod revocation;
 pub mod secret_token;
 pub mod validity;

@@ -1,4 +1,5 @@
 //! Background work. Each job is a plain async function over the services, safe to run in
 //! several server processes at once.
 
+pub mod crl_refresh;
 pub mod mail_delivery;

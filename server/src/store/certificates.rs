@@ -81,3 +81,58 @@ pub async fn find_by_serial(
         .one(db.conn())
         .await?)
 }
+
+/// Records a revocation; false when the certificate was already revoked.
+pub async fn revoke(
+    db: &impl Db,
+    id: i32,
+    reason: &str,
+    at: DateTime<Utc>,
+) -> Result<bool, StoreError> {
+    let r = certs::Entity::update_many()
+        .col_expr(certs::Column::RevokedAt, Expr::value(at))
+        .col_expr(certs::Column::RevocationReason, Expr::value(reason))
+        .filter(certs::Column::Id.eq(id))
+        .filter(certs::Column::RevokedAt.is_null())
+        .exec(db.conn())
+        .await?;
+    Ok(r.rows_affected == 1)
+}
+
+/// A revoked certificate as a CRL lists it.
+pub struct RevokedEntry {
+    pub serial_hex: String,
+    pub revoked_at: DateTime<Utc>,
+    pub reason: Option<String>,
+}
+
+/// Every revoked certificate of a CA that has not expired yet (expired ones leave the CRL).
+pub async fn revoked_for_ca(
+    db: &impl Db,
+    ca_id: i32,
+    now: DateTime<Utc>,
+) -> Result<Vec<RevokedEntry>, StoreError> {
+    use sea_orm::{QueryOrder, QuerySelect};
+    let rows: Vec<(String, Option<DateTime<Utc>>, Option<String>)> = certs::Entity::find()
+        .select_only()
+        .column(certs::Column::SerialHex)
+        .column(certs::Column::RevokedAt)
+        .column(certs::Column::RevocationReason)
+        .filter(certs::Column::CaId.eq(ca_id))
+        .filter(certs::Column::RevokedAt.is_not_null())
+        .filter(certs::Column::NotAfter.gt(now))
+        .order_by_asc(certs::Column::Id)
+        .into_tuple()
+        .all(db.conn())
+        .await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(serial_hex, revoked_at, reason)| {
+            revoked_at.map(|revoked_at| RevokedEntry {
+                serial_hex,
+                revoked_at,
+                reason,
+            })
+        })
+        .collect())
+}

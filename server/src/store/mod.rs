@@ -6,6 +6,7 @@ pub mod accounts;
 pub mod audit;
 pub mod authorities;
 pub mod certificates;
+pub mod crls;
 mod entities;
 pub mod mail_outbox;
 pub mod memberships;
@@ -26,9 +27,10 @@ use sea_orm::{
 
 pub use entities::{
     accounts::Model as AccountRow, audit_events::Model as AuditRow, ca_keys::Model as CaKeyRow,
-    certificate_authorities::Model as AuthorityRow, issued_certificates::Model as CertificateRow,
-    mail_outbox::Model as MailRow, memberships::Model as MembershipRow,
-    sessions::Model as SessionRow, user_tokens::Model as UserTokenRow, users::Model as UserRow,
+    certificate_authorities::Model as AuthorityRow, crls::Model as CrlRow,
+    issued_certificates::Model as CertificateRow, mail_outbox::Model as MailRow,
+    memberships::Model as MembershipRow, sessions::Model as SessionRow,
+    user_tokens::Model as UserTokenRow, users::Model as UserRow,
 };
 
 #[derive(Debug, thiserror::Error)]

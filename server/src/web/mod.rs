@@ -63,6 +63,7 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/healthz", get(health))
         .route("/ca/{file}", get(ca_certs::ca_certificate))
+        .route("/crl/{file}", get(ca_certs::crl))
         .leptos_routes_with_context(
             &state,
             routes,

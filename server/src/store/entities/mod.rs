@@ -2,6 +2,7 @@ pub mod accounts;
 pub mod audit_events;
 pub mod ca_keys;
 pub mod certificate_authorities;
+pub mod crls;
 pub mod issued_certificates;
 pub mod mail_outbox;
 pub mod memberships;

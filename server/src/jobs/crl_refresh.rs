@@ -1,0 +1,19 @@
+use std::{sync::Arc, time::Duration};
+
+use crate::ca::Authority;
+
+/// How often to look for CRLs that are due; each is re-signed once a day.
+const TICK: Duration = Duration::from_secs(15 * 60);
+
+/// Keeps every CA's CRL fresh. Several processes may run it: CRL numbers are unique, so a race
+/// only costs a retry.
+pub async fn run(authority: Arc<Authority>) {
+    loop {
+        match authority.refresh_crls().await {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(published = n, "CRLs re-signed"),
+            Err(e) => tracing::error!(error = %e, "CRL refresh failed"),
+        }
+        tokio::time::sleep(TICK).await;
+    }
+}

@@ -1,0 +1,39 @@
+//! Published CRLs. (Operator queries: CRLs belong to the CA.)
+
+use chrono::{DateTime, Utc};
+use sea_orm::{ActiveValue::Set, QueryOrder, entity::prelude::*};
+
+use super::{CrlRow, Db, StoreError, entities::crls};
+
+pub struct NewCrl<'a> {
+    pub ca_id: i32,
+    pub crl_number: i64,
+    pub this_update: DateTime<Utc>,
+    pub next_update: DateTime<Utc>,
+    pub der: &'a [u8],
+    pub entries: i32,
+}
+
+/// Stores a CRL; `Duplicate` when another process published the same number first.
+pub async fn insert(db: &impl Db, crl: NewCrl<'_>) -> Result<CrlRow, StoreError> {
+    crls::ActiveModel {
+        ca_id: Set(crl.ca_id),
+        crl_number: Set(crl.crl_number),
+        this_update: Set(crl.this_update),
+        next_update: Set(crl.next_update),
+        der: Set(crl.der.to_vec()),
+        entries: Set(crl.entries),
+        ..Default::default()
+    }
+    .insert(db.conn())
+    .await
+    .map_err(StoreError::from_db)
+}
+
+pub async fn latest_for_ca(db: &impl Db, ca_id: i32) -> Result<Option<CrlRow>, StoreError> {
+    Ok(crls::Entity::find()
+        .filter(crls::Column::CaId.eq(ca_id))
+        .order_by_desc(crls::Column::CrlNumber)
+        .one(db.conn())
+        .await?)
+}
