@@ -50,3 +50,34 @@ test("the hierarchy made by `server ca init` is served at /ca/<name>.crt and ver
   expect((await request.get("/ca/root.pem")).status()).toBe(404);
   expect(() => serverCli("ca", "init", "--key-type", "rsa1024")).toThrow(/not one of p256, p384, rsa3072, rsa4096/);
 });
+
+test("openssl ocsp against the running server sees a certificate good, then revoked by another process", async () => {
+  serverCli("ca", "init");
+  const dir = mkdtempSync(path.join(tmpdir(), "rootline-ocsp-"));
+  const run = (cmd: string, args: string[]) => execFileSync(cmd, args, { cwd: dir }).toString();
+  run("openssl", [
+    "req", "-new", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
+    "-keyout", "key.pem", "-out", "req.csr", "-subj", "/CN=www.example.com",
+    "-addext", "subjectAltName=DNS:www.example.com",
+  ]);
+  const issued = serverCli("ca", "issue", "--profile", "tls-dv", "--csr", path.join(dir, "req.csr"), "--out", path.join(dir, "chain.pem"));
+  const serial = issued.match(/issued serial ([0-9a-f]+)/)?.[1];
+  expect(serial, issued).toBeTruthy();
+  const chain = readFileSync(path.join(dir, "chain.pem"), "utf8");
+  const [leaf, tls] = chain.split(/(?<=-----END CERTIFICATE-----\n)/);
+  writeFileSync(path.join(dir, "leaf.pem"), leaf);
+  writeFileSync(path.join(dir, "tls.pem"), tls);
+  const root = execFileSync("curl", ["-s", "http://127.0.0.1:3101/ca/root.crt"]).toString();
+  writeFileSync(path.join(dir, "cas.pem"), root + tls);
+
+  const ask = () =>
+    execFileSync("openssl", ["ocsp", "-issuer", "tls.pem", "-cert", "leaf.pem", "-no_nonce", "-url", "http://127.0.0.1:3101/ocsp", "-CAfile", "cas.pem"], {
+      cwd: dir,
+      stdio: ["ignore", "pipe", "pipe"],
+    }).toString();
+  expect(ask()).toContain("leaf.pem: good");
+  serverCli("ca", "revoke", "--serial", serial!, "--reason", "keyCompromise");
+  const after = ask();
+  expect(after).toContain("leaf.pem: revoked");
+  expect(after).toContain("Reason: keyCompromise");
+});

@@ -8,6 +8,7 @@ mod m20261121_000002_mail_outbox;
 mod m20261121_000003_certificate_authorities;
 mod m20261121_000004_issued_certificates;
 mod m20261121_000005_crls;
+mod m20261121_000006_ocsp_responders;
 
 pub struct Migrator;
 
@@ -20,6 +21,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261121_000003_certificate_authorities::Migration),
             Box::new(m20261121_000004_issued_certificates::Migration),
             Box::new(m20261121_000005_crls::Migration),
+            Box::new(m20261121_000006_ocsp_responders::Migration),
         ]
     }
 }

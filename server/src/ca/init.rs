@@ -179,6 +179,7 @@ impl Authority {
         )
         .await?;
         tx.commit().await?;
+        self.forget_ca_index();
         Ok(row)
     }
 

@@ -100,7 +100,7 @@ impl SigningKey for Capture<'_> {
 }
 
 /// AlgorithmIdentifier DER for each CA key type (RFC 5758, RFC 4055: no NULL for ECDSA).
-fn algorithm_identifier(spec: KeySpec) -> &'static [u8] {
+pub(super) fn algorithm_identifier(spec: KeySpec) -> &'static [u8] {
     match spec {
         KeySpec::EcP256 => &[
             0x30, 0x0a, 0x06, 0x08, 0x2a, 0x86, 0x48, 0xce, 0x3d, 0x04, 0x03, 0x02,

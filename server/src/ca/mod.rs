@@ -11,6 +11,7 @@ mod issue;
 mod lint;
 mod list;
 mod names;
+mod ocsp;
 mod profiles;
 mod rcgen_key;
 mod revoke;
@@ -25,6 +26,7 @@ pub use hierarchy::{CaDefinition, HIERARCHY, ROOT};
 pub use init::InitOutcome;
 pub use issue::{IssuanceToken, IssueRequest, Issued};
 pub use list::CaSummary;
+pub use ocsp::OCSP_VALIDITY;
 pub use profiles::{PROFILES, Profile};
 
 use crate::{
@@ -52,6 +54,7 @@ pub struct Authority {
     clock: Arc<dyn Clock>,
     random: Arc<dyn Random>,
     settings: CaSettings,
+    ocsp: ocsp::OcspState,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -75,6 +78,8 @@ pub enum CaError {
     TokenSpent(String),
     #[error("no certificate with serial {0} was issued by this CA")]
     NoSuchCertificate(String),
+    #[error("OCSP: {0}")]
+    Ocsp(String),
 }
 
 impl Authority {
@@ -91,6 +96,7 @@ impl Authority {
             clock,
             random,
             settings,
+            ocsp: ocsp::OcspState::default(),
         }
     }
 }

@@ -4,8 +4,8 @@ use chrono::{DateTime, Utc};
 use sea_orm::{ActiveValue::Set, QueryOrder, entity::prelude::*};
 
 use super::{
-    AuthorityRow, CaKeyRow, Db, StoreError,
-    entities::{ca_keys, certificate_authorities},
+    AuthorityRow, CaKeyRow, Db, ResponderRow, StoreError,
+    entities::{ca_keys, certificate_authorities, ocsp_responders},
 };
 
 pub struct NewKey<'a> {
@@ -85,5 +85,38 @@ pub async fn list(db: &impl Db) -> Result<Vec<AuthorityRow>, StoreError> {
     Ok(certificate_authorities::Entity::find()
         .order_by_asc(certificate_authorities::Column::Id)
         .all(db.conn())
+        .await?)
+}
+
+pub async fn insert_responder(
+    db: &impl Db,
+    ca_id: i32,
+    key_id: i32,
+    cert_der: &[u8],
+    not_after: DateTime<Utc>,
+    created_at: DateTime<Utc>,
+) -> Result<ResponderRow, StoreError> {
+    ocsp_responders::ActiveModel {
+        ca_id: Set(ca_id),
+        key_id: Set(key_id),
+        cert_der: Set(cert_der.to_vec()),
+        not_after: Set(not_after),
+        created_at: Set(created_at),
+        ..Default::default()
+    }
+    .insert(db.conn())
+    .await
+    .map_err(StoreError::from_db)
+}
+
+/// The newest OCSP responder of a CA.
+pub async fn latest_responder(
+    db: &impl Db,
+    ca_id: i32,
+) -> Result<Option<ResponderRow>, StoreError> {
+    Ok(ocsp_responders::Entity::find()
+        .filter(ocsp_responders::Column::CaId.eq(ca_id))
+        .order_by_desc(ocsp_responders::Column::Id)
+        .one(db.conn())
         .await?)
 }

@@ -29,8 +29,8 @@ pub use entities::{
     accounts::Model as AccountRow, audit_events::Model as AuditRow, ca_keys::Model as CaKeyRow,
     certificate_authorities::Model as AuthorityRow, crls::Model as CrlRow,
     issued_certificates::Model as CertificateRow, mail_outbox::Model as MailRow,
-    memberships::Model as MembershipRow, sessions::Model as SessionRow,
-    user_tokens::Model as UserTokenRow, users::Model as UserRow,
+    memberships::Model as MembershipRow, ocsp_responders::Model as ResponderRow,
+    sessions::Model as SessionRow, user_tokens::Model as UserTokenRow, users::Model as UserRow,
 };
 
 #[derive(Debug, thiserror::Error)]

@@ -3,6 +3,7 @@
 pub mod ca_certs;
 pub mod cookies;
 pub mod middleware;
+pub mod ocsp;
 pub mod portal;
 
 use std::sync::Arc;
@@ -64,6 +65,8 @@ pub fn router(state: AppState) -> Router {
         .route("/healthz", get(health))
         .route("/ca/{file}", get(ca_certs::ca_certificate))
         .route("/crl/{file}", get(ca_certs::crl))
+        .route("/ocsp", axum::routing::post(ocsp::post))
+        .route("/ocsp/{*request}", get(ocsp::get))
         .leptos_routes_with_context(
             &state,
             routes,

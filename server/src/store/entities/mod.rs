@@ -6,6 +6,7 @@ pub mod crls;
 pub mod issued_certificates;
 pub mod mail_outbox;
 pub mod memberships;
+pub mod ocsp_responders;
 pub mod sessions;
 pub mod sign_in_attempts;
 pub mod user_tokens;

@@ -1,0 +1,678 @@
+//! The OCSP responder (RFC 6960): answers good / revoked / unknown for the CAs' certificates,
+//! signed by a delegated responder certificate per issuing CA (id-pkix-ocsp-nocheck, 90 days,
+//! replaced 30 days before it ends). Answers without a nonce are kept and served again until
+//! a day has passed (they are valid for four) as long as the statuses they carry still hold,
+//! so most requests cost a lookup but no signature.
+
+use std::{
+    collections::HashMap,
+    sync::{Arc, Mutex},
+    time::Duration as StdDuration,
+};
+
+use chrono::{DateTime, Duration, SubsecRound, Utc};
+use der::{
+    Decode, Encode,
+    asn1::{BitString, OctetString},
+};
+use rcgen::{
+    CertificateParams, CustomExtension, DistinguishedName, DnType, DnValue,
+    ExtendedKeyUsagePurpose, IsCa, Issuer, KeyUsagePurpose, SerialNumber, string::PrintableString,
+};
+use sha1::Sha1;
+use sha2::{Digest, Sha256};
+use x509_cert::{Certificate, ext::pkix::crl::CrlReason, spki::AlgorithmIdentifierOwned};
+use x509_ocsp::{
+    BasicOcspResponse, CertStatus, OcspGeneralizedTime, OcspRequest, OcspResponse, ResponderId,
+    ResponseData, RevokedInfo, SingleResponse, Version,
+};
+use x509_parser::prelude::{FromDer, X509Certificate};
+
+use super::{Authority, CaError, rcgen_key::RcgenKey, serial::random_serial};
+use crate::{
+    domain::revocation::RevocationReason,
+    ports::keys::{CaSigner, KeyRecord, KeySpec},
+    store::{AuthorityRow, authorities, certificates},
+};
+
+/// How long a response is valid (the BRs allow 8 hours to 10 days).
+pub const OCSP_VALIDITY: Duration = Duration::days(4);
+/// When a kept response is replaced by a fresh one (the BRs want updates within 4 days).
+const OCSP_REFRESH: Duration = Duration::days(1);
+const RESPONDER_VALIDITY: Duration = Duration::days(90);
+const RESPONDER_RENEW_BEFORE: Duration = Duration::days(30);
+/// At most this many signed answers are kept in memory.
+const MAX_KEPT: usize = 100_000;
+/// Requests naming more certificates than this are refused as malformed.
+const MAX_REQUESTS: usize = 8;
+
+const OID_SHA1: &str = "1.3.14.3.2.26";
+const OID_SHA256: &str = "2.16.840.1.101.3.4.2.1";
+const OID_NONCE: &str = "1.3.6.1.5.5.7.48.1.2";
+const OCSP_NOCHECK: &[u64] = &[1, 3, 6, 1, 5, 5, 7, 48, 1, 5];
+
+/// What the database says about the certificates of one request.
+struct Resolved {
+    ca_id: i32,
+    statuses: Vec<Status>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Status {
+    Good,
+    Revoked(DateTime<Utc>, Option<String>),
+    Unknown,
+}
+
+/// A CA as OCSP requests identify it: hashes of its name and key.
+struct CaIndex {
+    ca_id: i32,
+    name_sha1: Vec<u8>,
+    key_sha1: Vec<u8>,
+    name_sha256: Vec<u8>,
+    key_sha256: Vec<u8>,
+}
+
+pub(super) struct Responder {
+    signer: Arc<dyn CaSigner>,
+    cert: Certificate,
+    key_hash: OctetString,
+    not_after: DateTime<Utc>,
+}
+
+/// A signed answer and when to replace it.
+type KeptAnswer = (Vec<u8>, DateTime<Utc>);
+
+/// State the responder keeps between requests.
+#[derive(Default)]
+pub struct OcspState {
+    index: Mutex<Option<Arc<Vec<CaIndex>>>>,
+    responders: Mutex<HashMap<i32, Arc<Responder>>>,
+    answers: Mutex<HashMap<Vec<u8>, KeptAnswer>>,
+}
+
+fn der_time(t: DateTime<Utc>) -> Result<OcspGeneralizedTime, String> {
+    let secs = u64::try_from(t.timestamp()).map_err(|e| e.to_string())?;
+    der::DateTime::from_unix_duration(StdDuration::from_secs(secs))
+        .map(OcspGeneralizedTime::from)
+        .map_err(|e| e.to_string())
+}
+
+fn crl_reason(reason: Option<&str>) -> Option<CrlReason> {
+    Some(match reason.and_then(RevocationReason::parse)? {
+        RevocationReason::Unspecified => return None,
+        RevocationReason::KeyCompromise => CrlReason::KeyCompromise,
+        RevocationReason::CaCompromise => CrlReason::CaCompromise,
+        RevocationReason::AffiliationChanged => CrlReason::AffiliationChanged,
+        RevocationReason::Superseded => CrlReason::Superseded,
+        RevocationReason::CessationOfOperation => CrlReason::CessationOfOperation,
+        RevocationReason::CertificateHold => CrlReason::CertificateHold,
+        RevocationReason::RemoveFromCrl => CrlReason::RemoveFromCRL,
+        RevocationReason::PrivilegeWithdrawn => CrlReason::PrivilegeWithdrawn,
+        RevocationReason::AaCompromise => CrlReason::AaCompromise,
+    })
+}
+
+fn encoded(response: OcspResponse) -> Vec<u8> {
+    response.to_der().unwrap_or_default()
+}
+
+impl Authority {
+    /// Answers one DER OCSPRequest with a DER OCSPResponse. Never fails: problems become the
+    /// RFC 6960 error statuses (malformedRequest, unauthorized, internalError).
+    pub async fn ocsp_response(&self, request_der: &[u8]) -> Vec<u8> {
+        let Ok(request) = OcspRequest::from_der(request_der) else {
+            return encoded(OcspResponse::malformed_request());
+        };
+        let list = &request.tbs_request.request_list;
+        if list.is_empty() || list.len() > MAX_REQUESTS {
+            return encoded(OcspResponse::malformed_request());
+        }
+        let nonce = request
+            .tbs_request
+            .request_extensions
+            .as_ref()
+            .and_then(|exts| {
+                exts.iter()
+                    .find(|e| e.extn_id.to_string() == OID_NONCE)
+                    .cloned()
+            });
+        let now = self.clock.now();
+        let resolved = match self.resolve(&request).await {
+            Ok(Some(r)) => r,
+            Ok(None) => return encoded(OcspResponse::unauthorized()),
+            Err(e) => {
+                tracing::error!(error = %e, "OCSP status lookup failed");
+                return encoded(OcspResponse::internal_error());
+            }
+        };
+        // The statuses are part of the key: a revocation made by any server process changes
+        // them, so a kept answer is never staler than the database.
+        let cache_key = match (&nonce, list.to_der()) {
+            (None, Ok(mut key)) => {
+                key.extend_from_slice(format!("{:?}", resolved.statuses).as_bytes());
+                Some(key)
+            }
+            _ => None,
+        };
+        if let Some(key) = &cache_key {
+            let kept = self
+                .ocsp
+                .answers
+                .lock()
+                .ok()
+                .and_then(|a| a.get(key).cloned());
+            if let Some((der, _)) = kept.filter(|(_, refresh_at)| now < *refresh_at) {
+                return der;
+            }
+        }
+        match self.sign_ocsp(&request, resolved, nonce, now).await {
+            Ok(der) => {
+                if let (Some(key), Ok(mut answers)) = (cache_key, self.ocsp.answers.lock()) {
+                    // Requests for made-up serials must not grow memory without bound.
+                    if answers.len() >= MAX_KEPT {
+                        answers.clear();
+                    }
+                    answers.insert(key, (der.clone(), now + OCSP_REFRESH));
+                }
+                der
+            }
+            Err(e) => {
+                tracing::error!(error = %e, "OCSP response failed");
+                encoded(OcspResponse::internal_error())
+            }
+        }
+    }
+
+    pub(super) fn forget_ca_index(&self) {
+        if let Ok(mut index) = self.ocsp.index.lock() {
+            *index = None;
+        }
+    }
+
+    /// Finds the CA and the status of every certificate asked about; `None` when a request
+    /// names a CA that is not ours (or several CAs at once).
+    async fn resolve(&self, request: &OcspRequest) -> Result<Option<Resolved>, CaError> {
+        let index = self.ca_index().await?;
+        let mut ca_id = None;
+        let mut statuses = Vec::new();
+        for req in &request.tbs_request.request_list {
+            let id = &req.req_cert;
+            let alg = id.hash_algorithm.oid.to_string();
+            let name = id.issuer_name_hash.as_bytes();
+            let key = id.issuer_key_hash.as_bytes();
+            let Some(ca) = index.iter().find(|c| match alg.as_str() {
+                OID_SHA1 => c.name_sha1 == name && c.key_sha1 == key,
+                OID_SHA256 => c.name_sha256 == name && c.key_sha256 == key,
+                _ => false,
+            }) else {
+                return Ok(None);
+            };
+            // One responder signs the whole answer, so every request must name one CA.
+            if ca_id.is_some_and(|other| other != ca.ca_id) {
+                return Ok(None);
+            }
+            ca_id = Some(ca.ca_id);
+            let serial_hex = hex::encode(id.serial_number.as_bytes())
+                .trim_start_matches("00")
+                .to_owned();
+            let status = match certificates::find_by_serial(&self.store, &serial_hex).await? {
+                Some(c) if c.ca_id == ca.ca_id && c.status != certificates::RESERVED => {
+                    match c.revoked_at {
+                        Some(at) => Status::Revoked(at, c.revocation_reason),
+                        None => Status::Good,
+                    }
+                }
+                _ => Status::Unknown,
+            };
+            statuses.push(status);
+        }
+        Ok(ca_id.map(|ca_id| Resolved { ca_id, statuses }))
+    }
+
+    async fn sign_ocsp(
+        &self,
+        request: &OcspRequest,
+        resolved: Resolved,
+        nonce: Option<x509_cert::ext::Extension>,
+        now: DateTime<Utc>,
+    ) -> Result<Vec<u8>, CaError> {
+        let now = now.trunc_subsecs(0);
+        let mut responses = Vec::new();
+        for (req, status) in request
+            .tbs_request
+            .request_list
+            .iter()
+            .zip(resolved.statuses)
+        {
+            let cert_status = match status {
+                Status::Good => CertStatus::good(),
+                Status::Unknown => CertStatus::unknown(),
+                Status::Revoked(at, reason) => CertStatus::revoked(RevokedInfo {
+                    revocation_time: der_time(at).map_err(CaError::Ocsp)?,
+                    revocation_reason: crl_reason(reason.as_deref()),
+                }),
+            };
+            responses.push(SingleResponse {
+                cert_id: req.req_cert.clone(),
+                cert_status,
+                this_update: der_time(now).map_err(CaError::Ocsp)?,
+                next_update: Some(der_time(now + OCSP_VALIDITY).map_err(CaError::Ocsp)?),
+                single_extensions: None,
+            });
+        }
+        let responder = self.responder(resolved.ca_id).await?;
+        let data = ResponseData {
+            version: Version::V1,
+            responder_id: ResponderId::ByKey(responder.key_hash.clone()),
+            produced_at: der_time(now).map_err(CaError::Ocsp)?,
+            responses,
+            response_extensions: nonce.map(|n| vec![n]),
+        };
+        let tbs = data.to_der().map_err(|e| CaError::Ocsp(e.to_string()))?;
+        let signature = responder.signer.sign(&tbs)?;
+        let basic = BasicOcspResponse {
+            tbs_response_data: data,
+            signature_algorithm: AlgorithmIdentifierOwned::from_der(
+                super::issue::algorithm_identifier(responder.signer.spec()),
+            )
+            .map_err(|e| CaError::Ocsp(e.to_string()))?,
+            signature: BitString::from_bytes(&signature)
+                .map_err(|e| CaError::Ocsp(e.to_string()))?,
+            certs: Some(vec![responder.cert.clone()]),
+        };
+        let response = OcspResponse::successful(basic).map_err(|e| CaError::Ocsp(e.to_string()))?;
+        response.to_der().map_err(|e| CaError::Ocsp(e.to_string()))
+    }
+
+    async fn ca_index(&self) -> Result<Arc<Vec<CaIndex>>, CaError> {
+        if let Some(index) = self.ocsp.index.lock().ok().and_then(|i| i.clone()) {
+            return Ok(index);
+        }
+        let mut built = Vec::new();
+        for ca in authorities::list(&self.store).await? {
+            let Some(key) = authorities::find_key(&self.store, ca.key_id).await? else {
+                continue;
+            };
+            let (_, cert) = X509Certificate::from_der(&ca.cert_der)
+                .map_err(|e| CaError::Ocsp(e.to_string()))?;
+            let name = cert.tbs_certificate.subject.as_raw();
+            built.push(CaIndex {
+                ca_id: ca.id,
+                name_sha1: Sha1::digest(name).to_vec(),
+                key_sha1: Sha1::digest(&key.public_key).to_vec(),
+                name_sha256: Sha256::digest(name).to_vec(),
+                key_sha256: Sha256::digest(&key.public_key).to_vec(),
+            });
+        }
+        let built = Arc::new(built);
+        if let Ok(mut index) = self.ocsp.index.lock() {
+            *index = Some(built.clone());
+        }
+        Ok(built)
+    }
+
+    /// The current delegated responder of a CA, made or renewed when needed.
+    async fn responder(&self, ca_id: i32) -> Result<Arc<Responder>, CaError> {
+        let now = self.clock.now();
+        let cached = self
+            .ocsp
+            .responders
+            .lock()
+            .ok()
+            .and_then(|m| m.get(&ca_id).cloned());
+        if let Some(r) = cached.filter(|r| r.not_after - now > RESPONDER_RENEW_BEFORE) {
+            return Ok(r);
+        }
+        let ca = authorities::find(&self.store, ca_id)
+            .await?
+            .ok_or(CaError::NoSuchCa("OCSP issuer"))?;
+        let current = match authorities::latest_responder(&self.store, ca_id).await? {
+            Some(row) if row.not_after - now > RESPONDER_RENEW_BEFORE => {
+                let key = authorities::find_key(&self.store, row.key_id)
+                    .await?
+                    .ok_or_else(|| CaError::Ocsp("responder key row missing".into()))?;
+                let spec = KeySpec::parse(&key.spec)
+                    .ok_or_else(|| CaError::Ocsp("unknown key type".into()))?;
+                let signer = self.keys.signer(
+                    &key.label,
+                    &KeyRecord {
+                        backend: key.backend,
+                        spec,
+                        public_key: key.public_key,
+                        handle: key.handle,
+                    },
+                )?;
+                (signer, row.cert_der, row.not_after)
+            }
+            _ => self.new_responder(&ca).await?,
+        };
+        let (signer, cert_der, not_after) = current;
+        let cert = Certificate::from_der(&cert_der).map_err(|e| CaError::Ocsp(e.to_string()))?;
+        let key_hash = OctetString::new(Sha1::digest(signer.public_key()).to_vec())
+            .map_err(|e| CaError::Ocsp(e.to_string()))?;
+        let responder = Arc::new(Responder {
+            signer,
+            cert,
+            key_hash,
+            not_after,
+        });
+        if let Ok(mut m) = self.ocsp.responders.lock() {
+            m.insert(ca_id, responder.clone());
+        }
+        Ok(responder)
+    }
+
+    async fn new_responder(
+        &self,
+        ca: &AuthorityRow,
+    ) -> Result<(Arc<dyn CaSigner>, Vec<u8>, DateTime<Utc>), CaError> {
+        let ca_key = authorities::find_key(&self.store, ca.key_id)
+            .await?
+            .ok_or_else(|| CaError::Ocsp("CA key row missing".into()))?;
+        let spec = KeySpec::parse(&ca_key.spec).unwrap_or(KeySpec::EcP256);
+        let now = self.clock.now().trunc_subsecs(0);
+        let label = format!("ocsp-{}-{}", ca.name, now.timestamp());
+        let keys = self.keys.clone();
+        let key_label = label.clone();
+        let record = tokio::task::spawn_blocking(move || keys.generate(&key_label, spec))
+            .await
+            .map_err(|e| CaError::Ocsp(e.to_string()))??;
+        let signer = self.keys.signer(&label, &record)?;
+        let ca_signer = self.signer_of(ca).await?;
+
+        let not_after = (now + RESPONDER_VALIDITY).min(ca.not_after);
+        let time = |t: DateTime<Utc>| {
+            time::OffsetDateTime::from_unix_timestamp(t.timestamp())
+                .map_err(|e| CaError::Ocsp(e.to_string()))
+        };
+        let mut p = CertificateParams::default();
+        let mut dn = DistinguishedName::new();
+        if let Some(c) = self
+            .settings
+            .country
+            .as_deref()
+            .and_then(|c| PrintableString::try_from(c).ok())
+        {
+            dn.push(DnType::CountryName, DnValue::PrintableString(c));
+        }
+        dn.push(
+            DnType::OrganizationName,
+            self.settings.organization.as_str(),
+        );
+        let (_, ca_cert) =
+            X509Certificate::from_der(&ca.cert_der).map_err(|e| CaError::Ocsp(e.to_string()))?;
+        let ca_cn = ca_cert
+            .subject()
+            .iter_common_name()
+            .next()
+            .and_then(|cn| cn.as_str().ok())
+            .unwrap_or(ca.name.as_str())
+            .to_owned();
+        dn.push(DnType::CommonName, format!("{ca_cn} OCSP Responder"));
+        p.distinguished_name = dn;
+        p.not_before = time(now)?;
+        p.not_after = time(not_after)?;
+        p.serial_number = Some(SerialNumber::from_slice(&random_serial(
+            self.random.as_ref(),
+        )));
+        // ExplicitNoCa brings the subject key identifier the BRs expect of responders.
+        p.is_ca = IsCa::ExplicitNoCa;
+        p.use_authority_key_identifier_extension = true;
+        p.key_usages = vec![KeyUsagePurpose::DigitalSignature];
+        p.extended_key_usages = vec![ExtendedKeyUsagePurpose::OcspSigning];
+        // id-pkix-ocsp-nocheck: clients do not check the responder's own revocation status.
+        p.custom_extensions = vec![CustomExtension::from_oid_content(
+            OCSP_NOCHECK,
+            vec![0x05, 0x00],
+        )];
+        let issuer =
+            Issuer::from_ca_cert_der(&ca.cert_der.as_slice().into(), RcgenKey(ca_signer.as_ref()))
+                .map_err(|e| CaError::Ocsp(e.to_string()))?;
+        let cert = p
+            .signed_by(&RcgenKey(signer.as_ref()), &issuer)
+            .map_err(|e| CaError::Ocsp(e.to_string()))?;
+        let cert_der = cert.der().to_vec();
+
+        let tx = self.store.begin().await?;
+        let key_row = authorities::insert_key(
+            &tx,
+            authorities::NewKey {
+                label: &label,
+                backend: &record.backend,
+                spec: spec.as_str(),
+                public_key: &record.public_key,
+                handle: &record.handle,
+                created_at: now,
+            },
+        )
+        .await?;
+        authorities::insert_responder(&tx, ca.id, key_row.id, &cert_der, not_after, now).await?;
+        tx.commit().await?;
+        Ok((signer, cert_der, not_after))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::process::Command;
+
+    use super::*;
+    use crate::{
+        ca::{
+            IssueRequest,
+            list::pem_certificate,
+            test_support::{SECRET, authority, openssl, openssl_csr, temp_dir},
+        },
+        store::test_db::fresh_store,
+    };
+
+    fn lint(tool: &str, args: &[&str], dir: &std::path::Path) {
+        let out = Command::new(tool)
+            .args(args)
+            .current_dir(dir)
+            .output()
+            .expect("pkilint is installed");
+        let findings = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            out.status.success() && findings.trim().is_empty(),
+            "{args:?}: {findings}"
+        );
+    }
+
+    #[tokio::test]
+    async fn openssl_reads_good_revoked_and_unknown_and_pkilint_finds_nothing() {
+        let ca = authority(fresh_store().await, SECRET);
+        ca.init(KeySpec::EcP256).await.unwrap();
+        let dir = temp_dir("ocsp");
+        let tls = ca.certificate_pem("tls").await.unwrap().unwrap();
+        std::fs::write(dir.join("tls.pem"), &tls).unwrap();
+        std::fs::write(
+            dir.join("cas.pem"),
+            ca.certificate_pem("root").await.unwrap().unwrap() + &tls,
+        )
+        .unwrap();
+        let csr = openssl_csr(
+            &dir,
+            "ec:P-256",
+            "/CN=www.example.com",
+            Some("DNS:www.example.com"),
+            &[],
+        );
+        let mut issued = Vec::new();
+        for _ in 0..2 {
+            let token = ca
+                .prepare(IssueRequest {
+                    profile: "tls-dv",
+                    csr: &csr,
+                    days: None,
+                })
+                .await
+                .unwrap();
+            issued.push(ca.issue(token).await.unwrap());
+        }
+        std::fs::write(dir.join("good.pem"), pem_certificate(&issued[0].der)).unwrap();
+        std::fs::write(dir.join("revoked.pem"), pem_certificate(&issued[1].der)).unwrap();
+
+        // Ask once before the revocation, so a kept answer must be forgotten when it happens.
+        openssl(
+            &[
+                "ocsp",
+                "-issuer",
+                "tls.pem",
+                "-cert",
+                "revoked.pem",
+                "-no_nonce",
+                "-reqout",
+                "before.der",
+            ],
+            &dir,
+        );
+        let before = ca
+            .ocsp_response(&std::fs::read(dir.join("before.der")).unwrap())
+            .await;
+        std::fs::write(dir.join("before.resp"), before).unwrap();
+        let out = openssl(
+            &[
+                "ocsp",
+                "-respin",
+                "before.resp",
+                "-CAfile",
+                "cas.pem",
+                "-issuer",
+                "tls.pem",
+                "-cert",
+                "revoked.pem",
+            ],
+            &dir,
+        );
+        assert!(out.contains("revoked.pem: good"), "{out}");
+        ca.revoke(&issued[1].serial_hex, RevocationReason::KeyCompromise)
+            .await
+            .unwrap();
+
+        let cases = [
+            (vec!["-cert", "good.pem"], "good.pem: good"),
+            (vec!["-cert", "revoked.pem"], "revoked.pem: revoked"),
+            (
+                vec!["-serial", "0x0123456789abcdef0123456789abcdef"],
+                ": unknown",
+            ),
+            (vec!["-sha256", "-cert", "good.pem"], "good.pem: good"),
+        ];
+        for (i, (which, expected)) in cases.iter().enumerate() {
+            let req = format!("req{i}.der");
+            let resp = format!("resp{i}.der");
+            let mut args = vec![
+                "ocsp",
+                "-issuer",
+                "tls.pem",
+                "-no_nonce",
+                "-reqout",
+                req.as_str(),
+            ];
+            args.extend(which.iter().copied());
+            openssl(&args, &dir);
+            let answer = ca
+                .ocsp_response(&std::fs::read(dir.join(&req)).unwrap())
+                .await;
+            std::fs::write(dir.join(&resp), answer).unwrap();
+            let mut check = vec![
+                "ocsp",
+                "-respin",
+                resp.as_str(),
+                "-CAfile",
+                "cas.pem",
+                "-issuer",
+                "tls.pem",
+            ];
+            check.extend(which.iter().copied());
+            let out = openssl(&check, &dir);
+            assert!(out.contains("Response verify OK"), "{out}");
+            assert!(out.contains(expected), "{expected}: {out}");
+            lint(
+                "lint_ocsp_response",
+                &["lint", "-s", "WARNING", &resp],
+                &dir,
+            );
+        }
+        let text = openssl(
+            &["ocsp", "-respin", "resp1.der", "-noverify", "-resp_text"],
+            &dir,
+        );
+        assert!(text.contains("keyCompromise"), "{text}");
+        let responder: String = text
+            .lines()
+            .skip_while(|l| !l.starts_with("-----BEGIN"))
+            .take_while(|l| !l.starts_with("-----END"))
+            .chain(std::iter::once("-----END CERTIFICATE-----"))
+            .map(|l| format!("{l}\n"))
+            .collect();
+        std::fs::write(dir.join("responder.pem"), responder).unwrap();
+        lint(
+            "lint_cabf_serverauth_cert",
+            &[
+                "lint",
+                "-t",
+                "OCSP-RESPONDER",
+                "-s",
+                "WARNING",
+                "responder.pem",
+            ],
+            &dir,
+        );
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[tokio::test]
+    async fn bad_requests_get_the_rfc_6960_error_statuses() {
+        let ca = authority(fresh_store().await, SECRET);
+        ca.init(KeySpec::EcP256).await.unwrap();
+        let status = |der: Vec<u8>| OcspResponse::from_der(&der).unwrap().response_status;
+        assert_eq!(
+            status(ca.ocsp_response(b"not an ocsp request").await),
+            x509_ocsp::OcspResponseStatus::MalformedRequest
+        );
+        // A certificate of a CA that is not ours.
+        let dir = temp_dir("ocsp-foreign");
+        openssl(
+            &[
+                "req",
+                "-x509",
+                "-newkey",
+                "ec",
+                "-pkeyopt",
+                "ec_paramgen_curve:P-256",
+                "-nodes",
+                "-keyout",
+                "k.pem",
+                "-out",
+                "other.pem",
+                "-subj",
+                "/CN=Other CA",
+                "-days",
+                "2",
+            ],
+            &dir,
+        );
+        openssl(
+            &[
+                "ocsp",
+                "-issuer",
+                "other.pem",
+                "-serial",
+                "0x01",
+                "-no_nonce",
+                "-reqout",
+                "foreign.der",
+            ],
+            &dir,
+        );
+        let foreign = std::fs::read(dir.join("foreign.der")).unwrap();
+        assert_eq!(
+            status(ca.ocsp_response(&foreign).await),
+            x509_ocsp::OcspResponseStatus::Unauthorized
+        );
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+}
