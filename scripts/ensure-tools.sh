@@ -12,6 +12,12 @@ if ! command -v chromium >/dev/null 2>&1; then
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium
 fi
 
+if ! command -v softhsm2-util >/dev/null 2>&1 || ! command -v openssl >/dev/null 2>&1; then
+  echo "==> installing SoftHSM2 and OpenSSL (the PKCS#11 tests and the oracle for what the CA issues)"
+  as_root apt-get update -q
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q softhsm2 openssl
+fi
+
 if ! command -v lint_cabf_serverauth_cert >/dev/null 2>&1; then
   echo "==> installing pkilint (CA/Browser Forum conformance of what the CA issues)"
   python3 -m pip install --quiet pkilint

@@ -8,6 +8,13 @@ export PGHOST=127.0.0.1 PGPORT=5432 PGUSER=postgres
 
 scripts/ensure-tools.sh
 
+# SoftHSM2 tokens for this run live in a folder of their own, gone when the run ends.
+SOFTHSM_DIR=$(mktemp -d)
+trap 'rm -rf "$SOFTHSM_DIR"' EXIT
+mkdir -p "$SOFTHSM_DIR/tokens"
+printf 'directories.tokendir = %s/tokens\nobjectstore.backend = file\nlog.level = ERROR\n' "$SOFTHSM_DIR" >"$SOFTHSM_DIR/softhsm2.conf"
+export SOFTHSM2_CONF="$SOFTHSM_DIR/softhsm2.conf"
+
 echo "==> rustfmt"
 cargo fmt --all --check
 

@@ -23,10 +23,20 @@ pub struct Config {
     pub site_root: PathBuf,
     /// `ROOTLINE_MASTER_KEY`: seals the software CA keys; unset uses `<data dir>/master.key`.
     pub master_key: Option<Secret>,
+    /// `ROOTLINE_PKCS11_MODULE`, `ROOTLINE_PKCS11_TOKEN_LABEL`, `ROOTLINE_PKCS11_PIN`: keep
+    /// the CA keys in an HSM instead of the software key store.
+    pub pkcs11: Option<Pkcs11Settings>,
     /// `ROOTLINE_CA_ORGANIZATION`: `O=` in the CA certificates.
     pub ca_organization: String,
     /// `ROOTLINE_CA_COUNTRY`: `C=` in the CA certificates (ISO 3166 alpha-2; the BRs require it).
     pub ca_country: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Pkcs11Settings {
+    pub module: PathBuf,
+    pub token_label: String,
+    pub pin: Secret,
 }
 
 /// A setting that must never reach a log.
@@ -95,6 +105,25 @@ impl Config {
             app::model::text::country(&get("ROOTLINE_CA_COUNTRY").unwrap_or_else(|| "IN".into()))
                 .map_err(|reason| invalid("ROOTLINE_CA_COUNTRY", reason))?;
 
+        let pkcs11 = match get("ROOTLINE_PKCS11_MODULE") {
+            None => None,
+            Some(module) => Some(Pkcs11Settings {
+                module: PathBuf::from(module),
+                token_label: get("ROOTLINE_PKCS11_TOKEN_LABEL").ok_or_else(|| {
+                    invalid(
+                        "ROOTLINE_PKCS11_TOKEN_LABEL",
+                        "required with ROOTLINE_PKCS11_MODULE".into(),
+                    )
+                })?,
+                pin: get("ROOTLINE_PKCS11_PIN").map(Secret).ok_or_else(|| {
+                    invalid(
+                        "ROOTLINE_PKCS11_PIN",
+                        "required with ROOTLINE_PKCS11_MODULE".into(),
+                    )
+                })?,
+            }),
+        };
+
         Ok(Self {
             listen,
             public_url,
@@ -107,6 +136,7 @@ impl Config {
                 get("ROOTLINE_SITE_ROOT").unwrap_or_else(|| "target/site".into()),
             ),
             master_key: get("ROOTLINE_MASTER_KEY").map(Secret),
+            pkcs11,
             ca_organization: get("ROOTLINE_CA_ORGANIZATION").unwrap_or_else(|| "Rootline".into()),
             ca_country,
         })
@@ -164,6 +194,8 @@ mod tests {
         assert!(e.to_string().contains("ROOTLINE_DATABASE_URL"));
         let e = from(&[("ROOTLINE_CA_COUNTRY", "Atlantis")]).unwrap_err();
         assert!(e.to_string().contains("ROOTLINE_CA_COUNTRY"));
+        let e = from(&[("ROOTLINE_PKCS11_MODULE", "/usr/lib/softhsm/libsofthsm2.so")]).unwrap_err();
+        assert!(e.to_string().contains("ROOTLINE_PKCS11_TOKEN_LABEL"));
     }
 
     #[test]

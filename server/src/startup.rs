@@ -10,13 +10,17 @@ use crate::{
     adapters::{
         clock::SystemClock,
         mail::{OutboxMailer, SmtpMailer},
+        pkcs11::Pkcs11KeyStore,
         random::OsRandom,
         softkeys::SoftKeyStore,
     },
     ca::{Authority, CaSettings},
     config::Config,
     jobs,
-    ports::{Clock, MailError, Mailer, keys::KeyError},
+    ports::{
+        Clock, MailError, Mailer,
+        keys::{KeyError, KeyStore},
+    },
     services::{
         identity::IdentityService,
         notifications::{MailDelivery, MailWaker},
@@ -72,13 +76,20 @@ pub async fn services(config: &Config) -> Result<Services, StartupError> {
         Arc::new(OsRandom),
         config.link_base(),
     ));
-    let keys = SoftKeyStore::open(
-        config.master_key.as_ref().map(|s| s.0.as_str()),
-        &config.data_dir.join("master.key"),
-    )?;
+    let keys: Arc<dyn KeyStore> = match &config.pkcs11 {
+        Some(p) => {
+            let hsm = Pkcs11KeyStore::open(&p.module, &p.token_label, &p.pin.0)?;
+            tracing::info!(module = %p.module.display(), token = %p.token_label, "CA keys are in the HSM");
+            Arc::new(hsm)
+        }
+        None => Arc::new(SoftKeyStore::open(
+            config.master_key.as_ref().map(|s| s.0.as_str()),
+            &config.data_dir.join("master.key"),
+        )?),
+    };
     let authority = Arc::new(Authority::new(
         store.clone(),
-        Arc::new(keys),
+        keys,
         clock.clone(),
         Arc::new(OsRandom),
         CaSettings {

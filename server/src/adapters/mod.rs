@@ -2,5 +2,6 @@
 
 pub mod clock;
 pub mod mail;
+pub mod pkcs11;
 pub mod random;
 pub mod softkeys;

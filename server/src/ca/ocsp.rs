@@ -625,6 +625,93 @@ mod tests {
     }
 
     #[tokio::test]
+    // The guard only keeps the logout test from running at the same time; this test's runtime
+    // is single-threaded, so holding it across awaits blocks nothing else.
+    #[allow(clippy::await_holding_lock)]
+    async fn issuance_crls_and_ocsp_work_with_keys_in_softhsm2() {
+        use crate::adapters::pkcs11::tests::{LOGIN_STATE, test_store};
+        let _alone = LOGIN_STATE.lock();
+        let ca = crate::ca::test_support::authority_with(
+            fresh_store().await,
+            Arc::new(test_store()),
+            Arc::new(crate::ports::clock::FakeClock::at(
+                Utc::now() - Duration::hours(1),
+            )),
+        );
+        ca.init(KeySpec::EcP256).await.unwrap();
+        let dir = temp_dir("hsm");
+        let tls = ca.certificate_pem("tls").await.unwrap().unwrap();
+        std::fs::write(dir.join("tls.pem"), &tls).unwrap();
+        std::fs::write(
+            dir.join("cas.pem"),
+            ca.certificate_pem("root").await.unwrap().unwrap() + &tls,
+        )
+        .unwrap();
+        let csr = openssl_csr(
+            &dir,
+            "ec:P-256",
+            "/CN=www.example.com",
+            Some("DNS:www.example.com"),
+            &[],
+        );
+        let token = ca
+            .prepare(IssueRequest {
+                profile: "tls-dv",
+                csr: &csr,
+                days: None,
+            })
+            .await
+            .unwrap();
+        let issued = ca.issue(token).await.unwrap();
+        std::fs::write(dir.join("chain.pem"), issued.pem_with_chain()).unwrap();
+        let out = openssl(&["verify", "-CAfile", "cas.pem", "chain.pem"], &dir);
+        assert_eq!(out.trim(), "chain.pem: OK", "{out}");
+
+        std::fs::write(dir.join("leaf.pem"), pem_certificate(&issued.der)).unwrap();
+        ca.revoke(&issued.serial_hex, RevocationReason::Superseded)
+            .await
+            .unwrap();
+        openssl(
+            &[
+                "ocsp",
+                "-issuer",
+                "tls.pem",
+                "-cert",
+                "leaf.pem",
+                "-no_nonce",
+                "-reqout",
+                "req.der",
+            ],
+            &dir,
+        );
+        let answer = ca
+            .ocsp_response(&std::fs::read(dir.join("req.der")).unwrap())
+            .await;
+        std::fs::write(dir.join("resp.der"), answer).unwrap();
+        let out = openssl(
+            &[
+                "ocsp", "-respin", "resp.der", "-CAfile", "cas.pem", "-issuer", "tls.pem", "-cert",
+                "leaf.pem",
+            ],
+            &dir,
+        );
+        assert!(
+            out.contains("Response verify OK") && out.contains("leaf.pem: revoked"),
+            "{out}"
+        );
+        let crl = ca.current_crl("tls").await.unwrap().unwrap();
+        std::fs::write(dir.join("tls.crl"), crl).unwrap();
+        let text = openssl(
+            &[
+                "crl", "-inform", "DER", "-in", "tls.crl", "-CAfile", "cas.pem", "-noout",
+            ],
+            &dir,
+        );
+        assert!(text.contains("verify OK"), "{text}");
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[tokio::test]
     async fn bad_requests_get_the_rfc_6960_error_statuses() {
         let ca = authority(fresh_store().await, SECRET);
         ca.init(KeySpec::EcP256).await.unwrap();

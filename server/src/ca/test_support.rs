@@ -28,9 +28,22 @@ pub fn authority(store: Store, secret: &str) -> Authority {
 }
 
 pub fn authority_at(store: Store, secret: &str, clock: Arc<FakeClock>) -> Authority {
-    Authority::new(
+    authority_with(
         store,
         Arc::new(SoftKeyStore::from_secret(secret.as_bytes()).unwrap()),
+        clock,
+    )
+}
+
+/// An authority on any key store (the HSM tests use SoftHSM2).
+pub fn authority_with(
+    store: Store,
+    keys: Arc<dyn crate::ports::keys::KeyStore>,
+    clock: Arc<FakeClock>,
+) -> Authority {
+    Authority::new(
+        store,
+        keys,
         clock,
         Arc::new(OsRandom),
         CaSettings {

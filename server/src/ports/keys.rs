@@ -60,6 +60,8 @@ pub enum KeyError {
     Sign(String),
     #[error("master key: {0}")]
     MasterKey(String),
+    #[error("HSM: {0}")]
+    Token(String),
 }
 
 /// Signs with one CA key. Signatures are what X.509 expects: DER-encoded ECDSA, or RSA
