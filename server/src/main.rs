@@ -75,6 +75,16 @@ enum CaCommand {
         #[arg(long, default_value = "unspecified", value_parser = parse_reason)]
         reason: RevocationReason,
     },
+    /// Issue the same request COUNT times, one after another, printing the rate: for load and
+    /// crash tests.
+    IssueMany {
+        #[arg(long)]
+        profile: String,
+        #[arg(long)]
+        csr: std::path::PathBuf,
+        #[arg(long, default_value_t = 1000)]
+        count: u64,
+    },
     /// Publish a fresh CRL for a CA and write it (DER).
     Crl {
         #[arg(long)]
@@ -213,6 +223,40 @@ async fn ca(config: &Config, command: CaCommand) -> Result<(), String> {
                 "issued serial {} ({profile}); leaf and chain written to {}",
                 issued.serial_hex,
                 out.display()
+            );
+            Ok(())
+        }
+        CaCommand::IssueMany {
+            profile,
+            csr,
+            count,
+        } => {
+            let csr =
+                std::fs::read(&csr).map_err(|e| format!("cannot read {}: {e}", csr.display()))?;
+            let started = std::time::Instant::now();
+            for i in 1..=count {
+                let token = services
+                    .authority
+                    .prepare(server::ca::IssueRequest {
+                        profile: &profile,
+                        csr: &csr,
+                        days: None,
+                    })
+                    .await
+                    .map_err(|e| e.to_string())?;
+                services
+                    .authority
+                    .issue(token)
+                    .await
+                    .map_err(|e| e.to_string())?;
+                if i % 100 == 0 || i == count {
+                    println!("{i} issued");
+                }
+            }
+            let secs = started.elapsed().as_secs_f64();
+            println!(
+                "{count} certificates in {secs:.2} s: {:.1} per second",
+                count as f64 / secs.max(f64::EPSILON)
             );
             Ok(())
         }

@@ -12,6 +12,7 @@ use crate::{
         mail::{OutboxMailer, SmtpMailer},
         pkcs11::Pkcs11KeyStore,
         random::OsRandom,
+        signature_log::SignatureLog,
         softkeys::SoftKeyStore,
     },
     ca::{Authority, CaSettings},
@@ -86,6 +87,15 @@ pub async fn services(config: &Config) -> Result<Services, StartupError> {
             config.master_key.as_ref().map(|s| s.0.as_str()),
             &config.data_dir.join("master.key"),
         )?),
+    };
+    let keys: Arc<dyn KeyStore> = match std::env::var_os("ROOTLINE_TEST_SIGNATURE_LOG") {
+        Some(path) => {
+            tracing::warn!(
+                "ROOTLINE_TEST_SIGNATURE_LOG is set: every signature is logged (crash tests only)"
+            );
+            Arc::new(SignatureLog::wrap(keys, path.into())?)
+        }
+        None => keys,
     };
     let authority = Arc::new(Authority::new(
         store.clone(),

@@ -4,4 +4,5 @@ pub mod clock;
 pub mod mail;
 pub mod pkcs11;
 pub mod random;
+pub mod signature_log;
 pub mod softkeys;

@@ -136,3 +136,8 @@ pub async fn revoked_for_ca(
         })
         .collect())
 }
+
+/// Every certificate record (operator query; for consistency checks).
+pub async fn all_for_operator(db: &impl Db) -> Result<Vec<CertificateRow>, StoreError> {
+    Ok(certs::Entity::find().all(db.conn()).await?)
+}
