@@ -1,5 +1,5 @@
 # The two commands of the README.
-.PHONY: run test site
+.PHONY: run test site bench
 
 ## Build and run Rootline on 127.0.0.1:3000 (SQLite and mail outbox under ./data).
 run:
@@ -12,3 +12,7 @@ test:
 ## Build only the browser bundle into target/site.
 site:
 	scripts/build-site.sh
+
+## Print the CA's performance figures (release build; SoftHSM2 token in a temporary folder).
+bench:
+	scripts/bench.sh

@@ -141,3 +141,41 @@ pub async fn revoked_for_ca(
 pub async fn all_for_operator(db: &impl Db) -> Result<Vec<CertificateRow>, StoreError> {
     Ok(certs::Entity::find().all(db.conn()).await?)
 }
+
+/// Adds `count` revoked certificate records to a CA in one transaction, for the CRL benchmark.
+pub async fn insert_revoked_for_bench(
+    db: &impl Db,
+    ca_id: i32,
+    first: usize,
+    count: usize,
+    at: DateTime<Utc>,
+    not_after: DateTime<Utc>,
+) -> Result<(), StoreError> {
+    const CHUNK: usize = 2000;
+    let mut done = first;
+    let end = first + count;
+    while done < end {
+        let n = CHUNK.min(end - done);
+        let rows = (done..done + n).map(|i| certs::ActiveModel {
+            serial_hex: Set(format!("7e{i:030x}")),
+            ca_id: Set(ca_id),
+            profile: Set("bench".to_owned()),
+            status: Set(ISSUED.to_owned()),
+            subject: Set(String::new()),
+            names: Set(String::new()),
+            not_before: Set(at),
+            not_after: Set(not_after),
+            tbs_der: Set(Vec::new()),
+            cert_der: Set(None),
+            created_at: Set(at),
+            signing_at: Set(None),
+            issued_at: Set(Some(at)),
+            revoked_at: Set(Some(at)),
+            revocation_reason: Set(Some("superseded".to_owned())),
+            ..Default::default()
+        });
+        certs::Entity::insert_many(rows).exec(db.conn()).await?;
+        done += n;
+    }
+    Ok(())
+}
