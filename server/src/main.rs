@@ -53,7 +53,8 @@ enum CaCommand {
     List,
     /// Issue a certificate from a CSR; writes the leaf followed by its intermediates (PEM).
     Issue {
-        /// tls-dv, smime-mailbox-strict or client-tls.
+        /// tls-dv, tls-ov, tls-ev, smime-mailbox-strict, client-tls, code-signing or
+        /// document-signing.
         #[arg(long)]
         profile: String,
         /// The PKCS#10 request, PEM or DER.

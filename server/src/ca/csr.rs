@@ -16,6 +16,35 @@ pub struct CheckedCsr {
     pub dns_names: Vec<String>,
     pub mailboxes: Vec<String>,
     pub ip_count: usize,
+    /// The subject's attributes as (dotted OID, text), in request order.
+    pub subject: Vec<(String, String)>,
+    /// Common names, which name-bearing profiles certify as names too.
+    pub common_names: Vec<String>,
+}
+
+impl CheckedCsr {
+    /// Adds the common names to the requested names (a host name or a mailbox, as requesters
+    /// expect a CN to be certified).
+    pub fn with_common_names_as_names(mut self) -> Self {
+        for cn in std::mem::take(&mut self.common_names) {
+            if cn.contains('@') {
+                if !self.mailboxes.contains(&cn) {
+                    self.mailboxes.push(cn);
+                }
+            } else if !self.dns_names.contains(&cn) {
+                self.dns_names.push(cn);
+            }
+        }
+        self
+    }
+
+    /// The first value of a subject attribute.
+    pub fn attribute(&self, oid: &str) -> Option<&str> {
+        self.subject
+            .iter()
+            .find(|(o, v)| o == oid && !v.is_empty())
+            .map(|(_, v)| v.as_str())
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -176,19 +205,23 @@ pub fn check(der: &[u8]) -> Result<CheckedCsr, CsrRefusal> {
             }
         }
     }
-    // A common name that is not also a subjectAltName is certified too, as requesters expect.
-    for cn in csr.certification_request_info.subject.iter_common_name() {
-        let cn = cn
+    let mut subject = Vec::new();
+    for attr in csr.certification_request_info.subject.iter_attributes() {
+        let value = attr
             .as_str()
-            .map_err(|_| refuse("csr.names", "the common name is not readable text"))?;
-        if cn.contains('@') {
-            if !mailboxes.iter().any(|m| m == cn) {
-                mailboxes.push(cn.to_owned());
-            }
-        } else if !dns_names.iter().any(|d| d == cn) {
-            dns_names.push(cn.to_owned());
-        }
+            .map_err(|_| refuse("csr.subject", "subject attributes must be text"))?;
+        subject.push((attr.attr_type().to_id_string(), value.trim().to_owned()));
     }
+    let common_names = csr
+        .certification_request_info
+        .subject
+        .iter_common_name()
+        .map(|cn| {
+            cn.as_str()
+                .map(|s| s.trim().to_owned())
+                .map_err(|_| refuse("csr.names", "the common name is not readable text"))
+        })
+        .collect::<Result<Vec<_>, _>>()?;
 
     Ok(CheckedCsr {
         spki_der: spki.raw.to_vec(),
@@ -196,5 +229,7 @@ pub fn check(der: &[u8]) -> Result<CheckedCsr, CsrRefusal> {
         dns_names,
         mailboxes,
         ip_count,
+        subject,
+        common_names,
     })
 }

@@ -6,9 +6,10 @@ use std::sync::Mutex;
 
 use chrono::{DateTime, SubsecRound, Utc};
 use rcgen::{
-    CertificateParams, CrlDistributionPoint, DistinguishedName, DnType, IsCa, Issuer,
+    CertificateParams, CrlDistributionPoint, DistinguishedName, DnType, DnValue, IsCa, Issuer,
     KeyUsagePurpose, PublicKeyData, SanType, SerialNumber, SignatureAlgorithm, SigningKey,
-    SubjectPublicKeyInfo, string::Ia5String,
+    SubjectPublicKeyInfo,
+    string::{Ia5String, PrintableString},
 };
 use x509_parser::prelude::{FromDer, X509Certificate};
 
@@ -19,7 +20,7 @@ use super::{
     lint::lint,
     list::pem_certificate,
     names::check_names,
-    profiles::{self, Profile},
+    profiles::{self, NameKind, Profile, SubjectRule},
     serial::random_serial,
 };
 use crate::{
@@ -147,7 +148,11 @@ impl Authority {
             )
         })?;
         let der = csr::decode(request.csr).map_err(|r| refused(r.rule, r.detail))?;
-        let checked = csr::check(&der).map_err(|r| refused(r.rule, r.detail))?;
+        let mut checked = csr::check(&der).map_err(|r| refused(r.rule, r.detail))?;
+        if profile.names != NameKind::None {
+            checked = checked.with_common_names_as_names();
+        }
+        subject_attributes(profile, &checked)?;
         check_names(
             profile.names,
             &checked.dns_names,
@@ -339,6 +344,9 @@ impl Authority {
         };
         let mut p = CertificateParams::default();
         let mut dn = DistinguishedName::new();
+        for (ty, value) in subject_attributes(profile, csr)? {
+            dn.push(ty, value);
+        }
         if let Some(cn) = csr
             .dns_names
             .iter()
@@ -406,6 +414,112 @@ impl Authority {
             .flatten()
             .ok_or_else(|| build("no to-be-signed bytes were produced".into()))
     }
+}
+
+const OID_C: &str = "2.5.4.6";
+const OID_ST: &str = "2.5.4.8";
+const OID_L: &str = "2.5.4.7";
+const OID_O: &str = "2.5.4.10";
+const OID_SERIAL_NUMBER: &str = "2.5.4.5";
+const OID_BUSINESS_CATEGORY: &str = "2.5.4.15";
+const OID_JURISDICTION_C: &str = "1.3.6.1.4.1.311.60.2.1.3";
+
+fn printable(rule: &'static str, value: &str) -> Result<DnValue, CaError> {
+    PrintableString::try_from(value)
+        .map(DnValue::PrintableString)
+        .map_err(|_| {
+            refused(
+                rule,
+                format!("{value:?} must use only letters, digits and simple punctuation"),
+            )
+        })
+}
+
+/// The subject attributes a profile takes from the (vetted) request, in the order the BRs
+/// list them; a missing required one is refused with the rule "subject".
+fn subject_attributes(
+    profile: &Profile,
+    csr: &CheckedCsr,
+) -> Result<Vec<(DnType, DnValue)>, CaError> {
+    let mut out = Vec::new();
+    if profile.subject == SubjectRule::NamesOnly {
+        return Ok(out);
+    }
+    let need = |oid: &str, what: &str| {
+        csr.attribute(oid).ok_or_else(|| {
+            refused(
+                "subject",
+                format!(
+                    "profile {} needs the subject's {what} in the request",
+                    profile.name
+                ),
+            )
+        })
+    };
+    let country = need(OID_C, "countryName (C)")?;
+    if country.len() != 2 || !country.bytes().all(|b| b.is_ascii_uppercase()) {
+        return Err(refused(
+            "subject",
+            "countryName must be a two-letter ISO 3166 code",
+        ));
+    }
+    let state = csr.attribute(OID_ST);
+    let locality = csr.attribute(OID_L);
+    if state.is_none() && locality.is_none() {
+        return Err(refused(
+            "subject",
+            format!(
+                "profile {} needs the subject's localityName (L) or stateOrProvinceName (ST)",
+                profile.name
+            ),
+        ));
+    }
+    let organization = need(OID_O, "organizationName (O)")?;
+    out.push((DnType::CountryName, printable("subject", country)?));
+    if let Some(st) = state {
+        out.push((
+            DnType::StateOrProvinceName,
+            DnValue::Utf8String(st.to_owned()),
+        ));
+    }
+    if let Some(l) = locality {
+        out.push((DnType::LocalityName, DnValue::Utf8String(l.to_owned())));
+    }
+    out.push((
+        DnType::OrganizationName,
+        DnValue::Utf8String(organization.to_owned()),
+    ));
+    if profile.subject == SubjectRule::ExtendedValidation {
+        let number = need(OID_SERIAL_NUMBER, "registration number (serialNumber)")?;
+        let category = need(OID_BUSINESS_CATEGORY, "businessCategory")?;
+        let jurisdiction = need(OID_JURISDICTION_C, "jurisdictionCountryName")?;
+        if ![
+            "Private Organization",
+            "Government Entity",
+            "Business Entity",
+            "Non-Commercial Entity",
+        ]
+        .contains(&category)
+        {
+            return Err(refused(
+                "subject",
+                "businessCategory must be Private Organization, Government Entity, Business Entity or Non-Commercial Entity",
+            ));
+        }
+        out.push((
+            DnType::CustomDnType(vec![2, 5, 4, 15]),
+            DnValue::Utf8String(category.to_owned()),
+        ));
+        out.push((
+            DnType::CustomDnType(vec![1, 3, 6, 1, 4, 1, 311, 60, 2, 1, 3]),
+            printable("subject", jurisdiction)?,
+        ));
+        out.push((
+            DnType::CustomDnType(vec![2, 5, 4, 5]),
+            printable("subject", number)?,
+        ));
+    }
+    Ok(out)
 }
 
 fn verify_signed_by(cert_der: &[u8], ca_der: &[u8]) -> Result<(), String> {
@@ -543,6 +657,82 @@ mod tests {
             assert_eq!(out.trim(), "chain.pem: OK", "{key}: {out}");
             pkilint(&dir, "lint_cabf_smime_cert", "MAILBOX-STRICT", &issued.der);
         }
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[tokio::test]
+    async fn ov_and_ev_certificates_carry_the_vetted_organization_and_pass_pkilint() {
+        let (ca, dir) = ready().await;
+        let ov = "/C=IN/ST=Tamil Nadu/L=Chennai/O=Example Pvt Ltd/CN=www.example.com";
+        let ev = "/C=IN/ST=Tamil Nadu/L=Chennai/O=Example Pvt Ltd/serialNumber=U72200TN2001PTC047654/businessCategory=Private Organization/jurisdictionC=IN/CN=www.example.com";
+        for (profile, subject, kind) in [
+            ("tls-ov", ov, "OV-FINAL-CERTIFICATE"),
+            ("tls-ev", ev, "EV-FINAL-CERTIFICATE"),
+        ] {
+            let csr = openssl_csr(&dir, "ec:P-256", subject, Some("DNS:www.example.com"), &[]);
+            let issued = issue(&ca, profile, &csr, None).await.unwrap();
+            pkilint(&dir, "lint_cabf_serverauth_cert", kind, &issued.der);
+            std::fs::write(dir.join("leaf.pem"), pem_certificate(&issued.der)).unwrap();
+            let text = openssl(&["x509", "-in", "leaf.pem", "-noout", "-subject"], &dir);
+            assert!(text.contains("O = Example Pvt Ltd"), "{text}");
+        }
+        // Without the organization's details the request is refused.
+        let bare = openssl_csr(
+            &dir,
+            "ec:P-256",
+            "/CN=www.example.com",
+            Some("DNS:www.example.com"),
+            &[],
+        );
+        assert_eq!(refusal(issue(&ca, "tls-ov", &bare, None).await), "subject");
+        let ov_only = openssl_csr(&dir, "ec:P-256", ov, Some("DNS:www.example.com"), &[]);
+        assert_eq!(
+            refusal(issue(&ca, "tls-ev", &ov_only, None).await),
+            "subject"
+        );
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[tokio::test]
+    async fn code_and_document_signing_certificates_name_an_organization_only() {
+        let (ca, dir) = ready().await;
+        for name in ["codesign", "docsign"] {
+            let pem = ca.certificate_pem(name).await.unwrap().unwrap();
+            std::fs::write(dir.join(format!("{name}.pem")), pem).unwrap();
+        }
+        let subject = "/C=IN/L=Chennai/O=Example Pvt Ltd/CN=Example Pvt Ltd";
+        let csr = openssl_csr(&dir, "ec:P-256", subject, None, &[]);
+        for (profile, ca_file, eku) in [
+            ("code-signing", "codesign.pem", "Code Signing"),
+            ("document-signing", "docsign.pem", "1.3.6.1.5.5.7.3.36"),
+        ] {
+            let issued = issue(&ca, profile, &csr, None).await.unwrap();
+            std::fs::write(dir.join("chain.pem"), issued.pem_with_chain()).unwrap();
+            let out = openssl(
+                &[
+                    "verify",
+                    "-CAfile",
+                    "root.pem",
+                    "-untrusted",
+                    ca_file,
+                    "chain.pem",
+                ],
+                &dir,
+            );
+            assert_eq!(out.trim(), "chain.pem: OK", "{profile}: {out}");
+            std::fs::write(dir.join("leaf.pem"), pem_certificate(&issued.der)).unwrap();
+            let text = openssl(&["x509", "-in", "leaf.pem", "-noout", "-text"], &dir);
+            assert!(text.contains(eku), "{profile}: {text}");
+            assert!(
+                !text.contains("Subject Alternative Name"),
+                "{profile}: {text}"
+            );
+        }
+        let with_name = openssl_csr(&dir, "ec:P-256", subject, Some("DNS:www.example.com"), &[]);
+        assert_eq!(
+            refusal(issue(&ca, "code-signing", &with_name, None).await),
+            "names"
+        );
         std::fs::remove_dir_all(dir).unwrap();
     }
 

@@ -9,7 +9,10 @@ use x509_parser::{
     x509::X509Version,
 };
 
-use super::{names::check_names, profiles::Profile};
+use super::{
+    names::check_names,
+    profiles::{NameKind, Profile},
+};
 use crate::domain::validity::ValidityRule;
 
 const ALLOWED_SIGNATURES: &[&str] = &[
@@ -184,7 +187,11 @@ pub fn lint(tbs_der: &[u8], profile: &Profile) -> Result<(), LintFailure> {
             _ => {}
         }
     }
-    ensure(has.san, "lint.san", "subjectAltName is required")?;
+    ensure(
+        has.san || profile.names == NameKind::None,
+        "lint.san",
+        "subjectAltName is required",
+    )?;
     check_names(profile.names, &dns, &mailboxes, ips)
         .map_err(|r| fail("lint.names", format!("{}: {}", r.name, r.reason)))?;
     ensure(has.eku, "lint.eku", "extendedKeyUsage is required")?;

@@ -143,6 +143,13 @@ pub fn check_names(
             }
             mailboxes.iter().try_for_each(|m| check_mailbox(m))
         }
+        NameKind::None => match dns.first().or(mailboxes.first()) {
+            Some(name) => Err(wrong(
+                name,
+                "this profile certifies an organization; put no names in the request",
+            )),
+            None => Ok(()),
+        },
         NameKind::PrivateDnsOrMailbox => {
             if dns.is_empty() && mailboxes.is_empty() {
                 return Err(none());

@@ -13,6 +13,21 @@ pub enum NameKind {
     Mailbox,
     /// DNS names (any syntactically valid, internal ones too) or mailbox addresses.
     PrivateDnsOrMailbox,
+    /// No names: the certificate identifies an organization (code and document signing).
+    None,
+}
+
+/// What the subject carries besides the names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SubjectRule {
+    /// Nothing about the subscriber (DV, mailbox-validated, client).
+    NamesOnly,
+    /// The vetted organization: organizationName, countryName, and localityName and/or
+    /// stateOrProvinceName.
+    Organization,
+    /// The organization plus the EV attributes: serialNumber (registration number),
+    /// businessCategory and jurisdictionCountryName.
+    ExtendedValidation,
 }
 
 #[derive(Debug)]
@@ -25,6 +40,7 @@ pub struct Profile {
     pub eku: Purpose,
     pub validity: ValidityRule,
     pub names: NameKind,
+    pub subject: SubjectRule,
     /// Whether the subject repeats the first name as commonName (the TLS BRs advise against
     /// it for DV; an empty subject makes subjectAltName critical).
     pub common_name: bool,
@@ -39,6 +55,9 @@ pub struct Profile {
 }
 
 pub const CABF_DV: &[u64] = &[2, 23, 140, 1, 2, 1];
+pub const CABF_OV: &[u64] = &[2, 23, 140, 1, 2, 2];
+pub const CABF_EV: &[u64] = &[2, 23, 140, 1, 1];
+pub const CABF_CODE_SIGNING: &[u64] = &[2, 23, 140, 1, 4, 1];
 pub const CABF_SMIME_MAILBOX_STRICT: &[u64] = &[2, 23, 140, 1, 5, 1, 3];
 
 pub const PROFILES: &[Profile] = &[
@@ -49,10 +68,37 @@ pub const PROFILES: &[Profile] = &[
         eku: Purpose::ServerAuth,
         validity: ValidityRule::TlsBr,
         names: NameKind::PublicDns,
+        subject: SubjectRule::NamesOnly,
         common_name: false,
         subject_key_identifier: false,
         rsa_key_encipherment: false,
         pkilint_type: Some("DV-FINAL-CERTIFICATE"),
+    },
+    Profile {
+        name: "tls-ov",
+        ca: "tls",
+        policy: Some(CABF_OV),
+        eku: Purpose::ServerAuth,
+        validity: ValidityRule::TlsBr,
+        names: NameKind::PublicDns,
+        subject: SubjectRule::Organization,
+        common_name: false,
+        subject_key_identifier: false,
+        rsa_key_encipherment: false,
+        pkilint_type: Some("OV-FINAL-CERTIFICATE"),
+    },
+    Profile {
+        name: "tls-ev",
+        ca: "tls",
+        policy: Some(CABF_EV),
+        eku: Purpose::ServerAuth,
+        validity: ValidityRule::TlsBr,
+        names: NameKind::PublicDns,
+        subject: SubjectRule::ExtendedValidation,
+        common_name: false,
+        subject_key_identifier: false,
+        rsa_key_encipherment: false,
+        pkilint_type: Some("EV-FINAL-CERTIFICATE"),
     },
     Profile {
         name: "smime-mailbox-strict",
@@ -61,6 +107,7 @@ pub const PROFILES: &[Profile] = &[
         eku: Purpose::EmailProtection,
         validity: ValidityRule::SmimeBr,
         names: NameKind::Mailbox,
+        subject: SubjectRule::NamesOnly,
         common_name: true,
         subject_key_identifier: true,
         rsa_key_encipherment: true,
@@ -73,7 +120,35 @@ pub const PROFILES: &[Profile] = &[
         eku: Purpose::ClientAuth,
         validity: ValidityRule::Days(398),
         names: NameKind::PrivateDnsOrMailbox,
+        subject: SubjectRule::NamesOnly,
         common_name: true,
+        subject_key_identifier: true,
+        rsa_key_encipherment: false,
+        pkilint_type: None,
+    },
+    Profile {
+        name: "code-signing",
+        ca: "codesign",
+        policy: Some(CABF_CODE_SIGNING),
+        eku: Purpose::CodeSigning,
+        // Code Signing BRs 6.3.2: at most 460 days.
+        validity: ValidityRule::Days(460),
+        names: NameKind::None,
+        subject: SubjectRule::Organization,
+        common_name: false,
+        subject_key_identifier: true,
+        rsa_key_encipherment: false,
+        pkilint_type: None,
+    },
+    Profile {
+        name: "document-signing",
+        ca: "docsign",
+        policy: None,
+        eku: Purpose::DocumentSigning,
+        validity: ValidityRule::Days(1095),
+        names: NameKind::None,
+        subject: SubjectRule::Organization,
+        common_name: false,
         subject_key_identifier: true,
         rsa_key_encipherment: false,
         pkilint_type: None,
