@@ -68,8 +68,24 @@ impl Authority {
         Ok(outcomes)
     }
 
-    /// Opens the signer of a stored CA.
+    /// The signer of a stored CA, opened once and kept.
     pub(super) async fn signer_of(&self, ca: &AuthorityRow) -> Result<Arc<dyn CaSigner>, CaError> {
+        if let Some(signer) = self
+            .signers
+            .lock()
+            .ok()
+            .and_then(|s| s.get(&ca.key_id).cloned())
+        {
+            return Ok(signer);
+        }
+        let signer = self.open_signer(ca).await?;
+        if let Ok(mut signers) = self.signers.lock() {
+            signers.insert(ca.key_id, signer.clone());
+        }
+        Ok(signer)
+    }
+
+    async fn open_signer(&self, ca: &AuthorityRow) -> Result<Arc<dyn CaSigner>, CaError> {
         let inconsistent = |reason: String| CaError::Inconsistent {
             name: ca.name.clone(),
             reason,

@@ -55,6 +55,9 @@ pub struct Authority {
     random: Arc<dyn Random>,
     settings: CaSettings,
     ocsp: ocsp::OcspState,
+    /// Opened CA signers by key id: opening one decrypts a sealed key or searches the token.
+    signers:
+        std::sync::Mutex<std::collections::HashMap<i32, Arc<dyn crate::ports::keys::CaSigner>>>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -97,6 +100,7 @@ impl Authority {
             random,
             settings,
             ocsp: ocsp::OcspState::default(),
+            signers: std::sync::Mutex::new(std::collections::HashMap::new()),
         }
     }
 }
