@@ -126,6 +126,7 @@ async fn main() {
     let request = csr(&dir);
     let started = Instant::now();
     let mut issued = 0u64;
+    let mut last = None;
     while started.elapsed() < WINDOW {
         let tasks: Vec<_> = (0..2)
             .map(|_| {
@@ -140,12 +141,12 @@ async fn main() {
                         })
                         .await
                         .unwrap();
-                    ca.issue(token).await.unwrap();
+                    ca.issue(token).await.unwrap()
                 })
             })
             .collect();
         for t in tasks {
-            t.await.unwrap();
+            last = Some(t.await.unwrap());
             issued += 1;
         }
     }
@@ -154,6 +155,9 @@ async fn main() {
         "issuance, prepare+issue, SQLite {rate:>10.1} certificates/s ({:.1}% of the raw software signer on 2 threads)",
         100.0 * rate / soft2
     );
+
+    let leaf = last.expect("at least one certificate");
+    ocsp_comparison(&ca, &dir, &leaf).await;
 
     let tls = authorities::find_by_name(&store, "tls")
         .await
@@ -182,4 +186,207 @@ async fn main() {
         );
     }
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Requests per second from `clients` concurrent loops, each POSTing `request` to
+/// `addr` on a fresh connection (as `openssl ocsp` does), for the benchmark window.
+async fn hammer(
+    addr: std::net::SocketAddr,
+    path: &str,
+    request: Arc<Vec<u8>>,
+    clients: usize,
+) -> f64 {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let started = Instant::now();
+    let tasks: Vec<_> = (0..clients)
+        .map(|_| {
+            let request = request.clone();
+            let path = path.to_owned();
+            tokio::spawn(async move {
+                let mut ok = 0u64;
+                while started.elapsed() < WINDOW {
+                    let Ok(mut stream) = tokio::net::TcpStream::connect(addr).await else {
+                        continue;
+                    };
+                    let head = format!(
+                        "POST {path} HTTP/1.1\r\nHost: {addr}\r\nContent-Type: application/ocsp-request\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+                        request.len()
+                    );
+                    if stream.write_all(head.as_bytes()).await.is_err() || stream.write_all(&request).await.is_err() {
+                        continue;
+                    }
+                    let mut answer = Vec::new();
+                    let _ = stream.read_to_end(&mut answer).await;
+                    if answer.starts_with(b"HTTP/1.0 200") || answer.starts_with(b"HTTP/1.1 200") {
+                        ok += 1;
+                    }
+                }
+                ok
+            })
+        })
+        .collect();
+    let mut total = 0;
+    for t in tasks {
+        total += t.await.unwrap_or(0);
+    }
+    total as f64 / started.elapsed().as_secs_f64()
+}
+
+/// OCSP on loopback: Rootline's responder and `openssl ocsp` as a responder, each asked by the
+/// same client for a good certificate of its own CA.
+async fn ocsp_comparison(ca: &Arc<Authority>, dir: &std::path::Path, leaf: &server::ca::Issued) {
+    use std::process::Command;
+    let pem = |der: &[u8]| server::ca::pem_certificate(der);
+    std::fs::write(dir.join("leaf.pem"), pem(&leaf.der)).unwrap();
+    std::fs::write(
+        dir.join("tls.pem"),
+        pem(leaf.chain.first().expect("the issuing CA")),
+    )
+    .unwrap();
+    let openssl = |args: &[&str]| {
+        let out = Command::new("openssl")
+            .args(args)
+            .current_dir(dir)
+            .output()
+            .expect("openssl");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    };
+    openssl(&[
+        "ocsp",
+        "-issuer",
+        "tls.pem",
+        "-cert",
+        "leaf.pem",
+        "-no_nonce",
+        "-reqout",
+        "ours.req",
+    ]);
+
+    let app = axum::Router::new().route(
+        "/ocsp",
+        axum::routing::post({
+            let ca = ca.clone();
+            move |body: axum::body::Bytes| {
+                let ca = ca.clone();
+                async move { ca.ocsp_response(&body).await }
+            }
+        }),
+    );
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let ours_addr = listener.local_addr().unwrap();
+    tokio::spawn(async move { axum::serve(listener, app).await });
+    let ours = hammer(
+        ours_addr,
+        "/ocsp",
+        Arc::new(std::fs::read(dir.join("ours.req")).unwrap()),
+        2,
+    )
+    .await;
+
+    // openssl's responder, with a CA, a certificate and an index of its own.
+    openssl(&[
+        "req",
+        "-x509",
+        "-newkey",
+        "ec",
+        "-pkeyopt",
+        "ec_paramgen_curve:P-256",
+        "-nodes",
+        "-keyout",
+        "oca.key",
+        "-out",
+        "oca.pem",
+        "-subj",
+        "/CN=Bench OpenSSL CA",
+        "-days",
+        "30",
+    ]);
+    openssl(&[
+        "req",
+        "-new",
+        "-newkey",
+        "ec",
+        "-pkeyopt",
+        "ec_paramgen_curve:P-256",
+        "-nodes",
+        "-keyout",
+        "oleaf.key",
+        "-out",
+        "oleaf.csr",
+        "-subj",
+        "/CN=bench",
+    ]);
+    openssl(&[
+        "x509",
+        "-req",
+        "-in",
+        "oleaf.csr",
+        "-CA",
+        "oca.pem",
+        "-CAkey",
+        "oca.key",
+        "-set_serial",
+        "0x1234",
+        "-days",
+        "30",
+        "-out",
+        "oleaf.pem",
+    ]);
+    std::fs::write(
+        dir.join("index.txt"),
+        "V\t351231235959Z\t\t1234\tunknown\t/CN=bench\n",
+    )
+    .unwrap();
+    openssl(&[
+        "ocsp",
+        "-issuer",
+        "oca.pem",
+        "-cert",
+        "oleaf.pem",
+        "-no_nonce",
+        "-reqout",
+        "theirs.req",
+    ]);
+    let port = {
+        let probe = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        probe.local_addr().unwrap().port()
+    };
+    let mut responder = Command::new("openssl")
+        .args([
+            "ocsp",
+            "-index",
+            "index.txt",
+            "-port",
+            &port.to_string(),
+            "-rsigner",
+            "oca.pem",
+            "-rkey",
+            "oca.key",
+            "-CA",
+            "oca.pem",
+        ])
+        .current_dir(dir)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("openssl ocsp responder");
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let theirs_addr: std::net::SocketAddr = format!("127.0.0.1:{port}").parse().unwrap();
+    let theirs = hammer(
+        theirs_addr,
+        "/",
+        Arc::new(std::fs::read(dir.join("theirs.req")).unwrap()),
+        2,
+    )
+    .await;
+    let _ = responder.kill();
+    let _ = responder.wait();
+    println!(
+        "OCSP on loopback, 2 clients     {ours:>10.0} responses/s   openssl ocsp {theirs:>8.0}/s   ({:.1}x)",
+        ours / theirs.max(1.0)
+    );
 }

@@ -25,7 +25,7 @@ pub use crl::{CRL_REFRESH_AFTER, CRL_VALIDITY};
 pub use hierarchy::{CaDefinition, HIERARCHY, ROOT};
 pub use init::InitOutcome;
 pub use issue::{IssuanceToken, IssueRequest, Issued};
-pub use list::CaSummary;
+pub use list::{CaSummary, pem_certificate};
 pub use ocsp::OCSP_VALIDITY;
 pub use profiles::{PROFILES, Profile};
 
