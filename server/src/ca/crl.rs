@@ -6,7 +6,7 @@ use rcgen::{
     KeyIdMethod, RevocationReason as RcgenReason, RevokedCertParams, SerialNumber,
 };
 
-use super::{Authority, CaError, rcgen_key::RcgenKey};
+use super::{Authority, CaError, asn1_time, rcgen_key::RcgenKey};
 use crate::{
     domain::revocation::RevocationReason,
     store::{AuthorityRow, CrlRow, StoreError, authorities, certificates, crls},
@@ -41,10 +41,7 @@ impl Authority {
             name: ca.name.clone(),
             reason,
         };
-        let time = |t: chrono::DateTime<chrono::Utc>| {
-            time::OffsetDateTime::from_unix_timestamp(t.timestamp())
-                .map_err(|e| build(e.to_string()))
-        };
+        let time = |t: chrono::DateTime<chrono::Utc>| asn1_time(t).map_err(build);
         let signer = self.signer_of(ca).await?;
         // Two processes may publish at once; the unique number makes one of them try again.
         for _ in 0..3 {

@@ -2,12 +2,12 @@ use std::sync::Arc;
 
 use chrono::{DateTime, Duration, Utc};
 use rcgen::{
-    BasicConstraints, CertificateParams, CrlDistributionPoint, DistinguishedName, DnType, DnValue,
-    IsCa, Issuer, KeyIdMethod, KeyUsagePurpose, SerialNumber, string::PrintableString,
+    BasicConstraints, CertificateParams, CrlDistributionPoint, IsCa, Issuer, KeyIdMethod,
+    KeyUsagePurpose, SerialNumber,
 };
 
 use super::{
-    Authority, CaError, HIERARCHY, ROOT,
+    Authority, CaError, HIERARCHY, ROOT, asn1_time,
     extensions::{authority_info_access, certificate_policies},
     hierarchy::CaDefinition,
     rcgen_key::RcgenKey,
@@ -111,16 +111,7 @@ impl Authority {
         parent: Option<(&AuthorityRow, &dyn CaSigner)>,
     ) -> Result<AuthorityRow, CaError> {
         let label = format!("ca-{}", def.name);
-        let keys = self.keys.clone();
-        let key_label = label.clone();
-        // RSA generation takes seconds; keep it off the async workers.
-        let record = tokio::task::spawn_blocking(move || keys.generate(&key_label, spec))
-            .await
-            .map_err(|e| CaError::Build {
-                name: def.name.into(),
-                reason: format!("key generation task failed: {e}"),
-            })??;
-        let signer = self.keys.signer(&label, &record)?;
+        let (record, signer) = self.new_key(&label, spec).await?;
 
         let now = self.clock.now();
         let mut not_after = now + Duration::days(def.validity_days);
@@ -207,13 +198,13 @@ impl Authority {
         issued_by_root: bool,
     ) -> Result<CertificateParams, CaError> {
         let time = |t: DateTime<Utc>| {
-            time::OffsetDateTime::from_unix_timestamp(t.timestamp()).map_err(|e| CaError::Build {
+            asn1_time(t).map_err(|reason| CaError::Build {
                 name: def.name.into(),
-                reason: e.to_string(),
+                reason,
             })
         };
         let mut p = CertificateParams::default();
-        p.distinguished_name = self.subject(def);
+        p.distinguished_name = self.operator_subject(def.common_name);
         p.not_before = time(not_before)?;
         p.not_after = time(not_after)?;
         p.serial_number = Some(SerialNumber::from_slice(&random_serial(
@@ -240,25 +231,6 @@ impl Authority {
             p.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
         }
         Ok(p)
-    }
-
-    fn subject(&self, def: &CaDefinition) -> DistinguishedName {
-        let mut dn = DistinguishedName::new();
-        if let Some(country) = self
-            .settings
-            .country
-            .as_deref()
-            .and_then(|c| PrintableString::try_from(c).ok())
-        {
-            // X.520 countryName is a PrintableString, not the UTF8String rcgen would choose.
-            dn.push(DnType::CountryName, DnValue::PrintableString(country));
-        }
-        dn.push(
-            DnType::OrganizationName,
-            self.settings.organization.as_str(),
-        );
-        dn.push(DnType::CommonName, def.common_name);
-        dn
     }
 
     fn subject_text(&self, def: &CaDefinition) -> String {

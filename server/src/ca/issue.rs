@@ -338,10 +338,7 @@ impl Authority {
             name: ca.name.clone(),
             reason,
         };
-        let time = |t: DateTime<Utc>| {
-            time::OffsetDateTime::from_unix_timestamp(t.timestamp())
-                .map_err(|e| build(e.to_string()))
-        };
+        let time = |t: DateTime<Utc>| super::asn1_time(t).map_err(build);
         let mut p = CertificateParams::default();
         let mut dn = DistinguishedName::new();
         for (ty, value) in subject_attributes(profile, csr)? {

@@ -104,3 +104,58 @@ impl Authority {
         }
     }
 }
+
+/// A time as rcgen wants it: whole seconds, UTC.
+fn asn1_time(t: chrono::DateTime<chrono::Utc>) -> Result<time::OffsetDateTime, String> {
+    time::OffsetDateTime::from_unix_timestamp(t.timestamp()).map_err(|e| e.to_string())
+}
+
+impl Authority {
+    /// Makes a key in the key store and opens it. Generation runs off the async workers: an
+    /// RSA key takes seconds, an HSM call blocks.
+    async fn new_key(
+        &self,
+        label: &str,
+        spec: crate::ports::keys::KeySpec,
+    ) -> Result<
+        (
+            crate::ports::keys::KeyRecord,
+            Arc<dyn crate::ports::keys::CaSigner>,
+        ),
+        CaError,
+    > {
+        let keys = self.keys.clone();
+        let key_label = label.to_owned();
+        let record = tokio::task::spawn_blocking(move || keys.generate(&key_label, spec))
+            .await
+            .map_err(|e| CaError::Build {
+                name: label.to_owned(),
+                reason: format!("key generation task failed: {e}"),
+            })??;
+        let signer = self.keys.signer(label, &record)?;
+        Ok((record, signer))
+    }
+
+    /// The subject of a certificate the operator's hierarchy itself holds (CAs, OCSP
+    /// responders): C (a PrintableString, as X.520 wants), O and CN.
+    fn operator_subject(&self, common_name: &str) -> rcgen::DistinguishedName {
+        let mut dn = rcgen::DistinguishedName::new();
+        if let Some(country) = self
+            .settings
+            .country
+            .as_deref()
+            .and_then(|c| rcgen::string::PrintableString::try_from(c).ok())
+        {
+            dn.push(
+                rcgen::DnType::CountryName,
+                rcgen::DnValue::PrintableString(country),
+            );
+        }
+        dn.push(
+            rcgen::DnType::OrganizationName,
+            self.settings.organization.as_str(),
+        );
+        dn.push(rcgen::DnType::CommonName, common_name);
+        dn
+    }
+}

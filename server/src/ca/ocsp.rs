@@ -16,8 +16,8 @@ use der::{
     asn1::{BitString, OctetString},
 };
 use rcgen::{
-    CertificateParams, CustomExtension, DistinguishedName, DnType, DnValue,
-    ExtendedKeyUsagePurpose, IsCa, Issuer, KeyUsagePurpose, SerialNumber, string::PrintableString,
+    CertificateParams, CustomExtension, ExtendedKeyUsagePurpose, IsCa, Issuer, KeyUsagePurpose,
+    SerialNumber,
 };
 use sha1::Sha1;
 use sha2::{Digest, Sha256};
@@ -28,7 +28,7 @@ use x509_ocsp::{
 };
 use x509_parser::prelude::{FromDer, X509Certificate};
 
-use super::{Authority, CaError, rcgen_key::RcgenKey, serial::random_serial};
+use super::{Authority, CaError, asn1_time, rcgen_key::RcgenKey, serial::random_serial};
 use crate::{
     domain::revocation::RevocationReason,
     ports::keys::{CaSigner, KeyRecord, KeySpec},
@@ -373,33 +373,12 @@ impl Authority {
         let spec = KeySpec::parse(&ca_key.spec).unwrap_or(KeySpec::EcP256);
         let now = self.clock.now().trunc_subsecs(0);
         let label = format!("ocsp-{}-{}", ca.name, now.timestamp());
-        let keys = self.keys.clone();
-        let key_label = label.clone();
-        let record = tokio::task::spawn_blocking(move || keys.generate(&key_label, spec))
-            .await
-            .map_err(|e| CaError::Ocsp(e.to_string()))??;
-        let signer = self.keys.signer(&label, &record)?;
+        let (record, signer) = self.new_key(&label, spec).await?;
         let ca_signer = self.signer_of(ca).await?;
 
         let not_after = (now + RESPONDER_VALIDITY).min(ca.not_after);
-        let time = |t: DateTime<Utc>| {
-            time::OffsetDateTime::from_unix_timestamp(t.timestamp())
-                .map_err(|e| CaError::Ocsp(e.to_string()))
-        };
+        let time = |t: DateTime<Utc>| asn1_time(t).map_err(CaError::Ocsp);
         let mut p = CertificateParams::default();
-        let mut dn = DistinguishedName::new();
-        if let Some(c) = self
-            .settings
-            .country
-            .as_deref()
-            .and_then(|c| PrintableString::try_from(c).ok())
-        {
-            dn.push(DnType::CountryName, DnValue::PrintableString(c));
-        }
-        dn.push(
-            DnType::OrganizationName,
-            self.settings.organization.as_str(),
-        );
         let (_, ca_cert) =
             X509Certificate::from_der(&ca.cert_der).map_err(|e| CaError::Ocsp(e.to_string()))?;
         let ca_cn = ca_cert
@@ -409,8 +388,7 @@ impl Authority {
             .and_then(|cn| cn.as_str().ok())
             .unwrap_or(ca.name.as_str())
             .to_owned();
-        dn.push(DnType::CommonName, format!("{ca_cn} OCSP Responder"));
-        p.distinguished_name = dn;
+        p.distinguished_name = self.operator_subject(&format!("{ca_cn} OCSP Responder"));
         p.not_before = time(now)?;
         p.not_after = time(not_after)?;
         p.serial_number = Some(SerialNumber::from_slice(&random_serial(
