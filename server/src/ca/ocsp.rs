@@ -1,8 +1,9 @@
 //! The OCSP responder (RFC 6960): answers good / revoked / unknown for the CAs' certificates,
 //! signed by a delegated responder certificate per issuing CA (id-pkix-ocsp-nocheck, 90 days,
-//! replaced 30 days before it ends). Answers without a nonce are kept and served again until
-//! a day has passed (they are valid for four) as long as the statuses they carry still hold,
-//! so most requests cost a lookup but no signature.
+//! replaced 30 days before it ends). Answers without a nonce are kept in memory and served
+//! again for a day (they are valid for four) with no database work; a revocation clears them
+//! at once in its own process and within a second in the others (each revocation publishes a
+//! CRL, whose id the responder polls).
 
 use std::{
     collections::HashMap,
@@ -32,7 +33,7 @@ use super::{Authority, CaError, asn1_time, rcgen_key::RcgenKey, serial::random_s
 use crate::{
     domain::revocation::RevocationReason,
     ports::keys::{CaSigner, KeyRecord, KeySpec},
-    store::{AuthorityRow, authorities, certificates},
+    store::{AuthorityRow, authorities, certificates, crls},
 };
 
 /// How long a response is valid (the BRs allow 8 hours to 10 days).
@@ -43,6 +44,9 @@ const RESPONDER_VALIDITY: Duration = Duration::days(90);
 const RESPONDER_RENEW_BEFORE: Duration = Duration::days(30);
 /// At most this many signed answers are kept in memory.
 const MAX_KEPT: usize = 100_000;
+/// How often kept answers are checked against the database for revocations made by other
+/// processes: a revocation shows in OCSP within this long (at once in the revoking process).
+const GENERATION_CHECK: Duration = Duration::seconds(1);
 /// Requests naming more certificates than this are refused as malformed.
 const MAX_REQUESTS: usize = 8;
 
@@ -89,6 +93,8 @@ pub struct OcspState {
     index: Mutex<Option<Arc<Vec<CaIndex>>>>,
     responders: Mutex<HashMap<i32, Arc<Responder>>>,
     answers: Mutex<HashMap<Vec<u8>, KeptAnswer>>,
+    /// The newest CRL id seen, and when it was read: a new CRL means a revocation somewhere.
+    generation: Mutex<Option<(Option<i32>, DateTime<Utc>)>>,
 }
 
 fn der_time(t: DateTime<Utc>) -> Result<OcspGeneralizedTime, String> {
@@ -138,24 +144,12 @@ impl Authority {
                     .cloned()
             });
         let now = self.clock.now();
-        let resolved = match self.resolve(&request).await {
-            Ok(Some(r)) => r,
-            Ok(None) => return encoded(OcspResponse::unauthorized()),
-            Err(e) => {
-                tracing::error!(error = %e, "OCSP status lookup failed");
-                return encoded(OcspResponse::internal_error());
-            }
-        };
-        // The statuses are part of the key: a revocation made by any server process changes
-        // them, so a kept answer is never staler than the database.
         let cache_key = match (&nonce, list.to_der()) {
-            (None, Ok(mut key)) => {
-                key.extend_from_slice(format!("{:?}", resolved.statuses).as_bytes());
-                Some(key)
-            }
+            (None, Ok(key)) => Some(key),
             _ => None,
         };
         if let Some(key) = &cache_key {
+            self.check_generation(now).await;
             let kept = self
                 .ocsp
                 .answers
@@ -166,6 +160,14 @@ impl Authority {
                 return der;
             }
         }
+        let resolved = match self.resolve(&request).await {
+            Ok(Some(r)) => r,
+            Ok(None) => return encoded(OcspResponse::unauthorized()),
+            Err(e) => {
+                tracing::error!(error = %e, "OCSP status lookup failed");
+                return encoded(OcspResponse::internal_error());
+            }
+        };
         match self.sign_ocsp(&request, resolved, nonce, now).await {
             Ok(der) => {
                 if let (Some(key), Ok(mut answers)) = (cache_key, self.ocsp.answers.lock()) {
@@ -180,6 +182,37 @@ impl Authority {
             Err(e) => {
                 tracing::error!(error = %e, "OCSP response failed");
                 encoded(OcspResponse::internal_error())
+            }
+        }
+    }
+
+    /// Forgets kept answers, after a revocation in this process.
+    pub(super) fn forget_ocsp_answers(&self) {
+        if let Ok(mut answers) = self.ocsp.answers.lock() {
+            answers.clear();
+        }
+    }
+
+    /// At most once per GENERATION_CHECK, reads the newest CRL id; when it moved (a revocation
+    /// in any process publishes a CRL), kept answers are dropped.
+    async fn check_generation(&self, now: DateTime<Utc>) {
+        let last = self.ocsp.generation.lock().ok().and_then(|g| *g);
+        if last.is_some_and(|(_, checked)| now - checked < GENERATION_CHECK) {
+            return;
+        }
+        match crls::newest_id_for_operator(&self.store).await {
+            Ok(newest) => {
+                if last.is_some_and(|(seen, _)| seen != newest) {
+                    self.forget_ocsp_answers();
+                }
+                if let Ok(mut g) = self.ocsp.generation.lock() {
+                    *g = Some((newest, now));
+                }
+            }
+            Err(e) => {
+                // Without the check, kept answers could hide a revocation: drop them.
+                tracing::error!(error = %e, "OCSP: cannot read the CRL generation");
+                self.forget_ocsp_answers();
             }
         }
     }
@@ -686,6 +719,78 @@ mod tests {
             &dir,
         );
         assert!(text.contains("verify OK"), "{text}");
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[tokio::test]
+    async fn a_revocation_by_another_process_reaches_kept_answers_within_a_second() {
+        use crate::{ca::test_support::authority_at, ports::clock::FakeClock};
+        let store = fresh_store().await;
+        let clock = Arc::new(FakeClock::at(Utc::now() - Duration::hours(1)));
+        let responder = authority_at(store.clone(), SECRET, clock.clone());
+        responder.init(KeySpec::EcP256).await.unwrap();
+        // Another server process on the same database.
+        let other = authority_at(store, SECRET, clock.clone());
+        let dir = temp_dir("ocsp-generation");
+        std::fs::write(
+            dir.join("tls.pem"),
+            responder.certificate_pem("tls").await.unwrap().unwrap(),
+        )
+        .unwrap();
+        let csr = openssl_csr(
+            &dir,
+            "ec:P-256",
+            "/CN=www.example.com",
+            Some("DNS:www.example.com"),
+            &[],
+        );
+        let token = other
+            .prepare(IssueRequest {
+                profile: "tls-dv",
+                csr: &csr,
+                days: None,
+            })
+            .await
+            .unwrap();
+        let issued = other.issue(token).await.unwrap();
+        std::fs::write(dir.join("leaf.pem"), pem_certificate(&issued.der)).unwrap();
+        openssl(
+            &[
+                "ocsp",
+                "-issuer",
+                "tls.pem",
+                "-cert",
+                "leaf.pem",
+                "-no_nonce",
+                "-reqout",
+                "req.der",
+            ],
+            &dir,
+        );
+        let request = std::fs::read(dir.join("req.der")).unwrap();
+        let status = |der: Vec<u8>| {
+            std::fs::write(dir.join("resp.der"), der).unwrap();
+            openssl(
+                &[
+                    "ocsp",
+                    "-respin",
+                    "resp.der",
+                    "-noverify",
+                    "-issuer",
+                    "tls.pem",
+                    "-cert",
+                    "leaf.pem",
+                ],
+                &dir,
+            )
+        };
+        assert!(status(responder.ocsp_response(&request).await).contains("leaf.pem: good"));
+        other
+            .revoke(&issued.serial_hex, RevocationReason::KeyCompromise)
+            .await
+            .unwrap();
+        clock.advance(Duration::milliseconds(1100));
+        assert!(status(responder.ocsp_response(&request).await).contains("leaf.pem: revoked"));
         std::fs::remove_dir_all(dir).unwrap();
     }
 

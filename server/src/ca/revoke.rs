@@ -57,6 +57,7 @@ impl Authority {
         )
         .await?;
         tx.commit().await?;
+        self.forget_ocsp_answers();
         self.publish_crl(&ca).await?;
         Ok(())
     }

@@ -37,3 +37,16 @@ pub async fn latest_for_ca(db: &impl Db, ca_id: i32) -> Result<Option<CrlRow>, S
         .one(db.conn())
         .await?)
 }
+
+/// The id of the newest CRL of any CA: it changes with every revocation (each publishes a
+/// CRL), so other processes can tell cheaply that revocation data moved. (Operator query.)
+pub async fn newest_id_for_operator(db: &impl Db) -> Result<Option<i32>, StoreError> {
+    use sea_orm::QuerySelect;
+    Ok(crls::Entity::find()
+        .select_only()
+        .column(crls::Column::Id)
+        .order_by_desc(crls::Column::Id)
+        .into_tuple::<i32>()
+        .one(db.conn())
+        .await?)
+}
