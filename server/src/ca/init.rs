@@ -7,7 +7,7 @@ use rcgen::{
 };
 
 use super::{
-    Authority, CaError, HIERARCHY, ROOT, asn1_time,
+    Authority, CaError, HIERARCHY, ROOT, asn1_time, audit_ca,
     extensions::{authority_info_access, certificate_policies},
     hierarchy::CaDefinition,
     rcgen_key::RcgenKey,
@@ -15,7 +15,6 @@ use super::{
 };
 use crate::{
     ports::keys::{CaSigner, KeyRecord, KeySpec},
-    services::audit::{self, AuditEntry},
     store::{AuthorityRow, authorities},
 };
 
@@ -167,22 +166,16 @@ impl Authority {
             },
         )
         .await?;
-        audit::record(
+        audit_ca(
             &tx,
             now,
-            AuditEntry {
-                account_id: None,
-                user_id: None,
-                ip: None,
-                module: "ca",
-                action: "ca_created",
-                summary: format!(
-                    "Created CA {} ({subject}) with a {spec} key in the {} key store, issued by {}",
-                    def.name,
-                    record.backend,
-                    parent.map(|(p, _)| p.name.as_str()).unwrap_or("itself")
-                ),
-            },
+            "ca_created",
+            format!(
+                "Created CA {} ({subject}) with a {spec} key in the {} key store, issued by {}",
+                def.name,
+                record.backend,
+                parent.map(|(p, _)| p.name.as_str()).unwrap_or("itself")
+            ),
         )
         .await?;
         tx.commit().await?;

@@ -14,7 +14,7 @@ use rcgen::{
 use x509_parser::prelude::{FromDer, X509Certificate};
 
 use super::{
-    Authority, CaError,
+    Authority, CaError, audit_ca,
     csr::{self, CheckedCsr},
     extensions::{authority_info_access, certificate_policies},
     lint::lint,
@@ -27,7 +27,6 @@ use crate::{
     adapters::softkeys::algorithm,
     domain::validity::not_after_for,
     ports::keys::KeySpec,
-    services::audit::{self, AuditEntry},
     store::{AuthorityRow, StoreError, authorities, certificates},
 };
 
@@ -269,20 +268,14 @@ impl Authority {
         if !certificates::mark_signing(&tx, token.id, now).await? {
             return Err(CaError::TokenSpent(token.serial_hex));
         }
-        audit::record(
+        audit_ca(
             &tx,
             now,
-            AuditEntry {
-                account_id: None,
-                user_id: None,
-                ip: None,
-                module: "ca",
-                action: "sign_requested",
-                summary: format!(
-                    "Signing serial {} ({}) with CA {}",
-                    token.serial_hex, token.profile, ca.name
-                ),
-            },
+            "sign_requested",
+            format!(
+                "Signing serial {} ({}) with CA {}",
+                token.serial_hex, token.profile, ca.name
+            ),
         )
         .await?;
         tx.commit().await?;
@@ -298,20 +291,14 @@ impl Authority {
         let now = self.clock.now();
         let tx = self.store.begin().await?;
         certificates::mark_issued(&tx, token.id, &der, now).await?;
-        audit::record(
+        audit_ca(
             &tx,
             now,
-            AuditEntry {
-                account_id: None,
-                user_id: None,
-                ip: None,
-                module: "ca",
-                action: "issued",
-                summary: format!(
-                    "Issued serial {} ({}) from CA {}",
-                    token.serial_hex, token.profile, ca.name
-                ),
-            },
+            "issued",
+            format!(
+                "Issued serial {} ({}) from CA {}",
+                token.serial_hex, token.profile, ca.name
+            ),
         )
         .await?;
         tx.commit().await?;

@@ -105,6 +105,29 @@ impl Authority {
     }
 }
 
+/// Records a CA event (no account, user or address: the CA acts for the operator) in the
+/// caller's transaction.
+async fn audit_ca(
+    tx: &crate::store::Tx,
+    at: chrono::DateTime<chrono::Utc>,
+    action: &str,
+    summary: String,
+) -> Result<(), crate::store::StoreError> {
+    crate::services::audit::record(
+        tx,
+        at,
+        crate::services::audit::AuditEntry {
+            account_id: None,
+            user_id: None,
+            ip: None,
+            module: "ca",
+            action,
+            summary,
+        },
+    )
+    .await
+}
+
 /// A time as rcgen wants it: whole seconds, UTC.
 fn asn1_time(t: chrono::DateTime<chrono::Utc>) -> Result<time::OffsetDateTime, String> {
     time::OffsetDateTime::from_unix_timestamp(t.timestamp()).map_err(|e| e.to_string())

@@ -1,7 +1,6 @@
-use super::{Authority, CaError};
+use super::{Authority, CaError, audit_ca};
 use crate::{
     domain::revocation::RevocationReason,
-    services::audit::{self, AuditEntry},
     store::{authorities, certificates},
 };
 
@@ -39,21 +38,15 @@ impl Authority {
                 detail: format!("serial {serial_hex} is already revoked"),
             });
         }
-        audit::record(
+        audit_ca(
             &tx,
             now,
-            AuditEntry {
-                account_id: None,
-                user_id: None,
-                ip: None,
-                module: "ca",
-                action: "revoked",
-                summary: format!(
-                    "Revoked serial {serial_hex} of CA {} ({})",
-                    ca.name,
-                    reason.as_str()
-                ),
-            },
+            "revoked",
+            format!(
+                "Revoked serial {serial_hex} of CA {} ({})",
+                ca.name,
+                reason.as_str()
+            ),
         )
         .await?;
         tx.commit().await?;
