@@ -521,7 +521,9 @@ mod tests {
 
     use super::*;
     use crate::{
-        ca::test_support::{SECRET, authority, authority_at, openssl, openssl_csr, temp_dir},
+        ca::test_support::{
+            SECRET, authority, authority_at, dv_csr, openssl, openssl_csr, temp_dir,
+        },
         ports::clock::FakeClock,
         store::{certificates, test_db::fresh_store},
     };
@@ -661,13 +663,7 @@ mod tests {
             assert!(text.contains("O = Example Pvt Ltd"), "{text}");
         }
         // Without the organization's details the request is refused.
-        let bare = openssl_csr(
-            &dir,
-            "ec:P-256",
-            "/CN=www.example.com",
-            Some("DNS:www.example.com"),
-            &[],
-        );
+        let bare = dv_csr(&dir);
         assert_eq!(refusal(issue(&ca, "tls-ov", &bare, None).await), "subject");
         let ov_only = openssl_csr(&dir, "ec:P-256", ov, Some("DNS:www.example.com"), &[]);
         assert_eq!(
@@ -723,13 +719,7 @@ mod tests {
     #[tokio::test]
     async fn the_database_holds_the_serial_and_signed_bytes_of_every_certificate() {
         let (ca, dir) = ready().await;
-        let csr = openssl_csr(
-            &dir,
-            "ec:P-256",
-            "/CN=www.example.com",
-            Some("DNS:www.example.com"),
-            &[],
-        );
+        let csr = dv_csr(&dir);
         let mut serials = std::collections::HashSet::new();
         for _ in 0..5 {
             let issued = issue(&ca, "tls-dv", &csr, Some(30)).await.unwrap();
@@ -753,13 +743,7 @@ mod tests {
     #[tokio::test]
     async fn a_spent_token_cannot_sign_again() {
         let (ca, dir) = ready().await;
-        let csr = openssl_csr(
-            &dir,
-            "ec:P-256",
-            "/CN=www.example.com",
-            Some("DNS:www.example.com"),
-            &[],
-        );
+        let csr = dv_csr(&dir);
         let token = ca
             .prepare(IssueRequest {
                 profile: "tls-dv",
@@ -781,13 +765,7 @@ mod tests {
     #[tokio::test]
     async fn requests_that_break_a_rule_are_refused_with_the_rule() {
         let (ca, dir) = ready().await;
-        let good = openssl_csr(
-            &dir,
-            "ec:P-256",
-            "/CN=www.example.com",
-            Some("DNS:www.example.com"),
-            &[],
-        );
+        let good = dv_csr(&dir);
 
         let mut tampered = csr::decode(&good).unwrap();
         if let Some(last) = tampered.last_mut() {
@@ -885,13 +863,7 @@ mod tests {
         let ca = authority_at(fresh_store().await, SECRET, clock.clone());
         ca.init(KeySpec::EcP256).await.unwrap();
         let dir = temp_dir("caps");
-        let csr = openssl_csr(
-            &dir,
-            "ec:P-256",
-            "/CN=www.example.com",
-            Some("DNS:www.example.com"),
-            &[],
-        );
+        let csr = dv_csr(&dir);
         let cases = [
             (Utc.with_ymd_and_hms(2026, 3, 14, 23, 59, 59).unwrap(), 398),
             (Utc.with_ymd_and_hms(2026, 3, 15, 0, 0, 0).unwrap(), 200),

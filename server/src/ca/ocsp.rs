@@ -471,9 +471,8 @@ mod tests {
     use super::*;
     use crate::{
         ca::{
-            IssueRequest,
             list::pem_certificate,
-            test_support::{SECRET, authority, openssl, openssl_csr, temp_dir},
+            test_support::{SECRET, authority, dv_csr, issue_dv, openssl, temp_dir},
         },
         store::test_db::fresh_store,
     };
@@ -503,24 +502,10 @@ mod tests {
             ca.certificate_pem("root").await.unwrap().unwrap() + &tls,
         )
         .unwrap();
-        let csr = openssl_csr(
-            &dir,
-            "ec:P-256",
-            "/CN=www.example.com",
-            Some("DNS:www.example.com"),
-            &[],
-        );
+        let csr = dv_csr(&dir);
         let mut issued = Vec::new();
         for _ in 0..2 {
-            let token = ca
-                .prepare(IssueRequest {
-                    profile: "tls-dv",
-                    csr: &csr,
-                    days: None,
-                })
-                .await
-                .unwrap();
-            issued.push(ca.issue(token).await.unwrap());
+            issued.push(issue_dv(&ca, &csr).await);
         }
         std::fs::write(dir.join("good.pem"), pem_certificate(&issued[0].der)).unwrap();
         std::fs::write(dir.join("revoked.pem"), pem_certificate(&issued[1].der)).unwrap();
@@ -658,22 +643,8 @@ mod tests {
             ca.certificate_pem("root").await.unwrap().unwrap() + &tls,
         )
         .unwrap();
-        let csr = openssl_csr(
-            &dir,
-            "ec:P-256",
-            "/CN=www.example.com",
-            Some("DNS:www.example.com"),
-            &[],
-        );
-        let token = ca
-            .prepare(IssueRequest {
-                profile: "tls-dv",
-                csr: &csr,
-                days: None,
-            })
-            .await
-            .unwrap();
-        let issued = ca.issue(token).await.unwrap();
+        let csr = dv_csr(&dir);
+        let issued = issue_dv(&ca, &csr).await;
         std::fs::write(dir.join("chain.pem"), issued.pem_with_chain()).unwrap();
         let out = openssl(&["verify", "-CAfile", "cas.pem", "chain.pem"], &dir);
         assert_eq!(out.trim(), "chain.pem: OK", "{out}");
@@ -737,22 +708,8 @@ mod tests {
             responder.certificate_pem("tls").await.unwrap().unwrap(),
         )
         .unwrap();
-        let csr = openssl_csr(
-            &dir,
-            "ec:P-256",
-            "/CN=www.example.com",
-            Some("DNS:www.example.com"),
-            &[],
-        );
-        let token = other
-            .prepare(IssueRequest {
-                profile: "tls-dv",
-                csr: &csr,
-                days: None,
-            })
-            .await
-            .unwrap();
-        let issued = other.issue(token).await.unwrap();
+        let csr = dv_csr(&dir);
+        let issued = issue_dv(&other, &csr).await;
         std::fs::write(dir.join("leaf.pem"), pem_certificate(&issued.der)).unwrap();
         openssl(
             &[

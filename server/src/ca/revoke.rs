@@ -63,9 +63,8 @@ mod tests {
     use super::*;
     use crate::{
         ca::{
-            IssueRequest,
             list::pem_certificate,
-            test_support::{SECRET, authority, openssl, openssl_csr, temp_dir},
+            test_support::{SECRET, authority, dv_csr, issue_dv, openssl, temp_dir},
         },
         ports::keys::KeySpec,
         store::{crls, test_db::fresh_store},
@@ -76,24 +75,10 @@ mod tests {
         let ca = authority(fresh_store().await, SECRET);
         ca.init(KeySpec::EcP256).await.unwrap();
         let dir = temp_dir("revoke");
-        let csr = openssl_csr(
-            &dir,
-            "ec:P-256",
-            "/CN=www.example.com",
-            Some("DNS:www.example.com"),
-            &[],
-        );
+        let csr = dv_csr(&dir);
         let mut serials = Vec::new();
         for _ in 0..2 {
-            let token = ca
-                .prepare(IssueRequest {
-                    profile: "tls-dv",
-                    csr: &csr,
-                    days: None,
-                })
-                .await
-                .unwrap();
-            serials.push(ca.issue(token).await.unwrap());
+            serials.push(issue_dv(&ca, &csr).await);
         }
         let (revoked, good) = (&serials[0], &serials[1]);
         ca.revoke(
@@ -163,22 +148,8 @@ mod tests {
         let ca = authority(fresh_store().await, SECRET);
         ca.init(KeySpec::EcP256).await.unwrap();
         let dir = temp_dir("revoke-refusals");
-        let csr = openssl_csr(
-            &dir,
-            "ec:P-256",
-            "/CN=www.example.com",
-            Some("DNS:www.example.com"),
-            &[],
-        );
-        let token = ca
-            .prepare(IssueRequest {
-                profile: "tls-dv",
-                csr: &csr,
-                days: None,
-            })
-            .await
-            .unwrap();
-        let issued = ca.issue(token).await.unwrap();
+        let csr = dv_csr(&dir);
+        let issued = issue_dv(&ca, &csr).await;
         let tls = authorities::find_by_name(&ca.store, "tls")
             .await
             .unwrap()

@@ -117,3 +117,27 @@ pub fn openssl_csr(
     );
     std::fs::read(dir.join("req.csr")).unwrap()
 }
+
+/// A P-256 request for www.example.com, the name most tests certify.
+pub fn dv_csr(dir: &Path) -> Vec<u8> {
+    openssl_csr(
+        dir,
+        "ec:P-256",
+        "/CN=www.example.com",
+        Some("DNS:www.example.com"),
+        &[],
+    )
+}
+
+/// `prepare` then `issue` of a tls-dv certificate with the default validity.
+pub async fn issue_dv(ca: &Authority, csr: &[u8]) -> super::Issued {
+    let token = ca
+        .prepare(super::IssueRequest {
+            profile: "tls-dv",
+            csr,
+            days: None,
+        })
+        .await
+        .unwrap();
+    ca.issue(token).await.unwrap()
+}
