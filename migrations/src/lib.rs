@@ -9,6 +9,7 @@ mod m20261121_000003_certificate_authorities;
 mod m20261121_000004_issued_certificates;
 mod m20261121_000005_crls;
 mod m20261121_000006_ocsp_responders;
+mod m20261121_000007_crl_covering_index;
 
 pub struct Migrator;
 
@@ -22,6 +23,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261121_000004_issued_certificates::Migration),
             Box::new(m20261121_000005_crls::Migration),
             Box::new(m20261121_000006_ocsp_responders::Migration),
+            Box::new(m20261121_000007_crl_covering_index::Migration),
         ]
     }
 }

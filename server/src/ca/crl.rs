@@ -46,10 +46,9 @@ impl Authority {
         // Two processes may publish at once; the unique number makes one of them try again.
         for _ in 0..3 {
             let now = self.clock.now().trunc_subsecs(0);
-            let number = crls::latest_for_ca(&self.store, ca.id)
+            let number = crls::latest_number_for_ca(&self.store, ca.id)
                 .await?
-                .map(|c| c.crl_number + 1)
-                .unwrap_or(1);
+                .map_or(1, |n| n + 1);
             let revoked = certificates::revoked_for_ca(&self.store, ca.id, now).await?;
             let mut revoked_certs = Vec::with_capacity(revoked.len());
             for entry in &revoked {

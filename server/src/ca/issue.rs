@@ -2,7 +2,10 @@
 //! its serial and bytes before any signature exists; `issue` consumes the one-use token, signs
 //! exactly those bytes, and stores the certificate. Audit events before and after signing.
 
-use std::sync::Mutex;
+use std::{
+    collections::HashMap,
+    sync::{Arc, Mutex},
+};
 
 use chrono::{DateTime, SubsecRound, Utc};
 use rcgen::{
@@ -14,19 +17,21 @@ use rcgen::{
 use x509_parser::prelude::{FromDer, X509Certificate};
 
 use super::{
-    Authority, CaError, audit_ca,
+    Authority, CaError, ca_entry,
     csr::{self, CheckedCsr},
     extensions::{authority_info_access, certificate_policies},
     lint::lint,
     list::pem_certificate,
     names::check_names,
+    parallel,
     profiles::{self, NameKind, Profile, SubjectRule},
     serial::random_serial,
 };
 use crate::{
     adapters::softkeys::algorithm,
     domain::validity::not_after_for,
-    ports::keys::KeySpec,
+    ports::keys::{CaSigner, KeySpec},
+    services::audit,
     store::{AuthorityRow, StoreError, authorities, certificates},
 };
 
@@ -133,9 +138,146 @@ fn refused(rule: &'static str, detail: impl Into<String>) -> CaError {
     }
 }
 
+/// The issuing CA as `prepare` needs it: its row and the public half of its key.
+struct IssuingCa {
+    row: AuthorityRow,
+    public_key: Vec<u8>,
+    spec: KeySpec,
+}
+
+/// A request that passed every check that does not depend on the serial.
+struct Checked {
+    profile: &'static Profile,
+    csr: CheckedCsr,
+    ca: Arc<IssuingCa>,
+    not_before: DateTime<Utc>,
+    not_after: DateTime<Utc>,
+}
+
+/// A checked request laid out with a serial and linted: what a reservation stores.
+struct Laid {
+    serial_hex: String,
+    tbs: Vec<u8>,
+}
+
+/// One result per request or token, in order; the outer error is one that stopped the whole
+/// batch (the database), after which nothing of the batch was kept.
+pub type BatchResult<T> = Result<Vec<Result<T, CaError>>, CaError>;
+
 impl Authority {
     /// Checks the request, builds and lints the certificate, and reserves its serial.
     pub async fn prepare(&self, request: IssueRequest<'_>) -> Result<IssuanceToken, CaError> {
+        self.prepare_many(std::slice::from_ref(&request))
+            .await?
+            .pop()
+            .unwrap_or_else(|| Err(refused("serial", "no serial was reserved")))
+    }
+
+    /// `prepare` for many requests with one database transaction: group commit is what lets
+    /// issuance keep up with the signer. A refused request refuses only itself.
+    pub async fn prepare_many(&self, requests: &[IssueRequest<'_>]) -> BatchResult<IssuanceToken> {
+        let not_before = self.clock.now().trunc_subsecs(0);
+        let mut cas: HashMap<&'static str, Arc<IssuingCa>> = HashMap::new();
+        // Verifying a CSR's signature costs more than making one: it runs on every core.
+        let csrs = parallel::map(requests.iter().map(|r| r.csr.to_vec()).collect(), |bytes| {
+            let der = csr::decode(&bytes).map_err(|r| refused(r.rule, r.detail))?;
+            csr::check(&der).map_err(|r| refused(r.rule, r.detail))
+        })
+        .await?;
+        let mut checked = Vec::with_capacity(requests.len());
+        for (request, csr) in requests.iter().zip(csrs) {
+            checked.push(self.check(request, csr, not_before, &mut cas).await);
+        }
+
+        // Serials are random; a collision with an earlier one (practically impossible) only
+        // costs the batch another try, and the unique index makes reuse impossible.
+        for _ in 0..3 {
+            // One entry per request that passed `check`, in order.
+            let laid: Vec<(&Checked, Result<Laid, CaError>)> = checked
+                .iter()
+                .flatten()
+                .map(|c| (c, self.lay_out(c)))
+                .collect();
+            let names: Vec<String> = laid
+                .iter()
+                .map(|(c, _)| {
+                    c.csr
+                        .dns_names
+                        .iter()
+                        .chain(c.csr.mailboxes.iter())
+                        .map(String::as_str)
+                        .collect::<Vec<_>>()
+                        .join(",")
+                })
+                .collect();
+            let created_at = self.clock.now();
+            let reservations: Vec<certificates::NewReservation> = laid
+                .iter()
+                .zip(&names)
+                .filter_map(|((c, l), names)| {
+                    let l = l.as_ref().ok()?;
+                    Some(certificates::NewReservation {
+                        serial_hex: &l.serial_hex,
+                        ca_id: c.ca.row.id,
+                        profile: c.profile.name,
+                        subject: names.split(',').next().unwrap_or_default(),
+                        names,
+                        not_before: c.not_before,
+                        not_after: c.not_after,
+                        tbs_der: &l.tbs,
+                        created_at,
+                    })
+                })
+                .collect();
+            let tx = self.store.begin().await?;
+            let rows = match certificates::reserve_many(&tx, &reservations).await {
+                Ok(rows) => rows,
+                Err(StoreError::Duplicate) => {
+                    tx.rollback().await?;
+                    continue;
+                }
+                Err(e) => return Err(e.into()),
+            };
+            tx.commit().await?;
+            let mut rows = rows.into_iter();
+            let mut reserved = laid
+                .into_iter()
+                .map(|(c, l)| {
+                    let l = l?;
+                    let row = rows
+                        .next()
+                        .ok_or_else(|| refused("serial", "no serial was reserved"))?;
+                    Ok(IssuanceToken {
+                        id: row.id,
+                        serial_hex: l.serial_hex,
+                        ca_name: c.ca.row.name.clone(),
+                        profile: c.profile.name,
+                        tbs: l.tbs,
+                    })
+                })
+                .collect::<Vec<_>>()
+                .into_iter();
+            return Ok(checked
+                .into_iter()
+                .map(|c| match c {
+                    Ok(_) => reserved
+                        .next()
+                        .unwrap_or_else(|| Err(refused("serial", "no serial was reserved"))),
+                    Err(e) => Err(e),
+                })
+                .collect());
+        }
+        Err(refused("serial", "could not reserve unique serials"))
+    }
+
+    /// Everything about a request that does not depend on its serial.
+    async fn check(
+        &self,
+        request: &IssueRequest<'_>,
+        csr: Result<CheckedCsr, CaError>,
+        not_before: DateTime<Utc>,
+        cas: &mut HashMap<&'static str, Arc<IssuingCa>>,
+    ) -> Result<Checked, CaError> {
         let profile = profiles::profile(request.profile).ok_or_else(|| {
             refused(
                 "profile.unknown",
@@ -146,26 +288,18 @@ impl Authority {
                 ),
             )
         })?;
-        let der = csr::decode(request.csr).map_err(|r| refused(r.rule, r.detail))?;
-        let mut checked = csr::check(&der).map_err(|r| refused(r.rule, r.detail))?;
+        let mut csr = csr?;
         if profile.names != NameKind::None {
-            checked = checked.with_common_names_as_names();
+            csr = csr.with_common_names_as_names();
         }
-        subject_attributes(profile, &checked)?;
-        check_names(
-            profile.names,
-            &checked.dns_names,
-            &checked.mailboxes,
-            checked.ip_count,
-        )
-        .map_err(|r| {
+        subject_attributes(profile, &csr)?;
+        check_names(profile.names, &csr.dns_names, &csr.mailboxes, csr.ip_count).map_err(|r| {
             refused(
                 "names",
                 format!("{}: {} (profile {})", r.name, r.reason, profile.name),
             )
         })?;
 
-        let not_before = self.clock.now().trunc_subsecs(0);
         let max = profile.validity.max_days(not_before);
         let days = request
             .days
@@ -181,132 +315,209 @@ impl Authority {
             ));
         }
         let not_after = not_after_for(not_before, days);
-        let ca = authorities::find_by_name(&self.store, profile.ca)
-            .await?
-            .ok_or(CaError::NoSuchCa(profile.ca))?;
-        if not_after > ca.not_after {
+        let ca = match cas.get(profile.ca) {
+            Some(ca) => ca.clone(),
+            None => {
+                let ca = Arc::new(self.issuing_ca(profile.ca).await?);
+                cas.insert(profile.ca, ca.clone());
+                ca
+            }
+        };
+        if not_after > ca.row.not_after {
             return Err(refused(
                 "validity.issuer",
-                format!("the certificate would outlive its issuing CA {}", ca.name),
+                format!(
+                    "the certificate would outlive its issuing CA {}",
+                    ca.row.name
+                ),
             ));
         }
-        let key = authorities::find_key(&self.store, ca.key_id)
+        Ok(Checked {
+            profile,
+            csr,
+            ca,
+            not_before,
+            not_after,
+        })
+    }
+
+    async fn issuing_ca(&self, name: &'static str) -> Result<IssuingCa, CaError> {
+        let row = authorities::find_by_name(&self.store, name)
+            .await?
+            .ok_or(CaError::NoSuchCa(name))?;
+        let key = authorities::find_key(&self.store, row.key_id)
             .await?
             .ok_or_else(|| CaError::Inconsistent {
-                name: ca.name.clone(),
+                name: row.name.clone(),
                 reason: "no key row".into(),
             })?;
         let spec = KeySpec::parse(&key.spec).ok_or_else(|| CaError::Inconsistent {
-            name: ca.name.clone(),
+            name: row.name.clone(),
             reason: format!("unknown key type {}", key.spec),
         })?;
+        Ok(IssuingCa {
+            row,
+            public_key: key.public_key,
+            spec,
+        })
+    }
 
-        // Serials are random; a collision with an earlier one (practically impossible) only
-        // costs another try, and the unique index makes reuse impossible.
-        for _ in 0..3 {
-            let serial = random_serial(self.random.as_ref());
-            let serial_hex = hex::encode(serial);
-            let tbs = self.tbs(
-                profile,
-                &checked,
-                &ca,
-                &key.public_key,
-                spec,
-                &serial,
-                not_before,
-                not_after,
-            )?;
-            lint(&tbs, profile).map_err(|f| refused(f.rule, f.detail))?;
-
-            let names: Vec<&str> = checked
-                .dns_names
-                .iter()
-                .chain(checked.mailboxes.iter())
-                .map(String::as_str)
-                .collect();
-            let reserved = certificates::reserve(
-                &self.store,
-                certificates::NewReservation {
-                    serial_hex: &serial_hex,
-                    ca_id: ca.id,
-                    profile: profile.name,
-                    subject: names.first().copied().unwrap_or_default(),
-                    names: &names.join(","),
-                    not_before,
-                    not_after,
-                    tbs_der: &tbs,
-                    created_at: self.clock.now(),
-                },
-            )
-            .await;
-            match reserved {
-                Ok(row) => {
-                    return Ok(IssuanceToken {
-                        id: row.id,
-                        serial_hex,
-                        ca_name: ca.name,
-                        profile: profile.name,
-                        tbs,
-                    });
-                }
-                Err(StoreError::Duplicate) => continue,
-                Err(e) => return Err(e.into()),
-            }
-        }
-        Err(refused("serial", "could not reserve a unique serial"))
+    /// Picks a serial, lays out the certificate and lints it.
+    fn lay_out(&self, c: &Checked) -> Result<Laid, CaError> {
+        let serial = random_serial(self.random.as_ref());
+        let tbs = self.tbs(
+            c.profile,
+            &c.csr,
+            &c.ca.row,
+            &c.ca.public_key,
+            c.ca.spec,
+            &serial,
+            c.not_before,
+            c.not_after,
+        )?;
+        lint(&tbs, c.profile).map_err(|f| refused(f.rule, f.detail))?;
+        Ok(Laid {
+            serial_hex: hex::encode(serial),
+            tbs,
+        })
     }
 
     /// Signs the prepared bytes and stores the certificate. The token is spent either way.
     pub async fn issue(&self, token: IssuanceToken) -> Result<Issued, CaError> {
-        let ca = authorities::find_by_name(&self.store, &token.ca_name)
+        let serial = token.serial_hex.clone();
+        self.issue_many(vec![token])
             .await?
-            .ok_or(CaError::NoSuchCa("issuing CA"))?;
-        let signer = self.signer_of(&ca).await?;
+            .pop()
+            .unwrap_or(Err(CaError::TokenSpent(serial)))
+    }
 
-        let now = self.clock.now();
-        let tx = self.store.begin().await?;
-        if !certificates::mark_signing(&tx, token.id, now).await? {
-            return Err(CaError::TokenSpent(token.serial_hex));
+    /// `issue` for many tokens: one transaction records that they are being signed (and the
+    /// audit entries) before any signature exists, one stores the certificates after.
+    pub async fn issue_many(&self, tokens: Vec<IssuanceToken>) -> BatchResult<Issued> {
+        let mut cas: HashMap<String, (AuthorityRow, Arc<dyn CaSigner>)> = HashMap::new();
+        let mut ready = Vec::with_capacity(tokens.len());
+        for token in tokens {
+            if !cas.contains_key(&token.ca_name) {
+                let opened = match authorities::find_by_name(&self.store, &token.ca_name).await? {
+                    Some(ca) => self.signer_of(&ca).await.map(|s| (ca, s)),
+                    None => Err(CaError::NoSuchCa("issuing CA")),
+                };
+                match opened {
+                    Ok(pair) => {
+                        cas.insert(token.ca_name.clone(), pair);
+                    }
+                    Err(e) => {
+                        ready.push(Err(e));
+                        continue;
+                    }
+                }
+            }
+            ready.push(Ok(token));
         }
-        audit_ca(
-            &tx,
-            now,
-            "sign_requested",
-            format!(
-                "Signing serial {} ({}) with CA {}",
-                token.serial_hex, token.profile, ca.name
-            ),
-        )
-        .await?;
-        tx.commit().await?;
-
-        let signature = signer.sign(&token.tbs)?;
-        let der = assemble(&token.tbs, signer.spec(), &signature);
-        // The signer is outside our control (an HSM); check what it produced before keeping it.
-        verify_signed_by(&der, &ca.cert_der).map_err(|reason| CaError::Inconsistent {
-            name: ca.name.clone(),
-            reason,
-        })?;
 
         let now = self.clock.now();
+        let ids: Vec<i32> = ready.iter().flatten().map(|t| t.id).collect();
         let tx = self.store.begin().await?;
-        certificates::mark_issued(&tx, token.id, &der, now).await?;
-        audit_ca(
+        let moved = certificates::mark_signing_many(&tx, &ids, now).await?;
+        let marked: Vec<Result<IssuanceToken, CaError>> = ready
+            .into_iter()
+            .map(|token| {
+                let token = token?;
+                if moved.contains(&token.id) {
+                    Ok(token)
+                } else {
+                    Err(CaError::TokenSpent(token.serial_hex))
+                }
+            })
+            .collect();
+        audit::record_many(
             &tx,
             now,
-            "issued",
-            format!(
-                "Issued serial {} ({}) from CA {}",
-                token.serial_hex, token.profile, ca.name
-            ),
+            marked
+                .iter()
+                .flatten()
+                .map(|t| {
+                    ca_entry(
+                        "sign_requested",
+                        format!(
+                            "Signing serial {} ({}) with CA {}",
+                            t.serial_hex, t.profile, t.ca_name
+                        ),
+                    )
+                })
+                .collect(),
         )
         .await?;
         tx.commit().await?;
-        Ok(Issued {
-            serial_hex: token.serial_hex,
-            der,
-            chain: vec![ca.cert_der],
-        })
+
+        let jobs: Vec<_> = marked
+            .into_iter()
+            .map(|token| {
+                let token = token?;
+                let (ca, signer) = cas
+                    .get(&token.ca_name)
+                    .ok_or(CaError::NoSuchCa("issuing CA"))?;
+                Ok((token, signer.clone(), ca.cert_der.clone()))
+            })
+            .collect();
+        let signed: Vec<Result<(IssuanceToken, Vec<u8>), CaError>> =
+            parallel::map(jobs, |job: Result<_, CaError>| {
+                let (token, signer, ca_der) = job?;
+                let signature = signer.sign(&token.tbs)?;
+                let der = assemble(&token.tbs, signer.spec(), &signature);
+                // The signer is outside our control (an HSM); check what it produced before
+                // keeping it.
+                verify_signed_by(&der, &ca_der).map_err(|reason| CaError::Inconsistent {
+                    name: token.ca_name.clone(),
+                    reason,
+                })?;
+                Ok((token, der))
+            })
+            .await?;
+
+        let now = self.clock.now();
+        let stored: Vec<(i32, Vec<u8>)> = signed
+            .iter()
+            .flatten()
+            .map(|(t, der)| (t.id, der.clone()))
+            .collect();
+        let tx = self.store.begin().await?;
+        certificates::mark_issued_many(&tx, &stored, now).await?;
+        audit::record_many(
+            &tx,
+            now,
+            signed
+                .iter()
+                .flatten()
+                .map(|(t, _)| {
+                    ca_entry(
+                        "issued",
+                        format!(
+                            "Issued serial {} ({}) from CA {}",
+                            t.serial_hex, t.profile, t.ca_name
+                        ),
+                    )
+                })
+                .collect(),
+        )
+        .await?;
+        let issued = signed
+            .into_iter()
+            .map(|result| {
+                let (token, der) = result?;
+                let chain = cas
+                    .get(&token.ca_name)
+                    .map(|(ca, _)| vec![ca.cert_der.clone()])
+                    .unwrap_or_default();
+                Ok(Issued {
+                    serial_hex: token.serial_hex,
+                    der,
+                    chain,
+                })
+            })
+            .collect();
+        tx.commit().await?;
+        Ok(issued)
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -741,6 +952,85 @@ mod tests {
     }
 
     #[tokio::test]
+    async fn a_batch_refuses_only_its_bad_requests_and_stores_every_certificate_it_signs() {
+        let (ca, dir) = ready().await;
+        let good = dv_csr(&dir);
+        let requests = [
+            IssueRequest {
+                profile: "tls-dv",
+                csr: &good,
+                days: Some(30),
+            },
+            IssueRequest {
+                profile: "tls-dv",
+                csr: b"not a request",
+                days: None,
+            },
+            IssueRequest {
+                profile: "tls-dv",
+                csr: &good,
+                days: Some(9999),
+            },
+            IssueRequest {
+                profile: "tls-dv",
+                csr: &good,
+                days: None,
+            },
+        ];
+        let tokens = ca.prepare_many(&requests).await.unwrap();
+        assert_eq!(tokens.len(), 4);
+        assert!(matches!(
+            tokens.get(1),
+            Some(Err(CaError::Refused {
+                rule: "csr.encoding",
+                ..
+            }))
+        ));
+        assert!(matches!(
+            tokens.get(2),
+            Some(Err(CaError::Refused {
+                rule: "validity.cap",
+                ..
+            }))
+        ));
+        let tokens: Vec<_> = tokens.into_iter().filter_map(Result::ok).collect();
+        assert_eq!(tokens.len(), 2);
+        let issued = ca.issue_many(tokens).await.unwrap();
+        let issued: Vec<Issued> = issued.into_iter().map(Result::unwrap).collect();
+        assert_ne!(issued[0].serial_hex, issued[1].serial_hex);
+        for cert in &issued {
+            let row = certificates::find_by_serial(&ca.store, &cert.serial_hex)
+                .await
+                .unwrap()
+                .unwrap();
+            assert_eq!(row.status, certificates::ISSUED);
+            assert_eq!(row.cert_der.as_deref(), Some(cert.der.as_slice()));
+            let (_, parsed) = X509Certificate::from_der(&cert.der).unwrap();
+            assert_eq!(parsed.tbs_certificate.as_ref(), row.tbs_der.as_slice());
+            std::fs::write(dir.join("leaf.pem"), pem_certificate(&cert.der)).unwrap();
+            openssl(
+                &[
+                    "verify",
+                    "-CAfile",
+                    "root.pem",
+                    "-untrusted",
+                    "tls.pem",
+                    "leaf.pem",
+                ],
+                &dir,
+            );
+        }
+        let sign_events = crate::store::audit::all(&ca.store)
+            .await
+            .unwrap()
+            .into_iter()
+            .filter(|e| e.module == "ca" && e.action == "issued")
+            .count();
+        assert_eq!(sign_events, 2, "one audit entry per certificate");
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[tokio::test]
     async fn a_spent_token_cannot_sign_again() {
         let (ca, dir) = ready().await;
         let csr = dv_csr(&dir);
@@ -753,11 +1043,10 @@ mod tests {
             .await
             .unwrap();
         // Another process (or a replay) got to the reservation first.
-        assert!(
-            certificates::mark_signing(&ca.store, token.id, chrono::Utc::now())
-                .await
-                .unwrap()
-        );
+        let claimed = certificates::mark_signing_many(&ca.store, &[token.id], chrono::Utc::now())
+            .await
+            .unwrap();
+        assert!(claimed.contains(&token.id));
         assert!(matches!(ca.issue(token).await, Err(CaError::TokenSpent(_))));
         std::fs::remove_dir_all(dir).unwrap();
     }

@@ -12,6 +12,7 @@ mod lint;
 mod list;
 mod names;
 mod ocsp;
+mod parallel;
 mod profiles;
 mod rcgen_key;
 mod revoke;
@@ -105,27 +106,26 @@ impl Authority {
     }
 }
 
-/// Records a CA event (no account, user or address: the CA acts for the operator) in the
-/// caller's transaction.
+/// A CA event for the audit log: no account, user or address, as the CA acts for the operator.
+fn ca_entry(action: &str, summary: String) -> crate::services::audit::AuditEntry<'_> {
+    crate::services::audit::AuditEntry {
+        account_id: None,
+        user_id: None,
+        ip: None,
+        module: "ca",
+        action,
+        summary,
+    }
+}
+
+/// Records a CA event in the caller's transaction.
 async fn audit_ca(
     tx: &crate::store::Tx,
     at: chrono::DateTime<chrono::Utc>,
     action: &str,
     summary: String,
 ) -> Result<(), crate::store::StoreError> {
-    crate::services::audit::record(
-        tx,
-        at,
-        crate::services::audit::AuditEntry {
-            account_id: None,
-            user_id: None,
-            ip: None,
-            module: "ca",
-            action,
-            summary,
-        },
-    )
-    .await
+    crate::services::audit::record(tx, at, ca_entry(action, summary)).await
 }
 
 /// A time as rcgen wants it: whole seconds, UTC.

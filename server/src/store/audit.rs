@@ -30,28 +30,49 @@ pub async fn lock_head(tx: &Tx) -> Result<Option<AuditRow>, StoreError> {
         .await?)
 }
 
-pub async fn insert(tx: &Tx, row: NewAuditRow) -> Result<AuditRow, StoreError> {
-    audit_events::ActiveModel {
-        at: Set(row.at),
-        account_id: Set(row.account_id),
-        user_id: Set(row.user_id),
-        ip: Set(row.ip),
-        module: Set(row.module),
-        action: Set(row.action),
-        summary: Set(row.summary),
-        prev_hash: Set(row.prev_hash),
-        hash: Set(row.hash),
-        ..Default::default()
+/// Rows per INSERT: far below the bind-parameter limits of SQLite and PostgreSQL.
+const ROWS_PER_INSERT: usize = 1000;
+
+/// Inserts rows in order, so their ids follow the chain.
+pub async fn insert_many(tx: &Tx, rows: Vec<NewAuditRow>) -> Result<(), StoreError> {
+    let mut rows = rows.into_iter().peekable();
+    while rows.peek().is_some() {
+        let chunk: Vec<_> = rows
+            .by_ref()
+            .take(ROWS_PER_INSERT)
+            .map(|row| audit_events::ActiveModel {
+                at: Set(row.at),
+                account_id: Set(row.account_id),
+                user_id: Set(row.user_id),
+                ip: Set(row.ip),
+                module: Set(row.module),
+                action: Set(row.action),
+                summary: Set(row.summary),
+                prev_hash: Set(row.prev_hash),
+                hash: Set(row.hash),
+                ..Default::default()
+            })
+            .collect();
+        audit_events::Entity::insert_many(chunk)
+            .exec(tx.conn())
+            .await
+            .map_err(StoreError::from_db)?;
     }
-    .insert(tx.conn())
-    .await
-    .map_err(StoreError::from_db)
+    Ok(())
 }
 
 /// Every audit row of an account, oldest first.
 pub async fn for_account(db: &impl Db, account_id: i32) -> Result<Vec<AuditRow>, StoreError> {
     Ok(audit_events::Entity::find()
         .filter(audit_events::Column::AccountId.eq(account_id))
+        .order_by_asc(audit_events::Column::Id)
+        .all(db.conn())
+        .await?)
+}
+
+/// The whole chain, oldest first (for verification and the operator's view).
+pub async fn all(db: &impl Db) -> Result<Vec<AuditRow>, StoreError> {
+    Ok(audit_events::Entity::find()
         .order_by_asc(audit_events::Column::Id)
         .all(db.conn())
         .await?)

@@ -22,53 +22,95 @@ pub struct NewReservation<'a> {
     pub created_at: DateTime<Utc>,
 }
 
-/// Reserves a serial with the exact bytes that will be signed; `Duplicate` if the serial was
+/// Rows per statement: far below the bind-parameter limits of SQLite and PostgreSQL.
+const ROWS_PER_STATEMENT: usize = 500;
+
+/// Reserves serials with the exact bytes that will be signed, returning the rows in the order
+/// given; `Duplicate` (and nothing reserved, once the caller rolls back) if any serial was
 /// ever used.
-pub async fn reserve(db: &impl Db, r: NewReservation<'_>) -> Result<CertificateRow, StoreError> {
-    certs::ActiveModel {
-        serial_hex: Set(r.serial_hex.to_owned()),
-        ca_id: Set(r.ca_id),
-        profile: Set(r.profile.to_owned()),
-        status: Set(RESERVED.to_owned()),
-        subject: Set(r.subject.to_owned()),
-        names: Set(r.names.to_owned()),
-        not_before: Set(r.not_before),
-        not_after: Set(r.not_after),
-        tbs_der: Set(r.tbs_der.to_vec()),
-        cert_der: Set(None),
-        created_at: Set(r.created_at),
-        ..Default::default()
-    }
-    .insert(db.conn())
-    .await
-    .map_err(StoreError::from_db)
-}
-
-/// Moves a reservation to `signing`; false if it is not reserved any more (already used).
-pub async fn mark_signing(db: &impl Db, id: i32, at: DateTime<Utc>) -> Result<bool, StoreError> {
-    let r = certs::Entity::update_many()
-        .col_expr(certs::Column::Status, Expr::value(SIGNING))
-        .col_expr(certs::Column::SigningAt, Expr::value(at))
-        .filter(certs::Column::Id.eq(id))
-        .filter(certs::Column::Status.eq(RESERVED))
-        .exec(db.conn())
-        .await?;
-    Ok(r.rows_affected == 1)
-}
-
-pub async fn mark_issued(
+pub async fn reserve_many(
     db: &impl Db,
-    id: i32,
-    cert_der: &[u8],
+    reservations: &[NewReservation<'_>],
+) -> Result<Vec<CertificateRow>, StoreError> {
+    let mut out = Vec::with_capacity(reservations.len());
+    for chunk in reservations.chunks(ROWS_PER_STATEMENT) {
+        let models = chunk.iter().map(|r| certs::ActiveModel {
+            serial_hex: Set(r.serial_hex.to_owned()),
+            ca_id: Set(r.ca_id),
+            profile: Set(r.profile.to_owned()),
+            status: Set(RESERVED.to_owned()),
+            subject: Set(r.subject.to_owned()),
+            names: Set(r.names.to_owned()),
+            not_before: Set(r.not_before),
+            not_after: Set(r.not_after),
+            tbs_der: Set(r.tbs_der.to_vec()),
+            cert_der: Set(None),
+            created_at: Set(r.created_at),
+            ..Default::default()
+        });
+        let mut rows: std::collections::HashMap<String, CertificateRow> =
+            certs::Entity::insert_many(models)
+                .exec_with_returning(db.conn())
+                .await
+                .map_err(StoreError::from_db)?
+                .into_iter()
+                .map(|row| (row.serial_hex.clone(), row))
+                .collect();
+        // RETURNING promises no order; the serials put the rows back in the caller's.
+        for r in chunk {
+            out.push(rows.remove(r.serial_hex).ok_or(StoreError::Duplicate)?);
+        }
+    }
+    Ok(out)
+}
+
+/// Moves reservations to `signing` and returns the ids that moved: an id missing from the
+/// answer was not reserved any more (its token was already used). The status check and the
+/// change are one statement, so two callers cannot both claim a reservation.
+pub async fn mark_signing_many(
+    db: &impl Db,
+    ids: &[i32],
+    at: DateTime<Utc>,
+) -> Result<std::collections::HashSet<i32>, StoreError> {
+    let mut moved = std::collections::HashSet::with_capacity(ids.len());
+    for chunk in ids.chunks(ROWS_PER_STATEMENT) {
+        let rows = certs::Entity::update_many()
+            .col_expr(certs::Column::Status, Expr::value(SIGNING))
+            .col_expr(certs::Column::SigningAt, Expr::value(at))
+            .filter(certs::Column::Id.is_in(chunk.iter().copied()))
+            .filter(certs::Column::Status.eq(RESERVED))
+            .exec_with_returning(db.conn())
+            .await?;
+        moved.extend(rows.into_iter().map(|row| row.id));
+    }
+    Ok(moved)
+}
+
+/// Stores signed certificates (id, DER) with one statement per chunk.
+pub async fn mark_issued_many(
+    db: &impl Db,
+    signed: &[(i32, Vec<u8>)],
     at: DateTime<Utc>,
 ) -> Result<(), StoreError> {
-    certs::Entity::update_many()
-        .col_expr(certs::Column::Status, Expr::value(ISSUED))
-        .col_expr(certs::Column::CertDer, Expr::value(cert_der.to_vec()))
-        .col_expr(certs::Column::IssuedAt, Expr::value(at))
-        .filter(certs::Column::Id.eq(id))
-        .exec(db.conn())
-        .await?;
+    for chunk in signed.chunks(ROWS_PER_STATEMENT) {
+        let Some(((first_id, first_der), rest)) = chunk.split_first() else {
+            continue;
+        };
+        let der = rest.iter().fold(
+            Expr::case(certs::Column::Id.eq(*first_id), first_der.clone()),
+            |case, (id, der)| case.case(certs::Column::Id.eq(*id), der.clone()),
+        );
+        certs::Entity::update_many()
+            .col_expr(certs::Column::Status, Expr::value(ISSUED))
+            .col_expr(
+                certs::Column::CertDer,
+                der.finally(Expr::col(certs::Column::CertDer)).into(),
+            )
+            .col_expr(certs::Column::IssuedAt, Expr::value(at))
+            .filter(certs::Column::Id.is_in(chunk.iter().map(|(id, _)| *id)))
+            .exec(db.conn())
+            .await?;
+    }
     Ok(())
 }
 
@@ -107,13 +149,15 @@ pub struct RevokedEntry {
 }
 
 /// Every revoked certificate of a CA that has not expired yet (expired ones leave the CRL).
+/// Rows are streamed: holding a million driver rows at once costs more than reading them.
 pub async fn revoked_for_ca(
-    db: &impl Db,
+    db: &super::Store,
     ca_id: i32,
     now: DateTime<Utc>,
 ) -> Result<Vec<RevokedEntry>, StoreError> {
+    use futures_util::TryStreamExt;
     use sea_orm::{QueryOrder, QuerySelect};
-    let rows: Vec<(String, Option<DateTime<Utc>>, Option<String>)> = certs::Entity::find()
+    let mut rows = certs::Entity::find()
         .select_only()
         .column(certs::Column::SerialHex)
         .column(certs::Column::RevokedAt)
@@ -121,20 +165,22 @@ pub async fn revoked_for_ca(
         .filter(certs::Column::CaId.eq(ca_id))
         .filter(certs::Column::RevokedAt.is_not_null())
         .filter(certs::Column::NotAfter.gt(now))
-        .order_by_asc(certs::Column::Id)
-        .into_tuple()
-        .all(db.conn())
+        // Revocation order is the order of the covering index: no sort.
+        .order_by_asc(certs::Column::RevokedAt)
+        .into_tuple::<(String, Option<DateTime<Utc>>, Option<String>)>()
+        .stream(db.conn())
         .await?;
-    Ok(rows
-        .into_iter()
-        .filter_map(|(serial_hex, revoked_at, reason)| {
-            revoked_at.map(|revoked_at| RevokedEntry {
+    let mut out = Vec::new();
+    while let Some((serial_hex, revoked_at, reason)) = rows.try_next().await? {
+        if let Some(revoked_at) = revoked_at {
+            out.push(RevokedEntry {
                 serial_hex,
                 revoked_at,
                 reason,
-            })
-        })
-        .collect())
+            });
+        }
+    }
+    Ok(out)
 }
 
 /// Every certificate record (operator query; for consistency checks).

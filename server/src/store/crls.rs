@@ -1,7 +1,7 @@
 //! Published CRLs. (Operator queries: CRLs belong to the CA.)
 
 use chrono::{DateTime, Utc};
-use sea_orm::{ActiveValue::Set, QueryOrder, entity::prelude::*};
+use sea_orm::{ActiveValue::Set, QueryOrder, QuerySelect, entity::prelude::*};
 
 use super::{CrlRow, Db, StoreError, entities::crls};
 
@@ -16,18 +16,42 @@ pub struct NewCrl<'a> {
 
 /// Stores a CRL; `Duplicate` when another process published the same number first.
 pub async fn insert(db: &impl Db, crl: NewCrl<'_>) -> Result<CrlRow, StoreError> {
-    crls::ActiveModel {
+    let der = crl.der.to_vec();
+    // Only the id comes back: returning the row would copy a CRL of megabytes back.
+    let id = crls::Entity::insert(crls::ActiveModel {
         ca_id: Set(crl.ca_id),
         crl_number: Set(crl.crl_number),
         this_update: Set(crl.this_update),
         next_update: Set(crl.next_update),
-        der: Set(crl.der.to_vec()),
+        der: Set(der.clone()),
         entries: Set(crl.entries),
         ..Default::default()
-    }
-    .insert(db.conn())
+    })
+    .exec(db.conn())
     .await
-    .map_err(StoreError::from_db)
+    .map_err(StoreError::from_db)?
+    .last_insert_id;
+    Ok(CrlRow {
+        id,
+        ca_id: crl.ca_id,
+        crl_number: crl.crl_number,
+        this_update: crl.this_update,
+        next_update: crl.next_update,
+        der,
+        entries: crl.entries,
+    })
+}
+
+/// The number of the newest CRL of a CA, without its (possibly large) contents.
+pub async fn latest_number_for_ca(db: &impl Db, ca_id: i32) -> Result<Option<i64>, StoreError> {
+    Ok(crls::Entity::find()
+        .select_only()
+        .column(crls::Column::CrlNumber)
+        .filter(crls::Column::CaId.eq(ca_id))
+        .order_by_desc(crls::Column::CrlNumber)
+        .into_tuple::<i64>()
+        .one(db.conn())
+        .await?)
 }
 
 pub async fn latest_for_ca(db: &impl Db, ca_id: i32) -> Result<Option<CrlRow>, StoreError> {

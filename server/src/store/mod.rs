@@ -90,6 +90,11 @@ impl Tx {
         self.tx.commit().await.map_err(StoreError::from_db)
     }
 
+    /// Undoes the transaction now (dropping it does too, but without reporting failure).
+    pub async fn rollback(self) -> Result<(), StoreError> {
+        self.tx.rollback().await.map_err(StoreError::from_db)
+    }
+
     fn is_postgres(&self) -> bool {
         self.tx.get_database_backend() == DbBackend::Postgres
     }
