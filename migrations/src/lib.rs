@@ -10,6 +10,7 @@ mod m20261121_000004_issued_certificates;
 mod m20261121_000005_crls;
 mod m20261121_000006_ocsp_responders;
 mod m20261121_000007_crl_covering_index;
+mod m20261121_000008_ocsp_responses;
 
 pub struct Migrator;
 
@@ -24,6 +25,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261121_000005_crls::Migration),
             Box::new(m20261121_000006_ocsp_responders::Migration),
             Box::new(m20261121_000007_crl_covering_index::Migration),
+            Box::new(m20261121_000008_ocsp_responses::Migration),
         ]
     }
 }

@@ -144,6 +144,7 @@ pub async fn serve(config: Config) -> Result<(), StartupError> {
         services.mail_waker.clone(),
     ));
     tokio::spawn(jobs::crl_refresh::run(services.authority.clone()));
+    tokio::spawn(jobs::ocsp_refresh::run(services.authority.clone()));
     let leptos_options = LeptosOptions::builder()
         .output_name("rootline")
         .site_root(config.site_root.display().to_string())

@@ -12,6 +12,7 @@ mod lint;
 mod list;
 mod names;
 mod ocsp;
+mod ocsp_presign;
 mod parallel;
 mod profiles;
 mod rcgen_key;

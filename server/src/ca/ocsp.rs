@@ -24,22 +24,25 @@ use sha1::Sha1;
 use sha2::{Digest, Sha256};
 use x509_cert::{Certificate, ext::pkix::crl::CrlReason, spki::AlgorithmIdentifierOwned};
 use x509_ocsp::{
-    BasicOcspResponse, CertStatus, OcspGeneralizedTime, OcspRequest, OcspResponse, ResponderId,
-    ResponseData, RevokedInfo, SingleResponse, Version,
+    BasicOcspResponse, CertId, CertStatus, OcspGeneralizedTime, OcspRequest, OcspResponse,
+    ResponderId, ResponseData, RevokedInfo, SingleResponse, Version,
 };
 use x509_parser::prelude::{FromDer, X509Certificate};
 
-use super::{Authority, CaError, asn1_time, rcgen_key::RcgenKey, serial::random_serial};
+use super::{
+    Authority, CaError, asn1_time, ocsp_presign::SERVE_PRESIGNED_FOR, rcgen_key::RcgenKey,
+    serial::random_serial,
+};
 use crate::{
     domain::revocation::RevocationReason,
     ports::keys::{CaSigner, KeyRecord, KeySpec},
-    store::{AuthorityRow, authorities, certificates, crls},
+    store::{AuthorityRow, authorities, certificates, crls, ocsp_responses},
 };
 
 /// How long a response is valid (the BRs allow 8 hours to 10 days).
 pub const OCSP_VALIDITY: Duration = Duration::days(4);
 /// When a kept response is replaced by a fresh one (the BRs want updates within 4 days).
-const OCSP_REFRESH: Duration = Duration::days(1);
+pub(super) const OCSP_REFRESH: Duration = Duration::days(1);
 const RESPONDER_VALIDITY: Duration = Duration::days(90);
 const RESPONDER_RENEW_BEFORE: Duration = Duration::days(30);
 /// At most this many signed answers are kept in memory.
@@ -51,6 +54,7 @@ const GENERATION_CHECK: Duration = Duration::seconds(1);
 const MAX_REQUESTS: usize = 8;
 
 const OID_SHA1: &str = "1.3.14.3.2.26";
+const SHA1_OID: der::asn1::ObjectIdentifier = der::asn1::ObjectIdentifier::new_unwrap(OID_SHA1);
 const OID_SHA256: &str = "2.16.840.1.101.3.4.2.1";
 const OID_NONCE: &str = "1.3.6.1.5.5.7.48.1.2";
 const OCSP_NOCHECK: &[u64] = &[1, 3, 6, 1, 5, 5, 7, 48, 1, 5];
@@ -59,10 +63,12 @@ const OCSP_NOCHECK: &[u64] = &[1, 3, 6, 1, 5, 5, 7, 48, 1, 5];
 struct Resolved {
     ca_id: i32,
     statuses: Vec<Status>,
+    /// The certificate record of each request, when it is ours.
+    certificate_ids: Vec<Option<i32>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-enum Status {
+pub(super) enum Status {
     Good,
     Revoked(DateTime<Utc>, Option<String>),
     Unknown,
@@ -168,14 +174,21 @@ impl Authority {
                 return encoded(OcspResponse::internal_error());
             }
         };
+        if let Some(key) = &cache_key {
+            match self.presigned_answer(&request, &resolved, now).await {
+                Ok(Some((der, refresh_at))) => {
+                    self.keep_answer(key.clone(), der.clone(), refresh_at);
+                    return der;
+                }
+                Ok(None) => {}
+                // The pre-signed store is an optimisation: sign afresh instead.
+                Err(e) => tracing::warn!(error = %e, "OCSP: cannot read pre-signed answers"),
+            }
+        }
         match self.sign_ocsp(&request, resolved, nonce, now).await {
             Ok(der) => {
-                if let (Some(key), Ok(mut answers)) = (cache_key, self.ocsp.answers.lock()) {
-                    // Requests for made-up serials must not grow memory without bound.
-                    if answers.len() >= MAX_KEPT {
-                        answers.clear();
-                    }
-                    answers.insert(key, (der.clone(), now + OCSP_REFRESH));
+                if let Some(key) = cache_key {
+                    self.keep_answer(key, der.clone(), now + OCSP_REFRESH);
                 }
                 der
             }
@@ -184,6 +197,46 @@ impl Authority {
                 encoded(OcspResponse::internal_error())
             }
         }
+    }
+
+    fn keep_answer(&self, key: Vec<u8>, der: Vec<u8>, refresh_at: DateTime<Utc>) {
+        if let Ok(mut answers) = self.ocsp.answers.lock() {
+            // Requests for made-up serials must not grow memory without bound.
+            if answers.len() >= MAX_KEPT {
+                answers.clear();
+            }
+            answers.insert(key, (der, refresh_at));
+        }
+    }
+
+    /// The stored answer for a one-certificate request, when it answers exactly this CertID
+    /// with the status the database holds now and is fresh; with when to stop serving it.
+    async fn presigned_answer(
+        &self,
+        request: &OcspRequest,
+        resolved: &Resolved,
+        now: DateTime<Utc>,
+    ) -> Result<Option<(Vec<u8>, DateTime<Utc>)>, CaError> {
+        let ([req], [Some(certificate_id)], [status]) = (
+            request.tbs_request.request_list.as_slice(),
+            resolved.certificate_ids.as_slice(),
+            resolved.statuses.as_slice(),
+        ) else {
+            return Ok(None);
+        };
+        let Some(stored) = ocsp_responses::for_certificate(&self.store, *certificate_id).await?
+        else {
+            return Ok(None);
+        };
+        let asked = req
+            .req_cert
+            .to_der()
+            .map_err(|e| CaError::Ocsp(e.to_string()))?;
+        let serve_until = stored.this_update + SERVE_PRESIGNED_FOR;
+        let fits = stored.cert_id_der == asked
+            && stored.revoked == matches!(status, Status::Revoked(..))
+            && now < serve_until;
+        Ok(fits.then(|| (stored.der, serve_until.min(now + OCSP_REFRESH))))
     }
 
     /// Forgets kept answers, after a revocation in this process.
@@ -229,6 +282,7 @@ impl Authority {
         let index = self.ca_index().await?;
         let mut ca_id = None;
         let mut statuses = Vec::new();
+        let mut certificate_ids = Vec::new();
         for req in &request.tbs_request.request_list {
             let id = &req.req_cert;
             let alg = id.hash_algorithm.oid.to_string();
@@ -249,18 +303,25 @@ impl Authority {
             let serial_hex = hex::encode(id.serial_number.as_bytes())
                 .trim_start_matches("00")
                 .to_owned();
-            let status = match certificates::find_by_serial(&self.store, &serial_hex).await? {
-                Some(c) if c.ca_id == ca.ca_id && c.status != certificates::RESERVED => {
-                    match c.revoked_at {
-                        Some(at) => Status::Revoked(at, c.revocation_reason),
-                        None => Status::Good,
+            let (status, certificate_id) =
+                match certificates::find_by_serial(&self.store, &serial_hex).await? {
+                    Some(c) if c.ca_id == ca.ca_id && c.status != certificates::RESERVED => {
+                        let status = match c.revoked_at {
+                            Some(at) => Status::Revoked(at, c.revocation_reason),
+                            None => Status::Good,
+                        };
+                        (status, Some(c.id))
                     }
-                }
-                _ => Status::Unknown,
-            };
+                    _ => (Status::Unknown, None),
+                };
             statuses.push(status);
+            certificate_ids.push(certificate_id);
         }
-        Ok(ca_id.map(|ca_id| Resolved { ca_id, statuses }))
+        Ok(ca_id.map(|ca_id| Resolved {
+            ca_id,
+            statuses,
+            certificate_ids,
+        }))
     }
 
     async fn sign_ocsp(
@@ -270,14 +331,27 @@ impl Authority {
         nonce: Option<x509_cert::ext::Extension>,
         now: DateTime<Utc>,
     ) -> Result<Vec<u8>, CaError> {
-        let now = now.trunc_subsecs(0);
-        let mut responses = Vec::new();
-        for (req, status) in request
+        let items = request
             .tbs_request
             .request_list
             .iter()
+            .map(|req| req.req_cert.clone())
             .zip(resolved.statuses)
-        {
+            .collect();
+        self.signed_answer(resolved.ca_id, items, nonce, now).await
+    }
+
+    /// A successful OCSPResponse for CertIDs of one CA, signed by the CA's responder.
+    pub(super) async fn signed_answer(
+        &self,
+        ca_id: i32,
+        items: Vec<(CertId, Status)>,
+        nonce: Option<x509_cert::ext::Extension>,
+        now: DateTime<Utc>,
+    ) -> Result<Vec<u8>, CaError> {
+        let now = now.trunc_subsecs(0);
+        let mut responses = Vec::new();
+        for (cert_id, status) in items {
             let cert_status = match status {
                 Status::Good => CertStatus::good(),
                 Status::Unknown => CertStatus::unknown(),
@@ -287,14 +361,14 @@ impl Authority {
                 }),
             };
             responses.push(SingleResponse {
-                cert_id: req.req_cert.clone(),
+                cert_id,
                 cert_status,
                 this_update: der_time(now).map_err(CaError::Ocsp)?,
                 next_update: Some(der_time(now + OCSP_VALIDITY).map_err(CaError::Ocsp)?),
                 single_extensions: None,
             });
         }
-        let responder = self.responder(resolved.ca_id).await?;
+        let responder = self.responder(ca_id).await?;
         let data = ResponseData {
             version: Version::V1,
             responder_id: ResponderId::ByKey(responder.key_hash.clone()),
@@ -316,6 +390,32 @@ impl Authority {
         };
         let response = OcspResponse::successful(basic).map_err(|e| CaError::Ocsp(e.to_string()))?;
         response.to_der().map_err(|e| CaError::Ocsp(e.to_string()))
+    }
+
+    /// The CertID most clients send for a certificate of ours (SHA-1, as RFC 5019 and
+    /// OpenSSL do, with NULL parameters): what pre-signed answers answer.
+    pub(super) async fn sha1_cert_id(
+        &self,
+        ca_id: i32,
+        cert_der: &[u8],
+    ) -> Result<CertId, CaError> {
+        let index = self.ca_index().await?;
+        let ca = index
+            .iter()
+            .find(|c| c.ca_id == ca_id)
+            .ok_or(CaError::NoSuchCa("OCSP issuer"))?;
+        let cert = Certificate::from_der(cert_der).map_err(|e| CaError::Ocsp(e.to_string()))?;
+        let octets =
+            |b: &[u8]| OctetString::new(b.to_vec()).map_err(|e| CaError::Ocsp(e.to_string()));
+        Ok(CertId {
+            hash_algorithm: AlgorithmIdentifierOwned {
+                oid: SHA1_OID,
+                parameters: Some(der::asn1::Null.into()),
+            },
+            issuer_name_hash: octets(&ca.name_sha1)?,
+            issuer_key_hash: octets(&ca.key_sha1)?,
+            serial_number: cert.tbs_certificate.serial_number,
+        })
     }
 
     async fn ca_index(&self) -> Result<Arc<Vec<CaIndex>>, CaError> {

@@ -31,6 +31,15 @@ impl Authority {
             .ok_or_else(|| CaError::NoSuchCertificate(serial_hex.clone()))?;
 
         let now = self.clock.now();
+        // Signed before the transaction (a first answer may create the responder, which
+        // writes), stored inside it: the "revoked" answer exists exactly when the revocation does.
+        let answer = match cert.cert_der {
+            Some(_) => Some(
+                self.presign(&cert, Some((now, Some(reason.as_str().to_owned()))), now)
+                    .await?,
+            ),
+            None => None,
+        };
         let tx = self.store.begin().await?;
         if !certificates::revoke(&tx, cert.id, reason.as_str(), now).await? {
             return Err(CaError::Refused {
@@ -49,6 +58,9 @@ impl Authority {
             ),
         )
         .await?;
+        if let Some(answer) = &answer {
+            self.store_revoked_answer(&tx, answer).await?;
+        }
         tx.commit().await?;
         self.forget_ocsp_answers();
         self.publish_crl(&ca).await?;

@@ -10,6 +10,7 @@ pub mod crls;
 mod entities;
 pub mod mail_outbox;
 pub mod memberships;
+pub mod ocsp_responses;
 pub mod sessions;
 pub mod sign_in_attempts;
 #[cfg(test)]
@@ -30,7 +31,8 @@ pub use entities::{
     certificate_authorities::Model as AuthorityRow, crls::Model as CrlRow,
     issued_certificates::Model as CertificateRow, mail_outbox::Model as MailRow,
     memberships::Model as MembershipRow, ocsp_responders::Model as ResponderRow,
-    sessions::Model as SessionRow, user_tokens::Model as UserTokenRow, users::Model as UserRow,
+    ocsp_responses::Model as OcspResponseRow, sessions::Model as SessionRow,
+    user_tokens::Model as UserTokenRow, users::Model as UserRow,
 };
 
 #[derive(Debug, thiserror::Error)]

@@ -7,6 +7,7 @@ pub mod issued_certificates;
 pub mod mail_outbox;
 pub mod memberships;
 pub mod ocsp_responders;
+pub mod ocsp_responses;
 pub mod sessions;
 pub mod sign_in_attempts;
 pub mod user_tokens;

@@ -1,0 +1,108 @@
+//! Pre-signed OCSP responses, one per certificate. (Operator queries: they belong to the CA.)
+
+use chrono::{DateTime, Utc};
+use sea_orm::{
+    ActiveValue::Set,
+    QueryOrder, QuerySelect,
+    entity::prelude::*,
+    sea_query::{ExprTrait, OnConflict, Query},
+};
+
+use super::{
+    CertificateRow, Db, OcspResponseRow, StoreError,
+    certificates::ISSUED,
+    entities::{issued_certificates as certs, ocsp_responses as responses},
+};
+
+pub struct NewResponse<'a> {
+    pub certificate_id: i32,
+    pub revoked: bool,
+    pub cert_id_der: &'a [u8],
+    pub der: &'a [u8],
+    pub this_update: DateTime<Utc>,
+    pub next_update: DateTime<Utc>,
+}
+
+fn model(r: &NewResponse<'_>) -> responses::ActiveModel {
+    responses::ActiveModel {
+        certificate_id: Set(r.certificate_id),
+        revoked: Set(r.revoked),
+        cert_id_der: Set(r.cert_id_der.to_vec()),
+        der: Set(r.der.to_vec()),
+        this_update: Set(r.this_update),
+        next_update: Set(r.next_update),
+        ..Default::default()
+    }
+}
+
+fn replace_all() -> OnConflict {
+    OnConflict::column(responses::Column::CertificateId)
+        .update_columns([
+            responses::Column::Revoked,
+            responses::Column::CertIdDer,
+            responses::Column::Der,
+            responses::Column::ThisUpdate,
+            responses::Column::NextUpdate,
+        ])
+        .to_owned()
+}
+
+/// Stores "good" answers. One never replaces a "revoked" answer: a refresh that read the
+/// certificate just before its revocation must not undo it.
+pub async fn store_good(db: &impl Db, rows: &[NewResponse<'_>]) -> Result<(), StoreError> {
+    for chunk in rows.chunks(200) {
+        responses::Entity::insert_many(chunk.iter().map(model))
+            .on_conflict(
+                replace_all()
+                    .action_and_where(
+                        Expr::col((responses::Entity, responses::Column::Revoked)).eq(false),
+                    )
+                    .to_owned(),
+            )
+            .exec_without_returning(db.conn())
+            .await?;
+    }
+    Ok(())
+}
+
+/// Stores a "revoked" answer, replacing whatever was there.
+pub async fn store_revoked(db: &impl Db, row: &NewResponse<'_>) -> Result<(), StoreError> {
+    responses::Entity::insert(model(row))
+        .on_conflict(replace_all())
+        .exec_without_returning(db.conn())
+        .await?;
+    Ok(())
+}
+
+pub async fn for_certificate(
+    db: &impl Db,
+    certificate_id: i32,
+) -> Result<Option<OcspResponseRow>, StoreError> {
+    Ok(responses::Entity::find()
+        .filter(responses::Column::CertificateId.eq(certificate_id))
+        .one(db.conn())
+        .await?)
+}
+
+/// Unexpired issued certificates whose answer is missing or was signed before `stale_before`,
+/// oldest first, at most `limit`.
+pub async fn due(
+    db: &impl Db,
+    now: DateTime<Utc>,
+    stale_before: DateTime<Utc>,
+    limit: u64,
+) -> Result<Vec<CertificateRow>, StoreError> {
+    let fresh = Query::select()
+        .column(responses::Column::CertificateId)
+        .from(responses::Entity)
+        .and_where(responses::Column::ThisUpdate.gte(stale_before))
+        .to_owned();
+    Ok(certs::Entity::find()
+        .filter(certs::Column::Status.eq(ISSUED))
+        .filter(certs::Column::NotAfter.gt(now))
+        .filter(certs::Column::Id.not_in_subquery(fresh))
+        .order_by_asc(certs::Column::Id)
+        .limit(limit)
+        .all(db.conn())
+        .await?)
+}
