@@ -11,6 +11,7 @@ mod m20261121_000005_crls;
 mod m20261121_000006_ocsp_responders;
 mod m20261121_000007_crl_covering_index;
 mod m20261121_000008_ocsp_responses;
+mod m20261121_000009_private_cas;
 
 pub struct Migrator;
 
@@ -26,6 +27,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261121_000006_ocsp_responders::Migration),
             Box::new(m20261121_000007_crl_covering_index::Migration),
             Box::new(m20261121_000008_ocsp_responses::Migration),
+            Box::new(m20261121_000009_private_cas::Migration),
         ]
     }
 }

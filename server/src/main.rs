@@ -213,6 +213,7 @@ async fn ca(config: &Config, command: CaCommand) -> Result<(), String> {
                     profile: &profile,
                     csr: &csr,
                     days,
+                    ..Default::default()
                 })
                 .await
                 .map_err(|e| e.to_string())?;
@@ -246,6 +247,7 @@ async fn ca(config: &Config, command: CaCommand) -> Result<(), String> {
                         profile: &profile,
                         csr: &csr,
                         days: None,
+                        ..Default::default()
                     })
                     .collect();
                 let tokens = services

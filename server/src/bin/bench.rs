@@ -45,6 +45,7 @@ async fn issuance_rate(
                             profile: "tls-dv",
                             csr: &request,
                             days: None,
+                            ..Default::default()
                         })
                         .collect();
                     let tokens = ca.prepare_many(&requests).await.unwrap();

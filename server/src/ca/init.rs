@@ -109,6 +109,25 @@ impl Authority {
         spec: KeySpec,
         parent: Option<(&AuthorityRow, &dyn CaSigner)>,
     ) -> Result<AuthorityRow, CaError> {
+        let new = NewCa {
+            name: def.name,
+            common_name: def.common_name,
+            organization: None,
+            purposes: def.purpose.into_iter().collect(),
+            validity_days: def.validity_days,
+            policies: def.policies,
+            account_id: None,
+        };
+        self.create_ca(&new, spec, parent).await
+    }
+
+    /// Makes a CA's key and certificate (self-signed without a parent) and records both.
+    pub(super) async fn create_ca(
+        &self,
+        def: &NewCa<'_>,
+        spec: KeySpec,
+        parent: Option<(&AuthorityRow, &dyn CaSigner)>,
+    ) -> Result<AuthorityRow, CaError> {
         let label = format!("ca-{}", def.name);
         let (record, signer) = self.new_key(&label, spec).await?;
 
@@ -118,7 +137,7 @@ impl Authority {
             // A CA certificate never outlives its issuer's.
             not_after = not_after.min(parent_row.not_after);
         }
-        let params = self.params(def, now, not_after, parent.is_some())?;
+        let params = self.params(def, now, not_after, parent.map(|(p, _)| p.name.as_str()))?;
         let built = match parent {
             None => params.self_signed(&RcgenKey(signer.as_ref())),
             Some((parent_row, parent_signer)) => {
@@ -139,6 +158,7 @@ impl Authority {
         })?;
 
         let subject = self.subject_text(def);
+        let audit_name = def.name;
         let tx = self.store.begin().await?;
         let key_row = authorities::insert_key(
             &tx,
@@ -163,6 +183,7 @@ impl Authority {
                 not_before: now,
                 not_after,
                 created_at: now,
+                account_id: def.account_id,
             },
         )
         .await?;
@@ -172,7 +193,7 @@ impl Authority {
             "ca_created",
             format!(
                 "Created CA {} ({subject}) with a {spec} key in the {} key store, issued by {}",
-                def.name,
+                audit_name,
                 record.backend,
                 parent.map(|(p, _)| p.name.as_str()).unwrap_or("itself")
             ),
@@ -185,10 +206,10 @@ impl Authority {
 
     fn params(
         &self,
-        def: &CaDefinition,
+        def: &NewCa<'_>,
         not_before: DateTime<Utc>,
         not_after: DateTime<Utc>,
-        issued_by_root: bool,
+        parent: Option<&str>,
     ) -> Result<CertificateParams, CaError> {
         let time = |t: DateTime<Utc>| {
             asn1_time(t).map_err(|reason| CaError::Build {
@@ -197,7 +218,15 @@ impl Authority {
             })
         };
         let mut p = CertificateParams::default();
-        p.distinguished_name = self.operator_subject(def.common_name);
+        p.distinguished_name = match def.organization {
+            None => self.operator_subject(def.common_name),
+            Some(organization) => {
+                let mut dn = rcgen::DistinguishedName::new();
+                dn.push(rcgen::DnType::OrganizationName, organization);
+                dn.push(rcgen::DnType::CommonName, def.common_name);
+                dn
+            }
+        };
         p.not_before = time(not_before)?;
         p.not_after = time(not_after)?;
         p.serial_number = Some(SerialNumber::from_slice(&random_serial(
@@ -207,34 +236,52 @@ impl Authority {
         p.key_usages = vec![KeyUsagePurpose::KeyCertSign, KeyUsagePurpose::CrlSign];
         // Also on the root, where it repeats the subject key identifier, as the BRs prefer.
         p.use_authority_key_identifier_extension = true;
-        if issued_by_root {
+        if let Some(parent) = parent {
             p.is_ca = IsCa::Ca(BasicConstraints::Constrained(0));
-            p.extended_key_usages = def.purpose.map(|u| vec![u.eku()]).unwrap_or_default();
+            p.extended_key_usages = def.purposes.iter().map(|u| u.eku()).collect();
             p.crl_distribution_points = vec![CrlDistributionPoint {
-                uris: vec![self.crl_url(ROOT.name)],
+                uris: vec![self.crl_url(parent)],
             }];
-            p.custom_extensions = vec![
-                certificate_policies(def.policies),
-                authority_info_access(
-                    None,
-                    Some(&format!("{}/ca/{}.crt", self.settings.base_url, ROOT.name)),
-                ),
-            ];
+            if !def.policies.is_empty() {
+                p.custom_extensions.push(certificate_policies(def.policies));
+            }
+            p.custom_extensions.push(authority_info_access(
+                None,
+                Some(&format!("{}/ca/{parent}.crt", self.settings.base_url)),
+            ));
         } else {
             p.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
         }
         Ok(p)
     }
 
-    fn subject_text(&self, def: &CaDefinition) -> String {
+    fn subject_text(&self, def: &NewCa<'_>) -> String {
         let mut parts = Vec::new();
-        if let Some(c) = &self.settings.country {
-            parts.push(format!("C={c}"));
+        match def.organization {
+            None => {
+                if let Some(c) = &self.settings.country {
+                    parts.push(format!("C={c}"));
+                }
+                parts.push(format!("O={}", self.settings.organization));
+            }
+            Some(organization) => parts.push(format!("O={organization}")),
         }
-        parts.push(format!("O={}", self.settings.organization));
         parts.push(format!("CN={}", def.common_name));
         parts.join(", ")
     }
+}
+
+/// A CA about to be created: one of the operator's hierarchy or an account's private CA.
+pub(super) struct NewCa<'a> {
+    pub name: &'a str,
+    pub common_name: &'a str,
+    /// The subject's organization; the operator's (with its country) when `None`.
+    pub organization: Option<&'a str>,
+    /// Extended key usages of an issuing CA; none for a root.
+    pub purposes: Vec<super::hierarchy::Purpose>,
+    pub validity_days: i64,
+    pub policies: &'a [&'static [u64]],
+    pub account_id: Option<i32>,
 }
 
 #[cfg(test)]

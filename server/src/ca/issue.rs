@@ -24,11 +24,12 @@ use super::{
     list::pem_certificate,
     names::check_names,
     parallel,
-    profiles::{self, NameKind, Profile, SubjectRule},
+    profiles::{self, CaChoice, NameKind, Profile, SubjectRule},
     serial::random_serial,
 };
 use crate::{
     adapters::softkeys::algorithm,
+    domain::template::{Field, TemplateSubject},
     domain::validity::not_after_for,
     ports::keys::{CaSigner, KeySpec},
     services::audit,
@@ -36,12 +37,18 @@ use crate::{
 };
 
 /// What a caller asks the CA to issue.
+#[derive(Default)]
 pub struct IssueRequest<'a> {
     pub profile: &'a str,
     /// PKCS#10, DER or PEM.
     pub csr: &'a [u8],
     /// Validity in days; the profile's maximum when absent.
     pub days: Option<i64>,
+    /// The account's private CA, for the private profiles (which have no CA of their own).
+    pub ca: Option<&'a str>,
+    /// The subject and names from a private product's template; the private profiles take
+    /// these instead of the request's (whose key alone is used).
+    pub template: Option<&'a TemplateSubject>,
 }
 
 /// Proof that a certificate was prepared and linted. `issue` consumes it, so it signs once.
@@ -149,6 +156,7 @@ struct IssuingCa {
 struct Checked {
     profile: &'static Profile,
     csr: CheckedCsr,
+    template: Option<TemplateSubject>,
     ca: Arc<IssuingCa>,
     not_before: DateTime<Utc>,
     not_after: DateTime<Utc>,
@@ -177,7 +185,7 @@ impl Authority {
     /// issuance keep up with the signer. A refused request refuses only itself.
     pub async fn prepare_many(&self, requests: &[IssueRequest<'_>]) -> BatchResult<IssuanceToken> {
         let not_before = self.clock.now().trunc_subsecs(0);
-        let mut cas: HashMap<&'static str, Arc<IssuingCa>> = HashMap::new();
+        let mut cas: HashMap<String, Arc<IssuingCa>> = HashMap::new();
         // Verifying a CSR's signature costs more than making one: it runs on every core.
         let csrs = parallel::map(requests.iter().map(|r| r.csr.to_vec()).collect(), |bytes| {
             let der = csr::decode(&bytes).map_err(|r| refused(r.rule, r.detail))?;
@@ -276,7 +284,7 @@ impl Authority {
         request: &IssueRequest<'_>,
         csr: Result<CheckedCsr, CaError>,
         not_before: DateTime<Utc>,
-        cas: &mut HashMap<&'static str, Arc<IssuingCa>>,
+        cas: &mut HashMap<String, Arc<IssuingCa>>,
     ) -> Result<Checked, CaError> {
         let profile = profiles::profile(request.profile).ok_or_else(|| {
             refused(
@@ -289,10 +297,40 @@ impl Authority {
             )
         })?;
         let mut csr = csr?;
-        if profile.names != NameKind::None {
-            csr = csr.with_common_names_as_names();
-        }
-        subject_attributes(profile, &csr)?;
+        let template = match (profile.subject, request.template) {
+            (SubjectRule::Template, Some(t)) => {
+                // The template decides the names; the request contributes its key.
+                csr.dns_names = t.dns.clone();
+                csr.mailboxes = t.emails.clone();
+                csr.ip_count = t.ips.len();
+                Some(t.clone())
+            }
+            (SubjectRule::Template, None) => {
+                return Err(refused(
+                    "template",
+                    format!(
+                        "profile {} takes its subject and names from a private product's template",
+                        profile.name
+                    ),
+                ));
+            }
+            (_, Some(_)) => {
+                return Err(refused(
+                    "template",
+                    format!(
+                        "profile {} takes its subject from the request; templates are for private products",
+                        profile.name
+                    ),
+                ));
+            }
+            (_, None) => {
+                if profile.names != NameKind::None {
+                    csr = csr.with_common_names_as_names();
+                }
+                subject_attributes(profile, &csr)?;
+                None
+            }
+        };
         check_names(profile.names, &csr.dns_names, &csr.mailboxes, csr.ip_count).map_err(|r| {
             refused(
                 "names",
@@ -315,14 +353,54 @@ impl Authority {
             ));
         }
         let not_after = not_after_for(not_before, days);
-        let ca = match cas.get(profile.ca) {
+        let ca_name = match (profile.ca, request.ca) {
+            (CaChoice::Operator(name), None) => name,
+            (CaChoice::Operator(name), Some(_)) => {
+                return Err(refused(
+                    "ca.choice",
+                    format!(
+                        "profile {} is issued by the operator's CA {name}; name no CA",
+                        profile.name
+                    ),
+                ));
+            }
+            (CaChoice::AccountPrivate, Some(name)) => name,
+            (CaChoice::AccountPrivate, None) => {
+                return Err(refused(
+                    "ca.choice",
+                    format!(
+                        "profile {} is issued by an account's private CA; name it",
+                        profile.name
+                    ),
+                ));
+            }
+        };
+        let ca = match cas.get(ca_name) {
             Some(ca) => ca.clone(),
             None => {
-                let ca = Arc::new(self.issuing_ca(profile.ca).await?);
-                cas.insert(profile.ca, ca.clone());
+                let ca = Arc::new(self.issuing_ca(ca_name).await?);
+                cas.insert(ca_name.to_owned(), ca.clone());
                 ca
             }
         };
+        let private = ca.row.account_id.is_some();
+        if private != (profile.ca == CaChoice::AccountPrivate) || ca.row.parent_id.is_none() {
+            return Err(refused(
+                "ca.choice",
+                format!(
+                    "CA {} cannot issue profile {}: {}",
+                    ca.row.name,
+                    profile.name,
+                    if ca.row.parent_id.is_none() {
+                        "a root CA issues only CA certificates"
+                    } else if private {
+                        "a private CA issues only the private profiles"
+                    } else {
+                        "the private profiles are issued by private CAs"
+                    }
+                ),
+            ));
+        }
         if not_after > ca.row.not_after {
             return Err(refused(
                 "validity.issuer",
@@ -335,16 +413,22 @@ impl Authority {
         Ok(Checked {
             profile,
             csr,
+            template,
             ca,
             not_before,
             not_after,
         })
     }
 
-    async fn issuing_ca(&self, name: &'static str) -> Result<IssuingCa, CaError> {
+    async fn issuing_ca(&self, name: &str) -> Result<IssuingCa, CaError> {
         let row = authorities::find_by_name(&self.store, name)
             .await?
-            .ok_or(CaError::NoSuchCa(name))?;
+            .ok_or_else(|| {
+                refused(
+                    "ca.unknown",
+                    format!("there is no CA named {name:?}; run `server ca init` or see `server ca list`"),
+                )
+            })?;
         let key = authorities::find_key(&self.store, row.key_id)
             .await?
             .ok_or_else(|| CaError::Inconsistent {
@@ -368,6 +452,7 @@ impl Authority {
         let tbs = self.tbs(
             c.profile,
             &c.csr,
+            c.template.as_ref(),
             &c.ca.row,
             &c.ca.public_key,
             c.ca.spec,
@@ -525,6 +610,7 @@ impl Authority {
         &self,
         profile: &Profile,
         csr: &CheckedCsr,
+        template: Option<&TemplateSubject>,
         ca: &AuthorityRow,
         ca_public_key: &[u8],
         spec: KeySpec,
@@ -539,8 +625,18 @@ impl Authority {
         let time = |t: DateTime<Utc>| super::asn1_time(t).map_err(build);
         let mut p = CertificateParams::default();
         let mut dn = DistinguishedName::new();
-        for (ty, value) in subject_attributes(profile, csr)? {
-            dn.push(ty, value);
+        match template {
+            Some(t) => {
+                for (field, value) in &t.attributes {
+                    let (ty, value) = template_attribute(*field, value)?;
+                    dn.push(ty, value);
+                }
+            }
+            None => {
+                for (ty, value) in subject_attributes(profile, csr)? {
+                    dn.push(ty, value);
+                }
+            }
         }
         if let Some(cn) = csr
             .dns_names
@@ -561,6 +657,9 @@ impl Authority {
                 Ia5String::try_from(m.as_str()).map_err(|e| build(e.to_string()))?,
             ));
         }
+        for ip in template.iter().flat_map(|t| t.ips.iter()) {
+            p.subject_alt_names.push(SanType::IpAddress(*ip));
+        }
         p.not_before = time(not_before)?;
         p.not_after = time(not_after)?;
         p.serial_number = Some(SerialNumber::from_slice(serial));
@@ -578,7 +677,7 @@ impl Authority {
         } else {
             vec![KeyUsagePurpose::DigitalSignature]
         };
-        p.extended_key_usages = vec![profile.eku.eku()];
+        p.extended_key_usages = profile.eku.iter().map(|p| p.eku()).collect();
         let base = &self.settings.base_url;
         p.crl_distribution_points = vec![CrlDistributionPoint {
             uris: vec![self.crl_url(&ca.name)],
@@ -618,6 +717,24 @@ const OID_O: &str = "2.5.4.10";
 const OID_SERIAL_NUMBER: &str = "2.5.4.5";
 const OID_BUSINESS_CATEGORY: &str = "2.5.4.15";
 const OID_JURISDICTION_C: &str = "1.3.6.1.4.1.311.60.2.1.3";
+
+/// A template's subject attribute as rcgen writes it: countryName as a PrintableString (X.520),
+/// the rest as UTF8String.
+fn template_attribute(field: Field, value: &str) -> Result<(DnType, DnValue), CaError> {
+    let utf8 = |ty| Ok((ty, DnValue::Utf8String(value.to_owned())));
+    match field {
+        Field::Country => Ok((DnType::CountryName, printable("template", value)?)),
+        Field::State => utf8(DnType::StateOrProvinceName),
+        Field::Locality => utf8(DnType::LocalityName),
+        Field::Organization => utf8(DnType::OrganizationName),
+        Field::OrganizationalUnit => utf8(DnType::OrganizationalUnitName),
+        Field::CommonName => utf8(DnType::CommonName),
+        Field::Dns | Field::Ip | Field::Email => Err(refused(
+            "template",
+            format!("{} is a name, not a subject attribute", field.label()),
+        )),
+    }
+}
 
 fn printable(rule: &'static str, value: &str) -> Result<DnValue, CaError> {
     PrintableString::try_from(value)
@@ -756,7 +873,14 @@ mod tests {
         csr: &[u8],
         days: Option<i64>,
     ) -> Result<Issued, CaError> {
-        let token = ca.prepare(IssueRequest { profile, csr, days }).await?;
+        let token = ca
+            .prepare(IssueRequest {
+                profile,
+                csr,
+                days,
+                ..Default::default()
+            })
+            .await?;
         ca.issue(token).await
     }
 
@@ -960,21 +1084,25 @@ mod tests {
                 profile: "tls-dv",
                 csr: &good,
                 days: Some(30),
+                ..Default::default()
             },
             IssueRequest {
                 profile: "tls-dv",
                 csr: b"not a request",
                 days: None,
+                ..Default::default()
             },
             IssueRequest {
                 profile: "tls-dv",
                 csr: &good,
                 days: Some(9999),
+                ..Default::default()
             },
             IssueRequest {
                 profile: "tls-dv",
                 csr: &good,
                 days: None,
+                ..Default::default()
             },
         ];
         let tokens = ca.prepare_many(&requests).await.unwrap();
@@ -1039,6 +1167,7 @@ mod tests {
                 profile: "tls-dv",
                 csr: &csr,
                 days: None,
+                ..Default::default()
             })
             .await
             .unwrap();
@@ -1178,6 +1307,7 @@ mod tests {
                     profile: "tls-dv",
                     csr: &csr,
                     days: None,
+                    ..Default::default()
                 })
                 .await
                 .unwrap();

@@ -120,30 +120,26 @@ pub fn lint(tbs_der: &[u8], profile: &Profile) -> Result<(), LintFailure> {
             }
             ParsedExtension::ExtendedKeyUsage(eku) => {
                 has.eku = true;
-                let expected = profile.eku.eku_oid();
-                let only = eku.other.len()
-                    + [
-                        eku.any,
-                        eku.server_auth,
-                        eku.client_auth,
-                        eku.code_signing,
-                        eku.email_protection,
-                        eku.time_stamping,
-                        eku.ocsp_signing,
-                    ]
-                    .iter()
-                    .filter(|b| **b)
-                    .count()
-                    == 1;
-                let matches = match expected {
-                    "1.3.6.1.5.5.7.3.1" => eku.server_auth,
-                    "1.3.6.1.5.5.7.3.2" => eku.client_auth,
-                    "1.3.6.1.5.5.7.3.3" => eku.code_signing,
-                    "1.3.6.1.5.5.7.3.4" => eku.email_protection,
-                    other => eku.other.iter().any(|o| o.to_id_string() == other),
-                };
+                let mut present: Vec<String> = [
+                    (eku.any, "2.5.29.37.0"),
+                    (eku.server_auth, "1.3.6.1.5.5.7.3.1"),
+                    (eku.client_auth, "1.3.6.1.5.5.7.3.2"),
+                    (eku.code_signing, "1.3.6.1.5.5.7.3.3"),
+                    (eku.email_protection, "1.3.6.1.5.5.7.3.4"),
+                    (eku.time_stamping, "1.3.6.1.5.5.7.3.8"),
+                    (eku.ocsp_signing, "1.3.6.1.5.5.7.3.9"),
+                ]
+                .into_iter()
+                .filter(|(set, _)| *set)
+                .map(|(_, oid)| oid.to_owned())
+                .chain(eku.other.iter().map(|o| o.to_id_string()))
+                .collect();
+                let mut expected: Vec<String> =
+                    profile.eku.iter().map(|p| p.eku_oid().to_owned()).collect();
+                present.sort();
+                expected.sort();
                 ensure(
-                    only && matches,
+                    present == expected,
                     "lint.eku",
                     "the extended key usage must be exactly the profile's",
                 )?;

@@ -14,6 +14,7 @@ mod names;
 mod ocsp;
 mod ocsp_presign;
 mod parallel;
+mod private;
 mod profiles;
 mod rcgen_key;
 mod revoke;
@@ -29,6 +30,7 @@ pub use init::InitOutcome;
 pub use issue::{IssuanceToken, IssueRequest, Issued};
 pub use list::{CaSummary, pem_certificate};
 pub use ocsp::OCSP_VALIDITY;
+pub use private::private_ca_name;
 pub use profiles::{PROFILES, Profile};
 
 use crate::{

@@ -112,7 +112,7 @@ pub fn check_names(
         name: name.to_owned(),
         reason,
     };
-    if ips > 0 {
+    if ips > 0 && kind != NameKind::Private {
         return Err(wrong(
             "(IP address)",
             "IP addresses are not allowed by this profile",
@@ -152,6 +152,13 @@ pub fn check_names(
         },
         NameKind::PrivateDnsOrMailbox => {
             if dns.is_empty() && mailboxes.is_empty() {
+                return Err(none());
+            }
+            dns.iter().try_for_each(|d| check_dns(d, false))?;
+            mailboxes.iter().try_for_each(|m| check_mailbox(m))
+        }
+        NameKind::Private => {
+            if dns.is_empty() && mailboxes.is_empty() && ips == 0 {
                 return Err(none());
             }
             dns.iter().try_for_each(|d| check_dns(d, false))?;
@@ -209,5 +216,9 @@ mod tests {
             )
             .is_ok()
         );
+        assert!(check_names(NameKind::PrivateDnsOrMailbox, &[], &mail, 1).is_err());
+        assert!(check_names(NameKind::Private, &[], &[], 2).is_ok());
+        assert!(check_names(NameKind::Private, &["build.corp".to_owned()], &[], 0).is_ok());
+        assert!(check_names(NameKind::Private, &[], &[], 0).is_err());
     }
 }

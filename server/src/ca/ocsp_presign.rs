@@ -246,6 +246,7 @@ mod tests {
                 profile: "tls-dv",
                 csr: &csr,
                 days: Some(3),
+                ..Default::default()
             })
             .await
             .unwrap();

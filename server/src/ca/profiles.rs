@@ -15,6 +15,8 @@ pub enum NameKind {
     PrivateDnsOrMailbox,
     /// No names: the certificate identifies an organization (code and document signing).
     None,
+    /// A private CA's certificates: any syntactically valid DNS name, IP addresses, mailboxes.
+    Private,
 }
 
 /// What the subject carries besides the names.
@@ -28,16 +30,29 @@ pub enum SubjectRule {
     /// The organization plus the EV attributes: serialNumber (registration number),
     /// businessCategory and jurisdictionCountryName.
     ExtendedValidation,
+    /// Whatever the private product's template puts there (fixed and dynamic fields); the
+    /// request's own subject and names are not used.
+    Template,
+}
+
+/// Which CA signs a profile's certificates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CaChoice {
+    /// One CA of the operator's hierarchy, by name.
+    Operator(&'static str),
+    /// The private CA of an account that the request names.
+    AccountPrivate,
 }
 
 #[derive(Debug)]
 pub struct Profile {
     pub name: &'static str,
     /// The issuing CA that signs it.
-    pub ca: &'static str,
+    pub ca: CaChoice,
     /// Reserved policy identifier, when the profile has one.
     pub policy: Option<&'static [u64]>,
-    pub eku: Purpose,
+    /// Exactly these extended key usages.
+    pub eku: &'static [Purpose],
     pub validity: ValidityRule,
     pub names: NameKind,
     pub subject: SubjectRule,
@@ -63,9 +78,9 @@ pub const CABF_SMIME_MAILBOX_STRICT: &[u64] = &[2, 23, 140, 1, 5, 1, 3];
 pub const PROFILES: &[Profile] = &[
     Profile {
         name: "tls-dv",
-        ca: "tls",
+        ca: CaChoice::Operator("tls"),
         policy: Some(CABF_DV),
-        eku: Purpose::ServerAuth,
+        eku: &[Purpose::ServerAuth],
         validity: ValidityRule::TlsBr,
         names: NameKind::PublicDns,
         subject: SubjectRule::NamesOnly,
@@ -76,9 +91,9 @@ pub const PROFILES: &[Profile] = &[
     },
     Profile {
         name: "tls-ov",
-        ca: "tls",
+        ca: CaChoice::Operator("tls"),
         policy: Some(CABF_OV),
-        eku: Purpose::ServerAuth,
+        eku: &[Purpose::ServerAuth],
         validity: ValidityRule::TlsBr,
         names: NameKind::PublicDns,
         subject: SubjectRule::Organization,
@@ -89,9 +104,9 @@ pub const PROFILES: &[Profile] = &[
     },
     Profile {
         name: "tls-ev",
-        ca: "tls",
+        ca: CaChoice::Operator("tls"),
         policy: Some(CABF_EV),
-        eku: Purpose::ServerAuth,
+        eku: &[Purpose::ServerAuth],
         validity: ValidityRule::TlsBr,
         names: NameKind::PublicDns,
         subject: SubjectRule::ExtendedValidation,
@@ -102,9 +117,9 @@ pub const PROFILES: &[Profile] = &[
     },
     Profile {
         name: "smime-mailbox-strict",
-        ca: "smime",
+        ca: CaChoice::Operator("smime"),
         policy: Some(CABF_SMIME_MAILBOX_STRICT),
-        eku: Purpose::EmailProtection,
+        eku: &[Purpose::EmailProtection],
         validity: ValidityRule::SmimeBr,
         names: NameKind::Mailbox,
         subject: SubjectRule::NamesOnly,
@@ -115,9 +130,9 @@ pub const PROFILES: &[Profile] = &[
     },
     Profile {
         name: "client-tls",
-        ca: "client",
+        ca: CaChoice::Operator("client"),
         policy: None,
-        eku: Purpose::ClientAuth,
+        eku: &[Purpose::ClientAuth],
         validity: ValidityRule::Days(398),
         names: NameKind::PrivateDnsOrMailbox,
         subject: SubjectRule::NamesOnly,
@@ -128,9 +143,9 @@ pub const PROFILES: &[Profile] = &[
     },
     Profile {
         name: "code-signing",
-        ca: "codesign",
+        ca: CaChoice::Operator("codesign"),
         policy: Some(CABF_CODE_SIGNING),
-        eku: Purpose::CodeSigning,
+        eku: &[Purpose::CodeSigning],
         // Code Signing BRs 6.3.2: at most 460 days.
         validity: ValidityRule::Days(460),
         names: NameKind::None,
@@ -142,15 +157,54 @@ pub const PROFILES: &[Profile] = &[
     },
     Profile {
         name: "document-signing",
-        ca: "docsign",
+        ca: CaChoice::Operator("docsign"),
         policy: None,
-        eku: Purpose::DocumentSigning,
+        eku: &[Purpose::DocumentSigning],
         validity: ValidityRule::Days(1095),
         names: NameKind::None,
         subject: SubjectRule::Organization,
         common_name: false,
         subject_key_identifier: true,
         rsa_key_encipherment: false,
+        pkilint_type: None,
+    },
+    Profile {
+        name: "private-server-tls",
+        ca: CaChoice::AccountPrivate,
+        policy: None,
+        eku: &[Purpose::ServerAuth],
+        validity: ValidityRule::Days(398),
+        names: NameKind::Private,
+        subject: SubjectRule::Template,
+        common_name: false,
+        subject_key_identifier: true,
+        rsa_key_encipherment: true,
+        pkilint_type: None,
+    },
+    Profile {
+        name: "private-client-tls",
+        ca: CaChoice::AccountPrivate,
+        policy: None,
+        eku: &[Purpose::ClientAuth],
+        validity: ValidityRule::Days(398),
+        names: NameKind::Private,
+        subject: SubjectRule::Template,
+        common_name: false,
+        subject_key_identifier: true,
+        rsa_key_encipherment: false,
+        pkilint_type: None,
+    },
+    Profile {
+        name: "private-mutual-tls",
+        ca: CaChoice::AccountPrivate,
+        policy: None,
+        eku: &[Purpose::ServerAuth, Purpose::ClientAuth],
+        validity: ValidityRule::Days(398),
+        names: NameKind::Private,
+        subject: SubjectRule::Template,
+        common_name: false,
+        subject_key_identifier: true,
+        rsa_key_encipherment: true,
         pkilint_type: None,
     },
 ];

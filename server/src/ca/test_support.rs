@@ -136,6 +136,7 @@ pub async fn issue_dv(ca: &Authority, csr: &[u8]) -> super::Issued {
             profile: "tls-dv",
             csr,
             days: None,
+            ..Default::default()
         })
         .await
         .unwrap();

@@ -4,4 +4,5 @@ pub mod audit_chain;
 pub mod identity_limits;
 pub mod revocation;
 pub mod secret_token;
+pub mod template;
 pub mod validity;

@@ -45,6 +45,7 @@ pub struct NewAuthority<'a> {
     pub not_before: DateTime<Utc>,
     pub not_after: DateTime<Utc>,
     pub created_at: DateTime<Utc>,
+    pub account_id: Option<i32>,
 }
 
 pub async fn insert_authority(
@@ -60,6 +61,7 @@ pub async fn insert_authority(
         not_before: Set(ca.not_before),
         not_after: Set(ca.not_after),
         created_at: Set(ca.created_at),
+        account_id: Set(ca.account_id),
         ..Default::default()
     }
     .insert(db.conn())
@@ -118,5 +120,15 @@ pub async fn latest_responder(
         .filter(ocsp_responders::Column::CaId.eq(ca_id))
         .order_by_desc(ocsp_responders::Column::Id)
         .one(db.conn())
+        .await?)
+}
+
+/// The private CAs of an account, oldest first.
+pub async fn for_account(db: &impl Db, account_id: i32) -> Result<Vec<AuthorityRow>, StoreError> {
+    use sea_orm::QueryOrder;
+    Ok(certificate_authorities::Entity::find()
+        .filter(certificate_authorities::Column::AccountId.eq(account_id))
+        .order_by_asc(certificate_authorities::Column::Id)
+        .all(db.conn())
         .await?)
 }

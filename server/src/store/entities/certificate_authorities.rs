@@ -14,6 +14,8 @@ pub struct Model {
     pub not_before: DateTimeUtc,
     pub not_after: DateTimeUtc,
     pub created_at: DateTimeUtc,
+    /// The account that owns a private CA; `None` for the operator's public hierarchy.
+    pub account_id: Option<i32>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
