@@ -1,10 +1,16 @@
 #!/usr/bin/env bash
 # Installs what the tests need and a fresh machine of this kind lacks: Debian's Chromium, the
-# end-to-end test packages, a running PostgreSQL. Each step runs only when something is missing.
+# end-to-end test packages, the wasm32 target, a running PostgreSQL. Each step runs only when
+# something is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
+  echo "==> adding the wasm32-unknown-unknown target (the browser bundle)"
+  rustup target add wasm32-unknown-unknown
+fi
 
 if ! command -v chromium >/dev/null 2>&1; then
   echo "==> installing Debian's chromium (for the Playwright tests)"
