@@ -6,7 +6,7 @@ use async_trait::async_trait;
 
 use crate::{
     error::AppError,
-    model::{SessionView, SignUpForm, session::ActivationView},
+    model::{AuditPage, AuditQuery, SessionView, SignUpForm, session::ActivationView},
 };
 
 /// Facts about the HTTP request that the backend needs, gathered once by the server's middleware.
@@ -56,8 +56,17 @@ pub trait IdentityApi: Send + Sync {
     async fn current_session(&self, meta: &RequestMeta) -> Result<Option<SessionView>, AppError>;
 }
 
+/// What account administrators control: the audit log, users, roles, security rules. Every
+/// call checks the caller's permission in their account.
+#[async_trait]
+pub trait AccessApi: Send + Sync {
+    async fn audit_log(&self, meta: &RequestMeta, query: AuditQuery)
+    -> Result<AuditPage, AppError>;
+}
+
 /// Everything the portal can call, provided to server functions as Leptos context.
 #[derive(Clone)]
 pub struct Backend {
     pub identity: Arc<dyn IdentityApi>,
+    pub access: Arc<dyn AccessApi>,
 }

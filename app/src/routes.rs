@@ -12,7 +12,7 @@ use crate::pages::{
         check_email::CheckEmailPage, sign_in::SignInPage, sign_up::SignUpPage,
     },
     not_found::NotFoundPage,
-    portal::overview::OverviewPage,
+    portal::{audit::AuditPage, overview::OverviewPage},
 };
 
 /// The HTML document around the app, rendered on the server.
@@ -46,6 +46,7 @@ pub fn App() -> impl IntoView {
                 // Pages that load data render whole on the server, so they work before (or
                 // without) the wasm; streamed placeholders would need script to be filled in.
                 <Route path=path!("/") view=OverviewPage ssr=SsrMode::Async />
+                <Route path=path!("/audit") view=AuditPage ssr=SsrMode::Async />
                 <Route path=path!("/sign-in") view=SignInPage />
                 <Route path=path!("/sign-up") view=SignUpPage />
                 <Route path=path!("/sign-up/check-email") view=CheckEmailPage />

@@ -140,3 +140,29 @@ export async function waitForHydration(page: Page) {
   );
   await page.waitForLoadState("networkidle");
 }
+
+/// Gives a user a built-in role in all their accounts by editing the server's SQLite file
+/// (until the users page can do it).
+export function setRole(email: string, role: string) {
+  const script = `
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+n = db.execute(
+  "UPDATE memberships SET role = ? WHERE user_id = (SELECT id FROM users WHERE email = ?)",
+  (sys.argv[3], sys.argv[2])).rowcount
+db.commit()
+print(n)
+`;
+  const out = execFileSync("python3", ["-c", script, DB_FILE, email.toLowerCase(), role]).toString().trim();
+  if (out === "0") throw new Error(`no membership for ${email}`);
+}
+
+/// A new Enterprise administrator, activated and signed in; returns the address.
+export async function signedInAdministrator(page: Page, prefix: string, organization: string) {
+  const email = uniqueEmail(prefix);
+  const link = await signUpAndGetLink(page, { email, organization });
+  await activate(page, link, "correct horse 42");
+  await signIn(page, email, "correct horse 42");
+  await expect(page.getByRole("heading", { level: 1, name: "Overview" })).toBeVisible();
+  return email;
+}

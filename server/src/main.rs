@@ -39,6 +39,18 @@ enum Command {
         #[command(subcommand)]
         command: CaCommand,
     },
+    /// The audit log.
+    Audit {
+        #[command(subcommand)]
+        command: AuditCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum AuditCommand {
+    /// Recompute the hash chain of the whole log; fails (exit 1) naming the first entry that
+    /// was changed, removed or inserted.
+    Verify,
 }
 
 #[derive(Subcommand)]
@@ -132,6 +144,9 @@ async fn main() -> ExitCode {
         Command::Serve => startup::serve(config).await.map_err(|e| e.to_string()),
         Command::Migrate => migrate(&config).await,
         Command::Ca { command } => ca(&config, command).await,
+        Command::Audit {
+            command: AuditCommand::Verify,
+        } => verify_audit(&config).await,
         Command::CreateOperator { email, name } => {
             create_operator(&config, &email, name.as_deref()).await
         }
@@ -142,6 +157,25 @@ async fn main() -> ExitCode {
             eprintln!("error: {message}");
             ExitCode::FAILURE
         }
+    }
+}
+
+async fn verify_audit(config: &Config) -> Result<(), String> {
+    let store = server::store::Store::connect(&config.database_url)
+        .await
+        .map_err(|e| e.to_string())?;
+    match server::services::audit::verify(&store)
+        .await
+        .map_err(|e| e.to_string())?
+    {
+        Ok(n) => {
+            println!("The audit log is intact: {n} entries, every hash verified.");
+            Ok(())
+        }
+        Err(broken) => Err(format!(
+            "the audit log has been tampered with at entry {}: {}",
+            broken.id, broken.reason
+        )),
     }
 }
 

@@ -23,6 +23,7 @@ use crate::{
         keys::{KeyError, KeyStore},
     },
     services::{
+        access::AccessService,
         identity::IdentityService,
         notifications::{MailDelivery, MailWaker},
     },
@@ -151,15 +152,20 @@ pub async fn serve(config: Config) -> Result<(), StartupError> {
         .site_pkg_dir("pkg")
         .site_addr(config.listen)
         .build();
-    let portal = Portal {
+    let portal = Arc::new(Portal {
         identity: services.identity.clone(),
+        access: Arc::new(AccessService::new(
+            services.store.clone(),
+            services.identity.clone(),
+        )),
         clock: services.clock.clone(),
         secure_cookies: config.secure_cookies(),
-    };
+    });
     let state = AppState {
         leptos_options,
         backend: Backend {
-            identity: Arc::new(portal),
+            identity: portal.clone(),
+            access: portal,
         },
         store: services.store.clone(),
         authority: services.authority.clone(),

@@ -1,6 +1,7 @@
 //! Server functions: the portal's implicit API. Each reads its context, makes one call on the
 //! backend port and maps the result; the rules live in the server.
 
+pub mod access;
 pub mod auth;
 #[cfg(feature = "ssr")]
 mod context;

@@ -4,7 +4,7 @@ use leptos_router::components::Redirect;
 use crate::{
     api::auth::{SignOut, current_session},
     error::AppError,
-    model::SessionView,
+    model::{Permission, SessionView},
 };
 
 /// The signed-in frame: header with account and user, navigation, sign-out. Sends a visitor
@@ -67,6 +67,11 @@ fn Frame(session: SessionView, title: &'static str, children: Children) -> impl 
                     <li>
                         <a href="/" aria-current=move || (title == "Overview").then_some("page")>"Overview"</a>
                     </li>
+                    {session.can(Permission::ViewAuditLog).then(|| view! {
+                        <li>
+                            <a href="/audit" aria-current=move || (title == "Audit log").then_some("page")>"Audit log"</a>
+                        </li>
+                    })}
                 </ul>
             </nav>
             <main class="content" id="main">

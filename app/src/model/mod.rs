@@ -2,16 +2,20 @@
 //! Compiled for both targets; no I/O here.
 
 pub mod account;
+pub mod audit;
 pub mod countries;
 pub mod email;
 pub mod field_errors;
 pub mod password;
+pub mod permission;
 pub mod session;
 pub mod sign_up;
 pub mod text;
 
 pub use account::{AccountKind, AccountStatus, Role};
+pub use audit::{AuditEntryView, AuditPage, AuditQuery};
 pub use email::Email;
 pub use field_errors::{FieldError, FieldErrors};
+pub use permission::Permission;
 pub use session::SessionView;
 pub use sign_up::{SignUpForm, ValidSignUp};

@@ -1,6 +1,6 @@
 use serde::{Deserialize, Serialize};
 
-use super::{AccountKind, AccountStatus, Role};
+use super::{AccountKind, AccountStatus, Permission, Role};
 
 /// What the portal shows about the signed-in user and the account they act for.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -8,12 +8,20 @@ pub struct SessionView {
     pub user_name: String,
     pub user_email: String,
     pub role: Role,
+    /// What the role allows, so the portal shows only what the user can do.
+    pub permissions: Vec<Permission>,
     pub is_operator: bool,
     pub account_name: String,
     pub account_kind: AccountKind,
     pub account_status: AccountStatus,
     pub account_country: String,
     pub signed_in_at: String,
+}
+
+impl SessionView {
+    pub fn can(&self, permission: Permission) -> bool {
+        self.permissions.contains(&permission)
+    }
 }
 
 /// What the activation page shows before the user chooses a password.

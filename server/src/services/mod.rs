@@ -1,5 +1,6 @@
 //! Use cases, one folder per area. Each owns its transactions and audit events.
 
+pub mod access;
 pub mod audit;
 pub mod identity;
 pub mod notifications;

@@ -77,3 +77,109 @@ pub async fn all(db: &impl Db) -> Result<Vec<AuditRow>, StoreError> {
         .all(db.conn())
         .await?)
 }
+
+/// Filters of the audit page; every condition is optional.
+pub struct AuditFilter<'a> {
+    pub account_id: i32,
+    pub module: Option<&'a str>,
+    /// Matches part of the acting user's e-mail address or name.
+    pub user: Option<&'a str>,
+    pub from: Option<DateTime<Utc>>,
+    /// Exclusive upper bound.
+    pub before: Option<DateTime<Utc>>,
+}
+
+fn filtered(f: &AuditFilter<'_>) -> sea_orm::Select<audit_events::Entity> {
+    use sea_orm::sea_query::{ExprTrait, Func, LikeExpr, Query};
+
+    use super::entities::users;
+    let mut q =
+        audit_events::Entity::find().filter(audit_events::Column::AccountId.eq(f.account_id));
+    if let Some(module) = f.module {
+        q = q.filter(audit_events::Column::Module.eq(module));
+    }
+    if let Some(user) = f.user {
+        let escaped = user
+            .to_lowercase()
+            .replace('\\', "\\\\")
+            .replace('%', "\\%")
+            .replace('_', "\\_");
+        let pattern = || LikeExpr::new(format!("%{escaped}%")).escape('\\');
+        let matching = Query::select()
+            .column(users::Column::Id)
+            .from(users::Entity)
+            .cond_where(
+                sea_orm::Condition::any()
+                    .add(Expr::expr(Func::lower(Expr::col(users::Column::Email))).like(pattern()))
+                    .add(Expr::expr(Func::lower(Expr::col(users::Column::Name))).like(pattern())),
+            )
+            .to_owned();
+        q = q.filter(audit_events::Column::UserId.in_subquery(matching));
+    }
+    if let Some(from) = f.from {
+        q = q.filter(audit_events::Column::At.gte(from));
+    }
+    if let Some(before) = f.before {
+        q = q.filter(audit_events::Column::At.lt(before));
+    }
+    q
+}
+
+/// One page of an account's entries, newest first, and how many match in all.
+pub async fn page(
+    db: &impl Db,
+    filter: &AuditFilter<'_>,
+    offset: u64,
+    limit: u64,
+) -> Result<(Vec<AuditRow>, u64), StoreError> {
+    use sea_orm::{PaginatorTrait, QuerySelect};
+    let total = filtered(filter).count(db.conn()).await?;
+    let rows = filtered(filter)
+        .order_by_desc(audit_events::Column::Id)
+        .offset(offset)
+        .limit(limit)
+        .all(db.conn())
+        .await?;
+    Ok((rows, total))
+}
+
+/// The modules an account's log has entries for, sorted.
+pub async fn modules_of_account(db: &impl Db, account_id: i32) -> Result<Vec<String>, StoreError> {
+    use sea_orm::QuerySelect;
+    Ok(audit_events::Entity::find()
+        .select_only()
+        .column(audit_events::Column::Module)
+        .distinct()
+        .filter(audit_events::Column::AccountId.eq(account_id))
+        .order_by_asc(audit_events::Column::Module)
+        .into_tuple()
+        .all(db.conn())
+        .await?)
+}
+
+/// Walks the chain in id order in slices, handing each row to `visit`; stops at the first
+/// `Err` it returns.
+pub async fn each_in_order<E>(
+    db: &impl Db,
+    mut visit: impl FnMut(&AuditRow) -> Result<(), E>,
+) -> Result<Result<(), E>, StoreError> {
+    use sea_orm::QuerySelect;
+    let mut after = 0;
+    loop {
+        let rows = audit_events::Entity::find()
+            .filter(audit_events::Column::Id.gt(after))
+            .order_by_asc(audit_events::Column::Id)
+            .limit(5000)
+            .all(db.conn())
+            .await?;
+        let Some(last) = rows.last() else {
+            return Ok(Ok(()));
+        };
+        after = last.id;
+        for row in &rows {
+            if let Err(e) = visit(row) {
+                return Ok(Err(e));
+            }
+        }
+    }
+}

@@ -6,6 +6,9 @@ pub mod middleware;
 pub mod ocsp;
 pub mod portal;
 
+#[cfg(test)]
+mod authorization_matrix;
+
 use std::sync::Arc;
 
 use app::{App, ports::Backend, shell};

@@ -5,19 +5,23 @@ use std::sync::Arc;
 
 use app::{
     error::AppError,
-    model::{SessionView, SignUpForm, session::ActivationView},
-    ports::{IdentityApi, RequestMeta, SetCookie, SignUpOutcome},
+    model::{AuditPage, AuditQuery, Permission, SessionView, SignUpForm, session::ActivationView},
+    ports::{AccessApi, IdentityApi, RequestMeta, SetCookie, SignUpOutcome},
 };
 use async_trait::async_trait;
 
 use super::cookies::{clear_session_cookie, session_cookie};
 use crate::{
     ports::Clock,
-    services::identity::{IdentityError, IdentityService, SignUpResult},
+    services::{
+        access::{AccessError, AccessService},
+        identity::{IdentityError, IdentityService, SignUpResult},
+    },
 };
 
 pub struct Portal {
     pub identity: Arc<IdentityService>,
+    pub access: Arc<AccessService>,
     pub clock: Arc<dyn Clock>,
     pub secure_cookies: bool,
 }
@@ -54,6 +58,36 @@ fn identity_error(e: IdentityError) -> AppError {
         )),
         IdentityError::RateLimited { retry_after_secs } => AppError::RateLimited { retry_after_secs },
         other @ (IdentityError::Hashing(_) | IdentityError::Store(_)) => incident(&other),
+    }
+}
+
+fn access_error(e: AccessError) -> AppError {
+    match e {
+        AccessError::Unauthenticated => AppError::Unauthenticated,
+        AccessError::Forbidden(_) => AppError::Forbidden,
+        AccessError::NotFound => AppError::NotFound,
+        AccessError::Invalid(errors) => AppError::Validation(errors),
+        AccessError::Identity(e) => identity_error(e),
+        other @ AccessError::Store(_) => incident(&other),
+    }
+}
+
+#[async_trait]
+impl AccessApi for Portal {
+    async fn audit_log(
+        &self,
+        meta: &RequestMeta,
+        query: AuditQuery,
+    ) -> Result<AuditPage, AppError> {
+        let caller = self
+            .access
+            .authorize(meta.session_token.as_deref(), Permission::ViewAuditLog)
+            .await
+            .map_err(access_error)?;
+        self.access
+            .audit_page(&caller, &query)
+            .await
+            .map_err(access_error)
     }
 }
 

@@ -1,4 +1,4 @@
-use app::model::{AccountKind, AccountStatus, Role, SessionView};
+use app::model::{AccountKind, AccountStatus, Permission, Role, SessionView};
 
 use super::{IdentityError, IdentityService};
 use crate::{
@@ -6,7 +6,7 @@ use crate::{
         identity_limits::{SESSION_IDLE, SESSION_TOUCH_EVERY},
         secret_token::{hash_token, looks_like_token},
     },
-    store::{SessionRow, accounts, memberships, sessions, users},
+    store::{AccountRow, SessionRow, UserRow, accounts, memberships, sessions, users},
 };
 
 impl IdentityService {
@@ -32,8 +32,9 @@ impl IdentityService {
         Ok(Some(session))
     }
 
-    /// What the portal shows about the signed-in user, or `None` without a live session.
-    pub async fn current_session(&self, token: &str) -> Result<Option<SessionView>, IdentityError> {
+    /// Who is acting: the live session's user, in the account the session is for, with their
+    /// role there. `None` without a live session or when the user or membership is gone.
+    pub async fn caller(&self, token: &str) -> Result<Option<Caller>, IdentityError> {
         let Some(session) = self.session(token).await? else {
             return Ok(None);
         };
@@ -61,17 +62,54 @@ impl IdentityService {
             );
             return Ok(None);
         };
-        Ok(Some(SessionView {
-            user_name: user.name,
-            user_email: user.email,
+        Ok(Some(Caller {
+            session,
+            user,
+            account,
             role,
-            is_operator: user.is_operator,
-            account_name: account.name,
-            account_kind: kind,
-            account_status: status,
-            account_country: account.country,
-            signed_in_at: session.created_at.format("%Y-%m-%d %H:%M UTC").to_string(),
+            kind,
+            status,
         }))
+    }
+
+    /// What the portal shows about the signed-in user, or `None` without a live session.
+    pub async fn current_session(&self, token: &str) -> Result<Option<SessionView>, IdentityError> {
+        let Some(c) = self.caller(token).await? else {
+            return Ok(None);
+        };
+        Ok(Some(SessionView {
+            user_name: c.user.name,
+            user_email: c.user.email,
+            role: c.role,
+            permissions: c.role.permissions().to_vec(),
+            is_operator: c.user.is_operator,
+            account_name: c.account.name,
+            account_kind: c.kind,
+            account_status: c.status,
+            account_country: c.account.country,
+            signed_in_at: c
+                .session
+                .created_at
+                .format("%Y-%m-%d %H:%M UTC")
+                .to_string(),
+        }))
+    }
+}
+
+/// The signed-in user acting for one account.
+#[derive(Debug, Clone)]
+pub struct Caller {
+    pub session: SessionRow,
+    pub user: UserRow,
+    pub account: AccountRow,
+    pub role: Role,
+    pub kind: AccountKind,
+    pub status: AccountStatus,
+}
+
+impl Caller {
+    pub fn can(&self, permission: Permission) -> bool {
+        self.role.can(permission)
     }
 }
 

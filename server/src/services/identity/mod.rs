@@ -16,6 +16,7 @@ use std::sync::Arc;
 use app::model::FieldErrors;
 
 pub use create_operator::OperatorInvite;
+pub use current_session::Caller;
 pub use sign_in::NewSession;
 pub use sign_up::{SignUpResult, email_taken_errors};
 

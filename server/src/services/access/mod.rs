@@ -1,0 +1,59 @@
+//! Account administration: who may do what (the caller's permission in their own account),
+//! and the audit log, users, roles and security rules it governs.
+
+mod audit_log;
+
+use std::sync::Arc;
+
+use app::model::{FieldErrors, Permission};
+
+use crate::{
+    services::identity::{Caller, IdentityError, IdentityService},
+    store::{Store, StoreError},
+};
+
+pub struct AccessService {
+    store: Store,
+    identity: Arc<IdentityService>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum AccessError {
+    #[error("no live session")]
+    Unauthenticated,
+    #[error("the role lacks {0:?}")]
+    Forbidden(Permission),
+    /// Another account's object, or none at all: the same answer for both.
+    #[error("not found")]
+    NotFound,
+    #[error("invalid input: {0:?}")]
+    Invalid(FieldErrors),
+    #[error(transparent)]
+    Identity(#[from] IdentityError),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+impl AccessService {
+    pub fn new(store: Store, identity: Arc<IdentityService>) -> Self {
+        Self { store, identity }
+    }
+
+    /// The caller behind a session token, if their role in the account has `permission`.
+    pub async fn authorize(
+        &self,
+        token: Option<&str>,
+        permission: Permission,
+    ) -> Result<Caller, AccessError> {
+        let token = token.ok_or(AccessError::Unauthenticated)?;
+        let caller = self
+            .identity
+            .caller(token)
+            .await?
+            .ok_or(AccessError::Unauthenticated)?;
+        if !caller.can(permission) {
+            return Err(AccessError::Forbidden(permission));
+        }
+        Ok(caller)
+    }
+}

@@ -1,0 +1,226 @@
+//! The authorization matrix: every server function, called over HTTP through the real router,
+//! by a visitor and by each built-in role, in its own account and in another. A server
+//! function without an entry here fails the test, so none ships unreviewed.
+
+use std::{collections::BTreeSet, sync::Arc};
+
+use app::{
+    model::{Permission, Role},
+    ports::Backend,
+};
+use axum::{
+    body::Body,
+    http::{Request, StatusCode, header},
+};
+use leptos::prelude::LeptosOptions;
+use tower::ServiceExt;
+
+use super::{AppState, cookies::SESSION_COOKIE, middleware::OriginGuard, portal::Portal, router};
+use crate::{
+    ca::test_support::{SECRET, authority},
+    services::{
+        access::AccessService,
+        identity::test_support::{Harness, harness},
+    },
+};
+
+/// Who may call a server function.
+#[derive(Debug, Clone, Copy)]
+enum Rule {
+    /// Anyone, signed in or not (sign-up, sign-in, activation, the session probe, sign-out).
+    Public,
+    /// A signed-in user whose role has the permission; results only from their own account.
+    Requires(Permission),
+}
+
+struct Entry {
+    path: &'static str,
+    rule: Rule,
+    /// A valid request body (application/x-www-form-urlencoded).
+    body: &'static str,
+    /// Text that must not appear in the answer to a caller of another account (data of the
+    /// first account); empty when the function returns nothing account-specific.
+    other_account_must_not_see: &'static str,
+}
+
+const MATRIX: &[Entry] = &[
+    Entry {
+        path: "/api/auth/sign-up",
+        rule: Rule::Public,
+        body: "",
+        other_account_must_not_see: "",
+    },
+    Entry {
+        path: "/api/auth/activation-details",
+        rule: Rule::Public,
+        body: "",
+        other_account_must_not_see: "",
+    },
+    Entry {
+        path: "/api/auth/activate",
+        rule: Rule::Public,
+        body: "",
+        other_account_must_not_see: "",
+    },
+    Entry {
+        path: "/api/auth/sign-in",
+        rule: Rule::Public,
+        body: "",
+        other_account_must_not_see: "",
+    },
+    Entry {
+        path: "/api/auth/sign-out",
+        rule: Rule::Public,
+        body: "",
+        other_account_must_not_see: "",
+    },
+    Entry {
+        path: "/api/auth/current-session",
+        rule: Rule::Public,
+        body: "",
+        other_account_must_not_see: "first@example.com",
+    },
+    Entry {
+        path: "/api/access/audit-log",
+        rule: Rule::Requires(Permission::ViewAuditLog),
+        body: "query[page]=1",
+        other_account_must_not_see: "first@example.com",
+    },
+];
+
+async fn app(h: &Harness) -> axum::Router {
+    let identity = Arc::new(crate::services::identity::IdentityService::new(
+        h.store.clone(),
+        Default::default(),
+        h.clock.clone(),
+        Arc::new(crate::ports::random::CountingRandom::default()),
+        "http://portal.test".into(),
+    ));
+    let portal = Arc::new(Portal {
+        identity: identity.clone(),
+        access: Arc::new(AccessService::new(h.store.clone(), identity)),
+        clock: h.clock.clone(),
+        secure_cookies: false,
+    });
+    router(AppState {
+        leptos_options: LeptosOptions::builder().output_name("rootline").build(),
+        backend: Backend {
+            identity: portal.clone(),
+            access: portal,
+        },
+        store: h.store.clone(),
+        authority: Arc::new(authority(h.store.clone(), SECRET)),
+        guard: Arc::new(OriginGuard {
+            public_host: "portal.test".into(),
+        }),
+    })
+}
+
+async fn call(
+    app: &axum::Router,
+    path: &str,
+    body: &str,
+    session: Option<&str>,
+) -> (StatusCode, String) {
+    let mut request = Request::post(path)
+        .header(header::HOST, "portal.test")
+        .header(header::ORIGIN, "http://portal.test")
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(header::ACCEPT, "application/json");
+    if let Some(token) = session {
+        request = request.header(header::COOKIE, format!("{SESSION_COOKIE}={token}"));
+    }
+    let response = app
+        .clone()
+        .oneshot(request.body(Body::from(body.to_owned())).unwrap())
+        .await
+        .unwrap();
+    let status = response.status();
+    let bytes = axum::body::to_bytes(response.into_body(), 1 << 20)
+        .await
+        .unwrap();
+    (status, String::from_utf8_lossy(&bytes).into_owned())
+}
+
+#[tokio::test]
+async fn every_server_function_has_an_entry() {
+    let registered: BTreeSet<&str> = leptos::server_fn::axum::server_fn_paths()
+        .map(|(path, _)| path)
+        .collect();
+    assert!(
+        registered.contains("/api/auth/sign-in"),
+        "the registry is empty: {registered:?}"
+    );
+    let listed: BTreeSet<&str> = MATRIX.iter().map(|e| e.path).collect();
+    let missing: Vec<_> = registered.difference(&listed).collect();
+    assert!(
+        missing.is_empty(),
+        "server functions without an authorization entry: {missing:?}"
+    );
+    let stale: Vec<_> = listed.difference(&registered).collect();
+    assert!(
+        stale.is_empty(),
+        "entries for no server function: {stale:?}"
+    );
+}
+
+#[tokio::test]
+async fn each_role_in_each_account_gets_what_the_matrix_says() {
+    let h = harness().await;
+    let first = h.signed_in("first@example.com").await;
+    let other = h.signed_in("other@example.org").await;
+    let app = app(&h).await;
+
+    for entry in MATRIX {
+        match entry.rule {
+            Rule::Public => {
+                let (status, _) = call(&app, entry.path, entry.body, None).await;
+                assert!(
+                    status != StatusCode::UNAUTHORIZED && status != StatusCode::FORBIDDEN,
+                    "{}: a visitor got {status}",
+                    entry.path
+                );
+            }
+            Rule::Requires(permission) => {
+                let (status, _) = call(&app, entry.path, entry.body, None).await;
+                assert_eq!(status, StatusCode::UNAUTHORIZED, "{}: visitor", entry.path);
+                for role in Role::ALL {
+                    h.store
+                        .execute_raw(&format!(
+                            "UPDATE memberships SET role = '{}'",
+                            role.as_str()
+                        ))
+                        .await
+                        .unwrap();
+                    let (status, body) = call(&app, entry.path, entry.body, Some(&first)).await;
+                    let expected = if role.can(permission) {
+                        StatusCode::OK
+                    } else {
+                        StatusCode::FORBIDDEN
+                    };
+                    assert_eq!(status, expected, "{} as {role:?}: {body}", entry.path);
+                }
+            }
+        }
+        // The same call by an administrator of another account shows nothing of the first.
+        if entry.other_account_must_not_see.is_empty() {
+            continue;
+        }
+        h.store
+            .execute_raw("UPDATE memberships SET role = 'administrator'")
+            .await
+            .unwrap();
+        let (status, body) = call(&app, entry.path, entry.body, Some(&other)).await;
+        assert_eq!(status, StatusCode::OK, "{}: {body}", entry.path);
+        assert!(
+            body.contains("other@example.org"),
+            "{}: the other account's own data is missing: {body}",
+            entry.path
+        );
+        assert!(
+            !body.contains(entry.other_account_must_not_see),
+            "{} leaked the first account's data to another: {body}",
+            entry.path
+        );
+    }
+}
