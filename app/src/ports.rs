@@ -6,7 +6,10 @@ use async_trait::async_trait;
 
 use crate::{
     error::AppError,
-    model::{AuditPage, AuditQuery, SessionView, SignUpForm, session::ActivationView},
+    model::{
+        AuditPage, AuditQuery, SessionView, SignUpForm, UserForm, UserSummary, UsersPage,
+        UsersQuery, session::ActivationView,
+    },
 };
 
 /// Facts about the HTTP request that the backend needs, gathered once by the server's middleware.
@@ -62,6 +65,17 @@ pub trait IdentityApi: Send + Sync {
 pub trait AccessApi: Send + Sync {
     async fn audit_log(&self, meta: &RequestMeta, query: AuditQuery)
     -> Result<AuditPage, AppError>;
+    async fn users(&self, meta: &RequestMeta, query: UsersQuery) -> Result<UsersPage, AppError>;
+    async fn user(&self, meta: &RequestMeta, id: i32) -> Result<UserSummary, AppError>;
+    /// Returns the new user's id in the account.
+    async fn add_user(&self, meta: &RequestMeta, form: UserForm) -> Result<i32, AppError>;
+    async fn update_user(
+        &self,
+        meta: &RequestMeta,
+        id: i32,
+        form: UserForm,
+    ) -> Result<(), AppError>;
+    async fn deactivate_user(&self, meta: &RequestMeta, id: i32) -> Result<(), AppError>;
 }
 
 /// Everything the portal can call, provided to server functions as Leptos context.

@@ -12,7 +12,10 @@ use crate::pages::{
         check_email::CheckEmailPage, sign_in::SignInPage, sign_up::SignUpPage,
     },
     not_found::NotFoundPage,
-    portal::{audit::AuditPage, overview::OverviewPage},
+    portal::{
+        audit::AuditPage, overview::OverviewPage, user_edit::UserEditPage, user_new::UserNewPage,
+        users::UsersPage,
+    },
 };
 
 /// The HTML document around the app, rendered on the server.
@@ -47,6 +50,9 @@ pub fn App() -> impl IntoView {
                 // without) the wasm; streamed placeholders would need script to be filled in.
                 <Route path=path!("/") view=OverviewPage ssr=SsrMode::Async />
                 <Route path=path!("/audit") view=AuditPage ssr=SsrMode::Async />
+                <Route path=path!("/users") view=UsersPage ssr=SsrMode::Async />
+                <Route path=path!("/users/new") view=UserNewPage ssr=SsrMode::Async />
+                <Route path=path!("/users/:id") view=UserEditPage ssr=SsrMode::Async />
                 <Route path=path!("/sign-in") view=SignInPage />
                 <Route path=path!("/sign-up") view=SignUpPage />
                 <Route path=path!("/sign-up/check-email") view=CheckEmailPage />

@@ -162,6 +162,7 @@ export async function signedInAdministrator(page: Page, prefix: string, organiza
   const email = uniqueEmail(prefix);
   const link = await signUpAndGetLink(page, { email, organization });
   await activate(page, link, "correct horse 42");
+  await expect(page).toHaveURL(/\/sign-in\?activated=1$/);
   await signIn(page, email, "correct horse 42");
   await expect(page.getByRole("heading", { level: 1, name: "Overview" })).toBeVisible();
   return email;

@@ -12,6 +12,7 @@ mod m20261121_000006_ocsp_responders;
 mod m20261121_000007_crl_covering_index;
 mod m20261121_000008_ocsp_responses;
 mod m20261121_000009_private_cas;
+mod m20261121_000010_user_administration;
 
 pub struct Migrator;
 
@@ -28,6 +29,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261121_000007_crl_covering_index::Migration),
             Box::new(m20261121_000008_ocsp_responses::Migration),
             Box::new(m20261121_000009_private_cas::Migration),
+            Box::new(m20261121_000010_user_administration::Migration),
         ]
     }
 }

@@ -157,6 +157,7 @@ pub async fn serve(config: Config) -> Result<(), StartupError> {
         access: Arc::new(AccessService::new(
             services.store.clone(),
             services.identity.clone(),
+            services.clock.clone(),
         )),
         clock: services.clock.clone(),
         secure_cookies: config.secure_cookies(),

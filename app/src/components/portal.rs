@@ -67,6 +67,11 @@ fn Frame(session: SessionView, title: &'static str, children: Children) -> impl 
                     <li>
                         <a href="/" aria-current=move || (title == "Overview").then_some("page")>"Overview"</a>
                     </li>
+                    {session.can(Permission::ManageUsers).then(|| view! {
+                        <li>
+                            <a href="/users" aria-current=move || matches!(title, "Users" | "Add user" | "Edit user").then_some("page")>"Users"</a>
+                        </li>
+                    })}
                     {session.can(Permission::ViewAuditLog).then(|| view! {
                         <li>
                             <a href="/audit" aria-current=move || (title == "Audit log").then_some("page")>"Audit log"</a>

@@ -11,6 +11,7 @@ pub mod permission;
 pub mod session;
 pub mod sign_up;
 pub mod text;
+pub mod users;
 
 pub use account::{AccountKind, AccountStatus, Role};
 pub use audit::{AuditEntryView, AuditPage, AuditQuery};
@@ -19,3 +20,4 @@ pub use field_errors::{FieldError, FieldErrors};
 pub use permission::Permission;
 pub use session::SessionView;
 pub use sign_up::{SignUpForm, ValidSignUp};
+pub use users::{UserForm, UserSummary, UsersPage, UsersQuery};

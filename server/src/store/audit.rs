@@ -90,7 +90,7 @@ pub struct AuditFilter<'a> {
 }
 
 fn filtered(f: &AuditFilter<'_>) -> sea_orm::Select<audit_events::Entity> {
-    use sea_orm::sea_query::{ExprTrait, Func, LikeExpr, Query};
+    use sea_orm::sea_query::{ExprTrait, Func, Query};
 
     use super::entities::users;
     let mut q =
@@ -99,12 +99,7 @@ fn filtered(f: &AuditFilter<'_>) -> sea_orm::Select<audit_events::Entity> {
         q = q.filter(audit_events::Column::Module.eq(module));
     }
     if let Some(user) = f.user {
-        let escaped = user
-            .to_lowercase()
-            .replace('\\', "\\\\")
-            .replace('%', "\\%")
-            .replace('_', "\\_");
-        let pattern = || LikeExpr::new(format!("%{escaped}%")).escape('\\');
+        let pattern = || super::like_contains(user);
         let matching = Query::select()
             .column(users::Column::Id)
             .from(users::Entity)

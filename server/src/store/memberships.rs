@@ -3,11 +3,15 @@ use sea_orm::{ActiveValue::Set, QueryOrder, entity::prelude::*};
 
 use super::{Db, MembershipRow, StoreError, entities::memberships};
 
+pub const ACTIVE: &str = "active";
+pub const DEACTIVATED: &str = "deactivated";
+
 pub async fn insert(
     db: &impl Db,
     user_id: i32,
     account_id: i32,
     role: &str,
+    group_access: &str,
     at: DateTime<Utc>,
 ) -> Result<MembershipRow, StoreError> {
     memberships::ActiveModel {
@@ -15,6 +19,8 @@ pub async fn insert(
         account_id: Set(account_id),
         role: Set(role.to_owned()),
         created_at: Set(at),
+        status: Set(ACTIVE.to_owned()),
+        group_access: Set(group_access.to_owned()),
         ..Default::default()
     }
     .insert(db.conn())
@@ -41,4 +47,71 @@ pub async fn find(
         .filter(memberships::Column::AccountId.eq(account_id))
         .one(db.conn())
         .await?)
+}
+
+pub async fn find_by_id(db: &impl Db, id: i32) -> Result<Option<MembershipRow>, StoreError> {
+    Ok(memberships::Entity::find_by_id(id).one(db.conn()).await?)
+}
+
+pub async fn update_access(
+    db: &impl Db,
+    id: i32,
+    role: &str,
+    group_access: &str,
+) -> Result<(), StoreError> {
+    memberships::Entity::update_many()
+        .col_expr(memberships::Column::Role, Expr::value(role))
+        .col_expr(memberships::Column::GroupAccess, Expr::value(group_access))
+        .filter(memberships::Column::Id.eq(id))
+        .exec(db.conn())
+        .await?;
+    Ok(())
+}
+
+pub async fn set_status(db: &impl Db, id: i32, status: &str) -> Result<(), StoreError> {
+    memberships::Entity::update_many()
+        .col_expr(memberships::Column::Status, Expr::value(status))
+        .filter(memberships::Column::Id.eq(id))
+        .exec(db.conn())
+        .await?;
+    Ok(())
+}
+
+/// Memberships of an account, newest first, optionally only of users whose name or e-mail
+/// contains `search`; with the total.
+pub async fn page_for_account(
+    db: &impl Db,
+    account_id: i32,
+    search: Option<&str>,
+    offset: u64,
+    limit: u64,
+) -> Result<(Vec<MembershipRow>, u64), StoreError> {
+    use sea_orm::{
+        PaginatorTrait, QuerySelect,
+        sea_query::{ExprTrait, Func, Query},
+    };
+
+    use super::entities::users;
+    let mut q = memberships::Entity::find().filter(memberships::Column::AccountId.eq(account_id));
+    if let Some(search) = search {
+        let pattern = || super::like_contains(search);
+        let matching = Query::select()
+            .column(users::Column::Id)
+            .from(users::Entity)
+            .cond_where(
+                sea_orm::Condition::any()
+                    .add(Expr::expr(Func::lower(Expr::col(users::Column::Email))).like(pattern()))
+                    .add(Expr::expr(Func::lower(Expr::col(users::Column::Name))).like(pattern())),
+            )
+            .to_owned();
+        q = q.filter(memberships::Column::UserId.in_subquery(matching));
+    }
+    let total = q.clone().count(db.conn()).await?;
+    let rows = q
+        .order_by_desc(memberships::Column::Id)
+        .offset(offset)
+        .limit(limit)
+        .all(db.conn())
+        .await?;
+    Ok((rows, total))
 }

@@ -177,6 +177,17 @@ fn sqlite_parent_dir(url: &str) -> Option<String> {
         .filter(|p| !p.is_empty())
 }
 
+/// A case-insensitive "contains" pattern for LIKE over a lower-cased column: the user's text
+/// is matched literally (`%`, `_` and `\` escaped).
+fn like_contains(text: &str) -> sea_orm::sea_query::LikeExpr {
+    let escaped = text
+        .to_lowercase()
+        .replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_");
+    sea_orm::sea_query::LikeExpr::new(format!("%{escaped}%")).escape('\\')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

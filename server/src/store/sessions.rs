@@ -59,3 +59,20 @@ pub async fn revoke(db: &impl Db, id: i32, at: DateTime<Utc>) -> Result<(), Stor
         .await?;
     Ok(())
 }
+
+/// Ends every live session of a user in one account (deactivation, password change).
+pub async fn revoke_for_member(
+    db: &impl Db,
+    user_id: i32,
+    account_id: i32,
+    at: DateTime<Utc>,
+) -> Result<u64, StoreError> {
+    let r = sessions::Entity::update_many()
+        .col_expr(sessions::Column::RevokedAt, Expr::value(at))
+        .filter(sessions::Column::UserId.eq(user_id))
+        .filter(sessions::Column::AccountId.eq(account_id))
+        .filter(sessions::Column::RevokedAt.is_null())
+        .exec(db.conn())
+        .await?;
+    Ok(r.rows_affected)
+}

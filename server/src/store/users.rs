@@ -10,6 +10,8 @@ pub struct NewUser<'a> {
     pub status: &'a str,
     pub is_operator: bool,
     pub created_at: DateTime<Utc>,
+    pub designation: &'a str,
+    pub employee_id: &'a str,
 }
 
 /// Inserts a user; `StoreError::Duplicate` when the e-mail is taken.
@@ -22,6 +24,8 @@ pub async fn insert(db: &impl Db, new: NewUser<'_>) -> Result<UserRow, StoreErro
         status: Set(new.status.to_owned()),
         is_operator: Set(new.is_operator),
         created_at: Set(new.created_at),
+        designation: Set(new.designation.to_owned()),
+        employee_id: Set(new.employee_id.to_owned()),
         ..Default::default()
     }
     .insert(db.conn())
@@ -55,4 +59,31 @@ pub async fn activate(
         .exec(db.conn())
         .await?;
     Ok(())
+}
+
+/// What an administrator may change about a user.
+pub struct Details<'a> {
+    pub name: &'a str,
+    pub mobile: &'a str,
+    pub designation: &'a str,
+    pub employee_id: &'a str,
+}
+
+pub async fn update_details(db: &impl Db, id: i32, d: Details<'_>) -> Result<(), StoreError> {
+    users::Entity::update_many()
+        .col_expr(users::Column::Name, Expr::value(d.name))
+        .col_expr(users::Column::Mobile, Expr::value(d.mobile))
+        .col_expr(users::Column::Designation, Expr::value(d.designation))
+        .col_expr(users::Column::EmployeeId, Expr::value(d.employee_id))
+        .filter(users::Column::Id.eq(id))
+        .exec(db.conn())
+        .await?;
+    Ok(())
+}
+
+pub async fn find_many(db: &impl Db, ids: &[i32]) -> Result<Vec<UserRow>, StoreError> {
+    Ok(users::Entity::find()
+        .filter(users::Column::Id.is_in(ids.iter().copied()))
+        .all(db.conn())
+        .await?)
 }

@@ -5,7 +5,10 @@ use std::sync::Arc;
 
 use app::{
     error::AppError,
-    model::{AuditPage, AuditQuery, Permission, SessionView, SignUpForm, session::ActivationView},
+    model::{
+        AuditPage, AuditQuery, Permission, SessionView, SignUpForm, UserForm, UserSummary,
+        UsersPage, UsersQuery, session::ActivationView,
+    },
     ports::{AccessApi, IdentityApi, RequestMeta, SetCookie, SignUpOutcome},
 };
 use async_trait::async_trait;
@@ -40,6 +43,10 @@ fn identity_error(e: IdentityError) -> AppError {
         IdentityError::EmailTaken => {
             AppError::Validation(crate::services::identity::email_taken_errors())
         }
+        IdentityError::AlreadyMember => AppError::Validation(app::model::FieldErrors::single(
+            "email",
+            "A user with this e-mail address already belongs to this account.",
+        )),
         IdentityError::LinkInvalid => AppError::Conflict(
             "This activation link is not valid. Check that you opened the whole link from the e-mail."
                 .into(),
@@ -67,6 +74,7 @@ fn access_error(e: AccessError) -> AppError {
         AccessError::Forbidden(_) => AppError::Forbidden,
         AccessError::NotFound => AppError::NotFound,
         AccessError::Invalid(errors) => AppError::Validation(errors),
+        AccessError::Refused(reason) => AppError::Conflict(reason),
         AccessError::Identity(e) => identity_error(e),
         other @ AccessError::Store(_) => incident(&other),
     }
@@ -79,13 +87,65 @@ impl AccessApi for Portal {
         meta: &RequestMeta,
         query: AuditQuery,
     ) -> Result<AuditPage, AppError> {
-        let caller = self
-            .access
-            .authorize(meta.session_token.as_deref(), Permission::ViewAuditLog)
-            .await
-            .map_err(access_error)?;
+        let caller = self.caller(meta, Permission::ViewAuditLog).await?;
         self.access
             .audit_page(&caller, &query)
+            .await
+            .map_err(access_error)
+    }
+
+    async fn users(&self, meta: &RequestMeta, query: UsersQuery) -> Result<UsersPage, AppError> {
+        let caller = self.caller(meta, Permission::ManageUsers).await?;
+        self.access
+            .users_page(&caller, &query)
+            .await
+            .map_err(access_error)
+    }
+
+    async fn user(&self, meta: &RequestMeta, id: i32) -> Result<UserSummary, AppError> {
+        let caller = self.caller(meta, Permission::ManageUsers).await?;
+        self.access.user(&caller, id).await.map_err(access_error)
+    }
+
+    async fn add_user(&self, meta: &RequestMeta, form: UserForm) -> Result<i32, AppError> {
+        let caller = self.caller(meta, Permission::ManageUsers).await?;
+        self.access
+            .add_user(&caller, &form, Some(meta.ip.to_string()))
+            .await
+            .map_err(access_error)
+    }
+
+    async fn update_user(
+        &self,
+        meta: &RequestMeta,
+        id: i32,
+        form: UserForm,
+    ) -> Result<(), AppError> {
+        let caller = self.caller(meta, Permission::ManageUsers).await?;
+        self.access
+            .update_user(&caller, id, &form, Some(meta.ip.to_string()))
+            .await
+            .map_err(access_error)
+    }
+
+    async fn deactivate_user(&self, meta: &RequestMeta, id: i32) -> Result<(), AppError> {
+        let caller = self.caller(meta, Permission::ManageUsers).await?;
+        self.access
+            .deactivate_user(&caller, id, Some(meta.ip.to_string()))
+            .await
+            .map_err(access_error)
+    }
+}
+
+impl Portal {
+    /// The signed-in caller, if their role has `permission`.
+    async fn caller(
+        &self,
+        meta: &RequestMeta,
+        permission: Permission,
+    ) -> Result<crate::services::identity::Caller, AppError> {
+        self.access
+            .authorize(meta.session_token.as_deref(), permission)
             .await
             .map_err(access_error)
     }

@@ -1,5 +1,15 @@
 //! Server functions of account administration (audit log, users, roles, security rules).
 
 mod audit_log;
+mod user_add;
+mod user_deactivate;
+mod user_get;
+mod user_update;
+mod users_list;
 
 pub use audit_log::*;
+pub use user_add::*;
+pub use user_deactivate::*;
+pub use user_get::*;
+pub use user_update::*;
+pub use users_list::*;

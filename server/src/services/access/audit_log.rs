@@ -81,10 +81,10 @@ mod tests {
             h.store.clone(),
             Default::default(),
             h.clock.clone(),
-            Arc::new(crate::ports::random::CountingRandom::default()),
+            Arc::new(crate::adapters::random::OsRandom),
             "http://portal.test".into(),
         ));
-        AccessService::new(h.store.clone(), identity)
+        AccessService::new(h.store.clone(), identity, h.clock.clone())
     }
 
     fn filter(module: &str, user: &str, from: &str, to: &str) -> AuditQuery {

@@ -1,13 +1,18 @@
 //! Account administration: who may do what (the caller's permission in their own account),
 //! and the audit log, users, roles and security rules it governs.
 
+mod add_user;
 mod audit_log;
+mod deactivate_user;
+mod update_user;
+mod users;
 
 use std::sync::Arc;
 
 use app::model::{FieldErrors, Permission};
 
 use crate::{
+    ports::Clock,
     services::identity::{Caller, IdentityError, IdentityService},
     store::{Store, StoreError},
 };
@@ -15,6 +20,7 @@ use crate::{
 pub struct AccessService {
     store: Store,
     identity: Arc<IdentityService>,
+    clock: Arc<dyn Clock>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -28,6 +34,9 @@ pub enum AccessError {
     NotFound,
     #[error("invalid input: {0:?}")]
     Invalid(FieldErrors),
+    /// A valid request the rules refuse, with the reason to show.
+    #[error("{0}")]
+    Refused(String),
     #[error(transparent)]
     Identity(#[from] IdentityError),
     #[error(transparent)]
@@ -35,8 +44,12 @@ pub enum AccessError {
 }
 
 impl AccessService {
-    pub fn new(store: Store, identity: Arc<IdentityService>) -> Self {
-        Self { store, identity }
+    pub fn new(store: Store, identity: Arc<IdentityService>, clock: Arc<dyn Clock>) -> Self {
+        Self {
+            store,
+            identity,
+            clock,
+        }
     }
 
     /// The caller behind a session token, if their role in the account has `permission`.

@@ -61,6 +61,8 @@ impl IdentityService {
                     status: "pending_activation",
                     is_operator: true,
                     created_at: now,
+                    designation: "",
+                    employee_id: "",
                 },
             )
             .await?;

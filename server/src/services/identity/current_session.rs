@@ -48,7 +48,7 @@ impl IdentityService {
         let Some(account) = accounts::find(&self.store, session.account_id).await? else {
             return Ok(None);
         };
-        if user.status != "active" {
+        if user.status != "active" || membership.status != memberships::ACTIVE {
             return Ok(None);
         }
         let (Some(role), Some(kind), Some(status)) = (

@@ -34,3 +34,19 @@ pub(super) fn partner_application_received(to: &str, name: &str, account: &str) 
         ),
     }
 }
+
+pub(super) fn added_to_account(to: &str, name: &str, account: &str, sign_in: &str) -> Mail {
+    Mail {
+        to: to.to_owned(),
+        to_name: Some(name.to_owned()),
+        subject: format!("You were added to {account} on Rootline"),
+        text: format!(
+            "Hello {name},\n\n\
+             An administrator of {account} added you to its Rootline account. Sign in with \
+             your e-mail address and the password you already use; you will be asked which \
+             account to work in.\n\n\
+             {sign_in}\n\n\
+             -- Rootline\n"
+        ),
+    }
+}

@@ -2,6 +2,7 @@
 
 mod activate;
 mod activation;
+mod add_user;
 mod create_operator;
 mod current_session;
 mod mails;
@@ -41,6 +42,8 @@ pub enum IdentityError {
     Invalid(FieldErrors),
     #[error("the e-mail address is already registered")]
     EmailTaken,
+    #[error("the user already belongs to this account")]
+    AlreadyMember,
     #[error("the link is not valid")]
     LinkInvalid,
     #[error("the link has expired")]

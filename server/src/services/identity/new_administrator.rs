@@ -31,6 +31,7 @@ impl IdentityService {
             row.id,
             account_id,
             Role::Administrator.as_str(),
+            "all",
             created_at,
         )
         .await?;

@@ -141,7 +141,13 @@ impl IdentityService {
     /// several accounts comes with multi-account association.)
     async fn account_to_enter(&self, user: &UserRow) -> Result<AccountRow, IdentityError> {
         let mut first_unusable = None;
+        let mut deactivated = false;
         for m in memberships::for_user(&self.store, user.id).await? {
+            // An administrator of that account deactivated the user there.
+            if m.status == memberships::DEACTIVATED {
+                deactivated = true;
+                continue;
+            }
             if let Some(account) = accounts::find(&self.store, m.account_id).await? {
                 if account.status == AccountStatus::Active.as_str() {
                     return Ok(account);
@@ -152,7 +158,13 @@ impl IdentityService {
         let status = first_unusable
             .and_then(|a| AccountStatus::parse(&a.status))
             .map(|s| s.label().to_lowercase())
-            .unwrap_or_else(|| "not set up".into());
+            .unwrap_or_else(|| {
+                if deactivated {
+                    "deactivated for you".into()
+                } else {
+                    "not set up".into()
+                }
+            });
         Err(IdentityError::AccountUnavailable(status))
     }
 }

@@ -53,6 +53,8 @@ impl IdentityService {
                     status: "pending_activation",
                     is_operator: false,
                     created_at: now,
+                    designation: "",
+                    employee_id: "",
                 },
             )
             .await?;

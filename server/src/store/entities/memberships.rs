@@ -9,6 +9,10 @@ pub struct Model {
     pub account_id: i32,
     pub role: String,
     pub created_at: DateTimeUtc,
+    /// `active` or `deactivated` (by an administrator of the account).
+    pub status: String,
+    /// `all` groups or `specific` ones.
+    pub group_access: String,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -14,6 +14,8 @@ pub struct Model {
     pub is_operator: bool,
     pub created_at: DateTimeUtc,
     pub activated_at: Option<DateTimeUtc>,
+    pub designation: String,
+    pub employee_id: String,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

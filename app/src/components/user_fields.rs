@@ -1,0 +1,76 @@
+use leptos::prelude::*;
+
+use crate::{
+    components::field::{Field, rule},
+    model::{
+        Role, text,
+        users::{GroupAccess, UserForm},
+    },
+};
+
+/// The fields of the add-user and edit-user forms, pre-filled from `initial`. The e-mail
+/// address is asked only when adding: it is the user's sign-in name.
+#[component]
+pub fn UserFields(
+    initial: UserForm,
+    roles: Vec<Role>,
+    editing: bool,
+    /// The server's message for a field after a submission.
+    field_error: Callback<&'static str, Signal<Option<String>>>,
+) -> impl IntoView {
+    let role_error = field_error.run("role");
+    let access_error = field_error.run("group_access");
+    let selected_role = initial.role.clone();
+    let access = if initial.group_access.is_empty() {
+        "all".to_owned()
+    } else {
+        initial.group_access.clone()
+    };
+    view! {
+        <Field label="Full name" name="name" autocomplete="off" value=initial.name.clone()
+            server_error=field_error.run("name") validate=rule(|v| text::person_name(v).map(|_| ())) />
+        {(!editing).then(|| view! {
+            <Field label="E-mail" name="email" input_type="email" autocomplete="off"
+                hint="The user signs in with this address; the activation link goes here."
+                value=initial.email.clone() server_error=field_error.run("email")
+                validate=rule(|v| crate::model::Email::parse(v).map(|_| ())) />
+        })}
+        <Field label="Mobile number" name="mobile" input_type="tel" autocomplete="off"
+            hint="With country code, e.g. +91 98450 12345." value=initial.mobile.clone()
+            server_error=field_error.run("mobile") validate=rule(|v| text::mobile(v).map(|_| ())) />
+        <Field label="Designation" name="designation" required=false value=initial.designation.clone()
+            server_error=field_error.run("designation") />
+        <Field label="Employee ID" name="employee_id" required=false value=initial.employee_id.clone()
+            server_error=field_error.run("employee_id") />
+        <div class="field" class:field-invalid=move || role_error.get().is_some()>
+            <label for="field-role">"Role"</label>
+            <select id="field-role" name="role" required=true aria-describedby="field-role-error">
+                <option value="" selected=selected_role.is_empty()>"Choose a role"</option>
+                {roles
+                    .into_iter()
+                    .map(|r| {
+                        let is = r.as_str() == selected_role;
+                        view! { <option value=r.as_str() selected=is>{r.label()}</option> }
+                    })
+                    .collect_view()}
+            </select>
+            <p class="field-error" id="field-role-error" role="alert">{move || role_error.get()}</p>
+        </div>
+        <fieldset class="choice" class:field-invalid=move || access_error.get().is_some()>
+            <legend>"Group access"</legend>
+            {[GroupAccess::All, GroupAccess::Specific]
+                .into_iter()
+                .map(|g| {
+                    let checked = g.as_str() == access;
+                    view! {
+                        <label class="choice-option">
+                            <input type="radio" name="group_access" value=g.as_str() checked=checked />
+                            <span>{g.label()}</span>
+                        </label>
+                    }
+                })
+                .collect_view()}
+            <p class="field-error" role="alert">{move || access_error.get()}</p>
+        </fieldset>
+    }
+}

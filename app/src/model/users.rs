@@ -1,0 +1,274 @@
+//! Users of an account as its administrators manage them (ID-7).
+
+use serde::{Deserialize, Serialize};
+
+use super::{AccountKind, Email, FieldErrors, Role, text};
+
+/// Users per page of the users list (the seeds: "the last 10 by default").
+pub const USERS_PAGE_SIZE: u64 = 10;
+
+/// Which groups a user works in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum GroupAccess {
+    All,
+    Specific,
+}
+
+impl GroupAccess {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::All => "all",
+            Self::Specific => "specific",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "all" => Some(Self::All),
+            "specific" => Some(Self::Specific),
+            _ => None,
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::All => "All groups",
+            Self::Specific => "Specific groups",
+        }
+    }
+}
+
+/// The add-user and edit-user form, as typed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UserForm {
+    #[serde(default)]
+    pub name: String,
+    /// Ignored when editing: a user's e-mail address is their sign-in name.
+    #[serde(default)]
+    pub email: String,
+    #[serde(default)]
+    pub mobile: String,
+    #[serde(default)]
+    pub designation: String,
+    #[serde(default)]
+    pub employee_id: String,
+    /// A `Role::as_str` name.
+    #[serde(default)]
+    pub role: String,
+    /// `all` or `specific`.
+    #[serde(default)]
+    pub group_access: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ValidUserForm {
+    pub name: String,
+    /// `None` when editing.
+    pub email: Option<Email>,
+    pub mobile: String,
+    pub designation: String,
+    pub employee_id: String,
+    pub role: Role,
+    pub group_access: GroupAccess,
+}
+
+/// The roles an account may give: Sub Account User only exists for partners.
+pub fn assignable_roles(kind: AccountKind) -> Vec<Role> {
+    Role::ALL
+        .into_iter()
+        .filter(|r| *r != Role::SubAccountUser || kind == AccountKind::Partner)
+        .collect()
+}
+
+fn short_text(raw: &str, max: usize, what: &str) -> Result<String, String> {
+    let value = raw.trim();
+    if value.chars().count() > max {
+        return Err(format!("Enter at most {max} characters for the {what}."));
+    }
+    if value.chars().any(char::is_control) {
+        return Err(format!("The {what} must not contain control characters."));
+    }
+    Ok(value.to_owned())
+}
+
+impl UserForm {
+    /// Checks every field; `editing` skips the e-mail address, which cannot change.
+    pub fn validate(&self, kind: AccountKind, editing: bool) -> Result<ValidUserForm, FieldErrors> {
+        let mut errors = FieldErrors::new();
+        let name = errors.check("name", text::person_name(&self.name));
+        let email = if editing {
+            None
+        } else {
+            errors.check("email", Email::parse(&self.email))
+        };
+        let mobile = errors.check("mobile", text::mobile(&self.mobile));
+        let designation = errors.check(
+            "designation",
+            short_text(&self.designation, 64, "designation"),
+        );
+        let employee_id = errors.check(
+            "employee_id",
+            short_text(&self.employee_id, 32, "employee ID"),
+        );
+        let role = Role::parse(&self.role).filter(|r| assignable_roles(kind).contains(r));
+        if role.is_none() {
+            errors.add("role", "Choose a role from the list.");
+        }
+        let group_access = GroupAccess::parse(&self.group_access);
+        if group_access.is_none() {
+            errors.add("group_access", "Choose all groups or specific groups.");
+        }
+        match (name, mobile, designation, employee_id, role, group_access) {
+            (
+                Some(name),
+                Some(mobile),
+                Some(designation),
+                Some(employee_id),
+                Some(role),
+                Some(group_access),
+            ) if errors.is_empty() => Ok(ValidUserForm {
+                name,
+                email,
+                mobile,
+                designation,
+                employee_id,
+                role,
+                group_access,
+            }),
+            _ => Err(errors),
+        }
+    }
+}
+
+/// Where a user stands in the account.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum MemberStatus {
+    /// Added; has not chosen a password yet.
+    PendingActivation,
+    Active,
+    Deactivated,
+}
+
+impl MemberStatus {
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::PendingActivation => "Pending activation",
+            Self::Active => "Active",
+            Self::Deactivated => "Deactivated",
+        }
+    }
+}
+
+/// One user of the account, as the list and the edit page show them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UserSummary {
+    /// The membership's id: users are addressed per account.
+    pub id: i32,
+    pub name: String,
+    pub email: String,
+    pub mobile: String,
+    pub designation: String,
+    pub employee_id: String,
+    pub role: Role,
+    pub group_access: GroupAccess,
+    pub status: MemberStatus,
+    /// Whether this is the signed-in user (who cannot deactivate or demote themselves).
+    pub is_you: bool,
+}
+
+impl UserSummary {
+    /// The form pre-filled with the user's current values.
+    pub fn form(&self) -> UserForm {
+        UserForm {
+            name: self.name.clone(),
+            email: self.email.clone(),
+            mobile: self.mobile.clone(),
+            designation: self.designation.clone(),
+            employee_id: self.employee_id.clone(),
+            role: self.role.as_str().to_owned(),
+            group_access: self.group_access.as_str().to_owned(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UsersQuery {
+    /// Part of a name or e-mail address.
+    #[serde(default)]
+    pub search: String,
+    #[serde(default)]
+    pub page: Option<u64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UsersPage {
+    pub users: Vec<UserSummary>,
+    pub page: u64,
+    pub total: u64,
+    /// The roles this account may assign (for the form).
+    pub roles: Vec<Role>,
+}
+
+impl UsersPage {
+    pub fn pages(&self) -> u64 {
+        self.total.div_ceil(USERS_PAGE_SIZE).max(1)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn form() -> UserForm {
+        UserForm {
+            name: "Meera Iyer".into(),
+            email: "meera@example.com".into(),
+            mobile: "+91 98450 00001".into(),
+            designation: "PKI engineer".into(),
+            employee_id: "E-1024".into(),
+            role: "standard_user".into(),
+            group_access: "all".into(),
+        }
+    }
+
+    #[test]
+    fn a_complete_form_is_valid() {
+        let v = form().validate(AccountKind::Enterprise, false).unwrap();
+        assert_eq!(v.role, Role::StandardUser);
+        assert_eq!(v.email.unwrap().as_str(), "meera@example.com");
+    }
+
+    #[test]
+    fn each_bad_field_is_named() {
+        type Spoil = fn(&mut UserForm);
+        let cases: [(&str, Spoil); 6] = [
+            ("name", |f| f.name = String::new()),
+            ("email", |f| f.email = "meera@".into()),
+            ("mobile", |f| f.mobile = "call me".into()),
+            ("designation", |f| f.designation = "x".repeat(65)),
+            ("role", |f| f.role = "root".into()),
+            ("group_access", |f| f.group_access = "some".into()),
+        ];
+        for (field, spoil) in cases {
+            let mut f = form();
+            spoil(&mut f);
+            let errors = f.validate(AccountKind::Enterprise, false).unwrap_err();
+            assert!(errors.get(field).is_some(), "{field}: {errors:?}");
+        }
+    }
+
+    #[test]
+    fn only_partners_have_sub_account_users() {
+        let mut f = form();
+        f.role = "sub_account_user".into();
+        assert!(f.validate(AccountKind::Enterprise, false).is_err());
+        assert!(f.validate(AccountKind::Partner, false).is_ok());
+    }
+
+    #[test]
+    fn editing_ignores_the_email_address() {
+        let mut f = form();
+        f.email = String::new();
+        assert!(f.validate(AccountKind::Enterprise, true).is_ok());
+    }
+}

@@ -1,0 +1,51 @@
+use leptos::prelude::*;
+
+use crate::{
+    api::access::UserAdd,
+    components::{form_alert::FormAlert, portal::Portal, user_fields::UserFields},
+    error::AppError,
+    model::{Permission, SessionView, UserForm, users::assignable_roles},
+};
+
+#[component]
+pub fn UserNewPage() -> impl IntoView {
+    view! { <Portal title="Add user" page=|s: SessionView| view! { <UserNew session=s /> } /> }
+}
+
+#[component]
+fn UserNew(session: SessionView) -> impl IntoView {
+    if !session.can(Permission::ManageUsers) {
+        return view! {
+            <div class="alert alert-error" role="alert">"Your role does not allow you to manage users."</div>
+        }
+        .into_any();
+    }
+    let action = ServerAction::<UserAdd>::new();
+    let error = Signal::derive(move || action.value().get().and_then(Result::err));
+    let form_error = Signal::derive(move || {
+        error
+            .get()
+            .filter(|e| !matches!(e, AppError::Validation(_)))
+    });
+    let field_error = Callback::new(move |name: &'static str| {
+        Signal::derive(move || error.get().and_then(|e| e.field(name)))
+    });
+    view! {
+        <section class="card form-card" aria-labelledby="add-user-heading">
+            <h2 id="add-user-heading">"New user"</h2>
+            <p class="lead">"The user gets an e-mail with a link to choose their password."</p>
+            <ActionForm action=action>
+                <FormAlert error=form_error />
+                <UserFields initial=UserForm::default() roles=assignable_roles(session.account_kind)
+                    editing=false field_error=field_error />
+                <div class="form-actions">
+                    <button type="submit" class="button button-primary" disabled=move || action.pending().get()>
+                        {move || if action.pending().get() { "Adding…" } else { "Add user" }}
+                    </button>
+                    <a class="button button-quiet" href="/users">"Cancel"</a>
+                </div>
+            </ActionForm>
+        </section>
+    }
+    .into_any()
+}

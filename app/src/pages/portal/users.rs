@@ -1,0 +1,131 @@
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+use crate::{
+    api::access::users_list,
+    components::{form_alert::Notice, portal::Portal},
+    model::{Permission, SessionView, UsersPage, UsersQuery},
+};
+
+#[component]
+pub fn UsersPage() -> impl IntoView {
+    view! { <Portal title="Users" page=|s: SessionView| view! { <Users session=s /> } /> }
+}
+
+fn page_link(search: &str, page: u64) -> String {
+    let search: String = search
+        .bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
+                char::from(b).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect();
+    format!("/users?page={page}&search={search}")
+}
+
+#[component]
+fn Users(session: SessionView) -> impl IntoView {
+    if !session.can(Permission::ManageUsers) {
+        return view! {
+            <div class="alert alert-error" role="alert">"Your role does not allow you to manage users."</div>
+        }
+        .into_any();
+    }
+    let params = use_query_map();
+    let query = Memo::new(move |_| {
+        params.with(|p| UsersQuery {
+            search: p.get("search").unwrap_or_default(),
+            page: p.get("page").and_then(|v| v.parse().ok()),
+        })
+    });
+    let notice = params.with_untracked(|p| {
+        if p.get("added").is_some() {
+            Some("The user was added and an e-mail is on its way to them.")
+        } else if p.get("saved").is_some() {
+            Some("The changes were saved.")
+        } else if p.get("deactivated").is_some() {
+            Some("The user was deactivated; their sessions have ended.")
+        } else {
+            None
+        }
+    });
+    let page = Resource::new_blocking(move || query.get(), users_list);
+    view! {
+        {notice.map(|n| view! { <Notice>{n}</Notice> })}
+        <div class="toolbar">
+            <form class="filters" method="get" action="/users" role="search" aria-label="Search users">
+                <div class="field">
+                    <label for="users-search">"Search"</label>
+                    <input id="users-search" name="search" type="search" placeholder="Name or e-mail"
+                        value=move || query.get().search />
+                </div>
+                <div class="filters-actions">
+                    <button type="submit" class="button">"Search"</button>
+                </div>
+            </form>
+            <a class="button button-primary" href="/users/new">"Add user"</a>
+        </div>
+        <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
+            {move || Suspend::new(async move {
+                let search = query.get_untracked().search;
+                match page.await {
+                    Ok(p) => view! { <UserTable page=p search=search /> }.into_any(),
+                    Err(e) => view! { <div class="alert alert-error" role="alert">{e.to_string()}</div> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+    .into_any()
+}
+
+#[component]
+fn UserTable(page: UsersPage, search: String) -> impl IntoView {
+    let pages = page.pages();
+    let current = page.page;
+    let prev = (current > 1).then(|| page_link(&search, current - 1));
+    let next = (current < pages).then(|| page_link(&search, current + 1));
+    if page.users.is_empty() {
+        return view! { <p class="empty">"No users match."</p> }.into_any();
+    }
+    view! {
+        <div class="table-wrap">
+            <table class="table" aria-label="Users">
+                <thead>
+                    <tr>
+                        <th scope="col">"Name"</th>
+                        <th scope="col">"E-mail"</th>
+                        <th scope="col">"Role"</th>
+                        <th scope="col">"Designation"</th>
+                        <th scope="col">"Status"</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {page
+                        .users
+                        .into_iter()
+                        .map(|u| {
+                            let href = format!("/users/{}", u.id);
+                            view! {
+                                <tr>
+                                    <td><a href=href>{u.name}</a>{u.is_you.then_some(" (you)")}</td>
+                                    <td>{u.email}</td>
+                                    <td>{u.role.label()}</td>
+                                    <td>{u.designation}</td>
+                                    <td>{u.status.label()}</td>
+                                </tr>
+                            }
+                        })
+                        .collect_view()}
+                </tbody>
+            </table>
+        </div>
+        <nav class="pager" aria-label="Pages">
+            {prev.map(|href| view! { <a class="button button-quiet" href=href rel="prev">"Newer"</a> })}
+            <span class="pager-status">{format!("Page {current} of {pages} · {} users", page.total)}</span>
+            {next.map(|href| view! { <a class="button button-quiet" href=href rel="next">"Older"</a> })}
+        </nav>
+    }
+    .into_any()
+}

@@ -1,0 +1,178 @@
+use super::{AccessError, AccessService};
+use crate::{
+    services::{
+        audit::{self, AuditEntry},
+        identity::Caller,
+    },
+    store::{memberships, sessions},
+};
+
+impl AccessService {
+    /// Deactivates a user in the caller's account: their sessions there end at once and they
+    /// cannot sign in to it again; other accounts they belong to are untouched.
+    pub async fn deactivate_user(
+        &self,
+        caller: &Caller,
+        membership_id: i32,
+        ip: Option<String>,
+    ) -> Result<(), AccessError> {
+        let (m, u) = self.member(caller, membership_id).await?;
+        if u.id == caller.user.id {
+            return Err(AccessError::Refused(
+                "You cannot deactivate yourself. Ask another administrator.".into(),
+            ));
+        }
+        if m.status == memberships::DEACTIVATED {
+            return Err(AccessError::Refused(format!(
+                "{} is already deactivated.",
+                u.email
+            )));
+        }
+        let now = self.clock.now();
+        let tx = self.store.begin().await?;
+        memberships::set_status(&tx, m.id, memberships::DEACTIVATED).await?;
+        let ended = sessions::revoke_for_member(&tx, u.id, caller.account.id, now).await?;
+        audit::record(
+            &tx,
+            now,
+            AuditEntry {
+                account_id: Some(caller.account.id),
+                user_id: Some(caller.user.id),
+                ip,
+                module: "users",
+                action: "user_deactivated",
+                summary: format!("Deactivated {} ({ended} sessions ended)", u.email),
+            },
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use app::model::{Permission, UserForm, UsersQuery, users::MemberStatus};
+
+    use super::*;
+    use crate::services::identity::{
+        IdentityService,
+        test_support::{PASSWORD, harness},
+    };
+
+    fn form(email: &str, role: &str) -> UserForm {
+        UserForm {
+            name: "Meera Iyer".into(),
+            email: email.into(),
+            mobile: "+91 98450 00001".into(),
+            designation: "PKI engineer".into(),
+            employee_id: "E-1024".into(),
+            role: role.into(),
+            group_access: "all".into(),
+        }
+    }
+
+    #[tokio::test]
+    async fn an_administrator_adds_edits_and_deactivates_a_user_whose_session_ends() {
+        let h = harness().await;
+        let admin = h.signed_in("asha@example.com").await;
+        let stranger = h.signed_in("ravi@other.example").await;
+        let identity = Arc::new(IdentityService::new(
+            h.store.clone(),
+            Default::default(),
+            h.clock.clone(),
+            Arc::new(crate::adapters::random::OsRandom),
+            "http://portal.test".into(),
+        ));
+        let access = AccessService::new(h.store.clone(), identity, h.clock.clone());
+        let caller = access
+            .authorize(Some(&admin), Permission::ManageUsers)
+            .await
+            .unwrap();
+
+        let id = access
+            .add_user(&caller, &form("meera@example.com", "standard_user"), None)
+            .await
+            .unwrap();
+        let mail = h.sent().await.pop().unwrap();
+        assert_eq!(mail.to, "meera@example.com");
+        assert!(mail.text.contains("/activate/"));
+        // The same address again is refused and changes nothing.
+        let again = access
+            .add_user(&caller, &form("Meera@Example.com", "basic_user"), None)
+            .await;
+        assert!(matches!(again, Err(AccessError::Identity(_))), "{again:?}");
+        let listed = access
+            .users_page(&caller, &UsersQuery::default())
+            .await
+            .unwrap();
+        assert_eq!(listed.total, 2);
+        assert_eq!(listed.users[0].status, MemberStatus::PendingActivation);
+
+        // Meera activates and signs in.
+        let token = h.activation_token().await;
+        h.service
+            .activate(&token, PASSWORD, PASSWORD, None)
+            .await
+            .unwrap();
+        let meera = h.sign_in("meera@example.com").await;
+        assert!(h.service.current_session(&meera).await.unwrap().is_some());
+
+        let mut edited = form("", "basic_user");
+        edited.designation = "Team lead".into();
+        access
+            .update_user(&caller, id, &edited, None)
+            .await
+            .unwrap();
+        let user = access.user(&caller, id).await.unwrap();
+        assert_eq!(user.designation, "Team lead");
+        assert_eq!(user.role, app::model::Role::BasicUser);
+        assert_eq!(user.email, "meera@example.com", "the address cannot change");
+
+        access.deactivate_user(&caller, id, None).await.unwrap();
+        assert!(
+            h.service.current_session(&meera).await.unwrap().is_none(),
+            "the session ended at once"
+        );
+        let back = h
+            .service
+            .sign_in("meera@example.com", PASSWORD, "192.0.2.1", None)
+            .await;
+        assert!(
+            matches!(
+                back,
+                Err(crate::services::identity::IdentityError::AccountUnavailable(_))
+            ),
+            "a deactivated user cannot sign in again"
+        );
+        assert!(matches!(
+            access.deactivate_user(&caller, id, None).await,
+            Err(AccessError::Refused(_))
+        ));
+
+        // Administrators cannot lock themselves out, nor touch another account's users.
+        let me = listed.users.iter().find(|u| u.is_you).unwrap().id;
+        assert!(matches!(
+            access.deactivate_user(&caller, me, None).await,
+            Err(AccessError::Refused(_))
+        ));
+        let demote = access
+            .update_user(&caller, me, &form("", "basic_user"), None)
+            .await;
+        assert!(matches!(demote, Err(AccessError::Invalid(e)) if e.get("role").is_some()));
+        let other = access
+            .authorize(Some(&stranger), Permission::ManageUsers)
+            .await
+            .unwrap();
+        assert!(matches!(
+            access.user(&other, id).await,
+            Err(AccessError::NotFound)
+        ));
+        assert!(matches!(
+            access.deactivate_user(&other, me, None).await,
+            Err(AccessError::NotFound)
+        ));
+    }
+}

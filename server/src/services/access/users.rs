@@ -1,0 +1,111 @@
+//! Reading the users of the caller's account; the changes are one file each.
+
+use app::model::{
+    Role,
+    users::{
+        GroupAccess, MemberStatus, USERS_PAGE_SIZE, UserSummary, UsersPage, UsersQuery,
+        assignable_roles,
+    },
+};
+
+use super::{AccessError, AccessService};
+use crate::{
+    services::identity::Caller,
+    store::{MembershipRow, UserRow, memberships, users},
+};
+
+pub(super) fn summary(caller: &Caller, m: &MembershipRow, u: &UserRow) -> UserSummary {
+    UserSummary {
+        id: m.id,
+        name: u.name.clone(),
+        email: u.email.clone(),
+        mobile: u.mobile.clone(),
+        designation: u.designation.clone(),
+        employee_id: u.employee_id.clone(),
+        role: Role::parse(&m.role).unwrap_or(Role::BasicUser),
+        group_access: GroupAccess::parse(&m.group_access).unwrap_or(GroupAccess::All),
+        status: if m.status == memberships::DEACTIVATED {
+            MemberStatus::Deactivated
+        } else if u.status == "active" {
+            MemberStatus::Active
+        } else {
+            MemberStatus::PendingActivation
+        },
+        is_you: u.id == caller.user.id,
+    }
+}
+
+impl AccessService {
+    /// A membership of the caller's account with its user; `NotFound` for any other
+    /// account's, so ids reveal nothing.
+    pub(super) async fn member(
+        &self,
+        caller: &Caller,
+        membership_id: i32,
+    ) -> Result<(MembershipRow, UserRow), AccessError> {
+        let m = memberships::find_by_id(&self.store, membership_id)
+            .await?
+            .filter(|m| m.account_id == caller.account.id)
+            .ok_or(AccessError::NotFound)?;
+        let u = users::find(&self.store, m.user_id)
+            .await?
+            .ok_or(AccessError::NotFound)?;
+        Ok((m, u))
+    }
+
+    pub async fn user(
+        &self,
+        caller: &Caller,
+        membership_id: i32,
+    ) -> Result<UserSummary, AccessError> {
+        let (m, u) = self.member(caller, membership_id).await?;
+        Ok(summary(caller, &m, &u))
+    }
+
+    /// One page of the account's users, newest first, optionally searched by name or e-mail.
+    pub async fn users_page(
+        &self,
+        caller: &Caller,
+        query: &UsersQuery,
+    ) -> Result<UsersPage, AccessError> {
+        let search = query.search.trim();
+        if search.chars().count() > 254 {
+            return Err(AccessError::Invalid(app::model::FieldErrors::single(
+                "search",
+                "Enter at most 254 characters.",
+            )));
+        }
+        let page = query.page.unwrap_or(1);
+        if page == 0 || page > 1_000_000 {
+            return Err(AccessError::Invalid(app::model::FieldErrors::single(
+                "page",
+                "There is no such page.",
+            )));
+        }
+        let (rows, total) = memberships::page_for_account(
+            &self.store,
+            caller.account.id,
+            (!search.is_empty()).then_some(search),
+            (page - 1) * USERS_PAGE_SIZE,
+            USERS_PAGE_SIZE,
+        )
+        .await?;
+        let ids: Vec<i32> = rows.iter().map(|m| m.user_id).collect();
+        let found = users::find_many(&self.store, &ids).await?;
+        let users = rows
+            .iter()
+            .filter_map(|m| {
+                found
+                    .iter()
+                    .find(|u| u.id == m.user_id)
+                    .map(|u| summary(caller, m, u))
+            })
+            .collect();
+        Ok(UsersPage {
+            users,
+            page,
+            total,
+            roles: assignable_roles(caller.kind),
+        })
+    }
+}
