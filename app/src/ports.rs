@@ -78,9 +78,34 @@ pub trait AccessApi: Send + Sync {
     async fn deactivate_user(&self, meta: &RequestMeta, id: i32) -> Result<(), AppError>;
 }
 
+/// The operator console: customer accounts and Partner applications. Operator users only.
+#[async_trait]
+pub trait OperatorApi: Send + Sync {
+    async fn accounts(
+        &self,
+        meta: &RequestMeta,
+        query: crate::model::operator::AccountsQuery,
+    ) -> Result<crate::model::operator::AccountsPage, AppError>;
+    /// Approves (`approve`) or rejects, with `reason`, a waiting Partner application.
+    async fn review_partner(
+        &self,
+        meta: &RequestMeta,
+        account_id: i32,
+        approve: bool,
+        reason: String,
+    ) -> Result<(), AppError>;
+    async fn set_multiple_groups(
+        &self,
+        meta: &RequestMeta,
+        account_id: i32,
+        enabled: bool,
+    ) -> Result<(), AppError>;
+}
+
 /// Everything the portal can call, provided to server functions as Leptos context.
 #[derive(Clone)]
 pub struct Backend {
     pub identity: Arc<dyn IdentityApi>,
     pub access: Arc<dyn AccessApi>,
+    pub operator: Arc<dyn OperatorApi>,
 }

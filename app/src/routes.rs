@@ -12,6 +12,7 @@ use crate::pages::{
         check_email::CheckEmailPage, sign_in::SignInPage, sign_up::SignUpPage,
     },
     not_found::NotFoundPage,
+    operator::accounts::OperatorAccountsPage,
     portal::{
         audit::AuditPage, overview::OverviewPage, user_edit::UserEditPage, user_new::UserNewPage,
         users::UsersPage,
@@ -50,6 +51,7 @@ pub fn App() -> impl IntoView {
                 // without) the wasm; streamed placeholders would need script to be filled in.
                 <Route path=path!("/") view=OverviewPage ssr=SsrMode::Async />
                 <Route path=path!("/audit") view=AuditPage ssr=SsrMode::Async />
+                <Route path=path!("/operator/accounts") view=OperatorAccountsPage ssr=SsrMode::Async />
                 <Route path=path!("/users") view=UsersPage ssr=SsrMode::Async />
                 <Route path=path!("/users/new") view=UserNewPage ssr=SsrMode::Async />
                 <Route path=path!("/users/:id") view=UserEditPage ssr=SsrMode::Async />

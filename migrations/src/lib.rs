@@ -13,6 +13,7 @@ mod m20261121_000007_crl_covering_index;
 mod m20261121_000008_ocsp_responses;
 mod m20261121_000009_private_cas;
 mod m20261121_000010_user_administration;
+mod m20261121_000011_account_options;
 
 pub struct Migrator;
 
@@ -30,6 +31,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261121_000008_ocsp_responses::Migration),
             Box::new(m20261121_000009_private_cas::Migration),
             Box::new(m20261121_000010_user_administration::Migration),
+            Box::new(m20261121_000011_account_options::Migration),
         ]
     }
 }

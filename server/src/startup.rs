@@ -166,7 +166,8 @@ pub async fn serve(config: Config) -> Result<(), StartupError> {
         leptos_options,
         backend: Backend {
             identity: portal.clone(),
-            access: portal,
+            access: portal.clone(),
+            operator: portal,
         },
         store: services.store.clone(),
         authority: services.authority.clone(),

@@ -5,5 +5,6 @@ pub mod access;
 pub mod auth;
 #[cfg(feature = "ssr")]
 mod context;
+pub mod operator;
 #[cfg(feature = "ssr")]
 pub(crate) use context::{backend, respond, set_cookie};

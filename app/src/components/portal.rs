@@ -67,6 +67,11 @@ fn Frame(session: SessionView, title: &'static str, children: Children) -> impl 
                     <li>
                         <a href="/" aria-current=move || (title == "Overview").then_some("page")>"Overview"</a>
                     </li>
+                    {session.is_operator.then(|| view! {
+                        <li>
+                            <a href="/operator/accounts" aria-current=move || (title == "Accounts").then_some("page")>"Accounts"</a>
+                        </li>
+                    })}
                     {session.can(Permission::ManageUsers).then(|| view! {
                         <li>
                             <a href="/users" aria-current=move || matches!(title, "Users" | "Add user" | "Edit user").then_some("page")>"Users"</a>

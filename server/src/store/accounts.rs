@@ -57,3 +57,46 @@ pub async fn transition(
         .await?;
     Ok(result.rows_affected == 1)
 }
+
+/// Moves an account from `from` to `to` without marking it activated (operator review).
+pub async fn set_status(db: &impl Db, id: i32, from: &str, to: &str) -> Result<bool, StoreError> {
+    let result = accounts::Entity::update_many()
+        .col_expr(accounts::Column::Status, Expr::value(to))
+        .filter(accounts::Column::Id.eq(id))
+        .filter(accounts::Column::Status.eq(from))
+        .exec(db.conn())
+        .await?;
+    Ok(result.rows_affected == 1)
+}
+
+pub async fn set_multiple_groups(db: &impl Db, id: i32, enabled: bool) -> Result<(), StoreError> {
+    accounts::Entity::update_many()
+        .col_expr(accounts::Column::MultipleGroups, Expr::value(enabled))
+        .filter(accounts::Column::Id.eq(id))
+        .exec(db.conn())
+        .await?;
+    Ok(())
+}
+
+/// Customer accounts (not the operator's own), newest first, optionally of one status; with
+/// the total. (Operator query.)
+pub async fn page_for_operator(
+    db: &impl Db,
+    status: Option<&str>,
+    offset: u64,
+    limit: u64,
+) -> Result<(Vec<AccountRow>, u64), StoreError> {
+    use sea_orm::{PaginatorTrait, QueryOrder, QuerySelect};
+    let mut q = accounts::Entity::find().filter(accounts::Column::Kind.ne("operator"));
+    if let Some(status) = status {
+        q = q.filter(accounts::Column::Status.eq(status));
+    }
+    let total = q.clone().count(db.conn()).await?;
+    let rows = q
+        .order_by_desc(accounts::Column::Id)
+        .offset(offset)
+        .limit(limit)
+        .all(db.conn())
+        .await?;
+    Ok((rows, total))
+}

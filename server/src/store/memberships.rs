@@ -115,3 +115,16 @@ pub async fn page_for_account(
         .await?;
     Ok((rows, total))
 }
+
+/// The account's first administrator (the one who signed it up).
+pub async fn first_administrator(
+    db: &impl Db,
+    account_id: i32,
+) -> Result<Option<MembershipRow>, StoreError> {
+    Ok(memberships::Entity::find()
+        .filter(memberships::Column::AccountId.eq(account_id))
+        .filter(memberships::Column::Role.eq("administrator"))
+        .order_by_asc(memberships::Column::Id)
+        .one(db.conn())
+        .await?)
+}

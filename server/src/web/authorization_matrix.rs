@@ -31,6 +31,8 @@ enum Rule {
     Public,
     /// A signed-in user whose role has the permission; results only from their own account.
     Requires(Permission),
+    /// Operator users only (the operator console); every role of a customer account is refused.
+    Operator,
 }
 
 /// What an administrator of another account gets for the same call.
@@ -126,6 +128,24 @@ const MATRIX: &[Entry] = &[
         body: "id=1",
         other: Other::NotFound,
     },
+    Entry {
+        path: "/api/operator/accounts",
+        rule: Rule::Operator,
+        body: "query[page]=1",
+        other: Other::Skip,
+    },
+    Entry {
+        path: "/api/operator/review-partner",
+        rule: Rule::Operator,
+        body: "account_id=1&decision=reject&reason=Not+verified",
+        other: Other::Skip,
+    },
+    Entry {
+        path: "/api/operator/multiple-groups",
+        rule: Rule::Operator,
+        body: "account_id=1&enabled=yes",
+        other: Other::Skip,
+    },
 ];
 
 async fn app(h: &Harness) -> axum::Router {
@@ -150,7 +170,8 @@ async fn app(h: &Harness) -> axum::Router {
         leptos_options: LeptosOptions::builder().output_name("rootline").build(),
         backend: Backend {
             identity: portal.clone(),
-            access: portal,
+            access: portal.clone(),
+            operator: portal,
         },
         store: h.store.clone(),
         authority: Arc::new(authority(h.store.clone(), SECRET)),
@@ -213,6 +234,27 @@ async fn each_role_in_each_account_gets_what_the_matrix_says() {
     let h = harness().await;
     let first = h.signed_in("first@example.com").await;
     let other = h.signed_in("other@example.org").await;
+    let invite = h
+        .service
+        .create_operator("ops@rootline.test", None)
+        .await
+        .unwrap();
+    let token = invite
+        .activation_link
+        .rsplit('/')
+        .next()
+        .unwrap()
+        .to_owned();
+    h.service
+        .activate(
+            &token,
+            crate::services::identity::test_support::PASSWORD,
+            crate::services::identity::test_support::PASSWORD,
+            None,
+        )
+        .await
+        .unwrap();
+    let operator = h.sign_in("ops@rootline.test").await;
     let app = app(&h).await;
 
     for entry in MATRIX {
@@ -225,13 +267,39 @@ async fn each_role_in_each_account_gets_what_the_matrix_says() {
                     entry.path
                 );
             }
+            Rule::Operator => {
+                let (status, _) = call(&app, entry.path, entry.body, None).await;
+                assert_eq!(status, StatusCode::UNAUTHORIZED, "{}: visitor", entry.path);
+                for role in Role::ALL {
+                    h.store
+                        .execute_raw(&format!(
+                            "UPDATE memberships SET role = '{}' WHERE user_id IN (SELECT id FROM users WHERE NOT is_operator)",
+                            role.as_str()
+                        ))
+                        .await
+                        .unwrap();
+                    let (status, body) = call(&app, entry.path, entry.body, Some(&first)).await;
+                    assert_eq!(
+                        status,
+                        StatusCode::FORBIDDEN,
+                        "{} as {role:?}: {body}",
+                        entry.path
+                    );
+                }
+                let (status, body) = call(&app, entry.path, entry.body, Some(&operator)).await;
+                assert!(
+                    ![StatusCode::UNAUTHORIZED, StatusCode::FORBIDDEN].contains(&status),
+                    "{} as operator: {status} {body}",
+                    entry.path
+                );
+            }
             Rule::Requires(permission) => {
                 let (status, _) = call(&app, entry.path, entry.body, None).await;
                 assert_eq!(status, StatusCode::UNAUTHORIZED, "{}: visitor", entry.path);
                 for role in Role::ALL {
                     h.store
                         .execute_raw(&format!(
-                            "UPDATE memberships SET role = '{}'",
+                            "UPDATE memberships SET role = '{}' WHERE user_id IN (SELECT id FROM users WHERE NOT is_operator)",
                             role.as_str()
                         ))
                         .await

@@ -5,11 +5,12 @@ use std::sync::Arc;
 
 use app::{
     error::AppError,
+    model::operator::{AccountsPage, AccountsQuery},
     model::{
         AuditPage, AuditQuery, Permission, SessionView, SignUpForm, UserForm, UserSummary,
         UsersPage, UsersQuery, session::ActivationView,
     },
-    ports::{AccessApi, IdentityApi, RequestMeta, SetCookie, SignUpOutcome},
+    ports::{AccessApi, IdentityApi, OperatorApi, RequestMeta, SetCookie, SignUpOutcome},
 };
 use async_trait::async_trait;
 
@@ -47,6 +48,9 @@ fn identity_error(e: IdentityError) -> AppError {
             "email",
             "A user with this e-mail address already belongs to this account.",
         )),
+        IdentityError::NotWaiting => AppError::Conflict(
+            "This account is not waiting for approval any more; reload the list.".into(),
+        ),
         IdentityError::LinkInvalid => AppError::Conflict(
             "This activation link is not valid. Check that you opened the whole link from the e-mail."
                 .into(),
@@ -71,7 +75,7 @@ fn identity_error(e: IdentityError) -> AppError {
 fn access_error(e: AccessError) -> AppError {
     match e {
         AccessError::Unauthenticated => AppError::Unauthenticated,
-        AccessError::Forbidden(_) => AppError::Forbidden,
+        AccessError::Forbidden(_) | AccessError::OperatorOnly => AppError::Forbidden,
         AccessError::NotFound => AppError::NotFound,
         AccessError::Invalid(errors) => AppError::Validation(errors),
         AccessError::Refused(reason) => AppError::Conflict(reason),
@@ -137,7 +141,66 @@ impl AccessApi for Portal {
     }
 }
 
+#[async_trait]
+impl OperatorApi for Portal {
+    async fn accounts(
+        &self,
+        meta: &RequestMeta,
+        query: AccountsQuery,
+    ) -> Result<AccountsPage, AppError> {
+        self.operator(meta).await?;
+        self.access
+            .accounts_page(&query)
+            .await
+            .map_err(access_error)
+    }
+
+    async fn review_partner(
+        &self,
+        meta: &RequestMeta,
+        account_id: i32,
+        approve: bool,
+        reason: String,
+    ) -> Result<(), AppError> {
+        let operator = self.operator(meta).await?;
+        self.access
+            .review_partner(
+                &operator,
+                account_id,
+                approve,
+                &reason,
+                Some(meta.ip.to_string()),
+            )
+            .await
+            .map_err(access_error)
+    }
+
+    async fn set_multiple_groups(
+        &self,
+        meta: &RequestMeta,
+        account_id: i32,
+        enabled: bool,
+    ) -> Result<(), AppError> {
+        let operator = self.operator(meta).await?;
+        self.access
+            .set_multiple_groups(&operator, account_id, enabled, Some(meta.ip.to_string()))
+            .await
+            .map_err(access_error)
+    }
+}
+
 impl Portal {
+    /// The signed-in caller, if they are an operator user.
+    async fn operator(
+        &self,
+        meta: &RequestMeta,
+    ) -> Result<crate::services::identity::Caller, AppError> {
+        self.access
+            .authorize_operator(meta.session_token.as_deref())
+            .await
+            .map_err(access_error)
+    }
+
     /// The signed-in caller, if their role has `permission`.
     async fn caller(
         &self,

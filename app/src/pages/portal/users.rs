@@ -40,20 +40,23 @@ fn Users(session: SessionView) -> impl IntoView {
             page: p.get("page").and_then(|v| v.parse().ok()),
         })
     });
-    let notice = params.with_untracked(|p| {
-        if p.get("added").is_some() {
-            Some("The user was added and an e-mail is on its way to them.")
-        } else if p.get("saved").is_some() {
-            Some("The changes were saved.")
-        } else if p.get("deactivated").is_some() {
-            Some("The user was deactivated; their sessions have ended.")
-        } else {
-            None
-        }
-    });
+    // Reactive: after an action the router only changes the query of this same page.
+    let notice = move || {
+        params.with(|p| {
+            if p.get("added").is_some() {
+                Some("The user was added and an e-mail is on its way to them.")
+            } else if p.get("saved").is_some() {
+                Some("The changes were saved.")
+            } else if p.get("deactivated").is_some() {
+                Some("The user was deactivated; their sessions have ended.")
+            } else {
+                None
+            }
+        })
+    };
     let page = Resource::new_blocking(move || query.get(), users_list);
     view! {
-        {notice.map(|n| view! { <Notice>{n}</Notice> })}
+        {move || notice().map(|n| view! { <Notice>{n}</Notice> })}
         <div class="toolbar">
             <form class="filters" method="get" action="/users" role="search" aria-label="Search users">
                 <div class="field">

@@ -4,6 +4,7 @@
 mod add_user;
 mod audit_log;
 mod deactivate_user;
+mod operator_accounts;
 mod update_user;
 mod users;
 
@@ -29,6 +30,8 @@ pub enum AccessError {
     Unauthenticated,
     #[error("the role lacks {0:?}")]
     Forbidden(Permission),
+    #[error("only operator users may do this")]
+    OperatorOnly,
     /// Another account's object, or none at all: the same answer for both.
     #[error("not found")]
     NotFound,

@@ -50,3 +50,23 @@ pub(super) fn added_to_account(to: &str, name: &str, account: &str, sign_in: &st
         ),
     }
 }
+
+pub(super) fn partner_application_rejected(
+    to: &str,
+    name: &str,
+    account: &str,
+    reason: &str,
+) -> Mail {
+    Mail {
+        to: to.to_owned(),
+        to_name: Some(name.to_owned()),
+        subject: "Your Rootline partner application".into(),
+        text: format!(
+            "Hello {name},\n\n\
+             We reviewed the partner application for {account} and cannot approve it.\n\n\
+             Reason: {reason}\n\n\
+             If you think this is a mistake, reply to this e-mail.\n\n\
+             -- Rootline\n"
+        ),
+    }
+}

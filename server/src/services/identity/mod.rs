@@ -8,6 +8,7 @@ mod current_session;
 mod mails;
 mod new_administrator;
 mod passwords;
+mod review_partner;
 mod sign_in;
 mod sign_out;
 mod sign_up;
@@ -18,6 +19,7 @@ use app::model::FieldErrors;
 
 pub use create_operator::OperatorInvite;
 pub use current_session::Caller;
+pub use review_partner::Decision;
 pub use sign_in::NewSession;
 pub use sign_up::{SignUpResult, email_taken_errors};
 
@@ -44,6 +46,8 @@ pub enum IdentityError {
     EmailTaken,
     #[error("the user already belongs to this account")]
     AlreadyMember,
+    #[error("the account is not waiting for approval")]
+    NotWaiting,
     #[error("the link is not valid")]
     LinkInvalid,
     #[error("the link has expired")]

@@ -12,6 +12,8 @@ pub struct Model {
     pub created_at: DateTimeUtc,
     pub activated_at: Option<DateTimeUtc>,
     pub expires_at: Option<DateTimeUtc>,
+    /// Set by the operator: the account may create groups beyond its default one.
+    pub multiple_groups: bool,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

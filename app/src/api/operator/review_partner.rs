@@ -1,0 +1,39 @@
+use leptos::prelude::*;
+
+use crate::error::AppError;
+
+/// Approves or rejects a waiting Partner application. `decision` is `approve` or `reject`;
+/// a rejection needs a `reason`. Operator users only.
+#[server(endpoint = "operator/review-partner")]
+pub async fn review_partner(
+    account_id: i32,
+    decision: String,
+    reason: Option<String>,
+) -> Result<(), AppError> {
+    crate::api::respond(
+        async move {
+            let (backend, meta) = crate::api::backend()?;
+            let approve = match decision.as_str() {
+                "approve" => true,
+                "reject" => false,
+                _ => {
+                    return Err(AppError::Validation(crate::model::FieldErrors::single(
+                        "decision",
+                        "Choose approve or reject.",
+                    )));
+                }
+            };
+            backend
+                .operator
+                .review_partner(&meta, account_id, approve, reason.unwrap_or_default())
+                .await?;
+            leptos_axum::redirect(if approve {
+                "/operator/accounts?approved=1"
+            } else {
+                "/operator/accounts?rejected=1"
+            });
+            Ok(())
+        }
+        .await,
+    )
+}
