@@ -76,6 +76,23 @@ pub trait AccessApi: Send + Sync {
         form: UserForm,
     ) -> Result<(), AppError>;
     async fn deactivate_user(&self, meta: &RequestMeta, id: i32) -> Result<(), AppError>;
+    async fn ip_rules(
+        &self,
+        meta: &RequestMeta,
+    ) -> Result<crate::model::ip_rules::IpRulesPage, AppError>;
+    async fn add_ip_rule(
+        &self,
+        meta: &RequestMeta,
+        form: crate::model::ip_rules::IpRuleForm,
+    ) -> Result<(), AppError>;
+    /// Enables (`Some(true)`), disables (`Some(false)`) or deletes (`None`) a rule.
+    async fn change_ip_rule(
+        &self,
+        meta: &RequestMeta,
+        id: i32,
+        enabled: Option<bool>,
+        confirm_lockout: bool,
+    ) -> Result<(), AppError>;
 }
 
 /// The operator console: customer accounts and Partner applications. Operator users only.

@@ -14,6 +14,7 @@ mod m20261121_000008_ocsp_responses;
 mod m20261121_000009_private_cas;
 mod m20261121_000010_user_administration;
 mod m20261121_000011_account_options;
+mod m20261121_000012_ip_rules;
 
 pub struct Migrator;
 
@@ -32,6 +33,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261121_000009_private_cas::Migration),
             Box::new(m20261121_000010_user_administration::Migration),
             Box::new(m20261121_000011_account_options::Migration),
+            Box::new(m20261121_000012_ip_rules::Migration),
         ]
     }
 }

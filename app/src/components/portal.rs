@@ -77,6 +77,11 @@ fn Frame(session: SessionView, title: &'static str, children: Children) -> impl 
                             <a href="/users" aria-current=move || matches!(title, "Users" | "Add user" | "Edit user").then_some("page")>"Users"</a>
                         </li>
                     })}
+                    {session.can(Permission::ManageSettings).then(|| view! {
+                        <li>
+                            <a href="/settings/ip-rules" aria-current=move || (title == "IP restrictions").then_some("page")>"IP restrictions"</a>
+                        </li>
+                    })}
                     {session.can(Permission::ViewAuditLog).then(|| view! {
                         <li>
                             <a href="/audit" aria-current=move || (title == "Audit log").then_some("page")>"Audit log"</a>

@@ -6,6 +6,7 @@ pub mod audit;
 pub mod countries;
 pub mod email;
 pub mod field_errors;
+pub mod ip_rules;
 pub mod operator;
 pub mod password;
 pub mod permission;

@@ -129,6 +129,25 @@ const MATRIX: &[Entry] = &[
         other: Other::NotFound,
     },
     Entry {
+        path: "/api/settings/ip-rules",
+        rule: Rule::Requires(Permission::ManageSettings),
+        body: "",
+        other: Other::NoLeak("first@example.com"),
+    },
+    // A rule that allows every IPv4 address, so later calls are not blocked; id 1 below.
+    Entry {
+        path: "/api/settings/ip-rules/add",
+        rule: Rule::Requires(Permission::ManageSettings),
+        body: "user=&start=0.0.0.0&end=255.255.255.255&description=everyone",
+        other: Other::Skip,
+    },
+    Entry {
+        path: "/api/settings/ip-rules/change",
+        rule: Rule::Requires(Permission::ManageSettings),
+        body: "id=1&action=enable",
+        other: Other::NotFound,
+    },
+    Entry {
         path: "/api/operator/accounts",
         rule: Rule::Operator,
         body: "query[page]=1",

@@ -121,6 +121,83 @@ pub async fn security_headers(req: Request<Body>, next: Next) -> Response {
     res
 }
 
+/// Paths a blocked browser may still fetch: assets, the CA's public files, health.
+fn ip_rule_exempt(path: &str) -> bool {
+    ["/pkg/", "/ca/", "/crl/", "/ocsp", "/healthz", "/favicon"]
+        .iter()
+        .any(|p| path.starts_with(p))
+}
+
+/// Enforces the account's IP restrictions on every request that carries a live session:
+/// pages, server functions and the API alike. Without a session there is nothing to restrict
+/// (sign-in itself is checked when the session is first used).
+pub async fn ip_restrictions(
+    State(store): State<crate::store::Store>,
+    req: Request<Body>,
+    next: Next,
+) -> Response {
+    use crate::{
+        domain::secret_token::{hash_token, looks_like_token},
+        services::access::ip_allowed,
+        store::sessions,
+    };
+    let path = req.uri().path().to_owned();
+    let Some(meta) = req.extensions().get::<RequestMeta>().cloned() else {
+        return next.run(req).await;
+    };
+    let Some(token) = meta
+        .session_token
+        .as_deref()
+        .filter(|t| looks_like_token(t))
+    else {
+        return next.run(req).await;
+    };
+    if ip_rule_exempt(&path) {
+        return next.run(req).await;
+    }
+    let session = match sessions::find_by_hash(&store, &hash_token(token)).await {
+        Ok(Some(s)) if s.revoked_at.is_none() => s,
+        Ok(_) => return next.run(req).await,
+        Err(e) => {
+            tracing::error!(error = %e, "IP restrictions: cannot read the session");
+            return StatusCode::SERVICE_UNAVAILABLE.into_response();
+        }
+    };
+    match ip_allowed(&store, session.account_id, session.user_id, meta.ip).await {
+        Ok(true) => next.run(req).await,
+        Ok(false) => {
+            tracing::warn!(ip = %meta.ip, user = session.user_id, "request refused by an IP restriction");
+            let message = format!(
+                "Your address {} is not allowed by your account's IP restrictions. Contact your administrator.",
+                meta.ip
+            );
+            if path.starts_with("/api/") {
+                (
+                    StatusCode::FORBIDDEN,
+                    [(header::CONTENT_TYPE, "application/json")],
+                    "\"Forbidden\"",
+                )
+                    .into_response()
+            } else {
+                (
+                    StatusCode::FORBIDDEN,
+                    [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
+                    format!(
+                        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Address not allowed · Rootline</title>\
+                         <link rel=\"stylesheet\" href=\"/pkg/rootline.css\"></head><body><main class=\"content\" id=\"main\">\
+                         <h1>Address not allowed</h1><div class=\"alert alert-error\" role=\"alert\">{message}</div></main></body></html>"
+                    ),
+                )
+                    .into_response()
+            }
+        }
+        Err(e) => {
+            tracing::error!(error = %e, "IP restrictions: cannot read the rules");
+            StatusCode::SERVICE_UNAVAILABLE.into_response()
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -81,6 +81,10 @@ pub fn router(state: AppState) -> Router {
             state.guard.clone(),
             middleware::origin_guard,
         ))
+        .layer(from_fn_with_state(
+            state.store.clone(),
+            middleware::ip_restrictions,
+        ))
         .layer(axum::middleware::from_fn(middleware::request_meta))
         .layer(axum::middleware::from_fn(middleware::security_headers))
         .with_state(state)

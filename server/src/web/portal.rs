@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use app::{
     error::AppError,
+    model::ip_rules::{IpRuleForm, IpRulesPage},
     model::operator::{AccountsPage, AccountsQuery},
     model::{
         AuditPage, AuditQuery, Permission, SessionView, SignUpForm, UserForm, UserSummary,
@@ -128,6 +129,37 @@ impl AccessApi for Portal {
         let caller = self.caller(meta, Permission::ManageUsers).await?;
         self.access
             .update_user(&caller, id, &form, Some(meta.ip.to_string()))
+            .await
+            .map_err(access_error)
+    }
+
+    async fn ip_rules(&self, meta: &RequestMeta) -> Result<IpRulesPage, AppError> {
+        let caller = self.caller(meta, Permission::ManageSettings).await?;
+        self.access
+            .ip_rules_page(&caller, meta.ip)
+            .await
+            .map_err(access_error)
+    }
+
+    async fn add_ip_rule(&self, meta: &RequestMeta, form: IpRuleForm) -> Result<(), AppError> {
+        let caller = self.caller(meta, Permission::ManageSettings).await?;
+        self.access
+            .add_ip_rule(&caller, &form, meta.ip)
+            .await
+            .map(|_| ())
+            .map_err(access_error)
+    }
+
+    async fn change_ip_rule(
+        &self,
+        meta: &RequestMeta,
+        id: i32,
+        enabled: Option<bool>,
+        confirm_lockout: bool,
+    ) -> Result<(), AppError> {
+        let caller = self.caller(meta, Permission::ManageSettings).await?;
+        self.access
+            .change_ip_rule(&caller, id, enabled, meta.ip, confirm_lockout)
             .await
             .map_err(access_error)
     }

@@ -1,6 +1,7 @@
 //! Server functions of account administration (audit log, users, roles, security rules).
 
 mod audit_log;
+mod ip_rules;
 mod user_add;
 mod user_deactivate;
 mod user_get;
@@ -8,6 +9,7 @@ mod user_update;
 mod users_list;
 
 pub use audit_log::*;
+pub use ip_rules::*;
 pub use user_add::*;
 pub use user_deactivate::*;
 pub use user_get::*;

@@ -1,4 +1,5 @@
 pub mod audit;
+pub mod ip_rules;
 pub mod overview;
 pub mod user_edit;
 pub mod user_new;

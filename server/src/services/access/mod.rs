@@ -4,11 +4,14 @@
 mod add_user;
 mod audit_log;
 mod deactivate_user;
+mod ip_rules;
 mod operator_accounts;
 mod update_user;
 mod users;
 
 use std::sync::Arc;
+
+pub use ip_rules::ip_allowed;
 
 use app::model::{FieldErrors, Permission};
 
