@@ -57,6 +57,22 @@ pub trait IdentityApi: Send + Sync {
     ) -> Result<SetCookie, AppError>;
     async fn sign_out(&self, meta: &RequestMeta) -> Result<SetCookie, AppError>;
     async fn current_session(&self, meta: &RequestMeta) -> Result<Option<SessionView>, AppError>;
+    async fn profile(
+        &self,
+        meta: &RequestMeta,
+    ) -> Result<crate::model::profile::ProfileView, AppError>;
+    async fn update_profile(
+        &self,
+        meta: &RequestMeta,
+        form: crate::model::profile::ProfileForm,
+    ) -> Result<(), AppError>;
+    async fn change_password(
+        &self,
+        meta: &RequestMeta,
+        current: String,
+        password: String,
+        confirmation: String,
+    ) -> Result<(), AppError>;
 }
 
 /// What account administrators control: the audit log, users, roles, security rules. Every

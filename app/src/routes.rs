@@ -15,7 +15,7 @@ use crate::pages::{
     operator::accounts::OperatorAccountsPage,
     portal::{
         audit::AuditPage, ip_rules::IpRestrictionsPage, overview::OverviewPage,
-        user_edit::UserEditPage, user_new::UserNewPage, users::UsersPage,
+        profile::ProfilePage, user_edit::UserEditPage, user_new::UserNewPage, users::UsersPage,
     },
 };
 
@@ -53,6 +53,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/audit") view=AuditPage ssr=SsrMode::Async />
                 <Route path=path!("/operator/accounts") view=OperatorAccountsPage ssr=SsrMode::Async />
                 <Route path=path!("/users") view=UsersPage ssr=SsrMode::Async />
+                <Route path=path!("/profile") view=ProfilePage ssr=SsrMode::Async />
                 <Route path=path!("/settings/ip-rules") view=IpRestrictionsPage ssr=SsrMode::Async />
                 <Route path=path!("/users/new") view=UserNewPage ssr=SsrMode::Async />
                 <Route path=path!("/users/:id") view=UserEditPage ssr=SsrMode::Async />

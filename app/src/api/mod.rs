@@ -6,5 +6,6 @@ pub mod auth;
 #[cfg(feature = "ssr")]
 mod context;
 pub mod operator;
+pub mod profile;
 #[cfg(feature = "ssr")]
 pub(crate) use context::{backend, respond, set_cookie};

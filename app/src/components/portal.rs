@@ -16,7 +16,13 @@ where
     V: IntoView + 'static,
 {
     // Blocking, so the server can still answer with a redirect before any HTML is streamed.
-    let session = Resource::new_blocking(|| (), |_| current_session());
+    // Keyed on the address: after an action redirects to the same page (e.g. `?saved=1`),
+    // the header shows what changed (a new name) and a session that ended is noticed.
+    let location = leptos_router::hooks::use_location();
+    let session = Resource::new_blocking(
+        move || (location.pathname.get(), location.search.get()),
+        |_| current_session(),
+    );
     view! {
         <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
             {move || {
@@ -66,6 +72,9 @@ fn Frame(session: SessionView, title: &'static str, children: Children) -> impl 
                 <ul>
                     <li>
                         <a href="/" aria-current=move || (title == "Overview").then_some("page")>"Overview"</a>
+                    </li>
+                    <li>
+                        <a href="/profile" aria-current=move || (title == "Profile").then_some("page")>"Profile"</a>
                     </li>
                     {session.is_operator.then(|| view! {
                         <li>

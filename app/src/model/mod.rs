@@ -10,6 +10,7 @@ pub mod ip_rules;
 pub mod operator;
 pub mod password;
 pub mod permission;
+pub mod profile;
 pub mod session;
 pub mod sign_up;
 pub mod text;

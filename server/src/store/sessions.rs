@@ -76,3 +76,20 @@ pub async fn revoke_for_member(
         .await?;
     Ok(r.rows_affected)
 }
+
+/// Ends every live session of a user except `keep` (after a password change).
+pub async fn revoke_others(
+    db: &impl Db,
+    user_id: i32,
+    keep: i32,
+    at: DateTime<Utc>,
+) -> Result<u64, StoreError> {
+    let r = sessions::Entity::update_many()
+        .col_expr(sessions::Column::RevokedAt, Expr::value(at))
+        .filter(sessions::Column::UserId.eq(user_id))
+        .filter(sessions::Column::Id.ne(keep))
+        .filter(sessions::Column::RevokedAt.is_null())
+        .exec(db.conn())
+        .await?;
+    Ok(r.rows_affected)
+}

@@ -87,3 +87,12 @@ pub async fn find_many(db: &impl Db, ids: &[i32]) -> Result<Vec<UserRow>, StoreE
         .all(db.conn())
         .await?)
 }
+
+pub async fn set_password(db: &impl Db, id: i32, password_hash: &str) -> Result<(), StoreError> {
+    users::Entity::update_many()
+        .col_expr(users::Column::PasswordHash, Expr::value(password_hash))
+        .filter(users::Column::Id.eq(id))
+        .exec(db.conn())
+        .await?;
+    Ok(())
+}

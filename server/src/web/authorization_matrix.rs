@@ -33,6 +33,8 @@ enum Rule {
     Requires(Permission),
     /// Operator users only (the operator console); every role of a customer account is refused.
     Operator,
+    /// Any signed-in user acting on themselves (the profile).
+    SignedIn,
 }
 
 /// What an administrator of another account gets for the same call.
@@ -97,6 +99,25 @@ const MATRIX: &[Entry] = &[
         rule: Rule::Requires(Permission::ViewAuditLog),
         body: "query[page]=1",
         other: Other::NoLeak("first@example.com"),
+    },
+    Entry {
+        path: "/api/profile/get",
+        rule: Rule::SignedIn,
+        body: "",
+        other: Other::NoLeak("first@example.com"),
+    },
+    Entry {
+        path: "/api/profile/update",
+        rule: Rule::SignedIn,
+        body: "name=First+User&mobile=%2B91+98450+12345&designation=",
+        other: Other::Skip,
+    },
+    // A wrong current password: allowed to try, refused on the field (422), nothing changes.
+    Entry {
+        path: "/api/profile/password",
+        rule: Rule::SignedIn,
+        body: "current_password=wrong+one+1&password=another+horse+99&password_confirmation=another+horse+99",
+        other: Other::Skip,
     },
     Entry {
         path: "/api/users/list",
@@ -285,6 +306,30 @@ async fn each_role_in_each_account_gets_what_the_matrix_says() {
                     "{}: a visitor got {status}",
                     entry.path
                 );
+            }
+            Rule::SignedIn => {
+                let (status, _) = call(&app, entry.path, entry.body, None).await;
+                assert_eq!(status, StatusCode::UNAUTHORIZED, "{}: visitor", entry.path);
+                for role in Role::ALL {
+                    h.store
+                        .execute_raw(&format!(
+                            "UPDATE memberships SET role = '{}' WHERE user_id IN (SELECT id FROM users WHERE NOT is_operator)",
+                            role.as_str()
+                        ))
+                        .await
+                        .unwrap();
+                    let (status, body) = call(&app, entry.path, entry.body, Some(&first)).await;
+                    assert!(
+                        ![
+                            StatusCode::UNAUTHORIZED,
+                            StatusCode::FORBIDDEN,
+                            StatusCode::NOT_FOUND
+                        ]
+                        .contains(&status),
+                        "{} as {role:?}: {status} {body}",
+                        entry.path
+                    );
+                }
             }
             Rule::Operator => {
                 let (status, _) = call(&app, entry.path, entry.body, None).await;

@@ -7,6 +7,7 @@ use app::{
     error::AppError,
     model::ip_rules::{IpRuleForm, IpRulesPage},
     model::operator::{AccountsPage, AccountsQuery},
+    model::profile::{ProfileForm, ProfileView},
     model::{
         AuditPage, AuditQuery, Permission, SessionView, SignUpForm, UserForm, UserSummary,
         UsersPage, UsersQuery, session::ActivationView,
@@ -222,6 +223,22 @@ impl OperatorApi for Portal {
 }
 
 impl Portal {
+    /// The signed-in caller, whatever their role.
+    async fn signed_in(
+        &self,
+        meta: &RequestMeta,
+    ) -> Result<crate::services::identity::Caller, AppError> {
+        let token = meta
+            .session_token
+            .as_deref()
+            .ok_or(AppError::Unauthenticated)?;
+        self.identity
+            .caller(token)
+            .await
+            .map_err(identity_error)?
+            .ok_or(AppError::Unauthenticated)
+    }
+
     /// The signed-in caller, if they are an operator user.
     async fn operator(
         &self,
@@ -327,6 +344,39 @@ impl IdentityApi for Portal {
                 .map_err(identity_error),
             None => Ok(None),
         }
+    }
+
+    async fn profile(&self, meta: &RequestMeta) -> Result<ProfileView, AppError> {
+        let caller = self.signed_in(meta).await?;
+        Ok(self.identity.profile(&caller))
+    }
+
+    async fn update_profile(&self, meta: &RequestMeta, form: ProfileForm) -> Result<(), AppError> {
+        let caller = self.signed_in(meta).await?;
+        self.identity
+            .update_profile(&caller, &form, Some(meta.ip.to_string()))
+            .await
+            .map_err(identity_error)
+    }
+
+    async fn change_password(
+        &self,
+        meta: &RequestMeta,
+        current: String,
+        password: String,
+        confirmation: String,
+    ) -> Result<(), AppError> {
+        let caller = self.signed_in(meta).await?;
+        self.identity
+            .change_password(
+                &caller,
+                &current,
+                &password,
+                &confirmation,
+                Some(meta.ip.to_string()),
+            )
+            .await
+            .map_err(identity_error)
     }
 }
 

@@ -8,6 +8,7 @@ mod current_session;
 mod mails;
 mod new_administrator;
 mod passwords;
+mod profile;
 mod review_partner;
 mod sign_in;
 mod sign_out;

@@ -1,0 +1,24 @@
+use leptos::prelude::*;
+
+use crate::error::AppError;
+
+/// Changes the signed-in user's password; their other sessions end. Any signed-in user.
+#[server(endpoint = "profile/password")]
+pub async fn change_password(
+    current_password: String,
+    password: String,
+    password_confirmation: String,
+) -> Result<(), AppError> {
+    crate::api::respond(
+        async move {
+            let (backend, meta) = crate::api::backend()?;
+            backend
+                .identity
+                .change_password(&meta, current_password, password, password_confirmation)
+                .await?;
+            leptos_axum::redirect("/profile?password=1");
+            Ok(())
+        }
+        .await,
+    )
+}

@@ -1,0 +1,224 @@
+use app::model::{
+    Email, FieldErrors, password,
+    profile::{ProfileForm, ProfileView},
+    text,
+};
+
+use super::{Caller, IdentityError, IdentityService, passwords};
+use crate::{
+    services::audit::{self, AuditEntry},
+    store::{sessions, users},
+};
+
+impl IdentityService {
+    pub fn profile(&self, caller: &Caller) -> ProfileView {
+        ProfileView {
+            name: caller.user.name.clone(),
+            email: caller.user.email.clone(),
+            mobile: caller.user.mobile.clone(),
+            designation: caller.user.designation.clone(),
+            employee_id: caller.user.employee_id.clone(),
+        }
+    }
+
+    /// The user changes their own name, mobile number and designation.
+    pub async fn update_profile(
+        &self,
+        caller: &Caller,
+        form: &ProfileForm,
+        ip: Option<String>,
+    ) -> Result<(), IdentityError> {
+        let mut errors = FieldErrors::new();
+        let name = errors.check("name", text::person_name(&form.name));
+        let mobile = errors.check("mobile", text::mobile(&form.mobile));
+        let designation = form.designation.trim();
+        if designation.chars().count() > 64 || designation.chars().any(char::is_control) {
+            errors.add("designation", "Enter at most 64 characters, on one line.");
+        }
+        let (Some(name), Some(mobile)) = (name, mobile) else {
+            return Err(IdentityError::Invalid(errors));
+        };
+        if !errors.is_empty() {
+            return Err(IdentityError::Invalid(errors));
+        }
+        let now = self.clock.now();
+        let tx = self.store.begin().await?;
+        users::update_details(
+            &tx,
+            caller.user.id,
+            users::Details {
+                name: &name,
+                mobile: &mobile,
+                designation,
+                employee_id: &caller.user.employee_id,
+            },
+        )
+        .await?;
+        audit::record(
+            &tx,
+            now,
+            AuditEntry {
+                account_id: Some(caller.account.id),
+                user_id: Some(caller.user.id),
+                ip,
+                module: "profile",
+                action: "profile_updated",
+                summary: format!("{} updated their profile", caller.user.email),
+            },
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Changes the caller's password after checking the current one; every other session of
+    /// the user (in any account) ends, this one stays.
+    pub async fn change_password(
+        &self,
+        caller: &Caller,
+        current: &str,
+        new_password: &str,
+        confirmation: &str,
+        ip: Option<String>,
+    ) -> Result<(), IdentityError> {
+        let mut errors = FieldErrors::new();
+        if !passwords::verify(current, caller.user.password_hash.as_deref()) {
+            errors.add("current_password", "This is not your current password.");
+        }
+        let email = Email::parse(&caller.user.email).ok();
+        errors.check(
+            "password",
+            password::check_new_password(new_password, email.as_ref()),
+        );
+        errors.check(
+            "password_confirmation",
+            password::check_confirmation(new_password, confirmation),
+        );
+        if current == new_password && errors.get("password").is_none() {
+            errors.add(
+                "password",
+                "Choose a password different from the current one.",
+            );
+        }
+        if !errors.is_empty() {
+            return Err(IdentityError::Invalid(errors));
+        }
+        let hash = passwords::hash(new_password, self.random.as_ref())?;
+        let now = self.clock.now();
+        let tx = self.store.begin().await?;
+        users::set_password(&tx, caller.user.id, &hash).await?;
+        let ended = sessions::revoke_others(&tx, caller.user.id, caller.session.id, now).await?;
+        audit::record(
+            &tx,
+            now,
+            AuditEntry {
+                account_id: Some(caller.account.id),
+                user_id: Some(caller.user.id),
+                ip,
+                module: "profile",
+                action: "password_changed",
+                summary: format!(
+                    "{} changed their password ({ended} other sessions ended)",
+                    caller.user.email
+                ),
+            },
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::{PASSWORD, harness};
+    use super::*;
+
+    #[tokio::test]
+    async fn a_password_change_ends_the_other_sessions_and_checks_the_current_password() {
+        let h = harness().await;
+        let here = h.signed_in("asha@example.com").await;
+        let elsewhere = h.sign_in("asha@example.com").await;
+        let caller = h.service.caller(&here).await.unwrap().unwrap();
+
+        let wrong = h
+            .service
+            .change_password(
+                &caller,
+                "not it at all 1",
+                "new horse 43!",
+                "new horse 43!",
+                None,
+            )
+            .await;
+        assert!(
+            matches!(wrong, Err(IdentityError::Invalid(e)) if e.get("current_password").is_some())
+        );
+        let weak = h
+            .service
+            .change_password(&caller, PASSWORD, "short", "short", None)
+            .await;
+        assert!(matches!(weak, Err(IdentityError::Invalid(e)) if e.get("password").is_some()));
+        assert!(
+            h.service
+                .current_session(&elsewhere)
+                .await
+                .unwrap()
+                .is_some()
+        );
+
+        h.service
+            .change_password(&caller, PASSWORD, "new horse 43!", "new horse 43!", None)
+            .await
+            .unwrap();
+        assert!(h.service.current_session(&here).await.unwrap().is_some());
+        assert!(
+            h.service
+                .current_session(&elsewhere)
+                .await
+                .unwrap()
+                .is_none()
+        );
+        assert!(
+            h.service
+                .sign_in("asha@example.com", PASSWORD, "192.0.2.1", None)
+                .await
+                .is_err()
+        );
+        assert!(
+            h.service
+                .sign_in("asha@example.com", "new horse 43!", "192.0.2.1", None)
+                .await
+                .is_ok()
+        );
+    }
+
+    #[tokio::test]
+    async fn profile_edits_are_checked_and_kept() {
+        let h = harness().await;
+        let token = h.signed_in("asha@example.com").await;
+        let caller = h.service.caller(&token).await.unwrap().unwrap();
+        let bad = ProfileForm {
+            name: String::new(),
+            mobile: "call me".into(),
+            designation: String::new(),
+        };
+        assert!(matches!(
+            h.service.update_profile(&caller, &bad, None).await,
+            Err(IdentityError::Invalid(e)) if e.get("name").is_some() && e.get("mobile").is_some()
+        ));
+        let good = ProfileForm {
+            name: "Asha R. Rao".into(),
+            mobile: "+91 98450 99999".into(),
+            designation: "CISO".into(),
+        };
+        h.service
+            .update_profile(&caller, &good, None)
+            .await
+            .unwrap();
+        let caller = h.service.caller(&token).await.unwrap().unwrap();
+        let view = h.service.profile(&caller);
+        assert_eq!(view.name, "Asha R. Rao");
+        assert_eq!(view.designation, "CISO");
+    }
+}
