@@ -30,6 +30,13 @@ pub enum SignUpOutcome {
     AwaitingApproval,
 }
 
+/// A new session: its cookie, and whether the user should choose among their accounts.
+#[derive(Debug, Clone)]
+pub struct SignedIn {
+    pub cookie: SetCookie,
+    pub choose_account: bool,
+}
+
 /// A `Set-Cookie` header value the server function must attach to its response.
 #[derive(Debug, Clone)]
 pub struct SetCookie(pub String);
@@ -54,9 +61,16 @@ pub trait IdentityApi: Send + Sync {
         meta: &RequestMeta,
         email: &str,
         password: &str,
-    ) -> Result<SetCookie, AppError>;
+    ) -> Result<SignedIn, AppError>;
     async fn sign_out(&self, meta: &RequestMeta) -> Result<SetCookie, AppError>;
     async fn current_session(&self, meta: &RequestMeta) -> Result<Option<SessionView>, AppError>;
+    /// Every account the signed-in user belongs to.
+    async fn accounts(
+        &self,
+        meta: &RequestMeta,
+    ) -> Result<Vec<crate::model::account_choice::AccountChoice>, AppError>;
+    /// Moves the session to another of the user's accounts.
+    async fn switch_account(&self, meta: &RequestMeta, account_id: i32) -> Result<(), AppError>;
     async fn profile(
         &self,
         meta: &RequestMeta,

@@ -14,8 +14,9 @@ use crate::pages::{
     not_found::NotFoundPage,
     operator::accounts::OperatorAccountsPage,
     portal::{
-        audit::AuditPage, ip_rules::IpRestrictionsPage, overview::OverviewPage,
-        profile::ProfilePage, user_edit::UserEditPage, user_new::UserNewPage, users::UsersPage,
+        audit::AuditPage, choose_account::ChooseAccountPage, ip_rules::IpRestrictionsPage,
+        overview::OverviewPage, profile::ProfilePage, user_edit::UserEditPage,
+        user_new::UserNewPage, users::UsersPage,
     },
 };
 
@@ -54,6 +55,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/operator/accounts") view=OperatorAccountsPage ssr=SsrMode::Async />
                 <Route path=path!("/users") view=UsersPage ssr=SsrMode::Async />
                 <Route path=path!("/profile") view=ProfilePage ssr=SsrMode::Async />
+                <Route path=path!("/choose-account") view=ChooseAccountPage ssr=SsrMode::Async />
                 <Route path=path!("/settings/ip-rules") view=IpRestrictionsPage ssr=SsrMode::Async />
                 <Route path=path!("/users/new") view=UserNewPage ssr=SsrMode::Async />
                 <Route path=path!("/users/:id") view=UserEditPage ssr=SsrMode::Async />

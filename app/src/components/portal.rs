@@ -59,6 +59,7 @@ fn Frame(session: SessionView, title: &'static str, children: Children) -> impl 
                 <div class="topbar-account" aria-label="Account">
                     <span class="account-name">{session.account_name.clone()}</span>
                     <span class="badge">{session.account_kind.label()}</span>
+                    {session.other_accounts.then(|| view! { <a class="switch-account" href="/choose-account">"Switch account"</a> })}
                 </div>
                 <div class="topbar-user">
                     <span class="user-name" aria-label="Signed in as">{session.user_name.clone()}</span>

@@ -2,6 +2,7 @@
 //! Compiled for both targets; no I/O here.
 
 pub mod account;
+pub mod account_choice;
 pub mod audit;
 pub mod countries;
 pub mod email;

@@ -15,6 +15,8 @@ pub struct SessionView {
     pub account_kind: AccountKind,
     pub account_status: AccountStatus,
     pub account_country: String,
+    /// The user belongs to other accounts too (the header offers to switch).
+    pub other_accounts: bool,
     pub signed_in_at: String,
 }
 

@@ -93,3 +93,13 @@ pub async fn revoke_others(
         .await?;
     Ok(r.rows_affected)
 }
+
+/// Points a session at another account of the same user.
+pub async fn set_account(db: &impl Db, id: i32, account_id: i32) -> Result<(), StoreError> {
+    sessions::Entity::update_many()
+        .col_expr(sessions::Column::AccountId, Expr::value(account_id))
+        .filter(sessions::Column::Id.eq(id))
+        .exec(db.conn())
+        .await?;
+    Ok(())
+}

@@ -42,8 +42,8 @@ enum Rule {
 enum Other {
     /// Not checked (the call has no account data, or would end the caller's session).
     Skip,
-    /// Their own account's data, never this text (the first account's).
-    NoLeak(&'static str),
+    /// Their own account's data (the first text), never the second (the first account's).
+    NoLeak(&'static str, &'static str),
     /// The call names an object of the first account by id: 404, as if it did not exist.
     NotFound,
 }
@@ -92,19 +92,32 @@ const MATRIX: &[Entry] = &[
         path: "/api/auth/current-session",
         rule: Rule::Public,
         body: "",
-        other: Other::NoLeak("first@example.com"),
+        other: Other::NoLeak("other@example.org", "first@example.com"),
     },
     Entry {
         path: "/api/access/audit-log",
         rule: Rule::Requires(Permission::ViewAuditLog),
         body: "query[page]=1",
-        other: Other::NoLeak("first@example.com"),
+        other: Other::NoLeak("other@example.org", "first@example.com"),
+    },
+    Entry {
+        path: "/api/auth/accounts",
+        rule: Rule::SignedIn,
+        body: "",
+        other: Other::NoLeak("\"id\":2,", "\"id\":1,"),
+    },
+    // The first account is id 1; another account's user is not a member of it.
+    Entry {
+        path: "/api/auth/switch-account",
+        rule: Rule::SignedIn,
+        body: "account_id=1",
+        other: Other::NotFound,
     },
     Entry {
         path: "/api/profile/get",
         rule: Rule::SignedIn,
         body: "",
-        other: Other::NoLeak("first@example.com"),
+        other: Other::NoLeak("other@example.org", "first@example.com"),
     },
     Entry {
         path: "/api/profile/update",
@@ -123,7 +136,7 @@ const MATRIX: &[Entry] = &[
         path: "/api/users/list",
         rule: Rule::Requires(Permission::ManageUsers),
         body: "query[page]=1",
-        other: Other::NoLeak("first@example.com"),
+        other: Other::NoLeak("other@example.org", "first@example.com"),
     },
     Entry {
         path: "/api/users/get",
@@ -153,7 +166,7 @@ const MATRIX: &[Entry] = &[
         path: "/api/settings/ip-rules",
         rule: Rule::Requires(Permission::ManageSettings),
         body: "",
-        other: Other::NoLeak("first@example.com"),
+        other: Other::NoLeak("other@example.org", "first@example.com"),
     },
     // A rule that allows every IPv4 address, so later calls are not blocked; id 1 below.
     Entry {
@@ -406,10 +419,10 @@ async fn each_role_in_each_account_gets_what_the_matrix_says() {
             Other::NotFound => {
                 assert_eq!(status, StatusCode::NOT_FOUND, "{}: {body}", entry.path);
             }
-            Other::NoLeak(secret) => {
+            Other::NoLeak(own, secret) => {
                 assert_eq!(status, StatusCode::OK, "{}: {body}", entry.path);
                 assert!(
-                    body.contains("other@example.org"),
+                    body.contains(own),
                     "{}: the other account's own data is missing: {body}",
                     entry.path
                 );

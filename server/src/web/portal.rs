@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use app::{
     error::AppError,
+    model::account_choice::AccountChoice,
     model::ip_rules::{IpRuleForm, IpRulesPage},
     model::operator::{AccountsPage, AccountsQuery},
     model::profile::{ProfileForm, ProfileView},
@@ -12,7 +13,7 @@ use app::{
         AuditPage, AuditQuery, Permission, SessionView, SignUpForm, UserForm, UserSummary,
         UsersPage, UsersQuery, session::ActivationView,
     },
-    ports::{AccessApi, IdentityApi, OperatorApi, RequestMeta, SetCookie, SignUpOutcome},
+    ports::{AccessApi, IdentityApi, OperatorApi, RequestMeta, SetCookie, SignUpOutcome, SignedIn},
 };
 use async_trait::async_trait;
 
@@ -50,6 +51,8 @@ fn identity_error(e: IdentityError) -> AppError {
             "email",
             "A user with this e-mail address already belongs to this account.",
         )),
+        IdentityError::NotMember => AppError::NotFound,
+        IdentityError::CannotUse(reason) => AppError::Conflict(reason),
         IdentityError::NotWaiting => AppError::Conflict(
             "This account is not waiting for approval any more; reload the list.".into(),
         ),
@@ -306,7 +309,7 @@ impl IdentityApi for Portal {
         meta: &RequestMeta,
         email: &str,
         password: &str,
-    ) -> Result<SetCookie, AppError> {
+    ) -> Result<SignedIn, AppError> {
         let session = self
             .identity
             .sign_in(
@@ -317,12 +320,15 @@ impl IdentityApi for Portal {
             )
             .await
             .map_err(identity_error)?;
-        Ok(SetCookie(session_cookie(
-            &session.token,
-            session.expires_at,
-            self.clock.now(),
-            self.secure_cookies,
-        )))
+        Ok(SignedIn {
+            cookie: SetCookie(session_cookie(
+                &session.token,
+                session.expires_at,
+                self.clock.now(),
+                self.secure_cookies,
+            )),
+            choose_account: session.choose_account,
+        })
     }
 
     async fn sign_out(&self, meta: &RequestMeta) -> Result<SetCookie, AppError> {
@@ -344,6 +350,22 @@ impl IdentityApi for Portal {
                 .map_err(identity_error),
             None => Ok(None),
         }
+    }
+
+    async fn accounts(&self, meta: &RequestMeta) -> Result<Vec<AccountChoice>, AppError> {
+        let caller = self.signed_in(meta).await?;
+        self.identity
+            .accounts_of(&caller)
+            .await
+            .map_err(identity_error)
+    }
+
+    async fn switch_account(&self, meta: &RequestMeta, account_id: i32) -> Result<(), AppError> {
+        let caller = self.signed_in(meta).await?;
+        self.identity
+            .switch_account(&caller, account_id, Some(meta.ip.to_string()))
+            .await
+            .map_err(identity_error)
     }
 
     async fn profile(&self, meta: &RequestMeta) -> Result<ProfileView, AppError> {

@@ -1,3 +1,4 @@
+mod accounts;
 mod activate;
 mod activation_details;
 mod current_session;
@@ -5,6 +6,7 @@ mod sign_in;
 mod sign_out;
 mod sign_up;
 
+pub use accounts::*;
 pub use activate::*;
 pub use activation_details::*;
 pub use current_session::*;

@@ -7,9 +7,13 @@ pub async fn sign_in(email: String, password: String) -> Result<(), AppError> {
     crate::api::respond(
         async move {
             let (backend, meta) = crate::api::backend()?;
-            let cookie = backend.identity.sign_in(&meta, &email, &password).await?;
-            crate::api::set_cookie(cookie)?;
-            leptos_axum::redirect("/");
+            let signed_in = backend.identity.sign_in(&meta, &email, &password).await?;
+            crate::api::set_cookie(signed_in.cookie)?;
+            leptos_axum::redirect(if signed_in.choose_account {
+                "/choose-account"
+            } else {
+                "/"
+            });
             Ok(())
         }
         .await,

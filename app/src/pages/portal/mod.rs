@@ -1,4 +1,5 @@
 pub mod audit;
+pub mod choose_account;
 pub mod ip_rules;
 pub mod overview;
 pub mod profile;

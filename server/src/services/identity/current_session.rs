@@ -77,6 +77,12 @@ impl IdentityService {
         let Some(c) = self.caller(token).await? else {
             return Ok(None);
         };
+        let other_accounts = memberships::for_user(&self.store, c.user.id)
+            .await?
+            .iter()
+            .filter(|m| m.status != memberships::DEACTIVATED)
+            .count()
+            > 1;
         Ok(Some(SessionView {
             user_name: c.user.name,
             user_email: c.user.email,
@@ -87,6 +93,7 @@ impl IdentityService {
             account_kind: c.kind,
             account_status: c.status,
             account_country: c.account.country,
+            other_accounts,
             signed_in_at: c
                 .session
                 .created_at

@@ -13,6 +13,7 @@ mod review_partner;
 mod sign_in;
 mod sign_out;
 mod sign_up;
+mod switch_account;
 
 use std::sync::Arc;
 
@@ -49,6 +50,11 @@ pub enum IdentityError {
     AlreadyMember,
     #[error("the account is not waiting for approval")]
     NotWaiting,
+    #[error("the user does not belong to that account")]
+    NotMember,
+    /// The account exists for the user but cannot be used now; the reason is for them.
+    #[error("{0}")]
+    CannotUse(String),
     #[error("the link is not valid")]
     LinkInvalid,
     #[error("the link has expired")]

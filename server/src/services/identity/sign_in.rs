@@ -12,6 +12,8 @@ use crate::{
 pub struct NewSession {
     pub token: String,
     pub expires_at: DateTime<Utc>,
+    /// The user belongs to more than one account and should pick the one to work in.
+    pub choose_account: bool,
 }
 
 impl std::fmt::Debug for NewSession {
@@ -99,9 +101,16 @@ impl IdentityService {
         )
         .await?;
         tx.commit().await?;
+        let choose_account = memberships::for_user(&self.store, user.id)
+            .await?
+            .iter()
+            .filter(|m| m.status != memberships::DEACTIVATED)
+            .count()
+            > 1;
         Ok(NewSession {
             token: token.plain,
             expires_at,
+            choose_account,
         })
     }
 

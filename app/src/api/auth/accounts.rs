@@ -1,0 +1,29 @@
+use leptos::prelude::*;
+
+use crate::{error::AppError, model::account_choice::AccountChoice};
+
+/// The accounts the signed-in user belongs to. Any signed-in user.
+#[server(endpoint = "auth/accounts")]
+pub async fn my_accounts() -> Result<Vec<AccountChoice>, AppError> {
+    crate::api::respond(
+        async move {
+            let (backend, meta) = crate::api::backend()?;
+            backend.identity.accounts(&meta).await
+        }
+        .await,
+    )
+}
+
+/// Works in another of the user's accounts from now on. Any signed-in user.
+#[server(endpoint = "auth/switch-account")]
+pub async fn switch_account(account_id: i32) -> Result<(), AppError> {
+    crate::api::respond(
+        async move {
+            let (backend, meta) = crate::api::backend()?;
+            backend.identity.switch_account(&meta, account_id).await?;
+            leptos_axum::redirect("/");
+            Ok(())
+        }
+        .await,
+    )
+}

@@ -1,0 +1,64 @@
+use leptos::prelude::*;
+
+use crate::{
+    api::auth::{SwitchAccount, my_accounts},
+    components::{form_alert::FormAlert, portal::Portal},
+    model::{SessionView, account_choice::AccountChoice},
+};
+
+#[component]
+pub fn ChooseAccountPage() -> impl IntoView {
+    view! { <Portal title="Choose an account" page=|_s: SessionView| view! { <Choices /> } /> }
+}
+
+#[component]
+fn Choices() -> impl IntoView {
+    let accounts = Resource::new_blocking(|| (), |_| my_accounts());
+    let switch = ServerAction::<SwitchAccount>::new();
+    let error = Signal::derive(move || switch.value().get().and_then(Result::err));
+    view! {
+        <p class="lead">"You belong to several accounts. Choose the one to work in; you can switch later."</p>
+        <FormAlert error=error />
+        <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
+            {move || Suspend::new(async move {
+                match accounts.await {
+                    Ok(list) => view! {
+                        <ul class="account-list" aria-label="Your accounts">
+                            {list.into_iter().map(|a| view! { <Choice account=a switch=switch /> }).collect_view()}
+                        </ul>
+                    }
+                    .into_any(),
+                    Err(e) => view! { <div class="alert alert-error" role="alert">{e.to_string()}</div> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Choice(account: AccountChoice, switch: ServerAction<SwitchAccount>) -> impl IntoView {
+    let heading = format!("choice-{}", account.id);
+    let labelled = heading.clone();
+    let id = account.id.to_string();
+    view! {
+        <li class="card account-item" aria-labelledby=labelled>
+            <h2 id=heading>{account.name.clone()}</h2>
+            <dl class="facts">
+                <dt>"Type"</dt><dd>{account.kind.label()}</dd>
+                <dt>"Your role"</dt><dd>{account.role.label()}</dd>
+                <dt>"Status"</dt><dd>{account.status.label()}</dd>
+            </dl>
+            {match (account.current, account.reason.clone()) {
+                (true, _) => view! { <p class="badge">"You are working in this account"</p> }.into_any(),
+                (false, Some(reason)) => view! { <p class="field-hint">{reason}</p> }.into_any(),
+                (false, None) => view! {
+                    <ActionForm action=switch>
+                        <input type="hidden" name="account_id" value=id />
+                        <button type="submit" class="button button-primary">"Use this account"</button>
+                    </ActionForm>
+                }
+                .into_any(),
+            }}
+        </li>
+    }
+}

@@ -1,0 +1,159 @@
+use app::model::{AccountKind, AccountStatus, Role, account_choice::AccountChoice};
+
+use super::{Caller, IdentityError, IdentityService};
+use crate::{
+    services::audit::{self, AuditEntry},
+    store::{accounts, memberships, sessions},
+};
+
+impl IdentityService {
+    /// Every account the caller belongs to, with whether each can be used now.
+    pub async fn accounts_of(&self, caller: &Caller) -> Result<Vec<AccountChoice>, IdentityError> {
+        let mut out = Vec::new();
+        for m in memberships::for_user(&self.store, caller.user.id).await? {
+            let Some(a) = accounts::find(&self.store, m.account_id).await? else {
+                continue;
+            };
+            let (Some(kind), Some(status), Some(role)) = (
+                AccountKind::parse(&a.kind),
+                AccountStatus::parse(&a.status),
+                Role::parse(&m.role),
+            ) else {
+                continue;
+            };
+            let reason = if m.status == memberships::DEACTIVATED {
+                Some("An administrator of this account deactivated you.".to_owned())
+            } else if status != AccountStatus::Active {
+                Some(format!("The account is {}.", status.label().to_lowercase()))
+            } else {
+                None
+            };
+            out.push(AccountChoice {
+                id: a.id,
+                name: a.name,
+                kind,
+                status,
+                role,
+                current: a.id == caller.account.id,
+                usable: reason.is_none(),
+                reason,
+            });
+        }
+        Ok(out)
+    }
+
+    /// Moves the caller's session to another of their accounts. `NotMember` for an account
+    /// they do not belong to (the same answer as for one that does not exist).
+    pub async fn switch_account(
+        &self,
+        caller: &Caller,
+        account_id: i32,
+        ip: Option<String>,
+    ) -> Result<(), IdentityError> {
+        let choice = self
+            .accounts_of(caller)
+            .await?
+            .into_iter()
+            .find(|c| c.id == account_id)
+            .ok_or(IdentityError::NotMember)?;
+        if let Some(reason) = choice.reason {
+            return Err(IdentityError::CannotUse(reason));
+        }
+        let now = self.clock.now();
+        let tx = self.store.begin().await?;
+        sessions::set_account(&tx, caller.session.id, account_id).await?;
+        audit::record(
+            &tx,
+            now,
+            AuditEntry {
+                account_id: Some(account_id),
+                user_id: Some(caller.user.id),
+                ip,
+                module: "identity",
+                action: "account_switched",
+                summary: format!("{} switched to {}", caller.user.email, choice.name),
+            },
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use app::model::{AccountKind, UserForm};
+
+    use super::super::test_support::{PASSWORD, harness};
+    use super::*;
+    use crate::store::users;
+
+    #[tokio::test]
+    async fn a_user_of_two_accounts_chooses_and_switches_between_them() {
+        let h = harness().await;
+        let ravi_token = h.signed_in("ravi@other.example").await;
+        let ravi = h.service.caller(&ravi_token).await.unwrap().unwrap();
+        h.signed_in("asha@example.com").await;
+        let asha = users::find_by_email(&h.store, "asha@example.com")
+            .await
+            .unwrap()
+            .unwrap();
+        // Ravi's administrator adds Asha, who already has a password from her own account.
+        let form = UserForm {
+            name: "Asha Rao".into(),
+            email: "asha@example.com".into(),
+            mobile: "+91 98450 12345".into(),
+            role: "standard_user".into(),
+            group_access: "all".into(),
+            ..Default::default()
+        }
+        .validate(AccountKind::Enterprise, false)
+        .unwrap();
+        h.service
+            .add_user(&ravi.account, ravi.user.id, &form, None)
+            .await
+            .unwrap();
+        let mail = h.sent().await.pop().unwrap();
+        assert!(
+            mail.subject.starts_with("You were added to"),
+            "{}",
+            mail.subject
+        );
+
+        let session = h
+            .service
+            .sign_in("asha@example.com", PASSWORD, "192.0.2.1", None)
+            .await
+            .unwrap();
+        assert!(session.choose_account);
+        let caller = h.service.caller(&session.token).await.unwrap().unwrap();
+        let choices = h.service.accounts_of(&caller).await.unwrap();
+        assert_eq!(choices.len(), 2);
+        assert!(choices.iter().all(|c| c.usable));
+        h.service
+            .switch_account(&caller, ravi.account.id, None)
+            .await
+            .unwrap();
+        let caller = h.service.caller(&session.token).await.unwrap().unwrap();
+        assert_eq!(caller.account.id, ravi.account.id);
+        assert_eq!(caller.role, Role::StandardUser);
+
+        // Not a member: not found. Deactivated there: refused with the reason.
+        assert!(matches!(
+            h.service.switch_account(&caller, 999, None).await,
+            Err(IdentityError::NotMember)
+        ));
+        let own = choices.iter().find(|c| c.id != ravi.account.id).unwrap().id;
+        let m = memberships::find(&h.store, asha.id, own)
+            .await
+            .unwrap()
+            .unwrap();
+        memberships::set_status(&h.store, m.id, memberships::DEACTIVATED)
+            .await
+            .unwrap();
+        assert!(matches!(
+            h.service.switch_account(&caller, own, None).await,
+            Err(IdentityError::CannotUse(_))
+        ));
+    }
+}
