@@ -6,4 +6,5 @@ pub mod ip_range;
 pub mod revocation;
 pub mod secret_token;
 pub mod template;
+pub mod totp;
 pub mod validity;
