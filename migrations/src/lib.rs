@@ -15,6 +15,7 @@ mod m20261121_000009_private_cas;
 mod m20261121_000010_user_administration;
 mod m20261121_000011_account_options;
 mod m20261121_000012_ip_rules;
+mod m20261121_000013_two_factor;
 
 pub struct Migrator;
 
@@ -34,6 +35,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261121_000010_user_administration::Migration),
             Box::new(m20261121_000011_account_options::Migration),
             Box::new(m20261121_000012_ip_rules::Migration),
+            Box::new(m20261121_000013_two_factor::Migration),
         ]
     }
 }

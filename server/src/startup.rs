@@ -48,6 +48,8 @@ pub enum StartupError {
     Serve(std::io::Error),
     #[error("CA keys: {0}")]
     Keys(#[from] KeyError),
+    #[error("sealing secrets at rest: {0}")]
+    Seal(#[from] crate::adapters::sealer::SealError),
 }
 
 /// Everything the process runs on, built from the configuration.
@@ -71,12 +73,20 @@ pub async fn services(config: &Config) -> Result<Services, StartupError> {
         mailer(config)?,
         clock.clone(),
     ));
+    let master = crate::adapters::softkeys::master_secret(
+        config.master_key.as_ref().map(|s| s.0.as_str()),
+        &config.data_dir.join("master.key"),
+    )?;
+    let sealer = Arc::new(crate::adapters::sealer::Sealer::from_secret(
+        master.as_bytes(),
+    )?);
     let identity = Arc::new(IdentityService::new(
         store.clone(),
         mail_waker.clone(),
         clock.clone(),
         Arc::new(OsRandom),
         config.link_base(),
+        sealer,
     ));
     let keys: Arc<dyn KeyStore> = match &config.pkcs11 {
         Some(p) => {

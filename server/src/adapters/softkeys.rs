@@ -56,30 +56,8 @@ impl SoftKeyStore {
     /// Uses `ROOTLINE_MASTER_KEY` when given, else the key file, creating it (mode 0600) with
     /// 256 random bits on first use.
     pub fn open(master_key: Option<&str>, key_file: &Path) -> Result<Self, KeyError> {
-        if let Some(secret) = master_key {
-            return Self::from_secret(secret.as_bytes());
-        }
-        if key_file.exists() {
-            let text = Zeroizing::new(std::fs::read_to_string(key_file).map_err(|e| {
-                KeyError::MasterKey(format!("cannot read {}: {e}", key_file.display()))
-            })?);
-            return Self::from_secret(text.trim().as_bytes());
-        }
-        let mut bytes = Zeroizing::new([0u8; 32]);
-        SystemRandom::new()
-            .fill(bytes.as_mut())
-            .map_err(|_| KeyError::MasterKey("no randomness available".into()))?;
-        let text = Zeroizing::new(hex::encode(bytes.as_ref()));
-        if let Some(dir) = key_file.parent() {
-            std::fs::create_dir_all(dir).map_err(|e| {
-                KeyError::MasterKey(format!("cannot create {}: {e}", dir.display()))
-            })?;
-        }
-        write_private_file(key_file, text.as_bytes()).map_err(|e| {
-            KeyError::MasterKey(format!("cannot write {}: {e}", key_file.display()))
-        })?;
-        tracing::warn!(file = %key_file.display(), "created a new master key file; back it up: without it the CA keys cannot be opened");
-        Self::from_secret(text.as_bytes())
+        let secret = master_secret(master_key, key_file)?;
+        Self::from_secret(secret.as_bytes())
     }
 
     fn seal(&self, label: &str, spec: KeySpec, pkcs8: &[u8]) -> Result<Vec<u8>, KeyError> {
@@ -236,6 +214,37 @@ impl CaSigner for SoftSigner {
             .sign(message)
             .map_err(|e| KeyError::Sign(e.to_string()))
     }
+}
+
+/// The master secret: `ROOTLINE_MASTER_KEY` when given, else the key file, created (mode 0600)
+/// with 256 random bits on first use. CA keys and other secrets at rest are sealed with keys
+/// derived from it.
+pub fn master_secret(
+    master_key: Option<&str>,
+    key_file: &Path,
+) -> Result<Zeroizing<String>, KeyError> {
+    if let Some(secret) = master_key {
+        return Ok(Zeroizing::new(secret.to_owned()));
+    }
+    if key_file.exists() {
+        let text = Zeroizing::new(std::fs::read_to_string(key_file).map_err(|e| {
+            KeyError::MasterKey(format!("cannot read {}: {e}", key_file.display()))
+        })?);
+        return Ok(Zeroizing::new(text.trim().to_owned()));
+    }
+    let mut bytes = Zeroizing::new([0u8; 32]);
+    SystemRandom::new()
+        .fill(bytes.as_mut())
+        .map_err(|_| KeyError::MasterKey("no randomness available".into()))?;
+    let text = Zeroizing::new(hex::encode(bytes.as_ref()));
+    if let Some(dir) = key_file.parent() {
+        std::fs::create_dir_all(dir)
+            .map_err(|e| KeyError::MasterKey(format!("cannot create {}: {e}", dir.display())))?;
+    }
+    write_private_file(key_file, text.as_bytes())
+        .map_err(|e| KeyError::MasterKey(format!("cannot write {}: {e}", key_file.display())))?;
+    tracing::warn!(file = %key_file.display(), "created a new master key file; back it up: without it the CA keys cannot be opened");
+    Ok(text)
 }
 
 #[cfg(test)]

@@ -100,3 +100,12 @@ pub async fn page_for_operator(
         .await?;
     Ok((rows, total))
 }
+
+pub async fn set_enforce_totp(db: &impl Db, id: i32, enabled: bool) -> Result<(), StoreError> {
+    accounts::Entity::update_many()
+        .col_expr(accounts::Column::EnforceTotp, Expr::value(enabled))
+        .filter(accounts::Column::Id.eq(id))
+        .exec(db.conn())
+        .await?;
+    Ok(())
+}

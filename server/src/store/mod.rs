@@ -16,6 +16,7 @@ pub mod sessions;
 pub mod sign_in_attempts;
 #[cfg(test)]
 pub mod test_db;
+pub mod two_factor;
 pub mod user_tokens;
 pub mod users;
 

@@ -11,7 +11,13 @@ pub struct NewSession<'a> {
     pub user_agent: Option<&'a str>,
     pub created_at: DateTime<Utc>,
     pub expires_at: DateTime<Utc>,
+    /// `done`, `enrol` or `code`.
+    pub second_factor: &'a str,
 }
+
+pub const SECOND_FACTOR_DONE: &str = "done";
+pub const SECOND_FACTOR_ENROL: &str = "enrol";
+pub const SECOND_FACTOR_CODE: &str = "code";
 
 pub async fn insert(db: &impl Db, new: NewSession<'_>) -> Result<SessionRow, StoreError> {
     sessions::ActiveModel {
@@ -24,6 +30,7 @@ pub async fn insert(db: &impl Db, new: NewSession<'_>) -> Result<SessionRow, Sto
         last_seen_at: Set(new.created_at),
         expires_at: Set(new.expires_at),
         revoked_at: Set(None),
+        second_factor: Set(new.second_factor.to_owned()),
         ..Default::default()
     }
     .insert(db.conn())
@@ -98,6 +105,19 @@ pub async fn revoke_others(
 pub async fn set_account(db: &impl Db, id: i32, account_id: i32) -> Result<(), StoreError> {
     sessions::Entity::update_many()
         .col_expr(sessions::Column::AccountId, Expr::value(account_id))
+        .filter(sessions::Column::Id.eq(id))
+        .exec(db.conn())
+        .await?;
+    Ok(())
+}
+
+/// Records that the session passed its second factor.
+pub async fn complete_second_factor(db: &impl Db, id: i32) -> Result<(), StoreError> {
+    sessions::Entity::update_many()
+        .col_expr(
+            sessions::Column::SecondFactor,
+            Expr::value(SECOND_FACTOR_DONE),
+        )
         .filter(sessions::Column::Id.eq(id))
         .exec(db.conn())
         .await?;

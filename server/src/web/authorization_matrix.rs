@@ -208,6 +208,7 @@ async fn app(h: &Harness) -> axum::Router {
         h.clock.clone(),
         Arc::new(crate::adapters::random::OsRandom),
         "http://portal.test".into(),
+        crate::services::identity::test_support::test_sealer(),
     ));
     let portal = Arc::new(Portal {
         identity: identity.clone(),

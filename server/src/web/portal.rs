@@ -52,6 +52,7 @@ fn identity_error(e: IdentityError) -> AppError {
             "A user with this e-mail address already belongs to this account.",
         )),
         IdentityError::NotMember => AppError::NotFound,
+        IdentityError::NoPendingSignIn => AppError::Unauthenticated,
         IdentityError::CannotUse(reason) => AppError::Conflict(reason),
         IdentityError::NotWaiting => AppError::Conflict(
             "This account is not waiting for approval any more; reload the list.".into(),
@@ -73,7 +74,9 @@ fn identity_error(e: IdentityError) -> AppError {
             "Your account is {status}, so you cannot sign in yet. Contact your administrator."
         )),
         IdentityError::RateLimited { retry_after_secs } => AppError::RateLimited { retry_after_secs },
-        other @ (IdentityError::Hashing(_) | IdentityError::Store(_)) => incident(&other),
+        other @ (IdentityError::Hashing(_)
+        | IdentityError::Store(_)
+        | IdentityError::Sealing(_)) => incident(&other),
     }
 }
 

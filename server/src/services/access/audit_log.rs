@@ -83,6 +83,7 @@ mod tests {
             h.clock.clone(),
             Arc::new(crate::adapters::random::OsRandom),
             "http://portal.test".into(),
+            crate::services::identity::test_support::test_sealer(),
         ));
         AccessService::new(h.store.clone(), identity, h.clock.clone())
     }

@@ -284,6 +284,7 @@ mod tests {
             h.clock.clone(),
             Arc::new(crate::adapters::random::OsRandom),
             "http://portal.test".into(),
+            crate::services::identity::test_support::test_sealer(),
         ));
         let access = AccessService::new(h.store.clone(), identity, h.clock.clone());
         let caller = access

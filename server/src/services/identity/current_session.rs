@@ -13,6 +13,17 @@ impl IdentityService {
     /// The live session for a cookie token: not revoked, not expired, not idle too long,
     /// for a user who is still active and still a member of the account.
     pub async fn session(&self, token: &str) -> Result<Option<SessionRow>, IdentityError> {
+        Ok(self
+            .live_session(token)
+            .await?
+            .filter(|s| s.second_factor == sessions::SECOND_FACTOR_DONE))
+    }
+
+    /// A live session, whether or not its second factor is done.
+    pub(super) async fn live_session(
+        &self,
+        token: &str,
+    ) -> Result<Option<SessionRow>, IdentityError> {
         if !looks_like_token(token) {
             return Ok(None);
         }

@@ -14,6 +14,7 @@ mod sign_in;
 mod sign_out;
 mod sign_up;
 mod switch_account;
+mod two_factor;
 
 use std::sync::Arc;
 
@@ -22,8 +23,9 @@ use app::model::FieldErrors;
 pub use create_operator::OperatorInvite;
 pub use current_session::Caller;
 pub use review_partner::Decision;
-pub use sign_in::NewSession;
+pub use sign_in::{NewSession, SecondFactor};
 pub use sign_up::{SignUpResult, email_taken_errors};
+pub use two_factor::Enrolment;
 
 use crate::{
     ports::{Clock, Random},
@@ -38,6 +40,8 @@ pub struct IdentityService {
     random: Arc<dyn Random>,
     /// The public URL without a trailing slash, for links in e-mails.
     link_base: String,
+    /// Seals TOTP secrets at rest.
+    sealer: Arc<crate::adapters::sealer::Sealer>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -52,6 +56,10 @@ pub enum IdentityError {
     NotWaiting,
     #[error("the user does not belong to that account")]
     NotMember,
+    #[error("there is no sign-in waiting for a second factor")]
+    NoPendingSignIn,
+    #[error("secrets at rest: {0}")]
+    Sealing(String),
     /// The account exists for the user but cannot be used now; the reason is for them.
     #[error("{0}")]
     CannotUse(String),
@@ -83,6 +91,7 @@ impl IdentityService {
         clock: Arc<dyn Clock>,
         random: Arc<dyn Random>,
         link_base: String,
+        sealer: Arc<crate::adapters::sealer::Sealer>,
     ) -> Self {
         Self {
             store,
@@ -90,6 +99,7 @@ impl IdentityService {
             clock,
             random,
             link_base,
+            sealer,
         }
     }
 
@@ -190,6 +200,16 @@ pub(crate) mod test_support {
         }
     }
 
+    /// A sealer with a fixed test master secret.
+    pub fn test_sealer() -> Arc<crate::adapters::sealer::Sealer> {
+        Arc::new(
+            crate::adapters::sealer::Sealer::from_secret(
+                b"a test master secret of at least thirty-two characters",
+            )
+            .unwrap(),
+        )
+    }
+
     pub async fn harness() -> Harness {
         let store = crate::store::test_db::fresh_store().await;
         let mailer = Arc::new(MemoryMailer::default());
@@ -202,6 +222,7 @@ pub(crate) mod test_support {
             clock.clone(),
             Arc::new(CountingRandom::default()),
             "http://portal.test".into(),
+            test_sealer(),
         );
         let delivery = MailDelivery::new(store.clone(), mailer.clone(), clock.clone());
         Harness {

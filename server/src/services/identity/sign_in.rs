@@ -5,7 +5,9 @@ use super::{IdentityError, IdentityService, passwords};
 use crate::{
     domain::identity_limits::{SESSION_MAX_AGE, SIGN_IN_WINDOW, sign_in_allowed},
     services::audit::{self, AuditEntry},
-    store::{AccountRow, UserRow, accounts, memberships, sessions, sign_in_attempts, users},
+    store::{
+        AccountRow, UserRow, accounts, memberships, sessions, sign_in_attempts, two_factor, users,
+    },
 };
 
 /// A session just created: the token goes into the cookie, only its hash into the database.
@@ -14,6 +16,15 @@ pub struct NewSession {
     pub expires_at: DateTime<Utc>,
     /// The user belongs to more than one account and should pick the one to work in.
     pub choose_account: bool,
+    /// What the user must still do before the session works: enrol an authenticator app or
+    /// enter a code (`None` when the password was enough).
+    pub second_factor: Option<SecondFactor>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SecondFactor {
+    Enrol,
+    Code,
 }
 
 impl std::fmt::Debug for NewSession {
@@ -69,6 +80,13 @@ impl IdentityService {
             }
         };
         let account = self.account_to_enter(&user).await?;
+        // A confirmed app is always asked for; an account that enforces 2FA makes the others
+        // enrol first.
+        let second_factor = match two_factor::totp_of(&self.store, user.id).await? {
+            Some(t) if t.confirmed_at.is_some() => Some(SecondFactor::Code),
+            _ if account.enforce_totp => Some(SecondFactor::Enrol),
+            _ => None,
+        };
 
         let token = self.new_token();
         let expires_at = now + SESSION_MAX_AGE;
@@ -83,6 +101,11 @@ impl IdentityService {
                 user_agent,
                 created_at: now,
                 expires_at,
+                second_factor: match second_factor {
+                    None => sessions::SECOND_FACTOR_DONE,
+                    Some(SecondFactor::Enrol) => sessions::SECOND_FACTOR_ENROL,
+                    Some(SecondFactor::Code) => sessions::SECOND_FACTOR_CODE,
+                },
             },
         )
         .await?;
@@ -111,6 +134,7 @@ impl IdentityService {
             token: token.plain,
             expires_at,
             choose_account,
+            second_factor,
         })
     }
 

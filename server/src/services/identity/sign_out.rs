@@ -7,7 +7,7 @@ use crate::{
 impl IdentityService {
     /// Ends the session behind a cookie token. Signing out without a session is not an error.
     pub async fn sign_out(&self, token: &str, ip: Option<String>) -> Result<(), IdentityError> {
-        let Some(session) = self.session(token).await? else {
+        let Some(session) = self.live_session(token).await? else {
             return Ok(());
         };
         let now = self.clock.now();

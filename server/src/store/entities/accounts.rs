@@ -14,6 +14,8 @@ pub struct Model {
     pub expires_at: Option<DateTimeUtc>,
     /// Set by the operator: the account may create groups beyond its default one.
     pub multiple_groups: bool,
+    /// Every user must sign in with a TOTP code as well as the password.
+    pub enforce_totp: bool,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

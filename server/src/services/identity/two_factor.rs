@@ -1,0 +1,366 @@
+//! The second factor of sign-in: enrolling an authenticator app (TOTP) when the account
+//! enforces it, then a code at every sign-in, or a single-use recovery code.
+
+use app::model::FieldErrors;
+use sha2::{Digest, Sha256};
+
+use super::{IdentityError, IdentityService};
+use crate::{
+    domain::{
+        identity_limits::{SIGN_IN_WINDOW, sign_in_allowed},
+        totp::{SECRET_BYTES, Totp, Verdict, base32, otpauth_uri},
+    },
+    services::audit::{self, AuditEntry},
+    store::{SessionRow, UserRow, sessions, sign_in_attempts, two_factor, users},
+};
+
+/// What the enrolment page shows: the secret as a QR code and as text to type.
+#[derive(Debug, Clone)]
+pub struct Enrolment {
+    pub secret: String,
+    pub uri: String,
+    pub qr_svg: String,
+}
+
+const RECOVERY_CODES: usize = 10;
+
+fn sealing_context(user_id: i32) -> String {
+    format!("totp:{user_id}")
+}
+
+fn hash_recovery(code: &str) -> String {
+    let normal: String = code
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric())
+        .map(|c| c.to_ascii_uppercase())
+        .collect();
+    hex::encode(Sha256::digest(normal.as_bytes()))
+}
+
+fn wrong(message: &str) -> IdentityError {
+    IdentityError::Invalid(FieldErrors::single("code", message))
+}
+
+impl IdentityService {
+    /// The session and user of a sign-in that still owes its second factor `stage`.
+    async fn pending(
+        &self,
+        token: &str,
+        stage: &str,
+    ) -> Result<(SessionRow, UserRow), IdentityError> {
+        let session = self
+            .live_session(token)
+            .await?
+            .filter(|s| s.second_factor == stage)
+            .ok_or(IdentityError::NoPendingSignIn)?;
+        let user = users::find(&self.store, session.user_id)
+            .await?
+            .ok_or(IdentityError::NoPendingSignIn)?;
+        Ok((session, user))
+    }
+
+    /// Where a half-done sign-in stands: `Some("enrol")`, `Some("code")` or `None`.
+    pub async fn pending_stage(&self, token: &str) -> Result<Option<String>, IdentityError> {
+        Ok(self
+            .live_session(token)
+            .await?
+            .map(|s| s.second_factor)
+            .filter(|f| f != sessions::SECOND_FACTOR_DONE))
+    }
+
+    /// Offers a secret to a user who must enrol (the same one on reload, until confirmed).
+    pub async fn enrolment(&self, token: &str) -> Result<Enrolment, IdentityError> {
+        let (_, user) = self.pending(token, sessions::SECOND_FACTOR_ENROL).await?;
+        let context = sealing_context(user.id);
+        let secret = match two_factor::totp_of(&self.store, user.id).await? {
+            Some(t) if t.confirmed_at.is_none() => self
+                .sealer
+                .open(&context, &t.secret_sealed)
+                .map_err(|e| IdentityError::Sealing(e.to_string()))?
+                .to_vec(),
+            _ => {
+                let mut secret = vec![0u8; SECRET_BYTES];
+                self.random.fill(&mut secret);
+                let sealed = self
+                    .sealer
+                    .seal(&context, &secret)
+                    .map_err(|e| IdentityError::Sealing(e.to_string()))?;
+                two_factor::offer_secret(&self.store, user.id, &sealed).await?;
+                secret
+            }
+        };
+        let uri = otpauth_uri("Rootline", &user.email, &secret);
+        let qr_svg = qrcode::QrCode::new(uri.as_bytes())
+            .map(|qr| {
+                qr.render::<qrcode::render::svg::Color<'_>>()
+                    .min_dimensions(200, 200)
+                    .build()
+            })
+            .map_err(|e| IdentityError::Sealing(e.to_string()))?;
+        Ok(Enrolment {
+            secret: base32(&secret),
+            uri,
+            qr_svg,
+        })
+    }
+
+    /// Checks the first code from the app, completes the sign-in and returns the recovery
+    /// codes (shown once; only their hashes are kept).
+    pub async fn confirm_enrolment(
+        &self,
+        token: &str,
+        code: &str,
+        ip: Option<String>,
+    ) -> Result<Vec<String>, IdentityError> {
+        let (session, user) = self.pending(token, sessions::SECOND_FACTOR_ENROL).await?;
+        let totp_row = two_factor::totp_of(&self.store, user.id)
+            .await?
+            .filter(|t| t.confirmed_at.is_none())
+            .ok_or_else(|| wrong("Open the enrolment page again to get a secret."))?;
+        let secret = self
+            .sealer
+            .open(&sealing_context(user.id), &totp_row.secret_sealed)
+            .map_err(|e| IdentityError::Sealing(e.to_string()))?;
+        let totp = Totp::new(&secret).map_err(|e| IdentityError::Sealing(e.to_string()))?;
+        let now = self.clock.now();
+        let unix = u64::try_from(now.timestamp()).unwrap_or_default();
+        let Verdict::Accepted { step } = totp.verify(code, unix, 0) else {
+            return Err(wrong(
+                "That code is not right. Check that the phone's clock is correct and enter the current code.",
+            ));
+        };
+        let codes: Vec<String> = (0..RECOVERY_CODES)
+            .map(|_| {
+                let mut bytes = [0u8; 7];
+                self.random.fill(&mut bytes);
+                let text = base32(&bytes);
+                format!(
+                    "{}-{}",
+                    text.get(..5).unwrap_or(""),
+                    text.get(5..10).unwrap_or("")
+                )
+            })
+            .collect();
+        let hashes: Vec<String> = codes.iter().map(|c| hash_recovery(c)).collect();
+        let tx = self.store.begin().await?;
+        two_factor::accept_step(
+            &tx,
+            user.id,
+            i64::try_from(step).unwrap_or(i64::MAX),
+            Some(now),
+        )
+        .await?;
+        two_factor::replace_recovery_codes(&tx, user.id, &hashes).await?;
+        sessions::complete_second_factor(&tx, session.id).await?;
+        audit::record(
+            &tx,
+            now,
+            AuditEntry {
+                account_id: Some(session.account_id),
+                user_id: Some(user.id),
+                ip,
+                module: "identity",
+                action: "totp_enrolled",
+                summary: format!("{} set up two-factor sign-in", user.email),
+            },
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(codes)
+    }
+
+    /// Checks the code of a sign-in that owes one: a TOTP code (each accepted once) or an
+    /// unused recovery code. Failures count towards the sign-in throttle of the address.
+    pub async fn verify_second_factor(
+        &self,
+        token: &str,
+        code: &str,
+        ip: &str,
+    ) -> Result<(), IdentityError> {
+        let (session, user) = self.pending(token, sessions::SECOND_FACTOR_CODE).await?;
+        let now = self.clock.now();
+        let since = now - SIGN_IN_WINDOW;
+        let for_email =
+            sign_in_attempts::failures_for_email(&self.store, &user.email, since).await?;
+        let for_ip = sign_in_attempts::failures_for_ip(&self.store, ip, since).await?;
+        if let Err(wait) = sign_in_allowed(for_email, for_ip) {
+            return Err(IdentityError::RateLimited {
+                retry_after_secs: u64::try_from(wait.num_seconds()).unwrap_or(900),
+            });
+        }
+        let totp_row = two_factor::totp_of(&self.store, user.id)
+            .await?
+            .filter(|t| t.confirmed_at.is_some())
+            .ok_or(IdentityError::NoPendingSignIn)?;
+        let tx = self.store.begin().await?;
+        let trimmed = code.trim();
+        let (ok, how, replayed) = if trimmed.contains('-') || trimmed.len() > 8 {
+            let used =
+                two_factor::use_recovery_code(&tx, user.id, &hash_recovery(trimmed), now).await?;
+            (used, "a recovery code", false)
+        } else {
+            let secret = self
+                .sealer
+                .open(&sealing_context(user.id), &totp_row.secret_sealed)
+                .map_err(|e| IdentityError::Sealing(e.to_string()))?;
+            let totp = Totp::new(&secret).map_err(|e| IdentityError::Sealing(e.to_string()))?;
+            let unix = u64::try_from(now.timestamp()).unwrap_or_default();
+            let last = u64::try_from(totp_row.last_step).unwrap_or_default();
+            match totp.verify(trimmed, unix, last) {
+                Verdict::Accepted { step } => {
+                    // The update only moves forward: a concurrent replay of this code loses.
+                    let won = two_factor::accept_step(
+                        &tx,
+                        user.id,
+                        i64::try_from(step).unwrap_or(i64::MAX),
+                        None,
+                    )
+                    .await?;
+                    (won, "an authenticator code", !won)
+                }
+                Verdict::Replayed => (false, "an authenticator code", true),
+                Verdict::Wrong => (false, "an authenticator code", false),
+            }
+        };
+        if !ok {
+            drop(tx);
+            let tx = self.store.begin().await?;
+            sign_in_attempts::record(&tx, &user.email, ip, false, now).await?;
+            audit::record(
+                &tx,
+                now,
+                AuditEntry {
+                    account_id: Some(session.account_id),
+                    user_id: Some(user.id),
+                    ip: Some(ip.to_owned()),
+                    module: "identity",
+                    action: "second_factor_failed",
+                    summary: format!(
+                        "{} entered {} that was {}",
+                        user.email,
+                        how,
+                        if replayed { "already used" } else { "wrong" }
+                    ),
+                },
+            )
+            .await?;
+            tx.commit().await?;
+            return Err(wrong(if replayed {
+                "That code was already used. Wait for the next code from the app."
+            } else {
+                "That code is not right. Enter the current code from the app, or a recovery code."
+            }));
+        }
+        sessions::complete_second_factor(&tx, session.id).await?;
+        audit::record(
+            &tx,
+            now,
+            AuditEntry {
+                account_id: Some(session.account_id),
+                user_id: Some(user.id),
+                ip: Some(ip.to_owned()),
+                module: "identity",
+                action: "second_factor",
+                summary: format!("{} confirmed the sign-in with {how}", user.email),
+            },
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::Duration;
+
+    use super::super::test_support::{PASSWORD, harness, test_sealer};
+    use super::*;
+    use crate::{ports::Clock, store::accounts};
+
+    #[tokio::test]
+    async fn enforced_totp_enrols_then_asks_for_fresh_codes_or_recovery_codes() {
+        let h = harness().await;
+        let first = h.signed_in("asha@example.com").await;
+        let caller = h.service.caller(&first).await.unwrap().unwrap();
+        accounts::set_enforce_totp(&h.store, caller.account.id, true)
+            .await
+            .unwrap();
+        let sign_in = || {
+            h.service
+                .sign_in("asha@example.com", PASSWORD, "192.0.2.1", None)
+        };
+
+        // Enrolment: the session does nothing until the app is confirmed.
+        let s = sign_in().await.unwrap();
+        assert_eq!(s.second_factor, Some(super::super::SecondFactor::Enrol));
+        assert!(h.service.current_session(&s.token).await.unwrap().is_none());
+        let offered = h.service.enrolment(&s.token).await.unwrap();
+        assert!(offered.qr_svg.contains("<svg"));
+        assert_eq!(
+            h.service.enrolment(&s.token).await.unwrap().secret,
+            offered.secret,
+            "stable on reload"
+        );
+        let row = two_factor::totp_of(&h.store, caller.user.id)
+            .await
+            .unwrap()
+            .unwrap();
+        assert!(
+            !row.secret_sealed
+                .windows(4)
+                .any(|w| offered.secret.as_bytes().starts_with(w)),
+            "sealed at rest"
+        );
+        let secret = test_sealer()
+            .open(&sealing_context(caller.user.id), &row.secret_sealed)
+            .unwrap();
+        let totp = Totp::new(&secret).unwrap();
+        let unix = || u64::try_from(h.clock.now().timestamp()).unwrap();
+        assert!(
+            h.service
+                .confirm_enrolment(&s.token, "000000", None)
+                .await
+                .is_err()
+        );
+        let enrol_code = totp.code_at(unix());
+        let recovery = h
+            .service
+            .confirm_enrolment(&s.token, &enrol_code, None)
+            .await
+            .unwrap();
+        assert_eq!(recovery.len(), 10);
+        assert!(h.service.current_session(&s.token).await.unwrap().is_some());
+
+        // Next sign-in: the enrolment code cannot be replayed; a recovery code works once.
+        let s = sign_in().await.unwrap();
+        assert_eq!(s.second_factor, Some(super::super::SecondFactor::Code));
+        let replay = h
+            .service
+            .verify_second_factor(&s.token, &enrol_code, "192.0.2.1")
+            .await;
+        assert!(
+            matches!(replay, Err(IdentityError::Invalid(e)) if e.get("code").is_some_and(|m| m.contains("already used")))
+        );
+        h.service
+            .verify_second_factor(&s.token, &recovery[0].to_lowercase(), "192.0.2.1")
+            .await
+            .unwrap();
+        assert!(h.service.current_session(&s.token).await.unwrap().is_some());
+        let s = sign_in().await.unwrap();
+        assert!(
+            h.service
+                .verify_second_factor(&s.token, &recovery[0], "192.0.2.1")
+                .await
+                .is_err()
+        );
+
+        // Thirty seconds later the app shows a new code, which is accepted.
+        h.clock.advance(Duration::seconds(30));
+        h.service
+            .verify_second_factor(&s.token, &totp.code_at(unix()), "192.0.2.1")
+            .await
+            .unwrap();
+        assert!(h.service.current_session(&s.token).await.unwrap().is_some());
+    }
+}
