@@ -35,6 +35,14 @@ pub enum SignUpOutcome {
 pub struct SignedIn {
     pub cookie: SetCookie,
     pub choose_account: bool,
+    /// Where the sign-in continues before the session works: enrolment or a code.
+    pub second_factor: Option<SecondFactorStep>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SecondFactorStep {
+    Enrol,
+    Code,
 }
 
 /// A `Set-Cookie` header value the server function must attach to its response.
@@ -64,6 +72,19 @@ pub trait IdentityApi: Send + Sync {
     ) -> Result<SignedIn, AppError>;
     async fn sign_out(&self, meta: &RequestMeta) -> Result<SetCookie, AppError>;
     async fn current_session(&self, meta: &RequestMeta) -> Result<Option<SessionView>, AppError>;
+    /// The secret for a sign-in that must enrol an authenticator app.
+    async fn enrolment(
+        &self,
+        meta: &RequestMeta,
+    ) -> Result<crate::model::two_factor::EnrolmentView, AppError>;
+    /// Confirms the app with its first code; returns the recovery codes, shown once.
+    async fn confirm_enrolment(
+        &self,
+        meta: &RequestMeta,
+        code: String,
+    ) -> Result<Vec<String>, AppError>;
+    /// Completes a sign-in with an app code or a recovery code.
+    async fn verify_code(&self, meta: &RequestMeta, code: String) -> Result<(), AppError>;
     /// Every account the signed-in user belongs to.
     async fn accounts(
         &self,
@@ -110,6 +131,13 @@ pub trait AccessApi: Send + Sync {
         &self,
         meta: &RequestMeta,
     ) -> Result<crate::model::ip_rules::IpRulesPage, AppError>;
+    /// Whether the account enforces two-factor sign-in.
+    async fn two_factor_enforced(&self, meta: &RequestMeta) -> Result<bool, AppError>;
+    async fn set_two_factor_enforced(
+        &self,
+        meta: &RequestMeta,
+        enforce: bool,
+    ) -> Result<(), AppError>;
     async fn add_ip_rule(
         &self,
         meta: &RequestMeta,

@@ -8,15 +8,19 @@ use leptos_router::{
 
 use crate::pages::{
     auth::{
-        activate::ActivatePage, application_received::ApplicationReceivedPage,
-        check_email::CheckEmailPage, sign_in::SignInPage, sign_up::SignUpPage,
+        activate::ActivatePage,
+        application_received::ApplicationReceivedPage,
+        check_email::CheckEmailPage,
+        sign_in::SignInPage,
+        sign_up::SignUpPage,
+        two_factor::{TwoFactorEnrolPage, TwoFactorPage},
     },
     not_found::NotFoundPage,
     operator::accounts::OperatorAccountsPage,
     portal::{
         audit::AuditPage, choose_account::ChooseAccountPage, ip_rules::IpRestrictionsPage,
-        overview::OverviewPage, profile::ProfilePage, user_edit::UserEditPage,
-        user_new::UserNewPage, users::UsersPage,
+        overview::OverviewPage, profile::ProfilePage, two_factor_setting::TwoFactorSettingPage,
+        user_edit::UserEditPage, user_new::UserNewPage, users::UsersPage,
     },
 };
 
@@ -60,6 +64,9 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/users/new") view=UserNewPage ssr=SsrMode::Async />
                 <Route path=path!("/users/:id") view=UserEditPage ssr=SsrMode::Async />
                 <Route path=path!("/sign-in") view=SignInPage />
+                <Route path=path!("/sign-in/two-factor") view=TwoFactorPage />
+                <Route path=path!("/sign-in/two-factor/enrol") view=TwoFactorEnrolPage ssr=SsrMode::Async />
+                <Route path=path!("/settings/two-factor") view=TwoFactorSettingPage ssr=SsrMode::Async />
                 <Route path=path!("/sign-up") view=SignUpPage />
                 <Route path=path!("/sign-up/check-email") view=CheckEmailPage />
                 <Route path=path!("/sign-up/application-received") view=ApplicationReceivedPage />

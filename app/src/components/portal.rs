@@ -89,6 +89,9 @@ fn Frame(session: SessionView, title: &'static str, children: Children) -> impl 
                     })}
                     {session.can(Permission::ManageSettings).then(|| view! {
                         <li>
+                            <a href="/settings/two-factor" aria-current=move || (title == "Two-factor sign-in").then_some("page")>"Two-factor sign-in"</a>
+                        </li>
+                        <li>
                             <a href="/settings/ip-rules" aria-current=move || (title == "IP restrictions").then_some("page")>"IP restrictions"</a>
                         </li>
                     })}

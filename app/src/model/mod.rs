@@ -15,6 +15,7 @@ pub mod profile;
 pub mod session;
 pub mod sign_up;
 pub mod text;
+pub mod two_factor;
 pub mod users;
 
 pub use account::{AccountKind, AccountStatus, Role};

@@ -35,6 +35,9 @@ enum Rule {
     Operator,
     /// Any signed-in user acting on themselves (the profile).
     SignedIn,
+    /// Only a sign-in that still owes its second factor; a visitor and a fully signed-in
+    /// session alike get 401.
+    PendingSignIn,
 }
 
 /// What an administrator of another account gets for the same call.
@@ -99,6 +102,36 @@ const MATRIX: &[Entry] = &[
         rule: Rule::Requires(Permission::ViewAuditLog),
         body: "query[page]=1",
         other: Other::NoLeak("other@example.org", "first@example.com"),
+    },
+    Entry {
+        path: "/api/auth/two-factor/enrolment",
+        rule: Rule::PendingSignIn,
+        body: "",
+        other: Other::Skip,
+    },
+    Entry {
+        path: "/api/auth/two-factor/confirm",
+        rule: Rule::PendingSignIn,
+        body: "code=000000",
+        other: Other::Skip,
+    },
+    Entry {
+        path: "/api/auth/two-factor/verify",
+        rule: Rule::PendingSignIn,
+        body: "code=000000",
+        other: Other::Skip,
+    },
+    Entry {
+        path: "/api/settings/two-factor",
+        rule: Rule::Requires(Permission::ManageSettings),
+        body: "",
+        other: Other::Skip,
+    },
+    Entry {
+        path: "/api/settings/two-factor/set",
+        rule: Rule::Requires(Permission::ManageSettings),
+        body: "",
+        other: Other::Skip,
     },
     Entry {
         path: "/api/auth/accounts",
@@ -318,6 +351,17 @@ async fn each_role_in_each_account_gets_what_the_matrix_says() {
                 assert!(
                     status != StatusCode::UNAUTHORIZED && status != StatusCode::FORBIDDEN,
                     "{}: a visitor got {status}",
+                    entry.path
+                );
+            }
+            Rule::PendingSignIn => {
+                let (status, _) = call(&app, entry.path, entry.body, None).await;
+                assert_eq!(status, StatusCode::UNAUTHORIZED, "{}: visitor", entry.path);
+                let (status, body) = call(&app, entry.path, entry.body, Some(&first)).await;
+                assert_eq!(
+                    status,
+                    StatusCode::UNAUTHORIZED,
+                    "{}: a finished sign-in: {body}",
                     entry.path
                 );
             }

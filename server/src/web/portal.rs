@@ -9,11 +9,15 @@ use app::{
     model::ip_rules::{IpRuleForm, IpRulesPage},
     model::operator::{AccountsPage, AccountsQuery},
     model::profile::{ProfileForm, ProfileView},
+    model::two_factor::EnrolmentView,
     model::{
         AuditPage, AuditQuery, Permission, SessionView, SignUpForm, UserForm, UserSummary,
         UsersPage, UsersQuery, session::ActivationView,
     },
-    ports::{AccessApi, IdentityApi, OperatorApi, RequestMeta, SetCookie, SignUpOutcome, SignedIn},
+    ports::{
+        AccessApi, IdentityApi, OperatorApi, RequestMeta, SecondFactorStep, SetCookie,
+        SignUpOutcome, SignedIn,
+    },
 };
 use async_trait::async_trait;
 
@@ -22,7 +26,7 @@ use crate::{
     ports::Clock,
     services::{
         access::{AccessError, AccessService},
-        identity::{IdentityError, IdentityService, SignUpResult},
+        identity::{IdentityError, IdentityService, SecondFactor, SignUpResult},
     },
 };
 
@@ -144,6 +148,23 @@ impl AccessApi for Portal {
         let caller = self.caller(meta, Permission::ManageSettings).await?;
         self.access
             .ip_rules_page(&caller, meta.ip)
+            .await
+            .map_err(access_error)
+    }
+
+    async fn two_factor_enforced(&self, meta: &RequestMeta) -> Result<bool, AppError> {
+        let caller = self.caller(meta, Permission::ManageSettings).await?;
+        Ok(caller.account.enforce_totp)
+    }
+
+    async fn set_two_factor_enforced(
+        &self,
+        meta: &RequestMeta,
+        enforce: bool,
+    ) -> Result<(), AppError> {
+        let caller = self.caller(meta, Permission::ManageSettings).await?;
+        self.access
+            .set_two_factor_enforced(&caller, enforce, Some(meta.ip.to_string()))
             .await
             .map_err(access_error)
     }
@@ -331,6 +352,10 @@ impl IdentityApi for Portal {
                 self.secure_cookies,
             )),
             choose_account: session.choose_account,
+            second_factor: session.second_factor.map(|f| match f {
+                SecondFactor::Enrol => SecondFactorStep::Enrol,
+                SecondFactor::Code => SecondFactorStep::Code,
+            }),
         })
     }
 
@@ -353,6 +378,48 @@ impl IdentityApi for Portal {
                 .map_err(identity_error),
             None => Ok(None),
         }
+    }
+
+    async fn enrolment(&self, meta: &RequestMeta) -> Result<EnrolmentView, AppError> {
+        let token = meta
+            .session_token
+            .as_deref()
+            .ok_or(AppError::Unauthenticated)?;
+        let e = self
+            .identity
+            .enrolment(token)
+            .await
+            .map_err(identity_error)?;
+        Ok(EnrolmentView {
+            secret: e.secret,
+            qr_svg: e.qr_svg,
+        })
+    }
+
+    async fn confirm_enrolment(
+        &self,
+        meta: &RequestMeta,
+        code: String,
+    ) -> Result<Vec<String>, AppError> {
+        let token = meta
+            .session_token
+            .as_deref()
+            .ok_or(AppError::Unauthenticated)?;
+        self.identity
+            .confirm_enrolment(token, &code, Some(meta.ip.to_string()))
+            .await
+            .map_err(identity_error)
+    }
+
+    async fn verify_code(&self, meta: &RequestMeta, code: String) -> Result<(), AppError> {
+        let token = meta
+            .session_token
+            .as_deref()
+            .ok_or(AppError::Unauthenticated)?;
+        self.identity
+            .verify_second_factor(token, &code, &meta.ip.to_string())
+            .await
+            .map_err(identity_error)
     }
 
     async fn accounts(&self, meta: &RequestMeta) -> Result<Vec<AccountChoice>, AppError> {

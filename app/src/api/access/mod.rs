@@ -2,6 +2,7 @@
 
 mod audit_log;
 mod ip_rules;
+mod two_factor_setting;
 mod user_add;
 mod user_deactivate;
 mod user_get;
@@ -10,6 +11,7 @@ mod users_list;
 
 pub use audit_log::*;
 pub use ip_rules::*;
+pub use two_factor_setting::*;
 pub use user_add::*;
 pub use user_deactivate::*;
 pub use user_get::*;

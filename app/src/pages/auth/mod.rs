@@ -3,3 +3,4 @@ pub mod application_received;
 pub mod check_email;
 pub mod sign_in;
 pub mod sign_up;
+pub mod two_factor;

@@ -3,6 +3,7 @@ pub mod choose_account;
 pub mod ip_rules;
 pub mod overview;
 pub mod profile;
+pub mod two_factor_setting;
 pub mod user_edit;
 pub mod user_new;
 pub mod users;

@@ -6,6 +6,7 @@ mod audit_log;
 mod deactivate_user;
 mod ip_rules;
 mod operator_accounts;
+mod two_factor_setting;
 mod update_user;
 mod users;
 

@@ -1,0 +1,60 @@
+import crypto from "node:crypto";
+
+import { expect, signIn, signedInAdministrator, test } from "./support";
+
+/// RFC 6238 with SHA-1, 6 digits, 30-second steps: what an authenticator app computes.
+function totp(secretBase32: string, at = Date.now()): string {
+  const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+  let bits = "";
+  for (const ch of secretBase32.replace(/=+$/, "")) bits += alphabet.indexOf(ch).toString(2).padStart(5, "0");
+  const key = Buffer.from(bits.match(/.{8}/g)!.map((b) => parseInt(b, 2)));
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(Math.floor(at / 1000 / 30)));
+  const mac = crypto.createHmac("sha1", key).update(counter).digest();
+  const offset = mac[mac.length - 1] & 15;
+  const value = (mac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000;
+  return value.toString().padStart(6, "0");
+}
+
+test("with 2FA enforced a user enrols an app, keeps recovery codes, and signs in with fresh codes only", async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  const email = await signedInAdministrator(page, "totp", "Second Factor Ltd");
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Two-factor sign-in" }).click();
+  await page.getByLabel("Enforce 2FA via T-OTP").check();
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByRole("status")).toContainText("saved");
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/sign-in/);
+  await signIn(page, email, "correct horse 42");
+  await expect(page).toHaveURL(/\/sign-in\/two-factor\/enrol$/);
+  await expect(page.getByRole("img", { name: "QR code with the secret" })).toBeVisible();
+  const secret = (await page.getByLabel("Secret key").textContent())!.trim();
+  expect(secret).toMatch(/^[A-Z2-7]{32}$/);
+
+  await page.getByLabel("Code from the app").fill("000000");
+  await page.getByRole("button", { name: "Confirm" }).click();
+  await expect(page.getByText("That code is not right")).toBeVisible();
+  const used = totp(secret);
+  await page.getByLabel("Code from the app").fill(used);
+  await page.getByRole("button", { name: "Confirm" }).click();
+  await expect(page.getByRole("list", { name: "Recovery codes" }).getByRole("listitem")).toHaveCount(10);
+  await page.getByRole("link", { name: "Continue to Rootline" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Overview" })).toBeVisible();
+
+  // The next sign-in asks for a code; the one already used is refused.
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await signIn(page, email, "correct horse 42");
+  await expect(page).toHaveURL(/\/sign-in\/two-factor$/);
+  await page.getByLabel("Code").fill(used);
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page.getByText("That code was already used")).toBeVisible();
+
+  // The app's next code works.
+  while (totp(secret) === used) await page.waitForTimeout(1000);
+  await page.getByLabel("Code").fill(totp(secret));
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Overview" })).toBeVisible();
+});
