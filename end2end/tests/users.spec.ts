@@ -68,6 +68,6 @@ test("an administrator adds a user who activates and signs in, edits them, then 
   await meera.goto("/");
   await expect(meera).toHaveURL(/\/sign-in/);
   await signIn(meera, email, "correct horse 42");
-  await expect(meera.getByText(/is deactivated for you/)).toBeVisible();
+  await expect(meera.getByText(/An administrator has deactivated your user/)).toBeVisible();
   await theirs.close();
 });

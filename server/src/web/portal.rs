@@ -56,6 +56,10 @@ fn identity_error(e: IdentityError) -> AppError {
             "A user with this e-mail address already belongs to this account.",
         )),
         IdentityError::NotMember => AppError::NotFound,
+        IdentityError::Deactivated => AppError::Conflict(
+            "An administrator has deactivated your user, so you cannot sign in. Contact them if this is a mistake."
+                .into(),
+        ),
         IdentityError::NoPendingSignIn => AppError::Unauthenticated,
         IdentityError::CannotUse(reason) => AppError::Conflict(reason),
         IdentityError::NotWaiting => AppError::Conflict(

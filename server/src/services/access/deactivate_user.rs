@@ -144,7 +144,7 @@ mod tests {
         assert!(
             matches!(
                 back,
-                Err(crate::services::identity::IdentityError::AccountUnavailable(_))
+                Err(crate::services::identity::IdentityError::Deactivated)
             ),
             "a deactivated user cannot sign in again"
         );

@@ -73,6 +73,9 @@ pub enum IdentityError {
     BadCredentials,
     #[error("the account cannot be used: {0}")]
     AccountUnavailable(String),
+    /// Every account of the user deactivated them.
+    #[error("the user is deactivated")]
+    Deactivated,
     #[error("too many failed sign-ins")]
     RateLimited { retry_after_secs: u64 },
     #[error("password hashing failed: {0}")]

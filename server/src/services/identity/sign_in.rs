@@ -188,16 +188,13 @@ impl IdentityService {
                 first_unusable.get_or_insert(account);
             }
         }
+        if first_unusable.is_none() && deactivated {
+            return Err(IdentityError::Deactivated);
+        }
         let status = first_unusable
             .and_then(|a| AccountStatus::parse(&a.status))
             .map(|s| s.label().to_lowercase())
-            .unwrap_or_else(|| {
-                if deactivated {
-                    "deactivated for you".into()
-                } else {
-                    "not set up".into()
-                }
-            });
+            .unwrap_or_else(|| "not set up".into());
         Err(IdentityError::AccountUnavailable(status))
     }
 }
