@@ -131,6 +131,21 @@ pub trait AccessApi: Send + Sync {
         &self,
         meta: &RequestMeta,
     ) -> Result<crate::model::ip_rules::IpRulesPage, AppError>;
+    async fn groups(
+        &self,
+        meta: &RequestMeta,
+    ) -> Result<crate::model::groups::GroupsPage, AppError>;
+    async fn add_group(
+        &self,
+        meta: &RequestMeta,
+        form: crate::model::groups::GroupForm,
+    ) -> Result<(), AppError>;
+    async fn update_group(
+        &self,
+        meta: &RequestMeta,
+        id: i32,
+        form: crate::model::groups::GroupForm,
+    ) -> Result<(), AppError>;
     /// Whether the account enforces two-factor sign-in.
     async fn two_factor_enforced(&self, meta: &RequestMeta) -> Result<bool, AppError>;
     async fn set_two_factor_enforced(

@@ -167,3 +167,19 @@ export async function signedInAdministrator(page: Page, prefix: string, organiza
   await expect(page.getByRole("heading", { level: 1, name: "Overview" })).toBeVisible();
   return email;
 }
+
+/// Turns on "multiple groups" for the account an address administers, as an operator would in
+/// the console (tested there), by editing the server's SQLite file.
+export function enableMultipleGroups(email: string) {
+  const script = `
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+n = db.execute(
+  "UPDATE accounts SET multiple_groups = 1 WHERE id IN (SELECT account_id FROM memberships "
+  "WHERE user_id = (SELECT id FROM users WHERE email = ?))", (sys.argv[2],)).rowcount
+db.commit()
+print(n)
+`;
+  const out = execFileSync("python3", ["-c", script, DB_FILE, email.toLowerCase()]).toString().trim();
+  if (out === "0") throw new Error(`no account for ${email}`);
+}

@@ -16,6 +16,7 @@ mod m20261121_000010_user_administration;
 mod m20261121_000011_account_options;
 mod m20261121_000012_ip_rules;
 mod m20261121_000013_two_factor;
+mod m20261121_000014_groups;
 
 pub struct Migrator;
 
@@ -36,6 +37,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261121_000011_account_options::Migration),
             Box::new(m20261121_000012_ip_rules::Migration),
             Box::new(m20261121_000013_two_factor::Migration),
+            Box::new(m20261121_000014_groups::Migration),
         ]
     }
 }

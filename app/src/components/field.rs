@@ -12,6 +12,9 @@ pub fn Field(
     #[prop(optional)] autocomplete: Option<&'static str>,
     #[prop(optional)] hint: Option<&'static str>,
     #[prop(optional, into)] value: Option<String>,
+    /// The input's id when a page has several forms with the same field names.
+    #[prop(optional, into)]
+    id: Option<String>,
     #[prop(default = true)] required: bool,
     /// The message the server gave for this field in the latest submission.
     #[prop(into)]
@@ -20,7 +23,7 @@ pub fn Field(
     #[prop(optional)]
     validate: Option<Rule>,
 ) -> impl IntoView {
-    let id = format!("field-{name}");
+    let id = id.unwrap_or_else(|| format!("field-{name}"));
     let error_id = format!("{id}-error");
     let hint_id = format!("{id}-hint");
     // A local verdict replaces the server's message once the user edits the field again.

@@ -95,6 +95,11 @@ fn Frame(session: SessionView, title: &'static str, children: Children) -> impl 
                             <a href="/settings/ip-rules" aria-current=move || (title == "IP restrictions").then_some("page")>"IP restrictions"</a>
                         </li>
                     })}
+                    {session.can(Permission::ManageGroups).then(|| view! {
+                        <li>
+                            <a href="/groups" aria-current=move || (title == "Groups").then_some("page")>"Groups"</a>
+                        </li>
+                    })}
                     {session.can(Permission::ViewAuditLog).then(|| view! {
                         <li>
                             <a href="/audit" aria-current=move || (title == "Audit log").then_some("page")>"Audit log"</a>

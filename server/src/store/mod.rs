@@ -8,6 +8,7 @@ pub mod authorities;
 pub mod certificates;
 pub mod crls;
 mod entities;
+pub mod groups;
 pub mod ip_rules;
 pub mod mail_outbox;
 pub mod memberships;
@@ -31,10 +32,11 @@ use sea_orm::{
 pub use entities::{
     accounts::Model as AccountRow, audit_events::Model as AuditRow, ca_keys::Model as CaKeyRow,
     certificate_authorities::Model as AuthorityRow, crls::Model as CrlRow,
-    ip_rules::Model as IpRuleRow, issued_certificates::Model as CertificateRow,
-    mail_outbox::Model as MailRow, memberships::Model as MembershipRow,
-    ocsp_responders::Model as ResponderRow, ocsp_responses::Model as OcspResponseRow,
-    sessions::Model as SessionRow, user_tokens::Model as UserTokenRow, users::Model as UserRow,
+    groups::Model as GroupRow, ip_rules::Model as IpRuleRow,
+    issued_certificates::Model as CertificateRow, mail_outbox::Model as MailRow,
+    memberships::Model as MembershipRow, ocsp_responders::Model as ResponderRow,
+    ocsp_responses::Model as OcspResponseRow, sessions::Model as SessionRow,
+    user_tokens::Model as UserTokenRow, users::Model as UserRow,
 };
 
 #[derive(Debug, thiserror::Error)]

@@ -196,6 +196,26 @@ const MATRIX: &[Entry] = &[
         other: Other::NotFound,
     },
     Entry {
+        path: "/api/groups/list",
+        rule: Rule::Requires(Permission::ManageGroups),
+        body: "",
+        other: Other::NoLeak("Default group", "Engineering"),
+    },
+    // Refused for the first account (multiple groups are off): allowed to ask, told why.
+    Entry {
+        path: "/api/groups/add",
+        rule: Rule::Requires(Permission::ManageGroups),
+        body: "name=Engineering&description=&finance_mode=account&spend_limit=&renewal_emails=",
+        other: Other::Skip,
+    },
+    // The first account's default group is id 1 (made by its first listing above).
+    Entry {
+        path: "/api/groups/update",
+        rule: Rule::Requires(Permission::ManageGroups),
+        body: "id=1&name=Default+group&description=&finance_mode=account&spend_limit=&renewal_emails=",
+        other: Other::NotFound,
+    },
+    Entry {
         path: "/api/settings/ip-rules",
         rule: Rule::Requires(Permission::ManageSettings),
         body: "",

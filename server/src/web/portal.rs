@@ -6,6 +6,7 @@ use std::sync::Arc;
 use app::{
     error::AppError,
     model::account_choice::AccountChoice,
+    model::groups::{GroupForm, GroupsPage},
     model::ip_rules::{IpRuleForm, IpRulesPage},
     model::operator::{AccountsPage, AccountsQuery},
     model::profile::{ProfileForm, ProfileView},
@@ -152,6 +153,33 @@ impl AccessApi for Portal {
         let caller = self.caller(meta, Permission::ManageSettings).await?;
         self.access
             .ip_rules_page(&caller, meta.ip)
+            .await
+            .map_err(access_error)
+    }
+
+    async fn groups(&self, meta: &RequestMeta) -> Result<GroupsPage, AppError> {
+        let caller = self.caller(meta, Permission::ManageGroups).await?;
+        self.access.groups_page(&caller).await.map_err(access_error)
+    }
+
+    async fn add_group(&self, meta: &RequestMeta, form: GroupForm) -> Result<(), AppError> {
+        let caller = self.caller(meta, Permission::ManageGroups).await?;
+        self.access
+            .add_group(&caller, &form, Some(meta.ip.to_string()))
+            .await
+            .map(|_| ())
+            .map_err(access_error)
+    }
+
+    async fn update_group(
+        &self,
+        meta: &RequestMeta,
+        id: i32,
+        form: GroupForm,
+    ) -> Result<(), AppError> {
+        let caller = self.caller(meta, Permission::ManageGroups).await?;
+        self.access
+            .update_group(&caller, id, &form, Some(meta.ip.to_string()))
             .await
             .map_err(access_error)
     }

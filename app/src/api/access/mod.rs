@@ -1,6 +1,7 @@
 //! Server functions of account administration (audit log, users, roles, security rules).
 
 mod audit_log;
+mod groups;
 mod ip_rules;
 mod two_factor_setting;
 mod user_add;
@@ -10,6 +11,7 @@ mod user_update;
 mod users_list;
 
 pub use audit_log::*;
+pub use groups::*;
 pub use ip_rules::*;
 pub use two_factor_setting::*;
 pub use user_add::*;

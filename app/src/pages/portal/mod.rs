@@ -1,5 +1,6 @@
 pub mod audit;
 pub mod choose_account;
+pub mod groups;
 pub mod ip_rules;
 pub mod overview;
 pub mod profile;

@@ -4,6 +4,7 @@
 mod add_user;
 mod audit_log;
 mod deactivate_user;
+mod groups;
 mod ip_rules;
 mod operator_accounts;
 mod two_factor_setting;

@@ -3,6 +3,7 @@ pub mod audit_events;
 pub mod ca_keys;
 pub mod certificate_authorities;
 pub mod crls;
+pub mod groups;
 pub mod ip_rules;
 pub mod issued_certificates;
 pub mod mail_outbox;

@@ -1,0 +1,70 @@
+use leptos::prelude::*;
+
+use crate::{error::AppError, model::groups::GroupsPage};
+
+/// The account's groups. Needs `ManageGroups`.
+#[server(endpoint = "groups/list")]
+pub async fn groups_list() -> Result<GroupsPage, AppError> {
+    crate::api::respond(
+        async move {
+            let (backend, meta) = crate::api::backend()?;
+            backend.access.groups(&meta).await
+        }
+        .await,
+    )
+}
+
+/// Adds a group (when the operator enabled multiple groups). Needs `ManageGroups`.
+#[server(endpoint = "groups/add")]
+pub async fn group_add(
+    name: String,
+    description: String,
+    finance_mode: String,
+    spend_limit: String,
+    renewal_emails: String,
+) -> Result<(), AppError> {
+    crate::api::respond(
+        async move {
+            let (backend, meta) = crate::api::backend()?;
+            let form = crate::model::groups::GroupForm {
+                name,
+                description,
+                finance_mode,
+                spend_limit,
+                renewal_emails,
+            };
+            backend.access.add_group(&meta, form).await?;
+            leptos_axum::redirect("/groups?saved=1");
+            Ok(())
+        }
+        .await,
+    )
+}
+
+/// Changes a group of the account. Needs `ManageGroups`.
+#[server(endpoint = "groups/update")]
+pub async fn group_update(
+    id: i32,
+    name: String,
+    description: String,
+    finance_mode: String,
+    spend_limit: String,
+    renewal_emails: String,
+) -> Result<(), AppError> {
+    crate::api::respond(
+        async move {
+            let (backend, meta) = crate::api::backend()?;
+            let form = crate::model::groups::GroupForm {
+                name,
+                description,
+                finance_mode,
+                spend_limit,
+                renewal_emails,
+            };
+            backend.access.update_group(&meta, id, form).await?;
+            leptos_axum::redirect("/groups?saved=1");
+            Ok(())
+        }
+        .await,
+    )
+}

@@ -1,0 +1,248 @@
+//! Groups of the caller's account: every account has a default group; more only when the
+//! operator enabled multiple groups for it.
+
+use app::model::groups::{GroupForm, GroupView, GroupsPage};
+
+use super::{AccessError, AccessService};
+use crate::{
+    services::{
+        audit::{self, AuditEntry},
+        identity::Caller,
+    },
+    store::{GroupRow, StoreError, groups},
+};
+
+pub const DEFAULT_GROUP: &str = "Default group";
+
+fn view(g: GroupRow) -> GroupView {
+    GroupView {
+        id: g.id,
+        name: g.name,
+        description: g.description,
+        is_default: g.is_default,
+        finance_mode: g.finance_mode,
+        spend_limit_minor: g.spend_limit_minor,
+        renewal_emails: g
+            .renewal_emails
+            .split(',')
+            .map(str::trim)
+            .filter(|e| !e.is_empty())
+            .map(str::to_owned)
+            .collect(),
+    }
+}
+
+fn name_taken() -> AccessError {
+    AccessError::Invalid(app::model::FieldErrors::single(
+        "name",
+        "The account already has a group with this name.",
+    ))
+}
+
+impl AccessService {
+    /// The account's groups, making the default group first if the account has none yet.
+    pub async fn groups_page(&self, caller: &Caller) -> Result<GroupsPage, AccessError> {
+        let mut rows = groups::for_account(&self.store, caller.account.id).await?;
+        if rows.is_empty() {
+            let created = groups::insert(
+                &self.store,
+                caller.account.id,
+                true,
+                groups::GroupFields {
+                    name: DEFAULT_GROUP,
+                    description: "Every account's first group.",
+                    finance_mode: "account",
+                    spend_limit_minor: None,
+                    renewal_emails: "",
+                },
+                self.clock.now(),
+            )
+            .await;
+            match created {
+                // Another request made it first.
+                Ok(_) | Err(StoreError::Duplicate) => {}
+                Err(e) => return Err(e.into()),
+            }
+            rows = groups::for_account(&self.store, caller.account.id).await?;
+        }
+        Ok(GroupsPage {
+            groups: rows.into_iter().map(view).collect(),
+            can_add: caller.account.multiple_groups,
+        })
+    }
+
+    pub async fn add_group(
+        &self,
+        caller: &Caller,
+        form: &GroupForm,
+        ip: Option<String>,
+    ) -> Result<i32, AccessError> {
+        if !caller.account.multiple_groups {
+            return Err(AccessError::Refused(
+                "Your account has one group. Ask the Rootline operator to enable multiple groups."
+                    .into(),
+            ));
+        }
+        let valid = form.validate().map_err(AccessError::Invalid)?;
+        let now = self.clock.now();
+        let tx = self.store.begin().await?;
+        let row = groups::insert(
+            &tx,
+            caller.account.id,
+            false,
+            groups::GroupFields {
+                name: &valid.name,
+                description: &valid.description,
+                finance_mode: valid.finance_mode,
+                spend_limit_minor: valid.spend_limit_minor,
+                renewal_emails: &valid.renewal_emails.join(","),
+            },
+            now,
+        )
+        .await
+        .map_err(|e| match e {
+            StoreError::Duplicate => name_taken(),
+            other => other.into(),
+        })?;
+        audit::record(
+            &tx,
+            now,
+            AuditEntry {
+                account_id: Some(caller.account.id),
+                user_id: Some(caller.user.id),
+                ip,
+                module: "groups",
+                action: "group_added",
+                summary: format!("Group {} added", valid.name),
+            },
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(row.id)
+    }
+
+    pub async fn update_group(
+        &self,
+        caller: &Caller,
+        id: i32,
+        form: &GroupForm,
+        ip: Option<String>,
+    ) -> Result<(), AccessError> {
+        let existing = groups::for_account(&self.store, caller.account.id)
+            .await?
+            .into_iter()
+            .find(|g| g.id == id)
+            .ok_or(AccessError::NotFound)?;
+        let valid = form.validate().map_err(AccessError::Invalid)?;
+        let now = self.clock.now();
+        let tx = self.store.begin().await?;
+        groups::update(
+            &tx,
+            existing.id,
+            groups::GroupFields {
+                name: &valid.name,
+                description: &valid.description,
+                finance_mode: valid.finance_mode,
+                spend_limit_minor: valid.spend_limit_minor,
+                renewal_emails: &valid.renewal_emails.join(","),
+            },
+        )
+        .await
+        .map_err(|e| match e {
+            StoreError::Duplicate => name_taken(),
+            other => other.into(),
+        })?;
+        audit::record(
+            &tx,
+            now,
+            AuditEntry {
+                account_id: Some(caller.account.id),
+                user_id: Some(caller.user.id),
+                ip,
+                module: "groups",
+                action: "group_updated",
+                summary: format!("Group {} updated (was {})", valid.name, existing.name),
+            },
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use app::model::Permission;
+
+    use super::*;
+    use crate::{
+        services::identity::{
+            IdentityService,
+            test_support::{harness, test_sealer},
+        },
+        store::accounts,
+    };
+
+    #[tokio::test]
+    async fn a_default_group_then_more_only_when_the_operator_allows_it() {
+        let h = harness().await;
+        let token = h.signed_in("asha@example.com").await;
+        let stranger = h.signed_in("ravi@other.example").await;
+        let identity = Arc::new(IdentityService::new(
+            h.store.clone(),
+            Default::default(),
+            h.clock.clone(),
+            Arc::new(crate::adapters::random::OsRandom),
+            "http://portal.test".into(),
+            test_sealer(),
+        ));
+        let access = AccessService::new(h.store.clone(), identity, h.clock.clone());
+        let caller = access
+            .authorize(Some(&token), Permission::ManageGroups)
+            .await
+            .unwrap();
+        let page = access.groups_page(&caller).await.unwrap();
+        assert_eq!(page.groups.len(), 1);
+        assert!(page.groups[0].is_default);
+        assert!(!page.can_add);
+        let form = GroupForm {
+            name: "Engineering".into(),
+            finance_mode: "group".into(),
+            spend_limit: "2500.50".into(),
+            renewal_emails: "pki@example.com".into(),
+            ..Default::default()
+        };
+        assert!(matches!(
+            access.add_group(&caller, &form, None).await,
+            Err(AccessError::Refused(_))
+        ));
+
+        accounts::set_multiple_groups(&h.store, caller.account.id, true)
+            .await
+            .unwrap();
+        let caller = access
+            .authorize(Some(&token), Permission::ManageGroups)
+            .await
+            .unwrap();
+        let id = access.add_group(&caller, &form, None).await.unwrap();
+        assert!(matches!(
+            access.add_group(&caller, &form, None).await,
+            Err(AccessError::Invalid(e)) if e.get("name").is_some()
+        ));
+        let page = access.groups_page(&caller).await.unwrap();
+        let added = page.groups.iter().find(|g| g.id == id).unwrap();
+        assert_eq!(added.spend_limit_minor, Some(250_050));
+        assert_eq!(added.renewal_emails, ["pki@example.com"]);
+
+        let other = access
+            .authorize(Some(&stranger), Permission::ManageGroups)
+            .await
+            .unwrap();
+        assert!(matches!(
+            access.update_group(&other, id, &form, None).await,
+            Err(AccessError::NotFound)
+        ));
+    }
+}

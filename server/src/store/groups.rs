@@ -1,0 +1,65 @@
+//! Groups of an account.
+
+use chrono::{DateTime, Utc};
+use sea_orm::{ActiveValue::Set, QueryOrder, entity::prelude::*};
+
+use super::{Db, GroupRow, StoreError, entities::groups};
+
+pub struct GroupFields<'a> {
+    pub name: &'a str,
+    pub description: &'a str,
+    pub finance_mode: &'a str,
+    pub spend_limit_minor: Option<i64>,
+    pub renewal_emails: &'a str,
+}
+
+/// Inserts a group; `Duplicate` when the account already has one with the name.
+pub async fn insert(
+    db: &impl Db,
+    account_id: i32,
+    is_default: bool,
+    f: GroupFields<'_>,
+    at: DateTime<Utc>,
+) -> Result<GroupRow, StoreError> {
+    groups::ActiveModel {
+        account_id: Set(account_id),
+        name: Set(f.name.to_owned()),
+        description: Set(f.description.to_owned()),
+        is_default: Set(is_default),
+        finance_mode: Set(f.finance_mode.to_owned()),
+        spend_limit_minor: Set(f.spend_limit_minor),
+        renewal_emails: Set(f.renewal_emails.to_owned()),
+        created_at: Set(at),
+        ..Default::default()
+    }
+    .insert(db.conn())
+    .await
+    .map_err(StoreError::from_db)
+}
+
+pub async fn update(db: &impl Db, id: i32, f: GroupFields<'_>) -> Result<(), StoreError> {
+    groups::Entity::update_many()
+        .col_expr(groups::Column::Name, Expr::value(f.name))
+        .col_expr(groups::Column::Description, Expr::value(f.description))
+        .col_expr(groups::Column::FinanceMode, Expr::value(f.finance_mode))
+        .col_expr(
+            groups::Column::SpendLimitMinor,
+            Expr::value(f.spend_limit_minor),
+        )
+        .col_expr(groups::Column::RenewalEmails, Expr::value(f.renewal_emails))
+        .filter(groups::Column::Id.eq(id))
+        .exec(db.conn())
+        .await
+        .map_err(StoreError::from_db)?;
+    Ok(())
+}
+
+/// An account's groups, the default one first.
+pub async fn for_account(db: &impl Db, account_id: i32) -> Result<Vec<GroupRow>, StoreError> {
+    Ok(groups::Entity::find()
+        .filter(groups::Column::AccountId.eq(account_id))
+        .order_by_desc(groups::Column::IsDefault)
+        .order_by_asc(groups::Column::Name)
+        .all(db.conn())
+        .await?)
+}
