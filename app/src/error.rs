@@ -33,6 +33,9 @@ pub enum AppError {
     Internal { incident_id: String },
     #[error("The request could not be completed ({0}). Check your connection and try again.")]
     Transport(String),
+    /// The request itself was malformed (e.g. a missing or mistyped argument of an API call).
+    #[error("The request was malformed: {0}.")]
+    BadRequest(String),
 }
 
 impl AppError {
@@ -47,6 +50,7 @@ impl AppError {
             Self::RateLimited { .. } => 429,
             Self::Internal { .. } => 500,
             Self::Transport(_) => 502,
+            Self::BadRequest(_) => 400,
         }
     }
 

@@ -500,3 +500,17 @@ async fn each_role_in_each_account_gets_what_the_matrix_says() {
         }
     }
 }
+
+#[tokio::test]
+async fn a_malformed_server_function_body_is_a_bad_request_that_names_the_problem() {
+    let h = harness().await;
+    let app = app(&h).await;
+    let (status, body) = call(&app, "/api/auth/sign-up", "kind=enterprise", None).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
+    assert!(
+        body.contains("BadRequest") && body.contains("missing field"),
+        "{body}"
+    );
+    let (status, body) = call(&app, "/api/users/get", "id=not-a-number", None).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
+}

@@ -46,6 +46,49 @@ async fn server_fn_handler(State(state): State<AppState>, req: Request<Body>) ->
     handle_server_fns_with_context(move || provide_context(backend.clone()), req).await
 }
 
+/// Applies `malformed_arguments_are_bad_requests` to every server function call (Leptos
+/// registers them itself, so this is a layer rather than part of one handler).
+async fn api_bad_requests(
+    req: Request<Body>,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    let api = req.uri().path().starts_with("/api/");
+    let response = next.run(req).await;
+    if api {
+        malformed_arguments_are_bad_requests(response).await
+    } else {
+        response
+    }
+}
+
+/// Leptos answers a body it cannot decode into a server function's arguments with 500; it is
+/// the client's mistake, so it gets 400 and says what was wrong.
+async fn malformed_arguments_are_bad_requests(
+    response: axum::response::Response,
+) -> axum::response::Response {
+    const ARGS: &str = "error deserializing server function arguments: ";
+    if response.status() != StatusCode::INTERNAL_SERVER_ERROR {
+        return response;
+    }
+    let (parts, body) = response.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, 64 * 1024).await else {
+        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    };
+    if let Ok(app::error::AppError::Transport(message)) = serde_json::from_slice(&bytes)
+        && let Some(detail) = message.strip_prefix(ARGS)
+    {
+        let body = serde_json::to_vec(&app::error::AppError::BadRequest(detail.to_owned()))
+            .unwrap_or_default();
+        return (
+            StatusCode::BAD_REQUEST,
+            [(axum::http::header::CONTENT_TYPE, "application/json")],
+            body,
+        )
+            .into_response();
+    }
+    axum::response::Response::from_parts(parts, Body::from(bytes))
+}
+
 async fn health(State(state): State<AppState>) -> impl IntoResponse {
     match state.store.ping().await {
         Ok(()) => (StatusCode::OK, "ok"),
@@ -85,6 +128,7 @@ pub fn router(state: AppState) -> Router {
             state.store.clone(),
             middleware::ip_restrictions,
         ))
+        .layer(axum::middleware::from_fn(api_bad_requests))
         .layer(axum::middleware::from_fn(middleware::request_meta))
         .layer(axum::middleware::from_fn(middleware::security_headers))
         .with_state(state)
