@@ -25,6 +25,14 @@ test("an administrator reads, filters and pages their account's audit log", asyn
   await expect(page).toHaveURL(/module=identity/);
   await expect(table).toContainText(email);
 
+  // The filtered log downloads as an Excel workbook.
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Export to Excel" }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe("rootline-audit-log.xlsx");
+  const bytes = require("node:fs").readFileSync(await file.path());
+  expect(bytes.subarray(0, 2).toString()).toBe("PK");
+
   // A period with nothing in it, then a period that is backwards.
   await page.goto("/audit?from=2001-01-01&to=2001-01-31");
   await expect(page.getByText("No entries match these filters.")).toBeVisible();

@@ -162,13 +162,14 @@ pub async fn serve(config: Config) -> Result<(), StartupError> {
         .site_pkg_dir("pkg")
         .site_addr(config.listen)
         .build();
+    let access = Arc::new(AccessService::new(
+        services.store.clone(),
+        services.identity.clone(),
+        services.clock.clone(),
+    ));
     let portal = Arc::new(Portal {
         identity: services.identity.clone(),
-        access: Arc::new(AccessService::new(
-            services.store.clone(),
-            services.identity.clone(),
-            services.clock.clone(),
-        )),
+        access: access.clone(),
         clock: services.clock.clone(),
         secure_cookies: config.secure_cookies(),
     });
@@ -184,6 +185,7 @@ pub async fn serve(config: Config) -> Result<(), StartupError> {
         guard: Arc::new(OriginGuard {
             public_host: web::middleware::public_host(&config.public_url),
         }),
+        access,
     };
     let app = web::router(state);
     let listener = tokio::net::TcpListener::bind(config.listen)

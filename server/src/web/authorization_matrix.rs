@@ -263,13 +263,14 @@ async fn app(h: &Harness) -> axum::Router {
         "http://portal.test".into(),
         crate::services::identity::test_support::test_sealer(),
     ));
+    let access = Arc::new(AccessService::new(
+        h.store.clone(),
+        identity.clone(),
+        h.clock.clone(),
+    ));
     let portal = Arc::new(Portal {
         identity: identity.clone(),
-        access: Arc::new(AccessService::new(
-            h.store.clone(),
-            identity,
-            h.clock.clone(),
-        )),
+        access: access.clone(),
         clock: h.clock.clone(),
         secure_cookies: false,
     });
@@ -285,6 +286,7 @@ async fn app(h: &Harness) -> axum::Router {
         guard: Arc::new(OriginGuard {
             public_host: "portal.test".into(),
         }),
+        access,
     })
 }
 
@@ -513,4 +515,42 @@ async fn a_malformed_server_function_body_is_a_bad_request_that_names_the_proble
     );
     let (status, body) = call(&app, "/api/users/get", "id=not-a-number", None).await;
     assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
+}
+
+#[tokio::test]
+async fn the_audit_export_needs_a_session_and_the_audit_permission() {
+    let h = harness().await;
+    let token = h.signed_in("first@example.com").await;
+    let app = app(&h).await;
+    let get = |session: Option<String>| {
+        let app = app.clone();
+        async move {
+            let mut request = Request::get("/audit/export.xlsx?module=identity")
+                .header(header::HOST, "portal.test");
+            if let Some(t) = session {
+                request = request.header(header::COOKIE, format!("{SESSION_COOKIE}={t}"));
+            }
+            let response = app
+                .oneshot(request.body(Body::empty()).unwrap())
+                .await
+                .unwrap();
+            let status = response.status();
+            let kind = response
+                .headers()
+                .get(header::CONTENT_TYPE)
+                .and_then(|v| v.to_str().ok())
+                .unwrap_or_default()
+                .to_owned();
+            (status, kind)
+        }
+    };
+    assert_eq!(get(None).await.0, StatusCode::UNAUTHORIZED);
+    let (status, kind) = get(Some(token.clone())).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(kind.contains("spreadsheetml"), "{kind}");
+    h.store
+        .execute_raw("UPDATE memberships SET role = 'basic_user'")
+        .await
+        .unwrap();
+    assert_eq!(get(Some(token)).await.0, StatusCode::FORBIDDEN);
 }

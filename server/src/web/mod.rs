@@ -1,5 +1,6 @@
 //! HTTP: the portal (Leptos pages and server functions), static assets, health, middleware.
 
+pub mod audit_export;
 pub mod ca_certs;
 pub mod cookies;
 pub mod middleware;
@@ -33,6 +34,8 @@ pub struct AppState {
     pub store: Store,
     pub authority: Arc<crate::ca::Authority>,
     pub guard: Arc<middleware::OriginGuard>,
+    /// For the routes that are not server functions (exports).
+    pub access: Arc<crate::services::access::AccessService>,
 }
 
 impl FromRef<AppState> for LeptosOptions {
@@ -109,6 +112,7 @@ pub fn router(state: AppState) -> Router {
             get(server_fn_handler).post(server_fn_handler),
         )
         .route("/healthz", get(health))
+        .route("/audit/export.xlsx", get(audit_export::export))
         .route("/ca/{file}", get(ca_certs::ca_certificate))
         .route("/crl/{file}", get(ca_certs::crl))
         .route("/ocsp", axum::routing::post(ocsp::post))

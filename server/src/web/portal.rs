@@ -97,7 +97,7 @@ fn access_error(e: AccessError) -> AppError {
         AccessError::Invalid(errors) => AppError::Validation(errors),
         AccessError::Refused(reason) => AppError::Conflict(reason),
         AccessError::Identity(e) => identity_error(e),
-        other @ AccessError::Store(_) => incident(&other),
+        other @ (AccessError::Store(_) | AccessError::Export(_)) => incident(&other),
     }
 }
 

@@ -40,6 +40,11 @@ fn encode(value: &str) -> String {
         .collect()
 }
 
+/// The Excel export of what the filters select (all pages).
+fn export_link(query: &AuditQuery) -> String {
+    link(query, 1).replacen("/audit?", "/audit/export.xlsx?", 1)
+}
+
 fn link(query: &AuditQuery, page: u64) -> String {
     let pairs = [
         ("module", query.module.as_str()),
@@ -135,6 +140,7 @@ fn Filters(
             <div class="filters-actions">
                 <button type="submit" class="button">"Filter"</button>
                 <a class="button button-quiet" href="/audit">"Clear"</a>
+                <a class="button button-quiet" href=export_link(&query) rel="external" download="">"Export to Excel"</a>
             </div>
         </form>
     }

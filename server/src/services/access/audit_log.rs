@@ -1,6 +1,9 @@
 use std::collections::HashMap;
 
-use app::model::{AuditEntryView, AuditPage, AuditQuery, audit::AUDIT_PAGE_SIZE};
+use app::model::{
+    AuditEntryView, AuditPage, AuditQuery,
+    audit::{AUDIT_PAGE_SIZE, ValidAuditQuery},
+};
 use chrono::{NaiveDate, TimeZone, Utc};
 
 use super::{AccessError, AccessService};
@@ -24,6 +27,26 @@ impl AccessService {
         query: &AuditQuery,
     ) -> Result<AuditPage, AccessError> {
         let q = query.validate().map_err(AccessError::Invalid)?;
+        let offset = (q.page - 1) * AUDIT_PAGE_SIZE;
+        let (entries, total) = self
+            .audit_entries(caller, &q, offset, AUDIT_PAGE_SIZE)
+            .await?;
+        Ok(AuditPage {
+            entries,
+            page: q.page,
+            total,
+            modules: audit::modules_of_account(&self.store, caller.account.id).await?,
+        })
+    }
+
+    /// Entries of the caller's account matching checked filters, newest first, with the total.
+    pub(super) async fn audit_entries(
+        &self,
+        caller: &Caller,
+        q: &ValidAuditQuery,
+        offset: u64,
+        limit: u64,
+    ) -> Result<(Vec<AuditEntryView>, u64), AccessError> {
         let filter = audit::AuditFilter {
             account_id: caller.account.id,
             module: q.module.as_deref(),
@@ -35,8 +58,7 @@ impl AccessService {
                 .and_then(day_start)
                 .map(|t| t + chrono::Duration::days(1)),
         };
-        let offset = (q.page - 1) * AUDIT_PAGE_SIZE;
-        let (rows, total) = audit::page(&self.store, &filter, offset, AUDIT_PAGE_SIZE).await?;
+        let (rows, total) = audit::page(&self.store, &filter, offset, limit).await?;
         let mut emails: HashMap<i32, String> = HashMap::new();
         for id in rows.iter().filter_map(|r| r.user_id) {
             if let std::collections::hash_map::Entry::Vacant(slot) = emails.entry(id)
@@ -57,12 +79,7 @@ impl AccessService {
                 summary: r.summary,
             })
             .collect();
-        Ok(AuditPage {
-            entries,
-            page: q.page,
-            total,
-            modules: audit::modules_of_account(&self.store, caller.account.id).await?,
-        })
+        Ok((entries, total))
     }
 }
 

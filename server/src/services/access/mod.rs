@@ -2,6 +2,7 @@
 //! and the audit log, users, roles and security rules it governs.
 
 mod add_user;
+mod audit_export;
 mod audit_log;
 mod deactivate_user;
 mod groups;
@@ -42,6 +43,8 @@ pub enum AccessError {
     NotFound,
     #[error("invalid input: {0:?}")]
     Invalid(FieldErrors),
+    #[error("export: {0}")]
+    Export(String),
     /// A valid request the rules refuse, with the reason to show.
     #[error("{0}")]
     Refused(String),
