@@ -89,13 +89,10 @@ impl AuditQuery {
         {
             errors.add("to", "The end date must not be before the start date.");
         }
-        let page = self.page.unwrap_or(1);
-        if page == 0 || page > 1_000_000 {
-            errors.add("page", "There is no such page.");
-        }
-        if !errors.is_empty() {
+        let page = errors.check("page", super::field_errors::page_number(self.page));
+        let Some(page) = page.filter(|_| errors.is_empty()) else {
             return Err(errors);
-        }
+        };
         Ok(ValidAuditQuery {
             module: (!module.is_empty()).then(|| module.to_owned()),
             user: (!user.is_empty()).then(|| user.to_owned()),

@@ -51,3 +51,10 @@ impl FieldErrors {
         self.0.is_empty()
     }
 }
+/// A list's page number from the address: 1 when absent, refused when 0 or absurdly large.
+pub fn page_number(page: Option<u64>) -> Result<u64, String> {
+    match page.unwrap_or(1) {
+        n @ 1..=1_000_000 => Ok(n),
+        _ => Err("There is no such page.".into()),
+    }
+}

@@ -255,14 +255,7 @@ const MATRIX: &[Entry] = &[
 ];
 
 async fn app(h: &Harness) -> axum::Router {
-    let identity = Arc::new(crate::services::identity::IdentityService::new(
-        h.store.clone(),
-        Default::default(),
-        h.clock.clone(),
-        Arc::new(crate::adapters::random::OsRandom),
-        "http://portal.test".into(),
-        crate::services::identity::test_support::test_sealer(),
-    ));
+    let identity = h.identity();
     let access = Arc::new(AccessService::new(
         h.store.clone(),
         identity.clone(),
@@ -314,6 +307,17 @@ async fn call(
         .await
         .unwrap();
     (status, String::from_utf8_lossy(&bytes).into_owned())
+}
+
+/// Gives every customer user (not the operator) `role` in their accounts.
+async fn give_customers(h: &Harness, role: Role) {
+    h.store
+        .execute_raw(&format!(
+            "UPDATE memberships SET role = '{}' WHERE user_id IN (SELECT id FROM users WHERE NOT is_operator)",
+            role.as_str()
+        ))
+        .await
+        .unwrap();
 }
 
 #[tokio::test]
@@ -391,13 +395,7 @@ async fn each_role_in_each_account_gets_what_the_matrix_says() {
                 let (status, _) = call(&app, entry.path, entry.body, None).await;
                 assert_eq!(status, StatusCode::UNAUTHORIZED, "{}: visitor", entry.path);
                 for role in Role::ALL {
-                    h.store
-                        .execute_raw(&format!(
-                            "UPDATE memberships SET role = '{}' WHERE user_id IN (SELECT id FROM users WHERE NOT is_operator)",
-                            role.as_str()
-                        ))
-                        .await
-                        .unwrap();
+                    give_customers(&h, role).await;
                     let (status, body) = call(&app, entry.path, entry.body, Some(&first)).await;
                     assert!(
                         ![
@@ -415,13 +413,7 @@ async fn each_role_in_each_account_gets_what_the_matrix_says() {
                 let (status, _) = call(&app, entry.path, entry.body, None).await;
                 assert_eq!(status, StatusCode::UNAUTHORIZED, "{}: visitor", entry.path);
                 for role in Role::ALL {
-                    h.store
-                        .execute_raw(&format!(
-                            "UPDATE memberships SET role = '{}' WHERE user_id IN (SELECT id FROM users WHERE NOT is_operator)",
-                            role.as_str()
-                        ))
-                        .await
-                        .unwrap();
+                    give_customers(&h, role).await;
                     let (status, body) = call(&app, entry.path, entry.body, Some(&first)).await;
                     assert_eq!(
                         status,
@@ -441,13 +433,7 @@ async fn each_role_in_each_account_gets_what_the_matrix_says() {
                 let (status, _) = call(&app, entry.path, entry.body, None).await;
                 assert_eq!(status, StatusCode::UNAUTHORIZED, "{}: visitor", entry.path);
                 for role in Role::ALL {
-                    h.store
-                        .execute_raw(&format!(
-                            "UPDATE memberships SET role = '{}' WHERE user_id IN (SELECT id FROM users WHERE NOT is_operator)",
-                            role.as_str()
-                        ))
-                        .await
-                        .unwrap();
+                    give_customers(&h, role).await;
                     let (status, body) = call(&app, entry.path, entry.body, Some(&first)).await;
                     if role.can(permission) {
                         // Allowed: whatever the answer, it is not a refusal of the caller.
@@ -476,10 +462,7 @@ async fn each_role_in_each_account_gets_what_the_matrix_says() {
         if matches!(entry.other, Other::Skip) {
             continue;
         }
-        h.store
-            .execute_raw("UPDATE memberships SET role = 'administrator'")
-            .await
-            .unwrap();
+        give_customers(&h, Role::Administrator).await;
         let (status, body) = call(&app, entry.path, entry.body, Some(&other)).await;
         match entry.other {
             Other::Skip => {}

@@ -4,6 +4,7 @@ use leptos_router::hooks::use_query_map;
 use crate::{
     api::access::audit_log,
     components::portal::Portal,
+    components::query_value,
     model::{AuditPage, AuditQuery, Permission, SessionView},
 };
 
@@ -27,19 +28,6 @@ fn query_from_url() -> Memo<AuditQuery> {
     })
 }
 
-/// Percent-encodes a query-string value (everything but RFC 3986's unreserved characters).
-fn encode(value: &str) -> String {
-    value
-        .bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
-                char::from(b).to_string()
-            }
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
-}
-
 /// The Excel export of what the filters select (all pages).
 fn export_link(query: &AuditQuery) -> String {
     link(query, 1).replacen("/audit?", "/audit/export.xlsx?", 1)
@@ -57,7 +45,7 @@ fn link(query: &AuditQuery, page: u64) -> String {
         url.push('&');
         url.push_str(key);
         url.push('=');
-        url.push_str(&encode(value));
+        url.push_str(&query_value(value));
     }
     url
 }

@@ -3,6 +3,7 @@ use leptos_router::hooks::use_query_map;
 
 use crate::{
     api::access::users_list,
+    components::query_value,
     components::{form_alert::Notice, portal::Portal},
     model::{Permission, SessionView, UsersPage, UsersQuery},
 };
@@ -13,16 +14,7 @@ pub fn UsersPage() -> impl IntoView {
 }
 
 fn page_link(search: &str, page: u64) -> String {
-    let search: String = search
-        .bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
-                char::from(b).to_string()
-            }
-            _ => format!("%{b:02X}"),
-        })
-        .collect();
-    format!("/users?page={page}&search={search}")
+    format!("/users?page={page}&search={}", query_value(search))
 }
 
 #[component]

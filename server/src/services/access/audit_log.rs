@@ -85,25 +85,11 @@ impl AccessService {
 
 #[cfg(test)]
 mod tests {
-    use std::sync::Arc;
-
     use app::model::{AuditQuery, Permission};
     use chrono::Duration;
 
     use super::*;
-    use crate::services::identity::test_support::{Harness, harness};
-
-    async fn access(h: &Harness) -> AccessService {
-        let identity = Arc::new(crate::services::identity::IdentityService::new(
-            h.store.clone(),
-            Default::default(),
-            h.clock.clone(),
-            Arc::new(crate::adapters::random::OsRandom),
-            "http://portal.test".into(),
-            crate::services::identity::test_support::test_sealer(),
-        ));
-        AccessService::new(h.store.clone(), identity, h.clock.clone())
-    }
+    use crate::services::identity::test_support::harness;
 
     fn filter(module: &str, user: &str, from: &str, to: &str) -> AuditQuery {
         AuditQuery {
@@ -126,7 +112,7 @@ mod tests {
             h.sign_in("asha@example.com").await;
         }
         let asha = h.sign_in("asha@example.com").await;
-        let access = access(&h).await;
+        let access = AccessService::for_harness(&h);
         let caller = access
             .authorize(Some(&asha), Permission::ViewAuditLog)
             .await
@@ -190,7 +176,7 @@ mod tests {
     async fn roles_without_the_permission_and_visitors_are_refused() {
         let h = harness().await;
         let token = h.signed_in("asha@example.com").await;
-        let access = access(&h).await;
+        let access = AccessService::for_harness(&h);
         assert!(matches!(
             access.authorize(None, Permission::ViewAuditLog).await,
             Err(AccessError::Unauthenticated)

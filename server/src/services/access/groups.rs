@@ -172,33 +172,17 @@ impl AccessService {
 
 #[cfg(test)]
 mod tests {
-    use std::sync::Arc;
-
     use app::model::Permission;
 
     use super::*;
-    use crate::{
-        services::identity::{
-            IdentityService,
-            test_support::{harness, test_sealer},
-        },
-        store::accounts,
-    };
+    use crate::{services::identity::test_support::harness, store::accounts};
 
     #[tokio::test]
     async fn a_default_group_then_more_only_when_the_operator_allows_it() {
         let h = harness().await;
         let token = h.signed_in("asha@example.com").await;
         let stranger = h.signed_in("ravi@other.example").await;
-        let identity = Arc::new(IdentityService::new(
-            h.store.clone(),
-            Default::default(),
-            h.clock.clone(),
-            Arc::new(crate::adapters::random::OsRandom),
-            "http://portal.test".into(),
-            test_sealer(),
-        ));
-        let access = AccessService::new(h.store.clone(), identity, h.clock.clone());
+        let access = AccessService::for_harness(&h);
         let caller = access
             .authorize(Some(&token), Permission::ManageGroups)
             .await

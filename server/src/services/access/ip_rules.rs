@@ -256,12 +256,10 @@ fn capitalised(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use std::sync::Arc;
-
     use app::model::Permission;
 
     use super::*;
-    use crate::services::identity::{IdentityService, test_support::harness};
+    use crate::services::identity::test_support::harness;
 
     fn rule(user: &str, start: &str, end: &str, confirm: bool) -> IpRuleForm {
         IpRuleForm {
@@ -278,15 +276,7 @@ mod tests {
         let h = harness().await;
         let admin = h.signed_in("asha@example.com").await;
         let stranger = h.signed_in("ravi@other.example").await;
-        let identity = Arc::new(IdentityService::new(
-            h.store.clone(),
-            Default::default(),
-            h.clock.clone(),
-            Arc::new(crate::adapters::random::OsRandom),
-            "http://portal.test".into(),
-            crate::services::identity::test_support::test_sealer(),
-        ));
-        let access = AccessService::new(h.store.clone(), identity, h.clock.clone());
+        let access = AccessService::for_harness(&h);
         let caller = access
             .authorize(Some(&admin), Permission::ManageSettings)
             .await

@@ -81,3 +81,11 @@ impl AccessService {
         Ok(caller)
     }
 }
+
+#[cfg(test)]
+impl AccessService {
+    /// The service over a test harness's store and clock.
+    pub(crate) fn for_harness(h: &crate::services::identity::test_support::Harness) -> Self {
+        Self::new(h.store.clone(), h.identity(), h.clock.clone())
+    }
+}

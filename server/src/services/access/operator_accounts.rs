@@ -40,13 +40,8 @@ impl AccessService {
                 ))
             })?),
         };
-        let page = query.page.unwrap_or(1);
-        if page == 0 || page > 1_000_000 {
-            return Err(AccessError::Invalid(app::model::FieldErrors::single(
-                "page",
-                "There is no such page.",
-            )));
-        }
+        let page = app::model::field_errors::page_number(query.page)
+            .map_err(|m| AccessError::Invalid(app::model::FieldErrors::single("page", m)))?;
         let (rows, total) = accounts::page_for_operator(
             &self.store,
             status.map(AccountStatus::as_str),

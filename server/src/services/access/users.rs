@@ -75,13 +75,8 @@ impl AccessService {
                 "Enter at most 254 characters.",
             )));
         }
-        let page = query.page.unwrap_or(1);
-        if page == 0 || page > 1_000_000 {
-            return Err(AccessError::Invalid(app::model::FieldErrors::single(
-                "page",
-                "There is no such page.",
-            )));
-        }
+        let page = app::model::field_errors::page_number(query.page)
+            .map_err(|m| AccessError::Invalid(app::model::FieldErrors::single("page", m)))?;
         let (rows, total) = memberships::page_for_account(
             &self.store,
             caller.account.id,

@@ -138,6 +138,19 @@ pub(crate) mod test_support {
     }
 
     impl Harness {
+        /// Another service over the same store and clock, as another request path would use.
+        /// Its tokens are random, so they never collide with the harness's counted ones.
+        pub fn identity(&self) -> Arc<IdentityService> {
+            Arc::new(IdentityService::new(
+                self.store.clone(),
+                MailWaker::default(),
+                self.clock.clone(),
+                Arc::new(crate::adapters::random::OsRandom),
+                "http://portal.test".into(),
+                test_sealer(),
+            ))
+        }
+
         /// Runs the delivery job once, then returns everything the mail server has received.
         pub async fn sent(&self) -> Vec<Mail> {
             self.delivery.deliver_due().await.unwrap();
