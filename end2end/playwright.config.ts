@@ -6,6 +6,8 @@ const runDir = path.join(__dirname, ".run");
 export const PORT = Number(process.env.E2E_PORT ?? 3101);
 export const MAIL_HTTP = Number(process.env.E2E_MAIL_HTTP ?? 2580);
 const SMTP = Number(process.env.E2E_SMTP ?? 2525);
+// The HTTPS listener for certificate sign-in.
+export const TLS_PORT = Number(process.env.E2E_TLS_PORT ?? 3443);
 const serverBin = process.env.ROOTLINE_BIN ?? path.join(root, "target/debug/server");
 
 export default defineConfig({
@@ -49,6 +51,9 @@ export default defineConfig({
       env: {
         ROOTLINE_LISTEN: `127.0.0.1:${PORT}`,
         ROOTLINE_PUBLIC_URL: `http://127.0.0.1:${PORT}`,
+        // Browsers refuse passkeys for an IP address; the passkey tests use this host name.
+        ROOTLINE_PASSKEY_ORIGIN: `http://localhost:${PORT}`,
+        ROOTLINE_TLS_LISTEN: `127.0.0.1:${TLS_PORT}`,
         ROOTLINE_DATA_DIR: path.join(runDir, "data"),
         ROOTLINE_SMTP_URL: `smtp://127.0.0.1:${SMTP}`,
         ROOTLINE_SITE_ROOT: path.join(root, "target/site"),

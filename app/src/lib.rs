@@ -9,5 +9,6 @@ pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod ports;
 mod routes;
+pub mod webauthn;
 
 pub use routes::{App, shell};

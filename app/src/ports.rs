@@ -45,6 +45,19 @@ pub enum SecondFactorStep {
     Code,
 }
 
+impl SignedIn {
+    /// The page a new session continues on: the second factor it owes, the choice of
+    /// account, or the overview.
+    pub fn next_page(&self) -> &'static str {
+        match self.second_factor {
+            Some(SecondFactorStep::Enrol) => "/sign-in/two-factor/enrol",
+            Some(SecondFactorStep::Code) => "/sign-in/two-factor",
+            None if self.choose_account => "/choose-account",
+            None => "/",
+        }
+    }
+}
+
 /// A `Set-Cookie` header value the server function must attach to its response.
 #[derive(Debug, Clone)]
 pub struct SetCookie(pub String);
@@ -108,6 +121,29 @@ pub trait IdentityApi: Send + Sync {
         password: String,
         confirmation: String,
     ) -> Result<(), AppError>;
+    /// The certificate sign-in address of the HTTPS listener, when one is configured.
+    async fn certificate_sign_in_url(&self) -> Result<Option<String>, AppError>;
+    /// Signs in with the client certificate (DER) of the HTTPS listener's TLS handshake. Not a
+    /// server function: the server's `/sign-in/certificate` route calls it, and shows a refusal
+    /// on the sign-in page by its code.
+    async fn certificate_sign_in(
+        &self,
+        meta: &RequestMeta,
+        certificate_der: &[u8],
+    ) -> Result<SignedIn, crate::model::login_certificates::CertificateRefusal>;
+    /// The signed-in user's sign-in certificates.
+    async fn login_certificates(
+        &self,
+        meta: &RequestMeta,
+    ) -> Result<Vec<crate::model::login_certificates::LoginCertificateView>, AppError>;
+    /// Registers a certificate (PEM text) for the signed-in user to sign in with.
+    async fn register_login_certificate(
+        &self,
+        meta: &RequestMeta,
+        label: String,
+        certificate: String,
+    ) -> Result<(), AppError>;
+    async fn remove_login_certificate(&self, meta: &RequestMeta, id: i32) -> Result<(), AppError>;
 }
 
 /// What account administrators control: the audit log, users, roles, security rules. Every
@@ -147,6 +183,23 @@ pub trait AccessApi: Send + Sync {
         form: crate::model::groups::GroupForm,
     ) -> Result<(), AppError>;
     /// Whether the account enforces two-factor sign-in.
+    async fn roles(&self, meta: &RequestMeta) -> Result<crate::model::roles::RolesPage, AppError>;
+    async fn role_options(
+        &self,
+        meta: &RequestMeta,
+    ) -> Result<Vec<crate::model::roles::RoleOption>, AppError>;
+    async fn add_role(
+        &self,
+        meta: &RequestMeta,
+        form: crate::model::roles::CustomRoleForm,
+    ) -> Result<(), AppError>;
+    async fn update_role(
+        &self,
+        meta: &RequestMeta,
+        id: i32,
+        form: crate::model::roles::CustomRoleForm,
+    ) -> Result<(), AppError>;
+    async fn delete_role(&self, meta: &RequestMeta, id: i32) -> Result<(), AppError>;
     async fn two_factor_enforced(&self, meta: &RequestMeta) -> Result<bool, AppError>;
     async fn set_two_factor_enforced(
         &self,
@@ -192,10 +245,57 @@ pub trait OperatorApi: Send + Sync {
     ) -> Result<(), AppError>;
 }
 
+/// Passkeys: registering and managing them on the profile, and signing in with one.
+#[async_trait]
+pub trait PasskeyApi: Send + Sync {
+    async fn passkeys(
+        &self,
+        meta: &RequestMeta,
+    ) -> Result<Vec<crate::model::passkeys::PasskeyView>, AppError>;
+    async fn start_registration(
+        &self,
+        meta: &RequestMeta,
+    ) -> Result<crate::model::passkeys::PasskeyChallengeView, AppError>;
+    async fn finish_registration(
+        &self,
+        meta: &RequestMeta,
+        ceremony: String,
+        name: String,
+        credential: String,
+    ) -> Result<(), AppError>;
+    async fn rename(&self, meta: &RequestMeta, id: i32, name: String) -> Result<(), AppError>;
+    async fn remove(&self, meta: &RequestMeta, id: i32) -> Result<(), AppError>;
+    async fn start_sign_in(
+        &self,
+        meta: &RequestMeta,
+    ) -> Result<crate::model::passkeys::PasskeyChallengeView, AppError>;
+    async fn finish_sign_in(
+        &self,
+        meta: &RequestMeta,
+        ceremony: String,
+        credential: String,
+    ) -> Result<SignedIn, AppError>;
+    async fn second_factor_choices(
+        &self,
+        meta: &RequestMeta,
+    ) -> Result<crate::model::passkeys::SecondFactorChoicesView, AppError>;
+    async fn start_second_factor(
+        &self,
+        meta: &RequestMeta,
+    ) -> Result<crate::model::passkeys::PasskeyChallengeView, AppError>;
+    async fn finish_second_factor(
+        &self,
+        meta: &RequestMeta,
+        ceremony: String,
+        credential: String,
+    ) -> Result<(), AppError>;
+}
+
 /// Everything the portal can call, provided to server functions as Leptos context.
 #[derive(Clone)]
 pub struct Backend {
     pub identity: Arc<dyn IdentityApi>,
+    pub passkeys: Arc<dyn PasskeyApi>,
     pub access: Arc<dyn AccessApi>,
     pub operator: Arc<dyn OperatorApi>,
 }

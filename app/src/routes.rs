@@ -20,8 +20,8 @@ use crate::pages::{
     portal::{
         audit::AuditPage, choose_account::ChooseAccountPage, groups::GroupsPage,
         ip_rules::IpRestrictionsPage, overview::OverviewPage, profile::ProfilePage,
-        two_factor_setting::TwoFactorSettingPage, user_edit::UserEditPage, user_new::UserNewPage,
-        users::UsersPage,
+        roles::RolesPage, two_factor_setting::TwoFactorSettingPage, user_edit::UserEditPage,
+        user_new::UserNewPage, users::UsersPage,
     },
 };
 
@@ -60,6 +60,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/operator/accounts") view=OperatorAccountsPage ssr=SsrMode::Async />
                 <Route path=path!("/users") view=UsersPage ssr=SsrMode::Async />
                 <Route path=path!("/groups") view=GroupsPage ssr=SsrMode::Async />
+                <Route path=path!("/settings/roles") view=RolesPage ssr=SsrMode::Async />
                 <Route path=path!("/profile") view=ProfilePage ssr=SsrMode::Async />
                 <Route path=path!("/choose-account") view=ChooseAccountPage ssr=SsrMode::Async />
                 <Route path=path!("/settings/ip-rules") view=IpRestrictionsPage ssr=SsrMode::Async />

@@ -31,7 +31,7 @@ test("without JavaScript a person can still sign up, see errors, activate, sign 
 
   await page.getByLabel("E-mail", { exact: true }).fill(email);
   await page.getByLabel("Password", { exact: true }).fill("plain forms 2026");
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Overview" })).toBeVisible();
   await expect(page.getByRole("banner")).toContainText("Plain Forms Pvt Ltd");
 

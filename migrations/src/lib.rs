@@ -17,6 +17,9 @@ mod m20261121_000011_account_options;
 mod m20261121_000012_ip_rules;
 mod m20261121_000013_two_factor;
 mod m20261121_000014_groups;
+mod m20261121_000015_passkeys;
+mod m20261121_000016_login_certificates;
+mod m20261121_000017_custom_roles;
 
 pub struct Migrator;
 
@@ -38,6 +41,9 @@ impl MigratorTrait for Migrator {
             Box::new(m20261121_000012_ip_rules::Migration),
             Box::new(m20261121_000013_two_factor::Migration),
             Box::new(m20261121_000014_groups::Migration),
+            Box::new(m20261121_000015_passkeys::Migration),
+            Box::new(m20261121_000016_login_certificates::Migration),
+            Box::new(m20261121_000017_custom_roles::Migration),
         ]
     }
 }

@@ -30,6 +30,32 @@ pub struct Config {
     pub ca_organization: String,
     /// `ROOTLINE_CA_COUNTRY`: `C=` in the CA certificates (ISO 3166 alpha-2; the BRs require it).
     pub ca_country: String,
+    /// `ROOTLINE_TLS_LISTEN` and the other `ROOTLINE_TLS_*`: an HTTPS listener that asks
+    /// browsers for a client certificate, for certificate sign-in. Off when unset.
+    pub tls: Option<TlsSettings>,
+    /// `ROOTLINE_PASSKEY_ORIGIN`: the origin passkeys answer to (its host is the relying
+    /// party ID); by default the public URL. Browsers refuse passkeys for an IP address, so a
+    /// portal reached by one names a host name here.
+    pub passkey_origin: Url,
+}
+
+#[derive(Debug, Clone)]
+pub struct TlsSettings {
+    /// `ROOTLINE_TLS_LISTEN`: address and port of the HTTPS listener.
+    pub listen: SocketAddr,
+    /// `ROOTLINE_TLS_CERT` and `ROOTLINE_TLS_KEY`: PEM files with the listener's certificate
+    /// chain and private key; unset, a self-signed certificate is made at every start.
+    pub cert_and_key: Option<(PathBuf, PathBuf)>,
+    /// `ROOTLINE_TLS_PUBLIC_URL`: how browsers reach the listener; by default the public
+    /// URL's host with https and the listener's port.
+    pub public_url: Url,
+}
+
+impl TlsSettings {
+    /// The listener's URL without a trailing slash, to append paths to.
+    pub fn link_base(&self) -> String {
+        self.public_url.as_str().trim_end_matches('/').to_owned()
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -124,9 +150,28 @@ impl Config {
             }),
         };
 
+        let tls = match get("ROOTLINE_TLS_LISTEN") {
+            None => None,
+            Some(tls_listen) => Some(tls_settings(&get, &tls_listen, &public_url)?),
+        };
+
+        let passkey_origin = match get("ROOTLINE_PASSKEY_ORIGIN") {
+            None => public_url.clone(),
+            Some(origin) => Url::parse(&origin)
+                .ok()
+                .filter(|u| matches!(u.scheme(), "http" | "https") && u.host().is_some())
+                .ok_or_else(|| {
+                    invalid(
+                        "ROOTLINE_PASSKEY_ORIGIN",
+                        "must be an http or https origin such as https://pki.example.com".into(),
+                    )
+                })?,
+        };
+
         Ok(Self {
             listen,
             public_url,
+            passkey_origin,
             data_dir,
             database_url,
             smtp_url: get("ROOTLINE_SMTP_URL"),
@@ -139,6 +184,7 @@ impl Config {
             pkcs11,
             ca_organization: get("ROOTLINE_CA_ORGANIZATION").unwrap_or_else(|| "Rootline".into()),
             ca_country,
+            tls,
         })
     }
 
@@ -151,6 +197,65 @@ impl Config {
     pub fn link_base(&self) -> String {
         self.public_url.as_str().trim_end_matches('/').to_owned()
     }
+}
+
+fn tls_settings(
+    get: &impl Fn(&str) -> Option<String>,
+    tls_listen: &str,
+    public_url: &Url,
+) -> Result<TlsSettings, ConfigError> {
+    let invalid = |name: &'static str, reason: String| ConfigError::Invalid { name, reason };
+    let listen: SocketAddr = tls_listen.parse().map_err(|e| {
+        invalid(
+            "ROOTLINE_TLS_LISTEN",
+            format!("{e} (expected e.g. 0.0.0.0:3443)"),
+        )
+    })?;
+    let cert_and_key = match (get("ROOTLINE_TLS_CERT"), get("ROOTLINE_TLS_KEY")) {
+        (Some(cert), Some(key)) => Some((PathBuf::from(cert), PathBuf::from(key))),
+        (None, None) => None,
+        (Some(_), None) => {
+            return Err(invalid(
+                "ROOTLINE_TLS_KEY",
+                "required with ROOTLINE_TLS_CERT".into(),
+            ));
+        }
+        (None, Some(_)) => {
+            return Err(invalid(
+                "ROOTLINE_TLS_CERT",
+                "required with ROOTLINE_TLS_KEY".into(),
+            ));
+        }
+    };
+    let public_url = match get("ROOTLINE_TLS_PUBLIC_URL") {
+        Some(url) => Url::parse(&url)
+            .ok()
+            .filter(|u| u.scheme() == "https" && u.host().is_some())
+            .ok_or_else(|| {
+                invalid(
+                    "ROOTLINE_TLS_PUBLIC_URL",
+                    "use an https:// URL with a host".into(),
+                )
+            })?,
+        None => {
+            let mut url = public_url.clone();
+            url.set_path("/");
+            url.set_scheme("https")
+                .and_then(|()| url.set_port(Some(listen.port())))
+                .map_err(|()| {
+                    invalid(
+                        "ROOTLINE_TLS_PUBLIC_URL",
+                        "cannot be derived from ROOTLINE_PUBLIC_URL; set it".into(),
+                    )
+                })?;
+            url
+        }
+    };
+    Ok(TlsSettings {
+        listen,
+        cert_and_key,
+        public_url,
+    })
 }
 
 #[cfg(test)]
@@ -196,6 +301,53 @@ mod tests {
         assert!(e.to_string().contains("ROOTLINE_CA_COUNTRY"));
         let e = from(&[("ROOTLINE_PKCS11_MODULE", "/usr/lib/softhsm/libsofthsm2.so")]).unwrap_err();
         assert!(e.to_string().contains("ROOTLINE_PKCS11_TOKEN_LABEL"));
+    }
+
+    #[test]
+    fn the_https_listener_is_off_by_default_and_takes_the_public_host() {
+        assert!(from(&[]).unwrap().tls.is_none());
+        let c = from(&[
+            ("ROOTLINE_PUBLIC_URL", "http://pki.example.com:8080/portal"),
+            ("ROOTLINE_TLS_LISTEN", "0.0.0.0:3443"),
+        ])
+        .unwrap();
+        let tls = c.tls.unwrap();
+        assert_eq!(tls.listen.to_string(), "0.0.0.0:3443");
+        assert_eq!(tls.link_base(), "https://pki.example.com:3443");
+        assert!(tls.cert_and_key.is_none());
+        let c = from(&[
+            ("ROOTLINE_TLS_LISTEN", "127.0.0.1:3443"),
+            ("ROOTLINE_TLS_CERT", "/etc/rootline/tls.pem"),
+            ("ROOTLINE_TLS_KEY", "/etc/rootline/tls.key"),
+            ("ROOTLINE_TLS_PUBLIC_URL", "https://login.example.com/"),
+        ])
+        .unwrap();
+        let tls = c.tls.unwrap();
+        assert_eq!(tls.link_base(), "https://login.example.com");
+        assert!(tls.cert_and_key.is_some());
+        for (pairs, name) in [
+            (
+                &[("ROOTLINE_TLS_LISTEN", "port 3443")][..],
+                "ROOTLINE_TLS_LISTEN",
+            ),
+            (
+                &[
+                    ("ROOTLINE_TLS_LISTEN", "127.0.0.1:3443"),
+                    ("ROOTLINE_TLS_CERT", "/tls.pem"),
+                ][..],
+                "ROOTLINE_TLS_KEY",
+            ),
+            (
+                &[
+                    ("ROOTLINE_TLS_LISTEN", "127.0.0.1:3443"),
+                    ("ROOTLINE_TLS_PUBLIC_URL", "http://login.example.com"),
+                ][..],
+                "ROOTLINE_TLS_PUBLIC_URL",
+            ),
+        ] {
+            let e = from(pairs).unwrap_err();
+            assert!(e.to_string().contains(name), "{e}");
+        }
     }
 
     #[test]

@@ -50,6 +50,8 @@ pub enum StartupError {
     Keys(#[from] KeyError),
     #[error("sealing secrets at rest: {0}")]
     Seal(#[from] crate::adapters::sealer::SealError),
+    #[error("the HTTPS listener: {0}")]
+    Tls(#[from] web::tls::TlsError),
 }
 
 /// Everything the process runs on, built from the configuration.
@@ -80,14 +82,17 @@ pub async fn services(config: &Config) -> Result<Services, StartupError> {
     let sealer = Arc::new(crate::adapters::sealer::Sealer::from_secret(
         master.as_bytes(),
     )?);
-    let identity = Arc::new(IdentityService::new(
-        store.clone(),
-        mail_waker.clone(),
-        clock.clone(),
-        Arc::new(OsRandom),
-        config.link_base(),
-        sealer,
-    ));
+    let identity = Arc::new(
+        IdentityService::new(
+            store.clone(),
+            mail_waker.clone(),
+            clock.clone(),
+            Arc::new(OsRandom),
+            config.link_base(),
+            sealer,
+        )
+        .with_passkey_origin(config.passkey_origin.as_str()),
+    );
     let keys: Arc<dyn KeyStore> = match &config.pkcs11 {
         Some(p) => {
             let hsm = Pkcs11KeyStore::open(&p.module, &p.token_label, &p.pin.0)?;
@@ -172,11 +177,16 @@ pub async fn serve(config: Config) -> Result<(), StartupError> {
         access: access.clone(),
         clock: services.clock.clone(),
         secure_cookies: config.secure_cookies(),
+        certificate_sign_in_url: config
+            .tls
+            .as_ref()
+            .map(|t| format!("{}/sign-in/certificate", t.link_base())),
     });
     let state = AppState {
         leptos_options,
         backend: Backend {
             identity: portal.clone(),
+            passkeys: portal.clone(),
             access: portal.clone(),
             operator: portal,
         },
@@ -188,6 +198,9 @@ pub async fn serve(config: Config) -> Result<(), StartupError> {
         access,
     };
     let app = web::router(state);
+    if let Some(tls) = &config.tls {
+        https_listener(tls, app.clone()).await?;
+    }
     let listener = tokio::net::TcpListener::bind(config.listen)
         .await
         .map_err(|source| StartupError::Listen {
@@ -207,6 +220,45 @@ pub async fn serve(config: Config) -> Result<(), StartupError> {
     .with_graceful_shutdown(shutdown_signal())
     .await
     .map_err(StartupError::Serve)
+}
+
+/// Starts the HTTPS listener for certificate sign-in with the configured certificate, or a
+/// self-signed one made now.
+async fn https_listener(
+    tls: &crate::config::TlsSettings,
+    app: axum::Router,
+) -> Result<(), StartupError> {
+    let (chain, key) = match &tls.cert_and_key {
+        Some((cert, key)) => web::tls::load_pem(cert, key)?,
+        None => {
+            let mut names: Vec<String> = vec!["localhost".into(), "127.0.0.1".into()];
+            names.extend(tls.public_url.host_str().map(str::to_owned));
+            if !tls.listen.ip().is_unspecified() {
+                names.push(tls.listen.ip().to_string());
+            }
+            names.sort();
+            names.dedup();
+            tracing::warn!(
+                names = %names.join(", "),
+                "ROOTLINE_TLS_CERT is not set: the HTTPS listener uses a self-signed certificate made at this start, which browsers warn about"
+            );
+            web::tls::self_signed(names)?
+        }
+    };
+    let server_config = web::tls::server_config(chain, key)?;
+    let listener = tokio::net::TcpListener::bind(tls.listen)
+        .await
+        .map_err(|source| StartupError::Listen {
+            addr: tls.listen,
+            source,
+        })?;
+    tracing::info!(
+        listen = %tls.listen,
+        "certificate sign-in is at {}/sign-in/certificate",
+        tls.link_base()
+    );
+    tokio::spawn(web::tls::serve(listener, server_config, app));
+    Ok(())
 }
 
 async fn shutdown_signal() {

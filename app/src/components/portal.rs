@@ -63,7 +63,7 @@ fn Frame(session: SessionView, title: &'static str, children: Children) -> impl 
                 </div>
                 <div class="topbar-user">
                     <span class="user-name" aria-label="Signed in as">{session.user_name.clone()}</span>
-                    <span class="user-role">{session.role.label()}</span>
+                    <span class="user-role">{session.role_label.clone()}</span>
                     <ActionForm action=sign_out>
                         <button type="submit" class="button button-quiet">"Sign out"</button>
                     </ActionForm>
@@ -93,6 +93,11 @@ fn Frame(session: SessionView, title: &'static str, children: Children) -> impl 
                         </li>
                         <li>
                             <a href="/settings/ip-rules" aria-current=move || (title == "IP restrictions").then_some("page")>"IP restrictions"</a>
+                        </li>
+                    })}
+                    {session.can(Permission::ManageRoles).then(|| view! {
+                        <li>
+                            <a href="/settings/roles" aria-current=move || (title == "Roles").then_some("page")>"Roles"</a>
                         </li>
                     })}
                     {session.can(Permission::ManageGroups).then(|| view! {

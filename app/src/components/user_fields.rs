@@ -3,7 +3,8 @@ use leptos::prelude::*;
 use crate::{
     components::field::{Field, rule},
     model::{
-        Role, text,
+        roles::RoleOption,
+        text,
         users::{GroupAccess, UserForm},
     },
 };
@@ -13,7 +14,7 @@ use crate::{
 #[component]
 pub fn UserFields(
     initial: UserForm,
-    roles: Vec<Role>,
+    roles: Vec<RoleOption>,
     editing: bool,
     /// The server's message for a field after a submission.
     field_error: Callback<&'static str, Signal<Option<String>>>,
@@ -49,8 +50,8 @@ pub fn UserFields(
                 {roles
                     .into_iter()
                     .map(|r| {
-                        let is = r.as_str() == selected_role;
-                        view! { <option value=r.as_str() selected=is>{r.label()}</option> }
+                        let is = r.value == selected_role;
+                        view! { <option value=r.value selected=is>{r.label}</option> }
                     })
                     .collect_view()}
             </select>

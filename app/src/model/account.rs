@@ -94,6 +94,8 @@ pub enum Role {
     BasicUser,
     DiscoveryUser,
     SubAccountUser,
+    /// One of the account's custom roles; its permissions are the role's own.
+    Custom,
 }
 
 impl Role {
@@ -106,6 +108,7 @@ impl Role {
             Self::BasicUser => "basic_user",
             Self::DiscoveryUser => "discovery_user",
             Self::SubAccountUser => "sub_account_user",
+            Self::Custom => "custom",
         }
     }
 
@@ -132,6 +135,7 @@ impl Role {
             Self::BasicUser => "Basic User",
             Self::DiscoveryUser => "Discovery User",
             Self::SubAccountUser => "Sub Account User",
+            Self::Custom => "Custom role",
         }
     }
 }

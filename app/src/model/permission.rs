@@ -165,6 +165,8 @@ impl Role {
             Self::BasicUser => &[RequestCertificates, UseApi, ViewReports, UseTools],
             Self::DiscoveryUser => &[Discovery, UseTools],
             Self::SubAccountUser => &[RequestCertificates, ViewGroupOrders],
+            // Held as `custom:<id>`: the permissions come from that role, not from here.
+            Self::Custom => &[],
         }
     }
 

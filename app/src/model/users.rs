@@ -2,7 +2,11 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{AccountKind, Email, FieldErrors, Role, text};
+use super::{
+    AccountKind, Email, FieldErrors, Role,
+    roles::{AssignedRole, RoleOption},
+    text,
+};
 
 /// Users per page of the users list (the seeds: "the last 10 by default").
 pub const USERS_PAGE_SIZE: u64 = 10;
@@ -52,7 +56,7 @@ pub struct UserForm {
     pub designation: String,
     #[serde(default)]
     pub employee_id: String,
-    /// A `Role::as_str` name.
+    /// A `Role::as_str` name, or `custom:<id>` for a custom role of the account.
     #[serde(default)]
     pub role: String,
     /// `all` or `specific`.
@@ -68,7 +72,7 @@ pub struct ValidUserForm {
     pub mobile: String,
     pub designation: String,
     pub employee_id: String,
-    pub role: Role,
+    pub role: AssignedRole,
     pub group_access: GroupAccess,
 }
 
@@ -92,8 +96,14 @@ fn short_text(raw: &str, max: usize, what: &str) -> Result<String, String> {
 }
 
 impl UserForm {
-    /// Checks every field; `editing` skips the e-mail address, which cannot change.
-    pub fn validate(&self, kind: AccountKind, editing: bool) -> Result<ValidUserForm, FieldErrors> {
+    /// Checks every field; `editing` skips the e-mail address, which cannot change. `custom`
+    /// are the ids of the account's custom roles.
+    pub fn validate(
+        &self,
+        kind: AccountKind,
+        editing: bool,
+        custom: &[i32],
+    ) -> Result<ValidUserForm, FieldErrors> {
         let mut errors = FieldErrors::new();
         let name = errors.check("name", text::person_name(&self.name));
         let email = if editing {
@@ -110,7 +120,10 @@ impl UserForm {
             "employee_id",
             short_text(&self.employee_id, 32, "employee ID"),
         );
-        let role = Role::parse(&self.role).filter(|r| assignable_roles(kind).contains(r));
+        let role = AssignedRole::parse(&self.role).filter(|r| match r {
+            AssignedRole::BuiltIn(role) => assignable_roles(kind).contains(role),
+            AssignedRole::Custom(id) => custom.contains(id),
+        });
         if role.is_none() {
             errors.add("role", "Choose a role from the list.");
         }
@@ -169,7 +182,9 @@ pub struct UserSummary {
     pub mobile: String,
     pub designation: String,
     pub employee_id: String,
-    pub role: Role,
+    /// As stored: a `Role::as_str` name or `custom:<id>`.
+    pub role: String,
+    pub role_label: String,
     pub group_access: GroupAccess,
     pub status: MemberStatus,
     /// Whether this is the signed-in user (who cannot deactivate or demote themselves).
@@ -185,7 +200,7 @@ impl UserSummary {
             mobile: self.mobile.clone(),
             designation: self.designation.clone(),
             employee_id: self.employee_id.clone(),
-            role: self.role.as_str().to_owned(),
+            role: self.role.clone(),
             group_access: self.group_access.as_str().to_owned(),
         }
     }
@@ -205,8 +220,8 @@ pub struct UsersPage {
     pub users: Vec<UserSummary>,
     pub page: u64,
     pub total: u64,
-    /// The roles this account may assign (for the form).
-    pub roles: Vec<Role>,
+    /// The roles this account may assign (for the form): built-in, then custom.
+    pub roles: Vec<RoleOption>,
 }
 
 impl UsersPage {
@@ -233,8 +248,10 @@ mod tests {
 
     #[test]
     fn a_complete_form_is_valid() {
-        let v = form().validate(AccountKind::Enterprise, false).unwrap();
-        assert_eq!(v.role, Role::StandardUser);
+        let v = form()
+            .validate(AccountKind::Enterprise, false, &[])
+            .unwrap();
+        assert_eq!(v.role, AssignedRole::BuiltIn(Role::StandardUser));
         assert_eq!(v.email.unwrap().as_str(), "meera@example.com");
     }
 
@@ -252,7 +269,7 @@ mod tests {
         for (field, spoil) in cases {
             let mut f = form();
             spoil(&mut f);
-            let errors = f.validate(AccountKind::Enterprise, false).unwrap_err();
+            let errors = f.validate(AccountKind::Enterprise, false, &[]).unwrap_err();
             assert!(errors.get(field).is_some(), "{field}: {errors:?}");
         }
     }
@@ -261,14 +278,23 @@ mod tests {
     fn only_partners_have_sub_account_users() {
         let mut f = form();
         f.role = "sub_account_user".into();
-        assert!(f.validate(AccountKind::Enterprise, false).is_err());
-        assert!(f.validate(AccountKind::Partner, false).is_ok());
+        assert!(f.validate(AccountKind::Enterprise, false, &[]).is_err());
+        assert!(f.validate(AccountKind::Partner, false, &[]).is_ok());
     }
 
     #[test]
     fn editing_ignores_the_email_address() {
         let mut f = form();
         f.email = String::new();
-        assert!(f.validate(AccountKind::Enterprise, true).is_ok());
+        assert!(f.validate(AccountKind::Enterprise, true, &[]).is_ok());
+    }
+
+    #[test]
+    fn a_custom_role_is_accepted_only_when_the_account_has_it() {
+        let mut f = form();
+        f.role = "custom:4".into();
+        assert!(f.validate(AccountKind::Enterprise, false, &[3]).is_err());
+        let v = f.validate(AccountKind::Enterprise, false, &[3, 4]).unwrap();
+        assert_eq!(v.role, AssignedRole::Custom(4));
     }
 }

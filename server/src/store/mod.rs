@@ -7,12 +7,15 @@ pub mod audit;
 pub mod authorities;
 pub mod certificates;
 pub mod crls;
+pub mod custom_roles;
 mod entities;
 pub mod groups;
 pub mod ip_rules;
+pub mod login_certificates;
 pub mod mail_outbox;
 pub mod memberships;
 pub mod ocsp_responses;
+pub mod passkeys;
 pub mod sessions;
 pub mod sign_in_attempts;
 #[cfg(test)]

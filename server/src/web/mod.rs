@@ -2,10 +2,13 @@
 
 pub mod audit_export;
 pub mod ca_certs;
+pub mod certificate_sign_in;
 pub mod cookies;
 pub mod middleware;
 pub mod ocsp;
 pub mod portal;
+mod portal_passkeys;
+pub mod tls;
 
 #[cfg(test)]
 mod authorization_matrix;
@@ -113,6 +116,7 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/healthz", get(health))
         .route("/audit/export.xlsx", get(audit_export::export))
+        .route("/sign-in/certificate", get(certificate_sign_in::sign_in))
         .route("/ca/{file}", get(ca_certs::ca_certificate))
         .route("/crl/{file}", get(ca_certs::crl))
         .route("/ocsp", axum::routing::post(ocsp::post))

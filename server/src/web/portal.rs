@@ -8,8 +8,10 @@ use app::{
     model::account_choice::AccountChoice,
     model::groups::{GroupForm, GroupsPage},
     model::ip_rules::{IpRuleForm, IpRulesPage},
+    model::login_certificates::{CertificateRefusal, LoginCertificateView},
     model::operator::{AccountsPage, AccountsQuery},
     model::profile::{ProfileForm, ProfileView},
+    model::roles::{CustomRoleForm, RoleOption, RolesPage},
     model::two_factor::EnrolmentView,
     model::{
         AuditPage, AuditQuery, Permission, SessionView, SignUpForm, UserForm, UserSummary,
@@ -36,6 +38,8 @@ pub struct Portal {
     pub access: Arc<AccessService>,
     pub clock: Arc<dyn Clock>,
     pub secure_cookies: bool,
+    /// `https://…/sign-in/certificate` on the HTTPS listener, when there is one.
+    pub certificate_sign_in_url: Option<String>,
 }
 
 /// Logs an unexpected failure in full and gives the user an id to quote.
@@ -46,7 +50,7 @@ pub fn incident(error: &dyn std::error::Error) -> AppError {
     AppError::Internal { incident_id }
 }
 
-fn identity_error(e: IdentityError) -> AppError {
+pub(super) fn identity_error(e: IdentityError) -> AppError {
     match e {
         IdentityError::Invalid(errors) => AppError::Validation(errors),
         IdentityError::EmailTaken => {
@@ -56,7 +60,10 @@ fn identity_error(e: IdentityError) -> AppError {
             "email",
             "A user with this e-mail address already belongs to this account.",
         )),
-        IdentityError::NotMember => AppError::NotFound,
+        IdentityError::NotMember
+        | IdentityError::NoSuchPasskey
+        | IdentityError::NoSuchLoginCertificate => AppError::NotFound,
+        IdentityError::CertificateRefused(reason) => AppError::Conflict(reason.message().into()),
         IdentityError::Deactivated => AppError::Conflict(
             "An administrator has deactivated your user, so you cannot sign in. Contact them if this is a mistake."
                 .into(),
@@ -160,6 +167,49 @@ impl AccessApi for Portal {
     async fn groups(&self, meta: &RequestMeta) -> Result<GroupsPage, AppError> {
         let caller = self.caller(meta, Permission::ManageGroups).await?;
         self.access.groups_page(&caller).await.map_err(access_error)
+    }
+
+    async fn roles(&self, meta: &RequestMeta) -> Result<RolesPage, AppError> {
+        let caller = self.caller(meta, Permission::ManageRoles).await?;
+        self.access.roles_page(&caller).await.map_err(access_error)
+    }
+
+    async fn role_options(&self, meta: &RequestMeta) -> Result<Vec<RoleOption>, AppError> {
+        let caller = self.caller(meta, Permission::ManageUsers).await?;
+        self.access
+            .role_options(&caller)
+            .await
+            .map_err(access_error)
+    }
+
+    async fn add_role(&self, meta: &RequestMeta, form: CustomRoleForm) -> Result<(), AppError> {
+        let caller = self.caller(meta, Permission::ManageRoles).await?;
+        self.access
+            .add_custom_role(&caller, &form, Some(meta.ip.to_string()))
+            .await
+            .map(|_| ())
+            .map_err(access_error)
+    }
+
+    async fn update_role(
+        &self,
+        meta: &RequestMeta,
+        id: i32,
+        form: CustomRoleForm,
+    ) -> Result<(), AppError> {
+        let caller = self.caller(meta, Permission::ManageRoles).await?;
+        self.access
+            .update_custom_role(&caller, id, &form, Some(meta.ip.to_string()))
+            .await
+            .map_err(access_error)
+    }
+
+    async fn delete_role(&self, meta: &RequestMeta, id: i32) -> Result<(), AppError> {
+        let caller = self.caller(meta, Permission::ManageRoles).await?;
+        self.access
+            .delete_custom_role(&caller, id, Some(meta.ip.to_string()))
+            .await
+            .map_err(access_error)
     }
 
     async fn add_group(&self, meta: &RequestMeta, form: GroupForm) -> Result<(), AppError> {
@@ -282,8 +332,29 @@ impl OperatorApi for Portal {
 }
 
 impl Portal {
+    /// The cookie and next step of a session just opened.
+    pub(super) fn new_session(
+        &self,
+        session: &crate::services::identity::NewSession,
+        secure: bool,
+    ) -> SignedIn {
+        SignedIn {
+            cookie: SetCookie(session_cookie(
+                &session.token,
+                session.expires_at,
+                self.clock.now(),
+                secure,
+            )),
+            choose_account: session.choose_account,
+            second_factor: session.second_factor.map(|f| match f {
+                SecondFactor::Enrol => SecondFactorStep::Enrol,
+                SecondFactor::Code => SecondFactorStep::Code,
+            }),
+        }
+    }
+
     /// The signed-in caller, whatever their role.
-    async fn signed_in(
+    pub(super) async fn signed_in(
         &self,
         meta: &RequestMeta,
     ) -> Result<crate::services::identity::Caller, AppError> {
@@ -376,19 +447,7 @@ impl IdentityApi for Portal {
             )
             .await
             .map_err(identity_error)?;
-        Ok(SignedIn {
-            cookie: SetCookie(session_cookie(
-                &session.token,
-                session.expires_at,
-                self.clock.now(),
-                self.secure_cookies,
-            )),
-            choose_account: session.choose_account,
-            second_factor: session.second_factor.map(|f| match f {
-                SecondFactor::Enrol => SecondFactorStep::Enrol,
-                SecondFactor::Code => SecondFactorStep::Code,
-            }),
-        })
+        Ok(self.new_session(&session, self.secure_cookies))
     }
 
     async fn sign_out(&self, meta: &RequestMeta) -> Result<SetCookie, AppError> {
@@ -499,6 +558,74 @@ impl IdentityApi for Portal {
                 &confirmation,
                 Some(meta.ip.to_string()),
             )
+            .await
+            .map_err(identity_error)
+    }
+
+    async fn certificate_sign_in_url(&self) -> Result<Option<String>, AppError> {
+        Ok(self.certificate_sign_in_url.clone())
+    }
+
+    async fn certificate_sign_in(
+        &self,
+        meta: &RequestMeta,
+        certificate_der: &[u8],
+    ) -> Result<SignedIn, CertificateRefusal> {
+        let session = self
+            .identity
+            .certificate_sign_in(
+                certificate_der,
+                &meta.ip.to_string(),
+                meta.user_agent.as_deref(),
+            )
+            .await
+            .map_err(|e| match e {
+                IdentityError::CertificateRefused(reason) => reason,
+                IdentityError::Deactivated => CertificateRefusal::Deactivated,
+                IdentityError::AccountUnavailable(_) => CertificateRefusal::AccountUnavailable,
+                other => {
+                    incident(&other);
+                    CertificateRefusal::Failed
+                }
+            })?;
+        // Certificate sign-in only happens over the HTTPS listener: the cookie is Secure.
+        Ok(self.new_session(&session, true))
+    }
+
+    async fn login_certificates(
+        &self,
+        meta: &RequestMeta,
+    ) -> Result<Vec<LoginCertificateView>, AppError> {
+        let caller = self.signed_in(meta).await?;
+        self.identity
+            .login_certificates(&caller)
+            .await
+            .map_err(identity_error)
+    }
+
+    async fn register_login_certificate(
+        &self,
+        meta: &RequestMeta,
+        label: String,
+        certificate: String,
+    ) -> Result<(), AppError> {
+        let caller = self.signed_in(meta).await?;
+        self.identity
+            .register_login_certificate(
+                &caller,
+                &label,
+                certificate.as_bytes(),
+                Some(meta.ip.to_string()),
+            )
+            .await
+            .map(|_| ())
+            .map_err(identity_error)
+    }
+
+    async fn remove_login_certificate(&self, meta: &RequestMeta, id: i32) -> Result<(), AppError> {
+        let caller = self.signed_in(meta).await?;
+        self.identity
+            .remove_login_certificate(&caller, id, Some(meta.ip.to_string()))
             .await
             .map_err(identity_error)
     }

@@ -3,6 +3,7 @@
 mod audit_log;
 mod groups;
 mod ip_rules;
+mod roles;
 mod two_factor_setting;
 mod user_add;
 mod user_deactivate;
@@ -13,6 +14,7 @@ mod users_list;
 pub use audit_log::*;
 pub use groups::*;
 pub use ip_rules::*;
+pub use roles::*;
 pub use two_factor_setting::*;
 pub use user_add::*;
 pub use user_deactivate::*;

@@ -32,6 +32,7 @@ pub fn SignInPage() -> impl IntoView {
         <leptos_meta::Title text="Sign in · Rootline" />
         <AuthCard title="Sign in">
             {move || notice().map(|n| view! { <Notice>{n}</Notice> })}
+            <super::certificate_sign_in::CertificateRefused />
             <ActionForm action=action>
                 <FormAlert error=error />
                 <Field label="E-mail" name="email" input_type="email" autocomplete="username"
@@ -43,6 +44,8 @@ pub fn SignInPage() -> impl IntoView {
                     {move || if action.pending().get() { "Signing in…" } else { "Sign in" }}
                 </button>
             </ActionForm>
+            <super::passkey_sign_in::PasskeySignIn />
+            <super::certificate_sign_in::CertificateSignInLink />
             <p class="muted">"New to Rootline? " <a href="/sign-up">"Create an account"</a></p>
         </AuthCard>
     }

@@ -1,28 +1,84 @@
 use leptos::prelude::*;
 
 use crate::{
-    api::auth::{TwoFactorConfirm, TwoFactorVerify, two_factor_enrolment},
+    api::auth::{
+        TwoFactorConfirm, TwoFactorVerify, passkey_second_factor_finish,
+        passkey_second_factor_start, second_factor_choices, two_factor_enrolment,
+    },
     components::{auth_card::AuthCard, field::Field, form_alert::FormAlert},
     error::AppError,
+    webauthn::{Ceremony, perform},
 };
 
-/// The second step of a sign-in for users with an authenticator app.
+/// The second step of a sign-in: a code from the authenticator app (or a recovery code),
+/// or a passkey — whichever the user has.
 #[component]
 pub fn TwoFactorPage() -> impl IntoView {
+    let choices = Resource::new_blocking(|| (), |_| second_factor_choices());
+    view! {
+        <leptos_meta::Title text="Two-factor sign-in · Rootline" />
+        <AuthCard title="Confirm it is you">
+            <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
+                {move || Suspend::new(async move {
+                    match choices.await {
+                        Ok(c) => view! {
+                            {c.passkey.then(|| view! { <PasskeyStep /> })}
+                            {c.code.then(|| view! { <CodeStep /> })}
+                        }
+                        .into_any(),
+                        Err(e) => view! { <div class="alert alert-error" role="alert">{e.to_string()}</div> }.into_any(),
+                    }
+                })}
+            </Suspense>
+            <p class="muted"><a href="/sign-in">"Sign in as someone else"</a></p>
+        </AuthCard>
+    }
+}
+
+#[component]
+fn CodeStep() -> impl IntoView {
     let action = ServerAction::<TwoFactorVerify>::new();
     let error = Signal::derive(move || action.value().get().and_then(Result::err));
     let code_error = Signal::derive(move || error.get().and_then(|e| e.field("code")));
     view! {
-        <leptos_meta::Title text="Two-factor sign-in · Rootline" />
-        <AuthCard title="Enter your code">
-            <p class="lead">"Open your authenticator app and enter the six-digit code for Rootline, or one of your recovery codes."</p>
-            <ActionForm action=action>
-                <FormAlert error=Signal::derive(move || error.get().filter(|e| !matches!(e, AppError::Validation(_)))) />
-                <Field label="Code" name="code" autocomplete="one-time-code" server_error=code_error />
-                <button type="submit" class="button button-primary">"Continue"</button>
-            </ActionForm>
-            <p class="muted"><a href="/sign-in">"Sign in as someone else"</a></p>
-        </AuthCard>
+        <p class="lead">"Open your authenticator app and enter the six-digit code for Rootline, or one of your recovery codes."</p>
+        <ActionForm action=action>
+            <FormAlert error=Signal::derive(move || error.get().filter(|e| !matches!(e, AppError::Validation(_)))) />
+            <Field label="Code" name="code" autocomplete="one-time-code" server_error=code_error />
+            <button type="submit" class="button button-primary">"Continue"</button>
+        </ActionForm>
+    }
+}
+
+#[component]
+fn PasskeyStep() -> impl IntoView {
+    let problem = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
+    let confirm = move |_| {
+        busy.set(true);
+        problem.set(None);
+        leptos::task::spawn_local(async move {
+            let result = perform(
+                Ceremony::Get,
+                passkey_second_factor_start(),
+                passkey_second_factor_finish,
+            )
+            .await;
+            busy.set(false);
+            match result {
+                Ok(()) => {
+                    let _ = window().location().set_href("/");
+                }
+                Err(m) => problem.set(Some(m)),
+            }
+        });
+    };
+    view! {
+        <p class="lead">"Use the passkey you registered with Rootline."</p>
+        {move || problem.get().map(|m| view! { <div class="alert alert-error" role="alert">{m}</div> })}
+        <button type="button" class="button button-primary" on:click=confirm disabled=move || busy.get()>
+            {move || if busy.get() { "Waiting for your passkey…" } else { "Use a passkey" }}
+        </button>
     }
 }
 

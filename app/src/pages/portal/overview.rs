@@ -36,7 +36,7 @@ fn Overview(session: SessionView) -> impl IntoView {
                 <dl class="facts">
                     <dt>"Name"</dt><dd>{session.user_name.clone()}</dd>
                     <dt>"E-mail"</dt><dd>{session.user_email.clone()}</dd>
-                    <dt>"Role"</dt><dd>{session.role.label()}</dd>
+                    <dt>"Role"</dt><dd>{session.role_label.clone()}</dd>
                     <dt>"Signed in"</dt><dd>{session.signed_in_at.clone()}</dd>
                 </dl>
             </section>

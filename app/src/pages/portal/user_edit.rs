@@ -2,13 +2,10 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use crate::{
-    api::access::{UserDeactivate, UserUpdate, user_get},
+    api::access::{UserDeactivate, UserUpdate, role_options, user_get},
     components::{form_alert::FormAlert, portal::Portal, user_fields::UserFields},
     error::AppError,
-    model::{
-        Permission, SessionView, UserSummary,
-        users::{MemberStatus, assignable_roles},
-    },
+    model::{Permission, SessionView, UserSummary, users::MemberStatus},
 };
 
 #[component]
@@ -30,17 +27,16 @@ fn UserEdit(session: SessionView) -> impl IntoView {
         move || id.get(),
         |id| async move {
             match id {
-                Some(id) => user_get(id).await,
+                Some(id) => Ok((user_get(id).await?, role_options().await?)),
                 None => Err(AppError::NotFound),
             }
         },
     );
-    let kind = session.account_kind;
     view! {
         <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
             {move || Suspend::new(async move {
                 match user.await {
-                    Ok(u) => view! { <EditForm user=u roles=assignable_roles(kind) /> }.into_any(),
+                    Ok((u, roles)) => view! { <EditForm user=u roles=roles /> }.into_any(),
                     Err(e) => view! { <div class="alert alert-error" role="alert">{e.to_string()}</div> }.into_any(),
                 }
             })}
@@ -50,7 +46,7 @@ fn UserEdit(session: SessionView) -> impl IntoView {
 }
 
 #[component]
-fn EditForm(user: UserSummary, roles: Vec<crate::model::Role>) -> impl IntoView {
+fn EditForm(user: UserSummary, roles: Vec<crate::model::roles::RoleOption>) -> impl IntoView {
     let update = ServerAction::<UserUpdate>::new();
     let deactivate = ServerAction::<UserDeactivate>::new();
     let error = Signal::derive(move || update.value().get().and_then(Result::err));

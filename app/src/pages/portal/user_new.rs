@@ -1,10 +1,10 @@
 use leptos::prelude::*;
 
 use crate::{
-    api::access::UserAdd,
+    api::access::{UserAdd, role_options},
     components::{form_alert::FormAlert, portal::Portal, user_fields::UserFields},
     error::AppError,
-    model::{Permission, SessionView, UserForm, users::assignable_roles},
+    model::{Permission, SessionView, UserForm},
 };
 
 #[component]
@@ -21,6 +21,7 @@ fn UserNew(session: SessionView) -> impl IntoView {
         .into_any();
     }
     let action = ServerAction::<UserAdd>::new();
+    let roles = Resource::new_blocking(|| (), |_| role_options());
     let error = Signal::derive(move || action.value().get().and_then(Result::err));
     let form_error = Signal::derive(move || {
         error
@@ -36,8 +37,12 @@ fn UserNew(session: SessionView) -> impl IntoView {
             <p class="lead">"The user gets an e-mail with a link to choose their password."</p>
             <ActionForm action=action>
                 <FormAlert error=form_error />
-                <UserFields initial=UserForm::default() roles=assignable_roles(session.account_kind)
-                    editing=false field_error=field_error />
+                <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
+                    {move || Suspend::new(async move {
+                        let roles = roles.await.unwrap_or_default();
+                        view! { <UserFields initial=UserForm::default() roles=roles editing=false field_error=field_error /> }
+                    })}
+                </Suspense>
                 <div class="form-actions">
                     <button type="submit" class="button button-primary" disabled=move || action.pending().get()>
                         {move || if action.pending().get() { "Adding…" } else { "Add user" }}

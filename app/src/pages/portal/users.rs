@@ -106,7 +106,7 @@ fn UserTable(page: UsersPage, search: String) -> impl IntoView {
                                 <tr>
                                     <td><a href=href>{u.name}</a>{u.is_you.then_some(" (you)")}</td>
                                     <td>{u.email}</td>
-                                    <td>{u.role.label()}</td>
+                                    <td>{u.role_label.clone()}</td>
                                     <td>{u.designation}</td>
                                     <td>{u.status.label()}</td>
                                 </tr>

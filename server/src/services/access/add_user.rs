@@ -12,12 +12,14 @@ impl AccessService {
         form: &UserForm,
         ip: Option<String>,
     ) -> Result<i32, AccessError> {
+        let custom = self.custom_role_ids(caller).await?;
         let valid = form
-            .validate(caller.kind, false)
+            .validate(caller.kind, false, &custom)
             .map_err(AccessError::Invalid)?;
+        let role_label = self.giveable(caller, valid.role).await?;
         let membership = self
             .identity
-            .add_user(&caller.account, caller.user.id, &valid, ip)
+            .add_user(&caller.account, caller.user.id, &valid, &role_label, ip)
             .await?;
         Ok(membership.id)
     }

@@ -4,6 +4,7 @@
 mod add_user;
 mod audit_export;
 mod audit_log;
+mod custom_roles;
 mod deactivate_user;
 mod groups;
 mod ip_rules;

@@ -21,15 +21,23 @@ impl AccessService {
         ip: Option<String>,
     ) -> Result<(), AccessError> {
         let (m, u) = self.member(caller, membership_id).await?;
+        let custom = self.custom_role_ids(caller).await?;
         let valid = form
-            .validate(caller.kind, true)
+            .validate(caller.kind, true, &custom)
             .map_err(AccessError::Invalid)?;
-        if u.id == caller.user.id && valid.role.as_str() != m.role {
+        let changes_role = valid.role.stored() != m.role;
+        if u.id == caller.user.id && changes_role {
             return Err(AccessError::Invalid(app::model::FieldErrors::single(
                 "role",
                 "You cannot change your own role. Ask another administrator.",
             )));
         }
+        // Keeping a user's role is no grant; giving one is, and needs its permissions.
+        let role_label = if changes_role {
+            self.giveable(caller, valid.role).await?
+        } else {
+            self.role_label(caller.account.id, &m.role).await?
+        };
         let now = self.clock.now();
         let tx = self.store.begin().await?;
         users::update_details(
@@ -43,7 +51,7 @@ impl AccessService {
             },
         )
         .await?;
-        memberships::update_access(&tx, m.id, valid.role.as_str(), valid.group_access.as_str())
+        memberships::update_access(&tx, m.id, &valid.role.stored(), valid.group_access.as_str())
             .await?;
         audit::record(
             &tx,
@@ -57,7 +65,7 @@ impl AccessService {
                 summary: format!(
                     "Updated {}: role {}, {}",
                     u.email,
-                    valid.role.label(),
+                    role_label,
                     valid.group_access.label()
                 ),
             },

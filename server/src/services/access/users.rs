@@ -1,11 +1,9 @@
 //! Reading the users of the caller's account; the changes are one file each.
 
-use app::model::{
-    Role,
-    users::{
-        GroupAccess, MemberStatus, USERS_PAGE_SIZE, UserSummary, UsersPage, UsersQuery,
-        assignable_roles,
-    },
+use std::collections::HashMap;
+
+use app::model::users::{
+    GroupAccess, MemberStatus, USERS_PAGE_SIZE, UserSummary, UsersPage, UsersQuery,
 };
 
 use super::{AccessError, AccessService};
@@ -14,7 +12,13 @@ use crate::{
     store::{MembershipRow, UserRow, memberships, users},
 };
 
-pub(super) fn summary(caller: &Caller, m: &MembershipRow, u: &UserRow) -> UserSummary {
+/// `labels`: role names by stored role (built-in and the account's custom roles).
+pub(super) fn summary(
+    caller: &Caller,
+    m: &MembershipRow,
+    u: &UserRow,
+    labels: &HashMap<String, String>,
+) -> UserSummary {
     UserSummary {
         id: m.id,
         name: u.name.clone(),
@@ -22,7 +26,11 @@ pub(super) fn summary(caller: &Caller, m: &MembershipRow, u: &UserRow) -> UserSu
         mobile: u.mobile.clone(),
         designation: u.designation.clone(),
         employee_id: u.employee_id.clone(),
-        role: Role::parse(&m.role).unwrap_or(Role::BasicUser),
+        role: m.role.clone(),
+        role_label: labels
+            .get(&m.role)
+            .cloned()
+            .unwrap_or_else(|| "Unknown role".to_owned()),
         group_access: GroupAccess::parse(&m.group_access).unwrap_or(GroupAccess::All),
         status: if m.status == memberships::DEACTIVATED {
             MemberStatus::Deactivated
@@ -59,7 +67,8 @@ impl AccessService {
         membership_id: i32,
     ) -> Result<UserSummary, AccessError> {
         let (m, u) = self.member(caller, membership_id).await?;
-        Ok(summary(caller, &m, &u))
+        let labels = self.role_labels(caller.account.id).await?;
+        Ok(summary(caller, &m, &u, &labels))
     }
 
     /// One page of the account's users, newest first, optionally searched by name or e-mail.
@@ -87,20 +96,21 @@ impl AccessService {
         .await?;
         let ids: Vec<i32> = rows.iter().map(|m| m.user_id).collect();
         let found = users::find_many(&self.store, &ids).await?;
+        let labels = self.role_labels(caller.account.id).await?;
         let users = rows
             .iter()
             .filter_map(|m| {
                 found
                     .iter()
                     .find(|u| u.id == m.user_id)
-                    .map(|u| summary(caller, m, u))
+                    .map(|u| summary(caller, m, u, &labels))
             })
             .collect();
         Ok(UsersPage {
             users,
             page,
             total,
-            roles: assignable_roles(caller.kind),
+            roles: self.role_options(caller).await?,
         })
     }
 }

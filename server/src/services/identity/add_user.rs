@@ -19,6 +19,7 @@ impl IdentityService {
         account: &AccountRow,
         by: i32,
         form: &ValidUserForm,
+        role_label: &str,
         ip: Option<String>,
     ) -> Result<MembershipRow, IdentityError> {
         let email = form.email.as_ref().ok_or_else(|| {
@@ -71,7 +72,7 @@ impl IdentityService {
             &tx,
             user.id,
             account.id,
-            form.role.as_str(),
+            &form.role.stored(),
             form.group_access.as_str(),
             now,
         )
@@ -88,7 +89,7 @@ impl IdentityService {
                 summary: format!(
                     "Added {} as {} ({})",
                     user.email,
-                    form.role.label(),
+                    role_label,
                     form.group_access.label()
                 ),
             },

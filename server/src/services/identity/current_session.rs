@@ -1,4 +1,7 @@
-use app::model::{AccountKind, AccountStatus, Permission, Role, SessionView};
+use app::model::{
+    AccountKind, AccountStatus, Permission, Role, SessionView,
+    roles::{AssignedRole, load_permissions},
+};
 
 use super::{IdentityError, IdentityService};
 use crate::{
@@ -6,7 +9,9 @@ use crate::{
         identity_limits::{SESSION_IDLE, SESSION_TOUCH_EVERY},
         secret_token::{hash_token, looks_like_token},
     },
-    store::{AccountRow, SessionRow, UserRow, accounts, memberships, sessions, users},
+    store::{
+        AccountRow, SessionRow, UserRow, accounts, custom_roles, memberships, sessions, users,
+    },
 };
 
 impl IdentityService {
@@ -62,8 +67,8 @@ impl IdentityService {
         if user.status != "active" || membership.status != memberships::ACTIVE {
             return Ok(None);
         }
-        let (Some(role), Some(kind), Some(status)) = (
-            Role::parse(&membership.role),
+        let (Some(assigned), Some(kind), Some(status)) = (
+            AssignedRole::parse(&membership.role),
             AccountKind::parse(&account.kind),
             AccountStatus::parse(&account.status),
         ) else {
@@ -73,11 +78,23 @@ impl IdentityService {
             );
             return Ok(None);
         };
+        let (role, role_label, permissions) = match assigned {
+            AssignedRole::BuiltIn(r) => (r, r.label().to_owned(), r.permissions().to_vec()),
+            AssignedRole::Custom(id) => {
+                match custom_roles::find(&self.store, account.id, id).await? {
+                    Some(c) => (Role::Custom, c.name, load_permissions(&c.permissions)),
+                    // A role cannot be deleted while held; if one is gone anyway, it grants nothing.
+                    None => (Role::Custom, "Removed role".to_owned(), Vec::new()),
+                }
+            }
+        };
         Ok(Some(Caller {
             session,
             user,
             account,
             role,
+            role_label,
+            permissions,
             kind,
             status,
         }))
@@ -98,7 +115,8 @@ impl IdentityService {
             user_name: c.user.name,
             user_email: c.user.email,
             role: c.role,
-            permissions: c.role.permissions().to_vec(),
+            role_label: c.role_label,
+            permissions: c.permissions,
             is_operator: c.user.is_operator,
             account_name: c.account.name,
             account_kind: c.kind,
@@ -121,13 +139,17 @@ pub struct Caller {
     pub user: UserRow,
     pub account: AccountRow,
     pub role: Role,
+    /// The built-in role's label or the custom role's name.
+    pub role_label: String,
+    /// What the role allows (a custom role's own list).
+    pub permissions: Vec<Permission>,
     pub kind: AccountKind,
     pub status: AccountStatus,
 }
 
 impl Caller {
     pub fn can(&self, permission: Permission) -> bool {
-        self.role.can(permission)
+        self.permissions.contains(&permission)
     }
 }
 

@@ -3,16 +3,23 @@
 mod activate;
 mod activation;
 mod add_user;
+mod certificate_sign_in;
 mod create_operator;
 mod current_session;
+mod login_certificates;
 mod mails;
 mod new_administrator;
+mod passkey_registration;
+mod passkey_sign_in;
+mod passkeys;
 mod passwords;
 mod profile;
 mod review_partner;
 mod sign_in;
 mod sign_out;
 mod sign_up;
+#[cfg(test)]
+mod soft_authenticator;
 mod switch_account;
 mod two_factor;
 
@@ -22,6 +29,12 @@ use app::model::FieldErrors;
 
 pub use create_operator::OperatorInvite;
 pub use current_session::Caller;
+pub use login_certificates::fingerprint as certificate_fingerprint;
+#[cfg(test)]
+pub(crate) use login_certificates::test_support as login_certificates_test_support;
+pub use passkey_registration::PasskeyChallenge;
+pub use passkey_sign_in::SecondFactorChoices;
+pub use passkeys::PasskeyInfo;
 pub use review_partner::Decision;
 pub use sign_in::{NewSession, SecondFactor};
 pub use sign_up::{SignUpResult, email_taken_errors};
@@ -42,6 +55,8 @@ pub struct IdentityService {
     link_base: String,
     /// Seals TOTP secrets at rest.
     sealer: Arc<crate::adapters::sealer::Sealer>,
+    /// The relying party for passkeys; `None` when the portal's address cannot be one.
+    webauthn: Option<Arc<webauthn_rs::Webauthn>>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -56,6 +71,9 @@ pub enum IdentityError {
     NotWaiting,
     #[error("the user does not belong to that account")]
     NotMember,
+    /// The user has no passkey with that id (another user's answers the same).
+    #[error("no such passkey")]
+    NoSuchPasskey,
     #[error("there is no sign-in waiting for a second factor")]
     NoPendingSignIn,
     #[error("secrets at rest: {0}")]
@@ -76,6 +94,12 @@ pub enum IdentityError {
     /// Every account of the user deactivated them.
     #[error("the user is deactivated")]
     Deactivated,
+    /// A certificate sign-in was refused; the reason is for the sign-in page.
+    #[error("certificate sign-in refused: {0:?}")]
+    CertificateRefused(app::model::login_certificates::CertificateRefusal),
+    /// The user has no login certificate with that id (another user's answers the same).
+    #[error("no such login certificate")]
+    NoSuchLoginCertificate,
     #[error("too many failed sign-ins")]
     RateLimited { retry_after_secs: u64 },
     #[error("password hashing failed: {0}")]
@@ -96,6 +120,7 @@ impl IdentityService {
         link_base: String,
         sealer: Arc<crate::adapters::sealer::Sealer>,
     ) -> Self {
+        let webauthn = passkeys::relying_party(&link_base);
         Self {
             store,
             mail,
@@ -103,7 +128,16 @@ impl IdentityService {
             random,
             link_base,
             sealer,
+            webauthn,
         }
+    }
+
+    /// Passkeys answer for `origin` rather than the public URL: browsers refuse passkeys for
+    /// an IP address, so a portal reached by one names a host name here.
+    #[must_use]
+    pub fn with_passkey_origin(mut self, origin: &str) -> Self {
+        self.webauthn = passkeys::relying_party(origin);
+        self
     }
 
     fn new_token(&self) -> crate::domain::secret_token::SecretToken {

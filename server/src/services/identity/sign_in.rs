@@ -6,7 +6,8 @@ use crate::{
     domain::identity_limits::{SESSION_MAX_AGE, SIGN_IN_WINDOW, sign_in_allowed},
     services::audit::{self, AuditEntry},
     store::{
-        AccountRow, UserRow, accounts, memberships, sessions, sign_in_attempts, two_factor, users,
+        AccountRow, UserRow, accounts, memberships, passkeys, sessions, sign_in_attempts,
+        two_factor, users,
     },
 };
 
@@ -19,6 +20,13 @@ pub struct NewSession {
     /// What the user must still do before the session works: enrol an authenticator app or
     /// enter a code (`None` when the password was enough).
     pub second_factor: Option<SecondFactor>,
+}
+
+/// Where a sign-in comes from, and how the user proved who they are.
+pub(super) struct SessionOrigin<'a> {
+    pub ip: &'a str,
+    pub user_agent: Option<&'a str>,
+    pub how: &'a str,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -80,14 +88,47 @@ impl IdentityService {
             }
         };
         let account = self.account_to_enter(&user).await?;
-        // A confirmed app is always asked for; an account that enforces 2FA makes the others
-        // enrol first.
-        let second_factor = match two_factor::totp_of(&self.store, user.id).await? {
-            Some(t) if t.confirmed_at.is_some() => Some(SecondFactor::Code),
-            _ if account.enforce_totp => Some(SecondFactor::Enrol),
-            _ => None,
-        };
+        let second_factor = self.second_factor_owed(&user, &account).await?;
+        self.open_session(
+            &user,
+            &account,
+            second_factor,
+            SessionOrigin {
+                ip,
+                user_agent,
+                how: "",
+            },
+        )
+        .await
+    }
 
+    /// What a user who proved who they are must still do: a confirmed app or a registered
+    /// passkey is always asked for; an account that enforces 2FA makes the others enrol.
+    pub(super) async fn second_factor_owed(
+        &self,
+        user: &UserRow,
+        account: &AccountRow,
+    ) -> Result<Option<SecondFactor>, IdentityError> {
+        let totp = two_factor::totp_of(&self.store, user.id)
+            .await?
+            .is_some_and(|t| t.confirmed_at.is_some());
+        if totp || passkeys::count_of(&self.store, user.id).await? > 0 {
+            return Ok(Some(SecondFactor::Code));
+        }
+        Ok(account.enforce_totp.then_some(SecondFactor::Enrol))
+    }
+
+    /// Opens a session for a user who has proved who they are (password, certificate or
+    /// passkey), records the success and audits it. `origin.how` names a way other than the
+    /// password, for the audit summary ("" for the password).
+    pub(super) async fn open_session(
+        &self,
+        user: &UserRow,
+        account: &AccountRow,
+        second_factor: Option<SecondFactor>,
+        origin: SessionOrigin<'_>,
+    ) -> Result<NewSession, IdentityError> {
+        let now = self.clock.now();
         let token = self.new_token();
         let expires_at = now + SESSION_MAX_AGE;
         let tx = self.store.begin().await?;
@@ -97,8 +138,8 @@ impl IdentityService {
                 token_hash: &token.hash,
                 user_id: user.id,
                 account_id: account.id,
-                ip,
-                user_agent,
+                ip: origin.ip,
+                user_agent: origin.user_agent,
                 created_at: now,
                 expires_at,
                 second_factor: match second_factor {
@@ -109,17 +150,22 @@ impl IdentityService {
             },
         )
         .await?;
-        sign_in_attempts::record(&tx, email.as_str(), ip, true, now).await?;
+        sign_in_attempts::record(&tx, &user.email, origin.ip, true, now).await?;
+        let summary = if origin.how.is_empty() {
+            format!("{} signed in", user.email)
+        } else {
+            format!("{} signed in with {}", user.email, origin.how)
+        };
         audit::record(
             &tx,
             now,
             AuditEntry {
                 account_id: Some(account.id),
                 user_id: Some(user.id),
-                ip: Some(ip.to_owned()),
+                ip: Some(origin.ip.to_owned()),
                 module: "identity",
                 action: "sign_in",
-                summary: format!("{} signed in", user.email),
+                summary,
             },
         )
         .await?;
@@ -138,7 +184,7 @@ impl IdentityService {
         })
     }
 
-    async fn record_failure(
+    pub(super) async fn record_failure(
         &self,
         email: &str,
         ip: &str,
@@ -172,7 +218,10 @@ impl IdentityService {
 
     /// The account a new session acts for: the user's first active one. (Choosing among
     /// several accounts comes with multi-account association.)
-    async fn account_to_enter(&self, user: &UserRow) -> Result<AccountRow, IdentityError> {
+    pub(super) async fn account_to_enter(
+        &self,
+        user: &UserRow,
+    ) -> Result<AccountRow, IdentityError> {
         let mut first_unusable = None;
         let mut deactivated = false;
         for m in memberships::for_user(&self.store, user.id).await? {

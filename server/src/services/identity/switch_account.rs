@@ -17,7 +17,10 @@ impl IdentityService {
             let (Some(kind), Some(status), Some(role)) = (
                 AccountKind::parse(&a.kind),
                 AccountStatus::parse(&a.status),
-                Role::parse(&m.role),
+                app::model::roles::AssignedRole::parse(&m.role).map(|r| match r {
+                    app::model::roles::AssignedRole::BuiltIn(r) => r,
+                    app::model::roles::AssignedRole::Custom(_) => Role::Custom,
+                }),
             ) else {
                 continue;
             };
@@ -107,10 +110,10 @@ mod tests {
             group_access: "all".into(),
             ..Default::default()
         }
-        .validate(AccountKind::Enterprise, false)
+        .validate(AccountKind::Enterprise, false, &[])
         .unwrap();
         h.service
-            .add_user(&ravi.account, ravi.user.id, &form, None)
+            .add_user(&ravi.account, ravi.user.id, &form, "Standard User", None)
             .await
             .unwrap();
         let mail = h.sent().await.pop().unwrap();

@@ -43,7 +43,7 @@ fn wrong(message: &str) -> IdentityError {
 
 impl IdentityService {
     /// The session and user of a sign-in that still owes its second factor `stage`.
-    async fn pending(
+    pub(super) async fn pending(
         &self,
         token: &str,
         stage: &str,
@@ -191,7 +191,9 @@ impl IdentityService {
         let totp_row = two_factor::totp_of(&self.store, user.id)
             .await?
             .filter(|t| t.confirmed_at.is_some())
-            .ok_or(IdentityError::NoPendingSignIn)?;
+            .ok_or_else(|| {
+                wrong("You have not set up an authenticator app. Use your passkey instead.")
+            })?;
         let tx = self.store.begin().await?;
         let trimmed = code.trim();
         let (ok, how, replayed) = if trimmed.contains('-') || trimmed.len() > 8 {

@@ -1,0 +1,34 @@
+use leptos::prelude::*;
+
+use crate::{error::AppError, model::passkeys::PasskeyChallengeView};
+
+/// A challenge for registering a new passkey of the signed-in user.
+#[server(endpoint = "profile/passkeys/challenge")]
+pub async fn passkey_registration_start() -> Result<PasskeyChallengeView, AppError> {
+    crate::api::respond(
+        async move {
+            let (backend, meta) = crate::api::backend()?;
+            backend.passkeys.start_registration(&meta).await
+        }
+        .await,
+    )
+}
+
+/// Keeps the new passkey, once its answer to the challenge verifies.
+#[server(endpoint = "profile/passkeys/register")]
+pub async fn passkey_registration_finish(
+    ceremony: String,
+    name: String,
+    credential: String,
+) -> Result<(), AppError> {
+    crate::api::respond(
+        async move {
+            let (backend, meta) = crate::api::backend()?;
+            backend
+                .passkeys
+                .finish_registration(&meta, ceremony, name, credential)
+                .await
+        }
+        .await,
+    )
+}

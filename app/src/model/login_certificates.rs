@@ -1,0 +1,173 @@
+//! Certificate sign-in (ID-5): the certificates a user registered on their profile, and why a
+//! sign-in with one was refused.
+
+use serde::{Deserialize, Serialize};
+
+/// A registered certificate as the profile lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LoginCertificateView {
+    pub id: i32,
+    pub label: String,
+    pub subject: String,
+    pub issuer: String,
+    /// The end of the validity period, e.g. `2027-11-21 09:00 UTC`.
+    pub valid_until: String,
+    /// SHA-256 of the DER, as colon-separated hex pairs (what `openssl x509 -fingerprint
+    /// -sha256` prints).
+    pub fingerprint: String,
+}
+
+/// The name a user gives a certificate: 1–64 characters on one line.
+pub fn label(raw: &str) -> Result<String, String> {
+    let label = raw.trim();
+    if label.is_empty() {
+        return Err("Give the certificate a name, e.g. \"Work laptop\".".into());
+    }
+    if label.chars().count() > 64 {
+        return Err("Use at most 64 characters for the name.".into());
+    }
+    if label.chars().any(char::is_control) {
+        return Err("Write the name on one line, without special characters.".into());
+    }
+    Ok(label.to_owned())
+}
+
+/// Why a certificate sign-in did not open a session. The sign-in page gets the code in its
+/// address (`/sign-in?certificate=<code>`) and shows the message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum CertificateRefusal {
+    /// The browser sent no certificate.
+    NoCertificate,
+    /// Nobody registered this certificate.
+    Unknown,
+    /// Outside its validity period.
+    Expired,
+    /// Issued by this CA and revoked.
+    Revoked,
+    /// Every account of the user deactivated them.
+    Deactivated,
+    /// The user's account is waiting for approval, or was rejected or suspended.
+    AccountUnavailable,
+    /// Something failed on the server; the incident is in its log.
+    Failed,
+}
+
+impl CertificateRefusal {
+    pub const ALL: [Self; 7] = [
+        Self::NoCertificate,
+        Self::Unknown,
+        Self::Expired,
+        Self::Revoked,
+        Self::Deactivated,
+        Self::AccountUnavailable,
+        Self::Failed,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::NoCertificate => "none",
+            Self::Unknown => "unknown",
+            Self::Expired => "expired",
+            Self::Revoked => "revoked",
+            Self::Deactivated => "deactivated",
+            Self::AccountUnavailable => "unavailable",
+            Self::Failed => "failed",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|r| r.code() == code)
+    }
+
+    pub fn message(self) -> &'static str {
+        match self {
+            Self::NoCertificate => {
+                "Your browser did not send a certificate. Choose one when the browser asks, or sign in with your password."
+            }
+            Self::Unknown => {
+                "This certificate is not registered for sign-in. Sign in with your password and register it on your profile first."
+            }
+            Self::Expired => {
+                "This certificate is not valid now (it has expired or is not valid yet). Sign in with your password and register a current one."
+            }
+            Self::Revoked => {
+                "This certificate has been revoked, so it cannot be used to sign in. Sign in with your password and register another one."
+            }
+            Self::Deactivated => {
+                "An administrator has deactivated your user, so you cannot sign in. Contact them if this is a mistake."
+            }
+            Self::AccountUnavailable => {
+                "Your account cannot be used (it is waiting for approval, or was rejected or expired). Contact your administrator."
+            }
+            Self::Failed => {
+                "Something went wrong on our side while checking the certificate. Try again, or sign in with your password."
+            }
+        }
+    }
+}
+
+/// A DER certificate as PEM text, for the form's text box when the user picks a binary `.cer`
+/// file (the browser reads the file; the server takes the text).
+pub fn pem_from_der(der: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut encoded = String::with_capacity(der.len().div_ceil(3) * 4);
+    for chunk in der.chunks(3) {
+        let bytes = [
+            chunk.first().copied().unwrap_or(0),
+            chunk.get(1).copied().unwrap_or(0),
+            chunk.get(2).copied().unwrap_or(0),
+        ];
+        let n = u32::from(bytes[0]) << 16 | u32::from(bytes[1]) << 8 | u32::from(bytes[2]);
+        for i in 0..4 {
+            if i <= chunk.len() {
+                let index = usize::try_from((n >> (18 - 6 * i)) & 63).unwrap_or(0);
+                encoded.push(char::from(ALPHABET.get(index).copied().unwrap_or(b'A')));
+            } else {
+                encoded.push('=');
+            }
+        }
+    }
+    let mut pem = String::from("-----BEGIN CERTIFICATE-----\n");
+    for line in encoded.as_bytes().chunks(64) {
+        pem.push_str(&String::from_utf8_lossy(line));
+        pem.push('\n');
+    }
+    pem.push_str("-----END CERTIFICATE-----\n");
+    pem
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refusal_codes_round_trip_and_unknown_codes_are_none() {
+        for r in CertificateRefusal::ALL {
+            assert_eq!(CertificateRefusal::from_code(r.code()), Some(r));
+            assert!(!r.message().is_empty());
+        }
+        assert_eq!(CertificateRefusal::from_code("<script>"), None);
+    }
+
+    #[test]
+    fn labels_are_trimmed_bounded_and_on_one_line() {
+        assert_eq!(label("  Work laptop ").as_deref(), Ok("Work laptop"));
+        assert!(label("   ").is_err());
+        assert!(label(&"x".repeat(65)).is_err());
+        assert!(label("two\nlines").is_err());
+    }
+
+    #[test]
+    fn der_becomes_pem_with_standard_base64_in_64_character_lines() {
+        assert_eq!(
+            pem_from_der(b"Man"),
+            "-----BEGIN CERTIFICATE-----\nTWFu\n-----END CERTIFICATE-----\n"
+        );
+        assert!(pem_from_der(b"Ma").contains("\nTWE=\n"));
+        assert!(pem_from_der(b"M").contains("\nTQ==\n"));
+        let long = pem_from_der(&[0xff; 100]);
+        let lines: Vec<&str> = long.lines().collect();
+        assert_eq!(lines[1].len(), 64);
+        assert!(lines[1].chars().all(|c| c == '/'));
+    }
+}

@@ -1,0 +1,42 @@
+use leptos::prelude::*;
+
+use crate::{
+    api::auth::{passkey_sign_in_finish, passkey_sign_in_start},
+    webauthn::{Ceremony, perform},
+};
+
+/// "Sign in with a passkey": no e-mail, no password; the authenticator names and verifies
+/// the user.
+#[component]
+pub fn PasskeySignIn() -> impl IntoView {
+    let problem = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
+    let sign_in = move |_| {
+        busy.set(true);
+        problem.set(None);
+        leptos::task::spawn_local(async move {
+            let result = perform(
+                Ceremony::Get,
+                passkey_sign_in_start(),
+                passkey_sign_in_finish,
+            )
+            .await;
+            busy.set(false);
+            match result {
+                // A full load, so every part of the page sees the new session.
+                Ok(next) => {
+                    let _ = window().location().set_href(&next);
+                }
+                Err(m) => problem.set(Some(m)),
+            }
+        });
+    };
+    view! {
+        <div class="alt-sign-in">
+            {move || problem.get().map(|m| view! { <div class="alert alert-error" role="alert">{m}</div> })}
+            <button type="button" class="button" on:click=sign_in disabled=move || busy.get()>
+                {move || if busy.get() { "Waiting for your passkey…" } else { "Sign in with a passkey" }}
+            </button>
+        </div>
+    }
+}

@@ -1,0 +1,138 @@
+//! The browser's half of a passkey ceremony: hand the server's options to
+//! `navigator.credentials` and give back the authenticator's answer as JSON. The browser's
+//! own `parse…OptionsFromJSON` and `toJSON` do the encoding, so the server's JSON passes
+//! through untouched.
+
+/// Why a ceremony did not produce an answer, in words for the user.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum CeremonyError {
+    #[error("This browser cannot use passkeys. Use a current browser, or sign in another way.")]
+    Unsupported,
+    #[error("The passkey request was cancelled or timed out. Try again.")]
+    Cancelled,
+    #[error("This browser refused to use a passkey at this address ({0}).")]
+    Refused(String),
+    #[error("This passkey is already registered.")]
+    AlreadyRegistered,
+    #[error("The passkey request failed: {0}")]
+    Failed(String),
+}
+
+/// What to ask the authenticator for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ceremony {
+    /// `navigator.credentials.create()`: a new passkey.
+    Create,
+    /// `navigator.credentials.get()`: an answer from an existing one.
+    Get,
+}
+
+/// Runs the ceremony in the browser. On the server (where no handler runs) it is refused.
+pub async fn run(ceremony: Ceremony, options: &str) -> Result<String, CeremonyError> {
+    #[cfg(feature = "hydrate")]
+    {
+        browser::run(ceremony, options).await
+    }
+    #[cfg(not(feature = "hydrate"))]
+    {
+        let _ = (ceremony, options);
+        Err(CeremonyError::Unsupported)
+    }
+}
+
+#[cfg(feature = "hydrate")]
+mod browser {
+    use wasm_bindgen::{JsCast, JsValue};
+    use wasm_bindgen_futures::JsFuture;
+    use wasm_bindgen_futures::js_sys::{self, Function, JSON, Object, Promise, Reflect};
+
+    use super::{Ceremony, CeremonyError};
+
+    fn get(target: &JsValue, key: &str) -> Result<JsValue, CeremonyError> {
+        Reflect::get(target, &JsValue::from_str(key)).map_err(|_| CeremonyError::Unsupported)
+    }
+
+    fn function(target: &JsValue, key: &str) -> Result<Function, CeremonyError> {
+        get(target, key)?
+            .dyn_into::<Function>()
+            .map_err(|_| CeremonyError::Unsupported)
+    }
+
+    /// A DOMException from the WebAuthn API, by its name.
+    fn refused(e: JsValue) -> CeremonyError {
+        let text = |key: &str| {
+            get(&e, key)
+                .ok()
+                .and_then(|v| v.as_string())
+                .unwrap_or_default()
+        };
+        match text("name").as_str() {
+            "NotAllowedError" | "AbortError" => CeremonyError::Cancelled,
+            "SecurityError" => CeremonyError::Refused(text("message")),
+            "InvalidStateError" => CeremonyError::AlreadyRegistered,
+            "NotSupportedError" => CeremonyError::Unsupported,
+            _ => CeremonyError::Failed(text("message")),
+        }
+    }
+
+    pub async fn run(ceremony: Ceremony, options: &str) -> Result<String, CeremonyError> {
+        let window: JsValue = js_sys::global().into();
+        let class = get(&window, "PublicKeyCredential")?;
+        if class.is_undefined() {
+            return Err(CeremonyError::Unsupported);
+        }
+        let (parse, method) = match ceremony {
+            Ceremony::Create => ("parseCreationOptionsFromJSON", "create"),
+            Ceremony::Get => ("parseRequestOptionsFromJSON", "get"),
+        };
+        let options = JSON::parse(options)
+            .map_err(|_| CeremonyError::Failed("the server's options were malformed".into()))?;
+        let public_key = function(&class, parse)?
+            .call1(&class, &get(&options, "publicKey")?)
+            .map_err(refused)?;
+        let request = Object::new();
+        Reflect::set(&request, &JsValue::from_str("publicKey"), &public_key).map_err(refused)?;
+        let credentials = get(&get(&window, "navigator")?, "credentials")?;
+        let promise: Promise = function(&credentials, method)?
+            .call1(&credentials, &request)
+            .map_err(refused)?
+            .dyn_into()
+            .map_err(|_| CeremonyError::Unsupported)?;
+        let credential = JsFuture::from(promise).await.map_err(refused)?;
+        // `JSON.stringify` calls the credential's `toJSON()`: base64url fields, as webauthn-rs reads them.
+        JSON::stringify(&credential)
+            .map_err(refused)?
+            .as_string()
+            .ok_or(CeremonyError::Unsupported)
+    }
+}
+
+/// A whole ceremony as a page runs it: ask the server for a challenge, let the authenticator
+/// answer, hand the answer back. Fails with the sentence to show the user.
+pub async fn perform<T, Start, Finish, FinishFut>(
+    ceremony: Ceremony,
+    start: Start,
+    finish: Finish,
+) -> Result<T, String>
+where
+    Start: std::future::Future<
+            Output = Result<crate::model::passkeys::PasskeyChallengeView, crate::error::AppError>,
+        >,
+    Finish: FnOnce(String, String) -> FinishFut,
+    FinishFut: std::future::Future<Output = Result<T, crate::error::AppError>>,
+{
+    let challenge = start.await.map_err(|e| message(&e))?;
+    let answer = run(ceremony, &challenge.options)
+        .await
+        .map_err(|e| e.to_string())?;
+    finish(challenge.ceremony, answer)
+        .await
+        .map_err(|e| message(&e))
+}
+
+/// The server's refusal in words: the passkey's or name's own message when it gave one.
+fn message(e: &crate::error::AppError) -> String {
+    e.field("passkey")
+        .or_else(|| e.field("name"))
+        .unwrap_or_else(|| e.to_string())
+}

@@ -1,0 +1,165 @@
+//! `PasskeyApi` for the portal: passkeys on the profile, and signing in with one.
+
+use app::{
+    error::AppError,
+    model::passkeys::{PasskeyChallengeView, PasskeyView, SecondFactorChoicesView},
+    ports::{PasskeyApi, RequestMeta, SignedIn},
+};
+use async_trait::async_trait;
+
+use super::portal::{Portal, identity_error};
+use crate::services::identity::PasskeyChallenge;
+
+fn challenge(c: PasskeyChallenge) -> PasskeyChallengeView {
+    PasskeyChallengeView {
+        ceremony: c.ceremony,
+        options: c.options,
+    }
+}
+
+fn token(meta: &RequestMeta) -> Result<&str, AppError> {
+    meta.session_token
+        .as_deref()
+        .ok_or(AppError::Unauthenticated)
+}
+
+#[async_trait]
+impl PasskeyApi for Portal {
+    async fn passkeys(&self, meta: &RequestMeta) -> Result<Vec<PasskeyView>, AppError> {
+        let caller = self.signed_in(meta).await?;
+        Ok(self
+            .identity
+            .passkeys(&caller)
+            .await
+            .map_err(identity_error)?
+            .into_iter()
+            .map(|p| PasskeyView {
+                id: p.id,
+                name: p.name,
+                added_on: p.created_at.format("%Y-%m-%d").to_string(),
+                last_used: p
+                    .last_used_at
+                    .map(|t| t.format("%Y-%m-%d %H:%M UTC").to_string()),
+            })
+            .collect())
+    }
+
+    async fn start_registration(
+        &self,
+        meta: &RequestMeta,
+    ) -> Result<PasskeyChallengeView, AppError> {
+        let caller = self.signed_in(meta).await?;
+        self.identity
+            .start_passkey_registration(&caller)
+            .await
+            .map(challenge)
+            .map_err(identity_error)
+    }
+
+    async fn finish_registration(
+        &self,
+        meta: &RequestMeta,
+        ceremony: String,
+        name: String,
+        credential: String,
+    ) -> Result<(), AppError> {
+        let caller = self.signed_in(meta).await?;
+        self.identity
+            .finish_passkey_registration(
+                &caller,
+                &ceremony,
+                &name,
+                &credential,
+                Some(meta.ip.to_string()),
+            )
+            .await
+            .map(|_| ())
+            .map_err(identity_error)
+    }
+
+    async fn rename(&self, meta: &RequestMeta, id: i32, name: String) -> Result<(), AppError> {
+        let caller = self.signed_in(meta).await?;
+        self.identity
+            .rename_passkey(&caller, id, &name, Some(meta.ip.to_string()))
+            .await
+            .map_err(identity_error)
+    }
+
+    async fn remove(&self, meta: &RequestMeta, id: i32) -> Result<(), AppError> {
+        let caller = self.signed_in(meta).await?;
+        self.identity
+            .remove_passkey(&caller, id, Some(meta.ip.to_string()))
+            .await
+            .map_err(identity_error)
+    }
+
+    async fn start_sign_in(&self, _meta: &RequestMeta) -> Result<PasskeyChallengeView, AppError> {
+        self.identity
+            .start_passkey_sign_in()
+            .await
+            .map(challenge)
+            .map_err(identity_error)
+    }
+
+    async fn finish_sign_in(
+        &self,
+        meta: &RequestMeta,
+        ceremony: String,
+        credential: String,
+    ) -> Result<SignedIn, AppError> {
+        let session = self
+            .identity
+            .finish_passkey_sign_in(
+                &ceremony,
+                &credential,
+                &meta.ip.to_string(),
+                meta.user_agent.as_deref(),
+            )
+            .await
+            .map_err(identity_error)?;
+        Ok(self.new_session(&session, self.secure_cookies))
+    }
+
+    async fn second_factor_choices(
+        &self,
+        meta: &RequestMeta,
+    ) -> Result<SecondFactorChoicesView, AppError> {
+        let c = self
+            .identity
+            .second_factor_choices(token(meta)?)
+            .await
+            .map_err(identity_error)?;
+        Ok(SecondFactorChoicesView {
+            code: c.code,
+            passkey: c.passkey,
+        })
+    }
+
+    async fn start_second_factor(
+        &self,
+        meta: &RequestMeta,
+    ) -> Result<PasskeyChallengeView, AppError> {
+        self.identity
+            .start_passkey_second_factor(token(meta)?)
+            .await
+            .map(challenge)
+            .map_err(identity_error)
+    }
+
+    async fn finish_second_factor(
+        &self,
+        meta: &RequestMeta,
+        ceremony: String,
+        credential: String,
+    ) -> Result<(), AppError> {
+        self.identity
+            .finish_passkey_second_factor(
+                token(meta)?,
+                &ceremony,
+                &credential,
+                &meta.ip.to_string(),
+            )
+            .await
+            .map_err(identity_error)
+    }
+}
