@@ -122,6 +122,29 @@ pub trait IdentityApi: Send + Sync {
         confirmation: String,
     ) -> Result<(), AppError>;
     /// The certificate sign-in address of the HTTPS listener, when one is configured.
+    async fn authenticator_app(
+        &self,
+        meta: &RequestMeta,
+    ) -> Result<crate::model::two_factor::AuthenticatorAppView, AppError>;
+    async fn start_authenticator_app(
+        &self,
+        meta: &RequestMeta,
+    ) -> Result<crate::model::two_factor::EnrolmentView, AppError>;
+    async fn confirm_authenticator_app(
+        &self,
+        meta: &RequestMeta,
+        code: String,
+    ) -> Result<Vec<String>, AppError>;
+    async fn renew_recovery_codes(
+        &self,
+        meta: &RequestMeta,
+        code: String,
+    ) -> Result<Vec<String>, AppError>;
+    async fn remove_authenticator_app(
+        &self,
+        meta: &RequestMeta,
+        password: String,
+    ) -> Result<(), AppError>;
     async fn certificate_sign_in_url(&self) -> Result<Option<String>, AppError>;
     /// Signs in with the client certificate (DER) of the HTTPS listener's TLS handshake. Not a
     /// server function: the server's `/sign-in/certificate` route calls it, and shows a refusal
@@ -183,6 +206,23 @@ pub trait AccessApi: Send + Sync {
         form: crate::model::groups::GroupForm,
     ) -> Result<(), AppError>;
     /// Whether the account enforces two-factor sign-in.
+    async fn group_detail(
+        &self,
+        meta: &RequestMeta,
+        id: i32,
+    ) -> Result<crate::model::group_members::GroupDetail, AppError>;
+    async fn add_group_member(
+        &self,
+        meta: &RequestMeta,
+        group_id: i32,
+        membership_id: i32,
+    ) -> Result<(), AppError>;
+    async fn remove_group_member(
+        &self,
+        meta: &RequestMeta,
+        group_id: i32,
+        membership_id: i32,
+    ) -> Result<(), AppError>;
     async fn roles(&self, meta: &RequestMeta) -> Result<crate::model::roles::RolesPage, AppError>;
     async fn role_options(
         &self,

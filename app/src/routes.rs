@@ -18,10 +18,10 @@ use crate::pages::{
     not_found::NotFoundPage,
     operator::accounts::OperatorAccountsPage,
     portal::{
-        audit::AuditPage, choose_account::ChooseAccountPage, groups::GroupsPage,
-        ip_rules::IpRestrictionsPage, overview::OverviewPage, profile::ProfilePage,
-        roles::RolesPage, two_factor_setting::TwoFactorSettingPage, user_edit::UserEditPage,
-        user_new::UserNewPage, users::UsersPage,
+        audit::AuditPage, choose_account::ChooseAccountPage, group_view::GroupViewPage,
+        groups::GroupsPage, ip_rules::IpRestrictionsPage, overview::OverviewPage,
+        profile::ProfilePage, roles::RolesPage, two_factor_setting::TwoFactorSettingPage,
+        user_edit::UserEditPage, user_new::UserNewPage, users::UsersPage,
     },
 };
 
@@ -60,6 +60,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/operator/accounts") view=OperatorAccountsPage ssr=SsrMode::Async />
                 <Route path=path!("/users") view=UsersPage ssr=SsrMode::Async />
                 <Route path=path!("/groups") view=GroupsPage ssr=SsrMode::Async />
+                <Route path=path!("/groups/:id") view=GroupViewPage ssr=SsrMode::Async />
                 <Route path=path!("/settings/roles") view=RolesPage ssr=SsrMode::Async />
                 <Route path=path!("/profile") view=ProfilePage ssr=SsrMode::Async />
                 <Route path=path!("/choose-account") view=ChooseAccountPage ssr=SsrMode::Async />

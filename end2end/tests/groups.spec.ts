@@ -25,3 +25,27 @@ test("an account starts with a default group and adds more once multiple groups 
   await expect(engineering).toContainText("2500.50");
   await expect(engineering).toContainText("pki@example.com");
 });
+
+test("a group's page lists who uses it; a restricted group only its members", async ({ page }) => {
+  await signedInAdministrator(page, "group-view", "Restricted Teams Ltd");
+  await page.goto("/groups");
+  await page.getByRole("link", { name: "Users of Default group" }).click();
+  const users = page.getByRole("table", { name: "Users of the group" });
+  await expect(users).toContainText("Access to all groups");
+
+  // Restricted: the administrator (access to all groups) no longer uses it until added.
+  await page.goto("/groups");
+  await page.getByText("Edit").click();
+  await page.getByLabel("Only users added to the group use it").check();
+  await page.getByRole("button", { name: "Save group" }).click();
+  await expect(page.getByRole("status")).toContainText("The group was saved.");
+  await page.getByRole("link", { name: "Users of Default group" }).click();
+  await expect(page.getByText("Only users added to the group use it.")).toBeVisible();
+  await expect(users.getByRole("row")).toHaveCount(1);
+  await page.getByRole("button", { name: "Add to the group" }).click();
+  await expect(page.getByRole("status")).toContainText("The user was added to the group.");
+  await expect(users).toContainText("Added to the group");
+  await page.getByRole("button", { name: /^Remove .* from the group$/ }).click();
+  await expect(page.getByRole("status")).toContainText("The user was removed from the group.");
+  await expect(users.getByRole("row")).toHaveCount(1);
+});

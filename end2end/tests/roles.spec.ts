@@ -45,6 +45,7 @@ test("an administrator builds a custom role whose holder sees and may do exactly
   const theirs = await browser.newContext();
   const ira = await theirs.newPage();
   await activate(ira, activationLink(await waitForMail(email)), "correct horse 42");
+  await expect(ira).toHaveURL(/\/sign-in\?activated=1$/);
   await signIn(ira, email, "correct horse 42");
   await expect(ira.getByRole("banner")).toContainText("Auditor");
   const nav = ira.getByRole("navigation", { name: "Main" });

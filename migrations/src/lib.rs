@@ -20,6 +20,7 @@ mod m20261121_000014_groups;
 mod m20261121_000015_passkeys;
 mod m20261121_000016_login_certificates;
 mod m20261121_000017_custom_roles;
+mod m20261121_000018_group_access;
 
 pub struct Migrator;
 
@@ -44,6 +45,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261121_000015_passkeys::Migration),
             Box::new(m20261121_000016_login_certificates::Migration),
             Box::new(m20261121_000017_custom_roles::Migration),
+            Box::new(m20261121_000018_group_access::Migration),
         ]
     }
 }

@@ -19,6 +19,9 @@ pub struct GroupForm {
     /// Addresses for renewal and expiry notices, separated by commas or new lines.
     #[serde(default)]
     pub renewal_emails: String,
+    /// Only the group's members use it (a checkbox: present when ticked).
+    #[serde(default)]
+    pub restricted: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -28,6 +31,7 @@ pub struct ValidGroup {
     pub finance_mode: &'static str,
     pub spend_limit_minor: Option<i64>,
     pub renewal_emails: Vec<String>,
+    pub restricted: bool,
 }
 
 /// "2500", "2500.5" or "2,500.50" as minor units (two decimals).
@@ -107,6 +111,7 @@ impl GroupForm {
             finance_mode,
             spend_limit_minor,
             renewal_emails,
+            restricted: self.restricted,
         })
     }
 }
@@ -120,6 +125,8 @@ pub struct GroupView {
     pub finance_mode: String,
     pub spend_limit_minor: Option<i64>,
     pub renewal_emails: Vec<String>,
+    /// Only its members use it.
+    pub restricted: bool,
 }
 
 impl GroupView {
@@ -144,6 +151,7 @@ impl GroupView {
             finance_mode: self.finance_mode.clone(),
             spend_limit: self.spend_limit_text(),
             renewal_emails: self.renewal_emails.join(", "),
+            restricted: self.restricted,
         }
     }
 }

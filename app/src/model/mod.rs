@@ -7,6 +7,7 @@ pub mod audit;
 pub mod countries;
 pub mod email;
 pub mod field_errors;
+pub mod group_members;
 pub mod groups;
 pub mod ip_rules;
 pub mod login_certificates;

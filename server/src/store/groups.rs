@@ -11,6 +11,7 @@ pub struct GroupFields<'a> {
     pub finance_mode: &'a str,
     pub spend_limit_minor: Option<i64>,
     pub renewal_emails: &'a str,
+    pub restricted: bool,
 }
 
 /// Inserts a group; `Duplicate` when the account already has one with the name.
@@ -29,6 +30,7 @@ pub async fn insert(
         finance_mode: Set(f.finance_mode.to_owned()),
         spend_limit_minor: Set(f.spend_limit_minor),
         renewal_emails: Set(f.renewal_emails.to_owned()),
+        restricted: Set(f.restricted),
         created_at: Set(at),
         ..Default::default()
     }
@@ -47,6 +49,7 @@ pub async fn update(db: &impl Db, id: i32, f: GroupFields<'_>) -> Result<(), Sto
             Expr::value(f.spend_limit_minor),
         )
         .col_expr(groups::Column::RenewalEmails, Expr::value(f.renewal_emails))
+        .col_expr(groups::Column::Restricted, Expr::value(f.restricted))
         .filter(groups::Column::Id.eq(id))
         .exec(db.conn())
         .await

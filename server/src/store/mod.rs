@@ -9,6 +9,7 @@ pub mod certificates;
 pub mod crls;
 pub mod custom_roles;
 mod entities;
+pub mod group_members;
 pub mod groups;
 pub mod ip_rules;
 pub mod login_certificates;

@@ -1,7 +1,7 @@
 //! TOTP secrets and recovery codes of users.
 
 use chrono::{DateTime, Utc};
-use sea_orm::{ActiveValue::Set, entity::prelude::*, sea_query::OnConflict};
+use sea_orm::{ActiveValue::Set, PaginatorTrait, entity::prelude::*, sea_query::OnConflict};
 
 use super::{
     Db, StoreError,
@@ -94,4 +94,26 @@ pub async fn use_recovery_code(
         .exec(db.conn())
         .await?;
     Ok(r.rows_affected >= 1)
+}
+
+/// How many of a user's recovery codes are still unused.
+pub async fn unused_recovery_codes(db: &impl Db, user_id: i32) -> Result<u64, StoreError> {
+    Ok(recovery_codes::Entity::find()
+        .filter(recovery_codes::Column::UserId.eq(user_id))
+        .filter(recovery_codes::Column::UsedAt.is_null())
+        .count(db.conn())
+        .await?)
+}
+
+/// Forgets a user's app and recovery codes.
+pub async fn remove(db: &impl Db, user_id: i32) -> Result<(), StoreError> {
+    recovery_codes::Entity::delete_many()
+        .filter(recovery_codes::Column::UserId.eq(user_id))
+        .exec(db.conn())
+        .await?;
+    user_totp::Entity::delete_many()
+        .filter(user_totp::Column::UserId.eq(user_id))
+        .exec(db.conn())
+        .await?;
+    Ok(())
 }

@@ -198,6 +198,24 @@ const MATRIX: &[Entry] = &[
         other: Other::NotFound,
     },
     Entry {
+        path: "/api/groups/detail",
+        rule: Rule::RequiresOnObject(Permission::ManageGroups),
+        body: "id=1",
+        other: Other::NotFound,
+    },
+    Entry {
+        path: "/api/groups/members/add",
+        rule: Rule::RequiresOnObject(Permission::ManageGroups),
+        body: "group_id=1&membership_id=1",
+        other: Other::NotFound,
+    },
+    Entry {
+        path: "/api/groups/members/remove",
+        rule: Rule::RequiresOnObject(Permission::ManageGroups),
+        body: "group_id=1&membership_id=1",
+        other: Other::NotFound,
+    },
+    Entry {
         path: "/api/roles/list",
         rule: Rule::Requires(Permission::ManageRoles),
         body: "",
@@ -227,6 +245,37 @@ const MATRIX: &[Entry] = &[
         rule: Rule::RequiresOnObject(Permission::ManageRoles),
         body: "id=1",
         other: Other::NotFound,
+    },
+    Entry {
+        path: "/api/profile/authenticator-app",
+        rule: Rule::SignedIn,
+        body: "",
+        other: Other::Skip,
+    },
+    Entry {
+        path: "/api/profile/authenticator-app/start",
+        rule: Rule::SignedIn,
+        body: "",
+        other: Other::Skip,
+    },
+    // Wrong codes and passwords: allowed to try, refused on the field, nothing changes.
+    Entry {
+        path: "/api/profile/authenticator-app/confirm",
+        rule: Rule::SignedIn,
+        body: "code=000000",
+        other: Other::Skip,
+    },
+    Entry {
+        path: "/api/profile/authenticator-app/recovery-codes",
+        rule: Rule::SignedIn,
+        body: "code=000000",
+        other: Other::Skip,
+    },
+    Entry {
+        path: "/api/profile/authenticator-app/remove",
+        rule: Rule::SignedIn,
+        body: "password=wrong+one+1",
+        other: Other::Skip,
     },
     Entry {
         path: "/api/profile/passkeys",

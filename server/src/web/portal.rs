@@ -12,7 +12,7 @@ use app::{
     model::operator::{AccountsPage, AccountsQuery},
     model::profile::{ProfileForm, ProfileView},
     model::roles::{CustomRoleForm, RoleOption, RolesPage},
-    model::two_factor::EnrolmentView,
+    model::two_factor::{AuthenticatorAppView, EnrolmentView},
     model::{
         AuditPage, AuditQuery, Permission, SessionView, SignUpForm, UserForm, UserSummary,
         UsersPage, UsersQuery, session::ActivationView,
@@ -167,6 +167,44 @@ impl AccessApi for Portal {
     async fn groups(&self, meta: &RequestMeta) -> Result<GroupsPage, AppError> {
         let caller = self.caller(meta, Permission::ManageGroups).await?;
         self.access.groups_page(&caller).await.map_err(access_error)
+    }
+
+    async fn group_detail(
+        &self,
+        meta: &RequestMeta,
+        id: i32,
+    ) -> Result<app::model::group_members::GroupDetail, AppError> {
+        let caller = self.caller(meta, Permission::ManageGroups).await?;
+        self.access
+            .group_detail(&caller, id)
+            .await
+            .map_err(access_error)
+    }
+
+    async fn add_group_member(
+        &self,
+        meta: &RequestMeta,
+        group_id: i32,
+        membership_id: i32,
+    ) -> Result<(), AppError> {
+        let caller = self.caller(meta, Permission::ManageGroups).await?;
+        self.access
+            .add_group_member(&caller, group_id, membership_id, Some(meta.ip.to_string()))
+            .await
+            .map_err(access_error)
+    }
+
+    async fn remove_group_member(
+        &self,
+        meta: &RequestMeta,
+        group_id: i32,
+        membership_id: i32,
+    ) -> Result<(), AppError> {
+        let caller = self.caller(meta, Permission::ManageGroups).await?;
+        self.access
+            .remove_group_member(&caller, group_id, membership_id, Some(meta.ip.to_string()))
+            .await
+            .map_err(access_error)
     }
 
     async fn roles(&self, meta: &RequestMeta) -> Result<RolesPage, AppError> {
@@ -558,6 +596,72 @@ impl IdentityApi for Portal {
                 &confirmation,
                 Some(meta.ip.to_string()),
             )
+            .await
+            .map_err(identity_error)
+    }
+
+    async fn authenticator_app(
+        &self,
+        meta: &RequestMeta,
+    ) -> Result<AuthenticatorAppView, AppError> {
+        let caller = self.signed_in(meta).await?;
+        let s = self
+            .identity
+            .authenticator_app(&caller)
+            .await
+            .map_err(identity_error)?;
+        Ok(AuthenticatorAppView {
+            enrolled: s.enrolled,
+            enforced: s.enforced,
+            recovery_codes_left: s.recovery_codes_left,
+        })
+    }
+
+    async fn start_authenticator_app(&self, meta: &RequestMeta) -> Result<EnrolmentView, AppError> {
+        let caller = self.signed_in(meta).await?;
+        let e = self
+            .identity
+            .start_authenticator_app(&caller)
+            .await
+            .map_err(identity_error)?;
+        Ok(EnrolmentView {
+            secret: e.secret,
+            qr_svg: e.qr_svg,
+        })
+    }
+
+    async fn confirm_authenticator_app(
+        &self,
+        meta: &RequestMeta,
+        code: String,
+    ) -> Result<Vec<String>, AppError> {
+        let caller = self.signed_in(meta).await?;
+        self.identity
+            .confirm_authenticator_app(&caller, &code, Some(meta.ip.to_string()))
+            .await
+            .map_err(identity_error)
+    }
+
+    async fn renew_recovery_codes(
+        &self,
+        meta: &RequestMeta,
+        code: String,
+    ) -> Result<Vec<String>, AppError> {
+        let caller = self.signed_in(meta).await?;
+        self.identity
+            .renew_recovery_codes(&caller, &code, Some(meta.ip.to_string()))
+            .await
+            .map_err(identity_error)
+    }
+
+    async fn remove_authenticator_app(
+        &self,
+        meta: &RequestMeta,
+        password: String,
+    ) -> Result<(), AppError> {
+        let caller = self.signed_in(meta).await?;
+        self.identity
+            .remove_authenticator_app(&caller, &password, Some(meta.ip.to_string()))
             .await
             .map_err(identity_error)
     }

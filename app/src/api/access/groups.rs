@@ -22,6 +22,7 @@ pub async fn group_add(
     finance_mode: String,
     spend_limit: String,
     renewal_emails: String,
+    #[server(default)] restricted: Option<String>,
 ) -> Result<(), AppError> {
     crate::api::respond(
         async move {
@@ -32,6 +33,7 @@ pub async fn group_add(
                 finance_mode,
                 spend_limit,
                 renewal_emails,
+                restricted: restricted.is_some(),
             };
             backend.access.add_group(&meta, form).await?;
             leptos_axum::redirect("/groups?saved=1");
@@ -50,6 +52,7 @@ pub async fn group_update(
     finance_mode: String,
     spend_limit: String,
     renewal_emails: String,
+    #[server(default)] restricted: Option<String>,
 ) -> Result<(), AppError> {
     crate::api::respond(
         async move {
@@ -60,6 +63,7 @@ pub async fn group_update(
                 finance_mode,
                 spend_limit,
                 renewal_emails,
+                restricted: restricted.is_some(),
             };
             backend.access.update_group(&meta, id, form).await?;
             leptos_axum::redirect("/groups?saved=1");

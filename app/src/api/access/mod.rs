@@ -1,6 +1,7 @@
 //! Server functions of account administration (audit log, users, roles, security rules).
 
 mod audit_log;
+mod group_members;
 mod groups;
 mod ip_rules;
 mod roles;
@@ -12,6 +13,7 @@ mod user_update;
 mod users_list;
 
 pub use audit_log::*;
+pub use group_members::*;
 pub use groups::*;
 pub use ip_rules::*;
 pub use roles::*;

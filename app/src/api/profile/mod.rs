@@ -1,5 +1,6 @@
 //! Server functions of the signed-in user's own profile.
 
+mod authenticator_app;
 mod change_password;
 mod get;
 mod login_certificate_register;
@@ -11,6 +12,7 @@ mod passkey_rename;
 mod passkeys;
 mod update;
 
+pub use authenticator_app::*;
 pub use change_password::*;
 pub use get::*;
 pub use login_certificate_register::*;

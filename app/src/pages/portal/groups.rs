@@ -71,6 +71,7 @@ fn GroupFields(
     let mode_id = format!("{prefix}-finance");
     let mode_for = mode_id.clone();
     let group_mode = initial.finance_mode == "group";
+    let restricted_id = format!("{prefix}-restricted");
     view! {
         <Field label="Group name" name="name" id=format!("{prefix}-name") value=initial.name.clone()
             server_error=field("name") />
@@ -89,6 +90,10 @@ fn GroupFields(
         <Field label="Renewal e-mail addresses" name="renewal_emails" id=format!("{prefix}-renewal_emails")
             required=false value=initial.renewal_emails.clone() hint="Separated by commas."
             server_error=field("renewal_emails") />
+        <div class="inline-check">
+            <input type="checkbox" id=restricted_id.clone() name="restricted" checked=initial.restricted />
+            <label for=restricted_id>"Only users added to the group use it"</label>
+        </div>
     }
 }
 
@@ -110,7 +115,9 @@ fn GroupItem(group: GroupView) -> impl IntoView {
                 <dt>"Finance mode"</dt><dd>{group.finance_label()}</dd>
                 <dt>"Spend limit"</dt><dd>{limit}</dd>
                 <dt>"Renewal e-mails"</dt><dd>{group.renewal_emails.join(", ")}</dd>
+                <dt>"Used by"</dt><dd>{if group.restricted { "Users added to it" } else { "Every user with access to all groups, and users added to it" }}</dd>
             </dl>
+            <p><a href=format!("/groups/{}", group.id)>{format!("Users of {}", group.name)}</a></p>
             <details>
                 <summary>"Edit"</summary>
                 <ActionForm action=action>

@@ -1,5 +1,7 @@
 pub mod audit;
+pub mod authenticator_app;
 pub mod choose_account;
+pub mod group_view;
 pub mod groups;
 pub mod ip_rules;
 pub mod login_certificates;

@@ -45,6 +45,7 @@ fn Profile() -> impl IntoView {
         // Siblings of the details, not inside their Suspense: each loads its own list, and
         // nested inside the details' resolved content they broke hydration of /profile when it
         // was loaded directly (the passkey spec loads it so).
+        <super::authenticator_app::AuthenticatorApp />
         <super::passkeys::Passkeys />
         <super::login_certificates::LoginCertificates />
     }

@@ -14,7 +14,7 @@ use crate::{
 
 pub const DEFAULT_GROUP: &str = "Default group";
 
-fn view(g: GroupRow) -> GroupView {
+pub(super) fn view(g: GroupRow) -> GroupView {
     GroupView {
         id: g.id,
         name: g.name,
@@ -29,6 +29,7 @@ fn view(g: GroupRow) -> GroupView {
             .filter(|e| !e.is_empty())
             .map(str::to_owned)
             .collect(),
+        restricted: g.restricted,
     }
 }
 
@@ -54,6 +55,7 @@ impl AccessService {
                     finance_mode: "account",
                     spend_limit_minor: None,
                     renewal_emails: "",
+                    restricted: false,
                 },
                 self.clock.now(),
             )
@@ -96,6 +98,7 @@ impl AccessService {
                 finance_mode: valid.finance_mode,
                 spend_limit_minor: valid.spend_limit_minor,
                 renewal_emails: &valid.renewal_emails.join(","),
+                restricted: valid.restricted,
             },
             now,
         )
@@ -145,6 +148,7 @@ impl AccessService {
                 finance_mode: valid.finance_mode,
                 spend_limit_minor: valid.spend_limit_minor,
                 renewal_emails: &valid.renewal_emails.join(","),
+                restricted: valid.restricted,
             },
         )
         .await

@@ -6,6 +6,7 @@ mod audit_export;
 mod audit_log;
 mod custom_roles;
 mod deactivate_user;
+mod group_members;
 mod groups;
 mod ip_rules;
 mod operator_accounts;

@@ -3,6 +3,7 @@
 mod activate;
 mod activation;
 mod add_user;
+mod authenticator_app;
 mod certificate_sign_in;
 mod create_operator;
 mod current_session;
@@ -27,6 +28,7 @@ use std::sync::Arc;
 
 use app::model::FieldErrors;
 
+pub use authenticator_app::AppStatus;
 pub use create_operator::OperatorInvite;
 pub use current_session::Caller;
 pub use login_certificates::fingerprint as certificate_fingerprint;

@@ -24,7 +24,7 @@ pub struct Enrolment {
 
 const RECOVERY_CODES: usize = 10;
 
-fn sealing_context(user_id: i32) -> String {
+pub(super) fn sealing_context(user_id: i32) -> String {
     format!("totp:{user_id}")
 }
 
@@ -71,6 +71,11 @@ impl IdentityService {
     /// Offers a secret to a user who must enrol (the same one on reload, until confirmed).
     pub async fn enrolment(&self, token: &str) -> Result<Enrolment, IdentityError> {
         let (_, user) = self.pending(token, sessions::SECOND_FACTOR_ENROL).await?;
+        self.offered_secret(&user).await
+    }
+
+    /// The secret offered to a user setting up an app: the same one on reload, until confirmed.
+    pub(super) async fn offered_secret(&self, user: &UserRow) -> Result<Enrolment, IdentityError> {
         let context = sealing_context(user.id);
         let secret = match two_factor::totp_of(&self.store, user.id).await? {
             Some(t) if t.confirmed_at.is_none() => self
@@ -113,35 +118,8 @@ impl IdentityService {
         ip: Option<String>,
     ) -> Result<Vec<String>, IdentityError> {
         let (session, user) = self.pending(token, sessions::SECOND_FACTOR_ENROL).await?;
-        let totp_row = two_factor::totp_of(&self.store, user.id)
-            .await?
-            .filter(|t| t.confirmed_at.is_none())
-            .ok_or_else(|| wrong("Open the enrolment page again to get a secret."))?;
-        let secret = self
-            .sealer
-            .open(&sealing_context(user.id), &totp_row.secret_sealed)
-            .map_err(|e| IdentityError::Sealing(e.to_string()))?;
-        let totp = Totp::new(&secret).map_err(|e| IdentityError::Sealing(e.to_string()))?;
+        let (step, codes, hashes) = self.check_offered(&user, code).await?;
         let now = self.clock.now();
-        let unix = u64::try_from(now.timestamp()).unwrap_or_default();
-        let Verdict::Accepted { step } = totp.verify(code, unix, 0) else {
-            return Err(wrong(
-                "That code is not right. Check that the phone's clock is correct and enter the current code.",
-            ));
-        };
-        let codes: Vec<String> = (0..RECOVERY_CODES)
-            .map(|_| {
-                let mut bytes = [0u8; 7];
-                self.random.fill(&mut bytes);
-                let text = base32(&bytes);
-                format!(
-                    "{}-{}",
-                    text.get(..5).unwrap_or(""),
-                    text.get(5..10).unwrap_or("")
-                )
-            })
-            .collect();
-        let hashes: Vec<String> = codes.iter().map(|c| hash_recovery(c)).collect();
         let tx = self.store.begin().await?;
         two_factor::accept_step(
             &tx,
@@ -167,6 +145,51 @@ impl IdentityService {
         .await?;
         tx.commit().await?;
         Ok(codes)
+    }
+
+    /// Checks the first code from an app against the offered secret: the accepted step, and
+    /// new recovery codes with their hashes (the caller stores them with the confirmation).
+    pub(super) async fn check_offered(
+        &self,
+        user: &UserRow,
+        code: &str,
+    ) -> Result<(u64, Vec<String>, Vec<String>), IdentityError> {
+        let totp_row = two_factor::totp_of(&self.store, user.id)
+            .await?
+            .filter(|t| t.confirmed_at.is_none())
+            .ok_or_else(|| wrong("Open the enrolment page again to get a secret."))?;
+        let secret = self
+            .sealer
+            .open(&sealing_context(user.id), &totp_row.secret_sealed)
+            .map_err(|e| IdentityError::Sealing(e.to_string()))?;
+        let totp = Totp::new(&secret).map_err(|e| IdentityError::Sealing(e.to_string()))?;
+        let now = self.clock.now();
+        let unix = u64::try_from(now.timestamp()).unwrap_or_default();
+        let Verdict::Accepted { step } = totp.verify(code, unix, 0) else {
+            return Err(wrong(
+                "That code is not right. Check that the phone's clock is correct and enter the current code.",
+            ));
+        };
+        let (codes, hashes) = self.recovery_codes();
+        Ok((step, codes, hashes))
+    }
+
+    /// Ten new recovery codes, and the hashes that are all the database keeps.
+    pub(super) fn recovery_codes(&self) -> (Vec<String>, Vec<String>) {
+        let codes: Vec<String> = (0..RECOVERY_CODES)
+            .map(|_| {
+                let mut bytes = [0u8; 7];
+                self.random.fill(&mut bytes);
+                let text = base32(&bytes);
+                format!(
+                    "{}-{}",
+                    text.get(..5).unwrap_or(""),
+                    text.get(5..10).unwrap_or("")
+                )
+            })
+            .collect();
+        let hashes = codes.iter().map(|c| hash_recovery(c)).collect();
+        (codes, hashes)
     }
 
     /// Checks the code of a sign-in that owes one: a TOTP code (each accepted once) or an

@@ -14,6 +14,8 @@ pub struct Model {
     /// Comma-separated addresses that get renewal and expiry notices of the group's orders.
     pub renewal_emails: String,
     pub created_at: DateTimeUtc,
+    /// Only the group's members use it.
+    pub restricted: bool,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -4,6 +4,7 @@ pub mod ca_keys;
 pub mod certificate_authorities;
 pub mod crls;
 pub mod custom_roles;
+pub mod group_members;
 pub mod groups;
 pub mod ip_rules;
 pub mod issued_certificates;
