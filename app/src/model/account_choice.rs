@@ -11,6 +11,8 @@ pub struct AccountChoice {
     pub kind: AccountKind,
     pub status: AccountStatus,
     pub role: Role,
+    /// The built-in role's label or the custom role's name.
+    pub role_label: String,
     /// The account the session works in now.
     pub current: bool,
     /// Whether it can be chosen: active, and the user not deactivated there.

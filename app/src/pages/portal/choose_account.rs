@@ -45,7 +45,7 @@ fn Choice(account: AccountChoice, switch: ServerAction<SwitchAccount>) -> impl I
             <h2 id=heading>{account.name.clone()}</h2>
             <dl class="facts">
                 <dt>"Type"</dt><dd>{account.kind.label()}</dd>
-                <dt>"Your role"</dt><dd>{account.role.label()}</dd>
+                <dt>"Your role"</dt><dd>{account.role_label.clone()}</dd>
                 <dt>"Status"</dt><dd>{account.status.label()}</dd>
             </dl>
             {match (account.current, account.reason.clone()) {

@@ -372,6 +372,12 @@ mod tests {
         .await;
         let view = h.service.current_session(&meera).await.unwrap().unwrap();
         assert_eq!(view.role_label, "Auditor");
+        let holder = h.service.caller(&meera).await.unwrap().unwrap();
+        let accounts = h.service.accounts_of(&holder).await.unwrap();
+        assert_eq!(
+            accounts[0].role_label, "Auditor",
+            "named on Choose an account too"
+        );
         assert_eq!(
             view.permissions,
             vec![Permission::ViewAuditLog, Permission::ViewReports]

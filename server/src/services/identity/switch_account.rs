@@ -3,7 +3,7 @@ use app::model::{AccountKind, AccountStatus, Role, account_choice::AccountChoice
 use super::{Caller, IdentityError, IdentityService};
 use crate::{
     services::audit::{self, AuditEntry},
-    store::{accounts, memberships, sessions},
+    store::{accounts, custom_roles, memberships, sessions},
 };
 
 impl IdentityService {
@@ -17,12 +17,18 @@ impl IdentityService {
             let (Some(kind), Some(status), Some(role)) = (
                 AccountKind::parse(&a.kind),
                 AccountStatus::parse(&a.status),
-                app::model::roles::AssignedRole::parse(&m.role).map(|r| match r {
-                    app::model::roles::AssignedRole::BuiltIn(r) => r,
-                    app::model::roles::AssignedRole::Custom(_) => Role::Custom,
-                }),
+                app::model::roles::AssignedRole::parse(&m.role),
             ) else {
                 continue;
+            };
+            let (role, role_label) = match role {
+                app::model::roles::AssignedRole::BuiltIn(r) => (r, r.label().to_owned()),
+                app::model::roles::AssignedRole::Custom(id) => (
+                    Role::Custom,
+                    custom_roles::find(&self.store, a.id, id)
+                        .await?
+                        .map_or_else(|| "Removed role".to_owned(), |c| c.name),
+                ),
             };
             let reason = if m.status == memberships::DEACTIVATED {
                 Some("An administrator of this account deactivated you.".to_owned())
@@ -37,6 +43,7 @@ impl IdentityService {
                 kind,
                 status,
                 role,
+                role_label,
                 current: a.id == caller.account.id,
                 usable: reason.is_none(),
                 reason,
