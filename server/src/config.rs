@@ -156,7 +156,7 @@ impl Config {
         };
 
         let passkey_origin = match get("ROOTLINE_PASSKEY_ORIGIN") {
-            None => public_url.clone(),
+            None => default_passkey_origin(&public_url),
             Some(origin) => Url::parse(&origin)
                 .ok()
                 .filter(|u| matches!(u.scheme(), "http" | "https") && u.host().is_some())
@@ -197,6 +197,21 @@ impl Config {
     pub fn link_base(&self) -> String {
         self.public_url.as_str().trim_end_matches('/').to_owned()
     }
+}
+
+/// The public URL, except that a loopback address becomes `localhost` (the same machine):
+/// browsers refuse passkeys for an IP address, and `localhost` is where a fresh install works.
+fn default_passkey_origin(public_url: &Url) -> Url {
+    let loopback = match public_url.host() {
+        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
+        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
+        _ => false,
+    };
+    let mut origin = public_url.clone();
+    if loopback && origin.set_host(Some("localhost")).is_err() {
+        return public_url.clone();
+    }
+    origin
 }
 
 fn tls_settings(
@@ -280,6 +295,25 @@ mod tests {
         assert_eq!(c.database_url, "sqlite://./data/rootline.db?mode=rwc");
         assert!(c.smtp_url.is_none());
         assert!(!c.secure_cookies());
+        assert_eq!(c.passkey_origin.as_str(), "http://localhost:3000/");
+    }
+
+    #[test]
+    fn passkeys_answer_to_the_public_host_or_the_setting() {
+        let c = from(&[("ROOTLINE_PUBLIC_URL", "https://pki.example.com/")]).unwrap();
+        assert_eq!(c.passkey_origin.as_str(), "https://pki.example.com/");
+        let c = from(&[("ROOTLINE_PUBLIC_URL", "http://[::1]:8080/")]).unwrap();
+        assert_eq!(c.passkey_origin.as_str(), "http://localhost:8080/");
+        let c = from(&[("ROOTLINE_PUBLIC_URL", "http://10.0.0.5:3000/")]).unwrap();
+        assert_eq!(
+            c.passkey_origin.as_str(),
+            "http://10.0.0.5:3000/",
+            "not this machine"
+        );
+        let c = from(&[("ROOTLINE_PASSKEY_ORIGIN", "http://portal.test:3000")]).unwrap();
+        assert_eq!(c.passkey_origin.as_str(), "http://portal.test:3000/");
+        let e = from(&[("ROOTLINE_PASSKEY_ORIGIN", "portal")]).unwrap_err();
+        assert!(e.to_string().contains("ROOTLINE_PASSKEY_ORIGIN"));
     }
 
     #[test]

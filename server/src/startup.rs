@@ -93,6 +93,12 @@ pub async fn services(config: &Config) -> Result<Services, StartupError> {
         )
         .with_passkey_origin(config.passkey_origin.as_str()),
     );
+    if config.passkey_origin.origin() != config.public_url.origin() {
+        tracing::info!(
+            origin = %config.passkey_origin,
+            "passkeys answer at another address than the public URL: open the portal there to use them"
+        );
+    }
     let keys: Arc<dyn KeyStore> = match &config.pkcs11 {
         Some(p) => {
             let hsm = Pkcs11KeyStore::open(&p.module, &p.token_label, &p.pin.0)?;
