@@ -45,6 +45,24 @@ pub(super) fn internal(e: impl std::fmt::Display) -> IdentityError {
 }
 
 impl IdentityService {
+    /// Takes the ceremony a browser names for `purpose` and returns its state, when it has
+    /// not expired and `belongs` accepts it (the caller's user or session); otherwise the one
+    /// "start again" answer, whatever the reason.
+    pub(super) async fn take_ceremony_state<T: serde::de::DeserializeOwned>(
+        &self,
+        token: &str,
+        purpose: &str,
+        belongs: impl Fn(&passkeys::CeremonyRow) -> bool,
+    ) -> Result<T, IdentityError> {
+        let now = self.clock.now();
+        let hash = ceremony_hash(token).ok_or_else(stale)?;
+        let row = passkeys::take_ceremony(&self.store, &hash, purpose)
+            .await?
+            .filter(|c| c.expires_at > now && belongs(c))
+            .ok_or_else(stale)?;
+        serde_json::from_str(&row.state).map_err(internal)
+    }
+
     /// The random handle the user's authenticators store for them, made on first use.
     async fn passkey_handle(&self, user_id: i32) -> Result<Uuid, IdentityError> {
         if let Some(h) = passkeys::handle_of(&self.store, user_id).await? {
@@ -114,16 +132,11 @@ impl IdentityService {
         let credential: RegisterPublicKeyCredential = serde_json::from_str(credential)
             .map_err(|_| passkey_error("The browser's answer was malformed."))?;
         let now = self.clock.now();
-        let hash = ceremony_hash(ceremony).ok_or_else(stale)?;
-        let row = passkeys::take_ceremony(&self.store, &hash, REGISTER)
-            .await?
-            .filter(|c| {
-                c.user_id == Some(caller.user.id)
-                    && c.session_id == Some(caller.session.id)
-                    && c.expires_at > now
+        let state: PasskeyRegistration = self
+            .take_ceremony_state(ceremony, REGISTER, |c| {
+                c.user_id == Some(caller.user.id) && c.session_id == Some(caller.session.id)
             })
-            .ok_or_else(stale)?;
-        let state: PasskeyRegistration = serde_json::from_str(&row.state).map_err(internal)?;
+            .await?;
         let passkey = rp
             .finish_passkey_registration(&credential, &state)
             .map_err(|e| super::passkeys::refusal(&e, self.passkey_origin().as_deref()))?;

@@ -8,17 +8,11 @@ use webauthn_rs::prelude::{
 
 use super::{
     IdentityError, IdentityService, NewSession,
-    passkey_registration::{
-        CEREMONY_TTL, PasskeyChallenge, ceremony_hash, internal, passkey_error, stale,
-    },
+    passkey_registration::{CEREMONY_TTL, PasskeyChallenge, internal, passkey_error},
     passkeys::refusal,
     sign_in::SessionOrigin,
 };
-use crate::{
-    domain::identity_limits::{SIGN_IN_WINDOW, sign_in_allowed},
-    services::audit::{self, AuditEntry},
-    store::{passkeys, sessions, sign_in_attempts, users},
-};
+use crate::store::{passkeys, sessions, users};
 
 const SIGN_IN: &str = "sign_in";
 const SECOND_FACTOR: &str = "second_factor";
@@ -36,18 +30,6 @@ fn parse_answer(credential: &str) -> Result<PublicKeyCredential, IdentityError> 
 }
 
 impl IdentityService {
-    async fn throttled(&self, email: Option<&str>, ip: &str) -> Result<(), IdentityError> {
-        let since = self.clock.now() - SIGN_IN_WINDOW;
-        let for_email = match email {
-            Some(e) => sign_in_attempts::failures_for_email(&self.store, e, since).await?,
-            None => 0,
-        };
-        let for_ip = sign_in_attempts::failures_for_ip(&self.store, ip, since).await?;
-        sign_in_allowed(for_email, for_ip).map_err(|wait| IdentityError::RateLimited {
-            retry_after_secs: u64::try_from(wait.num_seconds()).unwrap_or(900),
-        })
-    }
-
     async fn new_ceremony(
         &self,
         purpose: &str,
@@ -106,13 +88,9 @@ impl IdentityService {
         self.throttled(None, ip).await?;
         let credential = parse_answer(credential)?;
         let now = self.clock.now();
-        let hash = ceremony_hash(ceremony).ok_or_else(stale)?;
-        let row = passkeys::take_ceremony(&self.store, &hash, SIGN_IN)
-            .await?
-            .filter(|c| c.expires_at > now)
-            .ok_or_else(stale)?;
-        let state: DiscoverableAuthentication =
-            serde_json::from_str(&row.state).map_err(internal)?;
+        let state: DiscoverableAuthentication = self
+            .take_ceremony_state(ceremony, SIGN_IN, |_| true)
+            .await?;
         let origin = self.passkey_origin();
         let (handle, credential_id) = rp
             .identify_discoverable_authentication(&credential)
@@ -231,12 +209,11 @@ impl IdentityService {
         self.throttled(Some(&user.email), ip).await?;
         let credential = parse_answer(credential)?;
         let now = self.clock.now();
-        let hash = ceremony_hash(ceremony).ok_or_else(stale)?;
-        let row = passkeys::take_ceremony(&self.store, &hash, SECOND_FACTOR)
-            .await?
-            .filter(|c| c.session_id == Some(session.id) && c.expires_at > now)
-            .ok_or_else(stale)?;
-        let state: PasskeyAuthentication = serde_json::from_str(&row.state).map_err(internal)?;
+        let state: PasskeyAuthentication = self
+            .take_ceremony_state(ceremony, SECOND_FACTOR, |c| {
+                c.session_id == Some(session.id)
+            })
+            .await?;
         let result = match rp.finish_passkey_authentication(&credential, &state) {
             Ok(r) => r,
             Err(e) => {
@@ -260,22 +237,8 @@ impl IdentityService {
             )
             .await?;
         }
-        sessions::complete_second_factor(&tx, session.id).await?;
-        audit::record(
-            &tx,
-            now,
-            AuditEntry {
-                account_id: Some(session.account_id),
-                user_id: Some(user.id),
-                ip: Some(ip.to_owned()),
-                module: "identity",
-                action: "second_factor",
-                summary: format!("{} completed sign-in with a passkey", user.email),
-            },
-        )
-        .await?;
-        tx.commit().await?;
-        Ok(())
+        self.second_factor_done(tx, &session, &user, ip, "a passkey")
+            .await
     }
 }
 
@@ -287,7 +250,10 @@ mod tests {
         test_support::harness,
     };
     use super::*;
-    use crate::services::identity::SecondFactor;
+    use crate::{
+        domain::identity_limits::SIGN_IN_WINDOW, services::identity::SecondFactor,
+        store::sign_in_attempts,
+    };
 
     fn passkey_message(e: &IdentityError) -> String {
         match e {

@@ -63,16 +63,7 @@ impl IdentityService {
             return Err(IdentityError::Invalid(errors));
         };
 
-        let now = self.clock.now();
-        let since = now - SIGN_IN_WINDOW;
-        let for_email =
-            sign_in_attempts::failures_for_email(&self.store, email.as_str(), since).await?;
-        let for_ip = sign_in_attempts::failures_for_ip(&self.store, ip, since).await?;
-        if let Err(wait) = sign_in_allowed(for_email, for_ip) {
-            return Err(IdentityError::RateLimited {
-                retry_after_secs: u64::try_from(wait.num_seconds()).unwrap_or(900),
-            });
-        }
+        self.throttled(Some(email.as_str()), ip).await?;
 
         let user = users::find_by_email(&self.store, email.as_str()).await?;
         let verified = passwords::verify(
@@ -100,6 +91,24 @@ impl IdentityService {
             },
         )
         .await
+    }
+
+    /// Refuses a sign-in step while recent failures for the address (when known) or the
+    /// client are over the limit.
+    pub(super) async fn throttled(
+        &self,
+        email: Option<&str>,
+        ip: &str,
+    ) -> Result<(), IdentityError> {
+        let since = self.clock.now() - SIGN_IN_WINDOW;
+        let for_email = match email {
+            Some(e) => sign_in_attempts::failures_for_email(&self.store, e, since).await?,
+            None => 0,
+        };
+        let for_ip = sign_in_attempts::failures_for_ip(&self.store, ip, since).await?;
+        sign_in_allowed(for_email, for_ip).map_err(|wait| IdentityError::RateLimited {
+            retry_after_secs: u64::try_from(wait.num_seconds()).unwrap_or(900),
+        })
     }
 
     /// What a user who proved who they are must still do: a confirmed app or a registered

@@ -6,10 +6,7 @@ use sha2::{Digest, Sha256};
 
 use super::{IdentityError, IdentityService};
 use crate::{
-    domain::{
-        identity_limits::{SIGN_IN_WINDOW, sign_in_allowed},
-        totp::{SECRET_BYTES, Totp, Verdict, base32, otpauth_uri},
-    },
+    domain::totp::{SECRET_BYTES, Totp, Verdict, base32, otpauth_uri},
     services::audit::{self, AuditEntry},
     store::{SessionRow, UserRow, sessions, sign_in_attempts, two_factor, users},
 };
@@ -201,16 +198,8 @@ impl IdentityService {
         ip: &str,
     ) -> Result<(), IdentityError> {
         let (session, user) = self.pending(token, sessions::SECOND_FACTOR_CODE).await?;
+        self.throttled(Some(&user.email), ip).await?;
         let now = self.clock.now();
-        let since = now - SIGN_IN_WINDOW;
-        let for_email =
-            sign_in_attempts::failures_for_email(&self.store, &user.email, since).await?;
-        let for_ip = sign_in_attempts::failures_for_ip(&self.store, ip, since).await?;
-        if let Err(wait) = sign_in_allowed(for_email, for_ip) {
-            return Err(IdentityError::RateLimited {
-                retry_after_secs: u64::try_from(wait.num_seconds()).unwrap_or(900),
-            });
-        }
         let totp_row = two_factor::totp_of(&self.store, user.id)
             .await?
             .filter(|t| t.confirmed_at.is_some())
@@ -276,10 +265,23 @@ impl IdentityService {
                 "That code is not right. Enter the current code from the app, or a recovery code."
             }));
         }
+        self.second_factor_done(tx, &session, &user, ip, how).await
+    }
+
+    /// Lets a half-done sign-in work, audited with how the user proved it (`how`: "an
+    /// authenticator code", "a passkey" …), and commits `tx`.
+    pub(super) async fn second_factor_done(
+        &self,
+        tx: crate::store::Tx,
+        session: &SessionRow,
+        user: &UserRow,
+        ip: &str,
+        how: &str,
+    ) -> Result<(), IdentityError> {
         sessions::complete_second_factor(&tx, session.id).await?;
         audit::record(
             &tx,
-            now,
+            self.clock.now(),
             AuditEntry {
                 account_id: Some(session.account_id),
                 user_id: Some(user.id),
