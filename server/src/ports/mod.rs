@@ -1,10 +1,14 @@
 //! Traits for the outside world (time, randomness, mail), with honest fakes for unit tests.
 
 pub mod clock;
+pub mod dns;
+pub mod http_fetch;
 pub mod keys;
 pub mod mailer;
 pub mod random;
 
 pub use clock::Clock;
+pub use dns::{CaaRecord, DnsError, DnsResolver};
+pub use http_fetch::{FetchError, HttpFetcher};
 pub use mailer::{Mail, MailError, Mailer};
 pub use random::Random;

@@ -1,0 +1,54 @@
+//! Fetching the HTTP validation file of a domain (BR 3.2.2.4.18), with an in-memory fake.
+
+use std::{collections::HashMap, sync::Mutex};
+
+use async_trait::async_trait;
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum FetchError {
+    #[error("could not connect to {host}: {reason}")]
+    Connect { host: String, reason: String },
+    #[error("{url} answered HTTP {status}")]
+    Status { url: String, status: u16 },
+    #[error("{url}: {reason}")]
+    Other { url: String, reason: String },
+}
+
+#[async_trait]
+pub trait HttpFetcher: Send + Sync {
+    /// GET `http://<domain>[:port]/.well-known/pki-validation/<file_name>` and return the
+    /// body of a 200 answer (bounded in size; redirects not followed).
+    async fn validation_file(&self, domain: &str, file_name: &str) -> Result<String, FetchError>;
+}
+
+/// Files held in memory by (domain, file name).
+#[derive(Default)]
+pub struct FakeHttp {
+    files: Mutex<HashMap<(String, String), String>>,
+}
+
+impl FakeHttp {
+    pub fn publish(&self, domain: &str, file_name: &str, body: &str) {
+        if let Ok(mut f) = self.files.lock() {
+            f.insert(
+                (domain.to_ascii_lowercase(), file_name.to_owned()),
+                body.to_owned(),
+            );
+        }
+    }
+}
+
+#[async_trait]
+impl HttpFetcher for FakeHttp {
+    async fn validation_file(&self, domain: &str, file_name: &str) -> Result<String, FetchError> {
+        let url = format!("http://{domain}/.well-known/pki-validation/{file_name}");
+        self.files
+            .lock()
+            .ok()
+            .and_then(|f| {
+                f.get(&(domain.to_ascii_lowercase(), file_name.to_owned()))
+                    .cloned()
+            })
+            .ok_or(FetchError::Status { url, status: 404 })
+    }
+}
