@@ -331,6 +331,61 @@ pub trait PasskeyApi: Send + Sync {
     ) -> Result<(), AppError>;
 }
 
+/// Certificate orders: the wizard, the list and page, approvals, and the public tracking link.
+#[async_trait]
+pub trait OrdersApi: Send + Sync {
+    async fn wizard(&self, meta: &RequestMeta) -> Result<crate::model::orders::WizardData, AppError>;
+    async fn place(
+        &self,
+        meta: &RequestMeta,
+        form: crate::model::orders::OrderForm,
+    ) -> Result<crate::model::orders::PlacedOrder, AppError>;
+    async fn orders(
+        &self,
+        meta: &RequestMeta,
+        query: crate::model::orders::OrdersQuery,
+    ) -> Result<crate::model::orders::OrdersPage, AppError>;
+    async fn order(
+        &self,
+        meta: &RequestMeta,
+        id: i32,
+    ) -> Result<crate::model::orders::OrderView, AppError>;
+    async fn approve(&self, meta: &RequestMeta, id: i32) -> Result<(), AppError>;
+    async fn reject(&self, meta: &RequestMeta, id: i32, reason: String) -> Result<(), AppError>;
+    async fn pay_draft(&self, meta: &RequestMeta, id: i32) -> Result<(), AppError>;
+    async fn cancel(&self, meta: &RequestMeta, id: i32, remarks: String) -> Result<(), AppError>;
+    async fn submit_csr(&self, meta: &RequestMeta, id: i32, csr: String) -> Result<(), AppError>;
+    async fn tracking(&self, token: String) -> Result<crate::model::orders::TrackingView, AppError>;
+    async fn tracking_method(
+        &self,
+        token: String,
+        domain_id: i32,
+        method: String,
+    ) -> Result<(), AppError>;
+    /// Verify Now (or resend the e-mail): what happened, in words.
+    async fn tracking_verify(&self, token: String, domain_id: i32) -> Result<String, AppError>;
+    async fn tracking_csr(&self, token: String, csr: String) -> Result<(), AppError>;
+}
+
+/// The account's domains and their validation, and the administrator's restrictions.
+#[async_trait]
+pub trait DomainsApi: Send + Sync {
+    async fn domains(&self, meta: &RequestMeta) -> Result<crate::model::domains::DomainsPage, AppError>;
+    async fn add(
+        &self,
+        meta: &RequestMeta,
+        form: crate::model::domains::AddDomainForm,
+    ) -> Result<(), AppError>;
+    async fn change_method(&self, meta: &RequestMeta, id: i32, method: String) -> Result<(), AppError>;
+    /// Verify Now (or send the e-mail): what happened, in words.
+    async fn verify(&self, meta: &RequestMeta, id: i32) -> Result<String, AppError>;
+    async fn restrictions(&self, meta: &RequestMeta) -> Result<Vec<String>, AppError>;
+    async fn add_restriction(&self, meta: &RequestMeta, domain: String) -> Result<(), AppError>;
+    async fn remove_restriction(&self, meta: &RequestMeta, domain: String) -> Result<(), AppError>;
+    /// The constructed e-mail's link: confirms control; the domain's name.
+    async fn confirm_email(&self, domain_id: i32, value: String) -> Result<String, AppError>;
+}
+
 /// Everything the portal can call, provided to server functions as Leptos context.
 #[derive(Clone)]
 pub struct Backend {
@@ -338,4 +393,6 @@ pub struct Backend {
     pub passkeys: Arc<dyn PasskeyApi>,
     pub access: Arc<dyn AccessApi>,
     pub operator: Arc<dyn OperatorApi>,
+    pub orders: Arc<dyn OrdersApi>,
+    pub domains: Arc<dyn DomainsApi>,
 }

@@ -15,14 +15,17 @@ use crate::pages::{
         sign_up::SignUpPage,
         two_factor::{TwoFactorEnrolPage, TwoFactorPage},
     },
+    domains::list::DomainsPage,
     not_found::NotFoundPage,
     operator::accounts::OperatorAccountsPage,
+    orders::{list::OrdersListPage, new::OrderNewPage, view::OrderViewPage},
     portal::{
         audit::AuditPage, choose_account::ChooseAccountPage, group_view::GroupViewPage,
         groups::GroupsPage, ip_rules::IpRestrictionsPage, overview::OverviewPage,
         profile::ProfilePage, roles::RolesPage, two_factor_setting::TwoFactorSettingPage,
         user_edit::UserEditPage, user_new::UserNewPage, users::UsersPage,
     },
+    track::{dcv_confirm::DcvConfirmPage, track::TrackPage},
 };
 
 /// The HTML document around the app, rendered on the server.
@@ -67,6 +70,12 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/settings/ip-rules") view=IpRestrictionsPage ssr=SsrMode::Async />
                 <Route path=path!("/users/new") view=UserNewPage ssr=SsrMode::Async />
                 <Route path=path!("/users/:id") view=UserEditPage ssr=SsrMode::Async />
+                <Route path=path!("/orders") view=OrdersListPage ssr=SsrMode::Async />
+                <Route path=path!("/orders/new") view=OrderNewPage ssr=SsrMode::Async />
+                <Route path=path!("/orders/:id") view=OrderViewPage ssr=SsrMode::Async />
+                <Route path=path!("/domains") view=DomainsPage ssr=SsrMode::Async />
+                <Route path=path!("/track/:token") view=TrackPage ssr=SsrMode::Async />
+                <Route path=path!("/dcv/confirm/:domain/:value") view=DcvConfirmPage />
                 <Route path=path!("/sign-in") view=SignInPage />
                 <Route path=path!("/sign-in/two-factor") view=TwoFactorPage />
                 <Route path=path!("/sign-in/two-factor/enrol") view=TwoFactorEnrolPage ssr=SsrMode::Async />

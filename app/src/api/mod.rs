@@ -5,7 +5,10 @@ pub mod access;
 pub mod auth;
 #[cfg(feature = "ssr")]
 mod context;
+pub mod domains;
 pub mod operator;
+pub mod orders;
 pub mod profile;
+pub mod track;
 #[cfg(feature = "ssr")]
 pub(crate) use context::{backend, respond, set_cookie};

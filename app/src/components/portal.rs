@@ -77,6 +77,19 @@ fn Frame(session: SessionView, title: &'static str, children: Children) -> impl 
                     <li>
                         <a href="/profile" aria-current=move || (title == "Profile").then_some("page")>"Profile"</a>
                     </li>
+                    {session.can(Permission::RequestCertificates).then(|| view! {
+                        <li>
+                            <a href="/orders/new" aria-current=move || (title == "New request").then_some("page")>"New request"</a>
+                        </li>
+                    })}
+                    <li>
+                        <a href="/orders" aria-current=move || matches!(title, "Orders" | "Order").then_some("page")>"Orders"</a>
+                    </li>
+                    {session.can(Permission::ManageDomains).then(|| view! {
+                        <li>
+                            <a href="/domains" aria-current=move || (title == "Domains").then_some("page")>"Domains"</a>
+                        </li>
+                    })}
                     {session.is_operator.then(|| view! {
                         <li>
                             <a href="/operator/accounts" aria-current=move || (title == "Accounts").then_some("page")>"Accounts"</a>

@@ -74,6 +74,25 @@ pub fn valid_domain(domain: &str) -> bool {
     labels_ok && tld_ok
 }
 
+/// Addresses separated by commas, semicolons or new lines, at most `max` of them.
+pub fn email_list(raw: &str, max: usize) -> Result<Vec<String>, String> {
+    let mut out: Vec<String> = Vec::new();
+    for part in raw
+        .split([',', '\n', ';'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+    {
+        let e = Email::parse(part).map_err(|_| format!("{part:?} is not an e-mail address."))?;
+        if !out.iter().any(|o| o == e.as_str()) {
+            out.push(e.as_str().to_owned());
+        }
+    }
+    if out.len() > max {
+        return Err(format!("Enter at most {max} addresses."));
+    }
+    Ok(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

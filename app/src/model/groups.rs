@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Email, FieldErrors};
+use super::FieldErrors;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct GroupForm {
@@ -81,27 +81,9 @@ impl GroupForm {
         let spend_limit_minor = errors
             .check("spend_limit", minor_units(&self.spend_limit))
             .flatten();
-        let mut renewal_emails = Vec::new();
-        for part in self
-            .renewal_emails
-            .split([',', '\n', ';'])
-            .map(str::trim)
-            .filter(|p| !p.is_empty())
-        {
-            match Email::parse(part) {
-                Ok(e) => renewal_emails.push(e.as_str().to_owned()),
-                Err(_) => {
-                    errors.add(
-                        "renewal_emails",
-                        format!("{part:?} is not an e-mail address."),
-                    );
-                    break;
-                }
-            }
-        }
-        if renewal_emails.len() > 10 {
-            errors.add("renewal_emails", "Enter at most 10 addresses.");
-        }
+        let renewal_emails = errors
+            .check("renewal_emails", super::email::email_list(&self.renewal_emails, 10))
+            .unwrap_or_default();
         if !errors.is_empty() {
             return Err(errors);
         }

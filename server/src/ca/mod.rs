@@ -2,6 +2,7 @@
 //! hierarchy (a root and one issuing CA per purpose), makes it with `server ca init`, and serves
 //! the CA certificates.
 
+mod chain;
 mod crl;
 mod csr;
 mod extensions;
@@ -24,7 +25,9 @@ pub(crate) mod test_support;
 
 use std::sync::Arc;
 
+pub use chain::{CertificateChain, pkcs7_certs_only};
 pub use crl::{CRL_REFRESH_AFTER, CRL_VALIDITY};
+pub use csr::{CheckedCsr, CsrRefusal};
 pub use hierarchy::{CaDefinition, HIERARCHY, ROOT};
 pub use init::InitOutcome;
 pub use issue::{IssuanceToken, IssueRequest, Issued};
@@ -50,6 +53,12 @@ pub struct CaSettings {
     pub country: Option<String>,
     /// The public URL without a trailing slash: the base of CRL and CA certificate links.
     pub base_url: String,
+}
+
+/// A PKCS#10 request (PEM or DER), its signature and key checked, for the order service to
+/// compare its names with the order's before anything is signed.
+pub fn inspect_csr(input: &[u8]) -> Result<CheckedCsr, CsrRefusal> {
+    csr::check(&csr::decode(input)?)
 }
 
 pub struct Authority {

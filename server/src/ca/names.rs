@@ -3,26 +3,6 @@
 
 use super::profiles::NameKind;
 
-/// Top-level names that are never public (RFC 2606, 6761, 6762, ICANN's .internal) or are
-/// common internal conventions a public CA must not certify.
-const NON_PUBLIC_TLDS: &[&str] = &[
-    "local",
-    "localhost",
-    "internal",
-    "test",
-    "example",
-    "invalid",
-    "lan",
-    "home",
-    "corp",
-    "intranet",
-    "private",
-    "localdomain",
-    "arpa",
-    "onion",
-    "alt",
-];
-
 /// A refusal with the rule that was broken.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NameRefusal {
@@ -30,56 +10,13 @@ pub struct NameRefusal {
     pub reason: &'static str,
 }
 
-fn ldh_label(label: &str) -> bool {
-    !label.is_empty()
-        && label.len() <= 63
-        && !label.starts_with('-')
-        && !label.ends_with('-')
-        && label
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'-')
-}
-
-/// Checks a DNS name, allowing `*.` as the whole first label when `public`.
+/// Checks a DNS name, allowing `*.` as the whole first label when `public` (the rule the order
+/// forms share).
 pub fn check_dns(name: &str, public: bool) -> Result<(), NameRefusal> {
-    let refuse = |reason| {
-        Err(NameRefusal {
-            name: name.to_owned(),
-            reason,
-        })
-    };
-    if name.is_empty() || name.len() > 253 {
-        return refuse("a DNS name has 1 to 253 characters");
-    }
-    if name.bytes().any(|b| b.is_ascii_uppercase()) {
-        return refuse("DNS names must be in lower case");
-    }
-    let mut labels: Vec<&str> = name.split('.').collect();
-    if labels.first() == Some(&"*") {
-        labels.remove(0);
-    }
-    if labels.iter().any(|l| !ldh_label(l)) {
-        return refuse(
-            "each label must be 1-63 letters, digits or inner hyphens (no '_', no '*' except a whole first label)",
-        );
-    }
-    if labels.len() < 2 && public {
-        return refuse("a public name needs at least two labels");
-    }
-    if let Some(tld) = labels.last() {
-        if tld.bytes().all(|b| b.is_ascii_digit()) {
-            return refuse("IP addresses are not DNS names");
-        }
-        if public && NON_PUBLIC_TLDS.contains(tld) {
-            return refuse(
-                "internal or reserved names cannot be in a publicly-trusted certificate",
-            );
-        }
-    }
-    if !public && name.starts_with("*.") {
-        return refuse("wildcards are only for TLS server certificates");
-    }
-    Ok(())
+    app::model::dns_name::check_dns(name, public).map_err(|reason| NameRefusal {
+        name: name.to_owned(),
+        reason,
+    })
 }
 
 /// Checks a mailbox address (the shared `app::model` rule).

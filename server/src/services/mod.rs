@@ -2,5 +2,7 @@
 
 pub mod access;
 pub mod audit;
+pub mod validation;
 pub mod identity;
 pub mod notifications;
+pub mod orders;

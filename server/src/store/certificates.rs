@@ -124,6 +124,10 @@ pub async fn find_by_serial(
         .await?)
 }
 
+pub async fn find_by_id(db: &impl Db, id: i32) -> Result<Option<CertificateRow>, StoreError> {
+    Ok(certs::Entity::find_by_id(id).one(db.conn()).await?)
+}
+
 /// Records a revocation; false when the certificate was already revoked.
 pub async fn revoke(
     db: &impl Db,

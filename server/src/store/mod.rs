@@ -8,6 +8,7 @@ pub mod authorities;
 pub mod certificates;
 pub mod crls;
 pub mod custom_roles;
+pub mod domains;
 mod entities;
 pub mod group_members;
 pub mod groups;
@@ -16,6 +17,7 @@ pub mod login_certificates;
 pub mod mail_outbox;
 pub mod memberships;
 pub mod ocsp_responses;
+pub mod orders;
 pub mod passkeys;
 pub mod sessions;
 pub mod sign_in_attempts;
@@ -36,6 +38,7 @@ use sea_orm::{
 pub use entities::{
     accounts::Model as AccountRow, audit_events::Model as AuditRow, ca_keys::Model as CaKeyRow,
     certificate_authorities::Model as AuthorityRow, crls::Model as CrlRow,
+    domains::Model as DomainRow, order_events::Model as OrderEventRow, orders::Model as OrderRow,
     groups::Model as GroupRow, ip_rules::Model as IpRuleRow,
     issued_certificates::Model as CertificateRow, mail_outbox::Model as MailRow,
     memberships::Model as MembershipRow, ocsp_responders::Model as ResponderRow,

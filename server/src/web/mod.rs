@@ -6,7 +6,9 @@ pub mod certificate_sign_in;
 pub mod cookies;
 pub mod middleware;
 pub mod ocsp;
+pub mod order_files;
 pub mod portal;
+mod portal_orders;
 mod portal_passkeys;
 pub mod tls;
 
@@ -39,6 +41,7 @@ pub struct AppState {
     pub guard: Arc<middleware::OriginGuard>,
     /// For the routes that are not server functions (exports).
     pub access: Arc<crate::services::access::AccessService>,
+    pub orders: Arc<crate::services::orders::OrderService>,
 }
 
 impl FromRef<AppState> for LeptosOptions {
@@ -116,6 +119,15 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/healthz", get(health))
         .route("/audit/export.xlsx", get(audit_export::export))
+        .route("/orders/export.xlsx", get(order_files::export))
+        .route(
+            "/orders/{id}/certificate/{format}",
+            get(order_files::order_certificate),
+        )
+        .route(
+            "/track/{token}/certificate/{format}",
+            get(order_files::tracked_certificate),
+        )
         .route("/sign-in/certificate", get(certificate_sign_in::sign_in))
         .route("/ca/{file}", get(ca_certs::ca_certificate))
         .route("/crl/{file}", get(ca_certs::crl))

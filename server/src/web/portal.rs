@@ -36,6 +36,8 @@ use crate::{
 pub struct Portal {
     pub identity: Arc<IdentityService>,
     pub access: Arc<AccessService>,
+    pub orders: Arc<crate::services::orders::OrderService>,
+    pub validation: Arc<crate::services::validation::ValidationService>,
     pub clock: Arc<dyn Clock>,
     pub secure_cookies: bool,
     /// `https://…/sign-in/certificate` on the HTTPS listener, when there is one.
@@ -419,7 +421,7 @@ impl Portal {
     }
 
     /// The signed-in caller, if their role has `permission`.
-    async fn caller(
+    pub(super) async fn caller(
         &self,
         meta: &RequestMeta,
         permission: Permission,

@@ -9,7 +9,7 @@ use crate::{
         audit::{self, AuditEntry},
         identity::Caller,
     },
-    store::{GroupRow, StoreError, groups},
+    store::{GroupRow, Store, StoreError, groups},
 };
 
 pub const DEFAULT_GROUP: &str = "Default group";
@@ -33,6 +33,40 @@ pub(super) fn view(g: GroupRow) -> GroupView {
     }
 }
 
+/// The account's groups, making the default group first if the account has none yet
+/// (accounts get it when first needed).
+pub async fn ensure_default_group(
+    store: &Store,
+    account_id: i32,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<Vec<GroupRow>, StoreError> {
+    let rows = groups::for_account(store, account_id).await?;
+    if !rows.is_empty() {
+        return Ok(rows);
+    }
+    let created = groups::insert(
+        store,
+        account_id,
+        true,
+        groups::GroupFields {
+            name: DEFAULT_GROUP,
+            description: "Every account's first group.",
+            finance_mode: "account",
+            spend_limit_minor: None,
+            renewal_emails: "",
+            restricted: false,
+        },
+        now,
+    )
+    .await;
+    match created {
+        // Another request made it first.
+        Ok(_) | Err(StoreError::Duplicate) => {}
+        Err(e) => return Err(e),
+    }
+    groups::for_account(store, account_id).await
+}
+
 fn name_taken() -> AccessError {
     AccessError::Invalid(app::model::FieldErrors::single(
         "name",
@@ -41,32 +75,9 @@ fn name_taken() -> AccessError {
 }
 
 impl AccessService {
-    /// The account's groups, making the default group first if the account has none yet.
+    /// The account's groups (the default one made when missing).
     pub async fn groups_page(&self, caller: &Caller) -> Result<GroupsPage, AccessError> {
-        let mut rows = groups::for_account(&self.store, caller.account.id).await?;
-        if rows.is_empty() {
-            let created = groups::insert(
-                &self.store,
-                caller.account.id,
-                true,
-                groups::GroupFields {
-                    name: DEFAULT_GROUP,
-                    description: "Every account's first group.",
-                    finance_mode: "account",
-                    spend_limit_minor: None,
-                    renewal_emails: "",
-                    restricted: false,
-                },
-                self.clock.now(),
-            )
-            .await;
-            match created {
-                // Another request made it first.
-                Ok(_) | Err(StoreError::Duplicate) => {}
-                Err(e) => return Err(e.into()),
-            }
-            rows = groups::for_account(&self.store, caller.account.id).await?;
-        }
+        let rows = ensure_default_group(&self.store, caller.account.id, self.clock.now()).await?;
         Ok(GroupsPage {
             groups: rows.into_iter().map(view).collect(),
             can_add: caller.account.multiple_groups,

@@ -16,6 +16,7 @@ mod users;
 
 use std::sync::Arc;
 
+pub use groups::ensure_default_group;
 pub use ip_rules::ip_allowed;
 
 use app::model::{FieldErrors, Permission};

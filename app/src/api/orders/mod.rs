@@ -1,0 +1,13 @@
+//! Server functions of certificate orders: the wizard, the list and page, approvals.
+
+mod order_actions;
+mod order_get;
+mod order_place;
+mod order_wizard;
+mod orders_list;
+
+pub use order_actions::*;
+pub use order_get::*;
+pub use order_place::*;
+pub use order_wizard::*;
+pub use orders_list::*;

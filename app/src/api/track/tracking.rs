@@ -1,0 +1,51 @@
+use leptos::prelude::*;
+
+use crate::{error::AppError, model::orders::TrackingView};
+
+/// The order behind a tracking link.
+#[server(endpoint = "track/get")]
+pub async fn tracking_get(token: String) -> Result<TrackingView, AppError> {
+    crate::api::respond(
+        async move {
+            let (backend, _meta) = crate::api::backend()?;
+            backend.orders.tracking(token).await
+        }
+        .await,
+    )
+}
+
+/// Chooses the validation method of one of the order's domains.
+#[server(endpoint = "track/method")]
+pub async fn tracking_method(token: String, domain: i32, method: String) -> Result<(), AppError> {
+    crate::api::respond(
+        async move {
+            let (backend, _meta) = crate::api::backend()?;
+            backend.orders.tracking_method(token, domain, method).await
+        }
+        .await,
+    )
+}
+
+/// Verify Now (or send the validation e-mail again): what happened.
+#[server(endpoint = "track/verify")]
+pub async fn tracking_verify(token: String, domain: i32) -> Result<String, AppError> {
+    crate::api::respond(
+        async move {
+            let (backend, _meta) = crate::api::backend()?;
+            backend.orders.tracking_verify(token, domain).await
+        }
+        .await,
+    )
+}
+
+/// Submits the order's CSR through the link.
+#[server(endpoint = "track/csr")]
+pub async fn tracking_csr(token: String, csr: String) -> Result<(), AppError> {
+    crate::api::respond(
+        async move {
+            let (backend, _meta) = crate::api::backend()?;
+            backend.orders.tracking_csr(token, csr).await
+        }
+        .await,
+    )
+}

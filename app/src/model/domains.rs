@@ -1,0 +1,186 @@
+//! Domains of an account and how their control is shown (VAL-1): the wire types and the form
+//! rules the domains page, the order wizard and the tracking page share.
+
+use serde::{Deserialize, Serialize};
+
+use super::{FieldErrors, dns_name};
+
+/// The local parts a constructed e-mail may go to (TLS BR 3.2.2.4.4).
+pub const CONSTRUCTED_MAILBOXES: [&str; 5] =
+    ["admin", "administrator", "webmaster", "hostmaster", "postmaster"];
+
+/// How control of a domain is shown.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum DcvMethod {
+    /// A TXT record at the domain holding the random value (BR 3.2.2.4.7).
+    DnsTxt,
+    /// A file at `/.well-known/pki-validation/` holding the random value (BR 3.2.2.4.18).
+    HttpFile,
+    /// A random value e-mailed to `<mailbox>@<domain>` (BR 3.2.2.4.4).
+    ConstructedEmail { mailbox: String },
+}
+
+impl DcvMethod {
+    /// The stored and form value: `dns_txt`, `http_file`, `email:admin`.
+    pub fn code(&self) -> String {
+        match self {
+            Self::DnsTxt => "dns_txt".into(),
+            Self::HttpFile => "http_file".into(),
+            Self::ConstructedEmail { mailbox } => format!("email:{mailbox}"),
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<Self> {
+        match code {
+            "dns_txt" => Some(Self::DnsTxt),
+            "http_file" => Some(Self::HttpFile),
+            _ => code
+                .strip_prefix("email:")
+                .filter(|m| CONSTRUCTED_MAILBOXES.contains(m))
+                .map(|m| Self::ConstructedEmail {
+                    mailbox: m.to_owned(),
+                }),
+        }
+    }
+
+    pub fn label(&self) -> String {
+        match self {
+            Self::DnsTxt => "DNS TXT record".into(),
+            Self::HttpFile => "HTTP file".into(),
+            Self::ConstructedEmail { mailbox } => format!("E-mail to {mailbox}@"),
+        }
+    }
+
+    /// Every method offered for a domain, in the order a user sees them.
+    pub fn choices() -> Vec<DcvMethod> {
+        let mut all = vec![Self::DnsTxt, Self::HttpFile];
+        all.extend(CONSTRUCTED_MAILBOXES.iter().map(|m| Self::ConstructedEmail {
+            mailbox: (*m).to_owned(),
+        }));
+        all
+    }
+
+    /// Whether a success also shows control of the domain's sub-domains. The HTTP file shows
+    /// control of the exact name only (BR 3.2.2.4.18), so it cannot cover a wildcard either.
+    pub fn covers_sub_domains(&self) -> bool {
+        !matches!(self, Self::HttpFile)
+    }
+}
+
+/// A domain's standing, as the domains page lists it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum DomainStatus {
+    Pending,
+    Verified,
+    Expired,
+}
+
+impl DomainStatus {
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Pending => "Pending",
+            Self::Verified => "Verified",
+            Self::Expired => "Expired",
+        }
+    }
+}
+
+/// One domain with what a user needs to prove control of it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DomainView {
+    pub id: i32,
+    pub name: String,
+    pub status: DomainStatus,
+    pub method: DcvMethod,
+    /// The random value to publish (DNS, HTTP) — never shown for e-mail, which must reach
+    /// the mailbox.
+    pub value: Option<String>,
+    /// Where to publish it: the TXT record's name, or the file's URL.
+    pub location: Option<String>,
+    /// RFC 3339: when the validation stops counting for new certificates.
+    pub dcv_expires_at: Option<String>,
+    pub verified_at: Option<String>,
+    /// The rule the validation followed, e.g. "TLS BR 3.2.2.4.7 (DNS change)".
+    pub rule: Option<String>,
+    pub added_at: String,
+    /// What the last check found, when it failed.
+    pub last_error: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DomainsPage {
+    pub domains: Vec<DomainView>,
+    pub can_manage: bool,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AddDomainForm {
+    #[serde(default)]
+    pub name: String,
+    #[serde(default)]
+    pub method: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ValidDomain {
+    pub name: String,
+    pub method: DcvMethod,
+}
+
+impl AddDomainForm {
+    pub fn validate(&self) -> Result<ValidDomain, FieldErrors> {
+        let mut errors = FieldErrors::default();
+        let name = errors.check("name", dns_name::parse_public(&self.name, false));
+        let method = errors.check("method", parse_method(&self.method));
+        match (name, method) {
+            (Some(name), Some(method)) if errors.is_empty() => Ok(ValidDomain { name, method }),
+            _ => Err(errors),
+        }
+    }
+}
+
+/// A method a user chose; an empty choice means DNS TXT, the method that covers sub-domains.
+pub fn parse_method(raw: &str) -> Result<DcvMethod, String> {
+    if raw.trim().is_empty() {
+        return Ok(DcvMethod::DnsTxt);
+    }
+    DcvMethod::parse(raw.trim()).ok_or_else(|| "Choose a validation method from the list.".into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn method_codes_round_trip_and_unknown_mailboxes_are_refused() {
+        for m in DcvMethod::choices() {
+            assert_eq!(DcvMethod::parse(&m.code()), Some(m));
+        }
+        assert_eq!(DcvMethod::parse("email:root"), None);
+        assert_eq!(DcvMethod::parse("whois"), None);
+    }
+
+    #[test]
+    fn the_add_form_takes_a_public_name_and_a_known_method() {
+        let ok = AddDomainForm { name: "Example.COM".into(), method: "email:hostmaster".into() }
+            .validate();
+        assert_eq!(
+            ok,
+            Ok(ValidDomain {
+                name: "example.com".into(),
+                method: DcvMethod::ConstructedEmail { mailbox: "hostmaster".into() }
+            })
+        );
+        let bad = AddDomainForm { name: "intranet.local".into(), method: "ftp".into() }.validate();
+        let errors = bad.err().unwrap_or_default();
+        assert!(errors.get("name").is_some());
+        assert!(errors.get("method").is_some());
+    }
+
+    #[test]
+    fn only_the_http_file_is_limited_to_the_exact_name() {
+        assert!(DcvMethod::DnsTxt.covers_sub_domains());
+        assert!(!DcvMethod::HttpFile.covers_sub_domains());
+        assert!(DcvMethod::ConstructedEmail { mailbox: "admin".into() }.covers_sub_domains());
+    }
+}

@@ -1,0 +1,208 @@
+//! The domains page (VAL-1): the account's domains, adding one, choosing the validation
+//! method, Verify Now; and the administrator's restricted domains.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+use crate::{
+    api::domains::{
+        DomainAdd, DomainMethod, DomainRestrict, DomainUnrestrict, DomainVerify,
+        domain_restrictions, domains_list,
+    },
+    components::{
+        form_alert::{FormAlert, Notice},
+        portal::Portal,
+    },
+    model::{
+        Permission, SessionView,
+        domains::{DcvMethod, DomainView},
+    },
+};
+
+#[component]
+pub fn DomainsPage() -> impl IntoView {
+    view! { <Portal title="Domains" page=|s: SessionView| view! { <Domains session=s /> } /> }
+}
+
+fn method_options(current: &str) -> impl IntoView + use<> {
+    let current = current.to_owned();
+    DcvMethod::choices()
+        .into_iter()
+        .map(|m| {
+            let code = m.code();
+            let selected = code == current;
+            view! { <option value=code selected=selected>{m.label()}</option> }
+        })
+        .collect_view()
+}
+
+#[component]
+fn Domains(session: SessionView) -> impl IntoView {
+    if !session.can(Permission::ManageDomains) {
+        return view! {
+            <div class="alert alert-error" role="alert">"Your role does not allow you to manage domains."</div>
+        }
+        .into_any();
+    }
+    let params = use_query_map();
+    let added = move || params.with(|p| p.get("added").is_some());
+    let add = ServerAction::<DomainAdd>::new();
+    let method = ServerAction::<DomainMethod>::new();
+    let verify = ServerAction::<DomainVerify>::new();
+    let version = move || (added(), method.version().get(), verify.version().get());
+    let page = Resource::new_blocking(version, |_| domains_list());
+    let error = Signal::derive(move || {
+        [
+            add.value().get().and_then(Result::err),
+            method.value().get().and_then(Result::err),
+            verify.value().get().and_then(Result::err),
+        ]
+        .into_iter()
+        .flatten()
+        .next()
+    });
+    let outcome = move || verify.value().get().and_then(Result::ok);
+    let name_error = Signal::derive(move || add.value().get().and_then(Result::err).and_then(|e| e.field("name")));
+    view! {
+        {move || added().then(|| view! { <Notice>"The domain was added. Publish its value, then press Verify Now."</Notice> })}
+        {move || outcome().map(|t| view! { <Notice>{t}</Notice> })}
+        <FormAlert error=error />
+        <section class="card" aria-label="Add a domain">
+            <h2>"Add a domain"</h2>
+            <ActionForm action=add>
+                <div class="field">
+                    <label for="domain-name">"Domain name"</label>
+                    <input id="domain-name" name="name" type="text" placeholder="example.com" />
+                    {move || name_error.get().map(|m| view! { <p class="field-error">{m}</p> })}
+                </div>
+                <div class="field">
+                    <label for="domain-method">"Validation method"</label>
+                    <select id="domain-method" name="method">{method_options("dns_txt")}</select>
+                </div>
+                <button type="submit" class="button">"Add domain"</button>
+            </ActionForm>
+        </section>
+        <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
+            {move || Suspend::new(async move {
+                match page.await {
+                    Ok(p) if p.domains.is_empty() => view! { <p class="empty">"No domains yet."</p> }.into_any(),
+                    Ok(p) => view! {
+                        <div class="table-wrap">
+                            <table class="table" aria-label="Domains">
+                                <thead>
+                                    <tr>
+                                        <th scope="col">"Domain"</th>
+                                        <th scope="col">"Status"</th>
+                                        <th scope="col">"Method and value"</th>
+                                        <th scope="col">"DCV expiry"</th>
+                                        <th scope="col">"Actions"</th>
+                                    </tr>
+                                </thead>
+                                <tbody>
+                                    {p.domains.into_iter().map(|d| view! { <DomainRow domain=d method=method verify=verify /> }).collect_view()}
+                                </tbody>
+                            </table>
+                        </div>
+                    }
+                    .into_any(),
+                    Err(e) => view! { <div class="alert alert-error" role="alert">{e.to_string()}</div> }.into_any(),
+                }
+            })}
+        </Suspense>
+        {session.can(Permission::ManageSettings).then(|| view! { <Restrictions /> })}
+    }
+    .into_any()
+}
+
+#[component]
+fn DomainRow(
+    domain: DomainView,
+    method: ServerAction<DomainMethod>,
+    verify: ServerAction<DomainVerify>,
+) -> impl IntoView {
+    let id = domain.id;
+    let select_id = format!("domain-{id}-method");
+    let how = match (&domain.value, &domain.location) {
+        (Some(v), Some(at)) => format!("{} at {at}: {v}", domain.method.label()),
+        (None, Some(to)) => format!("{} ({to})", domain.method.label()),
+        _ => domain.method.label(),
+    };
+    let is_email = matches!(domain.method, DcvMethod::ConstructedEmail { .. });
+    view! {
+        <tr>
+            <td>{domain.name.clone()}</td>
+            <td>
+                <span class="badge">{domain.status.label()}</span>
+                {domain.rule.clone().map(|r| view! { <p class="field-hint">{r}</p> })}
+            </td>
+            <td>
+                <span class="mono">{how}</span>
+                {domain.last_error.clone().map(|e| view! { <p class="field-error">{e}</p> })}
+            </td>
+            <td>{domain.dcv_expires_at.clone().map(|t| t.get(..10).unwrap_or_default().to_owned()).unwrap_or_else(|| "—".into())}</td>
+            <td>
+                <ActionForm action=method>
+                    <input type="hidden" name="id" value=id />
+                    <label class="visually-hidden" for=select_id.clone()>"Method for "{domain.name.clone()}</label>
+                    <select id=select_id name="method">{method_options(&domain.method.code())}</select>
+                    <button type="submit" class="button button-quiet">"Change method"</button>
+                </ActionForm>
+                <ActionForm action=verify>
+                    <input type="hidden" name="id" value=id />
+                    <button type="submit" class="button">{if is_email { "Send the e-mail" } else { "Verify Now" }}</button>
+                </ActionForm>
+            </td>
+        </tr>
+    }
+}
+
+#[component]
+fn Restrictions() -> impl IntoView {
+    let restrict = ServerAction::<DomainRestrict>::new();
+    let lift = ServerAction::<DomainUnrestrict>::new();
+    let list = Resource::new_blocking(
+        move || (restrict.version().get(), lift.version().get()),
+        |_| domain_restrictions(),
+    );
+    let error = Signal::derive(move || {
+        restrict
+            .value()
+            .get()
+            .and_then(Result::err)
+            .or_else(|| lift.value().get().and_then(Result::err))
+    });
+    view! {
+        <section class="card" aria-label="Restricted domains">
+            <h2>"Restricted domains"</h2>
+            <p class="field-hint">"Orders may not name these domains or their sub-domains."</p>
+            <FormAlert error=error />
+            <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
+                {move || Suspend::new(async move {
+                    match list.await {
+                        Ok(l) => view! {
+                            <ul aria-label="Restricted">
+                                {l.into_iter().map(|d| view! {
+                                    <li>
+                                        {d.clone()}
+                                        <ActionForm action=lift>
+                                            <input type="hidden" name="domain" value=d.clone() />
+                                            <button type="submit" class="button button-quiet">{format!("Lift {d}")}</button>
+                                        </ActionForm>
+                                    </li>
+                                }).collect_view()}
+                            </ul>
+                        }.into_any(),
+                        Err(e) => view! { <div class="alert alert-error" role="alert">{e.to_string()}</div> }.into_any(),
+                    }
+                })}
+            </Suspense>
+            <ActionForm action=restrict>
+                <div class="field">
+                    <label for="restrict-domain">"Restrict a domain"</label>
+                    <input id="restrict-domain" name="domain" type="text" placeholder="example.com" />
+                </div>
+                <button type="submit" class="button">"Restrict"</button>
+            </ActionForm>
+        </section>
+    }
+}

@@ -1,0 +1,182 @@
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+use crate::{
+    api::orders::orders_list,
+    components::{portal::Portal, query_value},
+    model::{
+        SessionView,
+        order_status::OrderStatus,
+        orders::{OrdersPage, OrdersQuery},
+    },
+};
+
+#[component]
+pub fn OrdersListPage() -> impl IntoView {
+    view! { <Portal title="Orders" page=|s: SessionView| view! { <Orders session=s /> } /> }
+}
+
+/// The search as the address bar has it (a GET form: bookmarkable, works without script).
+fn query_from_url() -> Memo<OrdersQuery> {
+    let params = use_query_map();
+    Memo::new(move |_| {
+        params.with(|p| OrdersQuery {
+            from: p.get("from").unwrap_or_default(),
+            to: p.get("to").unwrap_or_default(),
+            domain: p.get("domain").unwrap_or_default(),
+            status: p.get("status").unwrap_or_default(),
+            product: p.get("product").unwrap_or_default(),
+            tag: p.get("tag").unwrap_or_default(),
+            page: p.get("page").and_then(|v| v.parse().ok()),
+        })
+    })
+}
+
+fn link(base: &str, query: &OrdersQuery, page: u64) -> String {
+    let pairs = [
+        ("from", query.from.as_str()),
+        ("to", query.to.as_str()),
+        ("domain", query.domain.as_str()),
+        ("status", query.status.as_str()),
+        ("product", query.product.as_str()),
+        ("tag", query.tag.as_str()),
+    ];
+    let mut url = format!("{base}?page={page}");
+    for (key, value) in pairs.into_iter().filter(|(_, v)| !v.is_empty()) {
+        url.push('&');
+        url.push_str(key);
+        url.push('=');
+        url.push_str(&query_value(value));
+    }
+    url
+}
+
+#[component]
+fn Orders(session: SessionView) -> impl IntoView {
+    let _ = session;
+    let query = query_from_url();
+    let page = Resource::new_blocking(move || query.get(), orders_list);
+    view! {
+        <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
+            {move || Suspend::new(async move {
+                let q = query.get_untracked();
+                match page.await {
+                    Ok(p) => view! { <Search query=q.clone() errors=None /> <List page=p query=q /> }.into_any(),
+                    Err(e) => view! {
+                        <Search query=q errors=Some(e.clone()) />
+                        <div class="alert alert-error" role="alert">{e.to_string()}</div>
+                    }
+                    .into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Search(query: OrdersQuery, errors: Option<crate::error::AppError>) -> impl IntoView {
+    let error = move |field: &str| errors.as_ref().and_then(|e| e.field(field));
+    let (from_error, to_error, status_error) = (error("from"), error("to"), error("status"));
+    let selected = query.status.clone();
+    view! {
+        <div class="page-actions">
+            <a class="button" href="/orders/new">"New request"</a>
+        </div>
+        <form class="filters" method="get" action="/orders" aria-label="Search orders">
+            <div class="field">
+                <label for="orders-from">"From"</label>
+                <input id="orders-from" name="from" type="date" value=query.from.clone() />
+                {from_error.map(|m| view! { <p class="field-error">{m}</p> })}
+            </div>
+            <div class="field">
+                <label for="orders-to">"To"</label>
+                <input id="orders-to" name="to" type="date" value=query.to.clone() />
+                {to_error.map(|m| view! { <p class="field-error">{m}</p> })}
+            </div>
+            <div class="field">
+                <label for="orders-domain">"Domain"</label>
+                <input id="orders-domain" name="domain" type="search" value=query.domain.clone() />
+            </div>
+            <div class="field">
+                <label for="orders-status">"Status"</label>
+                <select id="orders-status" name="status">
+                    <option value="" selected=selected.is_empty()>"Any status"</option>
+                    {OrderStatus::ALL
+                        .into_iter()
+                        .map(|s| {
+                            let is = s.code() == selected;
+                            view! { <option value=s.code() selected=is>{s.label()}</option> }
+                        })
+                        .collect_view()}
+                </select>
+                {status_error.map(|m| view! { <p class="field-error">{m}</p> })}
+            </div>
+            <div class="field">
+                <label for="orders-product">"Product"</label>
+                <input id="orders-product" name="product" type="search" value=query.product.clone() />
+            </div>
+            <div class="field">
+                <label for="orders-tag">"Tag"</label>
+                <input id="orders-tag" name="tag" type="search" value=query.tag.clone() />
+            </div>
+            <div class="filters-actions">
+                <button type="submit" class="button">"Search"</button>
+                <a class="button button-quiet" href="/orders">"Clear"</a>
+                <a class="button button-quiet" href=link("/orders/export.xlsx", &query, 1)
+                    rel="external" download="">"Export to Excel"</a>
+            </div>
+        </form>
+    }
+}
+
+#[component]
+fn List(page: OrdersPage, query: OrdersQuery) -> impl IntoView {
+    if page.orders.is_empty() {
+        return view! { <p class="empty">"No orders match this search."</p> }.into_any();
+    }
+    let prev = (page.page > 1).then(|| link("/orders", &query, page.page - 1));
+    let next = (page.page < page.pages).then(|| link("/orders", &query, page.page + 1));
+    view! {
+        <div class="table-wrap">
+            <table class="table" aria-label="Orders">
+                <thead>
+                    <tr>
+                        <th scope="col">"Order"</th>
+                        <th scope="col">"Domain"</th>
+                        <th scope="col">"Product"</th>
+                        <th scope="col">"Status"</th>
+                        <th scope="col">"Price"</th>
+                        <th scope="col">"Placed by"</th>
+                        <th scope="col">"Placed"</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {page
+                        .orders
+                        .into_iter()
+                        .map(|o| {
+                            let more = (o.names > 1).then(|| format!(" +{}", o.names - 1));
+                            view! {
+                                <tr>
+                                    <td><a href=format!("/orders/{}", o.id)>{format!("#{}", o.id)}</a></td>
+                                    <td>{o.main_name}{more}</td>
+                                    <td>{o.product}</td>
+                                    <td><span class="badge">{o.status.label()}</span></td>
+                                    <td>{o.price}</td>
+                                    <td>{o.placed_by}</td>
+                                    <td>{o.created_at.get(..10).unwrap_or_default().to_owned()}</td>
+                                </tr>
+                            }
+                        })
+                        .collect_view()}
+                </tbody>
+            </table>
+        </div>
+        <nav class="pager" aria-label="Pages">
+            <span>{format!("Page {} of {} · {} orders", page.page, page.pages, page.total)}</span>
+            {prev.map(|href| view! { <a class="button button-quiet" href=href>"Previous"</a> })}
+            {next.map(|href| view! { <a class="button button-quiet" href=href>"Next"</a> })}
+        </nav>
+    }
+    .into_any()
+}

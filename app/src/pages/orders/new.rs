@@ -1,0 +1,471 @@
+//! The new-request wizard (ORD-2, ORD-3): product & validity → requester → CSR (generated in
+//! the browser, pasted, uploaded or later) → certificate details → additional information →
+//! summary & payment. Every step checks itself with the shared `OrderForm` rules; Back keeps
+//! what was typed. A key made here never leaves the browser: only its CSR is sent, and the
+//! order cannot be submitted before the key is saved.
+
+use leptos::prelude::*;
+
+use crate::{
+    api::orders::{OrderPlace, order_wizard},
+    components::{form_alert::FormAlert, portal::Portal},
+    model::{
+        FieldErrors, SessionView,
+        money::format_minor,
+        orders::{NameRules, OrderForm, WizardData, WizardStep},
+        products::{Offer, ProductKind, quote},
+    },
+    pki::{self, CsrRequest, GeneratedKey, KeyAlgorithm},
+};
+
+#[component]
+pub fn OrderNewPage() -> impl IntoView {
+    view! { <Portal title="New request" page=|s: SessionView| view! { <Wizard session=s /> } /> }
+}
+
+#[component]
+fn Wizard(session: SessionView) -> impl IntoView {
+    let _ = session;
+    let data = Resource::new_blocking(|| (), |_| order_wizard());
+    view! {
+        <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(d) if d.offers.is_empty() => view! {
+                        <p class="empty">"There are no products your account can order yet."</p>
+                    }.into_any(),
+                    Ok(d) => view! { <Steps data=d /> }.into_any(),
+                    Err(e) => view! { <div class="alert alert-error" role="alert">{e.to_string()}</div> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// What the product allows in the names step, with the number of domains chosen for UCC.
+fn rules(offer: Option<&Offer>, domains: u32) -> NameRules {
+    match offer {
+        Some(o) => NameRules {
+            public: o.kind != ProductKind::Private,
+            wildcard: o.wildcard,
+            max_names: if o.multi_domain { domains.clamp(1, o.max_domains.max(1)) } else { o.max_domains.max(1) },
+        },
+        None => NameRules { public: true, wildcard: false, max_names: 1 },
+    }
+}
+
+fn read_text(id: &str) -> String {
+    #[cfg(feature = "hydrate")]
+    {
+        use wasm_bindgen::JsCast;
+        web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id(id))
+            .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+            .map(|i| i.value())
+            .unwrap_or_default()
+    }
+    #[cfg(not(feature = "hydrate"))]
+    {
+        let _ = id;
+        String::new()
+    }
+}
+
+#[component]
+fn Steps(data: WizardData) -> impl IntoView {
+    let offers = StoredValue::new(data.offers.clone());
+    let first = data.offers.first().cloned();
+    let form = RwSignal::new(OrderForm {
+        product_id: first.as_ref().map(|o| o.id).unwrap_or(0),
+        validity_days: first.as_ref().and_then(|o| o.validity_days.first().copied()).unwrap_or(0),
+        requester_name: data.requester_name.clone(),
+        requester_email: data.requester_email.clone(),
+        csr_source: "browser".into(),
+        group_id: data.groups.first().map(|g| g.0).unwrap_or(0),
+        ..Default::default()
+    });
+    let domains = RwSignal::new(1u32);
+    let step = RwSignal::new(0usize);
+    let errors = RwSignal::new(FieldErrors::default());
+    let key = RwSignal::new(None::<GeneratedKey>);
+    let key_saved = RwSignal::new(false);
+    let key_error = RwSignal::new(None::<String>);
+    let algorithm = RwSignal::new(KeyAlgorithm::P256);
+    let place = ServerAction::<OrderPlace>::new();
+    let offer = move || {
+        let id = form.with(|f| f.product_id);
+        offers.with_value(|o| o.iter().find(|o| o.id == id).cloned())
+    };
+    let price = move || {
+        let (days, id) = form.with(|f| (f.validity_days, f.product_id));
+        let _ = id;
+        offer().map(|o| match quote(&o, days, domains.get()) {
+            Ok(q) => format_minor(q.total_minor, &q.currency),
+            Err(e) => e.to_string(),
+        })
+    };
+    let current = move || WizardStep::ALL.get(step.get()).copied().unwrap_or(WizardStep::Summary);
+    let field_error = move |name: &'static str| {
+        Signal::derive(move || errors.with(|e| e.get(name).map(str::to_owned)))
+    };
+    let next = move |_| {
+        let found = form.with(|f| f.step_errors(current(), rules(offer().as_ref(), domains.get())));
+        let key_unsaved = current() == WizardStep::Csr
+            && form.with(|f| f.csr_source == "browser")
+            && (key.with(Option::is_none) || !key_saved.get());
+        if key_unsaved {
+            key_error.set(Some("Generate the key and save it before you go on: it never leaves this browser.".into()));
+            return;
+        }
+        errors.set(found.clone());
+        if found.is_empty() {
+            step.update(|s| *s = (*s + 1).min(WizardStep::ALL.len() - 1));
+        }
+    };
+    let back = move |_| step.update(|s| *s = s.saturating_sub(1));
+    let submit = move |draft: bool| {
+        let mut f = form.get();
+        f.draft = draft;
+        match f.validate(rules(offer().as_ref(), domains.get())) {
+            Err(e) => errors.set(e),
+            Ok(_) => {
+                errors.set(FieldErrors::default());
+                place.dispatch(OrderPlace { form: f });
+            }
+        }
+    };
+    Effect::new(move |_| {
+        if let Some(Ok(placed)) = place.value().get() {
+            let navigate = leptos_router::hooks::use_navigate();
+            navigate(&format!("/orders/{}?done=placed", placed.id), Default::default());
+        }
+    });
+    let server_error = Signal::derive(move || place.value().get().and_then(Result::err));
+    Effect::new(move |_| {
+        if let Some(Err(crate::error::AppError::Validation(e))) = place.value().get() {
+            errors.set(e);
+        }
+    });
+    let generate = move |_| {
+        key_error.set(None);
+        key_saved.set(false);
+        let names: Vec<String> = form.with(|f| {
+            f.names
+                .split(['\n', ',', ' '])
+                .map(|n| crate::model::dns_name::normalize(n))
+                .filter(|n| !n.is_empty())
+                .collect()
+        });
+        let Some(main) = names.first().cloned() else {
+            key_error.set(Some("Enter the domain name first: the CSR names it.".into()));
+            return;
+        };
+        let mut all = names.clone();
+        if form.with(|f| f.add_www) && !main.starts_with("*.") && !main.starts_with("www.") {
+            all.insert(1, format!("www.{main}"));
+        }
+        match pki::generate(algorithm.get(), &CsrRequest { common_name: Some(main), dns_names: all }) {
+            Ok(k) => {
+                form.update(|f| f.csr_pem = k.csr_pem.clone());
+                key.set(Some(k));
+            }
+            Err(e) => key_error.set(Some(e.to_string())),
+        }
+    };
+    let save_pem = move |_| {
+        if let Some(k) = key.get() {
+            match pki::save_file("private-key.pem", k.private_key_pem.as_bytes(), "application/x-pem-file") {
+                Ok(()) => key_saved.set(true),
+                Err(e) => key_error.set(Some(e)),
+            }
+        }
+    };
+    let save_p12 = move |_| {
+        if let Some(k) = key.get() {
+            let password = read_text("p12-password");
+            match pki::pkcs12(&k.private_key_pem, None, &password, "Rootline key")
+                .map_err(|e| e.to_string())
+                .and_then(|bytes| pki::save_file("private-key.p12", &bytes, "application/x-pkcs12"))
+            {
+                Ok(()) => key_saved.set(true),
+                Err(e) => key_error.set(Some(e)),
+            }
+        }
+    };
+    let take_csr = move |text: String| {
+        form.update(|f| f.csr_pem = text.clone());
+        match pki::inspect_csr(text.as_bytes()) {
+            Ok(summary) => {
+                let mut names = summary.dns_names.clone();
+                if names.is_empty() {
+                    names.extend(summary.common_name.clone());
+                }
+                if !names.is_empty() {
+                    form.update(|f| f.names = names.join("\n"));
+                }
+                key_error.set(if summary.signature_valid { None } else { Some("The CSR's signature does not verify.".into()) });
+            }
+            Err(e) => key_error.set(Some(e.to_string())),
+        }
+    };
+    let groups = data.groups.clone();
+    let verified = data.verified_domains.clone();
+    let needs_approval = data.needs_approval;
+    let source = move || form.with(|f| f.csr_source.clone());
+    view! {
+        <ol class="wizard-steps" aria-label="Steps">
+            {WizardStep::ALL.into_iter().enumerate().map(|(i, s)| view! {
+                <li aria-current=move || (step.get() == i).then_some("step")>{s.label()}</li>
+            }).collect_view()}
+        </ol>
+        <FormAlert error=server_error />
+        <div class="card wizard">
+            <h2>{move || current().label()}</h2>
+            // Product & validity
+            <div hidden=move || current() != WizardStep::Product>
+                <div class="field">
+                    <label for="wizard-product">"Product"</label>
+                    <select id="wizard-product" on:change=move |ev| {
+                        let id = event_target_value(&ev).parse().unwrap_or(0);
+                        let days = offers.with_value(|o| o.iter().find(|o| o.id == id).and_then(|o| o.validity_days.first().copied()).unwrap_or(0));
+                        form.update(|f| { f.product_id = id; f.validity_days = days; });
+                    }>
+                        {offers.get_value().into_iter().map(|o| {
+                            let id = o.id;
+                            view! { <option value=id selected=move || form.with(|f| f.product_id == id)>{o.name.clone()}</option> }
+                        }).collect_view()}
+                    </select>
+                    {move || field_error("product_id").get().map(|m| view! { <p class="field-error">{m}</p> })}
+                </div>
+                <div class="field">
+                    <label for="wizard-validity">"Validity"</label>
+                    <select id="wizard-validity" on:change=move |ev| {
+                        let days = event_target_value(&ev).parse().unwrap_or(0);
+                        form.update(|f| f.validity_days = days);
+                    }>
+                        {move || offer().map(|o| o.validity_days.into_iter().map(|d| view! {
+                            <option value=d selected=move || form.with(|f| f.validity_days == d)>{format!("{d} days")}</option>
+                        }).collect_view())}
+                    </select>
+                    {move || field_error("validity_days").get().map(|m| view! { <p class="field-error">{m}</p> })}
+                </div>
+                {move || offer().filter(|o| o.multi_domain).map(|o| view! {
+                    <div class="field">
+                        <label for="wizard-domains">"Number of domains"</label>
+                        <input id="wizard-domains" type="number" min="1" max=o.max_domains prop:value=move || domains.get()
+                            on:input=move |ev| domains.set(event_target_value(&ev).parse().unwrap_or(1)) />
+                    </div>
+                })}
+                <p class="price">"Price: " <strong data-testid="live-price">{price}</strong></p>
+            </div>
+            // Requester
+            <div hidden=move || current() != WizardStep::Requester>
+                <TextField label="Requester name" id="wizard-requester-name" form=form error=field_error("requester_name")
+                    get=|f| f.requester_name.clone() set=|f, v| f.requester_name = v />
+                <TextField label="Requester e-mail" id="wizard-requester-email" form=form error=field_error("requester_email")
+                    get=|f| f.requester_email.clone() set=|f, v| f.requester_email = v />
+                <TextField label="Requester phone (optional)" id="wizard-requester-phone" form=form error=field_error("requester_phone")
+                    get=|f| f.requester_phone.clone() set=|f, v| f.requester_phone = v />
+            </div>
+            // CSR
+            <div hidden=move || current() != WizardStep::Csr>
+                <fieldset class="field">
+                    <legend>"How do you provide the CSR?"</legend>
+                    {[("browser", "Generate the key in this browser"), ("paste", "Paste a CSR"), ("upload", "Upload a CSR file"), ("later", "Submit the CSR later")]
+                        .into_iter()
+                        .map(|(code, label)| view! {
+                            <label class="choice">
+                                <input type="radio" name="csr_source" value=code
+                                    prop:checked=move || source() == code
+                                    on:change=move |_| form.update(|f| f.csr_source = code.into()) />
+                                {label}
+                            </label>
+                        })
+                        .collect_view()}
+                </fieldset>
+                {move || (source() == "browser").then(|| view! {
+                    <TextArea label="Domain names for the key (one per line)" id="wizard-key-names" form=form error=field_error("names")
+                        get=|f| f.names.clone() set=|f, v| f.names = v />
+                    <div class="field">
+                        <label for="wizard-algorithm">"Key type"</label>
+                        <select id="wizard-algorithm" on:change=move |ev| {
+                            if let Some(a) = KeyAlgorithm::parse(&event_target_value(&ev)) { algorithm.set(a) }
+                        }>
+                            {KeyAlgorithm::ALL.into_iter().map(|a| view! {
+                                <option value=a.as_str() selected=move || algorithm.get() == a>{a.label()}</option>
+                            }).collect_view()}
+                        </select>
+                    </div>
+                    <button type="button" class="button" on:click=generate>"Generate key and CSR"</button>
+                    {move || key.get().map(|k| view! {
+                        <p class="alert alert-info" role="status" data-testid="key-ready">
+                            {format!("A {} key and its CSR were made in this browser. Save the key now: Rootline never sees it.", k.algorithm.label())}
+                        </p>
+                        <p class="actions">
+                            <button type="button" class="button" on:click=save_pem>"Save private key (PEM)"</button>
+                        </p>
+                        <div class="field">
+                            <label for="p12-password">"PKCS#12 password (at least 8 characters)"</label>
+                            <input id="p12-password" type="password" autocomplete="new-password" />
+                        </div>
+                        <button type="button" class="button button-quiet" on:click=save_p12>"Save as PKCS#12"</button>
+                        {move || key_saved.get().then(|| view! { <p class="field-hint" data-testid="key-saved">"Key saved."</p> })}
+                    })}
+                })}
+                {move || (source() == "paste").then(|| view! {
+                    <div class="field">
+                        <label for="wizard-csr">"CSR (PEM)"</label>
+                        <textarea id="wizard-csr" rows="8" class="mono" prop:value=move || form.with(|f| f.csr_pem.clone())
+                            on:change=move |ev| take_csr(event_target_value(&ev))></textarea>
+                    </div>
+                })}
+                {move || (source() == "upload").then(|| view! { <CsrUpload take=take_csr /> })}
+                {move || key_error.get().map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
+                {move || field_error("csr_pem").get().map(|m| view! { <p class="field-error">{m}</p> })}
+                {move || field_error("csr_source").get().map(|m| view! { <p class="field-error">{m}</p> })}
+            </div>
+            // Certificate details
+            <div hidden=move || current() != WizardStep::Details>
+                <TextArea label="Domain names (one per line; the first is the main one)" id="wizard-names" form=form error=field_error("names")
+                    get=|f| f.names.clone() set=|f, v| f.names = v />
+                <label class="choice">
+                    <input type="checkbox" prop:checked=move || form.with(|f| f.add_www)
+                        on:change=move |ev| form.update(|f| f.add_www = event_target_checked(&ev)) />
+                    "Also secure the www. variant"
+                </label>
+                {(!verified.is_empty()).then(|| view! {
+                    <p class="field-hint">"Pre-verified domains: " {verified.join(", ")}</p>
+                })}
+            </div>
+            // Additional information
+            <div hidden=move || current() != WizardStep::Additional>
+                <TextField label="Reporting tags (comma-separated)" id="wizard-tags" form=form error=field_error("tags")
+                    get=|f| f.tags.clone() set=|f, v| f.tags = v />
+                <TextArea label="Remarks" id="wizard-remarks" form=form error=field_error("remarks")
+                    get=|f| f.remarks.clone() set=|f, v| f.remarks = v />
+                <TextField label="Technical contact name" id="wizard-tech-name" form=form error=field_error("tech_name")
+                    get=|f| f.tech_name.clone() set=|f, v| f.tech_name = v />
+                <TextField label="Technical contact e-mail" id="wizard-tech-email" form=form error=field_error("tech_email")
+                    get=|f| f.tech_email.clone() set=|f, v| f.tech_email = v />
+                <TextField label="Additional e-mail recipients" id="wizard-extra" form=form error=field_error("extra_emails")
+                    get=|f| f.extra_emails.clone() set=|f, v| f.extra_emails = v />
+                <label class="choice">
+                    <input type="checkbox" prop:checked=move || form.with(|f| f.auto_renew)
+                        on:change=move |ev| form.update(|f| f.auto_renew = event_target_checked(&ev)) />
+                    "Auto-renew"
+                </label>
+            </div>
+            // Summary & payment
+            <div hidden=move || current() != WizardStep::Summary>
+                <dl class="details">
+                    <dt>"Product"</dt><dd>{move || offer().map(|o| o.name)}</dd>
+                    <dt>"Validity"</dt><dd>{move || format!("{} days", form.with(|f| f.validity_days))}</dd>
+                    <dt>"Names"</dt><dd>{move || form.with(|f| f.names.replace('\n', ", "))}</dd>
+                    <dt>"Total"</dt><dd data-testid="summary-total">{price}</dd>
+                </dl>
+                <div class="field">
+                    <label for="wizard-group">"Pay from group"</label>
+                    <select id="wizard-group" on:change=move |ev| {
+                        let id = event_target_value(&ev).parse().unwrap_or(0);
+                        form.update(|f| f.group_id = id);
+                    }>
+                        {groups.clone().into_iter().map(|(id, label)| view! {
+                            <option value=id selected=move || form.with(|f| f.group_id == id)>{label}</option>
+                        }).collect_view()}
+                    </select>
+                    {move || field_error("group_id").get().map(|m| view! { <p class="field-error">{m}</p> })}
+                </div>
+                {needs_approval.then(|| view! {
+                    <p class="field-hint">"Your orders wait for an administrator's approval; they are paid when approved."</p>
+                })}
+                <p class="actions">
+                    <button type="button" class="button" disabled=move || place.pending().get()
+                        on:click=move |_| submit(false)>{if needs_approval { "Submit for approval" } else { "Pay Now" }}</button>
+                    <button type="button" class="button button-quiet" disabled=move || place.pending().get()
+                        on:click=move |_| submit(true)>"Save as draft"</button>
+                </p>
+            </div>
+            <p class="actions wizard-nav">
+                <button type="button" class="button button-quiet" hidden=move || step.get() == 0 on:click=back>"Back"</button>
+                <button type="button" class="button" hidden=move || current() == WizardStep::Summary on:click=next>"Next"</button>
+            </p>
+        </div>
+    }
+}
+
+/// A text input bound to one field of the wizard's form.
+#[component]
+fn TextField(
+    label: &'static str,
+    id: &'static str,
+    form: RwSignal<OrderForm>,
+    error: Signal<Option<String>>,
+    get: fn(&OrderForm) -> String,
+    set: fn(&mut OrderForm, String),
+) -> impl IntoView {
+    view! {
+        <div class="field" class:field-invalid=move || error.get().is_some()>
+            <label for=id>{label}</label>
+            <input id=id type="text" prop:value=move || form.with(get)
+                on:input=move |ev| form.update(|f| set(f, event_target_value(&ev))) />
+            {move || error.get().map(|m| view! { <p class="field-error">{m}</p> })}
+        </div>
+    }
+}
+
+/// A text area bound to one field of the wizard's form.
+#[component]
+fn TextArea(
+    label: &'static str,
+    id: &'static str,
+    form: RwSignal<OrderForm>,
+    error: Signal<Option<String>>,
+    get: fn(&OrderForm) -> String,
+    set: fn(&mut OrderForm, String),
+) -> impl IntoView {
+    view! {
+        <div class="field" class:field-invalid=move || error.get().is_some()>
+            <label for=id>{label}</label>
+            <textarea id=id rows="3" prop:value=move || form.with(get)
+                on:input=move |ev| form.update(|f| set(f, event_target_value(&ev)))></textarea>
+            {move || error.get().map(|m| view! { <p class="field-error">{m}</p> })}
+        </div>
+    }
+}
+
+/// Reads a chosen CSR file in the browser and hands its text to the wizard.
+#[component]
+fn CsrUpload<F>(take: F) -> impl IntoView
+where
+    F: Fn(String) + Copy + Send + Sync + 'static,
+{
+    let on_change = move |ev: leptos::ev::Event| {
+        #[cfg(feature = "hydrate")]
+        {
+            use wasm_bindgen::JsCast;
+            let file = ev
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+                .and_then(|i| i.files())
+                .and_then(|f| f.get(0));
+            if let Some(file) = file {
+                leptos::task::spawn_local(async move {
+                    if let Ok(text) = wasm_bindgen_futures::JsFuture::from(file.text()).await {
+                        take(text.as_string().unwrap_or_default());
+                    }
+                });
+            }
+        }
+        #[cfg(not(feature = "hydrate"))]
+        {
+            let _ = (&ev, take);
+        }
+    };
+    view! {
+        <div class="field">
+            <label for="wizard-csr-file">"CSR file (.csr, .pem)"</label>
+            <input id="wizard-csr-file" type="file" accept=".csr,.pem,.req,.txt" on:change=on_change />
+        </div>
+    }
+}

@@ -1,0 +1,40 @@
+//! The page the constructed e-mail links to. Confirming takes a press of the button (a
+//! POST), so mail scanners that open links do not confirm on the owner's behalf.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+use crate::{
+    api::domains::DcvConfirm,
+    components::{auth_card::AuthCard, form_alert::FormAlert},
+};
+
+#[component]
+pub fn DcvConfirmPage() -> impl IntoView {
+    let params = use_params_map();
+    let domain = move || params.with(|p| p.get("domain").unwrap_or_default());
+    let value = move || params.with(|p| p.get("value").unwrap_or_default());
+    let confirm = ServerAction::<DcvConfirm>::new();
+    let error = Signal::derive(move || confirm.value().get().and_then(Result::err));
+    let done = move || confirm.value().get().and_then(Result::ok);
+    view! {
+        <AuthCard title="Confirm domain control">
+            <FormAlert error=error />
+            {move || match done() {
+                Some(name) => view! {
+                    <div class="alert alert-info" role="status">
+                        {format!("Thank you. Control of {name} is confirmed.")}
+                    </div>
+                }.into_any(),
+                None => view! {
+                    <p>"A certificate was requested for your domain. Press Confirm if you agree that it may be issued."</p>
+                    <ActionForm action=confirm>
+                        <input type="hidden" name="domain" value=domain() />
+                        <input type="hidden" name="value" value=value() />
+                        <button type="submit" class="button">"Confirm"</button>
+                    </ActionForm>
+                }.into_any(),
+            }}
+        </AuthCard>
+    }
+}

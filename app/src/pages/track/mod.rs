@@ -1,0 +1,2 @@
+pub mod dcv_confirm;
+pub mod track;

@@ -1,0 +1,169 @@
+//! The public tracking page of an order (ORD-7): its steps, what is pending, and what the
+//! requester can do about it. The link's token is the only key.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+use crate::{
+    api::track::{TrackingCsr, TrackingMethod, TrackingVerify, tracking_get},
+    components::form_alert::{FormAlert, Notice},
+    model::{
+        domains::{DcvMethod, DomainView},
+        orders::TrackingView,
+    },
+};
+
+#[component]
+pub fn TrackPage() -> impl IntoView {
+    let params = use_params_map();
+    let token = move || params.with(|p| p.get("token").unwrap_or_default());
+    let method = ServerAction::<TrackingMethod>::new();
+    let verify = ServerAction::<TrackingVerify>::new();
+    let csr = ServerAction::<TrackingCsr>::new();
+    let version = move || (method.version().get(), verify.version().get(), csr.version().get());
+    let order = Resource::new_blocking(move || (token(), version()), |(t, _)| tracking_get(t));
+    let error = Signal::derive(move || {
+        [
+            method.value().get().and_then(Result::err),
+            verify.value().get().and_then(Result::err),
+            csr.value().get().and_then(Result::err),
+        ]
+        .into_iter()
+        .flatten()
+        .next()
+    });
+    let outcome = move || verify.value().get().and_then(Result::ok);
+    view! {
+        <div class="track-page">
+            <a class="brand brand-large" href="/">
+                <span class="brand-mark" aria-hidden="true"></span>
+                "Rootline"
+            </a>
+            <main class="card track-card">
+                <h1>"Track your order"</h1>
+                <FormAlert error=error />
+                {move || outcome().map(|t| view! { <Notice>{t}</Notice> })}
+                <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
+                    {move || Suspend::new(async move {
+                        match order.await {
+                            Ok(o) => view! { <Tracking order=o token=token() method=method verify=verify csr=csr /> }.into_any(),
+                            Err(e) => view! { <div class="alert alert-error" role="alert">{e.to_string()}</div> }.into_any(),
+                        }
+                    })}
+                </Suspense>
+            </main>
+        </div>
+    }
+}
+
+#[component]
+fn Tracking(
+    order: TrackingView,
+    token: String,
+    method: ServerAction<TrackingMethod>,
+    verify: ServerAction<TrackingVerify>,
+    csr: ServerAction<TrackingCsr>,
+) -> impl IntoView {
+    let steps = [
+        ("Approval", !order.approval_pending),
+        ("CSR", !order.needs_csr),
+        (
+            "Domain validation",
+            order.names.iter().all(|n| n.covered_by.is_some() || n.domain.is_none()),
+        ),
+        ("Issued", order.issued),
+    ];
+    let download_base = format!("/track/{token}/certificate");
+    view! {
+        <p>{format!("Order #{} · {}", order.order_id, order.product)}</p>
+        <p>"Status: " <strong data-testid="tracking-status">{order.status.label()}</strong></p>
+        <ol class="steps" aria-label="Steps">
+            {steps.into_iter().map(|(label, done)| view! {
+                <li class:done=done>{label}" — "{if done { "done" } else { "pending" }}</li>
+            }).collect_view()}
+        </ol>
+        {order.issue_error.clone().map(|e| view! { <div class="alert alert-error" role="alert">{e}</div> })}
+        {order.issued.then(|| view! {
+            <p class="actions">
+                <a class="button" rel="external" download="" href=format!("{download_base}/pem")>"Download PEM (with chain)"</a>
+                <a class="button button-quiet" rel="external" download="" href=format!("{download_base}/der")>"Download DER"</a>
+                <a class="button button-quiet" rel="external" download="" href=format!("{download_base}/p7b")>"Download PKCS#7 chain"</a>
+            </p>
+        })}
+        <h2>"Domains"</h2>
+        {order.names.into_iter().map(|n| {
+            let token = token.clone();
+            match (n.covered_by, n.domain) {
+                (Some(by), _) => view! { <p><strong>{n.name}</strong>{format!(" · verified through {by}")}</p> }.into_any(),
+                (None, Some(d)) => view! {
+                    <DomainStep name=n.name domain=d token=token method=method verify=verify />
+                }.into_any(),
+                (None, None) => view! { <p><strong>{n.name}</strong>" · no validation needed"</p> }.into_any(),
+            }
+        }).collect_view()}
+        {order.needs_csr.then(|| view! {
+            <h2>"Submit the CSR"</h2>
+            <ActionForm action=csr>
+                <input type="hidden" name="token" value=token.clone() />
+                <div class="field">
+                    <label for="track-csr">"CSR (PEM)"</label>
+                    <textarea id="track-csr" name="csr" rows="8" class="mono"></textarea>
+                </div>
+                <button type="submit" class="button">"Submit CSR"</button>
+            </ActionForm>
+        })}
+    }
+}
+
+#[component]
+fn DomainStep(
+    name: String,
+    domain: DomainView,
+    token: String,
+    method: ServerAction<TrackingMethod>,
+    verify: ServerAction<TrackingVerify>,
+) -> impl IntoView {
+    let current = domain.method.code();
+    let is_email = matches!(domain.method, DcvMethod::ConstructedEmail { .. });
+    let select_id = format!("method-{}", domain.id);
+    let explain = match (&domain.method, &domain.value, &domain.location) {
+        (DcvMethod::DnsTxt, Some(v), Some(at)) => {
+            format!("Publish a TXT record at {at} with this value, then press Verify Now: {v}")
+        }
+        (DcvMethod::HttpFile, Some(v), Some(at)) => {
+            format!("Serve a file at {at} holding exactly this value, then press Verify Now: {v}")
+        }
+        (DcvMethod::ConstructedEmail { .. }, _, Some(to)) => {
+            format!("We e-mail a confirmation link to {to}; it works for 24 hours.")
+        }
+        _ => String::new(),
+    };
+    view! {
+        <section class="domain-step" aria-label=format!("Validate {name}")>
+            <h3>{name.clone()}" · "{domain.status.label()}</h3>
+            <ActionForm action=method>
+                <input type="hidden" name="token" value=token.clone() />
+                <input type="hidden" name="domain" value=domain.id />
+                <div class="field">
+                    <label for=select_id.clone()>"Validation method"</label>
+                    <select id=select_id name="method">
+                        {DcvMethod::choices().into_iter().map(|m| {
+                            let code = m.code();
+                            let selected = code == current;
+                            view! { <option value=code selected=selected>{m.label()}</option> }
+                        }).collect_view()}
+                    </select>
+                </div>
+                <button type="submit" class="button button-quiet">"Use this method"</button>
+            </ActionForm>
+            <p class="dcv-instructions" data-testid="dcv-instructions">{explain}</p>
+            {domain.value.clone().map(|v| view! { <p>"Value: "<code data-testid="dcv-value">{v}</code></p> })}
+            {domain.last_error.clone().map(|e| view! { <p class="field-error">{e}</p> })}
+            <ActionForm action=verify>
+                <input type="hidden" name="token" value=token />
+                <input type="hidden" name="domain" value=domain.id />
+                <button type="submit" class="button">{if is_email { "Send the e-mail" } else { "Verify Now" }}</button>
+            </ActionForm>
+        </section>
+    }
+}

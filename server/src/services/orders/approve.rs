@@ -1,0 +1,60 @@
+//! An administrator approves a pending order (which pays for it) or rejects it with a
+//! reason (ORD-4).
+
+use app::model::{FieldErrors, Permission, order_status::{OrderEvent, OrderStatus}};
+
+use super::{OrderError, OrderService, step};
+use crate::{services::identity::Caller, store::orders};
+
+fn reason_of(raw: &str) -> Result<String, OrderError> {
+    let reason = raw.trim();
+    if reason.is_empty() || reason.chars().count() > 500 {
+        return Err(OrderError::Invalid(FieldErrors::single(
+            "reason",
+            "Give the reason (up to 500 characters); the requester reads it.",
+        )));
+    }
+    Ok(reason.to_owned())
+}
+
+impl OrderService {
+    pub async fn approve(&self, caller: &Caller, order_id: i32) -> Result<OrderStatus, OrderError> {
+        if !caller.can(Permission::ApproveOrders) {
+            return Err(OrderError::Forbidden(Permission::ApproveOrders));
+        }
+        let order = self.visible(caller, order_id).await?;
+        let now = self.clock.now();
+        let tx = self.store.begin().await?;
+        step(&tx, &order, OrderEvent::ApproveAndPay, &caller.user.name, "Approved and paid", None, now)
+            .await?;
+        self.charge(&tx, caller, &order, order.group_id, now).await?;
+        let names = orders::names(&tx, order.id).await?;
+        if order.private_ca.is_none() {
+            self.validation.cover(&tx, order.account_id, &names, now).await?;
+        }
+        tx.commit().await?;
+        self.try_issue(order.account_id, order.id, &caller.user.name).await
+    }
+
+    /// Rejects an order waiting for approval, or a draft.
+    pub async fn reject(
+        &self,
+        caller: &Caller,
+        order_id: i32,
+        reason: &str,
+    ) -> Result<OrderStatus, OrderError> {
+        if !caller.can(Permission::ApproveOrders) {
+            return Err(OrderError::Forbidden(Permission::ApproveOrders));
+        }
+        let reason = reason_of(reason)?;
+        let order = self.visible(caller, order_id).await?;
+        let now = self.clock.now();
+        let tx = self.store.begin().await?;
+        let to = step(&tx, &order, OrderEvent::Reject, &caller.user.name, &reason, Some(&reason), now)
+            .await?;
+        tx.commit().await?;
+        Ok(to)
+    }
+}
+
+pub(super) use reason_of as checked_reason;

@@ -1,0 +1,49 @@
+//! Cancelling an order that is not issued yet, with remarks; a paid one is refunded to where
+//! the money came from, in the same transaction (ORD-8, FIN-2).
+
+use app::model::{Permission, order_status::{OrderEvent, OrderStatus}};
+
+use super::{OrderError, OrderService, approve::checked_reason, step};
+use crate::services::{billing, identity::Caller};
+
+impl OrderService {
+    pub async fn cancel(
+        &self,
+        caller: &Caller,
+        order_id: i32,
+        remarks: &str,
+    ) -> Result<OrderStatus, OrderError> {
+        let order = self.visible(caller, order_id).await?;
+        // Requesters cancel their own orders; others need to approve orders.
+        if order.placed_by != caller.user.id && !caller.can(Permission::ApproveOrders) {
+            return Err(OrderError::Forbidden(Permission::ApproveOrders));
+        }
+        let remarks = checked_reason(remarks)?;
+        let was_paid = OrderStatus::parse(&order.status).is_some_and(OrderStatus::is_paid);
+        let now = self.clock.now();
+        let tx = self.store.begin().await?;
+        let to = step(&tx, &order, OrderEvent::Cancel, &caller.user.name, &remarks, Some(&remarks), now)
+            .await?;
+        if was_paid {
+            let refunded =
+                billing::refund_order(&tx, order.account_id, order.id, Some(caller.user.id), now)
+                    .await?;
+            if refunded > 0 {
+                crate::store::orders::add_event(
+                    &tx,
+                    order.id,
+                    &caller.user.name,
+                    "Refunded",
+                    &format!(
+                        "{} returned",
+                        app::model::money::format_minor(refunded, &order.currency)
+                    ),
+                    now,
+                )
+                .await?;
+            }
+        }
+        tx.commit().await?;
+        Ok(to)
+    }
+}

@@ -1,0 +1,190 @@
+//! Issuing an order's certificate once nothing is pending: paid, a CSR, every name's control
+//! shown (public products) and CAA allowing this CA (RFC 8659). Any refusal is recorded on
+//! the order for the requester to read; the order stays where it was.
+
+use std::{collections::BTreeMap, net::IpAddr};
+
+use app::model::{dns_name, order_status::{OrderEvent, OrderStatus}};
+
+use super::{OrderError, OrderService, mails, place::check_csr, step};
+use crate::{
+    ca::IssueRequest,
+    domain::{
+        caa::check_caa,
+        template::{Field, FieldRule, Mode, TemplateSubject, resolve},
+    },
+    services::notifications,
+    store::{OrderRow, orders},
+};
+
+/// The subject and names a private product's template gives an order's names: the first
+/// name as common name (when the template asks for one), DNS names and IP addresses.
+pub(super) fn template_subject(
+    rules: &[FieldRule],
+    names: &[String],
+) -> Result<TemplateSubject, String> {
+    let dynamic = |f: Field| {
+        rules
+            .iter()
+            .any(|r| r.field == f && matches!(r.mode, Mode::Dynamic { .. }))
+    };
+    let mut given: BTreeMap<Field, Vec<String>> = BTreeMap::new();
+    if dynamic(Field::CommonName)
+        && let Some(first) = names.first()
+    {
+        given.insert(Field::CommonName, vec![first.clone()]);
+    }
+    let (ips, dns): (Vec<&String>, Vec<&String>) =
+        names.iter().partition(|n| n.parse::<IpAddr>().is_ok());
+    if !dns.is_empty() {
+        given.insert(Field::Dns, dns.into_iter().cloned().collect());
+    }
+    if !ips.is_empty() {
+        given.insert(Field::Ip, ips.into_iter().cloned().collect());
+    }
+    resolve(rules, &given).map_err(|e| format!("The product's template refuses these names: {e}."))
+}
+
+impl OrderService {
+    /// Issues the order if nothing is pending; its status afterwards.
+    pub(crate) async fn try_issue(
+        &self,
+        account_id: i32,
+        order_id: i32,
+        actor: &str,
+    ) -> Result<OrderStatus, OrderError> {
+        let order = orders::get(&self.store, account_id, order_id)
+            .await?
+            .ok_or(OrderError::NotFound)?;
+        let status = OrderStatus::parse(&order.status).ok_or(OrderError::NotFound)?;
+        if !matches!(status, OrderStatus::Accepted | OrderStatus::InProgress) {
+            return Ok(status);
+        }
+        let Some(csr) = order.csr_pem.clone() else {
+            return Ok(status);
+        };
+        let names = orders::names(&self.store, order.id).await?;
+        let public = order.private_ca.is_none();
+        if public {
+            let coverage = self.validation.coverage(account_id, &names).await?;
+            if !coverage.iter().all(|c| c.is_covered()) {
+                return Ok(status);
+            }
+            if let Err(why) = self.caa_allows(&names).await {
+                return self.refuse_issuance(&order, &why).await.map(|()| status);
+            }
+        }
+        if let Err(why) = check_csr(&csr, &names, public) {
+            return self.refuse_issuance(&order, &why).await.map(|()| status);
+        }
+        let template = match &order.private_ca {
+            None => None,
+            Some(_) => {
+                let product = self
+                    .catalog
+                    .product_for_order(account_id, order.product_id, &order.currency)
+                    .await?;
+                let rules = product.template_fields.unwrap_or_default();
+                match template_subject(&rules, &names) {
+                    Ok(t) => Some(t),
+                    Err(why) => {
+                        return self.refuse_issuance(&order, &why).await.map(|()| status);
+                    }
+                }
+            }
+        };
+        let request = IssueRequest {
+            profile: &order.profile,
+            csr: csr.as_bytes(),
+            days: Some(i64::from(order.validity_days)),
+            ca: order.private_ca.as_deref(),
+            template: template.as_ref(),
+        };
+        let token = match self.authority.prepare(request).await {
+            Ok(t) => t,
+            Err(crate::ca::CaError::Refused { rule, detail }) => {
+                let why = format!("The CA refused to issue ({rule}): {detail}.");
+                return self.refuse_issuance(&order, &why).await.map(|()| status);
+            }
+            Err(e) => return Err(e.into()),
+        };
+        let issued = self.authority.issue(token).await?;
+        let certificate = crate::store::certificates::find_by_serial(&self.store, &issued.serial_hex)
+            .await?
+            .ok_or(OrderError::NotFound)?;
+        let now = self.clock.now();
+        let tx = self.store.begin().await?;
+        // The table allows the step; the conditional update keeps two issuers from racing.
+        OrderStatus::after(status, OrderEvent::Issue).ok_or(OrderError::NotFound)?;
+        if !orders::fulfil(&tx, account_id, order.id, status.code(), certificate.id, now).await? {
+            return Err(OrderError::Refused(
+                "Someone else changed this order a moment ago; reload it.".into(),
+            ));
+        }
+        orders::add_event(
+            &tx,
+            order.id,
+            actor,
+            OrderStatus::Fulfilled.label(),
+            &format!("Certificate issued, serial {}", issued.serial_hex),
+            now,
+        )
+        .await?;
+        let mail = mails::ready(&order, &names, &self.tracking_url(&order.tracking_token));
+        notifications::queue(&tx, &mails::to(&mail, &order.requester_email), now).await?;
+        tx.commit().await?;
+        Ok(OrderStatus::Fulfilled)
+    }
+
+    /// RFC 8659 for each name, refusing on the first name CAA does not allow.
+    async fn caa_allows(&self, names: &[String]) -> Result<(), String> {
+        for name in names {
+            let wildcard = name.starts_with("*.");
+            check_caa(&*self.dns, &self.caa_identities, dns_name::base_of(name), wildcard)
+                .await
+                .map_err(|e| format!("CAA does not allow issuance: {e}"))?;
+        }
+        Ok(())
+    }
+
+    async fn refuse_issuance(&self, order: &OrderRow, why: &str) -> Result<(), OrderError> {
+        let now = self.clock.now();
+        let tx = self.store.begin().await?;
+        orders::set_issue_error(&tx, order.account_id, order.id, Some(why)).await?;
+        orders::add_event(&tx, order.id, "Rootline", "Issuance refused", why, now).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Marks a paid order as in progress when someone acted on it (a CSR, a validation).
+    pub(super) async fn progressed(
+        &self,
+        order: &OrderRow,
+        actor: &str,
+        detail: &str,
+    ) -> Result<(), OrderError> {
+        let status = OrderStatus::parse(&order.status).ok_or(OrderError::NotFound)?;
+        if status != OrderStatus::Accepted {
+            let now = self.clock.now();
+            orders::add_event(&self.store, order.id, actor, "Updated", detail, now).await?;
+            return Ok(());
+        }
+        let now = self.clock.now();
+        step(&self.store, order, OrderEvent::Act, actor, detail, None, now).await?;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_server_template_takes_names_and_addresses() {
+        let rules = crate::domain::template::Template::ServerTls.default_fields();
+        let t = template_subject(&rules, &["db.corp".into(), "10.1.2.3".into()]).unwrap();
+        assert_eq!(t.dns, vec!["db.corp".to_owned()]);
+        assert_eq!(t.ips.len(), 1);
+        assert!(t.attributes.iter().any(|(f, v)| *f == Field::CommonName && v == "db.corp"));
+    }
+}

@@ -1,0 +1,92 @@
+//! The order list (ORD-6): ten at a time, newest first, searched by date range, domain,
+//! status, product and tag; Basic users see the orders they placed.
+
+use app::model::{
+    Permission,
+    money::format_minor,
+    order_status::OrderStatus,
+    orders::{OrderSummary, OrdersPage, OrdersQuery, ValidOrdersQuery},
+};
+use chrono::{DateTime, NaiveDate, Utc};
+
+use super::{OrderError, OrderService, view::split};
+use crate::{
+    services::identity::Caller,
+    store::{OrderRow, orders, users},
+};
+
+pub const PER_PAGE: u64 = 10;
+
+fn day_start(date: &str) -> Option<DateTime<Utc>> {
+    NaiveDate::parse_from_str(date, "%Y-%m-%d")
+        .ok()
+        .and_then(|d| d.and_hms_opt(0, 0, 0))
+        .map(|t| t.and_utc())
+}
+
+/// The store's search for a checked query, scoped to what the caller may see.
+pub(super) fn search<'a>(caller: &Caller, q: &'a ValidOrdersQuery) -> orders::Search<'a> {
+    orders::Search {
+        account_id: caller.account.id,
+        placed_by: (!caller.can(Permission::ViewGroupOrders)).then_some(caller.user.id),
+        from: q.from.as_deref().and_then(day_start),
+        // The end date is inclusive: everything before the next midnight.
+        until: q
+            .to
+            .as_deref()
+            .and_then(day_start)
+            .map(|t| t + chrono::Duration::days(1)),
+        domain: q.domain.as_deref(),
+        status: q.status.map(OrderStatus::code),
+        product: q.product.as_deref(),
+        tag: q.tag.as_deref(),
+    }
+}
+
+impl OrderService {
+    pub(super) async fn summaries(&self, rows: &[OrderRow]) -> Result<Vec<OrderSummary>, OrderError> {
+        let ids: Vec<i32> = rows.iter().map(|o| o.id).collect();
+        let names = orders::main_names(&self.store, &ids).await?;
+        let mut placers: Vec<i32> = rows.iter().map(|o| o.placed_by).collect();
+        placers.sort_unstable();
+        placers.dedup();
+        let people = users::find_many(&self.store, &placers).await?;
+        Ok(rows
+            .iter()
+            .map(|o| {
+                let (main_name, count) = names
+                    .iter()
+                    .find(|(id, _, _)| *id == o.id)
+                    .map(|(_, n, c)| (n.clone(), *c))
+                    .unwrap_or_default();
+                OrderSummary {
+                    id: o.id,
+                    product: o.product_name.clone(),
+                    main_name,
+                    names: count,
+                    status: OrderStatus::parse(&o.status).unwrap_or(OrderStatus::OnHold),
+                    price: format_minor(o.price_minor, &o.currency),
+                    placed_by: people
+                        .iter()
+                        .find(|u| u.id == o.placed_by)
+                        .map(|u| u.name.clone())
+                        .unwrap_or_default(),
+                    created_at: o.created_at.to_rfc3339(),
+                    tags: split(&o.tags),
+                }
+            })
+            .collect())
+    }
+
+    pub async fn orders_page(&self, caller: &Caller, query: &OrdersQuery) -> Result<OrdersPage, OrderError> {
+        let q = query.validate().map_err(OrderError::Invalid)?;
+        let (rows, total) = orders::search(&self.store, &search(caller, &q), q.page, PER_PAGE).await?;
+        Ok(OrdersPage {
+            orders: self.summaries(&rows).await?,
+            page: q.page,
+            pages: total.div_ceil(PER_PAGE).max(1),
+            total,
+            can_order: caller.can(Permission::RequestCertificates),
+        })
+    }
+}

@@ -1,0 +1,189 @@
+//! Certificate orders end to end (ORD-2..7): placing one from the wizard, approval, payment
+//! from the ledger, validation of its names, issuance through the CA, the order list, the
+//! order page and the public tracking link.
+
+mod approve;
+mod cancel;
+mod export;
+mod groups;
+mod issue;
+mod list;
+mod mails;
+mod pay_draft;
+mod place;
+mod submit_csr;
+mod tracking;
+mod view;
+mod wizard;
+
+use std::sync::Arc;
+
+use app::model::{
+    FieldErrors, Permission,
+    order_status::{OrderEvent, OrderStatus},
+};
+use chrono::{DateTime, Utc};
+
+use crate::{
+    ca::{Authority, CaError},
+    ports::{Clock, DnsResolver, Random},
+    services::{
+        billing::BillingError,
+        catalog::{CatalogError, CatalogService},
+        identity::Caller,
+        validation::{ValidationError, ValidationService},
+    },
+    store::{Db, OrderRow, Store, StoreError, orders},
+};
+
+pub use export::ORDERS_XLSX;
+pub use view::{Download, DownloadFormat};
+
+pub struct OrderService {
+    store: Store,
+    clock: Arc<dyn Clock>,
+    random: Arc<dyn Random>,
+    catalog: Arc<CatalogService>,
+    validation: Arc<ValidationService>,
+    authority: Arc<Authority>,
+    dns: Arc<dyn DnsResolver>,
+    caa_identities: Vec<String>,
+    /// The public URL without a trailing slash: the base of tracking links.
+    public_url: String,
+}
+
+pub struct OrderDeps {
+    pub store: Store,
+    pub clock: Arc<dyn Clock>,
+    pub random: Arc<dyn Random>,
+    pub catalog: Arc<CatalogService>,
+    pub validation: Arc<ValidationService>,
+    pub authority: Arc<Authority>,
+    pub dns: Arc<dyn DnsResolver>,
+    pub caa_identities: Vec<String>,
+    pub public_url: String,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum OrderError {
+    /// Another account's order, or none: the same answer.
+    #[error("not found")]
+    NotFound,
+    #[error("the role lacks {0:?}")]
+    Forbidden(Permission),
+    #[error("invalid input: {0:?}")]
+    Invalid(FieldErrors),
+    /// A valid request the rules refuse, with the reason to show.
+    #[error("{0}")]
+    Refused(String),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error(transparent)]
+    Ca(#[from] CaError),
+    #[error("catalog: {0}")]
+    Catalog(String),
+    #[error("export: {0}")]
+    Export(String),
+}
+
+impl From<ValidationError> for OrderError {
+    fn from(e: ValidationError) -> Self {
+        match e {
+            ValidationError::NotFound => Self::NotFound,
+            ValidationError::Invalid(f) => Self::Invalid(f),
+            ValidationError::Refused(r) => Self::Refused(r),
+            ValidationError::Store(s) => Self::Store(s),
+        }
+    }
+}
+
+impl From<BillingError> for OrderError {
+    fn from(e: BillingError) -> Self {
+        match e {
+            BillingError::Store(s) => Self::Store(s),
+            BillingError::NotFound => Self::NotFound,
+            BillingError::Invalid(f) => Self::Invalid(f),
+            // Balance and spend-limit refusals carry the message a user reads.
+            other => Self::Refused(other.to_string()),
+        }
+    }
+}
+
+impl From<CatalogError> for OrderError {
+    fn from(e: CatalogError) -> Self {
+        match e {
+            CatalogError::NotFound => Self::Invalid(FieldErrors::single(
+                "product_id",
+                "This product is not available to your account.",
+            )),
+            other => Self::Catalog(other.to_string()),
+        }
+    }
+}
+
+/// The seeds' words when an order names a restricted domain.
+pub const RESTRICTED: &str = "One or more domain names provided in this order are not allowed due to specific domain restrictions. Please contact your account administrator.";
+
+impl OrderService {
+    pub fn new(d: OrderDeps) -> Self {
+        Self {
+            store: d.store,
+            clock: d.clock,
+            random: d.random,
+            catalog: d.catalog,
+            validation: d.validation,
+            authority: d.authority,
+            dns: d.dns,
+            caa_identities: d.caa_identities,
+            public_url: d.public_url,
+        }
+    }
+
+    fn tracking_url(&self, token: &str) -> String {
+        format!("{}/track/{token}", self.public_url)
+    }
+
+    /// An order of the caller's account that the caller may see: everyone with access to the
+    /// group's orders, otherwise only their own.
+    async fn visible(&self, caller: &Caller, id: i32) -> Result<OrderRow, OrderError> {
+        let o = orders::get(&self.store, caller.account.id, id)
+            .await?
+            .ok_or(OrderError::NotFound)?;
+        if !caller.can(Permission::ViewGroupOrders) && o.placed_by != caller.user.id {
+            return Err(OrderError::NotFound);
+        }
+        Ok(o)
+    }
+}
+
+/// Applies `event` to the order in `db` (refusing a step the table does not allow, or a
+/// status changed meanwhile) and records it in the order's history.
+pub(crate) async fn step(
+    db: &impl Db,
+    order: &OrderRow,
+    event: OrderEvent,
+    actor: &str,
+    detail: &str,
+    reason: Option<&str>,
+    at: DateTime<Utc>,
+) -> Result<OrderStatus, OrderError> {
+    let from = OrderStatus::parse(&order.status).ok_or(OrderError::NotFound)?;
+    let to = from.after(event).ok_or_else(|| {
+        OrderError::Refused(format!(
+            "This order is \"{}\"; that cannot be done to it now.",
+            from.label()
+        ))
+    })?;
+    if !orders::transition(db, order.account_id, order.id, from.code(), to.code(), reason, at)
+        .await?
+    {
+        return Err(OrderError::Refused(
+            "Someone else changed this order a moment ago; reload it.".into(),
+        ));
+    }
+    orders::add_event(db, order.id, actor, to.label(), detail, at).await?;
+    Ok(to)
+}
+
+#[cfg(test)]
+mod tests;

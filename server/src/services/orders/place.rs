@@ -1,0 +1,196 @@
+//! Placing an order from the wizard: check the form against the product, price it, and in
+//! one transaction store it, pay for it (unless it waits for approval or is a draft) and add
+//! the domains its names need; then tell the requester and issue at once when nothing is
+//! pending.
+
+use app::model::{
+    FieldErrors, Permission,
+    order_status::{OrderEvent, OrderStatus},
+    orders::{NameRules, OrderForm, PlacedOrder},
+};
+
+use super::{OrderError, OrderService, RESTRICTED, mails};
+use crate::{
+    domain::secret_token::SecretToken,
+    services::{
+        billing::{self, OrderCharge},
+        catalog::OrderProduct,
+        identity::Caller,
+        validation::restricted_names,
+    },
+    store::{domains, orders},
+};
+
+/// What the product allows in the names step.
+pub(super) fn name_rules(p: &OrderProduct) -> NameRules {
+    NameRules {
+        public: p.private_ca.is_none(),
+        wildcard: p.offer.kind.is_wildcard(),
+        max_names: p.offer.max_domains(),
+    }
+}
+
+/// How an order by this caller for this product is submitted: approval when the caller may
+/// not approve orders, or when a private product is not auto-approved.
+pub(super) fn submission(caller: &Caller, product: &OrderProduct, draft: bool) -> Option<OrderEvent> {
+    if draft {
+        None
+    } else if !caller.can(Permission::ApproveOrders)
+        || (product.private_ca.is_some() && !product.auto_approve)
+    {
+        Some(OrderEvent::SubmitForApproval)
+    } else {
+        Some(OrderEvent::PlaceAndPay)
+    }
+}
+
+/// The CSR's names must be the order's names: the CA certifies what was validated, nothing
+/// else. (Private products take their names from the template, so only the key counts.)
+pub(super) fn check_csr(csr_pem: &str, names: &[String], public: bool) -> Result<(), String> {
+    let csr = crate::ca::inspect_csr(csr_pem.as_bytes())
+        .map_err(|e| format!("The CSR cannot be used: {}.", e.detail))?
+        .with_common_names_as_names();
+    if !public {
+        return Ok(());
+    }
+    let mut asked: Vec<&str> = csr.dns_names.iter().map(String::as_str).collect();
+    let mut ordered: Vec<&str> = names.iter().map(String::as_str).collect();
+    asked.sort_unstable();
+    asked.dedup();
+    ordered.sort_unstable();
+    if asked != ordered {
+        return Err(format!(
+            "The CSR names {}, but the order names {}. Make a CSR for exactly the order's names.",
+            asked.join(", "),
+            ordered.join(", ")
+        ));
+    }
+    Ok(())
+}
+
+impl OrderService {
+    pub async fn place(&self, caller: &Caller, form: &OrderForm) -> Result<PlacedOrder, OrderError> {
+        if !caller.can(Permission::RequestCertificates) {
+            return Err(OrderError::Forbidden(Permission::RequestCertificates));
+        }
+        let currency = caller.account.currency.clone();
+        let product = self
+            .catalog
+            .product_for_order(caller.account.id, form.product_id, &currency)
+            .await?;
+        let rules = name_rules(&product);
+        let valid = form.validate(rules).map_err(OrderError::Invalid)?;
+        let quote = app::model::products::quote(&product.offer, form.validity_days, valid.counted_names)
+            .map_err(|e| OrderError::Invalid(FieldErrors::single("validity_days", e.to_string())))?;
+        if let Some(csr) = &valid.csr_pem {
+            check_csr(csr, &valid.names, rules.public)
+                .map_err(|e| OrderError::Invalid(FieldErrors::single("csr_pem", e)))?;
+        }
+        if let Some(fields) = &product.template_fields {
+            super::issue::template_subject(fields, &valid.names)
+                .map_err(|e| OrderError::Invalid(FieldErrors::single("names", e)))?;
+        }
+        let restrictions = domains::restrictions(&self.store, caller.account.id).await?;
+        if !restricted_names(&restrictions, &valid.names).is_empty() {
+            return Err(OrderError::Refused(RESTRICTED.into()));
+        }
+        let group = self.paying_group(caller, form.group_id).await?;
+        let event = submission(caller, &product, form.draft);
+        let status = OrderStatus::on_submission(event).unwrap_or(OrderStatus::OnHold);
+
+        let mut bytes = [0u8; 32];
+        self.random.fill(&mut bytes);
+        let token = SecretToken::from_random(bytes).plain;
+        let now = self.clock.now();
+        let tx = self.store.begin().await?;
+        let tags = valid.tags.join(",");
+        let extra_emails = valid.extra_emails.join(",");
+        let new = orders::NewOrder {
+            account_id: caller.account.id,
+            group_id: group.id,
+            placed_by: caller.user.id,
+            product_id: form.product_id,
+            product_name: &product.offer.name,
+            product_kind: product.offer.kind.code(),
+            profile: product.profile,
+            private_ca: product.private_ca.as_deref(),
+            validity_days: i32::try_from(form.validity_days).unwrap_or(i32::MAX),
+            price_minor: quote.total_minor,
+            currency: &currency,
+            status: status.code(),
+            csr_pem: valid.csr_pem.as_deref(),
+            key_source: valid.key_source.code(),
+            requester_name: &valid.requester_name,
+            requester_email: &valid.requester_email,
+            requester_phone: &valid.requester_phone,
+            tags: &tags,
+            remarks: &valid.remarks,
+            tech_name: &valid.tech_name,
+            tech_email: &valid.tech_email,
+            extra_emails: &extra_emails,
+            auto_renew: form.auto_renew,
+            template_values: "{}",
+            tracking_token: &token,
+            names: &valid.names,
+        };
+        let order = orders::insert(&tx, new, now).await?;
+        let actor = caller.user.name.clone();
+        orders::add_event(&tx, order.id, &actor, "Order placed", status.label(), now).await?;
+        if status == OrderStatus::Accepted {
+            self.charge(&tx, caller, &order, group.id, now).await?;
+        }
+        if rules.public && status != OrderStatus::OnHold {
+            self.validation
+                .cover(&tx, caller.account.id, &valid.names, now)
+                .await?;
+        }
+        let tracking_url = self.tracking_url(&token);
+        if status != OrderStatus::OnHold {
+            let mail = mails::confirmation(&order, &valid.names, &tracking_url);
+            for to in std::iter::once(&valid.requester_email).chain(valid.extra_emails.iter()) {
+                crate::services::notifications::queue(&tx, &mails::to(&mail, to), now).await?;
+            }
+        }
+        tx.commit().await?;
+        let status = if status == OrderStatus::Accepted {
+            self.try_issue(caller.account.id, order.id, &actor).await?
+        } else {
+            status
+        };
+        Ok(PlacedOrder {
+            id: order.id,
+            status,
+            tracking_url,
+        })
+    }
+
+    /// Debits the order's price in `tx` (nothing for a free private product).
+    pub(super) async fn charge(
+        &self,
+        tx: &crate::store::Tx,
+        caller: &Caller,
+        order: &crate::store::OrderRow,
+        group_id: i32,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<(), OrderError> {
+        if order.price_minor == 0 {
+            return Ok(());
+        }
+        let memo = format!("Order #{} {}", order.id, order.product_name);
+        billing::charge_order(
+            tx,
+            OrderCharge {
+                account_id: order.account_id,
+                group_id,
+                order_id: order.id,
+                amount_minor: order.price_minor,
+                currency: &order.currency,
+                memo: &memo,
+            },
+            Some(caller.user.id),
+            now,
+        )
+        .await?;
+        Ok(())
+    }
+}

@@ -1,0 +1,332 @@
+//! The order service end to end on a real store, CA and ledger, with DNS and HTTP faked.
+
+use std::sync::Arc;
+
+use app::model::{
+    order_status::OrderStatus,
+    orders::{KeySource, OrderForm},
+};
+
+use super::{DownloadFormat, OrderDeps, OrderError, OrderService};
+use crate::{
+    ports::Clock,
+    ca::test_support::{SECRET, authority, openssl_csr, temp_dir},
+    ports::{KeySpec, dns::FakeDns, http_fetch::FakeHttp, random::CountingRandom},
+    services::{
+        billing::BillingService,
+        catalog::{
+            CatalogService,
+            test_support::{administrator, caller, operator},
+        },
+        identity::{
+            Caller,
+            test_support::{Harness, harness},
+        },
+        validation::{CheckOutcome, ValidationService},
+    },
+    store::{memberships, orders},
+};
+
+struct World {
+    h: Harness,
+    dns: Arc<FakeDns>,
+    orders: OrderService,
+    billing: BillingService,
+    catalog: Arc<CatalogService>,
+    admin: Caller,
+    ops: Caller,
+}
+
+async fn world() -> World {
+    let h = harness().await;
+    let ca = Arc::new(authority(h.store.clone(), SECRET));
+    ca.init(KeySpec::EcP256).await.unwrap();
+    let catalog = Arc::new(CatalogService::for_harness(&h));
+    catalog.seed_public_products().await.unwrap();
+    let dns = Arc::new(FakeDns::default());
+    let validation = Arc::new(ValidationService::new(
+        h.store.clone(),
+        h.clock.clone(),
+        Arc::new(CountingRandom::default()),
+        dns.clone(),
+        Arc::new(FakeHttp::default()),
+        "http://portal.test".into(),
+    ));
+    let orders = OrderService::new(OrderDeps {
+        store: h.store.clone(),
+        clock: h.clock.clone(),
+        random: Arc::new(crate::adapters::random::OsRandom),
+        catalog: catalog.clone(),
+        validation,
+        authority: ca,
+        dns: dns.clone(),
+        caa_identities: vec!["rootline.test".into()],
+        public_url: "http://portal.test".into(),
+    });
+    let billing = BillingService::new(h.store.clone(), h.clock.clone());
+    let admin = administrator(&h, "asha@acme.example").await;
+    let ops = operator(&h).await;
+    World {
+        h,
+        dns,
+        orders,
+        billing,
+        catalog,
+        admin,
+        ops,
+    }
+}
+
+impl World {
+    async fn credit(&self, account_id: i32, amount: &str) {
+        self.billing
+            .grant_credits(
+                &self.ops,
+                account_id,
+                &app::model::billing::CreditForm {
+                    amount: amount.into(),
+                    remarks: "Test credits".into(),
+                },
+                None,
+            )
+            .await
+            .unwrap();
+    }
+
+    /// The cheapest single-domain DV offer of the account.
+    async fn dv(&self, who: &Caller) -> (i32, i64) {
+        let offers = self.catalog.offers(who, "USD").await.unwrap();
+        let o = offers
+            .iter()
+            .find(|o| o.kind == app::model::products::ProductKind::DvSingle)
+            .unwrap();
+        (o.id, o.validity_days[0])
+    }
+
+    async fn form(&self, who: &Caller, name: &str, csr: Option<String>) -> OrderForm {
+        let (product_id, validity_days) = self.dv(who).await;
+        OrderForm {
+            product_id,
+            validity_days,
+            requester_name: "Asha Rao".into(),
+            requester_email: "asha@acme.example".into(),
+            csr_source: if csr.is_some() { "paste" } else { "later" }.into(),
+            csr_pem: csr.unwrap_or_default(),
+            names: name.into(),
+            ..Default::default()
+        }
+    }
+
+    async fn status(&self, account_id: i32, id: i32) -> OrderStatus {
+        let o = orders::get(&self.h.store, account_id, id).await.unwrap().unwrap();
+        OrderStatus::parse(&o.status).unwrap()
+    }
+
+    /// Publishes the TXT value of every pending domain of the order and verifies them.
+    async fn validate(&self, token: &str) {
+        let view = self.orders.tracking(token).await.unwrap();
+        for n in view.names {
+            if let Some(d) = n.domain {
+                self.dns.add_txt(&d.name, d.value.as_deref().unwrap_or_default());
+                let outcome = self.orders.tracking_verify(token, d.id).await.unwrap();
+                assert!(matches!(outcome, CheckOutcome::Verified { .. }), "{outcome:?}");
+            }
+        }
+    }
+}
+
+fn csr_for(name: &str) -> (String, std::path::PathBuf) {
+    let dir = temp_dir("rootline-order");
+    let csr = openssl_csr(&dir, "ec:P-256", &format!("/CN={name}"), Some(&format!("DNS:{name}")), &[]);
+    (String::from_utf8(csr).unwrap(), dir)
+}
+
+fn token_of(url: &str) -> String {
+    url.rsplit('/').next().unwrap().to_owned()
+}
+
+#[tokio::test]
+async fn a_paid_dv_order_issues_once_its_domain_is_validated() {
+    let w = world().await;
+    w.credit(w.admin.account.id, "100.00").await;
+    let (csr, dir) = csr_for("shop.example.com");
+    let form = w.form(&w.admin, "shop.example.com", Some(csr)).await;
+    let placed = w.orders.place(&w.admin, &form).await.unwrap();
+    assert_eq!(placed.status, OrderStatus::Accepted, "administrators pay at once");
+    let token = token_of(&placed.tracking_url);
+    let before = w.orders.tracking(&token).await.unwrap();
+    assert!(!before.issued && !before.needs_csr);
+
+    w.validate(&token).await;
+    assert_eq!(w.status(w.admin.account.id, placed.id).await, OrderStatus::Fulfilled);
+    let pem = w
+        .orders
+        .download(&w.admin, placed.id, DownloadFormat::Pem)
+        .await
+        .unwrap();
+    let text = String::from_utf8(pem.bytes).unwrap();
+    assert_eq!(text.matches("BEGIN CERTIFICATE").count(), 2, "leaf and issuing CA");
+    std::fs::write(dir.join("chain.pem"), &text).unwrap();
+    let out = crate::ca::test_support::openssl(&["x509", "-in", "chain.pem", "-noout", "-ext", "subjectAltName"], &dir);
+    assert!(out.contains("DNS:shop.example.com"), "{out}");
+    let view = w.orders.order_view(&w.admin, placed.id).await.unwrap();
+    assert!(view.events.iter().any(|e| e.action == "Order Fulfilled"));
+    // The same validation covers a sub-domain of a later order: no new DCV.
+    let form = w.form(&w.admin, "api.shop.example.com", None).await;
+    let again = w.orders.place(&w.admin, &form).await.unwrap();
+    let t = w.orders.tracking(&token_of(&again.tracking_url)).await.unwrap();
+    assert!(t.names.iter().all(|n| n.covered_by.is_some()), "{t:?}");
+}
+
+#[tokio::test]
+async fn a_standard_users_order_waits_for_approval_and_is_paid_when_approved() {
+    let w = world().await;
+    w.credit(w.admin.account.id, "100.00").await;
+    let token = w.h.signed_in("ravi@acme.example").await;
+    let ravi = caller(&w.h, &token).await;
+    // Ravi joins Asha's account as a Standard User and works in it.
+    memberships::insert(&w.h.store, ravi.user.id, w.admin.account.id, "standard_user", "all", w.h.clock.now())
+        .await
+        .unwrap();
+    w.h.service.switch_account(&ravi, w.admin.account.id, None).await.unwrap();
+    let ravi = caller(&w.h, &token).await;
+    assert_eq!(ravi.account.id, w.admin.account.id);
+    let form = w.form(&ravi, "www.example.org", None).await;
+    let placed = w.orders.place(&ravi, &form).await.unwrap();
+    assert_eq!(placed.status, OrderStatus::PendingApproval);
+    let e = w.orders.approve(&ravi, placed.id).await;
+    assert!(matches!(e, Err(OrderError::Forbidden(_))), "{e:?}");
+    let status = w.orders.approve(&w.admin, placed.id).await.unwrap();
+    assert_eq!(status, OrderStatus::Accepted, "approved, paid, waiting for its CSR");
+    let view = w.orders.order_view(&w.admin, placed.id).await.unwrap();
+    assert!(view.events.iter().any(|e| e.detail == "Approved and paid"));
+    // A second approval finds nothing to approve.
+    assert!(matches!(w.orders.approve(&w.admin, placed.id).await, Err(OrderError::Refused(_))));
+}
+
+#[tokio::test]
+async fn insufficient_balance_refuses_the_order_and_stores_nothing() {
+    let w = world().await;
+    let form = w.form(&w.admin, "example.com", None).await;
+    let e = w.orders.place(&w.admin, &form).await;
+    match e {
+        Err(OrderError::Refused(why)) => assert!(why.starts_with("Insufficient balance"), "{why}"),
+        other => panic!("{other:?}"),
+    }
+    let page = w
+        .orders
+        .orders_page(&w.admin, &Default::default())
+        .await
+        .unwrap();
+    assert_eq!(page.total, 0);
+}
+
+#[tokio::test]
+async fn a_caa_record_naming_another_ca_refuses_issuance_with_the_reason() {
+    let w = world().await;
+    w.credit(w.admin.account.id, "100.00").await;
+    w.dns.add_caa("example.net", false, "issue", "other-ca.example");
+    let (csr, _dir) = csr_for("www.example.net");
+    let form = w.form(&w.admin, "www.example.net", Some(csr)).await;
+    let placed = w.orders.place(&w.admin, &form).await.unwrap();
+    let token = token_of(&placed.tracking_url);
+    w.validate(&token).await;
+    let t = w.orders.tracking(&token).await.unwrap();
+    assert!(!t.issued);
+    let why = t.issue_error.unwrap_or_default();
+    assert!(why.contains("CAA"), "{why}");
+    assert_ne!(w.status(w.admin.account.id, placed.id).await, OrderStatus::Fulfilled);
+}
+
+#[tokio::test]
+async fn a_skipped_csr_submitted_through_the_tracking_link_issues_and_must_name_the_order() {
+    let w = world().await;
+    w.credit(w.admin.account.id, "100.00").await;
+    let form = w.form(&w.admin, "portal.example.com", None).await;
+    assert_eq!(form.csr_source, KeySource::Later.code());
+    let placed = w.orders.place(&w.admin, &form).await.unwrap();
+    let token = token_of(&placed.tracking_url);
+    w.validate(&token).await;
+    assert!(w.orders.tracking(&token).await.unwrap().needs_csr);
+    let (wrong, _d1) = csr_for("other.example.com");
+    let e = w.orders.tracking_submit_csr(&token, &wrong).await;
+    assert!(matches!(e, Err(OrderError::Invalid(_))), "{e:?}");
+    let (right, _d2) = csr_for("portal.example.com");
+    let status = w.orders.tracking_submit_csr(&token, &right).await.unwrap();
+    assert_eq!(status, OrderStatus::Fulfilled);
+    let der = w.orders.tracking_download(&token, DownloadFormat::Der).await.unwrap();
+    assert_eq!(der.bytes.first(), Some(&0x30));
+}
+
+#[tokio::test]
+async fn cancelling_a_paid_order_refunds_it_and_a_final_order_accepts_nothing() {
+    let w = world().await;
+    w.credit(w.admin.account.id, "100.00").await;
+    let form = w.form(&w.admin, "example.com", None).await;
+    let placed = w.orders.place(&w.admin, &form).await.unwrap();
+    let e = w.orders.cancel(&w.admin, placed.id, " ").await;
+    assert!(matches!(e, Err(OrderError::Invalid(_))), "remarks are required");
+    let status = w.orders.cancel(&w.admin, placed.id, "Bought by mistake").await.unwrap();
+    assert_eq!(status, OrderStatus::Cancelled);
+    let view = w.orders.order_view(&w.admin, placed.id).await.unwrap();
+    assert!(view.events.iter().any(|e| e.action == "Refunded"), "{:?}", view.events);
+    for e in [
+        w.orders.cancel(&w.admin, placed.id, "again").await,
+        w.orders.approve(&w.admin, placed.id).await,
+    ] {
+        assert!(matches!(e, Err(OrderError::Refused(_))), "{e:?}");
+    }
+}
+
+#[tokio::test]
+async fn drafts_are_not_paid_until_submitted() {
+    let w = world().await;
+    w.credit(w.admin.account.id, "100.00").await;
+    let mut form = w.form(&w.admin, "example.com", None).await;
+    form.draft = true;
+    let placed = w.orders.place(&w.admin, &form).await.unwrap();
+    assert_eq!(placed.status, OrderStatus::OnHold);
+    let status = w.orders.pay_draft(&w.admin, placed.id).await.unwrap();
+    assert_eq!(status, OrderStatus::Accepted);
+}
+
+#[tokio::test]
+async fn another_accounts_order_and_tracking_junk_are_not_found() {
+    let w = world().await;
+    w.credit(w.admin.account.id, "100.00").await;
+    let form = w.form(&w.admin, "example.com", None).await;
+    let placed = w.orders.place(&w.admin, &form).await.unwrap();
+    let other = administrator(&w.h, "mei@other.example").await;
+    for e in [
+        w.orders.order_view(&other, placed.id).await.map(|_| ()),
+        w.orders.cancel(&other, placed.id, "mine now").await.map(|_| ()),
+        w.orders.tracking("not-a-token").await.map(|_| ()),
+        w.orders.tracking(&"A".repeat(43)).await.map(|_| ()),
+    ] {
+        assert!(matches!(e, Err(OrderError::NotFound)), "{e:?}");
+    }
+    // A tracking link acts only on its own order's domains.
+    let token = token_of(&placed.tracking_url);
+    let e = w.orders.tracking_verify(&token, 9999).await;
+    assert!(matches!(e, Err(OrderError::NotFound)), "{e:?}");
+}
+
+#[tokio::test]
+async fn restricted_domains_are_refused_with_the_administrators_message() {
+    let w = world().await;
+    w.credit(w.admin.account.id, "100.00").await;
+    let validation = ValidationService::new(
+        w.h.store.clone(),
+        w.h.clock.clone(),
+        Arc::new(CountingRandom::default()),
+        Arc::new(FakeDns::default()),
+        Arc::new(FakeHttp::default()),
+        "http://portal.test".into(),
+    );
+    validation.add_restriction(w.admin.account.id, "example.com").await.unwrap();
+    let form = w.form(&w.admin, "www.example.com", None).await;
+    match w.orders.place(&w.admin, &form).await {
+        Err(OrderError::Refused(why)) => assert_eq!(why, super::RESTRICTED),
+        other => panic!("{other:?}"),
+    }
+}

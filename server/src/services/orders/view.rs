@@ -1,0 +1,201 @@
+//! The order page (ORD-6): the order, how each name's validation stands, its history, what
+//! the caller may do; and the certificate downloads (PEM, DER, PKCS#7 chain).
+
+use app::model::{
+    Permission,
+    money::format_minor,
+    order_status::OrderStatus,
+    orders::{KeySource, NameProgress, OrderEventView, OrderView},
+};
+
+use super::{OrderError, OrderService};
+use crate::{
+    ca::{pem_certificate, pkcs7_certs_only},
+    services::{identity::Caller, validation},
+    store::{OrderRow, groups, orders, users},
+};
+
+/// A certificate file to download.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Download {
+    pub file_name: String,
+    pub content_type: &'static str,
+    pub bytes: Vec<u8>,
+}
+
+/// The formats an issued certificate downloads in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DownloadFormat {
+    /// The leaf and its chain, PEM.
+    Pem,
+    /// The leaf alone, DER.
+    Der,
+    /// The leaf and its chain, PKCS#7 (DER).
+    Pkcs7,
+}
+
+impl DownloadFormat {
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "pem" => Some(Self::Pem),
+            "der" | "cer" => Some(Self::Der),
+            "p7b" | "pkcs7" => Some(Self::Pkcs7),
+            _ => None,
+        }
+    }
+}
+
+impl OrderService {
+    /// Each name of the order with the domain covering it or to validate.
+    pub(super) async fn progress(&self, order: &OrderRow) -> Result<Vec<NameProgress>, OrderError> {
+        let names = orders::names(&self.store, order.id).await?;
+        if order.private_ca.is_some() {
+            return Ok(names
+                .into_iter()
+                .map(|name| NameProgress {
+                    name,
+                    covered_by: None,
+                    domain: None,
+                })
+                .collect());
+        }
+        let now = self.clock.now();
+        Ok(self
+            .validation
+            .coverage(order.account_id, &names)
+            .await?
+            .into_iter()
+            .map(|c| NameProgress {
+                name: c.name,
+                covered_by: c.covered_by.map(|d| d.name),
+                domain: c.to_validate.map(|d| validation::view(&d, now)),
+            })
+            .collect())
+    }
+
+    pub async fn order_view(&self, caller: &Caller, order_id: i32) -> Result<OrderView, OrderError> {
+        let o = self.visible(caller, order_id).await?;
+        let status = OrderStatus::parse(&o.status).ok_or(OrderError::NotFound)?;
+        let group = groups::for_account(&self.store, o.account_id)
+            .await?
+            .into_iter()
+            .find(|g| g.id == o.group_id)
+            .map(|g| g.name)
+            .unwrap_or_default();
+        let placed_by = users::find(&self.store, o.placed_by)
+            .await?
+            .map(|u| u.name)
+            .unwrap_or_default();
+        let events = orders::events(&self.store, o.id)
+            .await?
+            .into_iter()
+            .map(|e| OrderEventView {
+                at: e.at.to_rfc3339(),
+                actor: e.actor,
+                action: e.action,
+                detail: e.detail,
+            })
+            .collect();
+        let certificate_serial = match o.certificate_id {
+            Some(id) => crate::store::certificates::find_by_id(&self.store, id)
+                .await?
+                .map(|c| c.serial_hex),
+            None => None,
+        };
+        let approver = caller.can(Permission::ApproveOrders);
+        Ok(OrderView {
+            id: o.id,
+            product: o.product_name.clone(),
+            private: o.private_ca.is_some(),
+            validity_days: i64::from(o.validity_days),
+            status,
+            price: format_minor(o.price_minor, &o.currency),
+            group,
+            placed_by,
+            requester_name: o.requester_name.clone(),
+            requester_email: o.requester_email.clone(),
+            names: self.progress(&o).await?,
+            has_csr: o.csr_pem.is_some(),
+            key_source: KeySource::parse(&o.key_source).unwrap_or(KeySource::Paste),
+            tags: split(&o.tags),
+            remarks: o.remarks.clone(),
+            auto_renew: o.auto_renew,
+            reason: o.reason.clone(),
+            issue_error: o.issue_error.clone(),
+            tracking_url: self.tracking_url(&o.tracking_token),
+            certificate_serial,
+            created_at: o.created_at.to_rfc3339(),
+            events,
+            can_approve: approver
+                && matches!(
+                    status,
+                    OrderStatus::PendingApproval | OrderStatus::PendingParentApproval
+                ),
+            can_cancel: !status.is_final() && (approver || o.placed_by == caller.user.id),
+            can_pay: status == OrderStatus::OnHold && caller.can(Permission::RequestCertificates),
+        })
+    }
+
+    /// The issued certificate of an order in the format asked for.
+    pub(super) async fn download_of(
+        &self,
+        o: &OrderRow,
+        format: DownloadFormat,
+    ) -> Result<Download, OrderError> {
+        let Some(cert_id) = o.certificate_id else {
+            return Err(OrderError::Refused("The certificate is not issued yet.".into()));
+        };
+        let row = crate::store::certificates::find_by_id(&self.store, cert_id)
+            .await?
+            .ok_or(OrderError::NotFound)?;
+        let chain = self
+            .authority
+            .certificate_chain(&row.serial_hex)
+            .await?
+            .ok_or(OrderError::NotFound)?;
+        let stem = format!("order-{}", o.id);
+        Ok(match format {
+            DownloadFormat::Pem => Download {
+                file_name: format!("{stem}.pem"),
+                content_type: "application/x-pem-file",
+                bytes: std::iter::once(&chain.leaf)
+                    .chain(chain.chain.iter())
+                    .map(|der| pem_certificate(der))
+                    .collect::<String>()
+                    .into_bytes(),
+            },
+            DownloadFormat::Der => Download {
+                file_name: format!("{stem}.cer"),
+                content_type: "application/pkix-cert",
+                bytes: chain.leaf,
+            },
+            DownloadFormat::Pkcs7 => {
+                let mut all = vec![chain.leaf];
+                all.extend(chain.chain);
+                Download {
+                    file_name: format!("{stem}.p7b"),
+                    content_type: "application/pkcs7-mime",
+                    bytes: pkcs7_certs_only(&all),
+                }
+            }
+        })
+    }
+
+    pub async fn download(
+        &self,
+        caller: &Caller,
+        order_id: i32,
+        format: DownloadFormat,
+    ) -> Result<Download, OrderError> {
+        let o = self.visible(caller, order_id).await?;
+        self.download_of(&o, format).await
+    }
+}
+
+pub(super) fn split(list: &str) -> Vec<String> {
+    list.split(',')
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .map(str::to_owned)
+        .collect()
+}

@@ -1,0 +1,117 @@
+//! Adding a domain: it starts Pending with a fresh random value for the chosen method.
+
+use app::model::{
+    FieldErrors,
+    domains::{AddDomainForm, DomainView},
+};
+
+use super::{ValidationError, ValidationService, restricted_names, view};
+use crate::store::{StoreError, domains};
+
+impl ValidationService {
+    pub async fn add_domain(
+        &self,
+        account_id: i32,
+        form: &AddDomainForm,
+    ) -> Result<DomainView, ValidationError> {
+        let valid = form.validate().map_err(ValidationError::Invalid)?;
+        let restricted = domains::restrictions(&self.store, account_id).await?;
+        if !restricted_names(&restricted, std::slice::from_ref(&valid.name)).is_empty() {
+            return Err(ValidationError::Invalid(FieldErrors::single(
+                "name",
+                "This domain is restricted by your account administrator.",
+            )));
+        }
+        let now = self.clock.now();
+        let row = domains::insert(
+            &self.store,
+            account_id,
+            domains::NewDomain {
+                name: &valid.name,
+                method: &valid.method.code(),
+                random_value: &self.random_value(),
+            },
+            now,
+        )
+        .await
+        .map_err(|e| match e {
+            StoreError::Duplicate => ValidationError::Invalid(FieldErrors::single(
+                "name",
+                "This domain is already in your account.",
+            )),
+            other => other.into(),
+        })?;
+        Ok(view(&row, now))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use app::model::domains::{AddDomainForm, DomainStatus};
+
+    use super::super::{ValidationError, test_support::harness};
+
+    fn form(name: &str, method: &str) -> AddDomainForm {
+        AddDomainForm {
+            name: name.into(),
+            method: method.into(),
+        }
+    }
+
+    #[tokio::test]
+    async fn a_new_domain_is_pending_with_a_value_to_publish() {
+        let h = harness().await;
+        let d = h
+            .service
+            .add_domain(h.account_id, &form("Shop.Example.com", "dns_txt"))
+            .await
+            .unwrap();
+        assert_eq!(d.name, "shop.example.com");
+        assert_eq!(d.status, DomainStatus::Pending);
+        assert_eq!(d.value.as_deref().map(str::len), Some(32));
+        assert_eq!(d.location.as_deref(), Some("shop.example.com"));
+    }
+
+    #[tokio::test]
+    async fn an_e_mailed_value_is_never_shown() {
+        let h = harness().await;
+        let d = h
+            .service
+            .add_domain(h.account_id, &form("example.com", "email:admin"))
+            .await
+            .unwrap();
+        assert_eq!(d.value, None);
+        assert_eq!(d.location.as_deref(), Some("admin@example.com"));
+    }
+
+    #[tokio::test]
+    async fn duplicates_bad_names_and_restricted_domains_are_refused() {
+        let h = harness().await;
+        h.service
+            .add_domain(h.account_id, &form("example.com", ""))
+            .await
+            .unwrap();
+        for (name, method) in [
+            ("example.com", "dns_txt"),
+            ("server.corp", "dns_txt"),
+            ("example.org", "email:root"),
+        ] {
+            let e = h.service.add_domain(h.account_id, &form(name, method)).await;
+            assert!(matches!(e, Err(ValidationError::Invalid(_))), "{name} {method}");
+        }
+        h.service
+            .add_restriction(h.account_id, "blocked.com")
+            .await
+            .unwrap();
+        let e = h
+            .service
+            .add_domain(h.account_id, &form("www.blocked.com", ""))
+            .await;
+        assert!(matches!(e, Err(ValidationError::Invalid(_))));
+        // The same name in another account is that account's own business.
+        h.service
+            .add_domain(h.other_account_id, &form("example.com", ""))
+            .await
+            .unwrap();
+    }
+}

@@ -1,0 +1,36 @@
+//! Choosing another validation method: a fresh random value goes with it.
+
+use app::model::domains::{DomainView, parse_method};
+
+use super::{ValidationError, ValidationService, view};
+use crate::store::domains;
+
+impl ValidationService {
+    pub async fn change_method(
+        &self,
+        account_id: i32,
+        domain_id: i32,
+        method: &str,
+    ) -> Result<DomainView, ValidationError> {
+        let method = parse_method(method).map_err(|e| {
+            ValidationError::Invalid(app::model::FieldErrors::single("method", e))
+        })?;
+        domains::get(&self.store, account_id, domain_id)
+            .await?
+            .ok_or(ValidationError::NotFound)?;
+        let now = self.clock.now();
+        domains::set_method(
+            &self.store,
+            account_id,
+            domain_id,
+            &method.code(),
+            &self.random_value(),
+            now,
+        )
+        .await?;
+        let row = domains::get(&self.store, account_id, domain_id)
+            .await?
+            .ok_or(ValidationError::NotFound)?;
+        Ok(view(&row, now))
+    }
+}

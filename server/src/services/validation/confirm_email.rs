@@ -1,0 +1,38 @@
+//! The link of the constructed e-mail: whoever reads the mailbox confirms control of the
+//! domain. The value answers once, within 24 hours.
+
+use app::model::domains::DcvMethod;
+
+use super::{ValidationError, ValidationService};
+use crate::{domain::dcv, store::domains};
+
+impl ValidationService {
+    /// The domain's account and name, once its control is confirmed.
+    pub async fn confirm_email(
+        &self,
+        domain_id: i32,
+        value: &str,
+    ) -> Result<(i32, String), ValidationError> {
+        let refused = || {
+            ValidationError::Refused(
+                "This confirmation link is not valid any more. Ask the requester to send a new e-mail from the order's tracking page."
+                    .into(),
+            )
+        };
+        let d = domains::find_for_confirmation(&self.store, domain_id)
+            .await?
+            .ok_or_else(refused)?;
+        let method = DcvMethod::parse(&d.method).ok_or_else(refused)?;
+        let now = self.clock.now();
+        let fresh = now - d.value_created_at <= dcv::value_lifetime(&method);
+        // The comparison is over a 128-bit random value; its timing reveals nothing usable.
+        if !matches!(method, DcvMethod::ConstructedEmail { .. })
+            || !fresh
+            || d.random_value != value
+        {
+            return Err(refused());
+        }
+        self.record_success(&d, &method, now).await?;
+        Ok((d.account_id, d.name))
+    }
+}

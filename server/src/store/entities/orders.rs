@@ -1,0 +1,43 @@
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "orders")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i32,
+    pub account_id: i32,
+    pub group_id: i32,
+    pub placed_by: i32,
+    pub product_id: i32,
+    pub product_name: String,
+    pub product_kind: String,
+    pub profile: String,
+    pub private_ca: Option<String>,
+    pub validity_days: i32,
+    pub price_minor: i64,
+    pub currency: String,
+    pub status: String,
+    pub csr_pem: Option<String>,
+    pub key_source: String,
+    pub requester_name: String,
+    pub requester_email: String,
+    pub requester_phone: String,
+    pub tags: String,
+    pub remarks: String,
+    pub tech_name: String,
+    pub tech_email: String,
+    pub extra_emails: String,
+    pub auto_renew: bool,
+    pub template_values: String,
+    pub tracking_token: String,
+    pub certificate_id: Option<i32>,
+    pub issue_error: Option<String>,
+    pub reason: Option<String>,
+    pub created_at: DateTimeUtc,
+    pub updated_at: DateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

@@ -1,0 +1,325 @@
+//! Orders, their names and their history. Every query is scoped to one account except the
+//! lookup by tracking token, whose 256-bit token is the proof of access.
+
+use chrono::{DateTime, Utc};
+use sea_orm::{
+    ActiveValue::Set, Condition, PaginatorTrait, QueryOrder, QuerySelect, entity::prelude::*,
+};
+
+use super::{
+    Db, OrderEventRow, OrderRow, StoreError,
+    entities::{order_events, order_names, orders},
+};
+
+pub struct NewOrder<'a> {
+    pub account_id: i32,
+    pub group_id: i32,
+    pub placed_by: i32,
+    pub product_id: i32,
+    pub product_name: &'a str,
+    pub product_kind: &'a str,
+    pub profile: &'a str,
+    pub private_ca: Option<&'a str>,
+    pub validity_days: i32,
+    pub price_minor: i64,
+    pub currency: &'a str,
+    pub status: &'a str,
+    pub csr_pem: Option<&'a str>,
+    pub key_source: &'a str,
+    pub requester_name: &'a str,
+    pub requester_email: &'a str,
+    pub requester_phone: &'a str,
+    pub tags: &'a str,
+    pub remarks: &'a str,
+    pub tech_name: &'a str,
+    pub tech_email: &'a str,
+    pub extra_emails: &'a str,
+    pub auto_renew: bool,
+    pub template_values: &'a str,
+    pub tracking_token: &'a str,
+    pub names: &'a [String],
+}
+
+pub async fn insert(
+    db: &impl Db,
+    o: NewOrder<'_>,
+    at: DateTime<Utc>,
+) -> Result<OrderRow, StoreError> {
+    let row = orders::ActiveModel {
+        account_id: Set(o.account_id),
+        group_id: Set(o.group_id),
+        placed_by: Set(o.placed_by),
+        product_id: Set(o.product_id),
+        product_name: Set(o.product_name.to_owned()),
+        product_kind: Set(o.product_kind.to_owned()),
+        profile: Set(o.profile.to_owned()),
+        private_ca: Set(o.private_ca.map(str::to_owned)),
+        validity_days: Set(o.validity_days),
+        price_minor: Set(o.price_minor),
+        currency: Set(o.currency.to_owned()),
+        status: Set(o.status.to_owned()),
+        csr_pem: Set(o.csr_pem.map(str::to_owned)),
+        key_source: Set(o.key_source.to_owned()),
+        requester_name: Set(o.requester_name.to_owned()),
+        requester_email: Set(o.requester_email.to_owned()),
+        requester_phone: Set(o.requester_phone.to_owned()),
+        tags: Set(o.tags.to_owned()),
+        remarks: Set(o.remarks.to_owned()),
+        tech_name: Set(o.tech_name.to_owned()),
+        tech_email: Set(o.tech_email.to_owned()),
+        extra_emails: Set(o.extra_emails.to_owned()),
+        auto_renew: Set(o.auto_renew),
+        template_values: Set(o.template_values.to_owned()),
+        tracking_token: Set(o.tracking_token.to_owned()),
+        created_at: Set(at),
+        updated_at: Set(at),
+        ..Default::default()
+    }
+    .insert(db.conn())
+    .await
+    .map_err(StoreError::from_db)?;
+    for (position, name) in o.names.iter().enumerate() {
+        order_names::ActiveModel {
+            order_id: Set(row.id),
+            position: Set(i32::try_from(position).unwrap_or(i32::MAX)),
+            name: Set(name.clone()),
+            ..Default::default()
+        }
+        .insert(db.conn())
+        .await
+        .map_err(StoreError::from_db)?;
+    }
+    Ok(row)
+}
+
+pub async fn get(db: &impl Db, account_id: i32, id: i32) -> Result<Option<OrderRow>, StoreError> {
+    Ok(orders::Entity::find_by_id(id)
+        .filter(orders::Column::AccountId.eq(account_id))
+        .one(db.conn())
+        .await?)
+}
+
+/// The order behind a public tracking link.
+pub async fn by_tracking_token(
+    db: &impl Db,
+    token: &str,
+) -> Result<Option<OrderRow>, StoreError> {
+    Ok(orders::Entity::find()
+        .filter(orders::Column::TrackingToken.eq(token))
+        .one(db.conn())
+        .await?)
+}
+
+pub async fn names(db: &impl Db, order_id: i32) -> Result<Vec<String>, StoreError> {
+    Ok(order_names::Entity::find()
+        .filter(order_names::Column::OrderId.eq(order_id))
+        .order_by_asc(order_names::Column::Position)
+        .all(db.conn())
+        .await?
+        .into_iter()
+        .map(|n| n.name)
+        .collect())
+}
+
+/// The main (first) name of each order.
+pub async fn main_names(
+    db: &impl Db,
+    order_ids: &[i32],
+) -> Result<Vec<(i32, String, u32)>, StoreError> {
+    if order_ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let rows = order_names::Entity::find()
+        .filter(order_names::Column::OrderId.is_in(order_ids.iter().copied()))
+        .order_by_asc(order_names::Column::OrderId)
+        .order_by_asc(order_names::Column::Position)
+        .all(db.conn())
+        .await?;
+    let mut out: Vec<(i32, String, u32)> = Vec::new();
+    for r in rows {
+        match out.last_mut() {
+            Some((id, _, count)) if *id == r.order_id => *count += 1,
+            _ => out.push((r.order_id, r.name, 1)),
+        }
+    }
+    Ok(out)
+}
+
+/// Moves an order from one status to another, only if it is still in `from` (two admins
+/// approving at once: one wins). Whether it moved.
+pub async fn transition(
+    db: &impl Db,
+    account_id: i32,
+    id: i32,
+    from: &str,
+    to: &str,
+    reason: Option<&str>,
+    at: DateTime<Utc>,
+) -> Result<bool, StoreError> {
+    let mut update = orders::Entity::update_many()
+        .col_expr(orders::Column::Status, Expr::value(to))
+        .col_expr(orders::Column::UpdatedAt, Expr::value(at));
+    if let Some(reason) = reason {
+        update = update.col_expr(orders::Column::Reason, Expr::value(reason));
+    }
+    let done = update
+        .filter(orders::Column::Id.eq(id))
+        .filter(orders::Column::AccountId.eq(account_id))
+        .filter(orders::Column::Status.eq(from))
+        .exec(db.conn())
+        .await?;
+    Ok(done.rows_affected == 1)
+}
+
+pub async fn set_csr(
+    db: &impl Db,
+    account_id: i32,
+    id: i32,
+    csr_pem: &str,
+    key_source: &str,
+    at: DateTime<Utc>,
+) -> Result<(), StoreError> {
+    orders::Entity::update_many()
+        .col_expr(orders::Column::CsrPem, Expr::value(csr_pem))
+        .col_expr(orders::Column::KeySource, Expr::value(key_source))
+        .col_expr(orders::Column::UpdatedAt, Expr::value(at))
+        .filter(orders::Column::Id.eq(id))
+        .filter(orders::Column::AccountId.eq(account_id))
+        .exec(db.conn())
+        .await?;
+    Ok(())
+}
+
+pub async fn set_issue_error(
+    db: &impl Db,
+    account_id: i32,
+    id: i32,
+    error: Option<&str>,
+) -> Result<(), StoreError> {
+    orders::Entity::update_many()
+        .col_expr(orders::Column::IssueError, Expr::value(error))
+        .filter(orders::Column::Id.eq(id))
+        .filter(orders::Column::AccountId.eq(account_id))
+        .exec(db.conn())
+        .await?;
+    Ok(())
+}
+
+/// Records the issued certificate and fulfils the order, if it was still `from`.
+pub async fn fulfil(
+    db: &impl Db,
+    account_id: i32,
+    id: i32,
+    from: &str,
+    certificate_id: i32,
+    at: DateTime<Utc>,
+) -> Result<bool, StoreError> {
+    let done = orders::Entity::update_many()
+        .col_expr(orders::Column::Status, Expr::value("fulfilled"))
+        .col_expr(orders::Column::CertificateId, Expr::value(certificate_id))
+        .col_expr(orders::Column::IssueError, Expr::value(Option::<String>::None))
+        .col_expr(orders::Column::UpdatedAt, Expr::value(at))
+        .filter(orders::Column::Id.eq(id))
+        .filter(orders::Column::AccountId.eq(account_id))
+        .filter(orders::Column::Status.eq(from))
+        .exec(db.conn())
+        .await?;
+    Ok(done.rows_affected == 1)
+}
+
+pub async fn add_event(
+    db: &impl Db,
+    order_id: i32,
+    actor: &str,
+    action: &str,
+    detail: &str,
+    at: DateTime<Utc>,
+) -> Result<(), StoreError> {
+    order_events::ActiveModel {
+        order_id: Set(order_id),
+        at: Set(at),
+        actor: Set(actor.to_owned()),
+        action: Set(action.to_owned()),
+        detail: Set(detail.to_owned()),
+        ..Default::default()
+    }
+    .insert(db.conn())
+    .await
+    .map_err(StoreError::from_db)?;
+    Ok(())
+}
+
+pub async fn events(db: &impl Db, order_id: i32) -> Result<Vec<OrderEventRow>, StoreError> {
+    Ok(order_events::Entity::find()
+        .filter(order_events::Column::OrderId.eq(order_id))
+        .order_by_asc(order_events::Column::Id)
+        .all(db.conn())
+        .await?)
+}
+
+/// The order list's search, already checked.
+#[derive(Debug, Default)]
+pub struct Search<'a> {
+    pub account_id: i32,
+    /// Only the orders this user placed (roles without access to the group's orders).
+    pub placed_by: Option<i32>,
+    pub from: Option<DateTime<Utc>>,
+    pub until: Option<DateTime<Utc>>,
+    pub domain: Option<&'a str>,
+    pub status: Option<&'a str>,
+    pub product: Option<&'a str>,
+    pub tag: Option<&'a str>,
+}
+
+fn condition(s: &Search<'_>) -> Condition {
+    let mut c = Condition::all().add(orders::Column::AccountId.eq(s.account_id));
+    if let Some(u) = s.placed_by {
+        c = c.add(orders::Column::PlacedBy.eq(u));
+    }
+    if let Some(f) = s.from {
+        c = c.add(orders::Column::CreatedAt.gte(f));
+    }
+    if let Some(u) = s.until {
+        c = c.add(orders::Column::CreatedAt.lt(u));
+    }
+    if let Some(st) = s.status {
+        c = c.add(orders::Column::Status.eq(st));
+    }
+    if let Some(p) = s.product {
+        c = c.add(Expr::expr(Func::lower(Expr::col(orders::Column::ProductName))).like(super::like_contains(p)));
+    }
+    if let Some(t) = s.tag {
+        c = c.add(Expr::expr(Func::lower(Expr::col(orders::Column::Tags))).like(super::like_contains(t)));
+    }
+    if let Some(d) = s.domain {
+        c = c.add(
+            orders::Column::Id.in_subquery(
+                sea_orm::sea_query::Query::select()
+                    .column(order_names::Column::OrderId)
+                    .from(order_names::Entity)
+                    .and_where(Expr::col(order_names::Column::Name).like(super::like_contains(d)))
+                    .to_owned(),
+            ),
+        );
+    }
+    c
+}
+
+/// One page of matching orders, newest first, and how many match in all.
+pub async fn search(
+    db: &impl Db,
+    s: &Search<'_>,
+    page: u64,
+    per_page: u64,
+) -> Result<(Vec<OrderRow>, u64), StoreError> {
+    let query = orders::Entity::find().filter(condition(s));
+    let total = query.clone().count(db.conn()).await?;
+    let rows = query
+        .order_by_desc(orders::Column::CreatedAt)
+        .order_by_desc(orders::Column::Id)
+        .offset(page.saturating_sub(1) * per_page)
+        .limit(per_page)
+        .all(db.conn())
+        .await?;
+    Ok((rows, total))
+}

@@ -1,0 +1,143 @@
+//! Files of orders that are not server functions: the order list as Excel
+//! (`GET /orders/export.xlsx`), and an issued certificate as PEM, DER or PKCS#7, from the
+//! order page (`GET /orders/{id}/certificate/{format}`) or the tracking link
+//! (`GET /track/{token}/certificate/{format}`).
+
+use app::{
+    model::{Permission, orders::OrdersQuery},
+    ports::RequestMeta,
+};
+use axum::{
+    Extension,
+    extract::{Path, Query, State},
+    http::{StatusCode, header},
+    response::{IntoResponse, Response},
+};
+
+use super::AppState;
+use crate::services::{
+    access::AccessError,
+    orders::{Download, DownloadFormat, OrderError},
+};
+
+fn refused(e: OrderError) -> Response {
+    match e {
+        OrderError::NotFound => (StatusCode::NOT_FOUND, "No such order.").into_response(),
+        OrderError::Forbidden(_) => {
+            (StatusCode::FORBIDDEN, "Your role does not allow this.").into_response()
+        }
+        OrderError::Invalid(errors) => (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            errors
+                .0
+                .iter()
+                .map(|e| format!("{}: {}", e.field, e.message))
+                .collect::<Vec<_>>()
+                .join("\n"),
+        )
+            .into_response(),
+        OrderError::Refused(why) => (StatusCode::CONFLICT, why).into_response(),
+        other => (
+            StatusCode::INTERNAL_SERVER_ERROR,
+            super::portal::incident(&other).to_string(),
+        )
+            .into_response(),
+    }
+}
+
+fn unauthorized(e: AccessError) -> Response {
+    match e {
+        AccessError::Forbidden(_) => {
+            (StatusCode::FORBIDDEN, "Your role does not allow this.").into_response()
+        }
+        AccessError::Unauthenticated => {
+            (StatusCode::UNAUTHORIZED, "Sign in first.").into_response()
+        }
+        other => (
+            StatusCode::INTERNAL_SERVER_ERROR,
+            super::portal::incident(&other).to_string(),
+        )
+            .into_response(),
+    }
+}
+
+fn file(d: Download) -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, d.content_type.to_owned()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{}\"", d.file_name),
+            ),
+        ],
+        d.bytes,
+    )
+        .into_response()
+}
+
+pub async fn export(
+    State(state): State<AppState>,
+    Extension(meta): Extension<RequestMeta>,
+    Query(query): Query<OrdersQuery>,
+) -> Response {
+    let caller = match state
+        .access
+        .authorize(meta.session_token.as_deref(), Permission::RequestCertificates)
+        .await
+    {
+        Ok(c) => c,
+        Err(e) => return unauthorized(e),
+    };
+    match state.orders.orders_export(&caller, &query).await {
+        Ok(bytes) => (
+            [
+                (
+                    header::CONTENT_TYPE,
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                ),
+                (
+                    header::CONTENT_DISPOSITION,
+                    "attachment; filename=\"rootline-orders.xlsx\"",
+                ),
+            ],
+            bytes,
+        )
+            .into_response(),
+        Err(e) => refused(e),
+    }
+}
+
+pub async fn order_certificate(
+    State(state): State<AppState>,
+    Extension(meta): Extension<RequestMeta>,
+    Path((id, format)): Path<(i32, String)>,
+) -> Response {
+    let Some(format) = DownloadFormat::parse(&format) else {
+        return (StatusCode::NOT_FOUND, "Formats: pem, der, p7b.").into_response();
+    };
+    let caller = match state
+        .access
+        .authorize(meta.session_token.as_deref(), Permission::RequestCertificates)
+        .await
+    {
+        Ok(c) => c,
+        Err(e) => return unauthorized(e),
+    };
+    match state.orders.download(&caller, id, format).await {
+        Ok(d) => file(d),
+        Err(e) => refused(e),
+    }
+}
+
+pub async fn tracked_certificate(
+    State(state): State<AppState>,
+    Path((token, format)): Path<(String, String)>,
+) -> Response {
+    let Some(format) = DownloadFormat::parse(&format) else {
+        return (StatusCode::NOT_FOUND, "Formats: pem, der, p7b.").into_response();
+    };
+    match state.orders.tracking_download(&token, format).await {
+        Ok(d) => file(d),
+        Err(e) => refused(e),
+    }
+}
