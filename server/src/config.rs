@@ -1,7 +1,10 @@
 //! Settings from the environment. Every one has a default that works on a fresh machine:
 //! a SQLite file and a mail outbox under `./data`, listening on 127.0.0.1:3000.
 
-use std::{net::SocketAddr, path::PathBuf};
+use std::{
+    net::{IpAddr, SocketAddr},
+    path::PathBuf,
+};
 
 use url::Url;
 
@@ -37,6 +40,18 @@ pub struct Config {
     /// party ID); by default the public URL. Browsers refuse passkeys for an IP address, so a
     /// portal reached by one names a host name here.
     pub passkey_origin: Url,
+    /// `ROOTLINE_DNS_RESOLVER`: the recursive resolver (`host:port`, UDP and TCP) asked for
+    /// DCV TXT records and CAA; unset uses the system's (`/etc/resolv.conf`).
+    pub dns_resolver: Option<SocketAddr>,
+    /// `ROOTLINE_DCV_HTTP_PORT`: the port validation files are fetched from (80 by the BRs;
+    /// tests use another).
+    pub dcv_http_port: u16,
+    /// `ROOTLINE_DCV_HTTP_HOST`: connect to this address instead of the domain's own for
+    /// validation files, keeping the domain as the Host header (tests and local runs only).
+    pub dcv_http_host: Option<IpAddr>,
+    /// `ROOTLINE_CAA_IDENTITIES`: the issuer domain names by which CAA records authorise this
+    /// CA (comma-separated, lower-cased); by default the public URL's host.
+    pub caa_identities: Vec<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -168,7 +183,13 @@ impl Config {
                 })?,
         };
 
+        let dcv = dcv_settings(&get, &public_url)?;
+
         Ok(Self {
+            dns_resolver: dcv.dns_resolver,
+            dcv_http_port: dcv.http_port,
+            dcv_http_host: dcv.http_host,
+            caa_identities: dcv.caa_identities,
             listen,
             public_url,
             passkey_origin,
@@ -212,6 +233,99 @@ fn default_passkey_origin(public_url: &Url) -> Url {
         return public_url.clone();
     }
     origin
+}
+
+struct DcvSettings {
+    dns_resolver: Option<SocketAddr>,
+    http_port: u16,
+    http_host: Option<IpAddr>,
+    caa_identities: Vec<String>,
+}
+
+fn dcv_settings(
+    get: &impl Fn(&str) -> Option<String>,
+    public_url: &Url,
+) -> Result<DcvSettings, ConfigError> {
+    let invalid = |name: &'static str, reason: String| ConfigError::Invalid { name, reason };
+    let dns_resolver = get("ROOTLINE_DNS_RESOLVER")
+        .map(|v| {
+            v.trim().parse::<SocketAddr>().map_err(|e| {
+                invalid(
+                    "ROOTLINE_DNS_RESOLVER",
+                    format!("{e} (expected an address and port, e.g. 127.0.0.1:53)"),
+                )
+            })
+        })
+        .transpose()?;
+    let http_port = match get("ROOTLINE_DCV_HTTP_PORT") {
+        None => 80,
+        Some(v) => v
+            .trim()
+            .parse::<u16>()
+            .ok()
+            .filter(|p| *p != 0)
+            .ok_or_else(|| {
+                invalid(
+                    "ROOTLINE_DCV_HTTP_PORT",
+                    format!("{v:?} is not a port number from 1 to 65535"),
+                )
+            })?,
+    };
+    let http_host = get("ROOTLINE_DCV_HTTP_HOST")
+        .map(|v| {
+            v.trim().parse::<IpAddr>().map_err(|e| {
+                invalid(
+                    "ROOTLINE_DCV_HTTP_HOST",
+                    format!("{e} (expected an IP address, e.g. 127.0.0.1)"),
+                )
+            })
+        })
+        .transpose()?;
+    let caa_identities = match get("ROOTLINE_CAA_IDENTITIES") {
+        Some(list) => {
+            let names: Vec<String> = list
+                .split(',')
+                .map(|n| n.trim().trim_end_matches('.').to_ascii_lowercase())
+                .filter(|n| !n.is_empty())
+                .collect();
+            if let Some(bad) = names.iter().find(|n| !caa_identity_syntax(n)) {
+                return Err(invalid(
+                    "ROOTLINE_CAA_IDENTITIES",
+                    format!("{bad:?} is not a domain name such as pki.example.com"),
+                ));
+            }
+            if names.is_empty() {
+                return Err(invalid(
+                    "ROOTLINE_CAA_IDENTITIES",
+                    "name at least one domain, e.g. pki.example.com".into(),
+                ));
+            }
+            names
+        }
+        None => public_url
+            .host_str()
+            .map(|h| vec![h.trim_end_matches('.').to_ascii_lowercase()])
+            .unwrap_or_default(),
+    };
+    Ok(DcvSettings {
+        dns_resolver,
+        http_port,
+        http_host,
+        caa_identities,
+    })
+}
+
+/// Labels of letters, digits and inner hyphens: what an issuer domain name in a CAA `issue`
+/// property can be (RFC 8659 section 4.2).
+fn caa_identity_syntax(name: &str) -> bool {
+    name.len() <= 253
+        && name.split('.').all(|label| {
+            !label.is_empty()
+                && label.len() <= 63
+                && !label.starts_with('-')
+                && !label.ends_with('-')
+                && label.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+        })
 }
 
 fn tls_settings(
@@ -381,6 +495,50 @@ mod tests {
         ] {
             let e = from(pairs).unwrap_err();
             assert!(e.to_string().contains(name), "{e}");
+        }
+    }
+
+    #[test]
+    fn domain_validation_defaults_to_the_system_resolver_port_80_and_the_public_host() {
+        let c = from(&[("ROOTLINE_PUBLIC_URL", "https://PKI.Example.com/")]).unwrap();
+        assert!(c.dns_resolver.is_none());
+        assert_eq!(c.dcv_http_port, 80);
+        assert!(c.dcv_http_host.is_none());
+        assert_eq!(c.caa_identities, vec!["pki.example.com".to_owned()]);
+    }
+
+    #[test]
+    fn domain_validation_settings_are_read_and_checked() {
+        let c = from(&[
+            ("ROOTLINE_DNS_RESOLVER", "127.0.0.1:5353"),
+            ("ROOTLINE_DCV_HTTP_PORT", "8080"),
+            ("ROOTLINE_DCV_HTTP_HOST", "127.0.0.1"),
+            ("ROOTLINE_CAA_IDENTITIES", "Rootline.test, ca.example.com.,"),
+        ])
+        .unwrap();
+        assert_eq!(
+            c.dns_resolver,
+            Some("127.0.0.1:5353".parse::<SocketAddr>().unwrap())
+        );
+        assert_eq!(c.dcv_http_port, 8080);
+        assert_eq!(
+            c.dcv_http_host,
+            Some("127.0.0.1".parse::<IpAddr>().unwrap())
+        );
+        assert_eq!(
+            c.caa_identities,
+            vec!["rootline.test".to_owned(), "ca.example.com".to_owned()]
+        );
+        for (name, value) in [
+            ("ROOTLINE_DNS_RESOLVER", "8.8.8.8"),
+            ("ROOTLINE_DCV_HTTP_PORT", "0"),
+            ("ROOTLINE_DCV_HTTP_PORT", "http"),
+            ("ROOTLINE_DCV_HTTP_HOST", "localhost"),
+            ("ROOTLINE_CAA_IDENTITIES", "ca example"),
+            ("ROOTLINE_CAA_IDENTITIES", " , "),
+        ] {
+            let e = from(&[(name, value)]).unwrap_err();
+            assert!(e.to_string().contains(name), "{name}={value}: {e}");
         }
     }
 

@@ -44,6 +44,16 @@ enum Command {
         #[command(subcommand)]
         command: AuditCommand,
     },
+    /// A DNS server for tests and local runs: answers TXT, CAA and A queries over UDP and TCP
+    /// from a JSON file read again for every query. Never for production.
+    DnsServe {
+        /// Address and port for UDP and TCP.
+        #[arg(long, default_value = "127.0.0.1:5353")]
+        listen: std::net::SocketAddr,
+        /// `{"txt": {name: [values]}, "caa": {name: [{"flags", "tag", "value"}]}, "a": {name: ip}}`.
+        #[arg(long)]
+        records: std::path::PathBuf,
+    },
 }
 
 #[derive(Subcommand)]
@@ -150,6 +160,7 @@ async fn main() -> ExitCode {
         Command::CreateOperator { email, name } => {
             create_operator(&config, &email, name.as_deref()).await
         }
+        Command::DnsServe { listen, records } => dns_serve(listen, records).await,
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -157,6 +168,24 @@ async fn main() -> ExitCode {
             eprintln!("error: {message}");
             ExitCode::FAILURE
         }
+    }
+}
+
+async fn dns_serve(
+    listen: std::net::SocketAddr,
+    records: std::path::PathBuf,
+) -> Result<(), String> {
+    let server = server::adapters::dev_dns::DevDns::bind(listen, records.clone())
+        .await
+        .map_err(|e| format!("cannot listen on {listen}: {e}"))?;
+    let bound = server.local_addr().map_err(|e| e.to_string())?;
+    println!(
+        "Answering DNS on {bound} (UDP and TCP) from {}.",
+        records.display()
+    );
+    tokio::select! {
+        result = server.run() => result.map_err(|e| e.to_string()),
+        _ = tokio::signal::ctrl_c() => Ok(()),
     }
 }
 

@@ -1,6 +1,7 @@
 //! Pure rules: no I/O, no clock, no randomness of their own. Table-driven tests.
 
 pub mod audit_chain;
+pub mod caa;
 pub mod dcv;
 pub mod identity_limits;
 pub mod ip_range;
