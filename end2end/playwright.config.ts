@@ -8,6 +8,8 @@ export const MAIL_HTTP = Number(process.env.E2E_MAIL_HTTP ?? 2580);
 const SMTP = Number(process.env.E2E_SMTP ?? 2525);
 // The HTTPS listener for certificate sign-in.
 export const TLS_PORT = Number(process.env.E2E_TLS_PORT ?? 3443);
+// The test DNS server that domain validation and CAA checks ask (records in .run/dns.json).
+export const DNS_PORT = Number(process.env.E2E_DNS_PORT ?? 5353);
 const serverBin = process.env.ROOTLINE_BIN ?? path.join(root, "target/debug/server");
 
 export default defineConfig({
@@ -46,6 +48,12 @@ export default defineConfig({
       stdout: "ignore",
     },
     {
+      command: `mkdir -p "${runDir}" && echo '{}' > "${runDir}/dns.json" && exec "${serverBin}" dns-serve --listen 127.0.0.1:${DNS_PORT} --records "${runDir}/dns.json"`,
+      port: DNS_PORT,
+      reuseExistingServer: false,
+      stdout: "ignore",
+    },
+    {
       command: `rm -rf "${runDir}/data" && mkdir -p "${runDir}" && exec "${serverBin}" serve`,
       url: `http://127.0.0.1:${PORT}/healthz`,
       env: {
@@ -57,6 +65,8 @@ export default defineConfig({
         ROOTLINE_DATA_DIR: path.join(runDir, "data"),
         ROOTLINE_SMTP_URL: `smtp://127.0.0.1:${SMTP}`,
         ROOTLINE_SITE_ROOT: path.join(root, "target/site"),
+        ROOTLINE_DNS_RESOLVER: `127.0.0.1:${DNS_PORT}`,
+        ROOTLINE_CAA_IDENTITIES: "rootline.test",
         RUST_LOG: "info,sqlx=warn,sea_orm=warn",
       },
       reuseExistingServer: false,
