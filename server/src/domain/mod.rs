@@ -3,6 +3,7 @@
 pub mod audit_chain;
 pub mod identity_limits;
 pub mod ip_range;
+pub mod ledger;
 pub mod revocation;
 pub mod secret_token;
 pub mod template;

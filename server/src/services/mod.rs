@@ -2,5 +2,6 @@
 
 pub mod access;
 pub mod audit;
+pub mod billing;
 pub mod identity;
 pub mod notifications;
