@@ -34,26 +34,11 @@ pub struct ValidGroup {
     pub restricted: bool,
 }
 
-/// "2500", "2500.5" or "2,500.50" as minor units (two decimals).
+/// A spend limit as minor units; empty for none.
 fn minor_units(raw: &str) -> Result<Option<i64>, String> {
-    let text: String = raw.trim().chars().filter(|c| *c != ',').collect();
-    if text.is_empty() {
-        return Ok(None);
-    }
-    let bad =
-        || "Enter an amount such as 2500 or 2500.50, or leave it empty for no limit.".to_owned();
-    let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
-    if whole.is_empty()
-        || whole.len() > 12
-        || fraction.len() > 2
-        || !whole.bytes().all(|b| b.is_ascii_digit())
-        || !fraction.bytes().all(|b| b.is_ascii_digit())
-    {
-        return Err(bad());
-    }
-    let whole: i64 = whole.parse().map_err(|_| bad())?;
-    let cents: i64 = format!("{fraction:0<2}").parse().map_err(|_| bad())?;
-    Ok(Some(whole * 100 + cents))
+    super::billing::parse_minor_units(raw).map_err(|()| {
+        "Enter an amount such as 2500 or 2500.50, or leave it empty for no limit.".to_owned()
+    })
 }
 
 impl GroupForm {
@@ -122,7 +107,7 @@ impl GroupView {
 
     pub fn spend_limit_text(&self) -> String {
         self.spend_limit_minor
-            .map(|m| format!("{}.{:02}", m / 100, m % 100))
+            .map(super::billing::minor_text)
             .unwrap_or_default()
     }
 

@@ -4,6 +4,7 @@
 pub mod account;
 pub mod account_choice;
 pub mod audit;
+pub mod billing;
 pub mod countries;
 pub mod dns_name;
 pub mod domains;

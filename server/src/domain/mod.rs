@@ -5,6 +5,7 @@ pub mod caa;
 pub mod dcv;
 pub mod identity_limits;
 pub mod ip_range;
+pub mod ledger;
 pub mod revocation;
 pub mod secret_token;
 pub mod template;

@@ -2,6 +2,7 @@
 
 pub mod access;
 pub mod audit;
+pub mod billing;
 pub mod validation;
 pub mod identity;
 pub mod notifications;

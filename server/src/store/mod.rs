@@ -13,6 +13,7 @@ mod entities;
 pub mod group_members;
 pub mod groups;
 pub mod ip_rules;
+pub mod ledger;
 pub mod login_certificates;
 pub mod mail_outbox;
 pub mod memberships;

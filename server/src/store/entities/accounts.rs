@@ -16,6 +16,8 @@ pub struct Model {
     pub multiple_groups: bool,
     /// Every user must sign in with a TOTP code as well as the password.
     pub enforce_totp: bool,
+    /// The currency of the account's credits: `USD` or `INR`.
+    pub currency: String,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

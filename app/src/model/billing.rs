@@ -1,0 +1,297 @@
+//! Credits and balances (FIN-2): amounts as integer minor units, the forms that move credits,
+//! and what the statement and balance pages show.
+
+use serde::{Deserialize, Serialize};
+
+use super::FieldErrors;
+
+/// The currencies an account's credits can be in.
+pub const CURRENCIES: [&str; 2] = ["USD", "INR"];
+
+/// Lines per page of a statement or a group's history.
+pub const STATEMENT_PAGE_SIZE: u64 = 20;
+
+/// The largest amount one form may move: 999,999,999,999.99 (well inside `i64`).
+const MAX_WHOLE_DIGITS: usize = 12;
+
+/// "2500", "2500.5" or "2,500.50" as minor units (two decimals); `None` when empty. The error
+/// is `Err(())`: each form says what it expects in its own words.
+#[allow(clippy::result_unit_err)]
+pub fn parse_minor_units(raw: &str) -> Result<Option<i64>, ()> {
+    let text: String = raw.trim().chars().filter(|c| *c != ',').collect();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
+    if whole.is_empty()
+        || whole.len() > MAX_WHOLE_DIGITS
+        || fraction.len() > 2
+        || !whole.bytes().all(|b| b.is_ascii_digit())
+        || !fraction.bytes().all(|b| b.is_ascii_digit())
+    {
+        return Err(());
+    }
+    let whole: i64 = whole.parse().map_err(|_| ())?;
+    let cents: i64 = format!("{fraction:0<2}").parse().map_err(|_| ())?;
+    Ok(Some(whole * 100 + cents))
+}
+
+/// Minor units as the plain decimal a form field takes back: `250050` → `2500.50`.
+pub fn minor_text(minor: i64) -> String {
+    let sign = if minor < 0 { "-" } else { "" };
+    let abs = minor.unsigned_abs();
+    format!("{sign}{}.{:02}", abs / 100, abs % 100)
+}
+
+/// Minor units with their currency and thousands separators: `USD 2,500.50`, `INR -10.00`.
+pub fn format_money(minor: i64, currency: &str) -> String {
+    let sign = if minor < 0 { "-" } else { "" };
+    let abs = minor.unsigned_abs();
+    let whole = (abs / 100).to_string();
+    let mut grouped = String::with_capacity(whole.len() + whole.len() / 3);
+    for (i, c) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    format!("{currency} {sign}{grouped}.{:02}", abs % 100)
+}
+
+/// Credits to grant to an account (operator) or to move between the account and a group
+/// (administrator): a positive amount and the remarks that explain it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CreditForm {
+    #[serde(default)]
+    pub amount: String,
+    #[serde(default)]
+    pub remarks: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ValidCredit {
+    pub amount_minor: i64,
+    pub remarks: String,
+}
+
+impl CreditForm {
+    pub fn validate(&self) -> Result<ValidCredit, FieldErrors> {
+        let mut errors = FieldErrors::new();
+        let amount_minor = match parse_minor_units(&self.amount) {
+            Ok(Some(m)) if m > 0 => Some(m),
+            Ok(Some(_)) => {
+                errors.add("amount", "Enter an amount greater than zero.");
+                None
+            }
+            Ok(None) => {
+                errors.add("amount", "Enter the amount, such as 250 or 250.50.");
+                None
+            }
+            Err(()) => {
+                errors.add(
+                    "amount",
+                    "Enter an amount such as 250 or 250.50: digits, at most two decimals.",
+                );
+                None
+            }
+        };
+        let remarks = self.remarks.trim();
+        if remarks.is_empty() {
+            errors.add("remarks", "Enter remarks that explain the change.");
+        } else if remarks.chars().count() > 500 {
+            errors.add("remarks", "Enter at most 500 characters.");
+        } else if remarks.chars().any(|c| c.is_control() && c != '\n') {
+            errors.add("remarks", "The remarks must not contain control characters.");
+        }
+        match (amount_minor, errors.is_empty()) {
+            (Some(amount_minor), true) => Ok(ValidCredit {
+                amount_minor,
+                remarks: remarks.to_owned(),
+            }),
+            _ => Err(errors),
+        }
+    }
+}
+
+/// Which way credits move between the account balance and a group.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Allocation {
+    /// From the account balance to the group.
+    Allocate,
+    /// From the group back to the account balance.
+    Deallocate,
+}
+
+impl Allocation {
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "allocate" => Some(Self::Allocate),
+            "deallocate" => Some(Self::Deallocate),
+            _ => None,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Allocate => "allocate",
+            Self::Deallocate => "deallocate",
+        }
+    }
+}
+
+/// One ledger transaction as a statement shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LedgerLine {
+    pub id: i32,
+    /// UTC, `YYYY-MM-DD HH:MM`.
+    pub at: String,
+    /// "Credits granted", "Allocated to group", …
+    pub kind_label: String,
+    pub memo: String,
+    pub group_name: Option<String>,
+    pub order_id: Option<i32>,
+    /// What the transaction did to the account balance (signed), if anything.
+    pub account_change_minor: i64,
+    /// What it did to the group's balance (signed), if it touched a group's balance.
+    pub group_change_minor: i64,
+    /// The amount moved (positive).
+    pub amount_minor: i64,
+    /// Who did it: a user's name, or empty for the system.
+    pub actor: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StatementPage {
+    pub currency: String,
+    /// Newest first.
+    pub lines: Vec<LedgerLine>,
+    pub page: u64,
+    pub total: u64,
+}
+
+impl StatementPage {
+    pub fn pages(&self) -> u64 {
+        self.total.div_ceil(STATEMENT_PAGE_SIZE).max(1)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GroupBalance {
+    pub group_id: i32,
+    pub name: String,
+    /// Orders are paid from the group's own balance (`group`) or the account's (`account`).
+    pub finance_mode: String,
+    pub balance_minor: i64,
+    pub spend_limit_minor: Option<i64>,
+    /// Charges minus refunds of the group's orders, whoever paid them.
+    pub spent_minor: i64,
+}
+
+/// The billing page: the account balance, each group's, and the statement.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BillingPage {
+    pub currency: String,
+    pub account_balance_minor: i64,
+    pub groups: Vec<GroupBalance>,
+    pub statement: StatementPage,
+}
+
+/// A group's finances on its page: balance, limit, and history.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GroupFinance {
+    pub group: GroupBalance,
+    pub currency: String,
+    pub account_balance_minor: i64,
+    pub history: StatementPage,
+}
+
+/// What the operator sees before granting credits to an account.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AccountCredits {
+    pub account_id: i32,
+    pub account_name: String,
+    pub currency: String,
+    pub balance_minor: i64,
+    pub statement: StatementPage,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn amounts_parse_to_minor_units() {
+        let table: [(&str, Result<Option<i64>, ()>); 12] = [
+            ("2500", Ok(Some(250_000))),
+            ("2,500.5", Ok(Some(250_050))),
+            (" 0.07 ", Ok(Some(7))),
+            ("10.", Ok(Some(1000))),
+            ("", Ok(None)),
+            ("   ", Ok(None)),
+            ("-5", Err(())),
+            ("1.234", Err(())),
+            ("ten", Err(())),
+            (".5", Err(())),
+            ("1e3", Err(())),
+            ("1234567890123", Err(())),
+        ];
+        for (raw, expected) in table {
+            assert_eq!(parse_minor_units(raw), expected, "{raw:?}");
+        }
+    }
+
+    #[test]
+    fn money_is_shown_with_currency_and_separators() {
+        let table = [
+            (0, "USD", "USD 0.00"),
+            (5, "USD", "USD 0.05"),
+            (1_000, "USD", "USD 10.00"),
+            (250_050, "INR", "INR 2,500.50"),
+            (123_456_789, "USD", "USD 1,234,567.89"),
+            (-2_500, "USD", "USD -25.00"),
+        ];
+        for (minor, currency, text) in table {
+            assert_eq!(format_money(minor, currency), text);
+        }
+        assert_eq!(minor_text(250_050), "2500.50");
+        assert_eq!(minor_text(-7), "-0.07");
+    }
+
+    #[test]
+    fn a_credit_needs_a_positive_amount_and_remarks() {
+        let ok = CreditForm {
+            amount: "25".into(),
+            remarks: " Opening balance ".into(),
+        };
+        assert_eq!(
+            ok.validate(),
+            Ok(ValidCredit {
+                amount_minor: 2_500,
+                remarks: "Opening balance".into()
+            })
+        );
+        let table = [
+            ("0", "x", "amount"),
+            ("0.00", "x", "amount"),
+            ("-5", "x", "amount"),
+            ("", "x", "amount"),
+            ("abc", "x", "amount"),
+            ("5", "", "remarks"),
+            ("5", "   ", "remarks"),
+            ("5", "a\u{7}b", "remarks"),
+        ];
+        for (amount, remarks, field) in table {
+            let form = CreditForm {
+                amount: amount.into(),
+                remarks: remarks.into(),
+            };
+            let errors = form.validate().unwrap_err();
+            assert!(errors.get(field).is_some(), "{amount:?} {remarks:?}");
+        }
+        let long = CreditForm {
+            amount: "5".into(),
+            remarks: "r".repeat(501),
+        };
+        assert!(long.validate().unwrap_err().get("remarks").is_some());
+    }
+}

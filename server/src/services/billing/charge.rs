@@ -1,0 +1,166 @@
+//! What the order service calls inside its own transaction: charge an order to whoever pays
+//! for its group, refund it to where the money came from, and show the payer's balance.
+
+use app::model::FieldErrors;
+use chrono::{DateTime, Utc};
+
+use super::{BillingError, Movement, post};
+use crate::{
+    domain::ledger::{self, Holder, Kind},
+    store::{Db, Tx, accounts, groups, ledger as store},
+};
+
+pub struct OrderCharge<'a> {
+    pub account_id: i32,
+    pub group_id: i32,
+    pub order_id: i32,
+    pub amount_minor: i64,
+    pub currency: &'a str,
+    pub memo: &'a str,
+}
+
+/// Where an order's money comes from and how much is there.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PayerBalance {
+    /// The group's own balance pays (finance mode `group`), not the account's.
+    pub from_group: bool,
+    pub balance_minor: i64,
+    pub currency: String,
+    /// What the group may still spend under its limit; `None` without a limit.
+    pub spend_limit_left_minor: Option<i64>,
+}
+
+async fn account_currency(db: &impl Db, account_id: i32) -> Result<String, BillingError> {
+    Ok(accounts::find(db, account_id)
+        .await?
+        .ok_or(BillingError::NotFound)?
+        .currency)
+}
+
+/// Debits the payer (the group's own balance when its finance mode is `group`, else the
+/// account's), after the group's spend limit check (sum of the group's charges minus refunds
+/// + this <= limit). Changes nothing when it fails; a second charge of the same order is
+/// `AlreadyCharged`.
+pub async fn charge_order(
+    tx: &Tx,
+    charge: OrderCharge<'_>,
+    actor_user_id: Option<i32>,
+    at: DateTime<Utc>,
+) -> Result<(), BillingError> {
+    if charge.amount_minor <= 0 {
+        return Err(BillingError::Invalid(FieldErrors::single(
+            "amount",
+            "An order is charged an amount greater than zero.",
+        )));
+    }
+    let currency = account_currency(tx, charge.account_id).await?;
+    if currency != charge.currency {
+        return Err(BillingError::CurrencyMismatch {
+            expected: currency,
+            got: charge.currency.to_owned(),
+        });
+    }
+    // Locked (PostgreSQL) so concurrent charges of one group meet its limit one at a time.
+    let group = store::lock_group(tx, charge.account_id, charge.group_id)
+        .await?
+        .ok_or(BillingError::NotFound)?;
+    let spent = store::group_spent(tx, charge.account_id, group.id).await?;
+    if !ledger::within_spend_limit(group.spend_limit_minor, spent, charge.amount_minor) {
+        return Err(BillingError::SpendLimitExceeded {
+            limit_minor: group.spend_limit_minor.unwrap_or_default(),
+            spent_minor: spent,
+            needed_minor: charge.amount_minor,
+            currency,
+        });
+    }
+    let posted = post(
+        tx,
+        Movement {
+            account_id: charge.account_id,
+            currency: &currency,
+            kind: Kind::OrderCharge,
+            amount_minor: charge.amount_minor,
+            paying_group: (group.finance_mode == "group").then_some(group.id),
+            group_id: Some(group.id),
+            order_id: Some(charge.order_id),
+            memo: charge.memo,
+            actor_user_id,
+            at,
+        },
+    )
+    .await?;
+    match posted {
+        Some(_) => Ok(()),
+        None => Err(BillingError::AlreadyCharged {
+            order_id: charge.order_id,
+        }),
+    }
+}
+
+/// Returns what was charged for the order and not yet refunded to where it came from;
+/// `Ok(0)` when nothing (never charged, or refunded before: refunding twice is harmless).
+pub async fn refund_order(
+    tx: &Tx,
+    account_id: i32,
+    order_id: i32,
+    actor_user_id: Option<i32>,
+    at: DateTime<Utc>,
+) -> Result<i64, BillingError> {
+    let Some((charge, entries)) =
+        store::order_transaction(tx, account_id, order_id, Kind::OrderCharge.as_str()).await?
+    else {
+        return Ok(0);
+    };
+    let paying_group = entries
+        .iter()
+        .filter(|e| e.amount_minor < 0)
+        .find_map(|e| match Holder::parse(&e.holder) {
+            Some(Holder::Group(g)) => Some(g),
+            _ => None,
+        });
+    let memo = format!("Refund of order {order_id}");
+    let posted = post(
+        tx,
+        Movement {
+            account_id,
+            currency: &charge.currency,
+            kind: Kind::OrderRefund,
+            amount_minor: charge.amount_minor,
+            paying_group,
+            group_id: charge.group_id,
+            order_id: Some(order_id),
+            memo: &memo,
+            actor_user_id,
+            at,
+        },
+    )
+    .await?;
+    Ok(posted.map_or(0, |_| charge.amount_minor))
+}
+
+/// What the summary & payment step shows: where the money comes from and how much is there.
+pub async fn payer_balance(
+    db: &impl Db,
+    account_id: i32,
+    group_id: i32,
+) -> Result<PayerBalance, BillingError> {
+    let currency = account_currency(db, account_id).await?;
+    let group = groups::for_account(db, account_id)
+        .await?
+        .into_iter()
+        .find(|g| g.id == group_id)
+        .ok_or(BillingError::NotFound)?;
+    let from_group = group.finance_mode == "group";
+    let holder = if from_group {
+        Holder::Group(group.id)
+    } else {
+        Holder::Account
+    };
+    let spent = store::group_spent(db, account_id, group.id).await?;
+    Ok(PayerBalance {
+        from_group,
+        balance_minor: store::balance(db, account_id, &holder.key()).await?,
+        currency,
+        spend_limit_left_minor: ledger::spend_limit_left(group.spend_limit_minor, spent),
+    })
+}

@@ -1,0 +1,45 @@
+//! A group's finances on its page: its balance, spend limit and history.
+
+use app::model::{Permission, billing::GroupFinance};
+
+use super::{BillingError, BillingService, overview::group_balance, require, statement};
+use crate::{
+    domain::ledger::Holder,
+    services::identity::Caller,
+    store::{groups, ledger},
+};
+
+impl BillingService {
+    pub async fn group_finance(
+        &self,
+        caller: &Caller,
+        group_id: i32,
+        page: Option<u64>,
+    ) -> Result<GroupFinance, BillingError> {
+        require(caller, Permission::ViewFinance)?;
+        let account = &caller.account;
+        let group = groups::for_account(&self.store, account.id)
+            .await?
+            .into_iter()
+            .find(|g| g.id == group_id)
+            .ok_or(BillingError::NotFound)?;
+        Ok(GroupFinance {
+            group: group_balance(&self.store, account.id, group).await?,
+            currency: account.currency.clone(),
+            account_balance_minor: ledger::balance(
+                &self.store,
+                account.id,
+                &Holder::Account.key(),
+            )
+            .await?,
+            history: statement(
+                &self.store,
+                account.id,
+                &account.currency,
+                Some(group_id),
+                page,
+            )
+            .await?,
+        })
+    }
+}

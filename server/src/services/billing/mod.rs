@@ -1,0 +1,247 @@
+//! Credits and balances (FIN-2): the operator grants credits to an account, administrators
+//! allocate them to groups and back, orders are charged and refunded — every change a
+//! balanced ledger transaction in the same database transaction as what it pays for.
+
+mod account_credits;
+mod allocate;
+mod charge;
+mod grant;
+mod group_finance;
+mod overview;
+
+use std::{collections::HashMap, sync::Arc};
+
+use app::model::{
+    AccountKind, FieldErrors, Permission,
+    billing::{LedgerLine, STATEMENT_PAGE_SIZE, StatementPage, format_money},
+    field_errors::page_number,
+};
+use chrono::{DateTime, Utc};
+
+pub use charge::{OrderCharge, PayerBalance, charge_order, payer_balance, refund_order};
+
+use crate::{
+    domain::ledger::{self, Holder, Kind},
+    ports::Clock,
+    services::identity::Caller,
+    store::{
+        Db, Store, StoreError, Tx,
+        ledger::{NewTransaction, StatementRow},
+    },
+};
+
+pub struct BillingService {
+    store: Store,
+    clock: Arc<dyn Clock>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum BillingError {
+    #[error("the role lacks {0:?}")]
+    Forbidden(Permission),
+    #[error("only operator users may do this")]
+    OperatorOnly,
+    /// Another account's object, or none at all: the same answer for both.
+    #[error("not found")]
+    NotFound,
+    #[error("invalid input: {0:?}")]
+    Invalid(FieldErrors),
+    #[error("{}", insufficient_message(*.balance_minor, *.needed_minor, .currency))]
+    InsufficientBalance {
+        balance_minor: i64,
+        needed_minor: i64,
+        currency: String,
+    },
+    #[error("{}", spend_limit_message(*.limit_minor, *.spent_minor, *.needed_minor, .currency))]
+    SpendLimitExceeded {
+        limit_minor: i64,
+        spent_minor: i64,
+        needed_minor: i64,
+        currency: String,
+    },
+    /// A valid request the rules refuse, with the reason to show.
+    #[error("{0}")]
+    Refused(String),
+    /// The order has been charged before; a charge never happens twice.
+    #[error("This order has already been paid.")]
+    AlreadyCharged { order_id: i32 },
+    /// A caller's mistake, not a user's: the order is priced in another currency.
+    #[error("the charge is in {got}, the account's credits are in {expected}")]
+    CurrencyMismatch { expected: String, got: String },
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+fn insufficient_message(balance: i64, needed: i64, currency: &str) -> String {
+    format!(
+        "Insufficient balance: {} available, {} needed. Add credits or ask an administrator to allocate credits to the group.",
+        format_money(balance, currency),
+        format_money(needed, currency)
+    )
+}
+
+fn spend_limit_message(limit: i64, spent: i64, needed: i64, currency: &str) -> String {
+    format!(
+        "The group's spend limit is {} and {} of it is spent, so {} more is not allowed. Ask an administrator to raise the group's spend limit.",
+        format_money(limit, currency),
+        format_money(spent, currency),
+        format_money(needed, currency)
+    )
+}
+
+impl BillingService {
+    pub fn new(store: Store, clock: Arc<dyn Clock>) -> Self {
+        Self { store, clock }
+    }
+}
+
+fn require(caller: &Caller, permission: Permission) -> Result<(), BillingError> {
+    if caller.can(permission) {
+        Ok(())
+    } else {
+        Err(BillingError::Forbidden(permission))
+    }
+}
+
+fn require_operator(caller: &Caller) -> Result<(), BillingError> {
+    if caller.user.is_operator && caller.kind == AccountKind::Operator {
+        Ok(())
+    } else {
+        Err(BillingError::OperatorOnly)
+    }
+}
+
+/// One movement of credits, as `post` writes it.
+struct Movement<'a> {
+    account_id: i32,
+    currency: &'a str,
+    kind: Kind,
+    amount_minor: i64,
+    /// The group whose balance is debited or credited (allocation, or an order the group pays).
+    paying_group: Option<i32>,
+    /// The group the transaction is listed under (its history and spend limit).
+    group_id: Option<i32>,
+    order_id: Option<i32>,
+    memo: &'a str,
+    actor_user_id: Option<i32>,
+    at: DateTime<Utc>,
+}
+
+/// Writes a balanced transaction and moves the balances, inside the caller's transaction.
+/// `Ok(None)` when the account already has this kind of transaction for the order. A debit
+/// the balance does not cover changes nothing and answers `InsufficientBalance`.
+async fn post(tx: &Tx, m: Movement<'_>) -> Result<Option<i32>, BillingError> {
+    let postings = ledger::postings(m.kind, m.amount_minor, m.paying_group).map_err(|_| {
+        BillingError::Invalid(FieldErrors::single(
+            "amount",
+            "Enter an amount greater than zero.",
+        ))
+    })?;
+    // Local invariant of `ledger::postings`; checked so a future kind cannot break it quietly.
+    if !ledger::balances(&postings) {
+        return Err(BillingError::Refused(
+            "The ledger refused an unbalanced transaction.".into(),
+        ));
+    }
+    let Some(id) = crate::store::ledger::insert_transaction(
+        tx,
+        NewTransaction {
+            account_id: m.account_id,
+            kind: m.kind.as_str(),
+            group_id: m.group_id,
+            order_id: m.order_id,
+            amount_minor: m.amount_minor,
+            currency: m.currency,
+            memo: m.memo,
+            actor_user_id: m.actor_user_id,
+            at: m.at,
+        },
+    )
+    .await?
+    else {
+        return Ok(None);
+    };
+    for p in postings {
+        let key = p.holder.key();
+        if p.amount_minor < 0 && !p.holder.may_go_negative() {
+            let needed = p.amount_minor.saturating_neg();
+            if !crate::store::ledger::debit_if_covered(tx, m.account_id, &key, needed).await? {
+                // Leave no transaction without entries, should the caller commit anyway.
+                crate::store::ledger::delete_transaction(tx, m.account_id, id).await?;
+                return Err(BillingError::InsufficientBalance {
+                    balance_minor: crate::store::ledger::balance(tx, m.account_id, &key).await?,
+                    needed_minor: needed,
+                    currency: m.currency.to_owned(),
+                });
+            }
+        } else {
+            crate::store::ledger::add_to_balance(
+                tx,
+                m.account_id,
+                &key,
+                m.currency,
+                p.amount_minor,
+            )
+            .await?;
+        }
+    }
+    let entries: Vec<(String, i64)> = postings
+        .iter()
+        .map(|p| (p.holder.key(), p.amount_minor))
+        .collect();
+    crate::store::ledger::insert_entries(tx, id, m.account_id, m.currency, &entries).await?;
+    Ok(Some(id))
+}
+
+/// A page of the account's statement (one group's history when `group_id` is given).
+async fn statement(
+    db: &impl Db,
+    account_id: i32,
+    currency: &str,
+    group_id: Option<i32>,
+    page: Option<u64>,
+) -> Result<StatementPage, BillingError> {
+    let page = page_number(page)
+        .map_err(|m| BillingError::Invalid(FieldErrors::single("page", m)))?;
+    let offset = (page - 1) * STATEMENT_PAGE_SIZE;
+    let (rows, total) =
+        crate::store::ledger::page(db, account_id, group_id, offset, STATEMENT_PAGE_SIZE).await?;
+    let names: HashMap<i32, String> = crate::store::groups::for_account(db, account_id)
+        .await?
+        .into_iter()
+        .map(|g| (g.id, g.name))
+        .collect();
+    Ok(StatementPage {
+        currency: currency.to_owned(),
+        lines: rows.into_iter().map(|r| line(r, &names)).collect(),
+        page,
+        total,
+    })
+}
+
+fn line(row: StatementRow, group_names: &HashMap<i32, String>) -> LedgerLine {
+    let t = row.transaction;
+    let (mut account_change, mut group_change) = (0i64, 0i64);
+    for e in &row.entries {
+        match Holder::parse(&e.holder) {
+            Some(Holder::Account) => account_change = account_change.saturating_add(e.amount_minor),
+            Some(Holder::Group(_)) => group_change = group_change.saturating_add(e.amount_minor),
+            _ => {}
+        }
+    }
+    LedgerLine {
+        id: t.id,
+        at: t.created_at.format("%Y-%m-%d %H:%M").to_string(),
+        kind_label: Kind::parse(&t.kind).map_or_else(|| t.kind.clone(), |k| k.label().to_owned()),
+        memo: t.memo,
+        group_name: t.group_id.and_then(|g| group_names.get(&g).cloned()),
+        order_id: t.order_id,
+        account_change_minor: account_change,
+        group_change_minor: group_change,
+        amount_minor: t.amount_minor,
+        actor: row.actor_name.unwrap_or_default(),
+    }
+}
+
+#[cfg(test)]
+mod tests;

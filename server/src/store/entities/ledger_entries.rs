@@ -1,0 +1,20 @@
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "ledger_entries")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i32,
+    pub transaction_id: i32,
+    pub account_id: i32,
+    /// `operator`, `account` or `group:<id>`.
+    pub holder: String,
+    /// Signed: credits positive, debits negative.
+    pub amount_minor: i64,
+    pub currency: String,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}
