@@ -21,6 +21,7 @@ mod m20261121_000015_passkeys;
 mod m20261121_000016_login_certificates;
 mod m20261121_000017_custom_roles;
 mod m20261121_000018_group_access;
+mod m20261121_000020_products;
 
 pub struct Migrator;
 
@@ -46,6 +47,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261121_000016_login_certificates::Migration),
             Box::new(m20261121_000017_custom_roles::Migration),
             Box::new(m20261121_000018_group_access::Migration),
+            Box::new(m20261121_000020_products::Migration),
         ]
     }
 }

@@ -2,5 +2,6 @@
 
 pub mod access;
 pub mod audit;
+pub mod catalog;
 pub mod identity;
 pub mod notifications;

@@ -17,6 +17,7 @@ pub mod mail_outbox;
 pub mod memberships;
 pub mod ocsp_responses;
 pub mod passkeys;
+pub mod products;
 pub mod sessions;
 pub mod sign_in_attempts;
 #[cfg(test)]

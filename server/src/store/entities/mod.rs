@@ -15,6 +15,8 @@ pub mod ocsp_responders;
 pub mod ocsp_responses;
 pub mod passkey_handles;
 pub mod passkeys;
+pub mod product_prices;
+pub mod products;
 pub mod recovery_codes;
 pub mod sessions;
 pub mod sign_in_attempts;
