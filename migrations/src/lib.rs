@@ -22,6 +22,7 @@ mod m20261121_000016_login_certificates;
 mod m20261121_000017_custom_roles;
 mod m20261121_000018_group_access;
 mod m20261121_000019_ledger;
+mod m20261121_000020_products;
 mod m20261121_000021_domains;
 mod m20261121_000022_orders;
 
@@ -50,6 +51,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261121_000017_custom_roles::Migration),
             Box::new(m20261121_000018_group_access::Migration),
             Box::new(m20261121_000019_ledger::Migration),
+            Box::new(m20261121_000020_products::Migration),
             Box::new(m20261121_000021_domains::Migration),
             Box::new(m20261121_000022_orders::Migration),
         ]

@@ -3,6 +3,7 @@
 pub mod access;
 pub mod audit;
 pub mod billing;
+pub mod catalog;
 pub mod validation;
 pub mod identity;
 pub mod notifications;

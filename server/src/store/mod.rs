@@ -20,6 +20,7 @@ pub mod memberships;
 pub mod ocsp_responses;
 pub mod orders;
 pub mod passkeys;
+pub mod products;
 pub mod sessions;
 pub mod sign_in_attempts;
 #[cfg(test)]

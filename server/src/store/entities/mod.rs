@@ -23,6 +23,8 @@ pub mod order_names;
 pub mod orders;
 pub mod passkey_handles;
 pub mod passkeys;
+pub mod product_prices;
+pub mod products;
 pub mod recovery_codes;
 pub mod sessions;
 pub mod sign_in_attempts;

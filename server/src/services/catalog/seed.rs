@@ -1,0 +1,172 @@
+//! The default public DV products, so a fresh install can take orders.
+
+use app::model::products::ProductKind;
+
+use super::{CatalogError, CatalogService};
+use crate::{
+    domain::validity::ValidityRule,
+    services::audit::{self, AuditEntry},
+    store::products::{self, NewPrice, ProductFields},
+};
+
+struct DefaultProduct {
+    kind: ProductKind,
+    name: &'static str,
+    included: i32,
+    max: i32,
+    /// (currency, base, per extra domain) in minor units.
+    prices: [(&'static str, i64, i64); 2],
+}
+
+const DEFAULTS: [DefaultProduct; 4] = [
+    DefaultProduct {
+        kind: ProductKind::DvSingle,
+        name: "DV SSL",
+        included: 1,
+        max: 1,
+        prices: [("USD", 4_900, 0), ("INR", 399_900, 0)],
+    },
+    DefaultProduct {
+        kind: ProductKind::DvWildcard,
+        name: "DV Wildcard SSL",
+        included: 1,
+        max: 1,
+        prices: [("USD", 19_900, 0), ("INR", 1_599_900, 0)],
+    },
+    DefaultProduct {
+        kind: ProductKind::DvUcc,
+        name: "DV UCC SSL",
+        included: 3,
+        max: 100,
+        prices: [("USD", 9_900, 2_000), ("INR", 799_900, 159_900)],
+    },
+    DefaultProduct {
+        kind: ProductKind::DvWildcardUcc,
+        name: "DV Wildcard UCC SSL",
+        included: 3,
+        max: 100,
+        prices: [("USD", 29_900, 9_900), ("INR", 2_399_900, 799_900)],
+    },
+];
+
+impl CatalogService {
+    /// Adds the four default DV products, priced in USD and INR for one validity a day under
+    /// today's TLS cap, when there are no public products at all. Returns whether it did.
+    pub async fn seed_public_products(&self) -> Result<bool, CatalogError> {
+        let now = self.clock.now();
+        let days = ValidityRule::TlsBr.default_days(now);
+        let tx = self.store.begin().await?;
+        if products::any_public_for_operator(&tx).await? {
+            return Ok(false);
+        }
+        for d in &DEFAULTS {
+            let row = products::insert(
+                &tx,
+                None,
+                d.kind.as_str(),
+                ProductFields {
+                    name: d.name,
+                    validity_days: &[days],
+                    included_domains: d.included,
+                    max_domains: d.max,
+                    private_ca: None,
+                    template: None,
+                    field_rules: "",
+                    auto_approve: false,
+                    checklist: "[]",
+                },
+                now,
+            )
+            .await?;
+            for (currency, base_minor, per_extra_domain_minor) in d.prices {
+                products::set_price(
+                    &tx,
+                    row.id,
+                    NewPrice {
+                        currency,
+                        validity_days: days,
+                        base_minor,
+                        per_extra_domain_minor,
+                    },
+                )
+                .await?;
+            }
+        }
+        audit::record(
+            &tx,
+            now,
+            AuditEntry {
+                account_id: None,
+                user_id: None,
+                ip: None,
+                module: "products",
+                action: "default_products_added",
+                summary: format!("Default DV products added ({days} days, USD and INR)"),
+            },
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(true)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use app::model::products::{ProductKind, PublicProductForm, quote};
+
+    use super::*;
+    use crate::services::{
+        catalog::test_support::{administrator, operator},
+        identity::test_support::harness,
+    };
+
+    #[tokio::test]
+    async fn a_fresh_install_gets_the_default_products_once() {
+        let h = harness().await;
+        let admin = administrator(&h, "asha@example.com").await;
+        let ops = operator(&h).await;
+        let catalog = CatalogService::for_harness(&h);
+        assert!(catalog.seed_public_products().await.unwrap());
+        assert!(!catalog.seed_public_products().await.unwrap());
+        let page = catalog.public_products(&ops).await.unwrap();
+        assert_eq!(
+            page.products.iter().map(|p| p.kind).collect::<Vec<_>>(),
+            ProductKind::PUBLIC
+        );
+        for currency in ["USD", "INR"] {
+            let offers = catalog.offers(&admin, currency).await.unwrap();
+            assert_eq!(offers.len(), 4, "{currency}");
+            for offer in &offers {
+                // One validity a day under the 200-day cap of 2026-11-21.
+                assert_eq!(offer.validity_days, [199]);
+                assert!(quote(offer, 199, 1).unwrap().total_minor > 0);
+            }
+        }
+    }
+
+    #[tokio::test]
+    async fn seeding_leaves_an_operators_own_products_alone() {
+        let h = harness().await;
+        let ops = operator(&h).await;
+        let catalog = CatalogService::for_harness(&h);
+        let id = catalog
+            .add_public_product(
+                &ops,
+                &PublicProductForm {
+                    kind: "dv_single".into(),
+                    name: "Only this".into(),
+                    validity_days: "90".into(),
+                    ..Default::default()
+                },
+                None,
+            )
+            .await
+            .unwrap();
+        catalog
+            .set_public_product_active(&ops, id, false, None)
+            .await
+            .unwrap();
+        assert!(!catalog.seed_public_products().await.unwrap());
+        assert_eq!(catalog.public_products(&ops).await.unwrap().products.len(), 1);
+    }
+}

@@ -1,0 +1,246 @@
+//! Products and prices. Public products (no account) are operator queries and say so; private
+//! products are always read with the owning account's scope.
+
+use chrono::{DateTime, Utc};
+use sea_orm::{ActiveValue::Set, Condition, QueryOrder, entity::prelude::*};
+
+use super::{
+    Db, StoreError,
+    entities::{product_prices, products},
+};
+
+pub use super::entities::{product_prices::Model as PriceRow, products::Model as ProductRow};
+
+/// What a product's form sets (kind and owner are fixed when it is made).
+pub struct ProductFields<'a> {
+    pub name: &'a str,
+    pub validity_days: &'a [i64],
+    pub included_domains: i32,
+    pub max_domains: i32,
+    pub private_ca: Option<&'a str>,
+    pub template: Option<&'a str>,
+    /// JSON of the field rules; empty for public products.
+    pub field_rules: &'a str,
+    pub auto_approve: bool,
+    /// JSON of the checklist items.
+    pub checklist: &'a str,
+}
+
+/// The validity choices of a row, shortest first (unparsable parts are skipped).
+pub fn validity_days(row: &ProductRow) -> Vec<i64> {
+    let mut days: Vec<i64> = row
+        .validity_days
+        .split(',')
+        .filter_map(|d| d.trim().parse().ok())
+        .collect();
+    days.sort_unstable();
+    days
+}
+
+fn days_text(days: &[i64]) -> String {
+    days.iter()
+        .map(i64::to_string)
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+/// Inserts a product: a public one when `account_id` is `None`. `Duplicate` when the account
+/// already has a product with the name.
+pub async fn insert(
+    db: &impl Db,
+    account_id: Option<i32>,
+    kind: &str,
+    f: ProductFields<'_>,
+    at: DateTime<Utc>,
+) -> Result<ProductRow, StoreError> {
+    products::ActiveModel {
+        account_id: Set(account_id),
+        private_ca: Set(f.private_ca.map(str::to_owned)),
+        kind: Set(kind.to_owned()),
+        name: Set(f.name.to_owned()),
+        active: Set(true),
+        validity_days: Set(days_text(f.validity_days)),
+        included_domains: Set(f.included_domains),
+        max_domains: Set(f.max_domains),
+        template: Set(f.template.map(str::to_owned)),
+        field_rules: Set(f.field_rules.to_owned()),
+        auto_approve: Set(f.auto_approve),
+        checklist: Set(f.checklist.to_owned()),
+        created_at: Set(at),
+        ..Default::default()
+    }
+    .insert(db.conn())
+    .await
+    .map_err(StoreError::from_db)
+}
+
+/// Changes a product the caller has already found in its scope.
+pub async fn update(db: &impl Db, id: i32, f: ProductFields<'_>) -> Result<(), StoreError> {
+    products::Entity::update_many()
+        .col_expr(products::Column::Name, Expr::value(f.name))
+        .col_expr(
+            products::Column::ValidityDays,
+            Expr::value(days_text(f.validity_days)),
+        )
+        .col_expr(
+            products::Column::IncludedDomains,
+            Expr::value(f.included_domains),
+        )
+        .col_expr(products::Column::MaxDomains, Expr::value(f.max_domains))
+        .col_expr(
+            products::Column::PrivateCa,
+            Expr::value(f.private_ca.map(str::to_owned)),
+        )
+        .col_expr(
+            products::Column::Template,
+            Expr::value(f.template.map(str::to_owned)),
+        )
+        .col_expr(products::Column::FieldRules, Expr::value(f.field_rules))
+        .col_expr(products::Column::AutoApprove, Expr::value(f.auto_approve))
+        .col_expr(products::Column::Checklist, Expr::value(f.checklist))
+        .filter(products::Column::Id.eq(id))
+        .exec(db.conn())
+        .await
+        .map_err(StoreError::from_db)?;
+    Ok(())
+}
+
+pub async fn set_active(db: &impl Db, id: i32, active: bool) -> Result<(), StoreError> {
+    products::Entity::update_many()
+        .col_expr(products::Column::Active, Expr::value(active))
+        .filter(products::Column::Id.eq(id))
+        .exec(db.conn())
+        .await?;
+    Ok(())
+}
+
+/// Operator query: every public product, active or not.
+pub async fn public_for_operator(db: &impl Db) -> Result<Vec<ProductRow>, StoreError> {
+    Ok(products::Entity::find()
+        .filter(products::Column::AccountId.is_null())
+        .order_by_asc(products::Column::Id)
+        .all(db.conn())
+        .await?)
+}
+
+/// Operator query: one public product.
+pub async fn find_public_for_operator(
+    db: &impl Db,
+    id: i32,
+) -> Result<Option<ProductRow>, StoreError> {
+    Ok(products::Entity::find_by_id(id)
+        .filter(products::Column::AccountId.is_null())
+        .one(db.conn())
+        .await?)
+}
+
+/// The account's private products, active or not.
+pub async fn private_for_account(
+    db: &impl Db,
+    account_id: i32,
+) -> Result<Vec<ProductRow>, StoreError> {
+    Ok(products::Entity::find()
+        .filter(products::Column::AccountId.eq(account_id))
+        .order_by_asc(products::Column::Name)
+        .all(db.conn())
+        .await?)
+}
+
+/// One private product of the account.
+pub async fn find_private_for_account(
+    db: &impl Db,
+    account_id: i32,
+    id: i32,
+) -> Result<Option<ProductRow>, StoreError> {
+    Ok(products::Entity::find_by_id(id)
+        .filter(products::Column::AccountId.eq(account_id))
+        .one(db.conn())
+        .await?)
+}
+
+/// The active products the account may order: the public ones and its own private ones.
+pub async fn orderable_for_account(
+    db: &impl Db,
+    account_id: i32,
+) -> Result<Vec<ProductRow>, StoreError> {
+    Ok(products::Entity::find()
+        .filter(products::Column::Active.eq(true))
+        .filter(
+            Condition::any()
+                .add(products::Column::AccountId.is_null())
+                .add(products::Column::AccountId.eq(account_id)),
+        )
+        .order_by_asc(products::Column::AccountId)
+        .order_by_asc(products::Column::Id)
+        .all(db.conn())
+        .await?)
+}
+
+/// One active product the account may order.
+pub async fn find_orderable_for_account(
+    db: &impl Db,
+    account_id: i32,
+    id: i32,
+) -> Result<Option<ProductRow>, StoreError> {
+    Ok(products::Entity::find_by_id(id)
+        .filter(products::Column::Active.eq(true))
+        .filter(
+            Condition::any()
+                .add(products::Column::AccountId.is_null())
+                .add(products::Column::AccountId.eq(account_id)),
+        )
+        .one(db.conn())
+        .await?)
+}
+
+/// The prices of some products (all currencies), by product, currency, validity.
+pub async fn prices_of(db: &impl Db, product_ids: &[i32]) -> Result<Vec<PriceRow>, StoreError> {
+    if product_ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    Ok(product_prices::Entity::find()
+        .filter(product_prices::Column::ProductId.is_in(product_ids.iter().copied()))
+        .order_by_asc(product_prices::Column::ProductId)
+        .order_by_asc(product_prices::Column::Currency)
+        .order_by_asc(product_prices::Column::ValidityDays)
+        .all(db.conn())
+        .await?)
+}
+
+pub struct NewPrice<'a> {
+    pub currency: &'a str,
+    pub validity_days: i64,
+    pub base_minor: i64,
+    pub per_extra_domain_minor: i64,
+}
+
+/// Sets (replaces) a product's price for one currency and validity.
+pub async fn set_price(db: &impl Db, product_id: i32, p: NewPrice<'_>) -> Result<(), StoreError> {
+    product_prices::Entity::delete_many()
+        .filter(product_prices::Column::ProductId.eq(product_id))
+        .filter(product_prices::Column::Currency.eq(p.currency))
+        .filter(product_prices::Column::ValidityDays.eq(p.validity_days))
+        .exec(db.conn())
+        .await?;
+    product_prices::ActiveModel {
+        product_id: Set(product_id),
+        currency: Set(p.currency.to_owned()),
+        validity_days: Set(p.validity_days),
+        base_minor: Set(p.base_minor),
+        per_extra_domain_minor: Set(p.per_extra_domain_minor),
+        ..Default::default()
+    }
+    .insert(db.conn())
+    .await
+    .map_err(StoreError::from_db)?;
+    Ok(())
+}
+
+/// Operator query: whether any public product exists (active or not).
+pub async fn any_public_for_operator(db: &impl Db) -> Result<bool, StoreError> {
+    Ok(products::Entity::find()
+        .filter(products::Column::AccountId.is_null())
+        .one(db.conn())
+        .await?
+        .is_some())
+}
