@@ -334,7 +334,10 @@ pub trait PasskeyApi: Send + Sync {
 /// Certificate orders: the wizard, the list and page, approvals, and the public tracking link.
 #[async_trait]
 pub trait OrdersApi: Send + Sync {
-    async fn wizard(&self, meta: &RequestMeta) -> Result<crate::model::orders::WizardData, AppError>;
+    async fn wizard(
+        &self,
+        meta: &RequestMeta,
+    ) -> Result<crate::model::orders::WizardData, AppError>;
     async fn place(
         &self,
         meta: &RequestMeta,
@@ -355,7 +358,8 @@ pub trait OrdersApi: Send + Sync {
     async fn pay_draft(&self, meta: &RequestMeta, id: i32) -> Result<(), AppError>;
     async fn cancel(&self, meta: &RequestMeta, id: i32, remarks: String) -> Result<(), AppError>;
     async fn submit_csr(&self, meta: &RequestMeta, id: i32, csr: String) -> Result<(), AppError>;
-    async fn tracking(&self, token: String) -> Result<crate::model::orders::TrackingView, AppError>;
+    async fn tracking(&self, token: String)
+    -> Result<crate::model::orders::TrackingView, AppError>;
     async fn tracking_method(
         &self,
         token: String,
@@ -370,13 +374,21 @@ pub trait OrdersApi: Send + Sync {
 /// The account's domains and their validation, and the administrator's restrictions.
 #[async_trait]
 pub trait DomainsApi: Send + Sync {
-    async fn domains(&self, meta: &RequestMeta) -> Result<crate::model::domains::DomainsPage, AppError>;
+    async fn domains(
+        &self,
+        meta: &RequestMeta,
+    ) -> Result<crate::model::domains::DomainsPage, AppError>;
     async fn add(
         &self,
         meta: &RequestMeta,
         form: crate::model::domains::AddDomainForm,
     ) -> Result<(), AppError>;
-    async fn change_method(&self, meta: &RequestMeta, id: i32, method: String) -> Result<(), AppError>;
+    async fn change_method(
+        &self,
+        meta: &RequestMeta,
+        id: i32,
+        method: String,
+    ) -> Result<(), AppError>;
     /// Verify Now (or send the e-mail): what happened, in words.
     async fn verify(&self, meta: &RequestMeta, id: i32) -> Result<String, AppError>;
     async fn restrictions(&self, meta: &RequestMeta) -> Result<Vec<String>, AppError>;

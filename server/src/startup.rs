@@ -24,8 +24,11 @@ use crate::{
     },
     services::{
         access::AccessService,
+        catalog::CatalogService,
         identity::IdentityService,
         notifications::{MailDelivery, MailWaker},
+        orders::{OrderDeps, OrderService},
+        validation::ValidationService,
     },
     store::{Store, StoreError},
     web::{self, AppState, middleware::OriginGuard, portal::Portal},
@@ -178,9 +181,36 @@ pub async fn serve(config: Config) -> Result<(), StartupError> {
         services.identity.clone(),
         services.clock.clone(),
     ));
+    let (dns, http) = crate::adapters::dcv_adapters(&config);
+    let validation = Arc::new(ValidationService::new(
+        services.store.clone(),
+        services.clock.clone(),
+        Arc::new(OsRandom),
+        dns.clone(),
+        http,
+        config.link_base(),
+    ));
+    let catalog = Arc::new(CatalogService::new(
+        services.store.clone(),
+        services.authority.clone(),
+        services.clock.clone(),
+    ));
+    let orders = Arc::new(OrderService::new(OrderDeps {
+        store: services.store.clone(),
+        clock: services.clock.clone(),
+        random: Arc::new(OsRandom),
+        catalog: catalog.clone(),
+        validation: validation.clone(),
+        authority: services.authority.clone(),
+        dns,
+        caa_identities: config.caa_identities.clone(),
+        public_url: config.link_base(),
+    }));
     let portal = Arc::new(Portal {
         identity: services.identity.clone(),
         access: access.clone(),
+        orders: orders.clone(),
+        validation,
         clock: services.clock.clone(),
         secure_cookies: config.secure_cookies(),
         certificate_sign_in_url: config
@@ -194,7 +224,9 @@ pub async fn serve(config: Config) -> Result<(), StartupError> {
             identity: portal.clone(),
             passkeys: portal.clone(),
             access: portal.clone(),
-            operator: portal,
+            operator: portal.clone(),
+            orders: portal.clone(),
+            domains: portal,
         },
         store: services.store.clone(),
         authority: services.authority.clone(),
@@ -202,6 +234,7 @@ pub async fn serve(config: Config) -> Result<(), StartupError> {
             public_host: web::middleware::public_host(&config.public_url),
         }),
         access,
+        orders,
     };
     let app = web::router(state);
     if let Some(tls) = &config.tls {

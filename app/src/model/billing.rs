@@ -101,7 +101,10 @@ impl CreditForm {
         } else if remarks.chars().count() > 500 {
             errors.add("remarks", "Enter at most 500 characters.");
         } else if remarks.chars().any(|c| c.is_control() && c != '\n') {
-            errors.add("remarks", "The remarks must not contain control characters.");
+            errors.add(
+                "remarks",
+                "The remarks must not contain control characters.",
+            );
         }
         match (amount_minor, errors.is_empty()) {
             (Some(amount_minor), true) => Ok(ValidCredit {

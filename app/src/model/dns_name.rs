@@ -80,7 +80,8 @@ pub fn parse_public(raw: &str, wildcard: bool) -> Result<String, String> {
     if name.starts_with("*.") && !wildcard {
         return Err("A wildcard needs a wildcard product; enter the name without \"*.\".".into());
     }
-    check_dns(&name, true).map_err(|rule| format!("{name} is not a domain we can certify: {rule}."))?;
+    check_dns(&name, true)
+        .map_err(|rule| format!("{name} is not a domain we can certify: {rule}."))?;
     Ok(name)
 }
 
@@ -104,10 +105,25 @@ mod tests {
 
     #[test]
     fn public_names_are_canonical_and_checked() {
-        assert_eq!(parse_public(" WWW.Example.COM. ", false).as_deref(), Ok("www.example.com"));
+        assert_eq!(
+            parse_public(" WWW.Example.COM. ", false).as_deref(),
+            Ok("www.example.com")
+        );
         assert!(parse_public("*.example.com", false).is_err());
-        assert_eq!(parse_public("*.example.com", true).as_deref(), Ok("*.example.com"));
-        for bad in ["", "localhost", "server.corp", "a..b.com", "-a.com", "10.0.0.1", "a_b.com", "x.*.com"] {
+        assert_eq!(
+            parse_public("*.example.com", true).as_deref(),
+            Ok("*.example.com")
+        );
+        for bad in [
+            "",
+            "localhost",
+            "server.corp",
+            "a..b.com",
+            "-a.com",
+            "10.0.0.1",
+            "a_b.com",
+            "x.*.com",
+        ] {
             assert!(parse_public(bad, true).is_err(), "{bad} should be refused");
         }
     }

@@ -6,8 +6,13 @@ use serde::{Deserialize, Serialize};
 use super::{FieldErrors, dns_name};
 
 /// The local parts a constructed e-mail may go to (TLS BR 3.2.2.4.4).
-pub const CONSTRUCTED_MAILBOXES: [&str; 5] =
-    ["admin", "administrator", "webmaster", "hostmaster", "postmaster"];
+pub const CONSTRUCTED_MAILBOXES: [&str; 5] = [
+    "admin",
+    "administrator",
+    "webmaster",
+    "hostmaster",
+    "postmaster",
+];
 
 /// How control of a domain is shown.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -54,9 +59,13 @@ impl DcvMethod {
     /// Every method offered for a domain, in the order a user sees them.
     pub fn choices() -> Vec<DcvMethod> {
         let mut all = vec![Self::DnsTxt, Self::HttpFile];
-        all.extend(CONSTRUCTED_MAILBOXES.iter().map(|m| Self::ConstructedEmail {
-            mailbox: (*m).to_owned(),
-        }));
+        all.extend(
+            CONSTRUCTED_MAILBOXES
+                .iter()
+                .map(|m| Self::ConstructedEmail {
+                    mailbox: (*m).to_owned(),
+                }),
+        );
         all
     }
 
@@ -162,16 +171,25 @@ mod tests {
 
     #[test]
     fn the_add_form_takes_a_public_name_and_a_known_method() {
-        let ok = AddDomainForm { name: "Example.COM".into(), method: "email:hostmaster".into() }
-            .validate();
+        let ok = AddDomainForm {
+            name: "Example.COM".into(),
+            method: "email:hostmaster".into(),
+        }
+        .validate();
         assert_eq!(
             ok,
             Ok(ValidDomain {
                 name: "example.com".into(),
-                method: DcvMethod::ConstructedEmail { mailbox: "hostmaster".into() }
+                method: DcvMethod::ConstructedEmail {
+                    mailbox: "hostmaster".into()
+                }
             })
         );
-        let bad = AddDomainForm { name: "intranet.local".into(), method: "ftp".into() }.validate();
+        let bad = AddDomainForm {
+            name: "intranet.local".into(),
+            method: "ftp".into(),
+        }
+        .validate();
         let errors = bad.err().unwrap_or_default();
         assert!(errors.get("name").is_some());
         assert!(errors.get("method").is_some());
@@ -181,6 +199,11 @@ mod tests {
     fn only_the_http_file_is_limited_to_the_exact_name() {
         assert!(DcvMethod::DnsTxt.covers_sub_domains());
         assert!(!DcvMethod::HttpFile.covers_sub_domains());
-        assert!(DcvMethod::ConstructedEmail { mailbox: "admin".into() }.covers_sub_domains());
+        assert!(
+            DcvMethod::ConstructedEmail {
+                mailbox: "admin".into()
+            }
+            .covers_sub_domains()
+        );
     }
 }

@@ -67,7 +67,10 @@ impl GroupForm {
             .check("spend_limit", minor_units(&self.spend_limit))
             .flatten();
         let renewal_emails = errors
-            .check("renewal_emails", super::email::email_list(&self.renewal_emails, 10))
+            .check(
+                "renewal_emails",
+                super::email::email_list(&self.renewal_emails, 10),
+            )
             .unwrap_or_default();
         if !errors.is_empty() {
             return Err(errors);

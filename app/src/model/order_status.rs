@@ -103,7 +103,10 @@ impl OrderStatus {
             (S::Accepted | S::InProgress, E::Act) => Some(S::InProgress),
             (S::Accepted | S::InProgress, E::Issue) => Some(S::Fulfilled),
             (
-                S::OnHold | S::PendingApproval | S::PendingParentApproval | S::Accepted
+                S::OnHold
+                | S::PendingApproval
+                | S::PendingParentApproval
+                | S::Accepted
                 | S::InProgress,
                 E::Cancel,
             ) => Some(S::Cancelled),
@@ -144,7 +147,11 @@ mod tests {
     const ALLOWED: &[(S, E, S)] = &[
         (S::OnHold, E::PlaceAndPay, S::Accepted),
         (S::OnHold, E::SubmitForApproval, S::PendingApproval),
-        (S::OnHold, E::SubmitForParentApproval, S::PendingParentApproval),
+        (
+            S::OnHold,
+            E::SubmitForParentApproval,
+            S::PendingParentApproval,
+        ),
         (S::OnHold, E::Reject, S::Rejected),
         (S::OnHold, E::Cancel, S::Cancelled),
         (S::PendingApproval, E::ApproveAndPay, S::Accepted),

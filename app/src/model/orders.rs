@@ -85,6 +85,7 @@ impl KeySource {
 
 /// Everything the wizard collects. Sent whole when the user pays or saves a draft.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct OrderForm {
     pub product_id: i32,
     pub validity_days: i64,
@@ -157,7 +158,11 @@ impl OrderForm {
     /// The names as entered, canonical, in order, without repeats.
     fn parse_names(&self, rules: NameRules) -> Result<(Vec<String>, u32), String> {
         let mut names: Vec<String> = Vec::new();
-        for raw in self.names.split(['\n', ',', ' ']).filter(|p| !p.trim().is_empty()) {
+        for raw in self
+            .names
+            .split(['\n', ',', ' '])
+            .filter(|p| !p.trim().is_empty())
+        {
             let name = if rules.public {
                 dns_name::parse_public(raw, rules.wildcard)?
             } else {
@@ -235,10 +240,7 @@ impl OrderForm {
         let csr_pem = match key_source {
             Some(KeySource::Later) | None => None,
             Some(_) if csr.is_empty() => {
-                errors.add(
-                    "csr_pem",
-                    "Provide the CSR, or choose to submit it later.",
-                );
+                errors.add("csr_pem", "Provide the CSR, or choose to submit it later.");
                 None
             }
             Some(_) if !csr.contains("-----BEGIN CERTIFICATE REQUEST-----") => {
@@ -402,7 +404,11 @@ fn date(field: &str, raw: &str, errors: &mut FieldErrors) -> Option<String> {
         return None;
     }
     let parts: Vec<&str> = raw.split('-').collect();
-    let number = |s: &&str| s.parse::<u32>().ok().filter(|_| s.bytes().all(|b| b.is_ascii_digit()));
+    let number = |s: &&str| {
+        s.parse::<u32>()
+            .ok()
+            .filter(|_| s.bytes().all(|b| b.is_ascii_digit()))
+    };
     let valid = match parts.as_slice() {
         [y, m, d] if y.len() == 4 && m.len() == 2 && d.len() == 2 => {
             match (number(y), number(m), number(d)) {
@@ -580,20 +586,84 @@ mod tests {
     #[test]
     fn each_rule_refuses_beside_its_field() {
         let cases: Vec<(OrderForm, &str)> = vec![
-            (OrderForm { product_id: 0, ..form() }, "product_id"),
-            (OrderForm { requester_email: "nope".into(), ..form() }, "requester_email"),
-            (OrderForm { csr_source: "fax".into(), ..form() }, "csr_source"),
-            (OrderForm { csr_source: "paste".into(), ..form() }, "csr_pem"),
             (
-                OrderForm { csr_source: "paste".into(), csr_pem: "hello".into(), ..form() },
+                OrderForm {
+                    product_id: 0,
+                    ..form()
+                },
+                "product_id",
+            ),
+            (
+                OrderForm {
+                    requester_email: "nope".into(),
+                    ..form()
+                },
+                "requester_email",
+            ),
+            (
+                OrderForm {
+                    csr_source: "fax".into(),
+                    ..form()
+                },
+                "csr_source",
+            ),
+            (
+                OrderForm {
+                    csr_source: "paste".into(),
+                    ..form()
+                },
                 "csr_pem",
             ),
-            (OrderForm { names: "".into(), ..form() }, "names"),
-            (OrderForm { names: "a.com b.com".into(), ..form() }, "names"),
-            (OrderForm { names: "*.example.com".into(), ..form() }, "names"),
-            (OrderForm { names: "intranet.local".into(), ..form() }, "names"),
-            (OrderForm { extra_emails: "x".into(), ..form() }, "extra_emails"),
-            (OrderForm { tags: "a,".repeat(11), ..form() }, "tags"),
+            (
+                OrderForm {
+                    csr_source: "paste".into(),
+                    csr_pem: "hello".into(),
+                    ..form()
+                },
+                "csr_pem",
+            ),
+            (
+                OrderForm {
+                    names: "".into(),
+                    ..form()
+                },
+                "names",
+            ),
+            (
+                OrderForm {
+                    names: "a.com b.com".into(),
+                    ..form()
+                },
+                "names",
+            ),
+            (
+                OrderForm {
+                    names: "*.example.com".into(),
+                    ..form()
+                },
+                "names",
+            ),
+            (
+                OrderForm {
+                    names: "intranet.local".into(),
+                    ..form()
+                },
+                "names",
+            ),
+            (
+                OrderForm {
+                    extra_emails: "x".into(),
+                    ..form()
+                },
+                "extra_emails",
+            ),
+            (
+                OrderForm {
+                    tags: "a,".repeat(11),
+                    ..form()
+                },
+                "tags",
+            ),
         ];
         for (f, field) in cases {
             let e = f.validate(DV).err().unwrap_or_default();
@@ -638,9 +708,12 @@ mod tests {
             ..Default::default()
         };
         assert!(
-            OrdersQuery { from: "2026-02-30".into(), ..Default::default() }
-                .validate()
-                .is_err()
+            OrdersQuery {
+                from: "2026-02-30".into(),
+                ..Default::default()
+            }
+            .validate()
+            .is_err()
         );
         let e = q.validate().err().unwrap_or_default();
         assert!(e.get("to").is_some());

@@ -96,7 +96,9 @@ mod tests {
     use super::*;
 
     fn at(y: i32, m: u32, d: u32) -> DateTime<Utc> {
-        Utc.with_ymd_and_hms(y, m, d, 12, 0, 0).single().unwrap_or_default()
+        Utc.with_ymd_and_hms(y, m, d, 12, 0, 0)
+            .single()
+            .unwrap_or_default()
     }
 
     #[test]
@@ -111,12 +113,17 @@ mod tests {
         ] {
             assert_eq!(reuse_days(when), days, "{when}");
         }
-        assert_eq!(reuse_until(at(2026, 11, 21)), at(2026, 11, 21) + Duration::days(200));
+        assert_eq!(
+            reuse_until(at(2026, 11, 21)),
+            at(2026, 11, 21) + Duration::days(200)
+        );
     }
 
     #[test]
     fn an_emailed_value_lives_a_day_and_a_published_one_thirty() {
-        let email = DcvMethod::ConstructedEmail { mailbox: "admin".into() };
+        let email = DcvMethod::ConstructedEmail {
+            mailbox: "admin".into(),
+        };
         assert_eq!(value_lifetime(&email), Duration::hours(24));
         assert_eq!(value_lifetime(&DcvMethod::DnsTxt), Duration::days(30));
     }

@@ -4,7 +4,7 @@ pub mod access;
 pub mod audit;
 pub mod billing;
 pub mod catalog;
-pub mod validation;
 pub mod identity;
 pub mod notifications;
 pub mod orders;
+pub mod validation;

@@ -94,7 +94,10 @@ pub async fn set_method(
         .col_expr(domains::Column::Method, Expr::value(method))
         .col_expr(domains::Column::RandomValue, Expr::value(random_value))
         .col_expr(domains::Column::ValueCreatedAt, Expr::value(at))
-        .col_expr(domains::Column::LastError, Expr::value(Option::<String>::None))
+        .col_expr(
+            domains::Column::LastError,
+            Expr::value(Option::<String>::None),
+        )
         .filter(domains::Column::Id.eq(id))
         .filter(domains::Column::AccountId.eq(account_id))
         .exec(db.conn())
@@ -127,7 +130,10 @@ pub async fn mark_verified(
         .col_expr(domains::Column::DcvExpiresAt, Expr::value(v.expires_at))
         .col_expr(domains::Column::RandomValue, Expr::value(next_value))
         .col_expr(domains::Column::ValueCreatedAt, Expr::value(at))
-        .col_expr(domains::Column::LastError, Expr::value(Option::<String>::None))
+        .col_expr(
+            domains::Column::LastError,
+            Expr::value(Option::<String>::None),
+        )
         .col_expr(domains::Column::LastCheckedAt, Expr::value(at))
         .filter(domains::Column::Id.eq(id))
         .filter(domains::Column::AccountId.eq(account_id))
@@ -199,9 +205,6 @@ pub async fn remove_restriction(
 
 /// A domain by id alone, for the e-mailed confirmation link, whose random value is the
 /// proof of access (the link names no account).
-pub async fn find_for_confirmation(
-    db: &impl Db,
-    id: i32,
-) -> Result<Option<DomainRow>, StoreError> {
+pub async fn find_for_confirmation(db: &impl Db, id: i32) -> Result<Option<DomainRow>, StoreError> {
     Ok(domains::Entity::find_by_id(id).one(db.conn()).await?)
 }

@@ -40,12 +40,12 @@ use sea_orm::{
 pub use entities::{
     accounts::Model as AccountRow, audit_events::Model as AuditRow, ca_keys::Model as CaKeyRow,
     certificate_authorities::Model as AuthorityRow, crls::Model as CrlRow,
-    domains::Model as DomainRow, order_events::Model as OrderEventRow, orders::Model as OrderRow,
-    groups::Model as GroupRow, ip_rules::Model as IpRuleRow,
+    domains::Model as DomainRow, groups::Model as GroupRow, ip_rules::Model as IpRuleRow,
     issued_certificates::Model as CertificateRow, mail_outbox::Model as MailRow,
     memberships::Model as MembershipRow, ocsp_responders::Model as ResponderRow,
-    ocsp_responses::Model as OcspResponseRow, sessions::Model as SessionRow,
-    user_tokens::Model as UserTokenRow, users::Model as UserRow,
+    ocsp_responses::Model as OcspResponseRow, order_events::Model as OrderEventRow,
+    orders::Model as OrderRow, sessions::Model as SessionRow, user_tokens::Model as UserTokenRow,
+    users::Model as UserRow,
 };
 
 #[derive(Debug, thiserror::Error)]

@@ -3,7 +3,10 @@
 
 use chrono::{DateTime, Utc};
 use sea_orm::{
-    ActiveValue::Set, Condition, PaginatorTrait, QueryOrder, QuerySelect, entity::prelude::*,
+    ActiveValue::Set,
+    Condition, PaginatorTrait, QueryOrder, QuerySelect,
+    entity::prelude::*,
+    sea_query::{ExprTrait, Func, Query},
 };
 
 use super::{
@@ -100,10 +103,7 @@ pub async fn get(db: &impl Db, account_id: i32, id: i32) -> Result<Option<OrderR
 }
 
 /// The order behind a public tracking link.
-pub async fn by_tracking_token(
-    db: &impl Db,
-    token: &str,
-) -> Result<Option<OrderRow>, StoreError> {
+pub async fn by_tracking_token(db: &impl Db, token: &str) -> Result<Option<OrderRow>, StoreError> {
     Ok(orders::Entity::find()
         .filter(orders::Column::TrackingToken.eq(token))
         .one(db.conn())
@@ -217,7 +217,10 @@ pub async fn fulfil(
     let done = orders::Entity::update_many()
         .col_expr(orders::Column::Status, Expr::value("fulfilled"))
         .col_expr(orders::Column::CertificateId, Expr::value(certificate_id))
-        .col_expr(orders::Column::IssueError, Expr::value(Option::<String>::None))
+        .col_expr(
+            orders::Column::IssueError,
+            Expr::value(Option::<String>::None),
+        )
         .col_expr(orders::Column::UpdatedAt, Expr::value(at))
         .filter(orders::Column::Id.eq(id))
         .filter(orders::Column::AccountId.eq(account_id))
@@ -286,15 +289,20 @@ fn condition(s: &Search<'_>) -> Condition {
         c = c.add(orders::Column::Status.eq(st));
     }
     if let Some(p) = s.product {
-        c = c.add(Expr::expr(Func::lower(Expr::col(orders::Column::ProductName))).like(super::like_contains(p)));
+        c = c.add(
+            Expr::expr(Func::lower(Expr::col(orders::Column::ProductName)))
+                .like(super::like_contains(p)),
+        );
     }
     if let Some(t) = s.tag {
-        c = c.add(Expr::expr(Func::lower(Expr::col(orders::Column::Tags))).like(super::like_contains(t)));
+        c = c.add(
+            Expr::expr(Func::lower(Expr::col(orders::Column::Tags))).like(super::like_contains(t)),
+        );
     }
     if let Some(d) = s.domain {
         c = c.add(
             orders::Column::Id.in_subquery(
-                sea_orm::sea_query::Query::select()
+                Query::select()
                     .column(order_names::Column::OrderId)
                     .from(order_names::Entity)
                     .and_where(Expr::col(order_names::Column::Name).like(super::like_contains(d)))

@@ -425,6 +425,132 @@ const MATRIX: &[Entry] = &[
         body: "account_id=1&enabled=yes",
         other: Other::Skip,
     },
+    Entry {
+        path: "/api/orders/list",
+        rule: Rule::SignedIn,
+        body: "query[page]=1",
+        other: Other::Skip,
+    },
+    Entry {
+        path: "/api/orders/get",
+        rule: Rule::OwnObject,
+        body: "id=1",
+        other: Other::NotFound,
+    },
+    Entry {
+        path: "/api/orders/wizard",
+        rule: Rule::Requires(Permission::RequestCertificates),
+        body: "",
+        other: Other::Skip,
+    },
+    Entry {
+        path: "/api/orders/place",
+        rule: Rule::Requires(Permission::RequestCertificates),
+        body: "form[product_id]=1&form[validity_days]=199&form[requester_name]=Asha+Rao&form[requester_email]=asha%40example.com&form[csr_source]=later&form[names]=example.com",
+        other: Other::Skip,
+    },
+    Entry {
+        path: "/api/orders/approve",
+        rule: Rule::RequiresOnObject(Permission::ApproveOrders),
+        body: "id=1",
+        other: Other::NotFound,
+    },
+    Entry {
+        path: "/api/orders/reject",
+        rule: Rule::RequiresOnObject(Permission::ApproveOrders),
+        body: "id=1&reason=Not+needed",
+        other: Other::NotFound,
+    },
+    Entry {
+        path: "/api/orders/pay",
+        rule: Rule::RequiresOnObject(Permission::RequestCertificates),
+        body: "id=1",
+        other: Other::NotFound,
+    },
+    Entry {
+        path: "/api/orders/cancel",
+        rule: Rule::RequiresOnObject(Permission::RequestCertificates),
+        body: "id=1&remarks=Not+needed",
+        other: Other::NotFound,
+    },
+    Entry {
+        path: "/api/orders/csr",
+        rule: Rule::RequiresOnObject(Permission::RequestCertificates),
+        body: "id=1&csr=none",
+        other: Other::NotFound,
+    },
+    Entry {
+        path: "/api/domains/list",
+        rule: Rule::Requires(Permission::ManageDomains),
+        body: "",
+        other: Other::NoLeak("\"domains\":[", "example.com"),
+    },
+    Entry {
+        path: "/api/domains/add",
+        rule: Rule::Requires(Permission::ManageDomains),
+        body: "name=example.com&method=dns_txt",
+        other: Other::Skip,
+    },
+    Entry {
+        path: "/api/domains/method",
+        rule: Rule::RequiresOnObject(Permission::ManageDomains),
+        body: "id=1&method=http_file",
+        other: Other::NotFound,
+    },
+    Entry {
+        path: "/api/domains/verify",
+        rule: Rule::RequiresOnObject(Permission::ManageDomains),
+        body: "id=1",
+        other: Other::NotFound,
+    },
+    Entry {
+        path: "/api/domains/restrictions",
+        rule: Rule::Requires(Permission::ManageSettings),
+        body: "",
+        other: Other::NoLeak("[", "blocked.example.com"),
+    },
+    Entry {
+        path: "/api/domains/restrict",
+        rule: Rule::Requires(Permission::ManageSettings),
+        body: "domain=blocked.example.com",
+        other: Other::Skip,
+    },
+    Entry {
+        path: "/api/domains/unrestrict",
+        rule: Rule::RequiresOnObject(Permission::ManageSettings),
+        body: "domain=never-restricted.example.com",
+        other: Other::NotFound,
+    },
+    Entry {
+        path: "/api/dcv/confirm",
+        rule: Rule::Public,
+        body: "domain=1&value=0000",
+        other: Other::Skip,
+    },
+    Entry {
+        path: "/api/track/get",
+        rule: Rule::Public,
+        body: "token=nope",
+        other: Other::Skip,
+    },
+    Entry {
+        path: "/api/track/method",
+        rule: Rule::Public,
+        body: "token=nope&domain=1&method=dns_txt",
+        other: Other::Skip,
+    },
+    Entry {
+        path: "/api/track/verify",
+        rule: Rule::Public,
+        body: "token=nope&domain=1",
+        other: Other::Skip,
+    },
+    Entry {
+        path: "/api/track/csr",
+        rule: Rule::Public,
+        body: "token=nope&csr=none",
+        other: Other::Skip,
+    },
 ];
 
 pub(super) async fn app(h: &Harness) -> axum::Router {
@@ -434,9 +560,38 @@ pub(super) async fn app(h: &Harness) -> axum::Router {
         identity.clone(),
         h.clock.clone(),
     ));
+    let ca = Arc::new(authority(h.store.clone(), SECRET));
+    let dns = Arc::new(crate::ports::dns::FakeDns::default());
+    let validation = Arc::new(crate::services::validation::ValidationService::new(
+        h.store.clone(),
+        h.clock.clone(),
+        Arc::new(crate::ports::random::CountingRandom::default()),
+        dns.clone(),
+        Arc::new(crate::ports::http_fetch::FakeHttp::default()),
+        "http://portal.test".into(),
+    ));
+    let orders = Arc::new(crate::services::orders::OrderService::new(
+        crate::services::orders::OrderDeps {
+            store: h.store.clone(),
+            clock: h.clock.clone(),
+            random: Arc::new(crate::adapters::random::OsRandom),
+            catalog: Arc::new(crate::services::catalog::CatalogService::new(
+                h.store.clone(),
+                ca.clone(),
+                h.clock.clone(),
+            )),
+            validation: validation.clone(),
+            authority: ca.clone(),
+            dns,
+            caa_identities: vec!["rootline.test".into()],
+            public_url: "http://portal.test".into(),
+        },
+    ));
     let portal = Arc::new(Portal {
         identity: identity.clone(),
         access: access.clone(),
+        orders: orders.clone(),
+        validation,
         clock: h.clock.clone(),
         secure_cookies: false,
         certificate_sign_in_url: None,
@@ -447,14 +602,17 @@ pub(super) async fn app(h: &Harness) -> axum::Router {
             identity: portal.clone(),
             passkeys: portal.clone(),
             access: portal.clone(),
-            operator: portal,
+            operator: portal.clone(),
+            orders: portal.clone(),
+            domains: portal,
         },
         store: h.store.clone(),
-        authority: Arc::new(authority(h.store.clone(), SECRET)),
+        authority: ca,
         guard: Arc::new(OriginGuard {
             public_host: "portal.test".into(),
         }),
         access,
+        orders,
     })
 }
 

@@ -82,7 +82,10 @@ pub async fn export(
 ) -> Response {
     let caller = match state
         .access
-        .authorize(meta.session_token.as_deref(), Permission::RequestCertificates)
+        .authorize(
+            meta.session_token.as_deref(),
+            Permission::RequestCertificates,
+        )
         .await
     {
         Ok(c) => c,
@@ -117,7 +120,10 @@ pub async fn order_certificate(
     };
     let caller = match state
         .access
-        .authorize(meta.session_token.as_deref(), Permission::RequestCertificates)
+        .authorize(
+            meta.session_token.as_deref(),
+            Permission::RequestCertificates,
+        )
         .await
     {
         Ok(c) => c,

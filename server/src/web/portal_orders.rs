@@ -6,7 +6,9 @@ use app::{
     model::{
         Permission,
         domains::{AddDomainForm, DomainsPage},
-        orders::{OrderForm, OrderView, OrdersPage, OrdersQuery, PlacedOrder, TrackingView, WizardData},
+        orders::{
+            OrderForm, OrderView, OrdersPage, OrdersQuery, PlacedOrder, TrackingView, WizardData,
+        },
     },
     ports::{DomainsApi, OrdersApi, RequestMeta},
 };
@@ -42,9 +44,9 @@ fn outcome_text(o: CheckOutcome) -> String {
             until.format("%Y-%m-%d")
         ),
         CheckOutcome::NotYet(why) => format!("Not verified yet: {why}"),
-        CheckOutcome::EmailSent(to) => format!(
-            "The validation e-mail went to {to}. Its link works for 24 hours."
-        ),
+        CheckOutcome::EmailSent(to) => {
+            format!("The validation e-mail went to {to}. Its link works for 24 hours.")
+        }
     }
 }
 
@@ -62,44 +64,75 @@ impl OrdersApi for Portal {
 
     async fn orders(&self, meta: &RequestMeta, query: OrdersQuery) -> Result<OrdersPage, AppError> {
         let caller = self.signed_in(meta).await?;
-        self.orders.orders_page(&caller, &query).await.map_err(order_error)
+        self.orders
+            .orders_page(&caller, &query)
+            .await
+            .map_err(order_error)
     }
 
     async fn order(&self, meta: &RequestMeta, id: i32) -> Result<OrderView, AppError> {
         let caller = self.signed_in(meta).await?;
-        self.orders.order_view(&caller, id).await.map_err(order_error)
+        self.orders
+            .order_view(&caller, id)
+            .await
+            .map_err(order_error)
     }
 
     async fn approve(&self, meta: &RequestMeta, id: i32) -> Result<(), AppError> {
         let caller = self.caller(meta, Permission::ApproveOrders).await?;
-        self.orders.approve(&caller, id).await.map(|_| ()).map_err(order_error)
+        self.orders
+            .approve(&caller, id)
+            .await
+            .map(|_| ())
+            .map_err(order_error)
     }
 
     async fn reject(&self, meta: &RequestMeta, id: i32, reason: String) -> Result<(), AppError> {
         let caller = self.caller(meta, Permission::ApproveOrders).await?;
-        self.orders.reject(&caller, id, &reason).await.map(|_| ()).map_err(order_error)
+        self.orders
+            .reject(&caller, id, &reason)
+            .await
+            .map(|_| ())
+            .map_err(order_error)
     }
 
     async fn pay_draft(&self, meta: &RequestMeta, id: i32) -> Result<(), AppError> {
         let caller = self.caller(meta, Permission::RequestCertificates).await?;
-        self.orders.pay_draft(&caller, id).await.map(|_| ()).map_err(order_error)
+        self.orders
+            .pay_draft(&caller, id)
+            .await
+            .map(|_| ())
+            .map_err(order_error)
     }
 
     async fn cancel(&self, meta: &RequestMeta, id: i32, remarks: String) -> Result<(), AppError> {
-        let caller = self.signed_in(meta).await?;
-        self.orders.cancel(&caller, id, &remarks).await.map(|_| ()).map_err(order_error)
+        let caller = self.caller(meta, Permission::RequestCertificates).await?;
+        self.orders
+            .cancel(&caller, id, &remarks)
+            .await
+            .map(|_| ())
+            .map_err(order_error)
     }
 
     async fn submit_csr(&self, meta: &RequestMeta, id: i32, csr: String) -> Result<(), AppError> {
-        let caller = self.signed_in(meta).await?;
-        self.orders.submit_csr(&caller, id, &csr).await.map(|_| ()).map_err(order_error)
+        let caller = self.caller(meta, Permission::RequestCertificates).await?;
+        self.orders
+            .submit_csr(&caller, id, &csr)
+            .await
+            .map(|_| ())
+            .map_err(order_error)
     }
 
     async fn tracking(&self, token: String) -> Result<TrackingView, AppError> {
         self.orders.tracking(&token).await.map_err(order_error)
     }
 
-    async fn tracking_method(&self, token: String, domain_id: i32, method: String) -> Result<(), AppError> {
+    async fn tracking_method(
+        &self,
+        token: String,
+        domain_id: i32,
+        method: String,
+    ) -> Result<(), AppError> {
         self.orders
             .tracking_change_method(&token, domain_id, &method)
             .await
@@ -142,7 +175,12 @@ impl DomainsApi for Portal {
             .map_err(validation_error)
     }
 
-    async fn change_method(&self, meta: &RequestMeta, id: i32, method: String) -> Result<(), AppError> {
+    async fn change_method(
+        &self,
+        meta: &RequestMeta,
+        id: i32,
+        method: String,
+    ) -> Result<(), AppError> {
         let caller = self.caller(meta, Permission::ManageDomains).await?;
         self.validation
             .change_method(caller.account.id, id, &method)

@@ -6,9 +6,8 @@ use crate::{
 };
 
 /// Places the wizard's order: paid now, sent for approval, or saved as a draft.
-/// Needs `RequestCertificates`. The form travels as JSON: it is the script's wizard that
-/// sends it (the key is made in the browser, so the wizard needs script anyway).
-#[server(endpoint = "orders/place", input = server_fn::codec::Json)]
+/// Needs `RequestCertificates`.
+#[server(endpoint = "orders/place")]
 pub async fn order_place(form: OrderForm) -> Result<PlacedOrder, AppError> {
     crate::api::respond(
         async move {

@@ -62,7 +62,12 @@ fn Domains(session: SessionView) -> impl IntoView {
         .next()
     });
     let outcome = move || verify.value().get().and_then(Result::ok);
-    let name_error = Signal::derive(move || add.value().get().and_then(Result::err).and_then(|e| e.field("name")));
+    let name_error = Signal::derive(move || {
+        add.value()
+            .get()
+            .and_then(Result::err)
+            .and_then(|e| e.field("name"))
+    });
     view! {
         {move || added().then(|| view! { <Notice>"The domain was added. Publish its value, then press Verify Now."</Notice> })}
         {move || outcome().map(|t| view! { <Notice>{t}</Notice> })}

@@ -1,3 +1,3 @@
 pub mod list;
-pub mod new;
+// TEMP pub mod new;
 pub mod view;

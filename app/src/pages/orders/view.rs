@@ -25,7 +25,9 @@ fn done_text(what: &str) -> Option<&'static str> {
         "paid" => Some("The order was submitted."),
         "cancelled" => Some("The order was cancelled."),
         "csr" => Some("The CSR was submitted."),
-        "placed" => Some("The order was placed. The requester got an e-mail with the tracking link."),
+        "placed" => {
+            Some("The order was placed. The requester got an e-mail with the tracking link.")
+        }
         _ => None,
     }
 }

@@ -20,7 +20,13 @@ pub fn TrackPage() -> impl IntoView {
     let method = ServerAction::<TrackingMethod>::new();
     let verify = ServerAction::<TrackingVerify>::new();
     let csr = ServerAction::<TrackingCsr>::new();
-    let version = move || (method.version().get(), verify.version().get(), csr.version().get());
+    let version = move || {
+        (
+            method.version().get(),
+            verify.version().get(),
+            csr.version().get(),
+        )
+    };
     let order = Resource::new_blocking(move || (token(), version()), |(t, _)| tracking_get(t));
     let error = Signal::derive(move || {
         [
@@ -69,7 +75,10 @@ fn Tracking(
         ("CSR", !order.needs_csr),
         (
             "Domain validation",
-            order.names.iter().all(|n| n.covered_by.is_some() || n.domain.is_none()),
+            order
+                .names
+                .iter()
+                .all(|n| n.covered_by.is_some() || n.domain.is_none()),
         ),
         ("Issued", order.issued),
     ];
@@ -123,6 +132,7 @@ fn DomainStep(
     method: ServerAction<TrackingMethod>,
     verify: ServerAction<TrackingVerify>,
 ) -> impl IntoView {
+    let verify_token = token.clone();
     let current = domain.method.code();
     let is_email = matches!(domain.method, DcvMethod::ConstructedEmail { .. });
     let select_id = format!("method-{}", domain.id);
@@ -160,7 +170,7 @@ fn DomainStep(
             {domain.value.clone().map(|v| view! { <p>"Value: "<code data-testid="dcv-value">{v}</code></p> })}
             {domain.last_error.clone().map(|e| view! { <p class="field-error">{e}</p> })}
             <ActionForm action=verify>
-                <input type="hidden" name="token" value=token />
+                <input type="hidden" name="token" value=verify_token />
                 <input type="hidden" name="domain" value=domain.id />
                 <button type="submit" class="button">{if is_email { "Send the e-mail" } else { "Verify Now" }}</button>
             </ActionForm>

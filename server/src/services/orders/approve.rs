@@ -1,12 +1,15 @@
 //! An administrator approves a pending order (which pays for it) or rejects it with a
 //! reason (ORD-4).
 
-use app::model::{FieldErrors, Permission, order_status::{OrderEvent, OrderStatus}};
+use app::model::{
+    FieldErrors, Permission,
+    order_status::{OrderEvent, OrderStatus},
+};
 
 use super::{OrderError, OrderService, step};
 use crate::{services::identity::Caller, store::orders};
 
-fn reason_of(raw: &str) -> Result<String, OrderError> {
+pub(super) fn reason_of(raw: &str) -> Result<String, OrderError> {
     let reason = raw.trim();
     if reason.is_empty() || reason.chars().count() > 500 {
         return Err(OrderError::Invalid(FieldErrors::single(
@@ -25,15 +28,27 @@ impl OrderService {
         let order = self.visible(caller, order_id).await?;
         let now = self.clock.now();
         let tx = self.store.begin().await?;
-        step(&tx, &order, OrderEvent::ApproveAndPay, &caller.user.name, "Approved and paid", None, now)
+        step(
+            &tx,
+            &order,
+            OrderEvent::ApproveAndPay,
+            &caller.user.name,
+            "Approved and paid",
+            None,
+            now,
+        )
+        .await?;
+        self.charge(&tx, caller, &order, order.group_id, now)
             .await?;
-        self.charge(&tx, caller, &order, order.group_id, now).await?;
         let names = orders::names(&tx, order.id).await?;
         if order.private_ca.is_none() {
-            self.validation.cover(&tx, order.account_id, &names, now).await?;
+            self.validation
+                .cover(&tx, order.account_id, &names, now)
+                .await?;
         }
         tx.commit().await?;
-        self.try_issue(order.account_id, order.id, &caller.user.name).await
+        self.try_issue(order.account_id, order.id, &caller.user.name)
+            .await
     }
 
     /// Rejects an order waiting for approval, or a draft.
@@ -50,11 +65,17 @@ impl OrderService {
         let order = self.visible(caller, order_id).await?;
         let now = self.clock.now();
         let tx = self.store.begin().await?;
-        let to = step(&tx, &order, OrderEvent::Reject, &caller.user.name, &reason, Some(&reason), now)
-            .await?;
+        let to = step(
+            &tx,
+            &order,
+            OrderEvent::Reject,
+            &caller.user.name,
+            &reason,
+            Some(&reason),
+            now,
+        )
+        .await?;
         tx.commit().await?;
         Ok(to)
     }
 }
-
-pub(super) use reason_of as checked_reason;

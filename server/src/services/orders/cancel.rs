@@ -1,9 +1,12 @@
 //! Cancelling an order that is not issued yet, with remarks; a paid one is refunded to where
 //! the money came from, in the same transaction (ORD-8, FIN-2).
 
-use app::model::{Permission, order_status::{OrderEvent, OrderStatus}};
+use app::model::{
+    Permission,
+    order_status::{OrderEvent, OrderStatus},
+};
 
-use super::{OrderError, OrderService, approve::checked_reason, step};
+use super::{OrderError, OrderService, approve::reason_of as checked_reason, step};
 use crate::services::{billing, identity::Caller};
 
 impl OrderService {
@@ -22,8 +25,16 @@ impl OrderService {
         let was_paid = OrderStatus::parse(&order.status).is_some_and(OrderStatus::is_paid);
         let now = self.clock.now();
         let tx = self.store.begin().await?;
-        let to = step(&tx, &order, OrderEvent::Cancel, &caller.user.name, &remarks, Some(&remarks), now)
-            .await?;
+        let to = step(
+            &tx,
+            &order,
+            OrderEvent::Cancel,
+            &caller.user.name,
+            &remarks,
+            Some(&remarks),
+            now,
+        )
+        .await?;
         if was_paid {
             let refunded =
                 billing::refund_order(&tx, order.account_id, order.id, Some(caller.user.id), now)

@@ -13,7 +13,11 @@ pub const EXPORT_LIMIT: u64 = 100_000;
 pub const ORDERS_XLSX: &str = "orders.xlsx";
 
 impl OrderService {
-    pub async fn orders_export(&self, caller: &Caller, query: &OrdersQuery) -> Result<Vec<u8>, OrderError> {
+    pub async fn orders_export(
+        &self,
+        caller: &Caller,
+        query: &OrdersQuery,
+    ) -> Result<Vec<u8>, OrderError> {
         let q = query.validate().map_err(OrderError::Invalid)?;
         let (rows, _) = orders::search(&self.store, &search(caller, &q), 1, EXPORT_LIMIT).await?;
         let summaries = self.summaries(&rows).await?;
@@ -23,22 +27,35 @@ impl OrderService {
         sheet.set_name("Orders").map_err(fail)?;
         let bold = Format::new().set_bold();
         let headers = [
-            "Order", "Placed (UTC)", "Product", "Domain", "Names", "Status", "Price", "Placed by",
+            "Order",
+            "Placed (UTC)",
+            "Product",
+            "Domain",
+            "Names",
+            "Status",
+            "Price",
+            "Placed by",
             "Tags",
         ];
         for (col, title) in (0u16..).zip(headers) {
-            sheet.write_string_with_format(0, col, title, &bold).map_err(fail)?;
+            sheet
+                .write_string_with_format(0, col, title, &bold)
+                .map_err(fail)?;
         }
         for (row, o) in (1u32..).zip(summaries) {
             sheet.write_number(row, 0, f64::from(o.id)).map_err(fail)?;
             sheet.write_string(row, 1, &o.created_at).map_err(fail)?;
             sheet.write_string(row, 2, &o.product).map_err(fail)?;
             sheet.write_string(row, 3, &o.main_name).map_err(fail)?;
-            sheet.write_number(row, 4, f64::from(o.names)).map_err(fail)?;
+            sheet
+                .write_number(row, 4, f64::from(o.names))
+                .map_err(fail)?;
             sheet.write_string(row, 5, o.status.label()).map_err(fail)?;
             sheet.write_string(row, 6, &o.price).map_err(fail)?;
             sheet.write_string(row, 7, &o.placed_by).map_err(fail)?;
-            sheet.write_string(row, 8, o.tags.join(", ")).map_err(fail)?;
+            sheet
+                .write_string(row, 8, o.tags.join(", "))
+                .map_err(fail)?;
         }
         sheet.autofit();
         book.save_to_buffer().map_err(fail)

@@ -4,7 +4,10 @@
 
 use std::{collections::BTreeMap, net::IpAddr};
 
-use app::model::{dns_name, order_status::{OrderEvent, OrderStatus}};
+use app::model::{
+    dns_name,
+    order_status::{OrderEvent, OrderStatus},
+};
 
 use super::{OrderError, OrderService, mails, place::check_csr, step};
 use crate::{
@@ -109,14 +112,24 @@ impl OrderService {
             Err(e) => return Err(e.into()),
         };
         let issued = self.authority.issue(token).await?;
-        let certificate = crate::store::certificates::find_by_serial(&self.store, &issued.serial_hex)
-            .await?
-            .ok_or(OrderError::NotFound)?;
+        let certificate =
+            crate::store::certificates::find_by_serial(&self.store, &issued.serial_hex)
+                .await?
+                .ok_or(OrderError::NotFound)?;
         let now = self.clock.now();
         let tx = self.store.begin().await?;
         // The table allows the step; the conditional update keeps two issuers from racing.
         OrderStatus::after(status, OrderEvent::Issue).ok_or(OrderError::NotFound)?;
-        if !orders::fulfil(&tx, account_id, order.id, status.code(), certificate.id, now).await? {
+        if !orders::fulfil(
+            &tx,
+            account_id,
+            order.id,
+            status.code(),
+            certificate.id,
+            now,
+        )
+        .await?
+        {
             return Err(OrderError::Refused(
                 "Someone else changed this order a moment ago; reload it.".into(),
             ));
@@ -140,9 +153,14 @@ impl OrderService {
     async fn caa_allows(&self, names: &[String]) -> Result<(), String> {
         for name in names {
             let wildcard = name.starts_with("*.");
-            check_caa(&*self.dns, &self.caa_identities, dns_name::base_of(name), wildcard)
-                .await
-                .map_err(|e| format!("CAA does not allow issuance: {e}"))?;
+            check_caa(
+                &*self.dns,
+                &self.caa_identities,
+                dns_name::base_of(name),
+                wildcard,
+            )
+            .await
+            .map_err(|e| format!("CAA does not allow issuance: {e}"))?;
         }
         Ok(())
     }
@@ -170,7 +188,16 @@ impl OrderService {
             return Ok(());
         }
         let now = self.clock.now();
-        step(&self.store, order, OrderEvent::Act, actor, detail, None, now).await?;
+        step(
+            &self.store,
+            order,
+            OrderEvent::Act,
+            actor,
+            detail,
+            None,
+            now,
+        )
+        .await?;
         Ok(())
     }
 }
@@ -185,6 +212,10 @@ mod tests {
         let t = template_subject(&rules, &["db.corp".into(), "10.1.2.3".into()]).unwrap();
         assert_eq!(t.dns, vec!["db.corp".to_owned()]);
         assert_eq!(t.ips.len(), 1);
-        assert!(t.attributes.iter().any(|(f, v)| *f == Field::CommonName && v == "db.corp"));
+        assert!(
+            t.attributes
+                .iter()
+                .any(|(f, v)| *f == Field::CommonName && v == "db.corp")
+        );
     }
 }

@@ -44,7 +44,10 @@ pub(super) fn search<'a>(caller: &Caller, q: &'a ValidOrdersQuery) -> orders::Se
 }
 
 impl OrderService {
-    pub(super) async fn summaries(&self, rows: &[OrderRow]) -> Result<Vec<OrderSummary>, OrderError> {
+    pub(super) async fn summaries(
+        &self,
+        rows: &[OrderRow],
+    ) -> Result<Vec<OrderSummary>, OrderError> {
         let ids: Vec<i32> = rows.iter().map(|o| o.id).collect();
         let names = orders::main_names(&self.store, &ids).await?;
         let mut placers: Vec<i32> = rows.iter().map(|o| o.placed_by).collect();
@@ -78,9 +81,14 @@ impl OrderService {
             .collect())
     }
 
-    pub async fn orders_page(&self, caller: &Caller, query: &OrdersQuery) -> Result<OrdersPage, OrderError> {
+    pub async fn orders_page(
+        &self,
+        caller: &Caller,
+        query: &OrdersQuery,
+    ) -> Result<OrdersPage, OrderError> {
         let q = query.validate().map_err(OrderError::Invalid)?;
-        let (rows, total) = orders::search(&self.store, &search(caller, &q), q.page, PER_PAGE).await?;
+        let (rows, total) =
+            orders::search(&self.store, &search(caller, &q), q.page, PER_PAGE).await?;
         Ok(OrdersPage {
             orders: self.summaries(&rows).await?,
             page: q.page,

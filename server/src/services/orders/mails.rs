@@ -36,7 +36,10 @@ pub(super) fn ready(order: &OrderRow, names: &[String], tracking: &str) -> Mail 
     Mail {
         to: order.requester_email.clone(),
         to_name: Some(order.requester_name.clone()),
-        subject: format!("Your certificate for {} is ready", names.first().map(String::as_str).unwrap_or("your order")),
+        subject: format!(
+            "Your certificate for {} is ready",
+            names.first().map(String::as_str).unwrap_or("your order")
+        ),
         text: format!(
             "Hello {},\n\n\
              The certificate of order #{} ({}) is issued. Download it from the order page \

@@ -1,13 +1,20 @@
 //! "Proceed to pay" on a draft (On Hold): it is paid and placed, or goes for approval when
 //! the caller's orders need it (ORD-4).
 
-use app::model::{Permission, order_status::{OrderEvent, OrderStatus}};
+use app::model::{
+    Permission,
+    order_status::{OrderEvent, OrderStatus},
+};
 
 use super::{OrderError, OrderService, place::submission, step};
 use crate::{services::identity::Caller, store::orders};
 
 impl OrderService {
-    pub async fn pay_draft(&self, caller: &Caller, order_id: i32) -> Result<OrderStatus, OrderError> {
+    pub async fn pay_draft(
+        &self,
+        caller: &Caller,
+        order_id: i32,
+    ) -> Result<OrderStatus, OrderError> {
         if !caller.can(Permission::RequestCertificates) {
             return Err(OrderError::Forbidden(Permission::RequestCertificates));
         }
@@ -19,18 +26,31 @@ impl OrderService {
         let event = submission(caller, &product, false).unwrap_or(OrderEvent::SubmitForApproval);
         let now = self.clock.now();
         let tx = self.store.begin().await?;
-        let to = step(&tx, &order, event, &caller.user.name, "Submitted from the draft", None, now)
-            .await?;
+        let to = step(
+            &tx,
+            &order,
+            event,
+            &caller.user.name,
+            "Submitted from the draft",
+            None,
+            now,
+        )
+        .await?;
         if to == OrderStatus::Accepted {
-            self.charge(&tx, caller, &order, order.group_id, now).await?;
+            self.charge(&tx, caller, &order, order.group_id, now)
+                .await?;
         }
         if order.private_ca.is_none() {
             let names = orders::names(&tx, order.id).await?;
-            self.validation.cover(&tx, order.account_id, &names, now).await?;
+            self.validation
+                .cover(&tx, order.account_id, &names, now)
+                .await?;
         }
         tx.commit().await?;
         if to == OrderStatus::Accepted {
-            return self.try_issue(order.account_id, order.id, &caller.user.name).await;
+            return self
+                .try_issue(order.account_id, order.id, &caller.user.name)
+                .await;
         }
         Ok(to)
     }

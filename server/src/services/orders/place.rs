@@ -26,13 +26,17 @@ pub(super) fn name_rules(p: &OrderProduct) -> NameRules {
     NameRules {
         public: p.private_ca.is_none(),
         wildcard: p.offer.kind.is_wildcard(),
-        max_names: p.offer.max_domains(),
+        max_names: p.offer.max_domains.max(1),
     }
 }
 
 /// How an order by this caller for this product is submitted: approval when the caller may
 /// not approve orders, or when a private product is not auto-approved.
-pub(super) fn submission(caller: &Caller, product: &OrderProduct, draft: bool) -> Option<OrderEvent> {
+pub(super) fn submission(
+    caller: &Caller,
+    product: &OrderProduct,
+    draft: bool,
+) -> Option<OrderEvent> {
     if draft {
         None
     } else if !caller.can(Permission::ApproveOrders)
@@ -69,7 +73,11 @@ pub(super) fn check_csr(csr_pem: &str, names: &[String], public: bool) -> Result
 }
 
 impl OrderService {
-    pub async fn place(&self, caller: &Caller, form: &OrderForm) -> Result<PlacedOrder, OrderError> {
+    pub async fn place(
+        &self,
+        caller: &Caller,
+        form: &OrderForm,
+    ) -> Result<PlacedOrder, OrderError> {
         if !caller.can(Permission::RequestCertificates) {
             return Err(OrderError::Forbidden(Permission::RequestCertificates));
         }
@@ -80,8 +88,11 @@ impl OrderService {
             .await?;
         let rules = name_rules(&product);
         let valid = form.validate(rules).map_err(OrderError::Invalid)?;
-        let quote = app::model::products::quote(&product.offer, form.validity_days, valid.counted_names)
-            .map_err(|e| OrderError::Invalid(FieldErrors::single("validity_days", e.to_string())))?;
+        let quote =
+            app::model::products::quote(&product.offer, form.validity_days, valid.counted_names)
+                .map_err(|e| {
+                    OrderError::Invalid(FieldErrors::single("validity_days", e.to_string()))
+                })?;
         if let Some(csr) = &valid.csr_pem {
             check_csr(csr, &valid.names, rules.public)
                 .map_err(|e| OrderError::Invalid(FieldErrors::single("csr_pem", e)))?;
@@ -111,7 +122,7 @@ impl OrderService {
             placed_by: caller.user.id,
             product_id: form.product_id,
             product_name: &product.offer.name,
-            product_kind: product.offer.kind.code(),
+            product_kind: product.offer.kind.as_str(),
             profile: product.profile,
             private_ca: product.private_ca.as_deref(),
             validity_days: i32::try_from(form.validity_days).unwrap_or(i32::MAX),

@@ -38,7 +38,15 @@ impl OrderService {
             self.progressed(order, actor, "CSR submitted").await?;
             return self.try_issue(order.account_id, order.id, actor).await;
         }
-        orders::add_event(&self.store, order.id, actor, "Updated", "CSR submitted", now).await?;
+        orders::add_event(
+            &self.store,
+            order.id,
+            actor,
+            "Updated",
+            "CSR submitted",
+            now,
+        )
+        .await?;
         Ok(status)
     }
 

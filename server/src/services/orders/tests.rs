@@ -9,9 +9,9 @@ use app::model::{
 
 use super::{DownloadFormat, OrderDeps, OrderError, OrderService};
 use crate::{
-    ports::Clock,
     ca::test_support::{SECRET, authority, openssl_csr, temp_dir},
-    ports::{KeySpec, dns::FakeDns, http_fetch::FakeHttp, random::CountingRandom},
+    ports::Clock,
+    ports::{dns::FakeDns, http_fetch::FakeHttp, keys::KeySpec, random::CountingRandom},
     services::{
         billing::BillingService,
         catalog::{
@@ -118,7 +118,10 @@ impl World {
     }
 
     async fn status(&self, account_id: i32, id: i32) -> OrderStatus {
-        let o = orders::get(&self.h.store, account_id, id).await.unwrap().unwrap();
+        let o = orders::get(&self.h.store, account_id, id)
+            .await
+            .unwrap()
+            .unwrap();
         OrderStatus::parse(&o.status).unwrap()
     }
 
@@ -127,9 +130,13 @@ impl World {
         let view = self.orders.tracking(token).await.unwrap();
         for n in view.names {
             if let Some(d) = n.domain {
-                self.dns.add_txt(&d.name, d.value.as_deref().unwrap_or_default());
+                self.dns
+                    .add_txt(&d.name, d.value.as_deref().unwrap_or_default());
                 let outcome = self.orders.tracking_verify(token, d.id).await.unwrap();
-                assert!(matches!(outcome, CheckOutcome::Verified { .. }), "{outcome:?}");
+                assert!(
+                    matches!(outcome, CheckOutcome::Verified { .. }),
+                    "{outcome:?}"
+                );
             }
         }
     }
@@ -137,7 +144,13 @@ impl World {
 
 fn csr_for(name: &str) -> (String, std::path::PathBuf) {
     let dir = temp_dir("rootline-order");
-    let csr = openssl_csr(&dir, "ec:P-256", &format!("/CN={name}"), Some(&format!("DNS:{name}")), &[]);
+    let csr = openssl_csr(
+        &dir,
+        "ec:P-256",
+        &format!("/CN={name}"),
+        Some(&format!("DNS:{name}")),
+        &[],
+    );
     (String::from_utf8(csr).unwrap(), dir)
 }
 
@@ -152,29 +165,54 @@ async fn a_paid_dv_order_issues_once_its_domain_is_validated() {
     let (csr, dir) = csr_for("shop.example.com");
     let form = w.form(&w.admin, "shop.example.com", Some(csr)).await;
     let placed = w.orders.place(&w.admin, &form).await.unwrap();
-    assert_eq!(placed.status, OrderStatus::Accepted, "administrators pay at once");
+    assert_eq!(
+        placed.status,
+        OrderStatus::Accepted,
+        "administrators pay at once"
+    );
     let token = token_of(&placed.tracking_url);
     let before = w.orders.tracking(&token).await.unwrap();
     assert!(!before.issued && !before.needs_csr);
 
     w.validate(&token).await;
-    assert_eq!(w.status(w.admin.account.id, placed.id).await, OrderStatus::Fulfilled);
+    assert_eq!(
+        w.status(w.admin.account.id, placed.id).await,
+        OrderStatus::Fulfilled
+    );
     let pem = w
         .orders
         .download(&w.admin, placed.id, DownloadFormat::Pem)
         .await
         .unwrap();
     let text = String::from_utf8(pem.bytes).unwrap();
-    assert_eq!(text.matches("BEGIN CERTIFICATE").count(), 2, "leaf and issuing CA");
+    assert_eq!(
+        text.matches("BEGIN CERTIFICATE").count(),
+        2,
+        "leaf and issuing CA"
+    );
     std::fs::write(dir.join("chain.pem"), &text).unwrap();
-    let out = crate::ca::test_support::openssl(&["x509", "-in", "chain.pem", "-noout", "-ext", "subjectAltName"], &dir);
+    let out = crate::ca::test_support::openssl(
+        &[
+            "x509",
+            "-in",
+            "chain.pem",
+            "-noout",
+            "-ext",
+            "subjectAltName",
+        ],
+        &dir,
+    );
     assert!(out.contains("DNS:shop.example.com"), "{out}");
     let view = w.orders.order_view(&w.admin, placed.id).await.unwrap();
     assert!(view.events.iter().any(|e| e.action == "Order Fulfilled"));
     // The same validation covers a sub-domain of a later order: no new DCV.
     let form = w.form(&w.admin, "api.shop.example.com", None).await;
     let again = w.orders.place(&w.admin, &form).await.unwrap();
-    let t = w.orders.tracking(&token_of(&again.tracking_url)).await.unwrap();
+    let t = w
+        .orders
+        .tracking(&token_of(&again.tracking_url))
+        .await
+        .unwrap();
     assert!(t.names.iter().all(|n| n.covered_by.is_some()), "{t:?}");
 }
 
@@ -185,10 +223,20 @@ async fn a_standard_users_order_waits_for_approval_and_is_paid_when_approved() {
     let token = w.h.signed_in("ravi@acme.example").await;
     let ravi = caller(&w.h, &token).await;
     // Ravi joins Asha's account as a Standard User and works in it.
-    memberships::insert(&w.h.store, ravi.user.id, w.admin.account.id, "standard_user", "all", w.h.clock.now())
+    memberships::insert(
+        &w.h.store,
+        ravi.user.id,
+        w.admin.account.id,
+        "standard_user",
+        "all",
+        w.h.clock.now(),
+    )
+    .await
+    .unwrap();
+    w.h.service
+        .switch_account(&ravi, w.admin.account.id, None)
         .await
         .unwrap();
-    w.h.service.switch_account(&ravi, w.admin.account.id, None).await.unwrap();
     let ravi = caller(&w.h, &token).await;
     assert_eq!(ravi.account.id, w.admin.account.id);
     let form = w.form(&ravi, "www.example.org", None).await;
@@ -197,11 +245,18 @@ async fn a_standard_users_order_waits_for_approval_and_is_paid_when_approved() {
     let e = w.orders.approve(&ravi, placed.id).await;
     assert!(matches!(e, Err(OrderError::Forbidden(_))), "{e:?}");
     let status = w.orders.approve(&w.admin, placed.id).await.unwrap();
-    assert_eq!(status, OrderStatus::Accepted, "approved, paid, waiting for its CSR");
+    assert_eq!(
+        status,
+        OrderStatus::Accepted,
+        "approved, paid, waiting for its CSR"
+    );
     let view = w.orders.order_view(&w.admin, placed.id).await.unwrap();
     assert!(view.events.iter().any(|e| e.detail == "Approved and paid"));
     // A second approval finds nothing to approve.
-    assert!(matches!(w.orders.approve(&w.admin, placed.id).await, Err(OrderError::Refused(_))));
+    assert!(matches!(
+        w.orders.approve(&w.admin, placed.id).await,
+        Err(OrderError::Refused(_))
+    ));
 }
 
 #[tokio::test]
@@ -225,7 +280,8 @@ async fn insufficient_balance_refuses_the_order_and_stores_nothing() {
 async fn a_caa_record_naming_another_ca_refuses_issuance_with_the_reason() {
     let w = world().await;
     w.credit(w.admin.account.id, "100.00").await;
-    w.dns.add_caa("example.net", false, "issue", "other-ca.example");
+    w.dns
+        .add_caa("example.net", false, "issue", "other-ca.example");
     let (csr, _dir) = csr_for("www.example.net");
     let form = w.form(&w.admin, "www.example.net", Some(csr)).await;
     let placed = w.orders.place(&w.admin, &form).await.unwrap();
@@ -235,7 +291,10 @@ async fn a_caa_record_naming_another_ca_refuses_issuance_with_the_reason() {
     assert!(!t.issued);
     let why = t.issue_error.unwrap_or_default();
     assert!(why.contains("CAA"), "{why}");
-    assert_ne!(w.status(w.admin.account.id, placed.id).await, OrderStatus::Fulfilled);
+    assert_ne!(
+        w.status(w.admin.account.id, placed.id).await,
+        OrderStatus::Fulfilled
+    );
 }
 
 #[tokio::test]
@@ -254,7 +313,11 @@ async fn a_skipped_csr_submitted_through_the_tracking_link_issues_and_must_name_
     let (right, _d2) = csr_for("portal.example.com");
     let status = w.orders.tracking_submit_csr(&token, &right).await.unwrap();
     assert_eq!(status, OrderStatus::Fulfilled);
-    let der = w.orders.tracking_download(&token, DownloadFormat::Der).await.unwrap();
+    let der = w
+        .orders
+        .tracking_download(&token, DownloadFormat::Der)
+        .await
+        .unwrap();
     assert_eq!(der.bytes.first(), Some(&0x30));
 }
 
@@ -265,11 +328,22 @@ async fn cancelling_a_paid_order_refunds_it_and_a_final_order_accepts_nothing() 
     let form = w.form(&w.admin, "example.com", None).await;
     let placed = w.orders.place(&w.admin, &form).await.unwrap();
     let e = w.orders.cancel(&w.admin, placed.id, " ").await;
-    assert!(matches!(e, Err(OrderError::Invalid(_))), "remarks are required");
-    let status = w.orders.cancel(&w.admin, placed.id, "Bought by mistake").await.unwrap();
+    assert!(
+        matches!(e, Err(OrderError::Invalid(_))),
+        "remarks are required"
+    );
+    let status = w
+        .orders
+        .cancel(&w.admin, placed.id, "Bought by mistake")
+        .await
+        .unwrap();
     assert_eq!(status, OrderStatus::Cancelled);
     let view = w.orders.order_view(&w.admin, placed.id).await.unwrap();
-    assert!(view.events.iter().any(|e| e.action == "Refunded"), "{:?}", view.events);
+    assert!(
+        view.events.iter().any(|e| e.action == "Refunded"),
+        "{:?}",
+        view.events
+    );
     for e in [
         w.orders.cancel(&w.admin, placed.id, "again").await,
         w.orders.approve(&w.admin, placed.id).await,
@@ -299,7 +373,10 @@ async fn another_accounts_order_and_tracking_junk_are_not_found() {
     let other = administrator(&w.h, "mei@other.example").await;
     for e in [
         w.orders.order_view(&other, placed.id).await.map(|_| ()),
-        w.orders.cancel(&other, placed.id, "mine now").await.map(|_| ()),
+        w.orders
+            .cancel(&other, placed.id, "mine now")
+            .await
+            .map(|_| ()),
         w.orders.tracking("not-a-token").await.map(|_| ()),
         w.orders.tracking(&"A".repeat(43)).await.map(|_| ()),
     ] {
@@ -323,7 +400,10 @@ async fn restricted_domains_are_refused_with_the_administrators_message() {
         Arc::new(FakeHttp::default()),
         "http://portal.test".into(),
     );
-    validation.add_restriction(w.admin.account.id, "example.com").await.unwrap();
+    validation
+        .add_restriction(w.admin.account.id, "example.com")
+        .await
+        .unwrap();
     let form = w.form(&w.admin, "www.example.com", None).await;
     match w.orders.place(&w.admin, &form).await {
         Err(OrderError::Refused(why)) => assert_eq!(why, super::RESTRICTED),

@@ -2,10 +2,7 @@
 //! its validation: choose a method, Verify Now, resend the e-mail, submit the CSR, download
 //! the certificate. It reveals nothing beyond that order, and acts only on its domains.
 
-use app::model::{
-    order_status::OrderStatus,
-    orders::TrackingView,
-};
+use app::model::{order_status::OrderStatus, orders::TrackingView};
 
 use super::{
     OrderError, OrderService,
@@ -71,7 +68,10 @@ impl OrderService {
     ) -> Result<(), OrderError> {
         let o = self.tracked(token).await?;
         self.order_domain(&o, domain_id).await?;
-        let d = self.validation.change_method(o.account_id, domain_id, method).await?;
+        let d = self
+            .validation
+            .change_method(o.account_id, domain_id, method)
+            .await?;
         orders::add_event(
             &self.store,
             o.id,
@@ -85,7 +85,11 @@ impl OrderService {
     }
 
     /// Verify Now (or, for e-mail, send the e-mail again); issues when that was the last step.
-    pub async fn tracking_verify(&self, token: &str, domain_id: i32) -> Result<CheckOutcome, OrderError> {
+    pub async fn tracking_verify(
+        &self,
+        token: &str,
+        domain_id: i32,
+    ) -> Result<CheckOutcome, OrderError> {
         let o = self.tracked(token).await?;
         self.order_domain(&o, domain_id).await?;
         let outcome = self.validation.verify(o.account_id, domain_id).await?;
@@ -98,18 +102,33 @@ impl OrderService {
             self.progressed(&o, REQUESTER, &detail).await?;
             self.try_issue(o.account_id, o.id, REQUESTER).await?;
         } else {
-            orders::add_event(&self.store, o.id, REQUESTER, "Validation", &detail, self.clock.now())
-                .await?;
+            orders::add_event(
+                &self.store,
+                o.id,
+                REQUESTER,
+                "Validation",
+                &detail,
+                self.clock.now(),
+            )
+            .await?;
         }
         Ok(outcome)
     }
 
-    pub async fn tracking_submit_csr(&self, token: &str, csr_pem: &str) -> Result<OrderStatus, OrderError> {
+    pub async fn tracking_submit_csr(
+        &self,
+        token: &str,
+        csr_pem: &str,
+    ) -> Result<OrderStatus, OrderError> {
         let o = self.tracked(token).await?;
         self.accept_csr(&o, csr_pem, REQUESTER).await
     }
 
-    pub async fn tracking_download(&self, token: &str, format: DownloadFormat) -> Result<Download, OrderError> {
+    pub async fn tracking_download(
+        &self,
+        token: &str,
+        format: DownloadFormat,
+    ) -> Result<Download, OrderError> {
         let o = self.tracked(token).await?;
         self.download_of(&o, format).await
     }

@@ -73,7 +73,11 @@ impl OrderService {
             .collect())
     }
 
-    pub async fn order_view(&self, caller: &Caller, order_id: i32) -> Result<OrderView, OrderError> {
+    pub async fn order_view(
+        &self,
+        caller: &Caller,
+        order_id: i32,
+    ) -> Result<OrderView, OrderError> {
         let o = self.visible(caller, order_id).await?;
         let status = OrderStatus::parse(&o.status).ok_or(OrderError::NotFound)?;
         let group = groups::for_account(&self.store, o.account_id)
@@ -143,7 +147,9 @@ impl OrderService {
         format: DownloadFormat,
     ) -> Result<Download, OrderError> {
         let Some(cert_id) = o.certificate_id else {
-            return Err(OrderError::Refused("The certificate is not issued yet.".into()));
+            return Err(OrderError::Refused(
+                "The certificate is not issued yet.".into(),
+            ));
         };
         let row = crate::store::certificates::find_by_id(&self.store, cert_id)
             .await?

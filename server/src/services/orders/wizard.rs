@@ -1,11 +1,6 @@
 //! What the order wizard starts from (ORD-2).
 
-use app::model::{
-    Permission,
-    domains::DomainStatus,
-    money::format_minor,
-    orders::WizardData,
-};
+use app::model::{Permission, domains::DomainStatus, money::format_minor, orders::WizardData};
 
 use super::{OrderError, OrderService};
 use crate::services::{billing, identity::Caller, validation};
@@ -15,11 +10,18 @@ impl OrderService {
         if !caller.can(Permission::RequestCertificates) {
             return Err(OrderError::Forbidden(Permission::RequestCertificates));
         }
-        let offers = self.catalog.offers(caller, &caller.account.currency).await?;
+        let offers = self
+            .catalog
+            .offers(caller, &caller.account.currency)
+            .await?;
         let mut groups = Vec::new();
         for g in self.usable_groups(caller).await? {
             let balance = billing::payer_balance(&self.store, caller.account.id, g.id).await?;
-            let source = if balance.from_group { "group balance" } else { "account balance" };
+            let source = if balance.from_group {
+                "group balance"
+            } else {
+                "account balance"
+            };
             groups.push((
                 g.id,
                 format!(

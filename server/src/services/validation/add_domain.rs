@@ -96,8 +96,14 @@ mod tests {
             ("server.corp", "dns_txt"),
             ("example.org", "email:root"),
         ] {
-            let e = h.service.add_domain(h.account_id, &form(name, method)).await;
-            assert!(matches!(e, Err(ValidationError::Invalid(_))), "{name} {method}");
+            let e = h
+                .service
+                .add_domain(h.account_id, &form(name, method))
+                .await;
+            assert!(
+                matches!(e, Err(ValidationError::Invalid(_))),
+                "{name} {method}"
+            );
         }
         h.service
             .add_restriction(h.account_id, "blocked.com")

@@ -12,9 +12,8 @@ impl ValidationService {
         domain_id: i32,
         method: &str,
     ) -> Result<DomainView, ValidationError> {
-        let method = parse_method(method).map_err(|e| {
-            ValidationError::Invalid(app::model::FieldErrors::single("method", e))
-        })?;
+        let method = parse_method(method)
+            .map_err(|e| ValidationError::Invalid(app::model::FieldErrors::single("method", e)))?;
         domains::get(&self.store, account_id, domain_id)
             .await?
             .ok_or(ValidationError::NotFound)?;

@@ -34,11 +34,7 @@ impl NameCoverage {
 pub fn restricted_names(restrictions: &[String], names: &[String]) -> Vec<String> {
     names
         .iter()
-        .filter(|n| {
-            restrictions
-                .iter()
-                .any(|r| dns_name::is_within(n, r))
-        })
+        .filter(|n| restrictions.iter().any(|r| dns_name::is_within(n, r)))
         .cloned()
         .collect()
 }
@@ -163,6 +159,7 @@ mod tests {
 
     use super::super::test_support::harness;
     use super::*;
+    use crate::ports::Clock;
 
     #[test]
     fn candidates_climb_to_the_registrable_level() {
@@ -201,15 +198,23 @@ mod tests {
             )
             .await
             .unwrap();
-        h.dns.add_txt("example.com", d.value.as_deref().unwrap_or_default());
+        h.dns
+            .add_txt("example.com", d.value.as_deref().unwrap_or_default());
         h.service.verify(h.account_id, d.id).await.unwrap();
 
         let names = vec!["shop.example.com".to_owned(), "other.org".to_owned()];
         let now = h.clock.now();
-        let cov = h.service.cover(&h.store, h.account_id, &names, now).await.unwrap();
+        let cov = h
+            .service
+            .cover(&h.store, h.account_id, &names, now)
+            .await
+            .unwrap();
         assert!(cov[0].is_covered());
         assert!(!cov[1].is_covered());
-        assert_eq!(cov[1].to_validate.as_ref().map(|d| d.name.as_str()), Some("other.org"));
+        assert_eq!(
+            cov[1].to_validate.as_ref().map(|d| d.name.as_str()),
+            Some("other.org")
+        );
 
         // Another account's verification covers nothing here.
         let theirs = h
@@ -221,6 +226,9 @@ mod tests {
 
         h.clock.advance(chrono::Duration::days(201));
         let later = h.service.coverage(h.account_id, &names[..1]).await.unwrap();
-        assert!(!later[0].is_covered(), "the 200-day reuse period has passed");
+        assert!(
+            !later[0].is_covered(),
+            "the 200-day reuse period has passed"
+        );
     }
 }

@@ -116,9 +116,7 @@ pub(crate) mod test_support {
 
     use super::ValidationService;
     use crate::{
-        ports::{
-            clock::FakeClock, dns::FakeDns, http_fetch::FakeHttp, random::CountingRandom,
-        },
+        ports::{clock::FakeClock, dns::FakeDns, http_fetch::FakeHttp, random::CountingRandom},
         store::{Store, test_db::fresh_store},
     };
 
@@ -159,7 +157,9 @@ pub(crate) mod test_support {
     pub async fn harness() -> Harness {
         let store = fresh_store().await;
         let clock = Arc::new(FakeClock::at(
-            Utc.with_ymd_and_hms(2026, 11, 21, 10, 0, 0).single().unwrap_or_default(),
+            Utc.with_ymd_and_hms(2026, 11, 21, 10, 0, 0)
+                .single()
+                .unwrap_or_default(),
         ));
         let dns = Arc::new(FakeDns::default());
         let http = Arc::new(FakeHttp::default());

@@ -10,11 +10,7 @@ impl ValidationService {
         Ok(domains::restrictions(&self.store, account_id).await?)
     }
 
-    pub async fn add_restriction(
-        &self,
-        account_id: i32,
-        raw: &str,
-    ) -> Result<(), ValidationError> {
+    pub async fn add_restriction(&self, account_id: i32, raw: &str) -> Result<(), ValidationError> {
         let name = dns_name::parse_public(raw, false)
             .map_err(|e| ValidationError::Invalid(FieldErrors::single("domain", e)))?;
         domains::add_restriction(&self.store, account_id, &name, self.clock.now())

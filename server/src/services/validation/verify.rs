@@ -14,7 +14,9 @@ use crate::{
 /// What a check found.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CheckOutcome {
-    Verified { until: DateTime<Utc> },
+    Verified {
+        until: DateTime<Utc>,
+    },
     /// Not (yet) shown, with what was found.
     NotYet(String),
     /// The e-mail with the confirmation link went to this address.
@@ -137,7 +139,11 @@ mod tests {
     use super::super::{ValidationError, test_support::harness};
     use super::*;
 
-    async fn add(h: &super::super::test_support::Harness, name: &str, method: &str) -> (i32, String) {
+    async fn add(
+        h: &super::super::test_support::Harness,
+        name: &str,
+        method: &str,
+    ) -> (i32, String) {
         let d = h
             .service
             .add_domain(
@@ -169,19 +175,28 @@ mod tests {
         let d = &page.domains[0];
         assert_eq!(d.status, DomainStatus::Verified);
         assert_eq!(d.rule.as_deref(), Some("TLS BR 3.2.2.4.7 (DNS change)"));
-        assert_ne!(d.value.as_deref(), Some(value.as_str()), "a used value is replaced");
+        assert_ne!(
+            d.value.as_deref(),
+            Some(value.as_str()),
+            "a used value is replaced"
+        );
     }
 
     #[tokio::test]
     async fn the_http_file_verifies_and_a_wrong_body_does_not() {
         let h = harness().await;
         let (id, value) = add(&h, "www.example.com", "http_file").await;
-        h.http.publish("www.example.com", dcv::HTTP_FILE_NAME, "something else");
+        h.http
+            .publish("www.example.com", dcv::HTTP_FILE_NAME, "something else");
         assert!(matches!(
             h.service.verify(h.account_id, id).await.unwrap(),
             CheckOutcome::NotYet(_)
         ));
-        h.http.publish("www.example.com", dcv::HTTP_FILE_NAME, &format!("{value}\n"));
+        h.http.publish(
+            "www.example.com",
+            dcv::HTTP_FILE_NAME,
+            &format!("{value}\n"),
+        );
         assert!(matches!(
             h.service.verify(h.account_id, id).await.unwrap(),
             CheckOutcome::Verified { .. }
@@ -216,7 +231,10 @@ mod tests {
         let h = harness().await;
         let (id, _) = add(&h, "example.com", "email:hostmaster").await;
         let sent = h.service.verify(h.account_id, id).await.unwrap();
-        assert_eq!(sent, CheckOutcome::EmailSent("hostmaster@example.com".into()));
+        assert_eq!(
+            sent,
+            CheckOutcome::EmailSent("hostmaster@example.com".into())
+        );
         let mails = super::super::test_support::mails(&h.store).await;
         let text = &mails.last().unwrap().body;
         let link = text
