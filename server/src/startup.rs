@@ -181,6 +181,10 @@ pub async fn serve(config: Config) -> Result<(), StartupError> {
     let portal = Arc::new(Portal {
         identity: services.identity.clone(),
         access: access.clone(),
+        billing: Arc::new(crate::services::billing::BillingService::new(
+            services.store.clone(),
+            services.clock.clone(),
+        )),
         clock: services.clock.clone(),
         secure_cookies: config.secure_cookies(),
         certificate_sign_in_url: config
@@ -194,6 +198,7 @@ pub async fn serve(config: Config) -> Result<(), StartupError> {
             identity: portal.clone(),
             passkeys: portal.clone(),
             access: portal.clone(),
+            billing: portal.clone(),
             operator: portal,
         },
         store: services.store.clone(),

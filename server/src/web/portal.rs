@@ -36,6 +36,7 @@ use crate::{
 pub struct Portal {
     pub identity: Arc<IdentityService>,
     pub access: Arc<AccessService>,
+    pub billing: Arc<crate::services::billing::BillingService>,
     pub clock: Arc<dyn Clock>,
     pub secure_cookies: bool,
     /// `https://…/sign-in/certificate` on the HTTPS listener, when there is one.
@@ -408,7 +409,7 @@ impl Portal {
     }
 
     /// The signed-in caller, if they are an operator user.
-    async fn operator(
+    pub(super) async fn operator(
         &self,
         meta: &RequestMeta,
     ) -> Result<crate::services::identity::Caller, AppError> {
@@ -419,7 +420,7 @@ impl Portal {
     }
 
     /// The signed-in caller, if their role has `permission`.
-    async fn caller(
+    pub(super) async fn caller(
         &self,
         meta: &RequestMeta,
         permission: Permission,
