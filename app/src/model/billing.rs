@@ -50,7 +50,7 @@ pub fn format_money(minor: i64, currency: &str) -> String {
     let whole = (abs / 100).to_string();
     let mut grouped = String::with_capacity(whole.len() + whole.len() / 3);
     for (i, c) in whole.chars().enumerate() {
-        if i > 0 && (whole.len() - i) % 3 == 0 {
+        if i > 0 && (whole.len() - i).is_multiple_of(3) {
             grouped.push(',');
         }
         grouped.push(c);
@@ -101,7 +101,10 @@ impl CreditForm {
         } else if remarks.chars().count() > 500 {
             errors.add("remarks", "Enter at most 500 characters.");
         } else if remarks.chars().any(|c| c.is_control() && c != '\n') {
-            errors.add("remarks", "The remarks must not contain control characters.");
+            errors.add(
+                "remarks",
+                "The remarks must not contain control characters.",
+            );
         }
         match (amount_minor, errors.is_empty()) {
             (Some(amount_minor), true) => Ok(ValidCredit {

@@ -7,7 +7,8 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 use sea_orm::{
-    ActiveValue::Set, ExprTrait, PaginatorTrait, QueryOrder, QuerySelect, TryInsertResult,
+    ActiveValue::Set,
+    ExprTrait, PaginatorTrait, QueryOrder, QuerySelect, TryInsertResult,
     entity::prelude::*,
     sea_query::{Expr, OnConflict},
 };
@@ -299,11 +300,7 @@ pub async fn entries_of_account(
 }
 
 /// Removes a transaction that has no entries yet (a debit it needed was refused).
-pub async fn delete_transaction(
-    db: &impl Db,
-    account_id: i32,
-    id: i32,
-) -> Result<(), StoreError> {
+pub async fn delete_transaction(db: &impl Db, account_id: i32, id: i32) -> Result<(), StoreError> {
     ledger_transactions::Entity::delete_many()
         .filter(ledger_transactions::Column::Id.eq(id))
         .filter(ledger_transactions::Column::AccountId.eq(account_id))

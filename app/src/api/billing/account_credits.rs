@@ -11,7 +11,10 @@ pub async fn operator_account_credits(
     crate::api::respond(
         async move {
             let (backend, meta) = crate::api::backend()?;
-            backend.billing.account_credits(&meta, account_id, page).await
+            backend
+                .billing
+                .account_credits(&meta, account_id, page)
+                .await
         }
         .await,
     )

@@ -14,12 +14,13 @@ pub async fn allocate_credits(
     crate::api::respond(
         async move {
             let (backend, meta) = crate::api::backend()?;
-            let direction = crate::model::billing::Allocation::parse(&direction).ok_or_else(|| {
-                AppError::Validation(crate::model::FieldErrors::single(
-                    "direction",
-                    "Choose to allocate or to de-allocate.",
-                ))
-            })?;
+            let direction =
+                crate::model::billing::Allocation::parse(&direction).ok_or_else(|| {
+                    AppError::Validation(crate::model::FieldErrors::single(
+                        "direction",
+                        "Choose to allocate or to de-allocate.",
+                    ))
+                })?;
             backend
                 .billing
                 .allocate(

@@ -20,7 +20,9 @@ pub async fn grant_credits(
                     crate::model::billing::CreditForm { amount, remarks },
                 )
                 .await?;
-            leptos_axum::redirect(&format!("/operator/accounts/{account_id}/credits?granted=1"));
+            leptos_axum::redirect(&format!(
+                "/operator/accounts/{account_id}/credits?granted=1"
+            ));
             Ok(())
         }
         .await,

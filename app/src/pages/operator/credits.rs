@@ -32,7 +32,8 @@ fn Credits(session: SessionView) -> impl IntoView {
     let params = use_params_map();
     let query = use_query_map();
     let id = Memo::new(move |_| params.with(|p| p.get("id").and_then(|v| v.parse::<i32>().ok())));
-    let page = Memo::new(move |_| query.with(|q| q.get("page").and_then(|p| p.parse::<u64>().ok())));
+    let page =
+        Memo::new(move |_| query.with(|q| q.get("page").and_then(|p| p.parse::<u64>().ok())));
     let granted = move || query.with(|q| q.get("granted").is_some());
     let data = Resource::new_blocking(
         move || (id.get(), page.get(), granted()),

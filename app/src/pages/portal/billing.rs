@@ -24,7 +24,8 @@ fn BillingView(session: SessionView) -> impl IntoView {
         .into_any();
     }
     let query = use_query_map();
-    let page = Memo::new(move |_| query.with(|q| q.get("page").and_then(|p| p.parse::<u64>().ok())));
+    let page =
+        Memo::new(move |_| query.with(|q| q.get("page").and_then(|p| p.parse::<u64>().ok())));
     let data = Resource::new_blocking(move || page.get(), billing_overview);
     view! {
         <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>

@@ -71,9 +71,9 @@ impl BillingService {
                     Allocation::Allocate => format!(
                         "The account balance is {available}: allocate at most that, or add credits first."
                     ),
-                    Allocation::Deallocate => format!(
-                        "The group's balance is {available}: de-allocate at most that."
-                    ),
+                    Allocation::Deallocate => {
+                        format!("The group's balance is {available}: de-allocate at most that.")
+                    }
                 },
             )));
         }
@@ -82,7 +82,10 @@ impl BillingService {
         let (action, summary) = match direction {
             Allocation::Allocate => (
                 "credits_allocated",
-                format!("{amount} allocated to group {}: {}", group.name, valid.remarks),
+                format!(
+                    "{amount} allocated to group {}: {}",
+                    group.name, valid.remarks
+                ),
             ),
             Allocation::Deallocate => (
                 "credits_deallocated",

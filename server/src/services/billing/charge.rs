@@ -111,13 +111,12 @@ pub async fn refund_order(
     else {
         return Ok(0);
     };
-    let paying_group = entries
-        .iter()
-        .filter(|e| e.amount_minor < 0)
-        .find_map(|e| match Holder::parse(&e.holder) {
+    let paying_group = entries.iter().filter(|e| e.amount_minor < 0).find_map(|e| {
+        match Holder::parse(&e.holder) {
             Some(Holder::Group(g)) => Some(g),
             _ => None,
-        });
+        }
+    });
     let memo = format!("Refund of order {order_id}");
     let posted = post(
         tx,

@@ -26,12 +26,8 @@ impl BillingService {
         Ok(GroupFinance {
             group: group_balance(&self.store, account.id, group).await?,
             currency: account.currency.clone(),
-            account_balance_minor: ledger::balance(
-                &self.store,
-                account.id,
-                &Holder::Account.key(),
-            )
-            .await?,
+            account_balance_minor: ledger::balance(&self.store, account.id, &Holder::Account.key())
+                .await?,
             history: statement(
                 &self.store,
                 account.id,

@@ -201,8 +201,8 @@ async fn statement(
     group_id: Option<i32>,
     page: Option<u64>,
 ) -> Result<StatementPage, BillingError> {
-    let page = page_number(page)
-        .map_err(|m| BillingError::Invalid(FieldErrors::single("page", m)))?;
+    let page =
+        page_number(page).map_err(|m| BillingError::Invalid(FieldErrors::single("page", m)))?;
     let offset = (page - 1) * STATEMENT_PAGE_SIZE;
     let (rows, total) =
         crate::store::ledger::page(db, account_id, group_id, offset, STATEMENT_PAGE_SIZE).await?;

@@ -41,12 +41,8 @@ impl BillingService {
         }
         Ok(BillingPage {
             currency: account.currency.clone(),
-            account_balance_minor: ledger::balance(
-                &self.store,
-                account.id,
-                &Holder::Account.key(),
-            )
-            .await?,
+            account_balance_minor: ledger::balance(&self.store, account.id, &Holder::Account.key())
+                .await?,
             groups: groups_out,
             statement: statement(&self.store, account.id, &account.currency, None, page).await?,
         })

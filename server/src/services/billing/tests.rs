@@ -46,7 +46,12 @@ async fn operator(h: &Harness) -> Caller {
         .create_operator("ops@rootline.test", None)
         .await
         .unwrap();
-    let token = invite.activation_link.rsplit('/').next().unwrap().to_owned();
+    let token = invite
+        .activation_link
+        .rsplit('/')
+        .next()
+        .unwrap()
+        .to_owned();
     h.service
         .activate(&token, PASSWORD, PASSWORD, None)
         .await
@@ -263,7 +268,11 @@ async fn ledger_invariants_hold_after_every_grant_allocation_charge_and_refund()
         assert_eq!(run(&w, step).await, expected, "step {i}: {step:?}");
         assert_invariants(&w.h.store, w.admin.account.id).await;
         assert_eq!(balance_of(&w, Holder::Account).await, account, "step {i}");
-        assert_eq!(balance_of(&w, Holder::Group(w.team)).await, team, "step {i}");
+        assert_eq!(
+            balance_of(&w, Holder::Group(w.team)).await,
+            team,
+            "step {i}"
+        );
     }
     // The operator's side is minus everything outstanding.
     assert_eq!(balance_of(&w, Holder::Operator).await, -24_000);
@@ -446,7 +455,9 @@ async fn another_accounts_groups_are_not_found_and_roles_without_permission_are_
         Err(BillingError::OperatorOnly)
     ));
     assert!(matches!(
-        w.billing.account_credits(&w.admin, w.admin.account.id, None).await,
+        w.billing
+            .account_credits(&w.admin, w.admin.account.id, None)
+            .await,
         Err(BillingError::OperatorOnly)
     ));
 
@@ -483,7 +494,10 @@ async fn the_operator_sees_and_grants_credits_and_the_group_keeps_its_history() 
         .account_credits(&w.operator, w.admin.account.id, None)
         .await
         .unwrap();
-    assert_eq!((credits.balance_minor, credits.currency.as_str()), (3_500, "USD"));
+    assert_eq!(
+        (credits.balance_minor, credits.currency.as_str()),
+        (3_500, "USD")
+    );
     assert_eq!(credits.statement.total, 3);
     let grant = credits.statement.lines.last().unwrap();
     assert_eq!(grant.kind_label, "Credits granted");
@@ -520,7 +534,11 @@ async fn the_operator_sees_and_grants_credits_and_the_group_keeps_its_history() 
     let audit = crate::store::audit::for_account(&w.h.store, w.admin.account.id)
         .await
         .unwrap();
-    for action in ["credits_granted", "credits_allocated", "credits_deallocated"] {
+    for action in [
+        "credits_granted",
+        "credits_allocated",
+        "credits_deallocated",
+    ] {
         assert!(audit.iter().any(|a| a.action == action), "{action}");
     }
 }
