@@ -19,6 +19,8 @@ use crate::pages::{
     not_found::NotFoundPage,
     operator::accounts::OperatorAccountsPage,
     orders::{list::OrdersListPage, view::OrderViewPage},
+    operator::credits::OperatorCreditsPage,
+    portal::billing::BillingPage,
     portal::{
         audit::AuditPage, choose_account::ChooseAccountPage, group_view::GroupViewPage,
         groups::GroupsPage, ip_rules::IpRestrictionsPage, overview::OverviewPage,
@@ -61,6 +63,8 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/") view=OverviewPage ssr=SsrMode::Async />
                 <Route path=path!("/audit") view=AuditPage ssr=SsrMode::Async />
                 <Route path=path!("/operator/accounts") view=OperatorAccountsPage ssr=SsrMode::Async />
+                <Route path=path!("/operator/accounts/:id/credits") view=OperatorCreditsPage ssr=SsrMode::Async />
+                <Route path=path!("/billing") view=BillingPage ssr=SsrMode::Async />
                 <Route path=path!("/users") view=UsersPage ssr=SsrMode::Async />
                 <Route path=path!("/groups") view=GroupsPage ssr=SsrMode::Async />
                 <Route path=path!("/groups/:id") view=GroupViewPage ssr=SsrMode::Async />

@@ -211,6 +211,10 @@ pub async fn serve(config: Config) -> Result<(), StartupError> {
         access: access.clone(),
         orders: orders.clone(),
         validation,
+        billing: Arc::new(crate::services::billing::BillingService::new(
+            services.store.clone(),
+            services.clock.clone(),
+        )),
         clock: services.clock.clone(),
         secure_cookies: config.secure_cookies(),
         certificate_sign_in_url: config
@@ -226,6 +230,7 @@ pub async fn serve(config: Config) -> Result<(), StartupError> {
             access: portal.clone(),
             operator: portal.clone(),
             orders: portal.clone(),
+            billing: portal.clone(),
             domains: portal,
         },
         store: services.store.clone(),

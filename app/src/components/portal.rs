@@ -118,6 +118,11 @@ fn Frame(session: SessionView, title: &'static str, children: Children) -> impl 
                             <a href="/groups" aria-current=move || (title == "Groups").then_some("page")>"Groups"</a>
                         </li>
                     })}
+                    {session.can(Permission::ViewFinance).then(|| view! {
+                        <li>
+                            <a href="/billing" aria-current=move || (title == "Billing").then_some("page")>"Billing"</a>
+                        </li>
+                    })}
                     {session.can(Permission::ViewAuditLog).then(|| view! {
                         <li>
                             <a href="/audit" aria-current=move || (title == "Audit log").then_some("page")>"Audit log"</a>

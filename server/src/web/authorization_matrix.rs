@@ -551,6 +551,38 @@ const MATRIX: &[Entry] = &[
         body: "token=nope&csr=none",
         other: Other::Skip,
     },
+    Entry {
+        path: "/api/billing/overview",
+        rule: Rule::Requires(Permission::ViewFinance),
+        body: "",
+        other: Other::Skip,
+    },
+    // The first account's default group is id 1; it pays from the account balance.
+    Entry {
+        path: "/api/billing/group",
+        rule: Rule::RequiresOnObject(Permission::ViewFinance),
+        body: "group_id=1",
+        other: Other::NotFound,
+    },
+    // Refused (the group pays from the account balance): allowed to ask, told why.
+    Entry {
+        path: "/api/billing/allocate",
+        rule: Rule::RequiresOnObject(Permission::AllocateCredits),
+        body: "group_id=1&direction=allocate&amount=5&remarks=Budget",
+        other: Other::NotFound,
+    },
+    Entry {
+        path: "/api/operator/credits",
+        rule: Rule::Operator,
+        body: "account_id=1",
+        other: Other::Skip,
+    },
+    Entry {
+        path: "/api/operator/credits/grant",
+        rule: Rule::Operator,
+        body: "account_id=1&amount=10&remarks=Opening+credit",
+        other: Other::Skip,
+    },
 ];
 
 pub(super) async fn app(h: &Harness) -> axum::Router {
@@ -592,6 +624,10 @@ pub(super) async fn app(h: &Harness) -> axum::Router {
         access: access.clone(),
         orders: orders.clone(),
         validation,
+        billing: Arc::new(crate::services::billing::BillingService::new(
+            h.store.clone(),
+            h.clock.clone(),
+        )),
         clock: h.clock.clone(),
         secure_cookies: false,
         certificate_sign_in_url: None,
@@ -604,6 +640,7 @@ pub(super) async fn app(h: &Harness) -> axum::Router {
             access: portal.clone(),
             operator: portal.clone(),
             orders: portal.clone(),
+            billing: portal.clone(),
             domains: portal,
         },
         store: h.store.clone(),

@@ -9,6 +9,7 @@ pub mod ocsp;
 pub mod order_files;
 pub mod portal;
 mod portal_orders;
+pub mod portal_billing;
 mod portal_passkeys;
 pub mod tls;
 

@@ -38,6 +38,7 @@ pub struct Portal {
     pub access: Arc<AccessService>,
     pub orders: Arc<crate::services::orders::OrderService>,
     pub validation: Arc<crate::services::validation::ValidationService>,
+    pub billing: Arc<crate::services::billing::BillingService>,
     pub clock: Arc<dyn Clock>,
     pub secure_cookies: bool,
     /// `https://…/sign-in/certificate` on the HTTPS listener, when there is one.
@@ -410,7 +411,7 @@ impl Portal {
     }
 
     /// The signed-in caller, if they are an operator user.
-    async fn operator(
+    pub(super) async fn operator(
         &self,
         meta: &RequestMeta,
     ) -> Result<crate::services::identity::Caller, AppError> {

@@ -160,6 +160,7 @@ fn AccountItem(account: AccountView) -> impl IntoView {
                     </ActionForm>
                 </div>
             })}
+            <p><a href=format!("/operator/accounts/{}/credits", account.id) aria-label=format!("Credits of {}", account.name)>"Credits"</a></p>
             <ActionForm action=groups>
                 <FormAlert error=groups_error />
                 <input type="hidden" name="account_id" value=id_c />

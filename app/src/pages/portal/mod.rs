@@ -1,5 +1,6 @@
 pub mod audit;
 pub mod authenticator_app;
+pub mod billing;
 pub mod choose_account;
 pub mod group_view;
 pub mod groups;

@@ -38,8 +38,8 @@ async fn account_currency(db: &impl Db, account_id: i32) -> Result<String, Billi
 }
 
 /// Debits the payer (the group's own balance when its finance mode is `group`, else the
-/// account's), after the group's spend limit check (sum of the group's charges minus refunds
-/// + this <= limit). Changes nothing when it fails; a second charge of the same order is
+/// account's), after the group's spend limit check (sum of the group's charges minus refunds,
+/// plus this, <= limit). Changes nothing when it fails; a second charge of the same order is
 /// `AlreadyCharged`.
 pub async fn charge_order(
     tx: &Tx,

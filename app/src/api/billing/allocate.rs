@@ -1,0 +1,41 @@
+use leptos::prelude::*;
+
+use crate::error::AppError;
+
+/// Allocates credits from the account balance to a group (`direction` = `allocate`) or
+/// de-allocates them back (`deallocate`). Needs `AllocateCredits`.
+#[server(endpoint = "billing/allocate")]
+pub async fn allocate_credits(
+    group_id: i32,
+    direction: String,
+    amount: String,
+    remarks: String,
+) -> Result<(), AppError> {
+    crate::api::respond(
+        async move {
+            let (backend, meta) = crate::api::backend()?;
+            let direction =
+                crate::model::billing::Allocation::parse(&direction).ok_or_else(|| {
+                    AppError::Validation(crate::model::FieldErrors::single(
+                        "direction",
+                        "Choose to allocate or to de-allocate.",
+                    ))
+                })?;
+            backend
+                .billing
+                .allocate(
+                    &meta,
+                    group_id,
+                    direction,
+                    crate::model::billing::CreditForm { amount, remarks },
+                )
+                .await?;
+            leptos_axum::redirect(&format!(
+                "/groups/{group_id}?credits={}",
+                direction.as_str()
+            ));
+            Ok(())
+        }
+        .await,
+    )
+}

@@ -1,0 +1,80 @@
+use leptos::prelude::*;
+
+use crate::model::billing::{StatementPage, format_money};
+
+/// A page of ledger transactions, newest first, with links to the newer and older pages.
+/// `href_base` is the address the page number is appended to, e.g. `/billing?page=`.
+#[component]
+pub fn StatementTable(
+    page: StatementPage,
+    /// The table's accessible name, e.g. "Statement" or "Group history".
+    label: &'static str,
+    href_base: String,
+    /// Show the group column (the account statement) or not (one group's history).
+    #[prop(default = true)]
+    show_group: bool,
+) -> impl IntoView {
+    if page.lines.is_empty() {
+        return view! { <p class="empty">"No transactions yet."</p> }.into_any();
+    }
+    let current = page.page;
+    let pages = page.pages();
+    let prev = (current > 1).then(|| format!("{href_base}{}", current - 1));
+    let next = (current < pages).then(|| format!("{href_base}{}", current + 1));
+    let currency = page.currency.clone();
+    let change = move |minor: i64| {
+        if minor == 0 {
+            "—".to_owned()
+        } else {
+            format_money(minor, &currency)
+        }
+    };
+    view! {
+        <div class="table-wrap">
+            <table class="table" aria-label=label>
+                <thead>
+                    <tr>
+                        <th scope="col">"Date (UTC)"</th>
+                        <th scope="col">"Type"</th>
+                        <th scope="col">"Remarks"</th>
+                        {show_group.then(|| view! { <th scope="col">"Group"</th> })}
+                        <th scope="col">"Account balance"</th>
+                        <th scope="col">"Group balance"</th>
+                        <th scope="col">"By"</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {page
+                        .lines
+                        .into_iter()
+                        .map(|l| {
+                            let memo = match l.order_id {
+                                Some(order) if !l.memo.contains(&order.to_string()) => {
+                                    format!("{} (order {order})", l.memo)
+                                }
+                                _ => l.memo.clone(),
+                            };
+                            view! {
+                                <tr>
+                                    <td>{l.at}</td>
+                                    <td>{l.kind_label}</td>
+                                    <td>{memo}</td>
+                                    {show_group.then(|| view! { <td>{l.group_name.clone().unwrap_or_else(|| "—".into())}</td> })}
+                                    <td>{change(l.account_change_minor)}</td>
+                                    <td>{change(l.group_change_minor)}</td>
+                                    <td>{if l.actor.is_empty() { "—".to_owned() } else { l.actor }}</td>
+                                </tr>
+                            }
+                        })
+                        .collect_view()}
+                </tbody>
+            </table>
+        </div>
+        <nav class="pager" aria-label="Pages">
+            {prev.map(|href| view! { <a class="button button-quiet" href=href rel="prev">"Newer"</a> })}
+            <span class="pager-status">{format!("Page {current} of {pages} · {} transactions", page.total)}</span>
+            {next.map(|href| view! { <a class="button button-quiet" href=href rel="next">"Older"</a> })}
+        </nav>
+    }
+    .into_any()
+}

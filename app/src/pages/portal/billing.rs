@@ -1,0 +1,91 @@
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+use crate::{
+    api::billing::billing_overview,
+    components::{portal::Portal, statement::StatementTable},
+    model::{
+        Permission, SessionView,
+        billing::{BillingPage as Billing, format_money},
+    },
+};
+
+#[component]
+pub fn BillingPage() -> impl IntoView {
+    view! { <Portal title="Billing" page=|s: SessionView| view! { <BillingView session=s /> } /> }
+}
+
+#[component]
+fn BillingView(session: SessionView) -> impl IntoView {
+    if !session.can(Permission::ViewFinance) {
+        return view! {
+            <div class="alert alert-error" role="alert">"Your role does not allow you to see balances and the statement."</div>
+        }
+        .into_any();
+    }
+    let query = use_query_map();
+    let page =
+        Memo::new(move |_| query.with(|q| q.get("page").and_then(|p| p.parse::<u64>().ok())));
+    let data = Resource::new_blocking(move || page.get(), billing_overview);
+    view! {
+        <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(b) => view! { <Overview billing=b /> }.into_any(),
+                    Err(e) => view! { <div class="alert alert-error" role="alert">{e.to_string()}</div> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+    .into_any()
+}
+
+#[component]
+fn Overview(billing: Billing) -> impl IntoView {
+    let currency = billing.currency.clone();
+    let money = move |m: i64| format_money(m, &currency);
+    view! {
+        <section class="card" aria-labelledby="balance-heading">
+            <h2 id="balance-heading">"Balance"</h2>
+            <dl class="facts">
+                <dt>"Account balance"</dt>
+                <dd data-testid="account-balance">{money(billing.account_balance_minor)}</dd>
+                <dt>"Currency"</dt>
+                <dd>{billing.currency.clone()}</dd>
+            </dl>
+            <p class="muted">"The Rootline operator adds credits to the account; administrators allocate them to groups that pay from their own balance."</p>
+        </section>
+        <section class="card" aria-labelledby="group-balances-heading">
+            <h2 id="group-balances-heading">"Group balances"</h2>
+            <div class="table-wrap">
+                <table class="table" aria-label="Group balances">
+                    <thead><tr>
+                        <th scope="col">"Group"</th>
+                        <th scope="col">"Pays from"</th>
+                        <th scope="col">"Balance"</th>
+                        <th scope="col">"Spent"</th>
+                        <th scope="col">"Spend limit"</th>
+                    </tr></thead>
+                    <tbody>
+                        {billing.groups.into_iter().map(|g| {
+                            let href = format!("/groups/{}", g.group_id);
+                            view! {
+                                <tr>
+                                    <td><a href=href>{g.name}</a></td>
+                                    <td>{if g.finance_mode == "group" { "The group balance" } else { "The account balance" }}</td>
+                                    <td>{money(g.balance_minor)}</td>
+                                    <td>{money(g.spent_minor)}</td>
+                                    <td>{g.spend_limit_minor.map_or_else(|| "No limit".to_owned(), &money)}</td>
+                                </tr>
+                            }
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+        </section>
+        <section class="card" aria-labelledby="statement-heading">
+            <h2 id="statement-heading">"Statement"</h2>
+            <StatementTable page=billing.statement label="Statement" href_base="/billing?page=".to_owned() />
+        </section>
+    }
+}
