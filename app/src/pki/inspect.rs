@@ -19,7 +19,7 @@ use x509_cert_pki::{
     request::CertReq,
 };
 
-use super::{KeyAlgorithm, PkiError};
+use super::{KeyAlgorithm, PkiError, keys::key_name};
 
 /// What a CSR says.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -133,8 +133,7 @@ fn requested_extensions(request: &CertReq) -> Result<Vec<Extension>, PkiError> {
 /// a re-encoding that could differ from them.
 fn signed_bytes(der: &[u8]) -> Result<&[u8], PkiError> {
     let mut outer = SliceReader::new(der)?;
-    let header = Header::decode(&mut outer).map_err(|_| PkiError::InvalidCsr)?;
-    let _ = header;
+    Header::decode(&mut outer).map_err(|_| PkiError::InvalidCsr)?;
     let start = usize::try_from(outer.position()).map_err(|_| PkiError::InvalidCsr)?;
     let rest = der.get(start..).ok_or(PkiError::InvalidCsr)?;
     let mut inner = SliceReader::new(rest)?;
@@ -255,16 +254,6 @@ impl PublicKey {
             },
         };
         Ok(valid)
-    }
-}
-
-fn key_name(oid: ObjectIdentifier) -> String {
-    match oid.to_string().as_str() {
-        "1.3.101.112" => "Ed25519".to_owned(),
-        "1.3.101.113" => "Ed448".to_owned(),
-        "1.2.840.113549.1.1.10" => "RSA-PSS".to_owned(),
-        "1.2.840.10040.4.1" => "DSA".to_owned(),
-        other => format!("This kind of key ({other})"),
     }
 }
 

@@ -1,6 +1,9 @@
 //! Reading the user's private key and certificates back, and telling whether they belong together.
 
-use der::{Decode, Encode, SecretDocument, oid::db::rfc5912};
+use der::{
+    Decode, Encode, SecretDocument,
+    oid::{ObjectIdentifier, db::rfc5912},
+};
 use pkcs8::{DecodePrivateKey, PrivateKeyInfoRef};
 use spki::{EncodePublicKey, SubjectPublicKeyInfoOwned};
 use x509_cert_pki::Certificate;
@@ -38,9 +41,9 @@ pub(crate) fn read_private_key(pem: &str) -> Result<PrivateKey, PkiError> {
                 .map_err(|_| PkiError::InvalidPrivateKey)?
                 .public_key()
                 .to_public_key_der(),
-            _ => return Err(PkiError::UnsupportedKey("This elliptic-curve".into())),
+            _ => return Err(PkiError::UnsupportedKey("Other elliptic-curve".into())),
         },
-        other => return Err(PkiError::UnsupportedKey(other.to_string())),
+        other => return Err(PkiError::UnsupportedKey(key_name(other))),
     }
     .map_err(|e| PkiError::Encoding(e.to_string()))?;
     Ok(PrivateKey {
@@ -86,5 +89,16 @@ pub fn key_matches_certificate(
     match certificates.first() {
         Some(certificate) => certificate_has_key(certificate, &key.public_key_der),
         None => Err(PkiError::InvalidCertificate),
+    }
+}
+
+/// A key algorithm the user may recognise, for messages about keys we do not take.
+pub(crate) fn key_name(oid: ObjectIdentifier) -> String {
+    match oid.to_string().as_str() {
+        "1.3.101.112" => "Ed25519".to_owned(),
+        "1.3.101.113" => "Ed448".to_owned(),
+        "1.2.840.113549.1.1.10" => "RSA-PSS".to_owned(),
+        "1.2.840.10040.4.1" => "DSA".to_owned(),
+        other => format!("This kind of key ({other})"),
     }
 }

@@ -803,3 +803,18 @@ fn key_matching_refuses_what_is_not_a_key_or_a_certificate() {
 fn saving_a_file_is_refused_outside_the_browser() {
     assert!(save_file("key.pem", b"x", "application/x-pem-file").is_err());
 }
+
+#[test]
+fn a_key_of_another_kind_is_refused_by_name() {
+    let key = Scratch::new("ed.key");
+    openssl_ok(&["genpkey", "-algorithm", "ed25519", "-out", key.path()]);
+    let pem = String::from_utf8(key.read()).unwrap();
+    assert_eq!(
+        pkcs12(&pem, None, PASSWORD, "key"),
+        Err(PkiError::UnsupportedKey("Ed25519".into()))
+    );
+    assert_eq!(
+        PkiError::UnsupportedKey("Ed25519".into()).to_string(),
+        "Ed25519 keys are not supported. Use ECDSA P-256 or P-384, or RSA."
+    );
+}
