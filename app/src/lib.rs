@@ -6,9 +6,14 @@ pub mod components;
 pub mod error;
 pub mod model;
 pub mod pages;
+pub mod pki;
 #[cfg(feature = "ssr")]
 pub mod ports;
 mod routes;
 pub mod webauthn;
+
+// der's derive macros name their crate `::der`. The browser's key code (pki) uses der 0.8,
+// which the workspace lists as `der-pki` because the server uses der 0.7 under the plain name.
+extern crate der_pki as der;
 
 pub use routes::{App, shell};

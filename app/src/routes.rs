@@ -18,7 +18,7 @@ use crate::pages::{
     domains::list::DomainsPage,
     not_found::NotFoundPage,
     operator::accounts::OperatorAccountsPage,
-    orders::{list::OrdersListPage, view::OrderViewPage},
+    orders::{list::OrdersListPage, new::OrderNewPage, view::OrderViewPage},
     operator::credits::OperatorCreditsPage,
     portal::billing::BillingPage,
     portal::{
@@ -75,7 +75,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/users/new") view=UserNewPage ssr=SsrMode::Async />
                 <Route path=path!("/users/:id") view=UserEditPage ssr=SsrMode::Async />
                 <Route path=path!("/orders") view=OrdersListPage ssr=SsrMode::Async />
-                // TEMP new
+                <Route path=path!("/orders/new") view=OrderNewPage ssr=SsrMode::Async />
                 <Route path=path!("/orders/:id") view=OrderViewPage ssr=SsrMode::Async />
                 <Route path=path!("/domains") view=DomainsPage ssr=SsrMode::Async />
                 <Route path=path!("/track/:token") view=TrackPage ssr=SsrMode::Async />

@@ -176,6 +176,12 @@ async fn main() {
         );
     }
 
+    println!(
+        "key + CSR (pki, native), P-256  {:>10.1} ms   RSA-2048 {:>8.0} ms (mean of 10)",
+        key_generation_ms(app::pki::KeyAlgorithm::P256, 50),
+        key_generation_ms(app::pki::KeyAlgorithm::Rsa2048, 10)
+    );
+
     let store = Store::connect(&format!(
         "sqlite://{}?mode=rwc",
         dir.join("bench.db").display()
@@ -246,6 +252,20 @@ async fn main() {
         );
     }
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Milliseconds per key pair + CSR from the in-browser key generation (app::pki), run
+/// natively; the browser's wasm is slower (RSA key generation above all).
+fn key_generation_ms(algorithm: app::pki::KeyAlgorithm, rounds: u32) -> f64 {
+    let request = app::pki::CsrRequest {
+        common_name: Some("www.example.com".into()),
+        dns_names: vec!["www.example.com".into()],
+    };
+    let started = Instant::now();
+    for _ in 0..rounds {
+        app::pki::generate(algorithm, &request).unwrap();
+    }
+    started.elapsed().as_secs_f64() * 1000.0 / f64::from(rounds)
 }
 
 /// Requests per second from `clients` concurrent loops, each POSTing `request` to

@@ -1,3 +1,3 @@
 pub mod list;
-// TEMP pub mod new;
+pub mod new;
 pub mod view;

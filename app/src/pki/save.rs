@@ -1,0 +1,73 @@
+//! Saving a file the browser made (a private key, a PKCS#12 file) to the user's disk.
+
+/// Makes the browser download `bytes` as `file_name`: a Blob, an object URL and a temporary
+/// `<a download>` that is clicked and removed. Nothing is sent anywhere. On the server (where
+/// no handler runs) it is refused.
+pub fn save_file(file_name: &str, bytes: &[u8], mime: &str) -> Result<(), String> {
+    #[cfg(feature = "hydrate")]
+    {
+        browser::save_file(file_name, bytes, mime)
+    }
+    #[cfg(not(feature = "hydrate"))]
+    {
+        let _ = (file_name, bytes, mime);
+        Err("Files can only be saved in the browser.".to_owned())
+    }
+}
+
+#[cfg(feature = "hydrate")]
+mod browser {
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::js_sys::{Array, Uint8Array};
+    use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, Url};
+
+    fn describe(error: wasm_bindgen::JsValue) -> String {
+        error
+            .as_string()
+            .or_else(|| {
+                error
+                    .dyn_ref::<wasm_bindgen_futures::js_sys::Error>()
+                    .map(|e| String::from(e.message()))
+            })
+            .unwrap_or_else(|| "the browser refused".to_owned())
+    }
+
+    pub fn save_file(file_name: &str, bytes: &[u8], mime: &str) -> Result<(), String> {
+        let document = web_sys::window()
+            .and_then(|window| window.document())
+            .ok_or("There is no page to save the file from.")?;
+        let body = document
+            .body()
+            .ok_or("There is no page to save the file from.")?;
+
+        let parts = Array::new();
+        parts.push(&Uint8Array::from(bytes));
+        let options = BlobPropertyBag::new();
+        options.set_type(mime);
+        let blob =
+            Blob::new_with_u8_array_sequence_and_options(&parts, &options).map_err(describe)?;
+        let url = Url::create_object_url_with_blob(&blob).map_err(describe)?;
+
+        let anchor: HtmlAnchorElement = document
+            .create_element("a")
+            .map_err(describe)?
+            .dyn_into()
+            .map_err(|_| "The browser could not make a download link.".to_owned())?;
+        anchor.set_href(&url);
+        anchor.set_download(file_name);
+        anchor
+            .set_attribute("style", "display: none")
+            .map_err(describe)?;
+        body.append_child(&anchor).map_err(describe)?;
+        anchor.click();
+        let _ = body.remove_child(&anchor);
+        // Revoking at once can cancel the download in some browsers; give it a moment.
+        leptos::prelude::set_timeout(
+            move || {
+                let _ = Url::revoke_object_url(&url);
+            },
+            std::time::Duration::from_secs(10),
+        );
+        Ok(())
+    }
+}
