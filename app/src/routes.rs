@@ -17,6 +17,9 @@ use crate::pages::{
     },
     not_found::NotFoundPage,
     operator::accounts::OperatorAccountsPage,
+    operator::products::OperatorProductsPage,
+    portal::private_cas::PrivateCasPage,
+    portal::private_products::PrivateProductsPage,
     portal::{
         audit::AuditPage, choose_account::ChooseAccountPage, group_view::GroupViewPage,
         groups::GroupsPage, ip_rules::IpRestrictionsPage, overview::OverviewPage,
@@ -58,6 +61,9 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/") view=OverviewPage ssr=SsrMode::Async />
                 <Route path=path!("/audit") view=AuditPage ssr=SsrMode::Async />
                 <Route path=path!("/operator/accounts") view=OperatorAccountsPage ssr=SsrMode::Async />
+                <Route path=path!("/operator/products") view=OperatorProductsPage ssr=SsrMode::Async />
+                <Route path=path!("/settings/private-cas") view=PrivateCasPage ssr=SsrMode::Async />
+                <Route path=path!("/settings/products") view=PrivateProductsPage ssr=SsrMode::Async />
                 <Route path=path!("/users") view=UsersPage ssr=SsrMode::Async />
                 <Route path=path!("/groups") view=GroupsPage ssr=SsrMode::Async />
                 <Route path=path!("/groups/:id") view=GroupViewPage ssr=SsrMode::Async />

@@ -24,6 +24,7 @@ use crate::{
     },
     services::{
         access::AccessService,
+        catalog::{CatalogError, CatalogService},
         identity::IdentityService,
         notifications::{MailDelivery, MailWaker},
     },
@@ -52,6 +53,8 @@ pub enum StartupError {
     Seal(#[from] crate::adapters::sealer::SealError),
     #[error("the HTTPS listener: {0}")]
     Tls(#[from] web::tls::TlsError),
+    #[error("the default products: {0}")]
+    Catalog(#[from] CatalogError),
 }
 
 /// Everything the process runs on, built from the configuration.
@@ -178,6 +181,14 @@ pub async fn serve(config: Config) -> Result<(), StartupError> {
         services.identity.clone(),
         services.clock.clone(),
     ));
+    let catalog = Arc::new(CatalogService::new(
+        services.store.clone(),
+        services.authority.clone(),
+        services.clock.clone(),
+    ));
+    if catalog.seed_public_products().await? {
+        tracing::info!("no public products yet: added the default DV products (USD and INR prices)");
+    }
     let portal = Arc::new(Portal {
         identity: services.identity.clone(),
         access: access.clone(),
@@ -195,6 +206,10 @@ pub async fn serve(config: Config) -> Result<(), StartupError> {
             passkeys: portal.clone(),
             access: portal.clone(),
             operator: portal,
+            catalog: Arc::new(web::portal_catalog::CatalogPortal {
+                identity: services.identity.clone(),
+                catalog,
+            }),
         },
         store: services.store.clone(),
         authority: services.authority.clone(),

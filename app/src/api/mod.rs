@@ -3,6 +3,7 @@
 
 pub mod access;
 pub mod auth;
+pub mod catalog;
 #[cfg(feature = "ssr")]
 mod context;
 pub mod operator;

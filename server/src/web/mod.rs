@@ -7,6 +7,7 @@ pub mod cookies;
 pub mod middleware;
 pub mod ocsp;
 pub mod portal;
+pub mod portal_catalog;
 mod portal_passkeys;
 pub mod tls;
 
