@@ -187,7 +187,9 @@ pub async fn serve(config: Config) -> Result<(), StartupError> {
         services.clock.clone(),
     ));
     if catalog.seed_public_products().await? {
-        tracing::info!("no public products yet: added the default DV products (USD and INR prices)");
+        tracing::info!(
+            "no public products yet: added the default DV products (USD and INR prices)"
+        );
     }
     let portal = Arc::new(Portal {
         identity: services.identity.clone(),

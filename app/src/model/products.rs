@@ -143,7 +143,9 @@ pub enum QuoteError {
     TooManyDomains { max: u32 },
     #[error("{0:?} is a wildcard name: choose a wildcard product for it.")]
     WildcardNotAllowed(String),
-    #[error("{0:?} is not a wildcard name: a wildcard product covers a name such as *.example.com.")]
+    #[error(
+        "{0:?} is not a wildcard name: a wildcard product covers a name such as *.example.com."
+    )]
     WildcardRequired(String),
 }
 
@@ -264,9 +266,7 @@ fn validity_list(raw: &str) -> Result<Vec<i64>, String> {
             .parse()
             .map_err(|_| format!("{:?} is not a number of days.", part.trim()))?;
         if !(1..=MAX_VALIDITY_DAYS).contains(&d) {
-            return Err(format!(
-                "A validity must be 1 to {MAX_VALIDITY_DAYS} days."
-            ));
+            return Err(format!("A validity must be 1 to {MAX_VALIDITY_DAYS} days."));
         }
         if !days.contains(&d) {
             days.push(d);
@@ -294,7 +294,10 @@ fn count(raw: &str, field: &str, errors: &mut FieldErrors) -> u32 {
     match raw.trim().parse::<u32>() {
         Ok(n) if (1..=MAX_UCC_DOMAINS).contains(&n) => n,
         _ => {
-            errors.add(field, format!("Enter a number from 1 to {MAX_UCC_DOMAINS}."));
+            errors.add(
+                field,
+                format!("Enter a number from 1 to {MAX_UCC_DOMAINS}."),
+            );
             1
         }
     }
@@ -753,7 +756,12 @@ mod tests {
             (DvUcc, 90, 3, Ok(2_000)),
             (DvUcc, 90, 4, Ok(2_500)),
             (DvUcc, 199, 10, Ok(3_500 + 7 * 800)),
-            (DvWildcardUcc, 90, 11, Err(QuoteError::TooManyDomains { max: 10 })),
+            (
+                DvWildcardUcc,
+                90,
+                11,
+                Err(QuoteError::TooManyDomains { max: 10 }),
+            ),
             (DvUcc, 90, 0, Err(QuoteError::NoDomains)),
             (
                 DvSingle,
@@ -874,7 +882,12 @@ mod tests {
         .validate()
         .unwrap();
         assert_eq!(
-            (ok.currency, ok.validity_days, ok.base_minor, ok.per_extra_domain_minor),
+            (
+                ok.currency,
+                ok.validity_days,
+                ok.base_minor,
+                ok.per_extra_domain_minor
+            ),
             ("INR", 199, 399_900, 0)
         );
         let errors = PriceForm {
@@ -923,7 +936,10 @@ mod tests {
         }));
         let fields = dynamic_fields(&valid.rules);
         assert_eq!(
-            fields.iter().map(|f| (f.field, f.required)).collect::<Vec<_>>(),
+            fields
+                .iter()
+                .map(|f| (f.field, f.required))
+                .collect::<Vec<_>>(),
             [(Field::CommonName, true), (Field::Dns, false)]
         );
         let (modes, values) = rules_to_form(&valid.rules);

@@ -136,10 +136,7 @@ impl CatalogApi for CatalogPortal {
             .map_err(catalog_error)
     }
 
-    async fn private_products(
-        &self,
-        meta: &RequestMeta,
-    ) -> Result<PrivateProductsPage, AppError> {
+    async fn private_products(&self, meta: &RequestMeta) -> Result<PrivateProductsPage, AppError> {
         let caller = self.caller(meta).await?;
         self.catalog
             .private_products(&caller)

@@ -1,9 +1,10 @@
+// A server function takes the form's fields as arguments, and the macro's browser-side twin
+// cannot carry an attribute of its own.
+#![allow(clippy::too_many_arguments)]
+
 use leptos::prelude::*;
 
-use crate::{
-    error::AppError,
-    model::products::{PrivateProductForm, PrivateProductsPage},
-};
+use crate::{error::AppError, model::products::PrivateProductsPage};
 
 /// The account's private products and the private CAs they may use. Needs `ManageProducts`.
 #[server(endpoint = "settings/products")]
@@ -19,7 +20,6 @@ pub async fn private_products() -> Result<PrivateProductsPage, AppError> {
 
 /// `modes` and `values` follow `Field::ALL` (sent as `modes[0]`, `values[0]`, …).
 #[cfg(feature = "ssr")]
-#[allow(clippy::too_many_arguments)]
 fn form(
     name: String,
     ca: String,
@@ -29,8 +29,8 @@ fn form(
     values: Vec<String>,
     auto_approve: Option<String>,
     checklist: String,
-) -> PrivateProductForm {
-    PrivateProductForm {
+) -> crate::model::products::PrivateProductForm {
+    crate::model::products::PrivateProductForm {
         name,
         ca,
         validity_days,
@@ -44,7 +44,6 @@ fn form(
 
 /// Adds a private product on one of the account's private CAs. Needs `ManageProducts`.
 #[server(endpoint = "settings/products/add")]
-#[allow(clippy::too_many_arguments)]
 pub async fn private_product_add(
     name: String,
     ca: String,
@@ -78,7 +77,6 @@ pub async fn private_product_add(
 
 /// Changes a private product of the account. Needs `ManageProducts`.
 #[server(endpoint = "settings/products/update")]
-#[allow(clippy::too_many_arguments)]
 pub async fn private_product_update(
     id: i32,
     name: String,
@@ -103,7 +101,10 @@ pub async fn private_product_update(
                 auto_approve,
                 checklist,
             );
-            backend.catalog.update_private_product(&meta, id, form).await?;
+            backend
+                .catalog
+                .update_private_product(&meta, id, form)
+                .await?;
             leptos_axum::redirect("/settings/products?saved=1");
             Ok(())
         }

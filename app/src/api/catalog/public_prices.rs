@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::{error::AppError, model::products::PriceForm};
+use crate::error::AppError;
 
 /// Sets a public product's price for a currency and one of its validities. Operator users only.
 #[server(endpoint = "operator/products/price")]
@@ -14,13 +14,16 @@ pub async fn public_price_set(
     crate::api::respond(
         async move {
             let (backend, meta) = crate::api::backend()?;
-            let form = PriceForm {
+            let form = crate::model::products::PriceForm {
                 currency,
                 validity_days,
                 base,
                 per_extra_domain,
             };
-            backend.catalog.set_public_price(&meta, product_id, form).await?;
+            backend
+                .catalog
+                .set_public_price(&meta, product_id, form)
+                .await?;
             leptos_axum::redirect("/operator/products?saved=1");
             Ok(())
         }

@@ -1,9 +1,6 @@
 use leptos::prelude::*;
 
-use crate::{
-    error::AppError,
-    model::products::{PublicProductForm, PublicProductsPage},
-};
+use crate::{error::AppError, model::products::PublicProductsPage};
 
 /// Every public product with its prices. Operator users only.
 #[server(endpoint = "operator/products")]
@@ -29,7 +26,7 @@ pub async fn public_product_add(
     crate::api::respond(
         async move {
             let (backend, meta) = crate::api::backend()?;
-            let form = PublicProductForm {
+            let form = crate::model::products::PublicProductForm {
                 kind,
                 name,
                 validity_days,
@@ -56,14 +53,17 @@ pub async fn public_product_update(
     crate::api::respond(
         async move {
             let (backend, meta) = crate::api::backend()?;
-            let form = PublicProductForm {
+            let form = crate::model::products::PublicProductForm {
                 kind: String::new(),
                 name,
                 validity_days,
                 included_domains,
                 max_domains,
             };
-            backend.catalog.update_public_product(&meta, id, form).await?;
+            backend
+                .catalog
+                .update_public_product(&meta, id, form)
+                .await?;
             leptos_axum::redirect("/operator/products?saved=1");
             Ok(())
         }

@@ -4,7 +4,9 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use crate::{
-    api::catalog::{PublicPriceSet, PublicProductActive, PublicProductAdd, PublicProductUpdate, public_products},
+    api::catalog::{
+        PublicPriceSet, PublicProductActive, PublicProductAdd, PublicProductUpdate, public_products,
+    },
     components::{
         field::Field,
         form_alert::{FormAlert, Notice},
@@ -84,8 +86,13 @@ fn Select(
 
 /// Name, validity choices and (UCC) domain limits, shared by the add and edit forms.
 #[component]
-fn ProductFields(prefix: String, initial: PublicProductForm, error: Signal<Option<AppError>>) -> impl IntoView {
-    let field = move |name: &'static str| Signal::derive(move || error.get().and_then(|e| e.field(name)));
+fn ProductFields(
+    prefix: String,
+    initial: PublicProductForm,
+    error: Signal<Option<AppError>>,
+) -> impl IntoView {
+    let field =
+        move |name: &'static str| Signal::derive(move || error.get().and_then(|e| e.field(name)));
     view! {
         <Field label="Product name" name="name" id=format!("{prefix}-name") value=initial.name.clone()
             server_error=field("name") />
@@ -107,7 +114,9 @@ fn ProductItem(product: PublicProductView) -> impl IntoView {
     let update_error = Signal::derive(move || update.value().get().and_then(Result::err));
     let set_price = ServerAction::<PublicPriceSet>::new();
     let price_error = Signal::derive(move || set_price.value().get().and_then(Result::err));
-    let price_field = move |name: &'static str| Signal::derive(move || price_error.get().and_then(|e| e.field(name)));
+    let price_field = move |name: &'static str| {
+        Signal::derive(move || price_error.get().and_then(|e| e.field(name)))
+    };
     let active = ServerAction::<PublicProductActive>::new();
     let active_error = Signal::derive(move || active.value().get().and_then(Result::err));
     let heading = format!("product-{}", product.id);
@@ -123,18 +132,35 @@ fn ProductItem(product: PublicProductView) -> impl IntoView {
     let edit_prefix = format!("edit-{id}");
     let multi = product.kind.is_multi_domain();
     let domains = if multi {
-        format!("{} included, up to {}", product.included_domains, product.max_domains)
+        format!(
+            "{} included, up to {}",
+            product.included_domains, product.max_domains
+        )
     } else {
         "1".to_owned()
     };
-    let validity = product.validity_days.iter().map(|d| format!("{d} days")).collect::<Vec<_>>().join(", ");
-    let validity_options: Vec<(String, String)> =
-        product.validity_days.iter().map(|d| (d.to_string(), format!("{d} days"))).collect();
-    let currency_options: Vec<(String, String)> =
-        CURRENCIES.iter().map(|c| ((*c).to_owned(), (*c).to_owned())).collect();
+    let validity = product
+        .validity_days
+        .iter()
+        .map(|d| format!("{d} days"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let validity_options: Vec<(String, String)> = product
+        .validity_days
+        .iter()
+        .map(|d| (d.to_string(), format!("{d} days")))
+        .collect();
+    let currency_options: Vec<(String, String)> = CURRENCIES
+        .iter()
+        .map(|c| ((*c).to_owned(), (*c).to_owned()))
+        .collect();
     let prices = product.prices.clone();
     let has_prices = !prices.is_empty();
-    let (toggle_value, toggle_label) = if product.active { ("no", "Deactivate") } else { ("yes", "Activate") };
+    let (toggle_value, toggle_label) = if product.active {
+        ("no", "Deactivate")
+    } else {
+        ("yes", "Activate")
+    };
     view! {
         <li class="card account-item" aria-labelledby=labelled>
             <h2 id=heading>{product.name.clone()}</h2>

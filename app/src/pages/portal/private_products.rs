@@ -5,7 +5,9 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use crate::{
-    api::catalog::{PrivateProductActive, PrivateProductAdd, PrivateProductUpdate, private_products},
+    api::catalog::{
+        PrivateProductActive, PrivateProductAdd, PrivateProductUpdate, private_products,
+    },
     components::{
         field::Field,
         form_alert::{FormAlert, Notice},
@@ -77,7 +79,8 @@ fn ProductFields(
     cas: Vec<String>,
     error: Signal<Option<AppError>>,
 ) -> impl IntoView {
-    let field = move |name: String| Signal::derive(move || error.get().and_then(|e| e.field(&name)));
+    let field =
+        move |name: String| Signal::derive(move || error.get().and_then(|e| e.field(&name)));
     let ca_id = format!("{prefix}-ca");
     let template_id = format!("{prefix}-template");
     let approve_id = format!("{prefix}-auto-approve");
@@ -187,7 +190,11 @@ fn ProductItem(product: PrivateProductView, cas: Vec<String>) -> impl IntoView {
         .map(|r| format!("{} ({})", r.field.label(), describe(&r.mode)))
         .collect::<Vec<_>>()
         .join("; ");
-    let (toggle_value, toggle_label) = if product.active { ("no", "Deactivate") } else { ("yes", "Activate") };
+    let (toggle_value, toggle_label) = if product.active {
+        ("no", "Deactivate")
+    } else {
+        ("yes", "Activate")
+    };
     view! {
         <li class="card account-item" aria-labelledby=labelled>
             <h2 id=heading>{product.name.clone()}</h2>

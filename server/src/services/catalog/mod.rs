@@ -176,7 +176,12 @@ pub(crate) mod test_support {
             .create_operator("ops@rootline.test", None)
             .await
             .unwrap();
-        let token = invite.activation_link.rsplit('/').next().unwrap().to_owned();
+        let token = invite
+            .activation_link
+            .rsplit('/')
+            .next()
+            .unwrap()
+            .to_owned();
         h.service
             .activate(
                 &token,

@@ -103,7 +103,11 @@ fn order_product(
 impl CatalogService {
     /// What the caller's account may order, priced in `currency` (public products without a
     /// price in it are left out). Needs `RequestCertificates`.
-    pub async fn offers(&self, caller: &Caller, currency: &str) -> Result<Vec<Offer>, CatalogError> {
+    pub async fn offers(
+        &self,
+        caller: &Caller,
+        currency: &str,
+    ) -> Result<Vec<Offer>, CatalogError> {
         require(caller, Permission::RequestCertificates)?;
         if !CURRENCIES.contains(&currency) {
             return Err(invalid("currency", "Choose USD or INR."));
@@ -134,19 +138,18 @@ impl CatalogService {
             .await?
             .ok_or(CatalogError::NotFound)?;
         let prices = products::prices_of(&self.store, &[row.id]).await?;
-        order_product(&row, &prices, currency, self.clock.now())?
-            .ok_or_else(|| CatalogError::NotOffered(format!(
+        order_product(&row, &prices, currency, self.clock.now())?.ok_or_else(|| {
+            CatalogError::NotOffered(format!(
                 "{} has no validity within today's cap priced in {currency}.",
                 row.name
-            )))
+            ))
+        })
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use app::model::products::{
-        PriceForm, PublicProductForm, QuoteError, check_names, quote,
-    };
+    use app::model::products::{PriceForm, PublicProductForm, QuoteError, check_names, quote};
     use chrono::TimeZone;
 
     use super::*;
@@ -188,7 +191,10 @@ mod tests {
             price("USD", 199, "49", ""),
             price("INR", 199, "3999", ""),
         ] {
-            catalog.set_public_price(&ops, single, &p, None).await.unwrap();
+            catalog
+                .set_public_price(&ops, single, &p, None)
+                .await
+                .unwrap();
         }
         let ucc = catalog
             .add_public_product(
@@ -215,12 +221,17 @@ mod tests {
         assert_eq!(quote(&usd[0], 199, 1).unwrap().total_minor, 4_900);
         let inr = catalog.offers(&admin, "INR").await.unwrap();
         assert_eq!(
-            inr.iter().map(|o| (o.id, o.validity_days.clone())).collect::<Vec<_>>(),
+            inr.iter()
+                .map(|o| (o.id, o.validity_days.clone()))
+                .collect::<Vec<_>>(),
             [(single, vec![199]), (ucc, vec![199])]
         );
         let ucc_offer = &inr[1];
         assert!(ucc_offer.multi_domain && !ucc_offer.wildcard);
-        assert_eq!(quote(ucc_offer, 199, 5).unwrap().total_minor, 799_900 + 2 * 159_900);
+        assert_eq!(
+            quote(ucc_offer, 199, 5).unwrap().total_minor,
+            799_900 + 2 * 159_900
+        );
         assert_eq!(
             quote(ucc_offer, 199, 11),
             Err(QuoteError::TooManyDomains { max: 10 })
@@ -235,7 +246,9 @@ mod tests {
         assert_eq!(usd[0].validity_days, [90]);
         assert!(catalog.offers(&admin, "INR").await.unwrap().is_empty());
         assert!(matches!(
-            catalog.product_for_order(admin.account.id, single, "INR").await,
+            catalog
+                .product_for_order(admin.account.id, single, "INR")
+                .await,
             Err(CatalogError::NotOffered(_))
         ));
         let order = catalog
@@ -252,7 +265,9 @@ mod tests {
             .unwrap();
         assert!(catalog.offers(&admin, "USD").await.unwrap().is_empty());
         assert!(matches!(
-            catalog.product_for_order(admin.account.id, single, "USD").await,
+            catalog
+                .product_for_order(admin.account.id, single, "USD")
+                .await,
             Err(CatalogError::NotFound)
         ));
 

@@ -48,7 +48,12 @@ impl CatalogService {
         require(caller, Permission::ManageCas)?;
         let created = self
             .authority
-            .create_private_ca(caller.account.id, &caller.account.name, label, KeySpec::EcP256)
+            .create_private_ca(
+                caller.account.id,
+                &caller.account.name,
+                label,
+                KeySpec::EcP256,
+            )
             .await
             .map_err(|e| match e {
                 CaError::Refused { detail, .. } => invalid("name", capitalized(&detail)),
@@ -86,9 +91,7 @@ fn capitalized(detail: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::services::{
-        catalog::test_support::administrator, identity::test_support::harness,
-    };
+    use crate::services::{catalog::test_support::administrator, identity::test_support::harness};
 
     #[tokio::test]
     async fn an_account_creates_and_lists_only_its_own_private_cas() {
@@ -103,7 +106,9 @@ mod tests {
         assert_eq!(name, private_ca_name(asha.account.id, "intranet"));
         let cas = catalog.private_cas(&asha).await.unwrap();
         assert_eq!(
-            cas.iter().map(|c| (c.name.as_str(), c.is_root)).collect::<Vec<_>>(),
+            cas.iter()
+                .map(|c| (c.name.as_str(), c.is_root))
+                .collect::<Vec<_>>(),
             [
                 (private_ca_name(asha.account.id, "root").as_str(), true),
                 (name.as_str(), false)

@@ -264,9 +264,7 @@ mod tests {
     };
 
     use super::*;
-    use crate::services::{
-        catalog::test_support::administrator, identity::test_support::harness,
-    };
+    use crate::services::{catalog::test_support::administrator, identity::test_support::harness};
 
     fn form(ca: &str) -> PrivateProductForm {
         let mut modes = vec!["off".to_owned(); Field::ALL.len()];
@@ -294,8 +292,14 @@ mod tests {
         let asha = administrator(&h, "asha@example.com").await;
         let ravi = administrator(&h, "ravi@other.example").await;
         let catalog = CatalogService::for_harness(&h);
-        let ca = catalog.create_private_ca(&asha, "Intranet", None).await.unwrap();
-        let ravis_ca = catalog.create_private_ca(&ravi, "Labs", None).await.unwrap();
+        let ca = catalog
+            .create_private_ca(&asha, "Intranet", None)
+            .await
+            .unwrap();
+        let ravis_ca = catalog
+            .create_private_ca(&ravi, "Labs", None)
+            .await
+            .unwrap();
 
         // Over the private profile's cap: refused with the cap.
         let mut long = form(&ca);
@@ -322,25 +326,39 @@ mod tests {
             );
         }
 
-        let id = catalog.add_private_product(&asha, &form(&ca), None).await.unwrap();
+        let id = catalog
+            .add_private_product(&asha, &form(&ca), None)
+            .await
+            .unwrap();
         assert!(matches!(
             catalog.add_private_product(&asha, &form(&ca), None).await,
             Err(CatalogError::Invalid(e)) if e.get("name").is_some()
         ));
         let page = catalog.private_products(&asha).await.unwrap();
-        assert_eq!(page.cas, [ca.clone()]);
+        assert_eq!(page.cas, std::slice::from_ref(&ca));
         assert_eq!(page.products.len(), 1);
         let product = &page.products[0];
         assert_eq!(product.form(), form(&ca));
-        assert!(catalog.private_products(&ravi).await.unwrap().products.is_empty());
+        assert!(
+            catalog
+                .private_products(&ravi)
+                .await
+                .unwrap()
+                .products
+                .is_empty()
+        );
 
         // Ravi can neither see, change nor order Asha's product.
         assert!(matches!(
-            catalog.update_private_product(&ravi, id, &form(&ravis_ca), None).await,
+            catalog
+                .update_private_product(&ravi, id, &form(&ravis_ca), None)
+                .await,
             Err(CatalogError::NotFound)
         ));
         assert!(matches!(
-            catalog.set_private_product_active(&ravi, id, false, None).await,
+            catalog
+                .set_private_product_active(&ravi, id, false, None)
+                .await,
             Err(CatalogError::NotFound)
         ));
         assert!(matches!(
@@ -366,8 +384,10 @@ mod tests {
         assert!(order.auto_approve);
         assert_eq!(order.checklist, ["Asset tag recorded", "Owner approved"]);
         let rules = order.template_fields.clone().unwrap();
-        assert!(rules.iter().any(|r| r.field == Field::Organization
-            && r.mode == Mode::Fixed(vec!["Acme Corp".into()])));
+        assert!(
+            rules.iter().any(|r| r.field == Field::Organization
+                && r.mode == Mode::Fixed(vec!["Acme Corp".into()]))
+        );
         assert_eq!(
             order
                 .offer
@@ -390,7 +410,10 @@ mod tests {
         edited.name = "Intranet (Mutual)".into();
         edited.template = "Mutual TLS".into();
         edited.auto_approve = false;
-        catalog.update_private_product(&asha, id, &edited, None).await.unwrap();
+        catalog
+            .update_private_product(&asha, id, &edited, None)
+            .await
+            .unwrap();
         let order = catalog
             .product_for_order(asha.account.id, id, "USD")
             .await
@@ -417,7 +440,9 @@ mod tests {
             Err(CatalogError::Forbidden(Permission::ManageProducts))
         ));
         assert!(matches!(
-            catalog.add_private_product(&no_products, &form(&ca), None).await,
+            catalog
+                .add_private_product(&no_products, &form(&ca), None)
+                .await,
             Err(CatalogError::Forbidden(Permission::ManageProducts))
         ));
         assert!(matches!(

@@ -5,9 +5,7 @@ use app::model::products::{
 };
 use chrono::{DateTime, Utc};
 
-use super::{
-    CatalogError, CatalogService, count, invalid, kind_of, price_of, require_operator,
-};
+use super::{CatalogError, CatalogService, count, invalid, kind_of, price_of, require_operator};
 use crate::{
     domain::validity::ValidityRule,
     services::{
@@ -60,7 +58,11 @@ impl CatalogService {
             .ok_or(CatalogError::NotFound)
     }
 
-    async fn public_name_taken(&self, name: &str, except: Option<i32>) -> Result<bool, CatalogError> {
+    async fn public_name_taken(
+        &self,
+        name: &str,
+        except: Option<i32>,
+    ) -> Result<bool, CatalogError> {
         Ok(products::public_for_operator(&self.store)
             .await?
             .iter()
@@ -123,7 +125,11 @@ impl CatalogService {
                 ip,
                 module: "products",
                 action: "public_product_added",
-                summary: format!("Public product {} ({}) added", valid.name, valid.kind.label()),
+                summary: format!(
+                    "Public product {} ({}) added",
+                    valid.name,
+                    valid.kind.label()
+                ),
             },
         )
         .await?;
@@ -162,7 +168,10 @@ impl CatalogService {
                 ip,
                 module: "products",
                 action: "public_product_updated",
-                summary: format!("Public product {} updated (was {})", valid.name, existing.name),
+                summary: format!(
+                    "Public product {} updated (was {})",
+                    valid.name, existing.name
+                ),
             },
         )
         .await?;
@@ -247,7 +256,9 @@ impl CatalogService {
         )
         .await
         .map_err(|e| match e {
-            StoreError::Duplicate => invalid("validity_days", "Try again: the price changed meanwhile."),
+            StoreError::Duplicate => {
+                invalid("validity_days", "Try again: the price changed meanwhile.")
+            }
             other => other.into(),
         })?;
         audit::record(
@@ -324,13 +335,17 @@ mod tests {
             .add_public_product(&ops, &dv("DV SSL", "199"), None)
             .await
             .unwrap();
-        let refused = |r: Result<(), CatalogError>| assert!(matches!(r, Err(CatalogError::OperatorOnly)), "{r:?}");
+        let refused = |r: Result<(), CatalogError>| {
+            assert!(matches!(r, Err(CatalogError::OperatorOnly)), "{r:?}")
+        };
         assert!(matches!(
             catalog.public_products(&admin).await,
             Err(CatalogError::OperatorOnly)
         ));
         assert!(matches!(
-            catalog.add_public_product(&admin, &dv("Mine", "90"), None).await,
+            catalog
+                .add_public_product(&admin, &dv("Mine", "90"), None)
+                .await,
             Err(CatalogError::OperatorOnly)
         ));
         refused(
@@ -338,7 +353,11 @@ mod tests {
                 .update_public_product(&admin, id, &dv("Cheap", "90"), None)
                 .await,
         );
-        refused(catalog.set_public_product_active(&admin, id, false, None).await);
+        refused(
+            catalog
+                .set_public_product_active(&admin, id, false, None)
+                .await,
+        );
         refused(
             catalog
                 .set_public_price(&admin, id, &price("USD", "199", "0.01"), None)
@@ -367,7 +386,10 @@ mod tests {
             .add_public_product(&ops, &dv("DV SSL", "90, 200"), None)
             .await
             .unwrap();
-        assert_eq!(catalog.public_products(&ops).await.unwrap().tls_cap_days, 200);
+        assert_eq!(
+            catalog.public_products(&ops).await.unwrap().tls_cap_days,
+            200
+        );
         // The cap shrinks on 2027-03-15: what was allowed can no longer be saved.
         h.clock
             .set(chrono::Utc.with_ymd_and_hms(2027, 3, 15, 0, 0, 0).unwrap());
@@ -400,7 +422,10 @@ mod tests {
             included_domains: "5".into(),
             max_domains: "4".into(),
         };
-        field_error(catalog.add_public_product(&ops, &ucc, None).await, "max_domains");
+        field_error(
+            catalog.add_public_product(&ops, &ucc, None).await,
+            "max_domains",
+        );
         let id = catalog
             .add_public_product(
                 &ops,
@@ -432,9 +457,15 @@ mod tests {
         );
         let mut extra = price("USD", "90", "99.00");
         extra.per_extra_domain = "20".into();
-        catalog.set_public_price(&ops, id, &extra, None).await.unwrap();
+        catalog
+            .set_public_price(&ops, id, &extra, None)
+            .await
+            .unwrap();
         extra.base = "89.00".into();
-        catalog.set_public_price(&ops, id, &extra, None).await.unwrap();
+        catalog
+            .set_public_price(&ops, id, &extra, None)
+            .await
+            .unwrap();
         catalog
             .set_public_price(&ops, id, &price("INR", "90", "7,999"), None)
             .await

@@ -167,6 +167,9 @@ mod tests {
             .await
             .unwrap();
         assert!(!catalog.seed_public_products().await.unwrap());
-        assert_eq!(catalog.public_products(&ops).await.unwrap().products.len(), 1);
+        assert_eq!(
+            catalog.public_products(&ops).await.unwrap().products.len(),
+            1
+        );
     }
 }
