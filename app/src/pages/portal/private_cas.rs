@@ -48,7 +48,7 @@ fn PrivateCas(session: SessionView) -> impl IntoView {
                                     {cas.into_iter().map(|ca| view! {
                                         <tr>
                                             <td>{ca.name}</td>
-                                            <td>{ca.common_name}</td>
+                                            <td>{ca.subject}</td>
                                             <td>{if ca.is_root { "Root (signs the issuing CAs)" } else { "Issuing CA" }}</td>
                                             <td>{ca.not_after}</td>
                                         </tr>
