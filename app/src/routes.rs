@@ -21,6 +21,9 @@ use crate::pages::{
     orders::{list::OrdersListPage, new::OrderNewPage, view::OrderViewPage},
     operator::credits::OperatorCreditsPage,
     portal::billing::BillingPage,
+    operator::products::OperatorProductsPage,
+    portal::private_cas::PrivateCasPage,
+    portal::private_products::PrivateProductsPage,
     portal::{
         audit::AuditPage, choose_account::ChooseAccountPage, group_view::GroupViewPage,
         groups::GroupsPage, ip_rules::IpRestrictionsPage, overview::OverviewPage,
@@ -65,6 +68,9 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/operator/accounts") view=OperatorAccountsPage ssr=SsrMode::Async />
                 <Route path=path!("/operator/accounts/:id/credits") view=OperatorCreditsPage ssr=SsrMode::Async />
                 <Route path=path!("/billing") view=BillingPage ssr=SsrMode::Async />
+                <Route path=path!("/operator/products") view=OperatorProductsPage ssr=SsrMode::Async />
+                <Route path=path!("/settings/private-cas") view=PrivateCasPage ssr=SsrMode::Async />
+                <Route path=path!("/settings/products") view=PrivateProductsPage ssr=SsrMode::Async />
                 <Route path=path!("/users") view=UsersPage ssr=SsrMode::Async />
                 <Route path=path!("/groups") view=GroupsPage ssr=SsrMode::Async />
                 <Route path=path!("/groups/:id") view=GroupViewPage ssr=SsrMode::Async />

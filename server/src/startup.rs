@@ -24,7 +24,7 @@ use crate::{
     },
     services::{
         access::AccessService,
-        catalog::CatalogService,
+        catalog::{CatalogError, CatalogService},
         identity::IdentityService,
         notifications::{MailDelivery, MailWaker},
         orders::{OrderDeps, OrderService},
@@ -55,6 +55,8 @@ pub enum StartupError {
     Seal(#[from] crate::adapters::sealer::SealError),
     #[error("the HTTPS listener: {0}")]
     Tls(#[from] web::tls::TlsError),
+    #[error("the default products: {0}")]
+    Catalog(#[from] CatalogError),
 }
 
 /// Everything the process runs on, built from the configuration.
@@ -206,6 +208,11 @@ pub async fn serve(config: Config) -> Result<(), StartupError> {
         caa_identities: config.caa_identities.clone(),
         public_url: config.link_base(),
     }));
+    if catalog.seed_public_products().await? {
+        tracing::info!(
+            "no public products yet: added the default DV products (USD and INR prices)"
+        );
+    }
     let portal = Arc::new(Portal {
         identity: services.identity.clone(),
         access: access.clone(),
@@ -232,6 +239,10 @@ pub async fn serve(config: Config) -> Result<(), StartupError> {
             orders: portal.clone(),
             billing: portal.clone(),
             domains: portal,
+            catalog: Arc::new(web::portal_catalog::CatalogPortal {
+                identity: services.identity.clone(),
+                catalog,
+            }),
         },
         store: services.store.clone(),
         authority: services.authority.clone(),

@@ -4,6 +4,7 @@
 pub mod access;
 pub mod auth;
 pub mod billing;
+pub mod catalog;
 #[cfg(feature = "ssr")]
 mod context;
 pub mod domains;

@@ -95,6 +95,11 @@ fn Frame(session: SessionView, title: &'static str, children: Children) -> impl 
                             <a href="/operator/accounts" aria-current=move || (title == "Accounts").then_some("page")>"Accounts"</a>
                         </li>
                     })}
+                    {session.is_operator.then(|| view! {
+                        <li>
+                            <a href="/operator/products" aria-current=move || (title == "Public products").then_some("page")>"Public products"</a>
+                        </li>
+                    })}
                     {session.can(Permission::ManageUsers).then(|| view! {
                         <li>
                             <a href="/users" aria-current=move || matches!(title, "Users" | "Add user" | "Edit user").then_some("page")>"Users"</a>
@@ -111,6 +116,16 @@ fn Frame(session: SessionView, title: &'static str, children: Children) -> impl 
                     {session.can(Permission::ManageRoles).then(|| view! {
                         <li>
                             <a href="/settings/roles" aria-current=move || (title == "Roles").then_some("page")>"Roles"</a>
+                        </li>
+                    })}
+                    {session.can(Permission::ManageCas).then(|| view! {
+                        <li>
+                            <a href="/settings/private-cas" aria-current=move || (title == "Private CAs").then_some("page")>"Private CAs"</a>
+                        </li>
+                    })}
+                    {session.can(Permission::ManageProducts).then(|| view! {
+                        <li>
+                            <a href="/settings/products" aria-current=move || (title == "Private products").then_some("page")>"Private products"</a>
                         </li>
                     })}
                     {session.can(Permission::ManageGroups).then(|| view! {

@@ -473,7 +473,8 @@ pub struct PublicProductsPage {
 pub struct PrivateCaView {
     /// The CA's unique name, e.g. `acct7-intranet`.
     pub name: String,
-    pub common_name: String,
+    /// The CA certificate's subject, e.g. `O=Acme Corp, CN=Acme Corp Intranet CA`.
+    pub subject: String,
     /// The account's root: it signs the issuing CAs, not certificates.
     pub is_root: bool,
     pub not_after: String,

@@ -583,6 +583,83 @@ const MATRIX: &[Entry] = &[
         body: "account_id=1&amount=10&remarks=Opening+credit",
         other: Other::Skip,
     },
+    // Products (ORD-1). The operator's first product is id 1; the first account's private
+    // CA is `acct1-intranet` and its private product id 2.
+    Entry {
+        path: "/api/operator/products",
+        rule: Rule::Operator,
+        body: "",
+        other: Other::Skip,
+    },
+    Entry {
+        path: "/api/operator/products/add",
+        rule: Rule::Operator,
+        body: "kind=dv_single&name=Matrix+DV&validity_days=90",
+        other: Other::Skip,
+    },
+    Entry {
+        path: "/api/operator/products/update",
+        rule: Rule::Operator,
+        body: "id=1&name=Matrix+DV&validity_days=90",
+        other: Other::Skip,
+    },
+    Entry {
+        path: "/api/operator/products/active",
+        rule: Rule::Operator,
+        body: "id=1&active=yes",
+        other: Other::Skip,
+    },
+    Entry {
+        path: "/api/operator/products/price",
+        rule: Rule::Operator,
+        body: "product_id=1&currency=USD&validity_days=90&base=10",
+        other: Other::Skip,
+    },
+    // Made by the first allowed role; the same name again is refused on the field.
+    Entry {
+        path: "/api/settings/private-cas/create",
+        rule: Rule::Requires(Permission::ManageCas),
+        body: "name=Intranet",
+        other: Other::Skip,
+    },
+    Entry {
+        path: "/api/settings/private-cas",
+        rule: Rule::Requires(Permission::ManageCas),
+        body: "",
+        other: Other::NoLeak("[]", "acct1-"),
+    },
+    // Another account naming the first account's CA: as if it did not exist. Every index of
+    // `modes[]` is sent (as the form does): the list is read in order, not by index.
+    Entry {
+        path: "/api/settings/products/add",
+        rule: Rule::Requires(Permission::ManageProducts),
+        body: "name=Matrix+private&ca=acct1-intranet&validity_days=90&template=Server+TLS&modes%5B0%5D=required&modes%5B1%5D=off&modes%5B2%5D=off&modes%5B3%5D=off&modes%5B4%5D=off&modes%5B5%5D=off&modes%5B6%5D=required&modes%5B7%5D=off&modes%5B8%5D=off",
+        other: Other::NotFound,
+    },
+    Entry {
+        path: "/api/settings/products",
+        rule: Rule::Requires(Permission::ManageProducts),
+        body: "",
+        other: Other::NoLeak("\"products\":[]", "acct1-"),
+    },
+    Entry {
+        path: "/api/settings/products/update",
+        rule: Rule::RequiresOnObject(Permission::ManageProducts),
+        body: "id=2&name=Matrix+private&ca=acct1-intranet&validity_days=90&template=Server+TLS&modes%5B0%5D=required&modes%5B1%5D=off&modes%5B2%5D=off&modes%5B3%5D=off&modes%5B4%5D=off&modes%5B5%5D=off&modes%5B6%5D=required&modes%5B7%5D=off&modes%5B8%5D=off&auto_approve=on",
+        other: Other::NotFound,
+    },
+    Entry {
+        path: "/api/settings/products/active",
+        rule: Rule::RequiresOnObject(Permission::ManageProducts),
+        body: "id=2&active=yes",
+        other: Other::NotFound,
+    },
+    Entry {
+        path: "/api/catalog/offers",
+        rule: Rule::Requires(Permission::RequestCertificates),
+        body: "currency=USD",
+        other: Other::NoLeak("Matrix DV", "Matrix private"),
+    },
 ];
 
 pub(super) async fn app(h: &Harness) -> axum::Router {
@@ -642,6 +719,10 @@ pub(super) async fn app(h: &Harness) -> axum::Router {
             orders: portal.clone(),
             billing: portal.clone(),
             domains: portal,
+            catalog: Arc::new(super::portal_catalog::CatalogPortal {
+                identity: identity.clone(),
+                catalog: Arc::new(crate::services::catalog::CatalogService::for_harness(h)),
+            }),
         },
         store: h.store.clone(),
         authority: ca,

@@ -10,6 +10,7 @@ pub mod order_files;
 pub mod portal;
 mod portal_orders;
 pub mod portal_billing;
+pub mod portal_catalog;
 mod portal_passkeys;
 pub mod tls;
 

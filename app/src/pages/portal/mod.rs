@@ -8,6 +8,8 @@ pub mod ip_rules;
 pub mod login_certificates;
 pub mod overview;
 pub mod passkeys;
+pub mod private_cas;
+pub mod private_products;
 pub mod profile;
 pub mod roles;
 pub mod two_factor_setting;

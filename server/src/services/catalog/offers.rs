@@ -2,13 +2,13 @@
 
 use app::model::{
     Permission,
-    products::{Offer, Price, ProductKind, dynamic_fields},
+    products::{CURRENCIES, Offer, Price, ProductKind, dynamic_fields},
     template::FieldRule,
 };
 use chrono::{DateTime, Utc};
 
 use super::{
-    CatalogError, CatalogService, PUBLIC_PROFILE, checklist_of, count, kind_of, price_of,
+    CatalogError, CatalogService, PUBLIC_PROFILE, checklist_of, count, invalid, kind_of, price_of,
     profile_rule, require, rules_of, template_of,
 };
 use crate::{
@@ -109,6 +109,9 @@ impl CatalogService {
         currency: &str,
     ) -> Result<Vec<Offer>, CatalogError> {
         require(caller, Permission::RequestCertificates)?;
+        if !CURRENCIES.contains(&currency) {
+            return Err(invalid("currency", "Choose USD or INR."));
+        }
         let rows = products::orderable_for_account(&self.store, caller.account.id).await?;
         let ids: Vec<i32> = rows.iter().map(|r| r.id).collect();
         let prices = products::prices_of(&self.store, &ids).await?;

@@ -17,7 +17,7 @@ use crate::{
 fn view(account_id: i32, ca: AuthorityRow) -> PrivateCaView {
     PrivateCaView {
         is_root: ca.name == private_ca_name(account_id, "root"),
-        common_name: ca.subject,
+        subject: ca.subject,
         not_after: ca.not_after.format("%Y-%m-%d").to_string(),
         name: ca.name,
     }
@@ -114,7 +114,7 @@ mod tests {
                 (name.as_str(), false)
             ]
         );
-        assert!(cas[1].common_name.contains("Intranet CA"), "{:?}", cas[1]);
+        assert!(cas[1].subject.contains("Intranet CA"), "{:?}", cas[1]);
         assert!(catalog.private_cas(&ravi).await.unwrap().is_empty());
 
         for bad in ["intranet", "root", "a/b", ""] {

@@ -335,7 +335,7 @@ mod tests {
             Err(CatalogError::Invalid(e)) if e.get("name").is_some()
         ));
         let page = catalog.private_products(&asha).await.unwrap();
-        assert_eq!(page.cas, [ca.clone()]);
+        assert_eq!(page.cas, std::slice::from_ref(&ca));
         assert_eq!(page.products.len(), 1);
         let product = &page.products[0];
         assert_eq!(product.form(), form(&ca));

@@ -1,0 +1,16 @@
+use leptos::prelude::*;
+
+use crate::{error::AppError, model::products::Offer};
+
+/// What the caller's account may order, priced in `currency` (`USD` or `INR`): the order
+/// wizard's product step. Needs `RequestCertificates`.
+#[server(endpoint = "catalog/offers")]
+pub async fn offers(currency: String) -> Result<Vec<Offer>, AppError> {
+    crate::api::respond(
+        async move {
+            let (backend, meta) = crate::api::backend()?;
+            backend.catalog.offers(&meta, currency).await
+        }
+        .await,
+    )
+}
