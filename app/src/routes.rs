@@ -18,10 +18,10 @@ use crate::pages::{
     domains::list::DomainsPage,
     not_found::NotFoundPage,
     operator::accounts::OperatorAccountsPage,
-    orders::{list::OrdersListPage, new::OrderNewPage, view::OrderViewPage},
     operator::credits::OperatorCreditsPage,
-    portal::billing::BillingPage,
     operator::products::OperatorProductsPage,
+    orders::{list::OrdersListPage, new::OrderNewPage, view::OrderViewPage},
+    portal::billing::BillingPage,
     portal::private_cas::PrivateCasPage,
     portal::private_products::PrivateProductsPage,
     portal::{
@@ -30,7 +30,7 @@ use crate::pages::{
         profile::ProfilePage, roles::RolesPage, two_factor_setting::TwoFactorSettingPage,
         user_edit::UserEditPage, user_new::UserNewPage, users::UsersPage,
     },
-    track::{dcv_confirm::DcvConfirmPage, track::TrackPage},
+    track::{dcv_confirm::DcvConfirmPage, page::TrackPage},
 };
 
 /// The HTML document around the app, rendered on the server.

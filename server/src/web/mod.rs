@@ -8,9 +8,9 @@ pub mod middleware;
 pub mod ocsp;
 pub mod order_files;
 pub mod portal;
-mod portal_orders;
 pub mod portal_billing;
 pub mod portal_catalog;
+mod portal_orders;
 mod portal_passkeys;
 pub mod tls;
 

@@ -5,11 +5,9 @@ use leptos::prelude::*;
 
 use crate::error::AppError;
 
+#[cfg(feature = "ssr")]
 fn back(id: i32, what: &str) {
-    #[cfg(feature = "ssr")]
     leptos_axum::redirect(&format!("/orders/{id}?done={what}"));
-    #[cfg(not(feature = "ssr"))]
-    let _ = (id, what);
 }
 
 /// Approves an order waiting for approval, which pays for it. Needs `ApproveOrders`.

@@ -48,9 +48,17 @@ fn rules(offer: Option<&Offer>, domains: u32) -> NameRules {
         Some(o) => NameRules {
             public: o.kind != ProductKind::Private,
             wildcard: o.wildcard,
-            max_names: if o.multi_domain { domains.clamp(1, o.max_domains.max(1)) } else { o.max_domains.max(1) },
+            max_names: if o.multi_domain {
+                domains.clamp(1, o.max_domains.max(1))
+            } else {
+                o.max_domains.max(1)
+            },
         },
-        None => NameRules { public: true, wildcard: false, max_names: 1 },
+        None => NameRules {
+            public: true,
+            wildcard: false,
+            max_names: 1,
+        },
     }
 }
 
@@ -78,7 +86,10 @@ fn Steps(data: WizardData) -> impl IntoView {
     let first = data.offers.first().cloned();
     let form = RwSignal::new(OrderForm {
         product_id: first.as_ref().map(|o| o.id).unwrap_or(0),
-        validity_days: first.as_ref().and_then(|o| o.validity_days.first().copied()).unwrap_or(0),
+        validity_days: first
+            .as_ref()
+            .and_then(|o| o.validity_days.first().copied())
+            .unwrap_or(0),
         requester_name: data.requester_name.clone(),
         requester_email: data.requester_email.clone(),
         csr_source: "browser".into(),
@@ -105,7 +116,12 @@ fn Steps(data: WizardData) -> impl IntoView {
             Err(e) => e.to_string(),
         })
     };
-    let current = move || WizardStep::ALL.get(step.get()).copied().unwrap_or(WizardStep::Summary);
+    let current = move || {
+        WizardStep::ALL
+            .get(step.get())
+            .copied()
+            .unwrap_or(WizardStep::Summary)
+    };
     let field_error = move |name: &'static str| {
         Signal::derive(move || errors.with(|e| e.get(name).map(str::to_owned)))
     };
@@ -115,7 +131,10 @@ fn Steps(data: WizardData) -> impl IntoView {
             && form.with(|f| f.csr_source == "browser")
             && (key.with(Option::is_none) || !key_saved.get());
         if key_unsaved {
-            key_error.set(Some("Generate the key and save it before you go on: it never leaves this browser.".into()));
+            key_error.set(Some(
+                "Generate the key and save it before you go on: it never leaves this browser."
+                    .into(),
+            ));
             return;
         }
         errors.set(found.clone());
@@ -138,7 +157,10 @@ fn Steps(data: WizardData) -> impl IntoView {
     Effect::new(move |_| {
         if let Some(Ok(placed)) = place.value().get() {
             let navigate = leptos_router::hooks::use_navigate();
-            navigate(&format!("/orders/{}?done=placed", placed.id), Default::default());
+            navigate(
+                &format!("/orders/{}?done=placed", placed.id),
+                Default::default(),
+            );
         }
     });
     let server_error = Signal::derive(move || place.value().get().and_then(Result::err));
@@ -153,19 +175,27 @@ fn Steps(data: WizardData) -> impl IntoView {
         let names: Vec<String> = form.with(|f| {
             f.names
                 .split(['\n', ',', ' '])
-                .map(|n| crate::model::dns_name::normalize(n))
+                .map(crate::model::dns_name::normalize)
                 .filter(|n| !n.is_empty())
                 .collect()
         });
         let Some(main) = names.first().cloned() else {
-            key_error.set(Some("Enter the domain name first: the CSR names it.".into()));
+            key_error.set(Some(
+                "Enter the domain name first: the CSR names it.".into(),
+            ));
             return;
         };
         let mut all = names.clone();
         if form.with(|f| f.add_www) && !main.starts_with("*.") && !main.starts_with("www.") {
             all.insert(1, format!("www.{main}"));
         }
-        match pki::generate(algorithm.get(), &CsrRequest { common_name: Some(main), dns_names: all }) {
+        match pki::generate(
+            algorithm.get(),
+            &CsrRequest {
+                common_name: Some(main),
+                dns_names: all,
+            },
+        ) {
             Ok(k) => {
                 form.update(|f| f.csr_pem = k.csr_pem.clone());
                 key.set(Some(k));
@@ -175,7 +205,11 @@ fn Steps(data: WizardData) -> impl IntoView {
     };
     let save_pem = move |_| {
         if let Some(k) = key.get() {
-            match pki::save_file("private-key.pem", k.private_key_pem.as_bytes(), "application/x-pem-file") {
+            match pki::save_file(
+                "private-key.pem",
+                k.private_key_pem.as_bytes(),
+                "application/x-pem-file",
+            ) {
                 Ok(()) => key_saved.set(true),
                 Err(e) => key_error.set(Some(e)),
             }
@@ -204,7 +238,11 @@ fn Steps(data: WizardData) -> impl IntoView {
                 if !names.is_empty() {
                     form.update(|f| f.names = names.join("\n"));
                 }
-                key_error.set(if summary.signature_valid { None } else { Some("The CSR's signature does not verify.".into()) });
+                key_error.set(if summary.signature_valid {
+                    None
+                } else {
+                    Some("The CSR's signature does not verify.".into())
+                });
             }
             Err(e) => key_error.set(Some(e.to_string())),
         }

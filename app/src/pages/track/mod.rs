@@ -1,2 +1,2 @@
 pub mod dcv_confirm;
-pub mod track;
+pub mod page;

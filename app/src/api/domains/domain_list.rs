@@ -1,9 +1,6 @@
 use leptos::prelude::*;
 
-use crate::{
-    error::AppError,
-    model::domains::{AddDomainForm, DomainsPage},
-};
+use crate::{error::AppError, model::domains::DomainsPage};
 
 /// The account's domains. Needs `ManageDomains`.
 #[server(endpoint = "domains/list")]
@@ -25,7 +22,7 @@ pub async fn domain_add(name: String, method: String) -> Result<(), AppError> {
             let (backend, meta) = crate::api::backend()?;
             backend
                 .domains
-                .add(&meta, AddDomainForm { name, method })
+                .add(&meta, crate::model::domains::AddDomainForm { name, method })
                 .await?;
             leptos_axum::redirect("/domains?added=1");
             Ok(())
