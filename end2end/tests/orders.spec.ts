@@ -81,8 +81,9 @@ test("a Standard User orders DV with a key made in the browser, an administrator
   page,
   browser,
 }) => {
-  const admin = await signedInAdministrator(page, "dvadmin", "Order Matters Ltd");
-  await grantCredits(browser, admin, "500.00");
+  const org = `Order Matters ${Date.now()}`;
+  await signedInAdministrator(page, "dvadmin", org);
+  await grantCredits(browser, org, "500.00");
   const { email: requester, page: ravi } = await standardUser(page, browser);
   const domain = uniqueDomain("shop");
   const dir = mkdtempSync(path.join(tmpdir(), "rootline-order-"));
@@ -150,6 +151,11 @@ test("a Standard User orders DV with a key made in the browser, an administrator
   writeFileSync(path.join(dir, "chain.p7b"), p7);
   expect(sh(dir, "openssl", ["pkcs7", "-inform", "DER", "-in", "chain.p7b", "-print_certs", "-noout"])).toContain(domain);
 
+  // The account's statement shows the debit of the order.
+  await page.goto("/billing");
+  await expect(page.getByRole("table", { name: "Statement" })).toContainText(`#${orderId}`);
+  await expect(page.getByTestId("account-balance")).not.toContainText("500.00");
+
   // The order list finds it by domain and tag.
   await page.goto(`/orders?domain=${domain}&tag=e2e`);
   await expect(page.getByRole("table", { name: "Orders" })).toContainText(`#${orderId}`);
@@ -172,8 +178,9 @@ test("a CAA record naming another CA refuses issuance with a clear message; a sk
   page,
   browser,
 }) => {
-  const admin = await signedInAdministrator(page, "caa", "Careful Ltd");
-  await grantCredits(browser, admin, "500.00");
+  const org = `Careful ${Date.now()}`;
+  await signedInAdministrator(page, "caa", org);
+  await grantCredits(browser, org, "500.00");
   const dir = mkdtempSync(path.join(tmpdir(), "rootline-caa-"));
   const place = async (domain: string) => {
     await wizard(

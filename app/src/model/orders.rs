@@ -131,6 +131,8 @@ pub struct ValidOrder {
     pub names: Vec<String>,
     /// How many names count for the price (the `www.` variant does not).
     pub counted_names: u32,
+    /// Whether `names[1]` is the `www.` variant the form added.
+    pub www_added: bool,
     pub requester_name: String,
     pub requester_email: String,
     pub requester_phone: String,
@@ -155,8 +157,9 @@ fn private_name(raw: &str) -> Result<String, String> {
 }
 
 impl OrderForm {
-    /// The names as entered, canonical, in order, without repeats.
-    fn parse_names(&self, rules: NameRules) -> Result<(Vec<String>, u32), String> {
+    /// The names as entered, canonical, in order, without repeats; how many count; whether
+    /// the `www.` variant was added.
+    fn parse_names(&self, rules: NameRules) -> Result<(Vec<String>, u32, bool), String> {
         let mut names: Vec<String> = Vec::new();
         for raw in self
             .names
@@ -186,13 +189,15 @@ impl OrderForm {
                 )
             });
         }
+        let mut www_added = false;
         if self.add_www && !main.starts_with("*.") && !main.starts_with("www.") {
             let www = format!("www.{main}");
             if !names.contains(&www) {
                 names.insert(1, www);
+                www_added = true;
             }
         }
-        Ok((names, counted))
+        Ok((names, counted, www_added))
     }
 
     /// The errors of one step (the wizard's Next button), by the same rules as `validate`.
@@ -293,7 +298,7 @@ impl OrderForm {
         ) {
             (
                 Some(key_source),
-                Some((names, counted_names)),
+                Some((names, counted_names, www_added)),
                 Some(requester_name),
                 Some(requester_email),
                 Some(requester_phone),
@@ -305,6 +310,7 @@ impl OrderForm {
                 csr_pem,
                 names,
                 counted_names,
+                www_added,
                 requester_name,
                 requester_email,
                 requester_phone,
@@ -332,6 +338,18 @@ pub struct WizardData {
     pub needs_approval: bool,
     /// Verified domains the user may pick from.
     pub verified_domains: Vec<String>,
+}
+
+impl ValidOrder {
+    /// The names the price counts: all but the added `www.` variant.
+    pub fn priced_names(&self) -> Vec<&str> {
+        self.names
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| !(self.www_added && *i == 1))
+            .map(|(_, n)| n.as_str())
+            .collect()
+    }
 }
 
 /// What placing an order led to.

@@ -21,12 +21,20 @@ use crate::{
     store::{domains, orders},
 };
 
+/// The most names a private certificate may carry.
+pub(super) const PRIVATE_MAX_NAMES: u32 = 100;
+
 /// What the product allows in the names step.
 pub(super) fn name_rules(p: &OrderProduct) -> NameRules {
     NameRules {
         public: p.private_ca.is_none(),
         wildcard: p.offer.kind.is_wildcard(),
-        max_names: p.offer.max_domains.max(1),
+        // A private template decides its names; the product's limit is for public kinds.
+        max_names: if p.private_ca.is_some() {
+            PRIVATE_MAX_NAMES
+        } else {
+            p.offer.max_domains.max(1)
+        },
     }
 }
 
@@ -88,6 +96,8 @@ impl OrderService {
             .await?;
         let rules = name_rules(&product);
         let valid = form.validate(rules).map_err(OrderError::Invalid)?;
+        app::model::products::check_names(&product.offer, &valid.priced_names())
+            .map_err(|e| OrderError::Invalid(FieldErrors::single("names", e.to_string())))?;
         let quote =
             app::model::products::quote(&product.offer, form.validity_days, valid.counted_names)
                 .map_err(|e| {
