@@ -11,6 +11,7 @@ export async function grantCredits(browser: Browser, organization: string, amoun
   await activate(page, link, "operator pass 42");
   await expect(page).toHaveURL(/\/sign-in\?activated=1$/);
   await signIn(page, ops, "operator pass 42");
+  await expect(page.getByRole("heading", { level: 1, name: "Overview" })).toBeVisible();
   await page.goto("/operator/accounts");
   await page.getByRole("link", { name: `Credits of ${organization}` }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Credits" })).toBeVisible();

@@ -251,6 +251,188 @@ fn Steps(data: WizardData) -> impl IntoView {
     let verified = data.verified_domains.clone();
     let needs_approval = data.needs_approval;
     let source = move || form.with(|f| f.csr_source.clone());
+    let product_step = view! {
+    // Product & validity
+    <div hidden=move || current() != WizardStep::Product>
+        <div class="field">
+            <label for="wizard-product">"Product"</label>
+            <select id="wizard-product" on:change=move |ev| {
+                let id = event_target_value(&ev).parse().unwrap_or(0);
+                let days = offers.with_value(|o| o.iter().find(|o| o.id == id).and_then(|o| o.validity_days.first().copied()).unwrap_or(0));
+                form.update(|f| { f.product_id = id; f.validity_days = days; });
+            }>
+                {offers.get_value().into_iter().map(|o| {
+                    let id = o.id;
+                    view! { <option value=id selected=move || form.with(|f| f.product_id == id)>{o.name.clone()}</option> }
+                }).collect_view()}
+            </select>
+            {move || field_error("product_id").get().map(|m| view! { <p class="field-error">{m}</p> })}
+        </div>
+        <div class="field">
+            <label for="wizard-validity">"Validity"</label>
+            <select id="wizard-validity" on:change=move |ev| {
+                let days = event_target_value(&ev).parse().unwrap_or(0);
+                form.update(|f| f.validity_days = days);
+            }>
+                {move || offer().map(|o| o.validity_days.into_iter().map(|d| view! {
+                    <option value=d selected=move || form.with(|f| f.validity_days == d)>{format!("{d} days")}</option>
+                }).collect_view())}
+            </select>
+            {move || field_error("validity_days").get().map(|m| view! { <p class="field-error">{m}</p> })}
+        </div>
+        {move || offer().filter(|o| o.multi_domain).map(|o| view! {
+            <div class="field">
+                <label for="wizard-domains">"Number of domains"</label>
+                <input id="wizard-domains" type="number" min="1" max=o.max_domains prop:value=move || domains.get()
+                    on:input=move |ev| domains.set(event_target_value(&ev).parse().unwrap_or(1)) />
+            </div>
+        })}
+        <p class="price">"Price: " <strong data-testid="live-price">{price}</strong></p>
+    </div>
+    }
+    .into_any();
+    let requester_step = view! {
+    // Requester
+    <div hidden=move || current() != WizardStep::Requester>
+        <TextField label="Requester name" id="wizard-requester-name" form=form error=field_error("requester_name")
+            get=|f| f.requester_name.clone() set=|f, v| f.requester_name = v />
+        <TextField label="Requester e-mail" id="wizard-requester-email" form=form error=field_error("requester_email")
+            get=|f| f.requester_email.clone() set=|f, v| f.requester_email = v />
+        <TextField label="Requester phone (optional)" id="wizard-requester-phone" form=form error=field_error("requester_phone")
+            get=|f| f.requester_phone.clone() set=|f, v| f.requester_phone = v />
+    </div>
+    }
+    .into_any();
+    let csr_step = view! {
+    // CSR
+    <div hidden=move || current() != WizardStep::Csr>
+        <fieldset class="field">
+            <legend>"How do you provide the CSR?"</legend>
+            {[("browser", "Generate the key in this browser"), ("paste", "Paste a CSR"), ("upload", "Upload a CSR file"), ("later", "Submit the CSR later")]
+                .into_iter()
+                .map(|(code, label)| view! {
+                    <label class="choice">
+                        <input type="radio" name="csr_source" value=code
+                            prop:checked=move || source() == code
+                            on:change=move |_| form.update(|f| f.csr_source = code.into()) />
+                        {label}
+                    </label>
+                })
+                .collect_view()}
+        </fieldset>
+        {move || (source() == "browser").then(|| view! {
+            <TextArea label="Domain names for the key (one per line)" id="wizard-key-names" form=form error=field_error("names")
+                get=|f| f.names.clone() set=|f, v| f.names = v />
+            <div class="field">
+                <label for="wizard-algorithm">"Key type"</label>
+                <select id="wizard-algorithm" on:change=move |ev| {
+                    if let Some(a) = KeyAlgorithm::parse(&event_target_value(&ev)) { algorithm.set(a) }
+                }>
+                    {KeyAlgorithm::ALL.into_iter().map(|a| view! {
+                        <option value=a.as_str() selected=move || algorithm.get() == a>{a.label()}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+            <button type="button" class="button" on:click=generate>"Generate key and CSR"</button>
+            {move || key.get().map(|k| view! {
+                <p class="alert alert-info" role="status" data-testid="key-ready">
+                    {format!("A {} key and its CSR were made in this browser. Save the key now: Rootline never sees it.", k.algorithm.label())}
+                </p>
+                <p class="actions">
+                    <button type="button" class="button" on:click=save_pem>"Save private key (PEM)"</button>
+                </p>
+                <div class="field">
+                    <label for="p12-password">"PKCS#12 password (at least 8 characters)"</label>
+                    <input id="p12-password" type="password" autocomplete="new-password" />
+                </div>
+                <button type="button" class="button button-quiet" on:click=save_p12>"Save as PKCS#12"</button>
+                {move || key_saved.get().then(|| view! { <p class="field-hint" data-testid="key-saved">"Key saved."</p> })}
+            })}
+        })}
+        {move || (source() == "paste").then(|| view! {
+            <div class="field">
+                <label for="wizard-csr">"CSR (PEM)"</label>
+                <textarea id="wizard-csr" rows="8" class="mono" prop:value=move || form.with(|f| f.csr_pem.clone())
+                    on:change=move |ev| take_csr(event_target_value(&ev))></textarea>
+            </div>
+        })}
+        {move || (source() == "upload").then(|| view! { <CsrUpload take=take_csr /> })}
+        {move || key_error.get().map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
+        {move || field_error("csr_pem").get().map(|m| view! { <p class="field-error">{m}</p> })}
+        {move || field_error("csr_source").get().map(|m| view! { <p class="field-error">{m}</p> })}
+    </div>
+    }
+    .into_any();
+    let details_step = view! {
+    // Certificate details
+    <div hidden=move || current() != WizardStep::Details>
+        <TextArea label="Domain names (one per line; the first is the main one)" id="wizard-names" form=form error=field_error("names")
+            get=|f| f.names.clone() set=|f, v| f.names = v />
+        <label class="choice">
+            <input type="checkbox" prop:checked=move || form.with(|f| f.add_www)
+                on:change=move |ev| form.update(|f| f.add_www = event_target_checked(&ev)) />
+            "Also secure the www. variant"
+        </label>
+        {(!verified.is_empty()).then(|| view! {
+            <p class="field-hint">"Pre-verified domains: " {verified.join(", ")}</p>
+        })}
+    </div>
+    }
+    .into_any();
+    let additional_step = view! {
+    // Additional information
+    <div hidden=move || current() != WizardStep::Additional>
+        <TextField label="Reporting tags (comma-separated)" id="wizard-tags" form=form error=field_error("tags")
+            get=|f| f.tags.clone() set=|f, v| f.tags = v />
+        <TextArea label="Remarks" id="wizard-remarks" form=form error=field_error("remarks")
+            get=|f| f.remarks.clone() set=|f, v| f.remarks = v />
+        <TextField label="Technical contact name" id="wizard-tech-name" form=form error=field_error("tech_name")
+            get=|f| f.tech_name.clone() set=|f, v| f.tech_name = v />
+        <TextField label="Technical contact e-mail" id="wizard-tech-email" form=form error=field_error("tech_email")
+            get=|f| f.tech_email.clone() set=|f, v| f.tech_email = v />
+        <TextField label="Additional e-mail recipients" id="wizard-extra" form=form error=field_error("extra_emails")
+            get=|f| f.extra_emails.clone() set=|f, v| f.extra_emails = v />
+        <label class="choice">
+            <input type="checkbox" prop:checked=move || form.with(|f| f.auto_renew)
+                on:change=move |ev| form.update(|f| f.auto_renew = event_target_checked(&ev)) />
+            "Auto-renew"
+        </label>
+    </div>
+    }
+    .into_any();
+    let summary_step = view! {
+    // Summary & payment
+    <div hidden=move || current() != WizardStep::Summary>
+        <dl class="details">
+            <dt>"Product"</dt><dd>{move || offer().map(|o| o.name)}</dd>
+            <dt>"Validity"</dt><dd>{move || format!("{} days", form.with(|f| f.validity_days))}</dd>
+            <dt>"Names"</dt><dd>{move || form.with(|f| f.names.replace('\n', ", "))}</dd>
+            <dt>"Total"</dt><dd data-testid="summary-total">{price}</dd>
+        </dl>
+        <div class="field">
+            <label for="wizard-group">"Pay from group"</label>
+            <select id="wizard-group" on:change=move |ev| {
+                let id = event_target_value(&ev).parse().unwrap_or(0);
+                form.update(|f| f.group_id = id);
+            }>
+                {groups.clone().into_iter().map(|(id, label)| view! {
+                    <option value=id selected=move || form.with(|f| f.group_id == id)>{label}</option>
+                }).collect_view()}
+            </select>
+            {move || field_error("group_id").get().map(|m| view! { <p class="field-error">{m}</p> })}
+        </div>
+        {needs_approval.then(|| view! {
+            <p class="field-hint">"Your orders wait for an administrator's approval; they are paid when approved."</p>
+        })}
+        <p class="actions">
+            <button type="button" class="button" disabled=move || place.pending().get()
+                on:click=move |_| submit(false)>{if needs_approval { "Submit for approval" } else { "Pay Now" }}</button>
+            <button type="button" class="button button-quiet" disabled=move || place.pending().get()
+                on:click=move |_| submit(true)>"Save as draft"</button>
+        </p>
+    </div>
+    }
+    .into_any();
     view! {
         <ol class="wizard-steps" aria-label="Steps">
             {WizardStep::ALL.into_iter().enumerate().map(|(i, s)| view! {
@@ -260,170 +442,12 @@ fn Steps(data: WizardData) -> impl IntoView {
         <FormAlert error=server_error />
         <div class="card wizard">
             <h2>{move || current().label()}</h2>
-            // Product & validity
-            <div hidden=move || current() != WizardStep::Product>
-                <div class="field">
-                    <label for="wizard-product">"Product"</label>
-                    <select id="wizard-product" on:change=move |ev| {
-                        let id = event_target_value(&ev).parse().unwrap_or(0);
-                        let days = offers.with_value(|o| o.iter().find(|o| o.id == id).and_then(|o| o.validity_days.first().copied()).unwrap_or(0));
-                        form.update(|f| { f.product_id = id; f.validity_days = days; });
-                    }>
-                        {offers.get_value().into_iter().map(|o| {
-                            let id = o.id;
-                            view! { <option value=id selected=move || form.with(|f| f.product_id == id)>{o.name.clone()}</option> }
-                        }).collect_view()}
-                    </select>
-                    {move || field_error("product_id").get().map(|m| view! { <p class="field-error">{m}</p> })}
-                </div>
-                <div class="field">
-                    <label for="wizard-validity">"Validity"</label>
-                    <select id="wizard-validity" on:change=move |ev| {
-                        let days = event_target_value(&ev).parse().unwrap_or(0);
-                        form.update(|f| f.validity_days = days);
-                    }>
-                        {move || offer().map(|o| o.validity_days.into_iter().map(|d| view! {
-                            <option value=d selected=move || form.with(|f| f.validity_days == d)>{format!("{d} days")}</option>
-                        }).collect_view())}
-                    </select>
-                    {move || field_error("validity_days").get().map(|m| view! { <p class="field-error">{m}</p> })}
-                </div>
-                {move || offer().filter(|o| o.multi_domain).map(|o| view! {
-                    <div class="field">
-                        <label for="wizard-domains">"Number of domains"</label>
-                        <input id="wizard-domains" type="number" min="1" max=o.max_domains prop:value=move || domains.get()
-                            on:input=move |ev| domains.set(event_target_value(&ev).parse().unwrap_or(1)) />
-                    </div>
-                })}
-                <p class="price">"Price: " <strong data-testid="live-price">{price}</strong></p>
-            </div>
-            // Requester
-            <div hidden=move || current() != WizardStep::Requester>
-                <TextField label="Requester name" id="wizard-requester-name" form=form error=field_error("requester_name")
-                    get=|f| f.requester_name.clone() set=|f, v| f.requester_name = v />
-                <TextField label="Requester e-mail" id="wizard-requester-email" form=form error=field_error("requester_email")
-                    get=|f| f.requester_email.clone() set=|f, v| f.requester_email = v />
-                <TextField label="Requester phone (optional)" id="wizard-requester-phone" form=form error=field_error("requester_phone")
-                    get=|f| f.requester_phone.clone() set=|f, v| f.requester_phone = v />
-            </div>
-            // CSR
-            <div hidden=move || current() != WizardStep::Csr>
-                <fieldset class="field">
-                    <legend>"How do you provide the CSR?"</legend>
-                    {[("browser", "Generate the key in this browser"), ("paste", "Paste a CSR"), ("upload", "Upload a CSR file"), ("later", "Submit the CSR later")]
-                        .into_iter()
-                        .map(|(code, label)| view! {
-                            <label class="choice">
-                                <input type="radio" name="csr_source" value=code
-                                    prop:checked=move || source() == code
-                                    on:change=move |_| form.update(|f| f.csr_source = code.into()) />
-                                {label}
-                            </label>
-                        })
-                        .collect_view()}
-                </fieldset>
-                {move || (source() == "browser").then(|| view! {
-                    <TextArea label="Domain names for the key (one per line)" id="wizard-key-names" form=form error=field_error("names")
-                        get=|f| f.names.clone() set=|f, v| f.names = v />
-                    <div class="field">
-                        <label for="wizard-algorithm">"Key type"</label>
-                        <select id="wizard-algorithm" on:change=move |ev| {
-                            if let Some(a) = KeyAlgorithm::parse(&event_target_value(&ev)) { algorithm.set(a) }
-                        }>
-                            {KeyAlgorithm::ALL.into_iter().map(|a| view! {
-                                <option value=a.as_str() selected=move || algorithm.get() == a>{a.label()}</option>
-                            }).collect_view()}
-                        </select>
-                    </div>
-                    <button type="button" class="button" on:click=generate>"Generate key and CSR"</button>
-                    {move || key.get().map(|k| view! {
-                        <p class="alert alert-info" role="status" data-testid="key-ready">
-                            {format!("A {} key and its CSR were made in this browser. Save the key now: Rootline never sees it.", k.algorithm.label())}
-                        </p>
-                        <p class="actions">
-                            <button type="button" class="button" on:click=save_pem>"Save private key (PEM)"</button>
-                        </p>
-                        <div class="field">
-                            <label for="p12-password">"PKCS#12 password (at least 8 characters)"</label>
-                            <input id="p12-password" type="password" autocomplete="new-password" />
-                        </div>
-                        <button type="button" class="button button-quiet" on:click=save_p12>"Save as PKCS#12"</button>
-                        {move || key_saved.get().then(|| view! { <p class="field-hint" data-testid="key-saved">"Key saved."</p> })}
-                    })}
-                })}
-                {move || (source() == "paste").then(|| view! {
-                    <div class="field">
-                        <label for="wizard-csr">"CSR (PEM)"</label>
-                        <textarea id="wizard-csr" rows="8" class="mono" prop:value=move || form.with(|f| f.csr_pem.clone())
-                            on:change=move |ev| take_csr(event_target_value(&ev))></textarea>
-                    </div>
-                })}
-                {move || (source() == "upload").then(|| view! { <CsrUpload take=take_csr /> })}
-                {move || key_error.get().map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
-                {move || field_error("csr_pem").get().map(|m| view! { <p class="field-error">{m}</p> })}
-                {move || field_error("csr_source").get().map(|m| view! { <p class="field-error">{m}</p> })}
-            </div>
-            // Certificate details
-            <div hidden=move || current() != WizardStep::Details>
-                <TextArea label="Domain names (one per line; the first is the main one)" id="wizard-names" form=form error=field_error("names")
-                    get=|f| f.names.clone() set=|f, v| f.names = v />
-                <label class="choice">
-                    <input type="checkbox" prop:checked=move || form.with(|f| f.add_www)
-                        on:change=move |ev| form.update(|f| f.add_www = event_target_checked(&ev)) />
-                    "Also secure the www. variant"
-                </label>
-                {(!verified.is_empty()).then(|| view! {
-                    <p class="field-hint">"Pre-verified domains: " {verified.join(", ")}</p>
-                })}
-            </div>
-            // Additional information
-            <div hidden=move || current() != WizardStep::Additional>
-                <TextField label="Reporting tags (comma-separated)" id="wizard-tags" form=form error=field_error("tags")
-                    get=|f| f.tags.clone() set=|f, v| f.tags = v />
-                <TextArea label="Remarks" id="wizard-remarks" form=form error=field_error("remarks")
-                    get=|f| f.remarks.clone() set=|f, v| f.remarks = v />
-                <TextField label="Technical contact name" id="wizard-tech-name" form=form error=field_error("tech_name")
-                    get=|f| f.tech_name.clone() set=|f, v| f.tech_name = v />
-                <TextField label="Technical contact e-mail" id="wizard-tech-email" form=form error=field_error("tech_email")
-                    get=|f| f.tech_email.clone() set=|f, v| f.tech_email = v />
-                <TextField label="Additional e-mail recipients" id="wizard-extra" form=form error=field_error("extra_emails")
-                    get=|f| f.extra_emails.clone() set=|f, v| f.extra_emails = v />
-                <label class="choice">
-                    <input type="checkbox" prop:checked=move || form.with(|f| f.auto_renew)
-                        on:change=move |ev| form.update(|f| f.auto_renew = event_target_checked(&ev)) />
-                    "Auto-renew"
-                </label>
-            </div>
-            // Summary & payment
-            <div hidden=move || current() != WizardStep::Summary>
-                <dl class="details">
-                    <dt>"Product"</dt><dd>{move || offer().map(|o| o.name)}</dd>
-                    <dt>"Validity"</dt><dd>{move || format!("{} days", form.with(|f| f.validity_days))}</dd>
-                    <dt>"Names"</dt><dd>{move || form.with(|f| f.names.replace('\n', ", "))}</dd>
-                    <dt>"Total"</dt><dd data-testid="summary-total">{price}</dd>
-                </dl>
-                <div class="field">
-                    <label for="wizard-group">"Pay from group"</label>
-                    <select id="wizard-group" on:change=move |ev| {
-                        let id = event_target_value(&ev).parse().unwrap_or(0);
-                        form.update(|f| f.group_id = id);
-                    }>
-                        {groups.clone().into_iter().map(|(id, label)| view! {
-                            <option value=id selected=move || form.with(|f| f.group_id == id)>{label}</option>
-                        }).collect_view()}
-                    </select>
-                    {move || field_error("group_id").get().map(|m| view! { <p class="field-error">{m}</p> })}
-                </div>
-                {needs_approval.then(|| view! {
-                    <p class="field-hint">"Your orders wait for an administrator's approval; they are paid when approved."</p>
-                })}
-                <p class="actions">
-                    <button type="button" class="button" disabled=move || place.pending().get()
-                        on:click=move |_| submit(false)>{if needs_approval { "Submit for approval" } else { "Pay Now" }}</button>
-                    <button type="button" class="button button-quiet" disabled=move || place.pending().get()
-                        on:click=move |_| submit(true)>"Save as draft"</button>
-                </p>
-            </div>
+            {product_step}
+            {requester_step}
+            {csr_step}
+            {details_step}
+            {additional_step}
+            {summary_step}
             <p class="actions wizard-nav">
                 <button type="button" class="button button-quiet" hidden=move || step.get() == 0 on:click=back>"Back"</button>
                 <button type="button" class="button" hidden=move || current() == WizardStep::Summary on:click=next>"Next"</button>
