@@ -167,6 +167,10 @@ test("a Standard User orders DV with a key made in the browser, an administrator
   await page.goto("/billing");
   await expect(page.getByRole("table", { name: "Statement" })).toContainText(`#${orderId}`);
   await expect(page.getByTestId("account-balance")).not.toContainText("500.00");
+  // So does the history of the group that paid.
+  await page.goto("/groups");
+  await page.getByRole("link", { name: "Users of Default group" }).click();
+  await expect(page.getByRole("table", { name: "Credit history" })).toContainText(`#${orderId}`);
 
   // The order list finds it by domain and tag.
   await page.goto(`/orders?domain=${domain}&tag=e2e`);
@@ -235,4 +239,46 @@ test("a CAA record naming another CA refuses issuance with a clear message; a sk
       await expect(track.getByTestId("tracking-status")).not.toHaveText("Order Fulfilled");
     }
   }
+});
+
+test("a private Server TLS product with auto-approve is issued at once for an internal name", async ({ page }) => {
+  await signedInAdministrator(page, "private", "Inside Jobs Ltd");
+  const dir = mkdtempSync(path.join(tmpdir(), "rootline-private-"));
+  await page.goto("/settings/private-cas");
+  await page.getByLabel("CA name").fill("Intranet");
+  await page.getByRole("button", { name: "Create CA" }).click();
+  await expect(page.getByRole("status")).toContainText("The private CA was created.");
+
+  await page.goto("/settings/products");
+  await page.getByLabel("Product name").fill("Intranet servers");
+  await page.getByLabel("Validity (days)").fill("90");
+  await page.getByLabel("Template").selectOption({ label: "Server TLS" });
+  await page.getByLabel("Approve orders automatically").check();
+  await page.getByRole("button", { name: "Create product" }).click();
+  await expect(page.getByRole("list", { name: "Private products" })).toContainText("Intranet servers");
+
+  await page.goto("/orders/new");
+  await page.getByLabel("Product", { exact: true }).selectOption({ label: "Intranet servers" });
+  await expect(page.getByTestId("live-price")).toContainText("USD 0.00");
+  await page.getByRole("button", { name: "Next" }).click();
+  await page.getByRole("button", { name: "Next" }).click();
+  await page.getByLabel("Domain names for the key (one per line)").fill("db.corp");
+  await page.getByRole("button", { name: "Generate key and CSR" }).click();
+  await expect(page.getByTestId("key-ready")).toBeVisible();
+  const download = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Save private key (PEM)" }).click();
+  await (await download).saveAs(path.join(dir, "key.pem"));
+  for (let i = 0; i < 3; i++) await page.getByRole("button", { name: "Next" }).click();
+  await page.getByRole("button", { name: "Pay Now" }).click();
+  await expect(page).toHaveURL(/\/orders\/\d+\?done=placed$/);
+  await expect(page.getByTestId("order-status")).toHaveText("Order Fulfilled");
+  const orderId = page.url().match(/\/orders\/(\d+)/)![1];
+  const pem = await (await page.request.get(`/orders/${orderId}/certificate/pem`)).text();
+  writeFileSync(path.join(dir, "chain.pem"), pem);
+  const [leaf] = pem.split(/(?<=-----END CERTIFICATE-----\n)/);
+  writeFileSync(path.join(dir, "leaf.pem"), leaf);
+  expect(sh(dir, "openssl", ["x509", "-in", "leaf.pem", "-noout", "-ext", "subjectAltName"])).toContain("DNS:db.corp");
+  expect(sh(dir, "openssl", ["x509", "-in", "leaf.pem", "-noout", "-pubkey"])).toBe(
+    sh(dir, "openssl", ["pkey", "-in", "key.pem", "-pubout"]),
+  );
 });
