@@ -545,6 +545,8 @@ pub struct OrderView {
     pub created_at: String,
     pub events: Vec<OrderEventView>,
     pub can_approve: bool,
+    /// What the approver checks first (a private product's validation checklist).
+    pub checklist: Vec<String>,
     pub can_cancel: bool,
     pub can_pay: bool,
 }

@@ -148,6 +148,12 @@ fn Actions(order: OrderView) -> impl IntoView {
         {order.can_approve.then(|| view! {
             <section class="card" aria-label="Approval">
                 <h2>"Approval"</h2>
+                {(!order.checklist.is_empty()).then(|| view! {
+                    <p>"Check before approving:"</p>
+                    <ul aria-label="Validation checklist">
+                        {order.checklist.iter().map(|c| view! { <li>{c.clone()}</li> }).collect_view()}
+                    </ul>
+                })}
                 <ActionForm action=approve>
                     <input type="hidden" name="id" value=id />
                     <button type="submit" class="button">"Approve"</button>

@@ -40,6 +40,14 @@ impl OrderService {
         .await?;
         self.charge(&tx, caller, &order, order.group_id, now)
             .await?;
+        super::audit_order(
+            &tx,
+            caller,
+            "order_approved",
+            format!("Order #{} approved and paid", order.id),
+            now,
+        )
+        .await?;
         let names = orders::names(&tx, order.id).await?;
         if order.private_ca.is_none() {
             self.validation
@@ -72,6 +80,14 @@ impl OrderService {
             &caller.user.name,
             &reason,
             Some(&reason),
+            now,
+        )
+        .await?;
+        super::audit_order(
+            &tx,
+            caller,
+            "order_rejected",
+            format!("Order #{} rejected: {reason}", order.id),
             now,
         )
         .await?;

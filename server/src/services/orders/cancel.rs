@@ -35,6 +35,14 @@ impl OrderService {
             now,
         )
         .await?;
+        super::audit_order(
+            &tx,
+            caller,
+            "order_cancelled",
+            format!("Order #{} cancelled: {remarks}", order.id),
+            now,
+        )
+        .await?;
         if was_paid {
             let refunded =
                 billing::refund_order(&tx, order.account_id, order.id, Some(caller.user.id), now)

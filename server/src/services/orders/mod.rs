@@ -156,6 +156,31 @@ impl OrderService {
     }
 }
 
+/// An entry in the account's audit log for something a user did to an order, in the same
+/// transaction as the change.
+pub(crate) async fn audit_order(
+    tx: &crate::store::Tx,
+    caller: &Caller,
+    action: &str,
+    summary: String,
+    at: DateTime<Utc>,
+) -> Result<(), OrderError> {
+    crate::services::audit::record(
+        tx,
+        at,
+        crate::services::audit::AuditEntry {
+            account_id: Some(caller.account.id),
+            user_id: Some(caller.user.id),
+            ip: None,
+            module: "orders",
+            action,
+            summary,
+        },
+    )
+    .await?;
+    Ok(())
+}
+
 /// Applies `event` to the order in `db` (refusing a step the table does not allow, or a
 /// status changed meanwhile) and records it in the order's history.
 pub(crate) async fn step(

@@ -40,6 +40,14 @@ impl OrderService {
             self.charge(&tx, caller, &order, order.group_id, now)
                 .await?;
         }
+        super::audit_order(
+            &tx,
+            caller,
+            "order_submitted",
+            format!("Draft order #{} submitted: {}", order.id, to.label()),
+            now,
+        )
+        .await?;
         if order.private_ca.is_none() {
             let names = orders::names(&tx, order.id).await?;
             self.validation

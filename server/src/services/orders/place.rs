@@ -157,6 +157,20 @@ impl OrderService {
         let order = orders::insert(&tx, new, now).await?;
         let actor = caller.user.name.clone();
         orders::add_event(&tx, order.id, &actor, "Order placed", status.label(), now).await?;
+        super::audit_order(
+            &tx,
+            caller,
+            "order_placed",
+            format!(
+                "Order #{} placed: {} for {} ({})",
+                order.id,
+                order.product_name,
+                valid.names.join(", "),
+                status.label()
+            ),
+            now,
+        )
+        .await?;
         if status == OrderStatus::Accepted {
             self.charge(&tx, caller, &order, group.id, now).await?;
         }

@@ -205,6 +205,13 @@ async fn a_paid_dv_order_issues_once_its_domain_is_validated() {
     assert!(out.contains("DNS:shop.example.com"), "{out}");
     let view = w.orders.order_view(&w.admin, placed.id).await.unwrap();
     assert!(view.events.iter().any(|e| e.action == "Order Fulfilled"));
+    let audit = crate::store::audit::for_account(&w.h.store, w.admin.account.id)
+        .await
+        .unwrap();
+    assert!(
+        audit.iter().any(|e| e.action == "order_placed"),
+        "the audit log records the order"
+    );
     // The same validation covers a sub-domain of a later order: no new DCV.
     let form = w.form(&w.admin, "api.shop.example.com", None).await;
     let again = w.orders.place(&w.admin, &form).await.unwrap();
@@ -409,4 +416,93 @@ async fn restricted_domains_are_refused_with_the_administrators_message() {
         Err(OrderError::Refused(why)) => assert_eq!(why, super::RESTRICTED),
         other => panic!("{other:?}"),
     }
+}
+
+#[tokio::test]
+async fn a_private_product_without_auto_approve_waits_with_its_checklist_then_issues_its_template()
+{
+    let w = world().await;
+    let ca = w
+        .catalog
+        .create_private_ca(&w.admin, "Intranet", None)
+        .await
+        .unwrap();
+    let mut modes = vec!["off".to_owned(); 9];
+    modes[0] = "required".into();
+    modes[6] = "required".into();
+    modes[7] = "optional".into();
+    let product_id = w
+        .catalog
+        .add_private_product(
+            &w.admin,
+            &app::model::products::PrivateProductForm {
+                name: "Intranet servers".into(),
+                ca,
+                validity_days: "90".into(),
+                template: "Server TLS".into(),
+                modes,
+                values: vec![String::new(); 9],
+                auto_approve: false,
+                checklist: "Server is in the CMDB\nOwner confirmed".into(),
+            },
+            None,
+        )
+        .await
+        .unwrap();
+    let dir = temp_dir("rootline-private-order");
+    let csr = openssl_csr(&dir, "ec:P-256", "/CN=ignored", None, &[]);
+    let form = OrderForm {
+        product_id,
+        validity_days: 90,
+        requester_name: "Asha Rao".into(),
+        requester_email: "asha@acme.example".into(),
+        csr_source: "paste".into(),
+        csr_pem: String::from_utf8(csr).unwrap(),
+        names: "db.corp\n10.1.2.3".into(),
+        ..Default::default()
+    };
+    let placed = w.orders.place(&w.admin, &form).await.unwrap();
+    assert_eq!(
+        placed.status,
+        OrderStatus::PendingApproval,
+        "without auto-approve even an administrator's order waits"
+    );
+    let view = w.orders.order_view(&w.admin, placed.id).await.unwrap();
+    assert_eq!(
+        view.checklist,
+        vec!["Server is in the CMDB", "Owner confirmed"]
+    );
+    assert!(view.can_approve);
+    let status = w.orders.approve(&w.admin, placed.id).await.unwrap();
+    assert_eq!(
+        status,
+        OrderStatus::Fulfilled,
+        "free and without DCV, it issues on approval"
+    );
+    let pem = w
+        .orders
+        .download(&w.admin, placed.id, DownloadFormat::Pem)
+        .await
+        .unwrap();
+    std::fs::write(dir.join("leaf.pem"), pem.bytes).unwrap();
+    let out = crate::ca::test_support::openssl(
+        &[
+            "x509",
+            "-in",
+            "leaf.pem",
+            "-noout",
+            "-subject",
+            "-ext",
+            "subjectAltName",
+        ],
+        &dir,
+    );
+    assert!(
+        out.contains("DNS:db.corp") && out.contains("IP Address:10.1.2.3"),
+        "{out}"
+    );
+    assert!(
+        out.contains("CN=db.corp") || out.contains("CN = db.corp"),
+        "{out}"
+    );
 }

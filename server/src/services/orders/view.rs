@@ -107,6 +107,20 @@ impl OrderService {
             None => None,
         };
         let approver = caller.can(Permission::ApproveOrders);
+        let pending = matches!(
+            status,
+            OrderStatus::PendingApproval | OrderStatus::PendingParentApproval
+        );
+        // The product may have changed or gone since; the checklist is advice, not a gate.
+        let checklist = if pending && o.private_ca.is_some() {
+            self.catalog
+                .product_for_order(o.account_id, o.product_id, &o.currency)
+                .await
+                .map(|p| p.checklist)
+                .unwrap_or_default()
+        } else {
+            Vec::new()
+        };
         Ok(OrderView {
             id: o.id,
             product: o.product_name.clone(),
@@ -130,11 +144,8 @@ impl OrderService {
             certificate_serial,
             created_at: o.created_at.to_rfc3339(),
             events,
-            can_approve: approver
-                && matches!(
-                    status,
-                    OrderStatus::PendingApproval | OrderStatus::PendingParentApproval
-                ),
+            can_approve: approver && pending,
+            checklist,
             can_cancel: !status.is_final() && (approver || o.placed_by == caller.user.id),
             can_pay: status == OrderStatus::OnHold && caller.can(Permission::RequestCertificates),
         })
