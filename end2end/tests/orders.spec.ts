@@ -239,6 +239,15 @@ test("a CAA record naming another CA refuses issuance with a clear message; a sk
       await expect(track.getByTestId("tracking-status")).not.toHaveText("Order Fulfilled");
     }
   }
+
+  // A verified domain is offered in the next order's details, one click to add.
+  await page.goto("/orders/new");
+  await page.getByRole("button", { name: "Next" }).click();
+  await page.getByRole("button", { name: "Next" }).click();
+  await page.getByLabel("Submit the CSR later").check();
+  await page.getByRole("button", { name: "Next" }).click();
+  await page.getByRole("button", { name: `Add ${allowed}` }).click();
+  await expect(page.getByLabel("Domain names (one per line; the first is the main one)")).toHaveValue(allowed);
 });
 
 test("a private Server TLS product with auto-approve is issued at once for an internal name", async ({ page }) => {
