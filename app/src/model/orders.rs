@@ -48,7 +48,7 @@ impl WizardStep {
             Self::Product => &["product_id", "validity_days"],
             Self::Requester => &["requester_name", "requester_email", "requester_phone"],
             Self::Csr => &["csr_source", "csr_pem"],
-            Self::Details => &["names"],
+            Self::Details => &["names", "attributes"],
             Self::Additional => &["tags", "remarks", "tech_name", "tech_email", "extra_emails"],
             Self::Summary => &["group_id"],
         }
@@ -110,6 +110,9 @@ pub struct OrderForm {
     pub group_id: i32,
     /// Save as a draft (On Hold) instead of paying now.
     pub draft: bool,
+    /// A private product's dynamic subject fields (and e-mail), in `Field::ALL` order; its DNS
+    /// names and IP addresses come from `names`. Empty for public products.
+    pub attributes: Vec<String>,
 }
 
 /// What the product allows in the names step.
@@ -258,6 +261,14 @@ impl OrderForm {
             Some(_) => Some(csr.to_owned()),
         };
         let names = errors.check("names", self.parse_names(rules));
+        if self.attributes.len() > super::template::Field::ALL.len()
+            || self.attributes.iter().any(|a| a.chars().count() > 128)
+        {
+            errors.add(
+                "attributes",
+                "Each certificate field has at most 128 characters.",
+            );
+        }
         let tags: Vec<String> = self
             .tags
             .split(',')

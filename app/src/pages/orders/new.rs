@@ -374,25 +374,7 @@ fn Steps(data: WizardData) -> impl IntoView {
             "Also secure the www. variant"
         </label>
         {(!verified.is_empty()).then(|| view! {
-            <div class="field" aria-label="Pre-verified domains">
-                <p class="field-hint">"Pre-verified domains (no new validation needed):"</p>
-                {verified.iter().cloned().map(|d| {
-                    let label = format!("Add {d}");
-                    view! {
-                        <button type="button" class="button button-quiet" on:click=move |_| {
-                            form.update(|f| {
-                                let present = f.names.split(['\n', ',', ' ']).any(|n| n.trim() == d);
-                                if !present {
-                                    if !f.names.trim().is_empty() {
-                                        f.names.push('\n');
-                                    }
-                                    f.names.push_str(&d);
-                                }
-                            });
-                        }>{label}</button>
-                    }
-                }).collect_view()}
-            </div>
+            <p class="field-hint">"Pre-verified domains: " {verified.join(", ")}</p>
         })}
     </div>
     }

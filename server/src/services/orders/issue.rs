@@ -20,11 +20,13 @@ use crate::{
     store::{OrderRow, orders},
 };
 
-/// The subject and names a private product's template gives an order's names: the first
-/// name as common name (when the template asks for one), DNS names and IP addresses.
+/// The subject and names a private product's template gives an order: the requester's values
+/// of its dynamic fields (`attributes`, in `Field::ALL` order), the first name as common name
+/// when none was given, and the names as DNS names and IP addresses.
 pub(super) fn template_subject(
     rules: &[FieldRule],
     names: &[String],
+    attributes: &[String],
 ) -> Result<TemplateSubject, String> {
     let dynamic = |f: Field| {
         rules
@@ -32,7 +34,14 @@ pub(super) fn template_subject(
             .any(|r| r.field == f && matches!(r.mode, Mode::Dynamic { .. }))
     };
     let mut given: BTreeMap<Field, Vec<String>> = BTreeMap::new();
+    for (field, value) in Field::ALL.into_iter().zip(attributes) {
+        let value = value.trim();
+        if !value.is_empty() && !matches!(field, Field::Dns | Field::Ip) {
+            given.insert(field, vec![value.to_owned()]);
+        }
+    }
     if dynamic(Field::CommonName)
+        && !given.contains_key(&Field::CommonName)
         && let Some(first) = names.first()
     {
         given.insert(Field::CommonName, vec![first.clone()]);
@@ -88,7 +97,10 @@ impl OrderService {
                     .product_for_order(account_id, order.product_id, &order.currency)
                     .await?;
                 let rules = product.template_fields.unwrap_or_default();
-                match template_subject(&rules, &names) {
+                // Older orders stored "{}"; they had no attributes.
+                let attributes: Vec<String> =
+                    serde_json::from_str(&order.template_values).unwrap_or_default();
+                match template_subject(&rules, &names, &attributes) {
                     Ok(t) => Some(t),
                     Err(why) => {
                         return self.refuse_issuance(&order, &why).await.map(|()| status);
@@ -209,13 +221,46 @@ mod tests {
     #[test]
     fn a_server_template_takes_names_and_addresses() {
         let rules = crate::domain::template::Template::ServerTls.default_fields();
-        let t = template_subject(&rules, &["db.corp".into(), "10.1.2.3".into()]).unwrap();
+        let t = template_subject(&rules, &["db.corp".into(), "10.1.2.3".into()], &[]).unwrap();
         assert_eq!(t.dns, vec!["db.corp".to_owned()]);
         assert_eq!(t.ips.len(), 1);
         assert!(
             t.attributes
                 .iter()
                 .any(|(f, v)| *f == Field::CommonName && v == "db.corp")
+        );
+    }
+
+    #[test]
+    fn given_attributes_fill_dynamic_fields_and_others_are_refused() {
+        use crate::domain::template::Template;
+        let mut rules = Template::ServerTls.default_fields();
+        rules.push(FieldRule {
+            field: Field::Organization,
+            mode: Mode::Dynamic { required: true },
+        });
+        let mut attributes = vec![String::new(); 9];
+        assert!(
+            template_subject(&rules, &["db.corp".into()], &attributes).is_err(),
+            "O is required"
+        );
+        attributes[1] = "Acme Ltd".into();
+        attributes[0] = "Database".into();
+        let t = template_subject(&rules, &["db.corp".into()], &attributes).unwrap();
+        assert!(
+            t.attributes
+                .iter()
+                .any(|(f, v)| *f == Field::Organization && v == "Acme Ltd")
+        );
+        assert!(
+            t.attributes
+                .iter()
+                .any(|(f, v)| *f == Field::CommonName && v == "Database")
+        );
+        attributes[3] = "Pune".into();
+        assert!(
+            template_subject(&rules, &["db.corp".into()], &attributes).is_err(),
+            "the template has no locality"
         );
     }
 }

@@ -108,7 +108,7 @@ impl OrderService {
                 .map_err(|e| OrderError::Invalid(FieldErrors::single("csr_pem", e)))?;
         }
         if let Some(fields) = &product.template_fields {
-            super::issue::template_subject(fields, &valid.names)
+            super::issue::template_subject(fields, &valid.names, &form.attributes)
                 .map_err(|e| OrderError::Invalid(FieldErrors::single("names", e)))?;
         }
         let restrictions = domains::restrictions(&self.store, caller.account.id).await?;
@@ -125,6 +125,12 @@ impl OrderService {
         let now = self.clock.now();
         let tx = self.store.begin().await?;
         let tags = valid.tags.join(",");
+        let attributes: Vec<String> = form
+            .attributes
+            .iter()
+            .map(|a| a.trim().to_owned())
+            .collect();
+        let template_values = serde_json::to_string(&attributes).unwrap_or_else(|_| "[]".into());
         let extra_emails = valid.extra_emails.join(",");
         let new = orders::NewOrder {
             account_id: caller.account.id,
@@ -150,7 +156,7 @@ impl OrderService {
             tech_email: &valid.tech_email,
             extra_emails: &extra_emails,
             auto_renew: form.auto_renew,
-            template_values: "{}",
+            template_values: &template_values,
             tracking_token: &token,
             names: &valid.names,
         };

@@ -431,6 +431,7 @@ async fn a_private_product_without_auto_approve_waits_with_its_checklist_then_is
     modes[0] = "required".into();
     modes[6] = "required".into();
     modes[7] = "optional".into();
+    modes[1] = "optional".into();
     let product_id = w
         .catalog
         .add_private_product(
@@ -459,6 +460,11 @@ async fn a_private_product_without_auto_approve_waits_with_its_checklist_then_is
         csr_source: "paste".into(),
         csr_pem: String::from_utf8(csr).unwrap(),
         names: "db.corp\n10.1.2.3".into(),
+        attributes: {
+            let mut a = vec![String::new(); 9];
+            a[1] = "Acme Ltd".into();
+            a
+        },
         ..Default::default()
     };
     let placed = w.orders.place(&w.admin, &form).await.unwrap();
@@ -504,5 +510,9 @@ async fn a_private_product_without_auto_approve_waits_with_its_checklist_then_is
     assert!(
         out.contains("CN=db.corp") || out.contains("CN = db.corp"),
         "{out}"
+    );
+    assert!(
+        out.contains("Acme Ltd"),
+        "the requester's organization: {out}"
     );
 }
