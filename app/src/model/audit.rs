@@ -37,40 +37,6 @@ pub struct ValidAuditQuery {
     pub page: u64,
 }
 
-fn date(field: &str, value: &str, errors: &mut FieldErrors) -> Option<(i32, u32, u32)> {
-    let value = value.trim();
-    if value.is_empty() {
-        return None;
-    }
-    let parts: Vec<&str> = value.split('-').collect();
-    let parsed = match parts.as_slice() {
-        [y, m, d] if y.len() == 4 && m.len() == 2 && d.len() == 2 => {
-            match (y.parse::<i32>(), m.parse::<u32>(), d.parse::<u32>()) {
-                (Ok(y), Ok(m), Ok(d))
-                    if (1..=12).contains(&m) && (1..=days_in(y, m)).contains(&d) =>
-                {
-                    Some((y, m, d))
-                }
-                _ => None,
-            }
-        }
-        _ => None,
-    };
-    if parsed.is_none() {
-        errors.add(field, "Enter a date as YYYY-MM-DD.");
-    }
-    parsed
-}
-
-fn days_in(year: i32, month: u32) -> u32 {
-    match month {
-        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    }
-}
-
 impl AuditQuery {
     pub fn validate(&self) -> Result<ValidAuditQuery, FieldErrors> {
         let mut errors = FieldErrors::new();
@@ -82,8 +48,8 @@ impl AuditQuery {
         if user.chars().count() > 254 {
             errors.add("user", "Enter at most 254 characters.");
         }
-        let from = date("from", &self.from, &mut errors);
-        let to = date("to", &self.to, &mut errors);
+        let from = super::field_errors::calendar_date("from", &self.from, &mut errors);
+        let to = super::field_errors::calendar_date("to", &self.to, &mut errors);
         if let (Some(from), Some(to)) = (from, to)
             && from > to
         {

@@ -51,6 +51,51 @@ impl FieldErrors {
         self.0.is_empty()
     }
 }
+
+/// A calendar date typed as `YYYY-MM-DD` (digits only, a real day), as a search form's field;
+/// `None` when empty or wrong, with the error recorded against `field`.
+pub fn calendar_date(
+    field: &str,
+    value: &str,
+    errors: &mut FieldErrors,
+) -> Option<(i32, u32, u32)> {
+    let value = value.trim();
+    if value.is_empty() {
+        return None;
+    }
+    let number = |s: &str, len: usize| {
+        (s.len() == len && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse::<u32>().ok())
+            .flatten()
+    };
+    let parsed = match value.split('-').collect::<Vec<_>>().as_slice() {
+        [y, m, d] => match (number(y, 4), number(m, 2), number(d, 2)) {
+            (Some(y), Some(m), Some(d))
+                if (1..=12).contains(&m) && (1..=days_in(y, m)).contains(&d) =>
+            {
+                i32::try_from(y).ok().map(|y| (y, m, d))
+            }
+            _ => None,
+        },
+        _ => None,
+    };
+    if parsed.is_none() {
+        errors.add(field, "Enter a date as YYYY-MM-DD.");
+    }
+    parsed
+}
+
+fn days_in(year: u32, month: u32) -> u32 {
+    match month {
+        2 if year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400)) => {
+            29
+        }
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
 /// A list's page number from the address: 1 when absent, refused when 0 or absurdly large.
 pub fn page_number(page: Option<u64>) -> Result<u64, String> {
     match page.unwrap_or(1) {

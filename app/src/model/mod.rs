@@ -14,7 +14,6 @@ pub mod group_members;
 pub mod groups;
 pub mod ip_rules;
 pub mod login_certificates;
-pub mod money;
 pub mod operator;
 pub mod order_status;
 pub mod orders;

@@ -417,46 +417,10 @@ pub struct ValidOrdersQuery {
     pub page: u64,
 }
 
-fn days_in_month(year: u32, month: u32) -> u32 {
-    match month {
-        2 if year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400)) => {
-            29
-        }
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    }
-}
-
-/// A calendar date as `YYYY-MM-DD`.
+/// A search date, checked, in its `YYYY-MM-DD` form (such strings compare as the dates do).
 fn date(field: &str, raw: &str, errors: &mut FieldErrors) -> Option<String> {
-    let raw = raw.trim();
-    if raw.is_empty() {
-        return None;
-    }
-    let parts: Vec<&str> = raw.split('-').collect();
-    let number = |s: &&str| {
-        s.parse::<u32>()
-            .ok()
-            .filter(|_| s.bytes().all(|b| b.is_ascii_digit()))
-    };
-    let valid = match parts.as_slice() {
-        [y, m, d] if y.len() == 4 && m.len() == 2 && d.len() == 2 => {
-            match (number(y), number(m), number(d)) {
-                (Some(y), Some(m), Some(d)) => {
-                    (1..=12).contains(&m) && d >= 1 && d <= days_in_month(y, m)
-                }
-                _ => false,
-            }
-        }
-        _ => false,
-    };
-    if valid {
-        Some(raw.to_owned())
-    } else {
-        errors.add(field, "Enter a date as YYYY-MM-DD.");
-        None
-    }
+    super::field_errors::calendar_date(field, raw, errors)
+        .map(|(y, m, d)| format!("{y:04}-{m:02}-{d:02}"))
 }
 
 fn optional(raw: &str) -> Option<String> {

@@ -235,27 +235,15 @@ pub fn check_names(offer: &Offer, names: &[&str]) -> Result<(), QuoteError> {
 
 /// "12", "12.5" or "1,200.50" as minor units (two decimals).
 pub fn parse_amount(raw: &str) -> Result<i64, String> {
-    let text: String = raw.trim().chars().filter(|c| *c != ',').collect();
-    let bad = || "Enter an amount such as 49 or 49.99.".to_owned();
-    let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
-    if whole.is_empty()
-        || whole.len() > 12
-        || fraction.len() > 2
-        || !whole.bytes().all(|b| b.is_ascii_digit())
-        || !fraction.bytes().all(|b| b.is_ascii_digit())
-    {
-        return Err(bad());
-    }
-    let whole: i64 = whole.parse().map_err(|_| bad())?;
-    let cents: i64 = format!("{fraction:0<2}").parse().map_err(|_| bad())?;
-    Ok(whole * 100 + cents)
+    super::billing::parse_minor_units(raw)
+        .ok()
+        .flatten()
+        .ok_or_else(|| "Enter an amount such as 49 or 49.99.".to_owned())
 }
 
-/// Minor units as "49.99".
+/// Minor units as the plain decimal a price field takes back: `4900` → `49.00`.
 pub fn amount_text(minor: i64) -> String {
-    let sign = if minor < 0 { "-" } else { "" };
-    let minor = minor.unsigned_abs();
-    format!("{sign}{}.{:02}", minor / 100, minor % 100)
+    super::billing::minor_text(minor)
 }
 
 fn validity_list(raw: &str) -> Result<Vec<i64>, String> {

@@ -3,14 +3,9 @@
 //! counts as a match.
 
 use app::model::domains::DcvMethod;
-use chrono::{DateTime, Duration, NaiveDate, Utc};
+use chrono::{DateTime, Duration, Utc};
 
-fn date(y: i32, m: u32, d: u32) -> DateTime<Utc> {
-    NaiveDate::from_ymd_opt(y, m, d)
-        .and_then(|d| d.and_hms_opt(0, 0, 0))
-        .map(|t| t.and_utc())
-        .unwrap_or_default()
-}
+use super::validity::date;
 
 /// How many days a completed validation may be reused for new certificates when it was
 /// completed at `validated` (BR 4.2.1, ballot SC-081): 398 days, then 200 from 2026-03-15,

@@ -14,7 +14,8 @@ pub enum ValidityRule {
     Days(i64),
 }
 
-fn date(y: i32, m: u32, d: u32) -> DateTime<Utc> {
+/// Midnight UTC of a day the rules name (a valid date: the rules' constants).
+pub(crate) fn date(y: i32, m: u32, d: u32) -> DateTime<Utc> {
     NaiveDate::from_ymd_opt(y, m, d)
         .and_then(|d| d.and_hms_opt(0, 0, 0))
         .map(|t| t.and_utc())

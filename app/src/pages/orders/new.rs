@@ -11,7 +11,7 @@ use crate::{
     components::{form_alert::FormAlert, portal::Portal},
     model::{
         FieldErrors, SessionView,
-        money::format_minor,
+        billing::format_money,
         orders::{NameRules, OrderForm, WizardData, WizardStep},
         products::{Offer, ProductKind, quote},
     },
@@ -112,7 +112,7 @@ fn Steps(data: WizardData) -> impl IntoView {
         let (days, id) = form.with(|f| (f.validity_days, f.product_id));
         let _ = id;
         offer().map(|o| match quote(&o, days, domains.get()) {
-            Ok(q) => format_minor(q.total_minor, &q.currency),
+            Ok(q) => format_money(q.total_minor, &q.currency),
             Err(e) => e.to_string(),
         })
     };

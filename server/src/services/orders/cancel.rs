@@ -55,7 +55,7 @@ impl OrderService {
                     "Refunded",
                     &format!(
                         "{} returned",
-                        app::model::money::format_minor(refunded, &order.currency)
+                        app::model::billing::format_money(refunded, &order.currency)
                     ),
                     now,
                 )

@@ -3,7 +3,7 @@
 
 use app::model::{
     Permission,
-    money::format_minor,
+    billing::format_money,
     order_status::OrderStatus,
     orders::{OrderSummary, OrdersPage, OrdersQuery, ValidOrdersQuery},
 };
@@ -68,7 +68,7 @@ impl OrderService {
                     main_name,
                     names: count,
                     status: OrderStatus::parse(&o.status).unwrap_or(OrderStatus::OnHold),
-                    price: format_minor(o.price_minor, &o.currency),
+                    price: format_money(o.price_minor, &o.currency),
                     placed_by: people
                         .iter()
                         .find(|u| u.id == o.placed_by)

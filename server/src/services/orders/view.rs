@@ -3,7 +3,7 @@
 
 use app::model::{
     Permission,
-    money::format_minor,
+    billing::format_money,
     order_status::OrderStatus,
     orders::{KeySource, NameProgress, OrderEventView, OrderView},
 };
@@ -127,7 +127,7 @@ impl OrderService {
             private: o.private_ca.is_some(),
             validity_days: i64::from(o.validity_days),
             status,
-            price: format_minor(o.price_minor, &o.currency),
+            price: format_money(o.price_minor, &o.currency),
             group,
             placed_by,
             requester_name: o.requester_name.clone(),

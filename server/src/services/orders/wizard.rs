@@ -1,6 +1,6 @@
 //! What the order wizard starts from (ORD-2).
 
-use app::model::{Permission, domains::DomainStatus, money::format_minor, orders::WizardData};
+use app::model::{Permission, billing::format_money, domains::DomainStatus, orders::WizardData};
 
 use super::{OrderError, OrderService};
 use crate::services::{billing, identity::Caller, validation};
@@ -28,7 +28,7 @@ impl OrderService {
                     "{} — {} {}",
                     g.name,
                     source,
-                    format_minor(balance.balance_minor, &balance.currency)
+                    format_money(balance.balance_minor, &balance.currency)
                 ),
             ));
         }
