@@ -358,6 +358,28 @@ pub trait OrdersApi: Send + Sync {
     async fn pay_draft(&self, meta: &RequestMeta, id: i32) -> Result<(), AppError>;
     async fn cancel(&self, meta: &RequestMeta, id: i32, remarks: String) -> Result<(), AppError>;
     async fn submit_csr(&self, meta: &RequestMeta, id: i32, csr: String) -> Result<(), AppError>;
+    async fn revoke(
+        &self,
+        meta: &RequestMeta,
+        form: crate::model::order_actions::RevokeForm,
+    ) -> Result<(), AppError>;
+    /// The reissue's order.
+    async fn reissue(
+        &self,
+        meta: &RequestMeta,
+        form: crate::model::order_actions::ReissueForm,
+    ) -> Result<crate::model::orders::PlacedOrder, AppError>;
+    /// The renewal's order.
+    async fn renew(
+        &self,
+        meta: &RequestMeta,
+        form: crate::model::order_actions::RenewForm,
+    ) -> Result<crate::model::orders::PlacedOrder, AppError>;
+    async fn edit(
+        &self,
+        meta: &RequestMeta,
+        form: crate::model::order_actions::EditOrderForm,
+    ) -> Result<(), AppError>;
     async fn tracking(&self, token: String)
     -> Result<crate::model::orders::TrackingView, AppError>;
     async fn tracking_method(

@@ -30,7 +30,9 @@ use crate::pages::{
         profile::ProfilePage, roles::RolesPage, two_factor_setting::TwoFactorSettingPage,
         user_edit::UserEditPage, user_new::UserNewPage, users::UsersPage,
     },
-    track::{dcv_confirm::DcvConfirmPage, page::TrackPage},
+    track::{
+        dcv_confirm::DcvConfirmPage, delegate_download::DelegateDownloadPage, page::TrackPage,
+    },
 };
 
 /// The HTML document around the app, rendered on the server.
@@ -86,6 +88,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/domains") view=DomainsPage ssr=SsrMode::Async />
                 <Route path=path!("/track/:token") view=TrackPage ssr=SsrMode::Async />
                 <Route path=path!("/dcv/confirm/:domain/:value") view=DcvConfirmPage />
+                <Route path=path!("/download") view=DelegateDownloadPage />
                 <Route path=path!("/sign-in") view=SignInPage />
                 <Route path=path!("/sign-in/two-factor") view=TwoFactorPage />
                 <Route path=path!("/sign-in/two-factor/enrol") view=TwoFactorEnrolPage ssr=SsrMode::Async />

@@ -1,4 +1,3 @@
-import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -12,30 +11,10 @@ import {
   signedInAdministrator,
   test,
   uniqueEmail,
-  waitForHydration,
   waitForMail,
 } from "./support";
 import { grantCredits } from "./billing-support";
-
-const DNS_FILE = path.join(__dirname, "..", ".run", "dns.json");
-
-type Records = { txt?: Record<string, string[]>; caa?: Record<string, { flags: number; tag: string; value: string }[]> };
-
-/// Publishes records on the test DNS server (it reads the file again for every query).
-function publish(update: (r: Records) => void) {
-  const records: Records = JSON.parse(readFileSync(DNS_FILE, "utf8") || "{}");
-  update(records);
-  writeFileSync(DNS_FILE, JSON.stringify(records));
-}
-
-/// A public-looking name unique to this run: the test DNS server answers for it.
-function uniqueDomain(prefix: string): string {
-  return `${prefix}-${Date.now()}-${Math.floor(Math.random() * 1e6)}.rootline-e2e.com`;
-}
-
-function sh(dir: string, cmd: string, args: string[]): string {
-  return execFileSync(cmd, args, { cwd: dir, stdio: "pipe" }).toString();
-}
+import { publish, sh, uniqueDomain, wizard } from "./orders-support";
 
 /// A Standard User added to the administrator's account, activated and signed in elsewhere.
 async function standardUser(page: Page, browser: Browser): Promise<{ email: string; page: Page }> {
@@ -53,27 +32,6 @@ async function standardUser(page: Page, browser: Browser): Promise<{ email: stri
   await signIn(theirs, email, "correct horse 42");
   await expect(theirs.getByRole("heading", { level: 1, name: "Overview" })).toBeVisible();
   return { email, page: theirs };
-}
-
-/// Goes through the wizard's steps up to the summary; the CSR step is `csr`.
-async function wizard(page: Page, csr: (page: Page) => Promise<void>, names?: string) {
-  await page.goto("/orders/new");
-  await waitForHydration(page);
-  await expect(page.getByRole("heading", { level: 2, name: "Product & validity" })).toBeVisible();
-  await expect(page.getByTestId("live-price")).toContainText(/USD \d+\.\d\d/);
-  await page.getByRole("button", { name: "Next" }).click();
-  await expect(page.getByRole("heading", { level: 2, name: "Requester" })).toBeVisible();
-  await page.getByRole("button", { name: "Next" }).click();
-  await expect(page.getByRole("heading", { level: 2, name: "CSR" })).toBeVisible();
-  await csr(page);
-  await page.getByRole("button", { name: "Next" }).click();
-  await expect(page.getByRole("heading", { level: 2, name: "Certificate details" })).toBeVisible();
-  if (names) await page.getByLabel("Domain names (one per line; the first is the main one)").fill(names);
-  await page.getByRole("button", { name: "Next" }).click();
-  await expect(page.getByRole("heading", { level: 2, name: "Additional information" })).toBeVisible();
-  await page.getByLabel("Reporting tags (comma-separated)").fill("web, e2e");
-  await page.getByRole("button", { name: "Next" }).click();
-  await expect(page.getByRole("heading", { level: 2, name: "Summary & payment" })).toBeVisible();
 }
 
 test.beforeAll(() => {

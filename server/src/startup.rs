@@ -208,6 +208,10 @@ pub async fn serve(config: Config) -> Result<(), StartupError> {
         caa_identities: config.caa_identities.clone(),
         public_url: config.link_base(),
     }));
+    tokio::spawn(jobs::renewals::run(
+        services.identity.clone(),
+        orders.clone(),
+    ));
     if catalog.seed_public_products().await? {
         tracing::info!(
             "no public products yet: added the default DV products (USD and INR prices)"

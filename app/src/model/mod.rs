@@ -15,6 +15,7 @@ pub mod groups;
 pub mod ip_rules;
 pub mod login_certificates;
 pub mod operator;
+pub mod order_actions;
 pub mod order_status;
 pub mod orders;
 pub mod passkeys;

@@ -49,7 +49,15 @@ impl WizardStep {
             Self::Requester => &["requester_name", "requester_email", "requester_phone"],
             Self::Csr => &["csr_source", "csr_pem"],
             Self::Details => &["names", "attributes"],
-            Self::Additional => &["tags", "remarks", "tech_name", "tech_email", "extra_emails"],
+            Self::Additional => &[
+                "tags",
+                "remarks",
+                "tech_name",
+                "tech_email",
+                "extra_emails",
+                "delegate_name",
+                "delegate_email",
+            ],
             Self::Summary => &["group_id"],
         }
     }
@@ -106,6 +114,10 @@ pub struct OrderForm {
     pub tech_email: String,
     pub extra_emails: String,
     pub auto_renew: bool,
+    /// Certificate download delegation (ORD-10): someone else who downloads the certificate
+    /// with a PIN sent to them. Both empty for none.
+    pub delegate_name: String,
+    pub delegate_email: String,
     /// The group that pays; 0 for the account's default group.
     pub group_id: i32,
     /// Save as a draft (On Hold) instead of paying now.
@@ -144,9 +156,28 @@ pub struct ValidOrder {
     pub tech_name: String,
     pub tech_email: String,
     pub extra_emails: Vec<String>,
+    /// The download delegate's name and e-mail.
+    pub delegate: Option<(String, String)>,
 }
 
 const MAX_TAGS: usize = 10;
+
+/// Reporting tags typed with commas between them.
+pub fn tag_list(raw: &str) -> Vec<String> {
+    raw.split(',')
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+pub fn check_tags(tags: &[String]) -> Result<(), String> {
+    if tags.len() > MAX_TAGS || tags.iter().any(|t| t.chars().count() > 40) {
+        Err("Enter at most 10 tags of up to 40 characters each.".into())
+    } else {
+        Ok(())
+    }
+}
 const MAX_REMARKS: usize = 1000;
 
 /// One name of a private certificate: an internal DNS name or an IP address.
@@ -216,6 +247,36 @@ impl OrderForm {
         }
     }
 
+    /// The download delegate, when one is named: both name and e-mail, or neither.
+    fn delegate(&self, errors: &mut FieldErrors) -> Option<(String, String)> {
+        let (name, email) = (self.delegate_name.trim(), self.delegate_email.trim());
+        if name.is_empty() && email.is_empty() {
+            return None;
+        }
+        let name = if name.is_empty() {
+            errors.add(
+                "delegate_name",
+                "Enter the delegate's name, or clear both fields.",
+            );
+            None
+        } else {
+            errors.check("delegate_name", person_name(name))
+        };
+        let email = if email.is_empty() {
+            errors.add(
+                "delegate_email",
+                "Enter the delegate's e-mail, or clear both fields.",
+            );
+            None
+        } else {
+            errors.check(
+                "delegate_email",
+                Email::parse(email).map(|e| e.as_str().to_owned()),
+            )
+        };
+        name.zip(email)
+    }
+
     pub fn validate(&self, rules: NameRules) -> Result<ValidOrder, FieldErrors> {
         let mut errors = FieldErrors::default();
         if self.product_id <= 0 {
@@ -269,15 +330,9 @@ impl OrderForm {
                 "Each certificate field has at most 128 characters.",
             );
         }
-        let tags: Vec<String> = self
-            .tags
-            .split(',')
-            .map(str::trim)
-            .filter(|t| !t.is_empty())
-            .map(str::to_owned)
-            .collect();
-        if tags.len() > MAX_TAGS || tags.iter().any(|t| t.chars().count() > 40) {
-            errors.add("tags", "Enter at most 10 tags of up to 40 characters each.");
+        let tags = tag_list(&self.tags);
+        if let Err(e) = check_tags(&tags) {
+            errors.add("tags", e);
         }
         let remarks = self.remarks.trim().to_owned();
         if remarks.chars().count() > MAX_REMARKS {
@@ -297,6 +352,7 @@ impl OrderForm {
             )
         };
         let extra_emails = errors.check("extra_emails", email_list(&self.extra_emails, 10));
+        let delegate = self.delegate(&mut errors);
         match (
             key_source,
             names,
@@ -330,6 +386,7 @@ impl OrderForm {
                 tech_name,
                 tech_email,
                 extra_emails,
+                delegate,
             }),
             _ => Err(errors),
         }
@@ -524,6 +581,21 @@ pub struct OrderView {
     pub checklist: Vec<String>,
     pub can_cancel: bool,
     pub can_pay: bool,
+    pub tech_name: String,
+    pub tech_email: String,
+    pub extra_emails: Vec<String>,
+    /// The download delegate's e-mail, when one was named.
+    pub delegate_email: Option<String>,
+    pub certificate: Option<super::order_actions::CertificateView>,
+    /// The order this one renews or reissues.
+    pub origin: Option<super::order_actions::LinkedOrder>,
+    /// The renewals and reissues of this order.
+    pub successors: Vec<super::order_actions::LinkedOrder>,
+    pub credit_notes: Vec<super::order_actions::CreditNoteView>,
+    pub can_revoke: bool,
+    pub can_reissue: bool,
+    pub can_renew: bool,
+    pub can_edit: bool,
 }
 
 /// What the public tracking link shows: the order's steps and nothing else.

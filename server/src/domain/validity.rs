@@ -42,6 +42,21 @@ impl ValidityRule {
         }
     }
 
+    /// The default validity today and after each coming change of the cap, longest first: what
+    /// a product needs so it stays orderable when the cap drops (199, then 99, then 46 days).
+    pub fn default_days_from(self, now: DateTime<Utc>) -> Vec<i64> {
+        let mut days: Vec<i64> = std::iter::once(now)
+            .chain(
+                [date(2026, 3, 15), date(2027, 3, 15), date(2029, 3, 15)]
+                    .into_iter()
+                    .filter(|d| *d > now),
+            )
+            .map(|d| self.default_days(d))
+            .collect();
+        days.dedup();
+        days
+    }
+
     /// The validity to use when none is asked for: a day under a Baseline Requirements cap,
     /// as the TLS rules advise (199 of 200 days) and linters expect of S/MIME too.
     pub fn default_days(self, issued: DateTime<Utc>) -> i64 {

@@ -4,3 +4,4 @@
 pub mod crl_refresh;
 pub mod mail_delivery;
 pub mod ocsp_refresh;
+pub mod renewals;

@@ -190,6 +190,73 @@ pub async fn set_csr(
     Ok(())
 }
 
+/// What an order's owner may edit after placing it.
+pub struct Details<'a> {
+    pub tags: &'a str,
+    pub remarks: &'a str,
+    pub extra_emails: &'a str,
+    pub auto_renew: bool,
+}
+
+pub async fn set_details(
+    db: &impl Db,
+    account_id: i32,
+    id: i32,
+    d: Details<'_>,
+    at: DateTime<Utc>,
+) -> Result<(), StoreError> {
+    orders::Entity::update_many()
+        .col_expr(orders::Column::Tags, Expr::value(d.tags))
+        .col_expr(orders::Column::Remarks, Expr::value(d.remarks))
+        .col_expr(orders::Column::ExtraEmails, Expr::value(d.extra_emails))
+        .col_expr(orders::Column::AutoRenew, Expr::value(d.auto_renew))
+        .col_expr(orders::Column::UpdatedAt, Expr::value(at))
+        .filter(orders::Column::Id.eq(id))
+        .filter(orders::Column::AccountId.eq(account_id))
+        .exec(db.conn())
+        .await?;
+    Ok(())
+}
+
+/// An order by id in any account: for the delegate's download, whose PIN proves access.
+pub async fn get_for_delegate(db: &impl Db, id: i32) -> Result<Option<OrderRow>, StoreError> {
+    Ok(orders::Entity::find_by_id(id).one(db.conn()).await?)
+}
+
+/// Fulfilled orders of every account whose certificate is not revoked and ends between
+/// `from` and `to`, with that certificate: what renewal reminders and auto-renew look at.
+/// An operator query: scheduled work, not a user's request.
+pub async fn renewal_candidates_all_accounts(
+    db: &impl Db,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+) -> Result<Vec<(OrderRow, super::CertificateRow)>, StoreError> {
+    use super::entities::issued_certificates as certs;
+    let certificates = certs::Entity::find()
+        .filter(certs::Column::NotAfter.gt(from))
+        .filter(certs::Column::NotAfter.lte(to))
+        .filter(certs::Column::RevokedAt.is_null())
+        .filter(certs::Column::CertDer.is_not_null())
+        .all(db.conn())
+        .await?;
+    let mut out = Vec::new();
+    for chunk in certificates.chunks(500) {
+        let ids: Vec<i32> = chunk.iter().map(|c| c.id).collect();
+        let rows = orders::Entity::find()
+            .filter(orders::Column::CertificateId.is_in(ids))
+            .filter(orders::Column::Status.eq("fulfilled"))
+            .order_by_asc(orders::Column::Id)
+            .all(db.conn())
+            .await?;
+        for o in rows {
+            if let Some(c) = chunk.iter().find(|c| Some(c.id) == o.certificate_id) {
+                out.push((o, c.clone()));
+            }
+        }
+    }
+    Ok(out)
+}
+
 pub async fn set_issue_error(
     db: &impl Db,
     account_id: i32,

@@ -480,6 +480,30 @@ const MATRIX: &[Entry] = &[
         other: Other::NotFound,
     },
     Entry {
+        path: "/api/orders/revoke",
+        rule: Rule::OwnObject,
+        body: "order_id=1&reason=keyCompromise&remarks=Lost",
+        other: Other::NotFound,
+    },
+    Entry {
+        path: "/api/orders/reissue",
+        rule: Rule::RequiresOnObject(Permission::RequestCertificates),
+        body: "order_id=1&reason=Other&remarks=&csr_pem=none",
+        other: Other::NotFound,
+    },
+    Entry {
+        path: "/api/orders/renew",
+        rule: Rule::RequiresOnObject(Permission::RequestCertificates),
+        body: "order_id=1&csr_pem=",
+        other: Other::NotFound,
+    },
+    Entry {
+        path: "/api/orders/edit",
+        rule: Rule::OwnObject,
+        body: "order_id=1&tags=&remarks=&extra_emails=",
+        other: Other::NotFound,
+    },
+    Entry {
         path: "/api/domains/list",
         rule: Rule::Requires(Permission::ManageDomains),
         body: "",

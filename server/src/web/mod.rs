@@ -4,6 +4,7 @@ pub mod audit_export;
 pub mod ca_certs;
 pub mod certificate_sign_in;
 pub mod cookies;
+pub mod delegate_download;
 pub mod middleware;
 pub mod ocsp;
 pub mod order_files;
@@ -127,8 +128,16 @@ pub fn router(state: AppState) -> Router {
             get(order_files::order_certificate),
         )
         .route(
+            "/orders/{id}/credit-notes/{note}",
+            get(order_files::credit_note),
+        )
+        .route(
             "/track/{token}/certificate/{format}",
             get(order_files::tracked_certificate),
+        )
+        .route(
+            "/download/certificate",
+            axum::routing::post(delegate_download::delegated_certificate),
         )
         .route("/sign-in/certificate", get(certificate_sign_in::sign_in))
         .route("/ca/{file}", get(ca_certs::ca_certificate))

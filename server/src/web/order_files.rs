@@ -147,3 +147,25 @@ pub async fn tracked_certificate(
         Err(e) => refused(e),
     }
 }
+
+pub async fn credit_note(
+    State(state): State<AppState>,
+    Extension(meta): Extension<RequestMeta>,
+    Path((id, note)): Path<(i32, i32)>,
+) -> Response {
+    let caller = match state
+        .access
+        .authorize(
+            meta.session_token.as_deref(),
+            Permission::RequestCertificates,
+        )
+        .await
+    {
+        Ok(c) => c,
+        Err(e) => return unauthorized(e),
+    };
+    match state.orders.credit_note(&caller, id, note).await {
+        Ok(d) => file(d),
+        Err(e) => refused(e),
+    }
+}

@@ -71,7 +71,7 @@ pub(super) fn identity_error(e: IdentityError) -> AppError {
             "An administrator has deactivated your user, so you cannot sign in. Contact them if this is a mistake."
                 .into(),
         ),
-        IdentityError::NoPendingSignIn => AppError::Unauthenticated,
+        IdentityError::NoPendingSignIn | IdentityError::NoSession => AppError::Unauthenticated,
         IdentityError::CannotUse(reason) => AppError::Conflict(reason),
         IdentityError::NotWaiting => AppError::Conflict(
             "This account is not waiting for approval any more; reload the list.".into(),

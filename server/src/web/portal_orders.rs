@@ -6,6 +6,7 @@ use app::{
     model::{
         Permission,
         domains::{AddDomainForm, DomainsPage},
+        order_actions::{EditOrderForm, ReissueForm, RenewForm, RevokeForm},
         orders::{
             OrderForm, OrderView, OrdersPage, OrdersQuery, PlacedOrder, TrackingView, WizardData,
         },
@@ -121,6 +122,36 @@ impl OrdersApi for Portal {
             .await
             .map(|_| ())
             .map_err(order_error)
+    }
+
+    async fn revoke(&self, meta: &RequestMeta, form: RevokeForm) -> Result<(), AppError> {
+        let caller = self.signed_in(meta).await?;
+        self.orders
+            .revoke(&caller, &form)
+            .await
+            .map_err(order_error)
+    }
+
+    async fn reissue(
+        &self,
+        meta: &RequestMeta,
+        form: ReissueForm,
+    ) -> Result<PlacedOrder, AppError> {
+        let caller = self.caller(meta, Permission::RequestCertificates).await?;
+        self.orders
+            .reissue(&caller, &form)
+            .await
+            .map_err(order_error)
+    }
+
+    async fn renew(&self, meta: &RequestMeta, form: RenewForm) -> Result<PlacedOrder, AppError> {
+        let caller = self.caller(meta, Permission::RequestCertificates).await?;
+        self.orders.renew(&caller, &form).await.map_err(order_error)
+    }
+
+    async fn edit(&self, meta: &RequestMeta, form: EditOrderForm) -> Result<(), AppError> {
+        let caller = self.signed_in(meta).await?;
+        self.orders.edit(&caller, &form).await.map_err(order_error)
     }
 
     async fn tracking(&self, token: String) -> Result<TrackingView, AppError> {

@@ -2,12 +2,14 @@
 
 mod order_actions;
 mod order_get;
+mod order_lifecycle;
 mod order_place;
 mod order_wizard;
 mod orders_list;
 
 pub use order_actions::*;
 pub use order_get::*;
+pub use order_lifecycle::*;
 pub use order_place::*;
 pub use order_wizard::*;
 pub use orders_list::*;

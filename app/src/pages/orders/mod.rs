@@ -1,3 +1,4 @@
+pub mod actions;
 pub mod list;
 pub mod new;
 pub mod view;

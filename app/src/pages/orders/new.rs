@@ -88,7 +88,7 @@ fn Steps(data: WizardData) -> impl IntoView {
         product_id: first.as_ref().map(|o| o.id).unwrap_or(0),
         validity_days: first
             .as_ref()
-            .and_then(|o| o.validity_days.first().copied())
+            .and_then(|o| o.validity_days.iter().copied().max())
             .unwrap_or(0),
         requester_name: data.requester_name.clone(),
         requester_email: data.requester_email.clone(),
@@ -258,7 +258,7 @@ fn Steps(data: WizardData) -> impl IntoView {
             <label for="wizard-product">"Product"</label>
             <select id="wizard-product" on:change=move |ev| {
                 let id = event_target_value(&ev).parse().unwrap_or(0);
-                let days = offers.with_value(|o| o.iter().find(|o| o.id == id).and_then(|o| o.validity_days.first().copied()).unwrap_or(0));
+                let days = offers.with_value(|o| o.iter().find(|o| o.id == id).and_then(|o| o.validity_days.iter().copied().max()).unwrap_or(0));
                 form.update(|f| { f.product_id = id; f.validity_days = days; });
             }>
                 {offers.get_value().into_iter().map(|o| {
@@ -397,6 +397,10 @@ fn Steps(data: WizardData) -> impl IntoView {
                 on:change=move |ev| form.update(|f| f.auto_renew = event_target_checked(&ev)) />
             "Auto-renew"
         </label>
+        <TextField label="Download delegate name (optional)" id="wizard-delegate-name" form=form error=field_error("delegate_name")
+            get=|f| f.delegate_name.clone() set=|f, v| f.delegate_name = v />
+        <TextField label="Download delegate e-mail (gets a PIN to download the certificate)" id="wizard-delegate-email" form=form error=field_error("delegate_email")
+            get=|f| f.delegate_email.clone() set=|f, v| f.delegate_email = v />
     </div>
     }
     .into_any();

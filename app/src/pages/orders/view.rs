@@ -11,6 +11,7 @@ use crate::{
         SessionView,
         orders::{NameProgress, OrderView},
     },
+    pages::orders::actions::{CertificateCard, LifecycleActions},
 };
 
 #[component]
@@ -25,6 +26,12 @@ fn done_text(what: &str) -> Option<&'static str> {
         "paid" => Some("The order was submitted."),
         "cancelled" => Some("The order was cancelled."),
         "csr" => Some("The CSR was submitted."),
+        "revoked" => Some("The certificate was revoked. The CRL and OCSP show it now."),
+        "reissued" => Some(
+            "This is the reissue order. The original certificate stays valid until you revoke it.",
+        ),
+        "renewed" => Some("This is the renewal order."),
+        "edited" => Some("The changes were saved."),
         "placed" => {
             Some("The order was placed. The requester got an e-mail with the tracking link.")
         }
@@ -55,8 +62,6 @@ fn Order(session: SessionView) -> impl IntoView {
 
 #[component]
 fn OrderDetail(order: OrderView) -> impl IntoView {
-    let id = order.id;
-    let serial = order.certificate_serial.clone();
     view! {
         <section class="card" aria-label="Order details">
             <h2>{format!("Order #{} · {}", order.id, order.product)}</h2>
@@ -69,6 +74,15 @@ fn OrderDetail(order: OrderView) -> impl IntoView {
                 <dt>"Requester"</dt><dd>{format!("{} <{}>", order.requester_name, order.requester_email)}</dd>
                 <dt>"Tags"</dt><dd>{order.tags.join(", ")}</dd>
                 <dt>"Auto-renew"</dt><dd>{if order.auto_renew { "On" } else { "Off" }}</dd>
+                {(!order.tech_email.is_empty()).then(|| view! {
+                    <dt>"Technical contact"</dt><dd>{format!("{} <{}>", order.tech_name, order.tech_email)}</dd>
+                })}
+                {(!order.extra_emails.is_empty()).then(|| view! {
+                    <dt>"Additional recipients"</dt><dd>{order.extra_emails.join(", ")}</dd>
+                })}
+                {order.delegate_email.clone().map(|d| view! {
+                    <dt>"Download delegate"</dt><dd>{d}</dd>
+                })}
                 <dt>"Track order"</dt>
                 <dd><a href=order.tracking_url.clone() target="_blank" rel="external" data-testid="tracking-link">"Open the tracking page"</a></dd>
             </dl>
@@ -79,18 +93,9 @@ fn OrderDetail(order: OrderView) -> impl IntoView {
             <h2>"Names"</h2>
             <Names names=order.names.clone() />
         </section>
-        {serial.map(|s| view! {
-            <section class="card" aria-label="Certificate">
-                <h2>"Certificate"</h2>
-                <p>{format!("Serial {s}")}</p>
-                <p class="actions">
-                    <a class="button" rel="external" download="" href=format!("/orders/{id}/certificate/pem")>"Download PEM (with chain)"</a>
-                    <a class="button button-quiet" rel="external" download="" href=format!("/orders/{id}/certificate/der")>"Download DER"</a>
-                    <a class="button button-quiet" rel="external" download="" href=format!("/orders/{id}/certificate/p7b")>"Download PKCS#7 chain"</a>
-                </p>
-            </section>
-        })}
+        <CertificateCard order=order.clone() />
         <Actions order=order.clone() />
+        <LifecycleActions order=order.clone() />
         <section class="card" aria-label="History">
             <h2>"History"</h2>
             <ol class="history">
@@ -142,7 +147,12 @@ fn Actions(order: OrderView) -> impl IntoView {
         .flatten()
         .next()
     });
-    let needs_csr = !order.has_csr && !order.status.is_final();
+    let needs_csr = !order.status.is_final();
+    let csr_title = if order.has_csr {
+        "Replace the CSR"
+    } else {
+        "Submit the CSR"
+    };
     view! {
         <FormAlert error=error />
         {order.can_approve.then(|| view! {
@@ -183,7 +193,7 @@ fn Actions(order: OrderView) -> impl IntoView {
         })}
         {needs_csr.then(|| view! {
             <section class="card" aria-label="Submit CSR">
-                <h2>"Submit the CSR"</h2>
+                <h2>{csr_title}</h2>
                 <ActionForm action=csr>
                     <input type="hidden" name="id" value=id />
                     <div class="field">

@@ -1,2 +1,3 @@
 pub mod dcv_confirm;
+pub mod delegate_download;
 pub mod page;

@@ -50,11 +50,14 @@ const DEFAULTS: [DefaultProduct; 4] = [
 ];
 
 impl CatalogService {
-    /// Adds the four default DV products, priced in USD and INR for one validity a day under
-    /// today's TLS cap, when there are no public products at all. Returns whether it did.
+    /// Adds the four default DV products when there are no public products at all, priced in
+    /// USD and INR for one validity a day under today's TLS cap and under each coming cap (at
+    /// the same price per day), so they stay orderable when the cap drops. Returns whether it
+    /// did.
     pub async fn seed_public_products(&self) -> Result<bool, CatalogError> {
         let now = self.clock.now();
-        let days = ValidityRule::TlsBr.default_days(now);
+        let all_days = ValidityRule::TlsBr.default_days_from(now);
+        let longest = all_days.first().copied().unwrap_or(1).max(1);
         let tx = self.store.begin().await?;
         if products::any_public_for_operator(&tx).await? {
             return Ok(false);
@@ -66,7 +69,7 @@ impl CatalogService {
                 d.kind.as_str(),
                 ProductFields {
                     name: d.name,
-                    validity_days: &[days],
+                    validity_days: &all_days,
                     included_domains: d.included,
                     max_domains: d.max,
                     private_ca: None,
@@ -79,17 +82,21 @@ impl CatalogService {
             )
             .await?;
             for (currency, base_minor, per_extra_domain_minor) in d.prices {
-                products::set_price(
-                    &tx,
-                    row.id,
-                    NewPrice {
-                        currency,
-                        validity_days: days,
-                        base_minor,
-                        per_extra_domain_minor,
-                    },
-                )
-                .await?;
+                for days in &all_days {
+                    // Whole cents or paise, rounded up: the same price per day.
+                    let scaled = |minor: i64| (minor * days + longest - 1) / longest;
+                    products::set_price(
+                        &tx,
+                        row.id,
+                        NewPrice {
+                            currency,
+                            validity_days: *days,
+                            base_minor: scaled(base_minor),
+                            per_extra_domain_minor: scaled(per_extra_domain_minor),
+                        },
+                    )
+                    .await?;
+                }
             }
         }
         audit::record(
@@ -101,7 +108,14 @@ impl CatalogService {
                 ip: None,
                 module: "products",
                 action: "default_products_added",
-                summary: format!("Default DV products added ({days} days, USD and INR)"),
+                summary: format!(
+                    "Default DV products added ({} days, USD and INR)",
+                    all_days
+                        .iter()
+                        .map(i64::to_string)
+                        .collect::<Vec<_>>()
+                        .join("/")
+                ),
             },
         )
         .await?;
@@ -137,11 +151,19 @@ mod tests {
             let offers = catalog.offers(&admin, currency).await.unwrap();
             assert_eq!(offers.len(), 4, "{currency}");
             for offer in &offers {
-                // One validity a day under the 200-day cap of 2026-11-21.
-                assert_eq!(offer.validity_days, [199]);
+                // A day under the 200-day cap of 2026-11-21, and under the coming caps.
+                assert_eq!(offer.validity_days, [46, 99, 199]);
                 assert!(quote(offer, 199, 1).unwrap().total_minor > 0);
             }
         }
+        // After the cap drops to 100 days the same products are still orderable.
+        h.clock.set(crate::domain::validity::date(2027, 4, 1));
+        let offers = catalog.offers(&admin, "USD").await.unwrap();
+        assert_eq!(offers.len(), 4);
+        assert!(
+            offers.iter().all(|o| o.validity_days == [46, 99]),
+            "{offers:?}"
+        );
     }
 
     #[tokio::test]

@@ -54,14 +54,33 @@ impl IdentityService {
         let Some(session) = self.session(token).await? else {
             return Ok(None);
         };
-        let Some(user) = users::find(&self.store, session.user_id).await? else {
+        let (user_id, account_id) = (session.user_id, session.account_id);
+        self.caller_for(Some(session), user_id, account_id).await
+    }
+
+    /// The user acting for the account without a session: scheduled work done on a user's
+    /// behalf (auto-renewal), with exactly the role and permissions they have now.
+    pub async fn acting_for(
+        &self,
+        user_id: i32,
+        account_id: i32,
+    ) -> Result<Option<Caller>, IdentityError> {
+        self.caller_for(None, user_id, account_id).await
+    }
+
+    async fn caller_for(
+        &self,
+        session: Option<SessionRow>,
+        user_id: i32,
+        account_id: i32,
+    ) -> Result<Option<Caller>, IdentityError> {
+        let Some(user) = users::find(&self.store, user_id).await? else {
             return Ok(None);
         };
-        let Some(membership) = memberships::find(&self.store, user.id, session.account_id).await?
-        else {
+        let Some(membership) = memberships::find(&self.store, user.id, account_id).await? else {
             return Ok(None);
         };
-        let Some(account) = accounts::find(&self.store, session.account_id).await? else {
+        let Some(account) = accounts::find(&self.store, account_id).await? else {
             return Ok(None);
         };
         if user.status != "active" || membership.status != memberships::ACTIVE {
@@ -73,8 +92,9 @@ impl IdentityService {
             AccountStatus::parse(&account.status),
         ) else {
             tracing::error!(
-                session = session.id,
-                "session refers to rows with unknown enum values"
+                user = user.id,
+                account = account.id,
+                "membership or account has unknown enum values"
             );
             return Ok(None);
         };
@@ -125,9 +145,8 @@ impl IdentityService {
             other_accounts,
             signed_in_at: c
                 .session
-                .created_at
-                .format("%Y-%m-%d %H:%M UTC")
-                .to_string(),
+                .map(|s| s.created_at.format("%Y-%m-%d %H:%M UTC").to_string())
+                .unwrap_or_default(),
         }))
     }
 }
@@ -135,7 +154,8 @@ impl IdentityService {
 /// The signed-in user acting for one account.
 #[derive(Debug, Clone)]
 pub struct Caller {
-    pub session: SessionRow,
+    /// `None` when scheduled work acts for the user.
+    pub session: Option<SessionRow>,
     pub user: UserRow,
     pub account: AccountRow,
     pub role: Role,
@@ -150,6 +170,14 @@ pub struct Caller {
 impl Caller {
     pub fn can(&self, permission: Permission) -> bool {
         self.permissions.contains(&permission)
+    }
+
+    /// The session's id, for what only a signed-in session may do.
+    pub fn session_id(&self) -> Result<i32, IdentityError> {
+        self.session
+            .as_ref()
+            .map(|s| s.id)
+            .ok_or(IdentityError::NoSession)
     }
 }
 

@@ -13,7 +13,7 @@ mod new_administrator;
 mod passkey_registration;
 mod passkey_sign_in;
 mod passkeys;
-mod passwords;
+pub(crate) mod passwords;
 mod profile;
 mod review_partner;
 mod sign_in;
@@ -106,6 +106,9 @@ pub enum IdentityError {
     RateLimited { retry_after_secs: u64 },
     #[error("password hashing failed: {0}")]
     Hashing(String),
+    /// Something only a signed-in session may do was asked for without one.
+    #[error("this needs a signed-in session")]
+    NoSession,
     #[error(transparent)]
     Store(#[from] StoreError),
 }

@@ -106,7 +106,7 @@ impl IdentityService {
                 token_hash: &token.hash,
                 purpose: REGISTER,
                 user_id: Some(caller.user.id),
-                session_id: Some(caller.session.id),
+                session_id: Some(caller.session_id()?),
                 state: &serde_json::to_string(&state).map_err(internal)?,
                 expires_at: self.clock.now() + CEREMONY_TTL,
             },
@@ -134,7 +134,9 @@ impl IdentityService {
         let now = self.clock.now();
         let state: PasskeyRegistration = self
             .take_ceremony_state(ceremony, REGISTER, |c| {
-                c.user_id == Some(caller.user.id) && c.session_id == Some(caller.session.id)
+                c.user_id == Some(caller.user.id)
+                    && c.session_id.is_some()
+                    && c.session_id == caller.session.as_ref().map(|s| s.id)
             })
             .await?;
         let passkey = rp

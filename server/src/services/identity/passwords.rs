@@ -7,7 +7,7 @@ use super::IdentityError;
 use crate::ports::Random;
 
 /// Argon2id with the crate's defaults (19 MiB, 2 passes, 1 lane: the OWASP baseline).
-pub(super) fn hash(password: &str, random: &dyn Random) -> Result<String, IdentityError> {
+pub(crate) fn hash(password: &str, random: &dyn Random) -> Result<String, IdentityError> {
     let mut salt = [0u8; 16];
     random.fill(&mut salt);
     let salt = SaltString::encode_b64(&salt).map_err(|e| IdentityError::Hashing(e.to_string()))?;
@@ -19,7 +19,7 @@ pub(super) fn hash(password: &str, random: &dyn Random) -> Result<String, Identi
 
 /// Checks a password against a stored hash. With no stored hash it still spends the time of a
 /// real check, so an unknown e-mail cannot be told from a wrong password by the clock.
-pub(super) fn verify(password: &str, stored: Option<&str>) -> bool {
+pub(crate) fn verify(password: &str, stored: Option<&str>) -> bool {
     const DECOY: &str = "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$0Cq5KZ7k8jB6m8cFZ3Xq0m6QJ6yQm7v2o7Jk4m0rK0Y";
     let (candidate, real) = match stored {
         Some(h) => (h, true),

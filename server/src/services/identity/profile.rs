@@ -107,7 +107,7 @@ impl IdentityService {
         let now = self.clock.now();
         let tx = self.store.begin().await?;
         users::set_password(&tx, caller.user.id, &hash).await?;
-        let ended = sessions::revoke_others(&tx, caller.user.id, caller.session.id, now).await?;
+        let ended = sessions::revoke_others(&tx, caller.user.id, caller.session_id()?, now).await?;
         audit::record(
             &tx,
             now,

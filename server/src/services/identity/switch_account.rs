@@ -71,7 +71,7 @@ impl IdentityService {
         }
         let now = self.clock.now();
         let tx = self.store.begin().await?;
-        sessions::set_account(&tx, caller.session.id, account_id).await?;
+        sessions::set_account(&tx, caller.session_id()?, account_id).await?;
         audit::record(
             &tx,
             now,

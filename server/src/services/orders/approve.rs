@@ -91,6 +91,7 @@ impl OrderService {
             now,
         )
         .await?;
+        crate::store::order_links::release_renewal(&tx, order.id).await?;
         tx.commit().await?;
         Ok(to)
     }

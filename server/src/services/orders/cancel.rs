@@ -48,20 +48,33 @@ impl OrderService {
                 billing::refund_order(&tx, order.account_id, order.id, Some(caller.user.id), now)
                     .await?;
             if refunded > 0 {
+                let note = crate::store::credit_notes::insert(
+                    &tx,
+                    order.account_id,
+                    order.id,
+                    refunded,
+                    &order.currency,
+                    &remarks,
+                    now,
+                )
+                .await?;
                 crate::store::orders::add_event(
                     &tx,
                     order.id,
                     &caller.user.name,
                     "Refunded",
                     &format!(
-                        "{} returned",
-                        app::model::billing::format_money(refunded, &order.currency)
+                        "{} returned; credit note {}",
+                        app::model::billing::format_money(refunded, &order.currency),
+                        app::model::order_actions::credit_note_number(note.id)
                     ),
                     now,
                 )
                 .await?;
             }
         }
+        // A cancelled renewal frees its original for another renewal.
+        crate::store::order_links::release_renewal(&tx, order.id).await?;
         tx.commit().await?;
         Ok(to)
     }

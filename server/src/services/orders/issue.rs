@@ -16,7 +16,6 @@ use crate::{
         caa::check_caa,
         template::{Field, FieldRule, Mode, TemplateSubject, resolve},
     },
-    services::notifications,
     store::{OrderRow, orders},
 };
 
@@ -156,7 +155,8 @@ impl OrderService {
         )
         .await?;
         let mail = mails::ready(&order, &names, &self.tracking_url(&order.tracking_token));
-        notifications::queue(&tx, &mails::to(&mail, &order.requester_email), now).await?;
+        mails::queue_all(&tx, &order, &mail, now).await?;
+        self.send_delegate_pin(&tx, &order, now).await?;
         tx.commit().await?;
         Ok(OrderStatus::Fulfilled)
     }

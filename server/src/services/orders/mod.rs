@@ -4,6 +4,10 @@
 
 mod approve;
 mod cancel;
+mod certificate;
+mod credit_note;
+mod delegation;
+mod edit;
 mod export;
 mod groups;
 mod issue;
@@ -11,6 +15,10 @@ mod list;
 mod mails;
 mod pay_draft;
 mod place;
+mod reissue;
+mod renew;
+mod renewals;
+mod revoke;
 mod submit_csr;
 mod tracking;
 mod view;
@@ -36,7 +44,9 @@ use crate::{
     store::{Db, OrderRow, Store, StoreError, orders},
 };
 
+pub use delegation::{DelegateRefusal, PIN_ATTEMPTS, PIN_LOCK_MINUTES};
 pub use export::ORDERS_XLSX;
+pub use renewals::{AUTO_RENEW_DAYS, DueRenewal, RemindersSent};
 pub use view::{Download, DownloadFormat};
 
 pub struct OrderService {

@@ -86,6 +86,17 @@ impl OrderService {
         caller: &Caller,
         form: &OrderForm,
     ) -> Result<PlacedOrder, OrderError> {
+        self.place_linked(caller, form, None).await
+    }
+
+    /// Places an order, linked in the same transaction to the order it renews when
+    /// `renewal_of` is given (a second renewal of one order is refused there).
+    pub(super) async fn place_linked(
+        &self,
+        caller: &Caller,
+        form: &OrderForm,
+        renewal_of: Option<i32>,
+    ) -> Result<PlacedOrder, OrderError> {
         if !caller.can(Permission::RequestCertificates) {
             return Err(OrderError::Forbidden(Permission::RequestCertificates));
         }
@@ -163,6 +174,12 @@ impl OrderService {
         let order = orders::insert(&tx, new, now).await?;
         let actor = caller.user.name.clone();
         orders::add_event(&tx, order.id, &actor, "Order placed", status.label(), now).await?;
+        if let Some(origin) = renewal_of {
+            super::renew::link_renewal(&tx, origin, order.id, &actor, now).await?;
+        }
+        if let Some((name, email)) = &valid.delegate {
+            crate::store::delegates::insert(&tx, order.id, name, email, now).await?;
+        }
         super::audit_order(
             &tx,
             caller,
@@ -188,9 +205,7 @@ impl OrderService {
         let tracking_url = self.tracking_url(&token);
         if status != OrderStatus::OnHold {
             let mail = mails::confirmation(&order, &valid.names, &tracking_url);
-            for to in std::iter::once(&valid.requester_email).chain(valid.extra_emails.iter()) {
-                crate::services::notifications::queue(&tx, &mails::to(&mail, to), now).await?;
-            }
+            mails::queue_all(&tx, &order, &mail, now).await?;
         }
         tx.commit().await?;
         let status = if status == OrderStatus::Accepted {

@@ -33,7 +33,11 @@ impl OrderService {
         check_csr(csr, &names, order.private_ca.is_none())
             .map_err(|e| OrderError::Invalid(FieldErrors::single("csr_pem", e)))?;
         let now = self.clock.now();
-        orders::set_csr(&self.store, order.account_id, order.id, csr, "paste", now).await?;
+        let tx = self.store.begin().await?;
+        orders::set_csr(&tx, order.account_id, order.id, csr, "paste", now).await?;
+        let mail = super::mails::csr_received(order, &self.tracking_url(&order.tracking_token));
+        super::mails::queue_all(&tx, order, &mail, now).await?;
+        tx.commit().await?;
         if status.is_paid() {
             self.progressed(order, actor, "CSR submitted").await?;
             return self.try_issue(order.account_id, order.id, actor).await;

@@ -3,13 +3,19 @@
 use std::sync::Arc;
 
 use app::model::{
+    order_actions::{
+        DelegateDownloadForm, EditOrderForm, REISSUE_REASONS, ReissueForm, RenewForm, RevokeForm,
+    },
     order_status::OrderStatus,
     orders::{KeySource, OrderForm},
 };
 
-use super::{DownloadFormat, OrderDeps, OrderError, OrderService};
+use super::{
+    DelegateRefusal, DownloadFormat, OrderDeps, OrderError, OrderService, PIN_ATTEMPTS,
+    PIN_LOCK_MINUTES,
+};
 use crate::{
-    ca::test_support::{SECRET, authority, openssl_csr, temp_dir},
+    ca::test_support::{SECRET, openssl_csr, temp_dir},
     ports::Clock,
     ports::{dns::FakeDns, http_fetch::FakeHttp, keys::KeySpec, random::CountingRandom},
     services::{
@@ -39,7 +45,12 @@ struct World {
 
 async fn world() -> World {
     let h = harness().await;
-    let ca = Arc::new(authority(h.store.clone(), SECRET));
+    // The CA shares the services' clock, so renewal windows can be travelled to.
+    let ca = Arc::new(crate::ca::test_support::authority_at(
+        h.store.clone(),
+        SECRET,
+        h.clock.clone(),
+    ));
     ca.init(KeySpec::EcP256).await.unwrap();
     let catalog = Arc::new(CatalogService::for_harness(&h));
     catalog.seed_public_products().await.unwrap();
@@ -100,7 +111,7 @@ impl World {
             .iter()
             .find(|o| o.kind == app::model::products::ProductKind::DvSingle)
             .unwrap();
-        (o.id, o.validity_days[0])
+        (o.id, o.validity_days.iter().copied().max().unwrap())
     }
 
     async fn form(&self, who: &Caller, name: &str, csr: Option<String>) -> OrderForm {
@@ -514,5 +525,405 @@ async fn a_private_product_without_auto_approve_waits_with_its_checklist_then_is
     assert!(
         out.contains("Acme Ltd"),
         "the requester's organization: {out}"
+    );
+}
+
+// ---- After the order: revoke, reissue, renew, cancel's credit note, edit, delegation,
+// ---- reminders and auto-renew (ORD-8, ORD-10).
+
+impl World {
+    /// Places a paid DV order for `name` with a CSR, validates it and returns its id.
+    async fn issued(&self, name: &str, tweak: impl FnOnce(&mut OrderForm)) -> i32 {
+        let (csr, _dir) = csr_for(name);
+        let mut form = self.form(&self.admin, name, Some(csr)).await;
+        tweak(&mut form);
+        let placed = self.orders.place(&self.admin, &form).await.unwrap();
+        self.validate(&token_of(&placed.tracking_url)).await;
+        assert_eq!(
+            self.status(self.admin.account.id, placed.id).await,
+            OrderStatus::Fulfilled
+        );
+        placed.id
+    }
+
+    async fn not_after(&self, id: i32) -> chrono::DateTime<chrono::Utc> {
+        let o = orders::get(&self.h.store, self.admin.account.id, id)
+            .await
+            .unwrap()
+            .unwrap();
+        crate::store::certificates::find_by_id(&self.h.store, o.certificate_id.unwrap())
+            .await
+            .unwrap()
+            .unwrap()
+            .not_after
+    }
+
+    async fn balance(&self) -> i64 {
+        let group = crate::store::groups::for_account(&self.h.store, self.admin.account.id)
+            .await
+            .unwrap()
+            .remove(0);
+        crate::services::billing::payer_balance(&self.h.store, self.admin.account.id, group.id)
+            .await
+            .unwrap()
+            .balance_minor
+    }
+
+    async fn mails(&self) -> Vec<crate::ports::Mail> {
+        self.h.delivery.deliver_due().await.unwrap();
+        self.h.mailer.sent()
+    }
+}
+
+fn revoke_form(id: i32, reason: &str) -> RevokeForm {
+    RevokeForm {
+        order_id: id,
+        reason: reason.into(),
+        remarks: "Server decommissioned".into(),
+    }
+}
+
+#[tokio::test]
+async fn a_revoked_certificate_shows_on_the_order_the_crl_and_the_mail_and_refuses_a_second_revocation()
+ {
+    let w = world().await;
+    w.credit(w.admin.account.id, "100.00").await;
+    let id = w
+        .issued("shop.example.com", |f| {
+            f.extra_emails = "ops@acme.example".into()
+        })
+        .await;
+    let bad = w
+        .orders
+        .revoke(&w.admin, &revoke_form(id, "certificateHold"))
+        .await;
+    assert!(matches!(bad, Err(OrderError::Invalid(_))), "{bad:?}");
+
+    w.orders
+        .revoke(&w.admin, &revoke_form(id, "keyCompromise"))
+        .await
+        .unwrap();
+    let view = w.orders.order_view(&w.admin, id).await.unwrap();
+    let cert = view.certificate.clone().unwrap();
+    assert_eq!(cert.state, "Revoked");
+    assert_eq!(cert.revocation_reason.as_deref(), Some("Key compromise"));
+    assert!(!view.can_revoke && !view.can_reissue && !view.can_renew);
+    assert!(
+        view.events
+            .iter()
+            .any(|e| e.action == "Certificate revoked")
+    );
+
+    let crl = w
+        .orders
+        .authority
+        .current_crl("tls")
+        .await
+        .unwrap()
+        .unwrap();
+    let dir = temp_dir("rootline-revoked");
+    std::fs::write(dir.join("tls.crl"), &crl).unwrap();
+    let text = crate::ca::test_support::openssl(
+        &["crl", "-in", "tls.crl", "-inform", "DER", "-noout", "-text"],
+        &dir,
+    );
+    assert!(text.contains(&cert.serial.to_uppercase()), "{text}");
+
+    let mails = w.mails().await;
+    for to in ["asha@acme.example", "ops@acme.example"] {
+        assert!(
+            mails
+                .iter()
+                .any(|m| m.to == to && m.subject.contains("revoked")),
+            "{to}: {:?}",
+            mails
+                .iter()
+                .map(|m| (&m.to, &m.subject))
+                .collect::<Vec<_>>()
+        );
+    }
+    let again = w
+        .orders
+        .revoke(&w.admin, &revoke_form(id, "superseded"))
+        .await;
+    match again {
+        Err(OrderError::Refused(why)) => assert!(why.contains("was revoked on"), "{why}"),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[tokio::test]
+async fn a_reissue_is_a_free_linked_order_that_ends_with_the_original_and_a_revoked_one_is_refused()
+{
+    let w = world().await;
+    w.credit(w.admin.account.id, "100.00").await;
+    let id = w.issued("shop.example.com", |_| {}).await;
+    let balance = w.balance().await;
+    w.h.clock.advance(chrono::Duration::days(10));
+    let (other_csr, _d) = csr_for("other.example.com");
+    let wrong = w
+        .orders
+        .reissue(
+            &w.admin,
+            &ReissueForm {
+                order_id: id,
+                reason: REISSUE_REASONS[0].into(),
+                remarks: String::new(),
+                csr_pem: other_csr,
+            },
+        )
+        .await;
+    assert!(matches!(wrong, Err(OrderError::Invalid(_))), "{wrong:?}");
+
+    let (csr, _d) = csr_for("shop.example.com");
+    let form = ReissueForm {
+        order_id: id,
+        reason: REISSUE_REASONS[0].into(),
+        remarks: String::new(),
+        csr_pem: csr,
+    };
+    let placed = w.orders.reissue(&w.admin, &form).await.unwrap();
+    assert_eq!(
+        placed.status,
+        OrderStatus::Fulfilled,
+        "the domain is still validated"
+    );
+    assert_eq!(w.balance().await, balance, "a reissue is free");
+    assert!(w.not_after(placed.id).await <= w.not_after(id).await);
+    let new = w.orders.order_view(&w.admin, placed.id).await.unwrap();
+    assert_eq!(
+        new.origin.as_ref().map(|o| (o.order_id, o.kind.as_str())),
+        Some((id, "reissue"))
+    );
+    let old = w.orders.order_view(&w.admin, id).await.unwrap();
+    assert_eq!(old.successors.len(), 1);
+
+    w.orders
+        .revoke(&w.admin, &revoke_form(id, "superseded"))
+        .await
+        .unwrap();
+    match w.orders.reissue(&w.admin, &form).await {
+        Err(OrderError::Refused(why)) => assert!(why.contains("cannot be reissued"), "{why}"),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[tokio::test]
+async fn renewal_opens_60_days_before_expiry_is_paid_linked_and_happens_once() {
+    let w = world().await;
+    w.credit(w.admin.account.id, "500.00").await;
+    let id = w.issued("shop.example.com", |_| {}).await;
+    let form = RenewForm {
+        order_id: id,
+        ..Default::default()
+    };
+    match w.orders.renew(&w.admin, &form).await {
+        Err(OrderError::Refused(why)) => assert!(why.starts_with("Renewal opens on"), "{why}"),
+        other => panic!("too early: {other:?}"),
+    }
+    let not_after = w.not_after(id).await;
+    w.h.clock.set(not_after - chrono::Duration::days(59));
+    let balance = w.balance().await;
+    let renewal = w.orders.renew(&w.admin, &form).await.unwrap();
+    assert_eq!(renewal.status, OrderStatus::Accepted, "waits for its CSR");
+    assert!(w.balance().await < balance, "a renewal is paid");
+    let view = w.orders.order_view(&w.admin, renewal.id).await.unwrap();
+    assert_eq!(view.origin.map(|o| o.kind), Some("renewal".into()));
+    assert_eq!(
+        view.validity_days, 99,
+        "the TLS cap dropped to 100 days meanwhile"
+    );
+    assert!(!w.orders.order_view(&w.admin, id).await.unwrap().can_renew);
+    match w.orders.renew(&w.admin, &form).await {
+        Err(OrderError::Refused(why)) => assert!(why.contains("already been renewed"), "{why}"),
+        other => panic!("twice: {other:?}"),
+    }
+    // A cancelled renewal frees the order for another one.
+    w.orders
+        .cancel(&w.admin, renewal.id, "Wrong group")
+        .await
+        .unwrap();
+    w.orders.renew(&w.admin, &form).await.unwrap();
+}
+
+#[tokio::test]
+async fn cancelling_a_paid_order_writes_a_credit_note_to_download() {
+    let w = world().await;
+    w.credit(w.admin.account.id, "100.00").await;
+    let form = w.form(&w.admin, "example.com", None).await;
+    let placed = w.orders.place(&w.admin, &form).await.unwrap();
+    w.orders
+        .cancel(&w.admin, placed.id, "Bought by mistake")
+        .await
+        .unwrap();
+    let view = w.orders.order_view(&w.admin, placed.id).await.unwrap();
+    assert_eq!(view.credit_notes.len(), 1);
+    let note = &view.credit_notes[0];
+    assert!(note.number.starts_with("CN-"));
+    let file = w
+        .orders
+        .credit_note(&w.admin, placed.id, note.id)
+        .await
+        .unwrap();
+    let text = String::from_utf8(file.bytes).unwrap();
+    assert!(
+        text.contains(&note.number) && text.contains(&note.amount),
+        "{text}"
+    );
+    assert!(text.contains("Bought by mistake"));
+    let other = administrator(&w.h, "mei@other.example").await;
+    let e = w.orders.credit_note(&other, placed.id, note.id).await;
+    assert!(matches!(e, Err(OrderError::NotFound)), "{e:?}");
+}
+
+#[tokio::test]
+async fn edits_change_recipients_and_auto_renew_and_bad_input_changes_nothing() {
+    let w = world().await;
+    w.credit(w.admin.account.id, "100.00").await;
+    let form = w.form(&w.admin, "example.com", None).await;
+    let placed = w.orders.place(&w.admin, &form).await.unwrap();
+    let bad = EditOrderForm {
+        order_id: placed.id,
+        extra_emails: "ops@acme.example, nope".into(),
+        auto_renew: true,
+        ..Default::default()
+    };
+    assert!(matches!(
+        w.orders.edit(&w.admin, &bad).await,
+        Err(OrderError::Invalid(_))
+    ));
+    let view = w.orders.order_view(&w.admin, placed.id).await.unwrap();
+    assert!(view.extra_emails.is_empty() && !view.auto_renew);
+    let good = EditOrderForm {
+        extra_emails: "ops@acme.example".into(),
+        ..bad
+    };
+    w.orders.edit(&w.admin, &good).await.unwrap();
+    let view = w.orders.order_view(&w.admin, placed.id).await.unwrap();
+    assert_eq!(view.extra_emails, ["ops@acme.example"]);
+    assert!(view.auto_renew);
+    assert!(view.events.iter().any(|e| e.action == "Edited"));
+}
+
+#[tokio::test]
+async fn a_delegate_downloads_with_the_mailed_pin_and_wrong_pins_lock_the_order() {
+    let w = world().await;
+    w.credit(w.admin.account.id, "100.00").await;
+    let id = w
+        .issued("shop.example.com", |f| {
+            f.delegate_name = "Dev Ops".into();
+            f.delegate_email = "devops@acme.example".into();
+        })
+        .await;
+    let mails = w.mails().await;
+    let mail = mails
+        .iter()
+        .find(|m| m.to == "devops@acme.example")
+        .expect("the delegate gets the PIN");
+    assert!(
+        !mails
+            .iter()
+            .any(|m| m.to != "devops@acme.example" && m.text.contains("PIN:")),
+        "only the delegate sees the PIN"
+    );
+    let pin = mail
+        .text
+        .lines()
+        .find_map(|l| l.strip_prefix("PIN: "))
+        .unwrap()
+        .to_owned();
+    let wrong = if pin == "00000000" {
+        "11111111"
+    } else {
+        "00000000"
+    };
+    let form = |pin: &str| DelegateDownloadForm {
+        order_id: id.to_string(),
+        pin: pin.into(),
+        format: "pem".into(),
+    };
+    for _ in 0..PIN_ATTEMPTS {
+        assert!(matches!(
+            w.orders.delegated_download(&form(wrong)).await,
+            Err(DelegateRefusal::Wrong)
+        ));
+    }
+    assert!(
+        matches!(
+            w.orders.delegated_download(&form(&pin)).await,
+            Err(DelegateRefusal::Locked(_))
+        ),
+        "locked even for the right PIN"
+    );
+    w.h.clock
+        .advance(chrono::Duration::minutes(PIN_LOCK_MINUTES + 1));
+    let file = w.orders.delegated_download(&form(&pin)).await.unwrap();
+    assert!(
+        String::from_utf8(file.bytes)
+            .unwrap()
+            .contains("BEGIN CERTIFICATE")
+    );
+    // An order without a delegate: the same answer as a wrong PIN.
+    let other = DelegateDownloadForm {
+        order_id: "9999".into(),
+        ..form(&pin)
+    };
+    assert!(matches!(
+        w.orders.delegated_download(&other).await,
+        Err(DelegateRefusal::Wrong)
+    ));
+}
+
+#[tokio::test]
+async fn reminders_go_out_once_per_day_and_auto_renew_renews_once() {
+    let w = world().await;
+    w.credit(w.admin.account.id, "500.00").await;
+    let id = w.issued("shop.example.com", |f| f.auto_renew = true).await;
+    assert_eq!(
+        w.orders.send_renewal_reminders().await.unwrap().reminders,
+        0
+    );
+    assert!(w.orders.due_auto_renewals().await.unwrap().is_empty());
+    let not_after = w.not_after(id).await;
+    w.h.clock.set(not_after - chrono::Duration::days(29));
+    assert_eq!(
+        w.orders.send_renewal_reminders().await.unwrap().reminders,
+        1
+    );
+    assert_eq!(
+        w.orders.send_renewal_reminders().await.unwrap().reminders,
+        0,
+        "the 30-day reminder is sent once"
+    );
+    assert!(
+        w.mails()
+            .await
+            .iter()
+            .any(|m| m.subject.starts_with("Renewal reminder"))
+    );
+    let due = w.orders.due_auto_renewals().await.unwrap();
+    assert_eq!(due.len(), 1);
+    let caller =
+        w.h.service
+            .acting_for(due[0].user_id, due[0].account_id)
+            .await
+            .unwrap()
+            .unwrap();
+    let renewal = w.orders.auto_renew(&caller, id).await.unwrap();
+    assert!(w.orders.due_auto_renewals().await.unwrap().is_empty());
+    assert!(
+        matches!(
+            w.orders.auto_renew(&caller, id).await,
+            Err(OrderError::Refused(_))
+        ),
+        "a second server's attempt is refused"
+    );
+    let view = w.orders.order_view(&w.admin, renewal).await.unwrap();
+    assert_eq!(view.origin.map(|o| o.order_id), Some(id));
+    // A renewed order gets no more reminders.
+    w.h.clock.set(not_after - chrono::Duration::days(6));
+    assert_eq!(
+        w.orders.send_renewal_reminders().await.unwrap().reminders,
+        0
     );
 }

@@ -4,15 +4,19 @@
 use app::model::{
     Permission,
     billing::format_money,
+    order_actions::{CreditNoteView, LinkedOrder, credit_note_number},
     order_status::OrderStatus,
     orders::{KeySource, NameProgress, OrderEventView, OrderView},
 };
 
-use super::{OrderError, OrderService};
+use super::{
+    OrderError, OrderService,
+    certificate::{self, may_manage},
+};
 use crate::{
     ca::{pem_certificate, pkcs7_certs_only},
     services::{identity::Caller, validation},
-    store::{OrderRow, groups, orders, users},
+    store::{OrderRow, credit_notes, delegates, groups, order_links, orders, users},
 };
 
 /// A certificate file to download.
@@ -100,12 +104,6 @@ impl OrderService {
                 detail: e.detail,
             })
             .collect();
-        let certificate_serial = match o.certificate_id {
-            Some(id) => crate::store::certificates::find_by_id(&self.store, id)
-                .await?
-                .map(|c| c.serial_hex),
-            None => None,
-        };
         let approver = caller.can(Permission::ApproveOrders);
         let pending = matches!(
             status,
@@ -121,6 +119,56 @@ impl OrderService {
         } else {
             Vec::new()
         };
+        let now = self.clock.now();
+        let certificate_row = self.certificate_of(&o).await?;
+        let certificate = match &certificate_row {
+            Some(c) => {
+                let chain = match self.download_of(&o, DownloadFormat::Pem).await {
+                    Ok(d) => String::from_utf8(d.bytes).unwrap_or_default(),
+                    Err(_) => String::new(),
+                };
+                Some(certificate::view(c, chain, now))
+            }
+            None => None,
+        };
+        let live = status == OrderStatus::Fulfilled
+            && certificate_row
+                .as_ref()
+                .is_some_and(|c| c.revoked_at.is_none() && c.not_after > now);
+        let manager = may_manage(caller, &o).is_ok();
+        let link = |l: order_links::OrderLinkRow, other: i32| LinkedOrder {
+            order_id: other,
+            kind: l.kind,
+            reason: l.reason,
+        };
+        let origin = order_links::origin(&self.store, o.id).await?.map(|l| {
+            let other = l.origin_order_id;
+            link(l, other)
+        });
+        let successor_rows = order_links::successors(&self.store, o.id).await?;
+        let renewed = successor_rows.iter().any(|l| l.renewal_of.is_some());
+        let successors: Vec<LinkedOrder> = successor_rows
+            .into_iter()
+            .map(|l| {
+                let other = l.order_id;
+                link(l, other)
+            })
+            .collect();
+        let renewal_open = certificate_row
+            .as_ref()
+            .is_some_and(|c| now >= certificate::renewable_from(c.not_after));
+        let credit_notes = credit_notes::for_order(&self.store, o.account_id, o.id)
+            .await?
+            .into_iter()
+            .map(|n| CreditNoteView {
+                id: n.id,
+                number: credit_note_number(n.id),
+                amount: format_money(n.amount_minor, &n.currency),
+                remarks: n.remarks,
+                created_at: n.created_at.to_rfc3339(),
+            })
+            .collect();
+        let delegate_email = delegates::find(&self.store, o.id).await?.map(|d| d.email);
         Ok(OrderView {
             id: o.id,
             product: o.product_name.clone(),
@@ -141,13 +189,29 @@ impl OrderService {
             reason: o.reason.clone(),
             issue_error: o.issue_error.clone(),
             tracking_url: self.tracking_url(&o.tracking_token),
-            certificate_serial,
+            certificate_serial: certificate_row.as_ref().map(|c| c.serial_hex.clone()),
             created_at: o.created_at.to_rfc3339(),
             events,
             can_approve: approver && pending,
             checklist,
             can_cancel: !status.is_final() && (approver || o.placed_by == caller.user.id),
             can_pay: status == OrderStatus::OnHold && caller.can(Permission::RequestCertificates),
+            tech_name: o.tech_name.clone(),
+            tech_email: o.tech_email.clone(),
+            extra_emails: split(&o.extra_emails),
+            delegate_email,
+            certificate,
+            origin,
+            can_revoke: manager && live,
+            can_reissue: manager && live && caller.can(Permission::RequestCertificates),
+            can_renew: manager
+                && live
+                && renewal_open
+                && caller.can(Permission::RequestCertificates)
+                && !renewed,
+            can_edit: manager && !matches!(status, OrderStatus::Cancelled | OrderStatus::Rejected),
+            successors,
+            credit_notes,
         })
     }
 

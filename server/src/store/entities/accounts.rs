@@ -18,6 +18,8 @@ pub struct Model {
     pub enforce_totp: bool,
     /// The currency of the account's credits: `USD` or `INR`.
     pub currency: String,
+    /// Days before (positive) and after (negative) expiry that renewal reminders go out on.
+    pub renewal_reminder_days: String,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

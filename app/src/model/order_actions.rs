@@ -1,0 +1,382 @@
+//! What a user does to an order after placing it (ORD-8, ORD-10): revoke, reissue, renew,
+//! edit, and the delegate's download. The forms and their checks, shared by the order page
+//! and the server.
+
+use serde::{Deserialize, Serialize};
+
+use super::{FieldErrors, email::email_list};
+
+/// Days before expiry from which an order may be renewed (the seeds' "60 days").
+pub const RENEWAL_WINDOW_DAYS: i64 = 60;
+
+/// Revocation reasons a subscriber may give (RFC 5280 5.3.1 codes; TLS BR 7.2.2 forbids the
+/// others for subscriber certificates), with the words the form shows.
+pub const REVOCATION_REASONS: [(&str, &str); 6] = [
+    ("unspecified", "Unspecified"),
+    ("keyCompromise", "Key compromise"),
+    ("affiliationChanged", "Affiliation changed"),
+    ("superseded", "Superseded"),
+    ("cessationOfOperation", "Cessation of operation"),
+    ("privilegeWithdrawn", "Privilege withdrawn"),
+];
+
+/// The pre-defined reasons for a reissue.
+pub const REISSUE_REASONS: [&str; 4] = [
+    "Private key lost or compromised",
+    "Server or key pair changed",
+    "Certificate details changed",
+    "Other",
+];
+
+/// The longest remarks an action takes.
+const MAX_REMARKS: usize = 1000;
+
+fn remarks(errors: &mut FieldErrors, raw: &str, required: bool) -> String {
+    let text = raw.trim();
+    if required && text.is_empty() {
+        errors.add("remarks", "Enter remarks: why this is done.");
+    } else if text.chars().count() > MAX_REMARKS {
+        errors.add("remarks", "Remarks have at most 1000 characters.");
+    }
+    text.to_owned()
+}
+
+fn pem_csr(errors: &mut FieldErrors, raw: &str) -> Option<String> {
+    let csr = raw.trim();
+    if csr.is_empty() {
+        errors.add("csr_pem", "Provide the new CSR.");
+        None
+    } else if !csr.contains("-----BEGIN CERTIFICATE REQUEST-----") {
+        errors.add(
+            "csr_pem",
+            "This is not a PEM certificate signing request (it must start with -----BEGIN CERTIFICATE REQUEST-----).",
+        );
+        None
+    } else {
+        Some(csr.to_owned())
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct RevokeForm {
+    pub order_id: i32,
+    /// One of `REVOCATION_REASONS`' codes.
+    pub reason: String,
+    pub remarks: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ValidRevoke {
+    pub reason: &'static str,
+    pub remarks: String,
+}
+
+impl RevokeForm {
+    pub fn validate(&self) -> Result<ValidRevoke, FieldErrors> {
+        let mut errors = FieldErrors::default();
+        let reason = REVOCATION_REASONS
+            .iter()
+            .find(|(code, _)| *code == self.reason)
+            .map(|(code, _)| *code);
+        if reason.is_none() {
+            errors.add("reason", "Choose a revocation reason from the list.");
+        }
+        let remarks = remarks(&mut errors, &self.remarks, true);
+        match reason {
+            Some(reason) if errors.is_empty() => Ok(ValidRevoke { reason, remarks }),
+            _ => Err(errors),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ReissueForm {
+    pub order_id: i32,
+    /// One of `REISSUE_REASONS`.
+    pub reason: String,
+    pub remarks: String,
+    pub csr_pem: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ValidReissue {
+    pub reason: String,
+    pub remarks: String,
+    pub csr_pem: String,
+}
+
+impl ReissueForm {
+    pub fn validate(&self) -> Result<ValidReissue, FieldErrors> {
+        let mut errors = FieldErrors::default();
+        let reason = REISSUE_REASONS.iter().find(|r| **r == self.reason.trim());
+        if reason.is_none() {
+            errors.add("reason", "Choose a reissue reason from the list.");
+        }
+        let remarks = remarks(&mut errors, &self.remarks, false);
+        let csr_pem = pem_csr(&mut errors, &self.csr_pem);
+        match (reason, csr_pem) {
+            (Some(reason), Some(csr_pem)) if errors.is_empty() => Ok(ValidReissue {
+                reason: (*reason).to_owned(),
+                remarks,
+                csr_pem,
+            }),
+            _ => Err(errors),
+        }
+    }
+}
+
+/// Renewing: a new order for the same product, names and people, paid like any order. The
+/// CSR may follow later.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct RenewForm {
+    pub order_id: i32,
+    pub csr_pem: String,
+    /// Save the renewal as a draft (On Hold) instead of paying now.
+    pub draft: bool,
+}
+
+impl RenewForm {
+    /// The new CSR, if one was given.
+    pub fn validate(&self) -> Result<Option<String>, FieldErrors> {
+        if self.csr_pem.trim().is_empty() {
+            return Ok(None);
+        }
+        let mut errors = FieldErrors::default();
+        match pem_csr(&mut errors, &self.csr_pem) {
+            Some(csr) => Ok(Some(csr)),
+            None => Err(errors),
+        }
+    }
+}
+
+/// What may change on a placed order: the seeds' "edit custom fields, additional recipients,
+/// auto-renew".
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct EditOrderForm {
+    pub order_id: i32,
+    pub tags: String,
+    pub remarks: String,
+    pub extra_emails: String,
+    pub auto_renew: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ValidEdit {
+    pub tags: Vec<String>,
+    pub remarks: String,
+    pub extra_emails: Vec<String>,
+    pub auto_renew: bool,
+}
+
+impl EditOrderForm {
+    pub fn validate(&self) -> Result<ValidEdit, FieldErrors> {
+        let mut errors = FieldErrors::default();
+        let tags = super::orders::tag_list(&self.tags);
+        if let Err(e) = super::orders::check_tags(&tags) {
+            errors.add("tags", e);
+        }
+        let remarks = remarks(&mut errors, &self.remarks, false);
+        let extra_emails = errors.check("extra_emails", email_list(&self.extra_emails, 10));
+        match extra_emails {
+            Some(extra_emails) if errors.is_empty() => Ok(ValidEdit {
+                tags,
+                remarks,
+                extra_emails,
+                auto_renew: self.auto_renew,
+            }),
+            _ => Err(errors),
+        }
+    }
+}
+
+/// The delegate's download: the order number and the PIN from their e-mail.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct DelegateDownloadForm {
+    pub order_id: String,
+    pub pin: String,
+    pub format: String,
+}
+
+/// Digits in a delegate PIN.
+pub const PIN_DIGITS: usize = 8;
+
+impl DelegateDownloadForm {
+    /// The order number and PIN, or what is wrong with them. The same message for any
+    /// malformed input, so the form does not help guessing.
+    pub fn validate(&self) -> Result<(i32, String), FieldErrors> {
+        let order = self.order_id.trim().trim_start_matches('#').parse::<i32>();
+        let pin: String = self.pin.chars().filter(|c| !c.is_whitespace()).collect();
+        let mut errors = FieldErrors::default();
+        let order = match order {
+            Ok(id) if id > 0 => Some(id),
+            _ => {
+                errors.add("order_id", "Enter the order number from the e-mail.");
+                None
+            }
+        };
+        if pin.len() != PIN_DIGITS || !pin.chars().all(|c| c.is_ascii_digit()) {
+            errors.add("pin", "Enter the 8-digit PIN from the e-mail.");
+        }
+        match order {
+            Some(id) if errors.is_empty() => Ok((id, pin)),
+            _ => Err(errors),
+        }
+    }
+}
+
+/// A credit note on the order page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CreditNoteView {
+    pub id: i32,
+    pub number: String,
+    pub amount: String,
+    pub remarks: String,
+    pub created_at: String,
+}
+
+/// The number printed on a credit note.
+pub fn credit_note_number(id: i32) -> String {
+    format!("CN-{id:06}")
+}
+
+/// An order linked to this one: where it came from, or what came from it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LinkedOrder {
+    pub order_id: i32,
+    /// `renewal` or `reissue`.
+    pub kind: String,
+    pub reason: String,
+}
+
+/// The issued certificate as the order page shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CertificateView {
+    pub serial: String,
+    pub not_before: String,
+    pub not_after: String,
+    /// `Valid`, `Expired` or `Revoked`.
+    pub state: String,
+    pub revoked_at: Option<String>,
+    pub revocation_reason: Option<String>,
+    /// The first day the order may be renewed.
+    pub renewable_from: String,
+    /// The leaf and its chain, PEM: the browser builds a PKCS#12 from it and the user's key.
+    pub chain_pem: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const CSR: &str =
+        "-----BEGIN CERTIFICATE REQUEST-----\nMIIB\n-----END CERTIFICATE REQUEST-----";
+
+    #[test]
+    fn revocation_takes_only_subscriber_reasons_and_needs_remarks() {
+        let ok = RevokeForm {
+            order_id: 1,
+            reason: "keyCompromise".into(),
+            remarks: "laptop stolen".into(),
+        };
+        assert_eq!(ok.validate().unwrap().reason, "keyCompromise");
+        for reason in ["certificateHold", "cACompromise", "", "removeFromCRL"] {
+            let e = RevokeForm {
+                reason: reason.into(),
+                ..ok.clone()
+            }
+            .validate()
+            .unwrap_err();
+            assert!(e.get("reason").is_some(), "{reason}");
+        }
+        let e = RevokeForm {
+            remarks: "  ".into(),
+            ..ok
+        }
+        .validate()
+        .unwrap_err();
+        assert_eq!(e.get("remarks"), Some("Enter remarks: why this is done."));
+    }
+
+    #[test]
+    fn reissue_needs_a_listed_reason_and_a_pem_csr() {
+        let ok = ReissueForm {
+            order_id: 1,
+            reason: REISSUE_REASONS[1].into(),
+            remarks: String::new(),
+            csr_pem: CSR.into(),
+        };
+        assert!(ok.validate().is_ok());
+        let e = ReissueForm {
+            reason: "because".into(),
+            csr_pem: "hello".into(),
+            ..ok
+        }
+        .validate()
+        .unwrap_err();
+        assert!(e.get("reason").is_some());
+        assert!(e.get("csr_pem").unwrap().contains("not a PEM"));
+    }
+
+    #[test]
+    fn a_renewal_may_come_without_a_csr_but_not_with_a_bad_one() {
+        let mut f = RenewForm::default();
+        assert_eq!(f.validate(), Ok(None));
+        f.csr_pem = "junk".into();
+        assert!(f.validate().is_err());
+        f.csr_pem = CSR.into();
+        assert_eq!(f.validate(), Ok(Some(CSR.to_owned())));
+    }
+
+    #[test]
+    fn edits_check_recipients_and_tags() {
+        let e = EditOrderForm {
+            extra_emails: "not-an-address".into(),
+            tags: (0..11)
+                .map(|i| format!("t{i}"))
+                .collect::<Vec<_>>()
+                .join(","),
+            ..Default::default()
+        }
+        .validate()
+        .unwrap_err();
+        assert!(e.get("extra_emails").is_some());
+        assert!(e.get("tags").is_some());
+        let ok = EditOrderForm {
+            extra_emails: "a@example.com, b@example.com".into(),
+            tags: "web, prod".into(),
+            auto_renew: true,
+            ..Default::default()
+        }
+        .validate()
+        .unwrap();
+        assert_eq!(ok.extra_emails.len(), 2);
+        assert_eq!(ok.tags, ["web", "prod"]);
+    }
+
+    #[test]
+    fn a_delegate_form_needs_an_order_number_and_eight_digits() {
+        let f = |o: &str, p: &str| DelegateDownloadForm {
+            order_id: o.into(),
+            pin: p.into(),
+            format: "pem".into(),
+        };
+        assert_eq!(
+            f("#12", "1234 5678").validate(),
+            Ok((12, "12345678".into()))
+        );
+        assert!(f("12", "1234567").validate().is_err());
+        assert!(f("12", "abcdefgh").validate().is_err());
+        assert!(f("x", "12345678").validate().is_err());
+        assert!(f("0", "12345678").validate().is_err());
+    }
+
+    #[test]
+    fn credit_notes_are_numbered_with_six_digits() {
+        assert_eq!(credit_note_number(42), "CN-000042");
+    }
+}

@@ -1,0 +1,253 @@
+//! The order page's post-order sections (ORD-8): the certificate and its state, linked
+//! renewals and reissues, credit notes, and the revoke, reissue, renew and edit forms.
+
+use leptos::prelude::*;
+
+use crate::{
+    api::orders::{OrderEdit, OrderReissue, OrderRenew, OrderRevoke},
+    components::form_alert::FormAlert,
+    model::{
+        order_actions::{LinkedOrder, REISSUE_REASONS, REVOCATION_REASONS},
+        orders::OrderView,
+    },
+};
+
+fn link_text(l: &LinkedOrder, incoming: bool) -> String {
+    match (l.kind.as_str(), incoming) {
+        ("renewal", true) => format!("Renewal of order #{}", l.order_id),
+        ("reissue", true) => format!("Reissue of order #{} ({})", l.order_id, l.reason),
+        ("renewal", false) => format!("Renewed as order #{}", l.order_id),
+        _ => format!("Reissued as order #{} ({})", l.order_id, l.reason),
+    }
+}
+
+/// The certificate, what it came from and what came of it.
+#[component]
+pub fn CertificateCard(order: OrderView) -> impl IntoView {
+    let id = order.id;
+    let links = order
+        .origin
+        .iter()
+        .map(|l| (l.clone(), true))
+        .chain(order.successors.iter().map(|l| (l.clone(), false)))
+        .collect::<Vec<_>>();
+    view! {
+        {order.certificate.clone().map(|c| {
+            let revoked = c.revoked_at.clone().map(|at| {
+                format!("Revoked on {at} ({})", c.revocation_reason.clone().unwrap_or_default())
+            });
+            view! {
+                <section class="card" aria-label="Certificate">
+                    <h2>"Certificate"</h2>
+                    <dl class="details">
+                        <dt>"State"</dt><dd><span class="badge" data-testid="certificate-state">{c.state.clone()}</span></dd>
+                        <dt>"Serial"</dt><dd class="mono" data-testid="certificate-serial">{c.serial.clone()}</dd>
+                        <dt>"Valid from"</dt><dd>{c.not_before.clone()}</dd>
+                        <dt>"Valid until"</dt><dd data-testid="certificate-not-after">{c.not_after.clone()}</dd>
+                    </dl>
+                    {revoked.map(|r| view! { <p class="alert alert-info">{r}</p> })}
+                    <Pkcs12Builder chain_pem=c.chain_pem.clone() />
+                    <p class="actions">
+                        <a class="button" rel="external" download="" href=format!("/orders/{id}/certificate/pem")>"Download PEM (with chain)"</a>
+                        <a class="button button-quiet" rel="external" download="" href=format!("/orders/{id}/certificate/der")>"Download DER"</a>
+                        <a class="button button-quiet" rel="external" download="" href=format!("/orders/{id}/certificate/p7b")>"Download PKCS#7 chain"</a>
+                    </p>
+                </section>
+            }
+        })}
+        {(!links.is_empty()).then(|| view! {
+            <section class="card" aria-label="Linked orders">
+                <h2>"Linked orders"</h2>
+                <ul>
+                    {links.into_iter().map(|(l, incoming)| view! {
+                        <li><a href=format!("/orders/{}", l.order_id)>{link_text(&l, incoming)}</a></li>
+                    }).collect_view()}
+                </ul>
+            </section>
+        })}
+        {(!order.credit_notes.is_empty()).then(|| view! {
+            <section class="card" aria-label="Credit notes">
+                <h2>"Credit notes"</h2>
+                <ul>
+                    {order.credit_notes.iter().map(|n| view! {
+                        <li>
+                            <strong>{n.number.clone()}</strong>" · "{n.amount.clone()}" · "{n.remarks.clone()}" "
+                            <a rel="external" download="" href=format!("/orders/{id}/credit-notes/{}", n.id)>"Download Credit Note"</a>
+                        </li>
+                    }).collect_view()}
+                </ul>
+            </section>
+        })}
+    }
+}
+
+/// PKCS#12 of the certificate and the user's own key, built in the browser: the key is read
+/// from a field outside any form and never leaves the page.
+#[component]
+fn Pkcs12Builder(chain_pem: String) -> impl IntoView {
+    let key = RwSignal::new(String::new());
+    let password = RwSignal::new(String::new());
+    let message = RwSignal::new(None::<(bool, String)>);
+    let build = move |_| {
+        let (k, p) = (key.get_untracked(), password.get_untracked());
+        let outcome = crate::pki::key_matches_certificate(&k, &chain_pem)
+            .map_err(|e| e.to_string())
+            .and_then(|matches| {
+                if matches {
+                    Ok(())
+                } else {
+                    Err("This private key does not belong to the certificate.".to_owned())
+                }
+            })
+            .and_then(|()| {
+                crate::pki::pkcs12(&k, Some(&chain_pem), &p, "Rootline certificate")
+                    .map_err(|e| e.to_string())
+            })
+            .and_then(|bytes| {
+                crate::pki::save_file("certificate.p12", &bytes, "application/x-pkcs12")
+            });
+        message.set(Some(match outcome {
+            Ok(()) => (true, "The PKCS#12 file was saved.".to_owned()),
+            Err(e) => (false, e),
+        }));
+    };
+    view! {
+        <details class="pkcs12">
+            <summary>"PKCS#12 with your private key (built in this browser)"</summary>
+            <div class="field">
+                <label for="p12-key">"Private key (PEM, unencrypted PKCS#8)"</label>
+                <textarea id="p12-key" rows="5" class="mono" autocomplete="off"
+                    on:input=move |ev| key.set(event_target_value(&ev))></textarea>
+            </div>
+            <div class="field">
+                <label for="p12-pass">"PKCS#12 password (at least 8 characters)"</label>
+                <input id="p12-pass" type="password" autocomplete="new-password"
+                    on:input=move |ev| password.set(event_target_value(&ev)) />
+            </div>
+            <button type="button" class="button button-quiet" on:click=build>"Save PKCS#12"</button>
+            {move || message.get().map(|(ok, m)| if ok {
+                view! { <p class="field-hint" role="status">{m}</p> }.into_any()
+            } else {
+                view! { <p class="field-error" role="alert">{m}</p> }.into_any()
+            })}
+        </details>
+    }
+}
+
+/// Revoke, reissue, renew and edit, each shown only when the order allows it.
+#[component]
+pub fn LifecycleActions(order: OrderView) -> impl IntoView {
+    let id = order.id;
+    let revoke = ServerAction::<OrderRevoke>::new();
+    let reissue = ServerAction::<OrderReissue>::new();
+    let renew = ServerAction::<OrderRenew>::new();
+    let edit = ServerAction::<OrderEdit>::new();
+    let error = Signal::derive(move || {
+        [
+            revoke.value().get().and_then(Result::err),
+            reissue.value().get().and_then(Result::err),
+            renew.value().get().and_then(Result::err),
+            edit.value().get().and_then(Result::err),
+        ]
+        .into_iter()
+        .flatten()
+        .next()
+    });
+    let renew_hint = order
+        .certificate
+        .as_ref()
+        .filter(|c| c.state == "Valid" && !order.can_renew)
+        .map(|c| {
+            format!(
+                "Renewal opens on {}, 60 days before the certificate expires.",
+                c.renewable_from
+            )
+        });
+    view! {
+        <FormAlert error=error />
+        {order.can_renew.then(|| view! {
+            <section class="card" aria-label="Renew certificate">
+                <h2>"Renew certificate"</h2>
+                <p>"A new order for the same product, names and contacts, paid like any order. Give the new CSR now or later."</p>
+                <ActionForm action=renew>
+                    <input type="hidden" name="order_id" value=id />
+                    <div class="field">
+                        <label for="renew-csr">"New CSR (PEM, optional)"</label>
+                        <textarea id="renew-csr" name="csr_pem" rows="6" class="mono"></textarea>
+                    </div>
+                    <button type="submit" class="button">"Renew Certificate"</button>
+                </ActionForm>
+            </section>
+        })}
+        {renew_hint.map(|h| view! { <p class="hint" data-testid="renew-hint">{h}</p> })}
+        {order.can_reissue.then(|| view! {
+            <section class="card" aria-label="Reissue certificate">
+                <h2>"Reissue certificate"</h2>
+                <ActionForm action=reissue>
+                    <input type="hidden" name="order_id" value=id />
+                    <div class="field">
+                        <label for="reissue-reason">"Reason"</label>
+                        <select id="reissue-reason" name="reason">
+                            <option value="">"Choose a reason"</option>
+                            {REISSUE_REASONS.iter().map(|r| view! { <option value=*r>{*r}</option> }).collect_view()}
+                        </select>
+                    </div>
+                    <div class="field">
+                        <label for="reissue-csr">"New CSR (PEM)"</label>
+                        <textarea id="reissue-csr" name="csr_pem" rows="6" class="mono"></textarea>
+                    </div>
+                    <div class="field">
+                        <label for="reissue-remarks">"Remarks"</label>
+                        <textarea id="reissue-remarks" name="remarks" rows="2"></textarea>
+                    </div>
+                    <button type="submit" class="button">"Request reissue"</button>
+                </ActionForm>
+            </section>
+        })}
+        {order.can_revoke.then(|| view! {
+            <section class="card" aria-label="Revoke certificate">
+                <h2>"Revoke certificate"</h2>
+                <ActionForm action=revoke>
+                    <input type="hidden" name="order_id" value=id />
+                    <div class="field">
+                        <label for="revoke-reason">"Reason (RFC 5280)"</label>
+                        <select id="revoke-reason" name="reason">
+                            <option value="">"Choose a reason"</option>
+                            {REVOCATION_REASONS.iter().map(|(code, label)| view! { <option value=*code>{*label}</option> }).collect_view()}
+                        </select>
+                    </div>
+                    <div class="field">
+                        <label for="revoke-remarks">"Remarks"</label>
+                        <textarea id="revoke-remarks" name="remarks" rows="2"></textarea>
+                    </div>
+                    <button type="submit" class="button button-danger">"Revoke"</button>
+                </ActionForm>
+            </section>
+        })}
+        {order.can_edit.then(|| view! {
+            <section class="card" aria-label="Edit order">
+                <h2>"Edit order"</h2>
+                <ActionForm action=edit>
+                    <input type="hidden" name="order_id" value=id />
+                    <div class="field">
+                        <label for="edit-tags">"Reporting tags (comma-separated)"</label>
+                        <input id="edit-tags" name="tags" value=order.tags.join(", ") />
+                    </div>
+                    <div class="field">
+                        <label for="edit-remarks">"Order remarks"</label>
+                        <textarea id="edit-remarks" name="remarks" rows="2">{order.remarks.clone()}</textarea>
+                    </div>
+                    <div class="field">
+                        <label for="edit-extra">"Additional e-mail recipients"</label>
+                        <textarea id="edit-extra" name="extra_emails" rows="2">{order.extra_emails.join(", ")}</textarea>
+                    </div>
+                    <div class="field checkbox">
+                        <input id="edit-auto-renew" type="checkbox" name="auto_renew" value="on" checked=order.auto_renew />
+                        <label for="edit-auto-renew">"Auto-renew"</label>
+                    </div>
+                    <button type="submit" class="button button-quiet">"Save changes"</button>
+                </ActionForm>
+            </section>
+        })}
+    }
+}

@@ -1,0 +1,53 @@
+import { execFileSync } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import type { Page } from "@playwright/test";
+import { expect, waitForHydration } from "./support";
+
+const DNS_FILE = path.join(__dirname, "..", ".run", "dns.json");
+
+type Records = { txt?: Record<string, string[]>; caa?: Record<string, { flags: number; tag: string; value: string }[]> };
+
+/// Publishes records on the test DNS server (it reads the file again for every query).
+export function publish(update: (r: Records) => void) {
+  const records: Records = JSON.parse(readFileSync(DNS_FILE, "utf8") || "{}");
+  update(records);
+  writeFileSync(DNS_FILE, JSON.stringify(records));
+}
+
+/// A public-looking name unique to this run: the test DNS server answers for it.
+export function uniqueDomain(prefix: string): string {
+  return `${prefix}-${Date.now()}-${Math.floor(Math.random() * 1e6)}.rootline-e2e.com`;
+}
+
+export function sh(dir: string, cmd: string, args: string[]): string {
+  return execFileSync(cmd, args, { cwd: dir, stdio: "pipe" }).toString();
+}
+
+/// Goes through the wizard's steps up to the summary; the CSR step is `csr`.
+export async function wizard(
+  page: Page,
+  csr: (page: Page) => Promise<void>,
+  names?: string,
+  additional?: (page: Page) => Promise<void>,
+) {
+  await page.goto("/orders/new");
+  await waitForHydration(page);
+  await expect(page.getByRole("heading", { level: 2, name: "Product & validity" })).toBeVisible();
+  await expect(page.getByTestId("live-price")).toContainText(/USD \d+\.\d\d/);
+  await page.getByRole("button", { name: "Next" }).click();
+  await expect(page.getByRole("heading", { level: 2, name: "Requester" })).toBeVisible();
+  await page.getByRole("button", { name: "Next" }).click();
+  await expect(page.getByRole("heading", { level: 2, name: "CSR" })).toBeVisible();
+  await csr(page);
+  await page.getByRole("button", { name: "Next" }).click();
+  await expect(page.getByRole("heading", { level: 2, name: "Certificate details" })).toBeVisible();
+  if (names) await page.getByLabel("Domain names (one per line; the first is the main one)").fill(names);
+  await page.getByRole("button", { name: "Next" }).click();
+  await expect(page.getByRole("heading", { level: 2, name: "Additional information" })).toBeVisible();
+  await page.getByLabel("Reporting tags (comma-separated)").fill("web, e2e");
+  if (additional) await additional(page);
+  await page.getByRole("button", { name: "Next" }).click();
+  await expect(page.getByRole("heading", { level: 2, name: "Summary & payment" })).toBeVisible();
+}
+

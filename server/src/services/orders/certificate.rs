@@ -1,0 +1,105 @@
+//! The issued certificate behind an order and who may manage it: what revoke, reissue,
+//! renew and the order page share.
+
+use app::model::{
+    Permission,
+    order_actions::{CertificateView, RENEWAL_WINDOW_DAYS, REVOCATION_REASONS},
+    order_status::OrderStatus,
+};
+use chrono::{DateTime, Duration, Utc};
+
+use super::{OrderError, OrderService};
+use crate::{
+    services::identity::Caller,
+    store::{CertificateRow, OrderRow, certificates},
+};
+
+/// Requesters manage their own orders; others need to approve orders.
+pub(super) fn may_manage(caller: &Caller, order: &OrderRow) -> Result<(), OrderError> {
+    if order.placed_by == caller.user.id || caller.can(Permission::ApproveOrders) {
+        Ok(())
+    } else {
+        Err(OrderError::Forbidden(Permission::ApproveOrders))
+    }
+}
+
+/// The first moment an order whose certificate ends at `not_after` may be renewed.
+pub(super) fn renewable_from(not_after: DateTime<Utc>) -> DateTime<Utc> {
+    not_after - Duration::days(RENEWAL_WINDOW_DAYS)
+}
+
+pub(super) fn reason_label(code: &str) -> &str {
+    REVOCATION_REASONS
+        .iter()
+        .find(|(c, _)| *c == code)
+        .map_or(code, |(_, label)| label)
+}
+
+pub(super) fn view(c: &CertificateRow, chain_pem: String, now: DateTime<Utc>) -> CertificateView {
+    let state = if c.revoked_at.is_some() {
+        "Revoked"
+    } else if c.not_after <= now {
+        "Expired"
+    } else {
+        "Valid"
+    };
+    CertificateView {
+        serial: c.serial_hex.clone(),
+        not_before: c.not_before.format("%Y-%m-%d %H:%M UTC").to_string(),
+        not_after: c.not_after.format("%Y-%m-%d %H:%M UTC").to_string(),
+        state: state.to_owned(),
+        revoked_at: c
+            .revoked_at
+            .map(|t| t.format("%Y-%m-%d %H:%M UTC").to_string()),
+        revocation_reason: c
+            .revocation_reason
+            .as_deref()
+            .map(|r| reason_label(r).to_owned()),
+        renewable_from: renewable_from(c.not_after).format("%Y-%m-%d").to_string(),
+        chain_pem,
+    }
+}
+
+impl OrderService {
+    pub(super) async fn certificate_of(
+        &self,
+        order: &OrderRow,
+    ) -> Result<Option<CertificateRow>, OrderError> {
+        Ok(match order.certificate_id {
+            Some(id) => certificates::find_by_id(&self.store, id).await?,
+            None => None,
+        })
+    }
+
+    /// The certificate of a fulfilled order that is still in use: neither revoked nor
+    /// expired. `what` names the action for the refusal ("revoked", "reissued").
+    pub(super) async fn live_certificate(
+        &self,
+        order: &OrderRow,
+        what: &str,
+    ) -> Result<CertificateRow, OrderError> {
+        let status = OrderStatus::parse(&order.status).ok_or(OrderError::NotFound)?;
+        let cert = match (status, self.certificate_of(order).await?) {
+            (OrderStatus::Fulfilled, Some(c)) => c,
+            _ => {
+                return Err(OrderError::Refused(format!(
+                    "This order has no issued certificate to be {what}."
+                )));
+            }
+        };
+        if let Some(at) = cert.revoked_at {
+            return Err(OrderError::Refused(format!(
+                "This certificate was revoked on {} ({}); a revoked certificate cannot be {what}.",
+                at.format("%Y-%m-%d"),
+                reason_label(cert.revocation_reason.as_deref().unwrap_or("unspecified"))
+            )));
+        }
+        if cert.not_after <= self.clock.now() {
+            return Err(OrderError::Refused(format!(
+                "This certificate expired on {}; an expired certificate cannot be {what}.",
+                cert.not_after.format("%Y-%m-%d")
+            )));
+        }
+        Ok(cert)
+    }
+}

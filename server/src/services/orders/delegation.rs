@@ -1,0 +1,118 @@
+//! Certificate download delegation (ORD-10): when the certificate is issued, the delegate
+//! named at order time gets a PIN by e-mail and downloads with the order number and the PIN
+//! on a public page. Five wrong PINs lock the order's delegated downloads for 15 minutes.
+
+use app::model::order_actions::DelegateDownloadForm;
+use chrono::{DateTime, Duration, Utc};
+
+use super::{Download, DownloadFormat, OrderError, OrderService, mails};
+use crate::{
+    services::identity::passwords,
+    store::{OrderRow, Tx, delegates, orders},
+};
+
+/// Wrong PINs before the lock.
+pub const PIN_ATTEMPTS: i32 = 5;
+/// How long the lock lasts.
+pub const PIN_LOCK_MINUTES: i64 = 15;
+
+/// Why a delegated download was refused; the page words each one.
+#[derive(Debug)]
+pub enum DelegateRefusal {
+    /// The form was not an order number and an 8-digit PIN.
+    Malformed,
+    /// No such order, no delegate, or a wrong PIN: one answer for all three.
+    Wrong,
+    Locked(DateTime<Utc>),
+    NotIssued,
+    Failed(OrderError),
+}
+
+impl From<OrderError> for DelegateRefusal {
+    fn from(e: OrderError) -> Self {
+        Self::Failed(e)
+    }
+}
+
+impl From<crate::store::StoreError> for DelegateRefusal {
+    fn from(e: crate::store::StoreError) -> Self {
+        Self::Failed(e.into())
+    }
+}
+
+impl OrderService {
+    /// Sends the delegate of `order` (if it has one) a fresh PIN, in `tx`.
+    pub(super) async fn send_delegate_pin(
+        &self,
+        tx: &Tx,
+        order: &OrderRow,
+        now: DateTime<Utc>,
+    ) -> Result<(), OrderError> {
+        let Some(delegate) = delegates::find(tx, order.id).await? else {
+            return Ok(());
+        };
+        let mut bytes = [0u8; 8];
+        self.random.fill(&mut bytes);
+        // 2^64 is so much larger than 10^8 that the modulo's bias is negligible.
+        let pin = format!("{:08}", u64::from_le_bytes(bytes) % 100_000_000);
+        let hash = passwords::hash(&pin, &*self.random)
+            .map_err(|e| OrderError::Export(format!("hashing the delegate PIN: {e}")))?;
+        delegates::set_pin(tx, order.id, &hash, now).await?;
+        let url = format!("{}/download", self.public_url);
+        let mail = mails::delegate_pin(order, &delegate.name, &delegate.email, &pin, &url);
+        crate::services::notifications::queue(tx, &mail, now).await?;
+        orders::add_event(
+            tx,
+            order.id,
+            "Rootline",
+            "Download PIN sent",
+            &format!("To the delegate {}", delegate.email),
+            now,
+        )
+        .await?;
+        Ok(())
+    }
+
+    pub async fn delegated_download(
+        &self,
+        form: &DelegateDownloadForm,
+    ) -> Result<Download, DelegateRefusal> {
+        let (order_id, pin) = form.validate().map_err(|_| DelegateRefusal::Malformed)?;
+        let format = DownloadFormat::parse(&form.format).ok_or(DelegateRefusal::Malformed)?;
+        let now = self.clock.now();
+        let delegate = delegates::find(&self.store, order_id).await?;
+        if let Some(until) = delegate.as_ref().and_then(|d| d.locked_until)
+            && until > now
+        {
+            return Err(DelegateRefusal::Locked(until));
+        }
+        let stored = delegate.as_ref().and_then(|d| d.pin_hash.as_deref());
+        // Spends the time of a real check even without a delegate, so the clock does not
+        // tell which order numbers have one.
+        if !passwords::verify(&pin, stored) {
+            if delegate.is_some() {
+                let until = now + Duration::minutes(PIN_LOCK_MINUTES);
+                delegates::fail(&self.store, order_id, PIN_ATTEMPTS, until).await?;
+            }
+            return Err(DelegateRefusal::Wrong);
+        }
+        delegates::succeed(&self.store, order_id).await?;
+        let order = orders::get_for_delegate(&self.store, order_id)
+            .await?
+            .ok_or(DelegateRefusal::Wrong)?;
+        if order.certificate_id.is_none() {
+            return Err(DelegateRefusal::NotIssued);
+        }
+        let download = self.download_of(&order, format).await?;
+        orders::add_event(
+            &self.store,
+            order.id,
+            "Delegate",
+            "Certificate downloaded",
+            "By the download delegate with the PIN",
+            now,
+        )
+        .await?;
+        Ok(download)
+    }
+}

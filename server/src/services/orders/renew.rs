@@ -1,0 +1,148 @@
+//! Renewing an order (ORD-8): from 60 days before its certificate expires, a new order for
+//! the same product, names and people, priced and approved like any order and linked to
+//! the original. An order is renewed once; a cancelled or rejected renewal frees it again.
+
+use app::model::{
+    order_actions::RenewForm,
+    orders::{KeySource, OrderForm, PlacedOrder},
+};
+use chrono::{DateTime, Utc};
+
+use super::{
+    OrderError, OrderService,
+    certificate::{may_manage, renewable_from},
+};
+use crate::{
+    services::identity::Caller,
+    store::{OrderRow, StoreError, Tx, order_links, orders},
+};
+
+/// Records in `tx` that `order_id` renews `origin`; refused when `origin` has a renewal.
+pub(super) async fn link_renewal(
+    tx: &Tx,
+    origin: i32,
+    order_id: i32,
+    actor: &str,
+    at: DateTime<Utc>,
+) -> Result<(), OrderError> {
+    match order_links::insert(tx, order_id, origin, order_links::RENEWAL, "", at).await {
+        Ok(()) => {}
+        Err(StoreError::Duplicate) => {
+            return Err(OrderError::Refused(
+                "This order has already been renewed; see its renewal order.".into(),
+            ));
+        }
+        Err(e) => return Err(e.into()),
+    }
+    orders::add_event(
+        tx,
+        origin,
+        actor,
+        "Renewal placed",
+        &format!("Order #{order_id}"),
+        at,
+    )
+    .await?;
+    Ok(())
+}
+
+/// The wizard's form that orders `original` again: the `www.` variant the wizard added comes
+/// back as the tick box, so it is not priced as a name of its own.
+pub(super) fn form_again(original: &OrderRow, names: &[String], csr: Option<String>) -> OrderForm {
+    let www = match names {
+        [main, second] => *second == format!("www.{main}"),
+        _ => false,
+    };
+    let names = if www {
+        names.iter().take(1).cloned().collect::<Vec<_>>()
+    } else {
+        names.to_vec()
+    };
+    let attributes: Vec<String> =
+        serde_json::from_str(&original.template_values).unwrap_or_default();
+    OrderForm {
+        product_id: original.product_id,
+        validity_days: i64::from(original.validity_days),
+        requester_name: original.requester_name.clone(),
+        requester_email: original.requester_email.clone(),
+        requester_phone: original.requester_phone.clone(),
+        csr_source: if csr.is_some() {
+            KeySource::Paste
+        } else {
+            KeySource::Later
+        }
+        .code()
+        .to_owned(),
+        csr_pem: csr.unwrap_or_default(),
+        names: names.join("\n"),
+        add_www: www,
+        tags: original.tags.clone(),
+        remarks: original.remarks.clone(),
+        tech_name: original.tech_name.clone(),
+        tech_email: original.tech_email.clone(),
+        extra_emails: original.extra_emails.clone(),
+        auto_renew: original.auto_renew,
+        delegate_name: String::new(),
+        delegate_email: String::new(),
+        group_id: original.group_id,
+        draft: false,
+        attributes,
+    }
+}
+
+impl OrderService {
+    /// The form that orders `original` again, with its delegate and with a validity the
+    /// product offers today: the same one, or when the TLS cap has dropped since, the longest
+    /// that is left.
+    pub(super) async fn renewal_form(
+        &self,
+        original: &OrderRow,
+        csr: Option<String>,
+    ) -> Result<OrderForm, OrderError> {
+        let names = orders::names(&self.store, original.id).await?;
+        let mut form = form_again(original, &names, csr);
+        if let Some(d) = crate::store::delegates::find(&self.store, original.id).await? {
+            form.delegate_name = d.name;
+            form.delegate_email = d.email;
+        }
+        let offer = self
+            .catalog
+            .product_for_order(original.account_id, original.product_id, &original.currency)
+            .await?
+            .offer;
+        if !offer.validity_days.contains(&form.validity_days) {
+            let shorter = offer
+                .validity_days
+                .iter()
+                .copied()
+                .filter(|d| *d <= form.validity_days)
+                .max();
+            if let Some(days) = shorter.or_else(|| offer.validity_days.iter().copied().max()) {
+                form.validity_days = days;
+            }
+        }
+        Ok(form)
+    }
+
+    pub async fn renew(
+        &self,
+        caller: &Caller,
+        form: &RenewForm,
+    ) -> Result<PlacedOrder, OrderError> {
+        let original = self.visible(caller, form.order_id).await?;
+        may_manage(caller, &original)?;
+        let csr = form.validate().map_err(OrderError::Invalid)?;
+        let cert = self.live_certificate(&original, "renewed").await?;
+        let opens = renewable_from(cert.not_after);
+        if self.clock.now() < opens {
+            return Err(OrderError::Refused(format!(
+                "Renewal opens on {}, 60 days before the certificate expires on {}.",
+                opens.format("%Y-%m-%d"),
+                cert.not_after.format("%Y-%m-%d")
+            )));
+        }
+        let mut again = self.renewal_form(&original, csr).await?;
+        again.draft = form.draft;
+        self.place_linked(caller, &again, Some(original.id)).await
+    }
+}

@@ -1,0 +1,62 @@
+//! Revoking an order's certificate with an RFC 5280 reason and remarks (ORD-8): the CA
+//! publishes a new CRL and a signed "revoked" OCSP answer at once; the order keeps the
+//! history and everyone on it is told.
+
+use app::model::order_actions::RevokeForm;
+
+use super::{
+    OrderError, OrderService,
+    certificate::{may_manage, reason_label},
+    mails,
+};
+use crate::{
+    ca::CaError, domain::revocation::RevocationReason, services::identity::Caller, store::orders,
+};
+
+impl OrderService {
+    pub async fn revoke(&self, caller: &Caller, form: &RevokeForm) -> Result<(), OrderError> {
+        let order = self.visible(caller, form.order_id).await?;
+        may_manage(caller, &order)?;
+        let valid = form.validate().map_err(OrderError::Invalid)?;
+        let cert = self.live_certificate(&order, "revoked").await?;
+        let reason = RevocationReason::parse(valid.reason)
+            .ok_or_else(|| OrderError::Refused("This revocation reason is not allowed.".into()))?;
+        match self.authority.revoke(&cert.serial_hex, reason).await {
+            Ok(()) => {}
+            // Two people revoking at once: the second learns it is done.
+            Err(CaError::Refused { rule, .. }) if rule == "revoke.already" => {
+                return Err(OrderError::Refused(
+                    "This certificate is already revoked.".into(),
+                ));
+            }
+            Err(e) => return Err(e.into()),
+        }
+        let label = reason_label(valid.reason);
+        let now = self.clock.now();
+        let tx = self.store.begin().await?;
+        orders::add_event(
+            &tx,
+            order.id,
+            &caller.user.name,
+            "Certificate revoked",
+            &format!("{label}: {}", valid.remarks),
+            now,
+        )
+        .await?;
+        super::audit_order(
+            &tx,
+            caller,
+            "certificate_revoked",
+            format!(
+                "Certificate {} of order #{} revoked ({label}): {}",
+                cert.serial_hex, order.id, valid.remarks
+            ),
+            now,
+        )
+        .await?;
+        let mail = mails::revoked(&order, &cert.serial_hex, label, &valid.remarks);
+        mails::queue_all(&tx, &order, &mail, now).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+}
