@@ -380,6 +380,11 @@ pub trait OrdersApi: Send + Sync {
         meta: &RequestMeta,
         form: crate::model::order_actions::EditOrderForm,
     ) -> Result<(), AppError>;
+    async fn reminder_settings(
+        &self,
+        meta: &RequestMeta,
+    ) -> Result<crate::model::order_actions::ReminderSettings, AppError>;
+    async fn set_reminder_days(&self, meta: &RequestMeta, days: String) -> Result<(), AppError>;
     async fn tracking(&self, token: String)
     -> Result<crate::model::orders::TrackingView, AppError>;
     async fn tracking_method(

@@ -27,8 +27,9 @@ use crate::pages::{
     portal::{
         audit::AuditPage, choose_account::ChooseAccountPage, group_view::GroupViewPage,
         groups::GroupsPage, ip_rules::IpRestrictionsPage, overview::OverviewPage,
-        profile::ProfilePage, roles::RolesPage, two_factor_setting::TwoFactorSettingPage,
-        user_edit::UserEditPage, user_new::UserNewPage, users::UsersPage,
+        profile::ProfilePage, renewal_reminders::RenewalRemindersPage, roles::RolesPage,
+        two_factor_setting::TwoFactorSettingPage, user_edit::UserEditPage, user_new::UserNewPage,
+        users::UsersPage,
     },
     track::{
         dcv_confirm::DcvConfirmPage, delegate_download::DelegateDownloadPage, page::TrackPage,
@@ -93,6 +94,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/sign-in/two-factor") view=TwoFactorPage />
                 <Route path=path!("/sign-in/two-factor/enrol") view=TwoFactorEnrolPage ssr=SsrMode::Async />
                 <Route path=path!("/settings/two-factor") view=TwoFactorSettingPage ssr=SsrMode::Async />
+                <Route path=path!("/settings/renewals") view=RenewalRemindersPage ssr=SsrMode::Async />
                 <Route path=path!("/sign-up") view=SignUpPage />
                 <Route path=path!("/sign-up/check-email") view=CheckEmailPage />
                 <Route path=path!("/sign-up/application-received") view=ApplicationReceivedPage />

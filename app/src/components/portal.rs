@@ -112,6 +112,9 @@ fn Frame(session: SessionView, title: &'static str, children: Children) -> impl 
                         <li>
                             <a href="/settings/ip-rules" aria-current=move || (title == "IP restrictions").then_some("page")>"IP restrictions"</a>
                         </li>
+                        <li>
+                            <a href="/settings/renewals" aria-current=move || (title == "Renewal reminders").then_some("page")>"Renewal reminders"</a>
+                        </li>
                     })}
                     {session.can(Permission::ManageRoles).then(|| view! {
                         <li>

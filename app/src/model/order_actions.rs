@@ -229,6 +229,41 @@ impl DelegateDownloadForm {
     }
 }
 
+/// The days renewal reminders go out on: before expiry positive, after it negative.
+pub const DEFAULT_REMINDER_DAYS: [i32; 5] = [30, 7, 1, -1, -7];
+
+/// Reminder days typed with commas ("30, 7, 1, -1, -7"): sorted, each once, from 365 days
+/// before expiry to 90 after, at most ten.
+pub fn reminder_days(raw: &str) -> Result<Vec<i32>, String> {
+    let mut days = Vec::new();
+    for part in raw.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+        match part.parse::<i32>() {
+            Ok(d) if (-90..=365).contains(&d) => days.push(d),
+            _ => {
+                return Err(format!(
+                    "\"{part}\" is not a day from 365 (before expiry) to -90 (after it)."
+                ));
+            }
+        }
+    }
+    days.sort_unstable();
+    days.dedup();
+    if days.is_empty() {
+        return Err("Enter at least one day, e.g. 30, 7, 1, -1, -7.".into());
+    }
+    if days.len() > 10 {
+        return Err("Enter at most ten days.".into());
+    }
+    Ok(days)
+}
+
+/// The account's renewal reminder settings as the settings page shows them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReminderSettings {
+    /// "30, 7, 1, -1, -7", longest before expiry first.
+    pub days: String,
+}
+
 /// A credit note on the order page.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CreditNoteView {
@@ -373,6 +408,18 @@ mod tests {
         assert!(f("12", "abcdefgh").validate().is_err());
         assert!(f("x", "12345678").validate().is_err());
         assert!(f("0", "12345678").validate().is_err());
+    }
+
+    #[test]
+    fn reminder_days_are_sorted_bounded_and_explained() {
+        assert_eq!(
+            reminder_days("30, 7,1,-1 ,-7,7"),
+            Ok(vec![-7, -1, 1, 7, 30])
+        );
+        assert!(reminder_days("400").unwrap_err().contains("\"400\""));
+        assert!(reminder_days("soon").is_err());
+        assert!(reminder_days(" , ").is_err());
+        assert!(reminder_days("1,2,3,4,5,6,7,8,9,10,11").is_err());
     }
 
     #[test]

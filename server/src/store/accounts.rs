@@ -109,3 +109,16 @@ pub async fn set_enforce_totp(db: &impl Db, id: i32, enabled: bool) -> Result<()
         .await?;
     Ok(())
 }
+
+pub async fn set_renewal_reminder_days(
+    db: &impl Db,
+    id: i32,
+    days: &str,
+) -> Result<(), StoreError> {
+    accounts::Entity::update_many()
+        .col_expr(accounts::Column::RenewalReminderDays, Expr::value(days))
+        .filter(accounts::Column::Id.eq(id))
+        .exec(db.conn())
+        .await?;
+    Ok(())
+}

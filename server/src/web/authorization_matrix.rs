@@ -498,6 +498,18 @@ const MATRIX: &[Entry] = &[
         other: Other::NotFound,
     },
     Entry {
+        path: "/api/settings/renewal-reminders",
+        rule: Rule::Requires(Permission::ManageSettings),
+        body: "",
+        other: Other::Skip,
+    },
+    Entry {
+        path: "/api/settings/renewal-reminders/save",
+        rule: Rule::Requires(Permission::ManageSettings),
+        body: "days=30%2C7%2C1",
+        other: Other::Skip,
+    },
+    Entry {
         path: "/api/orders/edit",
         rule: Rule::OwnObject,
         body: "order_id=1&tags=&remarks=&extra_emails=",

@@ -6,7 +6,7 @@ use app::{
     model::{
         Permission,
         domains::{AddDomainForm, DomainsPage},
-        order_actions::{EditOrderForm, ReissueForm, RenewForm, RevokeForm},
+        order_actions::{EditOrderForm, ReissueForm, ReminderSettings, RenewForm, RevokeForm},
         orders::{
             OrderForm, OrderView, OrdersPage, OrdersQuery, PlacedOrder, TrackingView, WizardData,
         },
@@ -152,6 +152,22 @@ impl OrdersApi for Portal {
     async fn edit(&self, meta: &RequestMeta, form: EditOrderForm) -> Result<(), AppError> {
         let caller = self.signed_in(meta).await?;
         self.orders.edit(&caller, &form).await.map_err(order_error)
+    }
+
+    async fn reminder_settings(&self, meta: &RequestMeta) -> Result<ReminderSettings, AppError> {
+        let caller = self.caller(meta, Permission::ManageSettings).await?;
+        self.orders
+            .reminder_settings(&caller)
+            .await
+            .map_err(order_error)
+    }
+
+    async fn set_reminder_days(&self, meta: &RequestMeta, days: String) -> Result<(), AppError> {
+        let caller = self.caller(meta, Permission::ManageSettings).await?;
+        self.orders
+            .set_reminder_days(&caller, &days)
+            .await
+            .map_err(order_error)
     }
 
     async fn tracking(&self, token: String) -> Result<TrackingView, AppError> {

@@ -6,6 +6,7 @@ mod order_lifecycle;
 mod order_place;
 mod order_wizard;
 mod orders_list;
+mod reminder_settings;
 
 pub use order_actions::*;
 pub use order_get::*;
@@ -13,3 +14,4 @@ pub use order_lifecycle::*;
 pub use order_place::*;
 pub use order_wizard::*;
 pub use orders_list::*;
+pub use reminder_settings::*;

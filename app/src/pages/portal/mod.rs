@@ -11,6 +11,7 @@ pub mod passkeys;
 pub mod private_cas;
 pub mod private_products;
 pub mod profile;
+pub mod renewal_reminders;
 pub mod roles;
 pub mod two_factor_setting;
 pub mod user_edit;

@@ -16,6 +16,7 @@ mod mails;
 mod pay_draft;
 mod place;
 mod reissue;
+mod reminder_settings;
 mod renew;
 mod renewals;
 mod revoke;

@@ -4,6 +4,7 @@
 //! due. Safe on several servers at once: a reminder is claimed by a unique row before it is
 //! queued, and an order is renewed at most once (the renewal link is unique).
 
+use app::model::order_actions::DEFAULT_REMINDER_DAYS;
 use chrono::{DateTime, Duration, Utc};
 
 use super::{OrderError, OrderService, mails};
@@ -15,22 +16,10 @@ use crate::{
 /// Auto-renew places the renewal this many days before expiry.
 pub const AUTO_RENEW_DAYS: i64 = 30;
 
-/// The reminder days when an account's setting cannot be read.
-const DEFAULT_DAYS: [i32; 5] = [30, 7, 1, -1, -7];
-
-/// The account's reminder days, e.g. "30,7,1,-1,-7": before expiry positive, after negative.
+/// The account's reminder days; the defaults when the stored setting cannot be read.
 pub fn reminder_days(setting: &str) -> Vec<i32> {
-    let mut days: Vec<i32> = setting
-        .split(',')
-        .filter_map(|d| d.trim().parse::<i32>().ok())
-        .filter(|d| (-90..=365).contains(d))
-        .collect();
-    if days.is_empty() {
-        days = DEFAULT_DAYS.to_vec();
-    }
-    days.sort_unstable();
-    days.dedup();
-    days
+    app::model::order_actions::reminder_days(setting)
+        .unwrap_or_else(|_| DEFAULT_REMINDER_DAYS.to_vec())
 }
 
 /// The reminder due now, if any: the latest of the days whose moment has passed, as long as
@@ -90,7 +79,7 @@ impl OrderService {
                     let d = accounts::find(&self.store, order.account_id)
                         .await?
                         .map(|a| reminder_days(&a.renewal_reminder_days))
-                        .unwrap_or_else(|| DEFAULT_DAYS.to_vec());
+                        .unwrap_or_else(|| DEFAULT_REMINDER_DAYS.to_vec());
                     settings.push((order.account_id, d.clone()));
                     d
                 }
@@ -200,7 +189,7 @@ mod tests {
     #[test]
     fn reminder_days_are_parsed_sorted_and_default_when_unreadable() {
         assert_eq!(reminder_days("30, 7,1,-1 ,-7"), [-7, -1, 1, 7, 30]);
-        assert_eq!(reminder_days("90,junk,90"), [90]);
+        assert_eq!(reminder_days("90,junk,90"), [-7, -1, 1, 7, 30]);
         assert_eq!(reminder_days(""), [-7, -1, 1, 7, 30]);
     }
 

@@ -927,3 +927,42 @@ async fn reminders_go_out_once_per_day_and_auto_renew_renews_once() {
         0
     );
 }
+
+#[tokio::test]
+async fn reminder_days_are_an_administrators_setting_checked_before_saving() {
+    let w = world().await;
+    let e = w.orders.set_reminder_days(&w.admin, "30, soon").await;
+    assert!(matches!(e, Err(OrderError::Invalid(_))), "{e:?}");
+    w.orders
+        .set_reminder_days(&w.admin, "14, -3, 14")
+        .await
+        .unwrap();
+    let admin = administrator(&w.h, "asha@acme.example").await;
+    assert_eq!(
+        w.orders.reminder_settings(&admin).await.unwrap().days,
+        "14, -3"
+    );
+    let token = w.h.signed_in("ravi@acme.example").await;
+    let ravi = caller(&w.h, &token).await;
+    memberships::insert(
+        &w.h.store,
+        ravi.user.id,
+        w.admin.account.id,
+        "standard_user",
+        "all",
+        w.h.clock.now(),
+    )
+    .await
+    .unwrap();
+    w.h.service
+        .switch_account(&ravi, w.admin.account.id, None)
+        .await
+        .unwrap();
+    let standard = caller(&w.h, &token).await;
+    let e = w.orders.set_reminder_days(&standard, "1").await;
+    assert!(matches!(e, Err(OrderError::Forbidden(_))), "{e:?}");
+    assert_eq!(
+        w.orders.reminder_settings(&admin).await.unwrap().days,
+        "14, -3"
+    );
+}
