@@ -24,7 +24,10 @@ impl OrderService {
         match self.authority.revoke(&cert.serial_hex, reason).await {
             Ok(()) => {}
             // Two people revoking at once: the second learns it is done.
-            Err(CaError::Refused { rule, .. }) if rule == "revoke.already" => {
+            Err(CaError::Refused {
+                rule: "revoke.already",
+                ..
+            }) => {
                 return Err(OrderError::Refused(
                     "This certificate is already revoked.".into(),
                 ));
