@@ -23,6 +23,7 @@ pub mod passkeys;
 pub mod products;
 pub mod sessions;
 pub mod sign_in_attempts;
+pub mod smime;
 #[cfg(test)]
 pub mod test_db;
 pub mod two_factor;

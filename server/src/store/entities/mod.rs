@@ -28,6 +28,7 @@ pub mod products;
 pub mod recovery_codes;
 pub mod sessions;
 pub mod sign_in_attempts;
+pub mod smime_mailboxes;
 pub mod user_tokens;
 pub mod user_totp;
 pub mod users;
