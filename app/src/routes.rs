@@ -30,6 +30,7 @@ use crate::pages::{
         profile::ProfilePage, roles::RolesPage, two_factor_setting::TwoFactorSettingPage,
         user_edit::UserEditPage, user_new::UserNewPage, users::UsersPage,
     },
+    smime::{new::SmimeNewPage, order::SmimeOrderPage, verify::SmimeVerifyPage},
     track::{dcv_confirm::DcvConfirmPage, page::TrackPage},
 };
 
@@ -83,6 +84,9 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/orders") view=OrdersListPage ssr=SsrMode::Async />
                 <Route path=path!("/orders/new") view=OrderNewPage ssr=SsrMode::Async />
                 <Route path=path!("/orders/:id") view=OrderViewPage ssr=SsrMode::Async />
+                <Route path=path!("/orders/smime/new") view=SmimeNewPage ssr=SsrMode::Async />
+                <Route path=path!("/orders/:id/smime") view=SmimeOrderPage ssr=SsrMode::Async />
+                <Route path=path!("/smime/verify/:value") view=SmimeVerifyPage />
                 <Route path=path!("/domains") view=DomainsPage ssr=SsrMode::Async />
                 <Route path=path!("/track/:token") view=TrackPage ssr=SsrMode::Async />
                 <Route path=path!("/dcv/confirm/:domain/:value") view=DcvConfirmPage />

@@ -11,6 +11,7 @@ mod list;
 mod mails;
 mod pay_draft;
 mod place;
+mod smime;
 mod submit_csr;
 mod tracking;
 mod view;
@@ -37,6 +38,7 @@ use crate::{
 };
 
 pub use export::ORDERS_XLSX;
+pub(crate) use smime::is_smime;
 pub use view::{Download, DownloadFormat};
 
 pub struct OrderService {
