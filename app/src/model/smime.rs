@@ -283,7 +283,10 @@ mod tests {
         }
         .validate()
         .unwrap();
-        assert_eq!(valid.certificate_email.as_deref(), Some("asha@acme.example"));
+        assert_eq!(
+            valid.certificate_email.as_deref(),
+            Some("asha@acme.example")
+        );
         assert_eq!(valid.key_source, "later");
         assert_eq!(valid.csr_pem, None);
     }

@@ -125,7 +125,10 @@ pub async fn set_verified(
     at: DateTime<Utc>,
 ) -> Result<bool, StoreError> {
     let mut update = smime_mailboxes::Entity::update_many()
-        .col_expr(smime_mailboxes::Column::VerifiedAt, Expr::value(verified_at))
+        .col_expr(
+            smime_mailboxes::Column::VerifiedAt,
+            Expr::value(verified_at),
+        )
         .col_expr(
             smime_mailboxes::Column::ValueHash,
             Expr::value(Option::<String>::None),

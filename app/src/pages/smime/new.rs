@@ -84,7 +84,10 @@ fn SmimeForm(data: SmimeNewData) -> impl IntoView {
     Effect::new(move |_| {
         if let Some(Ok(id)) = place.value().get() {
             let navigate = leptos_router::hooks::use_navigate();
-            navigate(&format!("/orders/{id}/smime?done=placed"), Default::default());
+            navigate(
+                &format!("/orders/{id}/smime?done=placed"),
+                Default::default(),
+            );
         }
     });
     Effect::new(move |_| {

@@ -196,7 +196,14 @@ fn Activation(order: SmimeView, actions: Actions) -> impl IntoView {
     let id = order.order_id;
     let email = StoredValue::new(order.email.clone().unwrap_or_default());
     let step = RwSignal::new(0usize);
-    let method = RwSignal::new(if order.csr_pem.is_some() { "csr" } else { "browser" }.to_owned());
+    let method = RwSignal::new(
+        if order.csr_pem.is_some() {
+            "csr"
+        } else {
+            "browser"
+        }
+        .to_owned(),
+    );
     let csr = RwSignal::new(order.csr_pem.clone().unwrap_or_default());
     let algorithm = RwSignal::new(KeyAlgorithm::P256);
     let key_saved = RwSignal::new(false);
@@ -231,7 +238,11 @@ fn Activation(order: SmimeView, actions: Actions) -> impl IntoView {
     };
     let save_key = move |_| {
         if let Some(k) = actions.key.get() {
-            match pki::save_file("private-key.pem", k.private_key_pem.as_bytes(), "application/x-pem-file") {
+            match pki::save_file(
+                "private-key.pem",
+                k.private_key_pem.as_bytes(),
+                "application/x-pem-file",
+            ) {
                 Ok(()) => key_saved.set(true),
                 Err(e) => key_error.set(Some(e)),
             }
@@ -247,7 +258,8 @@ fn Activation(order: SmimeView, actions: Actions) -> impl IntoView {
     };
     let next = move |_| {
         if step.get() == 2 {
-            if method.get() == "browser" && (actions.key.with(Option::is_none) || !key_saved.get()) {
+            if method.get() == "browser" && (actions.key.with(Option::is_none) || !key_saved.get())
+            {
                 key_error.set(Some("Generate the key pair and save the private key before you go on: it never leaves this browser, and you need it to use the certificate.".into()));
                 return;
             }
@@ -357,18 +369,33 @@ fn Activation(order: SmimeView, actions: Actions) -> impl IntoView {
 }
 
 #[component]
-fn Certificate(order: SmimeView, pem: String, key: RwSignal<Option<GeneratedKey>>) -> impl IntoView {
+fn Certificate(
+    order: SmimeView,
+    pem: String,
+    key: RwSignal<Option<GeneratedKey>>,
+) -> impl IntoView {
     let id = order.order_id;
     let pem = StoredValue::new(pem);
-    let key_pem = RwSignal::new(key.get_untracked().map(|k| k.private_key_pem).unwrap_or_default());
+    let key_pem = RwSignal::new(
+        key.get_untracked()
+            .map(|k| k.private_key_pem)
+            .unwrap_or_default(),
+    );
     let password = RwSignal::new(String::new());
     let p12_error = RwSignal::new(None::<String>);
     let p12_done = RwSignal::new(false);
     let make_p12 = move |_| {
         p12_done.set(false);
-        let result = pki::pkcs12(&key_pem.get(), Some(&pem.get_value()), &password.get(), "S/MIME certificate")
-            .map_err(|e| e.to_string())
-            .and_then(|bytes| pki::save_file(&format!("order-{id}.p12"), &bytes, "application/x-pkcs12"));
+        let result = pki::pkcs12(
+            &key_pem.get(),
+            Some(&pem.get_value()),
+            &password.get(),
+            "S/MIME certificate",
+        )
+        .map_err(|e| e.to_string())
+        .and_then(|bytes| {
+            pki::save_file(&format!("order-{id}.p12"), &bytes, "application/x-pkcs12")
+        });
         match result {
             Ok(()) => {
                 p12_error.set(None);

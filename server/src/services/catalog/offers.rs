@@ -8,8 +8,8 @@ use app::model::{
 use chrono::{DateTime, Utc};
 
 use super::{
-    CatalogError, CatalogService, PUBLIC_PROFILE, SMIME_PROFILE, checklist_of, count, invalid, kind_of, price_of,
-    profile_rule, require, rules_of, template_of,
+    CatalogError, CatalogService, PUBLIC_PROFILE, SMIME_PROFILE, checklist_of, count, invalid,
+    kind_of, price_of, profile_rule, require, rules_of, template_of,
 };
 use crate::{
     services::identity::Caller,

@@ -105,7 +105,10 @@ mod tests {
             .map(|p| p.kind)
             .collect();
         assert_eq!(
-            kinds.iter().filter(|k| **k == ProductKind::SmimeMailbox).count(),
+            kinds
+                .iter()
+                .filter(|k| **k == ProductKind::SmimeMailbox)
+                .count(),
             1
         );
         let offers = catalog.offers(&admin, "INR").await.unwrap();

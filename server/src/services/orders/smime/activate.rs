@@ -106,8 +106,7 @@ impl OrderService {
                 let why = format!("The CA refused to issue ({rule}): {detail}.");
                 let tx = self.store.begin().await?;
                 orders::set_issue_error(&tx, order.account_id, order.id, Some(&why)).await?;
-                orders::add_event(&tx, order.id, "Rootline", "Issuance refused", &why, now)
-                    .await?;
+                orders::add_event(&tx, order.id, "Rootline", "Issuance refused", &why, now).await?;
                 tx.commit().await?;
                 return Err(OrderError::Refused(why));
             }

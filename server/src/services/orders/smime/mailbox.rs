@@ -57,9 +57,13 @@ impl OrderService {
         let reused = self.verify_or_send(&tx, &order, &email, now).await?;
         tx.commit().await?;
         Ok(if reused {
-            format!("{email} was verified in the last 30 days; the proof is reused. Activate the certificate.")
+            format!(
+                "{email} was verified in the last 30 days; the proof is reused. Activate the certificate."
+            )
         } else {
-            format!("The e-mail address is saved. A verification link went to {email}; it works for {LINK_HOURS} hours.")
+            format!(
+                "The e-mail address is saved. A verification link went to {email}; it works for {LINK_HOURS} hours."
+            )
         })
     }
 
@@ -96,7 +100,10 @@ impl OrderService {
             &tx,
             caller,
             "smime_link_sent",
-            format!("Order #{}: verification link sent again to {email}", order.id),
+            format!(
+                "Order #{}: verification link sent again to {email}",
+                order.id
+            ),
             now,
         )
         .await?;

@@ -24,7 +24,7 @@ use super::{OrderError, OrderService};
 use crate::{
     domain::secret_token::SecretToken,
     services::{identity::Caller, notifications},
-    store::{OrderRow, Tx, smime::MailboxRow, smime as mailboxes},
+    store::{OrderRow, Tx, smime as mailboxes, smime::MailboxRow},
 };
 
 /// Whether the order is for an S/MIME product (issued only through its activation).

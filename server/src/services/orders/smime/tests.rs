@@ -236,20 +236,31 @@ async fn an_smime_order_is_paid_verified_through_the_mailed_link_activated_and_l
         std::fs::write(dir.join("leaf.der"), &der.bytes).unwrap();
         std::fs::write(dir.join("chain.pem"), &chain).unwrap();
         let text = openssl(
-            &["x509", "-inform", "DER", "-in", "leaf.der", "-noout", "-text"],
+            &[
+                "x509", "-inform", "DER", "-in", "leaf.der", "-noout", "-text",
+            ],
             &dir,
         );
         assert!(text.contains("email:ravi@acme.example"), "{text}");
         assert!(text.contains("CN=ravi@acme.example"), "{text}");
-        assert!(text.contains("2.23.140.1.5.1.3"), "mailbox strict policy: {text}");
-        let out = openssl(
-            &["x509", "-in", "chain.pem", "-noout", "-pubkey"],
-            &dir,
+        assert!(
+            text.contains("2.23.140.1.5.1.3"),
+            "mailbox strict policy: {text}"
         );
+        let out = openssl(&["x509", "-in", "chain.pem", "-noout", "-pubkey"], &dir);
         let req = openssl(&["req", "-in", "req.csr", "-noout", "-pubkey"], &dir);
         assert_eq!(out, req, "the requester's key");
         let lint = Command::new("lint_cabf_smime_cert")
-            .args(["lint", "-t", "MAILBOX-STRICT", "-s", "WARNING", "--document-format", "DER", "leaf.der"])
+            .args([
+                "lint",
+                "-t",
+                "MAILBOX-STRICT",
+                "-s",
+                "WARNING",
+                "--document-format",
+                "DER",
+                "leaf.der",
+            ])
             .current_dir(&dir)
             .output()
             .expect("pkilint is installed (pip install pkilint; `make test` does it)");
@@ -264,7 +275,9 @@ async fn an_smime_order_is_paid_verified_through_the_mailed_link_activated_and_l
     // Issued once: a second activation is refused.
     let (csr, _dir) = csr_for("ravi@acme.example", "ec:P-256");
     assert!(matches!(
-        w.orders.smime_activate(&w.admin, id, &activation(&csr)).await,
+        w.orders
+            .smime_activate(&w.admin, id, &activation(&csr))
+            .await,
         Err(OrderError::Refused(_))
     ));
 }
@@ -278,7 +291,8 @@ async fn a_link_after_24_hours_is_refused_with_nothing_changed_and_a_resent_link
         .await
         .unwrap();
     let old = w.link_to("ravi@acme.example").await;
-    w.h.clock.advance(Duration::hours(24) + Duration::minutes(1));
+    w.h.clock
+        .advance(Duration::hours(24) + Duration::minutes(1));
     match w.orders.smime_verify(&old).await {
         Err(OrderError::Refused(why)) => assert!(why.contains("expired"), "{why}"),
         other => panic!("{other:?}"),
@@ -342,8 +356,14 @@ async fn activation_refuses_a_csr_for_another_address_an_unverified_mailbox_and_
         .unwrap();
     let (right, _d1) = csr_for("ravi@acme.example", "ec:P-256");
     // Not verified yet.
-    match w.orders.smime_activate(&w.admin, id, &activation(&right)).await {
-        Err(OrderError::Refused(why)) => assert!(why.starts_with("Verify ravi@acme.example"), "{why}"),
+    match w
+        .orders
+        .smime_activate(&w.admin, id, &activation(&right))
+        .await
+    {
+        Err(OrderError::Refused(why)) => {
+            assert!(why.starts_with("Verify ravi@acme.example"), "{why}")
+        }
         other => panic!("{other:?}"),
     }
     w.orders
@@ -351,10 +371,17 @@ async fn activation_refuses_a_csr_for_another_address_an_unverified_mailbox_and_
         .await
         .unwrap();
     let (other, _d2) = csr_for("mallory@acme.example", "ec:P-256");
-    match w.orders.smime_activate(&w.admin, id, &activation(&other)).await {
+    match w
+        .orders
+        .smime_activate(&w.admin, id, &activation(&other))
+        .await
+    {
         Err(OrderError::Invalid(e)) => {
             let why = e.get("csr_pem").unwrap();
-            assert!(why.contains("mallory@acme.example") && why.contains("ravi@acme.example"), "{why}");
+            assert!(
+                why.contains("mallory@acme.example") && why.contains("ravi@acme.example"),
+                "{why}"
+            );
         }
         other => panic!("{other:?}"),
     }
@@ -369,7 +396,9 @@ async fn activation_refuses_a_csr_for_another_address_an_unverified_mailbox_and_
     ))
     .unwrap();
     assert!(matches!(
-        w.orders.smime_activate(&w.admin, id, &activation(&tls)).await,
+        w.orders
+            .smime_activate(&w.admin, id, &activation(&tls))
+            .await,
         Err(OrderError::Invalid(_))
     ));
     let unmarked = ActivationForm {
@@ -409,7 +438,11 @@ async fn a_proof_is_reused_for_30_days_and_then_a_new_one_is_required() {
         .unwrap();
     let view = w.orders.smime_view(&w.admin, second).await.unwrap();
     assert_eq!(view.email_step, StepStatus::Verified, "the proof is reused");
-    assert_eq!(w.verification_mails().await.len(), 1, "no new link was sent");
+    assert_eq!(
+        w.verification_mails().await.len(),
+        1,
+        "no new link was sent"
+    );
 
     // Two days later the proof is 31 days old: the unactivated orders need a new one.
     w.h.clock.advance(Duration::days(2));
@@ -419,7 +452,11 @@ async fn a_proof_is_reused_for_30_days_and_then_a_new_one_is_required() {
         assert_eq!(view.activation_step, StepStatus::NotAvailableYet);
     }
     let (csr, _dir) = csr_for("ravi@acme.example", "ec:P-256");
-    match w.orders.smime_activate(&w.admin, second, &activation(&csr)).await {
+    match w
+        .orders
+        .smime_activate(&w.admin, second, &activation(&csr))
+        .await
+    {
         Err(OrderError::Refused(why)) => assert!(why.contains("older than 30 days"), "{why}"),
         other => panic!("{other:?}"),
     }
@@ -429,7 +466,11 @@ async fn a_proof_is_reused_for_30_days_and_then_a_new_one_is_required() {
         .await
         .unwrap();
     assert_eq!(
-        w.orders.smime_view(&w.admin, third).await.unwrap().email_step,
+        w.orders
+            .smime_view(&w.admin, third)
+            .await
+            .unwrap()
+            .email_step,
         StepStatus::WaitingForVerification
     );
     assert_eq!(w.verification_mails().await.len(), 2, "a new link was sent");
@@ -458,7 +499,9 @@ async fn the_address_can_be_provided_after_ordering_and_same_as_requester_takes_
     assert_eq!(view.activation_step, StepStatus::NotAvailableYet);
     assert!(w.verification_mails().await.is_empty());
     assert!(matches!(
-        w.orders.smime_provide_email(&w.admin, id, "not an address").await,
+        w.orders
+            .smime_provide_email(&w.admin, id, "not an address")
+            .await,
         Err(OrderError::Invalid(_))
     ));
     assert!(matches!(
@@ -486,7 +529,9 @@ async fn the_address_can_be_provided_after_ordering_and_same_as_requester_takes_
         .unwrap();
     // Verified: the address is fixed now.
     assert!(matches!(
-        w.orders.smime_provide_email(&w.admin, id, "x@acme.example").await,
+        w.orders
+            .smime_provide_email(&w.admin, id, "x@acme.example")
+            .await,
         Err(OrderError::Refused(_))
     ));
 
@@ -494,7 +539,12 @@ async fn the_address_can_be_provided_after_ordering_and_same_as_requester_takes_
     same.same_as_requester = true;
     let id = w.orders.smime_place(&w.admin, &same).await.unwrap();
     assert_eq!(
-        w.orders.smime_view(&w.admin, id).await.unwrap().email.as_deref(),
+        w.orders
+            .smime_view(&w.admin, id)
+            .await
+            .unwrap()
+            .email
+            .as_deref(),
         Some("asha@acme.example")
     );
 }
@@ -517,7 +567,9 @@ async fn another_accounts_order_is_not_found_and_products_stay_in_their_own_flow
         Err(OrderError::NotFound)
     ));
     assert!(matches!(
-        w.orders.smime_provide_email(&eve, id, "eve@evil.example").await,
+        w.orders
+            .smime_provide_email(&eve, id, "eve@evil.example")
+            .await,
         Err(OrderError::NotFound)
     ));
     let (csr, _dir) = csr_for("ravi@acme.example", "ec:P-256");
@@ -587,6 +639,10 @@ async fn a_standard_users_order_is_not_available_until_approved_then_the_link_is
     assert_eq!(view.activation_step, StepStatus::NotAvailableYet);
     assert!(w.verification_mails().await.is_empty());
     w.orders.approve(&w.admin, id).await.unwrap();
-    assert_eq!(w.status(id).await, OrderStatus::Accepted, "approved and paid, not issued");
+    assert_eq!(
+        w.status(id).await,
+        OrderStatus::Accepted,
+        "approved and paid, not issued"
+    );
     assert_eq!(w.verification_mails().await, ["ravi@acme.example"]);
 }

@@ -18,7 +18,11 @@ fn when(t: DateTime<Utc>) -> String {
 }
 
 impl OrderService {
-    pub async fn smime_view(&self, caller: &Caller, order_id: i32) -> Result<SmimeView, OrderError> {
+    pub async fn smime_view(
+        &self,
+        caller: &Caller,
+        order_id: i32,
+    ) -> Result<SmimeView, OrderError> {
         let (order, m) = self.smime_order(caller, order_id).await?;
         let status = OrderStatus::parse(&order.status).ok_or(OrderError::NotFound)?;
         let now = self.clock.now();
@@ -29,7 +33,10 @@ impl OrderService {
                 let serial = crate::store::certificates::find_by_id(&self.store, id)
                     .await?
                     .map(|c| c.serial_hex);
-                (Some(String::from_utf8_lossy(&pem.bytes).into_owned()), serial)
+                (
+                    Some(String::from_utf8_lossy(&pem.bytes).into_owned()),
+                    serial,
+                )
             }
             None => (None, None),
         };
