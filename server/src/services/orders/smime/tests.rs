@@ -242,7 +242,7 @@ async fn an_smime_order_is_paid_verified_through_the_mailed_link_activated_and_l
             &dir,
         );
         assert!(text.contains("email:ravi@acme.example"), "{text}");
-        assert!(text.contains("CN=ravi@acme.example"), "{text}");
+        assert!(text.contains("Subject: CN = ravi@acme.example"), "{text}");
         assert!(
             text.contains("2.23.140.1.5.1.3"),
             "mailbox strict policy: {text}"
