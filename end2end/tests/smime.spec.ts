@@ -1,4 +1,4 @@
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -66,7 +66,8 @@ test("Certum-style S/MIME activation: order and pay, provide the address, verify
   await expect(page.getByTestId("order-status")).toHaveText("Order Accepted");
   await expect(page.getByTestId("email-step")).toHaveText("Waiting for data");
   await expect(page.getByTestId("activation-step")).toHaveText("Not available yet");
-  const confirmation = await waitForMail(admin);
+  // The first mail was the account activation.
+  const confirmation = await waitForMail(admin, 2);
   expect(confirmation.subject).toContain(`Order #${orderId} received`);
 
   // Certum's first step: provide the address; the link goes to it.
@@ -141,7 +142,16 @@ test("Certum-style S/MIME activation: order and pay, provide the address, verify
   expect(sh(dir, "openssl", ["x509", "-inform", "DER", "-in", "leaf.der", "-noout", "-ext", "subjectAltName"])).toContain(
     `email:${mailbox}`,
   );
-  expect(sh(dir, "lint_cabf_smime_cert", ["lint", "-t", "MAILBOX-STRICT", "-s", "WARNING", "leaf.pem"]).trim()).toBe("");
+  // The test server's CRL and AIA links point at 127.0.0.1, which pkilint rightly calls an
+  // internal name; any other finding fails (the service test lints with a public base URL).
+  const lint = spawnSync("lint_cabf_smime_cert", ["lint", "-t", "MAILBOX-STRICT", "-s", "WARNING", "leaf.pem"], { cwd: dir });
+  const findings = lint.stdout
+    .toString()
+    .split("\n")
+    .filter((l) => /\((FATAL|ERROR|WARNING)\)/.test(l))
+    .filter((l) => !l.includes('cabf.internal_domain_name (ERROR): Internal domain name: "127.0.0.1"'));
+  expect(lint.error).toBeUndefined();
+  expect(findings).toEqual([]);
   // The certificate carries the key saved from the browser.
   expect(sh(dir, "openssl", ["x509", "-in", "leaf.pem", "-noout", "-pubkey"])).toBe(
     sh(dir, "openssl", ["pkey", "-in", "key.pem", "-pubout"]),
