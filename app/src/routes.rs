@@ -34,6 +34,7 @@ use crate::pages::{
     track::{
         dcv_confirm::DcvConfirmPage, delegate_download::DelegateDownloadPage, page::TrackPage,
     },
+    smime::{new::SmimeNewPage, order::SmimeOrderPage, verify::SmimeVerifyPage},
 };
 
 /// The HTML document around the app, rendered on the server.
@@ -86,6 +87,9 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/orders") view=OrdersListPage ssr=SsrMode::Async />
                 <Route path=path!("/orders/new") view=OrderNewPage ssr=SsrMode::Async />
                 <Route path=path!("/orders/:id") view=OrderViewPage ssr=SsrMode::Async />
+                <Route path=path!("/orders/smime/new") view=SmimeNewPage ssr=SsrMode::Async />
+                <Route path=path!("/orders/:id/smime") view=SmimeOrderPage ssr=SsrMode::Async />
+                <Route path=path!("/smime/verify/:value") view=SmimeVerifyPage />
                 <Route path=path!("/domains") view=DomainsPage ssr=SsrMode::Async />
                 <Route path=path!("/track/:token") view=TrackPage ssr=SsrMode::Async />
                 <Route path=path!("/dcv/confirm/:domain/:value") view=DcvConfirmPage />

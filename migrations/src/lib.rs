@@ -26,6 +26,7 @@ mod m20261121_000020_products;
 mod m20261121_000021_domains;
 mod m20261121_000022_orders;
 mod m20261121_000023_order_lifecycle;
+mod m20261121_000024_smime;
 
 pub struct Migrator;
 
@@ -56,6 +57,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261121_000021_domains::Migration),
             Box::new(m20261121_000022_orders::Migration),
             Box::new(m20261121_000023_order_lifecycle::Migration),
+            Box::new(m20261121_000024_smime::Migration),
         ]
     }
 }

@@ -217,6 +217,10 @@ pub async fn serve(config: Config) -> Result<(), StartupError> {
             "no public products yet: added the default DV products (USD and INR prices)"
         );
     }
+    // After the DV defaults, which are added only when there are no public products at all.
+    if catalog.seed_smime_product().await? {
+        tracing::info!("no S/MIME product yet: added the default one (USD and INR prices)");
+    }
     let portal = Arc::new(Portal {
         identity: services.identity.clone(),
         access: access.clone(),
@@ -242,7 +246,8 @@ pub async fn serve(config: Config) -> Result<(), StartupError> {
             operator: portal.clone(),
             orders: portal.clone(),
             billing: portal.clone(),
-            domains: portal,
+            domains: portal.clone(),
+            smime: portal,
             catalog: Arc::new(web::portal_catalog::CatalogPortal {
                 identity: services.identity.clone(),
                 catalog,

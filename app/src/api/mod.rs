@@ -11,6 +11,7 @@ pub mod domains;
 pub mod operator;
 pub mod orders;
 pub mod profile;
+pub mod smime;
 pub mod track;
 #[cfg(feature = "ssr")]
 pub(crate) use context::{backend, respond, set_cookie};

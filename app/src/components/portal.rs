@@ -81,6 +81,9 @@ fn Frame(session: SessionView, title: &'static str, children: Children) -> impl 
                         <li>
                             <a href="/orders/new" aria-current=move || (title == "New request").then_some("page")>"New request"</a>
                         </li>
+                        <li>
+                            <a href="/orders/smime/new" aria-current=move || (title == "New S/MIME order").then_some("page")>"New S/MIME order"</a>
+                        </li>
                     })}
                     <li>
                         <a href="/orders" aria-current=move || matches!(title, "Orders" | "Order").then_some("page")>"Orders"</a>

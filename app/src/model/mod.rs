@@ -26,6 +26,7 @@ pub mod profile;
 pub mod roles;
 pub mod session;
 pub mod sign_up;
+pub mod smime;
 pub mod template;
 pub mod text;
 pub mod two_factor;

@@ -26,6 +26,8 @@ pub enum ProductKind {
     DvUcc,
     DvWildcardUcc,
     Private,
+    /// S/MIME mailbox-validated (strict): one mailbox address, proven by a link sent to it.
+    SmimeMailbox,
 }
 
 impl ProductKind {
@@ -44,6 +46,7 @@ impl ProductKind {
             Self::DvUcc => "dv_ucc",
             Self::DvWildcardUcc => "dv_wildcard_ucc",
             Self::Private => "private",
+            Self::SmimeMailbox => "smime_mailbox",
         }
     }
 
@@ -54,6 +57,7 @@ impl ProductKind {
             Self::DvUcc,
             Self::DvWildcardUcc,
             Self::Private,
+            Self::SmimeMailbox,
         ]
         .into_iter()
         .find(|k| k.as_str() == s)
@@ -66,6 +70,7 @@ impl ProductKind {
             Self::DvUcc => "DV UCC (multi-domain)",
             Self::DvWildcardUcc => "DV wildcard UCC",
             Self::Private => "Private",
+            Self::SmimeMailbox => "S/MIME mailbox-validated",
         }
     }
 
@@ -77,6 +82,12 @@ impl ProductKind {
     /// Whether one certificate covers several names, priced by their number.
     pub fn is_multi_domain(self) -> bool {
         matches!(self, Self::DvUcc | Self::DvWildcardUcc)
+    }
+
+    /// Whether the product certifies a mailbox (ordered and activated on the S/MIME pages,
+    /// not through the TLS wizard).
+    pub fn is_smime(self) -> bool {
+        self == Self::SmimeMailbox
     }
 }
 

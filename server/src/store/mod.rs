@@ -27,6 +27,7 @@ pub mod products;
 pub mod reminders;
 pub mod sessions;
 pub mod sign_in_attempts;
+pub mod smime;
 #[cfg(test)]
 pub mod test_db;
 pub mod two_factor;

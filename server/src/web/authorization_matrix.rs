@@ -479,6 +479,50 @@ const MATRIX: &[Entry] = &[
         body: "id=1&csr=none",
         other: Other::NotFound,
     },
+    // S/MIME orders (VAL-5). Order 1 is not an S/MIME order: as if it did not exist.
+    Entry {
+        path: "/api/smime/new",
+        rule: Rule::Requires(Permission::RequestCertificates),
+        body: "",
+        other: Other::Skip,
+    },
+    // Product 1 is a DV product: refused on the field, after the permission check.
+    Entry {
+        path: "/api/smime/place",
+        rule: Rule::Requires(Permission::RequestCertificates),
+        body: "form[product_id]=1&form[validity_days]=365&form[requester_name]=Asha+Rao&form[requester_email]=asha%40example.com&form[csr_source]=later",
+        other: Other::Skip,
+    },
+    Entry {
+        path: "/api/smime/get",
+        rule: Rule::OwnObject,
+        body: "id=1",
+        other: Other::NotFound,
+    },
+    Entry {
+        path: "/api/smime/email",
+        rule: Rule::RequiresOnObject(Permission::RequestCertificates),
+        body: "id=1&email=ravi%40example.com",
+        other: Other::NotFound,
+    },
+    Entry {
+        path: "/api/smime/resend",
+        rule: Rule::RequiresOnObject(Permission::RequestCertificates),
+        body: "id=1",
+        other: Other::NotFound,
+    },
+    Entry {
+        path: "/api/smime/activate",
+        rule: Rule::RequiresOnObject(Permission::RequestCertificates),
+        body: "id=1&form[method]=csr&form[csr_pem]=none",
+        other: Other::NotFound,
+    },
+    Entry {
+        path: "/api/smime/verify",
+        rule: Rule::Public,
+        body: "value=nope",
+        other: Other::Skip,
+    },
     Entry {
         path: "/api/orders/revoke",
         rule: Rule::OwnObject,
@@ -754,7 +798,8 @@ pub(super) async fn app(h: &Harness) -> axum::Router {
             operator: portal.clone(),
             orders: portal.clone(),
             billing: portal.clone(),
-            domains: portal,
+            domains: portal.clone(),
+            smime: portal,
             catalog: Arc::new(super::portal_catalog::CatalogPortal {
                 identity: identity.clone(),
                 catalog: Arc::new(crate::services::catalog::CatalogService::for_harness(h)),

@@ -13,6 +13,7 @@ pub mod portal_billing;
 pub mod portal_catalog;
 mod portal_orders;
 mod portal_passkeys;
+mod portal_smime;
 pub mod tls;
 
 #[cfg(test)]

@@ -81,6 +81,7 @@ fn Search(query: OrdersQuery, errors: Option<crate::error::AppError>) -> impl In
     view! {
         <div class="page-actions">
             <a class="button" href="/orders/new">"New request"</a>
+            <a class="button button-quiet" href="/orders/smime/new">"New S/MIME order"</a>
         </div>
         <form class="filters" method="get" action="/orders" aria-label="Search orders">
             <div class="field">

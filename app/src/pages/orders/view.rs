@@ -88,6 +88,10 @@ fn OrderDetail(order: OrderView) -> impl IntoView {
             </dl>
             {order.reason.clone().map(|r| view! { <p class="alert alert-info">{format!("Reason: {r}")}</p> })}
             {order.issue_error.clone().map(|r| view! { <div class="alert alert-error" role="alert">{r}</div> })}
+            // Only S/MIME orders name a mailbox (a DNS name has no '@').
+            {order.names.iter().any(|n| n.name.contains('@')).then(|| view! {
+                <p><a class="button" href=format!("/orders/{id}/smime")>"E-mail verification and certificate activation"</a></p>
+            })}
         </section>
         <section class="card" aria-label="Names">
             <h2>"Names"</h2>

@@ -6,6 +6,7 @@ mod private_cas;
 mod private_products;
 mod public_products;
 mod seed;
+mod seed_smime;
 
 use std::sync::Arc;
 
@@ -98,6 +99,8 @@ fn profile_rule(profile: &str) -> ValidityRule {
 
 /// The profile public DV products are issued under.
 pub const PUBLIC_PROFILE: &str = "tls-dv";
+/// The profile S/MIME mailbox-validated products are issued under.
+pub const SMIME_PROFILE: &str = "smime-mailbox-strict";
 
 fn kind_of(row: &ProductRow) -> Result<ProductKind, CatalogError> {
     ProductKind::parse(&row.kind).ok_or_else(|| CatalogError::Corrupt {

@@ -8,8 +8,8 @@ use app::model::{
 use chrono::{DateTime, Utc};
 
 use super::{
-    CatalogError, CatalogService, PUBLIC_PROFILE, checklist_of, count, invalid, kind_of, price_of,
-    profile_rule, require, rules_of, template_of,
+    CatalogError, CatalogService, PUBLIC_PROFILE, SMIME_PROFILE, checklist_of, count, invalid,
+    kind_of, price_of, profile_rule, require, rules_of, template_of,
 };
 use crate::{
     services::identity::Caller,
@@ -20,7 +20,8 @@ use crate::{
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OrderProduct {
     pub offer: Offer,
-    /// `tls-dv` for public products, the template's profile for private ones.
+    /// `tls-dv` for public DV products, `smime-mailbox-strict` for S/MIME ones, the
+    /// template's profile for private ones.
     pub profile: &'static str,
     /// The private CA that issues it (private products).
     pub private_ca: Option<String>,
@@ -42,6 +43,8 @@ fn order_product(
     let (profile, template_fields) = if kind == ProductKind::Private {
         let template = template_of(row)?;
         (template.profile(), Some(rules_of(row)?))
+    } else if kind.is_smime() {
+        (SMIME_PROFILE, None)
     } else {
         (PUBLIC_PROFILE, None)
     };

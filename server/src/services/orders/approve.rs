@@ -49,10 +49,13 @@ impl OrderService {
         )
         .await?;
         let names = orders::names(&tx, order.id).await?;
-        if order.private_ca.is_none() {
+        if order.private_ca.is_none() && !super::is_smime(&order) {
             self.validation
                 .cover(&tx, order.account_id, &names, now)
                 .await?;
+        }
+        if super::is_smime(&order) {
+            self.smime_paid(&tx, &order, now).await?;
         }
         tx.commit().await?;
         self.try_issue(order.account_id, order.id, &caller.user.name)

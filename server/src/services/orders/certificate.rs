@@ -79,6 +79,13 @@ impl OrderService {
         what: &str,
     ) -> Result<CertificateRow, OrderError> {
         let status = OrderStatus::parse(&order.status).ok_or(OrderError::NotFound)?;
+        // An S/MIME certificate is activated with a fresh mailbox proof; a new one is ordered
+        // again rather than reissued or renewed from the old order. Revocation works alike.
+        if what != "revoked" && super::is_smime(order) {
+            return Err(OrderError::Refused(format!(
+                "An S/MIME certificate cannot be {what} from its order; order a new one for the address."
+            )));
+        }
         let cert = match (status, self.certificate_of(order).await?) {
             (OrderStatus::Fulfilled, Some(c)) => c,
             _ => {

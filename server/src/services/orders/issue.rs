@@ -68,7 +68,10 @@ impl OrderService {
             .await?
             .ok_or(OrderError::NotFound)?;
         let status = OrderStatus::parse(&order.status).ok_or(OrderError::NotFound)?;
-        if !matches!(status, OrderStatus::Accepted | OrderStatus::InProgress) {
+        // S/MIME orders issue only through their activation (statements, proven mailbox).
+        if !matches!(status, OrderStatus::Accepted | OrderStatus::InProgress)
+            || super::is_smime(&order)
+        {
             return Ok(status);
         }
         let Some(csr) = order.csr_pem.clone() else {

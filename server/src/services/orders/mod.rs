@@ -20,6 +20,7 @@ mod reminder_settings;
 mod renew;
 mod renewals;
 mod revoke;
+mod smime;
 mod submit_csr;
 mod tracking;
 mod view;
@@ -48,6 +49,7 @@ use crate::{
 pub use delegation::{DelegateRefusal, PIN_ATTEMPTS, PIN_LOCK_MINUTES};
 pub use export::ORDERS_XLSX;
 pub use renewals::{AUTO_RENEW_DAYS, DueRenewal, RemindersSent};
+pub(crate) use smime::is_smime;
 pub use view::{Download, DownloadFormat};
 
 pub struct OrderService {

@@ -105,6 +105,12 @@ impl OrderService {
             .catalog
             .product_for_order(caller.account.id, form.product_id, &currency)
             .await?;
+        if product.offer.kind.is_smime() {
+            return Err(OrderError::Invalid(FieldErrors::single(
+                "product_id",
+                "Order S/MIME certificates from New S/MIME order: they name a mailbox, not domains.",
+            )));
+        }
         let rules = name_rules(&product);
         let valid = form.validate(rules).map_err(OrderError::Invalid)?;
         app::model::products::check_names(&product.offer, &valid.priced_names())

@@ -137,6 +137,7 @@ impl OrderService {
         let mut due = Vec::new();
         for (order, cert) in self.candidates().await? {
             if order.auto_renew
+                && !super::is_smime(&order)
                 && cert.not_after > now
                 && cert.not_after - Duration::days(AUTO_RENEW_DAYS) <= now
                 && !self.has_live_renewal(order.id).await?

@@ -16,6 +16,11 @@ impl OrderService {
         actor: &str,
     ) -> Result<OrderStatus, OrderError> {
         let status = OrderStatus::parse(&order.status).ok_or(OrderError::NotFound)?;
+        if super::is_smime(order) {
+            return Err(OrderError::Refused(
+                "Give the CSR of an S/MIME order in its certificate activation.".into(),
+            ));
+        }
         if status.is_final() {
             return Err(OrderError::Refused(format!(
                 "This order is \"{}\"; its CSR cannot change.",

@@ -136,6 +136,7 @@ impl OrderService {
                 .as_ref()
                 .is_some_and(|c| c.revoked_at.is_none() && c.not_after > now);
         let manager = may_manage(caller, &o).is_ok();
+        let smime = super::is_smime(&o);
         let link = |l: order_links::OrderLinkRow, other: i32| LinkedOrder {
             order_id: other,
             kind: l.kind,
@@ -203,9 +204,13 @@ impl OrderService {
             certificate,
             origin,
             can_revoke: manager && live,
-            can_reissue: manager && live && caller.can(Permission::RequestCertificates),
+            can_reissue: manager
+                && live
+                && !smime
+                && caller.can(Permission::RequestCertificates),
             can_renew: manager
                 && live
+                && !smime
                 && renewal_open
                 && caller.can(Permission::RequestCertificates)
                 && !renewed,

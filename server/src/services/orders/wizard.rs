@@ -13,7 +13,11 @@ impl OrderService {
         let offers = self
             .catalog
             .offers(caller, &caller.account.currency)
-            .await?;
+            .await?
+            .into_iter()
+            // S/MIME products have their own order page (a mailbox, not domain names).
+            .filter(|o| !o.kind.is_smime())
+            .collect();
         let mut groups = Vec::new();
         for g in self.usable_groups(caller).await? {
             let balance = billing::payer_balance(&self.store, caller.account.id, g.id).await?;

@@ -32,6 +32,7 @@ pub mod recovery_codes;
 pub mod renewal_reminders;
 pub mod sessions;
 pub mod sign_in_attempts;
+pub mod smime_mailboxes;
 pub mod user_tokens;
 pub mod user_totp;
 pub mod users;

@@ -1,0 +1,3 @@
+pub mod new;
+pub mod order;
+pub mod verify;

@@ -1,0 +1,115 @@
+//! Certum's "Provide e-mail address" (or correct it before it is verified) and "send the
+//! verification link again".
+
+use app::model::{
+    FieldErrors, Permission,
+    order_status::OrderStatus,
+    smime::{LINK_HOURS, StepStatus, certificate_email},
+};
+
+use super::{email_step, open};
+use crate::{
+    services::{
+        identity::Caller,
+        orders::{OrderError, OrderService, audit_order},
+    },
+    store::smime as mailboxes,
+};
+
+impl OrderService {
+    /// Saves the address and starts its verification; what happened, in words.
+    pub async fn smime_provide_email(
+        &self,
+        caller: &Caller,
+        order_id: i32,
+        raw: &str,
+    ) -> Result<String, OrderError> {
+        if !caller.can(Permission::RequestCertificates) {
+            return Err(OrderError::Forbidden(Permission::RequestCertificates));
+        }
+        let (order, m) = self.smime_order(caller, order_id).await?;
+        let email = certificate_email(raw)
+            .map_err(|e| OrderError::Invalid(FieldErrors::single("email", e)))?;
+        let status = OrderStatus::parse(&order.status).ok_or(OrderError::NotFound)?;
+        let now = self.clock.now();
+        if !open(status) {
+            return Err(OrderError::Refused(format!(
+                "This order is \"{}\"; the address can be provided once the order is paid and until the certificate is issued.",
+                status.label()
+            )));
+        }
+        if email_step(status, &m, now) == StepStatus::Verified {
+            return Err(OrderError::Refused(format!(
+                "{} is verified already; the address of this order cannot change now.",
+                m.email.unwrap_or_default()
+            )));
+        }
+        let tx = self.store.begin().await?;
+        mailboxes::set_email(&tx, order.account_id, order.id, &email, now).await?;
+        audit_order(
+            &tx,
+            caller,
+            "smime_email_provided",
+            format!("Order #{}: e-mail address {email} provided", order.id),
+            now,
+        )
+        .await?;
+        let reused = self.verify_or_send(&tx, &order, &email, now).await?;
+        tx.commit().await?;
+        Ok(if reused {
+            format!(
+                "{email} was verified in the last 30 days; the proof is reused. Activate the certificate."
+            )
+        } else {
+            format!(
+                "The e-mail address is saved. A verification link went to {email}; it works for {LINK_HOURS} hours."
+            )
+        })
+    }
+
+    /// Mails a new link (the previous one stops working); what happened, in words.
+    pub async fn smime_resend(&self, caller: &Caller, order_id: i32) -> Result<String, OrderError> {
+        if !caller.can(Permission::RequestCertificates) {
+            return Err(OrderError::Forbidden(Permission::RequestCertificates));
+        }
+        let (order, m) = self.smime_order(caller, order_id).await?;
+        let status = OrderStatus::parse(&order.status).ok_or(OrderError::NotFound)?;
+        let now = self.clock.now();
+        let email = match (email_step(status, &m, now), m.email) {
+            (StepStatus::WaitingForVerification, Some(email)) => email,
+            (StepStatus::Verified, Some(email)) => {
+                return Err(OrderError::Refused(format!(
+                    "{email} is verified already; there is nothing to resend."
+                )));
+            }
+            (StepStatus::WaitingForData, _) | (_, None) => {
+                return Err(OrderError::Refused(
+                    "Provide the e-mail address first.".into(),
+                ));
+            }
+            _ => {
+                return Err(OrderError::Refused(format!(
+                    "This order is \"{}\"; verification is not available for it.",
+                    status.label()
+                )));
+            }
+        };
+        let tx = self.store.begin().await?;
+        self.send_link(&tx, &order, &email, now).await?;
+        audit_order(
+            &tx,
+            caller,
+            "smime_link_sent",
+            format!(
+                "Order #{}: verification link sent again to {email}",
+                order.id
+            ),
+            now,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(format!(
+            "A new verification link went to {email}; it works for {LINK_HOURS} hours. Earlier links no longer work."
+        ))
+    }
+}

@@ -1,0 +1,29 @@
+//! What the "New S/MIME order" page starts from.
+
+use app::model::{Permission, smime::SmimeNewData};
+
+use crate::services::{
+    identity::Caller,
+    orders::{OrderError, OrderService},
+};
+
+impl OrderService {
+    pub async fn smime_new_data(&self, caller: &Caller) -> Result<SmimeNewData, OrderError> {
+        if !caller.can(Permission::RequestCertificates) {
+            return Err(OrderError::Forbidden(Permission::RequestCertificates));
+        }
+        let offers = self
+            .catalog
+            .offers(caller, &caller.account.currency)
+            .await?
+            .into_iter()
+            .filter(|o| o.kind.is_smime())
+            .collect();
+        Ok(SmimeNewData {
+            offers,
+            requester_name: caller.user.name.clone(),
+            requester_email: caller.user.email.clone(),
+            needs_approval: !caller.can(Permission::ApproveOrders),
+        })
+    }
+}

@@ -1,0 +1,148 @@
+//! Placing an S/MIME order (emSign's S/MIME ordering): the product and validity, the
+//! requester, the certificate's address (or "same as requester", or later) and the CSR (now or
+//! at activation). Paid from the ledger at once, or sent for approval, like any order; once
+//! paid with an address, the mailbox's verification starts.
+
+use app::model::{
+    FieldErrors, Permission,
+    order_status::{OrderEvent, OrderStatus},
+    products::quote,
+    smime::SmimeOrderForm,
+};
+
+use super::{activate::check_mailbox_csr, mails};
+use crate::{
+    domain::secret_token::SecretToken,
+    services::{
+        identity::Caller,
+        notifications,
+        orders::{OrderError, OrderService, audit_order},
+    },
+    store::{orders, smime as mailboxes},
+};
+
+impl OrderService {
+    /// The new order's id.
+    pub async fn smime_place(
+        &self,
+        caller: &Caller,
+        form: &SmimeOrderForm,
+    ) -> Result<i32, OrderError> {
+        if !caller.can(Permission::RequestCertificates) {
+            return Err(OrderError::Forbidden(Permission::RequestCertificates));
+        }
+        let currency = caller.account.currency.clone();
+        let product = self
+            .catalog
+            .product_for_order(caller.account.id, form.product_id, &currency)
+            .await?;
+        if !product.offer.kind.is_smime() {
+            return Err(OrderError::Invalid(FieldErrors::single(
+                "product_id",
+                "This is not an S/MIME product; order it from New order.",
+            )));
+        }
+        let valid = form.validate().map_err(OrderError::Invalid)?;
+        let price = quote(&product.offer, form.validity_days, 1).map_err(|e| {
+            OrderError::Invalid(FieldErrors::single("validity_days", e.to_string()))
+        })?;
+        if let (Some(csr), Some(email)) = (&valid.csr_pem, &valid.certificate_email) {
+            check_mailbox_csr(csr, email)
+                .map_err(|e| OrderError::Invalid(FieldErrors::single("csr_pem", e)))?;
+        }
+        let group = self.paying_group(caller, 0).await?;
+        let event = if caller.can(Permission::ApproveOrders) {
+            OrderEvent::PlaceAndPay
+        } else {
+            OrderEvent::SubmitForApproval
+        };
+        let status = OrderStatus::on_submission(Some(event)).unwrap_or(OrderStatus::OnHold);
+
+        let mut bytes = [0u8; 32];
+        self.random.fill(&mut bytes);
+        let token = SecretToken::from_random(bytes).plain;
+        let names: Vec<String> = valid.certificate_email.iter().cloned().collect();
+        let now = self.clock.now();
+        let tx = self.store.begin().await?;
+        let order = orders::insert(
+            &tx,
+            orders::NewOrder {
+                account_id: caller.account.id,
+                group_id: group.id,
+                placed_by: caller.user.id,
+                product_id: form.product_id,
+                product_name: &product.offer.name,
+                product_kind: product.offer.kind.as_str(),
+                profile: product.profile,
+                private_ca: None,
+                validity_days: i32::try_from(form.validity_days).unwrap_or(i32::MAX),
+                price_minor: price.total_minor,
+                currency: &currency,
+                status: status.code(),
+                csr_pem: valid.csr_pem.as_deref(),
+                key_source: valid.key_source,
+                requester_name: &valid.requester_name,
+                requester_email: &valid.requester_email,
+                requester_phone: &valid.requester_phone,
+                tags: "",
+                remarks: &valid.remarks,
+                tech_name: "",
+                tech_email: "",
+                extra_emails: "",
+                auto_renew: false,
+                template_values: "[]",
+                tracking_token: &token,
+                names: &names,
+            },
+            now,
+        )
+        .await?;
+        mailboxes::insert(
+            &tx,
+            caller.account.id,
+            order.id,
+            valid.certificate_email.as_deref(),
+            now,
+        )
+        .await?;
+        let actor = caller.user.name.clone();
+        orders::add_event(&tx, order.id, &actor, "Order placed", status.label(), now).await?;
+        audit_order(
+            &tx,
+            caller,
+            "order_placed",
+            format!(
+                "Order #{} placed: {} for {} ({})",
+                order.id,
+                order.product_name,
+                valid
+                    .certificate_email
+                    .as_deref()
+                    .unwrap_or("an address to be provided"),
+                status.label()
+            ),
+            now,
+        )
+        .await?;
+        if status == OrderStatus::Accepted {
+            self.charge(&tx, caller, &order, group.id, now).await?;
+            if let Some(email) = &valid.certificate_email {
+                self.verify_or_send(&tx, &order, email, now).await?;
+            }
+        }
+        let page = self.smime_page(order.id);
+        notifications::queue(
+            &tx,
+            &mails::confirmation(&order, valid.certificate_email.as_deref(), &page),
+            now,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(order.id)
+    }
+
+    /// The order's S/MIME page in the portal.
+    pub(super) fn smime_page(&self, order_id: i32) -> String {
+        format!("{}/orders/{order_id}/smime", self.public_url)
+    }
+}
