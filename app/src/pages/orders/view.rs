@@ -90,7 +90,7 @@ fn OrderDetail(order: OrderView) -> impl IntoView {
             {order.issue_error.clone().map(|r| view! { <div class="alert alert-error" role="alert">{r}</div> })}
             // Only S/MIME orders name a mailbox (a DNS name has no '@').
             {order.names.iter().any(|n| n.name.contains('@')).then(|| view! {
-                <p><a class="button" href=format!("/orders/{id}/smime")>"E-mail verification and certificate activation"</a></p>
+                <p><a class="button" href=format!("/orders/{}/smime", order.id)>"E-mail verification and certificate activation"</a></p>
             })}
         </section>
         <section class="card" aria-label="Names">
