@@ -25,6 +25,7 @@ mod m20261121_000019_ledger;
 mod m20261121_000020_products;
 mod m20261121_000021_domains;
 mod m20261121_000022_orders;
+mod m20261121_000025_acme;
 
 pub struct Migrator;
 
@@ -54,6 +55,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261121_000020_products::Migration),
             Box::new(m20261121_000021_domains::Migration),
             Box::new(m20261121_000022_orders::Migration),
+            Box::new(m20261121_000025_acme::Migration),
         ]
     }
 }

@@ -67,6 +67,8 @@ pub struct Services {
     pub mail_delivery: Arc<MailDelivery>,
     pub mail_waker: MailWaker,
     pub authority: Arc<Authority>,
+    /// Seals secrets at rest other than CA keys (TOTP secrets, ACME binding keys).
+    pub sealer: Arc<crate::adapters::sealer::Sealer>,
 }
 
 /// Opens the database (creating and migrating it on first start) and builds the services.
@@ -94,7 +96,7 @@ pub async fn services(config: &Config) -> Result<Services, StartupError> {
             clock.clone(),
             Arc::new(OsRandom),
             config.link_base(),
-            sealer,
+            sealer.clone(),
         )
         .with_passkey_origin(config.passkey_origin.as_str()),
     );
@@ -142,6 +144,7 @@ pub async fn services(config: &Config) -> Result<Services, StartupError> {
         mail_delivery,
         mail_waker,
         authority,
+        sealer,
     })
 }
 
@@ -189,7 +192,7 @@ pub async fn serve(config: Config) -> Result<(), StartupError> {
         services.clock.clone(),
         Arc::new(OsRandom),
         dns.clone(),
-        http,
+        http.clone(),
         config.link_base(),
     ));
     let catalog = Arc::new(CatalogService::new(
@@ -204,10 +207,26 @@ pub async fn serve(config: Config) -> Result<(), StartupError> {
         catalog: catalog.clone(),
         validation: validation.clone(),
         authority: services.authority.clone(),
-        dns,
+        dns: dns.clone(),
         caa_identities: config.caa_identities.clone(),
         public_url: config.link_base(),
     }));
+    let acme = Arc::new(crate::services::acme::AcmeService::new(
+        crate::services::acme::AcmeDeps {
+            store: services.store.clone(),
+            clock: services.clock.clone(),
+            random: Arc::new(OsRandom),
+            identity: services.identity.clone(),
+            catalog: catalog.clone(),
+            orders: orders.clone(),
+            validation: validation.clone(),
+            dns,
+            http,
+            sealer: services.sealer.clone(),
+            authority: services.authority.clone(),
+            eab_required: config.acme_eab_required,
+        },
+    ));
     if catalog.seed_public_products().await? {
         tracing::info!(
             "no public products yet: added the default DV products (USD and INR prices)"
@@ -252,7 +271,10 @@ pub async fn serve(config: Config) -> Result<(), StartupError> {
         access,
         orders,
     };
-    let app = web::router(state);
+    let app = web::router(state).merge(web::acme::router(Arc::new(web::acme::Acme {
+        service: acme,
+        base: format!("{}/acme", config.link_base()),
+    })));
     if let Some(tls) = &config.tls {
         https_listener(tls, app.clone()).await?;
     }

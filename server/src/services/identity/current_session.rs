@@ -54,6 +54,14 @@ impl IdentityService {
         let Some(session) = self.session(token).await? else {
             return Ok(None);
         };
+        self.caller_in(session).await
+    }
+
+    /// The caller a session stands for: its user in its account with their role there.
+    pub(super) async fn caller_in(
+        &self,
+        session: SessionRow,
+    ) -> Result<Option<Caller>, IdentityError> {
         let Some(user) = users::find(&self.store, session.user_id).await? else {
             return Ok(None);
         };
