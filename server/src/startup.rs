@@ -148,45 +148,16 @@ pub async fn services(config: &Config) -> Result<Services, StartupError> {
     })
 }
 
-fn mailer(config: &Config) -> Result<Arc<dyn Mailer>, StartupError> {
-    let from: Mailbox = config
-        .mail_from
-        .parse()
-        .map_err(|e: lettre::address::AddressError| StartupError::MailFrom(e.to_string()))?;
-    Ok(match &config.smtp_url {
-        Some(url) => {
-            tracing::info!(%url, "mail goes out by SMTP");
-            Arc::new(SmtpMailer::new(url, from)?)
-        }
-        None => {
-            let dir = config.data_dir.join("outbox");
-            tracing::info!(dir = %dir.display(), "ROOTLINE_SMTP_URL is not set: mail is written to the outbox folder");
-            Arc::new(OutboxMailer::new(dir, from)?)
-        }
-    })
+/// The services orders run on, the portal's and ACME's alike.
+pub struct OrderStack {
+    pub validation: Arc<ValidationService>,
+    pub catalog: Arc<CatalogService>,
+    pub orders: Arc<OrderService>,
+    pub acme: Arc<crate::services::acme::AcmeService>,
 }
 
-/// Serves the portal until Ctrl-C or SIGTERM.
-pub async fn serve(config: Config) -> Result<(), StartupError> {
-    let services = services(&config).await?;
-    tokio::spawn(jobs::mail_delivery::run(
-        services.mail_delivery.clone(),
-        services.mail_waker.clone(),
-    ));
-    tokio::spawn(jobs::crl_refresh::run(services.authority.clone()));
-    tokio::spawn(jobs::ocsp_refresh::run(services.authority.clone()));
-    let leptos_options = LeptosOptions::builder()
-        .output_name("rootline")
-        .site_root(config.site_root.display().to_string())
-        .site_pkg_dir("pkg")
-        .site_addr(config.listen)
-        .build();
-    let access = Arc::new(AccessService::new(
-        services.store.clone(),
-        services.identity.clone(),
-        services.clock.clone(),
-    ));
-    let (dns, http) = crate::adapters::dcv_adapters(&config);
+pub fn order_stack(config: &Config, services: &Services) -> OrderStack {
+    let (dns, http) = crate::adapters::dcv_adapters(config);
     let validation = Arc::new(ValidationService::new(
         services.store.clone(),
         services.clock.clone(),
@@ -227,6 +198,58 @@ pub async fn serve(config: Config) -> Result<(), StartupError> {
             eab_required: config.acme_eab_required,
         },
     ));
+    OrderStack {
+        validation,
+        catalog,
+        orders,
+        acme,
+    }
+}
+
+fn mailer(config: &Config) -> Result<Arc<dyn Mailer>, StartupError> {
+    let from: Mailbox = config
+        .mail_from
+        .parse()
+        .map_err(|e: lettre::address::AddressError| StartupError::MailFrom(e.to_string()))?;
+    Ok(match &config.smtp_url {
+        Some(url) => {
+            tracing::info!(%url, "mail goes out by SMTP");
+            Arc::new(SmtpMailer::new(url, from)?)
+        }
+        None => {
+            let dir = config.data_dir.join("outbox");
+            tracing::info!(dir = %dir.display(), "ROOTLINE_SMTP_URL is not set: mail is written to the outbox folder");
+            Arc::new(OutboxMailer::new(dir, from)?)
+        }
+    })
+}
+
+/// Serves the portal until Ctrl-C or SIGTERM.
+pub async fn serve(config: Config) -> Result<(), StartupError> {
+    let services = services(&config).await?;
+    tokio::spawn(jobs::mail_delivery::run(
+        services.mail_delivery.clone(),
+        services.mail_waker.clone(),
+    ));
+    tokio::spawn(jobs::crl_refresh::run(services.authority.clone()));
+    tokio::spawn(jobs::ocsp_refresh::run(services.authority.clone()));
+    let leptos_options = LeptosOptions::builder()
+        .output_name("rootline")
+        .site_root(config.site_root.display().to_string())
+        .site_pkg_dir("pkg")
+        .site_addr(config.listen)
+        .build();
+    let access = Arc::new(AccessService::new(
+        services.store.clone(),
+        services.identity.clone(),
+        services.clock.clone(),
+    ));
+    let OrderStack {
+        validation,
+        catalog,
+        orders,
+        acme,
+    } = order_stack(&config, &services);
     if catalog.seed_public_products().await? {
         tracing::info!(
             "no public products yet: added the default DV products (USD and INR prices)"

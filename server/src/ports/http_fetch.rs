@@ -62,7 +62,10 @@ impl HttpFetcher for FakeHttp {
 
     async fn acme_challenge(&self, domain: &str, token: &str) -> Result<String, FetchError> {
         let url = format!("http://{domain}/.well-known/acme-challenge/{token}");
-        let key = (domain.to_ascii_lowercase(), format!("acme-challenge/{token}"));
+        let key = (
+            domain.to_ascii_lowercase(),
+            format!("acme-challenge/{token}"),
+        );
         self.files
             .lock()
             .ok()

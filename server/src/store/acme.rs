@@ -221,7 +221,11 @@ pub async fn set_account_key(
 }
 
 /// Marks an order as placed through ACME (the portal's list shows where it came from).
-pub async fn mark_order_source(db: &impl Db, order_id: i32, source: &str) -> Result<(), StoreError> {
+pub async fn mark_order_source(
+    db: &impl Db,
+    order_id: i32,
+    source: &str,
+) -> Result<(), StoreError> {
     orders::Entity::update_many()
         .col_expr(orders::Column::Source, Expr::value(source))
         .filter(orders::Column::Id.eq(order_id))
@@ -364,7 +368,10 @@ pub async fn challenge(
     acme_account_id: i32,
     id: i32,
 ) -> Result<Option<(AcmeChallengeRow, AcmeAuthzRow, AcmeOrderRow)>, StoreError> {
-    let Some(c) = acme_challenges::Entity::find_by_id(id).one(db.conn()).await? else {
+    let Some(c) = acme_challenges::Entity::find_by_id(id)
+        .one(db.conn())
+        .await?
+    else {
         return Ok(None);
     };
     Ok(authz(db, acme_account_id, c.authz_id)
@@ -383,7 +390,10 @@ pub async fn set_challenge(
 ) -> Result<bool, StoreError> {
     let done = acme_challenges::Entity::update_many()
         .col_expr(acme_challenges::Column::Status, Expr::value(to))
-        .col_expr(acme_challenges::Column::ValidatedAt, Expr::value(validated_at))
+        .col_expr(
+            acme_challenges::Column::ValidatedAt,
+            Expr::value(validated_at),
+        )
         .col_expr(
             acme_challenges::Column::Error,
             Expr::value(error.map(str::to_owned)),

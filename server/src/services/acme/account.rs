@@ -135,8 +135,7 @@ impl AcmeService {
         }
         let now = self.clock.now();
         let tx = self.store.begin().await?;
-        match acme::set_account_key(&tx, account.id, &thumbprint, &new_key.canonical_json()).await
-        {
+        match acme::set_account_key(&tx, account.id, &thumbprint, &new_key.canonical_json()).await {
             Err(StoreError::Duplicate) => {
                 return Err(AcmeError::Malformed(
                     "the new key became another account's meanwhile".into(),

@@ -2,10 +2,7 @@
 //! portal's order page downloads it.
 
 use super::{AcmeError, AcmeService};
-use crate::{
-    services::orders::DownloadFormat,
-    store::acme::AcmeAccountRow,
-};
+use crate::{services::orders::DownloadFormat, store::acme::AcmeAccountRow};
 
 impl AcmeService {
     pub async fn certificate(

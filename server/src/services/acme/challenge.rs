@@ -33,14 +33,19 @@ impl AcmeService {
         }
         let now = self.clock.now();
         if a.expires_at <= now {
-            return Err(AcmeError::Malformed("this authorization has expired".into()));
+            return Err(AcmeError::Malformed(
+                "this authorization has expired".into(),
+            ));
         }
         let proof = AcmeProof::parse(&c.kind)
             .ok_or_else(|| AcmeError::Internal(format!("stored challenge kind {}", c.kind)))?;
         let key = Self::account_key(account)?;
         let key_authorization = jws::key_authorization(&c.token, &key);
         let checked = match proof {
-            AcmeProof::Http01 => self.check_http(&a.identifier, &c.token, &key_authorization).await,
+            AcmeProof::Http01 => {
+                self.check_http(&a.identifier, &c.token, &key_authorization)
+                    .await
+            }
             AcmeProof::Dns01 => self.check_dns(&a.identifier, &key_authorization).await,
             AcmeProof::TlsAlpn01 => Err(failure(
                 "unauthorized",
@@ -54,7 +59,8 @@ impl AcmeService {
                 acme::set_authz_status(&tx, a.id, "valid").await?;
             }
             Err(f) => {
-                let error = serde_json::to_string(f).map_err(|e| AcmeError::Internal(e.to_string()))?;
+                let error =
+                    serde_json::to_string(f).map_err(|e| AcmeError::Internal(e.to_string()))?;
                 acme::set_challenge(&tx, c.id, "pending", "invalid", None, Some(&error)).await?;
                 acme::set_authz_status(&tx, a.id, "invalid").await?;
             }

@@ -92,7 +92,9 @@ impl AcmeService {
             .collect::<Vec<_>>()
             .join(",");
         if tags.len() > 500 {
-            return Err(AcmeError::Malformed("tags are limited to 500 characters".into()));
+            return Err(AcmeError::Malformed(
+                "tags are limited to 500 characters".into(),
+            ));
         }
         let key_id = self.random_b64(16);
         let mut secret = [0u8; 32];
@@ -194,5 +196,78 @@ impl AcmeService {
         .await?;
         tx.commit().await?;
         Ok(())
+    }
+}
+
+impl AcmeService {
+    /// `server acme eab-create`: a credential made by an administrator of their account (the
+    /// first account where they may manage settings), for themselves, for the product and
+    /// group named.
+    pub async fn create_eab_as(
+        &self,
+        admin_email: &str,
+        product_name: &str,
+        group_name: Option<&str>,
+    ) -> Result<EabCreated, AcmeError> {
+        let user = users::find_by_email(&self.store, admin_email)
+            .await?
+            .ok_or_else(|| AcmeError::Malformed(format!("{admin_email} is not a user")))?;
+        let mut admin = None;
+        for m in memberships::for_user(&self.store, user.id).await? {
+            if let Some(c) = self
+                .identity
+                .machine_caller(user.id, m.account_id)
+                .await
+                .map_err(|e| AcmeError::Internal(e.to_string()))?
+                && c.can(Permission::ManageSettings)
+            {
+                admin = Some(c);
+                break;
+            }
+        }
+        let admin = admin.ok_or_else(|| {
+            AcmeError::Unauthorized(format!(
+                "{admin_email} is not an active administrator of any account"
+            ))
+        })?;
+        let offers = self
+            .catalog
+            .offers(&admin, &admin.account.currency)
+            .await
+            .map_err(|e| AcmeError::Internal(e.to_string()))?;
+        let product = offers
+            .iter()
+            .find(|o| o.name.eq_ignore_ascii_case(product_name))
+            .ok_or_else(|| {
+                AcmeError::Malformed(format!(
+                    "no product named {product_name:?}; the account may order: {}",
+                    offers
+                        .iter()
+                        .map(|o| o.name.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ))
+            })?;
+        let group_id = match group_name {
+            None => None,
+            Some(name) => Some(
+                groups::for_account(&self.store, admin.account.id)
+                    .await?
+                    .into_iter()
+                    .find(|g| g.name.eq_ignore_ascii_case(name))
+                    .ok_or_else(|| AcmeError::Malformed(format!("no group named {name:?}")))?
+                    .id,
+            ),
+        };
+        self.create_eab(
+            &admin,
+            &NewCredential {
+                user_email: &user.email,
+                group_id,
+                product_id: product.id,
+                tags: "",
+            },
+        )
+        .await
     }
 }

@@ -35,9 +35,8 @@ impl AcmeService {
                 "the order is {status}; it can be finalized once it is ready"
             )));
         }
-        let der = jws::unb64("csr", csr_b64).map_err(|_| {
-            AcmeError::BadCsr("the csr is not base64url-encoded DER".into())
-        })?;
+        let der = jws::unb64("csr", csr_b64)
+            .map_err(|_| AcmeError::BadCsr("the csr is not base64url-encoded DER".into()))?;
         let pem = csr_pem(&der);
         let csr = crate::ca::inspect_csr(pem.as_bytes())
             .map_err(|e| AcmeError::BadCsr(format!("the CSR cannot be used: {}", e.detail)))?

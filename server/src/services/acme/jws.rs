@@ -280,8 +280,8 @@ pub(crate) mod test_keys {
     impl TestKey {
         pub fn new() -> Self {
             let rng = SystemRandom::new();
-            let pkcs8 = EcdsaKeyPair::generate_pkcs8(&ECDSA_P256_SHA256_FIXED_SIGNING, &rng)
-                .unwrap();
+            let pkcs8 =
+                EcdsaKeyPair::generate_pkcs8(&ECDSA_P256_SHA256_FIXED_SIGNING, &rng).unwrap();
             Self::from_pkcs8(pkcs8.as_ref().to_vec())
         }
 
@@ -302,10 +302,15 @@ pub(crate) mod test_keys {
         /// A flattened JWS over `payload` (`None`: POST-as-GET) with the given header.
         pub fn sign(&self, header: Value, payload: Option<&Value>) -> Value {
             let protected = b64(header.to_string().as_bytes());
-            let payload = payload.map(|p| b64(p.to_string().as_bytes())).unwrap_or_default();
+            let payload = payload
+                .map(|p| b64(p.to_string().as_bytes()))
+                .unwrap_or_default();
             let sig = self
                 .pair
-                .sign(&SystemRandom::new(), format!("{protected}.{payload}").as_bytes())
+                .sign(
+                    &SystemRandom::new(),
+                    format!("{protected}.{payload}").as_bytes(),
+                )
                 .unwrap();
             json!({"protected": protected, "payload": payload, "signature": b64(sig.as_ref())})
         }
@@ -366,10 +371,16 @@ mod tests {
         let jwk = Jwk::parse(&key.jwk()).unwrap();
         let signed = key.sign(json!({"alg": "HS256"}), None);
         let jws = Jws::from_value(&signed).unwrap();
-        assert!(matches!(jws.verify(&jwk), Err(JwsError::BadSignatureAlgorithm(_))));
+        assert!(matches!(
+            jws.verify(&jwk),
+            Err(JwsError::BadSignatureAlgorithm(_))
+        ));
         let signed = key.sign(json!({"alg": "RS256"}), None);
         let jws = Jws::from_value(&signed).unwrap();
-        assert!(matches!(jws.verify(&jwk), Err(JwsError::BadSignatureAlgorithm(_))));
+        assert!(matches!(
+            jws.verify(&jwk),
+            Err(JwsError::BadSignatureAlgorithm(_))
+        ));
         assert!(matches!(
             Jwk::parse(&json!({"kty": "OKP", "crv": "Ed25519", "x": "AA"})),
             Err(JwsError::BadPublicKey(_))
@@ -382,7 +393,8 @@ mod tests {
 
     #[test]
     fn hmac_binding_verifies_with_its_key_only() {
-        let signed = test_keys::hmac_jws(json!({"alg": "HS256", "kid": "k"}), &json!({}), b"secret");
+        let signed =
+            test_keys::hmac_jws(json!({"alg": "HS256", "kid": "k"}), &json!({}), b"secret");
         let jws = Jws::from_value(&signed).unwrap();
         jws.verify_hmac(b"secret").unwrap();
         assert_eq!(jws.verify_hmac(b"other"), Err(JwsError::BadSignature));

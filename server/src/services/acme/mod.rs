@@ -22,11 +22,11 @@ use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
 
-pub use eab::{EabCreated, EabView};
-pub use jws::{Jwk, Jws, JwsError};
 pub use account::AccountUpdate;
 pub use authz::AuthzUpdate;
 pub use eab::NewCredential;
+pub use eab::{EabCreated, EabView};
+pub use jws::{Jwk, Jws, JwsError};
 pub use new_account::NewAccountRequest;
 pub use new_order::NewOrderRequest;
 pub use revoke::Revoker;
@@ -137,9 +137,9 @@ impl From<OrderError> for AcmeError {
     fn from(e: OrderError) -> Self {
         match e {
             OrderError::NotFound => Self::NotFound,
-            OrderError::Forbidden(p) => Self::Unauthorized(format!(
-                "the account's user may not do this (lacks {p:?})"
-            )),
+            OrderError::Forbidden(p) => {
+                Self::Unauthorized(format!("the account's user may not do this (lacks {p:?})"))
+            }
             OrderError::Invalid(fields) => Self::RejectedIdentifier(fields_text(&fields)),
             OrderError::Refused(why) => Self::RejectedIdentifier(why),
             other => Self::Internal(other.to_string()),

@@ -84,7 +84,8 @@ impl AcmeService {
                 "the external account binding is for another key".into(),
             ));
         }
-        let refused = || AcmeError::Unauthorized("the external account binding is not valid".into());
+        let refused =
+            || AcmeError::Unauthorized("the external account binding is not valid".into());
         let credential = acme::eab_by_key_id(&self.store, &key_id)
             .await?
             .ok_or_else(refused)?;
@@ -129,10 +130,7 @@ impl AcmeService {
                 ip: None,
                 module: "acme",
                 action: "acme_account_created",
-                summary: format!(
-                    "ACME account #{} created with key ID {key_id}",
-                    row.id
-                ),
+                summary: format!("ACME account #{} created with key ID {key_id}", row.id),
             },
         )
         .await

@@ -49,12 +49,13 @@ impl AcmeService {
     ) -> Result<OrderView, AcmeError> {
         if request.not_before.is_some() || request.not_after.is_some() {
             return Err(AcmeError::Malformed(
-                "notBefore and notAfter are not supported; the product decides the validity"
-                    .into(),
+                "notBefore and notAfter are not supported; the product decides the validity".into(),
             ));
         }
         if request.identifiers.is_empty() {
-            return Err(AcmeError::Malformed("the order names no identifiers".into()));
+            return Err(AcmeError::Malformed(
+                "the order names no identifiers".into(),
+            ));
         }
         let mut names: Vec<String> = Vec::with_capacity(request.identifiers.len());
         for i in &request.identifiers {
@@ -66,9 +67,8 @@ impl AcmeService {
             }
             let name = dns_name::normalize(&i.value);
             let wildcard = name.starts_with("*.");
-            let name = dns_name::parse_public(&name, wildcard).map_err(|e| {
-                AcmeError::RejectedIdentifier(format!("{}: {e}", i.value))
-            })?;
+            let name = dns_name::parse_public(&name, wildcard)
+                .map_err(|e| AcmeError::RejectedIdentifier(format!("{}: {e}", i.value)))?;
             if !names.contains(&name) {
                 names.push(name);
             }
@@ -76,21 +76,20 @@ impl AcmeService {
         let caller = self.caller(account).await?;
         let product = self
             .catalog
-            .product_for_order(account.account_id, account.product_id, &caller.account.currency)
+            .product_for_order(
+                account.account_id,
+                account.product_id,
+                &caller.account.currency,
+            )
             .await
             .map_err(|e| {
                 AcmeError::Unauthorized(format!(
                     "the product this account orders is not available: {e}"
                 ))
             })?;
-        let validity_days = product
-            .offer
-            .validity_days
-            .last()
-            .copied()
-            .ok_or_else(|| {
-                AcmeError::Unauthorized("the product has no validity that can be ordered".into())
-            })?;
+        let validity_days = product.offer.validity_days.last().copied().ok_or_else(|| {
+            AcmeError::Unauthorized("the product has no validity that can be ordered".into())
+        })?;
         let tags = match account.eab_id {
             Some(_) => self.binding_tags(account).await?,
             None => String::new(),
@@ -127,13 +126,16 @@ impl AcmeService {
             &request
                 .identifiers
                 .iter()
-                .map(|i| serde_json::json!({"type": i.kind, "value": dns_name::normalize(&i.value)}))
+                .map(
+                    |i| serde_json::json!({"type": i.kind, "value": dns_name::normalize(&i.value)}),
+                )
                 .collect::<Vec<_>>(),
         )
         .map_err(|e| AcmeError::Internal(e.to_string()))?;
         let tx = self.store.begin().await?;
         acme::mark_order_source(&tx, placed.id, "ACME").await?;
-        let order = acme::insert_order(&tx, account.id, placed.id, &identifiers, expires, now).await?;
+        let order =
+            acme::insert_order(&tx, account.id, placed.id, &identifiers, expires, now).await?;
         for c in &coverage {
             let wildcard = c.name.starts_with("*.");
             let status = if c.is_covered() { "valid" } else { "pending" };

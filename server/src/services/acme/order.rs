@@ -15,7 +15,9 @@ pub(super) fn status_of(order: &OrderRow, authzs: &[AcmeAuthzRow]) -> &'static s
     let row = OrderStatus::parse(&order.status);
     if order.certificate_id.is_some() {
         "valid"
-    } else if authzs.iter().any(|a| a.status != "valid" && a.status != "pending")
+    } else if authzs
+        .iter()
+        .any(|a| a.status != "valid" && a.status != "pending")
         || matches!(row, Some(OrderStatus::Cancelled | OrderStatus::Rejected))
         || (order.csr_pem.is_some() && order.issue_error.is_some())
     {
@@ -61,7 +63,12 @@ impl AcmeService {
             identifiers: identifiers
                 .iter()
                 .map(|i| {
-                    let text = |k: &str| i.get(k).and_then(|v| v.as_str()).unwrap_or_default().to_owned();
+                    let text = |k: &str| {
+                        i.get(k)
+                            .and_then(|v| v.as_str())
+                            .unwrap_or_default()
+                            .to_owned()
+                    };
                     (text("type"), text("value"))
                 })
                 .collect(),

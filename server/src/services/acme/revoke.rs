@@ -44,10 +44,16 @@ fn same_key(cert: &x509_parser::certificate::X509Certificate<'_>, key: &Jwk) -> 
     match (cert.public_key().parsed(), key) {
         (Ok(PublicKey::EC(point)), Jwk::Ec { x, y, .. }) => {
             let data = point.data();
-            data.first() == Some(&4) && data.get(1..) == Some([x.as_slice(), y.as_slice()].concat().as_slice())
+            data.first() == Some(&4)
+                && data.get(1..) == Some([x.as_slice(), y.as_slice()].concat().as_slice())
         }
         (Ok(PublicKey::RSA(rsa)), Jwk::Rsa { n, e }) => {
-            let strip = |b: &[u8]| b.iter().skip_while(|v| **v == 0).copied().collect::<Vec<u8>>();
+            let strip = |b: &[u8]| {
+                b.iter()
+                    .skip_while(|v| **v == 0)
+                    .copied()
+                    .collect::<Vec<u8>>()
+            };
             strip(rsa.modulus) == strip(n) && strip(rsa.exponent) == strip(e)
         }
         _ => false,

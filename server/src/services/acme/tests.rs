@@ -33,6 +33,14 @@ pub(crate) struct World {
 }
 
 pub(crate) async fn world(eab_required: bool) -> World {
+    world_with(eab_required, None).await
+}
+
+/// A world whose HTTP-01 checks go through `fetcher` (a real one, for real clients).
+pub(crate) async fn world_with(
+    eab_required: bool,
+    fetcher: Option<Arc<dyn crate::ports::HttpFetcher>>,
+) -> World {
     let h = harness().await;
     let ca = Arc::new(authority(h.store.clone(), SECRET));
     ca.init(KeySpec::EcP256).await.unwrap();
@@ -90,7 +98,7 @@ pub(crate) async fn world(eab_required: bool) -> World {
         orders,
         validation,
         dns: dns.clone(),
-        http: http.clone(),
+        http: fetcher.unwrap_or_else(|| http.clone()),
         sealer: test_sealer(),
         authority: ca,
         eab_required,
@@ -131,7 +139,10 @@ async fn a_credential_is_listed_without_its_key_and_revoked_once() {
     assert_eq!(listed.len(), 1);
     assert_eq!(listed[0].key_id, made.key_id);
     assert_eq!(listed[0].tags, "web,acme");
-    let stored = store::eab_by_key_id(&w.h.store, &made.key_id).await.unwrap().unwrap();
+    let stored = store::eab_by_key_id(&w.h.store, &made.key_id)
+        .await
+        .unwrap()
+        .unwrap();
     assert!(
         !stored
             .hmac_sealed
@@ -144,14 +155,20 @@ async fn a_credential_is_listed_without_its_key_and_revoked_once() {
         w.acme.revoke_eab(&w.admin, made.id).await,
         Err(AcmeError::NotFound)
     ));
-    assert!(w.acme.list_eab(&w.admin).await.unwrap()[0].revoked_at.is_some());
+    assert!(
+        w.acme.list_eab(&w.admin).await.unwrap()[0]
+            .revoked_at
+            .is_some()
+    );
 }
 
 #[tokio::test]
 async fn credentials_need_manage_settings_and_a_member_and_a_product() {
     let w = world(true).await;
     let mut manager = w.admin.clone();
-    manager.permissions.retain(|p| *p != app::model::Permission::ManageSettings);
+    manager
+        .permissions
+        .retain(|p| *p != app::model::Permission::ManageSettings);
     let refused = w
         .acme
         .create_eab(
@@ -165,7 +182,10 @@ async fn credentials_need_manage_settings_and_a_member_and_a_product() {
         )
         .await;
     assert!(matches!(refused, Err(AcmeError::Unauthorized(_))));
-    for (email, product) in [("nobody@else.example", w.product_id), ("asha@acme.example", 99_999)] {
+    for (email, product) in [
+        ("nobody@else.example", w.product_id),
+        ("asha@acme.example", 99_999),
+    ] {
         let e = w
             .acme
             .create_eab(
@@ -178,7 +198,10 @@ async fn credentials_need_manage_settings_and_a_member_and_a_product() {
                 },
             )
             .await;
-        assert!(matches!(e, Err(AcmeError::Malformed(_))), "{email} {product}: {e:?}");
+        assert!(
+            matches!(e, Err(AcmeError::Malformed(_))),
+            "{email} {product}: {e:?}"
+        );
     }
     assert!(w.acme.list_eab(&w.admin).await.unwrap().is_empty());
 }
@@ -193,7 +216,11 @@ async fn another_accounts_credential_cannot_be_revoked() {
         Err(AcmeError::NotFound)
     ));
     assert!(w.acme.list_eab(&other).await.unwrap().is_empty());
-    assert!(w.acme.list_eab(&w.admin).await.unwrap()[0].revoked_at.is_none());
+    assert!(
+        w.acme.list_eab(&w.admin).await.unwrap()[0]
+            .revoked_at
+            .is_none()
+    );
 }
 
 #[tokio::test]
@@ -201,9 +228,18 @@ async fn a_nonce_answers_once() {
     let w = world(true).await;
     let n = w.acme.new_nonce().await.unwrap();
     w.acme.use_nonce(&n).await.unwrap();
-    assert!(matches!(w.acme.use_nonce(&n).await, Err(AcmeError::BadNonce)));
-    assert!(matches!(w.acme.use_nonce("made-up").await, Err(AcmeError::BadNonce)));
+    assert!(matches!(
+        w.acme.use_nonce(&n).await,
+        Err(AcmeError::BadNonce)
+    ));
+    assert!(matches!(
+        w.acme.use_nonce("made-up").await,
+        Err(AcmeError::BadNonce)
+    ));
     let old = w.acme.new_nonce().await.unwrap();
     w.h.clock.advance(chrono::Duration::minutes(61));
-    assert!(matches!(w.acme.use_nonce(&old).await, Err(AcmeError::BadNonce)));
+    assert!(matches!(
+        w.acme.use_nonce(&old).await,
+        Err(AcmeError::BadNonce)
+    ));
 }

@@ -5,6 +5,8 @@
 mod problem;
 mod resources;
 #[cfg(test)]
+mod real_clients;
+#[cfg(test)]
 mod tests;
 
 use std::sync::Arc;
@@ -69,7 +71,8 @@ impl Acme {
         {
             h.insert("replay-nonce", v);
         }
-        if let Ok(v) = HeaderValue::from_str(&format!("<{}>;rel=\"index\"", self.url("directory"))) {
+        if let Ok(v) = HeaderValue::from_str(&format!("<{}>;rel=\"index\"", self.url("directory")))
+        {
             h.append(header::LINK, v);
         }
         h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
@@ -201,7 +204,10 @@ async fn directory(State(c): State<Ctx>) -> Response {
         },
     });
     let mut headers = HeaderMap::new();
-    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=60"));
+    headers.insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("public, max-age=60"),
+    );
     (StatusCode::OK, headers, axum::Json(body)).into_response()
 }
 
@@ -247,9 +253,17 @@ async fn new_account(State(c): State<Ctx>, headers: HeaderMap, body: Bytes) -> R
             .service
             .new_account(key, &request, &c.url("new-account"))
             .await?;
-        let status = if created { StatusCode::CREATED } else { StatusCode::OK };
-        Ok(c.json(status, location(&c.account_url(account.id)), resources::account(&c, &account))
-            .await)
+        let status = if created {
+            StatusCode::CREATED
+        } else {
+            StatusCode::OK
+        };
+        Ok(c.json(
+            status,
+            location(&c.account_url(account.id)),
+            resources::account(&c, &account),
+        )
+        .await)
     };
     answer(&c, r.await).await
 }
@@ -261,7 +275,9 @@ async fn account(
     body: Bytes,
 ) -> Response {
     let r = async {
-        let v = c.verify(&format!("account/{id}"), &headers, &body, false).await?;
+        let v = c
+            .verify(&format!("account/{id}"), &headers, &body, false)
+            .await?;
         let account = v.account()?;
         if account.id != id {
             return Err(AcmeError::Unauthorized(
@@ -271,10 +287,16 @@ async fn account(
         let account = if v.jws.payload.is_empty() {
             account.clone()
         } else {
-            c.service.update_account(account, &v.jws.json_payload()?).await?
+            c.service
+                .update_account(account, &v.jws.json_payload()?)
+                .await?
         };
-        Ok(c.json(StatusCode::OK, location(&c.account_url(id)), resources::account(&c, &account))
-            .await)
+        Ok(c.json(
+            StatusCode::OK,
+            location(&c.account_url(id)),
+            resources::account(&c, &account),
+        )
+        .await)
     };
     answer(&c, r.await).await
 }
@@ -286,7 +308,9 @@ async fn account_orders(
     body: Bytes,
 ) -> Response {
     let r = async {
-        let v = c.verify(&format!("account/{id}/orders"), &headers, &body, false).await?;
+        let v = c
+            .verify(&format!("account/{id}/orders"), &headers, &body, false)
+            .await?;
         v.as_get()?;
         let account = v.account()?;
         if account.id != id {
@@ -294,7 +318,10 @@ async fn account_orders(
         }
         let ids = c.service.order_ids(account).await?;
         let urls: Vec<String> = ids.iter().map(|o| c.url(&format!("order/{o}"))).collect();
-        Ok(c.json(StatusCode::OK, HeaderMap::new(), json!({"orders": urls})).await)
+        Ok(
+            c.json(StatusCode::OK, HeaderMap::new(), json!({"orders": urls}))
+                .await,
+        )
     };
     answer(&c, r.await).await
 }
@@ -305,7 +332,12 @@ async fn new_order(State(c): State<Ctx>, headers: HeaderMap, body: Bytes) -> Res
         let account = v.account()?;
         let order = c.service.new_order(account, &v.jws.json_payload()?).await?;
         let url = c.url(&format!("order/{}", order.id));
-        Ok(c.json(StatusCode::CREATED, location(&url), resources::order(&c, &order)).await)
+        Ok(c.json(
+            StatusCode::CREATED,
+            location(&url),
+            resources::order(&c, &order),
+        )
+        .await)
     };
     answer(&c, r.await).await
 }
@@ -317,11 +349,17 @@ async fn order(
     body: Bytes,
 ) -> Response {
     let r = async {
-        let v = c.verify(&format!("order/{id}"), &headers, &body, false).await?;
+        let v = c
+            .verify(&format!("order/{id}"), &headers, &body, false)
+            .await?;
         v.as_get()?;
         let order = c.service.order_view(v.account()?, id).await?;
-        Ok(c.json(StatusCode::OK, resources::retry_after(order.status), resources::order(&c, &order))
-            .await)
+        Ok(c.json(
+            StatusCode::OK,
+            resources::retry_after(order.status),
+            resources::order(&c, &order),
+        )
+        .await)
     };
     answer(&c, r.await).await
 }
@@ -338,12 +376,15 @@ async fn finalize(
     body: Bytes,
 ) -> Response {
     let r = async {
-        let v = c.verify(&format!("order/{id}/finalize"), &headers, &body, false).await?;
+        let v = c
+            .verify(&format!("order/{id}/finalize"), &headers, &body, false)
+            .await?;
         let request: FinalizeRequest = v.jws.json_payload()?;
         let order = c.service.finalize(v.account()?, id, &request.csr).await?;
         let mut extra = resources::retry_after(order.status);
         extra.extend(location(&c.url(&format!("order/{id}"))));
-        Ok(c.json(StatusCode::OK, extra, resources::order(&c, &order)).await)
+        Ok(c.json(StatusCode::OK, extra, resources::order(&c, &order))
+            .await)
     };
     answer(&c, r.await).await
 }
@@ -355,15 +396,23 @@ async fn authz(
     body: Bytes,
 ) -> Response {
     let r = async {
-        let v = c.verify(&format!("authz/{id}"), &headers, &body, false).await?;
+        let v = c
+            .verify(&format!("authz/{id}"), &headers, &body, false)
+            .await?;
         let account = v.account()?;
         let authz = if v.jws.payload.is_empty() {
             c.service.authz(account, id).await?
         } else {
-            c.service.update_authz(account, id, &v.jws.json_payload()?).await?
+            c.service
+                .update_authz(account, id, &v.jws.json_payload()?)
+                .await?
         };
-        Ok(c.json(StatusCode::OK, resources::retry_after(&authz.status), resources::authz(&c, &authz))
-            .await)
+        Ok(c.json(
+            StatusCode::OK,
+            resources::retry_after(&authz.status),
+            resources::authz(&c, &authz),
+        )
+        .await)
     };
     answer(&c, r.await).await
 }
@@ -375,7 +424,9 @@ async fn challenge(
     body: Bytes,
 ) -> Response {
     let r = async {
-        let v = c.verify(&format!("chall/{id}"), &headers, &body, false).await?;
+        let v = c
+            .verify(&format!("chall/{id}"), &headers, &body, false)
+            .await?;
         let account = v.account()?;
         let view = if v.jws.payload.is_empty() {
             c.service.challenge(account, id).await?
@@ -391,7 +442,10 @@ async fn challenge(
         )) {
             extra.insert(header::LINK, up);
         }
-        Ok(c.json(StatusCode::OK, extra, resources::challenge(&c, &view)).await)
+        Ok(
+            c.json(StatusCode::OK, extra, resources::challenge(&c, &view))
+                .await,
+        )
     };
     answer(&c, r.await).await
 }
@@ -403,7 +457,9 @@ async fn certificate(
     body: Bytes,
 ) -> Response {
     let r = async {
-        let v = c.verify(&format!("cert/{id}"), &headers, &body, false).await?;
+        let v = c
+            .verify(&format!("cert/{id}"), &headers, &body, false)
+            .await?;
         v.as_get()?;
         let pem = c.service.certificate(v.account()?, id).await?;
         let mut h = c.headers().await;
@@ -431,7 +487,9 @@ async fn revoke_cert(State(c): State<Ctx>, headers: HeaderMap, body: Bytes) -> R
             Signer::Account(a) => crate::services::acme::Revoker::Account(a),
             Signer::Key(k) => crate::services::acme::Revoker::CertificateKey(k),
         };
-        c.service.revoke(by, &request.certificate, request.reason).await?;
+        c.service
+            .revoke(by, &request.certificate, request.reason)
+            .await?;
         Ok((StatusCode::OK, c.headers().await).into_response())
     };
     answer(&c, r.await).await
@@ -443,11 +501,20 @@ async fn key_change(State(c): State<Ctx>, headers: HeaderMap, body: Bytes) -> Re
         let account = v.account()?;
         let inner: Value = v.jws.json_payload()?;
         c.service
-            .change_key(account, &inner, &c.account_url(account.id), &c.url("key-change"))
+            .change_key(
+                account,
+                &inner,
+                &c.account_url(account.id),
+                &c.url("key-change"),
+            )
             .await?;
         let account = c.service.account(account.id).await?;
-        Ok(c.json(StatusCode::OK, location(&c.account_url(account.id)), resources::account(&c, &account))
-            .await)
+        Ok(c.json(
+            StatusCode::OK,
+            location(&c.account_url(account.id)),
+            resources::account(&c, &account),
+        )
+        .await)
     };
     answer(&c, r.await).await
 }
