@@ -3,9 +3,9 @@
 //! Everything the protocol decides is in `services::acme`; this module only speaks it.
 
 mod problem;
-mod resources;
 #[cfg(test)]
 mod real_clients;
+mod resources;
 #[cfg(test)]
 mod tests;
 

@@ -6,10 +6,8 @@ use std::{process::Command, sync::Arc};
 
 use super::{Acme, router};
 use crate::{
-    adapters::http_fetch::PlainHttpFetcher,
-    ca::test_support::temp_dir,
-    services::acme::tests::world_with,
-    store::certificates,
+    adapters::http_fetch::PlainHttpFetcher, ca::test_support::temp_dir,
+    services::acme::tests::world_with, store::certificates,
 };
 
 fn free_port() -> u16 {
@@ -70,7 +68,13 @@ async fn lego_obtains_renews_and_revokes_over_http_01_with_a_binding_and_not_wit
             dir.join(path).display().to_string(),
         ];
         if with_eab {
-            a.extend(["--eab".into(), "--kid".into(), eab.key_id.clone(), "--hmac".into(), eab.hmac_key.clone()]);
+            a.extend([
+                "--eab".into(),
+                "--kid".into(),
+                eab.key_id.clone(),
+                "--hmac".into(),
+                eab.hmac_key.clone(),
+            ]);
         }
         a
     };
@@ -84,17 +88,41 @@ async fn lego_obtains_renews_and_revokes_over_http_01_with_a_binding_and_not_wit
     let crt = dir.join("lego/certificates/www.example.com.crt");
     let bundle = std::fs::read_to_string(&crt).unwrap();
     let (leaf, issuer) = bundle.split_once("-----END CERTIFICATE-----").unwrap();
-    std::fs::write(dir.join("leaf.pem"), format!("{leaf}-----END CERTIFICATE-----\n")).unwrap();
+    std::fs::write(
+        dir.join("leaf.pem"),
+        format!("{leaf}-----END CERTIFICATE-----\n"),
+    )
+    .unwrap();
     std::fs::write(dir.join("issuer.pem"), issuer.trim_start()).unwrap();
     let verify = Command::new("openssl")
-        .args(["verify", "-partial_chain", "-CAfile", "issuer.pem", "leaf.pem"])
+        .args([
+            "verify",
+            "-partial_chain",
+            "-CAfile",
+            "issuer.pem",
+            "leaf.pem",
+        ])
         .current_dir(&dir)
         .output()
         .unwrap();
-    assert!(verify.status.success(), "{}", String::from_utf8_lossy(&verify.stderr));
+    assert!(
+        verify.status.success(),
+        "{}",
+        String::from_utf8_lossy(&verify.stderr)
+    );
 
     let (ok, out) = lego(
-        [common(true, "lego"), vec!["renew".into(), "--days".into(), "400".into()]].concat(),
+        [
+            common(true, "lego"),
+            vec![
+                "renew".into(),
+                "--days".into(),
+                "400".into(),
+                // lego sleeps up to 8 minutes before an unattended renewal otherwise.
+                "--no-random-sleep".into(),
+            ],
+        ]
+        .concat(),
     )
     .await;
     assert!(ok, "{out}");
