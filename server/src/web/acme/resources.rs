@@ -10,6 +10,13 @@ use crate::{
     store::acme::AcmeAccountRow,
 };
 
+/// Adds a member to a JSON object (the resources are built as objects above).
+fn put(v: &mut Value, key: &str, value: Value) {
+    if let Some(o) = v.as_object_mut() {
+        o.insert(key.to_owned(), value);
+    }
+}
+
 fn failure(f: &Failure) -> Value {
     json!({"type": format!("{URN}{}", f.kind), "detail": f.detail})
 }
@@ -46,10 +53,14 @@ pub fn order(c: &Acme, o: &OrderView) -> Value {
         "finalize": c.url(&format!("order/{}/finalize", o.id)),
     });
     if o.certificate {
-        v["certificate"] = json!(c.url(&format!("cert/{}", o.id)));
+        put(
+            &mut v,
+            "certificate",
+            json!(c.url(&format!("cert/{}", o.id))),
+        );
     }
     if let Some(e) = &o.error {
-        v["error"] = failure(e);
+        put(&mut v, "error", failure(e));
     }
     v
 }
@@ -62,10 +73,10 @@ pub fn challenge(c: &Acme, ch: &ChallengeView) -> Value {
         "status": ch.status,
     });
     if let Some(t) = ch.validated {
-        v["validated"] = json!(time(t));
+        put(&mut v, "validated", json!(time(t)));
     }
     if let Some(e) = &ch.error {
-        v["error"] = failure(e);
+        put(&mut v, "error", failure(e));
     }
     v
 }
@@ -78,7 +89,7 @@ pub fn authz(c: &Acme, a: &AuthzView) -> Value {
         "challenges": a.challenges.iter().map(|ch| challenge(c, ch)).collect::<Vec<_>>(),
     });
     if a.wildcard {
-        v["wildcard"] = json!(true);
+        put(&mut v, "wildcard", json!(true));
     }
     v
 }
