@@ -24,6 +24,12 @@ if ! command -v softhsm2-util >/dev/null 2>&1 || ! command -v openssl >/dev/null
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q softhsm2 openssl
 fi
 
+if ! command -v lego >/dev/null 2>&1 || ! command -v certbot >/dev/null 2>&1; then
+  echo "==> installing the ACME clients the ACME tests drive (Debian's lego and certbot)"
+  as_root apt-get update -q
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q lego certbot
+fi
+
 if ! command -v lint_cabf_serverauth_cert >/dev/null 2>&1; then
   echo "==> installing pkilint (CA/Browser Forum conformance of what the CA issues)"
   python3 -m pip install --quiet pkilint

@@ -31,10 +31,10 @@ use crate::pages::{
         two_factor_setting::TwoFactorSettingPage, user_edit::UserEditPage, user_new::UserNewPage,
         users::UsersPage,
     },
+    smime::{new::SmimeNewPage, order::SmimeOrderPage, verify::SmimeVerifyPage},
     track::{
         dcv_confirm::DcvConfirmPage, delegate_download::DelegateDownloadPage, page::TrackPage,
     },
-    smime::{new::SmimeNewPage, order::SmimeOrderPage, verify::SmimeVerifyPage},
 };
 
 /// The HTML document around the app, rendered on the server.

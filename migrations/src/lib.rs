@@ -27,6 +27,7 @@ mod m20261121_000021_domains;
 mod m20261121_000022_orders;
 mod m20261121_000023_order_lifecycle;
 mod m20261121_000024_smime;
+mod m20261121_000025_acme;
 
 pub struct Migrator;
 
@@ -58,6 +59,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261121_000022_orders::Migration),
             Box::new(m20261121_000023_order_lifecycle::Migration),
             Box::new(m20261121_000024_smime::Migration),
+            Box::new(m20261121_000025_acme::Migration),
         ]
     }
 }

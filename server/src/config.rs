@@ -52,6 +52,9 @@ pub struct Config {
     /// `ROOTLINE_CAA_IDENTITIES`: the issuer domain names by which CAA records authorise this
     /// CA (comma-separated, lower-cased); by default the public URL's host.
     pub caa_identities: Vec<String>,
+    /// `ROOTLINE_ACME_EAB_REQUIRED` (default true): ACME accounts need External Account
+    /// Binding credentials from the portal.
+    pub acme_eab_required: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -184,8 +187,19 @@ impl Config {
         };
 
         let dcv = dcv_settings(&get, &public_url)?;
+        let acme_eab_required = match get("ROOTLINE_ACME_EAB_REQUIRED").as_deref().map(str::trim) {
+            None | Some("true") | Some("1") | Some("yes") => true,
+            Some("false") | Some("0") | Some("no") => false,
+            Some(other) => {
+                return Err(ConfigError::Invalid {
+                    name: "ROOTLINE_ACME_EAB_REQUIRED",
+                    reason: format!("{other:?} is not true or false"),
+                });
+            }
+        };
 
         Ok(Self {
+            acme_eab_required,
             dns_resolver: dcv.dns_resolver,
             dcv_http_port: dcv.http_port,
             dcv_http_host: dcv.http_host,

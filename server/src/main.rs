@@ -39,6 +39,11 @@ enum Command {
         #[command(subcommand)]
         command: CaCommand,
     },
+    /// The ACME server.
+    Acme {
+        #[command(subcommand)]
+        command: AcmeCommand,
+    },
     /// The audit log.
     Audit {
         #[command(subcommand)]
@@ -53,6 +58,22 @@ enum Command {
         /// `{"txt": {name: [values]}, "caa": {name: [{"flags", "tag", "value"}]}, "a": {name: ip}}`.
         #[arg(long)]
         records: std::path::PathBuf,
+    },
+}
+
+#[derive(Subcommand)]
+enum AcmeCommand {
+    /// Make an External Account Binding credential and print its key ID and HMAC key.
+    EabCreate {
+        /// An administrator's e-mail: the credential is theirs, in their account.
+        #[arg(long)]
+        account: String,
+        /// The name of the product the ACME orders use.
+        #[arg(long)]
+        product: String,
+        /// The group that pays; the account's default group when left out.
+        #[arg(long)]
+        group: Option<String>,
     },
 }
 
@@ -154,6 +175,14 @@ async fn main() -> ExitCode {
         Command::Serve => startup::serve(config).await.map_err(|e| e.to_string()),
         Command::Migrate => migrate(&config).await,
         Command::Ca { command } => ca(&config, command).await,
+        Command::Acme {
+            command:
+                AcmeCommand::EabCreate {
+                    account,
+                    product,
+                    group,
+                },
+        } => eab_create(&config, &account, &product, group.as_deref()).await,
         Command::Audit {
             command: AuditCommand::Verify,
         } => verify_audit(&config).await,
@@ -214,6 +243,25 @@ async fn migrate(config: &Config) -> Result<(), String> {
         .map_err(|e| e.to_string())?;
     store.migrate().await.map_err(|e| e.to_string())?;
     println!("The database schema is up to date.");
+    Ok(())
+}
+
+async fn eab_create(
+    config: &Config,
+    admin_email: &str,
+    product: &str,
+    group: Option<&str>,
+) -> Result<(), String> {
+    let services = startup::services(config).await.map_err(|e| e.to_string())?;
+    let stack = startup::order_stack(config, &services);
+    let made = stack
+        .acme
+        .create_eab_as(admin_email, product, group)
+        .await
+        .map_err(|e| e.to_string())?;
+    // One line each, so scripts can read them; the key is never shown again.
+    println!("key ID: {}", made.key_id);
+    println!("HMAC key: {}", made.hmac_key);
     Ok(())
 }
 

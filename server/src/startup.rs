@@ -67,6 +67,8 @@ pub struct Services {
     pub mail_delivery: Arc<MailDelivery>,
     pub mail_waker: MailWaker,
     pub authority: Arc<Authority>,
+    /// Seals secrets at rest other than CA keys (TOTP secrets, ACME binding keys).
+    pub sealer: Arc<crate::adapters::sealer::Sealer>,
 }
 
 /// Opens the database (creating and migrating it on first start) and builds the services.
@@ -94,7 +96,7 @@ pub async fn services(config: &Config) -> Result<Services, StartupError> {
             clock.clone(),
             Arc::new(OsRandom),
             config.link_base(),
-            sealer,
+            sealer.clone(),
         )
         .with_passkey_origin(config.passkey_origin.as_str()),
     );
@@ -142,7 +144,66 @@ pub async fn services(config: &Config) -> Result<Services, StartupError> {
         mail_delivery,
         mail_waker,
         authority,
+        sealer,
     })
+}
+
+/// The services orders run on, the portal's and ACME's alike.
+pub struct OrderStack {
+    pub validation: Arc<ValidationService>,
+    pub catalog: Arc<CatalogService>,
+    pub orders: Arc<OrderService>,
+    pub acme: Arc<crate::services::acme::AcmeService>,
+}
+
+pub fn order_stack(config: &Config, services: &Services) -> OrderStack {
+    let (dns, http) = crate::adapters::dcv_adapters(config);
+    let validation = Arc::new(ValidationService::new(
+        services.store.clone(),
+        services.clock.clone(),
+        Arc::new(OsRandom),
+        dns.clone(),
+        http.clone(),
+        config.link_base(),
+    ));
+    let catalog = Arc::new(CatalogService::new(
+        services.store.clone(),
+        services.authority.clone(),
+        services.clock.clone(),
+    ));
+    let orders = Arc::new(OrderService::new(OrderDeps {
+        store: services.store.clone(),
+        clock: services.clock.clone(),
+        random: Arc::new(OsRandom),
+        catalog: catalog.clone(),
+        validation: validation.clone(),
+        authority: services.authority.clone(),
+        dns: dns.clone(),
+        caa_identities: config.caa_identities.clone(),
+        public_url: config.link_base(),
+    }));
+    let acme = Arc::new(crate::services::acme::AcmeService::new(
+        crate::services::acme::AcmeDeps {
+            store: services.store.clone(),
+            clock: services.clock.clone(),
+            random: Arc::new(OsRandom),
+            identity: services.identity.clone(),
+            catalog: catalog.clone(),
+            orders: orders.clone(),
+            validation: validation.clone(),
+            dns,
+            http,
+            sealer: services.sealer.clone(),
+            authority: services.authority.clone(),
+            eab_required: config.acme_eab_required,
+        },
+    ));
+    OrderStack {
+        validation,
+        catalog,
+        orders,
+        acme,
+    }
 }
 
 fn mailer(config: &Config) -> Result<Arc<dyn Mailer>, StartupError> {
@@ -183,31 +244,12 @@ pub async fn serve(config: Config) -> Result<(), StartupError> {
         services.identity.clone(),
         services.clock.clone(),
     ));
-    let (dns, http) = crate::adapters::dcv_adapters(&config);
-    let validation = Arc::new(ValidationService::new(
-        services.store.clone(),
-        services.clock.clone(),
-        Arc::new(OsRandom),
-        dns.clone(),
-        http,
-        config.link_base(),
-    ));
-    let catalog = Arc::new(CatalogService::new(
-        services.store.clone(),
-        services.authority.clone(),
-        services.clock.clone(),
-    ));
-    let orders = Arc::new(OrderService::new(OrderDeps {
-        store: services.store.clone(),
-        clock: services.clock.clone(),
-        random: Arc::new(OsRandom),
-        catalog: catalog.clone(),
-        validation: validation.clone(),
-        authority: services.authority.clone(),
-        dns,
-        caa_identities: config.caa_identities.clone(),
-        public_url: config.link_base(),
-    }));
+    let OrderStack {
+        validation,
+        catalog,
+        orders,
+        acme,
+    } = order_stack(&config, &services);
     tokio::spawn(jobs::renewals::run(
         services.identity.clone(),
         orders.clone(),
@@ -261,7 +303,10 @@ pub async fn serve(config: Config) -> Result<(), StartupError> {
         access,
         orders,
     };
-    let app = web::router(state);
+    let app = web::router(state).merge(web::acme::router(Arc::new(web::acme::Acme {
+        service: acme,
+        base: format!("{}/acme", config.link_base()),
+    })));
     if let Some(tls) = &config.tls {
         https_listener(tls, app.clone()).await?;
     }

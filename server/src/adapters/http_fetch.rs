@@ -156,8 +156,25 @@ fn plain_file_name(name: &str) -> bool {
 #[async_trait]
 impl HttpFetcher for PlainHttpFetcher {
     async fn validation_file(&self, domain: &str, file_name: &str) -> Result<String, FetchError> {
+        self.well_known(domain, "pki-validation", file_name).await
+    }
+
+    async fn acme_challenge(&self, domain: &str, token: &str) -> Result<String, FetchError> {
+        self.well_known(domain, "acme-challenge", token).await
+    }
+}
+
+impl PlainHttpFetcher {
+    /// GET `/.well-known/<folder>/<file_name>` of the domain, after checking that neither
+    /// name can change the request's target.
+    async fn well_known(
+        &self,
+        domain: &str,
+        folder: &str,
+        file_name: &str,
+    ) -> Result<String, FetchError> {
         let domain = domain.trim_end_matches('.').to_ascii_lowercase();
-        let path = format!("/.well-known/pki-validation/{file_name}");
+        let path = format!("/.well-known/{folder}/{file_name}");
         let url = if self.port == 80 {
             format!("http://{domain}{path}")
         } else {

@@ -19,6 +19,9 @@ pub trait HttpFetcher: Send + Sync {
     /// GET `http://<domain>[:port]/.well-known/pki-validation/<file_name>` and return the
     /// body of a 200 answer (bounded in size; redirects not followed).
     async fn validation_file(&self, domain: &str, file_name: &str) -> Result<String, FetchError>;
+    /// GET `http://<domain>[:port]/.well-known/acme-challenge/<token>` (RFC 8555 section
+    /// 8.3), with the same limits.
+    async fn acme_challenge(&self, domain: &str, token: &str) -> Result<String, FetchError>;
 }
 
 /// Files held in memory by (domain, file name).
@@ -28,6 +31,11 @@ pub struct FakeHttp {
 }
 
 impl FakeHttp {
+    /// Serves `body` as the ACME HTTP-01 answer for `token` at `domain`.
+    pub fn publish_acme(&self, domain: &str, token: &str, body: &str) {
+        self.publish(domain, &format!("acme-challenge/{token}"), body);
+    }
+
     pub fn publish(&self, domain: &str, file_name: &str, body: &str) {
         if let Ok(mut f) = self.files.lock() {
             f.insert(
@@ -49,6 +57,19 @@ impl HttpFetcher for FakeHttp {
                 f.get(&(domain.to_ascii_lowercase(), file_name.to_owned()))
                     .cloned()
             })
+            .ok_or(FetchError::Status { url, status: 404 })
+    }
+
+    async fn acme_challenge(&self, domain: &str, token: &str) -> Result<String, FetchError> {
+        let url = format!("http://{domain}/.well-known/acme-challenge/{token}");
+        let key = (
+            domain.to_ascii_lowercase(),
+            format!("acme-challenge/{token}"),
+        );
+        self.files
+            .lock()
+            .ok()
+            .and_then(|f| f.get(&key).cloned())
             .ok_or(FetchError::Status { url, status: 404 })
     }
 }

@@ -1,6 +1,7 @@
 //! Use cases, one folder per area. Each owns its transactions and audit events.
 
 pub mod access;
+pub mod acme;
 pub mod audit;
 pub mod billing;
 pub mod catalog;

@@ -3,6 +3,7 @@
 //! of the submodules with either.
 
 pub mod accounts;
+pub mod acme;
 pub mod audit;
 pub mod authorities;
 pub mod certificates;

@@ -1,5 +1,6 @@
 //! HTTP: the portal (Leptos pages and server functions), static assets, health, middleware.
 
+pub mod acme;
 pub mod audit_export;
 pub mod ca_certs;
 pub mod certificate_sign_in;

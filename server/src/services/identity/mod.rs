@@ -8,6 +8,7 @@ mod certificate_sign_in;
 mod create_operator;
 mod current_session;
 mod login_certificates;
+mod machine_caller;
 mod mails;
 mod new_administrator;
 mod passkey_registration;

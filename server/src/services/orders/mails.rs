@@ -209,6 +209,7 @@ mod tests {
             certificate_id: None,
             issue_error: None,
             reason: None,
+            source: "Portal".into(),
             created_at: at,
             updated_at: at,
         };

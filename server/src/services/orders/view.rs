@@ -204,10 +204,7 @@ impl OrderService {
             certificate,
             origin,
             can_revoke: manager && live,
-            can_reissue: manager
-                && live
-                && !smime
-                && caller.can(Permission::RequestCertificates),
+            can_reissue: manager && live && !smime && caller.can(Permission::RequestCertificates),
             can_renew: manager
                 && live
                 && !smime

@@ -2,6 +2,7 @@
 //! by DNS, HTTP file or constructed e-mail, reusing a proof within the period the rules allow,
 //! and the administrator's restrictions on which domains may be ordered.
 
+mod acme_proof;
 mod add_domain;
 mod change_method;
 mod confirm_email;
@@ -19,6 +20,7 @@ use app::model::{
 };
 use chrono::{DateTime, Utc};
 
+pub use acme_proof::AcmeProof;
 pub use coverage::{NameCoverage, restricted_names};
 pub use verify::CheckOutcome;
 

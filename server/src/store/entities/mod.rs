@@ -1,4 +1,10 @@
 pub mod accounts;
+pub mod acme_accounts;
+pub mod acme_authzs;
+pub mod acme_challenges;
+pub mod acme_eab_credentials;
+pub mod acme_nonces;
+pub mod acme_orders;
 pub mod audit_events;
 pub mod ca_keys;
 pub mod certificate_authorities;

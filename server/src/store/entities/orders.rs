@@ -33,6 +33,8 @@ pub struct Model {
     pub certificate_id: Option<i32>,
     pub issue_error: Option<String>,
     pub reason: Option<String>,
+    /// `Portal` or `ACME`: where the order was placed.
+    pub source: String,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

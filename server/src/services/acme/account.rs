@@ -1,0 +1,169 @@
+//! An account after creation (RFC 8555 sections 7.3.2, 7.3.5, 7.3.6): the account a `kid`
+//! names, its contacts, deactivation by the client, and account key roll-over.
+
+use serde::Deserialize;
+use serde_json::Value;
+
+use super::{AcmeError, AcmeService, Jwk, Jws, new_account::check_contacts};
+use crate::store::{
+    StoreError,
+    acme::{self, AcmeAccountRow},
+};
+
+#[derive(Debug, Default, Deserialize)]
+pub struct AccountUpdate {
+    #[serde(default)]
+    pub contact: Option<Vec<String>>,
+    #[serde(default)]
+    pub status: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct KeyChange {
+    account: String,
+    old_key: Value,
+}
+
+impl AcmeService {
+    /// The account whose id the `kid` URL ends in; refused unless it is valid.
+    pub async fn account(&self, id: i32) -> Result<AcmeAccountRow, AcmeError> {
+        let account = acme::account_by_id(&self.store, id)
+            .await?
+            .ok_or(AcmeError::AccountDoesNotExist)?;
+        if account.status != "valid" {
+            return Err(AcmeError::Unauthorized(format!(
+                "this account is {}",
+                account.status
+            )));
+        }
+        Ok(account)
+    }
+
+    /// Changes the contacts or deactivates the account; the account afterwards.
+    pub async fn update_account(
+        &self,
+        account: &AcmeAccountRow,
+        update: &AccountUpdate,
+    ) -> Result<AcmeAccountRow, AcmeError> {
+        let contact = match &update.contact {
+            Some(c) => Some(check_contacts(c)?),
+            None => None,
+        };
+        match update.status.as_deref() {
+            None => {}
+            Some("deactivated") => {}
+            Some(other) => {
+                return Err(AcmeError::Malformed(format!(
+                    "a client may only set the status to \"deactivated\", not \"{other}\""
+                )));
+            }
+        }
+        let now = self.clock.now();
+        let tx = self.store.begin().await?;
+        if let Some(c) = &contact {
+            acme::set_account_contact(&tx, account.id, c).await?;
+        }
+        if update.status.is_some() {
+            acme::set_account_status(&tx, account.id, "deactivated").await?;
+            crate::services::audit::record(
+                &tx,
+                now,
+                crate::services::audit::AuditEntry {
+                    account_id: Some(account.account_id),
+                    user_id: Some(account.user_id),
+                    ip: None,
+                    module: "acme",
+                    action: "acme_account_deactivated",
+                    summary: format!("ACME account #{} deactivated by its client", account.id),
+                },
+            )
+            .await?;
+        }
+        tx.commit().await?;
+        acme::account_by_id(&self.store, account.id)
+            .await?
+            .ok_or(AcmeError::AccountDoesNotExist)
+    }
+
+    /// Account key roll-over: `inner` is the JWS the new key signed, carried as the payload
+    /// of the request the old key signed; `account_url` is the account's URL and `url` the
+    /// keyChange URL.
+    pub async fn change_key(
+        &self,
+        account: &AcmeAccountRow,
+        inner: &Value,
+        account_url: &str,
+        url: &str,
+    ) -> Result<(), AcmeError> {
+        let inner = Jws::from_value(inner)?;
+        let new_key = inner.protected.jwk.as_ref().ok_or_else(|| {
+            AcmeError::Malformed("the inner JWS must carry the new key as jwk".into())
+        })?;
+        let new_key = Jwk::parse(new_key)?;
+        inner.verify(&new_key).map_err(|e| match e {
+            super::JwsError::BadSignature => {
+                AcmeError::Malformed("the inner JWS signature does not verify".into())
+            }
+            other => other.into(),
+        })?;
+        if inner.protected.url.as_deref() != Some(url) {
+            return Err(AcmeError::Malformed(
+                "the inner JWS url must be the keyChange URL".into(),
+            ));
+        }
+        if inner.protected.nonce.is_some() {
+            return Err(AcmeError::Malformed(
+                "the inner JWS must not carry a nonce".into(),
+            ));
+        }
+        let change: KeyChange = inner.json_payload()?;
+        if change.account != account_url {
+            return Err(AcmeError::Malformed(
+                "the key change names another account".into(),
+            ));
+        }
+        let old = Jwk::parse(&change.old_key)?;
+        if old.thumbprint() != account.thumbprint {
+            return Err(AcmeError::Malformed(
+                "oldKey is not the account's current key".into(),
+            ));
+        }
+        let thumbprint = new_key.thumbprint();
+        if let Some(other) = acme::account_by_thumbprint(&self.store, &thumbprint).await? {
+            return Err(AcmeError::KeyInUse(other.id));
+        }
+        let now = self.clock.now();
+        let tx = self.store.begin().await?;
+        match acme::set_account_key(&tx, account.id, &thumbprint, &new_key.canonical_json()).await {
+            Err(StoreError::Duplicate) => {
+                return Err(AcmeError::Malformed(
+                    "the new key became another account's meanwhile".into(),
+                ));
+            }
+            other => other?,
+        }
+        crate::services::audit::record(
+            &tx,
+            now,
+            crate::services::audit::AuditEntry {
+                account_id: Some(account.account_id),
+                user_id: Some(account.user_id),
+                ip: None,
+                module: "acme",
+                action: "acme_key_changed",
+                summary: format!("ACME account #{} rolled over to a new key", account.id),
+            },
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// The account's key, to check the signature of its requests.
+    pub fn account_key(account: &AcmeAccountRow) -> Result<Jwk, AcmeError> {
+        let value: Value = serde_json::from_str(&account.jwk)
+            .map_err(|e| AcmeError::Internal(format!("stored JWK: {e}")))?;
+        Ok(Jwk::parse(&value)?)
+    }
+}

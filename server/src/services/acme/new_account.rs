@@ -1,0 +1,147 @@
+//! newAccount (RFC 8555 section 7.3): find the account of a key, or make one, bound to an
+//! External Account Binding credential (section 7.3.4) that names the portal account, user,
+//! group and product its orders use.
+
+use serde::Deserialize;
+use serde_json::Value;
+
+use super::{AcmeError, AcmeService, Jwk, Jws};
+use crate::store::acme::{self, AcmeAccountRow, NewAcmeAccount};
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct NewAccountRequest {
+    #[serde(default)]
+    pub contact: Vec<String>,
+    #[serde(default)]
+    pub terms_of_service_agreed: bool,
+    #[serde(default)]
+    pub only_return_existing: bool,
+    #[serde(default)]
+    pub external_account_binding: Option<Value>,
+}
+
+/// `mailto:` contacts only, one address each (RFC 8555 section 7.3).
+pub(super) fn check_contacts(contacts: &[String]) -> Result<String, AcmeError> {
+    for c in contacts {
+        let Some(address) = c.strip_prefix("mailto:") else {
+            return Err(AcmeError::InvalidContact(format!(
+                "{c} is not a mailto: URL; only e-mail contacts are supported"
+            )));
+        };
+        if app::model::email::Email::parse(address).is_err() || address.contains(',') {
+            return Err(AcmeError::InvalidContact(format!(
+                "{address} is not a single e-mail address"
+            )));
+        }
+    }
+    Ok(contacts.join(","))
+}
+
+impl AcmeService {
+    /// The account of `jwk`, and whether it was made now. `url` is the newAccount URL the
+    /// binding must name.
+    pub async fn new_account(
+        &self,
+        jwk: &Jwk,
+        request: &NewAccountRequest,
+        url: &str,
+    ) -> Result<(AcmeAccountRow, bool), AcmeError> {
+        let thumbprint = jwk.thumbprint();
+        if let Some(existing) = acme::account_by_thumbprint(&self.store, &thumbprint).await? {
+            if existing.status != "valid" {
+                return Err(AcmeError::Unauthorized(format!(
+                    "the account of this key is {}",
+                    existing.status
+                )));
+            }
+            return Ok((existing, false));
+        }
+        if request.only_return_existing {
+            return Err(AcmeError::AccountDoesNotExist);
+        }
+        let contact = check_contacts(&request.contact)?;
+        let Some(binding) = &request.external_account_binding else {
+            return Err(AcmeError::ExternalAccountRequired);
+        };
+        let inner = Jws::from_value(binding)?;
+        let key_id = inner.protected.kid.clone().ok_or_else(|| {
+            AcmeError::Malformed("the external account binding has no kid".into())
+        })?;
+        if inner.protected.url.as_deref() != Some(url) {
+            return Err(AcmeError::Unauthorized(
+                "the external account binding's url is not the newAccount URL".into(),
+            ));
+        }
+        if inner.protected.nonce.is_some() {
+            return Err(AcmeError::Malformed(
+                "the external account binding must not carry a nonce".into(),
+            ));
+        }
+        let bound_key: Value = inner.json_payload()?;
+        if Jwk::parse(&bound_key)?.thumbprint() != thumbprint {
+            return Err(AcmeError::Unauthorized(
+                "the external account binding is for another key".into(),
+            ));
+        }
+        let refused =
+            || AcmeError::Unauthorized("the external account binding is not valid".into());
+        let credential = acme::eab_by_key_id(&self.store, &key_id)
+            .await?
+            .ok_or_else(refused)?;
+        let secret = self
+            .sealer
+            .open(&eab_context(&key_id), &credential.hmac_sealed)
+            .map_err(|e| AcmeError::Internal(e.to_string()))?;
+        inner.verify_hmac(&secret).map_err(|_| refused())?;
+        if credential.revoked_at.is_some() {
+            return Err(AcmeError::Unauthorized(
+                "this external account binding key was revoked".into(),
+            ));
+        }
+        let now = self.clock.now();
+        let tx = self.store.begin().await?;
+        if !acme::bind_eab(&tx, credential.id, now).await? {
+            return Err(AcmeError::Unauthorized(
+                "this external account binding key is already bound to an account".into(),
+            ));
+        }
+        let row = acme::insert_account(
+            &tx,
+            NewAcmeAccount {
+                thumbprint: &thumbprint,
+                jwk: &jwk.canonical_json(),
+                contact: &contact,
+                account_id: credential.account_id,
+                user_id: credential.user_id,
+                group_id: credential.group_id,
+                product_id: credential.product_id,
+                eab_id: Some(credential.id),
+            },
+            now,
+        )
+        .await?;
+        crate::services::audit::record(
+            &tx,
+            now,
+            crate::services::audit::AuditEntry {
+                account_id: Some(credential.account_id),
+                user_id: Some(credential.user_id),
+                ip: None,
+                module: "acme",
+                action: "acme_account_created",
+                summary: format!("ACME account #{} created with key ID {key_id}", row.id),
+            },
+        )
+        .await
+        .map_err(|e| AcmeError::Internal(e.to_string()))?;
+        tx.commit().await?;
+        Ok((row, true))
+    }
+}
+
+/// The sealing context of a credential's HMAC key: a sealed key moved to another row does
+/// not open.
+pub(super) fn eab_context(key_id: &str) -> String {
+    format!("acme-eab:{key_id}")
+}

@@ -1,0 +1,170 @@
+//! newOrder (RFC 8555 section 7.4): the identifiers become an ordinary order of the bound
+//! account, for the bound product and group, placed by the bound user through the same
+//! `OrderService::place` as the portal's wizard (priced, paid or sent for approval,
+//! audited), marked as coming from ACME. Each name gets an authorization: valid at once
+//! when the account's domain validation already covers it (the reuse the BRs allow),
+//! otherwise pending with its challenges.
+
+use app::model::{dns_name, orders::OrderForm};
+use chrono::Duration;
+use serde::Deserialize;
+
+use super::{AcmeError, AcmeService, OrderView};
+use crate::store::acme::{self, AcmeAccountRow};
+
+/// How long a client has to complete an order and its authorizations.
+pub(super) const ORDER_LIFETIME: Duration = Duration::days(7);
+
+/// The challenge types offered for a name (wildcards prove control by DNS only).
+pub(super) fn challenge_kinds(wildcard: bool) -> &'static [&'static str] {
+    if wildcard {
+        &["dns-01"]
+    } else {
+        &["http-01", "dns-01"]
+    }
+}
+
+#[derive(Debug, Deserialize)]
+pub struct Identifier {
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub value: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct NewOrderRequest {
+    pub identifiers: Vec<Identifier>,
+    #[serde(default)]
+    pub not_before: Option<String>,
+    #[serde(default)]
+    pub not_after: Option<String>,
+}
+
+impl AcmeService {
+    pub async fn new_order(
+        &self,
+        account: &AcmeAccountRow,
+        request: &NewOrderRequest,
+    ) -> Result<OrderView, AcmeError> {
+        if request.not_before.is_some() || request.not_after.is_some() {
+            return Err(AcmeError::Malformed(
+                "notBefore and notAfter are not supported; the product decides the validity".into(),
+            ));
+        }
+        if request.identifiers.is_empty() {
+            return Err(AcmeError::Malformed(
+                "the order names no identifiers".into(),
+            ));
+        }
+        let mut names: Vec<String> = Vec::with_capacity(request.identifiers.len());
+        for i in &request.identifiers {
+            if i.kind != "dns" {
+                return Err(AcmeError::RejectedIdentifier(format!(
+                    "identifiers of type \"{}\" are not supported; use \"dns\"",
+                    i.kind
+                )));
+            }
+            let name = dns_name::normalize(&i.value);
+            let wildcard = name.starts_with("*.");
+            let name = dns_name::parse_public(&name, wildcard)
+                .map_err(|e| AcmeError::RejectedIdentifier(format!("{}: {e}", i.value)))?;
+            if !names.contains(&name) {
+                names.push(name);
+            }
+        }
+        let caller = self.caller(account).await?;
+        let product = self
+            .catalog
+            .product_for_order(
+                account.account_id,
+                account.product_id,
+                &caller.account.currency,
+            )
+            .await
+            .map_err(|e| {
+                AcmeError::Unauthorized(format!(
+                    "the product this account orders is not available: {e}"
+                ))
+            })?;
+        let validity_days = product.offer.validity_days.last().copied().ok_or_else(|| {
+            AcmeError::Unauthorized("the product has no validity that can be ordered".into())
+        })?;
+        let tags = match account.eab_id {
+            Some(_) => self.binding_tags(account).await?,
+            None => String::new(),
+        };
+        let form = OrderForm {
+            product_id: account.product_id,
+            validity_days,
+            requester_name: caller.user.name.clone(),
+            requester_email: caller.user.email.clone(),
+            requester_phone: String::new(),
+            csr_source: "later".into(),
+            csr_pem: String::new(),
+            names: names.join("\n"),
+            add_www: false,
+            tags,
+            remarks: format!("Placed through ACME (account #{})", account.id),
+            tech_name: String::new(),
+            tech_email: String::new(),
+            extra_emails: String::new(),
+            auto_renew: false,
+            delegate_name: String::new(),
+            delegate_email: String::new(),
+            group_id: account.group_id,
+            draft: false,
+            attributes: Vec::new(),
+        };
+        let placed = self.orders.place(&caller, &form).await?;
+        let coverage = self
+            .validation
+            .coverage(account.account_id, &names)
+            .await
+            .map_err(|e| AcmeError::Internal(e.to_string()))?;
+        let now = self.clock.now();
+        let expires = now + ORDER_LIFETIME;
+        let identifiers = serde_json::to_string(
+            &request
+                .identifiers
+                .iter()
+                .map(
+                    |i| serde_json::json!({"type": i.kind, "value": dns_name::normalize(&i.value)}),
+                )
+                .collect::<Vec<_>>(),
+        )
+        .map_err(|e| AcmeError::Internal(e.to_string()))?;
+        let tx = self.store.begin().await?;
+        acme::mark_order_source(&tx, placed.id, "ACME").await?;
+        let order =
+            acme::insert_order(&tx, account.id, placed.id, &identifiers, expires, now).await?;
+        for c in &coverage {
+            let wildcard = c.name.starts_with("*.");
+            let status = if c.is_covered() { "valid" } else { "pending" };
+            let authz = acme::insert_authz(
+                &tx,
+                order.id,
+                dns_name::base_of(&c.name),
+                wildcard,
+                status,
+                expires,
+            )
+            .await?;
+            for kind in challenge_kinds(wildcard) {
+                acme::insert_challenge(&tx, authz.id, kind, &self.random_b64(32)).await?;
+            }
+        }
+        tx.commit().await?;
+        self.order_view(account, order.id).await
+    }
+
+    /// The tags of the credential the account was bound with, for the order's reports.
+    async fn binding_tags(&self, account: &AcmeAccountRow) -> Result<String, AcmeError> {
+        let rows = acme::eabs_for_account(&self.store, account.account_id).await?;
+        Ok(rows
+            .into_iter()
+            .find(|e| Some(e.id) == account.eab_id)
+            .map(|e| e.tags)
+            .unwrap_or_default())
+    }
+}

@@ -1,0 +1,245 @@
+//! ACME over the real store, CA, order and validation services, with DNS and HTTP faked;
+//! `World` is shared with the HTTP tests in `web::acme`.
+
+use std::sync::Arc;
+
+use super::{AcmeDeps, AcmeError, AcmeService, NewCredential};
+use crate::{
+    ca::test_support::{SECRET, authority},
+    ports::{dns::FakeDns, http_fetch::FakeHttp, keys::KeySpec, random::CountingRandom},
+    services::{
+        billing::BillingService,
+        catalog::{
+            CatalogService,
+            test_support::{administrator, operator},
+        },
+        identity::{
+            Caller,
+            test_support::{Harness, harness, test_sealer},
+        },
+        orders::{OrderDeps, OrderService},
+        validation::ValidationService,
+    },
+    store::acme as store,
+};
+
+pub(crate) struct World {
+    pub h: Harness,
+    pub dns: Arc<FakeDns>,
+    pub http: Arc<FakeHttp>,
+    pub acme: Arc<AcmeService>,
+    pub admin: Caller,
+    pub product_id: i32,
+}
+
+pub(crate) async fn world(eab_required: bool) -> World {
+    world_with(eab_required, None).await
+}
+
+/// A world whose HTTP-01 checks go through `fetcher` (a real one, for real clients).
+pub(crate) async fn world_with(
+    eab_required: bool,
+    fetcher: Option<Arc<dyn crate::ports::HttpFetcher>>,
+) -> World {
+    let h = harness().await;
+    let ca = Arc::new(authority(h.store.clone(), SECRET));
+    ca.init(KeySpec::EcP256).await.unwrap();
+    let catalog = Arc::new(CatalogService::for_harness(&h));
+    catalog.seed_public_products().await.unwrap();
+    let dns = Arc::new(FakeDns::default());
+    let http = Arc::new(FakeHttp::default());
+    let validation = Arc::new(ValidationService::new(
+        h.store.clone(),
+        h.clock.clone(),
+        Arc::new(CountingRandom::default()),
+        dns.clone(),
+        http.clone(),
+        "http://portal.test".into(),
+    ));
+    let orders = Arc::new(OrderService::new(OrderDeps {
+        store: h.store.clone(),
+        clock: h.clock.clone(),
+        random: Arc::new(crate::adapters::random::OsRandom),
+        catalog: catalog.clone(),
+        validation: validation.clone(),
+        authority: ca.clone(),
+        dns: dns.clone(),
+        caa_identities: vec!["rootline.test".into()],
+        public_url: "http://portal.test".into(),
+    }));
+    let admin = administrator(&h, "asha@acme.example").await;
+    let ops = operator(&h).await;
+    BillingService::new(h.store.clone(), h.clock.clone())
+        .grant_credits(
+            &ops,
+            admin.account.id,
+            &app::model::billing::CreditForm {
+                amount: "1000".into(),
+                remarks: "Test credits".into(),
+            },
+            None,
+        )
+        .await
+        .unwrap();
+    let product_id = catalog
+        .offers(&admin, "USD")
+        .await
+        .unwrap()
+        .iter()
+        .find(|o| o.kind == app::model::products::ProductKind::DvSingle)
+        .unwrap()
+        .id;
+    let acme = Arc::new(AcmeService::new(AcmeDeps {
+        store: h.store.clone(),
+        clock: h.clock.clone(),
+        random: Arc::new(crate::adapters::random::OsRandom),
+        identity: h.identity(),
+        catalog,
+        orders,
+        validation,
+        dns: dns.clone(),
+        http: fetcher.unwrap_or_else(|| http.clone()),
+        sealer: test_sealer(),
+        authority: ca,
+        eab_required,
+    }));
+    World {
+        h,
+        dns,
+        http,
+        acme,
+        admin,
+        product_id,
+    }
+}
+
+impl World {
+    pub async fn credential(&self, product_id: i32) -> super::EabCreated {
+        self.acme
+            .create_eab(
+                &self.admin,
+                &NewCredential {
+                    user_email: "asha@acme.example",
+                    group_id: None,
+                    product_id,
+                    tags: "web, acme",
+                },
+            )
+            .await
+            .unwrap()
+    }
+}
+
+#[tokio::test]
+async fn a_credential_is_listed_without_its_key_and_revoked_once() {
+    let w = world(true).await;
+    let made = w.credential(w.product_id).await;
+    assert_eq!(made.hmac_key.len(), 43, "32 bytes, base64url");
+    let listed = w.acme.list_eab(&w.admin).await.unwrap();
+    assert_eq!(listed.len(), 1);
+    assert_eq!(listed[0].key_id, made.key_id);
+    assert_eq!(listed[0].tags, "web,acme");
+    let stored = store::eab_by_key_id(&w.h.store, &made.key_id)
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(
+        !stored
+            .hmac_sealed
+            .windows(made.hmac_key.len())
+            .any(|w| w == made.hmac_key.as_bytes()),
+        "the key is stored sealed"
+    );
+    w.acme.revoke_eab(&w.admin, made.id).await.unwrap();
+    assert!(matches!(
+        w.acme.revoke_eab(&w.admin, made.id).await,
+        Err(AcmeError::NotFound)
+    ));
+    assert!(
+        w.acme.list_eab(&w.admin).await.unwrap()[0]
+            .revoked_at
+            .is_some()
+    );
+}
+
+#[tokio::test]
+async fn credentials_need_manage_settings_and_a_member_and_a_product() {
+    let w = world(true).await;
+    let mut manager = w.admin.clone();
+    manager
+        .permissions
+        .retain(|p| *p != app::model::Permission::ManageSettings);
+    let refused = w
+        .acme
+        .create_eab(
+            &manager,
+            &NewCredential {
+                user_email: "asha@acme.example",
+                group_id: None,
+                product_id: w.product_id,
+                tags: "",
+            },
+        )
+        .await;
+    assert!(matches!(refused, Err(AcmeError::Unauthorized(_))));
+    for (email, product) in [
+        ("nobody@else.example", w.product_id),
+        ("asha@acme.example", 99_999),
+    ] {
+        let e = w
+            .acme
+            .create_eab(
+                &w.admin,
+                &NewCredential {
+                    user_email: email,
+                    group_id: None,
+                    product_id: product,
+                    tags: "",
+                },
+            )
+            .await;
+        assert!(
+            matches!(e, Err(AcmeError::Malformed(_))),
+            "{email} {product}: {e:?}"
+        );
+    }
+    assert!(w.acme.list_eab(&w.admin).await.unwrap().is_empty());
+}
+
+#[tokio::test]
+async fn another_accounts_credential_cannot_be_revoked() {
+    let w = world(true).await;
+    let made = w.credential(w.product_id).await;
+    let other = administrator(&w.h, "omar@other.example").await;
+    assert!(matches!(
+        w.acme.revoke_eab(&other, made.id).await,
+        Err(AcmeError::NotFound)
+    ));
+    assert!(w.acme.list_eab(&other).await.unwrap().is_empty());
+    assert!(
+        w.acme.list_eab(&w.admin).await.unwrap()[0]
+            .revoked_at
+            .is_none()
+    );
+}
+
+#[tokio::test]
+async fn a_nonce_answers_once() {
+    let w = world(true).await;
+    let n = w.acme.new_nonce().await.unwrap();
+    w.acme.use_nonce(&n).await.unwrap();
+    assert!(matches!(
+        w.acme.use_nonce(&n).await,
+        Err(AcmeError::BadNonce)
+    ));
+    assert!(matches!(
+        w.acme.use_nonce("made-up").await,
+        Err(AcmeError::BadNonce)
+    ));
+    let old = w.acme.new_nonce().await.unwrap();
+    w.h.clock.advance(chrono::Duration::minutes(61));
+    assert!(matches!(
+        w.acme.use_nonce(&old).await,
+        Err(AcmeError::BadNonce)
+    ));
+}

@@ -1,0 +1,93 @@
+//! Control shown through an ACME challenge (TLS BR 3.2.2.4.19 HTTP-01, 3.2.2.4.7 DNS-01,
+//! 3.2.2.4.20 TLS-ALPN-01) is recorded as the account's validation of the domain, under the
+//! same reuse period as the portal's methods, so the order's issuance check sees it.
+
+use app::model::domains::DcvMethod;
+use chrono::{DateTime, Utc};
+
+use super::{ValidationError, ValidationService};
+use crate::{
+    domain::dcv,
+    store::domains::{self, NewDomain},
+};
+
+/// The ACME challenge types, with the portal method whose coverage rules they share.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AcmeProof {
+    Http01,
+    Dns01,
+    TlsAlpn01,
+}
+
+impl AcmeProof {
+    pub fn parse(kind: &str) -> Option<Self> {
+        match kind {
+            "http-01" => Some(Self::Http01),
+            "dns-01" => Some(Self::Dns01),
+            "tls-alpn-01" => Some(Self::TlsAlpn01),
+            _ => None,
+        }
+    }
+
+    /// DNS-01 shows control of the domain's zone (covers sub-domains and wildcards, as a
+    /// DNS TXT record does); HTTP-01 and TLS-ALPN-01 show control of one host only.
+    fn method(self) -> DcvMethod {
+        match self {
+            Self::Dns01 => DcvMethod::DnsTxt,
+            Self::Http01 | Self::TlsAlpn01 => DcvMethod::HttpFile,
+        }
+    }
+
+    fn rule(self) -> &'static str {
+        match self {
+            Self::Http01 => "TLS BR 3.2.2.4.19 (ACME HTTP-01)",
+            Self::Dns01 => "TLS BR 3.2.2.4.7 (ACME DNS-01)",
+            Self::TlsAlpn01 => "TLS BR 3.2.2.4.20 (ACME TLS-ALPN-01)",
+        }
+    }
+}
+
+impl ValidationService {
+    /// Records that the account controls `name` as the challenge showed; until when.
+    pub async fn record_acme_proof(
+        &self,
+        account_id: i32,
+        name: &str,
+        proof: AcmeProof,
+    ) -> Result<DateTime<Utc>, ValidationError> {
+        let now = self.clock.now();
+        let row = match domains::by_name(&self.store, account_id, name).await? {
+            Some(d) => d,
+            None => {
+                let value = self.random_value();
+                domains::insert(
+                    &self.store,
+                    account_id,
+                    NewDomain {
+                        name,
+                        method: &proof.method().code(),
+                        random_value: &value,
+                    },
+                    now,
+                )
+                .await?
+            }
+        };
+        let until = dcv::reuse_until(now);
+        domains::mark_verified(
+            &self.store,
+            account_id,
+            row.id,
+            domains::Verification {
+                method: &proof.method().code(),
+                rule: proof.rule(),
+                rules_version: dcv::RULES_VERSION,
+                expires_at: until,
+            },
+            &self.random_value(),
+            now,
+        )
+        .await?;
+        Ok(until)
+    }
+}

@@ -1,0 +1,18 @@
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "acme_authzs")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i32,
+    pub acme_order_id: i32,
+    pub identifier: String,
+    pub wildcard: bool,
+    pub status: String,
+    pub expires_at: DateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

@@ -1,0 +1,19 @@
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "acme_challenges")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i32,
+    pub authz_id: i32,
+    pub kind: String,
+    pub token: String,
+    pub status: String,
+    pub validated_at: Option<DateTimeUtc>,
+    pub error: Option<String>,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

@@ -1,0 +1,670 @@
+//! ACME through the HTTP router as a client sees it: real JWS, nonces and URLs over the real
+//! services, with the HTTP-01 file and DNS-01 record served by the fakes.
+
+use std::sync::Arc;
+
+use axum::{
+    Router,
+    body::Body,
+    http::{Method, Request, StatusCode},
+};
+use serde_json::{Value, json};
+use sha2::{Digest, Sha256};
+use tower::ServiceExt;
+
+use super::{Acme, router};
+use crate::{
+    ca::test_support::{openssl_csr, temp_dir},
+    services::acme::{
+        jws::{
+            b64,
+            test_keys::{TestKey, hmac_jws},
+        },
+        tests::{World, world},
+    },
+    store::{acme as acme_store, orders},
+};
+
+const BASE: &str = "http://acme.test/acme";
+
+struct Reply {
+    status: StatusCode,
+    headers: axum::http::HeaderMap,
+    body: Vec<u8>,
+}
+
+impl Reply {
+    fn json(&self) -> Value {
+        serde_json::from_slice(&self.body).unwrap_or(Value::Null)
+    }
+
+    fn problem(&self) -> String {
+        self.json()["type"]
+            .as_str()
+            .unwrap_or_default()
+            .trim_start_matches("urn:ietf:params:acme:error:")
+            .to_owned()
+    }
+
+    fn location(&self) -> String {
+        self.headers["location"].to_str().unwrap().to_owned()
+    }
+}
+
+struct Client {
+    app: Router,
+    key: TestKey,
+    kid: Option<String>,
+}
+
+async fn send(app: &Router, req: Request<Body>) -> Reply {
+    let res = app.clone().oneshot(req).await.unwrap();
+    let status = res.status();
+    let headers = res.headers().clone();
+    let body = axum::body::to_bytes(res.into_body(), 1 << 20)
+        .await
+        .unwrap()
+        .to_vec();
+    Reply {
+        status,
+        headers,
+        body,
+    }
+}
+
+fn path_of(url: &str) -> String {
+    url.trim_start_matches("http://acme.test").to_owned()
+}
+
+impl Client {
+    fn new(w: &World) -> Self {
+        let app = router(Arc::new(Acme {
+            service: w.acme.clone(),
+            base: BASE.into(),
+        }));
+        Self {
+            app,
+            key: TestKey::new(),
+            kid: None,
+        }
+    }
+
+    async fn nonce(&self) -> String {
+        let r = send(
+            &self.app,
+            Request::builder()
+                .method(Method::HEAD)
+                .uri("/acme/new-nonce")
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await;
+        r.headers["replay-nonce"].to_str().unwrap().to_owned()
+    }
+
+    fn header(&self, url: &str, nonce: &str) -> Value {
+        match &self.kid {
+            Some(kid) => json!({"alg": "ES256", "kid": kid, "nonce": nonce, "url": url}),
+            None => json!({"alg": "ES256", "jwk": self.key.jwk(), "nonce": nonce, "url": url}),
+        }
+    }
+
+    async fn raw(&self, url: &str, body: Vec<u8>) -> Reply {
+        send(
+            &self.app,
+            Request::builder()
+                .method(Method::POST)
+                .uri(path_of(url))
+                .header("content-type", "application/jose+json")
+                .body(Body::from(body))
+                .unwrap(),
+        )
+        .await
+    }
+
+    /// Signs and posts `payload` (`None`: POST-as-GET) to `url`.
+    async fn post(&self, url: &str, payload: Option<Value>) -> Reply {
+        let nonce = self.nonce().await;
+        let jws = self.key.sign(self.header(url, &nonce), payload.as_ref());
+        self.raw(url, jws.to_string().into_bytes()).await
+    }
+
+    async fn register(&mut self, w: &World) -> Reply {
+        let eab = w.credential(w.product_id).await;
+        let url = format!("{BASE}/new-account");
+        let secret = base64::Engine::decode(
+            &base64::engine::general_purpose::URL_SAFE_NO_PAD,
+            &eab.hmac_key,
+        )
+        .unwrap();
+        let binding = hmac_jws(
+            json!({"alg": "HS256", "kid": eab.key_id, "url": url}),
+            &self.key.jwk(),
+            &secret,
+        );
+        let r = self
+            .post(
+                &url,
+                Some(json!({"termsOfServiceAgreed": true, "contact": ["mailto:ops@acme.example"], "externalAccountBinding": binding})),
+            )
+            .await;
+        assert_eq!(
+            r.status,
+            StatusCode::CREATED,
+            "{}",
+            String::from_utf8_lossy(&r.body)
+        );
+        self.kid = Some(r.location());
+        r
+    }
+
+    async fn order(&self, names: &[&str]) -> (String, Value) {
+        let ids: Vec<Value> = names
+            .iter()
+            .map(|n| json!({"type": "dns", "value": n}))
+            .collect();
+        let r = self
+            .post(
+                &format!("{BASE}/new-order"),
+                Some(json!({"identifiers": ids})),
+            )
+            .await;
+        assert_eq!(
+            r.status,
+            StatusCode::CREATED,
+            "{}",
+            String::from_utf8_lossy(&r.body)
+        );
+        (r.location(), r.json())
+    }
+
+    fn key_clone(&self) -> TestKey {
+        self.key.clone()
+    }
+
+    fn key_authorization(&self, token: &str) -> String {
+        let jwk = crate::services::acme::Jwk::parse(&self.key.jwk()).unwrap();
+        crate::services::acme::jws::key_authorization(token, &jwk)
+    }
+}
+
+fn csr_der(names: &[&str]) -> (String, tempfile_dir::Dir) {
+    let dir = tempfile_dir::Dir(temp_dir("acme-csr"));
+    let san = names
+        .iter()
+        .map(|n| format!("DNS:{n}"))
+        .collect::<Vec<_>>()
+        .join(",");
+    let pem = openssl_csr(
+        &dir.0,
+        "ec:P-256",
+        &format!("/CN={}", names[0]),
+        Some(&san),
+        &[],
+    );
+    let text = String::from_utf8(pem).unwrap();
+    let body: String = text.lines().filter(|l| !l.starts_with("-----")).collect();
+    let der = base64::Engine::decode(&base64::engine::general_purpose::STANDARD, body).unwrap();
+    (b64(&der), dir)
+}
+
+mod tempfile_dir {
+    /// A temporary folder removed when dropped.
+    pub struct Dir(pub std::path::PathBuf);
+    impl Drop for Dir {
+        fn drop(&mut self) {
+            let _ = std::fs::remove_dir_all(&self.0);
+        }
+    }
+}
+
+async fn counts(w: &World) -> (usize, usize) {
+    let store = &w.h.store;
+    let mut orders_n = 0;
+    let mut accounts_n = 0;
+    for id in 1..20 {
+        if acme_store::account_by_id(store, id)
+            .await
+            .unwrap()
+            .is_some()
+        {
+            accounts_n += 1;
+            orders_n += acme_store::orders_of_account(store, id)
+                .await
+                .unwrap()
+                .len();
+        }
+    }
+    (accounts_n, orders_n)
+}
+
+#[tokio::test]
+async fn the_directory_names_every_resource_and_requires_binding() {
+    let w = world(true).await;
+    let c = Client::new(&w);
+    let r = send(
+        &c.app,
+        Request::get("/acme/directory").body(Body::empty()).unwrap(),
+    )
+    .await;
+    let d = r.json();
+    assert_eq!(d["newNonce"], format!("{BASE}/new-nonce"));
+    assert_eq!(d["newAccount"], format!("{BASE}/new-account"));
+    assert_eq!(d["newOrder"], format!("{BASE}/new-order"));
+    assert_eq!(d["revokeCert"], format!("{BASE}/revoke-cert"));
+    assert_eq!(d["keyChange"], format!("{BASE}/key-change"));
+    assert_eq!(d["meta"]["externalAccountRequired"], true);
+}
+
+#[tokio::test]
+async fn http_01_order_is_issued_listed_as_acme_and_revoked_by_its_account() {
+    let w = world(true).await;
+    let mut c = Client::new(&w);
+    let created = c.register(&w).await;
+    assert_eq!(created.json()["status"], "valid");
+    assert!(
+        created.headers["link"]
+            .to_str()
+            .unwrap()
+            .contains("rel=\"index\"")
+    );
+
+    let (order_url, order) = c.order(&["www.example.com"]).await;
+    assert_eq!(order["status"], "pending");
+    let authz_url = order["authorizations"][0].as_str().unwrap().to_owned();
+    let authz = c.post(&authz_url, None).await;
+    assert_eq!(authz.headers["retry-after"], "1");
+    let authz = authz.json();
+    assert_eq!(authz["identifier"]["value"], "www.example.com");
+    let http = authz["challenges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|ch| ch["type"] == "http-01")
+        .unwrap()
+        .clone();
+    let token = http["token"].as_str().unwrap();
+
+    // Before the file is published the check fails and says why.
+    let (_, second) = c.order(&["api.example.com"]).await;
+    let other_authz = c
+        .post(second["authorizations"][0].as_str().unwrap(), None)
+        .await
+        .json();
+    let other_http = other_authz["challenges"][0]["url"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let failed = c.post(&other_http, Some(json!({}))).await.json();
+    assert_eq!(failed["status"], "invalid");
+    assert_eq!(
+        failed["error"]["type"],
+        "urn:ietf:params:acme:error:unauthorized"
+    );
+
+    w.http
+        .publish_acme("www.example.com", token, &c.key_authorization(token));
+    let answered = c.post(http["url"].as_str().unwrap(), Some(json!({}))).await;
+    assert_eq!(answered.json()["status"], "valid", "{:?}", answered.json());
+    assert!(
+        answered
+            .headers
+            .get_all("link")
+            .iter()
+            .any(|l| l.to_str().unwrap().contains("rel=\"up\"")),
+        "the challenge links up to its authorization"
+    );
+    let order = c.post(&order_url, None).await.json();
+    assert_eq!(order["status"], "ready");
+
+    // A CSR for other names is refused and changes nothing.
+    let (wrong, _d1) = csr_der(&["www.example.com", "mail.example.com"]);
+    let refused = c
+        .post(
+            order["finalize"].as_str().unwrap(),
+            Some(json!({"csr": wrong})),
+        )
+        .await;
+    assert_eq!(refused.problem(), "badCSR");
+    assert_eq!(c.post(&order_url, None).await.json()["status"], "ready");
+
+    let (csr, _d2) = csr_der(&["www.example.com"]);
+    let done = c
+        .post(
+            order["finalize"].as_str().unwrap(),
+            Some(json!({"csr": csr})),
+        )
+        .await
+        .json();
+    assert_eq!(done["status"], "valid", "{done:?}");
+    let cert = c.post(done["certificate"].as_str().unwrap(), None).await;
+    assert_eq!(
+        cert.headers["content-type"],
+        "application/pem-certificate-chain"
+    );
+    let pem = String::from_utf8(cert.body.clone()).unwrap();
+    assert_eq!(
+        pem.matches("-----BEGIN CERTIFICATE-----").count(),
+        2,
+        "leaf and issuing CA"
+    );
+
+    // The order is the portal's too: the admin's account, source ACME, fulfilled.
+    let acme_order = acme_store::order_of_order_row(&w.h.store, 1)
+        .await
+        .unwrap()
+        .unwrap();
+    let row = orders::get(&w.h.store, w.admin.account.id, acme_order.order_id)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(row.source, "ACME");
+    assert_eq!(row.status, "fulfilled");
+    assert_eq!(row.tags, "web,acme");
+
+    let leaf = pem.split("-----END CERTIFICATE-----").next().unwrap();
+    let body: String = leaf.lines().filter(|l| !l.starts_with("-----")).collect();
+    let der =
+        base64::Engine::decode(&base64::engine::general_purpose::STANDARD, body.trim()).unwrap();
+    let revoked = c
+        .post(
+            &format!("{BASE}/revoke-cert"),
+            Some(json!({"certificate": b64(&der), "reason": 4})),
+        )
+        .await;
+    assert_eq!(
+        revoked.status,
+        StatusCode::OK,
+        "{}",
+        String::from_utf8_lossy(&revoked.body)
+    );
+    let again = c
+        .post(
+            &format!("{BASE}/revoke-cert"),
+            Some(json!({"certificate": b64(&der)})),
+        )
+        .await;
+    assert_eq!(again.problem(), "alreadyRevoked");
+}
+
+#[tokio::test]
+async fn dns_01_validates_a_domain_and_then_covers_its_sub_domains() {
+    let w = world(true).await;
+    let mut c = Client::new(&w);
+    c.register(&w).await;
+    let (_, order) = c.order(&["example.org"]).await;
+    let authz = c
+        .post(order["authorizations"][0].as_str().unwrap(), None)
+        .await
+        .json();
+    let dns = authz["challenges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|ch| ch["type"] == "dns-01")
+        .unwrap()
+        .clone();
+    let digest = b64(&Sha256::digest(
+        c.key_authorization(dns["token"].as_str().unwrap())
+            .as_bytes(),
+    ));
+    w.dns.add_txt("_acme-challenge.example.org", &digest);
+    let answered = c
+        .post(dns["url"].as_str().unwrap(), Some(json!({})))
+        .await
+        .json();
+    assert_eq!(answered["status"], "valid", "{answered:?}");
+    // DNS-01 showed control of the domain: a sub-domain is covered at once.
+    let (_, next) = c.order(&["shop.example.org"]).await;
+    assert_eq!(next["status"], "ready", "{next:?}");
+}
+
+#[tokio::test]
+async fn without_binding_or_with_a_bad_one_no_account_is_made() {
+    let w = world(true).await;
+    let c = Client::new(&w);
+    let url = format!("{BASE}/new-account");
+    let none = c
+        .post(&url, Some(json!({"termsOfServiceAgreed": true})))
+        .await;
+    assert_eq!(none.problem(), "externalAccountRequired");
+    let eab = w.credential(w.product_id).await;
+    let wrong_key = hmac_jws(
+        json!({"alg": "HS256", "kid": eab.key_id, "url": url}),
+        &c.key.jwk(),
+        b"not the key",
+    );
+    let bad = c
+        .post(&url, Some(json!({"externalAccountBinding": wrong_key})))
+        .await;
+    assert_eq!(bad.problem(), "unauthorized");
+    let existing = c
+        .post(&url, Some(json!({"onlyReturnExisting": true})))
+        .await;
+    assert_eq!(existing.problem(), "accountDoesNotExist");
+    assert_eq!(counts(&w).await, (0, 0));
+    assert!(
+        w.acme.list_eab(&w.admin).await.unwrap()[0]
+            .bound_at
+            .is_none()
+    );
+}
+
+#[tokio::test]
+async fn a_binding_key_binds_one_account_and_a_revoked_one_none() {
+    let w = world(true).await;
+    let mut first = Client::new(&w);
+    first.register(&w).await;
+    let again = first
+        .post(
+            &format!("{BASE}/new-account"),
+            Some(json!({"onlyReturnExisting": true})),
+        )
+        .await;
+    assert_eq!(
+        again.problem(),
+        "malformed",
+        "newAccount is signed with jwk, not kid"
+    );
+    let known = Client {
+        app: first.app.clone(),
+        key: first.key_clone(),
+        kid: None,
+    };
+    let found = known
+        .post(
+            &format!("{BASE}/new-account"),
+            Some(json!({"onlyReturnExisting": true})),
+        )
+        .await;
+    assert_eq!(
+        found.status,
+        StatusCode::OK,
+        "a known key finds its account"
+    );
+    assert_eq!(Some(found.location()), first.kid);
+    let c2 = Client {
+        app: first.app.clone(),
+        key: TestKey::new(),
+        kid: None,
+    };
+    let eab = w.credential(w.product_id).await;
+    w.acme.revoke_eab(&w.admin, eab.id).await.unwrap();
+    let url = format!("{BASE}/new-account");
+    let secret = base64::Engine::decode(
+        &base64::engine::general_purpose::URL_SAFE_NO_PAD,
+        &eab.hmac_key,
+    )
+    .unwrap();
+    let binding = hmac_jws(
+        json!({"alg": "HS256", "kid": eab.key_id, "url": url}),
+        &c2.key.jwk(),
+        &secret,
+    );
+    let r = c2
+        .post(&url, Some(json!({"externalAccountBinding": binding})))
+        .await;
+    assert_eq!(r.problem(), "unauthorized");
+    assert_eq!(counts(&w).await.0, 1);
+}
+
+#[tokio::test]
+async fn bad_requests_get_their_error_type_and_change_nothing() {
+    let w = world(true).await;
+    let mut c = Client::new(&w);
+    c.register(&w).await;
+    let url = format!("{BASE}/new-order");
+    let identifiers = json!({"identifiers": [{"type": "dns", "value": "www.example.com"}]});
+    let before = counts(&w).await;
+
+    let malformed = c.raw(&url, b"this is not a JWS".to_vec()).await;
+    assert_eq!(malformed.problem(), "malformed");
+    assert_eq!(
+        malformed.headers["content-type"],
+        "application/problem+json"
+    );
+    assert!(malformed.headers.contains_key("replay-nonce"));
+
+    let nonce = c.nonce().await;
+    let signed = c.key.sign(c.header(&url, &nonce), Some(&identifiers));
+    let first = c.raw(&url, signed.to_string().into_bytes()).await;
+    assert_eq!(first.status, StatusCode::CREATED);
+    let replay = c.raw(&url, signed.to_string().into_bytes()).await;
+    assert_eq!(replay.problem(), "badNonce");
+    let made_up = c.key.sign(c.header(&url, "bm9ub25jZQ"), Some(&identifiers));
+    assert_eq!(
+        c.raw(&url, made_up.to_string().into_bytes())
+            .await
+            .problem(),
+        "badNonce"
+    );
+
+    let nonce = c.nonce().await;
+    let elsewhere = c.key.sign(
+        c.header(&format!("{BASE}/new-account"), &nonce),
+        Some(&identifiers),
+    );
+    assert_eq!(
+        c.raw(&url, elsewhere.to_string().into_bytes())
+            .await
+            .problem(),
+        "unauthorized"
+    );
+
+    let stranger = Client {
+        app: c.app.clone(),
+        key: TestKey::new(),
+        kid: Some(format!("{BASE}/account/999")),
+    };
+    assert_eq!(
+        stranger
+            .post(&url, Some(identifiers.clone()))
+            .await
+            .problem(),
+        "accountDoesNotExist"
+    );
+
+    let forger = Client {
+        app: c.app.clone(),
+        key: TestKey::new(),
+        kid: c.kid.clone(),
+    };
+    assert_eq!(
+        forger.post(&url, Some(identifiers.clone())).await.problem(),
+        "malformed"
+    );
+
+    let nonce = c.nonce().await;
+    let mut hs = c.header(&url, &nonce);
+    hs["alg"] = json!("HS256");
+    let wrong_alg = c.key.sign(hs, Some(&identifiers));
+    assert_eq!(
+        c.raw(&url, wrong_alg.to_string().into_bytes())
+            .await
+            .problem(),
+        "badSignatureAlgorithm"
+    );
+
+    let internal = c
+        .post(
+            &url,
+            Some(json!({"identifiers": [{"type": "dns", "value": "db.internal"}]})),
+        )
+        .await;
+    assert_eq!(internal.problem(), "rejectedIdentifier");
+    let ip = c
+        .post(
+            &url,
+            Some(json!({"identifiers": [{"type": "ip", "value": "192.0.2.1"}]})),
+        )
+        .await;
+    assert_eq!(ip.problem(), "rejectedIdentifier");
+
+    let after = counts(&w).await;
+    assert_eq!(
+        after,
+        (before.0, before.1 + 1),
+        "only the one good order was made"
+    );
+}
+
+#[tokio::test]
+async fn another_accounts_order_is_not_found_and_not_ready_orders_cannot_be_finalized() {
+    let w = world(true).await;
+    let mut a = Client::new(&w);
+    a.register(&w).await;
+    let (order_url, order) = a.order(&["www.example.com"]).await;
+    let (csr, _d) = csr_der(&["www.example.com"]);
+    let early = a
+        .post(
+            order["finalize"].as_str().unwrap(),
+            Some(json!({"csr": csr})),
+        )
+        .await;
+    assert_eq!(early.problem(), "orderNotReady");
+    let mut b = Client::new(&w);
+    b.register(&w).await;
+    let theirs = b.post(&order_url, None).await;
+    assert_eq!(theirs.status, StatusCode::NOT_FOUND);
+    let authz = b
+        .post(order["authorizations"][0].as_str().unwrap(), None)
+        .await;
+    assert_eq!(authz.status, StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn an_account_rolls_over_its_key_and_deactivates() {
+    let w = world(true).await;
+    let mut c = Client::new(&w);
+    c.register(&w).await;
+    let account_url = c.kid.clone().unwrap();
+    let next = TestKey::new();
+    let url = format!("{BASE}/key-change");
+    let inner = next.sign(
+        json!({"alg": "ES256", "jwk": next.jwk(), "url": url}),
+        Some(&json!({"account": account_url, "oldKey": c.key.jwk()})),
+    );
+    let r = c.post(&url, Some(inner)).await;
+    assert_eq!(
+        r.status,
+        StatusCode::OK,
+        "{}",
+        String::from_utf8_lossy(&r.body)
+    );
+    // The old key signs no more; the new one does.
+    assert_eq!(c.post(&account_url, None).await.problem(), "malformed");
+    c.key = next;
+    assert_eq!(c.post(&account_url, None).await.json()["status"], "valid");
+
+    let off = c
+        .post(&account_url, Some(json!({"status": "deactivated"})))
+        .await;
+    assert_eq!(off.json()["status"], "deactivated");
+    let after = c
+        .post(
+            &format!("{BASE}/new-order"),
+            Some(json!({"identifiers": [{"type": "dns", "value": "www.example.com"}]})),
+        )
+        .await;
+    assert_eq!(after.problem(), "unauthorized");
+}
