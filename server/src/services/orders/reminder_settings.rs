@@ -22,10 +22,12 @@ impl OrderService {
         if !caller.can(Permission::ManageSettings) {
             return Err(OrderError::Forbidden(Permission::ManageSettings));
         }
+        // Read afresh: the caller's copy of the account is from the start of the request.
+        let account = accounts::find(&self.store, caller.account.id)
+            .await?
+            .ok_or(OrderError::NotFound)?;
         Ok(ReminderSettings {
-            days: shown(&renewals::reminder_days(
-                &caller.account.renewal_reminder_days,
-            )),
+            days: shown(&renewals::reminder_days(&account.renewal_reminder_days)),
         })
     }
 

@@ -18,8 +18,11 @@ pub const AUTO_RENEW_DAYS: i64 = 30;
 
 /// The account's reminder days; the defaults when the stored setting cannot be read.
 pub fn reminder_days(setting: &str) -> Vec<i32> {
-    app::model::order_actions::reminder_days(setting)
-        .unwrap_or_else(|_| DEFAULT_REMINDER_DAYS.to_vec())
+    app::model::order_actions::reminder_days(setting).unwrap_or_else(|_| {
+        let mut days = DEFAULT_REMINDER_DAYS.to_vec();
+        days.sort_unstable();
+        days
+    })
 }
 
 /// The reminder due now, if any: the latest of the days whose moment has passed, as long as

@@ -937,9 +937,8 @@ async fn reminder_days_are_an_administrators_setting_checked_before_saving() {
         .set_reminder_days(&w.admin, "14, -3, 14")
         .await
         .unwrap();
-    let admin = administrator(&w.h, "asha@acme.example").await;
     assert_eq!(
-        w.orders.reminder_settings(&admin).await.unwrap().days,
+        w.orders.reminder_settings(&w.admin).await.unwrap().days,
         "14, -3"
     );
     let token = w.h.signed_in("ravi@acme.example").await;
@@ -962,7 +961,7 @@ async fn reminder_days_are_an_administrators_setting_checked_before_saving() {
     let e = w.orders.set_reminder_days(&standard, "1").await;
     assert!(matches!(e, Err(OrderError::Forbidden(_))), "{e:?}");
     assert_eq!(
-        w.orders.reminder_settings(&admin).await.unwrap().days,
+        w.orders.reminder_settings(&w.admin).await.unwrap().days,
         "14, -3"
     );
 }

@@ -183,30 +183,30 @@ async fn an_smime_order_is_paid_verified_through_the_mailed_link_activated_and_l
     let before = w.balance().await;
     let id = w
         .orders
-        .smime_place(&w.admin, &w.form(&w.admin, "Ravi@Acme.example").await)
+        .smime_place(&w.admin, &w.form(&w.admin, "Ravi@Acme-Mail.com").await)
         .await
         .unwrap();
     assert_eq!(w.status(id).await, OrderStatus::Accepted, "paid at once");
     assert_ne!(w.balance().await, before, "the ledger was debited");
     let view = w.orders.smime_view(&w.admin, id).await.unwrap();
-    assert_eq!(view.email.as_deref(), Some("ravi@acme.example"));
+    assert_eq!(view.email.as_deref(), Some("ravi@acme-mail.com"));
     assert_eq!(view.email_step, StepStatus::WaitingForVerification);
     assert_eq!(view.activation_step, StepStatus::NotAvailableYet);
     assert!(view.link_expires_at.is_some());
     // The link went to the mailbox and nowhere else; the requester got the confirmation.
-    assert_eq!(w.verification_mails().await, ["ravi@acme.example"]);
+    assert_eq!(w.verification_mails().await, ["ravi@acme-mail.com"]);
     // The order appears in the order list under its address.
     let page = w
         .orders
         .orders_page(&w.admin, &Default::default())
         .await
         .unwrap();
-    assert!(format!("{page:?}").contains("ravi@acme.example"));
+    assert!(format!("{page:?}").contains("ravi@acme-mail.com"));
 
-    let value = w.link_to("ravi@acme.example").await;
+    let value = w.link_to("ravi@acme-mail.com").await;
     assert_eq!(
         w.orders.smime_verify(&value).await.unwrap(),
-        "ravi@acme.example"
+        "ravi@acme-mail.com"
     );
     let view = w.orders.smime_view(&w.admin, id).await.unwrap();
     assert_eq!(view.email_step, StepStatus::Verified);
@@ -218,7 +218,7 @@ async fn an_smime_order_is_paid_verified_through_the_mailed_link_activated_and_l
     }
 
     for key in ["rsa:2048"] {
-        let (csr, dir) = csr_for("ravi@acme.example", key);
+        let (csr, dir) = csr_for("ravi@acme-mail.com", key);
         w.orders
             .smime_activate(&w.admin, id, &activation(&csr))
             .await
@@ -241,8 +241,8 @@ async fn an_smime_order_is_paid_verified_through_the_mailed_link_activated_and_l
             ],
             &dir,
         );
-        assert!(text.contains("email:ravi@acme.example"), "{text}");
-        assert!(text.contains("Subject: CN = ravi@acme.example"), "{text}");
+        assert!(text.contains("email:ravi@acme-mail.com"), "{text}");
+        assert!(text.contains("Subject: CN = ravi@acme-mail.com"), "{text}");
         assert!(
             text.contains("2.23.140.1.5.1.3"),
             "mailbox strict policy: {text}"
