@@ -35,6 +35,11 @@ if ! command -v lint_cabf_serverauth_cert >/dev/null 2>&1; then
   python3 -m pip install --quiet pkilint
 fi
 
+if ! command -v schemathesis >/dev/null 2>&1; then
+  echo "==> installing schemathesis (checks the REST API against its OpenAPI document)"
+  python3 -m pip install --quiet schemathesis
+fi
+
 if [ ! -d end2end/node_modules/@playwright/test ]; then
   echo "==> installing the end-to-end test packages (npm ci, no browser download)"
   (cd end2end && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund)

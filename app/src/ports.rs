@@ -259,6 +259,17 @@ pub trait AccessApi: Send + Sync {
         enabled: Option<bool>,
         confirm_lockout: bool,
     ) -> Result<(), AppError>;
+    /// The "REST APIs" page: the account's access keys. Needs `ManageSettings`.
+    async fn api_keys(
+        &self,
+        meta: &RequestMeta,
+    ) -> Result<crate::model::api_keys::ApiKeysPage, AppError>;
+    async fn create_api_key(
+        &self,
+        meta: &RequestMeta,
+        form: crate::model::api_keys::ApiKeyForm,
+    ) -> Result<crate::model::api_keys::ApiKeyCreated, AppError>;
+    async fn revoke_api_key(&self, meta: &RequestMeta, id: i32) -> Result<(), AppError>;
 }
 
 /// The operator console: customer accounts and Partner applications. Operator users only.

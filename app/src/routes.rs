@@ -25,11 +25,11 @@ use crate::pages::{
     portal::private_cas::PrivateCasPage,
     portal::private_products::PrivateProductsPage,
     portal::{
-        audit::AuditPage, choose_account::ChooseAccountPage, group_view::GroupViewPage,
-        groups::GroupsPage, ip_rules::IpRestrictionsPage, overview::OverviewPage,
-        profile::ProfilePage, renewal_reminders::RenewalRemindersPage, roles::RolesPage,
-        two_factor_setting::TwoFactorSettingPage, user_edit::UserEditPage, user_new::UserNewPage,
-        users::UsersPage,
+        api_keys::ApiKeysSettingsPage, audit::AuditPage, choose_account::ChooseAccountPage,
+        group_view::GroupViewPage, groups::GroupsPage, ip_rules::IpRestrictionsPage,
+        overview::OverviewPage, profile::ProfilePage, renewal_reminders::RenewalRemindersPage,
+        roles::RolesPage, two_factor_setting::TwoFactorSettingPage, user_edit::UserEditPage,
+        user_new::UserNewPage, users::UsersPage,
     },
     smime::{new::SmimeNewPage, order::SmimeOrderPage, verify::SmimeVerifyPage},
     track::{
@@ -99,6 +99,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/sign-in/two-factor/enrol") view=TwoFactorEnrolPage ssr=SsrMode::Async />
                 <Route path=path!("/settings/two-factor") view=TwoFactorSettingPage ssr=SsrMode::Async />
                 <Route path=path!("/settings/renewals") view=RenewalRemindersPage ssr=SsrMode::Async />
+                <Route path=path!("/settings/rest-api") view=ApiKeysSettingsPage ssr=SsrMode::Async />
                 <Route path=path!("/sign-up") view=SignUpPage />
                 <Route path=path!("/sign-up/check-email") view=CheckEmailPage />
                 <Route path=path!("/sign-up/application-received") view=ApplicationReceivedPage />

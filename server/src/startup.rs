@@ -263,9 +263,24 @@ pub async fn serve(config: Config) -> Result<(), StartupError> {
     if catalog.seed_smime_product().await? {
         tracing::info!("no S/MIME product yet: added the default one (USD and INR prices)");
     }
+    let api_keys = Arc::new(crate::services::api_keys::ApiKeyService::new(
+        services.store.clone(),
+        services.identity.clone(),
+        services.clock.clone(),
+        Arc::new(OsRandom),
+    ));
+    let rest = Arc::new(web::rest::Rest {
+        keys: api_keys.clone(),
+        orders: orders.clone(),
+        validation: validation.clone(),
+        store: services.store.clone(),
+        clock: services.clock.clone(),
+        public_url: config.link_base(),
+    });
     let portal = Arc::new(Portal {
         identity: services.identity.clone(),
         access: access.clone(),
+        api_keys,
         orders: orders.clone(),
         validation,
         billing: Arc::new(crate::services::billing::BillingService::new(
@@ -303,10 +318,12 @@ pub async fn serve(config: Config) -> Result<(), StartupError> {
         access,
         orders,
     };
-    let app = web::router(state).merge(web::acme::router(Arc::new(web::acme::Acme {
-        service: acme,
-        base: format!("{}/acme", config.link_base()),
-    })));
+    let app = web::router(state)
+        .merge(web::acme::router(Arc::new(web::acme::Acme {
+            service: acme,
+            base: format!("{}/acme", config.link_base()),
+        })))
+        .merge(web::rest::router(rest));
     if let Some(tls) = &config.tls {
         https_listener(tls, app.clone()).await?;
     }

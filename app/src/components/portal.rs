@@ -118,6 +118,9 @@ fn Frame(session: SessionView, title: &'static str, children: Children) -> impl 
                         <li>
                             <a href="/settings/renewals" aria-current=move || (title == "Renewal reminders").then_some("page")>"Renewal reminders"</a>
                         </li>
+                        <li>
+                            <a href="/settings/rest-api" aria-current=move || (title == "REST APIs").then_some("page")>"REST APIs"</a>
+                        </li>
                     })}
                     {session.can(Permission::ManageRoles).then(|| view! {
                         <li>

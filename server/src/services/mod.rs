@@ -2,6 +2,7 @@
 
 pub mod access;
 pub mod acme;
+pub mod api_keys;
 pub mod audit;
 pub mod billing;
 pub mod catalog;

@@ -128,3 +128,16 @@ pub async fn first_administrator(
         .one(db.conn())
         .await?)
 }
+
+/// The account's active memberships, oldest first (for choosing a user to act as).
+pub async fn active_for_account(
+    db: &impl Db,
+    account_id: i32,
+) -> Result<Vec<MembershipRow>, StoreError> {
+    Ok(memberships::Entity::find()
+        .filter(memberships::Column::AccountId.eq(account_id))
+        .filter(memberships::Column::Status.eq(ACTIVE))
+        .order_by_asc(memberships::Column::Id)
+        .all(db.conn())
+        .await?)
+}

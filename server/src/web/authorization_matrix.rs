@@ -554,6 +554,26 @@ const MATRIX: &[Entry] = &[
         other: Other::Skip,
     },
     Entry {
+        path: "/api/settings/rest-api",
+        rule: Rule::Requires(Permission::ManageSettings),
+        body: "",
+        other: Other::NoLeak("other@example.org", "first@example.com"),
+    },
+    Entry {
+        path: "/api/settings/rest-api/create",
+        rule: Rule::Requires(Permission::ManageSettings),
+        body: "user_id=1&description=CI+pipeline",
+        // Another account naming the first account's user gets a field error, tested in
+        // the service.
+        other: Other::Skip,
+    },
+    Entry {
+        path: "/api/settings/rest-api/revoke",
+        rule: Rule::RequiresOnObject(Permission::ManageSettings),
+        body: "id=1",
+        other: Other::NotFound,
+    },
+    Entry {
         path: "/api/orders/edit",
         rule: Rule::OwnObject,
         body: "order_id=1&tags=&remarks=&extra_emails=",
@@ -779,6 +799,7 @@ pub(super) async fn app(h: &Harness) -> axum::Router {
     let portal = Arc::new(Portal {
         identity: identity.clone(),
         access: access.clone(),
+        api_keys: Arc::new(crate::services::api_keys::ApiKeyService::for_harness(h)),
         orders: orders.clone(),
         validation,
         billing: Arc::new(crate::services::billing::BillingService::new(

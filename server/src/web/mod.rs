@@ -10,11 +10,13 @@ pub mod middleware;
 pub mod ocsp;
 pub mod order_files;
 pub mod portal;
+mod portal_api_keys;
 pub mod portal_billing;
 pub mod portal_catalog;
 mod portal_orders;
 mod portal_passkeys;
 mod portal_smime;
+pub mod rest;
 pub mod tls;
 
 #[cfg(test)]

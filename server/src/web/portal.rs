@@ -36,6 +36,7 @@ use crate::{
 pub struct Portal {
     pub identity: Arc<IdentityService>,
     pub access: Arc<AccessService>,
+    pub api_keys: Arc<crate::services::api_keys::ApiKeyService>,
     pub orders: Arc<crate::services::orders::OrderService>,
     pub validation: Arc<crate::services::validation::ValidationService>,
     pub billing: Arc<crate::services::billing::BillingService>,
@@ -313,6 +314,37 @@ impl AccessApi for Portal {
             .change_ip_rule(&caller, id, enabled, meta.ip, confirm_lockout)
             .await
             .map_err(access_error)
+    }
+
+    async fn api_keys(
+        &self,
+        meta: &RequestMeta,
+    ) -> Result<app::model::api_keys::ApiKeysPage, AppError> {
+        let caller = self.caller(meta, Permission::ManageSettings).await?;
+        self.api_keys
+            .page(&caller)
+            .await
+            .map_err(super::portal_api_keys::api_key_error)
+    }
+
+    async fn create_api_key(
+        &self,
+        meta: &RequestMeta,
+        form: app::model::api_keys::ApiKeyForm,
+    ) -> Result<app::model::api_keys::ApiKeyCreated, AppError> {
+        let caller = self.caller(meta, Permission::ManageSettings).await?;
+        self.api_keys
+            .create(&caller, &form, Some(meta.ip))
+            .await
+            .map_err(super::portal_api_keys::api_key_error)
+    }
+
+    async fn revoke_api_key(&self, meta: &RequestMeta, id: i32) -> Result<(), AppError> {
+        let caller = self.caller(meta, Permission::ManageSettings).await?;
+        self.api_keys
+            .revoke(&caller, id, Some(meta.ip))
+            .await
+            .map_err(super::portal_api_keys::api_key_error)
     }
 
     async fn deactivate_user(&self, meta: &RequestMeta, id: i32) -> Result<(), AppError> {

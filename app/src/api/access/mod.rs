@@ -1,5 +1,6 @@
 //! Server functions of account administration (audit log, users, roles, security rules).
 
+mod api_keys;
 mod audit_log;
 mod group_members;
 mod groups;
@@ -12,6 +13,7 @@ mod user_get;
 mod user_update;
 mod users_list;
 
+pub use api_keys::*;
 pub use audit_log::*;
 pub use group_members::*;
 pub use groups::*;

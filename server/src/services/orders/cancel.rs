@@ -1,10 +1,7 @@
 //! Cancelling an order that is not issued yet, with remarks; a paid one is refunded to where
 //! the money came from, in the same transaction (ORD-8, FIN-2).
 
-use app::model::{
-    Permission,
-    order_status::{OrderEvent, OrderStatus},
-};
+use app::model::order_status::{OrderEvent, OrderStatus};
 
 use super::{OrderError, OrderService, approve::reason_of as checked_reason, step};
 use crate::services::{billing, identity::Caller};
@@ -17,10 +14,7 @@ impl OrderService {
         remarks: &str,
     ) -> Result<OrderStatus, OrderError> {
         let order = self.visible(caller, order_id).await?;
-        // Requesters cancel their own orders; others need to approve orders.
-        if order.placed_by != caller.user.id && !caller.can(Permission::ApproveOrders) {
-            return Err(OrderError::Forbidden(Permission::ApproveOrders));
-        }
+        super::certificate::may_manage(caller, &order)?;
         let remarks = checked_reason(remarks)?;
         let was_paid = OrderStatus::parse(&order.status).is_some_and(OrderStatus::is_paid);
         let now = self.clock.now();

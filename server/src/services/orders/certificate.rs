@@ -23,6 +23,25 @@ pub(super) fn may_manage(caller: &Caller, order: &OrderRow) -> Result<(), OrderE
     }
 }
 
+/// What is about to be done with an order's certificate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum CertificateAction {
+    Revoke,
+    Reissue,
+    Renew,
+}
+
+impl CertificateAction {
+    /// The word for the refusals: "… cannot be revoked".
+    fn done(self) -> &'static str {
+        match self {
+            Self::Revoke => "revoked",
+            Self::Reissue => "reissued",
+            Self::Renew => "renewed",
+        }
+    }
+}
+
 /// The first moment an order whose certificate ends at `not_after` may be renewed.
 pub(super) fn renewable_from(not_after: DateTime<Utc>) -> DateTime<Utc> {
     not_after - Duration::days(RENEWAL_WINDOW_DAYS)
@@ -72,16 +91,17 @@ impl OrderService {
     }
 
     /// The certificate of a fulfilled order that is still in use: neither revoked nor
-    /// expired. `what` names the action for the refusal ("revoked", "reissued").
+    /// expired, for `action`.
     pub(super) async fn live_certificate(
         &self,
         order: &OrderRow,
-        what: &str,
+        action: CertificateAction,
     ) -> Result<CertificateRow, OrderError> {
+        let what = action.done();
         let status = OrderStatus::parse(&order.status).ok_or(OrderError::NotFound)?;
         // An S/MIME certificate is activated with a fresh mailbox proof; a new one is ordered
         // again rather than reissued or renewed from the old order. Revocation works alike.
-        if what != "revoked" && super::is_smime(order) {
+        if action != CertificateAction::Revoke && super::is_smime(order) {
             return Err(OrderError::Refused(format!(
                 "An S/MIME certificate cannot be {what} from its order; order a new one for the address."
             )));

@@ -23,6 +23,7 @@ mod revoke;
 mod smime;
 mod submit_csr;
 mod tracking;
+mod verify_domain;
 mod view;
 mod wizard;
 
@@ -231,5 +232,7 @@ pub(crate) async fn step(
     Ok(to)
 }
 
+#[cfg(test)]
+pub(crate) mod test_support;
 #[cfg(test)]
 mod tests;

@@ -89,6 +89,19 @@ impl OrderService {
         self.place_linked(caller, form, None).await
     }
 
+    /// Places an order that came through an API rather than the portal's wizard, recording
+    /// where it came from for the order list (`API`, `ACME`).
+    pub async fn place_from(
+        &self,
+        caller: &Caller,
+        form: &OrderForm,
+        source: &str,
+    ) -> Result<PlacedOrder, OrderError> {
+        let placed = self.place_linked(caller, form, None).await?;
+        crate::store::acme::mark_order_source(&self.store, placed.id, source).await?;
+        Ok(placed)
+    }
+
     /// Places an order, linked in the same transaction to the order it renews when
     /// `renewal_of` is given (a second renewal of one order is refused there).
     pub(super) async fn place_linked(

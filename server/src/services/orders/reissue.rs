@@ -25,7 +25,9 @@ impl OrderService {
         let original = self.visible(caller, form.order_id).await?;
         may_manage(caller, &original)?;
         let valid = form.validate().map_err(OrderError::Invalid)?;
-        let cert = self.live_certificate(&original, "reissued").await?;
+        let cert = self
+            .live_certificate(&original, super::certificate::CertificateAction::Reissue)
+            .await?;
         let names = orders::names(&self.store, original.id).await?;
         let public = original.private_ca.is_none();
         check_csr(&valid.csr_pem, &names, public)

@@ -132,7 +132,9 @@ impl OrderService {
         let original = self.visible(caller, form.order_id).await?;
         may_manage(caller, &original)?;
         let csr = form.validate().map_err(OrderError::Invalid)?;
-        let cert = self.live_certificate(&original, "renewed").await?;
+        let cert = self
+            .live_certificate(&original, super::certificate::CertificateAction::Renew)
+            .await?;
         let opens = renewable_from(cert.not_after);
         if self.clock.now() < opens {
             return Err(OrderError::Refused(format!(

@@ -18,7 +18,9 @@ impl OrderService {
         let order = self.visible(caller, form.order_id).await?;
         may_manage(caller, &order)?;
         let valid = form.validate().map_err(OrderError::Invalid)?;
-        let cert = self.live_certificate(&order, "revoked").await?;
+        let cert = self
+            .live_certificate(&order, super::certificate::CertificateAction::Revoke)
+            .await?;
         let reason = RevocationReason::parse(valid.reason)
             .ok_or_else(|| OrderError::Refused("This revocation reason is not allowed.".into()))?;
         match self.authority.revoke(&cert.serial_hex, reason).await {

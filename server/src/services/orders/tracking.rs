@@ -48,7 +48,11 @@ impl OrderService {
     }
 
     /// A domain the tracked order still has to validate; any other id is "not found".
-    async fn order_domain(&self, o: &OrderRow, domain_id: i32) -> Result<(), OrderError> {
+    pub(super) async fn order_domain(
+        &self,
+        o: &OrderRow,
+        domain_id: i32,
+    ) -> Result<(), OrderError> {
         let pending = self.progress(o).await?;
         if pending
             .iter()
@@ -91,28 +95,7 @@ impl OrderService {
         domain_id: i32,
     ) -> Result<CheckOutcome, OrderError> {
         let o = self.tracked(token).await?;
-        self.order_domain(&o, domain_id).await?;
-        let outcome = self.validation.verify(o.account_id, domain_id).await?;
-        let detail = match &outcome {
-            CheckOutcome::Verified { .. } => "Domain control verified".to_owned(),
-            CheckOutcome::NotYet(why) => format!("Not verified yet: {why}"),
-            CheckOutcome::EmailSent(to) => format!("Validation e-mail sent to {to}"),
-        };
-        if matches!(outcome, CheckOutcome::Verified { .. }) {
-            self.progressed(&o, REQUESTER, &detail).await?;
-            self.try_issue(o.account_id, o.id, REQUESTER).await?;
-        } else {
-            orders::add_event(
-                &self.store,
-                o.id,
-                REQUESTER,
-                "Validation",
-                &detail,
-                self.clock.now(),
-            )
-            .await?;
-        }
-        Ok(outcome)
+        self.verify_domain_of(&o, domain_id, REQUESTER).await
     }
 
     pub async fn tracking_submit_csr(

@@ -2,7 +2,7 @@
 //! verification through the mailed link, the activation that issues (checked by OpenSSL and
 //! pkilint's MAILBOX-STRICT lint), and every refusal, each leaving nothing changed.
 
-use std::{path::PathBuf, process::Command, sync::Arc};
+use std::{path::PathBuf, process::Command};
 
 use app::model::{
     order_status::OrderStatus,
@@ -12,100 +12,36 @@ use app::model::{
 use chrono::Duration;
 
 use super::confirm::UNKNOWN_LINK;
+use crate::services::orders::test_support::World;
 use crate::{
-    ca::test_support::{SECRET, authority, openssl, openssl_csr, temp_dir},
-    ports::{Clock, dns::FakeDns, http_fetch::FakeHttp, keys::KeySpec, random::CountingRandom},
+    ca::test_support::{openssl, openssl_csr, temp_dir},
+    ports::Clock,
     services::{
-        billing::BillingService,
-        catalog::{
-            CatalogService,
-            test_support::{administrator, caller, operator},
-        },
-        identity::{
-            Caller,
-            test_support::{Harness, harness},
-        },
-        orders::{DownloadFormat, OrderDeps, OrderError, OrderService},
-        validation::{ValidationService, test_support::mails},
+        catalog::test_support::{administrator, caller},
+        identity::Caller,
+        orders::{DownloadFormat, OrderError},
+        validation::test_support::mails,
     },
     store::{memberships, orders},
 };
 
-struct World {
-    h: Harness,
-    orders: OrderService,
-    billing: BillingService,
-    catalog: Arc<CatalogService>,
-    admin: Caller,
-    ops: Caller,
-}
-
+/// The orders' test world with the S/MIME product and credits.
 async fn world() -> World {
-    let h = harness().await;
-    let ca = Arc::new(authority(h.store.clone(), SECRET));
-    ca.init(KeySpec::EcP256).await.unwrap();
-    let catalog = Arc::new(CatalogService::for_harness(&h));
-    catalog.seed_public_products().await.unwrap();
-    catalog.seed_smime_product().await.unwrap();
-    let dns = Arc::new(FakeDns::default());
-    let validation = Arc::new(ValidationService::new(
-        h.store.clone(),
-        h.clock.clone(),
-        Arc::new(CountingRandom::default()),
-        dns.clone(),
-        Arc::new(FakeHttp::default()),
-        "http://portal.test".into(),
-    ));
-    let orders = OrderService::new(OrderDeps {
-        store: h.store.clone(),
-        clock: h.clock.clone(),
-        random: Arc::new(crate::adapters::random::OsRandom),
-        catalog: catalog.clone(),
-        validation,
-        authority: ca,
-        dns,
-        caa_identities: vec!["rootline.test".into()],
-        public_url: "http://portal.test".into(),
-    });
-    let billing = BillingService::new(h.store.clone(), h.clock.clone());
-    let admin = administrator(&h, "asha@acme.example").await;
-    let ops = operator(&h).await;
-    let w = World {
-        h,
-        orders,
-        billing,
-        catalog,
-        admin,
-        ops,
-    };
+    let w = crate::services::orders::test_support::world().await;
+    w.catalog.seed_smime_product().await.unwrap();
     w.credit(w.admin.account.id, "100.00").await;
     w
 }
 
 impl World {
-    async fn credit(&self, account_id: i32, amount: &str) {
-        self.billing
-            .grant_credits(
-                &self.ops,
-                account_id,
-                &app::model::billing::CreditForm {
-                    amount: amount.into(),
-                    remarks: "Test credits".into(),
-                },
-                None,
-            )
-            .await
-            .unwrap();
-    }
-
-    async fn offer(&self, who: &Caller, kind: ProductKind) -> (i32, i64) {
+    async fn smime_offer(&self, who: &Caller, kind: ProductKind) -> (i32, i64) {
         let offers = self.catalog.offers(who, "USD").await.unwrap();
         let o = offers.iter().find(|o| o.kind == kind).unwrap();
         (o.id, o.validity_days[0])
     }
 
-    async fn form(&self, who: &Caller, email: &str) -> SmimeOrderForm {
-        let (product_id, validity_days) = self.offer(who, ProductKind::SmimeMailbox).await;
+    async fn smime_form(&self, who: &Caller, email: &str) -> SmimeOrderForm {
+        let (product_id, validity_days) = self.smime_offer(who, ProductKind::SmimeMailbox).await;
         SmimeOrderForm {
             product_id,
             validity_days,
@@ -117,7 +53,7 @@ impl World {
         }
     }
 
-    async fn status(&self, id: i32) -> OrderStatus {
+    async fn own_status(&self, id: i32) -> OrderStatus {
         let o = orders::get(&self.h.store, self.admin.account.id, id)
             .await
             .unwrap()
@@ -125,7 +61,7 @@ impl World {
         OrderStatus::parse(&o.status).unwrap()
     }
 
-    async fn balance(&self) -> String {
+    async fn billing_summary(&self) -> String {
         let page = self.billing.billing_page(&self.admin, None).await.unwrap();
         format!("{page:?}")
     }
@@ -180,14 +116,21 @@ fn activation(csr: &str) -> ActivationForm {
 #[tokio::test]
 async fn an_smime_order_is_paid_verified_through_the_mailed_link_activated_and_lints_clean() {
     let w = world().await;
-    let before = w.balance().await;
+    let before = w.billing_summary().await;
     let id = w
         .orders
-        .smime_place(&w.admin, &w.form(&w.admin, "Ravi@Acme-Mail.com").await)
+        .smime_place(
+            &w.admin,
+            &w.smime_form(&w.admin, "Ravi@Acme-Mail.com").await,
+        )
         .await
         .unwrap();
-    assert_eq!(w.status(id).await, OrderStatus::Accepted, "paid at once");
-    assert_ne!(w.balance().await, before, "the ledger was debited");
+    assert_eq!(
+        w.own_status(id).await,
+        OrderStatus::Accepted,
+        "paid at once"
+    );
+    assert_ne!(w.billing_summary().await, before, "the ledger was debited");
     let view = w.orders.smime_view(&w.admin, id).await.unwrap();
     assert_eq!(view.email.as_deref(), Some("ravi@acme-mail.com"));
     assert_eq!(view.email_step, StepStatus::WaitingForVerification);
@@ -223,7 +166,7 @@ async fn an_smime_order_is_paid_verified_through_the_mailed_link_activated_and_l
             .smime_activate(&w.admin, id, &activation(&csr))
             .await
             .unwrap();
-        assert_eq!(w.status(id).await, OrderStatus::Fulfilled);
+        assert_eq!(w.own_status(id).await, OrderStatus::Fulfilled);
         let view = w.orders.smime_view(&w.admin, id).await.unwrap();
         assert_eq!(view.activation_step, StepStatus::Verified);
         let chain = view.certificate_pem.unwrap();
@@ -287,7 +230,7 @@ async fn a_link_after_24_hours_is_refused_with_nothing_changed_and_a_resent_link
     let w = world().await;
     let id = w
         .orders
-        .smime_place(&w.admin, &w.form(&w.admin, "ravi@acme.example").await)
+        .smime_place(&w.admin, &w.smime_form(&w.admin, "ravi@acme.example").await)
         .await
         .unwrap();
     let old = w.link_to("ravi@acme.example").await;
@@ -327,7 +270,7 @@ async fn a_wrong_or_malformed_value_is_refused_and_verifies_nothing() {
     let w = world().await;
     let id = w
         .orders
-        .smime_place(&w.admin, &w.form(&w.admin, "ravi@acme.example").await)
+        .smime_place(&w.admin, &w.smime_form(&w.admin, "ravi@acme.example").await)
         .await
         .unwrap();
     let real = w.link_to("ravi@acme.example").await;
@@ -351,7 +294,7 @@ async fn activation_refuses_a_csr_for_another_address_an_unverified_mailbox_and_
     let w = world().await;
     let id = w
         .orders
-        .smime_place(&w.admin, &w.form(&w.admin, "ravi@acme.example").await)
+        .smime_place(&w.admin, &w.smime_form(&w.admin, "ravi@acme.example").await)
         .await
         .unwrap();
     let (right, _d1) = csr_for("ravi@acme.example", "ec:P-256");
@@ -409,7 +352,11 @@ async fn activation_refuses_a_csr_for_another_address_an_unverified_mailbox_and_
         Err(OrderError::Invalid(e)) => assert!(e.get("statements").is_some()),
         other => panic!("{other:?}"),
     }
-    assert_eq!(w.status(id).await, OrderStatus::Accepted, "nothing issued");
+    assert_eq!(
+        w.own_status(id).await,
+        OrderStatus::Accepted,
+        "nothing issued"
+    );
     let o = orders::get(&w.h.store, w.admin.account.id, id)
         .await
         .unwrap()
@@ -423,7 +370,7 @@ async fn a_proof_is_reused_for_30_days_and_then_a_new_one_is_required() {
     let w = world().await;
     let first = w
         .orders
-        .smime_place(&w.admin, &w.form(&w.admin, "ravi@acme.example").await)
+        .smime_place(&w.admin, &w.smime_form(&w.admin, "ravi@acme.example").await)
         .await
         .unwrap();
     w.orders
@@ -433,7 +380,7 @@ async fn a_proof_is_reused_for_30_days_and_then_a_new_one_is_required() {
     w.h.clock.advance(Duration::days(29));
     let second = w
         .orders
-        .smime_place(&w.admin, &w.form(&w.admin, "ravi@acme.example").await)
+        .smime_place(&w.admin, &w.smime_form(&w.admin, "ravi@acme.example").await)
         .await
         .unwrap();
     let view = w.orders.smime_view(&w.admin, second).await.unwrap();
@@ -462,7 +409,7 @@ async fn a_proof_is_reused_for_30_days_and_then_a_new_one_is_required() {
     }
     let third = w
         .orders
-        .smime_place(&w.admin, &w.form(&w.admin, "ravi@acme.example").await)
+        .smime_place(&w.admin, &w.smime_form(&w.admin, "ravi@acme.example").await)
         .await
         .unwrap();
     assert_eq!(
@@ -483,7 +430,7 @@ async fn a_proof_is_reused_for_30_days_and_then_a_new_one_is_required() {
         .smime_activate(&w.admin, second, &activation(&csr))
         .await
         .unwrap();
-    assert_eq!(w.status(second).await, OrderStatus::Fulfilled);
+    assert_eq!(w.own_status(second).await, OrderStatus::Fulfilled);
 }
 
 #[tokio::test]
@@ -491,7 +438,7 @@ async fn the_address_can_be_provided_after_ordering_and_same_as_requester_takes_
     let w = world().await;
     let id = w
         .orders
-        .smime_place(&w.admin, &w.form(&w.admin, "").await)
+        .smime_place(&w.admin, &w.smime_form(&w.admin, "").await)
         .await
         .unwrap();
     let view = w.orders.smime_view(&w.admin, id).await.unwrap();
@@ -535,7 +482,7 @@ async fn the_address_can_be_provided_after_ordering_and_same_as_requester_takes_
         Err(OrderError::Refused(_))
     ));
 
-    let mut same = w.form(&w.admin, "").await;
+    let mut same = w.smime_form(&w.admin, "").await;
     same.same_as_requester = true;
     let id = w.orders.smime_place(&w.admin, &same).await.unwrap();
     assert_eq!(
@@ -554,7 +501,7 @@ async fn another_accounts_order_is_not_found_and_products_stay_in_their_own_flow
     let w = world().await;
     let id = w
         .orders
-        .smime_place(&w.admin, &w.form(&w.admin, "ravi@acme.example").await)
+        .smime_place(&w.admin, &w.smime_form(&w.admin, "ravi@acme.example").await)
         .await
         .unwrap();
     let eve = administrator(&w.h, "eve@evil.example").await;
@@ -580,7 +527,7 @@ async fn another_accounts_order_is_not_found_and_products_stay_in_their_own_flow
     // The TLS wizard neither offers nor takes the S/MIME product; the S/MIME page takes no DV.
     let wizard = w.orders.wizard(&w.admin).await.unwrap();
     assert!(wizard.offers.iter().all(|o| !o.kind.is_smime()));
-    let (smime, days) = w.offer(&w.admin, ProductKind::SmimeMailbox).await;
+    let (smime, days) = w.smime_offer(&w.admin, ProductKind::SmimeMailbox).await;
     let tls = app::model::orders::OrderForm {
         product_id: smime,
         validity_days: days,
@@ -594,8 +541,8 @@ async fn another_accounts_order_is_not_found_and_products_stay_in_their_own_flow
         w.orders.place(&w.admin, &tls).await,
         Err(OrderError::Invalid(_))
     ));
-    let (dv, days) = w.offer(&w.admin, ProductKind::DvSingle).await;
-    let mut form = w.form(&w.admin, "ravi@acme.example").await;
+    let (dv, days) = w.smime_offer(&w.admin, ProductKind::DvSingle).await;
+    let mut form = w.smime_form(&w.admin, "ravi@acme.example").await;
     form.product_id = dv;
     form.validity_days = days;
     assert!(matches!(
@@ -629,18 +576,18 @@ async fn a_standard_users_order_is_not_available_until_approved_then_the_link_is
         .await
         .unwrap();
     let ravi = caller(&w.h, &token).await;
-    let mut form = w.form(&ravi, "").await;
+    let mut form = w.smime_form(&ravi, "").await;
     form.same_as_requester = true;
     form.requester_email = "ravi@acme.example".into();
     let id = w.orders.smime_place(&ravi, &form).await.unwrap();
-    assert_eq!(w.status(id).await, OrderStatus::PendingApproval);
+    assert_eq!(w.own_status(id).await, OrderStatus::PendingApproval);
     let view = w.orders.smime_view(&ravi, id).await.unwrap();
     assert_eq!(view.email_step, StepStatus::NotAvailableYet);
     assert_eq!(view.activation_step, StepStatus::NotAvailableYet);
     assert!(w.verification_mails().await.is_empty());
     w.orders.approve(&w.admin, id).await.unwrap();
     assert_eq!(
-        w.status(id).await,
+        w.own_status(id).await,
         OrderStatus::Accepted,
         "approved and paid, not issued"
     );

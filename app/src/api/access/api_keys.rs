@@ -1,0 +1,49 @@
+use leptos::prelude::*;
+
+use crate::{
+    error::AppError,
+    model::api_keys::{ApiKeyCreated, ApiKeyForm, ApiKeysPage},
+};
+
+/// The account's REST API access keys. Needs `ManageSettings`.
+#[server(endpoint = "settings/rest-api")]
+pub async fn api_keys() -> Result<ApiKeysPage, AppError> {
+    crate::api::respond(
+        async move {
+            let (backend, meta) = crate::api::backend()?;
+            backend.access.api_keys(&meta).await
+        }
+        .await,
+    )
+}
+
+/// Makes a key acting as `user_id`; the answer is the only time the whole key is shown.
+/// Needs `ManageSettings`.
+#[server(endpoint = "settings/rest-api/create")]
+pub async fn api_key_create(user_id: i32, description: String) -> Result<ApiKeyCreated, AppError> {
+    crate::api::respond(
+        async move {
+            let (backend, meta) = crate::api::backend()?;
+            let form = ApiKeyForm {
+                user_id,
+                description,
+            };
+            backend.access.create_api_key(&meta, form).await
+        }
+        .await,
+    )
+}
+
+/// Revokes a key: requests with it are refused from then on. Needs `ManageSettings`.
+#[server(endpoint = "settings/rest-api/revoke")]
+pub async fn api_key_revoke(id: i32) -> Result<(), AppError> {
+    crate::api::respond(
+        async move {
+            let (backend, meta) = crate::api::backend()?;
+            backend.access.revoke_api_key(&meta, id).await?;
+            leptos_axum::redirect("/settings/rest-api?revoked=1");
+            Ok(())
+        }
+        .await,
+    )
+}

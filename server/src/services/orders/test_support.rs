@@ -1,0 +1,163 @@
+//! The order service on a real store, CA and ledger with DNS and HTTP faked: the world the
+//! order tests and the REST API's tests run in.
+
+use std::sync::Arc;
+
+use app::model::{order_status::OrderStatus, orders::OrderForm};
+
+use super::{OrderDeps, OrderService};
+use crate::{
+    ca::test_support::{SECRET, openssl_csr, temp_dir},
+    ports::{dns::FakeDns, http_fetch::FakeHttp, keys::KeySpec, random::CountingRandom},
+    services::{
+        billing::BillingService,
+        catalog::{
+            CatalogService,
+            test_support::{administrator, operator},
+        },
+        identity::{
+            Caller,
+            test_support::{Harness, harness},
+        },
+        validation::{CheckOutcome, ValidationService},
+    },
+    store::orders,
+};
+
+pub(crate) struct World {
+    pub(crate) h: Harness,
+    pub(crate) dns: Arc<FakeDns>,
+    pub(crate) orders: Arc<OrderService>,
+    pub(crate) validation: Arc<ValidationService>,
+    pub(crate) billing: BillingService,
+    pub(crate) catalog: Arc<CatalogService>,
+    pub(crate) admin: Caller,
+    pub(crate) ops: Caller,
+}
+
+pub(crate) async fn world() -> World {
+    let h = harness().await;
+    // The CA shares the services' clock, so renewal windows can be travelled to.
+    let ca = Arc::new(crate::ca::test_support::authority_at(
+        h.store.clone(),
+        SECRET,
+        h.clock.clone(),
+    ));
+    ca.init(KeySpec::EcP256).await.unwrap();
+    let catalog = Arc::new(CatalogService::for_harness(&h));
+    catalog.seed_public_products().await.unwrap();
+    let dns = Arc::new(FakeDns::default());
+    let validation = Arc::new(ValidationService::new(
+        h.store.clone(),
+        h.clock.clone(),
+        Arc::new(CountingRandom::default()),
+        dns.clone(),
+        Arc::new(FakeHttp::default()),
+        "http://portal.test".into(),
+    ));
+    let orders = Arc::new(OrderService::new(OrderDeps {
+        store: h.store.clone(),
+        clock: h.clock.clone(),
+        random: Arc::new(crate::adapters::random::OsRandom),
+        catalog: catalog.clone(),
+        validation: validation.clone(),
+        authority: ca,
+        dns: dns.clone(),
+        caa_identities: vec!["rootline.test".into()],
+        public_url: "http://portal.test".into(),
+    }));
+    let billing = BillingService::new(h.store.clone(), h.clock.clone());
+    let admin = administrator(&h, "asha@acme.example").await;
+    let ops = operator(&h).await;
+    World {
+        h,
+        dns,
+        orders,
+        validation,
+        billing,
+        catalog,
+        admin,
+        ops,
+    }
+}
+
+impl World {
+    pub(crate) async fn credit(&self, account_id: i32, amount: &str) {
+        self.billing
+            .grant_credits(
+                &self.ops,
+                account_id,
+                &app::model::billing::CreditForm {
+                    amount: amount.into(),
+                    remarks: "Test credits".into(),
+                },
+                None,
+            )
+            .await
+            .unwrap();
+    }
+
+    /// The cheapest single-domain DV offer of the account.
+    pub(crate) async fn dv(&self, who: &Caller) -> (i32, i64) {
+        let offers = self.catalog.offers(who, "USD").await.unwrap();
+        let o = offers
+            .iter()
+            .find(|o| o.kind == app::model::products::ProductKind::DvSingle)
+            .unwrap();
+        (o.id, o.validity_days.iter().copied().max().unwrap())
+    }
+
+    pub(crate) async fn form(&self, who: &Caller, name: &str, csr: Option<String>) -> OrderForm {
+        let (product_id, validity_days) = self.dv(who).await;
+        OrderForm {
+            product_id,
+            validity_days,
+            requester_name: "Asha Rao".into(),
+            requester_email: "asha@acme.example".into(),
+            csr_source: if csr.is_some() { "paste" } else { "later" }.into(),
+            csr_pem: csr.unwrap_or_default(),
+            names: name.into(),
+            ..Default::default()
+        }
+    }
+
+    pub(crate) async fn status(&self, account_id: i32, id: i32) -> OrderStatus {
+        let o = orders::get(&self.h.store, account_id, id)
+            .await
+            .unwrap()
+            .unwrap();
+        OrderStatus::parse(&o.status).unwrap()
+    }
+
+    /// Publishes the TXT value of every pending domain of the order and verifies them.
+    pub(crate) async fn validate(&self, token: &str) {
+        let view = self.orders.tracking(token).await.unwrap();
+        for n in view.names {
+            if let Some(d) = n.domain {
+                self.dns
+                    .add_txt(&d.name, d.value.as_deref().unwrap_or_default());
+                let outcome = self.orders.tracking_verify(token, d.id).await.unwrap();
+                assert!(
+                    matches!(outcome, CheckOutcome::Verified { .. }),
+                    "{outcome:?}"
+                );
+            }
+        }
+    }
+}
+
+pub(crate) fn csr_for(name: &str) -> (String, std::path::PathBuf) {
+    let dir = temp_dir("rootline-order");
+    let csr = openssl_csr(
+        &dir,
+        "ec:P-256",
+        &format!("/CN={name}"),
+        Some(&format!("DNS:{name}")),
+        &[],
+    );
+    (String::from_utf8(csr).unwrap(), dir)
+}
+
+pub(crate) fn token_of(url: &str) -> String {
+    url.rsplit('/').next().unwrap().to_owned()
+}

@@ -1,0 +1,118 @@
+//! `Idempotency-Key` on creating requests: the first request with a key runs and its
+//! successful answer is kept; a retry with the same key and the same request gets that
+//! answer again instead of a second order. The same key with another request is refused.
+
+use axum::{
+    http::{HeaderMap, HeaderValue, StatusCode, header},
+    response::{IntoResponse, Response},
+};
+use sha2::Digest;
+
+use super::{
+    Ctx,
+    problem::{Kind, Problem},
+};
+use crate::store::{
+    StoreError,
+    api_keys::{self, IdempotentAnswer},
+};
+
+const HEADER: &str = "idempotency-key";
+const MAX_LEN: usize = 255;
+
+pub enum Claim {
+    /// Run the request; settle the reservation (if a key was sent) with its answer.
+    Run(Option<IdempotentAnswer>),
+    /// The kept answer of the first request with this key.
+    Replay(Response),
+}
+
+pub async fn claim(
+    rest: &Ctx,
+    api_key_id: i32,
+    headers: &HeaderMap,
+    what: &str,
+    body: &[u8],
+) -> Result<Claim, Problem> {
+    let Some(raw) = headers.get(HEADER) else {
+        return Ok(Claim::Run(None));
+    };
+    let key = raw
+        .to_str()
+        .ok()
+        .map(str::trim)
+        .filter(|k| !k.is_empty() && k.len() <= MAX_LEN)
+        .ok_or_else(|| {
+            Problem::new(
+                Kind::Malformed,
+                format!("Idempotency-Key must be 1 to {MAX_LEN} visible ASCII characters."),
+            )
+        })?;
+    let mut hasher = sha2::Sha256::new();
+    hasher.update(what.as_bytes());
+    hasher.update([0]);
+    hasher.update(body);
+    let hash = hex::encode(hasher.finalize());
+    let now = rest.clock.now();
+    match api_keys::reserve_answer(&rest.store, api_key_id, key, &hash, now).await {
+        Ok(reservation) => Ok(Claim::Run(Some(reservation))),
+        Err(StoreError::Duplicate) => {
+            let kept = api_keys::find_answer(&rest.store, api_key_id, key)
+                .await
+                .map_err(|e| Problem::internal(&e))?
+                .ok_or_else(|| {
+                    Problem::new(
+                        Kind::IdempotencyInProgress,
+                        "The first request with this key has just failed; retry.",
+                    )
+                })?;
+            if kept.request_hash != hash {
+                return Err(Problem::new(
+                    Kind::IdempotencyKeyReused,
+                    "This Idempotency-Key was used with another request; use a new key.",
+                ));
+            }
+            if kept.status == 0 {
+                return Err(Problem::new(
+                    Kind::IdempotencyInProgress,
+                    "The first request with this key is still running; retry in a moment.",
+                ));
+            }
+            Ok(Claim::Replay(replay(&kept)))
+        }
+        Err(e) => Err(Problem::internal(&e)),
+    }
+}
+
+fn replay(kept: &IdempotentAnswer) -> Response {
+    let status = u16::try_from(kept.status)
+        .ok()
+        .and_then(|s| StatusCode::from_u16(s).ok())
+        .unwrap_or(StatusCode::OK);
+    let mut response = (status, kept.body.clone()).into_response();
+    let h = response.headers_mut();
+    h.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/json"),
+    );
+    h.insert("idempotent-replayed", HeaderValue::from_static("true"));
+    response
+}
+
+/// Keeps a successful answer; frees the key after a failure so a corrected request may use it.
+pub async fn settle(
+    rest: &Ctx,
+    reservation: Option<IdempotentAnswer>,
+    status: StatusCode,
+    body: &str,
+) {
+    let Some(r) = reservation else { return };
+    let result = if status.is_success() {
+        api_keys::complete_answer(&rest.store, r.id, status.as_u16(), body).await
+    } else {
+        api_keys::release_answer(&rest.store, r.id).await
+    };
+    if let Err(e) = result {
+        tracing::error!(error = %e, "could not settle an idempotency key");
+    }
+}

@@ -1,0 +1,130 @@
+//! The REST API at `/api/v1` (INT-1): access keys act as their user, through the same
+//! services as the portal, so an order placed here is an order like any other. The OpenAPI
+//! document is generated from these handlers and types, so it cannot drift from them.
+
+mod auth;
+mod certificate;
+mod docs;
+mod domains;
+mod dto;
+mod extract;
+mod idempotency;
+mod order_actions;
+mod order_create;
+mod order_list;
+mod order_view;
+mod problem;
+mod products;
+#[cfg(test)]
+mod tests;
+
+use std::sync::Arc;
+
+use axum::{Json, Router, extract::State, routing::get};
+use utoipa::{
+    Modify, OpenApi,
+    openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme},
+};
+use utoipa_axum::{router::OpenApiRouter, routes};
+
+use crate::{
+    ports::Clock,
+    services::{api_keys::ApiKeyService, orders::OrderService, validation::ValidationService},
+    store::Store,
+};
+
+pub struct Rest {
+    pub keys: Arc<ApiKeyService>,
+    pub orders: Arc<OrderService>,
+    pub validation: Arc<ValidationService>,
+    pub store: Store,
+    pub clock: Arc<dyn Clock>,
+    /// The portal's address, for the reference page's examples.
+    pub public_url: String,
+}
+
+type Ctx = Arc<Rest>;
+
+struct AccessKey;
+
+impl Modify for AccessKey {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "access_key",
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .bearer_format("rlk_<key id>_<secret>")
+                    .description(Some(
+                        "An access key from the portal's REST APIs page, as \
+                         `Authorization: Bearer <key>`.",
+                    ))
+                    .build(),
+            ),
+        );
+    }
+}
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Rootline REST API",
+        version = "1",
+        description = "Orders and certificates of one account, acting as the user an access \
+                       key was made for. Errors are RFC 9457 problem documents whose `type` \
+                       is stable."
+    ),
+    modifiers(&AccessKey),
+    tags(
+        (name = "products", description = "What may be ordered."),
+        (name = "orders", description = "Placing orders and moving them to issuance."),
+        (name = "certificates", description = "Downloading, revoking, reissuing, renewing."),
+        (name = "domains", description = "The account's domains and their validation."),
+    )
+)]
+struct ApiDoc;
+
+/// The routes and the document describing them, built together.
+fn documented() -> (Router<Ctx>, utoipa::openapi::OpenApi) {
+    OpenApiRouter::with_openapi(ApiDoc::openapi())
+        .routes(routes!(products::list_products))
+        .routes(routes!(order_list::list_orders, order_create::create_order))
+        .routes(routes!(order_view::view_order))
+        .routes(routes!(order_actions::submit_csr))
+        .routes(routes!(order_actions::verify_domain))
+        .routes(routes!(order_actions::cancel_order))
+        .routes(routes!(order_actions::revoke))
+        .routes(routes!(order_actions::reissue))
+        .routes(routes!(order_actions::renew))
+        .routes(routes!(certificate::download))
+        .routes(routes!(domains::list_domains))
+        .split_for_parts()
+}
+
+/// The OpenAPI document as served at `/api/v1/openapi.json`.
+pub fn openapi() -> utoipa::openapi::OpenApi {
+    documented().1
+}
+
+pub fn router(rest: Arc<Rest>) -> Router {
+    let (routes, api) = documented();
+    let api = Arc::new(api);
+    let json = api.clone();
+    routes
+        .route(
+            "/api/v1/openapi.json",
+            get(move || {
+                let api = json.clone();
+                async move { Json(api.as_ref().clone()) }
+            }),
+        )
+        .route(
+            "/api/v1/docs",
+            get(move |State(rest): State<Ctx>| {
+                let api = api.clone();
+                async move { docs::page(&api, &rest.public_url) }
+            }),
+        )
+        .with_state(rest)
+}

@@ -1,0 +1,203 @@
+//! `POST /api/v1/orders`: places an order exactly as the portal's wizard does (price, group
+//! balance, approval, validation), from a CSR or for a CSR sent later.
+
+use app::model::orders::OrderForm;
+use axum::{
+    body::Bytes,
+    extract::State,
+    http::{HeaderMap, HeaderValue, StatusCode, header},
+    response::{IntoResponse, Response},
+};
+use serde::Deserialize;
+use utoipa::ToSchema;
+
+use super::{
+    Ctx,
+    auth::Authed,
+    dto::OrderDto,
+    extract::json_body,
+    idempotency::{self, Claim},
+    problem::{Kind, Problem, ProblemDocument},
+};
+
+/// A contact for the order's notices.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ContactDto {
+    pub name: String,
+    pub email: String,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CreateOrder {
+    /// One of `GET /api/v1/products`.
+    pub product_id: i32,
+    /// One of the product's choices; by default the longest it offers today.
+    pub validity_days: Option<i64>,
+    /// A PEM certificate signing request. Without one the order waits for it
+    /// (`POST /api/v1/orders/{id}/csr`).
+    pub csr: Option<String>,
+    /// The names to certify, the main one first; by default the CSR's DNS names.
+    #[serde(default)]
+    pub names: Vec<String>,
+    /// Also certify `www.` of the main name.
+    #[serde(default)]
+    pub add_www: bool,
+    #[serde(default)]
+    pub tags: Vec<String>,
+    #[serde(default)]
+    pub remarks: String,
+    #[serde(default)]
+    pub auto_renew: bool,
+    /// The group that pays; the account's default group when absent.
+    pub group_id: Option<i32>,
+    /// By default the key's user.
+    pub requester: Option<ContactDto>,
+    pub technical_contact: Option<ContactDto>,
+    /// More addresses that get the order's notices.
+    #[serde(default)]
+    pub additional_emails: Vec<String>,
+    /// Save unpaid, On Hold, instead of paying now.
+    #[serde(default)]
+    pub draft: bool,
+}
+
+#[utoipa::path(
+    post,
+    path = "/api/v1/orders",
+    tag = "orders",
+    security(("access_key" = [])),
+    request_body = CreateOrder,
+    params(("Idempotency-Key" = Option<String>, Header, description = "Makes retries safe: the same key and body get the first answer again.")),
+    responses(
+        (status = 201, description = "Placed; `Location` names the order.", body = OrderDto),
+        (status = 400, description = "The body is not valid JSON of this shape.", body = ProblemDocument, content_type = "application/problem+json"),
+        (status = 401, description = "No valid key.", body = ProblemDocument, content_type = "application/problem+json"),
+        (status = 403, description = "The user may not request certificates.", body = ProblemDocument, content_type = "application/problem+json"),
+        (status = 409, description = "Refused by a rule, e.g. the balance is too low.", body = ProblemDocument, content_type = "application/problem+json"),
+        (status = 422, description = "Some fields are not valid, or the idempotency key was used for another request.", body = ProblemDocument, content_type = "application/problem+json"),
+    )
+)]
+pub async fn create_order(
+    State(rest): State<Ctx>,
+    Authed(p): Authed,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    let reservation =
+        match idempotency::claim(&rest, p.key.id, &headers, "POST /api/v1/orders", &body).await {
+            Ok(Claim::Run(r)) => r,
+            Ok(Claim::Replay(response)) => return response,
+            Err(problem) => return problem.into_response(),
+        };
+    let (status, text, location) = match place(&rest, &p.caller, &body).await {
+        Ok(order) => {
+            let location = format!("/api/v1/orders/{}", order.id);
+            match serde_json::to_string(&order) {
+                Ok(text) => (StatusCode::CREATED, text, Some(location)),
+                Err(e) => {
+                    let problem = Problem::internal(&e);
+                    idempotency::settle(&rest, reservation, StatusCode::INTERNAL_SERVER_ERROR, "")
+                        .await;
+                    return problem.into_response();
+                }
+            }
+        }
+        Err(problem) => {
+            idempotency::settle(&rest, reservation, StatusCode::BAD_REQUEST, "").await;
+            return problem.into_response();
+        }
+    };
+    idempotency::settle(&rest, reservation, status, &text).await;
+    let mut response = (status, text).into_response();
+    let h = response.headers_mut();
+    h.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/json"),
+    );
+    if let Some(l) = location.and_then(|l| HeaderValue::from_str(&l).ok()) {
+        h.insert(header::LOCATION, l);
+    }
+    response
+}
+
+async fn place(
+    rest: &Ctx,
+    caller: &crate::services::identity::Caller,
+    body: &[u8],
+) -> Result<OrderDto, Problem> {
+    let req: CreateOrder = json_body(body)?;
+    let wizard = rest.orders.wizard(caller).await?;
+    let offer = wizard
+        .offers
+        .iter()
+        .find(|o| o.id == req.product_id)
+        .ok_or_else(|| {
+            Problem::invalid(app::model::FieldErrors::single(
+                "product_id",
+                "Choose one of the products of GET /api/v1/products.",
+            ))
+        })?;
+    let validity_days = match req.validity_days {
+        Some(d) => d,
+        None => offer
+            .validity_days
+            .iter()
+            .copied()
+            .max()
+            .unwrap_or_default(),
+    };
+    let csr = req.csr.unwrap_or_default();
+    let mut names = req.names;
+    if names.is_empty() && !csr.trim().is_empty() {
+        names = app::pki::inspect_csr(csr.as_bytes())
+            .map_err(|e| {
+                Problem::invalid(app::model::FieldErrors::single(
+                    "csr",
+                    format!("The CSR cannot be read: {e}."),
+                ))
+            })?
+            .dns_names;
+    }
+    if names.is_empty() {
+        return Err(Problem::new(
+            Kind::Invalid,
+            "Give the names to certify, or a CSR that carries them.",
+        ));
+    }
+    let requester = req.requester.unwrap_or(ContactDto {
+        name: wizard.requester_name.clone(),
+        email: wizard.requester_email.clone(),
+    });
+    let tech = req.technical_contact.unwrap_or(ContactDto {
+        name: String::new(),
+        email: String::new(),
+    });
+    let form = OrderForm {
+        product_id: req.product_id,
+        validity_days,
+        requester_name: requester.name,
+        requester_email: requester.email,
+        csr_source: if csr.trim().is_empty() {
+            "later"
+        } else {
+            "paste"
+        }
+        .into(),
+        csr_pem: csr,
+        names: names.join("\n"),
+        add_www: req.add_www,
+        tags: req.tags.join(","),
+        remarks: req.remarks,
+        tech_name: tech.name,
+        tech_email: tech.email,
+        extra_emails: req.additional_emails.join(","),
+        auto_renew: req.auto_renew,
+        group_id: req.group_id.unwrap_or(0),
+        draft: req.draft,
+        ..Default::default()
+    };
+    let placed = rest.orders.place_from(caller, &form, "API").await?;
+    Ok(rest.orders.order_view(caller, placed.id).await?.into())
+}

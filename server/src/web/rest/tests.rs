@@ -1,0 +1,559 @@
+//! The REST API through its real router on a real store, CA and ledger (DNS faked): an access
+//! key walks an order to a revoked certificate, and every refusal answers a problem document.
+
+use std::sync::Arc;
+
+use axum::{
+    Router,
+    body::Body,
+    http::{HeaderMap, Request, StatusCode, header},
+};
+use serde_json::{Value, json};
+use tower::ServiceExt;
+
+use super::{Rest, router};
+use crate::{
+    services::{
+        api_keys::{ApiKeyService, test_support::member},
+        catalog::test_support::administrator,
+        orders::test_support::{World, csr_for, world},
+    },
+    store::api_keys,
+};
+
+struct Api {
+    app: Router,
+    w: World,
+    keys: Arc<ApiKeyService>,
+}
+
+async fn api() -> Api {
+    let w = world().await;
+    let keys = Arc::new(ApiKeyService::for_harness(&w.h));
+    let app = router(Arc::new(Rest {
+        keys: keys.clone(),
+        orders: w.orders.clone(),
+        validation: w.validation.clone(),
+        store: w.h.store.clone(),
+        clock: w.h.clock.clone(),
+        public_url: "http://portal.test".into(),
+    }));
+    Api { app, w, keys }
+}
+
+struct Answer {
+    status: StatusCode,
+    headers: HeaderMap,
+    body: Vec<u8>,
+}
+
+impl Answer {
+    fn json(&self) -> Value {
+        serde_json::from_slice(&self.body)
+            .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&self.body)))
+    }
+
+    /// The problem document's stable type, checking it is one.
+    fn problem(&self) -> String {
+        assert_eq!(
+            self.headers[header::CONTENT_TYPE],
+            "application/problem+json",
+            "{}",
+            String::from_utf8_lossy(&self.body)
+        );
+        let p = self.json();
+        assert_eq!(p["status"], self.status.as_u16());
+        p["type"].as_str().unwrap().to_owned()
+    }
+}
+
+impl Api {
+    async fn key_for(&self, caller: &crate::services::identity::Caller) -> String {
+        let admin = &self.w.admin;
+        self.keys
+            .create(
+                admin,
+                &app::model::api_keys::ApiKeyForm {
+                    user_id: caller.user.id,
+                    description: "Tests".into(),
+                },
+                None,
+            )
+            .await
+            .unwrap()
+            .key
+    }
+
+    async fn call(
+        &self,
+        method: &str,
+        path: &str,
+        key: Option<&str>,
+        body: Option<Value>,
+        extra: &[(&str, &str)],
+    ) -> Answer {
+        let mut req = Request::builder().method(method).uri(path);
+        if let Some(k) = key {
+            req = req.header(header::AUTHORIZATION, format!("Bearer {k}"));
+        }
+        for (name, value) in extra {
+            req = req.header(*name, *value);
+        }
+        let body = match body {
+            Some(b) => {
+                req = req.header(header::CONTENT_TYPE, "application/json");
+                Body::from(b.to_string())
+            }
+            None => Body::empty(),
+        };
+        let response = self
+            .app
+            .clone()
+            .oneshot(req.body(body).unwrap())
+            .await
+            .unwrap();
+        let status = response.status();
+        let headers = response.headers().clone();
+        let body = axum::body::to_bytes(response.into_body(), 1 << 20)
+            .await
+            .unwrap()
+            .to_vec();
+        Answer {
+            status,
+            headers,
+            body,
+        }
+    }
+}
+
+fn problem_type(slug: &str) -> String {
+    format!("/api/v1/docs#problem-{slug}")
+}
+
+#[tokio::test]
+async fn an_access_key_walks_an_order_from_placement_to_a_revoked_certificate() {
+    let a = api().await;
+    a.w.credit(a.w.admin.account.id, "100.00").await;
+    let key = a.key_for(&a.w.admin).await;
+
+    let products = a
+        .call("GET", "/api/v1/products", Some(&key), None, &[])
+        .await;
+    assert_eq!(products.status, StatusCode::OK);
+    let products = products.json();
+    let dv = products
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["kind"] == "dv_single")
+        .unwrap();
+    let (csr, _dir) = csr_for("api.example.com");
+    let body = json!({ "product_id": dv["id"], "csr": csr, "tags": ["api"] });
+
+    let placed = a
+        .call(
+            "POST",
+            "/api/v1/orders",
+            Some(&key),
+            Some(body.clone()),
+            &[("idempotency-key", "order-1")],
+        )
+        .await;
+    assert_eq!(
+        placed.status,
+        StatusCode::CREATED,
+        "{}",
+        String::from_utf8_lossy(&placed.body)
+    );
+    let order = placed.json();
+    let id = order["id"].as_i64().unwrap();
+    assert_eq!(
+        placed.headers[header::LOCATION],
+        format!("/api/v1/orders/{id}")
+    );
+    assert_eq!(order["status"], "accepted");
+    assert_eq!(order["names"][0]["name"], "api.example.com");
+    assert_eq!(order["tags"], json!(["api"]));
+
+    // A retry with the same key gets the same order, not a second one.
+    let again = a
+        .call(
+            "POST",
+            "/api/v1/orders",
+            Some(&key),
+            Some(body.clone()),
+            &[("idempotency-key", "order-1")],
+        )
+        .await;
+    assert_eq!(again.status, StatusCode::CREATED);
+    assert_eq!(again.headers["idempotent-replayed"], "true");
+    assert_eq!(again.json()["id"], id);
+    let mut other = body.clone();
+    other["tags"] = json!(["other"]);
+    let reused = a
+        .call(
+            "POST",
+            "/api/v1/orders",
+            Some(&key),
+            Some(other),
+            &[("idempotency-key", "order-1")],
+        )
+        .await;
+    assert_eq!(reused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(reused.problem(), problem_type("idempotency-key-reused"));
+    let list = a.call("GET", "/api/v1/orders", Some(&key), None, &[]).await;
+    assert_eq!(list.json()["total"], 1, "one order for three requests");
+
+    // Not issued yet: nothing to download.
+    let early = a
+        .call(
+            "GET",
+            &format!("/api/v1/orders/{id}/certificate"),
+            Some(&key),
+            None,
+            &[],
+        )
+        .await;
+    assert_eq!(early.status, StatusCode::CONFLICT);
+    assert_eq!(early.problem(), problem_type("conflict"));
+
+    // Domain control, then issuance.
+    let domain = &order["names"][0]["validation"];
+    a.w.dns.add_txt(
+        domain["name"].as_str().unwrap(),
+        domain["value"].as_str().unwrap(),
+    );
+    let verified = a
+        .call(
+            "POST",
+            &format!("/api/v1/orders/{id}/domains/{}/verify", domain["id"]),
+            Some(&key),
+            None,
+            &[],
+        )
+        .await;
+    assert_eq!(
+        verified.status,
+        StatusCode::OK,
+        "{}",
+        String::from_utf8_lossy(&verified.body)
+    );
+    let verified = verified.json();
+    assert_eq!(verified["outcome"], "verified");
+    assert_eq!(verified["order"]["status"], "fulfilled");
+    let serial = verified["order"]["certificate"]["serial"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+
+    let pem = a
+        .call(
+            "GET",
+            &format!("/api/v1/orders/{id}/certificate"),
+            Some(&key),
+            None,
+            &[],
+        )
+        .await;
+    assert_eq!(pem.status, StatusCode::OK);
+    let text = String::from_utf8(pem.body.clone()).unwrap();
+    assert!(
+        text.matches("BEGIN CERTIFICATE").count() >= 2,
+        "leaf and chain"
+    );
+    let der = a
+        .call(
+            "GET",
+            &format!("/api/v1/orders/{id}/certificate?format=der"),
+            Some(&key),
+            None,
+            &[],
+        )
+        .await;
+    let (_, cert) = x509_parser::parse_x509_certificate(&der.body).unwrap();
+    assert_eq!(
+        cert.raw_serial_as_string().replace(':', "").to_lowercase(),
+        serial.replace(':', "").to_lowercase()
+    );
+    let san = cert.subject_alternative_name().unwrap().unwrap();
+    assert!(format!("{:?}", san.value).contains("api.example.com"));
+
+    let revoked = a
+        .call(
+            "POST",
+            &format!("/api/v1/orders/{id}/revoke"),
+            Some(&key),
+            Some(json!({ "reason": "keyCompromise", "remarks": "Laptop stolen" })),
+            &[],
+        )
+        .await;
+    assert_eq!(
+        revoked.status,
+        StatusCode::OK,
+        "{}",
+        String::from_utf8_lossy(&revoked.body)
+    );
+    assert_eq!(revoked.json()["certificate"]["state"], "Revoked");
+    let twice = a
+        .call(
+            "POST",
+            &format!("/api/v1/orders/{id}/revoke"),
+            Some(&key),
+            Some(json!({ "reason": "keyCompromise", "remarks": "Again" })),
+            &[],
+        )
+        .await;
+    assert_eq!(twice.status, StatusCode::CONFLICT);
+}
+
+#[tokio::test]
+async fn requests_without_a_valid_key_are_refused_alike_and_learn_nothing() {
+    let a = api().await;
+    let key = a.key_for(&a.w.admin).await;
+    let (head, _) = key.rsplit_once('_').unwrap();
+    let wrong = format!("{head}_wrongsecret");
+    for k in [None, Some("not-a-key"), Some(wrong.as_str())] {
+        let r = a.call("GET", "/api/v1/orders/1", k, None, &[]).await;
+        assert_eq!(r.status, StatusCode::UNAUTHORIZED, "{k:?}");
+        assert_eq!(r.problem(), problem_type("unauthenticated"));
+    }
+    let row = api_keys::for_account(&a.w.h.store, a.w.admin.account.id)
+        .await
+        .unwrap();
+    a.keys.revoke(&a.w.admin, row[0].id, None).await.unwrap();
+    let r = a
+        .call("GET", "/api/v1/products", Some(&key), None, &[])
+        .await;
+    assert_eq!(r.status, StatusCode::UNAUTHORIZED, "a revoked key");
+}
+
+#[tokio::test]
+async fn another_accounts_orders_are_not_found_and_a_key_without_permission_is_refused() {
+    let a = api().await;
+    a.w.credit(a.w.admin.account.id, "100.00").await;
+    let form = a.w.form(&a.w.admin, "shop.example.com", None).await;
+    let placed = a.w.orders.place(&a.w.admin, &form).await.unwrap();
+
+    let other = administrator(&a.w.h, "ravi@globex.example").await;
+    let other_key = a
+        .keys
+        .create(
+            &other,
+            &app::model::api_keys::ApiKeyForm {
+                user_id: other.user.id,
+                description: "Globex CI".into(),
+            },
+            None,
+        )
+        .await
+        .unwrap()
+        .key;
+    for (method, path, body) in [
+        ("GET", format!("/api/v1/orders/{}", placed.id), None),
+        (
+            "GET",
+            format!("/api/v1/orders/{}/certificate", placed.id),
+            None,
+        ),
+        ("POST", format!("/api/v1/orders/{}/cancel", placed.id), None),
+        (
+            "POST",
+            format!("/api/v1/orders/{}/revoke", placed.id),
+            Some(json!({ "reason": "superseded", "remarks": "x" })),
+        ),
+    ] {
+        let r = a.call(method, &path, Some(&other_key), body, &[]).await;
+        assert_eq!(r.status, StatusCode::NOT_FOUND, "{method} {path}");
+        assert_eq!(r.problem(), problem_type("not-found"));
+    }
+    assert_eq!(
+        a.w.status(a.w.admin.account.id, placed.id).await,
+        app::model::order_status::OrderStatus::Accepted,
+        "nothing changed"
+    );
+    let list = a
+        .call("GET", "/api/v1/orders", Some(&other_key), None, &[])
+        .await;
+    assert_eq!(list.json()["total"], 0);
+
+    // A key whose user's role lacks the API permission (as after a role change).
+    let scout = member(&a.w.h, &a.w.admin, "scout@acme.example", "discovery_user").await;
+    api_keys::insert(
+        &a.w.h.store,
+        &api_keys::NewApiKey {
+            key_id: "a1b2c3d4e5f60718",
+            secret_hash: &crate::services::api_keys::secret_hash("s3cret"),
+            account_id: a.w.admin.account.id,
+            user_id: scout.user.id,
+            description: "Scanner",
+            created_by: a.w.admin.user.id,
+        },
+        chrono::Utc::now(),
+    )
+    .await
+    .unwrap();
+    let r = a
+        .call(
+            "GET",
+            "/api/v1/products",
+            Some("rlk_a1b2c3d4e5f60718_s3cret"),
+            None,
+            &[],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    assert_eq!(r.problem(), problem_type("forbidden"));
+
+    let basic = member(&a.w.h, &a.w.admin, "meera@acme.example", "basic_user").await;
+    let basic_key = a.key_for(&basic).await;
+    let r = a
+        .call(
+            "GET",
+            &format!("/api/v1/orders/{}", placed.id),
+            Some(&basic_key),
+            None,
+            &[],
+        )
+        .await;
+    assert_eq!(
+        r.status,
+        StatusCode::NOT_FOUND,
+        "a basic user sees only her own orders"
+    );
+    let r = a
+        .call("GET", "/api/v1/domains", Some(&basic_key), None, &[])
+        .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    assert_eq!(r.problem(), problem_type("forbidden"));
+}
+
+#[tokio::test]
+async fn malformed_and_invalid_requests_get_specific_problems_and_change_nothing() {
+    let a = api().await;
+    a.w.credit(a.w.admin.account.id, "100.00").await;
+    let key = a.key_for(&a.w.admin).await;
+
+    let r = a
+        .call("GET", "/api/v1/orders/abc", Some(&key), None, &[])
+        .await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    assert_eq!(r.problem(), problem_type("malformed"));
+
+    let mut req = Request::builder()
+        .method("POST")
+        .uri("/api/v1/orders")
+        .header(header::AUTHORIZATION, format!("Bearer {key}"))
+        .body(Body::from("{not json"))
+        .unwrap();
+    req.headers_mut()
+        .insert(header::CONTENT_TYPE, "application/json".parse().unwrap());
+    let response = a.app.clone().oneshot(req).await.unwrap();
+    assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+
+    let r = a
+        .call(
+            "POST",
+            "/api/v1/orders",
+            Some(&key),
+            Some(json!({ "product_id": 1, "colour": "red" })),
+            &[],
+        )
+        .await;
+    assert_eq!(
+        r.status,
+        StatusCode::BAD_REQUEST,
+        "unknown fields are refused"
+    );
+    assert!(r.json()["detail"].as_str().unwrap().contains("colour"));
+
+    let r = a
+        .call(
+            "POST",
+            "/api/v1/orders",
+            Some(&key),
+            Some(json!({ "product_id": 99999, "names": ["a.example.com"] })),
+            &[],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(r.problem(), problem_type("invalid"));
+    assert_eq!(r.json()["errors"][0]["field"], "product_id");
+
+    let r = a
+        .call(
+            "GET",
+            "/api/v1/orders/1/certificate?format=zip",
+            Some(&key),
+            None,
+            &[],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+
+    let r = a
+        .call(
+            "POST",
+            "/api/v1/orders",
+            Some(&key),
+            Some(json!({ "product_id": 1 })),
+            &[("idempotency-key", "")],
+        )
+        .await;
+    assert_eq!(
+        r.status,
+        StatusCode::BAD_REQUEST,
+        "an empty idempotency key"
+    );
+
+    let list = a.call("GET", "/api/v1/orders", Some(&key), None, &[]).await;
+    assert_eq!(list.json()["total"], 0, "no order came of any of it");
+    let r = a
+        .call(
+            "GET",
+            "/api/v1/orders?from=yesterday",
+            Some(&key),
+            None,
+            &[],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+}
+
+#[tokio::test]
+async fn the_openapi_document_describes_every_route_and_the_reference_renders_it() {
+    let a = api().await;
+    let doc = a.call("GET", "/api/v1/openapi.json", None, None, &[]).await;
+    assert_eq!(doc.status, StatusCode::OK);
+    let doc = doc.json();
+    assert!(doc["openapi"].as_str().unwrap().starts_with("3."));
+    for path in [
+        "/api/v1/products",
+        "/api/v1/orders",
+        "/api/v1/orders/{id}",
+        "/api/v1/orders/{id}/csr",
+        "/api/v1/orders/{id}/domains/{domain_id}/verify",
+        "/api/v1/orders/{id}/cancel",
+        "/api/v1/orders/{id}/revoke",
+        "/api/v1/orders/{id}/reissue",
+        "/api/v1/orders/{id}/renew",
+        "/api/v1/orders/{id}/certificate",
+        "/api/v1/domains",
+    ] {
+        assert!(doc["paths"][path].is_object(), "{path} is documented");
+    }
+    assert_eq!(
+        doc["components"]["securitySchemes"]["access_key"]["scheme"],
+        "bearer"
+    );
+    let page = a.call("GET", "/api/v1/docs", None, None, &[]).await;
+    assert_eq!(page.status, StatusCode::OK);
+    let html = String::from_utf8(page.body).unwrap();
+    for part in [
+        "POST /api/v1/orders",
+        "id=\"problem-not-found\"",
+        "id=\"schema-CreateOrder\"",
+        "Idempotency-Key",
+    ] {
+        assert!(html.contains(part), "{part}");
+    }
+}
