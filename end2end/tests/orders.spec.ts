@@ -213,6 +213,8 @@ test("a private Server TLS product with auto-approve is issued at once for an in
   await page.getByLabel("Product name").fill("Intranet servers");
   await page.getByLabel("Validity (days)").fill("90");
   await page.getByLabel("Template").selectOption({ label: "Server TLS" });
+  // The organization is given with each request.
+  await page.getByLabel("Organization (O)").selectOption("required");
   await page.getByLabel("Approve orders automatically").check();
   await page.getByRole("button", { name: "Create product" }).click();
   await expect(page.getByRole("list", { name: "Private products" })).toContainText("Intranet servers");
@@ -228,7 +230,10 @@ test("a private Server TLS product with auto-approve is issued at once for an in
   const download = page.waitForEvent("download");
   await page.getByRole("button", { name: "Save private key (PEM)" }).click();
   await (await download).saveAs(path.join(dir, "key.pem"));
-  for (let i = 0; i < 3; i++) await page.getByRole("button", { name: "Next" }).click();
+  await page.getByRole("button", { name: "Next" }).click();
+  await expect(page.getByRole("heading", { level: 2, name: "Certificate details" })).toBeVisible();
+  await page.getByLabel("Organization (O)").fill("Inside Jobs Ltd");
+  for (let i = 0; i < 2; i++) await page.getByRole("button", { name: "Next" }).click();
   await page.getByRole("button", { name: "Pay Now" }).click();
   await expect(page).toHaveURL(/\/orders\/\d+\?done=placed$/);
   await expect(page.getByTestId("order-status")).toHaveText("Order Fulfilled");
@@ -238,6 +243,7 @@ test("a private Server TLS product with auto-approve is issued at once for an in
   const [leaf] = pem.split(/(?<=-----END CERTIFICATE-----\n)/);
   writeFileSync(path.join(dir, "leaf.pem"), leaf);
   expect(sh(dir, "openssl", ["x509", "-in", "leaf.pem", "-noout", "-ext", "subjectAltName"])).toContain("DNS:db.corp");
+  expect(sh(dir, "openssl", ["x509", "-in", "leaf.pem", "-noout", "-subject"])).toContain("O = Inside Jobs Ltd");
   expect(sh(dir, "openssl", ["x509", "-in", "leaf.pem", "-noout", "-pubkey"])).toBe(
     sh(dir, "openssl", ["pkey", "-in", "key.pem", "-pubout"]),
   );

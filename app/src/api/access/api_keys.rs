@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use crate::{
     error::AppError,
-    model::api_keys::{ApiKeyCreated, ApiKeyForm, ApiKeysPage},
+    model::api_keys::{ApiKeyCreated, ApiKeysPage},
 };
 
 /// The account's REST API access keys. Needs `ManageSettings`.
@@ -24,7 +24,7 @@ pub async fn api_key_create(user_id: i32, description: String) -> Result<ApiKeyC
     crate::api::respond(
         async move {
             let (backend, meta) = crate::api::backend()?;
-            let form = ApiKeyForm {
+            let form = crate::model::api_keys::ApiKeyForm {
                 user_id,
                 description,
             };

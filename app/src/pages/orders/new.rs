@@ -14,6 +14,7 @@ use crate::{
         billing::format_money,
         orders::{NameRules, OrderForm, WizardData, WizardStep},
         products::{Offer, ProductKind, quote},
+        template::Field,
     },
     pki::{self, CsrRequest, GeneratedKey, KeyAlgorithm},
 };
@@ -376,6 +377,7 @@ fn Steps(data: WizardData) -> impl IntoView {
         {(!verified.is_empty()).then(|| view! {
             <p class="field-hint">"Pre-verified domains: " {verified.join(", ")}</p>
         })}
+        <DynamicFields offer=Signal::derive(offer) form=form />
     </div>
     }
     .into_any();
@@ -457,6 +459,48 @@ fn Steps(data: WizardData) -> impl IntoView {
                 <button type="button" class="button" hidden=move || current() == WizardStep::Summary on:click=next>"Next"</button>
             </p>
         </div>
+    }
+}
+
+/// A private product's dynamic subject fields beyond the names (O, OU, L, ST, C, e-mail):
+/// the requester fills them in with each order; they go in `attributes`, in `Field::ALL`
+/// order, which is how the server reads them.
+#[component]
+fn DynamicFields(offer: Signal<Option<Offer>>, form: RwSignal<OrderForm>) -> impl IntoView {
+    move || {
+        offer.get().map(|o| {
+            o.dynamic_fields
+                .into_iter()
+                .filter(|d| !matches!(d.field, Field::CommonName | Field::Dns | Field::Ip))
+                .map(|d| {
+                    let index = Field::ALL.iter().position(|f| *f == d.field).unwrap_or_default();
+                    let id = format!("wizard-attribute-{index}");
+                    let label = if d.required {
+                        d.label.clone()
+                    } else {
+                        format!("{} (optional)", d.label)
+                    };
+                    view! {
+                        <div class="field">
+                            <label for=id.clone()>{label}</label>
+                            <input id=id type="text" required=d.required
+                                prop:value=move || form.with(|f| f.attributes.get(index).cloned().unwrap_or_default())
+                                on:input=move |ev| {
+                                    let value = event_target_value(&ev);
+                                    form.update(|f| {
+                                        if f.attributes.len() < Field::ALL.len() {
+                                            f.attributes.resize(Field::ALL.len(), String::new());
+                                        }
+                                        if let Some(slot) = f.attributes.get_mut(index) {
+                                            *slot = value;
+                                        }
+                                    });
+                                } />
+                        </div>
+                    }
+                })
+                .collect_view()
+        })
     }
 }
 

@@ -7,21 +7,33 @@ use axum::{
     response::{IntoResponse, Response},
 };
 use serde::Deserialize;
-use utoipa::IntoParams;
+use utoipa::{IntoParams, ToSchema};
 
 use super::{
     Ctx,
     auth::Authed,
     extract::{ApiPath, ApiQuery},
-    problem::{Kind, Problem, ProblemDocument},
+    problem::{Problem, ProblemDocument},
 };
 use crate::services::orders::DownloadFormat;
+
+/// How the certificate is sent.
+#[derive(Debug, Clone, Copy, Deserialize, ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum CertificateFormat {
+    /// The leaf and its chain, PEM.
+    Pem,
+    /// The leaf alone, DER.
+    Der,
+    /// The leaf and its chain, PKCS#7 (DER).
+    P7b,
+}
 
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct FormatQuery {
     /// `pem` (leaf and chain; the default), `der` (leaf) or `p7b` (leaf and chain).
-    pub format: Option<String>,
+    pub format: Option<CertificateFormat>,
 }
 
 #[utoipa::path(
@@ -43,13 +55,11 @@ pub async fn download(
     ApiPath(id): ApiPath<i32>,
     ApiQuery(q): ApiQuery<FormatQuery>,
 ) -> Result<Response, Problem> {
-    let raw = q.format.unwrap_or_else(|| "pem".into());
-    let format = DownloadFormat::parse(&raw).ok_or_else(|| {
-        Problem::new(
-            Kind::Malformed,
-            format!("Unknown format {raw:?}: use pem, der or p7b."),
-        )
-    })?;
+    let format = match q.format.unwrap_or(CertificateFormat::Pem) {
+        CertificateFormat::Pem => DownloadFormat::Pem,
+        CertificateFormat::Der => DownloadFormat::Der,
+        CertificateFormat::P7b => DownloadFormat::Pkcs7,
+    };
     let file = rest.orders.download(&p.caller, id, format).await?;
     let mut response = file.bytes.into_response();
     let h = response.headers_mut();

@@ -66,6 +66,59 @@ impl Modify for AccessKey {
     }
 }
 
+/// Answers every operation can give, documented once: a malformed request, no valid key, a
+/// key whose user may not act or whose address is refused, and (with an id in the path) an
+/// object that is not in the key's account.
+struct CommonProblems;
+
+impl Modify for CommonProblems {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::{ContentBuilder, Ref, ResponseBuilder};
+        let problem = |description: &str| {
+            ResponseBuilder::new()
+                .description(description)
+                .content(
+                    "application/problem+json",
+                    ContentBuilder::new()
+                        .schema(Some(Ref::from_schema_name("ProblemDocument")))
+                        .build(),
+                )
+                .build()
+        };
+        for (path, item) in openapi.paths.paths.iter_mut() {
+            let has_id = path.contains('{');
+            for op in [
+                &mut item.get,
+                &mut item.post,
+                &mut item.put,
+                &mut item.patch,
+                &mut item.delete,
+            ]
+            .into_iter()
+            .flatten()
+            {
+                let r = &mut op.responses.responses;
+                r.entry("400".into()).or_insert_with(|| {
+                    problem("The request could not be read (path, query or body).").into()
+                });
+                r.entry("401".into())
+                    .or_insert_with(|| problem("No valid, unrevoked access key.").into());
+                r.entry("403".into()).or_insert_with(|| {
+                    problem(
+                        "The key's user lacks the permission, or the account's IP restrictions \
+                         refuse the address.",
+                    )
+                    .into()
+                });
+                if has_id {
+                    r.entry("404".into())
+                        .or_insert_with(|| problem("No such object in the key's account.").into());
+                }
+            }
+        }
+    }
+}
+
 #[derive(OpenApi)]
 #[openapi(
     info(
@@ -87,7 +140,7 @@ struct ApiDoc;
 
 /// The routes and the document describing them, built together.
 fn documented() -> (Router<Ctx>, utoipa::openapi::OpenApi) {
-    OpenApiRouter::with_openapi(ApiDoc::openapi())
+    let (routes, api) = OpenApiRouter::with_openapi(ApiDoc::openapi())
         .routes(routes!(products::list_products))
         .routes(routes!(order_list::list_orders, order_create::create_order))
         .routes(routes!(order_view::view_order))
@@ -99,7 +152,10 @@ fn documented() -> (Router<Ctx>, utoipa::openapi::OpenApi) {
         .routes(routes!(order_actions::renew))
         .routes(routes!(certificate::download))
         .routes(routes!(domains::list_domains))
-        .split_for_parts()
+        .split_for_parts();
+    let mut api = api;
+    CommonProblems.modify(&mut api);
+    (routes, api)
 }
 
 /// The OpenAPI document as served at `/api/v1/openapi.json`.

@@ -1,7 +1,7 @@
 //! `POST /api/v1/orders`: places an order exactly as the portal's wizard does (price, group
 //! balance, approval, validation), from a CSR or for a CSR sent later.
 
-use app::model::orders::OrderForm;
+use app::model::{orders::OrderForm, template::Field};
 use axum::{
     body::Bytes,
     extract::State,
@@ -61,6 +61,53 @@ pub struct CreateOrder {
     /// Save unpaid, On Hold, instead of paying now.
     #[serde(default)]
     pub draft: bool,
+    /// A private product's dynamic fields, by attribute: `CN`, `O`, `OU`, `L`, `ST`, `C`,
+    /// `email` (DNS names and IP addresses come from `names`).
+    #[serde(default)]
+    pub subject: std::collections::BTreeMap<String, String>,
+}
+
+/// The key of each subject attribute in `CreateOrder.subject`.
+fn attribute_key(field: Field) -> Option<&'static str> {
+    match field {
+        Field::CommonName => Some("CN"),
+        Field::Organization => Some("O"),
+        Field::OrganizationalUnit => Some("OU"),
+        Field::Locality => Some("L"),
+        Field::State => Some("ST"),
+        Field::Country => Some("C"),
+        Field::Email => Some("email"),
+        Field::Dns | Field::Ip => None,
+    }
+}
+
+/// `subject` in the order the order form keeps dynamic fields in (`Field::ALL`); an unknown
+/// key is refused rather than dropped.
+fn attributes(
+    subject: &std::collections::BTreeMap<String, String>,
+) -> Result<Vec<String>, Problem> {
+    if let Some(unknown) = subject.keys().find(|k| {
+        !Field::ALL
+            .into_iter()
+            .any(|f| attribute_key(f) == Some(k.as_str()))
+    }) {
+        return Err(Problem::invalid(app::model::FieldErrors::single(
+            "subject",
+            format!("{unknown:?} is not a subject attribute: use CN, O, OU, L, ST, C or email."),
+        )));
+    }
+    if subject.is_empty() {
+        return Ok(Vec::new());
+    }
+    Ok(Field::ALL
+        .into_iter()
+        .map(|f| {
+            attribute_key(f)
+                .and_then(|k| subject.get(k))
+                .cloned()
+                .unwrap_or_default()
+        })
+        .collect())
 }
 
 #[utoipa::path(
@@ -196,6 +243,7 @@ async fn place(
         auto_renew: req.auto_renew,
         group_id: req.group_id.unwrap_or(0),
         draft: req.draft,
+        attributes: attributes(&req.subject)?,
         ..Default::default()
     };
     let placed = rest.orders.place_from(caller, &form, "API").await?;

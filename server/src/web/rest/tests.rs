@@ -557,3 +557,94 @@ async fn the_openapi_document_describes_every_route_and_the_reference_renders_it
         assert!(html.contains(part), "{part}");
     }
 }
+
+#[tokio::test]
+async fn a_private_product_takes_its_dynamic_subject_fields_by_attribute_name() {
+    let a = api().await;
+    let key = a.key_for(&a.w.admin).await;
+    let ca =
+        a.w.catalog
+            .create_private_ca(&a.w.admin, "Intranet", None)
+            .await
+            .unwrap();
+    let mut modes = vec!["off".to_owned(); 9];
+    modes[0] = "required".into();
+    modes[1] = "required".into();
+    modes[6] = "required".into();
+    let product_id =
+        a.w.catalog
+            .add_private_product(
+                &a.w.admin,
+                &app::model::products::PrivateProductForm {
+                    name: "Intranet servers".into(),
+                    ca,
+                    validity_days: "90".into(),
+                    template: "Server TLS".into(),
+                    modes,
+                    values: vec![String::new(); 9],
+                    auto_approve: true,
+                    checklist: String::new(),
+                },
+                None,
+            )
+            .await
+            .unwrap();
+    let dir = crate::ca::test_support::temp_dir("rootline-rest-private");
+    let csr = String::from_utf8(crate::ca::test_support::openssl_csr(
+        &dir,
+        "ec:P-256",
+        "/CN=db.corp",
+        Some("DNS:db.corp"),
+        &[],
+    ))
+    .unwrap();
+
+    let r = a
+        .call(
+            "POST",
+            "/api/v1/orders",
+            Some(&key),
+            Some(json!({ "product_id": product_id, "csr": csr, "subject": { "X": "1" } })),
+            &[],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(r.json()["errors"][0]["field"], "subject");
+
+    let placed = a
+        .call(
+            "POST",
+            "/api/v1/orders",
+            Some(&key),
+            Some(json!({ "product_id": product_id, "csr": csr, "subject": { "O": "Acme Ltd" } })),
+            &[],
+        )
+        .await;
+    assert_eq!(
+        placed.status,
+        StatusCode::CREATED,
+        "{}",
+        String::from_utf8_lossy(&placed.body)
+    );
+    let order = placed.json();
+    assert_eq!(
+        order["status"], "fulfilled",
+        "auto-approved and without DCV"
+    );
+    let der = a
+        .call(
+            "GET",
+            &format!("/api/v1/orders/{}/certificate?format=der", order["id"]),
+            Some(&key),
+            None,
+            &[],
+        )
+        .await;
+    let (_, cert) = x509_parser::parse_x509_certificate(&der.body).unwrap();
+    let o: Vec<_> = cert
+        .subject()
+        .iter_organization()
+        .map(|a| a.as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(o, vec!["Acme Ltd"]);
+}
