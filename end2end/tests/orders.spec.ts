@@ -214,7 +214,7 @@ test("a private Server TLS product with auto-approve is issued at once for an in
   await page.getByLabel("Validity (days)").fill("90");
   await page.getByLabel("Template").selectOption({ label: "Server TLS" });
   // The organization is given with each request.
-  await page.getByLabel("Organization (O)").selectOption("required");
+  await page.getByLabel("Organization (O)", { exact: true }).selectOption("required");
   await page.getByLabel("Approve orders automatically").check();
   await page.getByRole("button", { name: "Create product" }).click();
   await expect(page.getByRole("list", { name: "Private products" })).toContainText("Intranet servers");
