@@ -118,6 +118,9 @@ fn Frame(session: SessionView, title: &'static str, children: Children) -> impl 
                         <li>
                             <a href="/settings/renewals" aria-current=move || (title == "Renewal reminders").then_some("page")>"Renewal reminders"</a>
                         </li>
+                        <li>
+                            <a href="/settings/acme" aria-current=move || (title == "ACME APIs").then_some("page")>"ACME APIs"</a>
+                        </li>
                     })}
                     {session.can(Permission::ManageRoles).then(|| view! {
                         <li>

@@ -1,3 +1,4 @@
+pub mod acme_credentials;
 pub mod audit;
 pub mod authenticator_app;
 pub mod billing;

@@ -9,6 +9,7 @@ mod account;
 mod authz;
 mod certificate;
 mod challenge;
+mod credentials_page;
 mod eab;
 mod finalize;
 pub mod jws;
@@ -82,6 +83,12 @@ pub struct AcmeDeps {
 pub enum AcmeError {
     #[error("{0}")]
     Malformed(String),
+    /// A field of a credential form (portal or CLI) is wrong; `field` names it for the form.
+    #[error("{message}")]
+    InvalidField {
+        field: &'static str,
+        message: String,
+    },
     #[error("the nonce is unknown, used or expired")]
     BadNonce,
     #[error("{0}")]

@@ -198,9 +198,118 @@ async fn credentials_need_manage_settings_and_a_member_and_a_product() {
                 },
             )
             .await;
+        let field = if product == w.product_id {
+            "user"
+        } else {
+            "product"
+        };
         assert!(
-            matches!(e, Err(AcmeError::Malformed(_))),
+            matches!(&e, Err(AcmeError::InvalidField { field: f, .. }) if *f == field),
             "{email} {product}: {e:?}"
+        );
+    }
+    assert!(w.acme.list_eab(&w.admin).await.unwrap().is_empty());
+}
+
+#[tokio::test]
+async fn the_credentials_page_names_user_group_and_product_and_offers_only_tls_products() {
+    let w = world(true).await;
+    let catalog = CatalogService::for_harness(&w.h);
+    assert!(catalog.seed_smime_product().await.unwrap());
+    let made = w.credential(w.product_id).await;
+    let page = w
+        .acme
+        .credentials_page(&w.admin, "http://portal.test/acme/directory")
+        .await
+        .unwrap();
+    assert_eq!(page.directory_url, "http://portal.test/acme/directory");
+    assert_eq!(page.users, vec!["asha@acme.example".to_owned()]);
+    assert_eq!(page.groups.len(), 1, "the default group: {:?}", page.groups);
+    assert!(
+        page.products
+            .iter()
+            .any(|p| p.value == w.product_id.to_string())
+    );
+    let smime = catalog
+        .offers(&w.admin, "USD")
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|o| o.kind == app::model::products::ProductKind::SmimeMailbox)
+        .unwrap();
+    assert!(
+        !page
+            .products
+            .iter()
+            .any(|p| p.value == smime.id.to_string()),
+        "S/MIME is offered: {:?}",
+        page.products
+    );
+    let [c] = page.credentials.as_slice() else {
+        panic!("one credential: {:?}", page.credentials);
+    };
+    assert_eq!(c.key_id, made.key_id);
+    assert_eq!(c.user, "asha@acme.example");
+    assert_eq!(c.group, page.groups[0].label);
+    assert_eq!(
+        c.product,
+        page.products
+            .iter()
+            .find(|p| p.value == w.product_id.to_string())
+            .unwrap()
+            .label
+    );
+    assert_eq!(c.tags, "web, acme");
+    assert!(c.bound.is_none() && c.revoked.is_none());
+    assert!(
+        !format!("{page:?}").contains(&made.hmac_key),
+        "the key is never listed"
+    );
+}
+
+#[tokio::test]
+async fn an_smime_product_or_a_foreign_group_cannot_back_a_credential() {
+    let w = world(true).await;
+    let catalog = CatalogService::for_harness(&w.h);
+    catalog.seed_smime_product().await.unwrap();
+    let smime = catalog
+        .offers(&w.admin, "USD")
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|o| o.kind == app::model::products::ProductKind::SmimeMailbox)
+        .unwrap();
+    let other = administrator(&w.h, "omar@other.example").await;
+    let other_group = crate::services::access::ensure_default_group(
+        &w.h.store,
+        other.account.id,
+        crate::ports::clock::Clock::now(w.h.clock.as_ref()),
+    )
+    .await
+    .unwrap()
+    .into_iter()
+    .find(|g| g.is_default)
+    .unwrap()
+    .id;
+    for (group_id, product_id, field) in [
+        (None, smime.id, "product"),
+        (Some(other_group), w.product_id, "group"),
+    ] {
+        let e = w
+            .acme
+            .create_eab(
+                &w.admin,
+                &NewCredential {
+                    user_email: "asha@acme.example",
+                    group_id,
+                    product_id,
+                    tags: "",
+                },
+            )
+            .await;
+        assert!(
+            matches!(&e, Err(AcmeError::InvalidField { field: f, .. }) if *f == field),
+            "{field}: {e:?}"
         );
     }
     assert!(w.acme.list_eab(&w.admin).await.unwrap().is_empty());
