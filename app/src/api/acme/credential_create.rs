@@ -1,9 +1,6 @@
 use leptos::prelude::*;
 
-use crate::{
-    error::AppError,
-    model::acme::{AcmeCredentialCreated, AcmeCredentialForm},
-};
+use crate::{error::AppError, model::acme::AcmeCredentialCreated};
 
 /// Makes an ACME credential for a user, group and product of the account. The answer is the
 /// only time the HMAC key leaves the server, so this does not redirect. Needs `ManageSettings`.
@@ -17,7 +14,7 @@ pub async fn acme_credential_create(
     crate::api::respond(
         async move {
             let (backend, meta) = crate::api::backend()?;
-            let form = AcmeCredentialForm {
+            let form = crate::model::acme::AcmeCredentialForm {
                 user,
                 group,
                 product,
