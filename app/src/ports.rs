@@ -591,6 +591,9 @@ pub trait AcmeApi: Send + Sync {
         form: crate::model::acme::AcmeCredentialForm,
     ) -> Result<crate::model::acme::AcmeCredentialCreated, AppError>;
     async fn revoke_credential(&self, meta: &RequestMeta, id: i32) -> Result<(), AppError>;
+    /// Marks an ACME order's certificate for early renewal (RFC 9773): its suggested renewal
+    /// window moves to now. `ApproveOrders`.
+    async fn renew_early(&self, meta: &RequestMeta, order_id: i32) -> Result<(), AppError>;
 }
 
 /// Everything the portal can call, provided to server functions as Leptos context.

@@ -560,6 +560,13 @@ const MATRIX: &[Entry] = &[
         body: "id=1",
         other: Other::NotFound,
     },
+    // Another account naming the first account's order: as if it did not exist.
+    Entry {
+        path: "/api/orders/renew-early",
+        rule: Rule::RequiresOnObject(Permission::ApproveOrders),
+        body: "id=1",
+        other: Other::NotFound,
+    },
     Entry {
         path: "/api/settings/renewal-reminders",
         rule: Rule::Requires(Permission::ManageSettings),

@@ -1,6 +1,6 @@
 //! `AcmeApi` for the portal: the "ACME APIs" settings page's External Account Binding
-//! credentials. The caller is authorized here (session, IP rules, `ManageSettings`) and again
-//! by the service.
+//! credentials, and "Renew early (ARI)" on an ACME order's page. The caller is authorized
+//! here (session, IP rules, the permission) and again by the service.
 
 use std::sync::Arc;
 
@@ -60,8 +60,16 @@ fn id_field(
 
 impl AcmePortal {
     async fn caller(&self, meta: &RequestMeta) -> Result<Caller, AppError> {
+        self.caller_with(meta, Permission::ManageSettings).await
+    }
+
+    async fn caller_with(
+        &self,
+        meta: &RequestMeta,
+        permission: Permission,
+    ) -> Result<Caller, AppError> {
         self.access
-            .authorize(meta.session_token.as_deref(), Permission::ManageSettings)
+            .authorize(meta.session_token.as_deref(), permission)
             .await
             .map_err(access_error)
     }
@@ -109,5 +117,15 @@ impl AcmeApi for AcmePortal {
     async fn revoke_credential(&self, meta: &RequestMeta, id: i32) -> Result<(), AppError> {
         let caller = self.caller(meta).await?;
         self.acme.revoke_eab(&caller, id).await.map_err(acme_error)
+    }
+
+    async fn renew_early(&self, meta: &RequestMeta, order_id: i32) -> Result<(), AppError> {
+        let caller = self.caller_with(meta, Permission::ApproveOrders).await?;
+        // Marking twice is no error: the first mark stands, and the page says so.
+        self.acme
+            .renew_early(&caller, order_id)
+            .await
+            .map(|_| ())
+            .map_err(acme_error)
     }
 }

@@ -17,6 +17,7 @@ mod new_account;
 mod new_order;
 mod nonce;
 mod order;
+mod renewal_info;
 mod revoke;
 
 use std::sync::Arc;
@@ -30,6 +31,7 @@ pub use eab::{EabCreated, EabView};
 pub use jws::{Jwk, Jws, JwsError};
 pub use new_account::NewAccountRequest;
 pub use new_order::NewOrderRequest;
+pub use renewal_info::{RETRY_AFTER_SECS, RenewalWindow, cert_id_of};
 pub use revoke::Revoker;
 
 use crate::{

@@ -28,6 +28,8 @@ pub(crate) struct World {
     pub dns: Arc<FakeDns>,
     pub http: Arc<FakeHttp>,
     pub acme: Arc<AcmeService>,
+    /// The same order service the ACME service places through (the portal's view of orders).
+    pub orders: Arc<OrderService>,
     pub admin: Caller,
     pub product_id: i32,
 }
@@ -95,7 +97,7 @@ pub(crate) async fn world_with(
         random: Arc::new(crate::adapters::random::OsRandom),
         identity: h.identity(),
         catalog,
-        orders,
+        orders: orders.clone(),
         validation,
         dns: dns.clone(),
         http: fetcher.unwrap_or_else(|| http.clone()),
@@ -108,6 +110,7 @@ pub(crate) async fn world_with(
         dns,
         http,
         acme,
+        orders,
         admin,
         product_id,
     }

@@ -5,6 +5,7 @@ pub mod acme_challenges;
 pub mod acme_eab_credentials;
 pub mod acme_nonces;
 pub mod acme_orders;
+pub mod acme_renewal_marks;
 pub mod audit_events;
 pub mod ca_keys;
 pub mod certificate_authorities;
