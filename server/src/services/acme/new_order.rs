@@ -79,6 +79,10 @@ impl AcmeService {
                 names.push(name);
             }
         }
+        // An account made while bindings were optional orders no more once they are required.
+        if account.eab_id.is_none() && self.eab_required {
+            return Err(AcmeError::ExternalAccountRequired);
+        }
         if let Some(cert_id) = &request.replaces {
             self.check_replaces(account, cert_id).await?;
         }
@@ -125,7 +129,10 @@ impl AcmeService {
             draft: false,
             attributes: Vec::new(),
         };
-        let placed = self.orders.place(&caller, &form).await?;
+        let placed = match account.eab_id {
+            Some(_) => self.orders.place(&caller, &form).await?,
+            None => self.orders.place_at_no_charge(&caller, &form).await?,
+        };
         let coverage = self
             .validation
             .coverage(account.account_id, &names)

@@ -316,3 +316,78 @@ async fn certbot_obtains_renews_and_revokes_over_http_01_with_a_binding_and_not_
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn without_required_binding_lego_obtains_for_the_operator_account_at_no_charge() {
+    let challenge_port = free_port();
+    let fetcher = Arc::new(PlainHttpFetcher::new(
+        challenge_port,
+        Some("127.0.0.1".parse().unwrap()),
+    ));
+    let w = world_with(false, Some(fetcher)).await;
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let app = router(Arc::new(Acme {
+        service: w.acme.clone(),
+        base: format!("http://{addr}/acme"),
+    }));
+    tokio::spawn(async move { axum::serve(listener, app).await });
+    let directory: serde_json::Value = curl_json(addr, "/acme/directory").await;
+    assert_eq!(directory["meta"]["externalAccountRequired"], false);
+    let dir = temp_dir("acme-lego-open");
+    let (ok, out) = lego(vec![
+        "--accept-tos".into(),
+        "--server".into(),
+        format!("http://{addr}/acme/directory"),
+        "--email".into(),
+        "ops@acme.example".into(),
+        "--domains".into(),
+        "open.example.com".into(),
+        "--http".into(),
+        "--http.port".into(),
+        format!("127.0.0.1:{challenge_port}"),
+        "--path".into(),
+        dir.display().to_string(),
+        "run".into(),
+    ])
+    .await;
+    assert!(ok, "{out}");
+    assert!(dir.join("certificates/open.example.com.crt").exists());
+
+    // The order is the operator account's, with the public DV product, free; the customer
+    // account whose credit the world granted has none.
+    let operator_account = crate::store::accounts::find_first_of_kind(&w.h.store, "operator")
+        .await
+        .unwrap()
+        .unwrap();
+    let order = crate::store::acme::order_of_order_row(&w.h.store, 1)
+        .await
+        .unwrap()
+        .unwrap();
+    let row = crate::store::orders::get(&w.h.store, operator_account.id, order.order_id)
+        .await
+        .unwrap()
+        .expect("the operator account's order");
+    assert_eq!(row.source, "ACME");
+    assert_eq!(row.status, "fulfilled");
+    assert_eq!(row.price_minor, 0);
+    assert_eq!(row.product_kind, "dv_single");
+    assert!(
+        crate::store::orders::get(&w.h.store, w.admin.account.id, order.order_id)
+            .await
+            .unwrap()
+            .is_none()
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// A GET through curl (no HTTP client crate in the server's dependencies).
+async fn curl_json(addr: std::net::SocketAddr, path: &str) -> serde_json::Value {
+    let url = format!("http://{addr}{path}");
+    let out = tokio::task::spawn_blocking(move || {
+        Command::new("curl").args(["-sS", &url]).output().unwrap()
+    })
+    .await
+    .unwrap();
+    serde_json::from_slice(&out.stdout).unwrap()
+}
