@@ -355,3 +355,74 @@ async fn a_nonce_answers_once() {
         Err(AcmeError::BadNonce)
     ));
 }
+
+#[tokio::test]
+async fn an_unbound_account_orders_free_for_the_operator_until_bindings_are_required() {
+    let w = world(false).await;
+    let key = super::jws::test_keys::TestKey::new();
+    let jwk = super::Jwk::parse(&key.jwk()).unwrap();
+    let (account, created) = w
+        .acme
+        .new_account(
+            &jwk,
+            &super::NewAccountRequest::default(),
+            "http://acme.test/acme/new-account",
+        )
+        .await
+        .unwrap();
+    assert!(created && account.eab_id.is_none());
+    let request = || super::NewOrderRequest {
+        identifiers: vec![super::new_order::Identifier {
+            kind: "dns".into(),
+            value: "free.example.com".into(),
+        }],
+        not_before: None,
+        not_after: None,
+        replaces: None,
+    };
+    let order = w.acme.new_order(&account, &request()).await.unwrap();
+    let acme_order = store::order(&w.h.store, account.id, order.id)
+        .await
+        .unwrap()
+        .unwrap();
+    let row = crate::store::orders::get(&w.h.store, account.account_id, acme_order.order_id)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_ne!(
+        account.account_id, w.admin.account.id,
+        "the operator's account"
+    );
+    assert_eq!(
+        (row.price_minor, row.product_kind.as_str()),
+        (0, "dv_single")
+    );
+
+    // The same server with bindings required again: the unbound account orders no more.
+    let strict = AcmeService::new(AcmeDeps {
+        store: w.acme.store.clone(),
+        clock: w.acme.clock.clone(),
+        random: w.acme.random.clone(),
+        identity: w.acme.identity.clone(),
+        catalog: w.acme.catalog.clone(),
+        orders: w.acme.orders.clone(),
+        validation: w.acme.validation.clone(),
+        dns: w.acme.dns.clone(),
+        http: w.acme.http.clone(),
+        sealer: w.acme.sealer.clone(),
+        authority: w.acme.authority.clone(),
+        eab_required: true,
+    });
+    assert!(matches!(
+        strict.new_order(&account, &request()).await,
+        Err(AcmeError::ExternalAccountRequired)
+    ));
+    assert_eq!(
+        store::orders_of_account(&w.h.store, account.id)
+            .await
+            .unwrap()
+            .len(),
+        1,
+        "nothing was ordered"
+    );
+}
