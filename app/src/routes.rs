@@ -21,6 +21,7 @@ use crate::pages::{
     operator::credits::OperatorCreditsPage,
     operator::products::OperatorProductsPage,
     orders::{list::OrdersListPage, new::OrderNewPage, view::OrderViewPage},
+    portal::acme_credentials::AcmeCredentialsSettingsPage,
     portal::billing::BillingPage,
     portal::private_cas::PrivateCasPage,
     portal::private_products::PrivateProductsPage,
@@ -100,6 +101,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/settings/two-factor") view=TwoFactorSettingPage ssr=SsrMode::Async />
                 <Route path=path!("/settings/renewals") view=RenewalRemindersPage ssr=SsrMode::Async />
                 <Route path=path!("/settings/rest-api") view=ApiKeysSettingsPage ssr=SsrMode::Async />
+                <Route path=path!("/settings/acme") view=AcmeCredentialsSettingsPage ssr=SsrMode::Async />
                 <Route path=path!("/sign-up") view=SignUpPage />
                 <Route path=path!("/sign-up/check-email") view=CheckEmailPage />
                 <Route path=path!("/sign-up/application-received") view=ApplicationReceivedPage />

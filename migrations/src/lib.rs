@@ -28,6 +28,7 @@ mod m20261121_000022_orders;
 mod m20261121_000023_order_lifecycle;
 mod m20261121_000024_smime;
 mod m20261121_000025_acme;
+mod m20261121_000026_acme_renewal_info;
 mod m20261121_000027_api_keys;
 
 pub struct Migrator;
@@ -61,6 +62,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261121_000023_order_lifecycle::Migration),
             Box::new(m20261121_000024_smime::Migration),
             Box::new(m20261121_000025_acme::Migration),
+            Box::new(m20261121_000026_acme_renewal_info::Migration),
             Box::new(m20261121_000027_api_keys::Migration),
         ]
     }

@@ -75,6 +75,13 @@ enum AcmeCommand {
         #[arg(long)]
         group: Option<String>,
     },
+    /// Mark an issued certificate for early renewal (RFC 9773): its renewal window moves to
+    /// now, so ACME clients that ask for renewal information renew at once (CLM-4).
+    RenewEarly {
+        /// The certificate's serial number in hex (colons allowed).
+        #[arg(long)]
+        serial: String,
+    },
 }
 
 #[derive(Subcommand)]
@@ -183,6 +190,9 @@ async fn main() -> ExitCode {
                     group,
                 },
         } => eab_create(&config, &account, &product, group.as_deref()).await,
+        Command::Acme {
+            command: AcmeCommand::RenewEarly { serial },
+        } => renew_early(&config, &serial).await,
         Command::Audit {
             command: AuditCommand::Verify,
         } => verify_audit(&config).await,
@@ -262,6 +272,22 @@ async fn eab_create(
     // One line each, so scripts can read them; the key is never shown again.
     println!("key ID: {}", made.key_id);
     println!("HMAC key: {}", made.hmac_key);
+    Ok(())
+}
+
+async fn renew_early(config: &Config, serial: &str) -> Result<(), String> {
+    let services = startup::services(config).await.map_err(|e| e.to_string())?;
+    let stack = startup::order_stack(config, &services);
+    let marked = stack
+        .acme
+        .renew_early_by_serial(serial)
+        .await
+        .map_err(|e| e.to_string())?;
+    if marked {
+        println!("Certificate {serial} marked for early renewal.");
+    } else {
+        println!("Certificate {serial} was already marked for early renewal.");
+    }
     Ok(())
 }
 

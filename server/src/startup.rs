@@ -309,6 +309,11 @@ pub async fn serve(config: Config) -> Result<(), StartupError> {
                 identity: services.identity.clone(),
                 catalog,
             }),
+            acme: Arc::new(web::portal_acme::AcmePortal {
+                access: access.clone(),
+                acme: acme.clone(),
+                directory_url: format!("{}/acme/directory", config.link_base()),
+            }),
         },
         store: services.store.clone(),
         authority: services.authority.clone(),

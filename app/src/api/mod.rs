@@ -2,6 +2,7 @@
 //! backend port and maps the result; the rules live in the server.
 
 pub mod access;
+pub mod acme;
 pub mod auth;
 pub mod billing;
 pub mod catalog;

@@ -121,6 +121,9 @@ fn Frame(session: SessionView, title: &'static str, children: Children) -> impl 
                         <li>
                             <a href="/settings/rest-api" aria-current=move || (title == "REST APIs").then_some("page")>"REST APIs"</a>
                         </li>
+                        <li>
+                            <a href="/settings/acme" aria-current=move || (title == "ACME APIs").then_some("page")>"ACME APIs"</a>
+                        </li>
                     })}
                     {session.can(Permission::ManageRoles).then(|| view! {
                         <li>

@@ -596,6 +596,11 @@ pub struct OrderView {
     pub can_reissue: bool,
     pub can_renew: bool,
     pub can_edit: bool,
+    /// "Renew early (ARI)": an ACME order with a live certificate, not marked yet, for a
+    /// caller who may approve orders.
+    pub can_renew_early: bool,
+    /// When the certificate was marked for early renewal (`YYYY-MM-DD HH:MM UTC`).
+    pub renewal_marked: Option<String>,
 }
 
 /// What the public tracking link shows: the order's steps and nothing else.

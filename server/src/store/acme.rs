@@ -240,6 +240,7 @@ pub async fn insert_order(
     order_id: i32,
     identifiers: &str,
     expires_at: DateTime<Utc>,
+    replaces: Option<&str>,
     at: DateTime<Utc>,
 ) -> Result<AcmeOrderRow, StoreError> {
     acme_orders::ActiveModel {
@@ -247,6 +248,7 @@ pub async fn insert_order(
         order_id: Set(order_id),
         identifiers: Set(identifiers.to_owned()),
         expires_at: Set(expires_at),
+        replaces: Set(replaces.map(str::to_owned)),
         created_at: Set(at),
         ..Default::default()
     }

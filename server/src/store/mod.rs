@@ -4,6 +4,7 @@
 
 pub mod accounts;
 pub mod acme;
+pub mod acme_renewal;
 pub mod api_keys;
 pub mod audit;
 pub mod authorities;

@@ -542,6 +542,32 @@ const MATRIX: &[Entry] = &[
         other: Other::NotFound,
     },
     Entry {
+        path: "/api/settings/acme",
+        rule: Rule::Requires(Permission::ManageSettings),
+        body: "",
+        other: Other::NoLeak("other@example.org", "first@example.com"),
+    },
+    Entry {
+        path: "/api/settings/acme/create",
+        rule: Rule::Requires(Permission::ManageSettings),
+        body: "user=first%40example.com&group=&product=1&tags=matrix",
+        other: Other::Skip,
+    },
+    // Another account naming the first account's credential: as if it did not exist.
+    Entry {
+        path: "/api/settings/acme/revoke",
+        rule: Rule::RequiresOnObject(Permission::ManageSettings),
+        body: "id=1",
+        other: Other::NotFound,
+    },
+    // Another account naming the first account's order: as if it did not exist.
+    Entry {
+        path: "/api/orders/renew-early",
+        rule: Rule::RequiresOnObject(Permission::ApproveOrders),
+        body: "id=1",
+        other: Other::NotFound,
+    },
+    Entry {
         path: "/api/settings/renewal-reminders",
         rule: Rule::Requires(Permission::ManageSettings),
         body: "",
@@ -791,9 +817,25 @@ pub(super) async fn app(h: &Harness) -> axum::Router {
             )),
             validation: validation.clone(),
             authority: ca.clone(),
-            dns,
+            dns: dns.clone(),
             caa_identities: vec!["rootline.test".into()],
             public_url: "http://portal.test".into(),
+        },
+    ));
+    let acme = Arc::new(crate::services::acme::AcmeService::new(
+        crate::services::acme::AcmeDeps {
+            store: h.store.clone(),
+            clock: h.clock.clone(),
+            random: Arc::new(crate::adapters::random::OsRandom),
+            identity: identity.clone(),
+            catalog: Arc::new(crate::services::catalog::CatalogService::for_harness(h)),
+            orders: orders.clone(),
+            validation: validation.clone(),
+            dns,
+            http: Arc::new(crate::ports::http_fetch::FakeHttp::default()),
+            sealer: crate::services::identity::test_support::test_sealer(),
+            authority: ca.clone(),
+            eab_required: true,
         },
     ));
     let portal = Arc::new(Portal {
@@ -824,6 +866,11 @@ pub(super) async fn app(h: &Harness) -> axum::Router {
             catalog: Arc::new(super::portal_catalog::CatalogPortal {
                 identity: identity.clone(),
                 catalog: Arc::new(crate::services::catalog::CatalogService::for_harness(h)),
+            }),
+            acme: Arc::new(super::portal_acme::AcmePortal {
+                access: access.clone(),
+                acme,
+                directory_url: "http://portal.test/acme/directory".into(),
             }),
         },
         store: h.store.clone(),

@@ -10,6 +10,7 @@ pub mod middleware;
 pub mod ocsp;
 pub mod order_files;
 pub mod portal;
+pub mod portal_acme;
 mod portal_api_keys;
 pub mod portal_billing;
 pub mod portal_catalog;

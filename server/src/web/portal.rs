@@ -100,7 +100,7 @@ pub(super) fn identity_error(e: IdentityError) -> AppError {
     }
 }
 
-fn access_error(e: AccessError) -> AppError {
+pub(super) fn access_error(e: AccessError) -> AppError {
     match e {
         AccessError::Unauthenticated => AppError::Unauthenticated,
         AccessError::Forbidden(_) | AccessError::OperatorOnly => AppError::Forbidden,

@@ -4,7 +4,10 @@
 use leptos::prelude::*;
 
 use crate::{
-    api::orders::{OrderEdit, OrderReissue, OrderRenew, OrderRevoke},
+    api::{
+        acme::OrderRenewEarly,
+        orders::{OrderEdit, OrderReissue, OrderRenew, OrderRevoke},
+    },
     components::form_alert::FormAlert,
     model::{
         order_actions::{LinkedOrder, REISSUE_REASONS, REVOCATION_REASONS},
@@ -142,8 +145,10 @@ pub fn LifecycleActions(order: OrderView) -> impl IntoView {
     let reissue = ServerAction::<OrderReissue>::new();
     let renew = ServerAction::<OrderRenew>::new();
     let edit = ServerAction::<OrderEdit>::new();
+    let renew_early = ServerAction::<OrderRenewEarly>::new();
     let error = Signal::derive(move || {
         [
+            renew_early.value().get().and_then(Result::err),
             revoke.value().get().and_then(Result::err),
             reissue.value().get().and_then(Result::err),
             renew.value().get().and_then(Result::err),
@@ -201,6 +206,21 @@ pub fn LifecycleActions(order: OrderView) -> impl IntoView {
                         <textarea id="reissue-remarks" name="remarks" rows="2"></textarea>
                     </div>
                     <button type="submit" class="button">"Request reissue"</button>
+                </ActionForm>
+            </section>
+        })}
+        {order.renewal_marked.clone().map(|at| view! {
+            <p class="alert alert-info" role="status" data-testid="renewal-marked">
+                {format!("Marked for early renewal on {at}: ACME clients that ask for renewal information (RFC 9773) renew it now.")}
+            </p>
+        })}
+        {order.can_renew_early.then(|| view! {
+            <section class="card" aria-label="Renew early">
+                <h2>"Renew early (ARI)"</h2>
+                <p>"Tells the ACME client that manages this certificate to renew it now, through ACME Renewal Information (RFC 9773) — before a revocation, for instance. The certificate stays valid."</p>
+                <ActionForm action=renew_early>
+                    <input type="hidden" name="id" value=id />
+                    <button type="submit" class="button">"Renew early (ARI)"</button>
                 </ActionForm>
             </section>
         })}

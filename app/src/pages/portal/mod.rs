@@ -1,3 +1,4 @@
+pub mod acme_credentials;
 pub mod api_keys;
 pub mod audit;
 pub mod authenticator_app;

@@ -61,13 +61,16 @@ impl AcmeService {
         let account_id = caller.account.id;
         let user = users::find_by_email(&self.store, c.user_email)
             .await?
-            .ok_or_else(|| AcmeError::Malformed(format!("{} is not a user", c.user_email)))?;
+            .ok_or_else(|| AcmeError::InvalidField {
+                field: "user",
+                message: format!("{} is not a user of this account.", c.user_email),
+            })?;
         let member = memberships::find(&self.store, user.id, account_id).await?;
         if member.is_none_or(|m| m.status != memberships::ACTIVE) {
-            return Err(AcmeError::Malformed(format!(
-                "{} is not an active user of this account",
-                c.user_email
-            )));
+            return Err(AcmeError::InvalidField {
+                field: "user",
+                message: format!("{} is not an active user of this account.", c.user_email),
+            });
         }
         crate::services::access::ensure_default_group(&self.store, account_id, self.clock.now())
             .await
@@ -79,11 +82,25 @@ impl AcmeService {
                 Some(id) => g.id == id,
                 None => g.is_default,
             })
-            .ok_or_else(|| AcmeError::Malformed("no such group in this account".into()))?;
-        self.catalog
+            .ok_or_else(|| AcmeError::InvalidField {
+                field: "group",
+                message: "Choose a group of this account.".into(),
+            })?;
+        let product = self
+            .catalog
             .product_for_order(account_id, c.product_id, &caller.account.currency)
             .await
-            .map_err(|e| AcmeError::Malformed(format!("the product cannot be ordered: {e}")))?;
+            .map_err(|e| AcmeError::InvalidField {
+                field: "product",
+                message: format!("The product cannot be ordered: {e}"),
+            })?;
+        // ACME issues TLS certificates for names; a mailbox product has no ACME challenge.
+        if product.offer.kind == app::model::products::ProductKind::SmimeMailbox {
+            return Err(AcmeError::InvalidField {
+                field: "product",
+                message: "Choose a TLS product: ACME cannot order S/MIME certificates.".into(),
+            });
+        }
         let tags = c
             .tags
             .split(',')
@@ -92,9 +109,10 @@ impl AcmeService {
             .collect::<Vec<_>>()
             .join(",");
         if tags.len() > 500 {
-            return Err(AcmeError::Malformed(
-                "tags are limited to 500 characters".into(),
-            ));
+            return Err(AcmeError::InvalidField {
+                field: "tags",
+                message: "Tags are limited to 500 characters.".into(),
+            });
         }
         let key_id = self.random_b64(16);
         let mut secret = [0u8; 32];

@@ -9,6 +9,7 @@ mod account;
 mod authz;
 mod certificate;
 mod challenge;
+mod credentials_page;
 mod eab;
 mod finalize;
 pub mod jws;
@@ -16,6 +17,7 @@ mod new_account;
 mod new_order;
 mod nonce;
 mod order;
+mod renewal_info;
 mod revoke;
 
 use std::sync::Arc;
@@ -29,6 +31,7 @@ pub use eab::{EabCreated, EabView};
 pub use jws::{Jwk, Jws, JwsError};
 pub use new_account::NewAccountRequest;
 pub use new_order::NewOrderRequest;
+pub use renewal_info::{RETRY_AFTER_SECS, RenewalWindow, cert_id_of};
 pub use revoke::Revoker;
 
 use crate::{
@@ -82,6 +85,12 @@ pub struct AcmeDeps {
 pub enum AcmeError {
     #[error("{0}")]
     Malformed(String),
+    /// A field of a credential form (portal or CLI) is wrong; `field` names it for the form.
+    #[error("{message}")]
+    InvalidField {
+        field: &'static str,
+        message: String,
+    },
     #[error("the nonce is unknown, used or expired")]
     BadNonce,
     #[error("{0}")]

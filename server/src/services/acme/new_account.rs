@@ -6,7 +6,11 @@ use serde::Deserialize;
 use serde_json::Value;
 
 use super::{AcmeError, AcmeService, Jwk, Jws};
-use crate::store::acme::{self, AcmeAccountRow, NewAcmeAccount};
+use crate::store::{
+    accounts,
+    acme::{self, AcmeAccountRow, NewAcmeAccount},
+    memberships, products,
+};
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -39,6 +43,83 @@ pub(super) fn check_contacts(contacts: &[String]) -> Result<String, AcmeError> {
 }
 
 impl AcmeService {
+    /// With `ROOTLINE_ACME_EAB_REQUIRED=false`, an account without a binding orders for the
+    /// operator's own account, as its first administrator, from its default group, with the
+    /// public DV single-name product, at no charge (the Let's Encrypt model).
+    async fn unbound_account(
+        &self,
+        jwk: &Jwk,
+        thumbprint: &str,
+        contact: &str,
+    ) -> Result<(AcmeAccountRow, bool), AcmeError> {
+        let unavailable = |what: &str| {
+            AcmeError::Unauthorized(format!(
+                "accounts without external account binding are not available: {what}"
+            ))
+        };
+        let operator =
+            accounts::find_first_of_kind(&self.store, app::model::AccountKind::Operator.as_str())
+                .await?
+                .ok_or_else(|| unavailable("the server has no operator account yet"))?;
+        let admin = memberships::first_administrator(&self.store, operator.id)
+            .await?
+            .ok_or_else(|| unavailable("the operator account has no administrator"))?;
+        let group = crate::services::access::ensure_default_group(
+            &self.store,
+            operator.id,
+            self.clock.now(),
+        )
+        .await
+        .map_err(|e| AcmeError::Internal(e.to_string()))?
+        .into_iter()
+        .find(|g| g.is_default)
+        .ok_or_else(|| unavailable("the operator account has no default group"))?;
+        let product = products::orderable_for_account(&self.store, operator.id)
+            .await?
+            .into_iter()
+            .find(|p| {
+                p.account_id.is_none()
+                    && p.kind == app::model::products::ProductKind::DvSingle.as_str()
+            })
+            .ok_or_else(|| unavailable("no public DV product is on sale"))?;
+        let now = self.clock.now();
+        let tx = self.store.begin().await?;
+        let row = acme::insert_account(
+            &tx,
+            NewAcmeAccount {
+                thumbprint,
+                jwk: &jwk.canonical_json(),
+                contact,
+                account_id: operator.id,
+                user_id: admin.user_id,
+                group_id: group.id,
+                product_id: product.id,
+                eab_id: None,
+            },
+            now,
+        )
+        .await?;
+        crate::services::audit::record(
+            &tx,
+            now,
+            crate::services::audit::AuditEntry {
+                account_id: Some(operator.id),
+                user_id: None,
+                ip: None,
+                module: "acme",
+                action: "acme_account_created",
+                summary: format!(
+                    "ACME account #{} created without external account binding",
+                    row.id
+                ),
+            },
+        )
+        .await
+        .map_err(|e| AcmeError::Internal(e.to_string()))?;
+        tx.commit().await?;
+        Ok((row, true))
+    }
+
     /// The account of `jwk`, and whether it was made now. `url` is the newAccount URL the
     /// binding must name.
     pub async fn new_account(
@@ -62,7 +143,10 @@ impl AcmeService {
         }
         let contact = check_contacts(&request.contact)?;
         let Some(binding) = &request.external_account_binding else {
-            return Err(AcmeError::ExternalAccountRequired);
+            if self.eab_required {
+                return Err(AcmeError::ExternalAccountRequired);
+            }
+            return self.unbound_account(jwk, &thumbprint, &contact).await;
         };
         let inner = Jws::from_value(binding)?;
         let key_id = inner.protected.kid.clone().ok_or_else(|| {

@@ -10,7 +10,10 @@ use chrono::Duration;
 use serde::Deserialize;
 
 use super::{AcmeError, AcmeService, OrderView};
-use crate::store::acme::{self, AcmeAccountRow};
+use crate::store::{
+    acme::{self, AcmeAccountRow},
+    acme_renewal,
+};
 
 /// How long a client has to complete an order and its authorizations.
 pub(super) const ORDER_LIFETIME: Duration = Duration::days(7);
@@ -39,6 +42,9 @@ pub struct NewOrderRequest {
     pub not_before: Option<String>,
     #[serde(default)]
     pub not_after: Option<String>,
+    /// RFC 9773: the certID of the certificate this order renews.
+    #[serde(default)]
+    pub replaces: Option<String>,
 }
 
 impl AcmeService {
@@ -72,6 +78,13 @@ impl AcmeService {
             if !names.contains(&name) {
                 names.push(name);
             }
+        }
+        // An account made while bindings were optional orders no more once they are required.
+        if account.eab_id.is_none() && self.eab_required {
+            return Err(AcmeError::ExternalAccountRequired);
+        }
+        if let Some(cert_id) = &request.replaces {
+            self.check_replaces(account, cert_id).await?;
         }
         let caller = self.caller(account).await?;
         let product = self
@@ -116,7 +129,10 @@ impl AcmeService {
             draft: false,
             attributes: Vec::new(),
         };
-        let placed = self.orders.place(&caller, &form).await?;
+        let placed = match account.eab_id {
+            Some(_) => self.orders.place(&caller, &form).await?,
+            None => self.orders.place_at_no_charge(&caller, &form).await?,
+        };
         let coverage = self
             .validation
             .coverage(account.account_id, &names)
@@ -136,8 +152,16 @@ impl AcmeService {
         .map_err(|e| AcmeError::Internal(e.to_string()))?;
         let tx = self.store.begin().await?;
         acme::mark_order_source(&tx, placed.id, "ACME").await?;
-        let order =
-            acme::insert_order(&tx, account.id, placed.id, &identifiers, expires, now).await?;
+        let order = acme::insert_order(
+            &tx,
+            account.id,
+            placed.id,
+            &identifiers,
+            expires,
+            request.replaces.as_deref(),
+            now,
+        )
+        .await?;
         for c in &coverage {
             let wildcard = c.name.starts_with("*.");
             let status = if c.is_covered() { "valid" } else { "pending" };
@@ -156,6 +180,29 @@ impl AcmeService {
         }
         tx.commit().await?;
         self.order_view(account, order.id).await
+    }
+
+    /// A `replaces` certID must name a certificate of an order of the same portal account;
+    /// anything else is `malformed`, as RFC 9773 section 5 asks.
+    async fn check_replaces(
+        &self,
+        account: &AcmeAccountRow,
+        cert_id: &str,
+    ) -> Result<(), AcmeError> {
+        let not_ours = || {
+            AcmeError::Malformed(format!(
+                "replaces: {cert_id} is not a certificate of this account"
+            ))
+        };
+        let cert = match self.certificate_by_cert_id(cert_id).await {
+            Ok(c) => c,
+            Err(AcmeError::NotFound) => return Err(not_ours()),
+            Err(e) => return Err(e),
+        };
+        acme_renewal::order_of_certificate(&self.store, account.account_id, cert.id)
+            .await?
+            .ok_or_else(not_ours)?;
+        Ok(())
     }
 
     /// The tags of the credential the account was bound with, for the order's reports.

@@ -28,6 +28,8 @@ pub(crate) struct World {
     pub dns: Arc<FakeDns>,
     pub http: Arc<FakeHttp>,
     pub acme: Arc<AcmeService>,
+    /// The same order service the ACME service places through (the portal's view of orders).
+    pub orders: Arc<OrderService>,
     pub admin: Caller,
     pub product_id: i32,
 }
@@ -95,7 +97,7 @@ pub(crate) async fn world_with(
         random: Arc::new(crate::adapters::random::OsRandom),
         identity: h.identity(),
         catalog,
-        orders,
+        orders: orders.clone(),
         validation,
         dns: dns.clone(),
         http: fetcher.unwrap_or_else(|| http.clone()),
@@ -108,6 +110,7 @@ pub(crate) async fn world_with(
         dns,
         http,
         acme,
+        orders,
         admin,
         product_id,
     }
@@ -198,9 +201,118 @@ async fn credentials_need_manage_settings_and_a_member_and_a_product() {
                 },
             )
             .await;
+        let field = if product == w.product_id {
+            "user"
+        } else {
+            "product"
+        };
         assert!(
-            matches!(e, Err(AcmeError::Malformed(_))),
+            matches!(&e, Err(AcmeError::InvalidField { field: f, .. }) if *f == field),
             "{email} {product}: {e:?}"
+        );
+    }
+    assert!(w.acme.list_eab(&w.admin).await.unwrap().is_empty());
+}
+
+#[tokio::test]
+async fn the_credentials_page_names_user_group_and_product_and_offers_only_tls_products() {
+    let w = world(true).await;
+    let catalog = CatalogService::for_harness(&w.h);
+    assert!(catalog.seed_smime_product().await.unwrap());
+    let made = w.credential(w.product_id).await;
+    let page = w
+        .acme
+        .credentials_page(&w.admin, "http://portal.test/acme/directory")
+        .await
+        .unwrap();
+    assert_eq!(page.directory_url, "http://portal.test/acme/directory");
+    assert_eq!(page.users, vec!["asha@acme.example".to_owned()]);
+    assert_eq!(page.groups.len(), 1, "the default group: {:?}", page.groups);
+    assert!(
+        page.products
+            .iter()
+            .any(|p| p.value == w.product_id.to_string())
+    );
+    let smime = catalog
+        .offers(&w.admin, "USD")
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|o| o.kind == app::model::products::ProductKind::SmimeMailbox)
+        .unwrap();
+    assert!(
+        !page
+            .products
+            .iter()
+            .any(|p| p.value == smime.id.to_string()),
+        "S/MIME is offered: {:?}",
+        page.products
+    );
+    let [c] = page.credentials.as_slice() else {
+        panic!("one credential: {:?}", page.credentials);
+    };
+    assert_eq!(c.key_id, made.key_id);
+    assert_eq!(c.user, "asha@acme.example");
+    assert_eq!(c.group, page.groups[0].label);
+    assert_eq!(
+        c.product,
+        page.products
+            .iter()
+            .find(|p| p.value == w.product_id.to_string())
+            .unwrap()
+            .label
+    );
+    assert_eq!(c.tags, "web, acme");
+    assert!(c.bound.is_none() && c.revoked.is_none());
+    assert!(
+        !format!("{page:?}").contains(&made.hmac_key),
+        "the key is never listed"
+    );
+}
+
+#[tokio::test]
+async fn an_smime_product_or_a_foreign_group_cannot_back_a_credential() {
+    let w = world(true).await;
+    let catalog = CatalogService::for_harness(&w.h);
+    catalog.seed_smime_product().await.unwrap();
+    let smime = catalog
+        .offers(&w.admin, "USD")
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|o| o.kind == app::model::products::ProductKind::SmimeMailbox)
+        .unwrap();
+    let other = administrator(&w.h, "omar@other.example").await;
+    let other_group = crate::services::access::ensure_default_group(
+        &w.h.store,
+        other.account.id,
+        crate::ports::clock::Clock::now(w.h.clock.as_ref()),
+    )
+    .await
+    .unwrap()
+    .into_iter()
+    .find(|g| g.is_default)
+    .unwrap()
+    .id;
+    for (group_id, product_id, field) in [
+        (None, smime.id, "product"),
+        (Some(other_group), w.product_id, "group"),
+    ] {
+        let e = w
+            .acme
+            .create_eab(
+                &w.admin,
+                &NewCredential {
+                    user_email: "asha@acme.example",
+                    group_id,
+                    product_id,
+                    tags: "",
+                },
+            )
+            .await;
+        assert!(
+            matches!(&e, Err(AcmeError::InvalidField { field: f, .. }) if *f == field),
+            "{field}: {e:?}"
         );
     }
     assert!(w.acme.list_eab(&w.admin).await.unwrap().is_empty());
@@ -242,4 +354,75 @@ async fn a_nonce_answers_once() {
         w.acme.use_nonce(&old).await,
         Err(AcmeError::BadNonce)
     ));
+}
+
+#[tokio::test]
+async fn an_unbound_account_orders_free_for_the_operator_until_bindings_are_required() {
+    let w = world(false).await;
+    let key = super::jws::test_keys::TestKey::new();
+    let jwk = super::Jwk::parse(&key.jwk()).unwrap();
+    let (account, created) = w
+        .acme
+        .new_account(
+            &jwk,
+            &super::NewAccountRequest::default(),
+            "http://acme.test/acme/new-account",
+        )
+        .await
+        .unwrap();
+    assert!(created && account.eab_id.is_none());
+    let request = || super::NewOrderRequest {
+        identifiers: vec![super::new_order::Identifier {
+            kind: "dns".into(),
+            value: "free.example.com".into(),
+        }],
+        not_before: None,
+        not_after: None,
+        replaces: None,
+    };
+    let order = w.acme.new_order(&account, &request()).await.unwrap();
+    let acme_order = store::order(&w.h.store, account.id, order.id)
+        .await
+        .unwrap()
+        .unwrap();
+    let row = crate::store::orders::get(&w.h.store, account.account_id, acme_order.order_id)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_ne!(
+        account.account_id, w.admin.account.id,
+        "the operator's account"
+    );
+    assert_eq!(
+        (row.price_minor, row.product_kind.as_str()),
+        (0, "dv_single")
+    );
+
+    // The same server with bindings required again: the unbound account orders no more.
+    let strict = AcmeService::new(AcmeDeps {
+        store: w.acme.store.clone(),
+        clock: w.acme.clock.clone(),
+        random: w.acme.random.clone(),
+        identity: w.acme.identity.clone(),
+        catalog: w.acme.catalog.clone(),
+        orders: w.acme.orders.clone(),
+        validation: w.acme.validation.clone(),
+        dns: w.acme.dns.clone(),
+        http: w.acme.http.clone(),
+        sealer: w.acme.sealer.clone(),
+        authority: w.acme.authority.clone(),
+        eab_required: true,
+    });
+    assert!(matches!(
+        strict.new_order(&account, &request()).await,
+        Err(AcmeError::ExternalAccountRequired)
+    ));
+    assert_eq!(
+        store::orders_of_account(&w.h.store, account.id)
+            .await
+            .unwrap()
+            .len(),
+        1,
+        "nothing was ordered"
+    );
 }

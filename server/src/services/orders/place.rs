@@ -86,7 +86,17 @@ impl OrderService {
         caller: &Caller,
         form: &OrderForm,
     ) -> Result<PlacedOrder, OrderError> {
-        self.place_linked(caller, form, None).await
+        self.place_linked(caller, form, None, false).await
+    }
+
+    /// Places an order that costs nothing: ACME accounts made without External Account
+    /// Binding order for the operator's own account, as a public ACME CA does (INT-2).
+    pub async fn place_at_no_charge(
+        &self,
+        caller: &Caller,
+        form: &OrderForm,
+    ) -> Result<PlacedOrder, OrderError> {
+        self.place_linked(caller, form, None, true).await
     }
 
     /// Places an order that came through an API rather than the portal's wizard, recording
@@ -97,7 +107,7 @@ impl OrderService {
         form: &OrderForm,
         source: &str,
     ) -> Result<PlacedOrder, OrderError> {
-        let placed = self.place_linked(caller, form, None).await?;
+        let placed = self.place_linked(caller, form, None, false).await?;
         crate::store::acme::mark_order_source(&self.store, placed.id, source).await?;
         Ok(placed)
     }
@@ -109,6 +119,7 @@ impl OrderService {
         caller: &Caller,
         form: &OrderForm,
         renewal_of: Option<i32>,
+        at_no_charge: bool,
     ) -> Result<PlacedOrder, OrderError> {
         if !caller.can(Permission::RequestCertificates) {
             return Err(OrderError::Forbidden(Permission::RequestCertificates));
@@ -172,7 +183,7 @@ impl OrderService {
             profile: product.profile,
             private_ca: product.private_ca.as_deref(),
             validity_days: i32::try_from(form.validity_days).unwrap_or(i32::MAX),
-            price_minor: quote.total_minor,
+            price_minor: if at_no_charge { 0 } else { quote.total_minor },
             currency: &currency,
             status: status.code(),
             csr_pem: valid.csr_pem.as_deref(),

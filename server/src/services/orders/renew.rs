@@ -145,6 +145,7 @@ impl OrderService {
         }
         let mut again = self.renewal_form(&original, csr).await?;
         again.draft = form.draft;
-        self.place_linked(caller, &again, Some(original.id)).await
+        self.place_linked(caller, &again, Some(original.id), false)
+            .await
     }
 }

@@ -160,7 +160,9 @@ impl OrderService {
     pub async fn auto_renew(&self, caller: &Caller, order_id: i32) -> Result<i32, OrderError> {
         let original = self.visible(caller, order_id).await?;
         let form = self.renewal_form(&original, None).await?;
-        let placed = self.place_linked(caller, &form, Some(original.id)).await?;
+        let placed = self
+            .place_linked(caller, &form, Some(original.id), false)
+            .await?;
         Ok(placed.id)
     }
 }

@@ -16,7 +16,7 @@ use super::{
 use crate::{
     ca::{pem_certificate, pkcs7_certs_only},
     services::{identity::Caller, validation},
-    store::{OrderRow, credit_notes, delegates, groups, order_links, orders, users},
+    store::{OrderRow, acme_renewal, credit_notes, delegates, groups, order_links, orders, users},
 };
 
 /// A certificate file to download.
@@ -170,6 +170,11 @@ impl OrderService {
             })
             .collect();
         let delegate_email = delegates::find(&self.store, o.id).await?.map(|d| d.email);
+        // RFC 9773: ACME clients asking for renewal information renew a marked certificate.
+        let renewal_mark = match &certificate_row {
+            Some(c) => acme_renewal::mark(&self.store, c.id).await?,
+            None => None,
+        };
         Ok(OrderView {
             id: o.id,
             product: o.product_name.clone(),
@@ -212,6 +217,9 @@ impl OrderService {
                 && caller.can(Permission::RequestCertificates)
                 && !renewed,
             can_edit: manager && !matches!(status, OrderStatus::Cancelled | OrderStatus::Rejected),
+            can_renew_early: approver && live && o.source == "ACME" && renewal_mark.is_none(),
+            renewal_marked: renewal_mark
+                .map(|m| m.marked_at.format("%Y-%m-%d %H:%M UTC").to_string()),
             successors,
             credit_notes,
         })

@@ -11,6 +11,8 @@ pub struct Model {
     pub identifiers: String,
     pub expires_at: DateTimeUtc,
     pub created_at: DateTimeUtc,
+    /// The RFC 9773 certID of the certificate this order replaces.
+    pub replaces: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -5,6 +5,7 @@ pub mod acme_challenges;
 pub mod acme_eab_credentials;
 pub mod acme_nonces;
 pub mod acme_orders;
+pub mod acme_renewal_marks;
 pub mod api_idempotency;
 pub mod api_keys;
 pub mod audit_events;

@@ -51,6 +51,7 @@ pub fn router(acme: Arc<Acme>) -> Router {
         .route("/acme/cert/{id}", post(certificate))
         .route("/acme/revoke-cert", post(revoke_cert))
         .route("/acme/key-change", post(key_change))
+        .route("/acme/renewal-info/{cert_id}", get(renewal_info))
         .with_state(acme)
 }
 
@@ -199,6 +200,7 @@ async fn directory(State(c): State<Ctx>) -> Response {
         "newOrder": c.url("new-order"),
         "revokeCert": c.url("revoke-cert"),
         "keyChange": c.url("key-change"),
+        "renewalInfo": c.url("renewal-info"),
         "meta": {
             "externalAccountRequired": c.service.eab_required(),
         },
@@ -517,4 +519,26 @@ async fn key_change(State(c): State<Ctx>, headers: HeaderMap, body: Bytes) -> Re
         .await)
     };
     answer(&c, r.await).await
+}
+
+/// RFC 9773: the suggested renewal window of a certificate, unauthenticated (GET); an unknown
+/// certID is a 404 problem.
+async fn renewal_info(State(c): State<Ctx>, Path(cert_id): Path<String>) -> Response {
+    match c.service.renewal_info(&cert_id).await {
+        Ok(w) => {
+            let mut headers = HeaderMap::new();
+            headers.insert(
+                header::RETRY_AFTER,
+                HeaderValue::from(crate::services::acme::RETRY_AFTER_SECS),
+            );
+            let body = json!({
+                "suggestedWindow": {
+                    "start": w.start.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+                    "end": w.end.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+                },
+            });
+            (StatusCode::OK, headers, axum::Json(body)).into_response()
+        }
+        Err(e) => answer(&c, Err(e)).await,
+    }
 }

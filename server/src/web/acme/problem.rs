@@ -23,7 +23,7 @@ impl From<AcmeError> for Problem {
         use AcmeError as E;
         let detail = e.to_string();
         let (status, kind) = match e {
-            E::Malformed(_) => (StatusCode::BAD_REQUEST, "malformed"),
+            E::Malformed(_) | E::InvalidField { .. } => (StatusCode::BAD_REQUEST, "malformed"),
             E::BadNonce => (StatusCode::BAD_REQUEST, "badNonce"),
             E::Unauthorized(_) => (StatusCode::FORBIDDEN, "unauthorized"),
             E::AccountDoesNotExist => (StatusCode::BAD_REQUEST, "accountDoesNotExist"),

@@ -131,6 +131,10 @@ impl Client {
 
     async fn register(&mut self, w: &World) -> Reply {
         let eab = w.credential(w.product_id).await;
+        self.register_with(eab).await
+    }
+
+    async fn register_with(&mut self, eab: crate::services::acme::EabCreated) -> Reply {
         let url = format!("{BASE}/new-account");
         let secret = base64::Engine::decode(
             &base64::engine::general_purpose::URL_SAFE_NO_PAD,
@@ -667,4 +671,277 @@ async fn an_account_rolls_over_its_key_and_deactivates() {
         )
         .await;
     assert_eq!(after.problem(), "unauthorized");
+}
+
+/// Registers, orders `name`, answers HTTP-01 and finalizes; the leaf's DER and the portal
+/// order's id.
+async fn issue(w: &World, c: &mut Client, name: &str) -> (Vec<u8>, i32) {
+    if c.kid.is_none() {
+        c.register(w).await;
+    }
+    let (order_url, order) = c.order(&[name]).await;
+    let authz = c
+        .post(order["authorizations"][0].as_str().unwrap(), None)
+        .await
+        .json();
+    let http = authz["challenges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|ch| ch["type"] == "http-01")
+        .unwrap()
+        .clone();
+    let token = http["token"].as_str().unwrap();
+    w.http
+        .publish_acme(name, token, &c.key_authorization(token));
+    c.post(http["url"].as_str().unwrap(), Some(json!({}))).await;
+    let (csr, _d) = csr_der(&[name]);
+    let done = c
+        .post(
+            order["finalize"].as_str().unwrap(),
+            Some(json!({"csr": csr})),
+        )
+        .await
+        .json();
+    assert_eq!(done["status"], "valid", "{done:?}");
+    let pem = String::from_utf8(
+        c.post(done["certificate"].as_str().unwrap(), None)
+            .await
+            .body,
+    )
+    .unwrap();
+    let leaf = pem.split("-----END CERTIFICATE-----").next().unwrap();
+    let body: String = leaf.lines().filter(|l| !l.starts_with("-----")).collect();
+    let der =
+        base64::Engine::decode(&base64::engine::general_purpose::STANDARD, body.trim()).unwrap();
+    let order_id = acme_order(w, c, &order_url).await.order_id;
+    (der, order_id)
+}
+
+/// The stored ACME order behind an order URL of the client's account.
+async fn acme_order(w: &World, c: &Client, order_url: &str) -> acme_store::AcmeOrderRow {
+    let last = |url: &str| -> i32 { url.rsplit('/').next().unwrap().parse().unwrap() };
+    acme_store::order(&w.h.store, last(c.kid.as_deref().unwrap()), last(order_url))
+        .await
+        .unwrap()
+        .unwrap()
+}
+
+async fn renewal_info(c: &Client, cert_id: &str) -> Reply {
+    send(
+        &c.app,
+        Request::get(format!("/acme/renewal-info/{cert_id}"))
+            .body(Body::empty())
+            .unwrap(),
+    )
+    .await
+}
+
+fn window(r: &Reply) -> (chrono::DateTime<chrono::Utc>, chrono::DateTime<chrono::Utc>) {
+    let w = &r.json()["suggestedWindow"];
+    let at = |k: &str| {
+        chrono::DateTime::parse_from_rfc3339(w[k].as_str().unwrap())
+            .unwrap()
+            .to_utc()
+    };
+    (at("start"), at("end"))
+}
+
+#[tokio::test]
+async fn renewal_info_suggests_the_last_third_and_moves_to_now_after_renew_early() {
+    use crate::ports::Clock;
+    let w = world(true).await;
+    let mut c = Client::new(&w);
+    let d = send(
+        &c.app,
+        Request::get("/acme/directory").body(Body::empty()).unwrap(),
+    )
+    .await
+    .json();
+    assert_eq!(d["renewalInfo"], format!("{BASE}/renewal-info"));
+    let (der, order_id) = issue(&w, &mut c, "www.example.com").await;
+    let cert_id = crate::services::acme::cert_id_of(&der).unwrap();
+    let (_, parsed) = x509_parser::parse_x509_certificate(&der).unwrap();
+    let not_before = parsed.validity().not_before.timestamp();
+    let not_after = parsed.validity().not_after.timestamp();
+    let lifetime = not_after - not_before;
+
+    let r = renewal_info(&c, &cert_id).await;
+    assert_eq!(
+        r.status,
+        StatusCode::OK,
+        "{}",
+        String::from_utf8_lossy(&r.body)
+    );
+    assert_eq!(r.headers["retry-after"], "21600");
+    let (start, end) = window(&r);
+    assert_eq!(start.timestamp(), not_before + lifetime * 2 / 3);
+    assert_eq!(end.timestamp(), not_before + lifetime * 5 / 6);
+    assert!(end.timestamp() < not_after);
+
+    // Unknown serial, another issuer's key identifier, and no certID at all.
+    let (aki, serial) = cert_id.split_once('.').unwrap();
+    for unknown in [
+        format!("{aki}.{}", b64(&[0x01, 0x02, 0x03])),
+        format!("{}.{serial}", b64(b"another issuer key id")),
+    ] {
+        let r = renewal_info(&c, &unknown).await;
+        assert_eq!(r.status, StatusCode::NOT_FOUND, "{unknown}");
+        assert_eq!(r.problem(), "malformed");
+    }
+    assert_eq!(renewal_info(&c, "no-dot").await.problem(), "malformed");
+
+    // The order page offers the action to the administrator.
+    let view = w.orders.order_view(&w.admin, order_id).await.unwrap();
+    assert!(view.can_renew_early && view.renewal_marked.is_none());
+
+    // The administrator marks it: the window starts now (already open) and ends soon.
+    let now = w.h.clock.now();
+    assert!(w.acme.renew_early(&w.admin, order_id).await.unwrap());
+    let view = w.orders.order_view(&w.admin, order_id).await.unwrap();
+    assert!(!view.can_renew_early, "marked once");
+    assert_eq!(
+        view.renewal_marked,
+        Some(now.format("%Y-%m-%d %H:%M UTC").to_string())
+    );
+    assert!(
+        view.events
+            .iter()
+            .any(|e| e.action == "Marked for early renewal"),
+        "{:?}",
+        view.events
+    );
+    assert!(
+        !w.acme.renew_early(&w.admin, order_id).await.unwrap(),
+        "a second mark keeps the first"
+    );
+    w.h.clock.advance(chrono::Duration::minutes(5));
+    let (start, end) = window(&renewal_info(&c, &cert_id).await);
+    assert_eq!(start.timestamp(), now.timestamp());
+    assert!(
+        start < w.h.clock.now() && w.h.clock.now() < end,
+        "{start} {end}"
+    );
+    assert_eq!(end - start, chrono::Duration::hours(1));
+}
+
+#[tokio::test]
+async fn the_operator_marks_by_serial_and_another_account_can_neither_mark_nor_replace() {
+    let w = world(true).await;
+    let mut c = Client::new(&w);
+    let (der, order_id) = issue(&w, &mut c, "www.example.com").await;
+    let cert_id = crate::services::acme::cert_id_of(&der).unwrap();
+    let before = window(&renewal_info(&c, &cert_id).await);
+
+    // An administrator of another account: as if the order did not exist, and nothing moves.
+    let other =
+        crate::services::catalog::test_support::administrator(&w.h, "omar@other.example").await;
+    assert!(matches!(
+        w.acme.renew_early(&other, order_id).await,
+        Err(crate::services::acme::AcmeError::NotFound)
+    ));
+    assert_eq!(window(&renewal_info(&c, &cert_id).await), before);
+
+    // Their ACME account cannot say its order replaces this certificate.
+    let theirs = w
+        .acme
+        .create_eab(
+            &other,
+            &crate::services::acme::NewCredential {
+                user_email: "omar@other.example",
+                group_id: None,
+                product_id: w.product_id,
+                tags: "",
+            },
+        )
+        .await
+        .unwrap();
+    let mut stranger = Client::new(&w);
+    stranger.register_with(theirs).await;
+    let refused = stranger
+        .post(
+            &format!("{BASE}/new-order"),
+            Some(json!({"identifiers": [{"type": "dns", "value": "www.example.com"}], "replaces": cert_id})),
+        )
+        .await;
+    assert_eq!(refused.status, StatusCode::BAD_REQUEST);
+    assert_eq!(refused.problem(), "malformed");
+    assert!(
+        refused.json()["detail"]
+            .as_str()
+            .unwrap()
+            .contains("not a certificate of this account")
+    );
+
+    // The owner's own renewal names it, and the order records it.
+    let renewal = c
+        .post(
+            &format!("{BASE}/new-order"),
+            Some(json!({"identifiers": [{"type": "dns", "value": "www.example.com"}], "replaces": cert_id})),
+        )
+        .await;
+    assert_eq!(
+        renewal.status,
+        StatusCode::CREATED,
+        "{}",
+        String::from_utf8_lossy(&renewal.body)
+    );
+    let stored = acme_order(&w, &c, &renewal.location()).await;
+    assert_eq!(stored.replaces.as_deref(), Some(cert_id.as_str()));
+
+    // The operator's command line marks it by serial (hex, colons allowed).
+    let serial = x509_parser::parse_x509_certificate(&der)
+        .unwrap()
+        .1
+        .tbs_certificate
+        .raw_serial_as_string();
+    assert!(
+        w.acme
+            .renew_early_by_serial(&serial.to_uppercase())
+            .await
+            .unwrap()
+    );
+    let (start, _) = window(&renewal_info(&c, &cert_id).await);
+    assert!(start < before.0);
+    assert!(matches!(
+        w.acme.renew_early_by_serial("00ff").await,
+        Err(crate::services::acme::AcmeError::Malformed(_))
+    ));
+}
+
+#[tokio::test]
+async fn only_acme_orders_with_a_live_certificate_can_be_renewed_early_and_by_approvers() {
+    let w = world(true).await;
+    let mut c = Client::new(&w);
+    let (_, order_id) = issue(&w, &mut c, "www.example.com").await;
+    let mut requester = w.admin.clone();
+    requester
+        .permissions
+        .retain(|p| *p != app::model::Permission::ApproveOrders);
+    assert!(matches!(
+        w.acme.renew_early(&requester, order_id).await,
+        Err(crate::services::acme::AcmeError::Unauthorized(_))
+    ));
+    w.h.store
+        .execute_raw(&format!(
+            "UPDATE orders SET source = 'Portal' WHERE id = {order_id}"
+        ))
+        .await
+        .unwrap();
+    assert!(matches!(
+        w.acme.renew_early(&w.admin, order_id).await,
+        Err(crate::services::acme::AcmeError::Malformed(_))
+    ));
+    let certificate_id = orders::get(&w.h.store, w.admin.account.id, order_id)
+        .await
+        .unwrap()
+        .unwrap()
+        .certificate_id
+        .unwrap();
+    assert!(
+        crate::store::acme_renewal::mark(&w.h.store, certificate_id)
+            .await
+            .unwrap()
+            .is_none()
+    );
 }

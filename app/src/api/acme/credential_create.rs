@@ -1,0 +1,27 @@
+use leptos::prelude::*;
+
+use crate::{error::AppError, model::acme::AcmeCredentialCreated};
+
+/// Makes an ACME credential for a user, group and product of the account. The answer is the
+/// only time the HMAC key leaves the server, so this does not redirect. Needs `ManageSettings`.
+#[server(endpoint = "settings/acme/create")]
+pub async fn acme_credential_create(
+    user: String,
+    group: String,
+    product: String,
+    tags: String,
+) -> Result<AcmeCredentialCreated, AppError> {
+    crate::api::respond(
+        async move {
+            let (backend, meta) = crate::api::backend()?;
+            let form = crate::model::acme::AcmeCredentialForm {
+                user,
+                group,
+                product,
+                tags,
+            };
+            backend.acme.create_credential(&meta, form).await
+        }
+        .await,
+    )
+}

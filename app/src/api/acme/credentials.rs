@@ -1,0 +1,16 @@
+use leptos::prelude::*;
+
+use crate::{error::AppError, model::acme::AcmeCredentialsPage};
+
+/// The account's ACME credentials (never their keys) and the choices for a new one. Needs
+/// `ManageSettings`.
+#[server(endpoint = "settings/acme")]
+pub async fn acme_credentials() -> Result<AcmeCredentialsPage, AppError> {
+    crate::api::respond(
+        async move {
+            let (backend, meta) = crate::api::backend()?;
+            backend.acme.credentials(&meta).await
+        }
+        .await,
+    )
+}

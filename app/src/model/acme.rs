@@ -1,0 +1,106 @@
+//! ACME credentials (External Account Binding, INT-2) as the "ACME APIs" settings page shows
+//! and makes them.
+
+use serde::{Deserialize, Serialize};
+
+/// The creation form. Ids arrive as text from the `<select>`s and are parsed on the server,
+/// which answers a bad one with a field error.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AcmeCredentialForm {
+    /// The e-mail address of the user of the account the ACME client acts as.
+    #[serde(default)]
+    pub user: String,
+    /// A group id; empty for the account's default group.
+    #[serde(default)]
+    pub group: String,
+    #[serde(default)]
+    pub product: String,
+    /// Comma-separated.
+    #[serde(default)]
+    pub tags: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AcmeCredentialView {
+    pub id: i32,
+    pub key_id: String,
+    pub user: String,
+    pub group: String,
+    pub product: String,
+    pub tags: String,
+    /// `YYYY-MM-DD HH:MM UTC`.
+    pub created: String,
+    /// When an ACME account was bound with it; `None` while unused.
+    pub bound: Option<String>,
+    pub revoked: Option<String>,
+}
+
+/// A choice in a `<select>`: the value sent and the text shown.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Choice {
+    pub value: String,
+    pub label: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AcmeCredentialsPage {
+    pub credentials: Vec<AcmeCredentialView>,
+    /// The account's active users' e-mail addresses.
+    pub users: Vec<String>,
+    /// The account's groups, the default one first.
+    pub groups: Vec<Choice>,
+    /// The TLS products the account may order.
+    pub products: Vec<Choice>,
+    pub directory_url: String,
+}
+
+/// A credential just made: the only time its HMAC key is ever shown.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AcmeCredentialCreated {
+    pub key_id: String,
+    /// base64url, as certbot's `--eab-hmac-key` and lego's `--hmac` take it.
+    pub hmac_key: String,
+    pub directory_url: String,
+}
+
+impl AcmeCredentialCreated {
+    /// The `lego` command line that registers with the credential and obtains a certificate
+    /// (HTTP-01 on port 80); the domain and e-mail are placeholders the reader replaces.
+    pub fn lego_command(&self) -> String {
+        format!(
+            "lego --server {} --eab --kid {} --hmac {} --email you@example.com --domains www.example.com --http run",
+            self.directory_url, self.key_id, self.hmac_key
+        )
+    }
+
+    pub fn certbot_command(&self) -> String {
+        format!(
+            "certbot certonly --standalone --server {} --eab-kid {} --eab-hmac-key {} --email you@example.com --agree-tos -d www.example.com",
+            self.directory_url, self.key_id, self.hmac_key
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_command_lines_carry_the_directory_and_both_halves_of_the_credential() {
+        let c = AcmeCredentialCreated {
+            key_id: "kid1".into(),
+            hmac_key: "hmac1".into(),
+            directory_url: "https://ca.example/acme/directory".into(),
+        };
+        for line in [c.lego_command(), c.certbot_command()] {
+            assert!(line.contains("https://ca.example/acme/directory"), "{line}");
+            assert!(line.contains(" kid1 "), "{line}");
+            assert!(line.contains(" hmac1 "), "{line}");
+        }
+        assert!(
+            c.certbot_command()
+                .contains("--eab-kid kid1 --eab-hmac-key hmac1")
+        );
+        assert!(c.lego_command().contains("--eab --kid kid1 --hmac hmac1"));
+    }
+}
