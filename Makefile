@@ -1,5 +1,5 @@
 # The two commands of the README.
-.PHONY: run test site bench
+.PHONY: run test site bench bench-acme
 
 ## Build and run Rootline on 127.0.0.1:3000 (SQLite and mail outbox under ./data).
 run:
@@ -16,3 +16,7 @@ site:
 ## Print the CA's performance figures (release build; SoftHSM2 token in a temporary folder).
 bench:
 	scripts/bench.sh
+
+## Print certificates/second of lego against Rootline and Pebble, sequential and parallel.
+bench-acme:
+	scripts/bench-acme.sh

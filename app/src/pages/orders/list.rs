@@ -149,6 +149,7 @@ fn List(page: OrdersPage, query: OrdersQuery) -> impl IntoView {
                         <th scope="col">"Price"</th>
                         <th scope="col">"Placed by"</th>
                         <th scope="col">"Placed"</th>
+                        <th scope="col">"Source"</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -166,6 +167,7 @@ fn List(page: OrdersPage, query: OrdersQuery) -> impl IntoView {
                                     <td>{o.price}</td>
                                     <td>{o.placed_by}</td>
                                     <td>{o.created_at.get(..10).unwrap_or_default().to_owned()}</td>
+                                    <td>{o.source}</td>
                                 </tr>
                             }
                         })

@@ -64,6 +64,7 @@ impl OrderService {
                     .unwrap_or_default();
                 OrderSummary {
                     id: o.id,
+                    source: o.source.clone(),
                     product: o.product_name.clone(),
                     main_name,
                     names: count,

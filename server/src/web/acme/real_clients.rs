@@ -267,10 +267,16 @@ async fn certbot_obtains_renews_and_revokes_over_http_01_with_a_binding_and_not_
         String::from_utf8_lossy(&verify.stderr)
     );
 
-    // certbot renews from the settings it saved (server, standalone on the same port).
+    // certbot renews from the settings it saved (server, standalone on the same port). Run
+    // without a terminal, `renew` first sleeps a random while of up to eight minutes (to
+    // spread load on public CAs) unless told not to.
     let (ok, out) = certbot(
         state.clone(),
-        vec!["renew".into(), "--force-renewal".into()],
+        vec![
+            "renew".into(),
+            "--force-renewal".into(),
+            "--no-random-sleep-on-renew".into(),
+        ],
     )
     .await;
     assert!(ok, "{out}");

@@ -61,6 +61,8 @@ impl From<Offer> for ProductDto {
 #[derive(Debug, Serialize, ToSchema)]
 pub struct OrderSummaryDto {
     pub id: i32,
+    /// Where it was placed: `Portal`, `API` or `ACME`.
+    pub source: String,
     pub product: String,
     pub main_name: String,
     pub names: u32,
@@ -76,6 +78,7 @@ impl From<OrderSummary> for OrderSummaryDto {
     fn from(o: OrderSummary) -> Self {
         Self {
             id: o.id,
+            source: o.source,
             product: o.product,
             main_name: o.main_name,
             names: o.names,

@@ -203,6 +203,11 @@ async fn an_access_key_walks_an_order_from_placement_to_a_revoked_certificate() 
     assert_eq!(reused.problem(), problem_type("idempotency-key-reused"));
     let list = a.call("GET", "/api/v1/orders", Some(&key), None, &[]).await;
     assert_eq!(list.json()["total"], 1, "one order for three requests");
+    assert_eq!(
+        list.json()["orders"][0]["source"],
+        "API",
+        "marked as placed through the API"
+    );
 
     // Not issued yet: nothing to download.
     let early = a
