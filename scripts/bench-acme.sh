@@ -23,9 +23,14 @@ for tool in lego pebble pebble-challtestsrv; do
     break
   }
 done
-echo "==> building the server (release)"
-cargo build --release -p server -q
-SERVER="$(cd "$TARGET_DIR" && pwd)/release/server"
+# SERVER_BIN runs a server already built (e.g. the debug one `make test` leaves).
+if [ -n "${SERVER_BIN:-}" ]; then
+  SERVER=$SERVER_BIN
+else
+  echo "==> building the server (release)"
+  cargo build --release -p server -q
+  SERVER="$(cd "$TARGET_DIR" && pwd)/release/server"
+fi
 
 WORK=$(mktemp -d)
 PIDS=()
