@@ -4,7 +4,8 @@
 # and, in the same run with the same client and settings, against Debian's Pebble. Prints
 # certificates per second for each; asserts nothing.
 #
-# Both servers resolve names through pebble-challtestsrv (every name is 127.0.0.1, no CAA) and
+# Both servers resolve names through Rootline's test DNS server (every name is 127.0.0.1, no
+# CAA) and
 # fetch HTTP-01 answers from one static web server that all lego processes write into
 # (`--http.webroot`), so parallel clients do not fight over a port. Pebble runs with
 # PEBBLE_VA_NOSLEEP=1 (no artificial validation delay) and never sends Retry-After, so lego
@@ -16,7 +17,7 @@ N=${N:-8}
 PARALLEL=${PARALLEL:-4}
 
 scripts/ensure-tools.sh >/dev/null
-for tool in lego pebble pebble-challtestsrv; do
+for tool in lego pebble; do
   command -v "$tool" >/dev/null || {
     echo "==> installing Debian's lego and pebble"
     if [ "$(id -u)" = 0 ]; then apt-get install -y -q lego pebble >/dev/null; else sudo apt-get install -y -q lego pebble >/dev/null; fi
@@ -45,8 +46,20 @@ WEB_PORT=15002
 ROOTLINE_PORT=14100
 PEBBLE_PORT=14000
 
-pebble-challtestsrv -dns01 "127.0.0.1:$DNS_PORT" -http01 "" -https01 "" -tlsalpn01 "" \
-  -doh "" -management "127.0.0.1:18055" -defaultIPv4 127.0.0.1 -defaultIPv6 "" >"$WORK/challtestsrv.log" 2>&1 &
+# Every name the loops below ask for resolves to 127.0.0.1 and has no CAA record.
+python3 - "$WORK/dns.json" "$N" "$PARALLEL" <<'PY'
+import json, sys
+path, n, parallel = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+names = {
+    f"{server}-{loops}-{l}-{i}.bench.example.com": "127.0.0.1"
+    for server in ("rootline", "pebble")
+    for loops in {1, parallel}
+    for l in range(1, loops + 1)
+    for i in range(1, n + 1)
+}
+json.dump({"a": names}, open(path, "w"))
+PY
+"$SERVER" dns-serve --listen "127.0.0.1:$DNS_PORT" --records "$WORK/dns.json" >"$WORK/dns.log" 2>&1 &
 PIDS+=($!)
 mkdir -p "$WORK/webroot"
 python3 -m http.server "$WEB_PORT" --bind 127.0.0.1 --directory "$WORK/webroot" >"$WORK/web.log" 2>&1 &
@@ -57,7 +70,8 @@ PIDS+=($!)
 export ROOTLINE_DATA_DIR="$WORK/rootline" ROOTLINE_LISTEN="127.0.0.1:$ROOTLINE_PORT" \
   ROOTLINE_PUBLIC_URL="http://127.0.0.1:$ROOTLINE_PORT" ROOTLINE_ACME_EAB_REQUIRED=false \
   ROOTLINE_DNS_RESOLVER="127.0.0.1:$DNS_PORT" ROOTLINE_DCV_HTTP_PORT="$WEB_PORT" \
-  ROOTLINE_DCV_HTTP_HOST=127.0.0.1 ROOTLINE_CAA_IDENTITIES=rootline.test RUST_LOG=warn
+  ROOTLINE_DCV_HTTP_HOST=127.0.0.1 ROOTLINE_CAA_IDENTITIES=rootline.test RUST_LOG=error
+"$SERVER" ca init >/dev/null
 "$SERVER" serve >"$WORK/rootline.log" 2>&1 &
 PIDS+=($!)
 for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$ROOTLINE_PORT/healthz" >/dev/null && break; sleep 0.2; done
