@@ -10,6 +10,8 @@ const SMTP = Number(process.env.E2E_SMTP ?? 2525);
 export const TLS_PORT = Number(process.env.E2E_TLS_PORT ?? 3443);
 // The test DNS server that domain validation and CAA checks ask (records in .run/dns.json).
 export const DNS_PORT = Number(process.env.E2E_DNS_PORT ?? 5353);
+// Where the server fetches HTTP validation files and ACME HTTP-01 answers (lego listens there).
+export const DCV_HTTP_PORT = Number(process.env.E2E_DCV_HTTP_PORT ?? 5380);
 const serverBin = process.env.ROOTLINE_BIN ?? path.join(root, "target/debug/server");
 
 export default defineConfig({
@@ -66,6 +68,8 @@ export default defineConfig({
         ROOTLINE_SMTP_URL: `smtp://127.0.0.1:${SMTP}`,
         ROOTLINE_SITE_ROOT: path.join(root, "target/site"),
         ROOTLINE_DNS_RESOLVER: `127.0.0.1:${DNS_PORT}`,
+        ROOTLINE_DCV_HTTP_PORT: String(DCV_HTTP_PORT),
+        ROOTLINE_DCV_HTTP_HOST: "127.0.0.1",
         ROOTLINE_CAA_IDENTITIES: "rootline.test",
         RUST_LOG: "info,sqlx=warn,sea_orm=warn",
       },

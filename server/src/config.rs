@@ -46,6 +46,9 @@ pub struct Config {
     /// `ROOTLINE_DCV_HTTP_PORT`: the port validation files are fetched from (80 by the BRs;
     /// tests use another).
     pub dcv_http_port: u16,
+    /// `ROOTLINE_DCV_TLS_PORT`: the port ACME TLS-ALPN-01 connects to (443 by RFC 8737;
+    /// tests use another).
+    pub dcv_tls_port: u16,
     /// `ROOTLINE_DCV_HTTP_HOST`: connect to this address instead of the domain's own for
     /// validation files, keeping the domain as the Host header (tests and local runs only).
     pub dcv_http_host: Option<IpAddr>,
@@ -202,6 +205,7 @@ impl Config {
             acme_eab_required,
             dns_resolver: dcv.dns_resolver,
             dcv_http_port: dcv.http_port,
+            dcv_tls_port: dcv.tls_port,
             dcv_http_host: dcv.http_host,
             caa_identities: dcv.caa_identities,
             listen,
@@ -252,6 +256,7 @@ fn default_passkey_origin(public_url: &Url) -> Url {
 struct DcvSettings {
     dns_resolver: Option<SocketAddr>,
     http_port: u16,
+    tls_port: u16,
     http_host: Option<IpAddr>,
     caa_identities: Vec<String>,
 }
@@ -271,20 +276,17 @@ fn dcv_settings(
             })
         })
         .transpose()?;
-    let http_port = match get("ROOTLINE_DCV_HTTP_PORT") {
-        None => 80,
+    let port = |name: &'static str, default: u16| match get(name) {
+        None => Ok(default),
         Some(v) => v
             .trim()
             .parse::<u16>()
             .ok()
             .filter(|p| *p != 0)
-            .ok_or_else(|| {
-                invalid(
-                    "ROOTLINE_DCV_HTTP_PORT",
-                    format!("{v:?} is not a port number from 1 to 65535"),
-                )
-            })?,
+            .ok_or_else(|| invalid(name, format!("{v:?} is not a port number from 1 to 65535"))),
     };
+    let http_port = port("ROOTLINE_DCV_HTTP_PORT", 80)?;
+    let tls_port = port("ROOTLINE_DCV_TLS_PORT", 443)?;
     let http_host = get("ROOTLINE_DCV_HTTP_HOST")
         .map(|v| {
             v.trim().parse::<IpAddr>().map_err(|e| {
@@ -324,6 +326,7 @@ fn dcv_settings(
     Ok(DcvSettings {
         dns_resolver,
         http_port,
+        tls_port,
         http_host,
         caa_identities,
     })
@@ -513,10 +516,11 @@ mod tests {
     }
 
     #[test]
-    fn domain_validation_defaults_to_the_system_resolver_port_80_and_the_public_host() {
+    fn domain_validation_defaults_to_the_system_resolver_ports_80_and_443_and_the_public_host() {
         let c = from(&[("ROOTLINE_PUBLIC_URL", "https://PKI.Example.com/")]).unwrap();
         assert!(c.dns_resolver.is_none());
         assert_eq!(c.dcv_http_port, 80);
+        assert_eq!(c.dcv_tls_port, 443);
         assert!(c.dcv_http_host.is_none());
         assert_eq!(c.caa_identities, vec!["pki.example.com".to_owned()]);
     }
@@ -526,6 +530,7 @@ mod tests {
         let c = from(&[
             ("ROOTLINE_DNS_RESOLVER", "127.0.0.1:5353"),
             ("ROOTLINE_DCV_HTTP_PORT", "8080"),
+            ("ROOTLINE_DCV_TLS_PORT", "8443"),
             ("ROOTLINE_DCV_HTTP_HOST", "127.0.0.1"),
             ("ROOTLINE_CAA_IDENTITIES", "Rootline.test, ca.example.com.,"),
         ])
@@ -535,6 +540,7 @@ mod tests {
             Some("127.0.0.1:5353".parse::<SocketAddr>().unwrap())
         );
         assert_eq!(c.dcv_http_port, 8080);
+        assert_eq!(c.dcv_tls_port, 8443);
         assert_eq!(
             c.dcv_http_host,
             Some("127.0.0.1".parse::<IpAddr>().unwrap())
@@ -547,6 +553,7 @@ mod tests {
             ("ROOTLINE_DNS_RESOLVER", "8.8.8.8"),
             ("ROOTLINE_DCV_HTTP_PORT", "0"),
             ("ROOTLINE_DCV_HTTP_PORT", "http"),
+            ("ROOTLINE_DCV_TLS_PORT", "70000"),
             ("ROOTLINE_DCV_HTTP_HOST", "localhost"),
             ("ROOTLINE_CAA_IDENTITIES", "ca example"),
             ("ROOTLINE_CAA_IDENTITIES", " , "),

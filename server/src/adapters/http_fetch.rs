@@ -1,13 +1,21 @@
-//! `HttpFetcher` for BR 3.2.2.4.18: one plain HTTP/1.1 GET of
-//! `/.well-known/pki-validation/<file>`, no redirects, a size cap and a time limit.
+//! `HttpFetcher` for BR 3.2.2.4.18 and ACME: one plain HTTP/1.1 GET of a `/.well-known/`
+//! file, no redirects, a size cap and a time limit; and the TLS-ALPN-01 handshake of
+//! RFC 8737, which only fetches the certificate the domain's server presents.
 
-use std::{net::IpAddr, time::Duration};
+use std::{net::IpAddr, sync::Arc, time::Duration};
 
 use async_trait::async_trait;
 use http_body_util::BodyExt;
 use hyper::{Request, StatusCode, body::Bytes, header};
 use hyper_util::rt::TokioIo;
+use rustls::{
+    CertificateError, ClientConfig, DigitallySignedStruct, SignatureScheme,
+    client::danger::{HandshakeSignatureValid, ServerCertVerified, ServerCertVerifier},
+    crypto::{WebPkiSupportedAlgorithms, ring},
+    pki_types::{CertificateDer, ServerName, SubjectPublicKeyInfoDer, UnixTime},
+};
 use tokio::net::TcpStream;
+use tokio_rustls::TlsConnector;
 
 use crate::ports::http_fetch::{FetchError, HttpFetcher};
 
@@ -18,6 +26,8 @@ pub const BODY_CAP: usize = 64 * 1024;
 
 pub struct PlainHttpFetcher {
     port: u16,
+    /// Where TLS-ALPN-01 connects (443 by the BRs; tests use another).
+    tls_port: u16,
     /// Connect here instead of the domain's addresses (tests and local runs), still sending
     /// the domain as the Host header.
     connect_to: Option<IpAddr>,
@@ -25,14 +35,22 @@ pub struct PlainHttpFetcher {
 
 impl PlainHttpFetcher {
     pub fn new(port: u16, connect_to: Option<IpAddr>) -> Self {
-        Self { port, connect_to }
+        Self {
+            port,
+            tls_port: 443,
+            connect_to,
+        }
     }
 
-    async fn connect(&self, domain: &str) -> Result<TcpStream, FetchError> {
-        let host = if self.port == 80 {
+    pub fn with_tls_port(self, tls_port: u16) -> Self {
+        Self { tls_port, ..self }
+    }
+
+    async fn connect(&self, domain: &str, port: u16) -> Result<TcpStream, FetchError> {
+        let host = if port == 80 {
             domain.to_owned()
         } else {
-            format!("{domain}:{}", self.port)
+            format!("{domain}:{port}")
         };
         let failed = |reason: String| FetchError::Connect {
             host: host.clone(),
@@ -40,8 +58,8 @@ impl PlainHttpFetcher {
         };
         let attempt = async {
             let addrs: Vec<std::net::SocketAddr> = match self.connect_to {
-                Some(ip) => vec![(ip, self.port).into()],
-                None => tokio::net::lookup_host((domain, self.port))
+                Some(ip) => vec![(ip, port).into()],
+                None => tokio::net::lookup_host((domain, port))
                     .await
                     .map_err(|e| failed(format!("the name does not resolve: {e}")))?
                     .collect(),
@@ -65,7 +83,7 @@ impl PlainHttpFetcher {
             url: url.to_owned(),
             reason,
         };
-        let stream = self.connect(domain).await?;
+        let stream = self.connect(domain, self.port).await?;
         let exchange = async {
             let (mut sender, connection) =
                 hyper::client::conn::http1::handshake(TokioIo::new(stream))
@@ -161,6 +179,112 @@ impl HttpFetcher for PlainHttpFetcher {
 
     async fn acme_challenge(&self, domain: &str, token: &str) -> Result<String, FetchError> {
         self.well_known(domain, "acme-challenge", token).await
+    }
+
+    async fn acme_tls_alpn(&self, domain: &str) -> Result<Vec<u8>, FetchError> {
+        let domain = domain.trim_end_matches('.').to_ascii_lowercase();
+        let host = format!("{domain}:{}", self.tls_port);
+        let tls_failed = |reason: String| FetchError::Tls {
+            host: host.clone(),
+            reason,
+        };
+        if !plain_host_name(&domain) {
+            return Err(tls_failed("not a DNS host name".into()));
+        }
+        let server_name = ServerName::try_from(domain.clone())
+            .map_err(|e| tls_failed(format!("not a server name: {e}")))?;
+        let stream = self.connect(&domain, self.tls_port).await?;
+        let connector =
+            TlsConnector::from(acme_tls_config().map_err(|e| tls_failed(e.to_string()))?);
+        let handshake = async {
+            let tls = connector
+                .connect(server_name, stream)
+                .await
+                .map_err(|e| tls_failed(e.to_string()))?;
+            let (_, session) = tls.get_ref();
+            if session.alpn_protocol() != Some(ACME_TLS_1) {
+                return Err(tls_failed(
+                    "the server did not choose the acme-tls/1 protocol".into(),
+                ));
+            }
+            session
+                .peer_certificates()
+                .and_then(|chain| chain.first())
+                .map(|leaf| leaf.as_ref().to_vec())
+                .ok_or_else(|| tls_failed("the server presented no certificate".into()))
+        };
+        tokio::time::timeout(TIME_LIMIT, handshake)
+            .await
+            .map_err(|_| tls_failed(format!("no handshake within {} s", TIME_LIMIT.as_secs())))?
+    }
+}
+
+/// The ALPN protocol of RFC 8737.
+const ACME_TLS_1: &[u8] = b"acme-tls/1";
+
+/// A client offering only `acme-tls/1`, over TLS 1.3. The validation certificate is
+/// self-signed by design, so no chain is checked here: the challenge's judge reads the
+/// certificate's names and acmeIdentifier, while the handshake signature still proves the
+/// server holds its key. That signature is checked against the certificate's bare public key:
+/// webpki's certificate parser refuses the critical acmeIdentifier extension it does not
+/// know, and only TLS 1.3 has such a check in rustls (RFC 8737 allows 1.2 "or higher").
+fn acme_tls_config() -> Result<Arc<ClientConfig>, rustls::Error> {
+    let provider = Arc::new(ring::default_provider());
+    let verifier = Arc::new(AnyServerCertificate {
+        algorithms: provider.signature_verification_algorithms,
+    });
+    let mut config = ClientConfig::builder_with_provider(provider)
+        .with_protocol_versions(&[&rustls::version::TLS13])?
+        .dangerous()
+        .with_custom_certificate_verifier(verifier)
+        .with_no_client_auth();
+    config.alpn_protocols = vec![ACME_TLS_1.to_vec()];
+    Ok(Arc::new(config))
+}
+
+#[derive(Debug)]
+struct AnyServerCertificate {
+    algorithms: WebPkiSupportedAlgorithms,
+}
+
+impl ServerCertVerifier for AnyServerCertificate {
+    fn verify_server_cert(
+        &self,
+        _end_entity: &CertificateDer<'_>,
+        _intermediates: &[CertificateDer<'_>],
+        _server_name: &ServerName<'_>,
+        _ocsp_response: &[u8],
+        _now: UnixTime,
+    ) -> Result<ServerCertVerified, rustls::Error> {
+        Ok(ServerCertVerified::assertion())
+    }
+
+    /// Never called: only TLS 1.3 is offered.
+    fn verify_tls12_signature(
+        &self,
+        _message: &[u8],
+        _cert: &CertificateDer<'_>,
+        _dss: &DigitallySignedStruct,
+    ) -> Result<HandshakeSignatureValid, rustls::Error> {
+        Err(rustls::Error::General(
+            "TLS-ALPN-01 is checked over TLS 1.3 only".into(),
+        ))
+    }
+
+    fn verify_tls13_signature(
+        &self,
+        message: &[u8],
+        cert: &CertificateDer<'_>,
+        dss: &DigitallySignedStruct,
+    ) -> Result<HandshakeSignatureValid, rustls::Error> {
+        let (_, parsed) = x509_parser::parse_x509_certificate(cert.as_ref())
+            .map_err(|_| rustls::Error::InvalidCertificate(CertificateError::BadEncoding))?;
+        let spki = SubjectPublicKeyInfoDer::from(parsed.tbs_certificate.subject_pki.raw);
+        rustls::crypto::verify_tls13_signature_with_raw_key(message, &spki, dss, &self.algorithms)
+    }
+
+    fn supported_verify_schemes(&self) -> Vec<SignatureScheme> {
+        self.algorithms.supported_schemes()
     }
 }
 
@@ -315,6 +439,86 @@ mod tests {
             .await
             .unwrap_err();
         assert!(matches!(e, FetchError::Connect { .. }), "{e:?}");
+    }
+
+    /// A TLS server offering `alpn`, presenting a self-signed certificate for
+    /// www.example.test with RFC 8737's critical acmeIdentifier extension (loaded without
+    /// rustls' own certificate checks, as real responders do); the certificate's DER and the
+    /// SNI names clients sent.
+    async fn serve_tls(
+        alpn: Vec<Vec<u8>>,
+    ) -> (SocketAddr, Vec<u8>, Arc<std::sync::Mutex<Vec<String>>>) {
+        let mut params = rcgen::CertificateParams::new(vec!["www.example.test".into()]).unwrap();
+        params.custom_extensions = vec![rcgen::CustomExtension::new_acme_identifier(&[7; 32])];
+        let key = rcgen::KeyPair::generate().unwrap();
+        let cert = params.self_signed(&key).unwrap();
+        let der = cert.der().to_vec();
+        let provider = Arc::new(ring::default_provider());
+        let signing = provider
+            .key_provider
+            .load_private_key(rustls::pki_types::PrivateKeyDer::Pkcs8(
+                key.serialize_der().into(),
+            ))
+            .unwrap();
+        let certified = rustls::sign::CertifiedKey::new(vec![cert.der().clone()], signing);
+        let mut config = rustls::ServerConfig::builder_with_provider(provider)
+            .with_safe_default_protocol_versions()
+            .unwrap()
+            .with_no_client_auth()
+            .with_cert_resolver(Arc::new(rustls::sign::SingleCertAndKey::from(certified)));
+        config.alpn_protocols = alpn;
+        let acceptor = tokio_rustls::TlsAcceptor::from(Arc::new(config));
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let addr = listener.local_addr().unwrap();
+        let seen = Arc::new(std::sync::Mutex::new(Vec::new()));
+        let names = seen.clone();
+        tokio::spawn(async move {
+            while let Ok((stream, _)) = listener.accept().await {
+                if let Ok(mut tls) = acceptor.accept(stream).await {
+                    if let Some(sni) = tls.get_ref().1.server_name() {
+                        names.lock().unwrap().push(sni.to_owned());
+                    }
+                    let _ = tokio::io::AsyncWriteExt::shutdown(&mut tls).await;
+                }
+            }
+        });
+        (addr, der, seen)
+    }
+
+    #[tokio::test]
+    async fn tls_alpn_returns_the_rfc_8737_certificate_shown_over_acme_tls_1_to_the_domain_as_sni()
+    {
+        let (addr, der, seen) = serve_tls(vec![b"acme-tls/1".to_vec()]).await;
+        let f = PlainHttpFetcher::new(9, Some(addr.ip())).with_tls_port(addr.port());
+        assert_eq!(f.acme_tls_alpn("WWW.example.test.").await.unwrap(), der);
+        // The server notes the name once its side of the handshake completes.
+        for _ in 0..100 {
+            if !seen.lock().unwrap().is_empty() {
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+        }
+        assert_eq!(*seen.lock().unwrap(), vec!["www.example.test".to_owned()]);
+    }
+
+    #[tokio::test]
+    async fn tls_alpn_to_a_server_without_acme_tls_1_is_a_tls_error() {
+        let (addr, _, _) = serve_tls(vec![b"http/1.1".to_vec()]).await;
+        let f = PlainHttpFetcher::new(9, Some(addr.ip())).with_tls_port(addr.port());
+        let e = f.acme_tls_alpn("www.example.test").await.unwrap_err();
+        assert!(matches!(e, FetchError::Tls { .. }), "{e:?}");
+    }
+
+    #[tokio::test]
+    async fn tls_alpn_to_a_closed_port_is_a_connect_error_and_a_bad_name_never_connects() {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let addr = listener.local_addr().unwrap();
+        drop(listener);
+        let f = PlainHttpFetcher::new(9, Some(addr.ip())).with_tls_port(addr.port());
+        let e = f.acme_tls_alpn("www.example.test").await.unwrap_err();
+        assert!(matches!(e, FetchError::Connect { .. }), "{e:?}");
+        let e = f.acme_tls_alpn("evil.test/x").await.unwrap_err();
+        assert!(matches!(e, FetchError::Tls { .. }), "{e:?}");
     }
 
     #[tokio::test]

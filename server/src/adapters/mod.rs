@@ -22,9 +22,9 @@ use crate::{
 pub fn dcv_adapters(config: &Config) -> (Arc<dyn DnsResolver>, Arc<dyn HttpFetcher>) {
     (
         Arc::new(dns::HickoryDns::new(config.dns_resolver)),
-        Arc::new(http_fetch::PlainHttpFetcher::new(
-            config.dcv_http_port,
-            config.dcv_http_host,
-        )),
+        Arc::new(
+            http_fetch::PlainHttpFetcher::new(config.dcv_http_port, config.dcv_http_host)
+                .with_tls_port(config.dcv_tls_port),
+        ),
     )
 }

@@ -1,6 +1,6 @@
-//! Responding to a challenge (RFC 8555 sections 7.5.1 and 8): the server checks at once,
-//! through the same DCV ports as the portal (HttpFetcher, DnsResolver), and records success
-//! as the account's validation of the name.
+//! Responding to a challenge (RFC 8555 sections 7.5.1 and 8, RFC 8737): the server checks
+//! at once, through the same DCV ports as the portal (HttpFetcher, DnsResolver), and records
+//! success as the account's validation of the name.
 
 use sha2::{Digest, Sha256};
 
@@ -47,10 +47,7 @@ impl AcmeService {
                     .await
             }
             AcmeProof::Dns01 => self.check_dns(&a.identifier, &key_authorization).await,
-            AcmeProof::TlsAlpn01 => Err(failure(
-                "unauthorized",
-                "TLS-ALPN-01 is not offered by this server".into(),
-            )),
+            AcmeProof::TlsAlpn01 => self.check_tls_alpn(&a.identifier, &key_authorization).await,
         };
         let tx = self.store.begin().await?;
         match &checked {
@@ -94,6 +91,14 @@ impl AcmeService {
         }
     }
 
+    async fn check_tls_alpn(&self, name: &str, key_authorization: &str) -> Result<(), Failure> {
+        match self.http.acme_tls_alpn(name).await {
+            Ok(der) => judge_tls_alpn_certificate(&der, name, key_authorization),
+            Err(e @ FetchError::Connect { .. }) => Err(failure("connection", e.to_string())),
+            Err(e) => Err(failure("tls", e.to_string())),
+        }
+    }
+
     async fn check_dns(&self, name: &str, key_authorization: &str) -> Result<(), Failure> {
         let record = format!("_acme-challenge.{name}");
         let digest = jws::b64(&Sha256::digest(key_authorization.as_bytes()));
@@ -112,6 +117,65 @@ impl AcmeService {
     }
 }
 
+/// id-pe-acmeIdentifier (RFC 8737 section 6.1).
+const ACME_IDENTIFIER_OID: &str = "1.3.6.1.5.5.7.1.31";
+
+/// RFC 8737 section 3: the validation certificate names exactly the one dNSName being
+/// validated, and carries a critical acmeIdentifier extension whose value is the DER OCTET
+/// STRING of the key authorization's SHA-256 digest.
+pub(super) fn judge_tls_alpn_certificate(
+    der: &[u8],
+    name: &str,
+    key_authorization: &str,
+) -> Result<(), Failure> {
+    let wrong = |why: String| {
+        failure(
+            "unauthorized",
+            format!("the TLS-ALPN-01 certificate for {name} {why}"),
+        )
+    };
+    let (_, cert) = x509_parser::parse_x509_certificate(der)
+        .map_err(|e| wrong(format!("cannot be read: {e}")))?;
+    let names = match cert.subject_alternative_name() {
+        Ok(Some(san)) => &san.value.general_names,
+        Ok(None) => return Err(wrong("has no subjectAltName".into())),
+        Err(e) => return Err(wrong(format!("has an unreadable subjectAltName: {e}"))),
+    };
+    match names.as_slice() {
+        [x509_parser::extensions::GeneralName::DNSName(dns)]
+            if dns.trim_end_matches('.').eq_ignore_ascii_case(name) => {}
+        _ => {
+            return Err(wrong(
+                "must name exactly this dNSName in its subjectAltName, and nothing else".into(),
+            ));
+        }
+    }
+    let mut ids = cert
+        .extensions()
+        .iter()
+        .filter(|e| e.oid.to_id_string() == ACME_IDENTIFIER_OID);
+    let ext = match (ids.next(), ids.next()) {
+        (Some(ext), None) => ext,
+        (None, _) => return Err(wrong("has no acmeIdentifier extension".into())),
+        (Some(_), Some(_)) => return Err(wrong("has more than one acmeIdentifier".into())),
+    };
+    if !ext.critical {
+        return Err(wrong("has an acmeIdentifier not marked critical".into()));
+    }
+    let digest = Sha256::digest(key_authorization.as_bytes());
+    let mut expected = vec![0x04, 0x20];
+    expected.extend_from_slice(&digest);
+    if ext.value != expected.as_slice() {
+        return Err(failure(
+            "incorrectResponse",
+            format!(
+                "the TLS-ALPN-01 certificate for {name} does not hold the key authorization's digest"
+            ),
+        ));
+    }
+    Ok(())
+}
+
 impl AcmeService {
     /// A challenge of the account, as it stands.
     pub async fn challenge(
@@ -123,5 +187,93 @@ impl AcmeService {
             .await?
             .ok_or(AcmeError::NotFound)?;
         Ok(challenge_view(&c))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use rcgen::{CertificateParams, CustomExtension, KeyPair};
+    use sha2::{Digest, Sha256};
+
+    use super::judge_tls_alpn_certificate;
+
+    const KEY_AUTHORIZATION: &str = "token-abc.thumbprint-xyz";
+
+    fn certificate(names: &[&str], extensions: Vec<CustomExtension>) -> Vec<u8> {
+        let mut params =
+            CertificateParams::new(names.iter().map(|n| n.to_string()).collect::<Vec<_>>())
+                .unwrap();
+        params.custom_extensions = extensions;
+        let key = KeyPair::generate().unwrap();
+        params.self_signed(&key).unwrap().der().to_vec()
+    }
+
+    fn acme_identifier(key_authorization: &str) -> CustomExtension {
+        CustomExtension::new_acme_identifier(&Sha256::digest(key_authorization.as_bytes()))
+    }
+
+    fn refusal(der: &[u8]) -> (String, String) {
+        let f = judge_tls_alpn_certificate(der, "www.example.com", KEY_AUTHORIZATION).unwrap_err();
+        (f.kind, f.detail)
+    }
+
+    #[test]
+    fn the_rfc_8737_certificate_for_the_name_passes() {
+        let der = certificate(
+            &["WWW.example.com"],
+            vec![acme_identifier(KEY_AUTHORIZATION)],
+        );
+        judge_tls_alpn_certificate(&der, "www.example.com", KEY_AUTHORIZATION).unwrap();
+    }
+
+    #[test]
+    fn a_certificate_for_other_or_more_names_is_unauthorized() {
+        for names in [
+            &["api.example.com"][..],
+            &["www.example.com", "api.example.com"][..],
+        ] {
+            let der = certificate(names, vec![acme_identifier(KEY_AUTHORIZATION)]);
+            let (kind, detail) = refusal(&der);
+            assert_eq!(kind, "unauthorized", "{names:?}");
+            assert!(detail.contains("exactly this dNSName"), "{detail}");
+        }
+    }
+
+    #[test]
+    fn a_certificate_without_a_critical_acme_identifier_is_unauthorized() {
+        let der = certificate(&["www.example.com"], vec![]);
+        assert_eq!(
+            refusal(&der),
+            (
+                "unauthorized".into(),
+                "the TLS-ALPN-01 certificate for www.example.com has no acmeIdentifier extension"
+                    .into()
+            )
+        );
+
+        let mut not_critical = acme_identifier(KEY_AUTHORIZATION);
+        not_critical.set_criticality(false);
+        let der = certificate(&["www.example.com"], vec![not_critical]);
+        let (kind, detail) = refusal(&der);
+        assert_eq!(kind, "unauthorized");
+        assert!(detail.contains("not marked critical"), "{detail}");
+    }
+
+    #[test]
+    fn a_digest_of_another_key_authorization_is_an_incorrect_response() {
+        let der = certificate(
+            &["www.example.com"],
+            vec![acme_identifier("token-abc.other")],
+        );
+        let (kind, detail) = refusal(&der);
+        assert_eq!(kind, "incorrectResponse");
+        assert!(detail.contains("digest"), "{detail}");
+    }
+
+    #[test]
+    fn bytes_that_are_no_certificate_are_unauthorized() {
+        let (kind, detail) = refusal(b"not a certificate");
+        assert_eq!(kind, "unauthorized");
+        assert!(detail.contains("cannot be read"), "{detail}");
     }
 }

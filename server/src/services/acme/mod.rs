@@ -113,6 +113,9 @@ pub enum AcmeError {
     InvalidContact(String),
     #[error("{0}")]
     AlreadyRevoked(String),
+    /// RFC 9773: another live order already replaces the certificate (409).
+    #[error("{0}")]
+    AlreadyReplaced(String),
     #[error("{0}")]
     BadRevocationReason(String),
     /// The key is already an account's (key change): 409 with that account.
@@ -179,6 +182,8 @@ pub struct OrderView {
     pub certificate: bool,
     /// Why the order became invalid, when it did.
     pub error: Option<Failure>,
+    /// RFC 9773: the certID of the certificate this order replaces, as the client gave it.
+    pub replaces: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

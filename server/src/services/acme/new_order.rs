@@ -9,21 +9,22 @@ use app::model::{dns_name, orders::OrderForm};
 use chrono::Duration;
 use serde::Deserialize;
 
-use super::{AcmeError, AcmeService, OrderView};
+use super::{AcmeError, AcmeService, OrderView, order::status_of};
 use crate::store::{
     acme::{self, AcmeAccountRow},
-    acme_renewal,
+    acme_renewal, orders,
 };
 
 /// How long a client has to complete an order and its authorizations.
 pub(super) const ORDER_LIFETIME: Duration = Duration::days(7);
 
-/// The challenge types offered for a name (wildcards prove control by DNS only).
+/// The challenge types offered for a name (wildcards prove control by DNS only, RFC 8737
+/// section 3 forbids TLS-ALPN-01 for them).
 pub(super) fn challenge_kinds(wildcard: bool) -> &'static [&'static str] {
     if wildcard {
         &["dns-01"]
     } else {
-        &["http-01", "dns-01"]
+        &["http-01", "dns-01", "tls-alpn-01"]
     }
 }
 
@@ -84,7 +85,7 @@ impl AcmeService {
             return Err(AcmeError::ExternalAccountRequired);
         }
         if let Some(cert_id) = &request.replaces {
-            self.check_replaces(account, cert_id).await?;
+            self.check_replaces(account, cert_id, &names).await?;
         }
         let caller = self.caller(account).await?;
         let product = self
@@ -182,12 +183,14 @@ impl AcmeService {
         self.order_view(account, order.id).await
     }
 
-    /// A `replaces` certID must name a certificate of an order of the same portal account;
-    /// anything else is `malformed`, as RFC 9773 section 5 asks.
+    /// RFC 9773 section 5: a `replaces` certID must name a certificate of an order of the
+    /// same portal account that shares a name with the new order (else `malformed`), and
+    /// no other order that has not failed may already replace it (else `alreadyReplaced`).
     async fn check_replaces(
         &self,
         account: &AcmeAccountRow,
         cert_id: &str,
+        names: &[String],
     ) -> Result<(), AcmeError> {
         let not_ours = || {
             AcmeError::Malformed(format!(
@@ -199,9 +202,28 @@ impl AcmeService {
             Err(AcmeError::NotFound) => return Err(not_ours()),
             Err(e) => return Err(e),
         };
-        acme_renewal::order_of_certificate(&self.store, account.account_id, cert.id)
+        let replaced = acme_renewal::order_of_certificate(&self.store, account.account_id, cert.id)
             .await?
             .ok_or_else(not_ours)?;
+        let old_names = orders::names(&self.store, replaced.id).await?;
+        if !names.iter().any(|n| old_names.contains(n)) {
+            return Err(AcmeError::Malformed(format!(
+                "replaces: {cert_id} shares no name with this order"
+            )));
+        }
+        for other in acme_renewal::orders_replacing(&self.store, cert_id).await? {
+            let Some(row) = orders::get(&self.store, account.account_id, other.order_id).await?
+            else {
+                continue;
+            };
+            let authzs = acme::authzs_of_order(&self.store, other.id).await?;
+            if status_of(&row, &authzs) != "invalid" {
+                return Err(AcmeError::AlreadyReplaced(format!(
+                    "{cert_id} is already replaced by order {}",
+                    other.id
+                )));
+            }
+        }
         Ok(())
     }
 

@@ -75,6 +75,7 @@ impl AcmeService {
             authz_ids: authzs.iter().map(|a| a.id).collect(),
             certificate: row.certificate_id.is_some(),
             error,
+            replaces: order.replaces.clone(),
         })
     }
 

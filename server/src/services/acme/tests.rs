@@ -43,6 +43,16 @@ pub(crate) async fn world_with(
     eab_required: bool,
     fetcher: Option<Arc<dyn crate::ports::HttpFetcher>>,
 ) -> World {
+    world_over(eab_required, fetcher, None).await
+}
+
+/// A world whose challenge checks go through `fetcher` and `resolver` when given (real ones,
+/// for real clients); CAA at issuance still asks the fake DNS.
+pub(crate) async fn world_over(
+    eab_required: bool,
+    fetcher: Option<Arc<dyn crate::ports::HttpFetcher>>,
+    resolver: Option<Arc<dyn crate::ports::DnsResolver>>,
+) -> World {
     let h = harness().await;
     let ca = Arc::new(authority(h.store.clone(), SECRET));
     ca.init(KeySpec::EcP256).await.unwrap();
@@ -99,7 +109,7 @@ pub(crate) async fn world_with(
         catalog,
         orders: orders.clone(),
         validation,
-        dns: dns.clone(),
+        dns: resolver.unwrap_or_else(|| dns.clone()),
         http: fetcher.unwrap_or_else(|| http.clone()),
         sealer: test_sealer(),
         authority: ca,

@@ -2,6 +2,8 @@
 //! nonce, key or account, signature), the resources' JSON and RFC 8555 problem documents.
 //! Everything the protocol decides is in `services::acme`; this module only speaks it.
 
+#[cfg(test)]
+mod instant_acme_client;
 mod problem;
 #[cfg(test)]
 mod real_clients;

@@ -35,6 +35,7 @@ impl From<AcmeError> for Problem {
             E::BadPublicKey(_) => (StatusCode::BAD_REQUEST, "badPublicKey"),
             E::InvalidContact(_) => (StatusCode::BAD_REQUEST, "invalidContact"),
             E::AlreadyRevoked(_) => (StatusCode::BAD_REQUEST, "alreadyRevoked"),
+            E::AlreadyReplaced(_) => (StatusCode::CONFLICT, "alreadyReplaced"),
             E::BadRevocationReason(_) => (StatusCode::BAD_REQUEST, "badRevocationReason"),
             E::KeyInUse(_) => (StatusCode::CONFLICT, "malformed"),
             E::NotFound => (StatusCode::NOT_FOUND, "malformed"),

@@ -62,6 +62,9 @@ pub fn order(c: &Acme, o: &OrderView) -> Value {
     if let Some(e) = &o.error {
         put(&mut v, "error", failure(e));
     }
+    if let Some(r) = &o.replaces {
+        put(&mut v, "replaces", json!(r));
+    }
     v
 }
 

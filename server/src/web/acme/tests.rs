@@ -423,6 +423,81 @@ async fn dns_01_validates_a_domain_and_then_covers_its_sub_domains() {
     assert_eq!(next["status"], "ready", "{next:?}");
 }
 
+/// The RFC 8737 validation certificate for `name` whose acmeIdentifier holds the digest of
+/// `key_authorization`.
+fn tls_alpn_certificate(name: &str, key_authorization: &str) -> Vec<u8> {
+    let mut params = rcgen::CertificateParams::new(vec![name.to_owned()]).unwrap();
+    params.custom_extensions = vec![rcgen::CustomExtension::new_acme_identifier(
+        &Sha256::digest(key_authorization.as_bytes()),
+    )];
+    let key = rcgen::KeyPair::generate().unwrap();
+    params.self_signed(&key).unwrap().der().to_vec()
+}
+
+#[tokio::test]
+async fn tls_alpn_01_is_offered_for_a_host_and_passes_only_with_the_right_certificate() {
+    let w = world(true).await;
+    let mut c = Client::new(&w);
+    c.register(&w).await;
+    let alpn_challenge = async |c: &Client, name: &str| -> Value {
+        let (_, order) = c.order(&[name]).await;
+        let authz = c
+            .post(order["authorizations"][0].as_str().unwrap(), None)
+            .await
+            .json();
+        let kinds: Vec<&str> = authz["challenges"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|ch| ch["type"].as_str().unwrap())
+            .collect();
+        assert_eq!(kinds, ["http-01", "dns-01", "tls-alpn-01"]);
+        authz["challenges"][2].clone()
+    };
+
+    // Nothing listening: a connection error.
+    let closed = alpn_challenge(&c, "closed.example.com").await;
+    let failed = c
+        .post(closed["url"].as_str().unwrap(), Some(json!({})))
+        .await
+        .json();
+    assert_eq!(failed["status"], "invalid");
+    assert_eq!(
+        failed["error"]["type"],
+        "urn:ietf:params:acme:error:connection"
+    );
+
+    // A certificate with another key authorization's digest: an incorrect response.
+    let wrong = alpn_challenge(&c, "wrong.example.com").await;
+    w.http.publish_tls_alpn(
+        "wrong.example.com",
+        tls_alpn_certificate("wrong.example.com", "someone.else"),
+    );
+    let failed = c
+        .post(wrong["url"].as_str().unwrap(), Some(json!({})))
+        .await
+        .json();
+    assert_eq!(
+        failed["error"]["type"],
+        "urn:ietf:params:acme:error:incorrectResponse"
+    );
+
+    // The right certificate validates the name and readies the order.
+    let right = alpn_challenge(&c, "alpn.example.com").await;
+    let token = right["token"].as_str().unwrap();
+    w.http.publish_tls_alpn(
+        "alpn.example.com",
+        tls_alpn_certificate("alpn.example.com", &c.key_authorization(token)),
+    );
+    let passed = c
+        .post(right["url"].as_str().unwrap(), Some(json!({})))
+        .await
+        .json();
+    assert_eq!(passed["status"], "valid", "{passed:?}");
+    let (_, again) = c.order(&["alpn.example.com"]).await;
+    assert_eq!(again["status"], "ready", "the validation is reused");
+}
+
 #[tokio::test]
 async fn without_binding_or_with_a_bad_one_no_account_is_made() {
     let w = world(true).await;
@@ -888,6 +963,52 @@ async fn the_operator_marks_by_serial_and_another_account_can_neither_mark_nor_r
     );
     let stored = acme_order(&w, &c, &renewal.location()).await;
     assert_eq!(stored.replaces.as_deref(), Some(cert_id.as_str()));
+    assert_eq!(renewal.json()["replaces"], cert_id.as_str(), "echoed");
+
+    // While that renewal lives, another is refused (RFC 9773 alreadyReplaced), and one that
+    // shares no name with the certificate is malformed; neither places an order.
+    let kid: i32 = c
+        .kid
+        .as_deref()
+        .unwrap()
+        .rsplit('/')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
+    let orders_before = acme_store::orders_of_account(&w.h.store, kid)
+        .await
+        .unwrap()
+        .len();
+    let again = c
+        .post(
+            &format!("{BASE}/new-order"),
+            Some(json!({"identifiers": [{"type": "dns", "value": "www.example.com"}], "replaces": cert_id})),
+        )
+        .await;
+    assert_eq!(again.status, StatusCode::CONFLICT);
+    assert_eq!(again.problem(), "alreadyReplaced");
+    let unrelated = c
+        .post(
+            &format!("{BASE}/new-order"),
+            Some(json!({"identifiers": [{"type": "dns", "value": "api.example.com"}], "replaces": cert_id})),
+        )
+        .await;
+    assert_eq!(unrelated.status, StatusCode::BAD_REQUEST);
+    assert_eq!(unrelated.problem(), "malformed");
+    assert!(
+        unrelated.json()["detail"]
+            .as_str()
+            .unwrap()
+            .contains("shares no name")
+    );
+    assert_eq!(
+        acme_store::orders_of_account(&w.h.store, kid)
+            .await
+            .unwrap()
+            .len(),
+        orders_before
+    );
 
     // The operator's command line marks it by serial (hex, colons allowed).
     let serial = x509_parser::parse_x509_certificate(&der)
