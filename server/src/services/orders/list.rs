@@ -87,13 +87,25 @@ impl OrderService {
         caller: &Caller,
         query: &OrdersQuery,
     ) -> Result<OrdersPage, OrderError> {
+        self.orders_page_of(caller, query, PER_PAGE).await
+    }
+
+    /// The same search with `per_page` orders a page (the REST API lets clients choose it
+    /// within its limits).
+    pub async fn orders_page_of(
+        &self,
+        caller: &Caller,
+        query: &OrdersQuery,
+        per_page: u64,
+    ) -> Result<OrdersPage, OrderError> {
         let q = query.validate().map_err(OrderError::Invalid)?;
+        let per_page = per_page.max(1);
         let (rows, total) =
-            orders::search(&self.store, &search(caller, &q), q.page, PER_PAGE).await?;
+            orders::search(&self.store, &search(caller, &q), q.page, per_page).await?;
         Ok(OrdersPage {
             orders: self.summaries(&rows).await?,
             page: q.page,
-            pages: total.div_ceil(PER_PAGE).max(1),
+            pages: total.div_ceil(per_page).max(1),
             total,
             can_order: caller.can(Permission::RequestCertificates),
         })

@@ -96,6 +96,7 @@ impl From<OrderSummary> for OrderSummaryDto {
 pub struct OrderListDto {
     pub orders: Vec<OrderSummaryDto>,
     pub page: u64,
+    pub per_page: u64,
     pub pages: u64,
     pub total: u64,
 }

@@ -1,7 +1,7 @@
 //! `GET /api/v1/orders`: the orders the key's user may see, searched and paged as in the
 //! portal's order list.
 
-use app::model::orders::OrdersQuery;
+use app::model::{FieldErrors, orders::OrdersQuery};
 use axum::{Json, extract::State};
 use serde::Deserialize;
 use utoipa::IntoParams;
@@ -27,10 +27,17 @@ pub struct OrderSearch {
     pub status: Option<String>,
     pub product: Option<String>,
     pub tag: Option<String>,
-    /// 1-based; 25 orders a page.
+    /// 1-based.
     #[param(minimum = 1)]
     pub page: Option<u64>,
+    /// Orders a page, 1 to 100; 25 when not given.
+    #[param(minimum = 1, maximum = 100)]
+    pub per_page: Option<u64>,
 }
+
+/// Orders a page when the client does not say, and the most it may ask for.
+pub const DEFAULT_PER_PAGE: u64 = 25;
+pub const MAX_PER_PAGE: u64 = 100;
 
 #[utoipa::path(
     get,
@@ -49,6 +56,13 @@ pub async fn list_orders(
     Authed(p): Authed,
     ApiQuery(q): ApiQuery<OrderSearch>,
 ) -> Result<Json<OrderListDto>, Problem> {
+    let per_page = q.per_page.unwrap_or(DEFAULT_PER_PAGE);
+    if !(1..=MAX_PER_PAGE).contains(&per_page) {
+        return Err(Problem::invalid(FieldErrors::single(
+            "per_page",
+            format!("Choose from 1 to {MAX_PER_PAGE} orders a page."),
+        )));
+    }
     let query = OrdersQuery {
         from: q.from.unwrap_or_default(),
         to: q.to.unwrap_or_default(),
@@ -58,10 +72,14 @@ pub async fn list_orders(
         tag: q.tag.unwrap_or_default(),
         page: q.page,
     };
-    let page = rest.orders.orders_page(&p.caller, &query).await?;
+    let page = rest
+        .orders
+        .orders_page_of(&p.caller, &query, per_page)
+        .await?;
     Ok(Json(OrderListDto {
         orders: page.orders.into_iter().map(OrderSummaryDto::from).collect(),
         page: page.page,
+        per_page,
         pages: page.pages,
         total: page.total,
     }))
