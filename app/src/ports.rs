@@ -386,6 +386,12 @@ pub trait OrdersApi: Send + Sync {
         meta: &RequestMeta,
         form: crate::model::order_actions::RenewForm,
     ) -> Result<crate::model::orders::PlacedOrder, AppError>;
+    /// The order that changes a UCC certificate's names.
+    async fn change_names(
+        &self,
+        meta: &RequestMeta,
+        form: crate::model::order_actions::ChangeNamesForm,
+    ) -> Result<crate::model::orders::PlacedOrder, AppError>;
     async fn edit(
         &self,
         meta: &RequestMeta,

@@ -7,11 +7,12 @@ import { expect, serverCli, signedInAdministrator, test, uniqueEmail, waitForHyd
 import { grantCredits } from "./billing-support";
 import { publish, sh, uniqueDomain, wizard } from "./orders-support";
 
-/// A new P-256 key and a CSR naming `name`, made by OpenSSL in `dir`.
-function csrFor(dir: string, name: string, file: string): string {
+/// A new P-256 key and a CSR naming `name` (and `more`), made by OpenSSL in `dir`.
+function csrFor(dir: string, name: string, file: string, more: string[] = []): string {
+  const san = [name, ...more].map((n) => `DNS:${n}`).join(",");
   sh(dir, "openssl", [
     "req", "-new", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
-    "-keyout", `${file}.key`, "-out", `${file}.csr`, "-subj", `/CN=${name}`, "-addext", `subjectAltName=DNS:${name}`,
+    "-keyout", `${file}.key`, "-out", `${file}.csr`, "-subj", `/CN=${name}`, "-addext", `subjectAltName=${san}`,
   ]);
   return readFileSync(path.join(dir, `${file}.csr`), "utf8");
 }
@@ -218,4 +219,74 @@ test("a short private certificate renews into a linked order, and a cancelled pa
   expect(note).toContain(`Order: #${dvId}`);
   await page.goto("/billing");
   await expect(page.getByRole("table", { name: "Statement" })).toContainText(`Refund of order ${dvId}`);
+});
+
+test("a UCC order's names are changed: the added name is paid, reuses the verified domain and issues a linked certificate", async ({
+  page,
+  browser,
+}) => {
+  const org = `Many Names ${Date.now()}`;
+  await signedInAdministrator(page, "ucc", org);
+  await grantCredits(browser, org, "500.00");
+  const domain = uniqueDomain("ucc");
+  const dir = mkdtempSync(path.join(tmpdir(), "rootline-ucc-"));
+  await wizard(
+    page,
+    async (p) => {
+      await p.getByLabel("Paste a CSR").check();
+      await p.getByLabel("CSR (PEM)").fill(csrFor(dir, domain, "first", [`www.${domain}`]));
+      await p.getByLabel("CSR (PEM)").blur();
+    },
+    `${domain}\nwww.${domain}`,
+    undefined,
+    { label: "DV UCC SSL", domains: 3 },
+  );
+  await page.getByRole("button", { name: "Pay Now" }).click();
+  await expect(page).toHaveURL(/\/orders\/\d+\?done=placed$/);
+  const orderId = page.url().match(/\/orders\/(\d+)/)![1];
+  // Each name has its domain to validate: publish every value at both.
+  const track = await (await browser.newContext()).newPage();
+  await track.goto((await page.getByTestId("tracking-link").getAttribute("href"))!);
+  const values = (await track.getByTestId("dcv-value").allTextContents()).map((v) => v.trim());
+  expect(values).toHaveLength(2);
+  publish((r) => {
+    r.txt = { ...(r.txt ?? {}), [domain]: values, [`www.${domain}`]: values };
+  });
+  await waitForHydration(track);
+  // The main domain first: its DNS TXT proof covers the www. sub-domain as well.
+  await track.getByRole("button", { name: "Verify Now" }).first().click();
+  await expect(track.getByTestId("tracking-status")).toHaveText("Order Fulfilled");
+  await expect(track.getByRole("button", { name: "Verify Now" })).toHaveCount(0);
+  await track.context().close();
+  await page.reload();
+  await waitForHydration(page);
+  await expect(page.getByTestId("certificate-state")).toHaveText("Valid");
+
+  const change = page.getByRole("region", { name: "Add or remove names" });
+  await expect(change).toContainText("Each added name costs USD 20.00");
+  await expect(change.getByLabel("Names (one per line; the first is the main one)")).toHaveValue(`${domain}\nwww.${domain}`);
+
+  // Unchanged names are refused; then www goes and api comes.
+  await change.getByLabel("Reason for the change").selectOption("Certificate details changed");
+  await change.getByLabel("CSR for the new names (PEM)").fill(csrFor(dir, domain, "same", [`www.${domain}`]));
+  await change.getByRole("button", { name: "Change names" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "These are the certificate's names already" })).toBeVisible();
+  await change.getByLabel("Names (one per line; the first is the main one)").fill(`${domain}\napi.${domain}`);
+  await change.getByLabel("CSR for the new names (PEM)").fill(csrFor(dir, domain, "second", [`api.${domain}`]));
+  await change.getByRole("button", { name: "Change names" }).click();
+  await expect(page).toHaveURL(/\/orders\/\d+\?done=names$/);
+  const newId = page.url().match(/\/orders\/(\d+)/)![1];
+  expect(newId).not.toBe(orderId);
+  // The sub-domain is covered by the verified domain, so it issues at once.
+  await expect(page.getByTestId("order-status")).toHaveText("Order Fulfilled");
+  await expect(page.getByRole("region", { name: "Linked orders" })).toContainText(`Names changed from order #${orderId}`);
+  await expect(page.locator("dl.details").first()).toContainText("USD 20.00");
+  const pem = await (await page.request.get(`/orders/${newId}/certificate/pem`)).text();
+  writeFileSync(path.join(dir, "names.pem"), pem.split(/(?<=-----END CERTIFICATE-----\n)/)[0]);
+  const sans = sh(dir, "openssl", ["x509", "-in", "names.pem", "-noout", "-ext", "subjectAltName"]);
+  expect(sans).toContain(`DNS:api.${domain}`);
+  expect(sans).not.toContain(`DNS:www.${domain}`);
+  await page.goto(`/orders/${orderId}`);
+  await expect(page.getByRole("region", { name: "Linked orders" })).toContainText(`Names changed as order #${newId}`);
+  await expect(page.getByTestId("certificate-state")).toHaveText("Valid");
 });

@@ -30,10 +30,15 @@ export async function wizard(
   csr: (page: Page) => Promise<void>,
   names?: string,
   additional?: (page: Page) => Promise<void>,
+  product?: { label: string; domains?: number },
 ) {
   await page.goto("/orders/new");
   await waitForHydration(page);
   await expect(page.getByRole("heading", { level: 2, name: "Product & validity" })).toBeVisible();
+  if (product) {
+    await page.getByLabel("Product", { exact: true }).selectOption({ label: product.label });
+    if (product.domains) await page.getByLabel("Number of domains").fill(String(product.domains));
+  }
   await expect(page.getByTestId("live-price")).toContainText(/USD \d+\.\d\d/);
   await page.getByRole("button", { name: "Next" }).click();
   await expect(page.getByRole("heading", { level: 2, name: "Requester" })).toBeVisible();

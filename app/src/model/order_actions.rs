@@ -127,6 +127,76 @@ impl ReissueForm {
     }
 }
 
+/// Adding and removing names of a UCC certificate: the whole new list and a CSR for exactly
+/// those names. Added names are paid at the product's price per extra domain; removed names
+/// are not refunded.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ChangeNamesForm {
+    pub order_id: i32,
+    /// One of `REISSUE_REASONS`: a names change reissues the certificate.
+    pub reason: String,
+    /// One per line (commas and spaces also separate), the first is the main one.
+    pub names: String,
+    pub csr_pem: String,
+    pub remarks: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ValidChangeNames {
+    pub reason: String,
+    pub names: Vec<String>,
+    pub csr_pem: String,
+    pub remarks: String,
+}
+
+impl ChangeNamesForm {
+    /// `max_names` is the product's limit; names are public DNS names without wildcards.
+    pub fn validate(&self, max_names: u32) -> Result<ValidChangeNames, FieldErrors> {
+        let mut errors = FieldErrors::default();
+        let reason = REISSUE_REASONS.iter().find(|r| **r == self.reason.trim());
+        if reason.is_none() {
+            errors.add("reason", "Choose a reason for the change from the list.");
+        }
+        let mut names: Vec<String> = Vec::new();
+        for raw in self
+            .names
+            .split(['\n', ',', ' '])
+            .filter(|p| !p.trim().is_empty())
+        {
+            match super::dns_name::parse_public(raw, false) {
+                Ok(name) if !names.contains(&name) => names.push(name),
+                Ok(_) => {}
+                Err(e) => {
+                    errors.add("names", e);
+                    break;
+                }
+            }
+        }
+        if errors.get("names").is_none() {
+            if names.is_empty() {
+                errors.add("names", "Enter the names the certificate keeps and adds.");
+            } else if names.len() > max_names as usize {
+                errors.add(
+                    "names",
+                    format!("This product certifies at most {max_names} domains."),
+                );
+            }
+        }
+        let csr_pem = pem_csr(&mut errors, &self.csr_pem);
+        let remarks = remarks(&mut errors, &self.remarks, false);
+        match (reason, csr_pem) {
+            (Some(reason), Some(csr_pem)) if errors.is_empty() => Ok(ValidChangeNames {
+                reason: (*reason).to_owned(),
+                names,
+                csr_pem,
+                remarks,
+            }),
+            _ => Err(errors),
+        }
+    }
+}
+
 /// Renewing: a new order for the same product, names and people, paid like any order. The
 /// CSR may follow later.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -283,7 +353,7 @@ pub fn credit_note_number(id: i32) -> String {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LinkedOrder {
     pub order_id: i32,
-    /// `renewal` or `reissue`.
+    /// `renewal`, `reissue` or `names`.
     pub kind: String,
     pub reason: String,
 }
@@ -310,6 +380,43 @@ mod tests {
 
     const CSR: &str =
         "-----BEGIN CERTIFICATE REQUEST-----\nMIIB\n-----END CERTIFICATE REQUEST-----";
+
+    #[test]
+    fn a_names_change_takes_public_names_within_the_limit_and_a_csr() {
+        let ok = ChangeNamesForm {
+            order_id: 1,
+            reason: "Certificate details changed".into(),
+            names: "Shop.example.com\napi.example.com, shop.example.com".into(),
+            csr_pem: CSR.into(),
+            remarks: String::new(),
+        };
+        assert_eq!(
+            ok.validate(3).unwrap().names,
+            vec!["shop.example.com".to_owned(), "api.example.com".to_owned()],
+            "canonical, in order, without repeats"
+        );
+        assert_eq!(
+            ok.validate(1).unwrap_err().get("names"),
+            Some("This product certifies at most 1 domains.")
+        );
+        for names in ["", "*.example.com", "intranet", "10.0.0.1"] {
+            let e = ChangeNamesForm {
+                names: names.into(),
+                ..ok.clone()
+            }
+            .validate(3)
+            .unwrap_err();
+            assert!(e.get("names").is_some(), "{names:?}");
+        }
+        let e = ChangeNamesForm {
+            csr_pem: "not a csr".into(),
+            reason: "Because".into(),
+            ..ok
+        }
+        .validate(3)
+        .unwrap_err();
+        assert!(e.get("csr_pem").is_some() && e.get("reason").is_some());
+    }
 
     #[test]
     fn revocation_takes_only_subscriber_reasons_and_needs_remarks() {

@@ -135,6 +135,8 @@ pub struct NameRules {
     pub wildcard: bool,
     /// Names allowed, `www.` variant not counted.
     pub max_names: u32,
+    /// A UCC product: more names come by raising the number of domains, not another product.
+    pub multi_domain: bool,
 }
 
 /// The form after its rules: canonical values.
@@ -214,7 +216,7 @@ impl OrderForm {
         };
         let counted = u32::try_from(names.len()).unwrap_or(u32::MAX);
         if counted > rules.max_names {
-            return Err(if rules.max_names == 1 {
+            return Err(if rules.max_names == 1 && !rules.multi_domain {
                 "This product certifies one domain. Choose a UCC product for more.".into()
             } else {
                 format!(
@@ -598,6 +600,9 @@ pub struct OrderView {
     pub can_reissue: bool,
     pub can_renew: bool,
     pub can_edit: bool,
+    /// "Add or remove names": a UCC order with a live certificate; the price of each added
+    /// name (`USD 20.00`) when the caller may change them.
+    pub change_names_price: Option<String>,
     /// "Renew early (ARI)": an ACME order with a live certificate, not marked yet, for a
     /// caller who may approve orders.
     pub can_renew_early: bool,
@@ -638,6 +643,7 @@ mod tests {
         public: true,
         wildcard: false,
         max_names: 1,
+        multi_domain: false,
     };
 
     #[test]
@@ -748,11 +754,33 @@ mod tests {
     }
 
     #[test]
+    fn a_ucc_order_over_its_domain_count_is_told_to_raise_the_count_not_to_change_product() {
+        let ucc = NameRules {
+            max_names: 1,
+            multi_domain: true,
+            ..DV
+        };
+        let e = OrderForm {
+            names: "a.example.com\nb.example.com".into(),
+            ..form()
+        }
+        .validate(ucc)
+        .unwrap_err();
+        assert!(
+            e.get("names")
+                .unwrap()
+                .contains("raise the number of domains"),
+            "{e:?}"
+        );
+    }
+
+    #[test]
     fn private_products_take_internal_names_and_addresses() {
         let rules = NameRules {
             public: false,
             wildcard: false,
             max_names: 5,
+            multi_domain: false,
         };
         let v = OrderForm {
             names: "db.corp\n10.0.0.5".into(),

@@ -10,6 +10,8 @@ pub type OrderLinkRow = order_links::Model;
 
 pub const RENEWAL: &str = "renewal";
 pub const REISSUE: &str = "reissue";
+/// A UCC certificate's names added or removed.
+pub const NAMES: &str = "names";
 
 /// Links `order_id` to `origin_order_id`. A second renewal of the same order is refused by
 /// the unique index as `StoreError::Duplicate`.

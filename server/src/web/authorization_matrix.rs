@@ -536,6 +536,12 @@ const MATRIX: &[Entry] = &[
         other: Other::NotFound,
     },
     Entry {
+        path: "/api/orders/names",
+        rule: Rule::RequiresOnObject(Permission::RequestCertificates),
+        body: "order_id=1&reason=Other&names=a.example.com&csr_pem=none&remarks=",
+        other: Other::NotFound,
+    },
+    Entry {
         path: "/api/orders/renew",
         rule: Rule::RequiresOnObject(Permission::RequestCertificates),
         body: "order_id=1&csr_pem=",

@@ -6,7 +6,9 @@ use app::{
     model::{
         Permission,
         domains::{AddDomainForm, DomainsPage},
-        order_actions::{EditOrderForm, ReissueForm, ReminderSettings, RenewForm, RevokeForm},
+        order_actions::{
+            ChangeNamesForm, EditOrderForm, ReissueForm, ReminderSettings, RenewForm, RevokeForm,
+        },
         orders::{
             OrderForm, OrderView, OrdersPage, OrdersQuery, PlacedOrder, TrackingView, WizardData,
         },
@@ -140,6 +142,18 @@ impl OrdersApi for Portal {
         let caller = self.caller(meta, Permission::RequestCertificates).await?;
         self.orders
             .reissue(&caller, &form)
+            .await
+            .map_err(order_error)
+    }
+
+    async fn change_names(
+        &self,
+        meta: &RequestMeta,
+        form: ChangeNamesForm,
+    ) -> Result<PlacedOrder, AppError> {
+        let caller = self.caller(meta, Permission::RequestCertificates).await?;
+        self.orders
+            .change_names(&caller, &form)
             .await
             .map_err(order_error)
     }

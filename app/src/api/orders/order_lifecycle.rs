@@ -1,5 +1,6 @@
-//! The post-order actions of the order page (ORD-8): revoke, reissue, renew and edit. Each
-//! redirects to the order it leaves the user on, so they work as plain form posts too.
+//! The post-order actions of the order page (ORD-8): revoke, reissue, renew, change names
+//! and edit. Each redirects to the order it leaves the user on, so they work as plain form
+//! posts too.
 
 use leptos::prelude::*;
 
@@ -49,6 +50,34 @@ pub async fn order_reissue(
             };
             let placed = backend.orders.reissue(&meta, form).await?;
             to_order(placed.id, "reissued");
+            Ok(())
+        }
+        .await,
+    )
+}
+
+/// Adds and removes names of a UCC order's certificate with a new CSR, as a new linked order
+/// paid for the added names. Needs `RequestCertificates`; the requester or an approver.
+#[server(endpoint = "orders/names")]
+pub async fn order_change_names(
+    order_id: i32,
+    reason: String,
+    names: String,
+    csr_pem: String,
+    remarks: String,
+) -> Result<(), AppError> {
+    crate::api::respond(
+        async move {
+            let (backend, meta) = crate::api::backend()?;
+            let form = crate::model::order_actions::ChangeNamesForm {
+                order_id,
+                reason,
+                names,
+                csr_pem,
+                remarks,
+            };
+            let placed = backend.orders.change_names(&meta, form).await?;
+            to_order(placed.id, "names");
             Ok(())
         }
         .await,

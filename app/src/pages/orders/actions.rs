@@ -1,14 +1,16 @@
 //! The order page's post-order sections (ORD-8): the certificate and its state, linked
-//! renewals and reissues, credit notes, and the revoke, reissue, renew and edit forms.
+//! renewals, reissues and name changes, credit notes, and the revoke, reissue, renew, change
+//! names and edit forms.
 
 use leptos::prelude::*;
 
 use crate::{
     api::{
         acme::OrderRenewEarly,
-        orders::{OrderEdit, OrderReissue, OrderRenew, OrderRevoke},
+        orders::{OrderChangeNames, OrderEdit, OrderReissue, OrderRenew, OrderRevoke},
     },
     components::form_alert::FormAlert,
+    error::AppError,
     model::{
         order_actions::{LinkedOrder, REISSUE_REASONS, REVOCATION_REASONS},
         orders::OrderView,
@@ -20,7 +22,20 @@ fn link_text(l: &LinkedOrder, incoming: bool) -> String {
         ("renewal", true) => format!("Renewal of order #{}", l.order_id),
         ("reissue", true) => format!("Reissue of order #{} ({})", l.order_id, l.reason),
         ("renewal", false) => format!("Renewed as order #{}", l.order_id),
+        ("names", true) => format!("Names changed from order #{} ({})", l.order_id, l.reason),
+        ("names", false) => format!("Names changed as order #{} ({})", l.order_id, l.reason),
         _ => format!("Reissued as order #{} ({})", l.order_id, l.reason),
+    }
+}
+
+/// These forms have no per-field messages, so a refused field's message goes in the alert
+/// instead of "correct the highlighted fields".
+fn spelled_out(e: AppError) -> AppError {
+    match e {
+        AppError::Validation(fields) => {
+            AppError::PolicyRejected(fields.0.into_iter().map(|f| f.message).collect())
+        }
+        other => other,
     }
 }
 
@@ -137,13 +152,14 @@ fn Pkcs12Builder(chain_pem: String) -> impl IntoView {
     }
 }
 
-/// Revoke, reissue, renew and edit, each shown only when the order allows it.
+/// Revoke, reissue, renew, change names and edit, each shown only when the order allows it.
 #[component]
 pub fn LifecycleActions(order: OrderView) -> impl IntoView {
     let id = order.id;
     let revoke = ServerAction::<OrderRevoke>::new();
     let reissue = ServerAction::<OrderReissue>::new();
     let renew = ServerAction::<OrderRenew>::new();
+    let change_names = ServerAction::<OrderChangeNames>::new();
     let edit = ServerAction::<OrderEdit>::new();
     let renew_early = ServerAction::<OrderRenewEarly>::new();
     let error = Signal::derive(move || {
@@ -152,11 +168,13 @@ pub fn LifecycleActions(order: OrderView) -> impl IntoView {
             revoke.value().get().and_then(Result::err),
             reissue.value().get().and_then(Result::err),
             renew.value().get().and_then(Result::err),
+            change_names.value().get().and_then(Result::err),
             edit.value().get().and_then(Result::err),
         ]
         .into_iter()
         .flatten()
         .next()
+        .map(spelled_out)
     });
     let renew_hint = order
         .certificate
@@ -185,6 +203,38 @@ pub fn LifecycleActions(order: OrderView) -> impl IntoView {
             </section>
         })}
         {renew_hint.map(|h| view! { <p class="hint" data-testid="renew-hint">{h}</p> })}
+        {order.change_names_price.clone().map(|price| {
+            let current = order.names.iter().map(|n| n.name.clone()).collect::<Vec<_>>().join("\n");
+            view! {
+                <section class="card" aria-label="Add or remove names">
+                    <h2>"Add or remove names (SANs)"</h2>
+                    <p>{format!("A names change reissues the certificate: edit the list and give a CSR for exactly the new names. Each added name costs {price}, paid from the order's group; removed names are not refunded. Added names are validated first; the new certificate ends when this one does.")}</p>
+                    <ActionForm action=change_names>
+                        <input type="hidden" name="order_id" value=id />
+                        <div class="field">
+                            <label for="names-reason">"Reason for the change"</label>
+                            <select id="names-reason" name="reason">
+                                <option value="">"Choose a reason"</option>
+                                {REISSUE_REASONS.iter().map(|r| view! { <option value=*r>{*r}</option> }).collect_view()}
+                            </select>
+                        </div>
+                        <div class="field">
+                            <label for="names-list">"Names (one per line; the first is the main one)"</label>
+                            <textarea id="names-list" name="names" rows="4">{current}</textarea>
+                        </div>
+                        <div class="field">
+                            <label for="names-csr">"CSR for the new names (PEM)"</label>
+                            <textarea id="names-csr" name="csr_pem" rows="6" class="mono"></textarea>
+                        </div>
+                        <div class="field">
+                            <label for="names-remarks">"Remarks on the change"</label>
+                            <textarea id="names-remarks" name="remarks" rows="2"></textarea>
+                        </div>
+                        <button type="submit" class="button">"Change names"</button>
+                    </ActionForm>
+                </section>
+            }
+        })}
         {order.can_reissue.then(|| view! {
             <section class="card" aria-label="Reissue certificate">
                 <h2>"Reissue certificate"</h2>

@@ -54,11 +54,13 @@ fn rules(offer: Option<&Offer>, domains: u32) -> NameRules {
             } else {
                 o.max_domains.max(1)
             },
+            multi_domain: o.multi_domain,
         },
         None => NameRules {
             public: true,
             wildcard: false,
             max_names: 1,
+            multi_domain: false,
         },
     }
 }

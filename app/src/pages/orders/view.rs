@@ -31,6 +31,9 @@ fn done_text(what: &str) -> Option<&'static str> {
             "This is the reissue order. The original certificate stays valid until you revoke it.",
         ),
         "renewed" => Some("This is the renewal order."),
+        "names" => Some(
+            "This is the order with the new names. It issues once the added names are validated.",
+        ),
         "edited" => Some("The changes were saved."),
         "placed" => {
             Some("The order was placed. The requester got an e-mail with the tracking link.")

@@ -29,6 +29,7 @@ pub(super) enum CertificateAction {
     Revoke,
     Reissue,
     Renew,
+    ChangeNames,
 }
 
 impl CertificateAction {
@@ -38,6 +39,7 @@ impl CertificateAction {
             Self::Revoke => "revoked",
             Self::Reissue => "reissued",
             Self::Renew => "renewed",
+            Self::ChangeNames => "given other names",
         }
     }
 }

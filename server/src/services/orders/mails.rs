@@ -123,6 +123,19 @@ pub(super) fn reissue(order: &OrderRow, new_order: i32, reason: &str) -> Mail {
     )
 }
 
+pub(super) fn names_changed(order: &OrderRow, new_order: i32, summary: &str) -> Mail {
+    letter(
+        order,
+        format!("Names of order #{} changing: order #{new_order}", order.id),
+        &format!(
+            "The names of the certificate of order #{} ({}) are changing ({summary}). \
+             The certificate with the new names is order #{new_order}; names it adds are \
+             validated first, and you will hear when it is ready.",
+            order.id, order.product_name
+        ),
+    )
+}
+
 pub(super) fn renewal_reminder(order: &OrderRow, names: &[String], days_left: i64) -> Mail {
     let when = match days_left {
         d if d > 1 => format!("expires in {d} days"),

@@ -5,6 +5,7 @@
 mod approve;
 mod cancel;
 mod certificate;
+mod change_names;
 mod credit_note;
 mod delegation;
 mod edit;

@@ -35,6 +35,7 @@ pub(super) fn name_rules(p: &OrderProduct) -> NameRules {
         } else {
             p.offer.max_domains.max(1)
         },
+        multi_domain: p.offer.multi_domain,
     }
 }
 

@@ -819,3 +819,208 @@ async fn reminder_days_are_an_administrators_setting_checked_before_saving() {
         "14, -3"
     );
 }
+
+/// A CSR for all of `names` (the first as CN).
+fn csr_names(names: &[&str]) -> (String, std::path::PathBuf) {
+    let dir = temp_dir("rootline-ucc");
+    let san = names
+        .iter()
+        .map(|n| format!("DNS:{n}"))
+        .collect::<Vec<_>>()
+        .join(",");
+    let csr = openssl_csr(
+        &dir,
+        "ec:P-256",
+        &format!("/CN={}", names[0]),
+        Some(&san),
+        &[],
+    );
+    (String::from_utf8(csr).unwrap(), dir)
+}
+
+impl World {
+    /// An issued DV UCC order of the administrator for `names` (3 included, USD 20.00 each
+    /// beyond).
+    async fn issued_ucc(&self, names: &[&str]) -> i32 {
+        let offers = self.catalog.offers(&self.admin, "USD").await.unwrap();
+        let ucc = offers
+            .iter()
+            .find(|o| o.kind == app::model::products::ProductKind::DvUcc)
+            .unwrap()
+            .clone();
+        let (csr, _dir) = csr_names(names);
+        self.issued(names[0], |f| {
+            f.product_id = ucc.id;
+            f.validity_days = ucc.validity_days.iter().copied().max().unwrap();
+            f.names = names.join("\n");
+            f.csr_pem = csr;
+        })
+        .await
+    }
+}
+
+fn change_names_form(
+    id: i32,
+    names: &[&str],
+    csr: String,
+) -> app::model::order_actions::ChangeNamesForm {
+    app::model::order_actions::ChangeNamesForm {
+        order_id: id,
+        reason: REISSUE_REASONS[2].into(),
+        names: names.join("\n"),
+        csr_pem: csr,
+        remarks: String::new(),
+    }
+}
+
+#[tokio::test]
+async fn a_ucc_names_change_pays_for_added_names_only_and_issues_a_linked_certificate_once_validated()
+ {
+    let w = world().await;
+    w.credit(w.admin.account.id, "200.00").await;
+    let id = w.issued_ucc(&["a.example.com", "b.example.com"]).await;
+    let view = w.orders.order_view(&w.admin, id).await.unwrap();
+    assert_eq!(view.change_names_price.as_deref(), Some("USD 20.00"));
+    let balance = w.balance().await;
+    w.h.clock.advance(chrono::Duration::days(5));
+
+    // b is removed (no refund) and c.example.org, a new domain, is added (one name paid).
+    let names = ["a.example.com", "c.example.org"];
+    let (csr, _d) = csr_names(&names);
+    let placed = w
+        .orders
+        .change_names(&w.admin, &change_names_form(id, &names, csr))
+        .await
+        .unwrap();
+    assert_eq!(
+        placed.status,
+        OrderStatus::Accepted,
+        "c.example.org waits for validation"
+    );
+    assert_eq!(w.balance().await, balance - 2_000);
+    w.validate(&token_of(&placed.tracking_url)).await;
+    assert_eq!(
+        w.status(w.admin.account.id, placed.id).await,
+        OrderStatus::Fulfilled
+    );
+    assert!(w.not_after(placed.id).await <= w.not_after(id).await);
+    let new = w.orders.order_view(&w.admin, placed.id).await.unwrap();
+    assert_eq!(
+        new.names
+            .iter()
+            .map(|n| n.name.as_str())
+            .collect::<Vec<_>>(),
+        names
+    );
+    assert_eq!(
+        new.origin.as_ref().map(|o| (o.order_id, o.kind.as_str())),
+        Some((id, "names"))
+    );
+    let old = w.orders.order_view(&w.admin, id).await.unwrap();
+    assert_eq!(old.successors.len(), 1);
+    assert_eq!(
+        old.status,
+        OrderStatus::Fulfilled,
+        "the old certificate stays valid"
+    );
+}
+
+#[tokio::test]
+async fn a_names_change_is_refused_for_the_same_names_a_wrong_csr_a_single_domain_order_and_strangers()
+ {
+    let w = world().await;
+    w.credit(w.admin.account.id, "200.00").await;
+    let id = w.issued_ucc(&["a.example.com", "b.example.com"]).await;
+    let total = async || {
+        w.orders
+            .orders_page(&w.admin, &Default::default())
+            .await
+            .unwrap()
+            .total
+    };
+    let orders_before = total().await;
+    let balance = w.balance().await;
+
+    let (same_csr, _d1) = csr_names(&["b.example.com", "a.example.com"]);
+    match w
+        .orders
+        .change_names(
+            &w.admin,
+            &change_names_form(id, &["b.example.com", "a.example.com"], same_csr),
+        )
+        .await
+    {
+        Err(OrderError::Invalid(e)) => assert!(e.get("names").unwrap().contains("already")),
+        other => panic!("{other:?}"),
+    }
+    let (wrong_csr, _d2) = csr_names(&["a.example.com"]);
+    match w
+        .orders
+        .change_names(
+            &w.admin,
+            &change_names_form(id, &["a.example.com", "c.example.com"], wrong_csr),
+        )
+        .await
+    {
+        Err(OrderError::Invalid(e)) => assert!(e.get("csr_pem").is_some(), "{e:?}"),
+        other => panic!("{other:?}"),
+    }
+
+    let single = w.issued("single.example.com", |_| {}).await;
+    assert_eq!(
+        w.orders
+            .order_view(&w.admin, single)
+            .await
+            .unwrap()
+            .change_names_price,
+        None
+    );
+    let (csr, _d3) = csr_names(&["single.example.com", "two.example.com"]);
+    match w
+        .orders
+        .change_names(
+            &w.admin,
+            &change_names_form(single, &["single.example.com", "two.example.com"], csr),
+        )
+        .await
+    {
+        Err(OrderError::Refused(why)) => assert!(why.contains("Only a UCC"), "{why}"),
+        other => panic!("{other:?}"),
+    }
+
+    let other = administrator(&w.h, "omar@other.example").await;
+    let (csr, _d4) = csr_names(&["a.example.com", "c.example.com"]);
+    assert!(matches!(
+        w.orders
+            .change_names(
+                &other,
+                &change_names_form(id, &["a.example.com", "c.example.com"], csr),
+            )
+            .await,
+        Err(OrderError::NotFound)
+    ));
+
+    // Only the single-domain order was added, and only it was paid for.
+    assert_eq!(total().await, orders_before + 1);
+    assert!(w.balance().await < balance);
+}
+
+#[tokio::test]
+async fn a_names_change_without_the_balance_for_its_added_names_changes_nothing() {
+    let w = world().await;
+    w.credit(w.admin.account.id, "99.00").await;
+    let id = w.issued_ucc(&["a.example.com", "b.example.com"]).await;
+    assert_eq!(w.balance().await, 0);
+    let names = ["a.example.com", "b.example.com", "c.example.com"];
+    let (csr, _d) = csr_names(&names);
+    let refused = w
+        .orders
+        .change_names(&w.admin, &change_names_form(id, &names, csr))
+        .await;
+    match refused {
+        Err(OrderError::Refused(why)) => assert!(why.contains("nsufficient"), "{why}"),
+        other => panic!("{other:?}"),
+    }
+    let old = w.orders.order_view(&w.admin, id).await.unwrap();
+    assert!(old.successors.is_empty(), "no order was made");
+}

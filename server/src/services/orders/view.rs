@@ -7,6 +7,7 @@ use app::model::{
     order_actions::{CreditNoteView, LinkedOrder, credit_note_number},
     order_status::OrderStatus,
     orders::{KeySource, NameProgress, OrderEventView, OrderView},
+    products::ProductKind,
 };
 
 use super::{
@@ -175,6 +176,16 @@ impl OrderService {
             Some(c) => acme_renewal::mark(&self.store, c.id).await?,
             None => None,
         };
+        let change_names_price = if manager
+            && live
+            && o.private_ca.is_none()
+            && caller.can(Permission::RequestCertificates)
+            && ProductKind::parse(&o.product_kind).is_some_and(ProductKind::is_multi_domain)
+        {
+            self.price_per_added_name(&o).await
+        } else {
+            None
+        };
         Ok(OrderView {
             id: o.id,
             product: o.product_name.clone(),
@@ -217,6 +228,7 @@ impl OrderService {
                 && caller.can(Permission::RequestCertificates)
                 && !renewed,
             can_edit: manager && !matches!(status, OrderStatus::Cancelled | OrderStatus::Rejected),
+            change_names_price,
             can_renew_early: approver && live && o.source == "ACME" && renewal_mark.is_none(),
             renewal_marked: renewal_mark
                 .map(|m| m.marked_at.format("%Y-%m-%d %H:%M UTC").to_string()),

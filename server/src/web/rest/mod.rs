@@ -149,6 +149,7 @@ fn documented() -> (Router<Ctx>, utoipa::openapi::OpenApi) {
         .routes(routes!(order_actions::cancel_order))
         .routes(routes!(order_actions::revoke))
         .routes(routes!(order_actions::reissue))
+        .routes(routes!(order_actions::change_names))
         .routes(routes!(order_actions::renew))
         .routes(routes!(certificate::download))
         .routes(routes!(domains::list_domains))

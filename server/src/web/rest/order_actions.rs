@@ -1,7 +1,7 @@
 //! What can be done to an order after it is placed, each exactly as on the order's page:
-//! send the CSR, verify a domain, cancel, revoke, reissue, renew.
+//! send the CSR, verify a domain, cancel, revoke, reissue, change a UCC's names, renew.
 
-use app::model::order_actions::{ReissueForm, RenewForm, RevokeForm};
+use app::model::order_actions::{ChangeNamesForm, ReissueForm, RenewForm, RevokeForm};
 use axum::{Json, body::Bytes, extract::State, http::StatusCode};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -214,6 +214,54 @@ pub async fn reissue(
         csr_pem: b.csr,
     };
     let placed = rest.orders.reissue(&p.caller, &form).await?;
+    Ok((
+        StatusCode::CREATED,
+        order(&rest, &p.caller, placed.id).await?,
+    ))
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ChangeNamesBody {
+    /// One of the reissue reasons listed in the reference.
+    pub reason: String,
+    /// The whole new list of names, the main one first.
+    pub names: Vec<String>,
+    /// A new CSR for exactly these names.
+    pub csr: String,
+    #[serde(default)]
+    pub remarks: String,
+}
+
+#[utoipa::path(
+    post,
+    path = "/api/v1/orders/{id}/names",
+    tag = "certificates",
+    security(("access_key" = [])),
+    params(("id" = i32, Path, description = "The order number (a DV UCC order with a live certificate).")),
+    request_body = ChangeNamesBody,
+    responses(
+        (status = 201, description = "An order linked to this one with the new names, paid for the names it adds, ending when this certificate ends.", body = OrderDto),
+        (status = 404, description = "No such order.", body = ProblemDocument, content_type = "application/problem+json"),
+        (status = 409, description = "Not a UCC order, the certificate is revoked or expired, or the balance is too low.", body = ProblemDocument, content_type = "application/problem+json"),
+        (status = 422, description = "The names are the same or not allowed, or the CSR names others.", body = ProblemDocument, content_type = "application/problem+json"),
+    )
+)]
+pub async fn change_names(
+    State(rest): State<Ctx>,
+    Authed(p): Authed,
+    ApiPath(id): ApiPath<i32>,
+    body: Bytes,
+) -> Result<(StatusCode, Json<OrderDto>), Problem> {
+    let b: ChangeNamesBody = json_body(&body)?;
+    let form = ChangeNamesForm {
+        order_id: id,
+        reason: b.reason,
+        names: b.names.join("\n"),
+        csr_pem: b.csr,
+        remarks: b.remarks,
+    };
+    let placed = rest.orders.change_names(&p.caller, &form).await?;
     Ok((
         StatusCode::CREATED,
         order(&rest, &p.caller, placed.id).await?,

@@ -525,6 +525,82 @@ async fn malformed_and_invalid_requests_get_specific_problems_and_change_nothing
 }
 
 #[tokio::test]
+async fn the_order_list_pages_by_per_page_within_its_limits() {
+    let a = api().await;
+    a.w.credit(a.w.admin.account.id, "500.00").await;
+    let key = a.key_for(&a.w.admin).await;
+    let products = a
+        .call("GET", "/api/v1/products", Some(&key), None, &[])
+        .await
+        .json();
+    let dv = products
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["kind"] == "dv_single")
+        .unwrap()["id"]
+        .clone();
+    let mut dirs = Vec::new();
+    for name in ["one.example.com", "two.example.com", "three.example.com"] {
+        let (csr, dir) = csr_for(name);
+        dirs.push(dir);
+        let placed = a
+            .call(
+                "POST",
+                "/api/v1/orders",
+                Some(&key),
+                Some(json!({ "product_id": dv, "csr": csr })),
+                &[],
+            )
+            .await;
+        assert_eq!(placed.status, StatusCode::CREATED);
+    }
+    let get = async |query: &str| {
+        a.call(
+            "GET",
+            &format!("/api/v1/orders{query}"),
+            Some(&key),
+            None,
+            &[],
+        )
+        .await
+    };
+
+    let all = get("").await.json();
+    assert_eq!(
+        (
+            all["per_page"].as_u64(),
+            all["total"].as_u64(),
+            all["orders"].as_array().unwrap().len()
+        ),
+        (Some(25), Some(3), 3)
+    );
+    let first = get("?per_page=2").await.json();
+    assert_eq!(
+        (
+            first["pages"].as_u64(),
+            first["orders"].as_array().unwrap().len()
+        ),
+        (Some(2), 2)
+    );
+    let second = get("?per_page=2&page=2").await.json();
+    assert_eq!(second["orders"].as_array().unwrap().len(), 1);
+    assert_eq!(
+        second["orders"][0]["main_name"], "one.example.com",
+        "newest first"
+    );
+
+    for bad in ["0", "101", "many"] {
+        let r = get(&format!("?per_page={bad}")).await;
+        assert_ne!(r.status, StatusCode::OK, "per_page={bad}");
+        assert!(r.status.is_client_error(), "per_page={bad}");
+    }
+    let r = get("?per_page=101").await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(r.json()["errors"][0]["field"], "per_page");
+}
+
+#[tokio::test]
 async fn the_openapi_document_describes_every_route_and_the_reference_renders_it() {
     let a = api().await;
     let doc = a.call("GET", "/api/v1/openapi.json", None, None, &[]).await;
@@ -540,6 +616,7 @@ async fn the_openapi_document_describes_every_route_and_the_reference_renders_it
         "/api/v1/orders/{id}/cancel",
         "/api/v1/orders/{id}/revoke",
         "/api/v1/orders/{id}/reissue",
+        "/api/v1/orders/{id}/names",
         "/api/v1/orders/{id}/renew",
         "/api/v1/orders/{id}/certificate",
         "/api/v1/domains",

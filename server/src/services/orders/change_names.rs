@@ -1,0 +1,215 @@
+//! Adding and removing names of a UCC certificate (ORD-8): the new list and a CSR for exactly
+//! those names make a new order linked to the original. It is paid for the names it adds at
+//! the product's price per extra domain (removed names are not refunded), its new names are
+//! validated like any order's, and it ends when the original certificate ends.
+
+use app::model::{
+    FieldErrors,
+    billing::format_money,
+    order_actions::ChangeNamesForm,
+    order_status::OrderStatus,
+    orders::{KeySource, PlacedOrder},
+};
+
+use super::{
+    OrderError, OrderService, RESTRICTED, certificate::CertificateAction, certificate::may_manage,
+    mails, place::check_csr,
+};
+use crate::{
+    domain::secret_token::SecretToken,
+    services::{catalog::OrderProduct, identity::Caller, validation::restricted_names},
+    store::{OrderRow, domains, order_links, orders},
+};
+
+/// One added name costs the product's price per extra domain at the order's validity.
+fn per_added_name(product: &OrderProduct, validity_days: i32) -> Option<i64> {
+    product
+        .offer
+        .prices
+        .iter()
+        .find(|p| p.validity_days == i64::from(validity_days))
+        .map(|p| p.per_extra_domain_minor)
+}
+
+impl OrderService {
+    /// What the order page shows beside the form; `None` when the product is gone or has no
+    /// price for the order's validity any more.
+    pub(super) async fn price_per_added_name(&self, o: &OrderRow) -> Option<String> {
+        let product = self
+            .catalog
+            .product_for_order(o.account_id, o.product_id, &o.currency)
+            .await
+            .ok()?;
+        per_added_name(&product, o.validity_days).map(|m| format_money(m, &o.currency))
+    }
+
+    pub async fn change_names(
+        &self,
+        caller: &Caller,
+        form: &ChangeNamesForm,
+    ) -> Result<PlacedOrder, OrderError> {
+        let original = self.visible(caller, form.order_id).await?;
+        may_manage(caller, &original)?;
+        let product = self
+            .catalog
+            .product_for_order(original.account_id, original.product_id, &original.currency)
+            .await?;
+        if !product.offer.multi_domain || original.private_ca.is_some() {
+            return Err(OrderError::Refused(
+                "Only a UCC certificate's names can be added or removed; order a new certificate instead."
+                    .into(),
+            ));
+        }
+        let valid = form
+            .validate(product.offer.max_domains)
+            .map_err(OrderError::Invalid)?;
+        let cert = self
+            .live_certificate(&original, CertificateAction::ChangeNames)
+            .await?;
+        let old = orders::names(&self.store, original.id).await?;
+        let added: Vec<&String> = valid.names.iter().filter(|n| !old.contains(n)).collect();
+        let removed = old.iter().filter(|n| !valid.names.contains(n)).count();
+        if added.is_empty() && removed == 0 {
+            return Err(OrderError::Invalid(FieldErrors::single(
+                "names",
+                "These are the certificate's names already; add or remove at least one.",
+            )));
+        }
+        check_csr(&valid.csr_pem, &valid.names, true)
+            .map_err(|e| OrderError::Invalid(FieldErrors::single("csr_pem", e)))?;
+        let restrictions = domains::restrictions(&self.store, original.account_id).await?;
+        if !restricted_names(&restrictions, &valid.names).is_empty() {
+            return Err(OrderError::Refused(RESTRICTED.into()));
+        }
+        let per_name = per_added_name(&product, original.validity_days).ok_or_else(|| {
+            OrderError::Refused(format!(
+                "The product has no price for {} days any more, so names cannot be added.",
+                original.validity_days
+            ))
+        })?;
+        let added_count = i64::try_from(added.len()).unwrap_or(i64::MAX);
+        let price_minor = per_name.saturating_mul(added_count);
+
+        let now = self.clock.now();
+        let seconds_left = (cert.not_after - now).num_seconds();
+        let days_left = i32::try_from((seconds_left + 86_399) / 86_400)
+            .unwrap_or(original.validity_days)
+            .clamp(1, original.validity_days.max(1));
+        let mut bytes = [0u8; 32];
+        self.random.fill(&mut bytes);
+        let token = SecretToken::from_random(bytes).plain;
+        let summary = format!(
+            "{}: {} added, {removed} removed",
+            valid.reason,
+            if added.is_empty() {
+                "none".to_owned()
+            } else {
+                added
+                    .iter()
+                    .map(|n| n.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            }
+        );
+        let remarks = if valid.remarks.is_empty() {
+            format!("Names changed on order #{}: {summary}", original.id)
+        } else {
+            valid.remarks.clone()
+        };
+        let tx = self.store.begin().await?;
+        let order = orders::insert(
+            &tx,
+            orders::NewOrder {
+                account_id: original.account_id,
+                group_id: original.group_id,
+                placed_by: caller.user.id,
+                product_id: original.product_id,
+                product_name: &original.product_name,
+                product_kind: &original.product_kind,
+                profile: &original.profile,
+                private_ca: None,
+                validity_days: days_left,
+                price_minor,
+                currency: &original.currency,
+                status: OrderStatus::Accepted.code(),
+                csr_pem: Some(&valid.csr_pem),
+                key_source: KeySource::Paste.code(),
+                requester_name: &original.requester_name,
+                requester_email: &original.requester_email,
+                requester_phone: &original.requester_phone,
+                tags: &original.tags,
+                remarks: &remarks,
+                tech_name: &original.tech_name,
+                tech_email: &original.tech_email,
+                extra_emails: &original.extra_emails,
+                auto_renew: original.auto_renew,
+                template_values: &original.template_values,
+                tracking_token: &token,
+                names: &valid.names,
+            },
+            now,
+        )
+        .await?;
+        self.charge(&tx, caller, &order, original.group_id, now)
+            .await?;
+        order_links::insert(
+            &tx,
+            order.id,
+            original.id,
+            order_links::NAMES,
+            &summary,
+            now,
+        )
+        .await?;
+        let actor = caller.user.name.clone();
+        orders::add_event(
+            &tx,
+            order.id,
+            &actor,
+            "Order placed",
+            &format!(
+                "Names changed from order #{} ({summary}); {} paid",
+                original.id,
+                format_money(price_minor, &original.currency)
+            ),
+            now,
+        )
+        .await?;
+        orders::add_event(
+            &tx,
+            original.id,
+            &actor,
+            "Names change requested",
+            &format!("Order #{} ({summary})", order.id),
+            now,
+        )
+        .await?;
+        super::audit_order(
+            &tx,
+            caller,
+            "order_names_changed",
+            format!(
+                "Order #{} changed names as order #{}: {summary}",
+                original.id, order.id
+            ),
+            now,
+        )
+        .await?;
+        self.validation
+            .cover(&tx, original.account_id, &valid.names, now)
+            .await?;
+        let mail = mails::names_changed(&original, order.id, &summary);
+        mails::queue_all(&tx, &original, &mail, now).await?;
+        if let Some(delegate) = crate::store::delegates::find(&tx, original.id).await? {
+            crate::store::delegates::insert(&tx, order.id, &delegate.name, &delegate.email, now)
+                .await?;
+        }
+        tx.commit().await?;
+        let status = self.try_issue(order.account_id, order.id, &actor).await?;
+        Ok(PlacedOrder {
+            id: order.id,
+            status,
+            tracking_url: self.tracking_url(&token),
+        })
+    }
+}
