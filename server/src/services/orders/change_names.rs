@@ -4,19 +4,14 @@
 //! validated like any order's, and it ends when the original certificate ends.
 
 use app::model::{
-    FieldErrors,
-    billing::format_money,
-    order_actions::ChangeNamesForm,
-    order_status::OrderStatus,
-    orders::{KeySource, PlacedOrder},
+    FieldErrors, billing::format_money, order_actions::ChangeNamesForm, orders::PlacedOrder,
 };
 
 use super::{
     OrderError, OrderService, RESTRICTED, certificate::CertificateAction, certificate::may_manage,
-    mails, place::check_csr,
+    linked_order::LinkedOrder, mails, place::check_csr,
 };
 use crate::{
-    domain::secret_token::SecretToken,
     services::{catalog::OrderProduct, identity::Caller, validation::restricted_names},
     store::{OrderRow, domains, order_links, orders},
 };
@@ -91,13 +86,6 @@ impl OrderService {
         let price_minor = per_name.saturating_mul(added_count);
 
         let now = self.clock.now();
-        let seconds_left = (cert.not_after - now).num_seconds();
-        let days_left = i32::try_from((seconds_left + 86_399) / 86_400)
-            .unwrap_or(original.validity_days)
-            .clamp(1, original.validity_days.max(1));
-        let mut bytes = [0u8; 32];
-        self.random.fill(&mut bytes);
-        let token = SecretToken::from_random(bytes).plain;
         let summary = format!(
             "{}: {} added, {removed} removed",
             valid.reason,
@@ -117,39 +105,21 @@ impl OrderService {
             valid.remarks.clone()
         };
         let tx = self.store.begin().await?;
-        let order = orders::insert(
-            &tx,
-            orders::NewOrder {
-                account_id: original.account_id,
-                group_id: original.group_id,
-                placed_by: caller.user.id,
-                product_id: original.product_id,
-                product_name: &original.product_name,
-                product_kind: &original.product_kind,
-                profile: &original.profile,
-                private_ca: None,
-                validity_days: days_left,
-                price_minor,
-                currency: &original.currency,
-                status: OrderStatus::Accepted.code(),
-                csr_pem: Some(&valid.csr_pem),
-                key_source: KeySource::Paste.code(),
-                requester_name: &original.requester_name,
-                requester_email: &original.requester_email,
-                requester_phone: &original.requester_phone,
-                tags: &original.tags,
-                remarks: &remarks,
-                tech_name: &original.tech_name,
-                tech_email: &original.tech_email,
-                extra_emails: &original.extra_emails,
-                auto_renew: original.auto_renew,
-                template_values: &original.template_values,
-                tracking_token: &token,
-                names: &valid.names,
-            },
-            now,
-        )
-        .await?;
+        let (order, token) = self
+            .insert_linked(
+                &tx,
+                caller,
+                &original,
+                &cert,
+                LinkedOrder {
+                    csr_pem: &valid.csr_pem,
+                    names: &valid.names,
+                    price_minor,
+                    remarks: &remarks,
+                },
+                now,
+            )
+            .await?;
         self.charge(&tx, caller, &order, original.group_id, now)
             .await?;
         order_links::insert(
@@ -200,10 +170,6 @@ impl OrderService {
             .await?;
         let mail = mails::names_changed(&original, order.id, &summary);
         mails::queue_all(&tx, &original, &mail, now).await?;
-        if let Some(delegate) = crate::store::delegates::find(&tx, original.id).await? {
-            crate::store::delegates::insert(&tx, order.id, &delegate.name, &delegate.email, now)
-                .await?;
-        }
         tx.commit().await?;
         let status = self.try_issue(order.account_id, order.id, &actor).await?;
         Ok(PlacedOrder {

@@ -12,6 +12,7 @@ mod edit;
 mod export;
 mod groups;
 mod issue;
+mod linked_order;
 mod list;
 mod mails;
 mod pay_draft;

@@ -1,0 +1,80 @@
+//! The order a reissue or a names change makes: a copy of the original's product, people and
+//! settings with a new CSR (and names), ending when the original certificate ends, since
+//! both replace a certificate rather than extend its coverage. Its download delegate carries
+//! over.
+
+use app::model::{order_status::OrderStatus, orders::KeySource};
+use chrono::{DateTime, Utc};
+
+use super::{OrderError, OrderService};
+use crate::{
+    domain::secret_token::SecretToken,
+    services::identity::Caller,
+    store::{CertificateRow, OrderRow, Tx, delegates, orders},
+};
+
+/// What differs from the original.
+pub(super) struct LinkedOrder<'a> {
+    pub csr_pem: &'a str,
+    pub names: &'a [String],
+    pub price_minor: i64,
+    pub remarks: &'a str,
+}
+
+impl OrderService {
+    /// Inserts the linked order in `tx`; the new row and its tracking token.
+    pub(super) async fn insert_linked(
+        &self,
+        tx: &Tx,
+        caller: &Caller,
+        original: &OrderRow,
+        cert: &CertificateRow,
+        linked: LinkedOrder<'_>,
+        now: DateTime<Utc>,
+    ) -> Result<(OrderRow, String), OrderError> {
+        let seconds_left = (cert.not_after - now).num_seconds();
+        let days_left = i32::try_from((seconds_left + 86_399) / 86_400)
+            .unwrap_or(original.validity_days)
+            .clamp(1, original.validity_days.max(1));
+        let mut bytes = [0u8; 32];
+        self.random.fill(&mut bytes);
+        let token = SecretToken::from_random(bytes).plain;
+        let order = orders::insert(
+            tx,
+            orders::NewOrder {
+                account_id: original.account_id,
+                group_id: original.group_id,
+                placed_by: caller.user.id,
+                product_id: original.product_id,
+                product_name: &original.product_name,
+                product_kind: &original.product_kind,
+                profile: &original.profile,
+                private_ca: original.private_ca.as_deref(),
+                validity_days: days_left,
+                price_minor: linked.price_minor,
+                currency: &original.currency,
+                status: OrderStatus::Accepted.code(),
+                csr_pem: Some(linked.csr_pem),
+                key_source: KeySource::Paste.code(),
+                requester_name: &original.requester_name,
+                requester_email: &original.requester_email,
+                requester_phone: &original.requester_phone,
+                tags: &original.tags,
+                remarks: linked.remarks,
+                tech_name: &original.tech_name,
+                tech_email: &original.tech_email,
+                extra_emails: &original.extra_emails,
+                auto_renew: original.auto_renew,
+                template_values: &original.template_values,
+                tracking_token: &token,
+                names: linked.names,
+            },
+            now,
+        )
+        .await?;
+        if let Some(delegate) = delegates::find(tx, original.id).await? {
+            delegates::insert(tx, order.id, &delegate.name, &delegate.email, now).await?;
+        }
+        Ok((order, token))
+    }
+}
