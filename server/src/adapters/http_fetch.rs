@@ -320,6 +320,52 @@ impl PlainHttpFetcher {
     }
 }
 
+/// A TLS-ALPN-01 responder for tests: on `listener`, offering `alpn`, it presents RFC 8737's
+/// certificate for `name` with `digest` in its critical acmeIdentifier. The certificate is
+/// loaded without rustls' own checks, which refuse that extension (real responders do the
+/// same). Returns the certificate's DER and the SNI names clients sent.
+#[cfg(test)]
+pub(crate) fn serve_rfc_8737(
+    listener: tokio::net::TcpListener,
+    alpn: Vec<Vec<u8>>,
+    name: &str,
+    digest: &[u8],
+) -> (Vec<u8>, Arc<std::sync::Mutex<Vec<String>>>) {
+    let mut params = rcgen::CertificateParams::new(vec![name.to_owned()]).unwrap();
+    params.custom_extensions = vec![rcgen::CustomExtension::new_acme_identifier(digest)];
+    let key = rcgen::KeyPair::generate().unwrap();
+    let cert = params.self_signed(&key).unwrap();
+    let der = cert.der().to_vec();
+    let provider = Arc::new(ring::default_provider());
+    let signing = provider
+        .key_provider
+        .load_private_key(rustls::pki_types::PrivateKeyDer::Pkcs8(
+            key.serialize_der().into(),
+        ))
+        .unwrap();
+    let certified = rustls::sign::CertifiedKey::new(vec![cert.der().clone()], signing);
+    let mut config = rustls::ServerConfig::builder_with_provider(provider)
+        .with_safe_default_protocol_versions()
+        .unwrap()
+        .with_no_client_auth()
+        .with_cert_resolver(Arc::new(rustls::sign::SingleCertAndKey::from(certified)));
+    config.alpn_protocols = alpn;
+    let acceptor = tokio_rustls::TlsAcceptor::from(Arc::new(config));
+    let seen = Arc::new(std::sync::Mutex::new(Vec::new()));
+    let names = seen.clone();
+    tokio::spawn(async move {
+        while let Ok((stream, _)) = listener.accept().await {
+            if let Ok(mut tls) = acceptor.accept(stream).await {
+                if let Some(sni) = tls.get_ref().1.server_name() {
+                    names.lock().unwrap().push(sni.to_owned());
+                }
+                let _ = tokio::io::AsyncWriteExt::shutdown(&mut tls).await;
+            }
+        }
+    });
+    (der, seen)
+}
+
 #[cfg(test)]
 mod tests {
     use std::net::SocketAddr;
@@ -441,47 +487,13 @@ mod tests {
         assert!(matches!(e, FetchError::Connect { .. }), "{e:?}");
     }
 
-    /// A TLS server offering `alpn`, presenting a self-signed certificate for
-    /// www.example.test with RFC 8737's critical acmeIdentifier extension (loaded without
-    /// rustls' own certificate checks, as real responders do); the certificate's DER and the
-    /// SNI names clients sent.
+    /// The test responder on a free port, for www.example.test.
     async fn serve_tls(
         alpn: Vec<Vec<u8>>,
     ) -> (SocketAddr, Vec<u8>, Arc<std::sync::Mutex<Vec<String>>>) {
-        let mut params = rcgen::CertificateParams::new(vec!["www.example.test".into()]).unwrap();
-        params.custom_extensions = vec![rcgen::CustomExtension::new_acme_identifier(&[7; 32])];
-        let key = rcgen::KeyPair::generate().unwrap();
-        let cert = params.self_signed(&key).unwrap();
-        let der = cert.der().to_vec();
-        let provider = Arc::new(ring::default_provider());
-        let signing = provider
-            .key_provider
-            .load_private_key(rustls::pki_types::PrivateKeyDer::Pkcs8(
-                key.serialize_der().into(),
-            ))
-            .unwrap();
-        let certified = rustls::sign::CertifiedKey::new(vec![cert.der().clone()], signing);
-        let mut config = rustls::ServerConfig::builder_with_provider(provider)
-            .with_safe_default_protocol_versions()
-            .unwrap()
-            .with_no_client_auth()
-            .with_cert_resolver(Arc::new(rustls::sign::SingleCertAndKey::from(certified)));
-        config.alpn_protocols = alpn;
-        let acceptor = tokio_rustls::TlsAcceptor::from(Arc::new(config));
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let addr = listener.local_addr().unwrap();
-        let seen = Arc::new(std::sync::Mutex::new(Vec::new()));
-        let names = seen.clone();
-        tokio::spawn(async move {
-            while let Ok((stream, _)) = listener.accept().await {
-                if let Ok(mut tls) = acceptor.accept(stream).await {
-                    if let Some(sni) = tls.get_ref().1.server_name() {
-                        names.lock().unwrap().push(sni.to_owned());
-                    }
-                    let _ = tokio::io::AsyncWriteExt::shutdown(&mut tls).await;
-                }
-            }
-        });
+        let (der, seen) = serve_rfc_8737(listener, alpn, "www.example.test", &[7; 32]);
         (addr, der, seen)
     }
 

@@ -15,12 +15,16 @@ use instant_acme::{
     Account, AuthorizationStatus, BodyWrapper, ChallengeType, ExternalAccountKey, Identifier,
     NewAccount, NewOrder, OrderStatus, RetryPolicy,
 };
-use rcgen::{CertificateParams, CustomExtension, DistinguishedName, DnType, KeyPair};
+use rcgen::{CertificateParams, DistinguishedName, DnType, KeyPair};
 use tokio::net::TcpListener;
 
-use super::{Acme, router};
+use super::real_clients::{openssl_verifies, serve_acme};
 use crate::{
-    adapters::{dev_dns::DevDns, dns::HickoryDns, http_fetch::PlainHttpFetcher},
+    adapters::{
+        dev_dns::DevDns,
+        dns::HickoryDns,
+        http_fetch::{PlainHttpFetcher, serve_rfc_8737},
+    },
     ca::test_support::temp_dir,
     services::acme::{EabCreated, tests::world_over},
 };
@@ -87,27 +91,10 @@ async fn obtain(
 /// `openssl verify` of the chain's leaf against its issuing CA; the leaf's subject line.
 fn verify_with_openssl(dir: &Path, chain: &str) -> String {
     let (leaf, issuer) = chain.split_once("-----END CERTIFICATE-----").unwrap();
-    std::fs::write(
-        dir.join("leaf.pem"),
-        format!("{leaf}-----END CERTIFICATE-----\n"),
-    )
-    .unwrap();
-    std::fs::write(dir.join("issuer.pem"), issuer.trim_start()).unwrap();
-    let verify = Command::new("openssl")
-        .args([
-            "verify",
-            "-partial_chain",
-            "-CAfile",
-            "issuer.pem",
-            "leaf.pem",
-        ])
-        .current_dir(dir)
-        .output()
-        .unwrap();
-    assert!(
-        verify.status.success(),
-        "{}",
-        String::from_utf8_lossy(&verify.stderr)
+    openssl_verifies(
+        dir,
+        &format!("{leaf}-----END CERTIFICATE-----\n"),
+        issuer.trim_start(),
     );
     let text = Command::new("openssl")
         .args([
@@ -122,39 +109,6 @@ fn verify_with_openssl(dir: &Path, chain: &str) -> String {
         .output()
         .unwrap();
     String::from_utf8_lossy(&text.stdout).into_owned()
-}
-
-/// Serves TLS on `listener` offering only `acme-tls/1`, with the RFC 8737 certificate for
-/// `name` and `key_authorization` (what a client such as instant-acme's user runs on 443).
-fn serve_tls_alpn(listener: TcpListener, name: &str, digest: &[u8]) {
-    let mut params = CertificateParams::new(vec![name.to_owned()]).unwrap();
-    params.custom_extensions = vec![CustomExtension::new_acme_identifier(digest)];
-    let key = KeyPair::generate().unwrap();
-    let cert = params.self_signed(&key).unwrap();
-    // Loaded without rustls' own certificate checks, which refuse the critical acmeIdentifier
-    // extension they do not know; a real TLS-ALPN-01 responder does the same.
-    let provider = Arc::new(rustls::crypto::ring::default_provider());
-    let signing = provider
-        .key_provider
-        .load_private_key(rustls::pki_types::PrivateKeyDer::Pkcs8(
-            key.serialize_der().into(),
-        ))
-        .unwrap();
-    let certified = rustls::sign::CertifiedKey::new(vec![cert.der().clone()], signing);
-    let mut config = rustls::ServerConfig::builder_with_provider(provider)
-        .with_safe_default_protocol_versions()
-        .unwrap()
-        .with_no_client_auth()
-        .with_cert_resolver(Arc::new(rustls::sign::SingleCertAndKey::from(certified)));
-    config.alpn_protocols = vec![b"acme-tls/1".to_vec()];
-    let acceptor = tokio_rustls::TlsAcceptor::from(Arc::new(config));
-    tokio::spawn(async move {
-        while let Ok((stream, _)) = listener.accept().await {
-            if let Ok(mut tls) = acceptor.accept(stream).await {
-                let _ = tokio::io::AsyncWriteExt::shutdown(&mut tls).await;
-            }
-        }
-    });
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -177,13 +131,7 @@ async fn instant_acme_obtains_certificates_over_dns_01_and_tls_alpn_01() {
         Some(Arc::new(HickoryDns::new(Some(dns_addr)))),
     )
     .await;
-    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let addr = listener.local_addr().unwrap();
-    let app = router(Arc::new(Acme {
-        service: w.acme.clone(),
-        base: format!("http://{addr}/acme"),
-    }));
-    tokio::spawn(async move { axum::serve(listener, app).await });
+    let addr = serve_acme(&w).await;
     let eab = w.credential(w.product_id).await;
     let account = account(format!("http://{addr}/acme/directory"), &eab).await;
 
@@ -209,8 +157,9 @@ async fn instant_acme_obtains_certificates_over_dns_01_and_tls_alpn_01() {
         "tls.example.com",
         ChallengeType::TlsAlpn01,
         async |key_authorization| {
-            serve_tls_alpn(
+            serve_rfc_8737(
                 tls_listener,
+                vec![b"acme-tls/1".to_vec()],
                 "tls.example.com",
                 key_authorization.digest().as_ref(),
             );

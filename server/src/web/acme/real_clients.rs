@@ -6,8 +6,10 @@ use std::{process::Command, sync::Arc};
 
 use super::{Acme, router};
 use crate::{
-    adapters::http_fetch::PlainHttpFetcher, ca::test_support::temp_dir,
-    services::acme::tests::world_with, store::certificates,
+    adapters::http_fetch::PlainHttpFetcher,
+    ca::test_support::temp_dir,
+    services::acme::tests::{World, world_with},
+    store::certificates,
 };
 
 fn free_port() -> u16 {
@@ -16,6 +18,41 @@ fn free_port() -> u16 {
         .local_addr()
         .unwrap()
         .port()
+}
+
+/// Serves the world's ACME router on a free loopback port; the address.
+pub(super) async fn serve_acme(w: &World) -> std::net::SocketAddr {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let app = router(Arc::new(Acme {
+        service: w.acme.clone(),
+        base: format!("http://{addr}/acme"),
+    }));
+    tokio::spawn(async move { axum::serve(listener, app).await });
+    addr
+}
+
+/// `openssl verify` of `leaf` against its issuing CA `issuer` (PEM), written as `leaf.pem` and
+/// `issuer.pem` in `dir`.
+pub(super) fn openssl_verifies(dir: &std::path::Path, leaf: &str, issuer: &str) {
+    std::fs::write(dir.join("leaf.pem"), leaf).unwrap();
+    std::fs::write(dir.join("issuer.pem"), issuer).unwrap();
+    let verify = Command::new("openssl")
+        .args([
+            "verify",
+            "-partial_chain",
+            "-CAfile",
+            "issuer.pem",
+            "leaf.pem",
+        ])
+        .current_dir(dir)
+        .output()
+        .unwrap();
+    assert!(
+        verify.status.success(),
+        "{}",
+        String::from_utf8_lossy(&verify.stderr)
+    );
 }
 
 /// Runs lego with `args` off the async threads; (success, combined output).
@@ -43,13 +80,7 @@ async fn lego_obtains_renews_and_revokes_over_http_01_with_a_binding_and_not_wit
         Some("127.0.0.1".parse().unwrap()),
     ));
     let w = world_with(true, Some(fetcher)).await;
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let addr = listener.local_addr().unwrap();
-    let app = router(Arc::new(Acme {
-        service: w.acme.clone(),
-        base: format!("http://{addr}/acme"),
-    }));
-    tokio::spawn(async move { axum::serve(listener, app).await });
+    let addr = serve_acme(&w).await;
     let dir = temp_dir("acme-lego");
     let eab = w.credential(w.product_id).await;
     let common = |with_eab: bool, path: &str| {
@@ -88,27 +119,10 @@ async fn lego_obtains_renews_and_revokes_over_http_01_with_a_binding_and_not_wit
     let crt = dir.join("lego/certificates/www.example.com.crt");
     let bundle = std::fs::read_to_string(&crt).unwrap();
     let (leaf, issuer) = bundle.split_once("-----END CERTIFICATE-----").unwrap();
-    std::fs::write(
-        dir.join("leaf.pem"),
-        format!("{leaf}-----END CERTIFICATE-----\n"),
-    )
-    .unwrap();
-    std::fs::write(dir.join("issuer.pem"), issuer.trim_start()).unwrap();
-    let verify = Command::new("openssl")
-        .args([
-            "verify",
-            "-partial_chain",
-            "-CAfile",
-            "issuer.pem",
-            "leaf.pem",
-        ])
-        .current_dir(&dir)
-        .output()
-        .unwrap();
-    assert!(
-        verify.status.success(),
-        "{}",
-        String::from_utf8_lossy(&verify.stderr)
+    openssl_verifies(
+        &dir,
+        &format!("{leaf}-----END CERTIFICATE-----\n"),
+        issuer.trim_start(),
     );
 
     let (ok, out) = lego(
@@ -189,13 +203,7 @@ async fn certbot_obtains_renews_and_revokes_over_http_01_with_a_binding_and_not_
         Some("127.0.0.1".parse().unwrap()),
     ));
     let w = world_with(true, Some(fetcher)).await;
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let addr = listener.local_addr().unwrap();
-    let app = router(Arc::new(Acme {
-        service: w.acme.clone(),
-        base: format!("http://{addr}/acme"),
-    }));
-    tokio::spawn(async move { axum::serve(listener, app).await });
+    let addr = serve_acme(&w).await;
     let dir = temp_dir("acme-certbot");
     let eab = w.credential(w.product_id).await;
     // certbot talks plain HTTP to a directory it is given (as in Boulder's own tests).
@@ -248,24 +256,7 @@ async fn certbot_obtains_renews_and_revokes_over_http_01_with_a_binding_and_not_
     let (ok, out) = certbot(state.clone(), obtain(true)).await;
     assert!(ok, "{out}");
     let (leaf, chain) = certbot_files(&state);
-    std::fs::write(dir.join("leaf.pem"), &leaf).unwrap();
-    std::fs::write(dir.join("chain.pem"), &chain).unwrap();
-    let verify = Command::new("openssl")
-        .args([
-            "verify",
-            "-partial_chain",
-            "-CAfile",
-            "chain.pem",
-            "leaf.pem",
-        ])
-        .current_dir(&dir)
-        .output()
-        .unwrap();
-    assert!(
-        verify.status.success(),
-        "{}",
-        String::from_utf8_lossy(&verify.stderr)
-    );
+    openssl_verifies(&dir, &leaf, &chain);
 
     // certbot renews from the settings it saved (server, standalone on the same port). Run
     // without a terminal, `renew` first sleeps a random while of up to eight minutes (to
@@ -331,13 +322,7 @@ async fn without_required_binding_lego_obtains_for_the_operator_account_at_no_ch
         Some("127.0.0.1".parse().unwrap()),
     ));
     let w = world_with(false, Some(fetcher)).await;
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let addr = listener.local_addr().unwrap();
-    let app = router(Arc::new(Acme {
-        service: w.acme.clone(),
-        base: format!("http://{addr}/acme"),
-    }));
-    tokio::spawn(async move { axum::serve(listener, app).await });
+    let addr = serve_acme(&w).await;
     let directory: serde_json::Value = curl_json(addr, "/acme/directory").await;
     assert_eq!(directory["meta"]["externalAccountRequired"], false);
     let dir = temp_dir("acme-lego-open");
