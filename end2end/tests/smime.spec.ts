@@ -142,6 +142,10 @@ test("Certum-style S/MIME activation: order and pay, provide the address, verify
   expect(sh(dir, "openssl", ["x509", "-inform", "DER", "-in", "leaf.der", "-noout", "-ext", "subjectAltName"])).toContain(
     `email:${mailbox}`,
   );
+  // Certum's E and CN: both the mailbox.
+  expect(sh(dir, "openssl", ["x509", "-inform", "DER", "-in", "leaf.der", "-noout", "-subject", "-nameopt", "RFC2253"]).trim()).toBe(
+    `subject=emailAddress=${mailbox},CN=${mailbox}`,
+  );
   // The test server's CRL and AIA links point at 127.0.0.1, which pkilint rightly calls an
   // internal name; any other finding fails (the service test lints with a public base URL).
   const lint = spawnSync("lint_cabf_smime_cert", ["lint", "-t", "MAILBOX-STRICT", "-s", "WARNING", "leaf.pem"], { cwd: dir });

@@ -646,6 +646,16 @@ impl Authority {
         {
             dn.push(DnType::CommonName, cn.as_str());
         }
+        if profile.subject == SubjectRule::Mailbox
+            && let Some(mailbox) = csr.mailboxes.first()
+        {
+            dn.push(
+                DnType::CustomDnType(OID_EMAIL_ADDRESS.to_vec()),
+                DnValue::Ia5String(
+                    Ia5String::try_from(mailbox.as_str()).map_err(|e| build(e.to_string()))?,
+                ),
+            );
+        }
         p.distinguished_name = dn;
         for d in &csr.dns_names {
             p.subject_alt_names.push(SanType::DnsName(
@@ -717,6 +727,8 @@ const OID_O: &str = "2.5.4.10";
 const OID_SERIAL_NUMBER: &str = "2.5.4.5";
 const OID_BUSINESS_CATEGORY: &str = "2.5.4.15";
 const OID_JURISDICTION_C: &str = "1.3.6.1.4.1.311.60.2.1.3";
+/// PKCS #9 emailAddress, which the S/MIME BRs allow beside commonName for a mailbox.
+const OID_EMAIL_ADDRESS: &[u64] = &[1, 2, 840, 113549, 1, 9, 1];
 
 /// A template's subject attribute as rcgen writes it: countryName as a PrintableString (X.520),
 /// the rest as UTF8String.
@@ -754,7 +766,10 @@ fn subject_attributes(
     csr: &CheckedCsr,
 ) -> Result<Vec<(DnType, DnValue)>, CaError> {
     let mut out = Vec::new();
-    if profile.subject == SubjectRule::NamesOnly {
+    if matches!(
+        profile.subject,
+        SubjectRule::NamesOnly | SubjectRule::Mailbox
+    ) {
         return Ok(out);
     }
     let need = |oid: &str, what: &str| {
@@ -976,6 +991,24 @@ mod tests {
                 &dir,
             );
             assert_eq!(out.trim(), "chain.pem: OK", "{key}: {out}");
+            // Certum's E and CN: both the mailbox, nothing else about the subscriber.
+            let subject = openssl(
+                &[
+                    "x509",
+                    "-in",
+                    "chain.pem",
+                    "-noout",
+                    "-subject",
+                    "-nameopt",
+                    "RFC2253",
+                ],
+                &dir,
+            );
+            assert_eq!(
+                subject.trim(),
+                "subject=emailAddress=asha@example.com,CN=asha@example.com",
+                "{key}"
+            );
             pkilint(&dir, "lint_cabf_smime_cert", "MAILBOX-STRICT", &issued.der);
         }
         std::fs::remove_dir_all(dir).unwrap();

@@ -22,8 +22,12 @@ pub enum NameKind {
 /// What the subject carries besides the names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SubjectRule {
-    /// Nothing about the subscriber (DV, mailbox-validated, client).
+    /// Nothing about the subscriber (DV, client).
     NamesOnly,
+    /// The validated mailbox and nothing else, as commonName and emailAddress: Certum's
+    /// activation puts both (E and CN) in every mailbox-validated certificate, and the S/MIME
+    /// BRs (7.1.4.2.2 h) allow emailAddress when it repeats a mailbox of subjectAltName.
+    Mailbox,
     /// The vetted organization: organizationName, countryName, and localityName and/or
     /// stateOrProvinceName.
     Organization,
@@ -122,7 +126,7 @@ pub const PROFILES: &[Profile] = &[
         eku: &[Purpose::EmailProtection],
         validity: ValidityRule::SmimeBr,
         names: NameKind::Mailbox,
-        subject: SubjectRule::NamesOnly,
+        subject: SubjectRule::Mailbox,
         common_name: true,
         subject_key_identifier: true,
         rsa_key_encipherment: true,
