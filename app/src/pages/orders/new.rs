@@ -65,6 +65,18 @@ fn rules(offer: Option<&Offer>, domains: u32) -> NameRules {
     }
 }
 
+/// The names typed so far with `name` added (once) on a line of its own.
+fn with_name(names: &str, name: &str) -> String {
+    let present = names
+        .split(['\n', ',', ' '])
+        .any(|n| crate::model::dns_name::normalize(n) == name);
+    match names.trim_end() {
+        _ if present => names.to_owned(),
+        "" => name.to_owned(),
+        typed => format!("{typed}\n{name}"),
+    }
+}
+
 fn read_text(id: &str) -> String {
     #[cfg(feature = "hydrate")]
     {
@@ -377,7 +389,16 @@ fn Steps(data: WizardData) -> impl IntoView {
             "Also secure the www. variant"
         </label>
         {(!verified.is_empty()).then(|| view! {
-            <p class="field-hint">"Pre-verified domains: " {verified.join(", ")}</p>
+            <div class="field-hint verified-domains" role="group" aria-label="Pre-verified domains">
+                <span>"Pre-verified domains of your account (no new validation needed): "</span>
+                {verified.iter().cloned().map(|d| {
+                    let label = format!("Use {d}");
+                    view! {
+                        <button type="button" class="chip" aria-label=label
+                            on:click=move |_| form.update(|f| f.names = with_name(&f.names, &d))>{d.clone()}</button>
+                    }
+                }).collect_view()}
+            </div>
         })}
         <DynamicFields offer=Signal::derive(offer) form=form />
     </div>
@@ -579,5 +600,24 @@ where
             <label for="wizard-csr-file">"CSR file (.csr, .pem)"</label>
             <input id="wizard-csr-file" type="file" accept=".csr,.pem,.req,.txt" on:change=on_change />
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::with_name;
+
+    #[test]
+    fn a_pre_verified_domain_is_added_once_on_its_own_line() {
+        assert_eq!(with_name("", "example.com"), "example.com");
+        assert_eq!(
+            with_name("shop.example.com\n", "example.com"),
+            "shop.example.com\nexample.com"
+        );
+        assert_eq!(with_name("Example.com", "example.com"), "Example.com");
+        assert_eq!(
+            with_name("a.example, example.com", "example.com"),
+            "a.example, example.com"
+        );
     }
 }
