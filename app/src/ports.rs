@@ -205,7 +205,6 @@ pub trait AccessApi: Send + Sync {
         id: i32,
         form: crate::model::groups::GroupForm,
     ) -> Result<(), AppError>;
-    /// Whether the account enforces two-factor sign-in.
     async fn group_detail(
         &self,
         meta: &RequestMeta,
@@ -223,6 +222,27 @@ pub trait AccessApi: Send + Sync {
         group_id: i32,
         membership_id: i32,
     ) -> Result<(), AppError>;
+    /// Limits a group's orders to one more of the account's domains (and its sub-domains).
+    async fn add_group_domain(
+        &self,
+        meta: &RequestMeta,
+        group_id: i32,
+        domain: String,
+    ) -> Result<(), AppError>;
+    async fn remove_group_domain(
+        &self,
+        meta: &RequestMeta,
+        group_id: i32,
+        domain: String,
+    ) -> Result<(), AppError>;
+    /// Sets a group's logo from the `data:` URL of a PNG or JPEG file.
+    async fn set_group_logo(
+        &self,
+        meta: &RequestMeta,
+        group_id: i32,
+        logo: String,
+    ) -> Result<(), AppError>;
+    async fn remove_group_logo(&self, meta: &RequestMeta, group_id: i32) -> Result<(), AppError>;
     async fn roles(&self, meta: &RequestMeta) -> Result<crate::model::roles::RolesPage, AppError>;
     async fn role_options(
         &self,

@@ -214,11 +214,32 @@ test("a short private certificate renews into a linked order, and a cancelled pa
   await expect(notes).toContainText("CN-");
   await expect(notes).toContainText("Ordered the wrong domain");
   const href = (await notes.getByRole("link", { name: "Download Credit Note" }).getAttribute("href"))!;
-  const note = await (await page.request.get(href)).text();
-  expect(note).toContain("CREDIT NOTE CN-");
-  expect(note).toContain(`Order: #${dvId}`);
+  // The credit note and the invoice are PDFs that Poppler reads back.
+  const pdfDir = mkdtempSync(path.join(tmpdir(), "rootline-pdf-"));
+  const pdfText = async (url: string, file: string) => {
+    const response = await page.request.get(url);
+    expect(response.headers()["content-type"]).toBe("application/pdf");
+    writeFileSync(path.join(pdfDir, file), await response.body());
+    return sh(pdfDir, "pdftotext", ["-layout", file, "-"]);
+  };
+  const note = await pdfText(href, "note.pdf");
+  expect(note).toMatch(/Credit note CN-\d{6}/);
+  expect(note).toContain(`#${dvId}`);
+  expect(note).toContain("Ordered the wrong domain");
+  const invoice = page.getByRole("region", { name: "Invoice" });
+  await expect(invoice).toContainText("INV-");
+  const invoiceText = await pdfText((await invoice.getByRole("link", { name: "Download invoice (PDF)" }).getAttribute("href"))!, "invoice.pdf");
+  expect(invoiceText).toMatch(/Invoice INV-\d{6}/);
+  expect(invoiceText).toContain(domain);
   await page.goto("/billing");
   await expect(page.getByRole("table", { name: "Statement" })).toContainText(`Refund of order ${dvId}`);
+  // This month's invoice lists the order's charge and its refund.
+  const months = page.getByRole("list", { name: "Monthly invoices" });
+  await expect(months.getByRole("link")).toHaveCount(12);
+  const monthly = await pdfText((await months.getByRole("link").first().getAttribute("href"))!, "monthly.pdf");
+  expect(monthly).toMatch(/Monthly invoice MI-\d{6}-\d{4}-\d{2}/);
+  expect(monthly).toContain(`Order #${dvId}`);
+  expect(monthly).toMatch(/Refunded: USD [1-9]/);
 });
 
 test("a UCC order's names are changed: the added name is paid, reuses the verified domain and issues a linked certificate", async ({
@@ -289,4 +310,16 @@ test("a UCC order's names are changed: the added name is paid, reuses the verifi
   await page.goto(`/orders/${orderId}`);
   await expect(page.getByRole("region", { name: "Linked orders" })).toContainText(`Names changed as order #${newId}`);
   await expect(page.getByTestId("certificate-state")).toHaveText("Valid");
+
+  // The next request offers the verified domain: one click puts it in the names, once.
+  await page.goto("/orders/new");
+  await waitForHydration(page);
+  await page.getByRole("button", { name: "Next" }).click();
+  await page.getByRole("button", { name: "Next" }).click();
+  await page.getByLabel("Submit the CSR later").check();
+  await page.getByRole("button", { name: "Next" }).click();
+  const verified = page.getByRole("group", { name: "Pre-verified domains" });
+  await verified.getByRole("button", { name: `Use ${domain}`, exact: true }).click();
+  await verified.getByRole("button", { name: `Use ${domain}`, exact: true }).click();
+  await expect(page.getByLabel("Domain names (one per line; the first is the main one)")).toHaveValue(domain);
 });

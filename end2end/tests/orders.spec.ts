@@ -129,7 +129,7 @@ test("a Standard User orders DV with a key made in the browser, an administrator
   await expect(page.getByTestId("account-balance")).not.toContainText("500.00");
   // So does the history of the group that paid.
   await page.goto("/groups");
-  await page.getByRole("link", { name: "Users of Default group" }).click();
+  await page.getByRole("link", { name: "Users, domains and logo of Default group" }).click();
   await expect(page.getByRole("table", { name: "Credit history" })).toContainText(`#${orderId}`);
 
   // The order list finds it by domain and tag.

@@ -277,16 +277,17 @@ pub async fn serve(config: Config) -> Result<(), StartupError> {
         clock: services.clock.clone(),
         public_url: config.link_base(),
     });
+    let billing = Arc::new(crate::services::billing::BillingService::new(
+        services.store.clone(),
+        services.clock.clone(),
+    ));
     let portal = Arc::new(Portal {
         identity: services.identity.clone(),
         access: access.clone(),
         api_keys,
         orders: orders.clone(),
         validation,
-        billing: Arc::new(crate::services::billing::BillingService::new(
-            services.store.clone(),
-            services.clock.clone(),
-        )),
+        billing: billing.clone(),
         clock: services.clock.clone(),
         secure_cookies: config.secure_cookies(),
         certificate_sign_in_url: config
@@ -322,6 +323,7 @@ pub async fn serve(config: Config) -> Result<(), StartupError> {
         }),
         access,
         orders,
+        billing,
     };
     let app = web::router(state)
         .merge(web::acme::router(Arc::new(web::acme::Acme {

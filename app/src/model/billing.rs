@@ -197,6 +197,64 @@ pub struct BillingPage {
     pub account_balance_minor: i64,
     pub groups: Vec<GroupBalance>,
     pub statement: StatementPage,
+    /// The months with a monthly invoice to download (`YYYY-MM`), the current one first.
+    pub invoice_months: Vec<String>,
+}
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// A month as monthly invoices name it, `YYYY-MM`, read back; `None` for anything else.
+pub fn parse_month(code: &str) -> Option<(i32, u32)> {
+    let (year, month) = code.split_once('-')?;
+    if year.len() != 4 || month.len() != 2 {
+        return None;
+    }
+    let year: i32 = year.parse().ok()?;
+    let month: u32 = month.parse().ok()?;
+    ((1..=12).contains(&month) && year >= 2000).then_some((year, month))
+}
+
+/// `2026-11` as "November 2026".
+pub fn month_label(code: &str) -> String {
+    match parse_month(code) {
+        Some((year, month)) => format!(
+            "{} {year}",
+            MONTHS
+                .get(usize::try_from(month).unwrap_or(1) - 1)
+                .copied()
+                .unwrap_or_default()
+        ),
+        None => code.to_owned(),
+    }
+}
+
+/// The `count` months up to and including `(year, month)`, newest first.
+pub fn months_back(year: i32, month: u32, count: usize) -> Vec<String> {
+    let mut out = Vec::with_capacity(count);
+    let (mut y, mut m) = (year, month);
+    for _ in 0..count {
+        out.push(format!("{y:04}-{m:02}"));
+        if m == 1 {
+            y -= 1;
+            m = 12;
+        } else {
+            m -= 1;
+        }
+    }
+    out
 }
 
 /// A group's finances on its page: balance, limit, and history.
@@ -220,6 +278,19 @@ pub struct AccountCredits {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn months_of_monthly_invoices_are_named_and_counted_back_over_new_year() {
+        assert_eq!(parse_month("2026-11"), Some((2026, 11)));
+        for bad in [
+            "2026-13", "2026-1", "26-11", "2026/11", "", "abcd-ef", "1999-12",
+        ] {
+            assert_eq!(parse_month(bad), None, "{bad}");
+        }
+        assert_eq!(month_label("2026-02"), "February 2026");
+        assert_eq!(months_back(2026, 2, 3), ["2026-02", "2026-01", "2025-12"]);
+    }
+
     use super::*;
 
     #[test]

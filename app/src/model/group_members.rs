@@ -27,6 +27,8 @@ pub struct GroupDetail {
     pub users: Vec<GroupUser>,
     /// Active users of the account not added to the group yet: `(membership id, "Name <e-mail>")`.
     pub addable: Vec<(i32, String)>,
+    /// The account's domains not among the group's yet (the "Specific" choices).
+    pub addable_domains: Vec<String>,
 }
 
 #[cfg(test)]

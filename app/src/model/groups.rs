@@ -97,6 +97,11 @@ pub struct GroupView {
     pub renewal_emails: Vec<String>,
     /// Only its members use it.
     pub restricted: bool,
+    /// The domains the group orders for (and their sub-domains); empty for all of the
+    /// account's domains.
+    pub domains: Vec<String>,
+    /// Where the logo is served, with its version so a new one is not hidden by a cache.
+    pub logo_url: Option<String>,
 }
 
 impl GroupView {
@@ -124,6 +129,79 @@ impl GroupView {
             restricted: self.restricted,
         }
     }
+}
+
+/// The names a group may not order when it is limited to `group_domains`: those under none
+/// of them. A group with no domains listed orders for all, so nothing is outside.
+pub fn names_outside(group_domains: &[String], names: &[String]) -> Vec<String> {
+    if group_domains.is_empty() {
+        return Vec::new();
+    }
+    names
+        .iter()
+        .filter(|n| {
+            !group_domains
+                .iter()
+                .any(|d| super::dns_name::is_within(n, d))
+        })
+        .cloned()
+        .collect()
+}
+
+/// The largest logo accepted: a header image, not a photograph.
+pub const LOGO_MAX_BYTES: usize = 200 * 1024;
+
+/// The image types a logo may be, told by their first bytes rather than a name or a claimed
+/// type. SVG is refused: it can carry scripts.
+pub fn logo_content_type(bytes: &[u8]) -> Option<&'static str> {
+    if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
+        Some("image/png")
+    } else if bytes.starts_with(&[0xff, 0xd8, 0xff]) {
+        Some("image/jpeg")
+    } else {
+        None
+    }
+}
+
+/// A logo as the browser sends it (a `data:` URL of the chosen file): its type and bytes, or
+/// what is wrong with it.
+pub fn logo_from_data_url(data_url: &str) -> Result<(&'static str, Vec<u8>), String> {
+    use base64::Engine as _;
+    let encoded = data_url
+        .split_once(";base64,")
+        .filter(|(head, _)| head.starts_with("data:"))
+        .map(|(_, body)| body)
+        .ok_or_else(|| "Choose a PNG or JPEG file for the logo.".to_owned())?;
+    if encoded.len() > LOGO_MAX_BYTES.div_ceil(3) * 4 {
+        return Err(too_large());
+    }
+    let bytes = base64::engine::general_purpose::STANDARD
+        .decode(encoded.trim())
+        .map_err(|_| "The logo could not be read; choose the file again.".to_owned())?;
+    if bytes.len() > LOGO_MAX_BYTES {
+        return Err(too_large());
+    }
+    let kind = logo_content_type(&bytes)
+        .ok_or_else(|| "The logo must be a PNG or JPEG image.".to_owned())?;
+    Ok((kind, bytes))
+}
+
+/// The bytes of a chosen file as the `data:` URL `logo_from_data_url` reads.
+pub fn logo_data_url(bytes: &[u8]) -> Result<String, String> {
+    use base64::Engine as _;
+    if bytes.len() > LOGO_MAX_BYTES {
+        return Err(too_large());
+    }
+    let kind = logo_content_type(bytes)
+        .ok_or_else(|| "The logo must be a PNG or JPEG image.".to_owned())?;
+    Ok(format!(
+        "data:{kind};base64,{}",
+        base64::engine::general_purpose::STANDARD.encode(bytes)
+    ))
+}
+
+fn too_large() -> String {
+    format!("The logo may be at most {} KB.", LOGO_MAX_BYTES / 1024)
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -155,5 +233,61 @@ mod tests {
         for field in ["name", "finance_mode", "spend_limit", "renewal_emails"] {
             assert!(errors.get(field).is_some(), "{field}");
         }
+    }
+
+    #[test]
+    fn a_group_with_domains_orders_only_for_them_and_their_sub_domains() {
+        let names: Vec<String> = [
+            "example.com",
+            "*.shop.example.com",
+            "example.org",
+            "badexample.com",
+        ]
+        .map(String::from)
+        .to_vec();
+        assert!(names_outside(&[], &names).is_empty());
+        assert_eq!(
+            names_outside(&["example.com".into()], &names),
+            ["example.org", "badexample.com"]
+        );
+        assert_eq!(
+            names_outside(&["example.com".into(), "example.org".into()], &names),
+            ["badexample.com"]
+        );
+    }
+
+    #[test]
+    fn a_logo_is_a_small_png_or_jpeg_told_by_its_bytes() {
+        let png = [b"\x89PNG\r\n\x1a\n".as_slice(), &[0u8; 16]].concat();
+        let url = logo_data_url(&png).unwrap();
+        assert!(url.starts_with("data:image/png;base64,"));
+        assert_eq!(
+            logo_from_data_url(&url).unwrap(),
+            ("image/png", png.clone())
+        );
+        let jpeg = [0xff, 0xd8, 0xff, 0xe0, 0, 16];
+        assert_eq!(
+            logo_from_data_url(&logo_data_url(&jpeg).unwrap())
+                .unwrap()
+                .0,
+            "image/jpeg"
+        );
+        // An SVG (scripts), or a PNG name on other bytes, is refused whatever it claims.
+        let svg = "data:image/png;base64,PHN2ZyBvbmxvYWQ9ImFsZXJ0KDEpIi8+";
+        assert!(logo_from_data_url(svg).unwrap_err().contains("PNG or JPEG"));
+        assert!(logo_data_url(b"<svg/>").is_err());
+        assert!(logo_from_data_url("not a data url").is_err());
+        assert!(
+            logo_from_data_url("data:image/png;base64,@@@")
+                .unwrap_err()
+                .contains("read")
+        );
+        let big = [png.as_slice(), &vec![0u8; LOGO_MAX_BYTES]].concat();
+        assert!(logo_data_url(&big).unwrap_err().contains("200 KB"));
+        let encoded = format!(
+            "data:image/png;base64,{}",
+            base64::Engine::encode(&base64::engine::general_purpose::STANDARD, &big)
+        );
+        assert!(logo_from_data_url(&encoded).unwrap_err().contains("200 KB"));
     }
 }

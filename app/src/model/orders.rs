@@ -596,6 +596,8 @@ pub struct OrderView {
     /// The renewals and reissues of this order.
     pub successors: Vec<super::order_actions::LinkedOrder>,
     pub credit_notes: Vec<super::order_actions::CreditNoteView>,
+    /// The invoice's number once the order was paid (its PDF is at `/orders/{id}/invoice`).
+    pub invoice_number: Option<String>,
     pub can_revoke: bool,
     pub can_reissue: bool,
     pub can_renew: bool,

@@ -6,6 +6,7 @@ pub mod dcv;
 pub mod identity_limits;
 pub mod ip_range;
 pub mod ledger;
+pub mod pdf_document;
 pub mod revocation;
 pub mod secret_token;
 pub mod template;

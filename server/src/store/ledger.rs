@@ -308,3 +308,21 @@ pub async fn delete_transaction(db: &impl Db, account_id: i32, id: i32) -> Resul
         .await?;
     Ok(())
 }
+
+/// The account's transactions of the given kinds made in `[from, to)`, oldest first.
+pub async fn of_kinds_between(
+    db: &impl Db,
+    account_id: i32,
+    kinds: &[&str],
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+) -> Result<Vec<TransactionRow>, StoreError> {
+    Ok(ledger_transactions::Entity::find()
+        .filter(ledger_transactions::Column::AccountId.eq(account_id))
+        .filter(ledger_transactions::Column::Kind.is_in(kinds.iter().copied()))
+        .filter(ledger_transactions::Column::CreatedAt.gte(from))
+        .filter(ledger_transactions::Column::CreatedAt.lt(to))
+        .order_by_asc(ledger_transactions::Column::Id)
+        .all(db.conn())
+        .await?)
+}

@@ -15,6 +15,8 @@ pub mod custom_roles;
 pub mod delegates;
 pub mod domains;
 mod entities;
+pub mod group_domains;
+pub mod group_logos;
 pub mod group_members;
 pub mod groups;
 pub mod ip_rules;

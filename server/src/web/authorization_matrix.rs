@@ -216,6 +216,31 @@ const MATRIX: &[Entry] = &[
         other: Other::NotFound,
     },
     Entry {
+        path: "/api/groups/domains/add",
+        rule: Rule::RequiresOnObject(Permission::ManageGroups),
+        body: "group_id=1&domain=example.com",
+        other: Other::NotFound,
+    },
+    Entry {
+        path: "/api/groups/domains/remove",
+        rule: Rule::RequiresOnObject(Permission::ManageGroups),
+        body: "group_id=1&domain=example.com",
+        other: Other::NotFound,
+    },
+    Entry {
+        // A 1x1 PNG's first bytes: enough to be told a PNG.
+        path: "/api/groups/logo/set",
+        rule: Rule::RequiresOnObject(Permission::ManageGroups),
+        body: "group_id=1&logo=data%3Aimage%2Fpng%3Bbase64%2CiVBORw0KGgoAAAANSUhEUgAAAAEAAAAB",
+        other: Other::NotFound,
+    },
+    Entry {
+        path: "/api/groups/logo/remove",
+        rule: Rule::RequiresOnObject(Permission::ManageGroups),
+        body: "group_id=1",
+        other: Other::NotFound,
+    },
+    Entry {
         path: "/api/roles/list",
         rule: Rule::Requires(Permission::ManageRoles),
         body: "",
@@ -844,16 +869,17 @@ pub(super) async fn app(h: &Harness) -> axum::Router {
             eab_required: true,
         },
     ));
+    let billing = Arc::new(crate::services::billing::BillingService::new(
+        h.store.clone(),
+        h.clock.clone(),
+    ));
     let portal = Arc::new(Portal {
         identity: identity.clone(),
         access: access.clone(),
         api_keys: Arc::new(crate::services::api_keys::ApiKeyService::for_harness(h)),
         orders: orders.clone(),
         validation,
-        billing: Arc::new(crate::services::billing::BillingService::new(
-            h.store.clone(),
-            h.clock.clone(),
-        )),
+        billing: billing.clone(),
         clock: h.clock.clone(),
         secure_cookies: false,
         certificate_sign_in_url: None,
@@ -886,6 +912,7 @@ pub(super) async fn app(h: &Harness) -> axum::Router {
         }),
         access,
         orders,
+        billing,
     })
 }
 
@@ -1172,4 +1199,101 @@ async fn the_audit_export_needs_a_session_and_the_audit_permission() {
         .await
         .unwrap();
     assert_eq!(get(Some(token)).await.0, StatusCode::FORBIDDEN);
+}
+
+/// A GET through the router with (or without) a session: the status and content type.
+async fn get_file(app: &axum::Router, path: &str, session: Option<&str>) -> (StatusCode, String) {
+    let mut request = Request::get(path).header(header::HOST, "portal.test");
+    if let Some(t) = session {
+        request = request.header(header::COOKIE, format!("{SESSION_COOKIE}={t}"));
+    }
+    let response = app
+        .clone()
+        .oneshot(request.body(Body::empty()).unwrap())
+        .await
+        .unwrap();
+    let kind = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_owned();
+    (response.status(), kind)
+}
+
+#[tokio::test]
+async fn the_monthly_invoice_needs_a_session_the_finance_permission_and_a_real_month() {
+    let h = harness().await;
+    let token = h.signed_in("first@example.com").await;
+    let app = app(&h).await;
+    let month = {
+        use chrono::Datelike;
+        let now = crate::ports::Clock::now(&*h.clock);
+        format!("{:04}-{:02}", now.year(), now.month())
+    };
+    let path = format!("/billing/invoice?month={month}");
+    assert_eq!(
+        get_file(&app, &path, None).await.0,
+        StatusCode::UNAUTHORIZED
+    );
+    assert_eq!(
+        get_file(&app, &path, Some(&token)).await,
+        (StatusCode::OK, "application/pdf".to_owned())
+    );
+    for bad in [
+        "/billing/invoice?month=2026-13",
+        "/billing/invoice",
+        "/billing/invoice?month=2999-01",
+    ] {
+        assert_eq!(
+            get_file(&app, bad, Some(&token)).await.0,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{bad}"
+        );
+    }
+    h.store
+        .execute_raw("UPDATE memberships SET role = 'basic_user'")
+        .await
+        .unwrap();
+    assert_eq!(
+        get_file(&app, &path, Some(&token)).await.0,
+        StatusCode::FORBIDDEN
+    );
+}
+
+#[tokio::test]
+async fn a_group_logo_is_served_only_with_a_session_of_its_account() {
+    let h = harness().await;
+    let token = h.signed_in("first@example.com").await;
+    let other = h.signed_in("other@elsewhere.example").await;
+    let app = app(&h).await;
+    let access = AccessService::for_harness(&h);
+    let admin = access
+        .authorize(Some(&token), Permission::ManageGroups)
+        .await
+        .unwrap();
+    let group = access.groups_page(&admin).await.unwrap().groups[0].id;
+    let png = [b"\x89PNG\r\n\x1a\n".as_slice(), b"logo"].concat();
+    access
+        .set_group_logo(
+            &admin,
+            group,
+            &app::model::groups::logo_data_url(&png).unwrap(),
+            None,
+        )
+        .await
+        .unwrap();
+    let path = format!("/groups/{group}/logo");
+    assert_eq!(
+        get_file(&app, &path, Some(&token)).await,
+        (StatusCode::OK, "image/png".to_owned())
+    );
+    assert_eq!(
+        get_file(&app, &path, None).await.0,
+        StatusCode::UNAUTHORIZED
+    );
+    assert_eq!(
+        get_file(&app, &path, Some(&other)).await.0,
+        StatusCode::NOT_FOUND
+    );
 }

@@ -2,10 +2,12 @@
 
 pub mod acme;
 pub mod audit_export;
+pub mod billing_files;
 pub mod ca_certs;
 pub mod certificate_sign_in;
 pub mod cookies;
 pub mod delegate_download;
+pub mod group_logo;
 pub mod middleware;
 pub mod ocsp;
 pub mod order_files;
@@ -50,6 +52,7 @@ pub struct AppState {
     /// For the routes that are not server functions (exports).
     pub access: Arc<crate::services::access::AccessService>,
     pub orders: Arc<crate::services::orders::OrderService>,
+    pub billing: Arc<crate::services::billing::BillingService>,
 }
 
 impl FromRef<AppState> for LeptosOptions {
@@ -128,10 +131,12 @@ pub fn router(state: AppState) -> Router {
         .route("/healthz", get(health))
         .route("/audit/export.xlsx", get(audit_export::export))
         .route("/orders/export.xlsx", get(order_files::export))
+        .route("/billing/invoice", get(billing_files::monthly_invoice))
         .route(
             "/orders/{id}/certificate/{format}",
             get(order_files::order_certificate),
         )
+        .route("/orders/{id}/invoice", get(order_files::invoice))
         .route(
             "/orders/{id}/credit-notes/{note}",
             get(order_files::credit_note),
@@ -144,6 +149,7 @@ pub fn router(state: AppState) -> Router {
             "/download/certificate",
             axum::routing::post(delegate_download::delegated_certificate),
         )
+        .route("/groups/{id}/logo", get(group_logo::logo))
         .route("/sign-in/certificate", get(certificate_sign_in::sign_in))
         .route("/ca/{file}", get(ca_certs::ca_certificate))
         .route("/crl/{file}", get(ca_certs::crl))

@@ -1,7 +1,8 @@
 //! Files of orders that are not server functions: the order list as Excel
-//! (`GET /orders/export.xlsx`), and an issued certificate as PEM, DER or PKCS#7, from the
-//! order page (`GET /orders/{id}/certificate/{format}`) or the tracking link
-//! (`GET /track/{token}/certificate/{format}`).
+//! (`GET /orders/export.xlsx`); an order's invoice and credit notes as PDF
+//! (`GET /orders/{id}/invoice`, `GET /orders/{id}/credit-notes/{note}`); an issued certificate
+//! as PEM, DER or PKCS#7, from the order page (`GET /orders/{id}/certificate/{format}`) or the
+//! tracking link (`GET /track/{token}/certificate/{format}`).
 
 use app::{
     model::{Permission, orders::OrdersQuery},
@@ -143,6 +144,28 @@ pub async fn tracked_certificate(
         return (StatusCode::NOT_FOUND, "Formats: pem, der, p7b.").into_response();
     };
     match state.orders.tracking_download(&token, format).await {
+        Ok(d) => file(d),
+        Err(e) => refused(e),
+    }
+}
+
+pub async fn invoice(
+    State(state): State<AppState>,
+    Extension(meta): Extension<RequestMeta>,
+    Path(id): Path<i32>,
+) -> Response {
+    let caller = match state
+        .access
+        .authorize(
+            meta.session_token.as_deref(),
+            Permission::RequestCertificates,
+        )
+        .await
+    {
+        Ok(c) => c,
+        Err(e) => return unauthorized(e),
+    };
+    match state.orders.invoice(&caller, id).await {
         Ok(d) => file(d),
         Err(e) => refused(e),
     }

@@ -211,6 +211,53 @@ impl AccessApi for Portal {
             .map_err(access_error)
     }
 
+    async fn add_group_domain(
+        &self,
+        meta: &RequestMeta,
+        group_id: i32,
+        domain: String,
+    ) -> Result<(), AppError> {
+        let caller = self.caller(meta, Permission::ManageGroups).await?;
+        self.access
+            .add_group_domain(&caller, group_id, &domain, Some(meta.ip.to_string()))
+            .await
+            .map_err(access_error)
+    }
+
+    async fn remove_group_domain(
+        &self,
+        meta: &RequestMeta,
+        group_id: i32,
+        domain: String,
+    ) -> Result<(), AppError> {
+        let caller = self.caller(meta, Permission::ManageGroups).await?;
+        self.access
+            .remove_group_domain(&caller, group_id, &domain, Some(meta.ip.to_string()))
+            .await
+            .map_err(access_error)
+    }
+
+    async fn set_group_logo(
+        &self,
+        meta: &RequestMeta,
+        group_id: i32,
+        logo: String,
+    ) -> Result<(), AppError> {
+        let caller = self.caller(meta, Permission::ManageGroups).await?;
+        self.access
+            .set_group_logo(&caller, group_id, &logo, Some(meta.ip.to_string()))
+            .await
+            .map_err(access_error)
+    }
+
+    async fn remove_group_logo(&self, meta: &RequestMeta, group_id: i32) -> Result<(), AppError> {
+        let caller = self.caller(meta, Permission::ManageGroups).await?;
+        self.access
+            .remove_group_logo(&caller, group_id, Some(meta.ip.to_string()))
+            .await
+            .map_err(access_error)
+    }
+
     async fn roles(&self, meta: &RequestMeta) -> Result<RolesPage, AppError> {
         let caller = self.caller(meta, Permission::ManageRoles).await?;
         self.access.roles_page(&caller).await.map_err(access_error)

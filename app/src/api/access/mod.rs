@@ -3,6 +3,7 @@
 mod api_keys;
 mod audit_log;
 mod group_members;
+mod group_settings;
 mod groups;
 mod ip_rules;
 mod roles;
@@ -16,6 +17,7 @@ mod users_list;
 pub use api_keys::*;
 pub use audit_log::*;
 pub use group_members::*;
+pub use group_settings::*;
 pub use groups::*;
 pub use ip_rules::*;
 pub use roles::*;

@@ -83,6 +83,15 @@ pub fn CertificateCard(order: OrderView) -> impl IntoView {
                 </ul>
             </section>
         })}
+        {order.invoice_number.clone().map(|number| view! {
+            <section class="card" aria-label="Invoice">
+                <h2>"Invoice"</h2>
+                <p>
+                    <strong>{number}</strong>" "
+                    <a rel="external" download="" href=format!("/orders/{id}/invoice")>"Download invoice (PDF)"</a>
+                </p>
+            </section>
+        })}
         {(!order.credit_notes.is_empty()).then(|| view! {
             <section class="card" aria-label="Credit notes">
                 <h2>"Credit notes"</h2>

@@ -6,7 +6,7 @@ use crate::{
     components::{portal::Portal, statement::StatementTable},
     model::{
         Permission, SessionView,
-        billing::{BillingPage as Billing, format_money},
+        billing::{BillingPage as Billing, format_money, month_label},
     },
 };
 
@@ -82,6 +82,16 @@ fn Overview(billing: Billing) -> impl IntoView {
                     </tbody>
                 </table>
             </div>
+        </section>
+        <section class="card" aria-labelledby="invoices-heading">
+            <h2 id="invoices-heading">"Monthly invoices"</h2>
+            <p class="muted">"Every order charged in the month, less refunds, as a PDF. Each order's own invoice is on its page."</p>
+            <ul class="plain-list" aria-label="Monthly invoices">
+                {billing.invoice_months.into_iter().map(|m| {
+                    let label = format!("Invoice for {} (PDF)", month_label(&m));
+                    view! { <li><a rel="external" download="" href=format!("/billing/invoice?month={m}")>{label}</a></li> }
+                }).collect_view()}
+            </ul>
         </section>
         <section class="card" aria-labelledby="statement-heading">
             <h2 id="statement-heading">"Statement"</h2>

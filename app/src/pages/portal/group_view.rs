@@ -18,6 +18,7 @@ use crate::{
         billing::{GroupFinance, format_money},
         group_members::GroupDetail,
     },
+    pages::portal::group_settings::{GroupDomains, GroupLogo},
 };
 
 #[component]
@@ -39,7 +40,14 @@ fn GroupView(session: SessionView) -> impl IntoView {
     let params = use_params_map();
     let query = use_query_map();
     let id = Memo::new(move |_| params.with(|p| p.get("id").and_then(|v| v.parse::<i32>().ok())));
-    let changed = move || query.with(|q| q.get("member"));
+    // Each action redirects here with what it did, which also reloads the group.
+    let changed = move || {
+        query.with(|q| {
+            ["member", "domain", "logo"]
+                .into_iter()
+                .find_map(|k| q.get(k).map(|v| format!("{k}={v}")))
+        })
+    };
     let detail = Resource::new_blocking(
         move || (id.get(), changed(), manage),
         |(id, _, manage)| async move {
@@ -63,8 +71,12 @@ fn GroupView(session: SessionView) -> impl IntoView {
         },
     );
     let notice = move || match (changed().as_deref(), credits().as_deref()) {
-        (Some("added"), _) => Some("The user was added to the group."),
-        (Some("removed"), _) => Some("The user was removed from the group."),
+        (Some("member=added"), _) => Some("The user was added to the group."),
+        (Some("member=removed"), _) => Some("The user was removed from the group."),
+        (Some("domain=added"), _) => Some("The group now orders only for its listed domains."),
+        (Some("domain=removed"), _) => Some("The domain was taken off the group."),
+        (Some("logo=set"), _) => Some("The logo was saved."),
+        (Some("logo=removed"), _) => Some("The logo was removed."),
         (_, Some("allocate")) => Some("The credits were allocated to the group."),
         (_, Some("deallocate")) => Some("The credits were returned to the account balance."),
         _ => None,
@@ -108,6 +120,9 @@ fn Detail(detail: GroupDetail) -> impl IntoView {
             .or_else(|| remove.value().get().and_then(Result::err))
     });
     let group = detail.group;
+    let settings_group = group.clone();
+    let logo_group = group.clone();
+    let addable_domains = detail.addable_domains;
     let group_id = group.id.to_string();
     let add_group_id = group_id.clone();
     let has_addable = !detail.addable.is_empty();
@@ -165,6 +180,8 @@ fn Detail(detail: GroupDetail) -> impl IntoView {
                 </ActionForm>
             </section>
         })}
+        <GroupDomains group=settings_group addable=addable_domains />
+        <GroupLogo group=logo_group />
     }
 }
 

@@ -110,14 +110,18 @@ fn GroupItem(group: GroupView) -> impl IntoView {
     };
     view! {
         <li class="card account-item" aria-labelledby=labelled>
-            <h2 id=heading>{group.name.clone()}{group.is_default.then_some(" (default)")}</h2>
+            <h2 id=heading>
+                {group.logo_url.clone().map(|url| view! { <img class="group-logo group-logo-small" src=url alt="" /> })}
+                {group.name.clone()}{group.is_default.then_some(" (default)")}
+            </h2>
             <dl class="facts">
                 <dt>"Finance mode"</dt><dd>{group.finance_label()}</dd>
                 <dt>"Spend limit"</dt><dd>{limit}</dd>
                 <dt>"Renewal e-mails"</dt><dd>{group.renewal_emails.join(", ")}</dd>
+                <dt>"Domains"</dt><dd>{if group.domains.is_empty() { "All domains of the account".to_owned() } else { group.domains.join(", ") }}</dd>
                 <dt>"Used by"</dt><dd>{if group.restricted { "Users added to it" } else { "Every user with access to all groups, and users added to it" }}</dd>
             </dl>
-            <p><a href=format!("/groups/{}", group.id)>{format!("Users of {}", group.name)}</a></p>
+            <p><a href=format!("/groups/{}", group.id)>{format!("Users, domains and logo of {}", group.name)}</a></p>
             <details>
                 <summary>"Edit"</summary>
                 <ActionForm action=action>

@@ -4,6 +4,7 @@ pub mod audit;
 pub mod authenticator_app;
 pub mod billing;
 pub mod choose_account;
+pub mod group_settings;
 pub mod group_view;
 pub mod groups;
 pub mod ip_rules;

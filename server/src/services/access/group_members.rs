@@ -12,11 +12,18 @@ use crate::{
         audit::{self, AuditEntry},
         identity::Caller,
     },
-    store::{GroupRow, StoreError, group_members, memberships, users},
+    store::{
+        GroupRow, StoreError, domains, group_domains, group_logos, group_members, memberships,
+        users,
+    },
 };
 
 impl AccessService {
-    async fn group_of(&self, caller: &Caller, group_id: i32) -> Result<GroupRow, AccessError> {
+    pub(super) async fn group_of(
+        &self,
+        caller: &Caller,
+        group_id: i32,
+    ) -> Result<GroupRow, AccessError> {
         group_members::group_of_account(&self.store, caller.account.id, group_id)
             .await?
             .ok_or(AccessError::NotFound)
@@ -60,10 +67,22 @@ impl AccessService {
                 addable.push((m.id, format!("{} <{}>", u.name, u.email)));
             }
         }
+        let group_domains = group_domains::of_group(&self.store, group.id).await?;
+        let addable_domains = domains::for_account(&self.store, caller.account.id)
+            .await?
+            .into_iter()
+            .map(|d| d.name)
+            .filter(|d| !group_domains.contains(d))
+            .collect();
+        let logo = group_logos::versions(&self.store, &[group.id])
+            .await?
+            .first()
+            .map(|(_, at)| *at);
         Ok(GroupDetail {
-            group: super::groups::view(group),
+            group: super::groups::view(group, group_domains, logo),
             users: users_of_group,
             addable,
+            addable_domains,
         })
     }
 
@@ -124,7 +143,7 @@ impl AccessService {
         Ok(())
     }
 
-    async fn audit_group(
+    pub(super) async fn audit_group(
         &self,
         tx: &crate::store::Tx,
         caller: &Caller,

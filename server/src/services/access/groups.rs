@@ -9,12 +9,18 @@ use crate::{
         audit::{self, AuditEntry},
         identity::Caller,
     },
-    store::{GroupRow, Store, StoreError, groups},
+    store::{GroupRow, Store, StoreError, group_domains, group_logos, groups},
 };
 
 pub const DEFAULT_GROUP: &str = "Default group";
 
-pub(super) fn view(g: GroupRow) -> GroupView {
+/// A group as pages show it, with its domains (empty for all) and when its logo last changed.
+pub(super) fn view(
+    g: GroupRow,
+    domains: Vec<String>,
+    logo_version: Option<chrono::DateTime<chrono::Utc>>,
+) -> GroupView {
+    let logo_url = logo_version.map(|at| format!("/groups/{}/logo?v={}", g.id, at.timestamp()));
     GroupView {
         id: g.id,
         name: g.name,
@@ -30,6 +36,8 @@ pub(super) fn view(g: GroupRow) -> GroupView {
             .map(str::to_owned)
             .collect(),
         restricted: g.restricted,
+        domains,
+        logo_url,
     }
 }
 
@@ -78,8 +86,16 @@ impl AccessService {
     /// The account's groups (the default one made when missing).
     pub async fn groups_page(&self, caller: &Caller) -> Result<GroupsPage, AccessError> {
         let rows = ensure_default_group(&self.store, caller.account.id, self.clock.now()).await?;
+        let ids: Vec<i32> = rows.iter().map(|g| g.id).collect();
+        let logos = group_logos::versions(&self.store, &ids).await?;
+        let mut groups = Vec::with_capacity(rows.len());
+        for g in rows {
+            let domains = group_domains::of_group(&self.store, g.id).await?;
+            let logo = logos.iter().find(|(id, _)| *id == g.id).map(|(_, at)| *at);
+            groups.push(view(g, domains, logo));
+        }
         Ok(GroupsPage {
-            groups: rows.into_iter().map(view).collect(),
+            groups,
             can_add: caller.account.multiple_groups,
         })
     }

@@ -6,6 +6,8 @@ mod audit_export;
 mod audit_log;
 mod custom_roles;
 mod deactivate_user;
+mod group_domains;
+mod group_logo;
 mod group_members;
 mod groups;
 mod ip_rules;
@@ -16,6 +18,7 @@ mod users;
 
 use std::sync::Arc;
 
+pub use group_logo::GroupLogo;
 pub use groups::ensure_default_group;
 pub use ip_rules::ip_allowed;
 

@@ -7,6 +7,7 @@ mod allocate;
 mod charge;
 mod grant;
 mod group_finance;
+mod monthly_invoice;
 mod overview;
 
 use std::{collections::HashMap, sync::Arc};
@@ -19,6 +20,7 @@ use app::model::{
 use chrono::{DateTime, Utc};
 
 pub use charge::{OrderCharge, PayerBalance, charge_order, payer_balance, refund_order};
+pub use monthly_invoice::MonthlyInvoice;
 
 use crate::{
     domain::ledger::{self, Holder, Kind},

@@ -2,7 +2,7 @@
 
 use app::model::{
     Permission,
-    billing::{BillingPage, GroupBalance},
+    billing::{BillingPage, GroupBalance, months_back},
 };
 
 use super::{BillingError, BillingService, require, statement};
@@ -45,6 +45,11 @@ impl BillingService {
                 .await?,
             groups: groups_out,
             statement: statement(&self.store, account.id, &account.currency, None, page).await?,
+            invoice_months: {
+                use chrono::Datelike;
+                let now = self.clock.now();
+                months_back(now.year(), now.month(), 12)
+            },
         })
     }
 }

@@ -582,3 +582,79 @@ async fn concurrent_charges_cannot_overdraw_the_balance() {
     assert_invariants(&w.h.store, w.admin.account.id).await;
     assert_eq!(balance_of(&w, Holder::Account).await, 4_000);
 }
+
+#[tokio::test]
+async fn a_monthly_invoice_lists_the_months_charges_less_its_refunds() {
+    use chrono::TimeZone;
+    let w = world().await;
+    let at = |y, mo, d, h, mi| chrono::Utc.with_ymd_and_hms(y, mo, d, h, mi, 0).unwrap();
+    w.h.clock.set(at(2026, 10, 31, 23, 30));
+    assert_eq!(run(&w, Step::Grant(50_000)).await, Outcome::Ok);
+    assert_eq!(run(&w, Step::Charge(1, false, 5_000)).await, Outcome::Ok);
+    w.h.clock.set(at(2026, 11, 1, 0, 10));
+    assert_eq!(run(&w, Step::Charge(2, false, 2_000)).await, Outcome::Ok);
+    assert_eq!(run(&w, Step::Refund(2)).await, Outcome::Refunded(2_000));
+    assert_eq!(run(&w, Step::Charge(3, false, 3_000)).await, Outcome::Ok);
+
+    let text = |bytes: &[u8]| crate::domain::pdf_document::tests::pdf_text(bytes);
+    let october = w
+        .billing
+        .monthly_invoice(&w.admin, "2026-10")
+        .await
+        .unwrap();
+    assert!(
+        october.file_name.ends_with("-2026-10.pdf"),
+        "{}",
+        october.file_name
+    );
+    let t = text(&october.bytes);
+    for expected in [
+        "October 2026 (UTC)",
+        "2026-10-31",
+        "DV SSL, 1 year",
+        "Total for October 2026: USD 50.00",
+    ] {
+        assert!(t.contains(expected), "{expected} missing:\n{t}");
+    }
+    let t = text(
+        &w.billing
+            .monthly_invoice(&w.admin, "2026-11")
+            .await
+            .unwrap()
+            .bytes,
+    );
+    for expected in [
+        "Charged: USD 50.00",
+        "Refunded: USD 20.00",
+        "USD -20.00",
+        "Total for November 2026: USD 30.00",
+    ] {
+        assert!(t.contains(expected), "{expected} missing:\n{t}");
+    }
+    let t = text(
+        &w.billing
+            .monthly_invoice(&w.admin, "2026-09")
+            .await
+            .unwrap()
+            .bytes,
+    );
+    assert!(
+        t.contains("No orders were charged or refunded in September 2026."),
+        "{t}"
+    );
+    for (bad, says) in [
+        ("2026-12", "not begun"),
+        ("2026-13", "YYYY-MM"),
+        ("", "YYYY-MM"),
+    ] {
+        match w.billing.monthly_invoice(&w.admin, bad).await {
+            Err(BillingError::Invalid(e)) => {
+                assert!(
+                    e.get("month").is_some_and(|m| m.contains(says)),
+                    "{bad}: {e:?}"
+                )
+            }
+            other => panic!("{bad}: {:?}", other.map(|i| i.file_name)),
+        }
+    }
+}

@@ -13,7 +13,7 @@ use super::{
 };
 use crate::{
     services::{catalog::OrderProduct, identity::Caller, validation::restricted_names},
-    store::{OrderRow, domains, order_links, orders},
+    store::{OrderRow, domains, group_members, order_links, orders},
 };
 
 /// One added name costs the product's price per extra domain at the order's validity.
@@ -76,6 +76,11 @@ impl OrderService {
         if !restricted_names(&restrictions, &valid.names).is_empty() {
             return Err(OrderError::Refused(RESTRICTED.into()));
         }
+        let group =
+            group_members::group_of_account(&self.store, original.account_id, original.group_id)
+                .await?
+                .ok_or(OrderError::NotFound)?;
+        self.check_group_domains(&group, &valid.names).await?;
         let per_name = per_added_name(&product, original.validity_days).ok_or_else(|| {
             OrderError::Refused(format!(
                 "The product has no price for {} days any more, so names cannot be added.",

@@ -1,10 +1,11 @@
-//! The credit note of a refunded order as a document to download (seeds: "Download Credit
+//! The credit note of a refunded order as a PDF to download (seeds: "Download Credit
 //! Note ... with all the payment information").
 
 use app::model::{billing::format_money, order_actions::credit_note_number};
 
 use super::{Download, OrderError, OrderService};
 use crate::{
+    domain::pdf_document::Document,
     services::identity::Caller,
     store::{accounts, credit_notes},
 };
@@ -25,31 +26,49 @@ impl OrderService {
             .await?
             .ok_or(OrderError::NotFound)?;
         let number = credit_note_number(note.id);
-        let text = format!(
-            "CREDIT NOTE {number}\n\
-             Date: {}\n\n\
-             Issued to: {} (account {})\n\
-             Order: #{} {}\n\
-             Order placed: {}\n\
-             Amount charged: {}\n\
-             Amount credited: {}\n\
-             Credited to: the balance the order was paid from\n\
-             Reason: {}\n\n\
-             Rootline\n",
-            note.created_at.format("%Y-%m-%d"),
-            account.name,
-            account.id,
-            order.id,
-            order.product_name,
-            order.created_at.format("%Y-%m-%d"),
-            format_money(order.price_minor, &order.currency),
-            format_money(note.amount_minor, &note.currency),
-            note.remarks,
-        );
+        let money = |minor: i64| format_money(minor, &note.currency);
+        let doc = Document {
+            title: format!("Credit note {number}"),
+            facts: vec![
+                (
+                    "Date".into(),
+                    note.created_at.format("%Y-%m-%d").to_string(),
+                ),
+                (
+                    "Issued to".into(),
+                    format!("{} (account {})", account.name, account.id),
+                ),
+                (
+                    "Order".into(),
+                    format!("#{} {}", order.id, order.product_name),
+                ),
+                (
+                    "Order placed".into(),
+                    order.created_at.format("%Y-%m-%d").to_string(),
+                ),
+                (
+                    "Amount charged".into(),
+                    format_money(order.price_minor, &order.currency),
+                ),
+                ("Reason".into(), note.remarks.clone()),
+            ],
+            closing: vec![
+                (
+                    format!("Amount credited: {}", money(note.amount_minor)),
+                    true,
+                ),
+                (
+                    "Credited to the balance the order was paid from.".into(),
+                    false,
+                ),
+            ],
+            created: Some(note.created_at),
+            ..Default::default()
+        };
         Ok(Download {
-            file_name: format!("{number}.txt"),
-            content_type: "text/plain; charset=utf-8",
-            bytes: text.into_bytes(),
+            file_name: format!("{number}.pdf"),
+            content_type: "application/pdf",
+            bytes: doc.render(),
         })
     }
 }

@@ -1,12 +1,12 @@
 //! Which group pays for an order: one the caller works in (ID-9), the default when none is
 //! chosen.
 
-use app::model::{FieldErrors, group_members::can_use};
+use app::model::{FieldErrors, group_members::can_use, groups::names_outside};
 
 use super::{OrderError, OrderService};
 use crate::{
     services::{access::ensure_default_group, identity::Caller},
-    store::{GroupRow, group_members, memberships},
+    store::{GroupRow, group_domains, group_members, memberships},
 };
 
 impl OrderService {
@@ -48,5 +48,30 @@ impl OrderService {
                 "Choose a group you work in; ask an administrator to add you to one.",
             ))
         })
+    }
+
+    /// Refuses names outside the group's domains when the administrator limited the group to
+    /// specific ones (the seeds' group "Domains: Specific"); a group without any orders for
+    /// all of the account's domains.
+    pub(super) async fn check_group_domains(
+        &self,
+        group: &GroupRow,
+        names: &[String],
+    ) -> Result<(), OrderError> {
+        let allowed = group_domains::of_group(&self.store, group.id).await?;
+        let outside = names_outside(&allowed, names);
+        if outside.is_empty() {
+            return Ok(());
+        }
+        Err(OrderError::Invalid(FieldErrors::single(
+            "group_id",
+            format!(
+                "The group {} orders only for {} and their sub-domains; {} {} outside them. Choose another group, or ask an administrator to add the domain to the group.",
+                group.name,
+                allowed.join(", "),
+                outside.join(", "),
+                if outside.len() == 1 { "is" } else { "are" },
+            ),
+        )))
     }
 }

@@ -11,6 +11,7 @@ mod delegation;
 mod edit;
 mod export;
 mod groups;
+mod invoice;
 mod issue;
 mod linked_order;
 mod list;

@@ -158,6 +158,9 @@ impl OrderService {
             return Err(OrderError::Refused(RESTRICTED.into()));
         }
         let group = self.paying_group(caller, form.group_id).await?;
+        if rules.public {
+            self.check_group_domains(&group, &valid.names).await?;
+        }
         let event = submission(caller, &product, form.draft);
         let status = OrderStatus::on_submission(event).unwrap_or(OrderStatus::OnHold);
 

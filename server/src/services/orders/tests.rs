@@ -284,6 +284,34 @@ async fn restricted_domains_are_refused_with_the_administrators_message() {
 }
 
 #[tokio::test]
+async fn a_group_limited_to_specific_domains_orders_only_for_them() {
+    let w = world().await;
+    w.credit(w.admin.account.id, "100.00").await;
+    let group = w.orders.usable_groups(&w.admin).await.unwrap()[0].clone();
+    crate::store::group_domains::add(&w.h.store, group.id, "example.com")
+        .await
+        .unwrap();
+    let form = w.form(&w.admin, "shop.example.org", None).await;
+    match w.orders.place(&w.admin, &form).await {
+        Err(OrderError::Invalid(e)) => {
+            let why = e.get("group_id").unwrap();
+            assert!(why.contains("orders only for example.com"), "{why}");
+            assert!(why.contains("shop.example.org is outside"), "{why}");
+        }
+        other => panic!("{other:?}"),
+    }
+    let page = w
+        .orders
+        .orders_page(&w.admin, &Default::default())
+        .await
+        .unwrap();
+    assert_eq!(page.total, 0, "nothing was placed");
+    // Its sub-domains are within it.
+    let form = w.form(&w.admin, "shop.example.com", None).await;
+    w.orders.place(&w.admin, &form).await.unwrap();
+}
+
+#[tokio::test]
 async fn a_private_product_without_auto_approve_waits_with_its_checklist_then_issues_its_template()
 {
     let w = world().await;
@@ -619,14 +647,61 @@ async fn cancelling_a_paid_order_writes_a_credit_note_to_download() {
         .credit_note(&w.admin, placed.id, note.id)
         .await
         .unwrap();
-    let text = String::from_utf8(file.bytes).unwrap();
+    assert_eq!(file.content_type, "application/pdf");
+    assert_eq!(file.file_name, format!("{}.pdf", note.number));
+    let text = crate::domain::pdf_document::tests::pdf_text(&file.bytes);
     assert!(
-        text.contains(&note.number) && text.contains(&note.amount),
+        text.contains(&format!("Credit note {}", note.number)) && text.contains(&note.amount),
         "{text}"
     );
     assert!(text.contains("Bought by mistake"));
     let other = administrator(&w.h, "mei@other.example").await;
     let e = w.orders.credit_note(&other, placed.id, note.id).await;
+    assert!(matches!(e, Err(OrderError::NotFound)), "{e:?}");
+}
+
+#[tokio::test]
+async fn a_paid_order_has_a_pdf_invoice_and_an_unpaid_one_has_none() {
+    let w = world().await;
+    w.credit(w.admin.account.id, "100.00").await;
+    let form = w.form(&w.admin, "shop.example.com", None).await;
+    let placed = w.orders.place(&w.admin, &form).await.unwrap();
+    let view = w.orders.order_view(&w.admin, placed.id).await.unwrap();
+    let number = view.invoice_number.clone().unwrap();
+    assert!(number.starts_with("INV-"), "{number}");
+    let file = w.orders.invoice(&w.admin, placed.id).await.unwrap();
+    assert_eq!(file.content_type, "application/pdf");
+    let text = crate::domain::pdf_document::tests::pdf_text(&file.bytes);
+    for expected in [
+        format!("Invoice {number}"),
+        format!("#{}", placed.id),
+        view.price.clone(),
+        "shop.example.com".to_owned(),
+        "nothing is due".to_owned(),
+    ] {
+        assert!(text.contains(&expected), "{expected} missing:\n{text}");
+    }
+
+    // A draft is not paid: no invoice, and asking for one says why.
+    let mut draft = w.form(&w.admin, "draft.example.com", None).await;
+    draft.draft = true;
+    let held = w.orders.place(&w.admin, &draft).await.unwrap();
+    assert_eq!(
+        w.orders
+            .order_view(&w.admin, held.id)
+            .await
+            .unwrap()
+            .invoice_number,
+        None
+    );
+    let e = w.orders.invoice(&w.admin, held.id).await;
+    assert!(
+        matches!(&e, Err(OrderError::Refused(why)) if why.contains("not been paid")),
+        "{e:?}"
+    );
+    // Another account's order does not exist for them.
+    let other = administrator(&w.h, "mei@other.example").await;
+    let e = w.orders.invoice(&other, placed.id).await;
     assert!(matches!(e, Err(OrderError::NotFound)), "{e:?}");
 }
 

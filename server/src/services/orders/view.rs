@@ -159,6 +159,14 @@ impl OrderService {
         let renewal_open = certificate_row
             .as_ref()
             .is_some_and(|c| now >= certificate::renewable_from(c.not_after));
+        let invoice_number = crate::store::ledger::order_transaction(
+            &self.store,
+            o.account_id,
+            o.id,
+            crate::domain::ledger::Kind::OrderCharge.as_str(),
+        )
+        .await?
+        .map(|(t, _)| super::invoice::invoice_number(t.id));
         let credit_notes = credit_notes::for_order(&self.store, o.account_id, o.id)
             .await?
             .into_iter()
@@ -234,6 +242,7 @@ impl OrderService {
                 .map(|m| m.marked_at.format("%Y-%m-%d %H:%M UTC").to_string()),
             successors,
             credit_notes,
+            invoice_number,
         })
     }
 

@@ -16,6 +16,8 @@ pub mod crls;
 pub mod custom_roles;
 pub mod domain_restrictions;
 pub mod domains;
+pub mod group_domains;
+pub mod group_logos;
 pub mod group_members;
 pub mod groups;
 pub mod ip_rules;

@@ -1,0 +1,78 @@
+//! `GET /billing/invoice?month=YYYY-MM`: the account's monthly invoice as a PDF, for roles
+//! that see the account's finances.
+
+use app::{model::Permission, ports::RequestMeta};
+use axum::{
+    Extension,
+    extract::{Query, State},
+    http::{StatusCode, header},
+    response::{IntoResponse, Response},
+};
+use serde::Deserialize;
+
+use super::AppState;
+use crate::services::{access::AccessError, billing::BillingError};
+
+#[derive(Deserialize)]
+pub struct MonthQuery {
+    #[serde(default)]
+    month: String,
+}
+
+pub async fn monthly_invoice(
+    State(state): State<AppState>,
+    Extension(meta): Extension<RequestMeta>,
+    Query(query): Query<MonthQuery>,
+) -> Response {
+    let caller = match state
+        .access
+        .authorize(meta.session_token.as_deref(), Permission::ViewFinance)
+        .await
+    {
+        Ok(c) => c,
+        Err(AccessError::Unauthenticated) => {
+            return (StatusCode::UNAUTHORIZED, "Sign in first.").into_response();
+        }
+        Err(AccessError::Forbidden(_)) => {
+            return (StatusCode::FORBIDDEN, "Your role does not allow this.").into_response();
+        }
+        Err(other) => {
+            return (
+                StatusCode::INTERNAL_SERVER_ERROR,
+                super::portal::incident(&other).to_string(),
+            )
+                .into_response();
+        }
+    };
+    match state.billing.monthly_invoice(&caller, &query.month).await {
+        Ok(invoice) => (
+            [
+                (header::CONTENT_TYPE, "application/pdf".to_owned()),
+                (
+                    header::CONTENT_DISPOSITION,
+                    format!("attachment; filename=\"{}\"", invoice.file_name),
+                ),
+            ],
+            invoice.bytes,
+        )
+            .into_response(),
+        Err(BillingError::Invalid(errors)) => (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            errors
+                .0
+                .iter()
+                .map(|e| e.message.clone())
+                .collect::<Vec<_>>()
+                .join("\n"),
+        )
+            .into_response(),
+        Err(BillingError::Forbidden(_)) => {
+            (StatusCode::FORBIDDEN, "Your role does not allow this.").into_response()
+        }
+        Err(other) => (
+            StatusCode::INTERNAL_SERVER_ERROR,
+            super::portal::incident(&other).to_string(),
+        )
+            .into_response(),
+    }
+}
