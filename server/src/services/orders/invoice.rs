@@ -6,11 +6,11 @@ use app::model::billing::format_money;
 use super::{Download, OrderError, OrderService};
 use crate::{
     domain::{
-        ledger::Kind,
+        ledger::{Holder, Kind},
         pdf_document::{Column, Document},
     },
     services::identity::Caller,
-    store::{accounts, ledger, orders},
+    store::{accounts, group_members, ledger, orders},
 };
 
 /// An invoice's number: the charge's ledger transaction, so numbers follow the order in which
@@ -22,7 +22,7 @@ pub fn invoice_number(transaction_id: i32) -> String {
 impl OrderService {
     pub async fn invoice(&self, caller: &Caller, order_id: i32) -> Result<Download, OrderError> {
         let order = self.visible(caller, order_id).await?;
-        let (charge, _) = ledger::order_transaction(
+        let (charge, entries) = ledger::order_transaction(
             &self.store,
             order.account_id,
             order.id,
@@ -38,10 +38,19 @@ impl OrderService {
         let names = orders::names(&self.store, order.id).await?;
         let number = invoice_number(charge.id);
         let money = |minor: i64| format_money(minor, &charge.currency);
-        let paid_from = if charge.memo.is_empty() {
-            "The account balance".to_owned()
-        } else {
-            charge.memo.clone()
+        // The payer is the side the charge debited: the account, or a group's own balance.
+        let payer = entries
+            .iter()
+            .find(|e| e.amount_minor < 0)
+            .and_then(|e| Holder::parse(&e.holder));
+        let paid_from = match payer {
+            Some(Holder::Group(id)) => {
+                match group_members::group_of_account(&self.store, order.account_id, id).await? {
+                    Some(g) => format!("The balance of the group {}", g.name),
+                    None => "A group's balance".to_owned(),
+                }
+            }
+            _ => "The account balance".to_owned(),
         };
         let doc = Document {
             title: format!("Invoice {number}"),
@@ -81,19 +90,17 @@ impl OrderService {
                 format!("{} days", order.validity_days),
                 money(charge.amount_minor),
             ]],
-            closing: std::iter::once((
-                format!("Total charged: {}", money(charge.amount_minor)),
-                true,
-            ))
-            .chain(std::iter::once((
-                format!("Names: {}", names.join(", ")),
-                false,
-            )))
-            .chain(std::iter::once((
-                "Paid from prepaid credits; nothing is due.".to_owned(),
-                false,
-            )))
-            .collect(),
+            closing: vec![
+                (
+                    format!("Total charged: {}", money(charge.amount_minor)),
+                    true,
+                ),
+                (format!("Names: {}", names.join(", ")), false),
+                (
+                    "Paid from prepaid credits; nothing is due.".to_owned(),
+                    false,
+                ),
+            ],
             created: Some(self.clock.now()),
         };
         Ok(Download {

@@ -677,6 +677,8 @@ async fn a_paid_order_has_a_pdf_invoice_and_an_unpaid_one_has_none() {
         format!("#{}", placed.id),
         view.price.clone(),
         "shop.example.com".to_owned(),
+        "Paid from".to_owned(),
+        "The account balance".to_owned(),
         "nothing is due".to_owned(),
     ] {
         assert!(text.contains(&expected), "{expected} missing:\n{text}");
