@@ -75,12 +75,7 @@ impl AccessService {
         token: Option<&str>,
         group_id: i32,
     ) -> Result<GroupLogo, AccessError> {
-        let token = token.ok_or(AccessError::Unauthenticated)?;
-        let caller = self
-            .identity
-            .caller(token)
-            .await?
-            .ok_or(AccessError::Unauthenticated)?;
+        let caller = self.signed_in(token).await?;
         group_members::group_of_account(&self.store, caller.account.id, group_id)
             .await?
             .ok_or(AccessError::NotFound)?;

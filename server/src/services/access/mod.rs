@@ -69,18 +69,22 @@ impl AccessService {
         }
     }
 
+    /// The caller behind a live session token, whatever their role.
+    pub async fn signed_in(&self, token: Option<&str>) -> Result<Caller, AccessError> {
+        let token = token.ok_or(AccessError::Unauthenticated)?;
+        self.identity
+            .caller(token)
+            .await?
+            .ok_or(AccessError::Unauthenticated)
+    }
+
     /// The caller behind a session token, if their role in the account has `permission`.
     pub async fn authorize(
         &self,
         token: Option<&str>,
         permission: Permission,
     ) -> Result<Caller, AccessError> {
-        let token = token.ok_or(AccessError::Unauthenticated)?;
-        let caller = self
-            .identity
-            .caller(token)
-            .await?
-            .ok_or(AccessError::Unauthenticated)?;
+        let caller = self.signed_in(token).await?;
         if !caller.can(permission) {
             return Err(AccessError::Forbidden(permission));
         }
