@@ -1,15 +1,22 @@
 //! CRLs per CA: signed on revocation and on a schedule, stored, served at `/crl/<ca>.crl`.
 
-use chrono::{Duration, SubsecRound};
+use chrono::{Datelike, Duration, SubsecRound, Timelike};
 use rcgen::{
     CertificateRevocationListParams, CrlDistributionPoint, CrlIssuingDistributionPoint, Issuer,
-    KeyIdMethod, RevocationReason as RcgenReason, RevokedCertParams, SerialNumber,
+    KeyIdMethod, RevocationReason as RcgenReason, SerialNumber,
 };
 
-use super::{Authority, CaError, asn1_time, rcgen_key::RcgenKey};
+use super::{
+    Authority, CaError, asn1_time,
+    signed::{Capture, assemble, element_len, push_length},
+};
 use crate::{
     domain::revocation::RevocationReason,
-    store::{AuthorityRow, CrlRow, StoreError, authorities, certificates, crls},
+    store::{
+        AuthorityRow, CrlRow, StoreError, authorities,
+        certificates::{self, RevokedEntry, RevokedList},
+        crls,
+    },
 };
 
 /// Subscriber CRLs must be re-issued within 7 days and say when the next one comes (TLS BR 4.9.7
@@ -17,6 +24,8 @@ use crate::{
 pub const CRL_VALIDITY: Duration = Duration::days(7);
 /// A CRL older than this is replaced by the refresh job.
 pub const CRL_REFRESH_AFTER: Duration = Duration::hours(24);
+/// CRLs kept per CA: the one served and the one before it.
+const CRLS_KEPT: i64 = 2;
 
 fn reason_code(reason: Option<&str>) -> Option<RcgenReason> {
     // unspecified is expressed by leaving reasonCode out (RFC 5280 5.3.1, TLS BR 7.2.2).
@@ -32,6 +41,115 @@ fn reason_code(reason: Option<&str>) -> Option<RcgenReason> {
         RevocationReason::PrivilegeWithdrawn => Some(RcgenReason::PrivilegeWithdrawn),
         RevocationReason::AaCompromise => Some(RcgenReason::AaCompromise),
     }
+}
+
+/// revokedCertificates (RFC 5280 5.1.2.6), encoded in one pass from the database's list;
+/// empty when nothing is revoked, since the field must then be absent.
+fn revoked_certificates(list: &RevokedList) -> Result<Vec<u8>, String> {
+    if list.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut body = Vec::with_capacity(list.len() * 56);
+    for entry in list.iter() {
+        push_entry(&mut body, &entry.map_err(|e| e.to_string())?)?;
+    }
+    let mut out = Vec::with_capacity(body.len() + 8);
+    out.push(0x30);
+    push_length(&mut out, body.len());
+    out.extend_from_slice(&body);
+    Ok(out)
+}
+
+/// One revokedCertificates entry, byte for byte as rcgen writes it: the serial as a positive
+/// INTEGER, the revocation time, and a reasonCode extension unless the reason is unspecified.
+fn push_entry(out: &mut Vec<u8>, entry: &RevokedEntry<'_>) -> Result<(), String> {
+    let hex = entry.serial_hex;
+    let mut buf = [0u8; 32];
+    let serial = buf
+        .get_mut(..hex.len() / 2)
+        .filter(|_| hex.len().is_multiple_of(2))
+        .ok_or_else(|| format!("serial {hex:?} is not a serial number"))?;
+    hex::decode_to_slice(hex, serial).map_err(|e| format!("serial {hex:?}: {e}"))?;
+    let significant = serial.iter().position(|b| *b != 0).unwrap_or(serial.len());
+    let digits: &[u8] = match serial.get(significant..) {
+        Some(digits) if !digits.is_empty() => digits,
+        _ => &[0],
+    };
+    let pad = digits.first().is_some_and(|b| b & 0x80 != 0);
+    let integer_len = digits.len() + usize::from(pad);
+    let time = der_time(entry.revoked_at)?;
+    let reason = reason_code(entry.reason).map(|r| r as u8);
+    let content = 2 + integer_len + time.len() + if reason.is_some() { REASON_EXT_LEN } else { 0 };
+    out.push(0x30);
+    push_length(out, content);
+    out.push(0x02);
+    push_length(out, integer_len);
+    if pad {
+        out.push(0);
+    }
+    out.extend_from_slice(digits);
+    out.extend_from_slice(&time);
+    if let Some(code) = reason {
+        // Extensions { Extension { id-ce-cRLReasons, OCTET STRING { ENUMERATED code } } }
+        out.extend_from_slice(&[
+            0x30, 0x0c, 0x30, 0x0a, 0x06, 0x03, 0x55, 0x1d, 0x15, 0x04, 0x03, 0x0a, 0x01, code,
+        ]);
+    }
+    Ok(())
+}
+
+const REASON_EXT_LEN: usize = 14;
+
+/// Time (RFC 5280 4.1.2.5): UTCTime from 1950 to 2049, GeneralizedTime outside.
+fn der_time(unix: i64) -> Result<Vec<u8>, String> {
+    let t = chrono::DateTime::from_timestamp(unix, 0)
+        .filter(|t| (0..=9999).contains(&t.year()))
+        .ok_or_else(|| format!("{unix} is not a time a CRL can hold"))?;
+    let utc = (1950..2050).contains(&t.year());
+    let mut out = Vec::with_capacity(17);
+    let mut two = |n: u32| {
+        out.push(b'0' + (n / 10 % 10) as u8);
+        out.push(b'0' + (n % 10) as u8);
+    };
+    let year = t.year().unsigned_abs();
+    if !utc {
+        two(year / 100);
+    }
+    two(year % 100);
+    two(t.month());
+    two(t.day());
+    two(t.hour());
+    two(t.minute());
+    two(t.second());
+    out.push(b'Z');
+    let mut der = vec![if utc { 0x17 } else { 0x18 }, out.len() as u8];
+    der.extend_from_slice(&out);
+    Ok(der)
+}
+
+/// Puts revokedCertificates into the TBSCertList rcgen laid out without entries: after
+/// nextUpdate and before crlExtensions, where RFC 5280 5.1 has it.
+fn with_entries(frame: &[u8], entries: &[u8]) -> Option<Vec<u8>> {
+    if frame.first() != Some(&0x30) || element_len(frame)? != frame.len() {
+        return None;
+    }
+    let header = 2 + usize::from(frame.get(1)? & 0x80 != 0) * usize::from(frame.get(1)? & 0x7f);
+    let content = frame.get(header..)?;
+    // version, signature, issuer, thisUpdate, nextUpdate
+    let mut at = 0;
+    for _ in 0..5 {
+        at += element_len(content.get(at..)?)?;
+    }
+    if content.get(at) != Some(&0xa0) {
+        return None;
+    }
+    let mut tbs = Vec::with_capacity(frame.len() + entries.len() + 8);
+    tbs.push(0x30);
+    push_length(&mut tbs, content.len() + entries.len());
+    tbs.extend_from_slice(content.get(..at)?);
+    tbs.extend_from_slice(entries);
+    tbs.extend_from_slice(content.get(at..)?);
+    Some(tbs)
 }
 
 impl Authority {
@@ -50,19 +168,9 @@ impl Authority {
                 .await?
                 .map_or(1, |n| n + 1);
             let revoked = certificates::revoked_for_ca(&self.store, ca.id, now).await?;
-            let mut revoked_certs = Vec::with_capacity(revoked.len());
-            for entry in &revoked {
-                revoked_certs.push(RevokedCertParams {
-                    serial_number: SerialNumber::from_slice(
-                        &hex::decode(&entry.serial_hex).map_err(|e| build(e.to_string()))?,
-                    ),
-                    revocation_time: time(entry.revoked_at.trunc_subsecs(0))?,
-                    reason_code: reason_code(entry.reason.as_deref()),
-                    invalidity_date: None,
-                });
-            }
             let next_update = now + CRL_VALIDITY;
-            let params = CertificateRevocationListParams {
+            // rcgen lays out everything but the entries: issuer, times, extensions.
+            let frame = CertificateRevocationListParams {
                 this_update: time(now)?,
                 next_update: time(next_update)?,
                 crl_number: SerialNumber::from_slice(&number.to_be_bytes()),
@@ -72,15 +180,30 @@ impl Authority {
                     },
                     scope: None,
                 }),
-                revoked_certs,
+                revoked_certs: Vec::new(),
                 key_identifier_method: KeyIdMethod::Sha256,
             };
-            let issuer =
-                Issuer::from_ca_cert_der(&ca.cert_der.as_slice().into(), RcgenKey(signer.as_ref()))
-                    .map_err(|e| build(e.to_string()))?;
-            let crl = params
-                .signed_by(&issuer)
+            let capture = Capture::new(signer.public_key(), signer.spec());
+            let issuer = Issuer::from_ca_cert_der(&ca.cert_der.as_slice().into(), &capture)
                 .map_err(|e| build(e.to_string()))?;
+            frame.signed_by(&issuer).map_err(|e| build(e.to_string()))?;
+            drop(issuer);
+            let frame = capture
+                .into_tbs()
+                .ok_or_else(|| build("no to-be-signed CRL was produced".into()))?;
+            // A million entries take a good part of a second to encode and hash: off the
+            // async workers.
+            let entries = revoked.len();
+            let crl_signer = signer.clone();
+            let der = tokio::task::spawn_blocking(move || -> Result<Vec<u8>, String> {
+                let tbs = with_entries(&frame, &revoked_certificates(&revoked)?)
+                    .ok_or("the CRL rcgen laid out does not have the expected fields")?;
+                let signature = crl_signer.sign(&tbs).map_err(|e| e.to_string())?;
+                Ok(assemble(&tbs, crl_signer.spec(), &signature))
+            })
+            .await
+            .map_err(|e| build(e.to_string()))?
+            .map_err(build)?;
             let stored = crls::insert(
                 &self.store,
                 crls::NewCrl {
@@ -88,13 +211,19 @@ impl Authority {
                     crl_number: number,
                     this_update: now,
                     next_update,
-                    der: crl.der(),
-                    entries: i32::try_from(revoked.len()).unwrap_or(i32::MAX),
+                    der: &der,
+                    entries: i32::try_from(entries).unwrap_or(i32::MAX),
                 },
             )
             .await;
             match stored {
-                Ok(row) => return Ok(row),
+                Ok(row) => {
+                    if let Err(e) = crls::prune(&self.store, ca.id, number, CRLS_KEPT).await {
+                        // The new CRL is published; old ones only cost space until next time.
+                        tracing::warn!(error = %e, ca = %ca.name, "cannot delete old CRLs");
+                    }
+                    return Ok(row);
+                }
                 Err(StoreError::Duplicate) => continue,
                 Err(e) => return Err(e.into()),
             }
@@ -144,5 +273,230 @@ impl Authority {
 
     pub(super) fn crl_url(&self, ca_name: &str) -> String {
         format!("{}/crl/{ca_name}.crl", self.settings.base_url)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use rcgen::{
+        BasicConstraints, CertificateParams, IsCa, KeyPair, KeyUsagePurpose, RevokedCertParams,
+    };
+
+    use super::*;
+    use crate::{domain::revocation::RevocationReason, ports::keys::KeySpec};
+    use x509_parser::prelude::FromDer;
+
+    fn unix(t: &str) -> i64 {
+        chrono::DateTime::parse_from_rfc3339(t).unwrap().timestamp()
+    }
+
+    /// The TBSCertList rcgen writes for these entries, and the one built here from the same
+    /// entries as the database lists them.
+    fn both_ways(text: &str, params: Vec<RevokedCertParams>) -> (Vec<u8>, Vec<u8>) {
+        let key = KeyPair::generate().unwrap();
+        let mut ca = CertificateParams::new(Vec::<String>::new()).unwrap();
+        ca.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
+        ca.key_usages = vec![KeyUsagePurpose::KeyCertSign, KeyUsagePurpose::CrlSign];
+        ca.distinguished_name
+            .push(rcgen::DnType::CommonName, "Rootline Test CA");
+        let ca_der = ca.self_signed(&key).unwrap().der().to_vec();
+        let spki = key.public_key_raw().to_vec();
+        let now = chrono::Utc::now().trunc_subsecs(0);
+        let crl = |revoked_certs| {
+            let capture = Capture::new(&spki, KeySpec::EcP256);
+            let issuer = Issuer::from_ca_cert_der(&ca_der.as_slice().into(), &capture).unwrap();
+            CertificateRevocationListParams {
+                this_update: asn1_time(now).unwrap(),
+                next_update: asn1_time(now + CRL_VALIDITY).unwrap(),
+                crl_number: SerialNumber::from_slice(&7i64.to_be_bytes()),
+                issuing_distribution_point: Some(CrlIssuingDistributionPoint {
+                    distribution_point: CrlDistributionPoint {
+                        uris: vec!["http://pki.example.com/crl/tls.crl".into()],
+                    },
+                    scope: None,
+                }),
+                revoked_certs,
+                key_identifier_method: KeyIdMethod::Sha256,
+            }
+            .signed_by(&issuer)
+            .unwrap();
+            drop(issuer);
+            capture.into_tbs().unwrap()
+        };
+        let expected = crl(params);
+        let frame = crl(Vec::new());
+        let built = with_entries(
+            &frame,
+            &revoked_certificates(&RevokedList::from_text(text)).unwrap(),
+        )
+        .unwrap();
+        (expected, built)
+    }
+
+    fn entry(serial: &[u8], at: &str, reason: Option<RcgenReason>) -> RevokedCertParams {
+        RevokedCertParams {
+            serial_number: SerialNumber::from_slice(serial),
+            revocation_time: time::OffsetDateTime::from_unix_timestamp(unix(at)).unwrap(),
+            reason_code: reason,
+            invalidity_date: None,
+        }
+    }
+
+    #[test]
+    fn entries_are_laid_out_byte_for_byte_as_rcgen_lays_them_out() {
+        let text = format!(
+            "7e0102030405060708090a0b0c0d0e0f,{},keyCompromise;\
+             00ff0102030405060708,{},;\
+             0000000000000001,{},superseded;\
+             7fffffffffffffffffffffffffffffffffffffff,{},unspecified;\
+             41,{},cessationOfOperation",
+            unix("2026-11-22T05:00:01Z"),
+            unix("2049-12-31T23:59:59Z"),
+            unix("2050-01-01T00:00:00Z"),
+            unix("1999-03-04T05:06:07Z"),
+            unix("2026-01-02T03:04:05Z"),
+        );
+        let (expected, built) = both_ways(
+            &text,
+            vec![
+                entry(
+                    &hex::decode("7e0102030405060708090a0b0c0d0e0f").unwrap(),
+                    "2026-11-22T05:00:01Z",
+                    Some(RcgenReason::KeyCompromise),
+                ),
+                entry(
+                    &hex::decode("00ff0102030405060708").unwrap(),
+                    "2049-12-31T23:59:59Z",
+                    None,
+                ),
+                entry(
+                    &[0, 0, 0, 0, 0, 0, 0, 1],
+                    "2050-01-01T00:00:00Z",
+                    Some(RcgenReason::Superseded),
+                ),
+                entry(
+                    &hex::decode("7fffffffffffffffffffffffffffffffffffffff").unwrap(),
+                    "1999-03-04T05:06:07Z",
+                    None,
+                ),
+                entry(
+                    &[0x41],
+                    "2026-01-02T03:04:05Z",
+                    Some(RcgenReason::CessationOfOperation),
+                ),
+            ],
+        );
+        assert_eq!(hex::encode(built), hex::encode(expected));
+    }
+
+    #[test]
+    fn a_crl_without_entries_leaves_the_list_out() {
+        let (expected, built) = both_ways("", Vec::new());
+        assert_eq!(built, expected);
+    }
+
+    #[test]
+    fn an_entry_that_is_not_a_serial_or_time_refuses_the_whole_crl() {
+        for text in [
+            "7g01,1,",
+            "123,1,",
+            "7e01,x,",
+            "7e01,1",
+            &format!("{},1,", "ab".repeat(33)),
+        ] {
+            assert!(
+                revoked_certificates(&RevokedList::from_text(text)).is_err(),
+                "{text}"
+            );
+        }
+        assert!(der_time(i64::MAX).is_err());
+    }
+
+    #[tokio::test]
+    async fn a_crl_lists_every_unexpired_revocation_and_only_the_last_two_crls_are_kept() {
+        use crate::{
+            ca::test_support::{SECRET, authority, dv_csr, issue_dv, temp_dir},
+            store::{authorities, test_db::fresh_store},
+        };
+        let ca = authority(fresh_store().await, SECRET);
+        ca.init(KeySpec::EcP256).await.unwrap();
+        let tls = authorities::find_by_name(&ca.store, "tls")
+            .await
+            .unwrap()
+            .unwrap();
+        let dir = temp_dir("crl-entries");
+        let csr = dv_csr(&dir);
+        let compromised = issue_dv(&ca, &csr).await;
+        let plain = issue_dv(&ca, &csr).await;
+        let now = ca.clock.now();
+        // Three revoked certificates that have expired and two that have not.
+        certificates::insert_revoked_for_bench(
+            &ca.store,
+            tls.id,
+            0,
+            3,
+            now - Duration::days(40),
+            now - Duration::days(1),
+        )
+        .await
+        .unwrap();
+        certificates::insert_revoked_for_bench(
+            &ca.store,
+            tls.id,
+            3,
+            2,
+            now - Duration::days(2),
+            now + Duration::days(30),
+        )
+        .await
+        .unwrap();
+        ca.revoke(&compromised.serial_hex, RevocationReason::KeyCompromise)
+            .await
+            .unwrap();
+        ca.revoke(&plain.serial_hex, RevocationReason::Unspecified)
+            .await
+            .unwrap();
+        let der = ca.publish_fresh_crl("tls").await.unwrap();
+
+        let (_, crl) =
+            x509_parser::revocation_list::CertificateRevocationList::from_der(&der).unwrap();
+        let listed: Vec<(String, i64, Option<u8>)> = crl
+            .iter_revoked_certificates()
+            .map(|r| {
+                (
+                    hex::encode(r.raw_serial()),
+                    r.revocation_date.timestamp(),
+                    r.reason_code().map(|(_, code)| code.0),
+                )
+            })
+            .collect();
+        let row = certificates::find_by_serial(&ca.store, &compromised.serial_hex)
+            .await
+            .unwrap()
+            .unwrap();
+        let revoked_at = row.revoked_at.unwrap();
+        assert!(
+            revoked_at.timestamp_subsec_nanos() > 0,
+            "the clock has fractions"
+        );
+        assert_eq!(listed.len(), 4, "{listed:?}");
+        assert!(listed.contains(&(
+            compromised.serial_hex.clone(),
+            revoked_at.timestamp(),
+            Some(1)
+        )));
+        assert!(listed.contains(&(plain.serial_hex.clone(), revoked_at.timestamp(), None)));
+        for i in 3..5 {
+            assert!(
+                listed.iter().any(|(s, _, _)| *s == format!("7e{i:030x}")),
+                "{listed:?}"
+            );
+        }
+        // Two revocations and one publication made three CRLs; the two newest are kept.
+        assert_eq!(
+            crls::numbers_for_ca(&ca.store, tls.id).await.unwrap(),
+            vec![2, 3]
+        );
+        std::fs::remove_dir_all(dir).unwrap();
     }
 }

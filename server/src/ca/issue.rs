@@ -2,19 +2,14 @@
 //! its serial and bytes before any signature exists; `issue` consumes the one-use token, signs
 //! exactly those bytes, and stores the certificate. Audit events before and after signing.
 
-use std::{
-    collections::HashMap,
-    sync::{Arc, Mutex},
-};
+use std::{collections::HashMap, sync::Arc};
 
 use chrono::{DateTime, SubsecRound, Utc};
 use rcgen::{
     CertificateParams, CrlDistributionPoint, DistinguishedName, DnType, DnValue, IsCa, Issuer,
-    KeyUsagePurpose, PublicKeyData, SanType, SerialNumber, SignatureAlgorithm, SigningKey,
-    SubjectPublicKeyInfo,
+    KeyUsagePurpose, SanType, SerialNumber, SubjectPublicKeyInfo,
     string::{Ia5String, PrintableString},
 };
-use x509_parser::prelude::{FromDer, X509Certificate};
 
 use super::{
     Authority, CaError, ca_entry,
@@ -26,9 +21,9 @@ use super::{
     parallel,
     profiles::{self, CaChoice, NameKind, Profile, SubjectRule},
     serial::random_serial,
+    signed::{Capture, assemble, ca_public_key, verify},
 };
 use crate::{
-    adapters::softkeys::algorithm,
     domain::template::{Field, TemplateSubject},
     domain::validity::not_after_for,
     ports::keys::{CaSigner, KeySpec},
@@ -83,59 +78,6 @@ impl Issued {
             .map(|der| pem_certificate(der))
             .collect()
     }
-}
-
-/// Stands in for the CA key while rcgen lays out the certificate: it keeps the exact bytes
-/// rcgen would have signed and returns no real signature.
-struct Capture<'a> {
-    public_key: &'a [u8],
-    alg: &'static SignatureAlgorithm,
-    tbs: Mutex<Option<Vec<u8>>>,
-}
-
-impl PublicKeyData for Capture<'_> {
-    fn der_bytes(&self) -> &[u8] {
-        self.public_key
-    }
-    fn algorithm(&self) -> &'static SignatureAlgorithm {
-        self.alg
-    }
-}
-
-impl SigningKey for Capture<'_> {
-    fn sign(&self, msg: &[u8]) -> Result<Vec<u8>, rcgen::Error> {
-        if let Ok(mut slot) = self.tbs.lock() {
-            *slot = Some(msg.to_vec());
-        }
-        Ok(vec![0])
-    }
-}
-
-/// AlgorithmIdentifier DER for each CA key type (RFC 5758, RFC 4055: no NULL for ECDSA).
-pub(super) fn algorithm_identifier(spec: KeySpec) -> &'static [u8] {
-    match spec {
-        KeySpec::EcP256 => &[
-            0x30, 0x0a, 0x06, 0x08, 0x2a, 0x86, 0x48, 0xce, 0x3d, 0x04, 0x03, 0x02,
-        ],
-        KeySpec::EcP384 => &[
-            0x30, 0x0a, 0x06, 0x08, 0x2a, 0x86, 0x48, 0xce, 0x3d, 0x04, 0x03, 0x03,
-        ],
-        KeySpec::Rsa3072 | KeySpec::Rsa4096 => &[
-            0x30, 0x0d, 0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x0b, 0x05,
-            0x00,
-        ],
-    }
-}
-
-/// Certificate ::= SEQUENCE { tbsCertificate, signatureAlgorithm, signatureValue }
-fn assemble(tbs: &[u8], spec: KeySpec, signature: &[u8]) -> Vec<u8> {
-    yasna::construct_der(|w| {
-        w.write_sequence(|w| {
-            w.next().write_der(tbs);
-            w.next().write_der(algorithm_identifier(spec));
-            w.next().write_bitvec_bytes(signature, signature.len() * 8);
-        });
-    })
 }
 
 fn refused(rule: &'static str, detail: impl Into<String>) -> CaError {
@@ -479,12 +421,20 @@ impl Authority {
     /// `issue` for many tokens: one transaction records that they are being signed (and the
     /// audit entries) before any signature exists, one stores the certificates after.
     pub async fn issue_many(&self, tokens: Vec<IssuanceToken>) -> BatchResult<Issued> {
-        let mut cas: HashMap<String, (AuthorityRow, Arc<dyn CaSigner>)> = HashMap::new();
+        type Opened = (AuthorityRow, Arc<dyn CaSigner>, Arc<Vec<u8>>);
+        let mut cas: HashMap<String, Opened> = HashMap::new();
         let mut ready = Vec::with_capacity(tokens.len());
         for token in tokens {
             if !cas.contains_key(&token.ca_name) {
                 let opened = match authorities::find_by_name(&self.store, &token.ca_name).await? {
-                    Some(ca) => self.signer_of(&ca).await.map(|s| (ca, s)),
+                    Some(ca) => match (self.signer_of(&ca).await, ca_public_key(&ca.cert_der)) {
+                        (Ok(signer), Ok(key)) => Ok((ca, signer, Arc::new(key))),
+                        (Err(e), _) => Err(e),
+                        (_, Err(reason)) => Err(CaError::Inconsistent {
+                            name: ca.name.clone(),
+                            reason,
+                        }),
+                    },
                     None => Err(CaError::NoSuchCa("issuing CA")),
                 };
                 match opened {
@@ -539,23 +489,25 @@ impl Authority {
             .into_iter()
             .map(|token| {
                 let token = token?;
-                let (ca, signer) = cas
+                let (_, signer, key) = cas
                     .get(&token.ca_name)
                     .ok_or(CaError::NoSuchCa("issuing CA"))?;
-                Ok((token, signer.clone(), ca.cert_der.clone()))
+                Ok((token, signer.clone(), key.clone()))
             })
             .collect();
         let signed: Vec<Result<(IssuanceToken, Vec<u8>), CaError>> =
             parallel::map(jobs, |job: Result<_, CaError>| {
-                let (token, signer, ca_der) = job?;
+                let (token, signer, key) = job?;
                 let signature = signer.sign(&token.tbs)?;
-                let der = assemble(&token.tbs, signer.spec(), &signature);
-                // The signer is outside our control (an HSM); check what it produced before
-                // keeping it.
-                verify_signed_by(&der, &ca_der).map_err(|reason| CaError::Inconsistent {
-                    name: token.ca_name.clone(),
-                    reason,
+                // The signer is outside our control (an HSM); check what it produced, against
+                // the key in the CA's certificate, before keeping it.
+                verify(&key, signer.spec(), &token.tbs, &signature).map_err(|reason| {
+                    CaError::Inconsistent {
+                        name: token.ca_name.clone(),
+                        reason,
+                    }
                 })?;
+                let der = assemble(&token.tbs, signer.spec(), &signature);
                 Ok((token, der))
             })
             .await?;
@@ -592,7 +544,7 @@ impl Authority {
                 let (token, der) = result?;
                 let chain = cas
                     .get(&token.ca_name)
-                    .map(|(ca, _)| vec![ca.cert_der.clone()])
+                    .map(|(ca, _, _)| vec![ca.cert_der.clone()])
                     .unwrap_or_default();
                 Ok(Issued {
                     serial_hex: token.serial_hex,
@@ -702,20 +654,14 @@ impl Authority {
 
         let subject_key =
             SubjectPublicKeyInfo::from_der(&csr.spki_der).map_err(|e| build(e.to_string()))?;
-        let capture = Capture {
-            public_key: ca_public_key,
-            alg: algorithm(spec),
-            tbs: Mutex::new(None),
-        };
+        let capture = Capture::new(ca_public_key, spec);
         let issuer = Issuer::from_ca_cert_der(&ca.cert_der.as_slice().into(), &capture)
             .map_err(|e| build(e.to_string()))?;
         p.signed_by(&subject_key, &issuer)
             .map_err(|e| build(e.to_string()))?;
+        drop(issuer);
         capture
-            .tbs
-            .into_inner()
-            .ok()
-            .flatten()
+            .into_tbs()
             .ok_or_else(|| build("no to-be-signed bytes were produced".into()))
     }
 }
@@ -849,18 +795,13 @@ fn subject_attributes(
     Ok(out)
 }
 
-fn verify_signed_by(cert_der: &[u8], ca_der: &[u8]) -> Result<(), String> {
-    let (_, cert) = X509Certificate::from_der(cert_der).map_err(|e| e.to_string())?;
-    let (_, ca) = X509Certificate::from_der(ca_der).map_err(|e| e.to_string())?;
-    cert.verify_signature(Some(ca.public_key()))
-        .map_err(|e| format!("the signer returned a signature that does not verify: {e}"))
-}
-
 #[cfg(test)]
 mod tests {
     use std::{process::Command, sync::Arc};
 
     use chrono::{Duration, TimeZone};
+
+    use x509_parser::prelude::{FromDer, X509Certificate};
 
     use super::*;
     use crate::{

@@ -20,6 +20,7 @@ mod profiles;
 mod rcgen_key;
 mod revoke;
 mod serial;
+mod signed;
 #[cfg(test)]
 pub(crate) mod test_support;
 

@@ -381,7 +381,7 @@ impl Authority {
         let basic = BasicOcspResponse {
             tbs_response_data: data,
             signature_algorithm: AlgorithmIdentifierOwned::from_der(
-                super::issue::algorithm_identifier(responder.signer.spec()),
+                super::signed::algorithm_identifier(responder.signer.spec()),
             )
             .map_err(|e| CaError::Ocsp(e.to_string()))?,
             signature: BitString::from_bytes(&signature)

@@ -74,3 +74,28 @@ pub async fn newest_id_for_operator(db: &impl Db) -> Result<Option<i32>, StoreEr
         .one(db.conn())
         .await?)
 }
+
+/// Deletes a CA's CRLs numbered `keep` or more below `newest`: each revocation publishes a
+/// CRL, and with a million entries each one is 49 MB. Only the newest is served; the
+/// revocations themselves stay in `issued_certificates`, from which any CRL can be rebuilt.
+pub async fn prune(db: &impl Db, ca_id: i32, newest: i64, keep: i64) -> Result<u64, StoreError> {
+    Ok(crls::Entity::delete_many()
+        .filter(crls::Column::CaId.eq(ca_id))
+        .filter(crls::Column::CrlNumber.lte(newest - keep))
+        .exec(db.conn())
+        .await?
+        .rows_affected)
+}
+
+/// The numbers of the CRLs kept for a CA, oldest first.
+#[cfg(test)]
+pub async fn numbers_for_ca(db: &impl Db, ca_id: i32) -> Result<Vec<i64>, StoreError> {
+    Ok(crls::Entity::find()
+        .select_only()
+        .column(crls::Column::CrlNumber)
+        .filter(crls::Column::CaId.eq(ca_id))
+        .order_by_asc(crls::Column::CrlNumber)
+        .into_tuple::<i64>()
+        .all(db.conn())
+        .await?)
+}

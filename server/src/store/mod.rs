@@ -69,6 +69,8 @@ pub enum StoreError {
         path: String,
         source: std::io::Error,
     },
+    #[error("the database holds data that does not fit: {0}")]
+    Inconsistent(String),
 }
 
 impl StoreError {
