@@ -3,7 +3,12 @@
 //! With ROOTLINE_PKCS11_MODULE / _TOKEN_LABEL / _PIN set (scripts/bench.sh does it with
 //! SoftHSM2), the HSM signer is measured too.
 
-#![allow(clippy::expect_used, clippy::unwrap_used, clippy::print_stdout)]
+#![allow(
+    clippy::expect_used,
+    clippy::unwrap_used,
+    clippy::print_stdout,
+    clippy::indexing_slicing
+)]
 
 use std::{
     sync::Arc,
@@ -23,8 +28,18 @@ use server::{
 const WINDOW: Duration = Duration::from_secs(3);
 /// Requests per group commit in the batched issuance figure.
 const BATCH: usize = 256;
+/// Concurrent callers of the issuance figures (ROOTLINE_BENCH_CALLERS, default 4): while one
+/// waits for its commit, the others keep the cores busy, as concurrent requests do.
+fn callers() -> usize {
+    std::env::var("ROOTLINE_BENCH_CALLERS")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(4)
+}
+/// Concurrent client loops of the OCSP figures, the same for both responders.
+const OCSP_CLIENTS: usize = 4;
 
-/// Certificates per second from two concurrent callers, each issuing `batch` requests per
+/// Certificates per second from `callers()` concurrent callers, each issuing `batch` requests per
 /// `prepare_many` + `issue_many`, and the last certificate issued.
 async fn issuance_rate(
     ca: &Arc<Authority>,
@@ -35,7 +50,7 @@ async fn issuance_rate(
     let mut issued = 0u64;
     let mut last = None;
     while started.elapsed() < WINDOW {
-        let tasks: Vec<_> = (0..2)
+        let tasks: Vec<_> = (0..callers())
             .map(|_| {
                 let ca = ca.clone();
                 let request = request.to_vec();
@@ -154,27 +169,39 @@ async fn main() {
             .unwrap_or(1)
     );
     println!();
+    // One part alone, for a profiler: `bench issuance` or `bench crl`.
+    let only = std::env::args().nth(1);
+    if only.is_some() {
+        return part(only.as_deref(), &dir, soft).await;
+    }
     let soft1 = signer_rate(soft.as_ref(), 1);
     let soft2 = signer_rate(soft.as_ref(), 2);
     println!(
         "raw signer, software P-256      {soft1:>10.0} signatures/s (1 thread)  {soft2:>10.0}/s (2 threads)"
     );
-    if let (Ok(module), Ok(label), Ok(pin)) = (
+    let hsm = match (
         std::env::var("ROOTLINE_PKCS11_MODULE"),
         std::env::var("ROOTLINE_PKCS11_TOKEN_LABEL"),
         std::env::var("ROOTLINE_PKCS11_PIN"),
     ) {
-        let hsm = Pkcs11KeyStore::open(std::path::Path::new(&module), &label, &pin).expect("HSM");
-        let hsm1 = signer_rate(&hsm, 1);
-        let hsm2 = signer_rate(&hsm, 2);
-        println!(
-            "raw signer, SoftHSM2 P-256      {hsm1:>10.0} signatures/s (1 thread)  {hsm2:>10.0}/s (2 threads)"
-        );
-    } else {
-        println!(
-            "raw signer, SoftHSM2 P-256      (skipped: set ROOTLINE_PKCS11_* or run scripts/bench.sh)"
-        );
-    }
+        (Ok(module), Ok(label), Ok(pin)) => {
+            let hsm = Arc::new(
+                Pkcs11KeyStore::open(std::path::Path::new(&module), &label, &pin).expect("HSM"),
+            );
+            let hsm1 = signer_rate(hsm.as_ref(), 1);
+            let hsm2 = signer_rate(hsm.as_ref(), 2);
+            println!(
+                "raw signer, SoftHSM2 P-256      {hsm1:>10.0} signatures/s (1 thread)  {hsm2:>10.0}/s (2 threads)"
+            );
+            Some((hsm, hsm2))
+        }
+        _ => {
+            println!(
+                "raw signer, SoftHSM2 P-256      (skipped: set ROOTLINE_PKCS11_* or run scripts/bench.sh)"
+            );
+            None
+        }
+    };
 
     println!(
         "key + CSR (pki, native), P-256  {:>10.1} ms   RSA-2048 {:>8.0} ms (mean of 10)",
@@ -182,25 +209,7 @@ async fn main() {
         key_generation_ms(app::pki::KeyAlgorithm::Rsa2048, 10)
     );
 
-    let store = Store::connect(&format!(
-        "sqlite://{}?mode=rwc",
-        dir.join("bench.db").display()
-    ))
-    .await
-    .unwrap();
-    store.migrate().await.unwrap();
-    let ca = Arc::new(Authority::new(
-        store.clone(),
-        soft.clone(),
-        Arc::new(SystemClock),
-        Arc::new(OsRandom),
-        CaSettings {
-            organization: "Rootline Bench".into(),
-            country: Some("IN".into()),
-            base_url: "http://pki.example.com".into(),
-        },
-    ));
-    ca.init(KeySpec::EcP256).await.unwrap();
+    let (store, ca) = bench_ca(&dir, soft.clone()).await;
     let request = csr(&dir);
     let (single, last) = issuance_rate(&ca, &request, 1).await;
     println!(
@@ -217,15 +226,73 @@ async fn main() {
     let verify2 = verifier_rate(&leaf, 2);
     // Every certificate costs one CSR signature check, one signature and one check of that
     // signature; no database or encoding work can make issuance faster than this.
-    let ceiling = 1.0 / (1.0 / soft2 + 2.0 / verify2);
+    let ceiling = |signer: f64| 1.0 / (1.0 / signer + 2.0 / verify2);
     println!(
-        "raw verifier, P-256             {verify2:>10.0} verifications/s (2 threads): crypto alone caps issuance at {ceiling:.0}/s ({:.1}% of the raw signer); batched issuance reaches {:.0}% of that",
-        100.0 * ceiling / soft2,
-        100.0 * batched / ceiling
+        "raw verifier, P-256             {verify2:>10.0} verifications/s (2 threads): with the software signer, crypto alone caps issuance at {:.0}/s ({:.1}% of the raw signer); batched issuance reaches {:.0}% of that",
+        ceiling(soft2),
+        100.0 * ceiling(soft2) / soft2,
+        100.0 * batched / ceiling(soft2)
     );
+    if let Some((hsm, hsm2)) = &hsm {
+        let hsm_dir = dir.join("hsm");
+        std::fs::create_dir_all(&hsm_dir).unwrap();
+        let (_, hsm_ca) = bench_ca(&hsm_dir, hsm.clone()).await;
+        let (rate, _) = issuance_rate(&hsm_ca, &request, BATCH).await;
+        println!(
+            "issuance with SoftHSM2 keys, prepare_many+issue_many {rate:>8.1} certificates/s ({:.1}% of SoftHSM2's raw rate on 2 threads; crypto alone caps it at {:.0}/s, {:.1}% of that rate; reached {:.0}% of the cap)",
+            100.0 * rate / hsm2,
+            ceiling(*hsm2),
+            100.0 * ceiling(*hsm2) / hsm2,
+            100.0 * rate / ceiling(*hsm2)
+        );
+    }
     ocsp_comparison(&ca, &dir, &leaf).await;
 
-    let tls = authorities::find_by_name(&store, "tls")
+    crl_figures(&ca, &store).await;
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// A fresh SQLite database in `dir` with the CA hierarchy initialised on `keys`.
+async fn bench_ca(dir: &std::path::Path, keys: Arc<dyn KeyStore>) -> (Store, Arc<Authority>) {
+    let store = Store::connect(&format!(
+        "sqlite://{}?mode=rwc",
+        dir.join("bench.db").display()
+    ))
+    .await
+    .unwrap();
+    store.migrate().await.unwrap();
+    let ca = Arc::new(Authority::new(
+        store.clone(),
+        keys,
+        Arc::new(SystemClock),
+        Arc::new(OsRandom),
+        CaSettings {
+            organization: "Rootline Bench".into(),
+            country: Some("IN".into()),
+            base_url: "http://pki.example.com".into(),
+        },
+    ));
+    ca.init(KeySpec::EcP256).await.unwrap();
+    (store, ca)
+}
+
+/// One part of the benchmark alone, for a profiler.
+async fn part(only: Option<&str>, dir: &std::path::Path, keys: Arc<dyn KeyStore>) {
+    let (store, ca) = bench_ca(dir, keys).await;
+    match only {
+        Some("issuance") => {
+            let (batched, _) = issuance_rate(&ca, &csr(dir), BATCH).await;
+            println!("issuance, prepare_many+issue_many {batched:>8.1} certificates/s");
+        }
+        Some("crl") => crl_figures(&ca, &store).await,
+        other => println!("unknown part {other:?}: issuance or crl"),
+    }
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+/// Seconds to publish a CRL of 100k and then 1M entries, and to read those entries alone.
+async fn crl_figures(ca: &Authority, store: &Store) {
+    let tls = authorities::find_by_name(store, "tls")
         .await
         .unwrap()
         .unwrap();
@@ -233,7 +300,7 @@ async fn main() {
     for target in [100_000usize, 1_000_000] {
         let now = Utc::now();
         certificates::insert_revoked_for_bench(
-            &store,
+            store,
             tls.id,
             have,
             target - have,
@@ -245,13 +312,18 @@ async fn main() {
         have = target;
         let started = Instant::now();
         let der = ca.publish_fresh_crl("tls").await.unwrap();
+        let publish = started.elapsed().as_secs_f64();
+        let started = Instant::now();
+        let entries = certificates::revoked_for_ca(store, tls.id, Utc::now())
+            .await
+            .unwrap()
+            .len();
         println!(
-            "CRL with {target:>9} entries    {:>10.2} s  ({:.1} MB)",
-            started.elapsed().as_secs_f64(),
-            der.len() as f64 / 1e6
+            "CRL with {target:>9} entries    {publish:>10.2} s  ({:.1} MB; reading the {entries} entries alone takes {:.2} s)",
+            der.len() as f64 / 1e6,
+            started.elapsed().as_secs_f64()
         );
     }
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 /// Milliseconds per key pair + CSR from the in-browser key generation (app::pki), run
@@ -268,37 +340,113 @@ fn key_generation_ms(algorithm: app::pki::KeyAlgorithm, rounds: u32) -> f64 {
     started.elapsed().as_secs_f64() * 1000.0 / f64::from(rounds)
 }
 
-/// Requests per second from `clients` concurrent loops, each POSTing `request` to
-/// `addr` on a fresh connection (as `openssl ocsp` does), for the benchmark window.
+/// How the benchmark's HTTP client treats connections.
+#[derive(Clone, Copy)]
+enum Connections {
+    /// A fresh connection per request, as `openssl ocsp` (the client) does.
+    PerRequest,
+    /// HTTP/1.1 keep-alive: the connection is used again unless the server closes it (as
+    /// `openssl ocsp` the responder does after every answer, HTTP/1.0).
+    KeptOpen,
+}
+
+/// Reads one HTTP response from `stream`: whether it was a 200 and whether the server keeps
+/// the connection open.
+async fn read_response(
+    stream: &mut tokio::net::TcpStream,
+    buf: &mut Vec<u8>,
+) -> Option<(bool, bool)> {
+    use tokio::io::AsyncReadExt;
+    buf.clear();
+    let mut chunk = [0u8; 4096];
+    let head_end = loop {
+        if let Some(i) = buf.windows(4).position(|w| w == b"\r\n\r\n") {
+            break i + 4;
+        }
+        let n = stream.read(&mut chunk).await.ok()?;
+        if n == 0 {
+            return None;
+        }
+        buf.extend_from_slice(&chunk[..n]);
+    };
+    let head = String::from_utf8_lossy(&buf[..head_end]).to_ascii_lowercase();
+    let ok = head.starts_with("http/1.1 200") || head.starts_with("http/1.0 200");
+    let length = head
+        .lines()
+        .find_map(|l| l.strip_prefix("content-length:"))
+        .and_then(|v| v.trim().parse::<usize>().ok());
+    let kept = if head.starts_with("http/1.1") {
+        !head.contains("connection: close")
+    } else {
+        head.contains("connection: keep-alive")
+    };
+    match length {
+        Some(length) => {
+            while buf.len() < head_end + length {
+                let n = stream.read(&mut chunk).await.ok()?;
+                if n == 0 {
+                    return None;
+                }
+                buf.extend_from_slice(&chunk[..n]);
+            }
+            Some((ok, kept))
+        }
+        None => {
+            stream.read_to_end(buf).await.ok()?;
+            Some((ok, false))
+        }
+    }
+}
+
+/// Requests per second from `clients` concurrent loops, each POSTing `request` to `addr` for
+/// the benchmark window; the same client for every server measured.
 async fn hammer(
     addr: std::net::SocketAddr,
     path: &str,
-    request: Arc<Vec<u8>>,
+    request: &[u8],
     clients: usize,
+    connections: Connections,
 ) -> f64 {
-    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    use tokio::io::AsyncWriteExt;
+    let connection = match connections {
+        Connections::PerRequest => "close",
+        Connections::KeptOpen => "keep-alive",
+    };
+    let mut message = format!(
+        "POST {path} HTTP/1.1\r\nHost: {addr}\r\nContent-Type: application/ocsp-request\r\nContent-Length: {}\r\nConnection: {connection}\r\n\r\n",
+        request.len()
+    )
+    .into_bytes();
+    message.extend_from_slice(request);
+    let message = Arc::new(message);
     let started = Instant::now();
     let tasks: Vec<_> = (0..clients)
         .map(|_| {
-            let request = request.clone();
-            let path = path.to_owned();
+            let message = message.clone();
             tokio::spawn(async move {
                 let mut ok = 0u64;
+                let mut open: Option<tokio::net::TcpStream> = None;
+                let mut buf = Vec::with_capacity(8192);
                 while started.elapsed() < WINDOW {
-                    let Ok(mut stream) = tokio::net::TcpStream::connect(addr).await else {
-                        continue;
+                    let mut stream = match open.take() {
+                        Some(stream) => stream,
+                        None => match tokio::net::TcpStream::connect(addr).await {
+                            Ok(stream) => {
+                                let _ = stream.set_nodelay(true);
+                                stream
+                            }
+                            Err(_) => continue,
+                        },
                     };
-                    let head = format!(
-                        "POST {path} HTTP/1.1\r\nHost: {addr}\r\nContent-Type: application/ocsp-request\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
-                        request.len()
-                    );
-                    if stream.write_all(head.as_bytes()).await.is_err() || stream.write_all(&request).await.is_err() {
+                    if stream.write_all(&message).await.is_err() {
                         continue;
                     }
-                    let mut answer = Vec::new();
-                    let _ = stream.read_to_end(&mut answer).await;
-                    if answer.starts_with(b"HTTP/1.0 200") || answer.starts_with(b"HTTP/1.1 200") {
-                        ok += 1;
+                    let Some((good, kept)) = read_response(&mut stream, &mut buf).await else {
+                        continue;
+                    };
+                    ok += u64::from(good);
+                    if kept && matches!(connections, Connections::KeptOpen) {
+                        open = Some(stream);
                     }
                 }
                 ok
@@ -359,13 +507,7 @@ async fn ocsp_comparison(ca: &Arc<Authority>, dir: &std::path::Path, leaf: &serv
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let ours_addr = listener.local_addr().unwrap();
     tokio::spawn(async move { axum::serve(listener, app).await });
-    let ours = hammer(
-        ours_addr,
-        "/ocsp",
-        Arc::new(std::fs::read(dir.join("ours.req")).unwrap()),
-        2,
-    )
-    .await;
+    let ours_request = std::fs::read(dir.join("ours.req")).unwrap();
 
     // openssl's responder, with a CA, a certificate and an index of its own.
     openssl(&[
@@ -456,17 +598,18 @@ async fn ocsp_comparison(ca: &Arc<Authority>, dir: &std::path::Path, leaf: &serv
         .expect("openssl ocsp responder");
     tokio::time::sleep(Duration::from_millis(500)).await;
     let theirs_addr: std::net::SocketAddr = format!("127.0.0.1:{port}").parse().unwrap();
-    let theirs = hammer(
-        theirs_addr,
-        "/",
-        Arc::new(std::fs::read(dir.join("theirs.req")).unwrap()),
-        2,
-    )
-    .await;
+    let theirs_request = std::fs::read(dir.join("theirs.req")).unwrap();
+    for (connections, label) in [
+        (Connections::PerRequest, "a new connection per request"),
+        (Connections::KeptOpen, "connections kept open (HTTP/1.1)"),
+    ] {
+        let ours = hammer(ours_addr, "/ocsp", &ours_request, OCSP_CLIENTS, connections).await;
+        let theirs = hammer(theirs_addr, "/", &theirs_request, OCSP_CLIENTS, connections).await;
+        println!(
+            "OCSP on loopback, {OCSP_CLIENTS} clients, {label:<34} {ours:>10.0} responses/s   openssl ocsp {theirs:>8.0}/s   ({:.1}x)",
+            ours / theirs.max(1.0)
+        );
+    }
     let _ = responder.kill();
     let _ = responder.wait();
-    println!(
-        "OCSP on loopback, 2 clients     {ours:>10.0} responses/s   openssl ocsp {theirs:>8.0}/s   ({:.1}x)",
-        ours / theirs.max(1.0)
-    );
 }
