@@ -1,4 +1,5 @@
 pub mod auth_card;
+pub mod chosen_file;
 pub mod field;
 pub mod form_alert;
 pub mod portal;

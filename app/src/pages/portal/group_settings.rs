@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::{
     api::access::{GroupDomainAdd, GroupDomainRemove, GroupLogoRemove, GroupLogoSet},
-    components::form_alert::FormAlert,
+    components::{chosen_file::read_chosen_file, form_alert::FormAlert},
     error::AppError,
     model::groups::GroupView,
 };
@@ -142,36 +142,21 @@ pub fn GroupLogo(group: GroupView) -> impl IntoView {
 
 /// Turns the chosen file into the `data:` URL the server function takes, refusing here what
 /// the server would refuse (type by the bytes, size) so the user hears it at once.
-#[cfg(feature = "hydrate")]
 fn read_logo(ev: leptos::ev::Event, chosen: RwSignal<String>, problem: RwSignal<Option<String>>) {
-    use wasm_bindgen::JsCast;
-    let file = ev
-        .target()
-        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        .and_then(|input| input.files())
-        .and_then(|files| files.get(0));
-    let Some(file) = file else {
-        return;
-    };
-    leptos::task::spawn_local(async move {
-        match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
-            Ok(buffer) => {
-                let bytes = wasm_bindgen_futures::js_sys::Uint8Array::new(&buffer).to_vec();
-                match crate::model::groups::logo_data_url(&bytes) {
-                    Ok(url) => {
-                        problem.set(None);
-                        chosen.set(url);
-                    }
-                    Err(e) => {
-                        chosen.set(String::new());
-                        problem.set(Some(e));
-                    }
-                }
+    read_chosen_file(&ev, move |bytes| {
+        let Some(bytes) = bytes else {
+            problem.set(Some("The file could not be read; choose it again.".into()));
+            return;
+        };
+        match crate::model::groups::logo_data_url(&bytes) {
+            Ok(url) => {
+                problem.set(None);
+                chosen.set(url);
             }
-            Err(_) => problem.set(Some("The file could not be read; choose it again.".into())),
+            Err(e) => {
+                chosen.set(String::new());
+                problem.set(Some(e));
+            }
         }
     });
 }
-
-#[cfg(not(feature = "hydrate"))]
-fn read_logo(_: leptos::ev::Event, _: RwSignal<String>, _: RwSignal<Option<String>>) {}

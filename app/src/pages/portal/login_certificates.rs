@@ -4,6 +4,7 @@ use leptos_router::hooks::use_query_map;
 use crate::{
     api::profile::{LoginCertificateRegister, LoginCertificateRemove, login_certificates},
     components::{
+        chosen_file::read_chosen_file,
         field::{Field, rule},
         form_alert::{FormAlert, Notice},
     },
@@ -174,37 +175,22 @@ fn Register(register: ServerAction<LoginCertificateRegister>) -> impl IntoView {
 }
 
 /// Puts the chosen file into the text box: PEM as it is, DER (a binary `.cer`) as PEM.
-#[cfg(feature = "hydrate")]
 fn read_file(ev: leptos::ev::Event, pem: RwSignal<String>, problem: RwSignal<Option<String>>) {
-    use wasm_bindgen::JsCast;
-    let file = ev
-        .target()
-        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        .and_then(|input| input.files())
-        .and_then(|files| files.get(0));
-    let Some(file) = file else {
-        return;
-    };
-    leptos::task::spawn_local(async move {
-        match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
-            Ok(buffer) => {
-                let bytes = wasm_bindgen_futures::js_sys::Uint8Array::new(&buffer).to_vec();
-                let text = match std::str::from_utf8(&bytes) {
-                    Ok(text) if text.contains("-----BEGIN") => text.to_owned(),
-                    _ => rules::pem_from_der(&bytes),
-                };
-                problem.set(None);
-                pem.set(text);
-            }
-            Err(_) => problem.set(Some(
+    read_chosen_file(&ev, move |bytes| {
+        let Some(bytes) = bytes else {
+            problem.set(Some(
                 "The file could not be read. Paste the certificate instead.".into(),
-            )),
-        }
+            ));
+            return;
+        };
+        let text = match std::str::from_utf8(&bytes) {
+            Ok(text) if text.contains("-----BEGIN") => text.to_owned(),
+            _ => rules::pem_from_der(&bytes),
+        };
+        problem.set(None);
+        pem.set(text);
     });
 }
-
-#[cfg(not(feature = "hydrate"))]
-fn read_file(_: leptos::ev::Event, _: RwSignal<String>, _: RwSignal<Option<String>>) {}
 
 /// Empties the form after a registration, for the next one.
 #[cfg(feature = "hydrate")]

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::{
     api::smime::{SmimePlace, smime_new},
-    components::{form_alert::FormAlert, portal::Portal},
+    components::{chosen_file::read_chosen_file, form_alert::FormAlert, portal::Portal},
     model::{
         FieldErrors, SessionView,
         billing::format_money,
@@ -228,27 +228,13 @@ pub fn CsrFile<F>(
 where
     F: Fn(String) + Copy + Send + Sync + 'static,
 {
+    // A CSR is text; File.text() decoded it as UTF-8 with replacement characters, as here.
     let on_change = move |ev: leptos::ev::Event| {
-        #[cfg(feature = "hydrate")]
-        {
-            use wasm_bindgen::JsCast;
-            let file = ev
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-                .and_then(|i| i.files())
-                .and_then(|f| f.get(0));
-            if let Some(file) = file {
-                leptos::task::spawn_local(async move {
-                    if let Ok(text) = wasm_bindgen_futures::JsFuture::from(file.text()).await {
-                        take(text.as_string().unwrap_or_default());
-                    }
-                });
+        read_chosen_file(&ev, move |bytes| {
+            if let Some(bytes) = bytes {
+                take(String::from_utf8_lossy(&bytes).into_owned());
             }
-        }
-        #[cfg(not(feature = "hydrate"))]
-        {
-            let _ = (&ev, take);
-        }
+        });
     };
     view! {
         <div class="field">
