@@ -7,11 +7,14 @@ use app::{
 use axum::{
     Extension,
     extract::{Query, State},
-    http::{StatusCode, header},
+    http::StatusCode,
     response::{IntoResponse, Response},
 };
 
-use super::AppState;
+use super::{
+    AppState,
+    file_routes::{XLSX, attachment},
+};
 use crate::services::access::AccessError;
 
 pub async fn export(
@@ -28,20 +31,7 @@ pub async fn export(
     }
     .await;
     match result {
-        Ok(bytes) => (
-            [
-                (
-                    header::CONTENT_TYPE,
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                ),
-                (
-                    header::CONTENT_DISPOSITION,
-                    "attachment; filename=\"rootline-audit-log.xlsx\"",
-                ),
-            ],
-            bytes,
-        )
-            .into_response(),
+        Ok(bytes) => attachment(XLSX, "rootline-audit-log.xlsx", bytes),
         Err(AccessError::Unauthenticated) => {
             (StatusCode::UNAUTHORIZED, "Sign in to export the audit log.").into_response()
         }

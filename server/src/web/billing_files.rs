@@ -5,13 +5,16 @@ use app::{model::Permission, ports::RequestMeta};
 use axum::{
     Extension,
     extract::{Query, State},
-    http::{StatusCode, header},
+    http::StatusCode,
     response::{IntoResponse, Response},
 };
 use serde::Deserialize;
 
-use super::AppState;
-use crate::services::{access::AccessError, billing::BillingError};
+use super::{
+    AppState,
+    file_routes::{attachment, caller_or_refusal},
+};
+use crate::services::billing::BillingError;
 
 #[derive(Deserialize)]
 pub struct MonthQuery {
@@ -24,38 +27,12 @@ pub async fn monthly_invoice(
     Extension(meta): Extension<RequestMeta>,
     Query(query): Query<MonthQuery>,
 ) -> Response {
-    let caller = match state
-        .access
-        .authorize(meta.session_token.as_deref(), Permission::ViewFinance)
-        .await
-    {
+    let caller = match caller_or_refusal(&state, &meta, Permission::ViewFinance).await {
         Ok(c) => c,
-        Err(AccessError::Unauthenticated) => {
-            return (StatusCode::UNAUTHORIZED, "Sign in first.").into_response();
-        }
-        Err(AccessError::Forbidden(_)) => {
-            return (StatusCode::FORBIDDEN, "Your role does not allow this.").into_response();
-        }
-        Err(other) => {
-            return (
-                StatusCode::INTERNAL_SERVER_ERROR,
-                super::portal::incident(&other).to_string(),
-            )
-                .into_response();
-        }
+        Err(refusal) => return refusal,
     };
     match state.billing.monthly_invoice(&caller, &query.month).await {
-        Ok(invoice) => (
-            [
-                (header::CONTENT_TYPE, "application/pdf".to_owned()),
-                (
-                    header::CONTENT_DISPOSITION,
-                    format!("attachment; filename=\"{}\"", invoice.file_name),
-                ),
-            ],
-            invoice.bytes,
-        )
-            .into_response(),
+        Ok(invoice) => attachment("application/pdf", &invoice.file_name, invoice.bytes),
         Err(BillingError::Invalid(errors)) => (
             StatusCode::UNPROCESSABLE_ENTITY,
             errors

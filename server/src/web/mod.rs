@@ -7,6 +7,7 @@ pub mod ca_certs;
 pub mod certificate_sign_in;
 pub mod cookies;
 pub mod delegate_download;
+mod file_routes;
 pub mod group_logo;
 pub mod middleware;
 pub mod ocsp;

@@ -11,15 +11,15 @@ use app::{
 use axum::{
     Extension,
     extract::{Path, Query, State},
-    http::{StatusCode, header},
+    http::StatusCode,
     response::{IntoResponse, Response},
 };
 
-use super::AppState;
-use crate::services::{
-    access::AccessError,
-    orders::{Download, DownloadFormat, OrderError},
+use super::{
+    AppState,
+    file_routes::{XLSX, attachment, caller_or_refusal},
 };
+use crate::services::orders::{Download, DownloadFormat, OrderError};
 
 fn refused(e: OrderError) -> Response {
     match e {
@@ -46,34 +46,8 @@ fn refused(e: OrderError) -> Response {
     }
 }
 
-fn unauthorized(e: AccessError) -> Response {
-    match e {
-        AccessError::Forbidden(_) => {
-            (StatusCode::FORBIDDEN, "Your role does not allow this.").into_response()
-        }
-        AccessError::Unauthenticated => {
-            (StatusCode::UNAUTHORIZED, "Sign in first.").into_response()
-        }
-        other => (
-            StatusCode::INTERNAL_SERVER_ERROR,
-            super::portal::incident(&other).to_string(),
-        )
-            .into_response(),
-    }
-}
-
 fn file(d: Download) -> Response {
-    (
-        [
-            (header::CONTENT_TYPE, d.content_type.to_owned()),
-            (
-                header::CONTENT_DISPOSITION,
-                format!("attachment; filename=\"{}\"", d.file_name),
-            ),
-        ],
-        d.bytes,
-    )
-        .into_response()
+    attachment(d.content_type, &d.file_name, d.bytes)
 }
 
 pub async fn export(
@@ -81,32 +55,12 @@ pub async fn export(
     Extension(meta): Extension<RequestMeta>,
     Query(query): Query<OrdersQuery>,
 ) -> Response {
-    let caller = match state
-        .access
-        .authorize(
-            meta.session_token.as_deref(),
-            Permission::RequestCertificates,
-        )
-        .await
-    {
+    let caller = match caller_or_refusal(&state, &meta, Permission::RequestCertificates).await {
         Ok(c) => c,
-        Err(e) => return unauthorized(e),
+        Err(refusal) => return refusal,
     };
     match state.orders.orders_export(&caller, &query).await {
-        Ok(bytes) => (
-            [
-                (
-                    header::CONTENT_TYPE,
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                ),
-                (
-                    header::CONTENT_DISPOSITION,
-                    "attachment; filename=\"rootline-orders.xlsx\"",
-                ),
-            ],
-            bytes,
-        )
-            .into_response(),
+        Ok(bytes) => attachment(XLSX, "rootline-orders.xlsx", bytes),
         Err(e) => refused(e),
     }
 }
@@ -119,16 +73,9 @@ pub async fn order_certificate(
     let Some(format) = DownloadFormat::parse(&format) else {
         return (StatusCode::NOT_FOUND, "Formats: pem, der, p7b.").into_response();
     };
-    let caller = match state
-        .access
-        .authorize(
-            meta.session_token.as_deref(),
-            Permission::RequestCertificates,
-        )
-        .await
-    {
+    let caller = match caller_or_refusal(&state, &meta, Permission::RequestCertificates).await {
         Ok(c) => c,
-        Err(e) => return unauthorized(e),
+        Err(refusal) => return refusal,
     };
     match state.orders.download(&caller, id, format).await {
         Ok(d) => file(d),
@@ -154,16 +101,9 @@ pub async fn invoice(
     Extension(meta): Extension<RequestMeta>,
     Path(id): Path<i32>,
 ) -> Response {
-    let caller = match state
-        .access
-        .authorize(
-            meta.session_token.as_deref(),
-            Permission::RequestCertificates,
-        )
-        .await
-    {
+    let caller = match caller_or_refusal(&state, &meta, Permission::RequestCertificates).await {
         Ok(c) => c,
-        Err(e) => return unauthorized(e),
+        Err(refusal) => return refusal,
     };
     match state.orders.invoice(&caller, id).await {
         Ok(d) => file(d),
@@ -176,16 +116,9 @@ pub async fn credit_note(
     Extension(meta): Extension<RequestMeta>,
     Path((id, note)): Path<(i32, i32)>,
 ) -> Response {
-    let caller = match state
-        .access
-        .authorize(
-            meta.session_token.as_deref(),
-            Permission::RequestCertificates,
-        )
-        .await
-    {
+    let caller = match caller_or_refusal(&state, &meta, Permission::RequestCertificates).await {
         Ok(c) => c,
-        Err(e) => return unauthorized(e),
+        Err(refusal) => return refusal,
     };
     match state.orders.credit_note(&caller, id, note).await {
         Ok(d) => file(d),

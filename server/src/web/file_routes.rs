@@ -1,0 +1,54 @@
+//! What the plain-HTTP file routes (invoices, credit notes, certificates, exports) share: the
+//! signed-in caller or the response that refuses the request, and a file as an attachment.
+
+use app::{model::Permission, ports::RequestMeta};
+use axum::{
+    http::{StatusCode, header},
+    response::{IntoResponse, Response},
+};
+
+use super::AppState;
+use crate::services::{access::AccessError, identity::Caller};
+
+/// The caller of this request if their role has `permission`; otherwise the answer: 401
+/// without a session, 403 for a role without the permission.
+pub(super) async fn caller_or_refusal(
+    state: &AppState,
+    meta: &RequestMeta,
+    permission: Permission,
+) -> Result<Caller, Response> {
+    state
+        .access
+        .authorize(meta.session_token.as_deref(), permission)
+        .await
+        .map_err(|e| match e {
+            AccessError::Forbidden(_) => {
+                (StatusCode::FORBIDDEN, "Your role does not allow this.").into_response()
+            }
+            AccessError::Unauthenticated => {
+                (StatusCode::UNAUTHORIZED, "Sign in first.").into_response()
+            }
+            other => (
+                StatusCode::INTERNAL_SERVER_ERROR,
+                super::portal::incident(&other).to_string(),
+            )
+                .into_response(),
+        })
+}
+
+pub(super) const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/// A file the browser saves under `file_name`.
+pub(super) fn attachment(content_type: &str, file_name: &str, bytes: Vec<u8>) -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, content_type.to_owned()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{file_name}\""),
+            ),
+        ],
+        bytes,
+    )
+        .into_response()
+}
