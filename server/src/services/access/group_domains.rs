@@ -81,10 +81,11 @@ impl AccessService {
 
 #[cfg(test)]
 mod tests {
-    use app::model::Permission;
-
     use super::*;
-    use crate::{ports::Clock, services::identity::test_support::harness};
+    use crate::{
+        ports::Clock,
+        services::{access::GroupWorld, identity::test_support::harness},
+    };
 
     async fn account_domain(
         h: &crate::services::identity::test_support::Harness,
@@ -108,21 +109,16 @@ mod tests {
     #[tokio::test]
     async fn a_group_is_limited_to_domains_of_its_account_and_freed_when_none_is_left() {
         let h = harness().await;
-        let token = h.signed_in("asha@example.com").await;
-        let stranger = h.signed_in("ravi@other.example").await;
-        let access = AccessService::for_harness(&h);
-        let admin = access
-            .authorize(Some(&token), Permission::ManageGroups)
-            .await
-            .unwrap();
-        let other = access
-            .authorize(Some(&stranger), Permission::ManageGroups)
-            .await
-            .unwrap();
+        let GroupWorld {
+            access,
+            admin,
+            other,
+            group,
+            ..
+        } = GroupWorld::new(&h).await;
         account_domain(&h, admin.account.id, "example.com").await;
         account_domain(&h, admin.account.id, "example.org").await;
         account_domain(&h, other.account.id, "other.example").await;
-        let group = access.groups_page(&admin).await.unwrap().groups[0].clone();
         assert!(group.domains.is_empty(), "a new group orders for all");
         let d = access.group_detail(&admin, group.id).await.unwrap();
         assert_eq!(d.addable_domains, ["example.com", "example.org"]);

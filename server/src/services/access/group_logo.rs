@@ -91,26 +91,22 @@ impl AccessService {
 
 #[cfg(test)]
 mod tests {
-    use app::model::{Permission, groups::logo_data_url};
+    use app::model::groups::logo_data_url;
 
     use super::*;
-    use crate::services::identity::test_support::harness;
+    use crate::services::{access::GroupWorld, identity::test_support::harness};
 
     #[tokio::test]
     async fn a_logo_is_set_replaced_served_to_its_account_only_and_removed() {
         let h = harness().await;
-        let token = h.signed_in("asha@example.com").await;
-        let stranger = h.signed_in("ravi@other.example").await;
-        let access = AccessService::for_harness(&h);
-        let admin = access
-            .authorize(Some(&token), Permission::ManageGroups)
-            .await
-            .unwrap();
-        let other = access
-            .authorize(Some(&stranger), Permission::ManageGroups)
-            .await
-            .unwrap();
-        let group = access.groups_page(&admin).await.unwrap().groups[0].clone();
+        let GroupWorld {
+            access,
+            token,
+            admin,
+            stranger,
+            other,
+            group,
+        } = GroupWorld::new(&h).await;
         assert_eq!(group.logo_url, None);
         assert!(matches!(
             access.group_logo(Some(&token), group.id).await,

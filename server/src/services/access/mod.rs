@@ -99,3 +99,43 @@ impl AccessService {
         Self::new(h.store.clone(), h.identity(), h.clock.clone())
     }
 }
+
+/// What the group tests start from: two accounts' administrators, each signed in, and the
+/// first account's default group.
+#[cfg(test)]
+pub(crate) struct GroupWorld {
+    pub access: AccessService,
+    /// The session of `admin` (asha@example.com).
+    pub token: String,
+    pub admin: Caller,
+    /// The session of `other` (ravi@other.example), of another account.
+    pub stranger: String,
+    pub other: Caller,
+    pub group: app::model::groups::GroupView,
+}
+
+#[cfg(test)]
+impl GroupWorld {
+    pub(crate) async fn new(h: &crate::services::identity::test_support::Harness) -> Self {
+        let token = h.signed_in("asha@example.com").await;
+        let stranger = h.signed_in("ravi@other.example").await;
+        let access = AccessService::for_harness(h);
+        let admin = access
+            .authorize(Some(&token), Permission::ManageGroups)
+            .await
+            .unwrap();
+        let other = access
+            .authorize(Some(&stranger), Permission::ManageGroups)
+            .await
+            .unwrap();
+        let group = access.groups_page(&admin).await.unwrap().groups[0].clone();
+        Self {
+            access,
+            token,
+            admin,
+            stranger,
+            other,
+            group,
+        }
+    }
+}
