@@ -46,11 +46,12 @@ async fn issuance_rate(
     request: &[u8],
     batch: usize,
 ) -> (f64, server::ca::Issued) {
+    let callers = callers();
     let started = Instant::now();
     let mut issued = 0u64;
     let mut last = None;
     while started.elapsed() < WINDOW {
-        let tasks: Vec<_> = (0..callers())
+        let tasks: Vec<_> = (0..callers)
             .map(|_| {
                 let ca = ca.clone();
                 let request = request.to_vec();

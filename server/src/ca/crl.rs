@@ -8,7 +8,7 @@ use rcgen::{
 
 use super::{
     Authority, CaError, asn1_time,
-    signed::{Capture, assemble, element_len, push_length},
+    signed::{Capture, assemble, element_len, element_parts, push_length},
 };
 use crate::{
     domain::revocation::RevocationReason,
@@ -130,10 +130,10 @@ fn der_time(unix: i64) -> Result<Vec<u8>, String> {
 /// Puts revokedCertificates into the TBSCertList rcgen laid out without entries: after
 /// nextUpdate and before crlExtensions, where RFC 5280 5.1 has it.
 fn with_entries(frame: &[u8], entries: &[u8]) -> Option<Vec<u8>> {
-    if frame.first() != Some(&0x30) || element_len(frame)? != frame.len() {
+    let (header, len) = element_parts(frame)?;
+    if frame.first() != Some(&0x30) || len != frame.len() {
         return None;
     }
-    let header = 2 + usize::from(frame.get(1)? & 0x80 != 0) * usize::from(frame.get(1)? & 0x7f);
     let content = frame.get(header..)?;
     // version, signature, issuer, thisUpdate, nextUpdate
     let mut at = 0;

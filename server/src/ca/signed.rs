@@ -93,12 +93,12 @@ pub(super) fn push_length(out: &mut Vec<u8>, len: usize) {
     out.extend_from_slice(&significant);
 }
 
-/// The length of the DER element at the start of `der`, header included; `None` when the
-/// bytes are not one (indefinite or over-long lengths are not DER).
-pub(super) fn element_len(der: &[u8]) -> Option<usize> {
+/// The header length and the whole length of the DER element at the start of `der`; `None`
+/// when the bytes are not one (indefinite or over-long lengths are not DER).
+pub(super) fn element_parts(der: &[u8]) -> Option<(usize, usize)> {
     let first = *der.get(1)?;
     if first < 0x80 {
-        return Some(2 + usize::from(first));
+        return Some((2, 2 + usize::from(first)));
     }
     let octets = usize::from(first & 0x7f);
     if octets == 0 || octets > std::mem::size_of::<usize>() {
@@ -108,7 +108,13 @@ pub(super) fn element_len(der: &[u8]) -> Option<usize> {
         .get(2..2 + octets)?
         .iter()
         .fold(0usize, |len, b| (len << 8) | usize::from(*b));
-    2usize.checked_add(octets)?.checked_add(content)
+    let header = 2 + octets;
+    Some((header, header.checked_add(content)?))
+}
+
+/// The length of the DER element at the start of `der`, header included.
+pub(super) fn element_len(der: &[u8]) -> Option<usize> {
+    element_parts(der).map(|(_, len)| len)
 }
 
 /// The public key in a CA certificate (the subjectPublicKey bits), read once per batch.
@@ -174,6 +180,10 @@ mod tests {
         assert_eq!(element_len(&[0x30, 0x80]), None, "indefinite");
         assert_eq!(element_len(&[0x30, 0x82, 0x01]), None, "cut short");
         assert_eq!(element_len(&[0x30, 0x81, 0x80]), Some(3 + 0x80));
+        assert_eq!(
+            element_parts(&[0x30, 0x82, 0x01, 0x00]),
+            Some((4, 4 + 0x100))
+        );
     }
 
     #[test]
