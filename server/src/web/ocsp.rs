@@ -36,14 +36,21 @@ pub async fn post(State(state): State<AppState>, body: Bytes) -> Response {
     answer(state.authority.ocsp_response(&body).await, false)
 }
 
+/// The DER request a GET carries base64-encoded in its (already URL-decoded) path; `None`
+/// when it is not base64 or too large to be an OCSP request.
+pub fn request_from_path(encoded: &str) -> Option<Vec<u8>> {
+    let cleaned: String = encoded.chars().filter(|c| !c.is_whitespace()).collect();
+    STANDARD
+        .decode(cleaned.as_bytes())
+        .ok()
+        .filter(|der| der.len() <= MAX_REQUEST)
+}
+
 /// GET carries the DER request base64-encoded (and URL-encoded) in the path.
 pub async fn get(State(state): State<AppState>, Path(encoded): Path<String>) -> Response {
-    let cleaned: String = encoded.chars().filter(|c| !c.is_whitespace()).collect();
-    match STANDARD.decode(cleaned.as_bytes()) {
-        Ok(der) if der.len() <= MAX_REQUEST => {
-            answer(state.authority.ocsp_response(&der).await, true)
-        }
-        _ => answer(
+    match request_from_path(&encoded) {
+        Some(der) => answer(state.authority.ocsp_response(&der).await, true),
+        None => answer(
             der::Encode::to_der(&x509_ocsp::OcspResponse::malformed_request()).unwrap_or_default(),
             false,
         ),

@@ -8,6 +8,7 @@ mod docs;
 mod domains;
 mod dto;
 mod extract;
+mod fuzz_entry;
 mod idempotency;
 mod order_actions;
 mod order_create;
@@ -42,6 +43,8 @@ pub struct Rest {
     /// The portal's address, for the reference page's examples.
     pub public_url: String,
 }
+
+pub use fuzz_entry::decode_bodies;
 
 type Ctx = Arc<Rest>;
 

@@ -186,15 +186,32 @@ async fn place(
                 "Choose one of the products of GET /api/v1/products.",
             ))
         })?;
-    let validity_days = match req.validity_days {
-        Some(d) => d,
-        None => offer
+    let defaults = OrderDefaults {
+        validity_days: offer
             .validity_days
             .iter()
             .copied()
             .max()
             .unwrap_or_default(),
+        requester_name: wizard.requester_name.clone(),
+        requester_email: wizard.requester_email.clone(),
     };
+    let form = order_form(req, defaults)?;
+    let placed = rest.orders.place_from(caller, &form, "API").await?;
+    Ok(rest.orders.order_view(caller, placed.id).await?.into())
+}
+
+/// What an order body leaves out and the caller's product and user supply.
+pub(super) struct OrderDefaults {
+    /// The longest validity the product offers today.
+    pub validity_days: i64,
+    pub requester_name: String,
+    pub requester_email: String,
+}
+
+/// The body as the portal's order form, the names taken from the CSR when none are given.
+pub(super) fn order_form(req: CreateOrder, defaults: OrderDefaults) -> Result<OrderForm, Problem> {
+    let validity_days = req.validity_days.unwrap_or(defaults.validity_days);
     let csr = req.csr.unwrap_or_default();
     let mut names = req.names;
     if names.is_empty() && !csr.trim().is_empty() {
@@ -214,14 +231,14 @@ async fn place(
         ));
     }
     let requester = req.requester.unwrap_or(ContactDto {
-        name: wizard.requester_name.clone(),
-        email: wizard.requester_email.clone(),
+        name: defaults.requester_name,
+        email: defaults.requester_email,
     });
     let tech = req.technical_contact.unwrap_or(ContactDto {
         name: String::new(),
         email: String::new(),
     });
-    let form = OrderForm {
+    Ok(OrderForm {
         product_id: req.product_id,
         validity_days,
         requester_name: requester.name,
@@ -245,7 +262,5 @@ async fn place(
         draft: req.draft,
         attributes: attributes(&req.subject)?,
         ..Default::default()
-    };
-    let placed = rest.orders.place_from(caller, &form, "API").await?;
-    Ok(rest.orders.order_view(caller, placed.id).await?.into())
+    })
 }

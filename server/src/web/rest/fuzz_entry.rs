@@ -1,0 +1,86 @@
+//! The API's request bodies without the services: each decoded as its handler decodes it and
+//! turned into the form its service checks, checked by the same rules. The fuzz target
+//! `fuzz/fuzz_targets/rest_json.rs` drives it: a panic here is one a client could cause.
+
+use app::model::{
+    order_actions::{ChangeNamesForm, ReissueForm, RenewForm, RevokeForm},
+    orders::NameRules,
+};
+
+use super::{
+    extract::json_body,
+    order_actions::{CancelBody, ChangeNamesBody, CsrBody, ReissueBody, RenewBody, RevokeBody},
+    order_create::{CreateOrder, OrderDefaults, order_form},
+};
+
+/// The strictest and the most permissive products' name rules.
+const RULES: [NameRules; 2] = [
+    NameRules {
+        public: true,
+        wildcard: false,
+        max_names: 1,
+        multi_domain: false,
+    },
+    NameRules {
+        public: false,
+        wildcard: true,
+        max_names: 250,
+        multi_domain: true,
+    },
+];
+
+/// Decodes `bytes` as every body the API takes and checks what decodes.
+pub fn decode_bodies(bytes: &[u8]) {
+    if let Ok(req) = json_body::<CreateOrder>(bytes) {
+        let defaults = OrderDefaults {
+            validity_days: 199,
+            requester_name: "Asha Rao".into(),
+            requester_email: "asha@example.com".into(),
+        };
+        if let Ok(form) = order_form(req, defaults) {
+            for rules in RULES {
+                let _ = form.validate(rules);
+            }
+        }
+    }
+    if let Ok(b) = json_body::<CsrBody>(bytes) {
+        let _ = crate::ca::inspect_csr(b.csr.as_bytes());
+    }
+    let _ = json_body::<CancelBody>(bytes);
+    if let Ok(b) = json_body::<RevokeBody>(bytes) {
+        let _ = RevokeForm {
+            order_id: 1,
+            reason: b.reason,
+            remarks: b.remarks,
+        }
+        .validate();
+    }
+    if let Ok(b) = json_body::<ReissueBody>(bytes) {
+        let _ = ReissueForm {
+            order_id: 1,
+            reason: b.reason,
+            remarks: b.remarks,
+            csr_pem: b.csr,
+        }
+        .validate();
+    }
+    if let Ok(b) = json_body::<ChangeNamesBody>(bytes) {
+        let form = ChangeNamesForm {
+            order_id: 1,
+            reason: b.reason,
+            names: b.names.join("\n"),
+            csr_pem: b.csr,
+            remarks: b.remarks,
+        };
+        let _ = form.validate(1);
+        let _ = form.validate(250);
+    }
+    if let Ok(b) = json_body::<RenewBody>(bytes) {
+        let _ = RenewForm {
+            order_id: 1,
+            csr_pem: b.csr,
+            draft: b.draft,
+        }
+        .validate();
+    }
+}
