@@ -1,6 +1,7 @@
-//! The tracking links (issue 18, findings 2 and 10): every recipient has a link of their own,
-//! only the requester's acts, no link replaces a CSR, links end with the certificate, and the
-//! database keeps only hashes of them.
+//! The tracking links and the mail outbox (issue 18, findings 2 and 10): every recipient has a
+//! link of their own, only the requester's acts, no link replaces a CSR, links end with the
+//! certificate, the database keeps only hashes of them, and delivered mail leaves no secret
+//! behind.
 
 use app::model::{
     order_actions::EditOrderForm,
@@ -13,7 +14,7 @@ use super::{DownloadFormat, OrderError};
 use crate::{
     ports::{Clock, Mail},
     services::catalog::test_support::caller,
-    store::{memberships, orders},
+    store::{mail_outbox, memberships, orders},
 };
 
 const REQUESTER: &str = "asha@acme.example";
@@ -232,6 +233,51 @@ async fn the_database_keeps_no_tracking_token_in_clear() {
     for token in [&requester, &copy] {
         assert!(!row.contains(token.as_str()), "the order row holds a token");
     }
+}
+
+#[tokio::test]
+async fn delivered_mail_leaves_no_link_or_pin_in_the_outbox() {
+    let w = world().await;
+    let (csr, _d) = csr_for("shop.example.com");
+    w.credit(w.admin.account.id, "100.00").await;
+    let form = OrderForm {
+        extra_emails: COPY.into(),
+        delegate_name: "Dev Ops".into(),
+        delegate_email: "devops@acme.example".into(),
+        ..w.form(&w.admin, "shop.example.com", Some(csr)).await
+    };
+    let placed = w.orders.place(&w.admin, &form).await.unwrap();
+    w.validate(&token_of(&placed.tracking_url)).await;
+    let sent = w.delivered().await;
+    let pin = sent
+        .iter()
+        .find_map(|m| m.text.lines().find_map(|l| l.strip_prefix("PIN: ")))
+        .expect("the delegate got the PIN")
+        .to_owned();
+    assert!(sent.iter().any(|m| link_in(m).is_some()), "links went out");
+    assert!(
+        sent.iter().any(|m| m.text.contains("/activate/")),
+        "so did the activation link"
+    );
+
+    // Every delivered message (the activation mail of the set-up included) is in the outbox
+    // without its body.
+    let mut id = 1;
+    let mut seen = 0;
+    while let Some(row) = mail_outbox::find(&w.h.store, id).await.unwrap() {
+        assert!(row.sent_at.is_some(), "{row:?}");
+        for secret in ["/track/", "/activate/", "PIN:", pin.as_str()] {
+            assert!(
+                !row.body.contains(secret) && !row.subject.contains(secret),
+                "mail {id} to {} keeps {secret:?}: {}",
+                row.to_address,
+                row.body
+            );
+        }
+        seen += 1;
+        id += 1;
+    }
+    assert_eq!(seen, sent.len(), "every sent mail was checked");
 }
 
 #[tokio::test]
