@@ -69,6 +69,8 @@ pub struct Services {
     pub authority: Arc<Authority>,
     /// Seals secrets at rest other than CA keys (TOTP secrets, ACME binding keys).
     pub sealer: Arc<crate::adapters::sealer::Sealer>,
+    /// Derives orders' tracking links, of which the database keeps only hashes.
+    pub tracking_key: Arc<crate::domain::tracking_link::TrackingKey>,
 }
 
 /// Opens the database (creating and migrating it on first start) and builds the services.
@@ -89,6 +91,9 @@ pub async fn services(config: &Config) -> Result<Services, StartupError> {
     let sealer = Arc::new(crate::adapters::sealer::Sealer::from_secret(
         master.as_bytes(),
     )?);
+    let tracking_key = Arc::new(crate::domain::tracking_link::TrackingKey::from_master(
+        master.as_bytes(),
+    ));
     let identity = Arc::new(
         IdentityService::new(
             store.clone(),
@@ -145,6 +150,7 @@ pub async fn services(config: &Config) -> Result<Services, StartupError> {
         mail_waker,
         authority,
         sealer,
+        tracking_key,
     })
 }
 
@@ -181,6 +187,7 @@ pub fn order_stack(config: &Config, services: &Services) -> OrderStack {
         dns: dns.clone(),
         caa_identities: config.caa_identities.clone(),
         public_url: config.link_base(),
+        tracking_key: services.tracking_key.clone(),
     }));
     let acme = Arc::new(crate::services::acme::AcmeService::new(
         crate::services::acme::AcmeDeps {

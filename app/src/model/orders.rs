@@ -612,6 +612,33 @@ pub struct OrderView {
     pub renewal_marked: Option<String>,
 }
 
+/// Whose tracking link it is, and so what it may do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum TrackingScope {
+    /// The requester's link: while the order is pending it chooses validation methods,
+    /// verifies and submits a missing CSR.
+    Requester,
+    /// An additional recipient's or the technical contact's link: it only reads.
+    Viewer,
+}
+
+impl TrackingScope {
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Requester => "requester",
+            Self::Viewer => "viewer",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<Self> {
+        match code {
+            "requester" => Some(Self::Requester),
+            "viewer" => Some(Self::Viewer),
+            _ => None,
+        }
+    }
+}
+
 /// What the public tracking link shows: the order's steps and nothing else.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TrackingView {
@@ -623,6 +650,12 @@ pub struct TrackingView {
     pub approval_pending: bool,
     pub issue_error: Option<String>,
     pub issued: bool,
+    pub scope: TrackingScope,
+    /// Whether this link may act now: the requester's, on an order still pending.
+    pub can_act: bool,
+    /// The last day the link works (`YYYY-MM-DD`, UTC), once that is known: the
+    /// certificate's expiry, or 30 days after an order ended without one.
+    pub works_until: Option<String>,
 }
 
 #[cfg(test)]
@@ -833,5 +866,13 @@ mod tests {
         .unwrap();
         assert_eq!(ok.domain.as_deref(), Some("example.com"));
         assert_eq!(ok.status, Some(OrderStatus::OnHold));
+    }
+
+    #[test]
+    fn tracking_scopes_round_trip_and_junk_is_none() {
+        for scope in [TrackingScope::Requester, TrackingScope::Viewer] {
+            assert_eq!(TrackingScope::parse(scope.code()), Some(scope));
+        }
+        assert_eq!(TrackingScope::parse("admin"), None);
     }
 }

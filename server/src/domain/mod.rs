@@ -11,4 +11,5 @@ pub mod revocation;
 pub mod secret_token;
 pub mod template;
 pub mod totp;
+pub mod tracking_link;
 pub mod validity;

@@ -64,9 +64,16 @@ pub async fn claim(
     Ok(result.rows_affected == 1)
 }
 
+/// What a delivered message's body becomes.
+pub const REMOVED_BODY: &str = "(removed after delivery)";
+
+/// Records the delivery and drops the body: it carried links, PINs and tokens that must not
+/// stay readable in the database once the recipient has them. The address, subject and times
+/// stay for the operator.
 pub async fn mark_sent(db: &impl Db, id: i32, at: DateTime<Utc>) -> Result<(), StoreError> {
     mail_outbox::Entity::update_many()
         .col_expr(mail_outbox::Column::SentAt, Expr::value(at))
+        .col_expr(mail_outbox::Column::Body, Expr::value(REMOVED_BODY))
         .col_expr(
             mail_outbox::Column::Attempts,
             Expr::col(mail_outbox::Column::Attempts).add(1),
@@ -98,4 +105,52 @@ pub async fn mark_failed(
 
 pub async fn find(db: &impl Db, id: i32) -> Result<Option<MailRow>, StoreError> {
     Ok(mail_outbox::Entity::find_by_id(id).one(db.conn()).await?)
+}
+
+#[cfg(test)]
+mod tests {
+    use migrations::{Migrator, MigratorTrait};
+
+    use super::*;
+    use crate::store::test_db;
+
+    /// The migrations before delivered bodies were removed.
+    const BEFORE_REMOVING_BODIES: u32 = 29;
+
+    #[tokio::test]
+    async fn mail_delivered_before_the_upgrade_loses_its_body_and_mail_to_send_keeps_it() {
+        let store = test_db::unmigrated_store().await;
+        Migrator::up(&store.db, Some(BEFORE_REMOVING_BODIES))
+            .await
+            .unwrap();
+        let at = "'2026-11-21T10:00:00+00:00'";
+        for sql in [
+            format!(
+                "INSERT INTO mail_outbox (to_address, subject, body, created_at, attempts, \
+                 next_attempt_at, sent_at) VALUES ('asha@acme.example', 'Activate', \
+                 'Open http://portal.test/activate/secret-token', {at}, 1, {at}, {at})"
+            ),
+            format!(
+                "INSERT INTO mail_outbox (to_address, subject, body, created_at, attempts, \
+                 next_attempt_at) VALUES ('ops@acme.example', 'Order #1 received', \
+                 'Not sent yet', {at}, 0, {at})"
+            ),
+        ] {
+            store.execute_raw(&sql).await.unwrap();
+        }
+
+        store.migrate().await.unwrap();
+
+        let sent = find(&store, 1).await.unwrap().unwrap();
+        assert_eq!(sent.body, REMOVED_BODY);
+        assert_eq!(
+            sent.subject, "Activate",
+            "the operator still sees what went out"
+        );
+        let unsent = find(&store, 2).await.unwrap().unwrap();
+        assert_eq!(
+            unsent.body, "Not sent yet",
+            "mail still to deliver keeps its body"
+        );
+    }
 }

@@ -35,6 +35,7 @@ pub mod sign_in_attempts;
 pub mod smime;
 #[cfg(test)]
 pub mod test_db;
+pub mod tracking_links;
 pub mod two_factor;
 pub mod user_tokens;
 pub mod users;

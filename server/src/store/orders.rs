@@ -1,5 +1,4 @@
-//! Orders, their names and their history. Every query is scoped to one account except the
-//! lookup by tracking token, whose 256-bit token is the proof of access.
+//! Orders, their names and their history. Every query is scoped to one account.
 
 use chrono::{DateTime, Utc};
 use sea_orm::{
@@ -39,7 +38,6 @@ pub struct NewOrder<'a> {
     pub extra_emails: &'a str,
     pub auto_renew: bool,
     pub template_values: &'a str,
-    pub tracking_token: &'a str,
     pub names: &'a [String],
 }
 
@@ -73,7 +71,6 @@ pub async fn insert(
         extra_emails: Set(o.extra_emails.to_owned()),
         auto_renew: Set(o.auto_renew),
         template_values: Set(o.template_values.to_owned()),
-        tracking_token: Set(o.tracking_token.to_owned()),
         created_at: Set(at),
         updated_at: Set(at),
         ..Default::default()
@@ -98,14 +95,6 @@ pub async fn insert(
 pub async fn get(db: &impl Db, account_id: i32, id: i32) -> Result<Option<OrderRow>, StoreError> {
     Ok(orders::Entity::find_by_id(id)
         .filter(orders::Column::AccountId.eq(account_id))
-        .one(db.conn())
-        .await?)
-}
-
-/// The order behind a public tracking link.
-pub async fn by_tracking_token(db: &impl Db, token: &str) -> Result<Option<OrderRow>, StoreError> {
-    Ok(orders::Entity::find()
-        .filter(orders::Column::TrackingToken.eq(token))
         .one(db.conn())
         .await?)
 }
@@ -188,6 +177,28 @@ pub async fn set_csr(
         .exec(db.conn())
         .await?;
     Ok(())
+}
+
+/// Stores the CSR of an order that has none yet; false when it has one (perhaps stored a moment
+/// ago by someone else), which this never replaces.
+pub async fn set_missing_csr(
+    db: &impl Db,
+    account_id: i32,
+    id: i32,
+    csr_pem: &str,
+    key_source: &str,
+    at: DateTime<Utc>,
+) -> Result<bool, StoreError> {
+    let done = orders::Entity::update_many()
+        .col_expr(orders::Column::CsrPem, Expr::value(csr_pem))
+        .col_expr(orders::Column::KeySource, Expr::value(key_source))
+        .col_expr(orders::Column::UpdatedAt, Expr::value(at))
+        .filter(orders::Column::Id.eq(id))
+        .filter(orders::Column::AccountId.eq(account_id))
+        .filter(orders::Column::CsrPem.is_null())
+        .exec(db.conn())
+        .await?;
+    Ok(done.rows_affected == 1)
 }
 
 /// What an order's owner may edit after placing it.

@@ -8,17 +8,22 @@ const DEFAULT_POSTGRES: &str = "postgres://postgres@127.0.0.1:5432/postgres";
 
 /// A migrated, empty store on the backend the test run asked for.
 pub async fn fresh_store() -> Store {
-    let store = match std::env::var("ROOTLINE_TEST_DATABASE").as_deref() {
-        Ok("postgres") => fresh_postgres().await,
-        _ => Store::connect("sqlite::memory:")
-            .await
-            .unwrap_or_else(|e| panic!("in-memory SQLite: {e}")),
-    };
+    let store = unmigrated_store().await;
     store
         .migrate()
         .await
         .unwrap_or_else(|e| panic!("migrations: {e}"));
     store
+}
+
+/// An empty database without any schema, for tests of the migrations themselves.
+pub async fn unmigrated_store() -> Store {
+    match std::env::var("ROOTLINE_TEST_DATABASE").as_deref() {
+        Ok("postgres") => fresh_postgres().await,
+        _ => Store::connect("sqlite::memory:")
+            .await
+            .unwrap_or_else(|e| panic!("in-memory SQLite: {e}")),
+    }
 }
 
 async fn fresh_postgres() -> Store {

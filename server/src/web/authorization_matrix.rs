@@ -851,6 +851,7 @@ pub(super) async fn app(h: &Harness) -> axum::Router {
             dns: dns.clone(),
             caa_identities: vec!["rootline.test".into()],
             public_url: "http://portal.test".into(),
+            tracking_key: crate::domain::tracking_link::test_key(),
         },
     ));
     let acme = Arc::new(crate::services::acme::AcmeService::new(

@@ -92,6 +92,13 @@ pub async fn tracked_certificate(
     };
     match state.orders.tracking_download(&token, format).await {
         Ok(d) => file(d),
+        // Unknown and expired links answer alike.
+        Err(OrderError::NotFound) => (
+            StatusCode::NOT_FOUND,
+            "This tracking link does not open an order: it is mistyped, or it expired with the \
+             certificate. Sign in to Rootline to download the certificate from the order's page.",
+        )
+            .into_response(),
         Err(e) => refused(e),
     }
 }

@@ -157,8 +157,10 @@ impl OrderService {
             now,
         )
         .await?;
-        let mail = mails::ready(&order, &names, &self.tracking_url(&order.tracking_token));
-        mails::queue_all(&tx, &order, &mail, now).await?;
+        self.queue_tracked(&tx, &order, now, |to, link| {
+            mails::ready(&order, &names, to, link)
+        })
+        .await?;
         self.send_delegate_pin(&tx, &order, now).await?;
         tx.commit().await?;
         Ok(OrderStatus::Fulfilled)

@@ -3,12 +3,14 @@
 //! both replace a certificate rather than extend its coverage. Its download delegate carries
 //! over.
 
-use app::model::{order_status::OrderStatus, orders::KeySource};
+use app::model::{
+    order_status::OrderStatus,
+    orders::{KeySource, TrackingScope},
+};
 use chrono::{DateTime, Utc};
 
 use super::{OrderError, OrderService};
 use crate::{
-    domain::secret_token::SecretToken,
     services::identity::Caller,
     store::{CertificateRow, OrderRow, Tx, delegates, orders},
 };
@@ -22,7 +24,7 @@ pub(super) struct LinkedOrder<'a> {
 }
 
 impl OrderService {
-    /// Inserts the linked order in `tx`; the new row and its tracking token.
+    /// Inserts the linked order in `tx`; the new row and its requester's tracking token.
     pub(super) async fn insert_linked(
         &self,
         tx: &Tx,
@@ -36,9 +38,6 @@ impl OrderService {
         let days_left = i32::try_from((seconds_left + 86_399) / 86_400)
             .unwrap_or(original.validity_days)
             .clamp(1, original.validity_days.max(1));
-        let mut bytes = [0u8; 32];
-        self.random.fill(&mut bytes);
-        let token = SecretToken::from_random(bytes).plain;
         let order = orders::insert(
             tx,
             orders::NewOrder {
@@ -66,7 +65,6 @@ impl OrderService {
                 extra_emails: &original.extra_emails,
                 auto_renew: original.auto_renew,
                 template_values: &original.template_values,
-                tracking_token: &token,
                 names: linked.names,
             },
             now,
@@ -75,6 +73,9 @@ impl OrderService {
         if let Some(delegate) = delegates::find(tx, original.id).await? {
             delegates::insert(tx, order.id, &delegate.name, &delegate.email, now).await?;
         }
+        let token = self
+            .tracking_token(tx, &order, &order.requester_email, TrackingScope::Requester)
+            .await?;
         Ok((order, token))
     }
 }

@@ -1,6 +1,9 @@
 //! The order e-mails (seeds: order confirmation, CSR received, certificate ready, revocation,
 //! reissue, renewal reminder, download PIN). Additional recipients and the technical contact
-//! get copies of everything but the delegate's PIN.
+//! get copies of everything but the delegate's PIN; a mail with a tracking link is written to
+//! each recipient with their own link (the requester's acts, the others' only read).
+
+use app::model::orders::TrackingScope;
 
 use crate::{ports::Mail, store::OrderRow};
 
@@ -13,19 +16,55 @@ pub(super) fn to(mail: &Mail, address: &str) -> Mail {
     }
 }
 
-/// Who hears about an order: the requester, the additional recipients and the technical
-/// contact, each once.
-pub(super) fn recipients(order: &OrderRow) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    let all = std::iter::once(order.requester_email.as_str())
-        .chain(order.extra_emails.split(','))
-        .chain(std::iter::once(order.tech_email.as_str()));
-    for address in all.map(str::trim).filter(|a| !a.is_empty()) {
-        if !out.iter().any(|o| o.eq_ignore_ascii_case(address)) {
-            out.push(address.to_owned());
+/// Why someone hears about an order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Role {
+    Requester,
+    Additional,
+    Technical,
+}
+
+/// One recipient of an order's mail.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Recipient {
+    pub address: String,
+    pub role: Role,
+}
+
+impl Recipient {
+    /// What their tracking link may do.
+    pub fn scope(&self) -> TrackingScope {
+        match self.role {
+            Role::Requester => TrackingScope::Requester,
+            Role::Additional | Role::Technical => TrackingScope::Viewer,
+        }
+    }
+}
+
+/// Who hears about an order, each once, first as whom: the requester, the additional
+/// recipients and the technical contact.
+pub(super) fn addressed(order: &OrderRow) -> Vec<Recipient> {
+    let mut out: Vec<Recipient> = Vec::new();
+    let all = std::iter::once((order.requester_email.as_str(), Role::Requester))
+        .chain(order.extra_emails.split(',').map(|a| (a, Role::Additional)))
+        .chain(std::iter::once((
+            order.tech_email.as_str(),
+            Role::Technical,
+        )));
+    for (address, role) in all.map(|(a, role)| (a.trim(), role)) {
+        if !address.is_empty() && !out.iter().any(|o| o.address.eq_ignore_ascii_case(address)) {
+            out.push(Recipient {
+                address: address.to_owned(),
+                role,
+            });
         }
     }
     out
+}
+
+/// The addresses of `addressed`.
+pub(super) fn recipients(order: &OrderRow) -> Vec<String> {
+    addressed(order).into_iter().map(|r| r.address).collect()
 }
 
 /// Queues `mail` to every recipient of the order in `tx`.
@@ -50,45 +89,98 @@ fn letter(order: &OrderRow, subject: String, body: &str) -> Mail {
     }
 }
 
-pub(super) fn confirmation(order: &OrderRow, names: &[String], tracking: &str) -> Mail {
-    letter(
-        order,
-        format!("Order #{} received: {}", order.id, order.product_name),
-        &format!(
-            "Order #{} for a {} certificate naming {} was placed on Rootline.\n\n\
+/// A mail to one recipient carrying their own tracking link: the requester's `body`, and for
+/// the others why they get it and that their link only reads.
+fn personal(order: &OrderRow, to: &Recipient, subject: String, body: &str) -> Mail {
+    let name = match to.role {
+        Role::Requester => Some(order.requester_name.trim()),
+        Role::Technical => Some(order.tech_name.trim()),
+        Role::Additional => None,
+    }
+    .filter(|n| !n.is_empty());
+    let why = match to.role {
+        Role::Requester => String::new(),
+        Role::Additional => format!(
+            "\n\nYou get this as an additional recipient of the order {} placed. Your link \
+             is a read-only view: it shows the order and downloads its certificate; the \
+             requester acts on the order with a link of their own.",
+            order.requester_name
+        ),
+        Role::Technical => format!(
+            "\n\nYou get this as the technical contact of the order {} placed. Your link \
+             is a read-only view: it shows the order and downloads its certificate; the \
+             requester acts on the order with a link of their own.",
+            order.requester_name
+        ),
+    };
+    Mail {
+        to: to.address.clone(),
+        to_name: name.map(str::to_owned),
+        subject,
+        text: format!(
+            "Hello{},\n\n{body}{why}\n\n-- Rootline\n",
+            name.map(|n| format!(" {n}")).unwrap_or_default()
+        ),
+    }
+}
+
+pub(super) fn confirmation(order: &OrderRow, names: &[String], to: &Recipient, link: &str) -> Mail {
+    let placed = format!(
+        "Order #{} for a {} certificate naming {} was placed on Rootline.",
+        order.id,
+        order.product_name,
+        names.join(", ")
+    );
+    let body = match to.scope() {
+        TrackingScope::Requester => format!(
+            "{placed}\n\n\
              Follow its progress, choose how to prove control of the domains and submit \
              the CSR (if it is still missing) on the order's tracking page:\n\n\
-             {tracking}\n\n\
-             Keep this link to yourself: anyone with it can act on the order's validation.",
-            order.id,
-            order.product_name,
-            names.join(", ")
+             {link}\n\n\
+             Keep this link to yourself: anyone with it can act on the order's validation."
         ),
+        TrackingScope::Viewer => format!(
+            "{placed}\n\n\
+             Follow its progress, and download the certificate once it is issued, on the \
+             order's tracking page:\n\n{link}"
+        ),
+    };
+    personal(
+        order,
+        to,
+        format!("Order #{} received: {}", order.id, order.product_name),
+        &body,
     )
 }
 
-pub(super) fn csr_received(order: &OrderRow, tracking: &str) -> Mail {
-    letter(
+pub(super) fn csr_received(order: &OrderRow, to: &Recipient, link: &str) -> Mail {
+    personal(
         order,
+        to,
         format!("CSR received for order #{}", order.id),
         &format!(
             "The certificate signing request of order #{} ({}) was received. The certificate \
-             is issued as soon as nothing else is pending; follow it here:\n\n{tracking}",
+             is issued as soon as nothing else is pending; follow it here:\n\n{link}",
             order.id, order.product_name
         ),
     )
 }
 
-pub(super) fn ready(order: &OrderRow, names: &[String], tracking: &str) -> Mail {
-    letter(
+pub(super) fn ready(order: &OrderRow, names: &[String], to: &Recipient, link: &str) -> Mail {
+    let from = match to.scope() {
+        TrackingScope::Requester => "from the order page in Rootline or ",
+        TrackingScope::Viewer => "",
+    };
+    personal(
         order,
+        to,
         format!(
             "Your certificate for {} is ready",
             names.first().map(String::as_str).unwrap_or("your order")
         ),
         &format!(
-            "The certificate of order #{} ({}) is issued. Download it from the order page \
-             in Rootline or from the tracking page:\n\n{tracking}",
+            "The certificate of order #{} ({}) is issued. Download it {from}from the tracking \
+             page until the certificate expires:\n\n{link}",
             order.id, order.product_name
         ),
     )
@@ -189,10 +281,9 @@ pub(super) fn delegate_pin(
 mod tests {
     use super::*;
 
-    #[test]
-    fn recipients_are_the_requester_extras_and_tech_contact_once_each() {
+    fn order() -> OrderRow {
         let at = chrono::Utc::now();
-        let order = OrderRow {
+        OrderRow {
             id: 1,
             account_id: 1,
             group_id: 1,
@@ -218,17 +309,65 @@ mod tests {
             extra_emails: "ops@example.com, Asha@example.com ,".into(),
             auto_renew: false,
             template_values: "[]".into(),
-            tracking_token: "t".into(),
             certificate_id: None,
             issue_error: None,
             reason: None,
             source: "Portal".into(),
             created_at: at,
             updated_at: at,
-        };
+        }
+    }
+
+    #[test]
+    fn recipients_are_the_requester_extras_and_tech_contact_once_each() {
+        let order = order();
         assert_eq!(
             recipients(&order),
             ["asha@example.com", "ops@example.com", "tech@example.com"]
         );
+    }
+
+    #[test]
+    fn only_the_requester_gets_a_link_that_acts() {
+        let mut order = order();
+        order.tech_email = "OPS@example.com".into();
+        let to = addressed(&order);
+        assert_eq!(
+            to.iter()
+                .map(|r| (r.address.as_str(), r.role, r.scope()))
+                .collect::<Vec<_>>(),
+            [
+                (
+                    "asha@example.com",
+                    Role::Requester,
+                    TrackingScope::Requester
+                ),
+                ("ops@example.com", Role::Additional, TrackingScope::Viewer),
+            ],
+            "an address named twice is written to once, as what it was named first"
+        );
+    }
+
+    #[test]
+    fn each_recipient_reads_their_own_link_and_what_it_may_do() {
+        let order = order();
+        let names = ["shop.example.com".to_owned()];
+        let [requester, copy, tech] = [0, 1, 2].map(|i| addressed(&order).remove(i));
+        let mine = confirmation(&order, &names, &requester, "http://portal.test/track/mine");
+        assert_eq!(mine.to, "asha@example.com");
+        assert!(mine.text.starts_with("Hello Asha,"), "{}", mine.text);
+        assert!(mine.text.contains("/track/mine") && mine.text.contains("act on"));
+        let theirs = confirmation(&order, &names, &copy, "http://portal.test/track/theirs");
+        assert_eq!(
+            (theirs.to.as_str(), theirs.to_name.as_deref()),
+            ("ops@example.com", None)
+        );
+        assert!(theirs.text.starts_with("Hello,"), "{}", theirs.text);
+        assert!(theirs.text.contains("/track/theirs") && !theirs.text.contains("/track/mine"));
+        assert!(theirs.text.contains("additional recipient") && theirs.text.contains("read-only"));
+        let contact = ready(&order, &names, &tech, "http://portal.test/track/tech");
+        assert_eq!(contact.to_name.as_deref(), Some("Tech"));
+        assert!(contact.text.contains("technical contact") && contact.text.contains("read-only"));
+        assert!(!contact.text.contains("order page"), "{}", contact.text);
     }
 }

@@ -26,6 +26,7 @@ mod revoke;
 mod smime;
 mod submit_csr;
 mod tracking;
+mod tracking_links;
 mod verify_domain;
 mod view;
 mod wizard;
@@ -54,6 +55,7 @@ pub use delegation::{DelegateRefusal, PIN_ATTEMPTS, PIN_LOCK_MINUTES};
 pub use export::ORDERS_XLSX;
 pub use renewals::{AUTO_RENEW_DAYS, DueRenewal, RemindersSent};
 pub(crate) use smime::is_smime;
+pub use tracking::ENDED_LINK_DAYS;
 pub use view::{Download, DownloadFormat};
 
 pub struct OrderService {
@@ -67,6 +69,8 @@ pub struct OrderService {
     caa_identities: Vec<String>,
     /// The public URL without a trailing slash: the base of tracking links.
     public_url: String,
+    /// Derives each recipient's tracking link (kept outside the database).
+    tracking_key: Arc<crate::domain::tracking_link::TrackingKey>,
 }
 
 pub struct OrderDeps {
@@ -79,6 +83,7 @@ pub struct OrderDeps {
     pub dns: Arc<dyn DnsResolver>,
     pub caa_identities: Vec<String>,
     pub public_url: String,
+    pub tracking_key: Arc<crate::domain::tracking_link::TrackingKey>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -153,6 +158,7 @@ impl OrderService {
             dns: d.dns,
             caa_identities: d.caa_identities,
             public_url: d.public_url,
+            tracking_key: d.tracking_key,
         }
     }
 
@@ -239,3 +245,5 @@ pub(crate) async fn step(
 pub(crate) mod test_support;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tracking_tests;

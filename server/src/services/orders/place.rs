@@ -11,7 +11,6 @@ use app::model::{
 
 use super::{OrderError, OrderService, RESTRICTED, mails};
 use crate::{
-    domain::secret_token::SecretToken,
     services::{
         billing::{self, OrderCharge},
         catalog::OrderProduct,
@@ -164,9 +163,6 @@ impl OrderService {
         let event = submission(caller, &product, form.draft);
         let status = OrderStatus::on_submission(event).unwrap_or(OrderStatus::OnHold);
 
-        let mut bytes = [0u8; 32];
-        self.random.fill(&mut bytes);
-        let token = SecretToken::from_random(bytes).plain;
         let now = self.clock.now();
         let tx = self.store.begin().await?;
         let tags = valid.tags.join(",");
@@ -202,7 +198,6 @@ impl OrderService {
             extra_emails: &extra_emails,
             auto_renew: form.auto_renew,
             template_values: &template_values,
-            tracking_token: &token,
             names: &valid.names,
         };
         let order = orders::insert(&tx, new, now).await?;
@@ -236,10 +231,12 @@ impl OrderService {
                 .cover(&tx, caller.account.id, &valid.names, now)
                 .await?;
         }
-        let tracking_url = self.tracking_url(&token);
+        let tracking_url = self.requester_link(&tx, &order).await?;
         if status != OrderStatus::OnHold {
-            let mail = mails::confirmation(&order, &valid.names, &tracking_url);
-            mails::queue_all(&tx, &order, &mail, now).await?;
+            self.queue_tracked(&tx, &order, now, |to, link| {
+                mails::confirmation(&order, &valid.names, to, link)
+            })
+            .await?;
         }
         tx.commit().await?;
         let status = if status == OrderStatus::Accepted {

@@ -1,10 +1,25 @@
-//! Submitting the CSR of an order placed without one (or replacing it before issuance),
-//! from the order page or the tracking link.
+//! Submitting the CSR of an order placed without one, from the order page or the requester's
+//! tracking link; and replacing it before issuance ("Replace the CSR"), which only a
+//! signed-in user who may manage the order can do: a new CSR means the CA certifies another
+//! key for names someone else validated.
 
 use app::model::{FieldErrors, order_status::OrderStatus};
 
-use super::{OrderError, OrderService, place::check_csr};
+use super::{OrderError, OrderService, certificate::may_manage, place::check_csr};
 use crate::store::{OrderRow, orders};
+
+/// Whether a submission may replace a CSR the order has.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum CsrChange {
+    /// Only a missing CSR is taken (a tracking link, a user who may only see the order).
+    OnlyIfMissing,
+    /// A missing CSR or a replacement (whoever placed the order, or an approver).
+    MayReplace,
+}
+
+const KEEPS_CSR: &str = "This order already has a CSR. Only whoever placed the order, or an \
+     administrator who approves orders, can replace it: sign in to Rootline and use Replace the \
+     CSR on the order's page.";
 
 impl OrderService {
     /// Stores the CSR after checking it names exactly the order's names; then issues if
@@ -14,6 +29,7 @@ impl OrderService {
         order: &OrderRow,
         csr_pem: &str,
         actor: &str,
+        change: CsrChange,
     ) -> Result<OrderStatus, OrderError> {
         let status = OrderStatus::parse(&order.status).ok_or(OrderError::NotFound)?;
         if super::is_smime(order) {
@@ -27,6 +43,9 @@ impl OrderService {
                 status.label()
             )));
         }
+        if change == CsrChange::OnlyIfMissing && order.csr_pem.is_some() {
+            return Err(OrderError::Refused(KEEPS_CSR.into()));
+        }
         let csr = csr_pem.trim();
         if !csr.contains("-----BEGIN CERTIFICATE REQUEST-----") {
             return Err(OrderError::Invalid(FieldErrors::single(
@@ -39,9 +58,23 @@ impl OrderService {
             .map_err(|e| OrderError::Invalid(FieldErrors::single("csr_pem", e)))?;
         let now = self.clock.now();
         let tx = self.store.begin().await?;
-        orders::set_csr(&tx, order.account_id, order.id, csr, "paste", now).await?;
-        let mail = super::mails::csr_received(order, &self.tracking_url(&order.tracking_token));
-        super::mails::queue_all(&tx, order, &mail, now).await?;
+        match change {
+            // Conditional, so a CSR stored a moment ago by someone else is not replaced either.
+            CsrChange::OnlyIfMissing => {
+                if !orders::set_missing_csr(&tx, order.account_id, order.id, csr, "paste", now)
+                    .await?
+                {
+                    return Err(OrderError::Refused(KEEPS_CSR.into()));
+                }
+            }
+            CsrChange::MayReplace => {
+                orders::set_csr(&tx, order.account_id, order.id, csr, "paste", now).await?;
+            }
+        }
+        self.queue_tracked(&tx, order, now, |to, link| {
+            super::mails::csr_received(order, to, link)
+        })
+        .await?;
         tx.commit().await?;
         if status.is_paid() {
             self.progressed(order, actor, "CSR submitted").await?;
@@ -59,6 +92,8 @@ impl OrderService {
         Ok(status)
     }
 
+    /// From the order page (and REST, ACME finalization): a user who may see the order
+    /// submits a missing CSR; replacing one needs a user who may manage the order.
     pub async fn submit_csr(
         &self,
         caller: &crate::services::identity::Caller,
@@ -66,6 +101,12 @@ impl OrderService {
         csr_pem: &str,
     ) -> Result<OrderStatus, OrderError> {
         let order = self.visible(caller, order_id).await?;
-        self.accept_csr(&order, csr_pem, &caller.user.name).await
+        let change = if may_manage(caller, &order).is_ok() {
+            CsrChange::MayReplace
+        } else {
+            CsrChange::OnlyIfMissing
+        };
+        self.accept_csr(&order, csr_pem, &caller.user.name, change)
+            .await
     }
 }

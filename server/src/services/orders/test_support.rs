@@ -65,6 +65,7 @@ pub(crate) async fn world() -> World {
         dns: dns.clone(),
         caa_identities: vec!["rootline.test".into()],
         public_url: "http://portal.test".into(),
+        tracking_key: crate::domain::tracking_link::test_key(),
     }));
     let billing = BillingService::new(h.store.clone(), h.clock.clone());
     let admin = administrator(&h, "asha@acme.example").await;

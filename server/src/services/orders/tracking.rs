@@ -1,34 +1,117 @@
-//! The public tracking link (ORD-7): anyone holding it sees the order's steps and acts on
-//! its validation: choose a method, Verify Now, resend the e-mail, submit the CSR, download
-//! the certificate. It reveals nothing beyond that order, and acts only on its domains.
+//! The public tracking links (ORD-7). Every recipient of an order has a link of their own. Each
+//! shows the order's steps and downloads its certificate until the certificate expires (an
+//! order that ended without one shows how it ended for `ENDED_LINK_DAYS` days), then answers
+//! "not found". Only the requester's link acts, and only while the order is pending: choose a
+//! method, Verify Now, resend the e-mail, submit a missing CSR. No link replaces a CSR. A link
+//! reveals nothing beyond its order, and acts only on its domains.
 
-use app::model::{order_status::OrderStatus, orders::TrackingView};
+use app::model::{
+    order_status::OrderStatus,
+    orders::{TrackingScope, TrackingView},
+};
+use chrono::{DateTime, Duration, Utc};
 
 use super::{
-    OrderError, OrderService,
+    OrderError, OrderService, mails,
+    submit_csr::CsrChange,
     view::{Download, DownloadFormat},
 };
 use crate::{
-    domain::secret_token::looks_like_token,
+    domain::secret_token::{hash_token, looks_like_token},
     services::validation::CheckOutcome,
-    store::{OrderRow, orders},
+    store::{OrderRow, certificates, orders, tracking_links},
 };
+
+/// How long the links of an order that ended without a certificate (cancelled, rejected)
+/// still show how it ended.
+pub const ENDED_LINK_DAYS: i64 = 30;
 
 /// Who acts through the link, in the order's history.
 const REQUESTER: &str = "Requester (tracking link)";
 
+const READ_ONLY: &str = "This tracking link is a read-only view for an additional recipient or \
+     the technical contact of the order: it shows the order and downloads the certificate. \
+     The requester acts on the order with their own link, or in Rootline.";
+
+/// The order behind a link that still works, and what the link may do.
+struct Tracked {
+    order: OrderRow,
+    scope: TrackingScope,
+    until: Option<DateTime<Utc>>,
+}
+
+/// Whether the link's recipient is still named on the order as what the link was made for
+/// (an additional recipient taken off the order loses their link).
+fn still_named(order: &OrderRow, recipient: &str, scope: TrackingScope) -> bool {
+    mails::addressed(order)
+        .iter()
+        .any(|r| r.scope() == scope && r.address.eq_ignore_ascii_case(recipient))
+}
+
 impl OrderService {
-    async fn tracked(&self, token: &str) -> Result<OrderRow, OrderError> {
+    async fn tracked(&self, token: &str) -> Result<Tracked, OrderError> {
         if !looks_like_token(token) {
             return Err(OrderError::NotFound);
         }
-        orders::by_tracking_token(&self.store, token)
+        let link = tracking_links::by_token_hash(&self.store, &hash_token(token))
             .await?
-            .ok_or(OrderError::NotFound)
+            .ok_or(OrderError::NotFound)?;
+        let scope = TrackingScope::parse(&link.scope).ok_or(OrderError::NotFound)?;
+        let order = orders::get(&self.store, link.account_id, link.order_id)
+            .await?
+            .ok_or(OrderError::NotFound)?;
+        if !still_named(&order, &link.recipient, scope) {
+            return Err(OrderError::NotFound);
+        }
+        let until = self.links_end(&order).await?;
+        if until.is_some_and(|end| self.clock.now() > end) {
+            return Err(OrderError::NotFound);
+        }
+        Ok(Tracked {
+            order,
+            scope,
+            until,
+        })
+    }
+
+    /// When the order's links stop working: with the certificate (its notAfter), or
+    /// `ENDED_LINK_DAYS` after an order ended without one; never while it is pending.
+    async fn links_end(&self, o: &OrderRow) -> Result<Option<DateTime<Utc>>, OrderError> {
+        if let Some(certificate) = o.certificate_id {
+            let c = certificates::find_by_id(&self.store, certificate)
+                .await?
+                .ok_or(OrderError::NotFound)?;
+            return Ok(Some(c.not_after));
+        }
+        let status = OrderStatus::parse(&o.status).ok_or(OrderError::NotFound)?;
+        Ok(status
+            .is_final()
+            .then(|| o.updated_at + Duration::days(ENDED_LINK_DAYS)))
+    }
+
+    /// The order behind a link that may act now: the requester's, on a pending order.
+    async fn acting(&self, token: &str) -> Result<OrderRow, OrderError> {
+        let t = self.tracked(token).await?;
+        if t.scope != TrackingScope::Requester {
+            return Err(OrderError::Refused(READ_ONLY.into()));
+        }
+        let status = OrderStatus::parse(&t.order.status).ok_or(OrderError::NotFound)?;
+        if status.is_final() {
+            return Err(OrderError::Refused(format!(
+                "This order is \"{}\": its tracking link shows it, but nothing can be done on \
+                 it any more. Sign in to Rootline to order again.",
+                status.label()
+            )));
+        }
+        Ok(t.order)
     }
 
     pub async fn tracking(&self, token: &str) -> Result<TrackingView, OrderError> {
-        let o = self.tracked(token).await?;
+        let Tracked {
+            order: o,
+            scope,
+            until,
+        } = self.tracked(token).await?;
         let status = OrderStatus::parse(&o.status).ok_or(OrderError::NotFound)?;
         Ok(TrackingView {
             order_id: o.id,
@@ -44,6 +127,9 @@ impl OrderService {
             ),
             issue_error: o.issue_error.clone(),
             issued: o.certificate_id.is_some(),
+            scope,
+            can_act: scope == TrackingScope::Requester && !status.is_final(),
+            works_until: until.map(|end| end.format("%Y-%m-%d").to_string()),
         })
     }
 
@@ -70,7 +156,7 @@ impl OrderService {
         domain_id: i32,
         method: &str,
     ) -> Result<(), OrderError> {
-        let o = self.tracked(token).await?;
+        let o = self.acting(token).await?;
         self.order_domain(&o, domain_id).await?;
         let d = self
             .validation
@@ -94,17 +180,19 @@ impl OrderService {
         token: &str,
         domain_id: i32,
     ) -> Result<CheckOutcome, OrderError> {
-        let o = self.tracked(token).await?;
+        let o = self.acting(token).await?;
         self.verify_domain_of(&o, domain_id, REQUESTER).await
     }
 
+    /// The CSR of an order placed without one; a CSR the order has is never replaced here.
     pub async fn tracking_submit_csr(
         &self,
         token: &str,
         csr_pem: &str,
     ) -> Result<OrderStatus, OrderError> {
-        let o = self.tracked(token).await?;
-        self.accept_csr(&o, csr_pem, REQUESTER).await
+        let o = self.acting(token).await?;
+        self.accept_csr(&o, csr_pem, REQUESTER, CsrChange::OnlyIfMissing)
+            .await
     }
 
     pub async fn tracking_download(
@@ -112,8 +200,8 @@ impl OrderService {
         token: &str,
         format: DownloadFormat,
     ) -> Result<Download, OrderError> {
-        let o = self.tracked(token).await?;
-        self.download_of(&o, format).await
+        let t = self.tracked(token).await?;
+        self.download_of(&t.order, format).await
     }
 
     /// After a domain's e-mailed confirmation: issue the orders of the account that waited

@@ -184,6 +184,7 @@ impl OrderService {
             Some(c) => acme_renewal::mark(&self.store, c.id).await?,
             None => None,
         };
+        let tracking_url = self.requester_link(&self.store, &o).await?;
         let change_names_price = if manager
             && live
             && o.private_ca.is_none()
@@ -213,7 +214,7 @@ impl OrderService {
             auto_renew: o.auto_renew,
             reason: o.reason.clone(),
             issue_error: o.issue_error.clone(),
-            tracking_url: self.tracking_url(&o.tracking_token),
+            tracking_url,
             certificate_serial: certificate_row.as_ref().map(|c| c.serial_hex.clone()),
             created_at: o.created_at.to_rfc3339(),
             events,

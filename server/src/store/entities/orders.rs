@@ -29,7 +29,6 @@ pub struct Model {
     pub extra_emails: String,
     pub auto_renew: bool,
     pub template_values: String,
-    pub tracking_token: String,
     pub certificate_id: Option<i32>,
     pub issue_error: Option<String>,
     pub reason: Option<String>,

@@ -12,7 +12,6 @@ use app::model::{
 
 use super::{activate::check_mailbox_csr, mails};
 use crate::{
-    domain::secret_token::SecretToken,
     services::{
         identity::Caller,
         notifications,
@@ -58,9 +57,6 @@ impl OrderService {
         };
         let status = OrderStatus::on_submission(Some(event)).unwrap_or(OrderStatus::OnHold);
 
-        let mut bytes = [0u8; 32];
-        self.random.fill(&mut bytes);
-        let token = SecretToken::from_random(bytes).plain;
         let names: Vec<String> = valid.certificate_email.iter().cloned().collect();
         let now = self.clock.now();
         let tx = self.store.begin().await?;
@@ -91,7 +87,6 @@ impl OrderService {
                 extra_emails: "",
                 auto_renew: false,
                 template_values: "[]",
-                tracking_token: &token,
                 names: &names,
             },
             now,
