@@ -40,14 +40,18 @@ if [ ! -f "$STATE/ready" ]; then
   # The plain server build of the tests (warm there), not an instrumented one.
   TEST_TARGET_DIR=${ROOTLINE_TEST_TARGET_DIR:-$HOME/.cache/rootline-target}
   CARGO_TARGET_DIR="$TEST_TARGET_DIR" cargo build -q -p server --bin server
-  SERVER="$TEST_TARGET_DIR/debug/server"
+  SERVER="$STATE/server"
+  cp "$TEST_TARGET_DIR/debug/server" "$SERVER"
   export ROOTLINE_DATA_DIR="$ROOTLINE_FUZZ_STATE"
   "$SERVER" ca init >/dev/null
   s=$STATE/seeds
-  for spec in ec:P-256 rsa:2048; do
-    name=${spec/:/-}
-    openssl req -new -newkey "$spec" -nodes -keyout "$s/$name.key" -subj "/CN=www.example.com" \
-      -addext "subjectAltName=DNS:www.example.com,DNS:example.com" -out "$s/$name.csr" 2>/dev/null
+  for name in ec-P-256 rsa-2048; do
+    case $name in
+      ec-P-256) key=(-newkey ec -pkeyopt ec_paramgen_curve:P-256) ;;
+      *) key=(-newkey rsa:2048) ;;
+    esac
+    openssl req -new "${key[@]}" -nodes -keyout "$s/$name.key" -subj "/CN=www.example.com" \
+      -addext "subjectAltName=DNS:www.example.com,DNS:example.com" -out "$s/$name.csr"
     openssl req -in "$s/$name.csr" -outform DER -out "$s/$name.csr.der"
     seed csr "$s/$name.csr"
     seed csr "$s/$name.csr.der"
