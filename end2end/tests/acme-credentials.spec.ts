@@ -1,4 +1,4 @@
-import { expect, setRole, signedInAdministrator, test, waitForHydration } from "./support";
+import { BASE, expect, setRole, signedInAdministrator, test, waitForHydration } from "./support";
 
 test("an administrator makes an ACME credential, sees its key once with the command lines, and revokes it", async ({
   page,
@@ -7,7 +7,7 @@ test("an administrator makes an ACME credential, sees its key once with the comm
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "ACME APIs" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "ACME APIs" })).toBeVisible();
   await waitForHydration(page);
-  const directory = "http://127.0.0.1:3101/acme/directory";
+  const directory = `${BASE}/acme/directory`;
   await expect(page.getByTestId("acme-directory")).toHaveText(directory);
   await expect(page.getByText("No ACME credentials yet.")).toBeVisible();
   await expect(page.getByLabel("User")).toHaveValue(email);

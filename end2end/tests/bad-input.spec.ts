@@ -8,6 +8,7 @@ import {
   signUpAndGetLink,
   test,
   uniqueEmail,
+  BASE,
 } from "./support";
 
 test("sign-up shows a message beside each bad field and writes nothing", async ({ page }) => {
@@ -111,7 +112,7 @@ test("a state-changing request from another site is refused", async ({ request }
   expect(await refused.text()).toContain("Cross-site request refused");
 
   const sameSite = await request.post("/api/auth/sign-in", {
-    headers: { Origin: "http://127.0.0.1:3101", Accept: "application/json" },
+    headers: { Origin: BASE, Accept: "application/json" },
     form: { email: "not-an-address", password: "" },
   });
   expect(sameSite.status()).not.toBe(403);

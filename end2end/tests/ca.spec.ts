@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { expect, serverCli, test } from "./support";
+import { BASE, expect, serverCli, test } from "./support";
 
 test("the hierarchy made by `server ca init` is served at /ca/<name>.crt and verifies with OpenSSL", async ({
   request,
@@ -67,11 +67,11 @@ test("openssl ocsp against the running server sees a certificate good, then revo
   const [leaf, tls] = chain.split(/(?<=-----END CERTIFICATE-----\n)/);
   writeFileSync(path.join(dir, "leaf.pem"), leaf);
   writeFileSync(path.join(dir, "tls.pem"), tls);
-  const root = execFileSync("curl", ["-s", "http://127.0.0.1:3101/ca/root.crt"]).toString();
+  const root = execFileSync("curl", ["-s", `${BASE}/ca/root.crt`]).toString();
   writeFileSync(path.join(dir, "cas.pem"), root + tls);
 
   const ask = () =>
-    execFileSync("openssl", ["ocsp", "-issuer", "tls.pem", "-cert", "leaf.pem", "-no_nonce", "-url", "http://127.0.0.1:3101/ocsp", "-CAfile", "cas.pem"], {
+    execFileSync("openssl", ["ocsp", "-issuer", "tls.pem", "-cert", "leaf.pem", "-no_nonce", "-url", `${BASE}/ocsp`, "-CAfile", "cas.pem"], {
       cwd: dir,
       stdio: ["ignore", "pipe", "pipe"],
     }).toString();

@@ -7,6 +7,8 @@ export const DATA_DIR = path.join(__dirname, "..", ".run", "data");
 export const DB_FILE = path.join(DATA_DIR, "rootline.db");
 const SERVER_BIN = process.env.ROOTLINE_BIN ?? path.join(__dirname, "..", "..", "target", "debug", "server");
 const PORT = Number(process.env.E2E_PORT ?? 3101);
+/// The test server's own address (E2E_PORT moves it, so several suites can run at once).
+export const BASE = `http://127.0.0.1:${PORT}`;
 
 /// Runs the server binary's command line against the test server's database.
 export function serverCli(...args: string[]): string {
