@@ -31,6 +31,8 @@ mod m20261121_000025_acme;
 mod m20261121_000026_acme_renewal_info;
 mod m20261121_000027_api_keys;
 mod m20261122_000028_group_domains_and_logos;
+mod m20261204_000031_invitations;
+mod m20261204_000032_membership_employee_id;
 
 pub struct Migrator;
 
@@ -66,6 +68,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261121_000026_acme_renewal_info::Migration),
             Box::new(m20261121_000027_api_keys::Migration),
             Box::new(m20261122_000028_group_domains_and_logos::Migration),
+            Box::new(m20261204_000031_invitations::Migration),
+            Box::new(m20261204_000032_membership_employee_id::Migration),
         ]
     }
 }
