@@ -101,3 +101,42 @@ test("an invited user may decline, and the inviting account gets nothing", async
   await page.goto("/audit");
   await expect(page.getByRole("main")).toContainText("declined the invitation");
 });
+
+test("switching into an account that enforces two-factor sign-in asks a user without an app to enrol first", async ({
+  page,
+  browser,
+}) => {
+  const theirs = await browser.newContext();
+  const meera = await signedInAdministrator(await theirs.newPage(), "nofa", `No Second Factor ${Date.now()}`);
+  await theirs.close();
+
+  const org = `Strict Co ${Date.now()}`;
+  await signedInAdministrator(page, "strict", org);
+  await page.goto("/users/new");
+  await page.getByLabel("Full name", { exact: true }).fill("Meera Iyer");
+  await page.getByLabel("E-mail", { exact: true }).fill(meera);
+  await page.getByLabel("Mobile number", { exact: true }).fill("+91 98450 00003");
+  await page.getByLabel("Role", { exact: true }).selectOption({ label: "Standard User" });
+  await page.getByRole("button", { name: "Add user" }).click();
+  await expect(page.getByRole("status")).toContainText("they were invited by e-mail");
+  const link = invitationLink(await waitForMail(meera, 2));
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Two-factor sign-in" }).click();
+  await page.getByLabel("Enforce 2FA via T-OTP").check();
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByRole("status")).toContainText("saved");
+
+  const again = await browser.newContext();
+  const m = await again.newPage();
+  await signIn(m, meera, "correct horse 42");
+  await expect(m.getByRole("heading", { level: 1, name: "Overview" })).toBeVisible();
+  await m.goto(link);
+  await m.getByRole("button", { name: "Accept and join" }).click();
+  await expect(m).toHaveURL(/\/choose-account\?joined=1$/);
+  await m.getByRole("listitem", { name: org }).getByRole("button", { name: "Use this account" }).click();
+  await expect(m).toHaveURL(/\/sign-in\/two-factor\/enrol$/);
+  await expect(m.getByRole("img", { name: "QR code with the secret" })).toBeVisible();
+  // Until she enrols the session works nowhere.
+  await m.goto("/users");
+  await expect(m).toHaveURL(/\/sign-in/);
+  await again.close();
+});
