@@ -103,8 +103,23 @@ pub trait IdentityApi: Send + Sync {
         &self,
         meta: &RequestMeta,
     ) -> Result<Vec<crate::model::account_choice::AccountChoice>, AppError>;
-    /// Moves the session to another of the user's accounts.
-    async fn switch_account(&self, meta: &RequestMeta, account_id: i32) -> Result<(), AppError>;
+    /// Moves the session to another of the user's accounts; the second factor that account
+    /// requires before the session works there, if any.
+    async fn switch_account(
+        &self,
+        meta: &RequestMeta,
+        account_id: i32,
+    ) -> Result<Option<SecondFactorStep>, AppError>;
+    /// An invitation to join another account, as its link shows it.
+    async fn invitation(
+        &self,
+        meta: &RequestMeta,
+        token: &str,
+    ) -> Result<crate::model::invitation::InvitationView, AppError>;
+    /// The signed-in, invited user accepts and joins the account.
+    async fn accept_invitation(&self, meta: &RequestMeta, token: &str) -> Result<(), AppError>;
+    /// The signed-in, invited user declines.
+    async fn decline_invitation(&self, meta: &RequestMeta, token: &str) -> Result<(), AppError>;
     async fn profile(
         &self,
         meta: &RequestMeta,
@@ -177,8 +192,12 @@ pub trait AccessApi: Send + Sync {
     -> Result<AuditPage, AppError>;
     async fn users(&self, meta: &RequestMeta, query: UsersQuery) -> Result<UsersPage, AppError>;
     async fn user(&self, meta: &RequestMeta, id: i32) -> Result<UserSummary, AppError>;
-    /// Returns the new user's id in the account.
-    async fn add_user(&self, meta: &RequestMeta, form: UserForm) -> Result<i32, AppError>;
+    /// A new address becomes a user of the account; an existing user is invited.
+    async fn add_user(
+        &self,
+        meta: &RequestMeta,
+        form: UserForm,
+    ) -> Result<crate::model::users::AddUserOutcome, AppError>;
     async fn update_user(
         &self,
         meta: &RequestMeta,

@@ -11,6 +11,7 @@ use crate::pages::{
         activate::ActivatePage,
         application_received::ApplicationReceivedPage,
         check_email::CheckEmailPage,
+        invitation::InvitationPage,
         sign_in::SignInPage,
         sign_up::SignUpPage,
         two_factor::{TwoFactorEnrolPage, TwoFactorPage},
@@ -106,6 +107,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/sign-up/check-email") view=CheckEmailPage />
                 <Route path=path!("/sign-up/application-received") view=ApplicationReceivedPage />
                 <Route path=path!("/activate/:token") view=ActivatePage ssr=SsrMode::Async />
+                <Route path=path!("/invitation/:token") view=InvitationPage ssr=SsrMode::Async />
             </Routes>
         </Router>
     }

@@ -33,6 +33,8 @@ mod m20261121_000027_api_keys;
 mod m20261122_000028_group_domains_and_logos;
 mod m20261204_000029_tracking_links;
 mod m20261204_000030_delivered_mail_bodies;
+mod m20261204_000031_invitations;
+mod m20261204_000032_membership_employee_id;
 
 pub struct Migrator;
 
@@ -70,6 +72,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000028_group_domains_and_logos::Migration),
             Box::new(m20261204_000029_tracking_links::Migration),
             Box::new(m20261204_000030_delivered_mail_bodies::Migration),
+            Box::new(m20261204_000031_invitations::Migration),
+            Box::new(m20261204_000032_membership_employee_id::Migration),
         ]
     }
 }

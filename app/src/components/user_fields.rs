@@ -10,12 +10,15 @@ use crate::{
 };
 
 /// The fields of the add-user and edit-user forms, pre-filled from `initial`. The e-mail
-/// address is asked only when adding: it is the user's sign-in name.
+/// address is asked only when adding: it is the user's sign-in name. `personal`: whether the
+/// name, mobile number and designation are the account's to set (not for a user shared with
+/// another account).
 #[component]
 pub fn UserFields(
     initial: UserForm,
     roles: Vec<RoleOption>,
     editing: bool,
+    #[prop(default = true)] personal: bool,
     /// The server's message for a field after a submission.
     field_error: Callback<&'static str, Signal<Option<String>>>,
 ) -> impl IntoView {
@@ -27,20 +30,30 @@ pub fn UserFields(
     } else {
         initial.group_access.clone()
     };
+    let name = personal.then(|| {
+        view! {
+            <Field label="Full name" name="name" autocomplete="off" value=initial.name.clone()
+                server_error=field_error.run("name") validate=rule(|v| text::person_name(v).map(|_| ())) />
+        }
+    });
+    let contact = personal.then(|| {
+        view! {
+            <Field label="Mobile number" name="mobile" input_type="tel" autocomplete="off"
+                hint="With country code, e.g. +91 98450 12345." value=initial.mobile.clone()
+                server_error=field_error.run("mobile") validate=rule(|v| text::mobile(v).map(|_| ())) />
+            <Field label="Designation" name="designation" required=false value=initial.designation.clone()
+                server_error=field_error.run("designation") />
+        }
+    });
     view! {
-        <Field label="Full name" name="name" autocomplete="off" value=initial.name.clone()
-            server_error=field_error.run("name") validate=rule(|v| text::person_name(v).map(|_| ())) />
+        {name}
         {(!editing).then(|| view! {
             <Field label="E-mail" name="email" input_type="email" autocomplete="off"
-                hint="The user signs in with this address; the activation link goes here."
+                hint="The user signs in with this address; the activation link goes here. An address that already has a Rootline user gets an invitation instead, and joins if they accept."
                 value=initial.email.clone() server_error=field_error.run("email")
                 validate=rule(|v| crate::model::Email::parse(v).map(|_| ())) />
         })}
-        <Field label="Mobile number" name="mobile" input_type="tel" autocomplete="off"
-            hint="With country code, e.g. +91 98450 12345." value=initial.mobile.clone()
-            server_error=field_error.run("mobile") validate=rule(|v| text::mobile(v).map(|_| ())) />
-        <Field label="Designation" name="designation" required=false value=initial.designation.clone()
-            server_error=field_error.run("designation") />
+        {contact}
         <Field label="Employee ID" name="employee_id" required=false value=initial.employee_id.clone()
             server_error=field_error.run("employee_id") />
         <div class="field" class:field-invalid=move || role_error.get().is_some()>

@@ -30,6 +30,8 @@ impl ApiKeyForm {
                 "description",
                 format!("Use at most {DESCRIPTION_MAX} characters."),
             );
+        } else if let Err(message) = super::text::visible(description, "description") {
+            errors.add("description", message);
         }
         if self.user_id <= 0 {
             errors.add("user_id", "Choose the user the key acts as.");

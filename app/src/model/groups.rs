@@ -47,6 +47,8 @@ impl GroupForm {
         let name = self.name.trim();
         if name.is_empty() || name.chars().count() > 64 || name.chars().any(char::is_control) {
             errors.add("name", "Enter a name of 1 to 64 characters.");
+        } else if let Err(message) = super::text::visible(name, "group name") {
+            errors.add("name", message);
         }
         let description = self.description.trim();
         if description.chars().count() > 500 {

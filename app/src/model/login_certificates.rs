@@ -29,6 +29,7 @@ pub fn label(raw: &str) -> Result<String, String> {
     if label.chars().any(char::is_control) {
         return Err("Write the name on one line, without special characters.".into());
     }
+    super::text::visible(label, "name")?;
     Ok(label.to_owned())
 }
 

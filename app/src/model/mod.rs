@@ -14,6 +14,7 @@ pub mod email;
 pub mod field_errors;
 pub mod group_members;
 pub mod groups;
+pub mod invitation;
 pub mod ip_rules;
 pub mod login_certificates;
 pub mod operator;

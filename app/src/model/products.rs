@@ -285,6 +285,8 @@ fn product_name(raw: &str, errors: &mut FieldErrors) -> String {
     let name = raw.trim();
     if name.is_empty() || name.chars().count() > 64 || name.chars().any(char::is_control) {
         errors.add("name", "Enter a name of 1 to 64 characters.");
+    } else if let Err(message) = super::text::visible(name, "product name") {
+        errors.add("name", message);
     }
     name.to_owned()
 }

@@ -66,6 +66,8 @@ impl CustomRoleForm {
                 "name",
                 "Give the role a name of 1 to 64 characters, on one line.",
             );
+        } else if let Err(message) = super::text::visible(name, "role name") {
+            errors.add("name", message);
         } else if Role::ALL
             .iter()
             .any(|r| r.label().eq_ignore_ascii_case(name))
@@ -75,6 +77,10 @@ impl CustomRoleForm {
         let description = self.description.trim();
         if description.chars().count() > 500 {
             errors.add("description", "Enter at most 500 characters.");
+        } else if let Err(message) =
+            super::text::visible(&description.replace(['\n', '\r'], " "), "description")
+        {
+            errors.add("description", message);
         }
         let mut permissions = Vec::new();
         for raw in &self.permissions {

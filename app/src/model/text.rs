@@ -1,4 +1,54 @@
-//! Validators for free-text fields: trimmed, bounded, no control characters.
+//! Validators for free-text fields: trimmed, bounded, no control characters, and nothing
+//! invisible or direction-changing in a name someone else will read.
+
+/// Whether a character must not appear in a name or other display text: control characters,
+/// the bidirectional controls that reorder what is shown (U+202A–U+202E, U+2066–U+2069, the
+/// marks U+200E/U+200F and U+061C), zero-width and other invisible or format characters
+/// (U+200B–U+200D, U+2060–U+2064, U+FEFF, soft hyphen, Hangul fillers, tags …) and line or
+/// paragraph separators. A name with them can read as another name, or hide part of itself.
+pub fn is_hidden(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{00AD}'
+                | '\u{034F}'
+                | '\u{0600}'..='\u{0605}'
+                | '\u{061C}'
+                | '\u{06DD}'
+                | '\u{070F}'
+                | '\u{0890}'..='\u{0891}'
+                | '\u{08E2}'
+                | '\u{115F}'..='\u{1160}'
+                | '\u{17B4}'..='\u{17B5}'
+                | '\u{180E}'
+                | '\u{200B}'..='\u{200F}'
+                | '\u{2028}'..='\u{202E}'
+                | '\u{2060}'..='\u{206F}'
+                | '\u{3164}'
+                | '\u{FEFF}'
+                | '\u{FFA0}'
+                | '\u{FFF9}'..='\u{FFFB}'
+                | '\u{110BD}'
+                | '\u{110CD}'
+                | '\u{13430}'..='\u{1343F}'
+                | '\u{1BCA0}'..='\u{1BCA3}'
+                | '\u{1D173}'..='\u{1D17A}'
+                | '\u{E0000}'..='\u{E0FFF}'
+        )
+}
+
+/// Refuses display text with a hidden character (see [`is_hidden`]), naming the field and
+/// the character so the user can find it.
+pub fn visible(value: &str, what: &str) -> Result<(), String> {
+    match value.chars().find(|c| is_hidden(*c)) {
+        None => Ok(()),
+        Some(c) => Err(format!(
+            "The {what} contains an invisible or text-direction character (U+{:04X}). Type it \
+             again instead of pasting it.",
+            u32::from(c)
+        )),
+    }
+}
 
 /// A person's full name as typed: 1–100 characters with at least one letter.
 pub fn person_name(raw: &str) -> Result<String, String> {
@@ -9,9 +59,7 @@ pub fn person_name(raw: &str) -> Result<String, String> {
     if name.chars().count() > 100 {
         return Err("Use at most 100 characters for the name.".into());
     }
-    if name.chars().any(char::is_control) {
-        return Err("The name contains characters that are not allowed.".into());
-    }
+    visible(name, "name")?;
     if !name.chars().any(char::is_alphabetic) {
         return Err("The name must contain letters.".into());
     }
@@ -30,9 +78,7 @@ pub fn organization_name(raw: &str) -> Result<String, String> {
     if name.chars().count() > 200 {
         return Err("Use at most 200 characters for the organization name.".into());
     }
-    if name.chars().any(char::is_control) {
-        return Err("The organization name contains characters that are not allowed.".into());
-    }
+    visible(name, "organization name")?;
     if !name.chars().any(char::is_alphanumeric) {
         return Err("The organization name must contain letters or digits.".into());
     }
@@ -112,6 +158,36 @@ mod tests {
         assert_eq!(country("in").unwrap(), "IN");
         assert!(country("XX").is_err());
         assert!(country("").is_err());
+    }
+
+    #[test]
+    fn names_with_direction_overrides_or_invisible_characters_are_refused() {
+        // "Asha" + RIGHT-TO-LEFT OVERRIDE + "oaR": displays as "AshaRao" reversed tail.
+        for (hidden, code) in [
+            ("Asha \u{202E}oaR", "U+202E"),
+            ("Asha\u{200B} Rao", "U+200B"),
+            ("Asha\u{200D}Rao", "U+200D"),
+            ("\u{FEFF}Asha Rao", "U+FEFF"),
+            ("Asha \u{2066}Rao\u{2069}", "U+2066"),
+            ("Asha\u{061C} Rao", "U+061C"),
+            ("Asha\u{200F}Rao", "U+200F"),
+            ("Asha\u{2060}Rao", "U+2060"),
+            ("Asha\u{00AD}Rao", "U+00AD"),
+            ("Asha\u{E0041}Rao", "U+E0041"),
+        ] {
+            let err = person_name(hidden).unwrap_err();
+            assert!(
+                err.contains(code) && err.contains("invisible"),
+                "{hidden:?}: {err}"
+            );
+            let err = organization_name(hidden).unwrap_err();
+            assert!(err.contains(code), "{hidden:?}: {err}");
+        }
+        // Letters of any script stay welcome.
+        assert_eq!(person_name("José Müller").unwrap(), "José Müller");
+        assert!(person_name("आशा राव").is_ok());
+        assert!(person_name("محمد علي").is_ok());
+        assert!(organization_name("株式会社 例").is_ok());
     }
 
     #[test]

@@ -64,6 +64,35 @@ pub struct UserForm {
     pub group_access: String,
 }
 
+/// What an account decides about its member, whoever they are: the role, group access and
+/// its own employee ID (the personal details of a user shared with other accounts are theirs).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ValidMembership {
+    pub employee_id: String,
+    pub role: AssignedRole,
+    pub group_access: GroupAccess,
+}
+
+/// How adding a user ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AddUserOutcome {
+    /// A new user with an activation e-mail; the id is their membership's.
+    Added(i32),
+    /// The address already has a user (of another account): they were invited by e-mail and
+    /// join only if they accept.
+    Invited,
+}
+
+impl AddUserOutcome {
+    /// The new membership's id, when the user was added rather than invited.
+    pub fn member_id(self) -> Option<i32> {
+        match self {
+            Self::Added(id) => Some(id),
+            Self::Invited => None,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ValidUserForm {
     pub name: String,
@@ -89,9 +118,7 @@ fn short_text(raw: &str, max: usize, what: &str) -> Result<String, String> {
     if value.chars().count() > max {
         return Err(format!("Enter at most {max} characters for the {what}."));
     }
-    if value.chars().any(char::is_control) {
-        return Err(format!("The {what} must not contain control characters."));
-    }
+    text::visible(value, what)?;
     Ok(value.to_owned())
 }
 
@@ -116,6 +143,43 @@ impl UserForm {
             "designation",
             short_text(&self.designation, 64, "designation"),
         );
+        let membership = self.membership_fields(kind, custom, &mut errors);
+        match (name, mobile, designation, membership) {
+            (Some(name), Some(mobile), Some(designation), Some(m)) if errors.is_empty() => {
+                Ok(ValidUserForm {
+                    name,
+                    email,
+                    mobile,
+                    designation,
+                    employee_id: m.employee_id,
+                    role: m.role,
+                    group_access: m.group_access,
+                })
+            }
+            _ => Err(errors),
+        }
+    }
+
+    /// Checks only what the account decides (role, group access, employee ID), for a user
+    /// whose personal details are not the account's to change.
+    pub fn validate_membership(
+        &self,
+        kind: AccountKind,
+        custom: &[i32],
+    ) -> Result<ValidMembership, FieldErrors> {
+        let mut errors = FieldErrors::new();
+        match self.membership_fields(kind, custom, &mut errors) {
+            Some(m) if errors.is_empty() => Ok(m),
+            _ => Err(errors),
+        }
+    }
+
+    fn membership_fields(
+        &self,
+        kind: AccountKind,
+        custom: &[i32],
+        errors: &mut FieldErrors,
+    ) -> Option<ValidMembership> {
         let employee_id = errors.check(
             "employee_id",
             short_text(&self.employee_id, 32, "employee ID"),
@@ -131,25 +195,11 @@ impl UserForm {
         if group_access.is_none() {
             errors.add("group_access", "Choose all groups or specific groups.");
         }
-        match (name, mobile, designation, employee_id, role, group_access) {
-            (
-                Some(name),
-                Some(mobile),
-                Some(designation),
-                Some(employee_id),
-                Some(role),
-                Some(group_access),
-            ) if errors.is_empty() => Ok(ValidUserForm {
-                name,
-                email,
-                mobile,
-                designation,
-                employee_id,
-                role,
-                group_access,
-            }),
-            _ => Err(errors),
-        }
+        Some(ValidMembership {
+            employee_id: employee_id?,
+            role: role?,
+            group_access: group_access?,
+        })
     }
 }
 
@@ -189,6 +239,12 @@ pub struct UserSummary {
     pub status: MemberStatus,
     /// Whether this is the signed-in user (who cannot deactivate or demote themselves).
     pub is_you: bool,
+    /// Whether the signed-in user may change or deactivate this user: not when this user's
+    /// role can do something theirs cannot.
+    pub can_manage: bool,
+    /// The user also belongs to another account: their name, mobile number and designation
+    /// are theirs to change on their profile, not this account's.
+    pub shared: bool,
 }
 
 impl UserSummary {
@@ -215,9 +271,24 @@ pub struct UsersQuery {
     pub page: Option<u64>,
 }
 
+/// An invitation of an existing user that they have not answered: the account sees only the
+/// address it typed until they accept.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InvitationSummary {
+    pub email: String,
+    pub role_label: String,
+    /// `YYYY-MM-DD`.
+    pub invited_on: String,
+    /// The link lapsed unanswered; adding the address again sends a new one.
+    pub expired: bool,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct UsersPage {
     pub users: Vec<UserSummary>,
+    /// Unanswered invitations (matching the search, if any).
+    #[serde(default)]
+    pub invitations: Vec<InvitationSummary>,
     pub page: u64,
     pub total: u64,
     /// The roles this account may assign (for the form): built-in, then custom.

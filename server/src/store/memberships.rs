@@ -5,6 +5,8 @@ use super::{Db, MembershipRow, StoreError, entities::memberships};
 
 pub const ACTIVE: &str = "active";
 pub const DEACTIVATED: &str = "deactivated";
+/// The stored name of the built-in Administrator role, which an account always keeps.
+pub const ADMINISTRATOR: &str = "administrator";
 
 pub async fn insert(
     db: &impl Db,
@@ -68,6 +70,16 @@ pub async fn update_access(
     Ok(())
 }
 
+/// Sets the account's employee ID of a member.
+pub async fn set_employee_id(db: &impl Db, id: i32, employee_id: &str) -> Result<(), StoreError> {
+    memberships::Entity::update_many()
+        .col_expr(memberships::Column::EmployeeId, Expr::value(employee_id))
+        .filter(memberships::Column::Id.eq(id))
+        .exec(db.conn())
+        .await?;
+    Ok(())
+}
+
 pub async fn set_status(db: &impl Db, id: i32, status: &str) -> Result<(), StoreError> {
     memberships::Entity::update_many()
         .col_expr(memberships::Column::Status, Expr::value(status))
@@ -123,7 +135,7 @@ pub async fn first_administrator(
 ) -> Result<Option<MembershipRow>, StoreError> {
     Ok(memberships::Entity::find()
         .filter(memberships::Column::AccountId.eq(account_id))
-        .filter(memberships::Column::Role.eq("administrator"))
+        .filter(memberships::Column::Role.eq(ADMINISTRATOR))
         .order_by_asc(memberships::Column::Id)
         .one(db.conn())
         .await?)
@@ -139,5 +151,39 @@ pub async fn active_for_account(
         .filter(memberships::Column::Status.eq(ACTIVE))
         .order_by_asc(memberships::Column::Id)
         .all(db.conn())
+        .await?)
+}
+
+/// Takes the account's row lock for the rest of the transaction, so that changes to its
+/// members' roles and status take turns on PostgreSQL (SQLite has a single writer anyway):
+/// two administrators demoting each other at once must not both succeed.
+pub async fn lock_account(tx: &super::Tx, account_id: i32) -> Result<(), StoreError> {
+    use sea_orm::QuerySelect;
+
+    use super::entities::accounts;
+    accounts::Entity::find_by_id(account_id)
+        .lock_exclusive()
+        .one(tx.conn())
+        .await?;
+    Ok(())
+}
+
+/// How many working Administrators the account has: active memberships with the built-in
+/// Administrator role, of users who have activated.
+pub async fn count_active_administrators(db: &impl Db, account_id: i32) -> Result<u64, StoreError> {
+    use sea_orm::{PaginatorTrait, sea_query::Query};
+
+    use super::entities::users;
+    let activated = Query::select()
+        .column(users::Column::Id)
+        .from(users::Entity)
+        .and_where(users::Column::Status.eq("active"))
+        .to_owned();
+    Ok(memberships::Entity::find()
+        .filter(memberships::Column::AccountId.eq(account_id))
+        .filter(memberships::Column::Role.eq(ADMINISTRATOR))
+        .filter(memberships::Column::Status.eq(ACTIVE))
+        .filter(memberships::Column::UserId.in_subquery(activated))
+        .count(db.conn())
         .await?)
 }

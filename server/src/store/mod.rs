@@ -19,6 +19,7 @@ pub mod group_domains;
 pub mod group_logos;
 pub mod group_members;
 pub mod groups;
+pub mod invitations;
 pub mod ip_rules;
 pub mod ledger;
 pub mod login_certificates;
@@ -51,12 +52,12 @@ use sea_orm::{
 pub use entities::{
     accounts::Model as AccountRow, audit_events::Model as AuditRow, ca_keys::Model as CaKeyRow,
     certificate_authorities::Model as AuthorityRow, crls::Model as CrlRow,
-    domains::Model as DomainRow, groups::Model as GroupRow, ip_rules::Model as IpRuleRow,
-    issued_certificates::Model as CertificateRow, mail_outbox::Model as MailRow,
-    memberships::Model as MembershipRow, ocsp_responders::Model as ResponderRow,
-    ocsp_responses::Model as OcspResponseRow, order_events::Model as OrderEventRow,
-    orders::Model as OrderRow, sessions::Model as SessionRow, user_tokens::Model as UserTokenRow,
-    users::Model as UserRow,
+    domains::Model as DomainRow, groups::Model as GroupRow, invitations::Model as InvitationRow,
+    ip_rules::Model as IpRuleRow, issued_certificates::Model as CertificateRow,
+    mail_outbox::Model as MailRow, memberships::Model as MembershipRow,
+    ocsp_responders::Model as ResponderRow, ocsp_responses::Model as OcspResponseRow,
+    order_events::Model as OrderEventRow, orders::Model as OrderRow, sessions::Model as SessionRow,
+    user_tokens::Model as UserTokenRow, users::Model as UserRow,
 };
 
 #[derive(Debug, thiserror::Error)]

@@ -111,6 +111,20 @@ pub async fn set_account(db: &impl Db, id: i32, account_id: i32) -> Result<(), S
     Ok(())
 }
 
+/// Holds the session back until the user enrols a second factor (they switched into an
+/// account that enforces one).
+pub async fn require_enrolment(db: &impl Db, id: i32) -> Result<(), StoreError> {
+    sessions::Entity::update_many()
+        .col_expr(
+            sessions::Column::SecondFactor,
+            Expr::value(SECOND_FACTOR_ENROL),
+        )
+        .filter(sessions::Column::Id.eq(id))
+        .exec(db.conn())
+        .await?;
+    Ok(())
+}
+
 /// Records that the session passed its second factor.
 pub async fn complete_second_factor(db: &impl Db, id: i32) -> Result<(), StoreError> {
     sessions::Entity::update_many()

@@ -61,12 +61,12 @@ pub async fn activate(
     Ok(())
 }
 
-/// What an administrator may change about a user.
+/// A user's personal details: changed by the user, or by the administrator of the only
+/// account they belong to.
 pub struct Details<'a> {
     pub name: &'a str,
     pub mobile: &'a str,
     pub designation: &'a str,
-    pub employee_id: &'a str,
 }
 
 pub async fn update_details(db: &impl Db, id: i32, d: Details<'_>) -> Result<(), StoreError> {
@@ -74,7 +74,6 @@ pub async fn update_details(db: &impl Db, id: i32, d: Details<'_>) -> Result<(),
         .col_expr(users::Column::Name, Expr::value(d.name))
         .col_expr(users::Column::Mobile, Expr::value(d.mobile))
         .col_expr(users::Column::Designation, Expr::value(d.designation))
-        .col_expr(users::Column::EmployeeId, Expr::value(d.employee_id))
         .filter(users::Column::Id.eq(id))
         .exec(db.conn())
         .await?;

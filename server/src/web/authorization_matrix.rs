@@ -153,6 +153,26 @@ const MATRIX: &[Entry] = &[
         body: "account_id=1",
         other: Other::NotFound,
     },
+    // Anyone holding the link may look at an invitation; a junk token is refused (409).
+    Entry {
+        path: "/api/auth/invitation",
+        rule: Rule::Public,
+        body: "token=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+        other: Other::Skip,
+    },
+    // Only the invited user answers; a junk token is refused (409), nothing changes.
+    Entry {
+        path: "/api/auth/invitation/accept",
+        rule: Rule::SignedIn,
+        body: "token=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+        other: Other::Skip,
+    },
+    Entry {
+        path: "/api/auth/invitation/decline",
+        rule: Rule::SignedIn,
+        body: "token=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+        other: Other::Skip,
+    },
     Entry {
         path: "/api/profile/get",
         rule: Rule::SignedIn,

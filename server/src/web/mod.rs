@@ -25,6 +25,8 @@ pub mod tls;
 
 #[cfg(test)]
 mod authorization_matrix;
+#[cfg(test)]
+mod identity_attacks;
 
 use std::sync::Arc;
 

@@ -64,6 +64,14 @@ pub(super) fn identity_error(e: IdentityError) -> AppError {
             "email",
             "A user with this e-mail address already belongs to this account.",
         )),
+        IdentityError::AlreadyInvited => AppError::Validation(app::model::FieldErrors::single(
+            "email",
+            "This address was invited already and has not answered. The invitation stays valid for 7 days; after that you can invite them again.",
+        )),
+        IdentityError::NotInvited => AppError::Conflict(
+            "This invitation is for another user. Sign out, then sign in with the invited e-mail address and open the link again."
+                .into(),
+        ),
         IdentityError::NotMember
         | IdentityError::NoSuchPasskey
         | IdentityError::NoSuchLoginCertificate => AppError::NotFound,
@@ -97,6 +105,28 @@ pub(super) fn identity_error(e: IdentityError) -> AppError {
         other @ (IdentityError::Hashing(_)
         | IdentityError::Store(_)
         | IdentityError::Sealing(_)) => incident(&other),
+    }
+}
+
+/// An invitation link's refusals say what to do about an invitation, not an activation.
+fn invitation_error(e: IdentityError) -> AppError {
+    match e {
+        IdentityError::LinkInvalid => AppError::Conflict(
+            "This invitation link is not valid. Check that you opened the whole link from the e-mail."
+                .into(),
+        ),
+        IdentityError::LinkExpired => AppError::Conflict(
+            "This invitation has expired: invitations are valid for 7 days. Ask the account's administrator to invite you again."
+                .into(),
+        ),
+        IdentityError::LinkUsed => AppError::Conflict(
+            "This invitation has already been answered. Sign in to see the accounts you belong to."
+                .into(),
+        ),
+        IdentityError::AlreadyMember => AppError::Conflict(
+            "You already belong to this account. Choose it after signing in.".into(),
+        ),
+        other => identity_error(other),
     }
 }
 
@@ -139,7 +169,11 @@ impl AccessApi for Portal {
         self.access.user(&caller, id).await.map_err(access_error)
     }
 
-    async fn add_user(&self, meta: &RequestMeta, form: UserForm) -> Result<i32, AppError> {
+    async fn add_user(
+        &self,
+        meta: &RequestMeta,
+        form: UserForm,
+    ) -> Result<app::model::users::AddUserOutcome, AppError> {
         let caller = self.caller(meta, Permission::ManageUsers).await?;
         self.access
             .add_user(&caller, &form, Some(meta.ip.to_string()))
@@ -641,12 +675,49 @@ impl IdentityApi for Portal {
             .map_err(identity_error)
     }
 
-    async fn switch_account(&self, meta: &RequestMeta, account_id: i32) -> Result<(), AppError> {
+    async fn switch_account(
+        &self,
+        meta: &RequestMeta,
+        account_id: i32,
+    ) -> Result<Option<SecondFactorStep>, AppError> {
         let caller = self.signed_in(meta).await?;
-        self.identity
+        let owed = self
+            .identity
             .switch_account(&caller, account_id, Some(meta.ip.to_string()))
             .await
-            .map_err(identity_error)
+            .map_err(identity_error)?;
+        Ok(owed.map(|f| match f {
+            SecondFactor::Enrol => SecondFactorStep::Enrol,
+            SecondFactor::Code => SecondFactorStep::Code,
+        }))
+    }
+
+    async fn invitation(
+        &self,
+        meta: &RequestMeta,
+        token: &str,
+    ) -> Result<app::model::invitation::InvitationView, AppError> {
+        self.identity
+            .invitation(token, meta.session_token.as_deref())
+            .await
+            .map_err(invitation_error)
+    }
+
+    async fn accept_invitation(&self, meta: &RequestMeta, token: &str) -> Result<(), AppError> {
+        let caller = self.signed_in(meta).await?;
+        self.identity
+            .accept_invitation(&caller, token, Some(meta.ip.to_string()))
+            .await
+            .map(|_| ())
+            .map_err(invitation_error)
+    }
+
+    async fn decline_invitation(&self, meta: &RequestMeta, token: &str) -> Result<(), AppError> {
+        let caller = self.signed_in(meta).await?;
+        self.identity
+            .decline_invitation(&caller, token, Some(meta.ip.to_string()))
+            .await
+            .map_err(invitation_error)
     }
 
     async fn profile(&self, meta: &RequestMeta) -> Result<ProfileView, AppError> {

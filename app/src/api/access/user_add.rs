@@ -2,7 +2,8 @@ use leptos::prelude::*;
 
 use crate::error::AppError;
 
-/// Adds a user to the account and sends the activation e-mail. Needs `ManageUsers`.
+/// Adds a user to the account and sends the activation e-mail, or invites an address that
+/// already has a user. Needs `ManageUsers`.
 #[server(endpoint = "users/add")]
 pub async fn user_add(
     name: String,
@@ -25,8 +26,11 @@ pub async fn user_add(
                 role,
                 group_access,
             };
-            backend.access.add_user(&meta, form).await?;
-            leptos_axum::redirect("/users?added=1");
+            let next = match backend.access.add_user(&meta, form).await? {
+                crate::model::users::AddUserOutcome::Added(_) => "/users?added=1",
+                crate::model::users::AddUserOutcome::Invited => "/users?invited=1",
+            };
+            leptos_axum::redirect(next);
             Ok(())
         }
         .await,

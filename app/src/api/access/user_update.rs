@@ -2,14 +2,15 @@ use leptos::prelude::*;
 
 use crate::error::AppError;
 
-/// Changes a user's details, role and group access. Needs `ManageUsers`.
+/// Changes a user's role, group access and employee ID, and their personal details unless
+/// they are shared with another account (the form then leaves them out). Needs `ManageUsers`.
 #[server(endpoint = "users/update")]
 #[allow(clippy::too_many_arguments)]
 pub async fn user_update(
     id: i32,
-    name: String,
-    mobile: String,
-    designation: String,
+    name: Option<String>,
+    mobile: Option<String>,
+    designation: Option<String>,
     employee_id: String,
     role: String,
     group_access: String,
@@ -18,10 +19,10 @@ pub async fn user_update(
         async move {
             let (backend, meta) = crate::api::backend()?;
             let form = crate::model::UserForm {
-                name,
+                name: name.unwrap_or_default(),
                 email: String::new(),
-                mobile,
-                designation,
+                mobile: mobile.unwrap_or_default(),
+                designation: designation.unwrap_or_default(),
                 employee_id,
                 role,
                 group_access,

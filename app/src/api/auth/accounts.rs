@@ -14,14 +14,19 @@ pub async fn my_accounts() -> Result<Vec<AccountChoice>, AppError> {
     )
 }
 
-/// Works in another of the user's accounts from now on. Any signed-in user.
+/// Works in another of the user's accounts from now on; an account that enforces two-factor
+/// sign-in first has the user enrol. Any signed-in user.
 #[server(endpoint = "auth/switch-account")]
 pub async fn switch_account(account_id: i32) -> Result<(), AppError> {
     crate::api::respond(
         async move {
             let (backend, meta) = crate::api::backend()?;
-            backend.identity.switch_account(&meta, account_id).await?;
-            leptos_axum::redirect("/");
+            let owed = backend.identity.switch_account(&meta, account_id).await?;
+            leptos_axum::redirect(match owed {
+                Some(crate::ports::SecondFactorStep::Enrol) => "/sign-in/two-factor/enrol",
+                Some(crate::ports::SecondFactorStep::Code) => "/sign-in/two-factor",
+                None => "/",
+            });
             Ok(())
         }
         .await,

@@ -2,15 +2,29 @@ use leptos::prelude::*;
 
 use crate::error::AppError;
 
+/// `next`: a page of the portal to continue on (an invitation link), followed when the
+/// password completes the sign-in.
 #[server(endpoint = "auth/sign-in")]
-pub async fn sign_in(email: String, password: String) -> Result<(), AppError> {
+pub async fn sign_in(
+    email: String,
+    password: String,
+    next: Option<String>,
+) -> Result<(), AppError> {
     crate::api::respond(
         async move {
             let (backend, meta) = crate::api::backend()?;
             let signed_in = backend.identity.sign_in(&meta, &email, &password).await?;
-            let next = signed_in.next_page();
+            let next = match next.as_deref() {
+                Some(n)
+                    if signed_in.second_factor.is_none()
+                        && crate::model::invitation::safe_next(n) =>
+                {
+                    n.to_owned()
+                }
+                _ => signed_in.next_page().to_owned(),
+            };
             crate::api::set_cookie(signed_in.cookie)?;
-            leptos_axum::redirect(next);
+            leptos_axum::redirect(&next);
             Ok(())
         }
         .await,

@@ -2,6 +2,7 @@ pub mod activate;
 pub mod application_received;
 pub mod certificate_sign_in;
 pub mod check_email;
+pub mod invitation;
 pub mod passkey_sign_in;
 pub mod sign_in;
 pub mod sign_up;

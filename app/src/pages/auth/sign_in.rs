@@ -28,6 +28,9 @@ pub fn SignInPage() -> impl IntoView {
             None
         }
     };
+    // A page to return to after signing in (an invitation link); the server follows only
+    // local paths.
+    let next = move || query.read().get("next").unwrap_or_default();
     view! {
         <leptos_meta::Title text="Sign in · Rootline" />
         <AuthCard title="Sign in">
@@ -35,6 +38,10 @@ pub fn SignInPage() -> impl IntoView {
             <super::certificate_sign_in::CertificateRefused />
             <ActionForm action=action>
                 <FormAlert error=error />
+                {move || {
+                    let next = next();
+                    (!next.is_empty()).then(|| view! { <input type="hidden" name="next" value=next /> })
+                }}
                 <Field label="E-mail" name="email" input_type="email" autocomplete="username"
                     server_error=field_error("email")
                     validate=rule(|v| Email::parse(v).map(|_| ())) />

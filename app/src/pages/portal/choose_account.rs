@@ -1,8 +1,12 @@
 use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
 
 use crate::{
     api::auth::{SwitchAccount, my_accounts},
-    components::{form_alert::FormAlert, portal::Portal},
+    components::{
+        form_alert::{FormAlert, Notice},
+        portal::Portal,
+    },
     model::{SessionView, account_choice::AccountChoice},
 };
 
@@ -16,7 +20,19 @@ fn Choices() -> impl IntoView {
     let accounts = Resource::new_blocking(|| (), |_| my_accounts());
     let switch = ServerAction::<SwitchAccount>::new();
     let error = Signal::derive(move || switch.value().get().and_then(Result::err));
+    let query = use_query_map();
+    let notice = move || {
+        let q = query.read();
+        if q.get("joined").is_some() {
+            Some("You accepted the invitation. Choose the account to work in.")
+        } else if q.get("declined").is_some() {
+            Some("You declined the invitation; that account does not get you.")
+        } else {
+            None
+        }
+    };
     view! {
+        {move || notice().map(|n| view! { <Notice>{n}</Notice> })}
         <p class="lead">"You belong to several accounts. Choose the one to work in; you can switch later."</p>
         <FormAlert error=error />
         <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>

@@ -61,18 +61,49 @@ fn EditForm(user: UserSummary, roles: Vec<crate::model::roles::RoleOption>) -> i
     });
     let id = user.id.to_string();
     let deactivate_id = id.clone();
-    let can_deactivate = !user.is_you && user.status != MemberStatus::Deactivated;
+    let can_deactivate =
+        user.can_manage && !user.is_you && user.status != MemberStatus::Deactivated;
+    if !user.can_manage {
+        return view! {
+            <section class="card form-card" aria-labelledby="edit-user-heading">
+                <h2 id="edit-user-heading">{user.name.clone()}</h2>
+                <dl class="facts">
+                    <dt>"E-mail"</dt><dd>{user.email.clone()}</dd>
+                    <dt>"Role"</dt><dd>{user.role_label.clone()}</dd>
+                    <dt>"Status"</dt><dd>{user.status.label()}</dd>
+                </dl>
+                <p class="alert alert-info" role="status">
+                    "This user's role can do things yours cannot, so you cannot change or deactivate "
+                    "them. Ask an administrator."
+                </p>
+                <a class="button button-quiet" href="/users">"Back to users"</a>
+            </section>
+        }
+        .into_any();
+    }
+    let shared = user.shared;
     view! {
         <section class="card form-card" aria-labelledby="edit-user-heading">
             <h2 id="edit-user-heading">{user.name.clone()}</h2>
             <dl class="facts">
                 <dt>"E-mail"</dt><dd>{user.email.clone()}</dd>
                 <dt>"Status"</dt><dd>{user.status.label()}</dd>
+                {shared.then(|| view! {
+                    <dt>"Mobile number"</dt><dd>{user.mobile.clone()}</dd>
+                    <dt>"Designation"</dt><dd>{if user.designation.is_empty() { "—".to_owned() } else { user.designation.clone() }}</dd>
+                })}
             </dl>
+            {shared.then(|| view! {
+                <p class="field-hint">
+                    "This user also belongs to another account, so their name, mobile number and "
+                    "designation are theirs to change, on their profile. You set their role, group "
+                    "access and employee ID here."
+                </p>
+            })}
             <ActionForm action=update>
                 <FormAlert error=form_error />
                 <input type="hidden" name="id" value=id.clone() />
-                <UserFields initial=user.form() roles=roles editing=true field_error=field_error />
+                <UserFields initial=user.form() roles=roles editing=true personal=!shared field_error=field_error />
                 <div class="form-actions">
                     <button type="submit" class="button button-primary" disabled=move || update.pending().get()>
                         "Save changes"
@@ -93,4 +124,5 @@ fn EditForm(user: UserSummary, roles: Vec<crate::model::roles::RoleOption>) -> i
             </section>
         })}
     }
+    .into_any()
 }

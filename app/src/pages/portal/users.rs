@@ -37,6 +37,11 @@ fn Users(session: SessionView) -> impl IntoView {
         params.with(|p| {
             if p.get("added").is_some() {
                 Some("The user was added and an e-mail is on its way to them.")
+            } else if p.get("invited").is_some() {
+                Some(
+                    "This address already has a Rootline user, so they were invited by e-mail. \
+                     They join, and you see their details, only when they accept.",
+                )
             } else if p.get("saved").is_some() {
                 Some("The changes were saved.")
             } else if p.get("deactivated").is_some() {
@@ -81,10 +86,52 @@ fn UserTable(page: UsersPage, search: String) -> impl IntoView {
     let current = page.page;
     let prev = (current > 1).then(|| page_link(&search, current - 1));
     let next = (current < pages).then(|| page_link(&search, current + 1));
+    let invitations = (!page.invitations.is_empty()).then(|| {
+        view! {
+            <div class="table-wrap">
+                <table class="table" aria-label="Invitations">
+                    <thead>
+                        <tr>
+                            <th scope="col">"E-mail"</th>
+                            <th scope="col">"Role offered"</th>
+                            <th scope="col">"Invited"</th>
+                            <th scope="col">"Status"</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {page
+                            .invitations
+                            .iter()
+                            .map(|i| {
+                                let status = if i.expired {
+                                    "Expired: add the address again to send a new invitation"
+                                } else {
+                                    "Invited"
+                                };
+                                view! {
+                                    <tr>
+                                        <td>{i.email.clone()}</td>
+                                        <td>{i.role_label.clone()}</td>
+                                        <td>{i.invited_on.clone()}</td>
+                                        <td>{status}</td>
+                                    </tr>
+                                }
+                            })
+                            .collect_view()}
+                    </tbody>
+                </table>
+            </div>
+        }
+    });
     if page.users.is_empty() {
-        return view! { <p class="empty">"No users match."</p> }.into_any();
+        return view! {
+            {invitations}
+            <p class="empty">"No users match."</p>
+        }
+        .into_any();
     }
     view! {
+        {invitations}
         <div class="table-wrap">
             <table class="table" aria-label="Users">
                 <thead>

@@ -337,7 +337,12 @@ mod tests {
         email: &str,
         role: &str,
     ) -> (i32, String) {
-        let id = access.add_user(by, &user(email, role), None).await.unwrap();
+        let id = access
+            .add_user(by, &user(email, role), None)
+            .await
+            .unwrap()
+            .member_id()
+            .unwrap();
         let token = h.activation_token().await;
         h.service
             .activate(&token, PASSWORD, PASSWORD, None)

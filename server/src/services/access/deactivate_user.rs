@@ -9,7 +9,9 @@ use crate::{
 
 impl AccessService {
     /// Deactivates a user in the caller's account: their sessions there end at once and they
-    /// cannot sign in to it again; other accounts they belong to are untouched.
+    /// cannot sign in to it again; other accounts they belong to are untouched. Nobody
+    /// deactivates a user whose role can do more than theirs, nor the last working
+    /// Administrator.
     pub async fn deactivate_user(
         &self,
         caller: &Caller,
@@ -30,7 +32,15 @@ impl AccessService {
         }
         let now = self.clock.now();
         let tx = self.store.begin().await?;
+        let before = self.guard_member_change(&tx, caller, &m).await?;
+        if before.status == memberships::DEACTIVATED {
+            return Err(AccessError::Refused(format!(
+                "{} is already deactivated.",
+                u.email
+            )));
+        }
         memberships::set_status(&tx, m.id, memberships::DEACTIVATED).await?;
+        self.keeps_an_administrator(&tx, &before).await?;
         let ended = sessions::revoke_for_member(&tx, u.id, caller.account.id, now).await?;
         audit::record(
             &tx,
@@ -83,6 +93,8 @@ mod tests {
         let id = access
             .add_user(&caller, &form("meera@example.com", "standard_user"), None)
             .await
+            .unwrap()
+            .member_id()
             .unwrap();
         let mail = h.sent().await.pop().unwrap();
         assert_eq!(mail.to, "meera@example.com");
@@ -162,5 +174,73 @@ mod tests {
             access.deactivate_user(&other, me, None).await,
             Err(AccessError::NotFound)
         ));
+    }
+}
+
+#[cfg(test)]
+mod last_administrator {
+    use app::model::Permission;
+
+    use super::*;
+    use crate::services::{access::added_member, identity::test_support::harness};
+
+    #[tokio::test]
+    async fn a_finance_manager_cannot_deactivate_an_administrator() {
+        let h = harness().await;
+        let access = AccessService::for_harness(&h);
+        let asha = h.signed_in("asha@example.com").await;
+        let asha = access
+            .authorize(Some(&asha), Permission::ManageUsers)
+            .await
+            .unwrap();
+        let (adam, _) = added_member(&h, &access, &asha, "adam@example.com", "administrator").await;
+        let (_, fiona) =
+            added_member(&h, &access, &asha, "fiona@example.com", "finance_manager").await;
+        let refused = access.deactivate_user(&fiona, adam, None).await;
+        assert!(
+            matches!(&refused, Err(AccessError::Refused(m)) if m.contains("can do things yours cannot")),
+            "{refused:?}"
+        );
+        assert_eq!(
+            access.user(&asha, adam).await.unwrap().status,
+            app::model::users::MemberStatus::Active
+        );
+    }
+
+    #[tokio::test]
+    async fn two_administrators_deactivating_each_other_at_once_leave_one_working() {
+        let h = harness().await;
+        let access = AccessService::for_harness(&h);
+        let asha = h.signed_in("asha@example.com").await;
+        let asha = access
+            .authorize(Some(&asha), Permission::ManageUsers)
+            .await
+            .unwrap();
+        let (adam_id, adam) =
+            added_member(&h, &access, &asha, "adam@example.com", "administrator").await;
+        let asha_id = crate::store::memberships::find(&h.store, asha.user.id, asha.account.id)
+            .await
+            .unwrap()
+            .unwrap()
+            .id;
+        let (one, two) = tokio::join!(
+            access.deactivate_user(&asha, adam_id, None),
+            access.deactivate_user(&adam, asha_id, None),
+        );
+        assert!(
+            one.is_ok() != two.is_ok(),
+            "exactly one succeeds: {one:?} {two:?}"
+        );
+        let refused = if one.is_err() { one } else { two };
+        assert!(
+            matches!(refused, Err(AccessError::Refused(_))),
+            "{refused:?}"
+        );
+        assert_eq!(
+            memberships::count_active_administrators(&h.store, asha.account.id)
+                .await
+                .unwrap(),
+            1
+        );
     }
 }

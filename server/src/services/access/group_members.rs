@@ -199,6 +199,8 @@ mod tests {
         let specific = access
             .add_user(&admin, &user("meera@example.com", "specific"), None)
             .await
+            .unwrap()
+            .member_id()
             .unwrap();
         let emails = |d: &GroupDetail| d.users.iter().map(|u| u.email.clone()).collect::<Vec<_>>();
 
@@ -268,6 +270,8 @@ mod tests {
         let ashas_user = access
             .add_user(&asha, &user("meera@example.com", "all"), None)
             .await
+            .unwrap()
+            .member_id()
             .unwrap();
         assert!(matches!(
             access.group_detail(&ravi, ashas_group).await,

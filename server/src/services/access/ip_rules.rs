@@ -113,6 +113,8 @@ impl AccessService {
         let description = form.description.trim();
         if description.chars().count() > 200 || description.chars().any(char::is_control) {
             errors.add("description", "Enter at most 200 characters, on one line.");
+        } else if let Err(message) = app::model::text::visible(description, "description") {
+            errors.add("description", message);
         }
         let user_id = match form.user.trim() {
             "" => None,

@@ -11,6 +11,7 @@ mod group_logo;
 mod group_members;
 mod groups;
 mod ip_rules;
+mod member_rules;
 mod operator_accounts;
 mod two_factor_setting;
 mod update_user;
@@ -98,6 +99,45 @@ impl AccessService {
     pub(crate) fn for_harness(h: &crate::services::identity::test_support::Harness) -> Self {
         Self::new(h.store.clone(), h.identity(), h.clock.clone())
     }
+}
+
+/// Adds `email` to the account of `by` with the stored `role`, activates them and returns
+/// their membership id and their caller (for tests of who may change whom).
+#[cfg(test)]
+pub(crate) async fn added_member(
+    h: &crate::services::identity::test_support::Harness,
+    access: &AccessService,
+    by: &Caller,
+    email: &str,
+    role: &str,
+) -> (i32, Caller) {
+    let form = app::model::UserForm {
+        name: "Added Member".into(),
+        email: email.into(),
+        mobile: "+91 98450 00002".into(),
+        role: role.into(),
+        group_access: "all".into(),
+        ..Default::default()
+    };
+    let id = access
+        .add_user(by, &form, None)
+        .await
+        .unwrap()
+        .member_id()
+        .unwrap();
+    let token = h.activation_token().await;
+    h.service
+        .activate(
+            &token,
+            crate::services::identity::test_support::PASSWORD,
+            crate::services::identity::test_support::PASSWORD,
+            None,
+        )
+        .await
+        .unwrap();
+    let session = h.sign_in(email).await;
+    let caller = access.signed_in(Some(&session)).await.unwrap();
+    (id, caller)
 }
 
 /// What the group tests start from: two accounts' administrators, each signed in, and the

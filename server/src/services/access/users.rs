@@ -2,22 +2,29 @@
 
 use std::collections::HashMap;
 
-use app::model::users::{
-    GroupAccess, MemberStatus, USERS_PAGE_SIZE, UserSummary, UsersPage, UsersQuery,
+use app::model::{
+    Permission,
+    users::{
+        GroupAccess, InvitationSummary, MemberStatus, USERS_PAGE_SIZE, UserSummary, UsersPage,
+        UsersQuery,
+    },
 };
 
 use super::{AccessError, AccessService};
 use crate::{
     services::identity::Caller,
-    store::{MembershipRow, UserRow, memberships, users},
+    store::{MembershipRow, UserRow, invitations, memberships, users},
 };
 
-/// `labels`: role names by stored role (built-in and the account's custom roles).
+/// `labels`: role names by stored role (built-in and the account's custom roles); `grants`:
+/// what each stored role may do.
 pub(super) fn summary(
     caller: &Caller,
     m: &MembershipRow,
     u: &UserRow,
     labels: &HashMap<String, String>,
+    grants: &HashMap<String, Vec<Permission>>,
+    shared: bool,
 ) -> UserSummary {
     UserSummary {
         id: m.id,
@@ -25,7 +32,7 @@ pub(super) fn summary(
         email: u.email.clone(),
         mobile: u.mobile.clone(),
         designation: u.designation.clone(),
-        employee_id: u.employee_id.clone(),
+        employee_id: m.employee_id.clone(),
         role: m.role.clone(),
         role_label: labels
             .get(&m.role)
@@ -40,10 +47,57 @@ pub(super) fn summary(
             MemberStatus::PendingActivation
         },
         is_you: u.id == caller.user.id,
+        can_manage: grants
+            .get(&m.role)
+            .is_none_or(|theirs| theirs.iter().all(|p| caller.can(*p))),
+        shared,
     }
 }
 
 impl AccessService {
+    /// Whether the user also belongs to an account other than `account_id` (their personal
+    /// details are then theirs alone to change).
+    pub(super) async fn is_shared(
+        &self,
+        u: &UserRow,
+        account_id: i32,
+    ) -> Result<bool, AccessError> {
+        Ok(memberships::for_user(&self.store, u.id)
+            .await?
+            .iter()
+            .any(|m| m.account_id != account_id))
+    }
+
+    /// The account's unanswered invitations whose address contains `search`: the address and
+    /// the role offered, nothing of the invited user's own details.
+    async fn invitations(
+        &self,
+        caller: &Caller,
+        search: &str,
+        labels: &HashMap<String, String>,
+    ) -> Result<Vec<InvitationSummary>, AccessError> {
+        let open = invitations::open_for_account(&self.store, caller.account.id).await?;
+        let ids: Vec<i32> = open.iter().map(|i| i.user_id).collect();
+        let invited = users::find_many(&self.store, &ids).await?;
+        let search = search.to_lowercase();
+        let now = self.clock.now();
+        Ok(open
+            .iter()
+            .filter_map(|i| {
+                let email = &invited.iter().find(|u| u.id == i.user_id)?.email;
+                email.contains(&search).then(|| InvitationSummary {
+                    email: email.clone(),
+                    role_label: labels
+                        .get(&i.role)
+                        .cloned()
+                        .unwrap_or_else(|| "Unknown role".to_owned()),
+                    invited_on: i.created_at.format("%Y-%m-%d").to_string(),
+                    expired: i.expires_at <= now,
+                })
+            })
+            .collect())
+    }
+
     /// A membership of the caller's account with its user; `NotFound` for any other
     /// account's, so ids reveal nothing.
     pub(super) async fn member(
@@ -68,7 +122,9 @@ impl AccessService {
     ) -> Result<UserSummary, AccessError> {
         let (m, u) = self.member(caller, membership_id).await?;
         let labels = self.role_labels(caller.account.id).await?;
-        Ok(summary(caller, &m, &u, &labels))
+        let grants = self.role_grants(caller.account.id).await?;
+        let shared = self.is_shared(&u, caller.account.id).await?;
+        Ok(summary(caller, &m, &u, &labels, &grants, shared))
     }
 
     /// One page of the account's users, newest first, optionally searched by name or e-mail.
@@ -97,17 +153,18 @@ impl AccessService {
         let ids: Vec<i32> = rows.iter().map(|m| m.user_id).collect();
         let found = users::find_many(&self.store, &ids).await?;
         let labels = self.role_labels(caller.account.id).await?;
-        let users = rows
-            .iter()
-            .filter_map(|m| {
-                found
-                    .iter()
-                    .find(|u| u.id == m.user_id)
-                    .map(|u| summary(caller, m, u, &labels))
-            })
-            .collect();
+        let grants = self.role_grants(caller.account.id).await?;
+        let mut users = Vec::new();
+        for m in &rows {
+            if let Some(u) = found.iter().find(|u| u.id == m.user_id) {
+                let shared = self.is_shared(u, caller.account.id).await?;
+                users.push(summary(caller, m, u, &labels, &grants, shared));
+            }
+        }
+        let invitations = self.invitations(caller, search, &labels).await?;
         Ok(UsersPage {
             users,
+            invitations,
             page,
             total,
             roles: self.role_options(caller).await?,

@@ -120,7 +120,12 @@ pub(crate) mod test_support {
             role: role.into(),
             group_access: "all".into(),
         };
-        let id = access.add_user(admin, &form, None).await.unwrap();
+        let id = access
+            .add_user(admin, &form, None)
+            .await
+            .unwrap()
+            .member_id()
+            .unwrap();
         let token = h.activation_token().await;
         h.service
             .activate(&token, PASSWORD, PASSWORD, None)

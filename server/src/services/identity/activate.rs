@@ -1,6 +1,6 @@
-use app::model::{AccountStatus, Email, FieldErrors, password};
+use app::model::{AccountStatus, Email};
 
-use super::{IdentityError, IdentityService, passwords};
+use super::{IdentityError, IdentityService, password_strength, passwords};
 use crate::{
     services::audit::{self, AuditEntry},
     store::{accounts, user_tokens, users},
@@ -19,14 +19,11 @@ impl IdentityService {
         let target = self.activation_target(&self.store, token).await?;
 
         let email = Email::parse(&target.user.email).ok();
-        let mut errors = FieldErrors::new();
-        errors.check(
-            "password",
-            password::check_new_password(new_password, email.as_ref()),
-        );
-        errors.check(
-            "password_confirmation",
-            password::check_confirmation(new_password, confirmation),
+        let errors = password_strength::new_password_errors(
+            new_password,
+            confirmation,
+            email.as_ref(),
+            &[&target.user.name, &target.account.name],
         );
         if !errors.is_empty() {
             return Err(IdentityError::Invalid(errors));
@@ -95,6 +92,25 @@ mod tests {
         assert!(user.password_hash.unwrap().starts_with("$argon2id$"));
         let account = accounts::find(&h.store, 1).await.unwrap().unwrap();
         assert_eq!(account.status, "active");
+    }
+
+    #[tokio::test]
+    async fn a_guessable_password_that_passes_the_quick_rules_is_refused_and_the_link_stays_usable()
+    {
+        let h = harness().await;
+        let token = h.signed_up("asha@example.com").await;
+        let refused = h
+            .service
+            .activate(&token, "aaaaaaaaaaa1", "aaaaaaaaaaa1", None)
+            .await;
+        assert!(
+            matches!(&refused, Err(IdentityError::Invalid(e)) if e.get("password").is_some_and(|m| m.contains("too easy to guess"))),
+            "{refused:?}"
+        );
+        h.service
+            .activate(&token, "correct horse 42", "correct horse 42", None)
+            .await
+            .unwrap();
     }
 
     #[tokio::test]

@@ -1,4 +1,5 @@
 use app::model::users::ValidUserForm;
+use chrono::Duration;
 
 use super::{IdentityError, IdentityService, mails};
 use crate::{
@@ -6,14 +7,30 @@ use crate::{
         audit::{self, AuditEntry},
         notifications,
     },
-    store::{AccountRow, MembershipRow, StoreError, memberships, users},
+    store::{
+        AccountRow, InvitationRow, MembershipRow, StoreError, invitations, memberships, users,
+    },
 };
+
+/// How long an invitation link stays valid (the e-mail says so): long enough for someone
+/// away for a few days, short enough that a forgotten link is not a standing door.
+pub(super) const INVITATION_TTL: Duration = Duration::days(7);
+
+/// What adding a user did.
+#[derive(Debug)]
+pub enum Added {
+    /// A new user, who chooses a password from the activation e-mail.
+    Member(MembershipRow),
+    /// The address already has a user: they were invited and join only if they accept.
+    Invited(InvitationRow),
+}
 
 impl IdentityService {
     /// Adds a user to an account for an administrator (`by`). A new address gets a user who
-    /// must choose a password from the activation e-mail; an address that already has a user
-    /// (of another account) joins with the password it has and is told by e-mail. The user,
-    /// the membership, the audit entry and the e-mail succeed or fail together.
+    /// must choose a password from the activation e-mail. An address that already has a user
+    /// (of another account) is only invited: their personal details stay theirs, the account
+    /// gets no membership until they accept the mailed link while signed in. The rows, the
+    /// audit entry and the e-mail succeed or fail together.
     pub async fn add_user(
         &self,
         account: &AccountRow,
@@ -21,7 +38,7 @@ impl IdentityService {
         form: &ValidUserForm,
         role_label: &str,
         ip: Option<String>,
-    ) -> Result<MembershipRow, IdentityError> {
+    ) -> Result<Added, IdentityError> {
         let email = form.email.as_ref().ok_or_else(|| {
             IdentityError::Invalid(app::model::FieldErrors::single(
                 "email",
@@ -30,19 +47,52 @@ impl IdentityService {
         })?;
         let now = self.clock.now();
         let tx = self.store.begin().await?;
-        let existing = users::find_by_email(&tx, email.as_str()).await?;
-        let (user, mail) = match existing {
+        let (added, mail, action, summary) = match users::find_by_email(&tx, email.as_str()).await?
+        {
             Some(user) => {
                 if memberships::find(&tx, user.id, account.id).await?.is_some() {
                     return Err(IdentityError::AlreadyMember);
                 }
-                let mail = mails::added_to_account(
+                if invitations::pending_for(&tx, account.id, user.id, now)
+                    .await?
+                    .is_some()
+                {
+                    return Err(IdentityError::AlreadyInvited);
+                }
+                let token = self.new_token();
+                let invitation = invitations::insert(
+                    &tx,
+                    invitations::NewInvitation {
+                        account_id: account.id,
+                        user_id: user.id,
+                        role: &form.role.stored(),
+                        group_access: form.group_access.as_str(),
+                        employee_id: &form.employee_id,
+                        token_hash: &token.hash,
+                        invited_by: by,
+                        created_at: now,
+                        expires_at: now + INVITATION_TTL,
+                    },
+                )
+                .await?;
+                let mail = mails::invitation(
                     &user.email,
                     &user.name,
                     &account.name,
-                    &format!("{}/sign-in", self.link_base),
+                    role_label,
+                    &self.invitation_link(&token.plain),
                 );
-                (user, mail)
+                (
+                    Added::Invited(invitation),
+                    mail,
+                    "user_invited",
+                    format!(
+                        "Invited {} as {} ({}); they join if they accept",
+                        user.email,
+                        role_label,
+                        form.group_access.label()
+                    ),
+                )
             }
             None => {
                 let user = users::insert(
@@ -55,7 +105,7 @@ impl IdentityService {
                         is_operator: false,
                         created_at: now,
                         designation: &form.designation,
-                        employee_id: &form.employee_id,
+                        employee_id: "",
                     },
                 )
                 .await
@@ -63,20 +113,31 @@ impl IdentityService {
                     StoreError::Duplicate => IdentityError::EmailTaken,
                     other => other.into(),
                 })?;
+                let membership = memberships::insert(
+                    &tx,
+                    user.id,
+                    account.id,
+                    &form.role.stored(),
+                    form.group_access.as_str(),
+                    now,
+                )
+                .await?;
+                memberships::set_employee_id(&tx, membership.id, &form.employee_id).await?;
                 let link = self.issue_activation_link(&tx, user.id, now).await?;
                 let mail = mails::activation(&user.email, &user.name, &account.name, &link);
-                (user, mail)
+                (
+                    Added::Member(membership),
+                    mail,
+                    "user_added",
+                    format!(
+                        "Added {} as {} ({})",
+                        user.email,
+                        role_label,
+                        form.group_access.label()
+                    ),
+                )
             }
         };
-        let membership = memberships::insert(
-            &tx,
-            user.id,
-            account.id,
-            &form.role.stored(),
-            form.group_access.as_str(),
-            now,
-        )
-        .await?;
         audit::record(
             &tx,
             now,
@@ -85,19 +146,14 @@ impl IdentityService {
                 user_id: Some(by),
                 ip,
                 module: "users",
-                action: "user_added",
-                summary: format!(
-                    "Added {} as {} ({})",
-                    user.email,
-                    role_label,
-                    form.group_access.label()
-                ),
+                action,
+                summary,
             },
         )
         .await?;
         notifications::queue(&tx, &mail, now).await?;
         tx.commit().await?;
         self.mail.wake();
-        Ok(membership)
+        Ok(added)
     }
 }

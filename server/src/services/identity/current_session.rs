@@ -10,7 +10,8 @@ use crate::{
         secret_token::{hash_token, looks_like_token},
     },
     store::{
-        AccountRow, SessionRow, UserRow, accounts, custom_roles, memberships, sessions, users,
+        AccountRow, MembershipRow, SessionRow, UserRow, accounts, custom_roles, memberships,
+        sessions, users,
     },
 };
 
@@ -110,6 +111,7 @@ impl IdentityService {
         };
         Ok(Some(Caller {
             session,
+            membership,
             user,
             account,
             role,
@@ -156,6 +158,8 @@ impl IdentityService {
 pub struct Caller {
     /// `None` when scheduled work acts for the user.
     pub session: Option<SessionRow>,
+    /// The user's membership of the account: their employee ID there, among others.
+    pub membership: MembershipRow,
     pub user: UserRow,
     pub account: AccountRow,
     pub role: Role,

@@ -35,17 +35,42 @@ pub(super) fn partner_application_received(to: &str, name: &str, account: &str) 
     }
 }
 
-pub(super) fn added_to_account(to: &str, name: &str, account: &str, sign_in: &str) -> Mail {
+pub(super) fn invitation(to: &str, name: &str, account: &str, role: &str, link: &str) -> Mail {
     Mail {
         to: to.to_owned(),
         to_name: Some(name.to_owned()),
-        subject: format!("You were added to {account} on Rootline"),
+        subject: format!("{account} invites you to join it on Rootline"),
         text: format!(
             "Hello {name},\n\n\
-             An administrator of {account} added you to its Rootline account. Sign in with \
-             your e-mail address and the password you already use; you will be asked which \
-             account to work in.\n\n\
+             An administrator of {account} invited you to join its Rootline account as \
+             {role}. Until you accept, {account} sees only your e-mail address.\n\n\
+             To answer, open this link, sign in with the e-mail address and password you \
+             already use, and accept or decline:\n\n\
+             {link}\n\n\
+             The link works once and expires in 7 days. If you do not want to join, decline \
+             or ignore this e-mail and nothing will change.\n\n\
+             -- Rootline\n"
+        ),
+    }
+}
+
+/// To the owner of an address someone tried to sign up with: the sign-up page answers the
+/// same whether an address is taken, so only its owner learns of the attempt.
+pub(super) fn sign_up_attempted(to: &str, name: &str, sign_in: &str) -> Mail {
+    Mail {
+        to: to.to_owned(),
+        to_name: Some(name.to_owned()),
+        subject: "Someone tried to sign up to Rootline with your address".into(),
+        text: format!(
+            "Hello {name},\n\n\
+             Someone tried to create a new Rootline account with this e-mail address. It \
+             already belongs to you, so nothing was created and your account is unchanged.\n\n\
+             If it was you, sign in instead:\n\n\
              {sign_in}\n\n\
+             If you have not activated your user yet, use the link in the activation e-mail. \
+             If you cannot remember your password, ask an administrator of your account or \
+             Rootline support to help you regain access. If it was not you, you can ignore \
+             this e-mail.\n\n\
              -- Rootline\n"
         ),
     }

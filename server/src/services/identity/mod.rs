@@ -1,5 +1,6 @@
 //! Sign-up, activation, sign-in, sessions and sign-out.
 
+mod accept_invitation;
 mod activate;
 mod activation;
 mod add_user;
@@ -7,6 +8,8 @@ mod authenticator_app;
 mod certificate_sign_in;
 mod create_operator;
 mod current_session;
+mod decline_invitation;
+mod invitation;
 mod login_certificates;
 mod machine_caller;
 mod mails;
@@ -14,6 +17,7 @@ mod new_administrator;
 mod passkey_registration;
 mod passkey_sign_in;
 mod passkeys;
+mod password_strength;
 pub(crate) mod passwords;
 mod profile;
 mod review_partner;
@@ -29,6 +33,7 @@ use std::sync::Arc;
 
 use app::model::FieldErrors;
 
+pub use add_user::Added;
 pub use authenticator_app::AppStatus;
 pub use create_operator::OperatorInvite;
 pub use current_session::Caller;
@@ -70,6 +75,11 @@ pub enum IdentityError {
     EmailTaken,
     #[error("the user already belongs to this account")]
     AlreadyMember,
+    #[error("the user was invited to this account and has not answered yet")]
+    AlreadyInvited,
+    /// The invitation is another user's (or none): the same answer for both.
+    #[error("no such invitation for this user")]
+    NotInvited,
     #[error("the account is not waiting for approval")]
     NotWaiting,
     #[error("the user does not belong to that account")]
@@ -155,6 +165,10 @@ impl IdentityService {
     fn activation_link(&self, token: &str) -> String {
         format!("{}/activate/{token}", self.link_base)
     }
+
+    fn invitation_link(&self, token: &str) -> String {
+        format!("{}/invitation/{token}", self.link_base)
+    }
 }
 
 #[cfg(test)]
@@ -195,6 +209,13 @@ pub(crate) mod test_support {
         pub async fn sent(&self) -> Vec<Mail> {
             self.delivery.deliver_due().await.unwrap();
             self.mailer.sent()
+        }
+
+        /// The token of the newest invitation e-mail.
+        pub async fn invitation_token(&self) -> String {
+            let text = self.sent().await.last().unwrap().text.clone();
+            let start = text.find("/invitation/").unwrap() + "/invitation/".len();
+            text[start..start + 43].to_owned()
         }
 
         /// The activation token from the newest activation e-mail.

@@ -83,6 +83,8 @@ pub(super) fn passkey_name(name: &str) -> Result<String, IdentityError> {
             "Give the passkey a name of 1 to 64 characters, on one line.",
         )));
     }
+    app::model::text::visible(name, "name")
+        .map_err(|m| IdentityError::Invalid(FieldErrors::single("name", m)))?;
     Ok(name.to_owned())
 }
 

@@ -1,10 +1,10 @@
 use app::model::{
-    Email, FieldErrors, password,
+    Email, FieldErrors,
     profile::{ProfileForm, ProfileView},
     text,
 };
 
-use super::{Caller, IdentityError, IdentityService, passwords};
+use super::{Caller, IdentityError, IdentityService, password_strength, passwords};
 use crate::{
     services::audit::{self, AuditEntry},
     store::{sessions, users},
@@ -17,7 +17,7 @@ impl IdentityService {
             email: caller.user.email.clone(),
             mobile: caller.user.mobile.clone(),
             designation: caller.user.designation.clone(),
-            employee_id: caller.user.employee_id.clone(),
+            employee_id: caller.membership.employee_id.clone(),
         }
     }
 
@@ -34,6 +34,8 @@ impl IdentityService {
         let designation = form.designation.trim();
         if designation.chars().count() > 64 || designation.chars().any(char::is_control) {
             errors.add("designation", "Enter at most 64 characters, on one line.");
+        } else if let Err(message) = text::visible(designation, "designation") {
+            errors.add("designation", message);
         }
         let (Some(name), Some(mobile)) = (name, mobile) else {
             return Err(IdentityError::Invalid(errors));
@@ -50,7 +52,6 @@ impl IdentityService {
                 name: &name,
                 mobile: &mobile,
                 designation,
-                employee_id: &caller.user.employee_id,
             },
         )
         .await?;
@@ -86,13 +87,12 @@ impl IdentityService {
             errors.add("current_password", "This is not your current password.");
         }
         let email = Email::parse(&caller.user.email).ok();
-        errors.check(
-            "password",
-            password::check_new_password(new_password, email.as_ref()),
-        );
-        errors.check(
-            "password_confirmation",
-            password::check_confirmation(new_password, confirmation),
+        password_strength::check_new_password(
+            &mut errors,
+            new_password,
+            confirmation,
+            email.as_ref(),
+            &[&caller.user.name, &caller.account.name],
         );
         if current == new_password && errors.get("password").is_none() {
             errors.add(
@@ -133,6 +133,23 @@ impl IdentityService {
 mod tests {
     use super::super::test_support::{PASSWORD, harness};
     use super::*;
+
+    #[tokio::test]
+    async fn a_guessable_new_password_is_refused_on_change() {
+        let h = harness().await;
+        let here = h.signed_in("asha@example.com").await;
+        let caller = h.service.caller(&here).await.unwrap().unwrap();
+        let refused = h
+            .service
+            .change_password(&caller, PASSWORD, "aaaaaaaaaaa1", "aaaaaaaaaaa1", None)
+            .await;
+        assert!(
+            matches!(&refused, Err(IdentityError::Invalid(e)) if e.get("password").is_some_and(|m| m.contains("too easy to guess"))),
+            "{refused:?}"
+        );
+        assert!(h.service.current_session(&here).await.unwrap().is_some());
+        h.sign_in("asha@example.com").await;
+    }
 
     #[tokio::test]
     async fn a_password_change_ends_the_other_sessions_and_checks_the_current_password() {

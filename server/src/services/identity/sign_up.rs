@@ -6,7 +6,7 @@ use crate::{
         audit::{self, AuditEntry},
         notifications,
     },
-    store::{accounts, users},
+    store::{accounts, memberships, users},
 };
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -18,14 +18,26 @@ pub enum SignUpResult {
 impl IdentityService {
     /// Registers an Enterprise (activation e-mail) or a Partner (waits for an operator).
     /// The account, its first administrator and the e-mail succeed or fail together.
+    ///
+    /// An address that already has a user gets the same answer as a new one, so the page
+    /// cannot be used to learn who uses Rootline: nothing is created, and the owner is told
+    /// by e-mail that someone tried.
     pub async fn sign_up(
         &self,
         form: &SignUpForm,
         ip: Option<String>,
     ) -> Result<SignUpResult, IdentityError> {
         let valid = form.validate().map_err(IdentityError::Invalid)?;
+        let answer = match valid.kind {
+            AccountKind::Partner => SignUpResult::AwaitingApproval,
+            _ => SignUpResult::ActivationSent,
+        };
         let now = self.clock.now();
         let tx = self.store.begin().await?;
+        if let Some(owner) = users::find_by_email(&tx, valid.email.as_str()).await? {
+            self.tell_owner_of_sign_up(tx, &owner, ip).await?;
+            return Ok(answer);
+        }
 
         let status = match valid.kind {
             AccountKind::Partner => AccountStatus::PendingApproval,
@@ -42,7 +54,7 @@ impl IdentityService {
             },
         )
         .await?;
-        let user = self
+        let user = match self
             .new_pending_administrator(
                 &tx,
                 account.id,
@@ -57,7 +69,21 @@ impl IdentityService {
                     employee_id: "",
                 },
             )
-            .await?;
+            .await
+        {
+            Ok(user) => user,
+            // Another sign-up with the address won the race: the same answer, and its owner
+            // hears of this one.
+            Err(IdentityError::EmailTaken) => {
+                drop(tx);
+                let tx = self.store.begin().await?;
+                if let Some(owner) = users::find_by_email(&tx, valid.email.as_str()).await? {
+                    self.tell_owner_of_sign_up(tx, &owner, ip).await?;
+                }
+                return Ok(answer);
+            }
+            Err(e) => return Err(e),
+        };
 
         let (mail, result) = match valid.kind {
             AccountKind::Partner => (
@@ -94,6 +120,46 @@ impl IdentityService {
         tx.commit().await?;
         self.mail.wake();
         Ok(result)
+    }
+
+    /// Mails the owner of an address someone tried to sign up with, audits the attempt in
+    /// their account and commits `tx`; nothing else changes.
+    async fn tell_owner_of_sign_up(
+        &self,
+        tx: crate::store::Tx,
+        owner: &crate::store::UserRow,
+        ip: Option<String>,
+    ) -> Result<(), IdentityError> {
+        let now = self.clock.now();
+        let account_id = memberships::for_user(&tx, owner.id)
+            .await?
+            .first()
+            .map(|m| m.account_id);
+        let mail = mails::sign_up_attempted(
+            &owner.email,
+            &owner.name,
+            &format!("{}/sign-in", self.link_base),
+        );
+        audit::record(
+            &tx,
+            now,
+            AuditEntry {
+                account_id,
+                user_id: Some(owner.id),
+                ip,
+                module: "identity",
+                action: "sign_up_with_taken_address",
+                summary: format!(
+                    "Someone tried to sign up with {}; nothing was created and its owner was told",
+                    owner.email
+                ),
+            },
+        )
+        .await?;
+        notifications::queue(&tx, &mail, now).await?;
+        tx.commit().await?;
+        self.mail.wake();
+        Ok(())
     }
 }
 
@@ -150,21 +216,46 @@ mod tests {
         assert_eq!(account.status, "pending_approval");
     }
 
+    /// Before, a taken address was refused on the e-mail field ("already exists"): the page
+    /// told anyone which addresses use Rootline.
     #[tokio::test]
-    async fn a_duplicate_email_is_refused_and_writes_nothing() {
+    async fn a_taken_address_gets_the_same_answer_creates_nothing_and_tells_its_owner() {
         let h = harness().await;
-        h.service
-            .sign_up(&form("enterprise", "asha@example.com"), None)
+        h.activated("asha@example.com").await;
+        let before = h.sent().await.len();
+        for kind in ["enterprise", "partner"] {
+            let fresh = h
+                .service
+                .sign_up(&form(kind, &format!("new-{kind}@example.com")), None)
+                .await
+                .unwrap();
+            let taken = h
+                .service
+                .sign_up(&form(kind, "ASHA@example.com"), None)
+                .await
+                .unwrap();
+            assert_eq!(taken, fresh, "{kind}: the same answer either way");
+        }
+        // Two new accounts (the fresh addresses), none for the taken one.
+        assert!(accounts::find(&h.store, 3).await.unwrap().is_some());
+        assert!(accounts::find(&h.store, 4).await.unwrap().is_none());
+        let asha = users::find_by_email(&h.store, "asha@example.com")
             .await
+            .unwrap()
             .unwrap();
-        let err = h
-            .service
-            .sign_up(&form("partner", "ASHA@example.com"), None)
-            .await
-            .unwrap_err();
-        assert!(matches!(err, IdentityError::EmailTaken));
-        assert!(accounts::find(&h.store, 2).await.unwrap().is_none());
-        assert_eq!(h.sent().await.len(), 1);
+        assert_eq!(asha.status, "active", "her user is unchanged");
+        let to_owner: Vec<_> = h.sent().await[before..]
+            .iter()
+            .filter(|m| m.to == "asha@example.com")
+            .cloned()
+            .collect();
+        assert_eq!(to_owner.len(), 2);
+        assert!(to_owner[0].subject.contains("tried to sign up"));
+        assert!(to_owner[0].text.contains("http://portal.test/sign-in"));
+        assert!(
+            !to_owner[0].text.contains("/activate/"),
+            "no link that could take it over"
+        );
     }
 
     #[tokio::test]

@@ -1,6 +1,6 @@
 use app::model::{AccountKind, AccountStatus, Role, account_choice::AccountChoice};
 
-use super::{Caller, IdentityError, IdentityService};
+use super::{Caller, IdentityError, IdentityService, SecondFactor};
 use crate::{
     services::audit::{self, AuditEntry},
     store::{accounts, custom_roles, memberships, sessions},
@@ -53,13 +53,16 @@ impl IdentityService {
     }
 
     /// Moves the caller's session to another of their accounts. `NotMember` for an account
-    /// they do not belong to (the same answer as for one that does not exist).
+    /// they do not belong to (the same answer as for one that does not exist). The target
+    /// account's two-factor rule applies as at sign-in: a user without a second factor who
+    /// enters an account that enforces one must enrol before the session works again
+    /// (`Some(SecondFactor::Enrol)`). A user with one proved it when signing in.
     pub async fn switch_account(
         &self,
         caller: &Caller,
         account_id: i32,
         ip: Option<String>,
-    ) -> Result<(), IdentityError> {
+    ) -> Result<Option<SecondFactor>, IdentityError> {
         let choice = self
             .accounts_of(caller)
             .await?
@@ -69,9 +72,20 @@ impl IdentityService {
         if let Some(reason) = choice.reason {
             return Err(IdentityError::CannotUse(reason));
         }
+        let account = accounts::find(&self.store, account_id)
+            .await?
+            .ok_or(IdentityError::NotMember)?;
+        let owed = match self.second_factor_owed(&caller.user, &account).await? {
+            Some(SecondFactor::Enrol) => Some(SecondFactor::Enrol),
+            Some(SecondFactor::Code) | None => None,
+        };
         let now = self.clock.now();
         let tx = self.store.begin().await?;
-        sessions::set_account(&tx, caller.session_id()?, account_id).await?;
+        let session = caller.session_id()?;
+        sessions::set_account(&tx, session, account_id).await?;
+        if owed.is_some() {
+            sessions::require_enrolment(&tx, session).await?;
+        }
         audit::record(
             &tx,
             now,
@@ -81,12 +95,19 @@ impl IdentityService {
                 ip,
                 module: "identity",
                 action: "account_switched",
-                summary: format!("{} switched to {}", caller.user.email, choice.name),
+                summary: if owed.is_some() {
+                    format!(
+                        "{} switched to {}, which enforces two-factor sign-in: enrolment required",
+                        caller.user.email, choice.name
+                    )
+                } else {
+                    format!("{} switched to {}", caller.user.email, choice.name)
+                },
             },
         )
         .await?;
         tx.commit().await?;
-        Ok(())
+        Ok(owed)
     }
 }
 
@@ -123,12 +144,16 @@ mod tests {
             .add_user(&ravi.account, ravi.user.id, &form, "Standard User", None)
             .await
             .unwrap();
+        // She joins only by accepting the mailed invitation (before, she was added at once).
         let mail = h.sent().await.pop().unwrap();
-        assert!(
-            mail.subject.starts_with("You were added to"),
-            "{}",
-            mail.subject
-        );
+        assert!(mail.subject.contains("invites you"), "{}", mail.subject);
+        let invitation = h.invitation_token().await;
+        let first = h.sign_in("asha@example.com").await;
+        let first = h.service.caller(&first).await.unwrap().unwrap();
+        h.service
+            .accept_invitation(&first, &invitation, None)
+            .await
+            .unwrap();
 
         let session = h
             .service
@@ -165,5 +190,89 @@ mod tests {
             h.service.switch_account(&caller, own, None).await,
             Err(IdentityError::CannotUse(_))
         ));
+    }
+
+    #[tokio::test]
+    async fn switching_into_an_account_that_enforces_two_factor_makes_the_user_enrol_first() {
+        use crate::{
+            domain::totp::Totp,
+            ports::Clock,
+            store::{accounts, sessions, two_factor},
+        };
+        let h = harness().await;
+        let ravi_token = h.signed_in("ravi@other.example").await;
+        let ravi = h.service.caller(&ravi_token).await.unwrap().unwrap();
+        accounts::set_enforce_totp(&h.store, ravi.account.id, true)
+            .await
+            .unwrap();
+        h.signed_in("asha@example.com").await;
+        let asha = users::find_by_email(&h.store, "asha@example.com")
+            .await
+            .unwrap()
+            .unwrap();
+        memberships::insert(
+            &h.store,
+            asha.id,
+            ravi.account.id,
+            "standard_user",
+            "all",
+            h.clock.now(),
+        )
+        .await
+        .unwrap();
+
+        // Her own account does not enforce two-factor sign-in: the password is enough there.
+        let session = h
+            .service
+            .sign_in("asha@example.com", PASSWORD, "192.0.2.1", None)
+            .await
+            .unwrap();
+        assert_eq!(session.second_factor, None);
+        let caller = h.service.caller(&session.token).await.unwrap().unwrap();
+        h.service
+            .switch_account(&caller, ravi.account.id, None)
+            .await
+            .unwrap();
+        assert!(
+            h.service.caller(&session.token).await.unwrap().is_none(),
+            "the session cannot act in an enforcing account before she enrols"
+        );
+        assert!(
+            h.service
+                .current_session(&session.token)
+                .await
+                .unwrap()
+                .is_none()
+        );
+        assert_eq!(
+            h.service
+                .pending_stage(&session.token)
+                .await
+                .unwrap()
+                .as_deref(),
+            Some(sessions::SECOND_FACTOR_ENROL)
+        );
+
+        // Enrolling lets the session work there, as a sign-in into that account would have.
+        h.service.enrolment(&session.token).await.unwrap();
+        let row = two_factor::totp_of(&h.store, asha.id)
+            .await
+            .unwrap()
+            .unwrap();
+        let secret = super::super::test_support::test_sealer()
+            .open(
+                &super::super::two_factor::sealing_context(asha.id),
+                &row.secret_sealed,
+            )
+            .unwrap();
+        let code = Totp::new(&secret)
+            .unwrap()
+            .code_at(u64::try_from(h.clock.now().timestamp()).unwrap());
+        h.service
+            .confirm_enrolment(&session.token, &code, None)
+            .await
+            .unwrap();
+        let caller = h.service.caller(&session.token).await.unwrap().unwrap();
+        assert_eq!(caller.account.id, ravi.account.id);
     }
 }

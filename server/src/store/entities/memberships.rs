@@ -13,6 +13,8 @@ pub struct Model {
     pub status: String,
     /// `all` groups or `specific` ones.
     pub group_access: String,
+    /// The account's own record of the user ("" when none).
+    pub employee_id: String,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -20,6 +20,7 @@ pub mod group_domains;
 pub mod group_logos;
 pub mod group_members;
 pub mod groups;
+pub mod invitations;
 pub mod ip_rules;
 pub mod issued_certificates;
 pub mod ledger_balances;
