@@ -1168,7 +1168,7 @@ async fn a_deactivated_users_acme_account_cannot_revoke_even_its_own_certificate
         &w.h,
         &w.admin,
         "sam@acme.example",
-        "standard_user",
+        "manager",
     )
     .await;
     let mut c = Client::new(&w);
