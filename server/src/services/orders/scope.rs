@@ -58,6 +58,12 @@ impl OrderService {
         })
     }
 
+    /// `visible` for the services that act on an order besides this one (ACME's "Renew
+    /// early"), so they follow the same reach.
+    pub async fn order_in_reach(&self, caller: &Caller, id: i32) -> Result<OrderRow, OrderError> {
+        self.visible(caller, id).await
+    }
+
     /// An order of the caller's account within the caller's reach; any other answers
     /// "not found", the same as another account's.
     pub(super) async fn visible(&self, caller: &Caller, id: i32) -> Result<OrderRow, OrderError> {
