@@ -1139,6 +1139,26 @@ async fn a_manager_limited_to_a_group_neither_sees_nor_manages_a_restricted_grou
         "the restricted order was not cancelled"
     );
 
+    // Taken out of every group, he sees none of them (and the query still runs).
+    let default_group =
+        crate::store::orders::get(&w.h.store, w.admin.account.id, g.own_group_order)
+            .await
+            .unwrap()
+            .unwrap()
+            .group_id;
+    crate::store::group_members::remove(&w.h.store, default_group, g.manager.membership.id)
+        .await
+        .unwrap();
+    let none = w
+        .orders
+        .orders_page(&g.manager, &Default::default())
+        .await
+        .unwrap();
+    assert_eq!(none.total, 0);
+    crate::store::group_members::add(&w.h.store, default_group, g.manager.membership.id)
+        .await
+        .unwrap();
+
     // His own group's order is his to open and to cancel; the administrator sees both.
     w.orders
         .order_view(&g.manager, g.own_group_order)

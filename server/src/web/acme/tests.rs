@@ -1240,6 +1240,11 @@ async fn ip_restrictions_refuse_acme_requests_from_a_forbidden_address() {
     assert_eq!(portal.total, 0, "nothing was placed or charged");
 
     c.from = Some(allowed);
-    c.order(&["www.example.com"]).await;
+    let (order_url, _) = c.order(&["www.example.com"]).await;
     assert_eq!(counts(&w).await, (1, 1));
+
+    // Every request that acts for the account is refused from there, reads included.
+    c.from = Some(forbidden);
+    let read = c.post(&order_url, None).await;
+    assert_eq!(read.problem(), "unauthorized", "{:?}", read.json());
 }
