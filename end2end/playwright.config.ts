@@ -70,6 +70,8 @@ export default defineConfig({
         ROOTLINE_DNS_RESOLVER: `127.0.0.1:${DNS_PORT}`,
         ROOTLINE_DCV_HTTP_PORT: String(DCV_HTTP_PORT),
         ROOTLINE_DCV_HTTP_HOST: "127.0.0.1",
+        // The challenge servers listen on loopback, which validation refuses by default.
+        ROOTLINE_DCV_ALLOW_PRIVATE_ADDRESSES: "true",
         ROOTLINE_CAA_IDENTITIES: "rootline.test",
         RUST_LOG: "info,sqlx=warn,sea_orm=warn",
       },

@@ -52,6 +52,11 @@ pub struct Config {
     /// `ROOTLINE_DCV_HTTP_HOST`: connect to this address instead of the domain's own for
     /// validation files, keeping the domain as the Host header (tests and local runs only).
     pub dcv_http_host: Option<IpAddr>,
+    /// `ROOTLINE_DCV_ALLOW_PRIVATE_ADDRESSES` (default false): let HTTP-01, validation files
+    /// and TLS-ALPN-01 connect to loopback, private, link-local and other addresses that are
+    /// not globally routable. Off, a name resolving to any of them fails validation, so DCV
+    /// cannot be turned against the CA's own network; turn it on for labs and tests only.
+    pub dcv_allow_private_addresses: bool,
     /// `ROOTLINE_CAA_IDENTITIES`: the issuer domain names by which CAA records authorise this
     /// CA (comma-separated, lower-cased); by default the public URL's host.
     pub caa_identities: Vec<String>,
@@ -207,6 +212,7 @@ impl Config {
             dcv_http_port: dcv.http_port,
             dcv_tls_port: dcv.tls_port,
             dcv_http_host: dcv.http_host,
+            dcv_allow_private_addresses: dcv.allow_private_addresses,
             caa_identities: dcv.caa_identities,
             listen,
             public_url,
@@ -258,6 +264,7 @@ struct DcvSettings {
     http_port: u16,
     tls_port: u16,
     http_host: Option<IpAddr>,
+    allow_private_addresses: bool,
     caa_identities: Vec<String>,
 }
 
@@ -297,6 +304,19 @@ fn dcv_settings(
             })
         })
         .transpose()?;
+    let allow_private_addresses = match get("ROOTLINE_DCV_ALLOW_PRIVATE_ADDRESSES")
+        .as_deref()
+        .map(str::trim)
+    {
+        None | Some("false") | Some("0") | Some("no") => false,
+        Some("true") | Some("1") | Some("yes") => true,
+        Some(other) => {
+            return Err(invalid(
+                "ROOTLINE_DCV_ALLOW_PRIVATE_ADDRESSES",
+                format!("{other:?} is not true or false"),
+            ));
+        }
+    };
     let caa_identities = match get("ROOTLINE_CAA_IDENTITIES") {
         Some(list) => {
             let names: Vec<String> = list
@@ -328,6 +348,7 @@ fn dcv_settings(
         http_port,
         tls_port,
         http_host,
+        allow_private_addresses,
         caa_identities,
     })
 }
@@ -522,6 +543,10 @@ mod tests {
         assert_eq!(c.dcv_http_port, 80);
         assert_eq!(c.dcv_tls_port, 443);
         assert!(c.dcv_http_host.is_none());
+        assert!(
+            !c.dcv_allow_private_addresses,
+            "validation refuses private addresses by default"
+        );
         assert_eq!(c.caa_identities, vec!["pki.example.com".to_owned()]);
     }
 
@@ -532,9 +557,11 @@ mod tests {
             ("ROOTLINE_DCV_HTTP_PORT", "8080"),
             ("ROOTLINE_DCV_TLS_PORT", "8443"),
             ("ROOTLINE_DCV_HTTP_HOST", "127.0.0.1"),
+            ("ROOTLINE_DCV_ALLOW_PRIVATE_ADDRESSES", "true"),
             ("ROOTLINE_CAA_IDENTITIES", "Rootline.test, ca.example.com.,"),
         ])
         .unwrap();
+        assert!(c.dcv_allow_private_addresses);
         assert_eq!(
             c.dns_resolver,
             Some("127.0.0.1:5353".parse::<SocketAddr>().unwrap())

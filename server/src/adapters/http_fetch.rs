@@ -17,7 +17,10 @@ use rustls::{
 use tokio::net::TcpStream;
 use tokio_rustls::TlsConnector;
 
-use crate::ports::http_fetch::{FetchError, HttpFetcher};
+use crate::{
+    domain::public_address::is_public,
+    ports::http_fetch::{FetchError, HttpFetcher},
+};
 
 /// Connecting, and then the whole answer, each within this.
 const TIME_LIMIT: Duration = Duration::from_secs(10);
@@ -31,6 +34,9 @@ pub struct PlainHttpFetcher {
     /// Connect here instead of the domain's addresses (tests and local runs), still sending
     /// the domain as the Host header.
     connect_to: Option<IpAddr>,
+    /// Whether addresses that are not globally routable may be connected to (labs and
+    /// tests); by default a name resolving to one fails.
+    allow_private: bool,
 }
 
 impl PlainHttpFetcher {
@@ -39,11 +45,21 @@ impl PlainHttpFetcher {
             port,
             tls_port: 443,
             connect_to,
+            allow_private: false,
         }
     }
 
     pub fn with_tls_port(self, tls_port: u16) -> Self {
         Self { tls_port, ..self }
+    }
+
+    /// Lets validation connect to loopback, private and other non-public addresses
+    /// (`ROOTLINE_DCV_ALLOW_PRIVATE_ADDRESSES`).
+    pub fn allowing_private_addresses(self, allow_private: bool) -> Self {
+        Self {
+            allow_private,
+            ..self
+        }
     }
 
     async fn connect(&self, domain: &str, port: u16) -> Result<TcpStream, FetchError> {
@@ -64,6 +80,16 @@ impl PlainHttpFetcher {
                     .map_err(|e| failed(format!("the name does not resolve: {e}")))?
                     .collect(),
             };
+            // Every address is checked, and only the checked ones are connected to: the
+            // name is not resolved again, so it cannot be rebound in between.
+            if !self.allow_private
+                && let Some(private) = addrs.iter().find(|a| !is_public(a.ip()))
+            {
+                return Err(failed(format!(
+                    "{domain} resolves to {}, which is not a public address; domain validation connects only to globally routable addresses",
+                    private.ip()
+                )));
+            }
             let mut last = failed("the name has no address".into());
             for addr in addrs {
                 match TcpStream::connect(addr).await {
@@ -414,8 +440,55 @@ mod tests {
         addr
     }
 
+    /// A fetcher for the test server on loopback, which the operator's setting allows.
     fn fetcher(addr: SocketAddr) -> PlainHttpFetcher {
-        PlainHttpFetcher::new(addr.port(), Some(addr.ip()))
+        PlainHttpFetcher::new(addr.port(), Some(addr.ip())).allowing_private_addresses(true)
+    }
+
+    #[tokio::test]
+    async fn a_name_resolving_to_a_non_public_address_is_refused_unless_the_operator_allows_it() {
+        let addr = serve().await;
+        // `localhost` resolves to loopback through the system's resolver, as a customer's
+        // DNS pointing at the CA's own network would.
+        let by_default = PlainHttpFetcher::new(addr.port(), None);
+        let e = by_default
+            .validation_file("localhost", "good.txt")
+            .await
+            .unwrap_err();
+        match &e {
+            FetchError::Connect { reason, .. } => assert!(
+                reason.contains("localhost resolves to")
+                    && (reason.contains("127.0.0.1") || reason.contains("::1"))
+                    && reason.contains("not a public address"),
+                "{reason}"
+            ),
+            other => panic!("{other:?}"),
+        }
+        let e = by_default.acme_tls_alpn("localhost").await.unwrap_err();
+        assert!(
+            matches!(&e, FetchError::Connect { reason, .. } if reason.contains("not a public address")),
+            "{e:?}"
+        );
+        for ip in ["127.0.0.1", "10.1.2.3", "169.254.169.254", "::1", "fe80::1"] {
+            let redirected = PlainHttpFetcher::new(addr.port(), Some(ip.parse().unwrap()));
+            let e = redirected
+                .validation_file("example.test", "good.txt")
+                .await
+                .unwrap_err();
+            assert!(
+                matches!(&e, FetchError::Connect { reason, .. } if reason.contains(ip)),
+                "{ip}: {e:?}"
+            );
+        }
+        let allowed =
+            PlainHttpFetcher::new(addr.port(), Some(addr.ip())).allowing_private_addresses(true);
+        assert!(
+            allowed
+                .validation_file("localhost", "good.txt")
+                .await
+                .unwrap()
+                .starts_with("token-123")
+        );
     }
 
     #[tokio::test]
@@ -501,7 +574,9 @@ mod tests {
     async fn tls_alpn_returns_the_rfc_8737_certificate_shown_over_acme_tls_1_to_the_domain_as_sni()
     {
         let (addr, der, seen) = serve_tls(vec![b"acme-tls/1".to_vec()]).await;
-        let f = PlainHttpFetcher::new(9, Some(addr.ip())).with_tls_port(addr.port());
+        let f = PlainHttpFetcher::new(9, Some(addr.ip()))
+            .with_tls_port(addr.port())
+            .allowing_private_addresses(true);
         assert_eq!(f.acme_tls_alpn("WWW.example.test.").await.unwrap(), der);
         // The server notes the name once its side of the handshake completes.
         for _ in 0..100 {
@@ -516,7 +591,9 @@ mod tests {
     #[tokio::test]
     async fn tls_alpn_to_a_server_without_acme_tls_1_is_a_tls_error() {
         let (addr, _, _) = serve_tls(vec![b"http/1.1".to_vec()]).await;
-        let f = PlainHttpFetcher::new(9, Some(addr.ip())).with_tls_port(addr.port());
+        let f = PlainHttpFetcher::new(9, Some(addr.ip()))
+            .with_tls_port(addr.port())
+            .allowing_private_addresses(true);
         let e = f.acme_tls_alpn("www.example.test").await.unwrap_err();
         assert!(matches!(e, FetchError::Tls { .. }), "{e:?}");
     }
@@ -526,7 +603,9 @@ mod tests {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let addr = listener.local_addr().unwrap();
         drop(listener);
-        let f = PlainHttpFetcher::new(9, Some(addr.ip())).with_tls_port(addr.port());
+        let f = PlainHttpFetcher::new(9, Some(addr.ip()))
+            .with_tls_port(addr.port())
+            .allowing_private_addresses(true);
         let e = f.acme_tls_alpn("www.example.test").await.unwrap_err();
         assert!(matches!(e, FetchError::Connect { .. }), "{e:?}");
         let e = f.acme_tls_alpn("evil.test/x").await.unwrap_err();

@@ -24,7 +24,8 @@ pub fn dcv_adapters(config: &Config) -> (Arc<dyn DnsResolver>, Arc<dyn HttpFetch
         Arc::new(dns::HickoryDns::new(config.dns_resolver)),
         Arc::new(
             http_fetch::PlainHttpFetcher::new(config.dcv_http_port, config.dcv_http_host)
-                .with_tls_port(config.dcv_tls_port),
+                .with_tls_port(config.dcv_tls_port)
+                .allowing_private_addresses(config.dcv_allow_private_addresses),
         ),
     )
 }

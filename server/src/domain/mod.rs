@@ -7,6 +7,7 @@ pub mod identity_limits;
 pub mod ip_range;
 pub mod ledger;
 pub mod pdf_document;
+pub mod public_address;
 pub mod revocation;
 pub mod secret_token;
 pub mod template;

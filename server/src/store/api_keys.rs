@@ -138,6 +138,25 @@ pub async fn complete_answer(
     Ok(())
 }
 
+/// Takes over a claim that was never settled and is older than `stale_before` (its request
+/// died with the process), restarting its clock at `at`. Only one retry wins: the claim is
+/// fresh again once taken, so a racing second takeover changes nothing and gets `false`.
+pub async fn take_over_answer(
+    db: &impl Db,
+    id: i32,
+    stale_before: DateTime<Utc>,
+    at: DateTime<Utc>,
+) -> Result<bool, StoreError> {
+    let done = api_idempotency::Entity::update_many()
+        .col_expr(api_idempotency::Column::CreatedAt, Expr::value(at))
+        .filter(api_idempotency::Column::Id.eq(id))
+        .filter(api_idempotency::Column::Status.eq(0))
+        .filter(api_idempotency::Column::CreatedAt.lt(stale_before))
+        .exec(db.conn())
+        .await?;
+    Ok(done.rows_affected == 1)
+}
+
 /// Frees the key of a request that failed, so the client may fix it and retry.
 pub async fn release_answer(db: &impl Db, id: i32) -> Result<(), StoreError> {
     api_idempotency::Entity::delete_by_id(id)

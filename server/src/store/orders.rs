@@ -338,12 +338,49 @@ pub async fn events(db: &impl Db, order_id: i32) -> Result<Vec<OrderEventRow>, S
         .await?)
 }
 
+/// Which of an account's orders a user reaches: the service decides (role and group access),
+/// the list's query and the loading of one order both obey it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum Reach {
+    /// Every order of the account (scheduled work, administrators, users of every group).
+    #[default]
+    All,
+    /// Only the orders this user placed (roles without access to the group's orders).
+    Own(i32),
+    /// The orders this user placed and those of these groups (users limited to some groups).
+    OwnAndGroups { user_id: i32, group_ids: Vec<i32> },
+}
+
+impl Reach {
+    pub fn includes(&self, order: &OrderRow) -> bool {
+        match self {
+            Self::All => true,
+            Self::Own(user_id) => order.placed_by == *user_id,
+            Self::OwnAndGroups { user_id, group_ids } => {
+                order.placed_by == *user_id || group_ids.contains(&order.group_id)
+            }
+        }
+    }
+
+    fn condition(&self) -> Option<Condition> {
+        match self {
+            Self::All => None,
+            Self::Own(user_id) => Some(Condition::all().add(orders::Column::PlacedBy.eq(*user_id))),
+            Self::OwnAndGroups { user_id, group_ids } => Some(
+                Condition::any()
+                    .add(orders::Column::PlacedBy.eq(*user_id))
+                    .add(orders::Column::GroupId.is_in(group_ids.iter().copied())),
+            ),
+        }
+    }
+}
+
 /// The order list's search, already checked.
 #[derive(Debug, Default)]
 pub struct Search<'a> {
     pub account_id: i32,
-    /// Only the orders this user placed (roles without access to the group's orders).
-    pub placed_by: Option<i32>,
+    /// The orders the searching user reaches.
+    pub reach: Reach,
     pub from: Option<DateTime<Utc>>,
     pub until: Option<DateTime<Utc>>,
     pub domain: Option<&'a str>,
@@ -354,8 +391,8 @@ pub struct Search<'a> {
 
 fn condition(s: &Search<'_>) -> Condition {
     let mut c = Condition::all().add(orders::Column::AccountId.eq(s.account_id));
-    if let Some(u) = s.placed_by {
-        c = c.add(orders::Column::PlacedBy.eq(u));
+    if let Some(reach) = s.reach.condition() {
+        c = c.add(reach);
     }
     if let Some(f) = s.from {
         c = c.add(orders::Column::CreatedAt.gte(f));

@@ -4,10 +4,15 @@
 use serde::Deserialize;
 use serde_json::Value;
 
+use std::net::IpAddr;
+
 use super::{AcmeError, AcmeService, Jwk, Jws, new_account::check_contacts};
-use crate::store::{
-    StoreError,
-    acme::{self, AcmeAccountRow},
+use crate::{
+    services::access::ip_allowed,
+    store::{
+        StoreError,
+        acme::{self, AcmeAccountRow},
+    },
 };
 
 #[derive(Debug, Default, Deserialize)]
@@ -38,6 +43,40 @@ impl AcmeService {
             )));
         }
         Ok(account)
+    }
+
+    /// The account a request's `kid` names, once the request's signature verifies with the
+    /// account's key and the account's IP restrictions for its bound user allow `from`: every
+    /// request that acts for an account comes through here, as every portal request passes
+    /// the IP middleware and every REST request its key check.
+    pub async fn signed_by(
+        &self,
+        id: i32,
+        jws: &Jws,
+        from: IpAddr,
+    ) -> Result<AcmeAccountRow, AcmeError> {
+        let account = self.account(id).await?;
+        jws.verify(&Self::account_key(&account)?)?;
+        self.check_address(account.account_id, account.user_id, from)
+            .await?;
+        Ok(account)
+    }
+
+    /// Refuses `from` when the account's IP restrictions forbid it for the user.
+    pub(super) async fn check_address(
+        &self,
+        account_id: i32,
+        user_id: i32,
+        from: IpAddr,
+    ) -> Result<(), AcmeError> {
+        if ip_allowed(&self.store, account_id, user_id, from).await? {
+            Ok(())
+        } else {
+            tracing::warn!(ip = %from, user = user_id, "ACME request refused by an IP restriction");
+            Err(AcmeError::Unauthorized(format!(
+                "requests from {from} are not allowed by the account's IP restrictions"
+            )))
+        }
     }
 
     /// Changes the contacts or deactivates the account; the account afterwards.

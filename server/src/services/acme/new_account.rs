@@ -2,6 +2,8 @@
 //! External Account Binding credential (section 7.3.4) that names the portal account, user,
 //! group and product its orders use.
 
+use std::net::IpAddr;
+
 use serde::Deserialize;
 use serde_json::Value;
 
@@ -51,6 +53,7 @@ impl AcmeService {
         jwk: &Jwk,
         thumbprint: &str,
         contact: &str,
+        from: IpAddr,
     ) -> Result<(AcmeAccountRow, bool), AcmeError> {
         let unavailable = |what: &str| {
             AcmeError::Unauthorized(format!(
@@ -82,6 +85,7 @@ impl AcmeService {
                     && p.kind == app::model::products::ProductKind::DvSingle.as_str()
             })
             .ok_or_else(|| unavailable("no public DV product is on sale"))?;
+        self.check_address(operator.id, admin.user_id, from).await?;
         let now = self.clock.now();
         let tx = self.store.begin().await?;
         let row = acme::insert_account(
@@ -121,12 +125,14 @@ impl AcmeService {
     }
 
     /// The account of `jwk`, and whether it was made now. `url` is the newAccount URL the
-    /// binding must name.
+    /// binding must name; `from` is the client's address, which the IP restrictions of the
+    /// user the account acts for must allow.
     pub async fn new_account(
         &self,
         jwk: &Jwk,
         request: &NewAccountRequest,
         url: &str,
+        from: IpAddr,
     ) -> Result<(AcmeAccountRow, bool), AcmeError> {
         let thumbprint = jwk.thumbprint();
         if let Some(existing) = acme::account_by_thumbprint(&self.store, &thumbprint).await? {
@@ -136,6 +142,8 @@ impl AcmeService {
                     existing.status
                 )));
             }
+            self.check_address(existing.account_id, existing.user_id, from)
+                .await?;
             return Ok((existing, false));
         }
         if request.only_return_existing {
@@ -146,7 +154,7 @@ impl AcmeService {
             if self.eab_required {
                 return Err(AcmeError::ExternalAccountRequired);
             }
-            return self.unbound_account(jwk, &thumbprint, &contact).await;
+            return self.unbound_account(jwk, &thumbprint, &contact, from).await;
         };
         let inner = Jws::from_value(binding)?;
         let key_id = inner.protected.kid.clone().ok_or_else(|| {
@@ -183,6 +191,9 @@ impl AcmeService {
                 "this external account binding key was revoked".into(),
             ));
         }
+        // Before binding: a refused address must not use up the credential.
+        self.check_address(credential.account_id, credential.user_id, from)
+            .await?;
         let now = self.clock.now();
         let tx = self.store.begin().await?;
         if !acme::bind_eab(&tx, credential.id, now).await? {

@@ -120,9 +120,7 @@ impl AcmeService {
     /// live certificate. Needs `ApproveOrders` (the users who may act on others' orders);
     /// another account's order is not found. False when it was already marked.
     pub async fn renew_early(&self, caller: &Caller, order_id: i32) -> Result<bool, AcmeError> {
-        let order = orders::get(&self.store, caller.account.id, order_id)
-            .await?
-            .ok_or(AcmeError::NotFound)?;
+        let order = self.orders.order_in_reach(caller, order_id).await?;
         if !caller.can(Permission::ApproveOrders) {
             return Err(AcmeError::Unauthorized(
                 "marking certificates for early renewal needs the ApproveOrders permission".into(),

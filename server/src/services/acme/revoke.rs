@@ -1,5 +1,6 @@
-//! revokeCert (RFC 8555 section 7.6): by the account that ordered the certificate (or any
-//! ACME account of the same portal account), or by anyone holding the certificate's key.
+//! revokeCert (RFC 8555 section 7.6): by an ACME account of the portal account that ordered
+//! the certificate, acting as its bound user under the portal's rules (active, the order in
+//! reach and theirs to manage), or by anyone holding the certificate's key.
 
 use x509_parser::{prelude::FromDer, public_key::PublicKey};
 
@@ -7,10 +8,11 @@ use super::{AcmeError, AcmeService, Jwk, jws};
 use crate::{
     ca::CaError,
     domain::revocation::RevocationReason,
+    services::{identity::Caller, orders::OrderError},
     store::{
-        CertificateRow,
+        CertificateRow, OrderRow,
         acme::{self, AcmeAccountRow},
-        certificates,
+        certificates, orders,
     },
 };
 
@@ -73,30 +75,94 @@ impl AcmeService {
             .map_err(|_| AcmeError::Malformed("the certificate is not DER".into()))?;
         let serial = hex::encode(cert.raw_serial());
         let row = self.issued(&serial, &der).await?;
-        let allowed = match by {
-            Revoker::CertificateKey(key) => same_key(&cert, key),
-            Revoker::Account(account) => {
-                match acme::order_row_by_certificate(&self.store, row.id).await? {
-                    Some(order) => order.account_id == account.account_id,
-                    None => false,
+        let order = acme::order_row_by_certificate(&self.store, row.id).await?;
+        let refused =
+            || AcmeError::Unauthorized("this account may not revoke this certificate".into());
+        // Who the audit names: the account's bound user, or nobody for a key holder.
+        let actor = match by {
+            Revoker::CertificateKey(key) => {
+                if !same_key(&cert, key) {
+                    return Err(refused());
                 }
+                None
+            }
+            Revoker::Account(account) => {
+                let order = order
+                    .as_ref()
+                    .filter(|o| o.account_id == account.account_id)
+                    .ok_or_else(refused)?;
+                // The bound user acts, with the portal's rules: active in the account, the
+                // order within their reach and theirs to manage.
+                let caller = self.caller(account).await?;
+                match self.orders.revocable(&caller, order.id).await {
+                    Ok(_) => {}
+                    Err(OrderError::NotFound | OrderError::Forbidden(_)) => return Err(refused()),
+                    Err(e) => return Err(e.into()),
+                }
+                Some((caller, account.id))
             }
         };
-        if !allowed {
-            return Err(AcmeError::Unauthorized(
-                "this account may not revoke this certificate".into(),
-            ));
-        }
         if row.revoked_at.is_some() {
             return Err(AcmeError::AlreadyRevoked(
                 "the certificate is already revoked".into(),
             ));
         }
         match self.authority.revoke(&row.serial_hex, reason).await {
-            Ok(()) => Ok(()),
-            Err(CaError::Refused { detail, .. }) => Err(AcmeError::BadRevocationReason(detail)),
-            Err(e) => Err(AcmeError::Internal(e.to_string())),
+            Ok(()) => {}
+            Err(CaError::Refused { detail, .. }) => {
+                return Err(AcmeError::BadRevocationReason(detail));
+            }
+            Err(e) => return Err(AcmeError::Internal(e.to_string())),
         }
+        if let Some(order) = &order {
+            self.record_revocation(order, &row.serial_hex, reason, actor.as_ref())
+                .await?;
+        }
+        Ok(())
+    }
+
+    /// The order's history and the account's audit log: who revoked, through which ACME
+    /// account (or by the certificate's key), and why.
+    async fn record_revocation(
+        &self,
+        order: &OrderRow,
+        serial: &str,
+        reason: RevocationReason,
+        actor: Option<&(Caller, i32)>,
+    ) -> Result<(), AcmeError> {
+        let now = self.clock.now();
+        let (name, how) = match actor {
+            Some((caller, acme_account)) => (
+                caller.user.name.clone(),
+                format!("through ACME account #{acme_account}"),
+            ),
+            None => (
+                "ACME client".to_owned(),
+                "by a request signed with the certificate's key".to_owned(),
+            ),
+        };
+        let summary = format!(
+            "Certificate {serial} of order #{} revoked {how} ({})",
+            order.id,
+            reason.as_str()
+        );
+        let tx = self.store.begin().await?;
+        orders::add_event(&tx, order.id, &name, "Certificate revoked", &summary, now).await?;
+        crate::services::audit::record(
+            &tx,
+            now,
+            crate::services::audit::AuditEntry {
+                account_id: Some(order.account_id),
+                user_id: actor.map(|(caller, _)| caller.user.id),
+                ip: None,
+                module: "acme",
+                action: "certificate_revoked",
+                summary,
+            },
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
     }
 
     /// The certificate this CA issued with these exact bytes.

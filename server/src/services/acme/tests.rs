@@ -378,6 +378,7 @@ async fn an_unbound_account_orders_free_for_the_operator_until_bindings_are_requ
             &jwk,
             &super::NewAccountRequest::default(),
             "http://acme.test/acme/new-account",
+            std::net::Ipv4Addr::LOCALHOST.into(),
         )
         .await
         .unwrap();

@@ -19,7 +19,9 @@ impl OrderService {
         query: &OrdersQuery,
     ) -> Result<Vec<u8>, OrderError> {
         let q = query.validate().map_err(OrderError::Invalid)?;
-        let (rows, _) = orders::search(&self.store, &search(caller, &q), 1, EXPORT_LIMIT).await?;
+        let reach = self.reach(caller).await?;
+        let (rows, _) =
+            orders::search(&self.store, &search(caller, reach, &q), 1, EXPORT_LIMIT).await?;
         let summaries = self.summaries(&rows).await?;
         let fail = |e: rust_xlsxwriter::XlsxError| OrderError::Export(e.to_string());
         let mut book = Workbook::new();

@@ -1,33 +1,20 @@
 //! Which group pays for an order: one the caller works in (ID-9), the default when none is
 //! chosen.
 
-use app::model::{FieldErrors, group_members::can_use, groups::names_outside};
+use app::model::{FieldErrors, groups::names_outside};
 
 use super::{OrderError, OrderService};
 use crate::{
     services::{access::ensure_default_group, identity::Caller},
-    store::{GroupRow, group_domains, group_members, memberships},
+    store::{GroupRow, group_domains},
 };
 
 impl OrderService {
     /// The groups the caller may order in, the default first.
     pub(super) async fn usable_groups(&self, caller: &Caller) -> Result<Vec<GroupRow>, OrderError> {
-        let membership = memberships::find(&self.store, caller.user.id, caller.account.id)
-            .await?
-            .ok_or(OrderError::NotFound)?;
-        let all = membership.group_access == "all";
-        let mut out = Vec::new();
         let account_groups =
             ensure_default_group(&self.store, caller.account.id, self.clock.now()).await?;
-        for g in account_groups {
-            let member = group_members::of_group(&self.store, g.id)
-                .await?
-                .contains(&membership.id);
-            if can_use(g.restricted, all, member) {
-                out.push(g);
-            }
-        }
-        Ok(out)
+        self.groups_worked_in(caller, account_groups).await
     }
 
     /// The chosen group (0 = the default one), if the caller may use it.

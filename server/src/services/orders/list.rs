@@ -25,10 +25,14 @@ fn day_start(date: &str) -> Option<DateTime<Utc>> {
 }
 
 /// The store's search for a checked query, scoped to what the caller may see.
-pub(super) fn search<'a>(caller: &Caller, q: &'a ValidOrdersQuery) -> orders::Search<'a> {
+pub(super) fn search<'a>(
+    caller: &Caller,
+    reach: orders::Reach,
+    q: &'a ValidOrdersQuery,
+) -> orders::Search<'a> {
     orders::Search {
         account_id: caller.account.id,
-        placed_by: (!caller.can(Permission::ViewGroupOrders)).then_some(caller.user.id),
+        reach,
         from: q.from.as_deref().and_then(day_start),
         // The end date is inclusive: everything before the next midnight.
         until: q
@@ -100,8 +104,9 @@ impl OrderService {
     ) -> Result<OrdersPage, OrderError> {
         let q = query.validate().map_err(OrderError::Invalid)?;
         let per_page = per_page.max(1);
+        let reach = self.reach(caller).await?;
         let (rows, total) =
-            orders::search(&self.store, &search(caller, &q), q.page, per_page).await?;
+            orders::search(&self.store, &search(caller, reach, &q), q.page, per_page).await?;
         Ok(OrdersPage {
             orders: self.summaries(&rows).await?,
             page: q.page,

@@ -23,6 +23,7 @@ mod reminder_settings;
 mod renew;
 mod renewals;
 mod revoke;
+mod scope;
 mod smime;
 mod submit_csr;
 mod tracking;
@@ -164,18 +165,6 @@ impl OrderService {
 
     fn tracking_url(&self, token: &str) -> String {
         format!("{}/track/{token}", self.public_url)
-    }
-
-    /// An order of the caller's account that the caller may see: everyone with access to the
-    /// group's orders, otherwise only their own.
-    async fn visible(&self, caller: &Caller, id: i32) -> Result<OrderRow, OrderError> {
-        let o = orders::get(&self.store, caller.account.id, id)
-            .await?
-            .ok_or(OrderError::NotFound)?;
-        if !caller.can(Permission::ViewGroupOrders) && o.placed_by != caller.user.id {
-            return Err(OrderError::NotFound);
-        }
-        Ok(o)
     }
 }
 

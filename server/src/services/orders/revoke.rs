@@ -10,13 +10,23 @@ use super::{
     mails,
 };
 use crate::{
-    ca::CaError, domain::revocation::RevocationReason, services::identity::Caller, store::orders,
+    ca::CaError,
+    domain::revocation::RevocationReason,
+    services::identity::Caller,
+    store::{OrderRow, orders},
 };
 
 impl OrderService {
-    pub async fn revoke(&self, caller: &Caller, form: &RevokeForm) -> Result<(), OrderError> {
-        let order = self.visible(caller, form.order_id).await?;
+    /// The order whose certificate `caller` may revoke: within their reach and theirs to
+    /// manage. ACME's revokeCert asks the same, so both doors follow one rule.
+    pub async fn revocable(&self, caller: &Caller, order_id: i32) -> Result<OrderRow, OrderError> {
+        let order = self.visible(caller, order_id).await?;
         may_manage(caller, &order)?;
+        Ok(order)
+    }
+
+    pub async fn revoke(&self, caller: &Caller, form: &RevokeForm) -> Result<(), OrderError> {
+        let order = self.revocable(caller, form.order_id).await?;
         let valid = form.validate().map_err(OrderError::Invalid)?;
         let cert = self
             .live_certificate(&order, super::certificate::CertificateAction::Revoke)

@@ -147,6 +147,79 @@ impl World {
     }
 }
 
+/// A Manager limited to the default group, and two orders the administrator placed: one in a
+/// restricted group the Manager is not in, one in the default group.
+pub(crate) struct GroupLimited {
+    pub(crate) manager: Caller,
+    pub(crate) restricted_order: i32,
+    pub(crate) own_group_order: i32,
+}
+
+impl World {
+    pub(crate) async fn group_limited_manager(&self) -> GroupLimited {
+        use crate::store::{group_members, groups, memberships};
+        let store = &self.h.store;
+        let now = crate::ports::Clock::now(self.h.clock.as_ref());
+        self.credit(self.admin.account.id, "100.00").await;
+        let default =
+            crate::services::access::ensure_default_group(store, self.admin.account.id, now)
+                .await
+                .unwrap()
+                .into_iter()
+                .find(|g| g.is_default)
+                .unwrap();
+        let restricted = groups::insert(
+            store,
+            self.admin.account.id,
+            false,
+            groups::GroupFields {
+                name: "Research",
+                description: "",
+                finance_mode: "account",
+                spend_limit_minor: None,
+                renewal_emails: "",
+                restricted: true,
+            },
+            now,
+        )
+        .await
+        .unwrap();
+        group_members::add(store, restricted.id, self.admin.membership.id)
+            .await
+            .unwrap();
+        let manager = crate::services::api_keys::test_support::member(
+            &self.h,
+            &self.admin,
+            "maya@acme.example",
+            "manager",
+        )
+        .await;
+        memberships::update_access(store, manager.membership.id, "manager", "specific")
+            .await
+            .unwrap();
+        group_members::add(store, default.id, manager.membership.id)
+            .await
+            .unwrap();
+        let mut placed = Vec::new();
+        for (group_id, name) in [
+            (restricted.id, "lab.example.com"),
+            (default.id, "www.example.com"),
+        ] {
+            let mut form = self.form(&self.admin, name, None).await;
+            form.group_id = group_id;
+            placed.push(self.orders.place(&self.admin, &form).await.unwrap().id);
+        }
+        let [restricted_order, own_group_order] = placed[..] else {
+            panic!("two orders: {placed:?}");
+        };
+        GroupLimited {
+            manager,
+            restricted_order,
+            own_group_order,
+        }
+    }
+}
+
 pub(crate) fn csr_for(name: &str) -> (String, std::path::PathBuf) {
     let dir = temp_dir("rootline-order");
     let csr = openssl_csr(

@@ -1101,3 +1101,84 @@ async fn a_names_change_without_the_balance_for_its_added_names_changes_nothing(
     let old = w.orders.order_view(&w.admin, id).await.unwrap();
     assert!(old.successors.is_empty(), "no order was made");
 }
+
+#[tokio::test]
+async fn a_manager_limited_to_a_group_neither_sees_nor_manages_a_restricted_groups_orders() {
+    let w = world().await;
+    let g = w.group_limited_manager().await;
+    let page = w
+        .orders
+        .orders_page(&g.manager, &Default::default())
+        .await
+        .unwrap();
+    let ids: Vec<i32> = page.orders.iter().map(|o| o.id).collect();
+    assert_eq!(
+        ids,
+        vec![g.own_group_order],
+        "only his group's order is listed"
+    );
+    let export = w
+        .orders
+        .orders_export(&g.manager, &Default::default())
+        .await
+        .unwrap();
+    assert!(!export.is_empty());
+    assert!(matches!(
+        w.orders.order_view(&g.manager, g.restricted_order).await,
+        Err(OrderError::NotFound)
+    ));
+    assert!(matches!(
+        w.orders
+            .cancel(&g.manager, g.restricted_order, "Not my group")
+            .await,
+        Err(OrderError::NotFound)
+    ));
+    assert_eq!(
+        w.status(w.admin.account.id, g.restricted_order).await,
+        w.status(w.admin.account.id, g.own_group_order).await,
+        "the restricted order was not cancelled"
+    );
+
+    // Taken out of every group, he sees none of them (and the query still runs).
+    let default_group =
+        crate::store::orders::get(&w.h.store, w.admin.account.id, g.own_group_order)
+            .await
+            .unwrap()
+            .unwrap()
+            .group_id;
+    crate::store::group_members::remove(&w.h.store, default_group, g.manager.membership.id)
+        .await
+        .unwrap();
+    let none = w
+        .orders
+        .orders_page(&g.manager, &Default::default())
+        .await
+        .unwrap();
+    assert_eq!(none.total, 0);
+    crate::store::group_members::add(&w.h.store, default_group, g.manager.membership.id)
+        .await
+        .unwrap();
+
+    // His own group's order is his to open and to cancel; the administrator sees both.
+    w.orders
+        .order_view(&g.manager, g.own_group_order)
+        .await
+        .unwrap();
+    assert_eq!(
+        w.orders
+            .cancel(&g.manager, g.own_group_order, "Ordered twice")
+            .await
+            .unwrap(),
+        OrderStatus::Cancelled
+    );
+    let all = w
+        .orders
+        .orders_page(&w.admin, &Default::default())
+        .await
+        .unwrap();
+    assert_eq!(all.total, 2);
+    w.orders
+        .order_view(&w.admin, g.restricted_order)
+        .await
+        .unwrap();
+}

@@ -123,8 +123,9 @@ async fn instant_acme_obtains_certificates_over_dns_01_and_tls_alpn_01() {
     let _dns = dns.spawn();
     let tls_listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
     let tls_port = tls_listener.local_addr().unwrap().port();
-    let fetcher =
-        PlainHttpFetcher::new(9, Some("127.0.0.1".parse().unwrap())).with_tls_port(tls_port);
+    let fetcher = PlainHttpFetcher::new(9, Some("127.0.0.1".parse().unwrap()))
+        .with_tls_port(tls_port)
+        .allowing_private_addresses(true);
     let w = world_over(
         true,
         Some(Arc::new(fetcher)),

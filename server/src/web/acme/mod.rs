@@ -11,13 +11,16 @@ mod resources;
 #[cfg(test)]
 mod tests;
 
-use std::sync::Arc;
+use std::{
+    net::{IpAddr, Ipv4Addr, SocketAddr},
+    sync::Arc,
+};
 
 use axum::{
     Router,
     body::Bytes,
-    extract::{Path, State},
-    http::{HeaderMap, HeaderValue, StatusCode, header},
+    extract::{ConnectInfo, FromRequestParts, Path, State},
+    http::{HeaderMap, HeaderValue, StatusCode, header, request::Parts},
     response::{IntoResponse, Response},
     routing::{get, post},
 };
@@ -101,6 +104,24 @@ impl Acme {
     }
 }
 
+/// The client's address (the TCP peer, as the REST API sees it): the account's IP
+/// restrictions decide on it.
+struct ClientIp(IpAddr);
+
+impl<S: Send + Sync> FromRequestParts<S> for ClientIp {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        Ok(Self(
+            parts
+                .extensions
+                .get::<ConnectInfo<SocketAddr>>()
+                .map(|ConnectInfo(addr)| addr.ip())
+                .unwrap_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED)),
+        ))
+    }
+}
+
 /// Who signed a request.
 enum Signer {
     Account(AcmeAccountRow),
@@ -142,6 +163,7 @@ impl Acme {
     async fn verify(
         &self,
         path: &str,
+        from: IpAddr,
         headers: &HeaderMap,
         body: &[u8],
         jwk_allowed: bool,
@@ -170,10 +192,7 @@ impl Acme {
                     .strip_prefix(&format!("{}/account/", self.base))
                     .and_then(|id| id.parse::<i32>().ok())
                     .ok_or(AcmeError::AccountDoesNotExist)?;
-                let account = self.service.account(id).await?;
-                let key = AcmeService::account_key(&account)?;
-                jws.verify(&key)?;
-                Signer::Account(account)
+                Signer::Account(self.service.signed_by(id, &jws, from).await?)
             }
             (None, Some(jwk)) if jwk_allowed => {
                 let key = Jwk::parse(jwk)?;
@@ -244,9 +263,14 @@ fn location(url: &str) -> HeaderMap {
     h
 }
 
-async fn new_account(State(c): State<Ctx>, headers: HeaderMap, body: Bytes) -> Response {
+async fn new_account(
+    State(c): State<Ctx>,
+    ClientIp(from): ClientIp,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
     let r = async {
-        let v = c.verify("new-account", &headers, &body, true).await?;
+        let v = c.verify("new-account", from, &headers, &body, true).await?;
         let Signer::Key(key) = &v.signer else {
             return Err(AcmeError::Malformed(
                 "newAccount must be signed with the account key as jwk".into(),
@@ -255,7 +279,7 @@ async fn new_account(State(c): State<Ctx>, headers: HeaderMap, body: Bytes) -> R
         let request: NewAccountRequest = v.jws.json_payload()?;
         let (account, created) = c
             .service
-            .new_account(key, &request, &c.url("new-account"))
+            .new_account(key, &request, &c.url("new-account"), from)
             .await?;
         let status = if created {
             StatusCode::CREATED
@@ -274,13 +298,14 @@ async fn new_account(State(c): State<Ctx>, headers: HeaderMap, body: Bytes) -> R
 
 async fn account(
     State(c): State<Ctx>,
+    ClientIp(from): ClientIp,
     Path(id): Path<i32>,
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
     let r = async {
         let v = c
-            .verify(&format!("account/{id}"), &headers, &body, false)
+            .verify(&format!("account/{id}"), from, &headers, &body, false)
             .await?;
         let account = v.account()?;
         if account.id != id {
@@ -307,13 +332,20 @@ async fn account(
 
 async fn account_orders(
     State(c): State<Ctx>,
+    ClientIp(from): ClientIp,
     Path(id): Path<i32>,
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
     let r = async {
         let v = c
-            .verify(&format!("account/{id}/orders"), &headers, &body, false)
+            .verify(
+                &format!("account/{id}/orders"),
+                from,
+                &headers,
+                &body,
+                false,
+            )
             .await?;
         v.as_get()?;
         let account = v.account()?;
@@ -330,9 +362,14 @@ async fn account_orders(
     answer(&c, r.await).await
 }
 
-async fn new_order(State(c): State<Ctx>, headers: HeaderMap, body: Bytes) -> Response {
+async fn new_order(
+    State(c): State<Ctx>,
+    ClientIp(from): ClientIp,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
     let r = async {
-        let v = c.verify("new-order", &headers, &body, false).await?;
+        let v = c.verify("new-order", from, &headers, &body, false).await?;
         let account = v.account()?;
         let order = c.service.new_order(account, &v.jws.json_payload()?).await?;
         let url = c.url(&format!("order/{}", order.id));
@@ -348,13 +385,14 @@ async fn new_order(State(c): State<Ctx>, headers: HeaderMap, body: Bytes) -> Res
 
 async fn order(
     State(c): State<Ctx>,
+    ClientIp(from): ClientIp,
     Path(id): Path<i32>,
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
     let r = async {
         let v = c
-            .verify(&format!("order/{id}"), &headers, &body, false)
+            .verify(&format!("order/{id}"), from, &headers, &body, false)
             .await?;
         v.as_get()?;
         let order = c.service.order_view(v.account()?, id).await?;
@@ -375,13 +413,20 @@ struct FinalizeRequest {
 
 async fn finalize(
     State(c): State<Ctx>,
+    ClientIp(from): ClientIp,
     Path(id): Path<i32>,
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
     let r = async {
         let v = c
-            .verify(&format!("order/{id}/finalize"), &headers, &body, false)
+            .verify(
+                &format!("order/{id}/finalize"),
+                from,
+                &headers,
+                &body,
+                false,
+            )
             .await?;
         let request: FinalizeRequest = v.jws.json_payload()?;
         let order = c.service.finalize(v.account()?, id, &request.csr).await?;
@@ -395,13 +440,14 @@ async fn finalize(
 
 async fn authz(
     State(c): State<Ctx>,
+    ClientIp(from): ClientIp,
     Path(id): Path<i32>,
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
     let r = async {
         let v = c
-            .verify(&format!("authz/{id}"), &headers, &body, false)
+            .verify(&format!("authz/{id}"), from, &headers, &body, false)
             .await?;
         let account = v.account()?;
         let authz = if v.jws.payload.is_empty() {
@@ -423,13 +469,14 @@ async fn authz(
 
 async fn challenge(
     State(c): State<Ctx>,
+    ClientIp(from): ClientIp,
     Path(id): Path<i32>,
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
     let r = async {
         let v = c
-            .verify(&format!("chall/{id}"), &headers, &body, false)
+            .verify(&format!("chall/{id}"), from, &headers, &body, false)
             .await?;
         let account = v.account()?;
         let view = if v.jws.payload.is_empty() {
@@ -456,13 +503,14 @@ async fn challenge(
 
 async fn certificate(
     State(c): State<Ctx>,
+    ClientIp(from): ClientIp,
     Path(id): Path<i32>,
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
     let r = async {
         let v = c
-            .verify(&format!("cert/{id}"), &headers, &body, false)
+            .verify(&format!("cert/{id}"), from, &headers, &body, false)
             .await?;
         v.as_get()?;
         let pem = c.service.certificate(v.account()?, id).await?;
@@ -483,9 +531,14 @@ struct RevokeRequest {
     reason: Option<u8>,
 }
 
-async fn revoke_cert(State(c): State<Ctx>, headers: HeaderMap, body: Bytes) -> Response {
+async fn revoke_cert(
+    State(c): State<Ctx>,
+    ClientIp(from): ClientIp,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
     let r = async {
-        let v = c.verify("revoke-cert", &headers, &body, true).await?;
+        let v = c.verify("revoke-cert", from, &headers, &body, true).await?;
         let request: RevokeRequest = v.jws.json_payload()?;
         let by = match &v.signer {
             Signer::Account(a) => crate::services::acme::Revoker::Account(a),
@@ -499,9 +552,14 @@ async fn revoke_cert(State(c): State<Ctx>, headers: HeaderMap, body: Bytes) -> R
     answer(&c, r.await).await
 }
 
-async fn key_change(State(c): State<Ctx>, headers: HeaderMap, body: Bytes) -> Response {
+async fn key_change(
+    State(c): State<Ctx>,
+    ClientIp(from): ClientIp,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
     let r = async {
-        let v = c.verify("key-change", &headers, &body, false).await?;
+        let v = c.verify("key-change", from, &headers, &body, false).await?;
         let account = v.account()?;
         let inner: Value = v.jws.json_payload()?;
         c.service

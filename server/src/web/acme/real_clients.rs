@@ -75,10 +75,10 @@ async fn lego(args: Vec<String>) -> (bool, String) {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn lego_obtains_renews_and_revokes_over_http_01_with_a_binding_and_not_without() {
     let challenge_port = free_port();
-    let fetcher = Arc::new(PlainHttpFetcher::new(
-        challenge_port,
-        Some("127.0.0.1".parse().unwrap()),
-    ));
+    let fetcher = Arc::new(
+        PlainHttpFetcher::new(challenge_port, Some("127.0.0.1".parse().unwrap()))
+            .allowing_private_addresses(true),
+    );
     let w = world_with(true, Some(fetcher)).await;
     let addr = serve_acme(&w).await;
     let dir = temp_dir("acme-lego");
@@ -198,10 +198,10 @@ fn certbot_files(dir: &std::path::Path) -> (String, String) {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn certbot_obtains_renews_and_revokes_over_http_01_with_a_binding_and_not_without() {
     let challenge_port = free_port();
-    let fetcher = Arc::new(PlainHttpFetcher::new(
-        challenge_port,
-        Some("127.0.0.1".parse().unwrap()),
-    ));
+    let fetcher = Arc::new(
+        PlainHttpFetcher::new(challenge_port, Some("127.0.0.1".parse().unwrap()))
+            .allowing_private_addresses(true),
+    );
     let w = world_with(true, Some(fetcher)).await;
     let addr = serve_acme(&w).await;
     let dir = temp_dir("acme-certbot");
@@ -317,10 +317,10 @@ async fn certbot_obtains_renews_and_revokes_over_http_01_with_a_binding_and_not_
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn without_required_binding_lego_obtains_for_the_operator_account_at_no_charge() {
     let challenge_port = free_port();
-    let fetcher = Arc::new(PlainHttpFetcher::new(
-        challenge_port,
-        Some("127.0.0.1".parse().unwrap()),
-    ));
+    let fetcher = Arc::new(
+        PlainHttpFetcher::new(challenge_port, Some("127.0.0.1".parse().unwrap()))
+            .allowing_private_addresses(true),
+    );
     let w = world_with(false, Some(fetcher)).await;
     let addr = serve_acme(&w).await;
     let directory: serde_json::Value = curl_json(addr, "/acme/directory").await;

@@ -55,6 +55,8 @@ struct Client {
     app: Router,
     key: TestKey,
     kid: Option<String>,
+    /// The TCP peer the requests come from, as the server's listener would record it.
+    from: Option<std::net::SocketAddr>,
 }
 
 async fn send(app: &Router, req: Request<Body>) -> Reply {
@@ -86,6 +88,7 @@ impl Client {
             app,
             key: TestKey::new(),
             kid: None,
+            from: None,
         }
     }
 
@@ -110,16 +113,17 @@ impl Client {
     }
 
     async fn raw(&self, url: &str, body: Vec<u8>) -> Reply {
-        send(
-            &self.app,
-            Request::builder()
-                .method(Method::POST)
-                .uri(path_of(url))
-                .header("content-type", "application/jose+json")
-                .body(Body::from(body))
-                .unwrap(),
-        )
-        .await
+        let mut req = Request::builder()
+            .method(Method::POST)
+            .uri(path_of(url))
+            .header("content-type", "application/jose+json")
+            .body(Body::from(body))
+            .unwrap();
+        if let Some(from) = self.from {
+            req.extensions_mut()
+                .insert(axum::extract::ConnectInfo(from));
+        }
+        send(&self.app, req).await
     }
 
     /// Signs and posts `payload` (`None`: POST-as-GET) to `url`.
@@ -135,6 +139,19 @@ impl Client {
     }
 
     async fn register_with(&mut self, eab: crate::services::acme::EabCreated) -> Reply {
+        let r = self.try_register_with(&eab).await;
+        assert_eq!(
+            r.status,
+            StatusCode::CREATED,
+            "{}",
+            String::from_utf8_lossy(&r.body)
+        );
+        self.kid = Some(r.location());
+        r
+    }
+
+    /// newAccount with the binding, whatever the answer.
+    async fn try_register_with(&self, eab: &crate::services::acme::EabCreated) -> Reply {
         let url = format!("{BASE}/new-account");
         let secret = base64::Engine::decode(
             &base64::engine::general_purpose::URL_SAFE_NO_PAD,
@@ -146,20 +163,11 @@ impl Client {
             &self.key.jwk(),
             &secret,
         );
-        let r = self
-            .post(
-                &url,
-                Some(json!({"termsOfServiceAgreed": true, "contact": ["mailto:ops@acme.example"], "externalAccountBinding": binding})),
-            )
-            .await;
-        assert_eq!(
-            r.status,
-            StatusCode::CREATED,
-            "{}",
-            String::from_utf8_lossy(&r.body)
-        );
-        self.kid = Some(r.location());
-        r
+        self.post(
+            &url,
+            Some(json!({"termsOfServiceAgreed": true, "contact": ["mailto:ops@acme.example"], "externalAccountBinding": binding})),
+        )
+        .await
     }
 
     async fn order(&self, names: &[&str]) -> (String, Value) {
@@ -549,6 +557,7 @@ async fn a_binding_key_binds_one_account_and_a_revoked_one_none() {
         app: first.app.clone(),
         key: first.key_clone(),
         kid: None,
+        from: None,
     };
     let found = known
         .post(
@@ -566,6 +575,7 @@ async fn a_binding_key_binds_one_account_and_a_revoked_one_none() {
         app: first.app.clone(),
         key: TestKey::new(),
         kid: None,
+        from: None,
     };
     let eab = w.credential(w.product_id).await;
     w.acme.revoke_eab(&w.admin, eab.id).await.unwrap();
@@ -634,6 +644,7 @@ async fn bad_requests_get_their_error_type_and_change_nothing() {
         app: c.app.clone(),
         key: TestKey::new(),
         kid: Some(format!("{BASE}/account/999")),
+        from: None,
     };
     assert_eq!(
         stranger
@@ -647,6 +658,7 @@ async fn bad_requests_get_their_error_type_and_change_nothing() {
         app: c.app.clone(),
         key: TestKey::new(),
         kid: c.kid.clone(),
+        from: None,
     };
     assert_eq!(
         forger.post(&url, Some(identifiers.clone())).await.problem(),
@@ -1065,4 +1077,174 @@ async fn only_acme_orders_with_a_live_certificate_can_be_renewed_early_and_by_ap
             .unwrap()
             .is_none()
     );
+}
+
+/// A credential of the administrator's account for the member with `email`.
+async fn credential_for(w: &World, email: &str) -> crate::services::acme::EabCreated {
+    w.acme
+        .create_eab(
+            &w.admin,
+            &crate::services::acme::NewCredential {
+                user_email: email,
+                group_id: None,
+                product_id: w.product_id,
+                tags: "",
+            },
+        )
+        .await
+        .unwrap()
+}
+
+async fn revoke(c: &Client, der: &[u8]) -> Reply {
+    c.post(
+        &format!("{BASE}/revoke-cert"),
+        Some(json!({"certificate": b64(der), "reason": 4})),
+    )
+    .await
+}
+
+async fn is_revoked(w: &World, order_id: i32) -> bool {
+    let order = orders::get(&w.h.store, w.admin.account.id, order_id)
+        .await
+        .unwrap()
+        .unwrap();
+    crate::store::certificates::find_by_id(&w.h.store, order.certificate_id.unwrap())
+        .await
+        .unwrap()
+        .unwrap()
+        .revoked_at
+        .is_some()
+}
+
+#[tokio::test]
+async fn a_basic_users_acme_account_cannot_revoke_an_administrators_certificate() {
+    let w = world(true).await;
+    let mut owner = Client::new(&w);
+    let (der, order_id) = issue(&w, &mut owner, "www.example.com").await;
+    crate::services::api_keys::test_support::member(
+        &w.h,
+        &w.admin,
+        "bob@acme.example",
+        "basic_user",
+    )
+    .await;
+    let mut basic = Client::new(&w);
+    basic
+        .register_with(credential_for(&w, "bob@acme.example").await)
+        .await;
+
+    let refused = revoke(&basic, &der).await;
+    assert_eq!(refused.problem(), "unauthorized", "{:?}", refused.json());
+    assert!(!is_revoked(&w, order_id).await);
+
+    // The administrator's own ACME account may, and the audit log names her.
+    let done = revoke(&owner, &der).await;
+    assert_eq!(
+        done.status,
+        StatusCode::OK,
+        "{}",
+        String::from_utf8_lossy(&done.body)
+    );
+    assert!(is_revoked(&w, order_id).await);
+    let entries = crate::store::audit::for_account(&w.h.store, w.admin.account.id)
+        .await
+        .unwrap();
+    let entry = entries
+        .iter()
+        .find(|e| e.action == "certificate_revoked")
+        .expect("an audit entry for the revocation");
+    assert_eq!(entry.user_id, Some(w.admin.user.id));
+    assert!(
+        entry.summary.contains(&format!("order #{order_id}")),
+        "{}",
+        entry.summary
+    );
+}
+
+#[tokio::test]
+async fn a_deactivated_users_acme_account_cannot_revoke_even_its_own_certificate() {
+    let w = world(true).await;
+    let sam = crate::services::api_keys::test_support::member(
+        &w.h,
+        &w.admin,
+        "sam@acme.example",
+        "manager",
+    )
+    .await;
+    let mut c = Client::new(&w);
+    c.register_with(credential_for(&w, "sam@acme.example").await)
+        .await;
+    let (der, order_id) = issue(&w, &mut c, "sam.example.com").await;
+    crate::services::access::AccessService::for_harness(&w.h)
+        .deactivate_user(&w.admin, sam.membership.id, None)
+        .await
+        .unwrap();
+    let refused = revoke(&c, &der).await;
+    assert_eq!(refused.problem(), "unauthorized", "{:?}", refused.json());
+    assert!(!is_revoked(&w, order_id).await);
+}
+
+#[tokio::test]
+async fn ip_restrictions_refuse_acme_requests_from_a_forbidden_address() {
+    let w = world(true).await;
+    crate::services::access::AccessService::for_harness(&w.h)
+        .add_ip_rule(
+            &w.admin,
+            &app::model::ip_rules::IpRuleForm {
+                start: "10.0.0.0".into(),
+                end: "10.255.255.255".into(),
+                description: "Office".into(),
+                confirm_lockout: true,
+                ..Default::default()
+            },
+            "10.0.0.1".parse().unwrap(),
+        )
+        .await
+        .unwrap();
+    let forbidden: std::net::SocketAddr = "192.0.2.7:40000".parse().unwrap();
+    let allowed: std::net::SocketAddr = "10.1.2.3:40000".parse().unwrap();
+    let eab = w.credential(w.product_id).await;
+    let mut c = Client::new(&w);
+
+    c.from = Some(forbidden);
+    let refused = c.try_register_with(&eab).await;
+    assert_eq!(refused.problem(), "unauthorized", "{:?}", refused.json());
+    assert!(
+        refused.json()["detail"]
+            .as_str()
+            .unwrap()
+            .contains("192.0.2.7"),
+        "{:?}",
+        refused.json()
+    );
+    assert_eq!(counts(&w).await, (0, 0), "no account was made");
+
+    // The refused attempt did not use up the binding: from the office it registers.
+    c.from = Some(allowed);
+    c.register_with(eab).await;
+
+    c.from = Some(forbidden);
+    let order = c
+        .post(
+            &format!("{BASE}/new-order"),
+            Some(json!({"identifiers": [{"type": "dns", "value": "www.example.com"}]})),
+        )
+        .await;
+    assert_eq!(order.problem(), "unauthorized", "{:?}", order.json());
+    assert_eq!(counts(&w).await, (1, 0), "nothing was ordered");
+    let portal = w
+        .orders
+        .orders_page(&w.admin, &Default::default())
+        .await
+        .unwrap();
+    assert_eq!(portal.total, 0, "nothing was placed or charged");
+
+    c.from = Some(allowed);
+    let (order_url, _) = c.order(&["www.example.com"]).await;
+    assert_eq!(counts(&w).await, (1, 1));
+
+    // Every request that acts for the account is refused from there, reads included.
+    c.from = Some(forbidden);
+    let read = c.post(&order_url, None).await;
+    assert_eq!(read.problem(), "unauthorized", "{:?}", read.json());
 }

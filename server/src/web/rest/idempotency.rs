@@ -1,11 +1,14 @@
 //! `Idempotency-Key` on creating requests: the first request with a key runs and its
 //! successful answer is kept; a retry with the same key and the same request gets that
-//! answer again instead of a second order. The same key with another request is refused.
+//! answer again instead of a second order. The same key with another request is refused. A
+//! claim left unsettled by a crashed request expires, so the key does not stay "in progress"
+//! forever.
 
 use axum::{
     http::{HeaderMap, HeaderValue, StatusCode, header},
     response::{IntoResponse, Response},
 };
+use chrono::Duration;
 use sha2::Digest;
 
 use super::{
@@ -19,6 +22,9 @@ use crate::store::{
 
 const HEADER: &str = "idempotency-key";
 const MAX_LEN: usize = 255;
+/// How long a claimed key waits for its request's answer before a retry may take it over.
+/// Creating requests answer in seconds; a claim this old lost its request to a crash.
+pub const CLAIM_EXPIRY_MINUTES: i64 = 5;
 
 pub enum Claim {
     /// Run the request; settle the reservation (if a key was sent) with its answer.
@@ -73,6 +79,19 @@ pub async fn claim(
                 ));
             }
             if kept.status == 0 {
+                // A claim nobody settled for this long belongs to a request that died with
+                // its process: the retry takes it over rather than being refused forever.
+                let stale_before = now - Duration::minutes(CLAIM_EXPIRY_MINUTES);
+                if kept.created_at < stale_before
+                    && api_keys::take_over_answer(&rest.store, kept.id, stale_before, now)
+                        .await
+                        .map_err(|e| Problem::internal(&e))?
+                {
+                    return Ok(Claim::Run(Some(IdempotentAnswer {
+                        created_at: now,
+                        ..kept
+                    })));
+                }
                 return Err(Problem::new(
                     Kind::IdempotencyInProgress,
                     "The first request with this key is still running; retry in a moment.",

@@ -730,3 +730,118 @@ async fn a_private_product_takes_its_dynamic_subject_fields_by_attribute_name() 
         .collect();
     assert_eq!(o, vec!["Acme Ltd"]);
 }
+
+#[tokio::test]
+async fn an_idempotency_claim_left_by_a_crashed_request_is_taken_over_once_stale() {
+    use sha2::Digest;
+
+    use crate::ports::Clock;
+    let a = api().await;
+    a.w.credit(a.w.admin.account.id, "100.00").await;
+    let created = a
+        .keys
+        .create(
+            &a.w.admin,
+            &app::model::api_keys::ApiKeyForm {
+                user_id: a.w.admin.user.id,
+                description: "Tests".into(),
+            },
+            None,
+        )
+        .await
+        .unwrap();
+    let products = a
+        .call("GET", "/api/v1/products", Some(&created.key), None, &[])
+        .await
+        .json();
+    let dv = products
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["kind"] == "dv_single")
+        .unwrap()
+        .clone();
+    let body = json!({ "product_id": dv["id"], "names": ["crash.example.com"] });
+    // The claim a request made before its process died: same key, same request, no answer.
+    let mut hash = sha2::Sha256::new();
+    hash.update(b"POST /api/v1/orders");
+    hash.update([0]);
+    hash.update(body.to_string().as_bytes());
+    api_keys::reserve_answer(
+        &a.w.h.store,
+        created.id,
+        "crashed-1",
+        &hex::encode(hash.finalize()),
+        a.w.h.clock.now(),
+    )
+    .await
+    .unwrap();
+    let post = || {
+        a.call(
+            "POST",
+            "/api/v1/orders",
+            Some(&created.key),
+            Some(body.clone()),
+            &[("idempotency-key", "crashed-1")],
+        )
+    };
+
+    let fresh = post().await;
+    assert_eq!(
+        fresh.status,
+        StatusCode::CONFLICT,
+        "a fresh claim still runs"
+    );
+    assert_eq!(fresh.problem(), problem_type("idempotency-in-progress"));
+
+    a.w.h.clock.advance(chrono::Duration::minutes(
+        super::idempotency::CLAIM_EXPIRY_MINUTES + 1,
+    ));
+    let retried = post().await;
+    assert_eq!(
+        retried.status,
+        StatusCode::CREATED,
+        "{}",
+        String::from_utf8_lossy(&retried.body)
+    );
+    let again = post().await;
+    assert_eq!(again.status, StatusCode::CREATED);
+    assert_eq!(again.headers["idempotent-replayed"], "true");
+    assert_eq!(again.json()["id"], retried.json()["id"]);
+    let list = a
+        .call("GET", "/api/v1/orders", Some(&created.key), None, &[])
+        .await;
+    assert_eq!(list.json()["total"], 1);
+}
+
+#[tokio::test]
+async fn a_group_limited_managers_key_lists_and_opens_only_his_groups_orders() {
+    let a = api().await;
+    let g = a.w.group_limited_manager().await;
+    let key = a.key_for(&g.manager).await;
+    let list = a.call("GET", "/api/v1/orders", Some(&key), None, &[]).await;
+    assert_eq!(list.status, StatusCode::OK);
+    let list = list.json();
+    assert_eq!(list["total"], 1);
+    assert_eq!(list["orders"][0]["id"], g.own_group_order);
+    let hidden = a
+        .call(
+            "GET",
+            &format!("/api/v1/orders/{}", g.restricted_order),
+            Some(&key),
+            None,
+            &[],
+        )
+        .await;
+    assert_eq!(hidden.status, StatusCode::NOT_FOUND);
+    let own = a
+        .call(
+            "GET",
+            &format!("/api/v1/orders/{}", g.own_group_order),
+            Some(&key),
+            None,
+            &[],
+        )
+        .await;
+    assert_eq!(own.status, StatusCode::OK);
+}
