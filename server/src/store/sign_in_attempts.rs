@@ -35,6 +35,37 @@ pub async fn claim(
     Ok((Claim(row.id), for_email, for_ip))
 }
 
+/// Failures recorded before `claim` (by id) since a moment, for the address (when given) and
+/// the client: whether the attempts ahead of it already make the limit without it.
+pub async fn failures_before(
+    db: &impl Db,
+    claim: Claim,
+    email: Option<&str>,
+    ip: &str,
+    since: DateTime<Utc>,
+) -> Result<(u64, u64), StoreError> {
+    let earlier = || {
+        sign_in_attempts::Entity::find()
+            .filter(sign_in_attempts::Column::Id.lt(claim.0))
+            .filter(sign_in_attempts::Column::Succeeded.eq(false))
+            .filter(sign_in_attempts::Column::At.gte(since))
+    };
+    let for_email = match email {
+        Some(e) => {
+            earlier()
+                .filter(sign_in_attempts::Column::Email.eq(e))
+                .count(db.conn())
+                .await?
+        }
+        None => 0,
+    };
+    let for_ip = earlier()
+        .filter(sign_in_attempts::Column::Ip.eq(ip))
+        .count(db.conn())
+        .await?;
+    Ok((for_email, for_ip))
+}
+
 /// Forgets a claimed attempt: it was refused unchecked, or it succeeded.
 pub async fn forgive(db: &impl Db, claim: Claim) -> Result<(), StoreError> {
     sign_in_attempts::Entity::delete_by_id(claim.0)

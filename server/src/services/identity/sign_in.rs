@@ -109,13 +109,27 @@ impl IdentityService {
         let (claim, for_email, for_ip) =
             sign_in_attempts::claim(&self.store, email, ip, now, now - SIGN_IN_WINDOW).await?;
         // The counts include this attempt; the rule speaks of the failures before it.
-        if let Err(wait) = sign_in_allowed(for_email.saturating_sub(1), for_ip.saturating_sub(1)) {
+        let (email_seen, ip_seen) = (for_email.saturating_sub(1), for_ip.saturating_sub(1));
+        let Err(wait) = sign_in_allowed(email_seen, ip_seen) else {
+            return Ok(claim);
+        };
+        // A refused attempt is forgotten once the attempts recorded ahead of it make the
+        // limit on their own, so a flood does not fill the table. Those first few are never
+        // forgotten, so a burst of concurrent guesses (which may all see one another and all
+        // be refused) still leaves the address locked.
+        let (email_ahead, ip_ahead) =
+            sign_in_attempts::failures_before(&self.store, claim, email, ip, now - SIGN_IN_WINDOW)
+                .await?;
+        let by_email = sign_in_allowed(email_seen, 0).is_err();
+        let by_ip = sign_in_allowed(0, ip_seen).is_err();
+        let redundant = (!by_email || sign_in_allowed(email_ahead, 0).is_err())
+            && (!by_ip || sign_in_allowed(0, ip_ahead).is_err());
+        if redundant {
             sign_in_attempts::forgive(&self.store, claim).await?;
-            return Err(IdentityError::RateLimited {
-                retry_after_secs: u64::try_from(wait.num_seconds()).unwrap_or(900),
-            });
         }
-        Ok(claim)
+        Err(IdentityError::RateLimited {
+            retry_after_secs: u64::try_from(wait.num_seconds()).unwrap_or(900),
+        })
     }
 
     /// Checks a signed-in user's current password before a sensitive change, under the same
