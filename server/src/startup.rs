@@ -291,6 +291,7 @@ pub async fn serve(config: Config) -> Result<(), StartupError> {
     let throttle = Arc::new(crate::services::throttle::Throttle::new(
         services.store.clone(),
         services.clock.clone(),
+        config.client_limit_scale,
     ));
     let portal = Arc::new(Portal {
         throttle: throttle.clone(),

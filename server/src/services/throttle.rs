@@ -22,11 +22,17 @@ pub enum ThrottleError {
 pub struct Throttle {
     store: Store,
     clock: Arc<dyn Clock>,
+    /// Multiplies every scope's limit (`ROOTLINE_CLIENT_LIMIT_SCALE`).
+    scale: u64,
 }
 
 impl Throttle {
-    pub fn new(store: Store, clock: Arc<dyn Clock>) -> Self {
-        Self { store, clock }
+    pub fn new(store: Store, clock: Arc<dyn Clock>, scale: u64) -> Self {
+        Self {
+            store,
+            clock,
+            scale: scale.max(1),
+        }
     }
 
     /// Counts an attempt of `client` in `scope`, or refuses it (uncounted) when the client
@@ -39,7 +45,7 @@ impl Throttle {
             &self.store,
             scope.code(),
             &client_key(client),
-            scope.limit(),
+            scope.limit().saturating_mul(self.scale),
             now,
             now - scope.window(),
         )
@@ -65,7 +71,7 @@ mod tests {
             chrono::Utc.with_ymd_and_hms(2026, 12, 4, 9, 0, 0).unwrap(),
         ));
         let store = crate::store::test_db::fresh_store().await;
-        (Throttle::new(store, clock.clone()), clock)
+        (Throttle::new(store, clock.clone(), 1), clock)
     }
 
     #[tokio::test]
@@ -86,6 +92,17 @@ mod tests {
             .unwrap();
         clock.advance(ThrottleScope::SignUp.window() + chrono::Duration::seconds(1));
         t.admit(ThrottleScope::SignUp, client).await.unwrap();
+    }
+
+    #[tokio::test]
+    async fn the_scale_multiplies_every_allowance() {
+        let (t, _) = throttle().await;
+        let t = Throttle::new(t.store, t.clock, 3);
+        let client: IpAddr = "192.0.2.7".parse().unwrap();
+        for _ in 0..3 * ThrottleScope::SignUp.limit() {
+            t.admit(ThrottleScope::SignUp, client).await.unwrap();
+        }
+        assert!(t.admit(ThrottleScope::SignUp, client).await.is_err());
     }
 
     /// All at once, no more than the limit get through; refused attempts are not counted, so

@@ -897,6 +897,7 @@ pub(super) async fn app(h: &Harness) -> axum::Router {
     let throttle = Arc::new(crate::services::throttle::Throttle::new(
         h.store.clone(),
         h.clock.clone(),
+        1,
     ));
     let portal = Arc::new(Portal {
         identity: identity.clone(),
