@@ -20,12 +20,13 @@ use crate::ports::Random;
 
 const DECOY: &str = "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$0Cq5KZ7k8jB6m8cFZ3Xq0m6QJ6yQm7v2o7Jk4m0rK0Y";
 
-/// At most this many Argon2 computations run at once: one per CPU.
+/// At most this many Argon2 computations run at once: one per CPU but one, so a flood of
+/// guesses always leaves a core for OCSP and the pages (on one CPU, one).
 fn permits() -> &'static Semaphore {
     static PERMITS: OnceLock<Semaphore> = OnceLock::new();
     PERMITS.get_or_init(|| {
         let cpus = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
-        Semaphore::new(cpus)
+        Semaphore::new(cpus.saturating_sub(1).max(1))
     })
 }
 
