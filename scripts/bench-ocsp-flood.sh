@@ -33,12 +33,12 @@ export ROOTLINE_DATA_DIR="$WORK/data" ROOTLINE_LISTEN="127.0.0.1:$PORT" \
   ROOTLINE_PUBLIC_URL="http://127.0.0.1:$PORT" ROOTLINE_CLIENT_LIMIT_SCALE=10000 \
   ROOTLINE_SITE_ROOT="$WORK/site" RUST_LOG=warn
 mkdir -p "$WORK/site"
-"$SERVER" ca init >/dev/null
-"$SERVER" ca list >/dev/null
+"$SERVER" ca init >/dev/null 2>&1
+"$SERVER" ca list >/dev/null 2>&1
 "$SERVER" serve >"$WORK/server.log" 2>&1 &
 PIDS+=($!)
 for _ in $(seq 100); do curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 0.2; done
-curl -sf "http://127.0.0.1:$PORT/ca/tls.pem" -o "$WORK/tls.pem"
+curl -sf "http://127.0.0.1:$PORT/ca/tls.crt" -o "$WORK/tls.pem"
 # A request for a serial the CA never issued, with a nonce, so every answer is signed afresh
 # (nonce-less answers are kept in memory and would measure the cache instead).
 openssl ocsp -issuer "$WORK/tls.pem" -serial 0x0102030405060708 -reqout "$WORK/req.der" >/dev/null 2>&1
