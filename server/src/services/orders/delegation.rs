@@ -127,6 +127,8 @@ impl OrderService {
             .await?
             .map(|c| c.not_after)
             .ok_or(DelegateRefusal::NotIssued)?;
+        // A PIN hash is only ever stored with the time it was sent; should one lack it, the
+        // certificate's end still bounds the PIN.
         let sent_at = delegate.and_then(|d| d.pin_sent_at).unwrap_or(now);
         if now >= pin_expires_at(sent_at, not_after) {
             return Err(DelegateRefusal::Expired);
