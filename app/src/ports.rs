@@ -441,17 +441,33 @@ pub trait OrdersApi: Send + Sync {
         meta: &RequestMeta,
     ) -> Result<crate::model::order_actions::ReminderSettings, AppError>;
     async fn set_reminder_days(&self, meta: &RequestMeta, days: String) -> Result<(), AppError>;
-    async fn tracking(&self, token: String)
-    -> Result<crate::model::orders::TrackingView, AppError>;
+    /// The tracking-link calls take the request for its client address: they are public, so
+    /// they are throttled per client.
+    async fn tracking(
+        &self,
+        meta: &RequestMeta,
+        token: String,
+    ) -> Result<crate::model::orders::TrackingView, AppError>;
     async fn tracking_method(
         &self,
+        meta: &RequestMeta,
         token: String,
         domain_id: i32,
         method: String,
     ) -> Result<(), AppError>;
     /// Verify Now (or resend the e-mail): what happened, in words.
-    async fn tracking_verify(&self, token: String, domain_id: i32) -> Result<String, AppError>;
-    async fn tracking_csr(&self, token: String, csr: String) -> Result<(), AppError>;
+    async fn tracking_verify(
+        &self,
+        meta: &RequestMeta,
+        token: String,
+        domain_id: i32,
+    ) -> Result<String, AppError>;
+    async fn tracking_csr(
+        &self,
+        meta: &RequestMeta,
+        token: String,
+        csr: String,
+    ) -> Result<(), AppError>;
 }
 
 /// The account's domains and their validation, and the administrator's restrictions.

@@ -35,6 +35,7 @@ mod m20261204_000029_tracking_links;
 mod m20261204_000030_delivered_mail_bodies;
 mod m20261204_000031_invitations;
 mod m20261204_000032_membership_employee_id;
+mod m20261204_000050_attempt_throttle;
 
 pub struct Migrator;
 
@@ -74,6 +75,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261204_000030_delivered_mail_bodies::Migration),
             Box::new(m20261204_000031_invitations::Migration),
             Box::new(m20261204_000032_membership_employee_id::Migration),
+            Box::new(m20261204_000050_attempt_throttle::Migration),
         ]
     }
 }

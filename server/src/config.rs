@@ -8,6 +8,8 @@ use std::{
 
 use url::Url;
 
+use crate::domain::trusted_proxies::TrustedProxies;
+
 #[derive(Debug, Clone)]
 pub struct Config {
     /// `ROOTLINE_LISTEN`: address and port to listen on.
@@ -63,6 +65,14 @@ pub struct Config {
     /// `ROOTLINE_ACME_EAB_REQUIRED` (default true): ACME accounts need External Account
     /// Binding credentials from the portal.
     pub acme_eab_required: bool,
+    /// `ROOTLINE_TRUSTED_PROXIES`: reverse proxies (comma-separated addresses or blocks such
+    /// as `10.0.0.0/8`) whose `X-Forwarded-For` names the client. Empty by default: the TCP
+    /// peer is the client and the header is ignored.
+    pub trusted_proxies: TrustedProxies,
+    /// `ROOTLINE_CLIENT_LIMIT_SCALE` (default 1): multiplies every per-client allowance on the
+    /// public actions (sign-up, tracking links, the delegate's PIN, domain checks), for a site
+    /// whose users share one address, or for test suites that all come from 127.0.0.1.
+    pub client_limit_scale: u64,
 }
 
 #[derive(Debug, Clone)]
@@ -206,7 +216,28 @@ impl Config {
             }
         };
 
+        let trusted_proxies =
+            TrustedProxies::parse(&get("ROOTLINE_TRUSTED_PROXIES").unwrap_or_default())
+                .map_err(|e| invalid("ROOTLINE_TRUSTED_PROXIES", e.to_string()))?;
+
+        let client_limit_scale = match get("ROOTLINE_CLIENT_LIMIT_SCALE") {
+            None => 1,
+            Some(raw) => raw
+                .trim()
+                .parse::<u64>()
+                .ok()
+                .filter(|n| (1..=10_000).contains(n))
+                .ok_or_else(|| {
+                    invalid(
+                        "ROOTLINE_CLIENT_LIMIT_SCALE",
+                        format!("{raw:?} is not a whole number from 1 to 10000"),
+                    )
+                })?,
+        };
+
         Ok(Self {
+            client_limit_scale,
+            trusted_proxies,
             acme_eab_required,
             dns_resolver: dcv.dns_resolver,
             dcv_http_port: dcv.http_port,
@@ -473,6 +504,29 @@ mod tests {
         let c = from(&[("ROOTLINE_PUBLIC_URL", "https://pki.example.com/")]).unwrap();
         assert!(c.secure_cookies());
         assert_eq!(c.link_base(), "https://pki.example.com");
+    }
+
+    #[test]
+    fn trusted_proxies_are_none_by_default_and_read_as_a_list() {
+        let ip = |s: &str| s.parse::<IpAddr>().unwrap();
+        assert!(!from(&[]).unwrap().trusted_proxies.trusts(ip("127.0.0.1")));
+        let c = from(&[("ROOTLINE_TRUSTED_PROXIES", "127.0.0.1, 10.0.0.0/8")]).unwrap();
+        assert!(c.trusted_proxies.trusts(ip("127.0.0.1")));
+        assert!(c.trusted_proxies.trusts(ip("10.1.2.3")));
+        assert!(!c.trusted_proxies.trusts(ip("192.0.2.1")));
+        let e = from(&[("ROOTLINE_TRUSTED_PROXIES", "10.0.0.0/40")]).unwrap_err();
+        assert!(e.to_string().contains("ROOTLINE_TRUSTED_PROXIES"), "{e}");
+    }
+
+    #[test]
+    fn client_limits_are_scaled_by_one_unless_set() {
+        assert_eq!(from(&[]).unwrap().client_limit_scale, 1);
+        let c = from(&[("ROOTLINE_CLIENT_LIMIT_SCALE", "100")]).unwrap();
+        assert_eq!(c.client_limit_scale, 100);
+        for bad in ["0", "-1", "many", "100000"] {
+            let e = from(&[("ROOTLINE_CLIENT_LIMIT_SCALE", bad)]).unwrap_err();
+            assert!(e.to_string().contains("ROOTLINE_CLIENT_LIMIT_SCALE"), "{e}");
+        }
     }
 
     #[test]

@@ -288,7 +288,13 @@ pub async fn serve(config: Config) -> Result<(), StartupError> {
         services.store.clone(),
         services.clock.clone(),
     ));
+    let throttle = Arc::new(crate::services::throttle::Throttle::new(
+        services.store.clone(),
+        services.clock.clone(),
+        config.client_limit_scale,
+    ));
     let portal = Arc::new(Portal {
+        throttle: throttle.clone(),
         identity: services.identity.clone(),
         access: access.clone(),
         api_keys,
@@ -331,13 +337,19 @@ pub async fn serve(config: Config) -> Result<(), StartupError> {
         access,
         orders,
         billing,
+        throttle,
     };
     let app = web::router(state)
         .merge(web::acme::router(Arc::new(web::acme::Acme {
             service: acme,
             base: format!("{}/acme", config.link_base()),
         })))
-        .merge(web::rest::router(rest));
+        .merge(web::rest::router(rest))
+        // Outermost, so every route (ACME and REST too) sees the same client address.
+        .layer(axum::middleware::from_fn_with_state(
+            Arc::new(config.trusted_proxies.clone()),
+            web::client_addr::client_addr,
+        ));
     if let Some(tls) = &config.tls {
         https_listener(tls, app.clone()).await?;
     }

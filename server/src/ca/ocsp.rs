@@ -6,7 +6,7 @@
 //! CRL, whose id the responder polls).
 
 use std::{
-    collections::HashMap,
+    collections::{HashMap, VecDeque},
     sync::{Arc, Mutex},
     time::Duration as StdDuration,
 };
@@ -45,8 +45,11 @@ pub const OCSP_VALIDITY: Duration = Duration::days(4);
 pub(super) const OCSP_REFRESH: Duration = Duration::days(1);
 const RESPONDER_VALIDITY: Duration = Duration::days(90);
 const RESPONDER_RENEW_BEFORE: Duration = Duration::days(30);
-/// At most this many signed answers are kept in memory.
-const MAX_KEPT: usize = 100_000;
+/// The signed answers kept in memory take at most this many bytes (keys, answers and the
+/// bookkeeping of each): requests for made-up serials must not grow memory without bound.
+const MAX_KEPT_BYTES: usize = 32 << 20;
+/// What keeping one answer costs besides its bytes: the map's and queue's entries.
+const KEPT_OVERHEAD: usize = 96;
 /// How often kept answers are checked against the database for revocations made by other
 /// processes: a revocation shows in OCSP within this long (at once in the revoking process).
 const GENERATION_CHECK: Duration = Duration::seconds(1);
@@ -93,12 +96,89 @@ pub(super) struct Responder {
 /// A signed answer and when to replace it.
 type KeptAnswer = (Vec<u8>, DateTime<Utc>);
 
+/// Signed answers by request, bounded by their size in bytes: when a new one does not fit, the
+/// oldest kept ones go first.
+pub(super) struct KeptAnswers {
+    answers: HashMap<Vec<u8>, KeptAnswer>,
+    /// Keys in the order they were first kept, each once.
+    order: VecDeque<Vec<u8>>,
+    bytes: usize,
+    budget: usize,
+}
+
+impl Default for KeptAnswers {
+    fn default() -> Self {
+        Self::with_budget(MAX_KEPT_BYTES)
+    }
+}
+
+impl KeptAnswers {
+    pub(super) fn with_budget(budget: usize) -> Self {
+        Self {
+            answers: HashMap::new(),
+            order: VecDeque::new(),
+            bytes: 0,
+            budget,
+        }
+    }
+
+    /// The key is held twice, in the map and in the queue.
+    fn cost(key: &[u8], der: &[u8]) -> usize {
+        2 * key.len() + der.len() + KEPT_OVERHEAD
+    }
+
+    fn get(&self, key: &[u8]) -> Option<&KeptAnswer> {
+        self.answers.get(key)
+    }
+
+    fn insert(&mut self, key: Vec<u8>, der: Vec<u8>, refresh_at: DateTime<Utc>) {
+        let cost = Self::cost(&key, &der);
+        if cost > self.budget {
+            return;
+        }
+        if let Some((old, _)) = self.answers.get(&key) {
+            // Replaced in place: the key keeps its place in the queue.
+            self.bytes = self.bytes.saturating_sub(old.len()) + der.len();
+            self.answers.insert(key, (der, refresh_at));
+        } else {
+            self.bytes += cost;
+            self.order.push_back(key.clone());
+            self.answers.insert(key, (der, refresh_at));
+        }
+        while self.bytes > self.budget {
+            let Some(oldest) = self.order.pop_front() else {
+                break;
+            };
+            if let Some((old, _)) = self.answers.remove(&oldest) {
+                self.bytes = self.bytes.saturating_sub(Self::cost(&oldest, &old));
+            }
+        }
+    }
+
+    fn clear(&mut self) {
+        self.answers.clear();
+        self.order.clear();
+        self.bytes = 0;
+    }
+
+    /// The bytes kept now, by the same measure as the budget.
+    #[cfg(test)]
+    pub(super) fn bytes(&self) -> usize {
+        self.bytes
+    }
+
+    #[cfg(test)]
+    pub(super) fn len(&self) -> usize {
+        self.answers.len()
+    }
+}
+
 /// State the responder keeps between requests.
 #[derive(Default)]
 pub struct OcspState {
     index: Mutex<Option<Arc<Vec<CaIndex>>>>,
     responders: Mutex<HashMap<i32, Arc<Responder>>>,
-    answers: Mutex<HashMap<Vec<u8>, KeptAnswer>>,
+    answers: Mutex<KeptAnswers>,
     /// The newest CRL id seen, and when it was read: a new CRL means a revocation somewhere.
     generation: Mutex<Option<(Option<i32>, DateTime<Utc>)>>,
 }
@@ -201,11 +281,7 @@ impl Authority {
 
     fn keep_answer(&self, key: Vec<u8>, der: Vec<u8>, refresh_at: DateTime<Utc>) {
         if let Ok(mut answers) = self.ocsp.answers.lock() {
-            // Requests for made-up serials must not grow memory without bound.
-            if answers.len() >= MAX_KEPT {
-                answers.clear();
-            }
-            answers.insert(key, (der, refresh_at));
+            answers.insert(key, der, refresh_at);
         }
     }
 
@@ -790,6 +866,80 @@ mod tests {
             &dir,
         );
         assert!(text.contains("verify OK"), "{text}");
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    fn kept_answers_stay_within_their_byte_budget_dropping_the_oldest() {
+        let mut kept = KeptAnswers::with_budget(10_000);
+        let at = Utc::now();
+        for i in 0u32..1_000 {
+            kept.insert(i.to_be_bytes().to_vec(), vec![0; 500], at);
+            assert!(kept.bytes() <= 10_000, "{} bytes after {i}", kept.bytes());
+        }
+        assert!(kept.len() > 0 && kept.len() < 20, "{}", kept.len());
+        assert!(
+            kept.get(&999u32.to_be_bytes()).is_some(),
+            "the newest stays"
+        );
+        assert!(kept.get(&0u32.to_be_bytes()).is_none(), "the oldest went");
+        // Replacing an answer keeps the count right.
+        kept.insert(999u32.to_be_bytes().to_vec(), vec![0; 100], at);
+        kept.insert(999u32.to_be_bytes().to_vec(), vec![0; 500], at);
+        assert!(kept.bytes() <= 10_000);
+        // An answer bigger than the whole budget is not kept at all.
+        kept.insert(b"huge".to_vec(), vec![0; 20_000], at);
+        assert!(kept.get(b"huge").is_none());
+        kept.clear();
+        assert_eq!((kept.len(), kept.bytes()), (0, 0));
+    }
+
+    /// The penetration test grew the cache with requests for made-up serials: each is a
+    /// distinct signed "unknown" answer. They now stay within the byte budget.
+    #[tokio::test]
+    async fn many_distinct_unknown_serials_keep_the_answer_cache_under_its_byte_bound() {
+        let ca = authority(fresh_store().await, SECRET);
+        ca.init(KeySpec::EcP256).await.unwrap();
+        const BUDGET: usize = 16 * 1024;
+        *ca.ocsp.answers.lock().unwrap() = KeptAnswers::with_budget(BUDGET);
+        let dir = temp_dir("ocsp-unknown-serials");
+        std::fs::write(
+            dir.join("tls.pem"),
+            ca.certificate_pem("tls").await.unwrap().unwrap(),
+        )
+        .unwrap();
+        openssl(
+            &[
+                "ocsp",
+                "-issuer",
+                "tls.pem",
+                "-serial",
+                "0x5a5a5a5a5a5a5a5a0000",
+                "-no_nonce",
+                "-reqout",
+                "req.der",
+            ],
+            &dir,
+        );
+        let template = std::fs::read(dir.join("req.der")).unwrap();
+        let marker = [0x5a; 8];
+        let at = template
+            .windows(marker.len())
+            .position(|w| w == marker)
+            .expect("the serial is in the request")
+            + marker.len();
+        let mut kept_any = false;
+        for i in 0u16..300 {
+            let mut request = template.clone();
+            request[at..at + 2].copy_from_slice(&i.to_be_bytes());
+            let answer = ca.ocsp_response(&request).await;
+            assert!(answer.len() > 100, "a signed answer for serial {i}");
+            let kept = ca.ocsp.answers.lock().unwrap();
+            assert!(kept.bytes() <= BUDGET, "{} bytes after {i}", kept.bytes());
+            kept_any |= kept.len() > 0;
+        }
+        assert!(kept_any, "unknown answers are kept at all");
+        assert!(ca.ocsp.answers.lock().unwrap().len() < 300);
         std::fs::remove_dir_all(dir).unwrap();
     }
 

@@ -2,6 +2,7 @@
 
 pub mod audit_chain;
 pub mod caa;
+pub mod client_limits;
 pub mod dcv;
 pub mod identity_limits;
 pub mod ip_range;
@@ -13,4 +14,5 @@ pub mod secret_token;
 pub mod template;
 pub mod totp;
 pub mod tracking_link;
+pub mod trusted_proxies;
 pub mod validity;

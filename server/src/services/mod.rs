@@ -9,4 +9,5 @@ pub mod catalog;
 pub mod identity;
 pub mod notifications;
 pub mod orders;
+pub mod throttle;
 pub mod validation;

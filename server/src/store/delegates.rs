@@ -62,42 +62,78 @@ pub async fn set_pin(
     Ok(())
 }
 
-/// Counts a wrong PIN; at `limit` failures the downloads lock until `lock_until` and the
-/// count starts again. The failures after this one.
-pub async fn fail(
+/// What taking a PIN attempt found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PinClaim {
+    /// The attempt is counted (as a failure until it succeeds) and may be checked.
+    Claimed,
+    /// The order's delegated downloads are locked until then.
+    Locked(DateTime<Utc>),
+    /// The order has no delegate.
+    NoDelegate,
+}
+
+/// Counts a PIN attempt *before* it is checked. The count is taken by one conditional
+/// UPDATE, so however many attempts arrive at once, at most `limit` find a slot; the attempt
+/// that takes the last one locks the downloads until `lock_until` straight away (a right PIN
+/// lifts the lock again in [`succeed`]). A lock that has ended starts a fresh count.
+pub async fn claim_attempt(
     db: &impl Db,
     order_id: i32,
     limit: i32,
+    now: DateTime<Utc>,
     lock_until: DateTime<Utc>,
-) -> Result<(), StoreError> {
-    let Some(row) = find(db, order_id).await? else {
-        return Ok(());
-    };
-    let failures = row.failures + 1;
-    let mut update = order_delegates::Entity::update_many();
-    if failures >= limit {
-        update = update
-            .col_expr(order_delegates::Column::Failures, Expr::value(0))
-            .col_expr(
-                order_delegates::Column::LockedUntil,
-                Expr::value(lock_until),
-            );
-    } else {
-        update = update.col_expr(
-            order_delegates::Column::Failures,
-            Expr::col(order_delegates::Column::Failures).add(1),
-        );
-    }
-    update
+) -> Result<PinClaim, StoreError> {
+    order_delegates::Entity::update_many()
+        .col_expr(order_delegates::Column::Failures, Expr::value(0))
+        .col_expr(
+            order_delegates::Column::LockedUntil,
+            Expr::value(Option::<DateTime<Utc>>::None),
+        )
         .filter(order_delegates::Column::OrderId.eq(order_id))
+        .filter(order_delegates::Column::LockedUntil.lte(now))
         .exec(db.conn())
         .await?;
-    Ok(())
+    let taken = order_delegates::Entity::update_many()
+        .col_expr(
+            order_delegates::Column::Failures,
+            Expr::col(order_delegates::Column::Failures).add(1),
+        )
+        .filter(order_delegates::Column::OrderId.eq(order_id))
+        .filter(order_delegates::Column::Failures.lt(limit))
+        .filter(order_delegates::Column::LockedUntil.is_null())
+        .exec(db.conn())
+        .await?
+        .rows_affected;
+    order_delegates::Entity::update_many()
+        .col_expr(
+            order_delegates::Column::LockedUntil,
+            Expr::value(lock_until),
+        )
+        .filter(order_delegates::Column::OrderId.eq(order_id))
+        .filter(order_delegates::Column::Failures.gte(limit))
+        .filter(order_delegates::Column::LockedUntil.is_null())
+        .exec(db.conn())
+        .await?;
+    if taken > 0 {
+        return Ok(PinClaim::Claimed);
+    }
+    Ok(match find(db, order_id).await? {
+        None => PinClaim::NoDelegate,
+        // All slots are taken by attempts still being checked: as good as locked.
+        Some(row) => PinClaim::Locked(row.locked_until.unwrap_or(lock_until)),
+    })
 }
 
+/// A right PIN: its attempt and the earlier failures are forgiven, and a lock its attempt
+/// set is lifted.
 pub async fn succeed(db: &impl Db, order_id: i32) -> Result<(), StoreError> {
     order_delegates::Entity::update_many()
         .col_expr(order_delegates::Column::Failures, Expr::value(0))
+        .col_expr(
+            order_delegates::Column::LockedUntil,
+            Expr::value(Option::<DateTime<Utc>>::None),
+        )
         .filter(order_delegates::Column::OrderId.eq(order_id))
         .exec(db.conn())
         .await?;

@@ -36,6 +36,7 @@ pub mod sign_in_attempts;
 pub mod smime;
 #[cfg(test)]
 pub mod test_db;
+pub mod throttle_attempts;
 pub mod tracking_links;
 pub mod two_factor;
 pub mod user_tokens;

@@ -894,6 +894,11 @@ pub(super) async fn app(h: &Harness) -> axum::Router {
         h.store.clone(),
         h.clock.clone(),
     ));
+    let throttle = Arc::new(crate::services::throttle::Throttle::new(
+        h.store.clone(),
+        h.clock.clone(),
+        1,
+    ));
     let portal = Arc::new(Portal {
         identity: identity.clone(),
         access: access.clone(),
@@ -902,6 +907,7 @@ pub(super) async fn app(h: &Harness) -> axum::Router {
         validation,
         billing: billing.clone(),
         clock: h.clock.clone(),
+        throttle: throttle.clone(),
         secure_cookies: false,
         certificate_sign_in_url: None,
     });
@@ -934,6 +940,7 @@ pub(super) async fn app(h: &Harness) -> axum::Router {
         access,
         orders,
         billing,
+        throttle,
     })
 }
 

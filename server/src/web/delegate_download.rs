@@ -10,13 +10,24 @@ use axum::{
     response::{IntoResponse, Redirect, Response},
 };
 
-use super::AppState;
-use crate::services::orders::DelegateRefusal;
+use super::{AppState, client_addr::ClientAddr};
+use crate::{domain::client_limits::ThrottleScope, services::orders::DelegateRefusal};
 
 pub async fn delegated_certificate(
     State(state): State<AppState>,
+    ClientAddr(client): ClientAddr,
     Form(form): Form<DelegateDownloadForm>,
 ) -> Response {
+    // Per order, five wrong PINs lock it; per client, this stops guessing across many orders.
+    if let Err(refusal) =
+        super::portal::admit(&state.throttle, ThrottleScope::DelegatePin, client).await
+    {
+        let code = match refusal {
+            app::error::AppError::RateLimited { .. } => "too_many",
+            _ => "failed",
+        };
+        return Redirect::to(&format!("/download?error={code}")).into_response();
+    }
     let code = match state.orders.delegated_download(&form).await {
         Ok(d) => {
             return (
@@ -34,6 +45,7 @@ pub async fn delegated_certificate(
         Err(DelegateRefusal::Malformed) => "malformed",
         Err(DelegateRefusal::Wrong) => "wrong",
         Err(DelegateRefusal::Locked(_)) => "locked",
+        Err(DelegateRefusal::Expired) => "expired",
         Err(DelegateRefusal::NotIssued) => "not_issued",
         Err(DelegateRefusal::Failed(e)) => {
             // The incident id is in the log; the page says to try again later.

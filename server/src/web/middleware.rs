@@ -1,15 +1,12 @@
 //! Request middleware: request facts for the backend, the cross-site POST guard, and
 //! security headers on every response.
 
-use std::{
-    net::{IpAddr, Ipv4Addr, SocketAddr},
-    sync::Arc,
-};
+use std::sync::Arc;
 
 use app::ports::RequestMeta;
 use axum::{
     body::Body,
-    extract::{ConnectInfo, State},
+    extract::State,
     http::{HeaderMap, HeaderValue, Method, Request, StatusCode, header},
     middleware::Next,
     response::{IntoResponse, Response},
@@ -20,11 +17,7 @@ use super::cookies::session_token;
 /// Puts the client address, user agent and session token into the request's extensions,
 /// where server functions find them.
 pub async fn request_meta(mut req: Request<Body>, next: Next) -> Response {
-    let ip = req
-        .extensions()
-        .get::<ConnectInfo<SocketAddr>>()
-        .map(|ConnectInfo(addr)| addr.ip())
-        .unwrap_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED));
+    let ip = super::client_addr::ClientAddr::of(req.extensions());
     let headers = req.headers();
     let meta = RequestMeta {
         ip,

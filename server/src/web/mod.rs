@@ -5,6 +5,7 @@ pub mod audit_export;
 pub mod billing_files;
 pub mod ca_certs;
 pub mod certificate_sign_in;
+pub mod client_addr;
 pub mod cookies;
 pub mod delegate_download;
 mod file_routes;
@@ -25,6 +26,8 @@ pub mod tls;
 
 #[cfg(test)]
 mod authorization_matrix;
+#[cfg(test)]
+mod client_throttles;
 #[cfg(test)]
 mod identity_attacks;
 
@@ -56,6 +59,8 @@ pub struct AppState {
     pub access: Arc<crate::services::access::AccessService>,
     pub orders: Arc<crate::services::orders::OrderService>,
     pub billing: Arc<crate::services::billing::BillingService>,
+    /// Per-client limits on the public routes (tracking downloads, the delegate's PIN).
+    pub throttle: Arc<crate::services::throttle::Throttle>,
 }
 
 impl FromRef<AppState> for LeptosOptions {

@@ -17,9 +17,13 @@ use axum::{
 
 use super::{
     AppState,
+    client_addr::ClientAddr,
     file_routes::{XLSX, attachment, caller_or_refusal},
 };
-use crate::services::orders::{Download, DownloadFormat, OrderError};
+use crate::{
+    domain::client_limits::ThrottleScope,
+    services::orders::{Download, DownloadFormat, OrderError},
+};
 
 fn refused(e: OrderError) -> Response {
     match e {
@@ -85,8 +89,14 @@ pub async fn order_certificate(
 
 pub async fn tracked_certificate(
     State(state): State<AppState>,
+    ClientAddr(client): ClientAddr,
     Path((token, format)): Path<(String, String)>,
 ) -> Response {
+    if let Err(refusal) =
+        super::portal::admit(&state.throttle, ThrottleScope::Tracking, client).await
+    {
+        return too_many(refusal);
+    }
     let Some(format) = DownloadFormat::parse(&format) else {
         return (StatusCode::NOT_FOUND, "Formats: pem, der, p7b.").into_response();
     };
@@ -100,6 +110,26 @@ pub async fn tracked_certificate(
         )
             .into_response(),
         Err(e) => refused(e),
+    }
+}
+
+/// A refused public request: 429 with when to come back (or the incident of a failure).
+pub(super) fn too_many(refusal: app::error::AppError) -> Response {
+    match refusal {
+        app::error::AppError::RateLimited { retry_after_secs } => (
+            StatusCode::TOO_MANY_REQUESTS,
+            [(
+                axum::http::header::RETRY_AFTER,
+                retry_after_secs.to_string(),
+            )],
+            "Too many requests from your address. Try again later.",
+        )
+            .into_response(),
+        _ => (
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "The request failed on our side. Try again in a few minutes.",
+        )
+            .into_response(),
     }
 }
 

@@ -41,10 +41,30 @@ pub struct Portal {
     pub validation: Arc<crate::services::validation::ValidationService>,
     pub billing: Arc<crate::services::billing::BillingService>,
     pub clock: Arc<dyn Clock>,
+    /// Per-client limits on the public calls (sign-up, tracking links, domain checks).
+    pub throttle: Arc<crate::services::throttle::Throttle>,
     pub secure_cookies: bool,
     /// `https://…/sign-in/certificate` on the HTTPS listener, when there is one.
     pub certificate_sign_in_url: Option<String>,
 }
+
+/// Counts a public call against its client's allowance, or refuses it.
+pub async fn admit(
+    throttle: &crate::services::throttle::Throttle,
+    scope: crate::domain::client_limits::ThrottleScope,
+    client: std::net::IpAddr,
+) -> Result<(), AppError> {
+    use crate::services::throttle::ThrottleError;
+    match throttle.admit(scope, client).await {
+        Ok(()) => Ok(()),
+        Err(ThrottleError::Limited { retry_after_secs }) => {
+            Err(AppError::RateLimited { retry_after_secs })
+        }
+        Err(e) => Err(incident(&e)),
+    }
+}
+
+use crate::domain::client_limits::ThrottleScope;
 
 /// Logs an unexpected failure in full and gives the user an id to quote.
 pub fn incident(error: &dyn std::error::Error) -> AppError {
@@ -554,6 +574,7 @@ impl IdentityApi for Portal {
         meta: &RequestMeta,
         form: SignUpForm,
     ) -> Result<SignUpOutcome, AppError> {
+        admit(&self.throttle, ThrottleScope::SignUp, meta.ip).await?;
         let result = self
             .identity
             .sign_up(&form, Some(meta.ip.to_string()))

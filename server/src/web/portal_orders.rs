@@ -17,7 +17,8 @@ use app::{
 };
 use async_trait::async_trait;
 
-use super::portal::{Portal, incident};
+use super::portal::{Portal, admit, incident};
+use crate::domain::client_limits::ThrottleScope;
 use crate::services::{
     orders::OrderError,
     validation::{CheckOutcome, ValidationError},
@@ -184,23 +185,34 @@ impl OrdersApi for Portal {
             .map_err(order_error)
     }
 
-    async fn tracking(&self, token: String) -> Result<TrackingView, AppError> {
+    async fn tracking(&self, meta: &RequestMeta, token: String) -> Result<TrackingView, AppError> {
+        admit(&self.throttle, ThrottleScope::Tracking, meta.ip).await?;
         self.orders.tracking(&token).await.map_err(order_error)
     }
 
     async fn tracking_method(
         &self,
+        meta: &RequestMeta,
         token: String,
         domain_id: i32,
         method: String,
     ) -> Result<(), AppError> {
+        admit(&self.throttle, ThrottleScope::Tracking, meta.ip).await?;
         self.orders
             .tracking_change_method(&token, domain_id, &method)
             .await
             .map_err(order_error)
     }
 
-    async fn tracking_verify(&self, token: String, domain_id: i32) -> Result<String, AppError> {
+    async fn tracking_verify(
+        &self,
+        meta: &RequestMeta,
+        token: String,
+        domain_id: i32,
+    ) -> Result<String, AppError> {
+        admit(&self.throttle, ThrottleScope::Tracking, meta.ip).await?;
+        // Verify Now looks the domain up or mails its validation link again.
+        admit(&self.throttle, ThrottleScope::DomainCheck, meta.ip).await?;
         self.orders
             .tracking_verify(&token, domain_id)
             .await
@@ -208,7 +220,13 @@ impl OrdersApi for Portal {
             .map_err(order_error)
     }
 
-    async fn tracking_csr(&self, token: String, csr: String) -> Result<(), AppError> {
+    async fn tracking_csr(
+        &self,
+        meta: &RequestMeta,
+        token: String,
+        csr: String,
+    ) -> Result<(), AppError> {
+        admit(&self.throttle, ThrottleScope::Tracking, meta.ip).await?;
         self.orders
             .tracking_submit_csr(&token, &csr)
             .await
@@ -252,6 +270,8 @@ impl DomainsApi for Portal {
 
     async fn verify(&self, meta: &RequestMeta, id: i32) -> Result<String, AppError> {
         let caller = self.caller(meta, Permission::ManageDomains).await?;
+        // Verify Now looks the domain up or mails its validation link again.
+        admit(&self.throttle, ThrottleScope::DomainCheck, meta.ip).await?;
         let outcome = self
             .validation
             .verify(caller.account.id, id)

@@ -7,8 +7,8 @@ use crate::{error::AppError, model::orders::TrackingView};
 pub async fn tracking_get(token: String) -> Result<TrackingView, AppError> {
     crate::api::respond(
         async move {
-            let (backend, _meta) = crate::api::backend()?;
-            backend.orders.tracking(token).await
+            let (backend, meta) = crate::api::backend()?;
+            backend.orders.tracking(&meta, token).await
         }
         .await,
     )
@@ -19,8 +19,11 @@ pub async fn tracking_get(token: String) -> Result<TrackingView, AppError> {
 pub async fn tracking_method(token: String, domain: i32, method: String) -> Result<(), AppError> {
     crate::api::respond(
         async move {
-            let (backend, _meta) = crate::api::backend()?;
-            backend.orders.tracking_method(token, domain, method).await
+            let (backend, meta) = crate::api::backend()?;
+            backend
+                .orders
+                .tracking_method(&meta, token, domain, method)
+                .await
         }
         .await,
     )
@@ -31,8 +34,8 @@ pub async fn tracking_method(token: String, domain: i32, method: String) -> Resu
 pub async fn tracking_verify(token: String, domain: i32) -> Result<String, AppError> {
     crate::api::respond(
         async move {
-            let (backend, _meta) = crate::api::backend()?;
-            backend.orders.tracking_verify(token, domain).await
+            let (backend, meta) = crate::api::backend()?;
+            backend.orders.tracking_verify(&meta, token, domain).await
         }
         .await,
     )
@@ -43,8 +46,8 @@ pub async fn tracking_verify(token: String, domain: i32) -> Result<String, AppEr
 pub async fn tracking_csr(token: String, csr: String) -> Result<(), AppError> {
     crate::api::respond(
         async move {
-            let (backend, _meta) = crate::api::backend()?;
-            backend.orders.tracking_csr(token, csr).await
+            let (backend, meta) = crate::api::backend()?;
+            backend.orders.tracking_csr(&meta, token, csr).await
         }
         .await,
     )

@@ -13,6 +13,10 @@ fn error_text(code: &str) -> &'static str {
         "locked" => {
             "Too many wrong PINs for this order: its downloads are locked for 15 minutes. Try again later."
         }
+        "too_many" => "Too many download attempts from your address. Try again in 15 minutes.",
+        "expired" => {
+            "This PIN has expired: a PIN works for 30 days after it was sent, and not after the certificate has expired. Ask the person who ordered the certificate to send you the file."
+        }
         "not_issued" => "The certificate of this order is not issued yet. Try again when it is.",
         "failed" => "The download failed on our side. Try again in a few minutes.",
         _ => "The order number or the PIN is wrong.",

@@ -28,7 +28,7 @@ impl IdentityService {
         if !errors.is_empty() {
             return Err(IdentityError::Invalid(errors));
         }
-        let hash = passwords::hash(new_password, self.random.as_ref())?;
+        let hash = passwords::hash(new_password, self.random.as_ref()).await?;
 
         let now = self.clock.now();
         let tx = self.store.begin().await?;

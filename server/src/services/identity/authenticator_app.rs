@@ -3,7 +3,7 @@
 
 use app::model::FieldErrors;
 
-use super::{Caller, Enrolment, IdentityError, IdentityService, passwords};
+use super::{Caller, Enrolment, IdentityError, IdentityService};
 use crate::{
     domain::totp::{Totp, Verdict},
     services::audit::{self, AuditEntry},
@@ -164,7 +164,10 @@ impl IdentityService {
         let user = users::find(&self.store, caller.user.id)
             .await?
             .ok_or(IdentityError::NoPendingSignIn)?;
-        if !passwords::verify(password, user.password_hash.as_deref()) {
+        if !self
+            .current_password_matches(&user, password, ip.as_deref())
+            .await?
+        {
             return Err(field("password", "That is not your current password."));
         }
         if !self.authenticator_app(caller).await?.enrolled {

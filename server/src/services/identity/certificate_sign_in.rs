@@ -71,7 +71,7 @@ impl IdentityService {
         refusal: IdentityError,
     ) -> IdentityError {
         tracing::info!(user = user.id, %refusal, "certificate sign-in refused");
-        match self.record_failure(&user.email, ip, Some(user)).await {
+        match self.record_failure(None, &user.email, ip, Some(user)).await {
             Ok(()) => refusal,
             Err(e) => e,
         }

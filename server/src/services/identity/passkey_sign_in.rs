@@ -12,7 +12,7 @@ use super::{
     passkeys::refusal,
     sign_in::SessionOrigin,
 };
-use crate::store::{passkeys, sessions, users};
+use crate::store::{passkeys, sessions, sign_in_attempts, users};
 
 const SIGN_IN: &str = "sign_in";
 const SECOND_FACTOR: &str = "second_factor";
@@ -85,7 +85,7 @@ impl IdentityService {
         user_agent: Option<&str>,
     ) -> Result<NewSession, IdentityError> {
         let rp = self.relying()?;
-        self.throttled(None, ip).await?;
+        let claim = self.throttled(None, ip).await?;
         let credential = parse_answer(credential)?;
         let now = self.clock.now();
         let state: DiscoverableAuthentication = self
@@ -101,7 +101,7 @@ impl IdentityService {
             .await?
             .filter(|p| Some(p.user_id) == owner);
         let Some(stored) = stored else {
-            self.passkey_failure(None, ip).await?;
+            self.passkey_failure(claim, None, ip).await?;
             return Err(passkey_error(
                 "This passkey is not registered here. Sign in with your password, then add it \
                  on your profile.",
@@ -114,14 +114,15 @@ impl IdentityService {
         let result = match rp.finish_discoverable_authentication_v2(&credential, state, &passkey) {
             Ok(r) => r,
             Err(e) => {
-                self.passkey_failure(Some(&user), ip).await?;
+                self.passkey_failure(claim, Some(&user), ip).await?;
                 return Err(refusal(&e, origin.as_deref()));
             }
         };
         if user.status != "active" {
-            self.passkey_failure(Some(&user), ip).await?;
+            self.passkey_failure(claim, Some(&user), ip).await?;
             return Err(IdentityError::BadCredentials);
         }
+        sign_in_attempts::forgive(&self.store, claim).await?;
         passkey.update_credential(&result);
         passkeys::record_use(
             &self.store,
@@ -146,10 +147,11 @@ impl IdentityService {
 
     async fn passkey_failure(
         &self,
+        claim: sign_in_attempts::Claim,
         user: Option<&crate::store::UserRow>,
         ip: &str,
     ) -> Result<(), IdentityError> {
-        self.record_failure(user.map_or("", |u| u.email.as_str()), ip, user)
+        self.record_failure(Some(claim), user.map_or("", |u| u.email.as_str()), ip, user)
             .await
     }
 
@@ -206,7 +208,7 @@ impl IdentityService {
     ) -> Result<(), IdentityError> {
         let rp = self.relying()?;
         let (session, user) = self.pending(token, sessions::SECOND_FACTOR_CODE).await?;
-        self.throttled(Some(&user.email), ip).await?;
+        let claim = self.throttled(Some(&user.email), ip).await?;
         let credential = parse_answer(credential)?;
         let now = self.clock.now();
         let state: PasskeyAuthentication = self
@@ -217,7 +219,7 @@ impl IdentityService {
         let result = match rp.finish_passkey_authentication(&credential, &state) {
             Ok(r) => r,
             Err(e) => {
-                self.passkey_failure(Some(&user), ip).await?;
+                self.passkey_failure(claim, Some(&user), ip).await?;
                 return Err(refusal(&e, self.passkey_origin().as_deref()));
             }
         };
@@ -237,7 +239,7 @@ impl IdentityService {
             )
             .await?;
         }
-        self.second_factor_done(tx, &session, &user, ip, "a passkey")
+        self.second_factor_done(tx, claim, &session, &user, ip, "a passkey")
             .await
     }
 }

@@ -83,7 +83,10 @@ impl IdentityService {
         ip: Option<String>,
     ) -> Result<(), IdentityError> {
         let mut errors = FieldErrors::new();
-        if !passwords::verify(current, caller.user.password_hash.as_deref()) {
+        if !self
+            .current_password_matches(&caller.user, current, ip.as_deref())
+            .await?
+        {
             errors.add("current_password", "This is not your current password.");
         }
         let email = Email::parse(&caller.user.email).ok();
@@ -103,7 +106,7 @@ impl IdentityService {
         if !errors.is_empty() {
             return Err(IdentityError::Invalid(errors));
         }
-        let hash = passwords::hash(new_password, self.random.as_ref())?;
+        let hash = passwords::hash(new_password, self.random.as_ref()).await?;
         let now = self.clock.now();
         let tx = self.store.begin().await?;
         users::set_password(&tx, caller.user.id, &hash).await?;
@@ -208,6 +211,57 @@ mod tests {
                 .await
                 .is_ok()
         );
+    }
+
+    /// Guessing the current password on the change-password form is throttled like signing
+    /// in: after five wrong guesses even the right one is refused for the window.
+    #[tokio::test]
+    async fn wrong_current_passwords_on_the_profile_lock_the_user_like_sign_in_failures() {
+        let h = harness().await;
+        let here = h.signed_in("asha@example.com").await;
+        let caller = h.service.caller(&here).await.unwrap().unwrap();
+        for i in 0..5 {
+            let wrong = h
+                .service
+                .change_password(
+                    &caller,
+                    &format!("not it at all {i}"),
+                    "new horse 43!",
+                    "new horse 43!",
+                    Some("192.0.2.1".into()),
+                )
+                .await;
+            assert!(
+                matches!(&wrong, Err(IdentityError::Invalid(e)) if e.get("current_password").is_some()),
+                "{wrong:?}"
+            );
+        }
+        let refused = h
+            .service
+            .change_password(
+                &caller,
+                PASSWORD,
+                "new horse 43!",
+                "new horse 43!",
+                Some("192.0.2.1".into()),
+            )
+            .await;
+        assert!(
+            matches!(refused, Err(IdentityError::RateLimited { .. })),
+            "{refused:?}"
+        );
+        h.clock
+            .advance(crate::domain::identity_limits::SIGN_IN_WINDOW + chrono::Duration::seconds(1));
+        h.service
+            .change_password(
+                &caller,
+                PASSWORD,
+                "new horse 43!",
+                "new horse 43!",
+                Some("192.0.2.1".into()),
+            )
+            .await
+            .unwrap();
     }
 
     #[tokio::test]

@@ -6,7 +6,8 @@ use crate::{
     domain::identity_limits::{SESSION_MAX_AGE, SIGN_IN_WINDOW, sign_in_allowed},
     services::audit::{self, AuditEntry},
     store::{
-        AccountRow, UserRow, accounts, memberships, passkeys, sessions, sign_in_attempts,
+        AccountRow, UserRow, accounts, memberships, passkeys, sessions,
+        sign_in_attempts::{self, Claim},
         two_factor, users,
     },
 };
@@ -63,21 +64,23 @@ impl IdentityService {
             return Err(IdentityError::Invalid(errors));
         };
 
-        self.throttled(Some(email.as_str()), ip).await?;
+        let claim = self.throttled(Some(email.as_str()), ip).await?;
 
         let user = users::find_by_email(&self.store, email.as_str()).await?;
         let verified = passwords::verify(
             password,
             user.as_ref().and_then(|u| u.password_hash.as_deref()),
-        );
+        )
+        .await;
         let user = match user {
             Some(u) if verified && u.status == "active" => u,
             other => {
-                self.record_failure(email.as_str(), ip, other.as_ref())
+                self.record_failure(Some(claim), email.as_str(), ip, other.as_ref())
                     .await?;
                 return Err(IdentityError::BadCredentials);
             }
         };
+        sign_in_attempts::forgive(&self.store, claim).await?;
         let account = self.account_to_enter(&user).await?;
         let second_factor = self.second_factor_owed(&user, &account).await?;
         self.open_session(
@@ -93,22 +96,59 @@ impl IdentityService {
         .await
     }
 
-    /// Refuses a sign-in step while recent failures for the address (when known) or the
-    /// client are over the limit.
+    /// Records a sign-in step as failed before it is checked, and refuses it (unchecked, and
+    /// forgotten again) while failures for the address (when known) or the client are over
+    /// the limit. The step forgives the claim when it succeeds; until then it counts, so
+    /// concurrent guesses cannot all pass the count before any of them is recorded.
     pub(super) async fn throttled(
         &self,
         email: Option<&str>,
         ip: &str,
-    ) -> Result<(), IdentityError> {
-        let since = self.clock.now() - SIGN_IN_WINDOW;
-        let for_email = match email {
-            Some(e) => sign_in_attempts::failures_for_email(&self.store, e, since).await?,
-            None => 0,
+    ) -> Result<Claim, IdentityError> {
+        let now = self.clock.now();
+        let (claim, for_email, for_ip) =
+            sign_in_attempts::claim(&self.store, email, ip, now, now - SIGN_IN_WINDOW).await?;
+        // The counts include this attempt; the rule speaks of the failures before it.
+        let (email_seen, ip_seen) = (for_email.saturating_sub(1), for_ip.saturating_sub(1));
+        let Err(wait) = sign_in_allowed(email_seen, ip_seen) else {
+            return Ok(claim);
         };
-        let for_ip = sign_in_attempts::failures_for_ip(&self.store, ip, since).await?;
-        sign_in_allowed(for_email, for_ip).map_err(|wait| IdentityError::RateLimited {
+        // A refused attempt is forgotten once the attempts recorded ahead of it make the
+        // limit on their own, so a flood does not fill the table. Those first few are never
+        // forgotten, so a burst of concurrent guesses (which may all see one another and all
+        // be refused) still leaves the address locked.
+        let (email_ahead, ip_ahead) =
+            sign_in_attempts::failures_before(&self.store, claim, email, ip, now - SIGN_IN_WINDOW)
+                .await?;
+        let by_email = sign_in_allowed(email_seen, 0).is_err();
+        let by_ip = sign_in_allowed(0, ip_seen).is_err();
+        let redundant = (!by_email || sign_in_allowed(email_ahead, 0).is_err())
+            && (!by_ip || sign_in_allowed(0, ip_ahead).is_err());
+        if redundant {
+            sign_in_attempts::forgive(&self.store, claim).await?;
+        }
+        Err(IdentityError::RateLimited {
             retry_after_secs: u64::try_from(wait.num_seconds()).unwrap_or(900),
         })
+    }
+
+    /// Checks a signed-in user's current password before a sensitive change, under the same
+    /// per-user throttle as signing in: guessing it through the profile pages is no faster
+    /// than through the sign-in page. A wrong password stays counted as a failure.
+    pub(super) async fn current_password_matches(
+        &self,
+        user: &UserRow,
+        password: &str,
+        ip: Option<&str>,
+    ) -> Result<bool, IdentityError> {
+        let claim = self
+            .throttled(Some(&user.email), ip.unwrap_or_default())
+            .await?;
+        let matches = passwords::verify(password, user.password_hash.as_deref()).await;
+        if matches {
+            sign_in_attempts::forgive(&self.store, claim).await?;
+        }
+        Ok(matches)
     }
 
     /// What a user who proved who they are must still do: a confirmed app or a registered
@@ -193,15 +233,23 @@ impl IdentityService {
         })
     }
 
+    /// Records a failed sign-in step: the step's claim stays as the failure (named for the
+    /// user once known), or, for a step that claimed nothing, a new failure is recorded.
     pub(super) async fn record_failure(
         &self,
+        claim: Option<Claim>,
         email: &str,
         ip: &str,
         user: Option<&UserRow>,
     ) -> Result<(), IdentityError> {
         let now = self.clock.now();
         let tx = self.store.begin().await?;
-        sign_in_attempts::record(&tx, email, ip, false, now).await?;
+        match claim {
+            // The claim already counts against the client; no user, no address to add.
+            Some(_) if email.is_empty() => {}
+            Some(claim) => sign_in_attempts::name_claim(&tx, claim, email).await?,
+            None => sign_in_attempts::record(&tx, email, ip, false, now).await?,
+        }
         if let Some(user) = user {
             let account_id = memberships::for_user(&tx, user.id)
                 .await?
@@ -261,6 +309,7 @@ impl IdentityService {
 mod tests {
     use super::super::test_support::{form, harness};
     use super::*;
+    use crate::ports::Clock;
 
     #[tokio::test]
     async fn the_right_password_opens_a_session() {
@@ -341,6 +390,66 @@ mod tests {
                 .sign_in("asha@example.com", "correct horse 42", "198.51.100.7", None)
                 .await
                 .is_ok()
+        );
+    }
+
+    /// The penetration test sent 30 wrong passwords at once and 20 were checked: each read
+    /// the failure count before any of them recorded one. Every attempt is now recorded
+    /// before its check, so only five are checked (a refused one answers RateLimited without
+    /// checking) and the right password is then refused too.
+    #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+    async fn thirty_concurrent_wrong_passwords_get_at_most_five_checks() {
+        let h = harness().await;
+        h.activated("asha@example.com").await;
+        let service = h.identity();
+        let attempts = (0..30).map(|i| {
+            let service = service.clone();
+            tokio::spawn(async move {
+                service
+                    .sign_in(
+                        "asha@example.com",
+                        "wrong horse 42",
+                        &format!("192.0.2.{i}"),
+                        None,
+                    )
+                    .await
+            })
+        });
+        let mut checked = 0;
+        let mut refused = 0;
+        for outcome in futures_util::future::join_all(attempts).await {
+            match outcome.unwrap() {
+                Err(IdentityError::BadCredentials) => checked += 1,
+                Err(IdentityError::RateLimited { .. }) => refused += 1,
+                other => panic!("unexpected {other:?}"),
+            }
+        }
+        assert!(checked <= 5, "{checked} passwords checked, limit 5");
+        assert_eq!(checked + refused, 30);
+        let err = h
+            .service
+            .sign_in("asha@example.com", "correct horse 42", "198.51.100.7", None)
+            .await
+            .unwrap_err();
+        assert!(matches!(err, IdentityError::RateLimited { .. }), "{err:?}");
+    }
+
+    #[tokio::test]
+    async fn a_successful_sign_in_does_not_count_as_a_failure() {
+        let h = harness().await;
+        h.activated("asha@example.com").await;
+        for _ in 0..10 {
+            h.service
+                .sign_in("asha@example.com", "correct horse 42", "192.0.2.1", None)
+                .await
+                .unwrap();
+        }
+        let since = h.clock.now() - SIGN_IN_WINDOW;
+        assert_eq!(
+            sign_in_attempts::failures_for_email(&h.store, "asha@example.com", since)
+                .await
+                .unwrap(),
+            0
         );
     }
 

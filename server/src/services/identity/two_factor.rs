@@ -198,7 +198,7 @@ impl IdentityService {
         ip: &str,
     ) -> Result<(), IdentityError> {
         let (session, user) = self.pending(token, sessions::SECOND_FACTOR_CODE).await?;
-        self.throttled(Some(&user.email), ip).await?;
+        let claim = self.throttled(Some(&user.email), ip).await?;
         let now = self.clock.now();
         let totp_row = two_factor::totp_of(&self.store, user.id)
             .await?
@@ -238,8 +238,8 @@ impl IdentityService {
         };
         if !ok {
             drop(tx);
+            // The throttle's claim stays recorded as the failure.
             let tx = self.store.begin().await?;
-            sign_in_attempts::record(&tx, &user.email, ip, false, now).await?;
             audit::record(
                 &tx,
                 now,
@@ -265,20 +265,24 @@ impl IdentityService {
                 "That code is not right. Enter the current code from the app, or a recovery code."
             }));
         }
-        self.second_factor_done(tx, &session, &user, ip, how).await
+        self.second_factor_done(tx, claim, &session, &user, ip, how)
+            .await
     }
 
     /// Lets a half-done sign-in work, audited with how the user proved it (`how`: "an
-    /// authenticator code", "a passkey" …), and commits `tx`.
+    /// authenticator code", "a passkey" …), forgives the step's throttle claim, and commits
+    /// `tx`.
     pub(super) async fn second_factor_done(
         &self,
         tx: crate::store::Tx,
+        claim: sign_in_attempts::Claim,
         session: &SessionRow,
         user: &UserRow,
         ip: &str,
         how: &str,
     ) -> Result<(), IdentityError> {
         sessions::complete_second_factor(&tx, session.id).await?;
+        sign_in_attempts::forgive(&tx, claim).await?;
         audit::record(
             &tx,
             self.clock.now(),

@@ -271,6 +271,7 @@ pub(super) fn delegate_pin(
              {} named you to download the certificate of order #{} ({}).\n\n\
              Order number: {}\nPIN: {pin}\n\n\
              Download it here with the order number and the PIN:\n\n{download_url}\n\n\
+             The PIN works for 30 days, and not after the certificate has expired. \
              Keep the PIN to yourself.\n\n-- Rootline\n",
             order.requester_name, order.id, order.product_name, order.id
         ),

@@ -52,7 +52,9 @@ use crate::{
     store::{Db, OrderRow, Store, StoreError, orders},
 };
 
-pub use delegation::{DelegateRefusal, PIN_ATTEMPTS, PIN_LOCK_MINUTES};
+pub use delegation::{
+    DelegateRefusal, PIN_ATTEMPTS, PIN_LIFETIME, PIN_LOCK_MINUTES, pin_expires_at,
+};
 pub use export::ORDERS_XLSX;
 pub use renewals::{AUTO_RENEW_DAYS, DueRenewal, RemindersSent};
 pub(crate) use smime::is_smime;

@@ -11,7 +11,10 @@ use app::model::{
 };
 
 use super::test_support::{World, csr_for, token_of, world};
-use super::{DelegateRefusal, DownloadFormat, OrderError, PIN_ATTEMPTS, PIN_LOCK_MINUTES};
+use super::{
+    DelegateRefusal, DownloadFormat, OrderError, PIN_ATTEMPTS, PIN_LIFETIME, PIN_LOCK_MINUTES,
+    pin_expires_at,
+};
 use crate::{
     ca::test_support::{openssl_csr, temp_dir},
     ports::Clock,
@@ -801,6 +804,120 @@ async fn a_delegate_downloads_with_the_mailed_pin_and_wrong_pins_lock_the_order(
     };
     assert!(matches!(
         w.orders.delegated_download(&other).await,
+        Err(DelegateRefusal::Wrong)
+    ));
+}
+
+/// An issued order with a download delegate, and the PIN the delegate was mailed.
+async fn delegated_order(w: &World) -> (i32, String) {
+    w.credit(w.admin.account.id, "100.00").await;
+    let id = w
+        .issued("shop.example.com", |f| {
+            f.delegate_name = "Dev Ops".into();
+            f.delegate_email = "devops@acme.example".into();
+        })
+        .await;
+    let pin = w
+        .mails()
+        .await
+        .iter()
+        .filter(|m| m.to == "devops@acme.example")
+        .find_map(|m| {
+            m.text
+                .lines()
+                .find_map(|l| l.strip_prefix("PIN: "))
+                .map(str::to_owned)
+        })
+        .expect("the delegate gets the PIN");
+    (id, pin)
+}
+
+fn pin_form(id: i32, pin: &str) -> DelegateDownloadForm {
+    DelegateDownloadForm {
+        order_id: id.to_string(),
+        pin: pin.into(),
+        format: "pem".into(),
+    }
+}
+
+/// The penetration test sent 40 wrong PINs at once: all were checked and none set the lock,
+/// since each read the failure count before any wrote it. Each attempt now takes its slot
+/// before the check: at most five are checked, the rest are refused as locked, and the lock
+/// stands.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn forty_concurrent_wrong_pins_lock_the_order_after_at_most_five_checks() {
+    let w = world().await;
+    let (id, pin) = delegated_order(&w).await;
+    let wrong = if pin == "00000000" {
+        "11111111"
+    } else {
+        "00000000"
+    };
+    let forms: Vec<_> = (0..40).map(|_| pin_form(id, wrong)).collect();
+    let attempts = forms.iter().map(|f| w.orders.delegated_download(f));
+    let mut checked = 0;
+    let mut locked = 0;
+    for outcome in futures_util::future::join_all(attempts).await {
+        match outcome {
+            Err(DelegateRefusal::Wrong) => checked += 1,
+            Err(DelegateRefusal::Locked(_)) => locked += 1,
+            other => panic!("unexpected {other:?}"),
+        }
+    }
+    assert!(
+        checked <= usize::try_from(PIN_ATTEMPTS).unwrap(),
+        "{checked} PINs checked"
+    );
+    assert_eq!(checked + locked, 40);
+    let row = crate::store::delegates::find(&w.h.store, id)
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(
+        row.locked_until.is_some_and(|t| t > w.h.clock.now()),
+        "{row:?}"
+    );
+    assert!(matches!(
+        w.orders.delegated_download(&pin_form(id, &pin)).await,
+        Err(DelegateRefusal::Locked(_))
+    ));
+}
+
+#[test]
+fn a_pin_expires_after_thirty_days_or_with_the_certificate_whichever_is_first() {
+    use chrono::TimeZone;
+    let sent = chrono::Utc.with_ymd_and_hms(2026, 1, 1, 9, 0, 0).unwrap();
+    let year = sent + chrono::Duration::days(365);
+    let week = sent + chrono::Duration::days(7);
+    assert_eq!(pin_expires_at(sent, year), sent + PIN_LIFETIME);
+    assert_eq!(pin_expires_at(sent, week), week);
+}
+
+/// A PIN works on its 29th day and is refused, with its own answer, on its 30th.
+#[tokio::test]
+async fn a_delegate_pin_works_the_day_before_it_expires_and_not_on_the_day() {
+    let w = world().await;
+    let (id, pin) = delegated_order(&w).await;
+    w.h.clock.advance(PIN_LIFETIME - chrono::Duration::days(1));
+    assert!(
+        w.orders
+            .delegated_download(&pin_form(id, &pin))
+            .await
+            .is_ok()
+    );
+    w.h.clock.advance(chrono::Duration::days(1));
+    assert!(matches!(
+        w.orders.delegated_download(&pin_form(id, &pin)).await,
+        Err(DelegateRefusal::Expired)
+    ));
+    // A wrong PIN on an expired order still says only "wrong".
+    let wrong = if pin == "00000000" {
+        "11111111"
+    } else {
+        "00000000"
+    };
+    assert!(matches!(
+        w.orders.delegated_download(&pin_form(id, wrong)).await,
         Err(DelegateRefusal::Wrong)
     ));
 }

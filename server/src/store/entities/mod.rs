@@ -45,6 +45,7 @@ pub mod renewal_reminders;
 pub mod sessions;
 pub mod sign_in_attempts;
 pub mod smime_mailboxes;
+pub mod throttle_attempts;
 pub mod tracking_links;
 pub mod user_tokens;
 pub mod user_totp;

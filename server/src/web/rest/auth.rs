@@ -1,9 +1,9 @@
 //! The access key on a request, turned into the user it acts as before any handler runs.
 
-use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+use std::net::IpAddr;
 
 use axum::{
-    extract::{ConnectInfo, FromRequestParts},
+    extract::FromRequestParts,
     http::{header, request::Parts},
 };
 
@@ -29,11 +29,7 @@ fn presented_key(parts: &Parts) -> Option<&str> {
 }
 
 pub fn client_ip(parts: &Parts) -> IpAddr {
-    parts
-        .extensions
-        .get::<ConnectInfo<SocketAddr>>()
-        .map(|ConnectInfo(addr)| addr.ip())
-        .unwrap_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED))
+    crate::web::client_addr::ClientAddr::of(&parts.extensions)
 }
 
 impl FromRequestParts<Ctx> for Authed {
