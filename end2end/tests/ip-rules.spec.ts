@@ -37,7 +37,12 @@ test("an IP rule that allows the administrator's address, then one that blocks i
   await expect(rules.getByRole("row").filter({ hasText: "This machine" })).toContainText("Enabled");
 
   await rules.getByRole("row").filter({ hasText: "This machine" }).getByLabel("I may lock myself out").check();
+  // Wait for the change to be saved: navigating at once could abort it before it is sent.
+  const saved = page.waitForResponse(
+    (r) => r.url().endsWith("/api/settings/ip-rules/change") && r.request().method() === "POST",
+  );
   await rules.getByRole("row").filter({ hasText: "This machine" }).getByRole("button", { name: "Disable" }).click();
+  expect((await saved).status()).toBe(200);
   // Every request is now refused, pages and server functions alike.
   const blocked = await page.goto("/");
   expect(blocked?.status()).toBe(403);

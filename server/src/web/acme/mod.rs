@@ -11,16 +11,13 @@ mod resources;
 #[cfg(test)]
 mod tests;
 
-use std::{
-    net::{IpAddr, Ipv4Addr, SocketAddr},
-    sync::Arc,
-};
+use std::{net::IpAddr, sync::Arc};
 
 use axum::{
     Router,
     body::Bytes,
-    extract::{ConnectInfo, FromRequestParts, Path, State},
-    http::{HeaderMap, HeaderValue, StatusCode, header, request::Parts},
+    extract::{Path, State},
+    http::{HeaderMap, HeaderValue, StatusCode, header},
     response::{IntoResponse, Response},
     routing::{get, post},
 };
@@ -31,6 +28,7 @@ pub use problem::Problem;
 use crate::{
     services::acme::{AcmeError, AcmeService, Jwk, Jws, NewAccountRequest},
     store::acme::AcmeAccountRow,
+    web::client_addr::ClientAddr,
 };
 
 pub struct Acme {
@@ -101,24 +99,6 @@ impl Acme {
             headers.append(k, v);
         }
         (status, headers, axum::Json(body)).into_response()
-    }
-}
-
-/// The client's address (the TCP peer, as the REST API sees it): the account's IP
-/// restrictions decide on it.
-struct ClientIp(IpAddr);
-
-impl<S: Send + Sync> FromRequestParts<S> for ClientIp {
-    type Rejection = std::convert::Infallible;
-
-    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
-        Ok(Self(
-            parts
-                .extensions
-                .get::<ConnectInfo<SocketAddr>>()
-                .map(|ConnectInfo(addr)| addr.ip())
-                .unwrap_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED)),
-        ))
     }
 }
 
@@ -265,7 +245,7 @@ fn location(url: &str) -> HeaderMap {
 
 async fn new_account(
     State(c): State<Ctx>,
-    ClientIp(from): ClientIp,
+    ClientAddr(from): ClientAddr,
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
@@ -298,7 +278,7 @@ async fn new_account(
 
 async fn account(
     State(c): State<Ctx>,
-    ClientIp(from): ClientIp,
+    ClientAddr(from): ClientAddr,
     Path(id): Path<i32>,
     headers: HeaderMap,
     body: Bytes,
@@ -332,7 +312,7 @@ async fn account(
 
 async fn account_orders(
     State(c): State<Ctx>,
-    ClientIp(from): ClientIp,
+    ClientAddr(from): ClientAddr,
     Path(id): Path<i32>,
     headers: HeaderMap,
     body: Bytes,
@@ -364,7 +344,7 @@ async fn account_orders(
 
 async fn new_order(
     State(c): State<Ctx>,
-    ClientIp(from): ClientIp,
+    ClientAddr(from): ClientAddr,
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
@@ -385,7 +365,7 @@ async fn new_order(
 
 async fn order(
     State(c): State<Ctx>,
-    ClientIp(from): ClientIp,
+    ClientAddr(from): ClientAddr,
     Path(id): Path<i32>,
     headers: HeaderMap,
     body: Bytes,
@@ -413,7 +393,7 @@ struct FinalizeRequest {
 
 async fn finalize(
     State(c): State<Ctx>,
-    ClientIp(from): ClientIp,
+    ClientAddr(from): ClientAddr,
     Path(id): Path<i32>,
     headers: HeaderMap,
     body: Bytes,
@@ -440,7 +420,7 @@ async fn finalize(
 
 async fn authz(
     State(c): State<Ctx>,
-    ClientIp(from): ClientIp,
+    ClientAddr(from): ClientAddr,
     Path(id): Path<i32>,
     headers: HeaderMap,
     body: Bytes,
@@ -469,7 +449,7 @@ async fn authz(
 
 async fn challenge(
     State(c): State<Ctx>,
-    ClientIp(from): ClientIp,
+    ClientAddr(from): ClientAddr,
     Path(id): Path<i32>,
     headers: HeaderMap,
     body: Bytes,
@@ -503,7 +483,7 @@ async fn challenge(
 
 async fn certificate(
     State(c): State<Ctx>,
-    ClientIp(from): ClientIp,
+    ClientAddr(from): ClientAddr,
     Path(id): Path<i32>,
     headers: HeaderMap,
     body: Bytes,
@@ -533,7 +513,7 @@ struct RevokeRequest {
 
 async fn revoke_cert(
     State(c): State<Ctx>,
-    ClientIp(from): ClientIp,
+    ClientAddr(from): ClientAddr,
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
@@ -554,7 +534,7 @@ async fn revoke_cert(
 
 async fn key_change(
     State(c): State<Ctx>,
-    ClientIp(from): ClientIp,
+    ClientAddr(from): ClientAddr,
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
