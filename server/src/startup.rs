@@ -332,12 +332,15 @@ pub async fn serve(config: Config) -> Result<(), StartupError> {
         orders,
         billing,
     };
-    let app = web::router(state)
-        .merge(web::acme::router(Arc::new(web::acme::Acme {
+    let app = web::app(
+        state,
+        web::acme::router(Arc::new(web::acme::Acme {
             service: acme,
             base: format!("{}/acme", config.link_base()),
-        })))
-        .merge(web::rest::router(rest));
+        })),
+        web::rest::router(rest),
+        web::middleware::SecurityHeaders::for_public_url(&config.public_url),
+    );
     if let Some(tls) = &config.tls {
         https_listener(tls, app.clone()).await?;
     }
