@@ -26,7 +26,11 @@ pub mod tls;
 #[cfg(test)]
 mod authorization_matrix;
 #[cfg(test)]
+mod hostile_text;
+#[cfg(test)]
 mod identity_attacks;
+#[cfg(test)]
+mod security_headers_tests;
 
 use std::sync::Arc;
 
