@@ -25,6 +25,11 @@ use crate::{
 /// Closes a textarea, a noscript and an attribute, each followed by script.
 const HOSTILE: &str = "</textarea></noscript><script>alert(1)</script><img src=x onerror=alert(1)>\"><svg onload=alert(1)>";
 
+/// Hostile text that fits the shorter fields (a designation takes 64 characters, an employee
+/// ID 32).
+const HOSTILE_64: &str = "</textarea><img src=x onerror=alert(1)>";
+const HOSTILE_32: &str = "\"><svg onload=alert(1)>";
+
 /// What must never reach a page unescaped: the markup the hostile text would inject.
 const INJECTED: &[&str] = &[
     "<script>alert(1)",
@@ -75,12 +80,19 @@ async fn operator(h: &Harness) -> String {
 /// hostile; a refusal is fine (the field does not take such text) and is printed.
 async fn seed_through_the_forms(app: &axum::Router, asha: &str, ops: &str) {
     let x = form_value(HOSTILE);
+    let x64 = form_value(HOSTILE_64);
+    let x32 = form_value(HOSTILE_32);
     let modes = "modes%5B0%5D=required&modes%5B1%5D=off&modes%5B2%5D=off&modes%5B3%5D=off&modes%5B4%5D=off&modes%5B5%5D=off&modes%5B6%5D=required&modes%5B7%5D=off&modes%5B8%5D=off";
     let calls: Vec<(&str, String, &str)> = vec![
         (
             "/api/profile/update",
-            format!("name={x}&mobile=%2B91+98450+12345&designation={x}"),
+            format!("name={x}&mobile=%2B91+98450+12345&designation={x64}"),
             asha,
+        ),
+        (
+            "/api/operator/multiple-groups",
+            "account_id=1&enabled=yes".into(),
+            ops,
         ),
         (
             "/api/groups/add",
@@ -91,7 +103,7 @@ async fn seed_through_the_forms(app: &axum::Router, asha: &str, ops: &str) {
         ),
         (
             "/api/roles/add",
-            format!("name=Auditor&description={x}"),
+            format!("name=Auditor&description={x}&permissions%5B0%5D=view_reports"),
             asha,
         ),
         (
@@ -107,7 +119,7 @@ async fn seed_through_the_forms(app: &axum::Router, asha: &str, ops: &str) {
         (
             "/api/users/add",
             format!(
-                "name=New+User&email=new.user%40example.com&mobile=%2B91+98450+12345&designation={x}&employee_id={x}&role=basic_user&group_access=all"
+                "name=New+User&email=new.user%40example.com&mobile=%2B91+98450+12345&designation={x64}&employee_id={x32}&role=basic_user&group_access=all"
             ),
             asha,
         ),
@@ -130,18 +142,13 @@ async fn seed_through_the_forms(app: &axum::Router, asha: &str, ops: &str) {
         ),
         (
             "/api/settings/acme/create",
-            format!("user=asha%40example.com&group=&product=1&tags={x}"),
+            format!("user=asha%40example.com&group=1&product=1&tags={x}"),
             asha,
         ),
         (
             "/api/operator/credits/grant",
             format!("account_id=1&amount=10&remarks={x}"),
             ops,
-        ),
-        (
-            "/api/billing/allocate",
-            format!("group_id=1&direction=allocate&amount=5&remarks={x}"),
-            asha,
         ),
     ];
     for (path, body, session) in calls {
