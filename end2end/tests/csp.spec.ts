@@ -19,7 +19,7 @@ test("every response carries the security headers, each page its own nonce", asy
   expect(await first.text()).toContain(`nonce="${nonceOf(csp)}"`);
   expect(first.headers()["x-content-type-options"]).toBe("nosniff");
   expect(first.headers()["x-frame-options"]).toBe("DENY");
-  expect(first.headers()["referrer-policy"]).toBe("no-referrer");
+  expect(first.headers()["referrer-policy"]).toBe("same-origin");
   expect(first.headers()["cache-control"]).toBe("no-store");
   for (const path of ["/acme/directory", "/api/v1/openapi.json", "/api/v1/docs", "/pkg/rootline.css"]) {
     const res = await request.get(`${BASE}${path}`);

@@ -188,10 +188,13 @@ pub async fn security_headers(
         HeaderValue::from_static("nosniff"),
     );
     h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
-    // No referrer at all: tracking and activation links carry their tokens in the URL.
+    // Tracking, activation and invitation links carry their tokens in the URL, so no other
+    // site ever gets a Referer. The portal itself still does: without JavaScript a form posts
+    // to its server function, which sends the browser back to the Referer (`no-referrer`
+    // broke every form without JavaScript), and the portal knows its own tokens anyway.
     h.insert(
         header::REFERRER_POLICY,
-        HeaderValue::from_static("no-referrer"),
+        HeaderValue::from_static("same-origin"),
     );
     h.insert(
         "permissions-policy",

@@ -166,7 +166,7 @@ async fn every_kind_of_route_carries_the_security_headers() {
             "{kind}"
         );
         assert_eq!(header(answer, "x-frame-options"), "DENY", "{kind}");
-        assert_eq!(header(answer, "referrer-policy"), "no-referrer", "{kind}");
+        assert_eq!(header(answer, "referrer-policy"), "same-origin", "{kind}");
         let permissions = header(answer, "permissions-policy");
         assert!(permissions.contains("camera=()"), "{kind}: {permissions:?}");
         assert!(
