@@ -33,6 +33,14 @@ export const test = base.extend<{ consoleErrors: string[] }>({
         if (msg.type() === "error" && !refused.test(msg.text())) errors.push(msg.text());
       });
       page.on("pageerror", (err) => errors.push(err.message));
+      // The Content-Security-Policy is enforced: anything it blocks (an inline script without
+      // the response's nonce, a style, an outside host) fails the test, not just the feature.
+      // Chromium logs most violations as console errors; the event catches the rest.
+      await page.addInitScript(() => {
+        document.addEventListener("securitypolicyviolation", (e) => {
+          console.error(`Content Security Policy violation: ${e.violatedDirective} blocked ${e.blockedURI || "inline"}`);
+        });
+      });
       await use(errors);
       expect(errors, "browser console errors").toEqual([]);
     },

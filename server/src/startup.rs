@@ -339,17 +339,20 @@ pub async fn serve(config: Config) -> Result<(), StartupError> {
         billing,
         throttle,
     };
-    let app = web::router(state)
-        .merge(web::acme::router(Arc::new(web::acme::Acme {
+    let app = web::app(
+        state,
+        web::acme::router(Arc::new(web::acme::Acme {
             service: acme,
             base: format!("{}/acme", config.link_base()),
-        })))
-        .merge(web::rest::router(rest))
-        // Outermost, so every route (ACME and REST too) sees the same client address.
-        .layer(axum::middleware::from_fn_with_state(
-            Arc::new(config.trusted_proxies.clone()),
-            web::client_addr::client_addr,
-        ));
+        })),
+        web::rest::router(rest),
+        web::middleware::SecurityHeaders::for_public_url(&config.public_url),
+    )
+    // Outermost, so every route (ACME and REST too) sees the same client address.
+    .layer(axum::middleware::from_fn_with_state(
+        Arc::new(config.trusted_proxies.clone()),
+        web::client_addr::client_addr,
+    ));
     if let Some(tls) = &config.tls {
         https_listener(tls, app.clone()).await?;
     }

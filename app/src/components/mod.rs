@@ -4,6 +4,7 @@ pub mod field;
 pub mod form_alert;
 pub mod portal;
 pub mod statement;
+pub mod textarea_text;
 pub mod user_fields;
 
 /// Percent-encodes a query-string value (everything but RFC 3986's unreserved characters), for

@@ -840,6 +840,27 @@ const MATRIX: &[Entry] = &[
 ];
 
 pub(super) async fn app(h: &Harness) -> axum::Router {
+    let (state, _, _) = surface(h, LeptosOptions::builder().output_name("rootline").build());
+    router(state)
+}
+
+/// The whole HTTP surface as `startup` builds it (portal, ACME, REST, security headers), with
+/// `options` (for a site root holding static assets).
+pub(super) async fn whole_app(h: &Harness, options: LeptosOptions) -> axum::Router {
+    let (state, acme, rest) = surface(h, options);
+    super::app(
+        state,
+        super::acme::router(acme),
+        super::rest::router(rest),
+        super::middleware::SecurityHeaders { https: false },
+    )
+}
+
+/// The portal's state and the ACME and REST routers' contexts, over the harness's store.
+fn surface(
+    h: &Harness,
+    leptos_options: LeptosOptions,
+) -> (AppState, Arc<super::acme::Acme>, Arc<super::rest::Rest>) {
     let identity = h.identity();
     let access = Arc::new(AccessService::new(
         h.store.clone(),
@@ -899,10 +920,19 @@ pub(super) async fn app(h: &Harness) -> axum::Router {
         h.clock.clone(),
         1,
     ));
+    let api_keys = Arc::new(crate::services::api_keys::ApiKeyService::for_harness(h));
+    let rest = Arc::new(super::rest::Rest {
+        keys: api_keys.clone(),
+        orders: orders.clone(),
+        validation: validation.clone(),
+        store: h.store.clone(),
+        clock: h.clock.clone(),
+        public_url: "http://portal.test".into(),
+    });
     let portal = Arc::new(Portal {
         identity: identity.clone(),
         access: access.clone(),
-        api_keys: Arc::new(crate::services::api_keys::ApiKeyService::for_harness(h)),
+        api_keys,
         orders: orders.clone(),
         validation,
         billing: billing.clone(),
@@ -911,8 +941,8 @@ pub(super) async fn app(h: &Harness) -> axum::Router {
         secure_cookies: false,
         certificate_sign_in_url: None,
     });
-    router(AppState {
-        leptos_options: LeptosOptions::builder().output_name("rootline").build(),
+    let state = AppState {
+        leptos_options,
         backend: Backend {
             identity: portal.clone(),
             passkeys: portal.clone(),
@@ -928,7 +958,7 @@ pub(super) async fn app(h: &Harness) -> axum::Router {
             }),
             acme: Arc::new(super::portal_acme::AcmePortal {
                 access: access.clone(),
-                acme,
+                acme: acme.clone(),
                 directory_url: "http://portal.test/acme/directory".into(),
             }),
         },
@@ -941,7 +971,12 @@ pub(super) async fn app(h: &Harness) -> axum::Router {
         orders,
         billing,
         throttle,
-    })
+    };
+    let acme = Arc::new(super::acme::Acme {
+        service: acme,
+        base: "http://portal.test/acme".into(),
+    });
+    (state, acme, rest)
 }
 
 pub(super) async fn call(

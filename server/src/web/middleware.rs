@@ -94,23 +94,115 @@ pub async fn origin_guard(
     next.run(req).await
 }
 
-pub async fn security_headers(req: Request<Body>, next: Next) -> Response {
+/// This response's Content-Security-Policy nonce: made per request by [`security_headers`],
+/// which puts it in the policy, and read by the page renderer, which puts it on Leptos' scripts.
+#[derive(Clone, Debug)]
+pub struct CspNonce(pub Arc<str>);
+
+impl CspNonce {
+    /// 128 random bits, base64: unguessable, so injected markup cannot carry a valid nonce.
+    fn random() -> Self {
+        use base64::Engine as _;
+        use rand::RngCore as _;
+        let mut bytes = [0u8; 16];
+        rand::rngs::OsRng.fill_bytes(&mut bytes);
+        Self(
+            base64::engine::general_purpose::URL_SAFE_NO_PAD
+                .encode(bytes)
+                .into(),
+        )
+    }
+}
+
+/// What the security headers depend on in the configuration.
+#[derive(Clone, Debug)]
+pub struct SecurityHeaders {
+    /// Whether the public URL is https: only then is Strict-Transport-Security sent (over
+    /// plain http a browser ignores it, and a development setup must not be pinned to TLS).
+    pub https: bool,
+}
+
+impl SecurityHeaders {
+    pub fn for_public_url(url: &url::Url) -> Self {
+        Self {
+            https: url.scheme() == "https",
+        }
+    }
+}
+
+/// The policy for one response. Scripts run only from this origin (the wasm bundle and its
+/// glue under /pkg, split route chunks included) or inline with this response's nonce (Leptos'
+/// hydration and streamed-resource scripts); `'wasm-unsafe-eval'` lets the bundle be compiled.
+/// No `'unsafe-inline'` anywhere: the portal has no inline styles or handlers.
+fn content_security_policy(nonce: &CspNonce) -> String {
+    format!(
+        "default-src 'self'; script-src 'self' 'nonce-{}' 'wasm-unsafe-eval'; style-src 'self'; \
+         img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; \
+         form-action 'self'; frame-ancestors 'none'",
+        nonce.0
+    )
+}
+
+/// Responses a shared or browser cache may keep: the static assets (revalidated by their
+/// ETag; their names are not hashed, so they get no long cache either).
+fn cacheable_asset(path: &str) -> bool {
+    path.starts_with("/pkg/") || path == "/favicon.svg"
+}
+
+/// Powerful browser features the portal never uses, off for it and anything it could embed.
+/// WebAuthn (`publickey-credentials-get`/`-create`) keeps its default, this origin only:
+/// passkeys need it.
+const PERMISSIONS_POLICY: &str = "accelerometer=(), camera=(), geolocation=(), gyroscope=(), \
+     magnetometer=(), microphone=(), payment=(), usb=()";
+
+/// Security headers on every response, whichever router answered it (portal, server
+/// functions, ACME, REST, OCSP, CRLs, assets); this layer wraps them all.
+pub async fn security_headers(
+    State(policy): State<Arc<SecurityHeaders>>,
+    mut req: Request<Body>,
+    next: Next,
+) -> Response {
+    let nonce = CspNonce::random();
+    req.extensions_mut().insert(nonce.clone());
+    let asset = cacheable_asset(req.uri().path());
     let mut res = next.run(req).await;
     let h = res.headers_mut();
+    if let Ok(csp) = HeaderValue::from_str(&content_security_policy(&nonce)) {
+        h.insert(header::CONTENT_SECURITY_POLICY, csp);
+    }
+    if policy.https {
+        h.insert(
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static("max-age=63072000; includeSubDomains"),
+        );
+    }
     h.insert(
         header::X_CONTENT_TYPE_OPTIONS,
         HeaderValue::from_static("nosniff"),
     );
     h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
-    // Same-origin only: activation links carry their token in the path.
+    // Tracking, activation and invitation links carry their tokens in the URL, so no other
+    // site ever gets a Referer. The portal itself still does: without JavaScript a form posts
+    // to its server function, which sends the browser back to the Referer (`no-referrer`
+    // broke every form without JavaScript), and the portal knows its own tokens anyway.
     h.insert(
         header::REFERRER_POLICY,
         HeaderValue::from_static("same-origin"),
     );
     h.insert(
+        "permissions-policy",
+        HeaderValue::from_static(PERMISSIONS_POLICY),
+    );
+    h.insert(
         "cross-origin-opener-policy",
         HeaderValue::from_static("same-origin"),
     );
+    // Everything dynamic is private to the moment it was made: signed-in pages, API keys,
+    // exports. A handler that chose a cache policy itself (the CA's public certificates, CRLs,
+    // OCSP answers) keeps it.
+    if !asset && !h.contains_key(header::CACHE_CONTROL) {
+        h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
     res
 }
 

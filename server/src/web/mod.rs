@@ -29,7 +29,11 @@ mod authorization_matrix;
 #[cfg(test)]
 mod client_throttles;
 #[cfg(test)]
+mod hostile_text;
+#[cfg(test)]
 mod identity_attacks;
+#[cfg(test)]
+mod security_headers_tests;
 
 use std::sync::Arc;
 
@@ -69,6 +73,20 @@ impl FromRef<AppState> for LeptosOptions {
     }
 }
 
+/// The largest body a server function accepts (axum's default limit, which Leptos applies when
+/// it reads the body). The biggest legitimate one, a group logo as a `data:` URL, is far below.
+const SERVER_FN_BODY_LIMIT: usize = 2 * 1024 * 1024;
+
+/// Gives the page renderer this response's CSP nonce (made by the security-headers layer), so
+/// Leptos puts the same value on its scripts as the policy names.
+fn provide_csp_nonce() {
+    let nonce = use_context::<axum::http::request::Parts>()
+        .and_then(|parts| parts.extensions.get::<middleware::CspNonce>().cloned());
+    if let Some(nonce) = nonce {
+        provide_context(leptos::nonce::Nonce::from_value(nonce.0));
+    }
+}
+
 async fn server_fn_handler(State(state): State<AppState>, req: Request<Body>) -> impl IntoResponse {
     let backend = state.backend.clone();
     handle_server_fns_with_context(move || provide_context(backend.clone()), req).await
@@ -81,11 +99,41 @@ async fn api_bad_requests(
     next: axum::middleware::Next,
 ) -> axum::response::Response {
     let api = req.uri().path().starts_with("/api/");
+    let req = if api {
+        match within_body_limit(req).await {
+            Ok(req) => req,
+            Err(too_large) => return too_large,
+        }
+    } else {
+        req
+    };
     let response = next.run(req).await;
     if api {
         malformed_arguments_are_bad_requests(response).await
     } else {
         response
+    }
+}
+
+/// Reads a server function's body up to [`SERVER_FN_BODY_LIMIT`]. Leptos answers a longer one
+/// with 500, as if the server had failed; it is the client's mistake, so it gets 413 and says
+/// what the limit is.
+async fn within_body_limit(req: Request<Body>) -> Result<Request<Body>, axum::response::Response> {
+    let (parts, body) = req.into_parts();
+    match axum::body::to_bytes(body, SERVER_FN_BODY_LIMIT).await {
+        Ok(bytes) => Ok(Request::from_parts(parts, Body::from(bytes))),
+        Err(_) => {
+            let error = app::error::AppError::BadRequest(format!(
+                "The request is too large: a form may send at most {} MB.",
+                SERVER_FN_BODY_LIMIT / (1024 * 1024)
+            ));
+            Err((
+                StatusCode::PAYLOAD_TOO_LARGE,
+                [(axum::http::header::CONTENT_TYPE, "application/json")],
+                serde_json::to_vec(&error).unwrap_or_default(),
+            )
+                .into_response())
+        }
     }
 }
 
@@ -166,10 +214,16 @@ pub fn router(state: AppState) -> Router {
         .leptos_routes_with_context(
             &state,
             routes,
-            move || provide_context(backend.clone()),
+            move || {
+                provide_context(backend.clone());
+                provide_csp_nonce();
+            },
             move || shell(options.clone()),
         )
-        .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .fallback(leptos_axum::file_and_error_handler_with_context::<
+            AppState,
+            _,
+        >(provide_csp_nonce, shell))
         .layer(from_fn_with_state(
             state.guard.clone(),
             middleware::origin_guard,
@@ -180,6 +234,22 @@ pub fn router(state: AppState) -> Router {
         ))
         .layer(axum::middleware::from_fn(api_bad_requests))
         .layer(axum::middleware::from_fn(middleware::request_meta))
-        .layer(axum::middleware::from_fn(middleware::security_headers))
         .with_state(state)
+}
+
+/// The whole HTTP surface: the portal with the ACME and REST routers merged in, and the
+/// security headers on every response any of them gives.
+pub fn app(
+    state: AppState,
+    acme: Router,
+    rest: Router,
+    headers: middleware::SecurityHeaders,
+) -> Router {
+    router(state)
+        .merge(acme)
+        .merge(rest)
+        .layer(from_fn_with_state(
+            Arc::new(headers),
+            middleware::security_headers,
+        ))
 }

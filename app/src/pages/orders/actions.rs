@@ -9,7 +9,7 @@ use crate::{
         acme::OrderRenewEarly,
         orders::{OrderChangeNames, OrderEdit, OrderReissue, OrderRenew, OrderRevoke},
     },
-    components::form_alert::FormAlert,
+    components::{form_alert::FormAlert, textarea_text::textarea_text},
     error::AppError,
     model::{
         order_actions::{LinkedOrder, REISSUE_REASONS, REVOCATION_REASONS},
@@ -229,7 +229,7 @@ pub fn LifecycleActions(order: OrderView) -> impl IntoView {
                         </div>
                         <div class="field">
                             <label for="names-list">"Names (one per line; the first is the main one)"</label>
-                            <textarea id="names-list" name="names" rows="4">{current}</textarea>
+                            <textarea id="names-list" name="names" rows="4" inner_html=textarea_text(&current)></textarea>
                         </div>
                         <div class="field">
                             <label for="names-csr">"CSR for the new names (PEM)"</label>
@@ -314,11 +314,11 @@ pub fn LifecycleActions(order: OrderView) -> impl IntoView {
                     </div>
                     <div class="field">
                         <label for="edit-remarks">"Order remarks"</label>
-                        <textarea id="edit-remarks" name="remarks" rows="2">{order.remarks.clone()}</textarea>
+                        <textarea id="edit-remarks" name="remarks" rows="2" inner_html=textarea_text(&order.remarks)></textarea>
                     </div>
                     <div class="field">
                         <label for="edit-extra">"Additional e-mail recipients"</label>
-                        <textarea id="edit-extra" name="extra_emails" rows="2">{order.extra_emails.join(", ")}</textarea>
+                        <textarea id="edit-extra" name="extra_emails" rows="2" inner_html=textarea_text(&order.extra_emails.join(", "))></textarea>
                     </div>
                     <div class="field checkbox">
                         <input id="edit-auto-renew" type="checkbox" name="auto_renew" value="on" checked=order.auto_renew />

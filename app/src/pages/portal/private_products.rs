@@ -12,6 +12,7 @@ use crate::{
         field::Field,
         form_alert::{FormAlert, Notice},
         portal::Portal,
+        textarea_text::textarea_text,
     },
     error::AppError,
     model::{
@@ -161,7 +162,7 @@ fn ProductFields(
         <div class="field" class:field-invalid=move || checklist_error.get().is_some()>
             <label for=checklist_id.clone()>"Validation checklist"</label>
             <p class="field-hint">"One item per line; approvers see it with each order."</p>
-            <textarea id=checklist_id name="checklist" rows="4">{initial.checklist.clone()}</textarea>
+            <textarea id=checklist_id name="checklist" rows="4" inner_html=textarea_text(&initial.checklist)></textarea>
             <p class="field-error" role="alert">{move || checklist_error.get()}</p>
         </div>
     }
