@@ -29,6 +29,8 @@ const HOSTILE: &str = "</textarea></noscript><script>alert(1)</script><img src=x
 /// ID 32).
 const HOSTILE_64: &str = "</textarea><img src=x onerror=alert(1)>";
 const HOSTILE_32: &str = "\"><svg onload=alert(1)>";
+/// For the shortest fields (a mobile number takes 20).
+const HOSTILE_16: &str = "<svg onload=x>";
 
 /// What must never reach a page unescaped: the markup the hostile text would inject.
 const INJECTED: &[&str] = &[
@@ -182,7 +184,7 @@ async fn seed_an_order(h: &Harness) -> i32 {
             key_source: "later",
             requester_name: HOSTILE,
             requester_email: "asha@example.com",
-            requester_phone: HOSTILE,
+            requester_phone: HOSTILE_32,
             tags: HOSTILE,
             remarks: HOSTILE,
             tech_name: HOSTILE,
@@ -196,7 +198,7 @@ async fn seed_an_order(h: &Harness) -> i32 {
     )
     .await
     .unwrap();
-    orders::add_event(&h.store, order.id, HOSTILE, HOSTILE, HOSTILE, now)
+    orders::add_event(&h.store, order.id, HOSTILE, HOSTILE_64, HOSTILE, now)
         .await
         .unwrap();
     crate::store::delegates::insert(&h.store, order.id, HOSTILE, "delegate@example.com", now)
@@ -248,16 +250,26 @@ async fn seed_every_text_column(h: &Harness) {
         ("login_certificates", &["label", "subject", "issuer"]),
         ("passkeys", &["name"]),
     ];
+    // PostgreSQL refuses text longer than a column's limit, so each column gets the longest
+    // payload it takes (SQLite takes any).
+    let payloads = [
+        text,
+        HOSTILE_64.replace('\'', "''"),
+        HOSTILE_32.replace('\'', "''"),
+        HOSTILE_16.to_owned(),
+    ];
     for (table, cols) in columns {
-        let set = cols
-            .iter()
-            .map(|c| format!("{c} = '{text}'"))
-            .collect::<Vec<_>>()
-            .join(", ");
-        h.store
-            .execute_raw(&format!("UPDATE {table} SET {set}"))
-            .await
-            .unwrap();
+        for col in *cols {
+            let mut seeded = false;
+            for payload in &payloads {
+                let sql = format!("UPDATE {table} SET {col} = '{payload}'");
+                if h.store.execute_raw(&sql).await.is_ok() {
+                    seeded = true;
+                    break;
+                }
+            }
+            assert!(seeded, "{table}.{col} takes none of the hostile payloads");
+        }
     }
     h.store
         .execute_raw(&format!(
