@@ -319,12 +319,12 @@ pub async fn serve(config: Config) -> Result<(), StartupError> {
             billing: portal.clone(),
             domains: portal.clone(),
             smime: portal,
-            catalog: Arc::new(web::portal_catalog::CatalogPortal {
+            catalog: Arc::new(web::portal::CatalogPortal {
                 identity: services.identity.clone(),
                 catalog,
             }),
-            acme: Arc::new(web::portal_acme::AcmePortal {
-                access: access.clone(),
+            acme: Arc::new(web::portal::AcmePortal {
+                identity: services.identity.clone(),
                 acme: acme.clone(),
                 directory_url: format!("{}/acme/directory", config.link_base()),
             }),

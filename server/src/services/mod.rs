@@ -4,6 +4,8 @@ pub mod access;
 pub mod acme;
 pub mod api_keys;
 pub mod audit;
+#[cfg(test)]
+mod authorization_matrix;
 pub mod billing;
 pub mod catalog;
 pub mod identity;

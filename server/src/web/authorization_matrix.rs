@@ -952,12 +952,12 @@ fn surface(
             billing: portal.clone(),
             domains: portal.clone(),
             smime: portal,
-            catalog: Arc::new(super::portal_catalog::CatalogPortal {
+            catalog: Arc::new(super::portal::CatalogPortal {
                 identity: identity.clone(),
                 catalog: Arc::new(crate::services::catalog::CatalogService::for_harness(h)),
             }),
-            acme: Arc::new(super::portal_acme::AcmePortal {
-                access: access.clone(),
+            acme: Arc::new(super::portal::AcmePortal {
+                identity: identity.clone(),
                 acme: acme.clone(),
                 directory_url: "http://portal.test/acme/directory".into(),
             }),
@@ -1043,27 +1043,7 @@ async fn each_role_in_each_account_gets_what_the_matrix_says() {
     let h = harness().await;
     let first = h.signed_in("first@example.com").await;
     let other = h.signed_in("other@example.org").await;
-    let invite = h
-        .service
-        .create_operator("ops@rootline.test", None)
-        .await
-        .unwrap();
-    let token = invite
-        .activation_link
-        .rsplit('/')
-        .next()
-        .unwrap()
-        .to_owned();
-    h.service
-        .activate(
-            &token,
-            crate::services::identity::test_support::PASSWORD,
-            crate::services::identity::test_support::PASSWORD,
-            None,
-        )
-        .await
-        .unwrap();
-    let operator = h.sign_in("ops@rootline.test").await;
+    let operator = h.signed_in_operator().await;
     let app = app(&h).await;
     // A custom role of the first account (id 1), for the calls that name one.
     crate::store::custom_roles::insert(

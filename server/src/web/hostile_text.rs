@@ -17,7 +17,7 @@ use crate::{
     ports::Clock,
     services::{
         catalog::CatalogService,
-        identity::test_support::{Harness, PASSWORD, harness},
+        identity::test_support::{Harness, harness},
     },
     store::orders,
 };
@@ -60,22 +60,7 @@ async fn page(app: &axum::Router, path: &str, session: &str) -> (StatusCode, Str
 }
 
 async fn operator(h: &Harness) -> String {
-    let invite = h
-        .service
-        .create_operator("ops@rootline.test", None)
-        .await
-        .unwrap();
-    let token = invite
-        .activation_link
-        .rsplit('/')
-        .next()
-        .unwrap()
-        .to_owned();
-    h.service
-        .activate(&token, PASSWORD, PASSWORD, None)
-        .await
-        .unwrap();
-    h.sign_in("ops@rootline.test").await
+    h.signed_in_operator().await
 }
 
 /// Creates through the server functions what a user can make with free text in it, the text

@@ -217,41 +217,25 @@ fn ip_rule_exempt(path: &str) -> bool {
 /// pages, server functions and the API alike. Without a session there is nothing to restrict
 /// (sign-in itself is checked when the session is first used).
 pub async fn ip_restrictions(
-    State(store): State<crate::store::Store>,
+    State(access): State<Arc<crate::services::access::AccessService>>,
     req: Request<Body>,
     next: Next,
 ) -> Response {
-    use crate::{
-        domain::secret_token::{hash_token, looks_like_token},
-        services::access::ip_allowed,
-        store::sessions,
-    };
+    use crate::services::access::SessionAddress;
     let path = req.uri().path().to_owned();
     let Some(meta) = req.extensions().get::<RequestMeta>().cloned() else {
         return next.run(req).await;
     };
-    let Some(token) = meta
-        .session_token
-        .as_deref()
-        .filter(|t| looks_like_token(t))
-    else {
+    let Some(token) = meta.session_token.as_deref() else {
         return next.run(req).await;
     };
     if ip_rule_exempt(&path) {
         return next.run(req).await;
     }
-    let session = match sessions::find_by_hash(&store, &hash_token(token)).await {
-        Ok(Some(s)) if s.revoked_at.is_none() => s,
-        Ok(_) => return next.run(req).await,
-        Err(e) => {
-            tracing::error!(error = %e, "IP restrictions: cannot read the session");
-            return StatusCode::SERVICE_UNAVAILABLE.into_response();
-        }
-    };
-    match ip_allowed(&store, session.account_id, session.user_id, meta.ip).await {
-        Ok(true) => next.run(req).await,
-        Ok(false) => {
-            tracing::warn!(ip = %meta.ip, user = session.user_id, "request refused by an IP restriction");
+    match access.session_address(token, meta.ip).await {
+        Ok(SessionAddress::NoSession | SessionAddress::Allowed) => next.run(req).await,
+        Ok(SessionAddress::Refused { user_id }) => {
+            tracing::warn!(ip = %meta.ip, user = user_id, "request refused by an IP restriction");
             let message = format!(
                 "Your address {} is not allowed by your account's IP restrictions. Contact your administrator.",
                 meta.ip
@@ -277,7 +261,7 @@ pub async fn ip_restrictions(
             }
         }
         Err(e) => {
-            tracing::error!(error = %e, "IP restrictions: cannot read the rules");
+            tracing::error!(error = %e, "IP restrictions: cannot read the session or the rules");
             StatusCode::SERVICE_UNAVAILABLE.into_response()
         }
     }

@@ -14,13 +14,6 @@ pub mod middleware;
 pub mod ocsp;
 pub mod order_files;
 pub mod portal;
-pub mod portal_acme;
-mod portal_api_keys;
-pub mod portal_billing;
-pub mod portal_catalog;
-mod portal_orders;
-mod portal_passkeys;
-mod portal_smime;
 pub mod rest;
 pub mod tls;
 
@@ -229,7 +222,7 @@ pub fn router(state: AppState) -> Router {
             middleware::origin_guard,
         ))
         .layer(from_fn_with_state(
-            state.store.clone(),
+            state.access.clone(),
             middleware::ip_restrictions,
         ))
         .layer(axum::middleware::from_fn(api_bad_requests))

@@ -4,10 +4,7 @@
 //! as PEM, DER or PKCS#7, from the order page (`GET /orders/{id}/certificate/{format}`) or the
 //! tracking link (`GET /track/{token}/certificate/{format}`).
 
-use app::{
-    model::{Permission, orders::OrdersQuery},
-    ports::RequestMeta,
-};
+use app::{model::orders::OrdersQuery, ports::RequestMeta};
 use axum::{
     Extension,
     extract::{Path, Query, State},
@@ -59,7 +56,7 @@ pub async fn export(
     Extension(meta): Extension<RequestMeta>,
     Query(query): Query<OrdersQuery>,
 ) -> Response {
-    let caller = match caller_or_refusal(&state, &meta, Permission::RequestCertificates).await {
+    let caller = match caller_or_refusal(&state, &meta).await {
         Ok(c) => c,
         Err(refusal) => return refusal,
     };
@@ -77,7 +74,7 @@ pub async fn order_certificate(
     let Some(format) = DownloadFormat::parse(&format) else {
         return (StatusCode::NOT_FOUND, "Formats: pem, der, p7b.").into_response();
     };
-    let caller = match caller_or_refusal(&state, &meta, Permission::RequestCertificates).await {
+    let caller = match caller_or_refusal(&state, &meta).await {
         Ok(c) => c,
         Err(refusal) => return refusal,
     };
@@ -138,7 +135,7 @@ pub async fn invoice(
     Extension(meta): Extension<RequestMeta>,
     Path(id): Path<i32>,
 ) -> Response {
-    let caller = match caller_or_refusal(&state, &meta, Permission::RequestCertificates).await {
+    let caller = match caller_or_refusal(&state, &meta).await {
         Ok(c) => c,
         Err(refusal) => return refusal,
     };
@@ -153,7 +150,7 @@ pub async fn credit_note(
     Extension(meta): Extension<RequestMeta>,
     Path((id, note)): Path<(i32, i32)>,
 ) -> Response {
-    let caller = match caller_or_refusal(&state, &meta, Permission::RequestCertificates).await {
+    let caller = match caller_or_refusal(&state, &meta).await {
         Ok(c) => c,
         Err(refusal) => return refusal,
     };

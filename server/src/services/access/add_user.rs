@@ -1,3 +1,4 @@
+use app::model::Permission;
 use app::model::{UserForm, users::AddUserOutcome};
 
 use super::{AccessError, AccessService};
@@ -12,6 +13,7 @@ impl AccessService {
         form: &UserForm,
         ip: Option<String>,
     ) -> Result<AddUserOutcome, AccessError> {
+        caller.require(Permission::ManageUsers)?;
         let custom = self.custom_role_ids(caller).await?;
         let valid = form
             .validate(caller.kind, false, &custom)

@@ -1,4 +1,5 @@
 use app::model::AuditQuery;
+use app::model::Permission;
 use rust_xlsxwriter::{Format, Workbook};
 
 use super::{AccessError, AccessService};
@@ -15,6 +16,7 @@ impl AccessService {
         caller: &Caller,
         query: &AuditQuery,
     ) -> Result<Vec<u8>, AccessError> {
+        caller.require(Permission::ViewAuditLog)?;
         let q = query.validate().map_err(AccessError::Invalid)?;
         let (entries, _) = self.audit_entries(caller, &q, 0, EXPORT_LIMIT).await?;
         let fail = |e: rust_xlsxwriter::XlsxError| AccessError::Export(e.to_string());

@@ -1,3 +1,4 @@
+use app::model::Permission;
 use std::collections::HashMap;
 
 use app::model::{
@@ -26,6 +27,7 @@ impl AccessService {
         caller: &Caller,
         query: &AuditQuery,
     ) -> Result<AuditPage, AccessError> {
+        caller.require(Permission::ViewAuditLog)?;
         let q = query.validate().map_err(AccessError::Invalid)?;
         let offset = (q.page - 1) * AUDIT_PAGE_SIZE;
         let (entries, total) = self

@@ -42,6 +42,7 @@ fn within_callers(caller: &Caller, permissions: &[Permission]) -> Result<(), Acc
 
 impl AccessService {
     pub async fn roles_page(&self, caller: &Caller) -> Result<RolesPage, AccessError> {
+        caller.require(Permission::ManageRoles)?;
         let mut custom = Vec::new();
         for row in custom_roles::of_account(&self.store, caller.account.id).await? {
             custom.push(CustomRoleView {
@@ -62,6 +63,7 @@ impl AccessService {
         form: &CustomRoleForm,
         ip: Option<String>,
     ) -> Result<i32, AccessError> {
+        caller.require(Permission::ManageRoles)?;
         let valid = form.validate().map_err(AccessError::Invalid)?;
         within_callers(caller, &valid.permissions)?;
         let permissions = store_permissions(&valid.permissions);
@@ -100,6 +102,7 @@ impl AccessService {
         form: &CustomRoleForm,
         ip: Option<String>,
     ) -> Result<(), AccessError> {
+        caller.require(Permission::ManageRoles)?;
         let valid = form.validate().map_err(AccessError::Invalid)?;
         within_callers(caller, &valid.permissions)?;
         let permissions = store_permissions(&valid.permissions);
@@ -137,6 +140,7 @@ impl AccessService {
         id: i32,
         ip: Option<String>,
     ) -> Result<(), AccessError> {
+        caller.require(Permission::ManageRoles)?;
         let tx = self.store.begin().await?;
         let Some(role) = custom_roles::find(&tx, caller.account.id, id).await? else {
             return Err(AccessError::NotFound);
@@ -231,6 +235,7 @@ impl AccessService {
 
     /// The roles the user form offers the caller: those whose permissions they have.
     pub async fn role_options(&self, caller: &Caller) -> Result<Vec<RoleOption>, AccessError> {
+        caller.require(Permission::ManageUsers)?;
         Ok(self
             .giveable_roles(caller)
             .await?

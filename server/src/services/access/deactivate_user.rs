@@ -6,6 +6,7 @@ use crate::{
     },
     store::{memberships, sessions},
 };
+use app::model::Permission;
 
 impl AccessService {
     /// Deactivates a user in the caller's account: their sessions there end at once and they
@@ -18,6 +19,7 @@ impl AccessService {
         membership_id: i32,
         ip: Option<String>,
     ) -> Result<(), AccessError> {
+        caller.require(Permission::ManageUsers)?;
         let (m, u) = self.member(caller, membership_id).await?;
         if u.id == caller.user.id {
             return Err(AccessError::Refused(

@@ -2,6 +2,7 @@
 //! all of the account's domains; listing one limits the group's orders to the listed domains
 //! and their sub-domains.
 
+use app::model::Permission;
 use app::model::{FieldErrors, dns_name};
 
 use super::{AccessError, AccessService};
@@ -18,6 +19,7 @@ impl AccessService {
         domain: &str,
         ip: Option<String>,
     ) -> Result<(), AccessError> {
+        caller.require(Permission::ManageGroups)?;
         let group = self.group_of(caller, group_id).await?;
         let domain = dns_name::normalize(domain);
         let known = domains::for_account(&self.store, caller.account.id)
@@ -60,6 +62,7 @@ impl AccessService {
         domain: &str,
         ip: Option<String>,
     ) -> Result<(), AccessError> {
+        caller.require(Permission::ManageGroups)?;
         let group = self.group_of(caller, group_id).await?;
         let domain = dns_name::normalize(domain);
         let tx = self.store.begin().await?;

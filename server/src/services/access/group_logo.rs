@@ -1,6 +1,7 @@
 //! A group's logo (the seeds' "Upload a Logo (if required)"): a small PNG or JPEG, told by its
 //! bytes, served only to signed-in users of the group's account.
 
+use app::model::Permission;
 use app::model::{FieldErrors, groups::logo_from_data_url};
 
 use super::{AccessError, AccessService};
@@ -23,6 +24,7 @@ impl AccessService {
         data_url: &str,
         ip: Option<String>,
     ) -> Result<(), AccessError> {
+        caller.require(Permission::ManageGroups)?;
         let group = self.group_of(caller, group_id).await?;
         let (content_type, bytes) = logo_from_data_url(data_url)
             .map_err(|e| AccessError::Invalid(FieldErrors::single("logo", e)))?;
@@ -50,6 +52,7 @@ impl AccessService {
         group_id: i32,
         ip: Option<String>,
     ) -> Result<(), AccessError> {
+        caller.require(Permission::ManageGroups)?;
         let group = self.group_of(caller, group_id).await?;
         let tx = self.store.begin().await?;
         if !group_logos::remove(&tx, group.id).await? {

@@ -1,6 +1,7 @@
 //! A group's users: everyone who can use it, and adding or removing members (the only users
 //! of a restricted group, and the groups of users limited to specific ones).
 
+use app::model::Permission;
 use app::model::{
     FieldErrors,
     group_members::{GroupDetail, GroupUser, can_use},
@@ -34,6 +35,7 @@ impl AccessService {
         caller: &Caller,
         group_id: i32,
     ) -> Result<GroupDetail, AccessError> {
+        caller.require(Permission::ManageGroups)?;
         let group = self.group_of(caller, group_id).await?;
         let members = group_members::of_group(&self.store, group.id).await?;
         let account = group_members::memberships_of_account(&self.store, caller.account.id)
@@ -93,6 +95,7 @@ impl AccessService {
         membership_id: i32,
         ip: Option<String>,
     ) -> Result<(), AccessError> {
+        caller.require(Permission::ManageGroups)?;
         let group = self.group_of(caller, group_id).await?;
         let (m, u) = self.member(caller, membership_id).await?;
         let tx = self.store.begin().await?;
@@ -125,6 +128,7 @@ impl AccessService {
         membership_id: i32,
         ip: Option<String>,
     ) -> Result<(), AccessError> {
+        caller.require(Permission::ManageGroups)?;
         let group = self.group_of(caller, group_id).await?;
         let (m, u) = self.member(caller, membership_id).await?;
         let tx = self.store.begin().await?;

@@ -1,6 +1,7 @@
 //! Groups of the caller's account: every account has a default group; more only when the
 //! operator enabled multiple groups for it.
 
+use app::model::Permission;
 use app::model::groups::{GroupForm, GroupView, GroupsPage};
 
 use super::{AccessError, AccessService};
@@ -85,6 +86,7 @@ fn name_taken() -> AccessError {
 impl AccessService {
     /// The account's groups (the default one made when missing).
     pub async fn groups_page(&self, caller: &Caller) -> Result<GroupsPage, AccessError> {
+        caller.require(Permission::ManageGroups)?;
         let rows = ensure_default_group(&self.store, caller.account.id, self.clock.now()).await?;
         let ids: Vec<i32> = rows.iter().map(|g| g.id).collect();
         let logos = group_logos::versions(&self.store, &ids).await?;
@@ -106,6 +108,7 @@ impl AccessService {
         form: &GroupForm,
         ip: Option<String>,
     ) -> Result<i32, AccessError> {
+        caller.require(Permission::ManageGroups)?;
         if !caller.account.multiple_groups {
             return Err(AccessError::Refused(
                 "Your account has one group. Ask the Rootline operator to enable multiple groups."
@@ -158,6 +161,7 @@ impl AccessService {
         form: &GroupForm,
         ip: Option<String>,
     ) -> Result<(), AccessError> {
+        caller.require(Permission::ManageGroups)?;
         let existing = groups::for_account(&self.store, caller.account.id)
             .await?
             .into_iter()

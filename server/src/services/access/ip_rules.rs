@@ -2,6 +2,7 @@
 //! enforced on every request by the `ip_restrictions` middleware. Changes that would shut out
 //! the administrator making them need an explicit confirmation.
 
+use app::model::Permission;
 use std::net::IpAddr;
 
 use app::model::{
@@ -51,6 +52,7 @@ impl AccessService {
         caller: &Caller,
         your_ip: IpAddr,
     ) -> Result<IpRulesPage, AccessError> {
+        caller.require(Permission::ManageSettings)?;
         let rows = ip_rules::for_account(&self.store, caller.account.id).await?;
         let (members, _) =
             memberships::page_for_account(&self.store, caller.account.id, None, 0, 1000).await?;
@@ -106,6 +108,7 @@ impl AccessService {
         form: &IpRuleForm,
         ip: IpAddr,
     ) -> Result<i32, AccessError> {
+        caller.require(Permission::ManageSettings)?;
         let mut errors = FieldErrors::new();
         let range = IpRange::parse(&form.start, &form.end)
             .map_err(|(field, e)| errors.add(field, format!("{}.", capitalised(&e.to_string()))))
@@ -195,6 +198,7 @@ impl AccessService {
         ip: IpAddr,
         confirmed: bool,
     ) -> Result<(), AccessError> {
+        caller.require(Permission::ManageSettings)?;
         let rules = ip_rules::for_account(&self.store, caller.account.id).await?;
         let rule = rules
             .iter()

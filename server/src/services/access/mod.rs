@@ -13,6 +13,7 @@ mod groups;
 mod ip_rules;
 mod member_rules;
 mod operator_accounts;
+mod session_address;
 mod two_factor_setting;
 mod update_user;
 mod users;
@@ -22,6 +23,7 @@ use std::sync::Arc;
 pub use group_logo::GroupLogo;
 pub use groups::ensure_default_group;
 pub use ip_rules::ip_allowed;
+pub use session_address::SessionAddress;
 
 use app::model::{FieldErrors, Permission};
 
@@ -59,6 +61,18 @@ pub enum AccessError {
     Identity(#[from] IdentityError),
     #[error(transparent)]
     Store(#[from] StoreError),
+}
+
+impl From<crate::services::identity::Forbidden> for AccessError {
+    fn from(f: crate::services::identity::Forbidden) -> Self {
+        Self::Forbidden(f.0)
+    }
+}
+
+impl From<crate::services::identity::OperatorOnly> for AccessError {
+    fn from(_: crate::services::identity::OperatorOnly) -> Self {
+        Self::OperatorOnly
+    }
 }
 
 impl AccessService {

@@ -16,21 +16,12 @@ use crate::{
 };
 
 impl AccessService {
-    /// The caller behind a session token, if they are an operator user.
-    pub async fn authorize_operator(&self, token: Option<&str>) -> Result<Caller, AccessError> {
-        let token = token.ok_or(AccessError::Unauthenticated)?;
-        let caller = self
-            .identity
-            .caller(token)
-            .await?
-            .ok_or(AccessError::Unauthenticated)?;
-        if !caller.user.is_operator || caller.kind != AccountKind::Operator {
-            return Err(AccessError::OperatorOnly);
-        }
-        Ok(caller)
-    }
-
-    pub async fn accounts_page(&self, query: &AccountsQuery) -> Result<AccountsPage, AccessError> {
+    pub async fn accounts_page(
+        &self,
+        operator: &Caller,
+        query: &AccountsQuery,
+    ) -> Result<AccountsPage, AccessError> {
+        operator.require_operator()?;
         let status = match query.status.trim() {
             "" => None,
             s => Some(AccountStatus::parse(s).ok_or_else(|| {
@@ -91,6 +82,7 @@ impl AccessService {
         reason: &str,
         ip: Option<String>,
     ) -> Result<(), AccessError> {
+        operator.require_operator()?;
         let decision = if approve {
             Decision::Approve
         } else {
@@ -116,6 +108,7 @@ impl AccessService {
         enabled: bool,
         ip: Option<String>,
     ) -> Result<(), AccessError> {
+        operator.require_operator()?;
         let account = accounts::find(&self.store, account_id)
             .await?
             .filter(|a| a.kind != AccountKind::Operator.as_str())

@@ -6,8 +6,15 @@ use crate::{
     },
     store::accounts,
 };
+use app::model::Permission;
 
 impl AccessService {
+    /// Whether the caller's account makes every user sign in with an authenticator code.
+    pub async fn two_factor_enforced(&self, caller: &Caller) -> Result<bool, AccessError> {
+        caller.require(Permission::ManageSettings)?;
+        Ok(caller.account.enforce_totp)
+    }
+
     /// Makes every user of the caller's account sign in with an authenticator code (they
     /// enrol at their next sign-in), or stops requiring it for those who have not enrolled.
     pub async fn set_two_factor_enforced(
@@ -16,6 +23,7 @@ impl AccessService {
         enforce: bool,
         ip: Option<String>,
     ) -> Result<(), AccessError> {
+        caller.require(Permission::ManageSettings)?;
         let now = self.clock.now();
         let tx = self.store.begin().await?;
         accounts::set_enforce_totp(&tx, caller.account.id, enforce).await?;

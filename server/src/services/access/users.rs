@@ -120,6 +120,7 @@ impl AccessService {
         caller: &Caller,
         membership_id: i32,
     ) -> Result<UserSummary, AccessError> {
+        caller.require(Permission::ManageUsers)?;
         let (m, u) = self.member(caller, membership_id).await?;
         let labels = self.role_labels(caller.account.id).await?;
         let grants = self.role_grants(caller.account.id).await?;
@@ -133,6 +134,7 @@ impl AccessService {
         caller: &Caller,
         query: &UsersQuery,
     ) -> Result<UsersPage, AccessError> {
+        caller.require(Permission::ManageUsers)?;
         let search = query.search.trim();
         if search.chars().count() > 254 {
             return Err(AccessError::Invalid(app::model::FieldErrors::single(

@@ -23,6 +23,7 @@ impl AcmeService {
         caller: &Caller,
         directory_url: &str,
     ) -> Result<AcmeCredentialsPage, AcmeError> {
+        // The credentials' list checks ManageSettings first, before anything else is read.
         let credentials = self.list_eab(caller).await?;
         let account_id = caller.account.id;
         crate::services::access::ensure_default_group(&self.store, account_id, self.clock.now())

@@ -120,12 +120,12 @@ impl AcmeService {
     /// live certificate. Needs `ApproveOrders` (the users who may act on others' orders);
     /// another account's order is not found. False when it was already marked.
     pub async fn renew_early(&self, caller: &Caller, order_id: i32) -> Result<bool, AcmeError> {
-        let order = self.orders.order_in_reach(caller, order_id).await?;
         if !caller.can(Permission::ApproveOrders) {
             return Err(AcmeError::Unauthorized(
                 "marking certificates for early renewal needs the ApproveOrders permission".into(),
             ));
         }
+        let order = self.orders.order_in_reach(caller, order_id).await?;
         if order.source != "ACME" {
             return Err(AcmeError::Malformed(
                 "Only orders placed through ACME can be renewed early: other clients do not ask for renewal information.".into(),

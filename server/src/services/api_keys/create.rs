@@ -24,7 +24,7 @@ impl ApiKeyService {
         form: &ApiKeyForm,
         ip: Option<IpAddr>,
     ) -> Result<ApiKeyCreated, ApiKeyError> {
-        Self::manage(caller)?;
+        caller.require(Permission::ManageSettings)?;
         let description = form.validate().map_err(ApiKeyError::Invalid)?;
         let account_id = caller.account.id;
         let member = memberships::find(&self.store, form.user_id, account_id).await?;

@@ -1,7 +1,10 @@
 //! The "REST APIs" page: the account's keys (never their secrets) and the users a new key may
 //! act as.
 
-use app::model::api_keys::{ApiKeyView, ApiKeysPage, ApiUserChoice};
+use app::model::{
+    Permission,
+    api_keys::{ApiKeyView, ApiKeysPage, ApiUserChoice},
+};
 use chrono::{DateTime, Utc};
 
 use super::{ApiKeyError, ApiKeyService};
@@ -16,7 +19,7 @@ fn when(t: DateTime<Utc>) -> String {
 
 impl ApiKeyService {
     pub async fn page(&self, caller: &Caller) -> Result<ApiKeysPage, ApiKeyError> {
-        Self::manage(caller)?;
+        caller.require(Permission::ManageSettings)?;
         let account_id = caller.account.id;
         let keys = api_keys::for_account(&self.store, account_id).await?;
         let members = memberships::active_for_account(&self.store, account_id).await?;

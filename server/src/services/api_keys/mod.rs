@@ -15,7 +15,7 @@ pub use authenticate::ApiPrincipal;
 
 use crate::{
     ports::{Clock, Random},
-    services::identity::{Caller, IdentityError, IdentityService},
+    services::identity::{IdentityError, IdentityService},
     store::{Store, StoreError},
 };
 
@@ -48,6 +48,12 @@ pub enum ApiKeyError {
     Store(#[from] StoreError),
 }
 
+impl From<crate::services::identity::Forbidden> for ApiKeyError {
+    fn from(f: crate::services::identity::Forbidden) -> Self {
+        Self::Forbidden(f.0)
+    }
+}
+
 impl ApiKeyService {
     pub fn new(
         store: Store,
@@ -60,14 +66,6 @@ impl ApiKeyService {
             identity,
             clock,
             random,
-        }
-    }
-
-    fn manage(caller: &Caller) -> Result<(), ApiKeyError> {
-        if caller.can(Permission::ManageSettings) {
-            Ok(())
-        } else {
-            Err(ApiKeyError::Forbidden(Permission::ManageSettings))
         }
     }
 }

@@ -1,6 +1,7 @@
 //! Revoking a key: every later request with it is refused. Revoking twice is refused, so the
 //! audit log records each revocation once.
 
+use app::model::Permission;
 use std::net::IpAddr;
 
 use super::{ApiKeyError, ApiKeyService};
@@ -19,7 +20,7 @@ impl ApiKeyService {
         id: i32,
         ip: Option<IpAddr>,
     ) -> Result<(), ApiKeyError> {
-        Self::manage(caller)?;
+        caller.require(Permission::ManageSettings)?;
         let key = api_keys::get(&self.store, caller.account.id, id)
             .await?
             .ok_or(ApiKeyError::NotFound)?;

@@ -2,7 +2,7 @@
 
 use app::model::billing::AccountCredits;
 
-use super::{BillingError, BillingService, require_operator, statement};
+use super::{BillingError, BillingService, statement};
 use crate::{
     domain::ledger::Holder,
     services::identity::Caller,
@@ -16,7 +16,7 @@ impl BillingService {
         account_id: i32,
         page: Option<u64>,
     ) -> Result<AccountCredits, BillingError> {
-        require_operator(operator)?;
+        operator.require_operator()?;
         let account = accounts::find(&self.store, account_id)
             .await?
             .filter(|a| a.kind != "operator")

@@ -6,7 +6,7 @@ use app::model::{
     billing::{Allocation, CreditForm, format_money},
 };
 
-use super::{BillingError, BillingService, Movement, post, require};
+use super::{BillingError, BillingService, Movement, post};
 use crate::{
     domain::ledger::Kind,
     services::{
@@ -25,7 +25,7 @@ impl BillingService {
         form: &CreditForm,
         ip: Option<String>,
     ) -> Result<(), BillingError> {
-        require(caller, Permission::AllocateCredits)?;
+        caller.require(Permission::AllocateCredits)?;
         let account = &caller.account;
         let group = groups::for_account(&self.store, account.id)
             .await?

@@ -2,7 +2,7 @@
 
 use app::model::billing::{CreditForm, format_money};
 
-use super::{BillingError, BillingService, Movement, post, require_operator};
+use super::{BillingError, BillingService, Movement, post};
 use crate::{
     domain::ledger::Kind,
     services::{
@@ -20,7 +20,7 @@ impl BillingService {
         form: &CreditForm,
         ip: Option<String>,
     ) -> Result<(), BillingError> {
-        require_operator(operator)?;
+        operator.require_operator()?;
         let account = accounts::find(&self.store, account_id)
             .await?
             .filter(|a| a.kind != "operator")

@@ -2,7 +2,7 @@
 
 use app::model::{Permission, billing::GroupFinance};
 
-use super::{BillingError, BillingService, overview::group_balance, require, statement};
+use super::{BillingError, BillingService, overview::group_balance, statement};
 use crate::{
     domain::ledger::Holder,
     services::identity::Caller,
@@ -16,7 +16,7 @@ impl BillingService {
         group_id: i32,
         page: Option<u64>,
     ) -> Result<GroupFinance, BillingError> {
-        require(caller, Permission::ViewFinance)?;
+        caller.require(Permission::ViewFinance)?;
         let account = &caller.account;
         let group = groups::for_account(&self.store, account.id)
             .await?

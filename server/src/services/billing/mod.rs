@@ -13,7 +13,7 @@ mod overview;
 use std::{collections::HashMap, sync::Arc};
 
 use app::model::{
-    AccountKind, FieldErrors, Permission,
+    FieldErrors, Permission,
     billing::{LedgerLine, STATEMENT_PAGE_SIZE, StatementPage, format_money},
     field_errors::page_number,
 };
@@ -25,7 +25,6 @@ pub use monthly_invoice::MonthlyInvoice;
 use crate::{
     domain::ledger::{self, Holder, Kind},
     ports::Clock,
-    services::identity::Caller,
     store::{
         Db, Store, StoreError, Tx,
         ledger::{NewTransaction, StatementRow},
@@ -74,6 +73,18 @@ pub enum BillingError {
     Store(#[from] StoreError),
 }
 
+impl From<crate::services::identity::Forbidden> for BillingError {
+    fn from(f: crate::services::identity::Forbidden) -> Self {
+        Self::Forbidden(f.0)
+    }
+}
+
+impl From<crate::services::identity::OperatorOnly> for BillingError {
+    fn from(_: crate::services::identity::OperatorOnly) -> Self {
+        Self::OperatorOnly
+    }
+}
+
 fn insufficient_message(balance: i64, needed: i64, currency: &str) -> String {
     format!(
         "Insufficient balance: {} available, {} needed. Add credits or ask an administrator to allocate credits to the group.",
@@ -94,22 +105,6 @@ fn spend_limit_message(limit: i64, spent: i64, needed: i64, currency: &str) -> S
 impl BillingService {
     pub fn new(store: Store, clock: Arc<dyn Clock>) -> Self {
         Self { store, clock }
-    }
-}
-
-fn require(caller: &Caller, permission: Permission) -> Result<(), BillingError> {
-    if caller.can(permission) {
-        Ok(())
-    } else {
-        Err(BillingError::Forbidden(permission))
-    }
-}
-
-fn require_operator(caller: &Caller) -> Result<(), BillingError> {
-    if caller.user.is_operator && caller.kind == AccountKind::Operator {
-        Ok(())
-    } else {
-        Err(BillingError::OperatorOnly)
     }
 }
 

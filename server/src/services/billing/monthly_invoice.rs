@@ -7,7 +7,7 @@ use app::model::{
 };
 use chrono::{TimeZone, Utc};
 
-use super::{BillingError, BillingService, require};
+use super::{BillingError, BillingService};
 use crate::{
     domain::{
         ledger::Kind,
@@ -33,7 +33,7 @@ impl BillingService {
         caller: &Caller,
         month: &str,
     ) -> Result<MonthlyInvoice, BillingError> {
-        require(caller, Permission::ViewFinance)?;
+        caller.require(Permission::ViewFinance)?;
         let (year, number) = parse_month(month)
             .ok_or_else(|| bad_month("Choose a month as YYYY-MM, e.g. 2026-11."))?;
         let start = |y: i32, m: u32| Utc.with_ymd_and_hms(y, m, 1, 0, 0, 0).single();

@@ -5,7 +5,7 @@ use app::model::{
     billing::{BillingPage, GroupBalance, months_back},
 };
 
-use super::{BillingError, BillingService, require, statement};
+use super::{BillingError, BillingService, statement};
 use crate::{
     domain::ledger::Holder,
     services::identity::Caller,
@@ -33,7 +33,7 @@ impl BillingService {
         caller: &Caller,
         page: Option<u64>,
     ) -> Result<BillingPage, BillingError> {
-        require(caller, Permission::ViewFinance)?;
+        caller.require(Permission::ViewFinance)?;
         let account = &caller.account;
         let mut groups_out = Vec::new();
         for g in groups::for_account(&self.store, account.id).await? {

@@ -13,7 +13,10 @@ use super::*;
 use crate::{
     services::{
         access::AccessService,
-        identity::test_support::{Harness, PASSWORD, harness},
+        identity::{
+            Caller,
+            test_support::{Harness, harness},
+        },
     },
     store::{accounts, ledger as store_ledger},
 };
@@ -41,22 +44,7 @@ async fn caller(h: &Harness, token: &str) -> Caller {
 }
 
 async fn operator(h: &Harness) -> Caller {
-    let invite = h
-        .service
-        .create_operator("ops@rootline.test", None)
-        .await
-        .unwrap();
-    let token = invite
-        .activation_link
-        .rsplit('/')
-        .next()
-        .unwrap()
-        .to_owned();
-    h.service
-        .activate(&token, PASSWORD, PASSWORD, None)
-        .await
-        .unwrap();
-    let session = h.sign_in("ops@rootline.test").await;
+    let session = h.signed_in_operator().await;
     caller(h, &session).await
 }
 

@@ -11,7 +11,7 @@ mod seed_smime;
 use std::sync::Arc;
 
 use app::model::{
-    AccountKind, FieldErrors, Permission,
+    FieldErrors, Permission,
     products::{Price, ProductKind},
     template::{FieldRule, Template},
 };
@@ -22,7 +22,6 @@ use crate::{
     ca::{Authority, CaError, PROFILES},
     domain::validity::ValidityRule,
     ports::Clock,
-    services::identity::Caller,
     store::{
         Store, StoreError,
         products::{PriceRow, ProductRow},
@@ -57,6 +56,18 @@ pub enum CatalogError {
     Store(#[from] StoreError),
 }
 
+impl From<crate::services::identity::Forbidden> for CatalogError {
+    fn from(f: crate::services::identity::Forbidden) -> Self {
+        Self::Forbidden(f.0)
+    }
+}
+
+impl From<crate::services::identity::OperatorOnly> for CatalogError {
+    fn from(_: crate::services::identity::OperatorOnly) -> Self {
+        Self::OperatorOnly
+    }
+}
+
 impl CatalogService {
     pub fn new(store: Store, authority: Arc<Authority>, clock: Arc<dyn Clock>) -> Self {
         Self {
@@ -64,24 +75,6 @@ impl CatalogService {
             authority,
             clock,
         }
-    }
-}
-
-/// The caller, if their role has `permission`.
-fn require(caller: &Caller, permission: Permission) -> Result<(), CatalogError> {
-    if caller.can(permission) {
-        Ok(())
-    } else {
-        Err(CatalogError::Forbidden(permission))
-    }
-}
-
-/// The caller, if they are an operator user (as the operator console requires).
-fn require_operator(caller: &Caller) -> Result<(), CatalogError> {
-    if caller.user.is_operator && caller.kind == AccountKind::Operator {
-        Ok(())
-    } else {
-        Err(CatalogError::OperatorOnly)
     }
 }
 
@@ -174,27 +167,7 @@ pub(crate) mod test_support {
 
     /// An operator user of the operator's account.
     pub async fn operator(h: &Harness) -> Caller {
-        let invite = h
-            .service
-            .create_operator("ops@rootline.test", None)
-            .await
-            .unwrap();
-        let token = invite
-            .activation_link
-            .rsplit('/')
-            .next()
-            .unwrap()
-            .to_owned();
-        h.service
-            .activate(
-                &token,
-                crate::services::identity::test_support::PASSWORD,
-                crate::services::identity::test_support::PASSWORD,
-                None,
-            )
-            .await
-            .unwrap();
-        let session = h.sign_in("ops@rootline.test").await;
+        let session = h.signed_in_operator().await;
         caller(h, &session).await
     }
 }

@@ -9,7 +9,7 @@ use chrono::{DateTime, Utc};
 
 use super::{
     CatalogError, CatalogService, PUBLIC_PROFILE, SMIME_PROFILE, checklist_of, count, invalid,
-    kind_of, price_of, profile_rule, require, rules_of, template_of,
+    kind_of, price_of, profile_rule, rules_of, template_of,
 };
 use crate::{
     services::identity::Caller,
@@ -111,7 +111,7 @@ impl CatalogService {
         caller: &Caller,
         currency: &str,
     ) -> Result<Vec<Offer>, CatalogError> {
-        require(caller, Permission::RequestCertificates)?;
+        caller.require(Permission::RequestCertificates)?;
         if !CURRENCIES.contains(&currency) {
             return Err(invalid("currency", "Choose USD or INR."));
         }

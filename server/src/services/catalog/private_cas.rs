@@ -3,7 +3,7 @@
 
 use app::model::{Permission, products::PrivateCaView};
 
-use super::{CatalogError, CatalogService, invalid, require};
+use super::{CatalogError, CatalogService, invalid};
 use crate::{
     ca::{CaError, private_ca_name},
     ports::keys::KeySpec,
@@ -25,7 +25,7 @@ fn view(account_id: i32, ca: AuthorityRow) -> PrivateCaView {
 
 impl CatalogService {
     pub async fn private_cas(&self, caller: &Caller) -> Result<Vec<PrivateCaView>, CatalogError> {
-        require(caller, Permission::ManageCas)?;
+        caller.require(Permission::ManageCas)?;
         let account_id = caller.account.id;
         Ok(self
             .authority
@@ -45,7 +45,7 @@ impl CatalogService {
         label: &str,
         ip: Option<String>,
     ) -> Result<String, CatalogError> {
-        require(caller, Permission::ManageCas)?;
+        caller.require(Permission::ManageCas)?;
         let created = self
             .authority
             .create_private_ca(

@@ -9,8 +9,7 @@ use app::model::{
 };
 
 use super::{
-    CatalogError, CatalogService, checklist_of, invalid, profile_rule, require, rules_of,
-    template_of,
+    CatalogError, CatalogService, checklist_of, invalid, profile_rule, rules_of, template_of,
 };
 use crate::{
     ca::private_ca_name,
@@ -91,7 +90,7 @@ impl CatalogService {
         &self,
         caller: &Caller,
     ) -> Result<PrivateProductsPage, CatalogError> {
-        require(caller, Permission::ManageProducts)?;
+        caller.require(Permission::ManageProducts)?;
         let account_id = caller.account.id;
         let rows = products::private_for_account(&self.store, account_id).await?;
         let products = rows.into_iter().map(view).collect::<Result<_, _>>()?;
@@ -110,7 +109,7 @@ impl CatalogService {
         form: &PrivateProductForm,
         ip: Option<String>,
     ) -> Result<i32, CatalogError> {
-        require(caller, Permission::ManageProducts)?;
+        caller.require(Permission::ManageProducts)?;
         let valid = self.checked(caller, form).await?;
         let (rules, checklist) = encode(&valid)?;
         let now = self.clock.now();
@@ -156,7 +155,7 @@ impl CatalogService {
         form: &PrivateProductForm,
         ip: Option<String>,
     ) -> Result<(), CatalogError> {
-        require(caller, Permission::ManageProducts)?;
+        caller.require(Permission::ManageProducts)?;
         let existing = products::find_private_for_account(&self.store, caller.account.id, id)
             .await?
             .ok_or(CatalogError::NotFound)?;
@@ -197,7 +196,7 @@ impl CatalogService {
         active: bool,
         ip: Option<String>,
     ) -> Result<(), CatalogError> {
-        require(caller, Permission::ManageProducts)?;
+        caller.require(Permission::ManageProducts)?;
         let existing = products::find_private_for_account(&self.store, caller.account.id, id)
             .await?
             .ok_or(CatalogError::NotFound)?;

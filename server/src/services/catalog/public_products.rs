@@ -5,7 +5,7 @@ use app::model::products::{
 };
 use chrono::{DateTime, Utc};
 
-use super::{CatalogError, CatalogService, count, invalid, kind_of, price_of, require_operator};
+use super::{CatalogError, CatalogService, count, invalid, kind_of, price_of};
 use crate::{
     domain::validity::ValidityRule,
     services::{
@@ -74,7 +74,7 @@ impl CatalogService {
         &self,
         caller: &Caller,
     ) -> Result<PublicProductsPage, CatalogError> {
-        require_operator(caller)?;
+        caller.require_operator()?;
         let rows = products::public_for_operator(&self.store).await?;
         let ids: Vec<i32> = rows.iter().map(|r| r.id).collect();
         let prices = products::prices_of(&self.store, &ids).await?;
@@ -107,7 +107,7 @@ impl CatalogService {
         form: &PublicProductForm,
         ip: Option<String>,
     ) -> Result<i32, CatalogError> {
-        require_operator(caller)?;
+        caller.require_operator()?;
         let valid = form.validate().map_err(CatalogError::Invalid)?;
         let now = self.clock.now();
         check_tls_cap(&valid.validity_days, now)?;
@@ -145,7 +145,7 @@ impl CatalogService {
         form: &PublicProductForm,
         ip: Option<String>,
     ) -> Result<(), CatalogError> {
-        require_operator(caller)?;
+        caller.require_operator()?;
         let existing = self.public_row(id).await?;
         let form = PublicProductForm {
             kind: existing.kind.clone(),
@@ -187,7 +187,7 @@ impl CatalogService {
         active: bool,
         ip: Option<String>,
     ) -> Result<(), CatalogError> {
-        require_operator(caller)?;
+        caller.require_operator()?;
         let existing = self.public_row(id).await?;
         let now = self.clock.now();
         let tx = self.store.begin().await?;
@@ -225,7 +225,7 @@ impl CatalogService {
         form: &PriceForm,
         ip: Option<String>,
     ) -> Result<(), CatalogError> {
-        require_operator(caller)?;
+        caller.require_operator()?;
         let existing = self.public_row(product_id).await?;
         let valid = form.validate().map_err(CatalogError::Invalid)?;
         let offered = products::validity_days(&existing);

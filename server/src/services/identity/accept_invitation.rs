@@ -14,6 +14,7 @@ impl IdentityService {
         token: &str,
         ip: Option<String>,
     ) -> Result<MembershipRow, IdentityError> {
+        // Self-service: the invitation names the user, whatever their role where they are now.
         let now = self.clock.now();
         let tx = self.store.begin().await?;
         let open = self.callers_invitation(&tx, caller, token).await?;

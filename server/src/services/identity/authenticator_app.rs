@@ -25,6 +25,7 @@ fn field(name: &str, message: &str) -> IdentityError {
 
 impl IdentityService {
     pub async fn authenticator_app(&self, caller: &Caller) -> Result<AppStatus, IdentityError> {
+        // Self-service: the caller's own second factor.
         let enrolled = two_factor::totp_of(&self.store, caller.user.id)
             .await?
             .is_some_and(|t| t.confirmed_at.is_some());
@@ -44,6 +45,7 @@ impl IdentityService {
         &self,
         caller: &Caller,
     ) -> Result<Enrolment, IdentityError> {
+        // Self-service: the caller's own second factor.
         if self.authenticator_app(caller).await?.enrolled {
             return Err(IdentityError::CannotUse(
                 "You already have an authenticator app. Remove it first to set up another."
@@ -60,6 +62,7 @@ impl IdentityService {
         code: &str,
         ip: Option<String>,
     ) -> Result<Vec<String>, IdentityError> {
+        // Self-service: the caller's own second factor.
         let (step, codes, hashes) = self.check_offered(&caller.user, code).await?;
         let now = self.clock.now();
         let tx = self.store.begin().await?;
@@ -91,6 +94,7 @@ impl IdentityService {
         code: &str,
         ip: Option<String>,
     ) -> Result<Vec<String>, IdentityError> {
+        // Self-service: the caller's own second factor.
         let row = two_factor::totp_of(&self.store, caller.user.id)
             .await?
             .filter(|t| t.confirmed_at.is_some())
@@ -156,6 +160,7 @@ impl IdentityService {
         password: &str,
         ip: Option<String>,
     ) -> Result<(), IdentityError> {
+        // Self-service: the caller's own second factor.
         if caller.account.enforce_totp {
             return Err(IdentityError::CannotUse(
                 "Your account requires an authenticator app, so it cannot be removed.".to_owned(),

@@ -49,6 +49,18 @@ impl IdentityService {
         Ok(Some(session))
     }
 
+    /// The user and account of the session a cookie token opened, if it was not revoked,
+    /// live or not: what the account's IP restrictions apply to on every request.
+    pub async fn session_owner(&self, token: &str) -> Result<Option<(i32, i32)>, IdentityError> {
+        if !looks_like_token(token) {
+            return Ok(None);
+        }
+        Ok(sessions::find_by_hash(&self.store, &hash_token(token))
+            .await?
+            .filter(|s| s.revoked_at.is_none())
+            .map(|s| (s.user_id, s.account_id)))
+    }
+
     /// Who is acting: the live session's user, in the account the session is for, with their
     /// role there. `None` without a live session or when the user or membership is gone.
     pub async fn caller(&self, token: &str) -> Result<Option<Caller>, IdentityError> {
@@ -171,9 +183,39 @@ pub struct Caller {
     pub status: AccountStatus,
 }
 
+/// The caller's role lacks the permission a use case needs. Each service error has a
+/// `From` for it, so an entry point begins with `caller.require(Permission::X)?`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("the role lacks {0:?}")]
+pub struct Forbidden(pub Permission);
+
+/// The caller is not an operator user, and the use case is the operator console's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("only operator users may do this")]
+pub struct OperatorOnly;
+
 impl Caller {
     pub fn can(&self, permission: Permission) -> bool {
         self.permissions.contains(&permission)
+    }
+
+    /// Refuses a caller whose role lacks `permission`: the first line of every service entry
+    /// point that acts for a caller, whichever adapter (portal, REST, ACME, CLI) built them.
+    pub fn require(&self, permission: Permission) -> Result<(), Forbidden> {
+        if self.can(permission) {
+            Ok(())
+        } else {
+            Err(Forbidden(permission))
+        }
+    }
+
+    /// Refuses a caller who is not an operator user acting in the operator's own account.
+    pub fn require_operator(&self) -> Result<(), OperatorOnly> {
+        if self.user.is_operator && self.kind == AccountKind::Operator {
+            Ok(())
+        } else {
+            Err(OperatorOnly)
+        }
     }
 
     /// The session's id, for what only a signed-in session may do.

@@ -13,6 +13,7 @@ impl IdentityService {
         token: &str,
         ip: Option<String>,
     ) -> Result<(), IdentityError> {
+        // Self-service: the invitation names the user, whatever their role where they are now.
         let now = self.clock.now();
         let tx = self.store.begin().await?;
         let open = self.callers_invitation(&tx, caller, token).await?;

@@ -105,6 +105,7 @@ impl IdentityService {
         &self,
         caller: &Caller,
     ) -> Result<Vec<LoginCertificateView>, IdentityError> {
+        // Self-service: the caller's own sign-in certificates.
         Ok(login_certificates::of_user(&self.store, caller.user.id)
             .await?
             .into_iter()
@@ -122,6 +123,7 @@ impl IdentityService {
         certificate: &[u8],
         ip: Option<String>,
     ) -> Result<LoginCertificateView, IdentityError> {
+        // Self-service: the caller's own sign-in certificates.
         let mut errors = FieldErrors::new();
         let label = errors.check("label", rules::label(label));
         let der = errors.check(
@@ -226,6 +228,7 @@ impl IdentityService {
         id: i32,
         ip: Option<String>,
     ) -> Result<(), IdentityError> {
+        // Self-service: the caller's own sign-in certificates.
         let now = self.clock.now();
         let tx = self.store.begin().await?;
         let removed = login_certificates::delete_of_user(&tx, caller.user.id, id)

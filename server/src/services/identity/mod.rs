@@ -36,7 +36,7 @@ use app::model::FieldErrors;
 pub use add_user::Added;
 pub use authenticator_app::AppStatus;
 pub use create_operator::OperatorInvite;
-pub use current_session::Caller;
+pub use current_session::{Caller, Forbidden, OperatorOnly};
 pub use login_certificates::fingerprint as certificate_fingerprint;
 #[cfg(test)]
 pub(crate) use login_certificates::test_support as login_certificates_test_support;
@@ -274,6 +274,26 @@ pub(crate) mod test_support {
         pub async fn signed_in(&self, email: &str) -> String {
             self.activated(email).await;
             self.sign_in(email).await
+        }
+
+        /// The operator user `ops@rootline.test`, invited, activated and with a fresh session.
+        pub async fn signed_in_operator(&self) -> String {
+            let invite = self
+                .service
+                .create_operator("ops@rootline.test", None)
+                .await
+                .unwrap();
+            let token = invite
+                .activation_link
+                .rsplit('/')
+                .next()
+                .unwrap()
+                .to_owned();
+            self.service
+                .activate(&token, PASSWORD, PASSWORD, None)
+                .await
+                .unwrap();
+            self.sign_in("ops@rootline.test").await
         }
     }
 

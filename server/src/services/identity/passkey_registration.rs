@@ -79,6 +79,7 @@ impl IdentityService {
         &self,
         caller: &Caller,
     ) -> Result<PasskeyChallenge, IdentityError> {
+        // Self-service: the caller's own passkeys.
         let rp = self.relying()?;
         let handle = self.passkey_handle(caller.user.id).await?;
         let existing = passkeys::of_user(&self.store, caller.user.id)
@@ -127,6 +128,7 @@ impl IdentityService {
         credential: &str,
         ip: Option<String>,
     ) -> Result<i32, IdentityError> {
+        // Self-service: the caller's own passkeys.
         let rp = self.relying()?;
         let name = passkey_name(name)?;
         let credential: RegisterPublicKeyCredential = serde_json::from_str(credential)

@@ -107,6 +107,7 @@ impl IdentityService {
     }
 
     pub async fn passkeys(&self, caller: &Caller) -> Result<Vec<PasskeyInfo>, IdentityError> {
+        // Self-service: the caller's own passkeys.
         Ok(passkeys::of_user(&self.store, caller.user.id)
             .await?
             .into_iter()
@@ -126,6 +127,7 @@ impl IdentityService {
         name: &str,
         ip: Option<String>,
     ) -> Result<(), IdentityError> {
+        // Self-service: the caller's own passkeys.
         let name = passkey_name(name)?;
         let tx = self.store.begin().await?;
         if !passkeys::rename(&tx, caller.user.id, id, &name).await? {
@@ -154,6 +156,7 @@ impl IdentityService {
         id: i32,
         ip: Option<String>,
     ) -> Result<(), IdentityError> {
+        // Self-service: the caller's own passkeys.
         let tx = self.store.begin().await?;
         let Some(row) = passkeys::find_of_user(&tx, caller.user.id, id).await? else {
             return Err(IdentityError::NoSuchPasskey);

@@ -12,6 +12,7 @@ use crate::{
 
 impl IdentityService {
     pub fn profile(&self, caller: &Caller) -> ProfileView {
+        // Self-service: the caller's own profile.
         ProfileView {
             name: caller.user.name.clone(),
             email: caller.user.email.clone(),
@@ -28,6 +29,7 @@ impl IdentityService {
         form: &ProfileForm,
         ip: Option<String>,
     ) -> Result<(), IdentityError> {
+        // Self-service: the caller's own profile.
         let mut errors = FieldErrors::new();
         let name = errors.check("name", text::person_name(&form.name));
         let mobile = errors.check("mobile", text::mobile(&form.mobile));
@@ -82,6 +84,7 @@ impl IdentityService {
         confirmation: &str,
         ip: Option<String>,
     ) -> Result<(), IdentityError> {
+        // Self-service: the caller's own password.
         let mut errors = FieldErrors::new();
         if !self
             .current_password_matches(&caller.user, current, ip.as_deref())

@@ -9,6 +9,7 @@ use crate::{
 impl IdentityService {
     /// Every account the caller belongs to, with whether each can be used now.
     pub async fn accounts_of(&self, caller: &Caller) -> Result<Vec<AccountChoice>, IdentityError> {
+        // Self-service: the accounts the caller's own user belongs to.
         let mut out = Vec::new();
         for m in memberships::for_user(&self.store, caller.user.id).await? {
             let Some(a) = accounts::find(&self.store, m.account_id).await? else {
@@ -63,6 +64,7 @@ impl IdentityService {
         account_id: i32,
         ip: Option<String>,
     ) -> Result<Option<SecondFactor>, IdentityError> {
+        // Self-service: the accounts the caller's own user belongs to.
         let choice = self
             .accounts_of(caller)
             .await?

@@ -22,9 +22,7 @@ pub(super) fn reason_of(raw: &str) -> Result<String, OrderError> {
 
 impl OrderService {
     pub async fn approve(&self, caller: &Caller, order_id: i32) -> Result<OrderStatus, OrderError> {
-        if !caller.can(Permission::ApproveOrders) {
-            return Err(OrderError::Forbidden(Permission::ApproveOrders));
-        }
+        caller.require(Permission::ApproveOrders)?;
         let order = self.visible(caller, order_id).await?;
         let now = self.clock.now();
         let tx = self.store.begin().await?;
@@ -69,9 +67,7 @@ impl OrderService {
         order_id: i32,
         reason: &str,
     ) -> Result<OrderStatus, OrderError> {
-        if !caller.can(Permission::ApproveOrders) {
-            return Err(OrderError::Forbidden(Permission::ApproveOrders));
-        }
+        caller.require(Permission::ApproveOrders)?;
         let reason = reason_of(reason)?;
         let order = self.visible(caller, order_id).await?;
         let now = self.clock.now();

@@ -1,6 +1,7 @@
 //! Cancelling an order that is not issued yet, with remarks; a paid one is refunded to where
 //! the money came from, in the same transaction (ORD-8, FIN-2).
 
+use app::model::Permission;
 use app::model::order_status::{OrderEvent, OrderStatus};
 
 use super::{OrderError, OrderService, approve::reason_of as checked_reason, step};
@@ -13,6 +14,7 @@ impl OrderService {
         order_id: i32,
         remarks: &str,
     ) -> Result<OrderStatus, OrderError> {
+        caller.require(Permission::RequestCertificates)?;
         let order = self.visible(caller, order_id).await?;
         super::certificate::may_manage(caller, &order)?;
         let remarks = checked_reason(remarks)?;

@@ -3,6 +3,7 @@
 //! the product's price per extra domain (removed names are not refunded), its new names are
 //! validated like any order's, and it ends when the original certificate ends.
 
+use app::model::Permission;
 use app::model::{
     FieldErrors, billing::format_money, order_actions::ChangeNamesForm, orders::PlacedOrder,
 };
@@ -43,6 +44,7 @@ impl OrderService {
         caller: &Caller,
         form: &ChangeNamesForm,
     ) -> Result<PlacedOrder, OrderError> {
+        caller.require(Permission::RequestCertificates)?;
         let original = self.visible(caller, form.order_id).await?;
         may_manage(caller, &original)?;
         let product = self

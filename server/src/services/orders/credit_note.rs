@@ -1,6 +1,7 @@
 //! The credit note of a refunded order as a PDF to download (seeds: "Download Credit
 //! Note ... with all the payment information").
 
+use app::model::Permission;
 use app::model::{billing::format_money, order_actions::credit_note_number};
 
 use super::{Download, OrderError, OrderService};
@@ -17,6 +18,7 @@ impl OrderService {
         order_id: i32,
         note_id: i32,
     ) -> Result<Download, OrderError> {
+        caller.require(Permission::RequestCertificates)?;
         let order = self.visible(caller, order_id).await?;
         let note = credit_notes::get(&self.store, order.account_id, note_id)
             .await?

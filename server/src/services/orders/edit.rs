@@ -8,6 +8,7 @@ use crate::{services::identity::Caller, store::orders};
 
 impl OrderService {
     pub async fn edit(&self, caller: &Caller, form: &EditOrderForm) -> Result<(), OrderError> {
+        // Self-service: the order's own reach and the edit rules decide (any signed-in user).
         let order = self.visible(caller, form.order_id).await?;
         may_manage(caller, &order)?;
         let valid = form.validate().map_err(OrderError::Invalid)?;

@@ -1,5 +1,6 @@
 //! The order list's current search as an Excel workbook (ORD-6).
 
+use app::model::Permission;
 use app::model::orders::OrdersQuery;
 use rust_xlsxwriter::{Format, Workbook};
 
@@ -18,6 +19,7 @@ impl OrderService {
         caller: &Caller,
         query: &OrdersQuery,
     ) -> Result<Vec<u8>, OrderError> {
+        caller.require(Permission::RequestCertificates)?;
         let q = query.validate().map_err(OrderError::Invalid)?;
         let reach = self.reach(caller).await?;
         let (rows, _) =

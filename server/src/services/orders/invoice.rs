@@ -1,6 +1,7 @@
 //! The invoice of a paid order as a PDF (FIN-3): what was charged, when, to which balance,
 //! for which certificate. An order is charged once, so its charge is its invoice.
 
+use app::model::Permission;
 use app::model::billing::format_money;
 
 use super::{Download, OrderError, OrderService};
@@ -21,6 +22,7 @@ pub fn invoice_number(transaction_id: i32) -> String {
 
 impl OrderService {
     pub async fn invoice(&self, caller: &Caller, order_id: i32) -> Result<Download, OrderError> {
+        caller.require(Permission::RequestCertificates)?;
         let order = self.visible(caller, order_id).await?;
         let (charge, entries) = ledger::order_transaction(
             &self.store,

@@ -91,6 +91,7 @@ impl OrderService {
         caller: &Caller,
         query: &OrdersQuery,
     ) -> Result<OrdersPage, OrderError> {
+        // Self-service: everyone sees the orders in their reach (their own at least).
         self.orders_page_of(caller, query, PER_PAGE).await
     }
 
@@ -102,6 +103,7 @@ impl OrderService {
         query: &OrdersQuery,
         per_page: u64,
     ) -> Result<OrdersPage, OrderError> {
+        // Self-service: everyone sees the orders in their reach (their own at least).
         let q = query.validate().map_err(OrderError::Invalid)?;
         let per_page = per_page.max(1);
         let reach = self.reach(caller).await?;

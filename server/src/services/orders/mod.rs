@@ -111,10 +111,17 @@ pub enum OrderError {
     Export(String),
 }
 
+impl From<crate::services::identity::Forbidden> for OrderError {
+    fn from(f: crate::services::identity::Forbidden) -> Self {
+        Self::Forbidden(f.0)
+    }
+}
+
 impl From<ValidationError> for OrderError {
     fn from(e: ValidationError) -> Self {
         match e {
             ValidationError::NotFound => Self::NotFound,
+            ValidationError::Forbidden(p) => Self::Forbidden(p),
             ValidationError::Invalid(f) => Self::Invalid(f),
             ValidationError::Refused(r) => Self::Refused(r),
             ValidationError::Store(s) => Self::Store(s),

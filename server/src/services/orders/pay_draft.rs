@@ -15,9 +15,7 @@ impl OrderService {
         caller: &Caller,
         order_id: i32,
     ) -> Result<OrderStatus, OrderError> {
-        if !caller.can(Permission::RequestCertificates) {
-            return Err(OrderError::Forbidden(Permission::RequestCertificates));
-        }
+        caller.require(Permission::RequestCertificates)?;
         let order = self.visible(caller, order_id).await?;
         let product = self
             .catalog

@@ -86,6 +86,7 @@ impl OrderService {
         caller: &Caller,
         form: &OrderForm,
     ) -> Result<PlacedOrder, OrderError> {
+        caller.require(Permission::RequestCertificates)?;
         self.place_linked(caller, form, None, false).await
     }
 
@@ -96,6 +97,7 @@ impl OrderService {
         caller: &Caller,
         form: &OrderForm,
     ) -> Result<PlacedOrder, OrderError> {
+        caller.require(Permission::RequestCertificates)?;
         self.place_linked(caller, form, None, true).await
     }
 
@@ -107,6 +109,7 @@ impl OrderService {
         form: &OrderForm,
         source: &str,
     ) -> Result<PlacedOrder, OrderError> {
+        caller.require(Permission::RequestCertificates)?;
         let placed = self.place_linked(caller, form, None, false).await?;
         crate::store::acme::mark_order_source(&self.store, placed.id, source).await?;
         Ok(placed)
@@ -121,9 +124,7 @@ impl OrderService {
         renewal_of: Option<i32>,
         at_no_charge: bool,
     ) -> Result<PlacedOrder, OrderError> {
-        if !caller.can(Permission::RequestCertificates) {
-            return Err(OrderError::Forbidden(Permission::RequestCertificates));
-        }
+        caller.require(Permission::RequestCertificates)?;
         let currency = caller.account.currency.clone();
         let product = self
             .catalog

@@ -2,6 +2,7 @@
 //! make a new order, free and linked to the original, that ends when the original
 //! certificate ends (a reissue replaces a key; it does not extend coverage).
 
+use app::model::Permission;
 use app::model::{FieldErrors, order_actions::ReissueForm, orders::PlacedOrder};
 
 use super::{
@@ -19,6 +20,7 @@ impl OrderService {
         caller: &Caller,
         form: &ReissueForm,
     ) -> Result<PlacedOrder, OrderError> {
+        caller.require(Permission::RequestCertificates)?;
         let original = self.visible(caller, form.order_id).await?;
         may_manage(caller, &original)?;
         let valid = form.validate().map_err(OrderError::Invalid)?;

@@ -19,9 +19,7 @@ fn shown(days: &[i32]) -> String {
 
 impl OrderService {
     pub async fn reminder_settings(&self, caller: &Caller) -> Result<ReminderSettings, OrderError> {
-        if !caller.can(Permission::ManageSettings) {
-            return Err(OrderError::Forbidden(Permission::ManageSettings));
-        }
+        caller.require(Permission::ManageSettings)?;
         // Read afresh: the caller's copy of the account is from the start of the request.
         let account = accounts::find(&self.store, caller.account.id)
             .await?
@@ -32,9 +30,7 @@ impl OrderService {
     }
 
     pub async fn set_reminder_days(&self, caller: &Caller, raw: &str) -> Result<(), OrderError> {
-        if !caller.can(Permission::ManageSettings) {
-            return Err(OrderError::Forbidden(Permission::ManageSettings));
-        }
+        caller.require(Permission::ManageSettings)?;
         let days =
             reminder_days(raw).map_err(|e| OrderError::Invalid(FieldErrors::single("days", e)))?;
         let stored = days

@@ -2,6 +2,7 @@
 //! the same product, names and people, priced and approved like any order and linked to
 //! the original. An order is renewed once; a cancelled or rejected renewal frees it again.
 
+use app::model::Permission;
 use app::model::{
     order_actions::RenewForm,
     orders::{KeySource, OrderForm, PlacedOrder},
@@ -129,6 +130,7 @@ impl OrderService {
         caller: &Caller,
         form: &RenewForm,
     ) -> Result<PlacedOrder, OrderError> {
+        caller.require(Permission::RequestCertificates)?;
         let original = self.visible(caller, form.order_id).await?;
         may_manage(caller, &original)?;
         let csr = form.validate().map_err(OrderError::Invalid)?;

@@ -4,6 +4,7 @@
 //! due. Safe on several servers at once: a reminder is claimed by a unique row before it is
 //! queued, and an order is renewed at most once (the renewal link is unique).
 
+use app::model::Permission;
 use app::model::order_actions::DEFAULT_REMINDER_DAYS;
 use chrono::{DateTime, Duration, Utc};
 
@@ -158,6 +159,7 @@ impl OrderService {
     /// Renews an auto-renew order as the user who placed it, paid and approved as their own
     /// order would be; the renewal asks for its CSR like an order placed without one.
     pub async fn auto_renew(&self, caller: &Caller, order_id: i32) -> Result<i32, OrderError> {
+        caller.require(Permission::RequestCertificates)?;
         let original = self.visible(caller, order_id).await?;
         let form = self.renewal_form(&original, None).await?;
         let placed = self

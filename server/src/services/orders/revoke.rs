@@ -20,12 +20,14 @@ impl OrderService {
     /// The order whose certificate `caller` may revoke: within their reach and theirs to
     /// manage. ACME's revokeCert asks the same, so both doors follow one rule.
     pub async fn revocable(&self, caller: &Caller, order_id: i32) -> Result<OrderRow, OrderError> {
+        // Self-service: the certificate's requester, or an approver, within reach.
         let order = self.visible(caller, order_id).await?;
         may_manage(caller, &order)?;
         Ok(order)
     }
 
     pub async fn revoke(&self, caller: &Caller, form: &RevokeForm) -> Result<(), OrderError> {
+        // Self-service: the certificate's requester, or an approver, within reach.
         let order = self.revocable(caller, form.order_id).await?;
         let valid = form.validate().map_err(OrderError::Invalid)?;
         let cert = self

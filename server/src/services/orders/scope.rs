@@ -61,6 +61,7 @@ impl OrderService {
     /// `visible` for the services that act on an order besides this one (ACME's "Renew
     /// early"), so they follow the same reach.
     pub async fn order_in_reach(&self, caller: &Caller, id: i32) -> Result<OrderRow, OrderError> {
+        // Self-service: reach is the check itself; callers add their permission.
         self.visible(caller, id).await
     }
 

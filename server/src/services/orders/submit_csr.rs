@@ -3,6 +3,7 @@
 //! signed-in user who may manage the order can do: a new CSR means the CA certifies another
 //! key for names someone else validated.
 
+use app::model::Permission;
 use app::model::{FieldErrors, order_status::OrderStatus};
 
 use super::{OrderError, OrderService, certificate::may_manage, place::check_csr};
@@ -100,6 +101,7 @@ impl OrderService {
         order_id: i32,
         csr_pem: &str,
     ) -> Result<OrderStatus, OrderError> {
+        caller.require(Permission::RequestCertificates)?;
         let order = self.visible(caller, order_id).await?;
         let change = if may_manage(caller, &order).is_ok() {
             CsrChange::MayReplace

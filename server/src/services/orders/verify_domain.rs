@@ -15,6 +15,7 @@ impl OrderService {
         domain_id: i32,
         via: &str,
     ) -> Result<CheckOutcome, OrderError> {
+        // Self-service: anyone who reaches the order may check its domains, as its tracking link may.
         let o = self.visible(caller, order_id).await?;
         let actor = format!("{} ({via})", caller.user.name);
         self.verify_domain_of(&o, domain_id, &actor).await

@@ -83,6 +83,7 @@ impl OrderService {
         caller: &Caller,
         order_id: i32,
     ) -> Result<OrderView, OrderError> {
+        // Self-service: an order in the caller's reach, whatever their role.
         let o = self.visible(caller, order_id).await?;
         let status = OrderStatus::parse(&o.status).ok_or(OrderError::NotFound)?;
         let group = groups::for_account(&self.store, o.account_id)
@@ -300,6 +301,7 @@ impl OrderService {
         order_id: i32,
         format: DownloadFormat,
     ) -> Result<Download, OrderError> {
+        caller.require(Permission::RequestCertificates)?;
         let o = self.visible(caller, order_id).await?;
         self.download_of(&o, format).await
     }

@@ -7,9 +7,7 @@ use crate::services::{billing, identity::Caller, validation};
 
 impl OrderService {
     pub async fn wizard(&self, caller: &Caller) -> Result<WizardData, OrderError> {
-        if !caller.can(Permission::RequestCertificates) {
-            return Err(OrderError::Forbidden(Permission::RequestCertificates));
-        }
+        caller.require(Permission::RequestCertificates)?;
         let offers = self
             .catalog
             .offers(caller, &caller.account.currency)

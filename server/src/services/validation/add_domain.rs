@@ -1,5 +1,7 @@
 //! Adding a domain: it starts Pending with a fresh random value for the chosen method.
 
+use crate::services::identity::Caller;
+use app::model::Permission;
 use app::model::{
     FieldErrors,
     domains::{AddDomainForm, DomainView},
@@ -9,6 +11,16 @@ use super::{ValidationError, ValidationService, restricted_names, view};
 use crate::store::{StoreError, domains};
 
 impl ValidationService {
+    /// Adds a domain to the caller's account, for a user who manages its domains.
+    pub async fn add_domain_for(
+        &self,
+        caller: &Caller,
+        form: &AddDomainForm,
+    ) -> Result<DomainView, ValidationError> {
+        caller.require(Permission::ManageDomains)?;
+        self.add_domain(caller.account.id, form).await
+    }
+
     pub async fn add_domain(
         &self,
         account_id: i32,

@@ -1,11 +1,25 @@
 //! Choosing another validation method: a fresh random value goes with it.
 
+use crate::services::identity::Caller;
+use app::model::Permission;
 use app::model::domains::{DomainView, parse_method};
 
 use super::{ValidationError, ValidationService, view};
 use crate::store::domains;
 
 impl ValidationService {
+    /// Changes how a domain of the caller's account is validated.
+    pub async fn change_method_for(
+        &self,
+        caller: &Caller,
+        domain_id: i32,
+        method: &str,
+    ) -> Result<DomainView, ValidationError> {
+        caller.require(Permission::ManageDomains)?;
+        self.change_method(caller.account.id, domain_id, method)
+            .await
+    }
+
     pub async fn change_method(
         &self,
         account_id: i32,

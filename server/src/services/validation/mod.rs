@@ -15,7 +15,7 @@ mod verify;
 use std::sync::Arc;
 
 use app::model::{
-    FieldErrors,
+    FieldErrors, Permission,
     domains::{DcvMethod, DomainStatus, DomainView},
 };
 use chrono::{DateTime, Utc};
@@ -45,6 +45,8 @@ pub enum ValidationError {
     /// Another account's domain, or none: the same answer.
     #[error("not found")]
     NotFound,
+    #[error("the role lacks {0:?}")]
+    Forbidden(Permission),
     #[error("invalid input: {0:?}")]
     Invalid(FieldErrors),
     /// A valid request the rules refuse, with the reason to show.
@@ -52,6 +54,12 @@ pub enum ValidationError {
     Refused(String),
     #[error(transparent)]
     Store(#[from] StoreError),
+}
+
+impl From<crate::services::identity::Forbidden> for ValidationError {
+    fn from(f: crate::services::identity::Forbidden) -> Self {
+        Self::Forbidden(f.0)
+    }
 }
 
 impl ValidationService {

@@ -1,6 +1,8 @@
 //! "Verify Now": check the published value (DNS TXT, HTTP file), or send the constructed
 //! e-mail whose link completes the check.
 
+use crate::services::identity::Caller;
+use app::model::Permission;
 use app::model::domains::DcvMethod;
 use chrono::{DateTime, Utc};
 
@@ -24,6 +26,16 @@ pub enum CheckOutcome {
 }
 
 impl ValidationService {
+    /// "Verify now" on a domain of the caller's account.
+    pub async fn verify_for(
+        &self,
+        caller: &Caller,
+        domain_id: i32,
+    ) -> Result<CheckOutcome, ValidationError> {
+        caller.require(Permission::ManageDomains)?;
+        self.verify(caller.account.id, domain_id).await
+    }
+
     pub async fn verify(
         &self,
         account_id: i32,

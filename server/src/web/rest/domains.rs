@@ -8,7 +8,6 @@ use super::{
     dto::DomainDto,
     problem::{Problem, ProblemDocument},
 };
-use crate::services::orders::OrderError;
 
 #[utoipa::path(
     get,
@@ -25,13 +24,7 @@ pub async fn list_domains(
     State(rest): State<Ctx>,
     Authed(p): Authed,
 ) -> Result<Json<Vec<DomainDto>>, Problem> {
-    if !p.caller.can(app::model::Permission::ManageDomains) {
-        return Err(OrderError::Forbidden(app::model::Permission::ManageDomains).into());
-    }
-    let page = rest
-        .validation
-        .domains_page(p.caller.account.id, true)
-        .await?;
+    let page = rest.validation.domains_page_for(&p.caller).await?;
     Ok(Json(
         page.domains.into_iter().map(DomainDto::from).collect(),
     ))

@@ -55,9 +55,7 @@ impl OrderService {
         order_id: i32,
         form: &ActivationForm,
     ) -> Result<(), OrderError> {
-        if !caller.can(Permission::RequestCertificates) {
-            return Err(OrderError::Forbidden(Permission::RequestCertificates));
-        }
+        caller.require(Permission::RequestCertificates)?;
         let (order, m) = self.smime_order(caller, order_id).await?;
         let (csr, key_source) = form.validate().map_err(OrderError::Invalid)?;
         let status = OrderStatus::parse(&order.status).ok_or(OrderError::NotFound)?;

@@ -24,9 +24,7 @@ impl OrderService {
         order_id: i32,
         raw: &str,
     ) -> Result<String, OrderError> {
-        if !caller.can(Permission::RequestCertificates) {
-            return Err(OrderError::Forbidden(Permission::RequestCertificates));
-        }
+        caller.require(Permission::RequestCertificates)?;
         let (order, m) = self.smime_order(caller, order_id).await?;
         let email = certificate_email(raw)
             .map_err(|e| OrderError::Invalid(FieldErrors::single("email", e)))?;
@@ -69,9 +67,7 @@ impl OrderService {
 
     /// Mails a new link (the previous one stops working); what happened, in words.
     pub async fn smime_resend(&self, caller: &Caller, order_id: i32) -> Result<String, OrderError> {
-        if !caller.can(Permission::RequestCertificates) {
-            return Err(OrderError::Forbidden(Permission::RequestCertificates));
-        }
+        caller.require(Permission::RequestCertificates)?;
         let (order, m) = self.smime_order(caller, order_id).await?;
         let status = OrderStatus::parse(&order.status).ok_or(OrderError::NotFound)?;
         let now = self.clock.now();

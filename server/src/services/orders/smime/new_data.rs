@@ -9,9 +9,7 @@ use crate::services::{
 
 impl OrderService {
     pub async fn smime_new_data(&self, caller: &Caller) -> Result<SmimeNewData, OrderError> {
-        if !caller.can(Permission::RequestCertificates) {
-            return Err(OrderError::Forbidden(Permission::RequestCertificates));
-        }
+        caller.require(Permission::RequestCertificates)?;
         let offers = self
             .catalog
             .offers(caller, &caller.account.currency)

@@ -27,9 +27,7 @@ impl OrderService {
         caller: &Caller,
         form: &SmimeOrderForm,
     ) -> Result<i32, OrderError> {
-        if !caller.can(Permission::RequestCertificates) {
-            return Err(OrderError::Forbidden(Permission::RequestCertificates));
-        }
+        caller.require(Permission::RequestCertificates)?;
         let currency = caller.account.currency.clone();
         let product = self
             .catalog

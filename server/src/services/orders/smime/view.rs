@@ -23,6 +23,7 @@ impl OrderService {
         caller: &Caller,
         order_id: i32,
     ) -> Result<SmimeView, OrderError> {
+        // Self-service: an order in the caller's reach, whatever their role.
         let (order, m) = self.smime_order(caller, order_id).await?;
         let status = OrderStatus::parse(&order.status).ok_or(OrderError::NotFound)?;
         let now = self.clock.now();

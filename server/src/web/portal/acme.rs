@@ -1,43 +1,30 @@
 //! `AcmeApi` for the portal: the "ACME APIs" settings page's External Account Binding
-//! credentials, and "Renew early (ARI)" on an ACME order's page. The caller is authorized
-//! here (session, IP rules, the permission) and again by the service.
+//! credentials, and "Renew early (ARI)" on an ACME order's page. The ACME service checks the
+//! caller's permission.
 
 use std::sync::Arc;
 
 use app::{
     error::AppError,
     model::{
-        FieldErrors, Permission,
+        FieldErrors,
         acme::{AcmeCredentialCreated, AcmeCredentialForm, AcmeCredentialsPage},
     },
     ports::{AcmeApi, RequestMeta},
 };
 use async_trait::async_trait;
 
-use super::portal::{access_error, incident};
+use super::caller;
 use crate::services::{
-    access::AccessService,
-    acme::{AcmeError, AcmeService, NewCredential},
-    identity::Caller,
+    acme::{AcmeService, NewCredential},
+    identity::{Caller, IdentityService},
 };
 
 pub struct AcmePortal {
-    pub access: Arc<AccessService>,
+    pub identity: Arc<IdentityService>,
     pub acme: Arc<AcmeService>,
     /// `…/acme/directory` as clients reach it.
     pub directory_url: String,
-}
-
-fn acme_error(e: AcmeError) -> AppError {
-    match e {
-        AcmeError::InvalidField { field, message } => {
-            AppError::Validation(FieldErrors::single(field, message))
-        }
-        AcmeError::Unauthorized(_) => AppError::Forbidden,
-        AcmeError::NotFound => AppError::NotFound,
-        AcmeError::Malformed(m) => AppError::Conflict(m),
-        other => incident(&other),
-    }
 }
 
 /// A form id: empty is `None` when `optional`; anything else that is not a number is a field
@@ -60,18 +47,7 @@ fn id_field(
 
 impl AcmePortal {
     async fn caller(&self, meta: &RequestMeta) -> Result<Caller, AppError> {
-        self.caller_with(meta, Permission::ManageSettings).await
-    }
-
-    async fn caller_with(
-        &self,
-        meta: &RequestMeta,
-        permission: Permission,
-    ) -> Result<Caller, AppError> {
-        self.access
-            .authorize(meta.session_token.as_deref(), permission)
-            .await
-            .map_err(access_error)
+        caller(&self.identity, meta).await
     }
 }
 
@@ -79,10 +55,10 @@ impl AcmePortal {
 impl AcmeApi for AcmePortal {
     async fn credentials(&self, meta: &RequestMeta) -> Result<AcmeCredentialsPage, AppError> {
         let caller = self.caller(meta).await?;
-        self.acme
+        Ok(self
+            .acme
             .credentials_page(&caller, &self.directory_url)
-            .await
-            .map_err(acme_error)
+            .await?)
     }
 
     async fn create_credential(
@@ -105,8 +81,7 @@ impl AcmeApi for AcmePortal {
                     tags: &form.tags,
                 },
             )
-            .await
-            .map_err(acme_error)?;
+            .await?;
         Ok(AcmeCredentialCreated {
             key_id: made.key_id,
             hmac_key: made.hmac_key,
@@ -116,16 +91,13 @@ impl AcmeApi for AcmePortal {
 
     async fn revoke_credential(&self, meta: &RequestMeta, id: i32) -> Result<(), AppError> {
         let caller = self.caller(meta).await?;
-        self.acme.revoke_eab(&caller, id).await.map_err(acme_error)
+        Ok(self.acme.revoke_eab(&caller, id).await?)
     }
 
     async fn renew_early(&self, meta: &RequestMeta, order_id: i32) -> Result<(), AppError> {
-        let caller = self.caller_with(meta, Permission::ApproveOrders).await?;
+        let caller = self.caller(meta).await?;
         // Marking twice is no error: the first mark stands, and the page says so.
-        self.acme
-            .renew_early(&caller, order_id)
-            .await
-            .map(|_| ())
-            .map_err(acme_error)
+        self.acme.renew_early(&caller, order_id).await?;
+        Ok(())
     }
 }

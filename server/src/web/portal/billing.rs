@@ -1,34 +1,13 @@
 //! `BillingApi` for the portal: balances, statements, allocations and the operator's grants.
-//! `billing_error` is the one place a `BillingError` becomes what a user sees.
 
 use app::{
     error::AppError,
-    model::{
-        Permission,
-        billing::{AccountCredits, Allocation, BillingPage, CreditForm, GroupFinance},
-    },
+    model::billing::{AccountCredits, Allocation, BillingPage, CreditForm, GroupFinance},
     ports::{BillingApi, RequestMeta},
 };
 use async_trait::async_trait;
 
-use super::portal::{Portal, incident};
-use crate::services::billing::BillingError;
-
-/// Maps a billing refusal to what the user sees; the messages say what to do next.
-pub fn billing_error(e: BillingError) -> AppError {
-    match e {
-        BillingError::Forbidden(_) | BillingError::OperatorOnly => AppError::Forbidden,
-        BillingError::NotFound => AppError::NotFound,
-        BillingError::Invalid(errors) => AppError::Validation(errors),
-        e @ (BillingError::InsufficientBalance { .. }
-        | BillingError::SpendLimitExceeded { .. }
-        | BillingError::AlreadyCharged { .. }
-        | BillingError::Refused(_)) => AppError::Conflict(e.to_string()),
-        other @ (BillingError::CurrencyMismatch { .. } | BillingError::Store(_)) => {
-            incident(&other)
-        }
-    }
-}
+use super::Portal;
 
 #[async_trait]
 impl BillingApi for Portal {
@@ -37,11 +16,8 @@ impl BillingApi for Portal {
         meta: &RequestMeta,
         page: Option<u64>,
     ) -> Result<BillingPage, AppError> {
-        let caller = self.caller(meta, Permission::ViewFinance).await?;
-        self.billing
-            .billing_page(&caller, page)
-            .await
-            .map_err(billing_error)
+        let caller = self.caller(meta).await?;
+        Ok(self.billing.billing_page(&caller, page).await?)
     }
 
     async fn group_finance(
@@ -50,11 +26,8 @@ impl BillingApi for Portal {
         group_id: i32,
         page: Option<u64>,
     ) -> Result<GroupFinance, AppError> {
-        let caller = self.caller(meta, Permission::ViewFinance).await?;
-        self.billing
-            .group_finance(&caller, group_id, page)
-            .await
-            .map_err(billing_error)
+        let caller = self.caller(meta).await?;
+        Ok(self.billing.group_finance(&caller, group_id, page).await?)
     }
 
     async fn allocate(
@@ -64,8 +37,9 @@ impl BillingApi for Portal {
         direction: Allocation,
         form: CreditForm,
     ) -> Result<(), AppError> {
-        let caller = self.caller(meta, Permission::AllocateCredits).await?;
-        self.billing
+        let caller = self.caller(meta).await?;
+        Ok(self
+            .billing
             .allocate(
                 &caller,
                 group_id,
@@ -73,8 +47,7 @@ impl BillingApi for Portal {
                 &form,
                 Some(meta.ip.to_string()),
             )
-            .await
-            .map_err(billing_error)
+            .await?)
     }
 
     async fn account_credits(
@@ -83,11 +56,11 @@ impl BillingApi for Portal {
         account_id: i32,
         page: Option<u64>,
     ) -> Result<AccountCredits, AppError> {
-        let operator = self.operator(meta).await?;
-        self.billing
+        let operator = self.caller(meta).await?;
+        Ok(self
+            .billing
             .account_credits(&operator, account_id, page)
-            .await
-            .map_err(billing_error)
+            .await?)
     }
 
     async fn grant_credits(
@@ -96,11 +69,11 @@ impl BillingApi for Portal {
         account_id: i32,
         form: CreditForm,
     ) -> Result<(), AppError> {
-        let operator = self.operator(meta).await?;
-        self.billing
+        let operator = self.caller(meta).await?;
+        Ok(self
+            .billing
             .grant_credits(&operator, account_id, &form, Some(meta.ip.to_string()))
-            .await
-            .map_err(billing_error)
+            .await?)
     }
 }
 
@@ -112,9 +85,8 @@ mod tests {
     };
     use tower::ServiceExt;
 
-    use super::*;
     use crate::{
-        services::identity::test_support::{PASSWORD, harness},
+        services::identity::test_support::harness,
         web::{
             authorization_matrix::{app, call},
             cookies::SESSION_COOKIE,
@@ -146,22 +118,7 @@ mod tests {
     async fn granted_credits_show_on_the_billing_and_group_pages() {
         let h = harness().await;
         let customer = h.signed_in("first@example.com").await;
-        let invite = h
-            .service
-            .create_operator("ops@rootline.test", None)
-            .await
-            .unwrap();
-        let token = invite
-            .activation_link
-            .rsplit('/')
-            .next()
-            .unwrap()
-            .to_owned();
-        h.service
-            .activate(&token, PASSWORD, PASSWORD, None)
-            .await
-            .unwrap();
-        let operator = h.sign_in("ops@rootline.test").await;
+        let operator = h.signed_in_operator().await;
         let app = app(&h).await;
         // The first listing makes the account's default group (id 1).
         call(&app, "/api/groups/list", "", Some(&customer)).await;
@@ -216,40 +173,5 @@ mod tests {
         .await;
         assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
         assert!(body.contains("USD 2,500.50"), "{body}");
-    }
-
-    #[test]
-    fn refusals_reach_the_user_with_what_to_do_and_faults_as_an_incident() {
-        let e = billing_error(BillingError::InsufficientBalance {
-            balance_minor: 1_000,
-            needed_minor: 2_500,
-            currency: "USD".into(),
-        });
-        assert_eq!(
-            e,
-            AppError::Conflict("Insufficient balance: USD 10.00 available, USD 25.00 needed. Add credits or ask an administrator to allocate credits to the group.".into())
-        );
-        let e = billing_error(BillingError::SpendLimitExceeded {
-            limit_minor: 10_000,
-            spent_minor: 9_000,
-            needed_minor: 2_500,
-            currency: "INR".into(),
-        });
-        assert!(
-            matches!(&e, AppError::Conflict(m) if m.contains("INR 100.00") && m.contains("raise")),
-            "{e:?}"
-        );
-        assert_eq!(
-            billing_error(BillingError::Forbidden(Permission::AllocateCredits)),
-            AppError::Forbidden
-        );
-        assert_eq!(billing_error(BillingError::NotFound), AppError::NotFound);
-        assert!(matches!(
-            billing_error(BillingError::CurrencyMismatch {
-                expected: "USD".into(),
-                got: "INR".into()
-            }),
-            AppError::Internal { .. }
-        ));
     }
 }

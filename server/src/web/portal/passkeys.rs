@@ -7,7 +7,7 @@ use app::{
 };
 use async_trait::async_trait;
 
-use super::portal::{Portal, identity_error};
+use super::{Portal, session_token};
 use crate::services::identity::PasskeyChallenge;
 
 fn challenge(c: PasskeyChallenge) -> PasskeyChallengeView {
@@ -17,21 +17,14 @@ fn challenge(c: PasskeyChallenge) -> PasskeyChallengeView {
     }
 }
 
-fn token(meta: &RequestMeta) -> Result<&str, AppError> {
-    meta.session_token
-        .as_deref()
-        .ok_or(AppError::Unauthenticated)
-}
-
 #[async_trait]
 impl PasskeyApi for Portal {
     async fn passkeys(&self, meta: &RequestMeta) -> Result<Vec<PasskeyView>, AppError> {
-        let caller = self.signed_in(meta).await?;
+        let caller = self.caller(meta).await?;
         Ok(self
             .identity
             .passkeys(&caller)
-            .await
-            .map_err(identity_error)?
+            .await?
             .into_iter()
             .map(|p| PasskeyView {
                 id: p.id,
@@ -48,12 +41,12 @@ impl PasskeyApi for Portal {
         &self,
         meta: &RequestMeta,
     ) -> Result<PasskeyChallengeView, AppError> {
-        let caller = self.signed_in(meta).await?;
-        self.identity
+        let caller = self.caller(meta).await?;
+        Ok(self
+            .identity
             .start_passkey_registration(&caller)
             .await
-            .map(challenge)
-            .map_err(identity_error)
+            .map(challenge)?)
     }
 
     async fn finish_registration(
@@ -63,7 +56,7 @@ impl PasskeyApi for Portal {
         name: String,
         credential: String,
     ) -> Result<(), AppError> {
-        let caller = self.signed_in(meta).await?;
+        let caller = self.caller(meta).await?;
         self.identity
             .finish_passkey_registration(
                 &caller,
@@ -72,33 +65,28 @@ impl PasskeyApi for Portal {
                 &credential,
                 Some(meta.ip.to_string()),
             )
-            .await
-            .map(|_| ())
-            .map_err(identity_error)
+            .await?;
+        Ok(())
     }
 
     async fn rename(&self, meta: &RequestMeta, id: i32, name: String) -> Result<(), AppError> {
-        let caller = self.signed_in(meta).await?;
-        self.identity
+        let caller = self.caller(meta).await?;
+        Ok(self
+            .identity
             .rename_passkey(&caller, id, &name, Some(meta.ip.to_string()))
-            .await
-            .map_err(identity_error)
+            .await?)
     }
 
     async fn remove(&self, meta: &RequestMeta, id: i32) -> Result<(), AppError> {
-        let caller = self.signed_in(meta).await?;
-        self.identity
+        let caller = self.caller(meta).await?;
+        Ok(self
+            .identity
             .remove_passkey(&caller, id, Some(meta.ip.to_string()))
-            .await
-            .map_err(identity_error)
+            .await?)
     }
 
     async fn start_sign_in(&self, _meta: &RequestMeta) -> Result<PasskeyChallengeView, AppError> {
-        self.identity
-            .start_passkey_sign_in()
-            .await
-            .map(challenge)
-            .map_err(identity_error)
+        Ok(self.identity.start_passkey_sign_in().await.map(challenge)?)
     }
 
     async fn finish_sign_in(
@@ -115,8 +103,7 @@ impl PasskeyApi for Portal {
                 &meta.ip.to_string(),
                 meta.user_agent.as_deref(),
             )
-            .await
-            .map_err(identity_error)?;
+            .await?;
         Ok(self.new_session(&session, self.secure_cookies))
     }
 
@@ -126,9 +113,8 @@ impl PasskeyApi for Portal {
     ) -> Result<SecondFactorChoicesView, AppError> {
         let c = self
             .identity
-            .second_factor_choices(token(meta)?)
-            .await
-            .map_err(identity_error)?;
+            .second_factor_choices(session_token(meta)?)
+            .await?;
         Ok(SecondFactorChoicesView {
             code: c.code,
             passkey: c.passkey,
@@ -139,11 +125,11 @@ impl PasskeyApi for Portal {
         &self,
         meta: &RequestMeta,
     ) -> Result<PasskeyChallengeView, AppError> {
-        self.identity
-            .start_passkey_second_factor(token(meta)?)
+        Ok(self
+            .identity
+            .start_passkey_second_factor(session_token(meta)?)
             .await
-            .map(challenge)
-            .map_err(identity_error)
+            .map(challenge)?)
     }
 
     async fn finish_second_factor(
@@ -152,14 +138,14 @@ impl PasskeyApi for Portal {
         ceremony: String,
         credential: String,
     ) -> Result<(), AppError> {
-        self.identity
+        Ok(self
+            .identity
             .finish_passkey_second_factor(
-                token(meta)?,
+                session_token(meta)?,
                 &ceremony,
                 &credential,
                 &meta.ip.to_string(),
             )
-            .await
-            .map_err(identity_error)
+            .await?)
     }
 }

@@ -13,9 +13,9 @@ use app::{
 };
 use async_trait::async_trait;
 
-use super::portal::{identity_error, incident};
+use super::caller;
 use crate::services::{
-    catalog::{CatalogError, CatalogService},
+    catalog::CatalogService,
     identity::{Caller, IdentityService},
 };
 
@@ -24,30 +24,9 @@ pub struct CatalogPortal {
     pub catalog: Arc<CatalogService>,
 }
 
-pub(super) fn catalog_error(e: CatalogError) -> AppError {
-    match e {
-        CatalogError::Forbidden(_) | CatalogError::OperatorOnly => AppError::Forbidden,
-        CatalogError::NotFound => AppError::NotFound,
-        CatalogError::Invalid(errors) => AppError::Validation(errors),
-        CatalogError::NotOffered(reason) => AppError::Conflict(reason),
-        other @ (CatalogError::Corrupt { .. } | CatalogError::Ca(_) | CatalogError::Store(_)) => {
-            incident(&other)
-        }
-    }
-}
-
 impl CatalogPortal {
-    /// The signed-in caller; the service checks their permission or operator status.
     async fn caller(&self, meta: &RequestMeta) -> Result<Caller, AppError> {
-        let token = meta
-            .session_token
-            .as_deref()
-            .ok_or(AppError::Unauthenticated)?;
-        self.identity
-            .caller(token)
-            .await
-            .map_err(identity_error)?
-            .ok_or(AppError::Unauthenticated)
+        caller(&self.identity, meta).await
     }
 }
 
@@ -59,10 +38,7 @@ fn ip(meta: &RequestMeta) -> Option<String> {
 impl CatalogApi for CatalogPortal {
     async fn public_products(&self, meta: &RequestMeta) -> Result<PublicProductsPage, AppError> {
         let caller = self.caller(meta).await?;
-        self.catalog
-            .public_products(&caller)
-            .await
-            .map_err(catalog_error)
+        Ok(self.catalog.public_products(&caller).await?)
     }
 
     async fn add_public_product(
@@ -71,10 +47,10 @@ impl CatalogApi for CatalogPortal {
         form: PublicProductForm,
     ) -> Result<i32, AppError> {
         let caller = self.caller(meta).await?;
-        self.catalog
+        Ok(self
+            .catalog
             .add_public_product(&caller, &form, ip(meta))
-            .await
-            .map_err(catalog_error)
+            .await?)
     }
 
     async fn update_public_product(
@@ -84,10 +60,10 @@ impl CatalogApi for CatalogPortal {
         form: PublicProductForm,
     ) -> Result<(), AppError> {
         let caller = self.caller(meta).await?;
-        self.catalog
+        Ok(self
+            .catalog
             .update_public_product(&caller, id, &form, ip(meta))
-            .await
-            .map_err(catalog_error)
+            .await?)
     }
 
     async fn set_public_product_active(
@@ -97,10 +73,10 @@ impl CatalogApi for CatalogPortal {
         active: bool,
     ) -> Result<(), AppError> {
         let caller = self.caller(meta).await?;
-        self.catalog
+        Ok(self
+            .catalog
             .set_public_product_active(&caller, id, active, ip(meta))
-            .await
-            .map_err(catalog_error)
+            .await?)
     }
 
     async fn set_public_price(
@@ -110,18 +86,15 @@ impl CatalogApi for CatalogPortal {
         form: PriceForm,
     ) -> Result<(), AppError> {
         let caller = self.caller(meta).await?;
-        self.catalog
+        Ok(self
+            .catalog
             .set_public_price(&caller, product_id, &form, ip(meta))
-            .await
-            .map_err(catalog_error)
+            .await?)
     }
 
     async fn private_cas(&self, meta: &RequestMeta) -> Result<Vec<PrivateCaView>, AppError> {
         let caller = self.caller(meta).await?;
-        self.catalog
-            .private_cas(&caller)
-            .await
-            .map_err(catalog_error)
+        Ok(self.catalog.private_cas(&caller).await?)
     }
 
     async fn create_private_ca(
@@ -130,18 +103,15 @@ impl CatalogApi for CatalogPortal {
         name: String,
     ) -> Result<String, AppError> {
         let caller = self.caller(meta).await?;
-        self.catalog
+        Ok(self
+            .catalog
             .create_private_ca(&caller, &name, ip(meta))
-            .await
-            .map_err(catalog_error)
+            .await?)
     }
 
     async fn private_products(&self, meta: &RequestMeta) -> Result<PrivateProductsPage, AppError> {
         let caller = self.caller(meta).await?;
-        self.catalog
-            .private_products(&caller)
-            .await
-            .map_err(catalog_error)
+        Ok(self.catalog.private_products(&caller).await?)
     }
 
     async fn add_private_product(
@@ -150,10 +120,10 @@ impl CatalogApi for CatalogPortal {
         form: PrivateProductForm,
     ) -> Result<i32, AppError> {
         let caller = self.caller(meta).await?;
-        self.catalog
+        Ok(self
+            .catalog
             .add_private_product(&caller, &form, ip(meta))
-            .await
-            .map_err(catalog_error)
+            .await?)
     }
 
     async fn update_private_product(
@@ -163,10 +133,10 @@ impl CatalogApi for CatalogPortal {
         form: PrivateProductForm,
     ) -> Result<(), AppError> {
         let caller = self.caller(meta).await?;
-        self.catalog
+        Ok(self
+            .catalog
             .update_private_product(&caller, id, &form, ip(meta))
-            .await
-            .map_err(catalog_error)
+            .await?)
     }
 
     async fn set_private_product_active(
@@ -176,37 +146,14 @@ impl CatalogApi for CatalogPortal {
         active: bool,
     ) -> Result<(), AppError> {
         let caller = self.caller(meta).await?;
-        self.catalog
+        Ok(self
+            .catalog
             .set_private_product_active(&caller, id, active, ip(meta))
-            .await
-            .map_err(catalog_error)
+            .await?)
     }
 
     async fn offers(&self, meta: &RequestMeta, currency: String) -> Result<Vec<Offer>, AppError> {
         let caller = self.caller(meta).await?;
-        self.catalog
-            .offers(&caller, currency.trim())
-            .await
-            .map_err(catalog_error)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn refusals_and_faults_map_to_what_a_user_may_see() {
-        assert_eq!(
-            catalog_error(CatalogError::OperatorOnly),
-            AppError::Forbidden
-        );
-        assert_eq!(catalog_error(CatalogError::NotFound), AppError::NotFound);
-        let fault = catalog_error(CatalogError::Corrupt {
-            id: 1,
-            reason: "secret detail".into(),
-        });
-        assert!(matches!(fault, AppError::Internal { .. }));
-        assert!(!fault.to_string().contains("secret detail"));
+        Ok(self.catalog.offers(&caller, currency.trim()).await?)
     }
 }

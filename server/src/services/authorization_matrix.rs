@@ -1,0 +1,1510 @@
+//! The authorization matrix at the service layer: every service entry point that acts for a
+//! `Caller`, called as each built-in role, as a custom role without the permission it needs,
+//! and as an administrator of another account. The services authorize themselves (the
+//! portal, REST, ACME and the CLI only establish who is calling), so this is where a missing
+//! check would show. An entry point without a case here fails the test: the list of entry
+//! points is read from the source.
+
+use std::{collections::BTreeSet, future::Future, path::Path, pin::Pin, sync::Arc};
+
+use app::model::{
+    AuditQuery, Permission, Role, UserForm, UsersQuery,
+    billing::{Allocation, CreditForm},
+    domains::AddDomainForm,
+    groups::GroupForm,
+    ip_rules::IpRuleForm,
+    operator::AccountsQuery,
+    order_actions::{ChangeNamesForm, EditOrderForm, ReissueForm, RenewForm, RevokeForm},
+    orders::OrdersQuery,
+    products::{PriceForm, PrivateProductForm, PublicProductForm},
+    profile::ProfileForm,
+    roles::CustomRoleForm,
+    smime::{ActivationForm, SmimeOrderForm},
+};
+
+use crate::{
+    ca::test_support::SECRET,
+    ports::{dns::FakeDns, http_fetch::FakeHttp},
+    services::{
+        access::{AccessError, AccessService, added_member},
+        acme::{AcmeDeps, AcmeError, AcmeService, NewCredential},
+        api_keys::{ApiKeyError, ApiKeyService},
+        billing::BillingError,
+        catalog::{CatalogError, test_support::administrator},
+        identity::{Caller, IdentityError, test_support::test_sealer},
+        orders::{
+            DownloadFormat, OrderError,
+            test_support::{World as OrderWorld, world as order_world},
+        },
+        validation::ValidationError,
+    },
+};
+
+/// What a call answered, as far as authorization is concerned.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Answer {
+    /// Refused for lacking a permission (`None`: the error does not say which).
+    Forbidden(Option<Permission>),
+    /// Refused for not being an operator user.
+    OperatorOnly,
+    NotFound,
+    /// Anything else: done, or refused by a rule that is not about who is calling.
+    Other(String),
+}
+
+trait Answered {
+    fn answer(self) -> Answer;
+}
+
+impl<T> Answered for Result<T, AccessError> {
+    fn answer(self) -> Answer {
+        match self {
+            Err(AccessError::Forbidden(p)) => Answer::Forbidden(Some(p)),
+            Err(AccessError::OperatorOnly) => Answer::OperatorOnly,
+            Err(AccessError::NotFound) => Answer::NotFound,
+            other => Answer::Other(format!("{:?}", other.err())),
+        }
+    }
+}
+
+impl<T> Answered for Result<T, OrderError> {
+    fn answer(self) -> Answer {
+        match self {
+            Err(OrderError::Forbidden(p)) => Answer::Forbidden(Some(p)),
+            Err(OrderError::NotFound) => Answer::NotFound,
+            other => Answer::Other(format!("{:?}", other.err())),
+        }
+    }
+}
+
+impl<T> Answered for Result<T, BillingError> {
+    fn answer(self) -> Answer {
+        match self {
+            Err(BillingError::Forbidden(p)) => Answer::Forbidden(Some(p)),
+            Err(BillingError::OperatorOnly) => Answer::OperatorOnly,
+            Err(BillingError::NotFound) => Answer::NotFound,
+            other => Answer::Other(format!("{:?}", other.err())),
+        }
+    }
+}
+
+impl<T> Answered for Result<T, CatalogError> {
+    fn answer(self) -> Answer {
+        match self {
+            Err(CatalogError::Forbidden(p)) => Answer::Forbidden(Some(p)),
+            Err(CatalogError::OperatorOnly) => Answer::OperatorOnly,
+            Err(CatalogError::NotFound) => Answer::NotFound,
+            other => Answer::Other(format!("{:?}", other.err())),
+        }
+    }
+}
+
+impl<T> Answered for Result<T, ApiKeyError> {
+    fn answer(self) -> Answer {
+        match self {
+            Err(ApiKeyError::Forbidden(p)) => Answer::Forbidden(Some(p)),
+            Err(ApiKeyError::NotFound) => Answer::NotFound,
+            other => Answer::Other(format!("{:?}", other.err())),
+        }
+    }
+}
+
+impl<T> Answered for Result<T, ValidationError> {
+    fn answer(self) -> Answer {
+        match self {
+            Err(ValidationError::Forbidden(p)) => Answer::Forbidden(Some(p)),
+            Err(ValidationError::NotFound) => Answer::NotFound,
+            other => Answer::Other(format!("{:?}", other.err())),
+        }
+    }
+}
+
+impl<T> Answered for Result<T, AcmeError> {
+    fn answer(self) -> Answer {
+        match self {
+            Err(AcmeError::Unauthorized(_)) => Answer::Forbidden(None),
+            Err(AcmeError::NotFound) => Answer::NotFound,
+            other => Answer::Other(format!("{:?}", other.err())),
+        }
+    }
+}
+
+impl<T> Answered for Result<T, IdentityError> {
+    fn answer(self) -> Answer {
+        match self {
+            Err(
+                IdentityError::NotMember
+                | IdentityError::NoSuchPasskey
+                | IdentityError::NoSuchLoginCertificate,
+            ) => Answer::NotFound,
+            other => Answer::Other(format!("{:?}", other.err())),
+        }
+    }
+}
+
+/// What an entry point requires of its caller.
+#[derive(Debug, Clone, Copy)]
+enum Need {
+    Permission(Permission),
+    Operator,
+    /// Any signed-in user, acting on themselves or within their own reach.
+    SelfService,
+}
+
+/// What an administrator of another account gets for the same call.
+#[derive(Debug, Clone, Copy)]
+enum Other {
+    /// The call names no object of the first account (its answer is about the caller's own).
+    Skip,
+    /// The call names an object of the first account by id: as if it did not exist.
+    NotFound,
+}
+
+type Call = for<'a> fn(&'a World, &'a Caller) -> Pin<Box<dyn Future<Output = Answer> + 'a>>;
+
+struct Case {
+    /// `<path under services/>::<function>`, as the scan of the source names it.
+    name: &'static str,
+    need: Need,
+    other: Other,
+    call: Call,
+}
+
+/// A case whose call is `$body` with the world as `$w` and the caller as `$c`.
+macro_rules! case {
+    ($name:literal, $need:expr, $other:expr, |$w:ident, $c:ident| $body:expr) => {
+        Case {
+            name: $name,
+            need: $need,
+            other: $other,
+            call: {
+                fn call<'a>(
+                    $w: &'a World,
+                    $c: &'a Caller,
+                ) -> Pin<Box<dyn Future<Output = Answer> + 'a>> {
+                    Box::pin(async move { $body.answer() })
+                }
+                call
+            },
+        }
+    };
+}
+
+/// The first account's objects the calls name, and the services.
+struct World {
+    o: OrderWorld,
+    access: AccessService,
+    api_keys: ApiKeyService,
+    acme: AcmeService,
+    /// A basic user of the first account the user-management calls act on.
+    member: i32,
+    group: i32,
+    /// A custom role the role calls change and delete (not the one the matrix gives).
+    role: i32,
+    ip_rule: i32,
+    api_key: i32,
+    eab: i32,
+    order: i32,
+    domain: i32,
+    product: i32,
+    private_product: i32,
+}
+
+fn ip() -> Option<String> {
+    Some("192.0.2.1".into())
+}
+
+fn addr() -> std::net::IpAddr {
+    std::net::IpAddr::from([192, 0, 2, 1])
+}
+
+const SELF: Need = Need::SelfService;
+const OPERATOR: Need = Need::Operator;
+
+fn needs(p: Permission) -> Need {
+    Need::Permission(p)
+}
+
+#[allow(clippy::too_many_lines)]
+fn cases() -> Vec<Case> {
+    use Other::{NotFound as NF, Skip};
+    use Permission::*;
+    vec![
+        // access
+        case!(
+            "access/add_user.rs::add_user",
+            needs(ManageUsers),
+            Skip,
+            |w, c| w.access.add_user(c, &UserForm::default(), ip()).await
+        ),
+        case!(
+            "access/audit_export.rs::audit_export",
+            needs(ViewAuditLog),
+            Skip,
+            |w, c| w.access.audit_export(c, &AuditQuery::default()).await
+        ),
+        case!(
+            "access/audit_log.rs::audit_page",
+            needs(ViewAuditLog),
+            Skip,
+            |w, c| w.access.audit_page(c, &AuditQuery::default()).await
+        ),
+        case!(
+            "access/custom_roles.rs::roles_page",
+            needs(ManageRoles),
+            Skip,
+            |w, c| w.access.roles_page(c).await
+        ),
+        case!(
+            "access/custom_roles.rs::add_custom_role",
+            needs(ManageRoles),
+            Skip,
+            |w, c| w
+                .access
+                .add_custom_role(c, &CustomRoleForm::default(), ip())
+                .await
+        ),
+        case!(
+            "access/custom_roles.rs::update_custom_role",
+            needs(ManageRoles),
+            NF,
+            |w, c| w
+                .access
+                .update_custom_role(c, w.role, &role_form("Doomed", ViewReports), ip())
+                .await
+        ),
+        case!(
+            "access/custom_roles.rs::delete_custom_role",
+            needs(ManageRoles),
+            NF,
+            |w, c| w.access.delete_custom_role(c, w.role, ip()).await
+        ),
+        case!(
+            "access/custom_roles.rs::role_options",
+            needs(ManageUsers),
+            Skip,
+            |w, c| w.access.role_options(c).await
+        ),
+        case!(
+            "access/deactivate_user.rs::deactivate_user",
+            needs(ManageUsers),
+            NF,
+            |w, c| w.access.deactivate_user(c, w.member, ip()).await
+        ),
+        case!(
+            "access/group_domains.rs::add_group_domain",
+            needs(ManageGroups),
+            NF,
+            |w, c| w
+                .access
+                .add_group_domain(c, w.group, "matrix.example", ip())
+                .await
+        ),
+        case!(
+            "access/group_domains.rs::remove_group_domain",
+            needs(ManageGroups),
+            NF,
+            |w, c| w
+                .access
+                .remove_group_domain(c, w.group, "matrix.example", ip())
+                .await
+        ),
+        case!(
+            "access/group_logo.rs::set_group_logo",
+            needs(ManageGroups),
+            NF,
+            |w, c| w
+                .access
+                .set_group_logo(c, w.group, "data:image/png;base64,iVBORw0KGgo=", ip())
+                .await
+        ),
+        case!(
+            "access/group_logo.rs::remove_group_logo",
+            needs(ManageGroups),
+            NF,
+            |w, c| w.access.remove_group_logo(c, w.group, ip()).await
+        ),
+        case!(
+            "access/group_members.rs::group_detail",
+            needs(ManageGroups),
+            NF,
+            |w, c| w.access.group_detail(c, w.group).await
+        ),
+        case!(
+            "access/group_members.rs::add_group_member",
+            needs(ManageGroups),
+            NF,
+            |w, c| w.access.add_group_member(c, w.group, w.member, ip()).await
+        ),
+        case!(
+            "access/group_members.rs::remove_group_member",
+            needs(ManageGroups),
+            NF,
+            |w, c| w
+                .access
+                .remove_group_member(c, w.group, w.member, ip())
+                .await
+        ),
+        case!(
+            "access/groups.rs::groups_page",
+            needs(ManageGroups),
+            Skip,
+            |w, c| w.access.groups_page(c).await
+        ),
+        case!(
+            "access/groups.rs::add_group",
+            needs(ManageGroups),
+            Skip,
+            |w, c| w.access.add_group(c, &GroupForm::default(), ip()).await
+        ),
+        case!(
+            "access/groups.rs::update_group",
+            needs(ManageGroups),
+            NF,
+            |w, c| w.access.update_group(c, w.group, &group_form(), ip()).await
+        ),
+        case!(
+            "access/ip_rules.rs::ip_rules_page",
+            needs(ManageSettings),
+            Skip,
+            |w, c| w.access.ip_rules_page(c, addr()).await
+        ),
+        case!(
+            "access/ip_rules.rs::add_ip_rule",
+            needs(ManageSettings),
+            Skip,
+            |w, c| w
+                .access
+                .add_ip_rule(c, &IpRuleForm::default(), addr())
+                .await
+        ),
+        case!(
+            "access/ip_rules.rs::change_ip_rule",
+            needs(ManageSettings),
+            NF,
+            |w, c| w
+                .access
+                .change_ip_rule(c, w.ip_rule, Some(true), addr(), false)
+                .await
+        ),
+        case!(
+            "access/operator_accounts.rs::accounts_page",
+            OPERATOR,
+            Skip,
+            |w, c| w.access.accounts_page(c, &AccountsQuery::default()).await
+        ),
+        case!(
+            "access/operator_accounts.rs::review_partner",
+            OPERATOR,
+            Skip,
+            |w, c| w
+                .access
+                .review_partner(c, w.o.admin.account.id, false, "Not verified", ip())
+                .await
+        ),
+        case!(
+            "access/operator_accounts.rs::set_multiple_groups",
+            OPERATOR,
+            Skip,
+            |w, c| w
+                .access
+                .set_multiple_groups(c, w.o.admin.account.id, true, ip())
+                .await
+        ),
+        case!(
+            "access/two_factor_setting.rs::two_factor_enforced",
+            needs(ManageSettings),
+            Skip,
+            |w, c| w.access.two_factor_enforced(c).await
+        ),
+        case!(
+            "access/two_factor_setting.rs::set_two_factor_enforced",
+            needs(ManageSettings),
+            Skip,
+            |w, c| w.access.set_two_factor_enforced(c, false, ip()).await
+        ),
+        case!(
+            "access/update_user.rs::update_user",
+            needs(ManageUsers),
+            NF,
+            |w, c| w
+                .access
+                .update_user(c, w.member, &member_form(), ip())
+                .await
+        ),
+        case!("access/users.rs::user", needs(ManageUsers), NF, |w, c| w
+            .access
+            .user(c, w.member)
+            .await),
+        case!(
+            "access/users.rs::users_page",
+            needs(ManageUsers),
+            Skip,
+            |w, c| w.access.users_page(c, &UsersQuery::default()).await
+        ),
+        // ACME credentials and renewal information
+        case!(
+            "acme/credentials_page.rs::credentials_page",
+            needs(ManageSettings),
+            Skip,
+            |w, c| w
+                .acme
+                .credentials_page(c, "http://portal.test/acme/directory")
+                .await
+        ),
+        case!(
+            "acme/eab.rs::create_eab",
+            needs(ManageSettings),
+            Skip,
+            |w, c| w.acme.create_eab(c, &credential(w.product)).await
+        ),
+        case!(
+            "acme/eab.rs::list_eab",
+            needs(ManageSettings),
+            Skip,
+            |w, c| w.acme.list_eab(c).await
+        ),
+        case!(
+            "acme/eab.rs::revoke_eab",
+            needs(ManageSettings),
+            NF,
+            |w, c| w.acme.revoke_eab(c, w.eab).await
+        ),
+        case!(
+            "acme/renewal_info.rs::renew_early",
+            needs(ApproveOrders),
+            NF,
+            |w, c| w.acme.renew_early(c, w.order).await
+        ),
+        // API keys
+        case!(
+            "api_keys/create.rs::create",
+            needs(ManageSettings),
+            Skip,
+            |w, c| w
+                .api_keys
+                .create(
+                    c,
+                    &app::model::api_keys::ApiKeyForm::default(),
+                    Some(addr())
+                )
+                .await
+        ),
+        case!(
+            "api_keys/list.rs::page",
+            needs(ManageSettings),
+            Skip,
+            |w, c| w.api_keys.page(c).await
+        ),
+        case!(
+            "api_keys/revoke.rs::revoke",
+            needs(ManageSettings),
+            NF,
+            |w, c| w.api_keys.revoke(c, w.api_key, Some(addr())).await
+        ),
+        // billing
+        case!(
+            "billing/account_credits.rs::account_credits",
+            OPERATOR,
+            Skip,
+            |w, c| w
+                .o
+                .billing
+                .account_credits(c, w.o.admin.account.id, None)
+                .await
+        ),
+        case!(
+            "billing/allocate.rs::allocate",
+            needs(AllocateCredits),
+            NF,
+            |w, c| w
+                .o
+                .billing
+                .allocate(c, w.group, Allocation::Allocate, &credit_form(), ip())
+                .await
+        ),
+        case!("billing/grant.rs::grant_credits", OPERATOR, Skip, |w, c| w
+            .o
+            .billing
+            .grant_credits(c, w.o.admin.account.id, &credit_form(), ip())
+            .await),
+        case!(
+            "billing/group_finance.rs::group_finance",
+            needs(ViewFinance),
+            NF,
+            |w, c| w.o.billing.group_finance(c, w.group, None).await
+        ),
+        case!(
+            "billing/monthly_invoice.rs::monthly_invoice",
+            needs(ViewFinance),
+            Skip,
+            |w, c| w.o.billing.monthly_invoice(c, "2026-01").await
+        ),
+        case!(
+            "billing/overview.rs::billing_page",
+            needs(ViewFinance),
+            Skip,
+            |w, c| w.o.billing.billing_page(c, None).await
+        ),
+        // catalog
+        case!(
+            "catalog/offers.rs::offers",
+            needs(RequestCertificates),
+            Skip,
+            |w, c| w.o.catalog.offers(c, "USD").await
+        ),
+        case!(
+            "catalog/private_cas.rs::private_cas",
+            needs(ManageCas),
+            Skip,
+            |w, c| w.o.catalog.private_cas(c).await
+        ),
+        case!(
+            "catalog/private_cas.rs::create_private_ca",
+            needs(ManageCas),
+            Skip,
+            |w, c| w.o.catalog.create_private_ca(c, "", ip()).await
+        ),
+        case!(
+            "catalog/private_products.rs::private_products",
+            needs(ManageProducts),
+            Skip,
+            |w, c| w.o.catalog.private_products(c).await
+        ),
+        case!(
+            "catalog/private_products.rs::add_private_product",
+            needs(ManageProducts),
+            Skip,
+            |w, c| w
+                .o
+                .catalog
+                .add_private_product(c, &PrivateProductForm::default(), ip())
+                .await
+        ),
+        case!(
+            "catalog/private_products.rs::update_private_product",
+            needs(ManageProducts),
+            NF,
+            |w, c| w
+                .o
+                .catalog
+                .update_private_product(c, w.private_product, &PrivateProductForm::default(), ip())
+                .await
+        ),
+        case!(
+            "catalog/private_products.rs::set_private_product_active",
+            needs(ManageProducts),
+            NF,
+            |w, c| w
+                .o
+                .catalog
+                .set_private_product_active(c, w.private_product, true, ip())
+                .await
+        ),
+        case!(
+            "catalog/public_products.rs::public_products",
+            OPERATOR,
+            Skip,
+            |w, c| w.o.catalog.public_products(c).await
+        ),
+        case!(
+            "catalog/public_products.rs::add_public_product",
+            OPERATOR,
+            Skip,
+            |w, c| w
+                .o
+                .catalog
+                .add_public_product(c, &PublicProductForm::default(), ip())
+                .await
+        ),
+        case!(
+            "catalog/public_products.rs::update_public_product",
+            OPERATOR,
+            Skip,
+            |w, c| w
+                .o
+                .catalog
+                .update_public_product(c, w.product, &PublicProductForm::default(), ip())
+                .await
+        ),
+        case!(
+            "catalog/public_products.rs::set_public_product_active",
+            OPERATOR,
+            Skip,
+            |w, c| w
+                .o
+                .catalog
+                .set_public_product_active(c, w.product, true, ip())
+                .await
+        ),
+        case!(
+            "catalog/public_products.rs::set_public_price",
+            OPERATOR,
+            Skip,
+            |w, c| w
+                .o
+                .catalog
+                .set_public_price(c, w.product, &PriceForm::default(), ip())
+                .await
+        ),
+        // the user's own identity
+        case!(
+            "identity/accept_invitation.rs::accept_invitation",
+            SELF,
+            Skip,
+            |w, c| w
+                .o
+                .h
+                .service
+                .accept_invitation(c, "not-a-token", ip())
+                .await
+        ),
+        case!(
+            "identity/authenticator_app.rs::authenticator_app",
+            SELF,
+            Skip,
+            |w, c| w.o.h.service.authenticator_app(c).await
+        ),
+        case!(
+            "identity/authenticator_app.rs::start_authenticator_app",
+            SELF,
+            Skip,
+            |w, c| w.o.h.service.start_authenticator_app(c).await
+        ),
+        case!(
+            "identity/authenticator_app.rs::confirm_authenticator_app",
+            SELF,
+            Skip,
+            |w, c| w
+                .o
+                .h
+                .service
+                .confirm_authenticator_app(c, "000000", ip())
+                .await
+        ),
+        case!(
+            "identity/authenticator_app.rs::renew_recovery_codes",
+            SELF,
+            Skip,
+            |w, c| w.o.h.service.renew_recovery_codes(c, "000000", ip()).await
+        ),
+        case!(
+            "identity/authenticator_app.rs::remove_authenticator_app",
+            SELF,
+            Skip,
+            |w, c| w
+                .o
+                .h
+                .service
+                .remove_authenticator_app(c, "wrong password", ip())
+                .await
+        ),
+        case!(
+            "identity/decline_invitation.rs::decline_invitation",
+            SELF,
+            Skip,
+            |w, c| w
+                .o
+                .h
+                .service
+                .decline_invitation(c, "not-a-token", ip())
+                .await
+        ),
+        case!(
+            "identity/login_certificates.rs::login_certificates",
+            SELF,
+            Skip,
+            |w, c| w.o.h.service.login_certificates(c).await
+        ),
+        case!(
+            "identity/login_certificates.rs::register_login_certificate",
+            SELF,
+            Skip,
+            |w, c| w
+                .o
+                .h
+                .service
+                .register_login_certificate(c, "Laptop", b"not a certificate", ip())
+                .await
+        ),
+        case!(
+            "identity/login_certificates.rs::remove_login_certificate",
+            SELF,
+            Skip,
+            |w, c| w.o.h.service.remove_login_certificate(c, 1, ip()).await
+        ),
+        case!(
+            "identity/passkey_registration.rs::start_passkey_registration",
+            SELF,
+            Skip,
+            |w, c| w.o.h.service.start_passkey_registration(c).await
+        ),
+        case!(
+            "identity/passkey_registration.rs::finish_passkey_registration",
+            SELF,
+            Skip,
+            |w, c| w
+                .o
+                .h
+                .service
+                .finish_passkey_registration(c, "x", "Laptop", "{}", ip())
+                .await
+        ),
+        case!("identity/passkeys.rs::passkeys", SELF, Skip, |w, c| w
+            .o
+            .h
+            .service
+            .passkeys(c)
+            .await),
+        case!(
+            "identity/passkeys.rs::rename_passkey",
+            SELF,
+            Skip,
+            |w, c| w.o.h.service.rename_passkey(c, 1, "Mine", ip()).await
+        ),
+        case!(
+            "identity/passkeys.rs::remove_passkey",
+            SELF,
+            Skip,
+            |w, c| w.o.h.service.remove_passkey(c, 1, ip()).await
+        ),
+        case!("identity/profile.rs::profile", SELF, Skip, |w, c| {
+            let _ = w.o.h.service.profile(c);
+            Ok::<(), IdentityError>(())
+        }),
+        case!("identity/profile.rs::update_profile", SELF, Skip, |w, c| w
+            .o
+            .h
+            .service
+            .update_profile(c, &ProfileForm::default(), ip())
+            .await),
+        case!(
+            "identity/profile.rs::change_password",
+            SELF,
+            Skip,
+            |w, c| w
+                .o
+                .h
+                .service
+                .change_password(
+                    c,
+                    "wrong one 1",
+                    "another horse 99",
+                    "another horse 99",
+                    ip()
+                )
+                .await
+        ),
+        case!(
+            "identity/switch_account.rs::accounts_of",
+            SELF,
+            Skip,
+            |w, c| w.o.h.service.accounts_of(c).await
+        ),
+        case!(
+            "identity/switch_account.rs::switch_account",
+            SELF,
+            Skip,
+            |w, c| w.o.h.service.switch_account(c, 0, ip()).await
+        ),
+        // orders
+        case!(
+            "orders/approve.rs::approve",
+            needs(ApproveOrders),
+            NF,
+            |w, c| w.o.orders.approve(c, w.order).await
+        ),
+        case!(
+            "orders/approve.rs::reject",
+            needs(ApproveOrders),
+            NF,
+            |w, c| w.o.orders.reject(c, w.order, "Not needed").await
+        ),
+        case!(
+            "orders/cancel.rs::cancel",
+            needs(RequestCertificates),
+            NF,
+            |w, c| w.o.orders.cancel(c, w.order, "").await
+        ),
+        case!(
+            "orders/change_names.rs::change_names",
+            needs(RequestCertificates),
+            NF,
+            |w, c| w
+                .o
+                .orders
+                .change_names(
+                    c,
+                    &ChangeNamesForm {
+                        order_id: w.order,
+                        ..Default::default()
+                    }
+                )
+                .await
+        ),
+        case!(
+            "orders/credit_note.rs::credit_note",
+            needs(RequestCertificates),
+            NF,
+            |w, c| w.o.orders.credit_note(c, w.order, 1).await
+        ),
+        case!("orders/edit.rs::edit", SELF, NF, |w, c| w
+            .o
+            .orders
+            .edit(
+                c,
+                &EditOrderForm {
+                    order_id: w.order,
+                    ..Default::default()
+                }
+            )
+            .await),
+        case!(
+            "orders/export.rs::orders_export",
+            needs(RequestCertificates),
+            Skip,
+            |w, c| w.o.orders.orders_export(c, &OrdersQuery::default()).await
+        ),
+        case!(
+            "orders/invoice.rs::invoice",
+            needs(RequestCertificates),
+            NF,
+            |w, c| w.o.orders.invoice(c, w.order).await
+        ),
+        case!("orders/list.rs::orders_page", SELF, Skip, |w, c| w
+            .o
+            .orders
+            .orders_page(c, &OrdersQuery::default())
+            .await),
+        case!("orders/list.rs::orders_page_of", SELF, Skip, |w, c| w
+            .o
+            .orders
+            .orders_page_of(c, &OrdersQuery::default(), 10)
+            .await),
+        case!(
+            "orders/pay_draft.rs::pay_draft",
+            needs(RequestCertificates),
+            NF,
+            |w, c| w.o.orders.pay_draft(c, w.order).await
+        ),
+        case!(
+            "orders/place.rs::place",
+            needs(RequestCertificates),
+            Skip,
+            |w, c| w
+                .o
+                .orders
+                .place(c, &app::model::orders::OrderForm::default())
+                .await
+        ),
+        case!(
+            "orders/place.rs::place_at_no_charge",
+            needs(RequestCertificates),
+            Skip,
+            |w, c| w
+                .o
+                .orders
+                .place_at_no_charge(c, &app::model::orders::OrderForm::default())
+                .await
+        ),
+        case!(
+            "orders/place.rs::place_from",
+            needs(RequestCertificates),
+            Skip,
+            |w, c| w
+                .o
+                .orders
+                .place_from(c, &app::model::orders::OrderForm::default(), "API")
+                .await
+        ),
+        case!(
+            "orders/reissue.rs::reissue",
+            needs(RequestCertificates),
+            NF,
+            |w, c| w
+                .o
+                .orders
+                .reissue(
+                    c,
+                    &ReissueForm {
+                        order_id: w.order,
+                        ..Default::default()
+                    }
+                )
+                .await
+        ),
+        case!(
+            "orders/reminder_settings.rs::reminder_settings",
+            needs(ManageSettings),
+            Skip,
+            |w, c| w.o.orders.reminder_settings(c).await
+        ),
+        case!(
+            "orders/reminder_settings.rs::set_reminder_days",
+            needs(ManageSettings),
+            Skip,
+            |w, c| w.o.orders.set_reminder_days(c, "30,7,1").await
+        ),
+        case!(
+            "orders/renew.rs::renew",
+            needs(RequestCertificates),
+            NF,
+            |w, c| w
+                .o
+                .orders
+                .renew(
+                    c,
+                    &RenewForm {
+                        order_id: w.order,
+                        ..Default::default()
+                    }
+                )
+                .await
+        ),
+        case!(
+            "orders/renewals.rs::auto_renew",
+            needs(RequestCertificates),
+            NF,
+            |w, c| w.o.orders.auto_renew(c, w.order).await
+        ),
+        case!("orders/revoke.rs::revocable", SELF, NF, |w, c| w
+            .o
+            .orders
+            .revocable(c, w.order)
+            .await),
+        case!("orders/revoke.rs::revoke", SELF, NF, |w, c| w
+            .o
+            .orders
+            .revoke(
+                c,
+                &RevokeForm {
+                    order_id: w.order,
+                    ..Default::default()
+                }
+            )
+            .await),
+        case!("orders/scope.rs::order_in_reach", SELF, NF, |w, c| w
+            .o
+            .orders
+            .order_in_reach(c, w.order)
+            .await),
+        case!(
+            "orders/submit_csr.rs::submit_csr",
+            needs(RequestCertificates),
+            NF,
+            |w, c| w.o.orders.submit_csr(c, w.order, "none").await
+        ),
+        case!(
+            "orders/verify_domain.rs::verify_order_domain",
+            SELF,
+            NF,
+            |w, c| w
+                .o
+                .orders
+                .verify_order_domain(c, w.order, w.domain, "REST API")
+                .await
+        ),
+        case!("orders/view.rs::order_view", SELF, NF, |w, c| w
+            .o
+            .orders
+            .order_view(c, w.order)
+            .await),
+        case!(
+            "orders/view.rs::download",
+            needs(RequestCertificates),
+            NF,
+            |w, c| w.o.orders.download(c, w.order, DownloadFormat::Pem).await
+        ),
+        case!(
+            "orders/wizard.rs::wizard",
+            needs(RequestCertificates),
+            Skip,
+            |w, c| w.o.orders.wizard(c).await
+        ),
+        case!(
+            "orders/smime/activate.rs::smime_activate",
+            needs(RequestCertificates),
+            NF,
+            |w, c| w
+                .o
+                .orders
+                .smime_activate(c, w.order, &ActivationForm::default())
+                .await
+        ),
+        case!(
+            "orders/smime/mailbox.rs::smime_provide_email",
+            needs(RequestCertificates),
+            NF,
+            |w, c| w
+                .o
+                .orders
+                .smime_provide_email(c, w.order, "ravi@example.com")
+                .await
+        ),
+        case!(
+            "orders/smime/mailbox.rs::smime_resend",
+            needs(RequestCertificates),
+            NF,
+            |w, c| w.o.orders.smime_resend(c, w.order).await
+        ),
+        case!(
+            "orders/smime/new_data.rs::smime_new_data",
+            needs(RequestCertificates),
+            Skip,
+            |w, c| w.o.orders.smime_new_data(c).await
+        ),
+        case!(
+            "orders/smime/place.rs::smime_place",
+            needs(RequestCertificates),
+            Skip,
+            |w, c| w.o.orders.smime_place(c, &SmimeOrderForm::default()).await
+        ),
+        case!("orders/smime/view.rs::smime_view", SELF, NF, |w, c| w
+            .o
+            .orders
+            .smime_view(c, w.order)
+            .await),
+        // domains
+        case!(
+            "validation/add_domain.rs::add_domain_for",
+            needs(ManageDomains),
+            Skip,
+            |w, c| w
+                .o
+                .validation
+                .add_domain_for(c, &AddDomainForm::default())
+                .await
+        ),
+        case!(
+            "validation/change_method.rs::change_method_for",
+            needs(ManageDomains),
+            NF,
+            |w, c| w
+                .o
+                .validation
+                .change_method_for(c, w.domain, "dns_txt")
+                .await
+        ),
+        case!(
+            "validation/domains_page.rs::domains_page_for",
+            needs(ManageDomains),
+            Skip,
+            |w, c| w.o.validation.domains_page_for(c).await
+        ),
+        case!(
+            "validation/restrictions.rs::restrictions_for",
+            needs(ManageSettings),
+            Skip,
+            |w, c| w.o.validation.restrictions_for(c).await
+        ),
+        case!(
+            "validation/restrictions.rs::add_restriction_for",
+            needs(ManageSettings),
+            Skip,
+            |w, c| w
+                .o
+                .validation
+                .add_restriction_for(c, "blocked.example.com")
+                .await
+        ),
+        case!(
+            "validation/restrictions.rs::remove_restriction_for",
+            needs(ManageSettings),
+            Skip,
+            |w, c| w
+                .o
+                .validation
+                .remove_restriction_for(c, "never-restricted.example.com")
+                .await
+        ),
+        case!(
+            "validation/verify.rs::verify_for",
+            needs(ManageDomains),
+            NF,
+            |w, c| w.o.validation.verify_for(c, w.domain).await
+        ),
+    ]
+}
+
+fn role_form(name: &str, p: Permission) -> CustomRoleForm {
+    role_form_with(name, &[p])
+}
+
+fn role_form_with(name: &str, permissions: &[Permission]) -> CustomRoleForm {
+    CustomRoleForm {
+        name: name.into(),
+        description: String::new(),
+        permissions: permissions.iter().map(|p| p.as_str().to_owned()).collect(),
+    }
+}
+
+fn group_form() -> GroupForm {
+    GroupForm {
+        name: "Default group".into(),
+        finance_mode: "account".into(),
+        ..Default::default()
+    }
+}
+
+fn member_form() -> UserForm {
+    UserForm {
+        name: "Added Member".into(),
+        mobile: "+91 98450 00002".into(),
+        role: "basic_user".into(),
+        group_access: "all".into(),
+        ..Default::default()
+    }
+}
+
+fn credit_form() -> CreditForm {
+    CreditForm {
+        amount: "1".into(),
+        remarks: "Matrix".into(),
+    }
+}
+
+fn credential(product: i32) -> NewCredential<'static> {
+    NewCredential {
+        user_email: "asha@acme.example",
+        group_id: None,
+        product_id: product,
+        tags: "matrix",
+    }
+}
+
+/// Every `pub fn` under `services/` whose parameters take a `&Caller`, outside test code, as
+/// `<path>::<name>`.
+fn entry_points() -> BTreeSet<String> {
+    fn walk(dir: &Path, root: &Path, out: &mut BTreeSet<String>) {
+        let mut entries: Vec<_> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        entries.sort();
+        for path in entries {
+            if path.is_dir() {
+                walk(&path, root, out);
+                continue;
+            }
+            let file = path.file_name().unwrap().to_string_lossy().into_owned();
+            if !file.ends_with(".rs")
+                || file == "tests.rs"
+                || file == "test_support.rs"
+                || file.ends_with("_tests.rs")
+                || file == "authorization_matrix.rs"
+            {
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).unwrap();
+            // Test code sits at the bottom of a file, after its first `#[cfg(test)]`.
+            let code = text.split("#[cfg(test)]").next().unwrap();
+            let rel = path
+                .strip_prefix(root)
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/");
+            for name in callers_fns(code) {
+                out.insert(format!("{rel}::{name}"));
+            }
+        }
+    }
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/services");
+    let mut out = BTreeSet::new();
+    walk(&root, &root, &mut out);
+    out
+}
+
+/// The names of the `pub fn`s (methods, on `&self`) in `code` with a `&Caller` parameter.
+fn callers_fns(code: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for (at, _) in code.match_indices("pub ") {
+        let rest = &code[at + 4..];
+        let rest = rest.strip_prefix("async ").unwrap_or(rest);
+        let Some(rest) = rest.strip_prefix("fn ") else {
+            continue;
+        };
+        let name: String = rest
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '_')
+            .collect();
+        let Some(open) = rest.find('(') else { continue };
+        let mut depth = 0;
+        let mut close = open;
+        for (i, ch) in rest[open..].char_indices() {
+            match ch {
+                '(' => depth += 1,
+                ')' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        close = open + i;
+                        break;
+                    }
+                }
+                _ => {}
+            }
+        }
+        let params: String = rest[open + 1..close].split_whitespace().collect();
+        if params.starts_with("&self")
+            && (params.contains(":&Caller")
+                || params.contains(":&crate::services::identity::Caller"))
+        {
+            out.push(name);
+        }
+    }
+    out
+}
+
+#[test]
+fn every_entry_point_that_acts_for_a_caller_has_a_case() {
+    let found = entry_points();
+    assert!(
+        found.contains("access/users.rs::users_page"),
+        "the scan found nothing: {found:?}"
+    );
+    let listed: BTreeSet<String> = cases().iter().map(|c| c.name.to_owned()).collect();
+    assert_eq!(cases().len(), listed.len(), "a case is listed twice");
+    let missing: Vec<_> = found.difference(&listed).collect();
+    assert!(
+        missing.is_empty(),
+        "service entry points without an authorization case: {missing:?}"
+    );
+    let stale: Vec<_> = listed.difference(&found).collect();
+    assert!(stale.is_empty(), "cases for no entry point: {stale:?}");
+}
+
+async fn world() -> World {
+    let o = order_world().await;
+    let h = &o.h;
+    let access = AccessService::for_harness(h);
+    let api_keys = ApiKeyService::for_harness(h);
+    let authority = Arc::new(crate::ca::test_support::authority_at(
+        h.store.clone(),
+        SECRET,
+        h.clock.clone(),
+    ));
+    let acme = AcmeService::new(AcmeDeps {
+        store: h.store.clone(),
+        clock: h.clock.clone(),
+        random: Arc::new(crate::adapters::random::OsRandom),
+        identity: h.identity(),
+        catalog: o.catalog.clone(),
+        orders: o.orders.clone(),
+        validation: o.validation.clone(),
+        dns: Arc::new(FakeDns::default()),
+        http: Arc::new(FakeHttp::default()),
+        sealer: test_sealer(),
+        authority,
+        eab_required: true,
+    });
+    let admin = o.admin.clone();
+    let (member, _) = added_member(h, &access, &admin, "bob@acme.example", "basic_user").await;
+    let group = access.groups_page(&admin).await.unwrap().groups[0].id;
+    let role = access
+        .add_custom_role(&admin, &role_form("Doomed", Permission::ViewReports), None)
+        .await
+        .unwrap();
+    let ip_rule = access
+        .add_ip_rule(
+            &admin,
+            &IpRuleForm {
+                start: "0.0.0.0".into(),
+                end: "255.255.255.255".into(),
+                description: "everyone".into(),
+                ..Default::default()
+            },
+            addr(),
+        )
+        .await
+        .unwrap();
+    let api_key = {
+        let created = api_keys
+            .create(
+                &admin,
+                &app::model::api_keys::ApiKeyForm {
+                    user_id: admin.user.id,
+                    description: "Matrix".into(),
+                },
+                None,
+            )
+            .await
+            .unwrap();
+        created.id
+    };
+    let (product, _) = o.dv(&admin).await;
+    let eab = acme
+        .create_eab(&admin, &credential(product))
+        .await
+        .unwrap()
+        .id;
+    o.credit(admin.account.id, "1000").await;
+    let form = o.form(&admin, "www.matrix.example", None).await;
+    let order = o.orders.place(&admin, &form).await.unwrap().id;
+    let domain = o
+        .validation
+        .add_domain(
+            admin.account.id,
+            &AddDomainForm {
+                name: "matrix.example".into(),
+                method: "dns_txt".into(),
+            },
+        )
+        .await
+        .unwrap()
+        .id;
+    let private_product = {
+        let ca = o
+            .catalog
+            .create_private_ca(&admin, "Intranet", None)
+            .await
+            .unwrap();
+        o.catalog
+            .add_private_product(
+                &admin,
+                &PrivateProductForm {
+                    name: "Matrix private".into(),
+                    ca,
+                    validity_days: "90".into(),
+                    template: "Server TLS".into(),
+                    ..Default::default()
+                },
+                None,
+            )
+            .await
+            .unwrap_or(0)
+    };
+    World {
+        o,
+        access,
+        api_keys,
+        acme,
+        member,
+        group,
+        role,
+        ip_rule,
+        api_key,
+        eab,
+        order,
+        domain,
+        product,
+        private_product,
+    }
+}
+
+/// Gives the user behind `token` (membership `membership`) the stored `role` and returns
+/// them as a caller with it.
+async fn as_role(w: &World, token: &str, membership: i32, role: &str) -> Caller {
+    w.o.h
+        .store
+        .execute_raw(&format!(
+            "UPDATE memberships SET role = '{role}' WHERE id = {membership}"
+        ))
+        .await
+        .unwrap();
+    w.o.h.service.caller(token).await.unwrap().unwrap()
+}
+
+#[tokio::test]
+async fn each_role_custom_role_and_other_account_gets_what_the_matrix_says() {
+    let w = world().await;
+    let h = &w.o.h;
+    // The subject: a user of the first account whose role each call changes.
+    let (subject, _) =
+        added_member(h, &w.access, &w.o.admin, "mona@acme.example", "basic_user").await;
+    let token = h.sign_in("mona@acme.example").await;
+    // The custom role the subject gets for the calls' permission, without it.
+    let custom = w
+        .access
+        .add_custom_role(
+            &w.o.admin,
+            &role_form("Matrix", Permission::ViewReports),
+            None,
+        )
+        .await
+        .unwrap();
+    let stranger = administrator(h, "ravi@other.example").await;
+
+    for case in cases() {
+        let call = case.call;
+        let refused_for = |answer: &Answer| match case.need {
+            Need::Permission(p) => {
+                matches!(answer, Answer::Forbidden(Some(q)) if *q == p)
+                    || matches!(answer, Answer::Forbidden(None))
+            }
+            Need::Operator => *answer == Answer::OperatorOnly,
+            Need::SelfService => false,
+        };
+        for role in Role::ALL {
+            let caller = as_role(&w, &token, subject, role.as_str()).await;
+            let answer = call(&w, &caller).await;
+            let allowed = match case.need {
+                Need::Permission(p) => role.can(p),
+                Need::Operator => false,
+                Need::SelfService => true,
+            };
+            if allowed {
+                assert!(
+                    !refused_for(&answer) && answer != Answer::OperatorOnly,
+                    "{} as {role:?}: {answer:?}",
+                    case.name
+                );
+            } else {
+                assert!(
+                    refused_for(&answer),
+                    "{} as {role:?}: {answer:?}",
+                    case.name
+                );
+            }
+        }
+        // A custom role with every permission but the one the call needs.
+        let without: Vec<Permission> = Permission::ALL
+            .into_iter()
+            .filter(|p| !matches!(case.need, Need::Permission(q) if q == *p))
+            .collect();
+        w.access
+            .update_custom_role(
+                &w.o.admin,
+                custom,
+                &role_form_with("Matrix", &without),
+                None,
+            )
+            .await
+            .unwrap();
+        let caller = as_role(
+            &w,
+            &token,
+            subject,
+            &crate::store::custom_roles::stored_role(custom),
+        )
+        .await;
+        let answer = call(&w, &caller).await;
+        match case.need {
+            Need::Permission(_) | Need::Operator => {
+                assert!(
+                    refused_for(&answer),
+                    "{} as a custom role: {answer:?}",
+                    case.name
+                );
+            }
+            Need::SelfService => {
+                assert!(
+                    !matches!(answer, Answer::Forbidden(_) | Answer::OperatorOnly),
+                    "{} as a custom role: {answer:?}",
+                    case.name
+                );
+            }
+        }
+        if matches!(case.need, Need::Operator) {
+            let answer = call(&w, &w.o.ops).await;
+            assert!(
+                !refused_for(&answer),
+                "{} as an operator: {answer:?}",
+                case.name
+            );
+        }
+        // An administrator of another account naming the first account's object.
+        if matches!(case.other, Other::NotFound) {
+            let answer = call(&w, &stranger).await;
+            assert_eq!(answer, Answer::NotFound, "{} by another account", case.name);
+        }
+    }
+}

@@ -1,0 +1,175 @@
+//! `OrdersApi` for the portal: orders, their approval and tracking. The order service checks
+//! the permission each needs and the caller's reach.
+
+use app::{
+    error::AppError,
+    model::{
+        order_actions::{
+            ChangeNamesForm, EditOrderForm, ReissueForm, ReminderSettings, RenewForm, RevokeForm,
+        },
+        orders::{
+            OrderForm, OrderView, OrdersPage, OrdersQuery, PlacedOrder, TrackingView, WizardData,
+        },
+    },
+    ports::{OrdersApi, RequestMeta},
+};
+use async_trait::async_trait;
+
+use super::{Portal, admit};
+use crate::{domain::client_limits::ThrottleScope, services::validation::CheckOutcome};
+
+/// What a domain check found, as the page says it.
+pub(super) fn outcome_text(o: CheckOutcome) -> String {
+    match o {
+        CheckOutcome::Verified { until } => format!(
+            "Domain control verified; it can be reused until {}.",
+            until.format("%Y-%m-%d")
+        ),
+        CheckOutcome::NotYet(why) => format!("Not verified yet: {why}"),
+        CheckOutcome::EmailSent(to) => {
+            format!("The validation e-mail went to {to}. Its link works for 24 hours.")
+        }
+    }
+}
+
+#[async_trait]
+impl OrdersApi for Portal {
+    async fn wizard(&self, meta: &RequestMeta) -> Result<WizardData, AppError> {
+        let caller = self.caller(meta).await?;
+        Ok(self.orders.wizard(&caller).await?)
+    }
+
+    async fn place(&self, meta: &RequestMeta, form: OrderForm) -> Result<PlacedOrder, AppError> {
+        let caller = self.caller(meta).await?;
+        Ok(self.orders.place(&caller, &form).await?)
+    }
+
+    async fn orders(&self, meta: &RequestMeta, query: OrdersQuery) -> Result<OrdersPage, AppError> {
+        let caller = self.caller(meta).await?;
+        Ok(self.orders.orders_page(&caller, &query).await?)
+    }
+
+    async fn order(&self, meta: &RequestMeta, id: i32) -> Result<OrderView, AppError> {
+        let caller = self.caller(meta).await?;
+        Ok(self.orders.order_view(&caller, id).await?)
+    }
+
+    async fn approve(&self, meta: &RequestMeta, id: i32) -> Result<(), AppError> {
+        let caller = self.caller(meta).await?;
+        self.orders.approve(&caller, id).await?;
+        Ok(())
+    }
+
+    async fn reject(&self, meta: &RequestMeta, id: i32, reason: String) -> Result<(), AppError> {
+        let caller = self.caller(meta).await?;
+        self.orders.reject(&caller, id, &reason).await?;
+        Ok(())
+    }
+
+    async fn pay_draft(&self, meta: &RequestMeta, id: i32) -> Result<(), AppError> {
+        let caller = self.caller(meta).await?;
+        self.orders.pay_draft(&caller, id).await?;
+        Ok(())
+    }
+
+    async fn cancel(&self, meta: &RequestMeta, id: i32, remarks: String) -> Result<(), AppError> {
+        let caller = self.caller(meta).await?;
+        self.orders.cancel(&caller, id, &remarks).await?;
+        Ok(())
+    }
+
+    async fn submit_csr(&self, meta: &RequestMeta, id: i32, csr: String) -> Result<(), AppError> {
+        let caller = self.caller(meta).await?;
+        self.orders.submit_csr(&caller, id, &csr).await?;
+        Ok(())
+    }
+
+    async fn revoke(&self, meta: &RequestMeta, form: RevokeForm) -> Result<(), AppError> {
+        let caller = self.caller(meta).await?;
+        Ok(self.orders.revoke(&caller, &form).await?)
+    }
+
+    async fn reissue(
+        &self,
+        meta: &RequestMeta,
+        form: ReissueForm,
+    ) -> Result<PlacedOrder, AppError> {
+        let caller = self.caller(meta).await?;
+        Ok(self.orders.reissue(&caller, &form).await?)
+    }
+
+    async fn change_names(
+        &self,
+        meta: &RequestMeta,
+        form: ChangeNamesForm,
+    ) -> Result<PlacedOrder, AppError> {
+        let caller = self.caller(meta).await?;
+        Ok(self.orders.change_names(&caller, &form).await?)
+    }
+
+    async fn renew(&self, meta: &RequestMeta, form: RenewForm) -> Result<PlacedOrder, AppError> {
+        let caller = self.caller(meta).await?;
+        Ok(self.orders.renew(&caller, &form).await?)
+    }
+
+    async fn edit(&self, meta: &RequestMeta, form: EditOrderForm) -> Result<(), AppError> {
+        let caller = self.caller(meta).await?;
+        Ok(self.orders.edit(&caller, &form).await?)
+    }
+
+    async fn reminder_settings(&self, meta: &RequestMeta) -> Result<ReminderSettings, AppError> {
+        let caller = self.caller(meta).await?;
+        Ok(self.orders.reminder_settings(&caller).await?)
+    }
+
+    async fn set_reminder_days(&self, meta: &RequestMeta, days: String) -> Result<(), AppError> {
+        let caller = self.caller(meta).await?;
+        Ok(self.orders.set_reminder_days(&caller, &days).await?)
+    }
+
+    async fn tracking(&self, meta: &RequestMeta, token: String) -> Result<TrackingView, AppError> {
+        admit(&self.throttle, ThrottleScope::Tracking, meta.ip).await?;
+        Ok(self.orders.tracking(&token).await?)
+    }
+
+    async fn tracking_method(
+        &self,
+        meta: &RequestMeta,
+        token: String,
+        domain_id: i32,
+        method: String,
+    ) -> Result<(), AppError> {
+        admit(&self.throttle, ThrottleScope::Tracking, meta.ip).await?;
+        Ok(self
+            .orders
+            .tracking_change_method(&token, domain_id, &method)
+            .await?)
+    }
+
+    async fn tracking_verify(
+        &self,
+        meta: &RequestMeta,
+        token: String,
+        domain_id: i32,
+    ) -> Result<String, AppError> {
+        admit(&self.throttle, ThrottleScope::Tracking, meta.ip).await?;
+        // Verify Now looks the domain up or mails its validation link again.
+        admit(&self.throttle, ThrottleScope::DomainCheck, meta.ip).await?;
+        Ok(self
+            .orders
+            .tracking_verify(&token, domain_id)
+            .await
+            .map(outcome_text)?)
+    }
+
+    async fn tracking_csr(
+        &self,
+        meta: &RequestMeta,
+        token: String,
+        csr: String,
+    ) -> Result<(), AppError> {
+        admit(&self.throttle, ThrottleScope::Tracking, meta.ip).await?;
+        self.orders.tracking_submit_csr(&token, &csr).await?;
+        Ok(())
+    }
+}
