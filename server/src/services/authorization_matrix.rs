@@ -1337,14 +1337,14 @@ async fn world() -> World {
         .unwrap()
         .id;
     o.credit(admin.account.id, "1000").await;
-    let form = o.form(&admin, "www.matrix.example", None).await;
+    let form = o.form(&admin, "shop.matrix-test.com", None).await;
     let order = o.orders.place(&admin, &form).await.unwrap().id;
     let domain = o
         .validation
         .add_domain(
             admin.account.id,
             &AddDomainForm {
-                name: "matrix.example".into(),
+                name: "matrix-test.net".into(),
                 method: "dns_txt".into(),
             },
         )

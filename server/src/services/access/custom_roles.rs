@@ -500,6 +500,23 @@ mod tests {
                 "{given}"
             );
         }
+        // Building roles needs ManageRoles, which a Manager lacks: a builder with the
+        // Manager's permissions and that one.
+        let mut builds = app::model::Role::Manager.permissions().to_vec();
+        builds.push(Permission::ManageRoles);
+        let builder = access
+            .add_custom_role(&asha, &role("Builder", &builds), None)
+            .await
+            .unwrap();
+        let (_, builder) = member(
+            &h,
+            &access,
+            &asha,
+            "bea@example.com",
+            &custom_roles::stored_role(builder),
+        )
+        .await;
+        let manager = access.signed_in(Some(&builder)).await.unwrap();
         // Nor can a custom role be built with more than the builder has.
         let err = access
             .add_custom_role(

@@ -1,4 +1,4 @@
-use app::model::{FieldErrors, UserForm};
+use app::model::{FieldErrors, Permission, UserForm};
 
 use super::{AccessError, AccessService};
 use crate::{
@@ -52,6 +52,7 @@ impl AccessService {
         form: &UserForm,
         ip: Option<String>,
     ) -> Result<(), AccessError> {
+        caller.require(Permission::ManageUsers)?;
         let (m, u) = self.member(caller, membership_id).await?;
         let custom = self.custom_role_ids(caller).await?;
         let shared = self.is_shared(&u, caller.account.id).await?;
