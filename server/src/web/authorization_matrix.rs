@@ -985,24 +985,34 @@ pub(super) async fn call(
     body: &str,
     session: Option<&str>,
 ) -> (StatusCode, String) {
-    let mut request = Request::post(path)
-        .header(header::HOST, "portal.test")
-        .header(header::ORIGIN, "http://portal.test")
-        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-        .header(header::ACCEPT, "application/json");
-    if let Some(token) = session {
-        request = request.header(header::COOKIE, format!("{SESSION_COOKIE}={token}"));
-    }
-    let response = app
-        .clone()
-        .oneshot(request.body(Body::from(body.to_owned())).unwrap())
-        .await
-        .unwrap();
+    let response = post_form(app, path, body, session, "application/json").await;
     let status = response.status();
     let bytes = axum::body::to_bytes(response.into_body(), 1 << 20)
         .await
         .unwrap();
     (status, String::from_utf8_lossy(&bytes).into_owned())
+}
+
+/// A form post to a server function from the portal's own origin, accepting `accept`.
+pub(super) async fn post_form(
+    app: &axum::Router,
+    path: &str,
+    body: &str,
+    session: Option<&str>,
+    accept: &str,
+) -> axum::response::Response {
+    let mut request = Request::post(path)
+        .header(header::HOST, "portal.test")
+        .header(header::ORIGIN, "http://portal.test")
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(header::ACCEPT, accept);
+    if let Some(token) = session {
+        request = request.header(header::COOKIE, format!("{SESSION_COOKIE}={token}"));
+    }
+    app.clone()
+        .oneshot(request.body(Body::from(body.to_owned())).unwrap())
+        .await
+        .unwrap()
 }
 
 /// Gives every customer user (not the operator) `role` in their accounts.

@@ -1,13 +1,9 @@
 //! The identity findings of the penetration test, replayed through the real router the way a
 //! browser without JavaScript sends them: plain form posts to the server functions.
 
-use axum::{
-    body::Body,
-    http::{Request, StatusCode, header},
-};
-use tower::ServiceExt;
+use axum::http::{StatusCode, header};
 
-use super::{authorization_matrix::app, cookies::SESSION_COOKIE};
+use super::authorization_matrix::app;
 use crate::{
     ports::Clock,
     services::identity::test_support::{Harness, harness},
@@ -22,19 +18,8 @@ struct Answer {
 }
 
 async fn post(app: &axum::Router, path: &str, body: &str, session: Option<&str>) -> Answer {
-    let mut request = Request::post(path)
-        .header(header::HOST, "portal.test")
-        .header(header::ORIGIN, "http://portal.test")
-        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-        .header(header::ACCEPT, "text/html");
-    if let Some(token) = session {
-        request = request.header(header::COOKIE, format!("{SESSION_COOKIE}={token}"));
-    }
-    let response = app
-        .clone()
-        .oneshot(request.body(Body::from(body.to_owned())).unwrap())
-        .await
-        .unwrap();
+    let response =
+        super::authorization_matrix::post_form(app, path, body, session, "text/html").await;
     let status = response.status();
     let location = response
         .headers()
