@@ -2,7 +2,7 @@
 //! of a restricted group, and the groups of users limited to specific ones).
 
 use app::model::{
-    FieldErrors,
+    AccountId, FieldErrors, GroupId, MembershipId,
     group_members::{GroupDetail, GroupUser, can_use},
 };
 
@@ -35,7 +35,9 @@ impl AccessService {
         group_id: i32,
     ) -> Result<GroupDetail, AccessError> {
         let group = self.group_of(caller, group_id).await?;
-        let members = group_members::of_group(&self.store, group.id).await?;
+        let members =
+            group_members::of_group(&self.store, AccountId(caller.account.id), GroupId(group.id))
+                .await?;
         let account = group_members::memberships_of_account(&self.store, caller.account.id)
             .await?
             .into_iter()
@@ -67,14 +69,16 @@ impl AccessService {
                 addable.push((m.id, format!("{} <{}>", u.name, u.email)));
             }
         }
-        let group_domains = group_domains::of_group(&self.store, group.id).await?;
+        let group_domains =
+            group_domains::of_group(&self.store, AccountId(caller.account.id), GroupId(group.id))
+                .await?;
         let addable_domains = domains::for_account(&self.store, caller.account.id)
             .await?
             .into_iter()
             .map(|d| d.name)
             .filter(|d| !group_domains.contains(d))
             .collect();
-        let logo = group_logos::versions(&self.store, &[group.id])
+        let logo = group_logos::versions(&self.store, AccountId(caller.account.id), &[group.id])
             .await?
             .first()
             .map(|(_, at)| *at);
@@ -96,7 +100,14 @@ impl AccessService {
         let group = self.group_of(caller, group_id).await?;
         let (m, u) = self.member(caller, membership_id).await?;
         let tx = self.store.begin().await?;
-        match group_members::add(&tx, group.id, m.id).await {
+        match group_members::add(
+            &tx,
+            AccountId(caller.account.id),
+            GroupId(group.id),
+            MembershipId(m.id),
+        )
+        .await
+        {
             Ok(()) => {}
             Err(StoreError::Duplicate) => {
                 return Err(AccessError::Invalid(FieldErrors::single(
@@ -128,7 +139,14 @@ impl AccessService {
         let group = self.group_of(caller, group_id).await?;
         let (m, u) = self.member(caller, membership_id).await?;
         let tx = self.store.begin().await?;
-        if !group_members::remove(&tx, group.id, m.id).await? {
+        if !group_members::remove(
+            &tx,
+            AccountId(caller.account.id),
+            GroupId(group.id),
+            MembershipId(m.id),
+        )
+        .await?
+        {
             return Err(AccessError::NotFound);
         }
         self.audit_group(

@@ -84,7 +84,7 @@ impl OrderService {
         order_id: i32,
     ) -> Result<OrderView, OrderError> {
         let o = self.visible(caller, order_id).await?;
-        let status = OrderStatus::parse(&o.status).ok_or(OrderError::NotFound)?;
+        let status = *o.status;
         let group = groups::for_account(&self.store, o.account_id)
             .await?
             .into_iter()

@@ -12,7 +12,7 @@ impl OrderService {
         }
         let offers = self
             .catalog
-            .offers(caller, &caller.account.currency)
+            .offers(caller, caller.account.currency.as_str())
             .await?
             .into_iter()
             // S/MIME products have their own order page (a mailbox, not domain names).

@@ -3,7 +3,6 @@
 
 use app::model::{
     FieldErrors, Permission,
-    order_status::OrderStatus,
     smime::{LINK_HOURS, StepStatus, certificate_email},
 };
 
@@ -30,7 +29,7 @@ impl OrderService {
         let (order, m) = self.smime_order(caller, order_id).await?;
         let email = certificate_email(raw)
             .map_err(|e| OrderError::Invalid(FieldErrors::single("email", e)))?;
-        let status = OrderStatus::parse(&order.status).ok_or(OrderError::NotFound)?;
+        let status = *order.status;
         let now = self.clock.now();
         if !open(status) {
             return Err(OrderError::Refused(format!(
@@ -73,7 +72,7 @@ impl OrderService {
             return Err(OrderError::Forbidden(Permission::RequestCertificates));
         }
         let (order, m) = self.smime_order(caller, order_id).await?;
-        let status = OrderStatus::parse(&order.status).ok_or(OrderError::NotFound)?;
+        let status = *order.status;
         let now = self.clock.now();
         let email = match (email_step(status, &m, now), m.email) {
             (StepStatus::WaitingForVerification, Some(email)) => email,

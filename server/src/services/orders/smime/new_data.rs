@@ -14,7 +14,7 @@ impl OrderService {
         }
         let offers = self
             .catalog
-            .offers(caller, &caller.account.currency)
+            .offers(caller, caller.account.currency.as_str())
             .await?
             .into_iter()
             .filter(|o| o.kind.is_smime())
