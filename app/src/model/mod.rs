@@ -14,9 +14,11 @@ pub mod email;
 pub mod field_errors;
 pub mod group_members;
 pub mod groups;
+pub mod ids;
 pub mod invitation;
 pub mod ip_rules;
 pub mod login_certificates;
+pub mod money;
 pub mod operator;
 pub mod order_actions;
 pub mod order_status;
@@ -33,12 +35,18 @@ pub mod smime;
 pub mod template;
 pub mod text;
 pub mod two_factor;
+pub mod user_status;
 pub mod users;
 
 pub use account::{AccountKind, AccountStatus, Role};
 pub use audit::{AuditEntryView, AuditPage, AuditQuery};
 pub use email::Email;
 pub use field_errors::{FieldError, FieldErrors};
+pub use ids::{
+    AccountId, ApiKeyId, CertificateId, DomainId, GroupId, InvitationId, IpRuleId, MembershipId,
+    OrderId, ProductId, RoleId, UserId,
+};
+pub use money::{Currency, Money};
 pub use permission::Permission;
 pub use session::SessionView;
 pub use sign_up::{SignUpForm, ValidSignUp};

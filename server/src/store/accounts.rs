@@ -1,22 +1,24 @@
 use chrono::{DateTime, Utc};
 use sea_orm::{ActiveValue::Set, entity::prelude::*};
 
+use app::model::{AccountKind, AccountStatus};
+
 use super::{AccountRow, Db, StoreError, entities::accounts};
 
 pub struct NewAccount<'a> {
-    pub kind: &'a str,
+    pub kind: AccountKind,
     pub name: &'a str,
     pub country: &'a str,
-    pub status: &'a str,
+    pub status: AccountStatus,
     pub created_at: DateTime<Utc>,
 }
 
 pub async fn insert(db: &impl Db, new: NewAccount<'_>) -> Result<AccountRow, StoreError> {
     accounts::ActiveModel {
-        kind: Set(new.kind.to_owned()),
+        kind: Set(new.kind.into()),
         name: Set(new.name.to_owned()),
         country: Set(new.country.to_owned()),
-        status: Set(new.status.to_owned()),
+        status: Set(new.status.into()),
         created_at: Set(new.created_at),
         ..Default::default()
     }

@@ -3,6 +3,8 @@
 use chrono::{DateTime, Utc};
 use sea_orm::{ActiveValue::Set, QueryOrder, entity::prelude::*};
 
+use app::model::{AccountId, ApiKeyId};
+
 use super::{
     Db, StoreError,
     entities::{api_idempotency, api_keys},
@@ -64,25 +66,35 @@ pub async fn get(db: &impl Db, account_id: i32, id: i32) -> Result<Option<ApiKey
         .await?)
 }
 
-pub async fn set_revoked(db: &impl Db, id: i32, at: DateTime<Utc>) -> Result<(), StoreError> {
-    api_keys::ActiveModel {
-        id: Set(id),
-        revoked_at: Set(Some(at)),
-        ..Default::default()
-    }
-    .update(db.conn())
-    .await?;
+/// Revokes one of the account's keys; another account's key stays as it is.
+pub async fn set_revoked(
+    db: &impl Db,
+    account: AccountId,
+    id: ApiKeyId,
+    at: DateTime<Utc>,
+) -> Result<(), StoreError> {
+    api_keys::Entity::update_many()
+        .col_expr(api_keys::Column::RevokedAt, Expr::value(Some(at)))
+        .filter(api_keys::Column::AccountId.eq(account.get()))
+        .filter(api_keys::Column::Id.eq(id.get()))
+        .exec(db.conn())
+        .await?;
     Ok(())
 }
 
-pub async fn touch(db: &impl Db, id: i32, at: DateTime<Utc>) -> Result<(), StoreError> {
-    api_keys::ActiveModel {
-        id: Set(id),
-        last_used_at: Set(Some(at)),
-        ..Default::default()
-    }
-    .update(db.conn())
-    .await?;
+/// Records when one of the account's keys was last used.
+pub async fn touch(
+    db: &impl Db,
+    account: AccountId,
+    id: ApiKeyId,
+    at: DateTime<Utc>,
+) -> Result<(), StoreError> {
+    api_keys::Entity::update_many()
+        .col_expr(api_keys::Column::LastUsedAt, Expr::value(Some(at)))
+        .filter(api_keys::Column::AccountId.eq(account.get()))
+        .filter(api_keys::Column::Id.eq(id.get()))
+        .exec(db.conn())
+        .await?;
     Ok(())
 }
 

@@ -204,7 +204,10 @@ pub async fn remove_restriction(
 }
 
 /// A domain by id alone, for the e-mailed confirmation link, whose random value is the
-/// proof of access (the link names no account).
-pub async fn find_for_confirmation(db: &impl Db, id: i32) -> Result<Option<DomainRow>, StoreError> {
+/// proof of access (the link names no account): any account's.
+pub async fn find_for_confirmation_any_account(
+    db: &impl Db,
+    id: i32,
+) -> Result<Option<DomainRow>, StoreError> {
     Ok(domains::Entity::find_by_id(id).one(db.conn()).await?)
 }

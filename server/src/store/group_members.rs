@@ -1,7 +1,9 @@
-//! Which memberships belong to which groups. The service checks that both belong to the
-//! caller's account before any call here.
+//! Which memberships belong to which groups. Every call names the account: a group or a
+//! membership of another account is not found (reads) or refused (writes).
 
 use sea_orm::{ActiveValue::Set, QueryOrder, entity::prelude::*};
+
+use app::model::{AccountId, GroupId, MembershipId};
 
 use super::{
     Db, GroupRow, MembershipRow, StoreError,
@@ -9,9 +11,14 @@ use super::{
 };
 
 /// The ids of the memberships added to a group.
-pub async fn of_group(db: &impl Db, group_id: i32) -> Result<Vec<i32>, StoreError> {
+pub async fn of_group(
+    db: &impl Db,
+    account: AccountId,
+    group: GroupId,
+) -> Result<Vec<i32>, StoreError> {
     Ok(group_members::Entity::find()
-        .filter(group_members::Column::GroupId.eq(group_id))
+        .filter(group_members::Column::GroupId.eq(group.get()))
+        .filter(group_members::Column::GroupId.in_subquery(super::groups_of(account)))
         .order_by_asc(group_members::Column::Id)
         .all(db.conn())
         .await?
@@ -20,11 +27,21 @@ pub async fn of_group(db: &impl Db, group_id: i32) -> Result<Vec<i32>, StoreErro
         .collect())
 }
 
-/// Adds a membership to a group; `Duplicate` when it is there already.
-pub async fn add(db: &impl Db, group_id: i32, membership_id: i32) -> Result<(), StoreError> {
+/// Adds a membership to a group; `Duplicate` when it is there already, `NotInAccount` when
+/// the group or the membership is not the account's.
+pub async fn add(
+    db: &impl Db,
+    account: AccountId,
+    group: GroupId,
+    membership: MembershipId,
+) -> Result<(), StoreError> {
+    super::require_group_of(db, account, group).await?;
+    super::memberships::find_in_account(db, account, membership)
+        .await?
+        .ok_or(StoreError::NotInAccount)?;
     group_members::Entity::insert(group_members::ActiveModel {
-        group_id: Set(group_id),
-        membership_id: Set(membership_id),
+        group_id: Set(group.get()),
+        membership_id: Set(membership.get()),
         ..Default::default()
     })
     .exec_without_returning(db.conn())
@@ -34,10 +51,16 @@ pub async fn add(db: &impl Db, group_id: i32, membership_id: i32) -> Result<(), 
 }
 
 /// Takes a membership out of a group; false when it was not in it.
-pub async fn remove(db: &impl Db, group_id: i32, membership_id: i32) -> Result<bool, StoreError> {
+pub async fn remove(
+    db: &impl Db,
+    account: AccountId,
+    group: GroupId,
+    membership: MembershipId,
+) -> Result<bool, StoreError> {
     Ok(group_members::Entity::delete_many()
-        .filter(group_members::Column::GroupId.eq(group_id))
-        .filter(group_members::Column::MembershipId.eq(membership_id))
+        .filter(group_members::Column::GroupId.eq(group.get()))
+        .filter(group_members::Column::GroupId.in_subquery(super::groups_of(account)))
+        .filter(group_members::Column::MembershipId.eq(membership.get()))
         .exec(db.conn())
         .await?
         .rows_affected

@@ -3,6 +3,8 @@
 use chrono::{DateTime, Utc};
 use sea_orm::{ActiveValue::Set, QueryOrder, entity::prelude::*};
 
+use app::model::{AccountId, GroupId};
+
 use super::{Db, GroupRow, StoreError, entities::groups};
 
 pub struct GroupFields<'a> {
@@ -39,7 +41,13 @@ pub async fn insert(
     .map_err(StoreError::from_db)
 }
 
-pub async fn update(db: &impl Db, id: i32, f: GroupFields<'_>) -> Result<(), StoreError> {
+/// Updates one of the account's groups; another account's group stays as it is.
+pub async fn update(
+    db: &impl Db,
+    account: AccountId,
+    id: GroupId,
+    f: GroupFields<'_>,
+) -> Result<(), StoreError> {
     groups::Entity::update_many()
         .col_expr(groups::Column::Name, Expr::value(f.name))
         .col_expr(groups::Column::Description, Expr::value(f.description))
@@ -50,7 +58,8 @@ pub async fn update(db: &impl Db, id: i32, f: GroupFields<'_>) -> Result<(), Sto
         )
         .col_expr(groups::Column::RenewalEmails, Expr::value(f.renewal_emails))
         .col_expr(groups::Column::Restricted, Expr::value(f.restricted))
-        .filter(groups::Column::Id.eq(id))
+        .filter(groups::Column::AccountId.eq(account.get()))
+        .filter(groups::Column::Id.eq(id.get()))
         .exec(db.conn())
         .await
         .map_err(StoreError::from_db)?;

@@ -86,6 +86,7 @@ pub async fn pending_for(
 /// concurrent use of the link loses here).
 pub async fn answer(
     db: &impl Db,
+    account: app::model::AccountId,
     id: i32,
     user_id: i32,
     answer: &str,
@@ -94,6 +95,7 @@ pub async fn answer(
     let result = invitations::Entity::update_many()
         .col_expr(invitations::Column::AnsweredAt, Expr::value(at))
         .col_expr(invitations::Column::Answer, Expr::value(answer))
+        .filter(invitations::Column::AccountId.eq(account.get()))
         .filter(invitations::Column::Id.eq(id))
         .filter(invitations::Column::UserId.eq(user_id))
         .filter(invitations::Column::AnsweredAt.is_null())

@@ -3,6 +3,8 @@
 use chrono::{DateTime, Utc};
 use sea_orm::{ActiveValue::Set, QueryOrder, entity::prelude::*};
 
+use app::model::{AccountId, IpRuleId};
+
 use super::{Db, IpRuleRow, StoreError, entities::ip_rules};
 
 pub struct NewRule<'a> {
@@ -56,16 +58,28 @@ pub async fn enabled_for(
         .await?)
 }
 
-pub async fn set_enabled(db: &impl Db, id: i32, enabled: bool) -> Result<(), StoreError> {
+/// Enables or disables one of the account's rules; another account's rule stays as it is.
+pub async fn set_enabled(
+    db: &impl Db,
+    account: AccountId,
+    id: IpRuleId,
+    enabled: bool,
+) -> Result<(), StoreError> {
     ip_rules::Entity::update_many()
         .col_expr(ip_rules::Column::Enabled, Expr::value(enabled))
-        .filter(ip_rules::Column::Id.eq(id))
+        .filter(ip_rules::Column::AccountId.eq(account.get()))
+        .filter(ip_rules::Column::Id.eq(id.get()))
         .exec(db.conn())
         .await?;
     Ok(())
 }
 
-pub async fn delete(db: &impl Db, id: i32) -> Result<(), StoreError> {
-    ip_rules::Entity::delete_by_id(id).exec(db.conn()).await?;
+/// Deletes one of the account's rules; another account's rule stays.
+pub async fn delete(db: &impl Db, account: AccountId, id: IpRuleId) -> Result<(), StoreError> {
+    ip_rules::Entity::delete_many()
+        .filter(ip_rules::Column::AccountId.eq(account.get()))
+        .filter(ip_rules::Column::Id.eq(id.get()))
+        .exec(db.conn())
+        .await?;
     Ok(())
 }

@@ -17,6 +17,8 @@ pub use super::entities::{
     ledger_balances::Model as BalanceRow, ledger_entries::Model as EntryRow,
     ledger_transactions::Model as TransactionRow,
 };
+use app::model::{Currency, Money};
+
 use super::{
     Db, GroupRow, StoreError,
     entities::{groups, ledger_balances, ledger_entries, ledger_transactions, users},
@@ -27,8 +29,8 @@ pub struct NewTransaction<'a> {
     pub kind: &'a str,
     pub group_id: Option<i32>,
     pub order_id: Option<i32>,
-    pub amount_minor: i64,
-    pub currency: &'a str,
+    /// Positive: the postings carry the signs.
+    pub amount: Money,
     pub memo: &'a str,
     pub actor_user_id: Option<i32>,
     pub at: DateTime<Utc>,
@@ -45,8 +47,8 @@ pub async fn insert_transaction(
         kind: Set(t.kind.to_owned()),
         group_id: Set(t.group_id),
         order_id: Set(t.order_id),
-        amount_minor: Set(t.amount_minor),
-        currency: Set(t.currency.to_owned()),
+        amount_minor: Set(t.amount.minor),
+        currency: Set(t.amount.currency.into()),
         memo: Set(t.memo.to_owned()),
         actor_user_id: Set(t.actor_user_id),
         created_at: Set(t.at),
@@ -76,7 +78,7 @@ pub async fn insert_entries(
     db: &impl Db,
     transaction_id: i32,
     account_id: i32,
-    currency: &str,
+    currency: Currency,
     entries: &[(String, i64)],
 ) -> Result<(), StoreError> {
     ledger_entries::Entity::insert_many(entries.iter().map(|(holder, amount)| {
@@ -85,7 +87,7 @@ pub async fn insert_entries(
             account_id: Set(account_id),
             holder: Set(holder.clone()),
             amount_minor: Set(*amount),
-            currency: Set(currency.to_owned()),
+            currency: Set(currency.into()),
             ..Default::default()
         }
     }))
@@ -124,14 +126,14 @@ pub async fn add_to_balance(
     db: &impl Db,
     account_id: i32,
     holder: &str,
-    currency: &str,
-    amount_minor: i64,
+    amount: Money,
 ) -> Result<(), StoreError> {
+    let (amount_minor, currency) = (amount.minor, amount.currency);
     ledger_balances::Entity::insert(ledger_balances::ActiveModel {
         account_id: Set(account_id),
         holder: Set(holder.to_owned()),
         balance_minor: Set(amount_minor),
-        currency: Set(currency.to_owned()),
+        currency: Set(currency.into()),
         ..Default::default()
     })
     .on_conflict(

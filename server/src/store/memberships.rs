@@ -1,10 +1,15 @@
 use chrono::{DateTime, Utc};
 use sea_orm::{ActiveValue::Set, QueryOrder, entity::prelude::*};
 
+use app::model::{
+    AccountId, MembershipId,
+    user_status::{MembershipStatus, UserStatus},
+};
+
 use super::{Db, MembershipRow, StoreError, entities::memberships};
 
-pub const ACTIVE: &str = "active";
-pub const DEACTIVATED: &str = "deactivated";
+pub const ACTIVE: MembershipStatus = MembershipStatus::Active;
+pub const DEACTIVATED: MembershipStatus = MembershipStatus::Deactivated;
 /// The stored name of the built-in Administrator role, which an account always keeps.
 pub const ADMINISTRATOR: &str = "administrator";
 
@@ -21,7 +26,7 @@ pub async fn insert(
         account_id: Set(account_id),
         role: Set(role.to_owned()),
         created_at: Set(at),
-        status: Set(ACTIVE.to_owned()),
+        status: Set(ACTIVE.into()),
         group_access: Set(group_access.to_owned()),
         ..Default::default()
     }
@@ -51,39 +56,65 @@ pub async fn find(
         .await?)
 }
 
-pub async fn find_by_id(db: &impl Db, id: i32) -> Result<Option<MembershipRow>, StoreError> {
-    Ok(memberships::Entity::find_by_id(id).one(db.conn()).await?)
+/// One membership of the account; `None` for another account's id.
+pub async fn find_in_account(
+    db: &impl Db,
+    account: AccountId,
+    id: MembershipId,
+) -> Result<Option<MembershipRow>, StoreError> {
+    Ok(memberships::Entity::find_by_id(id.get())
+        .filter(memberships::Column::AccountId.eq(account.get()))
+        .one(db.conn())
+        .await?)
+}
+
+/// The membership `id` of `account` and nothing else: every write below is scoped by it.
+fn one_of(account: AccountId, id: MembershipId) -> sea_orm::Condition {
+    sea_orm::Condition::all()
+        .add(memberships::Column::AccountId.eq(account.get()))
+        .add(memberships::Column::Id.eq(id.get()))
 }
 
 pub async fn update_access(
     db: &impl Db,
-    id: i32,
+    account: AccountId,
+    id: MembershipId,
     role: &str,
     group_access: &str,
 ) -> Result<(), StoreError> {
     memberships::Entity::update_many()
         .col_expr(memberships::Column::Role, Expr::value(role))
         .col_expr(memberships::Column::GroupAccess, Expr::value(group_access))
-        .filter(memberships::Column::Id.eq(id))
+        .filter(one_of(account, id))
         .exec(db.conn())
         .await?;
     Ok(())
 }
 
 /// Sets the account's employee ID of a member.
-pub async fn set_employee_id(db: &impl Db, id: i32, employee_id: &str) -> Result<(), StoreError> {
+pub async fn set_employee_id(
+    db: &impl Db,
+    account: AccountId,
+    id: MembershipId,
+    employee_id: &str,
+) -> Result<(), StoreError> {
     memberships::Entity::update_many()
         .col_expr(memberships::Column::EmployeeId, Expr::value(employee_id))
-        .filter(memberships::Column::Id.eq(id))
+        .filter(one_of(account, id))
         .exec(db.conn())
         .await?;
     Ok(())
 }
 
-pub async fn set_status(db: &impl Db, id: i32, status: &str) -> Result<(), StoreError> {
+pub async fn set_status(
+    db: &impl Db,
+    account: AccountId,
+    id: MembershipId,
+    status: MembershipStatus,
+) -> Result<(), StoreError> {
     memberships::Entity::update_many()
-        .col_expr(memberships::Column::Status, Expr::value(status))
-        .filter(memberships::Column::Id.eq(id))
+        .col_expr(memberships::Column::Status, Expr::value(status.as_str()))
+        .filter(one_of(account, id))
         .exec(db.conn())
         .await?;
     Ok(())
@@ -148,7 +179,7 @@ pub async fn active_for_account(
 ) -> Result<Vec<MembershipRow>, StoreError> {
     Ok(memberships::Entity::find()
         .filter(memberships::Column::AccountId.eq(account_id))
-        .filter(memberships::Column::Status.eq(ACTIVE))
+        .filter(memberships::Column::Status.eq(ACTIVE.as_str()))
         .order_by_asc(memberships::Column::Id)
         .all(db.conn())
         .await?)
@@ -177,12 +208,12 @@ pub async fn count_active_administrators(db: &impl Db, account_id: i32) -> Resul
     let activated = Query::select()
         .column(users::Column::Id)
         .from(users::Entity)
-        .and_where(users::Column::Status.eq("active"))
+        .and_where(users::Column::Status.eq(UserStatus::Active.as_str()))
         .to_owned();
     Ok(memberships::Entity::find()
         .filter(memberships::Column::AccountId.eq(account_id))
         .filter(memberships::Column::Role.eq(ADMINISTRATOR))
-        .filter(memberships::Column::Status.eq(ACTIVE))
+        .filter(memberships::Column::Status.eq(ACTIVE.as_str()))
         .filter(memberships::Column::UserId.in_subquery(activated))
         .count(db.conn())
         .await?)

@@ -34,6 +34,9 @@ pub mod reminders;
 pub mod sessions;
 pub mod sign_in_attempts;
 pub mod smime;
+pub mod stored;
+#[cfg(test)]
+mod tenancy_tests;
 #[cfg(test)]
 pub mod test_db;
 pub mod throttle_attempts;
@@ -74,6 +77,9 @@ pub enum StoreError {
     },
     #[error("the database holds data that does not fit: {0}")]
     Inconsistent(String),
+    /// A write named a row (or a parent row) that is not the given account's.
+    #[error("no such row in this account")]
+    NotInAccount,
 }
 
 impl StoreError {
@@ -84,6 +90,32 @@ impl StoreError {
             _ => Self::Db(e),
         }
     }
+}
+
+/// The ids of `account`'s groups, as a subquery: child tables of groups (members, domains,
+/// logos) carry no account column, so their queries are scoped through it.
+fn groups_of(account: app::model::AccountId) -> sea_orm::sea_query::SelectStatement {
+    use sea_orm::{ColumnTrait, sea_query::Query};
+    Query::select()
+        .column(entities::groups::Column::Id)
+        .from(entities::groups::Entity)
+        .and_where(entities::groups::Column::AccountId.eq(account.get()))
+        .to_owned()
+}
+
+/// Refuses a write to a child row of a group that is not the account's.
+async fn require_group_of(
+    db: &impl Db,
+    account: app::model::AccountId,
+    group: app::model::GroupId,
+) -> Result<(), StoreError> {
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    entities::groups::Entity::find_by_id(group.get())
+        .filter(entities::groups::Column::AccountId.eq(account.get()))
+        .one(db.conn())
+        .await?
+        .map(|_| ())
+        .ok_or(StoreError::NotInAccount)
 }
 
 /// Anything queries can run on: the pool, or an open transaction.

@@ -1,5 +1,6 @@
 //! Orders, their names and their history. Every query is scoped to one account.
 
+use app::model::order_status::OrderStatus;
 use chrono::{DateTime, Utc};
 use sea_orm::{
     ActiveValue::Set,
@@ -25,7 +26,7 @@ pub struct NewOrder<'a> {
     pub validity_days: i32,
     pub price_minor: i64,
     pub currency: &'a str,
-    pub status: &'a str,
+    pub status: OrderStatus,
     pub csr_pem: Option<&'a str>,
     pub key_source: &'a str,
     pub requester_name: &'a str,
@@ -58,7 +59,7 @@ pub async fn insert(
         validity_days: Set(o.validity_days),
         price_minor: Set(o.price_minor),
         currency: Set(o.currency.to_owned()),
-        status: Set(o.status.to_owned()),
+        status: Set(o.status.into()),
         csr_pem: Set(o.csr_pem.map(str::to_owned)),
         key_source: Set(o.key_source.to_owned()),
         requester_name: Set(o.requester_name.to_owned()),

@@ -4,6 +4,8 @@
 use chrono::{DateTime, Utc};
 use sea_orm::{ActiveValue::Set, Condition, QueryOrder, entity::prelude::*};
 
+use app::model::{AccountId, ProductId};
+
 use super::{
     Db, StoreError,
     entities::{product_prices, products},
@@ -74,8 +76,39 @@ pub async fn insert(
     .map_err(StoreError::from_db)
 }
 
-/// Changes a product the caller has already found in its scope.
-pub async fn update(db: &impl Db, id: i32, f: ProductFields<'_>) -> Result<(), StoreError> {
+/// Which products a write may touch: one account's private ones, or (operator) the public ones.
+fn owned_by(account: Option<AccountId>) -> Condition {
+    Condition::all().add(match account {
+        Some(account) => products::Column::AccountId.eq(account.get()),
+        None => products::Column::AccountId.is_null(),
+    })
+}
+
+/// Changes one of the account's private products; any other product stays as it is.
+pub async fn update_private(
+    db: &impl Db,
+    account: AccountId,
+    id: ProductId,
+    f: ProductFields<'_>,
+) -> Result<(), StoreError> {
+    update(db, Some(account), id, f).await
+}
+
+/// Operator query: changes a public product; a private product stays as it is.
+pub async fn update_public_for_operator(
+    db: &impl Db,
+    id: ProductId,
+    f: ProductFields<'_>,
+) -> Result<(), StoreError> {
+    update(db, None, id, f).await
+}
+
+async fn update(
+    db: &impl Db,
+    account: Option<AccountId>,
+    id: ProductId,
+    f: ProductFields<'_>,
+) -> Result<(), StoreError> {
     products::Entity::update_many()
         .col_expr(products::Column::Name, Expr::value(f.name))
         .col_expr(
@@ -98,17 +131,43 @@ pub async fn update(db: &impl Db, id: i32, f: ProductFields<'_>) -> Result<(), S
         .col_expr(products::Column::FieldRules, Expr::value(f.field_rules))
         .col_expr(products::Column::AutoApprove, Expr::value(f.auto_approve))
         .col_expr(products::Column::Checklist, Expr::value(f.checklist))
-        .filter(products::Column::Id.eq(id))
+        .filter(owned_by(account))
+        .filter(products::Column::Id.eq(id.get()))
         .exec(db.conn())
         .await
         .map_err(StoreError::from_db)?;
     Ok(())
 }
 
-pub async fn set_active(db: &impl Db, id: i32, active: bool) -> Result<(), StoreError> {
+/// Takes one of the account's private products off (or back on) the order form.
+pub async fn set_private_active(
+    db: &impl Db,
+    account: AccountId,
+    id: ProductId,
+    active: bool,
+) -> Result<(), StoreError> {
+    set_active(db, Some(account), id, active).await
+}
+
+/// Operator query: takes a public product off (or back on) the order form.
+pub async fn set_public_active_for_operator(
+    db: &impl Db,
+    id: ProductId,
+    active: bool,
+) -> Result<(), StoreError> {
+    set_active(db, None, id, active).await
+}
+
+async fn set_active(
+    db: &impl Db,
+    account: Option<AccountId>,
+    id: ProductId,
+    active: bool,
+) -> Result<(), StoreError> {
     products::Entity::update_many()
         .col_expr(products::Column::Active, Expr::value(active))
-        .filter(products::Column::Id.eq(id))
+        .filter(owned_by(account))
+        .filter(products::Column::Id.eq(id.get()))
         .exec(db.conn())
         .await?;
     Ok(())
@@ -214,8 +273,14 @@ pub struct NewPrice<'a> {
     pub per_extra_domain_minor: i64,
 }
 
-/// Sets (replaces) a product's price for one currency and validity.
-pub async fn set_price(db: &impl Db, product_id: i32, p: NewPrice<'_>) -> Result<(), StoreError> {
+/// Operator query: sets (replaces) a public product's price for one currency and validity.
+/// Prices belong to public products only; the operator sets them.
+pub async fn set_price_for_operator(
+    db: &impl Db,
+    product_id: ProductId,
+    p: NewPrice<'_>,
+) -> Result<(), StoreError> {
+    let product_id = product_id.get();
     product_prices::Entity::delete_many()
         .filter(product_prices::Column::ProductId.eq(product_id))
         .filter(product_prices::Column::Currency.eq(p.currency))

@@ -1,13 +1,15 @@
 use chrono::{DateTime, Utc};
 use sea_orm::{ActiveValue::Set, entity::prelude::*};
 
+use app::model::user_status::UserStatus;
+
 use super::{Db, StoreError, UserRow, entities::users};
 
 pub struct NewUser<'a> {
     pub email: &'a str,
     pub name: &'a str,
     pub mobile: &'a str,
-    pub status: &'a str,
+    pub status: UserStatus,
     pub is_operator: bool,
     pub created_at: DateTime<Utc>,
     pub designation: &'a str,
@@ -21,7 +23,7 @@ pub async fn insert(db: &impl Db, new: NewUser<'_>) -> Result<UserRow, StoreErro
         name: Set(new.name.to_owned()),
         mobile: Set(new.mobile.to_owned()),
         password_hash: Set(None),
-        status: Set(new.status.to_owned()),
+        status: Set(new.status.into()),
         is_operator: Set(new.is_operator),
         created_at: Set(new.created_at),
         designation: Set(new.designation.to_owned()),
@@ -53,7 +55,10 @@ pub async fn activate(
 ) -> Result<(), StoreError> {
     users::Entity::update_many()
         .col_expr(users::Column::PasswordHash, Expr::value(password_hash))
-        .col_expr(users::Column::Status, Expr::value("active"))
+        .col_expr(
+            users::Column::Status,
+            Expr::value(UserStatus::Active.as_str()),
+        )
         .col_expr(users::Column::ActivatedAt, Expr::value(at))
         .filter(users::Column::Id.eq(id))
         .exec(db.conn())

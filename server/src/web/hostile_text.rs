@@ -164,7 +164,7 @@ async fn seed_an_order(h: &Harness) -> i32 {
             validity_days: 90,
             price_minor: 1000,
             currency: "USD",
-            status: "on_hold",
+            status: app::model::order_status::OrderStatus::OnHold,
             csr_pem: None,
             key_source: "later",
             requester_name: HOSTILE,

@@ -1,3 +1,5 @@
+use app::model::{AccountId, MembershipId};
+
 use super::{AccessError, AccessService};
 use crate::{
     services::{
@@ -41,7 +43,13 @@ impl AccessService {
                 u.email
             )));
         }
-        memberships::set_status(&tx, m.id, memberships::DEACTIVATED).await?;
+        memberships::set_status(
+            &tx,
+            AccountId(caller.account.id),
+            MembershipId(m.id),
+            memberships::DEACTIVATED,
+        )
+        .await?;
         self.keeps_an_administrator(&tx, &before).await?;
         let ended = sessions::revoke_for_member(&tx, u.id, caller.account.id, now).await?;
         audit::record(

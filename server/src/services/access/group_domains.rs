@@ -2,8 +2,7 @@
 //! all of the account's domains; listing one limits the group's orders to the listed domains
 //! and their sub-domains.
 
-use app::model::Permission;
-use app::model::{FieldErrors, dns_name};
+use app::model::{AccountId, FieldErrors, GroupId, Permission, dns_name};
 
 use super::{AccessError, AccessService};
 use crate::{
@@ -33,7 +32,14 @@ impl AccessService {
             )));
         }
         let tx = self.store.begin().await?;
-        match group_domains::add(&tx, group.id, &domain).await {
+        match group_domains::add(
+            &tx,
+            AccountId(caller.account.id),
+            GroupId(group.id),
+            &domain,
+        )
+        .await
+        {
             Ok(()) => {}
             Err(StoreError::Duplicate) => {
                 return Err(AccessError::Invalid(FieldErrors::single(
@@ -66,7 +72,14 @@ impl AccessService {
         let group = self.group_of(caller, group_id).await?;
         let domain = dns_name::normalize(domain);
         let tx = self.store.begin().await?;
-        if !group_domains::remove(&tx, group.id, &domain).await? {
+        if !group_domains::remove(
+            &tx,
+            AccountId(caller.account.id),
+            GroupId(group.id),
+            &domain,
+        )
+        .await?
+        {
             return Err(AccessError::NotFound);
         }
         self.audit_group(

@@ -1,8 +1,7 @@
 //! A group's logo (the seeds' "Upload a Logo (if required)"): a small PNG or JPEG, told by its
 //! bytes, served only to signed-in users of the group's account.
 
-use app::model::Permission;
-use app::model::{FieldErrors, groups::logo_from_data_url};
+use app::model::{AccountId, FieldErrors, GroupId, Permission, groups::logo_from_data_url};
 
 use super::{AccessError, AccessService};
 use crate::{
@@ -30,7 +29,15 @@ impl AccessService {
             .map_err(|e| AccessError::Invalid(FieldErrors::single("logo", e)))?;
         let size = bytes.len();
         let tx = self.store.begin().await?;
-        group_logos::put(&tx, group.id, content_type, bytes, self.clock.now()).await?;
+        group_logos::put(
+            &tx,
+            AccountId(caller.account.id),
+            GroupId(group.id),
+            content_type,
+            bytes,
+            self.clock.now(),
+        )
+        .await?;
         self.audit_group(
             &tx,
             caller,
@@ -55,7 +62,7 @@ impl AccessService {
         caller.require(Permission::ManageGroups)?;
         let group = self.group_of(caller, group_id).await?;
         let tx = self.store.begin().await?;
-        if !group_logos::remove(&tx, group.id).await? {
+        if !group_logos::remove(&tx, AccountId(caller.account.id), GroupId(group.id)).await? {
             return Err(AccessError::NotFound);
         }
         self.audit_group(
@@ -82,7 +89,7 @@ impl AccessService {
         group_members::group_of_account(&self.store, caller.account.id, group_id)
             .await?
             .ok_or(AccessError::NotFound)?;
-        let logo = group_logos::get(&self.store, group_id)
+        let logo = group_logos::get(&self.store, AccountId(caller.account.id), GroupId(group_id))
             .await?
             .ok_or(AccessError::NotFound)?;
         Ok(GroupLogo {

@@ -3,7 +3,7 @@
 
 use app::model::Permission;
 use app::model::{
-    FieldErrors,
+    AccountId, FieldErrors, GroupId, MembershipId,
     group_members::{GroupDetail, GroupUser, can_use},
 };
 
@@ -37,7 +37,9 @@ impl AccessService {
     ) -> Result<GroupDetail, AccessError> {
         caller.require(Permission::ManageGroups)?;
         let group = self.group_of(caller, group_id).await?;
-        let members = group_members::of_group(&self.store, group.id).await?;
+        let members =
+            group_members::of_group(&self.store, AccountId(caller.account.id), GroupId(group.id))
+                .await?;
         let account = group_members::memberships_of_account(&self.store, caller.account.id)
             .await?
             .into_iter()
@@ -69,14 +71,16 @@ impl AccessService {
                 addable.push((m.id, format!("{} <{}>", u.name, u.email)));
             }
         }
-        let group_domains = group_domains::of_group(&self.store, group.id).await?;
+        let group_domains =
+            group_domains::of_group(&self.store, AccountId(caller.account.id), GroupId(group.id))
+                .await?;
         let addable_domains = domains::for_account(&self.store, caller.account.id)
             .await?
             .into_iter()
             .map(|d| d.name)
             .filter(|d| !group_domains.contains(d))
             .collect();
-        let logo = group_logos::versions(&self.store, &[group.id])
+        let logo = group_logos::versions(&self.store, AccountId(caller.account.id), &[group.id])
             .await?
             .first()
             .map(|(_, at)| *at);
@@ -99,7 +103,14 @@ impl AccessService {
         let group = self.group_of(caller, group_id).await?;
         let (m, u) = self.member(caller, membership_id).await?;
         let tx = self.store.begin().await?;
-        match group_members::add(&tx, group.id, m.id).await {
+        match group_members::add(
+            &tx,
+            AccountId(caller.account.id),
+            GroupId(group.id),
+            MembershipId(m.id),
+        )
+        .await
+        {
             Ok(()) => {}
             Err(StoreError::Duplicate) => {
                 return Err(AccessError::Invalid(FieldErrors::single(
@@ -132,7 +143,14 @@ impl AccessService {
         let group = self.group_of(caller, group_id).await?;
         let (m, u) = self.member(caller, membership_id).await?;
         let tx = self.store.begin().await?;
-        if !group_members::remove(&tx, group.id, m.id).await? {
+        if !group_members::remove(
+            &tx,
+            AccountId(caller.account.id),
+            GroupId(group.id),
+            MembershipId(m.id),
+        )
+        .await?
+        {
             return Err(AccessError::NotFound);
         }
         self.audit_group(

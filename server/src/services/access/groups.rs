@@ -3,6 +3,7 @@
 
 use app::model::Permission;
 use app::model::groups::{GroupForm, GroupView, GroupsPage};
+use app::model::{AccountId, GroupId};
 
 use super::{AccessError, AccessService};
 use crate::{
@@ -89,10 +90,12 @@ impl AccessService {
         caller.require(Permission::ManageGroups)?;
         let rows = ensure_default_group(&self.store, caller.account.id, self.clock.now()).await?;
         let ids: Vec<i32> = rows.iter().map(|g| g.id).collect();
-        let logos = group_logos::versions(&self.store, &ids).await?;
+        let logos = group_logos::versions(&self.store, AccountId(caller.account.id), &ids).await?;
         let mut groups = Vec::with_capacity(rows.len());
         for g in rows {
-            let domains = group_domains::of_group(&self.store, g.id).await?;
+            let domains =
+                group_domains::of_group(&self.store, AccountId(caller.account.id), GroupId(g.id))
+                    .await?;
             let logo = logos.iter().find(|(id, _)| *id == g.id).map(|(_, at)| *at);
             groups.push(view(g, domains, logo));
         }
@@ -172,7 +175,8 @@ impl AccessService {
         let tx = self.store.begin().await?;
         groups::update(
             &tx,
-            existing.id,
+            AccountId(caller.account.id),
+            GroupId(existing.id),
             groups::GroupFields {
                 name: &valid.name,
                 description: &valid.description,

@@ -6,7 +6,7 @@ use app::model::Permission;
 use std::net::IpAddr;
 
 use app::model::{
-    FieldErrors,
+    AccountId, FieldErrors, IpRuleId,
     ip_rules::{IpRuleForm, IpRuleView, IpRulesPage},
 };
 
@@ -222,7 +222,7 @@ impl AccessService {
         let tx = self.store.begin().await?;
         let action = match enabled {
             Some(e) => {
-                ip_rules::set_enabled(&tx, id, e).await?;
+                ip_rules::set_enabled(&tx, AccountId(caller.account.id), IpRuleId(id), e).await?;
                 if e {
                     "ip_rule_enabled"
                 } else {
@@ -230,7 +230,7 @@ impl AccessService {
                 }
             }
             None => {
-                ip_rules::delete(&tx, id).await?;
+                ip_rules::delete(&tx, AccountId(caller.account.id), IpRuleId(id)).await?;
                 "ip_rule_deleted"
             }
         };

@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 
 use app::model::{
-    Permission, Role,
+    AccountId, MembershipId, Permission, Role,
     roles::{AssignedRole, load_permissions},
 };
 
@@ -100,10 +100,10 @@ impl AccessService {
         if !allowed.contains(&Permission::ManageUsers) {
             return Err(caller_changed());
         }
-        let target = memberships::find_by_id(tx, m.id)
-            .await?
-            .filter(|t| t.account_id == caller.account.id)
-            .ok_or(AccessError::NotFound)?;
+        let target =
+            memberships::find_in_account(tx, AccountId(caller.account.id), MembershipId(m.id))
+                .await?
+                .ok_or(AccessError::NotFound)?;
         let theirs = role_permissions(tx, caller.account.id, &target.role).await?;
         if !theirs.iter().all(|p| allowed.contains(p)) {
             return Err(out_of_reach());
@@ -121,7 +121,9 @@ impl AccessService {
         if !is_active_administrator(before) {
             return Ok(());
         }
-        let after = memberships::find_by_id(tx, before.id).await?;
+        let after =
+            memberships::find_in_account(tx, AccountId(before.account_id), MembershipId(before.id))
+                .await?;
         if after.as_ref().is_some_and(is_active_administrator) {
             return Ok(());
         }

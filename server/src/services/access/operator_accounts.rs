@@ -49,11 +49,7 @@ impl AccessService {
                     .unwrap_or_default(),
                 None => String::new(),
             };
-            let (Some(kind), Some(status)) =
-                (AccountKind::parse(&a.kind), AccountStatus::parse(&a.status))
-            else {
-                continue;
-            };
+            let (kind, status) = (*a.kind, *a.status);
             views.push(AccountView {
                 id: a.id,
                 name: a.name,

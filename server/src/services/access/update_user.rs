@@ -1,4 +1,4 @@
-use app::model::{FieldErrors, Permission, UserForm};
+use app::model::{AccountId, FieldErrors, MembershipId, Permission, UserForm};
 
 use super::{AccessError, AccessService};
 use crate::{
@@ -103,12 +103,19 @@ impl AccessService {
         }
         memberships::update_access(
             &tx,
-            m.id,
+            AccountId(caller.account.id),
+            MembershipId(m.id),
             &membership.role.stored(),
             membership.group_access.as_str(),
         )
         .await?;
-        memberships::set_employee_id(&tx, m.id, &membership.employee_id).await?;
+        memberships::set_employee_id(
+            &tx,
+            AccountId(caller.account.id),
+            MembershipId(m.id),
+            &membership.employee_id,
+        )
+        .await?;
         self.keeps_an_administrator(&tx, &before).await?;
         audit::record(
             &tx,

@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 
 use app::model::{
-    Permission,
+    AccountId, MembershipId, Permission,
     users::{
         GroupAccess, InvitationSummary, MemberStatus, USERS_PAGE_SIZE, UserSummary, UsersPage,
         UsersQuery,
@@ -41,7 +41,7 @@ pub(super) fn summary(
         group_access: GroupAccess::parse(&m.group_access).unwrap_or(GroupAccess::All),
         status: if m.status == memberships::DEACTIVATED {
             MemberStatus::Deactivated
-        } else if u.status == "active" {
+        } else if u.status == app::model::user_status::UserStatus::Active {
             MemberStatus::Active
         } else {
             MemberStatus::PendingActivation
@@ -105,10 +105,13 @@ impl AccessService {
         caller: &Caller,
         membership_id: i32,
     ) -> Result<(MembershipRow, UserRow), AccessError> {
-        let m = memberships::find_by_id(&self.store, membership_id)
-            .await?
-            .filter(|m| m.account_id == caller.account.id)
-            .ok_or(AccessError::NotFound)?;
+        let m = memberships::find_in_account(
+            &self.store,
+            AccountId(caller.account.id),
+            MembershipId(membership_id),
+        )
+        .await?
+        .ok_or(AccessError::NotFound)?;
         let u = users::find(&self.store, m.user_id)
             .await?
             .ok_or(AccessError::NotFound)?;

@@ -88,7 +88,7 @@ impl AcmeService {
             })?;
         let product = self
             .catalog
-            .product_for_order(account_id, c.product_id, &caller.account.currency)
+            .product_for_order(account_id, c.product_id, caller.account.currency.as_str())
             .await
             .map_err(|e| AcmeError::InvalidField {
                 field: "product",
@@ -250,7 +250,7 @@ impl AcmeService {
         })?;
         let offers = self
             .catalog
-            .offers(&admin, &admin.account.currency)
+            .offers(&admin, admin.account.currency.as_str())
             .await
             .map_err(|e| AcmeError::Internal(e.to_string()))?;
         let product = offers

@@ -93,7 +93,7 @@ impl AcmeService {
             .product_for_order(
                 account.account_id,
                 account.product_id,
-                &caller.account.currency,
+                caller.account.currency.as_str(),
             )
             .await
             .map_err(|e| {

@@ -12,13 +12,13 @@ use crate::store::{
 
 /// The ACME status of an order from its row and its authorizations.
 pub(super) fn status_of(order: &OrderRow, authzs: &[AcmeAuthzRow]) -> &'static str {
-    let row = OrderStatus::parse(&order.status);
+    let row = *order.status;
     if order.certificate_id.is_some() {
         "valid"
     } else if authzs
         .iter()
         .any(|a| a.status != "valid" && a.status != "pending")
-        || matches!(row, Some(OrderStatus::Cancelled | OrderStatus::Rejected))
+        || matches!(row, OrderStatus::Cancelled | OrderStatus::Rejected)
         || (order.csr_pem.is_some() && order.issue_error.is_some())
     {
         "invalid"

@@ -55,7 +55,13 @@ impl ApiKeyService {
             .last_used_at
             .is_none_or(|t| now - t >= Duration::seconds(LAST_USED_GRANULARITY_SECONDS))
         {
-            api_keys::touch(&self.store, row.id, now).await?;
+            api_keys::touch(
+                &self.store,
+                app::model::AccountId(row.account_id),
+                app::model::ApiKeyId(row.id),
+                now,
+            )
+            .await?;
         }
         Ok(ApiPrincipal { caller, key: row })
     }

@@ -32,7 +32,13 @@ impl ApiKeyService {
         }
         let now = self.clock.now();
         let tx = self.store.begin().await?;
-        api_keys::set_revoked(&tx, key.id, now).await?;
+        api_keys::set_revoked(
+            &tx,
+            app::model::AccountId(caller.account.id),
+            app::model::ApiKeyId(key.id),
+            now,
+        )
+        .await?;
         audit::record(
             &tx,
             now,

@@ -19,14 +19,21 @@ impl BillingService {
         operator.require_operator()?;
         let account = accounts::find(&self.store, account_id)
             .await?
-            .filter(|a| a.kind != "operator")
+            .filter(|a| *a.kind != app::model::AccountKind::Operator)
             .ok_or(BillingError::NotFound)?;
         Ok(AccountCredits {
             account_id: account.id,
             balance_minor: ledger::balance(&self.store, account.id, &Holder::Account.key()).await?,
-            statement: statement(&self.store, account.id, &account.currency, None, page).await?,
+            statement: statement(
+                &self.store,
+                account.id,
+                account.currency.as_str(),
+                None,
+                page,
+            )
+            .await?,
             account_name: account.name,
-            currency: account.currency,
+            currency: account.currency.text(),
         })
     }
 }

@@ -51,7 +51,7 @@ impl BillingService {
             &tx,
             Movement {
                 account_id: account.id,
-                currency: &account.currency,
+                currency: *account.currency,
                 kind,
                 amount_minor: valid.amount_minor,
                 paying_group: Some(group.id),
@@ -64,7 +64,7 @@ impl BillingService {
         )
         .await;
         if let Err(BillingError::InsufficientBalance { balance_minor, .. }) = posted {
-            let available = format_money(balance_minor, &account.currency);
+            let available = format_money(balance_minor, account.currency.as_str());
             return Err(BillingError::Invalid(FieldErrors::single(
                 "amount",
                 match direction {
@@ -78,7 +78,7 @@ impl BillingService {
             )));
         }
         posted?;
-        let amount = format_money(valid.amount_minor, &account.currency);
+        let amount = format_money(valid.amount_minor, account.currency.as_str());
         let (action, summary) = match direction {
             Allocation::Allocate => (
                 "credits_allocated",

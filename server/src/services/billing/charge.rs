@@ -1,7 +1,7 @@
 //! What the order service calls inside its own transaction: charge an order to whoever pays
 //! for its group, refund it to where the money came from, and show the payer's balance.
 
-use app::model::FieldErrors;
+use app::model::{Currency, FieldErrors};
 use chrono::{DateTime, Utc};
 
 use super::{BillingError, Movement, post};
@@ -30,8 +30,8 @@ pub struct PayerBalance {
     pub spend_limit_left_minor: Option<i64>,
 }
 
-async fn account_currency(db: &impl Db, account_id: i32) -> Result<String, BillingError> {
-    Ok(accounts::find(db, account_id)
+async fn account_currency(db: &impl Db, account_id: i32) -> Result<Currency, BillingError> {
+    Ok(*accounts::find(db, account_id)
         .await?
         .ok_or(BillingError::NotFound)?
         .currency)
@@ -54,9 +54,9 @@ pub async fn charge_order(
         )));
     }
     let currency = account_currency(tx, charge.account_id).await?;
-    if currency != charge.currency {
+    if currency.as_str() != charge.currency {
         return Err(BillingError::CurrencyMismatch {
-            expected: currency,
+            expected: currency.as_str().to_owned(),
             got: charge.currency.to_owned(),
         });
     }
@@ -70,14 +70,14 @@ pub async fn charge_order(
             limit_minor: group.spend_limit_minor.unwrap_or_default(),
             spent_minor: spent,
             needed_minor: charge.amount_minor,
-            currency,
+            currency: currency.as_str().to_owned(),
         });
     }
     let posted = post(
         tx,
         Movement {
             account_id: charge.account_id,
-            currency: &currency,
+            currency,
             kind: Kind::OrderCharge,
             amount_minor: charge.amount_minor,
             paying_group: (group.finance_mode == "group").then_some(group.id),
@@ -122,7 +122,7 @@ pub async fn refund_order(
         tx,
         Movement {
             account_id,
-            currency: &charge.currency,
+            currency: *charge.currency,
             kind: Kind::OrderRefund,
             amount_minor: charge.amount_minor,
             paying_group,
@@ -159,7 +159,7 @@ pub async fn payer_balance(
     Ok(PayerBalance {
         from_group,
         balance_minor: store::balance(db, account_id, &holder.key()).await?,
-        currency,
+        currency: currency.as_str().to_owned(),
         spend_limit_left_minor: ledger::spend_limit_left(group.spend_limit_minor, spent),
     })
 }

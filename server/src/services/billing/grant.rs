@@ -23,7 +23,7 @@ impl BillingService {
         operator.require_operator()?;
         let account = accounts::find(&self.store, account_id)
             .await?
-            .filter(|a| a.kind != "operator")
+            .filter(|a| *a.kind != app::model::AccountKind::Operator)
             .ok_or(BillingError::NotFound)?;
         let valid = form.validate().map_err(BillingError::Invalid)?;
         let now = self.clock.now();
@@ -32,7 +32,7 @@ impl BillingService {
             &tx,
             Movement {
                 account_id: account.id,
-                currency: &account.currency,
+                currency: *account.currency,
                 kind: Kind::Grant,
                 amount_minor: valid.amount_minor,
                 paying_group: None,
@@ -55,7 +55,7 @@ impl BillingService {
                 action: "credits_granted",
                 summary: format!(
                     "{} granted to {}: {}",
-                    format_money(valid.amount_minor, &account.currency),
+                    format_money(valid.amount_minor, account.currency.as_str()),
                     account.name,
                     valid.remarks
                 ),

@@ -25,13 +25,13 @@ impl BillingService {
             .ok_or(BillingError::NotFound)?;
         Ok(GroupFinance {
             group: group_balance(&self.store, account.id, group).await?,
-            currency: account.currency.clone(),
+            currency: account.currency.text(),
             account_balance_minor: ledger::balance(&self.store, account.id, &Holder::Account.key())
                 .await?,
             history: statement(
                 &self.store,
                 account.id,
-                &account.currency,
+                account.currency.as_str(),
                 Some(group_id),
                 page,
             )

@@ -13,7 +13,7 @@ mod overview;
 use std::{collections::HashMap, sync::Arc};
 
 use app::model::{
-    FieldErrors, Permission,
+    AccountKind, Currency, FieldErrors, Money, Permission,
     billing::{LedgerLine, STATEMENT_PAGE_SIZE, StatementPage, format_money},
     field_errors::page_number,
 };
@@ -111,7 +111,7 @@ impl BillingService {
 /// One movement of credits, as `post` writes it.
 struct Movement<'a> {
     account_id: i32,
-    currency: &'a str,
+    currency: Currency,
     kind: Kind,
     amount_minor: i64,
     /// The group whose balance is debited or credited (allocation, or an order the group pays).
@@ -147,8 +147,7 @@ async fn post(tx: &Tx, m: Movement<'_>) -> Result<Option<i32>, BillingError> {
             kind: m.kind.as_str(),
             group_id: m.group_id,
             order_id: m.order_id,
-            amount_minor: m.amount_minor,
-            currency: m.currency,
+            amount: Money::new(m.amount_minor, m.currency),
             memo: m.memo,
             actor_user_id: m.actor_user_id,
             at: m.at,
@@ -168,7 +167,7 @@ async fn post(tx: &Tx, m: Movement<'_>) -> Result<Option<i32>, BillingError> {
                 return Err(BillingError::InsufficientBalance {
                     balance_minor: crate::store::ledger::balance(tx, m.account_id, &key).await?,
                     needed_minor: needed,
-                    currency: m.currency.to_owned(),
+                    currency: m.currency.as_str().to_owned(),
                 });
             }
         } else {
@@ -176,8 +175,7 @@ async fn post(tx: &Tx, m: Movement<'_>) -> Result<Option<i32>, BillingError> {
                 tx,
                 m.account_id,
                 &key,
-                m.currency,
-                p.amount_minor,
+                Money::new(p.amount_minor, m.currency),
             )
             .await?;
         }

@@ -57,7 +57,7 @@ impl BillingService {
             to,
         )
         .await?;
-        let money = |minor: i64| format_money(minor, &account.currency);
+        let money = |minor: i64| format_money(minor, account.currency.as_str());
         let mut charged = 0i64;
         let mut refunded = 0i64;
         let lines: Vec<Vec<String>> = rows
@@ -108,7 +108,7 @@ impl BillingService {
                     "Billed to".into(),
                     format!("{} (account {})", account.name, account.id),
                 ),
-                ("Currency".into(), account.currency.clone()),
+                ("Currency".into(), account.currency.text()),
                 ("Issued".into(), now.format("%Y-%m-%d").to_string()),
             ],
             columns: vec![

@@ -40,11 +40,18 @@ impl BillingService {
             groups_out.push(group_balance(&self.store, account.id, g).await?);
         }
         Ok(BillingPage {
-            currency: account.currency.clone(),
+            currency: account.currency.text(),
             account_balance_minor: ledger::balance(&self.store, account.id, &Holder::Account.key())
                 .await?,
             groups: groups_out,
-            statement: statement(&self.store, account.id, &account.currency, None, page).await?,
+            statement: statement(
+                &self.store,
+                account.id,
+                account.currency.as_str(),
+                None,
+                page,
+            )
+            .await?,
             invoice_months: {
                 use chrono::Datelike;
                 let now = self.clock.now();

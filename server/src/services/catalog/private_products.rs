@@ -1,7 +1,7 @@
 //! An account's private products on its own private CAs. Needs `ManageProducts`.
 
 use app::model::{
-    Permission,
+    AccountId, Permission, ProductId,
     products::{
         PrivateProductForm, PrivateProductView, PrivateProductsPage, ProductKind,
         ValidPrivateProduct,
@@ -163,12 +163,17 @@ impl CatalogService {
         let (rules, checklist) = encode(&valid)?;
         let now = self.clock.now();
         let tx = self.store.begin().await?;
-        products::update(&tx, existing.id, fields(&valid, &rules, &checklist))
-            .await
-            .map_err(|e| match e {
-                StoreError::Duplicate => name_taken(),
-                other => other.into(),
-            })?;
+        products::update_private(
+            &tx,
+            AccountId(caller.account.id),
+            ProductId(existing.id),
+            fields(&valid, &rules, &checklist),
+        )
+        .await
+        .map_err(|e| match e {
+            StoreError::Duplicate => name_taken(),
+            other => other.into(),
+        })?;
         audit::record(
             &tx,
             now,
@@ -202,7 +207,13 @@ impl CatalogService {
             .ok_or(CatalogError::NotFound)?;
         let now = self.clock.now();
         let tx = self.store.begin().await?;
-        products::set_active(&tx, existing.id, active).await?;
+        products::set_private_active(
+            &tx,
+            AccountId(caller.account.id),
+            ProductId(existing.id),
+            active,
+        )
+        .await?;
         audit::record(
             &tx,
             now,

@@ -1,5 +1,6 @@
 //! The operator's public DV products and their prices. Operator users only.
 
+use app::model::ProductId;
 use app::model::products::{
     PriceForm, PublicProductForm, PublicProductView, PublicProductsPage, ValidPublicProduct,
 };
@@ -158,7 +159,7 @@ impl CatalogService {
             return Err(name_taken());
         }
         let tx = self.store.begin().await?;
-        products::update(&tx, id, fields(&valid)).await?;
+        products::update_public_for_operator(&tx, ProductId(id), fields(&valid)).await?;
         audit::record(
             &tx,
             now,
@@ -191,7 +192,7 @@ impl CatalogService {
         let existing = self.public_row(id).await?;
         let now = self.clock.now();
         let tx = self.store.begin().await?;
-        products::set_active(&tx, id, active).await?;
+        products::set_public_active_for_operator(&tx, ProductId(id), active).await?;
         audit::record(
             &tx,
             now,
@@ -244,9 +245,9 @@ impl CatalogService {
         }
         let now = self.clock.now();
         let tx = self.store.begin().await?;
-        products::set_price(
+        products::set_price_for_operator(
             &tx,
-            product_id,
+            ProductId(product_id),
             NewPrice {
                 currency: valid.currency,
                 validity_days: valid.validity_days,

@@ -85,9 +85,9 @@ impl CatalogService {
                 for days in &all_days {
                     // Whole cents or paise, rounded up: the same price per day.
                     let scaled = |minor: i64| (minor * days + longest - 1) / longest;
-                    products::set_price(
+                    products::set_price_for_operator(
                         &tx,
-                        row.id,
+                        app::model::ProductId(row.id),
                         NewPrice {
                             currency,
                             validity_days: *days,

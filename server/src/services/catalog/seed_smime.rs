@@ -47,9 +47,9 @@ impl CatalogService {
         )
         .await?;
         for (currency, base_minor) in PRICES {
-            products::set_price(
+            products::set_price_for_operator(
                 &tx,
-                row.id,
+                app::model::ProductId(row.id),
                 NewPrice {
                     currency,
                     validity_days: SMIME_DAYS,

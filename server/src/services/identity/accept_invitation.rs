@@ -20,7 +20,16 @@ impl IdentityService {
         let open = self.callers_invitation(&tx, caller, token).await?;
         let inv = &open.invitation;
         // Answering inside the transaction makes a second, concurrent use fail here.
-        if !invitations::answer(&tx, inv.id, caller.user.id, invitations::ACCEPTED, now).await? {
+        if !invitations::answer(
+            &tx,
+            app::model::AccountId(inv.account_id),
+            inv.id,
+            caller.user.id,
+            invitations::ACCEPTED,
+            now,
+        )
+        .await?
+        {
             return Err(IdentityError::LinkUsed);
         }
         let mut membership = memberships::insert(
@@ -36,7 +45,13 @@ impl IdentityService {
             StoreError::Duplicate => IdentityError::AlreadyMember,
             other => other.into(),
         })?;
-        memberships::set_employee_id(&tx, membership.id, &inv.employee_id).await?;
+        memberships::set_employee_id(
+            &tx,
+            app::model::AccountId(membership.account_id),
+            app::model::MembershipId(membership.id),
+            &inv.employee_id,
+        )
+        .await?;
         membership.employee_id.clone_from(&inv.employee_id);
         audit::record(
             &tx,

@@ -101,7 +101,7 @@ impl IdentityService {
                         email: email.as_str(),
                         name: &form.name,
                         mobile: &form.mobile,
-                        status: "pending_activation",
+                        status: app::model::user_status::UserStatus::PendingActivation,
                         is_operator: false,
                         created_at: now,
                         designation: &form.designation,
@@ -122,7 +122,13 @@ impl IdentityService {
                     now,
                 )
                 .await?;
-                memberships::set_employee_id(&tx, membership.id, &form.employee_id).await?;
+                memberships::set_employee_id(
+                    &tx,
+                    app::model::AccountId(membership.account_id),
+                    app::model::MembershipId(membership.id),
+                    &form.employee_id,
+                )
+                .await?;
                 let link = self.issue_activation_link(&tx, user.id, now).await?;
                 let mail = mails::activation(&user.email, &user.name, &account.name, &link);
                 (

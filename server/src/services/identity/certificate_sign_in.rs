@@ -26,7 +26,7 @@ impl IdentityService {
             .ok_or(refused(CertificateRefusal::Unknown))?;
         let user = users::find(&self.store, registered.user_id)
             .await?
-            .filter(|u| u.status == "active")
+            .filter(|u| u.status == app::model::user_status::UserStatus::Active)
             .ok_or(refused(CertificateRefusal::Unknown))?;
         let now = self.clock.now();
         if now < registered.not_before || now >= registered.not_after {
@@ -218,7 +218,7 @@ mod tests {
         h.store
             .execute_raw(&format!(
                 "UPDATE memberships SET status = '{}'",
-                memberships::DEACTIVATED
+                memberships::DEACTIVATED.as_str()
             ))
             .await
             .unwrap();

@@ -40,10 +40,10 @@ impl IdentityService {
                     accounts::insert(
                         &tx,
                         accounts::NewAccount {
-                            kind: AccountKind::Operator.as_str(),
+                            kind: AccountKind::Operator,
                             name: OPERATOR_ACCOUNT,
                             country: "",
-                            status: AccountStatus::Active.as_str(),
+                            status: AccountStatus::Active,
                             created_at: now,
                         },
                     )
@@ -58,7 +58,7 @@ impl IdentityService {
                     email: email.as_str(),
                     name: &name,
                     mobile: "",
-                    status: "pending_activation",
+                    status: app::model::user_status::UserStatus::PendingActivation,
                     is_operator: true,
                     created_at: now,
                     designation: "",

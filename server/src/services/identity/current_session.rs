@@ -96,14 +96,13 @@ impl IdentityService {
         let Some(account) = accounts::find(&self.store, account_id).await? else {
             return Ok(None);
         };
-        if user.status != "active" || membership.status != memberships::ACTIVE {
+        if user.status != app::model::user_status::UserStatus::Active
+            || membership.status != memberships::ACTIVE
+        {
             return Ok(None);
         }
-        let (Some(assigned), Some(kind), Some(status)) = (
-            AssignedRole::parse(&membership.role),
-            AccountKind::parse(&account.kind),
-            AccountStatus::parse(&account.status),
-        ) else {
+        let (kind, status) = (*account.kind, *account.status);
+        let Some(assigned) = AssignedRole::parse(&membership.role) else {
             tracing::error!(
                 user = user.id,
                 account = account.id,

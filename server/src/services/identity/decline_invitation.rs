@@ -19,6 +19,7 @@ impl IdentityService {
         let open = self.callers_invitation(&tx, caller, token).await?;
         if !invitations::answer(
             &tx,
+            app::model::AccountId(open.invitation.account_id),
             open.invitation.id,
             caller.user.id,
             invitations::DECLINED,

@@ -118,7 +118,7 @@ impl IdentityService {
                 return Err(refusal(&e, origin.as_deref()));
             }
         };
-        if user.status != "active" {
+        if user.status != app::model::user_status::UserStatus::Active {
             self.passkey_failure(claim, Some(&user), ip).await?;
             return Err(IdentityError::BadCredentials);
         }

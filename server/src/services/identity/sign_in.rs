@@ -73,7 +73,7 @@ impl IdentityService {
         )
         .await;
         let user = match user {
-            Some(u) if verified && u.status == "active" => u,
+            Some(u) if verified && u.status == app::model::user_status::UserStatus::Active => u,
             other => {
                 self.record_failure(Some(claim), email.as_str(), ip, other.as_ref())
                     .await?;
@@ -298,8 +298,7 @@ impl IdentityService {
             return Err(IdentityError::Deactivated);
         }
         let status = first_unusable
-            .and_then(|a| AccountStatus::parse(&a.status))
-            .map(|s| s.label().to_lowercase())
+            .map(|a| a.status.label().to_lowercase())
             .unwrap_or_else(|| "not set up".into());
         Err(IdentityError::AccountUnavailable(status))
     }

@@ -46,10 +46,10 @@ impl IdentityService {
         let account = accounts::insert(
             &tx,
             accounts::NewAccount {
-                kind: valid.kind.as_str(),
+                kind: valid.kind,
                 name: &valid.organization,
                 country: &valid.country,
-                status: status.as_str(),
+                status,
                 created_at: now,
             },
         )
@@ -62,7 +62,7 @@ impl IdentityService {
                     email: valid.email.as_str(),
                     name: &valid.name,
                     mobile: &valid.mobile,
-                    status: "pending_activation",
+                    status: app::model::user_status::UserStatus::PendingActivation,
                     is_operator: false,
                     created_at: now,
                     designation: "",

@@ -1,4 +1,4 @@
-use app::model::{AccountKind, AccountStatus, Role, account_choice::AccountChoice};
+use app::model::{AccountStatus, Role, account_choice::AccountChoice};
 
 use super::{Caller, IdentityError, IdentityService, SecondFactor};
 use crate::{
@@ -15,11 +15,8 @@ impl IdentityService {
             let Some(a) = accounts::find(&self.store, m.account_id).await? else {
                 continue;
             };
-            let (Some(kind), Some(status), Some(role)) = (
-                AccountKind::parse(&a.kind),
-                AccountStatus::parse(&a.status),
-                app::model::roles::AssignedRole::parse(&m.role),
-            ) else {
+            let (kind, status) = (*a.kind, *a.status);
+            let Some(role) = app::model::roles::AssignedRole::parse(&m.role) else {
                 continue;
             };
             let (role, role_label) = match role {
@@ -185,9 +182,14 @@ mod tests {
             .await
             .unwrap()
             .unwrap();
-        memberships::set_status(&h.store, m.id, memberships::DEACTIVATED)
-            .await
-            .unwrap();
+        memberships::set_status(
+            &h.store,
+            app::model::AccountId(m.account_id),
+            app::model::MembershipId(m.id),
+            memberships::DEACTIVATED,
+        )
+        .await
+        .unwrap();
         assert!(matches!(
             h.service.switch_account(&caller, own, None).await,
             Err(IdentityError::CannotUse(_))

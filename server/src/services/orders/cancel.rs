@@ -18,7 +18,7 @@ impl OrderService {
         let order = self.visible(caller, order_id).await?;
         super::certificate::may_manage(caller, &order)?;
         let remarks = checked_reason(remarks)?;
-        let was_paid = OrderStatus::parse(&order.status).is_some_and(OrderStatus::is_paid);
+        let was_paid = order.status.is_paid();
         let now = self.clock.now();
         let tx = self.store.begin().await?;
         let to = step(

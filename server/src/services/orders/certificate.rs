@@ -100,7 +100,7 @@ impl OrderService {
         action: CertificateAction,
     ) -> Result<CertificateRow, OrderError> {
         let what = action.done();
-        let status = OrderStatus::parse(&order.status).ok_or(OrderError::NotFound)?;
+        let status = *order.status;
         // An S/MIME certificate is activated with a fresh mailbox proof; a new one is ordered
         // again rather than reissued or renewed from the old order. Revocation works alike.
         if action != CertificateAction::Revoke && super::is_smime(order) {

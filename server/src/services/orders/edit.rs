@@ -12,7 +12,7 @@ impl OrderService {
         let order = self.visible(caller, form.order_id).await?;
         may_manage(caller, &order)?;
         let valid = form.validate().map_err(OrderError::Invalid)?;
-        let status = OrderStatus::parse(&order.status).ok_or(OrderError::NotFound)?;
+        let status = *order.status;
         if matches!(status, OrderStatus::Cancelled | OrderStatus::Rejected) {
             return Err(OrderError::Refused(format!(
                 "This order is \"{}\"; it can no longer be edited.",

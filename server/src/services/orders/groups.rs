@@ -45,7 +45,12 @@ impl OrderService {
         group: &GroupRow,
         names: &[String],
     ) -> Result<(), OrderError> {
-        let allowed = group_domains::of_group(&self.store, group.id).await?;
+        let allowed = group_domains::of_group(
+            &self.store,
+            app::model::AccountId(group.account_id),
+            app::model::GroupId(group.id),
+        )
+        .await?;
         let outside = names_outside(&allowed, names);
         if outside.is_empty() {
             return Ok(());

@@ -39,7 +39,7 @@ impl OrderService {
             .ok_or(OrderError::NotFound)?;
         let names = orders::names(&self.store, order.id).await?;
         let number = invoice_number(charge.id);
-        let money = |minor: i64| format_money(minor, &charge.currency);
+        let money = |minor: i64| format_money(minor, charge.currency.as_str());
         // The payer is the side the charge debited: the account, or a group's own balance.
         let payer = entries
             .iter()

@@ -67,7 +67,7 @@ impl OrderService {
         let order = orders::get(&self.store, account_id, order_id)
             .await?
             .ok_or(OrderError::NotFound)?;
-        let status = OrderStatus::parse(&order.status).ok_or(OrderError::NotFound)?;
+        let status = *order.status;
         // S/MIME orders issue only through their activation (statements, proven mailbox).
         if !matches!(status, OrderStatus::Accepted | OrderStatus::InProgress)
             || super::is_smime(&order)
@@ -198,7 +198,7 @@ impl OrderService {
         actor: &str,
         detail: &str,
     ) -> Result<(), OrderError> {
-        let status = OrderStatus::parse(&order.status).ok_or(OrderError::NotFound)?;
+        let status = *order.status;
         if status != OrderStatus::Accepted {
             let now = self.clock.now();
             orders::add_event(&self.store, order.id, actor, "Updated", detail, now).await?;

@@ -52,7 +52,7 @@ impl OrderService {
                 validity_days: days_left,
                 price_minor: linked.price_minor,
                 currency: &original.currency,
-                status: OrderStatus::Accepted.code(),
+                status: OrderStatus::Accepted,
                 csr_pem: Some(linked.csr_pem),
                 key_source: KeySource::Paste.code(),
                 requester_name: &original.requester_name,

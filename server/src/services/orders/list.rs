@@ -72,7 +72,7 @@ impl OrderService {
                     product: o.product_name.clone(),
                     main_name,
                     names: count,
-                    status: OrderStatus::parse(&o.status).unwrap_or(OrderStatus::OnHold),
+                    status: *o.status,
                     price: format_money(o.price_minor, &o.currency),
                     placed_by: people
                         .iter()

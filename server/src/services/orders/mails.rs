@@ -297,7 +297,7 @@ mod tests {
             validity_days: 90,
             price_minor: 0,
             currency: "USD".into(),
-            status: "fulfilled".into(),
+            status: app::model::order_status::OrderStatus::Fulfilled.into(),
             csr_pem: None,
             key_source: "later".into(),
             requester_name: "Asha".into(),

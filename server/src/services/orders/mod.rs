@@ -213,7 +213,7 @@ pub(crate) async fn step(
     reason: Option<&str>,
     at: DateTime<Utc>,
 ) -> Result<OrderStatus, OrderError> {
-    let from = OrderStatus::parse(&order.status).ok_or(OrderError::NotFound)?;
+    let from = *order.status;
     let to = from.after(event).ok_or_else(|| {
         OrderError::Refused(format!(
             "This order is \"{}\"; that cannot be done to it now.",

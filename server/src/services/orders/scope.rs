@@ -27,9 +27,13 @@ impl OrderService {
         let all = membership.group_access == "all";
         let mut out = Vec::new();
         for g in account_groups {
-            let member = group_members::of_group(&self.store, g.id)
-                .await?
-                .contains(&membership.id);
+            let member = group_members::of_group(
+                &self.store,
+                app::model::AccountId(g.account_id),
+                app::model::GroupId(g.id),
+            )
+            .await?
+            .contains(&membership.id);
             if can_use(g.restricted, all, member) {
                 out.push(g);
             }

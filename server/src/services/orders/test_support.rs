@@ -127,7 +127,7 @@ impl World {
             .await
             .unwrap()
             .unwrap();
-        OrderStatus::parse(&o.status).unwrap()
+        *o.status
     }
 
     /// Publishes the TXT value of every pending domain of the order and verifies them.
@@ -184,9 +184,14 @@ impl World {
         )
         .await
         .unwrap();
-        group_members::add(store, restricted.id, self.admin.membership.id)
-            .await
-            .unwrap();
+        group_members::add(
+            store,
+            app::model::AccountId(restricted.account_id),
+            app::model::GroupId(restricted.id),
+            app::model::MembershipId(self.admin.membership.id),
+        )
+        .await
+        .unwrap();
         let manager = crate::services::api_keys::test_support::member(
             &self.h,
             &self.admin,
@@ -194,12 +199,23 @@ impl World {
             "manager",
         )
         .await;
-        memberships::update_access(store, manager.membership.id, "manager", "specific")
-            .await
-            .unwrap();
-        group_members::add(store, default.id, manager.membership.id)
-            .await
-            .unwrap();
+        memberships::update_access(
+            store,
+            app::model::AccountId(manager.membership.account_id),
+            app::model::MembershipId(manager.membership.id),
+            "manager",
+            "specific",
+        )
+        .await
+        .unwrap();
+        group_members::add(
+            store,
+            app::model::AccountId(default.account_id),
+            app::model::GroupId(default.id),
+            app::model::MembershipId(manager.membership.id),
+        )
+        .await
+        .unwrap();
         let mut placed = Vec::new();
         for (group_id, name) in [
             (restricted.id, "lab.example.com"),

@@ -291,9 +291,14 @@ async fn a_group_limited_to_specific_domains_orders_only_for_them() {
     let w = world().await;
     w.credit(w.admin.account.id, "100.00").await;
     let group = w.orders.usable_groups(&w.admin).await.unwrap()[0].clone();
-    crate::store::group_domains::add(&w.h.store, group.id, "example.com")
-        .await
-        .unwrap();
+    crate::store::group_domains::add(
+        &w.h.store,
+        app::model::AccountId(w.admin.account.id),
+        app::model::GroupId(group.id),
+        "example.com",
+    )
+    .await
+    .unwrap();
     let form = w.form(&w.admin, "shop.example.org", None).await;
     match w.orders.place(&w.admin, &form).await {
         Err(OrderError::Invalid(e)) => {
@@ -1263,18 +1268,28 @@ async fn a_manager_limited_to_a_group_neither_sees_nor_manages_a_restricted_grou
             .unwrap()
             .unwrap()
             .group_id;
-    crate::store::group_members::remove(&w.h.store, default_group, g.manager.membership.id)
-        .await
-        .unwrap();
+    crate::store::group_members::remove(
+        &w.h.store,
+        app::model::AccountId(g.manager.membership.account_id),
+        app::model::GroupId(default_group),
+        app::model::MembershipId(g.manager.membership.id),
+    )
+    .await
+    .unwrap();
     let none = w
         .orders
         .orders_page(&g.manager, &Default::default())
         .await
         .unwrap();
     assert_eq!(none.total, 0);
-    crate::store::group_members::add(&w.h.store, default_group, g.manager.membership.id)
-        .await
-        .unwrap();
+    crate::store::group_members::add(
+        &w.h.store,
+        app::model::AccountId(g.manager.membership.account_id),
+        app::model::GroupId(default_group),
+        app::model::MembershipId(g.manager.membership.id),
+    )
+    .await
+    .unwrap();
 
     // His own group's order is his to open and to cancel; the administrator sees both.
     w.orders

@@ -83,7 +83,7 @@ impl OrderService {
                 .ok_or(OrderError::NotFound)?;
             return Ok(Some(c.not_after));
         }
-        let status = OrderStatus::parse(&o.status).ok_or(OrderError::NotFound)?;
+        let status = *o.status;
         Ok(status
             .is_final()
             .then(|| o.updated_at + Duration::days(ENDED_LINK_DAYS)))
@@ -95,7 +95,7 @@ impl OrderService {
         if t.scope != TrackingScope::Requester {
             return Err(OrderError::Refused(READ_ONLY.into()));
         }
-        let status = OrderStatus::parse(&t.order.status).ok_or(OrderError::NotFound)?;
+        let status = *t.order.status;
         if status.is_final() {
             return Err(OrderError::Refused(format!(
                 "This order is \"{}\": its tracking link shows it, but nothing can be done on \
@@ -112,7 +112,7 @@ impl OrderService {
             scope,
             until,
         } = self.tracked(token).await?;
-        let status = OrderStatus::parse(&o.status).ok_or(OrderError::NotFound)?;
+        let status = *o.status;
         Ok(TrackingView {
             order_id: o.id,
             product: o.product_name.clone(),

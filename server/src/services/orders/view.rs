@@ -85,7 +85,7 @@ impl OrderService {
     ) -> Result<OrderView, OrderError> {
         // Self-service: an order in the caller's reach, whatever their role.
         let o = self.visible(caller, order_id).await?;
-        let status = OrderStatus::parse(&o.status).ok_or(OrderError::NotFound)?;
+        let status = *o.status;
         let group = groups::for_account(&self.store, o.account_id)
             .await?
             .into_iter()

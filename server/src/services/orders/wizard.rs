@@ -10,7 +10,7 @@ impl OrderService {
         caller.require(Permission::RequestCertificates)?;
         let offers = self
             .catalog
-            .offers(caller, &caller.account.currency)
+            .offers(caller, caller.account.currency.as_str())
             .await?
             .into_iter()
             // S/MIME products have their own order page (a mailbox, not domain names).

@@ -19,7 +19,7 @@ impl ValidationService {
                     .into(),
             )
         };
-        let d = domains::find_for_confirmation(&self.store, domain_id)
+        let d = domains::find_for_confirmation_any_account(&self.store, domain_id)
             .await?
             .ok_or_else(refused)?;
         let method = DcvMethod::parse(&d.method).ok_or_else(refused)?;

@@ -144,10 +144,10 @@ pub(crate) mod test_support {
         crate::store::accounts::insert(
             store,
             crate::store::accounts::NewAccount {
-                kind: "enterprise",
+                kind: app::model::AccountKind::Enterprise,
                 name,
                 country: "IN",
-                status: "active",
+                status: app::model::AccountStatus::Active,
                 created_at: Utc::now(),
             },
         )

@@ -1,14 +1,17 @@
+use app::model::{AccountKind, AccountStatus, Currency};
 use sea_orm::entity::prelude::*;
+
+use crate::store::stored::Stored;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "accounts")]
 pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i32,
-    pub kind: String,
+    pub kind: Stored<AccountKind>,
     pub name: String,
     pub country: String,
-    pub status: String,
+    pub status: Stored<AccountStatus>,
     pub created_at: DateTimeUtc,
     pub activated_at: Option<DateTimeUtc>,
     pub expires_at: Option<DateTimeUtc>,
@@ -17,7 +20,7 @@ pub struct Model {
     /// Every user must sign in with a TOTP code as well as the password.
     pub enforce_totp: bool,
     /// The currency of the account's credits: `USD` or `INR`.
-    pub currency: String,
+    pub currency: Stored<Currency>,
     /// Days before (positive) and after (negative) expiry that renewal reminders go out on.
     pub renewal_reminder_days: String,
 }

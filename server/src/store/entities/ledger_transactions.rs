@@ -1,4 +1,7 @@
+use app::model::Currency;
 use sea_orm::entity::prelude::*;
+
+use crate::store::stored::Stored;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "ledger_transactions")]
@@ -12,7 +15,7 @@ pub struct Model {
     pub order_id: Option<i32>,
     /// The amount moved, always positive.
     pub amount_minor: i64,
-    pub currency: String,
+    pub currency: Stored<Currency>,
     pub memo: String,
     pub actor_user_id: Option<i32>,
     pub created_at: DateTimeUtc,

@@ -1,4 +1,7 @@
+use app::model::user_status::MembershipStatus;
 use sea_orm::entity::prelude::*;
+
+use crate::store::stored::Stored;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "memberships")]
@@ -9,8 +12,8 @@ pub struct Model {
     pub account_id: i32,
     pub role: String,
     pub created_at: DateTimeUtc,
-    /// `active` or `deactivated` (by an administrator of the account).
-    pub status: String,
+    /// Deactivated by an administrator of the account, or not.
+    pub status: Stored<MembershipStatus>,
     /// `all` groups or `specific` ones.
     pub group_access: String,
     /// The account's own record of the user ("" when none).

@@ -1,4 +1,7 @@
+use app::model::order_status::OrderStatus;
 use sea_orm::entity::prelude::*;
+
+use crate::store::stored::Stored;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "orders")]
@@ -16,7 +19,7 @@ pub struct Model {
     pub validity_days: i32,
     pub price_minor: i64,
     pub currency: String,
-    pub status: String,
+    pub status: Stored<OrderStatus>,
     pub csr_pem: Option<String>,
     pub key_source: String,
     pub requester_name: String,

@@ -1,4 +1,7 @@
+use app::model::user_status::UserStatus;
 use sea_orm::entity::prelude::*;
+
+use crate::store::stored::Stored;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "users")]
@@ -10,7 +13,7 @@ pub struct Model {
     pub name: String,
     pub mobile: String,
     pub password_hash: Option<String>,
-    pub status: String,
+    pub status: Stored<UserStatus>,
     pub is_operator: bool,
     pub created_at: DateTimeUtc,
     pub activated_at: Option<DateTimeUtc>,

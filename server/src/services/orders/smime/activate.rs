@@ -58,7 +58,7 @@ impl OrderService {
         caller.require(Permission::RequestCertificates)?;
         let (order, m) = self.smime_order(caller, order_id).await?;
         let (csr, key_source) = form.validate().map_err(OrderError::Invalid)?;
-        let status = OrderStatus::parse(&order.status).ok_or(OrderError::NotFound)?;
+        let status = *order.status;
         if status == OrderStatus::Fulfilled {
             return Err(OrderError::Refused(
                 "The certificate of this order is issued already.".into(),

@@ -3,7 +3,6 @@
 
 use app::model::{
     FieldErrors, Permission,
-    order_status::OrderStatus,
     smime::{LINK_HOURS, StepStatus, certificate_email},
 };
 
@@ -28,7 +27,7 @@ impl OrderService {
         let (order, m) = self.smime_order(caller, order_id).await?;
         let email = certificate_email(raw)
             .map_err(|e| OrderError::Invalid(FieldErrors::single("email", e)))?;
-        let status = OrderStatus::parse(&order.status).ok_or(OrderError::NotFound)?;
+        let status = *order.status;
         let now = self.clock.now();
         if !open(status) {
             return Err(OrderError::Refused(format!(
@@ -69,7 +68,7 @@ impl OrderService {
     pub async fn smime_resend(&self, caller: &Caller, order_id: i32) -> Result<String, OrderError> {
         caller.require(Permission::RequestCertificates)?;
         let (order, m) = self.smime_order(caller, order_id).await?;
-        let status = OrderStatus::parse(&order.status).ok_or(OrderError::NotFound)?;
+        let status = *order.status;
         let now = self.clock.now();
         let email = match (email_step(status, &m, now), m.email) {
             (StepStatus::WaitingForVerification, Some(email)) => email,

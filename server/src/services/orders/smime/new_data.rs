@@ -12,7 +12,7 @@ impl OrderService {
         caller.require(Permission::RequestCertificates)?;
         let offers = self
             .catalog
-            .offers(caller, &caller.account.currency)
+            .offers(caller, caller.account.currency.as_str())
             .await?
             .into_iter()
             .filter(|o| o.kind.is_smime())

@@ -28,7 +28,7 @@ impl OrderService {
         form: &SmimeOrderForm,
     ) -> Result<i32, OrderError> {
         caller.require(Permission::RequestCertificates)?;
-        let currency = caller.account.currency.clone();
+        let currency = caller.account.currency.text();
         let product = self
             .catalog
             .product_for_order(caller.account.id, form.product_id, &currency)
@@ -72,7 +72,7 @@ impl OrderService {
                 validity_days: i32::try_from(form.validity_days).unwrap_or(i32::MAX),
                 price_minor: price.total_minor,
                 currency: &currency,
-                status: status.code(),
+                status,
                 csr_pem: valid.csr_pem.as_deref(),
                 key_source: valid.key_source,
                 requester_name: &valid.requester_name,

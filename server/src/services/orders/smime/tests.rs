@@ -58,7 +58,7 @@ impl World {
             .await
             .unwrap()
             .unwrap();
-        OrderStatus::parse(&o.status).unwrap()
+        *o.status
     }
 
     async fn billing_summary(&self) -> String {

@@ -1,10 +1,7 @@
 //! One S/MIME order's page: its two steps with their statuses, and the certificate and chain
 //! once issued (the page builds the PKCS#12 from them and the saved key).
 
-use app::model::{
-    order_status::OrderStatus,
-    smime::{LINK_HOURS, PROOF_REUSE_DAYS, SmimeView},
-};
+use app::model::smime::{LINK_HOURS, PROOF_REUSE_DAYS, SmimeView};
 use chrono::{DateTime, Duration, Utc};
 
 use super::{activation_step, email_step, link_fresh};
@@ -25,7 +22,7 @@ impl OrderService {
     ) -> Result<SmimeView, OrderError> {
         // Self-service: an order in the caller's reach, whatever their role.
         let (order, m) = self.smime_order(caller, order_id).await?;
-        let status = OrderStatus::parse(&order.status).ok_or(OrderError::NotFound)?;
+        let status = *order.status;
         let now = self.clock.now();
         let email = email_step(status, &m, now);
         let (certificate_pem, certificate_serial) = match order.certificate_id {
