@@ -342,21 +342,17 @@ async fn ca(config: &Config, command: CaCommand) -> Result<(), String> {
             days,
             out,
         } => {
-            let csr =
-                std::fs::read(&csr).map_err(|e| format!("cannot read {}: {e}", csr.display()))?;
-            let token = services
-                .authority
-                .prepare(server::ca::IssueRequest {
-                    profile: &profile,
-                    csr: &csr,
-                    days,
-                    ..Default::default()
-                })
-                .await
-                .map_err(|e| e.to_string())?;
+            let csr = read_csr(&csr)?;
             let issued = services
                 .authority
-                .issue(token)
+                .sign(
+                    &csr,
+                    server::ca::SignOptions {
+                        profile: &profile,
+                        days,
+                        ..Default::default()
+                    },
+                )
                 .await
                 .map_err(|e| e.to_string())?;
             std::fs::write(&out, issued.pem_with_chain())
@@ -373,18 +369,21 @@ async fn ca(config: &Config, command: CaCommand) -> Result<(), String> {
             csr,
             count,
         } => {
-            let csr =
-                std::fs::read(&csr).map_err(|e| format!("cannot read {}: {e}", csr.display()))?;
+            // Read once: every certificate of the run certifies the same request.
+            let csr = read_csr(&csr)?;
             let started = std::time::Instant::now();
             let mut done = 0u64;
             while done < count {
                 let n = (count - done).min(ISSUE_MANY_BATCH);
                 let requests: Vec<_> = (0..n)
-                    .map(|_| server::ca::IssueRequest {
-                        profile: &profile,
-                        csr: &csr,
-                        days: None,
-                        ..Default::default()
+                    .map(|_| {
+                        (
+                            &csr,
+                            server::ca::SignOptions {
+                                profile: &profile,
+                                ..Default::default()
+                            },
+                        )
                     })
                     .collect();
                 let tokens = services
@@ -457,4 +456,10 @@ async fn ca(config: &Config, command: CaCommand) -> Result<(), String> {
             Ok(())
         }
     }
+}
+
+/// The CLI's edge for a request: the file, read and checked once.
+fn read_csr(path: &std::path::Path) -> Result<server::ca::CheckedCsr, String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    server::ca::inspect_csr(&bytes).map_err(|e| format!("{}: {e}", path.display()))
 }

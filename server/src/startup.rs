@@ -52,7 +52,7 @@ pub enum StartupError {
     #[error("CA keys: {0}")]
     Keys(#[from] KeyError),
     #[error("sealing secrets at rest: {0}")]
-    Seal(#[from] crate::adapters::sealer::SealError),
+    Seal(#[from] crate::ports::sealer::SealError),
     #[error("the HTTPS listener: {0}")]
     Tls(#[from] web::tls::TlsError),
     #[error("the default products: {0}")]
@@ -68,7 +68,7 @@ pub struct Services {
     pub mail_waker: MailWaker,
     pub authority: Arc<Authority>,
     /// Seals secrets at rest other than CA keys (TOTP secrets, ACME binding keys).
-    pub sealer: Arc<crate::adapters::sealer::Sealer>,
+    pub sealer: Arc<dyn crate::ports::sealer::Sealer>,
     /// Derives orders' tracking links, of which the database keeps only hashes.
     pub tracking_key: Arc<crate::domain::tracking_link::TrackingKey>,
 }
@@ -88,9 +88,9 @@ pub async fn services(config: &Config) -> Result<Services, StartupError> {
         config.master_key.as_ref().map(|s| s.0.as_str()),
         &config.data_dir.join("master.key"),
     )?;
-    let sealer = Arc::new(crate::adapters::sealer::Sealer::from_secret(
-        master.as_bytes(),
-    )?);
+    let sealer: Arc<dyn crate::ports::sealer::Sealer> = Arc::new(
+        crate::adapters::sealer::AesGcmSealer::from_secret(master.as_bytes())?,
+    );
     let tracking_key = Arc::new(crate::domain::tracking_link::TrackingKey::from_master(
         master.as_bytes(),
     ));

@@ -101,8 +101,7 @@ fn csr_der(input: &[u8]) -> Result<Vec<u8>, PkiError> {
     let text = std::str::from_utf8(input).map(str::trim);
     match text {
         Ok(text) if text.starts_with("-----BEGIN") => {
-            let (label, der) =
-                der::pem::decode_vec(text.as_bytes()).map_err(|_| PkiError::InvalidCsr)?;
+            let (label, der) = super::pem::decode(text.as_bytes()).ok_or(PkiError::InvalidCsr)?;
             if label == "CERTIFICATE REQUEST" || label == "NEW CERTIFICATE REQUEST" {
                 Ok(der)
             } else {

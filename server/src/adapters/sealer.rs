@@ -8,24 +8,17 @@ use ring::{
 };
 use zeroize::Zeroizing;
 
+pub use crate::ports::sealer::SealError;
+use crate::ports::sealer::Sealer;
+
 const FORMAT_V1: u8 = 1;
 
-#[derive(Debug, thiserror::Error)]
-pub enum SealError {
-    #[error("the master secret is too short or unusable: {0}")]
-    Key(String),
-    #[error("the sealed value does not open with this master secret")]
-    Open,
-    #[error("no randomness available")]
-    Random,
-}
-
-pub struct Sealer {
+pub struct AesGcmSealer {
     key: LessSafeKey,
     rng: SystemRandom,
 }
 
-impl Sealer {
+impl AesGcmSealer {
     pub fn from_secret(secret: &[u8]) -> Result<Self, SealError> {
         if secret.len() < 32 {
             return Err(SealError::Key("use at least 32 characters".into()));
@@ -39,10 +32,10 @@ impl Sealer {
             rng: SystemRandom::new(),
         })
     }
+}
 
-    /// Seals `plain`, bound to `context` (e.g. "totp:42"): a sealed value moved to another
-    /// context does not open.
-    pub fn seal(&self, context: &str, plain: &[u8]) -> Result<Vec<u8>, SealError> {
+impl Sealer for AesGcmSealer {
+    fn seal(&self, context: &str, plain: &[u8]) -> Result<Vec<u8>, SealError> {
         let mut nonce = [0u8; 12];
         self.rng.fill(&mut nonce).map_err(|_| SealError::Random)?;
         let mut sealed = plain.to_vec();
@@ -60,7 +53,7 @@ impl Sealer {
         Ok(out)
     }
 
-    pub fn open(&self, context: &str, blob: &[u8]) -> Result<Zeroizing<Vec<u8>>, SealError> {
+    fn open(&self, context: &str, blob: &[u8]) -> Result<Zeroizing<Vec<u8>>, SealError> {
         let (version, rest) = blob.split_first().ok_or(SealError::Open)?;
         if *version != FORMAT_V1 || rest.len() < 12 {
             return Err(SealError::Open);
@@ -83,7 +76,8 @@ mod tests {
     #[test]
     fn a_sealed_value_opens_only_with_its_secret_and_context() {
         let sealer =
-            Sealer::from_secret(b"a master secret of at least thirty-two characters").unwrap();
+            AesGcmSealer::from_secret(b"a master secret of at least thirty-two characters")
+                .unwrap();
         let sealed = sealer.seal("totp:1", b"top secret").unwrap();
         assert_ne!(&sealed[13..], b"top secret");
         assert_eq!(
@@ -91,8 +85,9 @@ mod tests {
             b"top secret"
         );
         assert!(sealer.open("totp:2", &sealed).is_err());
-        let other = Sealer::from_secret(b"another master secret of thirty-two chars!").unwrap();
+        let other =
+            AesGcmSealer::from_secret(b"another master secret of thirty-two chars!").unwrap();
         assert!(other.open("totp:1", &sealed).is_err());
-        assert!(Sealer::from_secret(b"short").is_err());
+        assert!(AesGcmSealer::from_secret(b"short").is_err());
     }
 }

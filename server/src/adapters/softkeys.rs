@@ -4,7 +4,7 @@
 
 use std::{io::Write, path::Path, sync::Arc};
 
-use rcgen::{KeyPair, PublicKeyData, SignatureAlgorithm, SigningKey};
+use rcgen::{KeyPair, PublicKeyData, SigningKey};
 use ring::{
     aead::{self, Aad, LessSafeKey, Nonce, UnboundKey},
     hkdf,
@@ -24,15 +24,6 @@ const MIN_MASTER_KEY_CHARS: usize = 32;
 pub struct SoftKeyStore {
     master: LessSafeKey,
     rng: SystemRandom,
-}
-
-/// The signature algorithm X.509 names for each key type.
-pub fn algorithm(spec: KeySpec) -> &'static SignatureAlgorithm {
-    match spec {
-        KeySpec::EcP256 => &rcgen::PKCS_ECDSA_P256_SHA256,
-        KeySpec::EcP384 => &rcgen::PKCS_ECDSA_P384_SHA384,
-        KeySpec::Rsa3072 | KeySpec::Rsa4096 => &rcgen::PKCS_RSA_SHA256,
-    }
 }
 
 impl SoftKeyStore {
@@ -158,9 +149,11 @@ fn generate_pkcs8(spec: KeySpec, rng: &SystemRandom) -> Result<Zeroizing<Vec<u8>
 
 fn key_pair(label: &str, spec: KeySpec, pkcs8: &[u8]) -> Result<KeyPair, KeyError> {
     let der = rustls_pki_types::PrivatePkcs8KeyDer::from(pkcs8);
-    KeyPair::from_pkcs8_der_and_sign_algo(&der, algorithm(spec)).map_err(|e| KeyError::Open {
-        label: label.to_owned(),
-        reason: e.to_string(),
+    KeyPair::from_pkcs8_der_and_sign_algo(&der, spec.signature_algorithm()).map_err(|e| {
+        KeyError::Open {
+            label: label.to_owned(),
+            reason: e.to_string(),
+        }
     })
 }
 

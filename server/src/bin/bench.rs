@@ -20,7 +20,7 @@ use server::{
     adapters::{
         clock::SystemClock, pkcs11::Pkcs11KeyStore, random::OsRandom, softkeys::SoftKeyStore,
     },
-    ca::{Authority, CaSettings, IssueRequest},
+    ca::{Authority, CaSettings, SignOptions},
     ports::keys::{KeySpec, KeyStore},
     store::{Store, authorities, certificates},
 };
@@ -56,12 +56,20 @@ async fn issuance_rate(
                 let ca = ca.clone();
                 let request = request.to_vec();
                 tokio::spawn(async move {
-                    let requests: Vec<_> = (0..batch)
-                        .map(|_| IssueRequest {
-                            profile: "tls-dv",
-                            csr: &request,
-                            days: None,
-                            ..Default::default()
+                    // Each request is read at its edge, as a portal or ACME request would be.
+                    let csrs: Vec<_> = (0..batch)
+                        .map(|_| server::ca::inspect_csr(&request).unwrap())
+                        .collect();
+                    let requests: Vec<_> = csrs
+                        .iter()
+                        .map(|csr| {
+                            (
+                                csr,
+                                SignOptions {
+                                    profile: "tls-dv",
+                                    ..Default::default()
+                                },
+                            )
                         })
                         .collect();
                     let tokens = ca.prepare_many(&requests).await.unwrap();

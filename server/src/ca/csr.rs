@@ -7,9 +7,13 @@ use x509_parser::{
     public_key::PublicKey,
 };
 
-/// A request that passed the checks, reduced to what issuance uses.
+/// A request that passed the checks, reduced to what issuance uses. Built once where a
+/// request enters (portal, REST, ACME, CLI, or the order's stored CSR) and handed along, so
+/// nothing after that edge parses it again.
 #[derive(Debug, Clone)]
 pub struct CheckedCsr {
+    /// The request as received, DER: what an order stores.
+    der: Vec<u8>,
     /// The SubjectPublicKeyInfo, DER, exactly as requested.
     pub spki_der: Vec<u8>,
     pub key: SubjectKey,
@@ -22,7 +26,59 @@ pub struct CheckedCsr {
     pub common_names: Vec<String>,
 }
 
+/// How a request's names differ from an order's: both sorted, the request's without repeats.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NamesMismatch {
+    /// The request's DNS names, its common names counted.
+    pub asked: Vec<String>,
+    /// The order's names.
+    pub ordered: Vec<String>,
+}
+
+/// Which names a request may carry beyond the profile's own rules.
+#[derive(Debug, Clone, Copy, Default)]
+pub enum NamesRule<'a> {
+    /// Whatever the profile allows (the CLI; private products, whose template decides).
+    #[default]
+    AsRequested,
+    /// Exactly these DNS names, as [`CheckedCsr::names_match`] compares them: an order's
+    /// validated names, since the CA certifies what was validated and nothing else.
+    Exactly(&'a [String]),
+}
+
 impl CheckedCsr {
+    /// Reads a PKCS#10 request, PEM or DER, and checks its signature, algorithm and key.
+    pub fn parse(input: &[u8]) -> Result<Self, CsrRefusal> {
+        check(&decode(input)?)
+    }
+
+    /// Whether `text` (PEM or DER, as an order stores it) holds this very request: only the
+    /// armour is read, the signature is not checked again.
+    pub fn is_encoded_in(&self, text: &str) -> bool {
+        decode(text.as_bytes()).is_ok_and(|der| der == self.der)
+    }
+
+    /// The request as PEM, as orders store it.
+    pub fn pem(&self) -> String {
+        app::pki::pem::encode("CERTIFICATE REQUEST", &self.der)
+    }
+
+    /// The names rule of every path (portal, REST, ACME finalize, issuance): the request's DNS
+    /// names, with its common names counted as names, are exactly `ordered`, in any order.
+    pub fn names_match(&self, ordered: &[String]) -> Result<(), NamesMismatch> {
+        let common_names = self.common_names.iter().filter(|cn| !cn.contains('@'));
+        let mut asked: Vec<String> = self.dns_names.iter().chain(common_names).cloned().collect();
+        asked.sort_unstable();
+        asked.dedup();
+        let mut ordered = ordered.to_vec();
+        ordered.sort_unstable();
+        if asked == ordered {
+            Ok(())
+        } else {
+            Err(NamesMismatch { asked, ordered })
+        }
+    }
+
     /// Adds the common names to the requested names (a host name or a mailbox, as requesters
     /// expect a CN to be certified).
     pub fn with_common_names_as_names(mut self) -> Self {
@@ -89,18 +145,10 @@ const P384: &str = "1.3.132.0.34";
 
 /// Accepts DER or PEM (`CERTIFICATE REQUEST` / `NEW CERTIFICATE REQUEST`).
 pub fn decode(input: &[u8]) -> Result<Vec<u8>, CsrRefusal> {
-    let text = String::from_utf8_lossy(input);
-    if text.contains("-----BEGIN") {
-        let body: String = text
-            .lines()
-            .skip_while(|l| !l.starts_with("-----BEGIN"))
-            .skip(1)
-            .take_while(|l| !l.starts_with("-----END"))
-            .collect();
-        use base64::{Engine, engine::general_purpose::STANDARD};
-        STANDARD
-            .decode(body.trim())
-            .map_err(|_| refuse("csr.encoding", "the PEM request is not valid base64"))
+    if String::from_utf8_lossy(input).contains("-----BEGIN") {
+        app::pki::pem::decode(input)
+            .map(|(_, der)| der)
+            .ok_or_else(|| refuse("csr.encoding", "the PEM request is not valid base64"))
     } else {
         Ok(input.to_vec())
     }
@@ -224,6 +272,7 @@ pub fn check(der: &[u8]) -> Result<CheckedCsr, CsrRefusal> {
         .collect::<Result<Vec<_>, _>>()?;
 
     Ok(CheckedCsr {
+        der: der.to_vec(),
         spki_der: spki.raw.to_vec(),
         key,
         dns_names,
@@ -232,4 +281,46 @@ pub fn check(der: &[u8]) -> Result<CheckedCsr, CsrRefusal> {
         subject,
         common_names,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ca::test_support::{openssl_csr, temp_dir};
+
+    #[test]
+    fn the_names_rule_counts_common_names_and_ignores_order_and_repeats() {
+        let dir = temp_dir("csr-names");
+        let given = openssl_csr(
+            &dir,
+            "ec:P-256",
+            "/CN=www.example.com",
+            Some("DNS:www.example.com,DNS:example.com"),
+            &[],
+        );
+        let csr = CheckedCsr::parse(&given).unwrap();
+        assert!(
+            csr.names_match(&["www.example.com".into(), "example.com".into()])
+                .is_ok()
+        );
+        let mismatch = csr.names_match(&["www.example.com".into()]).unwrap_err();
+        assert_eq!(mismatch.asked, ["example.com", "www.example.com"]);
+        assert_eq!(mismatch.ordered, ["www.example.com"]);
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    fn a_checked_request_written_as_pem_is_the_same_request() {
+        let dir = temp_dir("csr-pem");
+        let given = openssl_csr(&dir, "ec:P-256", "/CN=www.example.com", None, &[]);
+        let csr = CheckedCsr::parse(&given).unwrap();
+        let pem = csr.pem();
+        assert!(pem.starts_with("-----BEGIN CERTIFICATE REQUEST-----\n"));
+        assert!(csr.is_encoded_in(&pem));
+        let again = CheckedCsr::parse(pem.as_bytes()).unwrap();
+        assert_eq!(again.spki_der, csr.spki_der);
+        let other = openssl_csr(&dir, "ec:P-256", "/CN=www.example.com", None, &[]);
+        assert!(!csr.is_encoded_in(&CheckedCsr::parse(&other).unwrap().pem()));
+        std::fs::remove_dir_all(dir).unwrap();
+    }
 }

@@ -13,7 +13,7 @@ use rcgen::{
 
 use super::{
     Authority, CaError, ca_entry,
-    csr::{self, CheckedCsr},
+    csr::{CheckedCsr, NamesRule},
     extensions::{authority_info_access, certificate_policies},
     lint::lint,
     list::pem_certificate,
@@ -27,16 +27,15 @@ use crate::{
     domain::template::{Field, TemplateSubject},
     domain::validity::not_after_for,
     ports::keys::{CaSigner, KeySpec},
-    services::audit,
     store::{AuthorityRow, StoreError, authorities, certificates},
 };
 
-/// What a caller asks the CA to issue.
-#[derive(Default)]
-pub struct IssueRequest<'a> {
+/// How to sign a checked request, as smallstep's `SignOptions` go with `SignWithContext`: the
+/// profile, the validity asked for (the profile caps it), the CA, a private product's template
+/// and which names the request may carry.
+#[derive(Clone, Copy, Default)]
+pub struct SignOptions<'a> {
     pub profile: &'a str,
-    /// PKCS#10, DER or PEM.
-    pub csr: &'a [u8],
     /// Validity in days; the profile's maximum when absent.
     pub days: Option<i64>,
     /// The account's private CA, for the private profiles (which have no CA of their own).
@@ -44,6 +43,8 @@ pub struct IssueRequest<'a> {
     /// The subject and names from a private product's template; the private profiles take
     /// these instead of the request's (whose key alone is used).
     pub template: Option<&'a TemplateSubject>,
+    /// The names rule: an order's names, or whatever the profile allows.
+    pub names: NamesRule<'a>,
 }
 
 /// Proof that a certificate was prepared and linted. `issue` consumes it, so it signs once.
@@ -65,6 +66,8 @@ impl IssuanceToken {
 /// A signed certificate with the chain a server presents (the issuing CA).
 #[derive(Debug, Clone)]
 pub struct Issued {
+    /// The stored certificate's id.
+    pub certificate_id: i32,
     pub serial_hex: String,
     pub der: Vec<u8>,
     pub chain: Vec<Vec<u8>>,
@@ -115,9 +118,25 @@ struct Laid {
 pub type BatchResult<T> = Result<Vec<Result<T, CaError>>, CaError>;
 
 impl Authority {
-    /// Checks the request, builds and lints the certificate, and reserves its serial.
-    pub async fn prepare(&self, request: IssueRequest<'_>) -> Result<IssuanceToken, CaError> {
-        self.prepare_many(std::slice::from_ref(&request))
+    /// Signs a checked request under the options and stores the certificate: `prepare` then
+    /// `issue`, for callers that do not batch.
+    pub async fn sign(
+        &self,
+        csr: &CheckedCsr,
+        options: SignOptions<'_>,
+    ) -> Result<Issued, CaError> {
+        let token = self.prepare(csr, options).await?;
+        self.issue(token).await
+    }
+
+    /// Checks the request against the options, builds and lints the certificate, and
+    /// reserves its serial.
+    pub async fn prepare(
+        &self,
+        csr: &CheckedCsr,
+        options: SignOptions<'_>,
+    ) -> Result<IssuanceToken, CaError> {
+        self.prepare_many(&[(csr, options)])
             .await?
             .pop()
             .unwrap_or_else(|| Err(refused("serial", "no serial was reserved")))
@@ -125,18 +144,15 @@ impl Authority {
 
     /// `prepare` for many requests with one database transaction: group commit is what lets
     /// issuance keep up with the signer. A refused request refuses only itself.
-    pub async fn prepare_many(&self, requests: &[IssueRequest<'_>]) -> BatchResult<IssuanceToken> {
+    pub async fn prepare_many(
+        &self,
+        requests: &[(&CheckedCsr, SignOptions<'_>)],
+    ) -> BatchResult<IssuanceToken> {
         let not_before = self.clock.now().trunc_subsecs(0);
         let mut cas: HashMap<String, Arc<IssuingCa>> = HashMap::new();
-        // Verifying a CSR's signature costs more than making one: it runs on every core.
-        let csrs = parallel::map(requests.iter().map(|r| r.csr.to_vec()).collect(), |bytes| {
-            let der = csr::decode(&bytes).map_err(|r| refused(r.rule, r.detail))?;
-            csr::check(&der).map_err(|r| refused(r.rule, r.detail))
-        })
-        .await?;
         let mut checked = Vec::with_capacity(requests.len());
-        for (request, csr) in requests.iter().zip(csrs) {
-            checked.push(self.check(request, csr, not_before, &mut cas).await);
+        for (csr, options) in requests {
+            checked.push(self.check(csr, options, not_before, &mut cas).await);
         }
 
         // Serials are random; a collision with an earlier one (practically impossible) only
@@ -223,11 +239,14 @@ impl Authority {
     /// Everything about a request that does not depend on its serial.
     async fn check(
         &self,
-        request: &IssueRequest<'_>,
-        csr: Result<CheckedCsr, CaError>,
+        csr: &CheckedCsr,
+        request: &SignOptions<'_>,
         not_before: DateTime<Utc>,
         cas: &mut HashMap<String, Arc<IssuingCa>>,
     ) -> Result<Checked, CaError> {
+        if let NamesRule::Exactly(names) = request.names {
+            csr.names_match(names).map_err(CaError::Names)?;
+        }
         let profile = profiles::profile(request.profile).ok_or_else(|| {
             refused(
                 "profile.unknown",
@@ -238,7 +257,7 @@ impl Authority {
                 ),
             )
         })?;
-        let mut csr = csr?;
+        let mut csr = csr.clone();
         let template = match (profile.subject, request.template) {
             (SubjectRule::Template, Some(t)) => {
                 // The template decides the names; the request contributes its key.
@@ -465,7 +484,7 @@ impl Authority {
                 }
             })
             .collect();
-        audit::record_many(
+        crate::store::audit::append_many(
             &tx,
             now,
             marked
@@ -520,7 +539,7 @@ impl Authority {
             .collect();
         let tx = self.store.begin().await?;
         certificates::mark_issued_many(&tx, &stored, now).await?;
-        audit::record_many(
+        crate::store::audit::append_many(
             &tx,
             now,
             signed
@@ -547,6 +566,7 @@ impl Authority {
                     .map(|(ca, _, _)| vec![ca.cert_der.clone()])
                     .unwrap_or_default();
                 Ok(Issued {
+                    certificate_id: token.id,
                     serial_hex: token.serial_hex,
                     der,
                     chain,
@@ -806,7 +826,7 @@ mod tests {
     use super::*;
     use crate::{
         ca::test_support::{
-            SECRET, authority, authority_at, dv_csr, openssl, openssl_csr, temp_dir,
+            SECRET, authority, authority_at, checked, dv_csr, openssl, openssl_csr, temp_dir,
         },
         ports::clock::FakeClock,
         store::{certificates, test_db::fresh_store},
@@ -829,13 +849,17 @@ mod tests {
         csr: &[u8],
         days: Option<i64>,
     ) -> Result<Issued, CaError> {
+        // Read as an edge reads it: a request that does not pass is refused with its rule.
+        let csr = crate::ca::inspect_csr(csr)?;
         let token = ca
-            .prepare(IssueRequest {
-                profile,
-                csr,
-                days,
-                ..Default::default()
-            })
+            .prepare(
+                &csr,
+                SignOptions {
+                    profile,
+                    days,
+                    ..Default::default()
+                },
+            )
             .await?;
         ca.issue(token).await
     }
@@ -1053,33 +1077,58 @@ mod tests {
     async fn a_batch_refuses_only_its_bad_requests_and_stores_every_certificate_it_signs() {
         let (ca, dir) = ready().await;
         let good = dv_csr(&dir);
-        let requests = [
-            IssueRequest {
-                profile: "tls-dv",
-                csr: &good,
-                days: Some(30),
-                ..Default::default()
-            },
-            IssueRequest {
-                profile: "tls-dv",
-                csr: b"not a request",
-                days: None,
-                ..Default::default()
-            },
-            IssueRequest {
-                profile: "tls-dv",
-                csr: &good,
-                days: Some(9999),
-                ..Default::default()
-            },
-            IssueRequest {
-                profile: "tls-dv",
-                csr: &good,
-                days: None,
-                ..Default::default()
-            },
+        // Each request is read where it enters, as the edges do; one that does not read is
+        // refused there, in its place in the batch.
+        let requests: [(&[u8], SignOptions); 4] = [
+            (
+                &good,
+                SignOptions {
+                    profile: "tls-dv",
+                    days: Some(30),
+                    ..Default::default()
+                },
+            ),
+            (
+                b"not a request",
+                SignOptions {
+                    profile: "tls-dv",
+                    days: None,
+                    ..Default::default()
+                },
+            ),
+            (
+                &good,
+                SignOptions {
+                    profile: "tls-dv",
+                    days: Some(9999),
+                    ..Default::default()
+                },
+            ),
+            (
+                &good,
+                SignOptions {
+                    profile: "tls-dv",
+                    days: None,
+                    ..Default::default()
+                },
+            ),
         ];
-        let tokens = ca.prepare_many(&requests).await.unwrap();
+        let parsed: Vec<_> = requests
+            .iter()
+            .map(|(bytes, options)| (crate::ca::inspect_csr(bytes), *options))
+            .collect();
+        let readable: Vec<(&CheckedCsr, SignOptions)> = parsed
+            .iter()
+            .filter_map(|(csr, options)| Some((csr.as_ref().ok()?, *options)))
+            .collect();
+        let mut prepared = ca.prepare_many(&readable).await.unwrap().into_iter();
+        let tokens: Vec<Result<IssuanceToken, CaError>> = parsed
+            .into_iter()
+            .map(|(csr, _)| match csr {
+                Ok(_) => prepared.next().unwrap(),
+                Err(refusal) => Err(refusal.into()),
+            })
+            .collect();
         assert_eq!(tokens.len(), 4);
         assert!(matches!(
             tokens.get(1),
@@ -1133,16 +1182,55 @@ mod tests {
     }
 
     #[tokio::test]
+    async fn an_orders_names_in_the_sign_options_refuse_other_names_and_sign_returns_the_stored_id()
+    {
+        let (ca, dir) = ready().await;
+        let csr = checked(&dv_csr(&dir));
+        let other = vec!["other.example.com".to_owned()];
+        let refused = ca
+            .sign(
+                &csr,
+                SignOptions {
+                    profile: "tls-dv",
+                    names: NamesRule::Exactly(&other),
+                    ..Default::default()
+                },
+            )
+            .await;
+        assert!(matches!(refused, Err(CaError::Names(_))), "{refused:?}");
+        let ordered = vec!["www.example.com".to_owned()];
+        let issued = ca
+            .sign(
+                &csr,
+                SignOptions {
+                    profile: "tls-dv",
+                    names: NamesRule::Exactly(&ordered),
+                    ..Default::default()
+                },
+            )
+            .await
+            .unwrap();
+        let row = certificates::find_by_serial(&ca.store, &issued.serial_hex)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(row.id, issued.certificate_id);
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[tokio::test]
     async fn a_spent_token_cannot_sign_again() {
         let (ca, dir) = ready().await;
         let csr = dv_csr(&dir);
         let token = ca
-            .prepare(IssueRequest {
-                profile: "tls-dv",
-                csr: &csr,
-                days: None,
-                ..Default::default()
-            })
+            .prepare(
+                &checked(&csr),
+                SignOptions {
+                    profile: "tls-dv",
+                    days: None,
+                    ..Default::default()
+                },
+            )
             .await
             .unwrap();
         // Another process (or a replay) got to the reservation first.
@@ -1159,7 +1247,7 @@ mod tests {
         let (ca, dir) = ready().await;
         let good = dv_csr(&dir);
 
-        let mut tampered = csr::decode(&good).unwrap();
+        let mut tampered = crate::ca::csr::decode(&good).unwrap();
         if let Some(last) = tampered.last_mut() {
             *last ^= 0x01;
         }
@@ -1277,12 +1365,14 @@ mod tests {
                 "{at}"
             );
             let default = ca
-                .prepare(IssueRequest {
-                    profile: "tls-dv",
-                    csr: &csr,
-                    days: None,
-                    ..Default::default()
-                })
+                .prepare(
+                    &checked(&csr),
+                    SignOptions {
+                        profile: "tls-dv",
+                        days: None,
+                        ..Default::default()
+                    },
+                )
                 .await
                 .unwrap();
             assert!(

@@ -55,13 +55,5 @@ impl Authority {
 
 /// A DER certificate as PEM with 64-character lines.
 pub fn pem_certificate(der: &[u8]) -> String {
-    use base64::{Engine, engine::general_purpose::STANDARD};
-    let b64 = STANDARD.encode(der);
-    let mut out = String::from("-----BEGIN CERTIFICATE-----\n");
-    for chunk in b64.as_bytes().chunks(64) {
-        out.push_str(&String::from_utf8_lossy(chunk));
-        out.push('\n');
-    }
-    out.push_str("-----END CERTIFICATE-----\n");
-    out
+    app::pki::pem::encode("CERTIFICATE", der)
 }

@@ -28,10 +28,10 @@ use std::sync::Arc;
 
 pub use chain::{CertificateChain, pkcs7_certs_only};
 pub use crl::{CRL_REFRESH_AFTER, CRL_VALIDITY};
-pub use csr::{CheckedCsr, CsrRefusal};
+pub use csr::{CheckedCsr, CsrRefusal, NamesMismatch, NamesRule};
 pub use hierarchy::{CaDefinition, HIERARCHY, ROOT};
 pub use init::InitOutcome;
-pub use issue::{IssuanceToken, IssueRequest, Issued};
+pub use issue::{IssuanceToken, Issued, SignOptions};
 pub use list::{CaSummary, pem_certificate};
 pub use ocsp::OCSP_VALIDITY;
 pub use private::private_ca_name;
@@ -56,10 +56,10 @@ pub struct CaSettings {
     pub base_url: String,
 }
 
-/// A PKCS#10 request (PEM or DER), its signature and key checked, for the order service to
-/// compare its names with the order's before anything is signed.
+/// A PKCS#10 request (PEM or DER), its signature and key checked: what an edge (portal, REST,
+/// ACME, CLI) builds once and hands to the services and the CA.
 pub fn inspect_csr(input: &[u8]) -> Result<CheckedCsr, CsrRefusal> {
-    csr::check(&csr::decode(input)?)
+    CheckedCsr::parse(input)
 }
 
 pub struct Authority {
@@ -91,12 +91,24 @@ pub enum CaError {
     /// A request the policy refuses, with the rule that refused it.
     #[error("refused by {rule}: {detail}")]
     Refused { rule: &'static str, detail: String },
+    /// The request does not name exactly what the sign options allow.
+    #[error("refused by names.order: the request names {}, the order {}", .0.asked.join(", "), .0.ordered.join(", "))]
+    Names(NamesMismatch),
     #[error("the issuance token for serial {0} was already used")]
     TokenSpent(String),
     #[error("no certificate with serial {0} was issued by this CA")]
     NoSuchCertificate(String),
     #[error("OCSP: {0}")]
     Ocsp(String),
+}
+
+impl From<CsrRefusal> for CaError {
+    fn from(r: CsrRefusal) -> Self {
+        Self::Refused {
+            rule: r.rule,
+            detail: r.detail,
+        }
+    }
 }
 
 impl Authority {
@@ -120,8 +132,8 @@ impl Authority {
 }
 
 /// A CA event for the audit log: no account, user or address, as the CA acts for the operator.
-fn ca_entry(action: &str, summary: String) -> crate::services::audit::AuditEntry<'_> {
-    crate::services::audit::AuditEntry {
+fn ca_entry(action: &str, summary: String) -> crate::store::audit::AuditEntry<'_> {
+    crate::store::audit::AuditEntry {
         account_id: None,
         user_id: None,
         ip: None,
@@ -138,7 +150,7 @@ async fn audit_ca(
     action: &str,
     summary: String,
 ) -> Result<(), crate::store::StoreError> {
-    crate::services::audit::record(tx, at, ca_entry(action, summary)).await
+    crate::store::audit::append(tx, at, ca_entry(action, summary)).await
 }
 
 /// A time as rcgen wants it: whole seconds, UTC.

@@ -122,7 +122,7 @@ mod tests {
     use crate::{
         ca::{
             list::pem_certificate,
-            test_support::{SECRET, authority_at, dv_csr, issue_dv, openssl, temp_dir},
+            test_support::{SECRET, authority_at, checked, dv_csr, issue_dv, openssl, temp_dir},
         },
         domain::revocation::RevocationReason,
         ports::{clock::FakeClock, keys::KeySpec},
@@ -242,12 +242,14 @@ mod tests {
         let (ca, clock, dir) = setup("presign-refresh").await;
         let csr = dv_csr(&dir);
         let token = ca
-            .prepare(crate::ca::IssueRequest {
-                profile: "tls-dv",
-                csr: &csr,
-                days: Some(3),
-                ..Default::default()
-            })
+            .prepare(
+                &checked(&csr),
+                crate::ca::SignOptions {
+                    profile: "tls-dv",
+                    days: Some(3),
+                    ..Default::default()
+                },
+            )
             .await
             .unwrap();
         let leaf = ca.issue(token).await.unwrap();

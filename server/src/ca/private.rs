@@ -136,9 +136,9 @@ mod tests {
     use super::*;
     use crate::{
         ca::{
-            IssueRequest,
+            SignOptions,
             list::pem_certificate,
-            test_support::{SECRET, authority, dv_csr, openssl, openssl_csr, temp_dir},
+            test_support::{SECRET, authority, checked, dv_csr, openssl, openssl_csr, temp_dir},
         },
         domain::template::{Field, FieldRule, Mode, Template, resolve},
         store::test_db::fresh_store,
@@ -215,13 +215,15 @@ mod tests {
             &[],
         );
         let token = ca
-            .prepare(IssueRequest {
-                profile: Template::MutualTls.profile(),
-                csr: &csr,
-                ca: Some(&second.name),
-                template: Some(&subject),
-                ..Default::default()
-            })
+            .prepare(
+                &checked(&csr),
+                SignOptions {
+                    profile: Template::MutualTls.profile(),
+                    ca: Some(&second.name),
+                    template: Some(&subject),
+                    ..Default::default()
+                },
+            )
             .await
             .unwrap();
         let leaf = ca.issue(token).await.unwrap();
@@ -298,12 +300,12 @@ mod tests {
             ]),
         )
         .unwrap();
-        let cases: Vec<(IssueRequest, &str)> = vec![
+        let csr = checked(&csr);
+        let cases: Vec<(SignOptions, &str)> = vec![
             // A private profile needs a private CA named...
             (
-                IssueRequest {
+                SignOptions {
                     profile: "private-server-tls",
-                    csr: &csr,
                     template: Some(&subject),
                     ..Default::default()
                 },
@@ -311,9 +313,8 @@ mod tests {
             ),
             // ...not a public one, and not the account's root.
             (
-                IssueRequest {
+                SignOptions {
                     profile: "private-server-tls",
-                    csr: &csr,
                     ca: Some("tls"),
                     template: Some(&subject),
                     ..Default::default()
@@ -321,9 +322,8 @@ mod tests {
                 "ca.choice",
             ),
             (
-                IssueRequest {
+                SignOptions {
                     profile: "private-server-tls",
-                    csr: &csr,
                     ca: Some("acct3-root"),
                     template: Some(&subject),
                     ..Default::default()
@@ -331,9 +331,8 @@ mod tests {
                 "ca.choice",
             ),
             (
-                IssueRequest {
+                SignOptions {
                     profile: "private-server-tls",
-                    csr: &csr,
                     ca: Some("acct3-nothing"),
                     template: Some(&subject),
                     ..Default::default()
@@ -342,9 +341,8 @@ mod tests {
             ),
             // A private profile without its template's values.
             (
-                IssueRequest {
+                SignOptions {
                     profile: "private-server-tls",
-                    csr: &csr,
                     ca: Some(&private.name),
                     ..Default::default()
                 },
@@ -352,18 +350,16 @@ mod tests {
             ),
             // A public profile cannot name a CA or take a template.
             (
-                IssueRequest {
+                SignOptions {
                     profile: "tls-dv",
-                    csr: &csr,
                     ca: Some(&private.name),
                     ..Default::default()
                 },
                 "ca.choice",
             ),
             (
-                IssueRequest {
+                SignOptions {
                     profile: "tls-dv",
-                    csr: &csr,
                     template: Some(&subject),
                     ..Default::default()
                 },
@@ -372,7 +368,7 @@ mod tests {
         ];
         for (request, rule) in cases {
             let profile = request.profile;
-            assert_eq!(refusal(ca.prepare(request).await), rule, "{profile}");
+            assert_eq!(refusal(ca.prepare(&csr, request).await), rule, "{profile}");
         }
         std::fs::remove_dir_all(dir).unwrap();
     }

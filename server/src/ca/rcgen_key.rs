@@ -3,7 +3,7 @@
 
 use rcgen::{PublicKeyData, SignatureAlgorithm, SigningKey};
 
-use crate::{adapters::softkeys::algorithm, ports::keys::CaSigner};
+use crate::ports::keys::CaSigner;
 
 pub(super) struct RcgenKey<'a>(pub &'a dyn CaSigner);
 
@@ -13,7 +13,7 @@ impl PublicKeyData for RcgenKey<'_> {
     }
 
     fn algorithm(&self) -> &'static SignatureAlgorithm {
-        algorithm(self.0.spec())
+        self.0.spec().signature_algorithm()
     }
 }
 

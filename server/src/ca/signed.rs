@@ -6,7 +6,7 @@ use std::sync::Mutex;
 
 use rcgen::{PublicKeyData, SignatureAlgorithm, SigningKey};
 
-use crate::{adapters::softkeys::algorithm, ports::keys::KeySpec};
+use crate::ports::keys::KeySpec;
 
 /// Stands in for the CA key while rcgen lays out a certificate or CRL: it keeps the exact
 /// bytes rcgen would have signed and returns no real signature.
@@ -20,7 +20,7 @@ impl<'a> Capture<'a> {
     pub(super) fn new(public_key: &'a [u8], spec: KeySpec) -> Self {
         Self {
             public_key,
-            alg: algorithm(spec),
+            alg: spec.signature_algorithm(),
             tbs: Mutex::new(None),
         }
     }

@@ -8,7 +8,7 @@ use std::{
 
 use chrono::{Duration, Utc};
 
-use super::{Authority, CaSettings};
+use super::{Authority, CaSettings, SignOptions};
 use crate::{
     adapters::{random::OsRandom, softkeys::SoftKeyStore},
     ports::clock::FakeClock,
@@ -132,13 +132,20 @@ pub fn dv_csr(dir: &Path) -> Vec<u8> {
 /// `prepare` then `issue` of a tls-dv certificate with the default validity.
 pub async fn issue_dv(ca: &Authority, csr: &[u8]) -> super::Issued {
     let token = ca
-        .prepare(super::IssueRequest {
-            profile: "tls-dv",
-            csr,
-            days: None,
-            ..Default::default()
-        })
+        .prepare(
+            &checked(csr),
+            SignOptions {
+                profile: "tls-dv",
+                days: None,
+                ..Default::default()
+            },
+        )
         .await
         .unwrap();
     ca.issue(token).await.unwrap()
+}
+
+/// A request as an edge reads it, for tests that start from its bytes.
+pub fn checked(bytes: &[u8]) -> super::CheckedCsr {
+    super::CheckedCsr::parse(bytes).unwrap()
 }

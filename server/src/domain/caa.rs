@@ -1,11 +1,12 @@
-//! CAA (RFC 8659, BR 3.2.2.8): may this CA issue for a name? The rules are pure; the one
-//! async function only asks the resolver for each candidate RRset while climbing the tree.
+//! CAA (RFC 8659, BR 3.2.2.8): may this CA issue for a name? Only the rules live here: which
+//! names to ask, and what the relevant RRset, once found, decides. Asking DNS is the
+//! validation service's (`services::validation::caa_lookup`).
 
 use std::net::IpAddr;
 
 use serde::Serialize;
 
-use crate::ports::dns::{CaaRecord, DnsError, DnsResolver};
+use crate::ports::dns::{CaaRecord, DnsError};
 
 /// What was checked, kept with the order as evidence (BR 3.2.2.8: log the CAA check).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -77,48 +78,75 @@ const KNOWN_TAGS: &[&str] = &[
     "issuemail",
 ];
 
-/// Checks CAA for `fqdn` (a wildcard as `*.example.com`, or with `wildcard` set) on behalf of
-/// a CA known by `identities` (issuer domain names, compared without case).
-pub async fn check_caa(
-    resolver: &dyn DnsResolver,
-    identities: &[String],
-    fqdn: &str,
+/// A name to check CAA for, normalised: lower case, no trailing dot, a wildcard's `*.` taken
+/// off the name whose tree is climbed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CaaTarget {
+    /// The name as asked for, `*.` included for a wildcard.
+    checked_name: String,
+    /// The name the climb starts at.
+    base: String,
     wildcard: bool,
-) -> Result<CaaEvidence, CaaRefusal> {
-    let checked = fqdn.trim().trim_end_matches('.').to_ascii_lowercase();
-    let (base, wildcard) = match checked.strip_prefix("*.") {
-        Some(base) => (base.to_owned(), true),
-        None => (checked.clone(), wildcard),
-    };
-    let checked_name = if wildcard {
-        format!("*.{base}")
-    } else {
-        base.clone()
-    };
-    // CAA is defined for domain names only; an IP address has no tree to climb.
-    if base.parse::<IpAddr>().is_ok() {
-        return Ok(CaaEvidence {
+}
+
+impl CaaTarget {
+    /// `fqdn` is a wildcard when written `*.example.com` or when `wildcard` is set.
+    pub fn new(fqdn: &str, wildcard: bool) -> Self {
+        let checked = fqdn.trim().trim_end_matches('.').to_ascii_lowercase();
+        let (base, wildcard) = match checked.strip_prefix("*.") {
+            Some(base) => (base.to_owned(), true),
+            None => (checked.clone(), wildcard),
+        };
+        let checked_name = if wildcard {
+            format!("*.{base}")
+        } else {
+            base.clone()
+        };
+        Self {
             checked_name,
-            relevant_at: None,
-            records: Vec::new(),
-        });
-    }
-    for candidate in climb(&base) {
-        let records = resolver.caa(&candidate).await.map_err(CaaRefusal::Lookup)?;
-        if !records.is_empty() {
-            decide(identities, &checked_name, &candidate, &records, wildcard)?;
-            return Ok(CaaEvidence {
-                checked_name,
-                relevant_at: Some(candidate),
-                records: records.iter().map(presentation).collect(),
-            });
+            base,
+            wildcard,
         }
     }
-    Ok(CaaEvidence {
-        checked_name,
-        relevant_at: None,
-        records: Vec::new(),
-    })
+
+    /// The names whose CAA RRsets are asked, in order, until one is not empty. None for an IP
+    /// address: CAA is defined for domain names only, and an address has no tree to climb.
+    pub fn candidates(&self) -> Vec<String> {
+        if self.base.parse::<IpAddr>().is_ok() {
+            Vec::new()
+        } else {
+            climb(&self.base)
+        }
+    }
+
+    /// The decision for the relevant RRset (`found`: where it was and its records), or for
+    /// none found up the tree, which allows issuance. `identities` are the CA's issuer domain
+    /// names, compared without case.
+    pub fn decide(
+        &self,
+        identities: &[String],
+        found: Option<(&str, &[CaaRecord])>,
+    ) -> Result<CaaEvidence, CaaRefusal> {
+        let Some((relevant_at, records)) = found.filter(|(_, records)| !records.is_empty()) else {
+            return Ok(CaaEvidence {
+                checked_name: self.checked_name.clone(),
+                relevant_at: None,
+                records: Vec::new(),
+            });
+        };
+        decide(
+            identities,
+            &self.checked_name,
+            relevant_at,
+            records,
+            self.wildcard,
+        )?;
+        Ok(CaaEvidence {
+            checked_name: self.checked_name.clone(),
+            relevant_at: Some(relevant_at.to_owned()),
+            records: records.iter().map(presentation).collect(),
+        })
+    }
 }
 
 /// `a.b.example.com`, `b.example.com`, `example.com`, `com`: the name, then each parent,
@@ -214,202 +242,13 @@ fn presentation(r: &CaaRecord) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ports::dns::FakeDns;
 
-    fn ours() -> Vec<String> {
-        vec!["rootline.test".to_owned()]
-    }
-
-    async fn check(dns: &FakeDns, fqdn: &str, wildcard: bool) -> Result<CaaEvidence, CaaRefusal> {
-        check_caa(dns, &ours(), fqdn, wildcard).await
-    }
-
-    #[tokio::test]
-    async fn no_caa_records_anywhere_allow_issuance() {
-        let dns = FakeDns::default();
-        let e = check(&dns, "www.example.com", false).await.unwrap();
-        assert_eq!(e.checked_name, "www.example.com");
-        assert_eq!(e.relevant_at, None);
-        assert!(e.records.is_empty());
-    }
-
-    #[tokio::test]
-    async fn an_issue_property_naming_this_ca_allows_and_is_recorded() {
-        let dns = FakeDns::default();
-        dns.add_caa("example.com", false, "issue", "Rootline.Test; account=42");
-        dns.add_caa("example.com", false, "iodef", "mailto:security@example.com");
-        let e = check(&dns, "Example.COM.", false).await.unwrap();
-        assert_eq!(e.relevant_at.as_deref(), Some("example.com"));
-        assert_eq!(
-            e.records,
-            vec![
-                "0 issue \"Rootline.Test; account=42\"".to_owned(),
-                "0 iodef \"mailto:security@example.com\"".to_owned()
-            ]
-        );
-    }
-
-    #[tokio::test]
-    async fn a_subdomain_inherits_the_parents_caa() {
-        let dns = FakeDns::default();
-        dns.add_caa("example.com", false, "issue", "ca.other");
-        let refusal = check(&dns, "a.b.example.com", false).await.unwrap_err();
-        assert_eq!(
-            refusal,
-            CaaRefusal::NotAuthorized {
-                domain: "a.b.example.com".into(),
-                relevant_at: "example.com".into(),
-                property: "issue".into(),
-                records: vec!["ca.other".into()],
-            }
-        );
-        assert_eq!(
-            refusal.to_string(),
-            "CAA records at example.com allow only ca.other (issue), not this CA."
-        );
-    }
-
-    #[tokio::test]
-    async fn a_child_set_overrides_the_parents() {
-        let dns = FakeDns::default();
-        dns.add_caa("example.com", false, "issue", "ca.other");
-        dns.add_caa("shop.example.com", false, "issue", "rootline.test");
-        let e = check(&dns, "www.shop.example.com", false).await.unwrap();
-        assert_eq!(e.relevant_at.as_deref(), Some("shop.example.com"));
-        dns.add_caa("blog.example.com", false, "issue", "ca.third");
-        assert!(check(&dns, "blog.example.com", false).await.is_err());
-    }
-
-    #[tokio::test]
-    async fn any_matching_issue_record_among_several_allows() {
-        let dns = FakeDns::default();
-        dns.add_caa("example.com", false, "issue", "ca.other");
-        dns.add_caa("example.com", false, "ISSUE", "rootline.test.");
-        assert!(check(&dns, "example.com", false).await.is_ok());
-    }
-
-    #[tokio::test]
-    async fn an_empty_issuer_forbids_every_ca() {
-        let dns = FakeDns::default();
-        dns.add_caa("example.com", false, "issue", ";");
-        let refusal = check(&dns, "example.com", false).await.unwrap_err();
-        assert_eq!(
-            refusal.to_string(),
-            "CAA records at example.com forbid issuance by every CA (issue)."
-        );
-    }
-
-    #[tokio::test]
-    async fn parameters_do_not_change_the_issuer_match() {
-        let dns = FakeDns::default();
-        dns.add_caa(
-            "example.com",
-            false,
-            "issue",
-            "rootline.test; accounturi=https://rootline.test/acct/1; validationmethods=dns-01",
-        );
-        assert!(check(&dns, "example.com", false).await.is_ok());
-        dns.add_caa(
-            "example.org",
-            false,
-            "issue",
-            "rootline.test.evil; x=rootline.test",
-        );
-        assert!(check(&dns, "example.org", false).await.is_err());
-    }
-
-    #[tokio::test]
-    async fn a_wildcard_follows_issuewild_when_present() {
-        let dns = FakeDns::default();
-        dns.add_caa("example.com", false, "issue", "rootline.test");
-        dns.add_caa("example.com", false, "issuewild", ";");
-        let refusal = check(&dns, "*.example.com", false).await.unwrap_err();
-        assert!(matches!(
-            &refusal,
-            CaaRefusal::NotAuthorized { property, domain, .. }
-                if property == "issuewild" && domain == "*.example.com"
-        ));
-        // the base name itself is governed by issue only
-        assert!(check(&dns, "example.com", false).await.is_ok());
-    }
-
-    #[tokio::test]
-    async fn a_wildcard_without_issuewild_follows_issue_and_starts_at_the_base() {
-        let dns = FakeDns::default();
-        dns.add_caa("example.com", false, "issue", "rootline.test");
-        // a record at the wildcard's own label is never consulted
-        dns.add_caa("*.example.com", false, "issue", "ca.other");
-        let e = check(&dns, "example.com", true).await.unwrap();
-        assert_eq!(e.checked_name, "*.example.com");
-        assert_eq!(e.relevant_at.as_deref(), Some("example.com"));
-        dns.add_caa("example.net", false, "issue", "ca.other");
-        assert!(check(&dns, "*.example.net", true).await.is_err());
-    }
-
-    #[tokio::test]
-    async fn issuewild_alone_does_not_restrict_a_plain_name() {
-        let dns = FakeDns::default();
-        dns.add_caa("example.com", false, "issuewild", "ca.other");
-        assert!(check(&dns, "www.example.com", false).await.is_ok());
-        assert!(check(&dns, "*.example.com", false).await.is_err());
-    }
-
-    #[tokio::test]
-    async fn an_unknown_critical_property_forbids_and_a_non_critical_one_is_ignored() {
-        let dns = FakeDns::default();
-        dns.add_caa("example.com", false, "futureprop", "whatever");
-        dns.add_caa("example.com", false, "issue", "rootline.test");
-        assert!(check(&dns, "example.com", false).await.is_ok());
-        dns.add_caa("example.com", true, "FutureProp", "whatever");
-        let refusal = check(&dns, "example.com", false).await.unwrap_err();
-        assert_eq!(
-            refusal,
-            CaaRefusal::UnknownCritical {
-                domain: "example.com".into(),
-                relevant_at: "example.com".into(),
-                tag: "FutureProp".into(),
-            }
-        );
-        // a known property may be critical
-        dns.add_caa("example.org", true, "issue", "rootline.test");
-        dns.add_caa("example.org", true, "iodef", "mailto:x@example.org");
-        assert!(check(&dns, "example.org", false).await.is_ok());
-    }
-
-    #[tokio::test]
-    async fn a_set_of_only_unrestricting_properties_allows() {
-        let dns = FakeDns::default();
-        dns.add_caa("example.com", false, "iodef", "mailto:x@example.com");
-        dns.add_caa("example.com", false, "contactemail", "dns@example.com");
-        let e = check(&dns, "example.com", false).await.unwrap();
-        assert_eq!(e.records.len(), 2);
-    }
-
-    #[tokio::test]
-    async fn a_failed_lookup_anywhere_on_the_way_refuses() {
-        let dns = FakeDns::default();
-        dns.add_caa("example.com", false, "issue", "rootline.test");
-        dns.fail("www.example.com");
-        let refusal = check(&dns, "www.example.com", false).await.unwrap_err();
-        assert!(matches!(refusal, CaaRefusal::Lookup(_)));
-        assert_eq!(
-            refusal.to_string(),
-            "could not check CAA for www.example.com: SERVFAIL"
-        );
-        let dns = FakeDns::default();
-        dns.fail("com");
-        assert!(matches!(
-            check(&dns, "example.com", false).await,
-            Err(CaaRefusal::Lookup(_))
-        ));
-    }
-
-    #[tokio::test]
-    async fn an_ip_address_has_no_caa() {
-        let dns = FakeDns::default();
-        dns.fail("127.0.0.1");
-        let e = check(&dns, "127.0.0.1", false).await.unwrap();
-        assert_eq!(e.relevant_at, None);
+    fn record(critical: bool, tag: &str, value: &str) -> CaaRecord {
+        CaaRecord {
+            critical,
+            tag: tag.to_owned(),
+            value: value.to_owned(),
+        }
     }
 
     #[test]
@@ -418,5 +257,37 @@ mod tests {
             climb("a.example.com"),
             ["a.example.com", "example.com", "com"]
         );
+    }
+
+    #[test]
+    fn a_wildcard_is_climbed_from_its_base_and_an_address_not_at_all() {
+        let target = CaaTarget::new("*.Example.COM.", false);
+        assert_eq!(target.candidates(), ["example.com", "com"]);
+        assert_eq!(
+            CaaTarget::new("example.com", true)
+                .decide(&[], None)
+                .unwrap()
+                .checked_name,
+            "*.example.com"
+        );
+        assert!(CaaTarget::new("192.0.2.1", false).candidates().is_empty());
+    }
+
+    #[test]
+    fn the_decision_needs_no_dns_only_the_relevant_records() {
+        let ours = ["rootline.test".to_owned()];
+        let target = CaaTarget::new("www.example.com", false);
+        let allowed = [record(false, "issue", "rootline.test")];
+        let evidence = target
+            .decide(&ours, Some(("example.com", &allowed)))
+            .unwrap();
+        assert_eq!(evidence.relevant_at.as_deref(), Some("example.com"));
+        assert_eq!(evidence.records, ["0 issue \"rootline.test\""]);
+        let other = [record(false, "issue", "ca.other")];
+        assert!(matches!(
+            target.decide(&ours, Some(("example.com", &other))),
+            Err(CaaRefusal::NotAuthorized { .. })
+        ));
+        assert_eq!(target.decide(&ours, None).unwrap().relevant_at, None);
     }
 }

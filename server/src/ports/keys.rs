@@ -28,6 +28,16 @@ impl KeySpec {
     pub fn parse(s: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|k| k.as_str() == s)
     }
+
+    /// The signature algorithm X.509 names for this key type. Here rather than in an adapter
+    /// because the CA lays out what it signs with it and every key store opens keys with it.
+    pub fn signature_algorithm(self) -> &'static rcgen::SignatureAlgorithm {
+        match self {
+            Self::EcP256 => &rcgen::PKCS_ECDSA_P256_SHA256,
+            Self::EcP384 => &rcgen::PKCS_ECDSA_P384_SHA384,
+            Self::Rsa3072 | Self::Rsa4096 => &rcgen::PKCS_RSA_SHA256,
+        }
+    }
 }
 
 impl fmt::Display for KeySpec {

@@ -6,9 +6,11 @@ pub mod http_fetch;
 pub mod keys;
 pub mod mailer;
 pub mod random;
+pub mod sealer;
 
 pub use clock::Clock;
 pub use dns::{CaaRecord, DnsError, DnsResolver};
 pub use http_fetch::{FetchError, HttpFetcher};
 pub use mailer::{Mail, MailError, Mailer};
 pub use random::Random;
+pub use sealer::{SealError, Sealer};

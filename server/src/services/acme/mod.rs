@@ -35,9 +35,8 @@ pub use renewal_info::{RETRY_AFTER_SECS, RenewalWindow, cert_id_of};
 pub use revoke::Revoker;
 
 use crate::{
-    adapters::sealer::Sealer,
     ca::Authority,
-    ports::{Clock, DnsResolver, HttpFetcher, Random},
+    ports::{Clock, DnsResolver, HttpFetcher, Random, Sealer},
     services::{
         catalog::CatalogService,
         identity::{Caller, IdentityService},
@@ -60,7 +59,7 @@ pub struct AcmeService {
     validation: Arc<ValidationService>,
     dns: Arc<dyn DnsResolver>,
     http: Arc<dyn HttpFetcher>,
-    sealer: Arc<Sealer>,
+    sealer: Arc<dyn Sealer>,
     authority: Arc<Authority>,
     eab_required: bool,
 }
@@ -75,7 +74,7 @@ pub struct AcmeDeps {
     pub validation: Arc<ValidationService>,
     pub dns: Arc<dyn DnsResolver>,
     pub http: Arc<dyn HttpFetcher>,
-    pub sealer: Arc<Sealer>,
+    pub sealer: Arc<dyn Sealer>,
     pub authority: Arc<Authority>,
     pub eab_required: bool,
 }

@@ -62,7 +62,7 @@ pub struct IdentityService {
     /// The public URL without a trailing slash, for links in e-mails.
     link_base: String,
     /// Seals TOTP secrets at rest.
-    sealer: Arc<crate::adapters::sealer::Sealer>,
+    sealer: Arc<dyn crate::ports::sealer::Sealer>,
     /// The relying party for passkeys; `None` when the portal's address cannot be one.
     webauthn: Option<Arc<webauthn_rs::Webauthn>>,
 }
@@ -134,7 +134,7 @@ impl IdentityService {
         clock: Arc<dyn Clock>,
         random: Arc<dyn Random>,
         link_base: String,
-        sealer: Arc<crate::adapters::sealer::Sealer>,
+        sealer: Arc<dyn crate::ports::sealer::Sealer>,
     ) -> Self {
         let webauthn = passkeys::relying_party(&link_base);
         Self {
@@ -298,9 +298,9 @@ pub(crate) mod test_support {
     }
 
     /// A sealer with a fixed test master secret.
-    pub fn test_sealer() -> Arc<crate::adapters::sealer::Sealer> {
+    pub fn test_sealer() -> Arc<dyn crate::ports::sealer::Sealer> {
         Arc::new(
-            crate::adapters::sealer::Sealer::from_secret(
+            crate::adapters::sealer::AesGcmSealer::from_secret(
                 b"a test master secret of at least thirty-two characters",
             )
             .unwrap(),

@@ -9,13 +9,15 @@ use app::model::{
     order_status::{OrderEvent, OrderStatus},
 };
 
-use super::{OrderError, OrderService, mails, place::check_csr, step};
+use super::{
+    OrderError, OrderService, mails,
+    place::{names_differ, unusable_csr},
+    step,
+};
 use crate::{
-    ca::IssueRequest,
-    domain::{
-        caa::check_caa,
-        template::{Field, FieldRule, Mode, TemplateSubject, resolve},
-    },
+    ca::{CaError, CheckedCsr, NamesRule, SignOptions},
+    domain::template::{Field, FieldRule, Mode, TemplateSubject, resolve},
+    services::validation::caa_lookup::check_caa,
     store::{OrderRow, orders},
 };
 
@@ -64,6 +66,18 @@ impl OrderService {
         order_id: i32,
         actor: &str,
     ) -> Result<OrderStatus, OrderError> {
+        self.try_issue_with(account_id, order_id, actor, None).await
+    }
+
+    /// `try_issue` by a caller that has just read and stored the order's CSR (`known`): it is
+    /// not checked again when it is still the one the order holds.
+    pub(crate) async fn try_issue_with(
+        &self,
+        account_id: i32,
+        order_id: i32,
+        actor: &str,
+        known: Option<&CheckedCsr>,
+    ) -> Result<OrderStatus, OrderError> {
         let order = orders::get(&self.store, account_id, order_id)
             .await?
             .ok_or(OrderError::NotFound)?;
@@ -88,9 +102,21 @@ impl OrderService {
                 return self.refuse_issuance(&order, &why).await.map(|()| status);
             }
         }
-        if let Err(why) = check_csr(&csr, &names, public) {
-            return self.refuse_issuance(&order, &why).await.map(|()| status);
-        }
+        // The stored request is read once (unless the caller just did); the names rule goes
+        // to the CA with it.
+        let csr = match known.filter(|k| k.is_encoded_in(&csr)) {
+            Some(known) => Ok(known.clone()),
+            None => crate::ca::inspect_csr(csr.as_bytes()),
+        };
+        let csr = match csr {
+            Ok(csr) => csr,
+            Err(e) => {
+                return self
+                    .refuse_issuance(&order, &unusable_csr(&e))
+                    .await
+                    .map(|()| status);
+            }
+        };
         let template = match &order.private_ca {
             None => None,
             Some(_) => {
@@ -110,26 +136,31 @@ impl OrderService {
                 }
             }
         };
-        let request = IssueRequest {
+        let options = SignOptions {
             profile: &order.profile,
-            csr: csr.as_bytes(),
             days: Some(i64::from(order.validity_days)),
             ca: order.private_ca.as_deref(),
             template: template.as_ref(),
+            names: if public {
+                NamesRule::Exactly(&names)
+            } else {
+                NamesRule::AsRequested
+            },
         };
-        let token = match self.authority.prepare(request).await {
-            Ok(t) => t,
-            Err(crate::ca::CaError::Refused { rule, detail }) => {
+        let issued = match self.authority.sign(&csr, options).await {
+            Ok(issued) => issued,
+            Err(CaError::Names(m)) => {
+                return self
+                    .refuse_issuance(&order, &names_differ(&m))
+                    .await
+                    .map(|()| status);
+            }
+            Err(CaError::Refused { rule, detail }) => {
                 let why = format!("The CA refused to issue ({rule}): {detail}.");
                 return self.refuse_issuance(&order, &why).await.map(|()| status);
             }
             Err(e) => return Err(e.into()),
         };
-        let issued = self.authority.issue(token).await?;
-        let certificate =
-            crate::store::certificates::find_by_serial(&self.store, &issued.serial_hex)
-                .await?
-                .ok_or(OrderError::NotFound)?;
         let now = self.clock.now();
         let tx = self.store.begin().await?;
         // The table allows the step; the conditional update keeps two issuers from racing.
@@ -139,7 +170,7 @@ impl OrderService {
             account_id,
             order.id,
             status.code(),
-            certificate.id,
+            issued.certificate_id,
             now,
         )
         .await?

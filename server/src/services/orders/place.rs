@@ -56,28 +56,33 @@ pub(super) fn submission(
     }
 }
 
-/// The CSR's names must be the order's names: the CA certifies what was validated, nothing
-/// else. (Private products take their names from the template, so only the key counts.)
-pub(super) fn check_csr(csr_pem: &str, names: &[String], public: bool) -> Result<(), String> {
-    let csr = crate::ca::inspect_csr(csr_pem.as_bytes())
-        .map_err(|e| format!("The CSR cannot be used: {}.", e.detail))?
-        .with_common_names_as_names();
-    if !public {
-        return Ok(());
+/// Reads a CSR given as text, once, and applies the names rule: its names must be the order's
+/// names, as the CA certifies what was validated, nothing else. (Private products take their
+/// names from the template, so only the key counts.) The checked request is what goes on.
+pub(super) fn check_csr(
+    csr_pem: &str,
+    names: &[String],
+    public: bool,
+) -> Result<crate::ca::CheckedCsr, String> {
+    let csr = crate::ca::inspect_csr(csr_pem.as_bytes()).map_err(|e| unusable_csr(&e))?;
+    if public {
+        csr.names_match(names).map_err(|m| names_differ(&m))?;
     }
-    let mut asked: Vec<&str> = csr.dns_names.iter().map(String::as_str).collect();
-    let mut ordered: Vec<&str> = names.iter().map(String::as_str).collect();
-    asked.sort_unstable();
-    asked.dedup();
-    ordered.sort_unstable();
-    if asked != ordered {
-        return Err(format!(
-            "The CSR names {}, but the order names {}. Make a CSR for exactly the order's names.",
-            asked.join(", "),
-            ordered.join(", ")
-        ));
-    }
-    Ok(())
+    Ok(csr)
+}
+
+/// Why a CSR that does not read cannot be used, for the requester.
+pub(super) fn unusable_csr(e: &crate::ca::CsrRefusal) -> String {
+    format!("The CSR cannot be used: {}.", e.detail)
+}
+
+/// The names rule's refusal, for the requester.
+pub(super) fn names_differ(m: &crate::ca::NamesMismatch) -> String {
+    format!(
+        "The CSR names {}, but the order names {}. Make a CSR for exactly the order's names.",
+        m.asked.join(", "),
+        m.ordered.join(", ")
+    )
 }
 
 impl OrderService {

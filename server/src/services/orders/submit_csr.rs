@@ -6,8 +6,16 @@
 use app::model::Permission;
 use app::model::{FieldErrors, order_status::OrderStatus};
 
-use super::{OrderError, OrderService, certificate::may_manage, place::check_csr};
-use crate::store::{OrderRow, orders};
+use super::{
+    OrderError, OrderService,
+    certificate::may_manage,
+    place::{check_csr, names_differ},
+};
+use crate::{
+    ca::CheckedCsr,
+    services::identity::Caller,
+    store::{OrderRow, orders},
+};
 
 /// Whether a submission may replace a CSR the order has.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -22,6 +30,26 @@ const KEEPS_CSR: &str = "This order already has a CSR. Only whoever placed the o
      administrator who approves orders, can replace it: sign in to Rootline and use Replace the \
      CSR on the order's page.";
 
+/// Whether the order takes a CSR now, and its status.
+fn may_take_csr(order: &OrderRow, change: CsrChange) -> Result<OrderStatus, OrderError> {
+    let status = *order.status;
+    if super::is_smime(order) {
+        return Err(OrderError::Refused(
+            "Give the CSR of an S/MIME order in its certificate activation.".into(),
+        ));
+    }
+    if status.is_final() {
+        return Err(OrderError::Refused(format!(
+            "This order is \"{}\"; its CSR cannot change.",
+            status.label()
+        )));
+    }
+    if change == CsrChange::OnlyIfMissing && order.csr_pem.is_some() {
+        return Err(OrderError::Refused(KEEPS_CSR.into()));
+    }
+    Ok(status)
+}
+
 impl OrderService {
     /// Stores the CSR after checking it names exactly the order's names; then issues if
     /// nothing else is pending.
@@ -32,21 +60,7 @@ impl OrderService {
         actor: &str,
         change: CsrChange,
     ) -> Result<OrderStatus, OrderError> {
-        let status = *order.status;
-        if super::is_smime(order) {
-            return Err(OrderError::Refused(
-                "Give the CSR of an S/MIME order in its certificate activation.".into(),
-            ));
-        }
-        if status.is_final() {
-            return Err(OrderError::Refused(format!(
-                "This order is \"{}\"; its CSR cannot change.",
-                status.label()
-            )));
-        }
-        if change == CsrChange::OnlyIfMissing && order.csr_pem.is_some() {
-            return Err(OrderError::Refused(KEEPS_CSR.into()));
-        }
+        let status = may_take_csr(order, change)?;
         let csr = csr_pem.trim();
         if !csr.contains("-----BEGIN CERTIFICATE REQUEST-----") {
             return Err(OrderError::Invalid(FieldErrors::single(
@@ -55,8 +69,41 @@ impl OrderService {
             )));
         }
         let names = orders::names(&self.store, order.id).await?;
-        check_csr(csr, &names, order.private_ca.is_none())
+        let checked = check_csr(csr, &names, order.private_ca.is_none())
             .map_err(|e| OrderError::Invalid(FieldErrors::single("csr_pem", e)))?;
+        self.store_csr(order, status, csr, &checked, actor, change)
+            .await
+    }
+
+    /// `accept_csr` for a request its edge has read already (ACME finalize).
+    async fn accept_checked_csr(
+        &self,
+        order: &OrderRow,
+        csr: &CheckedCsr,
+        actor: &str,
+        change: CsrChange,
+    ) -> Result<OrderStatus, OrderError> {
+        let status = may_take_csr(order, change)?;
+        if order.private_ca.is_none() {
+            let names = orders::names(&self.store, order.id).await?;
+            csr.names_match(&names).map_err(|m| {
+                OrderError::Invalid(FieldErrors::single("csr_pem", names_differ(&m)))
+            })?;
+        }
+        self.store_csr(order, status, &csr.pem(), csr, actor, change)
+            .await
+    }
+
+    /// Stores a checked CSR, tells the requester, and issues when the order is paid.
+    async fn store_csr(
+        &self,
+        order: &OrderRow,
+        status: OrderStatus,
+        csr: &str,
+        checked: &CheckedCsr,
+        actor: &str,
+        change: CsrChange,
+    ) -> Result<OrderStatus, OrderError> {
         let now = self.clock.now();
         let tx = self.store.begin().await?;
         match change {
@@ -79,7 +126,9 @@ impl OrderService {
         tx.commit().await?;
         if status.is_paid() {
             self.progressed(order, actor, "CSR submitted").await?;
-            return self.try_issue(order.account_id, order.id, actor).await;
+            return self
+                .try_issue_with(order.account_id, order.id, actor, Some(checked))
+                .await;
         }
         orders::add_event(
             &self.store,
@@ -109,6 +158,24 @@ impl OrderService {
             CsrChange::OnlyIfMissing
         };
         self.accept_csr(&order, csr_pem, &caller.user.name, change)
+            .await
+    }
+
+    /// `submit_csr` for a request its edge has read already: ACME finalize, which reads the
+    /// DER once and hands the checked request on.
+    pub async fn submit_checked_csr(
+        &self,
+        caller: &Caller,
+        order_id: i32,
+        csr: &CheckedCsr,
+    ) -> Result<OrderStatus, OrderError> {
+        let order = self.visible(caller, order_id).await?;
+        let change = if may_manage(caller, &order).is_ok() {
+            CsrChange::MayReplace
+        } else {
+            CsrChange::OnlyIfMissing
+        };
+        self.accept_checked_csr(&order, csr, &caller.user.name, change)
             .await
     }
 }

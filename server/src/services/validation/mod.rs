@@ -4,6 +4,7 @@
 
 mod acme_proof;
 mod add_domain;
+pub mod caa_lookup;
 mod change_method;
 mod confirm_email;
 mod coverage;

@@ -215,11 +215,11 @@ pub(super) fn order_form(req: CreateOrder, defaults: OrderDefaults) -> Result<Or
     let csr = req.csr.unwrap_or_default();
     let mut names = req.names;
     if names.is_empty() && !csr.trim().is_empty() {
-        names = app::pki::inspect_csr(csr.as_bytes())
+        names = crate::ca::inspect_csr(csr.as_bytes())
             .map_err(|e| {
                 Problem::invalid(app::model::FieldErrors::single(
                     "csr",
-                    format!("The CSR cannot be read: {e}."),
+                    format!("The CSR cannot be read: {}.", e.detail),
                 ))
             })?
             .dns_names;

@@ -11,21 +11,22 @@ use app::model::{
 
 use super::{mails, open, proof_fresh};
 use crate::{
-    ca::{CaError, IssueRequest},
+    ca::{CaError, CheckedCsr, SignOptions},
     services::{
         identity::Caller,
         notifications,
         orders::{OrderError, OrderService, audit_order},
     },
-    store::{certificates, orders},
+    store::orders,
 };
 
-/// The CSR must ask for exactly the verified mailbox (as its subject's CN, its SAN, or both)
-/// and nothing else: the CA certifies what was validated.
-pub(super) fn check_mailbox_csr(csr_pem: &str, email: &str) -> Result<(), String> {
-    let csr = crate::ca::inspect_csr(csr_pem.as_bytes())
-        .map_err(|e| format!("The CSR cannot be used: {}.", e.detail))?
-        .with_common_names_as_names();
+/// Reads a CSR given as text, once: it must ask for exactly the verified mailbox (as its
+/// subject's CN, its SAN, or both) and nothing else, as the CA certifies what was validated.
+/// The checked request is what goes on to the CA.
+pub(super) fn check_mailbox_csr(csr_pem: &str, email: &str) -> Result<CheckedCsr, String> {
+    let checked = crate::ca::inspect_csr(csr_pem.as_bytes())
+        .map_err(|e| format!("The CSR cannot be used: {}.", e.detail))?;
+    let csr = checked.clone().with_common_names_as_names();
     if !csr.dns_names.is_empty() || csr.ip_count > 0 {
         return Err(format!(
             "The CSR names {}; an S/MIME certificate names only the mailbox {email}.",
@@ -45,7 +46,7 @@ pub(super) fn check_mailbox_csr(csr_pem: &str, email: &str) -> Result<(), String
             "The CSR names {named}, but the certificate is for {email}. Make a CSR for exactly {email}."
         ));
     }
-    Ok(())
+    Ok(checked)
 }
 
 impl OrderService {
@@ -85,18 +86,19 @@ impl OrderService {
                 format!("Verify {email} first: open the link sent to it.")
             }));
         }
-        check_mailbox_csr(&csr, &email)
+        let checked = check_mailbox_csr(&csr, &email)
             .map_err(|e| OrderError::Invalid(FieldErrors::single("csr_pem", e)))?;
 
         let token = match self
             .authority
-            .prepare(IssueRequest {
-                profile: &order.profile,
-                csr: csr.as_bytes(),
-                days: Some(i64::from(order.validity_days)),
-                ca: None,
-                template: None,
-            })
+            .prepare(
+                &checked,
+                SignOptions {
+                    profile: &order.profile,
+                    days: Some(i64::from(order.validity_days)),
+                    ..Default::default()
+                },
+            )
             .await
         {
             Ok(t) => t,
@@ -111,9 +113,6 @@ impl OrderService {
             Err(e) => return Err(e.into()),
         };
         let issued = self.authority.issue(token).await?;
-        let certificate = certificates::find_by_serial(&self.store, &issued.serial_hex)
-            .await?
-            .ok_or(OrderError::NotFound)?;
         let now = self.clock.now();
         let actor = caller.user.name.clone();
         let tx = self.store.begin().await?;
@@ -140,7 +139,7 @@ impl OrderService {
             order.account_id,
             order.id,
             status.code(),
-            certificate.id,
+            issued.certificate_id,
             now,
         )
         .await?
