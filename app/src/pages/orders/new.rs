@@ -8,7 +8,8 @@ use leptos::prelude::*;
 
 use crate::{
     api::orders::{OrderPlace, order_wizard},
-    components::{chosen_file::read_chosen_file, form_alert::FormAlert, portal::Portal},
+    browser::read_chosen_file,
+    components::{form_alert::FormAlert, loaded::Loaded, portal::Portal},
     model::{
         FieldErrors, SessionView,
         billing::format_money,
@@ -29,17 +30,14 @@ fn Wizard(session: SessionView) -> impl IntoView {
     let _ = session;
     let data = Resource::new_blocking(|| (), |_| order_wizard());
     view! {
-        <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(d) if d.offers.is_empty() => view! {
-                        <p class="empty">"There are no products your account can order yet."</p>
-                    }.into_any(),
-                    Ok(d) => view! { <Steps data=d /> }.into_any(),
-                    Err(e) => view! { <div class="alert alert-error" role="alert">{e.to_string()}</div> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <Loaded resource=data let:data>
+            {match data {
+                d if d.offers.is_empty() => view! {
+                    <p class="empty">"There are no products your account can order yet."</p>
+                }.into_any(),
+                d => view! { <Steps data=d /> }.into_any(),
+            }}
+        </Loaded>
     }
 }
 
@@ -74,24 +72,6 @@ fn with_name(names: &str, name: &str) -> String {
         _ if present => names.to_owned(),
         "" => name.to_owned(),
         typed => format!("{typed}\n{name}"),
-    }
-}
-
-fn read_text(id: &str) -> String {
-    #[cfg(feature = "hydrate")]
-    {
-        use wasm_bindgen::JsCast;
-        web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.get_element_by_id(id))
-            .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
-            .map(|i| i.value())
-            .unwrap_or_default()
-    }
-    #[cfg(not(feature = "hydrate"))]
-    {
-        let _ = id;
-        String::new()
     }
 }
 
@@ -232,7 +212,7 @@ fn Steps(data: WizardData) -> impl IntoView {
     };
     let save_p12 = move |_| {
         if let Some(k) = key.get() {
-            let password = read_text("p12-password");
+            let password = crate::browser::input_value("p12-password");
             match pki::pkcs12(&k.private_key_pem, None, &password, "Rootline key")
                 .map_err(|e| e.to_string())
                 .and_then(|bytes| pki::save_file("private-key.p12", &bytes, "application/x-pkcs12"))

@@ -5,6 +5,7 @@ use crate::{
     api::orders::{OrderApprove, OrderCancel, OrderCsr, OrderPay, OrderReject, order_get},
     components::{
         form_alert::{FormAlert, Notice},
+        loaded::Loaded,
         portal::Portal,
     },
     model::{
@@ -52,14 +53,9 @@ fn Order(session: SessionView) -> impl IntoView {
     let order = Resource::new_blocking(move || (id(), done()), |(id, _)| order_get(id));
     view! {
         {move || done().and_then(|d| done_text(&d)).map(|t| view! { <Notice>{t}</Notice> })}
-        <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
-            {move || Suspend::new(async move {
-                match order.await {
-                    Ok(o) => view! { <OrderDetail order=o /> }.into_any(),
-                    Err(e) => view! { <div class="alert alert-error" role="alert">{e.to_string()}</div> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <Loaded resource=order let:o>
+            <OrderDetail order=o />
+        </Loaded>
     }
 }
 
