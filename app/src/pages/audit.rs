@@ -4,17 +4,16 @@ use leptos_router::hooks::use_query_map;
 use crate::{
     api::access::audit_log,
     components::{
-        loaded::refused,
         portal::Portal,
         query_value,
         table::{Pager, Table},
     },
-    model::{AuditPage, AuditQuery, Permission, SessionView},
+    model::{AuditPage, AuditQuery, Permission},
 };
 
 #[component]
 pub fn AuditPage() -> impl IntoView {
-    view! { <Portal title="Audit log" page=|s: SessionView| view! { <AuditLog session=s /> } /> }
+    view! { <Portal title="Audit log" needs=Permission::ViewAuditLog refusal="Your role does not allow you to see the audit log." page=|_| view! { <AuditLog /> } /> }
 }
 
 /// The filters as the address bar has them (a GET form, so a filtered view can be bookmarked
@@ -55,10 +54,7 @@ fn link(query: &AuditQuery, page: u64) -> String {
 }
 
 #[component]
-fn AuditLog(session: SessionView) -> impl IntoView {
-    if !session.can(Permission::ViewAuditLog) {
-        return refused("Your role does not allow you to see the audit log.");
-    }
+fn AuditLog() -> impl IntoView {
     let query = query_from_url();
     let page = Resource::new_blocking(move || query.get(), audit_log);
     view! {

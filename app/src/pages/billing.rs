@@ -3,25 +3,20 @@ use leptos_router::hooks::use_query_map;
 
 use crate::{
     api::billing::billing_overview,
-    components::{
-        loaded::Loaded, loaded::refused, portal::Portal, statement::StatementTable, table::Table,
-    },
+    components::{loaded::Loaded, portal::Portal, statement::StatementTable, table::Table},
     model::{
-        Permission, SessionView,
+        Permission,
         billing::{BillingPage as Billing, format_money, month_label},
     },
 };
 
 #[component]
 pub fn BillingPage() -> impl IntoView {
-    view! { <Portal title="Billing" page=|s: SessionView| view! { <BillingView session=s /> } /> }
+    view! { <Portal title="Billing" needs=Permission::ViewFinance refusal="Your role does not allow you to see balances and the statement." page=|_| view! { <BillingView /> } /> }
 }
 
 #[component]
-fn BillingView(session: SessionView) -> impl IntoView {
-    if !session.can(Permission::ViewFinance) {
-        return refused("Your role does not allow you to see balances and the statement.");
-    }
+fn BillingView() -> impl IntoView {
     let query = use_query_map();
     let page =
         Memo::new(move |_| query.with(|q| q.get("page").and_then(|p| p.parse::<u64>().ok())));

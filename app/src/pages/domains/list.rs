@@ -10,7 +10,7 @@ use crate::{
     },
     components::{
         form_alert::{FormAlert, Notice},
-        loaded::{Loaded, refused},
+        loaded::Loaded,
         portal::Portal,
         query_flag,
         table::Table,
@@ -23,7 +23,7 @@ use crate::{
 
 #[component]
 pub fn DomainsPage() -> impl IntoView {
-    view! { <Portal title="Domains" page=|s: SessionView| view! { <Domains session=s /> } /> }
+    view! { <Portal title="Domains" needs=Permission::ManageDomains refusal="Your role does not allow you to manage domains." page=|s: SessionView| view! { <Domains session=s /> } /> }
 }
 
 fn method_options(current: &str) -> impl IntoView + use<> {
@@ -40,9 +40,6 @@ fn method_options(current: &str) -> impl IntoView + use<> {
 
 #[component]
 fn Domains(session: SessionView) -> impl IntoView {
-    if !session.can(Permission::ManageDomains) {
-        return refused("Your role does not allow you to manage domains.");
-    }
     let added = query_flag("added");
     let add = ServerAction::<DomainAdd>::new();
     let method = ServerAction::<DomainMethod>::new();
@@ -163,22 +160,18 @@ fn Restrictions() -> impl IntoView {
             <h2>"Restricted domains"</h2>
             <p class="field-hint">"Orders may not name these domains or their sub-domains."</p>
             <FormAlert error=error />
-            <Loaded resource=list let:data>
-                {match data {
-                    l => view! {
-                        <ul aria-label="Restricted">
-                            {l.into_iter().map(|d| view! {
-                                <li>
-                                    {d.clone()}
-                                    <ActionForm action=lift>
-                                        <input type="hidden" name="domain" value=d.clone() />
-                                        <button type="submit" class="button button-quiet">{format!("Lift {d}")}</button>
-                                    </ActionForm>
-                                </li>
-                            }).collect_view()}
-                        </ul>
-                    }.into_any(),
-                }}
+            <Loaded resource=list let:l>
+                <ul aria-label="Restricted">
+                    {l.into_iter().map(|d| view! {
+                        <li>
+                            {d.clone()}
+                            <ActionForm action=lift>
+                                <input type="hidden" name="domain" value=d.clone() />
+                                <button type="submit" class="button button-quiet">{format!("Lift {d}")}</button>
+                            </ActionForm>
+                        </li>
+                    }).collect_view()}
+                </ul>
             </Loaded>
             <ActionForm action=restrict>
                 <div class="field">

@@ -5,27 +5,24 @@ use crate::{
     components::{
         field::Field,
         form_alert::{FormAlert, Notice},
-        loaded::{Loaded, refused},
+        loaded::Loaded,
         portal::Portal,
         query_flag,
     },
     error::AppError,
     model::{
-        Permission, SessionView,
+        Permission,
         groups::{GroupForm, GroupView},
     },
 };
 
 #[component]
 pub fn GroupsPage() -> impl IntoView {
-    view! { <Portal title="Groups" page=|s: SessionView| view! { <Groups session=s /> } /> }
+    view! { <Portal title="Groups" needs=Permission::ManageGroups refusal="Your role does not allow you to manage groups." page=|_| view! { <Groups /> } /> }
 }
 
 #[component]
-fn Groups(session: SessionView) -> impl IntoView {
-    if !session.can(Permission::ManageGroups) {
-        return refused("Your role does not allow you to manage groups.");
-    }
+fn Groups() -> impl IntoView {
     let saved = query_flag("saved");
     let page = Resource::new_blocking(saved, |_| groups_list());
     view! {

@@ -20,7 +20,7 @@ use crate::{
         billing::{GroupFinance, format_money},
         group_members::GroupDetail,
     },
-    pages::portal::group_settings::{GroupDomains, GroupLogo},
+    pages::groups::settings::{GroupDomains, GroupLogo},
 };
 
 #[component]

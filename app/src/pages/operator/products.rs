@@ -9,27 +9,21 @@ use crate::{
     components::{
         field::Field,
         form_alert::{FormAlert, Notice},
-        loaded::{Loaded, refused},
+        loaded::Loaded,
         portal::Portal,
         query_flag,
     },
     error::AppError,
-    model::{
-        SessionView,
-        products::{CURRENCIES, ProductKind, PublicProductForm, PublicProductView, amount_text},
-    },
+    model::products::{CURRENCIES, ProductKind, PublicProductForm, PublicProductView, amount_text},
 };
 
 #[component]
 pub fn OperatorProductsPage() -> impl IntoView {
-    view! { <Portal title="Public products" page=|s: SessionView| view! { <Products session=s /> } /> }
+    view! { <Portal title="Public products" operator=true refusal="Only operator users can manage public products." page=|_| view! { <Products /> } /> }
 }
 
 #[component]
-fn Products(session: SessionView) -> impl IntoView {
-    if !session.is_operator {
-        return refused("Only operator users can manage public products.");
-    }
+fn Products() -> impl IntoView {
     let saved = query_flag("saved");
     let page = Resource::new_blocking(saved, |_| public_products());
     view! {

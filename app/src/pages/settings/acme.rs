@@ -9,28 +9,25 @@ use crate::{
     components::{
         field::Field,
         form_alert::{FormAlert, Notice},
-        loaded::{Loaded, refused},
+        loaded::Loaded,
         portal::Portal,
         query_flag,
         table::Table,
     },
     error::AppError,
     model::{
-        Permission, SessionView,
+        Permission,
         acme::{AcmeCredentialCreated, AcmeCredentialView, AcmeCredentialsPage, Choice},
     },
 };
 
 #[component]
 pub fn AcmeCredentialsSettingsPage() -> impl IntoView {
-    view! { <Portal title="ACME APIs" page=|s: SessionView| view! { <Credentials session=s /> } /> }
+    view! { <Portal title="ACME APIs" needs=Permission::ManageSettings refusal="Your role does not allow you to manage ACME credentials." page=|_| view! { <Credentials /> } /> }
 }
 
 #[component]
-fn Credentials(session: SessionView) -> impl IntoView {
-    if !session.can(Permission::ManageSettings) {
-        return refused("Your role does not allow you to manage ACME credentials.");
-    }
+fn Credentials() -> impl IntoView {
     let revoked = query_flag("revoked");
     let create = ServerAction::<AcmeCredentialCreate>::new();
     let revoke = ServerAction::<AcmeCredentialRevoke>::new();

@@ -5,28 +5,25 @@ use crate::{
     components::{
         field::Field,
         form_alert::{FormAlert, Notice},
-        loaded::{Loaded, refused},
+        loaded::Loaded,
         portal::Portal,
         query_flag,
         table::Table,
     },
     error::AppError,
     model::{
-        Permission, SessionView,
+        Permission,
         ip_rules::{IpRuleView, IpRulesPage},
     },
 };
 
 #[component]
 pub fn IpRestrictionsPage() -> impl IntoView {
-    view! { <Portal title="IP restrictions" page=|s: SessionView| view! { <IpRules session=s /> } /> }
+    view! { <Portal title="IP restrictions" needs=Permission::ManageSettings refusal="Your role does not allow you to change security settings." page=|_| view! { <IpRules /> } /> }
 }
 
 #[component]
-fn IpRules(session: SessionView) -> impl IntoView {
-    if !session.can(Permission::ManageSettings) {
-        return refused("Your role does not allow you to change security settings.");
-    }
+fn IpRules() -> impl IntoView {
     let saved = query_flag("saved");
     let add = ServerAction::<IpRuleAdd>::new();
     let change = ServerAction::<IpRuleChange>::new();

@@ -7,23 +7,20 @@ use crate::{
     components::{
         field::Field,
         form_alert::{FormAlert, Notice},
-        loaded::{Loaded, refused},
+        loaded::Loaded,
         portal::Portal,
         query_flag,
     },
-    model::{Permission, SessionView},
+    model::Permission,
 };
 
 #[component]
 pub fn PrivateCasPage() -> impl IntoView {
-    view! { <Portal title="Private CAs" page=|s: SessionView| view! { <PrivateCas session=s /> } /> }
+    view! { <Portal title="Private CAs" needs=Permission::ManageCas refusal="Your role does not allow you to manage private CAs." page=|_| view! { <PrivateCas /> } /> }
 }
 
 #[component]
-fn PrivateCas(session: SessionView) -> impl IntoView {
-    if !session.can(Permission::ManageCas) {
-        return refused("Your role does not allow you to manage private CAs.");
-    }
+fn PrivateCas() -> impl IntoView {
     let created = query_flag("created");
     let list = Resource::new_blocking(created, |_| private_cas());
     let action = ServerAction::<PrivateCaCreate>::new();

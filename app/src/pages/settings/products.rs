@@ -10,14 +10,14 @@ use crate::{
     components::{
         field::Field,
         form_alert::{FormAlert, Notice},
-        loaded::{Loaded, refused},
+        loaded::Loaded,
         portal::Portal,
         query_flag,
         textarea_text::textarea_text,
     },
     error::AppError,
     model::{
-        Permission, SessionView,
+        Permission,
         products::{FIELD_MODES, PrivateProductForm, PrivateProductView, rules_to_form},
         template::{Field as TemplateField, Mode, Template},
     },
@@ -25,14 +25,11 @@ use crate::{
 
 #[component]
 pub fn PrivateProductsPage() -> impl IntoView {
-    view! { <Portal title="Private products" page=|s: SessionView| view! { <PrivateProducts session=s /> } /> }
+    view! { <Portal title="Private products" needs=Permission::ManageProducts refusal="Your role does not allow you to manage products." page=|_| view! { <PrivateProducts /> } /> }
 }
 
 #[component]
-fn PrivateProducts(session: SessionView) -> impl IntoView {
-    if !session.can(Permission::ManageProducts) {
-        return refused("Your role does not allow you to manage products.");
-    }
+fn PrivateProducts() -> impl IntoView {
     let saved = query_flag("saved");
     let page = Resource::new_blocking(saved, |_| private_products());
     view! {

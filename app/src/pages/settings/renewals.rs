@@ -7,23 +7,20 @@ use crate::{
     api::orders::{SetReminderDays, renewal_reminder_settings},
     components::{
         form_alert::{FormAlert, Notice},
-        loaded::{Loaded, refused},
+        loaded::Loaded,
         portal::Portal,
         query_flag,
     },
-    model::{Permission, SessionView},
+    model::Permission,
 };
 
 #[component]
 pub fn RenewalRemindersPage() -> impl IntoView {
-    view! { <Portal title="Renewal reminders" page=|s: SessionView| view! { <Setting session=s /> } /> }
+    view! { <Portal title="Renewal reminders" needs=Permission::ManageSettings refusal="Your role does not allow you to change account settings." page=|_| view! { <Setting /> } /> }
 }
 
 #[component]
-fn Setting(session: SessionView) -> impl IntoView {
-    if !session.can(Permission::ManageSettings) {
-        return refused("Your role does not allow you to change account settings.");
-    }
+fn Setting() -> impl IntoView {
     let saved = query_flag("saved");
     let action = ServerAction::<SetReminderDays>::new();
     let error = Signal::derive(move || action.value().get().and_then(Result::err));

@@ -8,28 +8,25 @@ use crate::{
     components::{
         field::Field,
         form_alert::{FormAlert, Notice},
-        loaded::{Loaded, refused},
+        loaded::Loaded,
         portal::Portal,
         query_flag,
         table::Table,
     },
     error::AppError,
     model::{
-        Permission, SessionView,
+        Permission,
         api_keys::{ApiKeyCreated, ApiKeyView, ApiKeysPage},
     },
 };
 
 #[component]
 pub fn ApiKeysSettingsPage() -> impl IntoView {
-    view! { <Portal title="REST APIs" page=|s: SessionView| view! { <Keys session=s /> } /> }
+    view! { <Portal title="REST APIs" needs=Permission::ManageSettings refusal="Your role does not allow you to manage API access keys." page=|_| view! { <Keys /> } /> }
 }
 
 #[component]
-fn Keys(session: SessionView) -> impl IntoView {
-    if !session.can(Permission::ManageSettings) {
-        return refused("Your role does not allow you to manage API access keys.");
-    }
+fn Keys() -> impl IntoView {
     let revoked = query_flag("revoked");
     let create = ServerAction::<ApiKeyCreate>::new();
     let revoke = ServerAction::<ApiKeyRevoke>::new();

@@ -6,27 +6,24 @@ use crate::{
     components::{
         field::Field,
         form_alert::{FormAlert, Notice},
-        loaded::{Loaded, refused},
+        loaded::Loaded,
         portal::Portal,
         table::Table,
     },
     error::AppError,
     model::{
-        Permission, Role, SessionView,
+        Permission, Role,
         roles::{CustomRoleView, RolesPage as Roles},
     },
 };
 
 #[component]
 pub fn RolesPage() -> impl IntoView {
-    view! { <Portal title="Roles" page=|s: SessionView| view! { <RolesView session=s /> } /> }
+    view! { <Portal title="Roles" needs=Permission::ManageRoles refusal="Your role does not allow you to manage roles." page=|_| view! { <RolesView /> } /> }
 }
 
 #[component]
-fn RolesView(session: SessionView) -> impl IntoView {
-    if !session.can(Permission::ManageRoles) {
-        return refused("Your role does not allow you to manage roles.");
-    }
+fn RolesView() -> impl IntoView {
     let params = use_query_map();
     let notice = move || {
         params.with(|p| {

@@ -4,23 +4,20 @@ use crate::{
     api::access::{SetTwoFactor, two_factor_setting},
     components::{
         form_alert::{FormAlert, Notice},
-        loaded::{Loaded, refused},
+        loaded::Loaded,
         portal::Portal,
         query_flag,
     },
-    model::{Permission, SessionView},
+    model::Permission,
 };
 
 #[component]
 pub fn TwoFactorSettingPage() -> impl IntoView {
-    view! { <Portal title="Two-factor sign-in" page=|s: SessionView| view! { <Setting session=s /> } /> }
+    view! { <Portal title="Two-factor sign-in" needs=Permission::ManageSettings refusal="Your role does not allow you to change security settings." page=|_| view! { <Setting /> } /> }
 }
 
 #[component]
-fn Setting(session: SessionView) -> impl IntoView {
-    if !session.can(Permission::ManageSettings) {
-        return refused("Your role does not allow you to change security settings.");
-    }
+fn Setting() -> impl IntoView {
     let saved = query_flag("saved");
     let action = ServerAction::<SetTwoFactor>::new();
     let error = Signal::derive(move || action.value().get().and_then(Result::err));

@@ -3,24 +3,18 @@ use leptos_router::hooks::use_params_map;
 
 use crate::{
     api::access::{UserDeactivate, UserUpdate, role_options, user_get},
-    components::{
-        form_alert::FormAlert, loaded::Loaded, loaded::refused, portal::Portal,
-        user_fields::UserFields,
-    },
+    components::{form_alert::FormAlert, loaded::Loaded, portal::Portal, user_fields::UserFields},
     error::AppError,
-    model::{Permission, SessionView, UserSummary, users::MemberStatus},
+    model::{Permission, UserSummary, users::MemberStatus},
 };
 
 #[component]
 pub fn UserEditPage() -> impl IntoView {
-    view! { <Portal title="Edit user" page=|s: SessionView| view! { <UserEdit session=s /> } /> }
+    view! { <Portal title="Edit user" needs=Permission::ManageUsers refusal="Your role does not allow you to manage users." page=|_| view! { <UserEdit /> } /> }
 }
 
 #[component]
-fn UserEdit(session: SessionView) -> impl IntoView {
-    if !session.can(Permission::ManageUsers) {
-        return refused("Your role does not allow you to manage users.");
-    }
+fn UserEdit() -> impl IntoView {
     let params = use_params_map();
     let id = Memo::new(move |_| params.with(|p| p.get("id").and_then(|v| v.parse::<i32>().ok())));
     let user = Resource::new_blocking(

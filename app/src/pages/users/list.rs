@@ -6,17 +6,16 @@ use crate::{
     components::{
         form_alert::Notice,
         loaded::Loaded,
-        loaded::refused,
         portal::Portal,
         query_value,
         table::{Pager, Table},
     },
-    model::{Permission, SessionView, UsersPage, UsersQuery},
+    model::{Permission, UsersPage, UsersQuery},
 };
 
 #[component]
 pub fn UsersPage() -> impl IntoView {
-    view! { <Portal title="Users" page=|s: SessionView| view! { <Users session=s /> } /> }
+    view! { <Portal title="Users" needs=Permission::ManageUsers refusal="Your role does not allow you to manage users." page=|_| view! { <Users /> } /> }
 }
 
 fn page_link(search: &str, page: u64) -> String {
@@ -24,10 +23,7 @@ fn page_link(search: &str, page: u64) -> String {
 }
 
 #[component]
-fn Users(session: SessionView) -> impl IntoView {
-    if !session.can(Permission::ManageUsers) {
-        return refused("Your role does not allow you to manage users.");
-    }
+fn Users() -> impl IntoView {
     let params = use_query_map();
     let query = Memo::new(move |_| {
         params.with(|p| UsersQuery {

@@ -2,21 +2,18 @@ use leptos::prelude::*;
 
 use crate::{
     api::access::{UserAdd, role_options},
-    components::{form_alert::FormAlert, loaded::refused, portal::Portal, user_fields::UserFields},
+    components::{form_alert::FormAlert, portal::Portal, user_fields::UserFields},
     error::AppError,
-    model::{Permission, SessionView, UserForm},
+    model::{Permission, UserForm},
 };
 
 #[component]
 pub fn UserNewPage() -> impl IntoView {
-    view! { <Portal title="Add user" page=|s: SessionView| view! { <UserNew session=s /> } /> }
+    view! { <Portal title="Add user" needs=Permission::ManageUsers refusal="Your role does not allow you to manage users." page=|_| view! { <UserNew /> } /> }
 }
 
 #[component]
-fn UserNew(session: SessionView) -> impl IntoView {
-    if !session.can(Permission::ManageUsers) {
-        return refused("Your role does not allow you to manage users.");
-    }
+fn UserNew() -> impl IntoView {
     let action = ServerAction::<UserAdd>::new();
     let roles = Resource::new_blocking(|| (), |_| role_options());
     let error = Signal::derive(move || action.value().get().and_then(Result::err));

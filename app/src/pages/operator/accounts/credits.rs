@@ -6,27 +6,21 @@ use crate::{
     components::{
         field::Field,
         form_alert::{FormAlert, Notice},
-        loaded::{Loaded, refused},
+        loaded::Loaded,
         portal::Portal,
         statement::StatementTable,
     },
     error::AppError,
-    model::{
-        SessionView,
-        billing::{AccountCredits, format_money},
-    },
+    model::billing::{AccountCredits, format_money},
 };
 
 #[component]
 pub fn OperatorCreditsPage() -> impl IntoView {
-    view! { <Portal title="Credits" page=|s: SessionView| view! { <Credits session=s /> } /> }
+    view! { <Portal title="Credits" operator=true refusal="Only operator users can open the operator console." page=|_| view! { <Credits /> } /> }
 }
 
 #[component]
-fn Credits(session: SessionView) -> impl IntoView {
-    if !session.is_operator {
-        return refused("Only operator users can open the operator console.");
-    }
+fn Credits() -> impl IntoView {
     let params = use_params_map();
     let query = use_query_map();
     let id = Memo::new(move |_| params.with(|p| p.get("id").and_then(|v| v.parse::<i32>().ok())));

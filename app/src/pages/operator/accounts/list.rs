@@ -5,18 +5,18 @@ use crate::{
     api::operator::{ReviewPartner, SetMultipleGroups, operator_accounts},
     components::{
         form_alert::{FormAlert, Notice},
-        loaded::{Loaded, refused},
+        loaded::Loaded,
         portal::Portal,
     },
     model::{
-        AccountStatus, SessionView,
+        AccountStatus,
         operator::{AccountView, AccountsPage, AccountsQuery},
     },
 };
 
 #[component]
 pub fn OperatorAccountsPage() -> impl IntoView {
-    view! { <Portal title="Accounts" page=|s: SessionView| view! { <Accounts session=s /> } /> }
+    view! { <Portal title="Accounts" operator=true refusal="Only operator users can open the operator console." page=|_| view! { <Accounts /> } /> }
 }
 
 const STATUSES: [AccountStatus; 5] = [
@@ -28,10 +28,7 @@ const STATUSES: [AccountStatus; 5] = [
 ];
 
 #[component]
-fn Accounts(session: SessionView) -> impl IntoView {
-    if !session.is_operator {
-        return refused("Only operator users can open the operator console.");
-    }
+fn Accounts() -> impl IntoView {
     let params = use_query_map();
     let query = Memo::new(move |_| {
         params.with(|p| AccountsQuery {
