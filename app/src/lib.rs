@@ -2,6 +2,7 @@
 //! (`ssr`) and hydrated in the browser (`hydrate`).
 
 pub mod api;
+pub mod browser;
 pub mod components;
 pub mod error;
 pub mod model;
@@ -10,7 +11,6 @@ pub mod pki;
 #[cfg(feature = "ssr")]
 pub mod ports;
 mod routes;
-pub mod webauthn;
 
 // der's derive macros name their crate `::der`. The browser's key code (pki) uses der 0.8,
 // which the workspace lists as `der-pki` because the server uses der 0.7 under the plain name.

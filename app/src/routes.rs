@@ -7,6 +7,7 @@ use leptos_router::{
 };
 
 use crate::pages::{
+    audit::AuditPage,
     auth::{
         activate::ActivatePage,
         application_received::ApplicationReceivedPage,
@@ -16,27 +17,33 @@ use crate::pages::{
         sign_up::SignUpPage,
         two_factor::{TwoFactorEnrolPage, TwoFactorPage},
     },
+    billing::BillingPage,
+    choose_account::ChooseAccountPage,
+    dcv::confirm::DcvConfirmPage,
     domains::list::DomainsPage,
+    download::DelegateDownloadPage,
+    groups::{list::GroupsPage, view::GroupViewPage},
     not_found::NotFoundPage,
-    operator::accounts::OperatorAccountsPage,
-    operator::credits::OperatorCreditsPage,
-    operator::products::OperatorProductsPage,
-    orders::{list::OrdersListPage, new::OrderNewPage, view::OrderViewPage},
-    portal::acme_credentials::AcmeCredentialsSettingsPage,
-    portal::billing::BillingPage,
-    portal::private_cas::PrivateCasPage,
-    portal::private_products::PrivateProductsPage,
-    portal::{
-        api_keys::ApiKeysSettingsPage, audit::AuditPage, choose_account::ChooseAccountPage,
-        group_view::GroupViewPage, groups::GroupsPage, ip_rules::IpRestrictionsPage,
-        overview::OverviewPage, profile::ProfilePage, renewal_reminders::RenewalRemindersPage,
-        roles::RolesPage, two_factor_setting::TwoFactorSettingPage, user_edit::UserEditPage,
-        user_new::UserNewPage, users::UsersPage,
+    operator::{
+        accounts::{credits::OperatorCreditsPage, list::OperatorAccountsPage},
+        products::OperatorProductsPage,
     },
-    smime::{new::SmimeNewPage, order::SmimeOrderPage, verify::SmimeVerifyPage},
-    track::{
-        dcv_confirm::DcvConfirmPage, delegate_download::DelegateDownloadPage, page::TrackPage,
+    orders::{
+        list::OrdersListPage,
+        new::OrderNewPage,
+        smime::{new::SmimeNewPage, view::SmimeOrderPage},
+        view::OrderViewPage,
     },
+    overview::OverviewPage,
+    profile::page::ProfilePage,
+    settings::{
+        acme::AcmeCredentialsSettingsPage, ip_rules::IpRestrictionsPage,
+        private_cas::PrivateCasPage, products::PrivateProductsPage, renewals::RenewalRemindersPage,
+        rest_api::ApiKeysSettingsPage, roles::RolesPage, two_factor::TwoFactorSettingPage,
+    },
+    smime::verify::SmimeVerifyPage,
+    track::page::TrackPage,
+    users::{edit::UserEditPage, list::UsersPage, new::UserNewPage},
 };
 
 /// The HTML document around the app, rendered on the server.

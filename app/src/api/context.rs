@@ -5,8 +5,37 @@ use crate::{
     ports::{Backend, RequestMeta, SetCookie},
 };
 
+/// Runs a server function's body with the backend and the facts about this request, and gives
+/// a failure its HTTP status (see [`respond`]). The body is a closure so it can own both while
+/// it borrows them for the one backend call it makes.
+pub(crate) async fn call<T, F, Fut>(body: F) -> Result<T, AppError>
+where
+    F: FnOnce(Backend, RequestMeta) -> Fut,
+    Fut: Future<Output = Result<T, AppError>>,
+{
+    let result = match backend() {
+        Ok((backend, meta)) => body(backend, meta).await,
+        Err(error) => Err(error),
+    };
+    respond(result)
+}
+
+/// [`call`] for a plain form post: once the body succeeded, the browser goes on to `to`.
+pub(crate) async fn call_then_redirect<T, F, Fut>(to: &str, body: F) -> Result<(), AppError>
+where
+    F: FnOnce(Backend, RequestMeta) -> Fut,
+    Fut: Future<Output = Result<T, AppError>>,
+{
+    call(|backend, meta| async move {
+        body(backend, meta).await?;
+        leptos_axum::redirect(to);
+        Ok(())
+    })
+    .await
+}
+
 /// The backend and the facts about this request, as the server provided them.
-pub(crate) fn backend() -> Result<(Backend, RequestMeta), AppError> {
+fn backend() -> Result<(Backend, RequestMeta), AppError> {
     let missing = |what: &str| {
         leptos::logging::error!("server function called without {what} in context");
         AppError::Internal {
@@ -34,7 +63,7 @@ pub(crate) fn set_cookie(cookie: SetCookie) -> Result<(), AppError> {
 /// Gives a failed server function the HTTP status of its error, so API clients can tell a
 /// refusal from a fault. Plain HTML form posts keep the redirect that carries the error back
 /// to the form.
-pub(crate) fn respond<T>(result: Result<T, AppError>) -> Result<T, AppError> {
+fn respond<T>(result: Result<T, AppError>) -> Result<T, AppError> {
     if let Err(error) = &result {
         let form_post = use_context::<http::request::Parts>().is_some_and(|parts| {
             parts

@@ -15,4 +15,4 @@ pub mod profile;
 pub mod smime;
 pub mod track;
 #[cfg(feature = "ssr")]
-pub(crate) use context::{backend, respond, set_cookie};
+pub(crate) use context::{call, call_then_redirect, set_cookie};

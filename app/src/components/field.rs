@@ -83,3 +83,25 @@ pub type Rule = std::sync::Arc<dyn Fn(&str) -> Result<(), String> + Send + Sync>
 pub fn rule(f: impl Fn(&str) -> Result<(), String> + Send + Sync + 'static) -> Rule {
     std::sync::Arc::new(f)
 }
+
+/// A labelled text area of a plain form post. `text` is its current value, rendered escaped
+/// (see `textarea_text`) so the form submits it unchanged.
+#[component]
+pub fn TextArea(
+    label: &'static str,
+    id: &'static str,
+    name: &'static str,
+    #[prop(default = 2)] rows: u8,
+    /// Monospaced, for PEM text.
+    #[prop(optional)]
+    mono: bool,
+    #[prop(optional, into)] text: Option<String>,
+) -> impl IntoView {
+    let text = text.map(|t| crate::components::textarea_text::textarea_text(&t));
+    view! {
+        <div class="field">
+            <label for=id>{label}</label>
+            <textarea id=id name=name rows=rows class=mono.then_some("mono") inner_html=text></textarea>
+        </div>
+    }
+}

@@ -1,9 +1,10 @@
 pub mod auth_card;
-pub mod chosen_file;
 pub mod field;
 pub mod form_alert;
+pub mod loaded;
 pub mod portal;
 pub mod statement;
+pub mod table;
 pub mod textarea_text;
 pub mod user_fields;
 
@@ -19,4 +20,12 @@ pub fn query_value(value: &str) -> String {
             _ => format!("%{b:02X}"),
         })
         .collect()
+}
+
+/// Whether the page's address carries `?name=…`, as an action's redirect does to ask for its
+/// notice ("saved", "created", …).
+pub fn query_flag(name: &'static str) -> impl Fn() -> bool + Copy + Send + Sync + 'static {
+    use leptos::prelude::With;
+    let params = leptos_router::hooks::use_query_map();
+    move || params.with(|p| p.get(name).is_some())
 }

@@ -3,14 +3,23 @@ use leptos_router::components::Redirect;
 
 use crate::{
     api::auth::{SignOut, current_session},
+    components::loaded::refused,
     error::AppError,
     model::{Permission, SessionView},
 };
 
 /// The signed-in frame: header with account and user, navigation, sign-out. Sends a visitor
-/// without a session to the sign-in page; renders `page` with the session otherwise.
+/// without a session to the sign-in page; renders `page` with the session otherwise. A page
+/// that `needs` a permission (or is for `operator` users only) shows `refusal` instead to
+/// anyone else; the server refuses them too, this only spares them a page of errors.
 #[component]
-pub fn Portal<F, V>(title: &'static str, page: F) -> impl IntoView
+pub fn Portal<F, V>(
+    title: &'static str,
+    page: F,
+    #[prop(optional)] needs: Option<Permission>,
+    #[prop(optional)] operator: bool,
+    #[prop(optional)] refusal: &'static str,
+) -> impl IntoView
 where
     F: Fn(SessionView) -> V + Clone + Send + Sync + 'static,
     V: IntoView + 'static,
@@ -29,7 +38,15 @@ where
                 let page = page.clone();
                 Suspend::new(async move {
                     match session.await {
-                        Ok(Some(s)) => view! { <Frame session=s.clone() title=title>{page(s)}</Frame> }.into_any(),
+                        Ok(Some(s)) => {
+                            let allowed = needs.is_none_or(|p| s.can(p)) && (!operator || s.is_operator);
+                            view! {
+                                <Frame session=s.clone() title=title>
+                                    {if allowed { page(s).into_any() } else { refused(refusal) }}
+                                </Frame>
+                            }
+                            .into_any()
+                        }
                         Ok(None) | Err(AppError::Unauthenticated) => {
                             view! { <Redirect path="/sign-in" /> }.into_any()
                         }

@@ -8,11 +8,6 @@ use crate::{
 /// One page of the caller's account's audit log, filtered. Needs `ViewAuditLog`.
 #[server(endpoint = "access/audit-log")]
 pub async fn audit_log(query: AuditQuery) -> Result<AuditPage, AppError> {
-    crate::api::respond(
-        async move {
-            let (backend, meta) = crate::api::backend()?;
-            backend.access.audit_log(&meta, query).await
-        }
-        .await,
-    )
+    crate::api::call(|backend, meta| async move { backend.access.audit_log(&meta, query).await })
+        .await
 }

@@ -5,62 +5,50 @@ use crate::error::AppError;
 /// Limits a group's orders to one more of the account's domains. Needs `ManageGroups`.
 #[server(endpoint = "groups/domains/add")]
 pub async fn group_domain_add(group_id: i32, domain: String) -> Result<(), AppError> {
-    crate::api::respond(
-        async move {
-            let (backend, meta) = crate::api::backend()?;
+    crate::api::call_then_redirect(
+        &format!("/groups/{group_id}?domain=added"),
+        |backend, meta| async move {
             backend
                 .access
                 .add_group_domain(&meta, group_id, domain)
-                .await?;
-            leptos_axum::redirect(&format!("/groups/{group_id}?domain=added"));
-            Ok(())
-        }
-        .await,
+                .await
+        },
     )
+    .await
 }
 
 /// Takes a domain off a group's list (with none left it orders for all). Needs `ManageGroups`.
 #[server(endpoint = "groups/domains/remove")]
 pub async fn group_domain_remove(group_id: i32, domain: String) -> Result<(), AppError> {
-    crate::api::respond(
-        async move {
-            let (backend, meta) = crate::api::backend()?;
+    crate::api::call_then_redirect(
+        &format!("/groups/{group_id}?domain=removed"),
+        |backend, meta| async move {
             backend
                 .access
                 .remove_group_domain(&meta, group_id, domain)
-                .await?;
-            leptos_axum::redirect(&format!("/groups/{group_id}?domain=removed"));
-            Ok(())
-        }
-        .await,
+                .await
+        },
     )
+    .await
 }
 
 /// Sets a group's logo from the `data:` URL the browser made of the chosen file. Needs
 /// `ManageGroups`.
 #[server(endpoint = "groups/logo/set")]
 pub async fn group_logo_set(group_id: i32, logo: String) -> Result<(), AppError> {
-    crate::api::respond(
-        async move {
-            let (backend, meta) = crate::api::backend()?;
-            backend.access.set_group_logo(&meta, group_id, logo).await?;
-            leptos_axum::redirect(&format!("/groups/{group_id}?logo=set"));
-            Ok(())
-        }
-        .await,
+    crate::api::call_then_redirect(
+        &format!("/groups/{group_id}?logo=set"),
+        |backend, meta| async move { backend.access.set_group_logo(&meta, group_id, logo).await },
     )
+    .await
 }
 
 /// Removes a group's logo. Needs `ManageGroups`.
 #[server(endpoint = "groups/logo/remove")]
 pub async fn group_logo_remove(group_id: i32) -> Result<(), AppError> {
-    crate::api::respond(
-        async move {
-            let (backend, meta) = crate::api::backend()?;
-            backend.access.remove_group_logo(&meta, group_id).await?;
-            leptos_axum::redirect(&format!("/groups/{group_id}?logo=removed"));
-            Ok(())
-        }
-        .await,
+    crate::api::call_then_redirect(
+        &format!("/groups/{group_id}?logo=removed"),
+        |backend, meta| async move { backend.access.remove_group_logo(&meta, group_id).await },
     )
+    .await
 }

@@ -5,13 +5,7 @@ use crate::{error::AppError, model::groups::GroupsPage};
 /// The account's groups. Needs `ManageGroups`.
 #[server(endpoint = "groups/list")]
 pub async fn groups_list() -> Result<GroupsPage, AppError> {
-    crate::api::respond(
-        async move {
-            let (backend, meta) = crate::api::backend()?;
-            backend.access.groups(&meta).await
-        }
-        .await,
-    )
+    crate::api::call(|backend, meta| async move { backend.access.groups(&meta).await }).await
 }
 
 /// Adds a group (when the operator enabled multiple groups). Needs `ManageGroups`.
@@ -24,23 +18,18 @@ pub async fn group_add(
     renewal_emails: String,
     #[server(default)] restricted: Option<String>,
 ) -> Result<(), AppError> {
-    crate::api::respond(
-        async move {
-            let (backend, meta) = crate::api::backend()?;
-            let form = crate::model::groups::GroupForm {
-                name,
-                description,
-                finance_mode,
-                spend_limit,
-                renewal_emails,
-                restricted: restricted.is_some(),
-            };
-            backend.access.add_group(&meta, form).await?;
-            leptos_axum::redirect("/groups?saved=1");
-            Ok(())
-        }
-        .await,
-    )
+    crate::api::call_then_redirect("/groups?saved=1", |backend, meta| async move {
+        let form = crate::model::groups::GroupForm {
+            name,
+            description,
+            finance_mode,
+            spend_limit,
+            renewal_emails,
+            restricted: restricted.is_some(),
+        };
+        backend.access.add_group(&meta, form).await
+    })
+    .await
 }
 
 /// Changes a group of the account. Needs `ManageGroups`.
@@ -54,21 +43,16 @@ pub async fn group_update(
     renewal_emails: String,
     #[server(default)] restricted: Option<String>,
 ) -> Result<(), AppError> {
-    crate::api::respond(
-        async move {
-            let (backend, meta) = crate::api::backend()?;
-            let form = crate::model::groups::GroupForm {
-                name,
-                description,
-                finance_mode,
-                spend_limit,
-                renewal_emails,
-                restricted: restricted.is_some(),
-            };
-            backend.access.update_group(&meta, id, form).await?;
-            leptos_axum::redirect("/groups?saved=1");
-            Ok(())
-        }
-        .await,
-    )
+    crate::api::call_then_redirect("/groups?saved=1", |backend, meta| async move {
+        let form = crate::model::groups::GroupForm {
+            name,
+            description,
+            finance_mode,
+            spend_limit,
+            renewal_emails,
+            restricted: restricted.is_some(),
+        };
+        backend.access.update_group(&meta, id, form).await
+    })
+    .await
 }

@@ -14,25 +14,22 @@ pub async fn user_add(
     role: String,
     group_access: String,
 ) -> Result<(), AppError> {
-    crate::api::respond(
-        async move {
-            let (backend, meta) = crate::api::backend()?;
-            let form = crate::model::UserForm {
-                name,
-                email,
-                mobile,
-                designation,
-                employee_id,
-                role,
-                group_access,
-            };
-            let next = match backend.access.add_user(&meta, form).await? {
-                crate::model::users::AddUserOutcome::Added(_) => "/users?added=1",
-                crate::model::users::AddUserOutcome::Invited => "/users?invited=1",
-            };
-            leptos_axum::redirect(next);
-            Ok(())
-        }
-        .await,
-    )
+    crate::api::call(|backend, meta| async move {
+        let form = crate::model::UserForm {
+            name,
+            email,
+            mobile,
+            designation,
+            employee_id,
+            role,
+            group_access,
+        };
+        let next = match backend.access.add_user(&meta, form).await? {
+            crate::model::users::AddUserOutcome::Added(_) => "/users?added=1",
+            crate::model::users::AddUserOutcome::Invited => "/users?invited=1",
+        };
+        leptos_axum::redirect(next);
+        Ok(())
+    })
+    .await
 }

@@ -5,13 +5,8 @@ use crate::error::AppError;
 /// Deactivates a user in the account; their sessions there end at once. Needs `ManageUsers`.
 #[server(endpoint = "users/deactivate")]
 pub async fn user_deactivate(id: i32) -> Result<(), AppError> {
-    crate::api::respond(
-        async move {
-            let (backend, meta) = crate::api::backend()?;
-            backend.access.deactivate_user(&meta, id).await?;
-            leptos_axum::redirect("/users?deactivated=1");
-            Ok(())
-        }
-        .await,
-    )
+    crate::api::call_then_redirect("/users?deactivated=1", |backend, meta| async move {
+        backend.access.deactivate_user(&meta, id).await
+    })
+    .await
 }

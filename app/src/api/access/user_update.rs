@@ -15,22 +15,17 @@ pub async fn user_update(
     role: String,
     group_access: String,
 ) -> Result<(), AppError> {
-    crate::api::respond(
-        async move {
-            let (backend, meta) = crate::api::backend()?;
-            let form = crate::model::UserForm {
-                name: name.unwrap_or_default(),
-                email: String::new(),
-                mobile: mobile.unwrap_or_default(),
-                designation: designation.unwrap_or_default(),
-                employee_id,
-                role,
-                group_access,
-            };
-            backend.access.update_user(&meta, id, form).await?;
-            leptos_axum::redirect("/users?saved=1");
-            Ok(())
-        }
-        .await,
-    )
+    crate::api::call_then_redirect("/users?saved=1", |backend, meta| async move {
+        let form = crate::model::UserForm {
+            name: name.unwrap_or_default(),
+            email: String::new(),
+            mobile: mobile.unwrap_or_default(),
+            designation: designation.unwrap_or_default(),
+            employee_id,
+            role,
+            group_access,
+        };
+        backend.access.update_user(&meta, id, form).await
+    })
+    .await
 }

@@ -11,17 +11,14 @@ pub async fn acme_credential_create(
     product: String,
     tags: String,
 ) -> Result<AcmeCredentialCreated, AppError> {
-    crate::api::respond(
-        async move {
-            let (backend, meta) = crate::api::backend()?;
-            let form = crate::model::acme::AcmeCredentialForm {
-                user,
-                group,
-                product,
-                tags,
-            };
-            backend.acme.create_credential(&meta, form).await
-        }
-        .await,
-    )
+    crate::api::call(|backend, meta| async move {
+        let form = crate::model::acme::AcmeCredentialForm {
+            user,
+            group,
+            product,
+            tags,
+        };
+        backend.acme.create_credential(&meta, form).await
+    })
+    .await
 }

@@ -6,13 +6,8 @@ use crate::error::AppError;
 /// `ManageSettings`.
 #[server(endpoint = "settings/acme/revoke")]
 pub async fn acme_credential_revoke(id: i32) -> Result<(), AppError> {
-    crate::api::respond(
-        async move {
-            let (backend, meta) = crate::api::backend()?;
-            backend.acme.revoke_credential(&meta, id).await?;
-            leptos_axum::redirect("/settings/acme?revoked=1");
-            Ok(())
-        }
-        .await,
-    )
+    crate::api::call_then_redirect("/settings/acme?revoked=1", |backend, meta| async move {
+        backend.acme.revoke_credential(&meta, id).await
+    })
+    .await
 }

@@ -6,11 +6,5 @@ use crate::{error::AppError, model::acme::AcmeCredentialsPage};
 /// `ManageSettings`.
 #[server(endpoint = "settings/acme")]
 pub async fn acme_credentials() -> Result<AcmeCredentialsPage, AppError> {
-    crate::api::respond(
-        async move {
-            let (backend, meta) = crate::api::backend()?;
-            backend.acme.credentials(&meta).await
-        }
-        .await,
-    )
+    crate::api::call(|backend, meta| async move { backend.acme.credentials(&meta).await }).await
 }

@@ -6,13 +6,9 @@ use crate::error::AppError;
 /// renew its certificate at once. Needs `ApproveOrders`; another account's order is not found.
 #[server(endpoint = "orders/renew-early")]
 pub async fn order_renew_early(id: i32) -> Result<(), AppError> {
-    crate::api::respond(
-        async move {
-            let (backend, meta) = crate::api::backend()?;
-            backend.acme.renew_early(&meta, id).await?;
-            leptos_axum::redirect(&format!("/orders/{id}?renew_early=1"));
-            Ok(())
-        }
-        .await,
+    crate::api::call_then_redirect(
+        &format!("/orders/{id}?renew_early=1"),
+        |backend, meta| async move { backend.acme.renew_early(&meta, id).await },
     )
+    .await
 }

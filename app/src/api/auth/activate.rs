@@ -10,16 +10,11 @@ pub async fn activate(
     password: String,
     password_confirmation: String,
 ) -> Result<(), AppError> {
-    crate::api::respond(
-        async move {
-            let (backend, meta) = crate::api::backend()?;
-            backend
-                .identity
-                .activate(&meta, &token, &password, &password_confirmation)
-                .await?;
-            leptos_axum::redirect(ACTIVATED_PATH);
-            Ok(())
-        }
-        .await,
-    )
+    crate::api::call_then_redirect(ACTIVATED_PATH, |backend, meta| async move {
+        backend
+            .identity
+            .activate(&meta, &token, &password, &password_confirmation)
+            .await
+    })
+    .await
 }

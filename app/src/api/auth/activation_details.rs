@@ -4,11 +4,6 @@ use crate::{error::AppError, model::session::ActivationView};
 
 #[server(endpoint = "auth/activation-details")]
 pub async fn activation_details(token: String) -> Result<ActivationView, AppError> {
-    crate::api::respond(
-        async move {
-            let (backend, _meta) = crate::api::backend()?;
-            backend.identity.activation(&token).await
-        }
-        .await,
-    )
+    crate::api::call(|backend, _meta| async move { backend.identity.activation(&token).await })
+        .await
 }

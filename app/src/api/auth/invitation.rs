@@ -6,11 +6,8 @@ use crate::{error::AppError, model::invitation::InvitationView};
 /// signed in, may answer.
 #[server(endpoint = "auth/invitation")]
 pub async fn invitation_details(token: String) -> Result<InvitationView, AppError> {
-    crate::api::respond(
-        async move {
-            let (backend, meta) = crate::api::backend()?;
-            backend.identity.invitation(&meta, &token).await
-        }
-        .await,
+    crate::api::call(
+        |backend, meta| async move { backend.identity.invitation(&meta, &token).await },
     )
+    .await
 }

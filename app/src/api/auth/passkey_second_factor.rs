@@ -8,25 +8,19 @@ use crate::{
 /// What a sign-in that owes its second factor can use: a code, a passkey, or both.
 #[server(endpoint = "auth/two-factor/choices")]
 pub async fn second_factor_choices() -> Result<SecondFactorChoicesView, AppError> {
-    crate::api::respond(
-        async move {
-            let (backend, meta) = crate::api::backend()?;
-            backend.passkeys.second_factor_choices(&meta).await
-        }
-        .await,
+    crate::api::call(
+        |backend, meta| async move { backend.passkeys.second_factor_choices(&meta).await },
     )
+    .await
 }
 
 /// A challenge only the half-signed-in user's passkeys can answer.
 #[server(endpoint = "auth/two-factor/passkey-challenge")]
 pub async fn passkey_second_factor_start() -> Result<PasskeyChallengeView, AppError> {
-    crate::api::respond(
-        async move {
-            let (backend, meta) = crate::api::backend()?;
-            backend.passkeys.start_second_factor(&meta).await
-        }
-        .await,
+    crate::api::call(
+        |backend, meta| async move { backend.passkeys.start_second_factor(&meta).await },
     )
+    .await
 }
 
 /// Completes the sign-in with the passkey's answer.
@@ -35,14 +29,11 @@ pub async fn passkey_second_factor_finish(
     ceremony: String,
     credential: String,
 ) -> Result<(), AppError> {
-    crate::api::respond(
-        async move {
-            let (backend, meta) = crate::api::backend()?;
-            backend
-                .passkeys
-                .finish_second_factor(&meta, ceremony, credential)
-                .await
-        }
-        .await,
-    )
+    crate::api::call(|backend, meta| async move {
+        backend
+            .passkeys
+            .finish_second_factor(&meta, ceremony, credential)
+            .await
+    })
+    .await
 }

@@ -5,13 +5,8 @@ use crate::{error::AppError, model::passkeys::PasskeyChallengeView};
 /// A challenge any registered passkey can answer (sign-in without a password).
 #[server(endpoint = "auth/passkey/challenge")]
 pub async fn passkey_sign_in_start() -> Result<PasskeyChallengeView, AppError> {
-    crate::api::respond(
-        async move {
-            let (backend, meta) = crate::api::backend()?;
-            backend.passkeys.start_sign_in(&meta).await
-        }
-        .await,
-    )
+    crate::api::call(|backend, meta| async move { backend.passkeys.start_sign_in(&meta).await })
+        .await
 }
 
 /// Signs in with the passkey's answer; returns the page to continue on.
@@ -20,17 +15,14 @@ pub async fn passkey_sign_in_finish(
     ceremony: String,
     credential: String,
 ) -> Result<String, AppError> {
-    crate::api::respond(
-        async move {
-            let (backend, meta) = crate::api::backend()?;
-            let signed_in = backend
-                .passkeys
-                .finish_sign_in(&meta, ceremony, credential)
-                .await?;
-            let next = signed_in.next_page().to_owned();
-            crate::api::set_cookie(signed_in.cookie)?;
-            Ok(next)
-        }
-        .await,
-    )
+    crate::api::call(|backend, meta| async move {
+        let signed_in = backend
+            .passkeys
+            .finish_sign_in(&meta, ceremony, credential)
+            .await?;
+        let next = signed_in.next_page().to_owned();
+        crate::api::set_cookie(signed_in.cookie)?;
+        Ok(next)
+    })
+    .await
 }

@@ -10,23 +10,19 @@ pub async fn sign_in(
     password: String,
     next: Option<String>,
 ) -> Result<(), AppError> {
-    crate::api::respond(
-        async move {
-            let (backend, meta) = crate::api::backend()?;
-            let signed_in = backend.identity.sign_in(&meta, &email, &password).await?;
-            let next = match next.as_deref() {
-                Some(n)
-                    if signed_in.second_factor.is_none()
-                        && crate::model::invitation::safe_next(n) =>
-                {
-                    n.to_owned()
-                }
-                _ => signed_in.next_page().to_owned(),
-            };
-            crate::api::set_cookie(signed_in.cookie)?;
-            leptos_axum::redirect(&next);
-            Ok(())
-        }
-        .await,
-    )
+    crate::api::call(|backend, meta| async move {
+        let signed_in = backend.identity.sign_in(&meta, &email, &password).await?;
+        let next = match next.as_deref() {
+            Some(n)
+                if signed_in.second_factor.is_none() && crate::model::invitation::safe_next(n) =>
+            {
+                n.to_owned()
+            }
+            _ => signed_in.next_page().to_owned(),
+        };
+        crate::api::set_cookie(signed_in.cookie)?;
+        leptos_axum::redirect(&next);
+        Ok(())
+    })
+    .await
 }

@@ -6,14 +6,11 @@ pub const SIGNED_OUT_PATH: &str = "/sign-in?signed_out=1";
 
 #[server(endpoint = "auth/sign-out")]
 pub async fn sign_out() -> Result<(), AppError> {
-    crate::api::respond(
-        async move {
-            let (backend, meta) = crate::api::backend()?;
-            let cookie = backend.identity.sign_out(&meta).await?;
-            crate::api::set_cookie(cookie)?;
-            leptos_axum::redirect(SIGNED_OUT_PATH);
-            Ok(())
-        }
-        .await,
-    )
+    crate::api::call(|backend, meta| async move {
+        let cookie = backend.identity.sign_out(&meta).await?;
+        crate::api::set_cookie(cookie)?;
+        leptos_axum::redirect(SIGNED_OUT_PATH);
+        Ok(())
+    })
+    .await
 }

@@ -16,26 +16,23 @@ pub async fn sign_up(
     country: String,
     accept_terms: Option<String>,
 ) -> Result<(), AppError> {
-    crate::api::respond(
-        async move {
-            use crate::{model::SignUpForm, ports::SignUpOutcome};
-            let (backend, meta) = crate::api::backend()?;
-            let form = SignUpForm {
-                kind,
-                name,
-                email,
-                mobile,
-                organization,
-                country,
-                accept_terms: accept_terms.is_some(),
-            };
-            let next = match backend.identity.sign_up(&meta, form).await? {
-                SignUpOutcome::ActivationSent => CHECK_EMAIL_PATH,
-                SignUpOutcome::AwaitingApproval => APPLICATION_RECEIVED_PATH,
-            };
-            leptos_axum::redirect(next);
-            Ok(())
-        }
-        .await,
-    )
+    crate::api::call(|backend, meta| async move {
+        use crate::{model::SignUpForm, ports::SignUpOutcome};
+        let form = SignUpForm {
+            kind,
+            name,
+            email,
+            mobile,
+            organization,
+            country,
+            accept_terms: accept_terms.is_some(),
+        };
+        let next = match backend.identity.sign_up(&meta, form).await? {
+            SignUpOutcome::ActivationSent => CHECK_EMAIL_PATH,
+            SignUpOutcome::AwaitingApproval => APPLICATION_RECEIVED_PATH,
+        };
+        leptos_axum::redirect(next);
+        Ok(())
+    })
+    .await
 }

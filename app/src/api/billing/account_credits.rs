@@ -8,14 +8,11 @@ pub async fn operator_account_credits(
     account_id: i32,
     page: Option<u64>,
 ) -> Result<AccountCredits, AppError> {
-    crate::api::respond(
-        async move {
-            let (backend, meta) = crate::api::backend()?;
-            backend
-                .billing
-                .account_credits(&meta, account_id, page)
-                .await
-        }
-        .await,
-    )
+    crate::api::call(|backend, meta| async move {
+        backend
+            .billing
+            .account_credits(&meta, account_id, page)
+            .await
+    })
+    .await
 }

@@ -11,31 +11,27 @@ pub async fn allocate_credits(
     amount: String,
     remarks: String,
 ) -> Result<(), AppError> {
-    crate::api::respond(
-        async move {
-            let (backend, meta) = crate::api::backend()?;
-            let direction =
-                crate::model::billing::Allocation::parse(&direction).ok_or_else(|| {
-                    AppError::Validation(crate::model::FieldErrors::single(
-                        "direction",
-                        "Choose to allocate or to de-allocate.",
-                    ))
-                })?;
-            backend
-                .billing
-                .allocate(
-                    &meta,
-                    group_id,
-                    direction,
-                    crate::model::billing::CreditForm { amount, remarks },
-                )
-                .await?;
-            leptos_axum::redirect(&format!(
-                "/groups/{group_id}?credits={}",
-                direction.as_str()
-            ));
-            Ok(())
-        }
-        .await,
-    )
+    crate::api::call(|backend, meta| async move {
+        let direction = crate::model::billing::Allocation::parse(&direction).ok_or_else(|| {
+            AppError::Validation(crate::model::FieldErrors::single(
+                "direction",
+                "Choose to allocate or to de-allocate.",
+            ))
+        })?;
+        backend
+            .billing
+            .allocate(
+                &meta,
+                group_id,
+                direction,
+                crate::model::billing::CreditForm { amount, remarks },
+            )
+            .await?;
+        leptos_axum::redirect(&format!(
+            "/groups/{group_id}?credits={}",
+            direction.as_str()
+        ));
+        Ok(())
+    })
+    .await
 }

@@ -9,22 +9,19 @@ pub async fn grant_credits(
     amount: String,
     remarks: String,
 ) -> Result<(), AppError> {
-    crate::api::respond(
-        async move {
-            let (backend, meta) = crate::api::backend()?;
-            backend
-                .billing
-                .grant_credits(
-                    &meta,
-                    account_id,
-                    crate::model::billing::CreditForm { amount, remarks },
-                )
-                .await?;
-            leptos_axum::redirect(&format!(
-                "/operator/accounts/{account_id}/credits?granted=1"
-            ));
-            Ok(())
-        }
-        .await,
-    )
+    crate::api::call(|backend, meta| async move {
+        backend
+            .billing
+            .grant_credits(
+                &meta,
+                account_id,
+                crate::model::billing::CreditForm { amount, remarks },
+            )
+            .await?;
+        leptos_axum::redirect(&format!(
+            "/operator/accounts/{account_id}/credits?granted=1"
+        ));
+        Ok(())
+    })
+    .await
 }

@@ -6,11 +6,6 @@ use crate::{error::AppError, model::products::Offer};
 /// wizard's product step. Needs `RequestCertificates`.
 #[server(endpoint = "catalog/offers")]
 pub async fn offers(currency: String) -> Result<Vec<Offer>, AppError> {
-    crate::api::respond(
-        async move {
-            let (backend, meta) = crate::api::backend()?;
-            backend.catalog.offers(&meta, currency).await
-        }
-        .await,
-    )
+    crate::api::call(|backend, meta| async move { backend.catalog.offers(&meta, currency).await })
+        .await
 }

@@ -9,13 +9,8 @@ use crate::{error::AppError, model::products::PrivateProductsPage};
 /// The account's private products and the private CAs they may use. Needs `ManageProducts`.
 #[server(endpoint = "settings/products")]
 pub async fn private_products() -> Result<PrivateProductsPage, AppError> {
-    crate::api::respond(
-        async move {
-            let (backend, meta) = crate::api::backend()?;
-            backend.catalog.private_products(&meta).await
-        }
-        .await,
-    )
+    crate::api::call(|backend, meta| async move { backend.catalog.private_products(&meta).await })
+        .await
 }
 
 /// `modes` and `values` follow `Field::ALL` (sent as `modes[0]`, `values[0]`, …).
@@ -54,25 +49,20 @@ pub async fn private_product_add(
     #[server(default)] auto_approve: Option<String>,
     #[server(default)] checklist: String,
 ) -> Result<(), AppError> {
-    crate::api::respond(
-        async move {
-            let (backend, meta) = crate::api::backend()?;
-            let form = form(
-                name,
-                ca,
-                validity_days,
-                template,
-                modes,
-                values,
-                auto_approve,
-                checklist,
-            );
-            backend.catalog.add_private_product(&meta, form).await?;
-            leptos_axum::redirect("/settings/products?saved=1");
-            Ok(())
-        }
-        .await,
-    )
+    crate::api::call_then_redirect("/settings/products?saved=1", |backend, meta| async move {
+        let form = form(
+            name,
+            ca,
+            validity_days,
+            template,
+            modes,
+            values,
+            auto_approve,
+            checklist,
+        );
+        backend.catalog.add_private_product(&meta, form).await
+    })
+    .await
 }
 
 /// Changes a private product of the account. Needs `ManageProducts`.
@@ -88,44 +78,34 @@ pub async fn private_product_update(
     #[server(default)] auto_approve: Option<String>,
     #[server(default)] checklist: String,
 ) -> Result<(), AppError> {
-    crate::api::respond(
-        async move {
-            let (backend, meta) = crate::api::backend()?;
-            let form = form(
-                name,
-                ca,
-                validity_days,
-                template,
-                modes,
-                values,
-                auto_approve,
-                checklist,
-            );
-            backend
-                .catalog
-                .update_private_product(&meta, id, form)
-                .await?;
-            leptos_axum::redirect("/settings/products?saved=1");
-            Ok(())
-        }
-        .await,
-    )
+    crate::api::call_then_redirect("/settings/products?saved=1", |backend, meta| async move {
+        let form = form(
+            name,
+            ca,
+            validity_days,
+            template,
+            modes,
+            values,
+            auto_approve,
+            checklist,
+        );
+        backend
+            .catalog
+            .update_private_product(&meta, id, form)
+            .await
+    })
+    .await
 }
 
 /// Deactivates (`active` = `no`) or reactivates (`yes`) a private product. Needs
 /// `ManageProducts`.
 #[server(endpoint = "settings/products/active")]
 pub async fn private_product_active(id: i32, active: String) -> Result<(), AppError> {
-    crate::api::respond(
-        async move {
-            let (backend, meta) = crate::api::backend()?;
-            backend
-                .catalog
-                .set_private_product_active(&meta, id, active == "yes")
-                .await?;
-            leptos_axum::redirect("/settings/products?saved=1");
-            Ok(())
-        }
-        .await,
-    )
+    crate::api::call_then_redirect("/settings/products?saved=1", |backend, meta| async move {
+        backend
+            .catalog
+            .set_private_product_active(&meta, id, active == "yes")
+            .await
+    })
+    .await
 }

@@ -11,22 +11,17 @@ pub async fn public_price_set(
     base: String,
     #[server(default)] per_extra_domain: String,
 ) -> Result<(), AppError> {
-    crate::api::respond(
-        async move {
-            let (backend, meta) = crate::api::backend()?;
-            let form = crate::model::products::PriceForm {
-                currency,
-                validity_days,
-                base,
-                per_extra_domain,
-            };
-            backend
-                .catalog
-                .set_public_price(&meta, product_id, form)
-                .await?;
-            leptos_axum::redirect("/operator/products?saved=1");
-            Ok(())
-        }
-        .await,
-    )
+    crate::api::call_then_redirect("/operator/products?saved=1", |backend, meta| async move {
+        let form = crate::model::products::PriceForm {
+            currency,
+            validity_days,
+            base,
+            per_extra_domain,
+        };
+        backend
+            .catalog
+            .set_public_price(&meta, product_id, form)
+            .await
+    })
+    .await
 }

@@ -5,13 +5,8 @@ use crate::{error::AppError, model::products::PublicProductsPage};
 /// Every public product with its prices. Operator users only.
 #[server(endpoint = "operator/products")]
 pub async fn public_products() -> Result<PublicProductsPage, AppError> {
-    crate::api::respond(
-        async move {
-            let (backend, meta) = crate::api::backend()?;
-            backend.catalog.public_products(&meta).await
-        }
-        .await,
-    )
+    crate::api::call(|backend, meta| async move { backend.catalog.public_products(&meta).await })
+        .await
 }
 
 /// Adds a public DV product. Operator users only.
@@ -23,22 +18,17 @@ pub async fn public_product_add(
     #[server(default)] included_domains: String,
     #[server(default)] max_domains: String,
 ) -> Result<(), AppError> {
-    crate::api::respond(
-        async move {
-            let (backend, meta) = crate::api::backend()?;
-            let form = crate::model::products::PublicProductForm {
-                kind,
-                name,
-                validity_days,
-                included_domains,
-                max_domains,
-            };
-            backend.catalog.add_public_product(&meta, form).await?;
-            leptos_axum::redirect("/operator/products?saved=1");
-            Ok(())
-        }
-        .await,
-    )
+    crate::api::call_then_redirect("/operator/products?saved=1", |backend, meta| async move {
+        let form = crate::model::products::PublicProductForm {
+            kind,
+            name,
+            validity_days,
+            included_domains,
+            max_domains,
+        };
+        backend.catalog.add_public_product(&meta, form).await
+    })
+    .await
 }
 
 /// Changes a public product (its kind stays). Operator users only.
@@ -50,40 +40,27 @@ pub async fn public_product_update(
     #[server(default)] included_domains: String,
     #[server(default)] max_domains: String,
 ) -> Result<(), AppError> {
-    crate::api::respond(
-        async move {
-            let (backend, meta) = crate::api::backend()?;
-            let form = crate::model::products::PublicProductForm {
-                kind: String::new(),
-                name,
-                validity_days,
-                included_domains,
-                max_domains,
-            };
-            backend
-                .catalog
-                .update_public_product(&meta, id, form)
-                .await?;
-            leptos_axum::redirect("/operator/products?saved=1");
-            Ok(())
-        }
-        .await,
-    )
+    crate::api::call_then_redirect("/operator/products?saved=1", |backend, meta| async move {
+        let form = crate::model::products::PublicProductForm {
+            kind: String::new(),
+            name,
+            validity_days,
+            included_domains,
+            max_domains,
+        };
+        backend.catalog.update_public_product(&meta, id, form).await
+    })
+    .await
 }
 
 /// Deactivates (`active` = `no`) or reactivates (`yes`) a public product. Operator users only.
 #[server(endpoint = "operator/products/active")]
 pub async fn public_product_active(id: i32, active: String) -> Result<(), AppError> {
-    crate::api::respond(
-        async move {
-            let (backend, meta) = crate::api::backend()?;
-            backend
-                .catalog
-                .set_public_product_active(&meta, id, active == "yes")
-                .await?;
-            leptos_axum::redirect("/operator/products?saved=1");
-            Ok(())
-        }
-        .await,
-    )
+    crate::api::call_then_redirect("/operator/products?saved=1", |backend, meta| async move {
+        backend
+            .catalog
+            .set_public_product_active(&meta, id, active == "yes")
+            .await
+    })
+    .await
 }

@@ -6,11 +6,8 @@ use crate::error::AppError;
 /// 128-bit value from the e-mail is the proof).
 #[server(endpoint = "dcv/confirm")]
 pub async fn dcv_confirm(domain: i32, value: String) -> Result<String, AppError> {
-    crate::api::respond(
-        async move {
-            let (backend, _meta) = crate::api::backend()?;
-            backend.domains.confirm_email(domain, value).await
-        }
-        .await,
+    crate::api::call(
+        |backend, _meta| async move { backend.domains.confirm_email(domain, value).await },
     )
+    .await
 }

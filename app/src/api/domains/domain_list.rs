@@ -5,52 +5,32 @@ use crate::{error::AppError, model::domains::DomainsPage};
 /// The account's domains. Needs `ManageDomains`.
 #[server(endpoint = "domains/list")]
 pub async fn domains_list() -> Result<DomainsPage, AppError> {
-    crate::api::respond(
-        async move {
-            let (backend, meta) = crate::api::backend()?;
-            backend.domains.domains(&meta).await
-        }
-        .await,
-    )
+    crate::api::call(|backend, meta| async move { backend.domains.domains(&meta).await }).await
 }
 
 /// Adds a domain (Pending) with its validation method. Needs `ManageDomains`.
 #[server(endpoint = "domains/add")]
 pub async fn domain_add(name: String, method: String) -> Result<(), AppError> {
-    crate::api::respond(
-        async move {
-            let (backend, meta) = crate::api::backend()?;
-            backend
-                .domains
-                .add(&meta, crate::model::domains::AddDomainForm { name, method })
-                .await?;
-            leptos_axum::redirect("/domains?added=1");
-            Ok(())
-        }
-        .await,
-    )
+    crate::api::call_then_redirect("/domains?added=1", |backend, meta| async move {
+        backend
+            .domains
+            .add(&meta, crate::model::domains::AddDomainForm { name, method })
+            .await
+    })
+    .await
 }
 
 /// Chooses another validation method (a new value comes with it). Needs `ManageDomains`.
 #[server(endpoint = "domains/method")]
 pub async fn domain_method(id: i32, method: String) -> Result<(), AppError> {
-    crate::api::respond(
-        async move {
-            let (backend, meta) = crate::api::backend()?;
-            backend.domains.change_method(&meta, id, method).await
-        }
-        .await,
-    )
+    crate::api::call(|backend, meta| async move {
+        backend.domains.change_method(&meta, id, method).await
+    })
+    .await
 }
 
 /// Verify Now, or send the validation e-mail: what happened. Needs `ManageDomains`.
 #[server(endpoint = "domains/verify")]
 pub async fn domain_verify(id: i32) -> Result<String, AppError> {
-    crate::api::respond(
-        async move {
-            let (backend, meta) = crate::api::backend()?;
-            backend.domains.verify(&meta, id).await
-        }
-        .await,
-    )
+    crate::api::call(|backend, meta| async move { backend.domains.verify(&meta, id).await }).await
 }

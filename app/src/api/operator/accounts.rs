@@ -8,11 +8,6 @@ use crate::{
 /// Customer accounts, newest first. Operator users only.
 #[server(endpoint = "operator/accounts")]
 pub async fn operator_accounts(query: AccountsQuery) -> Result<AccountsPage, AppError> {
-    crate::api::respond(
-        async move {
-            let (backend, meta) = crate::api::backend()?;
-            backend.operator.accounts(&meta, query).await
-        }
-        .await,
-    )
+    crate::api::call(|backend, meta| async move { backend.operator.accounts(&meta, query).await })
+        .await
 }

@@ -6,16 +6,11 @@ use crate::error::AppError;
 /// Operator users only.
 #[server(endpoint = "operator/multiple-groups")]
 pub async fn set_multiple_groups(account_id: i32, enabled: String) -> Result<(), AppError> {
-    crate::api::respond(
-        async move {
-            let (backend, meta) = crate::api::backend()?;
-            backend
-                .operator
-                .set_multiple_groups(&meta, account_id, enabled == "yes")
-                .await?;
-            leptos_axum::redirect("/operator/accounts?saved=1");
-            Ok(())
-        }
-        .await,
-    )
+    crate::api::call_then_redirect("/operator/accounts?saved=1", |backend, meta| async move {
+        backend
+            .operator
+            .set_multiple_groups(&meta, account_id, enabled == "yes")
+            .await
+    })
+    .await
 }

@@ -10,30 +10,27 @@ pub async fn review_partner(
     decision: String,
     reason: Option<String>,
 ) -> Result<(), AppError> {
-    crate::api::respond(
-        async move {
-            let (backend, meta) = crate::api::backend()?;
-            let approve = match decision.as_str() {
-                "approve" => true,
-                "reject" => false,
-                _ => {
-                    return Err(AppError::Validation(crate::model::FieldErrors::single(
-                        "decision",
-                        "Choose approve or reject.",
-                    )));
-                }
-            };
-            backend
-                .operator
-                .review_partner(&meta, account_id, approve, reason.unwrap_or_default())
-                .await?;
-            leptos_axum::redirect(if approve {
-                "/operator/accounts?approved=1"
-            } else {
-                "/operator/accounts?rejected=1"
-            });
-            Ok(())
-        }
-        .await,
-    )
+    crate::api::call(|backend, meta| async move {
+        let approve = match decision.as_str() {
+            "approve" => true,
+            "reject" => false,
+            _ => {
+                return Err(AppError::Validation(crate::model::FieldErrors::single(
+                    "decision",
+                    "Choose approve or reject.",
+                )));
+            }
+        };
+        backend
+            .operator
+            .review_partner(&meta, account_id, approve, reason.unwrap_or_default())
+            .await?;
+        leptos_axum::redirect(if approve {
+            "/operator/accounts?approved=1"
+        } else {
+            "/operator/accounts?rejected=1"
+        });
+        Ok(())
+    })
+    .await
 }

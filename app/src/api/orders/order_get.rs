@@ -5,11 +5,5 @@ use crate::{error::AppError, model::orders::OrderView};
 /// One order of the caller's account, if the caller may see it.
 #[server(endpoint = "orders/get")]
 pub async fn order_get(id: i32) -> Result<OrderView, AppError> {
-    crate::api::respond(
-        async move {
-            let (backend, meta) = crate::api::backend()?;
-            backend.orders.order(&meta, id).await
-        }
-        .await,
-    )
+    crate::api::call(|backend, meta| async move { backend.orders.order(&meta, id).await }).await
 }

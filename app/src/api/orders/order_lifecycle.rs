@@ -7,27 +7,22 @@ use leptos::prelude::*;
 use crate::error::AppError;
 
 #[cfg(feature = "ssr")]
-fn to_order(id: i32, what: &str) {
-    leptos_axum::redirect(&format!("/orders/{id}?done={what}"));
+fn to_order(id: i32, what: &str) -> String {
+    format!("/orders/{id}?done={what}")
 }
 
 /// Revokes the order's certificate. The requester or an approver.
 #[server(endpoint = "orders/revoke")]
 pub async fn order_revoke(order_id: i32, reason: String, remarks: String) -> Result<(), AppError> {
-    crate::api::respond(
-        async move {
-            let (backend, meta) = crate::api::backend()?;
-            let form = crate::model::order_actions::RevokeForm {
-                order_id,
-                reason,
-                remarks,
-            };
-            backend.orders.revoke(&meta, form).await?;
-            to_order(order_id, "revoked");
-            Ok(())
-        }
-        .await,
-    )
+    crate::api::call_then_redirect(&to_order(order_id, "revoked"), |backend, meta| async move {
+        let form = crate::model::order_actions::RevokeForm {
+            order_id,
+            reason,
+            remarks,
+        };
+        backend.orders.revoke(&meta, form).await
+    })
+    .await
 }
 
 /// Reissues the order's certificate with a new CSR, as a new linked order. Needs
@@ -39,21 +34,18 @@ pub async fn order_reissue(
     remarks: String,
     csr_pem: String,
 ) -> Result<(), AppError> {
-    crate::api::respond(
-        async move {
-            let (backend, meta) = crate::api::backend()?;
-            let form = crate::model::order_actions::ReissueForm {
-                order_id,
-                reason,
-                remarks,
-                csr_pem,
-            };
-            let placed = backend.orders.reissue(&meta, form).await?;
-            to_order(placed.id, "reissued");
-            Ok(())
-        }
-        .await,
-    )
+    crate::api::call(|backend, meta| async move {
+        let form = crate::model::order_actions::ReissueForm {
+            order_id,
+            reason,
+            remarks,
+            csr_pem,
+        };
+        let placed = backend.orders.reissue(&meta, form).await?;
+        leptos_axum::redirect(&to_order(placed.id, "reissued"));
+        Ok(())
+    })
+    .await
 }
 
 /// Adds and removes names of a UCC order's certificate with a new CSR, as a new linked order
@@ -66,22 +58,19 @@ pub async fn order_change_names(
     csr_pem: String,
     remarks: String,
 ) -> Result<(), AppError> {
-    crate::api::respond(
-        async move {
-            let (backend, meta) = crate::api::backend()?;
-            let form = crate::model::order_actions::ChangeNamesForm {
-                order_id,
-                reason,
-                names,
-                csr_pem,
-                remarks,
-            };
-            let placed = backend.orders.change_names(&meta, form).await?;
-            to_order(placed.id, "names");
-            Ok(())
-        }
-        .await,
-    )
+    crate::api::call(|backend, meta| async move {
+        let form = crate::model::order_actions::ChangeNamesForm {
+            order_id,
+            reason,
+            names,
+            csr_pem,
+            remarks,
+        };
+        let placed = backend.orders.change_names(&meta, form).await?;
+        leptos_axum::redirect(&to_order(placed.id, "names"));
+        Ok(())
+    })
+    .await
 }
 
 /// Renews the order as a new linked order, from 60 days before expiry. Needs
@@ -92,20 +81,17 @@ pub async fn order_renew(
     csr_pem: String,
     #[server(default)] draft: Option<String>,
 ) -> Result<(), AppError> {
-    crate::api::respond(
-        async move {
-            let (backend, meta) = crate::api::backend()?;
-            let form = crate::model::order_actions::RenewForm {
-                order_id,
-                csr_pem,
-                draft: draft.is_some(),
-            };
-            let placed = backend.orders.renew(&meta, form).await?;
-            to_order(placed.id, "renewed");
-            Ok(())
-        }
-        .await,
-    )
+    crate::api::call(|backend, meta| async move {
+        let form = crate::model::order_actions::RenewForm {
+            order_id,
+            csr_pem,
+            draft: draft.is_some(),
+        };
+        let placed = backend.orders.renew(&meta, form).await?;
+        leptos_axum::redirect(&to_order(placed.id, "renewed"));
+        Ok(())
+    })
+    .await
 }
 
 /// Edits tags, remarks, additional recipients and auto-renew. The requester or an approver.
@@ -117,20 +103,15 @@ pub async fn order_edit(
     extra_emails: String,
     #[server(default)] auto_renew: Option<String>,
 ) -> Result<(), AppError> {
-    crate::api::respond(
-        async move {
-            let (backend, meta) = crate::api::backend()?;
-            let form = crate::model::order_actions::EditOrderForm {
-                order_id,
-                tags,
-                remarks,
-                extra_emails,
-                auto_renew: auto_renew.is_some(),
-            };
-            backend.orders.edit(&meta, form).await?;
-            to_order(order_id, "edited");
-            Ok(())
-        }
-        .await,
-    )
+    crate::api::call_then_redirect(&to_order(order_id, "edited"), |backend, meta| async move {
+        let form = crate::model::order_actions::EditOrderForm {
+            order_id,
+            tags,
+            remarks,
+            extra_emails,
+            auto_renew: auto_renew.is_some(),
+        };
+        backend.orders.edit(&meta, form).await
+    })
+    .await
 }

@@ -9,11 +9,5 @@ use crate::{
 /// Needs `RequestCertificates`.
 #[server(endpoint = "orders/place")]
 pub async fn order_place(form: OrderForm) -> Result<PlacedOrder, AppError> {
-    crate::api::respond(
-        async move {
-            let (backend, meta) = crate::api::backend()?;
-            backend.orders.place(&meta, form).await
-        }
-        .await,
-    )
+    crate::api::call(|backend, meta| async move { backend.orders.place(&meta, form).await }).await
 }

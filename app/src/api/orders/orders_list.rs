@@ -8,11 +8,5 @@ use crate::{
 /// One page of the orders the caller may see, searched.
 #[server(endpoint = "orders/list")]
 pub async fn orders_list(query: OrdersQuery) -> Result<OrdersPage, AppError> {
-    crate::api::respond(
-        async move {
-            let (backend, meta) = crate::api::backend()?;
-            backend.orders.orders(&meta, query).await
-        }
-        .await,
-    )
+    crate::api::call(|backend, meta| async move { backend.orders.orders(&meta, query).await }).await
 }

@@ -10,67 +10,48 @@ use crate::{
 
 #[server(endpoint = "profile/authenticator-app")]
 pub async fn authenticator_app() -> Result<AuthenticatorAppView, AppError> {
-    crate::api::respond(
-        async move {
-            let (backend, meta) = crate::api::backend()?;
-            backend.identity.authenticator_app(&meta).await
-        }
-        .await,
-    )
+    crate::api::call(|backend, meta| async move { backend.identity.authenticator_app(&meta).await })
+        .await
 }
 
 /// The secret to scan, for a user without an app.
 #[server(endpoint = "profile/authenticator-app/start")]
 pub async fn authenticator_app_start() -> Result<EnrolmentView, AppError> {
-    crate::api::respond(
-        async move {
-            let (backend, meta) = crate::api::backend()?;
-            backend.identity.start_authenticator_app(&meta).await
-        }
-        .await,
-    )
+    crate::api::call(|backend, meta| async move {
+        backend.identity.start_authenticator_app(&meta).await
+    })
+    .await
 }
 
 /// Confirms the app with its first code; returns the recovery codes, shown once.
 #[server(endpoint = "profile/authenticator-app/confirm")]
 pub async fn authenticator_app_confirm(code: String) -> Result<Vec<String>, AppError> {
-    crate::api::respond(
-        async move {
-            let (backend, meta) = crate::api::backend()?;
-            backend
-                .identity
-                .confirm_authenticator_app(&meta, code)
-                .await
-        }
-        .await,
-    )
+    crate::api::call(|backend, meta| async move {
+        backend
+            .identity
+            .confirm_authenticator_app(&meta, code)
+            .await
+    })
+    .await
 }
 
 /// New recovery codes for a current code from the app.
 #[server(endpoint = "profile/authenticator-app/recovery-codes")]
 pub async fn recovery_codes_renew(code: String) -> Result<Vec<String>, AppError> {
-    crate::api::respond(
-        async move {
-            let (backend, meta) = crate::api::backend()?;
-            backend.identity.renew_recovery_codes(&meta, code).await
-        }
-        .await,
-    )
+    crate::api::call(|backend, meta| async move {
+        backend.identity.renew_recovery_codes(&meta, code).await
+    })
+    .await
 }
 
 /// Removes the app (refused where the account requires one).
 #[server(endpoint = "profile/authenticator-app/remove")]
 pub async fn authenticator_app_remove(password: String) -> Result<(), AppError> {
-    crate::api::respond(
-        async move {
-            let (backend, meta) = crate::api::backend()?;
-            backend
-                .identity
-                .remove_authenticator_app(&meta, password)
-                .await?;
-            leptos_axum::redirect("/profile?app=removed");
-            Ok(())
-        }
-        .await,
-    )
+    crate::api::call_then_redirect("/profile?app=removed", |backend, meta| async move {
+        backend
+            .identity
+            .remove_authenticator_app(&meta, password)
+            .await
+    })
+    .await
 }

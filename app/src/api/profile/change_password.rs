@@ -9,16 +9,11 @@ pub async fn change_password(
     password: String,
     password_confirmation: String,
 ) -> Result<(), AppError> {
-    crate::api::respond(
-        async move {
-            let (backend, meta) = crate::api::backend()?;
-            backend
-                .identity
-                .change_password(&meta, current_password, password, password_confirmation)
-                .await?;
-            leptos_axum::redirect("/profile?password=1");
-            Ok(())
-        }
-        .await,
-    )
+    crate::api::call_then_redirect("/profile?password=1", |backend, meta| async move {
+        backend
+            .identity
+            .change_password(&meta, current_password, password, password_confirmation)
+            .await
+    })
+    .await
 }

@@ -9,16 +9,11 @@ pub async fn login_certificate_register(
     label: String,
     certificate: String,
 ) -> Result<(), AppError> {
-    crate::api::respond(
-        async move {
-            let (backend, meta) = crate::api::backend()?;
-            backend
-                .identity
-                .register_login_certificate(&meta, label, certificate)
-                .await?;
-            leptos_axum::redirect("/profile?certificate=added");
-            Ok(())
-        }
-        .await,
-    )
+    crate::api::call_then_redirect("/profile?certificate=added", |backend, meta| async move {
+        backend
+            .identity
+            .register_login_certificate(&meta, label, certificate)
+            .await
+    })
+    .await
 }

@@ -5,13 +5,10 @@ use crate::{error::AppError, model::passkeys::PasskeyChallengeView};
 /// A challenge for registering a new passkey of the signed-in user.
 #[server(endpoint = "profile/passkeys/challenge")]
 pub async fn passkey_registration_start() -> Result<PasskeyChallengeView, AppError> {
-    crate::api::respond(
-        async move {
-            let (backend, meta) = crate::api::backend()?;
-            backend.passkeys.start_registration(&meta).await
-        }
-        .await,
+    crate::api::call(
+        |backend, meta| async move { backend.passkeys.start_registration(&meta).await },
     )
+    .await
 }
 
 /// Keeps the new passkey, once its answer to the challenge verifies.
@@ -21,14 +18,11 @@ pub async fn passkey_registration_finish(
     name: String,
     credential: String,
 ) -> Result<(), AppError> {
-    crate::api::respond(
-        async move {
-            let (backend, meta) = crate::api::backend()?;
-            backend
-                .passkeys
-                .finish_registration(&meta, ceremony, name, credential)
-                .await
-        }
-        .await,
-    )
+    crate::api::call(|backend, meta| async move {
+        backend
+            .passkeys
+            .finish_registration(&meta, ceremony, name, credential)
+            .await
+    })
+    .await
 }

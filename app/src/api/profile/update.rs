@@ -9,18 +9,13 @@ pub async fn profile_update(
     mobile: String,
     designation: String,
 ) -> Result<(), AppError> {
-    crate::api::respond(
-        async move {
-            let (backend, meta) = crate::api::backend()?;
-            let form = crate::model::profile::ProfileForm {
-                name,
-                mobile,
-                designation,
-            };
-            backend.identity.update_profile(&meta, form).await?;
-            leptos_axum::redirect("/profile?saved=1");
-            Ok(())
-        }
-        .await,
-    )
+    crate::api::call_then_redirect("/profile?saved=1", |backend, meta| async move {
+        let form = crate::model::profile::ProfileForm {
+            name,
+            mobile,
+            designation,
+        };
+        backend.identity.update_profile(&meta, form).await
+    })
+    .await
 }

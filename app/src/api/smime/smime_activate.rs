@@ -6,11 +6,6 @@ use crate::{error::AppError, model::smime::ActivationForm};
 /// statements; issues it. Needs `RequestCertificates`.
 #[server(endpoint = "smime/activate")]
 pub async fn smime_activate(id: i32, form: ActivationForm) -> Result<(), AppError> {
-    crate::api::respond(
-        async move {
-            let (backend, meta) = crate::api::backend()?;
-            backend.smime.activate(&meta, id, form).await
-        }
-        .await,
-    )
+    crate::api::call(|backend, meta| async move { backend.smime.activate(&meta, id, form).await })
+        .await
 }

@@ -6,23 +6,14 @@ use crate::error::AppError;
 /// verification link to it. Needs `RequestCertificates`.
 #[server(endpoint = "smime/email")]
 pub async fn smime_email(id: i32, email: String) -> Result<String, AppError> {
-    crate::api::respond(
-        async move {
-            let (backend, meta) = crate::api::backend()?;
-            backend.smime.provide_email(&meta, id, email).await
-        }
-        .await,
+    crate::api::call(
+        |backend, meta| async move { backend.smime.provide_email(&meta, id, email).await },
     )
+    .await
 }
 
 /// Sends a new verification link (the previous one stops working). Needs `RequestCertificates`.
 #[server(endpoint = "smime/resend")]
 pub async fn smime_resend(id: i32) -> Result<String, AppError> {
-    crate::api::respond(
-        async move {
-            let (backend, meta) = crate::api::backend()?;
-            backend.smime.resend(&meta, id).await
-        }
-        .await,
-    )
+    crate::api::call(|backend, meta| async move { backend.smime.resend(&meta, id).await }).await
 }

@@ -6,11 +6,5 @@ use crate::{error::AppError, model::smime::SmimeOrderForm};
 /// Needs `RequestCertificates`.
 #[server(endpoint = "smime/place")]
 pub async fn smime_place(form: SmimeOrderForm) -> Result<i32, AppError> {
-    crate::api::respond(
-        async move {
-            let (backend, meta) = crate::api::backend()?;
-            backend.smime.place(&meta, form).await
-        }
-        .await,
-    )
+    crate::api::call(|backend, meta| async move { backend.smime.place(&meta, form).await }).await
 }

@@ -6,11 +6,5 @@ use crate::error::AppError;
 /// the e-mail is the proof). The verified address.
 #[server(endpoint = "smime/verify")]
 pub async fn smime_verify(value: String) -> Result<String, AppError> {
-    crate::api::respond(
-        async move {
-            let (backend, _meta) = crate::api::backend()?;
-            backend.smime.verify(value).await
-        }
-        .await,
-    )
+    crate::api::call(|backend, _meta| async move { backend.smime.verify(value).await }).await
 }

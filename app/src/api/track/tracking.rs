@@ -5,50 +5,36 @@ use crate::{error::AppError, model::orders::TrackingView};
 /// The order behind a tracking link.
 #[server(endpoint = "track/get")]
 pub async fn tracking_get(token: String) -> Result<TrackingView, AppError> {
-    crate::api::respond(
-        async move {
-            let (backend, meta) = crate::api::backend()?;
-            backend.orders.tracking(&meta, token).await
-        }
-        .await,
-    )
+    crate::api::call(|backend, meta| async move { backend.orders.tracking(&meta, token).await })
+        .await
 }
 
 /// Chooses the validation method of one of the order's domains.
 #[server(endpoint = "track/method")]
 pub async fn tracking_method(token: String, domain: i32, method: String) -> Result<(), AppError> {
-    crate::api::respond(
-        async move {
-            let (backend, meta) = crate::api::backend()?;
-            backend
-                .orders
-                .tracking_method(&meta, token, domain, method)
-                .await
-        }
-        .await,
-    )
+    crate::api::call(|backend, meta| async move {
+        backend
+            .orders
+            .tracking_method(&meta, token, domain, method)
+            .await
+    })
+    .await
 }
 
 /// Verify Now (or send the validation e-mail again): what happened.
 #[server(endpoint = "track/verify")]
 pub async fn tracking_verify(token: String, domain: i32) -> Result<String, AppError> {
-    crate::api::respond(
-        async move {
-            let (backend, meta) = crate::api::backend()?;
-            backend.orders.tracking_verify(&meta, token, domain).await
-        }
-        .await,
-    )
+    crate::api::call(|backend, meta| async move {
+        backend.orders.tracking_verify(&meta, token, domain).await
+    })
+    .await
 }
 
 /// Submits the order's CSR through the link.
 #[server(endpoint = "track/csr")]
 pub async fn tracking_csr(token: String, csr: String) -> Result<(), AppError> {
-    crate::api::respond(
-        async move {
-            let (backend, meta) = crate::api::backend()?;
-            backend.orders.tracking_csr(&meta, token, csr).await
-        }
-        .await,
+    crate::api::call(
+        |backend, meta| async move { backend.orders.tracking_csr(&meta, token, csr).await },
     )
+    .await
 }

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use crate::{
     api::auth::{passkey_sign_in_finish, passkey_sign_in_start},
-    webauthn::{Ceremony, perform},
+    browser::webauthn::{Ceremony, perform},
 };
 
 /// "Sign in with a passkey": no e-mail, no password; the authenticator names and verifies

@@ -5,9 +5,9 @@ use crate::{
         TwoFactorConfirm, TwoFactorVerify, passkey_second_factor_finish,
         passkey_second_factor_start, second_factor_choices, two_factor_enrolment,
     },
-    components::{auth_card::AuthCard, field::Field, form_alert::FormAlert},
+    browser::webauthn::{Ceremony, perform},
+    components::{auth_card::AuthCard, field::Field, form_alert::FormAlert, loaded::Loaded},
     error::AppError,
-    webauthn::{Ceremony, perform},
 };
 
 /// The second step of a sign-in: a code from the authenticator app (or a recovery code),
@@ -18,18 +18,10 @@ pub fn TwoFactorPage() -> impl IntoView {
     view! {
         <leptos_meta::Title text="Two-factor sign-in · Rootline" />
         <AuthCard title="Confirm it is you">
-            <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
-                {move || Suspend::new(async move {
-                    match choices.await {
-                        Ok(c) => view! {
-                            {c.passkey.then(|| view! { <PasskeyStep /> })}
-                            {c.code.then(|| view! { <CodeStep /> })}
-                        }
-                        .into_any(),
-                        Err(e) => view! { <div class="alert alert-error" role="alert">{e.to_string()}</div> }.into_any(),
-                    }
-                })}
-            </Suspense>
+            <Loaded resource=choices let:c>
+                {c.passkey.then(|| view! { <PasskeyStep /> })}
+                {c.code.then(|| view! { <CodeStep /> })}
+            </Loaded>
             <p class="muted"><a href="/sign-in">"Sign in as someone else"</a></p>
         </AuthCard>
     }
@@ -105,18 +97,10 @@ pub fn TwoFactorEnrolPage() -> impl IntoView {
                 .into_any(),
                 None => view! {
                     <p class="lead">"Your account requires a code from an authenticator app at every sign-in. Scan the QR code with the app, or type the key, then enter the code it shows."</p>
-                    <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
-                        {move || Suspend::new(async move {
-                            match enrolment.await {
-                                Ok(e) => view! {
-                                    <div class="qr" inner_html=e.qr_svg role="img" aria-label="QR code with the secret"></div>
-                                    <p>"Key: " <code class="secret" aria-label="Secret key">{e.secret}</code></p>
-                                }
-                                .into_any(),
-                                Err(e) => view! { <div class="alert alert-error" role="alert">{e.to_string()}</div> }.into_any(),
-                            }
-                        })}
-                    </Suspense>
+                    <Loaded resource=enrolment let:e>
+                        <div class="qr" inner_html=e.qr_svg role="img" aria-label="QR code with the secret"></div>
+                        <p>"Key: " <code class="secret" aria-label="Secret key">{e.secret}</code></p>
+                    </Loaded>
                     <ActionForm action=confirm>
                         <FormAlert error=Signal::derive(move || error.get().filter(|e| !matches!(e, AppError::Validation(_)))) />
                         <Field label="Code from the app" name="code" autocomplete="one-time-code" server_error=code_error />

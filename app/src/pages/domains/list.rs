@@ -2,7 +2,6 @@
 //! method, Verify Now; and the administrator's restricted domains.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_query_map;
 
 use crate::{
     api::domains::{
@@ -11,7 +10,10 @@ use crate::{
     },
     components::{
         form_alert::{FormAlert, Notice},
+        loaded::Loaded,
         portal::Portal,
+        query_flag,
+        table::Table,
     },
     model::{
         Permission, SessionView,
@@ -21,7 +23,7 @@ use crate::{
 
 #[component]
 pub fn DomainsPage() -> impl IntoView {
-    view! { <Portal title="Domains" page=|s: SessionView| view! { <Domains session=s /> } /> }
+    view! { <Portal title="Domains" needs=Permission::ManageDomains refusal="Your role does not allow you to manage domains." page=|s: SessionView| view! { <Domains session=s /> } /> }
 }
 
 fn method_options(current: &str) -> impl IntoView + use<> {
@@ -38,14 +40,7 @@ fn method_options(current: &str) -> impl IntoView + use<> {
 
 #[component]
 fn Domains(session: SessionView) -> impl IntoView {
-    if !session.can(Permission::ManageDomains) {
-        return view! {
-            <div class="alert alert-error" role="alert">"Your role does not allow you to manage domains."</div>
-        }
-        .into_any();
-    }
-    let params = use_query_map();
-    let added = move || params.with(|p| p.get("added").is_some());
+    let added = query_flag("added");
     let add = ServerAction::<DomainAdd>::new();
     let method = ServerAction::<DomainMethod>::new();
     let verify = ServerAction::<DomainVerify>::new();
@@ -87,33 +82,17 @@ fn Domains(session: SessionView) -> impl IntoView {
                 <button type="submit" class="button">"Add domain"</button>
             </ActionForm>
         </section>
-        <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
-            {move || Suspend::new(async move {
-                match page.await {
-                    Ok(p) if p.domains.is_empty() => view! { <p class="empty">"No domains yet."</p> }.into_any(),
-                    Ok(p) => view! {
-                        <div class="table-wrap">
-                            <table class="table" aria-label="Domains">
-                                <thead>
-                                    <tr>
-                                        <th scope="col">"Domain"</th>
-                                        <th scope="col">"Status"</th>
-                                        <th scope="col">"Method and value"</th>
-                                        <th scope="col">"DCV expiry"</th>
-                                        <th scope="col">"Actions"</th>
-                                    </tr>
-                                </thead>
-                                <tbody>
-                                    {p.domains.into_iter().map(|d| view! { <DomainRow domain=d method=method verify=verify /> }).collect_view()}
-                                </tbody>
-                            </table>
-                        </div>
-                    }
-                    .into_any(),
-                    Err(e) => view! { <div class="alert alert-error" role="alert">{e.to_string()}</div> }.into_any(),
+        <Loaded resource=page let:data>
+            {match data {
+                p if p.domains.is_empty() => view! { <p class="empty">"No domains yet."</p> }.into_any(),
+                p => view! {
+                    <Table label="Domains" columns=&["Domain", "Status", "Method and value", "DCV expiry", "Actions"]>
+                        {p.domains.into_iter().map(|d| view! { <DomainRow domain=d method=method verify=verify /> }).collect_view()}
+                    </Table>
                 }
-            })}
-        </Suspense>
+                .into_any(),
+            }}
+        </Loaded>
         {session.can(Permission::ManageSettings).then(|| view! { <Restrictions /> })}
     }
     .into_any()
@@ -181,26 +160,19 @@ fn Restrictions() -> impl IntoView {
             <h2>"Restricted domains"</h2>
             <p class="field-hint">"Orders may not name these domains or their sub-domains."</p>
             <FormAlert error=error />
-            <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
-                {move || Suspend::new(async move {
-                    match list.await {
-                        Ok(l) => view! {
-                            <ul aria-label="Restricted">
-                                {l.into_iter().map(|d| view! {
-                                    <li>
-                                        {d.clone()}
-                                        <ActionForm action=lift>
-                                            <input type="hidden" name="domain" value=d.clone() />
-                                            <button type="submit" class="button button-quiet">{format!("Lift {d}")}</button>
-                                        </ActionForm>
-                                    </li>
-                                }).collect_view()}
-                            </ul>
-                        }.into_any(),
-                        Err(e) => view! { <div class="alert alert-error" role="alert">{e.to_string()}</div> }.into_any(),
-                    }
-                })}
-            </Suspense>
+            <Loaded resource=list let:l>
+                <ul aria-label="Restricted">
+                    {l.into_iter().map(|d| view! {
+                        <li>
+                            {d.clone()}
+                            <ActionForm action=lift>
+                                <input type="hidden" name="domain" value=d.clone() />
+                                <button type="submit" class="button button-quiet">{format!("Lift {d}")}</button>
+                            </ActionForm>
+                        </li>
+                    }).collect_view()}
+                </ul>
+            </Loaded>
             <ActionForm action=restrict>
                 <div class="field">
                     <label for="restrict-domain">"Restrict a domain"</label>

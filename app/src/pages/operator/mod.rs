@@ -1,3 +1,2 @@
 pub mod accounts;
-pub mod credits;
 pub mod products;

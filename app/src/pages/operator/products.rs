@@ -1,7 +1,6 @@
 //! The operator's public products and their prices per currency (ORD-1).
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_query_map;
 
 use crate::{
     api::catalog::{
@@ -10,51 +9,38 @@ use crate::{
     components::{
         field::Field,
         form_alert::{FormAlert, Notice},
+        loaded::Loaded,
         portal::Portal,
+        query_flag,
     },
     error::AppError,
-    model::{
-        SessionView,
-        products::{CURRENCIES, ProductKind, PublicProductForm, PublicProductView, amount_text},
-    },
+    model::products::{CURRENCIES, ProductKind, PublicProductForm, PublicProductView, amount_text},
 };
 
 #[component]
 pub fn OperatorProductsPage() -> impl IntoView {
-    view! { <Portal title="Public products" page=|s: SessionView| view! { <Products session=s /> } /> }
+    view! { <Portal title="Public products" operator=true refusal="Only operator users can manage public products." page=|_| view! { <Products /> } /> }
 }
 
 #[component]
-fn Products(session: SessionView) -> impl IntoView {
-    if !session.is_operator {
-        return view! {
-            <div class="alert alert-error" role="alert">"Only operator users can manage public products."</div>
-        }
-        .into_any();
-    }
-    let params = use_query_map();
-    let saved = move || params.with(|p| p.get("saved").is_some());
+fn Products() -> impl IntoView {
+    let saved = query_flag("saved");
     let page = Resource::new_blocking(saved, |_| public_products());
     view! {
         {move || saved().then(|| view! { <Notice>"The product was saved."</Notice> })}
-        <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
-            {move || Suspend::new(async move {
-                match page.await {
-                    Ok(p) => {
-                        let cap = p.tls_cap_days;
-                        view! {
-                            <p class="field-hint">{format!("The TLS validity cap in force today is {cap} days; choices over it cannot be saved and are not offered.")}</p>
-                            <ul class="account-list" aria-label="Public products">
-                                {p.products.into_iter().map(|product| view! { <ProductItem product=product /> }).collect_view()}
-                            </ul>
-                            <AddProduct />
-                        }
-                        .into_any()
-                    }
-                    Err(e) => view! { <div class="alert alert-error" role="alert">{e.to_string()}</div> }.into_any(),
+        <Loaded resource=page let:p>
+            {
+                let cap = p.tls_cap_days;
+                view! {
+                    <p class="field-hint">{format!("The TLS validity cap in force today is {cap} days; choices over it cannot be saved and are not offered.")}</p>
+                    <ul class="account-list" aria-label="Public products">
+                        {p.products.into_iter().map(|product| view! { <ProductItem product=product /> }).collect_view()}
+                    </ul>
+                    <AddProduct />
                 }
-            })}
-        </Suspense>
+                .into_any()
+            }
+        </Loaded>
     }
     .into_any()
 }

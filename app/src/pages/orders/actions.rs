@@ -9,7 +9,7 @@ use crate::{
         acme::OrderRenewEarly,
         orders::{OrderChangeNames, OrderEdit, OrderReissue, OrderRenew, OrderRevoke},
     },
-    components::{form_alert::FormAlert, textarea_text::textarea_text},
+    components::{field::TextArea, form_alert::FormAlert, textarea_text::textarea_text},
     error::AppError,
     model::{
         order_actions::{LinkedOrder, REISSUE_REASONS, REVOCATION_REASONS},
@@ -203,10 +203,7 @@ pub fn LifecycleActions(order: OrderView) -> impl IntoView {
                 <p>"A new order for the same product, names and contacts, paid like any order. Give the new CSR now or later."</p>
                 <ActionForm action=renew>
                     <input type="hidden" name="order_id" value=id />
-                    <div class="field">
-                        <label for="renew-csr">"New CSR (PEM, optional)"</label>
-                        <textarea id="renew-csr" name="csr_pem" rows="6" class="mono"></textarea>
-                    </div>
+                    <TextArea label="New CSR (PEM, optional)" id="renew-csr" name="csr_pem" rows=6 mono=true />
                     <button type="submit" class="button">"Renew Certificate"</button>
                 </ActionForm>
             </section>
@@ -227,18 +224,9 @@ pub fn LifecycleActions(order: OrderView) -> impl IntoView {
                                 {REISSUE_REASONS.iter().map(|r| view! { <option value=*r>{*r}</option> }).collect_view()}
                             </select>
                         </div>
-                        <div class="field">
-                            <label for="names-list">"Names (one per line; the first is the main one)"</label>
-                            <textarea id="names-list" name="names" rows="4" inner_html=textarea_text(&current)></textarea>
-                        </div>
-                        <div class="field">
-                            <label for="names-csr">"CSR for the new names (PEM)"</label>
-                            <textarea id="names-csr" name="csr_pem" rows="6" class="mono"></textarea>
-                        </div>
-                        <div class="field">
-                            <label for="names-remarks">"Remarks on the change"</label>
-                            <textarea id="names-remarks" name="remarks" rows="2"></textarea>
-                        </div>
+                        <TextArea label="Names (one per line; the first is the main one)" id="names-list" name="names" rows=4 text=current.clone() />
+                        <TextArea label="CSR for the new names (PEM)" id="names-csr" name="csr_pem" rows=6 mono=true />
+                        <TextArea label="Remarks on the change" id="names-remarks" name="remarks" />
                         <button type="submit" class="button">"Change names"</button>
                     </ActionForm>
                 </section>
@@ -256,14 +244,8 @@ pub fn LifecycleActions(order: OrderView) -> impl IntoView {
                             {REISSUE_REASONS.iter().map(|r| view! { <option value=*r>{*r}</option> }).collect_view()}
                         </select>
                     </div>
-                    <div class="field">
-                        <label for="reissue-csr">"New CSR (PEM)"</label>
-                        <textarea id="reissue-csr" name="csr_pem" rows="6" class="mono"></textarea>
-                    </div>
-                    <div class="field">
-                        <label for="reissue-remarks">"Remarks"</label>
-                        <textarea id="reissue-remarks" name="remarks" rows="2"></textarea>
-                    </div>
+                    <TextArea label="New CSR (PEM)" id="reissue-csr" name="csr_pem" rows=6 mono=true />
+                    <TextArea label="Remarks" id="reissue-remarks" name="remarks" />
                     <button type="submit" class="button">"Request reissue"</button>
                 </ActionForm>
             </section>
@@ -295,10 +277,7 @@ pub fn LifecycleActions(order: OrderView) -> impl IntoView {
                             {REVOCATION_REASONS.iter().map(|(code, label)| view! { <option value=*code>{*label}</option> }).collect_view()}
                         </select>
                     </div>
-                    <div class="field">
-                        <label for="revoke-remarks">"Remarks"</label>
-                        <textarea id="revoke-remarks" name="remarks" rows="2"></textarea>
-                    </div>
+                    <TextArea label="Remarks" id="revoke-remarks" name="remarks" />
                     <button type="submit" class="button button-danger">"Revoke"</button>
                 </ActionForm>
             </section>
@@ -312,10 +291,7 @@ pub fn LifecycleActions(order: OrderView) -> impl IntoView {
                         <label for="edit-tags">"Reporting tags (comma-separated)"</label>
                         <input id="edit-tags" name="tags" value=order.tags.join(", ") />
                     </div>
-                    <div class="field">
-                        <label for="edit-remarks">"Order remarks"</label>
-                        <textarea id="edit-remarks" name="remarks" rows="2" inner_html=textarea_text(&order.remarks)></textarea>
-                    </div>
+                    <TextArea label="Order remarks" id="edit-remarks" name="remarks" text=order.remarks.clone() />
                     <div class="field">
                         <label for="edit-extra">"Additional e-mail recipients"</label>
                         <textarea id="edit-extra" name="extra_emails" rows="2" inner_html=textarea_text(&order.extra_emails.join(", "))></textarea>

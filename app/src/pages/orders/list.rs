@@ -3,7 +3,7 @@ use leptos_router::hooks::use_query_map;
 
 use crate::{
     api::orders::orders_list,
-    components::{portal::Portal, query_value},
+    components::{portal::Portal, query_value, table::Table},
     model::{
         SessionView,
         order_status::OrderStatus,
@@ -138,43 +138,27 @@ fn List(page: OrdersPage, query: OrdersQuery) -> impl IntoView {
     let prev = (page.page > 1).then(|| link("/orders", &query, page.page - 1));
     let next = (page.page < page.pages).then(|| link("/orders", &query, page.page + 1));
     view! {
-        <div class="table-wrap">
-            <table class="table" aria-label="Orders">
-                <thead>
-                    <tr>
-                        <th scope="col">"Order"</th>
-                        <th scope="col">"Domain"</th>
-                        <th scope="col">"Product"</th>
-                        <th scope="col">"Status"</th>
-                        <th scope="col">"Price"</th>
-                        <th scope="col">"Placed by"</th>
-                        <th scope="col">"Placed"</th>
-                        <th scope="col">"Source"</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    {page
-                        .orders
-                        .into_iter()
-                        .map(|o| {
-                            let more = (o.names > 1).then(|| format!(" +{}", o.names - 1));
-                            view! {
-                                <tr>
-                                    <td><a href=format!("/orders/{}", o.id)>{format!("#{}", o.id)}</a></td>
-                                    <td>{o.main_name}{more}</td>
-                                    <td>{o.product}</td>
-                                    <td><span class="badge">{o.status.label()}</span></td>
-                                    <td>{o.price}</td>
-                                    <td>{o.placed_by}</td>
-                                    <td>{o.created_at.get(..10).unwrap_or_default().to_owned()}</td>
-                                    <td>{o.source}</td>
-                                </tr>
-                            }
-                        })
-                        .collect_view()}
-                </tbody>
-            </table>
-        </div>
+        <Table label="Orders" columns=&["Order", "Domain", "Product", "Status", "Price", "Placed by", "Placed", "Source"]>
+            {page
+                .orders
+                .into_iter()
+                .map(|o| {
+                    let more = (o.names > 1).then(|| format!(" +{}", o.names - 1));
+                    view! {
+                        <tr>
+                            <td><a href=format!("/orders/{}", o.id)>{format!("#{}", o.id)}</a></td>
+                            <td>{o.main_name}{more}</td>
+                            <td>{o.product}</td>
+                            <td><span class="badge">{o.status.label()}</span></td>
+                            <td>{o.price}</td>
+                            <td>{o.placed_by}</td>
+                            <td>{o.created_at.get(..10).unwrap_or_default().to_owned()}</td>
+                            <td>{o.source}</td>
+                        </tr>
+                    }
+                })
+                .collect_view()}
+        </Table>
         <nav class="pager" aria-label="Pages">
             <span>{format!("Page {} of {} · {} orders", page.page, page.pages, page.total)}</span>
             {prev.map(|href| view! { <a class="button button-quiet" href=href>"Previous"</a> })}

@@ -1,4 +1,5 @@
 pub mod actions;
 pub mod list;
 pub mod new;
+pub mod smime;
 pub mod view;

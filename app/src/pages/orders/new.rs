@@ -8,7 +8,8 @@ use leptos::prelude::*;
 
 use crate::{
     api::orders::{OrderPlace, order_wizard},
-    components::{chosen_file::read_chosen_file, form_alert::FormAlert, portal::Portal},
+    browser::read_chosen_file,
+    components::{form_alert::FormAlert, loaded::Loaded, portal::Portal},
     model::{
         FieldErrors, SessionView,
         billing::format_money,
@@ -29,17 +30,14 @@ fn Wizard(session: SessionView) -> impl IntoView {
     let _ = session;
     let data = Resource::new_blocking(|| (), |_| order_wizard());
     view! {
-        <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(d) if d.offers.is_empty() => view! {
-                        <p class="empty">"There are no products your account can order yet."</p>
-                    }.into_any(),
-                    Ok(d) => view! { <Steps data=d /> }.into_any(),
-                    Err(e) => view! { <div class="alert alert-error" role="alert">{e.to_string()}</div> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <Loaded resource=data let:data>
+            {match data {
+                d if d.offers.is_empty() => view! {
+                    <p class="empty">"There are no products your account can order yet."</p>
+                }.into_any(),
+                d => view! { <Steps data=d /> }.into_any(),
+            }}
+        </Loaded>
     }
 }
 
@@ -74,24 +72,6 @@ fn with_name(names: &str, name: &str) -> String {
         _ if present => names.to_owned(),
         "" => name.to_owned(),
         typed => format!("{typed}\n{name}"),
-    }
-}
-
-fn read_text(id: &str) -> String {
-    #[cfg(feature = "hydrate")]
-    {
-        use wasm_bindgen::JsCast;
-        web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.get_element_by_id(id))
-            .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
-            .map(|i| i.value())
-            .unwrap_or_default()
-    }
-    #[cfg(not(feature = "hydrate"))]
-    {
-        let _ = id;
-        String::new()
     }
 }
 
@@ -232,7 +212,7 @@ fn Steps(data: WizardData) -> impl IntoView {
     };
     let save_p12 = move |_| {
         if let Some(k) = key.get() {
-            let password = read_text("p12-password");
+            let password = crate::browser::input_value("p12-password");
             match pki::pkcs12(&k.private_key_pem, None, &password, "Rootline key")
                 .map_err(|e| e.to_string())
                 .and_then(|bytes| pki::save_file("private-key.p12", &bytes, "application/x-pkcs12"))
@@ -336,7 +316,7 @@ fn Steps(data: WizardData) -> impl IntoView {
                 .collect_view()}
         </fieldset>
         {move || (source() == "browser").then(|| view! {
-            <TextArea label="Domain names for the key (one per line)" id="wizard-key-names" form=form error=field_error("names")
+            <TextField multiline=true label="Domain names for the key (one per line)" id="wizard-key-names" form=form error=field_error("names")
                 get=|f| f.names.clone() set=|f, v| f.names = v />
             <div class="field">
                 <label for="wizard-algorithm">"Key type"</label>
@@ -381,7 +361,7 @@ fn Steps(data: WizardData) -> impl IntoView {
     let details_step = view! {
     // Certificate details
     <div hidden=move || current() != WizardStep::Details>
-        <TextArea label="Domain names (one per line; the first is the main one)" id="wizard-names" form=form error=field_error("names")
+        <TextField multiline=true label="Domain names (one per line; the first is the main one)" id="wizard-names" form=form error=field_error("names")
             get=|f| f.names.clone() set=|f, v| f.names = v />
         <label class="choice">
             <input type="checkbox" prop:checked=move || form.with(|f| f.add_www)
@@ -409,7 +389,7 @@ fn Steps(data: WizardData) -> impl IntoView {
     <div hidden=move || current() != WizardStep::Additional>
         <TextField label="Reporting tags (comma-separated)" id="wizard-tags" form=form error=field_error("tags")
             get=|f| f.tags.clone() set=|f, v| f.tags = v />
-        <TextArea label="Remarks" id="wizard-remarks" form=form error=field_error("remarks")
+        <TextField multiline=true label="Remarks" id="wizard-remarks" form=form error=field_error("remarks")
             get=|f| f.remarks.clone() set=|f, v| f.remarks = v />
         <TextField label="Technical contact name" id="wizard-tech-name" form=form error=field_error("tech_name")
             get=|f| f.tech_name.clone() set=|f, v| f.tech_name = v />
@@ -527,7 +507,7 @@ fn DynamicFields(offer: Signal<Option<Offer>>, form: RwSignal<OrderForm>) -> imp
     }
 }
 
-/// A text input bound to one field of the wizard's form.
+/// A text input (or, `multiline`, a text area) bound to one field of the wizard's form.
 #[component]
 fn TextField(
     label: &'static str,
@@ -536,32 +516,19 @@ fn TextField(
     error: Signal<Option<String>>,
     get: fn(&OrderForm) -> String,
     set: fn(&mut OrderForm, String),
+    #[prop(optional)] multiline: bool,
 ) -> impl IntoView {
+    let input = move |ev: leptos::ev::Event| form.update(|f| set(f, event_target_value(&ev)));
+    let control = if multiline {
+        view! { <textarea id=id rows="3" prop:value=move || form.with(get) on:input=input></textarea> }.into_any()
+    } else {
+        view! { <input id=id type="text" prop:value=move || form.with(get) on:input=input /> }
+            .into_any()
+    };
     view! {
         <div class="field" class:field-invalid=move || error.get().is_some()>
             <label for=id>{label}</label>
-            <input id=id type="text" prop:value=move || form.with(get)
-                on:input=move |ev| form.update(|f| set(f, event_target_value(&ev))) />
-            {move || error.get().map(|m| view! { <p class="field-error">{m}</p> })}
-        </div>
-    }
-}
-
-/// A text area bound to one field of the wizard's form.
-#[component]
-fn TextArea(
-    label: &'static str,
-    id: &'static str,
-    form: RwSignal<OrderForm>,
-    error: Signal<Option<String>>,
-    get: fn(&OrderForm) -> String,
-    set: fn(&mut OrderForm, String),
-) -> impl IntoView {
-    view! {
-        <div class="field" class:field-invalid=move || error.get().is_some()>
-            <label for=id>{label}</label>
-            <textarea id=id rows="3" prop:value=move || form.with(get)
-                on:input=move |ev| form.update(|f| set(f, event_target_value(&ev)))></textarea>
+            {control}
             {move || error.get().map(|m| view! { <p class="field-error">{m}</p> })}
         </div>
     }

@@ -4,7 +4,9 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 use crate::{
     api::orders::{OrderApprove, OrderCancel, OrderCsr, OrderPay, OrderReject, order_get},
     components::{
+        field::TextArea,
         form_alert::{FormAlert, Notice},
+        loaded::Loaded,
         portal::Portal,
     },
     model::{
@@ -52,14 +54,9 @@ fn Order(session: SessionView) -> impl IntoView {
     let order = Resource::new_blocking(move || (id(), done()), |(id, _)| order_get(id));
     view! {
         {move || done().and_then(|d| done_text(&d)).map(|t| view! { <Notice>{t}</Notice> })}
-        <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
-            {move || Suspend::new(async move {
-                match order.await {
-                    Ok(o) => view! { <OrderDetail order=o /> }.into_any(),
-                    Err(e) => view! { <div class="alert alert-error" role="alert">{e.to_string()}</div> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <Loaded resource=order let:o>
+            <OrderDetail order=o />
+        </Loaded>
     }
 }
 
@@ -190,10 +187,7 @@ fn Actions(order: OrderView) -> impl IntoView {
             <section class="card" aria-label="Reject">
                 <ActionForm action=reject>
                     <input type="hidden" name="id" value=id />
-                    <div class="field">
-                        <label for="reject-reason">"Reason for rejection"</label>
-                        <textarea id="reject-reason" name="reason" rows="2"></textarea>
-                    </div>
+                    <TextArea label="Reason for rejection" id="reject-reason" name="reason" />
                     <button type="submit" class="button button-danger">"Reject"</button>
                 </ActionForm>
             </section>
@@ -203,10 +197,7 @@ fn Actions(order: OrderView) -> impl IntoView {
                 <h2>{csr_title}</h2>
                 <ActionForm action=csr>
                     <input type="hidden" name="id" value=id />
-                    <div class="field">
-                        <label for="order-csr">"CSR (PEM)"</label>
-                        <textarea id="order-csr" name="csr" rows="8" class="mono"></textarea>
-                    </div>
+                    <TextArea label="CSR (PEM)" id="order-csr" name="csr" rows=8 mono=true />
                     <button type="submit" class="button">"Submit CSR"</button>
                 </ActionForm>
             </section>
@@ -215,10 +206,7 @@ fn Actions(order: OrderView) -> impl IntoView {
             <section class="card" aria-label="Cancel order">
                 <ActionForm action=cancel>
                     <input type="hidden" name="id" value=id />
-                    <div class="field">
-                        <label for="cancel-remarks">"Cancellation remarks"</label>
-                        <textarea id="cancel-remarks" name="remarks" rows="2"></textarea>
-                    </div>
+                    <TextArea label="Cancellation remarks" id="cancel-remarks" name="remarks" />
                     <button type="submit" class="button button-danger">"Cancel order"</button>
                 </ActionForm>
             </section>

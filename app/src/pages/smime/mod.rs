@@ -1,3 +1,1 @@
-pub mod new;
-pub mod order;
 pub mod verify;

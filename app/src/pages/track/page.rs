@@ -8,7 +8,10 @@ use leptos_router::hooks::use_params_map;
 
 use crate::{
     api::track::{TrackingCsr, TrackingMethod, TrackingVerify, tracking_get},
-    components::form_alert::{FormAlert, Notice},
+    components::{
+        field::TextArea,
+        form_alert::{FormAlert, Notice},
+    },
     error::AppError,
     model::{
         domains::{DcvMethod, DomainView},
@@ -143,10 +146,7 @@ fn Tracking(
             <h2>"Submit the CSR"</h2>
             <ActionForm action=csr>
                 <input type="hidden" name="token" value=token.clone() />
-                <div class="field">
-                    <label for="track-csr">"CSR (PEM)"</label>
-                    <textarea id="track-csr" name="csr" rows="8" class="mono"></textarea>
-                </div>
+                <TextArea label="CSR (PEM)" id="track-csr" name="csr" rows=8 mono=true />
                 <button type="submit" class="button">"Submit CSR"</button>
             </ActionForm>
         })}

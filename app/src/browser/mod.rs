@@ -1,0 +1,12 @@
+//! Everything that only the browser can do: passkey ceremonies, reading a picked file, reading
+//! a field of the page. Each function has a server-side stand-in that does nothing (or
+//! refuses), so pages compile and render on both sides; only here do `web_sys`, `js_sys` and
+//! `wasm_bindgen` appear. (Saving a file the browser made lives with the key code, in
+//! `pki::save`.)
+
+mod chosen_file;
+mod input_value;
+pub mod webauthn;
+
+pub use chosen_file::read_chosen_file;
+pub use input_value::input_value;

@@ -1,0 +1,48 @@
+//! The block every data page repeats: "Loading…" while a resource comes, the error as an
+//! alert if it failed, the page's markup with the data otherwise.
+
+use leptos::prelude::*;
+
+use crate::error::AppError;
+
+/// Renders `children` with the resource's data once it has loaded. Use with `let:`:
+/// `<Loaded resource=page let:p> … </Loaded>`.
+#[component]
+pub fn Loaded<T, Ser, F, V>(
+    resource: Resource<Result<T, AppError>, Ser>,
+    children: F,
+    /// What the placeholder says while the data comes.
+    #[prop(default = "Loading…")]
+    loading: &'static str,
+) -> impl IntoView
+where
+    T: Clone + Send + Sync + 'static,
+    Ser: Send + Sync + 'static,
+    F: Fn(T) -> V + Clone + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    view! {
+        <Suspense fallback=move || view! { <p class="loading">{loading}</p> }>
+            {move || {
+                let children = children.clone();
+                Suspend::new(async move {
+                    match resource.await {
+                        Ok(data) => children(data).into_any(),
+                        Err(e) => view! { <ErrorAlert error=e /> }.into_any(),
+                    }
+                })
+            }}
+        </Suspense>
+    }
+}
+
+/// A failure that stands in place of the page's content.
+#[component]
+pub fn ErrorAlert(error: AppError) -> impl IntoView {
+    view! { <div class="alert alert-error" role="alert">{error.to_string()}</div> }
+}
+
+/// What a page shows instead of its content when the caller's role does not allow it.
+pub fn refused(message: &'static str) -> AnyView {
+    view! { <div class="alert alert-error" role="alert">{message}</div> }.into_any()
+}

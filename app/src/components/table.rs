@@ -1,0 +1,39 @@
+//! The portal's tables: a scrolling wrapper, an accessible name and a row of column headings.
+
+use leptos::prelude::*;
+
+/// A table named `label` (for screen readers and tests) with `columns` as its headings;
+/// `children` are the body's rows.
+#[component]
+pub fn Table(
+    #[prop(into)] label: String,
+    columns: &'static [&'static str],
+    children: Children,
+) -> impl IntoView {
+    view! {
+        <div class="table-wrap">
+            <table class="table" aria-label=label>
+                <thead>
+                    <tr>{columns.iter().map(|c| view! { <th scope="col">{*c}</th> }).collect_view()}</tr>
+                </thead>
+                <tbody>{children()}</tbody>
+            </table>
+        </div>
+    }
+}
+
+/// The links between the pages of a long list, newest first, and where the reader is.
+#[component]
+pub fn Pager(
+    prev: Option<String>,
+    next: Option<String>,
+    #[prop(into)] status: String,
+) -> impl IntoView {
+    view! {
+        <nav class="pager" aria-label="Pages">
+            {prev.map(|href| view! { <a class="button button-quiet" href=href rel="prev">"Newer"</a> })}
+            <span class="pager-status">{status}</span>
+            {next.map(|href| view! { <a class="button button-quiet" href=href rel="next">"Older"</a> })}
+        </nav>
+    }
+}

@@ -1,0 +1,163 @@
+//! The parts of a group's page that shape its orders and looks: the domains it orders for
+//! ("All", or "Specific" domains of the account) and its logo.
+
+use leptos::prelude::*;
+
+use crate::{
+    api::access::{GroupDomainAdd, GroupDomainRemove, GroupLogoRemove, GroupLogoSet},
+    browser::read_chosen_file,
+    components::form_alert::FormAlert,
+    error::AppError,
+    model::groups::GroupView,
+};
+
+/// The form-level part of an action's error; the field's own message is shown beside it.
+fn besides(error: Signal<Option<AppError>>, field: &'static str) -> Signal<Option<AppError>> {
+    Signal::derive(move || error.get().filter(|e| e.field(field).is_none()))
+}
+
+#[component]
+pub fn GroupDomains(group: GroupView, addable: Vec<String>) -> impl IntoView {
+    let add = ServerAction::<GroupDomainAdd>::new();
+    let remove = ServerAction::<GroupDomainRemove>::new();
+    let error = Signal::derive(move || {
+        add.value()
+            .get()
+            .and_then(Result::err)
+            .or_else(|| remove.value().get().and_then(Result::err))
+    });
+    let field_error = move || error.get().and_then(|e| e.field("domain"));
+    let group_id = group.id;
+    let specific = !group.domains.is_empty();
+    let has_addable = !addable.is_empty();
+    view! {
+        <section class="card" aria-labelledby="group-domains-heading">
+            <h2 id="group-domains-heading">"Domains"</h2>
+            <FormAlert error=besides(error, "domain") />
+            {if specific {
+                view! {
+                    <p data-testid="group-domain-scope">"Specific: the group orders only for these domains and their sub-domains."</p>
+                    <ul class="plain-list" aria-label="Domains of the group">
+                        {group.domains.into_iter().map(|d| {
+                            let label = format!("Remove {d} from the group");
+                            view! {
+                                <li>
+                                    <span class="mono">{d.clone()}</span>" "
+                                    <ActionForm action=remove>
+                                        <input type="hidden" name="group_id" value=group_id />
+                                        <input type="hidden" name="domain" value=d />
+                                        <button type="submit" class="button button-quiet" aria-label=label>"Remove"</button>
+                                    </ActionForm>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            } else {
+                view! {
+                    <p data-testid="group-domain-scope">"All: the group orders for every domain of the account. Add a domain to limit it to specific ones."</p>
+                }.into_any()
+            }}
+            {if has_addable {
+                view! {
+                    <ActionForm action=add>
+                        <input type="hidden" name="group_id" value=group_id />
+                        <div class="field" class:field-invalid=move || field_error().is_some()>
+                            <label for="group-domain">"Domain of the account"</label>
+                            <select id="group-domain" name="domain" required=true>
+                                {addable.into_iter().map(|d| view! { <option value=d.clone()>{d.clone()}</option> }).collect_view()}
+                            </select>
+                            <p class="field-error" role="alert">{field_error}</p>
+                        </div>
+                        <div class="form-actions">
+                            <button type="submit" class="button button-primary">"Limit the group to this domain"</button>
+                        </div>
+                    </ActionForm>
+                }.into_any()
+            } else {
+                view! {
+                    <p class="field-hint">"To limit the group to specific domains, add them on the Domains page first."</p>
+                }.into_any()
+            }}
+        </section>
+    }
+}
+
+#[component]
+pub fn GroupLogo(group: GroupView) -> impl IntoView {
+    let set = ServerAction::<GroupLogoSet>::new();
+    let remove = ServerAction::<GroupLogoRemove>::new();
+    let error = Signal::derive(move || {
+        set.value()
+            .get()
+            .and_then(Result::err)
+            .or_else(|| remove.value().get().and_then(Result::err))
+    });
+    let chosen = RwSignal::new(String::new());
+    let file_problem = RwSignal::new(None::<String>);
+    let message = move || {
+        file_problem
+            .get()
+            .or_else(|| error.get().and_then(|e| e.field("logo")))
+    };
+    // The file is read by the wasm; without it there is nothing to send.
+    let hydrated = RwSignal::new(false);
+    Effect::new(move |_| hydrated.set(true));
+    let group_id = group.id;
+    let alt = format!("Logo of {}", group.name);
+    view! {
+        <section class="card" aria-labelledby="group-logo-heading">
+            <h2 id="group-logo-heading">"Logo"</h2>
+            <FormAlert error=besides(error, "logo") />
+            {match group.logo_url {
+                Some(url) => view! {
+                    <p><img class="group-logo" src=url alt=alt /></p>
+                    <ActionForm action=remove>
+                        <input type="hidden" name="group_id" value=group_id />
+                        <button type="submit" class="button button-quiet">"Remove the logo"</button>
+                    </ActionForm>
+                }.into_any(),
+                None => view! { <p class="muted">"The group has no logo."</p> }.into_any(),
+            }}
+            <ActionForm action=set>
+                <input type="hidden" name="group_id" value=group_id />
+                <input type="hidden" name="logo" prop:value=move || chosen.get() />
+                <div class="field" class:field-invalid=move || message().is_some()>
+                    <label for="group-logo-file">"Logo file (PNG or JPEG, at most 200 KB)"</label>
+                    <input id="group-logo-file" type="file" accept="image/png,image/jpeg"
+                        disabled=move || !hydrated.get()
+                        on:change=move |ev| read_logo(ev, chosen, file_problem) />
+                    <p class="field-error" role="alert">{message}</p>
+                </div>
+                {move || (!chosen.get().is_empty()).then(|| view! {
+                    <p><img class="group-logo" src=chosen.get() alt="The chosen logo" /></p>
+                })}
+                <div class="form-actions">
+                    <button type="submit" class="button button-primary"
+                        disabled=move || chosen.with(String::is_empty)>"Upload logo"</button>
+                </div>
+            </ActionForm>
+        </section>
+    }
+}
+
+/// Turns the chosen file into the `data:` URL the server function takes, refusing here what
+/// the server would refuse (type by the bytes, size) so the user hears it at once.
+fn read_logo(ev: leptos::ev::Event, chosen: RwSignal<String>, problem: RwSignal<Option<String>>) {
+    read_chosen_file(&ev, move |bytes| {
+        let Some(bytes) = bytes else {
+            problem.set(Some("The file could not be read; choose it again.".into()));
+            return;
+        };
+        match crate::model::groups::logo_data_url(&bytes) {
+            Ok(url) => {
+                problem.set(None);
+                chosen.set(url);
+            }
+            Err(e) => {
+                chosen.set(String::new());
+                problem.set(Some(e));
+            }
+        }
+    });
+}

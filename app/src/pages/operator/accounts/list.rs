@@ -1,0 +1,162 @@
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+use crate::{
+    api::operator::{ReviewPartner, SetMultipleGroups, operator_accounts},
+    components::{
+        form_alert::{FormAlert, Notice},
+        loaded::Loaded,
+        portal::Portal,
+    },
+    model::{
+        AccountStatus,
+        operator::{AccountView, AccountsPage, AccountsQuery},
+    },
+};
+
+#[component]
+pub fn OperatorAccountsPage() -> impl IntoView {
+    view! { <Portal title="Accounts" operator=true refusal="Only operator users can open the operator console." page=|_| view! { <Accounts /> } /> }
+}
+
+const STATUSES: [AccountStatus; 5] = [
+    AccountStatus::PendingApproval,
+    AccountStatus::PendingActivation,
+    AccountStatus::Active,
+    AccountStatus::Rejected,
+    AccountStatus::Expired,
+];
+
+#[component]
+fn Accounts() -> impl IntoView {
+    let params = use_query_map();
+    let query = Memo::new(move |_| {
+        params.with(|p| AccountsQuery {
+            status: p.get("status").unwrap_or_default(),
+            page: p.get("page").and_then(|v| v.parse().ok()),
+        })
+    });
+    // Reactive: after an action the router only changes the query of this same page.
+    let notice = move || {
+        params.with(|p| {
+            if p.get("approved").is_some() {
+                Some("The application was approved; the applicant gets the activation e-mail.")
+            } else if p.get("rejected").is_some() {
+                Some("The application was rejected; the applicant was told why.")
+            } else if p.get("saved").is_some() {
+                Some("The account's options were saved.")
+            } else {
+                None
+            }
+        })
+    };
+    let page = Resource::new_blocking(move || query.get(), operator_accounts);
+    let selected = query.get_untracked().status;
+    view! {
+        {move || notice().map(|n| view! { <Notice>{n}</Notice> })}
+        <form class="filters" method="get" action="/operator/accounts" aria-label="Filter accounts">
+            <div class="field">
+                <label for="accounts-status">"Status"</label>
+                <select id="accounts-status" name="status">
+                    <option value="" selected=selected.is_empty()>"All"</option>
+                    {STATUSES
+                        .into_iter()
+                        .map(|s| {
+                            let is = s.as_str() == selected;
+                            view! { <option value=s.as_str() selected=is>{s.label()}</option> }
+                        })
+                        .collect_view()}
+                </select>
+            </div>
+            <div class="filters-actions">
+                <button type="submit" class="button">"Filter"</button>
+            </div>
+        </form>
+        <Loaded resource=page let:p>
+            <AccountList page=p />
+        </Loaded>
+    }
+    .into_any()
+}
+
+#[component]
+fn AccountList(page: AccountsPage) -> impl IntoView {
+    if page.accounts.is_empty() {
+        return view! { <p class="empty">"No accounts."</p> }.into_any();
+    }
+    let status_line = format!(
+        "Page {} of {} · {} accounts",
+        page.page,
+        page.pages(),
+        page.total
+    );
+    view! {
+        <ul class="account-list" aria-label="Accounts">
+            {page.accounts.into_iter().map(|a| view! { <AccountItem account=a /> }).collect_view()}
+        </ul>
+        <p class="pager-status">{status_line}</p>
+    }
+    .into_any()
+}
+
+#[component]
+fn AccountItem(account: AccountView) -> impl IntoView {
+    let review = ServerAction::<ReviewPartner>::new();
+    let groups = ServerAction::<SetMultipleGroups>::new();
+    let review_error = Signal::derive(move || review.value().get().and_then(Result::err));
+    let reason_error = Signal::derive(move || review_error.get().and_then(|e| e.field("reason")));
+    let groups_error = Signal::derive(move || groups.value().get().and_then(Result::err));
+    let id = account.id.to_string();
+    let waiting = account.status == AccountStatus::PendingApproval;
+    let heading_id = format!("account-{}", account.id);
+    let labelled_by = heading_id.clone();
+    let reason_id = format!("reason-{}", account.id);
+    let reason_for = reason_id.clone();
+    let (id_a, id_b, id_c) = (id.clone(), id.clone(), id);
+    let enable = if account.multiple_groups { "no" } else { "yes" };
+    let toggle_label = if account.multiple_groups {
+        "Disable multiple groups"
+    } else {
+        "Enable multiple groups"
+    };
+    view! {
+        <li class="card account-item" aria-labelledby=labelled_by>
+            <h2 id=heading_id>{account.name.clone()}</h2>
+            <dl class="facts">
+                <dt>"Type"</dt><dd>{account.kind.label()}</dd>
+                <dt>"Status"</dt><dd>{account.status.label()}</dd>
+                <dt>"Administrator"</dt><dd>{account.administrator.clone()}</dd>
+                <dt>"Country"</dt><dd>{account.country.clone()}</dd>
+                <dt>"Signed up"</dt><dd>{account.created.clone()}</dd>
+                <dt>"Multiple groups"</dt><dd>{if account.multiple_groups { "Enabled" } else { "Disabled" }}</dd>
+            </dl>
+            {waiting.then(|| view! {
+                <div class="review">
+                    <FormAlert error=Signal::derive(move || review_error.get().filter(|e| e.field("reason").is_none())) />
+                    <ActionForm action=review>
+                        <input type="hidden" name="account_id" value=id_a.clone() />
+                        <input type="hidden" name="decision" value="approve" />
+                        <button type="submit" class="button button-primary">"Approve application"</button>
+                    </ActionForm>
+                    <ActionForm action=review>
+                        <input type="hidden" name="account_id" value=id_b.clone() />
+                        <input type="hidden" name="decision" value="reject" />
+                        <div class="field" class:field-invalid=move || reason_error.get().is_some()>
+                            <label for=reason_for.clone()>"Reason for rejecting"</label>
+                            <textarea id=reason_id.clone() name="reason" rows="2"></textarea>
+                            <p class="field-error" role="alert">{move || reason_error.get()}</p>
+                        </div>
+                        <button type="submit" class="button button-danger">"Reject application"</button>
+                    </ActionForm>
+                </div>
+            })}
+            <p><a href=format!("/operator/accounts/{}/credits", account.id) aria-label=format!("Credits of {}", account.name)>"Credits"</a></p>
+            <ActionForm action=groups>
+                <FormAlert error=groups_error />
+                <input type="hidden" name="account_id" value=id_c />
+                <input type="hidden" name="enabled" value=enable />
+                <button type="submit" class="button button-quiet">{toggle_label}</button>
+            </ActionForm>
+        </li>
+    }
+}

@@ -1,0 +1,2 @@
+pub mod credits;
+pub mod list;

@@ -1,0 +1,243 @@
+//! "New S/MIME order" (emSign's S/MIME ordering): product and validity, requester, the e-mail
+//! for the certificate (or the requester's), and the CSR now (upload or paste) or later, when
+//! the certificate is activated (where the key can also be generated in the browser).
+
+use leptos::prelude::*;
+
+use crate::{
+    api::smime::{SmimePlace, smime_new},
+    browser::read_chosen_file,
+    components::{form_alert::FormAlert, loaded::Loaded, portal::Portal},
+    model::{
+        FieldErrors, SessionView,
+        billing::format_money,
+        products::quote,
+        smime::{SmimeNewData, SmimeOrderForm},
+    },
+};
+
+#[component]
+pub fn SmimeNewPage() -> impl IntoView {
+    view! { <Portal title="New S/MIME order" page=|s: SessionView| view! { <Start session=s /> } /> }
+}
+
+#[component]
+fn Start(session: SessionView) -> impl IntoView {
+    let _ = session;
+    let data = Resource::new_blocking(|| (), |_| smime_new());
+    view! {
+        <Loaded resource=data let:data>
+            {match data {
+                d if d.offers.is_empty() => view! {
+                    <p class="empty">"There are no S/MIME products your account can order yet."</p>
+                }.into_any(),
+                d => view! { <SmimeForm data=d /> }.into_any(),
+            }}
+        </Loaded>
+    }
+}
+
+#[component]
+fn SmimeForm(data: SmimeNewData) -> impl IntoView {
+    let offers = StoredValue::new(data.offers.clone());
+    let first = data.offers.first().cloned();
+    let form = RwSignal::new(SmimeOrderForm {
+        product_id: first.as_ref().map(|o| o.id).unwrap_or(0),
+        validity_days: first
+            .as_ref()
+            .and_then(|o| o.validity_days.first().copied())
+            .unwrap_or(0),
+        requester_name: data.requester_name.clone(),
+        requester_email: data.requester_email.clone(),
+        csr_source: "later".into(),
+        ..Default::default()
+    });
+    let errors = RwSignal::new(FieldErrors::default());
+    let place = ServerAction::<SmimePlace>::new();
+    let offer = move || {
+        let id = form.with(|f| f.product_id);
+        offers.with_value(|o| o.iter().find(|o| o.id == id).cloned())
+    };
+    let price = move || {
+        let days = form.with(|f| f.validity_days);
+        offer().map(|o| match quote(&o, days, 1) {
+            Ok(q) => format_money(q.total_minor, &q.currency),
+            Err(e) => e.to_string(),
+        })
+    };
+    let field_error = move |name: &'static str| {
+        Signal::derive(move || errors.with(|e| e.get(name).map(str::to_owned)))
+    };
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let f = form.get();
+        match f.validate() {
+            Err(e) => errors.set(e),
+            Ok(_) => {
+                errors.set(FieldErrors::default());
+                place.dispatch(SmimePlace { form: f });
+            }
+        }
+    };
+    Effect::new(move |_| {
+        if let Some(Ok(id)) = place.value().get() {
+            let navigate = leptos_router::hooks::use_navigate();
+            navigate(
+                &format!("/orders/{id}/smime?done=placed"),
+                Default::default(),
+            );
+        }
+    });
+    Effect::new(move |_| {
+        if let Some(Err(crate::error::AppError::Validation(e))) = place.value().get() {
+            errors.set(e);
+        }
+    });
+    let server_error = Signal::derive(move || place.value().get().and_then(Result::err));
+    let same = move || form.with(|f| f.same_as_requester);
+    let source = move || form.with(|f| f.csr_source.clone());
+    let needs_approval = data.needs_approval;
+    view! {
+        <form class="card" aria-label="New S/MIME order" on:submit=submit novalidate>
+            <FormAlert error=server_error />
+            <h2>"1. Product and validity"</h2>
+            <div class="field">
+                <label for="smime-product">"Product"</label>
+                <select id="smime-product" on:change=move |ev| {
+                    let id = event_target_value(&ev).parse().unwrap_or(0);
+                    let days = offers.with_value(|o| o.iter().find(|o| o.id == id).and_then(|o| o.validity_days.first().copied()).unwrap_or(0));
+                    form.update(|f| { f.product_id = id; f.validity_days = days; });
+                }>
+                    {offers.get_value().into_iter().map(|o| {
+                        let id = o.id;
+                        view! { <option value=id selected=move || form.with(|f| f.product_id == id)>{o.name.clone()}</option> }
+                    }).collect_view()}
+                </select>
+                {move || field_error("product_id").get().map(|m| view! { <p class="field-error">{m}</p> })}
+            </div>
+            <div class="field">
+                <label for="smime-validity">"Validity"</label>
+                <select id="smime-validity" on:change=move |ev| {
+                    let days = event_target_value(&ev).parse().unwrap_or(0);
+                    form.update(|f| f.validity_days = days);
+                }>
+                    {move || offer().map(|o| o.validity_days.into_iter().map(|d| view! {
+                        <option value=d selected=move || form.with(|f| f.validity_days == d)>{format!("{d} days")}</option>
+                    }).collect_view())}
+                </select>
+                {move || field_error("validity_days").get().map(|m| view! { <p class="field-error">{m}</p> })}
+            </div>
+            <p class="price">"Price: " <strong data-testid="smime-price">{price}</strong></p>
+
+            <h2>"2. Certificate requester"</h2>
+            <Text label="Name" id="smime-requester-name" form=form error=field_error("requester_name")
+                get=|f| f.requester_name.clone() set=|f, v| f.requester_name = v />
+            <Text label="E-mail ID" id="smime-requester-email" form=form error=field_error("requester_email")
+                get=|f| f.requester_email.clone() set=|f, v| f.requester_email = v />
+            <Text label="Mobile number (optional)" id="smime-requester-phone" form=form error=field_error("requester_phone")
+                get=|f| f.requester_phone.clone() set=|f, v| f.requester_phone = v />
+
+            <h2>"3. Certificate information"</h2>
+            <div class="field">
+                <label class="checkbox">
+                    <input type="checkbox" id="smime-same" prop:checked=same
+                        on:change=move |ev| form.update(|f| f.same_as_requester = event_target_checked(&ev)) />
+                    " Same as Requester Email ID"
+                </label>
+            </div>
+            <div class="field" class:field-invalid=move || field_error("certificate_email").get().is_some()>
+                <label for="smime-email">"E-mail ID for the certificate"</label>
+                <input id="smime-email" type="email" disabled=same
+                    prop:value=move || form.with(|f| if f.same_as_requester { f.requester_email.clone() } else { f.certificate_email.clone() })
+                    on:input=move |ev| form.update(|f| f.certificate_email = event_target_value(&ev)) />
+                <p class="hint">"A verification link is sent to this address; leave it empty to provide it later."</p>
+                {move || field_error("certificate_email").get().map(|m| view! { <p class="field-error">{m}</p> })}
+            </div>
+
+            <h2>"4. Certificate Signing Request (CSR)"</h2>
+            <fieldset class="field">
+                <legend>"CSR"</legend>
+                {[("later", "Skip: provide the CSR, or generate the key in the browser, when activating the certificate"), ("paste", "Paste the CSR"), ("upload", "Upload the CSR")].into_iter().map(|(value, label)| view! {
+                    <label class="radio">
+                        <input type="radio" name="smime-csr-source" value=value prop:checked=move || source() == value
+                            on:change=move |_| form.update(|f| f.csr_source = value.into()) />
+                        {format!(" {label}")}
+                    </label>
+                }).collect_view()}
+                {move || field_error("csr_source").get().map(|m| view! { <p class="field-error">{m}</p> })}
+            </fieldset>
+            <div hidden=move || source() == "later">
+                <CsrFile take=move |text| form.update(|f| f.csr_pem = text) />
+                <div class="field" class:field-invalid=move || field_error("csr_pem").get().is_some()>
+                    <label for="smime-csr">"CSR (PEM)"</label>
+                    <textarea id="smime-csr" rows="8" prop:value=move || form.with(|f| f.csr_pem.clone())
+                        on:input=move |ev| form.update(|f| f.csr_pem = event_target_value(&ev))></textarea>
+                    {move || field_error("csr_pem").get().map(|m| view! { <p class="field-error">{m}</p> })}
+                </div>
+            </div>
+
+            <h2>"5. Additional information (optional)"</h2>
+            <div class="field">
+                <label for="smime-remarks">"Order remarks"</label>
+                <textarea id="smime-remarks" rows="2" prop:value=move || form.with(|f| f.remarks.clone())
+                    on:input=move |ev| form.update(|f| f.remarks = event_target_value(&ev))></textarea>
+                {move || field_error("remarks").get().map(|m| view! { <p class="field-error">{m}</p> })}
+            </div>
+
+            <h2>"6. Order summary and payment"</h2>
+            <p>{if needs_approval {
+                "Your orders wait for an administrator's approval, who pays for them from the account's credits."
+            } else {
+                "The price is paid from your credits when you place the order."
+            }}</p>
+            <button type="submit" class="button" disabled=move || place.pending().get()>
+                {if needs_approval { "Submit for approval" } else { "Place order and pay" }}
+            </button>
+        </form>
+    }
+}
+
+#[component]
+fn Text(
+    label: &'static str,
+    id: &'static str,
+    form: RwSignal<SmimeOrderForm>,
+    error: Signal<Option<String>>,
+    get: fn(&SmimeOrderForm) -> String,
+    set: fn(&mut SmimeOrderForm, String),
+) -> impl IntoView {
+    view! {
+        <div class="field" class:field-invalid=move || error.get().is_some()>
+            <label for=id>{label}</label>
+            <input id=id type="text" prop:value=move || form.with(get)
+                on:input=move |ev| form.update(|f| set(f, event_target_value(&ev))) />
+            {move || error.get().map(|m| view! { <p class="field-error">{m}</p> })}
+        </div>
+    }
+}
+
+/// Reads a chosen file's text in the browser (a CSR, or a saved private key).
+#[component]
+pub fn CsrFile<F>(
+    take: F,
+    #[prop(default = "smime-csr-file")] id: &'static str,
+    #[prop(default = "CSR file (.csr, .pem)")] label: &'static str,
+) -> impl IntoView
+where
+    F: Fn(String) + Copy + Send + Sync + 'static,
+{
+    // A CSR is text; File.text() decoded it as UTF-8 with replacement characters, as here.
+    let on_change = move |ev: leptos::ev::Event| {
+        read_chosen_file(&ev, move |bytes| {
+            if let Some(bytes) = bytes {
+                take(String::from_utf8_lossy(&bytes).into_owned());
+            }
+        });
+    };
+    view! {
+        <div class="field">
+            <label for=id>{label}</label>
+            <input id=id type="file" accept=".csr,.pem,.req,.key,.txt" on:change=on_change />
+        </div>
+    }
+}

@@ -1,0 +1,136 @@
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+use crate::{
+    api::profile::{
+        PasskeyRemove, PasskeyRename, passkey_registration_finish, passkey_registration_start,
+        passkeys_list,
+    },
+    browser::webauthn::{Ceremony, perform},
+    components::{
+        form_alert::{FormAlert, Notice},
+        loaded::Loaded,
+        table::Table,
+    },
+    model::passkeys::PasskeyView,
+};
+
+/// The profile's passkeys: the list with rename and remove, and adding one.
+#[component]
+pub fn Passkeys() -> impl IntoView {
+    let params = use_query_map();
+    let changed = move || params.with(|p| p.get("passkey"));
+    let added = RwSignal::new(None::<String>);
+    let list = Resource::new_blocking(move || (changed(), added.get()), |_| passkeys_list());
+    let rename = ServerAction::<PasskeyRename>::new();
+    let remove = ServerAction::<PasskeyRemove>::new();
+    let notice = move || {
+        if let Some(name) = added.get() {
+            return Some(format!("The passkey \u{201c}{name}\u{201d} was added."));
+        }
+        match changed().as_deref() {
+            Some("renamed") => Some("The passkey was renamed.".to_owned()),
+            Some("removed") => Some("The passkey was removed.".to_owned()),
+            _ => None,
+        }
+    };
+    view! {
+        <section class="card form-card" aria-labelledby="passkeys-heading">
+            <h2 id="passkeys-heading">"Passkeys"</h2>
+            <p class="lead">"Sign in with your fingerprint, face or device PIN instead of a password, or confirm a password sign-in with a passkey."</p>
+            {move || notice().map(|n| view! { <Notice>{n}</Notice> })}
+            <Loaded resource=list let:data>
+                {match data {
+                    keys if keys.is_empty() => view! { <p class="muted">"You have no passkeys yet."</p> }.into_any(),
+                    keys => view! { <PasskeyTable keys rename remove /> }.into_any(),
+                }}
+            </Loaded>
+            <AddPasskey added />
+        </section>
+    }
+}
+
+/// The name for a new passkey and the button that asks the browser to make one.
+#[component]
+fn AddPasskey(added: RwSignal<Option<String>>) -> impl IntoView {
+    let name = RwSignal::new("Passkey".to_owned());
+    let problem = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
+    let add = move |_| {
+        busy.set(true);
+        problem.set(None);
+        let chosen = name.get_untracked();
+        leptos::task::spawn_local(async move {
+            let label = chosen.clone();
+            let result = perform(
+                Ceremony::Create,
+                passkey_registration_start(),
+                move |ceremony, credential| {
+                    passkey_registration_finish(ceremony, label, credential)
+                },
+            )
+            .await;
+            busy.set(false);
+            match result {
+                Ok(()) => added.set(Some(chosen.trim().to_owned())),
+                Err(m) => problem.set(Some(m)),
+            }
+        });
+    };
+    view! {
+        <div class="field">
+            <label for="passkey-name">"Name for a new passkey"</label>
+            <input id="passkey-name" type="text" maxlength="64" value="Passkey"
+                on:input=move |ev| name.set(event_target_value(&ev)) />
+            <p class="field-hint">"So you can tell your passkeys apart, e.g. \u{201c}Work laptop\u{201d}."</p>
+        </div>
+        <p class="field-error" role="alert">{move || problem.get()}</p>
+        <div class="form-actions">
+            <button type="button" class="button button-primary" on:click=add disabled=move || busy.get()>
+                {move || if busy.get() { "Waiting for your passkey…" } else { "Add a passkey" }}
+            </button>
+        </div>
+    }
+}
+
+#[component]
+fn PasskeyTable(
+    keys: Vec<PasskeyView>,
+    rename: ServerAction<PasskeyRename>,
+    remove: ServerAction<PasskeyRemove>,
+) -> impl IntoView {
+    let error = Signal::derive(move || {
+        rename
+            .value()
+            .get()
+            .and_then(Result::err)
+            .or_else(|| remove.value().get().and_then(Result::err))
+    });
+    view! {
+        <FormAlert error=error />
+        <Table label="Passkeys" columns=&["Name", "Added", "Last used", "Actions"]>
+            {keys.into_iter().map(|k| {
+                let rename_label = format!("New name for {}", k.name);
+                let remove_label = format!("Remove passkey {}", k.name);
+                view! {
+                    <tr>
+                        <td>{k.name.clone()}</td>
+                        <td>{k.added_on}</td>
+                        <td>{k.last_used.unwrap_or_else(|| "Never".to_owned())}</td>
+                        <td class="row-actions">
+                            <ActionForm action=rename attr:class="inline-form">
+                                <input type="hidden" name="id" value=k.id />
+                                <input type="text" name="name" maxlength="64" required value=k.name.clone() aria-label=rename_label />
+                                <button type="submit" class="button">"Rename"</button>
+                            </ActionForm>
+                            <ActionForm action=remove attr:class="inline-form">
+                                <input type="hidden" name="id" value=k.id />
+                                <button type="submit" class="button button-danger" aria-label=remove_label>"Remove"</button>
+                            </ActionForm>
+                        </td>
+                    </tr>
+                }
+            }).collect_view()}
+        </Table>
+    }
+}

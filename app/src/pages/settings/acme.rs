@@ -1,0 +1,197 @@
+//! Settings > ACME APIs (INT-2): External Account Binding credentials that let an ACME client
+//! (certbot, lego, …) order for a user, a group and a product of the account. The HMAC key is
+//! shown once, right after it is made.
+
+use leptos::prelude::*;
+
+use crate::{
+    api::acme::{AcmeCredentialCreate, AcmeCredentialRevoke, acme_credentials},
+    components::{
+        field::Field,
+        form_alert::{FormAlert, Notice},
+        loaded::Loaded,
+        portal::Portal,
+        query_flag,
+        table::Table,
+    },
+    error::AppError,
+    model::{
+        Permission,
+        acme::{AcmeCredentialCreated, AcmeCredentialView, AcmeCredentialsPage, Choice},
+    },
+};
+
+#[component]
+pub fn AcmeCredentialsSettingsPage() -> impl IntoView {
+    view! { <Portal title="ACME APIs" needs=Permission::ManageSettings refusal="Your role does not allow you to manage ACME credentials." page=|_| view! { <Credentials /> } /> }
+}
+
+#[component]
+fn Credentials() -> impl IntoView {
+    let revoked = query_flag("revoked");
+    let create = ServerAction::<AcmeCredentialCreate>::new();
+    let revoke = ServerAction::<AcmeCredentialRevoke>::new();
+    let page = Resource::new_blocking(
+        move || (create.version().get(), revoke.version().get(), revoked()),
+        |_| acme_credentials(),
+    );
+    view! {
+        {move || revoked().then(|| view! { <Notice>"The credential was revoked."</Notice> })}
+        <p class="lead">
+            "An ACME client such as certbot or lego registers with a credential's key ID and HMAC key "
+            "(External Account Binding); its orders are then placed for the credential's user, group and "
+            "product, paid and listed like any other order."
+        </p>
+        {move || create.value().get().and_then(Result::ok).map(|c| view! { <Created created=c /> })}
+        <Loaded resource=page let:p>
+            <p>"Directory URL: " <code data-testid="acme-directory">{p.directory_url.clone()}</code></p>
+            <CredentialList credentials=p.credentials.clone() revoke=revoke />
+            <CreateCredential page=p create=create />
+        </Loaded>
+    }
+    .into_any()
+}
+
+/// The new credential with the command lines that use it; gone on the next page load.
+#[component]
+fn Created(created: AcmeCredentialCreated) -> impl IntoView {
+    let lego = created.lego_command();
+    let certbot = created.certbot_command();
+    view! {
+        <section class="card" aria-labelledby="created-heading" data-testid="acme-created">
+            <h2 id="created-heading">"Credential made"</h2>
+            <div class="alert alert-info" role="status">
+                "Copy the HMAC key now: it is shown only this once and cannot be read again."
+            </div>
+            <p>"Key ID: " <code class="secret" data-testid="acme-key-id">{created.key_id.clone()}</code></p>
+            <p>"HMAC key: " <code class="secret" data-testid="acme-hmac-key">{created.hmac_key.clone()}</code></p>
+            <p>"Directory URL: " <code>{created.directory_url.clone()}</code></p>
+            <h3>"lego"</h3>
+            <pre class="command"><code data-testid="acme-lego">{lego}</code></pre>
+            <h3>"certbot"</h3>
+            <pre class="command"><code data-testid="acme-certbot">{certbot}</code></pre>
+            <p class="field-hint">"Replace the e-mail address and the domain with yours."</p>
+        </section>
+    }
+}
+
+#[component]
+fn CredentialList(
+    credentials: Vec<AcmeCredentialView>,
+    revoke: ServerAction<AcmeCredentialRevoke>,
+) -> impl IntoView {
+    let error = Signal::derive(move || revoke.value().get().and_then(Result::err));
+    view! {
+        <FormAlert error=error />
+        {if credentials.is_empty() {
+            view! { <p class="empty">"No ACME credentials yet."</p> }.into_any()
+        } else {
+            view! {
+                <Table label="ACME credentials" columns=&["Key ID", "User", "Group", "Product", "Tags", "Created", "Bound", "Revoked", "Actions"]>
+                    {credentials.into_iter().map(|c| view! { <CredentialRow credential=c revoke=revoke /> }).collect_view()}
+                </Table>
+            }
+            .into_any()
+        }}
+    }
+}
+
+#[component]
+fn CredentialRow(
+    credential: AcmeCredentialView,
+    revoke: ServerAction<AcmeCredentialRevoke>,
+) -> impl IntoView {
+    // Revoking stops every ACME account bound with the key, so it takes a second click.
+    let confirming = RwSignal::new(false);
+    let id = credential.id.to_string();
+    let key_id = credential.key_id.clone();
+    let active = credential.revoked.is_none();
+    view! {
+        <tr>
+            <td><code>{credential.key_id}</code></td>
+            <td>{credential.user}</td>
+            <td>{credential.group}</td>
+            <td>{credential.product}</td>
+            <td>{credential.tags}</td>
+            <td>{credential.created}</td>
+            <td>{credential.bound.unwrap_or_else(|| "Not yet".into())}</td>
+            <td>{credential.revoked.unwrap_or_else(|| "—".into())}</td>
+            <td class="row-actions">
+                {move || {
+                    let (id, key_id) = (id.clone(), key_id.clone());
+                    match (active, confirming.get()) {
+                    (false, _) => ().into_any(),
+                    (true, false) => view! {
+                        <button type="button" class="button button-quiet" on:click=move |_| confirming.set(true)>
+                            "Revoke"
+                        </button>
+                    }
+                    .into_any(),
+                    (true, true) => view! {
+                        <ActionForm action=revoke>
+                            <input type="hidden" name="id" value=id />
+                            <p>{format!("Revoke {key_id}? ACME accounts bound with it stop working.")}</p>
+                            <button type="submit" class="button button-danger">"Yes, revoke"</button>
+                            <button type="button" class="button button-quiet" on:click=move |_| confirming.set(false)>
+                                "Cancel"
+                            </button>
+                        </ActionForm>
+                    }
+                    .into_any(),
+                }}}
+            </td>
+        </tr>
+    }
+}
+
+fn options(choices: Vec<Choice>) -> impl IntoView {
+    choices
+        .into_iter()
+        .map(|c| view! { <option value=c.value>{c.label}</option> })
+        .collect_view()
+}
+
+#[component]
+fn CreateCredential(
+    page: AcmeCredentialsPage,
+    create: ServerAction<AcmeCredentialCreate>,
+) -> impl IntoView {
+    let error = Signal::derive(move || create.value().get().and_then(Result::err));
+    let field = move |name: &'static str| error.get().and_then(|e| e.field(name));
+    let users = page
+        .users
+        .into_iter()
+        .map(|u| Choice {
+            value: u.clone(),
+            label: u,
+        })
+        .collect::<Vec<_>>();
+    view! {
+        <section class="card form-card" aria-labelledby="create-heading">
+            <h2 id="create-heading">"Make a credential"</h2>
+            <ActionForm action=create>
+                <FormAlert error=Signal::derive(move || error.get().filter(|e| !matches!(e, AppError::Validation(_)))) />
+                <div class="field" class:field-invalid=move || field("user").is_some()>
+                    <label for="acme-user">"User"</label>
+                    <select id="acme-user" name="user" aria-describedby="acme-user-error">{options(users)}</select>
+                    <p class="field-error" id="acme-user-error" role="alert">{move || field("user")}</p>
+                </div>
+                <div class="field" class:field-invalid=move || field("group").is_some()>
+                    <label for="acme-group">"Group"</label>
+                    <select id="acme-group" name="group" aria-describedby="acme-group-error">{options(page.groups)}</select>
+                    <p class="field-error" id="acme-group-error" role="alert">{move || field("group")}</p>
+                </div>
+                <div class="field" class:field-invalid=move || field("product").is_some()>
+                    <label for="acme-product">"Product"</label>
+                    <select id="acme-product" name="product" aria-describedby="acme-product-error">{options(page.products)}</select>
+                    <p class="field-error" id="acme-product-error" role="alert">{move || field("product")}</p>
+                </div>
+                <Field label="Tags" name="tags" required=false hint="Separated by commas, e.g. web, production."
+                    server_error=Signal::derive(move || field("tags")) />
+                <div class="form-actions">
+                    <button type="submit" class="button button-primary">"Make credential"</button>
+                </div>
+            </ActionForm>
+        </section>
+    }
+}

@@ -1,0 +1,245 @@
+//! The account's private products on its private CAs: template, fixed or dynamic subject and
+//! SAN fields, auto-approval and the validation checklist (ORD-1).
+
+use leptos::prelude::*;
+
+use crate::{
+    api::catalog::{
+        PrivateProductActive, PrivateProductAdd, PrivateProductUpdate, private_products,
+    },
+    components::{
+        field::Field,
+        form_alert::{FormAlert, Notice},
+        loaded::Loaded,
+        portal::Portal,
+        query_flag,
+        textarea_text::textarea_text,
+    },
+    error::AppError,
+    model::{
+        Permission,
+        products::{FIELD_MODES, PrivateProductForm, PrivateProductView, rules_to_form},
+        template::{Field as TemplateField, Mode, Template},
+    },
+};
+
+#[component]
+pub fn PrivateProductsPage() -> impl IntoView {
+    view! { <Portal title="Private products" needs=Permission::ManageProducts refusal="Your role does not allow you to manage products." page=|_| view! { <PrivateProducts /> } /> }
+}
+
+#[component]
+fn PrivateProducts() -> impl IntoView {
+    let saved = query_flag("saved");
+    let page = Resource::new_blocking(saved, |_| private_products());
+    view! {
+        {move || saved().then(|| view! { <Notice>"The product was saved."</Notice> })}
+        <Loaded resource=page let:p>
+            {
+                let cas = p.cas.clone();
+                view! {
+                    {p.products.is_empty().then(|| view! { <p>"Your account has no private products yet."</p> })}
+                    <ul class="account-list" aria-label="Private products">
+                        {p.products.into_iter().map(|product| {
+                            let cas = cas.clone();
+                            view! { <ProductItem product=product cas=cas /> }
+                        }).collect_view()}
+                    </ul>
+                    {if cas.is_empty() {
+                        view! {
+                            <p>"A private product is issued by one of your private CAs. "
+                                <a href="/settings/private-cas">"Create a private CA"</a>" first."</p>
+                        }.into_any()
+                    } else {
+                        view! { <AddProduct cas=cas /> }.into_any()
+                    }}
+                }
+                .into_any()
+            }
+        </Loaded>
+    }
+    .into_any()
+}
+
+/// Every field of the product form, shared by the add form and each product's edit form.
+#[component]
+fn ProductFields(
+    prefix: String,
+    initial: PrivateProductForm,
+    cas: Vec<String>,
+    error: Signal<Option<AppError>>,
+) -> impl IntoView {
+    let field =
+        move |name: String| Signal::derive(move || error.get().and_then(|e| e.field(&name)));
+    let ca_id = format!("{prefix}-ca");
+    let template_id = format!("{prefix}-template");
+    let approve_id = format!("{prefix}-auto-approve");
+    let checklist_id = format!("{prefix}-checklist");
+    let selected_template = Template::parse(&initial.template);
+    let ca_error = field("ca".into());
+    let template_error = field("template".into());
+    let modes_error = field("modes".into());
+    let checklist_error = field("checklist".into());
+    let rows = TemplateField::ALL.into_iter().enumerate().map(|(i, f)| {
+        let mode = initial.modes.get(i).cloned().unwrap_or_else(|| "off".into());
+        let value = initial.values.get(i).cloned().unwrap_or_default();
+        let mode_id = format!("{prefix}-mode-{i}");
+        let value_id = format!("{prefix}-value-{i}");
+        let value_error = field(format!("values[{i}]"));
+        let mode_error = field(format!("modes[{i}]"));
+        view! {
+            <tr>
+                <td><label for=mode_id.clone()>{f.label()}</label></td>
+                <td>
+                    <select id=mode_id name=format!("modes[{i}]")>
+                        {FIELD_MODES.iter().map(|(v, text)| {
+                            let is_selected = *v == mode;
+                            view! { <option value=*v selected=is_selected>{*text}</option> }
+                        }).collect_view()}
+                    </select>
+                    <p class="field-error" role="alert">{move || mode_error.get()}</p>
+                </td>
+                <td>
+                    <input id=value_id name=format!("values[{i}]") value=value
+                        aria-label=format!("{} fixed value", f.label())
+                        placeholder=if f.is_san() { "Fixed value(s), separated by commas" } else { "Fixed value" } />
+                    <p class="field-error" role="alert">{move || value_error.get()}</p>
+                </td>
+            </tr>
+        }
+    }).collect_view();
+    view! {
+        <Field label="Product name" name="name" id=format!("{prefix}-name") value=initial.name.clone()
+            server_error=field("name".into()) />
+        <div class="field" class:field-invalid=move || ca_error.get().is_some()>
+            <label for=ca_id.clone()>"Private CA"</label>
+            <select id=ca_id name="ca">
+                {cas.into_iter().map(|ca| {
+                    let is_selected = ca == initial.ca;
+                    view! { <option value=ca.clone() selected=is_selected>{ca.clone()}</option> }
+                }).collect_view()}
+            </select>
+            <p class="field-error" role="alert">{move || ca_error.get()}</p>
+        </div>
+        <Field label="Validity (days)" name="validity_days" id=format!("{prefix}-validity")
+            value=initial.validity_days.clone() hint="At most 398 days."
+            server_error=field("validity_days".into()) />
+        <div class="field" class:field-invalid=move || template_error.get().is_some()>
+            <label for=template_id.clone()>"Template"</label>
+            <select id=template_id name="template">
+                {Template::ALL.into_iter().map(|t| view! {
+                    <option value=t.label() selected=selected_template == Some(t)>{t.label()}</option>
+                }).collect_view()}
+            </select>
+            <p class="field-error" role="alert">{move || template_error.get()}</p>
+        </div>
+        <fieldset class="field">
+            <legend>"Subject and SAN fields"</legend>
+            <p class="field-hint">"Dynamic fields are filled in with each request; fixed values are the same in every certificate."</p>
+            <div class="table-wrap">
+                <table class="table">
+                    <thead><tr><th>"Field"</th><th>"How it is set"</th><th>"Fixed value"</th></tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+            <p class="field-error" role="alert">{move || modes_error.get()}</p>
+        </fieldset>
+        <div class="inline-check">
+            <input type="checkbox" id=approve_id.clone() name="auto_approve" checked=initial.auto_approve />
+            <label for=approve_id>"Approve orders automatically"</label>
+        </div>
+        <div class="field" class:field-invalid=move || checklist_error.get().is_some()>
+            <label for=checklist_id.clone()>"Validation checklist"</label>
+            <p class="field-hint">"One item per line; approvers see it with each order."</p>
+            <textarea id=checklist_id name="checklist" rows="4" inner_html=textarea_text(&initial.checklist)></textarea>
+            <p class="field-error" role="alert">{move || checklist_error.get()}</p>
+        </div>
+    }
+}
+
+#[component]
+fn ProductItem(product: PrivateProductView, cas: Vec<String>) -> impl IntoView {
+    let update = ServerAction::<PrivateProductUpdate>::new();
+    let update_error = Signal::derive(move || update.value().get().and_then(Result::err));
+    let active = ServerAction::<PrivateProductActive>::new();
+    let active_error = Signal::derive(move || active.value().get().and_then(Result::err));
+    let heading = format!("private-product-{}", product.id);
+    let labelled = heading.clone();
+    let id = product.id.to_string();
+    let id_1 = id.clone();
+    let id_2 = id.clone();
+    let edit_prefix = format!("edit-{id}");
+    let describe = |mode: &Mode| match mode {
+        Mode::Fixed(values) => format!("fixed: {}", values.join(", ")),
+        Mode::Dynamic { required: true } => "dynamic, required".to_owned(),
+        Mode::Dynamic { required: false } => "dynamic, optional".to_owned(),
+    };
+    let fields = product
+        .rules
+        .iter()
+        .map(|r| format!("{} ({})", r.field.label(), describe(&r.mode)))
+        .collect::<Vec<_>>()
+        .join("; ");
+    let (toggle_value, toggle_label) = if product.active {
+        ("no", "Deactivate")
+    } else {
+        ("yes", "Activate")
+    };
+    view! {
+        <li class="card account-item" aria-labelledby=labelled>
+            <h2 id=heading>{product.name.clone()}</h2>
+            <dl class="facts">
+                <dt>"Status"</dt><dd>{if product.active { "Active" } else { "Inactive" }}</dd>
+                <dt>"Private CA"</dt><dd>{product.ca.clone()}</dd>
+                <dt>"Template"</dt><dd>{product.template.label()}</dd>
+                <dt>"Validity"</dt><dd>{format!("{} days", product.validity_days)}</dd>
+                <dt>"Fields"</dt><dd>{fields}</dd>
+                <dt>"Approval"</dt><dd>{if product.auto_approve { "Automatic" } else { "By an administrator" }}</dd>
+                <dt>"Checklist"</dt><dd>{product.checklist.join("; ")}</dd>
+            </dl>
+            <details>
+                <summary>"Edit"</summary>
+                <ActionForm action=update>
+                    <FormAlert error=update_error />
+                    <input type="hidden" name="id" value=id_1 />
+                    <ProductFields prefix=edit_prefix initial=product.form() cas=cas error=update_error />
+                    <div class="form-actions">
+                        <button type="submit" class="button button-primary">"Save product"</button>
+                    </div>
+                </ActionForm>
+            </details>
+            <ActionForm action=active>
+                <FormAlert error=active_error />
+                <input type="hidden" name="id" value=id_2 />
+                <input type="hidden" name="active" value=toggle_value />
+                <button type="submit" class="button button-quiet">{toggle_label}</button>
+            </ActionForm>
+        </li>
+    }
+}
+
+#[component]
+fn AddProduct(cas: Vec<String>) -> impl IntoView {
+    let action = ServerAction::<PrivateProductAdd>::new();
+    let error = Signal::derive(move || action.value().get().and_then(Result::err));
+    let (modes, values) = rules_to_form(&Template::ServerTls.default_fields());
+    let initial = PrivateProductForm {
+        template: Template::ServerTls.label().to_owned(),
+        validity_days: "365".into(),
+        modes,
+        values,
+        ..Default::default()
+    };
+    view! {
+        <section class="card form-card" aria-labelledby="add-private-product-heading">
+            <h2 id="add-private-product-heading">"Create a private product"</h2>
+            <ActionForm action=action>
+                <FormAlert error=error />
+                <ProductFields prefix="add".to_owned() initial=initial cas=cas error=error />
+                <div class="form-actions">
+                    <button type="submit" class="button button-primary">"Create product"</button>
+                </div>
+            </ActionForm>
+        </section>
+    }
+}

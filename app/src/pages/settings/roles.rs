@@ -1,0 +1,184 @@
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+use crate::{
+    api::access::{RoleAdd, RoleDelete, RoleUpdate, roles_list},
+    components::{
+        field::Field,
+        form_alert::{FormAlert, Notice},
+        loaded::Loaded,
+        portal::Portal,
+        table::Table,
+    },
+    error::AppError,
+    model::{
+        Permission, Role,
+        roles::{CustomRoleView, RolesPage as Roles},
+    },
+};
+
+#[component]
+pub fn RolesPage() -> impl IntoView {
+    view! { <Portal title="Roles" needs=Permission::ManageRoles refusal="Your role does not allow you to manage roles." page=|_| view! { <RolesView /> } /> }
+}
+
+#[component]
+fn RolesView() -> impl IntoView {
+    let params = use_query_map();
+    let notice = move || {
+        params.with(|p| {
+            if p.get("saved").is_some() {
+                Some("The role was saved.")
+            } else if p.get("deleted").is_some() {
+                Some("The role was deleted.")
+            } else {
+                None
+            }
+        })
+    };
+    let page = Resource::new_blocking(notice, |_| roles_list());
+    view! {
+        {move || notice().map(|n| view! { <Notice>{n}</Notice> })}
+        <Loaded resource=page let:p>
+            <RoleLists page=p /> <AddRole />
+        </Loaded>
+    }
+    .into_any()
+}
+
+#[component]
+fn RoleLists(page: Roles) -> impl IntoView {
+    let has_custom = !page.custom.is_empty();
+    view! {
+        <section class="card" aria-labelledby="custom-roles-heading">
+            <h2 id="custom-roles-heading">"Custom roles"</h2>
+            {if has_custom {
+                view! {
+                    <ul class="account-list" aria-label="Custom roles">
+                        {page.custom.into_iter().map(|r| view! { <CustomRoleItem role=r /> }).collect_view()}
+                    </ul>
+                }
+                .into_any()
+            } else {
+                view! { <p class="muted">"No custom roles yet. Build one below from the same permissions as the built-in roles."</p> }.into_any()
+            }}
+        </section>
+        <section class="card" aria-labelledby="built-in-roles-heading">
+            <h2 id="built-in-roles-heading">"Built-in roles"</h2>
+            <Table label="Built-in roles" columns=&["Role", "May"]>
+                {page.built_in.into_iter().map(|r: Role| view! {
+                    <tr>
+                        <th scope="row">{r.label()}</th>
+                        <td>{r.permissions().iter().map(|p| p.label()).collect::<Vec<_>>().join(", ")}</td>
+                    </tr>
+                }).collect_view()}
+            </Table>
+        </section>
+    }
+}
+
+/// Name, description and one box per permission; ids carry `prefix` so several forms can
+/// share the page.
+#[component]
+fn RoleFields(
+    prefix: String,
+    name: String,
+    description: String,
+    granted: Vec<Permission>,
+    error: Signal<Option<AppError>>,
+) -> impl IntoView {
+    let field =
+        move |name: &'static str| Signal::derive(move || error.get().and_then(|e| e.field(name)));
+    let permissions_error = field("permissions");
+    let error_id = format!("{prefix}-permissions-error");
+    let described = error_id.clone();
+    let boxes = Permission::ALL
+        .into_iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let id = format!("{prefix}-permission-{i}");
+            view! {
+                <div class="inline-check">
+                    <input type="checkbox" id=id.clone() name=format!("permissions[{i}]") value=p.as_str()
+                        checked=granted.contains(&p) />
+                    <label for=id>{p.label()}</label>
+                </div>
+            }
+        })
+        .collect_view();
+    view! {
+        <Field label="Role name" name="name" id=format!("{prefix}-name") value=name server_error=field("name") />
+        <Field label="Description" name="description" id=format!("{prefix}-description") required=false
+            value=description server_error=field("description") />
+        <fieldset class="choice" aria-describedby=described>
+            <legend>"Permissions"</legend>
+            {boxes}
+            <p class="field-error" id=error_id role="alert">{move || permissions_error.get()}</p>
+        </fieldset>
+    }
+}
+
+#[component]
+fn CustomRoleItem(role: CustomRoleView) -> impl IntoView {
+    let update = ServerAction::<RoleUpdate>::new();
+    let delete = ServerAction::<RoleDelete>::new();
+    let error = Signal::derive(move || update.value().get().and_then(Result::err));
+    let delete_error = Signal::derive(move || delete.value().get().and_then(Result::err));
+    let heading = format!("role-{}", role.id);
+    let labelled = heading.clone();
+    let id = role.id.to_string();
+    let delete_id = id.clone();
+    let delete_label = format!("Delete role {}", role.name);
+    let may = role
+        .permissions
+        .iter()
+        .map(|p| p.label())
+        .collect::<Vec<_>>()
+        .join(", ");
+    view! {
+        <li class="card account-item" aria-labelledby=labelled>
+            <h3 id=heading>{role.name.clone()}</h3>
+            {(!role.description.is_empty()).then(|| view! { <p>{role.description.clone()}</p> })}
+            <dl class="facts">
+                <dt>"May"</dt><dd>{may}</dd>
+                <dt>"Users"</dt><dd>{role.holders}</dd>
+            </dl>
+            <FormAlert error=delete_error />
+            <details>
+                <summary>"Edit"</summary>
+                <ActionForm action=update>
+                    <FormAlert error=Signal::derive(move || error.get().filter(|e| !matches!(e, AppError::Validation(_)))) />
+                    <input type="hidden" name="id" value=id.clone() />
+                    <RoleFields prefix=format!("edit-{id}") name=role.name.clone() description=role.description.clone()
+                        granted=role.permissions.clone() error=error />
+                    <div class="form-actions">
+                        <button type="submit" class="button button-primary">"Save role"</button>
+                    </div>
+                </ActionForm>
+            </details>
+            <ActionForm action=delete>
+                <input type="hidden" name="id" value=delete_id />
+                <button type="submit" class="button button-danger" aria-label=delete_label>"Delete"</button>
+            </ActionForm>
+        </li>
+    }
+}
+
+#[component]
+fn AddRole() -> impl IntoView {
+    let action = ServerAction::<RoleAdd>::new();
+    let error = Signal::derive(move || action.value().get().and_then(Result::err));
+    view! {
+        <section class="card form-card" aria-labelledby="add-role-heading">
+            <h2 id="add-role-heading">"Add a custom role"</h2>
+            <ActionForm action=action>
+                <FormAlert error=Signal::derive(move || error.get().filter(|e| !matches!(e, AppError::Validation(_)))) />
+                <RoleFields prefix="add".to_owned() name=String::new() description=String::new()
+                    granted=Vec::new() error=error />
+                <div class="form-actions">
+                    <button type="submit" class="button button-primary">"Add role"</button>
+                </div>
+            </ActionForm>
+        </section>
+    }
+}

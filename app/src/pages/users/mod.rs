@@ -1,0 +1,3 @@
+pub mod edit;
+pub mod list;
+pub mod new;

@@ -1,0 +1,50 @@
+use leptos::prelude::*;
+
+use crate::{
+    api::access::{UserAdd, role_options},
+    components::{form_alert::FormAlert, portal::Portal, user_fields::UserFields},
+    error::AppError,
+    model::{Permission, UserForm},
+};
+
+#[component]
+pub fn UserNewPage() -> impl IntoView {
+    view! { <Portal title="Add user" needs=Permission::ManageUsers refusal="Your role does not allow you to manage users." page=|_| view! { <UserNew /> } /> }
+}
+
+#[component]
+fn UserNew() -> impl IntoView {
+    let action = ServerAction::<UserAdd>::new();
+    let roles = Resource::new_blocking(|| (), |_| role_options());
+    let error = Signal::derive(move || action.value().get().and_then(Result::err));
+    let form_error = Signal::derive(move || {
+        error
+            .get()
+            .filter(|e| !matches!(e, AppError::Validation(_)))
+    });
+    let field_error = Callback::new(move |name: &'static str| {
+        Signal::derive(move || error.get().and_then(|e| e.field(name)))
+    });
+    view! {
+        <section class="card form-card" aria-labelledby="add-user-heading">
+            <h2 id="add-user-heading">"New user"</h2>
+            <p class="lead">"The user gets an e-mail with a link to choose their password."</p>
+            <ActionForm action=action>
+                <FormAlert error=form_error />
+                <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
+                    {move || Suspend::new(async move {
+                        let roles = roles.await.unwrap_or_default();
+                        view! { <UserFields initial=UserForm::default() roles=roles editing=false field_error=field_error /> }
+                    })}
+                </Suspense>
+                <div class="form-actions">
+                    <button type="submit" class="button button-primary" disabled=move || action.pending().get()>
+                        {move || if action.pending().get() { "Adding…" } else { "Add user" }}
+                    </button>
+                    <a class="button button-quiet" href="/users">"Cancel"</a>
+                </div>
+            </ActionForm>
+        </section>
+    }
+    .into_any()
+}

@@ -1,0 +1,46 @@
+//! Credits and balances.
+
+use async_trait::async_trait;
+
+use crate::{error::AppError, ports::request::RequestMeta};
+
+/// Credits and balances (FIN-2): the billing page, a group's finances and allocations, and
+/// the operator's grants. Every call checks the caller's permission (or operator status).
+#[async_trait]
+pub trait BillingApi: Send + Sync {
+    /// Needs `ViewFinance`.
+    async fn billing_page(
+        &self,
+        meta: &RequestMeta,
+        page: Option<u64>,
+    ) -> Result<crate::model::billing::BillingPage, AppError>;
+    /// A group of the caller's account. Needs `ViewFinance`.
+    async fn group_finance(
+        &self,
+        meta: &RequestMeta,
+        group_id: i32,
+        page: Option<u64>,
+    ) -> Result<crate::model::billing::GroupFinance, AppError>;
+    /// Moves credits between the account balance and a group. Needs `AllocateCredits`.
+    async fn allocate(
+        &self,
+        meta: &RequestMeta,
+        group_id: i32,
+        direction: crate::model::billing::Allocation,
+        form: crate::model::billing::CreditForm,
+    ) -> Result<(), AppError>;
+    /// A customer account's credits. Operator users only.
+    async fn account_credits(
+        &self,
+        meta: &RequestMeta,
+        account_id: i32,
+        page: Option<u64>,
+    ) -> Result<crate::model::billing::AccountCredits, AppError>;
+    /// Grants credits to a customer account. Operator users only.
+    async fn grant_credits(
+        &self,
+        meta: &RequestMeta,
+        account_id: i32,
+        form: crate::model::billing::CreditForm,
+    ) -> Result<(), AppError>;
+}

@@ -1,0 +1,94 @@
+//! Certificate orders.
+
+use async_trait::async_trait;
+
+use crate::{error::AppError, ports::request::RequestMeta};
+
+/// Certificate orders: the wizard, the list and page, approvals, and the public tracking link.
+#[async_trait]
+pub trait OrdersApi: Send + Sync {
+    async fn wizard(
+        &self,
+        meta: &RequestMeta,
+    ) -> Result<crate::model::orders::WizardData, AppError>;
+    async fn place(
+        &self,
+        meta: &RequestMeta,
+        form: crate::model::orders::OrderForm,
+    ) -> Result<crate::model::orders::PlacedOrder, AppError>;
+    async fn orders(
+        &self,
+        meta: &RequestMeta,
+        query: crate::model::orders::OrdersQuery,
+    ) -> Result<crate::model::orders::OrdersPage, AppError>;
+    async fn order(
+        &self,
+        meta: &RequestMeta,
+        id: i32,
+    ) -> Result<crate::model::orders::OrderView, AppError>;
+    async fn approve(&self, meta: &RequestMeta, id: i32) -> Result<(), AppError>;
+    async fn reject(&self, meta: &RequestMeta, id: i32, reason: String) -> Result<(), AppError>;
+    async fn pay_draft(&self, meta: &RequestMeta, id: i32) -> Result<(), AppError>;
+    async fn cancel(&self, meta: &RequestMeta, id: i32, remarks: String) -> Result<(), AppError>;
+    async fn submit_csr(&self, meta: &RequestMeta, id: i32, csr: String) -> Result<(), AppError>;
+    async fn revoke(
+        &self,
+        meta: &RequestMeta,
+        form: crate::model::order_actions::RevokeForm,
+    ) -> Result<(), AppError>;
+    /// The reissue's order.
+    async fn reissue(
+        &self,
+        meta: &RequestMeta,
+        form: crate::model::order_actions::ReissueForm,
+    ) -> Result<crate::model::orders::PlacedOrder, AppError>;
+    /// The renewal's order.
+    async fn renew(
+        &self,
+        meta: &RequestMeta,
+        form: crate::model::order_actions::RenewForm,
+    ) -> Result<crate::model::orders::PlacedOrder, AppError>;
+    /// The order that changes a UCC certificate's names.
+    async fn change_names(
+        &self,
+        meta: &RequestMeta,
+        form: crate::model::order_actions::ChangeNamesForm,
+    ) -> Result<crate::model::orders::PlacedOrder, AppError>;
+    async fn edit(
+        &self,
+        meta: &RequestMeta,
+        form: crate::model::order_actions::EditOrderForm,
+    ) -> Result<(), AppError>;
+    async fn reminder_settings(
+        &self,
+        meta: &RequestMeta,
+    ) -> Result<crate::model::order_actions::ReminderSettings, AppError>;
+    async fn set_reminder_days(&self, meta: &RequestMeta, days: String) -> Result<(), AppError>;
+    /// The tracking-link calls take the request for its client address: they are public, so
+    /// they are throttled per client.
+    async fn tracking(
+        &self,
+        meta: &RequestMeta,
+        token: String,
+    ) -> Result<crate::model::orders::TrackingView, AppError>;
+    async fn tracking_method(
+        &self,
+        meta: &RequestMeta,
+        token: String,
+        domain_id: i32,
+        method: String,
+    ) -> Result<(), AppError>;
+    /// Verify Now (or resend the e-mail): what happened, in words.
+    async fn tracking_verify(
+        &self,
+        meta: &RequestMeta,
+        token: String,
+        domain_id: i32,
+    ) -> Result<String, AppError>;
+    async fn tracking_csr(
+        &self,
+        meta: &RequestMeta,
+        token: String,
+        csr: String,
+    ) -> Result<(), AppError>;
+}

@@ -1,0 +1,16 @@
+//! What the server tells a server function about the HTTP request, and what it hands back to the response.
+
+use std::net::IpAddr;
+
+/// Facts about the HTTP request that the backend needs, gathered once by the server's middleware.
+#[derive(Debug, Clone)]
+pub struct RequestMeta {
+    pub ip: IpAddr,
+    pub user_agent: Option<String>,
+    /// The raw session token from the cookie, if the browser sent one.
+    pub session_token: Option<String>,
+}
+
+/// A `Set-Cookie` header value the server function must attach to its response.
+#[derive(Debug, Clone)]
+pub struct SetCookie(pub String);
