@@ -63,7 +63,10 @@ impl OrdersApi for Portal {
 
     async fn place(&self, meta: &RequestMeta, form: OrderForm) -> Result<PlacedOrder, AppError> {
         let caller = self.caller(meta, Permission::RequestCertificates).await?;
-        self.orders.place(&caller, &form).await.map_err(order_error)
+        self.orders
+            .place(&caller, &form.to_command())
+            .await
+            .map_err(order_error)
     }
 
     async fn orders(&self, meta: &RequestMeta, query: OrdersQuery) -> Result<OrdersPage, AppError> {
