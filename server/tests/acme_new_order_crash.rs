@@ -276,8 +276,10 @@ async fn held(db: &Path, account_id: i32) -> Held {
         balance: scalar(
             &store,
             &format!(
+                // The account's own money, wherever it is held (the operator's side of the
+                // double entry mirrors it).
                 "SELECT COALESCE(SUM(balance_minor), 0) FROM ledger_balances \
-                 WHERE account_id = {account_id}"
+                 WHERE account_id = {account_id} AND holder <> 'operator'"
             ),
         )
         .await,
