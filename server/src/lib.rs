@@ -4,6 +4,7 @@ pub mod adapters;
 pub mod ca;
 pub mod config;
 pub mod domain;
+pub mod failpoint;
 pub mod jobs;
 pub mod ports;
 pub mod services;

@@ -76,12 +76,23 @@ pub fn valid_domain(domain: &str) -> bool {
 
 /// Addresses separated by commas, semicolons or new lines, at most `max` of them.
 pub fn email_list(raw: &str, max: usize) -> Result<Vec<String>, String> {
-    let mut out: Vec<String> = Vec::new();
-    for part in raw
-        .split([',', '\n', ';'])
+    email_items(&email_parts(raw), max)
+}
+
+/// The addresses of a list typed with commas, semicolons or new lines between them, as
+/// typed (`email_items` checks them).
+pub fn email_parts(raw: &str) -> Vec<String> {
+    raw.split([',', '\n', ';'])
         .map(str::trim)
         .filter(|p| !p.is_empty())
-    {
+        .map(str::to_owned)
+        .collect()
+}
+
+/// A list of addresses checked: each one valid, lower case, no repeats, at most `max`.
+pub fn email_items(parts: &[String], max: usize) -> Result<Vec<String>, String> {
+    let mut out: Vec<String> = Vec::new();
+    for part in parts.iter().map(|p| p.trim()).filter(|p| !p.is_empty()) {
         let e = Email::parse(part).map_err(|_| format!("{part:?} is not an e-mail address."))?;
         if !out.iter().any(|o| o == e.as_str()) {
             out.push(e.as_str().to_owned());

@@ -26,6 +26,7 @@ pub mod orders;
 pub mod passkeys;
 pub mod password;
 pub mod permission;
+pub mod place_order;
 pub mod products;
 pub mod profile;
 pub mod roles;

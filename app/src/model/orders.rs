@@ -3,12 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{
-    Email, FieldErrors, dns_name,
-    email::email_list,
-    order_status::OrderStatus,
-    text::{mobile, person_name},
-};
+pub use super::place_order::{Contact, PlaceOrder};
+use super::{FieldErrors, dns_name, email::email_parts, order_status::OrderStatus};
 
 /// The wizard's steps, in order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -180,60 +176,43 @@ pub fn check_tags(tags: &[String]) -> Result<(), String> {
         Ok(())
     }
 }
-const MAX_REMARKS: usize = 1000;
-
-/// One name of a private certificate: an internal DNS name or an IP address.
-fn private_name(raw: &str) -> Result<String, String> {
-    let name = dns_name::normalize(raw);
-    if name.parse::<std::net::IpAddr>().is_ok() {
-        return Ok(name);
-    }
-    dns_name::check_dns(&name, false).map_err(|rule| format!("{name}: {rule}."))?;
-    Ok(name)
-}
-
 impl OrderForm {
-    /// The names as entered, canonical, in order, without repeats; how many count; whether
-    /// the `www.` variant was added.
-    fn parse_names(&self, rules: NameRules) -> Result<(Vec<String>, u32, bool), String> {
-        let mut names: Vec<String> = Vec::new();
-        for raw in self
-            .names
-            .split(['\n', ',', ' '])
-            .filter(|p| !p.trim().is_empty())
-        {
-            let name = if rules.public {
-                dns_name::parse_public(raw, rules.wildcard)?
-            } else {
-                private_name(raw)?
-            };
-            if !names.contains(&name) {
-                names.push(name);
-            }
+    /// The form as the command every edge places orders with: its text fields split into
+    /// the lists they hold. Nothing is refused here; `validate` says what is wrong.
+    pub fn to_command(&self) -> PlaceOrder {
+        PlaceOrder {
+            product_id: self.product_id,
+            validity_days: self.validity_days,
+            names: self
+                .names
+                .split(['\n', ',', ' '])
+                .filter(|p| !p.trim().is_empty())
+                .map(str::to_owned)
+                .collect(),
+            add_www: self.add_www,
+            key_source: KeySource::parse(&self.csr_source),
+            csr_pem: self.csr_pem.clone(),
+            requester: Contact {
+                name: self.requester_name.clone(),
+                email: self.requester_email.clone(),
+            },
+            requester_phone: self.requester_phone.clone(),
+            technical: Contact {
+                name: self.tech_name.clone(),
+                email: self.tech_email.clone(),
+            },
+            extra_emails: email_parts(&self.extra_emails),
+            tags: tag_list(&self.tags),
+            remarks: self.remarks.clone(),
+            auto_renew: self.auto_renew,
+            delegate: Contact {
+                name: self.delegate_name.clone(),
+                email: self.delegate_email.clone(),
+            },
+            group_id: (self.group_id != 0).then_some(self.group_id),
+            draft: self.draft,
+            attributes: self.attributes.clone(),
         }
-        let Some(main) = names.first().cloned() else {
-            return Err("Enter the domain name to certify.".into());
-        };
-        let counted = u32::try_from(names.len()).unwrap_or(u32::MAX);
-        if counted > rules.max_names {
-            return Err(if rules.max_names == 1 && !rules.multi_domain {
-                "This product certifies one domain. Choose a UCC product for more.".into()
-            } else {
-                format!(
-                    "This order covers at most {} domains; remove some or raise the number of domains.",
-                    rules.max_names
-                )
-            });
-        }
-        let mut www_added = false;
-        if self.add_www && !main.starts_with("*.") && !main.starts_with("www.") {
-            let www = format!("www.{main}");
-            if !names.contains(&www) {
-                names.insert(1, www);
-                www_added = true;
-            }
-        }
-        Ok((names, counted, www_added))
     }
 
     /// The errors of one step (the wizard's Next button), by the same rules as `validate`.
@@ -249,149 +228,8 @@ impl OrderForm {
         }
     }
 
-    /// The download delegate, when one is named: both name and e-mail, or neither.
-    fn delegate(&self, errors: &mut FieldErrors) -> Option<(String, String)> {
-        let (name, email) = (self.delegate_name.trim(), self.delegate_email.trim());
-        if name.is_empty() && email.is_empty() {
-            return None;
-        }
-        let name = if name.is_empty() {
-            errors.add(
-                "delegate_name",
-                "Enter the delegate's name, or clear both fields.",
-            );
-            None
-        } else {
-            errors.check("delegate_name", person_name(name))
-        };
-        let email = if email.is_empty() {
-            errors.add(
-                "delegate_email",
-                "Enter the delegate's e-mail, or clear both fields.",
-            );
-            None
-        } else {
-            errors.check(
-                "delegate_email",
-                Email::parse(email).map(|e| e.as_str().to_owned()),
-            )
-        };
-        name.zip(email)
-    }
-
     pub fn validate(&self, rules: NameRules) -> Result<ValidOrder, FieldErrors> {
-        let mut errors = FieldErrors::default();
-        if self.product_id <= 0 {
-            errors.add("product_id", "Choose a product.");
-        }
-        if self.validity_days <= 0 {
-            errors.add("validity_days", "Choose a validity.");
-        }
-        let requester_name = errors.check("requester_name", person_name(&self.requester_name));
-        let requester_email = errors.check(
-            "requester_email",
-            Email::parse(&self.requester_email).map(|e| e.as_str().to_owned()),
-        );
-        let requester_phone = if self.requester_phone.trim().is_empty() {
-            Some(String::new())
-        } else {
-            errors.check("requester_phone", mobile(&self.requester_phone))
-        };
-        let key_source = match KeySource::parse(&self.csr_source) {
-            Some(k) => Some(k),
-            None => {
-                errors.add(
-                    "csr_source",
-                    "Choose how to provide the CSR: generate the key here, upload, paste, or later.",
-                );
-                None
-            }
-        };
-        let csr = self.csr_pem.trim();
-        let csr_pem = match key_source {
-            Some(KeySource::Later) | None => None,
-            Some(_) if csr.is_empty() => {
-                errors.add("csr_pem", "Provide the CSR, or choose to submit it later.");
-                None
-            }
-            Some(_) if !csr.contains("-----BEGIN CERTIFICATE REQUEST-----") => {
-                errors.add(
-                    "csr_pem",
-                    "This is not a PEM certificate signing request (it must start with -----BEGIN CERTIFICATE REQUEST-----).",
-                );
-                None
-            }
-            Some(_) => Some(csr.to_owned()),
-        };
-        let names = errors.check("names", self.parse_names(rules));
-        if self.attributes.len() > super::template::Field::ALL.len()
-            || self.attributes.iter().any(|a| a.chars().count() > 128)
-        {
-            errors.add(
-                "attributes",
-                "Each certificate field has at most 128 characters.",
-            );
-        }
-        let tags = tag_list(&self.tags);
-        if let Err(e) = check_tags(&tags) {
-            errors.add("tags", e);
-        }
-        let remarks = self.remarks.trim().to_owned();
-        if remarks.chars().count() > MAX_REMARKS {
-            errors.add("remarks", "Remarks have at most 1000 characters.");
-        }
-        let tech_name = if self.tech_name.trim().is_empty() {
-            Some(String::new())
-        } else {
-            errors.check("tech_name", person_name(&self.tech_name))
-        };
-        let tech_email = if self.tech_email.trim().is_empty() {
-            Some(String::new())
-        } else {
-            errors.check(
-                "tech_email",
-                Email::parse(&self.tech_email).map(|e| e.as_str().to_owned()),
-            )
-        };
-        let extra_emails = errors.check("extra_emails", email_list(&self.extra_emails, 10));
-        let delegate = self.delegate(&mut errors);
-        match (
-            key_source,
-            names,
-            requester_name,
-            requester_email,
-            requester_phone,
-            tech_name,
-            tech_email,
-            extra_emails,
-        ) {
-            (
-                Some(key_source),
-                Some((names, counted_names, www_added)),
-                Some(requester_name),
-                Some(requester_email),
-                Some(requester_phone),
-                Some(tech_name),
-                Some(tech_email),
-                Some(extra_emails),
-            ) if errors.is_empty() => Ok(ValidOrder {
-                key_source,
-                csr_pem,
-                names,
-                counted_names,
-                www_added,
-                requester_name,
-                requester_email,
-                requester_phone,
-                tags,
-                remarks,
-                tech_name,
-                tech_email,
-                extra_emails,
-                delegate,
-            }),
-            _ => Err(errors),
-        }
+        self.to_command().validate(rules)
     }
 }
 

@@ -894,17 +894,7 @@ fn cases() -> Vec<Case> {
             |w, c| w
                 .o
                 .orders
-                .place(c, &app::model::orders::OrderForm::default())
-                .await
-        ),
-        case!(
-            "orders/place.rs::place_at_no_charge",
-            needs(RequestCertificates),
-            Skip,
-            |w, c| w
-                .o
-                .orders
-                .place_at_no_charge(c, &app::model::orders::OrderForm::default())
+                .place(c, &app::model::orders::OrderForm::default().to_command())
                 .await
         ),
         case!(
@@ -914,7 +904,11 @@ fn cases() -> Vec<Case> {
             |w, c| w
                 .o
                 .orders
-                .place_from(c, &app::model::orders::OrderForm::default(), "API")
+                .place_from(
+                    c,
+                    &app::model::orders::OrderForm::default().to_command(),
+                    "API"
+                )
                 .await
         ),
         case!(
@@ -1338,7 +1332,7 @@ async fn world() -> World {
         .id;
     o.credit(admin.account.id, "1000").await;
     let form = o.form(&admin, "shop.matrix-test.com", None).await;
-    let order = o.orders.place(&admin, &form).await.unwrap().id;
+    let order = o.orders.place(&admin, &form.to_command()).await.unwrap().id;
     let domain = o
         .validation
         .add_domain(

@@ -220,20 +220,6 @@ pub async fn set_account_key(
     Ok(())
 }
 
-/// Marks an order as placed through ACME (the portal's list shows where it came from).
-pub async fn mark_order_source(
-    db: &impl Db,
-    order_id: i32,
-    source: &str,
-) -> Result<(), StoreError> {
-    orders::Entity::update_many()
-        .col_expr(orders::Column::Source, Expr::value(source))
-        .filter(orders::Column::Id.eq(order_id))
-        .exec(db.conn())
-        .await?;
-    Ok(())
-}
-
 pub async fn insert_order(
     db: &impl Db,
     acme_account_id: i32,

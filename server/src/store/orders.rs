@@ -40,6 +40,8 @@ pub struct NewOrder<'a> {
     pub auto_renew: bool,
     pub template_values: &'a str,
     pub names: &'a [String],
+    /// Where the order came from (`Portal`, `API`, `ACME`), for the order list.
+    pub source: &'a str,
 }
 
 pub async fn insert(
@@ -72,6 +74,7 @@ pub async fn insert(
         extra_emails: Set(o.extra_emails.to_owned()),
         auto_renew: Set(o.auto_renew),
         template_values: Set(o.template_values.to_owned()),
+        source: Set(o.source.to_owned()),
         created_at: Set(at),
         updated_at: Set(at),
         ..Default::default()

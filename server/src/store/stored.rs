@@ -236,6 +236,7 @@ mod tests {
                 status: OrderStatus::Accepted,
                 csr_pem: None,
                 key_source: "later",
+                source: "Portal",
                 requester_name: "Asha",
                 requester_email: "asha@example.com",
                 requester_phone: "",

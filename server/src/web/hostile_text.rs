@@ -178,6 +178,7 @@ async fn seed_an_order(h: &Harness) -> i32 {
             auto_renew: false,
             template_values: "[]",
             names: &names,
+            source: "Portal",
         },
         now,
     )

@@ -3,17 +3,27 @@
 //! `OrderService::place` as the portal's wizard (priced, paid or sent for approval,
 //! audited), marked as coming from ACME. Each name gets an authorization: valid at once
 //! when the account's domain validation already covers it (the reuse the BRs allow),
-//! otherwise pending with its challenges.
+//! otherwise pending with its challenges. The portal order, its charge, the ACME order and
+//! its authorizations are written in one transaction.
 
-use app::model::{dns_name, orders::OrderForm};
+use app::model::{
+    dns_name,
+    orders::{Contact, KeySource, PlaceOrder, tag_list},
+};
 use chrono::Duration;
 use serde::Deserialize;
 
 use super::{AcmeError, AcmeService, OrderView, order::status_of};
-use crate::store::{
-    acme::{self, AcmeAccountRow},
-    acme_renewal, orders,
+use crate::{
+    failpoint,
+    store::{
+        acme::{self, AcmeAccountRow},
+        acme_renewal, orders,
+    },
 };
+
+/// The source of orders placed through ACME, for the portal's order list.
+const SOURCE_ACME: &str = "ACME";
 
 /// How long a client has to complete an order and its authorizations.
 pub(super) const ORDER_LIFETIME: Duration = Duration::days(7);
@@ -105,40 +115,23 @@ impl AcmeService {
             AcmeError::Unauthorized("the product has no validity that can be ordered".into())
         })?;
         let tags = match account.eab_id {
-            Some(_) => self.binding_tags(account).await?,
-            None => String::new(),
+            Some(_) => tag_list(&self.binding_tags(account).await?),
+            None => Vec::new(),
         };
-        let form = OrderForm {
+        let form = PlaceOrder {
             product_id: account.product_id,
             validity_days,
-            requester_name: caller.user.name.clone(),
-            requester_email: caller.user.email.clone(),
-            requester_phone: String::new(),
-            csr_source: "later".into(),
-            csr_pem: String::new(),
-            names: names.join("\n"),
-            add_www: false,
+            names: names.clone(),
+            key_source: Some(KeySource::Later),
+            requester: Contact {
+                name: caller.user.name.clone(),
+                email: caller.user.email.clone(),
+            },
             tags,
             remarks: format!("Placed through ACME (account #{})", account.id),
-            tech_name: String::new(),
-            tech_email: String::new(),
-            extra_emails: String::new(),
-            auto_renew: false,
-            delegate_name: String::new(),
-            delegate_email: String::new(),
-            group_id: account.group_id,
-            draft: false,
-            attributes: Vec::new(),
+            group_id: Some(account.group_id),
+            ..Default::default()
         };
-        let placed = match account.eab_id {
-            Some(_) => self.orders.place(&caller, &form).await?,
-            None => self.orders.place_at_no_charge(&caller, &form).await?,
-        };
-        let coverage = self
-            .validation
-            .coverage(account.account_id, &names)
-            .await
-            .map_err(|e| AcmeError::Internal(e.to_string()))?;
         let now = self.clock.now();
         let expires = now + ORDER_LIFETIME;
         let identifiers = serde_json::to_string(
@@ -151,18 +144,35 @@ impl AcmeService {
                 .collect::<Vec<_>>(),
         )
         .map_err(|e| AcmeError::Internal(e.to_string()))?;
+        let checked = self
+            .orders
+            .check_order(&caller, &form, account.eab_id.is_none())
+            .await?;
+        // One transaction for the portal order (with its charge) and the ACME order with its
+        // authorizations: a crash at any point leaves either all of them or none, never a
+        // paid order no ACME client can see.
         let tx = self.store.begin().await?;
-        acme::mark_order_source(&tx, placed.id, "ACME").await?;
+        let stored = self
+            .orders
+            .store_order(&tx, &caller, checked, None, SOURCE_ACME)
+            .await?;
+        failpoint::hit("acme-new-order-after-portal-order");
+        let coverage = self
+            .validation
+            .coverage_in(&tx, account.account_id, &names)
+            .await
+            .map_err(|e| AcmeError::Internal(e.to_string()))?;
         let order = acme::insert_order(
             &tx,
             account.id,
-            placed.id,
+            stored.id,
             &identifiers,
             expires,
             request.replaces.as_deref(),
             now,
         )
         .await?;
+        failpoint::hit("acme-new-order-after-acme-order");
         for c in &coverage {
             let wildcard = c.name.starts_with("*.");
             let status = if c.is_covered() { "valid" } else { "pending" };
@@ -179,7 +189,10 @@ impl AcmeService {
                 acme::insert_challenge(&tx, authz.id, kind, &self.random_b64(32)).await?;
             }
         }
+        failpoint::hit("acme-new-order-before-commit");
         tx.commit().await?;
+        failpoint::hit("acme-new-order-after-commit");
+        self.orders.placed(stored).await?;
         self.order_view(account, order.id).await
     }
 

@@ -13,7 +13,7 @@ mod overview;
 use std::{collections::HashMap, sync::Arc};
 
 use app::model::{
-    AccountKind, Currency, FieldErrors, Money, Permission,
+    Currency, FieldErrors, Money, Permission,
     billing::{LedgerLine, STATEMENT_PAGE_SIZE, StatementPage, format_money},
     field_errors::page_number,
 };

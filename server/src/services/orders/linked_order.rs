@@ -66,6 +66,7 @@ impl OrderService {
                 auto_renew: original.auto_renew,
                 template_values: &original.template_values,
                 names: linked.names,
+                source: "Portal",
             },
             now,
         )

@@ -6,7 +6,7 @@
 use app::model::{
     FieldErrors, Permission,
     order_status::{OrderEvent, OrderStatus},
-    orders::{NameRules, OrderForm, PlacedOrder},
+    orders::{NameRules, PlaceOrder, PlacedOrder, ValidOrder},
 };
 
 use super::{OrderError, OrderService, RESTRICTED, mails};
@@ -17,8 +17,11 @@ use crate::{
         identity::Caller,
         validation::restricted_names,
     },
-    store::{domains, orders},
+    store::{GroupRow, Tx, domains, orders},
 };
+
+/// Where an order placed through the portal's wizard comes from, for the order list.
+pub(crate) const SOURCE_PORTAL: &str = "Portal";
 
 /// The most names a private certificate may carry.
 pub(super) const PRIVATE_MAX_NAMES: u32 = 100;
@@ -85,25 +88,38 @@ pub(super) fn names_differ(m: &crate::ca::NamesMismatch) -> String {
     )
 }
 
+/// An order that passed every check and waits to be stored: what `place` decided before
+/// its transaction, so a caller with a transaction of its own (ACME new-order) can store it
+/// together with its own rows.
+pub(crate) struct CheckedOrder<'f> {
+    form: &'f PlaceOrder,
+    product: OrderProduct,
+    valid: ValidOrder,
+    group: GroupRow,
+    status: OrderStatus,
+    public: bool,
+    price_minor: i64,
+}
+
+/// An order stored in a transaction that has not committed yet; `OrderService::placed`
+/// finishes it once the transaction has.
+pub(crate) struct StoredOrder {
+    pub id: i32,
+    pub account_id: i32,
+    pub status: OrderStatus,
+    pub tracking_url: String,
+    actor: String,
+}
+
 impl OrderService {
     pub async fn place(
         &self,
         caller: &Caller,
-        form: &OrderForm,
+        form: &PlaceOrder,
     ) -> Result<PlacedOrder, OrderError> {
         caller.require(Permission::RequestCertificates)?;
-        self.place_linked(caller, form, None, false).await
-    }
-
-    /// Places an order that costs nothing: ACME accounts made without External Account
-    /// Binding order for the operator's own account, as a public ACME CA does (INT-2).
-    pub async fn place_at_no_charge(
-        &self,
-        caller: &Caller,
-        form: &OrderForm,
-    ) -> Result<PlacedOrder, OrderError> {
-        caller.require(Permission::RequestCertificates)?;
-        self.place_linked(caller, form, None, true).await
+        self.place_linked(caller, form, None, false, SOURCE_PORTAL)
+            .await
     }
 
     /// Places an order that came through an API rather than the portal's wizard, recording
@@ -111,13 +127,11 @@ impl OrderService {
     pub async fn place_from(
         &self,
         caller: &Caller,
-        form: &OrderForm,
+        form: &PlaceOrder,
         source: &str,
     ) -> Result<PlacedOrder, OrderError> {
         caller.require(Permission::RequestCertificates)?;
-        let placed = self.place_linked(caller, form, None, false).await?;
-        crate::store::acme::mark_order_source(&self.store, placed.id, source).await?;
-        Ok(placed)
+        self.place_linked(caller, form, None, false, source).await
     }
 
     /// Places an order, linked in the same transaction to the order it renews when
@@ -125,10 +139,30 @@ impl OrderService {
     pub(super) async fn place_linked(
         &self,
         caller: &Caller,
-        form: &OrderForm,
+        form: &PlaceOrder,
         renewal_of: Option<i32>,
         at_no_charge: bool,
+        source: &str,
     ) -> Result<PlacedOrder, OrderError> {
+        let checked = self.check_order(caller, form, at_no_charge).await?;
+        let tx = self.store.begin().await?;
+        let stored = self
+            .store_order(&tx, caller, checked, renewal_of, source)
+            .await?;
+        tx.commit().await?;
+        self.placed(stored).await
+    }
+
+    /// Every check of an order before anything is stored: the product, the form, the price,
+    /// the CSR, restricted names and the paying group. `at_no_charge` is for ACME accounts
+    /// made without External Account Binding, which order for the operator's own account
+    /// as a public ACME CA does (INT-2).
+    pub(crate) async fn check_order<'f>(
+        &self,
+        caller: &Caller,
+        form: &'f PlaceOrder,
+        at_no_charge: bool,
+    ) -> Result<CheckedOrder<'f>, OrderError> {
         caller.require(Permission::RequestCertificates)?;
         let currency = caller.account.currency.text();
         let product = self
@@ -162,15 +196,47 @@ impl OrderService {
         if !restricted_names(&restrictions, &valid.names).is_empty() {
             return Err(OrderError::Refused(RESTRICTED.into()));
         }
-        let group = self.paying_group(caller, form.group_id).await?;
+        let group = self
+            .paying_group(caller, form.group_id.unwrap_or(0))
+            .await?;
         if rules.public {
             self.check_group_domains(&group, &valid.names).await?;
         }
         let event = submission(caller, &product, form.draft);
         let status = OrderStatus::on_submission(event).unwrap_or(OrderStatus::OnHold);
+        Ok(CheckedOrder {
+            form,
+            product,
+            valid,
+            group,
+            status,
+            public: rules.public,
+            price_minor: if at_no_charge { 0 } else { quote.total_minor },
+        })
+    }
 
+    /// Stores a checked order in `tx`: the order with its source, its history, the link to
+    /// the order it renews, its delegate, the audit entry, the charge, the domains its names
+    /// need and the confirmation mail. Nothing here reads outside `tx`.
+    pub(crate) async fn store_order(
+        &self,
+        tx: &Tx,
+        caller: &Caller,
+        checked: CheckedOrder<'_>,
+        renewal_of: Option<i32>,
+        source: &str,
+    ) -> Result<StoredOrder, OrderError> {
+        let CheckedOrder {
+            form,
+            product,
+            valid,
+            group,
+            status,
+            public,
+            price_minor,
+        } = checked;
         let now = self.clock.now();
-        let tx = self.store.begin().await?;
+        let currency = caller.account.currency.text();
         let tags = valid.tags.join(",");
         let attributes: Vec<String> = form
             .attributes
@@ -189,7 +255,7 @@ impl OrderService {
             profile: product.profile,
             private_ca: product.private_ca.as_deref(),
             validity_days: i32::try_from(form.validity_days).unwrap_or(i32::MAX),
-            price_minor: if at_no_charge { 0 } else { quote.total_minor },
+            price_minor,
             currency: &currency,
             status,
             csr_pem: valid.csr_pem.as_deref(),
@@ -205,18 +271,19 @@ impl OrderService {
             auto_renew: form.auto_renew,
             template_values: &template_values,
             names: &valid.names,
+            source,
         };
-        let order = orders::insert(&tx, new, now).await?;
+        let order = orders::insert(tx, new, now).await?;
         let actor = caller.user.name.clone();
-        orders::add_event(&tx, order.id, &actor, "Order placed", status.label(), now).await?;
+        orders::add_event(tx, order.id, &actor, "Order placed", status.label(), now).await?;
         if let Some(origin) = renewal_of {
-            super::renew::link_renewal(&tx, origin, order.id, &actor, now).await?;
+            super::renew::link_renewal(tx, origin, order.id, &actor, now).await?;
         }
         if let Some((name, email)) = &valid.delegate {
-            crate::store::delegates::insert(&tx, order.id, name, email, now).await?;
+            crate::store::delegates::insert(tx, order.id, name, email, now).await?;
         }
         super::audit_order(
-            &tx,
+            tx,
             caller,
             "order_placed",
             format!(
@@ -230,30 +297,41 @@ impl OrderService {
         )
         .await?;
         if status == OrderStatus::Accepted {
-            self.charge(&tx, caller, &order, group.id, now).await?;
+            self.charge(tx, caller, &order, group.id, now).await?;
         }
-        if rules.public && status != OrderStatus::OnHold {
+        if public && status != OrderStatus::OnHold {
             self.validation
-                .cover(&tx, caller.account.id, &valid.names, now)
+                .cover(tx, caller.account.id, &valid.names, now)
                 .await?;
         }
-        let tracking_url = self.requester_link(&tx, &order).await?;
+        let tracking_url = self.requester_link(tx, &order).await?;
         if status != OrderStatus::OnHold {
-            self.queue_tracked(&tx, &order, now, |to, link| {
+            self.queue_tracked(tx, &order, now, |to, link| {
                 mails::confirmation(&order, &valid.names, to, link)
             })
             .await?;
         }
-        tx.commit().await?;
-        let status = if status == OrderStatus::Accepted {
-            self.try_issue(caller.account.id, order.id, &actor).await?
-        } else {
-            status
-        };
-        Ok(PlacedOrder {
+        Ok(StoredOrder {
             id: order.id,
+            account_id: order.account_id,
             status,
             tracking_url,
+            actor,
+        })
+    }
+
+    /// After the order's transaction committed: issues at once when nothing is pending.
+    pub(crate) async fn placed(&self, stored: StoredOrder) -> Result<PlacedOrder, OrderError> {
+        let status = if stored.status == OrderStatus::Accepted {
+            self.try_issue(stored.account_id, stored.id, &stored.actor)
+                .await?
+        } else {
+            stored.status
+        };
+        Ok(PlacedOrder {
+            id: stored.id,
+            status,
+            tracking_url: stored.tracking_url,
         })
     }
 

@@ -4,8 +4,9 @@
 
 use app::model::Permission;
 use app::model::{
+    email::email_parts,
     order_actions::RenewForm,
-    orders::{KeySource, OrderForm, PlacedOrder},
+    orders::{Contact, KeySource, PlaceOrder, PlacedOrder, tag_list},
 };
 use chrono::{DateTime, Utc};
 
@@ -49,7 +50,7 @@ pub(super) async fn link_renewal(
 
 /// The wizard's form that orders `original` again: the `www.` variant the wizard added comes
 /// back as the tick box, so it is not priced as a name of its own.
-pub(super) fn form_again(original: &OrderRow, names: &[String], csr: Option<String>) -> OrderForm {
+pub(super) fn form_again(original: &OrderRow, names: &[String], csr: Option<String>) -> PlaceOrder {
     let www = match names {
         [main, second] => *second == format!("www.{main}"),
         _ => false,
@@ -61,31 +62,32 @@ pub(super) fn form_again(original: &OrderRow, names: &[String], csr: Option<Stri
     };
     let attributes: Vec<String> =
         serde_json::from_str(&original.template_values).unwrap_or_default();
-    OrderForm {
+    PlaceOrder {
         product_id: original.product_id,
         validity_days: i64::from(original.validity_days),
-        requester_name: original.requester_name.clone(),
-        requester_email: original.requester_email.clone(),
-        requester_phone: original.requester_phone.clone(),
-        csr_source: if csr.is_some() {
+        names,
+        add_www: www,
+        key_source: Some(if csr.is_some() {
             KeySource::Paste
         } else {
             KeySource::Later
-        }
-        .code()
-        .to_owned(),
+        }),
         csr_pem: csr.unwrap_or_default(),
-        names: names.join("\n"),
-        add_www: www,
-        tags: original.tags.clone(),
+        requester: Contact {
+            name: original.requester_name.clone(),
+            email: original.requester_email.clone(),
+        },
+        requester_phone: original.requester_phone.clone(),
+        technical: Contact {
+            name: original.tech_name.clone(),
+            email: original.tech_email.clone(),
+        },
+        extra_emails: email_parts(&original.extra_emails),
+        tags: tag_list(&original.tags),
         remarks: original.remarks.clone(),
-        tech_name: original.tech_name.clone(),
-        tech_email: original.tech_email.clone(),
-        extra_emails: original.extra_emails.clone(),
         auto_renew: original.auto_renew,
-        delegate_name: String::new(),
-        delegate_email: String::new(),
-        group_id: original.group_id,
+        delegate: Contact::default(),
+        group_id: Some(original.group_id),
         draft: false,
         attributes,
     }
@@ -99,12 +101,14 @@ impl OrderService {
         &self,
         original: &OrderRow,
         csr: Option<String>,
-    ) -> Result<OrderForm, OrderError> {
+    ) -> Result<PlaceOrder, OrderError> {
         let names = orders::names(&self.store, original.id).await?;
         let mut form = form_again(original, &names, csr);
         if let Some(d) = crate::store::delegates::find(&self.store, original.id).await? {
-            form.delegate_name = d.name;
-            form.delegate_email = d.email;
+            form.delegate = Contact {
+                name: d.name,
+                email: d.email,
+            };
         }
         let offer = self
             .catalog
@@ -147,7 +151,13 @@ impl OrderService {
         }
         let mut again = self.renewal_form(&original, csr).await?;
         again.draft = form.draft;
-        self.place_linked(caller, &again, Some(original.id), false)
-            .await
+        self.place_linked(
+            caller,
+            &again,
+            Some(original.id),
+            false,
+            super::place::SOURCE_PORTAL,
+        )
+        .await
     }
 }

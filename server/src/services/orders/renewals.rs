@@ -163,7 +163,13 @@ impl OrderService {
         let original = self.visible(caller, order_id).await?;
         let form = self.renewal_form(&original, None).await?;
         let placed = self
-            .place_linked(caller, &form, Some(original.id), false)
+            .place_linked(
+                caller,
+                &form,
+                Some(original.id),
+                false,
+                super::place::SOURCE_PORTAL,
+            )
             .await?;
         Ok(placed.id)
     }

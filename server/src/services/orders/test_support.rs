@@ -223,7 +223,13 @@ impl World {
         ] {
             let mut form = self.form(&self.admin, name, None).await;
             form.group_id = group_id;
-            placed.push(self.orders.place(&self.admin, &form).await.unwrap().id);
+            placed.push(
+                self.orders
+                    .place(&self.admin, &form.to_command())
+                    .await
+                    .unwrap()
+                    .id,
+            );
         }
         let [restricted_order, own_group_order] = placed[..] else {
             panic!("two orders: {placed:?}");

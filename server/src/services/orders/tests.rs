@@ -32,7 +32,7 @@ async fn a_paid_dv_order_issues_once_its_domain_is_validated() {
     w.credit(w.admin.account.id, "100.00").await;
     let (csr, dir) = csr_for("shop.example.com");
     let form = w.form(&w.admin, "shop.example.com", Some(csr)).await;
-    let placed = w.orders.place(&w.admin, &form).await.unwrap();
+    let placed = w.orders.place(&w.admin, &form.to_command()).await.unwrap();
     assert_eq!(
         placed.status,
         OrderStatus::Accepted,
@@ -82,7 +82,7 @@ async fn a_paid_dv_order_issues_once_its_domain_is_validated() {
     );
     // The same validation covers a sub-domain of a later order: no new DCV.
     let form = w.form(&w.admin, "api.shop.example.com", None).await;
-    let again = w.orders.place(&w.admin, &form).await.unwrap();
+    let again = w.orders.place(&w.admin, &form.to_command()).await.unwrap();
     let t = w
         .orders
         .tracking(&token_of(&again.tracking_url))
@@ -115,7 +115,7 @@ async fn a_standard_users_order_waits_for_approval_and_is_paid_when_approved() {
     let ravi = caller(&w.h, &token).await;
     assert_eq!(ravi.account.id, w.admin.account.id);
     let form = w.form(&ravi, "www.example.org", None).await;
-    let placed = w.orders.place(&ravi, &form).await.unwrap();
+    let placed = w.orders.place(&ravi, &form.to_command()).await.unwrap();
     assert_eq!(placed.status, OrderStatus::PendingApproval);
     let e = w.orders.approve(&ravi, placed.id).await;
     assert!(matches!(e, Err(OrderError::Forbidden(_))), "{e:?}");
@@ -138,7 +138,7 @@ async fn a_standard_users_order_waits_for_approval_and_is_paid_when_approved() {
 async fn insufficient_balance_refuses_the_order_and_stores_nothing() {
     let w = world().await;
     let form = w.form(&w.admin, "example.com", None).await;
-    let e = w.orders.place(&w.admin, &form).await;
+    let e = w.orders.place(&w.admin, &form.to_command()).await;
     match e {
         Err(OrderError::Refused(why)) => assert!(why.starts_with("Insufficient balance"), "{why}"),
         other => panic!("{other:?}"),
@@ -159,7 +159,7 @@ async fn a_caa_record_naming_another_ca_refuses_issuance_with_the_reason() {
         .add_caa("example.net", false, "issue", "other-ca.example");
     let (csr, _dir) = csr_for("www.example.net");
     let form = w.form(&w.admin, "www.example.net", Some(csr)).await;
-    let placed = w.orders.place(&w.admin, &form).await.unwrap();
+    let placed = w.orders.place(&w.admin, &form.to_command()).await.unwrap();
     let token = token_of(&placed.tracking_url);
     w.validate(&token).await;
     let t = w.orders.tracking(&token).await.unwrap();
@@ -178,7 +178,7 @@ async fn a_skipped_csr_submitted_through_the_tracking_link_issues_and_must_name_
     w.credit(w.admin.account.id, "100.00").await;
     let form = w.form(&w.admin, "portal.example.com", None).await;
     assert_eq!(form.csr_source, KeySource::Later.code());
-    let placed = w.orders.place(&w.admin, &form).await.unwrap();
+    let placed = w.orders.place(&w.admin, &form.to_command()).await.unwrap();
     let token = token_of(&placed.tracking_url);
     w.validate(&token).await;
     assert!(w.orders.tracking(&token).await.unwrap().needs_csr);
@@ -201,7 +201,7 @@ async fn cancelling_a_paid_order_refunds_it_and_a_final_order_accepts_nothing() 
     let w = world().await;
     w.credit(w.admin.account.id, "100.00").await;
     let form = w.form(&w.admin, "example.com", None).await;
-    let placed = w.orders.place(&w.admin, &form).await.unwrap();
+    let placed = w.orders.place(&w.admin, &form.to_command()).await.unwrap();
     let e = w.orders.cancel(&w.admin, placed.id, " ").await;
     assert!(
         matches!(e, Err(OrderError::Invalid(_))),
@@ -233,7 +233,7 @@ async fn drafts_are_not_paid_until_submitted() {
     w.credit(w.admin.account.id, "100.00").await;
     let mut form = w.form(&w.admin, "example.com", None).await;
     form.draft = true;
-    let placed = w.orders.place(&w.admin, &form).await.unwrap();
+    let placed = w.orders.place(&w.admin, &form.to_command()).await.unwrap();
     assert_eq!(placed.status, OrderStatus::OnHold);
     let status = w.orders.pay_draft(&w.admin, placed.id).await.unwrap();
     assert_eq!(status, OrderStatus::Accepted);
@@ -244,7 +244,7 @@ async fn another_accounts_order_and_tracking_junk_are_not_found() {
     let w = world().await;
     w.credit(w.admin.account.id, "100.00").await;
     let form = w.form(&w.admin, "example.com", None).await;
-    let placed = w.orders.place(&w.admin, &form).await.unwrap();
+    let placed = w.orders.place(&w.admin, &form.to_command()).await.unwrap();
     let other = administrator(&w.h, "mei@other.example").await;
     for e in [
         w.orders.order_view(&other, placed.id).await.map(|_| ()),
@@ -280,7 +280,7 @@ async fn restricted_domains_are_refused_with_the_administrators_message() {
         .await
         .unwrap();
     let form = w.form(&w.admin, "www.example.com", None).await;
-    match w.orders.place(&w.admin, &form).await {
+    match w.orders.place(&w.admin, &form.to_command()).await {
         Err(OrderError::Refused(why)) => assert_eq!(why, super::RESTRICTED),
         other => panic!("{other:?}"),
     }
@@ -300,7 +300,7 @@ async fn a_group_limited_to_specific_domains_orders_only_for_them() {
     .await
     .unwrap();
     let form = w.form(&w.admin, "shop.example.org", None).await;
-    match w.orders.place(&w.admin, &form).await {
+    match w.orders.place(&w.admin, &form.to_command()).await {
         Err(OrderError::Invalid(e)) => {
             let why = e.get("group_id").unwrap();
             assert!(why.contains("orders only for example.com"), "{why}");
@@ -316,7 +316,7 @@ async fn a_group_limited_to_specific_domains_orders_only_for_them() {
     assert_eq!(page.total, 0, "nothing was placed");
     // Its sub-domains are within it.
     let form = w.form(&w.admin, "shop.example.com", None).await;
-    w.orders.place(&w.admin, &form).await.unwrap();
+    w.orders.place(&w.admin, &form.to_command()).await.unwrap();
 }
 
 #[tokio::test]
@@ -368,7 +368,7 @@ async fn a_private_product_without_auto_approve_waits_with_its_checklist_then_is
         },
         ..Default::default()
     };
-    let placed = w.orders.place(&w.admin, &form).await.unwrap();
+    let placed = w.orders.place(&w.admin, &form.to_command()).await.unwrap();
     assert_eq!(
         placed.status,
         OrderStatus::PendingApproval,
@@ -427,7 +427,11 @@ impl World {
         let (csr, _dir) = csr_for(name);
         let mut form = self.form(&self.admin, name, Some(csr)).await;
         tweak(&mut form);
-        let placed = self.orders.place(&self.admin, &form).await.unwrap();
+        let placed = self
+            .orders
+            .place(&self.admin, &form.to_command())
+            .await
+            .unwrap();
         self.validate(&token_of(&placed.tracking_url)).await;
         assert_eq!(
             self.status(self.admin.account.id, placed.id).await,
@@ -641,7 +645,7 @@ async fn cancelling_a_paid_order_writes_a_credit_note_to_download() {
     let w = world().await;
     w.credit(w.admin.account.id, "100.00").await;
     let form = w.form(&w.admin, "example.com", None).await;
-    let placed = w.orders.place(&w.admin, &form).await.unwrap();
+    let placed = w.orders.place(&w.admin, &form.to_command()).await.unwrap();
     w.orders
         .cancel(&w.admin, placed.id, "Bought by mistake")
         .await
@@ -673,7 +677,7 @@ async fn a_paid_order_has_a_pdf_invoice_and_an_unpaid_one_has_none() {
     let w = world().await;
     w.credit(w.admin.account.id, "100.00").await;
     let form = w.form(&w.admin, "shop.example.com", None).await;
-    let placed = w.orders.place(&w.admin, &form).await.unwrap();
+    let placed = w.orders.place(&w.admin, &form.to_command()).await.unwrap();
     let view = w.orders.order_view(&w.admin, placed.id).await.unwrap();
     let number = view.invoice_number.clone().unwrap();
     assert!(number.starts_with("INV-"), "{number}");
@@ -695,7 +699,7 @@ async fn a_paid_order_has_a_pdf_invoice_and_an_unpaid_one_has_none() {
     // A draft is not paid: no invoice, and asking for one says why.
     let mut draft = w.form(&w.admin, "draft.example.com", None).await;
     draft.draft = true;
-    let held = w.orders.place(&w.admin, &draft).await.unwrap();
+    let held = w.orders.place(&w.admin, &draft.to_command()).await.unwrap();
     assert_eq!(
         w.orders
             .order_view(&w.admin, held.id)
@@ -720,7 +724,7 @@ async fn edits_change_recipients_and_auto_renew_and_bad_input_changes_nothing() 
     let w = world().await;
     w.credit(w.admin.account.id, "100.00").await;
     let form = w.form(&w.admin, "example.com", None).await;
-    let placed = w.orders.place(&w.admin, &form).await.unwrap();
+    let placed = w.orders.place(&w.admin, &form.to_command()).await.unwrap();
     let bad = EditOrderForm {
         order_id: placed.id,
         extra_emails: "ops@acme.example, nope".into(),

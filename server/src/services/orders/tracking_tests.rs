@@ -43,7 +43,11 @@ impl World {
             tech_email: TECH.into(),
             ..self.form(&self.admin, name, csr).await
         };
-        let placed = self.orders.place(&self.admin, &form).await.unwrap();
+        let placed = self
+            .orders
+            .place(&self.admin, &form.to_command())
+            .await
+            .unwrap();
         (placed.id, token_of(&placed.tracking_url))
     }
 
@@ -246,7 +250,7 @@ async fn delivered_mail_leaves_no_link_or_pin_in_the_outbox() {
         delegate_email: "devops@acme.example".into(),
         ..w.form(&w.admin, "shop.example.com", Some(csr)).await
     };
-    let placed = w.orders.place(&w.admin, &form).await.unwrap();
+    let placed = w.orders.place(&w.admin, &form.to_command()).await.unwrap();
     w.validate(&token_of(&placed.tracking_url)).await;
     let sent = w.delivered().await;
     let pin = sent

@@ -104,10 +104,21 @@ impl ValidationService {
         account_id: i32,
         names: &[String],
     ) -> Result<Vec<NameCoverage>, ValidationError> {
+        self.coverage_in(&self.store, account_id, names).await
+    }
+
+    /// `coverage` read through `db`, so a use case can see the domains its own open
+    /// transaction has just added.
+    pub async fn coverage_in(
+        &self,
+        db: &impl Db,
+        account_id: i32,
+        names: &[String],
+    ) -> Result<Vec<NameCoverage>, ValidationError> {
         let now = self.clock.now();
         let mut out = Vec::with_capacity(names.len());
         for name in names {
-            let rows = domains::among(&self.store, account_id, &candidates(name)).await?;
+            let rows = domains::among(db, account_id, &candidates(name)).await?;
             let covered_by = covering(&rows, name, now);
             let base = dns_name::base_of(name);
             let to_validate = if covered_by.is_some() {

@@ -41,7 +41,7 @@ impl OrdersApi for Portal {
 
     async fn place(&self, meta: &RequestMeta, form: OrderForm) -> Result<PlacedOrder, AppError> {
         let caller = self.caller(meta).await?;
-        Ok(self.orders.place(&caller, &form).await?)
+        Ok(self.orders.place(&caller, &form.to_command()).await?)
     }
 
     async fn orders(&self, meta: &RequestMeta, query: OrdersQuery) -> Result<OrdersPage, AppError> {

@@ -36,6 +36,10 @@ impl FromRequestParts<Ctx> for Authed {
     type Rejection = Problem;
 
     async fn from_request_parts(parts: &mut Parts, rest: &Ctx) -> Result<Self, Self::Rejection> {
+        // The idempotency layer authenticated this request already: one authentication each.
+        if let Some(p) = parts.extensions.remove::<ApiPrincipal>() {
+            return Ok(Self(p));
+        }
         let key = presented_key(parts).ok_or(ApiKeyError::Unauthenticated)?;
         let ip = client_ip(parts);
         Ok(Self(rest.keys.authenticate(key, ip).await?))

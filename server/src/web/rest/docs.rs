@@ -209,9 +209,10 @@ pub fn page(api: &utoipa::openapi::OpenApi, public_url: &str) -> Html<String> {
          page for one user; requests act as that user, with that user's permissions and the account's IP \
          restrictions. Send it on every request:</p>\
          <pre><code>curl -H 'Authorization: Bearer rlk_…' {}/api/v1/orders</code></pre>\
-         <p>Creating an order accepts an <code>Idempotency-Key</code> header: a retry with the same key and \
-         body gets the first answer again (with <code>Idempotent-Replayed: true</code>) instead of a second \
-         order.</p>",
+         <p>Every request that creates or charges (placing, renewing or reissuing an order, changing its names, \
+         revoking it) accepts an <code>Idempotency-Key</code> header: a retry with the same key and body gets \
+         the first answer again (with <code>Idempotent-Replayed: true</code>) instead of a second order or \
+         charge; the same key with another body is refused.</p>",
         text(doc.pointer("/info/description")),
         text(doc.get("openapi")),
         esc(public_url)

@@ -1,5 +1,5 @@
 //! The API's request bodies without the services: each decoded as its handler decodes it and
-//! turned into the form its service checks, checked by the same rules. The fuzz target
+//! turned into the command or form its service checks, checked by the same rules. The fuzz target
 //! `fuzz/fuzz_targets/rest_json.rs` drives it: a panic here is one a client could cause.
 
 use app::model::{
@@ -10,7 +10,7 @@ use app::model::{
 use super::{
     extract::json_body,
     order_actions::{CancelBody, ChangeNamesBody, CsrBody, ReissueBody, RenewBody, RevokeBody},
-    order_create::{CreateOrder, OrderDefaults, order_form},
+    order_create::{CreateOrder, OrderDefaults, place_order},
 };
 
 /// The strictest and the most permissive products' name rules.
@@ -37,7 +37,7 @@ pub fn decode_bodies(bytes: &[u8]) {
             requester_name: "Asha Rao".into(),
             requester_email: "asha@example.com".into(),
         };
-        if let Ok(form) = order_form(req, defaults) {
+        if let Ok(form) = place_order(req, defaults) {
             for rules in RULES {
                 let _ = form.validate(rules);
             }

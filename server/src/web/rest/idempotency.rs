@@ -1,11 +1,19 @@
-//! `Idempotency-Key` on creating requests: the first request with a key runs and its
+//! `Idempotency-Key` on every request that creates or charges (placing, renewing, reissuing
+//! an order, changing its names, revoking it): the first request with a key runs and its
 //! successful answer is kept; a retry with the same key and the same request gets that
-//! answer again instead of a second order. The same key with another request is refused. A
-//! claim left unsettled by a crashed request expires, so the key does not stay "in progress"
-//! forever.
+//! answer again instead of a second order or charge. The same key with another request is
+//! refused. A claim left unsettled by a crashed request expires, so the key does not stay
+//! "in progress" forever.
+//!
+//! It is one layer ([`layer`]) put on those routes in `super::documented`, so a handler
+//! cannot forget it and a new creating route gets it by being listed there.
 
 use axum::{
-    http::{HeaderMap, HeaderValue, StatusCode, header},
+    Extension,
+    body::Body,
+    extract::{FromRequestParts, Request},
+    http::{HeaderMap, HeaderValue, Method, StatusCode, header},
+    middleware::Next,
     response::{IntoResponse, Response},
 };
 use chrono::Duration;
@@ -13,6 +21,7 @@ use sha2::Digest;
 
 use super::{
     Ctx,
+    auth::Authed,
     problem::{Kind, Problem},
 };
 use crate::store::{
@@ -26,14 +35,67 @@ const MAX_LEN: usize = 255;
 /// Creating requests answer in seconds; a claim this old lost its request to a crash.
 pub const CLAIM_EXPIRY_MINUTES: i64 = 5;
 
-pub enum Claim {
+/// The largest body a creating request may send (axum's default limit for a body read
+/// whole, which the handlers had before this layer read it for them).
+const BODY_LIMIT: usize = 2 * 1024 * 1024;
+
+/// The layer: without an `Idempotency-Key` (or on another method than POST) the request
+/// runs as it is; with one, the key's user is authenticated here (the handler then reuses
+/// that principal), the key is claimed for this method, path and body, and the handler's
+/// answer settles the claim.
+pub async fn layer(Extension(rest): Extension<Ctx>, req: Request, next: Next) -> Response {
+    if req.method() != Method::POST || !req.headers().contains_key(HEADER) {
+        return next.run(req).await;
+    }
+    let (mut parts, body) = req.into_parts();
+    let principal = match Authed::from_request_parts(&mut parts, &rest).await {
+        Ok(Authed(p)) => p,
+        Err(problem) => return problem.into_response(),
+    };
+    let Ok(body) = axum::body::to_bytes(body, BODY_LIMIT).await else {
+        return Problem::new(
+            Kind::Malformed,
+            format!(
+                "The body could not be read; it may be at most {} MB.",
+                BODY_LIMIT / (1024 * 1024)
+            ),
+        )
+        .into_response();
+    };
+    let what = format!("{} {}", parts.method, parts.uri.path());
+    let reservation = match claim(&rest, principal.key.id, &parts.headers, &what, &body).await {
+        Ok(Claim::Run(r)) => r,
+        Ok(Claim::Replay(response)) => return response,
+        Err(problem) => return problem.into_response(),
+    };
+    parts.extensions.insert(principal);
+    let response = next.run(Request::from_parts(parts, Body::from(body))).await;
+    let (parts, body) = response.into_parts();
+    let body = match axum::body::to_bytes(body, usize::MAX).await {
+        Ok(b) => b,
+        Err(e) => {
+            settle(&rest, reservation, StatusCode::INTERNAL_SERVER_ERROR, "").await;
+            return Problem::internal(&e).into_response();
+        }
+    };
+    settle(
+        &rest,
+        reservation,
+        parts.status,
+        &String::from_utf8_lossy(&body),
+    )
+    .await;
+    Response::from_parts(parts, Body::from(body))
+}
+
+enum Claim {
     /// Run the request; settle the reservation (if a key was sent) with its answer.
     Run(Option<IdempotentAnswer>),
     /// The kept answer of the first request with this key.
     Replay(Response),
 }
 
-pub async fn claim(
+async fn claim(
     rest: &Ctx,
     api_key_id: i32,
     headers: &HeaderMap,
@@ -119,12 +181,7 @@ fn replay(kept: &IdempotentAnswer) -> Response {
 }
 
 /// Keeps a successful answer; frees the key after a failure so a corrected request may use it.
-pub async fn settle(
-    rest: &Ctx,
-    reservation: Option<IdempotentAnswer>,
-    status: StatusCode,
-    body: &str,
-) {
+async fn settle(rest: &Ctx, reservation: Option<IdempotentAnswer>, status: StatusCode, body: &str) {
     let Some(r) = reservation else { return };
     let result = if status.is_success() {
         api_keys::complete_answer(&rest.store, r.id, status.as_u16(), body).await

@@ -10,6 +10,8 @@ mod dto;
 mod extract;
 mod fuzz_entry;
 mod idempotency;
+#[cfg(test)]
+mod idempotency_tests;
 mod order_actions;
 mod order_create;
 mod order_list;
@@ -26,7 +28,10 @@ use utoipa::{
     Modify, OpenApi,
     openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme},
 };
-use utoipa_axum::{router::OpenApiRouter, routes};
+use utoipa_axum::{
+    router::{OpenApiRouter, UtoipaMethodRouter},
+    routes,
+};
 
 use crate::{
     ports::Clock,
@@ -141,19 +146,32 @@ impl Modify for CommonProblems {
 )]
 struct ApiDoc;
 
+/// Puts the idempotency layer on a route that creates or charges (it acts on POST only).
+fn idempotent(route: UtoipaMethodRouter<Ctx>) -> UtoipaMethodRouter<Ctx> {
+    let (schemas, paths, method_router) = route;
+    (
+        schemas,
+        paths,
+        method_router.layer(axum::middleware::from_fn(idempotency::layer)),
+    )
+}
+
 /// The routes and the document describing them, built together.
 fn documented() -> (Router<Ctx>, utoipa::openapi::OpenApi) {
     let (routes, api) = OpenApiRouter::with_openapi(ApiDoc::openapi())
         .routes(routes!(products::list_products))
-        .routes(routes!(order_list::list_orders, order_create::create_order))
+        .routes(idempotent(routes!(
+            order_list::list_orders,
+            order_create::create_order
+        )))
         .routes(routes!(order_view::view_order))
         .routes(routes!(order_actions::submit_csr))
         .routes(routes!(order_actions::verify_domain))
         .routes(routes!(order_actions::cancel_order))
-        .routes(routes!(order_actions::revoke))
-        .routes(routes!(order_actions::reissue))
-        .routes(routes!(order_actions::change_names))
-        .routes(routes!(order_actions::renew))
+        .routes(idempotent(routes!(order_actions::revoke)))
+        .routes(idempotent(routes!(order_actions::reissue)))
+        .routes(idempotent(routes!(order_actions::change_names)))
+        .routes(idempotent(routes!(order_actions::renew)))
         .routes(routes!(certificate::download))
         .routes(routes!(domains::list_domains))
         .split_for_parts();
@@ -186,5 +204,7 @@ pub fn router(rest: Arc<Rest>) -> Router {
                 async move { docs::page(&api, &rest.public_url) }
             }),
         )
-        .with_state(rest)
+        .with_state(rest.clone())
+        // The idempotency layer runs inside a route, where the router's state is not at hand.
+        .layer(axum::Extension(rest))
 }

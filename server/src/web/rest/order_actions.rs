@@ -150,13 +150,16 @@ pub struct RevokeBody {
     path = "/api/v1/orders/{id}/revoke",
     tag = "certificates",
     security(("access_key" = [])),
-    params(("id" = i32, Path, description = "The order number.")),
+    params(
+        ("id" = i32, Path, description = "The order number."),
+        ("Idempotency-Key" = Option<String>, Header, description = "Makes retries safe: the same key and body get the first answer again, and charge once."),
+    ),
     request_body = RevokeBody,
     responses(
         (status = 200, description = "Revoked: the CRL and OCSP say so at once.", body = OrderDto),
         (status = 404, description = "No such order.", body = ProblemDocument, content_type = "application/problem+json"),
         (status = 409, description = "Nothing to revoke, or already revoked.", body = ProblemDocument, content_type = "application/problem+json"),
-        (status = 422, description = "Not a reason a subscriber may give, or no remarks.", body = ProblemDocument, content_type = "application/problem+json"),
+        (status = 422, description = "Not a reason a subscriber may give, or no remarks, or the idempotency key was used for another request.", body = ProblemDocument, content_type = "application/problem+json"),
     )
 )]
 pub async fn revoke(
@@ -191,13 +194,16 @@ pub struct ReissueBody {
     path = "/api/v1/orders/{id}/reissue",
     tag = "certificates",
     security(("access_key" = [])),
-    params(("id" = i32, Path, description = "The order number.")),
+    params(
+        ("id" = i32, Path, description = "The order number."),
+        ("Idempotency-Key" = Option<String>, Header, description = "Makes retries safe: the same key and body get the first answer again, and charge once."),
+    ),
     request_body = ReissueBody,
     responses(
         (status = 201, description = "A free order linked to this one, ending when this certificate ends.", body = OrderDto),
         (status = 404, description = "No such order.", body = ProblemDocument, content_type = "application/problem+json"),
         (status = 409, description = "The certificate is revoked or expired.", body = ProblemDocument, content_type = "application/problem+json"),
-        (status = 422, description = "Unknown reason, or a CSR for other names.", body = ProblemDocument, content_type = "application/problem+json"),
+        (status = 422, description = "Unknown reason, or a CSR for other names, or the idempotency key was used for another request.", body = ProblemDocument, content_type = "application/problem+json"),
     )
 )]
 pub async fn reissue(
@@ -238,13 +244,16 @@ pub struct ChangeNamesBody {
     path = "/api/v1/orders/{id}/names",
     tag = "certificates",
     security(("access_key" = [])),
-    params(("id" = i32, Path, description = "The order number (a DV UCC order with a live certificate).")),
+    params(
+        ("id" = i32, Path, description = "The order number (a DV UCC order with a live certificate)."),
+        ("Idempotency-Key" = Option<String>, Header, description = "Makes retries safe: the same key and body get the first answer again, and charge once."),
+    ),
     request_body = ChangeNamesBody,
     responses(
         (status = 201, description = "An order linked to this one with the new names, paid for the names it adds, ending when this certificate ends.", body = OrderDto),
         (status = 404, description = "No such order.", body = ProblemDocument, content_type = "application/problem+json"),
         (status = 409, description = "Not a UCC order, the certificate is revoked or expired, or the balance is too low.", body = ProblemDocument, content_type = "application/problem+json"),
-        (status = 422, description = "The names are the same or not allowed, or the CSR names others.", body = ProblemDocument, content_type = "application/problem+json"),
+        (status = 422, description = "The names are the same or not allowed, or the CSR names others, or the idempotency key was used for another request.", body = ProblemDocument, content_type = "application/problem+json"),
     )
 )]
 pub async fn change_names(
@@ -283,12 +292,16 @@ pub struct RenewBody {
     path = "/api/v1/orders/{id}/renew",
     tag = "certificates",
     security(("access_key" = [])),
-    params(("id" = i32, Path, description = "The order number.")),
+    params(
+        ("id" = i32, Path, description = "The order number."),
+        ("Idempotency-Key" = Option<String>, Header, description = "Makes retries safe: the same key and body get the first answer again, and charge once."),
+    ),
     request_body = RenewBody,
     responses(
         (status = 201, description = "A new order with this one's details, paid and approved as any order.", body = OrderDto),
         (status = 404, description = "No such order.", body = ProblemDocument, content_type = "application/problem+json"),
         (status = 409, description = "Not renewable yet, or already renewed.", body = ProblemDocument, content_type = "application/problem+json"),
+        (status = 422, description = "The idempotency key was used for another request.", body = ProblemDocument, content_type = "application/problem+json"),
     )
 )]
 pub async fn renew(

@@ -1,12 +1,15 @@
 //! `POST /api/v1/orders`: places an order exactly as the portal's wizard does (price, group
 //! balance, approval, validation), from a CSR or for a CSR sent later.
 
-use app::model::{orders::OrderForm, template::Field};
+use app::model::{
+    orders::{Contact, KeySource, PlaceOrder},
+    template::Field,
+};
 use axum::{
+    Json,
     body::Bytes,
     extract::State,
-    http::{HeaderMap, HeaderValue, StatusCode, header},
-    response::{IntoResponse, Response},
+    http::{HeaderName, StatusCode, header},
 };
 use serde::Deserialize;
 use utoipa::ToSchema;
@@ -16,7 +19,6 @@ use super::{
     auth::Authed,
     dto::OrderDto,
     extract::json_body,
-    idempotency::{self, Claim},
     problem::{Kind, Problem, ProblemDocument},
 };
 
@@ -129,44 +131,15 @@ fn attributes(
 pub async fn create_order(
     State(rest): State<Ctx>,
     Authed(p): Authed,
-    headers: HeaderMap,
     body: Bytes,
-) -> Response {
-    let reservation =
-        match idempotency::claim(&rest, p.key.id, &headers, "POST /api/v1/orders", &body).await {
-            Ok(Claim::Run(r)) => r,
-            Ok(Claim::Replay(response)) => return response,
-            Err(problem) => return problem.into_response(),
-        };
-    let (status, text, location) = match place(&rest, &p.caller, &body).await {
-        Ok(order) => {
-            let location = format!("/api/v1/orders/{}", order.id);
-            match serde_json::to_string(&order) {
-                Ok(text) => (StatusCode::CREATED, text, Some(location)),
-                Err(e) => {
-                    let problem = Problem::internal(&e);
-                    idempotency::settle(&rest, reservation, StatusCode::INTERNAL_SERVER_ERROR, "")
-                        .await;
-                    return problem.into_response();
-                }
-            }
-        }
-        Err(problem) => {
-            idempotency::settle(&rest, reservation, StatusCode::BAD_REQUEST, "").await;
-            return problem.into_response();
-        }
-    };
-    idempotency::settle(&rest, reservation, status, &text).await;
-    let mut response = (status, text).into_response();
-    let h = response.headers_mut();
-    h.insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static("application/json"),
-    );
-    if let Some(l) = location.and_then(|l| HeaderValue::from_str(&l).ok()) {
-        h.insert(header::LOCATION, l);
-    }
-    response
+) -> Result<(StatusCode, [(HeaderName, String); 1], Json<OrderDto>), Problem> {
+    let order = place(&rest, &p.caller, &body).await?;
+    let location = format!("/api/v1/orders/{}", order.id);
+    Ok((
+        StatusCode::CREATED,
+        [(header::LOCATION, location)],
+        Json(order),
+    ))
 }
 
 async fn place(
@@ -196,7 +169,7 @@ async fn place(
         requester_name: wizard.requester_name.clone(),
         requester_email: wizard.requester_email.clone(),
     };
-    let form = order_form(req, defaults)?;
+    let form = place_order(req, defaults)?;
     let placed = rest.orders.place_from(caller, &form, "API").await?;
     Ok(rest.orders.order_view(caller, placed.id).await?.into())
 }
@@ -209,8 +182,12 @@ pub(super) struct OrderDefaults {
     pub requester_email: String,
 }
 
-/// The body as the portal's order form, the names taken from the CSR when none are given.
-pub(super) fn order_form(req: CreateOrder, defaults: OrderDefaults) -> Result<OrderForm, Problem> {
+/// The body as the command every edge places orders with, the names taken from the CSR when
+/// none are given.
+pub(super) fn place_order(
+    req: CreateOrder,
+    defaults: OrderDefaults,
+) -> Result<PlaceOrder, Problem> {
     let validity_days = req.validity_days.unwrap_or(defaults.validity_days);
     let csr = req.csr.unwrap_or_default();
     let mut names = req.names;
@@ -238,29 +215,33 @@ pub(super) fn order_form(req: CreateOrder, defaults: OrderDefaults) -> Result<Or
         name: String::new(),
         email: String::new(),
     });
-    Ok(OrderForm {
+    Ok(PlaceOrder {
         product_id: req.product_id,
         validity_days,
-        requester_name: requester.name,
-        requester_email: requester.email,
-        csr_source: if csr.trim().is_empty() {
-            "later"
-        } else {
-            "paste"
-        }
-        .into(),
-        csr_pem: csr,
-        names: names.join("\n"),
+        names,
         add_www: req.add_www,
-        tags: req.tags.join(","),
+        key_source: Some(if csr.trim().is_empty() {
+            KeySource::Later
+        } else {
+            KeySource::Paste
+        }),
+        csr_pem: csr,
+        requester: Contact {
+            name: requester.name,
+            email: requester.email,
+        },
+        requester_phone: String::new(),
+        technical: Contact {
+            name: tech.name,
+            email: tech.email,
+        },
+        extra_emails: req.additional_emails,
+        tags: req.tags,
         remarks: req.remarks,
-        tech_name: tech.name,
-        tech_email: tech.email,
-        extra_emails: req.additional_emails.join(","),
         auto_renew: req.auto_renew,
-        group_id: req.group_id.unwrap_or(0),
+        delegate: Contact::default(),
+        group_id: req.group_id,
         draft: req.draft,
         attributes: attributes(&req.subject)?,
-        ..Default::default()
     })
 }

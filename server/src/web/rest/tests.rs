@@ -21,13 +21,13 @@ use crate::{
     store::api_keys,
 };
 
-struct Api {
-    app: Router,
-    w: World,
-    keys: Arc<ApiKeyService>,
+pub(super) struct Api {
+    pub(super) app: Router,
+    pub(super) w: World,
+    pub(super) keys: Arc<ApiKeyService>,
 }
 
-async fn api() -> Api {
+pub(super) async fn api() -> Api {
     let w = world().await;
     let keys = Arc::new(ApiKeyService::for_harness(&w.h));
     let app = router(Arc::new(Rest {
@@ -41,20 +41,20 @@ async fn api() -> Api {
     Api { app, w, keys }
 }
 
-struct Answer {
-    status: StatusCode,
-    headers: HeaderMap,
-    body: Vec<u8>,
+pub(super) struct Answer {
+    pub(super) status: StatusCode,
+    pub(super) headers: HeaderMap,
+    pub(super) body: Vec<u8>,
 }
 
 impl Answer {
-    fn json(&self) -> Value {
+    pub(super) fn json(&self) -> Value {
         serde_json::from_slice(&self.body)
             .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&self.body)))
     }
 
     /// The problem document's stable type, checking it is one.
-    fn problem(&self) -> String {
+    pub(super) fn problem(&self) -> String {
         assert_eq!(
             self.headers[header::CONTENT_TYPE],
             "application/problem+json",
@@ -68,7 +68,7 @@ impl Answer {
 }
 
 impl Api {
-    async fn key_for(&self, caller: &crate::services::identity::Caller) -> String {
+    pub(super) async fn key_for(&self, caller: &crate::services::identity::Caller) -> String {
         let admin = &self.w.admin;
         self.keys
             .create(
@@ -84,7 +84,7 @@ impl Api {
             .key
     }
 
-    async fn call(
+    pub(super) async fn call(
         &self,
         method: &str,
         path: &str,
@@ -126,7 +126,7 @@ impl Api {
     }
 }
 
-fn problem_type(slug: &str) -> String {
+pub(super) fn problem_type(slug: &str) -> String {
     format!("/api/v1/docs#problem-{slug}")
 }
 
@@ -337,7 +337,11 @@ async fn another_accounts_orders_are_not_found_and_a_key_without_permission_is_r
     let a = api().await;
     a.w.credit(a.w.admin.account.id, "100.00").await;
     let form = a.w.form(&a.w.admin, "shop.example.com", None).await;
-    let placed = a.w.orders.place(&a.w.admin, &form).await.unwrap();
+    let placed =
+        a.w.orders
+            .place(&a.w.admin, &form.to_command())
+            .await
+            .unwrap();
 
     let other = administrator(&a.w.h, "ravi@globex.example").await;
     let other_key = a

@@ -86,6 +86,7 @@ impl OrderService {
                 auto_renew: false,
                 template_values: "[]",
                 names: &names,
+                source: "Portal",
             },
             now,
         )

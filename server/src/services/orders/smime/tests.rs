@@ -538,7 +538,7 @@ async fn another_accounts_order_is_not_found_and_products_stay_in_their_own_flow
         ..Default::default()
     };
     assert!(matches!(
-        w.orders.place(&w.admin, &tls).await,
+        w.orders.place(&w.admin, &tls.to_command()).await,
         Err(OrderError::Invalid(_))
     ));
     let (dv, days) = w.smime_offer(&w.admin, ProductKind::DvSingle).await;
