@@ -98,10 +98,18 @@ pub fn TextArea(
     #[prop(optional, into)] text: Option<String>,
 ) -> impl IntoView {
     let text = text.map(|t| crate::components::textarea_text::textarea_text(&t));
+    // Two literal tags rather than an optional class: Leptos renders a `None` class as
+    // `class=""`, and the plain text area's markup should carry no empty attribute.
+    let area = if mono {
+        view! { <textarea id=id name=name rows=rows class="mono" inner_html=text></textarea> }
+            .into_any()
+    } else {
+        view! { <textarea id=id name=name rows=rows inner_html=text></textarea> }.into_any()
+    };
     view! {
         <div class="field">
             <label for=id>{label}</label>
-            <textarea id=id name=name rows=rows class=mono.then_some("mono") inner_html=text></textarea>
+            {area}
         </div>
     }
 }

@@ -208,6 +208,8 @@ struct World {
     domain: i32,
     product: i32,
     private_product: i32,
+    /// A request as an edge (ACME finalize) reads it, for the calls that take one parsed.
+    csr: crate::ca::CheckedCsr,
 }
 
 fn ip() -> Option<String> {
@@ -989,6 +991,12 @@ fn cases() -> Vec<Case> {
             |w, c| w.o.orders.submit_csr(c, w.order, "none").await
         ),
         case!(
+            "orders/submit_csr.rs::submit_checked_csr",
+            needs(RequestCertificates),
+            NF,
+            |w, c| w.o.orders.submit_checked_csr(c, w.order, &w.csr).await
+        ),
+        case!(
             "orders/verify_domain.rs::verify_order_domain",
             SELF,
             NF,
@@ -1381,6 +1389,9 @@ async fn world() -> World {
         domain,
         product,
         private_product,
+        csr: crate::ca::test_support::checked(&crate::ca::test_support::dv_csr(
+            &crate::ca::test_support::temp_dir("matrix-csr"),
+        )),
     }
 }
 

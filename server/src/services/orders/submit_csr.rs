@@ -169,6 +169,7 @@ impl OrderService {
         order_id: i32,
         csr: &CheckedCsr,
     ) -> Result<OrderStatus, OrderError> {
+        caller.require(Permission::RequestCertificates)?;
         let order = self.visible(caller, order_id).await?;
         let change = if may_manage(caller, &order).is_ok() {
             CsrChange::MayReplace
