@@ -232,7 +232,7 @@ mod tests {
                 private_ca: None,
                 validity_days: 90,
                 price_minor: 1000,
-                currency: "USD",
+                currency: app::model::Currency::Usd,
                 status: OrderStatus::Accepted,
                 csr_pem: None,
                 key_source: "later",

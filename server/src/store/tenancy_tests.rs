@@ -177,15 +177,21 @@ async fn a_private_product_of_another_account_and_a_public_one_stay_as_they_are(
     let theirs = products::insert(
         &w.store,
         Some(w.theirs.get()),
-        "private",
+        app::model::products::ProductKind::Private,
         product_fields("Theirs"),
         at(),
     )
     .await
     .unwrap();
-    let public = products::insert(&w.store, None, "dv_single", product_fields("DV"), at())
-        .await
-        .unwrap();
+    let public = products::insert(
+        &w.store,
+        None,
+        app::model::products::ProductKind::DvSingle,
+        product_fields("DV"),
+        at(),
+    )
+    .await
+    .unwrap();
     for id in [theirs.id, public.id] {
         products::update_private(&w.store, w.mine, ProductId(id), product_fields("Mine"))
             .await

@@ -50,7 +50,7 @@ impl OrderService {
                 ),
                 (
                     "Amount charged".into(),
-                    format_money(order.price_minor, &order.currency),
+                    format_money(order.price_minor, order.currency.as_str()),
                 ),
                 ("Reason".into(), note.remarks.clone()),
             ],
