@@ -63,7 +63,7 @@ async fn world() -> World {
             user.id,
             account.id,
             memberships::ADMINISTRATOR,
-            "all",
+            app::model::users::GroupAccess::All,
             at(),
         )
         .await
@@ -236,9 +236,15 @@ async fn a_membership_of_another_account_is_not_found_nor_changed() {
             .unwrap(),
         None
     );
-    memberships::update_access(&w.store, w.mine, theirs, "basic_user", "specific")
-        .await
-        .unwrap();
+    memberships::update_access(
+        &w.store,
+        w.mine,
+        theirs,
+        "basic_user",
+        app::model::users::GroupAccess::Specific,
+    )
+    .await
+    .unwrap();
     memberships::set_employee_id(&w.store, w.mine, theirs, "E-1")
         .await
         .unwrap();
