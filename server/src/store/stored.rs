@@ -173,7 +173,8 @@ mod tests {
     use app::model::users::GroupAccess;
 
     use crate::store::{
-        Store, StoreError, accounts, groups, invitations, memberships, orders, test_db, users,
+        Store, StoreError, accounts, credit_notes, groups, invitations, memberships, orders,
+        test_db, users,
     };
 
     async fn an_account(store: &Store) -> i32 {
@@ -412,5 +413,33 @@ mod tests {
             .await
             .unwrap();
         refused(invitations::find_by_hash(&store, "hash").await, "most");
+    }
+
+    #[tokio::test]
+    async fn a_credit_note_currency_no_enum_value_has_is_refused() {
+        let store = test_db::fresh_store().await;
+        let account = an_account(&store).await;
+        let order = an_order(&store, account).await;
+        let at = Utc.with_ymd_and_hms(2026, 12, 2, 10, 0, 0).unwrap();
+        let note = credit_notes::insert(
+            &store,
+            account,
+            order,
+            1000,
+            app::model::Currency::Usd,
+            "",
+            at,
+        )
+        .await
+        .unwrap();
+        assert_eq!(*note.currency, app::model::Currency::Usd);
+        store
+            .execute_raw(&format!(
+                "UPDATE credit_notes SET currency = 'XBT' WHERE id = {}",
+                note.id
+            ))
+            .await
+            .unwrap();
+        refused(credit_notes::get(&store, account, note.id).await, "XBT");
     }
 }

@@ -49,7 +49,7 @@ impl OrderService {
                     order.account_id,
                     order.id,
                     refunded,
-                    order.currency.as_str(),
+                    *order.currency,
                     &remarks,
                     now,
                 )

@@ -174,7 +174,7 @@ impl OrderService {
             .map(|n| CreditNoteView {
                 id: n.id,
                 number: credit_note_number(n.id),
-                amount: format_money(n.amount_minor, &n.currency),
+                amount: format_money(n.amount_minor, n.currency.as_str()),
                 remarks: n.remarks,
                 created_at: n.created_at.to_rfc3339(),
             })
