@@ -3,6 +3,8 @@
 use chrono::{DateTime, Utc};
 use sea_orm::{ActiveValue::Set, QueryOrder, entity::prelude::*};
 
+use app::model::Currency;
+
 use super::{Db, StoreError, entities::credit_notes};
 
 pub type CreditNoteRow = credit_notes::Model;
@@ -12,7 +14,7 @@ pub async fn insert(
     account_id: i32,
     order_id: i32,
     amount_minor: i64,
-    currency: &str,
+    currency: Currency,
     remarks: &str,
     at: DateTime<Utc>,
 ) -> Result<CreditNoteRow, StoreError> {
@@ -20,7 +22,7 @@ pub async fn insert(
         account_id: Set(account_id),
         order_id: Set(order_id),
         amount_minor: Set(amount_minor),
-        currency: Set(currency.to_owned()),
+        currency: Set(currency.into()),
         remarks: Set(remarks.to_owned()),
         created_at: Set(at),
         ..Default::default()

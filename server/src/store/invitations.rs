@@ -4,6 +4,8 @@
 use chrono::{DateTime, Utc};
 use sea_orm::{ActiveValue::Set, QueryOrder, entity::prelude::*};
 
+use app::model::users::GroupAccess;
+
 use super::{Db, InvitationRow, StoreError, entities::invitations};
 
 pub const ACCEPTED: &str = "accepted";
@@ -13,7 +15,7 @@ pub struct NewInvitation<'a> {
     pub account_id: i32,
     pub user_id: i32,
     pub role: &'a str,
-    pub group_access: &'a str,
+    pub group_access: GroupAccess,
     pub employee_id: &'a str,
     pub token_hash: &'a str,
     pub invited_by: i32,
@@ -26,7 +28,7 @@ pub async fn insert(db: &impl Db, new: NewInvitation<'_>) -> Result<InvitationRo
         account_id: Set(new.account_id),
         user_id: Set(new.user_id),
         role: Set(new.role.to_owned()),
-        group_access: Set(new.group_access.to_owned()),
+        group_access: Set(new.group_access.into()),
         employee_id: Set(new.employee_id.to_owned()),
         token_hash: Set(new.token_hash.to_owned()),
         invited_by: Set(new.invited_by),

@@ -4,9 +4,10 @@ use sea_orm::{ActiveValue::Set, QueryOrder, entity::prelude::*};
 use app::model::{
     AccountId, MembershipId,
     user_status::{MembershipStatus, UserStatus},
+    users::GroupAccess,
 };
 
-use super::{Db, MembershipRow, StoreError, entities::memberships};
+use super::{Db, MembershipRow, StoreError, entities::memberships, stored::Stored};
 
 pub const ACTIVE: MembershipStatus = MembershipStatus::Active;
 pub const DEACTIVATED: MembershipStatus = MembershipStatus::Deactivated;
@@ -18,7 +19,7 @@ pub async fn insert(
     user_id: i32,
     account_id: i32,
     role: &str,
-    group_access: &str,
+    group_access: GroupAccess,
     at: DateTime<Utc>,
 ) -> Result<MembershipRow, StoreError> {
     memberships::ActiveModel {
@@ -27,7 +28,7 @@ pub async fn insert(
         role: Set(role.to_owned()),
         created_at: Set(at),
         status: Set(ACTIVE.into()),
-        group_access: Set(group_access.to_owned()),
+        group_access: Set(group_access.into()),
         ..Default::default()
     }
     .insert(db.conn())
@@ -80,11 +81,14 @@ pub async fn update_access(
     account: AccountId,
     id: MembershipId,
     role: &str,
-    group_access: &str,
+    group_access: GroupAccess,
 ) -> Result<(), StoreError> {
     memberships::Entity::update_many()
         .col_expr(memberships::Column::Role, Expr::value(role))
-        .col_expr(memberships::Column::GroupAccess, Expr::value(group_access))
+        .col_expr(
+            memberships::Column::GroupAccess,
+            Expr::value(Stored(group_access)),
+        )
         .filter(one_of(account, id))
         .exec(db.conn())
         .await?;

@@ -1,6 +1,6 @@
 //! Orders, their names and their history. Every query is scoped to one account.
 
-use app::model::order_status::OrderStatus;
+use app::model::{Currency, order_status::OrderStatus};
 use chrono::{DateTime, Utc};
 use sea_orm::{
     ActiveValue::Set,
@@ -25,7 +25,7 @@ pub struct NewOrder<'a> {
     pub private_ca: Option<&'a str>,
     pub validity_days: i32,
     pub price_minor: i64,
-    pub currency: &'a str,
+    pub currency: Currency,
     pub status: OrderStatus,
     pub csr_pem: Option<&'a str>,
     pub key_source: &'a str,
@@ -60,7 +60,7 @@ pub async fn insert(
         private_ca: Set(o.private_ca.map(str::to_owned)),
         validity_days: Set(o.validity_days),
         price_minor: Set(o.price_minor),
-        currency: Set(o.currency.to_owned()),
+        currency: Set(o.currency.into()),
         status: Set(o.status.into()),
         csr_pem: Set(o.csr_pem.map(str::to_owned)),
         key_source: Set(o.key_source.to_owned()),

@@ -4,7 +4,7 @@
 use chrono::{DateTime, Utc};
 use sea_orm::{ActiveValue::Set, Condition, QueryOrder, entity::prelude::*};
 
-use app::model::{AccountId, ProductId};
+use app::model::{AccountId, ProductId, products::ProductKind};
 
 use super::{
     Db, StoreError,
@@ -51,14 +51,14 @@ fn days_text(days: &[i64]) -> String {
 pub async fn insert(
     db: &impl Db,
     account_id: Option<i32>,
-    kind: &str,
+    kind: ProductKind,
     f: ProductFields<'_>,
     at: DateTime<Utc>,
 ) -> Result<ProductRow, StoreError> {
     products::ActiveModel {
         account_id: Set(account_id),
         private_ca: Set(f.private_ca.map(str::to_owned)),
-        kind: Set(kind.to_owned()),
+        kind: Set(kind.into()),
         name: Set(f.name.to_owned()),
         active: Set(true),
         validity_days: Set(days_text(f.validity_days)),

@@ -13,6 +13,7 @@ use app::model::{
     order_status::OrderStatus,
     products::ProductKind,
     user_status::{MembershipStatus, UserStatus},
+    users::GroupAccess,
 };
 use sea_orm::{
     ColIdx, DbErr, QueryResult, TryGetError, TryGetable, Value,
@@ -161,6 +162,7 @@ stored_text! {
     Currency: Currency::as_str, Currency::parse;
     UserStatus: UserStatus::as_str, UserStatus::parse;
     MembershipStatus: MembershipStatus::as_str, MembershipStatus::parse;
+    GroupAccess: GroupAccess::as_str, GroupAccess::parse;
 }
 
 #[cfg(test)]
@@ -168,7 +170,12 @@ mod tests {
     use app::model::{AccountKind, AccountStatus, order_status::OrderStatus};
     use chrono::{TimeZone, Utc};
 
-    use crate::store::{Store, StoreError, accounts, groups, orders, test_db, users};
+    use app::model::users::GroupAccess;
+
+    use crate::store::{
+        Store, StoreError, accounts, credit_notes, groups, invitations, memberships, orders,
+        test_db, users,
+    };
 
     async fn an_account(store: &Store) -> i32 {
         accounts::insert(
@@ -232,7 +239,7 @@ mod tests {
                 private_ca: None,
                 validity_days: 90,
                 price_minor: 1000,
-                currency: "USD",
+                currency: app::model::Currency::Usd,
                 status: OrderStatus::Accepted,
                 csr_pem: None,
                 key_source: "later",
@@ -327,5 +334,112 @@ mod tests {
             .await
             .unwrap();
         refused(orders::get(&store, account, id).await, "shipped");
+    }
+
+    async fn a_user(store: &Store, email: &str) -> i32 {
+        users::insert(
+            store,
+            users::NewUser {
+                email,
+                name: "Ravi",
+                mobile: "",
+                status: app::model::user_status::UserStatus::Active,
+                is_operator: false,
+                created_at: Utc.with_ymd_and_hms(2026, 12, 1, 10, 0, 0).unwrap(),
+                designation: "",
+                employee_id: "",
+            },
+        )
+        .await
+        .unwrap()
+        .id
+    }
+
+    #[tokio::test]
+    async fn a_membership_group_access_no_enum_value_has_is_refused() {
+        let store = test_db::fresh_store().await;
+        let account = an_account(&store).await;
+        let user = a_user(&store, "ravi@example.com").await;
+        let at = Utc.with_ymd_and_hms(2026, 12, 1, 10, 0, 0).unwrap();
+        let row = memberships::insert(
+            &store,
+            user,
+            account,
+            "basic_user",
+            GroupAccess::Specific,
+            at,
+        )
+        .await
+        .unwrap();
+        assert_eq!(*row.group_access, GroupAccess::Specific);
+        store
+            .execute_raw(&format!(
+                "UPDATE memberships SET group_access = 'some' WHERE id = {}",
+                row.id
+            ))
+            .await
+            .unwrap();
+        refused(memberships::find(&store, user, account).await, "some");
+    }
+
+    #[tokio::test]
+    async fn an_invitation_group_access_no_enum_value_has_is_refused() {
+        let store = test_db::fresh_store().await;
+        let account = an_account(&store).await;
+        let user = a_user(&store, "ravi@example.com").await;
+        let at = Utc.with_ymd_and_hms(2026, 12, 1, 10, 0, 0).unwrap();
+        let row = invitations::insert(
+            &store,
+            invitations::NewInvitation {
+                account_id: account,
+                user_id: user,
+                role: "basic_user",
+                group_access: GroupAccess::All,
+                employee_id: "",
+                token_hash: "hash",
+                invited_by: user,
+                created_at: at,
+                expires_at: at,
+            },
+        )
+        .await
+        .unwrap();
+        assert_eq!(*row.group_access, GroupAccess::All);
+        store
+            .execute_raw(&format!(
+                "UPDATE invitations SET group_access = 'most' WHERE id = {}",
+                row.id
+            ))
+            .await
+            .unwrap();
+        refused(invitations::find_by_hash(&store, "hash").await, "most");
+    }
+
+    #[tokio::test]
+    async fn a_credit_note_currency_no_enum_value_has_is_refused() {
+        let store = test_db::fresh_store().await;
+        let account = an_account(&store).await;
+        let order = an_order(&store, account).await;
+        let at = Utc.with_ymd_and_hms(2026, 12, 2, 10, 0, 0).unwrap();
+        let note = credit_notes::insert(
+            &store,
+            account,
+            order,
+            1000,
+            app::model::Currency::Usd,
+            "",
+            at,
+        )
+        .await
+        .unwrap();
+        assert_eq!(*note.currency, app::model::Currency::Usd);
+        store
+            .execute_raw(&format!(
+                "UPDATE credit_notes SET currency = 'XBT' WHERE id = {}",
+                note.id
+            ))
+            .await
+            .unwrap();
+        refused(credit_notes::get(&store, account, note.id).await, "XBT");
     }
 }

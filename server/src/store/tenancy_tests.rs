@@ -63,7 +63,7 @@ async fn world() -> World {
             user.id,
             account.id,
             memberships::ADMINISTRATOR,
-            "all",
+            app::model::users::GroupAccess::All,
             at(),
         )
         .await
@@ -177,15 +177,21 @@ async fn a_private_product_of_another_account_and_a_public_one_stay_as_they_are(
     let theirs = products::insert(
         &w.store,
         Some(w.theirs.get()),
-        "private",
+        app::model::products::ProductKind::Private,
         product_fields("Theirs"),
         at(),
     )
     .await
     .unwrap();
-    let public = products::insert(&w.store, None, "dv_single", product_fields("DV"), at())
-        .await
-        .unwrap();
+    let public = products::insert(
+        &w.store,
+        None,
+        app::model::products::ProductKind::DvSingle,
+        product_fields("DV"),
+        at(),
+    )
+    .await
+    .unwrap();
     for id in [theirs.id, public.id] {
         products::update_private(&w.store, w.mine, ProductId(id), product_fields("Mine"))
             .await
@@ -230,9 +236,15 @@ async fn a_membership_of_another_account_is_not_found_nor_changed() {
             .unwrap(),
         None
     );
-    memberships::update_access(&w.store, w.mine, theirs, "basic_user", "specific")
-        .await
-        .unwrap();
+    memberships::update_access(
+        &w.store,
+        w.mine,
+        theirs,
+        "basic_user",
+        app::model::users::GroupAccess::Specific,
+    )
+    .await
+    .unwrap();
     memberships::set_employee_id(&w.store, w.mine, theirs, "E-1")
         .await
         .unwrap();

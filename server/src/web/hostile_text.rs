@@ -163,7 +163,7 @@ async fn seed_an_order(h: &Harness) -> i32 {
             private_ca: None,
             validity_days: 90,
             price_minor: 1000,
-            currency: "USD",
+            currency: app::model::Currency::Usd,
             status: app::model::order_status::OrderStatus::OnHold,
             csr_pem: None,
             key_source: "later",

@@ -60,7 +60,7 @@ async fn asha_in_an_enforcing_account(h: &Harness) -> (String, i32) {
         user.id,
         ravi.account.id,
         "standard_user",
-        "all",
+        app::model::users::GroupAccess::All,
         h.clock.now(),
     )
     .await

@@ -5,6 +5,7 @@ use app::model::Permission;
 use app::model::{
     AccountId, FieldErrors, GroupId, MembershipId,
     group_members::{GroupDetail, GroupUser, can_use},
+    users::GroupAccess,
 };
 
 use super::{AccessError, AccessService};
@@ -55,7 +56,11 @@ impl AccessService {
                 continue;
             };
             let member = members.contains(&m.id);
-            if can_use(group.restricted, m.group_access == "all", member) {
+            if can_use(
+                group.restricted,
+                *m.group_access == GroupAccess::All,
+                member,
+            ) {
                 users_of_group.push(GroupUser {
                     id: m.id,
                     name: u.name.clone(),

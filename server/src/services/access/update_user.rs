@@ -106,7 +106,7 @@ impl AccessService {
             AccountId(caller.account.id),
             MembershipId(m.id),
             &membership.role.stored(),
-            membership.group_access.as_str(),
+            membership.group_access,
         )
         .await?;
         memberships::set_employee_id(
@@ -258,7 +258,7 @@ mod tests {
             asha.id,
             ravi.account.id,
             "standard_user",
-            "all",
+            app::model::users::GroupAccess::All,
             h.clock.now(),
         )
         .await

@@ -4,10 +4,7 @@ use std::collections::HashMap;
 
 use app::model::{
     AccountId, MembershipId, Permission,
-    users::{
-        GroupAccess, InvitationSummary, MemberStatus, USERS_PAGE_SIZE, UserSummary, UsersPage,
-        UsersQuery,
-    },
+    users::{InvitationSummary, MemberStatus, USERS_PAGE_SIZE, UserSummary, UsersPage, UsersQuery},
 };
 
 use super::{AccessError, AccessService};
@@ -38,7 +35,7 @@ pub(super) fn summary(
             .get(&m.role)
             .cloned()
             .unwrap_or_else(|| "Unknown role".to_owned()),
-        group_access: GroupAccess::parse(&m.group_access).unwrap_or(GroupAccess::All),
+        group_access: *m.group_access,
         status: if m.status == memberships::DEACTIVATED {
             MemberStatus::Deactivated
         } else if u.status == app::model::user_status::UserStatus::Active {

@@ -87,7 +87,7 @@ impl AcmeService {
                 .collect(),
             products: product_rows
                 .iter()
-                .filter(|p| p.kind != ProductKind::SmimeMailbox.as_str())
+                .filter(|p| *p.kind != ProductKind::SmimeMailbox)
                 .map(|p| Choice {
                     value: p.id.to_string(),
                     label: p.name.clone(),

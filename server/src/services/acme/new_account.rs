@@ -81,8 +81,7 @@ impl AcmeService {
             .await?
             .into_iter()
             .find(|p| {
-                p.account_id.is_none()
-                    && p.kind == app::model::products::ProductKind::DvSingle.as_str()
+                p.account_id.is_none() && *p.kind == app::model::products::ProductKind::DvSingle
             })
             .ok_or_else(|| unavailable("no public DV product is on sale"))?;
         self.check_address(operator.id, admin.user_id, from).await?;

@@ -12,7 +12,7 @@ use std::sync::Arc;
 
 use app::model::{
     FieldErrors, Permission,
-    products::{Price, ProductKind},
+    products::Price,
     template::{FieldRule, Template},
 };
 
@@ -94,13 +94,6 @@ fn profile_rule(profile: &str) -> ValidityRule {
 pub const PUBLIC_PROFILE: &str = "tls-dv";
 /// The profile S/MIME mailbox-validated products are issued under.
 pub const SMIME_PROFILE: &str = "smime-mailbox-strict";
-
-fn kind_of(row: &ProductRow) -> Result<ProductKind, CatalogError> {
-    ProductKind::parse(&row.kind).ok_or_else(|| CatalogError::Corrupt {
-        id: row.id,
-        reason: format!("unknown kind {:?}", row.kind),
-    })
-}
 
 fn template_of(row: &ProductRow) -> Result<Template, CatalogError> {
     row.template

@@ -9,7 +9,7 @@ use chrono::{DateTime, Utc};
 
 use super::{
     CatalogError, CatalogService, PUBLIC_PROFILE, SMIME_PROFILE, checklist_of, count, invalid,
-    kind_of, price_of, profile_rule, rules_of, template_of,
+    price_of, profile_rule, rules_of, template_of,
 };
 use crate::{
     services::identity::Caller,
@@ -39,7 +39,7 @@ fn order_product(
     currency: &str,
     now: DateTime<Utc>,
 ) -> Result<Option<OrderProduct>, CatalogError> {
-    let kind = kind_of(row)?;
+    let kind = *row.kind;
     let (profile, template_fields) = if kind == ProductKind::Private {
         let template = template_of(row)?;
         (template.profile(), Some(rules_of(row)?))

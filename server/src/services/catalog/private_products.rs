@@ -117,7 +117,7 @@ impl CatalogService {
         let row = products::insert(
             &tx,
             Some(caller.account.id),
-            ProductKind::Private.as_str(),
+            ProductKind::Private,
             fields(&valid, &rules, &checklist),
             now,
         )

@@ -6,7 +6,7 @@ use app::model::products::{
 };
 use chrono::{DateTime, Utc};
 
-use super::{CatalogError, CatalogService, count, invalid, kind_of, price_of};
+use super::{CatalogError, CatalogService, count, invalid, price_of};
 use crate::{
     domain::validity::ValidityRule,
     services::{
@@ -83,7 +83,7 @@ impl CatalogService {
         for row in rows {
             views.push(PublicProductView {
                 id: row.id,
-                kind: kind_of(&row)?,
+                kind: *row.kind,
                 validity_days: products::validity_days(&row),
                 included_domains: count(row.included_domains),
                 max_domains: count(row.max_domains),
@@ -116,7 +116,7 @@ impl CatalogService {
             return Err(name_taken());
         }
         let tx = self.store.begin().await?;
-        let row = products::insert(&tx, None, valid.kind.as_str(), fields(&valid), now).await?;
+        let row = products::insert(&tx, None, valid.kind, fields(&valid), now).await?;
         audit::record(
             &tx,
             now,
@@ -149,7 +149,7 @@ impl CatalogService {
         caller.require_operator()?;
         let existing = self.public_row(id).await?;
         let form = PublicProductForm {
-            kind: existing.kind.clone(),
+            kind: existing.kind.text(),
             ..form.clone()
         };
         let valid = form.validate().map_err(CatalogError::Invalid)?;

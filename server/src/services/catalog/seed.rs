@@ -66,7 +66,7 @@ impl CatalogService {
             let row = products::insert(
                 &tx,
                 None,
-                d.kind.as_str(),
+                d.kind,
                 ProductFields {
                     name: d.name,
                     validity_days: &all_days,

@@ -24,14 +24,14 @@ impl CatalogService {
         let existing = products::public_for_operator(&tx).await?;
         if existing
             .iter()
-            .any(|p| p.kind == ProductKind::SmimeMailbox.as_str())
+            .any(|p| *p.kind == ProductKind::SmimeMailbox)
         {
             return Ok(false);
         }
         let row = products::insert(
             &tx,
             None,
-            ProductKind::SmimeMailbox.as_str(),
+            ProductKind::SmimeMailbox,
             ProductFields {
                 name: NAME,
                 validity_days: &[SMIME_DAYS],

@@ -37,7 +37,7 @@ impl IdentityService {
             caller.user.id,
             inv.account_id,
             &inv.role,
-            &inv.group_access,
+            *inv.group_access,
             now,
         )
         .await

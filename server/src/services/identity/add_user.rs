@@ -66,7 +66,7 @@ impl IdentityService {
                         account_id: account.id,
                         user_id: user.id,
                         role: &form.role.stored(),
-                        group_access: form.group_access.as_str(),
+                        group_access: form.group_access,
                         employee_id: &form.employee_id,
                         token_hash: &token.hash,
                         invited_by: by,
@@ -118,7 +118,7 @@ impl IdentityService {
                     user.id,
                     account.id,
                     &form.role.stored(),
-                    form.group_access.as_str(),
+                    form.group_access,
                     now,
                 )
                 .await?;

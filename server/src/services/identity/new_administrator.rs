@@ -31,7 +31,7 @@ impl IdentityService {
             row.id,
             account_id,
             Role::Administrator.as_str(),
-            "all",
+            app::model::users::GroupAccess::All,
             created_at,
         )
         .await?;

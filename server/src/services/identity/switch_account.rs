@@ -219,7 +219,7 @@ mod tests {
             asha.id,
             ravi.account.id,
             "standard_user",
-            "all",
+            app::model::users::GroupAccess::All,
             h.clock.now(),
         )
         .await

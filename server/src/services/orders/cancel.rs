@@ -49,7 +49,7 @@ impl OrderService {
                     order.account_id,
                     order.id,
                     refunded,
-                    &order.currency,
+                    *order.currency,
                     &remarks,
                     now,
                 )
@@ -61,7 +61,7 @@ impl OrderService {
                     "Refunded",
                     &format!(
                         "{} returned; credit note {}",
-                        app::model::billing::format_money(refunded, &order.currency),
+                        app::model::billing::format_money(refunded, order.currency.as_str()),
                         app::model::order_actions::credit_note_number(note.id)
                     ),
                     now,

@@ -33,10 +33,10 @@ impl OrderService {
     pub(super) async fn price_per_added_name(&self, o: &OrderRow) -> Option<String> {
         let product = self
             .catalog
-            .product_for_order(o.account_id, o.product_id, &o.currency)
+            .product_for_order(o.account_id, o.product_id, o.currency.as_str())
             .await
             .ok()?;
-        per_added_name(&product, o.validity_days).map(|m| format_money(m, &o.currency))
+        per_added_name(&product, o.validity_days).map(|m| format_money(m, o.currency.as_str()))
     }
 
     pub async fn change_names(
@@ -49,7 +49,11 @@ impl OrderService {
         may_manage(caller, &original)?;
         let product = self
             .catalog
-            .product_for_order(original.account_id, original.product_id, &original.currency)
+            .product_for_order(
+                original.account_id,
+                original.product_id,
+                original.currency.as_str(),
+            )
             .await?;
         if !product.offer.multi_domain || original.private_ca.is_some() {
             return Err(OrderError::Refused(
@@ -147,7 +151,7 @@ impl OrderService {
             &format!(
                 "Names changed from order #{} ({summary}); {} paid",
                 original.id,
-                format_money(price_minor, &original.currency)
+                format_money(price_minor, original.currency.as_str())
             ),
             now,
         )

@@ -28,7 +28,7 @@ impl OrderService {
             .await?
             .ok_or(OrderError::NotFound)?;
         let number = credit_note_number(note.id);
-        let money = |minor: i64| format_money(minor, &note.currency);
+        let money = |minor: i64| format_money(minor, note.currency.as_str());
         let doc = Document {
             title: format!("Credit note {number}"),
             facts: vec![
@@ -50,7 +50,7 @@ impl OrderService {
                 ),
                 (
                     "Amount charged".into(),
-                    format_money(order.price_minor, &order.currency),
+                    format_money(order.price_minor, order.currency.as_str()),
                 ),
                 ("Reason".into(), note.remarks.clone()),
             ],

@@ -122,7 +122,7 @@ impl OrderService {
             Some(_) => {
                 let product = self
                     .catalog
-                    .product_for_order(account_id, order.product_id, &order.currency)
+                    .product_for_order(account_id, order.product_id, order.currency.as_str())
                     .await?;
                 let rules = product.template_fields.unwrap_or_default();
                 // Older orders stored "{}"; they had no attributes.

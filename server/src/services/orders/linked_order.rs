@@ -51,7 +51,7 @@ impl OrderService {
                 private_ca: original.private_ca.as_deref(),
                 validity_days: days_left,
                 price_minor: linked.price_minor,
-                currency: &original.currency,
+                currency: *original.currency,
                 status: OrderStatus::Accepted,
                 csr_pem: Some(linked.csr_pem),
                 key_source: KeySource::Paste.code(),

@@ -73,7 +73,7 @@ impl OrderService {
                     main_name,
                     names: count,
                     status: *o.status,
-                    price: format_money(o.price_minor, &o.currency),
+                    price: format_money(o.price_minor, o.currency.as_str()),
                     placed_by: people
                         .iter()
                         .find(|u| u.id == o.placed_by)

@@ -296,7 +296,7 @@ mod tests {
             private_ca: None,
             validity_days: 90,
             price_minor: 0,
-            currency: "USD".into(),
+            currency: app::model::Currency::Usd.into(),
             status: app::model::order_status::OrderStatus::Fulfilled.into(),
             csr_pem: None,
             key_source: "later".into(),

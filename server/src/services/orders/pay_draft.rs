@@ -19,7 +19,7 @@ impl OrderService {
         let order = self.visible(caller, order_id).await?;
         let product = self
             .catalog
-            .product_for_order(caller.account.id, order.product_id, &order.currency)
+            .product_for_order(caller.account.id, order.product_id, order.currency.as_str())
             .await?;
         let event = submission(caller, &product, false).unwrap_or(OrderEvent::SubmitForApproval);
         let now = self.clock.now();

@@ -236,7 +236,6 @@ impl OrderService {
             price_minor,
         } = checked;
         let now = self.clock.now();
-        let currency = caller.account.currency.text();
         let tags = valid.tags.join(",");
         let attributes: Vec<String> = form
             .attributes
@@ -256,7 +255,7 @@ impl OrderService {
             private_ca: product.private_ca.as_deref(),
             validity_days: i32::try_from(form.validity_days).unwrap_or(i32::MAX),
             price_minor,
-            currency: &currency,
+            currency: *caller.account.currency,
             status,
             csr_pem: valid.csr_pem.as_deref(),
             key_source: valid.key_source.code(),
@@ -355,7 +354,7 @@ impl OrderService {
                 group_id,
                 order_id: order.id,
                 amount_minor: order.price_minor,
-                currency: &order.currency,
+                currency: order.currency.as_str(),
                 memo: &memo,
             },
             Some(caller.user.id),

@@ -112,7 +112,11 @@ impl OrderService {
         }
         let offer = self
             .catalog
-            .product_for_order(original.account_id, original.product_id, &original.currency)
+            .product_for_order(
+                original.account_id,
+                original.product_id,
+                original.currency.as_str(),
+            )
             .await?
             .offer;
         if !offer.validity_days.contains(&form.validity_days) {

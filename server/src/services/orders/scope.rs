@@ -4,7 +4,7 @@
 //! Every order use case loads through `visible`, and the list and its export search with the
 //! same reach, so an order outside it answers "not found" everywhere, like another account's.
 
-use app::model::{Permission, Role, group_members::can_use};
+use app::model::{Permission, Role, group_members::can_use, users::GroupAccess};
 
 use super::{OrderError, OrderService};
 use crate::{
@@ -24,7 +24,7 @@ impl OrderService {
         let membership = memberships::find(&self.store, caller.user.id, caller.account.id)
             .await?
             .ok_or(OrderError::NotFound)?;
-        let all = membership.group_access == "all";
+        let all = *membership.group_access == GroupAccess::All;
         let mut out = Vec::new();
         for g in account_groups {
             let member = group_members::of_group(

@@ -204,7 +204,7 @@ impl World {
             app::model::AccountId(manager.membership.account_id),
             app::model::MembershipId(manager.membership.id),
             "manager",
-            "specific",
+            app::model::users::GroupAccess::Specific,
         )
         .await
         .unwrap();

@@ -103,7 +103,7 @@ async fn a_standard_users_order_waits_for_approval_and_is_paid_when_approved() {
         ravi.user.id,
         w.admin.account.id,
         "standard_user",
-        "all",
+        app::model::users::GroupAccess::All,
         w.h.clock.now(),
     )
     .await
@@ -1005,7 +1005,7 @@ async fn reminder_days_are_an_administrators_setting_checked_before_saving() {
         ravi.user.id,
         w.admin.account.id,
         "standard_user",
-        "all",
+        app::model::users::GroupAccess::All,
         w.h.clock.now(),
     )
     .await

@@ -298,7 +298,7 @@ async fn only_who_may_manage_the_order_replaces_its_csr_in_the_portal() {
         ravi.user.id,
         w.admin.account.id,
         "standard_user",
-        "all",
+        app::model::users::GroupAccess::All,
         w.h.clock.now(),
     )
     .await

@@ -114,7 +114,7 @@ impl OrderService {
         // The product may have changed or gone since; the checklist is advice, not a gate.
         let checklist = if pending && o.private_ca.is_some() {
             self.catalog
-                .product_for_order(o.account_id, o.product_id, &o.currency)
+                .product_for_order(o.account_id, o.product_id, o.currency.as_str())
                 .await
                 .map(|p| p.checklist)
                 .unwrap_or_default()
@@ -174,7 +174,7 @@ impl OrderService {
             .map(|n| CreditNoteView {
                 id: n.id,
                 number: credit_note_number(n.id),
-                amount: format_money(n.amount_minor, &n.currency),
+                amount: format_money(n.amount_minor, n.currency.as_str()),
                 remarks: n.remarks,
                 created_at: n.created_at.to_rfc3339(),
             })
@@ -202,7 +202,7 @@ impl OrderService {
             private: o.private_ca.is_some(),
             validity_days: i64::from(o.validity_days),
             status,
-            price: format_money(o.price_minor, &o.currency),
+            price: format_money(o.price_minor, o.currency.as_str()),
             group,
             placed_by,
             requester_name: o.requester_name.clone(),

@@ -1,4 +1,7 @@
+use app::model::Currency;
 use sea_orm::entity::prelude::*;
+
+use crate::store::stored::Stored;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "credit_notes")]
@@ -8,7 +11,7 @@ pub struct Model {
     pub account_id: i32,
     pub order_id: i32,
     pub amount_minor: i64,
-    pub currency: String,
+    pub currency: Stored<Currency>,
     pub remarks: String,
     pub created_at: DateTimeUtc,
 }

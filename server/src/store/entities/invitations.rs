@@ -1,4 +1,7 @@
+use app::model::users::GroupAccess;
 use sea_orm::entity::prelude::*;
+
+use crate::store::stored::Stored;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "invitations")]
@@ -8,7 +11,7 @@ pub struct Model {
     pub account_id: i32,
     pub user_id: i32,
     pub role: String,
-    pub group_access: String,
+    pub group_access: Stored<GroupAccess>,
     pub employee_id: String,
     #[sea_orm(unique)]
     pub token_hash: String,

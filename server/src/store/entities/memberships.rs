@@ -1,4 +1,4 @@
-use app::model::user_status::MembershipStatus;
+use app::model::{user_status::MembershipStatus, users::GroupAccess};
 use sea_orm::entity::prelude::*;
 
 use crate::store::stored::Stored;
@@ -15,7 +15,7 @@ pub struct Model {
     /// Deactivated by an administrator of the account, or not.
     pub status: Stored<MembershipStatus>,
     /// `all` groups or `specific` ones.
-    pub group_access: String,
+    pub group_access: Stored<GroupAccess>,
     /// The account's own record of the user ("" when none).
     pub employee_id: String,
 }

@@ -1,4 +1,4 @@
-use app::model::order_status::OrderStatus;
+use app::model::{Currency, order_status::OrderStatus};
 use sea_orm::entity::prelude::*;
 
 use crate::store::stored::Stored;
@@ -18,7 +18,7 @@ pub struct Model {
     pub private_ca: Option<String>,
     pub validity_days: i32,
     pub price_minor: i64,
-    pub currency: String,
+    pub currency: Stored<Currency>,
     pub status: Stored<OrderStatus>,
     pub csr_pem: Option<String>,
     pub key_source: String,

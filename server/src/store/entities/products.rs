@@ -1,4 +1,7 @@
+use app::model::products::ProductKind;
 use sea_orm::entity::prelude::*;
+
+use crate::store::stored::Stored;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "products")]
@@ -9,7 +12,7 @@ pub struct Model {
     pub account_id: Option<i32>,
     /// The private CA's name, for private products.
     pub private_ca: Option<String>,
-    pub kind: String,
+    pub kind: Stored<ProductKind>,
     pub name: String,
     pub active: bool,
     /// Comma-separated validity choices in days.

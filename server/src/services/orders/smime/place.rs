@@ -71,7 +71,7 @@ impl OrderService {
                 private_ca: None,
                 validity_days: i32::try_from(form.validity_days).unwrap_or(i32::MAX),
                 price_minor: price.total_minor,
-                currency: &currency,
+                currency: *caller.account.currency,
                 status,
                 csr_pem: valid.csr_pem.as_deref(),
                 key_source: valid.key_source,

@@ -566,7 +566,7 @@ async fn a_standard_users_order_is_not_available_until_approved_then_the_link_is
         ravi.user.id,
         w.admin.account.id,
         "standard_user",
-        "all",
+        app::model::users::GroupAccess::All,
         w.h.clock.now(),
     )
     .await
