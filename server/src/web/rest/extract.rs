@@ -9,39 +9,38 @@ use serde::de::DeserializeOwned;
 
 use super::problem::{Kind, Problem};
 
-pub struct ApiPath<T>(pub T);
+/// Declares an extractor that reads like axum's own but refuses bad input with a problem
+/// document instead of plain text.
+macro_rules! problem_extractor {
+    ($(#[$doc:meta])* $name:ident wraps $inner:ident) => {
+        $(#[$doc])*
+        pub struct $name<T>(pub T);
 
-impl<T, S> FromRequestParts<S> for ApiPath<T>
-where
-    T: DeserializeOwned + Send,
-    S: Send + Sync,
-{
-    type Rejection = Problem;
+        impl<T, S> FromRequestParts<S> for $name<T>
+        where
+            T: DeserializeOwned + Send,
+            S: Send + Sync,
+        {
+            type Rejection = Problem;
 
-    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Problem> {
-        Path::<T>::from_request_parts(parts, state)
-            .await
-            .map(|Path(v)| Self(v))
-            .map_err(|e| Problem::new(Kind::Malformed, e.body_text()))
-    }
+            async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Problem> {
+                $inner::<T>::from_request_parts(parts, state)
+                    .await
+                    .map(|$inner(v)| Self(v))
+                    .map_err(|e| Problem::new(Kind::Malformed, e.body_text()))
+            }
+        }
+    };
 }
 
-pub struct ApiQuery<T>(pub T);
-
-impl<T, S> FromRequestParts<S> for ApiQuery<T>
-where
-    T: DeserializeOwned + Send,
-    S: Send + Sync,
-{
-    type Rejection = Problem;
-
-    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Problem> {
-        Query::<T>::from_request_parts(parts, state)
-            .await
-            .map(|Query(v)| Self(v))
-            .map_err(|e| Problem::new(Kind::Malformed, e.body_text()))
-    }
-}
+problem_extractor!(
+    /// The path's parameters.
+    ApiPath wraps Path
+);
+problem_extractor!(
+    /// The query string.
+    ApiQuery wraps Query
+);
 
 /// A JSON body, read after the key is checked so a request without a key learns nothing
 /// about what the body should be.
