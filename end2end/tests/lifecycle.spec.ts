@@ -40,6 +40,9 @@ test("a DV order's delegate downloads with the mailed PIN, a reissue is a linked
   page,
   browser,
 }) => {
+  // Two validations, a mailed PIN, a PKCS#12 built in the browser, a reissue and a revocation:
+  // 40 s on an idle 2-core machine, over the default minute when the machine is busy.
+  test.setTimeout(120_000);
   const org = `Lifecycle ${Date.now()}`;
   await signedInAdministrator(page, "life", org);
   await grantCredits(browser, org, "500.00");
