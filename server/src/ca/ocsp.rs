@@ -36,7 +36,7 @@ use super::{
 use crate::{
     domain::revocation::RevocationReason,
     ports::keys::{CaSigner, KeyRecord, KeySpec},
-    store::{AuthorityRow, authorities, certificates, crls, ocsp_responses},
+    store::{AuthorityRow, authorities, certificates, crls, ocsp_responses, stored::Stored},
 };
 
 /// How long a response is valid (the BRs allow 8 hours to 10 days).
@@ -73,7 +73,7 @@ struct Resolved {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) enum Status {
     Good,
-    Revoked(DateTime<Utc>, Option<String>),
+    Revoked(DateTime<Utc>, Option<RevocationReason>),
     Unknown,
 }
 
@@ -190,8 +190,8 @@ fn der_time(t: DateTime<Utc>) -> Result<OcspGeneralizedTime, String> {
         .map_err(|e| e.to_string())
 }
 
-fn crl_reason(reason: Option<&str>) -> Option<CrlReason> {
-    Some(match reason.and_then(RevocationReason::parse)? {
+fn crl_reason(reason: Option<RevocationReason>) -> Option<CrlReason> {
+    Some(match reason? {
         RevocationReason::Unspecified => return None,
         RevocationReason::KeyCompromise => CrlReason::KeyCompromise,
         RevocationReason::CaCompromise => CrlReason::CaCompromise,
@@ -383,7 +383,9 @@ impl Authority {
                 match certificates::find_by_serial(&self.store, &serial_hex).await? {
                     Some(c) if c.ca_id == ca.ca_id && c.status != certificates::RESERVED => {
                         let status = match c.revoked_at {
-                            Some(at) => Status::Revoked(at, c.revocation_reason),
+                            Some(at) => {
+                                Status::Revoked(at, c.revocation_reason.map(Stored::into_inner))
+                            }
                             None => Status::Good,
                         };
                         (status, Some(c.id))
@@ -433,7 +435,7 @@ impl Authority {
                 Status::Unknown => CertStatus::unknown(),
                 Status::Revoked(at, reason) => CertStatus::revoked(RevokedInfo {
                     revocation_time: der_time(at).map_err(CaError::Ocsp)?,
-                    revocation_reason: crl_reason(reason.as_deref()),
+                    revocation_reason: crl_reason(reason),
                 }),
             };
             responses.push(SingleResponse {

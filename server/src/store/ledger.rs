@@ -22,11 +22,13 @@ use app::model::{Currency, Money};
 use super::{
     Db, GroupRow, StoreError,
     entities::{groups, ledger_balances, ledger_entries, ledger_transactions, users},
+    stored::Stored,
 };
+use crate::domain::ledger::Kind;
 
 pub struct NewTransaction<'a> {
     pub account_id: i32,
-    pub kind: &'a str,
+    pub kind: Kind,
     pub group_id: Option<i32>,
     pub order_id: Option<i32>,
     /// Positive: the postings carry the signs.
@@ -44,7 +46,7 @@ pub async fn insert_transaction(
 ) -> Result<Option<i32>, StoreError> {
     let inserted = ledger_transactions::Entity::insert(ledger_transactions::ActiveModel {
         account_id: Set(t.account_id),
-        kind: Set(t.kind.to_owned()),
+        kind: Set(t.kind.into()),
         group_id: Set(t.group_id),
         order_id: Set(t.order_id),
         amount_minor: Set(t.amount.minor),
@@ -185,7 +187,10 @@ pub async fn group_spent(db: &impl Db, account_id: i32, group_id: i32) -> Result
         )
         .filter(ledger_transactions::Column::AccountId.eq(account_id))
         .filter(ledger_transactions::Column::GroupId.eq(group_id))
-        .filter(ledger_transactions::Column::Kind.is_in(["order_charge", "order_refund"]))
+        .filter(
+            ledger_transactions::Column::Kind
+                .is_in([Stored(Kind::OrderCharge), Stored(Kind::OrderRefund)]),
+        )
         .into_tuple()
         .one(db.conn())
         .await?;
@@ -212,12 +217,12 @@ pub async fn order_transaction(
     db: &impl Db,
     account_id: i32,
     order_id: i32,
-    kind: &str,
+    kind: Kind,
 ) -> Result<Option<(TransactionRow, Vec<EntryRow>)>, StoreError> {
     let Some(t) = ledger_transactions::Entity::find()
         .filter(ledger_transactions::Column::AccountId.eq(account_id))
         .filter(ledger_transactions::Column::OrderId.eq(order_id))
-        .filter(ledger_transactions::Column::Kind.eq(kind))
+        .filter(ledger_transactions::Column::Kind.eq(Stored(kind)))
         .one(db.conn())
         .await?
     else {
@@ -315,13 +320,13 @@ pub async fn delete_transaction(db: &impl Db, account_id: i32, id: i32) -> Resul
 pub async fn of_kinds_between(
     db: &impl Db,
     account_id: i32,
-    kinds: &[&str],
+    kinds: &[Kind],
     from: DateTime<Utc>,
     to: DateTime<Utc>,
 ) -> Result<Vec<TransactionRow>, StoreError> {
     Ok(ledger_transactions::Entity::find()
         .filter(ledger_transactions::Column::AccountId.eq(account_id))
-        .filter(ledger_transactions::Column::Kind.is_in(kinds.iter().copied()))
+        .filter(ledger_transactions::Column::Kind.is_in(kinds.iter().copied().map(Stored)))
         .filter(ledger_transactions::Column::CreatedAt.gte(from))
         .filter(ledger_transactions::Column::CreatedAt.lt(to))
         .order_by_asc(ledger_transactions::Column::Id)

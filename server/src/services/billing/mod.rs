@@ -144,7 +144,7 @@ async fn post(tx: &Tx, m: Movement<'_>) -> Result<Option<i32>, BillingError> {
         tx,
         NewTransaction {
             account_id: m.account_id,
-            kind: m.kind.as_str(),
+            kind: m.kind,
             group_id: m.group_id,
             order_id: m.order_id,
             amount: Money::new(m.amount_minor, m.currency),
@@ -227,7 +227,7 @@ fn line(row: StatementRow, group_names: &HashMap<i32, String>) -> LedgerLine {
     LedgerLine {
         id: t.id,
         at: t.created_at.format("%Y-%m-%d %H:%M").to_string(),
-        kind_label: Kind::parse(&t.kind).map_or_else(|| t.kind.clone(), |k| k.label().to_owned()),
+        kind_label: t.kind.label().to_owned(),
         memo: t.memo,
         group_name: t.group_id.and_then(|g| group_names.get(&g).cloned()),
         order_id: t.order_id,

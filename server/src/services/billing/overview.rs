@@ -22,7 +22,7 @@ pub(super) async fn group_balance(
         balance_minor: ledger::balance(db, account_id, &Holder::Group(g.id).key()).await?,
         spent_minor: ledger::group_spent(db, account_id, g.id).await?,
         name: g.name,
-        finance_mode: g.finance_mode,
+        finance_mode: g.finance_mode.text(),
         spend_limit_minor: g.spend_limit_minor,
     })
 }
