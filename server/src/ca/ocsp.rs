@@ -35,7 +35,7 @@ use super::{
 };
 use crate::{
     domain::revocation::RevocationReason,
-    ports::keys::{CaSigner, KeyRecord, KeySpec},
+    ports::keys::{CaSigner, KeyRecord},
     store::{AuthorityRow, authorities, certificates, crls, ocsp_responses, stored::Stored},
 };
 
@@ -543,8 +543,7 @@ impl Authority {
                 let key = authorities::find_key(&self.store, row.key_id)
                     .await?
                     .ok_or_else(|| CaError::Ocsp("responder key row missing".into()))?;
-                let spec = KeySpec::parse(&key.spec)
-                    .ok_or_else(|| CaError::Ocsp("unknown key type".into()))?;
+                let spec = *key.spec;
                 let signer = self.keys.signer(
                     &key.label,
                     &KeyRecord {
@@ -581,7 +580,7 @@ impl Authority {
         let ca_key = authorities::find_key(&self.store, ca.key_id)
             .await?
             .ok_or_else(|| CaError::Ocsp("CA key row missing".into()))?;
-        let spec = KeySpec::parse(&ca_key.spec).unwrap_or(KeySpec::EcP256);
+        let spec = *ca_key.spec;
         let now = self.clock.now().trunc_subsecs(0);
         let label = format!("ocsp-{}-{}", ca.name, now.timestamp());
         let (record, signer) = self.new_key(&label, spec).await?;
@@ -629,7 +628,7 @@ impl Authority {
             authorities::NewKey {
                 label: &label,
                 backend: &record.backend,
-                spec: spec.as_str(),
+                spec,
                 public_key: &record.public_key,
                 handle: &record.handle,
                 created_at: now,
@@ -647,6 +646,7 @@ mod tests {
     use std::process::Command;
 
     use super::*;
+    use crate::ports::keys::KeySpec;
     use crate::{
         ca::{
             list::pem_certificate,

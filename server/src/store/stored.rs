@@ -8,7 +8,10 @@
 
 use std::{fmt, ops::Deref, sync::Arc};
 
-use crate::domain::{ledger::Kind as LedgerKind, revocation::RevocationReason};
+use crate::{
+    domain::{ledger::Kind as LedgerKind, revocation::RevocationReason},
+    ports::keys::KeySpec,
+};
 use app::model::{
     AccountKind, AccountStatus, Currency,
     acme::{AcmeAccountStatus, AcmeAuthzStatus, AcmeChallengeKind, AcmeChallengeStatus},
@@ -191,6 +194,7 @@ stored_text! {
     RevocationReason: RevocationReason::as_str, RevocationReason::parse;
     TokenPurpose: TokenPurpose::as_str, TokenPurpose::parse;
     CeremonyPurpose: CeremonyPurpose::as_str, CeremonyPurpose::parse;
+    KeySpec: KeySpec::as_str, KeySpec::parse;
     AssignedRole: AssignedRole::stored, AssignedRole::parse;
     LedgerKind: LedgerKind::as_str, LedgerKind::parse;
 }
@@ -483,6 +487,7 @@ mod tests {
         acme_account: i32,
         acme_order: i32,
         authz: i32,
+        key: i32,
         certificate: i32,
         domain: i32,
     }
@@ -640,7 +645,7 @@ mod tests {
             authorities::NewKey {
                 label: "root",
                 backend: "soft",
-                spec: "ec-p256",
+                spec: crate::ports::keys::KeySpec::EcP256,
                 public_key: b"key",
                 handle: b"handle",
                 created_at: at,
@@ -774,6 +779,7 @@ mod tests {
             acme_account,
             acme_order,
             authz,
+            key: key.id,
             certificate,
             domain,
         }
@@ -784,8 +790,8 @@ mod tests {
         use sea_orm::EntityTrait;
 
         use crate::store::{
-            Db, acme, certificates, domains, entities, ledger, order_links, products, sessions,
-            tracking_links,
+            Db, acme, authorities, certificates, domains, entities, ledger, order_links, products,
+            sessions, tracking_links,
         };
 
         let found = |some: bool| {
@@ -858,6 +864,7 @@ mod tests {
                     .await?
                     .is_empty(),
             ),
+            "ca_keys" => found(authorities::find_key(store, rows.key).await?.is_some()),
             other => panic!("no read for {other}"),
         }
         Ok(())
@@ -892,6 +899,7 @@ mod tests {
             ("sessions", "second_factor", "sms"),
             ("user_tokens", "purpose", "reset"),
             ("webauthn_ceremonies", "purpose", "attest"),
+            ("ca_keys", "spec", "ed25519"),
         ];
         for (table, column, text) in cases {
             let store = test_db::fresh_store().await;
