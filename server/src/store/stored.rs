@@ -9,7 +9,9 @@
 use std::{fmt, ops::Deref, sync::Arc};
 
 use crate::{
-    domain::{ledger::Kind as LedgerKind, revocation::RevocationReason},
+    domain::{
+        client_limits::ThrottleScope, ledger::Kind as LedgerKind, revocation::RevocationReason,
+    },
     ports::keys::KeySpec,
 };
 use app::model::{
@@ -195,6 +197,7 @@ stored_text! {
     TokenPurpose: TokenPurpose::as_str, TokenPurpose::parse;
     CeremonyPurpose: CeremonyPurpose::as_str, CeremonyPurpose::parse;
     KeySpec: KeySpec::as_str, KeySpec::parse;
+    ThrottleScope: ThrottleScope::code, ThrottleScope::parse;
     AssignedRole: AssignedRole::stored, AssignedRole::parse;
     LedgerKind: LedgerKind::as_str, LedgerKind::parse;
 }
@@ -771,6 +774,16 @@ mod tests {
         )
         .await
         .unwrap();
+        crate::store::throttle_attempts::claim(
+            store,
+            crate::domain::client_limits::ThrottleScope::SignUp,
+            "192.0.2.1",
+            10,
+            at,
+            at,
+        )
+        .await
+        .unwrap();
         EveryRow {
             account,
             user,
@@ -864,6 +877,12 @@ mod tests {
                     .await?
                     .is_empty(),
             ),
+            "throttle_attempts" => found(
+                !entities::throttle_attempts::Entity::find()
+                    .all(store.conn())
+                    .await?
+                    .is_empty(),
+            ),
             "ca_keys" => found(authorities::find_key(store, rows.key).await?.is_some()),
             other => panic!("no read for {other}"),
         }
@@ -900,6 +919,7 @@ mod tests {
             ("user_tokens", "purpose", "reset"),
             ("webauthn_ceremonies", "purpose", "attest"),
             ("ca_keys", "spec", "ed25519"),
+            ("throttle_attempts", "scope", "sign_in"),
         ];
         for (table, column, text) in cases {
             let store = test_db::fresh_store().await;
