@@ -24,7 +24,7 @@ use super::{
     entities::{groups, ledger_balances, ledger_entries, ledger_transactions, users},
     stored::Stored,
 };
-use crate::domain::ledger::Kind;
+use crate::domain::ledger::{Holder, Kind};
 
 pub struct NewTransaction<'a> {
     pub account_id: i32,
@@ -75,19 +75,19 @@ pub async fn insert_transaction(
     })
 }
 
-/// Records the entries of a transaction: `(holder key, signed amount)`.
+/// Records the entries of a transaction: `(holder, signed amount)`.
 pub async fn insert_entries(
     db: &impl Db,
     transaction_id: i32,
     account_id: i32,
     currency: Currency,
-    entries: &[(String, i64)],
+    entries: &[(Holder, i64)],
 ) -> Result<(), StoreError> {
     ledger_entries::Entity::insert_many(entries.iter().map(|(holder, amount)| {
         ledger_entries::ActiveModel {
             transaction_id: Set(transaction_id),
             account_id: Set(account_id),
-            holder: Set(holder.clone()),
+            holder: Set((*holder).into()),
             amount_minor: Set(*amount),
             currency: Set(currency.into()),
             ..Default::default()
@@ -105,7 +105,7 @@ pub async fn insert_entries(
 pub async fn debit_if_covered(
     db: &impl Db,
     account_id: i32,
-    holder: &str,
+    holder: Holder,
     amount_minor: i64,
 ) -> Result<bool, StoreError> {
     let done = ledger_balances::Entity::update_many()
@@ -114,7 +114,7 @@ pub async fn debit_if_covered(
             Expr::col(ledger_balances::Column::BalanceMinor).sub(amount_minor),
         )
         .filter(ledger_balances::Column::AccountId.eq(account_id))
-        .filter(ledger_balances::Column::Holder.eq(holder))
+        .filter(ledger_balances::Column::Holder.eq(Stored(holder)))
         .filter(ledger_balances::Column::BalanceMinor.gte(amount_minor))
         .exec(db.conn())
         .await
@@ -127,13 +127,13 @@ pub async fn debit_if_covered(
 pub async fn add_to_balance(
     db: &impl Db,
     account_id: i32,
-    holder: &str,
+    holder: Holder,
     amount: Money,
 ) -> Result<(), StoreError> {
     let (amount_minor, currency) = (amount.minor, amount.currency);
     ledger_balances::Entity::insert(ledger_balances::ActiveModel {
         account_id: Set(account_id),
-        holder: Set(holder.to_owned()),
+        holder: Set(holder.into()),
         balance_minor: Set(amount_minor),
         currency: Set(currency.into()),
         ..Default::default()
@@ -156,10 +156,10 @@ pub async fn add_to_balance(
 }
 
 /// A holder's cached balance; 0 before its first movement.
-pub async fn balance(db: &impl Db, account_id: i32, holder: &str) -> Result<i64, StoreError> {
+pub async fn balance(db: &impl Db, account_id: i32, holder: Holder) -> Result<i64, StoreError> {
     Ok(ledger_balances::Entity::find()
         .filter(ledger_balances::Column::AccountId.eq(account_id))
-        .filter(ledger_balances::Column::Holder.eq(holder))
+        .filter(ledger_balances::Column::Holder.eq(Stored(holder)))
         .one(db.conn())
         .await?
         .map_or(0, |b| b.balance_minor))

@@ -10,7 +10,9 @@ use std::{fmt, ops::Deref, sync::Arc};
 
 use crate::{
     domain::{
-        client_limits::ThrottleScope, ledger::Kind as LedgerKind, revocation::RevocationReason,
+        client_limits::ThrottleScope,
+        ledger::{Holder as LedgerHolder, Kind as LedgerKind},
+        revocation::RevocationReason,
     },
     ports::keys::KeySpec,
 };
@@ -198,6 +200,7 @@ stored_text! {
     CeremonyPurpose: CeremonyPurpose::as_str, CeremonyPurpose::parse;
     KeySpec: KeySpec::as_str, KeySpec::parse;
     ThrottleScope: ThrottleScope::code, ThrottleScope::parse;
+    LedgerHolder: LedgerHolder::key, LedgerHolder::parse;
     AssignedRole: AssignedRole::stored, AssignedRole::parse;
     LedgerKind: LedgerKind::as_str, LedgerKind::parse;
 }
@@ -590,7 +593,7 @@ mod tests {
         )
         .await
         .unwrap();
-        ledger::insert_transaction(
+        let transaction = ledger::insert_transaction(
             store,
             ledger::NewTransaction {
                 account_id: account,
@@ -604,6 +607,25 @@ mod tests {
                 memo: "",
                 actor_user_id: None,
                 at,
+            },
+        )
+        .await
+        .unwrap()
+        .unwrap();
+        let entries = [
+            (crate::domain::ledger::Holder::Operator, -100),
+            (crate::domain::ledger::Holder::Group(3), 100),
+        ];
+        ledger::insert_entries(store, transaction, account, Currency::Usd, &entries)
+            .await
+            .unwrap();
+        ledger::add_to_balance(
+            store,
+            account,
+            crate::domain::ledger::Holder::Group(3),
+            Money {
+                minor: 100,
+                currency: Currency::Usd,
             },
         )
         .await
@@ -883,6 +905,12 @@ mod tests {
                     .await?
                     .is_empty(),
             ),
+            "ledger_entries" => found(
+                !ledger::entries_of_account(store, rows.account)
+                    .await?
+                    .is_empty(),
+            ),
+            "ledger_balances" => found(!ledger::balances(store, rows.account).await?.is_empty()),
             "ca_keys" => found(authorities::find_key(store, rows.key).await?.is_some()),
             other => panic!("no read for {other}"),
         }
@@ -919,6 +947,8 @@ mod tests {
             ("user_tokens", "purpose", "reset"),
             ("webauthn_ceremonies", "purpose", "attest"),
             ("ca_keys", "spec", "ed25519"),
+            ("ledger_entries", "holder", "group:three"),
+            ("ledger_balances", "holder", "partner"),
             ("throttle_attempts", "scope", "sign_in"),
         ];
         for (table, column, text) in cases {

@@ -111,12 +111,14 @@ pub async fn refund_order(
     else {
         return Ok(0);
     };
-    let paying_group = entries.iter().filter(|e| e.amount_minor < 0).find_map(|e| {
-        match Holder::parse(&e.holder) {
-            Some(Holder::Group(g)) => Some(g),
-            _ => None,
-        }
-    });
+    let paying_group =
+        entries
+            .iter()
+            .filter(|e| e.amount_minor < 0)
+            .find_map(|e| match *e.holder {
+                Holder::Group(g) => Some(g),
+                Holder::Account | Holder::Operator => None,
+            });
     let memo = format!("Refund of order {order_id}");
     let posted = post(
         tx,
@@ -158,7 +160,7 @@ pub async fn payer_balance(
     let spent = store::group_spent(db, account_id, group.id).await?;
     Ok(PayerBalance {
         from_group,
-        balance_minor: store::balance(db, account_id, &holder.key()).await?,
+        balance_minor: store::balance(db, account_id, holder).await?,
         currency: currency.as_str().to_owned(),
         spend_limit_left_minor: ledger::spend_limit_left(group.spend_limit_minor, spent),
     })

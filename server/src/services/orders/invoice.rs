@@ -42,7 +42,7 @@ impl OrderService {
         let payer = entries
             .iter()
             .find(|e| e.amount_minor < 0)
-            .and_then(|e| Holder::parse(&e.holder));
+            .map(|e| *e.holder);
         let paid_from = match payer {
             Some(Holder::Group(id)) => {
                 match group_members::group_of_account(&self.store, order.account_id, id).await? {
