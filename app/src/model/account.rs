@@ -85,7 +85,7 @@ impl AccountStatus {
 }
 
 /// The built-in roles of the seeds' role-based access control.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Role {
     Administrator,
     Manager,

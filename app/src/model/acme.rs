@@ -3,6 +3,122 @@
 
 use serde::{Deserialize, Serialize};
 
+/// An ACME account's status (RFC 8555 7.1.2) as stored.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum AcmeAccountStatus {
+    Valid,
+    Deactivated,
+    Revoked,
+}
+
+impl AcmeAccountStatus {
+    pub const ALL: [AcmeAccountStatus; 3] = [Self::Valid, Self::Deactivated, Self::Revoked];
+
+    /// The RFC 8555 name, stored and sent to clients.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Valid => "valid",
+            Self::Deactivated => "deactivated",
+            Self::Revoked => "revoked",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|v| v.as_str() == s)
+    }
+}
+
+/// An ACME authorization's status (RFC 8555 7.1.4) as stored.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum AcmeAuthzStatus {
+    Pending,
+    Valid,
+    Invalid,
+    Deactivated,
+    Expired,
+    Revoked,
+}
+
+impl AcmeAuthzStatus {
+    pub const ALL: [AcmeAuthzStatus; 6] = [
+        Self::Pending,
+        Self::Valid,
+        Self::Invalid,
+        Self::Deactivated,
+        Self::Expired,
+        Self::Revoked,
+    ];
+
+    /// The RFC 8555 name, stored and sent to clients.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Pending => "pending",
+            Self::Valid => "valid",
+            Self::Invalid => "invalid",
+            Self::Deactivated => "deactivated",
+            Self::Expired => "expired",
+            Self::Revoked => "revoked",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|v| v.as_str() == s)
+    }
+}
+
+/// An ACME challenge's status (RFC 8555 7.1.6) as stored.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum AcmeChallengeStatus {
+    Pending,
+    Processing,
+    Valid,
+    Invalid,
+}
+
+impl AcmeChallengeStatus {
+    pub const ALL: [AcmeChallengeStatus; 4] =
+        [Self::Pending, Self::Processing, Self::Valid, Self::Invalid];
+
+    /// The RFC 8555 name, stored and sent to clients.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Pending => "pending",
+            Self::Processing => "processing",
+            Self::Valid => "valid",
+            Self::Invalid => "invalid",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|v| v.as_str() == s)
+    }
+}
+
+/// The ACME challenge types offered (RFC 8555 8.3, 8.4; RFC 8737).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum AcmeChallengeKind {
+    Http01,
+    Dns01,
+    TlsAlpn01,
+}
+
+impl AcmeChallengeKind {
+    pub const ALL: [AcmeChallengeKind; 3] = [Self::Http01, Self::Dns01, Self::TlsAlpn01];
+
+    /// The challenge's `type`, stored and sent to clients.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Http01 => "http-01",
+            Self::Dns01 => "dns-01",
+            Self::TlsAlpn01 => "tls-alpn-01",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|v| v.as_str() == s)
+    }
+}
+
 /// The creation form. Ids arrive as text from the `<select>`s and are parsed on the server,
 /// which answers a bad one with a field error.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -14,15 +14,57 @@ pub const CONSTRUCTED_MAILBOXES: [&str; 5] = [
     "postmaster",
 ];
 
+/// A mailbox a constructed e-mail may go to (TLS BR 3.2.2.4.4): one of
+/// `CONSTRUCTED_MAILBOXES`, as a value so `DcvMethod` stays `Copy`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Mailbox {
+    Admin,
+    Administrator,
+    Webmaster,
+    Hostmaster,
+    Postmaster,
+}
+
+impl Mailbox {
+    pub const ALL: [Mailbox; 5] = [
+        Self::Admin,
+        Self::Administrator,
+        Self::Webmaster,
+        Self::Hostmaster,
+        Self::Postmaster,
+    ];
+
+    /// The local part, as in `CONSTRUCTED_MAILBOXES`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Admin => "admin",
+            Self::Administrator => "administrator",
+            Self::Webmaster => "webmaster",
+            Self::Hostmaster => "hostmaster",
+            Self::Postmaster => "postmaster",
+        }
+    }
+
+    pub fn parse(local_part: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|m| m.as_str() == local_part)
+    }
+}
+
+impl std::fmt::Display for Mailbox {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// How control of a domain is shown.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum DcvMethod {
     /// A TXT record at the domain holding the random value (BR 3.2.2.4.7).
     DnsTxt,
     /// A file at `/.well-known/pki-validation/` holding the random value (BR 3.2.2.4.18).
     HttpFile,
     /// A random value e-mailed to `<mailbox>@<domain>` (BR 3.2.2.4.4).
-    ConstructedEmail { mailbox: String },
+    ConstructedEmail { mailbox: Mailbox },
 }
 
 impl DcvMethod {
@@ -41,10 +83,8 @@ impl DcvMethod {
             "http_file" => Some(Self::HttpFile),
             _ => code
                 .strip_prefix("email:")
-                .filter(|m| CONSTRUCTED_MAILBOXES.contains(m))
-                .map(|m| Self::ConstructedEmail {
-                    mailbox: m.to_owned(),
-                }),
+                .and_then(Mailbox::parse)
+                .map(|mailbox| Self::ConstructedEmail { mailbox }),
         }
     }
 
@@ -60,19 +100,40 @@ impl DcvMethod {
     pub fn choices() -> Vec<DcvMethod> {
         let mut all = vec![Self::DnsTxt, Self::HttpFile];
         all.extend(
-            CONSTRUCTED_MAILBOXES
-                .iter()
-                .map(|m| Self::ConstructedEmail {
-                    mailbox: (*m).to_owned(),
-                }),
+            Mailbox::ALL
+                .into_iter()
+                .map(|mailbox| Self::ConstructedEmail { mailbox }),
         );
         all
     }
 
     /// Whether a success also shows control of the domain's sub-domains. The HTTP file shows
     /// control of the exact name only (BR 3.2.2.4.18), so it cannot cover a wildcard either.
-    pub fn covers_sub_domains(&self) -> bool {
+    pub fn covers_sub_domains(self) -> bool {
         !matches!(self, Self::HttpFile)
+    }
+}
+
+/// Whether control of a domain was shown, as the domains table keeps it (`pending`,
+/// `verified`); `DomainStatus` adds `Expired` from the evidence's expiry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum DcvStatus {
+    Pending,
+    Verified,
+}
+
+impl DcvStatus {
+    pub const ALL: [DcvStatus; 2] = [Self::Pending, Self::Verified];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Pending => "pending",
+            Self::Verified => "verified",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|v| v.as_str() == s)
     }
 }
 
@@ -166,6 +227,12 @@ mod tests {
             assert_eq!(DcvMethod::parse(&m.code()), Some(m));
         }
         assert_eq!(DcvMethod::parse("email:root"), None);
+        for m in Mailbox::ALL {
+            assert!(CONSTRUCTED_MAILBOXES.contains(&m.as_str()));
+        }
+        for s in DcvStatus::ALL {
+            assert_eq!(DcvStatus::parse(s.as_str()), Some(s));
+        }
         assert_eq!(DcvMethod::parse("whois"), None);
     }
 
@@ -181,7 +248,7 @@ mod tests {
             Ok(ValidDomain {
                 name: "example.com".into(),
                 method: DcvMethod::ConstructedEmail {
-                    mailbox: "hostmaster".into()
+                    mailbox: Mailbox::Hostmaster
                 }
             })
         );
@@ -201,7 +268,7 @@ mod tests {
         assert!(!DcvMethod::HttpFile.covers_sub_domains());
         assert!(
             DcvMethod::ConstructedEmail {
-                mailbox: "admin".into()
+                mailbox: Mailbox::Admin
             }
             .covers_sub_domains()
         );

@@ -4,6 +4,31 @@ use serde::{Deserialize, Serialize};
 
 use super::FieldErrors;
 
+/// Which balance pays a group's orders.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum FinanceMode {
+    /// The account's balance.
+    Account,
+    /// The group's own balance, allocated from the account's.
+    Group,
+}
+
+impl FinanceMode {
+    pub const ALL: [FinanceMode; 2] = [Self::Account, Self::Group];
+
+    /// The stored and form value.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Account => "account",
+            Self::Group => "group",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|m| m.as_str() == s)
+    }
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct GroupForm {
     #[serde(default)]
@@ -28,7 +53,7 @@ pub struct GroupForm {
 pub struct ValidGroup {
     pub name: String,
     pub description: String,
-    pub finance_mode: &'static str,
+    pub finance_mode: FinanceMode,
     pub spend_limit_minor: Option<i64>,
     pub renewal_emails: Vec<String>,
     pub restricted: bool,
@@ -55,15 +80,14 @@ impl GroupForm {
             errors.add("description", "Enter at most 500 characters.");
         }
         let finance_mode = match self.finance_mode.as_str() {
-            "account" | "" => "account",
-            "group" => "group",
-            _ => {
+            "" => FinanceMode::Account,
+            chosen => FinanceMode::parse(chosen).unwrap_or_else(|| {
                 errors.add(
                     "finance_mode",
                     "Choose the account balance or the group balance.",
                 );
-                "account"
-            }
+                FinanceMode::Account
+            }),
         };
         let spend_limit_minor = errors
             .check("spend_limit", minor_units(&self.spend_limit))

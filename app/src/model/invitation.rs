@@ -2,6 +2,28 @@
 
 use serde::{Deserialize, Serialize};
 
+/// How the invited user answered, as stored.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum InvitationAnswer {
+    Accepted,
+    Declined,
+}
+
+impl InvitationAnswer {
+    pub const ALL: [InvitationAnswer; 2] = [Self::Accepted, Self::Declined];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Accepted => "accepted",
+            Self::Declined => "declined",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|v| v.as_str() == s)
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct InvitationView {
     /// The inviting account.

@@ -349,6 +349,31 @@ pub fn credit_note_number(id: i32) -> String {
     format!("CN-{id:06}")
 }
 
+/// How an order came from another one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum OrderLinkKind {
+    Renewal,
+    Reissue,
+    /// A UCC certificate's names added or removed.
+    Names,
+}
+
+impl OrderLinkKind {
+    pub const ALL: [OrderLinkKind; 3] = [Self::Renewal, Self::Reissue, Self::Names];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Renewal => "renewal",
+            Self::Reissue => "reissue",
+            Self::Names => "names",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|v| v.as_str() == s)
+    }
+}
+
 /// An order linked to this one: where it came from, or what came from it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LinkedOrder {

@@ -87,6 +87,31 @@ impl KeySource {
     }
 }
 
+/// Where an order was placed. The stored text is the name shown in lists and REST answers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum OrderSource {
+    Portal,
+    Acme,
+    /// The REST API.
+    Api,
+}
+
+impl OrderSource {
+    pub const ALL: [OrderSource; 3] = [Self::Portal, Self::Acme, Self::Api];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Portal => "Portal",
+            Self::Acme => "ACME",
+            Self::Api => "API",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|v| v.as_str() == s)
+    }
+}
+
 /// Everything the wizard collects. Sent whole when the user pays or saves a draft.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]

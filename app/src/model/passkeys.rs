@@ -2,6 +2,30 @@
 
 use serde::{Deserialize, Serialize};
 
+/// What a stored WebAuthn ceremony is for: its state answers only that step.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum CeremonyPurpose {
+    Register,
+    SignIn,
+    SecondFactor,
+}
+
+impl CeremonyPurpose {
+    pub const ALL: [CeremonyPurpose; 3] = [Self::Register, Self::SignIn, Self::SecondFactor];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Register => "register",
+            Self::SignIn => "sign_in",
+            Self::SecondFactor => "second_factor",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|v| v.as_str() == s)
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PasskeyView {
     pub id: i32,

@@ -388,7 +388,7 @@ pub struct PriceForm {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ValidPrice {
-    pub currency: &'static str,
+    pub currency: super::Currency,
     pub validity_days: i64,
     pub base_minor: i64,
     pub per_extra_domain_minor: i64,
@@ -397,12 +397,12 @@ pub struct ValidPrice {
 impl PriceForm {
     pub fn validate(&self) -> Result<ValidPrice, FieldErrors> {
         let mut errors = FieldErrors::new();
-        let currency = CURRENCIES
+        let currency = super::Currency::ALL
             .into_iter()
-            .find(|c| c.eq_ignore_ascii_case(self.currency.trim()))
+            .find(|c| c.as_str().eq_ignore_ascii_case(self.currency.trim()))
             .unwrap_or_else(|| {
                 errors.add("currency", "Choose USD or INR.");
-                "USD"
+                super::Currency::Usd
             });
         let validity_days = match self.validity_days.trim().parse::<i64>() {
             Ok(d) if (1..=MAX_VALIDITY_DAYS).contains(&d) => d,
@@ -890,7 +890,7 @@ mod tests {
                 ok.base_minor,
                 ok.per_extra_domain_minor
             ),
-            ("INR", 199, 399_900, 0)
+            (super::super::Currency::Inr, 199, 399_900, 0)
         );
         let errors = PriceForm {
             currency: "EUR".into(),

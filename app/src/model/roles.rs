@@ -8,7 +8,7 @@ use super::{FieldErrors, Permission, Role};
 const CUSTOM_PREFIX: &str = "custom:";
 
 /// A role a membership holds, as stored: a built-in role or a custom role of the account.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum AssignedRole {
     BuiltIn(Role),
     Custom(i32),

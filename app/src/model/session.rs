@@ -2,6 +2,52 @@ use serde::{Deserialize, Serialize};
 
 use super::{AccountKind, AccountStatus, Permission, Role};
 
+/// Where a session stands with its second factor, as stored: passed (or none owed), or
+/// still owing an enrolment or a code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum SecondFactorState {
+    Done,
+    Enrol,
+    Code,
+}
+
+impl SecondFactorState {
+    pub const ALL: [SecondFactorState; 3] = [Self::Done, Self::Enrol, Self::Code];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Done => "done",
+            Self::Enrol => "enrol",
+            Self::Code => "code",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|v| v.as_str() == s)
+    }
+}
+
+/// What a single-use e-mailed token of a user is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum TokenPurpose {
+    /// Choosing the first password of an invited or signed-up user.
+    Activation,
+}
+
+impl TokenPurpose {
+    pub const ALL: [TokenPurpose; 1] = [Self::Activation];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Activation => "activation",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|v| v.as_str() == s)
+    }
+}
+
 /// What the portal shows about the signed-in user and the account they act for.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SessionView {

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use super::{
     Email, FieldErrors,
     order_status::OrderStatus,
+    orders::KeySource,
     products::Offer,
     text::{mobile, person_name},
 };
@@ -94,7 +95,7 @@ pub struct ValidSmimeOrder {
     pub certificate_email: Option<String>,
     pub csr_pem: Option<String>,
     /// `paste`, `upload` or `later`, as the order stores it.
-    pub key_source: &'static str,
+    pub key_source: KeySource,
     pub remarks: String,
 }
 
@@ -150,9 +151,13 @@ impl SmimeOrderForm {
                 .map(Some)
         };
         let (key_source, csr_pem) = match self.csr_source.as_str() {
-            "later" => (Some("later"), Some(None)),
+            "later" => (Some(KeySource::Later), Some(None)),
             source @ ("paste" | "upload") => (
-                Some(if source == "paste" { "paste" } else { "upload" }),
+                Some(if source == "paste" {
+                    KeySource::Paste
+                } else {
+                    KeySource::Upload
+                }),
                 errors.check("csr_pem", pem_csr(&self.csr_pem)).map(Some),
             ),
             _ => {
@@ -209,11 +214,11 @@ pub struct ActivationForm {
 
 impl ActivationForm {
     /// The CSR and the key source the order records.
-    pub fn validate(&self) -> Result<(String, &'static str), FieldErrors> {
+    pub fn validate(&self) -> Result<(String, KeySource), FieldErrors> {
         let mut errors = FieldErrors::default();
         let source = match self.method.as_str() {
-            "csr" => Some("paste"),
-            "browser" => Some("browser"),
+            "csr" => Some(KeySource::Paste),
+            "browser" => Some(KeySource::Browser),
             _ => {
                 errors.add(
                     "method",
@@ -287,7 +292,7 @@ mod tests {
             valid.certificate_email.as_deref(),
             Some("asha@acme.example")
         );
-        assert_eq!(valid.key_source, "later");
+        assert_eq!(valid.key_source, KeySource::Later);
         assert_eq!(valid.csr_pem, None);
     }
 
@@ -330,7 +335,7 @@ mod tests {
             csr_pem: csr.into(),
             statements: vec![true, true],
         };
-        assert_eq!(ok.validate().unwrap().1, "browser");
+        assert_eq!(ok.validate().unwrap().1, KeySource::Browser);
         let errors = ActivationForm {
             statements: vec![true, false],
             ..ok.clone()

@@ -27,9 +27,9 @@ pub const CRL_REFRESH_AFTER: Duration = Duration::hours(24);
 /// CRLs kept per CA: the one served and the one before it.
 const CRLS_KEPT: i64 = 2;
 
-fn reason_code(reason: Option<&str>) -> Option<RcgenReason> {
+fn reason_code(reason: Option<RevocationReason>) -> Option<RcgenReason> {
     // unspecified is expressed by leaving reasonCode out (RFC 5280 5.3.1, TLS BR 7.2.2).
-    match reason.and_then(RevocationReason::parse)? {
+    match reason? {
         RevocationReason::Unspecified => None,
         RevocationReason::KeyCompromise => Some(RcgenReason::KeyCompromise),
         RevocationReason::CaCompromise => Some(RcgenReason::CaCompromise),
@@ -402,6 +402,7 @@ mod tests {
             "123,1,",
             "7e01,x,",
             "7e01,1",
+            "7e01,1,lost",
             &format!("{},1,", "ab".repeat(33)),
         ] {
             assert!(

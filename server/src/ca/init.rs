@@ -92,8 +92,7 @@ impl Authority {
         let key = authorities::find_key(&self.store, ca.key_id)
             .await?
             .ok_or_else(|| inconsistent("no key row".into()))?;
-        let spec = KeySpec::parse(&key.spec)
-            .ok_or_else(|| inconsistent(format!("unknown key type {}", key.spec)))?;
+        let spec = *key.spec;
         let record = KeyRecord {
             backend: key.backend,
             spec,
@@ -165,7 +164,7 @@ impl Authority {
             authorities::NewKey {
                 label: &label,
                 backend: &record.backend,
-                spec: spec.as_str(),
+                spec,
                 public_key: &record.public_key,
                 handle: &record.handle,
                 created_at: now,

@@ -396,10 +396,7 @@ impl Authority {
                 name: row.name.clone(),
                 reason: "no key row".into(),
             })?;
-        let spec = KeySpec::parse(&key.spec).ok_or_else(|| CaError::Inconsistent {
-            name: row.name.clone(),
-            reason: format!("unknown key type {}", key.spec),
-        })?;
+        let spec = *key.spec;
         Ok(IssuingCa {
             row,
             public_key: key.public_key,

@@ -35,7 +35,7 @@ impl Authority {
                 name: row.name.clone(),
                 subject: row.subject.clone(),
                 issuer,
-                key_type: key.as_ref().map(|k| k.spec.clone()).unwrap_or_default(),
+                key_type: key.as_ref().map(|k| k.spec.text()).unwrap_or_default(),
                 key_backend: key.map(|k| k.backend).unwrap_or_default(),
                 not_before: row.not_before,
                 not_after: row.not_after,

@@ -35,8 +35,8 @@ use super::{
 };
 use crate::{
     domain::revocation::RevocationReason,
-    ports::keys::{CaSigner, KeyRecord, KeySpec},
-    store::{AuthorityRow, authorities, certificates, crls, ocsp_responses},
+    ports::keys::{CaSigner, KeyRecord},
+    store::{AuthorityRow, authorities, certificates, crls, ocsp_responses, stored::Stored},
 };
 
 /// How long a response is valid (the BRs allow 8 hours to 10 days).
@@ -73,7 +73,7 @@ struct Resolved {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) enum Status {
     Good,
-    Revoked(DateTime<Utc>, Option<String>),
+    Revoked(DateTime<Utc>, Option<RevocationReason>),
     Unknown,
 }
 
@@ -190,8 +190,8 @@ fn der_time(t: DateTime<Utc>) -> Result<OcspGeneralizedTime, String> {
         .map_err(|e| e.to_string())
 }
 
-fn crl_reason(reason: Option<&str>) -> Option<CrlReason> {
-    Some(match reason.and_then(RevocationReason::parse)? {
+fn crl_reason(reason: Option<RevocationReason>) -> Option<CrlReason> {
+    Some(match reason? {
         RevocationReason::Unspecified => return None,
         RevocationReason::KeyCompromise => CrlReason::KeyCompromise,
         RevocationReason::CaCompromise => CrlReason::CaCompromise,
@@ -383,7 +383,9 @@ impl Authority {
                 match certificates::find_by_serial(&self.store, &serial_hex).await? {
                     Some(c) if c.ca_id == ca.ca_id && c.status != certificates::RESERVED => {
                         let status = match c.revoked_at {
-                            Some(at) => Status::Revoked(at, c.revocation_reason),
+                            Some(at) => {
+                                Status::Revoked(at, c.revocation_reason.map(Stored::into_inner))
+                            }
                             None => Status::Good,
                         };
                         (status, Some(c.id))
@@ -433,7 +435,7 @@ impl Authority {
                 Status::Unknown => CertStatus::unknown(),
                 Status::Revoked(at, reason) => CertStatus::revoked(RevokedInfo {
                     revocation_time: der_time(at).map_err(CaError::Ocsp)?,
-                    revocation_reason: crl_reason(reason.as_deref()),
+                    revocation_reason: crl_reason(reason),
                 }),
             };
             responses.push(SingleResponse {
@@ -541,8 +543,7 @@ impl Authority {
                 let key = authorities::find_key(&self.store, row.key_id)
                     .await?
                     .ok_or_else(|| CaError::Ocsp("responder key row missing".into()))?;
-                let spec = KeySpec::parse(&key.spec)
-                    .ok_or_else(|| CaError::Ocsp("unknown key type".into()))?;
+                let spec = *key.spec;
                 let signer = self.keys.signer(
                     &key.label,
                     &KeyRecord {
@@ -579,7 +580,7 @@ impl Authority {
         let ca_key = authorities::find_key(&self.store, ca.key_id)
             .await?
             .ok_or_else(|| CaError::Ocsp("CA key row missing".into()))?;
-        let spec = KeySpec::parse(&ca_key.spec).unwrap_or(KeySpec::EcP256);
+        let spec = *ca_key.spec;
         let now = self.clock.now().trunc_subsecs(0);
         let label = format!("ocsp-{}-{}", ca.name, now.timestamp());
         let (record, signer) = self.new_key(&label, spec).await?;
@@ -627,7 +628,7 @@ impl Authority {
             authorities::NewKey {
                 label: &label,
                 backend: &record.backend,
-                spec: spec.as_str(),
+                spec,
                 public_key: &record.public_key,
                 handle: &record.handle,
                 created_at: now,
@@ -645,6 +646,7 @@ mod tests {
     use std::process::Command;
 
     use super::*;
+    use crate::ports::keys::KeySpec;
     use crate::{
         ca::{
             list::pem_certificate,

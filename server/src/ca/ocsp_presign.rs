@@ -10,7 +10,10 @@ use super::{
     Authority, CaError,
     ocsp::{OCSP_REFRESH, Status},
 };
-use crate::store::{CertificateRow, Tx, ocsp_responses};
+use crate::{
+    domain::revocation::RevocationReason,
+    store::{CertificateRow, Tx, ocsp_responses, stored::Stored},
+};
 
 /// Certificates per refresh round: one query, then one signature each, then one insert.
 const ROUND: u64 = 500;
@@ -44,7 +47,7 @@ impl Authority {
     pub(super) async fn presign(
         &self,
         cert: &CertificateRow,
-        revoked: Option<(DateTime<Utc>, Option<String>)>,
+        revoked: Option<(DateTime<Utc>, Option<RevocationReason>)>,
         now: DateTime<Utc>,
     ) -> Result<Presigned, CaError> {
         let cert_der = cert
@@ -55,10 +58,10 @@ impl Authority {
         let cert_id_der = cert_id.to_der().map_err(|e| CaError::Ocsp(e.to_string()))?;
         let revoked = revoked.or_else(|| {
             cert.revoked_at
-                .map(|at| (at, cert.revocation_reason.clone()))
+                .map(|at| (at, cert.revocation_reason.map(Stored::into_inner)))
         });
         let status = match &revoked {
-            Some((at, reason)) => Status::Revoked(*at, reason.clone()),
+            Some((at, reason)) => Status::Revoked(*at, *reason),
             None => Status::Good,
         };
         let now = now.trunc_subsecs(0);

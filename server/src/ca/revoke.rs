@@ -34,14 +34,11 @@ impl Authority {
         // Signed before the transaction (a first answer may create the responder, which
         // writes), stored inside it: the "revoked" answer exists exactly when the revocation does.
         let answer = match cert.cert_der {
-            Some(_) => Some(
-                self.presign(&cert, Some((now, Some(reason.as_str().to_owned()))), now)
-                    .await?,
-            ),
+            Some(_) => Some(self.presign(&cert, Some((now, Some(reason))), now).await?),
             None => None,
         };
         let tx = self.store.begin().await?;
-        if !certificates::revoke(&tx, cert.id, reason.as_str(), now).await? {
+        if !certificates::revoke(&tx, cert.id, reason, now).await? {
             return Err(CaError::Refused {
                 rule: "revoke.already",
                 detail: format!("serial {serial_hex} is already revoked"),
@@ -79,7 +76,7 @@ mod tests {
             test_support::{SECRET, authority, dv_csr, issue_dv, openssl, temp_dir},
         },
         ports::keys::KeySpec,
-        store::{crls, test_db::fresh_store},
+        store::{crls, stored::Stored, test_db::fresh_store},
     };
 
     #[tokio::test]
@@ -221,7 +218,10 @@ mod tests {
             .await
             .unwrap()
             .unwrap();
-        assert_eq!(row.revocation_reason.as_deref(), Some("superseded"));
+        assert_eq!(
+            row.revocation_reason.map(Stored::into_inner),
+            Some(RevocationReason::Superseded)
+        );
 
         // Each publication takes the next CRL number.
         ca.publish_fresh_crl("tls").await.unwrap();

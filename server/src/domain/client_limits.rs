@@ -30,6 +30,17 @@ impl ThrottleScope {
         }
     }
 
+    pub fn parse(code: &str) -> Option<Self> {
+        [
+            Self::SignUp,
+            Self::DelegatePin,
+            Self::Tracking,
+            Self::DomainCheck,
+        ]
+        .into_iter()
+        .find(|s| s.code() == code)
+    }
+
     /// Attempts one client may make within [`Self::window`].
     pub fn limit(self) -> u64 {
         match self {

@@ -117,7 +117,7 @@ mod tests {
     #[test]
     fn an_emailed_value_lives_a_day_and_a_published_one_thirty() {
         let email = DcvMethod::ConstructedEmail {
-            mailbox: "admin".into(),
+            mailbox: app::model::domains::Mailbox::Admin,
         };
         assert_eq!(value_lifetime(&email), Duration::hours(24));
         assert_eq!(value_lifetime(&DcvMethod::DnsTxt), Duration::days(30));

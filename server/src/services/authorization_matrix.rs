@@ -909,7 +909,7 @@ fn cases() -> Vec<Case> {
                 .place_from(
                     c,
                     &app::model::orders::OrderForm::default().to_command(),
-                    "API"
+                    app::model::orders::OrderSource::Api
                 )
                 .await
         ),

@@ -43,7 +43,7 @@ impl Throttle {
         throttle_attempts::sweep(&self.store, now - LONGEST_WINDOW).await?;
         let claimed = throttle_attempts::claim(
             &self.store,
-            scope.code(),
+            scope,
             &client_key(client),
             scope.limit().saturating_mul(self.scale),
             now,

@@ -3,7 +3,7 @@ use sea_orm::{ActiveValue::Set, entity::prelude::*};
 
 use app::model::{AccountKind, AccountStatus};
 
-use super::{AccountRow, Db, StoreError, entities::accounts};
+use super::{AccountRow, Db, StoreError, entities::accounts, stored::Stored};
 
 pub struct NewAccount<'a> {
     pub kind: AccountKind,
@@ -34,10 +34,10 @@ pub async fn find(db: &impl Db, id: i32) -> Result<Option<AccountRow>, StoreErro
 /// The first account of a kind; used to find the operator's own account.
 pub async fn find_first_of_kind(
     db: &impl Db,
-    kind: &str,
+    kind: AccountKind,
 ) -> Result<Option<AccountRow>, StoreError> {
     Ok(accounts::Entity::find()
-        .filter(accounts::Column::Kind.eq(kind))
+        .filter(accounts::Column::Kind.eq(Stored(kind)))
         .one(db.conn())
         .await?)
 }

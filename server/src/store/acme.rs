@@ -3,6 +3,9 @@
 //! objects are scoped to the ACME account that signed the request; the lookups by key id,
 //! key thumbprint and nonce are by their own secret or public handle and say so.
 
+use app::model::acme::{
+    AcmeAccountStatus, AcmeAuthzStatus, AcmeChallengeKind, AcmeChallengeStatus,
+};
 use chrono::{DateTime, Utc};
 use sea_orm::{ActiveValue::Set, QueryOrder, entity::prelude::*};
 
@@ -12,6 +15,7 @@ use super::{
         acme_accounts, acme_authzs, acme_challenges, acme_eab_credentials, acme_nonces,
         acme_orders, orders,
     },
+    stored::Stored,
 };
 
 pub use super::entities::{
@@ -154,7 +158,7 @@ pub async fn insert_account(
     acme_accounts::ActiveModel {
         thumbprint: Set(a.thumbprint.to_owned()),
         jwk: Set(a.jwk.to_owned()),
-        status: Set("valid".into()),
+        status: Set(AcmeAccountStatus::Valid.into()),
         contact: Set(a.contact.to_owned()),
         account_id: Set(a.account_id),
         user_id: Set(a.user_id),
@@ -185,9 +189,13 @@ pub async fn account_by_id(db: &impl Db, id: i32) -> Result<Option<AcmeAccountRo
     Ok(acme_accounts::Entity::find_by_id(id).one(db.conn()).await?)
 }
 
-pub async fn set_account_status(db: &impl Db, id: i32, status: &str) -> Result<(), StoreError> {
+pub async fn set_account_status(
+    db: &impl Db,
+    id: i32,
+    status: AcmeAccountStatus,
+) -> Result<(), StoreError> {
     acme_accounts::Entity::update_many()
-        .col_expr(acme_accounts::Column::Status, Expr::value(status))
+        .col_expr(acme_accounts::Column::Status, Expr::value(Stored(status)))
         .filter(acme_accounts::Column::Id.eq(id))
         .exec(db.conn())
         .await?;
@@ -271,14 +279,14 @@ pub async fn insert_authz(
     acme_order_id: i32,
     identifier: &str,
     wildcard: bool,
-    status: &str,
+    status: AcmeAuthzStatus,
     expires_at: DateTime<Utc>,
 ) -> Result<AcmeAuthzRow, StoreError> {
     acme_authzs::ActiveModel {
         acme_order_id: Set(acme_order_id),
         identifier: Set(identifier.to_owned()),
         wildcard: Set(wildcard),
-        status: Set(status.to_owned()),
+        status: Set(status.into()),
         expires_at: Set(expires_at),
         ..Default::default()
     }
@@ -312,9 +320,13 @@ pub async fn authz(
         .map(|o| (a, o)))
 }
 
-pub async fn set_authz_status(db: &impl Db, id: i32, status: &str) -> Result<(), StoreError> {
+pub async fn set_authz_status(
+    db: &impl Db,
+    id: i32,
+    status: AcmeAuthzStatus,
+) -> Result<(), StoreError> {
     acme_authzs::Entity::update_many()
-        .col_expr(acme_authzs::Column::Status, Expr::value(status))
+        .col_expr(acme_authzs::Column::Status, Expr::value(Stored(status)))
         .filter(acme_authzs::Column::Id.eq(id))
         .exec(db.conn())
         .await?;
@@ -324,14 +336,14 @@ pub async fn set_authz_status(db: &impl Db, id: i32, status: &str) -> Result<(),
 pub async fn insert_challenge(
     db: &impl Db,
     authz_id: i32,
-    kind: &str,
+    kind: AcmeChallengeKind,
     token: &str,
 ) -> Result<AcmeChallengeRow, StoreError> {
     acme_challenges::ActiveModel {
         authz_id: Set(authz_id),
-        kind: Set(kind.to_owned()),
+        kind: Set(kind.into()),
         token: Set(token.to_owned()),
-        status: Set("pending".into()),
+        status: Set(AcmeChallengeStatus::Pending.into()),
         ..Default::default()
     }
     .insert(db.conn())
@@ -371,13 +383,13 @@ pub async fn challenge(
 pub async fn set_challenge(
     db: &impl Db,
     id: i32,
-    from: &str,
-    to: &str,
+    from: AcmeChallengeStatus,
+    to: AcmeChallengeStatus,
     validated_at: Option<DateTime<Utc>>,
     error: Option<&str>,
 ) -> Result<bool, StoreError> {
     let done = acme_challenges::Entity::update_many()
-        .col_expr(acme_challenges::Column::Status, Expr::value(to))
+        .col_expr(acme_challenges::Column::Status, Expr::value(Stored(to)))
         .col_expr(
             acme_challenges::Column::ValidatedAt,
             Expr::value(validated_at),
@@ -387,7 +399,7 @@ pub async fn set_challenge(
             Expr::value(error.map(str::to_owned)),
         )
         .filter(acme_challenges::Column::Id.eq(id))
-        .filter(acme_challenges::Column::Status.eq(from))
+        .filter(acme_challenges::Column::Status.eq(Stored(from)))
         .exec(db.conn())
         .await?;
     Ok(done.rows_affected == 1)
@@ -408,7 +420,10 @@ pub async fn order_row_by_certificate(
 /// Marks the ACME accounts bound with a credential as revoked (the credential was).
 pub async fn revoke_accounts_of_eab(db: &impl Db, eab_id: i32) -> Result<(), StoreError> {
     acme_accounts::Entity::update_many()
-        .col_expr(acme_accounts::Column::Status, Expr::value("revoked"))
+        .col_expr(
+            acme_accounts::Column::Status,
+            Expr::value(Stored(AcmeAccountStatus::Revoked)),
+        )
         .filter(acme_accounts::Column::EabId.eq(eab_id))
         .exec(db.conn())
         .await?;

@@ -3,6 +3,8 @@
 use chrono::{DateTime, Utc};
 use sea_orm::{ActiveValue::Set, QueryOrder, entity::prelude::*};
 
+use crate::ports::keys::KeySpec;
+
 use super::{
     AuthorityRow, CaKeyRow, Db, ResponderRow, StoreError,
     entities::{ca_keys, certificate_authorities, ocsp_responders},
@@ -11,7 +13,7 @@ use super::{
 pub struct NewKey<'a> {
     pub label: &'a str,
     pub backend: &'a str,
-    pub spec: &'a str,
+    pub spec: KeySpec,
     pub public_key: &'a [u8],
     pub handle: &'a [u8],
     pub created_at: DateTime<Utc>,
@@ -21,7 +23,7 @@ pub async fn insert_key(db: &impl Db, key: NewKey<'_>) -> Result<CaKeyRow, Store
     ca_keys::ActiveModel {
         label: Set(key.label.to_owned()),
         backend: Set(key.backend.to_owned()),
-        spec: Set(key.spec.to_owned()),
+        spec: Set(key.spec.into()),
         public_key: Set(key.public_key.to_vec()),
         handle: Set(key.handle.to_vec()),
         created_at: Set(key.created_at),

@@ -4,11 +4,16 @@
 use chrono::{DateTime, Utc};
 use sea_orm::{ActiveValue::Set, entity::prelude::*};
 
-use super::{CertificateRow, Db, StoreError, entities::issued_certificates as certs};
+use app::model::certificate_status::CertificateStatus;
 
-pub const RESERVED: &str = "reserved";
-pub const SIGNING: &str = "signing";
-pub const ISSUED: &str = "issued";
+use super::{
+    CertificateRow, Db, StoreError, entities::issued_certificates as certs, stored::Stored,
+};
+use crate::domain::revocation::RevocationReason;
+
+pub const RESERVED: CertificateStatus = CertificateStatus::Reserved;
+pub const SIGNING: CertificateStatus = CertificateStatus::Signing;
+pub const ISSUED: CertificateStatus = CertificateStatus::Issued;
 
 pub struct NewReservation<'a> {
     pub serial_hex: &'a str,
@@ -38,7 +43,7 @@ pub async fn reserve_many(
             serial_hex: Set(r.serial_hex.to_owned()),
             ca_id: Set(r.ca_id),
             profile: Set(r.profile.to_owned()),
-            status: Set(RESERVED.to_owned()),
+            status: Set(RESERVED.into()),
             subject: Set(r.subject.to_owned()),
             names: Set(r.names.to_owned()),
             not_before: Set(r.not_before),
@@ -75,10 +80,10 @@ pub async fn mark_signing_many(
     let mut moved = std::collections::HashSet::with_capacity(ids.len());
     for chunk in ids.chunks(ROWS_PER_STATEMENT) {
         let rows = certs::Entity::update_many()
-            .col_expr(certs::Column::Status, Expr::value(SIGNING))
+            .col_expr(certs::Column::Status, Expr::value(Stored(SIGNING)))
             .col_expr(certs::Column::SigningAt, Expr::value(at))
             .filter(certs::Column::Id.is_in(chunk.iter().copied()))
-            .filter(certs::Column::Status.eq(RESERVED))
+            .filter(certs::Column::Status.eq(Stored(RESERVED)))
             .exec_with_returning(db.conn())
             .await?;
         moved.extend(rows.into_iter().map(|row| row.id));
@@ -101,7 +106,7 @@ pub async fn mark_issued_many(
             |case, (id, der)| case.case(certs::Column::Id.eq(*id), der.clone()),
         );
         certs::Entity::update_many()
-            .col_expr(certs::Column::Status, Expr::value(ISSUED))
+            .col_expr(certs::Column::Status, Expr::value(Stored(ISSUED)))
             .col_expr(
                 certs::Column::CertDer,
                 der.finally(Expr::col(certs::Column::CertDer)).into(),
@@ -132,12 +137,12 @@ pub async fn find_by_id(db: &impl Db, id: i32) -> Result<Option<CertificateRow>,
 pub async fn revoke(
     db: &impl Db,
     id: i32,
-    reason: &str,
+    reason: RevocationReason,
     at: DateTime<Utc>,
 ) -> Result<bool, StoreError> {
     let r = certs::Entity::update_many()
         .col_expr(certs::Column::RevokedAt, Expr::value(at))
-        .col_expr(certs::Column::RevocationReason, Expr::value(reason))
+        .col_expr(certs::Column::RevocationReason, Expr::value(Stored(reason)))
         .filter(certs::Column::Id.eq(id))
         .filter(certs::Column::RevokedAt.is_null())
         .exec(db.conn())
@@ -151,7 +156,7 @@ pub struct RevokedEntry<'a> {
     pub serial_hex: &'a str,
     /// Seconds since the Unix epoch, truncated: a CRL's times have no fractions.
     pub revoked_at: i64,
-    pub reason: Option<&'a str>,
+    pub reason: Option<RevocationReason>,
 }
 
 /// Every revoked, unexpired certificate of a CA, as the database lists them in one text:
@@ -179,19 +184,22 @@ impl RevokedList {
         self.count == 0
     }
 
-    /// The entries in revocation order; a malformed one is an error, never skipped (a CRL
-    /// that silently dropped a revocation would be worse than none).
+    /// The entries in revocation order; a malformed one (an unknown reason too) is an error,
+    /// never skipped (a CRL that silently dropped a revocation would be worse than none).
     pub fn iter(&self) -> impl Iterator<Item = Result<RevokedEntry<'_>, StoreError>> {
         self.text.split(';').filter(|e| !e.is_empty()).map(|entry| {
             let mut fields = entry.split(',');
             let parsed = (|| {
                 let serial_hex = fields.next().filter(|s| !s.is_empty())?;
                 let revoked_at = fields.next()?.parse().ok()?;
-                let reason = fields.next()?;
+                let reason = match fields.next()? {
+                    "" => None,
+                    text => Some(RevocationReason::parse(text)?),
+                };
                 fields.next().is_none().then_some(RevokedEntry {
                     serial_hex,
                     revoked_at,
-                    reason: (!reason.is_empty()).then_some(reason),
+                    reason,
                 })
             })();
             parsed.ok_or_else(|| {
@@ -273,7 +281,7 @@ pub async fn insert_revoked_for_bench(
             serial_hex: Set(format!("7e{i:030x}")),
             ca_id: Set(ca_id),
             profile: Set("bench".to_owned()),
-            status: Set(ISSUED.to_owned()),
+            status: Set(ISSUED.into()),
             subject: Set(String::new()),
             names: Set(String::new()),
             not_before: Set(at),
@@ -284,7 +292,7 @@ pub async fn insert_revoked_for_bench(
             signing_at: Set(None),
             issued_at: Set(Some(at)),
             revoked_at: Set(Some(at)),
-            revocation_reason: Set(Some("superseded".to_owned())),
+            revocation_reason: Set(Some(RevocationReason::Superseded.into())),
             ..Default::default()
         });
         certs::Entity::insert_many(rows).exec(db.conn()).await?;

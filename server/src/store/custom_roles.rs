@@ -3,16 +3,19 @@
 use chrono::{DateTime, Utc};
 use sea_orm::{ActiveValue::Set, PaginatorTrait, QueryOrder, entity::prelude::*};
 
+use app::model::roles::AssignedRole;
+
 use super::{
     Db, StoreError,
     entities::{custom_roles, memberships},
+    stored::Stored,
 };
 
 pub type CustomRoleRow = custom_roles::Model;
 
-/// The value a membership's role holds for a custom role.
+/// The value a membership's role holds for a custom role (also the form's value for it).
 pub fn stored_role(id: i32) -> String {
-    format!("custom:{id}")
+    AssignedRole::Custom(id).stored()
 }
 
 pub async fn of_account(db: &impl Db, account_id: i32) -> Result<Vec<CustomRoleRow>, StoreError> {
@@ -110,7 +113,7 @@ pub async fn delete(db: &impl Db, account_id: i32, id: i32) -> Result<bool, Stor
 pub async fn holders(db: &impl Db, account_id: i32, id: i32) -> Result<u64, StoreError> {
     Ok(memberships::Entity::find()
         .filter(memberships::Column::AccountId.eq(account_id))
-        .filter(memberships::Column::Role.eq(stored_role(id)))
+        .filter(memberships::Column::Role.eq(Stored(AssignedRole::Custom(id))))
         .count(db.conn())
         .await?)
 }

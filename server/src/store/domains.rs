@@ -1,17 +1,19 @@
 //! Domains of an account with their validation evidence, and the administrator's domain
 //! restrictions. Every query is scoped to one account.
 
+use app::model::domains::{DcvMethod, DcvStatus};
 use chrono::{DateTime, Utc};
 use sea_orm::{ActiveValue::Set, QueryOrder, entity::prelude::*};
 
 use super::{
     Db, DomainRow, StoreError,
     entities::{domain_restrictions, domains},
+    stored::Stored,
 };
 
 pub struct NewDomain<'a> {
     pub name: &'a str,
-    pub method: &'a str,
+    pub method: DcvMethod,
     pub random_value: &'a str,
 }
 
@@ -25,10 +27,10 @@ pub async fn insert(
     domains::ActiveModel {
         account_id: Set(account_id),
         name: Set(d.name.to_owned()),
-        method: Set(d.method.to_owned()),
+        method: Set(d.method.into()),
         random_value: Set(d.random_value.to_owned()),
         value_created_at: Set(at),
-        status: Set("pending".into()),
+        status: Set(DcvStatus::Pending.into()),
         created_at: Set(at),
         ..Default::default()
     }
@@ -86,12 +88,12 @@ pub async fn set_method(
     db: &impl Db,
     account_id: i32,
     id: i32,
-    method: &str,
+    method: DcvMethod,
     random_value: &str,
     at: DateTime<Utc>,
 ) -> Result<(), StoreError> {
     domains::Entity::update_many()
-        .col_expr(domains::Column::Method, Expr::value(method))
+        .col_expr(domains::Column::Method, Expr::value(Stored(method)))
         .col_expr(domains::Column::RandomValue, Expr::value(random_value))
         .col_expr(domains::Column::ValueCreatedAt, Expr::value(at))
         .col_expr(
@@ -106,7 +108,7 @@ pub async fn set_method(
 }
 
 pub struct Verification<'a> {
-    pub method: &'a str,
+    pub method: DcvMethod,
     pub rule: &'a str,
     pub rules_version: &'a str,
     pub expires_at: DateTime<Utc>,
@@ -122,9 +124,15 @@ pub async fn mark_verified(
     at: DateTime<Utc>,
 ) -> Result<(), StoreError> {
     domains::Entity::update_many()
-        .col_expr(domains::Column::Status, Expr::value("verified"))
+        .col_expr(
+            domains::Column::Status,
+            Expr::value(Stored(DcvStatus::Verified)),
+        )
         .col_expr(domains::Column::VerifiedAt, Expr::value(at))
-        .col_expr(domains::Column::VerifiedMethod, Expr::value(v.method))
+        .col_expr(
+            domains::Column::VerifiedMethod,
+            Expr::value(Stored(v.method)),
+        )
         .col_expr(domains::Column::Rule, Expr::value(v.rule))
         .col_expr(domains::Column::RulesVersion, Expr::value(v.rules_version))
         .col_expr(domains::Column::DcvExpiresAt, Expr::value(v.expires_at))

@@ -3,14 +3,14 @@
 use chrono::{DateTime, Utc};
 use sea_orm::{ActiveValue::Set, QueryOrder, entity::prelude::*};
 
-use app::model::{AccountId, GroupId};
+use app::model::{AccountId, GroupId, groups::FinanceMode};
 
-use super::{Db, GroupRow, StoreError, entities::groups};
+use super::{Db, GroupRow, StoreError, entities::groups, stored::Stored};
 
 pub struct GroupFields<'a> {
     pub name: &'a str,
     pub description: &'a str,
-    pub finance_mode: &'a str,
+    pub finance_mode: FinanceMode,
     pub spend_limit_minor: Option<i64>,
     pub renewal_emails: &'a str,
     pub restricted: bool,
@@ -29,7 +29,7 @@ pub async fn insert(
         name: Set(f.name.to_owned()),
         description: Set(f.description.to_owned()),
         is_default: Set(is_default),
-        finance_mode: Set(f.finance_mode.to_owned()),
+        finance_mode: Set(f.finance_mode.into()),
         spend_limit_minor: Set(f.spend_limit_minor),
         renewal_emails: Set(f.renewal_emails.to_owned()),
         restricted: Set(f.restricted),
@@ -51,7 +51,10 @@ pub async fn update(
     groups::Entity::update_many()
         .col_expr(groups::Column::Name, Expr::value(f.name))
         .col_expr(groups::Column::Description, Expr::value(f.description))
-        .col_expr(groups::Column::FinanceMode, Expr::value(f.finance_mode))
+        .col_expr(
+            groups::Column::FinanceMode,
+            Expr::value(Stored(f.finance_mode)),
+        )
         .col_expr(
             groups::Column::SpendLimitMinor,
             Expr::value(f.spend_limit_minor),

@@ -4,17 +4,17 @@
 use chrono::{DateTime, Utc};
 use sea_orm::{ActiveValue::Set, QueryOrder, entity::prelude::*};
 
-use app::model::users::GroupAccess;
+use app::model::{invitation::InvitationAnswer, roles::AssignedRole, users::GroupAccess};
 
-use super::{Db, InvitationRow, StoreError, entities::invitations};
+use super::{Db, InvitationRow, StoreError, entities::invitations, stored::Stored};
 
-pub const ACCEPTED: &str = "accepted";
-pub const DECLINED: &str = "declined";
+pub const ACCEPTED: InvitationAnswer = InvitationAnswer::Accepted;
+pub const DECLINED: InvitationAnswer = InvitationAnswer::Declined;
 
 pub struct NewInvitation<'a> {
     pub account_id: i32,
     pub user_id: i32,
-    pub role: &'a str,
+    pub role: AssignedRole,
     pub group_access: GroupAccess,
     pub employee_id: &'a str,
     pub token_hash: &'a str,
@@ -27,7 +27,7 @@ pub async fn insert(db: &impl Db, new: NewInvitation<'_>) -> Result<InvitationRo
     invitations::ActiveModel {
         account_id: Set(new.account_id),
         user_id: Set(new.user_id),
-        role: Set(new.role.to_owned()),
+        role: Set(new.role.into()),
         group_access: Set(new.group_access.into()),
         employee_id: Set(new.employee_id.to_owned()),
         token_hash: Set(new.token_hash.to_owned()),
@@ -91,12 +91,12 @@ pub async fn answer(
     account: app::model::AccountId,
     id: i32,
     user_id: i32,
-    answer: &str,
+    answer: InvitationAnswer,
     at: DateTime<Utc>,
 ) -> Result<bool, StoreError> {
     let result = invitations::Entity::update_many()
         .col_expr(invitations::Column::AnsweredAt, Expr::value(at))
-        .col_expr(invitations::Column::Answer, Expr::value(answer))
+        .col_expr(invitations::Column::Answer, Expr::value(Stored(answer)))
         .filter(invitations::Column::AccountId.eq(account.get()))
         .filter(invitations::Column::Id.eq(id))
         .filter(invitations::Column::UserId.eq(user_id))

@@ -22,11 +22,13 @@ use app::model::{Currency, Money};
 use super::{
     Db, GroupRow, StoreError,
     entities::{groups, ledger_balances, ledger_entries, ledger_transactions, users},
+    stored::Stored,
 };
+use crate::domain::ledger::{Holder, Kind};
 
 pub struct NewTransaction<'a> {
     pub account_id: i32,
-    pub kind: &'a str,
+    pub kind: Kind,
     pub group_id: Option<i32>,
     pub order_id: Option<i32>,
     /// Positive: the postings carry the signs.
@@ -44,7 +46,7 @@ pub async fn insert_transaction(
 ) -> Result<Option<i32>, StoreError> {
     let inserted = ledger_transactions::Entity::insert(ledger_transactions::ActiveModel {
         account_id: Set(t.account_id),
-        kind: Set(t.kind.to_owned()),
+        kind: Set(t.kind.into()),
         group_id: Set(t.group_id),
         order_id: Set(t.order_id),
         amount_minor: Set(t.amount.minor),
@@ -73,19 +75,19 @@ pub async fn insert_transaction(
     })
 }
 
-/// Records the entries of a transaction: `(holder key, signed amount)`.
+/// Records the entries of a transaction: `(holder, signed amount)`.
 pub async fn insert_entries(
     db: &impl Db,
     transaction_id: i32,
     account_id: i32,
     currency: Currency,
-    entries: &[(String, i64)],
+    entries: &[(Holder, i64)],
 ) -> Result<(), StoreError> {
     ledger_entries::Entity::insert_many(entries.iter().map(|(holder, amount)| {
         ledger_entries::ActiveModel {
             transaction_id: Set(transaction_id),
             account_id: Set(account_id),
-            holder: Set(holder.clone()),
+            holder: Set((*holder).into()),
             amount_minor: Set(*amount),
             currency: Set(currency.into()),
             ..Default::default()
@@ -103,7 +105,7 @@ pub async fn insert_entries(
 pub async fn debit_if_covered(
     db: &impl Db,
     account_id: i32,
-    holder: &str,
+    holder: Holder,
     amount_minor: i64,
 ) -> Result<bool, StoreError> {
     let done = ledger_balances::Entity::update_many()
@@ -112,7 +114,7 @@ pub async fn debit_if_covered(
             Expr::col(ledger_balances::Column::BalanceMinor).sub(amount_minor),
         )
         .filter(ledger_balances::Column::AccountId.eq(account_id))
-        .filter(ledger_balances::Column::Holder.eq(holder))
+        .filter(ledger_balances::Column::Holder.eq(Stored(holder)))
         .filter(ledger_balances::Column::BalanceMinor.gte(amount_minor))
         .exec(db.conn())
         .await
@@ -125,13 +127,13 @@ pub async fn debit_if_covered(
 pub async fn add_to_balance(
     db: &impl Db,
     account_id: i32,
-    holder: &str,
+    holder: Holder,
     amount: Money,
 ) -> Result<(), StoreError> {
     let (amount_minor, currency) = (amount.minor, amount.currency);
     ledger_balances::Entity::insert(ledger_balances::ActiveModel {
         account_id: Set(account_id),
-        holder: Set(holder.to_owned()),
+        holder: Set(holder.into()),
         balance_minor: Set(amount_minor),
         currency: Set(currency.into()),
         ..Default::default()
@@ -154,10 +156,10 @@ pub async fn add_to_balance(
 }
 
 /// A holder's cached balance; 0 before its first movement.
-pub async fn balance(db: &impl Db, account_id: i32, holder: &str) -> Result<i64, StoreError> {
+pub async fn balance(db: &impl Db, account_id: i32, holder: Holder) -> Result<i64, StoreError> {
     Ok(ledger_balances::Entity::find()
         .filter(ledger_balances::Column::AccountId.eq(account_id))
-        .filter(ledger_balances::Column::Holder.eq(holder))
+        .filter(ledger_balances::Column::Holder.eq(Stored(holder)))
         .one(db.conn())
         .await?
         .map_or(0, |b| b.balance_minor))
@@ -185,7 +187,10 @@ pub async fn group_spent(db: &impl Db, account_id: i32, group_id: i32) -> Result
         )
         .filter(ledger_transactions::Column::AccountId.eq(account_id))
         .filter(ledger_transactions::Column::GroupId.eq(group_id))
-        .filter(ledger_transactions::Column::Kind.is_in(["order_charge", "order_refund"]))
+        .filter(
+            ledger_transactions::Column::Kind
+                .is_in([Stored(Kind::OrderCharge), Stored(Kind::OrderRefund)]),
+        )
         .into_tuple()
         .one(db.conn())
         .await?;
@@ -212,12 +217,12 @@ pub async fn order_transaction(
     db: &impl Db,
     account_id: i32,
     order_id: i32,
-    kind: &str,
+    kind: Kind,
 ) -> Result<Option<(TransactionRow, Vec<EntryRow>)>, StoreError> {
     let Some(t) = ledger_transactions::Entity::find()
         .filter(ledger_transactions::Column::AccountId.eq(account_id))
         .filter(ledger_transactions::Column::OrderId.eq(order_id))
-        .filter(ledger_transactions::Column::Kind.eq(kind))
+        .filter(ledger_transactions::Column::Kind.eq(Stored(kind)))
         .one(db.conn())
         .await?
     else {
@@ -315,13 +320,13 @@ pub async fn delete_transaction(db: &impl Db, account_id: i32, id: i32) -> Resul
 pub async fn of_kinds_between(
     db: &impl Db,
     account_id: i32,
-    kinds: &[&str],
+    kinds: &[Kind],
     from: DateTime<Utc>,
     to: DateTime<Utc>,
 ) -> Result<Vec<TransactionRow>, StoreError> {
     Ok(ledger_transactions::Entity::find()
         .filter(ledger_transactions::Column::AccountId.eq(account_id))
-        .filter(ledger_transactions::Column::Kind.is_in(kinds.iter().copied()))
+        .filter(ledger_transactions::Column::Kind.is_in(kinds.iter().copied().map(Stored)))
         .filter(ledger_transactions::Column::CreatedAt.gte(from))
         .filter(ledger_transactions::Column::CreatedAt.lt(to))
         .order_by_asc(ledger_transactions::Column::Id)

@@ -2,7 +2,8 @@ use chrono::{DateTime, Utc};
 use sea_orm::{ActiveValue::Set, QueryOrder, entity::prelude::*};
 
 use app::model::{
-    AccountId, MembershipId,
+    AccountId, MembershipId, Role,
+    roles::AssignedRole,
     user_status::{MembershipStatus, UserStatus},
     users::GroupAccess,
 };
@@ -11,21 +12,21 @@ use super::{Db, MembershipRow, StoreError, entities::memberships, stored::Stored
 
 pub const ACTIVE: MembershipStatus = MembershipStatus::Active;
 pub const DEACTIVATED: MembershipStatus = MembershipStatus::Deactivated;
-/// The stored name of the built-in Administrator role, which an account always keeps.
-pub const ADMINISTRATOR: &str = "administrator";
+/// The built-in Administrator role, which an account always keeps.
+pub const ADMINISTRATOR: AssignedRole = AssignedRole::BuiltIn(Role::Administrator);
 
 pub async fn insert(
     db: &impl Db,
     user_id: i32,
     account_id: i32,
-    role: &str,
+    role: AssignedRole,
     group_access: GroupAccess,
     at: DateTime<Utc>,
 ) -> Result<MembershipRow, StoreError> {
     memberships::ActiveModel {
         user_id: Set(user_id),
         account_id: Set(account_id),
-        role: Set(role.to_owned()),
+        role: Set(role.into()),
         created_at: Set(at),
         status: Set(ACTIVE.into()),
         group_access: Set(group_access.into()),
@@ -80,11 +81,11 @@ pub async fn update_access(
     db: &impl Db,
     account: AccountId,
     id: MembershipId,
-    role: &str,
+    role: AssignedRole,
     group_access: GroupAccess,
 ) -> Result<(), StoreError> {
     memberships::Entity::update_many()
-        .col_expr(memberships::Column::Role, Expr::value(role))
+        .col_expr(memberships::Column::Role, Expr::value(Stored(role)))
         .col_expr(
             memberships::Column::GroupAccess,
             Expr::value(Stored(group_access)),
@@ -170,7 +171,7 @@ pub async fn first_administrator(
 ) -> Result<Option<MembershipRow>, StoreError> {
     Ok(memberships::Entity::find()
         .filter(memberships::Column::AccountId.eq(account_id))
-        .filter(memberships::Column::Role.eq(ADMINISTRATOR))
+        .filter(memberships::Column::Role.eq(Stored(ADMINISTRATOR)))
         .order_by_asc(memberships::Column::Id)
         .one(db.conn())
         .await?)
@@ -216,7 +217,7 @@ pub async fn count_active_administrators(db: &impl Db, account_id: i32) -> Resul
         .to_owned();
     Ok(memberships::Entity::find()
         .filter(memberships::Column::AccountId.eq(account_id))
-        .filter(memberships::Column::Role.eq(ADMINISTRATOR))
+        .filter(memberships::Column::Role.eq(Stored(ADMINISTRATOR)))
         .filter(memberships::Column::Status.eq(ACTIVE.as_str()))
         .filter(memberships::Column::UserId.in_subquery(activated))
         .count(db.conn())

@@ -98,7 +98,7 @@ pub async fn due(
         .and_where(responses::Column::ThisUpdate.gte(stale_before))
         .to_owned();
     Ok(certs::Entity::find()
-        .filter(certs::Column::Status.eq(ISSUED))
+        .filter(certs::Column::Status.eq(super::stored::Stored(ISSUED)))
         .filter(certs::Column::NotAfter.gt(now))
         .filter(certs::Column::Id.not_in_subquery(fresh))
         .order_by_asc(certs::Column::Id)

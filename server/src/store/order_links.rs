@@ -1,6 +1,7 @@
 //! Renewals and reissues: which order a new order came from. Scoped through the orders,
 //! which callers look up in their account first.
 
+use app::model::order_actions::OrderLinkKind;
 use chrono::{DateTime, Utc};
 use sea_orm::{ActiveValue::Set, QueryOrder, entity::prelude::*};
 
@@ -8,26 +9,21 @@ use super::{Db, StoreError, entities::order_links};
 
 pub type OrderLinkRow = order_links::Model;
 
-pub const RENEWAL: &str = "renewal";
-pub const REISSUE: &str = "reissue";
-/// A UCC certificate's names added or removed.
-pub const NAMES: &str = "names";
-
 /// Links `order_id` to `origin_order_id`. A second renewal of the same order is refused by
 /// the unique index as `StoreError::Duplicate`.
 pub async fn insert(
     db: &impl Db,
     order_id: i32,
     origin_order_id: i32,
-    kind: &str,
+    kind: OrderLinkKind,
     reason: &str,
     at: DateTime<Utc>,
 ) -> Result<(), StoreError> {
     order_links::ActiveModel {
         order_id: Set(order_id),
         origin_order_id: Set(origin_order_id),
-        kind: Set(kind.to_owned()),
-        renewal_of: Set((kind == RENEWAL).then_some(origin_order_id)),
+        kind: Set(kind.into()),
+        renewal_of: Set((kind == OrderLinkKind::Renewal).then_some(origin_order_id)),
         reason: Set(reason.to_owned()),
         created_at: Set(at),
         ..Default::default()

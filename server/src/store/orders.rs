@@ -1,6 +1,11 @@
 //! Orders, their names and their history. Every query is scoped to one account.
 
-use app::model::{Currency, order_status::OrderStatus};
+use app::model::{
+    Currency,
+    order_status::OrderStatus,
+    orders::{KeySource, OrderSource},
+    products::ProductKind,
+};
 use chrono::{DateTime, Utc};
 use sea_orm::{
     ActiveValue::Set,
@@ -12,6 +17,7 @@ use sea_orm::{
 use super::{
     Db, OrderEventRow, OrderRow, StoreError,
     entities::{order_events, order_names, orders},
+    stored::Stored,
 };
 
 pub struct NewOrder<'a> {
@@ -20,7 +26,7 @@ pub struct NewOrder<'a> {
     pub placed_by: i32,
     pub product_id: i32,
     pub product_name: &'a str,
-    pub product_kind: &'a str,
+    pub product_kind: ProductKind,
     pub profile: &'a str,
     pub private_ca: Option<&'a str>,
     pub validity_days: i32,
@@ -28,7 +34,7 @@ pub struct NewOrder<'a> {
     pub currency: Currency,
     pub status: OrderStatus,
     pub csr_pem: Option<&'a str>,
-    pub key_source: &'a str,
+    pub key_source: KeySource,
     pub requester_name: &'a str,
     pub requester_email: &'a str,
     pub requester_phone: &'a str,
@@ -41,7 +47,7 @@ pub struct NewOrder<'a> {
     pub template_values: &'a str,
     pub names: &'a [String],
     /// Where the order came from (`Portal`, `API`, `ACME`), for the order list.
-    pub source: &'a str,
+    pub source: OrderSource,
 }
 
 pub async fn insert(
@@ -55,7 +61,7 @@ pub async fn insert(
         placed_by: Set(o.placed_by),
         product_id: Set(o.product_id),
         product_name: Set(o.product_name.to_owned()),
-        product_kind: Set(o.product_kind.to_owned()),
+        product_kind: Set(o.product_kind.into()),
         profile: Set(o.profile.to_owned()),
         private_ca: Set(o.private_ca.map(str::to_owned)),
         validity_days: Set(o.validity_days),
@@ -63,7 +69,7 @@ pub async fn insert(
         currency: Set(o.currency.into()),
         status: Set(o.status.into()),
         csr_pem: Set(o.csr_pem.map(str::to_owned)),
-        key_source: Set(o.key_source.to_owned()),
+        key_source: Set(o.key_source.into()),
         requester_name: Set(o.requester_name.to_owned()),
         requester_email: Set(o.requester_email.to_owned()),
         requester_phone: Set(o.requester_phone.to_owned()),
@@ -74,7 +80,7 @@ pub async fn insert(
         extra_emails: Set(o.extra_emails.to_owned()),
         auto_renew: Set(o.auto_renew),
         template_values: Set(o.template_values.to_owned()),
-        source: Set(o.source.to_owned()),
+        source: Set(o.source.into()),
         created_at: Set(at),
         updated_at: Set(at),
         ..Default::default()
@@ -169,12 +175,12 @@ pub async fn set_csr(
     account_id: i32,
     id: i32,
     csr_pem: &str,
-    key_source: &str,
+    key_source: KeySource,
     at: DateTime<Utc>,
 ) -> Result<(), StoreError> {
     orders::Entity::update_many()
         .col_expr(orders::Column::CsrPem, Expr::value(csr_pem))
-        .col_expr(orders::Column::KeySource, Expr::value(key_source))
+        .col_expr(orders::Column::KeySource, Expr::value(Stored(key_source)))
         .col_expr(orders::Column::UpdatedAt, Expr::value(at))
         .filter(orders::Column::Id.eq(id))
         .filter(orders::Column::AccountId.eq(account_id))
@@ -190,12 +196,12 @@ pub async fn set_missing_csr(
     account_id: i32,
     id: i32,
     csr_pem: &str,
-    key_source: &str,
+    key_source: KeySource,
     at: DateTime<Utc>,
 ) -> Result<bool, StoreError> {
     let done = orders::Entity::update_many()
         .col_expr(orders::Column::CsrPem, Expr::value(csr_pem))
-        .col_expr(orders::Column::KeySource, Expr::value(key_source))
+        .col_expr(orders::Column::KeySource, Expr::value(Stored(key_source)))
         .col_expr(orders::Column::UpdatedAt, Expr::value(at))
         .filter(orders::Column::Id.eq(id))
         .filter(orders::Column::AccountId.eq(account_id))

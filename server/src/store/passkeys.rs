@@ -1,12 +1,14 @@
 //! Users' passkeys, their authenticator handles, and WebAuthn ceremonies in progress. Every
 //! passkey query is scoped to its user.
 
+use app::model::passkeys::CeremonyPurpose;
 use chrono::{DateTime, Utc};
 use sea_orm::{ActiveValue::Set, PaginatorTrait, QueryOrder, entity::prelude::*};
 
 use super::{
     Db, StoreError,
     entities::{passkey_handles, passkeys, webauthn_ceremonies},
+    stored::Stored,
 };
 
 pub type PasskeyRow = passkeys::Model;
@@ -139,7 +141,7 @@ pub async fn insert_handle(db: &impl Db, user_id: i32, handle: &str) -> Result<(
 
 pub struct NewCeremony<'a> {
     pub token_hash: &'a str,
-    pub purpose: &'a str,
+    pub purpose: CeremonyPurpose,
     pub user_id: Option<i32>,
     pub session_id: Option<i32>,
     pub state: &'a str,
@@ -149,7 +151,7 @@ pub struct NewCeremony<'a> {
 pub async fn insert_ceremony(db: &impl Db, new: NewCeremony<'_>) -> Result<(), StoreError> {
     webauthn_ceremonies::Entity::insert(webauthn_ceremonies::ActiveModel {
         token_hash: Set(new.token_hash.to_owned()),
-        purpose: Set(new.purpose.to_owned()),
+        purpose: Set(new.purpose.into()),
         user_id: Set(new.user_id),
         session_id: Set(new.session_id),
         state: Set(new.state.to_owned()),
@@ -166,11 +168,11 @@ pub async fn insert_ceremony(db: &impl Db, new: NewCeremony<'_>) -> Result<(), S
 pub async fn take_ceremony(
     db: &impl Db,
     token_hash: &str,
-    purpose: &str,
+    purpose: CeremonyPurpose,
 ) -> Result<Option<CeremonyRow>, StoreError> {
     let Some(row) = webauthn_ceremonies::Entity::find()
         .filter(webauthn_ceremonies::Column::TokenHash.eq(token_hash))
-        .filter(webauthn_ceremonies::Column::Purpose.eq(purpose))
+        .filter(webauthn_ceremonies::Column::Purpose.eq(Stored(purpose)))
         .one(db.conn())
         .await?
     else {

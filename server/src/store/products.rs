@@ -4,11 +4,12 @@
 use chrono::{DateTime, Utc};
 use sea_orm::{ActiveValue::Set, Condition, QueryOrder, entity::prelude::*};
 
-use app::model::{AccountId, ProductId, products::ProductKind};
+use app::model::{AccountId, Currency, ProductId, products::ProductKind};
 
 use super::{
     Db, StoreError,
     entities::{product_prices, products},
+    stored::Stored,
 };
 
 pub use super::entities::{product_prices::Model as PriceRow, products::Model as ProductRow};
@@ -266,8 +267,8 @@ pub async fn prices_of(db: &impl Db, product_ids: &[i32]) -> Result<Vec<PriceRow
         .await?)
 }
 
-pub struct NewPrice<'a> {
-    pub currency: &'a str,
+pub struct NewPrice {
+    pub currency: Currency,
     pub validity_days: i64,
     pub base_minor: i64,
     pub per_extra_domain_minor: i64,
@@ -278,18 +279,18 @@ pub struct NewPrice<'a> {
 pub async fn set_price_for_operator(
     db: &impl Db,
     product_id: ProductId,
-    p: NewPrice<'_>,
+    p: NewPrice,
 ) -> Result<(), StoreError> {
     let product_id = product_id.get();
     product_prices::Entity::delete_many()
         .filter(product_prices::Column::ProductId.eq(product_id))
-        .filter(product_prices::Column::Currency.eq(p.currency))
+        .filter(product_prices::Column::Currency.eq(Stored(p.currency)))
         .filter(product_prices::Column::ValidityDays.eq(p.validity_days))
         .exec(db.conn())
         .await?;
     product_prices::ActiveModel {
         product_id: Set(product_id),
-        currency: Set(p.currency.to_owned()),
+        currency: Set(p.currency.into()),
         validity_days: Set(p.validity_days),
         base_minor: Set(p.base_minor),
         per_extra_domain_minor: Set(p.per_extra_domain_minor),

@@ -1,7 +1,9 @@
 use chrono::{DateTime, Utc};
 use sea_orm::{ActiveValue::Set, entity::prelude::*};
 
-use super::{Db, SessionRow, StoreError, entities::sessions};
+use app::model::session::SecondFactorState;
+
+use super::{Db, SessionRow, StoreError, entities::sessions, stored::Stored};
 
 pub struct NewSession<'a> {
     pub token_hash: &'a str,
@@ -11,13 +13,12 @@ pub struct NewSession<'a> {
     pub user_agent: Option<&'a str>,
     pub created_at: DateTime<Utc>,
     pub expires_at: DateTime<Utc>,
-    /// `done`, `enrol` or `code`.
-    pub second_factor: &'a str,
+    pub second_factor: SecondFactorState,
 }
 
-pub const SECOND_FACTOR_DONE: &str = "done";
-pub const SECOND_FACTOR_ENROL: &str = "enrol";
-pub const SECOND_FACTOR_CODE: &str = "code";
+pub const SECOND_FACTOR_DONE: SecondFactorState = SecondFactorState::Done;
+pub const SECOND_FACTOR_ENROL: SecondFactorState = SecondFactorState::Enrol;
+pub const SECOND_FACTOR_CODE: SecondFactorState = SecondFactorState::Code;
 
 pub async fn insert(db: &impl Db, new: NewSession<'_>) -> Result<SessionRow, StoreError> {
     sessions::ActiveModel {
@@ -30,7 +31,7 @@ pub async fn insert(db: &impl Db, new: NewSession<'_>) -> Result<SessionRow, Sto
         last_seen_at: Set(new.created_at),
         expires_at: Set(new.expires_at),
         revoked_at: Set(None),
-        second_factor: Set(new.second_factor.to_owned()),
+        second_factor: Set(new.second_factor.into()),
         ..Default::default()
     }
     .insert(db.conn())
@@ -117,7 +118,7 @@ pub async fn require_enrolment(db: &impl Db, id: i32) -> Result<(), StoreError> 
     sessions::Entity::update_many()
         .col_expr(
             sessions::Column::SecondFactor,
-            Expr::value(SECOND_FACTOR_ENROL),
+            Expr::value(Stored(SECOND_FACTOR_ENROL)),
         )
         .filter(sessions::Column::Id.eq(id))
         .exec(db.conn())
@@ -130,7 +131,7 @@ pub async fn complete_second_factor(db: &impl Db, id: i32) -> Result<(), StoreEr
     sessions::Entity::update_many()
         .col_expr(
             sessions::Column::SecondFactor,
-            Expr::value(SECOND_FACTOR_DONE),
+            Expr::value(Stored(SECOND_FACTOR_DONE)),
         )
         .filter(sessions::Column::Id.eq(id))
         .exec(db.conn())

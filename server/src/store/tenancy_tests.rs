@@ -90,7 +90,7 @@ fn fields(name: &str) -> groups::GroupFields<'_> {
     groups::GroupFields {
         name,
         description: "",
-        finance_mode: "account",
+        finance_mode: app::model::groups::FinanceMode::Account,
         spend_limit_minor: None,
         renewal_emails: "",
         restricted: false,
@@ -240,7 +240,7 @@ async fn a_membership_of_another_account_is_not_found_nor_changed() {
         &w.store,
         w.mine,
         theirs,
-        "basic_user",
+        app::model::roles::AssignedRole::BuiltIn(app::model::Role::BasicUser),
         app::model::users::GroupAccess::Specific,
     )
     .await

@@ -4,7 +4,8 @@
 use chrono::{DateTime, Utc};
 use sea_orm::{ActiveValue::Set, PaginatorTrait, entity::prelude::*};
 
-use super::{Db, StoreError, entities::throttle_attempts};
+use super::{Db, StoreError, entities::throttle_attempts, stored::Stored};
+use crate::domain::client_limits::ThrottleScope;
 
 /// Records an attempt, then counts the attempts for `(scope, key)` since `since`, this one
 /// included. Concurrent attempts each see at least every attempt recorded before theirs, so
@@ -12,7 +13,7 @@ use super::{Db, StoreError, entities::throttle_attempts};
 /// attempt over the limit is forgotten again (it was not served) and `None` is returned.
 pub async fn claim(
     db: &impl Db,
-    scope: &str,
+    scope: ThrottleScope,
     key: &str,
     limit: u64,
     at: DateTime<Utc>,
@@ -20,13 +21,13 @@ pub async fn claim(
 ) -> Result<Option<i32>, StoreError> {
     // Old attempts of this key no longer count; sweeping them here keeps the table small.
     throttle_attempts::Entity::delete_many()
-        .filter(throttle_attempts::Column::Scope.eq(scope))
+        .filter(throttle_attempts::Column::Scope.eq(Stored(scope)))
         .filter(throttle_attempts::Column::Key.eq(key))
         .filter(throttle_attempts::Column::At.lt(since))
         .exec(db.conn())
         .await?;
     let row = throttle_attempts::ActiveModel {
-        scope: Set(scope.to_owned()),
+        scope: Set(scope.into()),
         key: Set(key.chars().take(64).collect()),
         at: Set(at),
         ..Default::default()
@@ -34,7 +35,7 @@ pub async fn claim(
     .insert(db.conn())
     .await?;
     let count = throttle_attempts::Entity::find()
-        .filter(throttle_attempts::Column::Scope.eq(scope))
+        .filter(throttle_attempts::Column::Scope.eq(Stored(scope)))
         .filter(throttle_attempts::Column::Key.eq(row.key.as_str()))
         .filter(throttle_attempts::Column::At.gte(since))
         .count(db.conn())
@@ -66,12 +67,12 @@ pub async fn sweep(db: &impl Db, before: DateTime<Utc>) -> Result<u64, StoreErro
 /// Attempts for `(scope, key)` since a moment (for tests and operators).
 pub async fn count(
     db: &impl Db,
-    scope: &str,
+    scope: ThrottleScope,
     key: &str,
     since: DateTime<Utc>,
 ) -> Result<u64, StoreError> {
     Ok(throttle_attempts::Entity::find()
-        .filter(throttle_attempts::Column::Scope.eq(scope))
+        .filter(throttle_attempts::Column::Scope.eq(Stored(scope)))
         .filter(throttle_attempts::Column::Key.eq(key))
         .filter(throttle_attempts::Column::At.gte(since))
         .count(db.conn())

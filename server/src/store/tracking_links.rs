@@ -2,6 +2,7 @@
 //! (never the token). Every query is scoped to an account except the lookup by a presented
 //! token's hash, whose 256-bit token is the proof of access.
 
+use app::model::orders::TrackingScope;
 use chrono::{DateTime, Utc};
 use sea_orm::{ActiveValue::Set, QueryOrder, entity::prelude::*, sea_query::OnConflict};
 
@@ -13,7 +14,7 @@ pub struct NewLink<'a> {
     pub order_id: i32,
     pub account_id: i32,
     pub recipient: &'a str,
-    pub scope: &'a str,
+    pub scope: TrackingScope,
     pub token_hash: &'a str,
 }
 
@@ -24,7 +25,7 @@ pub async fn add(db: &impl Db, link: NewLink<'_>, at: DateTime<Utc>) -> Result<(
         order_id: Set(link.order_id),
         account_id: Set(link.account_id),
         recipient: Set(link.recipient.to_owned()),
-        scope: Set(link.scope.to_owned()),
+        scope: Set(link.scope.into()),
         token_hash: Set(link.token_hash.to_owned()),
         created_at: Set(at),
         ..Default::default()
@@ -120,8 +121,8 @@ mod tests {
             .unwrap()
             .expect("the mailed link still opens the order");
         assert_eq!(
-            (link.order_id, link.account_id, link.scope.as_str()),
-            (1, 1, "requester")
+            (link.order_id, link.account_id, *link.scope),
+            (1, 1, TrackingScope::Requester)
         );
         assert_eq!(link.recipient, "asha@acme.example");
         assert_eq!(

@@ -1,19 +1,21 @@
 use chrono::{DateTime, Utc};
 use sea_orm::{ActiveValue::Set, entity::prelude::*};
 
-use super::{Db, StoreError, UserTokenRow, entities::user_tokens};
+use app::model::session::TokenPurpose;
+
+use super::{Db, StoreError, UserTokenRow, entities::user_tokens, stored::Stored};
 
 pub async fn insert(
     db: &impl Db,
     user_id: i32,
-    purpose: &str,
+    purpose: TokenPurpose,
     token_hash: &str,
     created_at: DateTime<Utc>,
     expires_at: DateTime<Utc>,
 ) -> Result<UserTokenRow, StoreError> {
     user_tokens::ActiveModel {
         user_id: Set(user_id),
-        purpose: Set(purpose.to_owned()),
+        purpose: Set(purpose.into()),
         token_hash: Set(token_hash.to_owned()),
         created_at: Set(created_at),
         expires_at: Set(expires_at),
@@ -27,12 +29,12 @@ pub async fn insert(
 
 pub async fn find_by_hash(
     db: &impl Db,
-    purpose: &str,
+    purpose: TokenPurpose,
     token_hash: &str,
 ) -> Result<Option<UserTokenRow>, StoreError> {
     Ok(user_tokens::Entity::find()
         .filter(user_tokens::Column::TokenHash.eq(token_hash))
-        .filter(user_tokens::Column::Purpose.eq(purpose))
+        .filter(user_tokens::Column::Purpose.eq(Stored(purpose)))
         .one(db.conn())
         .await?)
 }

@@ -59,7 +59,7 @@ async fn asha_in_an_enforcing_account(h: &Harness) -> (String, i32) {
         &h.store,
         user.id,
         ravi.account.id,
-        "standard_user",
+        app::model::roles::AssignedRole::BuiltIn(app::model::Role::StandardUser),
         app::model::users::GroupAccess::All,
         h.clock.now(),
     )

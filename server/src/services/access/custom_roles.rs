@@ -272,17 +272,17 @@ impl AccessService {
         Ok(found.label)
     }
 
-    /// Role names by stored role, for lists.
+    /// Role names by role, for lists.
     pub(super) async fn role_labels(
         &self,
         account_id: i32,
-    ) -> Result<HashMap<String, String>, AccessError> {
-        let mut labels: HashMap<String, String> = Role::ALL
+    ) -> Result<HashMap<AssignedRole, String>, AccessError> {
+        let mut labels: HashMap<AssignedRole, String> = Role::ALL
             .into_iter()
-            .map(|r| (r.as_str().to_owned(), r.label().to_owned()))
+            .map(|r| (AssignedRole::BuiltIn(r), r.label().to_owned()))
             .collect();
         for row in custom_roles::of_account(&self.store, account_id).await? {
-            labels.insert(custom_roles::stored_role(row.id), row.name);
+            labels.insert(AssignedRole::Custom(row.id), row.name);
         }
         Ok(labels)
     }
@@ -290,12 +290,12 @@ impl AccessService {
     pub(super) async fn role_label(
         &self,
         account_id: i32,
-        stored: &str,
+        role: AssignedRole,
     ) -> Result<String, AccessError> {
         Ok(self
             .role_labels(account_id)
             .await?
-            .remove(stored)
+            .remove(&role)
             .unwrap_or_else(|| "Unknown role".to_owned()))
     }
 }

@@ -113,7 +113,7 @@ mod tests {
             account_id,
             domains::NewDomain {
                 name,
-                method: "dns_txt",
+                method: app::model::domains::DcvMethod::DnsTxt,
                 random_value: "value",
             },
             h.clock.now(),

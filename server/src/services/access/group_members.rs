@@ -66,7 +66,7 @@ impl AccessService {
                     name: u.name.clone(),
                     email: u.email.clone(),
                     role_label: labels
-                        .get(&m.role)
+                        .get(&*m.role)
                         .cloned()
                         .unwrap_or_else(|| "Unknown role".to_owned()),
                     member,

@@ -2,7 +2,7 @@
 //! operator enabled multiple groups for it.
 
 use app::model::Permission;
-use app::model::groups::{GroupForm, GroupView, GroupsPage};
+use app::model::groups::{FinanceMode, GroupForm, GroupView, GroupsPage};
 use app::model::{AccountId, GroupId};
 
 use super::{AccessError, AccessService};
@@ -28,7 +28,7 @@ pub(super) fn view(
         name: g.name,
         description: g.description,
         is_default: g.is_default,
-        finance_mode: g.finance_mode,
+        finance_mode: g.finance_mode.text(),
         spend_limit_minor: g.spend_limit_minor,
         renewal_emails: g
             .renewal_emails
@@ -61,7 +61,7 @@ pub async fn ensure_default_group(
         groups::GroupFields {
             name: DEFAULT_GROUP,
             description: "Every account's first group.",
-            finance_mode: "account",
+            finance_mode: FinanceMode::Account,
             spend_limit_minor: None,
             renewal_emails: "",
             restricted: false,

@@ -16,20 +16,18 @@ use crate::{
     store::{Db, MembershipRow, Tx, custom_roles, memberships},
 };
 
-/// What a stored role grants in the account; a role that is gone (or unreadable) grants
-/// nothing.
+/// What a role grants in the account; a custom role that is gone grants nothing.
 pub(super) async fn role_permissions(
     db: &impl Db,
     account_id: i32,
-    stored: &str,
+    role: AssignedRole,
 ) -> Result<Vec<Permission>, AccessError> {
-    Ok(match AssignedRole::parse(stored) {
-        Some(AssignedRole::BuiltIn(role)) => role.permissions().to_vec(),
-        Some(AssignedRole::Custom(id)) => custom_roles::find(db, account_id, id)
+    Ok(match role {
+        AssignedRole::BuiltIn(role) => role.permissions().to_vec(),
+        AssignedRole::Custom(id) => custom_roles::find(db, account_id, id)
             .await?
             .map(|c| load_permissions(&c.permissions))
             .unwrap_or_default(),
-        None => Vec::new(),
     })
 }
 
@@ -59,23 +57,23 @@ fn last_administrator() -> AccessError {
 
 /// Whether a member is one of the account's working Administrators.
 fn is_active_administrator(m: &MembershipRow) -> bool {
-    m.status == memberships::ACTIVE && m.role == Role::Administrator.as_str()
+    m.status == memberships::ACTIVE && *m.role == memberships::ADMINISTRATOR
 }
 
 impl AccessService {
-    /// What each stored role of the account grants (built-in and custom), for lists that say
+    /// What each role of the account grants (built-in and custom), for lists that say
     /// whom the caller may change.
     pub(super) async fn role_grants(
         &self,
         account_id: i32,
-    ) -> Result<HashMap<String, Vec<Permission>>, AccessError> {
-        let mut grants: HashMap<String, Vec<Permission>> = Role::ALL
+    ) -> Result<HashMap<AssignedRole, Vec<Permission>>, AccessError> {
+        let mut grants: HashMap<AssignedRole, Vec<Permission>> = Role::ALL
             .into_iter()
-            .map(|r| (r.as_str().to_owned(), r.permissions().to_vec()))
+            .map(|r| (AssignedRole::BuiltIn(r), r.permissions().to_vec()))
             .collect();
         for row in custom_roles::of_account(&self.store, account_id).await? {
             grants.insert(
-                custom_roles::stored_role(row.id),
+                AssignedRole::Custom(row.id),
                 load_permissions(&row.permissions),
             );
         }
@@ -96,7 +94,7 @@ impl AccessService {
             .await?
             .filter(|c| c.status == memberships::ACTIVE)
             .ok_or_else(caller_changed)?;
-        let allowed = role_permissions(tx, caller.account.id, &mine.role).await?;
+        let allowed = role_permissions(tx, caller.account.id, *mine.role).await?;
         if !allowed.contains(&Permission::ManageUsers) {
             return Err(caller_changed());
         }
@@ -104,7 +102,7 @@ impl AccessService {
             memberships::find_in_account(tx, AccountId(caller.account.id), MembershipId(m.id))
                 .await?
                 .ok_or(AccessError::NotFound)?;
-        let theirs = role_permissions(tx, caller.account.id, &target.role).await?;
+        let theirs = role_permissions(tx, caller.account.id, *target.role).await?;
         if !theirs.iter().all(|p| allowed.contains(p)) {
             return Err(out_of_reach());
         }

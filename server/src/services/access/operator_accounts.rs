@@ -88,7 +88,7 @@ impl AccessService {
         };
         let account = accounts::find(&self.store, account_id)
             .await?
-            .filter(|a| a.kind != AccountKind::Operator.as_str())
+            .filter(|a| *a.kind != AccountKind::Operator)
             .ok_or(AccessError::NotFound)?;
         Ok(self
             .identity
@@ -107,7 +107,7 @@ impl AccessService {
         operator.require_operator()?;
         let account = accounts::find(&self.store, account_id)
             .await?
-            .filter(|a| a.kind != AccountKind::Operator.as_str())
+            .filter(|a| *a.kind != AccountKind::Operator)
             .ok_or(AccessError::NotFound)?;
         let now = self.clock.now();
         let tx = self.store.begin().await?;

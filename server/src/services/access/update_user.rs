@@ -73,7 +73,7 @@ impl AccessService {
             };
             (membership, Some(valid))
         };
-        let changes_role = membership.role.stored() != m.role;
+        let changes_role = membership.role != *m.role;
         if u.id == caller.user.id && changes_role {
             return Err(AccessError::Invalid(FieldErrors::single(
                 "role",
@@ -84,7 +84,7 @@ impl AccessService {
         let role_label = if changes_role {
             self.giveable(caller, membership.role).await?
         } else {
-            self.role_label(caller.account.id, &m.role).await?
+            self.role_label(caller.account.id, *m.role).await?
         };
         let now = self.clock.now();
         let tx = self.store.begin().await?;
@@ -105,7 +105,7 @@ impl AccessService {
             &tx,
             AccountId(caller.account.id),
             MembershipId(m.id),
-            &membership.role.stored(),
+            membership.role,
             membership.group_access,
         )
         .await?;
@@ -257,7 +257,7 @@ mod tests {
             &h.store,
             asha.id,
             ravi.account.id,
-            "standard_user",
+            app::model::roles::AssignedRole::BuiltIn(app::model::Role::StandardUser),
             app::model::users::GroupAccess::All,
             h.clock.now(),
         )

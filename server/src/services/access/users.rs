@@ -4,6 +4,7 @@ use std::collections::HashMap;
 
 use app::model::{
     AccountId, MembershipId, Permission,
+    roles::AssignedRole,
     users::{InvitationSummary, MemberStatus, USERS_PAGE_SIZE, UserSummary, UsersPage, UsersQuery},
 };
 
@@ -19,8 +20,8 @@ pub(super) fn summary(
     caller: &Caller,
     m: &MembershipRow,
     u: &UserRow,
-    labels: &HashMap<String, String>,
-    grants: &HashMap<String, Vec<Permission>>,
+    labels: &HashMap<AssignedRole, String>,
+    grants: &HashMap<AssignedRole, Vec<Permission>>,
     shared: bool,
 ) -> UserSummary {
     UserSummary {
@@ -30,9 +31,9 @@ pub(super) fn summary(
         mobile: u.mobile.clone(),
         designation: u.designation.clone(),
         employee_id: m.employee_id.clone(),
-        role: m.role.clone(),
+        role: m.role.text(),
         role_label: labels
-            .get(&m.role)
+            .get(&*m.role)
             .cloned()
             .unwrap_or_else(|| "Unknown role".to_owned()),
         group_access: *m.group_access,
@@ -45,7 +46,7 @@ pub(super) fn summary(
         },
         is_you: u.id == caller.user.id,
         can_manage: grants
-            .get(&m.role)
+            .get(&*m.role)
             .is_none_or(|theirs| theirs.iter().all(|p| caller.can(*p))),
         shared,
     }
@@ -71,7 +72,7 @@ impl AccessService {
         &self,
         caller: &Caller,
         search: &str,
-        labels: &HashMap<String, String>,
+        labels: &HashMap<AssignedRole, String>,
     ) -> Result<Vec<InvitationSummary>, AccessError> {
         let open = invitations::open_for_account(&self.store, caller.account.id).await?;
         let ids: Vec<i32> = open.iter().map(|i| i.user_id).collect();
@@ -85,7 +86,7 @@ impl AccessService {
                 email.contains(&search).then(|| InvitationSummary {
                     email: email.clone(),
                     role_label: labels
-                        .get(&i.role)
+                        .get(&*i.role)
                         .cloned()
                         .unwrap_or_else(|| "Unknown role".to_owned()),
                     invited_on: i.created_at.format("%Y-%m-%d").to_string(),

@@ -1,6 +1,7 @@
 //! An account after creation (RFC 8555 sections 7.3.2, 7.3.5, 7.3.6): the account a `kid`
 //! names, its contacts, deactivation by the client, and account key roll-over.
 
+use app::model::acme::AcmeAccountStatus;
 use serde::Deserialize;
 use serde_json::Value;
 
@@ -36,10 +37,10 @@ impl AcmeService {
         let account = acme::account_by_id(&self.store, id)
             .await?
             .ok_or(AcmeError::AccountDoesNotExist)?;
-        if account.status != "valid" {
+        if *account.status != AcmeAccountStatus::Valid {
             return Err(AcmeError::Unauthorized(format!(
                 "this account is {}",
-                account.status
+                account.status.as_str()
             )));
         }
         Ok(account)
@@ -104,7 +105,7 @@ impl AcmeService {
             acme::set_account_contact(&tx, account.id, c).await?;
         }
         if update.status.is_some() {
-            acme::set_account_status(&tx, account.id, "deactivated").await?;
+            acme::set_account_status(&tx, account.id, AcmeAccountStatus::Deactivated).await?;
             crate::services::audit::record(
                 &tx,
                 now,

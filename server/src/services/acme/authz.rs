@@ -1,5 +1,6 @@
 //! Authorizations (RFC 8555 sections 7.1.4 and 7.5.2): reading one, and deactivating it.
 
+use app::model::acme::AcmeAuthzStatus;
 use serde::Deserialize;
 
 use super::{AcmeError, AcmeService, AuthzView, authz_view};
@@ -32,13 +33,15 @@ impl AcmeService {
             .ok_or(AcmeError::NotFound)?;
         match update.status.as_deref() {
             None => {}
-            Some("deactivated") if a.status == "pending" || a.status == "valid" => {
-                acme::set_authz_status(&self.store, a.id, "deactivated").await?;
+            Some("deactivated")
+                if matches!(*a.status, AcmeAuthzStatus::Pending | AcmeAuthzStatus::Valid) =>
+            {
+                acme::set_authz_status(&self.store, a.id, AcmeAuthzStatus::Deactivated).await?;
             }
             Some("deactivated") => {
                 return Err(AcmeError::Malformed(format!(
                     "an authorization that is {} cannot be deactivated",
-                    a.status
+                    a.status.as_str()
                 )));
             }
             Some(other) => {

@@ -2,6 +2,7 @@
 //! at once, through the same DCV ports as the portal (HttpFetcher, DnsResolver), and records
 //! success as the account's validation of the name.
 
+use app::model::acme::{AcmeAuthzStatus, AcmeChallengeStatus};
 use sha2::{Digest, Sha256};
 
 use super::{AcmeError, AcmeService, ChallengeView, Failure, challenge_view, jws};
@@ -28,7 +29,7 @@ impl AcmeService {
             .await?
             .ok_or(AcmeError::NotFound)?;
         // Answering again changes nothing (RFC 8555 section 7.5.1).
-        if c.status != "pending" || a.status != "pending" {
+        if *c.status != AcmeChallengeStatus::Pending || *a.status != AcmeAuthzStatus::Pending {
             return Ok(challenge_view(&c));
         }
         let now = self.clock.now();
@@ -37,8 +38,7 @@ impl AcmeService {
                 "this authorization has expired".into(),
             ));
         }
-        let proof = AcmeProof::parse(&c.kind)
-            .ok_or_else(|| AcmeError::Internal(format!("stored challenge kind {}", c.kind)))?;
+        let proof: AcmeProof = *c.kind;
         let key = Self::account_key(account)?;
         let key_authorization = jws::key_authorization(&c.token, &key);
         let checked = match proof {
@@ -52,14 +52,30 @@ impl AcmeService {
         let tx = self.store.begin().await?;
         match &checked {
             Ok(()) => {
-                acme::set_challenge(&tx, c.id, "pending", "valid", Some(now), None).await?;
-                acme::set_authz_status(&tx, a.id, "valid").await?;
+                acme::set_challenge(
+                    &tx,
+                    c.id,
+                    AcmeChallengeStatus::Pending,
+                    AcmeChallengeStatus::Valid,
+                    Some(now),
+                    None,
+                )
+                .await?;
+                acme::set_authz_status(&tx, a.id, AcmeAuthzStatus::Valid).await?;
             }
             Err(f) => {
                 let error =
                     serde_json::to_string(f).map_err(|e| AcmeError::Internal(e.to_string()))?;
-                acme::set_challenge(&tx, c.id, "pending", "invalid", None, Some(&error)).await?;
-                acme::set_authz_status(&tx, a.id, "invalid").await?;
+                acme::set_challenge(
+                    &tx,
+                    c.id,
+                    AcmeChallengeStatus::Pending,
+                    AcmeChallengeStatus::Invalid,
+                    None,
+                    Some(&error),
+                )
+                .await?;
+                acme::set_authz_status(&tx, a.id, AcmeAuthzStatus::Invalid).await?;
             }
         }
         tx.commit().await?;

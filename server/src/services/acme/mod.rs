@@ -22,6 +22,7 @@ mod revoke;
 
 use std::sync::Arc;
 
+use app::model::acme::{AcmeAuthzStatus, AcmeChallengeKind, AcmeChallengeStatus};
 use chrono::{DateTime, Utc};
 
 pub use account::AccountUpdate;
@@ -190,7 +191,7 @@ pub struct AuthzView {
     pub id: i32,
     pub identifier: String,
     pub wildcard: bool,
-    pub status: String,
+    pub status: AcmeAuthzStatus,
     pub expires: DateTime<Utc>,
     pub challenges: Vec<ChallengeView>,
 }
@@ -199,9 +200,9 @@ pub struct AuthzView {
 pub struct ChallengeView {
     pub id: i32,
     pub authz_id: i32,
-    pub kind: String,
+    pub kind: AcmeChallengeKind,
     pub token: String,
-    pub status: String,
+    pub status: AcmeChallengeStatus,
     pub validated: Option<DateTime<Utc>>,
     pub error: Option<Failure>,
 }
@@ -217,9 +218,9 @@ fn challenge_view(c: &AcmeChallengeRow) -> ChallengeView {
     ChallengeView {
         id: c.id,
         authz_id: c.authz_id,
-        kind: c.kind.clone(),
+        kind: *c.kind,
         token: c.token.clone(),
-        status: c.status.clone(),
+        status: *c.status,
         validated: c.validated_at,
         error: c
             .error
@@ -233,7 +234,7 @@ fn authz_view(a: &AcmeAuthzRow, challenges: &[AcmeChallengeRow]) -> AuthzView {
         id: a.id,
         identifier: a.identifier.clone(),
         wildcard: a.wildcard,
-        status: a.status.clone(),
+        status: *a.status,
         expires: a.expires_at,
         challenges: challenges.iter().map(challenge_view).collect(),
     }

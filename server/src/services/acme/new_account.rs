@@ -4,6 +4,7 @@
 
 use std::net::IpAddr;
 
+use app::model::acme::AcmeAccountStatus;
 use serde::Deserialize;
 use serde_json::Value;
 
@@ -60,10 +61,9 @@ impl AcmeService {
                 "accounts without external account binding are not available: {what}"
             ))
         };
-        let operator =
-            accounts::find_first_of_kind(&self.store, app::model::AccountKind::Operator.as_str())
-                .await?
-                .ok_or_else(|| unavailable("the server has no operator account yet"))?;
+        let operator = accounts::find_first_of_kind(&self.store, app::model::AccountKind::Operator)
+            .await?
+            .ok_or_else(|| unavailable("the server has no operator account yet"))?;
         let admin = memberships::first_administrator(&self.store, operator.id)
             .await?
             .ok_or_else(|| unavailable("the operator account has no administrator"))?;
@@ -135,10 +135,10 @@ impl AcmeService {
     ) -> Result<(AcmeAccountRow, bool), AcmeError> {
         let thumbprint = jwk.thumbprint();
         if let Some(existing) = acme::account_by_thumbprint(&self.store, &thumbprint).await? {
-            if existing.status != "valid" {
+            if *existing.status != AcmeAccountStatus::Valid {
                 return Err(AcmeError::Unauthorized(format!(
                     "the account of this key is {}",
-                    existing.status
+                    existing.status.as_str()
                 )));
             }
             self.check_address(existing.account_id, existing.user_id, from)

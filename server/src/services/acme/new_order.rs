@@ -7,8 +7,9 @@
 //! its authorizations are written in one transaction.
 
 use app::model::{
+    acme::{AcmeAuthzStatus, AcmeChallengeKind},
     dns_name,
-    orders::{Contact, KeySource, PlaceOrder, tag_list},
+    orders::{Contact, KeySource, OrderSource, PlaceOrder, tag_list},
 };
 use chrono::Duration;
 use serde::Deserialize;
@@ -22,19 +23,20 @@ use crate::{
     },
 };
 
-/// The source of orders placed through ACME, for the portal's order list.
-const SOURCE_ACME: &str = "ACME";
-
 /// How long a client has to complete an order and its authorizations.
 pub(super) const ORDER_LIFETIME: Duration = Duration::days(7);
 
 /// The challenge types offered for a name (wildcards prove control by DNS only, RFC 8737
 /// section 3 forbids TLS-ALPN-01 for them).
-pub(super) fn challenge_kinds(wildcard: bool) -> &'static [&'static str] {
+pub(super) fn challenge_kinds(wildcard: bool) -> &'static [AcmeChallengeKind] {
     if wildcard {
-        &["dns-01"]
+        &[AcmeChallengeKind::Dns01]
     } else {
-        &["http-01", "dns-01", "tls-alpn-01"]
+        &[
+            AcmeChallengeKind::Http01,
+            AcmeChallengeKind::Dns01,
+            AcmeChallengeKind::TlsAlpn01,
+        ]
     }
 }
 
@@ -154,7 +156,7 @@ impl AcmeService {
         let tx = self.store.begin().await?;
         let stored = self
             .orders
-            .store_order(&tx, &caller, checked, None, SOURCE_ACME)
+            .store_order(&tx, &caller, checked, None, OrderSource::Acme)
             .await?;
         failpoint::hit("acme-new-order-after-portal-order");
         let coverage = self
@@ -175,7 +177,11 @@ impl AcmeService {
         failpoint::hit("acme-new-order-after-acme-order");
         for c in &coverage {
             let wildcard = c.name.starts_with("*.");
-            let status = if c.is_covered() { "valid" } else { "pending" };
+            let status = if c.is_covered() {
+                AcmeAuthzStatus::Valid
+            } else {
+                AcmeAuthzStatus::Pending
+            };
             let authz = acme::insert_authz(
                 &tx,
                 order.id,
@@ -186,7 +192,7 @@ impl AcmeService {
             )
             .await?;
             for kind in challenge_kinds(wildcard) {
-                acme::insert_challenge(&tx, authz.id, kind, &self.random_b64(32)).await?;
+                acme::insert_challenge(&tx, authz.id, *kind, &self.random_b64(32)).await?;
             }
         }
         failpoint::hit("acme-new-order-before-commit");

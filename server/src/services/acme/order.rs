@@ -1,7 +1,7 @@
 //! An order as its ACME client sees it (RFC 8555 section 7.1.3): its status follows from its
 //! authorizations and from the order row the portal shares.
 
-use app::model::order_status::OrderStatus;
+use app::model::{acme::AcmeAuthzStatus, order_status::OrderStatus};
 
 use super::{AcmeError, AcmeService, Failure, OrderView};
 use crate::store::{
@@ -17,12 +17,12 @@ pub(super) fn status_of(order: &OrderRow, authzs: &[AcmeAuthzRow]) -> &'static s
         "valid"
     } else if authzs
         .iter()
-        .any(|a| a.status != "valid" && a.status != "pending")
+        .any(|a| !matches!(*a.status, AcmeAuthzStatus::Valid | AcmeAuthzStatus::Pending))
         || matches!(row, OrderStatus::Cancelled | OrderStatus::Rejected)
         || (order.csr_pem.is_some() && order.issue_error.is_some())
     {
         "invalid"
-    } else if authzs.iter().any(|a| a.status == "pending") {
+    } else if authzs.iter().any(|a| *a.status == AcmeAuthzStatus::Pending) {
         "pending"
     } else if order.csr_pem.is_some() {
         "processing"

@@ -126,7 +126,7 @@ impl AcmeService {
             ));
         }
         let order = self.orders.order_in_reach(caller, order_id).await?;
-        if order.source != "ACME" {
+        if *order.source != app::model::orders::OrderSource::Acme {
             return Err(AcmeError::Malformed(
                 "Only orders placed through ACME can be renewed early: other clients do not ask for renewal information.".into(),
             ));

@@ -23,7 +23,7 @@ impl BillingService {
             .ok_or(BillingError::NotFound)?;
         Ok(AccountCredits {
             account_id: account.id,
-            balance_minor: ledger::balance(&self.store, account.id, &Holder::Account.key()).await?,
+            balance_minor: ledger::balance(&self.store, account.id, Holder::Account).await?,
             statement: statement(
                 &self.store,
                 account.id,

@@ -4,6 +4,7 @@
 use app::model::{
     FieldErrors, Permission,
     billing::{Allocation, CreditForm, format_money},
+    groups::FinanceMode,
 };
 
 use super::{BillingError, BillingService, Movement, post};
@@ -35,7 +36,7 @@ impl BillingService {
         let valid = form.validate().map_err(BillingError::Invalid)?;
         // De-allocating stays possible after the group went back to the account balance, so
         // what is left can return to the account.
-        if direction == Allocation::Allocate && group.finance_mode != "group" {
+        if direction == Allocation::Allocate && *group.finance_mode != FinanceMode::Group {
             return Err(BillingError::Refused(format!(
                 "The group {} pays from the account balance. To allocate credits to it, edit the group and choose \"Deduct from the group balance\".",
                 group.name

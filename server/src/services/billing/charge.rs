@@ -1,7 +1,7 @@
 //! What the order service calls inside its own transaction: charge an order to whoever pays
 //! for its group, refund it to where the money came from, and show the payer's balance.
 
-use app::model::{Currency, FieldErrors};
+use app::model::{Currency, FieldErrors, groups::FinanceMode};
 use chrono::{DateTime, Utc};
 
 use super::{BillingError, Movement, post};
@@ -80,7 +80,7 @@ pub async fn charge_order(
             currency,
             kind: Kind::OrderCharge,
             amount_minor: charge.amount_minor,
-            paying_group: (group.finance_mode == "group").then_some(group.id),
+            paying_group: (*group.finance_mode == FinanceMode::Group).then_some(group.id),
             group_id: Some(group.id),
             order_id: Some(charge.order_id),
             memo: charge.memo,
@@ -107,16 +107,18 @@ pub async fn refund_order(
     at: DateTime<Utc>,
 ) -> Result<i64, BillingError> {
     let Some((charge, entries)) =
-        store::order_transaction(tx, account_id, order_id, Kind::OrderCharge.as_str()).await?
+        store::order_transaction(tx, account_id, order_id, Kind::OrderCharge).await?
     else {
         return Ok(0);
     };
-    let paying_group = entries.iter().filter(|e| e.amount_minor < 0).find_map(|e| {
-        match Holder::parse(&e.holder) {
-            Some(Holder::Group(g)) => Some(g),
-            _ => None,
-        }
-    });
+    let paying_group =
+        entries
+            .iter()
+            .filter(|e| e.amount_minor < 0)
+            .find_map(|e| match *e.holder {
+                Holder::Group(g) => Some(g),
+                Holder::Account | Holder::Operator => None,
+            });
     let memo = format!("Refund of order {order_id}");
     let posted = post(
         tx,
@@ -149,7 +151,7 @@ pub async fn payer_balance(
         .into_iter()
         .find(|g| g.id == group_id)
         .ok_or(BillingError::NotFound)?;
-    let from_group = group.finance_mode == "group";
+    let from_group = *group.finance_mode == FinanceMode::Group;
     let holder = if from_group {
         Holder::Group(group.id)
     } else {
@@ -158,7 +160,7 @@ pub async fn payer_balance(
     let spent = store::group_spent(db, account_id, group.id).await?;
     Ok(PayerBalance {
         from_group,
-        balance_minor: store::balance(db, account_id, &holder.key()).await?,
+        balance_minor: store::balance(db, account_id, holder).await?,
         currency: currency.as_str().to_owned(),
         spend_limit_left_minor: ledger::spend_limit_left(group.spend_limit_minor, spent),
     })

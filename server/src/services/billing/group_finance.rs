@@ -26,7 +26,7 @@ impl BillingService {
         Ok(GroupFinance {
             group: group_balance(&self.store, account.id, group).await?,
             currency: account.currency.text(),
-            account_balance_minor: ledger::balance(&self.store, account.id, &Holder::Account.key())
+            account_balance_minor: ledger::balance(&self.store, account.id, Holder::Account)
                 .await?,
             history: statement(
                 &self.store,

@@ -144,7 +144,7 @@ async fn post(tx: &Tx, m: Movement<'_>) -> Result<Option<i32>, BillingError> {
         tx,
         NewTransaction {
             account_id: m.account_id,
-            kind: m.kind.as_str(),
+            kind: m.kind,
             group_id: m.group_id,
             order_id: m.order_id,
             amount: Money::new(m.amount_minor, m.currency),
@@ -158,14 +158,14 @@ async fn post(tx: &Tx, m: Movement<'_>) -> Result<Option<i32>, BillingError> {
         return Ok(None);
     };
     for p in postings {
-        let key = p.holder.key();
+        let key = p.holder;
         if p.amount_minor < 0 && !p.holder.may_go_negative() {
             let needed = p.amount_minor.saturating_neg();
-            if !crate::store::ledger::debit_if_covered(tx, m.account_id, &key, needed).await? {
+            if !crate::store::ledger::debit_if_covered(tx, m.account_id, key, needed).await? {
                 // Leave no transaction without entries, should the caller commit anyway.
                 crate::store::ledger::delete_transaction(tx, m.account_id, id).await?;
                 return Err(BillingError::InsufficientBalance {
-                    balance_minor: crate::store::ledger::balance(tx, m.account_id, &key).await?,
+                    balance_minor: crate::store::ledger::balance(tx, m.account_id, key).await?,
                     needed_minor: needed,
                     currency: m.currency.as_str().to_owned(),
                 });
@@ -174,15 +174,15 @@ async fn post(tx: &Tx, m: Movement<'_>) -> Result<Option<i32>, BillingError> {
             crate::store::ledger::add_to_balance(
                 tx,
                 m.account_id,
-                &key,
+                key,
                 Money::new(p.amount_minor, m.currency),
             )
             .await?;
         }
     }
-    let entries: Vec<(String, i64)> = postings
+    let entries: Vec<(Holder, i64)> = postings
         .iter()
-        .map(|p| (p.holder.key(), p.amount_minor))
+        .map(|p| (p.holder, p.amount_minor))
         .collect();
     crate::store::ledger::insert_entries(tx, id, m.account_id, m.currency, &entries).await?;
     Ok(Some(id))
@@ -218,16 +218,16 @@ fn line(row: StatementRow, group_names: &HashMap<i32, String>) -> LedgerLine {
     let t = row.transaction;
     let (mut account_change, mut group_change) = (0i64, 0i64);
     for e in &row.entries {
-        match Holder::parse(&e.holder) {
-            Some(Holder::Account) => account_change = account_change.saturating_add(e.amount_minor),
-            Some(Holder::Group(_)) => group_change = group_change.saturating_add(e.amount_minor),
-            _ => {}
+        match *e.holder {
+            Holder::Account => account_change = account_change.saturating_add(e.amount_minor),
+            Holder::Group(_) => group_change = group_change.saturating_add(e.amount_minor),
+            Holder::Operator => {}
         }
     }
     LedgerLine {
         id: t.id,
         at: t.created_at.format("%Y-%m-%d %H:%M").to_string(),
-        kind_label: Kind::parse(&t.kind).map_or_else(|| t.kind.clone(), |k| k.label().to_owned()),
+        kind_label: t.kind.label().to_owned(),
         memo: t.memo,
         group_name: t.group_id.and_then(|g| group_names.get(&g).cloned()),
         order_id: t.order_id,

@@ -52,7 +52,7 @@ impl BillingService {
         let rows = ledger::of_kinds_between(
             &self.store,
             account.id,
-            &[Kind::OrderCharge.as_str(), Kind::OrderRefund.as_str()],
+            &[Kind::OrderCharge, Kind::OrderRefund],
             from,
             to,
         )
@@ -63,7 +63,7 @@ impl BillingService {
         let lines: Vec<Vec<String>> = rows
             .iter()
             .map(|t| {
-                let refund = t.kind == Kind::OrderRefund.as_str();
+                let refund = *t.kind == Kind::OrderRefund;
                 if refund {
                     refunded += t.amount_minor;
                 } else {

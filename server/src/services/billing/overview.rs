@@ -19,10 +19,10 @@ pub(super) async fn group_balance(
 ) -> Result<GroupBalance, BillingError> {
     Ok(GroupBalance {
         group_id: g.id,
-        balance_minor: ledger::balance(db, account_id, &Holder::Group(g.id).key()).await?,
+        balance_minor: ledger::balance(db, account_id, Holder::Group(g.id)).await?,
         spent_minor: ledger::group_spent(db, account_id, g.id).await?,
         name: g.name,
-        finance_mode: g.finance_mode,
+        finance_mode: g.finance_mode.text(),
         spend_limit_minor: g.spend_limit_minor,
     })
 }
@@ -41,7 +41,7 @@ impl BillingService {
         }
         Ok(BillingPage {
             currency: account.currency.text(),
-            account_balance_minor: ledger::balance(&self.store, account.id, &Holder::Account.key())
+            account_balance_minor: ledger::balance(&self.store, account.id, Holder::Account)
                 .await?,
             groups: groups_out,
             statement: statement(

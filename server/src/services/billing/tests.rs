@@ -92,10 +92,10 @@ async fn assert_invariants(store: &Store, account_id: i32) {
     let entries = store_ledger::entries_of_account(store, account_id)
         .await
         .unwrap();
-    let mut per_holder: BTreeMap<String, i64> = BTreeMap::new();
+    let mut per_holder: BTreeMap<Holder, i64> = BTreeMap::new();
     let mut per_transaction: BTreeMap<i32, i64> = BTreeMap::new();
     for e in &entries {
-        *per_holder.entry(e.holder.clone()).or_default() += e.amount_minor;
+        *per_holder.entry(*e.holder).or_default() += e.amount_minor;
         *per_transaction.entry(e.transaction_id).or_default() += e.amount_minor;
     }
     for (id, sum) in &per_transaction {
@@ -109,23 +109,23 @@ async fn assert_invariants(store: &Store, account_id: i32) {
         total,
         "a transaction without entries"
     );
-    let cached: BTreeMap<String, i64> = store_ledger::balances(store, account_id)
+    let cached: BTreeMap<Holder, i64> = store_ledger::balances(store, account_id)
         .await
         .unwrap()
         .into_iter()
-        .map(|b| (b.holder, b.balance_minor))
+        .map(|b| (*b.holder, b.balance_minor))
         .collect();
     assert_eq!(per_holder, cached, "entries and cached balances differ");
     for (holder, balance) in &cached {
         assert!(
-            *balance >= 0 || holder == "operator",
-            "{holder} is negative: {balance}"
+            *balance >= 0 || *holder == Holder::Operator,
+            "{holder:?} is negative: {balance}"
         );
     }
 }
 
 async fn balance_of(w: &World, holder: Holder) -> i64 {
-    store_ledger::balance(&w.h.store, w.admin.account.id, &holder.key())
+    store_ledger::balance(&w.h.store, w.admin.account.id, holder)
         .await
         .unwrap()
 }

@@ -90,7 +90,7 @@ impl CatalogService {
                 prices: prices
                     .iter()
                     .filter(|p| p.product_id == row.id)
-                    .map(|p| (p.currency.clone(), price_of(p)))
+                    .map(|p| (p.currency.as_str().to_owned(), price_of(p)))
                     .collect(),
                 name: row.name,
                 active: row.active,

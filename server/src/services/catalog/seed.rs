@@ -1,6 +1,6 @@
 //! The default public DV products, so a fresh install can take orders.
 
-use app::model::products::ProductKind;
+use app::model::{Currency, products::ProductKind};
 
 use super::{CatalogError, CatalogService};
 use crate::{
@@ -15,7 +15,7 @@ struct DefaultProduct {
     included: i32,
     max: i32,
     /// (currency, base, per extra domain) in minor units.
-    prices: [(&'static str, i64, i64); 2],
+    prices: [(Currency, i64, i64); 2],
 }
 
 const DEFAULTS: [DefaultProduct; 4] = [
@@ -24,28 +24,34 @@ const DEFAULTS: [DefaultProduct; 4] = [
         name: "DV SSL",
         included: 1,
         max: 1,
-        prices: [("USD", 4_900, 0), ("INR", 399_900, 0)],
+        prices: [(Currency::Usd, 4_900, 0), (Currency::Inr, 399_900, 0)],
     },
     DefaultProduct {
         kind: ProductKind::DvWildcard,
         name: "DV Wildcard SSL",
         included: 1,
         max: 1,
-        prices: [("USD", 19_900, 0), ("INR", 1_599_900, 0)],
+        prices: [(Currency::Usd, 19_900, 0), (Currency::Inr, 1_599_900, 0)],
     },
     DefaultProduct {
         kind: ProductKind::DvUcc,
         name: "DV UCC SSL",
         included: 3,
         max: 100,
-        prices: [("USD", 9_900, 2_000), ("INR", 799_900, 159_900)],
+        prices: [
+            (Currency::Usd, 9_900, 2_000),
+            (Currency::Inr, 799_900, 159_900),
+        ],
     },
     DefaultProduct {
         kind: ProductKind::DvWildcardUcc,
         name: "DV Wildcard UCC SSL",
         included: 3,
         max: 100,
-        prices: [("USD", 29_900, 9_900), ("INR", 2_399_900, 799_900)],
+        prices: [
+            (Currency::Usd, 29_900, 9_900),
+            (Currency::Inr, 2_399_900, 799_900),
+        ],
     },
 ];
 

@@ -14,7 +14,10 @@ use crate::{
 pub const SMIME_DAYS: i64 = 365;
 const NAME: &str = "S/MIME Mailbox Validated - Strict";
 /// (currency, price) in minor units.
-const PRICES: [(&str, i64); 2] = [("USD", 2_900), ("INR", 199_900)];
+const PRICES: [(app::model::Currency, i64); 2] = [
+    (app::model::Currency::Usd, 2_900),
+    (app::model::Currency::Inr, 199_900),
+];
 
 impl CatalogService {
     /// Adds the S/MIME product priced in USD and INR when the operator has none. Whether it did.

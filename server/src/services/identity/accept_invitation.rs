@@ -36,7 +36,7 @@ impl IdentityService {
             &tx,
             caller.user.id,
             inv.account_id,
-            &inv.role,
+            *inv.role,
             *inv.group_access,
             now,
         )

@@ -65,7 +65,7 @@ impl IdentityService {
                     invitations::NewInvitation {
                         account_id: account.id,
                         user_id: user.id,
-                        role: &form.role.stored(),
+                        role: form.role,
                         group_access: form.group_access,
                         employee_id: &form.employee_id,
                         token_hash: &token.hash,
@@ -117,7 +117,7 @@ impl IdentityService {
                     &tx,
                     user.id,
                     account.id,
-                    &form.role.stored(),
+                    form.role,
                     form.group_access,
                     now,
                 )

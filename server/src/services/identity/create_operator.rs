@@ -33,23 +33,22 @@ impl IdentityService {
         };
         let now = self.clock.now();
         let tx = self.store.begin().await?;
-        let account =
-            match accounts::find_first_of_kind(&tx, AccountKind::Operator.as_str()).await? {
-                Some(a) => a,
-                None => {
-                    accounts::insert(
-                        &tx,
-                        accounts::NewAccount {
-                            kind: AccountKind::Operator,
-                            name: OPERATOR_ACCOUNT,
-                            country: "",
-                            status: AccountStatus::Active,
-                            created_at: now,
-                        },
-                    )
-                    .await?
-                }
-            };
+        let account = match accounts::find_first_of_kind(&tx, AccountKind::Operator).await? {
+            Some(a) => a,
+            None => {
+                accounts::insert(
+                    &tx,
+                    accounts::NewAccount {
+                        kind: AccountKind::Operator,
+                        name: OPERATOR_ACCOUNT,
+                        country: "",
+                        status: AccountStatus::Active,
+                        created_at: now,
+                    },
+                )
+                .await?
+            }
+        };
         let user = self
             .new_pending_administrator(
                 &tx,

@@ -102,15 +102,7 @@ impl IdentityService {
             return Ok(None);
         }
         let (kind, status) = (*account.kind, *account.status);
-        let Some(assigned) = AssignedRole::parse(&membership.role) else {
-            tracing::error!(
-                user = user.id,
-                account = account.id,
-                "membership or account has unknown enum values"
-            );
-            return Ok(None);
-        };
-        let (role, role_label, permissions) = match assigned {
+        let (role, role_label, permissions) = match *membership.role {
             AssignedRole::BuiltIn(r) => (r, r.label().to_owned(), r.permissions().to_vec()),
             AssignedRole::Custom(id) => {
                 match custom_roles::find(&self.store, account.id, id).await? {

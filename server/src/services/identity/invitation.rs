@@ -96,16 +96,13 @@ impl IdentityService {
         invitation: &InvitationRow,
         account_id: i32,
     ) -> Result<String, IdentityError> {
-        Ok(
-            match app::model::roles::AssignedRole::parse(&invitation.role) {
-                Some(app::model::roles::AssignedRole::BuiltIn(r)) => r.label().to_owned(),
-                Some(app::model::roles::AssignedRole::Custom(id)) => {
-                    custom_roles::find(&self.store, account_id, id)
-                        .await?
-                        .map_or_else(|| "Removed role".to_owned(), |c| c.name)
-                }
-                None => "Unknown role".to_owned(),
-            },
-        )
+        Ok(match *invitation.role {
+            app::model::roles::AssignedRole::BuiltIn(r) => r.label().to_owned(),
+            app::model::roles::AssignedRole::Custom(id) => {
+                custom_roles::find(&self.store, account_id, id)
+                    .await?
+                    .map_or_else(|| "Removed role".to_owned(), |c| c.name)
+            }
+        })
     }
 }

@@ -125,7 +125,8 @@ pub enum IdentityError {
 }
 
 /// Purposes of single-use e-mail tokens.
-pub(crate) const PURPOSE_ACTIVATION: &str = "activation";
+pub(crate) const PURPOSE_ACTIVATION: app::model::session::TokenPurpose =
+    app::model::session::TokenPurpose::Activation;
 
 impl IdentityService {
     pub fn new(

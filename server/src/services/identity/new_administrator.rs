@@ -30,7 +30,7 @@ impl IdentityService {
             tx,
             row.id,
             account_id,
-            Role::Administrator.as_str(),
+            app::model::roles::AssignedRole::BuiltIn(Role::Administrator),
             app::model::users::GroupAccess::All,
             created_at,
         )

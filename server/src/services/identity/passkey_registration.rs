@@ -1,7 +1,7 @@
 //! Registering a passkey from the profile: the server's challenge, then the authenticator's
 //! answer checked by webauthn-rs and stored.
 
-use app::model::FieldErrors;
+use app::model::{FieldErrors, passkeys::CeremonyPurpose};
 use base64::{Engine, engine::general_purpose::URL_SAFE_NO_PAD};
 use chrono::Duration;
 use webauthn_rs::prelude::{PasskeyRegistration, RegisterPublicKeyCredential, Uuid};
@@ -17,7 +17,7 @@ use crate::{
 /// How long a browser has between the challenge and its answer.
 pub(super) const CEREMONY_TTL: Duration = Duration::minutes(5);
 
-pub(super) const REGISTER: &str = "register";
+pub(super) const REGISTER: CeremonyPurpose = CeremonyPurpose::Register;
 
 /// A challenge for the browser: the options to hand to `navigator.credentials`, and the
 /// token that names this ceremony when the answer comes back.
@@ -51,7 +51,7 @@ impl IdentityService {
     pub(super) async fn take_ceremony_state<T: serde::de::DeserializeOwned>(
         &self,
         token: &str,
-        purpose: &str,
+        purpose: CeremonyPurpose,
         belongs: impl Fn(&passkeys::CeremonyRow) -> bool,
     ) -> Result<T, IdentityError> {
         let now = self.clock.now();

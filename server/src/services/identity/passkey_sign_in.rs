@@ -1,6 +1,7 @@
 //! Signing in with a passkey: without a password (the authenticator names the user and
 //! verifies them, so it is both factors), or as the second factor after the password.
 
+use app::model::passkeys::CeremonyPurpose;
 use base64::{Engine, engine::general_purpose::URL_SAFE_NO_PAD};
 use webauthn_rs::prelude::{
     DiscoverableAuthentication, Passkey, PasskeyAuthentication, PublicKeyCredential,
@@ -14,8 +15,8 @@ use super::{
 };
 use crate::store::{passkeys, sessions, sign_in_attempts, users};
 
-const SIGN_IN: &str = "sign_in";
-const SECOND_FACTOR: &str = "second_factor";
+const SIGN_IN: CeremonyPurpose = CeremonyPurpose::SignIn;
+const SECOND_FACTOR: CeremonyPurpose = CeremonyPurpose::SecondFactor;
 
 /// Which second factors a half-done sign-in can use.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,7 +33,7 @@ fn parse_answer(credential: &str) -> Result<PublicKeyCredential, IdentityError> 
 impl IdentityService {
     async fn new_ceremony(
         &self,
-        purpose: &str,
+        purpose: CeremonyPurpose,
         user_id: Option<i32>,
         session_id: Option<i32>,
         state: String,

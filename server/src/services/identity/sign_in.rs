@@ -288,7 +288,7 @@ impl IdentityService {
                 continue;
             }
             if let Some(account) = accounts::find(&self.store, m.account_id).await? {
-                if account.status == AccountStatus::Active.as_str() {
+                if *account.status == AccountStatus::Active {
                     return Ok(account);
                 }
                 first_unusable.get_or_insert(account);

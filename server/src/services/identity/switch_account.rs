@@ -16,10 +16,7 @@ impl IdentityService {
                 continue;
             };
             let (kind, status) = (*a.kind, *a.status);
-            let Some(role) = app::model::roles::AssignedRole::parse(&m.role) else {
-                continue;
-            };
-            let (role, role_label) = match role {
+            let (role, role_label) = match *m.role {
                 app::model::roles::AssignedRole::BuiltIn(r) => (r, r.label().to_owned()),
                 app::model::roles::AssignedRole::Custom(id) => (
                     Role::Custom,
@@ -218,7 +215,7 @@ mod tests {
             &h.store,
             asha.id,
             ravi.account.id,
-            "standard_user",
+            app::model::roles::AssignedRole::BuiltIn(app::model::Role::StandardUser),
             app::model::users::GroupAccess::All,
             h.clock.now(),
         )
@@ -249,11 +246,7 @@ mod tests {
                 .is_none()
         );
         assert_eq!(
-            h.service
-                .pending_stage(&session.token)
-                .await
-                .unwrap()
-                .as_deref(),
+            h.service.pending_stage(&session.token).await.unwrap(),
             Some(sessions::SECOND_FACTOR_ENROL)
         );
 

@@ -1,7 +1,7 @@
 //! The second factor of sign-in: enrolling an authenticator app (TOTP) when the account
 //! enforces it, then a code at every sign-in, or a single-use recovery code.
 
-use app::model::FieldErrors;
+use app::model::{FieldErrors, session::SecondFactorState};
 use sha2::{Digest, Sha256};
 
 use super::{IdentityError, IdentityService};
@@ -43,7 +43,7 @@ impl IdentityService {
     pub(super) async fn pending(
         &self,
         token: &str,
-        stage: &str,
+        stage: SecondFactorState,
     ) -> Result<(SessionRow, UserRow), IdentityError> {
         let session = self
             .live_session(token)
@@ -56,13 +56,16 @@ impl IdentityService {
         Ok((session, user))
     }
 
-    /// Where a half-done sign-in stands: `Some("enrol")`, `Some("code")` or `None`.
-    pub async fn pending_stage(&self, token: &str) -> Result<Option<String>, IdentityError> {
+    /// Where a half-done sign-in stands: `Some(Enrol)`, `Some(Code)` or `None`.
+    pub async fn pending_stage(
+        &self,
+        token: &str,
+    ) -> Result<Option<SecondFactorState>, IdentityError> {
         Ok(self
             .live_session(token)
             .await?
-            .map(|s| s.second_factor)
-            .filter(|f| f != sessions::SECOND_FACTOR_DONE))
+            .map(|s| *s.second_factor)
+            .filter(|f| *f != sessions::SECOND_FACTOR_DONE))
     }
 
     /// Offers a secret to a user who must enrol (the same one on reload, until confirmed).

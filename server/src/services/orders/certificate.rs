@@ -10,8 +10,9 @@ use chrono::{DateTime, Duration, Utc};
 
 use super::{OrderError, OrderService};
 use crate::{
+    domain::revocation::RevocationReason,
     services::identity::Caller,
-    store::{CertificateRow, OrderRow, certificates},
+    store::{CertificateRow, OrderRow, certificates, stored::Stored},
 };
 
 /// Requesters manage their own orders; others need to approve orders.
@@ -74,8 +75,7 @@ pub(super) fn view(c: &CertificateRow, chain_pem: String, now: DateTime<Utc>) ->
             .map(|t| t.format("%Y-%m-%d %H:%M UTC").to_string()),
         revocation_reason: c
             .revocation_reason
-            .as_deref()
-            .map(|r| reason_label(r).to_owned()),
+            .map(|r| reason_label(r.as_str()).to_owned()),
         renewable_from: renewable_from(c.not_after).format("%Y-%m-%d").to_string(),
         chain_pem,
     }
@@ -120,7 +120,11 @@ impl OrderService {
             return Err(OrderError::Refused(format!(
                 "This certificate was revoked on {} ({}); a revoked certificate cannot be {what}.",
                 at.format("%Y-%m-%d"),
-                reason_label(cert.revocation_reason.as_deref().unwrap_or("unspecified"))
+                reason_label(
+                    cert.revocation_reason
+                        .map_or(RevocationReason::Unspecified, Stored::into_inner)
+                        .as_str()
+                )
             )));
         }
         if cert.not_after <= self.clock.now() {

@@ -137,7 +137,7 @@ impl OrderService {
             &tx,
             order.id,
             original.id,
-            order_links::NAMES,
+            app::model::order_actions::OrderLinkKind::Names,
             &summary,
             now,
         )

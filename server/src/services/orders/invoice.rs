@@ -24,16 +24,14 @@ impl OrderService {
     pub async fn invoice(&self, caller: &Caller, order_id: i32) -> Result<Download, OrderError> {
         caller.require(Permission::RequestCertificates)?;
         let order = self.visible(caller, order_id).await?;
-        let (charge, entries) = ledger::order_transaction(
-            &self.store,
-            order.account_id,
-            order.id,
-            Kind::OrderCharge.as_str(),
-        )
-        .await?
-        .ok_or_else(|| {
-            OrderError::Refused("This order has not been paid, so it has no invoice yet.".into())
-        })?;
+        let (charge, entries) =
+            ledger::order_transaction(&self.store, order.account_id, order.id, Kind::OrderCharge)
+                .await?
+                .ok_or_else(|| {
+                    OrderError::Refused(
+                        "This order has not been paid, so it has no invoice yet.".into(),
+                    )
+                })?;
         let account = accounts::find(&self.store, order.account_id)
             .await?
             .ok_or(OrderError::NotFound)?;
@@ -44,7 +42,7 @@ impl OrderService {
         let payer = entries
             .iter()
             .find(|e| e.amount_minor < 0)
-            .and_then(|e| Holder::parse(&e.holder));
+            .map(|e| *e.holder);
         let paid_from = match payer {
             Some(Holder::Group(id)) => {
                 match group_members::group_of_account(&self.store, order.account_id, id).await? {

@@ -6,7 +6,7 @@
 use app::model::{
     FieldErrors, Permission,
     order_status::{OrderEvent, OrderStatus},
-    orders::{NameRules, PlaceOrder, PlacedOrder, ValidOrder},
+    orders::{NameRules, OrderSource, PlaceOrder, PlacedOrder, ValidOrder},
 };
 
 use super::{OrderError, OrderService, RESTRICTED, mails};
@@ -19,9 +19,6 @@ use crate::{
     },
     store::{GroupRow, Tx, domains, orders},
 };
-
-/// Where an order placed through the portal's wizard comes from, for the order list.
-pub(crate) const SOURCE_PORTAL: &str = "Portal";
 
 /// The most names a private certificate may carry.
 pub(super) const PRIVATE_MAX_NAMES: u32 = 100;
@@ -118,7 +115,7 @@ impl OrderService {
         form: &PlaceOrder,
     ) -> Result<PlacedOrder, OrderError> {
         caller.require(Permission::RequestCertificates)?;
-        self.place_linked(caller, form, None, false, SOURCE_PORTAL)
+        self.place_linked(caller, form, None, false, OrderSource::Portal)
             .await
     }
 
@@ -128,7 +125,7 @@ impl OrderService {
         &self,
         caller: &Caller,
         form: &PlaceOrder,
-        source: &str,
+        source: OrderSource,
     ) -> Result<PlacedOrder, OrderError> {
         caller.require(Permission::RequestCertificates)?;
         self.place_linked(caller, form, None, false, source).await
@@ -142,7 +139,7 @@ impl OrderService {
         form: &PlaceOrder,
         renewal_of: Option<i32>,
         at_no_charge: bool,
-        source: &str,
+        source: OrderSource,
     ) -> Result<PlacedOrder, OrderError> {
         let checked = self.check_order(caller, form, at_no_charge).await?;
         let tx = self.store.begin().await?;
@@ -224,7 +221,7 @@ impl OrderService {
         caller: &Caller,
         checked: CheckedOrder<'_>,
         renewal_of: Option<i32>,
-        source: &str,
+        source: OrderSource,
     ) -> Result<StoredOrder, OrderError> {
         let CheckedOrder {
             form,
@@ -250,7 +247,7 @@ impl OrderService {
             placed_by: caller.user.id,
             product_id: form.product_id,
             product_name: &product.offer.name,
-            product_kind: product.offer.kind.as_str(),
+            product_kind: product.offer.kind,
             profile: product.profile,
             private_ca: product.private_ca.as_deref(),
             validity_days: i32::try_from(form.validity_days).unwrap_or(i32::MAX),
@@ -258,7 +255,7 @@ impl OrderService {
             currency: *caller.account.currency,
             status,
             csr_pem: valid.csr_pem.as_deref(),
-            key_source: valid.key_source.code(),
+            key_source: valid.key_source,
             requester_name: &valid.requester_name,
             requester_email: &valid.requester_email,
             requester_phone: &valid.requester_phone,

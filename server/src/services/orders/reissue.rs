@@ -58,7 +58,7 @@ impl OrderService {
             &tx,
             order.id,
             original.id,
-            order_links::REISSUE,
+            app::model::order_actions::OrderLinkKind::Reissue,
             &valid.reason,
             now,
         )

@@ -27,7 +27,16 @@ pub(super) async fn link_renewal(
     actor: &str,
     at: DateTime<Utc>,
 ) -> Result<(), OrderError> {
-    match order_links::insert(tx, order_id, origin, order_links::RENEWAL, "", at).await {
+    match order_links::insert(
+        tx,
+        order_id,
+        origin,
+        app::model::order_actions::OrderLinkKind::Renewal,
+        "",
+        at,
+    )
+    .await
+    {
         Ok(()) => {}
         Err(StoreError::Duplicate) => {
             return Err(OrderError::Refused(
@@ -160,7 +169,7 @@ impl OrderService {
             &again,
             Some(original.id),
             false,
-            super::place::SOURCE_PORTAL,
+            app::model::orders::OrderSource::Portal,
         )
         .await
     }

@@ -168,7 +168,7 @@ impl OrderService {
                 &form,
                 Some(original.id),
                 false,
-                super::place::SOURCE_PORTAL,
+                app::model::orders::OrderSource::Portal,
             )
             .await?;
         Ok(placed.id)
@@ -185,7 +185,7 @@ mod tests {
             serial_hex: "01".into(),
             ca_id: 1,
             profile: "tls-dv".into(),
-            status: "issued".into(),
+            status: crate::store::certificates::ISSUED.into(),
             subject: String::new(),
             names: String::new(),
             not_before,

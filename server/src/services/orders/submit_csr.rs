@@ -4,7 +4,7 @@
 //! key for names someone else validated.
 
 use app::model::Permission;
-use app::model::{FieldErrors, order_status::OrderStatus};
+use app::model::{FieldErrors, order_status::OrderStatus, orders::KeySource};
 
 use super::{
     OrderError, OrderService,
@@ -109,14 +109,22 @@ impl OrderService {
         match change {
             // Conditional, so a CSR stored a moment ago by someone else is not replaced either.
             CsrChange::OnlyIfMissing => {
-                if !orders::set_missing_csr(&tx, order.account_id, order.id, csr, "paste", now)
-                    .await?
+                if !orders::set_missing_csr(
+                    &tx,
+                    order.account_id,
+                    order.id,
+                    csr,
+                    KeySource::Paste,
+                    now,
+                )
+                .await?
                 {
                     return Err(OrderError::Refused(KEEPS_CSR.into()));
                 }
             }
             CsrChange::MayReplace => {
-                orders::set_csr(&tx, order.account_id, order.id, csr, "paste", now).await?;
+                orders::set_csr(&tx, order.account_id, order.id, csr, KeySource::Paste, now)
+                    .await?;
             }
         }
         self.queue_tracked(&tx, order, now, |to, link| {

@@ -175,7 +175,7 @@ impl World {
             groups::GroupFields {
                 name: "Research",
                 description: "",
-                finance_mode: "account",
+                finance_mode: app::model::groups::FinanceMode::Account,
                 spend_limit_minor: None,
                 renewal_emails: "",
                 restricted: true,
@@ -203,7 +203,7 @@ impl World {
             store,
             app::model::AccountId(manager.membership.account_id),
             app::model::MembershipId(manager.membership.id),
-            "manager",
+            app::model::roles::AssignedRole::BuiltIn(app::model::Role::Manager),
             app::model::users::GroupAccess::Specific,
         )
         .await

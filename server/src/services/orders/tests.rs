@@ -102,7 +102,7 @@ async fn a_standard_users_order_waits_for_approval_and_is_paid_when_approved() {
         &w.h.store,
         ravi.user.id,
         w.admin.account.id,
-        "standard_user",
+        app::model::roles::AssignedRole::BuiltIn(app::model::Role::StandardUser),
         app::model::users::GroupAccess::All,
         w.h.clock.now(),
     )
@@ -1004,7 +1004,7 @@ async fn reminder_days_are_an_administrators_setting_checked_before_saving() {
         &w.h.store,
         ravi.user.id,
         w.admin.account.id,
-        "standard_user",
+        app::model::roles::AssignedRole::BuiltIn(app::model::Role::StandardUser),
         app::model::users::GroupAccess::All,
         w.h.clock.now(),
     )

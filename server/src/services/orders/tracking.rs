@@ -56,7 +56,7 @@ impl OrderService {
         let link = tracking_links::by_token_hash(&self.store, &hash_token(token))
             .await?
             .ok_or(OrderError::NotFound)?;
-        let scope = TrackingScope::parse(&link.scope).ok_or(OrderError::NotFound)?;
+        let scope = *link.scope;
         let order = orders::get(&self.store, link.account_id, link.order_id)
             .await?
             .ok_or(OrderError::NotFound)?;

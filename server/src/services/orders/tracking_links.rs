@@ -31,7 +31,7 @@ impl OrderService {
                 order_id: order.id,
                 account_id: order.account_id,
                 recipient: &recipient,
-                scope: scope.code(),
+                scope,
                 token_hash: &token.hash,
             },
             self.clock.now(),

@@ -297,7 +297,7 @@ async fn only_who_may_manage_the_order_replaces_its_csr_in_the_portal() {
         &w.h.store,
         ravi.user.id,
         w.admin.account.id,
-        "standard_user",
+        app::model::roles::AssignedRole::BuiltIn(app::model::Role::StandardUser),
         app::model::users::GroupAccess::All,
         w.h.clock.now(),
     )
@@ -324,7 +324,7 @@ async fn only_who_may_manage_the_order_replaces_its_csr_in_the_portal() {
         .unwrap();
     let after = w.order_row(id).await;
     assert_eq!(after.csr_pem.as_deref(), Some(replacement.trim()));
-    assert_eq!(after.key_source, KeySource::Paste.code());
+    assert_eq!(*after.key_source, KeySource::Paste);
 }
 
 #[tokio::test]
@@ -375,7 +375,7 @@ async fn the_order_page_shows_the_requesters_link_and_the_database_only_hashes()
     assert_eq!(
         links
             .iter()
-            .map(|l| (l.recipient.as_str(), l.scope.as_str()))
+            .map(|l| (l.recipient.as_str(), l.scope.code()))
             .collect::<Vec<_>>(),
         [(REQUESTER, "requester"), (COPY, "viewer"), (TECH, "viewer")]
     );

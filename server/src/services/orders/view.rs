@@ -6,8 +6,7 @@ use app::model::{
     billing::format_money,
     order_actions::{CreditNoteView, LinkedOrder, credit_note_number},
     order_status::OrderStatus,
-    orders::{KeySource, NameProgress, OrderEventView, OrderView},
-    products::ProductKind,
+    orders::{NameProgress, OrderEventView, OrderSource, OrderView},
 };
 
 use super::{
@@ -141,7 +140,7 @@ impl OrderService {
         let smime = super::is_smime(&o);
         let link = |l: order_links::OrderLinkRow, other: i32| LinkedOrder {
             order_id: other,
-            kind: l.kind,
+            kind: l.kind.as_str().to_owned(),
             reason: l.reason,
         };
         let origin = order_links::origin(&self.store, o.id).await?.map(|l| {
@@ -164,7 +163,7 @@ impl OrderService {
             &self.store,
             o.account_id,
             o.id,
-            crate::domain::ledger::Kind::OrderCharge.as_str(),
+            crate::domain::ledger::Kind::OrderCharge,
         )
         .await?
         .map(|(t, _)| super::invoice::invoice_number(t.id));
@@ -190,7 +189,7 @@ impl OrderService {
             && live
             && o.private_ca.is_none()
             && caller.can(Permission::RequestCertificates)
-            && ProductKind::parse(&o.product_kind).is_some_and(ProductKind::is_multi_domain)
+            && o.product_kind.is_multi_domain()
         {
             self.price_per_added_name(&o).await
         } else {
@@ -209,7 +208,7 @@ impl OrderService {
             requester_email: o.requester_email.clone(),
             names: self.progress(&o).await?,
             has_csr: o.csr_pem.is_some(),
-            key_source: KeySource::parse(&o.key_source).unwrap_or(KeySource::Paste),
+            key_source: *o.key_source,
             tags: split(&o.tags),
             remarks: o.remarks.clone(),
             auto_renew: o.auto_renew,
@@ -239,7 +238,10 @@ impl OrderService {
                 && !renewed,
             can_edit: manager && !matches!(status, OrderStatus::Cancelled | OrderStatus::Rejected),
             change_names_price,
-            can_renew_early: approver && live && o.source == "ACME" && renewal_mark.is_none(),
+            can_renew_early: approver
+                && live
+                && *o.source == OrderSource::Acme
+                && renewal_mark.is_none(),
             renewal_marked: renewal_mark
                 .map(|m| m.marked_at.format("%Y-%m-%d %H:%M UTC").to_string()),
             successors,

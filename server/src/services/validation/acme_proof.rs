@@ -11,39 +11,24 @@ use crate::{
     store::domains::{self, NewDomain},
 };
 
-/// The ACME challenge types, with the portal method whose coverage rules they share.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum AcmeProof {
-    Http01,
-    Dns01,
-    TlsAlpn01,
+/// The ACME challenge types (as stored with each challenge); the portal method whose
+/// coverage rules each shares is `method`.
+pub use app::model::acme::AcmeChallengeKind as AcmeProof;
+
+/// DNS-01 shows control of the domain's zone (covers sub-domains and wildcards, as a
+/// DNS TXT record does); HTTP-01 and TLS-ALPN-01 show control of one host only.
+fn method(proof: AcmeProof) -> DcvMethod {
+    match proof {
+        AcmeProof::Dns01 => DcvMethod::DnsTxt,
+        AcmeProof::Http01 | AcmeProof::TlsAlpn01 => DcvMethod::HttpFile,
+    }
 }
 
-impl AcmeProof {
-    pub fn parse(kind: &str) -> Option<Self> {
-        match kind {
-            "http-01" => Some(Self::Http01),
-            "dns-01" => Some(Self::Dns01),
-            "tls-alpn-01" => Some(Self::TlsAlpn01),
-            _ => None,
-        }
-    }
-
-    /// DNS-01 shows control of the domain's zone (covers sub-domains and wildcards, as a
-    /// DNS TXT record does); HTTP-01 and TLS-ALPN-01 show control of one host only.
-    fn method(self) -> DcvMethod {
-        match self {
-            Self::Dns01 => DcvMethod::DnsTxt,
-            Self::Http01 | Self::TlsAlpn01 => DcvMethod::HttpFile,
-        }
-    }
-
-    fn rule(self) -> &'static str {
-        match self {
-            Self::Http01 => "TLS BR 3.2.2.4.19 (ACME HTTP-01)",
-            Self::Dns01 => "TLS BR 3.2.2.4.7 (ACME DNS-01)",
-            Self::TlsAlpn01 => "TLS BR 3.2.2.4.20 (ACME TLS-ALPN-01)",
-        }
+fn rule(proof: AcmeProof) -> &'static str {
+    match proof {
+        AcmeProof::Http01 => "TLS BR 3.2.2.4.19 (ACME HTTP-01)",
+        AcmeProof::Dns01 => "TLS BR 3.2.2.4.7 (ACME DNS-01)",
+        AcmeProof::TlsAlpn01 => "TLS BR 3.2.2.4.20 (ACME TLS-ALPN-01)",
     }
 }
 
@@ -65,7 +50,7 @@ impl ValidationService {
                     account_id,
                     NewDomain {
                         name,
-                        method: &proof.method().code(),
+                        method: method(proof),
                         random_value: &value,
                     },
                     now,
@@ -79,8 +64,8 @@ impl ValidationService {
             account_id,
             row.id,
             domains::Verification {
-                method: &proof.method().code(),
-                rule: proof.rule(),
+                method: method(proof),
+                rule: rule(proof),
                 rules_version: dcv::RULES_VERSION,
                 expires_at: until,
             },

@@ -40,7 +40,7 @@ impl ValidationService {
             account_id,
             domains::NewDomain {
                 name: &valid.name,
-                method: &valid.method.code(),
+                method: valid.method,
                 random_value: &self.random_value(),
             },
             now,

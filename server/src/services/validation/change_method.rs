@@ -36,7 +36,7 @@ impl ValidationService {
             &self.store,
             account_id,
             domain_id,
-            &method.code(),
+            method,
             &self.random_value(),
             now,
         )

@@ -52,11 +52,8 @@ fn covering(rows: &[DomainRow], name: &str, now: DateTime<Utc>) -> Option<Domain
     rows.iter()
         .filter(|d| status(d, now) == DomainStatus::Verified)
         .find(|d| {
-            let method = d
-                .verified_method
-                .as_deref()
-                .and_then(DcvMethod::parse)
-                .unwrap_or(DcvMethod::HttpFile);
+            // A row verified before the method was recorded covers only its exact name.
+            let method = d.verified_method.map_or(DcvMethod::HttpFile, |m| *m);
             dcv::covers(&d.name, &method, name)
         })
         .cloned()
@@ -147,7 +144,7 @@ impl ValidationService {
             account_id,
             domains::NewDomain {
                 name,
-                method: &DcvMethod::DnsTxt.code(),
+                method: DcvMethod::DnsTxt,
                 random_value: &self.random_value(),
             },
             now,

@@ -17,7 +17,7 @@ use std::sync::Arc;
 
 use app::model::{
     FieldErrors, Permission,
-    domains::{DcvMethod, DomainStatus, DomainView},
+    domains::{DcvMethod, DcvStatus, DomainStatus, DomainView},
 };
 use chrono::{DateTime, Utc};
 
@@ -92,7 +92,7 @@ impl ValidationService {
 
 /// A domain row as a user sees it at `now`.
 pub fn view(d: &DomainRow, now: DateTime<Utc>) -> DomainView {
-    let method = DcvMethod::parse(&d.method).unwrap_or(DcvMethod::DnsTxt);
+    let method = *d.method;
     let status = status(d, now);
     let published = !matches!(method, DcvMethod::ConstructedEmail { .. });
     DomainView {
@@ -112,10 +112,10 @@ pub fn view(d: &DomainRow, now: DateTime<Utc>) -> DomainView {
 
 /// Verified while the evidence may be reused; expired after; pending before any success.
 pub fn status(d: &DomainRow, now: DateTime<Utc>) -> DomainStatus {
-    match (d.status.as_str(), d.dcv_expires_at) {
-        ("verified", Some(until)) if now < until => DomainStatus::Verified,
-        ("verified", _) => DomainStatus::Expired,
-        _ => DomainStatus::Pending,
+    match (*d.status, d.dcv_expires_at) {
+        (DcvStatus::Verified, Some(until)) if now < until => DomainStatus::Verified,
+        (DcvStatus::Verified, _) => DomainStatus::Expired,
+        (DcvStatus::Pending, _) => DomainStatus::Pending,
     }
 }
 

@@ -44,14 +44,14 @@ impl ValidationService {
         let d = domains::get(&self.store, account_id, domain_id)
             .await?
             .ok_or(ValidationError::NotFound)?;
-        let method = DcvMethod::parse(&d.method).unwrap_or(DcvMethod::DnsTxt);
+        let method = *d.method;
         let now = self.clock.now();
         if let DcvMethod::ConstructedEmail { .. } = method {
             return self.send_constructed(&d, &method, now).await;
         }
         if now - d.value_created_at > dcv::value_lifetime(&method) {
             let next = self.random_value();
-            domains::set_method(&self.store, account_id, d.id, &d.method, &next, now).await?;
+            domains::set_method(&self.store, account_id, d.id, method, &next, now).await?;
             let why = "The value was made more than 30 days ago and cannot be used any more. \
                        A new value is shown: publish it and verify again."
                 .to_owned();
@@ -107,7 +107,7 @@ impl ValidationService {
             d.account_id,
             d.id,
             domains::Verification {
-                method: &method.code(),
+                method: *method,
                 rule: dcv::rule(method),
                 rules_version: dcv::RULES_VERSION,
                 expires_at: until,
@@ -130,7 +130,7 @@ impl ValidationService {
         let tx = self.store.begin().await?;
         let value = if now - d.value_created_at > dcv::value_lifetime(method) {
             let next = self.random_value();
-            domains::set_method(&tx, d.account_id, d.id, &d.method, &next, now).await?;
+            domains::set_method(&tx, d.account_id, d.id, *d.method, &next, now).await?;
             next
         } else {
             d.random_value.clone()

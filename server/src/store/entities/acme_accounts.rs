@@ -1,4 +1,7 @@
+use app::model::acme::AcmeAccountStatus;
 use sea_orm::entity::prelude::*;
+
+use crate::store::stored::Stored;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "acme_accounts")]
@@ -8,7 +11,7 @@ pub struct Model {
     #[sea_orm(unique)]
     pub thumbprint: String,
     pub jwk: String,
-    pub status: String,
+    pub status: Stored<AcmeAccountStatus>,
     pub contact: String,
     pub account_id: i32,
     pub user_id: i32,

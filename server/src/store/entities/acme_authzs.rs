@@ -1,4 +1,7 @@
+use app::model::acme::AcmeAuthzStatus;
 use sea_orm::entity::prelude::*;
+
+use crate::store::stored::Stored;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "acme_authzs")]
@@ -8,7 +11,7 @@ pub struct Model {
     pub acme_order_id: i32,
     pub identifier: String,
     pub wildcard: bool,
-    pub status: String,
+    pub status: Stored<AcmeAuthzStatus>,
     pub expires_at: DateTimeUtc,
 }
 

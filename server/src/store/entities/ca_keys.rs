@@ -1,5 +1,7 @@
 use sea_orm::entity::prelude::*;
 
+use crate::{ports::keys::KeySpec, store::stored::Stored};
+
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "ca_keys")]
 pub struct Model {
@@ -8,7 +10,7 @@ pub struct Model {
     #[sea_orm(unique)]
     pub label: String,
     pub backend: String,
-    pub spec: String,
+    pub spec: Stored<KeySpec>,
     pub public_key: Vec<u8>,
     pub handle: Vec<u8>,
     pub created_at: DateTimeUtc,

@@ -1,4 +1,7 @@
+use app::model::domains::{DcvMethod, DcvStatus};
 use sea_orm::entity::prelude::*;
+
+use crate::store::stored::Stored;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "domains")]
@@ -7,12 +10,12 @@ pub struct Model {
     pub id: i32,
     pub account_id: i32,
     pub name: String,
-    pub method: String,
+    pub method: Stored<DcvMethod>,
     pub random_value: String,
     pub value_created_at: DateTimeUtc,
-    pub status: String,
+    pub status: Stored<DcvStatus>,
     pub verified_at: Option<DateTimeUtc>,
-    pub verified_method: Option<String>,
+    pub verified_method: Option<Stored<DcvMethod>>,
     pub dcv_expires_at: Option<DateTimeUtc>,
     pub rule: Option<String>,
     pub rules_version: Option<String>,

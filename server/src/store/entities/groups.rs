@@ -1,4 +1,7 @@
+use app::model::groups::FinanceMode;
 use sea_orm::entity::prelude::*;
+
+use crate::store::stored::Stored;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "groups")]
@@ -9,7 +12,7 @@ pub struct Model {
     pub name: String,
     pub description: String,
     pub is_default: bool,
-    pub finance_mode: String,
+    pub finance_mode: Stored<FinanceMode>,
     pub spend_limit_minor: Option<i64>,
     /// Comma-separated addresses that get renewal and expiry notices of the group's orders.
     pub renewal_emails: String,

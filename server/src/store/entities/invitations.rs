@@ -1,4 +1,4 @@
-use app::model::users::GroupAccess;
+use app::model::{invitation::InvitationAnswer, roles::AssignedRole, users::GroupAccess};
 use sea_orm::entity::prelude::*;
 
 use crate::store::stored::Stored;
@@ -10,7 +10,7 @@ pub struct Model {
     pub id: i32,
     pub account_id: i32,
     pub user_id: i32,
-    pub role: String,
+    pub role: Stored<AssignedRole>,
     pub group_access: Stored<GroupAccess>,
     pub employee_id: String,
     #[sea_orm(unique)]
@@ -20,7 +20,7 @@ pub struct Model {
     pub expires_at: DateTimeUtc,
     pub answered_at: Option<DateTimeUtc>,
     /// `accepted` or `declined` once answered.
-    pub answer: Option<String>,
+    pub answer: Option<Stored<InvitationAnswer>>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

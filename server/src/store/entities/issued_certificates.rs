@@ -1,4 +1,9 @@
+use app::model::certificate_status::CertificateStatus;
+
+use crate::domain::revocation::RevocationReason;
 use sea_orm::entity::prelude::*;
+
+use crate::store::stored::Stored;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "issued_certificates")]
@@ -9,7 +14,7 @@ pub struct Model {
     pub serial_hex: String,
     pub ca_id: i32,
     pub profile: String,
-    pub status: String,
+    pub status: Stored<CertificateStatus>,
     pub subject: String,
     pub names: String,
     pub not_before: DateTimeUtc,
@@ -20,7 +25,7 @@ pub struct Model {
     pub signing_at: Option<DateTimeUtc>,
     pub issued_at: Option<DateTimeUtc>,
     pub revoked_at: Option<DateTimeUtc>,
-    pub revocation_reason: Option<String>,
+    pub revocation_reason: Option<Stored<RevocationReason>>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -1,7 +1,7 @@
 use app::model::Currency;
 use sea_orm::entity::prelude::*;
 
-use crate::store::stored::Stored;
+use crate::{domain::ledger::Holder, store::stored::Stored};
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "ledger_balances")]
@@ -9,7 +9,7 @@ pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i32,
     pub account_id: i32,
-    pub holder: String,
+    pub holder: Stored<Holder>,
     pub balance_minor: i64,
     pub currency: Stored<Currency>,
 }

@@ -1,7 +1,7 @@
 use app::model::Currency;
 use sea_orm::entity::prelude::*;
 
-use crate::store::stored::Stored;
+use crate::{domain::ledger::Holder, store::stored::Stored};
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "ledger_entries")]
@@ -11,7 +11,7 @@ pub struct Model {
     pub transaction_id: i32,
     pub account_id: i32,
     /// `operator`, `account` or `group:<id>`.
-    pub holder: String,
+    pub holder: Stored<Holder>,
     /// Signed: credits positive, debits negative.
     pub amount_minor: i64,
     pub currency: Stored<Currency>,

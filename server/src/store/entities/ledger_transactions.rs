@@ -1,3 +1,4 @@
+use crate::domain::ledger::Kind;
 use app::model::Currency;
 use sea_orm::entity::prelude::*;
 
@@ -10,7 +11,7 @@ pub struct Model {
     pub id: i32,
     pub account_id: i32,
     /// grant | allocate | deallocate | order_charge | order_refund
-    pub kind: String,
+    pub kind: Stored<Kind>,
     pub group_id: Option<i32>,
     pub order_id: Option<i32>,
     /// The amount moved, always positive.

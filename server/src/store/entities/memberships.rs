@@ -1,4 +1,4 @@
-use app::model::{user_status::MembershipStatus, users::GroupAccess};
+use app::model::{roles::AssignedRole, user_status::MembershipStatus, users::GroupAccess};
 use sea_orm::entity::prelude::*;
 
 use crate::store::stored::Stored;
@@ -10,7 +10,7 @@ pub struct Model {
     pub id: i32,
     pub user_id: i32,
     pub account_id: i32,
-    pub role: String,
+    pub role: Stored<AssignedRole>,
     pub created_at: DateTimeUtc,
     /// Deactivated by an administrator of the account, or not.
     pub status: Stored<MembershipStatus>,

@@ -1,4 +1,9 @@
-use app::model::{Currency, order_status::OrderStatus};
+use app::model::{
+    Currency,
+    order_status::OrderStatus,
+    orders::{KeySource, OrderSource},
+    products::ProductKind,
+};
 use sea_orm::entity::prelude::*;
 
 use crate::store::stored::Stored;
@@ -13,7 +18,7 @@ pub struct Model {
     pub placed_by: i32,
     pub product_id: i32,
     pub product_name: String,
-    pub product_kind: String,
+    pub product_kind: Stored<ProductKind>,
     pub profile: String,
     pub private_ca: Option<String>,
     pub validity_days: i32,
@@ -21,7 +26,7 @@ pub struct Model {
     pub currency: Stored<Currency>,
     pub status: Stored<OrderStatus>,
     pub csr_pem: Option<String>,
-    pub key_source: String,
+    pub key_source: Stored<KeySource>,
     pub requester_name: String,
     pub requester_email: String,
     pub requester_phone: String,
@@ -36,7 +41,7 @@ pub struct Model {
     pub issue_error: Option<String>,
     pub reason: Option<String>,
     /// `Portal` or `ACME`: where the order was placed.
-    pub source: String,
+    pub source: Stored<OrderSource>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

@@ -1,4 +1,7 @@
+use app::model::session::SecondFactorState;
 use sea_orm::entity::prelude::*;
+
+use crate::store::stored::Stored;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "sessions")]
@@ -16,7 +19,7 @@ pub struct Model {
     pub expires_at: DateTimeUtc,
     pub revoked_at: Option<DateTimeUtc>,
     /// `done`, or `enrol` / `code` while the second factor is outstanding.
-    pub second_factor: String,
+    pub second_factor: Stored<SecondFactorState>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

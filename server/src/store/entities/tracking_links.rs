@@ -1,4 +1,7 @@
+use app::model::orders::TrackingScope;
 use sea_orm::entity::prelude::*;
+
+use crate::store::stored::Stored;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "tracking_links")]
@@ -10,7 +13,7 @@ pub struct Model {
     /// The address the link was made for (lower case).
     pub recipient: String,
     /// `requester` or `viewer`.
-    pub scope: String,
+    pub scope: Stored<TrackingScope>,
     /// SHA-256 of the token, hex: the token itself is never stored.
     pub token_hash: String,
     pub created_at: DateTimeUtc,

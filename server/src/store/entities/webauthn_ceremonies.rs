@@ -1,4 +1,7 @@
+use app::model::passkeys::CeremonyPurpose;
 use sea_orm::entity::prelude::*;
+
+use crate::store::stored::Stored;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "webauthn_ceremonies")]
@@ -8,7 +11,7 @@ pub struct Model {
     /// SHA-256 of the ceremony token the browser carries between start and finish.
     #[sea_orm(unique)]
     pub token_hash: String,
-    pub purpose: String,
+    pub purpose: Stored<CeremonyPurpose>,
     pub user_id: Option<i32>,
     pub session_id: Option<i32>,
     /// webauthn-rs's serialised ceremony state (challenge and expectations).

@@ -439,7 +439,7 @@ async fn authz(
         };
         Ok(c.json(
             StatusCode::OK,
-            resources::retry_after(&authz.status),
+            resources::retry_after(authz.status.as_str()),
             resources::authz(&c, &authz),
         )
         .await)

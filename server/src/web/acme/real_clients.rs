@@ -347,10 +347,11 @@ async fn without_required_binding_lego_obtains_for_the_operator_account_at_no_ch
 
     // The order is the operator account's, with the public DV product, free; the customer
     // account whose credit the world granted has none.
-    let operator_account = crate::store::accounts::find_first_of_kind(&w.h.store, "operator")
-        .await
-        .unwrap()
-        .unwrap();
+    let operator_account =
+        crate::store::accounts::find_first_of_kind(&w.h.store, app::model::AccountKind::Operator)
+            .await
+            .unwrap()
+            .unwrap();
     let order = crate::store::acme::order_of_order_row(&w.h.store, 1)
         .await
         .unwrap()

@@ -38,7 +38,7 @@ pub fn retry_after(status: &str) -> HeaderMap {
 pub fn account(c: &Acme, a: &AcmeAccountRow) -> Value {
     let contact: Vec<&str> = a.contact.split(',').filter(|s| !s.is_empty()).collect();
     json!({
-        "status": a.status,
+        "status": a.status.as_str(),
         "contact": contact,
         "orders": c.url(&format!("account/{}/orders", a.id)),
     })
@@ -70,10 +70,10 @@ pub fn order(c: &Acme, o: &OrderView) -> Value {
 
 pub fn challenge(c: &Acme, ch: &ChallengeView) -> Value {
     let mut v = json!({
-        "type": ch.kind,
+        "type": ch.kind.as_str(),
         "url": c.url(&format!("chall/{}", ch.id)),
         "token": ch.token,
-        "status": ch.status,
+        "status": ch.status.as_str(),
     });
     if let Some(t) = ch.validated {
         put(&mut v, "validated", json!(time(t)));
@@ -86,7 +86,7 @@ pub fn challenge(c: &Acme, ch: &ChallengeView) -> Value {
 
 pub fn authz(c: &Acme, a: &AuthzView) -> Value {
     let mut v = json!({
-        "status": a.status,
+        "status": a.status.as_str(),
         "expires": time(a.expires),
         "identifier": {"type": "dns", "value": a.identifier},
         "challenges": a.challenges.iter().map(|ch| challenge(c, ch)).collect::<Vec<_>>(),

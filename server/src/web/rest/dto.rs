@@ -78,7 +78,7 @@ impl From<OrderSummary> for OrderSummaryDto {
     fn from(o: OrderSummary) -> Self {
         Self {
             id: o.id,
-            source: o.source,
+            source: o.source.as_str().to_owned(),
             product: o.product,
             main_name: o.main_name,
             names: o.names,
@@ -183,7 +183,7 @@ impl From<CertificateView> for CertificateDto {
             not_after: c.not_after,
             state: c.state,
             revoked_at: c.revoked_at,
-            revocation_reason: c.revocation_reason,
+            revocation_reason: c.revocation_reason.map(|r| r.as_str().to_owned()),
             renewable_from: c.renewable_from,
         }
     }

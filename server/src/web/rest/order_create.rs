@@ -170,7 +170,10 @@ async fn place(
         requester_email: wizard.requester_email.clone(),
     };
     let form = place_order(req, defaults)?;
-    let placed = rest.orders.place_from(caller, &form, "API").await?;
+    let placed = rest
+        .orders
+        .place_from(caller, &form, app::model::orders::OrderSource::Api)
+        .await?;
     Ok(rest.orders.order_view(caller, placed.id).await?.into())
 }
 

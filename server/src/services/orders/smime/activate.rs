@@ -6,6 +6,7 @@
 use app::model::{
     FieldErrors, Permission,
     order_status::OrderStatus,
+    orders::KeySource,
     smime::{ActivationForm, PROOF_REUSE_DAYS, STATEMENTS},
 };
 
@@ -124,7 +125,7 @@ impl OrderService {
             "Certificate activated",
             &format!(
                 "Fields: E and CN = {email}; key pair: {}; statements marked: {}",
-                if key_source == "browser" {
+                if key_source == KeySource::Browser {
                     "generated in the browser"
                 } else {
                     "CSR"

@@ -29,7 +29,7 @@ use crate::{
 
 /// Whether the order is for an S/MIME product (issued only through its activation).
 pub(crate) fn is_smime(order: &OrderRow) -> bool {
-    order.product_kind == ProductKind::SmimeMailbox.as_str()
+    *order.product_kind == ProductKind::SmimeMailbox
 }
 
 /// Whether a proof made at `verified_at` may still be used at `now`.

@@ -66,7 +66,7 @@ impl OrderService {
                 placed_by: caller.user.id,
                 product_id: form.product_id,
                 product_name: &product.offer.name,
-                product_kind: product.offer.kind.as_str(),
+                product_kind: product.offer.kind,
                 profile: product.profile,
                 private_ca: None,
                 validity_days: i32::try_from(form.validity_days).unwrap_or(i32::MAX),
@@ -86,7 +86,7 @@ impl OrderService {
                 auto_renew: false,
                 template_values: "[]",
                 names: &names,
-                source: "Portal",
+                source: app::model::orders::OrderSource::Portal,
             },
             now,
         )

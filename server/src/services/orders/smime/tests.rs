@@ -565,7 +565,7 @@ async fn a_standard_users_order_is_not_available_until_approved_then_the_link_is
         &w.h.store,
         ravi.user.id,
         w.admin.account.id,
-        "standard_user",
+        app::model::roles::AssignedRole::BuiltIn(app::model::Role::StandardUser),
         app::model::users::GroupAccess::All,
         w.h.clock.now(),
     )
