@@ -7,6 +7,7 @@ pub mod acme;
 pub mod api_keys;
 pub mod audit;
 pub mod billing;
+pub mod checkbox;
 pub mod countries;
 pub mod dns_name;
 pub mod domains;

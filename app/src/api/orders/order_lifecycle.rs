@@ -6,15 +6,10 @@ use leptos::prelude::*;
 
 use crate::error::AppError;
 
-#[cfg(feature = "ssr")]
-fn to_order(id: i32, what: &str) -> String {
-    format!("/orders/{id}?done={what}")
-}
-
 /// Revokes the order's certificate. The requester or an approver.
 #[server(endpoint = "orders/revoke")]
 pub async fn order_revoke(order_id: i32, reason: String, remarks: String) -> Result<(), AppError> {
-    crate::api::call_then_redirect(&to_order(order_id, "revoked"), |backend, meta| async move {
+    crate::api::call_then_order(order_id, "revoked", |backend, meta| async move {
         let form = crate::model::order_actions::RevokeForm {
             order_id,
             reason,
@@ -34,16 +29,14 @@ pub async fn order_reissue(
     remarks: String,
     csr_pem: String,
 ) -> Result<(), AppError> {
-    crate::api::call(|backend, meta| async move {
+    crate::api::call_then_new_order("reissued", |backend, meta| async move {
         let form = crate::model::order_actions::ReissueForm {
             order_id,
             reason,
             remarks,
             csr_pem,
         };
-        let placed = backend.orders.reissue(&meta, form).await?;
-        leptos_axum::redirect(&to_order(placed.id, "reissued"));
-        Ok(())
+        backend.orders.reissue(&meta, form).await
     })
     .await
 }
@@ -58,7 +51,7 @@ pub async fn order_change_names(
     csr_pem: String,
     remarks: String,
 ) -> Result<(), AppError> {
-    crate::api::call(|backend, meta| async move {
+    crate::api::call_then_new_order("names", |backend, meta| async move {
         let form = crate::model::order_actions::ChangeNamesForm {
             order_id,
             reason,
@@ -66,9 +59,7 @@ pub async fn order_change_names(
             csr_pem,
             remarks,
         };
-        let placed = backend.orders.change_names(&meta, form).await?;
-        leptos_axum::redirect(&to_order(placed.id, "names"));
-        Ok(())
+        backend.orders.change_names(&meta, form).await
     })
     .await
 }
@@ -81,15 +72,13 @@ pub async fn order_renew(
     csr_pem: String,
     #[server(default)] draft: Option<String>,
 ) -> Result<(), AppError> {
-    crate::api::call(|backend, meta| async move {
+    crate::api::call_then_new_order("renewed", |backend, meta| async move {
         let form = crate::model::order_actions::RenewForm {
             order_id,
             csr_pem,
             draft: draft.is_some(),
         };
-        let placed = backend.orders.renew(&meta, form).await?;
-        leptos_axum::redirect(&to_order(placed.id, "renewed"));
-        Ok(())
+        backend.orders.renew(&meta, form).await
     })
     .await
 }
@@ -103,7 +92,7 @@ pub async fn order_edit(
     extra_emails: String,
     #[server(default)] auto_renew: Option<String>,
 ) -> Result<(), AppError> {
-    crate::api::call_then_redirect(&to_order(order_id, "edited"), |backend, meta| async move {
+    crate::api::call_then_order(order_id, "edited", |backend, meta| async move {
         let form = crate::model::order_actions::EditOrderForm {
             order_id,
             tags,
