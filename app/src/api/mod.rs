@@ -3,9 +3,8 @@
 //!
 //! A server function that takes a whole form takes it `#[server(flatten)]`: its fields keep
 //! their own names in the post (`name=…`, as the page's form and the Playwright tests send
-//! them, not `form[name]=…`). Flattening reads every value as text, so such a form holds text,
-//! lists of text and checkboxes (`model::checkbox`); a number (an id) stays an argument of its
-//! own beside it.
+//! them, not `form[name]=…`). Flattening reads every value as text, so a field of such a form
+//! that is not text (or a list of text) reads through `model::form_values` (checkboxes, ids).
 
 pub mod access;
 pub mod acme;
@@ -34,6 +33,7 @@ mod tests {
     use super::{
         access::{GroupAdd, GroupUpdate, IpRuleAdd, RoleAdd, RoleUpdate},
         catalog::{PrivateProductAdd, PublicProductUpdate},
+        orders::{OrderEdit, OrderRenew, OrderRevoke},
     };
 
     /// As server_fn's `PostUrl` decodes a post.
@@ -93,5 +93,26 @@ mod tests {
 
         let public: PublicProductUpdate = decode("id=3&name=DV&validity_days=90");
         assert_eq!((public.id, public.form.name.as_str()), (3, "DV"));
+    }
+
+    #[test]
+    fn an_order_form_reads_its_order_id_and_boxes() {
+        let revoke: OrderRevoke = decode("order_id=12&reason=keyCompromise&remarks=Lost");
+        assert_eq!(revoke.form.order_id, 12);
+        assert_eq!(round_trip(&revoke).form.order_id, 12);
+        let renew: OrderRenew = decode("order_id=4&csr_pem=&draft=on");
+        assert_eq!((renew.form.order_id, renew.form.draft), (4, true));
+        let renew = round_trip(&renew);
+        assert_eq!((renew.form.order_id, renew.form.draft), (4, true));
+        let edit: OrderEdit = decode("order_id=5&tags=a&remarks=&extra_emails=");
+        assert!(!edit.form.auto_renew);
+        assert!(!round_trip(&edit).form.auto_renew);
+        let edit: OrderEdit = decode("order_id=5&tags=a&remarks=&extra_emails=&auto_renew=on");
+        assert!(edit.form.auto_renew);
+        assert!(
+            serde_qs::Config::new(5, false)
+                .deserialize_str::<OrderRevoke>("order_id=twelve&reason=x")
+                .is_err()
+        );
     }
 }

@@ -16,7 +16,7 @@ pub struct IpRuleForm {
     pub description: String,
     /// The administrator read the warning that the rule shuts out their own address (a
     /// checkbox: present when ticked).
-    #[serde(default, deserialize_with = "super::checkbox::checkbox")]
+    #[serde(default, deserialize_with = "super::form_values::checkbox")]
     pub confirm_lockout: bool,
 }
 

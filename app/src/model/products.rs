@@ -509,7 +509,7 @@ pub struct PrivateProductForm {
     #[serde(default)]
     pub values: Vec<String>,
     /// A checkbox: present when ticked.
-    #[serde(default, deserialize_with = "super::checkbox::checkbox")]
+    #[serde(default, deserialize_with = "super::form_values::checkbox")]
     pub auto_approve: bool,
     /// One checklist item per line.
     #[serde(default)]
