@@ -2,6 +2,7 @@ use leptos::prelude::*;
 
 use crate::{
     error::AppError,
+    model::orders::PlacedOrder,
     ports::{Backend, RequestMeta, SetCookie},
 };
 
@@ -29,6 +30,45 @@ where
     call(|backend, meta| async move {
         body(backend, meta).await?;
         leptos_axum::redirect(to);
+        Ok(())
+    })
+    .await
+}
+
+/// Where an order action leaves the user: the order's page, whose `done` names what happened.
+fn order_page(id: i32, done: &str) -> String {
+    format!("/orders/{id}?done={done}")
+}
+
+/// [`call_then_redirect`] for an action on order `id`: the browser goes back to the order.
+pub(crate) async fn call_then_order<T, F, Fut>(id: i32, done: &str, body: F) -> Result<(), AppError>
+where
+    F: FnOnce(Backend, RequestMeta) -> Fut,
+    Fut: Future<Output = Result<T, AppError>>,
+{
+    call_then_redirect(&order_page(id, done), body).await
+}
+
+/// [`call_then_redirect`] for a change to group `id` made on its page: the browser goes back to
+/// the group's page, whose query (`what`, e.g. `member=added`) asks for the notice.
+pub(crate) async fn call_then_group<T, F, Fut>(id: i32, what: &str, body: F) -> Result<(), AppError>
+where
+    F: FnOnce(Backend, RequestMeta) -> Fut,
+    Fut: Future<Output = Result<T, AppError>>,
+{
+    call_then_redirect(&format!("/groups/{id}?{what}"), body).await
+}
+
+/// [`call`] for an action that makes a new linked order (a reissue, a renewal, a names change):
+/// the browser goes on to the new order.
+pub(crate) async fn call_then_new_order<F, Fut>(done: &str, body: F) -> Result<(), AppError>
+where
+    F: FnOnce(Backend, RequestMeta) -> Fut,
+    Fut: Future<Output = Result<PlacedOrder, AppError>>,
+{
+    call(|backend, meta| async move {
+        let placed = body(backend, meta).await?;
+        leptos_axum::redirect(&order_page(placed.id, done));
         Ok(())
     })
     .await

@@ -131,6 +131,48 @@ where
 }
 
 /// The server's refusal in words: the passkey's or name's own message when it gave one.
+/// The state of a passkey button while its ceremony runs: `busy` while the authenticator is
+/// asked (the button is disabled and says so), `problem` with the sentence when it failed.
+#[derive(Debug, Clone, Copy)]
+pub struct Prompt {
+    pub busy: leptos::prelude::RwSignal<bool>,
+    pub problem: leptos::prelude::RwSignal<Option<String>>,
+}
+
+impl Prompt {
+    pub fn new() -> Self {
+        Self {
+            busy: leptos::prelude::RwSignal::new(false),
+            problem: leptos::prelude::RwSignal::new(None),
+        }
+    }
+
+    /// Runs `ceremony` (usually [`perform`]) in the background and hands its answer to `done`.
+    pub fn run<T: 'static>(
+        self,
+        ceremony: impl std::future::Future<Output = Result<T, String>> + 'static,
+        done: impl FnOnce(T) + 'static,
+    ) {
+        use leptos::prelude::Set;
+        self.busy.set(true);
+        self.problem.set(None);
+        leptos::task::spawn_local(async move {
+            let result = ceremony.await;
+            self.busy.set(false);
+            match result {
+                Ok(answer) => done(answer),
+                Err(m) => self.problem.set(Some(m)),
+            }
+        });
+    }
+}
+
+impl Default for Prompt {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 fn message(e: &crate::error::AppError) -> String {
     e.field("passkey")
         .or_else(|| e.field("name"))

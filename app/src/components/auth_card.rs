@@ -1,5 +1,7 @@
 use leptos::prelude::*;
 
+use crate::error::AppError;
+
 /// The centred card that the signed-out pages share.
 #[component]
 pub fn AuthCard(title: &'static str, children: Children) -> impl IntoView {
@@ -14,5 +16,57 @@ pub fn AuthCard(title: &'static str, children: Children) -> impl IntoView {
                 {children()}
             </main>
         </div>
+    }
+}
+
+/// A signed-out page that only tells the user something: `title` names the tab and heads the
+/// card, `message` and the quieter `note` below it say what happened; `children` (a link on)
+/// come last.
+#[component]
+pub fn AuthMessage(
+    title: &'static str,
+    message: &'static str,
+    note: &'static str,
+    #[prop(optional)] children: Option<Children>,
+) -> impl IntoView {
+    view! {
+        <leptos_meta::Title text=format!("{title} · Rootline") />
+        <AuthCard title=title>
+            <p>{message}</p>
+            <p class="muted">{note}</p>
+            {children.map(|c| c())}
+        </AuthCard>
+    }
+}
+
+/// What a page behind an e-mailed link shows while it checks the link's token, and when the
+/// check fails (the reason and the way to sign in); `children` get what the check found.
+#[component]
+pub fn CheckedLink<T, Ser, F, V>(
+    resource: Resource<Result<T, AppError>, Ser>,
+    children: F,
+) -> impl IntoView
+where
+    T: Clone + Send + Sync + 'static,
+    Ser: Send + Sync + 'static,
+    F: Fn(T) -> V + Clone + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    view! {
+        <Suspense fallback=|| view! { <p class="loading">"Checking your link…"</p> }>
+            {move || {
+                let children = children.clone();
+                Suspend::new(async move {
+                    match resource.await {
+                        Ok(found) => children(found).into_any(),
+                        Err(e) => view! {
+                            <div class="alert alert-error" role="alert">{e.to_string()}</div>
+                            <p><a class="button" href="/sign-in">"Go to sign in"</a></p>
+                        }
+                        .into_any(),
+                    }
+                })
+            }}
+        </Suspense>
     }
 }

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::error::AppError;
+use crate::{components::form_alert::Notice, error::AppError};
 
 /// Renders `children` with the resource's data once it has loaded. Use with `let:`:
 /// `<Loaded resource=page let:p> … </Loaded>`.
@@ -45,4 +45,33 @@ pub fn ErrorAlert(error: AppError) -> impl IntoView {
 /// What a page shows instead of its content when the caller's role does not allow it.
 pub fn refused(message: &'static str) -> AnyView {
     view! { <div class="alert alert-error" role="alert">{message}</div> }.into_any()
+}
+
+/// The body of a page whose forms post back to it: `notice` when the address carries `?{flag}`
+/// (the forms' redirect asks for it), then `intro`, then `children` with the data `load` gives.
+/// The data is loaded again after such a redirect, and when `reload` changes (the sum of the
+/// versions of actions that stay on the page, for instance).
+#[component]
+pub fn NoticePage<T, Fut, F, V>(
+    flag: &'static str,
+    notice: &'static str,
+    load: fn() -> Fut,
+    children: F,
+    #[prop(optional, into)] reload: Signal<usize>,
+    #[prop(optional, into)] intro: ViewFn,
+) -> impl IntoView
+where
+    T: Clone + Send + Sync + 'static,
+    Result<T, AppError>: serde::Serialize + serde::de::DeserializeOwned,
+    Fut: Future<Output = Result<T, AppError>> + Send + 'static,
+    F: Fn(T) -> V + Clone + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    let flagged = crate::components::query_flag(flag);
+    let data = Resource::new_blocking(move || (reload.get(), flagged()), move |_| load());
+    view! {
+        {move || flagged().then(|| view! { <Notice>{notice}</Notice> })}
+        {intro.run()}
+        <Loaded resource=data let:found>{children(found)}</Loaded>
+    }
 }

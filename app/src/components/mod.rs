@@ -1,7 +1,9 @@
 pub mod auth_card;
 pub mod field;
 pub mod form_alert;
+pub mod form_card;
 pub mod loaded;
+pub mod order_fields;
 pub mod portal;
 pub mod statement;
 pub mod table;
@@ -28,4 +30,45 @@ pub fn query_flag(name: &'static str) -> impl Fn() -> bool + Copy + Send + Sync 
     use leptos::prelude::With;
     let params = leptos_router::hooks::use_query_map();
     move || params.with(|p| p.get(name).is_some())
+}
+
+/// The first of `notices` (`(flag, text)`) whose flag the page's address carries, as an
+/// action's redirect asks for its notice. Reactive: after an action the router only changes
+/// the query of the same page.
+pub fn query_notice(
+    notices: &'static [(&'static str, &'static str)],
+) -> impl Fn() -> Option<&'static str> + Copy + Send + Sync + 'static {
+    use leptos::prelude::With;
+    let params = leptos_router::hooks::use_query_map();
+    move || {
+        params.with(|p| {
+            notices
+                .iter()
+                .find(|(flag, _)| p.get(flag).is_some())
+                .map(|(_, text)| *text)
+        })
+    }
+}
+
+/// The address of page `page` of a filtered list at `base`, with each filter that is set.
+pub fn list_link(base: &str, page: u64, filters: &[(&str, &str)]) -> String {
+    let mut url = format!("{base}?page={page}");
+    for (key, value) in filters.iter().filter(|(_, v)| !v.is_empty()) {
+        url.push('&');
+        url.push_str(key);
+        url.push('=');
+        url.push_str(&query_value(value));
+    }
+    url
+}
+
+/// The page's query as `parse` reads it from the address bar, kept up to date: list filters
+/// are GET forms, so a filtered view can be bookmarked and works without script.
+pub fn query_memo<Q>(parse: fn(&leptos_router::params::ParamsMap) -> Q) -> leptos::prelude::Memo<Q>
+where
+    Q: PartialEq + Send + Sync + 'static,
+{
+    use leptos::prelude::With;
+    let params = leptos_router::hooks::use_query_map();
+    leptos::prelude::Memo::new(move |_| params.with(parse))
 }

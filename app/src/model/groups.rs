@@ -45,7 +45,7 @@ pub struct GroupForm {
     #[serde(default)]
     pub renewal_emails: String,
     /// Only the group's members use it (a checkbox: present when ticked).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::form_values::checkbox")]
     pub restricted: bool,
 }
 

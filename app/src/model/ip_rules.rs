@@ -14,8 +14,9 @@ pub struct IpRuleForm {
     pub end: String,
     #[serde(default)]
     pub description: String,
-    /// The administrator read the warning that the rule shuts out their own address.
-    #[serde(default)]
+    /// The administrator read the warning that the rule shuts out their own address (a
+    /// checkbox: present when ticked).
+    #[serde(default, deserialize_with = "super::form_values::checkbox")]
     pub confirm_lockout: bool,
 }
 

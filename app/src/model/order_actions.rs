@@ -60,6 +60,7 @@ fn pem_csr(errors: &mut FieldErrors, raw: &str) -> Option<String> {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct RevokeForm {
+    #[serde(deserialize_with = "super::form_values::number")]
     pub order_id: i32,
     /// One of `REVOCATION_REASONS`' codes.
     pub reason: String,
@@ -93,6 +94,7 @@ impl RevokeForm {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ReissueForm {
+    #[serde(deserialize_with = "super::form_values::number")]
     pub order_id: i32,
     /// One of `REISSUE_REASONS`.
     pub reason: String,
@@ -133,6 +135,7 @@ impl ReissueForm {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ChangeNamesForm {
+    #[serde(deserialize_with = "super::form_values::number")]
     pub order_id: i32,
     /// One of `REISSUE_REASONS`: a names change reissues the certificate.
     pub reason: String,
@@ -202,9 +205,11 @@ impl ChangeNamesForm {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct RenewForm {
+    #[serde(deserialize_with = "super::form_values::number")]
     pub order_id: i32,
     pub csr_pem: String,
-    /// Save the renewal as a draft (On Hold) instead of paying now.
+    /// Save the renewal as a draft (On Hold) instead of paying now (a checkbox).
+    #[serde(deserialize_with = "super::form_values::checkbox")]
     pub draft: bool,
 }
 
@@ -227,10 +232,13 @@ impl RenewForm {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct EditOrderForm {
+    #[serde(deserialize_with = "super::form_values::number")]
     pub order_id: i32,
     pub tags: String,
     pub remarks: String,
     pub extra_emails: String,
+    /// A checkbox.
+    #[serde(deserialize_with = "super::form_values::checkbox")]
     pub auto_renew: bool,
 }
 

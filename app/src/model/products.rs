@@ -508,7 +508,8 @@ pub struct PrivateProductForm {
     pub modes: Vec<String>,
     #[serde(default)]
     pub values: Vec<String>,
-    #[serde(default)]
+    /// A checkbox: present when ticked.
+    #[serde(default, deserialize_with = "super::form_values::checkbox")]
     pub auto_approve: bool,
     /// One checklist item per line.
     #[serde(default)]

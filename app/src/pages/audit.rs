@@ -1,11 +1,11 @@
 use leptos::prelude::*;
-use leptos_router::hooks::use_query_map;
 
 use crate::{
     api::access::audit_log,
     components::{
+        list_link,
         portal::Portal,
-        query_value,
+        query_memo,
         table::{Pager, Table},
     },
     model::{AuditPage, AuditQuery, Permission},
@@ -19,15 +19,12 @@ pub fn AuditPage() -> impl IntoView {
 /// The filters as the address bar has them (a GET form, so a filtered view can be bookmarked
 /// and works without script).
 fn query_from_url() -> Memo<AuditQuery> {
-    let params = use_query_map();
-    Memo::new(move |_| {
-        params.with(|p| AuditQuery {
-            module: p.get("module").unwrap_or_default(),
-            user: p.get("user").unwrap_or_default(),
-            from: p.get("from").unwrap_or_default(),
-            to: p.get("to").unwrap_or_default(),
-            page: p.get("page").and_then(|v| v.parse().ok()),
-        })
+    query_memo(|p| AuditQuery {
+        module: p.get("module").unwrap_or_default(),
+        user: p.get("user").unwrap_or_default(),
+        from: p.get("from").unwrap_or_default(),
+        to: p.get("to").unwrap_or_default(),
+        page: p.get("page").and_then(|v| v.parse().ok()),
     })
 }
 
@@ -37,20 +34,13 @@ fn export_link(query: &AuditQuery) -> String {
 }
 
 fn link(query: &AuditQuery, page: u64) -> String {
-    let pairs = [
+    let filters = [
         ("module", query.module.as_str()),
         ("user", query.user.as_str()),
         ("from", query.from.as_str()),
         ("to", query.to.as_str()),
     ];
-    let mut url = format!("/audit?page={page}");
-    for (key, value) in pairs.into_iter().filter(|(_, v)| !v.is_empty()) {
-        url.push('&');
-        url.push_str(key);
-        url.push('=');
-        url.push_str(&query_value(value));
-    }
-    url
+    list_link("/audit", page, &filters)
 }
 
 #[component]

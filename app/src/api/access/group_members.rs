@@ -12,29 +12,23 @@ pub async fn group_page(id: i32) -> Result<GroupDetail, AppError> {
 /// Adds a user of the account to a group. Needs `ManageGroups`.
 #[server(endpoint = "groups/members/add")]
 pub async fn group_member_add(group_id: i32, membership_id: i32) -> Result<(), AppError> {
-    crate::api::call_then_redirect(
-        &format!("/groups/{group_id}?member=added"),
-        |backend, meta| async move {
-            backend
-                .access
-                .add_group_member(&meta, group_id, membership_id)
-                .await
-        },
-    )
+    crate::api::call_then_group(group_id, "member=added", |backend, meta| async move {
+        backend
+            .access
+            .add_group_member(&meta, group_id, membership_id)
+            .await
+    })
     .await
 }
 
 /// Takes a user out of a group. Needs `ManageGroups`.
 #[server(endpoint = "groups/members/remove")]
 pub async fn group_member_remove(group_id: i32, membership_id: i32) -> Result<(), AppError> {
-    crate::api::call_then_redirect(
-        &format!("/groups/{group_id}?member=removed"),
-        |backend, meta| async move {
-            backend
-                .access
-                .remove_group_member(&meta, group_id, membership_id)
-                .await
-        },
-    )
+    crate::api::call_then_group(group_id, "member=removed", |backend, meta| async move {
+        backend
+            .access
+            .remove_group_member(&meta, group_id, membership_id)
+            .await
+    })
     .await
 }

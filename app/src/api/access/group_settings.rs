@@ -5,30 +5,24 @@ use crate::error::AppError;
 /// Limits a group's orders to one more of the account's domains. Needs `ManageGroups`.
 #[server(endpoint = "groups/domains/add")]
 pub async fn group_domain_add(group_id: i32, domain: String) -> Result<(), AppError> {
-    crate::api::call_then_redirect(
-        &format!("/groups/{group_id}?domain=added"),
-        |backend, meta| async move {
-            backend
-                .access
-                .add_group_domain(&meta, group_id, domain)
-                .await
-        },
-    )
+    crate::api::call_then_group(group_id, "domain=added", |backend, meta| async move {
+        backend
+            .access
+            .add_group_domain(&meta, group_id, domain)
+            .await
+    })
     .await
 }
 
 /// Takes a domain off a group's list (with none left it orders for all). Needs `ManageGroups`.
 #[server(endpoint = "groups/domains/remove")]
 pub async fn group_domain_remove(group_id: i32, domain: String) -> Result<(), AppError> {
-    crate::api::call_then_redirect(
-        &format!("/groups/{group_id}?domain=removed"),
-        |backend, meta| async move {
-            backend
-                .access
-                .remove_group_domain(&meta, group_id, domain)
-                .await
-        },
-    )
+    crate::api::call_then_group(group_id, "domain=removed", |backend, meta| async move {
+        backend
+            .access
+            .remove_group_domain(&meta, group_id, domain)
+            .await
+    })
     .await
 }
 
@@ -36,19 +30,17 @@ pub async fn group_domain_remove(group_id: i32, domain: String) -> Result<(), Ap
 /// `ManageGroups`.
 #[server(endpoint = "groups/logo/set")]
 pub async fn group_logo_set(group_id: i32, logo: String) -> Result<(), AppError> {
-    crate::api::call_then_redirect(
-        &format!("/groups/{group_id}?logo=set"),
-        |backend, meta| async move { backend.access.set_group_logo(&meta, group_id, logo).await },
-    )
+    crate::api::call_then_group(group_id, "logo=set", |backend, meta| async move {
+        backend.access.set_group_logo(&meta, group_id, logo).await
+    })
     .await
 }
 
 /// Removes a group's logo. Needs `ManageGroups`.
 #[server(endpoint = "groups/logo/remove")]
 pub async fn group_logo_remove(group_id: i32) -> Result<(), AppError> {
-    crate::api::call_then_redirect(
-        &format!("/groups/{group_id}?logo=removed"),
-        |backend, meta| async move { backend.access.remove_group_logo(&meta, group_id).await },
-    )
+    crate::api::call_then_group(group_id, "logo=removed", |backend, meta| async move {
+        backend.access.remove_group_logo(&meta, group_id).await
+    })
     .await
 }

@@ -4,22 +4,15 @@
 
 use leptos::prelude::*;
 
-use crate::error::AppError;
-
-#[cfg(feature = "ssr")]
-fn to_order(id: i32, what: &str) -> String {
-    format!("/orders/{id}?done={what}")
-}
+use crate::{
+    error::AppError,
+    model::order_actions::{ChangeNamesForm, EditOrderForm, ReissueForm, RenewForm, RevokeForm},
+};
 
 /// Revokes the order's certificate. The requester or an approver.
 #[server(endpoint = "orders/revoke")]
-pub async fn order_revoke(order_id: i32, reason: String, remarks: String) -> Result<(), AppError> {
-    crate::api::call_then_redirect(&to_order(order_id, "revoked"), |backend, meta| async move {
-        let form = crate::model::order_actions::RevokeForm {
-            order_id,
-            reason,
-            remarks,
-        };
+pub async fn order_revoke(#[server(flatten)] form: RevokeForm) -> Result<(), AppError> {
+    crate::api::call_then_order(form.order_id, "revoked", |backend, meta| async move {
         backend.orders.revoke(&meta, form).await
     })
     .await
@@ -28,22 +21,9 @@ pub async fn order_revoke(order_id: i32, reason: String, remarks: String) -> Res
 /// Reissues the order's certificate with a new CSR, as a new linked order. Needs
 /// `RequestCertificates`; the requester or an approver.
 #[server(endpoint = "orders/reissue")]
-pub async fn order_reissue(
-    order_id: i32,
-    reason: String,
-    remarks: String,
-    csr_pem: String,
-) -> Result<(), AppError> {
-    crate::api::call(|backend, meta| async move {
-        let form = crate::model::order_actions::ReissueForm {
-            order_id,
-            reason,
-            remarks,
-            csr_pem,
-        };
-        let placed = backend.orders.reissue(&meta, form).await?;
-        leptos_axum::redirect(&to_order(placed.id, "reissued"));
-        Ok(())
+pub async fn order_reissue(#[server(flatten)] form: ReissueForm) -> Result<(), AppError> {
+    crate::api::call_then_new_order("reissued", |backend, meta| async move {
+        backend.orders.reissue(&meta, form).await
     })
     .await
 }
@@ -51,66 +31,27 @@ pub async fn order_reissue(
 /// Adds and removes names of a UCC order's certificate with a new CSR, as a new linked order
 /// paid for the added names. Needs `RequestCertificates`; the requester or an approver.
 #[server(endpoint = "orders/names")]
-pub async fn order_change_names(
-    order_id: i32,
-    reason: String,
-    names: String,
-    csr_pem: String,
-    remarks: String,
-) -> Result<(), AppError> {
-    crate::api::call(|backend, meta| async move {
-        let form = crate::model::order_actions::ChangeNamesForm {
-            order_id,
-            reason,
-            names,
-            csr_pem,
-            remarks,
-        };
-        let placed = backend.orders.change_names(&meta, form).await?;
-        leptos_axum::redirect(&to_order(placed.id, "names"));
-        Ok(())
+pub async fn order_change_names(#[server(flatten)] form: ChangeNamesForm) -> Result<(), AppError> {
+    crate::api::call_then_new_order("names", |backend, meta| async move {
+        backend.orders.change_names(&meta, form).await
     })
     .await
 }
 
-/// Renews the order as a new linked order, from 60 days before expiry. Needs
-/// `RequestCertificates`; the requester or an approver.
+/// Renews the order as a new linked order, from 60 days before expiry (`draft` ticked: saved
+/// On Hold instead of paid). Needs `RequestCertificates`; the requester or an approver.
 #[server(endpoint = "orders/renew")]
-pub async fn order_renew(
-    order_id: i32,
-    csr_pem: String,
-    #[server(default)] draft: Option<String>,
-) -> Result<(), AppError> {
-    crate::api::call(|backend, meta| async move {
-        let form = crate::model::order_actions::RenewForm {
-            order_id,
-            csr_pem,
-            draft: draft.is_some(),
-        };
-        let placed = backend.orders.renew(&meta, form).await?;
-        leptos_axum::redirect(&to_order(placed.id, "renewed"));
-        Ok(())
+pub async fn order_renew(#[server(flatten)] form: RenewForm) -> Result<(), AppError> {
+    crate::api::call_then_new_order("renewed", |backend, meta| async move {
+        backend.orders.renew(&meta, form).await
     })
     .await
 }
 
 /// Edits tags, remarks, additional recipients and auto-renew. The requester or an approver.
 #[server(endpoint = "orders/edit")]
-pub async fn order_edit(
-    order_id: i32,
-    tags: String,
-    remarks: String,
-    extra_emails: String,
-    #[server(default)] auto_renew: Option<String>,
-) -> Result<(), AppError> {
-    crate::api::call_then_redirect(&to_order(order_id, "edited"), |backend, meta| async move {
-        let form = crate::model::order_actions::EditOrderForm {
-            order_id,
-            tags,
-            remarks,
-            extra_emails,
-            auto_renew: auto_renew.is_some(),
-        };
+pub async fn order_edit(#[server(flatten)] form: EditOrderForm) -> Result<(), AppError> {
+    crate::api::call_then_order(form.order_id, "edited", |backend, meta| async move {
         backend.orders.edit(&meta, form).await
     })
     .await

@@ -4,7 +4,7 @@ use leptos_router::hooks::use_params_map;
 use crate::{
     api::auth::{Activate, activation_details},
     components::{
-        auth_card::AuthCard,
+        auth_card::{AuthCard, CheckedLink},
         field::{Field, rule},
         form_alert::FormAlert,
     },
@@ -19,17 +19,9 @@ pub fn ActivatePage() -> impl IntoView {
     view! {
         <leptos_meta::Title text="Activate your account · Rootline" />
         <AuthCard title="Activate your account">
-            <Suspense fallback=|| view! { <p class="loading">"Checking your link…"</p> }>
-                {move || Suspend::new(async move {
-                    match details.await {
-                        Ok(view) => view! { <ActivationForm token=token() email=view.user_email.clone() name=view.user_name.clone() account=view.account_name.clone() /> }.into_any(),
-                        Err(e) => view! {
-                            <div class="alert alert-error" role="alert">{e.to_string()}</div>
-                            <p><a class="button" href="/sign-in">"Go to sign in"</a></p>
-                        }.into_any(),
-                    }
-                })}
-            </Suspense>
+            <CheckedLink resource=details let:view>
+                <ActivationForm token=token() email=view.user_email.clone() name=view.user_name.clone() account=view.account_name.clone() />
+            </CheckedLink>
         </AuthCard>
     }
 }

@@ -3,7 +3,10 @@ use leptos_router::hooks::use_params_map;
 
 use crate::{
     api::auth::{AcceptInvitation, DeclineInvitation, invitation_details},
-    components::{auth_card::AuthCard, form_alert::FormAlert},
+    components::{
+        auth_card::{AuthCard, CheckedLink},
+        form_alert::FormAlert,
+    },
     model::invitation::{InvitationView, sign_in_link},
 };
 
@@ -16,18 +19,9 @@ pub fn InvitationPage() -> impl IntoView {
     view! {
         <leptos_meta::Title text="Invitation · Rootline" />
         <AuthCard title="Invitation to join an account">
-            <Suspense fallback=|| view! { <p class="loading">"Checking your link…"</p> }>
-                {move || Suspend::new(async move {
-                    match details.await {
-                        Ok(view) => view! { <Answer token=token() view=view /> }.into_any(),
-                        Err(e) => view! {
-                            <div class="alert alert-error" role="alert">{e.to_string()}</div>
-                            <p><a class="button" href="/sign-in">"Go to sign in"</a></p>
-                        }
-                        .into_any(),
-                    }
-                })}
-            </Suspense>
+            <CheckedLink resource=details let:view>
+                <Answer token=token() view=view />
+            </CheckedLink>
         </AuthCard>
     }
 }

@@ -2,34 +2,27 @@ use leptos::prelude::*;
 
 use crate::{
     api::auth::{passkey_sign_in_finish, passkey_sign_in_start},
-    browser::webauthn::{Ceremony, perform},
+    browser::webauthn::{Ceremony, Prompt, perform},
 };
 
 /// "Sign in with a passkey": no e-mail, no password; the authenticator names and verifies
 /// the user.
 #[component]
 pub fn PasskeySignIn() -> impl IntoView {
-    let problem = RwSignal::new(None::<String>);
-    let busy = RwSignal::new(false);
+    let prompt = Prompt::new();
+    let Prompt { busy, problem } = prompt;
     let sign_in = move |_| {
-        busy.set(true);
-        problem.set(None);
-        leptos::task::spawn_local(async move {
-            let result = perform(
+        prompt.run(
+            perform(
                 Ceremony::Get,
                 passkey_sign_in_start(),
                 passkey_sign_in_finish,
-            )
-            .await;
-            busy.set(false);
-            match result {
-                // A full load, so every part of the page sees the new session.
-                Ok(next) => {
-                    let _ = window().location().set_href(&next);
-                }
-                Err(m) => problem.set(Some(m)),
-            }
-        });
+            ),
+            // A full load, so every part of the page sees the new session.
+            |next: String| {
+                let _ = window().location().set_href(&next);
+            },
+        )
     };
     view! {
         <div class="alt-sign-in">

@@ -5,7 +5,7 @@ use crate::{
         TwoFactorConfirm, TwoFactorVerify, passkey_second_factor_finish,
         passkey_second_factor_start, second_factor_choices, two_factor_enrolment,
     },
-    browser::webauthn::{Ceremony, perform},
+    browser::webauthn::{Ceremony, Prompt, perform},
     components::{auth_card::AuthCard, field::Field, form_alert::FormAlert, loaded::Loaded},
     error::AppError,
 };
@@ -44,26 +44,19 @@ fn CodeStep() -> impl IntoView {
 
 #[component]
 fn PasskeyStep() -> impl IntoView {
-    let problem = RwSignal::new(None::<String>);
-    let busy = RwSignal::new(false);
+    let prompt = Prompt::new();
+    let Prompt { busy, problem } = prompt;
     let confirm = move |_| {
-        busy.set(true);
-        problem.set(None);
-        leptos::task::spawn_local(async move {
-            let result = perform(
+        prompt.run(
+            perform(
                 Ceremony::Get,
                 passkey_second_factor_start(),
                 passkey_second_factor_finish,
-            )
-            .await;
-            busy.set(false);
-            match result {
-                Ok(()) => {
-                    let _ = window().location().set_href("/");
-                }
-                Err(m) => problem.set(Some(m)),
-            }
-        });
+            ),
+            |()| {
+                let _ = window().location().set_href("/");
+            },
+        )
     };
     view! {
         <p class="lead">"Use the passkey you registered with Rootline."</p>

@@ -4,10 +4,9 @@ use crate::{
     api::access::{GroupAdd, GroupUpdate, groups_list},
     components::{
         field::Field,
-        form_alert::{FormAlert, Notice},
-        loaded::Loaded,
+        form_card::{FormCard, SubmitForm, field_error, form_level},
+        loaded::NoticePage,
         portal::Portal,
-        query_flag,
     },
     error::AppError,
     model::{
@@ -23,11 +22,8 @@ pub fn GroupsPage() -> impl IntoView {
 
 #[component]
 fn Groups() -> impl IntoView {
-    let saved = query_flag("saved");
-    let page = Resource::new_blocking(saved, |_| groups_list());
     view! {
-        {move || saved().then(|| view! { <Notice>"The group was saved."</Notice> })}
-        <Loaded resource=page let:p>
+        <NoticePage flag="saved" notice="The group was saved." load=groups_list let:p>
             <ul class="account-list" aria-label="Groups">
                 {p.groups.into_iter().map(|g| view! { <GroupItem group=g /> }).collect_view()}
             </ul>
@@ -39,7 +35,7 @@ fn Groups() -> impl IntoView {
                 }
                 .into_any()
             }}
-        </Loaded>
+        </NoticePage>
     }
     .into_any()
 }
@@ -52,8 +48,7 @@ fn GroupFields(
     initial: GroupForm,
     error: Signal<Option<AppError>>,
 ) -> impl IntoView {
-    let field =
-        move |name: &'static str| Signal::derive(move || error.get().and_then(|e| e.field(name)));
+    let field = move |name| field_error(error, name);
     let mode_id = format!("{prefix}-finance");
     let mode_for = mode_id.clone();
     let group_mode = initial.finance_mode == "group";
@@ -110,14 +105,10 @@ fn GroupItem(group: GroupView) -> impl IntoView {
             <p><a href=format!("/groups/{}", group.id)>{format!("Users, domains and logo of {}", group.name)}</a></p>
             <details>
                 <summary>"Edit"</summary>
-                <ActionForm action=action>
-                    <FormAlert error=Signal::derive(move || error.get().filter(|e| !matches!(e, AppError::Validation(_)))) />
+                <SubmitForm action=action alert=form_level(error) submit="Save group">
                     <input type="hidden" name="id" value=id.clone() />
                     <GroupFields prefix=format!("edit-{id}") initial=group.form() error=error />
-                    <div class="form-actions">
-                        <button type="submit" class="button button-primary">"Save group"</button>
-                    </div>
-                </ActionForm>
+                </SubmitForm>
             </details>
         </li>
     }
@@ -128,15 +119,10 @@ fn AddGroup() -> impl IntoView {
     let action = ServerAction::<GroupAdd>::new();
     let error = Signal::derive(move || action.value().get().and_then(Result::err));
     view! {
-        <section class="card form-card" aria-labelledby="add-group-heading">
-            <h2 id="add-group-heading">"Add a group"</h2>
-            <ActionForm action=action>
-                <FormAlert error=Signal::derive(move || error.get().filter(|e| !matches!(e, AppError::Validation(_)))) />
+        <FormCard heading_id="add-group-heading" heading="Add a group">
+            <SubmitForm action=action alert=form_level(error) submit="Add group">
                 <GroupFields prefix="add".to_owned() initial=GroupForm::default() error=error />
-                <div class="form-actions">
-                    <button type="submit" class="button button-primary">"Add group"</button>
-                </div>
-            </ActionForm>
-        </section>
+            </SubmitForm>
+        </FormCard>
     }
 }

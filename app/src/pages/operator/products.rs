@@ -8,10 +8,9 @@ use crate::{
     },
     components::{
         field::Field,
-        form_alert::{FormAlert, Notice},
-        loaded::Loaded,
+        form_card::{ActiveToggle, FormCard, SubmitForm},
+        loaded::NoticePage,
         portal::Portal,
-        query_flag,
     },
     error::AppError,
     model::products::{CURRENCIES, ProductKind, PublicProductForm, PublicProductView, amount_text},
@@ -24,11 +23,8 @@ pub fn OperatorProductsPage() -> impl IntoView {
 
 #[component]
 fn Products() -> impl IntoView {
-    let saved = query_flag("saved");
-    let page = Resource::new_blocking(saved, |_| public_products());
     view! {
-        {move || saved().then(|| view! { <Notice>"The product was saved."</Notice> })}
-        <Loaded resource=page let:p>
+        <NoticePage flag="saved" notice="The product was saved." load=public_products let:p>
             {
                 let cap = p.tls_cap_days;
                 view! {
@@ -40,7 +36,7 @@ fn Products() -> impl IntoView {
                 }
                 .into_any()
             }
-        </Loaded>
+        </NoticePage>
     }
     .into_any()
 }
@@ -104,7 +100,6 @@ fn ProductItem(product: PublicProductView) -> impl IntoView {
         Signal::derive(move || price_error.get().and_then(|e| e.field(name)))
     };
     let active = ServerAction::<PublicProductActive>::new();
-    let active_error = Signal::derive(move || active.value().get().and_then(Result::err));
     let heading = format!("product-{}", product.id);
     let labelled = heading.clone();
     let id = product.id.to_string();
@@ -142,11 +137,7 @@ fn ProductItem(product: PublicProductView) -> impl IntoView {
         .collect();
     let prices = product.prices.clone();
     let has_prices = !prices.is_empty();
-    let (toggle_value, toggle_label) = if product.active {
-        ("no", "Deactivate")
-    } else {
-        ("yes", "Activate")
-    };
+    let is_active = product.active;
     view! {
         <li class="card account-item" aria-labelledby=labelled>
             <h2 id=heading>{product.name.clone()}</h2>
@@ -179,8 +170,7 @@ fn ProductItem(product: PublicProductView) -> impl IntoView {
             }}
             <details>
                 <summary>"Set a price"</summary>
-                <ActionForm action=set_price>
-                    <FormAlert error=price_error />
+                <SubmitForm action=set_price alert=price_error submit="Set price">
                     <input type="hidden" name="product_id" value=id_1 />
                     <Select label="Currency" name="currency" id=currency_id
                         options=currency_options selected="USD".to_owned() error=price_field("currency") />
@@ -193,28 +183,16 @@ fn ProductItem(product: PublicProductView) -> impl IntoView {
                             required=false hint="Each name beyond the included ones."
                             server_error=price_field("per_extra_domain") />
                     })}
-                    <div class="form-actions">
-                        <button type="submit" class="button button-primary">"Set price"</button>
-                    </div>
-                </ActionForm>
+                </SubmitForm>
             </details>
             <details>
                 <summary>"Edit"</summary>
-                <ActionForm action=update>
-                    <FormAlert error=update_error />
+                <SubmitForm action=update alert=update_error submit="Save product">
                     <input type="hidden" name="id" value=id_2 />
                     <ProductFields prefix=edit_prefix initial=product.form() error=update_error />
-                    <div class="form-actions">
-                        <button type="submit" class="button button-primary">"Save product"</button>
-                    </div>
-                </ActionForm>
+                </SubmitForm>
             </details>
-            <ActionForm action=active>
-                <FormAlert error=active_error />
-                <input type="hidden" name="id" value=id_3 />
-                <input type="hidden" name="active" value=toggle_value />
-                <button type="submit" class="button button-quiet">{toggle_label}</button>
-            </ActionForm>
+            <ActiveToggle action=active id=id_3 active=is_active />
         </li>
     }
 }
@@ -228,18 +206,13 @@ fn AddProduct() -> impl IntoView {
         .map(|k| (k.as_str().to_owned(), k.label().to_owned()))
         .collect();
     view! {
-        <section class="card form-card" aria-labelledby="add-product-heading">
-            <h2 id="add-product-heading">"Add a product"</h2>
-            <ActionForm action=action>
-                <FormAlert error=error />
+        <FormCard heading_id="add-product-heading" heading="Add a product">
+            <SubmitForm action=action alert=error submit="Add product">
                 <Select label="Product type" name="kind" id="add-kind".to_owned() options=kinds
                     selected="dv_single".to_owned()
                     error=Signal::derive(move || error.get().and_then(|e| e.field("kind"))) />
                 <ProductFields prefix="add".to_owned() initial=PublicProductForm::default() error=error />
-                <div class="form-actions">
-                    <button type="submit" class="button button-primary">"Add product"</button>
-                </div>
-            </ActionForm>
-        </section>
+            </SubmitForm>
+        </FormCard>
     }
 }

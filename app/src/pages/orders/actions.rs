@@ -161,6 +161,30 @@ fn Pkcs12Builder(chain_pem: String) -> impl IntoView {
     }
 }
 
+/// The `reason` field of the revoke, reissue and names forms: `reasons` as (value, label) pairs
+/// after a first choice that posts none.
+#[component]
+fn ReasonSelect(
+    id: &'static str,
+    label: &'static str,
+    reasons: Vec<(&'static str, &'static str)>,
+) -> impl IntoView {
+    view! {
+        <div class="field">
+            <label for=id>{label}</label>
+            <select id=id name="reason">
+                <option value="">"Choose a reason"</option>
+                {reasons.into_iter().map(|(value, text)| view! { <option value=value>{text}</option> }).collect_view()}
+            </select>
+        </div>
+    }
+}
+
+/// A reissue's reasons post their own words.
+fn reissue_reasons() -> Vec<(&'static str, &'static str)> {
+    REISSUE_REASONS.iter().map(|r| (*r, *r)).collect()
+}
+
 /// Revoke, reissue, renew, change names and edit, each shown only when the order allows it.
 #[component]
 pub fn LifecycleActions(order: OrderView) -> impl IntoView {
@@ -217,13 +241,7 @@ pub fn LifecycleActions(order: OrderView) -> impl IntoView {
                     <p>{format!("A names change reissues the certificate: edit the list and give a CSR for exactly the new names. Each added name costs {price}, paid from the order's group; removed names are not refunded. Added names are validated first; the new certificate ends when this one does.")}</p>
                     <ActionForm action=change_names>
                         <input type="hidden" name="order_id" value=id />
-                        <div class="field">
-                            <label for="names-reason">"Reason for the change"</label>
-                            <select id="names-reason" name="reason">
-                                <option value="">"Choose a reason"</option>
-                                {REISSUE_REASONS.iter().map(|r| view! { <option value=*r>{*r}</option> }).collect_view()}
-                            </select>
-                        </div>
+                        <ReasonSelect id="names-reason" label="Reason for the change" reasons=reissue_reasons() />
                         <TextArea label="Names (one per line; the first is the main one)" id="names-list" name="names" rows=4 text=current.clone() />
                         <TextArea label="CSR for the new names (PEM)" id="names-csr" name="csr_pem" rows=6 mono=true />
                         <TextArea label="Remarks on the change" id="names-remarks" name="remarks" />
@@ -237,13 +255,7 @@ pub fn LifecycleActions(order: OrderView) -> impl IntoView {
                 <h2>"Reissue certificate"</h2>
                 <ActionForm action=reissue>
                     <input type="hidden" name="order_id" value=id />
-                    <div class="field">
-                        <label for="reissue-reason">"Reason"</label>
-                        <select id="reissue-reason" name="reason">
-                            <option value="">"Choose a reason"</option>
-                            {REISSUE_REASONS.iter().map(|r| view! { <option value=*r>{*r}</option> }).collect_view()}
-                        </select>
-                    </div>
+                    <ReasonSelect id="reissue-reason" label="Reason" reasons=reissue_reasons() />
                     <TextArea label="New CSR (PEM)" id="reissue-csr" name="csr_pem" rows=6 mono=true />
                     <TextArea label="Remarks" id="reissue-remarks" name="remarks" />
                     <button type="submit" class="button">"Request reissue"</button>
@@ -270,13 +282,7 @@ pub fn LifecycleActions(order: OrderView) -> impl IntoView {
                 <h2>"Revoke certificate"</h2>
                 <ActionForm action=revoke>
                     <input type="hidden" name="order_id" value=id />
-                    <div class="field">
-                        <label for="revoke-reason">"Reason (RFC 5280)"</label>
-                        <select id="revoke-reason" name="reason">
-                            <option value="">"Choose a reason"</option>
-                            {REVOCATION_REASONS.iter().map(|(code, label)| view! { <option value=*code>{*label}</option> }).collect_view()}
-                        </select>
-                    </div>
+                    <ReasonSelect id="revoke-reason" label="Reason (RFC 5280)" reasons=REVOCATION_REASONS.to_vec() />
                     <TextArea label="Remarks" id="revoke-remarks" name="remarks" />
                     <button type="submit" class="button button-danger">"Revoke"</button>
                 </ActionForm>

@@ -1,9 +1,8 @@
 use leptos::prelude::*;
-use leptos_router::hooks::use_query_map;
 
 use crate::{
     api::orders::orders_list,
-    components::{portal::Portal, query_value, table::Table},
+    components::{list_link, portal::Portal, query_memo, table::Table},
     model::{
         SessionView,
         order_status::OrderStatus,
@@ -18,22 +17,19 @@ pub fn OrdersListPage() -> impl IntoView {
 
 /// The search as the address bar has it (a GET form: bookmarkable, works without script).
 fn query_from_url() -> Memo<OrdersQuery> {
-    let params = use_query_map();
-    Memo::new(move |_| {
-        params.with(|p| OrdersQuery {
-            from: p.get("from").unwrap_or_default(),
-            to: p.get("to").unwrap_or_default(),
-            domain: p.get("domain").unwrap_or_default(),
-            status: p.get("status").unwrap_or_default(),
-            product: p.get("product").unwrap_or_default(),
-            tag: p.get("tag").unwrap_or_default(),
-            page: p.get("page").and_then(|v| v.parse().ok()),
-        })
+    query_memo(|p| OrdersQuery {
+        from: p.get("from").unwrap_or_default(),
+        to: p.get("to").unwrap_or_default(),
+        domain: p.get("domain").unwrap_or_default(),
+        status: p.get("status").unwrap_or_default(),
+        product: p.get("product").unwrap_or_default(),
+        tag: p.get("tag").unwrap_or_default(),
+        page: p.get("page").and_then(|v| v.parse().ok()),
     })
 }
 
 fn link(base: &str, query: &OrdersQuery, page: u64) -> String {
-    let pairs = [
+    let filters = [
         ("from", query.from.as_str()),
         ("to", query.to.as_str()),
         ("domain", query.domain.as_str()),
@@ -41,14 +37,7 @@ fn link(base: &str, query: &OrdersQuery, page: u64) -> String {
         ("product", query.product.as_str()),
         ("tag", query.tag.as_str()),
     ];
-    let mut url = format!("{base}?page={page}");
-    for (key, value) in pairs.into_iter().filter(|(_, v)| !v.is_empty()) {
-        url.push('&');
-        url.push_str(key);
-        url.push('=');
-        url.push_str(&query_value(value));
-    }
-    url
+    list_link(base, page, &filters)
 }
 
 #[component]

@@ -9,9 +9,13 @@ use leptos::prelude::*;
 use crate::{
     api::orders::{OrderPlace, order_wizard},
     browser::read_chosen_file,
-    components::{form_alert::FormAlert, loaded::Loaded, portal::Portal},
+    components::{
+        form_alert::FormAlert,
+        order_fields::{FormText, OrderStart, ProductValidity},
+        portal::Portal,
+    },
     model::{
-        FieldErrors, SessionView,
+        FieldErrors,
         billing::format_money,
         orders::{NameRules, OrderForm, WizardData, WizardStep},
         products::{Offer, ProductKind, quote},
@@ -22,22 +26,13 @@ use crate::{
 
 #[component]
 pub fn OrderNewPage() -> impl IntoView {
-    view! { <Portal title="New request" page=|s: SessionView| view! { <Wizard session=s /> } /> }
-}
-
-#[component]
-fn Wizard(session: SessionView) -> impl IntoView {
-    let _ = session;
-    let data = Resource::new_blocking(|| (), |_| order_wizard());
     view! {
-        <Loaded resource=data let:data>
-            {match data {
-                d if d.offers.is_empty() => view! {
-                    <p class="empty">"There are no products your account can order yet."</p>
-                }.into_any(),
-                d => view! { <Steps data=d /> }.into_any(),
-            }}
-        </Loaded>
+        <Portal title="New request" page=|_| view! {
+            <OrderStart load=order_wizard can_order=|d: &WizardData| !d.offers.is_empty()
+                none="There are no products your account can order yet." let:data>
+                <Steps data=data />
+            </OrderStart>
+        } />
     }
 }
 
@@ -249,32 +244,11 @@ fn Steps(data: WizardData) -> impl IntoView {
     let product_step = view! {
     // Product & validity
     <div hidden=move || current() != WizardStep::Product>
-        <div class="field">
-            <label for="wizard-product">"Product"</label>
-            <select id="wizard-product" on:change=move |ev| {
-                let id = event_target_value(&ev).parse().unwrap_or(0);
-                let days = offers.with_value(|o| o.iter().find(|o| o.id == id).and_then(|o| o.validity_days.iter().copied().max()).unwrap_or(0));
-                form.update(|f| { f.product_id = id; f.validity_days = days; });
-            }>
-                {offers.get_value().into_iter().map(|o| {
-                    let id = o.id;
-                    view! { <option value=id selected=move || form.with(|f| f.product_id == id)>{o.name.clone()}</option> }
-                }).collect_view()}
-            </select>
-            {move || field_error("product_id").get().map(|m| view! { <p class="field-error">{m}</p> })}
-        </div>
-        <div class="field">
-            <label for="wizard-validity">"Validity"</label>
-            <select id="wizard-validity" on:change=move |ev| {
-                let days = event_target_value(&ev).parse().unwrap_or(0);
-                form.update(|f| f.validity_days = days);
-            }>
-                {move || offer().map(|o| o.validity_days.into_iter().map(|d| view! {
-                    <option value=d selected=move || form.with(|f| f.validity_days == d)>{format!("{d} days")}</option>
-                }).collect_view())}
-            </select>
-            {move || field_error("validity_days").get().map(|m| view! { <p class="field-error">{m}</p> })}
-        </div>
+        // A new product starts at its longest validity.
+        <ProductValidity prefix="wizard" offers=offers form=form errors=errors
+            get=|f| (f.product_id, f.validity_days)
+            set=|f, product, days| { f.product_id = product; f.validity_days = days; }
+            default_days=|o| o.validity_days.iter().copied().max() />
         {move || offer().filter(|o| o.multi_domain).map(|o| view! {
             <div class="field">
                 <label for="wizard-domains">"Number of domains"</label>
@@ -289,11 +263,11 @@ fn Steps(data: WizardData) -> impl IntoView {
     let requester_step = view! {
     // Requester
     <div hidden=move || current() != WizardStep::Requester>
-        <TextField label="Requester name" id="wizard-requester-name" form=form error=field_error("requester_name")
+        <FormText label="Requester name" id="wizard-requester-name" form=form error=field_error("requester_name")
             get=|f| f.requester_name.clone() set=|f, v| f.requester_name = v />
-        <TextField label="Requester e-mail" id="wizard-requester-email" form=form error=field_error("requester_email")
+        <FormText label="Requester e-mail" id="wizard-requester-email" form=form error=field_error("requester_email")
             get=|f| f.requester_email.clone() set=|f, v| f.requester_email = v />
-        <TextField label="Requester phone (optional)" id="wizard-requester-phone" form=form error=field_error("requester_phone")
+        <FormText label="Requester phone (optional)" id="wizard-requester-phone" form=form error=field_error("requester_phone")
             get=|f| f.requester_phone.clone() set=|f, v| f.requester_phone = v />
     </div>
     }
@@ -316,7 +290,7 @@ fn Steps(data: WizardData) -> impl IntoView {
                 .collect_view()}
         </fieldset>
         {move || (source() == "browser").then(|| view! {
-            <TextField multiline=true label="Domain names for the key (one per line)" id="wizard-key-names" form=form error=field_error("names")
+            <FormText multiline=true label="Domain names for the key (one per line)" id="wizard-key-names" form=form error=field_error("names")
                 get=|f| f.names.clone() set=|f, v| f.names = v />
             <div class="field">
                 <label for="wizard-algorithm">"Key type"</label>
@@ -361,7 +335,7 @@ fn Steps(data: WizardData) -> impl IntoView {
     let details_step = view! {
     // Certificate details
     <div hidden=move || current() != WizardStep::Details>
-        <TextField multiline=true label="Domain names (one per line; the first is the main one)" id="wizard-names" form=form error=field_error("names")
+        <FormText multiline=true label="Domain names (one per line; the first is the main one)" id="wizard-names" form=form error=field_error("names")
             get=|f| f.names.clone() set=|f, v| f.names = v />
         <label class="choice">
             <input type="checkbox" prop:checked=move || form.with(|f| f.add_www)
@@ -387,24 +361,24 @@ fn Steps(data: WizardData) -> impl IntoView {
     let additional_step = view! {
     // Additional information
     <div hidden=move || current() != WizardStep::Additional>
-        <TextField label="Reporting tags (comma-separated)" id="wizard-tags" form=form error=field_error("tags")
+        <FormText label="Reporting tags (comma-separated)" id="wizard-tags" form=form error=field_error("tags")
             get=|f| f.tags.clone() set=|f, v| f.tags = v />
-        <TextField multiline=true label="Remarks" id="wizard-remarks" form=form error=field_error("remarks")
+        <FormText multiline=true label="Remarks" id="wizard-remarks" form=form error=field_error("remarks")
             get=|f| f.remarks.clone() set=|f, v| f.remarks = v />
-        <TextField label="Technical contact name" id="wizard-tech-name" form=form error=field_error("tech_name")
+        <FormText label="Technical contact name" id="wizard-tech-name" form=form error=field_error("tech_name")
             get=|f| f.tech_name.clone() set=|f, v| f.tech_name = v />
-        <TextField label="Technical contact e-mail" id="wizard-tech-email" form=form error=field_error("tech_email")
+        <FormText label="Technical contact e-mail" id="wizard-tech-email" form=form error=field_error("tech_email")
             get=|f| f.tech_email.clone() set=|f, v| f.tech_email = v />
-        <TextField label="Additional e-mail recipients" id="wizard-extra" form=form error=field_error("extra_emails")
+        <FormText label="Additional e-mail recipients" id="wizard-extra" form=form error=field_error("extra_emails")
             get=|f| f.extra_emails.clone() set=|f, v| f.extra_emails = v />
         <label class="choice">
             <input type="checkbox" prop:checked=move || form.with(|f| f.auto_renew)
                 on:change=move |ev| form.update(|f| f.auto_renew = event_target_checked(&ev)) />
             "Auto-renew"
         </label>
-        <TextField label="Download delegate name (optional)" id="wizard-delegate-name" form=form error=field_error("delegate_name")
+        <FormText label="Download delegate name (optional)" id="wizard-delegate-name" form=form error=field_error("delegate_name")
             get=|f| f.delegate_name.clone() set=|f, v| f.delegate_name = v />
-        <TextField label="Download delegate e-mail (gets a PIN to download the certificate)" id="wizard-delegate-email" form=form error=field_error("delegate_email")
+        <FormText label="Download delegate e-mail (gets a PIN to download the certificate)" id="wizard-delegate-email" form=form error=field_error("delegate_email")
             get=|f| f.delegate_email.clone() set=|f, v| f.delegate_email = v />
     </div>
     }
@@ -504,33 +478,6 @@ fn DynamicFields(offer: Signal<Option<Offer>>, form: RwSignal<OrderForm>) -> imp
                 })
                 .collect_view()
         })
-    }
-}
-
-/// A text input (or, `multiline`, a text area) bound to one field of the wizard's form.
-#[component]
-fn TextField(
-    label: &'static str,
-    id: &'static str,
-    form: RwSignal<OrderForm>,
-    error: Signal<Option<String>>,
-    get: fn(&OrderForm) -> String,
-    set: fn(&mut OrderForm, String),
-    #[prop(optional)] multiline: bool,
-) -> impl IntoView {
-    let input = move |ev: leptos::ev::Event| form.update(|f| set(f, event_target_value(&ev)));
-    let control = if multiline {
-        view! { <textarea id=id rows="3" prop:value=move || form.with(get) on:input=input></textarea> }.into_any()
-    } else {
-        view! { <input id=id type="text" prop:value=move || form.with(get) on:input=input /> }
-            .into_any()
-    };
-    view! {
-        <div class="field" class:field-invalid=move || error.get().is_some()>
-            <label for=id>{label}</label>
-            {control}
-            {move || error.get().map(|m| view! { <p class="field-error">{m}</p> })}
-        </div>
     }
 }
 

@@ -1,5 +1,4 @@
 use leptos::prelude::*;
-use leptos_router::hooks::use_query_map;
 
 use crate::{
     api::profile::{ChangePassword, ProfileUpdate, profile_get},
@@ -8,6 +7,7 @@ use crate::{
         form_alert::{FormAlert, Notice},
         loaded::Loaded,
         portal::Portal,
+        query_notice,
     },
     error::AppError,
     model::{SessionView, password, profile::ProfileView, text},
@@ -20,18 +20,13 @@ pub fn ProfilePage() -> impl IntoView {
 
 #[component]
 fn Profile() -> impl IntoView {
-    let params = use_query_map();
-    let notice = move || {
-        params.with(|p| {
-            if p.get("saved").is_some() {
-                Some("Your profile was saved.")
-            } else if p.get("password").is_some() {
-                Some("Your password was changed; your other sessions have ended.")
-            } else {
-                None
-            }
-        })
-    };
+    let notice = query_notice(&[
+        ("saved", "Your profile was saved."),
+        (
+            "password",
+            "Your password was changed; your other sessions have ended.",
+        ),
+    ]);
     let profile = Resource::new_blocking(notice, |_| profile_get());
     view! {
         {move || notice().map(|n| view! { <Notice>{n}</Notice> })}

@@ -6,7 +6,7 @@ use crate::{
         PasskeyRemove, PasskeyRename, passkey_registration_finish, passkey_registration_start,
         passkeys_list,
     },
-    browser::webauthn::{Ceremony, perform},
+    browser::webauthn::{Ceremony, Prompt, perform},
     components::{
         form_alert::{FormAlert, Notice},
         loaded::Loaded,
@@ -54,28 +54,21 @@ pub fn Passkeys() -> impl IntoView {
 #[component]
 fn AddPasskey(added: RwSignal<Option<String>>) -> impl IntoView {
     let name = RwSignal::new("Passkey".to_owned());
-    let problem = RwSignal::new(None::<String>);
-    let busy = RwSignal::new(false);
+    let prompt = Prompt::new();
+    let Prompt { busy, problem } = prompt;
     let add = move |_| {
-        busy.set(true);
-        problem.set(None);
         let chosen = name.get_untracked();
-        leptos::task::spawn_local(async move {
-            let label = chosen.clone();
-            let result = perform(
+        let label = chosen.clone();
+        prompt.run(
+            perform(
                 Ceremony::Create,
                 passkey_registration_start(),
                 move |ceremony, credential| {
                     passkey_registration_finish(ceremony, label, credential)
                 },
-            )
-            .await;
-            busy.set(false);
-            match result {
-                Ok(()) => added.set(Some(chosen.trim().to_owned())),
-                Err(m) => problem.set(Some(m)),
-            }
-        });
+            ),
+            move |()| added.set(Some(chosen.trim().to_owned())),
+        )
     };
     view! {
         <div class="field">

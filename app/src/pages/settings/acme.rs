@@ -8,13 +8,12 @@ use crate::{
     api::acme::{AcmeCredentialCreate, AcmeCredentialRevoke, acme_credentials},
     components::{
         field::Field,
-        form_alert::{FormAlert, Notice},
-        loaded::Loaded,
+        form_alert::FormAlert,
+        form_card::{FormCard, SubmitForm, field_error, form_level},
+        loaded::NoticePage,
         portal::Portal,
-        query_flag,
         table::Table,
     },
-    error::AppError,
     model::{
         Permission,
         acme::{AcmeCredentialCreated, AcmeCredentialView, AcmeCredentialsPage, Choice},
@@ -28,26 +27,24 @@ pub fn AcmeCredentialsSettingsPage() -> impl IntoView {
 
 #[component]
 fn Credentials() -> impl IntoView {
-    let revoked = query_flag("revoked");
     let create = ServerAction::<AcmeCredentialCreate>::new();
     let revoke = ServerAction::<AcmeCredentialRevoke>::new();
-    let page = Resource::new_blocking(
-        move || (create.version().get(), revoke.version().get(), revoked()),
-        |_| acme_credentials(),
-    );
+    let reload = Signal::derive(move || create.version().get() + revoke.version().get());
     view! {
-        {move || revoked().then(|| view! { <Notice>"The credential was revoked."</Notice> })}
-        <p class="lead">
-            "An ACME client such as certbot or lego registers with a credential's key ID and HMAC key "
-            "(External Account Binding); its orders are then placed for the credential's user, group and "
-            "product, paid and listed like any other order."
-        </p>
-        {move || create.value().get().and_then(Result::ok).map(|c| view! { <Created created=c /> })}
-        <Loaded resource=page let:p>
+        <NoticePage flag="revoked" notice="The credential was revoked." load=acme_credentials reload=reload
+            intro=move || view! {
+                <p class="lead">
+                    "An ACME client such as certbot or lego registers with a credential's key ID and HMAC key "
+                    "(External Account Binding); its orders are then placed for the credential's user, group and "
+                    "product, paid and listed like any other order."
+                </p>
+                {move || create.value().get().and_then(Result::ok).map(|c| view! { <Created created=c /> })}
+            }
+            let:p>
             <p>"Directory URL: " <code data-testid="acme-directory">{p.directory_url.clone()}</code></p>
             <CredentialList credentials=p.credentials.clone() revoke=revoke />
             <CreateCredential page=p create=create />
-        </Loaded>
+        </NoticePage>
     }
     .into_any()
 }
@@ -167,10 +164,8 @@ fn CreateCredential(
         })
         .collect::<Vec<_>>();
     view! {
-        <section class="card form-card" aria-labelledby="create-heading">
-            <h2 id="create-heading">"Make a credential"</h2>
-            <ActionForm action=create>
-                <FormAlert error=Signal::derive(move || error.get().filter(|e| !matches!(e, AppError::Validation(_)))) />
+        <FormCard heading_id="create-heading" heading="Make a credential">
+            <SubmitForm action=create alert=form_level(error) submit="Make credential">
                 <div class="field" class:field-invalid=move || field("user").is_some()>
                     <label for="acme-user">"User"</label>
                     <select id="acme-user" name="user" aria-describedby="acme-user-error">{options(users)}</select>
@@ -187,11 +182,8 @@ fn CreateCredential(
                     <p class="field-error" id="acme-product-error" role="alert">{move || field("product")}</p>
                 </div>
                 <Field label="Tags" name="tags" required=false hint="Separated by commas, e.g. web, production."
-                    server_error=Signal::derive(move || field("tags")) />
-                <div class="form-actions">
-                    <button type="submit" class="button button-primary">"Make credential"</button>
-                </div>
-            </ActionForm>
-        </section>
+                    server_error=field_error(error, "tags") />
+            </SubmitForm>
+        </FormCard>
     }
 }

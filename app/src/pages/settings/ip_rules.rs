@@ -4,13 +4,12 @@ use crate::{
     api::access::{IpRuleAdd, IpRuleChange, ip_rules},
     components::{
         field::Field,
-        form_alert::{FormAlert, Notice},
-        loaded::Loaded,
+        form_alert::FormAlert,
+        form_card::{FormCard, SubmitForm, field_error, form_level},
+        loaded::NoticePage,
         portal::Portal,
-        query_flag,
         table::Table,
     },
-    error::AppError,
     model::{
         Permission,
         ip_rules::{IpRuleView, IpRulesPage},
@@ -24,23 +23,21 @@ pub fn IpRestrictionsPage() -> impl IntoView {
 
 #[component]
 fn IpRules() -> impl IntoView {
-    let saved = query_flag("saved");
     let add = ServerAction::<IpRuleAdd>::new();
     let change = ServerAction::<IpRuleChange>::new();
     // Reload the rules after every change.
-    let page = Resource::new_blocking(
-        move || (add.version().get(), change.version().get(), saved()),
-        |_| ip_rules(),
-    );
+    let reload = Signal::derive(move || add.version().get() + change.version().get());
     view! {
-        {move || saved().then(|| view! { <Notice>"The IP restrictions were saved."</Notice> })}
-        <p class="lead">
-            "When an account has enabled rules, its users can use Rootline only from the addresses they allow: "
-            "rules for all users apply to everyone, a user's own rules add to those. Every request is checked."
-        </p>
-        <Loaded resource=page let:p>
+        <NoticePage flag="saved" notice="The IP restrictions were saved." load=ip_rules reload=reload
+            intro=|| view! {
+                <p class="lead">
+                    "When an account has enabled rules, its users can use Rootline only from the addresses they allow: "
+                    "rules for all users apply to everyone, a user's own rules add to those. Every request is checked."
+                </p>
+            }
+            let:p>
             <RuleList page=p change=change /> <AddRule add=add />
-        </Loaded>
+        </NoticePage>
     }
     .into_any()
 }
@@ -48,11 +45,11 @@ fn IpRules() -> impl IntoView {
 #[component]
 fn RuleList(page: IpRulesPage, change: ServerAction<IpRuleChange>) -> impl IntoView {
     let error = Signal::derive(move || change.value().get().and_then(Result::err));
-    let lockout = Signal::derive(move || error.get().and_then(|e| e.field("confirm_lockout")));
+    let lockout = field_error(error, "confirm_lockout");
     let your_ip = page.your_ip.clone();
     view! {
         <p>"Your address: " <strong>{your_ip}</strong></p>
-        <FormAlert error=Signal::derive(move || error.get().filter(|e| !matches!(e, AppError::Validation(_)))) />
+        <FormAlert error=form_level(error) />
         {move || lockout.get().map(|m| view! { <div class="alert alert-error" role="alert">{m}</div> })}
         {if page.rules.is_empty() {
             view! { <p class="empty">"No rules: users can sign in from any address."</p> }.into_any()
@@ -103,15 +100,12 @@ fn RuleRow(rule: IpRuleView, change: ServerAction<IpRuleChange>) -> impl IntoVie
 #[component]
 fn AddRule(add: ServerAction<IpRuleAdd>) -> impl IntoView {
     let error = Signal::derive(move || add.value().get().and_then(Result::err));
-    let field =
-        move |name: &'static str| Signal::derive(move || error.get().and_then(|e| e.field(name)));
+    let field = move |name| field_error(error, name);
     let lockout = field("confirm_lockout");
     let user_error = field("user");
     view! {
-        <section class="card form-card" aria-labelledby="add-rule-heading">
-            <h2 id="add-rule-heading">"Add a rule"</h2>
-            <ActionForm action=add>
-                <FormAlert error=Signal::derive(move || error.get().filter(|e| !matches!(e, AppError::Validation(_)))) />
+        <FormCard heading_id="add-rule-heading" heading="Add a rule">
+            <SubmitForm action=add alert=form_level(error) submit="Add rule">
                 <Field label="Applies to (user's e-mail; empty for all users)" name="user" input_type="email"
                     required=false server_error=user_error />
                 <Field label="Start address" name="start" hint="IPv4 or IPv6, e.g. 203.0.113.0"
@@ -124,10 +118,7 @@ fn AddRule(add: ServerAction<IpRuleAdd>) -> impl IntoView {
                     <label for="field-confirm_lockout">"I understand this rule may shut me out"</label>
                     <p class="field-error" role="alert">{move || lockout.get()}</p>
                 </div>
-                <div class="form-actions">
-                    <button type="submit" class="button button-primary">"Add rule"</button>
-                </div>
-            </ActionForm>
-        </section>
+            </SubmitForm>
+        </FormCard>
     }
 }

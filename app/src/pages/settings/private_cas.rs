@@ -6,10 +6,9 @@ use crate::{
     api::catalog::{PrivateCaCreate, private_cas},
     components::{
         field::Field,
-        form_alert::{FormAlert, Notice},
-        loaded::Loaded,
+        form_card::{FormCard, SubmitForm, field_error},
+        loaded::NoticePage,
         portal::Portal,
-        query_flag,
     },
     model::Permission,
 };
@@ -21,13 +20,10 @@ pub fn PrivateCasPage() -> impl IntoView {
 
 #[component]
 fn PrivateCas() -> impl IntoView {
-    let created = query_flag("created");
-    let list = Resource::new_blocking(created, |_| private_cas());
     let action = ServerAction::<PrivateCaCreate>::new();
     let error = Signal::derive(move || action.value().get().and_then(Result::err));
     view! {
-        {move || created().then(|| view! { <Notice>"The private CA was created."</Notice> })}
-        <Loaded resource=list let:data>
+        <NoticePage flag="created" notice="The private CA was created." load=private_cas let:data>
             {match data {
                 cas if cas.is_empty() => view! {
                     <p>"Your account has no private CA yet. The first one also makes your account's private root CA."</p>
@@ -52,19 +48,14 @@ fn PrivateCas() -> impl IntoView {
                 }
                 .into_any(),
             }}
-        </Loaded>
-        <section class="card form-card" aria-labelledby="create-ca-heading">
-            <h2 id="create-ca-heading">"Create a private CA"</h2>
-            <ActionForm action=action>
-                <FormAlert error=error />
+        </NoticePage>
+        <FormCard heading_id="create-ca-heading" heading="Create a private CA">
+            <SubmitForm action=action alert=error submit="Create CA">
                 <Field label="CA name" name="name" id="private-ca-name"
                     hint="Letters, digits, spaces and dashes, e.g. Intranet."
-                    server_error=Signal::derive(move || error.get().and_then(|e| e.field("name"))) />
-                <div class="form-actions">
-                    <button type="submit" class="button button-primary">"Create CA"</button>
-                </div>
-            </ActionForm>
-        </section>
+                    server_error=field_error(error, "name") />
+            </SubmitForm>
+        </FormCard>
     }
     .into_any()
 }

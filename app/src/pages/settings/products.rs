@@ -9,10 +9,9 @@ use crate::{
     },
     components::{
         field::Field,
-        form_alert::{FormAlert, Notice},
-        loaded::Loaded,
+        form_card::{ActiveToggle, FormCard, SubmitForm},
+        loaded::NoticePage,
         portal::Portal,
-        query_flag,
         textarea_text::textarea_text,
     },
     error::AppError,
@@ -30,11 +29,8 @@ pub fn PrivateProductsPage() -> impl IntoView {
 
 #[component]
 fn PrivateProducts() -> impl IntoView {
-    let saved = query_flag("saved");
-    let page = Resource::new_blocking(saved, |_| private_products());
     view! {
-        {move || saved().then(|| view! { <Notice>"The product was saved."</Notice> })}
-        <Loaded resource=page let:p>
+        <NoticePage flag="saved" notice="The product was saved." load=private_products let:p>
             {
                 let cas = p.cas.clone();
                 view! {
@@ -56,7 +52,7 @@ fn PrivateProducts() -> impl IntoView {
                 }
                 .into_any()
             }
-        </Loaded>
+        </NoticePage>
     }
     .into_any()
 }
@@ -162,7 +158,6 @@ fn ProductItem(product: PrivateProductView, cas: Vec<String>) -> impl IntoView {
     let update = ServerAction::<PrivateProductUpdate>::new();
     let update_error = Signal::derive(move || update.value().get().and_then(Result::err));
     let active = ServerAction::<PrivateProductActive>::new();
-    let active_error = Signal::derive(move || active.value().get().and_then(Result::err));
     let heading = format!("private-product-{}", product.id);
     let labelled = heading.clone();
     let id = product.id.to_string();
@@ -180,11 +175,7 @@ fn ProductItem(product: PrivateProductView, cas: Vec<String>) -> impl IntoView {
         .map(|r| format!("{} ({})", r.field.label(), describe(&r.mode)))
         .collect::<Vec<_>>()
         .join("; ");
-    let (toggle_value, toggle_label) = if product.active {
-        ("no", "Deactivate")
-    } else {
-        ("yes", "Activate")
-    };
+    let is_active = product.active;
     view! {
         <li class="card account-item" aria-labelledby=labelled>
             <h2 id=heading>{product.name.clone()}</h2>
@@ -199,21 +190,12 @@ fn ProductItem(product: PrivateProductView, cas: Vec<String>) -> impl IntoView {
             </dl>
             <details>
                 <summary>"Edit"</summary>
-                <ActionForm action=update>
-                    <FormAlert error=update_error />
+                <SubmitForm action=update alert=update_error submit="Save product">
                     <input type="hidden" name="id" value=id_1 />
                     <ProductFields prefix=edit_prefix initial=product.form() cas=cas error=update_error />
-                    <div class="form-actions">
-                        <button type="submit" class="button button-primary">"Save product"</button>
-                    </div>
-                </ActionForm>
+                </SubmitForm>
             </details>
-            <ActionForm action=active>
-                <FormAlert error=active_error />
-                <input type="hidden" name="id" value=id_2 />
-                <input type="hidden" name="active" value=toggle_value />
-                <button type="submit" class="button button-quiet">{toggle_label}</button>
-            </ActionForm>
+            <ActiveToggle action=active id=id_2 active=is_active />
         </li>
     }
 }
@@ -231,15 +213,10 @@ fn AddProduct(cas: Vec<String>) -> impl IntoView {
         ..Default::default()
     };
     view! {
-        <section class="card form-card" aria-labelledby="add-private-product-heading">
-            <h2 id="add-private-product-heading">"Create a private product"</h2>
-            <ActionForm action=action>
-                <FormAlert error=error />
+        <FormCard heading_id="add-private-product-heading" heading="Create a private product">
+            <SubmitForm action=action alert=error submit="Create product">
                 <ProductFields prefix="add".to_owned() initial=initial cas=cas error=error />
-                <div class="form-actions">
-                    <button type="submit" class="button button-primary">"Create product"</button>
-                </div>
-            </ActionForm>
-        </section>
+            </SubmitForm>
+        </FormCard>
     }
 }

@@ -7,13 +7,12 @@ use crate::{
     api::access::{ApiKeyCreate, ApiKeyRevoke, api_keys},
     components::{
         field::Field,
-        form_alert::{FormAlert, Notice},
-        loaded::Loaded,
+        form_alert::FormAlert,
+        form_card::{FormCard, SubmitForm, field_error, form_level},
+        loaded::NoticePage,
         portal::Portal,
-        query_flag,
         table::Table,
     },
-    error::AppError,
     model::{
         Permission,
         api_keys::{ApiKeyCreated, ApiKeyView, ApiKeysPage},
@@ -27,24 +26,23 @@ pub fn ApiKeysSettingsPage() -> impl IntoView {
 
 #[component]
 fn Keys() -> impl IntoView {
-    let revoked = query_flag("revoked");
     let create = ServerAction::<ApiKeyCreate>::new();
     let revoke = ServerAction::<ApiKeyRevoke>::new();
-    let page = Resource::new_blocking(
-        move || (create.version().get(), revoke.version().get(), revoked()),
-        |_| api_keys(),
-    );
+    let reload = Signal::derive(move || create.version().get() + revoke.version().get());
     view! {
-        {move || revoked().then(|| view! { <Notice>"The key was revoked: requests with it are refused from now on."</Notice> })}
-        <p class="lead">
-            "An access key lets a program use the "
-            <a href="/api/v1/docs">"REST API"</a>
-            " as one user of this account: it gets that user's permissions and IP restrictions, and what it does is recorded under that user."
-        </p>
-        {move || create.value().get().and_then(Result::ok).map(|k| view! { <NewKey created=k /> })}
-        <Loaded resource=page let:p>
+        <NoticePage flag="revoked" notice="The key was revoked: requests with it are refused from now on."
+            load=api_keys reload=reload
+            intro=move || view! {
+                <p class="lead">
+                    "An access key lets a program use the "
+                    <a href="/api/v1/docs">"REST API"</a>
+                    " as one user of this account: it gets that user's permissions and IP restrictions, and what it does is recorded under that user."
+                </p>
+                {move || create.value().get().and_then(Result::ok).map(|k| view! { <NewKey created=k /> })}
+            }
+            let:p>
             <KeyList page=p.clone() revoke=revoke /> <CreateKey page=p create=create />
-        </Loaded>
+        </NoticePage>
     }
     .into_any()
 }
@@ -126,14 +124,11 @@ fn KeyRow(key: ApiKeyView, revoke: ServerAction<ApiKeyRevoke>) -> impl IntoView 
 #[component]
 fn CreateKey(page: ApiKeysPage, create: ServerAction<ApiKeyCreate>) -> impl IntoView {
     let error = Signal::derive(move || create.value().get().and_then(Result::err));
-    let field =
-        move |name: &'static str| Signal::derive(move || error.get().and_then(|e| e.field(name)));
+    let field = move |name| field_error(error, name);
     let user_error = field("user_id");
     view! {
-        <section class="card form-card" aria-labelledby="create-key-heading">
-            <h2 id="create-key-heading">"Create an access key"</h2>
-            <ActionForm action=create>
-                <FormAlert error=Signal::derive(move || error.get().filter(|e| !matches!(e, AppError::Validation(_)))) />
+        <FormCard heading_id="create-key-heading" heading="Create an access key">
+            <SubmitForm action=create alert=form_level(error) submit="Create key">
                 <div class="field" class:field-invalid=move || user_error.get().is_some()>
                     <label for="field-user_id">"Acts as"</label>
                     <select id="field-user_id" name="user_id" required>
@@ -142,10 +137,7 @@ fn CreateKey(page: ApiKeysPage, create: ServerAction<ApiKeyCreate>) -> impl Into
                     <p class="field-error" role="alert">{move || user_error.get()}</p>
                 </div>
                 <Field label="Description" name="description" hint="What uses the key, e.g. \"Deploy pipeline\"." server_error=field("description") />
-                <div class="form-actions">
-                    <button type="submit" class="button button-primary">"Create key"</button>
-                </div>
-            </ActionForm>
-        </section>
+            </SubmitForm>
+        </FormCard>
     }
 }

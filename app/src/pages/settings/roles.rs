@@ -1,13 +1,14 @@
 use leptos::prelude::*;
-use leptos_router::hooks::use_query_map;
 
 use crate::{
     api::access::{RoleAdd, RoleDelete, RoleUpdate, roles_list},
     components::{
         field::Field,
         form_alert::{FormAlert, Notice},
+        form_card::{FormCard, SubmitForm, field_error, form_level},
         loaded::Loaded,
         portal::Portal,
+        query_notice,
         table::Table,
     },
     error::AppError,
@@ -24,18 +25,10 @@ pub fn RolesPage() -> impl IntoView {
 
 #[component]
 fn RolesView() -> impl IntoView {
-    let params = use_query_map();
-    let notice = move || {
-        params.with(|p| {
-            if p.get("saved").is_some() {
-                Some("The role was saved.")
-            } else if p.get("deleted").is_some() {
-                Some("The role was deleted.")
-            } else {
-                None
-            }
-        })
-    };
+    let notice = query_notice(&[
+        ("saved", "The role was saved."),
+        ("deleted", "The role was deleted."),
+    ]);
     let page = Resource::new_blocking(notice, |_| roles_list());
     view! {
         {move || notice().map(|n| view! { <Notice>{n}</Notice> })}
@@ -87,8 +80,7 @@ fn RoleFields(
     granted: Vec<Permission>,
     error: Signal<Option<AppError>>,
 ) -> impl IntoView {
-    let field =
-        move |name: &'static str| Signal::derive(move || error.get().and_then(|e| e.field(name)));
+    let field = move |name| field_error(error, name);
     let permissions_error = field("permissions");
     let error_id = format!("{prefix}-permissions-error");
     let described = error_id.clone();
@@ -146,15 +138,11 @@ fn CustomRoleItem(role: CustomRoleView) -> impl IntoView {
             <FormAlert error=delete_error />
             <details>
                 <summary>"Edit"</summary>
-                <ActionForm action=update>
-                    <FormAlert error=Signal::derive(move || error.get().filter(|e| !matches!(e, AppError::Validation(_)))) />
+                <SubmitForm action=update alert=form_level(error) submit="Save role">
                     <input type="hidden" name="id" value=id.clone() />
                     <RoleFields prefix=format!("edit-{id}") name=role.name.clone() description=role.description.clone()
                         granted=role.permissions.clone() error=error />
-                    <div class="form-actions">
-                        <button type="submit" class="button button-primary">"Save role"</button>
-                    </div>
-                </ActionForm>
+                </SubmitForm>
             </details>
             <ActionForm action=delete>
                 <input type="hidden" name="id" value=delete_id />
@@ -169,16 +157,11 @@ fn AddRole() -> impl IntoView {
     let action = ServerAction::<RoleAdd>::new();
     let error = Signal::derive(move || action.value().get().and_then(Result::err));
     view! {
-        <section class="card form-card" aria-labelledby="add-role-heading">
-            <h2 id="add-role-heading">"Add a custom role"</h2>
-            <ActionForm action=action>
-                <FormAlert error=Signal::derive(move || error.get().filter(|e| !matches!(e, AppError::Validation(_)))) />
+        <FormCard heading_id="add-role-heading" heading="Add a custom role">
+            <SubmitForm action=action alert=form_level(error) submit="Add role">
                 <RoleFields prefix="add".to_owned() name=String::new() description=String::new()
                     granted=Vec::new() error=error />
-                <div class="form-actions">
-                    <button type="submit" class="button button-primary">"Add role"</button>
-                </div>
-            </ActionForm>
-        </section>
+            </SubmitForm>
+        </FormCard>
     }
 }

@@ -3,10 +3,9 @@ use leptos::prelude::*;
 use crate::{
     api::access::{SetTwoFactor, two_factor_setting},
     components::{
-        form_alert::{FormAlert, Notice},
-        loaded::Loaded,
+        form_card::{FormCard, SubmitForm},
+        loaded::NoticePage,
         portal::Portal,
-        query_flag,
     },
     model::Permission,
 };
@@ -18,28 +17,20 @@ pub fn TwoFactorSettingPage() -> impl IntoView {
 
 #[component]
 fn Setting() -> impl IntoView {
-    let saved = query_flag("saved");
     let action = ServerAction::<SetTwoFactor>::new();
     let error = Signal::derive(move || action.value().get().and_then(Result::err));
-    let enforced = Resource::new_blocking(saved, |_| two_factor_setting());
     view! {
-        {move || saved().then(|| view! { <Notice>"The setting was saved."</Notice> })}
-        <Loaded resource=enforced let:on>
-            <section class="card form-card" aria-labelledby="totp-heading">
-                <h2 id="totp-heading">"Authenticator app (T-OTP)"</h2>
+        <NoticePage flag="saved" notice="The setting was saved." load=two_factor_setting let:on>
+            <FormCard heading_id="totp-heading" heading="Authenticator app (T-OTP)">
                 <p>"When enforced, every user of the account sets up an authenticator app at their next sign-in and enters a code from it at every sign-in."</p>
-                <ActionForm action=action>
-                    <FormAlert error=error />
+                <SubmitForm action=action alert=error submit="Save">
                     <div class="field field-check">
                         <input type="checkbox" id="field-enforce" name="enforce" value="yes" checked=on />
                         <label for="field-enforce">"Enforce 2FA via T-OTP"</label>
                     </div>
-                    <div class="form-actions">
-                        <button type="submit" class="button button-primary">"Save"</button>
-                    </div>
-                </ActionForm>
-            </section>
-        </Loaded>
+                </SubmitForm>
+            </FormCard>
+        </NoticePage>
     }
     .into_any()
 }

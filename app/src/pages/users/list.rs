@@ -1,5 +1,4 @@
 use leptos::prelude::*;
-use leptos_router::hooks::use_query_map;
 
 use crate::{
     api::access::users_list,
@@ -7,7 +6,7 @@ use crate::{
         form_alert::Notice,
         loaded::Loaded,
         portal::Portal,
-        query_value,
+        query_memo, query_notice, query_value,
         table::{Pager, Table},
     },
     model::{Permission, UsersPage, UsersQuery},
@@ -24,32 +23,26 @@ fn page_link(search: &str, page: u64) -> String {
 
 #[component]
 fn Users() -> impl IntoView {
-    let params = use_query_map();
-    let query = Memo::new(move |_| {
-        params.with(|p| UsersQuery {
-            search: p.get("search").unwrap_or_default(),
-            page: p.get("page").and_then(|v| v.parse().ok()),
-        })
+    let query = query_memo(|p| UsersQuery {
+        search: p.get("search").unwrap_or_default(),
+        page: p.get("page").and_then(|v| v.parse().ok()),
     });
-    // Reactive: after an action the router only changes the query of this same page.
-    let notice = move || {
-        params.with(|p| {
-            if p.get("added").is_some() {
-                Some("The user was added and an e-mail is on its way to them.")
-            } else if p.get("invited").is_some() {
-                Some(
-                    "This address already has a Rootline user, so they were invited by e-mail. \
-                     They join, and you see their details, only when they accept.",
-                )
-            } else if p.get("saved").is_some() {
-                Some("The changes were saved.")
-            } else if p.get("deactivated").is_some() {
-                Some("The user was deactivated; their sessions have ended.")
-            } else {
-                None
-            }
-        })
-    };
+    let notice = query_notice(&[
+        (
+            "added",
+            "The user was added and an e-mail is on its way to them.",
+        ),
+        (
+            "invited",
+            "This address already has a Rootline user, so they were invited by e-mail. \
+             They join, and you see their details, only when they accept.",
+        ),
+        ("saved", "The changes were saved."),
+        (
+            "deactivated",
+            "The user was deactivated; their sessions have ended.",
+        ),
+    ]);
     let page = Resource::new_blocking(move || query.get(), users_list);
     view! {
         {move || notice().map(|n| view! { <Notice>{n}</Notice> })}

@@ -1,5 +1,4 @@
 use leptos::prelude::*;
-use leptos_router::hooks::use_query_map;
 
 use crate::{
     api::operator::{ReviewPartner, SetMultipleGroups, operator_accounts},
@@ -7,6 +6,7 @@ use crate::{
         form_alert::{FormAlert, Notice},
         loaded::Loaded,
         portal::Portal,
+        query_memo, query_notice,
     },
     model::{
         AccountStatus,
@@ -29,27 +29,21 @@ const STATUSES: [AccountStatus; 5] = [
 
 #[component]
 fn Accounts() -> impl IntoView {
-    let params = use_query_map();
-    let query = Memo::new(move |_| {
-        params.with(|p| AccountsQuery {
-            status: p.get("status").unwrap_or_default(),
-            page: p.get("page").and_then(|v| v.parse().ok()),
-        })
+    let query = query_memo(|p| AccountsQuery {
+        status: p.get("status").unwrap_or_default(),
+        page: p.get("page").and_then(|v| v.parse().ok()),
     });
-    // Reactive: after an action the router only changes the query of this same page.
-    let notice = move || {
-        params.with(|p| {
-            if p.get("approved").is_some() {
-                Some("The application was approved; the applicant gets the activation e-mail.")
-            } else if p.get("rejected").is_some() {
-                Some("The application was rejected; the applicant was told why.")
-            } else if p.get("saved").is_some() {
-                Some("The account's options were saved.")
-            } else {
-                None
-            }
-        })
-    };
+    let notice = query_notice(&[
+        (
+            "approved",
+            "The application was approved; the applicant gets the activation e-mail.",
+        ),
+        (
+            "rejected",
+            "The application was rejected; the applicant was told why.",
+        ),
+        ("saved", "The account's options were saved."),
+    ]);
     let page = Resource::new_blocking(move || query.get(), operator_accounts);
     let selected = query.get_untracked().status;
     view! {

@@ -7,9 +7,13 @@ use leptos::prelude::*;
 use crate::{
     api::smime::{SmimePlace, smime_new},
     browser::read_chosen_file,
-    components::{form_alert::FormAlert, loaded::Loaded, portal::Portal},
+    components::{
+        form_alert::FormAlert,
+        order_fields::{FormText, OrderStart, ProductValidity},
+        portal::Portal,
+    },
     model::{
-        FieldErrors, SessionView,
+        FieldErrors,
         billing::format_money,
         products::quote,
         smime::{SmimeNewData, SmimeOrderForm},
@@ -18,22 +22,13 @@ use crate::{
 
 #[component]
 pub fn SmimeNewPage() -> impl IntoView {
-    view! { <Portal title="New S/MIME order" page=|s: SessionView| view! { <Start session=s /> } /> }
-}
-
-#[component]
-fn Start(session: SessionView) -> impl IntoView {
-    let _ = session;
-    let data = Resource::new_blocking(|| (), |_| smime_new());
     view! {
-        <Loaded resource=data let:data>
-            {match data {
-                d if d.offers.is_empty() => view! {
-                    <p class="empty">"There are no S/MIME products your account can order yet."</p>
-                }.into_any(),
-                d => view! { <SmimeForm data=d /> }.into_any(),
-            }}
-        </Loaded>
+        <Portal title="New S/MIME order" page=|_| view! {
+            <OrderStart load=smime_new can_order=|d: &SmimeNewData| !d.offers.is_empty()
+                none="There are no S/MIME products your account can order yet." let:data>
+                <SmimeForm data=data />
+            </OrderStart>
+        } />
     }
 }
 
@@ -101,40 +96,19 @@ fn SmimeForm(data: SmimeNewData) -> impl IntoView {
         <form class="card" aria-label="New S/MIME order" on:submit=submit novalidate>
             <FormAlert error=server_error />
             <h2>"1. Product and validity"</h2>
-            <div class="field">
-                <label for="smime-product">"Product"</label>
-                <select id="smime-product" on:change=move |ev| {
-                    let id = event_target_value(&ev).parse().unwrap_or(0);
-                    let days = offers.with_value(|o| o.iter().find(|o| o.id == id).and_then(|o| o.validity_days.first().copied()).unwrap_or(0));
-                    form.update(|f| { f.product_id = id; f.validity_days = days; });
-                }>
-                    {offers.get_value().into_iter().map(|o| {
-                        let id = o.id;
-                        view! { <option value=id selected=move || form.with(|f| f.product_id == id)>{o.name.clone()}</option> }
-                    }).collect_view()}
-                </select>
-                {move || field_error("product_id").get().map(|m| view! { <p class="field-error">{m}</p> })}
-            </div>
-            <div class="field">
-                <label for="smime-validity">"Validity"</label>
-                <select id="smime-validity" on:change=move |ev| {
-                    let days = event_target_value(&ev).parse().unwrap_or(0);
-                    form.update(|f| f.validity_days = days);
-                }>
-                    {move || offer().map(|o| o.validity_days.into_iter().map(|d| view! {
-                        <option value=d selected=move || form.with(|f| f.validity_days == d)>{format!("{d} days")}</option>
-                    }).collect_view())}
-                </select>
-                {move || field_error("validity_days").get().map(|m| view! { <p class="field-error">{m}</p> })}
-            </div>
+            // A new product starts at its shortest validity.
+            <ProductValidity prefix="smime" offers=offers form=form errors=errors
+                get=|f| (f.product_id, f.validity_days)
+                set=|f, product, days| { f.product_id = product; f.validity_days = days; }
+                default_days=|o| o.validity_days.first().copied() />
             <p class="price">"Price: " <strong data-testid="smime-price">{price}</strong></p>
 
             <h2>"2. Certificate requester"</h2>
-            <Text label="Name" id="smime-requester-name" form=form error=field_error("requester_name")
+            <FormText label="Name" id="smime-requester-name" form=form error=field_error("requester_name")
                 get=|f| f.requester_name.clone() set=|f, v| f.requester_name = v />
-            <Text label="E-mail ID" id="smime-requester-email" form=form error=field_error("requester_email")
+            <FormText label="E-mail ID" id="smime-requester-email" form=form error=field_error("requester_email")
                 get=|f| f.requester_email.clone() set=|f, v| f.requester_email = v />
-            <Text label="Mobile number (optional)" id="smime-requester-phone" form=form error=field_error("requester_phone")
+            <FormText label="Mobile number (optional)" id="smime-requester-phone" form=form error=field_error("requester_phone")
                 get=|f| f.requester_phone.clone() set=|f, v| f.requester_phone = v />
 
             <h2>"3. Certificate information"</h2>
@@ -194,25 +168,6 @@ fn SmimeForm(data: SmimeNewData) -> impl IntoView {
                 {if needs_approval { "Submit for approval" } else { "Place order and pay" }}
             </button>
         </form>
-    }
-}
-
-#[component]
-fn Text(
-    label: &'static str,
-    id: &'static str,
-    form: RwSignal<SmimeOrderForm>,
-    error: Signal<Option<String>>,
-    get: fn(&SmimeOrderForm) -> String,
-    set: fn(&mut SmimeOrderForm, String),
-) -> impl IntoView {
-    view! {
-        <div class="field" class:field-invalid=move || error.get().is_some()>
-            <label for=id>{label}</label>
-            <input id=id type="text" prop:value=move || form.with(get)
-                on:input=move |ev| form.update(|f| set(f, event_target_value(&ev))) />
-            {move || error.get().map(|m| view! { <p class="field-error">{m}</p> })}
-        </div>
     }
 }
 

@@ -1,0 +1,126 @@
+//! Fields the order forms share (the certificate wizard and the S/MIME order): they edit the
+//! form's state in the browser, which validates it and places the order.
+
+use leptos::prelude::*;
+
+use crate::{
+    components::loaded::Loaded,
+    error::AppError,
+    model::{FieldErrors, products::Offer},
+};
+
+/// A text field bound to one field of `form` through `get` and `set`.
+#[component]
+pub fn FormText<F>(
+    label: &'static str,
+    id: &'static str,
+    form: RwSignal<F>,
+    error: Signal<Option<String>>,
+    get: fn(&F) -> String,
+    set: fn(&mut F, String),
+    /// A three-row textarea instead of a one-line input.
+    #[prop(optional)]
+    multiline: bool,
+) -> impl IntoView
+where
+    F: Send + Sync + 'static,
+{
+    let input = move |ev: leptos::ev::Event| form.update(|f| set(f, event_target_value(&ev)));
+    let control = if multiline {
+        view! { <textarea id=id rows="3" prop:value=move || form.with(get) on:input=input></textarea> }.into_any()
+    } else {
+        view! { <input id=id type="text" prop:value=move || form.with(get) on:input=input /> }
+            .into_any()
+    };
+    view! {
+        <div class="field" class:field-invalid=move || error.get().is_some()>
+            <label for=id>{label}</label>
+            {control}
+            {move || error.get().map(|m| view! { <p class="field-error">{m}</p> })}
+        </div>
+    }
+}
+
+/// The product and validity choices of an order form (ids `{prefix}-product` and
+/// `{prefix}-validity`). `get` and `set` reach the form's product id and validity in days;
+/// choosing a product also chooses its `default_days`.
+#[component]
+pub fn ProductValidity<F>(
+    prefix: &'static str,
+    offers: StoredValue<Vec<Offer>>,
+    form: RwSignal<F>,
+    errors: RwSignal<FieldErrors>,
+    get: fn(&F) -> (i32, i64),
+    set: fn(&mut F, i32, i64),
+    default_days: fn(&Offer) -> Option<i64>,
+) -> impl IntoView
+where
+    F: Send + Sync + 'static,
+{
+    let chosen = move || form.with(get);
+    let offer = move || {
+        let (id, _) = chosen();
+        offers.with_value(|o| o.iter().find(|o| o.id == id).cloned())
+    };
+    let error = move |name: &'static str| errors.with(|e| e.get(name).map(str::to_owned));
+    let (product_id, validity_id) = (format!("{prefix}-product"), format!("{prefix}-validity"));
+    view! {
+        <div class="field">
+            <label for=product_id.clone()>"Product"</label>
+            <select id=product_id on:change=move |ev| {
+                let id = event_target_value(&ev).parse().unwrap_or(0);
+                let days = offers.with_value(|o| o.iter().find(|o| o.id == id).and_then(default_days).unwrap_or(0));
+                form.update(|f| set(f, id, days));
+            }>
+                {offers.get_value().into_iter().map(|o| {
+                    let id = o.id;
+                    view! { <option value=id selected=move || chosen().0 == id>{o.name.clone()}</option> }
+                }).collect_view()}
+            </select>
+            {move || error("product_id").map(|m| view! { <p class="field-error">{m}</p> })}
+        </div>
+        <div class="field">
+            <label for=validity_id.clone()>"Validity"</label>
+            <select id=validity_id on:change=move |ev| {
+                let days = event_target_value(&ev).parse().unwrap_or(0);
+                form.update(|f| {
+                    let (product, _) = get(f);
+                    set(f, product, days);
+                });
+            }>
+                {move || offer().map(|o| o.validity_days.into_iter().map(|d| view! {
+                    <option value=d selected=move || chosen().1 == d>{format!("{d} days")}</option>
+                }).collect_view())}
+            </select>
+            {move || error("validity_days").map(|m| view! { <p class="field-error">{m}</p> })}
+        </div>
+    }
+}
+
+/// The start of a new-order page: the data `load` gives, then `children` with it, or `none`
+/// when `can_order` finds no product in it the account can order.
+#[component]
+pub fn OrderStart<T, Fut, F, V>(
+    load: fn() -> Fut,
+    can_order: fn(&T) -> bool,
+    none: &'static str,
+    children: F,
+) -> impl IntoView
+where
+    T: Clone + Send + Sync + 'static,
+    Result<T, AppError>: serde::Serialize + serde::de::DeserializeOwned,
+    Fut: Future<Output = Result<T, AppError>> + Send + 'static,
+    F: Fn(T) -> V + Clone + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    let data = Resource::new_blocking(|| (), move |_| load());
+    view! {
+        <Loaded resource=data let:data>
+            {if can_order(&data) {
+                children(data).into_any()
+            } else {
+                view! { <p class="empty">{none}</p> }.into_any()
+            }}
+        </Loaded>
+    }
+}
