@@ -28,9 +28,9 @@ test("an administrator makes an ACME credential, sees its key once with the comm
   expect(keyId).toMatch(/^[A-Za-z0-9_-]{20,}$/);
   expect(hmac).toMatch(/^[A-Za-z0-9_-]{43}$/);
   await expect(page.getByTestId("acme-lego")).toHaveText(
-    `lego --server ${directory} --eab --kid ${keyId} --hmac ${hmac} --email you@example.com --domains www.example.com --http run`,
+    `lego --server ${directory} --eab --kid=${keyId} --hmac=${hmac} --email you@example.com --domains www.example.com --http run`,
   );
-  await expect(page.getByTestId("acme-certbot")).toContainText(`--server ${directory} --eab-kid ${keyId} --eab-hmac-key ${hmac}`);
+  await expect(page.getByTestId("acme-certbot")).toContainText(`--server ${directory} --eab-kid=${keyId} --eab-hmac-key=${hmac}`);
 
   const list = page.getByRole("table", { name: "ACME credentials" });
   const row = list.getByRole("row").filter({ hasText: keyId });

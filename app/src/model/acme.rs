@@ -182,16 +182,18 @@ pub struct AcmeCredentialCreated {
 impl AcmeCredentialCreated {
     /// The `lego` command line that registers with the credential and obtains a certificate
     /// (HTTP-01 on port 80); the domain and e-mail are placeholders the reader replaces.
+    /// Values are joined to their flags with `=`: a base64url key or ID may start with `-`,
+    /// which as an argument of its own both clients read as another option.
     pub fn lego_command(&self) -> String {
         format!(
-            "lego --server {} --eab --kid {} --hmac {} --email you@example.com --domains www.example.com --http run",
+            "lego --server {} --eab --kid={} --hmac={} --email you@example.com --domains www.example.com --http run",
             self.directory_url, self.key_id, self.hmac_key
         )
     }
 
     pub fn certbot_command(&self) -> String {
         format!(
-            "certbot certonly --standalone --server {} --eab-kid {} --eab-hmac-key {} --email you@example.com --agree-tos -d www.example.com",
+            "certbot certonly --standalone --server {} --eab-kid={} --eab-hmac-key={} --email you@example.com --agree-tos -d www.example.com",
             self.directory_url, self.key_id, self.hmac_key
         )
     }
@@ -210,13 +212,33 @@ mod tests {
         };
         for line in [c.lego_command(), c.certbot_command()] {
             assert!(line.contains("https://ca.example/acme/directory"), "{line}");
-            assert!(line.contains(" kid1 "), "{line}");
-            assert!(line.contains(" hmac1 "), "{line}");
+            assert!(line.contains("=kid1 "), "{line}");
+            assert!(line.contains("=hmac1 "), "{line}");
         }
         assert!(
             c.certbot_command()
-                .contains("--eab-kid kid1 --eab-hmac-key hmac1")
+                .contains("--eab-kid=kid1 --eab-hmac-key=hmac1")
         );
-        assert!(c.lego_command().contains("--eab --kid kid1 --hmac hmac1"));
+        assert!(c.lego_command().contains("--eab --kid=kid1 --hmac=hmac1"));
+    }
+
+    #[test]
+    fn a_key_that_starts_with_a_dash_stays_the_value_of_its_flag() {
+        let c = AcmeCredentialCreated {
+            key_id: "-kid".into(),
+            hmac_key: "-hmac".into(),
+            directory_url: "https://ca.example/acme/directory".into(),
+        };
+        assert!(c.lego_command().contains("--kid=-kid --hmac=-hmac "));
+        assert!(
+            c.certbot_command()
+                .contains("--eab-kid=-kid --eab-hmac-key=-hmac ")
+        );
+        for line in [c.lego_command(), c.certbot_command()] {
+            assert!(
+                !line.contains(" -kid") && !line.contains(" -hmac"),
+                "{line}"
+            );
+        }
     }
 }

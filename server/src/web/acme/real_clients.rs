@@ -99,12 +99,12 @@ async fn lego_obtains_renews_and_revokes_over_http_01_with_a_binding_and_not_wit
             dir.join(path).display().to_string(),
         ];
         if with_eab {
+            // `--flag=value`: a base64url key may start with `-`, which as a separate
+            // argument reads as another option.
             a.extend([
                 "--eab".into(),
-                "--kid".into(),
-                eab.key_id.clone(),
-                "--hmac".into(),
-                eab.hmac_key.clone(),
+                format!("--kid={}", eab.key_id),
+                format!("--hmac={}", eab.hmac_key),
             ]);
         }
         a
@@ -228,11 +228,11 @@ async fn certbot_obtains_renews_and_revokes_over_http_01_with_a_binding_and_not_
         .map(str::to_owned)
         .to_vec();
         if with_eab {
+            // `--flag=value`: a base64url key may start with `-`, which as a separate
+            // argument reads as another option.
             a.extend([
-                "--eab-kid".into(),
-                eab.key_id.clone(),
-                "--eab-hmac-key".into(),
-                eab.hmac_key.clone(),
+                format!("--eab-kid={}", eab.key_id),
+                format!("--eab-hmac-key={}", eab.hmac_key),
             ]);
         }
         a
