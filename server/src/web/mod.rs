@@ -26,9 +26,11 @@ mod hostile_text;
 #[cfg(test)]
 mod identity_attacks;
 #[cfg(test)]
+mod route_list_tests;
+#[cfg(test)]
 mod security_headers_tests;
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use app::{App, ports::Backend, shell};
 use axum::{
@@ -41,7 +43,9 @@ use axum::{
     routing::get,
 };
 use leptos::prelude::*;
-use leptos_axum::{LeptosRoutes, generate_route_list, handle_server_fns_with_context};
+use leptos_axum::{
+    AxumRouteListing, LeptosRoutes, generate_route_list, handle_server_fns_with_context,
+};
 
 use crate::store::Store;
 
@@ -168,8 +172,18 @@ async fn health(State(state): State<AppState>) -> impl IntoResponse {
     }
 }
 
+/// The portal's routes, listed once per process. Listing renders the whole app with resource
+/// loading switched off by a process-wide flag (leptos#4773): a page rendered on another thread
+/// while a second router was being built waited forever for its data. That happened in tests,
+/// which build a router each; the list never changes while the process runs, so every router
+/// shares the first one.
+fn route_list() -> Vec<AxumRouteListing> {
+    static ROUTES: OnceLock<Vec<AxumRouteListing>> = OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(App)).clone()
+}
+
 pub fn router(state: AppState) -> Router {
-    let routes = generate_route_list(App);
+    let routes = route_list();
     let backend = state.backend.clone();
     let options = state.leptos_options.clone();
     Router::new()

@@ -1,0 +1,65 @@
+//! Building a router must not stall pages rendered at the same time. Listing the app's routes
+//! renders the whole app with resource loading switched off by a process-wide flag
+//! (leptos#4773); a page whose data was first asked for inside that window waited forever.
+//! Tests build a router each, in parallel, so the suite hung now and then.
+
+use std::time::Duration;
+
+use axum::{
+    body::Body,
+    http::{Request, StatusCode, header},
+};
+use tower::ServiceExt;
+
+use super::{authorization_matrix::app, cookies::SESSION_COOKIE};
+use crate::services::identity::test_support::harness;
+
+#[tokio::test]
+async fn pages_render_while_another_thread_builds_routers() {
+    let h = harness().await;
+    let asha = h.signed_in("asha@example.com").await;
+    let portal = app(&h).await;
+
+    let builder = std::thread::spawn(|| {
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap();
+        runtime.block_on(async {
+            let other = harness().await;
+            for _ in 0..40 {
+                let _ = app(&other).await;
+            }
+        });
+    });
+
+    let mut rendered = 0;
+    while !builder.is_finished() || rendered < 40 {
+        for path in ["/orders", "/users", "/settings/ip-rules", "/domains"] {
+            let request = Request::get(path)
+                .header(header::HOST, "portal.test")
+                .header(header::ACCEPT, "text/html")
+                .header(header::COOKIE, format!("{SESSION_COOKIE}={asha}"))
+                .body(Body::empty())
+                .unwrap();
+            let page = async {
+                let response = portal.clone().oneshot(request).await.unwrap();
+                let status = response.status();
+                let body = axum::body::to_bytes(response.into_body(), 8 << 20)
+                    .await
+                    .unwrap();
+                (status, body)
+            };
+            let (status, body) = tokio::time::timeout(Duration::from_secs(30), page)
+                .await
+                .unwrap_or_else(|_| panic!("{path} never finished rendering"));
+            assert_eq!(status, StatusCode::OK, "{path}");
+            assert!(
+                String::from_utf8_lossy(&body).contains("</html>"),
+                "{path} stopped mid-page"
+            );
+            rendered += 1;
+        }
+    }
+    builder.join().unwrap();
+}
