@@ -145,6 +145,18 @@ pub struct ChangeNamesForm {
     pub remarks: String,
 }
 
+/// A names change as every edge asks for it: the whole new list, the main name first. The
+/// portal's form splits its text field into this; REST builds it from its JSON list.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ChangeNames {
+    pub order_id: i32,
+    /// One of `REISSUE_REASONS`.
+    pub reason: String,
+    pub names: Vec<String>,
+    pub csr_pem: String,
+    pub remarks: String,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ValidChangeNames {
     pub reason: String,
@@ -154,6 +166,30 @@ pub struct ValidChangeNames {
 }
 
 impl ChangeNamesForm {
+    /// The command the form asks for: its names field split at line breaks, commas and spaces.
+    pub fn to_command(&self) -> ChangeNames {
+        ChangeNames {
+            order_id: self.order_id,
+            reason: self.reason.clone(),
+            names: self
+                .names
+                .split(['\n', ',', ' '])
+                .map(str::trim)
+                .filter(|p| !p.is_empty())
+                .map(str::to_owned)
+                .collect(),
+            csr_pem: self.csr_pem.clone(),
+            remarks: self.remarks.clone(),
+        }
+    }
+
+    /// `max_names` is the product's limit; names are public DNS names without wildcards.
+    pub fn validate(&self, max_names: u32) -> Result<ValidChangeNames, FieldErrors> {
+        self.to_command().validate(max_names)
+    }
+}
+
+impl ChangeNames {
     /// `max_names` is the product's limit; names are public DNS names without wildcards.
     pub fn validate(&self, max_names: u32) -> Result<ValidChangeNames, FieldErrors> {
         let mut errors = FieldErrors::default();
@@ -162,11 +198,7 @@ impl ChangeNamesForm {
             errors.add("reason", "Choose a reason for the change from the list.");
         }
         let mut names: Vec<String> = Vec::new();
-        for raw in self
-            .names
-            .split(['\n', ',', ' '])
-            .filter(|p| !p.trim().is_empty())
-        {
+        for raw in self.names.iter().filter(|p| !p.trim().is_empty()) {
             match super::dns_name::parse_public(raw, false) {
                 Ok(name) if !names.contains(&name) => names.push(name),
                 Ok(_) => {}
@@ -449,6 +481,30 @@ mod tests {
         .validate(3)
         .unwrap_err();
         assert!(e.get("csr_pem").is_some() && e.get("reason").is_some());
+    }
+
+    #[test]
+    fn the_form_splits_its_names_field_and_a_listed_name_is_never_split_again() {
+        let form = ChangeNamesForm {
+            order_id: 7,
+            reason: "Certificate details changed".into(),
+            names: " shop.example.com\r\napi.example.com, www.example.com  ".into(),
+            csr_pem: CSR.into(),
+            remarks: "r".into(),
+        };
+        let command = form.to_command();
+        assert_eq!(command.order_id, 7);
+        assert_eq!(
+            command.names,
+            ["shop.example.com", "api.example.com", "www.example.com"]
+        );
+        // REST sends a list: one entry is one name, so two names in one entry are refused
+        // rather than read as two.
+        let listed = ChangeNames {
+            names: vec!["shop.example.com api.example.com".into()],
+            ..command
+        };
+        assert!(listed.validate(3).unwrap_err().get("names").is_some());
     }
 
     #[test]

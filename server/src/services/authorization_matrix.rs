@@ -14,7 +14,7 @@ use app::model::{
     groups::GroupForm,
     ip_rules::IpRuleForm,
     operator::AccountsQuery,
-    order_actions::{ChangeNamesForm, EditOrderForm, ReissueForm, RenewForm, RevokeForm},
+    order_actions::{ChangeNames, EditOrderForm, ReissueForm, RenewForm, RevokeForm},
     orders::OrdersQuery,
     products::{PriceForm, PrivateProductForm, PublicProductForm},
     profile::ProfileForm,
@@ -837,7 +837,7 @@ fn cases() -> Vec<Case> {
                 .orders
                 .change_names(
                     c,
-                    &ChangeNamesForm {
+                    &ChangeNames {
                         order_id: w.order,
                         ..Default::default()
                     }

@@ -5,7 +5,7 @@
 
 use app::model::Permission;
 use app::model::{
-    FieldErrors, billing::format_money, order_actions::ChangeNamesForm, orders::PlacedOrder,
+    FieldErrors, billing::format_money, order_actions::ChangeNames, orders::PlacedOrder,
 };
 
 use super::{
@@ -42,10 +42,10 @@ impl OrderService {
     pub async fn change_names(
         &self,
         caller: &Caller,
-        form: &ChangeNamesForm,
+        command: &ChangeNames,
     ) -> Result<PlacedOrder, OrderError> {
         caller.require(Permission::RequestCertificates)?;
-        let original = self.visible(caller, form.order_id).await?;
+        let original = self.visible(caller, command.order_id).await?;
         may_manage(caller, &original)?;
         let product = self
             .catalog
@@ -61,7 +61,7 @@ impl OrderService {
                     .into(),
             ));
         }
-        let valid = form
+        let valid = command
             .validate(product.offer.max_domains)
             .map_err(OrderError::Invalid)?;
         let cert = self

@@ -1066,11 +1066,11 @@ fn change_names_form(
     id: i32,
     names: &[&str],
     csr: String,
-) -> app::model::order_actions::ChangeNamesForm {
-    app::model::order_actions::ChangeNamesForm {
+) -> app::model::order_actions::ChangeNames {
+    app::model::order_actions::ChangeNames {
         order_id: id,
         reason: REISSUE_REASONS[2].into(),
-        names: names.join("\n"),
+        names: names.iter().map(|n| (*n).to_owned()).collect(),
         csr_pem: csr,
         remarks: String::new(),
     }

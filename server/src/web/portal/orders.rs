@@ -104,7 +104,10 @@ impl OrdersApi for Portal {
         form: ChangeNamesForm,
     ) -> Result<PlacedOrder, AppError> {
         let caller = self.caller(meta).await?;
-        Ok(self.orders.change_names(&caller, &form).await?)
+        Ok(self
+            .orders
+            .change_names(&caller, &form.to_command())
+            .await?)
     }
 
     async fn renew(&self, meta: &RequestMeta, form: RenewForm) -> Result<PlacedOrder, AppError> {

@@ -3,7 +3,7 @@
 //! `fuzz/fuzz_targets/rest_json.rs` drives it: a panic here is one a client could cause.
 
 use app::model::{
-    order_actions::{ChangeNamesForm, ReissueForm, RenewForm, RevokeForm},
+    order_actions::{ChangeNames, ReissueForm, RenewForm, RevokeForm},
     orders::NameRules,
 };
 
@@ -65,15 +65,15 @@ pub fn decode_bodies(bytes: &[u8]) {
         .validate();
     }
     if let Ok(b) = json_body::<ChangeNamesBody>(bytes) {
-        let form = ChangeNamesForm {
+        let command = ChangeNames {
             order_id: 1,
             reason: b.reason,
-            names: b.names.join("\n"),
+            names: b.names,
             csr_pem: b.csr,
             remarks: b.remarks,
         };
-        let _ = form.validate(1);
-        let _ = form.validate(250);
+        let _ = command.validate(1);
+        let _ = command.validate(250);
     }
     if let Ok(b) = json_body::<RenewBody>(bytes) {
         let _ = RenewForm {

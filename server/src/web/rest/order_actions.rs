@@ -1,7 +1,7 @@
 //! What can be done to an order after it is placed, each exactly as on the order's page:
 //! send the CSR, verify a domain, cancel, revoke, reissue, change a UCC's names, renew.
 
-use app::model::order_actions::{ChangeNamesForm, ReissueForm, RenewForm, RevokeForm};
+use app::model::order_actions::{ChangeNames, ReissueForm, RenewForm, RevokeForm};
 use axum::{Json, body::Bytes, extract::State, http::StatusCode};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -263,14 +263,14 @@ pub async fn change_names(
     body: Bytes,
 ) -> Result<(StatusCode, Json<OrderDto>), Problem> {
     let b: ChangeNamesBody = json_body(&body)?;
-    let form = ChangeNamesForm {
+    let command = ChangeNames {
         order_id: id,
         reason: b.reason,
-        names: b.names.join("\n"),
+        names: b.names,
         csr_pem: b.csr,
         remarks: b.remarks,
     };
-    let placed = rest.orders.change_names(&p.caller, &form).await?;
+    let placed = rest.orders.change_names(&p.caller, &command).await?;
     Ok((
         StatusCode::CREATED,
         order(&rest, &p.caller, placed.id).await?,
