@@ -46,26 +46,31 @@ pub async fn find_first_of_kind(
 pub async fn transition(
     db: &impl Db,
     id: i32,
-    from: &str,
-    to: &str,
+    from: AccountStatus,
+    to: AccountStatus,
     at: DateTime<Utc>,
 ) -> Result<bool, StoreError> {
     let result = accounts::Entity::update_many()
-        .col_expr(accounts::Column::Status, Expr::value(to))
+        .col_expr(accounts::Column::Status, Expr::value(to.as_str()))
         .col_expr(accounts::Column::ActivatedAt, Expr::value(at))
         .filter(accounts::Column::Id.eq(id))
-        .filter(accounts::Column::Status.eq(from))
+        .filter(accounts::Column::Status.eq(from.as_str()))
         .exec(db.conn())
         .await?;
     Ok(result.rows_affected == 1)
 }
 
 /// Moves an account from `from` to `to` without marking it activated (operator review).
-pub async fn set_status(db: &impl Db, id: i32, from: &str, to: &str) -> Result<bool, StoreError> {
+pub async fn set_status(
+    db: &impl Db,
+    id: i32,
+    from: AccountStatus,
+    to: AccountStatus,
+) -> Result<bool, StoreError> {
     let result = accounts::Entity::update_many()
-        .col_expr(accounts::Column::Status, Expr::value(to))
+        .col_expr(accounts::Column::Status, Expr::value(to.as_str()))
         .filter(accounts::Column::Id.eq(id))
-        .filter(accounts::Column::Status.eq(from))
+        .filter(accounts::Column::Status.eq(from.as_str()))
         .exec(db.conn())
         .await?;
     Ok(result.rows_affected == 1)

@@ -150,13 +150,13 @@ pub async fn transition(
     db: &impl Db,
     account_id: i32,
     id: i32,
-    from: &str,
-    to: &str,
+    from: OrderStatus,
+    to: OrderStatus,
     reason: Option<&str>,
     at: DateTime<Utc>,
 ) -> Result<bool, StoreError> {
     let mut update = orders::Entity::update_many()
-        .col_expr(orders::Column::Status, Expr::value(to))
+        .col_expr(orders::Column::Status, Expr::value(to.code()))
         .col_expr(orders::Column::UpdatedAt, Expr::value(at));
     if let Some(reason) = reason {
         update = update.col_expr(orders::Column::Reason, Expr::value(reason));
@@ -164,7 +164,7 @@ pub async fn transition(
     let done = update
         .filter(orders::Column::Id.eq(id))
         .filter(orders::Column::AccountId.eq(account_id))
-        .filter(orders::Column::Status.eq(from))
+        .filter(orders::Column::Status.eq(from.code()))
         .exec(db.conn())
         .await?;
     Ok(done.rows_affected == 1)
@@ -298,12 +298,15 @@ pub async fn fulfil(
     db: &impl Db,
     account_id: i32,
     id: i32,
-    from: &str,
+    from: OrderStatus,
     certificate_id: i32,
     at: DateTime<Utc>,
 ) -> Result<bool, StoreError> {
     let done = orders::Entity::update_many()
-        .col_expr(orders::Column::Status, Expr::value("fulfilled"))
+        .col_expr(
+            orders::Column::Status,
+            Expr::value(OrderStatus::Fulfilled.code()),
+        )
         .col_expr(orders::Column::CertificateId, Expr::value(certificate_id))
         .col_expr(
             orders::Column::IssueError,
@@ -312,7 +315,7 @@ pub async fn fulfil(
         .col_expr(orders::Column::UpdatedAt, Expr::value(at))
         .filter(orders::Column::Id.eq(id))
         .filter(orders::Column::AccountId.eq(account_id))
-        .filter(orders::Column::Status.eq(from))
+        .filter(orders::Column::Status.eq(from.code()))
         .exec(db.conn())
         .await?;
     Ok(done.rows_affected == 1)

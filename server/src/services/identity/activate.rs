@@ -40,8 +40,8 @@ impl IdentityService {
         accounts::transition(
             &tx,
             target.account.id,
-            AccountStatus::PendingActivation.as_str(),
-            AccountStatus::Active.as_str(),
+            AccountStatus::PendingActivation,
+            AccountStatus::Active,
             now,
         )
         .await?;

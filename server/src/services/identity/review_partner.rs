@@ -42,14 +42,7 @@ impl IdentityService {
             Decision::Approve => AccountStatus::PendingActivation,
             Decision::Reject { .. } => AccountStatus::Rejected,
         };
-        if !accounts::set_status(
-            &tx,
-            account.id,
-            AccountStatus::PendingApproval.as_str(),
-            to.as_str(),
-        )
-        .await?
-        {
+        if !accounts::set_status(&tx, account.id, AccountStatus::PendingApproval, to).await? {
             return Err(IdentityError::NotWaiting);
         }
         let (mail, action, summary) = match &decision {

@@ -169,7 +169,7 @@ impl OrderService {
             &tx,
             account_id,
             order.id,
-            status.code(),
+            status,
             issued.certificate_id,
             now,
         )

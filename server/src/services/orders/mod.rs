@@ -220,17 +220,7 @@ pub(crate) async fn step(
             from.label()
         ))
     })?;
-    if !orders::transition(
-        db,
-        order.account_id,
-        order.id,
-        from.code(),
-        to.code(),
-        reason,
-        at,
-    )
-    .await?
-    {
+    if !orders::transition(db, order.account_id, order.id, from, to, reason, at).await? {
         return Err(OrderError::Refused(
             "Someone else changed this order a moment ago; reload it.".into(),
         ));

@@ -139,7 +139,7 @@ impl OrderService {
             &tx,
             order.account_id,
             order.id,
-            status.code(),
+            status,
             issued.certificate_id,
             now,
         )
