@@ -182,8 +182,8 @@ impl StatementPage {
 pub struct GroupBalance {
     pub group_id: i32,
     pub name: String,
-    /// Orders are paid from the group's own balance (`group`) or the account's (`account`).
-    pub finance_mode: String,
+    /// Orders are paid from the group's own balance or the account's.
+    pub finance_mode: crate::model::groups::FinanceMode,
     pub balance_minor: i64,
     pub spend_limit_minor: Option<i64>,
     /// Charges minus refunds of the group's orders, whoever paid them.

@@ -118,7 +118,7 @@ pub struct GroupView {
     pub name: String,
     pub description: String,
     pub is_default: bool,
-    pub finance_mode: String,
+    pub finance_mode: FinanceMode,
     pub spend_limit_minor: Option<i64>,
     pub renewal_emails: Vec<String>,
     /// Only its members use it.
@@ -132,7 +132,7 @@ pub struct GroupView {
 
 impl GroupView {
     pub fn finance_label(&self) -> &'static str {
-        if self.finance_mode == "group" {
+        if self.finance_mode == FinanceMode::Group {
             "Deduct from the group balance"
         } else {
             "Deduct from the account balance"
@@ -149,7 +149,7 @@ impl GroupView {
         GroupForm {
             name: self.name.clone(),
             description: self.description.clone(),
-            finance_mode: self.finance_mode.clone(),
+            finance_mode: self.finance_mode.as_str().to_owned(),
             spend_limit: self.spend_limit_text(),
             renewal_emails: self.renewal_emails.join(", "),
             restricted: self.restricted,

@@ -418,8 +418,7 @@ impl OrderLinkKind {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LinkedOrder {
     pub order_id: i32,
-    /// `renewal`, `reissue` or `names`.
-    pub kind: String,
+    pub kind: OrderLinkKind,
     pub reason: String,
 }
 

@@ -297,8 +297,8 @@ pub struct PlacedOrder {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OrderSummary {
     pub id: i32,
-    /// Where it was placed: `Portal`, `API` or `ACME`.
-    pub source: String,
+    /// Where it was placed.
+    pub source: OrderSource,
     pub product: String,
     pub main_name: String,
     pub names: u32,

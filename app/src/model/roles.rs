@@ -8,10 +8,26 @@ use super::{FieldErrors, Permission, Role};
 const CUSTOM_PREFIX: &str = "custom:";
 
 /// A role a membership holds, as stored: a built-in role or a custom role of the account.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+/// It travels as its stored text (`standard_user`, `custom:4`), as the user form posts it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(into = "String", try_from = "String")]
 pub enum AssignedRole {
     BuiltIn(Role),
     Custom(i32),
+}
+
+impl From<AssignedRole> for String {
+    fn from(role: AssignedRole) -> Self {
+        role.stored()
+    }
+}
+
+impl TryFrom<String> for AssignedRole {
+    type Error = String;
+
+    fn try_from(stored: String) -> Result<Self, String> {
+        Self::parse(&stored).ok_or_else(|| format!("not a role: {stored}"))
+    }
 }
 
 impl AssignedRole {
@@ -148,6 +164,17 @@ mod tests {
             description: String::new(),
             permissions: permissions.iter().map(|p| (*p).to_owned()).collect(),
         }
+    }
+
+    #[test]
+    fn an_assigned_role_travels_as_its_stored_text_and_unknown_text_is_refused() {
+        let custom = serde_json::to_string(&AssignedRole::Custom(4)).unwrap();
+        assert_eq!(custom, "\"custom:4\"");
+        assert_eq!(
+            serde_json::from_str::<AssignedRole>("\"standard_user\"").unwrap(),
+            AssignedRole::BuiltIn(Role::StandardUser)
+        );
+        assert!(serde_json::from_str::<AssignedRole>("\"root\"").is_err());
     }
 
     #[test]

@@ -232,8 +232,7 @@ pub struct UserSummary {
     pub mobile: String,
     pub designation: String,
     pub employee_id: String,
-    /// As stored: a `Role::as_str` name or `custom:<id>`.
-    pub role: String,
+    pub role: AssignedRole,
     pub role_label: String,
     pub group_access: GroupAccess,
     pub status: MemberStatus,
@@ -256,7 +255,7 @@ impl UserSummary {
             mobile: self.mobile.clone(),
             designation: self.designation.clone(),
             employee_id: self.employee_id.clone(),
-            role: self.role.clone(),
+            role: self.role.stored(),
             group_access: self.group_access.as_str().to_owned(),
         }
     }

@@ -7,6 +7,7 @@ use crate::{
     model::{
         Permission,
         billing::{BillingPage as Billing, format_money, month_label},
+        groups::FinanceMode,
     },
 };
 
@@ -52,7 +53,7 @@ fn Overview(billing: Billing) -> impl IntoView {
                     view! {
                         <tr>
                             <td><a href=href>{g.name}</a></td>
-                            <td>{if g.finance_mode == "group" { "The group balance" } else { "The account balance" }}</td>
+                            <td>{if g.finance_mode == FinanceMode::Group { "The group balance" } else { "The account balance" }}</td>
                             <td>{money(g.balance_minor)}</td>
                             <td>{money(g.spent_minor)}</td>
                             <td>{g.spend_limit_minor.map_or_else(|| "No limit".to_owned(), &money)}</td>

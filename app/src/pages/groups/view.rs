@@ -19,6 +19,7 @@ use crate::{
         Permission, SessionView,
         billing::{GroupFinance, format_money},
         group_members::GroupDetail,
+        groups::FinanceMode,
     },
     pages::groups::settings::{GroupDomains, GroupLogo},
 };
@@ -182,7 +183,7 @@ fn Credits(finance: GroupFinance, can_allocate: bool) -> impl IntoView {
     let group = finance.group;
     let currency = finance.currency.clone();
     let money = move |m: i64| format_money(m, &currency);
-    let pays_from_group = group.finance_mode == "group";
+    let pays_from_group = group.finance_mode == FinanceMode::Group;
     let can_deallocate = group.balance_minor > 0;
     let href_base = format!("/groups/{}?history=", group.group_id);
     let group_id = group.group_id;

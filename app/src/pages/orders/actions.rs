@@ -12,19 +12,27 @@ use crate::{
     components::{field::TextArea, form_alert::FormAlert, textarea_text::textarea_text},
     error::AppError,
     model::{
-        order_actions::{LinkedOrder, REISSUE_REASONS, REVOCATION_REASONS},
+        order_actions::{LinkedOrder, OrderLinkKind, REISSUE_REASONS, REVOCATION_REASONS},
         orders::OrderView,
     },
 };
 
 fn link_text(l: &LinkedOrder, incoming: bool) -> String {
-    match (l.kind.as_str(), incoming) {
-        ("renewal", true) => format!("Renewal of order #{}", l.order_id),
-        ("reissue", true) => format!("Reissue of order #{} ({})", l.order_id, l.reason),
-        ("renewal", false) => format!("Renewed as order #{}", l.order_id),
-        ("names", true) => format!("Names changed from order #{} ({})", l.order_id, l.reason),
-        ("names", false) => format!("Names changed as order #{} ({})", l.order_id, l.reason),
-        _ => format!("Reissued as order #{} ({})", l.order_id, l.reason),
+    match (l.kind, incoming) {
+        (OrderLinkKind::Renewal, true) => format!("Renewal of order #{}", l.order_id),
+        (OrderLinkKind::Reissue, true) => {
+            format!("Reissue of order #{} ({})", l.order_id, l.reason)
+        }
+        (OrderLinkKind::Renewal, false) => format!("Renewed as order #{}", l.order_id),
+        (OrderLinkKind::Names, true) => {
+            format!("Names changed from order #{} ({})", l.order_id, l.reason)
+        }
+        (OrderLinkKind::Names, false) => {
+            format!("Names changed as order #{} ({})", l.order_id, l.reason)
+        }
+        (OrderLinkKind::Reissue, false) => {
+            format!("Reissued as order #{} ({})", l.order_id, l.reason)
+        }
     }
 }
 

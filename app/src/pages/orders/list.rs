@@ -142,7 +142,7 @@ fn List(page: OrdersPage, query: OrdersQuery) -> impl IntoView {
                             <td>{o.price}</td>
                             <td>{o.placed_by}</td>
                             <td>{o.created_at.get(..10).unwrap_or_default().to_owned()}</td>
-                            <td>{o.source}</td>
+                            <td>{o.source.as_str()}</td>
                         </tr>
                     }
                 })

@@ -138,7 +138,10 @@ mod tests {
             .unwrap();
         let user = access.user(&caller, id).await.unwrap();
         assert_eq!(user.designation, "Team lead");
-        assert_eq!(user.role, "basic_user");
+        assert_eq!(
+            user.role,
+            app::model::roles::AssignedRole::BuiltIn(app::model::Role::BasicUser)
+        );
         assert_eq!(user.email, "meera@example.com", "the address cannot change");
 
         access.deactivate_user(&caller, id, None).await.unwrap();

@@ -28,7 +28,7 @@ pub(super) fn view(
         name: g.name,
         description: g.description,
         is_default: g.is_default,
-        finance_mode: g.finance_mode.text(),
+        finance_mode: *g.finance_mode,
         spend_limit_minor: g.spend_limit_minor,
         renewal_emails: g
             .renewal_emails

@@ -185,7 +185,11 @@ mod tests {
             Err(AccessError::Refused(_))
         ));
         let still = access.user(&asha, adam).await.unwrap();
-        assert_eq!(still.role, "administrator", "nothing changed");
+        assert_eq!(
+            still.role,
+            app::model::roles::AssignedRole::BuiltIn(app::model::Role::Administrator),
+            "nothing changed"
+        );
         assert_eq!(still.name, "Added Member");
         assert!(
             !access.user(&mona, adam).await.unwrap().can_manage,
@@ -197,7 +201,10 @@ mod tests {
             .update_user(&mona, sam, &form("basic_user"), None)
             .await
             .unwrap();
-        assert_eq!(access.user(&asha, sam).await.unwrap().role, "basic_user");
+        assert_eq!(
+            access.user(&asha, sam).await.unwrap().role,
+            app::model::roles::AssignedRole::BuiltIn(app::model::Role::BasicUser)
+        );
         assert!(access.user(&mona, sam).await.unwrap().can_manage);
     }
 
@@ -232,7 +239,7 @@ mod tests {
         assert!(matches!(stale, Err(AccessError::Refused(_))), "{stale:?}");
         assert_eq!(
             access.user(&asha, asha_id).await.unwrap().role,
-            "administrator",
+            app::model::roles::AssignedRole::BuiltIn(app::model::Role::Administrator),
             "the account keeps its Administrator"
         );
     }
@@ -297,7 +304,10 @@ mod tests {
             .await
             .unwrap();
         let seen = access.user(&ravi, shared.id).await.unwrap();
-        assert_eq!(seen.role, "basic_user");
+        assert_eq!(
+            seen.role,
+            app::model::roles::AssignedRole::BuiltIn(app::model::Role::BasicUser)
+        );
         assert_eq!(seen.employee_id, "R-7");
         assert!(seen.shared);
         let mine = memberships::find(

@@ -31,7 +31,7 @@ pub(super) fn summary(
         mobile: u.mobile.clone(),
         designation: u.designation.clone(),
         employee_id: m.employee_id.clone(),
-        role: m.role.text(),
+        role: *m.role,
         role_label: labels
             .get(&*m.role)
             .cloned()

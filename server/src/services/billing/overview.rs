@@ -22,7 +22,7 @@ pub(super) async fn group_balance(
         balance_minor: ledger::balance(db, account_id, Holder::Group(g.id)).await?,
         spent_minor: ledger::group_spent(db, account_id, g.id).await?,
         name: g.name,
-        finance_mode: g.finance_mode.text(),
+        finance_mode: *g.finance_mode,
         spend_limit_minor: g.spend_limit_minor,
     })
 }

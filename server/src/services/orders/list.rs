@@ -68,7 +68,7 @@ impl OrderService {
                     .unwrap_or_default();
                 OrderSummary {
                     id: o.id,
-                    source: o.source.as_str().to_owned(),
+                    source: *o.source,
                     product: o.product_name.clone(),
                     main_name,
                     names: count,

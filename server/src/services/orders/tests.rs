@@ -622,7 +622,10 @@ async fn renewal_opens_60_days_before_expiry_is_paid_linked_and_happens_once() {
     assert_eq!(renewal.status, OrderStatus::Accepted, "waits for its CSR");
     assert!(w.balance().await < balance, "a renewal is paid");
     let view = w.orders.order_view(&w.admin, renewal.id).await.unwrap();
-    assert_eq!(view.origin.map(|o| o.kind), Some("renewal".into()));
+    assert_eq!(
+        view.origin.map(|o| o.kind),
+        Some(app::model::order_actions::OrderLinkKind::Renewal)
+    );
     assert_eq!(
         view.validity_days, 99,
         "the TLS cap dropped to 100 days meanwhile"

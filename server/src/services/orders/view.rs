@@ -140,7 +140,7 @@ impl OrderService {
         let smime = super::is_smime(&o);
         let link = |l: order_links::OrderLinkRow, other: i32| LinkedOrder {
             order_id: other,
-            kind: l.kind.as_str().to_owned(),
+            kind: *l.kind,
             reason: l.reason,
         };
         let origin = order_links::origin(&self.store, o.id).await?.map(|l| {
