@@ -20,6 +20,7 @@ use crate::pages::{
     billing::BillingPage,
     choose_account::ChooseAccountPage,
     dcv::confirm::DcvConfirmPage,
+    design::DesignPage,
     domains::list::DomainsPage,
     download::DelegateDownloadPage,
     groups::{list::GroupsPage, view::GroupViewPage},
@@ -31,6 +32,7 @@ use crate::pages::{
     orders::{
         list::OrdersListPage,
         new::OrderNewPage,
+        revoke::RevokeConfirmPage,
         smime::{new::SmimeNewPage, view::SmimeOrderPage},
         view::OrderViewPage,
     },
@@ -93,11 +95,13 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/settings/ip-rules") view=IpRestrictionsPage ssr=SsrMode::Async />
                 <Route path=path!("/users/new") view=UserNewPage ssr=SsrMode::Async />
                 <Route path=path!("/users/:id") view=UserEditPage ssr=SsrMode::Async />
+                <Route path=path!("/design") view=DesignPage ssr=SsrMode::Async />
                 <Route path=path!("/orders") view=OrdersListPage ssr=SsrMode::Async />
                 <Route path=path!("/orders/new") view=OrderNewPage ssr=SsrMode::Async />
                 <Route path=path!("/orders/:id") view=OrderViewPage ssr=SsrMode::Async />
                 <Route path=path!("/orders/smime/new") view=SmimeNewPage ssr=SsrMode::Async />
                 <Route path=path!("/orders/:id/smime") view=SmimeOrderPage ssr=SsrMode::Async />
+                <Route path=path!("/orders/:id/revoke") view=RevokeConfirmPage ssr=SsrMode::Async />
                 <Route path=path!("/smime/verify/:value") view=SmimeVerifyPage />
                 <Route path=path!("/domains") view=DomainsPage ssr=SsrMode::Async />
                 <Route path=path!("/track/:token") view=TrackPage ssr=SsrMode::Async />

@@ -118,6 +118,7 @@ test("a DV order's delegate downloads with the mailed PIN, a reissue is a linked
   expect(inside.match(/BEGIN CERTIFICATE/g) ?? []).toHaveLength(2);
 
   // Reissue with a new key: a new order, linked to the original, issued at once.
+  await page.locator("summary", { hasText: "Reissue certificate" }).click();
   await page.getByLabel("Reason", { exact: true }).selectOption("Private key lost or compromised");
   await page.getByLabel("New CSR (PEM)", { exact: true }).fill(csrFor(dir, domain, "second"));
   await page.getByRole("button", { name: "Request reissue" }).click();
@@ -132,12 +133,15 @@ test("a DV order's delegate downloads with the mailed PIN, a reissue is a linked
   // Revoke the reissued certificate; OpenSSL asks the OCSP responder and hears "revoked".
   await page.goto(`/orders/${reissueId}`);
   await waitForHydration(page);
+  await page.locator("summary", { hasText: "Revoke certificate" }).click();
   await page.getByLabel("Reason (RFC 5280)").selectOption({ label: "Key compromise" });
   await page.locator("#revoke-remarks").fill("The laptop was stolen");
-  await page.getByRole("button", { name: "Revoke" }).click();
+  await page.getByRole("button", { name: "Continue to revoke" }).click();
+  await page.getByLabel(`Type ${domain} to confirm that its private key is compromised`).fill(domain);
+  await page.getByRole("button", { name: "Revoke certificate" }).click();
   await expect(page).toHaveURL(/done=revoked$/);
   await expect(page.getByTestId("certificate-state")).toHaveText("Revoked");
-  await expect(page.getByRole("button", { name: "Revoke" })).toHaveCount(0);
+  await expect(page.locator("summary", { hasText: "Revoke certificate" })).toHaveCount(0);
   const pem = await (await page.request.get(`/orders/${reissueId}/certificate/pem`)).text();
   const [leaf, issuer] = pem.split(/(?<=-----END CERTIFICATE-----\n)/);
   writeFileSync(path.join(dir, "leaf.pem"), leaf);
@@ -193,12 +197,13 @@ test("a short private certificate renews into a linked order, and a cancelled pa
 
   // 30 days of validity: inside the 60-day window, so renewal is offered at once.
   await waitForHydration(page);
+  await page.locator("summary", { hasText: "Renew certificate" }).click();
   await page.getByRole("button", { name: "Renew Certificate" }).click();
   await expect(page).toHaveURL(/\/orders\/\d+\?done=renewed$/);
   const renewalId = page.url().match(/\/orders\/(\d+)/)![1];
   expect(renewalId).not.toBe(orderId);
   await expect(page.getByRole("region", { name: "Linked orders" })).toContainText(`Renewal of order #${orderId}`);
-  await expect(page.getByText("Submit the CSR")).toBeVisible();
+  await expect(page.getByRole("region", { name: "Next step" }).getByRole("button", { name: "Submit CSR" })).toBeVisible();
   await page.goto(`/orders/${orderId}`);
   await expect(page.getByRole("region", { name: "Linked orders" })).toContainText(`Renewed as order #${renewalId}`);
   await expect(page.getByRole("button", { name: "Renew Certificate" })).toHaveCount(0);
@@ -210,6 +215,7 @@ test("a short private certificate renews into a linked order, and a cancelled pa
   await expect(page.getByTestId("order-status")).toHaveText("Order Accepted");
   const dvId = page.url().match(/\/orders\/(\d+)/)![1];
   await waitForHydration(page);
+  await page.locator("summary", { hasText: "Cancel order" }).click();
   await page.getByLabel("Cancellation remarks").fill("Ordered the wrong domain");
   await page.getByRole("button", { name: "Cancel order" }).click();
   await expect(page.getByTestId("order-status")).toHaveText("Order Cancelled");
@@ -286,6 +292,7 @@ test("a UCC order's names are changed: the added name is paid, reuses the verifi
   await waitForHydration(page);
   await expect(page.getByTestId("certificate-state")).toHaveText("Valid");
 
+  await page.locator("summary", { hasText: "Add or remove names (SANs)" }).click();
   const change = page.getByRole("region", { name: "Add or remove names" });
   await expect(change).toContainText("Each added name costs USD 20.00");
   await expect(change.getByLabel("Names (one per line; the first is the main one)")).toHaveValue(`${domain}\nwww.${domain}`);

@@ -1,4 +1,4 @@
-import { expect, test as base, type Page } from "@playwright/test";
+import { expect, test as base, type BrowserContext, type Page } from "@playwright/test";
 import { execFileSync } from "node:child_process";
 import path from "node:path";
 
@@ -23,7 +23,7 @@ export function serverCli(...args: string[]): string {
 }
 
 /// Every test fails on a browser console error (hydration mismatches are logged there).
-export const test = base.extend<{ consoleErrors: string[] }>({
+export const test = base.extend<{ consoleErrors: string[]; fitsPhone: void }>({
   consoleErrors: [
     async ({ page }, use) => {
       const errors: string[] = [];
@@ -46,8 +46,93 @@ export const test = base.extend<{ consoleErrors: string[] }>({
     },
     { auto: true },
   ],
+  // Every page a test visits must also work on a 390 px phone: after the test, each address
+  // it saw is opened again at that width, in the same browser context (same session), and
+  // must not scroll sideways; where the portal's menu is, it must open from its button.
+  fitsPhone: [
+    async ({ context, browser }, use, testInfo) => {
+      const visited = new Map<BrowserContext, Set<string>>();
+      const watch = (ctx: BrowserContext) => {
+        const urls = new Set<string>();
+        visited.set(ctx, urls);
+        const onPage = (p: Page) =>
+          p.on("framenavigated", (frame) => {
+            if (frame === p.mainFrame()) urls.add(frame.url());
+          });
+        ctx.pages().forEach(onPage);
+        ctx.on("page", onPage);
+      };
+      watch(context);
+      const newContext = browser.newContext.bind(browser);
+      browser.newContext = async (options) => {
+        const ctx = await newContext(options);
+        watch(ctx);
+        return ctx;
+      };
+      await use();
+      browser.newContext = newContext;
+      // A test that failed already says why; a second complaint would only hide it.
+      if (testInfo.status !== testInfo.expectedStatus) return;
+      for (const [ctx, urls] of visited) {
+        await expectFitsPhone(ctx, [...urls]);
+      }
+    },
+    { auto: true },
+  ],
 });
 export { expect };
+
+export const PHONE = { width: 390, height: 844 };
+
+/// Opens each address of this server in `ctx` at phone width and checks it fits: no sideways
+/// scrolling (`scrollWidth` ≤ the viewport), and the menu reachable from its button.
+export async function expectFitsPhone(ctx: BrowserContext, urls: string[]) {
+  const own = urls.filter((u) => u.startsWith(BASE));
+  if (own.length === 0) return;
+  let phone: Page;
+  try {
+    phone = await ctx.newPage();
+  } catch {
+    return; // the test closed its context
+  }
+  try {
+    await phone.setViewportSize(PHONE);
+    for (const url of own) {
+      let response;
+      try {
+        response = await phone.goto(url);
+      } catch {
+        continue; // a download, not a page
+      }
+      if (!response || !(response.headers()["content-type"] ?? "").includes("text/html")) continue;
+      await expectPageFitsPhone(phone, url);
+    }
+  } finally {
+    await phone.close();
+  }
+}
+
+/// The page as it is now, at its current (phone) width: nothing wider than the viewport, and
+/// the portal's menu opens from its button.
+export async function expectPageFitsPhone(page: Page, what = page.url()) {
+  const { scrollWidth, viewport, widest } = await page.evaluate(() => {
+    const viewport = window.innerWidth;
+    const widest = [...document.querySelectorAll("body *")]
+      .filter((e) => e.getBoundingClientRect().right > viewport + 1)
+      .slice(0, 5)
+      .map((e) => `${e.tagName.toLowerCase()}.${[...e.classList].join(".")} (${Math.round(e.getBoundingClientRect().right)} px)`);
+    return { scrollWidth: document.documentElement.scrollWidth, viewport, widest };
+  });
+  expect(scrollWidth, `${what} is ${scrollWidth} px wide on a ${viewport} px phone: ${widest.join(", ")}`).toBeLessThanOrEqual(viewport);
+  const nav = page.getByRole("navigation", { name: "Main" });
+  if ((await nav.count()) === 1) {
+    const menu = nav.locator("summary", { hasText: "Menu" });
+    await expect(menu, `${what}: the phone menu's button`).toBeVisible();
+    await expect(nav.getByRole("link", { name: "Overview" })).toBeHidden();
+    await menu.click();
+    await expect(nav.getByRole("link", { name: "Overview" }), `${what}: the menu opens`).toBeVisible();
+  }
+}
 
 let counter = 0;
 export function uniqueEmail(prefix = "user"): string {

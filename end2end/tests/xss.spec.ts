@@ -70,6 +70,7 @@ test("a Basic User's hostile remarks stay text when an Administrator opens the d
   await expect(page.locator('img[src="x"]')).toHaveCount(0);
 
   // Saving the form unchanged keeps the remarks exactly (an empty field would have wiped them).
+  await page.locator("summary", { hasText: "Edit order" }).click();
   const edit = page.getByRole("region", { name: "Edit order" });
   await Promise.all([
     page.waitForResponse((r) => r.url().includes("/api/orders/edit") && r.ok()),

@@ -36,7 +36,7 @@ where
 }
 
 /// Where an order action leaves the user: the order's page, whose `done` names what happened.
-fn order_page(id: i32, done: &str) -> String {
+pub(crate) fn order_page(id: i32, done: &str) -> String {
     format!("/orders/{id}?done={done}")
 }
 

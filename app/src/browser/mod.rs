@@ -5,8 +5,10 @@
 //! `pki::save`.)
 
 mod chosen_file;
+mod clipboard;
 mod input_value;
 pub mod webauthn;
 
 pub use chosen_file::read_chosen_file;
+pub use clipboard::copy_text;
 pub use input_value::input_value;

@@ -21,7 +21,7 @@ pub fn FormAlert(#[prop(into)] error: Signal<Option<AppError>>) -> impl IntoView
 #[component]
 pub fn Notice(children: Children) -> impl IntoView {
     view! {
-        <div class="alert alert-info" role="status">
+        <div class="alert alert-success" role="status">
             {children()}
         </div>
     }

@@ -1,4 +1,6 @@
 pub mod auth_card;
+pub mod badge;
+pub mod copy_button;
 pub mod field;
 pub mod form_alert;
 pub mod form_card;

@@ -61,6 +61,175 @@ where
     }
 }
 
+/// Who sees a menu entry: the same rule as the page behind it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    Everyone,
+    Needs(Permission),
+    Operator,
+}
+
+/// One entry of the main menu: where it goes, what it says, who sees it, and the page titles
+/// under which it is the current one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MenuEntry {
+    pub href: &'static str,
+    pub label: &'static str,
+    pub access: Access,
+    pub titles: &'static [&'static str],
+}
+
+const fn entry(
+    href: &'static str,
+    label: &'static str,
+    access: Access,
+    titles: &'static [&'static str],
+) -> MenuEntry {
+    MenuEntry {
+        href,
+        label,
+        access,
+        titles,
+    }
+}
+
+/// The main menu, in order. Each entry's access is the permission its page asks for.
+pub const MENU: [MenuEntry; 21] = [
+    entry("/", "Overview", Access::Everyone, &["Overview"]),
+    entry("/profile", "Profile", Access::Everyone, &["Profile"]),
+    entry(
+        "/orders/new",
+        "New request",
+        Access::Needs(Permission::RequestCertificates),
+        &["New request"],
+    ),
+    entry(
+        "/orders/smime/new",
+        "New S/MIME order",
+        Access::Needs(Permission::RequestCertificates),
+        &["New S/MIME order"],
+    ),
+    entry(
+        "/orders",
+        "Orders",
+        Access::Everyone,
+        &["Orders", "Order", "Revoke certificate"],
+    ),
+    entry(
+        "/domains",
+        "Domains",
+        Access::Needs(Permission::ManageDomains),
+        &["Domains"],
+    ),
+    entry(
+        "/operator/accounts",
+        "Accounts",
+        Access::Operator,
+        &["Accounts", "Credits"],
+    ),
+    entry(
+        "/operator/products",
+        "Public products",
+        Access::Operator,
+        &["Public products"],
+    ),
+    entry(
+        "/users",
+        "Users",
+        Access::Needs(Permission::ManageUsers),
+        &["Users", "Add user", "Edit user"],
+    ),
+    entry(
+        "/settings/two-factor",
+        "Two-factor sign-in",
+        Access::Needs(Permission::ManageSettings),
+        &["Two-factor sign-in"],
+    ),
+    entry(
+        "/settings/ip-rules",
+        "IP restrictions",
+        Access::Needs(Permission::ManageSettings),
+        &["IP restrictions"],
+    ),
+    entry(
+        "/settings/renewals",
+        "Renewal reminders",
+        Access::Needs(Permission::ManageSettings),
+        &["Renewal reminders"],
+    ),
+    entry(
+        "/settings/rest-api",
+        "REST APIs",
+        Access::Needs(Permission::ManageSettings),
+        &["REST APIs"],
+    ),
+    entry(
+        "/settings/acme",
+        "ACME APIs",
+        Access::Needs(Permission::ManageSettings),
+        &["ACME APIs"],
+    ),
+    entry(
+        "/settings/roles",
+        "Roles",
+        Access::Needs(Permission::ManageRoles),
+        &["Roles"],
+    ),
+    entry(
+        "/settings/private-cas",
+        "Private CAs",
+        Access::Needs(Permission::ManageCas),
+        &["Private CAs"],
+    ),
+    entry(
+        "/settings/products",
+        "Private products",
+        Access::Needs(Permission::ManageProducts),
+        &["Private products"],
+    ),
+    entry(
+        "/groups",
+        "Groups",
+        Access::Needs(Permission::ManageGroups),
+        &["Groups", "Group"],
+    ),
+    entry(
+        "/billing",
+        "Billing",
+        Access::Needs(Permission::ViewFinance),
+        &["Billing"],
+    ),
+    entry(
+        "/audit",
+        "Audit log",
+        Access::Needs(Permission::ViewAuditLog),
+        &["Audit log"],
+    ),
+    entry(
+        "/design",
+        "Design system",
+        Access::Operator,
+        &["Design system"],
+    ),
+];
+
+/// Whether a user with these permissions (and operator standing) sees `entry`.
+pub fn sees(entry: &MenuEntry, can: impl Fn(Permission) -> bool, is_operator: bool) -> bool {
+    match entry.access {
+        Access::Everyone => true,
+        Access::Needs(p) => can(p),
+        Access::Operator => is_operator,
+    }
+}
+
+/// The entries this session sees, in menu order.
+pub fn menu(session: &SessionView) -> Vec<MenuEntry> {
+    MENU.iter()
+        .filter(|e| sees(e, |p| session.can(p), session.is_operator))
+        .copied()
+        .collect()
+}
+
 #[component]
 fn Frame(session: SessionView, title: &'static str, children: Children) -> impl IntoView {
     let sign_out = ServerAction::<SignOut>::new();
@@ -87,91 +256,18 @@ fn Frame(session: SessionView, title: &'static str, children: Children) -> impl 
                 </div>
             </header>
             <nav class="sidenav" aria-label="Main">
+                // On a phone the entries hide behind this button (no script: the disclosure's own
+                // open state shows them); on wider screens the button is hidden and they all show.
+                <details class="menu-toggle">
+                    <summary class="button button-quiet">"Menu"</summary>
+                </details>
                 <ul>
-                    <li>
-                        <a href="/" aria-current=move || (title == "Overview").then_some("page")>"Overview"</a>
-                    </li>
-                    <li>
-                        <a href="/profile" aria-current=move || (title == "Profile").then_some("page")>"Profile"</a>
-                    </li>
-                    {session.can(Permission::RequestCertificates).then(|| view! {
-                        <li>
-                            <a href="/orders/new" aria-current=move || (title == "New request").then_some("page")>"New request"</a>
-                        </li>
-                        <li>
-                            <a href="/orders/smime/new" aria-current=move || (title == "New S/MIME order").then_some("page")>"New S/MIME order"</a>
-                        </li>
-                    })}
-                    <li>
-                        <a href="/orders" aria-current=move || matches!(title, "Orders" | "Order").then_some("page")>"Orders"</a>
-                    </li>
-                    {session.can(Permission::ManageDomains).then(|| view! {
-                        <li>
-                            <a href="/domains" aria-current=move || (title == "Domains").then_some("page")>"Domains"</a>
-                        </li>
-                    })}
-                    {session.is_operator.then(|| view! {
-                        <li>
-                            <a href="/operator/accounts" aria-current=move || (title == "Accounts").then_some("page")>"Accounts"</a>
-                        </li>
-                    })}
-                    {session.is_operator.then(|| view! {
-                        <li>
-                            <a href="/operator/products" aria-current=move || (title == "Public products").then_some("page")>"Public products"</a>
-                        </li>
-                    })}
-                    {session.can(Permission::ManageUsers).then(|| view! {
-                        <li>
-                            <a href="/users" aria-current=move || matches!(title, "Users" | "Add user" | "Edit user").then_some("page")>"Users"</a>
-                        </li>
-                    })}
-                    {session.can(Permission::ManageSettings).then(|| view! {
-                        <li>
-                            <a href="/settings/two-factor" aria-current=move || (title == "Two-factor sign-in").then_some("page")>"Two-factor sign-in"</a>
-                        </li>
-                        <li>
-                            <a href="/settings/ip-rules" aria-current=move || (title == "IP restrictions").then_some("page")>"IP restrictions"</a>
-                        </li>
-                        <li>
-                            <a href="/settings/renewals" aria-current=move || (title == "Renewal reminders").then_some("page")>"Renewal reminders"</a>
-                        </li>
-                        <li>
-                            <a href="/settings/rest-api" aria-current=move || (title == "REST APIs").then_some("page")>"REST APIs"</a>
-                        </li>
-                        <li>
-                            <a href="/settings/acme" aria-current=move || (title == "ACME APIs").then_some("page")>"ACME APIs"</a>
-                        </li>
-                    })}
-                    {session.can(Permission::ManageRoles).then(|| view! {
-                        <li>
-                            <a href="/settings/roles" aria-current=move || (title == "Roles").then_some("page")>"Roles"</a>
-                        </li>
-                    })}
-                    {session.can(Permission::ManageCas).then(|| view! {
-                        <li>
-                            <a href="/settings/private-cas" aria-current=move || (title == "Private CAs").then_some("page")>"Private CAs"</a>
-                        </li>
-                    })}
-                    {session.can(Permission::ManageProducts).then(|| view! {
-                        <li>
-                            <a href="/settings/products" aria-current=move || (title == "Private products").then_some("page")>"Private products"</a>
-                        </li>
-                    })}
-                    {session.can(Permission::ManageGroups).then(|| view! {
-                        <li>
-                            <a href="/groups" aria-current=move || (title == "Groups").then_some("page")>"Groups"</a>
-                        </li>
-                    })}
-                    {session.can(Permission::ViewFinance).then(|| view! {
-                        <li>
-                            <a href="/billing" aria-current=move || (title == "Billing").then_some("page")>"Billing"</a>
-                        </li>
-                    })}
-                    {session.can(Permission::ViewAuditLog).then(|| view! {
-                        <li>
-                            <a href="/audit" aria-current=move || (title == "Audit log").then_some("page")>"Audit log"</a>
-                        </li>
-                    })}
+                    {menu(&session).into_iter().map(|entry| {
+                        let current = entry.titles.contains(&title);
+                        view! {
+                            <li><a href=entry.href aria-current=current.then_some("page")>{entry.label}</a></li>
+                        }
+                    }).collect_view()}
                 </ul>
             </nav>
             <main class="content" id="main">

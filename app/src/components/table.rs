@@ -3,16 +3,20 @@
 use leptos::prelude::*;
 
 /// A table named `label` (for screen readers and tests) with `columns` as its headings;
-/// `children` are the body's rows.
+/// `children` are the body's rows. A table with `cards` shows each row as a card on a phone:
+/// its cells then need `data-label` with their column's heading. Others scroll inside their
+/// own box.
 #[component]
 pub fn Table(
     #[prop(into)] label: String,
     columns: &'static [&'static str],
+    #[prop(optional)] cards: bool,
     children: Children,
 ) -> impl IntoView {
+    let class = if cards { "table table-cards" } else { "table" };
     view! {
         <div class="table-wrap">
-            <table class="table" aria-label=label>
+            <table class=class aria-label=label>
                 <thead>
                     <tr>{columns.iter().map(|c| view! { <th scope="col">{*c}</th> }).collect_view()}</tr>
                 </thead>

@@ -27,6 +27,25 @@ impl CertificateStatus {
     }
 }
 
+/// What an issued certificate is to the people who rely on it: the order pages and the order
+/// list show it beside the order's status, which stays "fulfilled" after a revocation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum CertificateState {
+    Valid,
+    Expired,
+    Revoked,
+}
+
+impl CertificateState {
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Valid => "Valid",
+            Self::Expired => "Expired",
+            Self::Revoked => "Revoked",
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -65,6 +65,27 @@ pub struct RevokeForm {
     /// One of `REVOCATION_REASONS`' codes.
     pub reason: String,
     pub remarks: String,
+    /// What the portal's confirm step had the user type: the certificate's main name, which a
+    /// key-compromise revocation must repeat. `None` from the REST API, whose caller confirms
+    /// by calling.
+    pub confirm: Option<String>,
+}
+
+/// The reason whose revocation must be confirmed by typing the certificate's main name: it
+/// also tells relying parties the key is not to be trusted for anything signed before.
+pub const KEY_COMPROMISE: &str = "keyCompromise";
+
+impl RevokeForm {
+    /// Whether the typed confirmation holds for a certificate whose main name is `main_name`:
+    /// only a key-compromise revocation from the portal asks for one.
+    pub fn confirmed(&self, main_name: &str) -> bool {
+        match &self.confirm {
+            Some(typed) if self.reason == KEY_COMPROMISE => {
+                typed.trim().eq_ignore_ascii_case(main_name.trim())
+            }
+            _ => true,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -428,8 +449,7 @@ pub struct CertificateView {
     pub serial: String,
     pub not_before: String,
     pub not_after: String,
-    /// `Valid`, `Expired` or `Revoked`.
-    pub state: String,
+    pub state: super::certificate_status::CertificateState,
     pub revoked_at: Option<String>,
     pub revocation_reason: Option<String>,
     /// The first day the order may be renewed.
@@ -512,6 +532,7 @@ mod tests {
             order_id: 1,
             reason: "keyCompromise".into(),
             remarks: "laptop stolen".into(),
+            confirm: None,
         };
         assert_eq!(ok.validate().unwrap().reason, "keyCompromise");
         for reason in ["certificateHold", "cACompromise", "", "removeFromCRL"] {
@@ -530,6 +551,22 @@ mod tests {
         .validate()
         .unwrap_err();
         assert_eq!(e.get("remarks"), Some("Enter remarks: why this is done."));
+    }
+
+    #[test]
+    fn a_key_compromise_revocation_from_the_portal_needs_the_main_name_typed() {
+        let form = |reason: &str, confirm: Option<&str>| RevokeForm {
+            order_id: 1,
+            reason: reason.into(),
+            remarks: "laptop stolen".into(),
+            confirm: confirm.map(str::to_owned),
+        };
+        assert!(!form("keyCompromise", Some("")).confirmed("shop.example.com"));
+        assert!(!form("keyCompromise", Some("example.com")).confirmed("shop.example.com"));
+        assert!(form("keyCompromise", Some(" Shop.Example.com ")).confirmed("shop.example.com"));
+        // Other reasons need no typing; the REST API confirms by calling.
+        assert!(form("superseded", Some("")).confirmed("shop.example.com"));
+        assert!(form("keyCompromise", None).confirmed("shop.example.com"));
     }
 
     #[test]

@@ -303,6 +303,9 @@ pub struct OrderSummary {
     pub main_name: String,
     pub names: u32,
     pub status: OrderStatus,
+    /// The issued certificate's state, once there is one: a revoked certificate's order
+    /// stays "fulfilled", and the list must still show the revocation.
+    pub certificate: Option<super::certificate_status::CertificateState>,
     pub price: String,
     pub placed_by: String,
     pub created_at: String,
@@ -416,6 +419,25 @@ pub struct NameProgress {
     pub covered_by: Option<String>,
     /// The domain to validate otherwise, with its method and value.
     pub domain: Option<super::domains::DomainView>,
+}
+
+/// What *Verify now* on an order's domain did when it did not fail: a check that finds nothing
+/// yet is an error the page shows as one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum DomainCheck {
+    Verified,
+    /// The validation e-mail went (again) to the domain's mailbox.
+    EmailSent,
+}
+
+impl DomainCheck {
+    /// The order page's `done` notice after the check.
+    pub fn done(self) -> &'static str {
+        match self {
+            Self::Verified => "verified",
+            Self::EmailSent => "mailed",
+        }
+    }
 }
 
 /// An order as its page shows it.

@@ -6,6 +6,7 @@ pub mod auth;
 pub mod billing;
 pub mod choose_account;
 pub mod dcv;
+pub mod design;
 pub mod domains;
 pub mod download;
 pub mod groups;

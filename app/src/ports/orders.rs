@@ -31,6 +31,14 @@ pub trait OrdersApi: Send + Sync {
     async fn pay_draft(&self, meta: &RequestMeta, id: i32) -> Result<(), AppError>;
     async fn cancel(&self, meta: &RequestMeta, id: i32, remarks: String) -> Result<(), AppError>;
     async fn submit_csr(&self, meta: &RequestMeta, id: i32, csr: String) -> Result<(), AppError>;
+    /// *Verify now* on one domain of the order (issues the order when it was the last step);
+    /// a domain not shown yet is a `Conflict` naming what was found.
+    async fn verify_domain(
+        &self,
+        meta: &RequestMeta,
+        id: i32,
+        domain_id: i32,
+    ) -> Result<crate::model::orders::DomainCheck, AppError>;
     async fn revoke(
         &self,
         meta: &RequestMeta,

@@ -133,6 +133,17 @@ pub async fn find_by_id(db: &impl Db, id: i32) -> Result<Option<CertificateRow>,
     Ok(certs::Entity::find_by_id(id).one(db.conn()).await?)
 }
 
+/// The certificates of a page of orders, in one query (ids come from the caller's own orders).
+pub async fn find_many(db: &impl Db, ids: &[i32]) -> Result<Vec<CertificateRow>, StoreError> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    Ok(certs::Entity::find()
+        .filter(certs::Column::Id.is_in(ids.iter().copied()))
+        .all(db.conn())
+        .await?)
+}
+
 /// Records a revocation; false when the certificate was already revoked.
 pub async fn revoke(
     db: &impl Db,

@@ -80,7 +80,7 @@ pub fn TwoFactorEnrolPage() -> impl IntoView {
         <AuthCard title="Set up two-factor sign-in">
             {move || match codes.get() {
                 Some(codes) => view! {
-                    <div class="alert alert-info" role="status">"Two-factor sign-in is set up."</div>
+                    <div class="alert alert-success" role="status">"Two-factor sign-in is set up."</div>
                     <p>"Keep these recovery codes somewhere safe. Each works once, if you lose your phone. They are not shown again."</p>
                     <ul class="recovery-codes" aria-label="Recovery codes">
                         {codes.into_iter().map(|c| view! { <li><code>{c}</code></li> }).collect_view()}

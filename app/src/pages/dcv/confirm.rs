@@ -22,7 +22,7 @@ pub fn DcvConfirmPage() -> impl IntoView {
             <FormAlert error=error />
             {move || match done() {
                 Some(name) => view! {
-                    <div class="alert alert-info" role="status">
+                    <div class="alert alert-success" role="status">
                         {format!("Thank you. Control of {name} is confirmed.")}
                     </div>
                 }.into_any(),

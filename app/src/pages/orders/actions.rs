@@ -7,11 +7,17 @@ use leptos::prelude::*;
 use crate::{
     api::{
         acme::OrderRenewEarly,
-        orders::{OrderChangeNames, OrderEdit, OrderReissue, OrderRenew, OrderRevoke},
+        orders::{OrderChangeNames, OrderEdit, OrderReissue, OrderRenew},
     },
-    components::{field::TextArea, form_alert::FormAlert, textarea_text::textarea_text},
+    components::{
+        badge::{Badge, certificate_tone},
+        field::TextArea,
+        form_alert::FormAlert,
+        textarea_text::textarea_text,
+    },
     error::AppError,
     model::{
+        certificate_status::CertificateState,
         order_actions::{LinkedOrder, OrderLinkKind, REISSUE_REASONS, REVOCATION_REASONS},
         orders::OrderView,
     },
@@ -38,7 +44,7 @@ fn link_text(l: &LinkedOrder, incoming: bool) -> String {
 
 /// These forms have no per-field messages, so a refused field's message goes in the alert
 /// instead of "correct the highlighted fields".
-fn spelled_out(e: AppError) -> AppError {
+pub(crate) fn spelled_out(e: AppError) -> AppError {
     match e {
         AppError::Validation(fields) => {
             AppError::PolicyRejected(fields.0.into_iter().map(|f| f.message).collect())
@@ -66,12 +72,12 @@ pub fn CertificateCard(order: OrderView) -> impl IntoView {
                 <section class="card" aria-label="Certificate">
                     <h2>"Certificate"</h2>
                     <dl class="details">
-                        <dt>"State"</dt><dd><span class="badge" data-testid="certificate-state">{c.state.clone()}</span></dd>
+                        <dt>"State"</dt><dd><Badge tone=certificate_tone(c.state) text=c.state.label() test_id="certificate-state" /></dd>
                         <dt>"Serial"</dt><dd class="mono" data-testid="certificate-serial">{c.serial.clone()}</dd>
                         <dt>"Valid from"</dt><dd>{c.not_before.clone()}</dd>
                         <dt>"Valid until"</dt><dd data-testid="certificate-not-after">{c.not_after.clone()}</dd>
                     </dl>
-                    {revoked.map(|r| view! { <p class="alert alert-info">{r}</p> })}
+                    {revoked.map(|r| view! { <p class="alert alert-danger" data-testid="revocation-note">{r}</p> })}
                     <Pkcs12Builder chain_pem=c.chain_pem.clone() />
                     <p class="actions">
                         <a class="button" rel="external" download="" href=format!("/orders/{id}/certificate/pem")>"Download PEM (with chain)"</a>
@@ -114,6 +120,7 @@ pub fn CertificateCard(order: OrderView) -> impl IntoView {
             </section>
         })}
     }
+    .into_any()
 }
 
 /// PKCS#12 of the certificate and the user's own key, built in the browser: the key is read
@@ -197,7 +204,6 @@ fn reissue_reasons() -> Vec<(&'static str, &'static str)> {
 #[component]
 pub fn LifecycleActions(order: OrderView) -> impl IntoView {
     let id = order.id;
-    let revoke = ServerAction::<OrderRevoke>::new();
     let reissue = ServerAction::<OrderReissue>::new();
     let renew = ServerAction::<OrderRenew>::new();
     let change_names = ServerAction::<OrderChangeNames>::new();
@@ -206,7 +212,6 @@ pub fn LifecycleActions(order: OrderView) -> impl IntoView {
     let error = Signal::derive(move || {
         [
             renew_early.value().get().and_then(Result::err),
-            revoke.value().get().and_then(Result::err),
             reissue.value().get().and_then(Result::err),
             renew.value().get().and_then(Result::err),
             change_names.value().get().and_then(Result::err),
@@ -220,32 +225,49 @@ pub fn LifecycleActions(order: OrderView) -> impl IntoView {
     let renew_hint = order
         .certificate
         .as_ref()
-        .filter(|c| c.state == "Valid" && !order.can_renew)
+        .filter(|c| c.state == CertificateState::Valid && !order.can_renew)
         .map(|c| {
             format!(
                 "Renewal opens on {}, 60 days before the certificate expires.",
                 c.renewable_from
             )
         });
+    let any = order.can_renew
+        || order.change_names_price.is_some()
+        || order.can_reissue
+        || order.can_renew_early
+        || order.can_revoke
+        || order.can_edit;
     view! {
+        {renew_hint.map(|h| view! { <p class="hint" data-testid="renew-hint">{h}</p> })}
+        {order.renewal_marked.clone().map(|at| view! {
+            <p class="alert alert-info" role="status" data-testid="renewal-marked">
+                {format!("Marked for early renewal on {at}: ACME clients that ask for renewal information (RFC 9773) renew it now.")}
+            </p>
+        })}
+        {any.then(|| view! {
+        <section class="card" aria-label="Manage the certificate">
+        <h2>"Manage the certificate"</h2>
         <FormAlert error=error />
         {order.can_renew.then(|| view! {
-            <section class="card" aria-label="Renew certificate">
-                <h2>"Renew certificate"</h2>
+            <details class="action">
+            <summary>"Renew certificate"</summary>
+            <section aria-label="Renew certificate">
                 <p>"A new order for the same product, names and contacts, paid like any order. Give the new CSR now or later."</p>
                 <ActionForm action=renew>
                     <input type="hidden" name="order_id" value=id />
                     <TextArea label="New CSR (PEM, optional)" id="renew-csr" name="csr_pem" rows=6 mono=true />
-                    <button type="submit" class="button">"Renew Certificate"</button>
+                    <button type="submit" class="button button-primary">"Renew Certificate"</button>
                 </ActionForm>
             </section>
+            </details>
         })}
-        {renew_hint.map(|h| view! { <p class="hint" data-testid="renew-hint">{h}</p> })}
         {order.change_names_price.clone().map(|price| {
             let current = order.names.iter().map(|n| n.name.clone()).collect::<Vec<_>>().join("\n");
             view! {
-                <section class="card" aria-label="Add or remove names">
-                    <h2>"Add or remove names (SANs)"</h2>
+                <details class="action">
+                <summary>"Add or remove names (SANs)"</summary>
+                <section aria-label="Add or remove names">
                     <p>{format!("A names change reissues the certificate: edit the list and give a CSR for exactly the new names. Each added name costs {price}, paid from the order's group; removed names are not refunded. Added names are validated first; the new certificate ends when this one does.")}</p>
                     <ActionForm action=change_names>
                         <input type="hidden" name="order_id" value=id />
@@ -256,11 +278,13 @@ pub fn LifecycleActions(order: OrderView) -> impl IntoView {
                         <button type="submit" class="button">"Change names"</button>
                     </ActionForm>
                 </section>
+                </details>
             }
         })}
         {order.can_reissue.then(|| view! {
-            <section class="card" aria-label="Reissue certificate">
-                <h2>"Reissue certificate"</h2>
+            <details class="action">
+            <summary>"Reissue certificate"</summary>
+            <section aria-label="Reissue certificate">
                 <ActionForm action=reissue>
                     <input type="hidden" name="order_id" value=id />
                     <ReasonSelect id="reissue-reason" label="Reason" reasons=reissue_reasons() />
@@ -269,36 +293,24 @@ pub fn LifecycleActions(order: OrderView) -> impl IntoView {
                     <button type="submit" class="button">"Request reissue"</button>
                 </ActionForm>
             </section>
-        })}
-        {order.renewal_marked.clone().map(|at| view! {
-            <p class="alert alert-info" role="status" data-testid="renewal-marked">
-                {format!("Marked for early renewal on {at}: ACME clients that ask for renewal information (RFC 9773) renew it now.")}
-            </p>
+            </details>
         })}
         {order.can_renew_early.then(|| view! {
-            <section class="card" aria-label="Renew early">
-                <h2>"Renew early (ARI)"</h2>
+            <details class="action">
+            <summary>"Renew early (ARI)"</summary>
+            <section aria-label="Renew early">
                 <p>"Tells the ACME client that manages this certificate to renew it now, through ACME Renewal Information (RFC 9773) — before a revocation, for instance. The certificate stays valid."</p>
                 <ActionForm action=renew_early>
                     <input type="hidden" name="id" value=id />
                     <button type="submit" class="button">"Renew early (ARI)"</button>
                 </ActionForm>
             </section>
-        })}
-        {order.can_revoke.then(|| view! {
-            <section class="card" aria-label="Revoke certificate">
-                <h2>"Revoke certificate"</h2>
-                <ActionForm action=revoke>
-                    <input type="hidden" name="order_id" value=id />
-                    <ReasonSelect id="revoke-reason" label="Reason (RFC 5280)" reasons=REVOCATION_REASONS.to_vec() />
-                    <TextArea label="Remarks" id="revoke-remarks" name="remarks" />
-                    <button type="submit" class="button button-danger">"Revoke"</button>
-                </ActionForm>
-            </section>
+            </details>
         })}
         {order.can_edit.then(|| view! {
-            <section class="card" aria-label="Edit order">
-                <h2>"Edit order"</h2>
+            <details class="action">
+            <summary>"Edit order"</summary>
+            <section aria-label="Edit order">
                 <ActionForm action=edit>
                     <input type="hidden" name="order_id" value=id />
                     <div class="field">
@@ -314,9 +326,28 @@ pub fn LifecycleActions(order: OrderView) -> impl IntoView {
                         <input id="edit-auto-renew" type="checkbox" name="auto_renew" value="on" checked=order.auto_renew />
                         <label for="edit-auto-renew">"Auto-renew"</label>
                     </div>
-                    <button type="submit" class="button button-quiet">"Save changes"</button>
+                    <button type="submit" class="button">"Save changes"</button>
                 </ActionForm>
             </section>
+            </details>
+        })}
+        // Last, as the one that cannot be undone; it asks again on a page of its own (which
+        // works without script), naming the certificate and the reason.
+        {order.can_revoke.then(|| view! {
+            <details class="action action-danger">
+            <summary>"Revoke certificate"</summary>
+            <section aria-label="Revoke certificate">
+                <p>"Revoking ends the certificate for everyone who relies on it, at once and for good. You confirm on the next page."</p>
+                <form method="get" action=format!("/orders/{id}/revoke")>
+                    <ReasonSelect id="revoke-reason" label="Reason (RFC 5280)" reasons=REVOCATION_REASONS.to_vec() />
+                    <TextArea label="Remarks" id="revoke-remarks" name="remarks" />
+                    <button type="submit" class="button button-danger">"Continue to revoke"</button>
+                </form>
+            </section>
+            </details>
+        })}
+        </section>
         })}
     }
+    .into_any()
 }

@@ -2,9 +2,16 @@ use leptos::prelude::*;
 
 use crate::{
     api::orders::orders_list,
-    components::{list_link, portal::Portal, query_memo, table::Table},
+    components::{
+        badge::{Badge, certificate_tone, order_tone},
+        list_link,
+        portal::Portal,
+        query_memo,
+        table::Table,
+    },
     model::{
         SessionView,
+        certificate_status::CertificateState,
         order_status::OrderStatus,
         orders::{OrdersPage, OrdersQuery},
     },
@@ -127,22 +134,29 @@ fn List(page: OrdersPage, query: OrdersQuery) -> impl IntoView {
     let prev = (page.page > 1).then(|| link("/orders", &query, page.page - 1));
     let next = (page.page < page.pages).then(|| link("/orders", &query, page.page + 1));
     view! {
-        <Table label="Orders" columns=&["Order", "Domain", "Product", "Status", "Price", "Placed by", "Placed", "Source"]>
+        <Table label="Orders" cards=true columns=&["Order", "Domain", "Product", "Status", "Price", "Placed by", "Placed", "Source"]>
             {page
                 .orders
                 .into_iter()
                 .map(|o| {
                     let more = (o.names > 1).then(|| format!(" +{}", o.names - 1));
+                    // The certificate's revocation or expiry outranks "fulfilled".
+                    let certificate = o.certificate.filter(|c| *c != CertificateState::Valid);
                     view! {
                         <tr>
-                            <td><a href=format!("/orders/{}", o.id)>{format!("#{}", o.id)}</a></td>
-                            <td>{o.main_name}{more}</td>
-                            <td>{o.product}</td>
-                            <td><span class="badge">{o.status.label()}</span></td>
-                            <td>{o.price}</td>
-                            <td>{o.placed_by}</td>
-                            <td>{o.created_at.get(..10).unwrap_or_default().to_owned()}</td>
-                            <td>{o.source.as_str()}</td>
+                            <td data-label="Order"><a href=format!("/orders/{}", o.id)>{format!("#{}", o.id)}</a></td>
+                            <td data-label="Domain">{o.main_name}{more}</td>
+                            <td data-label="Product">{o.product}</td>
+                            <td data-label="Status">
+                                <Badge tone=order_tone(o.status) text=o.status.label() />
+                                {certificate.map(|c| view! {
+                                    " " <Badge tone=certificate_tone(c) text=format!("Certificate {}", c.label().to_lowercase()) test_id="order-certificate-state" />
+                                })}
+                            </td>
+                            <td data-label="Price">{o.price}</td>
+                            <td data-label="Placed by">{o.placed_by}</td>
+                            <td data-label="Placed">{o.created_at.get(..10).unwrap_or_default().to_owned()}</td>
+                            <td data-label="Source">{o.source.as_str()}</td>
                         </tr>
                     }
                 })

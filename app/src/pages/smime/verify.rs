@@ -21,7 +21,7 @@ pub fn SmimeVerifyPage() -> impl IntoView {
             <FormAlert error=error />
             {move || match done() {
                 Some(email) => view! {
-                    <div class="alert alert-info" role="status" data-testid="smime-verified">
+                    <div class="alert alert-success" role="status" data-testid="smime-verified">
                         {format!("Thank you. Control of {email} is verified; the certificate can now be activated.")}
                     </div>
                 }.into_any(),

@@ -3,6 +3,7 @@
 
 use app::model::{
     Permission,
+    certificate_status::CertificateState,
     order_actions::{CertificateView, RENEWAL_WINDOW_DAYS, REVOCATION_REASONS},
     order_status::OrderStatus,
 };
@@ -57,19 +58,24 @@ pub(super) fn reason_label(code: &str) -> &str {
         .map_or(code, |(_, label)| label)
 }
 
-pub(super) fn view(c: &CertificateRow, chain_pem: String, now: DateTime<Utc>) -> CertificateView {
-    let state = if c.revoked_at.is_some() {
-        "Revoked"
+/// Revoked before expired: a revoked certificate stays revoked after its end date.
+pub(super) fn state_of(c: &CertificateRow, now: DateTime<Utc>) -> CertificateState {
+    if c.revoked_at.is_some() {
+        CertificateState::Revoked
     } else if c.not_after <= now {
-        "Expired"
+        CertificateState::Expired
     } else {
-        "Valid"
-    };
+        CertificateState::Valid
+    }
+}
+
+pub(super) fn view(c: &CertificateRow, chain_pem: String, now: DateTime<Utc>) -> CertificateView {
+    let state = state_of(c, now);
     CertificateView {
         serial: c.serial_hex.clone(),
         not_before: c.not_before.format("%Y-%m-%d %H:%M UTC").to_string(),
         not_after: c.not_after.format("%Y-%m-%d %H:%M UTC").to_string(),
-        state: state.to_owned(),
+        state,
         revoked_at: c
             .revoked_at
             .map(|t| t.format("%Y-%m-%d %H:%M UTC").to_string()),

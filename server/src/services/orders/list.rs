@@ -12,7 +12,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use super::{OrderError, OrderService, view::split};
 use crate::{
     services::identity::Caller,
-    store::{OrderRow, orders, users},
+    store::{OrderRow, certificates, orders, users},
 };
 
 pub const PER_PAGE: u64 = 10;
@@ -58,6 +58,9 @@ impl OrderService {
         placers.sort_unstable();
         placers.dedup();
         let people = users::find_many(&self.store, &placers).await?;
+        let certificate_ids: Vec<i32> = rows.iter().filter_map(|o| o.certificate_id).collect();
+        let certificates = certificates::find_many(&self.store, &certificate_ids).await?;
+        let now = self.clock.now();
         Ok(rows
             .iter()
             .map(|o| {
@@ -73,6 +76,12 @@ impl OrderService {
                     main_name,
                     names: count,
                     status: *o.status,
+                    certificate: o.certificate_id.and_then(|id| {
+                        certificates
+                            .iter()
+                            .find(|c| c.id == id)
+                            .map(|c| super::certificate::state_of(c, now))
+                    }),
                     price: format_money(o.price_minor, o.currency.as_str()),
                     placed_by: people
                         .iter()

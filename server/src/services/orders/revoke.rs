@@ -30,6 +30,17 @@ impl OrderService {
         // Self-service: the certificate's requester, or an approver, within reach.
         let order = self.revocable(caller, form.order_id).await?;
         let valid = form.validate().map_err(OrderError::Invalid)?;
+        let main_name = orders::names(&self.store, order.id)
+            .await?
+            .into_iter()
+            .next()
+            .unwrap_or_default();
+        if !form.confirmed(&main_name) {
+            return Err(OrderError::Invalid(app::model::FieldErrors::single(
+                "confirm",
+                format!("Type {main_name} to confirm that its key is compromised."),
+            )));
+        }
         let cert = self
             .live_certificate(&order, super::certificate::CertificateAction::Revoke)
             .await?;

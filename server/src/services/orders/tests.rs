@@ -474,6 +474,7 @@ fn revoke_form(id: i32, reason: &str) -> RevokeForm {
         order_id: id,
         reason: reason.into(),
         remarks: "Server decommissioned".into(),
+        confirm: None,
     }
 }
 
@@ -499,7 +500,10 @@ async fn a_revoked_certificate_shows_on_the_order_the_crl_and_the_mail_and_refus
         .unwrap();
     let view = w.orders.order_view(&w.admin, id).await.unwrap();
     let cert = view.certificate.clone().unwrap();
-    assert_eq!(cert.state, "Revoked");
+    assert_eq!(
+        cert.state,
+        app::model::certificate_status::CertificateState::Revoked
+    );
     assert_eq!(cert.revocation_reason.as_deref(), Some("Key compromise"));
     assert!(!view.can_revoke && !view.can_reissue && !view.can_renew);
     assert!(

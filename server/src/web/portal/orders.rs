@@ -8,7 +8,8 @@ use app::{
             ChangeNamesForm, EditOrderForm, ReissueForm, ReminderSettings, RenewForm, RevokeForm,
         },
         orders::{
-            OrderForm, OrderView, OrdersPage, OrdersQuery, PlacedOrder, TrackingView, WizardData,
+            DomainCheck, OrderForm, OrderView, OrdersPage, OrdersQuery, PlacedOrder, TrackingView,
+            WizardData,
         },
     },
     ports::{OrdersApi, RequestMeta},
@@ -82,6 +83,28 @@ impl OrdersApi for Portal {
         let caller = self.caller(meta).await?;
         self.orders.submit_csr(&caller, id, &csr).await?;
         Ok(())
+    }
+
+    async fn verify_domain(
+        &self,
+        meta: &RequestMeta,
+        id: i32,
+        domain_id: i32,
+    ) -> Result<DomainCheck, AppError> {
+        let caller = self.caller(meta).await?;
+        // Verify Now looks the domain up or mails its validation link again.
+        admit(&self.throttle, ThrottleScope::DomainCheck, meta.ip).await?;
+        match self
+            .orders
+            .verify_order_domain(&caller, id, domain_id, "portal")
+            .await?
+        {
+            CheckOutcome::Verified { .. } => Ok(DomainCheck::Verified),
+            CheckOutcome::EmailSent(_) => Ok(DomainCheck::EmailSent),
+            CheckOutcome::NotYet(why) => Err(AppError::Conflict(format!(
+                "Not verified yet: {why} Publish the record shown, wait a minute for DNS, then press Verify now again."
+            ))),
+        }
     }
 
     async fn revoke(&self, meta: &RequestMeta, form: RevokeForm) -> Result<(), AppError> {

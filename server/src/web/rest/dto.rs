@@ -181,7 +181,7 @@ impl From<CertificateView> for CertificateDto {
             serial: c.serial,
             not_before: c.not_before,
             not_after: c.not_after,
-            state: c.state,
+            state: c.state.label().to_owned(),
             revoked_at: c.revoked_at,
             revocation_reason: c.revocation_reason.map(|r| r.as_str().to_owned()),
             renewable_from: c.renewable_from,

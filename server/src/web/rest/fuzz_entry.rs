@@ -52,6 +52,7 @@ pub fn decode_bodies(bytes: &[u8]) {
             order_id: 1,
             reason: b.reason,
             remarks: b.remarks,
+            confirm: None,
         }
         .validate();
     }

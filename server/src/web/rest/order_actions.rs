@@ -173,6 +173,7 @@ pub async fn revoke(
         order_id: id,
         reason: b.reason,
         remarks: b.remarks,
+        confirm: None,
     };
     rest.orders.revoke(&p.caller, &form).await?;
     order(&rest, &p.caller, id).await
