@@ -90,7 +90,9 @@ pub enum CaError {
     #[error("CA {0} does not exist; run `server ca init`")]
     NoSuchCa(&'static str),
     /// The CA that would sign a request has not been created (yet).
-    #[error("there is no CA named {name:?} yet; the operator creates the hierarchy with `server ca init`")]
+    #[error(
+        "there is no CA named {name:?} yet; the operator creates the hierarchy with `server ca init`"
+    )]
     NotCreated { name: String },
     /// A request the policy refuses, with the rule that refused it.
     #[error("refused by {rule}: {detail}")]

@@ -13,7 +13,10 @@ impl Authority {
     pub async fn missing_hierarchy(&self) -> Result<Vec<&'static str>, CaError> {
         let mut missing = Vec::new();
         for name in std::iter::once(ROOT.name).chain(HIERARCHY.iter().map(|d| d.name)) {
-            if authorities::find_by_name(&self.store, name).await?.is_none() {
+            if authorities::find_by_name(&self.store, name)
+                .await?
+                .is_none()
+            {
                 missing.push(name);
             }
         }

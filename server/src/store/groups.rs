@@ -119,11 +119,18 @@ mod default_group_migration_tests {
 
         let acme = for_account(&store, 1).await.unwrap();
         assert_eq!(acme.len(), 2);
-        assert!(acme[0].is_default && acme[0].name == "Default group", "{acme:?}");
+        assert!(
+            acme[0].is_default && acme[0].name == "Default group",
+            "{acme:?}"
+        );
         assert_eq!(*acme[0].finance_mode, FinanceMode::Account);
         assert!(!acme[0].restricted);
         assert_eq!(acme[0].created_at.to_rfc3339(), "2026-11-21T10:00:00+00:00");
-        assert_eq!(for_account(&store, 2).await.unwrap().len(), 1, "kept as it was");
+        assert_eq!(
+            for_account(&store, 2).await.unwrap().len(),
+            1,
+            "kept as it was"
+        );
         assert!(
             for_account(&store, 3).await.unwrap().is_empty(),
             "a pending account gets it when it becomes active"

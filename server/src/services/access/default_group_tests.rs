@@ -14,7 +14,9 @@ async fn an_activated_account_has_its_default_group_before_any_page_is_opened() 
     let h = harness().await;
     let token = h.signed_in("asha@example.com").await;
     let admin = h.service.caller(&token).await.unwrap().unwrap();
-    let rows = groups::for_account(&h.store, admin.account.id).await.unwrap();
+    let rows = groups::for_account(&h.store, admin.account.id)
+        .await
+        .unwrap();
     assert_eq!(rows.len(), 1, "{rows:?}");
     assert!(rows[0].is_default);
     assert_eq!(rows[0].name, DEFAULT_GROUP_NAME);

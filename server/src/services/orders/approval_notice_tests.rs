@@ -55,7 +55,11 @@ async fn an_order_waiting_for_approval_mails_each_approver_a_link_to_its_page() 
         .iter()
         .filter(|m| m.subject.contains("waits for your approval"))
         .collect();
-    assert_eq!(notices.len(), 1, "only the administrator approves: {sent:?}");
+    assert_eq!(
+        notices.len(),
+        1,
+        "only the administrator approves: {sent:?}"
+    );
     let notice = notices[0];
     assert_eq!(notice.to, w.admin.user.email);
     assert_eq!(

@@ -250,11 +250,11 @@ pub(crate) async fn step(
 }
 
 #[cfg(test)]
-pub(crate) mod test_support;
-#[cfg(test)]
 mod approval_notice_tests;
 #[cfg(test)]
 mod no_ca_tests;
+#[cfg(test)]
+pub(crate) mod test_support;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]

@@ -61,7 +61,10 @@ async fn a_draft_submitted_before_the_ca_exists_is_refused_and_charges_nothing()
     form.draft = true;
     // A draft is refused too: it could only ever wait for a CA that is not there.
     let refused = w.orders.place(&w.admin, &form.to_command()).await;
-    assert!(matches!(refused, Err(OrderError::Refused(_))), "{refused:?}");
+    assert!(
+        matches!(refused, Err(OrderError::Refused(_))),
+        "{refused:?}"
+    );
     assert_eq!(w.order_count().await, 0);
 }
 

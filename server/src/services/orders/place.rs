@@ -231,7 +231,14 @@ impl OrderService {
         {
             Ok(()) => Ok(()),
             Err(crate::ca::CaError::NotCreated { name }) => {
-                Err(OrderError::Refused(cannot_issue_yet(&name)))
+                Err(OrderError::Refused(if product.private_ca.is_some() {
+                    format!(
+                        "Rootline cannot issue this product: its private CA (\"{name}\") does \
+                         not exist. Nothing was charged."
+                    )
+                } else {
+                    cannot_issue_yet(&name)
+                }))
             }
             Err(e) => Err(e.into()),
         }
