@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { grantCredits } from "./billing-support";
 import { uniqueDomain } from "./orders-support";
-import { expect, serverCli, signedInAdministrator, test, waitForHydration } from "./support";
+import { expect, signedInAdministrator, test, waitForHydration } from "./support";
 import { DCV_HTTP_PORT, PORT } from "../playwright.config";
 
 /// RFC 9773's certID of a PEM certificate: base64url(AKI keyIdentifier) "." base64url(serial).
@@ -25,10 +25,6 @@ function certId(pem: string): string {
   const b64 = (hex: string) => Buffer.from(hex, "hex").toString("base64url");
   return `${b64(aki)}.${b64(serial)}`;
 }
-
-test.beforeAll(() => {
-  serverCli("ca", "init");
-});
 
 test("lego orders with a credential from the portal, and an administrator renews its certificate early through ARI", async ({
   page,

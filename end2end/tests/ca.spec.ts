@@ -4,15 +4,16 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { BASE, expect, serverCli, test } from "./support";
 
-test("the hierarchy made by `server ca init` is served at /ca/<name>.crt and verifies with OpenSSL", async ({
+test("the hierarchy the server made at its first start is served at /ca/<name>.crt and verifies with OpenSSL", async ({
   request,
 }) => {
+  // The suite's server runs with software keys, so it created the hierarchy when it started:
+  // `server ca init` finds every CA there and creates nothing.
   const out = serverCli("ca", "init");
   for (const name of ["root", "tls", "smime", "client", "codesign", "docsign"]) {
-    expect(out).toMatch(new RegExp(`(created|exists)\\s+${name}\\b`));
+    expect(out).toMatch(new RegExp(`exists\\s+${name}\\b`));
   }
-  // A second run changes nothing.
-  expect(serverCli("ca", "init")).not.toContain("created");
+  expect(out).not.toContain("created");
 
   const dir = mkdtempSync(path.join(tmpdir(), "rootline-ca-"));
   for (const name of ["root", "tls", "smime", "client", "codesign", "docsign"]) {
@@ -52,7 +53,6 @@ test("the hierarchy made by `server ca init` is served at /ca/<name>.crt and ver
 });
 
 test("openssl ocsp against the running server sees a certificate good, then revoked by another process", async () => {
-  serverCli("ca", "init");
   const dir = mkdtempSync(path.join(tmpdir(), "rootline-ocsp-"));
   const run = (cmd: string, args: string[]) => execFileSync(cmd, args, { cwd: dir }).toString();
   run("openssl", [

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Browser, Page } from "@playwright/test";
 import { PORT } from "../playwright.config";
-import { expect, serverCli, signedInAdministrator, test, uniqueEmail, waitForHydration, waitForMail } from "./support";
+import { expect, signedInAdministrator, test, uniqueEmail, waitForHydration, waitForMail } from "./support";
 import { grantCredits } from "./billing-support";
 import { publish, sh, uniqueDomain, wizard } from "./orders-support";
 
@@ -31,10 +31,6 @@ async function validateThroughTracking(browser: Browser, page: Page, domain: str
   await expect(track.getByTestId("tracking-status")).toHaveText("Order Fulfilled");
   await track.context().close();
 }
-
-test.beforeAll(() => {
-  serverCli("ca", "init");
-});
 
 test("a DV order's delegate downloads with the mailed PIN, a reissue is a linked order, and a revocation shows in OpenSSL's OCSP answer", async ({
   page,

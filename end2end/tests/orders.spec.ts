@@ -6,7 +6,6 @@ import {
   activate,
   activationLink,
   expect,
-  serverCli,
   signIn,
   signedInAdministrator,
   test,
@@ -33,10 +32,6 @@ async function standardUser(page: Page, browser: Browser): Promise<{ email: stri
   await expect(theirs.getByRole("heading", { level: 1, name: "Overview" })).toBeVisible();
   return { email, page: theirs };
 }
-
-test.beforeAll(() => {
-  serverCli("ca", "init");
-});
 
 test("a Standard User orders DV with a key made in the browser, an administrator approves, DNS TXT validates it and the certificate matches the key", async ({
   page,

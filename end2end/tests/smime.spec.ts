@@ -5,7 +5,6 @@ import path from "node:path";
 import {
   DB_FILE,
   expect,
-  serverCli,
   signedInAdministrator,
   test,
   uniqueEmail,
@@ -39,10 +38,6 @@ print(n)
   const out = execFileSync("python3", ["-c", script, DB_FILE, email.toLowerCase()]).toString().trim();
   if (out === "0") throw new Error(`no verification link to expire for ${email}`);
 }
-
-test.beforeAll(() => {
-  serverCli("ca", "init");
-});
 
 test("Certum-style S/MIME activation: order and pay, provide the address, verify it from the mailed link (an expired link is refused), generate the key in the browser, activate, download and build the PKCS#12", async ({
   page,

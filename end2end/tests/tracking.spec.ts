@@ -3,13 +3,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { grantCredits } from "./billing-support";
 import { publish, sh, uniqueDomain, wizard } from "./orders-support";
-import { expect, serverCli, signedInAdministrator, test, uniqueEmail, waitForHydration, waitForMail } from "./support";
+import { expect, signedInAdministrator, test, uniqueEmail, waitForHydration, waitForMail } from "./support";
 
 const LINK = /http:\/\/\S+\/track\/[A-Za-z0-9_-]{43}/;
-
-test.beforeAll(() => {
-  serverCli("ca", "init");
-});
 
 test("every recipient gets a tracking link of their own, and a copy's link is a read-only view", async ({
   page,

@@ -36,6 +36,7 @@ mod m20261204_000030_delivered_mail_bodies;
 mod m20261204_000031_invitations;
 mod m20261204_000032_membership_employee_id;
 mod m20261204_000050_attempt_throttle;
+mod m20261204_000051_default_group_for_every_account;
 
 pub struct Migrator;
 
@@ -76,6 +77,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261204_000031_invitations::Migration),
             Box::new(m20261204_000032_membership_employee_id::Migration),
             Box::new(m20261204_000050_attempt_throttle::Migration),
+            Box::new(m20261204_000051_default_group_for_every_account::Migration),
         ]
     }
 }

@@ -6,6 +6,10 @@ use app::ports::Backend;
 use leptos::prelude::LeptosOptions;
 use lettre::message::Mailbox;
 
+mod first_start;
+
+use first_start::{KeyHome, ensure_hierarchy};
+
 use crate::{
     adapters::{
         clock::SystemClock,
@@ -57,6 +61,8 @@ pub enum StartupError {
     Tls(#[from] web::tls::TlsError),
     #[error("the default products: {0}")]
     Catalog(#[from] CatalogError),
+    #[error("creating the CA hierarchy: {0}")]
+    Ca(#[from] crate::ca::CaError),
 }
 
 /// Everything the process runs on, built from the configuration.
@@ -188,6 +194,7 @@ pub fn order_stack(config: &Config, services: &Services) -> OrderStack {
         caa_identities: config.caa_identities.clone(),
         public_url: config.link_base(),
         tracking_key: services.tracking_key.clone(),
+        mail: services.mail_waker.clone(),
     }));
     let acme = Arc::new(crate::services::acme::AcmeService::new(
         crate::services::acme::AcmeDeps {
@@ -234,6 +241,15 @@ fn mailer(config: &Config) -> Result<Arc<dyn Mailer>, StartupError> {
 /// Serves the portal until Ctrl-C or SIGTERM.
 pub async fn serve(config: Config) -> Result<(), StartupError> {
     let services = services(&config).await?;
+    let master = match &config.master_key {
+        Some(_) => "ROOTLINE_MASTER_KEY".to_owned(),
+        None => config.data_dir.join("master.key").display().to_string(),
+    };
+    let keys = match &config.pkcs11 {
+        Some(_) => KeyHome::Hsm,
+        None => KeyHome::Software { master: &master },
+    };
+    ensure_hierarchy(&services.authority, keys).await?;
     tokio::spawn(jobs::mail_delivery::run(
         services.mail_delivery.clone(),
         services.mail_waker.clone(),

@@ -18,6 +18,7 @@ mod parallel;
 mod private;
 mod profiles;
 mod rcgen_key;
+mod readiness;
 mod revoke;
 mod serial;
 mod signed;
@@ -88,6 +89,11 @@ pub enum CaError {
     NoRoot,
     #[error("CA {0} does not exist; run `server ca init`")]
     NoSuchCa(&'static str),
+    /// The CA that would sign a request has not been created (yet).
+    #[error(
+        "there is no CA named {name:?} yet; the operator creates the hierarchy with `server ca init`"
+    )]
+    NotCreated { name: String },
     /// A request the policy refuses, with the rule that refused it.
     #[error("refused by {rule}: {detail}")]
     Refused { rule: &'static str, detail: String },

@@ -78,3 +78,62 @@ pub async fn for_account(db: &impl Db, account_id: i32) -> Result<Vec<GroupRow>,
         .all(db.conn())
         .await?)
 }
+
+#[cfg(test)]
+mod default_group_migration_tests {
+    use migrations::{Migrator, MigratorTrait};
+
+    use super::*;
+    use crate::store::test_db;
+
+    /// The migrations before the one that gives active accounts their default group.
+    const BEFORE_DEFAULT_GROUPS: u32 = 33;
+
+    #[tokio::test]
+    async fn the_migration_gives_each_active_account_without_one_its_default_group_once() {
+        let store = test_db::unmigrated_store().await;
+        Migrator::up(&store.db, Some(BEFORE_DEFAULT_GROUPS))
+            .await
+            .unwrap();
+        let at = "'2026-11-21T10:00:00+00:00'";
+        for sql in [
+            // 1: active, an administrator added a group before any default was made.
+            // 2: active, already has its default group. 3: still pending activation.
+            format!(
+                "INSERT INTO accounts (kind, name, country, status, created_at) VALUES \
+                 ('enterprise', 'Acme', 'IN', 'active', {at}), \
+                 ('enterprise', 'Globex', 'IN', 'active', {at}), \
+                 ('enterprise', 'Initech', 'IN', 'pending_activation', {at})"
+            ),
+            format!(
+                "INSERT INTO groups (account_id, name, description, is_default, finance_mode, \
+                 renewal_emails, created_at) VALUES \
+                 (1, 'Engineering', '', false, 'group', '', {at}), \
+                 (2, 'Default group', '', true, 'account', '', {at})"
+            ),
+        ] {
+            store.execute_raw(&sql).await.unwrap();
+        }
+
+        store.migrate().await.unwrap();
+
+        let acme = for_account(&store, 1).await.unwrap();
+        assert_eq!(acme.len(), 2);
+        assert!(
+            acme[0].is_default && acme[0].name == "Default group",
+            "{acme:?}"
+        );
+        assert_eq!(*acme[0].finance_mode, FinanceMode::Account);
+        assert!(!acme[0].restricted);
+        assert_eq!(acme[0].created_at.to_rfc3339(), "2026-11-21T10:00:00+00:00");
+        assert_eq!(
+            for_account(&store, 2).await.unwrap().len(),
+            1,
+            "kept as it was"
+        );
+        assert!(
+            for_account(&store, 3).await.unwrap().is_empty(),
+            "a pending account gets it when it becomes active"
+        );
+    }
+}

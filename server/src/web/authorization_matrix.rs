@@ -893,6 +893,7 @@ fn surface(
             caa_identities: vec!["rootline.test".into()],
             public_url: "http://portal.test".into(),
             tracking_key: crate::domain::tracking_link::test_key(),
+            mail: Default::default(),
         },
     ));
     let acme = Arc::new(crate::services::acme::AcmeService::new(

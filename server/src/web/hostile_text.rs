@@ -248,7 +248,14 @@ async fn seed_every_text_column(h: &Harness) {
         for col in *cols {
             let mut seeded = false;
             for payload in &payloads {
-                let sql = format!("UPDATE {table} SET {col} = '{payload}'");
+                // A group's name is unique in its account, which has two groups (its default
+                // one and the one added above): each keeps the payload, told apart by its id.
+                let value = if (*table, *col) == ("groups", "name") {
+                    format!("'{payload}' || id")
+                } else {
+                    format!("'{payload}'")
+                };
+                let sql = format!("UPDATE {table} SET {col} = {value}");
                 if h.store.execute_raw(&sql).await.is_ok() {
                     seeded = true;
                     break;

@@ -11,7 +11,7 @@ use crate::{
         audit::{self, AuditEntry},
         identity::Caller,
     },
-    store::{GroupRow, Store, StoreError, group_domains, group_logos, groups},
+    store::{Db, GroupRow, Store, StoreError, group_domains, group_logos, groups},
 };
 
 pub const DEFAULT_GROUP: &str = "Default group";
@@ -43,19 +43,22 @@ pub(super) fn view(
     }
 }
 
-/// The account's groups, making the default group first if the account has none yet
-/// (accounts get it when first needed).
-pub async fn ensure_default_group(
-    store: &Store,
+/// Makes the account's default group, in the transaction that makes the account active (or
+/// wherever one is found missing). Harmless when it exists: another one is never made.
+pub async fn create_default_group(
+    db: &impl Db,
     account_id: i32,
     now: chrono::DateTime<chrono::Utc>,
-) -> Result<Vec<GroupRow>, StoreError> {
-    let rows = groups::for_account(store, account_id).await?;
-    if !rows.is_empty() {
-        return Ok(rows);
+) -> Result<(), StoreError> {
+    if groups::for_account(db, account_id)
+        .await?
+        .iter()
+        .any(|g| g.is_default)
+    {
+        return Ok(());
     }
     let created = groups::insert(
-        store,
+        db,
         account_id,
         true,
         groups::GroupFields {
@@ -70,10 +73,24 @@ pub async fn ensure_default_group(
     )
     .await;
     match created {
-        // Another request made it first.
-        Ok(_) | Err(StoreError::Duplicate) => {}
-        Err(e) => return Err(e),
+        // Another request made it first (or a group of the account carries the name).
+        Ok(_) | Err(StoreError::Duplicate) => Ok(()),
+        Err(e) => Err(e),
     }
+}
+
+/// The account's groups, making the default group first if the account has none. Accounts
+/// get it when they become active; this covers any made before that rule.
+pub async fn ensure_default_group(
+    store: &Store,
+    account_id: i32,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<Vec<GroupRow>, StoreError> {
+    let rows = groups::for_account(store, account_id).await?;
+    if rows.iter().any(|g| g.is_default) {
+        return Ok(rows);
+    }
+    create_default_group(store, account_id, now).await?;
     groups::for_account(store, account_id).await
 }
 

@@ -21,7 +21,7 @@ mod users;
 use std::sync::Arc;
 
 pub use group_logo::GroupLogo;
-pub use groups::ensure_default_group;
+pub use groups::{create_default_group, ensure_default_group};
 pub use ip_rules::ip_allowed;
 pub use session_address::SessionAddress;
 
@@ -106,6 +106,9 @@ impl AccessService {
         Ok(caller)
     }
 }
+
+#[cfg(test)]
+mod default_group_tests;
 
 #[cfg(test)]
 impl AccessService {

@@ -79,6 +79,7 @@ pub(crate) async fn world_over(
         caa_identities: vec!["rootline.test".into()],
         public_url: "http://portal.test".into(),
         tracking_key: crate::domain::tracking_link::test_key(),
+        mail: Default::default(),
     }));
     let admin = administrator(&h, "asha@acme.example").await;
     let ops = operator(&h).await;

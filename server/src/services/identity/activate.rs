@@ -37,7 +37,7 @@ impl IdentityService {
             return Err(IdentityError::LinkUsed);
         }
         users::activate(&tx, target.user.id, &hash, now).await?;
-        accounts::transition(
+        let account_activated = accounts::transition(
             &tx,
             target.account.id,
             AccountStatus::PendingActivation,
@@ -45,6 +45,10 @@ impl IdentityService {
             now,
         )
         .await?;
+        if account_activated {
+            // Every account has its default group from the moment it is active.
+            crate::services::access::create_default_group(&tx, target.account.id, now).await?;
+        }
         audit::record(
             &tx,
             now,

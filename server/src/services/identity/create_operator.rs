@@ -36,7 +36,7 @@ impl IdentityService {
         let account = match accounts::find_first_of_kind(&tx, AccountKind::Operator).await? {
             Some(a) => a,
             None => {
-                accounts::insert(
+                let account = accounts::insert(
                     &tx,
                     accounts::NewAccount {
                         kind: AccountKind::Operator,
@@ -46,7 +46,10 @@ impl IdentityService {
                         created_at: now,
                     },
                 )
-                .await?
+                .await?;
+                // Born active, so it has its default group at once.
+                crate::services::access::create_default_group(&tx, account.id, now).await?;
+                account
             }
         };
         let user = self

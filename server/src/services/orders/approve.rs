@@ -55,7 +55,7 @@ impl OrderService {
         if super::is_smime(&order) {
             self.smime_paid(&tx, &order, now).await?;
         }
-        tx.commit().await?;
+        self.commit_and_send(tx).await?;
         self.try_issue(order.account_id, order.id, &caller.user.name)
             .await
     }

@@ -181,7 +181,7 @@ impl OrderService {
             .await?;
         let mail = mails::names_changed(&original, order.id, &summary);
         mails::queue_all(&tx, &original, &mail, now).await?;
-        tx.commit().await?;
+        self.commit_and_send(tx).await?;
         let status = self.try_issue(order.account_id, order.id, &actor).await?;
         Ok(PlacedOrder {
             id: order.id,

@@ -193,7 +193,7 @@ impl OrderService {
         })
         .await?;
         self.send_delegate_pin(&tx, &order, now).await?;
-        tx.commit().await?;
+        self.commit_and_send(tx).await?;
         Ok(OrderStatus::Fulfilled)
     }
 

@@ -278,6 +278,33 @@ pub(super) fn delegate_pin(
     }
 }
 
+/// To a user who may approve orders: an order waits for them, with the link to its page.
+pub(super) fn awaits_approval(
+    order: &OrderRow,
+    names: &[String],
+    approver_name: &str,
+    approver_email: &str,
+    link: &str,
+) -> Mail {
+    let named = if names.is_empty() {
+        String::new()
+    } else {
+        format!(" naming {}", names.join(", "))
+    };
+    Mail {
+        to: approver_email.to_owned(),
+        to_name: Some(approver_name.to_owned()),
+        subject: format!("Order #{} waits for your approval", order.id),
+        text: format!(
+            "Hello {approver_name},\n\n\
+             {} placed order #{} for a {} certificate{named}. It waits for an approver: \
+             nothing is charged or issued until someone approves it.\n\n\
+             Approve or reject it on the order's page:\n\n{link}\n\n-- Rootline\n",
+            order.requester_name, order.id, order.product_name
+        ),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -3,6 +3,7 @@
 //! order page and the public tracking link.
 
 mod approve;
+mod approvers;
 mod cancel;
 mod certificate;
 mod change_names;
@@ -47,6 +48,7 @@ use crate::{
         billing::BillingError,
         catalog::{CatalogError, CatalogService},
         identity::Caller,
+        notifications::MailWaker,
         validation::{ValidationError, ValidationService},
     },
     store::{Db, OrderRow, Store, StoreError, orders},
@@ -74,6 +76,8 @@ pub struct OrderService {
     public_url: String,
     /// Derives each recipient's tracking link (kept outside the database).
     tracking_key: Arc<crate::domain::tracking_link::TrackingKey>,
+    /// Wakes the delivery job once a transaction that queued mail has committed.
+    mail: MailWaker,
 }
 
 pub struct OrderDeps {
@@ -87,6 +91,7 @@ pub struct OrderDeps {
     pub caa_identities: Vec<String>,
     pub public_url: String,
     pub tracking_key: Arc<crate::domain::tracking_link::TrackingKey>,
+    pub mail: MailWaker,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -169,7 +174,22 @@ impl OrderService {
             caa_identities: d.caa_identities,
             public_url: d.public_url,
             tracking_key: d.tracking_key,
+            mail: d.mail,
         }
+    }
+
+    /// Commits `tx`, whose changes queued mail, and wakes the delivery job so the mail goes
+    /// out now rather than on the next tick.
+    pub(crate) async fn commit_and_send(&self, tx: crate::store::Tx) -> Result<(), OrderError> {
+        tx.commit().await?;
+        self.mail.wake();
+        Ok(())
+    }
+
+    /// Wakes the delivery job for mail a committed transaction queued (one this service did
+    /// not commit itself, such as ACME's new-order).
+    pub(crate) fn send_queued_mail(&self) {
+        self.mail.wake();
     }
 
     fn tracking_url(&self, token: &str) -> String {
@@ -229,6 +249,10 @@ pub(crate) async fn step(
     Ok(to)
 }
 
+#[cfg(test)]
+mod approval_notice_tests;
+#[cfg(test)]
+mod no_ca_tests;
 #[cfg(test)]
 pub(crate) mod test_support;
 #[cfg(test)]

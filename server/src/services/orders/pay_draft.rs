@@ -21,6 +21,7 @@ impl OrderService {
             .catalog
             .product_for_order(caller.account.id, order.product_id, order.currency.as_str())
             .await?;
+        self.check_issuable(&product).await?;
         let event = submission(caller, &product, false).unwrap_or(OrderEvent::SubmitForApproval);
         let now = self.clock.now();
         let tx = self.store.begin().await?;
@@ -46,13 +47,16 @@ impl OrderService {
             now,
         )
         .await?;
+        let names = orders::names(&tx, order.id).await?;
         if order.private_ca.is_none() {
-            let names = orders::names(&tx, order.id).await?;
             self.validation
                 .cover(&tx, order.account_id, &names, now)
                 .await?;
         }
-        tx.commit().await?;
+        if to == OrderStatus::PendingApproval {
+            self.notify_approvers(&tx, &order, &names, now).await?;
+        }
+        self.commit_and_send(tx).await?;
         if to == OrderStatus::Accepted {
             return self
                 .try_issue(order.account_id, order.id, &caller.user.name)

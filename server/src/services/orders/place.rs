@@ -85,6 +85,14 @@ pub(super) fn names_differ(m: &crate::ca::NamesMismatch) -> String {
     )
 }
 
+/// The refusal of an order whose CA does not exist, for the customer.
+pub(super) fn cannot_issue_yet(ca: &str) -> String {
+    format!(
+        "Rootline cannot issue this product yet: its CA (\"{ca}\") has not been created. \
+         The operator creates it with `server ca init`. Nothing was charged."
+    )
+}
+
 /// An order that passed every check and waits to be stored: what `place` decided before
 /// its transaction, so a caller with a transaction of its own (ACME new-order) can store it
 /// together with its own rows.
@@ -172,6 +180,7 @@ impl OrderService {
                 "Order S/MIME certificates from New S/MIME order: they name a mailbox, not domains.",
             )));
         }
+        self.check_issuable(&product).await?;
         let rules = name_rules(&product);
         let valid = form.validate(rules).map_err(OrderError::Invalid)?;
         app::model::products::check_names(&product.offer, &valid.priced_names())
@@ -210,6 +219,29 @@ impl OrderService {
             public: rules.public,
             price_minor: if at_no_charge { 0 } else { quote.total_minor },
         })
+    }
+
+    /// Refuses a product whose CA has not been created: the order could be paid and
+    /// validated but never issued.
+    pub(super) async fn check_issuable(&self, product: &OrderProduct) -> Result<(), OrderError> {
+        match self
+            .authority
+            .can_issue(product.profile, product.private_ca.as_deref())
+            .await
+        {
+            Ok(()) => Ok(()),
+            Err(crate::ca::CaError::NotCreated { name }) => {
+                Err(OrderError::Refused(if product.private_ca.is_some() {
+                    format!(
+                        "Rootline cannot issue this product: its private CA (\"{name}\") does \
+                         not exist. Nothing was charged."
+                    )
+                } else {
+                    cannot_issue_yet(&name)
+                }))
+            }
+            Err(e) => Err(e.into()),
+        }
     }
 
     /// Stores a checked order in `tx`: the order with its source, its history, the link to
@@ -295,6 +327,9 @@ impl OrderService {
         if status == OrderStatus::Accepted {
             self.charge(tx, caller, &order, group.id, now).await?;
         }
+        if status == OrderStatus::PendingApproval {
+            self.notify_approvers(tx, &order, &valid.names, now).await?;
+        }
         if public && status != OrderStatus::OnHold {
             self.validation
                 .cover(tx, caller.account.id, &valid.names, now)
@@ -318,6 +353,8 @@ impl OrderService {
 
     /// After the order's transaction committed: issues at once when nothing is pending.
     pub(crate) async fn placed(&self, stored: StoredOrder) -> Result<PlacedOrder, OrderError> {
+        // The order's confirmation (and the approvers' notice) are committed: send them now.
+        self.send_queued_mail();
         let status = if stored.status == OrderStatus::Accepted {
             self.try_issue(stored.account_id, stored.id, &stored.actor)
                 .await?

@@ -100,7 +100,7 @@ impl OrderService {
         }
         let mail = mails::reissue(&original, order.id, &valid.reason);
         mails::queue_all(&tx, &original, &mail, now).await?;
-        tx.commit().await?;
+        self.commit_and_send(tx).await?;
         let status = self.try_issue(order.account_id, order.id, &actor).await?;
         Ok(PlacedOrder {
             id: order.id,

@@ -129,7 +129,7 @@ impl OrderService {
                 now,
             )
             .await?;
-            tx.commit().await?;
+            self.commit_and_send(tx).await?;
             sent.reminders += 1;
         }
         Ok(sent)

@@ -84,7 +84,7 @@ impl OrderService {
         .await?;
         let mail = mails::revoked(&order, &cert.serial_hex, label, &valid.remarks);
         mails::queue_all(&tx, &order, &mail, now).await?;
-        tx.commit().await?;
+        self.commit_and_send(tx).await?;
         Ok(())
     }
 }

@@ -131,7 +131,7 @@ impl OrderService {
             super::mails::csr_received(order, to, link)
         })
         .await?;
-        tx.commit().await?;
+        self.commit_and_send(tx).await?;
         if status.is_paid() {
             self.progressed(order, actor, "CSR submitted").await?;
             return self

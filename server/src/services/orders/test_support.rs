@@ -33,9 +33,20 @@ pub(crate) struct World {
     pub(crate) catalog: Arc<CatalogService>,
     pub(crate) admin: Caller,
     pub(crate) ops: Caller,
+    /// The order service's mail waker: a stored permit means "woken since last taken".
+    pub(crate) waker: crate::services::notifications::MailWaker,
 }
 
 pub(crate) async fn world() -> World {
+    world_with(true).await
+}
+
+/// A world whose CA hierarchy was never created (`server ca init` not run).
+pub(crate) async fn world_without_ca() -> World {
+    world_with(false).await
+}
+
+async fn world_with(ca_created: bool) -> World {
     let h = harness().await;
     // The CA shares the services' clock, so renewal windows can be travelled to.
     let ca = Arc::new(crate::ca::test_support::authority_at(
@@ -43,7 +54,9 @@ pub(crate) async fn world() -> World {
         SECRET,
         h.clock.clone(),
     ));
-    ca.init(KeySpec::EcP256).await.unwrap();
+    if ca_created {
+        ca.init(KeySpec::EcP256).await.unwrap();
+    }
     let catalog = Arc::new(CatalogService::for_harness(&h));
     catalog.seed_public_products().await.unwrap();
     let dns = Arc::new(FakeDns::default());
@@ -55,6 +68,7 @@ pub(crate) async fn world() -> World {
         Arc::new(FakeHttp::default()),
         "http://portal.test".into(),
     ));
+    let waker = crate::services::notifications::MailWaker::default();
     let orders = Arc::new(OrderService::new(OrderDeps {
         store: h.store.clone(),
         clock: h.clock.clone(),
@@ -66,6 +80,7 @@ pub(crate) async fn world() -> World {
         caa_identities: vec!["rootline.test".into()],
         public_url: "http://portal.test".into(),
         tracking_key: crate::domain::tracking_link::test_key(),
+        mail: waker.clone(),
     }));
     let billing = BillingService::new(h.store.clone(), h.clock.clone());
     let admin = administrator(&h, "asha@acme.example").await;
@@ -79,6 +94,7 @@ pub(crate) async fn world() -> World {
         catalog,
         admin,
         ops,
+        waker,
     }
 }
 

@@ -175,7 +175,7 @@ impl OrderService {
             now,
         )
         .await?;
-        tx.commit().await?;
+        self.commit_and_send(tx).await?;
         Ok(())
     }
 }

@@ -52,7 +52,7 @@ impl OrderService {
         )
         .await?;
         let reused = self.verify_or_send(&tx, &order, &email, now).await?;
-        tx.commit().await?;
+        self.commit_and_send(tx).await?;
         Ok(if reused {
             format!(
                 "{email} was verified in the last 30 days; the proof is reused. Activate the certificate."
@@ -102,7 +102,7 @@ impl OrderService {
             now,
         )
         .await?;
-        tx.commit().await?;
+        self.commit_and_send(tx).await?;
         Ok(format!(
             "A new verification link went to {email}; it works for {LINK_HOURS} hours. Earlier links no longer work."
         ))

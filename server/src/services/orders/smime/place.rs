@@ -39,6 +39,7 @@ impl OrderService {
                 "This is not an S/MIME product; order it from New order.",
             )));
         }
+        self.check_issuable(&product).await?;
         let valid = form.validate().map_err(OrderError::Invalid)?;
         let price = quote(&product.offer, form.validity_days, 1).map_err(|e| {
             OrderError::Invalid(FieldErrors::single("validity_days", e.to_string()))
@@ -124,6 +125,9 @@ impl OrderService {
                 self.verify_or_send(&tx, &order, email, now).await?;
             }
         }
+        if status == OrderStatus::PendingApproval {
+            self.notify_approvers(&tx, &order, &names, now).await?;
+        }
         let page = self.smime_page(order.id);
         notifications::queue(
             &tx,
@@ -131,7 +135,7 @@ impl OrderService {
             now,
         )
         .await?;
-        tx.commit().await?;
+        self.commit_and_send(tx).await?;
         Ok(order.id)
     }
 

@@ -593,3 +593,33 @@ async fn a_standard_users_order_is_not_available_until_approved_then_the_link_is
     );
     assert_eq!(w.verification_mails().await, ["ravi@acme.example"]);
 }
+
+#[tokio::test]
+async fn an_smime_order_without_the_smime_ca_is_refused_and_charges_and_stores_nothing() {
+    let w = crate::services::orders::test_support::world_without_ca().await;
+    w.catalog.seed_smime_product().await.unwrap();
+    w.credit(w.admin.account.id, "100.00").await;
+    let group = crate::store::groups::for_account(&w.h.store, w.admin.account.id)
+        .await
+        .unwrap()
+        .remove(0);
+    let balance = || async {
+        crate::services::billing::payer_balance(&w.h.store, w.admin.account.id, group.id)
+            .await
+            .unwrap()
+            .balance_minor
+    };
+    let before = balance().await;
+    let form = w.smime_form(&w.admin, "asha@acme.example").await;
+    match w.orders.smime_place(&w.admin, &form).await {
+        Err(OrderError::Refused(why)) => assert!(why.contains("(\"smime\")"), "{why}"),
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(balance().await, before);
+    let page = w
+        .orders
+        .orders_page(&w.admin, &Default::default())
+        .await
+        .unwrap();
+    assert_eq!(page.total, 0);
+}
