@@ -49,8 +49,9 @@ test("a pending DV order leads with the exact DNS record to publish, and Verify 
   // Pressed before the record exists: an error that says so, never a success banner.
   await waitForHydration(page);
   await next.getByRole("button", { name: "Verify now" }).click();
-  await expect(page.getByRole("alert")).toContainText("Not verified yet");
-  await expect(page.locator(".alert-success")).toHaveCount(0);
+  const failed = page.getByRole("alert").filter({ hasText: "Not verified yet" });
+  await expect(failed).toBeVisible();
+  await expect(failed).toHaveClass(/alert-error/);
 
   publish((r) => {
     r.txt = { ...(r.txt ?? {}), [name.replace(/\.$/, "")]: [value] };
