@@ -87,7 +87,7 @@ impl From<crate::services::identity::OperatorOnly> for BillingError {
 
 fn insufficient_message(balance: i64, needed: i64, currency: &str) -> String {
     format!(
-        "Insufficient balance: {} available, {} needed. Add credits or ask an administrator to allocate credits to the group.",
+        "Insufficient balance: {} available, {} needed. Payments in the portal are not available yet: the Rootline operator adds credit to your account (Operator, Accounts, your account, Credits); an administrator of your account can then allocate credits to the group.",
         format_money(balance, currency),
         format_money(needed, currency)
     )

@@ -321,7 +321,7 @@ fn Activation(order: SmimeView, actions: Actions) -> impl IntoView {
                     <button type="button" class="button" on:click=generate>"Generate key pair"</button>
                     <button type="button" class="button button-quiet" disabled=move || actions.key.with(Option::is_none) on:click=save_key>"Save private key (PEM)"</button>
                 </p>
-                {move || actions.key.get().map(|k| view! { <p data-testid="smime-key-ready">{format!("A {} key pair was generated; its CSR names {}.", k.algorithm.label(), email.get_value())}</p> })}
+                {move || actions.key.get().map(|k| view! { <p data-testid="smime-key-ready">{format!("{} key pair was generated; its CSR names {}.", k.algorithm.with_article(), email.get_value())}</p> })}
                 {move || key_saved.get().then(|| view! { <p class="hint" data-testid="smime-key-saved">"The private key was saved. Keep it: you need it to install the certificate."</p> })}
             </div>
             <div hidden=move || method.get() != "csr">
