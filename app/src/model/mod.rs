@@ -4,6 +4,7 @@
 pub mod account;
 pub mod account_choice;
 pub mod acme;
+pub mod attention;
 pub mod api_keys;
 pub mod audit;
 pub mod billing;

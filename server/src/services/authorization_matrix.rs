@@ -1091,7 +1091,7 @@ fn cases() -> Vec<Case> {
             "validation/domains_page.rs::domains_page_for",
             needs(ManageDomains),
             Skip,
-            |w, c| w.o.validation.domains_page_for(c).await
+            |w, c| w.o.validation.domains_page_for(c, None).await
         ),
         case!(
             "validation/restrictions.rs::restrictions_for",

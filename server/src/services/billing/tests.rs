@@ -326,7 +326,7 @@ async fn refusals_say_why_and_change_nothing() {
     .unwrap_err();
     assert_eq!(
         e.to_string(),
-        "Insufficient balance: USD 10.00 available, USD 25.00 needed. Payments in the portal are not available yet: the Rootline operator adds credit to your account (Operator, Accounts, your account, Credits); an administrator of your account can then allocate credits to the group."
+        "Insufficient balance: USD 10.00 available, USD 25.00 needed. Payments in the portal are not available yet: the Rootline operator adds credit to your account (Operator, Accounts, your account, Credits). An administrator of your account then allocates credits to groups that pay from their own balance."
     );
     // Even if the caller commits after a refusal, nothing was written.
     tx.commit().await.unwrap();

@@ -3,6 +3,7 @@
 //! order page and the public tracking link.
 
 mod approve;
+mod attention;
 mod cancel;
 mod certificate;
 mod change_names;
