@@ -107,3 +107,25 @@ test("a passkey for another address is refused with a clear message and nothing 
   await page.reload();
   await expect(page.getByText("You have no passkeys yet.")).toBeVisible();
 });
+
+test("at an IP address passkeys are not offered: a note says why and links to where they work", async ({ page }) => {
+  await page.goto("/sign-in");
+  await waitForHydration(page);
+  await expect(page.getByRole("button", { name: "Sign in with a passkey" })).toHaveCount(0);
+  const note = page.getByTestId("passkeys-off");
+  await expect(note).toContainText("browsers allow them only at a host name, not at an IP address");
+  await expect(note.getByRole("link")).toHaveAttribute("href", `${HOST}/sign-in`);
+
+  // At the passkey origin the button is there.
+  await page.goto(`${HOST}/sign-in`);
+  await expect(page.getByRole("button", { name: "Sign in with a passkey" })).toBeVisible();
+  await expect(page.getByTestId("passkeys-off")).toHaveCount(0);
+
+  // The profile offers no registration at the IP address either.
+  await signedInAdministrator(page, "passkey-ip", "Numeric Address Ltd");
+  await page.goto("/profile");
+  await expect(page.getByRole("heading", { name: "Passkeys" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Add a passkey" })).toHaveCount(0);
+  await expect(page.getByTestId("passkeys-off")).toContainText("not at an IP address");
+  await expect(page.getByTestId("passkeys-off").getByRole("link")).toHaveAttribute("href", `${HOST}/profile`);
+});

@@ -873,6 +873,11 @@ fn cases() -> Vec<Case> {
             NF,
             |w, c| w.o.orders.invoice(c, w.order).await
         ),
+        case!("orders/attention.rs::attention", SELF, Skip, |w, c| w
+            .o
+            .orders
+            .attention(c)
+            .await),
         case!("orders/list.rs::orders_page", SELF, Skip, |w, c| w
             .o
             .orders

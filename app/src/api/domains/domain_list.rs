@@ -5,9 +5,14 @@ use crate::{error::AppError, model::domains::DomainsPage};
 /// The account's domains; `needs=validation` lists only those to validate. Needs
 /// `ManageDomains`.
 #[server(endpoint = "domains/list")]
-pub async fn domains_list(needs: String) -> Result<DomainsPage, AppError> {
-    crate::api::call(|backend, meta| async move { backend.domains.domains(&meta, needs).await })
-        .await
+pub async fn domains_list(needs: Option<String>) -> Result<DomainsPage, AppError> {
+    crate::api::call(|backend, meta| async move {
+        backend
+            .domains
+            .domains(&meta, needs.unwrap_or_default())
+            .await
+    })
+    .await
 }
 
 /// Adds a domain (Pending) with its validation method. Needs `ManageDomains`.

@@ -54,7 +54,9 @@ fn Domains(session: SessionView) -> impl IntoView {
             needs.get(),
         )
     };
-    let page = Resource::new_blocking(version, |(_, _, _, needs)| domains_list(needs));
+    let page = Resource::new_blocking(version, |(_, _, _, needs)| {
+        domains_list((!needs.is_empty()).then_some(needs))
+    });
     let error = Signal::derive(move || {
         [
             add.value().get().and_then(Result::err),
