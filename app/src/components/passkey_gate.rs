@@ -4,13 +4,13 @@
 
 use leptos::prelude::*;
 
-use crate::{api::auth::passkey_availability, model::passkeys::PasskeyAvailability};
+use crate::{api::auth::passkeys_available_here, model::passkeys::PasskeyAvailability};
 
 /// Renders `children` (a passkey button) when passkeys can work at this address, the note
 /// otherwise. `path` is the page at the passkey origin to link to, e.g. `/sign-in`.
 #[component]
 pub fn PasskeyGate(path: &'static str, children: ChildrenFn) -> impl IntoView {
-    let availability = Resource::new_blocking(|| (), |_| passkey_availability());
+    let availability = Resource::new_blocking(|| (), |_| passkeys_available_here());
     view! {
         <Suspense fallback=|| ()>
             {move || {

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::{
-    api::orders::attention,
+    api::orders::attention_counts,
     components::{loaded::Loaded, portal::Portal},
     model::{
         SessionView,
@@ -18,7 +18,7 @@ pub fn OverviewPage() -> impl IntoView {
 
 #[component]
 fn Overview(session: SessionView) -> impl IntoView {
-    let counts = Resource::new_blocking(|| (), |_| attention());
+    let counts = Resource::new_blocking(|| (), |_| attention_counts());
     let country = COUNTRIES
         .iter()
         .find(|(code, _)| *code == session.account_country)
