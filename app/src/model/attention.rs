@@ -60,7 +60,10 @@ impl Attention {
         let counts = [
             (
                 self.approvals.unwrap_or(0),
-                ("order waiting for your approval", "orders waiting for your approval"),
+                (
+                    "order waiting for your approval",
+                    "orders waiting for your approval",
+                ),
                 APPROVALS_HREF,
             ),
             (

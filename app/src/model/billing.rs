@@ -257,8 +257,8 @@ pub fn month_label(code: &str) -> String {
 /// The months from `now` (year, month) back to `since` (the account's first month), newest
 /// first, at most `max`: no invoice for a month before the account existed.
 pub fn months_since(since: (i32, u32), now: (i32, u32), max: usize) -> Vec<String> {
-    let elapsed = (i64::from(now.0) - i64::from(since.0)) * 12 + i64::from(now.1)
-        - i64::from(since.1);
+    let elapsed =
+        (i64::from(now.0) - i64::from(since.0)) * 12 + i64::from(now.1) - i64::from(since.1);
     let count = usize::try_from(elapsed.saturating_add(1).max(1)).unwrap_or(max);
     months_back(now.0, now.1, count.min(max))
 }

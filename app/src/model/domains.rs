@@ -228,7 +228,10 @@ impl DomainNeed {
         match raw.trim() {
             "" => Ok(None),
             v if v == Self::Validation.code() => Ok(Some(Self::Validation)),
-            _ => Err(FieldErrors::single("needs", "Only needs=validation is known.")),
+            _ => Err(FieldErrors::single(
+                "needs",
+                "Only needs=validation is known.",
+            )),
         }
     }
 

@@ -4,8 +4,8 @@
 pub mod account;
 pub mod account_choice;
 pub mod acme;
-pub mod attention;
 pub mod api_keys;
+pub mod attention;
 pub mod audit;
 pub mod billing;
 pub mod certificate_status;

@@ -84,7 +84,10 @@ pub fn indefinite_article(word: &str) -> &'static str {
         return "A";
     };
     let vowel_sound = if initialism {
-        matches!(first, 'A' | 'E' | 'F' | 'H' | 'I' | 'L' | 'M' | 'N' | 'O' | 'R' | 'S' | 'X')
+        matches!(
+            first,
+            'A' | 'E' | 'F' | 'H' | 'I' | 'L' | 'M' | 'N' | 'O' | 'R' | 'S' | 'X'
+        )
     } else {
         matches!(first, 'A' | 'E' | 'I' | 'O' | 'U')
     };

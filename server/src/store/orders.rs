@@ -436,10 +436,10 @@ fn condition(s: &Search<'_>) -> Condition {
     if s.needs_csr {
         c = c
             .add(orders::Column::CsrPem.is_null())
-            .add(orders::Column::Status.is_in([
-                OrderStatus::Accepted.code(),
-                OrderStatus::InProgress.code(),
-            ]))
+            .add(
+                orders::Column::Status
+                    .is_in([OrderStatus::Accepted.code(), OrderStatus::InProgress.code()]),
+            )
             .add(orders::Column::ProductKind.ne(ProductKind::SmimeMailbox.as_str()));
     }
     if let Some((after, until)) = s.expiring {

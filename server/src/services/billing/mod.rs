@@ -243,9 +243,9 @@ async fn line(
     let account_balance =
         crate::store::ledger::balance_after(db, account_id, Holder::Account, t.id).await?;
     let group_balance = match group_held {
-        Some(g) => Some(
-            crate::store::ledger::balance_after(db, account_id, Holder::Group(g), t.id).await?,
-        ),
+        Some(g) => {
+            Some(crate::store::ledger::balance_after(db, account_id, Holder::Group(g), t.id).await?)
+        }
         None => None,
     };
     Ok(LedgerLine {

@@ -59,16 +59,16 @@ impl OrderService {
         let expiring = orders::count(
             &self.store,
             &orders::Search {
-                expiring: Some((
-                    now,
-                    now + chrono::Duration::days(i64::from(EXPIRING_DAYS)),
-                )),
+                expiring: Some((now, now + chrono::Duration::days(i64::from(EXPIRING_DAYS)))),
                 ..search()
             },
         )
         .await?;
         let domains_to_validate = if caller.can(Permission::ManageDomains) {
-            let page = self.validation.domains_page(caller.account.id, true).await?;
+            let page = self
+                .validation
+                .domains_page(caller.account.id, true)
+                .await?;
             let pending = page
                 .domains
                 .iter()
@@ -135,7 +135,7 @@ mod tests {
         Role,
         domains::DomainNeed,
         order_status::OrderStatus,
-        orders::{OrdersQuery, OrdersPage},
+        orders::{OrdersPage, OrdersQuery},
         roles::AssignedRole,
         users::GroupAccess,
     };
@@ -194,7 +194,10 @@ mod tests {
         assert_eq!(placed.status, OrderStatus::PendingApproval);
         place(&w, "other.example.org", true, false).await;
 
-        assert_eq!(w.orders.attention(&w.admin).await.unwrap().approvals, Some(1));
+        assert_eq!(
+            w.orders.attention(&w.admin).await.unwrap().approvals,
+            Some(1)
+        );
         let list = listed(
             &w,
             &w.admin,
@@ -219,7 +222,10 @@ mod tests {
         place(&w, "draft.example.com", false, true).await;
 
         let a = w.orders.attention(&w.admin).await.unwrap();
-        assert_eq!(a.awaiting_csr, 1, "the draft is not paid, the other has its CSR");
+        assert_eq!(
+            a.awaiting_csr, 1,
+            "the draft is not paid, the other has its CSR"
+        );
         let list = listed(
             &w,
             &w.admin,
@@ -286,7 +292,10 @@ mod tests {
         assert!(page.domains.is_empty());
         // A Standard User does not manage domains: no count for them.
         let ravi = standard_user(&w).await;
-        assert_eq!(w.orders.attention(&ravi).await.unwrap().domains_to_validate, None);
+        assert_eq!(
+            w.orders.attention(&ravi).await.unwrap().domains_to_validate,
+            None
+        );
     }
 
     #[tokio::test]
@@ -303,11 +312,12 @@ mod tests {
             .await
             .unwrap()
             .unwrap();
-        let not_after = crate::store::certificates::find_by_id(&w.h.store, o.certificate_id.unwrap())
-            .await
-            .unwrap()
-            .unwrap()
-            .not_after;
+        let not_after =
+            crate::store::certificates::find_by_id(&w.h.store, o.certificate_id.unwrap())
+                .await
+                .unwrap()
+                .unwrap()
+                .not_after;
         w.h.clock.set(not_after - chrono::Duration::days(29));
         assert_eq!(w.orders.attention(&w.admin).await.unwrap().expiring, 1);
         let query = OrdersQuery {
@@ -327,7 +337,13 @@ mod tests {
     async fn balances_are_shown_to_those_who_view_finance_only() {
         let w = world().await;
         w.credit(w.admin.account.id, "100.00").await;
-        let balances = w.orders.attention(&w.admin).await.unwrap().balances.unwrap();
+        let balances = w
+            .orders
+            .attention(&w.admin)
+            .await
+            .unwrap()
+            .balances
+            .unwrap();
         assert_eq!(balances[0].name, "Account balance");
         assert_eq!(balances[0].balance, "USD 100.00");
         assert_eq!(balances[0].href, "/billing");

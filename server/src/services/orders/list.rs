@@ -113,14 +113,13 @@ impl OrderService {
         let q = query.validate().map_err(OrderError::Invalid)?;
         let per_page = per_page.max(1);
         let reach = self.reach(caller).await?;
-        let (rows, total) =
-            orders::search(
-                &self.store,
-                &search(caller, reach, &q, self.clock.now()),
-                q.page,
-                per_page,
-            )
-            .await?;
+        let (rows, total) = orders::search(
+            &self.store,
+            &search(caller, reach, &q, self.clock.now()),
+            q.page,
+            per_page,
+        )
+        .await?;
         Ok(OrdersPage {
             orders: self.summaries(&rows).await?,
             page: q.page,

@@ -24,7 +24,10 @@ fn challenge(c: PasskeyChallenge) -> PasskeyChallengeView {
 impl PasskeyApi for Portal {
     async fn availability(&self, meta: &RequestMeta) -> Result<PasskeyAvailability, AppError> {
         let origin = self.identity.passkey_origin();
-        Ok(passkey_availability(meta.host.as_deref(), origin.as_deref()))
+        Ok(passkey_availability(
+            meta.host.as_deref(),
+            origin.as_deref(),
+        ))
     }
 
     async fn passkeys(&self, meta: &RequestMeta) -> Result<Vec<PasskeyView>, AppError> {
