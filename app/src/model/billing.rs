@@ -58,9 +58,6 @@ pub fn format_money(minor: i64, currency: &str) -> String {
     format!("{currency} {sign}{grouped}.{:02}", abs % 100)
 }
 
-/// Credits to grant to an account (operator) or to move between the account and a group
-/// (administrator): a positive amount and the remarks that explain it.
-
 /// Who adds credit while the portal takes no payments: the Overview says it, and so does the
 /// refusal of an order the balance does not cover.
 pub const HOW_CREDIT_IS_ADDED: &str = "Payments in the portal are not available yet: the \
@@ -68,6 +65,8 @@ pub const HOW_CREDIT_IS_ADDED: &str = "Payments in the portal are not available 
      An administrator of your account then allocates credits to groups that pay from their own \
      balance.";
 
+/// Credits to grant to an account (operator) or to move between the account and a group
+/// (administrator): a positive amount and the remarks that explain it.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CreditForm {
     #[serde(default)]
