@@ -49,12 +49,14 @@ fn Domains(session: SessionView) -> impl IntoView {
     let version = move || {
         (
             added(),
+            add.version().get(),
             method.version().get(),
             verify.version().get(),
             needs.get(),
         )
     };
-    let page = Resource::new_blocking(version, |(_, _, _, needs)| {
+    // Each added domain reloads the list (the `added` flag alone stays set after the first).
+    let page = Resource::new_blocking(version, |(_, _, _, _, needs)| {
         domains_list((!needs.is_empty()).then_some(needs))
     });
     let error = Signal::derive(move || {
