@@ -141,6 +141,10 @@ test("an administrator without credits is refused at payment and nothing is orde
   await wizard(page, later, domain);
   await page.getByRole("button", { name: "Pay Now" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "Insufficient balance" })).toBeVisible();
+  // The refusal says who adds credit while the portal takes no payments.
+  await expect(page.getByRole("alert").filter({ hasText: "Insufficient balance" })).toContainText(
+    "the Rootline operator adds credit to your account (Operator, Accounts, your account, Credits)",
+  );
   await page.goto("/orders");
   await expect(page.getByText("No orders match this search.")).toBeVisible();
 });

@@ -92,18 +92,30 @@ test("a passkey is registered on the profile, confirms a password sign-in and si
   await expect(page).toHaveURL(/\/sign-in$/);
 });
 
-test("a passkey for another address is refused with a clear message and nothing is stored", async ({
+test("at an IP address passkeys are not offered: a note says why and links to where they work, and nothing is stored", async ({
   page,
   context,
 }) => {
-  // Signed in at 127.0.0.1, while passkeys answer to localhost: the browser refuses the
-  // relying party, the page says so, and no passkey is kept.
-  await signedInAdministrator(page, "passkey-origin", "Wrong Origin Ltd");
+  await page.goto("/sign-in");
+  await waitForHydration(page);
+  await expect(page.getByRole("button", { name: "Sign in with a passkey" })).toHaveCount(0);
+  const note = page.getByTestId("passkeys-off");
+  await expect(note).toContainText("browsers allow them only at a host name, not at an IP address");
+  await expect(note.getByRole("link")).toHaveAttribute("href", `${HOST}/sign-in`);
+
+  // At the passkey origin the button is there.
+  await page.goto(`${HOST}/sign-in`);
+  await expect(page.getByRole("button", { name: "Sign in with a passkey" })).toBeVisible();
+  await expect(page.getByTestId("passkeys-off")).toHaveCount(0);
+
+  // The profile offers no registration at the IP address either (the browser would refuse
+  // the relying party), and no passkey is kept.
+  await signedInAdministrator(page, "passkey-ip", "Numeric Address Ltd");
   await virtualAuthenticator(context, page);
   await page.goto("/profile");
-  await waitForHydration(page);
-  await page.getByRole("button", { name: "Add a passkey" }).click();
-  await expect(page.getByRole("alert").filter({ hasText: "refused to use a passkey at this address" })).toBeVisible();
-  await page.reload();
   await expect(page.getByText("You have no passkeys yet.")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Passkeys" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Add a passkey" })).toHaveCount(0);
+  await expect(page.getByTestId("passkeys-off")).toContainText("not at an IP address");
+  await expect(page.getByTestId("passkeys-off").getByRole("link")).toHaveAttribute("href", `${HOST}/profile`);
 });

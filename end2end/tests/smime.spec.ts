@@ -107,7 +107,7 @@ test("Certum-style S/MIME activation: order and pay, provide the address, verify
   await page.getByRole("button", { name: "Next" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "save the private key" })).toBeVisible();
   await page.getByRole("button", { name: "Generate key pair" }).click();
-  await expect(page.getByTestId("smime-key-ready")).toContainText("ECDSA P-256");
+  await expect(page.getByTestId("smime-key-ready")).toContainText("An ECDSA P-256 key pair");
   const keyDownload = page.waitForEvent("download");
   await page.getByRole("button", { name: "Save private key (PEM)" }).click();
   await (await keyDownload).saveAs(path.join(dir, "key.pem"));
@@ -156,6 +156,21 @@ test("Certum-style S/MIME activation: order and pay, provide the address, verify
     sh(dir, "openssl", ["pkey", "-in", "key.pem", "-pubout"]),
   );
 
+  // The private key is never on screen: no field holds it and no text shows it; it is
+  // offered as a file made in this browser.
+  await expect(page.getByTestId("smime-key-source")).toContainText("generated in this browser");
+  const fieldValues = await page
+    .locator("textarea, input")
+    .evaluateAll((fields) => fields.map((f) => (f as HTMLInputElement | HTMLTextAreaElement).value));
+  expect(fieldValues.filter((v) => v.includes("PRIVATE KEY"))).toEqual([]);
+  expect(await page.locator("body").innerText()).not.toContain("PRIVATE KEY");
+  const keyAgain = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Download private key (PEM)" }).click();
+  await (await keyAgain).saveAs(path.join(dir, "key-again.pem"));
+  expect(sh(dir, "openssl", ["pkey", "-in", "key-again.pem", "-pubout"])).toBe(
+    sh(dir, "openssl", ["pkey", "-in", "key.pem", "-pubout"]),
+  );
+
   // PKCS#12 built in the browser from the key generated there and the certificate chain.
   await page.getByLabel("PKCS#12 password").fill("p12 password 42");
   const p12Download = page.waitForEvent("download");
@@ -165,6 +180,12 @@ test("Certum-style S/MIME activation: order and pay, provide the address, verify
   const p12 = sh(dir, "openssl", ["pkcs12", "-in", "cert.p12", "-passin", "pass:p12 password 42", "-nokeys"]);
   expect(p12).toContain(mailbox);
   expect(p12).toContain("BEGIN CERTIFICATE");
+  // It holds the key, encrypted with the password.
+  const p12Key = sh(dir, "openssl", ["pkcs12", "-in", "cert.p12", "-passin", "pass:p12 password 42", "-nocerts", "-nodes"]);
+  writeFileSync(path.join(dir, "p12-key.pem"), p12Key);
+  expect(sh(dir, "openssl", ["pkey", "-in", "p12-key.pem", "-pubout"])).toBe(
+    sh(dir, "openssl", ["pkey", "-in", "key.pem", "-pubout"]),
+  );
 
   // The order is in the order list under its address.
   await page.goto(`/orders`);

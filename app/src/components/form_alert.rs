@@ -17,6 +17,26 @@ pub fn FormAlert(#[prop(into)] error: Signal<Option<AppError>>) -> impl IntoView
     }
 }
 
+/// What a domain check found: an error alert when it failed, a success notice otherwise.
+#[component]
+pub fn CheckResultAlert(result: crate::model::domains::CheckResult) -> impl IntoView {
+    if result.failed() {
+        view! {
+            <div class="alert alert-error" role="alert" data-testid="check-result">
+                {result.message().to_owned()}
+            </div>
+        }
+        .into_any()
+    } else {
+        view! {
+            <div class="alert alert-success" role="status" data-testid="check-result">
+                {result.message().to_owned()}
+            </div>
+        }
+        .into_any()
+    }
+}
+
 /// A notice such as "Your password is set".
 #[component]
 pub fn Notice(children: Children) -> impl IntoView {

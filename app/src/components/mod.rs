@@ -6,6 +6,7 @@ pub mod form_alert;
 pub mod form_card;
 pub mod loaded;
 pub mod order_fields;
+pub mod passkey_gate;
 pub mod portal;
 pub mod statement;
 pub mod table;

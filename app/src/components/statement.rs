@@ -2,7 +2,8 @@ use leptos::prelude::*;
 
 use crate::model::billing::{StatementPage, format_money};
 
-/// A page of ledger transactions, newest first, with links to the newer and older pages.
+/// A page of ledger transactions, newest first, each with the balances right after it and
+/// what it changed, with links to the newer and older pages.
 /// `href_base` is the address the page number is appended to, e.g. `/billing?page=`.
 #[component]
 pub fn StatementTable(
@@ -22,11 +23,19 @@ pub fn StatementTable(
     let prev = (current > 1).then(|| format!("{href_base}{}", current - 1));
     let next = (current < pages).then(|| format!("{href_base}{}", current + 1));
     let currency = page.currency.clone();
-    let change = move |minor: i64| {
-        if minor == 0 {
-            "—".to_owned()
-        } else {
-            format_money(minor, &currency)
+    // A balance after the transaction, with what the transaction changed beneath it.
+    let balance = move |after: Option<i64>, change: i64| match after {
+        None => view! { "—" }.into_any(),
+        Some(after) => {
+            let change = (change != 0).then(|| {
+                let sign = if change > 0 { "+" } else { "−" };
+                format!("{sign}{}", format_money(change.saturating_abs(), &currency))
+            });
+            view! {
+                {format_money(after, &currency)}
+                {change.map(|c| view! { <br /><span class="muted">{c}</span> })}
+            }
+            .into_any()
         }
     };
     view! {
@@ -38,8 +47,8 @@ pub fn StatementTable(
                         <th scope="col">"Type"</th>
                         <th scope="col">"Remarks"</th>
                         {show_group.then(|| view! { <th scope="col">"Group"</th> })}
-                        <th scope="col">"Account balance"</th>
-                        <th scope="col">"Group balance"</th>
+                        <th scope="col">"Account balance after"</th>
+                        <th scope="col">"Group balance after"</th>
                         <th scope="col">"By"</th>
                     </tr>
                 </thead>
@@ -60,8 +69,8 @@ pub fn StatementTable(
                                     <td>{l.kind_label}</td>
                                     <td>{memo}</td>
                                     {show_group.then(|| view! { <td>{l.group_name.clone().unwrap_or_else(|| "—".into())}</td> })}
-                                    <td>{change(l.account_change_minor)}</td>
-                                    <td>{change(l.group_change_minor)}</td>
+                                    <td>{balance(Some(l.account_balance_minor), l.account_change_minor)}</td>
+                                    <td>{balance(l.group_balance_minor, l.group_change_minor)}</td>
                                     <td>{if l.actor.is_empty() { "—".to_owned() } else { l.actor }}</td>
                                 </tr>
                             }

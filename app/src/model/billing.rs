@@ -58,6 +58,13 @@ pub fn format_money(minor: i64, currency: &str) -> String {
     format!("{currency} {sign}{grouped}.{:02}", abs % 100)
 }
 
+/// Who adds credit while the portal takes no payments: the Overview says it, and so does the
+/// refusal of an order the balance does not cover.
+pub const HOW_CREDIT_IS_ADDED: &str = "Payments in the portal are not available yet: the \
+     Rootline operator adds credit to your account (Operator, Accounts, your account, Credits). \
+     An administrator of your account then allocates credits to groups that pay from their own \
+     balance.";
+
 /// Credits to grant to an account (operator) or to move between the account and a group
 /// (administrator): a positive amount and the remarks that explain it.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -157,6 +164,10 @@ pub struct LedgerLine {
     pub account_change_minor: i64,
     /// What it did to the group's balance (signed), if it touched a group's balance.
     pub group_change_minor: i64,
+    /// The account balance right after this transaction (a running balance).
+    pub account_balance_minor: i64,
+    /// The group's balance right after it, when it touched a group's balance.
+    pub group_balance_minor: Option<i64>,
     /// The amount moved (positive).
     pub amount_minor: i64,
     /// Who did it: a user's name, or empty for the system.
@@ -242,6 +253,15 @@ pub fn month_label(code: &str) -> String {
 }
 
 /// The `count` months up to and including `(year, month)`, newest first.
+/// The months from `now` (year, month) back to `since` (the account's first month), newest
+/// first, at most `max`: no invoice for a month before the account existed.
+pub fn months_since(since: (i32, u32), now: (i32, u32), max: usize) -> Vec<String> {
+    let elapsed =
+        (i64::from(now.0) - i64::from(since.0)) * 12 + i64::from(now.1) - i64::from(since.1);
+    let count = usize::try_from(elapsed.saturating_add(1).max(1)).unwrap_or(max);
+    months_back(now.0, now.1, count.min(max))
+}
+
 pub fn months_back(year: i32, month: u32, count: usize) -> Vec<String> {
     let mut out = Vec::with_capacity(count);
     let (mut y, mut m) = (year, month);
@@ -289,6 +309,18 @@ mod tests {
         }
         assert_eq!(month_label("2026-02"), "February 2026");
         assert_eq!(months_back(2026, 2, 3), ["2026-02", "2026-01", "2025-12"]);
+    }
+
+    #[test]
+    fn invoices_are_listed_only_for_months_since_the_account_was_created() {
+        assert_eq!(months_since((2026, 12), (2026, 12), 12), ["2026-12"]);
+        assert_eq!(
+            months_since((2026, 11), (2027, 1), 12),
+            ["2027-01", "2026-12", "2026-11"]
+        );
+        assert_eq!(months_since((2020, 1), (2026, 12), 12).len(), 12);
+        // A clock behind the account's creation still lists the current month.
+        assert_eq!(months_since((2027, 1), (2026, 12), 12), ["2026-12"]);
     }
 
     use super::*;

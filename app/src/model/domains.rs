@@ -181,6 +181,66 @@ pub struct DomainView {
 pub struct DomainsPage {
     pub domains: Vec<DomainView>,
     pub can_manage: bool,
+    /// The list shows only the domains to validate (`?needs=validation`).
+    pub only_to_validate: bool,
+}
+
+/// What Verify Now (or "Send the e-mail") found, in words: a failed check is shown as an
+/// error, the others as a success.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum CheckResult {
+    /// Control was shown.
+    Verified(String),
+    /// The check failed, and why.
+    NotYet(String),
+    /// The validation e-mail went out.
+    EmailSent(String),
+}
+
+impl CheckResult {
+    pub fn failed(&self) -> bool {
+        matches!(self, Self::NotYet(_))
+    }
+
+    pub fn message(&self) -> &str {
+        match self {
+            Self::Verified(m) | Self::NotYet(m) | Self::EmailSent(m) => m,
+        }
+    }
+}
+
+/// The domains list's filter: `?needs=validation` lists the domains not validated (pending)
+/// or whose validation expired.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DomainNeed {
+    Validation,
+}
+
+impl DomainNeed {
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Validation => "validation",
+        }
+    }
+
+    /// The query parameter's value: empty is no filter.
+    pub fn from_query(raw: &str) -> Result<Option<Self>, FieldErrors> {
+        match raw.trim() {
+            "" => Ok(None),
+            v if v == Self::Validation.code() => Ok(Some(Self::Validation)),
+            _ => Err(FieldErrors::single(
+                "needs",
+                "Only needs=validation is known.",
+            )),
+        }
+    }
+
+    /// Whether a domain in `status` is one this filter lists.
+    pub fn includes(self, status: DomainStatus) -> bool {
+        match self {
+            Self::Validation => status != DomainStatus::Verified,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -5,6 +5,7 @@ pub mod account;
 pub mod account_choice;
 pub mod acme;
 pub mod api_keys;
+pub mod attention;
 pub mod audit;
 pub mod billing;
 pub mod certificate_status;

@@ -327,9 +327,39 @@ pub struct OrdersQuery {
     pub product: String,
     #[serde(default)]
     pub tag: String,
+    /// `csr`: only the paid orders still waiting for their CSR (`?needs=csr`).
+    #[serde(default)]
+    pub needs: String,
+    /// A number of days: only issued orders whose certificate (not revoked) ends within
+    /// that many days from now (`?expiring=30`).
+    #[serde(default)]
+    pub expiring: String,
     #[serde(default)]
     pub page: Option<u64>,
 }
+
+/// What an order waits for, as the Overview counts it and the list filters by it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OrderNeed {
+    /// Paid (accepted or in progress), not an S/MIME order, and no CSR yet.
+    Csr,
+}
+
+impl OrderNeed {
+    /// The URL form (`?needs=csr`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Csr => "csr",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<Self> {
+        (code == Self::Csr.code()).then_some(Self::Csr)
+    }
+}
+
+/// The longest look-ahead the `expiring` filter takes, in days.
+pub const MAX_EXPIRING_DAYS: u32 = 397;
 
 /// The search after its rules.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -341,6 +371,9 @@ pub struct ValidOrdersQuery {
     pub status: Option<OrderStatus>,
     pub product: Option<String>,
     pub tag: Option<String>,
+    pub needs: Option<OrderNeed>,
+    /// Days ahead: certificates ending within them.
+    pub expiring_days: Option<u32>,
     pub page: u64,
 }
 
@@ -375,6 +408,29 @@ impl OrdersQuery {
                 }
             },
         };
+        let needs = match optional(&self.needs) {
+            None => None,
+            Some(code) => {
+                let need = OrderNeed::parse(&code);
+                if need.is_none() {
+                    errors.add("needs", "Only needs=csr is known.");
+                }
+                need
+            }
+        };
+        let expiring_days = match optional(&self.expiring) {
+            None => None,
+            Some(days) => match days.parse::<u32>() {
+                Ok(d) if (1..=MAX_EXPIRING_DAYS).contains(&d) => Some(d),
+                _ => {
+                    errors.add(
+                        "expiring",
+                        format!("Give a number of days from 1 to {MAX_EXPIRING_DAYS}."),
+                    );
+                    None
+                }
+            },
+        };
         let page = errors
             .check("page", super::field_errors::page_number(self.page))
             .unwrap_or(1);
@@ -388,6 +444,8 @@ impl OrdersQuery {
             status,
             product: optional(&self.product),
             tag: optional(&self.tag),
+            needs,
+            expiring_days,
             page,
         })
     }
@@ -751,6 +809,29 @@ mod tests {
         .unwrap();
         assert_eq!(ok.domain.as_deref(), Some("example.com"));
         assert_eq!(ok.status, Some(OrderStatus::OnHold));
+    }
+
+    #[test]
+    fn the_search_reads_what_orders_wait_for_and_how_soon_they_expire() {
+        let ok = OrdersQuery {
+            needs: "csr".into(),
+            expiring: "30".into(),
+            ..Default::default()
+        }
+        .validate()
+        .unwrap();
+        assert_eq!(ok.needs, Some(OrderNeed::Csr));
+        assert_eq!(ok.expiring_days, Some(30));
+        let e = OrdersQuery {
+            needs: "coffee".into(),
+            expiring: "0".into(),
+            ..Default::default()
+        }
+        .validate()
+        .err()
+        .unwrap_or_default();
+        assert!(e.get("needs").is_some());
+        assert!(e.get("expiring").is_some());
     }
 
     #[test]

@@ -1,8 +1,14 @@
 use leptos::prelude::*;
 
 use crate::{
-    components::portal::Portal,
-    model::{SessionView, countries::COUNTRIES},
+    api::orders::attention_counts,
+    components::{loaded::Loaded, portal::Portal},
+    model::{
+        SessionView,
+        attention::{Attention, BalanceLine},
+        billing::HOW_CREDIT_IS_ADDED,
+        countries::COUNTRIES,
+    },
 };
 
 #[component]
@@ -12,6 +18,7 @@ pub fn OverviewPage() -> impl IntoView {
 
 #[component]
 fn Overview(session: SessionView) -> impl IntoView {
+    let counts = Resource::new_blocking(|| (), |_| attention_counts());
     let country = COUNTRIES
         .iter()
         .find(|(code, _)| *code == session.account_country)
@@ -21,6 +28,9 @@ fn Overview(session: SessionView) -> impl IntoView {
             code => code.to_owned(),
         });
     view! {
+        <Loaded resource=counts let:a>
+            <NeedsAttention attention=a />
+        </Loaded>
         <div class="cards">
             <section class="card" aria-labelledby="account-heading">
                 <h2 id="account-heading">"Account"</h2>
@@ -41,5 +51,60 @@ fn Overview(session: SessionView) -> impl IntoView {
                 </dl>
             </section>
         </div>
+    }
+}
+
+/// The counts of what waits for the user, each a link to the list of exactly those; then the
+/// balances and who adds credit.
+#[component]
+fn NeedsAttention(attention: Attention) -> impl IntoView {
+    let items = attention.items();
+    let list = if items.is_empty() {
+        view! { <p class="empty" data-testid="attention-empty">"Nothing needs your attention."</p> }
+            .into_any()
+    } else {
+        view! {
+            <ul class="plain-list" aria-label="Needs your attention">
+                {items
+                    .into_iter()
+                    .map(|i| view! {
+                        <li>
+                            <a href=i.href>
+                                <strong>{i.count.to_string()}</strong>
+                                " "
+                                {i.label}
+                            </a>
+                        </li>
+                    })
+                    .collect_view()}
+            </ul>
+        }
+        .into_any()
+    };
+    view! {
+        <section class="card" aria-labelledby="attention-heading">
+            <h2 id="attention-heading">"Needs your attention"</h2>
+            {list}
+        </section>
+        <section class="card" aria-labelledby="credit-heading">
+            <h2 id="credit-heading">"Credit"</h2>
+            {attention.balances.map(|b| view! { <Balances lines=b /> })}
+            <p class="muted">{HOW_CREDIT_IS_ADDED}</p>
+        </section>
+    }
+}
+
+#[component]
+fn Balances(lines: Vec<BalanceLine>) -> impl IntoView {
+    view! {
+        <dl class="facts" aria-label="Balances">
+            {lines
+                .into_iter()
+                .map(|l| view! {
+                    <dt>{l.name}</dt>
+                    <dd><a href=l.href>{l.balance}</a></dd>
+                })
+                .collect_view()}
+        </dl>
     }
 }

@@ -27,6 +27,12 @@ impl KeyAlgorithm {
         }
     }
 
+    /// The label after its indefinite article, as a sentence starts it: "An ECDSA P-256",
+    /// "An RSA 2048" (the article follows how the first word is spoken).
+    pub fn with_article(self) -> String {
+        format!("{} {}", indefinite_article(self.label()), self.label())
+    }
+
     /// A stable token for form values and URLs.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -65,8 +71,53 @@ impl KeyAlgorithm {
     }
 }
 
+/// "A" or "An" for `word`, capitalised to start a sentence: "An" before a vowel sound, which
+/// an initialism such as "ECDSA", "RSA" or "HTTP" has when its first letter's name starts with
+/// one ("ee", "ar", "aitch").
+pub fn indefinite_article(word: &str) -> &'static str {
+    let first_word = word.split_whitespace().next().unwrap_or_default();
+    let initialism = first_word.len() > 1
+        && first_word
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || matches!(c, '-' | '/'));
+    let Some(first) = first_word.chars().next().map(|c| c.to_ascii_uppercase()) else {
+        return "A";
+    };
+    let vowel_sound = if initialism {
+        matches!(
+            first,
+            'A' | 'E' | 'F' | 'H' | 'I' | 'L' | 'M' | 'N' | 'O' | 'R' | 'S' | 'X'
+        )
+    } else {
+        matches!(first, 'A' | 'E' | 'I' | 'O' | 'U')
+    };
+    if vowel_sound { "An" } else { "A" }
+}
+
 impl std::fmt::Display for KeyAlgorithm {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.label())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{KeyAlgorithm, indefinite_article};
+
+    #[test]
+    fn every_key_label_takes_the_article_its_first_word_is_spoken_with() {
+        assert_eq!(KeyAlgorithm::P256.with_article(), "An ECDSA P-256");
+        assert_eq!(KeyAlgorithm::P384.with_article(), "An ECDSA P-384");
+        assert_eq!(KeyAlgorithm::Rsa2048.with_article(), "An RSA 2048");
+        assert_eq!(KeyAlgorithm::Rsa3072.with_article(), "An RSA 3072");
+    }
+
+    #[test]
+    fn words_take_a_before_a_consonant_sound_and_an_before_a_vowel() {
+        assert_eq!(indefinite_article("key"), "A");
+        assert_eq!(indefinite_article("order"), "An");
+        assert_eq!(indefinite_article("DV certificate"), "A");
+        assert_eq!(indefinite_article("S/MIME certificate"), "An");
+        assert_eq!(indefinite_article(""), "A");
     }
 }

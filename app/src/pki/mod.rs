@@ -12,7 +12,7 @@ pub mod pem;
 mod pkcs12;
 pub mod save;
 
-pub use algorithm::KeyAlgorithm;
+pub use algorithm::{KeyAlgorithm, indefinite_article};
 pub use error::PkiError;
 pub use generate::{CsrRequest, GeneratedKey, generate};
 pub use inspect::{CsrSummary, inspect_csr};

@@ -7,9 +7,11 @@ use crate::{error::AppError, ports::request::RequestMeta};
 /// The account's domains and their validation, and the administrator's restrictions.
 #[async_trait]
 pub trait DomainsApi: Send + Sync {
+    /// The account's domains; `needs` is the list's filter (`validation`, or empty for all).
     async fn domains(
         &self,
         meta: &RequestMeta,
+        needs: String,
     ) -> Result<crate::model::domains::DomainsPage, AppError>;
     async fn add(
         &self,
@@ -22,8 +24,12 @@ pub trait DomainsApi: Send + Sync {
         id: i32,
         method: String,
     ) -> Result<(), AppError>;
-    /// Verify Now (or send the e-mail): what happened, in words.
-    async fn verify(&self, meta: &RequestMeta, id: i32) -> Result<String, AppError>;
+    /// Verify Now (or send the e-mail): what happened, in words, failed or not.
+    async fn verify(
+        &self,
+        meta: &RequestMeta,
+        id: i32,
+    ) -> Result<crate::model::domains::CheckResult, AppError>;
     async fn restrictions(&self, meta: &RequestMeta) -> Result<Vec<String>, AppError>;
     async fn add_restriction(&self, meta: &RequestMeta, domain: String) -> Result<(), AppError>;
     async fn remove_restriction(&self, meta: &RequestMeta, domain: String) -> Result<(), AppError>;

@@ -16,6 +16,11 @@ pub trait OrdersApi: Send + Sync {
         meta: &RequestMeta,
         form: crate::model::orders::OrderForm,
     ) -> Result<crate::model::orders::PlacedOrder, AppError>;
+    /// The Overview's counts of what needs the caller's attention.
+    async fn attention(
+        &self,
+        meta: &RequestMeta,
+    ) -> Result<crate::model::attention::Attention, AppError>;
     async fn orders(
         &self,
         meta: &RequestMeta,
@@ -92,7 +97,7 @@ pub trait OrdersApi: Send + Sync {
         meta: &RequestMeta,
         token: String,
         domain_id: i32,
-    ) -> Result<String, AppError>;
+    ) -> Result<crate::model::domains::CheckResult, AppError>;
     async fn tracking_csr(
         &self,
         meta: &RequestMeta,

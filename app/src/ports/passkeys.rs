@@ -7,6 +7,11 @@ use crate::{error::AppError, ports::request::RequestMeta, ports::session::Signed
 /// Passkeys: registering and managing them on the profile, and signing in with one.
 #[async_trait]
 pub trait PasskeyApi: Send + Sync {
+    /// Whether passkeys can work at the address this request was made to.
+    async fn availability(
+        &self,
+        meta: &RequestMeta,
+    ) -> Result<crate::model::passkeys::PasskeyAvailability, AppError>;
     async fn passkeys(
         &self,
         meta: &RequestMeta,

@@ -9,6 +9,8 @@ pub struct RequestMeta {
     pub user_agent: Option<String>,
     /// The raw session token from the cookie, if the browser sent one.
     pub session_token: Option<String>,
+    /// The `Host` the request was addressed to (`host[:port]`), if it named one.
+    pub host: Option<String>,
 }
 
 /// A `Set-Cookie` header value the server function must attach to its response.

@@ -873,6 +873,11 @@ fn cases() -> Vec<Case> {
             NF,
             |w, c| w.o.orders.invoice(c, w.order).await
         ),
+        case!("orders/attention.rs::attention", SELF, Skip, |w, c| w
+            .o
+            .orders
+            .attention(c)
+            .await),
         case!("orders/list.rs::orders_page", SELF, Skip, |w, c| w
             .o
             .orders
@@ -1091,7 +1096,7 @@ fn cases() -> Vec<Case> {
             "validation/domains_page.rs::domains_page_for",
             needs(ManageDomains),
             Skip,
-            |w, c| w.o.validation.domains_page_for(c).await
+            |w, c| w.o.validation.domains_page_for(c, None).await
         ),
         case!(
             "validation/restrictions.rs::restrictions_for",

@@ -236,6 +236,29 @@ pub async fn order_transaction(
     Ok(Some((t, entries)))
 }
 
+/// What `holder` held right after transaction `transaction_id` (its entries up to and including
+/// that transaction's): the running balance a statement shows.
+pub async fn balance_after(
+    db: &impl Db,
+    account_id: i32,
+    holder: Holder,
+    transaction_id: i32,
+) -> Result<i64, StoreError> {
+    let sum: Option<i64> = ledger_entries::Entity::find()
+        .select_only()
+        .column_as(
+            Expr::cust("CAST(COALESCE(SUM(amount_minor), 0) AS BIGINT)"),
+            "balance",
+        )
+        .filter(ledger_entries::Column::AccountId.eq(account_id))
+        .filter(ledger_entries::Column::Holder.eq(Stored(holder)))
+        .filter(ledger_entries::Column::TransactionId.lte(transaction_id))
+        .into_tuple()
+        .one(db.conn())
+        .await?;
+    Ok(sum.unwrap_or(0))
+}
+
 /// A transaction as a statement lists it.
 pub struct StatementRow {
     pub transaction: TransactionRow,

@@ -400,6 +400,12 @@ pub struct Search<'a> {
     pub status: Option<&'a str>,
     pub product: Option<&'a str>,
     pub tag: Option<&'a str>,
+    /// Only paid orders (accepted, in progress) without a CSR, S/MIME orders aside (they
+    /// take theirs at activation).
+    pub needs_csr: bool,
+    /// Only fulfilled orders whose certificate is not revoked and ends after the first time
+    /// and no later than the second.
+    pub expiring: Option<(DateTime<Utc>, DateTime<Utc>)>,
 }
 
 fn condition(s: &Search<'_>) -> Condition {
@@ -427,6 +433,31 @@ fn condition(s: &Search<'_>) -> Condition {
             Expr::expr(Func::lower(Expr::col(orders::Column::Tags))).like(super::like_contains(t)),
         );
     }
+    if s.needs_csr {
+        c = c
+            .add(orders::Column::CsrPem.is_null())
+            .add(
+                orders::Column::Status
+                    .is_in([OrderStatus::Accepted.code(), OrderStatus::InProgress.code()]),
+            )
+            .add(orders::Column::ProductKind.ne(ProductKind::SmimeMailbox.as_str()));
+    }
+    if let Some((after, until)) = s.expiring {
+        use super::entities::issued_certificates as certs;
+        c = c
+            .add(orders::Column::Status.eq(OrderStatus::Fulfilled.code()))
+            .add(
+                orders::Column::CertificateId.in_subquery(
+                    Query::select()
+                        .column(certs::Column::Id)
+                        .from(certs::Entity)
+                        .and_where(certs::Column::NotAfter.gt(after))
+                        .and_where(certs::Column::NotAfter.lte(until))
+                        .and_where(certs::Column::RevokedAt.is_null())
+                        .to_owned(),
+                ),
+            );
+    }
     if let Some(d) = s.domain {
         c = c.add(
             orders::Column::Id.in_subquery(
@@ -439,6 +470,14 @@ fn condition(s: &Search<'_>) -> Condition {
         );
     }
     c
+}
+
+/// How many orders match.
+pub async fn count(db: &impl Db, s: &Search<'_>) -> Result<u64, StoreError> {
+    Ok(orders::Entity::find()
+        .filter(condition(s))
+        .count(db.conn())
+        .await?)
 }
 
 /// One page of matching orders, newest first, and how many match in all.

@@ -354,6 +354,12 @@ const MATRIX: &[Entry] = &[
         other: Other::NotFound,
     },
     Entry {
+        path: "/api/auth/passkey/availability",
+        rule: Rule::Public,
+        body: "",
+        other: Other::Skip,
+    },
+    Entry {
         path: "/api/auth/passkey/challenge",
         rule: Rule::Public,
         body: "",
@@ -468,6 +474,12 @@ const MATRIX: &[Entry] = &[
         path: "/api/operator/multiple-groups",
         rule: Rule::Operator,
         body: "account_id=1&enabled=yes",
+        other: Other::Skip,
+    },
+    Entry {
+        path: "/api/overview/attention",
+        rule: Rule::SignedIn,
+        body: "",
         other: Other::Skip,
     },
     Entry {

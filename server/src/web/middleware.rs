@@ -26,6 +26,10 @@ pub async fn request_meta(mut req: Request<Body>, next: Next) -> Response {
             .and_then(|v| v.to_str().ok())
             .map(str::to_owned),
         session_token: session_token(headers),
+        host: headers
+            .get(header::HOST)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned),
     };
     req.extensions_mut().insert(meta);
     next.run(req).await

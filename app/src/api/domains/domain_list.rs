@@ -2,10 +2,17 @@ use leptos::prelude::*;
 
 use crate::{error::AppError, model::domains::DomainsPage};
 
-/// The account's domains. Needs `ManageDomains`.
+/// The account's domains; `needs=validation` lists only those to validate. Needs
+/// `ManageDomains`.
 #[server(endpoint = "domains/list")]
-pub async fn domains_list() -> Result<DomainsPage, AppError> {
-    crate::api::call(|backend, meta| async move { backend.domains.domains(&meta).await }).await
+pub async fn domains_list(needs: Option<String>) -> Result<DomainsPage, AppError> {
+    crate::api::call(|backend, meta| async move {
+        backend
+            .domains
+            .domains(&meta, needs.unwrap_or_default())
+            .await
+    })
+    .await
 }
 
 /// Adds a domain (Pending) with its validation method. Needs `ManageDomains`.
@@ -31,6 +38,6 @@ pub async fn domain_method(id: i32, method: String) -> Result<(), AppError> {
 
 /// Verify Now, or send the validation e-mail: what happened. Needs `ManageDomains`.
 #[server(endpoint = "domains/verify")]
-pub async fn domain_verify(id: i32) -> Result<String, AppError> {
+pub async fn domain_verify(id: i32) -> Result<crate::model::domains::CheckResult, AppError> {
     crate::api::call(|backend, meta| async move { backend.domains.verify(&meta, id).await }).await
 }

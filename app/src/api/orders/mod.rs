@@ -1,5 +1,6 @@
 //! Server functions of certificate orders: the wizard, the list and page, approvals.
 
+mod attention;
 mod order_actions;
 mod order_get;
 mod order_lifecycle;
@@ -9,6 +10,7 @@ mod order_wizard;
 mod orders_list;
 mod reminder_settings;
 
+pub use attention::*;
 pub use order_actions::*;
 pub use order_get::*;
 pub use order_lifecycle::*;

@@ -23,7 +23,10 @@ pub async fn tracking_method(token: String, domain: i32, method: String) -> Resu
 
 /// Verify Now (or send the validation e-mail again): what happened.
 #[server(endpoint = "track/verify")]
-pub async fn tracking_verify(token: String, domain: i32) -> Result<String, AppError> {
+pub async fn tracking_verify(
+    token: String,
+    domain: i32,
+) -> Result<crate::model::domains::CheckResult, AppError> {
     crate::api::call(|backend, meta| async move {
         backend.orders.tracking_verify(&meta, token, domain).await
     })

@@ -7,6 +7,7 @@ use crate::{
         auth_card::AuthCard,
         field::{Field, rule},
         form_alert::{FormAlert, Notice},
+        passkey_gate::PasskeyGate,
     },
     model::Email,
 };
@@ -51,7 +52,9 @@ pub fn SignInPage() -> impl IntoView {
                     {move || if action.pending().get() { "Signing in…" } else { "Sign in" }}
                 </button>
             </ActionForm>
-            <super::passkey_sign_in::PasskeySignIn />
+            <PasskeyGate path="/sign-in">
+                <super::passkey_sign_in::PasskeySignIn />
+            </PasskeyGate>
             <super::certificate_sign_in::CertificateSignInLink />
             <p class="muted">"New to Rootline? " <a href="/sign-up">"Create an account"</a></p>
         </AuthCard>

@@ -9,10 +9,10 @@ use crate::{
         domain_restrictions, domains_list,
     },
     components::{
-        form_alert::{FormAlert, Notice},
+        form_alert::{CheckResultAlert, FormAlert, Notice},
         loaded::Loaded,
         portal::Portal,
-        query_flag,
+        query_flag, query_memo,
         table::Table,
     },
     model::{
@@ -44,8 +44,21 @@ fn Domains(session: SessionView) -> impl IntoView {
     let add = ServerAction::<DomainAdd>::new();
     let method = ServerAction::<DomainMethod>::new();
     let verify = ServerAction::<DomainVerify>::new();
-    let version = move || (added(), method.version().get(), verify.version().get());
-    let page = Resource::new_blocking(version, |_| domains_list());
+    // `?needs=validation` (the Overview's link) lists only the domains to validate.
+    let needs = query_memo(|p| p.get("needs").unwrap_or_default());
+    let version = move || {
+        (
+            added(),
+            add.version().get(),
+            method.version().get(),
+            verify.version().get(),
+            needs.get(),
+        )
+    };
+    // Each added domain reloads the list (the `added` flag alone stays set after the first).
+    let page = Resource::new_blocking(version, |(_, _, _, _, needs)| {
+        domains_list((!needs.is_empty()).then_some(needs))
+    });
     let error = Signal::derive(move || {
         [
             add.value().get().and_then(Result::err),
@@ -65,7 +78,7 @@ fn Domains(session: SessionView) -> impl IntoView {
     });
     view! {
         {move || added().then(|| view! { <Notice>"The domain was added. Publish its value, then press Verify Now."</Notice> })}
-        {move || outcome().map(|t| view! { <Notice>{t}</Notice> })}
+        {move || outcome().map(|r| view! { <CheckResultAlert result=r /> })}
         <FormAlert error=error />
         <section class="card" aria-label="Add a domain">
             <h2>"Add a domain"</h2>
@@ -83,7 +96,14 @@ fn Domains(session: SessionView) -> impl IntoView {
             </ActionForm>
         </section>
         <Loaded resource=page let:data>
+            {data.only_to_validate.then(|| view! {
+                <p class="alert alert-info" role="status">
+                    "Showing only the domains to validate. "
+                    <a href="/domains">"Show all domains"</a>
+                </p>
+            })}
             {match data {
+                p if p.domains.is_empty() && p.only_to_validate => view! { <p class="empty">"No domain needs validating."</p> }.into_any(),
                 p if p.domains.is_empty() => view! { <p class="empty">"No domains yet."</p> }.into_any(),
                 p => view! {
                     <Table label="Domains" columns=&["Domain", "Status", "Method and value", "DCV expiry", "Actions"]>

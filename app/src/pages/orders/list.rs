@@ -31,6 +31,8 @@ fn query_from_url() -> Memo<OrdersQuery> {
         status: p.get("status").unwrap_or_default(),
         product: p.get("product").unwrap_or_default(),
         tag: p.get("tag").unwrap_or_default(),
+        needs: p.get("needs").unwrap_or_default(),
+        expiring: p.get("expiring").unwrap_or_default(),
         page: p.get("page").and_then(|v| v.parse().ok()),
     })
 }

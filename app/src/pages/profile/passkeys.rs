@@ -10,6 +10,7 @@ use crate::{
     components::{
         form_alert::{FormAlert, Notice},
         loaded::Loaded,
+        passkey_gate::PasskeyGate,
         table::Table,
     },
     model::passkeys::PasskeyView,
@@ -45,7 +46,9 @@ pub fn Passkeys() -> impl IntoView {
                     keys => view! { <PasskeyTable keys rename remove /> }.into_any(),
                 }}
             </Loaded>
-            <AddPasskey added />
+            <PasskeyGate path="/profile">
+                <AddPasskey added />
+            </PasskeyGate>
         </section>
     }
 }

@@ -10,7 +10,7 @@ use crate::{
     api::track::{TrackingCsr, TrackingMethod, TrackingVerify, tracking_get},
     components::{
         field::TextArea,
-        form_alert::{FormAlert, Notice},
+        form_alert::{CheckResultAlert, FormAlert},
     },
     error::AppError,
     model::{
@@ -59,7 +59,7 @@ pub fn TrackPage() -> impl IntoView {
             <main class="card track-card">
                 <h1>"Track your order"</h1>
                 <FormAlert error=error />
-                {move || outcome().map(|t| view! { <Notice>{t}</Notice> })}
+                {move || outcome().map(|r| view! { <CheckResultAlert result=r /> })}
                 <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
                     {move || Suspend::new(async move {
                         match order.await {

@@ -14,7 +14,7 @@ use std::{collections::HashMap, sync::Arc};
 
 use app::model::{
     Currency, FieldErrors, Money, Permission,
-    billing::{LedgerLine, STATEMENT_PAGE_SIZE, StatementPage, format_money},
+    billing::{HOW_CREDIT_IS_ADDED, LedgerLine, STATEMENT_PAGE_SIZE, StatementPage, format_money},
     field_errors::page_number,
 };
 use chrono::{DateTime, Utc};
@@ -87,7 +87,7 @@ impl From<crate::services::identity::OperatorOnly> for BillingError {
 
 fn insufficient_message(balance: i64, needed: i64, currency: &str) -> String {
     format!(
-        "Insufficient balance: {} available, {} needed. Add credits or ask an administrator to allocate credits to the group.",
+        "Insufficient balance: {} available, {} needed. {HOW_CREDIT_IS_ADDED}",
         format_money(balance, currency),
         format_money(needed, currency)
     )
@@ -208,23 +208,47 @@ async fn statement(
         .collect();
     Ok(StatementPage {
         currency: currency.to_owned(),
-        lines: rows.into_iter().map(|r| line(r, &names)).collect(),
+        lines: {
+            let mut lines = Vec::with_capacity(rows.len());
+            for r in rows {
+                lines.push(line(db, account_id, r, &names).await?);
+            }
+            lines
+        },
         page,
         total,
     })
 }
 
-fn line(row: StatementRow, group_names: &HashMap<i32, String>) -> LedgerLine {
+/// One statement line with the balances right after its transaction.
+async fn line(
+    db: &impl Db,
+    account_id: i32,
+    row: StatementRow,
+    group_names: &HashMap<i32, String>,
+) -> Result<LedgerLine, BillingError> {
     let t = row.transaction;
     let (mut account_change, mut group_change) = (0i64, 0i64);
+    let mut group_held = None;
     for e in &row.entries {
         match *e.holder {
             Holder::Account => account_change = account_change.saturating_add(e.amount_minor),
-            Holder::Group(_) => group_change = group_change.saturating_add(e.amount_minor),
+            Holder::Group(g) => {
+                group_change = group_change.saturating_add(e.amount_minor);
+                group_held = Some(g);
+            }
             Holder::Operator => {}
         }
     }
-    LedgerLine {
+    let account_balance =
+        crate::store::ledger::balance_after(db, account_id, Holder::Account, t.id).await?;
+    let group_balance = match group_held {
+        Some(g) => {
+            Some(crate::store::ledger::balance_after(db, account_id, Holder::Group(g), t.id).await?)
+        }
+        None => None,
+    };
+    Ok(LedgerLine {
         id: t.id,
         at: t.created_at.format("%Y-%m-%d %H:%M").to_string(),
         kind_label: t.kind.label().to_owned(),
@@ -233,9 +257,11 @@ fn line(row: StatementRow, group_names: &HashMap<i32, String>) -> LedgerLine {
         order_id: t.order_id,
         account_change_minor: account_change,
         group_change_minor: group_change,
+        account_balance_minor: account_balance,
+        group_balance_minor: group_balance,
         amount_minor: t.amount_minor,
         actor: row.actor_name.unwrap_or_default(),
-    }
+    })
 }
 
 #[cfg(test)]

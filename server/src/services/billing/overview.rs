@@ -2,7 +2,7 @@
 
 use app::model::{
     Permission,
-    billing::{BillingPage, GroupBalance, months_back},
+    billing::{BillingPage, GroupBalance, months_since},
 };
 
 use super::{BillingError, BillingService, statement};
@@ -11,6 +11,9 @@ use crate::{
     services::identity::Caller,
     store::{Db, GroupRow, groups, ledger},
 };
+
+/// The most monthly invoices the billing page lists.
+const INVOICE_MONTHS: usize = 12;
 
 pub(super) async fn group_balance(
     db: &impl Db,
@@ -55,7 +58,12 @@ impl BillingService {
             invoice_months: {
                 use chrono::Datelike;
                 let now = self.clock.now();
-                months_back(now.year(), now.month(), 12)
+                let since = account.created_at;
+                months_since(
+                    (since.year(), since.month()),
+                    (now.year(), now.month()),
+                    INVOICE_MONTHS,
+                )
             },
         })
     }

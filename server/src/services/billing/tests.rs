@@ -326,7 +326,7 @@ async fn refusals_say_why_and_change_nothing() {
     .unwrap_err();
     assert_eq!(
         e.to_string(),
-        "Insufficient balance: USD 10.00 available, USD 25.00 needed. Add credits or ask an administrator to allocate credits to the group."
+        "Insufficient balance: USD 10.00 available, USD 25.00 needed. Payments in the portal are not available yet: the Rootline operator adds credit to your account (Operator, Accounts, your account, Credits). An administrator of your account then allocates credits to groups that pay from their own balance."
     );
     // Even if the caller commits after a refusal, nothing was written.
     tx.commit().await.unwrap();
@@ -645,4 +645,60 @@ async fn a_monthly_invoice_lists_the_months_charges_less_its_refunds() {
             other => panic!("{bad}: {:?}", other.map(|i| i.file_name)),
         }
     }
+}
+
+#[tokio::test]
+async fn the_statement_shows_the_running_balances_after_each_transaction() {
+    let w = world().await;
+    run(&w, Step::Grant(10_000)).await;
+    run(&w, Step::Allocate(3_000)).await;
+    run(&w, Step::Charge(1, true, 1_000)).await;
+    run(&w, Step::Charge(2, false, 2_500)).await;
+    let page = w.billing.billing_page(&w.admin, None).await.unwrap();
+    // Newest first: (account balance after, group balance after, account change).
+    let running: Vec<_> = page
+        .statement
+        .lines
+        .iter()
+        .map(|l| {
+            (
+                l.account_balance_minor,
+                l.group_balance_minor,
+                l.account_change_minor,
+            )
+        })
+        .collect();
+    assert_eq!(
+        running,
+        [
+            (4_500, None, -2_500),
+            (7_000, Some(2_000), 0),
+            (7_000, Some(3_000), -3_000),
+            (10_000, None, 10_000),
+        ]
+    );
+    assert_eq!(
+        page.statement.lines[0].account_balance_minor, page.account_balance_minor,
+        "the newest line ends at the balance shown above the statement"
+    );
+}
+
+#[tokio::test]
+async fn monthly_invoices_are_listed_only_since_the_account_was_created() {
+    let w = world().await;
+    // The account was created at the clock's time; a new account has this month's only.
+    let page = w.billing.billing_page(&w.admin, None).await.unwrap();
+    let now = w.h.clock.now();
+    assert_eq!(page.invoice_months, [now.format("%Y-%m").to_string()]);
+    // Three months on, four months; two years on, the last twelve.
+    w.h.clock.set(now + chrono::Duration::days(95));
+    let page = w.billing.billing_page(&w.admin, None).await.unwrap();
+    assert_eq!(page.invoice_months.len(), 4, "{:?}", page.invoice_months);
+    assert_eq!(
+        page.invoice_months.last(),
+        Some(&now.format("%Y-%m").to_string())
+    );
+    w.h.clock.set(now + chrono::Duration::days(730));
+    let page = w.billing.billing_page(&w.admin, None).await.unwrap();
+    assert_eq!(page.invoice_months.len(), 12);
 }

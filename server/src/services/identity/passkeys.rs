@@ -99,7 +99,8 @@ impl IdentityService {
         })
     }
 
-    pub(super) fn passkey_origin(&self) -> Option<String> {
+    /// The origin passkeys are registered for and accepted from, when passkeys are set up.
+    pub fn passkey_origin(&self) -> Option<String> {
         self.webauthn
             .as_deref()
             .and_then(|w| w.get_allowed_origins().first())

@@ -22,8 +22,13 @@ impl OrderService {
         caller.require(Permission::RequestCertificates)?;
         let q = query.validate().map_err(OrderError::Invalid)?;
         let reach = self.reach(caller).await?;
-        let (rows, _) =
-            orders::search(&self.store, &search(caller, reach, &q), 1, EXPORT_LIMIT).await?;
+        let (rows, _) = orders::search(
+            &self.store,
+            &search(caller, reach, &q, self.clock.now()),
+            1,
+            EXPORT_LIMIT,
+        )
+        .await?;
         let summaries = self.summaries(&rows).await?;
         let fail = |e: rust_xlsxwriter::XlsxError| OrderError::Export(e.to_string());
         let mut book = Workbook::new();

@@ -5,7 +5,7 @@ use app::model::{
     Permission,
     billing::format_money,
     order_status::OrderStatus,
-    orders::{OrderSummary, OrdersPage, OrdersQuery, ValidOrdersQuery},
+    orders::{OrderNeed, OrderSummary, OrdersPage, OrdersQuery, ValidOrdersQuery},
 };
 use chrono::{DateTime, NaiveDate, Utc};
 
@@ -24,11 +24,13 @@ fn day_start(date: &str) -> Option<DateTime<Utc>> {
         .map(|t| t.and_utc())
 }
 
-/// The store's search for a checked query, scoped to what the caller may see.
+/// The store's search for a checked query, scoped to what the caller may see; `now` is where
+/// "expiring within N days" counts from.
 pub(super) fn search<'a>(
     caller: &Caller,
     reach: orders::Reach,
     q: &'a ValidOrdersQuery,
+    now: DateTime<Utc>,
 ) -> orders::Search<'a> {
     orders::Search {
         account_id: caller.account.id,
@@ -44,6 +46,10 @@ pub(super) fn search<'a>(
         status: q.status.map(OrderStatus::code),
         product: q.product.as_deref(),
         tag: q.tag.as_deref(),
+        needs_csr: q.needs == Some(OrderNeed::Csr),
+        expiring: q
+            .expiring_days
+            .map(|d| (now, now + chrono::Duration::days(i64::from(d)))),
     }
 }
 
@@ -116,8 +122,13 @@ impl OrderService {
         let q = query.validate().map_err(OrderError::Invalid)?;
         let per_page = per_page.max(1);
         let reach = self.reach(caller).await?;
-        let (rows, total) =
-            orders::search(&self.store, &search(caller, reach, &q), q.page, per_page).await?;
+        let (rows, total) = orders::search(
+            &self.store,
+            &search(caller, reach, &q, self.clock.now()),
+            q.page,
+            per_page,
+        )
+        .await?;
         Ok(OrdersPage {
             orders: self.summaries(&rows).await?,
             page: q.page,

@@ -4,6 +4,7 @@
 
 mod approve;
 mod approvers;
+mod attention;
 mod cancel;
 mod certificate;
 mod change_names;

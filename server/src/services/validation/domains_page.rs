@@ -2,16 +2,25 @@
 
 use crate::services::identity::Caller;
 use app::model::Permission;
-use app::model::domains::DomainsPage;
+use app::model::domains::{DomainNeed, DomainsPage};
 
 use super::{ValidationError, ValidationService, view};
 use crate::store::domains;
 
 impl ValidationService {
-    /// The caller's account's domains, for a user who manages them.
-    pub async fn domains_page_for(&self, caller: &Caller) -> Result<DomainsPage, ValidationError> {
+    /// The caller's account's domains, for a user who manages them; with `needs`, only those.
+    pub async fn domains_page_for(
+        &self,
+        caller: &Caller,
+        needs: Option<DomainNeed>,
+    ) -> Result<DomainsPage, ValidationError> {
         caller.require(Permission::ManageDomains)?;
-        self.domains_page(caller.account.id, true).await
+        let mut page = self.domains_page(caller.account.id, true).await?;
+        if let Some(need) = needs {
+            page.domains.retain(|d| need.includes(d.status));
+            page.only_to_validate = true;
+        }
+        Ok(page)
     }
 
     pub async fn domains_page(
@@ -24,6 +33,7 @@ impl ValidationService {
         Ok(DomainsPage {
             domains: rows.iter().map(|d| view(d, now)).collect(),
             can_manage,
+            only_to_validate: false,
         })
     }
 }

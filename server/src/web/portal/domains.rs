@@ -4,7 +4,7 @@
 
 use app::{
     error::AppError,
-    model::domains::{AddDomainForm, DomainsPage},
+    model::domains::{AddDomainForm, CheckResult, DomainNeed, DomainsPage},
     ports::{DomainsApi, RequestMeta},
 };
 use async_trait::async_trait;
@@ -14,9 +14,10 @@ use crate::{domain::client_limits::ThrottleScope, services::validation::CheckOut
 
 #[async_trait]
 impl DomainsApi for Portal {
-    async fn domains(&self, meta: &RequestMeta) -> Result<DomainsPage, AppError> {
+    async fn domains(&self, meta: &RequestMeta, needs: String) -> Result<DomainsPage, AppError> {
         let caller = self.caller(meta).await?;
-        Ok(self.validation.domains_page_for(&caller).await?)
+        let needs = DomainNeed::from_query(&needs).map_err(AppError::Validation)?;
+        Ok(self.validation.domains_page_for(&caller, needs).await?)
     }
 
     async fn add(&self, meta: &RequestMeta, form: AddDomainForm) -> Result<(), AppError> {
@@ -38,7 +39,7 @@ impl DomainsApi for Portal {
         Ok(())
     }
 
-    async fn verify(&self, meta: &RequestMeta, id: i32) -> Result<String, AppError> {
+    async fn verify(&self, meta: &RequestMeta, id: i32) -> Result<CheckResult, AppError> {
         let caller = self.caller(meta).await?;
         // Verify Now looks the domain up or mails its validation link again.
         admit(&self.throttle, ThrottleScope::DomainCheck, meta.ip).await?;

@@ -255,7 +255,7 @@ mod tests {
         });
         assert_eq!(
             e,
-            AppError::Conflict("Insufficient balance: USD 10.00 available, USD 25.00 needed. Add credits or ask an administrator to allocate credits to the group.".into())
+            AppError::Conflict("Insufficient balance: USD 10.00 available, USD 25.00 needed. Payments in the portal are not available yet: the Rootline operator adds credit to your account (Operator, Accounts, your account, Credits). An administrator of your account then allocates credits to groups that pay from their own balance.".into())
         );
         let e = AppError::from(BillingError::SpendLimitExceeded {
             limit_minor: 10_000,

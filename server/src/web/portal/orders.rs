@@ -4,6 +4,8 @@
 use app::{
     error::AppError,
     model::{
+        attention::Attention,
+        domains::CheckResult,
         order_actions::{
             ChangeNamesForm, EditOrderForm, ReissueForm, ReminderSettings, RenewForm, RevokeForm,
         },
@@ -19,17 +21,17 @@ use async_trait::async_trait;
 use super::{Portal, admit};
 use crate::{domain::client_limits::ThrottleScope, services::validation::CheckOutcome};
 
-/// What a domain check found, as the page says it.
-pub(super) fn outcome_text(o: CheckOutcome) -> String {
+/// What a domain check found, as the page says it: a failure stays a failure.
+pub(super) fn outcome_text(o: CheckOutcome) -> CheckResult {
     match o {
-        CheckOutcome::Verified { until } => format!(
+        CheckOutcome::Verified { until } => CheckResult::Verified(format!(
             "Domain control verified; it can be reused until {}.",
             until.format("%Y-%m-%d")
-        ),
-        CheckOutcome::NotYet(why) => format!("Not verified yet: {why}"),
-        CheckOutcome::EmailSent(to) => {
-            format!("The validation e-mail went to {to}. Its link works for 24 hours.")
-        }
+        )),
+        CheckOutcome::NotYet(why) => CheckResult::NotYet(format!("Not verified yet: {why}")),
+        CheckOutcome::EmailSent(to) => CheckResult::EmailSent(format!(
+            "The validation e-mail went to {to}. Its link works for 24 hours."
+        )),
     }
 }
 
@@ -43,6 +45,11 @@ impl OrdersApi for Portal {
     async fn place(&self, meta: &RequestMeta, form: OrderForm) -> Result<PlacedOrder, AppError> {
         let caller = self.caller(meta).await?;
         Ok(self.orders.place(&caller, &form.to_command()).await?)
+    }
+
+    async fn attention(&self, meta: &RequestMeta) -> Result<Attention, AppError> {
+        let caller = self.caller(meta).await?;
+        Ok(self.orders.attention(&caller).await?)
     }
 
     async fn orders(&self, meta: &RequestMeta, query: OrdersQuery) -> Result<OrdersPage, AppError> {
@@ -177,7 +184,7 @@ impl OrdersApi for Portal {
         meta: &RequestMeta,
         token: String,
         domain_id: i32,
-    ) -> Result<String, AppError> {
+    ) -> Result<CheckResult, AppError> {
         admit(&self.throttle, ThrottleScope::Tracking, meta.ip).await?;
         // Verify Now looks the domain up or mails its validation link again.
         admit(&self.throttle, ThrottleScope::DomainCheck, meta.ip).await?;

@@ -2,7 +2,10 @@
 
 use app::{
     error::AppError,
-    model::passkeys::{PasskeyChallengeView, PasskeyView, SecondFactorChoicesView},
+    model::passkeys::{
+        PasskeyAvailability, PasskeyChallengeView, PasskeyView, SecondFactorChoicesView,
+        passkey_availability,
+    },
     ports::{PasskeyApi, RequestMeta, SignedIn},
 };
 use async_trait::async_trait;
@@ -19,6 +22,14 @@ fn challenge(c: PasskeyChallenge) -> PasskeyChallengeView {
 
 #[async_trait]
 impl PasskeyApi for Portal {
+    async fn availability(&self, meta: &RequestMeta) -> Result<PasskeyAvailability, AppError> {
+        let origin = self.identity.passkey_origin();
+        Ok(passkey_availability(
+            meta.host.as_deref(),
+            origin.as_deref(),
+        ))
+    }
+
     async fn passkeys(&self, meta: &RequestMeta) -> Result<Vec<PasskeyView>, AppError> {
         let caller = self.caller(meta).await?;
         Ok(self

@@ -24,7 +24,7 @@ pub async fn list_domains(
     State(rest): State<Ctx>,
     Authed(p): Authed,
 ) -> Result<Json<Vec<DomainDto>>, Problem> {
-    let page = rest.validation.domains_page_for(&p.caller).await?;
+    let page = rest.validation.domains_page_for(&p.caller, None).await?;
     Ok(Json(
         page.domains.into_iter().map(DomainDto::from).collect(),
     ))

@@ -71,6 +71,7 @@ pub async fn list_orders(
         product: q.product.unwrap_or_default(),
         tag: q.tag.unwrap_or_default(),
         page: q.page,
+        ..OrdersQuery::default()
     };
     let page = rest
         .orders

@@ -321,7 +321,7 @@ fn Activation(order: SmimeView, actions: Actions) -> impl IntoView {
                     <button type="button" class="button" on:click=generate>"Generate key pair"</button>
                     <button type="button" class="button button-quiet" disabled=move || actions.key.with(Option::is_none) on:click=save_key>"Save private key (PEM)"</button>
                 </p>
-                {move || actions.key.get().map(|k| view! { <p data-testid="smime-key-ready">{format!("A {} key pair was generated; its CSR names {}.", k.algorithm.label(), email.get_value())}</p> })}
+                {move || actions.key.get().map(|k| view! { <p data-testid="smime-key-ready">{format!("{} key pair was generated; its CSR names {}.", k.algorithm.with_article(), email.get_value())}</p> })}
                 {move || key_saved.get().then(|| view! { <p class="hint" data-testid="smime-key-saved">"The private key was saved. Keep it: you need it to install the certificate."</p> })}
             </div>
             <div hidden=move || method.get() != "csr">
@@ -377,8 +377,22 @@ fn Certificate(
             .map(|k| k.private_key_pem)
             .unwrap_or_default(),
     );
+    // Where the key in memory came from; the key itself is never put on screen.
+    let key_from = RwSignal::new(if key_pem.get_untracked().is_empty() {
+        None
+    } else {
+        Some("generated")
+    });
     let password = RwSignal::new(String::new());
     let p12_error = RwSignal::new(None::<String>);
+    let save_key = move |_| {
+        let result = pki::save_file(
+            "private-key.pem",
+            key_pem.get().as_bytes(),
+            "application/x-pem-file",
+        );
+        p12_error.set(result.err());
+    };
     let p12_done = RwSignal::new(false);
     let make_p12 = move |_| {
         p12_done.set(false);
@@ -410,13 +424,20 @@ fn Certificate(
                 <a class="button button-quiet" rel="external" download="" href=format!("/orders/{id}/certificate/p7b")>"Download subordinate certificates (PKCS#7 chain)"</a>
             </p>
             <h3>"PKCS#12 (PFX)"</h3>
-            <p>"Made in this browser from the certificate, its chain and your saved private key; the key is not sent anywhere."</p>
-            <super::new::CsrFile take=move |text| key_pem.set(text) id="smime-key-file" label="Saved private key file (.pem)" />
-            <div class="field">
-                <label for="smime-p12-key">"Private key (PEM)"</label>
-                <textarea id="smime-p12-key" rows="5" prop:value=move || key_pem.get()
-                    on:input=move |ev| key_pem.set(event_target_value(&ev))></textarea>
-            </div>
+            <p>"Made in this browser from the certificate, its chain and your private key; the key is not sent anywhere and is never shown on screen."</p>
+            <p class="hint" data-testid="smime-key-source">
+                {move || match key_from.get() {
+                    Some("generated") => "The private key generated in this browser is ready: it is used for the PKCS#12 file.",
+                    Some(_) => "The private key from your file is loaded: it is used for the PKCS#12 file.",
+                    None => "Choose the private key file you saved when you activated the certificate.",
+                }}
+            </p>
+            <super::new::CsrFile take=move |text| { key_pem.set(text); key_from.set(Some("file")); } id="smime-key-file" label="Saved private key file (.pem)" />
+            {move || (key_from.get() == Some("generated")).then(|| view! {
+                <p class="actions">
+                    <button type="button" class="button button-quiet" on:click=save_key>"Download private key (PEM)"</button>
+                </p>
+            })}
             <div class="field">
                 <label for="smime-p12-password">"PKCS#12 password"</label>
                 <input id="smime-p12-password" type="password" autocomplete="new-password" prop:value=move || password.get()
