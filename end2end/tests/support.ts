@@ -117,8 +117,15 @@ export async function expectFitsPhone(ctx: BrowserContext, urls: string[]) {
 export async function expectPageFitsPhone(page: Page, what = page.url()) {
   const { scrollWidth, viewport, widest } = await page.evaluate(() => {
     const viewport = window.innerWidth;
+    // What sticks out, leaving out what scrolls inside its own box (a wide table's cells).
+    const scrolls = (e: Element) => {
+      for (let p = e.parentElement; p; p = p.parentElement) {
+        if (["auto", "scroll", "hidden"].includes(getComputedStyle(p).overflowX)) return true;
+      }
+      return false;
+    };
     const widest = [...document.querySelectorAll("body *")]
-      .filter((e) => e.getBoundingClientRect().right > viewport + 1)
+      .filter((e) => e.getBoundingClientRect().right > viewport + 1 && !scrolls(e))
       .slice(0, 5)
       .map((e) => `${e.tagName.toLowerCase()}.${[...e.classList].join(".")} (${Math.round(e.getBoundingClientRect().right)} px)`);
     return { scrollWidth: document.documentElement.scrollWidth, viewport, widest };

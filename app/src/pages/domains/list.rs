@@ -9,6 +9,7 @@ use crate::{
         domain_restrictions, domains_list,
     },
     components::{
+        badge::{Badge, domain_tone},
         form_alert::{CheckResultAlert, FormAlert, Notice},
         loaded::Loaded,
         portal::Portal,
@@ -106,7 +107,7 @@ fn Domains(session: SessionView) -> impl IntoView {
                 p if p.domains.is_empty() && p.only_to_validate => view! { <p class="empty">"No domain needs validating."</p> }.into_any(),
                 p if p.domains.is_empty() => view! { <p class="empty">"No domains yet."</p> }.into_any(),
                 p => view! {
-                    <Table label="Domains" columns=&["Domain", "Status", "Method and value", "DCV expiry", "Actions"]>
+                    <Table label="Domains" cards=true columns=&["Domain", "Status", "Method and value", "DCV expiry", "Actions"]>
                         {p.domains.into_iter().map(|d| view! { <DomainRow domain=d method=method verify=verify /> }).collect_view()}
                     </Table>
                 }
@@ -134,17 +135,17 @@ fn DomainRow(
     let is_email = matches!(domain.method, DcvMethod::ConstructedEmail { .. });
     view! {
         <tr>
-            <td>{domain.name.clone()}</td>
-            <td>
-                <span class="badge">{domain.status.label()}</span>
+            <td data-label="Domain">{domain.name.clone()}</td>
+            <td data-label="Status">
+                <Badge tone=domain_tone(domain.status) text=domain.status.label() />
                 {domain.rule.clone().map(|r| view! { <p class="field-hint">{r}</p> })}
             </td>
-            <td>
+            <td data-label="Method and value">
                 <span class="mono">{how}</span>
                 {domain.last_error.clone().map(|e| view! { <p class="field-error">{e}</p> })}
             </td>
-            <td>{domain.dcv_expires_at.clone().map(|t| t.get(..10).unwrap_or_default().to_owned()).unwrap_or_else(|| "—".into())}</td>
-            <td>
+            <td data-label="DCV expiry">{domain.dcv_expires_at.clone().map(|t| t.get(..10).unwrap_or_default().to_owned()).unwrap_or_else(|| "—".into())}</td>
+            <td data-label="Actions">
                 <ActionForm action=method>
                     <input type="hidden" name="id" value=id />
                     <label class="visually-hidden" for=select_id.clone()>"Method for "{domain.name.clone()}</label>

@@ -45,6 +45,8 @@ fn link(base: &str, query: &OrdersQuery, page: u64) -> String {
         ("status", query.status.as_str()),
         ("product", query.product.as_str()),
         ("tag", query.tag.as_str()),
+        ("needs", query.needs.as_str()),
+        ("expiring", query.expiring.as_str()),
     ];
     list_link(base, page, &filters)
 }
@@ -76,7 +78,19 @@ fn Search(query: OrdersQuery, errors: Option<crate::error::AppError>) -> impl In
     let error = move |field: &str| errors.as_ref().and_then(|e| e.field(field));
     let (from_error, to_error, status_error) = (error("from"), error("to"), error("status"));
     let selected = query.status.clone();
+    let shortcut = match (query.needs.as_str(), query.expiring.as_str()) {
+        ("csr", _) => Some("Showing only the orders waiting for their CSR.".to_owned()),
+        (_, days) if !days.is_empty() => Some(format!(
+            "Showing only the certificates that end within {days} days."
+        )),
+        _ => None,
+    };
     view! {
+        {shortcut.map(|text| view! {
+            <p class="alert alert-info" role="status" data-testid="orders-shortcut">
+                {text}" "<a href="/orders">"Show all orders"</a>
+            </p>
+        })}
         <div class="page-actions">
             <a class="button" href="/orders/new">"New request"</a>
             <a class="button button-quiet" href="/orders/smime/new">"New S/MIME order"</a>

@@ -305,7 +305,7 @@ fn Steps(data: WizardData) -> impl IntoView {
             <button type="button" class="button" on:click=generate>"Generate key and CSR"</button>
             {move || key.get().map(|k| view! {
                 <p class="alert alert-info" role="status" data-testid="key-ready">
-                    {format!("A {} key and its CSR were made in this browser. Save the key now: Rootline never sees it.", k.algorithm.label())}
+                    {format!("{} key and its CSR were made in this browser. Save the key now: Rootline never sees it.", k.algorithm.with_article())}
                 </p>
                 <p class="actions">
                     <button type="button" class="button" on:click=save_pem>"Save private key (PEM)"</button>
