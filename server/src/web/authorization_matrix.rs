@@ -536,6 +536,14 @@ const MATRIX: &[Entry] = &[
         body: "id=1&csr=none",
         other: Other::NotFound,
     },
+    // Verify Now on an order's domain: anyone who reaches the order may check its domains, as
+    // its tracking link may.
+    Entry {
+        path: "/api/orders/verify",
+        rule: Rule::OwnObject,
+        body: "id=1&domain=1",
+        other: Other::NotFound,
+    },
     // S/MIME orders (VAL-5). Order 1 is not an S/MIME order: as if it did not exist.
     Entry {
         path: "/api/smime/new",
