@@ -34,7 +34,7 @@ test("an enterprise signs up, activates from the e-mail, signs in, sees the port
   ).toHaveAttribute("aria-current", "page");
   await expect(page.getByRole("region", { name: "Account" })).toContainText("Active");
   await expect(page.getByRole("region", { name: "Account" })).toContainText("India");
-  await expect(page.getByRole("region", { name: "You" })).toContainText(email);
+  await expect(page.getByRole("region", { name: "You", exact: true })).toContainText(email);
 
   const session = (await page.context().cookies()).find((c) => c.name === "rootline_session");
   expect(session?.httpOnly).toBe(true);
