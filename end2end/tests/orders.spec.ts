@@ -93,7 +93,7 @@ test("a Standard User orders DV with a key made in the browser, an administrator
   const value = (await track.getByTestId("dcv-value").textContent())!.trim();
   // Verify Now before the record exists says what is missing.
   await track.getByRole("button", { name: "Verify Now" }).click();
-  await expect(track.getByRole("status")).toContainText("No TXT record was found");
+  await expect(track.getByRole("alert")).toContainText("No TXT record was found");
   publish((r) => {
     r.txt = { ...(r.txt ?? {}), [domain]: [value] };
   });
