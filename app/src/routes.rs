@@ -24,9 +24,11 @@ use crate::pages::{
     domains::list::DomainsPage,
     download::DelegateDownloadPage,
     groups::{list::GroupsPage, view::GroupViewPage},
+    legal::{SubscriberAgreementPage, TermsPage},
     not_found::NotFoundPage,
     operator::{
         accounts::{credits::OperatorCreditsPage, list::OperatorAccountsPage},
+        legal::OperatorLegalPage,
         products::OperatorProductsPage,
     },
     orders::{
@@ -114,7 +116,10 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/settings/renewals") view=RenewalRemindersPage ssr=SsrMode::Async />
                 <Route path=path!("/settings/rest-api") view=ApiKeysSettingsPage ssr=SsrMode::Async />
                 <Route path=path!("/settings/acme") view=AcmeCredentialsSettingsPage ssr=SsrMode::Async />
-                <Route path=path!("/sign-up") view=SignUpPage />
+                <Route path=path!("/sign-up") view=SignUpPage ssr=SsrMode::Async />
+                <Route path=path!("/terms") view=TermsPage ssr=SsrMode::Async />
+                <Route path=path!("/subscriber-agreement") view=SubscriberAgreementPage ssr=SsrMode::Async />
+                <Route path=path!("/operator/legal") view=OperatorLegalPage ssr=SsrMode::Async />
                 <Route path=path!("/sign-up/check-email") view=CheckEmailPage />
                 <Route path=path!("/sign-up/application-received") view=ApplicationReceivedPage />
                 <Route path=path!("/activate/:token") view=ActivatePage ssr=SsrMode::Async />

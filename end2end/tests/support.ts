@@ -185,6 +185,11 @@ export type SignUp = {
 /// Fills and submits the sign-up form the way a person would: by labels.
 export async function fillSignUp(page: Page, s: SignUp) {
   await page.goto("/sign-up");
+  await fillOpenSignUp(page, s);
+}
+
+/// Fills and submits the sign-up form already open on `page`, without loading it again.
+export async function fillOpenSignUp(page: Page, s: SignUp) {
   await page.getByRole("radio", { name: new RegExp(`^${s.kind ?? "Enterprise"}`) }).check();
   await page.getByLabel("Full name", { exact: true }).fill(s.name ?? "Asha Rao");
   await page.getByLabel("E-mail", { exact: true }).fill(s.email);
@@ -284,4 +289,16 @@ print(n)
 `;
   const out = execFileSync("python3", ["-c", script, DB_FILE, email.toLowerCase()]).toString().trim();
   if (out === "0") throw new Error(`no account for ${email}`);
+}
+
+/// A new operator user, created with the CLI as an operator would, activated and signed in on
+/// `page`; returns their address.
+export async function signedInOperator(page: Page): Promise<string> {
+  const ops = uniqueEmail("ops");
+  const link = serverCli("create-operator", "--email", ops).match(/http:\/\/\S+\/activate\/[A-Za-z0-9_-]{43}/)![0];
+  await activate(page, link, "operator pass 42");
+  await expect(page).toHaveURL(/\/sign-in\?activated=1$/);
+  await signIn(page, ops, "operator pass 42");
+  await expect(page.getByRole("heading", { level: 1, name: "Overview" })).toBeVisible();
+  return ops;
 }

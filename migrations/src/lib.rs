@@ -37,6 +37,7 @@ mod m20261204_000031_invitations;
 mod m20261204_000032_membership_employee_id;
 mod m20261204_000050_attempt_throttle;
 mod m20261204_000051_default_group_for_every_account;
+mod m20261205_000060_legal_documents;
 
 pub struct Migrator;
 
@@ -78,6 +79,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261204_000032_membership_employee_id::Migration),
             Box::new(m20261204_000050_attempt_throttle::Migration),
             Box::new(m20261204_000051_default_group_for_every_account::Migration),
+            Box::new(m20261205_000060_legal_documents::Migration),
         ]
     }
 }

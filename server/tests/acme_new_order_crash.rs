@@ -141,6 +141,8 @@ async fn seed(dir: &Path, port: u16) -> (i32, Vec<EabCreated>) {
                 organization: "Crash Test Pvt Ltd".into(),
                 country: "IN".into(),
                 accept_terms: true,
+                terms_version: "1".into(),
+                agreement_version: "1".into(),
             },
             None,
         )

@@ -94,7 +94,7 @@ const fn entry(
 }
 
 /// The main menu, in order. Each entry's access is the permission its page asks for.
-pub const MENU: [MenuEntry; 21] = [
+pub const MENU: [MenuEntry; 22] = [
     entry("/", "Overview", Access::Everyone, &["Overview"]),
     entry("/profile", "Profile", Access::Everyone, &["Profile"]),
     entry(
@@ -132,6 +132,12 @@ pub const MENU: [MenuEntry; 21] = [
         "Public products",
         Access::Operator,
         &["Public products"],
+    ),
+    entry(
+        "/operator/legal",
+        "Legal documents",
+        Access::Operator,
+        &["Legal documents"],
     ),
     entry(
         "/users",

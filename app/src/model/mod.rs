@@ -20,6 +20,7 @@ pub mod groups;
 pub mod ids;
 pub mod invitation;
 pub mod ip_rules;
+pub mod legal;
 pub mod login_certificates;
 pub mod money;
 pub mod operator;

@@ -11,7 +11,15 @@ pub struct SignUpForm {
     pub mobile: String,
     pub organization: String,
     pub country: String,
+    /// A ticked box posts `yes`; an unticked one posts nothing.
+    #[serde(default, deserialize_with = "super::form_values::checkbox")]
     pub accept_terms: bool,
+    /// The versions of the terms of service and the subscriber agreement the page showed, so
+    /// the acceptance records what the user read (hidden fields of the form).
+    #[serde(default)]
+    pub terms_version: String,
+    #[serde(default)]
+    pub agreement_version: String,
 }
 
 /// A sign-up that passed every field rule.
@@ -23,6 +31,9 @@ pub struct ValidSignUp {
     pub mobile: String,
     pub organization: String,
     pub country: String,
+    /// The versions accepted; the service refuses them when a newer one is in force.
+    pub terms_version: i32,
+    pub agreement_version: i32,
 }
 
 /// Field names as they appear in the form, so messages land beside the right input.
@@ -68,13 +79,22 @@ impl SignUpForm {
             text::organization_name(&self.organization),
         );
         let country = errors.check(fields::COUNTRY, text::country(&self.country));
+        let versions = (
+            accepted_version(&self.terms_version),
+            accepted_version(&self.agreement_version),
+        );
         if !self.accept_terms {
             errors.add(
                 fields::TERMS,
                 "Accept the terms of service and subscriber agreement to continue.",
             );
+        } else if versions.0.is_none() || versions.1.is_none() {
+            errors.add(
+                fields::TERMS,
+                "This page did not say which version of the terms you accepted: reload it, read the terms and accept again.",
+            );
         }
-        match (kind, name, email, mobile, organization, country) {
+        match (kind, name, email, mobile, organization, country, versions) {
             (
                 Some(kind),
                 Some(name),
@@ -82,6 +102,7 @@ impl SignUpForm {
                 Some(mobile),
                 Some(organization),
                 Some(country),
+                (Some(terms_version), Some(agreement_version)),
             ) if errors.is_empty() => Ok(ValidSignUp {
                 kind,
                 name,
@@ -89,10 +110,17 @@ impl SignUpForm {
                 mobile,
                 organization,
                 country,
+                terms_version,
+                agreement_version,
             }),
             _ => Err(errors),
         }
     }
+}
+
+/// A version number as the form posts it.
+fn accepted_version(text: &str) -> Option<i32> {
+    text.trim().parse().ok().filter(|v| *v > 0)
 }
 
 #[cfg(test)]
@@ -108,6 +136,8 @@ mod tests {
             organization: "Example Pvt Ltd".into(),
             country: "IN".into(),
             accept_terms: true,
+            terms_version: "1".into(),
+            agreement_version: "1".into(),
         }
     }
 
@@ -128,6 +158,7 @@ mod tests {
             organization: "".into(),
             country: "ZZ".into(),
             accept_terms: false,
+            ..Default::default()
         };
         let errors = form.validate().unwrap_err();
         for f in [
@@ -150,5 +181,16 @@ mod tests {
             ..good()
         };
         assert!(form.validate().unwrap_err().get(fields::TERMS).is_some());
+    }
+
+    #[test]
+    fn an_acceptance_must_name_the_versions_read() {
+        let form = SignUpForm {
+            agreement_version: "".into(),
+            ..good()
+        };
+        assert!(form.validate().unwrap_err().get(fields::TERMS).is_some());
+        let valid = good().validate().unwrap();
+        assert_eq!((valid.terms_version, valid.agreement_version), (1, 1));
     }
 }

@@ -10,6 +10,7 @@ pub mod design;
 pub mod domains;
 pub mod download;
 pub mod groups;
+pub mod legal;
 pub mod not_found;
 pub mod operator;
 pub mod orders;

@@ -17,6 +17,11 @@ pub trait IdentityApi: Send + Sync {
         form: SignUpForm,
     ) -> Result<SignUpOutcome, AppError>;
     async fn activation(&self, token: &str) -> Result<ActivationView, AppError>;
+    /// The version in force of the terms of service or the subscriber agreement; public.
+    async fn legal_document(
+        &self,
+        kind: crate::model::legal::LegalDocumentKind,
+    ) -> Result<crate::model::legal::LegalDocumentView, AppError>;
     async fn activate(
         &self,
         meta: &RequestMeta,

@@ -26,4 +26,15 @@ pub trait OperatorApi: Send + Sync {
         account_id: i32,
         enabled: bool,
     ) -> Result<(), AppError>;
+    /// The version in force of each legal document.
+    async fn legal_documents(
+        &self,
+        meta: &RequestMeta,
+    ) -> Result<crate::model::legal::LegalDocumentsPage, AppError>;
+    /// Publishes the next version of a legal document; returns its number.
+    async fn publish_legal_document(
+        &self,
+        meta: &RequestMeta,
+        form: crate::model::legal::PublishLegalForm,
+    ) -> Result<i32, AppError>;
 }

@@ -414,6 +414,29 @@ fn cases() -> Vec<Case> {
                 .await
         ),
         case!(
+            "access/legal_documents.rs::legal_documents",
+            OPERATOR,
+            Skip,
+            |w, c| w.access.legal_documents(c).await
+        ),
+        case!(
+            "access/legal_documents.rs::publish_legal_document",
+            OPERATOR,
+            Skip,
+            |w, c| w
+                .access
+                .publish_legal_document(
+                    c,
+                    &app::model::legal::PublishLegalForm {
+                        kind: "terms".into(),
+                        title: "Terms of service".into(),
+                        body: "Be kind.".into(),
+                    },
+                    ip(),
+                )
+                .await
+        ),
+        case!(
             "access/two_factor_setting.rs::two_factor_enforced",
             needs(ManageSettings),
             Skip,

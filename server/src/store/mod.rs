@@ -22,6 +22,7 @@ pub mod groups;
 pub mod invitations;
 pub mod ip_rules;
 pub mod ledger;
+pub mod legal;
 pub mod login_certificates;
 pub mod mail_outbox;
 pub mod memberships;

@@ -476,6 +476,25 @@ const MATRIX: &[Entry] = &[
         body: "account_id=1&enabled=yes",
         other: Other::Skip,
     },
+    // The terms and the subscriber agreement: anyone reads them, operators publish them.
+    Entry {
+        path: "/api/auth/legal-document",
+        rule: Rule::Public,
+        body: "kind=terms",
+        other: Other::Skip,
+    },
+    Entry {
+        path: "/api/operator/legal",
+        rule: Rule::Operator,
+        body: "",
+        other: Other::Skip,
+    },
+    Entry {
+        path: "/api/operator/legal/publish",
+        rule: Rule::Operator,
+        body: "kind=terms&title=Terms+of+service&body=Be+kind.",
+        other: Other::Skip,
+    },
     Entry {
         path: "/api/overview/attention",
         rule: Rule::SignedIn,

@@ -46,7 +46,7 @@ const JSON: &str = "application/json";
 
 fn sign_up(n: u64) -> String {
     format!(
-        "kind=enterprise&name=Asha+Rao&email=user{n}%40example.com&mobile=%2B91+98450+12345&organization=Example+Pvt+Ltd&country=IN&accept_terms=yes"
+        "kind=enterprise&name=Asha+Rao&email=user{n}%40example.com&mobile=%2B91+98450+12345&organization=Example+Pvt+Ltd&country=IN&accept_terms=yes&terms_version=1&agreement_version=1"
     )
 }
 

@@ -104,7 +104,7 @@ async fn a_sign_up_with_a_taken_address_answers_exactly_like_a_new_one() {
     let app = app(&h).await;
     let form = |email: &str| {
         format!(
-            "kind=enterprise&name=Asha+Rao&email={email}&mobile=%2B91+98450+12345&organization=Example+Pvt+Ltd&country=IN&accept_terms=yes"
+            "kind=enterprise&name=Asha+Rao&email={email}&mobile=%2B91+98450+12345&organization=Example+Pvt+Ltd&country=IN&accept_terms=yes&terms_version=1&agreement_version=1"
         )
     };
     let fresh = post(

@@ -6,27 +6,12 @@ use crate::error::AppError;
 pub const CHECK_EMAIL_PATH: &str = "/sign-up/check-email";
 pub const APPLICATION_RECEIVED_PATH: &str = "/sign-up/application-received";
 
+/// Creates an Enterprise or Partner account with its first administrator; the form's fields
+/// are [`SignUpForm`]'s.
 #[server(endpoint = "auth/sign-up")]
-pub async fn sign_up(
-    kind: String,
-    name: String,
-    email: String,
-    mobile: String,
-    organization: String,
-    country: String,
-    accept_terms: Option<String>,
-) -> Result<(), AppError> {
+pub async fn sign_up(#[server(flatten)] form: crate::model::SignUpForm) -> Result<(), AppError> {
     crate::api::call(|backend, meta| async move {
-        use crate::{model::SignUpForm, ports::SignUpOutcome};
-        let form = SignUpForm {
-            kind,
-            name,
-            email,
-            mobile,
-            organization,
-            country,
-            accept_terms: accept_terms.is_some(),
-        };
+        use crate::ports::SignUpOutcome;
         let next = match backend.identity.sign_up(&meta, form).await? {
             SignUpOutcome::ActivationSent => CHECK_EMAIL_PATH,
             SignUpOutcome::AwaitingApproval => APPLICATION_RECEIVED_PATH,

@@ -1,9 +1,11 @@
 //! Server functions of the operator console.
 
 mod accounts;
+mod legal;
 mod multiple_groups;
 mod review_partner;
 
 pub use accounts::*;
+pub use legal::*;
 pub use multiple_groups::*;
 pub use review_partner::*;

@@ -1,15 +1,17 @@
 use leptos::prelude::*;
 
 use crate::{
-    api::auth::SignUp,
+    api::auth::{SignUp, legal_document},
     components::{
         auth_card::AuthCard,
         field::{Field, rule},
         form_alert::FormAlert,
+        loaded::Loaded,
     },
     error::AppError,
     model::{
         countries::COUNTRIES,
+        legal::LegalDocumentKind,
         sign_up::{fields, validate_field},
     },
 };
@@ -28,6 +30,16 @@ pub fn SignUpPage() -> impl IntoView {
     let validated = |name: &'static str| rule(move |v| validate_field(name, v));
     let country_error = field_error(fields::COUNTRY);
     let terms_error = field_error(fields::TERMS);
+    // The versions the user is shown are the versions the form says they accepted.
+    let versions = Resource::new_blocking(
+        || (),
+        |_| async {
+            let terms = legal_document(LegalDocumentKind::Terms.as_str().to_owned()).await?;
+            let agreement =
+                legal_document(LegalDocumentKind::SubscriberAgreement.as_str().to_owned()).await?;
+            Ok::<_, AppError>((terms.version, agreement.version))
+        },
+    );
     view! {
         <leptos_meta::Title text="Sign up · Rootline" />
         <AuthCard title="Create your account">
@@ -77,12 +89,21 @@ pub fn SignUpPage() -> impl IntoView {
                     </select>
                     <p class="field-error" id="field-country-error" role="alert">{move || country_error.get()}</p>
                 </div>
+                <Loaded resource=versions let:v>
+                    <input type="hidden" name="terms_version" value=v.0.to_string() />
+                    <input type="hidden" name="agreement_version" value=v.1.to_string() />
+                </Loaded>
                 <div class="field field-check" class:field-invalid=move || terms_error.get().is_some()>
                     <input type="checkbox" id="field-accept_terms" name="accept_terms" value="yes"
-                        aria-describedby="field-accept_terms-error" />
+                        aria-describedby="field-accept_terms-error field-accept_terms-hint" />
                     <label for="field-accept_terms">
                         "I accept the terms of service and the subscriber agreement"
                     </label>
+                    <p class="field-hint" id="field-accept_terms-hint">
+                        "Read the " <a href=LegalDocumentKind::Terms.path() target="_blank" rel="noopener">"terms of service"</a>
+                        " and the " <a href=LegalDocumentKind::SubscriberAgreement.path() target="_blank" rel="noopener">"subscriber agreement"</a>
+                        " (each opens in a new tab)."
+                    </p>
                     <p class="field-error" id="field-accept_terms-error" role="alert">{move || terms_error.get()}</p>
                 </div>
                 <button type="submit" class="button button-primary" disabled=move || action.pending().get()>

@@ -11,6 +11,7 @@ mod group_logo;
 mod group_members;
 mod groups;
 mod ip_rules;
+mod legal_documents;
 mod member_rules;
 mod operator_accounts;
 mod session_address;

@@ -10,6 +10,7 @@ mod create_operator;
 mod current_session;
 mod decline_invitation;
 mod invitation;
+mod legal_document;
 mod login_certificates;
 mod machine_caller;
 mod mails;
@@ -37,6 +38,7 @@ pub use add_user::Added;
 pub use authenticator_app::AppStatus;
 pub use create_operator::OperatorInvite;
 pub use current_session::{Caller, Forbidden, OperatorOnly};
+pub use legal_document::view as legal_document_view;
 pub use login_certificates::fingerprint as certificate_fingerprint;
 #[cfg(test)]
 pub(crate) use login_certificates::test_support as login_certificates_test_support;
@@ -240,6 +242,8 @@ pub(crate) mod test_support {
             organization: "Example Pvt Ltd".into(),
             country: "IN".into(),
             accept_terms: true,
+            terms_version: "1".into(),
+            agreement_version: "1".into(),
         }
     }
 

@@ -1,4 +1,6 @@
-use app::model::{AccountKind, AccountStatus, FieldErrors, SignUpForm, sign_up::fields};
+use app::model::{
+    AccountKind, AccountStatus, FieldErrors, SignUpForm, legal::LegalDocumentKind, sign_up::fields,
+};
 
 use super::{IdentityError, IdentityService, mails};
 use crate::{
@@ -6,8 +8,38 @@ use crate::{
         audit::{self, AuditEntry},
         notifications,
     },
-    store::{accounts, memberships, users},
+    store::{
+        Tx, accounts,
+        legal::{self, LegalDocument},
+        memberships, users,
+    },
 };
+
+/// The version of `kind` in force, when it is the one the user read; a newer one published
+/// while the page was open means the user accepted a text that no longer applies.
+async fn in_force(
+    tx: &Tx,
+    kind: LegalDocumentKind,
+    accepted: i32,
+) -> Result<LegalDocument, IdentityError> {
+    let current = legal::current(tx, kind).await?.ok_or_else(|| {
+        IdentityError::CannotUse(format!(
+            "Sign-up is closed until the operator publishes the {}.",
+            kind.label().to_lowercase()
+        ))
+    })?;
+    if current.version != accepted {
+        return Err(IdentityError::Invalid(FieldErrors::single(
+            fields::TERMS,
+            format!(
+                "The {} changed while this page was open (version {} is in force now, you accepted version {accepted}). Reload the page, read it and accept again.",
+                kind.label().to_lowercase(),
+                current.version
+            ),
+        )));
+    }
+    Ok(current)
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SignUpResult {
@@ -34,6 +66,17 @@ impl IdentityService {
         };
         let now = self.clock.now();
         let tx = self.store.begin().await?;
+        let accepted = [
+            (LegalDocumentKind::Terms, valid.terms_version),
+            (
+                LegalDocumentKind::SubscriberAgreement,
+                valid.agreement_version,
+            ),
+        ];
+        let mut documents = Vec::with_capacity(accepted.len());
+        for (kind, version) in accepted {
+            documents.push(in_force(&tx, kind, version).await?);
+        }
         if let Some(owner) = users::find_by_email(&tx, valid.email.as_str()).await? {
             self.tell_owner_of_sign_up(tx, &owner, ip).await?;
             return Ok(answer);
@@ -98,6 +141,9 @@ impl IdentityService {
                 )
             }
         };
+        for document in &documents {
+            legal::record_acceptance(&tx, user.id.into(), document.id, now, ip.clone()).await?;
+        }
         audit::record(
             &tx,
             now,
@@ -175,6 +221,74 @@ pub fn email_taken_errors() -> FieldErrors {
 mod tests {
     use super::super::test_support::{form, harness};
     use super::*;
+    use crate::ports::Clock;
+
+    #[tokio::test]
+    async fn a_sign_up_records_the_versions_of_both_documents_it_accepted() {
+        let h = harness().await;
+        h.service
+            .sign_up(&form("enterprise", "asha@example.com"), None)
+            .await
+            .unwrap();
+        let user = users::find_by_email(&h.store, "asha@example.com")
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            legal::accepted_by(&h.store, user.id.into()).await.unwrap(),
+            [
+                (LegalDocumentKind::Terms, 1),
+                (LegalDocumentKind::SubscriberAgreement, 1)
+            ]
+        );
+    }
+
+    #[tokio::test]
+    async fn accepting_a_version_no_longer_in_force_is_refused_and_creates_nothing() {
+        let h = harness().await;
+        h.signed_in_operator().await;
+        let operator = users::find_by_email(&h.store, "ops@rootline.test")
+            .await
+            .unwrap()
+            .unwrap();
+        legal::publish(
+            &h.store,
+            LegalDocumentKind::SubscriberAgreement,
+            "Subscriber agreement",
+            "New duties.",
+            operator.id.into(),
+            h.clock.now(),
+        )
+        .await
+        .unwrap();
+        let sent_before = h.sent().await.len();
+        let refused = h
+            .service
+            .sign_up(&form("enterprise", "asha@example.com"), None)
+            .await
+            .unwrap_err();
+        let IdentityError::Invalid(errors) = refused else {
+            panic!("{refused:?}")
+        };
+        let message = errors.get(fields::TERMS).unwrap();
+        assert!(
+            message.contains("version 2 is in force now, you accepted version 1"),
+            "{message}"
+        );
+        assert!(
+            users::find_by_email(&h.store, "asha@example.com")
+                .await
+                .unwrap()
+                .is_none()
+        );
+        assert_eq!(h.sent().await.len(), sent_before);
+
+        let accepted = app::model::SignUpForm {
+            agreement_version: "2".into(),
+            ..form("enterprise", "asha@example.com")
+        };
+        h.service.sign_up(&accepted, None).await.unwrap();
+    }
 
     #[tokio::test]
     async fn enterprise_sign_up_sends_an_activation_link() {

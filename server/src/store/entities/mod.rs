@@ -26,6 +26,8 @@ pub mod issued_certificates;
 pub mod ledger_balances;
 pub mod ledger_entries;
 pub mod ledger_transactions;
+pub mod legal_acceptances;
+pub mod legal_documents;
 pub mod login_certificates;
 pub mod mail_outbox;
 pub mod memberships;

@@ -41,6 +41,16 @@ impl IdentityApi for Portal {
         })
     }
 
+    async fn legal_document(
+        &self,
+        kind: app::model::legal::LegalDocumentKind,
+    ) -> Result<app::model::legal::LegalDocumentView, AppError> {
+        self.identity
+            .legal_document(kind)
+            .await?
+            .ok_or(AppError::NotFound)
+    }
+
     async fn activation(&self, token: &str) -> Result<ActivationView, AppError> {
         Ok(self.identity.activation(token).await?)
     }

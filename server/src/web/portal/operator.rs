@@ -3,7 +3,10 @@
 
 use app::{
     error::AppError,
-    model::operator::{AccountsPage, AccountsQuery},
+    model::{
+        legal::{LegalDocumentsPage, PublishLegalForm},
+        operator::{AccountsPage, AccountsQuery},
+    },
     ports::{OperatorApi, RequestMeta},
 };
 use async_trait::async_trait;
@@ -51,6 +54,23 @@ impl OperatorApi for Portal {
         Ok(self
             .access
             .set_multiple_groups(&operator, account_id, enabled, Some(meta.ip.to_string()))
+            .await?)
+    }
+
+    async fn legal_documents(&self, meta: &RequestMeta) -> Result<LegalDocumentsPage, AppError> {
+        let operator = self.caller(meta).await?;
+        Ok(self.access.legal_documents(&operator).await?)
+    }
+
+    async fn publish_legal_document(
+        &self,
+        meta: &RequestMeta,
+        form: PublishLegalForm,
+    ) -> Result<i32, AppError> {
+        let operator = self.caller(meta).await?;
+        Ok(self
+            .access
+            .publish_legal_document(&operator, &form, Some(meta.ip.to_string()))
             .await?)
     }
 }
