@@ -183,7 +183,8 @@ async fn main() -> ExitCode {
         }
     };
     let subscriber = logs::subscriber(format, logs::filter_from_env(), std::io::stderr);
-    if let Err(e) = tracing::subscriber::set_global_default(subscriber) {
+    // `try_init` also forwards the `log` records of dependencies, as `init` did before.
+    if let Err(e) = tracing_subscriber::util::SubscriberInitExt::try_init(subscriber) {
         eprintln!("error: cannot start logging: {e}");
         return ExitCode::FAILURE;
     }
