@@ -34,7 +34,8 @@ impl MetricsAccess {
         }
     }
 
-    fn check(&self, headers: &HeaderMap, client: IpAddr) -> Result<(), Response> {
+    /// The answer to a client the rule refuses; `None` lets it read the page.
+    fn refusal(&self, headers: &HeaderMap, client: IpAddr) -> Option<Response> {
         match self {
             Self::Loopback => {
                 // A reverse proxy on this machine connects from loopback for every client it
@@ -43,9 +44,9 @@ impl MetricsAccess {
                     .iter()
                     .any(|h| headers.contains_key(*h));
                 if is_loopback(client) && !proxied {
-                    Ok(())
+                    None
                 } else {
-                    Err((
+                    Some((
                         StatusCode::FORBIDDEN,
                         "Metrics are served to this machine only; set ROOTLINE_METRICS_TOKEN to scrape from elsewhere.",
                     )
@@ -60,14 +61,16 @@ impl MetricsAccess {
                     .map(|t| <[u8; 32]>::from(Sha256::digest(t.trim().as_bytes())));
                 // Digests are compared, so the time taken says nothing about the token.
                 if given.as_ref() == Some(expected) {
-                    Ok(())
+                    None
                 } else {
-                    Err((
-                        StatusCode::UNAUTHORIZED,
-                        [(header::WWW_AUTHENTICATE, "Bearer")],
-                        "Metrics need the bearer token (ROOTLINE_METRICS_TOKEN).",
+                    Some(
+                        (
+                            StatusCode::UNAUTHORIZED,
+                            [(header::WWW_AUTHENTICATE, "Bearer")],
+                            "Metrics need the bearer token (ROOTLINE_METRICS_TOKEN).",
+                        )
+                            .into_response(),
                     )
-                        .into_response())
                 }
             }
         }
@@ -90,7 +93,7 @@ pub async fn scrape(
     ClientAddr(client): ClientAddr,
     headers: HeaderMap,
 ) -> Response {
-    if let Err(refused) = state.metrics_access.check(&headers, client) {
+    if let Some(refused) = state.metrics_access.refusal(&headers, client) {
         return refused;
     }
     let Some(handle) = recorder::install() else {
@@ -219,16 +222,16 @@ mod tests {
         let ip = |s: &str| s.parse::<IpAddr>().unwrap();
         for allowed in ["127.0.0.1", "::1", "::ffff:127.0.0.1"] {
             assert!(
-                access.check(&headers(&[]), ip(allowed)).is_ok(),
+                access.refusal(&headers(&[]), ip(allowed)).is_none(),
                 "{allowed}"
             );
         }
         for refused in ["192.0.2.7", "0.0.0.0", "::ffff:192.0.2.7"] {
-            let answer = access.check(&headers(&[]), ip(refused)).unwrap_err();
+            let answer = access.refusal(&headers(&[]), ip(refused)).unwrap();
             assert_eq!(answer.status(), StatusCode::FORBIDDEN, "{refused}");
         }
         let proxied = headers(&[("x-forwarded-for", "203.0.113.9")]);
-        assert!(access.check(&proxied, ip("127.0.0.1")).is_err());
+        assert!(access.refusal(&proxied, ip("127.0.0.1")).is_some());
     }
 
     #[test]
@@ -236,17 +239,17 @@ mod tests {
         let access = MetricsAccess::from_token(Some("a scrape token of some length"));
         let ip = "192.0.2.7".parse().unwrap();
         let good = headers(&[("authorization", "Bearer a scrape token of some length")]);
-        assert!(access.check(&good, ip).is_ok());
+        assert!(access.refusal(&good, ip).is_none());
         for bad in [
             headers(&[]),
             headers(&[("authorization", "Bearer another token")]),
             headers(&[("authorization", "Basic YTpi")]),
         ] {
-            let answer = access.check(&bad, ip).unwrap_err();
+            let answer = access.refusal(&bad, ip).unwrap();
             assert_eq!(answer.status(), StatusCode::UNAUTHORIZED);
         }
         // Loopback is no exception once a token is set.
         let local = "127.0.0.1".parse().unwrap();
-        assert!(access.check(&headers(&[]), local).is_err());
+        assert!(access.refusal(&headers(&[]), local).is_some());
     }
 }
