@@ -33,7 +33,7 @@ impl Authority {
 mod tests {
     use std::sync::Arc;
 
-    use chrono::Utc;
+    use chrono::{TimeZone, Utc};
 
     use super::*;
     use crate::{
@@ -44,7 +44,10 @@ mod tests {
 
     #[tokio::test]
     async fn the_lag_grows_once_a_crl_is_overdue_and_ends_with_the_refresh() {
-        let clock = Arc::new(FakeClock::at(Utc::now()));
+        // Whole seconds: CRLs record their times without fractions.
+        let clock = Arc::new(FakeClock::at(
+            Utc.with_ymd_and_hms(2026, 12, 5, 9, 0, 0).unwrap(),
+        ));
         let ca = authority_at(fresh_store().await, SECRET, clock.clone());
         assert_eq!(ca.crl_refresh_lag().await.unwrap(), Duration::ZERO);
         ca.init(KeySpec::EcP256).await.unwrap();
