@@ -222,6 +222,8 @@ impl Store {
 
     /// Connections of the pool in use and idle, for the metrics.
     pub fn pool_connections(&self) -> PoolConnections {
+        // `connect` makes only these two kinds of pool, and each getter is asked for its own
+        // kind (the getters panic on the other).
         let (size, idle) = if self.is_postgres() {
             let pool = self.db.get_postgres_connection_pool();
             (pool.size(), pool.num_idle())
