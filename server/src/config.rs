@@ -73,6 +73,10 @@ pub struct Config {
     /// public actions (sign-up, tracking links, the delegate's PIN, domain checks), for a site
     /// whose users share one address, or for test suites that all come from 127.0.0.1.
     pub client_limit_scale: u64,
+    /// `ROOTLINE_METRICS_TOKEN`: when set (16 characters or more), `/metrics` answers any
+    /// client that sends `Authorization: Bearer <token>`. Unset, it answers only clients on
+    /// this machine (loopback) that did not come through a proxy.
+    pub metrics_token: Option<Secret>,
 }
 
 #[derive(Debug, Clone)]
@@ -235,7 +239,19 @@ impl Config {
                 })?,
         };
 
+        let metrics_token = match get("ROOTLINE_METRICS_TOKEN") {
+            None => None,
+            Some(token) if token.trim().chars().count() >= 16 => Some(Secret(token.trim().into())),
+            Some(_) => {
+                return Err(invalid(
+                    "ROOTLINE_METRICS_TOKEN",
+                    "use at least 16 characters (e.g. `openssl rand -hex 32`)".into(),
+                ));
+            }
+        };
+
         Ok(Self {
+            metrics_token,
             client_limit_scale,
             trusted_proxies,
             acme_eab_required,
@@ -642,6 +658,15 @@ mod tests {
             let e = from(&[(name, value)]).unwrap_err();
             assert!(e.to_string().contains(name), "{name}={value}: {e}");
         }
+    }
+
+    #[test]
+    fn metrics_are_for_loopback_unless_a_long_enough_token_is_set() {
+        assert!(from(&[]).unwrap().metrics_token.is_none());
+        let c = from(&[("ROOTLINE_METRICS_TOKEN", "0123456789abcdef0123")]).unwrap();
+        assert_eq!(c.metrics_token.unwrap().0, "0123456789abcdef0123");
+        let e = from(&[("ROOTLINE_METRICS_TOKEN", "short")]).unwrap_err();
+        assert!(e.to_string().contains("ROOTLINE_METRICS_TOKEN"), "{e}");
     }
 
     #[test]

@@ -10,4 +10,5 @@ pub mod ports;
 pub mod services;
 pub mod startup;
 pub mod store;
+pub mod telemetry;
 pub mod web;

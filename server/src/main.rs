@@ -4,8 +4,13 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use server::{
-    ca::InitOutcome, config::Config, domain::revocation::RevocationReason, ports::keys::KeySpec,
-    services::identity::IdentityError, startup,
+    ca::InitOutcome,
+    config::Config,
+    domain::revocation::RevocationReason,
+    ports::keys::KeySpec,
+    services::identity::IdentityError,
+    startup,
+    telemetry::logs::{self, LogFormat},
 };
 
 #[derive(Parser)]
@@ -48,6 +53,13 @@ enum Command {
     Audit {
         #[command(subcommand)]
         command: AuditCommand,
+    },
+    /// Write a consistent copy of the live SQLite database to a new file (`VACUUM INTO`),
+    /// while the server keeps running. On PostgreSQL, use `pg_dump` instead.
+    Backup {
+        /// The file to create; an existing file is never overwritten.
+        #[arg(long)]
+        out: std::path::PathBuf,
     },
     /// A DNS server for tests and local runs: answers TXT, CAA and A queries over UDP and TCP
     /// from a JSON file read again for every query. Never for production.
@@ -163,13 +175,19 @@ fn parse_key_type(s: &str) -> Result<KeySpec, String> {
 
 #[tokio::main]
 async fn main() -> ExitCode {
-    tracing_subscriber::fmt()
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_default_env()
-                .unwrap_or_else(|_| "info,sqlx=warn,sea_orm=warn".into()),
-        )
-        .with_writer(std::io::stderr)
-        .init();
+    let format = match LogFormat::parse(std::env::var("ROOTLINE_LOG_FORMAT").ok().as_deref()) {
+        Ok(f) => f,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let subscriber = logs::subscriber(format, logs::filter_from_env(), std::io::stderr);
+    // `try_init` also forwards the `log` records of dependencies, as `init` did before.
+    if let Err(e) = tracing_subscriber::util::SubscriberInitExt::try_init(subscriber) {
+        eprintln!("error: cannot start logging: {e}");
+        return ExitCode::FAILURE;
+    }
     let cli = Cli::parse();
     let config = match Config::from_env() {
         Ok(c) => c,
@@ -200,6 +218,7 @@ async fn main() -> ExitCode {
             create_operator(&config, &email, name.as_deref()).await
         }
         Command::DnsServe { listen, records } => dns_serve(listen, records).await,
+        Command::Backup { out } => backup(&config, &out).await,
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -244,6 +263,26 @@ async fn verify_audit(config: &Config) -> Result<(), String> {
             "the audit log has been tampered with at entry {}: {}",
             broken.id, broken.reason
         )),
+    }
+}
+
+async fn backup(config: &Config, out: &std::path::Path) -> Result<(), String> {
+    // Only an existing database is copied: connecting to a missing SQLite file would create
+    // an empty one and back that up.
+    server::store::backup::require_existing(&config.database_url).map_err(|e| e.to_string())?;
+    let store = server::store::Store::connect(&config.database_url)
+        .await
+        .map_err(|e| e.to_string())?;
+    match server::store::backup::copy_to(&store, out).await {
+        Ok(bytes) => {
+            println!(
+                "Backup written to {} ({bytes} bytes): a complete SQLite database; restore it by \
+                 pointing ROOTLINE_DATABASE_URL at it (or copying it over rootline.db while the server is stopped).",
+                out.display()
+            );
+            Ok(())
+        }
+        Err(e) => Err(e.to_string()),
     }
 }
 

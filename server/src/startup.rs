@@ -240,6 +240,10 @@ fn mailer(config: &Config) -> Result<Arc<dyn Mailer>, StartupError> {
 
 /// Serves the portal until Ctrl-C or SIGTERM.
 pub async fn serve(config: Config) -> Result<(), StartupError> {
+    // Before anything is issued or served, so every event is counted.
+    if crate::telemetry::recorder::install().is_some() {
+        tokio::spawn(crate::telemetry::recorder::upkeep());
+    }
     let services = services(&config).await?;
     let master = match &config.master_key {
         Some(_) => "ROOTLINE_MASTER_KEY".to_owned(),
@@ -354,6 +358,10 @@ pub async fn serve(config: Config) -> Result<(), StartupError> {
         orders,
         billing,
         throttle,
+        metrics_access: Arc::new(web::metrics::MetricsAccess::from_token(
+            config.metrics_token.as_ref().map(|t| t.0.as_str()),
+        )),
+        mail: services.mail_delivery.clone(),
     };
     let app = web::app(
         state,

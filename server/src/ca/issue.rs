@@ -28,6 +28,7 @@ use crate::{
     domain::validity::not_after_for,
     ports::keys::{CaSigner, KeySpec},
     store::{AuthorityRow, StoreError, authorities, certificates},
+    telemetry::series,
 };
 
 /// How to sign a checked request, as smallstep's `SignOptions` go with `SignWithContext`: the
@@ -55,6 +56,9 @@ pub struct IssuanceToken {
     ca_name: String,
     profile: &'static str,
     tbs: Vec<u8>,
+    /// When `prepare` began: issuance latency is measured from here to the stored
+    /// certificate (a duration, not a time of day, so not the clock port's business).
+    prepared: std::time::Instant,
 }
 
 impl IssuanceToken {
@@ -148,6 +152,7 @@ impl Authority {
         &self,
         requests: &[(&CheckedCsr, SignOptions<'_>)],
     ) -> BatchResult<IssuanceToken> {
+        let started = std::time::Instant::now();
         let not_before = self.clock.now().trunc_subsecs(0);
         let mut cas: HashMap<String, Arc<IssuingCa>> = HashMap::new();
         let mut checked = Vec::with_capacity(requests.len());
@@ -219,6 +224,7 @@ impl Authority {
                         ca_name: c.ca.row.name.clone(),
                         profile: c.profile.name,
                         tbs: l.tbs,
+                        prepared: started,
                     })
                 })
                 .collect::<Vec<_>>()
@@ -554,6 +560,21 @@ impl Authority {
                 .collect(),
         )
         .await?;
+        // Recorded once the certificates are stored (after the commit below).
+        let measured: Vec<(String, &'static str, std::time::Duration)> = signed
+            .iter()
+            .flatten()
+            .map(|(t, _)| {
+                let private = cas
+                    .get(&t.ca_name)
+                    .is_some_and(|(ca, _, _)| ca.account_id.is_some());
+                (
+                    series::ca_label(&t.ca_name, private),
+                    t.profile,
+                    t.prepared.elapsed(),
+                )
+            })
+            .collect();
         let issued = signed
             .into_iter()
             .map(|result| {
@@ -571,6 +592,9 @@ impl Authority {
             })
             .collect();
         tx.commit().await?;
+        for (ca, profile, elapsed) in measured {
+            series::certificate_issued(ca, profile, elapsed);
+        }
         Ok(issued)
     }
 

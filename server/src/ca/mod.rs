@@ -4,6 +4,7 @@
 
 mod chain;
 mod crl;
+mod crl_lag;
 mod csr;
 mod extensions;
 mod hierarchy;
@@ -73,6 +74,8 @@ pub struct Authority {
     /// Opened CA signers by key id: opening one decrypts a sealed key or searches the token.
     signers:
         std::sync::Mutex<std::collections::HashMap<i32, Arc<dyn crate::ports::keys::CaSigner>>>,
+    /// When the readiness probe last signed with every issuing CA's key.
+    probed: std::sync::Mutex<Option<std::time::Instant>>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -133,6 +136,7 @@ impl Authority {
             settings,
             ocsp: ocsp::OcspState::default(),
             signers: std::sync::Mutex::new(std::collections::HashMap::new()),
+            probed: std::sync::Mutex::new(None),
         }
     }
 }

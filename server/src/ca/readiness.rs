@@ -5,8 +5,18 @@
 use super::{
     Authority, CaError, HIERARCHY, ROOT,
     profiles::{self, CaChoice},
+    signed::{ca_public_key, verify},
 };
 use crate::store::authorities;
+
+/// What the readiness probe signs. Not DER (it does not start with a SEQUENCE tag), so its
+/// signature can never pass for a certificate, a CRL or an OCSP response.
+const PROBE: &[u8] = b"rootline readiness probe: not a certificate";
+
+/// How long a successful probe stands: readiness is asked every few seconds, by anyone who
+/// can reach `/readyz`, and an RSA-4096 signature costs milliseconds. Failures are not kept,
+/// so a recovered HSM is seen at the next probe.
+const PROBE_KEPT: std::time::Duration = std::time::Duration::from_secs(10);
 
 impl Authority {
     /// The CAs of the operator's hierarchy that do not exist yet, root first.
@@ -21,6 +31,58 @@ impl Authority {
             }
         }
         Ok(missing)
+    }
+
+    /// Whether the CA can sign now: every CA of the operator's hierarchy exists, and each
+    /// issuing CA's key signs [`PROBE`] with a signature its certificate's public key verifies
+    /// (for an HSM, a live call to the token; a software key is decrypted once and kept).
+    pub async fn keys_usable(&self) -> Result<(), CaError> {
+        let recent = self
+            .probed
+            .lock()
+            .ok()
+            .and_then(|p| *p)
+            .is_some_and(|at| at.elapsed() < PROBE_KEPT);
+        if recent {
+            return Ok(());
+        }
+        self.probe_keys().await?;
+        if let Ok(mut probed) = self.probed.lock() {
+            *probed = Some(std::time::Instant::now());
+        }
+        Ok(())
+    }
+
+    async fn probe_keys(&self) -> Result<(), CaError> {
+        if let Some(missing) = self.missing_hierarchy().await?.first() {
+            return Err(CaError::NotCreated {
+                name: (*missing).to_owned(),
+            });
+        }
+        for definition in HIERARCHY {
+            let row = authorities::find_by_name(&self.store, definition.name)
+                .await?
+                .ok_or(CaError::NoSuchCa(definition.name))?;
+            let signer = self.signer_of(&row).await?;
+            let public_key =
+                ca_public_key(&row.cert_der).map_err(|reason| CaError::Inconsistent {
+                    name: row.name.clone(),
+                    reason,
+                })?;
+            let name = row.name.clone();
+            // An HSM call blocks: off the async workers.
+            tokio::task::spawn_blocking(move || {
+                let signature = signer.sign(PROBE)?;
+                verify(&public_key, signer.spec(), PROBE, &signature)
+                    .map_err(|reason| CaError::Inconsistent { name, reason })
+            })
+            .await
+            .map_err(|e| CaError::Inconsistent {
+                name: row.name.clone(),
+                reason: format!("the probe signature task failed: {e}"),
+            })??;
+        }
+        Ok(())
     }
 
     /// Whether a certificate of `profile` can be issued now: the CA that would sign it (the
@@ -87,6 +149,32 @@ mod tests {
         for profile in ["tls-dv", "smime-mailbox-strict"] {
             ca.can_issue(profile, None).await.unwrap();
         }
+    }
+
+    #[tokio::test]
+    async fn the_keys_are_usable_only_once_the_hierarchy_exists() {
+        let ca = authority(fresh_store().await, SECRET);
+        assert!(matches!(
+            ca.keys_usable().await,
+            Err(CaError::NotCreated { name }) if name == "root"
+        ));
+        ca.init(KeySpec::EcP256).await.unwrap();
+        ca.keys_usable().await.unwrap();
+    }
+
+    #[tokio::test]
+    async fn a_key_the_master_secret_cannot_open_makes_the_ca_unusable() {
+        let store = fresh_store().await;
+        authority(store.clone(), SECRET)
+            .init(KeySpec::EcP256)
+            .await
+            .unwrap();
+        let other = authority(store, "another master secret of thirty-two characters");
+        let err = other.keys_usable().await.unwrap_err();
+        assert!(
+            matches!(err, CaError::Key(_) | CaError::Inconsistent { .. }),
+            "{err:?}"
+        );
     }
 
     #[tokio::test]

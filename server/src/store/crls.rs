@@ -62,6 +62,21 @@ pub async fn latest_for_ca(db: &impl Db, ca_id: i32) -> Result<Option<CrlRow>, S
         .await?)
 }
 
+/// When each CA's newest CRL was signed (`this_update`), one row per CA that has a CRL, in
+/// one grouped query. (Operator query: every CA.)
+pub async fn newest_this_update_per_ca_for_operator(
+    db: &impl Db,
+) -> Result<Vec<(i32, DateTime<Utc>)>, StoreError> {
+    Ok(crls::Entity::find()
+        .select_only()
+        .column(crls::Column::CaId)
+        .column_as(crls::Column::ThisUpdate.max(), "newest")
+        .group_by(crls::Column::CaId)
+        .into_tuple::<(i32, DateTime<Utc>)>()
+        .all(db.conn())
+        .await?)
+}
+
 /// The id of the newest CRL of any CA: it changes with every revocation (each publishes a
 /// CRL), so other processes can tell cheaply that revocation data moved. (Operator query.)
 pub async fn newest_id_for_operator(db: &impl Db) -> Result<Option<i32>, StoreError> {

@@ -103,6 +103,27 @@ pub async fn mark_failed(
     Ok(())
 }
 
+/// The outbox's backlog: how many messages are not delivered yet, and when the oldest of
+/// those already due became due. Both read the `mail_outbox_due` index. (Operator query: all
+/// accounts.)
+pub async fn backlog_for_all_accounts(
+    db: &impl Db,
+    now: DateTime<Utc>,
+) -> Result<(u64, Option<DateTime<Utc>>), StoreError> {
+    let queued = mail_outbox::Entity::find()
+        .filter(mail_outbox::Column::SentAt.is_null())
+        .count(db.conn())
+        .await?;
+    let oldest_due = mail_outbox::Entity::find()
+        .filter(mail_outbox::Column::SentAt.is_null())
+        .filter(mail_outbox::Column::NextAttemptAt.lte(now))
+        .order_by_asc(mail_outbox::Column::NextAttemptAt)
+        .one(db.conn())
+        .await?
+        .map(|row| row.next_attempt_at);
+    Ok((queued, oldest_due))
+}
+
 pub async fn find(db: &impl Db, id: i32) -> Result<Option<MailRow>, StoreError> {
     Ok(mail_outbox::Entity::find_by_id(id).one(db.conn()).await?)
 }

@@ -8,6 +8,7 @@ pub mod acme_renewal;
 pub mod api_keys;
 pub mod audit;
 pub mod authorities;
+pub mod backup;
 pub mod certificates;
 pub mod credit_notes;
 pub mod crls;
@@ -137,6 +138,13 @@ impl Db for Store {
     }
 }
 
+/// A snapshot of the connection pool.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PoolConnections {
+    pub in_use: u64,
+    pub idle: u64,
+}
+
 pub struct Tx {
     tx: DatabaseTransaction,
 }
@@ -207,6 +215,30 @@ impl Store {
         })
     }
 
+    /// Closes every connection of the pool: later queries fail (readiness tests).
+    pub async fn close(&self) -> Result<(), StoreError> {
+        self.db.close_by_ref().await?;
+        Ok(())
+    }
+
+    /// Connections of the pool in use and idle, for the metrics.
+    pub fn pool_connections(&self) -> PoolConnections {
+        // `connect` makes only these two kinds of pool, and each getter is asked for its own
+        // kind (the getters panic on the other).
+        let (size, idle) = if self.is_postgres() {
+            let pool = self.db.get_postgres_connection_pool();
+            (pool.size(), pool.num_idle())
+        } else {
+            let pool = self.db.get_sqlite_connection_pool();
+            (pool.size(), pool.num_idle())
+        };
+        let idle = u64::try_from(idle).unwrap_or(u64::MAX);
+        PoolConnections {
+            in_use: u64::from(size).saturating_sub(idle),
+            idle,
+        }
+    }
+
     pub async fn ping(&self) -> Result<(), StoreError> {
         self.db.ping().await?;
         Ok(())
@@ -223,8 +255,12 @@ impl Store {
     }
 }
 
-/// The folder of a `sqlite://path/file.db?…` URL, if it names a file.
-fn sqlite_parent_dir(url: &str) -> Option<String> {
+/// The file of a `sqlite://path/file.db?…` URL; `None` for an in-memory database or
+/// another kind of URL.
+fn sqlite_file(url: &str) -> Option<&str> {
+    if !url.starts_with("sqlite:") {
+        return None;
+    }
     let path = url
         .trim_start_matches("sqlite://")
         .trim_start_matches("sqlite:");
@@ -232,7 +268,12 @@ fn sqlite_parent_dir(url: &str) -> Option<String> {
     if path.is_empty() || path == ":memory:" {
         return None;
     }
-    std::path::Path::new(path)
+    Some(path)
+}
+
+/// The folder of a `sqlite://path/file.db?…` URL, if it names a file.
+fn sqlite_parent_dir(url: &str) -> Option<String> {
+    std::path::Path::new(sqlite_file(url)?)
         .parent()
         .map(|p| p.display().to_string())
         .filter(|p| !p.is_empty())

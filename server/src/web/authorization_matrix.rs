@@ -896,7 +896,7 @@ pub(super) async fn whole_app(h: &Harness, options: LeptosOptions) -> axum::Rout
 }
 
 /// The portal's state and the ACME and REST routers' contexts, over the harness's store.
-fn surface(
+pub(super) fn surface(
     h: &Harness,
     leptos_options: LeptosOptions,
 ) -> (AppState, Arc<super::acme::Acme>, Arc<super::rest::Rest>) {
@@ -1011,6 +1011,12 @@ fn surface(
         orders,
         billing,
         throttle,
+        metrics_access: Arc::new(super::metrics::MetricsAccess::Loopback),
+        mail: Arc::new(crate::services::notifications::MailDelivery::new(
+            h.store.clone(),
+            h.mailer.clone(),
+            h.clock.clone(),
+        )),
     };
     let acme = Arc::new(super::acme::Acme {
         service: acme,

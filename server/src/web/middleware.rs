@@ -210,11 +210,14 @@ pub async fn security_headers(
     res
 }
 
-/// Paths a blocked browser may still fetch: assets, the CA's public files, health.
+/// Paths a blocked browser may still fetch: assets, the CA's public files, health and
+/// readiness, metrics (which have an access rule of their own).
 fn ip_rule_exempt(path: &str) -> bool {
-    ["/pkg/", "/ca/", "/crl/", "/ocsp", "/healthz", "/favicon"]
-        .iter()
-        .any(|p| path.starts_with(p))
+    [
+        "/pkg/", "/ca/", "/crl/", "/ocsp", "/healthz", "/readyz", "/metrics", "/favicon",
+    ]
+    .iter()
+    .any(|p| path.starts_with(p))
 }
 
 /// Enforces the account's IP restrictions on every request that carries a live session:

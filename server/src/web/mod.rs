@@ -10,6 +10,8 @@ pub mod cookies;
 pub mod delegate_download;
 mod file_routes;
 pub mod group_logo;
+pub mod health;
+pub mod metrics;
 pub mod middleware;
 pub mod ocsp;
 pub mod order_files;
@@ -25,6 +27,8 @@ mod client_throttles;
 mod hostile_text;
 #[cfg(test)]
 mod identity_attacks;
+#[cfg(test)]
+mod operations_tests;
 #[cfg(test)]
 mod route_list_tests;
 #[cfg(test)]
@@ -62,6 +66,10 @@ pub struct AppState {
     pub billing: Arc<crate::services::billing::BillingService>,
     /// Per-client limits on the public routes (tracking downloads, the delegate's PIN).
     pub throttle: Arc<crate::services::throttle::Throttle>,
+    /// Who may read `/metrics`.
+    pub metrics_access: Arc<metrics::MetricsAccess>,
+    /// The outbox, whose backlog `/metrics` reports.
+    pub mail: Arc<crate::services::notifications::MailDelivery>,
 }
 
 impl FromRef<AppState> for LeptosOptions {
@@ -162,16 +170,6 @@ async fn malformed_arguments_are_bad_requests(
     axum::response::Response::from_parts(parts, Body::from(bytes))
 }
 
-async fn health(State(state): State<AppState>) -> impl IntoResponse {
-    match state.store.ping().await {
-        Ok(()) => (StatusCode::OK, "ok"),
-        Err(e) => {
-            tracing::error!(error = %e, "health check: database unreachable");
-            (StatusCode::SERVICE_UNAVAILABLE, "database unreachable")
-        }
-    }
-}
-
 /// The portal's routes, listed once per process. Listing renders the whole app with resource
 /// loading switched off by a process-wide flag (leptos#4773): a page rendered on another thread
 /// while a second router was being built waited forever for its data. That happened in tests,
@@ -191,7 +189,9 @@ pub fn router(state: AppState) -> Router {
             "/api/{*fn_name}",
             get(server_fn_handler).post(server_fn_handler),
         )
-        .route("/healthz", get(health))
+        .route("/healthz", get(health::healthz))
+        .route("/readyz", get(health::readyz))
+        .route("/metrics", get(metrics::scrape))
         .route("/audit/export.xlsx", get(audit_export::export))
         .route("/orders/export.xlsx", get(order_files::export))
         .route("/billing/invoice", get(billing_files::monthly_invoice))
@@ -244,8 +244,9 @@ pub fn router(state: AppState) -> Router {
         .with_state(state)
 }
 
-/// The whole HTTP surface: the portal with the ACME and REST routers merged in, and the
-/// security headers on every response any of them gives.
+/// The whole HTTP surface: the portal with the ACME and REST routers merged in, the
+/// security headers on every response any of them gives, and every request counted and
+/// timed by its route template for `/metrics`.
 pub fn app(
     state: AppState,
     acme: Router,
@@ -259,4 +260,5 @@ pub fn app(
             Arc::new(headers),
             middleware::security_headers,
         ))
+        .layer(axum::middleware::from_fn(metrics::track_http))
 }

@@ -313,7 +313,11 @@ pub(crate) mod test_support {
     }
 
     pub async fn harness() -> Harness {
-        let store = crate::store::test_db::fresh_store().await;
+        harness_on(crate::store::test_db::fresh_store().await).await
+    }
+
+    /// A harness over a migrated store of the test's own (a database file, a restored backup).
+    pub async fn harness_on(store: Store) -> Harness {
         let mailer = Arc::new(MemoryMailer::default());
         let clock = Arc::new(FakeClock::at(
             Utc.with_ymd_and_hms(2026, 11, 21, 9, 0, 0).unwrap(),

@@ -14,9 +14,9 @@ const LEASE: Duration = Duration::minutes(5);
 const BATCH: u64 = 20;
 
 pub struct MailDelivery {
-    store: Store,
+    pub(super) store: Store,
     mailer: Arc<dyn Mailer>,
-    clock: Arc<dyn Clock>,
+    pub(super) clock: Arc<dyn Clock>,
 }
 
 #[derive(Debug, Default, PartialEq, Eq)]

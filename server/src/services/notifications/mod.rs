@@ -1,8 +1,10 @@
 //! E-mail notifications through the outbox: queued inside the transaction of the change they
 //! report, delivered and retried by the delivery job.
 
+mod backlog;
 mod deliver;
 mod queue;
 
+pub use backlog::Backlog;
 pub use deliver::{DeliveryReport, MailDelivery};
 pub use queue::{MailWaker, queue};
