@@ -1,5 +1,5 @@
 # The two commands of the README.
-.PHONY: run test site bench bench-acme
+.PHONY: run test site bench bench-acme bench-bundle
 
 ## Build and run Rootline on 127.0.0.1:3000 (SQLite and mail outbox under ./data).
 run:
@@ -20,3 +20,7 @@ bench:
 ## Print certificates/second of lego against Rootline and Pebble, sequential and parallel.
 bench-acme:
 	scripts/bench-acme.sh
+
+## Print the bytes each route downloads for a new visitor, and the sign-in page's time to interactive.
+bench-bundle:
+	scripts/bench-bundle.sh

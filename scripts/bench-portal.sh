@@ -9,4 +9,4 @@ scripts/ensure-tools.sh >/dev/null
 scripts/build-site.sh
 cargo build --release -p server
 SERVER_BIN="$(cd "$TARGET_DIR" && pwd)/release/server"
-(cd end2end && ROOTLINE_BIN="$SERVER_BIN" npx playwright test --config bench.config.ts)
+(cd end2end && ROOTLINE_BIN="$SERVER_BIN" npx playwright test --config bench.config.ts bench/portal.bench.ts)

@@ -31,6 +31,30 @@ mv -f "$PKG/rootline_bg.wasm" "$PKG/rootline.wasm"
 cp style/rootline.css "$PKG/rootline.css"
 cp -R public/. "$SITE/"
 
+# Content-hashed copies of the script and the wasm, which the server caches for a year, and
+# their hashes for Leptos (hash.txt) to link them. The unhashed names stay for tools.
+rm -f "$PKG"/rootline.????????????????.* "$SITE/hash.txt"
+for ext in js wasm; do
+  hash=$(sha256sum "$PKG/rootline.$ext" | cut -c1-16)
+  cp "$PKG/rootline.$ext" "$PKG/rootline.$hash.$ext"
+  echo "$ext: $hash" >>"$SITE/hash.txt"
+done
+
+# Served pre-compressed: brotli (Node's zlib, quality 11) and gzip -9 beside each asset.
+node -e '
+  const fs = require("fs"), zlib = require("zlib"), path = require("path");
+  const dir = process.argv[1];
+  for (const f of fs.readdirSync(dir)) {
+    if (!/\.(js|wasm|css)$/.test(f)) continue;
+    const data = fs.readFileSync(path.join(dir, f));
+    fs.writeFileSync(path.join(dir, f + ".br"), zlib.brotliCompressSync(data, {
+      params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: data.length },
+    }));
+    fs.writeFileSync(path.join(dir, f + ".gz"), zlib.gzipSync(data, { level: 9 }));
+  }
+' "$PKG"
+
 raw=$(stat -c %s "$PKG/rootline.wasm")
-gz=$(gzip -9 -c "$PKG/rootline.wasm" | wc -c)
-echo "==> site ready in $SITE: rootline.wasm $((raw / 1024)) KiB raw, $((gz / 1024)) KiB gzip"
+gz=$(stat -c %s "$PKG/rootline.wasm.gz")
+br=$(stat -c %s "$PKG/rootline.wasm.br")
+echo "==> site ready in $SITE: rootline.wasm $((raw / 1024)) KiB raw, $((gz / 1024)) KiB gzip, $((br / 1024)) KiB brotli"

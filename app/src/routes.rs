@@ -73,6 +73,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    // Effects run only in the browser, after hydration.
+    Effect::new(|_| crate::browser::mark_hydrated());
     view! {
         <Stylesheet id="rootline" href="/pkg/rootline.css" />
         <Title text="Rootline" />

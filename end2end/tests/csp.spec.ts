@@ -29,6 +29,20 @@ test("every response carries the security headers, each page its own nonce", asy
   const asset = await request.get(`${BASE}/pkg/rootline.wasm`);
   expect(asset.ok()).toBeTruthy();
   expect(asset.headers()["cache-control"] ?? "").not.toContain("no-store");
+
+  // The page links the bundle by its content hash; those names are cached for a year and
+  // served pre-compressed in the encoding the browser accepts.
+  const html = await (await request.get(`${BASE}/sign-in`)).text();
+  const hashed = [...html.matchAll(/\/pkg\/rootline\.[0-9a-f]{16}\.(?:js|wasm)/g)].map((m) => m[0]);
+  expect(new Set(hashed).size, html.slice(0, 2000)).toBe(2);
+  for (const path of new Set(hashed)) {
+    for (const encoding of ["br", "gzip"]) {
+      const res = await request.get(`${BASE}${path}`, { headers: { "accept-encoding": encoding } });
+      expect(res.ok(), path).toBeTruthy();
+      expect(res.headers()["content-encoding"], `${path} (${encoding})`).toBe(encoding);
+      expect(res.headers()["cache-control"], path).toBe("public, max-age=31536000, immutable");
+    }
+  }
 });
 
 test("with the policy enforced the page hydrates and its wasm-driven buttons work", async ({ page }) => {

@@ -6,9 +6,11 @@
 
 mod chosen_file;
 mod clipboard;
+mod hydrated_mark;
 mod input_value;
 pub mod webauthn;
 
 pub use chosen_file::read_chosen_file;
 pub use clipboard::copy_text;
+pub use hydrated_mark::mark_hydrated;
 pub use input_value::input_value;

@@ -1,6 +1,7 @@
 //! HTTP: the portal (Leptos pages and server functions), static assets, health, middleware.
 
 pub mod acme;
+mod assets;
 pub mod audit_export;
 pub mod billing_files;
 pub mod ca_certs;
@@ -188,6 +189,10 @@ pub fn router(state: AppState) -> Router {
         .route(
             "/api/{*fn_name}",
             get(server_fn_handler).post(server_fn_handler),
+        )
+        .nest_service(
+            "/pkg",
+            assets::pkg_router(&std::path::Path::new(options.site_root.as_ref()).join("pkg")),
         )
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))

@@ -1,0 +1,91 @@
+import type { Browser, BrowserContext } from "@playwright/test";
+import { signedInAdministrator, test } from "../tests/support";
+
+// What a new visitor downloads: each route opened in a fresh browser context (empty cache),
+// the wasm and JavaScript bytes as transferred (compressed, as served, headers included),
+// and the time to interactive of the sign-in page on a slow connection. Prints figures;
+// asserts nothing about them.
+
+const PUBLIC = ["/sign-in", "/sign-up", "/track/no-such-token-0000000000000000000000000000000"];
+const SIGNED_IN = ["/", "/orders", "/orders/new", "/orders/smime/new", "/domains", "/billing", "/users", "/profile"];
+
+type Transfer = { wasm: number; js: number };
+
+/// Opens `path` in `ctx` and sums what the network layer received for wasm and script files.
+async function transferred(ctx: BrowserContext, path: string): Promise<Transfer> {
+  const page = await ctx.newPage();
+  const cdp = await ctx.newCDPSession(page);
+  await cdp.send("Network.enable");
+  await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
+  const urls = new Map<string, string>();
+  const sizes = new Map<string, number>();
+  cdp.on("Network.responseReceived", (e) => urls.set(e.requestId, e.response.url));
+  cdp.on("Network.loadingFinished", (e) => sizes.set(e.requestId, e.encodedDataLength));
+  await page.goto(path);
+  await page.locator("html[data-hydrated]").waitFor({ state: "attached", timeout: 60_000 });
+  await page.waitForLoadState("networkidle");
+  const total: Transfer = { wasm: 0, js: 0 };
+  for (const [id, url] of urls) {
+    const size = sizes.get(id) ?? 0;
+    if (/\.wasm(\?|$)/.test(url)) total.wasm += size;
+    else if (/\.m?js(\?|$)/.test(url)) total.js += size;
+  }
+  await page.close();
+  return total;
+}
+
+/// Time from navigation to `html[data-hydrated]` at 1.6 Mbit/s down, 750 kbit/s up, 150 ms
+/// round trip (Chromium's network emulation), in a fresh context each run.
+async function timeToInteractive(browser: Browser, path: string): Promise<number> {
+  const ctx = await browser.newContext();
+  const page = await ctx.newPage();
+  const cdp = await ctx.newCDPSession(page);
+  await cdp.send("Network.enable");
+  await cdp.send("Network.emulateNetworkConditions", {
+    offline: false,
+    latency: 150,
+    downloadThroughput: (1.6 * 1024 * 1024) / 8,
+    uploadThroughput: (750 * 1024) / 8,
+  });
+  await page.addInitScript(() => {
+    new MutationObserver((_, observer) => {
+      if (document.documentElement.hasAttribute("data-hydrated")) {
+        (window as unknown as { hydratedAt: number }).hydratedAt = performance.now();
+        observer.disconnect();
+      }
+    }).observe(document.documentElement, { attributes: true });
+  });
+  await page.goto(path);
+  await page.locator("html[data-hydrated]").waitFor({ state: "attached", timeout: 120_000 });
+  const at = await page.evaluate(() => (window as unknown as { hydratedAt: number }).hydratedAt);
+  await ctx.close();
+  return at;
+}
+
+const kb = (bytes: number) => (bytes / 1000).toFixed(1);
+
+test("bytes of wasm and JavaScript per route for a new visitor, and the sign-in page's time to interactive", async ({
+  page,
+  browser,
+  context,
+}) => {
+  await signedInAdministrator(page, "bundle", "Bundle Bytes Ltd");
+  const cookies = await context.cookies();
+  const rows: string[] = ["| Route | wasm (kB) | JS (kB) | total (kB) |", "|---|---:|---:|---:|"];
+  for (const path of [...PUBLIC, ...SIGNED_IN]) {
+    const ctx = await browser.newContext();
+    if (SIGNED_IN.includes(path)) await ctx.addCookies(cookies);
+    const t = await transferred(ctx, path);
+    await ctx.close();
+    const shown = path.startsWith("/track/") ? "/track/:token" : path;
+    rows.push(`| \`${shown}\` | ${kb(t.wasm)} | ${kb(t.js)} | ${kb(t.wasm + t.js)} |`);
+  }
+  console.log(`bundle: transferred per route (new visitor, compressed as served)\n${rows.join("\n")}`);
+
+  const runs: number[] = [];
+  for (let i = 0; i < 3; i++) runs.push(await timeToInteractive(browser, "/sign-in"));
+  runs.sort((a, b) => a - b);
+  console.log(
+    `bundle: sign-in time to interactive at 1.6 Mbit/s, 150 ms RTT: median ${(runs[1] / 1000).toFixed(2)} s (runs ${runs.map((r) => (r / 1000).toFixed(2)).join(", ")} s)`,
+  );
+});
