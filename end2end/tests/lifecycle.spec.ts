@@ -5,18 +5,9 @@ import type { Browser, Page } from "@playwright/test";
 import { PORT } from "../playwright.config";
 import { expect, signedInAdministrator, test, uniqueEmail, waitForHydration, waitForMail } from "./support";
 import { grantCredits } from "./billing-support";
-import { publish, sh, uniqueDomain, wizard } from "./orders-support";
+import { csrFor, publish, sh, uniqueDomain, wizard } from "./orders-support";
 
 /// A new P-256 key and a CSR naming `name` (and `more`), made by OpenSSL in `dir`.
-function csrFor(dir: string, name: string, file: string, more: string[] = []): string {
-  const san = [name, ...more].map((n) => `DNS:${n}`).join(",");
-  sh(dir, "openssl", [
-    "req", "-new", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
-    "-keyout", `${file}.key`, "-out", `${file}.csr`, "-subj", `/CN=${name}`, "-addext", `subjectAltName=${san}`,
-  ]);
-  return readFileSync(path.join(dir, `${file}.csr`), "utf8");
-}
-
 /// Validates every pending name of an order through its tracking link.
 async function validateThroughTracking(browser: Browser, page: Page, domain: string) {
   const link = (await page.getByTestId("tracking-link").getAttribute("href"))!;

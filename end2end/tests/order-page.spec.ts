@@ -1,18 +1,10 @@
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Page } from "@playwright/test";
 import { expect, signedInAdministrator, test, waitForHydration } from "./support";
 import { grantCredits } from "./billing-support";
-import { publish, sh, uniqueDomain, wizard } from "./orders-support";
-
-function csrFor(dir: string, name: string, file: string): string {
-  sh(dir, "openssl", [
-    "req", "-new", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
-    "-keyout", `${file}.key`, "-out", `${file}.csr`, "-subj", `/CN=${name}`, "-addext", `subjectAltName=DNS:${name}`,
-  ]);
-  return readFileSync(path.join(dir, `${file}.csr`), "utf8");
-}
+import { csrFor, publish, uniqueDomain, wizard } from "./orders-support";
 
 /// Places a paid DV order for `domain` with a pasted CSR; returns its id.
 async function placeOrder(page: Page, dir: string, domain: string, file: string): Promise<string> {

@@ -56,3 +56,14 @@ export async function wizard(
   await expect(page.getByRole("heading", { level: 2, name: "Summary & payment" })).toBeVisible();
 }
 
+/// An ECDSA P-256 key (`<file>.key`) and its CSR (`<file>.csr`) made by OpenSSL in `dir` for
+/// `name` and any `more` names; returns the CSR's PEM.
+export function csrFor(dir: string, name: string, file = "leaf", more: string[] = []): string {
+  const san = [name, ...more].map((n) => `DNS:${n}`).join(",");
+  sh(dir, "openssl", [
+    "req", "-new", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
+    "-keyout", `${file}.key`, "-out", `${file}.csr`, "-subj", `/CN=${name}`, "-addext", `subjectAltName=${san}`,
+  ]);
+  return readFileSync(path.join(dir, `${file}.csr`), "utf8");
+}
+

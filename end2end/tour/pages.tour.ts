@@ -1,10 +1,10 @@
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Page } from "@playwright/test";
 import { PHONE, activate, expect, serverCli, signIn, signedInAdministrator, test, waitForHydration } from "../tests/support";
 import { grantCredits } from "../tests/billing-support";
-import { publish, sh, uniqueDomain, wizard } from "../tests/orders-support";
+import { csrFor, publish, uniqueDomain, wizard } from "../tests/orders-support";
 
 const OUT = path.join(__dirname, "..", "..", "docs", "screenshots");
 
@@ -15,14 +15,6 @@ async function shoot(page: Page, name: string) {
   await page.setViewportSize(PHONE);
   await page.screenshot({ path: path.join(OUT, `${name}-phone.png`), fullPage: true });
   await page.setViewportSize({ width: 1280, height: 800 });
-}
-
-function csrFor(dir: string, name: string): string {
-  sh(dir, "openssl", [
-    "req", "-new", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
-    "-keyout", "leaf.key", "-out", "leaf.csr", "-subj", `/CN=${name}`, "-addext", `subjectAltName=DNS:${name}`,
-  ]);
-  return readFileSync(path.join(dir, "leaf.csr"), "utf8");
 }
 
 test("the tour's pages", async ({ page, browser }) => {

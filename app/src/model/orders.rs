@@ -555,6 +555,14 @@ pub struct OrderView {
     pub renewal_marked: Option<String>,
 }
 
+impl OrderView {
+    /// An S/MIME order names mailboxes, not domains: its key and CSR come from the mailbox
+    /// activation, never from the order page.
+    pub fn is_mailbox_order(&self) -> bool {
+        self.names.iter().any(|n| n.name.contains('@'))
+    }
+}
+
 /// Whose tracking link it is, and so what it may do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum TrackingScope {

@@ -137,6 +137,16 @@ async fn seed_through_the_forms(app: &axum::Router, asha: &str, ops: &str) {
             format!("account_id=1&amount=10&remarks={x}"),
             ops,
         ),
+        (
+            "/api/operator/legal/publish",
+            format!("kind=terms&title={x}&body={x}"),
+            ops,
+        ),
+        (
+            "/api/operator/legal/publish",
+            format!("kind=subscriber_agreement&title={x}&body={x}"),
+            ops,
+        ),
     ];
     for (path, body, session) in calls {
         let (status, answer) = call(app, path, &body, Some(session)).await;
@@ -324,6 +334,12 @@ async fn every_page_renders_hostile_text_escaped() {
         "/settings/renewals".into(),
         "/settings/rest-api".into(),
         "/settings/acme".into(),
+        "/terms".into(),
+        "/subscriber-agreement".into(),
+        format!(
+            "/orders/{order}/revoke?reason=superseded&remarks={}",
+            form_value(HOSTILE)
+        ),
     ];
     for path in &customer_pages {
         let (status, body) = page(&app, path, &asha).await;
@@ -335,6 +351,7 @@ async fn every_page_renders_hostile_text_escaped() {
         "/operator/accounts",
         "/operator/accounts/1/credits",
         "/operator/products",
+        "/operator/legal",
         "/billing",
     ];
     for path in operator_pages {

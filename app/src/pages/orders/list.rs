@@ -164,10 +164,14 @@ fn List(page: OrdersPage, query: OrdersQuery) -> impl IntoView {
                             <td data-label="Domain">{o.main_name}{more}</td>
                             <td data-label="Product">{o.product}</td>
                             <td data-label="Status">
-                                <Badge tone=order_tone(o.status) text=o.status.label() />
-                                {certificate.map(|c| view! {
-                                    " " <Badge tone=certificate_tone(c) text=format!("Certificate {}", c.label().to_lowercase()) test_id="order-certificate-state" />
-                                })}
+                                // One box for the badges, so a phone's card keeps them beside
+                                // the column's name.
+                                <span class="badges">
+                                    <Badge tone=order_tone(o.status) text=o.status.label() />
+                                    {certificate.map(|c| view! {
+                                        " " <Badge tone=certificate_tone(c) text=format!("Certificate {}", c.label().to_lowercase()) test_id="order-certificate-state" />
+                                    })}
+                                </span>
                             </td>
                             <td data-label="Price">{o.price}</td>
                             <td data-label="Placed by">{o.placed_by}</td>

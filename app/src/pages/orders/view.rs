@@ -171,7 +171,7 @@ fn NextStep(order: OrderView) -> impl IntoView {
         order.status,
         OrderStatus::PendingApproval | OrderStatus::PendingParentApproval
     );
-    let is_mailbox_order = order.names.iter().any(|n| n.name.contains('@'));
+    let is_mailbox_order = order.is_mailbox_order();
     let needs_csr = !order.status.is_final()
         && !order.has_csr
         && !is_mailbox_order
@@ -329,7 +329,7 @@ fn PendingActions(order: OrderView) -> impl IntoView {
         .flatten()
         .next()
     });
-    let is_mailbox_order = order.names.iter().any(|n| n.name.contains('@'));
+    let is_mailbox_order = order.is_mailbox_order();
     let replace_csr = !order.status.is_final() && order.has_csr && !is_mailbox_order;
     let may_reject = order.can_approve || order.can_pay;
     if !replace_csr && !may_reject && !order.can_cancel {
