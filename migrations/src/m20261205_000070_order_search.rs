@@ -98,4 +98,10 @@ impl MigrationTrait for Migration {
             _ => Ok(()),
         }
     }
+
+    /// On SQLite too: a failure halfway would leave an index without its triggers, which
+    /// goes stale unnoticed and answers searches wrongly.
+    fn use_transaction(&self) -> Option<bool> {
+        Some(true)
+    }
 }
