@@ -351,6 +351,89 @@ pub async fn events(db: &impl Db, order_id: i32) -> Result<Vec<OrderEventRow>, S
         .await?)
 }
 
+/// Adds `count` orders of one account, each with one name `host<id>.bench-example.com`, for
+/// the order list benchmark: the same rows `end2end/bench/portal.bench.ts` writes (seven
+/// statuses in turn, fifty tags, three minutes apart from 2026-01-01).
+pub async fn insert_many_for_bench(
+    db: &impl Db,
+    account_id: i32,
+    group_id: i32,
+    placed_by: i32,
+    count: usize,
+) -> Result<(), StoreError> {
+    const CHUNK: usize = 1000;
+    const STATUSES: [OrderStatus; 7] = [
+        OrderStatus::OnHold,
+        OrderStatus::PendingApproval,
+        OrderStatus::Accepted,
+        OrderStatus::InProgress,
+        OrderStatus::Fulfilled,
+        OrderStatus::Cancelled,
+        OrderStatus::Rejected,
+    ];
+    let start = DateTime::<Utc>::from_timestamp(1_767_225_600, 0).unwrap_or_default();
+    let mut done = 0;
+    while done < count {
+        let n = CHUNK.min(count - done);
+        let rows = (done..done + n).map(|i| {
+            let at = start + chrono::Duration::minutes(3 * i64::try_from(i).unwrap_or(0));
+            orders::ActiveModel {
+                account_id: Set(account_id),
+                group_id: Set(group_id),
+                placed_by: Set(placed_by),
+                product_id: Set(1),
+                product_name: Set("DV SSL".to_owned()),
+                product_kind: Set(ProductKind::DvSingle.into()),
+                profile: Set("tls-dv".to_owned()),
+                validity_days: Set(199),
+                price_minor: Set(4900),
+                currency: Set(Currency::Usd.into()),
+                status: Set(STATUSES
+                    .get(i % STATUSES.len())
+                    .copied()
+                    .unwrap_or(OrderStatus::OnHold)
+                    .into()),
+                key_source: Set(KeySource::Later.into()),
+                requester_name: Set("Bench Requester".to_owned()),
+                requester_email: Set("bench@example.com".to_owned()),
+                requester_phone: Set(String::new()),
+                tags: Set(format!("bench,tag{}", i % 50)),
+                remarks: Set(String::new()),
+                tech_name: Set(String::new()),
+                tech_email: Set(String::new()),
+                extra_emails: Set(String::new()),
+                auto_renew: Set(false),
+                template_values: Set("{}".to_owned()),
+                source: Set(OrderSource::Portal.into()),
+                created_at: Set(at),
+                updated_at: Set(at),
+                ..Default::default()
+            }
+        });
+        orders::Entity::insert_many(rows).exec(db.conn()).await?;
+        done += n;
+    }
+    let ids: Vec<i32> = orders::Entity::find()
+        .select_only()
+        .column(orders::Column::Id)
+        .filter(orders::Column::AccountId.eq(account_id))
+        .into_tuple()
+        .all(db.conn())
+        .await?;
+    for chunk in ids.chunks(CHUNK) {
+        let names = chunk.iter().map(|id| order_names::ActiveModel {
+            order_id: Set(*id),
+            position: Set(0),
+            name: Set(format!("host{id}.bench-example.com")),
+            ..Default::default()
+        });
+        order_names::Entity::insert_many(names)
+            .exec(db.conn())
+            .await?;
+    }
+    Ok(())
+}
+
 /// Which of an account's orders a user reaches: the service decides (role and group access),
 /// the list's query and the loading of one order both obey it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
