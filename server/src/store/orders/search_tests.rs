@@ -9,7 +9,7 @@ use app::model::{
     products::ProductKind,
 };
 use chrono::{DateTime, Duration, TimeZone, Utc};
-use migrations::{MigrationName, Migrator, MigratorTrait};
+use migrations::{Migrator, MigratorTrait};
 
 use super::*;
 use crate::store::{Store, accounts, groups, smime, test_db, users};
