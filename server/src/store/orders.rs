@@ -491,76 +491,96 @@ pub struct Search<'a> {
     pub expiring: Option<(DateTime<Utc>, DateTime<Utc>)>,
 }
 
-/// Name search terms this long or longer have a trigram, so SQLite's trigram index answers
-/// them; shorter ones keep the `LIKE` scan (PostgreSQL's planner makes that choice itself).
+/// Name search terms this long or longer have a trigram, so SQLite's trigram index can answer
+/// them; shorter ones keep the `LIKE` scan (PostgreSQL's planner makes that choice itself,
+/// with its pg_trgm indexes).
 const TRIGRAM: usize = 3;
 
-/// Up to this many matches, an SQLite name search reads the matching orders by id and sorts
-/// them; with more, walking the account's orders newest first fills a page sooner.
+/// SQLite's trigram index answers a name search with at most this many matching names. Past
+/// that, matching a phrase against every name costs more than the scan (a term in every name,
+/// `example`: 150 ms over 100,000 names, against 20 ms), and the newest orders fill a page
+/// sooner than sorting all matches.
 const FEW_MATCHES: u64 = 2_000;
 
-/// How a query reaches the orders of a name search.
+/// How the name filter finds the names, and so how the query reaches the orders.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Drive {
-    /// Through the account's orders (the usual indexes), testing each against the names.
-    Account,
-    /// From the names the trigram index finds, to their orders by id.
-    Names,
-}
-
-/// Whether SQLite's trigram index (the `order_names_search` FTS5 table) answers a name search
-/// for `d`.
-fn trigram_indexed(backend: DbBackend, d: &str) -> bool {
-    backend == DbBackend::Sqlite && d.chars().count() >= TRIGRAM
-}
-
-fn names_indexed(backend: DbBackend, s: &Search<'_>) -> bool {
-    s.domain.is_some_and(|d| trigram_indexed(backend, d))
+enum NameSearch {
+    /// `LIKE '%term%'` over the names, each of the account's orders tested against the
+    /// matches: no name filter, short terms, PostgreSQL, or common terms.
+    Scan,
+    /// SQLite's trigram index (the `order_names_search` FTS5 table) finds the few matching
+    /// names; their orders are read by id.
+    Index,
 }
 
 /// An FTS5 phrase matching `text` literally: inside double quotes only `"` is special. With the
-/// trigram tokenizer a phrase matches the names containing it, case folded: the `LIKE
-/// '%text%'` of the scan, from the index.
+/// trigram tokenizer a phrase matches the names containing it, case folded as SQLite's `LIKE`
+/// folds ASCII: the scan's `LIKE '%text%'`, from the index.
 fn fts_phrase(text: &str) -> String {
     format!("\"{}\"", text.replace('"', "\"\""))
 }
 
+/// The ids of the names (in every account) the trigram index finds for `d`.
+fn names_indexed(d: &str) -> SelectStatement {
+    Query::select()
+        .expr(Expr::col(("order_names_search", "rowid")))
+        .from("order_names_search")
+        .and_where(Expr::col("order_names_search").binary(BinOper::Custom("MATCH"), fts_phrase(d)))
+        .to_owned()
+}
+
+/// Whether the trigram index answers this search: SQLite, a term with a trigram, and at most
+/// `few` matching names. Counting past `few` stops there, so common terms cost little here.
+async fn name_search(db: &impl Db, s: &Search<'_>, few: u64) -> Result<NameSearch, StoreError> {
+    let backend = db.conn().get_database_backend();
+    let Some(d) = s.domain else {
+        return Ok(NameSearch::Scan);
+    };
+    if backend != DbBackend::Sqlite || d.chars().count() < TRIGRAM {
+        return Ok(NameSearch::Scan);
+    }
+    let probe = Query::select()
+        .expr_as(Expr::cust("COUNT(*)"), "n")
+        .from_subquery(
+            names_indexed(d).limit(few.saturating_add(1)).to_owned(),
+            "matches",
+        )
+        .to_owned();
+    let n: i64 = match db.conn().query_one(&probe).await? {
+        Some(row) => row.try_get("", "n")?,
+        None => 0,
+    };
+    Ok(if u64::try_from(n).unwrap_or(u64::MAX) <= few {
+        NameSearch::Index
+    } else {
+        NameSearch::Scan
+    })
+}
+
 /// The ids of the orders with a name containing `d`.
-fn orders_named(backend: DbBackend, d: &str) -> SelectStatement {
+fn orders_named(d: &str, how: NameSearch) -> SelectStatement {
     let mut names = Query::select();
     names
         .column(order_names::Column::OrderId)
         .from(order_names::Entity);
-    if trigram_indexed(backend, d) {
-        names.and_where(
-            order_names::Column::Id.in_subquery(
-                Query::select()
-                    .expr(Expr::col(("order_names_search", "rowid")))
-                    .from("order_names_search")
-                    .and_where(
-                        Expr::col("order_names_search")
-                            .binary(BinOper::Custom("MATCH"), fts_phrase(d)),
-                    )
-                    .to_owned(),
-            ),
-        );
-    } else {
-        names.and_where(Expr::col(order_names::Column::Name).like(super::like_contains(d)));
-    }
+    match how {
+        NameSearch::Index => names.and_where(order_names::Column::Id.in_subquery(names_indexed(d))),
+        NameSearch::Scan => {
+            names.and_where(Expr::col(order_names::Column::Name).like(super::like_contains(d)))
+        }
+    };
     names.to_owned()
 }
 
-fn condition(s: &Search<'_>, backend: DbBackend, drive: Drive) -> Condition {
-    let account = if drive == Drive::Names {
+fn condition(s: &Search<'_>, how: NameSearch) -> Condition {
+    let account = Expr::col((orders::Entity, orders::Column::AccountId));
+    let account = match how {
+        NameSearch::Scan => account.eq(s.account_id),
         // `account_id + 0` is the same test, but no index can serve it: SQLite's planner,
         // which has no statistics, would otherwise walk the account's index (every order of
-        // the account) and look each up in the names' matches, instead of reading the few
-        // matching orders by id.
-        Expr::col((orders::Entity, orders::Column::AccountId))
-            .add(0)
-            .eq(s.account_id)
-    } else {
-        Expr::col((orders::Entity, orders::Column::AccountId)).eq(s.account_id)
+        // the account) and look each up in the matches, instead of reading the few matching
+        // orders by id.
+        NameSearch::Index => account.add(0).eq(s.account_id),
     };
     let mut c = Condition::all().add(account);
     if let Some(reach) = s.reach.condition() {
@@ -612,22 +632,20 @@ fn condition(s: &Search<'_>, backend: DbBackend, drive: Drive) -> Condition {
             );
     }
     if let Some(d) = s.domain {
-        c = c.add(orders::Column::Id.in_subquery(orders_named(backend, d)));
+        c = c.add(orders::Column::Id.in_subquery(orders_named(d, how)));
     }
     c
 }
 
 /// How many orders match.
 pub async fn count(db: &impl Db, s: &Search<'_>) -> Result<u64, StoreError> {
-    let backend = db.conn().get_database_backend();
-    // Counting reads every match in any order: from the trigram index, that is only the matches.
-    let drive = if names_indexed(backend, s) {
-        Drive::Names
-    } else {
-        Drive::Account
-    };
+    let how = name_search(db, s, FEW_MATCHES).await?;
+    count_by(db, s, how).await
+}
+
+async fn count_by(db: &impl Db, s: &Search<'_>, how: NameSearch) -> Result<u64, StoreError> {
     Ok(orders::Entity::find()
-        .filter(condition(s, backend, drive))
+        .filter(condition(s, how))
         .count(db.conn())
         .await?)
 }
@@ -639,21 +657,24 @@ pub async fn search(
     page: u64,
     per_page: u64,
 ) -> Result<(Vec<OrderRow>, u64), StoreError> {
-    let backend = db.conn().get_database_backend();
-    let total = count(db, s).await?;
+    let how = name_search(db, s, FEW_MATCHES).await?;
+    search_by(db, s, how, page, per_page).await
+}
+
+async fn search_by(
+    db: &impl Db,
+    s: &Search<'_>,
+    how: NameSearch,
+    page: u64,
+    per_page: u64,
+) -> Result<(Vec<OrderRow>, u64), StoreError> {
+    let total = count_by(db, s, how).await?;
     let offset = page.saturating_sub(1).saturating_mul(per_page);
     if offset >= total {
         return Ok((Vec::new(), total));
     }
-    // A rare name is found fastest from the index; a common one (most orders match) by
-    // walking the newest orders until a page is full. The count just made tells which.
-    let drive = if names_indexed(backend, s) && total <= FEW_MATCHES {
-        Drive::Names
-    } else {
-        Drive::Account
-    };
     let rows = orders::Entity::find()
-        .filter(condition(s, backend, drive))
+        .filter(condition(s, how))
         .order_by_desc(orders::Column::CreatedAt)
         .order_by_desc(orders::Column::Id)
         .offset(offset)

@@ -107,7 +107,7 @@ async fn order(store: &Store, owner: (i32, i32, i32), names: &[&str], minutes: i
 }
 
 /// The ids `account` finds for `term`, newest first, checked against the count; each search
-/// also runs with the other way of reaching the orders (see `Drive`), which must agree.
+/// also runs both ways of finding the names (see `NameSearch`), which must agree.
 async fn found(store: &Store, account_id: i32, term: &str) -> Vec<i32> {
     let s = Search {
         account_id,
@@ -121,19 +121,16 @@ async fn found(store: &Store, account_id: i32, term: &str) -> Vec<i32> {
         rows.iter().all(|o| o.account_id == account_id),
         "{term:?} found another account's order"
     );
-    let backend = store.conn().get_database_backend();
-    for drive in [Drive::Account, Drive::Names] {
-        let other: Vec<i32> = orders::Entity::find()
-            .filter(condition(&s, backend, drive))
-            .order_by_desc(orders::Column::CreatedAt)
-            .order_by_desc(orders::Column::Id)
-            .all(store.conn())
-            .await
-            .unwrap()
-            .iter()
-            .map(|o| o.id)
-            .collect();
-        assert_eq!(other, ids, "{term:?} reached by {drive:?}");
+    let mut ways = vec![NameSearch::Scan];
+    // The trigram index is SQLite's, for terms with a trigram.
+    if !store.is_postgres() && term.chars().count() >= TRIGRAM {
+        ways.push(NameSearch::Index);
+    }
+    for how in ways {
+        let (rows, total) = search_by(store, &s, how, 1, 100).await.unwrap();
+        let other: Vec<i32> = rows.iter().map(|o| o.id).collect();
+        assert_eq!(other, ids, "{term:?} found by {how:?}");
+        assert_eq!(total, ids.len() as u64, "{term:?} counted by {how:?}");
     }
     ids
 }
@@ -170,6 +167,41 @@ async fn orders_are_found_by_any_part_of_any_name_in_any_case() {
     assert_eq!(found(&store, me.0, "o").await, vec![blog, shop]);
     assert_eq!(found(&store, me.0, "rg").await, vec![blog]);
     assert!(found(&store, me.0, "shopping").await.is_empty());
+}
+
+#[tokio::test]
+async fn the_index_answers_rare_terms_and_the_scan_common_ones() {
+    let store = test_db::fresh_store().await;
+    let me = account(&store, "mine").await;
+    let them = account(&store, "theirs").await;
+    let shop = order(&store, me, &["shop.example.com"], 1).await;
+    order(&store, me, &["blog.example.org"], 2).await;
+    order(&store, them, &["www.shop.example.com"], 3).await;
+    let how = |term: &'static str, few: u64| {
+        let store = store.clone();
+        async move {
+            let s = Search {
+                account_id: me.0,
+                domain: Some(term),
+                ..Default::default()
+            };
+            name_search(&store, &s, few).await.unwrap()
+        }
+    };
+    let index = if store.is_postgres() {
+        // PostgreSQL's planner picks its pg_trgm index for the LIKE itself.
+        NameSearch::Scan
+    } else {
+        NameSearch::Index
+    };
+    assert_eq!(how("blog", 1).await, index);
+    // Names of every account count: the choice is about cost, not about what is found.
+    assert_eq!(how("shop", 1).await, NameSearch::Scan);
+    assert_eq!(how("shop", 2).await, index);
+    assert_eq!(how("example", 2).await, NameSearch::Scan);
+    assert_eq!(how("example", FEW_MATCHES).await, index);
+    assert_eq!(how("sh", FEW_MATCHES).await, NameSearch::Scan);
+    assert_eq!(found(&store, me.0, "shop").await, vec![shop]);
 }
 
 #[tokio::test]
