@@ -182,7 +182,9 @@ async fn main() {
     let only = std::env::args().nth(1);
     if only.as_deref() == Some("search") {
         search_figures(&dir).await;
-        let _ = std::fs::remove_dir_all(&dir);
+        if std::env::var_os("ROOTLINE_BENCH_KEEP_DATABASE").is_none() {
+            let _ = std::fs::remove_dir_all(&dir);
+        }
         return;
     }
     if only.is_some() {
@@ -638,7 +640,7 @@ fn percentile(sorted: &[f64], p: f64) -> f64 {
 /// names) over 100,000 orders of one account (ROOTLINE_BENCH_ORDERS), the rows
 /// `end2end/bench/portal.bench.ts` seeds. SQLite in a temporary file, or with
 /// ROOTLINE_BENCH_POSTGRES_URL (a URL that may create databases) a PostgreSQL database made for
-/// the run and dropped after it.
+/// the run and dropped after it (kept with ROOTLINE_BENCH_KEEP_DATABASE=1).
 async fn search_figures(dir: &std::path::Path) {
     let count: usize = std::env::var("ROOTLINE_BENCH_ORDERS")
         .ok()
@@ -802,6 +804,17 @@ async fn search_figures(dir: &std::path::Path) {
         );
     }
     drop(store);
+    if std::env::var_os("ROOTLINE_BENCH_KEEP_DATABASE").is_some() {
+        // For EXPLAIN ANALYZE on the same rows afterwards.
+        println!(
+            "kept the database: {}",
+            postgres.as_deref().map_or_else(
+                || dir.join("search.db").display().to_string(),
+                |_| name.clone()
+            )
+        );
+        return;
+    }
     if let Some(admin) = admin {
         admin
             .execute_raw(&format!("DROP DATABASE {name} WITH (FORCE)"))

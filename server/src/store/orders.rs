@@ -557,8 +557,21 @@ async fn name_search(db: &impl Db, s: &Search<'_>, few: u64) -> Result<NameSearc
     })
 }
 
+/// `column LIKE '%text%'` (case folded by the caller's `lower()` where needed). On PostgreSQL
+/// the pattern is part of the statement's text, not a bound value: after five runs of a
+/// prepared statement PostgreSQL may keep a generic plan, which guesses any pattern matches
+/// 0.5 % of the rows and so reads the pg_trgm index even for patterns it cannot narrow (a term
+/// in every name, or of two characters: 222 ms instead of 20 ms over 100,000 names).
+fn contains(backend: DbBackend, column: Expr, text: &str) -> Expr {
+    if backend == DbBackend::Postgres {
+        column.binary(BinOper::Like, super::like_contains_inline(text))
+    } else {
+        column.like(super::like_contains(text))
+    }
+}
+
 /// The ids of the orders with a name containing `d`.
-fn orders_named(d: &str, how: NameSearch) -> SelectStatement {
+fn orders_named(backend: DbBackend, d: &str, how: NameSearch) -> SelectStatement {
     let mut names = Query::select();
     names
         .column(order_names::Column::OrderId)
@@ -566,13 +579,13 @@ fn orders_named(d: &str, how: NameSearch) -> SelectStatement {
     match how {
         NameSearch::Index => names.and_where(order_names::Column::Id.in_subquery(names_indexed(d))),
         NameSearch::Scan => {
-            names.and_where(Expr::col(order_names::Column::Name).like(super::like_contains(d)))
+            names.and_where(contains(backend, Expr::col(order_names::Column::Name), d))
         }
     };
     names.to_owned()
 }
 
-fn condition(s: &Search<'_>, how: NameSearch) -> Condition {
+fn condition(s: &Search<'_>, backend: DbBackend, how: NameSearch) -> Condition {
     let account = Expr::col((orders::Entity, orders::Column::AccountId));
     let account = match how {
         NameSearch::Scan => account.eq(s.account_id),
@@ -596,15 +609,18 @@ fn condition(s: &Search<'_>, how: NameSearch) -> Condition {
         c = c.add(orders::Column::Status.eq(st));
     }
     if let Some(p) = s.product {
-        c = c.add(
-            Expr::expr(Func::lower(Expr::col(orders::Column::ProductName)))
-                .like(super::like_contains(p)),
-        );
+        c = c.add(contains(
+            backend,
+            Expr::expr(Func::lower(Expr::col(orders::Column::ProductName))),
+            p,
+        ));
     }
     if let Some(t) = s.tag {
-        c = c.add(
-            Expr::expr(Func::lower(Expr::col(orders::Column::Tags))).like(super::like_contains(t)),
-        );
+        c = c.add(contains(
+            backend,
+            Expr::expr(Func::lower(Expr::col(orders::Column::Tags))),
+            t,
+        ));
     }
     if s.needs_csr {
         c = c
@@ -632,7 +648,7 @@ fn condition(s: &Search<'_>, how: NameSearch) -> Condition {
             );
     }
     if let Some(d) = s.domain {
-        c = c.add(orders::Column::Id.in_subquery(orders_named(d, how)));
+        c = c.add(orders::Column::Id.in_subquery(orders_named(backend, d, how)));
     }
     c
 }
@@ -644,8 +660,9 @@ pub async fn count(db: &impl Db, s: &Search<'_>) -> Result<u64, StoreError> {
 }
 
 async fn count_by(db: &impl Db, s: &Search<'_>, how: NameSearch) -> Result<u64, StoreError> {
+    let backend = db.conn().get_database_backend();
     Ok(orders::Entity::find()
-        .filter(condition(s, how))
+        .filter(condition(s, backend, how))
         .count(db.conn())
         .await?)
 }
@@ -679,7 +696,7 @@ async fn search_by(
     let page_ids = Query::select()
         .column(orders::Column::Id)
         .from(orders::Entity)
-        .cond_where(condition(s, how))
+        .cond_where(condition(s, db.conn().get_database_backend(), how))
         .order_by(orders::Column::CreatedAt, Order::Desc)
         .order_by(orders::Column::Id, Order::Desc)
         .offset(offset)

@@ -226,6 +226,23 @@ async fn search_terms_are_text_not_syntax() {
         assert!(found(&store, me.0, term).await.is_empty(), "{term:?}");
     }
     assert_eq!(found(&store, me.0, "p.e").await, vec![shop]);
+
+    // PostgreSQL gets the pattern in the statement's text: quotes stay text there too.
+    let quoted = order(&store, me, &["o'hara\\x@example.com"], 2).await;
+    for term in ["o'hara", "'h", "a\\x", "o'hara\\x@"] {
+        assert_eq!(found(&store, me.0, term).await, vec![quoted], "{term:?}");
+    }
+    for term in ["'; DROP TABLE orders; --", "o''hara", "a\\\\x"] {
+        assert!(found(&store, me.0, term).await.is_empty(), "{term:?}");
+    }
+    let s = Search {
+        account_id: me.0,
+        tag: Some("it's"),
+        product: Some("dv ssl'"),
+        ..Default::default()
+    };
+    assert_eq!(count(&store, &s).await.unwrap(), 0);
+    assert_eq!(found(&store, me.0, "example").await, vec![quoted, shop]);
 }
 
 #[tokio::test]
