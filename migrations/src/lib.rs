@@ -38,6 +38,7 @@ mod m20261204_000032_membership_employee_id;
 mod m20261204_000050_attempt_throttle;
 mod m20261204_000051_default_group_for_every_account;
 mod m20261205_000060_legal_documents;
+mod m20261205_000070_order_search;
 
 pub struct Migrator;
 
@@ -80,6 +81,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261204_000050_attempt_throttle::Migration),
             Box::new(m20261204_000051_default_group_for_every_account::Migration),
             Box::new(m20261205_000060_legal_documents::Migration),
+            Box::new(m20261205_000070_order_search::Migration),
         ]
     }
 }

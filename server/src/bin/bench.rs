@@ -22,7 +22,7 @@ use server::{
     },
     ca::{Authority, CaSettings, SignOptions},
     ports::keys::{KeySpec, KeyStore},
-    store::{Store, authorities, certificates},
+    store::{Store, accounts, authorities, certificates, groups, orders, users},
 };
 
 const WINDOW: Duration = Duration::from_secs(3);
@@ -180,6 +180,13 @@ async fn main() {
     println!();
     // One part alone, for a profiler: `bench issuance` or `bench crl`.
     let only = std::env::args().nth(1);
+    if only.as_deref() == Some("search") {
+        search_figures(&dir).await;
+        if std::env::var_os("ROOTLINE_BENCH_KEEP_DATABASE").is_none() {
+            let _ = std::fs::remove_dir_all(&dir);
+        }
+        return;
+    }
     if only.is_some() {
         return part(only.as_deref(), &dir, soft).await;
     }
@@ -294,7 +301,7 @@ async fn part(only: Option<&str>, dir: &std::path::Path, keys: Arc<dyn KeyStore>
             println!("issuance, prepare_many+issue_many {batched:>8.1} certificates/s");
         }
         Some("crl") => crl_figures(&ca, &store).await,
-        other => println!("unknown part {other:?}: issuance or crl"),
+        other => println!("unknown part {other:?}: issuance, crl or search"),
     }
     let _ = std::fs::remove_dir_all(dir);
 }
@@ -621,4 +628,197 @@ async fn ocsp_comparison(ca: &Arc<Authority>, dir: &std::path::Path, leaf: &serv
     }
     let _ = responder.kill();
     let _ = responder.wait();
+}
+
+/// The p-th percentile of sorted samples, as `end2end/bench/portal.bench.ts` computes it.
+fn percentile(sorted: &[f64], p: f64) -> f64 {
+    let i = ((p / 100.0) * sorted.len() as f64).ceil() as usize;
+    sorted[i.saturating_sub(1).min(sorted.len() - 1)]
+}
+
+/// `bench search`: the order list's database work (the page's query, its count and its main
+/// names) over 100,000 orders of one account (ROOTLINE_BENCH_ORDERS), the rows
+/// `end2end/bench/portal.bench.ts` seeds. SQLite in a temporary file, or with
+/// ROOTLINE_BENCH_POSTGRES_URL (a URL that may create databases) a PostgreSQL database made for
+/// the run and dropped after it (kept with ROOTLINE_BENCH_KEEP_DATABASE=1).
+async fn search_figures(dir: &std::path::Path) {
+    let count: usize = std::env::var("ROOTLINE_BENCH_ORDERS")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(100_000);
+    let postgres = std::env::var("ROOTLINE_BENCH_POSTGRES_URL").ok();
+    let name = format!("rootline_bench_{}", std::process::id());
+    let (store, admin) = match &postgres {
+        Some(admin_url) => {
+            let admin = Store::connect(admin_url).await.unwrap();
+            admin
+                .execute_raw(&format!("CREATE DATABASE {name}"))
+                .await
+                .unwrap();
+            let base = admin_url
+                .rsplit_once('/')
+                .map_or(admin_url.as_str(), |(b, _)| b);
+            (
+                Store::connect(&format!("{base}/{name}")).await.unwrap(),
+                Some(admin),
+            )
+        }
+        None => (
+            Store::connect(&format!(
+                "sqlite://{}?mode=rwc",
+                dir.join("search.db").display()
+            ))
+            .await
+            .unwrap(),
+            None,
+        ),
+    };
+    store.migrate().await.unwrap();
+    let at = Utc::now();
+    let account = accounts::insert(
+        &store,
+        accounts::NewAccount {
+            kind: app::model::AccountKind::Enterprise,
+            name: "Bench Marks Ltd",
+            country: "IN",
+            status: app::model::AccountStatus::Active,
+            created_at: at,
+        },
+    )
+    .await
+    .unwrap();
+    let user = users::insert(
+        &store,
+        users::NewUser {
+            email: "bench@example.com",
+            name: "Bench",
+            mobile: "",
+            status: app::model::user_status::UserStatus::Active,
+            is_operator: false,
+            created_at: at,
+            designation: "",
+            employee_id: "",
+        },
+    )
+    .await
+    .unwrap();
+    let group = groups::insert(
+        &store,
+        account.id,
+        true,
+        groups::GroupFields {
+            name: "Default group",
+            description: "",
+            finance_mode: app::model::groups::FinanceMode::Account,
+            spend_limit_minor: None,
+            renewal_emails: "",
+            restricted: false,
+        },
+        at,
+    )
+    .await
+    .unwrap();
+    let started = Instant::now();
+    let tx = store.begin().await.unwrap();
+    orders::insert_many_for_bench(&tx, account.id, group.id, user.id, count)
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    if store.is_postgres() {
+        // What autovacuum does after a bulk load: statistics for the planner, and the
+        // visibility map that lets counts read indexes alone.
+        store.execute_raw("VACUUM ANALYZE").await.unwrap();
+    }
+    println!(
+        "order list on {}: {count} orders seeded in {:.1} s; times are the page's query, its count and its main names",
+        if store.is_postgres() {
+            "PostgreSQL"
+        } else {
+            "SQLite"
+        },
+        started.elapsed().as_secs_f64()
+    );
+    let search = |domain: Option<&'static str>,
+                  status: Option<&'static str>,
+                  tag: Option<&'static str>| orders::Search {
+        account_id: account.id,
+        domain,
+        status,
+        tag,
+        ..Default::default()
+    };
+    let cases = [
+        ("list, first page", search(None, None, None), 1, 50),
+        ("list, page 5000", search(None, None, None), 5000, 20),
+        (
+            "name search host77777",
+            search(Some("host77777"), None, None),
+            1,
+            20,
+        ),
+        (
+            "status fulfilled + tag tag7",
+            search(None, Some("fulfilled"), Some("tag7")),
+            1,
+            20,
+        ),
+        (
+            "name search host7 (11,111 match)",
+            search(Some("host7"), None, None),
+            1,
+            20,
+        ),
+        (
+            "name search bench-example (all match)",
+            search(Some("bench-example"), None, None),
+            1,
+            20,
+        ),
+        (
+            "name search 77 (two characters: scan)",
+            search(Some("77"), None, None),
+            1,
+            20,
+        ),
+    ];
+    for (label, s, page, runs) in cases {
+        let mut samples = Vec::with_capacity(runs);
+        let mut total = 0;
+        for run in 0..runs + 3 {
+            let t0 = Instant::now();
+            let (rows, n) = orders::search(&store, &s, page, 10).await.unwrap();
+            let ids: Vec<i32> = rows.iter().map(|o| o.id).collect();
+            orders::main_names(&store, &ids).await.unwrap();
+            // The first three warm the caches, as the portal benchmark's warm-up does.
+            if run >= 3 {
+                samples.push(t0.elapsed().as_secs_f64() * 1000.0);
+            }
+            total = n;
+        }
+        samples.sort_by(f64::total_cmp);
+        println!(
+            "{label:<40} {total:>7} found  n={runs} p50={:.1} ms p95={:.1} ms max={:.1} ms",
+            percentile(&samples, 50.0),
+            percentile(&samples, 95.0),
+            samples[samples.len() - 1]
+        );
+    }
+    drop(store);
+    if std::env::var_os("ROOTLINE_BENCH_KEEP_DATABASE").is_some() {
+        // For EXPLAIN ANALYZE on the same rows afterwards.
+        println!(
+            "kept the database: {}",
+            postgres.as_deref().map_or_else(
+                || dir.join("search.db").display().to_string(),
+                |_| name.clone()
+            )
+        );
+        return;
+    }
+    if let Some(admin) = admin {
+        admin
+            .execute_raw(&format!("DROP DATABASE {name} WITH (FORCE)"))
+            .await
+            .unwrap();
+    }
 }

@@ -282,12 +282,28 @@ fn sqlite_parent_dir(url: &str) -> Option<String> {
 /// A case-insensitive "contains" pattern for LIKE over a lower-cased column: the user's text
 /// is matched literally (`%`, `_` and `\` escaped).
 fn like_contains(text: &str) -> sea_orm::sea_query::LikeExpr {
+    sea_orm::sea_query::LikeExpr::new(like_contains_pattern(text)).escape('\\')
+}
+
+fn like_contains_pattern(text: &str) -> String {
     let escaped = text
         .to_lowercase()
         .replace('\\', "\\\\")
         .replace('%', "\\%")
         .replace('_', "\\_");
-    sea_orm::sea_query::LikeExpr::new(format!("%{escaped}%")).escape('\\')
+    format!("%{escaped}%")
+}
+
+/// The same pattern and escape as `like_contains`, as constants in the statement's text rather
+/// than bound values, so the database plans for this pattern (sea-query quotes and escapes
+/// them). For a LIKE: `column.binary(BinOper::Like, like_contains_inline(text))`.
+fn like_contains_inline(text: &str) -> sea_orm::sea_query::Expr {
+    use sea_orm::sea_query::{BinOper, Expr};
+    Expr::Binary(
+        Box::new(Expr::Constant(like_contains_pattern(text).into())),
+        BinOper::Escape,
+        Box::new(Expr::Constant('\\'.into())),
+    )
 }
 
 #[cfg(test)]
