@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test as base, type BrowserContext, type Page } from "@playwright/test";
 import { execFileSync } from "node:child_process";
 import path from "node:path";
@@ -106,6 +107,7 @@ export async function expectFitsPhone(ctx: BrowserContext, urls: string[]) {
       }
       if (!response || !(response.headers()["content-type"] ?? "").includes("text/html")) continue;
       await expectPageFitsPhone(phone, url);
+      await expectAccessible(phone, url);
     }
   } finally {
     await phone.close();
@@ -139,6 +141,32 @@ export async function expectPageFitsPhone(page: Page, what = page.url()) {
     await menu.click();
     await expect(nav.getByRole("link", { name: "Overview" }), `${what}: the menu opens`).toBeVisible();
   }
+}
+
+/// The pages axe has checked in this worker, by address with every number as `N`: one order's
+/// page stands for all, but each page and each state its address names (`?done=…`) is checked.
+const axeChecked = new Set<string>();
+
+/// axe-core finds no serious or critical accessibility violation on the page as it is now
+/// (with the phone menu open, when there is one).
+export async function expectAccessible(page: Page, what = page.url()) {
+  const url = new URL(what);
+  const key = `${url.pathname}${url.search}`.replace(/\d+/g, "N");
+  if (axeChecked.has(key)) return;
+  let results;
+  try {
+    results = await new AxeBuilder({ page }).analyze();
+  } catch (e) {
+    // axe is a script: a context with JavaScript off cannot run it (its pages are the same
+    // markup, which the tests with JavaScript check).
+    if (String(e).includes("Frame cannot run scripts")) return;
+    throw e;
+  }
+  axeChecked.add(key);
+  const serious = results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join("; ")}`);
+  expect(serious, `axe on ${what}`).toEqual([]);
 }
 
 let counter = 0;
@@ -242,9 +270,8 @@ print(n)
 
 /// Waits until the wasm has hydrated the page, so browser-side checks are live.
 export async function waitForHydration(page: Page) {
-  await page.waitForFunction(() =>
-    performance.getEntriesByType("resource").some((e) => e.name.endsWith("/pkg/rootline.wasm")),
-  );
+  // The app marks <html data-hydrated> once the wasm has taken the page over.
+  await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
   await page.waitForLoadState("networkidle");
 }
 

@@ -39,7 +39,7 @@ pub fn StatementTable(
         }
     };
     view! {
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex="0">
             <table class="table" aria-label=label>
                 <thead>
                     <tr>

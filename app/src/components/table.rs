@@ -1,4 +1,6 @@
 //! The portal's tables: a scrolling wrapper, an accessible name and a row of column headings.
+//! The wrapper takes the keyboard's focus (`tabindex="0"`, on every `.table-wrap`), so a table
+//! wider than the screen scrolls with the arrow keys too.
 
 use leptos::prelude::*;
 
@@ -15,7 +17,7 @@ pub fn Table(
 ) -> impl IntoView {
     let class = if cards { "table table-cards" } else { "table" };
     view! {
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex="0">
             <table class=class aria-label=label>
                 <thead>
                     <tr>{columns.iter().map(|c| view! { <th scope="col">{*c}</th> }).collect_view()}</tr>

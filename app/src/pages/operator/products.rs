@@ -149,7 +149,7 @@ fn ProductItem(product: PublicProductView) -> impl IntoView {
             </dl>
             {if has_prices {
                 view! {
-                    <div class="table-wrap">
+                    <div class="table-wrap" tabindex="0">
                         <table class="table" aria-label=format!("Prices of {}", product.name)>
                             <thead><tr><th>"Currency"</th><th>"Validity"</th><th>"Price"</th><th>"Per extra domain"</th></tr></thead>
                             <tbody>

@@ -30,7 +30,7 @@ fn PrivateCas() -> impl IntoView {
                 }
                 .into_any(),
                 cas => view! {
-                    <div class="table-wrap">
+                    <div class="table-wrap" tabindex="0">
                         <table class="table" aria-label="Private CAs">
                             <thead><tr><th>"Name"</th><th>"Subject"</th><th>"Role"</th><th>"Valid until"</th></tr></thead>
                             <tbody>

@@ -132,7 +132,7 @@ fn ProductFields(
         <fieldset class="field">
             <legend>"Subject and SAN fields"</legend>
             <p class="field-hint">"Dynamic fields are filled in with each request; fixed values are the same in every certificate."</p>
-            <div class="table-wrap">
+            <div class="table-wrap" tabindex="0">
                 <table class="table">
                     <thead><tr><th>"Field"</th><th>"How it is set"</th><th>"Fixed value"</th></tr></thead>
                     <tbody>{rows}</tbody>
