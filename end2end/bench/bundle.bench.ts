@@ -47,17 +47,16 @@ async function timeToInteractive(browser: Browser, path: string): Promise<number
     downloadThroughput: (1.6 * 1024 * 1024) / 8,
     uploadThroughput: (750 * 1024) / 8,
   });
-  await page.addInitScript(() => {
-    new MutationObserver((_, observer) => {
-      if (document.documentElement.hasAttribute("data-hydrated")) {
-        (window as unknown as { hydratedAt: number }).hydratedAt = performance.now();
-        observer.disconnect();
-      }
-    }).observe(document.documentElement, { attributes: true });
-  });
-  await page.goto(path);
-  await page.locator("html[data-hydrated]").waitFor({ state: "attached", timeout: 120_000 });
-  const at = await page.evaluate(() => (window as unknown as { hydratedAt: number }).hydratedAt);
+  await page.goto(path, { waitUntil: "commit" });
+  // performance.now() counts from the navigation's start; read in the first frame that
+  // finds the page hydrated.
+  const at = (await (
+    await page.waitForFunction(
+      () => document.documentElement.hasAttribute("data-hydrated") && performance.now(),
+      undefined,
+      { polling: "raf", timeout: 120_000 },
+    )
+  ).jsonValue()) as number;
   await ctx.close();
   return at;
 }
