@@ -14,6 +14,8 @@ pub mod catalog;
 #[cfg(feature = "ssr")]
 mod context;
 pub mod domains;
+#[cfg(feature = "ssr")]
+mod multipart;
 pub mod operator;
 pub mod orders;
 pub mod profile;

@@ -46,3 +46,16 @@ pub fn Notice(children: Children) -> impl IntoView {
         </div>
     }
 }
+
+/// The error a form posted without script came back with (the server sends the browser back
+/// with it in the address), when the form was `S`'s. For a server function that takes a
+/// multipart form, whose `ServerAction` cannot exist (its data is read once).
+pub fn posted_error<S>() -> Option<AppError>
+where
+    S: leptos::server_fn::ServerFn<Error = AppError>,
+{
+    use leptos::server_fn::error::ServerFnUrlError;
+    use_context::<leptos::server::ServerActionError>()
+        .filter(|e| e.path() == S::PATH)
+        .map(|e| ServerFnUrlError::<AppError>::decode_err(e.err()))
+}

@@ -1,5 +1,6 @@
 //! Fields the order forms share (the certificate wizard and the S/MIME order): they edit the
-//! form's state in the browser, which validates it and places the order.
+//! form's state in the browser, which validates it and places the order. Each also carries
+//! its value in the page and its field name, so the form posts without JavaScript too.
 
 use leptos::prelude::*;
 
@@ -21,15 +22,24 @@ pub fn FormText<F>(
     /// A three-row textarea instead of a one-line input.
     #[prop(optional)]
     multiline: bool,
+    /// The name the field posts under, when the form posts without JavaScript.
+    #[prop(optional)]
+    name: Option<&'static str>,
 ) -> impl IntoView
 where
     F: Send + Sync + 'static,
 {
     let input = move |ev: leptos::ev::Event| form.update(|f| set(f, event_target_value(&ev)));
+    // The value in the page itself: `prop:value` is set only once the script runs.
+    let initial = form.with_untracked(get);
     let control = if multiline {
-        view! { <textarea id=id rows="3" prop:value=move || form.with(get) on:input=input></textarea> }.into_any()
+        view! {
+            <textarea id=id name=name rows="3" inner_html=crate::components::textarea_text::textarea_text(&initial)
+                prop:value=move || form.with(get) on:input=input></textarea>
+        }
+        .into_any()
     } else {
-        view! { <input id=id type="text" prop:value=move || form.with(get) on:input=input /> }
+        view! { <input id=id name=name type="text" value=initial prop:value=move || form.with(get) on:input=input /> }
             .into_any()
     };
     view! {
@@ -67,7 +77,7 @@ where
     view! {
         <div class="field">
             <label for=product_id.clone()>"Product"</label>
-            <select id=product_id on:change=move |ev| {
+            <select id=product_id name="product_id" on:change=move |ev| {
                 let id = event_target_value(&ev).parse().unwrap_or(0);
                 let days = offers.with_value(|o| o.iter().find(|o| o.id == id).and_then(default_days).unwrap_or(0));
                 form.update(|f| set(f, id, days));
@@ -81,7 +91,7 @@ where
         </div>
         <div class="field">
             <label for=validity_id.clone()>"Validity"</label>
-            <select id=validity_id on:change=move |ev| {
+            <select id=validity_id name="validity_days" on:change=move |ev| {
                 let days = event_target_value(&ev).parse().unwrap_or(0);
                 form.update(|f| {
                     let (product, _) = get(f);

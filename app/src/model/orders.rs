@@ -271,6 +271,12 @@ pub struct WizardData {
     pub needs_approval: bool,
     /// Verified domains the user may pick from.
     pub verified_domains: Vec<String>,
+    /// The page's one-use token: it places at most one order.
+    pub form_token: super::order_form_post::FormToken,
+    /// What a browser without JavaScript posted so far under the token.
+    pub saved: Option<super::order_form_post::SavedOrderForm>,
+    /// The order the token placed already (the page was opened again after paying).
+    pub placed_order: Option<i32>,
 }
 
 impl ValidOrder {

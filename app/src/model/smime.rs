@@ -66,6 +66,12 @@ pub struct SmimeNewData {
     pub requester_email: String,
     /// Whether the user's orders wait for an administrator's approval.
     pub needs_approval: bool,
+    /// The page's one-use token: it places at most one order.
+    pub form_token: super::order_form_post::FormToken,
+    /// What a refused post without JavaScript left under the token.
+    pub saved: Option<super::smime_form_post::SavedSmimeForm>,
+    /// The order the token placed already (the page was opened again after paying).
+    pub placed_order: Option<i32>,
 }
 
 /// The S/MIME order form (emSign: product and validity, requester, the certificate's e-mail

@@ -7,15 +7,26 @@ use crate::{error::AppError, ports::request::RequestMeta};
 /// Certificate orders: the wizard, the list and page, approvals, and the public tracking link.
 #[async_trait]
 pub trait OrdersApi: Send + Sync {
+    /// What the wizard offers, with the form `token` kept so far (a browser without
+    /// JavaScript) or a new token.
     async fn wizard(
         &self,
         meta: &RequestMeta,
+        token: Option<crate::model::order_form_post::FormToken>,
     ) -> Result<crate::model::orders::WizardData, AppError>;
+    /// Places the wizard's order; a `token` places at most one order however often it posts.
     async fn place(
         &self,
         meta: &RequestMeta,
         form: crate::model::orders::OrderForm,
+        token: Option<crate::model::order_form_post::FormToken>,
     ) -> Result<crate::model::orders::PlacedOrder, AppError>;
+    /// One post of the wizard without JavaScript; returns the path to send the browser to.
+    async fn wizard_step(
+        &self,
+        meta: &RequestMeta,
+        post: crate::model::order_form_post::WizardPost,
+    ) -> Result<String, AppError>;
     /// The Overview's counts of what needs the caller's attention.
     async fn attention(
         &self,

@@ -5,7 +5,7 @@ use crate::services::{identity::IdentityService, orders::OrderService};
 /// How often reminders and auto-renewals are looked for; both are at day granularity.
 const TICK: Duration = Duration::from_secs(15 * 60);
 
-/// Renewal reminders and auto-renew. Several processes may run it: reminders are claimed by
+/// Renewal reminders and auto-renew (and forgetting abandoned order forms). Several processes may run it: reminders are claimed by
 /// a unique row and an order's renewal link is unique, so each happens once.
 pub async fn run(identity: Arc<IdentityService>, orders: Arc<OrderService>) {
     loop {
@@ -15,6 +15,12 @@ pub async fn run(identity: Arc<IdentityService>, orders: Arc<OrderService>) {
 }
 
 pub async fn round(identity: &IdentityService, orders: &OrderService) {
+    // Order forms left half-way are forgotten here too: the same daily grain.
+    match orders.forget_abandoned_forms().await {
+        Ok(n) if n > 0 => tracing::info!(forgotten = n, "abandoned order forms"),
+        Ok(_) => {}
+        Err(e) => tracing::error!(error = %e, "forgetting abandoned order forms failed"),
+    }
     match orders.send_renewal_reminders().await {
         Ok(s) if s.reminders > 0 => tracing::info!(sent = s.reminders, "renewal reminders"),
         Ok(_) => {}

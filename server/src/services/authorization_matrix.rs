@@ -928,6 +928,44 @@ fn cases() -> Vec<Case> {
                 .await
         ),
         case!(
+            "orders/place.rs::place_once",
+            needs(RequestCertificates),
+            Skip,
+            |w, c| w
+                .o
+                .orders
+                .place_once(
+                    c,
+                    &app::model::orders::OrderForm::default().to_command(),
+                    &app::model::order_form_post::FormToken::parse(
+                        "abcdefghijklmnopqrstuvwxyz012345"
+                    )
+                    .unwrap()
+                )
+                .await
+        ),
+        case!(
+            "orders/wizard_form.rs::wizard_step",
+            needs(RequestCertificates),
+            Skip,
+            |w, c| w
+                .o
+                .orders
+                .wizard_step(
+                    c,
+                    app::model::order_form_post::WizardPost::from_fields([
+                        (
+                            "form_token".to_owned(),
+                            "abcdefghijklmnopqrstuvwxyz012345".to_owned()
+                        ),
+                        ("step".to_owned(), "0".to_owned()),
+                        ("go".to_owned(), "next".to_owned()),
+                    ])
+                    .unwrap()
+                )
+                .await
+        ),
+        case!(
             "orders/place.rs::place_from",
             needs(RequestCertificates),
             Skip,
@@ -1049,7 +1087,7 @@ fn cases() -> Vec<Case> {
             "orders/wizard.rs::wizard",
             needs(RequestCertificates),
             Skip,
-            |w, c| w.o.orders.wizard(c).await
+            |w, c| w.o.orders.wizard(c, None).await
         ),
         case!(
             "orders/smime/activate.rs::smime_activate",
@@ -1081,13 +1119,40 @@ fn cases() -> Vec<Case> {
             "orders/smime/new_data.rs::smime_new_data",
             needs(RequestCertificates),
             Skip,
-            |w, c| w.o.orders.smime_new_data(c).await
+            |w, c| w.o.orders.smime_new_data(c, None).await
         ),
         case!(
             "orders/smime/place.rs::smime_place",
             needs(RequestCertificates),
             Skip,
             |w, c| w.o.orders.smime_place(c, &SmimeOrderForm::default()).await
+        ),
+        case!(
+            "orders/smime/place.rs::smime_place_with",
+            needs(RequestCertificates),
+            Skip,
+            |w, c| w
+                .o
+                .orders
+                .smime_place_with(c, &SmimeOrderForm::default(), None)
+                .await
+        ),
+        case!(
+            "orders/smime/form_post.rs::smime_form_post",
+            needs(RequestCertificates),
+            Skip,
+            |w, c| w
+                .o
+                .orders
+                .smime_form_post(
+                    c,
+                    app::model::smime_form_post::SmimeOrderPost::from_fields([(
+                        "form_token".to_owned(),
+                        "abcdefghijklmnopqrstuvwxyz012346".to_owned()
+                    )])
+                    .unwrap()
+                )
+                .await
         ),
         case!("orders/smime/view.rs::smime_view", SELF, NF, |w, c| w
             .o

@@ -28,6 +28,7 @@ pub mod login_certificates;
 pub mod mail_outbox;
 pub mod memberships;
 pub mod ocsp_responses;
+pub mod order_forms;
 pub mod order_links;
 pub mod orders;
 pub mod passkeys;

@@ -526,6 +526,12 @@ const MATRIX: &[Entry] = &[
         other: Other::Skip,
     },
     Entry {
+        path: "/api/orders/wizard-step",
+        rule: Rule::Requires(Permission::RequestCertificates),
+        body: "form_token=abcdefghijklmnopqrstuvwxyz012345&step=1&go=next&requester_name=Asha+Rao&requester_email=asha%40example.com",
+        other: Other::Skip,
+    },
+    Entry {
         path: "/api/orders/approve",
         rule: Rule::RequiresOnObject(Permission::ApproveOrders),
         body: "id=1",
@@ -571,6 +577,12 @@ const MATRIX: &[Entry] = &[
         other: Other::Skip,
     },
     // Product 1 is a DV product: refused on the field, after the permission check.
+    Entry {
+        path: "/api/smime/order",
+        rule: Rule::Requires(Permission::RequestCertificates),
+        body: "form_token=abcdefghijklmnopqrstuvwxyz012346&product_id=1&validity_days=365&requester_name=Asha+Rao&requester_email=asha%40example.com&csr_source=later",
+        other: Other::Skip,
+    },
     Entry {
         path: "/api/smime/place",
         rule: Rule::Requires(Permission::RequestCertificates),
@@ -1047,18 +1059,46 @@ pub(super) async fn post_form(
     session: Option<&str>,
     accept: &str,
 ) -> axum::response::Response {
+    let (content_type, body) = if MULTIPART.contains(&path) {
+        (
+            format!("multipart/form-data; boundary={BOUNDARY}"),
+            multipart_of(body),
+        )
+    } else {
+        (
+            "application/x-www-form-urlencoded".to_owned(),
+            body.to_owned(),
+        )
+    };
     let mut request = Request::post(path)
         .header(header::HOST, "portal.test")
         .header(header::ORIGIN, "http://portal.test")
-        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(header::CONTENT_TYPE, content_type)
         .header(header::ACCEPT, accept);
     if let Some(token) = session {
         request = request.header(header::COOKIE, format!("{SESSION_COOKIE}={token}"));
     }
     app.clone()
-        .oneshot(request.body(Body::from(body.to_owned())).unwrap())
+        .oneshot(request.body(Body::from(body)).unwrap())
         .await
         .unwrap()
+}
+
+/// Server functions that read multipart form data (a file may come with the form).
+const MULTIPART: &[&str] = &["/api/orders/wizard-step", "/api/smime/order"];
+const BOUNDARY: &str = "rootline-matrix-boundary";
+
+/// The fields of a URL-encoded body as multipart form data, as a browser posts a form with
+/// `enctype="multipart/form-data"`.
+fn multipart_of(body: &str) -> String {
+    let mut out = String::new();
+    for (name, value) in url::form_urlencoded::parse(body.as_bytes()) {
+        out.push_str(&format!(
+            "--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n"
+        ));
+    }
+    out.push_str(&format!("--{BOUNDARY}--\r\n"));
+    out
 }
 
 /// Gives every customer user (not the operator) `role` in their accounts.

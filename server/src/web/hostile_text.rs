@@ -307,6 +307,29 @@ async fn every_page_renders_hostile_text_escaped() {
     seed_through_the_forms(&app, &asha, &ops).await;
     let order = seed_an_order(&h).await;
     seed_every_text_column(&h).await;
+    // The order forms a browser without JavaScript posts are kept between its pages.
+    let x = form_value(HOSTILE);
+    let (wizard, smime) = (
+        "hostilehostilehostilehostile0001",
+        "hostilehostilehostilehostile0002",
+    );
+    for (path, body) in [
+        (
+            "/api/orders/wizard-step",
+            format!(
+                "form_token={wizard}&step=4&go=next&requester_name={x}&names={x}&tags={x}&remarks={x}&tech_name={x}&extra_emails={x}&delegate_name={x}&csr_pem={x}"
+            ),
+        ),
+        (
+            "/api/smime/order",
+            format!(
+                "form_token={smime}&requester_name={x}&certificate_email={x}&csr_source=paste&csr_pem={x}&remarks={x}"
+            ),
+        ),
+    ] {
+        let (status, answer) = call(&app, path, &body, Some(&asha)).await;
+        println!("{path}: {status} {answer}");
+    }
 
     let customer_pages = [
         "/".to_owned(),
@@ -329,6 +352,8 @@ async fn every_page_renders_hostile_text_escaped() {
         "/orders/new".into(),
         format!("/orders/{order}"),
         "/orders/smime/new".into(),
+        format!("/orders/new?form={wizard}"),
+        format!("/orders/smime/new?form={smime}"),
         "/domains".into(),
         "/settings/two-factor".into(),
         "/settings/renewals".into(),
@@ -377,4 +402,20 @@ async fn every_page_renders_hostile_text_escaped() {
         body.contains(&format!("rows=\"4\">{escaped}</textarea>")),
         "the checklist lost its value: {body}"
     );
+    for (path, field) in [
+        (
+            format!("/orders/new?form={wizard}"),
+            "id=\"wizard-remarks\" name=\"remarks\" rows=\"3\">",
+        ),
+        (
+            format!("/orders/smime/new?form={smime}"),
+            "id=\"smime-remarks\" name=\"remarks\" rows=\"2\">",
+        ),
+    ] {
+        let (_, body) = page(&app, &path, &asha).await;
+        assert!(
+            body.contains(&format!("{field}{escaped}</textarea>")),
+            "{path}: {field} lost its value: {body}"
+        );
+    }
 }

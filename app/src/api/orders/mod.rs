@@ -7,6 +7,7 @@ mod order_lifecycle;
 mod order_place;
 mod order_verify;
 mod order_wizard;
+mod order_wizard_step;
 mod orders_list;
 mod reminder_settings;
 
@@ -17,5 +18,6 @@ pub use order_lifecycle::*;
 pub use order_place::*;
 pub use order_verify::*;
 pub use order_wizard::*;
+pub use order_wizard_step::*;
 pub use orders_list::*;
 pub use reminder_settings::*;

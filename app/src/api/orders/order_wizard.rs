@@ -1,9 +1,16 @@
 use leptos::prelude::*;
 
-use crate::{error::AppError, model::orders::WizardData};
+use crate::{
+    error::AppError,
+    model::{order_form_post::FormToken, orders::WizardData},
+};
 
-/// What the new-request wizard offers the caller. Needs `RequestCertificates`.
+/// What the new-request wizard offers the caller, with the form kept under `form` (the token
+/// a browser without JavaScript carries from step to step), or a new token. Needs
+/// `RequestCertificates`.
 #[server(endpoint = "orders/wizard")]
-pub async fn order_wizard() -> Result<WizardData, AppError> {
-    crate::api::call(|backend, meta| async move { backend.orders.wizard(&meta).await }).await
+pub async fn order_wizard(
+    #[server(default)] form: Option<FormToken>,
+) -> Result<WizardData, AppError> {
+    crate::api::call(|backend, meta| async move { backend.orders.wizard(&meta, form).await }).await
 }

@@ -3,22 +3,32 @@
 //! summary & payment. Every step checks itself with the shared `OrderForm` rules; Back keeps
 //! what was typed. A key made here never leaves the browser: only its CSR is sent, and the
 //! order cannot be submitted before the key is saved.
+//!
+//! The wizard is one form holding every step. With script, the steps change in the page and
+//! the order is placed with `OrderPlace`; without it, each button posts the form to
+//! `OrderWizardStep`, which keeps it under the page's one-use token and redirects to the next
+//! step (`/orders/new?form=…`). Either way the token places at most one order.
 
 use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
 
 use crate::{
-    api::orders::{OrderPlace, order_wizard},
+    api::orders::{OrderPlace, OrderWizardStep, order_wizard},
     browser::read_chosen_file,
     components::{
         form_alert::FormAlert,
-        order_fields::{FormText, OrderStart, ProductValidity},
+        loaded::Loaded,
+        order_fields::{FormText, ProductValidity},
         portal::Portal,
+        textarea_text::textarea_text,
     },
+    error::AppError,
     model::{
         FieldErrors,
         billing::format_money,
-        orders::{NameRules, OrderForm, WizardData, WizardStep},
-        products::{Offer, ProductKind, quote},
+        order_form_post::{FormToken, name_rules as rules, with_name},
+        orders::{OrderForm, WizardData, WizardStep},
+        products::{Offer, quote},
         template::Field,
     },
     pki::{self, CsrRequest, GeneratedKey, KeyAlgorithm},
@@ -26,74 +36,78 @@ use crate::{
 
 #[component]
 pub fn OrderNewPage() -> impl IntoView {
+    view! { <Portal title="New request" page=|_| view! { <Start /> } /> }
+}
+
+#[component]
+fn Start() -> impl IntoView {
+    let query = use_query_map();
+    let token = move || query.with(|q| q.get("form").and_then(|t| FormToken::parse(&t).ok()));
+    let data = Resource::new_blocking(token, order_wizard);
     view! {
-        <Portal title="New request" page=|_| view! {
-            <OrderStart load=order_wizard can_order=|d: &WizardData| !d.offers.is_empty()
-                none="There are no products your account can order yet." let:data>
-                <Steps data=data />
-            </OrderStart>
-        } />
+        <Loaded resource=data let:data>
+            {match data.placed_order {
+                Some(id) => view! {
+                    <div class="alert alert-info" role="status" data-testid="form-placed">
+                        <p>{format!("This form placed order #{id} already; it places nothing twice.")}</p>
+                        <p class="actions">
+                            <a class="button" href=format!("/orders/{id}")>{format!("View order #{id}")}</a>
+                            <a class="button button-quiet" href="/orders/new">"Start a new request"</a>
+                        </p>
+                    </div>
+                }.into_any(),
+                None if data.offers.is_empty() => view! {
+                    <p class="empty">"There are no products your account can order yet."</p>
+                }.into_any(),
+                None => view! { <Steps data=data /> }.into_any(),
+            }}
+        </Loaded>
     }
 }
 
-/// What the product allows in the names step, with the number of domains chosen for UCC.
-fn rules(offer: Option<&Offer>, domains: u32) -> NameRules {
-    match offer {
-        Some(o) => NameRules {
-            public: o.kind != ProductKind::Private,
-            wildcard: o.wildcard,
-            max_names: if o.multi_domain {
-                domains.clamp(1, o.max_domains.max(1))
-            } else {
-                o.max_domains.max(1)
-            },
-            multi_domain: o.multi_domain,
-        },
-        None => NameRules {
-            public: true,
-            wildcard: false,
-            max_names: 1,
-            multi_domain: false,
-        },
-    }
-}
-
-/// The names typed so far with `name` added (once) on a line of its own.
-fn with_name(names: &str, name: &str) -> String {
-    let present = names
-        .split(['\n', ',', ' '])
-        .any(|n| crate::model::dns_name::normalize(n) == name);
-    match names.trim_end() {
-        _ if present => names.to_owned(),
-        "" => name.to_owned(),
-        typed => format!("{typed}\n{name}"),
-    }
-}
+/// Where a step's form goes without script.
+const STEP_ACTION: &str = "/api/orders/wizard-step";
 
 #[component]
 fn Steps(data: WizardData) -> impl IntoView {
     let offers = StoredValue::new(data.offers.clone());
     let first = data.offers.first().cloned();
-    let form = RwSignal::new(OrderForm {
-        product_id: first.as_ref().map(|o| o.id).unwrap_or(0),
-        validity_days: first
-            .as_ref()
-            .and_then(|o| o.validity_days.iter().copied().max())
-            .unwrap_or(0),
-        requester_name: data.requester_name.clone(),
-        requester_email: data.requester_email.clone(),
-        csr_source: "browser".into(),
-        group_id: data.groups.first().map(|g| g.0).unwrap_or(0),
-        ..Default::default()
+    let saved = data.saved.clone().unwrap_or_default();
+    let started = data.saved.is_some();
+    let form = RwSignal::new(if started {
+        saved.form.clone()
+    } else {
+        OrderForm {
+            product_id: first.as_ref().map(|o| o.id).unwrap_or(0),
+            validity_days: first
+                .as_ref()
+                .and_then(|o| o.validity_days.iter().copied().max())
+                .unwrap_or(0),
+            requester_name: data.requester_name.clone(),
+            requester_email: data.requester_email.clone(),
+            csr_source: "browser".into(),
+            group_id: data.groups.first().map(|g| g.0).unwrap_or(0),
+            ..Default::default()
+        }
     });
-    let domains = RwSignal::new(1u32);
-    let step = RwSignal::new(0usize);
-    let errors = RwSignal::new(FieldErrors::default());
+    let token = data.form_token.clone();
+    let counted = form.with_untracked(|f| {
+        f.names
+            .split(['\n', ',', ' '])
+            .filter(|n| !n.trim().is_empty())
+            .count()
+    });
+    let domains = RwSignal::new(u32::try_from(counted).unwrap_or(1).max(1));
+    let step = RwSignal::new(saved.step.min(WizardStep::ALL.len() - 1));
+    let errors = RwSignal::new(saved.errors.clone());
+    let refusal = saved.error.clone();
     let key = RwSignal::new(None::<GeneratedKey>);
     let key_saved = RwSignal::new(false);
     let key_error = RwSignal::new(None::<String>);
     let algorithm = RwSignal::new(KeyAlgorithm::P256);
     let place = ServerAction::<OrderPlace>::new();
+    // A post without script that the server could not read comes back with its error.
+    let posted = crate::components::form_alert::posted_error::<OrderWizardStep>();
     let offer = move || {
         let id = form.with(|f| f.product_id);
         offers.with_value(|o| o.iter().find(|o| o.id == id).cloned())
@@ -115,7 +129,7 @@ fn Steps(data: WizardData) -> impl IntoView {
     let field_error = move |name: &'static str| {
         Signal::derive(move || errors.with(|e| e.get(name).map(str::to_owned)))
     };
-    let next = move |_| {
+    let next = move |_: leptos::ev::MouseEvent| {
         let found = form.with(|f| f.step_errors(current(), rules(offer().as_ref(), domains.get())));
         let key_unsaved = current() == WizardStep::Csr
             && form.with(|f| f.csr_source == "browser")
@@ -132,7 +146,8 @@ fn Steps(data: WizardData) -> impl IntoView {
             step.update(|s| *s = (*s + 1).min(WizardStep::ALL.len() - 1));
         }
     };
-    let back = move |_| step.update(|s| *s = s.saturating_sub(1));
+    let back = move |_: leptos::ev::MouseEvent| step.update(|s| *s = s.saturating_sub(1));
+    let place_token = StoredValue::new(token.clone());
     let submit = move |draft: bool| {
         let mut f = form.get();
         f.draft = draft;
@@ -140,7 +155,10 @@ fn Steps(data: WizardData) -> impl IntoView {
             Err(e) => errors.set(e),
             Ok(_) => {
                 errors.set(FieldErrors::default());
-                place.dispatch(OrderPlace { form: f });
+                place.dispatch(OrderPlace {
+                    form: f,
+                    token: Some(place_token.get_value()),
+                });
             }
         }
     };
@@ -153,7 +171,14 @@ fn Steps(data: WizardData) -> impl IntoView {
             );
         }
     });
-    let server_error = Signal::derive(move || place.value().get().and_then(Result::err));
+    let server_error = Signal::derive(move || {
+        place
+            .value()
+            .get()
+            .and_then(Result::err)
+            .or_else(|| posted.clone())
+            .or_else(|| refusal.clone().map(AppError::Conflict))
+    });
     Effect::new(move |_| {
         if let Some(Err(crate::error::AppError::Validation(e))) = place.value().get() {
             errors.set(e);
@@ -252,7 +277,8 @@ fn Steps(data: WizardData) -> impl IntoView {
         {move || offer().filter(|o| o.multi_domain).map(|o| view! {
             <div class="field">
                 <label for="wizard-domains">"Number of domains"</label>
-                <input id="wizard-domains" type="number" min="1" max=o.max_domains prop:value=move || domains.get()
+                <input id="wizard-domains" name="domains" type="number" min="1" max=o.max_domains
+                    value=domains.get_untracked() prop:value=move || domains.get()
                     on:input=move |ev| domains.set(event_target_value(&ev).parse().unwrap_or(1)) />
             </div>
         })}
@@ -263,18 +289,22 @@ fn Steps(data: WizardData) -> impl IntoView {
     let requester_step = view! {
     // Requester
     <div hidden=move || current() != WizardStep::Requester>
-        <FormText label="Requester name" id="wizard-requester-name" form=form error=field_error("requester_name")
+        <FormText label="Requester name" id="wizard-requester-name" name="requester_name" form=form error=field_error("requester_name")
             get=|f| f.requester_name.clone() set=|f, v| f.requester_name = v />
-        <FormText label="Requester e-mail" id="wizard-requester-email" form=form error=field_error("requester_email")
+        <FormText label="Requester e-mail" id="wizard-requester-email" name="requester_email" form=form error=field_error("requester_email")
             get=|f| f.requester_email.clone() set=|f, v| f.requester_email = v />
-        <FormText label="Requester phone (optional)" id="wizard-requester-phone" form=form error=field_error("requester_phone")
+        <FormText label="Requester phone (optional)" id="wizard-requester-phone" name="requester_phone" form=form error=field_error("requester_phone")
             get=|f| f.requester_phone.clone() set=|f, v| f.requester_phone = v />
     </div>
     }
     .into_any();
+    let initial_source = form.with_untracked(|f| f.csr_source.clone());
+    let initial_csr = form.with_untracked(|f| f.csr_pem.clone());
+    // Every way of giving the CSR is in the page; the style shows the chosen one, so the
+    // choice works before (and without) the script.
     let csr_step = view! {
     // CSR
-    <div hidden=move || current() != WizardStep::Csr>
+    <div class="csr-step" hidden=move || current() != WizardStep::Csr>
         <fieldset class="field">
             <legend>"How do you provide the CSR?"</legend>
             {[("browser", "Generate the key in this browser"), ("paste", "Paste a CSR"), ("upload", "Upload a CSR file"), ("later", "Submit the CSR later")]
@@ -282,6 +312,7 @@ fn Steps(data: WizardData) -> impl IntoView {
                 .map(|(code, label)| view! {
                     <label class="choice">
                         <input type="radio" name="csr_source" value=code
+                            checked=initial_source == code
                             prop:checked=move || source() == code
                             on:change=move |_| form.update(|f| f.csr_source = code.into()) />
                         {label}
@@ -289,56 +320,63 @@ fn Steps(data: WizardData) -> impl IntoView {
                 })
                 .collect_view()}
         </fieldset>
-        {move || (source() == "browser").then(|| view! {
-            <FormText multiline=true label="Domain names for the key (one per line)" id="wizard-key-names" form=form error=field_error("names")
-                get=|f| f.names.clone() set=|f, v| f.names = v />
-            <div class="field">
-                <label for="wizard-algorithm">"Key type"</label>
-                <select id="wizard-algorithm" on:change=move |ev| {
-                    if let Some(a) = KeyAlgorithm::parse(&event_target_value(&ev)) { algorithm.set(a) }
-                }>
-                    {KeyAlgorithm::ALL.into_iter().map(|a| view! {
-                        <option value=a.as_str() selected=move || algorithm.get() == a>{a.label()}</option>
-                    }).collect_view()}
-                </select>
-            </div>
-            <button type="button" class="button" on:click=generate>"Generate key and CSR"</button>
-            {move || key.get().map(|k| view! {
-                <p class="alert alert-info" role="status" data-testid="key-ready">
-                    {format!("{} key and its CSR were made in this browser. Save the key now: Rootline never sees it.", k.algorithm.with_article())}
-                </p>
-                <p class="actions">
-                    <button type="button" class="button" on:click=save_pem>"Save private key (PEM)"</button>
-                </p>
+        <div class="csr-panel csr-panel-browser">
+            <p class="field-hint without-script">"Generating the key in this browser needs JavaScript, which is off or still loading. Without it, paste or upload a CSR, or submit it later."</p>
+            <div class="with-script">
+                <FormText multiline=true label="Domain names for the key (one per line)" id="wizard-key-names" form=form error=field_error("names")
+                    get=|f| f.names.clone() set=|f, v| f.names = v />
                 <div class="field">
-                    <label for="p12-password">"PKCS#12 password (at least 8 characters)"</label>
-                    <input id="p12-password" type="password" autocomplete="new-password" />
+                    <label for="wizard-algorithm">"Key type"</label>
+                    <select id="wizard-algorithm" on:change=move |ev| {
+                        if let Some(a) = KeyAlgorithm::parse(&event_target_value(&ev)) { algorithm.set(a) }
+                    }>
+                        {KeyAlgorithm::ALL.into_iter().map(|a| view! {
+                            <option value=a.as_str() selected=move || algorithm.get() == a>{a.label()}</option>
+                        }).collect_view()}
+                    </select>
                 </div>
-                <button type="button" class="button button-quiet" on:click=save_p12>"Save as PKCS#12"</button>
-                {move || key_saved.get().then(|| view! { <p class="field-hint" data-testid="key-saved">"Key saved."</p> })}
-            })}
-        })}
-        {move || (source() == "paste").then(|| view! {
-            <div class="field">
-                <label for="wizard-csr">"CSR (PEM)"</label>
-                <textarea id="wizard-csr" rows="8" class="mono" prop:value=move || form.with(|f| f.csr_pem.clone())
-                    on:change=move |ev| take_csr(event_target_value(&ev))></textarea>
+                <button type="button" class="button" on:click=generate>"Generate key and CSR"</button>
+                {move || key.get().map(|k| view! {
+                    <p class="alert alert-info" role="status" data-testid="key-ready">
+                        {format!("{} key and its CSR were made in this browser. Save the key now: Rootline never sees it.", k.algorithm.with_article())}
+                    </p>
+                    <p class="actions">
+                        <button type="button" class="button" on:click=save_pem>"Save private key (PEM)"</button>
+                    </p>
+                    <div class="field">
+                        <label for="p12-password">"PKCS#12 password (at least 8 characters)"</label>
+                        <input id="p12-password" type="password" autocomplete="new-password" />
+                    </div>
+                    <button type="button" class="button button-quiet" on:click=save_p12>"Save as PKCS#12"</button>
+                    {move || key_saved.get().then(|| view! { <p class="field-hint" data-testid="key-saved">"Key saved."</p> })}
+                })}
             </div>
-        })}
-        {move || (source() == "upload").then(|| view! { <CsrUpload take=take_csr /> })}
+        </div>
+        <div class="field csr-panel csr-panel-paste">
+            <label for="wizard-csr">"CSR (PEM)"</label>
+            <textarea id="wizard-csr" name="csr_pem" rows="8" class="mono"
+                inner_html=textarea_text(&initial_csr)
+                prop:value=move || form.with(|f| f.csr_pem.clone())
+                on:change=move |ev| take_csr(event_target_value(&ev))></textarea>
+        </div>
+        <div class="csr-panel csr-panel-upload">
+            <CsrUpload take=take_csr />
+        </div>
+        <p class="field-hint csr-panel csr-panel-later">"You can submit the CSR from the order's page once the order is placed."</p>
         {move || key_error.get().map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
         {move || field_error("csr_pem").get().map(|m| view! { <p class="field-error">{m}</p> })}
         {move || field_error("csr_source").get().map(|m| view! { <p class="field-error">{m}</p> })}
     </div>
     }
     .into_any();
+    let initial_www = form.with_untracked(|f| f.add_www);
     let details_step = view! {
     // Certificate details
     <div hidden=move || current() != WizardStep::Details>
-        <FormText multiline=true label="Domain names (one per line; the first is the main one)" id="wizard-names" form=form error=field_error("names")
+        <FormText multiline=true label="Domain names (one per line; the first is the main one)" id="wizard-names" name="names" form=form error=field_error("names")
             get=|f| f.names.clone() set=|f, v| f.names = v />
         <label class="choice">
-            <input type="checkbox" prop:checked=move || form.with(|f| f.add_www)
+            <input type="checkbox" name="add_www" checked=initial_www prop:checked=move || form.with(|f| f.add_www)
                 on:change=move |ev| form.update(|f| f.add_www = event_target_checked(&ev)) />
             "Also secure the www. variant"
         </label>
@@ -348,7 +386,7 @@ fn Steps(data: WizardData) -> impl IntoView {
                 {verified.iter().cloned().map(|d| {
                     let label = format!("Use {d}");
                     view! {
-                        <button type="button" class="chip" aria-label=label
+                        <button type="submit" name="go" value=format!("add:{d}") class="chip" aria-label=label
                             on:click=move |_| form.update(|f| f.names = with_name(&f.names, &d))>{d.clone()}</button>
                     }
                 }).collect_view()}
@@ -358,27 +396,28 @@ fn Steps(data: WizardData) -> impl IntoView {
     </div>
     }
     .into_any();
+    let initial_renew = form.with_untracked(|f| f.auto_renew);
     let additional_step = view! {
     // Additional information
     <div hidden=move || current() != WizardStep::Additional>
-        <FormText label="Reporting tags (comma-separated)" id="wizard-tags" form=form error=field_error("tags")
+        <FormText label="Reporting tags (comma-separated)" id="wizard-tags" name="tags" form=form error=field_error("tags")
             get=|f| f.tags.clone() set=|f, v| f.tags = v />
-        <FormText multiline=true label="Remarks" id="wizard-remarks" form=form error=field_error("remarks")
+        <FormText multiline=true label="Remarks" id="wizard-remarks" name="remarks" form=form error=field_error("remarks")
             get=|f| f.remarks.clone() set=|f, v| f.remarks = v />
-        <FormText label="Technical contact name" id="wizard-tech-name" form=form error=field_error("tech_name")
+        <FormText label="Technical contact name" id="wizard-tech-name" name="tech_name" form=form error=field_error("tech_name")
             get=|f| f.tech_name.clone() set=|f, v| f.tech_name = v />
-        <FormText label="Technical contact e-mail" id="wizard-tech-email" form=form error=field_error("tech_email")
+        <FormText label="Technical contact e-mail" id="wizard-tech-email" name="tech_email" form=form error=field_error("tech_email")
             get=|f| f.tech_email.clone() set=|f, v| f.tech_email = v />
-        <FormText label="Additional e-mail recipients" id="wizard-extra" form=form error=field_error("extra_emails")
+        <FormText label="Additional e-mail recipients" id="wizard-extra" name="extra_emails" form=form error=field_error("extra_emails")
             get=|f| f.extra_emails.clone() set=|f, v| f.extra_emails = v />
         <label class="choice">
-            <input type="checkbox" prop:checked=move || form.with(|f| f.auto_renew)
+            <input type="checkbox" name="auto_renew" checked=initial_renew prop:checked=move || form.with(|f| f.auto_renew)
                 on:change=move |ev| form.update(|f| f.auto_renew = event_target_checked(&ev)) />
             "Auto-renew"
         </label>
-        <FormText label="Download delegate name (optional)" id="wizard-delegate-name" form=form error=field_error("delegate_name")
+        <FormText label="Download delegate name (optional)" id="wizard-delegate-name" name="delegate_name" form=form error=field_error("delegate_name")
             get=|f| f.delegate_name.clone() set=|f, v| f.delegate_name = v />
-        <FormText label="Download delegate e-mail (gets a PIN to download the certificate)" id="wizard-delegate-email" form=form error=field_error("delegate_email")
+        <FormText label="Download delegate e-mail (gets a PIN to download the certificate)" id="wizard-delegate-email" name="delegate_email" form=form error=field_error("delegate_email")
             get=|f| f.delegate_email.clone() set=|f, v| f.delegate_email = v />
     </div>
     }
@@ -394,7 +433,7 @@ fn Steps(data: WizardData) -> impl IntoView {
         </dl>
         <div class="field">
             <label for="wizard-group">"Pay from group"</label>
-            <select id="wizard-group" on:change=move |ev| {
+            <select id="wizard-group" name="group_id" on:change=move |ev| {
                 let id = event_target_value(&ev).parse().unwrap_or(0);
                 form.update(|f| f.group_id = id);
             }>
@@ -407,12 +446,6 @@ fn Steps(data: WizardData) -> impl IntoView {
         {needs_approval.then(|| view! {
             <p class="field-hint">"Your orders wait for an administrator's approval; they are paid when approved."</p>
         })}
-        <p class="actions">
-            <button type="button" class="button" disabled=move || place.pending().get()
-                on:click=move |_| submit(false)>{if needs_approval { "Submit for approval" } else { "Pay Now" }}</button>
-            <button type="button" class="button button-quiet" disabled=move || place.pending().get()
-                on:click=move |_| submit(true)>"Save as draft"</button>
-        </p>
     </div>
     }
     .into_any();
@@ -423,7 +456,14 @@ fn Steps(data: WizardData) -> impl IntoView {
             }).collect_view()}
         </ol>
         <FormAlert error=server_error />
-        <div class="card wizard">
+        // With script the buttons act in the page and the form never posts; without it each
+        // button posts the whole form (hidden steps too) with its own `go`.
+        <form class="card wizard" method="post" action=STEP_ACTION enctype="multipart/form-data"
+            novalidate=true on:submit=|ev| ev.prevent_default()>
+            // Enter in a field is Next, whatever buttons the steps hold.
+            <button type="submit" name="go" value="next" hidden=true tabindex="-1" on:click=next>"Next"</button>
+            <input type="hidden" name="form_token" value=token.to_string() />
+            <input type="hidden" name="step" value=step.get_untracked() prop:value=move || step.get().to_string() />
             <h2>{move || current().label()}</h2>
             {product_step}
             {requester_step}
@@ -432,10 +472,16 @@ fn Steps(data: WizardData) -> impl IntoView {
             {additional_step}
             {summary_step}
             <p class="actions wizard-nav">
-                <button type="button" class="button button-quiet" hidden=move || step.get() == 0 on:click=back>"Back"</button>
-                <button type="button" class="button" hidden=move || current() == WizardStep::Summary on:click=next>"Next"</button>
+                <button type="submit" name="go" value="next" class="button" hidden=move || current() == WizardStep::Summary on:click=next>"Next"</button>
+                <button type="submit" name="go" value="pay" class="button" hidden=move || current() != WizardStep::Summary
+                    disabled=move || place.pending().get()
+                    on:click=move |_| submit(false)>{if needs_approval { "Submit for approval" } else { "Pay Now" }}</button>
+                <button type="submit" name="go" value="draft" class="button button-quiet" hidden=move || current() != WizardStep::Summary
+                    disabled=move || place.pending().get()
+                    on:click=move |_| submit(true)>"Save as draft"</button>
+                <button type="submit" name="go" value="back" class="button button-quiet" hidden=move || step.get() == 0 on:click=back>"Back"</button>
             </p>
-        </div>
+        </form>
     }
 }
 
@@ -460,7 +506,8 @@ fn DynamicFields(offer: Signal<Option<Offer>>, form: RwSignal<OrderForm>) -> imp
                     view! {
                         <div class="field">
                             <label for=id.clone()>{label}</label>
-                            <input id=id type="text" required=d.required
+                            <input id=id type="text" required=d.required name=format!("attributes[{index}]")
+                                value=form.with_untracked(|f| f.attributes.get(index).cloned().unwrap_or_default())
                                 prop:value=move || form.with(|f| f.attributes.get(index).cloned().unwrap_or_default())
                                 on:input=move |ev| {
                                     let value = event_target_value(&ev);
@@ -498,26 +545,7 @@ where
     view! {
         <div class="field">
             <label for="wizard-csr-file">"CSR file (.csr, .pem)"</label>
-            <input id="wizard-csr-file" type="file" accept=".csr,.pem,.req,.txt" on:change=on_change />
+            <input id="wizard-csr-file" name="csr_file" type="file" accept=".csr,.pem,.req,.txt" on:change=on_change />
         </div>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::with_name;
-
-    #[test]
-    fn a_pre_verified_domain_is_added_once_on_its_own_line() {
-        assert_eq!(with_name("", "example.com"), "example.com");
-        assert_eq!(
-            with_name("shop.example.com\n", "example.com"),
-            "shop.example.com\nexample.com"
-        );
-        assert_eq!(with_name("Example.com", "example.com"), "Example.com");
-        assert_eq!(
-            with_name("a.example, example.com", "example.com"),
-            "a.example, example.com"
-        );
     }
 }

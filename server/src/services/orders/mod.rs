@@ -33,6 +33,7 @@ mod tracking_links;
 mod verify_domain;
 mod view;
 mod wizard;
+mod wizard_form;
 
 use std::sync::Arc;
 
@@ -260,3 +261,6 @@ pub(crate) mod test_support;
 mod tests;
 #[cfg(test)]
 mod tracking_tests;
+
+#[cfg(test)]
+mod wizard_form_tests;

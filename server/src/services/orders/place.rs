@@ -5,6 +5,7 @@
 
 use app::model::{
     FieldErrors, Permission,
+    order_form_post::FormToken,
     order_status::{OrderEvent, OrderStatus},
     orders::{NameRules, OrderSource, PlaceOrder, PlacedOrder, ValidOrder},
 };
@@ -17,7 +18,7 @@ use crate::{
         identity::Caller,
         validation::restricted_names,
     },
-    store::{GroupRow, Tx, domains, orders},
+    store::{GroupRow, StoreError, Tx, domains, order_forms, orders},
 };
 
 /// The most names a private certificate may carry.
@@ -125,6 +126,56 @@ impl OrderService {
         caller.require(Permission::RequestCertificates)?;
         self.place_linked(caller, form, None, false, OrderSource::Portal)
             .await
+    }
+
+    /// Places the wizard's order under its page's one-use `token`: the first post places it,
+    /// and every later post of the same token (a double click, a retry, the page opened again
+    /// with Back) finds that order instead of placing and charging a second one. Two posts at
+    /// once take turns on the token's row.
+    pub async fn place_once(
+        &self,
+        caller: &Caller,
+        form: &PlaceOrder,
+        token: &FormToken,
+    ) -> Result<PlacedOrder, OrderError> {
+        caller.require(Permission::RequestCertificates)?;
+        let owner = super::wizard::order_form_owner(caller);
+        let earlier = order_forms::find(&self.store, token.as_str(), owner).await?;
+        if let Some(id) = earlier.and_then(|row| row.order_id) {
+            return self.placed_before(caller, id).await;
+        }
+        let checked = self.check_order(caller, form, false).await?;
+        let now = self.clock.now();
+        let tx = self.store.begin().await?;
+        let placed_by_now = order_forms::lock(&tx, token.as_str(), owner, now)
+            .await
+            .map_err(|e| match e {
+                StoreError::NotInAccount => OrderError::NotFound,
+                other => other.into(),
+            })?;
+        if let Some(id) = placed_by_now {
+            tx.rollback().await?;
+            return self.placed_before(caller, id).await;
+        }
+        let stored = self
+            .store_order(&tx, caller, checked, None, OrderSource::Portal)
+            .await?;
+        order_forms::placed(&tx, token.as_str(), stored.id, now).await?;
+        tx.commit().await?;
+        self.placed(stored).await
+    }
+
+    /// The order a form token placed earlier, as placing it answered.
+    async fn placed_before(&self, caller: &Caller, id: i32) -> Result<PlacedOrder, OrderError> {
+        let order = orders::get(&self.store, caller.account.id, id)
+            .await?
+            .ok_or(OrderError::NotFound)?;
+        let tracking_url = self.requester_link(&self.store, &order).await?;
+        Ok(PlacedOrder {
+            id: order.id,
+            status: order.status.0,
+            tracking_url,
+        })
     }
 
     /// Places an order that came through an API rather than the portal's wizard, recording

@@ -1,13 +1,55 @@
 //! What the order wizard starts from (ORD-2).
 
-use app::model::{Permission, billing::format_money, domains::DomainStatus, orders::WizardData};
+use app::model::{
+    Permission,
+    billing::format_money,
+    domains::DomainStatus,
+    order_form_post::{FormToken, SavedOrderForm},
+    orders::WizardData,
+};
 
 use super::{OrderError, OrderService};
-use crate::services::{billing, identity::Caller, validation};
+use crate::{
+    services::{billing, identity::Caller, validation},
+    store::order_forms,
+};
 
 impl OrderService {
-    pub async fn wizard(&self, caller: &Caller) -> Result<WizardData, OrderError> {
+    /// What the wizard offers, with the form kept under `token` when it is the caller's (a
+    /// token of someone else's, or none, starts a new form under a new token).
+    pub async fn wizard(
+        &self,
+        caller: &Caller,
+        token: Option<&FormToken>,
+    ) -> Result<WizardData, OrderError> {
         caller.require(Permission::RequestCertificates)?;
+        let kept = match token {
+            Some(t) => order_forms::find(&self.store, t.as_str(), order_form_owner(caller))
+                .await?
+                .map(|row| (t.clone(), row)),
+            None => None,
+        };
+        let (form_token, saved, placed_order) = match kept {
+            Some((token, row)) => {
+                // A refusal that belongs to no field is kept as an error without one.
+                let mut errors: app::model::FieldErrors =
+                    serde_json::from_str(&row.errors).unwrap_or_default();
+                let error = errors
+                    .0
+                    .iter()
+                    .find(|e| e.field.is_empty())
+                    .map(|e| e.message.clone());
+                errors.0.retain(|e| !e.field.is_empty());
+                let saved = SavedOrderForm {
+                    step: usize::try_from(row.step).unwrap_or_default(),
+                    form: serde_json::from_str(&row.form).unwrap_or_default(),
+                    errors,
+                    error,
+                };
+                (token, Some(saved), row.order_id)
+            }
+            None => (self.new_form_token()?, None, None),
+        };
         let offers = self
             .catalog
             .offers(caller, caller.account.currency.as_str())
@@ -48,6 +90,25 @@ impl OrderService {
             requester_email: caller.user.email.clone(),
             needs_approval: !caller.can(Permission::ApproveOrders),
             verified_domains,
+            form_token,
+            saved,
+            placed_order,
         })
+    }
+
+    /// A new one-use token for an order form's page: 256 random bits, URL-safe.
+    pub(super) fn new_form_token(&self) -> Result<FormToken, OrderError> {
+        let mut bytes = [0u8; 32];
+        self.random.fill(&mut bytes);
+        let text = base64::Engine::encode(&base64::engine::general_purpose::URL_SAFE_NO_PAD, bytes);
+        FormToken::parse(&text).map_err(OrderError::Refused)
+    }
+}
+
+/// Whose order forms the caller may read and post: their own, in the account they act in.
+pub(super) fn order_form_owner(caller: &Caller) -> order_forms::Owner {
+    order_forms::Owner {
+        account_id: caller.account.id,
+        user_id: caller.user.id,
     }
 }

@@ -35,6 +35,7 @@ pub mod ocsp_responders;
 pub mod ocsp_responses;
 pub mod order_delegates;
 pub mod order_events;
+pub mod order_forms;
 pub mod order_links;
 pub mod order_names;
 pub mod orders;

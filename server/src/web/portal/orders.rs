@@ -9,6 +9,7 @@ use app::{
         order_actions::{
             ChangeNamesForm, EditOrderForm, ReissueForm, ReminderSettings, RenewForm, RevokeForm,
         },
+        order_form_post::{FormToken, WizardPost},
         orders::{
             DomainCheck, OrderForm, OrderView, OrdersPage, OrdersQuery, PlacedOrder, TrackingView,
             WizardData,
@@ -37,14 +38,32 @@ pub(super) fn outcome_text(o: CheckOutcome) -> CheckResult {
 
 #[async_trait]
 impl OrdersApi for Portal {
-    async fn wizard(&self, meta: &RequestMeta) -> Result<WizardData, AppError> {
+    async fn wizard(
+        &self,
+        meta: &RequestMeta,
+        token: Option<FormToken>,
+    ) -> Result<WizardData, AppError> {
         let caller = self.caller(meta).await?;
-        Ok(self.orders.wizard(&caller).await?)
+        Ok(self.orders.wizard(&caller, token.as_ref()).await?)
     }
 
-    async fn place(&self, meta: &RequestMeta, form: OrderForm) -> Result<PlacedOrder, AppError> {
+    async fn place(
+        &self,
+        meta: &RequestMeta,
+        form: OrderForm,
+        token: Option<FormToken>,
+    ) -> Result<PlacedOrder, AppError> {
         let caller = self.caller(meta).await?;
-        Ok(self.orders.place(&caller, &form.to_command()).await?)
+        let command = form.to_command();
+        Ok(match token {
+            Some(token) => self.orders.place_once(&caller, &command, &token).await?,
+            None => self.orders.place(&caller, &command).await?,
+        })
+    }
+
+    async fn wizard_step(&self, meta: &RequestMeta, post: WizardPost) -> Result<String, AppError> {
+        let caller = self.caller(meta).await?;
+        Ok(self.orders.wizard_step(&caller, post).await?)
     }
 
     async fn attention(&self, meta: &RequestMeta) -> Result<Attention, AppError> {

@@ -3,7 +3,11 @@
 
 use app::{
     error::AppError,
-    model::smime::{ActivationForm, SmimeNewData, SmimeOrderForm, SmimeView},
+    model::{
+        order_form_post::FormToken,
+        smime::{ActivationForm, SmimeNewData, SmimeOrderForm, SmimeView},
+        smime_form_post::SmimeOrderPost,
+    },
     ports::{RequestMeta, SmimeApi},
 };
 use async_trait::async_trait;
@@ -12,14 +16,35 @@ use super::Portal;
 
 #[async_trait]
 impl SmimeApi for Portal {
-    async fn new_data(&self, meta: &RequestMeta) -> Result<SmimeNewData, AppError> {
+    async fn new_data(
+        &self,
+        meta: &RequestMeta,
+        token: Option<FormToken>,
+    ) -> Result<SmimeNewData, AppError> {
         let caller = self.caller(meta).await?;
-        Ok(self.orders.smime_new_data(&caller).await?)
+        Ok(self.orders.smime_new_data(&caller, token.as_ref()).await?)
     }
 
-    async fn place(&self, meta: &RequestMeta, form: SmimeOrderForm) -> Result<i32, AppError> {
+    async fn place(
+        &self,
+        meta: &RequestMeta,
+        form: SmimeOrderForm,
+        token: Option<FormToken>,
+    ) -> Result<i32, AppError> {
         let caller = self.caller(meta).await?;
-        Ok(self.orders.smime_place(&caller, &form).await?)
+        Ok(self
+            .orders
+            .smime_place_with(&caller, &form, token.as_ref())
+            .await?)
+    }
+
+    async fn place_post(
+        &self,
+        meta: &RequestMeta,
+        post: SmimeOrderPost,
+    ) -> Result<String, AppError> {
+        let caller = self.caller(meta).await?;
+        Ok(self.orders.smime_form_post(&caller, post).await?)
     }
 
     async fn view(&self, meta: &RequestMeta, id: i32) -> Result<SmimeView, AppError> {

@@ -148,7 +148,7 @@ async fn place(
     body: &[u8],
 ) -> Result<OrderDto, Problem> {
     let req: CreateOrder = json_body(body)?;
-    let wizard = rest.orders.wizard(caller).await?;
+    let wizard = rest.orders.wizard(caller, None).await?;
     let offer = wizard
         .offers
         .iter()

@@ -24,7 +24,7 @@ pub async fn list_products(
     State(rest): State<Ctx>,
     Authed(p): Authed,
 ) -> Result<Json<Vec<ProductDto>>, Problem> {
-    let wizard = rest.orders.wizard(&p.caller).await?;
+    let wizard = rest.orders.wizard(&p.caller, None).await?;
     Ok(Json(
         wizard.offers.into_iter().map(ProductDto::from).collect(),
     ))

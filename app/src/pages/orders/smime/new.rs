@@ -1,20 +1,28 @@
 //! "New S/MIME order" (emSign's S/MIME ordering): product and validity, requester, the e-mail
 //! for the certificate (or the requester's), and the CSR now (upload or paste) or later, when
 //! the certificate is activated (where the key can also be generated in the browser).
+//!
+//! With script the form is checked and placed in the page (`SmimePlace`); without it, it posts
+//! to `SmimeOrder`, which places the order or sends the browser back to the form with its
+//! errors (`/orders/smime/new?form=…`). The page's one-use token places at most one order.
 
 use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
 
 use crate::{
-    api::smime::{SmimePlace, smime_new},
+    api::smime::{SmimeOrder, SmimePlace, smime_new},
     browser::read_chosen_file,
     components::{
         form_alert::FormAlert,
-        order_fields::{FormText, OrderStart, ProductValidity},
+        loaded::Loaded,
+        order_fields::{FormText, ProductValidity},
         portal::Portal,
+        textarea_text::textarea_text,
     },
+    error::AppError,
     model::{
-        FieldErrors,
         billing::format_money,
+        order_form_post::FormToken,
         products::quote,
         smime::{SmimeNewData, SmimeOrderForm},
     },
@@ -22,13 +30,32 @@ use crate::{
 
 #[component]
 pub fn SmimeNewPage() -> impl IntoView {
+    view! { <Portal title="New S/MIME order" page=|_| view! { <Start /> } /> }
+}
+
+#[component]
+fn Start() -> impl IntoView {
+    let query = use_query_map();
+    let token = move || query.with(|q| q.get("form").and_then(|t| FormToken::parse(&t).ok()));
+    let data = Resource::new_blocking(token, smime_new);
     view! {
-        <Portal title="New S/MIME order" page=|_| view! {
-            <OrderStart load=smime_new can_order=|d: &SmimeNewData| !d.offers.is_empty()
-                none="There are no S/MIME products your account can order yet." let:data>
-                <SmimeForm data=data />
-            </OrderStart>
-        } />
+        <Loaded resource=data let:data>
+            {match data.placed_order {
+                Some(id) => view! {
+                    <div class="alert alert-info" role="status" data-testid="form-placed">
+                        <p>{format!("This form placed order #{id} already; it places nothing twice.")}</p>
+                        <p class="actions">
+                            <a class="button" href=format!("/orders/{id}/smime")>{format!("View order #{id}")}</a>
+                            <a class="button button-quiet" href="/orders/smime/new">"Start a new S/MIME order"</a>
+                        </p>
+                    </div>
+                }.into_any(),
+                None if data.offers.is_empty() => view! {
+                    <p class="empty">"There are no S/MIME products your account can order yet."</p>
+                }.into_any(),
+                None => view! { <SmimeForm data=data /> }.into_any(),
+            }}
+        </Loaded>
     }
 }
 
@@ -36,19 +63,28 @@ pub fn SmimeNewPage() -> impl IntoView {
 fn SmimeForm(data: SmimeNewData) -> impl IntoView {
     let offers = StoredValue::new(data.offers.clone());
     let first = data.offers.first().cloned();
-    let form = RwSignal::new(SmimeOrderForm {
-        product_id: first.as_ref().map(|o| o.id).unwrap_or(0),
-        validity_days: first
-            .as_ref()
-            .and_then(|o| o.validity_days.first().copied())
-            .unwrap_or(0),
-        requester_name: data.requester_name.clone(),
-        requester_email: data.requester_email.clone(),
-        csr_source: "later".into(),
-        ..Default::default()
+    let saved = data.saved.clone().unwrap_or_default();
+    let form = RwSignal::new(if data.saved.is_some() {
+        saved.form.clone()
+    } else {
+        SmimeOrderForm {
+            product_id: first.as_ref().map(|o| o.id).unwrap_or(0),
+            validity_days: first
+                .as_ref()
+                .and_then(|o| o.validity_days.first().copied())
+                .unwrap_or(0),
+            requester_name: data.requester_name.clone(),
+            requester_email: data.requester_email.clone(),
+            csr_source: "later".into(),
+            ..Default::default()
+        }
     });
-    let errors = RwSignal::new(FieldErrors::default());
+    let token = StoredValue::new(data.form_token.clone());
+    let refusal = saved.error.clone();
+    let errors = RwSignal::new(saved.errors.clone());
     let place = ServerAction::<SmimePlace>::new();
+    // A post without script that the server could not read comes back with its error.
+    let posted = crate::components::form_alert::posted_error::<SmimeOrder>();
     let offer = move || {
         let id = form.with(|f| f.product_id);
         offers.with_value(|o| o.iter().find(|o| o.id == id).cloned())
@@ -69,8 +105,11 @@ fn SmimeForm(data: SmimeNewData) -> impl IntoView {
         match f.validate() {
             Err(e) => errors.set(e),
             Ok(_) => {
-                errors.set(FieldErrors::default());
-                place.dispatch(SmimePlace { form: f });
+                errors.set(Default::default());
+                place.dispatch(SmimePlace {
+                    form: f,
+                    token: Some(token.get_value()),
+                });
             }
         }
     };
@@ -88,12 +127,22 @@ fn SmimeForm(data: SmimeNewData) -> impl IntoView {
             errors.set(e);
         }
     });
-    let server_error = Signal::derive(move || place.value().get().and_then(Result::err));
+    let server_error = Signal::derive(move || {
+        place
+            .value()
+            .get()
+            .and_then(Result::err)
+            .or_else(|| posted.clone())
+            .or_else(|| refusal.clone().map(AppError::Conflict))
+    });
     let same = move || form.with(|f| f.same_as_requester);
     let source = move || form.with(|f| f.csr_source.clone());
     let needs_approval = data.needs_approval;
+    let initial = form.get_untracked();
     view! {
-        <form class="card" aria-label="New S/MIME order" on:submit=submit novalidate>
+        <form class="card" aria-label="New S/MIME order" method="post" action="/api/smime/order"
+            enctype="multipart/form-data" on:submit=submit novalidate=true>
+            <input type="hidden" name="form_token" value=token.get_value().to_string() />
             <FormAlert error=server_error />
             <h2>"1. Product and validity"</h2>
             // A new product starts at its shortest validity.
@@ -104,24 +153,25 @@ fn SmimeForm(data: SmimeNewData) -> impl IntoView {
             <p class="price">"Price: " <strong data-testid="smime-price">{price}</strong></p>
 
             <h2>"2. Certificate requester"</h2>
-            <FormText label="Name" id="smime-requester-name" form=form error=field_error("requester_name")
+            <FormText label="Name" id="smime-requester-name" name="requester_name" form=form error=field_error("requester_name")
                 get=|f| f.requester_name.clone() set=|f, v| f.requester_name = v />
-            <FormText label="E-mail ID" id="smime-requester-email" form=form error=field_error("requester_email")
+            <FormText label="E-mail ID" id="smime-requester-email" name="requester_email" form=form error=field_error("requester_email")
                 get=|f| f.requester_email.clone() set=|f, v| f.requester_email = v />
-            <FormText label="Mobile number (optional)" id="smime-requester-phone" form=form error=field_error("requester_phone")
+            <FormText label="Mobile number (optional)" id="smime-requester-phone" name="requester_phone" form=form error=field_error("requester_phone")
                 get=|f| f.requester_phone.clone() set=|f, v| f.requester_phone = v />
 
             <h2>"3. Certificate information"</h2>
             <div class="field">
                 <label class="checkbox">
-                    <input type="checkbox" id="smime-same" prop:checked=same
+                    <input type="checkbox" id="smime-same" name="same_as_requester" checked=initial.same_as_requester prop:checked=same
                         on:change=move |ev| form.update(|f| f.same_as_requester = event_target_checked(&ev)) />
                     " Same as Requester Email ID"
                 </label>
             </div>
             <div class="field" class:field-invalid=move || field_error("certificate_email").get().is_some()>
                 <label for="smime-email">"E-mail ID for the certificate"</label>
-                <input id="smime-email" type="email" disabled=same
+                <input id="smime-email" name="certificate_email" type="email" disabled=same
+                    value=initial.certificate_email.clone()
                     prop:value=move || form.with(|f| if f.same_as_requester { f.requester_email.clone() } else { f.certificate_email.clone() })
                     on:input=move |ev| form.update(|f| f.certificate_email = event_target_value(&ev)) />
                 <p class="hint">"A verification link is sent to this address; leave it empty to provide it later."</p>
@@ -129,31 +179,35 @@ fn SmimeForm(data: SmimeNewData) -> impl IntoView {
             </div>
 
             <h2>"4. Certificate Signing Request (CSR)"</h2>
+            // The style hides the CSR fields while "later" is chosen, before and without script.
+            <div class="smime-csr">
             <fieldset class="field">
                 <legend>"CSR"</legend>
                 {[("later", "Skip: provide the CSR, or generate the key in the browser, when activating the certificate"), ("paste", "Paste the CSR"), ("upload", "Upload the CSR")].into_iter().map(|(value, label)| view! {
                     <label class="radio">
-                        <input type="radio" name="smime-csr-source" value=value prop:checked=move || source() == value
+                        <input type="radio" name="csr_source" value=value checked=initial.csr_source == value
+                            prop:checked=move || source() == value
                             on:change=move |_| form.update(|f| f.csr_source = value.into()) />
                         {format!(" {label}")}
                     </label>
                 }).collect_view()}
                 {move || field_error("csr_source").get().map(|m| view! { <p class="field-error">{m}</p> })}
             </fieldset>
-            <div hidden=move || source() == "later">
-                <CsrFile take=move |text| form.update(|f| f.csr_pem = text) />
+            <div class="smime-csr-panel">
+                <CsrFile name="csr_file" take=move |text| form.update(|f| f.csr_pem = text) />
                 <div class="field" class:field-invalid=move || field_error("csr_pem").get().is_some()>
                     <label for="smime-csr">"CSR (PEM)"</label>
-                    <textarea id="smime-csr" rows="8" prop:value=move || form.with(|f| f.csr_pem.clone())
+                    <textarea id="smime-csr" name="csr_pem" rows="8" inner_html=textarea_text(&initial.csr_pem) prop:value=move || form.with(|f| f.csr_pem.clone())
                         on:input=move |ev| form.update(|f| f.csr_pem = event_target_value(&ev))></textarea>
                     {move || field_error("csr_pem").get().map(|m| view! { <p class="field-error">{m}</p> })}
                 </div>
+            </div>
             </div>
 
             <h2>"5. Additional information (optional)"</h2>
             <div class="field">
                 <label for="smime-remarks">"Order remarks"</label>
-                <textarea id="smime-remarks" rows="2" prop:value=move || form.with(|f| f.remarks.clone())
+                <textarea id="smime-remarks" name="remarks" rows="2" inner_html=textarea_text(&initial.remarks) prop:value=move || form.with(|f| f.remarks.clone())
                     on:input=move |ev| form.update(|f| f.remarks = event_target_value(&ev))></textarea>
                 {move || field_error("remarks").get().map(|m| view! { <p class="field-error">{m}</p> })}
             </div>
@@ -177,6 +231,9 @@ pub fn CsrFile<F>(
     take: F,
     #[prop(default = "smime-csr-file")] id: &'static str,
     #[prop(default = "CSR file (.csr, .pem)")] label: &'static str,
+    /// The name the file posts under, when the form posts without JavaScript.
+    #[prop(optional)]
+    name: Option<&'static str>,
 ) -> impl IntoView
 where
     F: Fn(String) + Copy + Send + Sync + 'static,
@@ -192,7 +249,7 @@ where
     view! {
         <div class="field">
             <label for=id>{label}</label>
-            <input id=id type="file" accept=".csr,.pem,.req,.key,.txt" on:change=on_change />
+            <input id=id name=name type="file" accept=".csr,.pem,.req,.key,.txt" on:change=on_change />
         </div>
     }
 }

@@ -7,6 +7,7 @@
 
 mod activate;
 mod confirm;
+mod form_post;
 mod mailbox;
 mod mails;
 mod new_data;

@@ -1,14 +1,26 @@
 //! What the "New S/MIME order" page starts from.
 
-use app::model::{Permission, smime::SmimeNewData};
+use app::model::{
+    FieldErrors, Permission, order_form_post::FormToken, smime::SmimeNewData,
+    smime_form_post::SavedSmimeForm,
+};
 
-use crate::services::{
-    identity::Caller,
-    orders::{OrderError, OrderService},
+use crate::{
+    services::{
+        identity::Caller,
+        orders::{OrderError, OrderService, wizard::order_form_owner},
+    },
+    store::order_forms,
 };
 
 impl OrderService {
-    pub async fn smime_new_data(&self, caller: &Caller) -> Result<SmimeNewData, OrderError> {
+    /// What the page offers, with what a refused post left under `token` when the token is
+    /// the caller's (else a new form under a new token).
+    pub async fn smime_new_data(
+        &self,
+        caller: &Caller,
+        token: Option<&FormToken>,
+    ) -> Result<SmimeNewData, OrderError> {
         caller.require(Permission::RequestCertificates)?;
         let offers = self
             .catalog
@@ -17,11 +29,38 @@ impl OrderService {
             .into_iter()
             .filter(|o| o.kind.is_smime())
             .collect();
+        let kept = match token {
+            Some(t) => order_forms::find(&self.store, t.as_str(), order_form_owner(caller))
+                .await?
+                .map(|row| (t.clone(), row)),
+            None => None,
+        };
+        let (form_token, saved, placed_order) = match kept {
+            Some((token, row)) => {
+                let mut errors: FieldErrors = serde_json::from_str(&row.errors).unwrap_or_default();
+                let error = errors
+                    .0
+                    .iter()
+                    .find(|e| e.field.is_empty())
+                    .map(|e| e.message.clone());
+                errors.0.retain(|e| !e.field.is_empty());
+                let saved = SavedSmimeForm {
+                    form: serde_json::from_str(&row.form).unwrap_or_default(),
+                    errors,
+                    error,
+                };
+                (token, Some(saved), row.order_id)
+            }
+            None => (self.new_form_token()?, None, None),
+        };
         Ok(SmimeNewData {
             offers,
             requester_name: caller.user.name.clone(),
             requester_email: caller.user.email.clone(),
             needs_approval: !caller.can(Permission::ApproveOrders),
+            form_token,
+            saved,
+            placed_order,
         })
     }
 }

@@ -5,6 +5,7 @@
 
 use app::model::{
     FieldErrors, Permission,
+    order_form_post::FormToken,
     order_status::{OrderEvent, OrderStatus},
     products::quote,
     smime::SmimeOrderForm,
@@ -15,9 +16,9 @@ use crate::{
     services::{
         identity::Caller,
         notifications,
-        orders::{OrderError, OrderService, audit_order},
+        orders::{OrderError, OrderService, audit_order, wizard::order_form_owner},
     },
-    store::{orders, smime as mailboxes},
+    store::{StoreError, order_forms, orders, smime as mailboxes},
 };
 
 impl OrderService {
@@ -27,7 +28,26 @@ impl OrderService {
         caller: &Caller,
         form: &SmimeOrderForm,
     ) -> Result<i32, OrderError> {
+        self.smime_place_with(caller, form, None).await
+    }
+
+    /// [`Self::smime_place`] under the page's one-use `token`, when there is one: the first
+    /// post places the order and every later post of the token (a double click, a retry)
+    /// finds that order instead of placing and charging a second one.
+    pub async fn smime_place_with(
+        &self,
+        caller: &Caller,
+        form: &SmimeOrderForm,
+        token: Option<&FormToken>,
+    ) -> Result<i32, OrderError> {
         caller.require(Permission::RequestCertificates)?;
+        let owner = order_form_owner(caller);
+        if let Some(token) = token
+            && let Some(row) = order_forms::find(&self.store, token.as_str(), owner).await?
+            && let Some(id) = row.order_id
+        {
+            return Ok(id);
+        }
         let currency = caller.account.currency.text();
         let product = self
             .catalog
@@ -59,6 +79,19 @@ impl OrderService {
         let names: Vec<String> = valid.certificate_email.iter().cloned().collect();
         let now = self.clock.now();
         let tx = self.store.begin().await?;
+        if let Some(token) = token {
+            // Two posts at once take turns on the token's row; the second finds the first's order.
+            let placed = order_forms::lock(&tx, token.as_str(), owner, now)
+                .await
+                .map_err(|e| match e {
+                    StoreError::NotInAccount => OrderError::NotFound,
+                    other => other.into(),
+                })?;
+            if let Some(id) = placed {
+                tx.rollback().await?;
+                return Ok(id);
+            }
+        }
         let order = orders::insert(
             &tx,
             orders::NewOrder {
@@ -135,6 +168,9 @@ impl OrderService {
             now,
         )
         .await?;
+        if let Some(token) = token {
+            order_forms::placed(&tx, token.as_str(), order.id, now).await?;
+        }
         self.commit_and_send(tx).await?;
         Ok(order.id)
     }

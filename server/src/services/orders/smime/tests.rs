@@ -525,7 +525,7 @@ async fn another_accounts_order_is_not_found_and_products_stay_in_their_own_flow
         Err(OrderError::NotFound)
     ));
     // The TLS wizard neither offers nor takes the S/MIME product; the S/MIME page takes no DV.
-    let wizard = w.orders.wizard(&w.admin).await.unwrap();
+    let wizard = w.orders.wizard(&w.admin, None).await.unwrap();
     assert!(wizard.offers.iter().all(|o| !o.kind.is_smime()));
     let (smime, days) = w.smime_offer(&w.admin, ProductKind::SmimeMailbox).await;
     let tls = app::model::orders::OrderForm {
@@ -622,4 +622,81 @@ async fn an_smime_order_without_the_smime_ca_is_refused_and_charges_and_stores_n
         .await
         .unwrap();
     assert_eq!(page.total, 0);
+}
+
+#[tokio::test]
+async fn an_smime_form_token_places_one_order_however_often_it_is_posted() {
+    let w = world().await;
+    let form = w.smime_form(&w.admin, "ravi@acme.example").await;
+    let token = w
+        .orders
+        .smime_new_data(&w.admin, None)
+        .await
+        .unwrap()
+        .form_token;
+    let (first, second) = tokio::join!(
+        w.orders.smime_place_with(&w.admin, &form, Some(&token)),
+        w.orders.smime_place_with(&w.admin, &form, Some(&token)),
+    );
+    assert_eq!(
+        first.unwrap(),
+        second.unwrap(),
+        "two posts at once: one order"
+    );
+    let post = app::model::smime_form_post::SmimeOrderPost {
+        token: token.clone(),
+        form: form.clone(),
+    };
+    let to = w.orders.smime_form_post(&w.admin, post).await.unwrap();
+    assert!(to.ends_with("/smime?done=placed"), "{to}");
+    let orders = w
+        .orders
+        .orders_page(&w.admin, &app::model::orders::OrdersQuery::default())
+        .await
+        .unwrap();
+    assert_eq!(orders.total, 1);
+    let reopened = w
+        .orders
+        .smime_new_data(&w.admin, Some(&token))
+        .await
+        .unwrap();
+    assert!(reopened.placed_order.is_some());
+}
+
+#[tokio::test]
+async fn an_smime_form_refused_without_javascript_comes_back_with_its_errors_and_values() {
+    let w = world().await;
+    let mut form = w.smime_form(&w.admin, "not an address").await;
+    form.remarks = "Keep me".into();
+    let token = w
+        .orders
+        .smime_new_data(&w.admin, None)
+        .await
+        .unwrap()
+        .form_token;
+    let post = app::model::smime_form_post::SmimeOrderPost {
+        token: token.clone(),
+        form,
+    };
+    let to = w.orders.smime_form_post(&w.admin, post).await.unwrap();
+    assert_eq!(to, format!("/orders/smime/new?form={token}"));
+    let saved = w
+        .orders
+        .smime_new_data(&w.admin, Some(&token))
+        .await
+        .unwrap()
+        .saved
+        .expect("the form is kept");
+    assert!(
+        saved.errors.get("certificate_email").is_some(),
+        "{:?}",
+        saved.errors
+    );
+    assert_eq!(saved.form.remarks, "Keep me");
+    let orders = w
+        .orders
+        .orders_page(&w.admin, &app::model::orders::OrdersQuery::default())
+        .await
+        .unwrap();
+    assert_eq!(orders.total, 0, "nothing placed");
 }

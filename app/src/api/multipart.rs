@@ -1,0 +1,40 @@
+//! Forms posted as multipart form data (a file may come with them), read as text fields.
+
+use leptos::server_fn::codec::MultipartData;
+
+use crate::error::AppError;
+
+/// The posted fields as text, each at most `MAX_FIELD_BYTES` and at most `MAX_FIELDS` of them
+/// (a CSR is text; anything else in a file reads as replacement characters and fails its
+/// check later with a clear message).
+pub(crate) async fn read_fields(data: MultipartData) -> Result<Vec<(String, String)>, AppError> {
+    use crate::model::{
+        FieldErrors,
+        order_form_post::{MAX_FIELD_BYTES, MAX_FIELDS},
+    };
+    let malformed = |e: &dyn std::fmt::Display| AppError::BadRequest(format!("form data: {e}"));
+    let Some(mut parts) = data.into_inner() else {
+        return Err(AppError::BadRequest("form data".into()));
+    };
+    let mut fields = Vec::new();
+    while let Some(mut field) = parts.next_field().await.map_err(|e| malformed(&e))? {
+        if fields.len() == MAX_FIELDS {
+            return Err(AppError::BadRequest(format!(
+                "more than {MAX_FIELDS} fields"
+            )));
+        }
+        let name = field.name().unwrap_or_default().to_owned();
+        let mut bytes = Vec::new();
+        while let Some(chunk) = field.chunk().await.map_err(|e| malformed(&e))? {
+            if bytes.len() + chunk.len() > MAX_FIELD_BYTES {
+                return Err(AppError::Validation(FieldErrors::single(
+                    &name,
+                    format!("This is larger than {} KiB.", MAX_FIELD_BYTES / 1024),
+                )));
+            }
+            bytes.extend_from_slice(&chunk);
+        }
+        fields.push((name, String::from_utf8_lossy(&bytes).into_owned()));
+    }
+    Ok(fields)
+}

@@ -1,0 +1,54 @@
+//! "New S/MIME order" without JavaScript: the form posts here and is answered with a
+//! redirect, to the order it placed or back to the form with what it got wrong.
+
+use app::model::{FieldErrors, Permission, smime_form_post::SmimeOrderPost};
+
+use crate::{
+    services::{
+        identity::Caller,
+        orders::{OrderError, OrderService, wizard::order_form_owner},
+    },
+    store::{StoreError, order_forms},
+};
+
+impl OrderService {
+    /// Places the posted order once under its token, and returns where the browser goes: the
+    /// order's page, or the form again (`/orders/smime/new?form=…`) with its errors kept.
+    pub async fn smime_form_post(
+        &self,
+        caller: &Caller,
+        post: SmimeOrderPost,
+    ) -> Result<String, OrderError> {
+        caller.require(Permission::RequestCertificates)?;
+        let errors = match self
+            .smime_place_with(caller, &post.form, Some(&post.token))
+            .await
+        {
+            Ok(id) => return Ok(format!("/orders/{id}/smime?done=placed")),
+            Err(OrderError::Invalid(errors)) => errors,
+            Err(OrderError::Refused(reason)) => FieldErrors::single("", reason),
+            Err(other) => return Err(other),
+        };
+        let form_json = serde_json::to_string(&post.form)
+            .map_err(|e| OrderError::Refused(format!("The form could not be kept: {e}")))?;
+        let errors_json = serde_json::to_string(&errors)
+            .map_err(|e| OrderError::Refused(format!("The form could not be kept: {e}")))?;
+        order_forms::save(
+            &self.store,
+            post.token.as_str(),
+            order_form_owner(caller),
+            order_forms::Progress {
+                step: 0,
+                form_json: &form_json,
+                errors_json: &errors_json,
+            },
+            self.clock.now(),
+        )
+        .await
+        .map_err(|e| match e {
+            StoreError::NotInAccount => OrderError::NotFound,
+            other => other.into(),
+        })?;
+        Ok(format!("/orders/smime/new?form={}", post.token))
+    }
+}
