@@ -205,8 +205,14 @@ impl WizardPost {
             .iter()
             .position(|s| *s == self.step)
             .unwrap_or_default();
+        let at = |i: usize| {
+            WizardStep::ALL
+                .get(i)
+                .copied()
+                .unwrap_or(WizardStep::Summary)
+        };
         match &self.go {
-            WizardGo::Back => (WizardStep::ALL[index.saturating_sub(1)], FieldErrors::new()),
+            WizardGo::Back => (at(index.saturating_sub(1)), FieldErrors::new()),
             WizardGo::AddName(name) => {
                 self.form.names = with_name(&self.form.names, name);
                 (self.step, FieldErrors::new())
@@ -224,8 +230,7 @@ impl WizardPost {
                     );
                 }
                 if errors.is_empty() && matches!(self.go, WizardGo::Next) {
-                    let next = (index + 1).min(WizardStep::ALL.len() - 1);
-                    (WizardStep::ALL[next], errors)
+                    (at(index + 1), errors)
                 } else {
                     (self.step, errors)
                 }
