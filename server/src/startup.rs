@@ -244,6 +244,8 @@ pub async fn serve(config: Config) -> Result<(), StartupError> {
     if crate::telemetry::recorder::install().is_some() {
         tokio::spawn(crate::telemetry::recorder::upkeep());
     }
+    // Nodes starting together on one database take turns at the work done once.
+    let start_lock = crate::store::StartLock::take(&config.database_url).await?;
     let services = services(&config).await?;
     let master = match &config.master_key {
         Some(_) => "ROOTLINE_MASTER_KEY".to_owned(),
@@ -296,6 +298,7 @@ pub async fn serve(config: Config) -> Result<(), StartupError> {
     if catalog.seed_smime_product().await? {
         tracing::info!("no S/MIME product yet: added the default one (USD and INR prices)");
     }
+    start_lock.release().await?;
     let api_keys = Arc::new(crate::services::api_keys::ApiKeyService::new(
         services.store.clone(),
         services.identity.clone(),

@@ -149,6 +149,50 @@ pub struct Tx {
     tx: DatabaseTransaction,
 }
 
+/// Held by the one process doing the start-up work that must happen once however many nodes
+/// start together on an empty PostgreSQL database: migrating, creating the CA hierarchy,
+/// adding the default products. Each of those checks what is there and then writes, which
+/// two nodes doing it at once would each do (or fail half-way). On SQLite there is nothing
+/// to hold: one process owns the file.
+pub struct StartLock {
+    /// A transaction holding `pg_advisory_xact_lock` on a connection of its own; the lock
+    /// goes with it, also when the process dies.
+    held: Option<(DatabaseConnection, DatabaseTransaction)>,
+}
+
+/// The advisory lock's key: any constant no other program on the database uses ("rootline").
+const START_LOCK_KEY: i64 = 0x726f_6f74_6c69_6e65;
+
+impl StartLock {
+    /// Waits for the other nodes' start-up work, then holds the lock until `release`.
+    pub async fn take(url: &str) -> Result<Self, StoreError> {
+        if url.starts_with("sqlite:") {
+            return Ok(Self { held: None });
+        }
+        let mut options = ConnectOptions::new(url.to_owned());
+        options
+            .sqlx_logging(false)
+            .max_connections(1)
+            .acquire_timeout(Duration::from_secs(10));
+        let db = Database::connect(options).await?;
+        let tx = db.begin().await?;
+        tx.execute_unprepared(&format!("SELECT pg_advisory_xact_lock({START_LOCK_KEY})"))
+            .await?;
+        Ok(Self {
+            held: Some((db, tx)),
+        })
+    }
+
+    /// Lets the next node start.
+    pub async fn release(self) -> Result<(), StoreError> {
+        if let Some((db, tx)) = self.held {
+            tx.commit().await?;
+            db.close().await?;
+        }
+        Ok(())
+    }
+}
+
 impl Db for Tx {
     type Conn = DatabaseTransaction;
     fn conn(&self) -> &DatabaseTransaction {
