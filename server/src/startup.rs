@@ -85,11 +85,12 @@ pub async fn services(config: &Config) -> Result<Services, StartupError> {
     store.migrate().await?;
     let clock: Arc<dyn Clock> = Arc::new(SystemClock);
     let mail_waker = MailWaker::default();
-    let mail_delivery = Arc::new(MailDelivery::new(
-        store.clone(),
-        mailer(config)?,
-        clock.clone(),
-    ));
+    let mail_delivery = Arc::new(
+        MailDelivery::new(store.clone(), mailer(config)?, clock.clone()).with_lease(
+            chrono::Duration::from_std(config.mail_lease)
+                .unwrap_or(crate::services::notifications::DEFAULT_LEASE),
+        ),
+    );
     let master = crate::adapters::softkeys::master_secret(
         config.master_key.as_ref().map(|s| s.0.as_str()),
         &config.data_dir.join("master.key"),
