@@ -546,6 +546,15 @@ impl Site {
             {
                 return;
             }
+            // A node that stopped (a failed start) will not become ready: say why at once.
+            let stopped = self
+                .nodes
+                .lock()
+                .unwrap()
+                .get_mut(node)
+                .and_then(Option::as_mut)
+                .is_some_and(|n| n.0.try_wait().ok().flatten().is_some());
+            assert!(!stopped, "node {node} stopped: {}", self.log(node));
             assert!(
                 Instant::now() < deadline,
                 "node {node} (port {port}) not ready within 180 s: {}",
