@@ -919,6 +919,18 @@ fn three_nodes_behind_nginx_share_sessions_run_each_job_once_and_lose_nothing_wh
     );
     assert!(!ok_orders.is_empty() && !ok_signups.is_empty());
 
+    // Requests at once took their locks in one order: PostgreSQL broke no deadlock.
+    for i in 0..3 {
+        assert!(
+            !site.log(i).contains("deadlock detected"),
+            "node {i}: {}",
+            site.log(i)
+                .lines()
+                .find(|l| l.contains("deadlock detected"))
+                .unwrap_or_default()
+        );
+    }
+
     // Every answered sign-up and order is in the database.
     let users: HashSet<String> = sql(&site.db, "SELECT email FROM users")
         .lines()
