@@ -197,7 +197,8 @@ impl Authority {
                 return Ok(None);
             }
             let number = latest.map_or(1, |(n, _)| n + 1);
-            let revoked = certificates::revoked_for_ca(&self.store, ca.id, now).await?;
+            // Up to millions of rows: on the read-only connections, beside the writer.
+            let revoked = certificates::revoked_for_ca(&self.store.reads(), ca.id, now).await?;
             let next_update = now + CRL_VALIDITY;
             // rcgen lays out everything but the entries: issuer, times, extensions.
             let frame = CertificateRevocationListParams {

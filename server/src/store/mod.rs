@@ -129,7 +129,26 @@ pub trait Db: Sync {
 #[derive(Clone)]
 pub struct Store {
     db: DatabaseConnection,
+    /// SQLite (a file): read-only connections beside the one writer, for long reads. With
+    /// WAL a reader works from its snapshot while the writer commits, so an export over many
+    /// rows holds one of these rather than the connection every request needs. `None` on
+    /// PostgreSQL (its pool already reads in parallel) and for an in-memory database.
+    reader: Option<DatabaseConnection>,
 }
+
+/// Reads that may take long (exports, CRL builds): on the read-only pool where there is one.
+/// They see what was committed when they started, never the caller's open transaction.
+pub struct Reads<'a>(&'a DatabaseConnection);
+
+impl Db for Reads<'_> {
+    type Conn = DatabaseConnection;
+    fn conn(&self) -> &DatabaseConnection {
+        self.0
+    }
+}
+
+/// Read-only SQLite connections kept beside the writer.
+const SQLITE_READERS: u32 = 4;
 
 impl Db for Store {
     type Conn = DatabaseConnection;
@@ -244,7 +263,30 @@ impl Store {
             options.max_connections(16);
         }
         let db = Database::connect(options).await?;
-        Ok(Self { db })
+        let reader = match sqlite_file(url) {
+            // After the writer, which creates the file and turns WAL on.
+            Some(_) => {
+                let mut options = ConnectOptions::new(url.to_owned());
+                options
+                    .sqlx_logging(false)
+                    .acquire_timeout(Duration::from_secs(10))
+                    .max_connections(SQLITE_READERS)
+                    .min_connections(0)
+                    .map_sqlx_sqlite_opts(|o| {
+                        o.read_only(true)
+                            .busy_timeout(Duration::from_secs(5))
+                            .create_if_missing(false)
+                    });
+                Some(Database::connect(options).await?)
+            }
+            None => None,
+        };
+        Ok(Self { db, reader })
+    }
+
+    /// Where long reads go: [`Reads`].
+    pub fn reads(&self) -> Reads<'_> {
+        Reads(self.reader.as_ref().unwrap_or(&self.db))
     }
 
     /// Brings the schema up to date; safe to run on every start.
@@ -261,6 +303,9 @@ impl Store {
 
     /// Closes every connection of the pool: later queries fail (readiness tests).
     pub async fn close(&self) -> Result<(), StoreError> {
+        if let Some(reader) = &self.reader {
+            reader.close_by_ref().await?;
+        }
         self.db.close_by_ref().await?;
         Ok(())
     }
@@ -353,6 +398,58 @@ fn like_contains_inline(text: &str) -> sea_orm::sea_query::Expr {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[tokio::test]
+    async fn a_long_read_on_sqlite_leaves_the_writer_free_for_other_reads_and_writes() {
+        let dir = std::env::temp_dir().join(format!("rootline-reads-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        let store = Store::connect(&format!("sqlite://{}/rootline.db?mode=rwc", dir.display()))
+            .await
+            .unwrap();
+        store
+            .execute_raw("CREATE TABLE long_read (id INTEGER PRIMARY KEY, body TEXT NOT NULL)")
+            .await
+            .unwrap();
+        store
+            .execute_raw(
+                "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 100000) \
+                 INSERT INTO long_read SELECT i, 'row ' || i FROM n",
+            )
+            .await
+            .unwrap();
+        let count = |rows: Option<sea_orm::QueryResult>| -> i64 {
+            rows.unwrap().try_get_by_index(0).unwrap()
+        };
+        let all =
+            || sea_orm::Statement::from_string(DbBackend::Sqlite, "SELECT count(*) FROM long_read");
+
+        // The export: a read transaction that has read the 100k rows once and is not over.
+        let export = store.reads().conn().begin().await.unwrap();
+        assert_eq!(count(export.query_one_raw(all()).await.unwrap()), 100_000);
+
+        // Meanwhile a write and a read through the writer complete: the export does not hold
+        // the connection they need.
+        store
+            .execute_raw("INSERT INTO long_read (id, body) VALUES (100001, 'written meanwhile')")
+            .await
+            .unwrap();
+        assert_eq!(count(store.db.query_one_raw(all()).await.unwrap()), 100_001);
+
+        // The export goes on from its own snapshot.
+        assert_eq!(count(export.query_one_raw(all()).await.unwrap()), 100_000);
+        export.commit().await.unwrap();
+        assert!(
+            store
+                .reads()
+                .conn()
+                .execute_unprepared("DELETE FROM long_read")
+                .await
+                .is_err(),
+            "the read connections cannot write"
+        );
+        store.close().await.unwrap();
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
 
     #[test]
     fn sqlite_parent_dir_finds_the_folder() {
