@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what the tests need and a fresh machine of this kind lacks: Debian's Chromium, the
-# end-to-end test packages, the wasm32 target, a running PostgreSQL. Each step runs only when
+# end-to-end test packages, nginx, the wasm32 target, a running PostgreSQL. Each step runs only when
 # something is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -34,6 +34,12 @@ if ! command -v lego >/dev/null 2>&1 || ! command -v certbot >/dev/null 2>&1; th
   echo "==> installing the ACME clients the ACME tests drive (Debian's lego and certbot)"
   as_root apt-get update -q
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q lego certbot
+fi
+
+if ! command -v nginx >/dev/null 2>&1; then
+  echo "==> installing Debian's nginx (the load balancer in front of three nodes in the several-nodes test)"
+  as_root apt-get update -q
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q nginx
 fi
 
 if ! command -v lint_cabf_serverauth_cert >/dev/null 2>&1; then

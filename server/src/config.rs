@@ -77,6 +77,10 @@ pub struct Config {
     /// client that sends `Authorization: Bearer <token>`. Unset, it answers only clients on
     /// this machine (loopback) that did not come through a proxy.
     pub metrics_token: Option<Secret>,
+    /// `ROOTLINE_MAIL_LEASE_SECONDS` (default 300): how long a node's claim on a queued
+    /// message lasts. A node that dies mid-delivery holds its messages this long; one shorter
+    /// than the slowest SMTP answer lets a second node send the same message again.
+    pub mail_lease: std::time::Duration,
 }
 
 #[derive(Debug, Clone)]
@@ -250,7 +254,24 @@ impl Config {
             }
         };
 
+        let mail_lease = match get("ROOTLINE_MAIL_LEASE_SECONDS") {
+            None => std::time::Duration::from_secs(300),
+            Some(raw) => raw
+                .trim()
+                .parse::<u64>()
+                .ok()
+                .filter(|n| (1..=86_400).contains(n))
+                .map(std::time::Duration::from_secs)
+                .ok_or_else(|| {
+                    invalid(
+                        "ROOTLINE_MAIL_LEASE_SECONDS",
+                        format!("{raw:?} is not a whole number of seconds from 1 to 86400"),
+                    )
+                })?,
+        };
+
         Ok(Self {
+            mail_lease,
             metrics_token,
             client_limit_scale,
             trusted_proxies,
@@ -532,6 +553,20 @@ mod tests {
         assert!(!c.trusted_proxies.trusts(ip("192.0.2.1")));
         let e = from(&[("ROOTLINE_TRUSTED_PROXIES", "10.0.0.0/40")]).unwrap_err();
         assert!(e.to_string().contains("ROOTLINE_TRUSTED_PROXIES"), "{e}");
+    }
+
+    #[test]
+    fn a_mail_claim_lasts_five_minutes_unless_set() {
+        assert_eq!(
+            from(&[]).unwrap().mail_lease,
+            std::time::Duration::from_secs(300)
+        );
+        let c = from(&[("ROOTLINE_MAIL_LEASE_SECONDS", "15")]).unwrap();
+        assert_eq!(c.mail_lease, std::time::Duration::from_secs(15));
+        for bad in ["0", "-1", "soon", "86401"] {
+            let e = from(&[("ROOTLINE_MAIL_LEASE_SECONDS", bad)]).unwrap_err();
+            assert!(e.to_string().contains("ROOTLINE_MAIL_LEASE_SECONDS"), "{e}");
+        }
     }
 
     #[test]

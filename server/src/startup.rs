@@ -85,11 +85,12 @@ pub async fn services(config: &Config) -> Result<Services, StartupError> {
     store.migrate().await?;
     let clock: Arc<dyn Clock> = Arc::new(SystemClock);
     let mail_waker = MailWaker::default();
-    let mail_delivery = Arc::new(MailDelivery::new(
-        store.clone(),
-        mailer(config)?,
-        clock.clone(),
-    ));
+    let mail_delivery = Arc::new(
+        MailDelivery::new(store.clone(), mailer(config)?, clock.clone()).with_lease(
+            chrono::Duration::from_std(config.mail_lease)
+                .unwrap_or(crate::services::notifications::DEFAULT_LEASE),
+        ),
+    );
     let master = crate::adapters::softkeys::master_secret(
         config.master_key.as_ref().map(|s| s.0.as_str()),
         &config.data_dir.join("master.key"),
@@ -244,6 +245,8 @@ pub async fn serve(config: Config) -> Result<(), StartupError> {
     if crate::telemetry::recorder::install().is_some() {
         tokio::spawn(crate::telemetry::recorder::upkeep());
     }
+    // Nodes starting together on one database take turns at the work done once.
+    let start_lock = crate::store::StartLock::take(&config.database_url).await?;
     let services = services(&config).await?;
     let master = match &config.master_key {
         Some(_) => "ROOTLINE_MASTER_KEY".to_owned(),
@@ -296,6 +299,7 @@ pub async fn serve(config: Config) -> Result<(), StartupError> {
     if catalog.seed_smime_product().await? {
         tracing::info!("no S/MIME product yet: added the default one (USD and INR prices)");
     }
+    start_lock.release().await?;
     let api_keys = Arc::new(crate::services::api_keys::ApiKeyService::new(
         services.store.clone(),
         services.identity.clone(),

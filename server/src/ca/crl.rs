@@ -152,9 +152,35 @@ fn with_entries(frame: &[u8], entries: &[u8]) -> Option<Vec<u8>> {
     Some(tbs)
 }
 
+/// Whether a CRL must be signed whatever the newest one is, or only when that one is stale.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Need {
+    /// A revocation or the operator asked: a new CRL, numbered above whatever is there.
+    Always,
+    /// The schedule: a new CRL only if the newest is older than [`CRL_REFRESH_AFTER`], so
+    /// several nodes running the job publish one CRL per period between them.
+    WhenStale,
+}
+
 impl Authority {
     /// Signs and stores a fresh CRL for a CA, numbered one above the last.
     pub async fn publish_crl(&self, ca: &AuthorityRow) -> Result<CrlRow, CaError> {
+        match self.sign_crl(ca, Need::Always).await? {
+            Some(row) => Ok(row),
+            // `Always` never finds a CRL fresh enough to skip.
+            None => Err(CaError::Build {
+                name: ca.name.clone(),
+                reason: "no CRL was signed".into(),
+            }),
+        }
+    }
+
+    /// Signs and stores a CRL numbered one above the last; with `Need::WhenStale`, `None`
+    /// when the newest CRL is still fresh. The decision and the number come from the same
+    /// read of the newest CRL, and a number another node took first sends it round again:
+    /// a node that lost the race then finds that node's CRL fresh and stops, instead of
+    /// publishing a second one for the same period.
+    async fn sign_crl(&self, ca: &AuthorityRow, need: Need) -> Result<Option<CrlRow>, CaError> {
         let build = |reason: String| CaError::Build {
             name: ca.name.clone(),
             reason,
@@ -164,10 +190,15 @@ impl Authority {
         // Two processes may publish at once; the unique number makes one of them try again.
         for _ in 0..3 {
             let now = self.clock.now().trunc_subsecs(0);
-            let number = crls::latest_number_for_ca(&self.store, ca.id)
-                .await?
-                .map_or(1, |n| n + 1);
-            let revoked = certificates::revoked_for_ca(&self.store, ca.id, now).await?;
+            let latest = crls::latest_number_and_time_for_ca(&self.store, ca.id).await?;
+            if need == Need::WhenStale
+                && latest.is_some_and(|(_, signed)| self.clock.now() - signed < CRL_REFRESH_AFTER)
+            {
+                return Ok(None);
+            }
+            let number = latest.map_or(1, |(n, _)| n + 1);
+            // Up to millions of rows: on the read-only connections, beside the writer.
+            let revoked = certificates::revoked_for_ca(&self.store.reads(), ca.id, now).await?;
             let next_update = now + CRL_VALIDITY;
             // rcgen lays out everything but the entries: issuer, times, extensions.
             let frame = CertificateRevocationListParams {
@@ -222,7 +253,7 @@ impl Authority {
                         // The new CRL is published; old ones only cost space until next time.
                         tracing::warn!(error = %e, ca = %ca.name, "cannot delete old CRLs");
                     }
-                    return Ok(row);
+                    return Ok(Some(row));
                 }
                 Err(StoreError::Duplicate) => continue,
                 Err(e) => return Err(e.into()),
@@ -239,7 +270,16 @@ impl Authority {
         let now = self.clock.now();
         let crl = match crls::latest_for_ca(&self.store, ca.id).await? {
             Some(c) if now - c.this_update < CRL_REFRESH_AFTER => c,
-            _ => self.publish_crl(&ca).await?,
+            // Stale or missing: sign one unless another node just did, then serve the newest.
+            _ => match self.sign_crl(&ca, Need::WhenStale).await? {
+                Some(row) => row,
+                None => crls::latest_for_ca(&self.store, ca.id)
+                    .await?
+                    .ok_or_else(|| CaError::Build {
+                        name: ca.name.clone(),
+                        reason: "the fresh CRL another process published is gone".into(),
+                    })?,
+            },
         };
         Ok(Some(crl.der))
     }
@@ -255,16 +295,12 @@ impl Authority {
         Ok(self.publish_crl(&ca).await?.der)
     }
 
-    /// Re-signs every CRL that is due (the scheduled job).
+    /// Re-signs every CRL that is due (the scheduled job), once per period across every
+    /// process that runs the job.
     pub async fn refresh_crls(&self) -> Result<usize, CaError> {
         let mut published = 0;
-        let now = self.clock.now();
         for ca in authorities::list(&self.store).await? {
-            let due = crls::latest_for_ca(&self.store, ca.id)
-                .await?
-                .is_none_or(|c| now - c.this_update >= CRL_REFRESH_AFTER);
-            if due {
-                self.publish_crl(&ca).await?;
+            if self.sign_crl(&ca, Need::WhenStale).await?.is_some() {
                 published += 1;
             }
         }
@@ -499,5 +535,63 @@ mod tests {
             vec![2, 3]
         );
         std::fs::remove_dir_all(dir).unwrap();
+    }
+    #[tokio::test]
+    async fn nodes_refreshing_at_once_publish_one_crl_per_ca_per_period() {
+        use std::sync::Arc;
+
+        use crate::{
+            ca::test_support::{SECRET, authority_at},
+            ports::clock::FakeClock,
+            store::{authorities, test_db::fresh_store},
+        };
+        let store = fresh_store().await;
+        // Whole seconds: CRLs record their times without fractions.
+        let clock = Arc::new(FakeClock::at(
+            chrono::Utc::now().trunc_subsecs(0) - Duration::hours(1),
+        ));
+        // Three server processes on one database, each with its own authority.
+        let nodes: Vec<Authority> = (0..3)
+            .map(|_| authority_at(store.clone(), SECRET, clock.clone()))
+            .collect();
+        nodes[0].init(KeySpec::EcP256).await.unwrap();
+        let cas = authorities::list(&store).await.unwrap();
+        let numbers = async || {
+            let mut all = Vec::new();
+            for ca in &cas {
+                all.push(crls::numbers_for_ca(&store, ca.id).await.unwrap());
+            }
+            all
+        };
+
+        let published: usize =
+            futures_util::future::join_all(nodes.iter().map(|n| n.refresh_crls()))
+                .await
+                .into_iter()
+                .map(Result::unwrap)
+                .sum();
+        assert_eq!(published, cas.len(), "one CRL per CA between the three");
+        assert!(
+            numbers().await.iter().all(|n| *n == vec![1]),
+            "{:?}",
+            numbers().await
+        );
+
+        // The next period: again one each, whether the job or a download finds it due.
+        clock.advance(CRL_REFRESH_AFTER + Duration::minutes(1));
+        let tls = cas.iter().find(|c| c.name == "tls").unwrap();
+        let (refreshed, served) = futures_util::future::join(
+            futures_util::future::join_all(nodes.iter().map(|n| n.refresh_crls())),
+            futures_util::future::join_all(nodes.iter().map(|n| n.current_crl(&tls.name))),
+        )
+        .await;
+        let refreshed: usize = refreshed.into_iter().map(Result::unwrap).sum();
+        assert!(served.into_iter().all(|d| d.unwrap().is_some()));
+        assert!(refreshed <= cas.len());
+        assert!(
+            numbers().await.iter().all(|n| *n == vec![1, 2]),
+            "{:?}",
+            numbers().await
+        );
     }
 }

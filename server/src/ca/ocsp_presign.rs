@@ -12,7 +12,7 @@ use super::{
 };
 use crate::{
     domain::revocation::RevocationReason,
-    store::{CertificateRow, Tx, ocsp_responses, stored::Stored},
+    store::{CertificateRow, Db, Tx, ocsp_responses, stored::Stored},
 };
 
 /// Certificates per refresh round: one query, then one signature each, then one insert.
@@ -93,27 +93,50 @@ impl Authority {
         // Each round leaves its certificates fresh, so the rounds end; the bound is a guard.
         for _ in 0..10_000 {
             let now = self.clock.now();
-            let due = ocsp_responses::due(&self.store, now, now - OCSP_REFRESH, ROUND).await?;
-            if due.is_empty() {
-                break;
-            }
-            let mut good = Vec::with_capacity(due.len());
-            for cert in &due {
-                let answer = self.presign(cert, None, now).await?;
-                if answer.revoked {
-                    ocsp_responses::store_revoked(&self.store, &answer.row()).await?;
-                } else {
-                    good.push(answer);
-                }
-            }
-            let rows: Vec<_> = good.iter().map(Presigned::row).collect();
-            ocsp_responses::store_good(&self.store, &rows).await?;
-            signed += due.len();
-            if (due.len() as u64) < ROUND {
+            let round = if self.store.is_postgres() {
+                // The round's certificates stay claimed until their answers are stored, so
+                // nodes running the job at once sign each answer once between them.
+                let tx = self.store.begin().await?;
+                let due = ocsp_responses::claim_due(&tx, now, now - OCSP_REFRESH, ROUND).await?;
+                self.sign_round(&tx, &due, now).await?;
+                tx.commit().await?;
+                due.len()
+            } else {
+                // SQLite: one process, and its one connection cannot be held by a transaction
+                // while the signing reads through the store.
+                let due = ocsp_responses::due(&self.store, now, now - OCSP_REFRESH, ROUND).await?;
+                self.sign_round(&self.store, &due, now).await?;
+                due.len()
+            };
+            signed += round;
+            if (round as u64) < ROUND {
                 break;
             }
         }
         Ok(signed)
+    }
+
+    /// Signs and stores the answers of one round's certificates.
+    async fn sign_round(
+        &self,
+        db: &impl Db,
+        due: &[CertificateRow],
+        now: DateTime<Utc>,
+    ) -> Result<(), CaError> {
+        let mut good = Vec::with_capacity(due.len());
+        for cert in due {
+            let answer = self.presign(cert, None, now).await?;
+            if answer.revoked {
+                ocsp_responses::store_revoked(db, &answer.row()).await?;
+            } else {
+                good.push(answer);
+            }
+        }
+        let rows: Vec<_> = good.iter().map(Presigned::row).collect();
+        if !rows.is_empty() {
+            ocsp_responses::store_good(db, &rows).await?;
+        }
+        Ok(())
     }
 }
 
@@ -283,6 +306,33 @@ mod tests {
             0,
             "expired certificates are not re-signed"
         );
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+    #[tokio::test]
+    async fn nodes_refreshing_at_once_sign_each_answer_once() {
+        let (ca, clock, dir) = setup("presign-nodes").await;
+        if !ca.store.is_postgres() {
+            // One process owns a SQLite file: nothing to share. The claim is PostgreSQL's.
+            eprintln!("runs on PostgreSQL (ROOTLINE_TEST_DATABASE=postgres)");
+            std::fs::remove_dir_all(dir).unwrap();
+            return;
+        }
+        let csr = dv_csr(&dir);
+        for _ in 0..6 {
+            issue_dv(&ca, &csr).await;
+        }
+        // Three server processes on one database, each with its own authority.
+        let nodes: Vec<Authority> = (0..3)
+            .map(|_| authority_at(ca.store.clone(), SECRET, clock.clone()))
+            .collect();
+        let signed: usize =
+            futures_util::future::join_all(nodes.iter().map(|n| n.refresh_ocsp_answers()))
+                .await
+                .into_iter()
+                .map(Result::unwrap)
+                .sum();
+        assert_eq!(signed, 6, "each answer signed once between the three");
+        assert_eq!(ca.refresh_ocsp_answers().await.unwrap(), 0, "all fresh");
         std::fs::remove_dir_all(dir).unwrap();
     }
 }

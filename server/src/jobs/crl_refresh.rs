@@ -5,8 +5,8 @@ use crate::ca::Authority;
 /// How often to look for CRLs that are due; each is re-signed once a day.
 const TICK: Duration = Duration::from_secs(15 * 60);
 
-/// Keeps every CA's CRL fresh. Several processes may run it: CRL numbers are unique, so a race
-/// only costs a retry.
+/// Keeps every CA's CRL fresh. Several processes may run it: between them they sign one CRL per
+/// CA per period (`Authority::refresh_crls`).
 pub async fn run(authority: Arc<Authority>) {
     loop {
         match authority.refresh_crls().await {

@@ -6,7 +6,7 @@ use crate::ca::Authority;
 const TICK: Duration = Duration::from_secs(60);
 
 /// Keeps a pre-signed OCSP answer for every unexpired certificate. Several processes may run
-/// it: two signing the same answer only store it twice.
+/// it: on PostgreSQL each round claims its certificates, so each answer is signed once.
 pub async fn run(authority: Arc<Authority>) {
     loop {
         match authority.refresh_ocsp_answers().await {

@@ -42,14 +42,19 @@ pub async fn insert(db: &impl Db, crl: NewCrl<'_>) -> Result<CrlRow, StoreError>
     })
 }
 
-/// The number of the newest CRL of a CA, without its (possibly large) contents.
-pub async fn latest_number_for_ca(db: &impl Db, ca_id: i32) -> Result<Option<i64>, StoreError> {
+/// The number and signing time (`this_update`) of the newest CRL of a CA, without its
+/// contents: what deciding whether a CRL is due, and which number comes next, needs.
+pub async fn latest_number_and_time_for_ca(
+    db: &impl Db,
+    ca_id: i32,
+) -> Result<Option<(i64, DateTime<Utc>)>, StoreError> {
     Ok(crls::Entity::find()
         .select_only()
         .column(crls::Column::CrlNumber)
+        .column(crls::Column::ThisUpdate)
         .filter(crls::Column::CaId.eq(ca_id))
         .order_by_desc(crls::Column::CrlNumber)
-        .into_tuple::<i64>()
+        .into_tuple::<(i64, DateTime<Utc>)>()
         .one(db.conn())
         .await?)
 }

@@ -130,7 +130,26 @@ pub trait Db: Sync {
 #[derive(Clone)]
 pub struct Store {
     db: DatabaseConnection,
+    /// SQLite (a file): read-only connections beside the one writer, for long reads. With
+    /// WAL a reader works from its snapshot while the writer commits, so an export over many
+    /// rows holds one of these rather than the connection every request needs. `None` on
+    /// PostgreSQL (its pool already reads in parallel) and for an in-memory database.
+    reader: Option<DatabaseConnection>,
 }
+
+/// Reads that may take long (exports, CRL builds): on the read-only pool where there is one.
+/// They see what was committed when they started, never the caller's open transaction.
+pub struct Reads<'a>(&'a DatabaseConnection);
+
+impl Db for Reads<'_> {
+    type Conn = DatabaseConnection;
+    fn conn(&self) -> &DatabaseConnection {
+        self.0
+    }
+}
+
+/// Read-only SQLite connections kept beside the writer.
+const SQLITE_READERS: u32 = 4;
 
 impl Db for Store {
     type Conn = DatabaseConnection;
@@ -148,6 +167,50 @@ pub struct PoolConnections {
 
 pub struct Tx {
     tx: DatabaseTransaction,
+}
+
+/// Held by the one process doing the start-up work that must happen once however many nodes
+/// start together on an empty PostgreSQL database: migrating, creating the CA hierarchy,
+/// adding the default products. Each of those checks what is there and then writes, which
+/// two nodes doing it at once would each do (or fail half-way). On SQLite there is nothing
+/// to hold: one process owns the file.
+pub struct StartLock {
+    /// A transaction holding `pg_advisory_xact_lock` on a connection of its own; the lock
+    /// goes with it, also when the process dies.
+    held: Option<(DatabaseConnection, DatabaseTransaction)>,
+}
+
+/// The advisory lock's key: any constant no other program on the database uses ("rootline").
+const START_LOCK_KEY: i64 = 0x726f_6f74_6c69_6e65;
+
+impl StartLock {
+    /// Waits for the other nodes' start-up work, then holds the lock until `release`.
+    pub async fn take(url: &str) -> Result<Self, StoreError> {
+        if url.starts_with("sqlite:") {
+            return Ok(Self { held: None });
+        }
+        let mut options = ConnectOptions::new(url.to_owned());
+        options
+            .sqlx_logging(false)
+            .max_connections(1)
+            .acquire_timeout(Duration::from_secs(10));
+        let db = Database::connect(options).await?;
+        let tx = db.begin().await?;
+        tx.execute_unprepared(&format!("SELECT pg_advisory_xact_lock({START_LOCK_KEY})"))
+            .await?;
+        Ok(Self {
+            held: Some((db, tx)),
+        })
+    }
+
+    /// Lets the next node start.
+    pub async fn release(self) -> Result<(), StoreError> {
+        if let Some((db, tx)) = self.held {
+            tx.commit().await?;
+            db.close().await?;
+        }
+        Ok(())
+    }
 }
 
 impl Db for Tx {
@@ -201,7 +264,30 @@ impl Store {
             options.max_connections(16);
         }
         let db = Database::connect(options).await?;
-        Ok(Self { db })
+        let reader = match sqlite_file(url) {
+            // After the writer, which creates the file and turns WAL on.
+            Some(_) => {
+                let mut options = ConnectOptions::new(url.to_owned());
+                options
+                    .sqlx_logging(false)
+                    .acquire_timeout(Duration::from_secs(10))
+                    .max_connections(SQLITE_READERS)
+                    .min_connections(0)
+                    .map_sqlx_sqlite_opts(|o| {
+                        o.read_only(true)
+                            .busy_timeout(Duration::from_secs(5))
+                            .create_if_missing(false)
+                    });
+                Some(Database::connect(options).await?)
+            }
+            None => None,
+        };
+        Ok(Self { db, reader })
+    }
+
+    /// Where long reads go: [`Reads`].
+    pub fn reads(&self) -> Reads<'_> {
+        Reads(self.reader.as_ref().unwrap_or(&self.db))
     }
 
     /// Brings the schema up to date; safe to run on every start.
@@ -218,6 +304,9 @@ impl Store {
 
     /// Closes every connection of the pool: later queries fail (readiness tests).
     pub async fn close(&self) -> Result<(), StoreError> {
+        if let Some(reader) = &self.reader {
+            reader.close_by_ref().await?;
+        }
         self.db.close_by_ref().await?;
         Ok(())
     }
@@ -310,6 +399,58 @@ fn like_contains_inline(text: &str) -> sea_orm::sea_query::Expr {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[tokio::test]
+    async fn a_long_read_on_sqlite_leaves_the_writer_free_for_other_reads_and_writes() {
+        let dir = std::env::temp_dir().join(format!("rootline-reads-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        let store = Store::connect(&format!("sqlite://{}/rootline.db?mode=rwc", dir.display()))
+            .await
+            .unwrap();
+        store
+            .execute_raw("CREATE TABLE long_read (id INTEGER PRIMARY KEY, body TEXT NOT NULL)")
+            .await
+            .unwrap();
+        store
+            .execute_raw(
+                "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 100000) \
+                 INSERT INTO long_read SELECT i, 'row ' || i FROM n",
+            )
+            .await
+            .unwrap();
+        let count = |rows: Option<sea_orm::QueryResult>| -> i64 {
+            rows.unwrap().try_get_by_index(0).unwrap()
+        };
+        let all =
+            || sea_orm::Statement::from_string(DbBackend::Sqlite, "SELECT count(*) FROM long_read");
+
+        // The export: a read transaction that has read the 100k rows once and is not over.
+        let export = store.reads().conn().begin().await.unwrap();
+        assert_eq!(count(export.query_one_raw(all()).await.unwrap()), 100_000);
+
+        // Meanwhile a write and a read through the writer complete: the export does not hold
+        // the connection they need.
+        store
+            .execute_raw("INSERT INTO long_read (id, body) VALUES (100001, 'written meanwhile')")
+            .await
+            .unwrap();
+        assert_eq!(count(store.db.query_one_raw(all()).await.unwrap()), 100_001);
+
+        // The export goes on from its own snapshot.
+        assert_eq!(count(export.query_one_raw(all()).await.unwrap()), 100_000);
+        export.commit().await.unwrap();
+        assert!(
+            store
+                .reads()
+                .conn()
+                .execute_unprepared("DELETE FROM long_read")
+                .await
+                .is_err(),
+            "the read connections cannot write"
+        );
+        store.close().await.unwrap();
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
 
     #[test]
     fn sqlite_parent_dir_finds_the_folder() {

@@ -5,11 +5,11 @@ use sea_orm::{
     ActiveValue::Set,
     QueryOrder, QuerySelect,
     entity::prelude::*,
-    sea_query::{ExprTrait, OnConflict, Query},
+    sea_query::{ExprTrait, LockBehavior, LockType, OnConflict, Query},
 };
 
 use super::{
-    CertificateRow, Db, OcspResponseRow, StoreError,
+    CertificateRow, Db, OcspResponseRow, StoreError, Tx,
     certificates::ISSUED,
     entities::{issued_certificates as certs, ocsp_responses as responses},
 };
@@ -92,17 +92,38 @@ pub async fn due(
     stale_before: DateTime<Utc>,
     limit: u64,
 ) -> Result<Vec<CertificateRow>, StoreError> {
+    Ok(due_query(now, stale_before, limit).all(db.conn()).await?)
+}
+
+/// [`due`], each certificate claimed by the transaction until it ends: on PostgreSQL the rows
+/// are locked (`FOR UPDATE SKIP LOCKED`), so another node's round at the same moment takes
+/// other certificates instead of signing the same answers again. On SQLite, which has one
+/// process and one connection, the same as `due`.
+pub async fn claim_due(
+    tx: &Tx,
+    now: DateTime<Utc>,
+    stale_before: DateTime<Utc>,
+    limit: u64,
+) -> Result<Vec<CertificateRow>, StoreError> {
+    let query = due_query(now, stale_before, limit);
+    let query = if tx.is_postgres() {
+        query.lock_with_behavior(LockType::Update, LockBehavior::SkipLocked)
+    } else {
+        query
+    };
+    Ok(query.all(tx.conn()).await?)
+}
+
+fn due_query(now: DateTime<Utc>, stale_before: DateTime<Utc>, limit: u64) -> Select<certs::Entity> {
     let fresh = Query::select()
         .column(responses::Column::CertificateId)
         .from(responses::Entity)
         .and_where(responses::Column::ThisUpdate.gte(stale_before))
         .to_owned();
-    Ok(certs::Entity::find()
+    certs::Entity::find()
         .filter(certs::Column::Status.eq(super::stored::Stored(ISSUED)))
         .filter(certs::Column::NotAfter.gt(now))
         .filter(certs::Column::Id.not_in_subquery(fresh))
         .order_by_asc(certs::Column::Id)
         .limit(limit)
-        .all(db.conn())
-        .await?)
 }

@@ -8,8 +8,8 @@ use crate::{
 };
 
 /// How long a claimed message is left alone before another attempt, should the process that
-/// claimed it die mid-delivery.
-const LEASE: Duration = Duration::minutes(5);
+/// claimed it die mid-delivery (`ROOTLINE_MAIL_LEASE_SECONDS` changes it).
+pub const DEFAULT_LEASE: Duration = Duration::minutes(5);
 /// Messages taken per pass.
 const BATCH: u64 = 20;
 
@@ -17,6 +17,7 @@ pub struct MailDelivery {
     pub(super) store: Store,
     mailer: Arc<dyn Mailer>,
     pub(super) clock: Arc<dyn Clock>,
+    lease: Duration,
 }
 
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -37,7 +38,15 @@ impl MailDelivery {
             store,
             mailer,
             clock,
+            lease: DEFAULT_LEASE,
         }
+    }
+
+    /// Another claim length than [`DEFAULT_LEASE`].
+    #[must_use]
+    pub fn with_lease(mut self, lease: Duration) -> Self {
+        self.lease = lease;
+        self
     }
 
     /// Sends every message that is due; a failure is recorded and retried later with back-off.
@@ -50,7 +59,7 @@ impl MailDelivery {
                 return Ok(report);
             }
             for row in due {
-                if !mail_outbox::claim(&self.store, &row, now + LEASE).await? {
+                if !mail_outbox::claim(&self.store, &row, now + self.lease).await? {
                     continue;
                 }
                 let mail = Mail {

@@ -6,5 +6,5 @@ mod deliver;
 mod queue;
 
 pub use backlog::Backlog;
-pub use deliver::{DeliveryReport, MailDelivery};
+pub use deliver::{DEFAULT_LEASE, DeliveryReport, MailDelivery};
 pub use queue::{MailWaker, queue};

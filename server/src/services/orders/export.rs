@@ -22,8 +22,9 @@ impl OrderService {
         caller.require(Permission::RequestCertificates)?;
         let q = query.validate().map_err(OrderError::Invalid)?;
         let reach = self.reach(caller).await?;
+        // Up to EXPORT_LIMIT orders: on the read-only connections, beside the writer.
         let (rows, _) = orders::search(
-            &self.store,
+            &self.store.reads(),
             &search(caller, reach, &q, self.clock.now()),
             1,
             EXPORT_LIMIT,

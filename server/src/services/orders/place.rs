@@ -352,6 +352,12 @@ impl OrderService {
             names: &valid.names,
             source,
         };
+        // The paying group is locked before anything else here: the order's row refers to it
+        // (on PostgreSQL a key-share lock on the group) and the audit entry takes the audit
+        // chain's lock, and the charge then wants the group exclusively. Taken in that order,
+        // two orders of one group at once each held what the other waited for (a deadlock
+        // PostgreSQL broke by failing one); taken first, they take turns.
+        crate::store::ledger::lock_group(tx, caller.account.id, group.id).await?;
         let order = orders::insert(tx, new, now).await?;
         let actor = caller.user.name.clone();
         orders::add_event(tx, order.id, &actor, "Order placed", status.label(), now).await?;
