@@ -1,7 +1,7 @@
 //! What the order wizard starts from (ORD-2).
 
 use app::model::{
-    Permission,
+    FieldErrors, Permission,
     billing::format_money,
     domains::DomainStatus,
     order_form_post::{FormToken, SavedOrderForm},
@@ -11,7 +11,7 @@ use app::model::{
 use super::{OrderError, OrderService};
 use crate::{
     services::{billing, identity::Caller, validation},
-    store::order_forms,
+    store::{StoreError, order_forms},
 };
 
 impl OrderService {
@@ -31,18 +31,10 @@ impl OrderService {
         };
         let (form_token, saved, placed_order) = match kept {
             Some((token, row)) => {
-                // A refusal that belongs to no field is kept as an error without one.
-                let mut errors: app::model::FieldErrors =
-                    serde_json::from_str(&row.errors).unwrap_or_default();
-                let error = errors
-                    .0
-                    .iter()
-                    .find(|e| e.field.is_empty())
-                    .map(|e| e.message.clone());
-                errors.0.retain(|e| !e.field.is_empty());
+                let (form, errors, error) = kept_form(&row);
                 let saved = SavedOrderForm {
                     step: usize::try_from(row.step).unwrap_or_default(),
-                    form: serde_json::from_str(&row.form).unwrap_or_default(),
+                    form,
                     errors,
                     error,
                 };
@@ -102,6 +94,60 @@ impl OrderService {
         self.random.fill(&mut bytes);
         let text = base64::Engine::encode(&base64::engine::general_purpose::URL_SAFE_NO_PAD, bytes);
         FormToken::parse(&text).map_err(OrderError::Refused)
+    }
+}
+
+/// A kept form as its page reads it: the fields, the field errors, and the refusal that
+/// belongs to no field (kept as an error without one).
+pub(super) fn kept_form<F: serde::de::DeserializeOwned + Default>(
+    row: &order_forms::OrderFormRow,
+) -> (F, FieldErrors, Option<String>) {
+    let mut errors: FieldErrors = serde_json::from_str(&row.errors).unwrap_or_default();
+    let error = errors
+        .0
+        .iter()
+        .find(|e| e.field.is_empty())
+        .map(|e| e.message.clone());
+    errors.0.retain(|e| !e.field.is_empty());
+    (
+        serde_json::from_str(&row.form).unwrap_or_default(),
+        errors,
+        error,
+    )
+}
+
+impl OrderService {
+    /// Keeps `form` and its `errors` under `token` for the form's next page (a refusal that
+    /// belongs to no field goes in as an error without one).
+    pub(super) async fn keep_form(
+        &self,
+        caller: &Caller,
+        token: &FormToken,
+        step: i32,
+        form: &impl serde::Serialize,
+        errors: &FieldErrors,
+    ) -> Result<(), OrderError> {
+        let unkept =
+            |e: serde_json::Error| OrderError::Refused(format!("The form could not be kept: {e}"));
+        let form_json = serde_json::to_string(form).map_err(unkept)?;
+        let errors_json = serde_json::to_string(errors).map_err(unkept)?;
+        order_forms::save(
+            &self.store,
+            token.as_str(),
+            order_form_owner(caller),
+            order_forms::Progress {
+                step,
+                form_json: &form_json,
+                errors_json: &errors_json,
+            },
+            self.clock.now(),
+        )
+        .await
+        .map_err(|e| match e {
+            StoreError::NotInAccount => OrderError::NotFound,
+            other => other.into(),
+        })?;
+        Ok(())
     }
 }
 

@@ -3,16 +3,13 @@
 //! with a redirect to the next page; the last step places the order once.
 
 use app::model::{
-    FieldErrors, Permission,
+    Permission,
     order_form_post::{WizardGo, WizardPost, name_rules, step_of},
     orders::WizardStep,
 };
 
 use super::{OrderError, OrderService, wizard::order_form_owner};
-use crate::{
-    services::identity::Caller,
-    store::{StoreError, order_forms},
-};
+use crate::{services::identity::Caller, store::order_forms};
 
 /// How long a form half-way through the wizard is kept, in days.
 pub const ABANDONED_AFTER_DAYS: i64 = 7;
@@ -57,7 +54,18 @@ impl OrderService {
                 Err(other) => return Err(other),
             }
         }
-        self.keep(caller, &post, step, &errors).await?;
+        let index = WizardStep::ALL
+            .iter()
+            .position(|s| *s == step)
+            .unwrap_or_default();
+        self.keep_form(
+            caller,
+            &token,
+            i32::try_from(index).unwrap_or_default(),
+            &post.form,
+            &errors,
+        )
+        .await?;
         Ok(format!("/orders/new?form={token}"))
     }
 
@@ -66,41 +74,6 @@ impl OrderService {
     pub async fn forget_abandoned_forms(&self) -> Result<u64, OrderError> {
         let before = self.clock.now() - chrono::Duration::days(ABANDONED_AFTER_DAYS);
         Ok(order_forms::sweep(&self.store, before).await?)
-    }
-
-    /// Keeps the form under its token for the next page.
-    async fn keep(
-        &self,
-        caller: &Caller,
-        post: &WizardPost,
-        step: WizardStep,
-        errors: &FieldErrors,
-    ) -> Result<(), OrderError> {
-        let index = WizardStep::ALL
-            .iter()
-            .position(|s| *s == step)
-            .unwrap_or_default();
-        let form_json = serde_json::to_string(&post.form)
-            .map_err(|e| OrderError::Refused(format!("The form could not be kept: {e}")))?;
-        let errors_json = serde_json::to_string(errors)
-            .map_err(|e| OrderError::Refused(format!("The form could not be kept: {e}")))?;
-        order_forms::save(
-            &self.store,
-            post.token.as_str(),
-            order_form_owner(caller),
-            order_forms::Progress {
-                step: i32::try_from(index).unwrap_or_default(),
-                form_json: &form_json,
-                errors_json: &errors_json,
-            },
-            self.clock.now(),
-        )
-        .await
-        .map_err(|e| match e {
-            StoreError::NotInAccount => OrderError::NotFound,
-            other => other.into(),
-        })?;
-        Ok(())
     }
 }
 

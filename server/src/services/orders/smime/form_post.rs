@@ -3,12 +3,9 @@
 
 use app::model::{FieldErrors, Permission, smime_form_post::SmimeOrderPost};
 
-use crate::{
-    services::{
-        identity::Caller,
-        orders::{OrderError, OrderService, wizard::order_form_owner},
-    },
-    store::{StoreError, order_forms},
+use crate::services::{
+    identity::Caller,
+    orders::{OrderError, OrderService},
 };
 
 impl OrderService {
@@ -29,26 +26,8 @@ impl OrderService {
             Err(OrderError::Refused(reason)) => FieldErrors::single("", reason),
             Err(other) => return Err(other),
         };
-        let form_json = serde_json::to_string(&post.form)
-            .map_err(|e| OrderError::Refused(format!("The form could not be kept: {e}")))?;
-        let errors_json = serde_json::to_string(&errors)
-            .map_err(|e| OrderError::Refused(format!("The form could not be kept: {e}")))?;
-        order_forms::save(
-            &self.store,
-            post.token.as_str(),
-            order_form_owner(caller),
-            order_forms::Progress {
-                step: 0,
-                form_json: &form_json,
-                errors_json: &errors_json,
-            },
-            self.clock.now(),
-        )
-        .await
-        .map_err(|e| match e {
-            StoreError::NotInAccount => OrderError::NotFound,
-            other => other.into(),
-        })?;
+        self.keep_form(caller, &post.token, 0, &post.form, &errors)
+            .await?;
         Ok(format!("/orders/smime/new?form={}", post.token))
     }
 }

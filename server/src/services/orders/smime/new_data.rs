@@ -1,14 +1,16 @@
 //! What the "New S/MIME order" page starts from.
 
 use app::model::{
-    FieldErrors, Permission, order_form_post::FormToken, smime::SmimeNewData,
-    smime_form_post::SavedSmimeForm,
+    Permission, order_form_post::FormToken, smime::SmimeNewData, smime_form_post::SavedSmimeForm,
 };
 
 use crate::{
     services::{
         identity::Caller,
-        orders::{OrderError, OrderService, wizard::order_form_owner},
+        orders::{
+            OrderError, OrderService,
+            wizard::{kept_form, order_form_owner},
+        },
     },
     store::order_forms,
 };
@@ -37,15 +39,9 @@ impl OrderService {
         };
         let (form_token, saved, placed_order) = match kept {
             Some((token, row)) => {
-                let mut errors: FieldErrors = serde_json::from_str(&row.errors).unwrap_or_default();
-                let error = errors
-                    .0
-                    .iter()
-                    .find(|e| e.field.is_empty())
-                    .map(|e| e.message.clone());
-                errors.0.retain(|e| !e.field.is_empty());
+                let (form, errors, error) = kept_form(&row);
                 let saved = SavedSmimeForm {
-                    form: serde_json::from_str(&row.form).unwrap_or_default(),
+                    form,
                     errors,
                     error,
                 };
