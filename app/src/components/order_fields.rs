@@ -4,11 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::{
-    components::loaded::Loaded,
-    error::AppError,
-    model::{FieldErrors, products::Offer},
-};
+use crate::model::{FieldErrors, products::Offer};
 
 /// A text field bound to one field of `form` through `get` and `set`.
 #[component]
@@ -104,33 +100,5 @@ where
             </select>
             {move || error("validity_days").map(|m| view! { <p class="field-error">{m}</p> })}
         </div>
-    }
-}
-
-/// The start of a new-order page: the data `load` gives, then `children` with it, or `none`
-/// when `can_order` finds no product in it the account can order.
-#[component]
-pub fn OrderStart<T, Fut, F, V>(
-    load: fn() -> Fut,
-    can_order: fn(&T) -> bool,
-    none: &'static str,
-    children: F,
-) -> impl IntoView
-where
-    T: Clone + Send + Sync + 'static,
-    Result<T, AppError>: serde::Serialize + serde::de::DeserializeOwned,
-    Fut: Future<Output = Result<T, AppError>> + Send + 'static,
-    F: Fn(T) -> V + Clone + Send + Sync + 'static,
-    V: IntoView + 'static,
-{
-    let data = Resource::new_blocking(|| (), move |_| load());
-    view! {
-        <Loaded resource=data let:data>
-            {if can_order(&data) {
-                children(data).into_any()
-            } else {
-                view! { <p class="empty">{none}</p> }.into_any()
-            }}
-        </Loaded>
     }
 }
