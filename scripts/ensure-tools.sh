@@ -24,8 +24,8 @@ if ! command -v softhsm2-util >/dev/null 2>&1 || ! command -v openssl >/dev/null
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q softhsm2 openssl
 fi
 
-if ! command -v pdftotext >/dev/null 2>&1; then
-  echo "==> installing poppler-utils (pdftotext reads the invoices and credit notes back in tests)"
+if ! command -v pdftotext >/dev/null 2>&1 || ! command -v pdffonts >/dev/null 2>&1; then
+  echo "==> installing poppler-utils (pdftotext and pdffonts read the invoices and credit notes back in tests)"
   as_root apt-get update -q
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q poppler-utils
 fi

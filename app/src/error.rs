@@ -4,7 +4,10 @@ use leptos::server_fn::{
 };
 use serde::{Deserialize, Serialize};
 
-use crate::model::FieldErrors;
+use crate::{
+    i18n::{Lang, tr, tr_args},
+    model::FieldErrors,
+};
 
 /// What a user may see when something does not work. Internal detail stays in the server log;
 /// the browser only gets an incident id to quote.
@@ -51,6 +54,35 @@ impl AppError {
             Self::Internal { .. } => 500,
             Self::Transport(_) => 502,
             Self::BadRequest(_) => 400,
+        }
+    }
+
+    /// The message in `lang`. The kinds of failure every page shares are in the catalogue;
+    /// a service's own explanation (a conflict, a policy's reasons, a malformed request)
+    /// comes as the service wrote it.
+    pub fn text(&self, lang: Lang) -> String {
+        match self {
+            Self::NotFound => tr(lang, "error-not-found"),
+            Self::Unauthenticated => tr(lang, "error-unauthenticated"),
+            Self::InvalidCredentials => tr(lang, "error-invalid-credentials"),
+            Self::Forbidden => tr(lang, "error-forbidden"),
+            Self::Validation(_) => tr(lang, "error-validation"),
+            Self::RateLimited { retry_after_secs } => tr_args(
+                lang,
+                "error-rate-limited",
+                &[("seconds", (*retry_after_secs).into())],
+            ),
+            Self::Internal { incident_id } => tr_args(
+                lang,
+                "error-internal",
+                &[("incident", incident_id.as_str().into())],
+            ),
+            Self::Transport(detail) => tr_args(
+                lang,
+                "error-transport",
+                &[("detail", detail.as_str().into())],
+            ),
+            Self::Conflict(_) | Self::PolicyRejected(_) | Self::BadRequest(_) => self.to_string(),
         }
     }
 

@@ -40,6 +40,7 @@ mod m20261204_000051_default_group_for_every_account;
 mod m20261205_000060_legal_documents;
 mod m20261205_000070_order_search;
 mod m20261205_000080_order_forms;
+mod m20261205_000090_user_language;
 
 pub struct Migrator;
 
@@ -84,6 +85,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000060_legal_documents::Migration),
             Box::new(m20261205_000070_order_search::Migration),
             Box::new(m20261205_000080_order_forms::Migration),
+            Box::new(m20261205_000090_user_language::Migration),
         ]
     }
 }

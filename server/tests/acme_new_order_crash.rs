@@ -145,6 +145,7 @@ async fn seed(dir: &Path, port: u16) -> (i32, Vec<EabCreated>) {
                 agreement_version: "1".into(),
             },
             None,
+            app::i18n::Lang::En,
         )
         .await
         .unwrap();

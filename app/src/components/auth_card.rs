@@ -1,11 +1,15 @@
 use leptos::prelude::*;
 
-use crate::error::AppError;
+use crate::{components::language_switch::LanguageSwitch, error::AppError, i18n::t};
 
-/// The centred card that the signed-out pages share.
+/// The centred card that the signed-out pages share; `title` (a catalogue key) names the tab
+/// and heads the card. The language switcher sits under it: a visitor who is not signed in
+/// has no profile to keep a language in.
 #[component]
 pub fn AuthCard(title: &'static str, children: Children) -> impl IntoView {
+    let title = t(title);
     view! {
+        <leptos_meta::Title text=format!("{title} · Rootline") />
         <div class="auth-page">
             <a class="brand brand-large" href="/sign-in">
                 <span class="brand-mark" aria-hidden="true"></span>
@@ -15,13 +19,14 @@ pub fn AuthCard(title: &'static str, children: Children) -> impl IntoView {
                 <h1>{title}</h1>
                 {children()}
             </main>
+            <LanguageSwitch />
         </div>
     }
 }
 
 /// A signed-out page that only tells the user something: `title` names the tab and heads the
-/// card, `message` and the quieter `note` below it say what happened; `children` (a link on)
-/// come last.
+/// card, `message` and the quieter `note` below it say what happened (all three catalogue
+/// keys); `children` (a link on) come last.
 #[component]
 pub fn AuthMessage(
     title: &'static str,
@@ -30,10 +35,9 @@ pub fn AuthMessage(
     #[prop(optional)] children: Option<Children>,
 ) -> impl IntoView {
     view! {
-        <leptos_meta::Title text=format!("{title} · Rootline") />
         <AuthCard title=title>
-            <p>{message}</p>
-            <p class="muted">{note}</p>
+            <p>{t(message)}</p>
+            <p class="muted">{t(note)}</p>
             {children.map(|c| c())}
         </AuthCard>
     }
@@ -53,15 +57,15 @@ where
     V: IntoView + 'static,
 {
     view! {
-        <Suspense fallback=|| view! { <p class="loading">"Checking your link…"</p> }>
+        <Suspense fallback=|| view! { <p class="loading">{t("common-checking-link")}</p> }>
             {move || {
                 let children = children.clone();
                 Suspend::new(async move {
                     match resource.await {
                         Ok(found) => children(found).into_any(),
                         Err(e) => view! {
-                            <div class="alert alert-error" role="alert">{e.to_string()}</div>
-                            <p><a class="button" href="/sign-in">"Go to sign in"</a></p>
+                            <div class="alert alert-error" role="alert">{e.text(crate::i18n::use_lang())}</div>
+                            <p><a class="button" href="/sign-in">{t("common-go-to-sign-in")}</a></p>
                         }
                         .into_any(),
                     }

@@ -1,6 +1,7 @@
 //! A *Copy* button beside a value to publish. It needs script, so it shows only once the page
 //! is hydrated; without script the value is plain text to select.
 
+use crate::i18n::t;
 use leptos::{prelude::*, task::spawn_local};
 
 #[component]
@@ -23,9 +24,9 @@ pub fn CopyButton(
         <button type="button" class="button button-quiet copy" aria-label=label hidden=move || !hydrated.get()
             on:click=copy>
             {move || match state.get() {
-                Some(true) => "Copied",
-                Some(false) => "Select and copy",
-                None => "Copy",
+                Some(true) => t("copy-done"),
+                Some(false) => t("copy-failed"),
+                None => t("copy-button"),
             }}
         </button>
     }

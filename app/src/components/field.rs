@@ -5,12 +5,13 @@ use leptos::prelude::*;
 #[component]
 pub fn Field(
     /// Visible label; tests and screen readers find the input by it.
-    label: &'static str,
+    #[prop(into)]
+    label: String,
     /// The form field name, which is also the server function argument.
     name: &'static str,
     #[prop(default = "text")] input_type: &'static str,
     #[prop(optional)] autocomplete: Option<&'static str>,
-    #[prop(optional)] hint: Option<&'static str>,
+    #[prop(optional, into)] hint: Option<String>,
     #[prop(optional, into)] value: Option<String>,
     /// The input's id when a page has several forms with the same field names.
     #[prop(optional, into)]
@@ -88,7 +89,7 @@ pub fn rule(f: impl Fn(&str) -> Result<(), String> + Send + Sync + 'static) -> R
 /// (see `textarea_text`) so the form submits it unchanged.
 #[component]
 pub fn TextArea(
-    label: &'static str,
+    #[prop(into)] label: String,
     id: &'static str,
     name: &'static str,
     #[prop(default = 2)] rows: u8,

@@ -10,7 +10,7 @@ pub fn FormAlert(#[prop(into)] error: Signal<Option<AppError>>) -> impl IntoView
         error.get().map(|e| {
             view! {
                 <div class="alert alert-error" role="alert">
-                    {e.to_string()}
+                    {e.text(crate::i18n::use_lang())}
                 </div>
             }
         })

@@ -2,6 +2,7 @@
 //! (its alert at the top, its fields, one primary submit button). A plain HTML form post, so it
 //! works without script.
 
+use crate::i18n::t;
 use leptos::{
     prelude::*,
     server_fn::{Http, ServerFn, client::Client, codec::PostUrl, request::ClientReq},
@@ -16,7 +17,7 @@ use crate::{components::form_alert::FormAlert, error::AppError};
 #[component]
 pub fn FormCard(
     heading_id: &'static str,
-    heading: &'static str,
+    #[prop(into)] heading: String,
     children: Children,
 ) -> impl IntoView {
     view! {
@@ -33,7 +34,7 @@ pub fn FormCard(
 pub fn SubmitForm<ServFn, OutputProtocol>(
     action: ServerAction<ServFn>,
     #[prop(into)] alert: Signal<Option<AppError>>,
-    submit: &'static str,
+    #[prop(into)] submit: String,
     children: Children,
 ) -> impl IntoView
 where
@@ -99,9 +100,9 @@ where
 {
     let error = Signal::derive(move || action.value().get().and_then(Result::err));
     let (value, label) = if active {
-        ("no", "Deactivate")
+        ("no", t("toggle-deactivate"))
     } else {
-        ("yes", "Activate")
+        ("yes", t("toggle-activate"))
     };
     view! {
         <ActionForm action=action>

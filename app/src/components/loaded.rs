@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::{components::form_alert::Notice, error::AppError};
+use crate::{components::form_alert::Notice, error::AppError, i18n::t};
 
 /// Renders `children` with the resource's data once it has loaded. Use with `let:`:
 /// `<Loaded resource=page let:p> … </Loaded>`.
@@ -11,8 +11,8 @@ use crate::{components::form_alert::Notice, error::AppError};
 pub fn Loaded<T, Ser, F, V>(
     resource: Resource<Result<T, AppError>, Ser>,
     children: F,
-    /// What the placeholder says while the data comes.
-    #[prop(default = "Loading…")]
+    /// What the placeholder says while the data comes (a catalogue key).
+    #[prop(default = "common-loading")]
     loading: &'static str,
 ) -> impl IntoView
 where
@@ -22,7 +22,7 @@ where
     V: IntoView + 'static,
 {
     view! {
-        <Suspense fallback=move || view! { <p class="loading">{loading}</p> }>
+        <Suspense fallback=move || view! { <p class="loading">{t(loading)}</p> }>
             {move || {
                 let children = children.clone();
                 Suspend::new(async move {
@@ -39,12 +39,13 @@ where
 /// A failure that stands in place of the page's content.
 #[component]
 pub fn ErrorAlert(error: AppError) -> impl IntoView {
-    view! { <div class="alert alert-error" role="alert">{error.to_string()}</div> }
+    view! { <div class="alert alert-error" role="alert">{error.text(crate::i18n::use_lang())}</div> }
 }
 
-/// What a page shows instead of its content when the caller's role does not allow it.
+/// What a page shows instead of its content when the caller's role does not allow it;
+/// `message` is a catalogue key.
 pub fn refused(message: &'static str) -> AnyView {
-    view! { <div class="alert alert-error" role="alert">{message}</div> }.into_any()
+    view! { <div class="alert alert-error" role="alert">{t(message)}</div> }.into_any()
 }
 
 /// The body of a page whose forms post back to it: `notice` when the address carries `?{flag}`
@@ -54,7 +55,7 @@ pub fn refused(message: &'static str) -> AnyView {
 #[component]
 pub fn NoticePage<T, Fut, F, V>(
     flag: &'static str,
-    notice: &'static str,
+    #[prop(into)] notice: String,
     load: fn() -> Fut,
     children: F,
     #[prop(optional, into)] reload: Signal<usize>,
@@ -70,7 +71,10 @@ where
     let flagged = crate::components::query_flag(flag);
     let data = Resource::new_blocking(move || (reload.get(), flagged()), move |_| load());
     view! {
-        {move || flagged().then(|| view! { <Notice>{notice}</Notice> })}
+        {move || {
+            let notice = notice.clone();
+            flagged().then(move || view! { <Notice>{notice}</Notice> })
+        }}
         {intro.run()}
         <Loaded resource=data let:found>{children(found)}</Loaded>
     }

@@ -4,6 +4,7 @@ pub mod copy_button;
 pub mod field;
 pub mod form_alert;
 pub mod form_card;
+pub mod language_switch;
 pub mod loaded;
 pub mod order_fields;
 pub mod passkey_gate;

@@ -2,6 +2,7 @@
 //! form's state in the browser, which validates it and places the order. Each also carries
 //! its value in the page and its field name, so the form posts without JavaScript too.
 
+use crate::i18n::t;
 use leptos::prelude::*;
 
 use crate::model::{FieldErrors, products::Offer};
@@ -9,7 +10,7 @@ use crate::model::{FieldErrors, products::Offer};
 /// A text field bound to one field of `form` through `get` and `set`.
 #[component]
 pub fn FormText<F>(
-    label: &'static str,
+    #[prop(into)] label: String,
     id: &'static str,
     form: RwSignal<F>,
     error: Signal<Option<String>>,
@@ -72,7 +73,7 @@ where
     let (product_id, validity_id) = (format!("{prefix}-product"), format!("{prefix}-validity"));
     view! {
         <div class="field">
-            <label for=product_id.clone()>"Product"</label>
+            <label for=product_id.clone()>{t("field-product")}</label>
             <select id=product_id name="product_id" on:change=move |ev| {
                 let id = event_target_value(&ev).parse().unwrap_or(0);
                 let days = offers.with_value(|o| o.iter().find(|o| o.id == id).and_then(default_days).unwrap_or(0));
@@ -86,7 +87,7 @@ where
             {move || error("product_id").map(|m| view! { <p class="field-error">{m}</p> })}
         </div>
         <div class="field">
-            <label for=validity_id.clone()>"Validity"</label>
+            <label for=validity_id.clone()>{t("field-validity")}</label>
             <select id=validity_id name="validity_days" on:change=move |ev| {
                 let days = event_target_value(&ev).parse().unwrap_or(0);
                 form.update(|f| {

@@ -1,6 +1,7 @@
 //! Passkeys only where they can work: browsers refuse WebAuthn at an IP address, and the
 //! server accepts passkeys only from its passkey origin. Elsewhere a short note says why they
 //! are off, with a link to the address where they work.
+use crate::i18n::t_args;
 
 use leptos::prelude::*;
 
@@ -30,15 +31,19 @@ pub fn PasskeyGate(path: &'static str, children: ChildrenFn) -> impl IntoView {
 
 #[component]
 fn PasskeysOff(availability: PasskeyAvailability, path: &'static str) -> impl IntoView {
+    let address = availability.works_at.clone().unwrap_or_default();
     let link = availability
         .works_at
         .map(|at| format!("{}{path}", at.trim_end_matches('/')));
     view! {
         <p class="muted" data-testid="passkeys-off">
-            {availability.why_not.unwrap_or_default()}
+            {match availability.why_not_key.as_deref() {
+                Some(key) => t_args(key, &[("address", address.into())]),
+                None => availability.why_not.unwrap_or_default(),
+            }}
             {link.map(|href| view! {
                 " "
-                <a href=href.clone() rel="external">{format!("Use passkeys at {href}")}</a>
+                <a href=href.clone() rel="external">{t_args("passkeys-use-at", &[("address", href.clone().into())])}</a>
             })}
         </p>
     }

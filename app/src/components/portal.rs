@@ -3,15 +3,16 @@ use leptos_router::components::Redirect;
 
 use crate::{
     api::auth::{SignOut, current_session},
-    components::loaded::refused,
+    components::{language_switch::LanguageSwitch, loaded::refused},
     error::AppError,
+    i18n::t,
     model::{Permission, SessionView},
 };
 
 /// The signed-in frame: header with account and user, navigation, sign-out. Sends a visitor
 /// without a session to the sign-in page; renders `page` with the session otherwise. A page
 /// that `needs` a permission (or is for `operator` users only) shows `refusal` instead to
-/// anyone else; the server refuses them too, this only spares them a page of errors.
+/// anyone else (`title` and `refusal` are catalogue keys); the server refuses them too, this only spares them a page of errors.
 #[component]
 pub fn Portal<F, V>(
     title: &'static str,
@@ -33,7 +34,7 @@ where
         |_| current_session(),
     );
     view! {
-        <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
+        <Suspense fallback=|| view! { <p class="loading">{t("common-loading")}</p> }>
             {move || {
                 let page = page.clone();
                 Suspend::new(async move {
@@ -51,7 +52,7 @@ where
                             view! { <Redirect path="/sign-in" /> }.into_any()
                         }
                         Err(e) => view! {
-                            <div class="alert alert-error" role="alert">{e.to_string()}</div>
+                            <div class="alert alert-error" role="alert">{e.text(crate::i18n::use_lang())}</div>
                         }
                             .into_any(),
                     }
@@ -70,7 +71,7 @@ pub enum Access {
 }
 
 /// One entry of the main menu: where it goes, what it says, who sees it, and the page titles
-/// under which it is the current one.
+/// under which it is the current one (the label and the titles are catalogue keys).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct MenuEntry {
     pub href: &'static str,
@@ -95,127 +96,132 @@ const fn entry(
 
 /// The main menu, in order. Each entry's access is the permission its page asks for.
 pub const MENU: [MenuEntry; 22] = [
-    entry("/", "Overview", Access::Everyone, &["Overview"]),
-    entry("/profile", "Profile", Access::Everyone, &["Profile"]),
+    entry("/", "menu-overview", Access::Everyone, &["page-overview"]),
+    entry(
+        "/profile",
+        "menu-profile",
+        Access::Everyone,
+        &["page-profile"],
+    ),
     entry(
         "/orders/new",
-        "New request",
+        "menu-new-request",
         Access::Needs(Permission::RequestCertificates),
-        &["New request"],
+        &["page-new-request"],
     ),
     entry(
         "/orders/smime/new",
-        "New S/MIME order",
+        "menu-new-smime-order",
         Access::Needs(Permission::RequestCertificates),
-        &["New S/MIME order"],
+        &["page-new-smime-order"],
     ),
     entry(
         "/orders",
-        "Orders",
+        "menu-orders",
         Access::Everyone,
-        &["Orders", "Order", "Revoke certificate"],
+        &["page-orders", "page-order", "page-revoke-certificate"],
     ),
     entry(
         "/domains",
-        "Domains",
+        "menu-domains",
         Access::Needs(Permission::ManageDomains),
-        &["Domains"],
+        &["page-domains"],
     ),
     entry(
         "/operator/accounts",
-        "Accounts",
+        "menu-accounts",
         Access::Operator,
-        &["Accounts", "Credits"],
+        &["page-accounts", "page-credits"],
     ),
     entry(
         "/operator/products",
-        "Public products",
+        "menu-public-products",
         Access::Operator,
-        &["Public products"],
+        &["page-public-products"],
     ),
     entry(
         "/operator/legal",
-        "Legal documents",
+        "menu-legal-documents",
         Access::Operator,
-        &["Legal documents"],
+        &["page-legal-documents"],
     ),
     entry(
         "/users",
-        "Users",
+        "menu-users",
         Access::Needs(Permission::ManageUsers),
-        &["Users", "Add user", "Edit user"],
+        &["page-users", "page-add-user", "page-edit-user"],
     ),
     entry(
         "/settings/two-factor",
-        "Two-factor sign-in",
+        "menu-two-factor",
         Access::Needs(Permission::ManageSettings),
-        &["Two-factor sign-in"],
+        &["page-two-factor"],
     ),
     entry(
         "/settings/ip-rules",
-        "IP restrictions",
+        "menu-ip-restrictions",
         Access::Needs(Permission::ManageSettings),
-        &["IP restrictions"],
+        &["page-ip-restrictions"],
     ),
     entry(
         "/settings/renewals",
-        "Renewal reminders",
+        "menu-renewal-reminders",
         Access::Needs(Permission::ManageSettings),
-        &["Renewal reminders"],
+        &["page-renewal-reminders"],
     ),
     entry(
         "/settings/rest-api",
-        "REST APIs",
+        "menu-rest-apis",
         Access::Needs(Permission::ManageSettings),
-        &["REST APIs"],
+        &["page-rest-apis"],
     ),
     entry(
         "/settings/acme",
-        "ACME APIs",
+        "menu-acme-apis",
         Access::Needs(Permission::ManageSettings),
-        &["ACME APIs"],
+        &["page-acme-apis"],
     ),
     entry(
         "/settings/roles",
-        "Roles",
+        "menu-roles",
         Access::Needs(Permission::ManageRoles),
-        &["Roles"],
+        &["page-roles"],
     ),
     entry(
         "/settings/private-cas",
-        "Private CAs",
+        "menu-private-cas",
         Access::Needs(Permission::ManageCas),
-        &["Private CAs"],
+        &["page-private-cas"],
     ),
     entry(
         "/settings/products",
-        "Private products",
+        "menu-private-products",
         Access::Needs(Permission::ManageProducts),
-        &["Private products"],
+        &["page-private-products"],
     ),
     entry(
         "/groups",
-        "Groups",
+        "menu-groups",
         Access::Needs(Permission::ManageGroups),
-        &["Groups", "Group"],
+        &["page-groups", "page-group"],
     ),
     entry(
         "/billing",
-        "Billing",
+        "menu-billing",
         Access::Needs(Permission::ViewFinance),
-        &["Billing"],
+        &["page-billing"],
     ),
     entry(
         "/audit",
-        "Audit log",
+        "menu-audit-log",
         Access::Needs(Permission::ViewAuditLog),
-        &["Audit log"],
+        &["page-audit-log"],
     ),
     entry(
         "/design",
-        "Design system",
+        "menu-design-system",
         Access::Operator,
-        &["Design system"],
+        &["page-design-system"],
     ),
 ];
 
@@ -238,46 +244,56 @@ pub fn menu(session: &SessionView) -> Vec<MenuEntry> {
 
 #[component]
 fn Frame(session: SessionView, title: &'static str, children: Children) -> impl IntoView {
+    // Signing in moves to the portal without a full load; when the user's saved language came
+    // with the session, the page in hand is in the old one. Effects run only in the browser.
+    let (wanted, shown) = (session.lang, crate::i18n::use_lang());
+    Effect::new(move |_| {
+        if wanted != shown {
+            let _ = window().location().reload();
+        }
+    });
     let sign_out = ServerAction::<SignOut>::new();
+    let heading = t(title);
     view! {
-        <leptos_meta::Title text=format!("{title} · Rootline") />
+        <leptos_meta::Title text=format!("{heading} · Rootline") />
         <div class="portal">
-            <a class="skip-link" href="#main">"Skip to main content"</a>
+            <a class="skip-link" href="#main">{t("common-skip-to-content")}</a>
             <header class="topbar">
                 <a class="brand" href="/">
                     <span class="brand-mark" aria-hidden="true"></span>
                     "Rootline"
                 </a>
-                <div class="topbar-account" aria-label="Account">
+                <div class="topbar-account" aria-label=t("common-account")>
                     <span class="account-name">{session.account_name.clone()}</span>
                     <span class="badge">{session.account_kind.label()}</span>
-                    {session.other_accounts.then(|| view! { <a class="switch-account" href="/choose-account">"Switch account"</a> })}
+                    {session.other_accounts.then(|| view! { <a class="switch-account" href="/choose-account">{t("common-switch-account")}</a> })}
                 </div>
                 <div class="topbar-user">
-                    <span class="user-name" aria-label="Signed in as">{session.user_name.clone()}</span>
+                    <span class="user-name" aria-label=t("common-signed-in-as")>{session.user_name.clone()}</span>
                     <span class="user-role">{session.role_label.clone()}</span>
                     <ActionForm action=sign_out>
-                        <button type="submit" class="button button-quiet">"Sign out"</button>
+                        <button type="submit" class="button button-quiet">{t("common-sign-out")}</button>
                     </ActionForm>
+                    <LanguageSwitch />
                 </div>
             </header>
-            <nav class="sidenav" aria-label="Main">
+            <nav class="sidenav" aria-label=t("common-main-menu")>
                 // On a phone the entries hide behind this button (no script: the disclosure's own
                 // open state shows them); on wider screens the button is hidden and they all show.
                 <details class="menu-toggle">
-                    <summary class="button button-quiet">"Menu"</summary>
+                    <summary class="button button-quiet">{t("common-menu")}</summary>
                 </details>
                 <ul>
                     {menu(&session).into_iter().map(|entry| {
                         let current = entry.titles.contains(&title);
                         view! {
-                            <li><a href=entry.href aria-current=current.then_some("page")>{entry.label}</a></li>
+                            <li><a href=entry.href aria-current=current.then_some("page")>{t(entry.label)}</a></li>
                         }
                     }).collect_view()}
                 </ul>
             </nav>
             <main class="content" id="main">
-                <h1>{title}</h1>
+                <h1>{heading}</h1>
                 {children()}
             </main>
         </div>

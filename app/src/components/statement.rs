@@ -1,3 +1,4 @@
+use crate::i18n::{t, t_args};
 use leptos::prelude::*;
 
 use crate::model::billing::{StatementPage, format_money};
@@ -9,14 +10,15 @@ use crate::model::billing::{StatementPage, format_money};
 pub fn StatementTable(
     page: StatementPage,
     /// The table's accessible name, e.g. "Statement" or "Group history".
-    label: &'static str,
+    #[prop(into)]
+    label: String,
     href_base: String,
     /// Show the group column (the account statement) or not (one group's history).
     #[prop(default = true)]
     show_group: bool,
 ) -> impl IntoView {
     if page.lines.is_empty() {
-        return view! { <p class="empty">"No transactions yet."</p> }.into_any();
+        return view! { <p class="empty">{t("statement-empty")}</p> }.into_any();
     }
     let current = page.page;
     let pages = page.pages();
@@ -43,13 +45,13 @@ pub fn StatementTable(
             <table class="table" aria-label=label>
                 <thead>
                     <tr>
-                        <th scope="col">"Date (UTC)"</th>
-                        <th scope="col">"Type"</th>
-                        <th scope="col">"Remarks"</th>
-                        {show_group.then(|| view! { <th scope="col">"Group"</th> })}
-                        <th scope="col">"Account balance after"</th>
-                        <th scope="col">"Group balance after"</th>
-                        <th scope="col">"By"</th>
+                        <th scope="col">{t("statement-date")}</th>
+                        <th scope="col">{t("statement-type")}</th>
+                        <th scope="col">{t("statement-remarks")}</th>
+                        {show_group.then(|| view! { <th scope="col">{t("statement-group")}</th> })}
+                        <th scope="col">{t("statement-account-balance")}</th>
+                        <th scope="col">{t("statement-group-balance")}</th>
+                        <th scope="col">{t("statement-by")}</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -79,10 +81,14 @@ pub fn StatementTable(
                 </tbody>
             </table>
         </div>
-        <nav class="pager" aria-label="Pages">
-            {prev.map(|href| view! { <a class="button button-quiet" href=href rel="prev">"Newer"</a> })}
-            <span class="pager-status">{format!("Page {current} of {pages} · {} transactions", page.total)}</span>
-            {next.map(|href| view! { <a class="button button-quiet" href=href rel="next">"Older"</a> })}
+        <nav class="pager" aria-label=t("common-pages")>
+            {prev.map(|href| view! { <a class="button button-quiet" href=href rel="prev">{t("pager-newer")}</a> })}
+            <span class="pager-status">{t_args("statement-pager", &[
+                ("page", current.into()),
+                ("pages", pages.into()),
+                ("total", page.total.into()),
+            ])}</span>
+            {next.map(|href| view! { <a class="button button-quiet" href=href rel="next">{t("pager-older")}</a> })}
         </nav>
     }
     .into_any()

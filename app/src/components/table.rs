@@ -4,6 +4,8 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::t;
+
 /// A table named `label` (for screen readers and tests) with `columns` as its headings;
 /// `children` are the body's rows. A table with `cards` shows each row as a card on a phone:
 /// its cells then need `data-label` with their column's heading. Others scroll inside their
@@ -11,7 +13,7 @@ use leptos::prelude::*;
 #[component]
 pub fn Table(
     #[prop(into)] label: String,
-    columns: &'static [&'static str],
+    #[prop(into)] columns: Columns,
     #[prop(optional)] cards: bool,
     children: Children,
 ) -> impl IntoView {
@@ -20,11 +22,32 @@ pub fn Table(
         <div class="table-wrap" tabindex="0">
             <table class=class aria-label=label>
                 <thead>
-                    <tr>{columns.iter().map(|c| view! { <th scope="col">{*c}</th> }).collect_view()}</tr>
+                    <tr>{columns.0.into_iter().map(|c| view! { <th scope="col">{c}</th> }).collect_view()}</tr>
                 </thead>
                 <tbody>{children()}</tbody>
             </table>
         </div>
+    }
+}
+
+/// A table's column headings: fixed words, or text in the page's language.
+pub struct Columns(pub Vec<String>);
+
+impl From<&'static [&'static str]> for Columns {
+    fn from(headings: &'static [&'static str]) -> Self {
+        Self(headings.iter().map(|h| (*h).to_owned()).collect())
+    }
+}
+
+impl<const N: usize> From<&'static [&'static str; N]> for Columns {
+    fn from(headings: &'static [&'static str; N]) -> Self {
+        Self(headings.iter().map(|h| (*h).to_owned()).collect())
+    }
+}
+
+impl From<Vec<String>> for Columns {
+    fn from(headings: Vec<String>) -> Self {
+        Self(headings)
     }
 }
 
@@ -36,10 +59,10 @@ pub fn Pager(
     #[prop(into)] status: String,
 ) -> impl IntoView {
     view! {
-        <nav class="pager" aria-label="Pages">
-            {prev.map(|href| view! { <a class="button button-quiet" href=href rel="prev">"Newer"</a> })}
+        <nav class="pager" aria-label=t("common-pages")>
+            {prev.map(|href| view! { <a class="button button-quiet" href=href rel="prev">{t("pager-newer")}</a> })}
             <span class="pager-status">{status}</span>
-            {next.map(|href| view! { <a class="button button-quiet" href=href rel="next">"Older"</a> })}
+            {next.map(|href| view! { <a class="button button-quiet" href=href rel="next">{t("pager-older")}</a> })}
         </nav>
     }
 }

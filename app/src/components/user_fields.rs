@@ -1,3 +1,4 @@
+use crate::i18n::t;
 use leptos::prelude::*;
 
 use crate::{
@@ -32,34 +33,34 @@ pub fn UserFields(
     };
     let name = personal.then(|| {
         view! {
-            <Field label="Full name" name="name" autocomplete="off" value=initial.name.clone()
+            <Field label=t("field-full-name") name="name" autocomplete="off" value=initial.name.clone()
                 server_error=field_error.run("name") validate=rule(|v| text::person_name(v).map(|_| ())) />
         }
     });
     let contact = personal.then(|| {
         view! {
-            <Field label="Mobile number" name="mobile" input_type="tel" autocomplete="off"
-                hint="With country code, e.g. +91 98450 12345." value=initial.mobile.clone()
+            <Field label=t("field-mobile") name="mobile" input_type="tel" autocomplete="off"
+                hint=t("sign-up-mobile-hint") value=initial.mobile.clone()
                 server_error=field_error.run("mobile") validate=rule(|v| text::mobile(v).map(|_| ())) />
-            <Field label="Designation" name="designation" required=false value=initial.designation.clone()
+            <Field label=t("field-designation") name="designation" required=false value=initial.designation.clone()
                 server_error=field_error.run("designation") />
         }
     });
     view! {
         {name}
         {(!editing).then(|| view! {
-            <Field label="E-mail" name="email" input_type="email" autocomplete="off"
-                hint="The user signs in with this address; the activation link goes here. An address that already has a Rootline user gets an invitation instead, and joins if they accept."
+            <Field label=t("field-email") name="email" input_type="email" autocomplete="off"
+                hint=t("field-user-email-hint")
                 value=initial.email.clone() server_error=field_error.run("email")
                 validate=rule(|v| crate::model::Email::parse(v).map(|_| ())) />
         })}
         {contact}
-        <Field label="Employee ID" name="employee_id" required=false value=initial.employee_id.clone()
+        <Field label=t("field-employee-id") name="employee_id" required=false value=initial.employee_id.clone()
             server_error=field_error.run("employee_id") />
         <div class="field" class:field-invalid=move || role_error.get().is_some()>
-            <label for="field-role">"Role"</label>
+            <label for="field-role">{t("field-role")}</label>
             <select id="field-role" name="role" required=true aria-describedby="field-role-error">
-                <option value="" selected=selected_role.is_empty()>"Choose a role"</option>
+                <option value="" selected=selected_role.is_empty()>{t("field-choose-role")}</option>
                 {roles
                     .into_iter()
                     .map(|r| {
@@ -71,7 +72,7 @@ pub fn UserFields(
             <p class="field-error" id="field-role-error" role="alert">{move || role_error.get()}</p>
         </div>
         <fieldset class="choice" class:field-invalid=move || access_error.get().is_some()>
-            <legend>"Group access"</legend>
+            <legend>{t("field-group-access")}</legend>
             {[GroupAccess::All, GroupAccess::Specific]
                 .into_iter()
                 .map(|g| {

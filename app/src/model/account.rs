@@ -73,6 +73,17 @@ impl AccountStatus {
         }
     }
 
+    /// The catalogue key of its words in the reader's language.
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::PendingActivation => "account-status-pending-activation",
+            Self::PendingApproval => "account-status-pending-approval",
+            Self::Active => "account-status-active",
+            Self::Rejected => "account-status-rejected",
+            Self::Expired => "account-status-expired",
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Self::PendingActivation => "Pending activation",

@@ -26,6 +26,9 @@ pub struct BalanceLine {
     pub balance: String,
     /// Where the balance and its history are shown.
     pub href: String,
+    /// The account's own balance (named in the reader's language), not a group's.
+    #[serde(default)]
+    pub account: bool,
 }
 
 /// The counts; a count the user's role does not cover is `None` and not shown.

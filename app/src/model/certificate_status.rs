@@ -37,6 +37,25 @@ pub enum CertificateState {
 }
 
 impl CertificateState {
+    /// The catalogue key of its word in the user's language.
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Valid => "certificate-state-valid",
+            Self::Expired => "certificate-state-expired",
+            Self::Revoked => "certificate-state-revoked",
+        }
+    }
+
+    /// The catalogue key of its word standing alone, capitalised ("Valid"), as the
+    /// certificate's own state badge shows it.
+    pub fn title_key(self) -> &'static str {
+        match self {
+            Self::Valid => "certificate-title-valid",
+            Self::Expired => "certificate-title-expired",
+            Self::Revoked => "certificate-title-revoked",
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Self::Valid => "Valid",

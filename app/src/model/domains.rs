@@ -146,6 +146,15 @@ pub enum DomainStatus {
 }
 
 impl DomainStatus {
+    /// The catalogue key of its word in the user's language.
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Pending => "domain-status-pending",
+            Self::Verified => "domain-status-verified",
+            Self::Expired => "domain-status-expired",
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Self::Pending => "Pending",

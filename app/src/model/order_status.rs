@@ -65,6 +65,20 @@ impl OrderStatus {
         }
     }
 
+    /// The catalogue key of its words in the user's language.
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::OnHold => "order-status-on-hold",
+            Self::PendingApproval => "order-status-pending-approval",
+            Self::PendingParentApproval => "order-status-pending-parent-approval",
+            Self::Accepted => "order-status-accepted",
+            Self::InProgress => "order-status-in-progress",
+            Self::Fulfilled => "order-status-fulfilled",
+            Self::Cancelled => "order-status-cancelled",
+            Self::Rejected => "order-status-rejected",
+        }
+    }
+
     /// The stored and URL form.
     pub fn code(self) -> &'static str {
         match self {

@@ -27,6 +27,18 @@ impl WizardStep {
         Self::Summary,
     ];
 
+    /// The catalogue key of the step's name.
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Product => "wizard-step-product",
+            Self::Requester => "wizard-step-requester",
+            Self::Csr => "wizard-step-csr",
+            Self::Details => "wizard-step-details",
+            Self::Additional => "wizard-step-additional",
+            Self::Summary => "wizard-step-summary",
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Self::Product => "Product & validity",

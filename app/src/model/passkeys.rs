@@ -60,6 +60,10 @@ pub struct PasskeyAvailability {
     pub why_not: Option<String>,
     /// Where they work (the passkey origin), when that is a place a browser can use them.
     pub works_at: Option<String>,
+    /// The catalogue key of `why_not`, for the page in the reader's language (`{ $address }`
+    /// is `works_at`).
+    #[serde(default)]
+    pub why_not_key: Option<String>,
 }
 
 /// The host of a `Host` header or URL authority (`host[:port]`, `[v6]:port`), lower-cased, and
@@ -90,13 +94,20 @@ pub fn passkey_availability(
     request_host: Option<&str>,
     passkey_origin: Option<&str>,
 ) -> PasskeyAvailability {
-    let off = |why: String, works_at: Option<String>| PasskeyAvailability {
+    let off = |(key, why): (&str, String), works_at: Option<String>| PasskeyAvailability {
         available: false,
         why_not: Some(why),
+        why_not_key: Some(key.to_owned()),
         works_at,
     };
     let Some(origin) = passkey_origin.map(|o| o.trim_end_matches('/')) else {
-        return off("Passkeys are not set up on this server.".into(), None);
+        return off(
+            (
+                "passkeys-off-not-set-up",
+                "Passkeys are not set up on this server.".into(),
+            ),
+            None,
+        );
     };
     let origin_authority = authority_of(origin).to_ascii_lowercase();
     let (origin_host, origin_is_ip) = host_of(&origin_authority);
@@ -105,28 +116,40 @@ pub fn passkey_availability(
     let (_, request_is_ip) = host_of(&request_authority);
     if request_is_ip {
         return off(
-            "Passkeys are off at this address: browsers allow them only at a host name, not \
-             at an IP address."
-                .into(),
+            (
+                "passkeys-off-ip",
+                "Passkeys are off at this address: browsers allow them only at a host name, not \
+                 at an IP address."
+                    .into(),
+            ),
             works_at,
         );
     }
     if request_authority != origin_authority {
         return off(
             match &works_at {
-                Some(at) => format!("Passkeys are off at this address: they work only at {at}."),
-                None => "Passkeys are off at this address: the server's passkey origin is not \
-                         a host name a browser accepts."
-                    .into(),
+                Some(at) => (
+                    "passkeys-off-only-at",
+                    format!("Passkeys are off at this address: they work only at {at}."),
+                ),
+                None => (
+                    "passkeys-off-origin-not-host",
+                    "Passkeys are off at this address: the server's passkey origin is not \
+                     a host name a browser accepts."
+                        .into(),
+                ),
             },
             works_at,
         );
     }
     if origin_is_ip {
         return off(
-            "Passkeys are off: the server's passkey origin is an IP address, which browsers \
-             refuse. Ask the operator to set ROOTLINE_PASSKEY_ORIGIN to a host name."
-                .into(),
+            (
+                "passkeys-off-origin-ip",
+                "Passkeys are off: the server's passkey origin is an IP address, which browsers \
+                 refuse. Ask the operator to set ROOTLINE_PASSKEY_ORIGIN to a host name."
+                    .into(),
+            ),
             None,
         );
     }
@@ -134,6 +157,7 @@ pub fn passkey_availability(
         available: true,
         why_not: None,
         works_at: None,
+        why_not_key: None,
     }
 }
 

@@ -66,6 +66,11 @@ pub struct SessionView {
     /// The user belongs to other accounts too (the header offers to switch).
     pub other_accounts: bool,
     pub signed_in_at: String,
+    /// The language of the request that asked, as the browser now chooses it. A page drawn
+    /// in another one (the browser signed in without a full load, and the user's saved
+    /// language came with the session) loads again to be drawn whole in this one.
+    #[serde(default)]
+    pub lang: crate::i18n::Lang,
 }
 
 impl SessionView {

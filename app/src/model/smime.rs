@@ -31,6 +31,26 @@ pub enum StepStatus {
 }
 
 impl StepStatus {
+    /// The catalogue key of the step's state, as [`label`](Self::label) says it.
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::WaitingForData => "smime-state-waiting-data",
+            Self::WaitingForVerification => "smime-state-waiting-verification",
+            Self::Verified => "smime-state-verified",
+            Self::NotAvailableYet => "smime-state-not-available",
+        }
+    }
+
+    /// The catalogue key of what the state means, as [`meaning`](Self::meaning) says it.
+    pub fn meaning_key(self) -> &'static str {
+        match self {
+            Self::WaitingForData => "smime-meaning-waiting-data",
+            Self::WaitingForVerification => "smime-meaning-waiting-verification",
+            Self::Verified => "smime-meaning-verified",
+            Self::NotAvailableYet => "smime-meaning-not-available",
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Self::WaitingForData => "Waiting for data",
@@ -52,6 +72,9 @@ impl StepStatus {
 }
 
 /// The statements the requester marks on the activation summary.
+/// The catalogue keys of [`STATEMENTS`], in order: what the page shows in the user's language.
+pub const STATEMENT_KEYS: [&str; 2] = ["smime-statement-data", "smime-statement-agreement"];
+
 pub const STATEMENTS: [&str; 2] = [
     "I confirm that the data to be included in the certificate is correct and that I control the e-mail address.",
     "I accept the Subscriber Agreement: I will protect the private key, use the certificate only for this mailbox, and ask for revocation if the key is compromised.",

@@ -213,6 +213,15 @@ pub enum MemberStatus {
 }
 
 impl MemberStatus {
+    /// The catalogue key of its words in the user's language.
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::PendingActivation => "member-status-pending",
+            Self::Active => "member-status-active",
+            Self::Deactivated => "member-status-deactivated",
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Self::PendingActivation => "Pending activation",

@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use crate::i18n::{t, t_args};
 use crate::{
     api::access::audit_log,
     components::{
@@ -13,7 +14,7 @@ use crate::{
 
 #[component]
 pub fn AuditPage() -> impl IntoView {
-    view! { <Portal title="Audit log" needs=Permission::ViewAuditLog refusal="Your role does not allow you to see the audit log." page=|_| view! { <AuditLog /> } /> }
+    view! { <Portal title="page-audit-log" needs=Permission::ViewAuditLog refusal="refusal-audit" page=|_| view! { <AuditLog /> } /> }
 }
 
 /// The filters as the address bar has them (a GET form, so a filtered view can be bookmarked
@@ -48,7 +49,7 @@ fn AuditLog() -> impl IntoView {
     let query = query_from_url();
     let page = Resource::new_blocking(move || query.get(), audit_log);
     view! {
-        <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
+        <Suspense fallback=|| view! { <p class="loading">{t("common-loading")}</p> }>
             {move || Suspend::new(async move {
                 let q = query.get_untracked();
                 match page.await {
@@ -57,7 +58,7 @@ fn AuditLog() -> impl IntoView {
                         let errors = Some(e.clone());
                         view! {
                             <Filters query=q modules=Vec::new() errors=errors />
-                            <div class="alert alert-error" role="alert">{e.to_string()}</div>
+                            <div class="alert alert-error" role="alert">{e.text(crate::i18n::use_lang())}</div>
                         }
                         .into_any()
                     }
@@ -79,11 +80,11 @@ fn Filters(
         (error("from"), error("to"), error("user"), error("module"));
     let selected = query.module.clone();
     view! {
-        <form class="filters" method="get" action="/audit" aria-label="Filter the audit log">
+        <form class="filters" method="get" action="/audit" aria-label=t("audit-filter-label")>
             <div class="field">
-                <label for="audit-module">"Module"</label>
+                <label for="audit-module">{t("audit-module")}</label>
                 <select id="audit-module" name="module">
-                    <option value="" selected=selected.is_empty()>"All modules"</option>
+                    <option value="" selected=selected.is_empty()>{t("audit-all-modules")}</option>
                     {modules
                         .into_iter()
                         .map(|m| {
@@ -95,27 +96,27 @@ fn Filters(
                 {module_error.map(|m| view! { <p class="field-error">{m}</p> })}
             </div>
             <div class="field">
-                <label for="audit-user">"User"</label>
+                <label for="audit-user">{t("audit-user")}</label>
                 <input id="audit-user" name="user" type="search" value=query.user.clone()
-                    placeholder="Name or e-mail" />
+                    placeholder=t("audit-user-placeholder") />
                 {user_error.map(|m| view! { <p class="field-error">{m}</p> })}
             </div>
             <div class="field">
-                <label for="audit-from">"From"</label>
+                <label for="audit-from">{t("common-from")}</label>
                 <input id="audit-from" name="from" type="date" value=query.from.clone()
                     aria-invalid=from_error.is_some().then_some("true") />
                 {from_error.map(|m| view! { <p class="field-error">{m}</p> })}
             </div>
             <div class="field">
-                <label for="audit-to">"To"</label>
+                <label for="audit-to">{t("common-to")}</label>
                 <input id="audit-to" name="to" type="date" value=query.to.clone()
                     aria-invalid=to_error.is_some().then_some("true") />
                 {to_error.map(|m| view! { <p class="field-error">{m}</p> })}
             </div>
             <div class="filters-actions">
-                <button type="submit" class="button">"Filter"</button>
-                <a class="button button-quiet" href="/audit">"Clear"</a>
-                <a class="button button-quiet" href=export_link(&query) rel="external" download="">"Export to Excel"</a>
+                <button type="submit" class="button">{t("audit-filter")}</button>
+                <a class="button button-quiet" href="/audit">{t("common-clear")}</a>
+                <a class="button button-quiet" href=export_link(&query) rel="external" download="">{t("common-export-excel")}</a>
             </div>
         </form>
     }
@@ -128,10 +129,10 @@ fn Entries(page: AuditPage, query: AuditQuery) -> impl IntoView {
     let prev = (current > 1).then(|| link(&query, current - 1));
     let next = (current < pages).then(|| link(&query, current + 1));
     if page.entries.is_empty() {
-        return view! { <p class="empty">"No entries match these filters."</p> }.into_any();
+        return view! { <p class="empty">{t("audit-none")}</p> }.into_any();
     }
     view! {
-        <Table label="Audit entries" columns=&["Time (UTC)", "Module", "Action", "User", "IP address", "Summary"]>
+        <Table label=t("audit-table") columns=vec![t("audit-time"), t("audit-module"), t("audit-action"), t("audit-user"), t("audit-ip"), t("audit-summary")]>
             {page
                 .entries
                 .into_iter()
@@ -149,7 +150,7 @@ fn Entries(page: AuditPage, query: AuditQuery) -> impl IntoView {
                 })
                 .collect_view()}
         </Table>
-        <Pager prev next status=format!("Page {current} of {pages} · {} entries", page.total) />
+        <Pager prev next status=t_args("audit-pager", &[("page", current.into()), ("pages", pages.into()), ("total", page.total.into())]) />
     }
     .into_any()
 }

@@ -8,12 +8,13 @@ use crate::{
         loaded::Loaded,
         portal::Portal,
     },
+    i18n::t,
     model::{SessionView, account_choice::AccountChoice},
 };
 
 #[component]
 pub fn ChooseAccountPage() -> impl IntoView {
-    view! { <Portal title="Choose an account" page=|_s: SessionView| view! { <Choices /> } /> }
+    view! { <Portal title="page-choose-account" page=|_s: SessionView| view! { <Choices /> } /> }
 }
 
 #[component]
@@ -25,19 +26,19 @@ fn Choices() -> impl IntoView {
     let notice = move || {
         let q = query.read();
         if q.get("joined").is_some() {
-            Some("You accepted the invitation. Choose the account to work in.")
+            Some(t("choose-account-joined"))
         } else if q.get("declined").is_some() {
-            Some("You declined the invitation; that account does not get you.")
+            Some(t("choose-account-declined"))
         } else {
             None
         }
     };
     view! {
         {move || notice().map(|n| view! { <Notice>{n}</Notice> })}
-        <p class="lead">"You belong to several accounts. Choose the one to work in; you can switch later."</p>
+        <p class="lead">{t("choose-account-lead")}</p>
         <FormAlert error=error />
         <Loaded resource=accounts let:list>
-            <ul class="account-list" aria-label="Your accounts">
+            <ul class="account-list" aria-label=t("choose-account-list")>
                 {list.into_iter().map(|a| view! { <Choice account=a switch=switch /> }).collect_view()}
             </ul>
         </Loaded>
@@ -53,17 +54,17 @@ fn Choice(account: AccountChoice, switch: ServerAction<SwitchAccount>) -> impl I
         <li class="card account-item" aria-labelledby=labelled>
             <h2 id=heading>{account.name.clone()}</h2>
             <dl class="facts">
-                <dt>"Type"</dt><dd>{account.kind.label()}</dd>
-                <dt>"Your role"</dt><dd>{account.role_label.clone()}</dd>
-                <dt>"Status"</dt><dd>{account.status.label()}</dd>
+                <dt>{t("choose-account-type")}</dt><dd>{account.kind.label()}</dd>
+                <dt>{t("choose-account-role")}</dt><dd>{account.role_label.clone()}</dd>
+                <dt>{t("choose-account-status")}</dt><dd>{t(account.status.key())}</dd>
             </dl>
             {match (account.current, account.reason.clone()) {
-                (true, _) => view! { <p class="badge">"You are working in this account"</p> }.into_any(),
+                (true, _) => view! { <p class="badge">{t("choose-account-current")}</p> }.into_any(),
                 (false, Some(reason)) => view! { <p class="field-hint">{reason}</p> }.into_any(),
                 (false, None) => view! {
                     <ActionForm action=switch>
                         <input type="hidden" name="account_id" value=id />
-                        <button type="submit" class="button button-primary">"Use this account"</button>
+                        <button type="submit" class="button button-primary">{t("choose-account-use")}</button>
                     </ActionForm>
                 }
                 .into_any(),

@@ -17,7 +17,7 @@ use crate::{
 #[component]
 pub fn DesignPage() -> impl IntoView {
     view! {
-        <Portal title="Design system" operator=true refusal="The design catalogue is for operators."
+        <Portal title="page-design-system" operator=true refusal="refusal-operator-design"
             page=|_: SessionView| view! { <Catalogue /> } />
     }
 }

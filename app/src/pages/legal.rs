@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use crate::{
     api::auth::legal_document,
     components::loaded::Loaded,
+    i18n::{t, t_args},
     model::legal::{LegalDocumentKind, LegalDocumentView},
 };
 
@@ -25,8 +26,13 @@ fn LegalDocumentPage(kind: LegalDocumentKind) -> impl IntoView {
         move || kind,
         |kind| legal_document(kind.as_str().to_owned()),
     );
+    // The tab's title in the page's language (the model's `label` is English).
+    let title = match kind {
+        LegalDocumentKind::Terms => t("page-terms"),
+        LegalDocumentKind::SubscriberAgreement => t("page-subscriber-agreement"),
+    };
     view! {
-        <leptos_meta::Title text=format!("{} · Rootline", kind.label()) />
+        <leptos_meta::Title text=format!("{title} · Rootline") />
         <div class="track-page">
             <a class="brand brand-large" href="/">
                 <span class="brand-mark" aria-hidden="true"></span>
@@ -48,7 +54,11 @@ pub fn LegalText(document: LegalDocumentView) -> impl IntoView {
     view! {
         <h1>{document.title.clone()}</h1>
         <p class="field-hint" data-testid="legal-version">
-            {format!("Version {}, in force since {}", document.version, document.published)}
+            {t_args("legal-version", &[
+                // As text: a number, not an amount to format or to pick a plural for.
+                ("version", document.version.to_string().into()),
+                ("date", document.published.clone().into()),
+            ])}
         </p>
         {paragraphs.into_iter().map(|p| view! { <p class="legal-paragraph">{p}</p> }).collect_view()}
     }

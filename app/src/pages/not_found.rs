@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::components::auth_card::AuthCard;
+use crate::{components::auth_card::AuthCard, i18n::t};
 
 #[component]
 pub fn NotFoundPage() -> impl IntoView {
@@ -9,10 +9,9 @@ pub fn NotFoundPage() -> impl IntoView {
         response.set_status(http::StatusCode::NOT_FOUND);
     }
     view! {
-        <leptos_meta::Title text="Page not found · Rootline" />
-        <AuthCard title="Page not found">
-            <p>"There is nothing at this address. Check the link, or start from the portal."</p>
-            <a class="button" href="/">"Go to the portal"</a>
+        <AuthCard title="page-not-found">
+            <p>{t("not-found-message")}</p>
+            <a class="button" href="/">{t("not-found-home")}</a>
         </AuthCard>
     }
 }

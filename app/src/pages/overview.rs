@@ -3,17 +3,17 @@ use leptos::prelude::*;
 use crate::{
     api::orders::attention_counts,
     components::{loaded::Loaded, portal::Portal},
+    i18n::t,
     model::{
         SessionView,
         attention::{Attention, BalanceLine},
-        billing::HOW_CREDIT_IS_ADDED,
         countries::COUNTRIES,
     },
 };
 
 #[component]
 pub fn OverviewPage() -> impl IntoView {
-    view! { <Portal title="Overview" page=|s: SessionView| view! { <Overview session=s /> } /> }
+    view! { <Portal title="page-overview" page=|s: SessionView| view! { <Overview session=s /> } /> }
 }
 
 #[component]
@@ -24,7 +24,7 @@ fn Overview(session: SessionView) -> impl IntoView {
         .find(|(code, _)| *code == session.account_country)
         .map(|(_, name)| (*name).to_owned())
         .unwrap_or_else(|| match session.account_country.as_str() {
-            "" => "Not set".to_owned(),
+            "" => t("overview-country-not-set"),
             code => code.to_owned(),
         });
     view! {
@@ -33,21 +33,21 @@ fn Overview(session: SessionView) -> impl IntoView {
         </Loaded>
         <div class="cards">
             <section class="card" aria-labelledby="account-heading">
-                <h2 id="account-heading">"Account"</h2>
+                <h2 id="account-heading">{t("overview-account")}</h2>
                 <dl class="facts">
-                    <dt>"Organization"</dt><dd>{session.account_name.clone()}</dd>
-                    <dt>"Account type"</dt><dd>{session.account_kind.label()}</dd>
-                    <dt>"Status"</dt><dd>{session.account_status.label()}</dd>
-                    <dt>"Country"</dt><dd>{country}</dd>
+                    <dt>{t("overview-organization")}</dt><dd>{session.account_name.clone()}</dd>
+                    <dt>{t("overview-account-type")}</dt><dd>{session.account_kind.label()}</dd>
+                    <dt>{t("overview-status")}</dt><dd>{t(session.account_status.key())}</dd>
+                    <dt>{t("overview-country")}</dt><dd>{country}</dd>
                 </dl>
             </section>
             <section class="card" aria-labelledby="user-heading">
-                <h2 id="user-heading">"You"</h2>
+                <h2 id="user-heading">{t("overview-you")}</h2>
                 <dl class="facts">
-                    <dt>"Name"</dt><dd>{session.user_name.clone()}</dd>
-                    <dt>"E-mail"</dt><dd>{session.user_email.clone()}</dd>
-                    <dt>"Role"</dt><dd>{session.role_label.clone()}</dd>
-                    <dt>"Signed in"</dt><dd>{session.signed_in_at.clone()}</dd>
+                    <dt>{t("overview-name")}</dt><dd>{session.user_name.clone()}</dd>
+                    <dt>{t("overview-email")}</dt><dd>{session.user_email.clone()}</dd>
+                    <dt>{t("overview-role")}</dt><dd>{session.role_label.clone()}</dd>
+                    <dt>{t("overview-signed-in")}</dt><dd>{session.signed_in_at.clone()}</dd>
                 </dl>
             </section>
         </div>
@@ -60,11 +60,11 @@ fn Overview(session: SessionView) -> impl IntoView {
 fn NeedsAttention(attention: Attention) -> impl IntoView {
     let items = attention.items();
     let list = if items.is_empty() {
-        view! { <p class="empty" data-testid="attention-empty">"Nothing needs your attention."</p> }
+        view! { <p class="empty" data-testid="attention-empty">{t("overview-nothing-needs-attention")}</p> }
             .into_any()
     } else {
         view! {
-            <ul class="plain-list" aria-label="Needs your attention">
+            <ul class="plain-list" aria-label=t("overview-needs-attention")>
                 {items
                     .into_iter()
                     .map(|i| view! {
@@ -83,13 +83,13 @@ fn NeedsAttention(attention: Attention) -> impl IntoView {
     };
     view! {
         <section class="card" aria-labelledby="attention-heading">
-            <h2 id="attention-heading">"Needs your attention"</h2>
+            <h2 id="attention-heading">{t("overview-needs-attention")}</h2>
             {list}
         </section>
         <section class="card" aria-labelledby="credit-heading">
-            <h2 id="credit-heading">"Credit"</h2>
+            <h2 id="credit-heading">{t("overview-credit")}</h2>
             {attention.balances.map(|b| view! { <Balances lines=b /> })}
-            <p class="muted">{HOW_CREDIT_IS_ADDED}</p>
+            <p class="muted">{t("overview-how-credit")}</p>
         </section>
     }
 }
@@ -97,11 +97,11 @@ fn NeedsAttention(attention: Attention) -> impl IntoView {
 #[component]
 fn Balances(lines: Vec<BalanceLine>) -> impl IntoView {
     view! {
-        <dl class="facts" aria-label="Balances">
+        <dl class="facts" aria-label=t("overview-balances")>
             {lines
                 .into_iter()
                 .map(|l| view! {
-                    <dt>{l.name}</dt>
+                    <dt>{if l.account { t("billing-account-balance") } else { l.name }}</dt>
                     <dd><a href=l.href>{l.balance}</a></dd>
                 })
                 .collect_view()}

@@ -76,6 +76,13 @@ pub trait IdentityApi: Send + Sync {
         &self,
         meta: &RequestMeta,
     ) -> Result<crate::model::profile::ProfileView, AppError>;
+    /// The cookie that keeps `lang` for this browser; a signed-in user's preference is saved
+    /// too (their e-mails and documents follow it).
+    async fn set_language(
+        &self,
+        meta: &RequestMeta,
+        lang: crate::i18n::Lang,
+    ) -> Result<SetCookie, AppError>;
     async fn update_profile(
         &self,
         meta: &RequestMeta,

@@ -11,6 +11,8 @@ pub struct RequestMeta {
     pub session_token: Option<String>,
     /// The `Host` the request was addressed to (`host[:port]`), if it named one.
     pub host: Option<String>,
+    /// The language to answer in: the browser's chosen one, else what it accepts.
+    pub lang: crate::i18n::Lang,
 }
 
 /// A `Set-Cookie` header value the server function must attach to its response.

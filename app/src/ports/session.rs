@@ -15,6 +15,9 @@ pub enum SignUpOutcome {
 #[derive(Debug, Clone)]
 pub struct SignedIn {
     pub cookie: SetCookie,
+    /// The user's saved language, for this browser from now on (none saved: the browser's
+    /// own stays).
+    pub lang_cookie: Option<SetCookie>,
     pub choose_account: bool,
     /// Where the sign-in continues before the session works: enrolment or a code.
     pub second_factor: Option<SecondFactorStep>,

@@ -698,6 +698,7 @@ async fn search_figures(dir: &std::path::Path) {
             created_at: at,
             designation: "",
             employee_id: "",
+            lang: None,
         },
     )
     .await

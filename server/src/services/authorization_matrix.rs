@@ -7,6 +7,7 @@
 
 use std::{collections::BTreeSet, future::Future, path::Path, pin::Pin, sync::Arc};
 
+use app::i18n::Lang;
 use app::model::{
     AuditQuery, Permission, Role, UserForm, UsersQuery,
     billing::{Allocation, CreditForm},
@@ -243,7 +244,10 @@ fn cases() -> Vec<Case> {
             "access/audit_export.rs::audit_export",
             needs(ViewAuditLog),
             Skip,
-            |w, c| w.access.audit_export(c, &AuditQuery::default()).await
+            |w, c| w
+                .access
+                .audit_export(c, &AuditQuery::default(), Lang::En)
+                .await
         ),
         case!(
             "access/audit_log.rs::audit_page",
@@ -563,7 +567,7 @@ fn cases() -> Vec<Case> {
             "billing/monthly_invoice.rs::monthly_invoice",
             needs(ViewFinance),
             Skip,
-            |w, c| w.o.billing.monthly_invoice(c, "2026-01").await
+            |w, c| w.o.billing.monthly_invoice(c, "2026-01", Lang::En).await
         ),
         case!(
             "billing/overview.rs::billing_page",
@@ -797,6 +801,12 @@ fn cases() -> Vec<Case> {
             let _ = w.o.h.service.profile(c);
             Ok::<(), IdentityError>(())
         }),
+        case!("identity/language.rs::set_language", SELF, Skip, |w, c| w
+            .o
+            .h
+            .service
+            .set_language(c, app::i18n::Lang::Pl)
+            .await),
         case!("identity/profile.rs::update_profile", SELF, Skip, |w, c| w
             .o
             .h
@@ -871,7 +881,7 @@ fn cases() -> Vec<Case> {
             "orders/credit_note.rs::credit_note",
             needs(RequestCertificates),
             NF,
-            |w, c| w.o.orders.credit_note(c, w.order, 1).await
+            |w, c| w.o.orders.credit_note(c, w.order, 1, Lang::En).await
         ),
         case!("orders/edit.rs::edit", SELF, NF, |w, c| w
             .o
@@ -888,13 +898,17 @@ fn cases() -> Vec<Case> {
             "orders/export.rs::orders_export",
             needs(RequestCertificates),
             Skip,
-            |w, c| w.o.orders.orders_export(c, &OrdersQuery::default()).await
+            |w, c| w
+                .o
+                .orders
+                .orders_export(c, &OrdersQuery::default(), Lang::En)
+                .await
         ),
         case!(
             "orders/invoice.rs::invoice",
             needs(RequestCertificates),
             NF,
-            |w, c| w.o.orders.invoice(c, w.order).await
+            |w, c| w.o.orders.invoice(c, w.order, Lang::En).await
         ),
         case!("orders/attention.rs::attention", SELF, Skip, |w, c| w
             .o

@@ -16,6 +16,7 @@ use crate::{
     },
     ports::keys::KeySpec,
 };
+use app::i18n::Lang;
 use app::model::{
     AccountKind, AccountStatus, Currency,
     acme::{AcmeAccountStatus, AcmeAuthzStatus, AcmeChallengeKind, AcmeChallengeStatus},
@@ -203,6 +204,7 @@ stored_text! {
     LedgerHolder: LedgerHolder::key, LedgerHolder::parse;
     AssignedRole: AssignedRole::stored, AssignedRole::parse;
     LedgerKind: LedgerKind::as_str, LedgerKind::parse;
+    Lang: Lang::tag, Lang::from_tag;
 }
 
 #[cfg(test)]
@@ -246,6 +248,7 @@ mod tests {
                 created_at: at,
                 designation: "",
                 employee_id: "",
+                lang: None,
             },
         )
         .await
@@ -388,6 +391,7 @@ mod tests {
                 created_at: Utc.with_ymd_and_hms(2026, 12, 1, 10, 0, 0).unwrap(),
                 designation: "",
                 employee_id: "",
+                lang: None,
             },
         )
         .await

@@ -54,6 +54,7 @@ async fn world() -> World {
                 created_at: at(),
                 designation: "",
                 employee_id: "",
+                lang: None,
             },
         )
         .await

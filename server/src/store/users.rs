@@ -1,7 +1,10 @@
 use chrono::{DateTime, Utc};
-use sea_orm::{ActiveValue::Set, entity::prelude::*};
+use sea_orm::{
+    ActiveValue::{NotSet, Set},
+    entity::prelude::*,
+};
 
-use app::model::user_status::UserStatus;
+use app::{i18n::Lang, model::user_status::UserStatus};
 
 use super::{Db, StoreError, UserRow, entities::users};
 
@@ -14,6 +17,8 @@ pub struct NewUser<'a> {
     pub created_at: DateTime<Utc>,
     pub designation: &'a str,
     pub employee_id: &'a str,
+    /// The language they chose (signing up in it), if any.
+    pub lang: Option<Lang>,
 }
 
 /// Inserts a user; `StoreError::Duplicate` when the e-mail is taken.
@@ -28,6 +33,9 @@ pub async fn insert(db: &impl Db, new: NewUser<'_>) -> Result<UserRow, StoreErro
         created_at: Set(new.created_at),
         designation: Set(new.designation.to_owned()),
         employee_id: Set(new.employee_id.to_owned()),
+        // Left out of the row when not chosen, so the column's default applies (and a
+        // database older than the column still takes new users, as the migration tests do).
+        lang: new.lang.map_or(NotSet, |l| Set(Some(l.into()))),
         ..Default::default()
     }
     .insert(db.conn())
@@ -60,6 +68,16 @@ pub async fn activate(
             Expr::value(UserStatus::Active.as_str()),
         )
         .col_expr(users::Column::ActivatedAt, Expr::value(at))
+        .filter(users::Column::Id.eq(id))
+        .exec(db.conn())
+        .await?;
+    Ok(())
+}
+
+/// Keeps `lang` as the user's language.
+pub async fn set_lang(db: &impl Db, id: i32, lang: Lang) -> Result<(), StoreError> {
+    users::Entity::update_many()
+        .col_expr(users::Column::Lang, Expr::value(lang.tag()))
         .filter(users::Column::Id.eq(id))
         .exec(db.conn())
         .await?;

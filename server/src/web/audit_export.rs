@@ -24,7 +24,7 @@ pub async fn export(
             .access
             .signed_in(meta.session_token.as_deref())
             .await?;
-        state.access.audit_export(&caller, &query).await
+        state.access.audit_export(&caller, &query, meta.lang).await
     }
     .await;
     match result {

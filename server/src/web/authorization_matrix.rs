@@ -179,6 +179,13 @@ const MATRIX: &[Entry] = &[
         body: "",
         other: Other::NoLeak("other@example.org", "first@example.com"),
     },
+    // The browser's language: anyone may choose one; a signed-in user keeps it as theirs.
+    Entry {
+        path: "/api/profile/language",
+        rule: Rule::Public,
+        body: "lang=pl&back=%2Fsign-in",
+        other: Other::Skip,
+    },
     Entry {
         path: "/api/profile/update",
         rule: Rule::SignedIn,

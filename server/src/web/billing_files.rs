@@ -31,7 +31,11 @@ pub async fn monthly_invoice(
         Ok(c) => c,
         Err(refusal) => return refusal,
     };
-    match state.billing.monthly_invoice(&caller, &query.month).await {
+    match state
+        .billing
+        .monthly_invoice(&caller, &query.month, meta.lang)
+        .await
+    {
         Ok(invoice) => attachment("application/pdf", &invoice.file_name, invoice.bytes),
         Err(BillingError::Invalid(errors)) => (
             StatusCode::UNPROCESSABLE_ENTITY,

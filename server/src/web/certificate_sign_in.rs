@@ -21,14 +21,23 @@ pub async fn sign_in(State(state): State<AppState>, request: Request<Body>) -> R
         return refused(CertificateRefusal::NoCertificate);
     };
     match state.backend.identity.certificate_sign_in(&meta, der).await {
-        Ok(signed_in) => (
-            StatusCode::SEE_OTHER,
-            [
-                (header::LOCATION, signed_in.next_page().to_owned()),
-                (header::SET_COOKIE, signed_in.cookie.0),
-            ],
-        )
-            .into_response(),
+        Ok(signed_in) => {
+            let mut response = (
+                StatusCode::SEE_OTHER,
+                [
+                    (header::LOCATION, signed_in.next_page().to_owned()),
+                    (header::SET_COOKIE, signed_in.cookie.0),
+                ],
+            )
+                .into_response();
+            if let Some(Ok(lang)) = signed_in
+                .lang_cookie
+                .map(|c| axum::http::HeaderValue::from_str(&c.0))
+            {
+                response.headers_mut().append(header::SET_COOKIE, lang);
+            }
+            response
+        }
         Err(refusal) => refused(refusal),
     }
 }

@@ -1,4 +1,4 @@
-//! The session cookie.
+//! The session cookie, and the one that keeps a browser's language.
 
 use axum::http::HeaderMap;
 use chrono::{DateTime, Utc};
@@ -7,14 +7,33 @@ pub const SESSION_COOKIE: &str = "rootline_session";
 
 /// The session token from a request's cookies.
 pub fn session_token(headers: &HeaderMap) -> Option<String> {
+    cookie(headers, SESSION_COOKIE)
+}
+
+/// The value of the cookie called `wanted`, if the request sent one.
+pub fn cookie(headers: &HeaderMap, wanted: &str) -> Option<String> {
     headers
         .get_all(axum::http::header::COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())
         .flat_map(|v| v.split(';'))
         .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(name, _)| *name == SESSION_COOKIE)
+        .find(|(name, _)| *name == wanted)
         .map(|(_, value)| value.trim().to_owned())
+}
+
+/// `Set-Cookie` that keeps the browser's language for a year. Not a secret, but nothing in
+/// the page's script needs it either.
+pub fn lang_cookie(lang: app::i18n::Lang, secure: bool) -> String {
+    let mut cookie = format!(
+        "{}={}; Path=/; HttpOnly; SameSite=Lax; Max-Age=31536000",
+        app::i18n::LANG_COOKIE,
+        lang.tag()
+    );
+    if secure {
+        cookie.push_str("; Secure");
+    }
+    cookie
 }
 
 /// `Set-Cookie` for a new session: unreadable by scripts, not sent on cross-site sub-requests,

@@ -30,6 +30,12 @@ pub async fn request_meta(mut req: Request<Body>, next: Next) -> Response {
             .get(header::HOST)
             .and_then(|v| v.to_str().ok())
             .map(str::to_owned),
+        lang: app::i18n::Lang::of_request(
+            super::cookies::cookie(headers, app::i18n::LANG_COOKIE).as_deref(),
+            headers
+                .get(header::ACCEPT_LANGUAGE)
+                .and_then(|v| v.to_str().ok()),
+        ),
     };
     req.extensions_mut().insert(meta);
     next.run(req).await

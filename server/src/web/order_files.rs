@@ -60,7 +60,7 @@ pub async fn export(
         Ok(c) => c,
         Err(refusal) => return refusal,
     };
-    match state.orders.orders_export(&caller, &query).await {
+    match state.orders.orders_export(&caller, &query, meta.lang).await {
         Ok(bytes) => attachment(XLSX, "rootline-orders.xlsx", bytes),
         Err(e) => refused(e),
     }
@@ -139,7 +139,7 @@ pub async fn invoice(
         Ok(c) => c,
         Err(refusal) => return refusal,
     };
-    match state.orders.invoice(&caller, id).await {
+    match state.orders.invoice(&caller, id, meta.lang).await {
         Ok(d) => file(d),
         Err(e) => refused(e),
     }
@@ -154,7 +154,7 @@ pub async fn credit_note(
         Ok(c) => c,
         Err(refusal) => return refusal,
     };
-    match state.orders.credit_note(&caller, id, note).await {
+    match state.orders.credit_note(&caller, id, note, meta.lang).await {
         Ok(d) => file(d),
         Err(e) => refused(e),
     }

@@ -22,6 +22,9 @@ pub async fn passkey_sign_in_finish(
             .await?;
         let next = signed_in.next_page().to_owned();
         crate::api::set_cookie(signed_in.cookie)?;
+        if let Some(lang) = signed_in.lang_cookie {
+            crate::api::set_cookie(lang)?;
+        }
         Ok(next)
     })
     .await

@@ -21,6 +21,9 @@ pub async fn sign_in(
             _ => signed_in.next_page().to_owned(),
         };
         crate::api::set_cookie(signed_in.cookie)?;
+        if let Some(lang) = signed_in.lang_cookie {
+            crate::api::set_cookie(lang)?;
+        }
         leptos_axum::redirect(&next);
         Ok(())
     })

@@ -3,6 +3,7 @@
 mod authenticator_app;
 mod change_password;
 mod get;
+mod language;
 mod login_certificate_register;
 mod login_certificate_remove;
 mod login_certificates;
@@ -15,6 +16,7 @@ mod update;
 pub use authenticator_app::*;
 pub use change_password::*;
 pub use get::*;
+pub use language::*;
 pub use login_certificate_register::*;
 pub use login_certificate_remove::*;
 pub use login_certificates::*;

@@ -8,6 +8,7 @@ use crate::{
         field::{Field, rule},
         form_alert::FormAlert,
     },
+    i18n::{t, t_args},
     model::{Email, password},
 };
 
@@ -17,8 +18,7 @@ pub fn ActivatePage() -> impl IntoView {
     let token = move || params.read().get("token").unwrap_or_default();
     let details = Resource::new(token, activation_details);
     view! {
-        <leptos_meta::Title text="Activate your account · Rootline" />
-        <AuthCard title="Activate your account">
+        <AuthCard title="page-activate">
             <CheckedLink resource=details let:view>
                 <ActivationForm token=token() email=view.user_email.clone() name=view.user_name.clone() account=view.account_name.clone() />
             </CheckedLink>
@@ -36,20 +36,23 @@ fn ActivationForm(token: String, email: String, name: String, account: String) -
     let password_rule = rule(move |v| password::check_new_password(v, parsed_email.as_ref()));
     view! {
         <p class="lead">
-            "Welcome, " {name} ". Choose a password for " <strong>{email.clone()}</strong>
-            " to activate " <strong>{account}</strong> "."
+            {t_args("activate-welcome", &[
+                ("name", name.into()),
+                ("email", email.clone().into()),
+                ("account", account.into()),
+            ])}
         </p>
         <ActionForm action=action>
             <FormAlert error=error />
             <input type="hidden" name="token" value=token />
             <input type="text" name="username" autocomplete="username" value=email hidden=true readonly=true />
-            <Field label="New password" name="password" input_type="password"
+            <Field label=t("field-new-password") name="password" input_type="password"
                 autocomplete="new-password" hint=password::POLICY
                 server_error=field_error("password") validate=password_rule />
-            <Field label="Confirm password" name="password_confirmation" input_type="password"
+            <Field label=t("field-confirm-password") name="password_confirmation" input_type="password"
                 autocomplete="new-password" server_error=field_error("password_confirmation") />
             <button type="submit" class="button button-primary" disabled=move || action.pending().get()>
-                "Set password and activate"
+                {t("activate-button")}
             </button>
         </ActionForm>
     }

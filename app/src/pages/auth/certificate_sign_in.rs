@@ -4,7 +4,9 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-use crate::{api::auth::certificate_sign_in_url, model::login_certificates::CertificateRefusal};
+use crate::{
+    api::auth::certificate_sign_in_url, i18n::t, model::login_certificates::CertificateRefusal,
+};
 
 /// The refusal the server sent back in `?certificate=<code>`.
 #[component]
@@ -33,7 +35,7 @@ pub fn CertificateSignInLink() -> impl IntoView {
                 url.await.ok().flatten().map(|href| {
                     view! {
                         <p class="certificate-sign-in">
-                            <a class="button button-quiet" href=href>"Sign in with a certificate"</a>
+                            <a class="button button-quiet" href=href>{t("sign-in-certificate")}</a>
                         </p>
                     }
                 })

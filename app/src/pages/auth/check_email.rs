@@ -1,17 +1,16 @@
 use leptos::prelude::*;
 
-use crate::components::auth_card::AuthMessage;
+use crate::{components::auth_card::AuthMessage, i18n::t};
 
 #[component]
 pub fn CheckEmailPage() -> impl IntoView {
     view! {
         <AuthMessage
-            title="Check your e-mail"
-            message="We have sent an e-mail to the address you gave. Open its link within 24 hours to \
-                choose your password and activate your account."
-            note="The link works once. Nothing arrived? Check your spam folder."
+            title="page-check-email"
+            message="check-email-message"
+            note="check-email-note"
         >
-            <a class="button" href="/sign-in">"Go to sign in"</a>
+            <a class="button" href="/sign-in">{t("common-go-to-sign-in")}</a>
         </AuthMessage>
     }
 }

@@ -3,6 +3,7 @@ use leptos::prelude::*;
 use crate::{
     api::auth::{passkey_sign_in_finish, passkey_sign_in_start},
     browser::webauthn::{Ceremony, Prompt, perform},
+    i18n::t,
 };
 
 /// "Sign in with a passkey": no e-mail, no password; the authenticator names and verifies
@@ -28,7 +29,7 @@ pub fn PasskeySignIn() -> impl IntoView {
         <div class="alt-sign-in">
             {move || problem.get().map(|m| view! { <div class="alert alert-error" role="alert">{m}</div> })}
             <button type="button" class="button" on:click=sign_in disabled=move || busy.get()>
-                {move || if busy.get() { "Waiting for your passkey…" } else { "Sign in with a passkey" }}
+                {move || if busy.get() { t("sign-in-passkey-busy") } else { t("sign-in-passkey") }}
             </button>
         </div>
     }

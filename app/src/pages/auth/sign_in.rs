@@ -9,6 +9,7 @@ use crate::{
         form_alert::{FormAlert, Notice},
         passkey_gate::PasskeyGate,
     },
+    i18n::t,
     model::Email,
 };
 
@@ -22,9 +23,9 @@ pub fn SignInPage() -> impl IntoView {
     let notice = move || {
         let q = query.read();
         if q.get("activated").is_some() {
-            Some("Your password is set and your account is active. Sign in to continue.")
+            Some(t("sign-in-activated"))
         } else if q.get("signed_out").is_some() {
-            Some("You have signed out.")
+            Some(t("sign-in-signed-out"))
         } else {
             None
         }
@@ -33,8 +34,7 @@ pub fn SignInPage() -> impl IntoView {
     // local paths.
     let next = move || query.read().get("next").unwrap_or_default();
     view! {
-        <leptos_meta::Title text="Sign in · Rootline" />
-        <AuthCard title="Sign in">
+        <AuthCard title="page-sign-in">
             {move || notice().map(|n| view! { <Notice>{n}</Notice> })}
             <super::certificate_sign_in::CertificateRefused />
             <ActionForm action=action>
@@ -43,20 +43,20 @@ pub fn SignInPage() -> impl IntoView {
                     let next = next();
                     (!next.is_empty()).then(|| view! { <input type="hidden" name="next" value=next /> })
                 }}
-                <Field label="E-mail" name="email" input_type="email" autocomplete="username"
+                <Field label=t("field-email") name="email" input_type="email" autocomplete="username"
                     server_error=field_error("email")
                     validate=rule(|v| Email::parse(v).map(|_| ())) />
-                <Field label="Password" name="password" input_type="password"
+                <Field label=t("field-password") name="password" input_type="password"
                     autocomplete="current-password" server_error=field_error("password") />
                 <button type="submit" class="button button-primary" disabled=move || action.pending().get()>
-                    {move || if action.pending().get() { "Signing in…" } else { "Sign in" }}
+                    {move || if action.pending().get() { t("sign-in-busy") } else { t("sign-in-button") }}
                 </button>
             </ActionForm>
             <PasskeyGate path="/sign-in">
                 <super::passkey_sign_in::PasskeySignIn />
             </PasskeyGate>
             <super::certificate_sign_in::CertificateSignInLink />
-            <p class="muted">"New to Rootline? " <a href="/sign-up">"Create an account"</a></p>
+            <p class="muted">{t("sign-in-new-here")}" " <a href="/sign-up">{t("sign-in-create-account")}</a></p>
         </AuthCard>
     }
 }

@@ -9,6 +9,7 @@ use crate::{
         loaded::Loaded,
     },
     error::AppError,
+    i18n::t,
     model::{
         countries::COUNTRIES,
         legal::LegalDocumentKind,
@@ -41,47 +42,46 @@ pub fn SignUpPage() -> impl IntoView {
         },
     );
     view! {
-        <leptos_meta::Title text="Sign up · Rootline" />
-        <AuthCard title="Create your account">
+        <AuthCard title="page-sign-up">
             <p class="lead">
-                "Order, validate and manage certificates for your organization. "
-                "Already have an account? " <a href="/sign-in">"Sign in"</a>
+                {t("sign-up-lead")}" "
+                {t("sign-up-have-account")}" " <a href="/sign-in">{t("sign-up-sign-in")}</a>
             </p>
             <ActionForm action=action>
                 <FormAlert error=form_error />
                 <fieldset class="choice">
-                    <legend>"Account type"</legend>
+                    <legend>{t("sign-up-account-type")}</legend>
                     <label class="choice-option">
                         <input type="radio" name="kind" value="enterprise" checked=true />
                         <span>
-                            <strong>"Enterprise"</strong>
-                            " — certificates for your own organization; active as soon as you confirm your e-mail."
+                            <strong>{t("sign-up-enterprise")}</strong>
+                            " "{t("sign-up-enterprise-note")}
                         </span>
                     </label>
                     <label class="choice-option">
                         <input type="radio" name="kind" value="partner" />
                         <span>
-                            <strong>"Partner"</strong>
-                            " — resell to your own customers; an operator reviews the application first."
+                            <strong>{t("sign-up-partner")}</strong>
+                            " "{t("sign-up-partner-note")}
                         </span>
                     </label>
                 </fieldset>
-                <Field label="Full name" name=fields::NAME autocomplete="name"
+                <Field label=t("field-full-name") name=fields::NAME autocomplete="name"
                     server_error=field_error(fields::NAME) validate=validated(fields::NAME) />
-                <Field label="E-mail" name=fields::EMAIL input_type="email" autocomplete="email"
-                    hint="We send the activation link here."
+                <Field label=t("field-email") name=fields::EMAIL input_type="email" autocomplete="email"
+                    hint=t("sign-up-email-hint")
                     server_error=field_error(fields::EMAIL) validate=validated(fields::EMAIL) />
-                <Field label="Mobile number" name=fields::MOBILE input_type="tel" autocomplete="tel"
-                    hint="With country code, e.g. +91 98450 12345."
+                <Field label=t("field-mobile") name=fields::MOBILE input_type="tel" autocomplete="tel"
+                    hint=t("sign-up-mobile-hint")
                     server_error=field_error(fields::MOBILE) validate=validated(fields::MOBILE) />
-                <Field label="Organization name" name=fields::ORGANIZATION autocomplete="organization"
+                <Field label=t("field-organization") name=fields::ORGANIZATION autocomplete="organization"
                     server_error=field_error(fields::ORGANIZATION) validate=validated(fields::ORGANIZATION) />
                 <div class="field" class:field-invalid=move || country_error.get().is_some()>
-                    <label for="field-country">"Country"</label>
+                    <label for="field-country">{t("field-country")}</label>
                     <select id="field-country" name="country" required=true
                         aria-invalid=move || if country_error.get().is_some() { "true" } else { "false" }
                         aria-describedby="field-country-error">
-                        <option value="">"Choose a country"</option>
+                        <option value="">{t("sign-up-choose-country")}</option>
                         {COUNTRIES
                             .iter()
                             .map(|(code, name)| view! { <option value=*code>{*name}</option> })
@@ -97,17 +97,17 @@ pub fn SignUpPage() -> impl IntoView {
                     <input type="checkbox" id="field-accept_terms" name="accept_terms" value="yes"
                         aria-describedby="field-accept_terms-error field-accept_terms-hint" />
                     <label for="field-accept_terms">
-                        "I accept the terms of service and the subscriber agreement"
+                        {t("sign-up-accept")}
                     </label>
                     <p class="field-hint" id="field-accept_terms-hint">
-                        "Read the " <a href=LegalDocumentKind::Terms.path() target="_blank" rel="noopener">"terms of service"</a>
-                        " and the " <a href=LegalDocumentKind::SubscriberAgreement.path() target="_blank" rel="noopener">"subscriber agreement"</a>
-                        " (each opens in a new tab)."
+                        {t("sign-up-read-the")}" " <a href=LegalDocumentKind::Terms.path() target="_blank" rel="noopener">{t("sign-up-terms-link")}</a>
+                        " "{t("sign-up-and-the")}" " <a href=LegalDocumentKind::SubscriberAgreement.path() target="_blank" rel="noopener">{t("sign-up-agreement-link")}</a>
+                        " "{t("sign-up-new-tabs")}
                     </p>
                     <p class="field-error" id="field-accept_terms-error" role="alert">{move || terms_error.get()}</p>
                 </div>
                 <button type="submit" class="button button-primary" disabled=move || action.pending().get()>
-                    {move || if action.pending().get() { "Creating account…" } else { "Create account" }}
+                    {move || if action.pending().get() { t("sign-up-busy") } else { t("sign-up-button") }}
                 </button>
             </ActionForm>
         </AuthCard>

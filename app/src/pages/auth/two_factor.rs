@@ -8,6 +8,7 @@ use crate::{
     browser::webauthn::{Ceremony, Prompt, perform},
     components::{auth_card::AuthCard, field::Field, form_alert::FormAlert, loaded::Loaded},
     error::AppError,
+    i18n::t,
 };
 
 /// The second step of a sign-in: a code from the authenticator app (or a recovery code),
@@ -16,13 +17,12 @@ use crate::{
 pub fn TwoFactorPage() -> impl IntoView {
     let choices = Resource::new_blocking(|| (), |_| second_factor_choices());
     view! {
-        <leptos_meta::Title text="Two-factor sign-in · Rootline" />
-        <AuthCard title="Confirm it is you">
+        <AuthCard title="page-confirm-identity">
             <Loaded resource=choices let:c>
                 {c.passkey.then(|| view! { <PasskeyStep /> })}
                 {c.code.then(|| view! { <CodeStep /> })}
             </Loaded>
-            <p class="muted"><a href="/sign-in">"Sign in as someone else"</a></p>
+            <p class="muted"><a href="/sign-in">{t("two-factor-sign-in-as-other")}</a></p>
         </AuthCard>
     }
 }
@@ -33,11 +33,11 @@ fn CodeStep() -> impl IntoView {
     let error = Signal::derive(move || action.value().get().and_then(Result::err));
     let code_error = Signal::derive(move || error.get().and_then(|e| e.field("code")));
     view! {
-        <p class="lead">"Open your authenticator app and enter the six-digit code for Rootline, or one of your recovery codes."</p>
+        <p class="lead">{t("two-factor-code-lead")}</p>
         <ActionForm action=action>
             <FormAlert error=Signal::derive(move || error.get().filter(|e| !matches!(e, AppError::Validation(_)))) />
-            <Field label="Code" name="code" autocomplete="one-time-code" server_error=code_error />
-            <button type="submit" class="button button-primary">"Continue"</button>
+            <Field label=t("two-factor-code") name="code" autocomplete="one-time-code" server_error=code_error />
+            <button type="submit" class="button button-primary">{t("two-factor-continue")}</button>
         </ActionForm>
     }
 }
@@ -59,10 +59,10 @@ fn PasskeyStep() -> impl IntoView {
         )
     };
     view! {
-        <p class="lead">"Use the passkey you registered with Rootline."</p>
+        <p class="lead">{t("two-factor-passkey-lead")}</p>
         {move || problem.get().map(|m| view! { <div class="alert alert-error" role="alert">{m}</div> })}
         <button type="button" class="button button-primary" on:click=confirm disabled=move || busy.get()>
-            {move || if busy.get() { "Waiting for your passkey…" } else { "Use a passkey" }}
+            {move || if busy.get() { t("two-factor-passkey-busy") } else { t("two-factor-passkey") }}
         </button>
     }
 }
@@ -76,28 +76,27 @@ pub fn TwoFactorEnrolPage() -> impl IntoView {
     let code_error = Signal::derive(move || error.get().and_then(|e| e.field("code")));
     let codes = Signal::derive(move || confirm.value().get().and_then(Result::ok));
     view! {
-        <leptos_meta::Title text="Set up two-factor sign-in · Rootline" />
-        <AuthCard title="Set up two-factor sign-in">
+        <AuthCard title="page-two-factor-enrol">
             {move || match codes.get() {
                 Some(codes) => view! {
-                    <div class="alert alert-success" role="status">"Two-factor sign-in is set up."</div>
-                    <p>"Keep these recovery codes somewhere safe. Each works once, if you lose your phone. They are not shown again."</p>
-                    <ul class="recovery-codes" aria-label="Recovery codes">
+                    <div class="alert alert-success" role="status">{t("two-factor-enrol-done")}</div>
+                    <p>{t("two-factor-keep-codes")}</p>
+                    <ul class="recovery-codes" aria-label=t("two-factor-recovery-codes")>
                         {codes.into_iter().map(|c| view! { <li><code>{c}</code></li> }).collect_view()}
                     </ul>
-                    <a class="button button-primary" href="/">"Continue to Rootline"</a>
+                    <a class="button button-primary" href="/">{t("two-factor-enrol-continue")}</a>
                 }
                 .into_any(),
                 None => view! {
-                    <p class="lead">"Your account requires a code from an authenticator app at every sign-in. Scan the QR code with the app, or type the key, then enter the code it shows."</p>
+                    <p class="lead">{t("two-factor-enrol-lead")}</p>
                     <Loaded resource=enrolment let:e>
-                        <div class="qr" inner_html=e.qr_svg role="img" aria-label="QR code with the secret"></div>
-                        <p>"Key: " <code class="secret" aria-label="Secret key">{e.secret}</code></p>
+                        <div class="qr" inner_html=e.qr_svg role="img" aria-label=t("two-factor-qr")></div>
+                        <p>{t("two-factor-key")}" " <code class="secret" aria-label=t("two-factor-secret-key")>{e.secret}</code></p>
                     </Loaded>
                     <ActionForm action=confirm>
                         <FormAlert error=Signal::derive(move || error.get().filter(|e| !matches!(e, AppError::Validation(_)))) />
-                        <Field label="Code from the app" name="code" autocomplete="one-time-code" server_error=code_error />
-                        <button type="submit" class="button button-primary">"Confirm"</button>
+                        <Field label=t("two-factor-code-from-app") name="code" autocomplete="one-time-code" server_error=code_error />
+                        <button type="submit" class="button button-primary">{t("two-factor-confirm")}</button>
                     </ActionForm>
                 }
                 .into_any(),

@@ -7,6 +7,7 @@ use leptos_router::hooks::use_params_map;
 use crate::{
     api::domains::DcvConfirm,
     components::{auth_card::AuthCard, form_alert::FormAlert},
+    i18n::{t, t_args},
 };
 
 #[component]
@@ -18,20 +19,20 @@ pub fn DcvConfirmPage() -> impl IntoView {
     let error = Signal::derive(move || confirm.value().get().and_then(Result::err));
     let done = move || confirm.value().get().and_then(Result::ok);
     view! {
-        <AuthCard title="Confirm domain control">
+        <AuthCard title="page-confirm-domain">
             <FormAlert error=error />
             {move || match done() {
                 Some(name) => view! {
                     <div class="alert alert-success" role="status">
-                        {format!("Thank you. Control of {name} is confirmed.")}
+                        {t_args("dcv-confirm-done", &[("domain", name.into())])}
                     </div>
                 }.into_any(),
                 None => view! {
-                    <p>"A certificate was requested for your domain. Press Confirm if you agree that it may be issued."</p>
+                    <p>{t("dcv-confirm-lead")}</p>
                     <ActionForm action=confirm>
                         <input type="hidden" name="domain" value=domain() />
                         <input type="hidden" name="value" value=value() />
-                        <button type="submit" class="button">"Confirm"</button>
+                        <button type="submit" class="button">{t("dcv-confirm-button")}</button>
                     </ActionForm>
                 }.into_any(),
             }}

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::{t, t_args};
 use crate::{
     api::domains::{
         DomainAdd, DomainMethod, DomainRestrict, DomainUnrestrict, DomainVerify,
@@ -24,7 +25,7 @@ use crate::{
 
 #[component]
 pub fn DomainsPage() -> impl IntoView {
-    view! { <Portal title="Domains" needs=Permission::ManageDomains refusal="Your role does not allow you to manage domains." page=|s: SessionView| view! { <Domains session=s /> } /> }
+    view! { <Portal title="page-domains" needs=Permission::ManageDomains refusal="refusal-domains" page=|s: SessionView| view! { <Domains session=s /> } /> }
 }
 
 fn method_options(current: &str) -> impl IntoView + use<> {
@@ -78,36 +79,36 @@ fn Domains(session: SessionView) -> impl IntoView {
             .and_then(|e| e.field("name"))
     });
     view! {
-        {move || added().then(|| view! { <Notice>"The domain was added. Publish its value, then press Verify Now."</Notice> })}
+        {move || added().then(|| view! { <Notice>{t("domains-added")}</Notice> })}
         {move || outcome().map(|r| view! { <CheckResultAlert result=r /> })}
         <FormAlert error=error />
-        <section class="card" aria-label="Add a domain">
-            <h2>"Add a domain"</h2>
+        <section class="card" aria-label=t("domains-add-heading")>
+            <h2>{t("domains-add-heading")}</h2>
             <ActionForm action=add>
                 <div class="field">
-                    <label for="domain-name">"Domain name"</label>
+                    <label for="domain-name">{t("domains-name")}</label>
                     <input id="domain-name" name="name" type="text" placeholder="example.com" />
                     {move || name_error.get().map(|m| view! { <p class="field-error">{m}</p> })}
                 </div>
                 <div class="field">
-                    <label for="domain-method">"Validation method"</label>
+                    <label for="domain-method">{t("domains-method")}</label>
                     <select id="domain-method" name="method">{method_options("dns_txt")}</select>
                 </div>
-                <button type="submit" class="button">"Add domain"</button>
+                <button type="submit" class="button">{t("domains-add")}</button>
             </ActionForm>
         </section>
         <Loaded resource=page let:data>
             {data.only_to_validate.then(|| view! {
                 <p class="alert alert-info" role="status">
-                    "Showing only the domains to validate. "
-                    <a href="/domains">"Show all domains"</a>
+                    {t("domains-only-to-validate")}" "
+                    <a href="/domains">{t("domains-show-all")}</a>
                 </p>
             })}
             {match data {
-                p if p.domains.is_empty() && p.only_to_validate => view! { <p class="empty">"No domain needs validating."</p> }.into_any(),
-                p if p.domains.is_empty() => view! { <p class="empty">"No domains yet."</p> }.into_any(),
+                p if p.domains.is_empty() && p.only_to_validate => view! { <p class="empty">{t("domains-none-to-validate")}</p> }.into_any(),
+                p if p.domains.is_empty() => view! { <p class="empty">{t("domains-none")}</p> }.into_any(),
                 p => view! {
-                    <Table label="Domains" cards=true columns=&["Domain", "Status", "Method and value", "DCV expiry", "Actions"]>
+                    <Table label=t("page-domains") cards=true columns=vec![t("orders-col-domain"), t("orders-col-status"), t("domains-col-method"), t("domains-col-expiry"), t("domains-col-actions")]>
                         {p.domains.into_iter().map(|d| view! { <DomainRow domain=d method=method verify=verify /> }).collect_view()}
                     </Table>
                 }
@@ -135,26 +136,26 @@ fn DomainRow(
     let is_email = matches!(domain.method, DcvMethod::ConstructedEmail { .. });
     view! {
         <tr>
-            <td data-label="Domain">{domain.name.clone()}</td>
-            <td data-label="Status">
-                <Badge tone=domain_tone(domain.status) text=domain.status.label() />
+            <td data-label=t("orders-col-domain")>{domain.name.clone()}</td>
+            <td data-label=t("orders-col-status")>
+                <Badge tone=domain_tone(domain.status) text=t(domain.status.key()) />
                 {domain.rule.clone().map(|r| view! { <p class="field-hint">{r}</p> })}
             </td>
-            <td data-label="Method and value">
+            <td data-label=t("domains-col-method")>
                 <span class="mono">{how}</span>
                 {domain.last_error.clone().map(|e| view! { <p class="field-error">{e}</p> })}
             </td>
-            <td data-label="DCV expiry">{domain.dcv_expires_at.clone().map(|t| t.get(..10).unwrap_or_default().to_owned()).unwrap_or_else(|| "—".into())}</td>
-            <td data-label="Actions">
+            <td data-label=t("domains-col-expiry")>{domain.dcv_expires_at.clone().map(|t| t.get(..10).unwrap_or_default().to_owned()).unwrap_or_else(|| "—".into())}</td>
+            <td data-label=t("domains-col-actions")>
                 <ActionForm action=method>
                     <input type="hidden" name="id" value=id />
-                    <label class="visually-hidden" for=select_id.clone()>"Method for "{domain.name.clone()}</label>
+                    <label class="visually-hidden" for=select_id.clone()>{t_args("domains-method-for", &[("domain", domain.name.clone().into())])}</label>
                     <select id=select_id name="method">{method_options(&domain.method.code())}</select>
-                    <button type="submit" class="button button-quiet">"Change method"</button>
+                    <button type="submit" class="button button-quiet">{t("domains-change-method")}</button>
                 </ActionForm>
                 <ActionForm action=verify>
                     <input type="hidden" name="id" value=id />
-                    <button type="submit" class="button">{if is_email { "Send the e-mail" } else { "Verify Now" }}</button>
+                    <button type="submit" class="button">{if is_email { t("dcv-send-email") } else { t("domains-verify-now") }}</button>
                 </ActionForm>
             </td>
         </tr>
@@ -177,18 +178,18 @@ fn Restrictions() -> impl IntoView {
             .or_else(|| lift.value().get().and_then(Result::err))
     });
     view! {
-        <section class="card" aria-label="Restricted domains">
-            <h2>"Restricted domains"</h2>
-            <p class="field-hint">"Orders may not name these domains or their sub-domains."</p>
+        <section class="card" aria-label=t("domains-restricted")>
+            <h2>{t("domains-restricted")}</h2>
+            <p class="field-hint">{t("domains-restricted-hint")}</p>
             <FormAlert error=error />
             <Loaded resource=list let:l>
-                <ul aria-label="Restricted">
+                <ul aria-label=t("domains-restricted-list")>
                     {l.into_iter().map(|d| view! {
                         <li>
                             {d.clone()}
                             <ActionForm action=lift>
                                 <input type="hidden" name="domain" value=d.clone() />
-                                <button type="submit" class="button button-quiet">{format!("Lift {d}")}</button>
+                                <button type="submit" class="button button-quiet">{t_args("domains-lift", &[("domain", d.clone().into())])}</button>
                             </ActionForm>
                         </li>
                     }).collect_view()}
@@ -196,10 +197,10 @@ fn Restrictions() -> impl IntoView {
             </Loaded>
             <ActionForm action=restrict>
                 <div class="field">
-                    <label for="restrict-domain">"Restrict a domain"</label>
+                    <label for="restrict-domain">{t("domains-restrict-label")}</label>
                     <input id="restrict-domain" name="domain" type="text" placeholder="example.com" />
                 </div>
-                <button type="submit" class="button">"Restrict"</button>
+                <button type="submit" class="button">{t("domains-restrict")}</button>
             </ActionForm>
         </section>
     }

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::{t, t_args};
 use crate::{
     api::access::{GroupDomainAdd, GroupDomainRemove, GroupLogoRemove, GroupLogoSet},
     browser::read_chosen_file,
@@ -32,21 +33,21 @@ pub fn GroupDomains(group: GroupView, addable: Vec<String>) -> impl IntoView {
     let has_addable = !addable.is_empty();
     view! {
         <section class="card" aria-labelledby="group-domains-heading">
-            <h2 id="group-domains-heading">"Domains"</h2>
+            <h2 id="group-domains-heading">{t("group-domains")}</h2>
             <FormAlert error=besides(error, "domain") />
             {if specific {
                 view! {
-                    <p data-testid="group-domain-scope">"Specific: the group orders only for these domains and their sub-domains."</p>
-                    <ul class="plain-list" aria-label="Domains of the group">
+                    <p data-testid="group-domain-scope">{t("group-domains-specific")}</p>
+                    <ul class="plain-list" aria-label=t("group-domains-list")>
                         {group.domains.into_iter().map(|d| {
-                            let label = format!("Remove {d} from the group");
+                            let label = t_args("group-remove-from", &[("name", d.clone().into())]);
                             view! {
                                 <li>
                                     <span class="mono">{d.clone()}</span>" "
                                     <ActionForm action=remove>
                                         <input type="hidden" name="group_id" value=group_id />
                                         <input type="hidden" name="domain" value=d />
-                                        <button type="submit" class="button button-quiet" aria-label=label>"Remove"</button>
+                                        <button type="submit" class="button button-quiet" aria-label=label>{t("group-remove")}</button>
                                     </ActionForm>
                                 </li>
                             }
@@ -55,7 +56,7 @@ pub fn GroupDomains(group: GroupView, addable: Vec<String>) -> impl IntoView {
                 }.into_any()
             } else {
                 view! {
-                    <p data-testid="group-domain-scope">"All: the group orders for every domain of the account. Add a domain to limit it to specific ones."</p>
+                    <p data-testid="group-domain-scope">{t("group-domains-all")}</p>
                 }.into_any()
             }}
             {if has_addable {
@@ -63,20 +64,20 @@ pub fn GroupDomains(group: GroupView, addable: Vec<String>) -> impl IntoView {
                     <ActionForm action=add>
                         <input type="hidden" name="group_id" value=group_id />
                         <div class="field" class:field-invalid=move || field_error().is_some()>
-                            <label for="group-domain">"Domain of the account"</label>
+                            <label for="group-domain">{t("group-domain-of-account")}</label>
                             <select id="group-domain" name="domain" required=true>
                                 {addable.into_iter().map(|d| view! { <option value=d.clone()>{d.clone()}</option> }).collect_view()}
                             </select>
                             <p class="field-error" role="alert">{field_error}</p>
                         </div>
                         <div class="form-actions">
-                            <button type="submit" class="button button-primary">"Limit the group to this domain"</button>
+                            <button type="submit" class="button button-primary">{t("group-domain-limit")}</button>
                         </div>
                     </ActionForm>
                 }.into_any()
             } else {
                 view! {
-                    <p class="field-hint">"To limit the group to specific domains, add them on the Domains page first."</p>
+                    <p class="field-hint">{t("group-domains-add-first")}</p>
                 }.into_any()
             }}
         </section>
@@ -104,37 +105,39 @@ pub fn GroupLogo(group: GroupView) -> impl IntoView {
     let hydrated = RwSignal::new(false);
     Effect::new(move |_| hydrated.set(true));
     let group_id = group.id;
-    let alt = format!("Logo of {}", group.name);
+    let alt = t_args("group-logo-alt", &[("name", group.name.clone().into())]);
+    // Worked out here: the file is read outside the component, where the language is not known.
+    let unreadable = t("group-logo-unreadable");
     view! {
         <section class="card" aria-labelledby="group-logo-heading">
-            <h2 id="group-logo-heading">"Logo"</h2>
+            <h2 id="group-logo-heading">{t("group-logo")}</h2>
             <FormAlert error=besides(error, "logo") />
             {match group.logo_url {
                 Some(url) => view! {
                     <p><img class="group-logo" src=url alt=alt /></p>
                     <ActionForm action=remove>
                         <input type="hidden" name="group_id" value=group_id />
-                        <button type="submit" class="button button-quiet">"Remove the logo"</button>
+                        <button type="submit" class="button button-quiet">{t("group-logo-remove")}</button>
                     </ActionForm>
                 }.into_any(),
-                None => view! { <p class="muted">"The group has no logo."</p> }.into_any(),
+                None => view! { <p class="muted">{t("group-logo-none")}</p> }.into_any(),
             }}
             <ActionForm action=set>
                 <input type="hidden" name="group_id" value=group_id />
                 <input type="hidden" name="logo" prop:value=move || chosen.get() />
                 <div class="field" class:field-invalid=move || message().is_some()>
-                    <label for="group-logo-file">"Logo file (PNG or JPEG, at most 200 KB)"</label>
+                    <label for="group-logo-file">{t("group-logo-file")}</label>
                     <input id="group-logo-file" type="file" accept="image/png,image/jpeg"
                         disabled=move || !hydrated.get()
-                        on:change=move |ev| read_logo(ev, chosen, file_problem) />
+                        on:change=move |ev| read_logo(ev, chosen, file_problem, unreadable.clone()) />
                     <p class="field-error" role="alert">{message}</p>
                 </div>
                 {move || (!chosen.get().is_empty()).then(|| view! {
-                    <p><img class="group-logo" src=chosen.get() alt="The chosen logo" /></p>
+                    <p><img class="group-logo" src=chosen.get() alt=t("group-logo-chosen") /></p>
                 })}
                 <div class="form-actions">
                     <button type="submit" class="button button-primary"
-                        disabled=move || chosen.with(String::is_empty)>"Upload logo"</button>
+                        disabled=move || chosen.with(String::is_empty)>{t("group-logo-upload")}</button>
                 </div>
             </ActionForm>
         </section>
@@ -142,11 +145,17 @@ pub fn GroupLogo(group: GroupView) -> impl IntoView {
 }
 
 /// Turns the chosen file into the `data:` URL the server function takes, refusing here what
-/// the server would refuse (type by the bytes, size) so the user hears it at once.
-fn read_logo(ev: leptos::ev::Event, chosen: RwSignal<String>, problem: RwSignal<Option<String>>) {
+/// the server would refuse (type by the bytes, size) so the user hears it at once; `unreadable`
+/// is what to say when the browser cannot read the file.
+fn read_logo(
+    ev: leptos::ev::Event,
+    chosen: RwSignal<String>,
+    problem: RwSignal<Option<String>>,
+    unreadable: String,
+) {
     read_chosen_file(&ev, move |bytes| {
         let Some(bytes) = bytes else {
-            problem.set(Some("The file could not be read; choose it again.".into()));
+            problem.set(Some(unreadable));
             return;
         };
         match crate::model::groups::logo_data_url(&bytes) {

@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
+use crate::i18n::{t, t_args};
 use crate::{
     api::{
         access::{GroupMemberAdd, GroupMemberRemove, group_page},
@@ -26,7 +27,7 @@ use crate::{
 
 #[component]
 pub fn GroupViewPage() -> impl IntoView {
-    view! { <Portal title="Group" page=|s: SessionView| view! { <GroupView session=s /> } /> }
+    view! { <Portal title="page-group" page=|s: SessionView| view! { <GroupView session=s /> } /> }
 }
 
 #[component]
@@ -35,7 +36,7 @@ fn GroupView(session: SessionView) -> impl IntoView {
     let finance = session.can(Permission::ViewFinance);
     let can_allocate = session.can(Permission::AllocateCredits);
     if !manage && !finance {
-        return refused("Your role does not allow you to manage groups.");
+        return refused("refusal-groups");
     }
     let params = use_params_map();
     let query = use_query_map();
@@ -71,18 +72,18 @@ fn GroupView(session: SessionView) -> impl IntoView {
         },
     );
     let notice = move || match (changed().as_deref(), credits().as_deref()) {
-        (Some("member=added"), _) => Some("The user was added to the group."),
-        (Some("member=removed"), _) => Some("The user was removed from the group."),
-        (Some("domain=added"), _) => Some("The group now orders only for its listed domains."),
-        (Some("domain=removed"), _) => Some("The domain was taken off the group."),
-        (Some("logo=set"), _) => Some("The logo was saved."),
-        (Some("logo=removed"), _) => Some("The logo was removed."),
-        (_, Some("allocate")) => Some("The credits were allocated to the group."),
-        (_, Some("deallocate")) => Some("The credits were returned to the account balance."),
+        (Some("member=added"), _) => Some("group-member-added"),
+        (Some("member=removed"), _) => Some("group-member-removed"),
+        (Some("domain=added"), _) => Some("group-domain-added"),
+        (Some("domain=removed"), _) => Some("group-domain-removed"),
+        (Some("logo=set"), _) => Some("group-logo-saved"),
+        (Some("logo=removed"), _) => Some("group-logo-removed"),
+        (_, Some("allocate")) => Some("group-credits-allocated"),
+        (_, Some("deallocate")) => Some("group-credits-returned"),
         _ => None,
     };
     view! {
-        {move || notice().map(|n| view! { <Notice>{n}</Notice> })}
+        {move || notice().map(|key| view! { <Notice>{t(key)}</Notice> })}
         <Loaded resource=detail let:data>
             {match data {
                 Some(d) => view! { <Detail detail=d /> }.into_any(),
@@ -90,18 +91,18 @@ fn GroupView(session: SessionView) -> impl IntoView {
             }}
         </Loaded>
         // A sibling of the members' Suspense, not inside it: each waits for its own resource.
-        <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
+        <Suspense fallback=|| view! { <p class="loading">{t("common-loading")}</p> }>
             {move || Suspend::new(async move {
                 match money.await {
                     Ok(Some(f)) => view! { <Credits finance=f can_allocate=can_allocate /> }.into_any(),
                     Ok(None) => ().into_any(),
                     // The members' section already says what is wrong.
                     Err(_) if manage => ().into_any(),
-                    Err(e) => view! { <div class="alert alert-error" role="alert">{e.to_string()}</div> }.into_any(),
+                    Err(e) => view! { <div class="alert alert-error" role="alert">{e.text(crate::i18n::use_lang())}</div> }.into_any(),
                 }
             })}
         </Suspense>
-        <p><a href="/groups">"All groups"</a></p>
+        <p><a href="/groups">{t("groups-all")}</a></p>
     }
     .into_any()
 }
@@ -128,26 +129,26 @@ fn Detail(detail: GroupDetail) -> impl IntoView {
             <h2 id="group-heading">{group.name.clone()}</h2>
             {(!group.description.is_empty()).then(|| view! { <p>{group.description.clone()}</p> })}
             <p class="muted">{if group.restricted {
-                "Only users added to the group use it."
+                t("group-used-by-members-only")
             } else {
-                "Every user with access to all groups uses it, and so do users added to it."
+                t("group-used-by-all")
             }}</p>
             <FormAlert error=error />
-            <Table label="Users of the group" columns=&["Name", "E-mail", "Role", "Through", "Actions"]>
+            <Table label=t("group-users-table") columns=vec![t("group-user-name"), t("field-email"), t("field-role"), t("group-through"), t("group-actions")]>
                 {detail.users.into_iter().map(|u| {
                     let group_id = group_id.clone();
-                    let label = format!("Remove {} from the group", u.name);
+                    let label = t_args("group-remove-from", &[("name", u.name.clone().into())]);
                     view! {
                         <tr>
                             <td>{u.name.clone()}</td>
                             <td>{u.email}</td>
                             <td>{u.role_label}</td>
-                            <td>{if u.member { "Added to the group" } else { "Access to all groups" }}</td>
+                            <td>{if u.member { t("group-through-member") } else { t("group-through-all") }}</td>
                             <td>{u.member.then(|| view! {
                                 <ActionForm action=remove>
                                     <input type="hidden" name="group_id" value=group_id.clone() />
                                     <input type="hidden" name="membership_id" value=u.id />
-                                    <button type="submit" class="button button-danger" aria-label=label.clone()>"Remove"</button>
+                                    <button type="submit" class="button button-danger" aria-label=label.clone()>{t("group-remove")}</button>
                                 </ActionForm>
                             })}</td>
                         </tr>
@@ -157,17 +158,17 @@ fn Detail(detail: GroupDetail) -> impl IntoView {
         </section>
         {has_addable.then(|| view! {
             <section class="card form-card" aria-labelledby="add-member-heading">
-                <h2 id="add-member-heading">"Add a user to the group"</h2>
+                <h2 id="add-member-heading">{t("group-add-member-heading")}</h2>
                 <ActionForm action=add>
                     <input type="hidden" name="group_id" value=add_group_id.clone() />
                     <div class="field">
-                        <label for="member-user">"User"</label>
+                        <label for="member-user">{t("group-user")}</label>
                         <select id="member-user" name="membership_id" required=true>
                             {detail.addable.into_iter().map(|(id, label)| view! { <option value=id>{label}</option> }).collect_view()}
                         </select>
                     </div>
                     <div class="form-actions">
-                        <button type="submit" class="button button-primary">"Add to the group"</button>
+                        <button type="submit" class="button button-primary">{t("group-add-member")}</button>
                     </div>
                 </ActionForm>
             </section>
@@ -189,34 +190,34 @@ fn Credits(finance: GroupFinance, can_allocate: bool) -> impl IntoView {
     let group_id = group.group_id;
     view! {
         <section class="card" aria-labelledby="credits-heading">
-            <h2 id="credits-heading">"Credits"</h2>
+            <h2 id="credits-heading">{t("group-credits")}</h2>
             <dl class="facts">
-                <dt>"Balance"</dt>
+                <dt>{t("billing-balance")}</dt>
                 <dd data-testid="group-balance">{money(group.balance_minor)}</dd>
-                <dt>"Orders are paid from"</dt>
-                <dd>{if pays_from_group { "The group balance" } else { "The account balance" }}</dd>
-                <dt>"Account balance"</dt>
+                <dt>{t("group-paid-from")}</dt>
+                <dd>{if pays_from_group { t("billing-from-group") } else { t("billing-from-account") }}</dd>
+                <dt>{t("billing-account-balance")}</dt>
                 <dd data-testid="account-balance">{money(finance.account_balance_minor)}</dd>
-                <dt>"Spent"</dt>
+                <dt>{t("billing-spent")}</dt>
                 <dd>{money(group.spent_minor)}</dd>
-                <dt>"Spend limit"</dt>
-                <dd>{group.spend_limit_minor.map_or_else(|| "No limit".to_owned(), &money)}</dd>
+                <dt>{t("billing-spend-limit")}</dt>
+                <dd>{group.spend_limit_minor.map_or_else(|| t("billing-no-limit"), &money)}</dd>
             </dl>
             {(!pays_from_group).then(|| view! {
-                <p class="muted">"This group's orders are paid from the account balance. To give it credits of its own, edit the group and choose \"Deduct from the group balance\"."</p>
+                <p class="muted">{t("group-paid-from-account-explain")}</p>
             })}
         </section>
         {(can_allocate && pays_from_group).then(|| view! {
-            <AllocationForm group_id=group_id direction="allocate" heading="Allocate credits"
-                hint="Moved from the account balance to the group." />
+            <AllocationForm group_id=group_id direction="allocate" heading=t("group-allocate")
+                hint=t("group-allocate-hint") />
         })}
         {(can_allocate && can_deallocate).then(|| view! {
-            <AllocationForm group_id=group_id direction="deallocate" heading="De-allocate credits"
-                hint="Moved from the group back to the account balance." />
+            <AllocationForm group_id=group_id direction="deallocate" heading=t("group-deallocate")
+                hint=t("group-deallocate-hint") />
         })}
         <section class="card" aria-labelledby="history-heading">
-            <h2 id="history-heading">"Credit history"</h2>
-            <StatementTable page=finance.history label="Credit history" href_base=href_base show_group=false />
+            <h2 id="history-heading">{t("group-credit-history")}</h2>
+            <StatementTable page=finance.history label=t("group-credit-history") href_base=href_base show_group=false />
         </section>
     }
 }
@@ -226,8 +227,8 @@ fn Credits(finance: GroupFinance, can_allocate: bool) -> impl IntoView {
 fn AllocationForm(
     group_id: i32,
     direction: &'static str,
-    heading: &'static str,
-    hint: &'static str,
+    heading: String,
+    hint: String,
 ) -> impl IntoView {
     let action = ServerAction::<AllocateCredits>::new();
     let error = Signal::derive(move || action.value().get().and_then(Result::err));
@@ -242,14 +243,14 @@ fn AllocationForm(
     let labelled_by = heading_id.clone();
     view! {
         <section class="card form-card" aria-labelledby=labelled_by>
-            <h2 id=heading_id>{heading}</h2>
+            <h2 id=heading_id>{heading.clone()}</h2>
             <ActionForm action=action>
                 <FormAlert error=form_error />
                 <input type="hidden" name="group_id" value=group_id />
                 <input type="hidden" name="direction" value=direction />
-                <Field label="Amount" name="amount" id=format!("{direction}-amount") hint=hint
+                <Field label=t("group-amount") name="amount" id=format!("{direction}-amount") hint=hint
                     server_error=field("amount") />
-                <Field label="Remarks" name="remarks" id=format!("{direction}-remarks")
+                <Field label=t("wizard-remarks") name="remarks" id=format!("{direction}-remarks")
                     server_error=field("remarks") />
                 <div class="form-actions">
                     <button type="submit" class="button button-primary">{heading}</button>

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::t;
 use crate::{
     api::operator::{PublishLegalDocument, operator_legal_documents},
     components::{
@@ -17,7 +18,7 @@ use crate::{
 
 #[component]
 pub fn OperatorLegalPage() -> impl IntoView {
-    view! { <Portal title="Legal documents" operator=true refusal="Only operator users can publish the terms and the subscriber agreement." page=|_| view! { <Documents /> } /> }
+    view! { <Portal title="page-legal-documents" operator=true refusal="refusal-operator-legal" page=|_| view! { <Documents /> } /> }
 }
 
 #[component]
@@ -25,12 +26,12 @@ fn Documents() -> impl IntoView {
     let intro = || {
         view! {
             <p class="lead">
-                "Every sign-up accepts the version in force of both documents, and Rootline records which versions each user accepted. A new version applies to sign-ups from the moment it is published; what users accepted before stays recorded as it was."
+                {t("legal-admin-intro")}
             </p>
         }
     };
     view! {
-        <NoticePage flag="published" notice="The new version is published and in force." load=operator_legal_documents intro=intro let:page>
+        <NoticePage flag="published" notice=t("legal-admin-published") load=operator_legal_documents intro=intro let:page>
             {page.documents.into_iter().map(|d| view! { <InForce document=d /> }).collect_view()}
             <Publish />
         </NoticePage>
@@ -48,15 +49,15 @@ fn InForce(document: LegalDocumentView) -> impl IntoView {
         <section class="card" aria-labelledby=labelled_by>
             <h2 id=heading_id>{kind.label()}</h2>
             <dl class="details">
-                <dt>"Version in force"</dt>
+                <dt>{t("legal-admin-version")}</dt>
                 <dd>{document.version}</dd>
-                <dt>"Published"</dt>
+                <dt>{t("legal-admin-published-on")}</dt>
                 <dd>{document.published.clone()}</dd>
-                <dt>"Public address"</dt>
+                <dt>{t("legal-admin-address")}</dt>
                 <dd><a href=kind.path()>{kind.path()}</a></dd>
             </dl>
             <details class="action">
-                <summary>"Read the text"</summary>
+                <summary>{t("legal-admin-read")}</summary>
                 <div class="legal-document">
                     <LegalText document=document />
                 </div>
@@ -73,13 +74,13 @@ fn Publish() -> impl IntoView {
     let body_error = field_error(error, "body");
     let kind_error = field_error(error, "kind");
     view! {
-        <FormCard heading_id="publish-legal" heading="Publish a new version">
+        <FormCard heading_id="publish-legal" heading=t("legal-admin-publish-heading")>
             <p class="field-hint">
-                "Write plain text; a blank line starts a new paragraph. The version number is the next one for the document you choose."
+                {t("legal-admin-publish-hint")}
             </p>
-            <SubmitForm action=action alert=form_level(error) submit="Publish">
+            <SubmitForm action=action alert=form_level(error) submit=t("legal-admin-publish")>
                 <div class="field" class:field-invalid=move || kind_error.get().is_some()>
-                    <label for="field-kind">"Document"</label>
+                    <label for="field-kind">{t("legal-admin-document")}</label>
                     <select id="field-kind" name="kind" aria-describedby="field-kind-error">
                         {LegalDocumentKind::ALL
                             .into_iter()
@@ -88,8 +89,8 @@ fn Publish() -> impl IntoView {
                     </select>
                     <p class="field-error" id="field-kind-error" role="alert">{move || kind_error.get()}</p>
                 </div>
-                <Field label="Title" name="title" id="field-title" server_error=field_error(error, "title") />
-                <TextArea label="Text" id="field-body" name="body" rows=12 />
+                <Field label=t("legal-admin-title") name="title" id="field-title" server_error=field_error(error, "title") />
+                <TextArea label=t("legal-admin-text") id="field-body" name="body" rows=12 />
                 <p class="field-error" id="field-body-error" role="alert">{move || body_error.get()}</p>
             </SubmitForm>
         </FormCard>

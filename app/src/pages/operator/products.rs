@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::{t, t_args};
 use crate::{
     api::catalog::{
         PublicPriceSet, PublicProductActive, PublicProductAdd, PublicProductUpdate, public_products,
@@ -18,18 +19,18 @@ use crate::{
 
 #[component]
 pub fn OperatorProductsPage() -> impl IntoView {
-    view! { <Portal title="Public products" operator=true refusal="Only operator users can manage public products." page=|_| view! { <Products /> } /> }
+    view! { <Portal title="page-public-products" operator=true refusal="refusal-operator-products" page=|_| view! { <Products /> } /> }
 }
 
 #[component]
 fn Products() -> impl IntoView {
     view! {
-        <NoticePage flag="saved" notice="The product was saved." load=public_products let:p>
+        <NoticePage flag="saved" notice=t("products-admin-saved") load=public_products let:p>
             {
                 let cap = p.tls_cap_days;
                 view! {
-                    <p class="field-hint">{format!("The TLS validity cap in force today is {cap} days; choices over it cannot be saved and are not offered.")}</p>
-                    <ul class="account-list" aria-label="Public products">
+                    <p class="field-hint">{t_args("products-admin-cap", &[("days", cap.into())])}</p>
+                    <ul class="account-list" aria-label=t("page-public-products")>
                         {p.products.into_iter().map(|product| view! { <ProductItem product=product /> }).collect_view()}
                     </ul>
                     <AddProduct />
@@ -44,7 +45,7 @@ fn Products() -> impl IntoView {
 /// A select with its label and the server's message for it.
 #[component]
 fn Select(
-    label: &'static str,
+    #[prop(into)] label: String,
     name: &'static str,
     id: String,
     options: Vec<(String, String)>,
@@ -76,16 +77,16 @@ fn ProductFields(
     let field =
         move |name: &'static str| Signal::derive(move || error.get().and_then(|e| e.field(name)));
     view! {
-        <Field label="Product name" name="name" id=format!("{prefix}-name") value=initial.name.clone()
+        <Field label=t("products-admin-name") name="name" id=format!("{prefix}-name") value=initial.name.clone()
             server_error=field("name") />
-        <Field label="Validity choices (days)" name="validity_days" id=format!("{prefix}-validity")
-            value=initial.validity_days.clone() hint="Separated by commas, e.g. 90, 199."
+        <Field label=t("products-admin-validity") name="validity_days" id=format!("{prefix}-validity")
+            value=initial.validity_days.clone() hint=t("products-admin-validity-hint")
             server_error=field("validity_days") />
-        <Field label="Included domains" name="included_domains" id=format!("{prefix}-included") required=false
-            value=initial.included_domains.clone() hint="UCC products: names the base price covers."
+        <Field label=t("products-admin-included") name="included_domains" id=format!("{prefix}-included") required=false
+            value=initial.included_domains.clone() hint=t("products-admin-included-hint")
             server_error=field("included_domains") />
-        <Field label="Maximum domains" name="max_domains" id=format!("{prefix}-max") required=false
-            value=initial.max_domains.clone() hint="UCC products: the most names a certificate may have."
+        <Field label=t("products-admin-max") name="max_domains" id=format!("{prefix}-max") required=false
+            value=initial.max_domains.clone() hint=t("products-admin-max-hint")
             server_error=field("max_domains") />
     }
 }
@@ -142,21 +143,21 @@ fn ProductItem(product: PublicProductView) -> impl IntoView {
         <li class="card account-item" aria-labelledby=labelled>
             <h2 id=heading>{product.name.clone()}</h2>
             <dl class="facts">
-                <dt>"Type"</dt><dd>{product.kind.label()}</dd>
-                <dt>"Status"</dt><dd>{if product.active { "Active" } else { "Inactive" }}</dd>
-                <dt>"Validity"</dt><dd>{validity}</dd>
-                <dt>"Domains"</dt><dd>{domains}</dd>
+                <dt>{t("statement-type")}</dt><dd>{product.kind.label()}</dd>
+                <dt>{t("orders-col-status")}</dt><dd>{if product.active { t("products-admin-active") } else { t("products-admin-inactive") }}</dd>
+                <dt>{t("order-validity")}</dt><dd>{validity}</dd>
+                <dt>{t("page-domains")}</dt><dd>{domains}</dd>
             </dl>
             {if has_prices {
                 view! {
                     <div class="table-wrap" tabindex="0">
-                        <table class="table" aria-label=format!("Prices of {}", product.name)>
-                            <thead><tr><th>"Currency"</th><th>"Validity"</th><th>"Price"</th><th>"Per extra domain"</th></tr></thead>
+                        <table class="table" aria-label=t_args("products-admin-prices-of", &[("product", product.name.clone().into())])>
+                            <thead><tr><th>{t("billing-currency")}</th><th>{t("order-validity")}</th><th>{t("order-price")}</th><th>{t("products-admin-per-extra")}</th></tr></thead>
                             <tbody>
                                 {prices.into_iter().map(|(currency, p)| view! {
                                     <tr>
                                         <td>{currency}</td>
-                                        <td>{format!("{} days", p.validity_days)}</td>
+                                        <td>{t_args("wizard-days", &[("days", p.validity_days.into())])}</td>
                                         <td>{amount_text(p.base_minor)}</td>
                                         <td>{amount_text(p.per_extra_domain_minor)}</td>
                                     </tr>
@@ -166,28 +167,28 @@ fn ProductItem(product: PublicProductView) -> impl IntoView {
                     </div>
                 }.into_any()
             } else {
-                view! { <p class="field-hint">"No prices yet: the product is not offered until it has one."</p> }.into_any()
+                view! { <p class="field-hint">{t("products-admin-no-prices")}</p> }.into_any()
             }}
             <details>
-                <summary>"Set a price"</summary>
-                <SubmitForm action=set_price alert=price_error submit="Set price">
+                <summary>{t("products-admin-set-price-summary")}</summary>
+                <SubmitForm action=set_price alert=price_error submit=t("products-admin-set-price")>
                     <input type="hidden" name="product_id" value=id_1 />
-                    <Select label="Currency" name="currency" id=currency_id
+                    <Select label=t("billing-currency") name="currency" id=currency_id
                         options=currency_options selected="USD".to_owned() error=price_field("currency") />
-                    <Select label="Validity" name="validity_days" id=validity_id
+                    <Select label=t("order-validity") name="validity_days" id=validity_id
                         options=validity_options selected=String::new() error=price_field("validity_days") />
-                    <Field label="Price" name="base" id=base_id hint="e.g. 49.00"
+                    <Field label=t("order-price") name="base" id=base_id hint=t("products-admin-price-hint")
                         server_error=price_field("base") />
                     {multi.then(|| view! {
-                        <Field label="Price per extra domain" name="per_extra_domain" id=extra_id.clone()
-                            required=false hint="Each name beyond the included ones."
+                        <Field label=t("products-admin-extra-price") name="per_extra_domain" id=extra_id.clone()
+                            required=false hint=t("products-admin-extra-hint")
                             server_error=price_field("per_extra_domain") />
                     })}
                 </SubmitForm>
             </details>
             <details>
-                <summary>"Edit"</summary>
-                <SubmitForm action=update alert=update_error submit="Save product">
+                <summary>{t("products-admin-edit")}</summary>
+                <SubmitForm action=update alert=update_error submit=t("products-admin-save")>
                     <input type="hidden" name="id" value=id_2 />
                     <ProductFields prefix=edit_prefix initial=product.form() error=update_error />
                 </SubmitForm>
@@ -206,9 +207,9 @@ fn AddProduct() -> impl IntoView {
         .map(|k| (k.as_str().to_owned(), k.label().to_owned()))
         .collect();
     view! {
-        <FormCard heading_id="add-product-heading" heading="Add a product">
-            <SubmitForm action=action alert=error submit="Add product">
-                <Select label="Product type" name="kind" id="add-kind".to_owned() options=kinds
+        <FormCard heading_id="add-product-heading" heading=t("products-admin-add-heading")>
+            <SubmitForm action=action alert=error submit=t("products-admin-add")>
+                <Select label=t("products-admin-type") name="kind" id="add-kind".to_owned() options=kinds
                     selected="dv_single".to_owned()
                     error=Signal::derive(move || error.get().and_then(|e| e.field("kind"))) />
                 <ProductFields prefix="add".to_owned() initial=PublicProductForm::default() error=error />

@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::{t, t_args, tr};
 use crate::{
     api::{
         acme::OrderRenewEarly,
@@ -24,22 +25,21 @@ use crate::{
 };
 
 fn link_text(l: &LinkedOrder, incoming: bool) -> String {
-    match (l.kind, incoming) {
-        (OrderLinkKind::Renewal, true) => format!("Renewal of order #{}", l.order_id),
-        (OrderLinkKind::Reissue, true) => {
-            format!("Reissue of order #{} ({})", l.order_id, l.reason)
-        }
-        (OrderLinkKind::Renewal, false) => format!("Renewed as order #{}", l.order_id),
-        (OrderLinkKind::Names, true) => {
-            format!("Names changed from order #{} ({})", l.order_id, l.reason)
-        }
-        (OrderLinkKind::Names, false) => {
-            format!("Names changed as order #{} ({})", l.order_id, l.reason)
-        }
-        (OrderLinkKind::Reissue, false) => {
-            format!("Reissued as order #{} ({})", l.order_id, l.reason)
-        }
-    }
+    let key = match (l.kind, incoming) {
+        (OrderLinkKind::Renewal, true) => "link-renewal-of",
+        (OrderLinkKind::Reissue, true) => "link-reissue-of",
+        (OrderLinkKind::Renewal, false) => "link-renewed-as",
+        (OrderLinkKind::Names, true) => "link-names-from",
+        (OrderLinkKind::Names, false) => "link-names-as",
+        (OrderLinkKind::Reissue, false) => "link-reissued-as",
+    };
+    t_args(
+        key,
+        &[
+            ("id", l.order_id.into()),
+            ("reason", l.reason.clone().into()),
+        ],
+    )
 }
 
 /// These forms have no per-field messages, so a refused field's message goes in the alert
@@ -66,30 +66,30 @@ pub fn CertificateCard(order: OrderView) -> impl IntoView {
     view! {
         {order.certificate.clone().map(|c| {
             let revoked = c.revoked_at.clone().map(|at| {
-                format!("Revoked on {at} ({})", c.revocation_reason.clone().unwrap_or_default())
+                t_args("cert-revoked-on", &[("at", at.into()), ("reason", c.revocation_reason.clone().unwrap_or_default().into())])
             });
             view! {
-                <section class="card" aria-label="Certificate">
-                    <h2>"Certificate"</h2>
+                <section class="card" aria-label=t("cert-heading")>
+                    <h2>{t("cert-heading")}</h2>
                     <dl class="details">
-                        <dt>"State"</dt><dd><Badge tone=certificate_tone(c.state) text=c.state.label() test_id="certificate-state" /></dd>
-                        <dt>"Serial"</dt><dd class="mono" data-testid="certificate-serial">{c.serial.clone()}</dd>
-                        <dt>"Valid from"</dt><dd>{c.not_before.clone()}</dd>
-                        <dt>"Valid until"</dt><dd data-testid="certificate-not-after">{c.not_after.clone()}</dd>
+                        <dt>{t("cert-state")}</dt><dd><Badge tone=certificate_tone(c.state) text=t(c.state.title_key()) test_id="certificate-state" /></dd>
+                        <dt>{t("cert-serial")}</dt><dd class="mono" data-testid="certificate-serial">{c.serial.clone()}</dd>
+                        <dt>{t("cert-valid-from")}</dt><dd>{c.not_before.clone()}</dd>
+                        <dt>{t("cert-valid-until")}</dt><dd data-testid="certificate-not-after">{c.not_after.clone()}</dd>
                     </dl>
                     {revoked.map(|r| view! { <p class="alert alert-danger" data-testid="revocation-note">{r}</p> })}
                     <Pkcs12Builder chain_pem=c.chain_pem.clone() />
                     <p class="actions">
-                        <a class="button" rel="external" download="" href=format!("/orders/{id}/certificate/pem")>"Download PEM (with chain)"</a>
-                        <a class="button button-quiet" rel="external" download="" href=format!("/orders/{id}/certificate/der")>"Download DER"</a>
-                        <a class="button button-quiet" rel="external" download="" href=format!("/orders/{id}/certificate/p7b")>"Download PKCS#7 chain"</a>
+                        <a class="button" rel="external" download="" href=format!("/orders/{id}/certificate/pem")>{t("cert-download-pem")}</a>
+                        <a class="button button-quiet" rel="external" download="" href=format!("/orders/{id}/certificate/der")>{t("cert-download-der")}</a>
+                        <a class="button button-quiet" rel="external" download="" href=format!("/orders/{id}/certificate/p7b")>{t("cert-download-p7b")}</a>
                     </p>
                 </section>
             }
         })}
         {(!links.is_empty()).then(|| view! {
-            <section class="card" aria-label="Linked orders">
-                <h2>"Linked orders"</h2>
+            <section class="card" aria-label=t("cert-linked-orders")>
+                <h2>{t("cert-linked-orders")}</h2>
                 <ul>
                     {links.into_iter().map(|(l, incoming)| view! {
                         <li><a href=format!("/orders/{}", l.order_id)>{link_text(&l, incoming)}</a></li>
@@ -98,22 +98,22 @@ pub fn CertificateCard(order: OrderView) -> impl IntoView {
             </section>
         })}
         {order.invoice_number.clone().map(|number| view! {
-            <section class="card" aria-label="Invoice">
-                <h2>"Invoice"</h2>
+            <section class="card" aria-label=t("cert-invoice")>
+                <h2>{t("cert-invoice")}</h2>
                 <p>
                     <strong>{number}</strong>" "
-                    <a rel="external" download="" href=format!("/orders/{id}/invoice")>"Download invoice (PDF)"</a>
+                    <a rel="external" download="" href=format!("/orders/{id}/invoice")>{t("cert-download-invoice")}</a>
                 </p>
             </section>
         })}
         {(!order.credit_notes.is_empty()).then(|| view! {
-            <section class="card" aria-label="Credit notes">
-                <h2>"Credit notes"</h2>
+            <section class="card" aria-label=t("cert-credit-notes")>
+                <h2>{t("cert-credit-notes")}</h2>
                 <ul>
                     {order.credit_notes.iter().map(|n| view! {
                         <li>
                             <strong>{n.number.clone()}</strong>" · "{n.amount.clone()}" · "{n.remarks.clone()}" "
-                            <a rel="external" download="" href=format!("/orders/{id}/credit-notes/{}", n.id)>"Download Credit Note"</a>
+                            <a rel="external" download="" href=format!("/orders/{id}/credit-notes/{}", n.id)>{t("cert-download-credit-note")}</a>
                         </li>
                     }).collect_view()}
                 </ul>
@@ -130,6 +130,8 @@ fn Pkcs12Builder(chain_pem: String) -> impl IntoView {
     let key = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
     let message = RwSignal::new(None::<(bool, String)>);
+    // Read now: the click handler runs outside the component's reactive context.
+    let lang = crate::i18n::use_lang();
     let build = move |_| {
         let (k, p) = (key.get_untracked(), password.get_untracked());
         let outcome = crate::pki::key_matches_certificate(&k, &chain_pem)
@@ -138,7 +140,7 @@ fn Pkcs12Builder(chain_pem: String) -> impl IntoView {
                 if matches {
                     Ok(())
                 } else {
-                    Err("This private key does not belong to the certificate.".to_owned())
+                    Err(tr(lang, "p12-key-mismatch"))
                 }
             })
             .and_then(|()| {
@@ -149,24 +151,24 @@ fn Pkcs12Builder(chain_pem: String) -> impl IntoView {
                 crate::pki::save_file("certificate.p12", &bytes, "application/x-pkcs12")
             });
         message.set(Some(match outcome {
-            Ok(()) => (true, "The PKCS#12 file was saved.".to_owned()),
+            Ok(()) => (true, tr(lang, "p12-saved")),
             Err(e) => (false, e),
         }));
     };
     view! {
         <details class="pkcs12">
-            <summary>"PKCS#12 with your private key (built in this browser)"</summary>
+            <summary>{t("p12-summary")}</summary>
             <div class="field">
-                <label for="p12-key">"Private key (PEM, unencrypted PKCS#8)"</label>
+                <label for="p12-key">{t("p12-key")}</label>
                 <textarea id="p12-key" rows="5" class="mono" autocomplete="off"
                     on:input=move |ev| key.set(event_target_value(&ev))></textarea>
             </div>
             <div class="field">
-                <label for="p12-pass">"PKCS#12 password (at least 8 characters)"</label>
+                <label for="p12-pass">{t("wizard-p12-password")}</label>
                 <input id="p12-pass" type="password" autocomplete="new-password"
                     on:input=move |ev| password.set(event_target_value(&ev)) />
             </div>
-            <button type="button" class="button button-quiet" on:click=build>"Save PKCS#12"</button>
+            <button type="button" class="button button-quiet" on:click=build>{t("p12-save")}</button>
             {move || message.get().map(|(ok, m)| if ok {
                 view! { <p class="field-hint" role="status">{m}</p> }.into_any()
             } else {
@@ -181,14 +183,14 @@ fn Pkcs12Builder(chain_pem: String) -> impl IntoView {
 #[component]
 fn ReasonSelect(
     id: &'static str,
-    label: &'static str,
+    #[prop(into)] label: String,
     reasons: Vec<(&'static str, &'static str)>,
 ) -> impl IntoView {
     view! {
         <div class="field">
             <label for=id>{label}</label>
             <select id=id name="reason">
-                <option value="">"Choose a reason"</option>
+                <option value="">{t("reason-choose")}</option>
                 {reasons.into_iter().map(|(value, text)| view! { <option value=value>{text}</option> }).collect_view()}
             </select>
         </div>
@@ -227,9 +229,9 @@ pub fn LifecycleActions(order: OrderView) -> impl IntoView {
         .as_ref()
         .filter(|c| c.state == CertificateState::Valid && !order.can_renew)
         .map(|c| {
-            format!(
-                "Renewal opens on {}, 60 days before the certificate expires.",
-                c.renewable_from
+            t_args(
+                "renew-opens-on",
+                &[("date", c.renewable_from.clone().into())],
             )
         });
     let any = order.can_renew
@@ -242,22 +244,22 @@ pub fn LifecycleActions(order: OrderView) -> impl IntoView {
         {renew_hint.map(|h| view! { <p class="hint" data-testid="renew-hint">{h}</p> })}
         {order.renewal_marked.clone().map(|at| view! {
             <p class="alert alert-info" role="status" data-testid="renewal-marked">
-                {format!("Marked for early renewal on {at}: ACME clients that ask for renewal information (RFC 9773) renew it now.")}
+                {t_args("renew-marked", &[("at", at.into())])}
             </p>
         })}
         {any.then(|| view! {
-        <section class="card" aria-label="Manage the certificate">
-        <h2>"Manage the certificate"</h2>
+        <section class="card" aria-label=t("manage-heading")>
+        <h2>{t("manage-heading")}</h2>
         <FormAlert error=error />
         {order.can_renew.then(|| view! {
             <details class="action">
-            <summary>"Renew certificate"</summary>
-            <section aria-label="Renew certificate">
-                <p>"A new order for the same product, names and contacts, paid like any order. Give the new CSR now or later."</p>
+            <summary>{t("renew-summary")}</summary>
+            <section aria-label=t("renew-summary")>
+                <p>{t("renew-explain")}</p>
                 <ActionForm action=renew>
                     <input type="hidden" name="order_id" value=id />
-                    <TextArea label="New CSR (PEM, optional)" id="renew-csr" name="csr_pem" rows=6 mono=true />
-                    <button type="submit" class="button button-primary">"Renew Certificate"</button>
+                    <TextArea label=t("renew-csr") id="renew-csr" name="csr_pem" rows=6 mono=true />
+                    <button type="submit" class="button button-primary">{t("renew-button")}</button>
                 </ActionForm>
             </section>
             </details>
@@ -266,16 +268,16 @@ pub fn LifecycleActions(order: OrderView) -> impl IntoView {
             let current = order.names.iter().map(|n| n.name.clone()).collect::<Vec<_>>().join("\n");
             view! {
                 <details class="action">
-                <summary>"Add or remove names (SANs)"</summary>
-                <section aria-label="Add or remove names">
-                    <p>{format!("A names change reissues the certificate: edit the list and give a CSR for exactly the new names. Each added name costs {price}, paid from the order's group; removed names are not refunded. Added names are validated first; the new certificate ends when this one does.")}</p>
+                <summary>{t("names-summary")}</summary>
+                <section aria-label=t("names-section")>
+                    <p>{t_args("names-explain", &[("price", price.clone().into())])}</p>
                     <ActionForm action=change_names>
                         <input type="hidden" name="order_id" value=id />
-                        <ReasonSelect id="names-reason" label="Reason for the change" reasons=reissue_reasons() />
-                        <TextArea label="Names (one per line; the first is the main one)" id="names-list" name="names" rows=4 text=current.clone() />
-                        <TextArea label="CSR for the new names (PEM)" id="names-csr" name="csr_pem" rows=6 mono=true />
-                        <TextArea label="Remarks on the change" id="names-remarks" name="remarks" />
-                        <button type="submit" class="button">"Change names"</button>
+                        <ReasonSelect id="names-reason" label=t("names-reason") reasons=reissue_reasons() />
+                        <TextArea label=t("wizard-names") id="names-list" name="names" rows=4 text=current.clone() />
+                        <TextArea label=t("names-csr") id="names-csr" name="csr_pem" rows=6 mono=true />
+                        <TextArea label=t("names-remarks") id="names-remarks" name="remarks" />
+                        <button type="submit" class="button">{t("names-button")}</button>
                     </ActionForm>
                 </section>
                 </details>
@@ -283,50 +285,50 @@ pub fn LifecycleActions(order: OrderView) -> impl IntoView {
         })}
         {order.can_reissue.then(|| view! {
             <details class="action">
-            <summary>"Reissue certificate"</summary>
-            <section aria-label="Reissue certificate">
+            <summary>{t("reissue-summary")}</summary>
+            <section aria-label=t("reissue-summary")>
                 <ActionForm action=reissue>
                     <input type="hidden" name="order_id" value=id />
-                    <ReasonSelect id="reissue-reason" label="Reason" reasons=reissue_reasons() />
-                    <TextArea label="New CSR (PEM)" id="reissue-csr" name="csr_pem" rows=6 mono=true />
-                    <TextArea label="Remarks" id="reissue-remarks" name="remarks" />
-                    <button type="submit" class="button">"Request reissue"</button>
+                    <ReasonSelect id="reissue-reason" label=t("reason-label") reasons=reissue_reasons() />
+                    <TextArea label=t("reissue-csr") id="reissue-csr" name="csr_pem" rows=6 mono=true />
+                    <TextArea label=t("wizard-remarks") id="reissue-remarks" name="remarks" />
+                    <button type="submit" class="button">{t("reissue-button")}</button>
                 </ActionForm>
             </section>
             </details>
         })}
         {order.can_renew_early.then(|| view! {
             <details class="action">
-            <summary>"Renew early (ARI)"</summary>
-            <section aria-label="Renew early">
-                <p>"Tells the ACME client that manages this certificate to renew it now, through ACME Renewal Information (RFC 9773) — before a revocation, for instance. The certificate stays valid."</p>
+            <summary>{t("ari-summary")}</summary>
+            <section aria-label=t("ari-section")>
+                <p>{t("ari-explain")}</p>
                 <ActionForm action=renew_early>
                     <input type="hidden" name="id" value=id />
-                    <button type="submit" class="button">"Renew early (ARI)"</button>
+                    <button type="submit" class="button">{t("ari-summary")}</button>
                 </ActionForm>
             </section>
             </details>
         })}
         {order.can_edit.then(|| view! {
             <details class="action">
-            <summary>"Edit order"</summary>
-            <section aria-label="Edit order">
+            <summary>{t("edit-summary")}</summary>
+            <section aria-label=t("edit-summary")>
                 <ActionForm action=edit>
                     <input type="hidden" name="order_id" value=id />
                     <div class="field">
-                        <label for="edit-tags">"Reporting tags (comma-separated)"</label>
+                        <label for="edit-tags">{t("wizard-tags")}</label>
                         <input id="edit-tags" name="tags" value=order.tags.join(", ") />
                     </div>
-                    <TextArea label="Order remarks" id="edit-remarks" name="remarks" text=order.remarks.clone() />
+                    <TextArea label=t("edit-remarks") id="edit-remarks" name="remarks" text=order.remarks.clone() />
                     <div class="field">
-                        <label for="edit-extra">"Additional e-mail recipients"</label>
+                        <label for="edit-extra">{t("wizard-extra-emails")}</label>
                         <textarea id="edit-extra" name="extra_emails" rows="2" inner_html=textarea_text(&order.extra_emails.join(", "))></textarea>
                     </div>
                     <div class="field checkbox">
                         <input id="edit-auto-renew" type="checkbox" name="auto_renew" value="on" checked=order.auto_renew />
-                        <label for="edit-auto-renew">"Auto-renew"</label>
+                        <label for="edit-auto-renew">{t("wizard-auto-renew")}</label>
                     </div>
-                    <button type="submit" class="button">"Save changes"</button>
+                    <button type="submit" class="button">{t("edit-save")}</button>
                 </ActionForm>
             </section>
             </details>
@@ -335,13 +337,13 @@ pub fn LifecycleActions(order: OrderView) -> impl IntoView {
         // works without script), naming the certificate and the reason.
         {order.can_revoke.then(|| view! {
             <details class="action action-danger">
-            <summary>"Revoke certificate"</summary>
-            <section aria-label="Revoke certificate">
-                <p>"Revoking ends the certificate for everyone who relies on it, at once and for good. You confirm on the next page."</p>
+            <summary>{t("revoke-summary")}</summary>
+            <section aria-label=t("revoke-summary")>
+                <p>{t("revoke-explain")}</p>
                 <form method="get" action=format!("/orders/{id}/revoke")>
-                    <ReasonSelect id="revoke-reason" label="Reason (RFC 5280)" reasons=REVOCATION_REASONS.to_vec() />
-                    <TextArea label="Remarks" id="revoke-remarks" name="remarks" />
-                    <button type="submit" class="button button-danger">"Continue to revoke"</button>
+                    <ReasonSelect id="revoke-reason" label=t("revoke-reason") reasons=REVOCATION_REASONS.to_vec() />
+                    <TextArea label=t("wizard-remarks") id="revoke-remarks" name="remarks" />
+                    <button type="submit" class="button button-danger">{t("revoke-continue")}</button>
                 </form>
             </section>
             </details>

@@ -9,6 +9,7 @@ use crate::{
         query_memo,
         table::Table,
     },
+    i18n::{t, t_args},
     model::{
         SessionView,
         certificate_status::CertificateState,
@@ -19,7 +20,7 @@ use crate::{
 
 #[component]
 pub fn OrdersListPage() -> impl IntoView {
-    view! { <Portal title="Orders" page=|s: SessionView| view! { <Orders session=s /> } /> }
+    view! { <Portal title="page-orders" page=|s: SessionView| view! { <Orders session=s /> } /> }
 }
 
 /// The search as the address bar has it (a GET form: bookmarkable, works without script).
@@ -57,14 +58,14 @@ fn Orders(session: SessionView) -> impl IntoView {
     let query = query_from_url();
     let page = Resource::new_blocking(move || query.get(), orders_list);
     view! {
-        <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
+        <Suspense fallback=|| view! { <p class="loading">{t("common-loading")}</p> }>
             {move || Suspend::new(async move {
                 let q = query.get_untracked();
                 match page.await {
                     Ok(p) => view! { <Search query=q.clone() errors=None /> <List page=p query=q /> }.into_any(),
                     Err(e) => view! {
                         <Search query=q errors=Some(e.clone()) />
-                        <div class="alert alert-error" role="alert">{e.to_string()}</div>
+                        <div class="alert alert-error" role="alert">{e.text(crate::i18n::use_lang())}</div>
                     }
                     .into_any(),
                 }
@@ -79,64 +80,65 @@ fn Search(query: OrdersQuery, errors: Option<crate::error::AppError>) -> impl In
     let (from_error, to_error, status_error) = (error("from"), error("to"), error("status"));
     let selected = query.status.clone();
     let shortcut = match (query.needs.as_str(), query.expiring.as_str()) {
-        ("csr", _) => Some("Showing only the orders waiting for their CSR.".to_owned()),
-        (_, days) if !days.is_empty() => Some(format!(
-            "Showing only the certificates that end within {days} days."
+        ("csr", _) => Some(t("orders-only-csr")),
+        (_, days) if !days.is_empty() => Some(t_args(
+            "orders-only-expiring",
+            &[("days", days.to_owned().into())],
         )),
         _ => None,
     };
     view! {
         {shortcut.map(|text| view! {
             <p class="alert alert-info" role="status" data-testid="orders-shortcut">
-                {text}" "<a href="/orders">"Show all orders"</a>
+                {text}" "<a href="/orders">{t("orders-show-all")}</a>
             </p>
         })}
         <div class="page-actions">
-            <a class="button" href="/orders/new">"New request"</a>
-            <a class="button button-quiet" href="/orders/smime/new">"New S/MIME order"</a>
+            <a class="button" href="/orders/new">{t("orders-new-request")}</a>
+            <a class="button button-quiet" href="/orders/smime/new">{t("orders-new-smime")}</a>
         </div>
-        <form class="filters" method="get" action="/orders" aria-label="Search orders">
+        <form class="filters" method="get" action="/orders" aria-label=t("orders-search-label")>
             <div class="field">
-                <label for="orders-from">"From"</label>
+                <label for="orders-from">{t("common-from")}</label>
                 <input id="orders-from" name="from" type="date" value=query.from.clone() />
                 {from_error.map(|m| view! { <p class="field-error">{m}</p> })}
             </div>
             <div class="field">
-                <label for="orders-to">"To"</label>
+                <label for="orders-to">{t("common-to")}</label>
                 <input id="orders-to" name="to" type="date" value=query.to.clone() />
                 {to_error.map(|m| view! { <p class="field-error">{m}</p> })}
             </div>
             <div class="field">
-                <label for="orders-domain">"Domain"</label>
+                <label for="orders-domain">{t("orders-domain")}</label>
                 <input id="orders-domain" name="domain" type="search" value=query.domain.clone() />
             </div>
             <div class="field">
-                <label for="orders-status">"Status"</label>
+                <label for="orders-status">{t("orders-status")}</label>
                 <select id="orders-status" name="status">
-                    <option value="" selected=selected.is_empty()>"Any status"</option>
+                    <option value="" selected=selected.is_empty()>{t("orders-any-status")}</option>
                     {OrderStatus::ALL
                         .into_iter()
                         .map(|s| {
                             let is = s.code() == selected;
-                            view! { <option value=s.code() selected=is>{s.label()}</option> }
+                            view! { <option value=s.code() selected=is>{t(s.key())}</option> }
                         })
                         .collect_view()}
                 </select>
                 {status_error.map(|m| view! { <p class="field-error">{m}</p> })}
             </div>
             <div class="field">
-                <label for="orders-product">"Product"</label>
+                <label for="orders-product">{t("orders-product")}</label>
                 <input id="orders-product" name="product" type="search" value=query.product.clone() />
             </div>
             <div class="field">
-                <label for="orders-tag">"Tag"</label>
+                <label for="orders-tag">{t("orders-tag")}</label>
                 <input id="orders-tag" name="tag" type="search" value=query.tag.clone() />
             </div>
             <div class="filters-actions">
-                <button type="submit" class="button">"Search"</button>
-                <a class="button button-quiet" href="/orders">"Clear"</a>
+                <button type="submit" class="button">{t("common-search")}</button>
+                <a class="button button-quiet" href="/orders">{t("common-clear")}</a>
                 <a class="button button-quiet" href=link("/orders/export.xlsx", &query, 1)
-                    rel="external" download="">"Export to Excel"</a>
+                    rel="external" download="">{t("common-export-excel")}</a>
             </div>
         </form>
     }
@@ -145,12 +147,42 @@ fn Search(query: OrdersQuery, errors: Option<crate::error::AppError>) -> impl In
 #[component]
 fn List(page: OrdersPage, query: OrdersQuery) -> impl IntoView {
     if page.orders.is_empty() {
-        return view! { <p class="empty">"No orders match this search."</p> }.into_any();
+        return view! { <p class="empty">{t("orders-none")}</p> }.into_any();
     }
     let prev = (page.page > 1).then(|| link("/orders", &query, page.page - 1));
     let next = (page.page < page.pages).then(|| link("/orders", &query, page.page + 1));
+    let [
+        order,
+        domain,
+        product,
+        status,
+        price,
+        placed_by,
+        placed,
+        source,
+    ] = [
+        "orders-col-order",
+        "orders-col-domain",
+        "orders-col-product",
+        "orders-col-status",
+        "orders-col-price",
+        "orders-col-placed-by",
+        "orders-col-placed",
+        "orders-col-source",
+    ]
+    .map(t);
+    let columns = vec![
+        order.clone(),
+        domain.clone(),
+        product.clone(),
+        status.clone(),
+        price.clone(),
+        placed_by.clone(),
+        placed.clone(),
+        source.clone(),
+    ];
     view! {
-        <Table label="Orders" cards=true columns=&["Order", "Domain", "Product", "Status", "Price", "Placed by", "Placed", "Source"]>
+        <Table label=t("orders-table") cards=true columns=columns>
             {page
                 .orders
                 .into_iter()
@@ -160,32 +192,36 @@ fn List(page: OrdersPage, query: OrdersQuery) -> impl IntoView {
                     let certificate = o.certificate.filter(|c| *c != CertificateState::Valid);
                     view! {
                         <tr>
-                            <td data-label="Order"><a href=format!("/orders/{}", o.id)>{format!("#{}", o.id)}</a></td>
-                            <td data-label="Domain">{o.main_name}{more}</td>
-                            <td data-label="Product">{o.product}</td>
-                            <td data-label="Status">
+                            <td data-label=order.clone()><a href=format!("/orders/{}", o.id)>{format!("#{}", o.id)}</a></td>
+                            <td data-label=domain.clone()>{o.main_name}{more}</td>
+                            <td data-label=product.clone()>{o.product}</td>
+                            <td data-label=status.clone()>
                                 // One box for the badges, so a phone's card keeps them beside
                                 // the column's name.
                                 <span class="badges">
-                                    <Badge tone=order_tone(o.status) text=o.status.label() />
+                                    <Badge tone=order_tone(o.status) text=t(o.status.key()) />
                                     {certificate.map(|c| view! {
-                                        " " <Badge tone=certificate_tone(c) text=format!("Certificate {}", c.label().to_lowercase()) test_id="order-certificate-state" />
+                                        " " <Badge tone=certificate_tone(c) text=t_args("orders-certificate-state", &[("state", t(c.key()).into())]) test_id="order-certificate-state" />
                                     })}
                                 </span>
                             </td>
-                            <td data-label="Price">{o.price}</td>
-                            <td data-label="Placed by">{o.placed_by}</td>
-                            <td data-label="Placed">{o.created_at.get(..10).unwrap_or_default().to_owned()}</td>
-                            <td data-label="Source">{o.source.as_str()}</td>
+                            <td data-label=price.clone()>{o.price}</td>
+                            <td data-label=placed_by.clone()>{o.placed_by}</td>
+                            <td data-label=placed.clone()>{o.created_at.get(..10).unwrap_or_default().to_owned()}</td>
+                            <td data-label=source.clone()>{o.source.as_str()}</td>
                         </tr>
                     }
                 })
                 .collect_view()}
         </Table>
-        <nav class="pager" aria-label="Pages">
-            <span>{format!("Page {} of {} · {} orders", page.page, page.pages, page.total)}</span>
-            {prev.map(|href| view! { <a class="button button-quiet" href=href>"Previous"</a> })}
-            {next.map(|href| view! { <a class="button button-quiet" href=href>"Next"</a> })}
+        <nav class="pager" aria-label=t("common-pages")>
+            <span>{t_args("orders-pager", &[
+                ("page", page.page.into()),
+                ("pages", page.pages.into()),
+                ("total", page.total.into()),
+            ])}</span>
+            {prev.map(|href| view! { <a class="button button-quiet" href=href>{t("common-previous")}</a> })}
+            {next.map(|href| view! { <a class="button button-quiet" href=href>{t("common-next")}</a> })}
         </nav>
     }
     .into_any()

@@ -12,6 +12,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
+use crate::i18n::{t, t_args};
 use crate::{
     api::orders::{OrderPlace, OrderWizardStep, order_wizard},
     browser::read_chosen_file,
@@ -36,7 +37,7 @@ use crate::{
 
 #[component]
 pub fn OrderNewPage() -> impl IntoView {
-    view! { <Portal title="New request" page=|_| view! { <Start /> } /> }
+    view! { <Portal title="page-new-request" page=|_| view! { <Start /> } /> }
 }
 
 #[component]
@@ -49,15 +50,15 @@ fn Start() -> impl IntoView {
             {match data.placed_order {
                 Some(id) => view! {
                     <div class="alert alert-info" role="status" data-testid="form-placed">
-                        <p>{format!("This form placed order #{id} already; it places nothing twice.")}</p>
+                        <p>{t_args("wizard-placed-already", &[("id", id.into())])}</p>
                         <p class="actions">
-                            <a class="button" href=format!("/orders/{id}")>{format!("View order #{id}")}</a>
-                            <a class="button button-quiet" href="/orders/new">"Start a new request"</a>
+                            <a class="button" href=format!("/orders/{id}")>{t_args("wizard-view-order", &[("id", id.into())])}</a>
+                            <a class="button button-quiet" href="/orders/new">{t("wizard-start-new")}</a>
                         </p>
                     </div>
                 }.into_any(),
                 None if data.offers.is_empty() => view! {
-                    <p class="empty">"There are no products your account can order yet."</p>
+                    <p class="empty">{t("wizard-no-products")}</p>
                 }.into_any(),
                 None => view! { <Steps data=data /> }.into_any(),
             }}
@@ -135,10 +136,7 @@ fn Steps(data: WizardData) -> impl IntoView {
             && form.with(|f| f.csr_source == "browser")
             && (key.with(Option::is_none) || !key_saved.get());
         if key_unsaved {
-            key_error.set(Some(
-                "Generate the key and save it before you go on: it never leaves this browser."
-                    .into(),
-            ));
+            key_error.set(Some(t("wizard-key-unsaved")));
             return;
         }
         errors.set(found.clone());
@@ -195,9 +193,7 @@ fn Steps(data: WizardData) -> impl IntoView {
                 .collect()
         });
         let Some(main) = names.first().cloned() else {
-            key_error.set(Some(
-                "Enter the domain name first: the CSR names it.".into(),
-            ));
+            key_error.set(Some(t("wizard-key-needs-name")));
             return;
         };
         let mut all = names.clone();
@@ -256,7 +252,7 @@ fn Steps(data: WizardData) -> impl IntoView {
                 key_error.set(if summary.signature_valid {
                     None
                 } else {
-                    Some("The CSR's signature does not verify.".into())
+                    Some(t("wizard-csr-bad-signature"))
                 });
             }
             Err(e) => key_error.set(Some(e.to_string())),
@@ -276,24 +272,24 @@ fn Steps(data: WizardData) -> impl IntoView {
             default_days=|o| o.validity_days.iter().copied().max() />
         {move || offer().filter(|o| o.multi_domain).map(|o| view! {
             <div class="field">
-                <label for="wizard-domains">"Number of domains"</label>
+                <label for="wizard-domains">{t("wizard-number-of-domains")}</label>
                 <input id="wizard-domains" name="domains" type="number" min="1" max=o.max_domains
                     value=domains.get_untracked() prop:value=move || domains.get()
                     on:input=move |ev| domains.set(event_target_value(&ev).parse().unwrap_or(1)) />
             </div>
         })}
-        <p class="price">"Price: " <strong data-testid="live-price">{price}</strong></p>
+        <p class="price">{t("wizard-price")}" " <strong data-testid="live-price">{price}</strong></p>
     </div>
     }
     .into_any();
     let requester_step = view! {
     // Requester
     <div hidden=move || current() != WizardStep::Requester>
-        <FormText label="Requester name" id="wizard-requester-name" name="requester_name" form=form error=field_error("requester_name")
+        <FormText label=t("wizard-requester-name") id="wizard-requester-name" name="requester_name" form=form error=field_error("requester_name")
             get=|f| f.requester_name.clone() set=|f, v| f.requester_name = v />
-        <FormText label="Requester e-mail" id="wizard-requester-email" name="requester_email" form=form error=field_error("requester_email")
+        <FormText label=t("wizard-requester-email") id="wizard-requester-email" name="requester_email" form=form error=field_error("requester_email")
             get=|f| f.requester_email.clone() set=|f, v| f.requester_email = v />
-        <FormText label="Requester phone (optional)" id="wizard-requester-phone" name="requester_phone" form=form error=field_error("requester_phone")
+        <FormText label=t("wizard-requester-phone") id="wizard-requester-phone" name="requester_phone" form=form error=field_error("requester_phone")
             get=|f| f.requester_phone.clone() set=|f, v| f.requester_phone = v />
     </div>
     }
@@ -306,8 +302,8 @@ fn Steps(data: WizardData) -> impl IntoView {
     // CSR
     <div class="csr-step" hidden=move || current() != WizardStep::Csr>
         <fieldset class="field">
-            <legend>"How do you provide the CSR?"</legend>
-            {[("browser", "Generate the key in this browser"), ("paste", "Paste a CSR"), ("upload", "Upload a CSR file"), ("later", "Submit the CSR later")]
+            <legend>{t("wizard-csr-how")}</legend>
+            {[("browser", "wizard-csr-browser"), ("paste", "wizard-csr-paste"), ("upload", "wizard-csr-upload"), ("later", "wizard-csr-later")]
                 .into_iter()
                 .map(|(code, label)| view! {
                     <label class="choice">
@@ -315,18 +311,18 @@ fn Steps(data: WizardData) -> impl IntoView {
                             checked=initial_source == code
                             prop:checked=move || source() == code
                             on:change=move |_| form.update(|f| f.csr_source = code.into()) />
-                        {label}
+                        {t(label)}
                     </label>
                 })
                 .collect_view()}
         </fieldset>
         <div class="csr-panel csr-panel-browser">
-            <p class="field-hint without-script">"Generating the key in this browser needs JavaScript, which is off or still loading. Without it, paste or upload a CSR, or submit it later."</p>
+            <p class="field-hint without-script">{t("wizard-key-needs-script")}</p>
             <div class="with-script">
-                <FormText multiline=true label="Domain names for the key (one per line)" id="wizard-key-names" form=form error=field_error("names")
+                <FormText multiline=true label=t("wizard-key-names") id="wizard-key-names" form=form error=field_error("names")
                     get=|f| f.names.clone() set=|f, v| f.names = v />
                 <div class="field">
-                    <label for="wizard-algorithm">"Key type"</label>
+                    <label for="wizard-algorithm">{t("wizard-key-type")}</label>
                     <select id="wizard-algorithm" on:change=move |ev| {
                         if let Some(a) = KeyAlgorithm::parse(&event_target_value(&ev)) { algorithm.set(a) }
                     }>
@@ -335,25 +331,25 @@ fn Steps(data: WizardData) -> impl IntoView {
                         }).collect_view()}
                     </select>
                 </div>
-                <button type="button" class="button" on:click=generate>"Generate key and CSR"</button>
+                <button type="button" class="button" on:click=generate>{t("wizard-generate")}</button>
                 {move || key.get().map(|k| view! {
                     <p class="alert alert-info" role="status" data-testid="key-ready">
                         {format!("{} key and its CSR were made in this browser. Save the key now: Rootline never sees it.", k.algorithm.with_article())}
                     </p>
                     <p class="actions">
-                        <button type="button" class="button" on:click=save_pem>"Save private key (PEM)"</button>
+                        <button type="button" class="button" on:click=save_pem>{t("wizard-save-pem")}</button>
                     </p>
                     <div class="field">
-                        <label for="p12-password">"PKCS#12 password (at least 8 characters)"</label>
+                        <label for="p12-password">{t("wizard-p12-password")}</label>
                         <input id="p12-password" type="password" autocomplete="new-password" />
                     </div>
-                    <button type="button" class="button button-quiet" on:click=save_p12>"Save as PKCS#12"</button>
-                    {move || key_saved.get().then(|| view! { <p class="field-hint" data-testid="key-saved">"Key saved."</p> })}
+                    <button type="button" class="button button-quiet" on:click=save_p12>{t("wizard-save-p12")}</button>
+                    {move || key_saved.get().then(|| view! { <p class="field-hint" data-testid="key-saved">{t("wizard-key-saved")}</p> })}
                 })}
             </div>
         </div>
         <div class="field csr-panel csr-panel-paste">
-            <label for="wizard-csr">"CSR (PEM)"</label>
+            <label for="wizard-csr">{t("wizard-csr-pem")}</label>
             <textarea id="wizard-csr" name="csr_pem" rows="8" class="mono"
                 inner_html=textarea_text(&initial_csr)
                 prop:value=move || form.with(|f| f.csr_pem.clone())
@@ -362,7 +358,7 @@ fn Steps(data: WizardData) -> impl IntoView {
         <div class="csr-panel csr-panel-upload">
             <CsrUpload take=take_csr />
         </div>
-        <p class="field-hint csr-panel csr-panel-later">"You can submit the CSR from the order's page once the order is placed."</p>
+        <p class="field-hint csr-panel csr-panel-later">{t("wizard-csr-later-hint")}</p>
         {move || key_error.get().map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
         {move || field_error("csr_pem").get().map(|m| view! { <p class="field-error">{m}</p> })}
         {move || field_error("csr_source").get().map(|m| view! { <p class="field-error">{m}</p> })}
@@ -373,18 +369,18 @@ fn Steps(data: WizardData) -> impl IntoView {
     let details_step = view! {
     // Certificate details
     <div hidden=move || current() != WizardStep::Details>
-        <FormText multiline=true label="Domain names (one per line; the first is the main one)" id="wizard-names" name="names" form=form error=field_error("names")
+        <FormText multiline=true label=t("wizard-names") id="wizard-names" name="names" form=form error=field_error("names")
             get=|f| f.names.clone() set=|f, v| f.names = v />
         <label class="choice">
             <input type="checkbox" name="add_www" checked=initial_www prop:checked=move || form.with(|f| f.add_www)
                 on:change=move |ev| form.update(|f| f.add_www = event_target_checked(&ev)) />
-            "Also secure the www. variant"
+            {t("wizard-add-www")}
         </label>
         {(!verified.is_empty()).then(|| view! {
-            <div class="field-hint verified-domains" role="group" aria-label="Pre-verified domains">
-                <span>"Pre-verified domains of your account (no new validation needed): "</span>
+            <div class="field-hint verified-domains" role="group" aria-label=t("wizard-verified-domains")>
+                <span>{t("wizard-verified-domains-lead")}" "</span>
                 {verified.iter().cloned().map(|d| {
-                    let label = format!("Use {d}");
+                    let label = t_args("wizard-use-domain", &[("domain", d.clone().into())]);
                     view! {
                         <button type="submit" name="go" value=format!("add:{d}") class="chip" aria-label=label
                             on:click=move |_| form.update(|f| f.names = with_name(&f.names, &d))>{d.clone()}</button>
@@ -400,24 +396,24 @@ fn Steps(data: WizardData) -> impl IntoView {
     let additional_step = view! {
     // Additional information
     <div hidden=move || current() != WizardStep::Additional>
-        <FormText label="Reporting tags (comma-separated)" id="wizard-tags" name="tags" form=form error=field_error("tags")
+        <FormText label=t("wizard-tags") id="wizard-tags" name="tags" form=form error=field_error("tags")
             get=|f| f.tags.clone() set=|f, v| f.tags = v />
-        <FormText multiline=true label="Remarks" id="wizard-remarks" name="remarks" form=form error=field_error("remarks")
+        <FormText multiline=true label=t("wizard-remarks") id="wizard-remarks" name="remarks" form=form error=field_error("remarks")
             get=|f| f.remarks.clone() set=|f, v| f.remarks = v />
-        <FormText label="Technical contact name" id="wizard-tech-name" name="tech_name" form=form error=field_error("tech_name")
+        <FormText label=t("wizard-tech-name") id="wizard-tech-name" name="tech_name" form=form error=field_error("tech_name")
             get=|f| f.tech_name.clone() set=|f, v| f.tech_name = v />
-        <FormText label="Technical contact e-mail" id="wizard-tech-email" name="tech_email" form=form error=field_error("tech_email")
+        <FormText label=t("wizard-tech-email") id="wizard-tech-email" name="tech_email" form=form error=field_error("tech_email")
             get=|f| f.tech_email.clone() set=|f, v| f.tech_email = v />
-        <FormText label="Additional e-mail recipients" id="wizard-extra" name="extra_emails" form=form error=field_error("extra_emails")
+        <FormText label=t("wizard-extra-emails") id="wizard-extra" name="extra_emails" form=form error=field_error("extra_emails")
             get=|f| f.extra_emails.clone() set=|f, v| f.extra_emails = v />
         <label class="choice">
             <input type="checkbox" name="auto_renew" checked=initial_renew prop:checked=move || form.with(|f| f.auto_renew)
                 on:change=move |ev| form.update(|f| f.auto_renew = event_target_checked(&ev)) />
-            "Auto-renew"
+            {t("wizard-auto-renew")}
         </label>
-        <FormText label="Download delegate name (optional)" id="wizard-delegate-name" name="delegate_name" form=form error=field_error("delegate_name")
+        <FormText label=t("wizard-delegate-name") id="wizard-delegate-name" name="delegate_name" form=form error=field_error("delegate_name")
             get=|f| f.delegate_name.clone() set=|f, v| f.delegate_name = v />
-        <FormText label="Download delegate e-mail (gets a PIN to download the certificate)" id="wizard-delegate-email" name="delegate_email" form=form error=field_error("delegate_email")
+        <FormText label=t("wizard-delegate-email") id="wizard-delegate-email" name="delegate_email" form=form error=field_error("delegate_email")
             get=|f| f.delegate_email.clone() set=|f, v| f.delegate_email = v />
     </div>
     }
@@ -426,13 +422,13 @@ fn Steps(data: WizardData) -> impl IntoView {
     // Summary & payment
     <div hidden=move || current() != WizardStep::Summary>
         <dl class="details">
-            <dt>"Product"</dt><dd>{move || offer().map(|o| o.name)}</dd>
-            <dt>"Validity"</dt><dd>{move || format!("{} days", form.with(|f| f.validity_days))}</dd>
-            <dt>"Names"</dt><dd>{move || form.with(|f| f.names.replace('\n', ", "))}</dd>
-            <dt>"Total"</dt><dd data-testid="summary-total">{price}</dd>
+            <dt>{t("wizard-summary-product")}</dt><dd>{move || offer().map(|o| o.name)}</dd>
+            <dt>{t("wizard-summary-validity")}</dt><dd>{move || t_args("wizard-days", &[("days", form.with(|f| f.validity_days).into())])}</dd>
+            <dt>{t("wizard-summary-names")}</dt><dd>{move || form.with(|f| f.names.replace('\n', ", "))}</dd>
+            <dt>{t("wizard-summary-total")}</dt><dd data-testid="summary-total">{price}</dd>
         </dl>
         <div class="field">
-            <label for="wizard-group">"Pay from group"</label>
+            <label for="wizard-group">{t("wizard-pay-from-group")}</label>
             <select id="wizard-group" name="group_id" on:change=move |ev| {
                 let id = event_target_value(&ev).parse().unwrap_or(0);
                 form.update(|f| f.group_id = id);
@@ -444,15 +440,15 @@ fn Steps(data: WizardData) -> impl IntoView {
             {move || field_error("group_id").get().map(|m| view! { <p class="field-error">{m}</p> })}
         </div>
         {needs_approval.then(|| view! {
-            <p class="field-hint">"Your orders wait for an administrator's approval; they are paid when approved."</p>
+            <p class="field-hint">{t("wizard-needs-approval")}</p>
         })}
     </div>
     }
     .into_any();
     view! {
-        <ol class="wizard-steps" aria-label="Steps">
+        <ol class="wizard-steps" aria-label=t("wizard-steps")>
             {WizardStep::ALL.into_iter().enumerate().map(|(i, s)| view! {
-                <li aria-current=move || (step.get() == i).then_some("step")>{s.label()}</li>
+                <li aria-current=move || (step.get() == i).then_some("step")>{t(s.key())}</li>
             }).collect_view()}
         </ol>
         <FormAlert error=server_error />
@@ -461,10 +457,10 @@ fn Steps(data: WizardData) -> impl IntoView {
         <form class="card wizard" method="post" action=STEP_ACTION enctype="multipart/form-data"
             novalidate=true on:submit=|ev| ev.prevent_default()>
             // Enter in a field is Next, whatever buttons the steps hold.
-            <button type="submit" name="go" value="next" hidden=true tabindex="-1" on:click=next>"Next"</button>
+            <button type="submit" name="go" value="next" hidden=true tabindex="-1" on:click=next>{t("wizard-next")}</button>
             <input type="hidden" name="form_token" value=token.to_string() />
             <input type="hidden" name="step" value=step.get_untracked() prop:value=move || step.get().to_string() />
-            <h2>{move || current().label()}</h2>
+            <h2>{move || t(current().key())}</h2>
             {product_step}
             {requester_step}
             {csr_step}
@@ -472,14 +468,14 @@ fn Steps(data: WizardData) -> impl IntoView {
             {additional_step}
             {summary_step}
             <p class="actions wizard-nav">
-                <button type="submit" name="go" value="next" class="button" hidden=move || current() == WizardStep::Summary on:click=next>"Next"</button>
+                <button type="submit" name="go" value="next" class="button" hidden=move || current() == WizardStep::Summary on:click=next>{t("wizard-next")}</button>
                 <button type="submit" name="go" value="pay" class="button" hidden=move || current() != WizardStep::Summary
                     disabled=move || place.pending().get()
-                    on:click=move |_| submit(false)>{if needs_approval { "Submit for approval" } else { "Pay Now" }}</button>
+                    on:click=move |_| submit(false)>{if needs_approval { t("wizard-submit-for-approval") } else { t("wizard-pay-now") }}</button>
                 <button type="submit" name="go" value="draft" class="button button-quiet" hidden=move || current() != WizardStep::Summary
                     disabled=move || place.pending().get()
-                    on:click=move |_| submit(true)>"Save as draft"</button>
-                <button type="submit" name="go" value="back" class="button button-quiet" hidden=move || step.get() == 0 on:click=back>"Back"</button>
+                    on:click=move |_| submit(true)>{t("wizard-save-draft")}</button>
+                <button type="submit" name="go" value="back" class="button button-quiet" hidden=move || step.get() == 0 on:click=back>{t("wizard-back")}</button>
             </p>
         </form>
     }
@@ -501,7 +497,7 @@ fn DynamicFields(offer: Signal<Option<Offer>>, form: RwSignal<OrderForm>) -> imp
                     let label = if d.required {
                         d.label.clone()
                     } else {
-                        format!("{} (optional)", d.label)
+                        t_args("wizard-optional-field", &[("label", d.label.clone().into())])
                     };
                     view! {
                         <div class="field">
@@ -544,7 +540,7 @@ where
     };
     view! {
         <div class="field">
-            <label for="wizard-csr-file">"CSR file (.csr, .pem)"</label>
+            <label for="wizard-csr-file">{t("wizard-csr-file")}</label>
             <input id="wizard-csr-file" name="csr_file" type="file" accept=".csr,.pem,.req,.txt" on:change=on_change />
         </div>
     }

@@ -6,6 +6,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
+use crate::i18n::{t, t_args};
 use crate::{
     api::orders::{OrderRevoke, order_get},
     components::{form_alert::FormAlert, loaded::Loaded, portal::Portal},
@@ -18,7 +19,7 @@ use crate::{
 
 #[component]
 pub fn RevokeConfirmPage() -> impl IntoView {
-    view! { <Portal title="Revoke certificate" page=|s: SessionView| view! { <Confirm session=s /> } /> }
+    view! { <Portal title="page-revoke-certificate" page=|s: SessionView| view! { <Confirm session=s /> } /> }
 }
 
 #[component]
@@ -48,8 +49,8 @@ fn Step(order: OrderView, form: RevokeForm) -> impl IntoView {
     let back = format!("/orders/{}", order.id);
     let Some(certificate) = order.certificate.clone().filter(|_| order.can_revoke) else {
         return view! {
-            <div class="alert alert-error" role="alert">"This order has no certificate you can revoke."</div>
-            <p><a class="button" href=back>"Back to the order"</a></p>
+            <div class="alert alert-error" role="alert">{t("revoke-nothing")}</div>
+            <p><a class="button" href=back>{t("revoke-back")}</a></p>
         }
         .into_any();
     };
@@ -58,10 +59,10 @@ fn Step(order: OrderView, form: RevokeForm) -> impl IntoView {
         Err(errors) => {
             return view! {
                 <div class="alert alert-error" role="alert">
-                    <p>"The revocation is not complete:"</p>
+                    <p>{t("revoke-incomplete")}</p>
                     <ul>{errors.0.into_iter().map(|e| view! { <li>{e.message}</li> }).collect_view()}</ul>
                 </div>
-                <p><a class="button" href=back>"Back to the order"</a></p>
+                <p><a class="button" href=back>{t("revoke-back")}</a></p>
             }
             .into_any();
         }
@@ -91,16 +92,16 @@ fn Step(order: OrderView, form: RevokeForm) -> impl IntoView {
             .map(crate::pages::orders::actions::spelled_out)
     });
     view! {
-        <section class="card confirm" aria-label="Confirm the revocation">
-            <h2>"Revoke this certificate?"</h2>
-            <p>"Browsers and mail clients stop trusting it as soon as the CRL and OCSP say so. This cannot be undone: a new certificate needs a new order."</p>
+        <section class="card confirm" aria-label=t("revoke-confirm-label")>
+            <h2>{t("revoke-question")}</h2>
+            <p>{t("revoke-warning")}</p>
             <dl class="details">
-                <dt>"Order"</dt><dd>{format!("#{} · {}", order.id, order.product)}</dd>
-                <dt>"Serial"</dt><dd class="mono" data-testid="confirm-serial">{certificate.serial.clone()}</dd>
-                <dt>"Names"</dt><dd data-testid="confirm-names">{names}</dd>
-                <dt>"Valid until"</dt><dd>{certificate.not_after.clone()}</dd>
-                <dt>"Reason"</dt><dd data-testid="confirm-reason">{reason_label}</dd>
-                <dt>"Remarks"</dt><dd>{valid.remarks.clone()}</dd>
+                <dt>{t("orders-col-order")}</dt><dd>{format!("#{} · {}", order.id, order.product)}</dd>
+                <dt>{t("cert-serial")}</dt><dd class="mono" data-testid="confirm-serial">{certificate.serial.clone()}</dd>
+                <dt>{t("order-names")}</dt><dd data-testid="confirm-names">{names}</dd>
+                <dt>{t("cert-valid-until")}</dt><dd>{certificate.not_after.clone()}</dd>
+                <dt>{t("reason-label")}</dt><dd data-testid="confirm-reason">{reason_label}</dd>
+                <dt>{t("wizard-remarks")}</dt><dd>{valid.remarks.clone()}</dd>
             </dl>
             <FormAlert error=error />
             <ActionForm action=revoke>
@@ -110,8 +111,8 @@ fn Step(order: OrderView, form: RevokeForm) -> impl IntoView {
                 {if key_compromise {
                     view! {
                         <div class="field">
-                            <label for="revoke-confirm">{format!("Type {main_name} to confirm that its private key is compromised")}</label>
-                            <p class="field-hint">"Key compromise tells everyone that anything signed with this key may be forged."</p>
+                            <label for="revoke-confirm">{t_args("revoke-type-name", &[("name", main_name.clone().into())])}</label>
+                            <p class="field-hint">{t("revoke-key-compromise")}</p>
                             <input id="revoke-confirm" name="confirm" type="text" autocomplete="off" spellcheck="false" />
                         </div>
                     }
@@ -120,8 +121,8 @@ fn Step(order: OrderView, form: RevokeForm) -> impl IntoView {
                     view! { <input type="hidden" name="confirm" value="" /> }.into_any()
                 }}
                 <div class="actions">
-                    <button type="submit" class="button button-danger">"Revoke certificate"</button>
-                    <a class="button" href=back.clone()>"Keep the certificate"</a>
+                    <button type="submit" class="button button-danger">{t("revoke-summary")}</button>
+                    <a class="button" href=back.clone()>{t("revoke-keep")}</a>
                 </div>
             </ActionForm>
         </section>

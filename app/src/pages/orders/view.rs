@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
+use crate::i18n::{t, t_args};
 use crate::{
     api::orders::{
         OrderApprove, OrderCancel, OrderCsr, OrderPay, OrderReject, OrderVerify, order_get,
@@ -28,30 +29,25 @@ use crate::{
 
 #[component]
 pub fn OrderViewPage() -> impl IntoView {
-    view! { <Portal title="Order" page=|s: SessionView| view! { <Order session=s /> } /> }
+    view! { <Portal title="page-order" page=|s: SessionView| view! { <Order session=s /> } /> }
 }
 
+/// The catalogue key of the notice for `?done=<what>`, the action that brought the reader here.
 fn done_text(what: &str) -> Option<&'static str> {
     match what {
-        "approved" => Some("The order was approved and paid."),
-        "rejected" => Some("The order was rejected."),
-        "paid" => Some("The order was submitted."),
-        "cancelled" => Some("The order was cancelled."),
-        "csr" => Some("The CSR was submitted."),
-        "verified" => Some("Domain control verified."),
-        "mailed" => Some("The validation e-mail was sent. Its link works for 24 hours."),
-        "revoked" => Some("The certificate was revoked. The CRL and OCSP show it now."),
-        "reissued" => Some(
-            "This is the reissue order. The original certificate stays valid until you revoke it.",
-        ),
-        "renewed" => Some("This is the renewal order."),
-        "names" => Some(
-            "This is the order with the new names. It issues once the added names are validated.",
-        ),
-        "edited" => Some("The changes were saved."),
-        "placed" => {
-            Some("The order was placed. The requester got an e-mail with the tracking link.")
-        }
+        "approved" => Some("order-done-approved"),
+        "rejected" => Some("order-done-rejected"),
+        "paid" => Some("order-done-paid"),
+        "cancelled" => Some("order-done-cancelled"),
+        "csr" => Some("order-done-csr"),
+        "verified" => Some("order-done-verified"),
+        "mailed" => Some("order-done-mailed"),
+        "revoked" => Some("order-done-revoked"),
+        "reissued" => Some("order-done-reissued"),
+        "renewed" => Some("order-done-renewed"),
+        "names" => Some("order-done-names"),
+        "edited" => Some("order-done-edited"),
+        "placed" => Some("order-done-placed"),
         _ => None,
     }
 }
@@ -65,7 +61,7 @@ fn Order(session: SessionView) -> impl IntoView {
     let done = move || query.with(|q| q.get("done"));
     let order = Resource::new_blocking(move || (id(), done()), |(id, _)| order_get(id));
     view! {
-        {move || done().and_then(|d| done_text(&d)).map(|t| view! { <Notice>{t}</Notice> })}
+        {move || done().and_then(|d| done_text(&d)).map(|key| view! { <Notice>{t(key)}</Notice> })}
         <Loaded resource=order let:o>
             <OrderDetail order=o />
         </Loaded>
@@ -92,47 +88,47 @@ fn pending_domains(names: &[NameProgress]) -> Vec<DomainView> {
 fn OrderDetail(order: OrderView) -> impl IntoView {
     let certificate = order.certificate.as_ref().map(|c| c.state);
     view! {
-        <section class="card" aria-label="Order details">
-            <h2>{format!("Order #{} · {}", order.id, order.product)}</h2>
+        <section class="card" aria-label=t("order-details")>
+            <h2>{t_args("order-heading", &[("id", order.id.into()), ("product", order.product.clone().into())])}</h2>
             <p class="actions">
-                <Badge tone=order_tone(order.status) text=order.status.label() test_id="order-status" />
+                <Badge tone=order_tone(order.status) text=t(order.status.key()) test_id="order-status" />
                 {certificate.map(|c| view! {
-                    <Badge tone=certificate_tone(c) text=format!("Certificate {}", c.label().to_lowercase()) />
+                    <Badge tone=certificate_tone(c) text=t_args("orders-certificate-state", &[("state", t(c.key()).into())]) />
                 })}
             </p>
-            {order.reason.clone().map(|r| view! { <p class="alert alert-info">{format!("Reason: {r}")}</p> })}
+            {order.reason.clone().map(|r| view! { <p class="alert alert-info">{t_args("order-reason", &[("reason", r.into())])}</p> })}
             {order.issue_error.clone().map(|r| view! { <div class="alert alert-error" role="alert">{r}</div> })}
             <NextStep order=order.clone() />
             <dl class="details">
-                <dt>"Price"</dt><dd>{order.price.clone()}</dd>
-                <dt>"Validity"</dt><dd>{format!("{} days", order.validity_days)}</dd>
-                <dt>"Group"</dt><dd>{order.group.clone()}</dd>
-                <dt>"Placed by"</dt><dd>{order.placed_by.clone()}</dd>
-                <dt>"Requester"</dt><dd>{format!("{} <{}>", order.requester_name, order.requester_email)}</dd>
-                {(!order.tags.is_empty()).then(|| view! { <dt>"Tags"</dt><dd>{order.tags.join(", ")}</dd> })}
-                <dt>"Auto-renew"</dt><dd>{if order.auto_renew { "On" } else { "Off" }}</dd>
+                <dt>{t("order-price")}</dt><dd>{order.price.clone()}</dd>
+                <dt>{t("order-validity")}</dt><dd>{t_args("wizard-days", &[("days", order.validity_days.into())])}</dd>
+                <dt>{t("order-group")}</dt><dd>{order.group.clone()}</dd>
+                <dt>{t("order-placed-by")}</dt><dd>{order.placed_by.clone()}</dd>
+                <dt>{t("order-requester")}</dt><dd>{format!("{} <{}>", order.requester_name, order.requester_email)}</dd>
+                {(!order.tags.is_empty()).then(|| view! { <dt>{t("order-tags")}</dt><dd>{order.tags.join(", ")}</dd> })}
+                <dt>{t("order-auto-renew")}</dt><dd>{if order.auto_renew { t("order-on") } else { t("order-off") }}</dd>
                 {(!order.tech_email.is_empty()).then(|| view! {
-                    <dt>"Technical contact"</dt><dd>{format!("{} <{}>", order.tech_name, order.tech_email)}</dd>
+                    <dt>{t("order-tech-contact")}</dt><dd>{format!("{} <{}>", order.tech_name, order.tech_email)}</dd>
                 })}
                 {(!order.extra_emails.is_empty()).then(|| view! {
-                    <dt>"Additional recipients"</dt><dd>{order.extra_emails.join(", ")}</dd>
+                    <dt>{t("order-extra-recipients")}</dt><dd>{order.extra_emails.join(", ")}</dd>
                 })}
                 {order.delegate_email.clone().map(|d| view! {
-                    <dt>"Download delegate"</dt><dd>{d}</dd>
+                    <dt>{t("order-delegate")}</dt><dd>{d}</dd>
                 })}
-                <dt>"Track order"</dt>
-                <dd><a href=order.tracking_url.clone() target="_blank" rel="external" data-testid="tracking-link">"Open the tracking page"</a></dd>
+                <dt>{t("order-track")}</dt>
+                <dd><a href=order.tracking_url.clone() target="_blank" rel="external" data-testid="tracking-link">{t("order-open-tracking")}</a></dd>
             </dl>
         </section>
-        <section class="card" aria-label="Names">
-            <h2>"Names"</h2>
+        <section class="card" aria-label=t("order-names")>
+            <h2>{t("order-names")}</h2>
             <Names names=order.names.clone() />
         </section>
         <CertificateCard order=order.clone() />
         <LifecycleActions order=order.clone() />
         <PendingActions order=order.clone() />
-        <section class="card" aria-label="History">
-            <h2>"History"</h2>
+        <section class="card" aria-label=t("order-history")>
+            <h2>{t("order-history")}</h2>
             <ol class="history">
                 {order.events.into_iter().map(|e| view! {
                     <li>
@@ -193,47 +189,47 @@ fn NextStep(order: OrderView) -> impl IntoView {
         return ().into_any();
     }
     view! {
-        <section class="card next-step" aria-label="Next step">
-            <h2>"Next step"</h2>
+        <section class="card next-step" aria-label=t("order-next-step")>
+            <h2>{t("order-next-step")}</h2>
             <FormAlert error=error />
             {order.can_approve.then(|| view! {
-                <p>"This order waits for your approval. Approving pays for it from the group's balance."</p>
+                <p>{t("order-waits-your-approval")}</p>
                 {(!order.checklist.is_empty()).then(|| view! {
-                    <p>"Check before approving:"</p>
-                    <ul aria-label="Validation checklist">
+                    <p>{t("order-check-before")}</p>
+                    <ul aria-label=t("order-checklist")>
                         {order.checklist.iter().map(|c| view! { <li>{c.clone()}</li> }).collect_view()}
                     </ul>
                 })}
                 <ActionForm action=approve>
                     <input type="hidden" name="id" value=id />
-                    <button type="submit" class="button button-primary">"Approve"</button>
+                    <button type="submit" class="button button-primary">{t("order-approve")}</button>
                 </ActionForm>
             }.into_any())}
             {(waiting_approval && !order.can_approve).then(|| view! {
-                <p data-testid="waiting-approval">"This order waits for approval by an administrator of your account. They were told by e-mail; you get an e-mail once they decide."</p>
+                <p data-testid="waiting-approval">{t("order-waits-approval")}</p>
             })}
             {order.can_pay.then(|| view! {
-                <p>"This order is a draft: nothing is paid or checked yet."</p>
+                <p>{t("order-draft")}</p>
                 <ActionForm action=pay>
                     <input type="hidden" name="id" value=id />
-                    <button type="submit" class="button button-primary">"Proceed to pay"</button>
+                    <button type="submit" class="button button-primary">{t("order-proceed-to-pay")}</button>
                 </ActionForm>
             }.into_any())}
             {needs_csr.then(|| view! {
-                <p>"Give the certificate signing request (CSR) for the order's names. The certificate is issued once the names are validated."</p>
+                <p>{t("order-give-csr")}</p>
                 <ActionForm action=csr>
                     <input type="hidden" name="id" value=id />
-                    <TextArea label="CSR (PEM)" id="order-csr" name="csr" rows=8 mono=true />
-                    <button type="submit" class="button button-primary">"Submit CSR"</button>
+                    <TextArea label=t("wizard-csr-pem") id="order-csr" name="csr" rows=8 mono=true />
+                    <button type="submit" class="button button-primary">{t("order-submit-csr")}</button>
                 </ActionForm>
             }.into_any())}
             {(!pending.is_empty()).then(|| view! {
-                <p>"Prove that you control each domain below: publish what is shown, then press Verify now. The certificate is issued once every name is validated."</p>
+                <p>{t("order-prove-domains")}</p>
                 {pending.into_iter().map(|d| view! { <PendingDomain order_id=id domain=d verify=verify /> }).collect_view()}
-                <p class="hint">"You can also change a domain's validation method on the "<a href="/domains">"Domains"</a>" page."</p>
+                <p class="hint">{t("order-change-method-before")}<a href="/domains">{t("order-change-method-link")}</a>{t("order-change-method-after")}</p>
             }.into_any())}
             {is_mailbox_order.then(|| view! {
-                <p><a class="button" href=format!("/orders/{}/smime", id)>"E-mail verification and certificate activation"</a></p>
+                <p><a class="button" href=format!("/orders/{}/smime", id)>{t("order-smime-activation")}</a></p>
             })}
         </section>
     }
@@ -249,46 +245,51 @@ fn PendingDomain(
     verify: ServerAction<OrderVerify>,
 ) -> impl IntoView {
     let name = domain.name.clone();
-    let rows: Vec<(&'static str, String)> = match (&domain.method, &domain.location, &domain.value)
-    {
-        (DcvMethod::DnsTxt, Some(at), Some(value)) => vec![
-            ("Record type", "TXT".to_owned()),
-            ("Name", at.clone()),
-            ("Value", value.clone()),
-        ],
-        (DcvMethod::HttpFile, Some(at), Some(value)) => {
-            vec![("File URL", at.clone()), ("File content", value.clone())]
-        }
-        (DcvMethod::ConstructedEmail { .. }, Some(to), _) => vec![("E-mail to", to.clone())],
-        _ => Vec::new(),
-    };
+    // Each row: the catalogue key of its label, the name tests find its value by, the value.
+    let rows: Vec<(&'static str, &'static str, String)> =
+        match (&domain.method, &domain.location, &domain.value) {
+            (DcvMethod::DnsTxt, Some(at), Some(value)) => vec![
+                ("dcv-record-type", "record-type", "TXT".to_owned()),
+                ("dcv-record-name", "name", at.clone()),
+                ("dcv-record-value", "value", value.clone()),
+            ],
+            (DcvMethod::HttpFile, Some(at), Some(value)) => vec![
+                ("dcv-file-url", "file-url", at.clone()),
+                ("dcv-file-content", "file-content", value.clone()),
+            ],
+            (DcvMethod::ConstructedEmail { .. }, Some(to), _) => {
+                vec![("dcv-email-to", "e-mail-to", to.clone())]
+            }
+            _ => Vec::new(),
+        };
     let is_email = matches!(domain.method, DcvMethod::ConstructedEmail { .. });
     view! {
         <div class="pending-domain" data-testid="pending-domain">
             <h3>
                 {name.clone()}" "
-                <Badge tone=domain_tone(domain.status) text=format!("{} — {}", domain.status.label(), domain.method.label()) />
+                <Badge tone=domain_tone(domain.status) text=format!("{} — {}", t(domain.status.key()), domain.method.label()) />
             </h3>
             {is_email.then(|| view! {
-                <p>"A link to confirm is e-mailed to this address. Press the button to send it (again)."</p>
+                <p>{t("dcv-email-explain")}</p>
             })}
             <dl class="record">
-                {rows.into_iter().map(|(label, value)| {
+                {rows.into_iter().map(|(key, test_id, value)| {
                     let copy = value.clone();
+                    let label = t(key);
                     view! {
-                        <dt>{label}</dt>
+                        <dt>{label.clone()}</dt>
                         <dd>
-                            <code data-testid=format!("record-{}", label.to_lowercase().replace(' ', "-"))>{value}</code>
-                            <CopyButton text=copy label=format!("Copy the {} for {}", label.to_lowercase(), name) />
+                            <code data-testid=format!("record-{test_id}")>{value}</code>
+                            <CopyButton text=copy label=t_args("dcv-copy", &[("what", label.to_lowercase().into()), ("name", name.clone().into())]) />
                         </dd>
                     }
                 }).collect_view()}
             </dl>
-            {domain.last_error.clone().map(|e| view! { <p class="field-error">{format!("Last check: {e}")}</p> })}
+            {domain.last_error.clone().map(|e| view! { <p class="field-error">{t_args("dcv-last-check", &[("error", e.into())])}</p> })}
             <ActionForm action=verify>
                 <input type="hidden" name="id" value=order_id />
                 <input type="hidden" name="domain" value=domain.id />
-                <button type="submit" class="button button-primary">{if is_email { "Send the e-mail" } else { "Verify now" }}</button>
+                <button type="submit" class="button button-primary">{if is_email { t("dcv-send-email") } else { t("dcv-verify-now") }}</button>
             </ActionForm>
         </div>
     }
@@ -301,9 +302,9 @@ pub fn Names(names: Vec<NameProgress>) -> impl IntoView {
         <ul class="name-list">
             {names.into_iter().map(|n| {
                 let (tone, state) = match (&n.covered_by, &n.domain) {
-                    (Some(by), _) => (Tone::Success, format!("Verified (through {by})")),
-                    (None, Some(d)) => (domain_tone(d.status), format!("{} — {}", d.status.label(), d.method.label())),
-                    (None, None) => (Tone::Neutral, "No domain validation needed".to_owned()),
+                    (Some(by), _) => (Tone::Success, t_args("name-verified-through", &[("domain", by.clone().into())])),
+                    (None, Some(d)) => (domain_tone(d.status), format!("{} — {}", t(d.status.key()), d.method.label())),
+                    (None, None) => (Tone::Neutral, t("name-no-validation")),
                 };
                 view! { <li><strong>{n.name}</strong>" " <Badge tone=tone text=state /></li> }
             }).collect_view()}
@@ -336,42 +337,42 @@ fn PendingActions(order: OrderView) -> impl IntoView {
         return ().into_any();
     }
     view! {
-        <section class="card" aria-label="Order actions">
-            <h2>"Change or stop this order"</h2>
+        <section class="card" aria-label=t("order-actions")>
+            <h2>{t("order-change-or-stop")}</h2>
             <FormAlert error=error />
             {replace_csr.then(|| view! {
                 <details class="action">
-                    <summary>"Replace the CSR"</summary>
-                    <section aria-label="Submit CSR">
+                    <summary>{t("order-replace-csr")}</summary>
+                    <section aria-label=t("order-submit-csr")>
                         <ActionForm action=csr>
                             <input type="hidden" name="id" value=id />
-                            <TextArea label="CSR (PEM)" id="order-csr" name="csr" rows=8 mono=true />
-                            <button type="submit" class="button">"Submit CSR"</button>
+                            <TextArea label=t("wizard-csr-pem") id="order-csr" name="csr" rows=8 mono=true />
+                            <button type="submit" class="button">{t("order-submit-csr")}</button>
                         </ActionForm>
                     </section>
                 </details>
             })}
             {may_reject.then(|| view! {
                 <details class="action action-danger">
-                    <summary>"Reject order"</summary>
-                    <section aria-label="Reject">
+                    <summary>{t("order-reject-order")}</summary>
+                    <section aria-label=t("order-reject")>
                         <ActionForm action=reject>
                             <input type="hidden" name="id" value=id />
-                            <TextArea label="Reason for rejection" id="reject-reason" name="reason" />
-                            <button type="submit" class="button button-danger">"Reject"</button>
+                            <TextArea label=t("order-reject-reason") id="reject-reason" name="reason" />
+                            <button type="submit" class="button button-danger">{t("order-reject")}</button>
                         </ActionForm>
                     </section>
                 </details>
             })}
             {order.can_cancel.then(|| view! {
                 <details class="action action-danger">
-                    <summary>"Cancel order"</summary>
-                    <section aria-label="Cancel order">
-                        <p>"Cancelling stops the order and refunds what was paid to the group's balance."</p>
+                    <summary>{t("order-cancel-order")}</summary>
+                    <section aria-label=t("order-cancel-order")>
+                        <p>{t("order-cancel-explain")}</p>
                         <ActionForm action=cancel>
                             <input type="hidden" name="id" value=id />
-                            <TextArea label="Cancellation remarks" id="cancel-remarks" name="remarks" />
-                            <button type="submit" class="button button-danger">"Cancel order"</button>
+                            <TextArea label=t("order-cancel-remarks") id="cancel-remarks" name="remarks" />
+                            <button type="submit" class="button button-danger">{t("order-cancel-order")}</button>
                         </ActionForm>
                     </section>
                 </details>

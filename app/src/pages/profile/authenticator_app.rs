@@ -12,6 +12,7 @@ use crate::{
         loaded::Loaded,
     },
     error::AppError,
+    i18n::{t, t_args},
     model::two_factor::AuthenticatorAppView,
 };
 
@@ -29,9 +30,9 @@ pub fn AuthenticatorApp() -> impl IntoView {
     );
     view! {
         <section class="card form-card" aria-labelledby="app-heading">
-            <h2 id="app-heading">"Authenticator app"</h2>
-            <p class="lead">"A six-digit code from an app on your phone, asked for after your password."</p>
-            {move || removed().then(|| view! { <Notice>"The authenticator app was removed."</Notice> })}
+            <h2 id="app-heading">{t("profile-app-heading")}</h2>
+            <p class="lead">{t("profile-app-lead")}</p>
+            {move || removed().then(|| view! { <Notice>{t("profile-app-removed")}</Notice> })}
             <Loaded resource=status let:data>
                 {match data {
                     s if s.enrolled => view! { <Enrolled status=s /> }.into_any(),
@@ -49,8 +50,8 @@ fn RecoveryCodes(codes: Signal<Option<Vec<String>>>) -> impl IntoView {
     move || {
         codes.get().map(|codes| {
             view! {
-                <div class="alert alert-info" role="status">"Keep these recovery codes somewhere safe. Each works once, if you lose your phone. They are not shown again."</div>
-                <ul class="recovery-codes" aria-label="Recovery codes">
+                <div class="alert alert-info" role="status">{t("two-factor-keep-codes")}</div>
+                <ul class="recovery-codes" aria-label=t("two-factor-recovery-codes")>
                     {codes.into_iter().map(|c| view! { <li><code>{c}</code></li> }).collect_view()}
                 </ul>
             }
@@ -65,23 +66,23 @@ fn SetUp(confirm: ServerAction<AuthenticatorAppConfirm>) -> impl IntoView {
     let error = Signal::derive(move || confirm.value().get().and_then(Result::err));
     let code_error = Signal::derive(move || error.get().and_then(|e| e.field("code")));
     view! {
-        <p>"Not set up."</p>
+        <p>{t("profile-app-not-set-up")}</p>
         <FormAlert error=start_error />
         {move || match start.value().get().and_then(Result::ok) {
             None => view! {
                 <ActionForm action=start>
-                    <button type="submit" class="button">"Set up an authenticator app"</button>
+                    <button type="submit" class="button">{t("profile-app-set-up")}</button>
                 </ActionForm>
             }
             .into_any(),
             Some(e) => view! {
-                <p>"Scan the QR code with the app, or type the key, then enter the code it shows."</p>
-                <div class="qr" inner_html=e.qr_svg role="img" aria-label="QR code with the secret"></div>
-                <p>"Key: " <code class="secret" aria-label="Secret key">{e.secret}</code></p>
+                <p>{t("profile-app-scan")}</p>
+                <div class="qr" inner_html=e.qr_svg role="img" aria-label=t("two-factor-qr")></div>
+                <p>{t("two-factor-key")}" " <code class="secret" aria-label=t("two-factor-secret-key")>{e.secret}</code></p>
                 <ActionForm action=confirm>
                     <FormAlert error=Signal::derive(move || error.get().filter(|e| !matches!(e, AppError::Validation(_)))) />
-                    <Field label="Code from the app" name="code" id="app-confirm-code" autocomplete="one-time-code" server_error=code_error />
-                    <button type="submit" class="button button-primary">"Confirm"</button>
+                    <Field label=t("two-factor-code-from-app") name="code" id="app-confirm-code" autocomplete="one-time-code" server_error=code_error />
+                    <button type="submit" class="button button-primary">{t("two-factor-confirm")}</button>
                 </ActionForm>
             }
             .into_any(),
@@ -96,30 +97,30 @@ fn Enrolled(status: AuthenticatorAppView) -> impl IntoView {
     let remove = ServerAction::<AuthenticatorAppRemove>::new();
     let remove_error = Signal::derive(move || remove.value().get().and_then(Result::err));
     view! {
-        <p>{format!("Set up. {} unused recovery codes.", status.recovery_codes_left)}</p>
+        <p>{t_args("profile-app-enrolled", &[("count", status.recovery_codes_left.into())])}</p>
         <details>
-            <summary>"New recovery codes"</summary>
+            <summary>{t("profile-app-new-codes")}</summary>
             <ActionForm action=renew>
                 <FormAlert error=Signal::derive(move || renew_error.get().filter(|e| !matches!(e, AppError::Validation(_)))) />
-                <Field label="Current code from the app" name="code" id="app-renew-code" autocomplete="one-time-code"
-                    hint="Your old recovery codes stop working."
+                <Field label=t("profile-app-current-code") name="code" id="app-renew-code" autocomplete="one-time-code"
+                    hint=t("profile-app-old-codes-stop")
                     server_error=Signal::derive(move || renew_error.get().and_then(|e| e.field("code"))) />
-                <button type="submit" class="button">"Make new recovery codes"</button>
+                <button type="submit" class="button">{t("profile-app-make-codes")}</button>
             </ActionForm>
             <RecoveryCodes codes=Signal::derive(move || renew.value().get().and_then(Result::ok)) />
         </details>
         {if status.enforced {
-            view! { <p class="muted">"Your account requires an authenticator app, so it cannot be removed."</p> }.into_any()
+            view! { <p class="muted">{t("profile-app-enforced")}</p> }.into_any()
         } else {
             view! {
                 <details>
-                    <summary>"Remove the authenticator app"</summary>
+                    <summary>{t("profile-app-remove")}</summary>
                     <ActionForm action=remove>
                         <FormAlert error=Signal::derive(move || remove_error.get().filter(|e| !matches!(e, AppError::Validation(_)))) />
-                        <Field label="Your password" name="password" id="app-remove-password" input_type="password"
+                        <Field label=t("profile-your-password") name="password" id="app-remove-password" input_type="password"
                             autocomplete="current-password"
                             server_error=Signal::derive(move || remove_error.get().and_then(|e| e.field("password"))) />
-                        <button type="submit" class="button button-danger">"Remove the app"</button>
+                        <button type="submit" class="button button-danger">{t("profile-app-remove-button")}</button>
                     </ActionForm>
                 </details>
             }

@@ -11,6 +11,7 @@ use crate::{
         table::Table,
     },
     error::AppError,
+    i18n::{t, t_args},
     model::login_certificates::{self as rules, LoginCertificateView},
 };
 
@@ -26,17 +27,14 @@ pub fn LoginCertificates() -> impl IntoView {
         |_| login_certificates(),
     );
     let notice = move || match changed().as_deref() {
-        Some("added") => Some("The certificate was registered: you can sign in with it."),
-        Some("removed") => Some("The certificate was removed."),
+        Some("added") => Some(t("profile-certificate-added")),
+        Some("removed") => Some(t("profile-certificate-removed")),
         _ => None,
     };
     view! {
         <section class="card form-card" aria-labelledby="certificates-heading">
-            <h2 id="certificates-heading">"Sign-in certificates"</h2>
-            <p class="lead">
-                "Sign in without a password, with a certificate your browser holds. Register the "
-                "certificate here; its private key never leaves your computer."
-            </p>
+            <h2 id="certificates-heading">{t("profile-certificates")}</h2>
+            <p class="lead">{t("profile-certificates-lead")}</p>
             {move || notice().map(|n| view! { <Notice>{n}</Notice> })}
             <Loaded resource=list let:certificates>
                 <CertificateList certificates=certificates remove=remove />
@@ -53,16 +51,22 @@ fn CertificateList(
 ) -> impl IntoView {
     let error = Signal::derive(move || remove.value().get().and_then(Result::err));
     if certificates.is_empty() {
-        return view! { <p class="empty">"No certificates yet: you sign in with your password."</p> }
-            .into_any();
+        return view! { <p class="empty">{t("profile-certificates-none")}</p> }.into_any();
     }
+    let columns = vec![
+        t("profile-col-name"),
+        t("profile-col-subject"),
+        t("profile-col-issuer"),
+        t("profile-col-valid-until"),
+        t("profile-col-actions"),
+    ];
     view! {
         <FormAlert error=error />
-        <Table label="Sign-in certificates" columns=&["Name", "Subject", "Issuer", "Valid until", "Actions"]>
+        <Table label=t("profile-certificates") columns=columns>
             {certificates
                 .into_iter()
                 .map(|c| {
-                    let remove_label = format!("Remove {}", c.label);
+                    let remove_label = t_args("profile-certificate-remove-label", &[("name", c.label.clone().into())]);
                     view! {
                         <tr>
                             <td>{c.label}</td>
@@ -73,7 +77,7 @@ fn CertificateList(
                                 <ActionForm action=remove>
                                     <input type="hidden" name="id" value=c.id.to_string() />
                                     <button type="submit" class="button button-quiet" aria-label=remove_label>
-                                        "Remove"
+                                        {t("profile-remove")}
                                     </button>
                                 </ActionForm>
                             </td>
@@ -110,17 +114,18 @@ fn Register(register: ServerAction<LoginCertificateRegister>) -> impl IntoView {
         }
     });
     let message = move || file_problem.get().or_else(|| certificate_error.get());
+    // Looked up now: the file is read later, outside the component, where the page's
+    // language is not at hand.
+    let unreadable = t("profile-certificate-unreadable");
     view! {
-        <h3>"Register a certificate"</h3>
+        <h3>{t("profile-certificate-register-heading")}</h3>
         <ActionForm action=register node_ref=form>
             <FormAlert error=Signal::derive(move || error.get().filter(|e| !matches!(e, AppError::Validation(_)))) />
-            <Field label="Certificate name" name="label" hint="So you can tell your certificates apart, e.g. Work laptop."
+            <Field label=t("profile-certificate-name") name="label" hint=t("profile-certificate-name-hint")
                 server_error=field("label") validate=rule(|v| rules::label(v).map(|_| ())) />
             <div class="field" class:field-invalid=move || message().is_some()>
-                <label for="field-certificate">"Certificate (PEM)"</label>
-                <p class="field-hint" id="field-certificate-hint">
-                    "Paste the certificate, from -----BEGIN CERTIFICATE----- to -----END CERTIFICATE-----."
-                </p>
+                <label for="field-certificate">{t("profile-certificate-pem")}</label>
+                <p class="field-hint" id="field-certificate-hint">{t("profile-certificate-pem-hint")}</p>
                 <textarea
                     id="field-certificate"
                     name="certificate"
@@ -135,36 +140,41 @@ fn Register(register: ServerAction<LoginCertificateRegister>) -> impl IntoView {
                 <p class="field-error" id="field-certificate-error" role="alert">{message}</p>
             </div>
             {move || {
+                let unreadable = unreadable.clone();
                 hydrated
                     .get()
-                    .then(|| {
+                    .then(move || {
                         view! {
                             <div class="field">
-                                <label for="certificate-file">"Or choose the certificate file (.pem, .cer, .crt)"</label>
+                                <label for="certificate-file">{t("profile-certificate-file")}</label>
                                 <input
                                     id="certificate-file"
                                     type="file"
                                     accept=".pem,.cer,.crt,.der"
-                                    on:change=move |ev| read_file(ev, pem, file_problem)
+                                    on:change=move |ev| read_file(ev, pem, file_problem, unreadable.clone())
                                 />
                             </div>
                         }
                     })
             }}
             <div class="form-actions">
-                <button type="submit" class="button button-primary">"Register certificate"</button>
+                <button type="submit" class="button button-primary">{t("profile-certificate-register")}</button>
             </div>
         </ActionForm>
     }
 }
 
-/// Puts the chosen file into the text box: PEM as it is, DER (a binary `.cer`) as PEM.
-fn read_file(ev: leptos::ev::Event, pem: RwSignal<String>, problem: RwSignal<Option<String>>) {
+/// Puts the chosen file into the text box: PEM as it is, DER (a binary `.cer`) as PEM; else
+/// shows `unreadable`.
+fn read_file(
+    ev: leptos::ev::Event,
+    pem: RwSignal<String>,
+    problem: RwSignal<Option<String>>,
+    unreadable: String,
+) {
     read_chosen_file(&ev, move |bytes| {
         let Some(bytes) = bytes else {
-            problem.set(Some(
-                "The file could not be read. Paste the certificate instead.".into(),
-            ));
+            problem.set(Some(unreadable));
             return;
         };
         let text = match std::str::from_utf8(&bytes) {

@@ -13,6 +13,7 @@ use crate::{
         passkey_gate::PasskeyGate,
         table::Table,
     },
+    i18n::{t, t_args},
     model::passkeys::PasskeyView,
 };
 
@@ -27,22 +28,22 @@ pub fn Passkeys() -> impl IntoView {
     let remove = ServerAction::<PasskeyRemove>::new();
     let notice = move || {
         if let Some(name) = added.get() {
-            return Some(format!("The passkey \u{201c}{name}\u{201d} was added."));
+            return Some(t_args("profile-passkey-added", &[("name", name.into())]));
         }
         match changed().as_deref() {
-            Some("renamed") => Some("The passkey was renamed.".to_owned()),
-            Some("removed") => Some("The passkey was removed.".to_owned()),
+            Some("renamed") => Some(t("profile-passkey-renamed")),
+            Some("removed") => Some(t("profile-passkey-removed")),
             _ => None,
         }
     };
     view! {
         <section class="card form-card" aria-labelledby="passkeys-heading">
-            <h2 id="passkeys-heading">"Passkeys"</h2>
-            <p class="lead">"Sign in with your fingerprint, face or device PIN instead of a password, or confirm a password sign-in with a passkey."</p>
+            <h2 id="passkeys-heading">{t("profile-passkeys")}</h2>
+            <p class="lead">{t("profile-passkeys-lead")}</p>
             {move || notice().map(|n| view! { <Notice>{n}</Notice> })}
             <Loaded resource=list let:data>
                 {match data {
-                    keys if keys.is_empty() => view! { <p class="muted">"You have no passkeys yet."</p> }.into_any(),
+                    keys if keys.is_empty() => view! { <p class="muted">{t("profile-passkeys-none")}</p> }.into_any(),
                     keys => view! { <PasskeyTable keys rename remove /> }.into_any(),
                 }}
             </Loaded>
@@ -56,7 +57,8 @@ pub fn Passkeys() -> impl IntoView {
 /// The name for a new passkey and the button that asks the browser to make one.
 #[component]
 fn AddPasskey(added: RwSignal<Option<String>>) -> impl IntoView {
-    let name = RwSignal::new("Passkey".to_owned());
+    let default_name = t("profile-passkey-default-name");
+    let name = RwSignal::new(default_name.clone());
     let prompt = Prompt::new();
     let Prompt { busy, problem } = prompt;
     let add = move |_| {
@@ -75,15 +77,15 @@ fn AddPasskey(added: RwSignal<Option<String>>) -> impl IntoView {
     };
     view! {
         <div class="field">
-            <label for="passkey-name">"Name for a new passkey"</label>
-            <input id="passkey-name" type="text" maxlength="64" value="Passkey"
+            <label for="passkey-name">{t("profile-passkey-name")}</label>
+            <input id="passkey-name" type="text" maxlength="64" value=default_name
                 on:input=move |ev| name.set(event_target_value(&ev)) />
-            <p class="field-hint">"So you can tell your passkeys apart, e.g. \u{201c}Work laptop\u{201d}."</p>
+            <p class="field-hint">{t("profile-passkey-name-hint")}</p>
         </div>
         <p class="field-error" role="alert">{move || problem.get()}</p>
         <div class="form-actions">
             <button type="button" class="button button-primary" on:click=add disabled=move || busy.get()>
-                {move || if busy.get() { "Waiting for your passkey…" } else { "Add a passkey" }}
+                {move || if busy.get() { t("profile-passkey-busy") } else { t("profile-passkey-add") }}
             </button>
         </div>
     }
@@ -102,26 +104,33 @@ fn PasskeyTable(
             .and_then(Result::err)
             .or_else(|| remove.value().get().and_then(Result::err))
     });
+    let columns = vec![
+        t("profile-col-name"),
+        t("profile-col-added"),
+        t("profile-col-last-used"),
+        t("profile-col-actions"),
+    ];
+    let never = t("profile-passkey-never");
     view! {
         <FormAlert error=error />
-        <Table label="Passkeys" columns=&["Name", "Added", "Last used", "Actions"]>
+        <Table label=t("profile-passkeys") columns=columns>
             {keys.into_iter().map(|k| {
-                let rename_label = format!("New name for {}", k.name);
-                let remove_label = format!("Remove passkey {}", k.name);
+                let rename_label = t_args("profile-passkey-rename-label", &[("name", k.name.clone().into())]);
+                let remove_label = t_args("profile-passkey-remove-label", &[("name", k.name.clone().into())]);
                 view! {
                     <tr>
                         <td>{k.name.clone()}</td>
                         <td>{k.added_on}</td>
-                        <td>{k.last_used.unwrap_or_else(|| "Never".to_owned())}</td>
+                        <td>{k.last_used.unwrap_or_else(|| never.clone())}</td>
                         <td class="row-actions">
                             <ActionForm action=rename attr:class="inline-form">
                                 <input type="hidden" name="id" value=k.id />
                                 <input type="text" name="name" maxlength="64" required value=k.name.clone() aria-label=rename_label />
-                                <button type="submit" class="button">"Rename"</button>
+                                <button type="submit" class="button">{t("profile-rename")}</button>
                             </ActionForm>
                             <ActionForm action=remove attr:class="inline-form">
                                 <input type="hidden" name="id" value=k.id />
-                                <button type="submit" class="button button-danger" aria-label=remove_label>"Remove"</button>
+                                <button type="submit" class="button button-danger" aria-label=remove_label>{t("profile-remove")}</button>
                             </ActionForm>
                         </td>
                     </tr>

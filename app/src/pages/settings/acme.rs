@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::{t, t_args};
 use crate::{
     api::acme::{AcmeCredentialCreate, AcmeCredentialRevoke, acme_credentials},
     components::{
@@ -22,7 +23,7 @@ use crate::{
 
 #[component]
 pub fn AcmeCredentialsSettingsPage() -> impl IntoView {
-    view! { <Portal title="ACME APIs" needs=Permission::ManageSettings refusal="Your role does not allow you to manage ACME credentials." page=|_| view! { <Credentials /> } /> }
+    view! { <Portal title="page-acme-apis" needs=Permission::ManageSettings refusal="refusal-acme" page=|_| view! { <Credentials /> } /> }
 }
 
 #[component]
@@ -31,17 +32,13 @@ fn Credentials() -> impl IntoView {
     let revoke = ServerAction::<AcmeCredentialRevoke>::new();
     let reload = Signal::derive(move || create.version().get() + revoke.version().get());
     view! {
-        <NoticePage flag="revoked" notice="The credential was revoked." load=acme_credentials reload=reload
+        <NoticePage flag="revoked" notice=t("acme-revoked") load=acme_credentials reload=reload
             intro=move || view! {
-                <p class="lead">
-                    "An ACME client such as certbot or lego registers with a credential's key ID and HMAC key "
-                    "(External Account Binding); its orders are then placed for the credential's user, group and "
-                    "product, paid and listed like any other order."
-                </p>
+                <p class="lead">{t("acme-lead")}</p>
                 {move || create.value().get().and_then(Result::ok).map(|c| view! { <Created created=c /> })}
             }
             let:p>
-            <p>"Directory URL: " <code data-testid="acme-directory">{p.directory_url.clone()}</code></p>
+            <p>{t("acme-directory-url")}" " <code data-testid="acme-directory">{p.directory_url.clone()}</code></p>
             <CredentialList credentials=p.credentials.clone() revoke=revoke />
             <CreateCredential page=p create=create />
         </NoticePage>
@@ -56,18 +53,18 @@ fn Created(created: AcmeCredentialCreated) -> impl IntoView {
     let certbot = created.certbot_command();
     view! {
         <section class="card" aria-labelledby="created-heading" data-testid="acme-created">
-            <h2 id="created-heading">"Credential made"</h2>
+            <h2 id="created-heading">{t("acme-created-heading")}</h2>
             <div class="alert alert-info" role="status">
-                "Copy the HMAC key now: it is shown only this once and cannot be read again."
+                {t("acme-copy-now")}
             </div>
-            <p>"Key ID: " <code class="secret" data-testid="acme-key-id">{created.key_id.clone()}</code></p>
-            <p>"HMAC key: " <code class="secret" data-testid="acme-hmac-key">{created.hmac_key.clone()}</code></p>
-            <p>"Directory URL: " <code>{created.directory_url.clone()}</code></p>
+            <p>{t("acme-key-id-label")}" " <code class="secret" data-testid="acme-key-id">{created.key_id.clone()}</code></p>
+            <p>{t("acme-hmac-key-label")}" " <code class="secret" data-testid="acme-hmac-key">{created.hmac_key.clone()}</code></p>
+            <p>{t("acme-directory-url")}" " <code>{created.directory_url.clone()}</code></p>
             <h3>"lego"</h3>
             <pre class="command"><code data-testid="acme-lego">{lego}</code></pre>
             <h3>"certbot"</h3>
             <pre class="command"><code data-testid="acme-certbot">{certbot}</code></pre>
-            <p class="field-hint">"Replace the e-mail address and the domain with yours."</p>
+            <p class="field-hint">{t("acme-replace-hint")}</p>
         </section>
     }
 }
@@ -81,10 +78,10 @@ fn CredentialList(
     view! {
         <FormAlert error=error />
         {if credentials.is_empty() {
-            view! { <p class="empty">"No ACME credentials yet."</p> }.into_any()
+            view! { <p class="empty">{t("acme-none")}</p> }.into_any()
         } else {
             view! {
-                <Table label="ACME credentials" columns=&["Key ID", "User", "Group", "Product", "Tags", "Created", "Bound", "Revoked", "Actions"]>
+                <Table label=t("acme-table") columns=vec![t("acme-key-id"), t("acme-user"), t("acme-group"), t("acme-product"), t("acme-tags"), t("acme-created"), t("acme-bound"), t("acme-revoked-col"), t("acme-actions")]>
                     {credentials.into_iter().map(|c| view! { <CredentialRow credential=c revoke=revoke /> }).collect_view()}
                 </Table>
             }
@@ -111,7 +108,7 @@ fn CredentialRow(
             <td>{credential.product}</td>
             <td>{credential.tags}</td>
             <td>{credential.created}</td>
-            <td>{credential.bound.unwrap_or_else(|| "Not yet".into())}</td>
+            <td>{credential.bound.unwrap_or_else(|| t("acme-not-yet"))}</td>
             <td>{credential.revoked.unwrap_or_else(|| "—".into())}</td>
             <td class="row-actions">
                 {move || {
@@ -120,17 +117,17 @@ fn CredentialRow(
                     (false, _) => ().into_any(),
                     (true, false) => view! {
                         <button type="button" class="button button-quiet" on:click=move |_| confirming.set(true)>
-                            "Revoke"
+                            {t("acme-revoke")}
                         </button>
                     }
                     .into_any(),
                     (true, true) => view! {
                         <ActionForm action=revoke>
                             <input type="hidden" name="id" value=id />
-                            <p>{format!("Revoke {key_id}? ACME accounts bound with it stop working.")}</p>
-                            <button type="submit" class="button button-danger">"Yes, revoke"</button>
+                            <p>{t_args("acme-revoke-confirm", &[("key", key_id.into())])}</p>
+                            <button type="submit" class="button button-danger">{t("acme-yes-revoke")}</button>
                             <button type="button" class="button button-quiet" on:click=move |_| confirming.set(false)>
-                                "Cancel"
+                                {t("users-cancel")}
                             </button>
                         </ActionForm>
                     }
@@ -164,24 +161,24 @@ fn CreateCredential(
         })
         .collect::<Vec<_>>();
     view! {
-        <FormCard heading_id="create-heading" heading="Make a credential">
-            <SubmitForm action=create alert=form_level(error) submit="Make credential">
+        <FormCard heading_id="create-heading" heading=t("acme-create-heading")>
+            <SubmitForm action=create alert=form_level(error) submit=t("acme-create-submit")>
                 <div class="field" class:field-invalid=move || field("user").is_some()>
-                    <label for="acme-user">"User"</label>
+                    <label for="acme-user">{t("acme-user")}</label>
                     <select id="acme-user" name="user" aria-describedby="acme-user-error">{options(users)}</select>
                     <p class="field-error" id="acme-user-error" role="alert">{move || field("user")}</p>
                 </div>
                 <div class="field" class:field-invalid=move || field("group").is_some()>
-                    <label for="acme-group">"Group"</label>
+                    <label for="acme-group">{t("acme-group")}</label>
                     <select id="acme-group" name="group" aria-describedby="acme-group-error">{options(page.groups)}</select>
                     <p class="field-error" id="acme-group-error" role="alert">{move || field("group")}</p>
                 </div>
                 <div class="field" class:field-invalid=move || field("product").is_some()>
-                    <label for="acme-product">"Product"</label>
+                    <label for="acme-product">{t("acme-product")}</label>
                     <select id="acme-product" name="product" aria-describedby="acme-product-error">{options(page.products)}</select>
                     <p class="field-error" id="acme-product-error" role="alert">{move || field("product")}</p>
                 </div>
-                <Field label="Tags" name="tags" required=false hint="Separated by commas, e.g. web, production."
+                <Field label=t("acme-tags") name="tags" required=false hint=t("acme-tags-hint")
                     server_error=field_error(error, "tags") />
             </SubmitForm>
         </FormCard>

@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use crate::i18n::t;
 use crate::{
     api::access::{IpRuleAdd, IpRuleChange, ip_rules},
     components::{
@@ -18,7 +19,7 @@ use crate::{
 
 #[component]
 pub fn IpRestrictionsPage() -> impl IntoView {
-    view! { <Portal title="IP restrictions" needs=Permission::ManageSettings refusal="Your role does not allow you to change security settings." page=|_| view! { <IpRules /> } /> }
+    view! { <Portal title="page-ip-restrictions" needs=Permission::ManageSettings refusal="refusal-security-settings" page=|_| view! { <IpRules /> } /> }
 }
 
 #[component]
@@ -28,12 +29,9 @@ fn IpRules() -> impl IntoView {
     // Reload the rules after every change.
     let reload = Signal::derive(move || add.version().get() + change.version().get());
     view! {
-        <NoticePage flag="saved" notice="The IP restrictions were saved." load=ip_rules reload=reload
+        <NoticePage flag="saved" notice=t("ip-rules-saved") load=ip_rules reload=reload
             intro=|| view! {
-                <p class="lead">
-                    "When an account has enabled rules, its users can use Rootline only from the addresses they allow: "
-                    "rules for all users apply to everyone, a user's own rules add to those. Every request is checked."
-                </p>
+                <p class="lead">{t("ip-rules-lead")}</p>
             }
             let:p>
             <RuleList page=p change=change /> <AddRule add=add />
@@ -48,14 +46,14 @@ fn RuleList(page: IpRulesPage, change: ServerAction<IpRuleChange>) -> impl IntoV
     let lockout = field_error(error, "confirm_lockout");
     let your_ip = page.your_ip.clone();
     view! {
-        <p>"Your address: " <strong>{your_ip}</strong></p>
+        <p>{t("ip-rules-your-address")}" " <strong>{your_ip}</strong></p>
         <FormAlert error=form_level(error) />
         {move || lockout.get().map(|m| view! { <div class="alert alert-error" role="alert">{m}</div> })}
         {if page.rules.is_empty() {
-            view! { <p class="empty">"No rules: users can sign in from any address."</p> }.into_any()
+            view! { <p class="empty">{t("ip-rules-none")}</p> }.into_any()
         } else {
             view! {
-                <Table label="IP rules" columns=&["Applies to", "From", "To", "Description", "State", "Actions"]>
+                <Table label=t("ip-rules-table") columns=vec![t("ip-rules-applies-to"), t("ip-rules-from"), t("ip-rules-to"), t("ip-rules-description"), t("ip-rules-state"), t("ip-rules-actions")]>
                     {page.rules.into_iter().map(|r| view! { <RuleRow rule=r change=change /> }).collect_view()}
                 </Table>
             }
@@ -68,7 +66,11 @@ fn RuleList(page: IpRulesPage, change: ServerAction<IpRuleChange>) -> impl IntoV
 fn RuleRow(rule: IpRuleView, change: ServerAction<IpRuleChange>) -> impl IntoView {
     let id = rule.id.to_string();
     let toggle = if rule.enabled { "disable" } else { "enable" };
-    let toggle_label = if rule.enabled { "Disable" } else { "Enable" };
+    let toggle_label = if rule.enabled {
+        t("ip-rules-disable")
+    } else {
+        t("ip-rules-enable")
+    };
     let (id_a, id_b) = (id.clone(), id);
     view! {
         <tr>
@@ -76,21 +78,21 @@ fn RuleRow(rule: IpRuleView, change: ServerAction<IpRuleChange>) -> impl IntoVie
             <td>{rule.start}</td>
             <td>{rule.end}</td>
             <td>{rule.description}</td>
-            <td>{if rule.enabled { "Enabled" } else { "Disabled" }}</td>
+            <td>{if rule.enabled { t("ip-rules-enabled") } else { t("ip-rules-disabled") }}</td>
             <td class="row-actions">
                 <ActionForm action=change>
                     <input type="hidden" name="id" value=id_a />
                     <input type="hidden" name="action" value=toggle />
                     <label class="inline-check">
                         <input type="checkbox" name="confirm_lockout" value="yes" />
-                        " I may lock myself out"
+                        " "{t("ip-rules-may-lock-out")}
                     </label>
                     <button type="submit" class="button button-quiet">{toggle_label}</button>
                 </ActionForm>
                 <ActionForm action=change>
                     <input type="hidden" name="id" value=id_b />
                     <input type="hidden" name="action" value="delete" />
-                    <button type="submit" class="button button-quiet">"Delete"</button>
+                    <button type="submit" class="button button-quiet">{t("ip-rules-delete")}</button>
                 </ActionForm>
             </td>
         </tr>
@@ -104,18 +106,18 @@ fn AddRule(add: ServerAction<IpRuleAdd>) -> impl IntoView {
     let lockout = field("confirm_lockout");
     let user_error = field("user");
     view! {
-        <FormCard heading_id="add-rule-heading" heading="Add a rule">
-            <SubmitForm action=add alert=form_level(error) submit="Add rule">
-                <Field label="Applies to (user's e-mail; empty for all users)" name="user" input_type="email"
+        <FormCard heading_id="add-rule-heading" heading=t("ip-rules-add-heading")>
+            <SubmitForm action=add alert=form_level(error) submit=t("ip-rules-add-submit")>
+                <Field label=t("ip-rules-applies-to-field") name="user" input_type="email"
                     required=false server_error=user_error />
-                <Field label="Start address" name="start" hint="IPv4 or IPv6, e.g. 203.0.113.0"
+                <Field label=t("ip-rules-start") name="start" hint=t("ip-rules-start-hint")
                     server_error=field("start") />
-                <Field label="End address" name="end" required=false hint="Empty for a single address."
+                <Field label=t("ip-rules-end") name="end" required=false hint=t("ip-rules-end-hint")
                     server_error=field("end") />
-                <Field label="Description" name="description" required=false server_error=field("description") />
+                <Field label=t("ip-rules-description") name="description" required=false server_error=field("description") />
                 <div class="field field-check" class:field-invalid=move || lockout.get().is_some()>
                     <input type="checkbox" id="field-confirm_lockout" name="confirm_lockout" value="yes" />
-                    <label for="field-confirm_lockout">"I understand this rule may shut me out"</label>
+                    <label for="field-confirm_lockout">{t("ip-rules-understand")}</label>
                     <p class="field-error" role="alert">{move || lockout.get()}</p>
                 </div>
             </SubmitForm>

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::t;
 use crate::{
     api::catalog::{PrivateCaCreate, private_cas},
     components::{
@@ -15,7 +16,7 @@ use crate::{
 
 #[component]
 pub fn PrivateCasPage() -> impl IntoView {
-    view! { <Portal title="Private CAs" needs=Permission::ManageCas refusal="Your role does not allow you to manage private CAs." page=|_| view! { <PrivateCas /> } /> }
+    view! { <Portal title="page-private-cas" needs=Permission::ManageCas refusal="refusal-private-cas" page=|_| view! { <PrivateCas /> } /> }
 }
 
 #[component]
@@ -23,22 +24,22 @@ fn PrivateCas() -> impl IntoView {
     let action = ServerAction::<PrivateCaCreate>::new();
     let error = Signal::derive(move || action.value().get().and_then(Result::err));
     view! {
-        <NoticePage flag="created" notice="The private CA was created." load=private_cas let:data>
+        <NoticePage flag="created" notice=t("private-cas-created") load=private_cas let:data>
             {match data {
                 cas if cas.is_empty() => view! {
-                    <p>"Your account has no private CA yet. The first one also makes your account's private root CA."</p>
+                    <p>{t("private-cas-none")}</p>
                 }
                 .into_any(),
                 cas => view! {
                     <div class="table-wrap" tabindex="0">
-                        <table class="table" aria-label="Private CAs">
-                            <thead><tr><th>"Name"</th><th>"Subject"</th><th>"Role"</th><th>"Valid until"</th></tr></thead>
+                        <table class="table" aria-label=t("private-cas-table")>
+                            <thead><tr><th>{t("private-cas-name-col")}</th><th>{t("private-cas-subject")}</th><th>{t("private-cas-role")}</th><th>{t("private-cas-valid-until")}</th></tr></thead>
                             <tbody>
                                 {cas.into_iter().map(|ca| view! {
                                     <tr>
                                         <td>{ca.name}</td>
                                         <td>{ca.subject}</td>
-                                        <td>{if ca.is_root { "Root (signs the issuing CAs)" } else { "Issuing CA" }}</td>
+                                        <td>{if ca.is_root { t("private-cas-root") } else { t("private-cas-issuing") }}</td>
                                         <td>{ca.not_after}</td>
                                     </tr>
                                 }).collect_view()}
@@ -49,10 +50,10 @@ fn PrivateCas() -> impl IntoView {
                 .into_any(),
             }}
         </NoticePage>
-        <FormCard heading_id="create-ca-heading" heading="Create a private CA">
-            <SubmitForm action=action alert=error submit="Create CA">
-                <Field label="CA name" name="name" id="private-ca-name"
-                    hint="Letters, digits, spaces and dashes, e.g. Intranet."
+        <FormCard heading_id="create-ca-heading" heading=t("private-cas-create-heading")>
+            <SubmitForm action=action alert=error submit=t("private-cas-create-submit")>
+                <Field label=t("private-cas-name") name="name" id="private-ca-name"
+                    hint=t("private-cas-name-hint")
                     server_error=field_error(error, "name") />
             </SubmitForm>
         </FormCard>

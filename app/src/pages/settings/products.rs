@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::{t, t_args};
 use crate::{
     api::catalog::{
         PrivateProductActive, PrivateProductAdd, PrivateProductUpdate, private_products,
@@ -24,18 +25,18 @@ use crate::{
 
 #[component]
 pub fn PrivateProductsPage() -> impl IntoView {
-    view! { <Portal title="Private products" needs=Permission::ManageProducts refusal="Your role does not allow you to manage products." page=|_| view! { <PrivateProducts /> } /> }
+    view! { <Portal title="page-private-products" needs=Permission::ManageProducts refusal="refusal-products" page=|_| view! { <PrivateProducts /> } /> }
 }
 
 #[component]
 fn PrivateProducts() -> impl IntoView {
     view! {
-        <NoticePage flag="saved" notice="The product was saved." load=private_products let:p>
+        <NoticePage flag="saved" notice=t("products-saved") load=private_products let:p>
             {
                 let cas = p.cas.clone();
                 view! {
-                    {p.products.is_empty().then(|| view! { <p>"Your account has no private products yet."</p> })}
-                    <ul class="account-list" aria-label="Private products">
+                    {p.products.is_empty().then(|| view! { <p>{t("products-none")}</p> })}
+                    <ul class="account-list" aria-label=t("products-list")>
                         {p.products.into_iter().map(|product| {
                             let cas = cas.clone();
                             view! { <ProductItem product=product cas=cas /> }
@@ -43,8 +44,8 @@ fn PrivateProducts() -> impl IntoView {
                     </ul>
                     {if cas.is_empty() {
                         view! {
-                            <p>"A private product is issued by one of your private CAs. "
-                                <a href="/settings/private-cas">"Create a private CA"</a>" first."</p>
+                            <p>{t("products-needs-ca")}" "
+                                <a href="/settings/private-cas">{t("products-needs-ca-link")}</a>{t("products-needs-ca-after")}</p>
                         }.into_any()
                     } else {
                         view! { <AddProduct cas=cas /> }.into_any()
@@ -97,18 +98,18 @@ fn ProductFields(
                 </td>
                 <td>
                     <input id=value_id name=format!("values[{i}]") value=value
-                        aria-label=format!("{} fixed value", f.label())
-                        placeholder=if f.is_san() { "Fixed value(s), separated by commas" } else { "Fixed value" } />
+                        aria-label=t_args("products-fixed-value-of", &[("field", f.label().into())])
+                        placeholder=if f.is_san() { t("products-fixed-values") } else { t("products-fixed-value") } />
                     <p class="field-error" role="alert">{move || value_error.get()}</p>
                 </td>
             </tr>
         }
     }).collect_view();
     view! {
-        <Field label="Product name" name="name" id=format!("{prefix}-name") value=initial.name.clone()
+        <Field label=t("products-name") name="name" id=format!("{prefix}-name") value=initial.name.clone()
             server_error=field("name".into()) />
         <div class="field" class:field-invalid=move || ca_error.get().is_some()>
-            <label for=ca_id.clone()>"Private CA"</label>
+            <label for=ca_id.clone()>{t("products-ca")}</label>
             <select id=ca_id name="ca">
                 {cas.into_iter().map(|ca| {
                     let is_selected = ca == initial.ca;
@@ -117,24 +118,24 @@ fn ProductFields(
             </select>
             <p class="field-error" role="alert">{move || ca_error.get()}</p>
         </div>
-        <Field label="Validity (days)" name="validity_days" id=format!("{prefix}-validity")
-            value=initial.validity_days.clone() hint="At most 398 days."
+        <Field label=t("products-validity-days") name="validity_days" id=format!("{prefix}-validity")
+            value=initial.validity_days.clone() hint=t("products-validity-hint")
             server_error=field("validity_days".into()) />
         <div class="field" class:field-invalid=move || template_error.get().is_some()>
-            <label for=template_id.clone()>"Template"</label>
+            <label for=template_id.clone()>{t("products-template")}</label>
             <select id=template_id name="template">
-                {Template::ALL.into_iter().map(|t| view! {
-                    <option value=t.label() selected=selected_template == Some(t)>{t.label()}</option>
+                {Template::ALL.into_iter().map(|tpl| view! {
+                    <option value=tpl.label() selected=selected_template == Some(tpl)>{tpl.label()}</option>
                 }).collect_view()}
             </select>
             <p class="field-error" role="alert">{move || template_error.get()}</p>
         </div>
         <fieldset class="field">
-            <legend>"Subject and SAN fields"</legend>
-            <p class="field-hint">"Dynamic fields are filled in with each request; fixed values are the same in every certificate."</p>
+            <legend>{t("products-fields-legend")}</legend>
+            <p class="field-hint">{t("products-fields-hint")}</p>
             <div class="table-wrap" tabindex="0">
                 <table class="table">
-                    <thead><tr><th>"Field"</th><th>"How it is set"</th><th>"Fixed value"</th></tr></thead>
+                    <thead><tr><th>{t("products-field")}</th><th>{t("products-how-set")}</th><th>{t("products-fixed-value")}</th></tr></thead>
                     <tbody>{rows}</tbody>
                 </table>
             </div>
@@ -142,11 +143,11 @@ fn ProductFields(
         </fieldset>
         <div class="inline-check">
             <input type="checkbox" id=approve_id.clone() name="auto_approve" checked=initial.auto_approve />
-            <label for=approve_id>"Approve orders automatically"</label>
+            <label for=approve_id>{t("products-auto-approve")}</label>
         </div>
         <div class="field" class:field-invalid=move || checklist_error.get().is_some()>
-            <label for=checklist_id.clone()>"Validation checklist"</label>
-            <p class="field-hint">"One item per line; approvers see it with each order."</p>
+            <label for=checklist_id.clone()>{t("products-checklist-field")}</label>
+            <p class="field-hint">{t("products-checklist-hint")}</p>
             <textarea id=checklist_id name="checklist" rows="4" inner_html=textarea_text(&initial.checklist)></textarea>
             <p class="field-error" role="alert">{move || checklist_error.get()}</p>
         </div>
@@ -165,9 +166,12 @@ fn ProductItem(product: PrivateProductView, cas: Vec<String>) -> impl IntoView {
     let id_2 = id.clone();
     let edit_prefix = format!("edit-{id}");
     let describe = |mode: &Mode| match mode {
-        Mode::Fixed(values) => format!("fixed: {}", values.join(", ")),
-        Mode::Dynamic { required: true } => "dynamic, required".to_owned(),
-        Mode::Dynamic { required: false } => "dynamic, optional".to_owned(),
+        Mode::Fixed(values) => t_args(
+            "products-mode-fixed",
+            &[("values", values.join(", ").into())],
+        ),
+        Mode::Dynamic { required: true } => t("products-mode-required"),
+        Mode::Dynamic { required: false } => t("products-mode-optional"),
     };
     let fields = product
         .rules
@@ -180,17 +184,17 @@ fn ProductItem(product: PrivateProductView, cas: Vec<String>) -> impl IntoView {
         <li class="card account-item" aria-labelledby=labelled>
             <h2 id=heading>{product.name.clone()}</h2>
             <dl class="facts">
-                <dt>"Status"</dt><dd>{if product.active { "Active" } else { "Inactive" }}</dd>
-                <dt>"Private CA"</dt><dd>{product.ca.clone()}</dd>
-                <dt>"Template"</dt><dd>{product.template.label()}</dd>
-                <dt>"Validity"</dt><dd>{format!("{} days", product.validity_days)}</dd>
-                <dt>"Fields"</dt><dd>{fields}</dd>
-                <dt>"Approval"</dt><dd>{if product.auto_approve { "Automatic" } else { "By an administrator" }}</dd>
-                <dt>"Checklist"</dt><dd>{product.checklist.join("; ")}</dd>
+                <dt>{t("products-status")}</dt><dd>{if product.active { t("products-active") } else { t("products-inactive") }}</dd>
+                <dt>{t("products-ca")}</dt><dd>{product.ca.clone()}</dd>
+                <dt>{t("products-template")}</dt><dd>{product.template.label()}</dd>
+                <dt>{t("products-validity")}</dt><dd>{t_args("products-validity-value", &[("days", product.validity_days.into())])}</dd>
+                <dt>{t("products-fields")}</dt><dd>{fields}</dd>
+                <dt>{t("products-approval")}</dt><dd>{if product.auto_approve { t("products-automatic") } else { t("products-by-admin") }}</dd>
+                <dt>{t("products-checklist")}</dt><dd>{product.checklist.join("; ")}</dd>
             </dl>
             <details>
-                <summary>"Edit"</summary>
-                <SubmitForm action=update alert=update_error submit="Save product">
+                <summary>{t("products-edit")}</summary>
+                <SubmitForm action=update alert=update_error submit=t("products-save-submit")>
                     <input type="hidden" name="id" value=id_1 />
                     <ProductFields prefix=edit_prefix initial=product.form() cas=cas error=update_error />
                 </SubmitForm>
@@ -213,8 +217,8 @@ fn AddProduct(cas: Vec<String>) -> impl IntoView {
         ..Default::default()
     };
     view! {
-        <FormCard heading_id="add-private-product-heading" heading="Create a private product">
-            <SubmitForm action=action alert=error submit="Create product">
+        <FormCard heading_id="add-private-product-heading" heading=t("products-create-heading")>
+            <SubmitForm action=action alert=error submit=t("products-create-submit")>
                 <ProductFields prefix="add".to_owned() initial=initial cas=cas error=error />
             </SubmitForm>
         </FormCard>

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::t;
 use crate::{
     api::orders::{SetReminderDays, renewal_reminder_settings},
     components::{
@@ -15,7 +16,7 @@ use crate::{
 
 #[component]
 pub fn RenewalRemindersPage() -> impl IntoView {
-    view! { <Portal title="Renewal reminders" needs=Permission::ManageSettings refusal="Your role does not allow you to change account settings." page=|_| view! { <Setting /> } /> }
+    view! { <Portal title="page-renewal-reminders" needs=Permission::ManageSettings refusal="refusal-account-settings" page=|_| view! { <Setting /> } /> }
 }
 
 #[component]
@@ -23,12 +24,12 @@ fn Setting() -> impl IntoView {
     let action = ServerAction::<SetReminderDays>::new();
     let error = Signal::derive(move || action.value().get().and_then(Result::err));
     view! {
-        <NoticePage flag="saved" notice="The reminder days were saved." load=renewal_reminder_settings let:s>
-            <FormCard heading_id="reminders-heading" heading="Certificate renewal notification frequency">
-                <p>"Reminders go to the requester, the additional recipients, the technical contact and the group's renewal addresses. Positive days are before expiry, negative days after it."</p>
-                <SubmitForm action=action alert=error submit="Save">
+        <NoticePage flag="saved" notice=t("renewals-saved") load=renewal_reminder_settings let:s>
+            <FormCard heading_id="reminders-heading" heading=t("renewals-heading")>
+                <p>{t("renewals-explain")}</p>
+                <SubmitForm action=action alert=error submit=t("renewals-save")>
                     <div class="field">
-                        <label for="reminder-days">"Days (comma-separated)"</label>
+                        <label for="reminder-days">{t("renewals-days")}</label>
                         <input id="reminder-days" name="days" value=s.days />
                     </div>
                 </SubmitForm>

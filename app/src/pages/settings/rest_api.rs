@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::{t, t_args};
 use crate::{
     api::access::{ApiKeyCreate, ApiKeyRevoke, api_keys},
     components::{
@@ -21,7 +22,7 @@ use crate::{
 
 #[component]
 pub fn ApiKeysSettingsPage() -> impl IntoView {
-    view! { <Portal title="REST APIs" needs=Permission::ManageSettings refusal="Your role does not allow you to manage API access keys." page=|_| view! { <Keys /> } /> }
+    view! { <Portal title="page-rest-apis" needs=Permission::ManageSettings refusal="refusal-api-keys" page=|_| view! { <Keys /> } /> }
 }
 
 #[component]
@@ -30,13 +31,13 @@ fn Keys() -> impl IntoView {
     let revoke = ServerAction::<ApiKeyRevoke>::new();
     let reload = Signal::derive(move || create.version().get() + revoke.version().get());
     view! {
-        <NoticePage flag="revoked" notice="The key was revoked: requests with it are refused from now on."
+        <NoticePage flag="revoked" notice=t("api-keys-revoked")
             load=api_keys reload=reload
             intro=move || view! {
                 <p class="lead">
-                    "An access key lets a program use the "
-                    <a href="/api/v1/docs">"REST API"</a>
-                    " as one user of this account: it gets that user's permissions and IP restrictions, and what it does is recorded under that user."
+                    {t("api-keys-lead-before")}" "
+                    <a href="/api/v1/docs">{t("api-keys-rest-api")}</a>
+                    " "{t("api-keys-lead-after")}
                 </p>
                 {move || create.value().get().and_then(Result::ok).map(|k| view! { <NewKey created=k /> })}
             }
@@ -50,20 +51,21 @@ fn Keys() -> impl IntoView {
 #[component]
 fn NewKey(created: ApiKeyCreated) -> impl IntoView {
     let example = format!(
-        "curl -H 'Authorization: Bearer {}' {}/api/v1/orders",
-        created.key, "https://<this portal>"
+        "curl -H 'Authorization: Bearer {}' https://<{}>/api/v1/orders",
+        created.key,
+        t("api-keys-this-portal")
     );
     view! {
         <section class="card" aria-labelledby="new-key-heading" data-testid="new-api-key">
-            <h2 id="new-key-heading">"Your new access key"</h2>
+            <h2 id="new-key-heading">{t("api-keys-new-heading")}</h2>
             <div class="alert alert-warning" role="status">
-                "Copy it now: it is shown only this once. Rootline keeps only a digest of it."
+                {t("api-keys-copy-now")}
             </div>
             <div class="field">
-                <label for="new-api-key">"Access key"</label>
+                <label for="new-api-key">{t("api-keys-access-key")}</label>
                 <input id="new-api-key" readonly value=created.key class="mono" />
             </div>
-            <p>"Use it like this:"</p>
+            <p>{t("api-keys-use-it")}</p>
             <pre><code>{example}</code></pre>
         </section>
     }
@@ -75,10 +77,10 @@ fn KeyList(page: ApiKeysPage, revoke: ServerAction<ApiKeyRevoke>) -> impl IntoVi
     view! {
         <FormAlert error=error />
         {if page.keys.is_empty() {
-            view! { <p class="empty">"No access keys yet."</p> }.into_any()
+            view! { <p class="empty">{t("api-keys-none")}</p> }.into_any()
         } else {
             view! {
-                <Table label="Access keys" columns=&["Key ID", "Acts as", "Description", "Created", "Last used", "State", "Actions"]>
+                <Table label=t("api-keys-table") columns=vec![t("api-keys-key-id"), t("api-keys-acts-as"), t("api-keys-description"), t("api-keys-created"), t("api-keys-last-used"), t("api-keys-state"), t("api-keys-actions")]>
                     {page.keys.into_iter().map(|k| view! { <KeyRow key=k revoke=revoke /> }).collect_view()}
                 </Table>
             }
@@ -92,8 +94,8 @@ fn KeyRow(key: ApiKeyView, revoke: ServerAction<ApiKeyRevoke>) -> impl IntoView 
     let id = key.id.to_string();
     let confirm_id = format!("revoke-confirm-{}", key.id);
     let state = match &key.revoked_at {
-        Some(at) => format!("Revoked {at}"),
-        None => "Active".to_owned(),
+        Some(at) => t_args("api-keys-revoked-at", &[("at", at.clone().into())]),
+        None => t("api-keys-active"),
     };
     let active = key.revoked_at.is_none();
     view! {
@@ -102,7 +104,7 @@ fn KeyRow(key: ApiKeyView, revoke: ServerAction<ApiKeyRevoke>) -> impl IntoView 
             <td>{key.user_email}</td>
             <td>{key.description}</td>
             <td>{key.created_at}</td>
-            <td>{key.last_used_at.unwrap_or_else(|| "Never".to_owned())}</td>
+            <td>{key.last_used_at.unwrap_or_else(|| t("api-keys-never"))}</td>
             <td>{state}</td>
             <td class="row-actions">
                 {active.then(|| view! {
@@ -111,9 +113,9 @@ fn KeyRow(key: ApiKeyView, revoke: ServerAction<ApiKeyRevoke>) -> impl IntoView 
                         <label class="inline-check" for=confirm_id.clone()>
                             // No name: the box only makes the browser ask before revoking.
                             <input type="checkbox" id=confirm_id.clone() required />
-                            " Yes, revoke"
+                            " "{t("api-keys-yes-revoke")}
                         </label>
-                        <button type="submit" class="button button-quiet">"Revoke"</button>
+                        <button type="submit" class="button button-quiet">{t("api-keys-revoke")}</button>
                     </ActionForm>
                 })}
             </td>
@@ -127,16 +129,16 @@ fn CreateKey(page: ApiKeysPage, create: ServerAction<ApiKeyCreate>) -> impl Into
     let field = move |name| field_error(error, name);
     let user_error = field("user_id");
     view! {
-        <FormCard heading_id="create-key-heading" heading="Create an access key">
-            <SubmitForm action=create alert=form_level(error) submit="Create key">
+        <FormCard heading_id="create-key-heading" heading=t("api-keys-create-heading")>
+            <SubmitForm action=create alert=form_level(error) submit=t("api-keys-create-submit")>
                 <div class="field" class:field-invalid=move || user_error.get().is_some()>
-                    <label for="field-user_id">"Acts as"</label>
+                    <label for="field-user_id">{t("api-keys-acts-as")}</label>
                     <select id="field-user_id" name="user_id" required>
                         {page.users.into_iter().map(|u| view! { <option value=u.id.to_string()>{u.label}</option> }).collect_view()}
                     </select>
                     <p class="field-error" role="alert">{move || user_error.get()}</p>
                 </div>
-                <Field label="Description" name="description" hint="What uses the key, e.g. \"Deploy pipeline\"." server_error=field("description") />
+                <Field label=t("api-keys-description") name="description" hint=t("api-keys-description-hint") server_error=field("description") />
             </SubmitForm>
         </FormCard>
     }

@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use crate::i18n::{t, t_args};
 use crate::{
     api::access::{RoleAdd, RoleDelete, RoleUpdate, roles_list},
     components::{
@@ -20,18 +21,15 @@ use crate::{
 
 #[component]
 pub fn RolesPage() -> impl IntoView {
-    view! { <Portal title="Roles" needs=Permission::ManageRoles refusal="Your role does not allow you to manage roles." page=|_| view! { <RolesView /> } /> }
+    view! { <Portal title="page-roles" needs=Permission::ManageRoles refusal="refusal-roles" page=|_| view! { <RolesView /> } /> }
 }
 
 #[component]
 fn RolesView() -> impl IntoView {
-    let notice = query_notice(&[
-        ("saved", "The role was saved."),
-        ("deleted", "The role was deleted."),
-    ]);
+    let notice = query_notice(&[("saved", "roles-saved"), ("deleted", "roles-deleted")]);
     let page = Resource::new_blocking(notice, |_| roles_list());
     view! {
-        {move || notice().map(|n| view! { <Notice>{n}</Notice> })}
+        {move || notice().map(|key| view! { <Notice>{t(key)}</Notice> })}
         <Loaded resource=page let:p>
             <RoleLists page=p /> <AddRole />
         </Loaded>
@@ -44,21 +42,21 @@ fn RoleLists(page: Roles) -> impl IntoView {
     let has_custom = !page.custom.is_empty();
     view! {
         <section class="card" aria-labelledby="custom-roles-heading">
-            <h2 id="custom-roles-heading">"Custom roles"</h2>
+            <h2 id="custom-roles-heading">{t("roles-custom")}</h2>
             {if has_custom {
                 view! {
-                    <ul class="account-list" aria-label="Custom roles">
+                    <ul class="account-list" aria-label=t("roles-custom")>
                         {page.custom.into_iter().map(|r| view! { <CustomRoleItem role=r /> }).collect_view()}
                     </ul>
                 }
                 .into_any()
             } else {
-                view! { <p class="muted">"No custom roles yet. Build one below from the same permissions as the built-in roles."</p> }.into_any()
+                view! { <p class="muted">{t("roles-none")}</p> }.into_any()
             }}
         </section>
         <section class="card" aria-labelledby="built-in-roles-heading">
-            <h2 id="built-in-roles-heading">"Built-in roles"</h2>
-            <Table label="Built-in roles" columns=&["Role", "May"]>
+            <h2 id="built-in-roles-heading">{t("roles-built-in")}</h2>
+            <Table label=t("roles-built-in") columns=vec![t("roles-role"), t("roles-may")]>
                 {page.built_in.into_iter().map(|r: Role| view! {
                     <tr>
                         <th scope="row">{r.label()}</th>
@@ -99,11 +97,11 @@ fn RoleFields(
         })
         .collect_view();
     view! {
-        <Field label="Role name" name="name" id=format!("{prefix}-name") value=name server_error=field("name") />
-        <Field label="Description" name="description" id=format!("{prefix}-description") required=false
+        <Field label=t("roles-name") name="name" id=format!("{prefix}-name") value=name server_error=field("name") />
+        <Field label=t("roles-description") name="description" id=format!("{prefix}-description") required=false
             value=description server_error=field("description") />
         <fieldset class="choice" aria-describedby=described>
-            <legend>"Permissions"</legend>
+            <legend>{t("roles-permissions")}</legend>
             {boxes}
             <p class="field-error" id=error_id role="alert">{move || permissions_error.get()}</p>
         </fieldset>
@@ -120,7 +118,7 @@ fn CustomRoleItem(role: CustomRoleView) -> impl IntoView {
     let labelled = heading.clone();
     let id = role.id.to_string();
     let delete_id = id.clone();
-    let delete_label = format!("Delete role {}", role.name);
+    let delete_label = t_args("roles-delete-label", &[("name", role.name.clone().into())]);
     let may = role
         .permissions
         .iter()
@@ -132,13 +130,13 @@ fn CustomRoleItem(role: CustomRoleView) -> impl IntoView {
             <h3 id=heading>{role.name.clone()}</h3>
             {(!role.description.is_empty()).then(|| view! { <p>{role.description.clone()}</p> })}
             <dl class="facts">
-                <dt>"May"</dt><dd>{may}</dd>
-                <dt>"Users"</dt><dd>{role.holders}</dd>
+                <dt>{t("roles-may")}</dt><dd>{may}</dd>
+                <dt>{t("roles-users")}</dt><dd>{role.holders}</dd>
             </dl>
             <FormAlert error=delete_error />
             <details>
-                <summary>"Edit"</summary>
-                <SubmitForm action=update alert=form_level(error) submit="Save role">
+                <summary>{t("roles-edit")}</summary>
+                <SubmitForm action=update alert=form_level(error) submit=t("roles-save-submit")>
                     <input type="hidden" name="id" value=id.clone() />
                     <RoleFields prefix=format!("edit-{id}") name=role.name.clone() description=role.description.clone()
                         granted=role.permissions.clone() error=error />
@@ -146,7 +144,7 @@ fn CustomRoleItem(role: CustomRoleView) -> impl IntoView {
             </details>
             <ActionForm action=delete>
                 <input type="hidden" name="id" value=delete_id />
-                <button type="submit" class="button button-danger" aria-label=delete_label>"Delete"</button>
+                <button type="submit" class="button button-danger" aria-label=delete_label>{t("roles-delete")}</button>
             </ActionForm>
         </li>
     }
@@ -157,8 +155,8 @@ fn AddRole() -> impl IntoView {
     let action = ServerAction::<RoleAdd>::new();
     let error = Signal::derive(move || action.value().get().and_then(Result::err));
     view! {
-        <FormCard heading_id="add-role-heading" heading="Add a custom role">
-            <SubmitForm action=action alert=form_level(error) submit="Add role">
+        <FormCard heading_id="add-role-heading" heading=t("roles-add-heading")>
+            <SubmitForm action=action alert=form_level(error) submit=t("roles-add-submit")>
                 <RoleFields prefix="add".to_owned() name=String::new() description=String::new()
                     granted=Vec::new() error=error />
             </SubmitForm>

@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use crate::i18n::t;
 use crate::{
     api::access::{SetTwoFactor, two_factor_setting},
     components::{
@@ -12,7 +13,7 @@ use crate::{
 
 #[component]
 pub fn TwoFactorSettingPage() -> impl IntoView {
-    view! { <Portal title="Two-factor sign-in" needs=Permission::ManageSettings refusal="Your role does not allow you to change security settings." page=|_| view! { <Setting /> } /> }
+    view! { <Portal title="page-two-factor" needs=Permission::ManageSettings refusal="refusal-security-settings" page=|_| view! { <Setting /> } /> }
 }
 
 #[component]
@@ -20,13 +21,13 @@ fn Setting() -> impl IntoView {
     let action = ServerAction::<SetTwoFactor>::new();
     let error = Signal::derive(move || action.value().get().and_then(Result::err));
     view! {
-        <NoticePage flag="saved" notice="The setting was saved." load=two_factor_setting let:on>
-            <FormCard heading_id="totp-heading" heading="Authenticator app (T-OTP)">
-                <p>"When enforced, every user of the account sets up an authenticator app at their next sign-in and enters a code from it at every sign-in."</p>
-                <SubmitForm action=action alert=error submit="Save">
+        <NoticePage flag="saved" notice=t("two-factor-setting-saved") load=two_factor_setting let:on>
+            <FormCard heading_id="totp-heading" heading=t("two-factor-setting-heading")>
+                <p>{t("two-factor-setting-explain")}</p>
+                <SubmitForm action=action alert=error submit=t("renewals-save")>
                     <div class="field field-check">
                         <input type="checkbox" id="field-enforce" name="enforce" value="yes" checked=on />
-                        <label for="field-enforce">"Enforce 2FA via T-OTP"</label>
+                        <label for="field-enforce">{t("two-factor-setting-enforce")}</label>
                     </div>
                 </SubmitForm>
             </FormCard>

@@ -7,6 +7,7 @@ use leptos_router::hooks::use_params_map;
 use crate::{
     api::smime::SmimeVerify,
     components::{auth_card::AuthCard, form_alert::FormAlert},
+    i18n::{t, t_args},
 };
 
 #[component]
@@ -17,19 +18,19 @@ pub fn SmimeVerifyPage() -> impl IntoView {
     let error = Signal::derive(move || verify.value().get().and_then(Result::err));
     let done = move || verify.value().get().and_then(Result::ok);
     view! {
-        <AuthCard title="Verify your e-mail address">
+        <AuthCard title="page-verify-email">
             <FormAlert error=error />
             {move || match done() {
                 Some(email) => view! {
                     <div class="alert alert-success" role="status" data-testid="smime-verified">
-                        {format!("Thank you. Control of {email} is verified; the certificate can now be activated.")}
+                        {t_args("smime-verify-done", &[("email", email.into())])}
                     </div>
                 }.into_any(),
                 None => view! {
-                    <p>"An S/MIME certificate was requested for your e-mail address. Press Verify if you agree that it may be issued."</p>
+                    <p>{t("smime-verify-lead")}</p>
                     <ActionForm action=verify>
                         <input type="hidden" name="value" value=value() />
-                        <button type="submit" class="button">"Verify"</button>
+                        <button type="submit" class="button">{t("smime-verify-button")}</button>
                     </ActionForm>
                 }.into_any(),
             }}

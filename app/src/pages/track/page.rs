@@ -13,16 +13,12 @@ use crate::{
         form_alert::{CheckResultAlert, FormAlert},
     },
     error::AppError,
+    i18n::{t, t_args},
     model::{
         domains::{DcvMethod, DomainView},
         orders::{TrackingScope, TrackingView},
     },
 };
-
-/// What a link that opens nothing says: unknown and expired links answer alike.
-const NO_ORDER: &str = "This tracking link does not open an order: it is mistyped, or it has \
-     expired (a link stops working when the order's certificate expires, or 30 days after an \
-     order ended without one). Sign in to Rootline to see your orders.";
 
 #[component]
 pub fn TrackPage() -> impl IntoView {
@@ -57,15 +53,16 @@ pub fn TrackPage() -> impl IntoView {
                 "Rootline"
             </a>
             <main class="card track-card">
-                <h1>"Track your order"</h1>
+                <h1>{t("track-heading")}</h1>
                 <FormAlert error=error />
                 {move || outcome().map(|r| view! { <CheckResultAlert result=r /> })}
-                <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
+                <Suspense fallback=|| view! { <p class="loading">{t("common-loading")}</p> }>
                     {move || Suspend::new(async move {
                         match order.await {
                             Ok(o) => view! { <Tracking order=o token=token() method=method verify=verify csr=csr /> }.into_any(),
-                            Err(AppError::NotFound) => view! { <div class="alert alert-error" role="alert">{NO_ORDER}</div> }.into_any(),
-                            Err(e) => view! { <div class="alert alert-error" role="alert">{e.to_string()}</div> }.into_any(),
+                            // Unknown and expired links answer alike.
+                            Err(AppError::NotFound) => view! { <div class="alert alert-error" role="alert">{t("track-no-order")}</div> }.into_any(),
+                            Err(e) => view! { <div class="alert alert-error" role="alert">{e.text(crate::i18n::use_lang())}</div> }.into_any(),
                         }
                     })}
                 </Suspense>
@@ -83,71 +80,67 @@ fn Tracking(
     csr: ServerAction<TrackingCsr>,
 ) -> impl IntoView {
     let steps = [
-        ("Approval", !order.approval_pending),
-        ("CSR", !order.needs_csr),
+        (t("track-step-approval"), !order.approval_pending),
+        (t("track-step-csr"), !order.needs_csr),
         (
-            "Domain validation",
+            t("track-step-domain-validation"),
             order
                 .names
                 .iter()
                 .all(|n| n.covered_by.is_some() || n.domain.is_none()),
         ),
-        ("Issued", order.issued),
+        (t("track-step-issued"), order.issued),
     ];
     let download_base = format!("/track/{token}/certificate");
     let can_act = order.can_act;
     let scope = match (order.scope, can_act) {
-        (TrackingScope::Viewer, _) => {
-            "Read-only view: you were sent this link as an additional \
-             recipient or the technical contact of the order. It shows the order and downloads \
-             the certificate; the requester acts on the order with their own link."
-        }
-        (TrackingScope::Requester, true) => {
-            "Requester's link: choose how to prove control of \
-             the domains, verify them and submit a missing CSR here. Keep it to yourself."
-        }
-        (TrackingScope::Requester, false) => {
-            "Requester's link: the order has ended, so this \
-             link only shows it (and downloads the certificate, if one was issued)."
-        }
+        (TrackingScope::Viewer, _) => t("track-scope-viewer"),
+        (TrackingScope::Requester, true) => t("track-scope-requester"),
+        (TrackingScope::Requester, false) => t("track-scope-ended"),
     };
     view! {
-        <p>{format!("Order #{} · {}", order.order_id, order.product)}</p>
+        <p>{t_args("track-order", &[
+            // As text: a number, not an amount to format or to pick a plural for.
+            ("id", order.order_id.to_string().into()),
+            ("product", order.product.clone().into()),
+        ])}</p>
         <p class="alert alert-info" data-testid="tracking-scope">{scope}</p>
-        <p>"Status: " <strong data-testid="tracking-status">{order.status.label()}</strong></p>
+        <p>{t("track-status")}" " <strong data-testid="tracking-status">{t(order.status.key())}</strong></p>
         {order.works_until.clone().map(|day| view! {
-            <p data-testid="tracking-until">{format!("This link works until {day} (UTC).")}</p>
+            <p data-testid="tracking-until">{t_args("track-works-until", &[("day", day.into())])}</p>
         })}
-        <ol class="steps" aria-label="Steps">
+        <ol class="steps" aria-label=t("track-steps")>
             {steps.into_iter().map(|(label, done)| view! {
-                <li class:done=done>{label}" — "{if done { "done" } else { "pending" }}</li>
+                <li class:done=done>{label}" — "{if done { t("track-step-done") } else { t("track-step-pending") }}</li>
             }).collect_view()}
         </ol>
         {order.issue_error.clone().map(|e| view! { <div class="alert alert-error" role="alert">{e}</div> })}
         {order.issued.then(|| view! {
             <p class="actions">
-                <a class="button" rel="external" download="" href=format!("{download_base}/pem")>"Download PEM (with chain)"</a>
-                <a class="button button-quiet" rel="external" download="" href=format!("{download_base}/der")>"Download DER"</a>
-                <a class="button button-quiet" rel="external" download="" href=format!("{download_base}/p7b")>"Download PKCS#7 chain"</a>
+                <a class="button" rel="external" download="" href=format!("{download_base}/pem")>{t("track-download-pem")}</a>
+                <a class="button button-quiet" rel="external" download="" href=format!("{download_base}/der")>{t("track-download-der")}</a>
+                <a class="button button-quiet" rel="external" download="" href=format!("{download_base}/p7b")>{t("track-download-p7b")}</a>
             </p>
         })}
-        <h2>"Domains"</h2>
+        <h2>{t("track-domains")}</h2>
         {order.names.into_iter().map(|n| {
             let token = token.clone();
             match (n.covered_by, n.domain) {
-                (Some(by), _) => view! { <p><strong>{n.name}</strong>{format!(" · verified through {by}")}</p> }.into_any(),
+                (Some(by), _) => view! {
+                    <p><strong>{n.name}</strong>" "{t_args("track-verified-through", &[("domain", by.into())])}</p>
+                }.into_any(),
                 (None, Some(d)) => view! {
                     <DomainStep name=n.name domain=d token=token can_act=can_act method=method verify=verify />
                 }.into_any(),
-                (None, None) => view! { <p><strong>{n.name}</strong>" · no validation needed"</p> }.into_any(),
+                (None, None) => view! { <p><strong>{n.name}</strong>" "{t("track-no-validation")}</p> }.into_any(),
             }
         }).collect_view()}
         {(can_act && order.needs_csr).then(|| view! {
-            <h2>"Submit the CSR"</h2>
+            <h2>{t("track-submit-csr-heading")}</h2>
             <ActionForm action=csr>
                 <input type="hidden" name="token" value=token.clone() />
-                <TextArea label="CSR (PEM)" id="track-csr" name="csr" rows=8 mono=true />
-                <button type="submit" class="button">"Submit CSR"</button>
+                <TextArea label=t("track-csr") id="track-csr" name="csr" rows=8 mono=true />
+                <button type="submit" class="button">{t("track-submit-csr")}</button>
             </ActionForm>
         })}
     }
@@ -169,33 +162,43 @@ fn DomainStep(
     let select_id = format!("method-{}", domain.id);
     // A read-only link cannot verify: whoever publishes the value tells the requester.
     let then = if can_act {
-        "then press Verify Now"
+        t("track-then-verify")
     } else {
-        "then ask the requester to verify it"
+        t("track-then-ask")
     };
     let explain = match (&domain.method, &domain.value, &domain.location) {
-        (DcvMethod::DnsTxt, Some(v), Some(at)) => {
-            format!("Publish a TXT record at {at} with this value, {then}: {v}")
-        }
-        (DcvMethod::HttpFile, Some(v), Some(at)) => {
-            format!("Serve a file at {at} holding exactly this value, {then}: {v}")
-        }
+        (DcvMethod::DnsTxt, Some(v), Some(at)) => t_args(
+            "track-dns-txt",
+            &[
+                ("location", at.clone().into()),
+                ("then", then.into()),
+                ("value", v.clone().into()),
+            ],
+        ),
+        (DcvMethod::HttpFile, Some(v), Some(at)) => t_args(
+            "track-http-file",
+            &[
+                ("location", at.clone().into()),
+                ("then", then.into()),
+                ("value", v.clone().into()),
+            ],
+        ),
         (DcvMethod::ConstructedEmail { .. }, _, Some(to)) => {
-            format!("We e-mail a confirmation link to {to}; it works for 24 hours.")
+            t_args("track-email", &[("address", to.clone().into())])
         }
         _ => String::new(),
     };
     let method_label = domain.method.label();
     view! {
-        <section class="domain-step" aria-label=format!("Validate {name}")>
-            <h3>{name.clone()}" · "{domain.status.label()}</h3>
-            {(!can_act).then(|| view! { <p>{format!("Validation method: {method_label}")}</p> })}
+        <section class="domain-step" aria-label=t_args("track-validate", &[("name", name.clone().into())])>
+            <h3>{name.clone()}" · "{t(domain.status.key())}</h3>
+            {(!can_act).then(|| view! { <p>{t_args("track-method-is", &[("method", method_label.into())])}</p> })}
             {can_act.then(|| view! {
             <ActionForm action=method>
                 <input type="hidden" name="token" value=token.clone() />
                 <input type="hidden" name="domain" value=domain.id />
                 <div class="field">
-                    <label for=select_id.clone()>"Validation method"</label>
+                    <label for=select_id.clone()>{t("track-method")}</label>
                     <select id=select_id name="method">
                         {DcvMethod::choices().into_iter().map(|m| {
                             let code = m.code();
@@ -204,17 +207,17 @@ fn DomainStep(
                         }).collect_view()}
                     </select>
                 </div>
-                <button type="submit" class="button button-quiet">"Use this method"</button>
+                <button type="submit" class="button button-quiet">{t("track-use-method")}</button>
             </ActionForm>
             })}
             <p class="dcv-instructions" data-testid="dcv-instructions">{explain}</p>
-            {domain.value.clone().map(|v| view! { <p>"Value: "<code data-testid="dcv-value">{v}</code></p> })}
+            {domain.value.clone().map(|v| view! { <p>{t("track-value")}" "<code data-testid="dcv-value">{v}</code></p> })}
             {domain.last_error.clone().map(|e| view! { <p class="field-error">{e}</p> })}
             {can_act.then(|| view! {
             <ActionForm action=verify>
                 <input type="hidden" name="token" value=verify_token />
                 <input type="hidden" name="domain" value=domain.id />
-                <button type="submit" class="button">{if is_email { "Send the e-mail" } else { "Verify Now" }}</button>
+                <button type="submit" class="button">{if is_email { t("track-send-email") } else { t("track-verify-now") }}</button>
             </ActionForm>
             })}
         </section>

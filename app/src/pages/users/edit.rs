@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
+use crate::i18n::t;
 use crate::{
     api::access::{UserDeactivate, UserUpdate, role_options, user_get},
     components::{form_alert::FormAlert, loaded::Loaded, portal::Portal, user_fields::UserFields},
@@ -10,7 +11,7 @@ use crate::{
 
 #[component]
 pub fn UserEditPage() -> impl IntoView {
-    view! { <Portal title="Edit user" needs=Permission::ManageUsers refusal="Your role does not allow you to manage users." page=|_| view! { <UserEdit /> } /> }
+    view! { <Portal title="page-edit-user" needs=Permission::ManageUsers refusal="refusal-users" page=|_| view! { <UserEdit /> } /> }
 }
 
 #[component]
@@ -57,15 +58,14 @@ fn EditForm(user: UserSummary, roles: Vec<crate::model::roles::RoleOption>) -> i
             <section class="card form-card" aria-labelledby="edit-user-heading">
                 <h2 id="edit-user-heading">{user.name.clone()}</h2>
                 <dl class="facts">
-                    <dt>"E-mail"</dt><dd>{user.email.clone()}</dd>
-                    <dt>"Role"</dt><dd>{user.role_label.clone()}</dd>
-                    <dt>"Status"</dt><dd>{user.status.label()}</dd>
+                    <dt>{t("field-email")}</dt><dd>{user.email.clone()}</dd>
+                    <dt>{t("field-role")}</dt><dd>{user.role_label.clone()}</dd>
+                    <dt>{t("orders-col-status")}</dt><dd>{t(user.status.key())}</dd>
                 </dl>
                 <p class="alert alert-info" role="status">
-                    "This user's role can do things yours cannot, so you cannot change or deactivate "
-                    "them. Ask an administrator."
+                    {t("users-cannot-change")}
                 </p>
-                <a class="button button-quiet" href="/users">"Back to users"</a>
+                <a class="button button-quiet" href="/users">{t("users-back")}</a>
             </section>
         }
         .into_any();
@@ -75,18 +75,16 @@ fn EditForm(user: UserSummary, roles: Vec<crate::model::roles::RoleOption>) -> i
         <section class="card form-card" aria-labelledby="edit-user-heading">
             <h2 id="edit-user-heading">{user.name.clone()}</h2>
             <dl class="facts">
-                <dt>"E-mail"</dt><dd>{user.email.clone()}</dd>
-                <dt>"Status"</dt><dd>{user.status.label()}</dd>
+                <dt>{t("field-email")}</dt><dd>{user.email.clone()}</dd>
+                <dt>{t("orders-col-status")}</dt><dd>{t(user.status.key())}</dd>
                 {shared.then(|| view! {
-                    <dt>"Mobile number"</dt><dd>{user.mobile.clone()}</dd>
-                    <dt>"Designation"</dt><dd>{if user.designation.is_empty() { "—".to_owned() } else { user.designation.clone() }}</dd>
+                    <dt>{t("field-mobile")}</dt><dd>{user.mobile.clone()}</dd>
+                    <dt>{t("field-designation")}</dt><dd>{if user.designation.is_empty() { "—".to_owned() } else { user.designation.clone() }}</dd>
                 })}
             </dl>
             {shared.then(|| view! {
                 <p class="field-hint">
-                    "This user also belongs to another account, so their name, mobile number and "
-                    "designation are theirs to change, on their profile. You set their role, group "
-                    "access and employee ID here."
+                    {t("users-shared")}
                 </p>
             })}
             <ActionForm action=update>
@@ -95,20 +93,20 @@ fn EditForm(user: UserSummary, roles: Vec<crate::model::roles::RoleOption>) -> i
                 <UserFields initial=user.form() roles=roles editing=true personal=!shared field_error=field_error />
                 <div class="form-actions">
                     <button type="submit" class="button button-primary" disabled=move || update.pending().get()>
-                        "Save changes"
+                        {t("edit-save")}
                     </button>
-                    <a class="button button-quiet" href="/users">"Cancel"</a>
+                    <a class="button button-quiet" href="/users">{t("users-cancel")}</a>
                 </div>
             </ActionForm>
         </section>
         {can_deactivate.then(|| view! {
             <section class="card danger-zone" aria-labelledby="deactivate-heading">
-                <h2 id="deactivate-heading">"Deactivate"</h2>
-                <p>"The user is signed out at once and cannot sign in to this account again."</p>
+                <h2 id="deactivate-heading">{t("toggle-deactivate")}</h2>
+                <p>{t("users-deactivate-explain")}</p>
                 <ActionForm action=deactivate>
                     <FormAlert error=deactivate_error />
                     <input type="hidden" name="id" value=deactivate_id.clone() />
-                    <button type="submit" class="button button-danger">"Deactivate user"</button>
+                    <button type="submit" class="button button-danger">{t("users-deactivate")}</button>
                 </ActionForm>
             </section>
         })}

@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use crate::i18n::{t, t_args};
 use crate::{
     api::access::users_list,
     components::{
@@ -14,7 +15,7 @@ use crate::{
 
 #[component]
 pub fn UsersPage() -> impl IntoView {
-    view! { <Portal title="Users" needs=Permission::ManageUsers refusal="Your role does not allow you to manage users." page=|_| view! { <Users /> } /> }
+    view! { <Portal title="page-users" needs=Permission::ManageUsers refusal="refusal-users" page=|_| view! { <Users /> } /> }
 }
 
 fn page_link(search: &str, page: u64) -> String {
@@ -28,36 +29,26 @@ fn Users() -> impl IntoView {
         page: p.get("page").and_then(|v| v.parse().ok()),
     });
     let notice = query_notice(&[
-        (
-            "added",
-            "The user was added and an e-mail is on its way to them.",
-        ),
-        (
-            "invited",
-            "This address already has a Rootline user, so they were invited by e-mail. \
-             They join, and you see their details, only when they accept.",
-        ),
-        ("saved", "The changes were saved."),
-        (
-            "deactivated",
-            "The user was deactivated; their sessions have ended.",
-        ),
+        ("added", "users-added"),
+        ("invited", "users-invited"),
+        ("saved", "order-done-edited"),
+        ("deactivated", "users-deactivated"),
     ]);
     let page = Resource::new_blocking(move || query.get(), users_list);
     view! {
-        {move || notice().map(|n| view! { <Notice>{n}</Notice> })}
+        {move || notice().map(|key| view! { <Notice>{t(key)}</Notice> })}
         <div class="toolbar">
-            <form class="filters" method="get" action="/users" role="search" aria-label="Search users">
+            <form class="filters" method="get" action="/users" role="search" aria-label=t("users-search-label")>
                 <div class="field">
-                    <label for="users-search">"Search"</label>
-                    <input id="users-search" name="search" type="search" placeholder="Name or e-mail"
+                    <label for="users-search">{t("common-search")}</label>
+                    <input id="users-search" name="search" type="search" placeholder=t("users-search-placeholder")
                         value=move || query.get().search />
                 </div>
                 <div class="filters-actions">
-                    <button type="submit" class="button">"Search"</button>
+                    <button type="submit" class="button">{t("common-search")}</button>
                 </div>
             </form>
-            <a class="button button-primary" href="/users/new">"Add user"</a>
+            <a class="button button-primary" href="/users/new">{t("page-add-user")}</a>
         </div>
         <Loaded resource=page let:p>
             <UserTable page=p search=query.get_untracked().search />
@@ -74,15 +65,15 @@ fn UserTable(page: UsersPage, search: String) -> impl IntoView {
     let next = (current < pages).then(|| page_link(&search, current + 1));
     let invitations = (!page.invitations.is_empty()).then(|| {
         view! {
-            <Table label="Invitations" columns=&["E-mail", "Role offered", "Invited", "Status"]>
+            <Table label=t("users-invitations") columns=vec![t("field-email"), t("users-role-offered"), t("users-invited-on"), t("orders-col-status")]>
                 {page
                     .invitations
                     .iter()
                     .map(|i| {
                         let status = if i.expired {
-                            "Expired: add the address again to send a new invitation"
+                            t("users-invitation-expired")
                         } else {
-                            "Invited"
+                            t("users-invitation-pending")
                         };
                         view! {
                             <tr>
@@ -100,13 +91,13 @@ fn UserTable(page: UsersPage, search: String) -> impl IntoView {
     if page.users.is_empty() {
         return view! {
             {invitations}
-            <p class="empty">"No users match."</p>
+            <p class="empty">{t("users-none")}</p>
         }
         .into_any();
     }
     view! {
         {invitations}
-        <Table label="Users" columns=&["Name", "E-mail", "Role", "Designation", "Status"]>
+        <Table label=t("page-users") columns=vec![t("users-col-name"), t("field-email"), t("field-role"), t("field-designation"), t("orders-col-status")]>
             {page
                 .users
                 .into_iter()
@@ -114,17 +105,17 @@ fn UserTable(page: UsersPage, search: String) -> impl IntoView {
                     let href = format!("/users/{}", u.id);
                     view! {
                         <tr>
-                            <td><a href=href>{u.name}</a>{u.is_you.then_some(" (you)")}</td>
+                            <td><a href=href>{u.name}</a>{u.is_you.then(|| format!(" ({})", t("users-you")))}</td>
                             <td>{u.email}</td>
                             <td>{u.role_label.clone()}</td>
                             <td>{u.designation}</td>
-                            <td>{u.status.label()}</td>
+                            <td>{t(u.status.key())}</td>
                         </tr>
                     }
                 })
                 .collect_view()}
         </Table>
-        <Pager prev next status=format!("Page {current} of {pages} · {} users", page.total) />
+        <Pager prev next status=t_args("users-pager", &[("page", current.into()), ("pages", pages.into()), ("total", page.total.into())]) />
     }
     .into_any()
 }

@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use crate::i18n::t;
 use crate::{
     api::access::{UserAdd, role_options},
     components::{form_alert::FormAlert, portal::Portal, user_fields::UserFields},
@@ -9,7 +10,7 @@ use crate::{
 
 #[component]
 pub fn UserNewPage() -> impl IntoView {
-    view! { <Portal title="Add user" needs=Permission::ManageUsers refusal="Your role does not allow you to manage users." page=|_| view! { <UserNew /> } /> }
+    view! { <Portal title="page-add-user" needs=Permission::ManageUsers refusal="refusal-users" page=|_| view! { <UserNew /> } /> }
 }
 
 #[component]
@@ -27,11 +28,11 @@ fn UserNew() -> impl IntoView {
     });
     view! {
         <section class="card form-card" aria-labelledby="add-user-heading">
-            <h2 id="add-user-heading">"New user"</h2>
-            <p class="lead">"The user gets an e-mail with a link to choose their password."</p>
+            <h2 id="add-user-heading">{t("users-new")}</h2>
+            <p class="lead">{t("users-new-lead")}</p>
             <ActionForm action=action>
                 <FormAlert error=form_error />
-                <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
+                <Suspense fallback=|| view! { <p class="loading">{t("common-loading")}</p> }>
                     {move || Suspend::new(async move {
                         let roles = roles.await.unwrap_or_default();
                         view! { <UserFields initial=UserForm::default() roles=roles editing=false field_error=field_error /> }
@@ -39,9 +40,9 @@ fn UserNew() -> impl IntoView {
                 </Suspense>
                 <div class="form-actions">
                     <button type="submit" class="button button-primary" disabled=move || action.pending().get()>
-                        {move || if action.pending().get() { "Adding…" } else { "Add user" }}
+                        {move || if action.pending().get() { t("users-adding") } else { t("page-add-user") }}
                     </button>
-                    <a class="button button-quiet" href="/users">"Cancel"</a>
+                    <a class="button button-quiet" href="/users">{t("users-cancel")}</a>
                 </div>
             </ActionForm>
         </section>

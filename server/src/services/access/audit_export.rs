@@ -1,3 +1,4 @@
+use app::i18n::{Lang, tr};
 use app::model::AuditQuery;
 use app::model::Permission;
 use rust_xlsxwriter::{Format, Workbook};
@@ -10,11 +11,13 @@ pub const EXPORT_LIMIT: u64 = 100_000;
 
 impl AccessService {
     /// The caller's account's audit entries matching the filters (all pages), as an Excel
-    /// workbook, newest first.
+    /// workbook, newest first; its sheet name and header row in `lang` (the language of the
+    /// request that downloads it).
     pub async fn audit_export(
         &self,
         caller: &Caller,
         query: &AuditQuery,
+        lang: Lang,
     ) -> Result<Vec<u8>, AccessError> {
         caller.require(Permission::ViewAuditLog)?;
         let q = query.validate().map_err(AccessError::Invalid)?;
@@ -22,16 +25,16 @@ impl AccessService {
         let fail = |e: rust_xlsxwriter::XlsxError| AccessError::Export(e.to_string());
         let mut book = Workbook::new();
         let sheet = book.add_worksheet();
-        sheet.set_name("Audit log").map_err(fail)?;
+        sheet.set_name(tr(lang, "xlsx-audit-sheet")).map_err(fail)?;
         let bold = Format::new().set_bold();
         let headers = [
-            "Time (UTC)",
-            "Module",
-            "Action",
-            "User",
-            "IP address",
-            "Summary",
-            "Entry",
+            tr(lang, "xlsx-time"),
+            tr(lang, "xlsx-module"),
+            tr(lang, "xlsx-action"),
+            tr(lang, "xlsx-user"),
+            tr(lang, "xlsx-ip-address"),
+            tr(lang, "xlsx-summary"),
+            tr(lang, "xlsx-entry"),
         ];
         for (col, title) in (0u16..).zip(headers) {
             sheet
@@ -65,7 +68,8 @@ mod tests {
     use crate::services::identity::test_support::harness;
 
     #[tokio::test]
-    async fn the_export_is_a_workbook_of_the_accounts_entries_only() {
+    async fn the_export_is_a_workbook_of_the_accounts_entries_only_headed_in_the_requests_language()
+    {
         let h = harness().await;
         let token = h.signed_in("asha@example.com").await;
         h.signed_in("ravi@other.example").await;
@@ -75,7 +79,7 @@ mod tests {
             .await
             .unwrap();
         let bytes = access
-            .audit_export(&caller, &AuditQuery::default())
+            .audit_export(&caller, &AuditQuery::default(), Lang::En)
             .await
             .unwrap();
         assert!(bytes.starts_with(b"PK"), "an .xlsx is a zip file");
@@ -94,12 +98,34 @@ mod tests {
             "another account's entries leaked"
         );
         std::fs::remove_dir_all(dir).unwrap();
+        let polish = access
+            .audit_export(&caller, &AuditQuery::default(), Lang::Pl)
+            .await
+            .unwrap();
+        assert_eq!(
+            crate::services::orders::test_support::xlsx_header(&polish),
+            (
+                "Dziennik audytu".to_owned(),
+                [
+                    "Czas (UTC)",
+                    "Moduł",
+                    "Czynność",
+                    "Użytkownik",
+                    "Adres IP",
+                    "Opis",
+                    "Nr wpisu"
+                ]
+                .map(str::to_owned)
+                .to_vec()
+            ),
+            "the header row follows the request's language"
+        );
         let bad = AuditQuery {
             from: "yesterday".into(),
             ..Default::default()
         };
         assert!(matches!(
-            access.audit_export(&caller, &bad).await,
+            access.audit_export(&caller, &bad, Lang::En).await,
             Err(AccessError::Invalid(_))
         ));
     }

@@ -3,6 +3,7 @@
 
 use std::collections::BTreeMap;
 
+use app::i18n::Lang;
 use app::model::{
     Permission,
     billing::{Allocation, CreditForm},
@@ -587,7 +588,7 @@ async fn a_monthly_invoice_lists_the_months_charges_less_its_refunds() {
     let text = |bytes: &[u8]| crate::domain::pdf_document::tests::pdf_text(bytes);
     let october = w
         .billing
-        .monthly_invoice(&w.admin, "2026-10")
+        .monthly_invoice(&w.admin, "2026-10", Lang::En)
         .await
         .unwrap();
     assert!(
@@ -606,7 +607,7 @@ async fn a_monthly_invoice_lists_the_months_charges_less_its_refunds() {
     }
     let t = text(
         &w.billing
-            .monthly_invoice(&w.admin, "2026-11")
+            .monthly_invoice(&w.admin, "2026-11", Lang::En)
             .await
             .unwrap()
             .bytes,
@@ -619,9 +620,45 @@ async fn a_monthly_invoice_lists_the_months_charges_less_its_refunds() {
     ] {
         assert!(t.contains(expected), "{expected} missing:\n{t}");
     }
+    // The same month downloaded in Polish: Polish words and the month's Polish name.
     let t = text(
         &w.billing
-            .monthly_invoice(&w.admin, "2026-09")
+            .monthly_invoice(&w.admin, "2026-11", Lang::Pl)
+            .await
+            .unwrap()
+            .bytes,
+    );
+    for expected in [
+        "Faktura miesięczna MI-",
+        "Okres",
+        "listopad 2026 (UTC)",
+        "Nabywca",
+        "Waluta",
+        "Data wystawienia",
+        "Data",
+        "Opis",
+        "Kwota",
+        "Obciążenia: USD 50.00",
+        "Zwroty: USD 20.00",
+        "Razem za listopad 2026: USD 30.00",
+        "Opłacono z przedpłaconych środków; brak należności do zapłaty.",
+    ] {
+        assert!(t.contains(expected), "{expected} missing:\n{t}");
+    }
+    let t = text(
+        &w.billing
+            .monthly_invoice(&w.admin, "2026-09", Lang::Pl)
+            .await
+            .unwrap()
+            .bytes,
+    );
+    assert!(
+        t.contains("Za wrzesień 2026 nie ma żadnych obciążeń ani zwrotów za zamówienia."),
+        "{t}"
+    );
+    let t = text(
+        &w.billing
+            .monthly_invoice(&w.admin, "2026-09", Lang::En)
             .await
             .unwrap()
             .bytes,
@@ -635,7 +672,7 @@ async fn a_monthly_invoice_lists_the_months_charges_less_its_refunds() {
         ("2026-13", "YYYY-MM"),
         ("", "YYYY-MM"),
     ] {
-        match w.billing.monthly_invoice(&w.admin, bad).await {
+        match w.billing.monthly_invoice(&w.admin, bad, Lang::En).await {
             Err(BillingError::Invalid(e)) => {
                 assert!(
                     e.get("month").is_some_and(|m| m.contains(says)),

@@ -47,6 +47,11 @@ impl IdentityService {
         })?;
         let now = self.clock.now();
         let tx = self.store.begin().await?;
+        // A new user has not chosen a language yet: the administrator adding them is the
+        // best guess at the one they share.
+        let lang = users::find(&tx, by)
+            .await?
+            .and_then(|u| u.lang.map(|l| l.into_inner()));
         let (added, mail, action, summary) = match users::find_by_email(&tx, email.as_str()).await?
         {
             Some(user) => {
@@ -76,6 +81,7 @@ impl IdentityService {
                 )
                 .await?;
                 let mail = mails::invitation(
+                    user.mail_lang(),
                     &user.email,
                     &user.name,
                     &account.name,
@@ -106,6 +112,7 @@ impl IdentityService {
                         created_at: now,
                         designation: &form.designation,
                         employee_id: "",
+                        lang,
                     },
                 )
                 .await
@@ -130,7 +137,13 @@ impl IdentityService {
                 )
                 .await?;
                 let link = self.issue_activation_link(&tx, user.id, now).await?;
-                let mail = mails::activation(&user.email, &user.name, &account.name, &link);
+                let mail = mails::activation(
+                    user.mail_lang(),
+                    &user.email,
+                    &user.name,
+                    &account.name,
+                    &link,
+                );
                 (
                     Added::Member(membership),
                     mail,

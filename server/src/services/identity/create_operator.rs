@@ -65,6 +65,7 @@ impl IdentityService {
                     created_at: now,
                     designation: "",
                     employee_id: "",
+                    lang: None,
                 },
             )
             .await?;

@@ -152,6 +152,7 @@ impl IdentityService {
                 .session
                 .map(|s| s.created_at.format("%Y-%m-%d %H:%M UTC").to_string())
                 .unwrap_or_default(),
+            lang: app::i18n::Lang::default(),
         }))
     }
 }

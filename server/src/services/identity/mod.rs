@@ -10,6 +10,7 @@ mod create_operator;
 mod current_session;
 mod decline_invitation;
 mod invitation;
+mod language;
 mod legal_document;
 mod login_certificates;
 mod machine_caller;
@@ -251,7 +252,7 @@ pub(crate) mod test_support {
         /// Signs up an Enterprise and returns the activation token from its e-mail.
         pub async fn signed_up(&self, email: &str) -> String {
             self.service
-                .sign_up(&form("enterprise", email), None)
+                .sign_up(&form("enterprise", email), None, app::i18n::Lang::En)
                 .await
                 .unwrap();
             self.activation_token().await

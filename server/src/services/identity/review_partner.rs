@@ -49,13 +49,20 @@ impl IdentityService {
             Decision::Approve => {
                 let link = self.issue_activation_link(&tx, admin.id, now).await?;
                 (
-                    mails::activation(&admin.email, &admin.name, &account.name, &link),
+                    mails::activation(
+                        admin.mail_lang(),
+                        &admin.email,
+                        &admin.name,
+                        &account.name,
+                        &link,
+                    ),
                     "partner_approved",
                     format!("Partner application of {} approved", account.name),
                 )
             }
             Decision::Reject { reason } => (
                 mails::partner_application_rejected(
+                    admin.mail_lang(),
                     &admin.email,
                     &admin.name,
                     &account.name,
@@ -94,11 +101,19 @@ mod tests {
     async fn an_approved_partner_activates_and_a_rejected_one_is_told_why() {
         let h = harness().await;
         h.service
-            .sign_up(&form("partner", "pat@partner.example"), None)
+            .sign_up(
+                &form("partner", "pat@partner.example"),
+                None,
+                app::i18n::Lang::En,
+            )
             .await
             .unwrap();
         h.service
-            .sign_up(&form("partner", "rex@partner.example"), None)
+            .sign_up(
+                &form("partner", "rex@partner.example"),
+                None,
+                app::i18n::Lang::En,
+            )
             .await
             .unwrap();
         let pat = users::find_by_email(&h.store, "pat@partner.example")

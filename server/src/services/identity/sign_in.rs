@@ -21,6 +21,8 @@ pub struct NewSession {
     /// What the user must still do before the session works: enrol an authenticator app or
     /// enter a code (`None` when the password was enough).
     pub second_factor: Option<SecondFactor>,
+    /// The user's saved language: the portal opens in it from now on.
+    pub lang: Option<app::i18n::Lang>,
 }
 
 /// Where a sign-in comes from, and how the user proved who they are.
@@ -230,6 +232,7 @@ impl IdentityService {
             expires_at,
             choose_account,
             second_factor,
+            lang: user.lang.map(|l| l.into_inner()),
         })
     }
 
@@ -352,7 +355,11 @@ mod tests {
     async fn a_user_who_has_not_activated_cannot_sign_in() {
         let h = harness().await;
         h.service
-            .sign_up(&form("enterprise", "new@example.com"), None)
+            .sign_up(
+                &form("enterprise", "new@example.com"),
+                None,
+                app::i18n::Lang::En,
+            )
             .await
             .unwrap();
         let err = h

@@ -1,3 +1,4 @@
+use app::i18n::Lang;
 use app::model::{
     AccountKind, AccountStatus, FieldErrors, SignUpForm, legal::LegalDocumentKind, sign_up::fields,
 };
@@ -58,6 +59,7 @@ impl IdentityService {
         &self,
         form: &SignUpForm,
         ip: Option<String>,
+        lang: Lang,
     ) -> Result<SignUpResult, IdentityError> {
         let valid = form.validate().map_err(IdentityError::Invalid)?;
         let answer = match valid.kind {
@@ -110,6 +112,7 @@ impl IdentityService {
                     created_at: now,
                     designation: "",
                     employee_id: "",
+                    lang: Some(lang),
                 },
             )
             .await
@@ -130,13 +133,24 @@ impl IdentityService {
 
         let (mail, result) = match valid.kind {
             AccountKind::Partner => (
-                mails::partner_application_received(user.email.as_str(), &user.name, &account.name),
+                mails::partner_application_received(
+                    user.mail_lang(),
+                    user.email.as_str(),
+                    &user.name,
+                    &account.name,
+                ),
                 SignUpResult::AwaitingApproval,
             ),
             _ => {
                 let link = self.issue_activation_link(&tx, user.id, now).await?;
                 (
-                    mails::activation(&user.email, &user.name, &account.name, &link),
+                    mails::activation(
+                        user.mail_lang(),
+                        &user.email,
+                        &user.name,
+                        &account.name,
+                        &link,
+                    ),
                     SignUpResult::ActivationSent,
                 )
             }
@@ -182,6 +196,7 @@ impl IdentityService {
             .first()
             .map(|m| m.account_id);
         let mail = mails::sign_up_attempted(
+            owner.mail_lang(),
             &owner.email,
             &owner.name,
             &format!("{}/sign-in", self.link_base),
@@ -227,7 +242,11 @@ mod tests {
     async fn a_sign_up_records_the_versions_of_both_documents_it_accepted() {
         let h = harness().await;
         h.service
-            .sign_up(&form("enterprise", "asha@example.com"), None)
+            .sign_up(
+                &form("enterprise", "asha@example.com"),
+                None,
+                app::i18n::Lang::En,
+            )
             .await
             .unwrap();
         let user = users::find_by_email(&h.store, "asha@example.com")
@@ -264,7 +283,11 @@ mod tests {
         let sent_before = h.sent().await.len();
         let refused = h
             .service
-            .sign_up(&form("enterprise", "asha@example.com"), None)
+            .sign_up(
+                &form("enterprise", "asha@example.com"),
+                None,
+                app::i18n::Lang::En,
+            )
             .await
             .unwrap_err();
         let IdentityError::Invalid(errors) = refused else {
@@ -287,7 +310,10 @@ mod tests {
             agreement_version: "2".into(),
             ..form("enterprise", "asha@example.com")
         };
-        h.service.sign_up(&accepted, None).await.unwrap();
+        h.service
+            .sign_up(&accepted, None, app::i18n::Lang::En)
+            .await
+            .unwrap();
     }
 
     #[tokio::test]
@@ -295,7 +321,11 @@ mod tests {
         let h = harness().await;
         let r = h
             .service
-            .sign_up(&form("enterprise", "Asha@Example.com"), None)
+            .sign_up(
+                &form("enterprise", "Asha@Example.com"),
+                None,
+                app::i18n::Lang::En,
+            )
             .await
             .unwrap();
         assert_eq!(r, SignUpResult::ActivationSent);
@@ -314,11 +344,44 @@ mod tests {
     }
 
     #[tokio::test]
+    async fn a_sign_up_in_polish_keeps_the_language_and_mails_the_activation_in_polish() {
+        let h = harness().await;
+        h.service
+            .sign_up(&form("enterprise", "ola@example.pl"), None, Lang::Pl)
+            .await
+            .unwrap();
+        let sent = h.sent().await;
+        assert_eq!(sent[0].subject, "Aktywuj swoje konto w Rootline");
+        assert!(sent[0].text.contains("http://portal.test/activate/"));
+        let user = users::find_by_email(&h.store, "ola@example.pl")
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(user.mail_lang(), Lang::Pl);
+
+        // The owner of a taken address hears of the attempt in their own language, not in
+        // the language of whoever tried.
+        h.service
+            .sign_up(&form("enterprise", "ola@example.pl"), None, Lang::En)
+            .await
+            .unwrap();
+        let sent = h.sent().await;
+        assert_eq!(
+            sent.last().unwrap().subject,
+            "Ktoś próbował założyć konto w Rootline z Twoim adresem"
+        );
+    }
+
+    #[tokio::test]
     async fn partner_sign_up_waits_for_approval_and_says_so_by_mail() {
         let h = harness().await;
         let r = h
             .service
-            .sign_up(&form("partner", "reseller@example.com"), None)
+            .sign_up(
+                &form("partner", "reseller@example.com"),
+                None,
+                app::i18n::Lang::En,
+            )
             .await
             .unwrap();
         assert_eq!(r, SignUpResult::AwaitingApproval);
@@ -340,12 +403,16 @@ mod tests {
         for kind in ["enterprise", "partner"] {
             let fresh = h
                 .service
-                .sign_up(&form(kind, &format!("new-{kind}@example.com")), None)
+                .sign_up(
+                    &form(kind, &format!("new-{kind}@example.com")),
+                    None,
+                    app::i18n::Lang::En,
+                )
                 .await
                 .unwrap();
             let taken = h
                 .service
-                .sign_up(&form(kind, "ASHA@example.com"), None)
+                .sign_up(&form(kind, "ASHA@example.com"), None, app::i18n::Lang::En)
                 .await
                 .unwrap();
             assert_eq!(taken, fresh, "{kind}: the same answer either way");
@@ -377,7 +444,11 @@ mod tests {
         let h = harness().await;
         let mut bad = form("enterprise", "not-an-address");
         bad.accept_terms = false;
-        let err = h.service.sign_up(&bad, None).await.unwrap_err();
+        let err = h
+            .service
+            .sign_up(&bad, None, app::i18n::Lang::En)
+            .await
+            .unwrap_err();
         let IdentityError::Invalid(errors) = err else {
             panic!("expected field errors")
         };
@@ -392,7 +463,11 @@ mod tests {
         let h = harness().await;
         h.mailer.fail_deliveries(true);
         h.service
-            .sign_up(&form("enterprise", "asha@example.com"), None)
+            .sign_up(
+                &form("enterprise", "asha@example.com"),
+                None,
+                app::i18n::Lang::En,
+            )
             .await
             .unwrap();
         assert!(h.sent().await.is_empty());

@@ -100,6 +100,7 @@ impl OrderService {
         let currency = caller.account.currency.as_str();
         let mut out = vec![BalanceLine {
             name: "Account balance".into(),
+            account: true,
             balance: format_money(
                 ledger::balance(&self.store, account_id, Holder::Account).await?,
                 currency,
@@ -122,6 +123,7 @@ impl OrderService {
                     currency,
                 ),
                 href: format!("/groups/{}", g.id),
+                account: false,
                 name: g.name,
             });
         }

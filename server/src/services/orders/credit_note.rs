@@ -1,22 +1,26 @@
 //! The credit note of a refunded order as a PDF to download (seeds: "Download Credit
 //! Note ... with all the payment information").
 
+use app::i18n::{Lang, tr, tr_args};
 use app::model::Permission;
 use app::model::{billing::format_money, order_actions::credit_note_number};
 
 use super::{Download, OrderError, OrderService};
 use crate::{
-    domain::pdf_document::Document,
+    domain::pdf_document::{Document, account_holder},
     services::identity::Caller,
     store::{accounts, credit_notes},
 };
 
 impl OrderService {
+    /// A credit note of an order, its fixed words in `lang` (the language of the request that
+    /// downloads it).
     pub async fn credit_note(
         &self,
         caller: &Caller,
         order_id: i32,
         note_id: i32,
+        lang: Lang,
     ) -> Result<Download, OrderError> {
         caller.require(Permission::RequestCertificates)?;
         let order = self.visible(caller, order_id).await?;
@@ -30,39 +34,44 @@ impl OrderService {
         let number = credit_note_number(note.id);
         let money = |minor: i64| format_money(minor, note.currency.as_str());
         let doc = Document {
-            title: format!("Credit note {number}"),
+            title: tr_args(
+                lang,
+                "doc-credit-note-title",
+                &[("number", number.as_str().into())],
+            ),
             facts: vec![
                 (
-                    "Date".into(),
+                    tr(lang, "doc-date"),
                     note.created_at.format("%Y-%m-%d").to_string(),
                 ),
                 (
-                    "Issued to".into(),
-                    format!("{} (account {})", account.name, account.id),
+                    tr(lang, "doc-issued-to"),
+                    account_holder(lang, &account.name, account.id),
                 ),
                 (
-                    "Order".into(),
+                    tr(lang, "doc-order"),
                     format!("#{} {}", order.id, order.product_name),
                 ),
                 (
-                    "Order placed".into(),
+                    tr(lang, "doc-order-placed"),
                     order.created_at.format("%Y-%m-%d").to_string(),
                 ),
                 (
-                    "Amount charged".into(),
+                    tr(lang, "doc-amount-charged"),
                     format_money(order.price_minor, order.currency.as_str()),
                 ),
-                ("Reason".into(), note.remarks.clone()),
+                (tr(lang, "doc-reason"), note.remarks.clone()),
             ],
             closing: vec![
                 (
-                    format!("Amount credited: {}", money(note.amount_minor)),
+                    tr_args(
+                        lang,
+                        "doc-amount-credited",
+                        &[("amount", money(note.amount_minor).into())],
+                    ),
                     true,
                 ),
-                (
-                    "Credited to the balance the order was paid from.".into(),
-                    false,
-                ),
+                (tr(lang, "doc-credited-to-balance"), false),
             ],
             created: Some(note.created_at),
             ..Default::default()

@@ -1,5 +1,6 @@
 //! The order list's current search as an Excel workbook (ORD-6).
 
+use app::i18n::{Lang, tr};
 use app::model::Permission;
 use app::model::orders::OrdersQuery;
 use rust_xlsxwriter::{Format, Workbook};
@@ -14,10 +15,13 @@ pub const EXPORT_LIMIT: u64 = 100_000;
 pub const ORDERS_XLSX: &str = "orders.xlsx";
 
 impl OrderService {
+    /// The orders the search finds as a workbook, its sheet name and header row in `lang` (the
+    /// language of the request that downloads it).
     pub async fn orders_export(
         &self,
         caller: &Caller,
         query: &OrdersQuery,
+        lang: Lang,
     ) -> Result<Vec<u8>, OrderError> {
         caller.require(Permission::RequestCertificates)?;
         let q = query.validate().map_err(OrderError::Invalid)?;
@@ -34,18 +38,20 @@ impl OrderService {
         let fail = |e: rust_xlsxwriter::XlsxError| OrderError::Export(e.to_string());
         let mut book = Workbook::new();
         let sheet = book.add_worksheet();
-        sheet.set_name("Orders").map_err(fail)?;
+        sheet
+            .set_name(tr(lang, "xlsx-orders-sheet"))
+            .map_err(fail)?;
         let bold = Format::new().set_bold();
         let headers = [
-            "Order",
-            "Placed (UTC)",
-            "Product",
-            "Domain",
-            "Names",
-            "Status",
-            "Price",
-            "Placed by",
-            "Tags",
+            tr(lang, "xlsx-order"),
+            tr(lang, "xlsx-placed"),
+            tr(lang, "xlsx-product"),
+            tr(lang, "xlsx-domain"),
+            tr(lang, "xlsx-names"),
+            tr(lang, "xlsx-status"),
+            tr(lang, "xlsx-price"),
+            tr(lang, "xlsx-placed-by"),
+            tr(lang, "xlsx-tags"),
         ];
         for (col, title) in (0u16..).zip(headers) {
             sheet

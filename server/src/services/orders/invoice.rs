@@ -1,6 +1,7 @@
 //! The invoice of a paid order as a PDF (FIN-3): what was charged, when, to which balance,
 //! for which certificate. An order is charged once, so its charge is its invoice.
 
+use app::i18n::{Lang, tr, tr_args};
 use app::model::Permission;
 use app::model::billing::format_money;
 
@@ -8,7 +9,7 @@ use super::{Download, OrderError, OrderService};
 use crate::{
     domain::{
         ledger::{Holder, Kind},
-        pdf_document::{Column, Document},
+        pdf_document::{Column, Document, account_holder},
     },
     services::identity::Caller,
     store::{accounts, group_members, ledger, orders},
@@ -21,7 +22,14 @@ pub fn invoice_number(transaction_id: i32) -> String {
 }
 
 impl OrderService {
-    pub async fn invoice(&self, caller: &Caller, order_id: i32) -> Result<Download, OrderError> {
+    /// The invoice of a paid order, its fixed words in `lang` (the language of the request
+    /// that downloads it).
+    pub async fn invoice(
+        &self,
+        caller: &Caller,
+        order_id: i32,
+        lang: Lang,
+    ) -> Result<Download, OrderError> {
         caller.require(Permission::RequestCertificates)?;
         let order = self.visible(caller, order_id).await?;
         let (charge, entries) =
@@ -46,60 +54,72 @@ impl OrderService {
         let paid_from = match payer {
             Some(Holder::Group(id)) => {
                 match group_members::group_of_account(&self.store, order.account_id, id).await? {
-                    Some(g) => format!("The balance of the group {}", g.name),
-                    None => "A group's balance".to_owned(),
+                    Some(g) => tr_args(lang, "doc-paid-from-group", &[("group", g.name.into())]),
+                    None => tr(lang, "doc-paid-from-a-group"),
                 }
             }
-            _ => "The account balance".to_owned(),
+            _ => tr(lang, "doc-paid-from-account"),
         };
         let doc = Document {
-            title: format!("Invoice {number}"),
+            title: tr_args(
+                lang,
+                "doc-invoice-title",
+                &[("number", number.as_str().into())],
+            ),
             facts: vec![
                 (
-                    "Invoice date".into(),
+                    tr(lang, "doc-invoice-date"),
                     charge.created_at.format("%Y-%m-%d").to_string(),
                 ),
                 (
-                    "Billed to".into(),
-                    format!("{} (account {})", account.name, account.id),
+                    tr(lang, "doc-billed-to"),
+                    account_holder(lang, &account.name, account.id),
                 ),
-                ("Country".into(), account.country.clone()),
-                ("Order".into(), format!("#{}", order.id)),
+                (tr(lang, "doc-country"), account.country.clone()),
+                (tr(lang, "doc-order"), format!("#{}", order.id)),
                 (
-                    "Order placed".into(),
+                    tr(lang, "doc-order-placed"),
                     order.created_at.format("%Y-%m-%d").to_string(),
                 ),
-                ("Paid from".into(), paid_from),
+                (tr(lang, "doc-paid-from"), paid_from),
             ],
             columns: vec![
                 Column {
-                    heading: "Description",
+                    heading: tr(lang, "doc-description"),
                     x: 0.0,
                 },
                 Column {
-                    heading: "Validity",
+                    heading: tr(lang, "doc-validity"),
                     x: 280.0,
                 },
                 Column {
-                    heading: "Amount",
+                    heading: tr(lang, "doc-amount"),
                     x: 380.0,
                 },
             ],
             rows: vec![vec![
                 order.product_name.clone(),
-                format!("{} days", order.validity_days),
+                tr_args(
+                    lang,
+                    "doc-validity-days",
+                    &[("days", order.validity_days.into())],
+                ),
                 money(charge.amount_minor),
             ]],
             closing: vec![
                 (
-                    format!("Total charged: {}", money(charge.amount_minor)),
+                    tr_args(
+                        lang,
+                        "doc-total-charged",
+                        &[("amount", money(charge.amount_minor).into())],
+                    ),
                     true,
                 ),
-                (format!("Names: {}", names.join(", ")), false),
                 (
-                    "Paid from prepaid credits; nothing is due.".to_owned(),
+                    tr_args(lang, "doc-names", &[("names", names.join(", ").into())]),
                     false,
                 ),
+                (tr(lang, "doc-prepaid-nothing-due"), false),
             ],
             created: Some(self.clock.now()),
         };

@@ -273,3 +273,39 @@ pub(crate) fn csr_for(name: &str) -> (String, std::path::PathBuf) {
 pub(crate) fn token_of(url: &str) -> String {
     url.rsplit('/').next().unwrap().to_owned()
 }
+
+/// The first sheet of an Excel workbook as a reader sees it: the sheet's name and the cells of
+/// its first row, read by Python's zipfile and XML parser (the same oracle as the audit
+/// export's test), so the test does not trust the writer's own crate to read back its file.
+pub(crate) fn xlsx_header(bytes: &[u8]) -> (String, Vec<String>) {
+    const READ_HEADER: &str = r#"
+import sys, zipfile, xml.etree.ElementTree as ET
+m = '{http://schemas.openxmlformats.org/spreadsheetml/2006/main}'
+z = zipfile.ZipFile(sys.argv[1])
+shared = [''.join(t.text or '' for t in si.iter(m + 't'))
+          for si in ET.fromstring(z.read('xl/sharedStrings.xml')).findall(m + 'si')]
+sheet = ET.fromstring(z.read('xl/workbook.xml')).find(m + 'sheets').find(m + 'sheet')
+row = ET.fromstring(z.read('xl/worksheets/sheet1.xml')).find(m + 'sheetData').find(m + 'row')
+cells = [shared[int(c.find(m + 'v').text)] if c.get('t') == 's' else c.find(m + 'v').text
+         for c in row.findall(m + 'c')]
+sys.stdout.buffer.write('\n'.join([sheet.get('name')] + cells).encode('utf-8'))
+"#;
+    let dir = temp_dir("xlsx");
+    let file = dir.join("export.xlsx");
+    std::fs::write(&file, bytes).unwrap();
+    let out = std::process::Command::new("python3")
+        .args(["-c", READ_HEADER])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "python3: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    std::fs::remove_dir_all(dir).unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let mut lines = text.lines().map(str::to_owned);
+    let name = lines.next().unwrap();
+    (name, lines.collect())
+}

@@ -2,6 +2,7 @@
 
 use std::sync::Arc;
 
+use app::i18n::Lang;
 use app::model::{
     order_actions::{
         DelegateDownloadForm, EditOrderForm, REISSUE_REASONS, ReissueForm, RenewForm, RevokeForm,
@@ -663,7 +664,7 @@ async fn cancelling_a_paid_order_writes_a_credit_note_to_download() {
     assert!(note.number.starts_with("CN-"));
     let file = w
         .orders
-        .credit_note(&w.admin, placed.id, note.id)
+        .credit_note(&w.admin, placed.id, note.id, Lang::En)
         .await
         .unwrap();
     assert_eq!(file.content_type, "application/pdf");
@@ -675,7 +676,10 @@ async fn cancelling_a_paid_order_writes_a_credit_note_to_download() {
     );
     assert!(text.contains("Bought by mistake"));
     let other = administrator(&w.h, "mei@other.example").await;
-    let e = w.orders.credit_note(&other, placed.id, note.id).await;
+    let e = w
+        .orders
+        .credit_note(&other, placed.id, note.id, Lang::En)
+        .await;
     assert!(matches!(e, Err(OrderError::NotFound)), "{e:?}");
 }
 
@@ -688,7 +692,11 @@ async fn a_paid_order_has_a_pdf_invoice_and_an_unpaid_one_has_none() {
     let view = w.orders.order_view(&w.admin, placed.id).await.unwrap();
     let number = view.invoice_number.clone().unwrap();
     assert!(number.starts_with("INV-"), "{number}");
-    let file = w.orders.invoice(&w.admin, placed.id).await.unwrap();
+    let file = w
+        .orders
+        .invoice(&w.admin, placed.id, Lang::En)
+        .await
+        .unwrap();
     assert_eq!(file.content_type, "application/pdf");
     let text = crate::domain::pdf_document::tests::pdf_text(&file.bytes);
     for expected in [
@@ -715,14 +723,14 @@ async fn a_paid_order_has_a_pdf_invoice_and_an_unpaid_one_has_none() {
             .invoice_number,
         None
     );
-    let e = w.orders.invoice(&w.admin, held.id).await;
+    let e = w.orders.invoice(&w.admin, held.id, Lang::En).await;
     assert!(
         matches!(&e, Err(OrderError::Refused(why)) if why.contains("not been paid")),
         "{e:?}"
     );
     // Another account's order does not exist for them.
     let other = administrator(&w.h, "mei@other.example").await;
-    let e = w.orders.invoice(&other, placed.id).await;
+    let e = w.orders.invoice(&other, placed.id, Lang::En).await;
     assert!(matches!(e, Err(OrderError::NotFound)), "{e:?}");
 }
 
@@ -1252,7 +1260,7 @@ async fn a_manager_limited_to_a_group_neither_sees_nor_manages_a_restricted_grou
     );
     let export = w
         .orders
-        .orders_export(&g.manager, &Default::default())
+        .orders_export(&g.manager, &Default::default(), Lang::En)
         .await
         .unwrap();
     assert!(!export.is_empty());
@@ -1324,4 +1332,123 @@ async fn a_manager_limited_to_a_group_neither_sees_nor_manages_a_restricted_grou
         .order_view(&w.admin, g.restricted_order)
         .await
         .unwrap();
+}
+
+#[tokio::test]
+async fn an_invoice_downloaded_in_polish_reads_faktura_with_polish_labels() {
+    let w = world().await;
+    w.credit(w.admin.account.id, "100.00").await;
+    let form = w.form(&w.admin, "sklep.example.pl", None).await;
+    let placed = w.orders.place(&w.admin, &form.to_command()).await.unwrap();
+    let view = w.orders.order_view(&w.admin, placed.id).await.unwrap();
+    let number = view.invoice_number.clone().unwrap();
+    let file = w
+        .orders
+        .invoice(&w.admin, placed.id, Lang::Pl)
+        .await
+        .unwrap();
+    assert_eq!(file.file_name, format!("{number}.pdf"));
+    let text = crate::domain::pdf_document::tests::pdf_text(&file.bytes);
+    for expected in [
+        format!("Faktura {number}"),
+        "Data faktury".to_owned(),
+        "Nabywca".to_owned(),
+        format!("(konto {})", w.admin.account.id),
+        "Kraj".to_owned(),
+        "Data zamówienia".to_owned(),
+        "Źródło płatności".to_owned(),
+        "Saldo konta".to_owned(),
+        "Opis".to_owned(),
+        "Okres ważności".to_owned(),
+        "Kwota".to_owned(),
+        format!("{} dni", view.validity_days),
+        format!("Łącznie pobrano: {}", view.price),
+        "Nazwy: sklep.example.pl".to_owned(),
+        "Opłacono z przedpłaconych środków; brak należności do zapłaty.".to_owned(),
+    ] {
+        assert!(text.contains(&expected), "{expected} missing:\n{text}");
+    }
+    for english in ["Invoice", "Billed to", "Description", "nothing is due"] {
+        assert!(!text.contains(english), "{english} left in:\n{text}");
+    }
+}
+
+#[tokio::test]
+async fn a_credit_note_downloaded_in_polish_is_a_faktura_korygujaca() {
+    let w = world().await;
+    w.credit(w.admin.account.id, "100.00").await;
+    let form = w.form(&w.admin, "example.com", None).await;
+    let placed = w.orders.place(&w.admin, &form.to_command()).await.unwrap();
+    w.orders
+        .cancel(&w.admin, placed.id, "Zamówione przez pomyłkę")
+        .await
+        .unwrap();
+    let view = w.orders.order_view(&w.admin, placed.id).await.unwrap();
+    let note = &view.credit_notes[0];
+    let file = w
+        .orders
+        .credit_note(&w.admin, placed.id, note.id, Lang::Pl)
+        .await
+        .unwrap();
+    let text = crate::domain::pdf_document::tests::pdf_text(&file.bytes);
+    for expected in [
+        format!("Faktura korygująca {}", note.number),
+        "Wystawiono dla".to_owned(),
+        "Przyczyna korekty".to_owned(),
+        "Zamówione przez pomyłkę".to_owned(),
+        format!("Kwota zwrotu: {}", note.amount),
+        "Zwrócono na saldo, z którego opłacono zamówienie.".to_owned(),
+    ] {
+        assert!(text.contains(&expected), "{expected} missing:\n{text}");
+    }
+}
+
+#[tokio::test]
+async fn the_orders_export_names_its_sheet_and_columns_in_the_requests_language() {
+    let w = world().await;
+    w.credit(w.admin.account.id, "100.00").await;
+    let form = w.form(&w.admin, "example.com", None).await;
+    w.orders.place(&w.admin, &form.to_command()).await.unwrap();
+    let w = &w;
+    let header = |lang| async move {
+        let bytes = w
+            .orders
+            .orders_export(&w.admin, &Default::default(), lang)
+            .await
+            .unwrap();
+        super::test_support::xlsx_header(&bytes)
+    };
+    let (sheet, columns) = header(Lang::Pl).await;
+    assert_eq!(sheet, "Zamówienia");
+    assert_eq!(
+        columns,
+        [
+            "Zamówienie",
+            "Data złożenia (UTC)",
+            "Produkt",
+            "Domena",
+            "Liczba nazw",
+            "Status",
+            "Cena",
+            "Zamawiający",
+            "Tagi",
+        ]
+    );
+    // English reads as it always has.
+    let (sheet, columns) = header(Lang::En).await;
+    assert_eq!(sheet, "Orders");
+    assert_eq!(
+        columns,
+        [
+            "Order",
+            "Placed (UTC)",
+            "Product",
+            "Domain",
+            "Names",
+            "Status",
+            "Price",
+            "Placed by",
+            "Tags",
+        ]
+    );
 }

@@ -1,4 +1,4 @@
-use app::model::user_status::UserStatus;
+use app::{i18n::Lang, model::user_status::UserStatus};
 use sea_orm::entity::prelude::*;
 
 use crate::store::stored::Stored;
@@ -19,9 +19,18 @@ pub struct Model {
     pub activated_at: Option<DateTimeUtc>,
     pub designation: String,
     pub employee_id: String,
+    /// The language the user chose; none: their browser decides, their mail is in English.
+    pub lang: Option<Stored<Lang>>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
 pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}
+
+impl Model {
+    /// The language to write to this user in: theirs, else English.
+    pub fn mail_lang(&self) -> Lang {
+        self.lang.map(Stored::into_inner).unwrap_or_default()
+    }
+}

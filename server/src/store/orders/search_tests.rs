@@ -12,7 +12,7 @@ use chrono::{DateTime, Duration, TimeZone, Utc};
 use migrations::{Migrator, MigratorTrait};
 
 use super::*;
-use crate::store::{Store, accounts, groups, smime, test_db, users};
+use crate::store::{Db, Store, accounts, entities::users, groups, smime, test_db};
 
 fn at() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 12, 1, 10, 0, 0).unwrap()
@@ -32,21 +32,47 @@ async fn account(store: &Store, name: &str) -> (i32, i32, i32) {
     )
     .await
     .unwrap();
-    let user = users::insert(
-        store,
-        users::NewUser {
-            email: &format!("{name}@example.com"),
-            name,
-            mobile: "",
-            status: app::model::user_status::UserStatus::Active,
-            is_operator: false,
-            created_at: at(),
-            designation: "",
-            employee_id: "",
-        },
-    )
-    .await
-    .unwrap();
+    // The users table of this older schema has no `lang` yet, so the row is written as that
+    // schema has it rather than through the store, which speaks the current one.
+    let email = format!("{name}@example.com");
+    let insert = sea_orm::sea_query::Query::insert()
+        .into_table(users::Entity)
+        .columns([
+            users::Column::Email,
+            users::Column::Name,
+            users::Column::Mobile,
+            users::Column::Status,
+            users::Column::IsOperator,
+            users::Column::CreatedAt,
+            users::Column::Designation,
+            users::Column::EmployeeId,
+        ])
+        .values_panic([
+            email.clone().into(),
+            name.into(),
+            "".into(),
+            "active".into(),
+            false.into(),
+            at().into(),
+            "".into(),
+            "".into(),
+        ])
+        .to_owned();
+    let conn = store.conn();
+    sea_orm::ConnectionTrait::execute(conn, &insert)
+        .await
+        .unwrap();
+    let select = sea_orm::sea_query::Query::select()
+        .column(users::Column::Id)
+        .from(users::Entity)
+        .and_where(sea_orm::sea_query::Expr::col(users::Column::Email).eq(email))
+        .to_owned();
+    let user_id: i32 = sea_orm::ConnectionTrait::query_one(conn, &select)
+        .await
+        .unwrap()
+        .unwrap()
+        .try_get("", "id")
+        .unwrap();
     let group = groups::insert(
         store,
         account.id,
@@ -63,7 +89,7 @@ async fn account(store: &Store, name: &str) -> (i32, i32, i32) {
     )
     .await
     .unwrap();
-    (account.id, group.id, user.id)
+    (account.id, group.id, user_id)
 }
 
 /// An order of `owner` for `names`, placed `minutes` after `at()`.

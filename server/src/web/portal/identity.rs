@@ -3,6 +3,7 @@
 
 use app::{
     error::AppError,
+    i18n::Lang,
     model::account_choice::AccountChoice,
     model::login_certificates::{CertificateRefusal, LoginCertificateView},
     model::profile::{ProfileForm, ProfileView},
@@ -20,7 +21,7 @@ use super::{
 use crate::{
     domain::client_limits::ThrottleScope,
     services::identity::{IdentityError, SignUpResult},
-    web::cookies::clear_session_cookie,
+    web::cookies::{clear_session_cookie, lang_cookie},
 };
 
 #[async_trait]
@@ -33,7 +34,7 @@ impl IdentityApi for Portal {
         admit(&self.throttle, ThrottleScope::SignUp, meta.ip).await?;
         let result = self
             .identity
-            .sign_up(&form, Some(meta.ip.to_string()))
+            .sign_up(&form, Some(meta.ip.to_string()), meta.lang)
             .await?;
         Ok(match result {
             SignUpResult::ActivationSent => SignUpOutcome::ActivationSent,
@@ -97,7 +98,16 @@ impl IdentityApi for Portal {
 
     async fn current_session(&self, meta: &RequestMeta) -> Result<Option<SessionView>, AppError> {
         match meta.session_token.as_deref() {
-            Some(token) => Ok(self.identity.current_session(token).await?),
+            Some(token) => {
+                Ok(self
+                    .identity
+                    .current_session(token)
+                    .await?
+                    .map(|view| SessionView {
+                        lang: meta.lang,
+                        ..view
+                    }))
+            }
             None => Ok(None),
         }
     }
@@ -180,6 +190,15 @@ impl IdentityApi for Portal {
     async fn profile(&self, meta: &RequestMeta) -> Result<ProfileView, AppError> {
         let caller = self.caller(meta).await?;
         Ok(self.identity.profile(&caller))
+    }
+
+    async fn set_language(&self, meta: &RequestMeta, lang: Lang) -> Result<SetCookie, AppError> {
+        // A visitor who is not signed in (or whose session ended) keeps the choice in the
+        // browser only.
+        if let Ok(caller) = self.caller(meta).await {
+            self.identity.set_language(&caller, lang).await?;
+        }
+        Ok(SetCookie(lang_cookie(lang, self.secure_cookies)))
     }
 
     async fn update_profile(&self, meta: &RequestMeta, form: ProfileForm) -> Result<(), AppError> {

@@ -25,7 +25,7 @@ pub use acme::AcmePortal;
 pub use catalog::CatalogPortal;
 pub use errors::incident;
 
-use super::cookies::session_cookie;
+use super::cookies::{lang_cookie, session_cookie};
 use crate::{
     domain::client_limits::ThrottleScope,
     ports::Clock,
@@ -101,6 +101,9 @@ impl Portal {
                 self.clock.now(),
                 secure,
             )),
+            lang_cookie: session
+                .lang
+                .map(|lang| SetCookie(lang_cookie(lang, secure))),
             choose_account: session.choose_account,
             second_factor: session.second_factor.map(second_factor_step),
         }

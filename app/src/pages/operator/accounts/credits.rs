@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
+use crate::i18n::t;
 use crate::{
     api::billing::{GrantCredits, operator_account_credits},
     components::{
@@ -16,7 +17,7 @@ use crate::{
 
 #[component]
 pub fn OperatorCreditsPage() -> impl IntoView {
-    view! { <Portal title="Credits" operator=true refusal="Only operator users can open the operator console." page=|_| view! { <Credits /> } /> }
+    view! { <Portal title="page-credits" operator=true refusal="refusal-operator-console" page=|_| view! { <Credits /> } /> }
 }
 
 #[component]
@@ -37,11 +38,11 @@ fn Credits() -> impl IntoView {
         },
     );
     view! {
-        {move || granted().then(|| view! { <Notice>"The credits were granted."</Notice> })}
+        {move || granted().then(|| view! { <Notice>{t("credits-granted")}</Notice> })}
         <Loaded resource=data let:c>
             <Grant credits=c />
         </Loaded>
-        <p><a href="/operator/accounts">"All accounts"</a></p>
+        <p><a href="/operator/accounts">{t("credits-all-accounts")}</a></p>
     }
     .into_any()
 }
@@ -62,27 +63,27 @@ fn Grant(credits: AccountCredits) -> impl IntoView {
         <section class="card" aria-labelledby="credits-heading">
             <h2 id="credits-heading">{credits.account_name.clone()}</h2>
             <dl class="facts">
-                <dt>"Balance"</dt>
+                <dt>{t("billing-balance")}</dt>
                 <dd data-testid="account-balance">{format_money(credits.balance_minor, &credits.currency)}</dd>
             </dl>
         </section>
         <section class="card form-card" aria-labelledby="grant-heading">
-            <h2 id="grant-heading">"Grant credits"</h2>
+            <h2 id="grant-heading">{t("credits-grant")}</h2>
             <ActionForm action=grant>
                 <FormAlert error=form_error />
                 <input type="hidden" name="account_id" value=credits.account_id />
-                <Field label="Amount" name="amount" id="grant-amount" hint="In the account's currency, e.g. 250.00."
+                <Field label=t("credits-amount") name="amount" id="grant-amount" hint=t("credits-amount-hint")
                     server_error=field("amount") />
-                <Field label="Remarks" name="remarks" id="grant-remarks" hint="Why, e.g. the offline payment's reference."
+                <Field label=t("wizard-remarks") name="remarks" id="grant-remarks" hint=t("credits-remarks-hint")
                     server_error=field("remarks") />
                 <div class="form-actions">
-                    <button type="submit" class="button button-primary">"Grant credits"</button>
+                    <button type="submit" class="button button-primary">{t("credits-grant")}</button>
                 </div>
             </ActionForm>
         </section>
         <section class="card" aria-labelledby="account-statement-heading">
-            <h2 id="account-statement-heading">"Statement"</h2>
-            <StatementTable page=credits.statement label="Statement" href_base=href_base />
+            <h2 id="account-statement-heading">{t("billing-statement")}</h2>
+            <StatementTable page=credits.statement label=t("billing-statement") href_base=href_base />
         </section>
     }
 }

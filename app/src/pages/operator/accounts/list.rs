@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use crate::i18n::{t, t_args};
 use crate::{
     api::operator::{ReviewPartner, SetMultipleGroups, operator_accounts},
     components::{
@@ -16,7 +17,7 @@ use crate::{
 
 #[component]
 pub fn OperatorAccountsPage() -> impl IntoView {
-    view! { <Portal title="Accounts" operator=true refusal="Only operator users can open the operator console." page=|_| view! { <Accounts /> } /> }
+    view! { <Portal title="page-accounts" operator=true refusal="refusal-operator-console" page=|_| view! { <Accounts /> } /> }
 }
 
 const STATUSES: [AccountStatus; 5] = [
@@ -34,25 +35,19 @@ fn Accounts() -> impl IntoView {
         page: p.get("page").and_then(|v| v.parse().ok()),
     });
     let notice = query_notice(&[
-        (
-            "approved",
-            "The application was approved; the applicant gets the activation e-mail.",
-        ),
-        (
-            "rejected",
-            "The application was rejected; the applicant was told why.",
-        ),
-        ("saved", "The account's options were saved."),
+        ("approved", "accounts-approved"),
+        ("rejected", "accounts-rejected"),
+        ("saved", "accounts-saved"),
     ]);
     let page = Resource::new_blocking(move || query.get(), operator_accounts);
     let selected = query.get_untracked().status;
     view! {
-        {move || notice().map(|n| view! { <Notice>{n}</Notice> })}
-        <form class="filters" method="get" action="/operator/accounts" aria-label="Filter accounts">
+        {move || notice().map(|key| view! { <Notice>{t(key)}</Notice> })}
+        <form class="filters" method="get" action="/operator/accounts" aria-label=t("accounts-filter-label")>
             <div class="field">
-                <label for="accounts-status">"Status"</label>
+                <label for="accounts-status">{t("orders-col-status")}</label>
                 <select id="accounts-status" name="status">
-                    <option value="" selected=selected.is_empty()>"All"</option>
+                    <option value="" selected=selected.is_empty()>{t("accounts-all")}</option>
                     {STATUSES
                         .into_iter()
                         .map(|s| {
@@ -63,7 +58,7 @@ fn Accounts() -> impl IntoView {
                 </select>
             </div>
             <div class="filters-actions">
-                <button type="submit" class="button">"Filter"</button>
+                <button type="submit" class="button">{t("accounts-filter")}</button>
             </div>
         </form>
         <Loaded resource=page let:p>
@@ -76,16 +71,18 @@ fn Accounts() -> impl IntoView {
 #[component]
 fn AccountList(page: AccountsPage) -> impl IntoView {
     if page.accounts.is_empty() {
-        return view! { <p class="empty">"No accounts."</p> }.into_any();
+        return view! { <p class="empty">{t("accounts-none")}</p> }.into_any();
     }
-    let status_line = format!(
-        "Page {} of {} · {} accounts",
-        page.page,
-        page.pages(),
-        page.total
+    let status_line = t_args(
+        "accounts-pager",
+        &[
+            ("page", page.page.into()),
+            ("pages", page.pages().into()),
+            ("total", page.total.into()),
+        ],
     );
     view! {
-        <ul class="account-list" aria-label="Accounts">
+        <ul class="account-list" aria-label=t("page-accounts")>
             {page.accounts.into_iter().map(|a| view! { <AccountItem account=a /> }).collect_view()}
         </ul>
         <p class="pager-status">{status_line}</p>
@@ -109,20 +106,20 @@ fn AccountItem(account: AccountView) -> impl IntoView {
     let (id_a, id_b, id_c) = (id.clone(), id.clone(), id);
     let enable = if account.multiple_groups { "no" } else { "yes" };
     let toggle_label = if account.multiple_groups {
-        "Disable multiple groups"
+        t("accounts-disable-groups")
     } else {
-        "Enable multiple groups"
+        t("accounts-enable-groups")
     };
     view! {
         <li class="card account-item" aria-labelledby=labelled_by>
             <h2 id=heading_id>{account.name.clone()}</h2>
             <dl class="facts">
-                <dt>"Type"</dt><dd>{account.kind.label()}</dd>
-                <dt>"Status"</dt><dd>{account.status.label()}</dd>
-                <dt>"Administrator"</dt><dd>{account.administrator.clone()}</dd>
-                <dt>"Country"</dt><dd>{account.country.clone()}</dd>
-                <dt>"Signed up"</dt><dd>{account.created.clone()}</dd>
-                <dt>"Multiple groups"</dt><dd>{if account.multiple_groups { "Enabled" } else { "Disabled" }}</dd>
+                <dt>{t("statement-type")}</dt><dd>{account.kind.label()}</dd>
+                <dt>{t("orders-col-status")}</dt><dd>{t(account.status.key())}</dd>
+                <dt>{t("accounts-administrator")}</dt><dd>{account.administrator.clone()}</dd>
+                <dt>{t("field-country")}</dt><dd>{account.country.clone()}</dd>
+                <dt>{t("accounts-signed-up")}</dt><dd>{account.created.clone()}</dd>
+                <dt>{t("accounts-multiple-groups")}</dt><dd>{if account.multiple_groups { t("accounts-enabled") } else { t("accounts-disabled") }}</dd>
             </dl>
             {waiting.then(|| view! {
                 <div class="review">
@@ -130,21 +127,21 @@ fn AccountItem(account: AccountView) -> impl IntoView {
                     <ActionForm action=review>
                         <input type="hidden" name="account_id" value=id_a.clone() />
                         <input type="hidden" name="decision" value="approve" />
-                        <button type="submit" class="button button-primary">"Approve application"</button>
+                        <button type="submit" class="button button-primary">{t("accounts-approve")}</button>
                     </ActionForm>
                     <ActionForm action=review>
                         <input type="hidden" name="account_id" value=id_b.clone() />
                         <input type="hidden" name="decision" value="reject" />
                         <div class="field" class:field-invalid=move || reason_error.get().is_some()>
-                            <label for=reason_for.clone()>"Reason for rejecting"</label>
+                            <label for=reason_for.clone()>{t("accounts-reject-reason")}</label>
                             <textarea id=reason_id.clone() name="reason" rows="2"></textarea>
                             <p class="field-error" role="alert">{move || reason_error.get()}</p>
                         </div>
-                        <button type="submit" class="button button-danger">"Reject application"</button>
+                        <button type="submit" class="button button-danger">{t("accounts-reject")}</button>
                     </ActionForm>
                 </div>
             })}
-            <p><a href=format!("/operator/accounts/{}/credits", account.id) aria-label=format!("Credits of {}", account.name)>"Credits"</a></p>
+            <p><a href=format!("/operator/accounts/{}/credits", account.id) aria-label=t_args("accounts-credits-of", &[("account", account.name.clone().into())])>{t("page-credits")}</a></p>
             <ActionForm action=groups>
                 <FormAlert error=groups_error />
                 <input type="hidden" name="account_id" value=id_c />

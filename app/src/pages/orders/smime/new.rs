@@ -9,6 +9,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
+use crate::i18n::{t, t_args};
 use crate::{
     api::smime::{SmimeOrder, SmimePlace, smime_new},
     browser::read_chosen_file,
@@ -30,7 +31,7 @@ use crate::{
 
 #[component]
 pub fn SmimeNewPage() -> impl IntoView {
-    view! { <Portal title="New S/MIME order" page=|_| view! { <Start /> } /> }
+    view! { <Portal title="page-new-smime-order" page=|_| view! { <Start /> } /> }
 }
 
 #[component]
@@ -43,15 +44,15 @@ fn Start() -> impl IntoView {
             {match data.placed_order {
                 Some(id) => view! {
                     <div class="alert alert-info" role="status" data-testid="form-placed">
-                        <p>{format!("This form placed order #{id} already; it places nothing twice.")}</p>
+                        <p>{t_args("wizard-placed-already", &[("id", id.into())])}</p>
                         <p class="actions">
-                            <a class="button" href=format!("/orders/{id}/smime")>{format!("View order #{id}")}</a>
-                            <a class="button button-quiet" href="/orders/smime/new">"Start a new S/MIME order"</a>
+                            <a class="button" href=format!("/orders/{id}/smime")>{t_args("wizard-view-order", &[("id", id.into())])}</a>
+                            <a class="button button-quiet" href="/orders/smime/new">{t("smime-start-new")}</a>
                         </p>
                     </div>
                 }.into_any(),
                 None if data.offers.is_empty() => view! {
-                    <p class="empty">"There are no S/MIME products your account can order yet."</p>
+                    <p class="empty">{t("smime-no-products")}</p>
                 }.into_any(),
                 None => view! { <SmimeForm data=data /> }.into_any(),
             }}
@@ -140,55 +141,55 @@ fn SmimeForm(data: SmimeNewData) -> impl IntoView {
     let needs_approval = data.needs_approval;
     let initial = form.get_untracked();
     view! {
-        <form class="card" aria-label="New S/MIME order" method="post" action="/api/smime/order"
+        <form class="card" aria-label=t("page-new-smime-order") method="post" action="/api/smime/order"
             enctype="multipart/form-data" on:submit=submit novalidate=true>
             <input type="hidden" name="form_token" value=token.get_value().to_string() />
             <FormAlert error=server_error />
-            <h2>"1. Product and validity"</h2>
+            <h2>{t("smime-step-product")}</h2>
             // A new product starts at its shortest validity.
             <ProductValidity prefix="smime" offers=offers form=form errors=errors
                 get=|f| (f.product_id, f.validity_days)
                 set=|f, product, days| { f.product_id = product; f.validity_days = days; }
                 default_days=|o| o.validity_days.first().copied() />
-            <p class="price">"Price: " <strong data-testid="smime-price">{price}</strong></p>
+            <p class="price">{t("wizard-price")}" " <strong data-testid="smime-price">{price}</strong></p>
 
-            <h2>"2. Certificate requester"</h2>
-            <FormText label="Name" id="smime-requester-name" name="requester_name" form=form error=field_error("requester_name")
+            <h2>{t("smime-step-requester")}</h2>
+            <FormText label=t("smime-requester-name") id="smime-requester-name" name="requester_name" form=form error=field_error("requester_name")
                 get=|f| f.requester_name.clone() set=|f, v| f.requester_name = v />
-            <FormText label="E-mail ID" id="smime-requester-email" name="requester_email" form=form error=field_error("requester_email")
+            <FormText label=t("smime-requester-email") id="smime-requester-email" name="requester_email" form=form error=field_error("requester_email")
                 get=|f| f.requester_email.clone() set=|f, v| f.requester_email = v />
-            <FormText label="Mobile number (optional)" id="smime-requester-phone" name="requester_phone" form=form error=field_error("requester_phone")
+            <FormText label=t("smime-requester-phone") id="smime-requester-phone" name="requester_phone" form=form error=field_error("requester_phone")
                 get=|f| f.requester_phone.clone() set=|f, v| f.requester_phone = v />
 
-            <h2>"3. Certificate information"</h2>
+            <h2>{t("smime-step-certificate")}</h2>
             <div class="field">
                 <label class="checkbox">
                     <input type="checkbox" id="smime-same" name="same_as_requester" checked=initial.same_as_requester prop:checked=same
                         on:change=move |ev| form.update(|f| f.same_as_requester = event_target_checked(&ev)) />
-                    " Same as Requester Email ID"
+                    " "{t("smime-same-as-requester")}
                 </label>
             </div>
             <div class="field" class:field-invalid=move || field_error("certificate_email").get().is_some()>
-                <label for="smime-email">"E-mail ID for the certificate"</label>
+                <label for="smime-email">{t("smime-certificate-email")}</label>
                 <input id="smime-email" name="certificate_email" type="email" disabled=same
                     value=initial.certificate_email.clone()
                     prop:value=move || form.with(|f| if f.same_as_requester { f.requester_email.clone() } else { f.certificate_email.clone() })
                     on:input=move |ev| form.update(|f| f.certificate_email = event_target_value(&ev)) />
-                <p class="hint">"A verification link is sent to this address; leave it empty to provide it later."</p>
+                <p class="hint">{t("smime-certificate-email-hint")}</p>
                 {move || field_error("certificate_email").get().map(|m| view! { <p class="field-error">{m}</p> })}
             </div>
 
-            <h2>"4. Certificate Signing Request (CSR)"</h2>
+            <h2>{t("smime-step-csr")}</h2>
             // The style hides the CSR fields while "later" is chosen, before and without script.
             <div class="smime-csr">
             <fieldset class="field">
                 <legend>"CSR"</legend>
-                {[("later", "Skip: provide the CSR, or generate the key in the browser, when activating the certificate"), ("paste", "Paste the CSR"), ("upload", "Upload the CSR")].into_iter().map(|(value, label)| view! {
+                {[("later", t("smime-csr-later")), ("paste", t("smime-csr-paste")), ("upload", t("smime-csr-upload"))].into_iter().map(|(value, label)| view! {
                     <label class="radio">
                         <input type="radio" name="csr_source" value=value checked=initial.csr_source == value
                             prop:checked=move || source() == value
                             on:change=move |_| form.update(|f| f.csr_source = value.into()) />
-                        {format!(" {label}")}
+                        " "{label}
                     </label>
                 }).collect_view()}
                 {move || field_error("csr_source").get().map(|m| view! { <p class="field-error">{m}</p> })}
@@ -196,7 +197,7 @@ fn SmimeForm(data: SmimeNewData) -> impl IntoView {
             <div class="smime-csr-panel">
                 <CsrFile name="csr_file" take=move |text| form.update(|f| f.csr_pem = text) />
                 <div class="field" class:field-invalid=move || field_error("csr_pem").get().is_some()>
-                    <label for="smime-csr">"CSR (PEM)"</label>
+                    <label for="smime-csr">{t("wizard-csr-pem")}</label>
                     <textarea id="smime-csr" name="csr_pem" rows="8" inner_html=textarea_text(&initial.csr_pem) prop:value=move || form.with(|f| f.csr_pem.clone())
                         on:input=move |ev| form.update(|f| f.csr_pem = event_target_value(&ev))></textarea>
                     {move || field_error("csr_pem").get().map(|m| view! { <p class="field-error">{m}</p> })}
@@ -204,22 +205,22 @@ fn SmimeForm(data: SmimeNewData) -> impl IntoView {
             </div>
             </div>
 
-            <h2>"5. Additional information (optional)"</h2>
+            <h2>{t("smime-step-additional")}</h2>
             <div class="field">
-                <label for="smime-remarks">"Order remarks"</label>
+                <label for="smime-remarks">{t("edit-remarks")}</label>
                 <textarea id="smime-remarks" name="remarks" rows="2" inner_html=textarea_text(&initial.remarks) prop:value=move || form.with(|f| f.remarks.clone())
                     on:input=move |ev| form.update(|f| f.remarks = event_target_value(&ev))></textarea>
                 {move || field_error("remarks").get().map(|m| view! { <p class="field-error">{m}</p> })}
             </div>
 
-            <h2>"6. Order summary and payment"</h2>
+            <h2>{t("smime-step-summary")}</h2>
             <p>{if needs_approval {
-                "Your orders wait for an administrator's approval, who pays for them from the account's credits."
+                t("smime-needs-approval")
             } else {
-                "The price is paid from your credits when you place the order."
+                t("smime-paid-on-placing")
             }}</p>
             <button type="submit" class="button" disabled=move || place.pending().get()>
-                {if needs_approval { "Submit for approval" } else { "Place order and pay" }}
+                {if needs_approval { t("wizard-submit-for-approval") } else { t("smime-place-and-pay") }}
             </button>
         </form>
     }
@@ -230,7 +231,9 @@ fn SmimeForm(data: SmimeNewData) -> impl IntoView {
 pub fn CsrFile<F>(
     take: F,
     #[prop(default = "smime-csr-file")] id: &'static str,
-    #[prop(default = "CSR file (.csr, .pem)")] label: &'static str,
+    /// A catalogue key.
+    #[prop(default = "wizard-csr-file")]
+    label: &'static str,
     /// The name the file posts under, when the form posts without JavaScript.
     #[prop(optional)]
     name: Option<&'static str>,
@@ -248,7 +251,7 @@ where
     };
     view! {
         <div class="field">
-            <label for=id>{label}</label>
+            <label for=id>{t(label)}</label>
             <input id=id name=name type="file" accept=".csr,.pem,.req,.key,.txt" on:change=on_change />
         </div>
     }

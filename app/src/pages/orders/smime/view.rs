@@ -7,6 +7,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
+use crate::i18n::{t, t_args, tr};
 use crate::{
     api::smime::{SmimeActivate, SmimeEmail, SmimeResend, smime_get},
     components::{
@@ -16,14 +17,14 @@ use crate::{
     },
     model::{
         FieldErrors, SessionView,
-        smime::{ActivationForm, STATEMENTS, SmimeView, StepStatus},
+        smime::{ActivationForm, STATEMENT_KEYS, STATEMENTS, SmimeView, StepStatus},
     },
     pki::{self, CsrRequest, GeneratedKey, KeyAlgorithm},
 };
 
 #[component]
 pub fn SmimeOrderPage() -> impl IntoView {
-    view! { <Portal title="S/MIME certificate" page=|s: SessionView| view! { <SmimeOrder session=s /> } /> }
+    view! { <Portal title="page-smime-certificate" page=|s: SessionView| view! { <SmimeOrder session=s /> } /> }
 }
 
 /// Page-wide state that outlives a reload of the order (the key made here stays in memory).
@@ -76,7 +77,7 @@ fn SmimeOrder(session: SessionView) -> impl IntoView {
             .or_else(|| actions.resend.value().get().and_then(Result::err))
     });
     view! {
-        {move || placed().then(|| view! { <Notice>"The order was placed. The requester got a confirmation e-mail."</Notice> })}
+        {move || placed().then(|| view! { <Notice>{t("smime-placed")}</Notice> })}
         {move || said().map(|t| view! { <Notice>{t}</Notice> })}
         <FormAlert error=error />
         <Loaded resource=order let:o>
@@ -87,20 +88,20 @@ fn SmimeOrder(session: SessionView) -> impl IntoView {
 
 #[component]
 fn Badge(status: StepStatus, testid: &'static str) -> impl IntoView {
-    view! { <span class="badge" data-testid=testid title=status.meaning()>{status.label()}</span> }
+    view! { <span class="badge" data-testid=testid title=t(status.meaning_key())>{t(status.key())}</span> }
 }
 
 #[component]
 fn Detail(order: SmimeView, actions: Actions) -> impl IntoView {
     let id = order.order_id;
     view! {
-        <section class="card" aria-label="Certificate order">
-            <h2>{format!("Certificate for order #{} · {}", order.order_id, order.product)}</h2>
+        <section class="card" aria-label=t("smime-certificate-order")>
+            <h2>{t_args("smime-heading", &[("id", order.order_id.into()), ("product", order.product.clone().into())])}</h2>
             <dl class="details">
-                <dt>"Product category"</dt><dd>"S/MIME"</dd>
-                <dt>"Product"</dt><dd>{format!("{} · {} days", order.product, order.validity_days)}</dd>
-                <dt>"Order status"</dt><dd><span class="badge" data-testid="order-status">{order.order_status.label()}</span></dd>
-                <dt>"Order"</dt><dd><a href=format!("/orders/{id}")>"Open the order page"</a></dd>
+                <dt>{t("smime-product-category")}</dt><dd>"S/MIME"</dd>
+                <dt>{t("orders-col-product")}</dt><dd>{format!("{} · {}", order.product, t_args("wizard-days", &[("days", order.validity_days.into())]))}</dd>
+                <dt>{t("smime-order-status")}</dt><dd><span class="badge" data-testid="order-status">{t(order.order_status.key())}</span></dd>
+                <dt>{t("orders-col-order")}</dt><dd><a href=format!("/orders/{id}")>{t("smime-open-order")}</a></dd>
             </dl>
             {order.issue_error.clone().map(|r| view! { <div class="alert alert-error" role="alert">{r}</div> })}
         </section>
@@ -116,48 +117,50 @@ fn EmailStep(order: SmimeView, actions: Actions) -> impl IntoView {
     let status = order.email_step;
     let email = order.email.clone().unwrap_or_default();
     view! {
-        <section class="card" aria-label="E-mail address for certificate">
-            <h2>"E-mail address for certificate " <Badge status=status testid="email-step" /></h2>
+        <section class="card" aria-label=t("smime-email-step")>
+            <h2>{t("smime-email-step")}" " <Badge status=status testid="email-step" /></h2>
             {match status {
                 StepStatus::WaitingForData => view! {
-                    <h3>"Provide an e-mail address"</h3>
-                    <p>"Provide an e-mail address which you want to include in the certificate. It will require a verification of the control over it."</p>
+                    <h3>{t("smime-provide-email")}</h3>
+                    <p>{t("smime-provide-email-explain")}</p>
                     <ActionForm action=actions.email>
                         <input type="hidden" name="id" value=id />
                         <div class="field">
-                            <label for="smime-provide-email">"E-mail address*"</label>
+                            <label for="smime-provide-email">{t("smime-email-address")}</label>
                             <input id="smime-provide-email" name="email" type="email" required />
                         </div>
-                        <button type="submit" class="button">"Provide e-mail address"</button>
+                        <button type="submit" class="button">{t("smime-provide-email-button")}</button>
                     </ActionForm>
                 }.into_any(),
                 StepStatus::WaitingForVerification => view! {
                     <p>{match (&order.link_sent_at, &order.link_expires_at) {
-                        (Some(sent), Some(until)) => format!("The e-mail address {email} has been saved. A verification link was sent to it on {sent}; it works until {until}. Open it to verify the access to the mailbox."),
-                        _ => format!("The e-mail address {email} has been saved. Its verification link has expired or a proof older than 30 days cannot be reused: send a new link."),
+                        (Some(sent), Some(until)) => t_args("smime-link-sent", &[("email", email.clone().into()), ("sent", sent.clone().into()), ("until", until.clone().into())]),
+                        _ => t_args("smime-link-expired", &[("email", email.clone().into())]),
                     }}</p>
                     <ActionForm action=actions.resend>
                         <input type="hidden" name="id" value=id />
-                        <button type="submit" class="button button-quiet">"Send the verification link again"</button>
+                        <button type="submit" class="button button-quiet">{t("smime-resend")}</button>
                     </ActionForm>
                     <details>
-                        <summary>"Use another address"</summary>
+                        <summary>{t("smime-other-address")}</summary>
                         <ActionForm action=actions.email>
                             <input type="hidden" name="id" value=id />
                             <div class="field">
-                                <label for="smime-change-email">"E-mail address*"</label>
+                                <label for="smime-change-email">{t("smime-email-address")}</label>
                                 <input id="smime-change-email" name="email" type="email" required />
                             </div>
-                            <button type="submit" class="button button-quiet">"Save and send the link"</button>
+                            <button type="submit" class="button button-quiet">{t("smime-save-and-send")}</button>
                         </ActionForm>
                     </details>
                 }.into_any(),
                 StepStatus::Verified => view! {
-                    <p>{format!("E-mail address [E]: {email}. Verification was successful{}.",
-                        order.verified_until.as_ref().filter(|_| order.certificate_pem.is_none()).map(|u| format!("; the proof can be used until {u}")).unwrap_or_default())}</p>
+                    <p>{match order.verified_until.as_ref().filter(|_| order.certificate_pem.is_none()) {
+                        Some(u) => t_args("smime-verified-until", &[("email", email.clone().into()), ("until", u.clone().into())]),
+                        None => t_args("smime-verified", &[("email", email.clone().into())]),
+                    }}</p>
                 }.into_any(),
                 StepStatus::NotAvailableYet => view! {
-                    <p>{format!("Providing the data is not available yet: the order is \"{}\". It opens once the order is paid (approved).", order.order_status.label())}</p>
+                    <p>{t_args("smime-not-yet-paid", &[("status", t(order.order_status.key()).into())])}</p>
                 }.into_any(),
             }}
         </section>
@@ -166,22 +169,22 @@ fn EmailStep(order: SmimeView, actions: Actions) -> impl IntoView {
 
 /// The activation's sub-steps, in Certum's order.
 const STEPS: [&str; 4] = [
-    "Certificate data",
-    "Generation method",
-    "Key pair generation",
-    "Summary",
+    "smime-step-data",
+    "smime-step-method",
+    "smime-step-generation",
+    "smime-step-summary-short",
 ];
 
 #[component]
 fn ActivationStep(order: SmimeView, actions: Actions) -> impl IntoView {
     let status = order.activation_step;
     view! {
-        <section class="card" aria-label="Certificate activation">
-            <h2>"Certificate activation " <Badge status=status testid="activation-step" /></h2>
+        <section class="card" aria-label=t("smime-activation")>
+            <h2>{t("smime-activation")}" " <Badge status=status testid="activation-step" /></h2>
             {match status {
                 StepStatus::WaitingForData => view! { <Activation order=order.clone() actions=actions /> }.into_any(),
-                StepStatus::Verified => view! { <p>"The certificate has been issued."</p> }.into_any(),
-                _ => view! { <p>"Providing the data is not available yet: verify the e-mail address first."</p> }.into_any(),
+                StepStatus::Verified => view! { <p>{t("smime-issued")}</p> }.into_any(),
+                _ => view! { <p>{t("smime-verify-first")}</p> }.into_any(),
             }}
         </section>
     }
@@ -244,10 +247,12 @@ fn Activation(order: SmimeView, actions: Actions) -> impl IntoView {
             }
         }
     };
+    // Read now: event handlers run outside the component's reactive context.
+    let lang = crate::i18n::use_lang();
     let take_csr = move |text: String| {
         csr.set(text.clone());
         key_error.set(match pki::inspect_csr(text.as_bytes()) {
-            Ok(s) if !s.signature_valid => Some("The CSR's signature does not verify.".into()),
+            Ok(s) if !s.signature_valid => Some(tr(lang, "wizard-csr-bad-signature")),
             Ok(_) => None,
             Err(e) => Some(e.to_string()),
         });
@@ -256,11 +261,11 @@ fn Activation(order: SmimeView, actions: Actions) -> impl IntoView {
         if step.get() == 2 {
             if method.get() == "browser" && (actions.key.with(Option::is_none) || !key_saved.get())
             {
-                key_error.set(Some("Generate the key pair and save the private key before you go on: it never leaves this browser, and you need it to use the certificate.".into()));
+                key_error.set(Some(tr(lang, "smime-key-unsaved")));
                 return;
             }
             if csr.with(|c| c.trim().is_empty()) {
-                key_error.set(Some("Provide the CSR.".into()));
+                key_error.set(Some(tr(lang, "smime-provide-csr")));
                 return;
             }
         }
@@ -283,83 +288,83 @@ fn Activation(order: SmimeView, actions: Actions) -> impl IntoView {
         }
     };
     view! {
-        <ol class="steps" aria-label="Activation steps">
+        <ol class="steps" aria-label=t("smime-activation-steps")>
             {STEPS.iter().enumerate().map(|(i, name)| view! {
-                <li class:current=move || step.get() == i aria-current=move || (step.get() == i).then_some("step")>{*name}</li>
+                <li class:current=move || step.get() == i aria-current=move || (step.get() == i).then_some("step")>{t(name)}</li>
             }).collect_view()}
         </ol>
         <FormAlert error=server_error />
         <div hidden=move || step.get() != 0>
-            <h3>"Certificate data"</h3>
-            <p>"Choose the data to be included in the certificate. Some of the fields are mandatory and there is no option to uncheck them."</p>
+            <h3>{t("smime-step-data")}</h3>
+            <p>{t("smime-choose-data")}</p>
             <p><strong>"S/MIME"</strong><br />{order.product.clone()}</p>
-            <label class="checkbox"><input type="checkbox" checked disabled />{format!(" E-mail address [E]: {}", email.get_value())}</label>
-            <label class="checkbox"><input type="checkbox" checked disabled />{format!(" Common name: {}", email.get_value())}</label>
+            <label class="checkbox"><input type="checkbox" checked disabled />" "{t_args("smime-email-field", &[("email", email.get_value().into())])}</label>
+            <label class="checkbox"><input type="checkbox" checked disabled />" "{t_args("smime-common-name-field", &[("name", email.get_value().into())])}</label>
         </div>
         <div hidden=move || step.get() != 1>
-            <h3>"Key pair generation method"</h3>
+            <h3>{t("smime-method-heading")}</h3>
             <label class="radio">
                 <input type="radio" name="smime-method" value="csr" prop:checked=move || method.get() == "csr" on:change=move |_| method.set("csr".into()) />
-                " CSR: provide a certificate signing request generated by a tool or by the application where the certificate will be used"
+                " "{t("smime-method-csr")}
             </label>
             <label class="radio">
                 <input type="radio" name="smime-method" value="browser" prop:checked=move || method.get() == "browser" on:change=move |_| method.set("browser".into()) />
-                " Generate the key pair in this browser (the private key never leaves it)"
+                " "{t("smime-method-browser")}
             </label>
             {move || field_error("method").get().map(|m| view! { <p class="field-error">{m}</p> })}
         </div>
         <div hidden=move || step.get() != 2>
-            <h3>"Key pair generation"</h3>
+            <h3>{t("smime-step-generation")}</h3>
             <div hidden=move || method.get() != "browser">
                 <div class="field">
-                    <label for="smime-algorithm">"Key type"</label>
+                    <label for="smime-algorithm">{t("wizard-key-type")}</label>
                     <select id="smime-algorithm" on:change=move |ev| algorithm.set(KeyAlgorithm::parse(&event_target_value(&ev)).unwrap_or_default())>
                         {KeyAlgorithm::ALL.into_iter().map(|a| view! { <option value=a.as_str() selected=move || algorithm.get() == a>{a.label()}</option> }).collect_view()}
                     </select>
                 </div>
                 <p class="actions">
-                    <button type="button" class="button" on:click=generate>"Generate key pair"</button>
-                    <button type="button" class="button button-quiet" disabled=move || actions.key.with(Option::is_none) on:click=save_key>"Save private key (PEM)"</button>
+                    <button type="button" class="button" on:click=generate>{t("smime-generate")}</button>
+                    <button type="button" class="button button-quiet" disabled=move || actions.key.with(Option::is_none) on:click=save_key>{t("wizard-save-pem")}</button>
                 </p>
                 {move || actions.key.get().map(|k| view! { <p data-testid="smime-key-ready">{format!("{} key pair was generated; its CSR names {}.", k.algorithm.with_article(), email.get_value())}</p> })}
-                {move || key_saved.get().then(|| view! { <p class="hint" data-testid="smime-key-saved">"The private key was saved. Keep it: you need it to install the certificate."</p> })}
+                {move || key_saved.get().then(|| view! { <p class="hint" data-testid="smime-key-saved">{t("smime-key-saved")}</p> })}
             </div>
             <div hidden=move || method.get() != "csr">
                 <super::new::CsrFile take=take_csr />
                 <div class="field" class:field-invalid=move || field_error("csr_pem").get().is_some()>
-                    <label for="smime-activation-csr">"CSR"</label>
+                    <label for="smime-activation-csr">{t("smime-csr")}</label>
                     <textarea id="smime-activation-csr" rows="8" prop:value=move || csr.get()
                         on:input=move |ev| take_csr(event_target_value(&ev))></textarea>
                 </div>
-                <p class="hint">"Remember to save the private key if you generated the CSR with a tool. You will need it to install the certificate once it is issued."</p>
+                <p class="hint">{t("smime-remember-key")}</p>
             </div>
             {move || field_error("csr_pem").get().map(|m| view! { <p class="field-error">{m}</p> })}
             {move || key_error.get().map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
         </div>
         <div hidden=move || step.get() != 3>
-            <h3>"Summary"</h3>
+            <h3>{t("smime-step-summary-short")}</h3>
             <dl class="details">
-                <dt>"E-mail address [E]"</dt><dd>{email.get_value()}</dd>
-                <dt>"Common name"</dt><dd>{email.get_value()}</dd>
-                <dt>"Key pair generation method"</dt><dd>{move || if method.get() == "browser" { "Generated in the browser" } else { "CSR" }}</dd>
+                <dt>{t("smime-email-e")}</dt><dd>{email.get_value()}</dd>
+                <dt>{t("smime-common-name")}</dt><dd>{email.get_value()}</dd>
+                <dt>{t("smime-method-heading")}</dt><dd>{move || if method.get() == "browser" { t("smime-generated-in-browser") } else { t("smime-csr") }}</dd>
             </dl>
             <fieldset class="field">
-                <legend>"Required statements"</legend>
-                {STATEMENTS.iter().enumerate().map(|(i, text)| view! {
+                <legend>{t("smime-statements")}</legend>
+                {STATEMENT_KEYS.iter().enumerate().map(|(i, key)| view! {
                     <label class="checkbox">
                         <input type="checkbox" data-testid=format!("smime-statement-{i}")
                             prop:checked=move || statements.with(|s| s.get(i).copied().unwrap_or(false))
                             on:change=move |ev| statements.update(|s| if let Some(v) = s.get_mut(i) { *v = event_target_checked(&ev) }) />
-                        {format!(" {text}")}
+                        " "{t(key)}
                     </label>
                 }).collect_view()}
                 {move || field_error("statements").get().map(|m| view! { <p class="field-error">{m}</p> })}
             </fieldset>
-            <button type="button" class="button" disabled=move || actions.activate.pending().get() on:click=activate>"Activate certificate"</button>
+            <button type="button" class="button" disabled=move || actions.activate.pending().get() on:click=activate>{t("smime-activate")}</button>
         </div>
         <p class="actions">
-            <button type="button" class="button button-quiet" hidden=move || step.get() == 0 on:click=back>"Back"</button>
-            <button type="button" class="button" hidden=move || step.get() + 1 == STEPS.len() on:click=next>"Next"</button>
+            <button type="button" class="button button-quiet" hidden=move || step.get() == 0 on:click=back>{t("wizard-back")}</button>
+            <button type="button" class="button" hidden=move || step.get() + 1 == STEPS.len() on:click=next>{t("wizard-next")}</button>
         </p>
     }
 }
@@ -415,37 +420,37 @@ fn Certificate(
         }
     };
     view! {
-        <section class="card" aria-label="Certificate">
-            <h2>"Certificate"</h2>
-            <p data-testid="smime-serial">{format!("Serial {}", order.certificate_serial.clone().unwrap_or_default())}</p>
+        <section class="card" aria-label=t("cert-heading")>
+            <h2>{t("cert-heading")}</h2>
+            <p data-testid="smime-serial">{t_args("smime-serial", &[("serial", order.certificate_serial.clone().unwrap_or_default().into())])}</p>
             <p class="actions">
-                <a class="button" rel="external" download="" href=format!("/orders/{id}/certificate/pem")>"Download PEM (with chain)"</a>
-                <a class="button button-quiet" rel="external" download="" href=format!("/orders/{id}/certificate/der")>"Download DER"</a>
-                <a class="button button-quiet" rel="external" download="" href=format!("/orders/{id}/certificate/p7b")>"Download subordinate certificates (PKCS#7 chain)"</a>
+                <a class="button" rel="external" download="" href=format!("/orders/{id}/certificate/pem")>{t("cert-download-pem")}</a>
+                <a class="button button-quiet" rel="external" download="" href=format!("/orders/{id}/certificate/der")>{t("cert-download-der")}</a>
+                <a class="button button-quiet" rel="external" download="" href=format!("/orders/{id}/certificate/p7b")>{t("smime-download-chain")}</a>
             </p>
-            <h3>"PKCS#12 (PFX)"</h3>
-            <p>"Made in this browser from the certificate, its chain and your private key; the key is not sent anywhere and is never shown on screen."</p>
+            <h3>{t("smime-p12-heading")}</h3>
+            <p>{t("smime-p12-explain")}</p>
             <p class="hint" data-testid="smime-key-source">
                 {move || match key_from.get() {
-                    Some("generated") => "The private key generated in this browser is ready: it is used for the PKCS#12 file.",
-                    Some(_) => "The private key from your file is loaded: it is used for the PKCS#12 file.",
-                    None => "Choose the private key file you saved when you activated the certificate.",
+                    Some("generated") => t("smime-key-generated-ready"),
+                    Some(_) => t("smime-key-file-loaded"),
+                    None => t("smime-choose-key-file"),
                 }}
             </p>
-            <super::new::CsrFile take=move |text| { key_pem.set(text); key_from.set(Some("file")); } id="smime-key-file" label="Saved private key file (.pem)" />
+            <super::new::CsrFile take=move |text| { key_pem.set(text); key_from.set(Some("file")); } id="smime-key-file" label="smime-key-file" />
             {move || (key_from.get() == Some("generated")).then(|| view! {
                 <p class="actions">
-                    <button type="button" class="button button-quiet" on:click=save_key>"Download private key (PEM)"</button>
+                    <button type="button" class="button button-quiet" on:click=save_key>{t("smime-download-key")}</button>
                 </p>
             })}
             <div class="field">
-                <label for="smime-p12-password">"PKCS#12 password"</label>
+                <label for="smime-p12-password">{t("smime-p12-password")}</label>
                 <input id="smime-p12-password" type="password" autocomplete="new-password" prop:value=move || password.get()
                     on:input=move |ev| password.set(event_target_value(&ev)) />
             </div>
-            <button type="button" class="button" on:click=make_p12>"Download PKCS#12"</button>
+            <button type="button" class="button" on:click=make_p12>{t("smime-download-p12")}</button>
             {move || p12_error.get().map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
-            {move || p12_done.get().then(|| view! { <p class="hint" data-testid="smime-p12-done">"The PKCS#12 file was saved."</p> })}
+            {move || p12_done.get().then(|| view! { <p class="hint" data-testid="smime-p12-done">{t("p12-saved")}</p> })}
         </section>
     }
 }

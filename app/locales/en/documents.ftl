@@ -1,0 +1,72 @@
+### Documents to download: invoices, credit notes and monthly invoices as PDF (doc-), and the
+### header rows of the Excel exports (xlsx-), in the language of the request that downloads them.
+
+## Words more than one document uses.
+
+doc-billed-to = Billed to
+doc-account-holder = { $name } (account { $account })
+doc-order = Order
+doc-order-placed = Order placed
+doc-date = Date
+doc-description = Description
+doc-amount = Amount
+doc-currency = Currency
+doc-prepaid-nothing-due = Paid from prepaid credits; nothing is due.
+
+## The invoice of one order.
+
+doc-invoice-title = Invoice { $number }
+doc-invoice-date = Invoice date
+doc-country = Country
+doc-paid-from = Paid from
+doc-paid-from-account = The account balance
+doc-paid-from-group = The balance of the group { $group }
+doc-paid-from-a-group = A group's balance
+doc-validity = Validity
+doc-validity-days = { $days } days
+doc-total-charged = Total charged: { $amount }
+doc-names = Names: { $names }
+
+## The credit note of a refunded order.
+
+doc-credit-note-title = Credit note { $number }
+doc-issued-to = Issued to
+doc-amount-charged = Amount charged
+doc-reason = Reason
+doc-amount-credited = Amount credited: { $amount }
+doc-credited-to-balance = Credited to the balance the order was paid from.
+
+## The monthly invoice. A month is named "{ month } { year }" with the month-* names of
+## domains.ftl, as in "Period: November 2026".
+
+doc-monthly-title = Monthly invoice { $number }
+doc-period = Period
+doc-issued = Issued
+doc-charged = Charged: { $amount }
+doc-refunded = Refunded: { $amount }
+doc-month-total = Total for { $month }: { $amount }
+doc-month-empty = No orders were charged or refunded in { $month }.
+
+## The orders export: the sheet's name and its header row.
+
+xlsx-orders-sheet = Orders
+xlsx-order = Order
+xlsx-placed = Placed (UTC)
+xlsx-product = Product
+xlsx-domain = Domain
+xlsx-names = Names
+xlsx-status = Status
+xlsx-price = Price
+xlsx-placed-by = Placed by
+xlsx-tags = Tags
+
+## The audit log export: the sheet's name and its header row.
+
+xlsx-audit-sheet = Audit log
+xlsx-time = Time (UTC)
+xlsx-module = Module
+xlsx-action = Action
+xlsx-user = User
+xlsx-ip-address = IP address
+xlsx-summary = Summary
+xlsx-entry = Entry

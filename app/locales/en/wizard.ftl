@@ -1,0 +1,66 @@
+### The new-request wizard (/orders/new).
+
+wizard-placed-already = This form placed order #{ $id } already; it places nothing twice.
+wizard-view-order = View order #{ $id }
+wizard-start-new = Start a new request
+wizard-no-products = There are no products your account can order yet.
+wizard-key-unsaved = Generate the key and save it before you go on: it never leaves this browser.
+wizard-key-needs-name = Enter the domain name first: the CSR names it.
+wizard-csr-bad-signature = The CSR's signature does not verify.
+wizard-number-of-domains = Number of domains
+wizard-price = Price:
+wizard-requester-name = Requester name
+wizard-requester-email = Requester e-mail
+wizard-requester-phone = Requester phone (optional)
+wizard-csr-how = How do you provide the CSR?
+wizard-key-needs-script = Generating the key in this browser needs JavaScript, which is off or still loading. Without it, paste or upload a CSR, or submit it later.
+wizard-key-names = Domain names for the key (one per line)
+wizard-key-type = Key type
+wizard-generate = Generate key and CSR
+wizard-save-pem = Save private key (PEM)
+wizard-p12-password = PKCS#12 password (at least 8 characters)
+wizard-save-p12 = Save as PKCS#12
+wizard-key-saved = Key saved.
+wizard-csr-pem = CSR (PEM)
+wizard-csr-later-hint = You can submit the CSR from the order's page once the order is placed.
+wizard-names = Domain names (one per line; the first is the main one)
+wizard-add-www = Also secure the www. variant
+wizard-verified-domains = Pre-verified domains
+wizard-verified-domains-lead = Pre-verified domains of your account (no new validation needed):
+wizard-use-domain = Use { $domain }
+wizard-tags = Reporting tags (comma-separated)
+wizard-remarks = Remarks
+wizard-tech-name = Technical contact name
+wizard-tech-email = Technical contact e-mail
+wizard-extra-emails = Additional e-mail recipients
+wizard-auto-renew = Auto-renew
+wizard-delegate-name = Download delegate name (optional)
+wizard-delegate-email = Download delegate e-mail (gets a PIN to download the certificate)
+wizard-summary-product = Product
+wizard-summary-validity = Validity
+wizard-summary-names = Names
+wizard-summary-total = Total
+wizard-pay-from-group = Pay from group
+wizard-needs-approval = Your orders wait for an administrator's approval; they are paid when approved.
+wizard-steps = Steps
+wizard-step-product = Product & validity
+wizard-next = Next
+wizard-submit-for-approval = Submit for approval
+wizard-save-draft = Save as draft
+wizard-back = Back
+wizard-optional-field = { $label } (optional)
+wizard-csr-file = CSR file (.csr, .pem)
+wizard-csr-browser = Generate the key in this browser
+wizard-csr-paste = Paste a CSR
+wizard-csr-upload = Upload a CSR file
+wizard-csr-later = Submit the CSR later
+wizard-pay-now = Pay Now
+wizard-days = { $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    }
+wizard-step-requester = Requester
+wizard-step-csr = CSR
+wizard-step-details = Certificate details
+wizard-step-additional = Additional information
+wizard-step-summary = Summary & payment

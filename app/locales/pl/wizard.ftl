@@ -1,0 +1,66 @@
+### Kreator nowego wniosku (/orders/new).
+
+wizard-placed-already = Ten formularz złożył już zamówienie #{ $id }; niczego nie składa dwa razy.
+wizard-view-order = Zobacz zamówienie #{ $id }
+wizard-start-new = Rozpocznij nowy wniosek
+wizard-no-products = Twoje konto nie może jeszcze zamówić żadnego produktu.
+wizard-key-unsaved = Wygeneruj klucz i zapisz go, zanim przejdziesz dalej: nigdy nie opuszcza tej przeglądarki.
+wizard-key-needs-name = Najpierw wpisz nazwę domeny: CSR ją zawiera.
+wizard-csr-bad-signature = Podpis CSR nie daje się zweryfikować.
+wizard-number-of-domains = Liczba domen
+wizard-price = Cena:
+wizard-requester-name = Imię i nazwisko wnioskodawcy
+wizard-requester-email = E-mail wnioskodawcy
+wizard-requester-phone = Telefon wnioskodawcy (opcjonalnie)
+wizard-csr-how = Jak przekażesz CSR?
+wizard-key-needs-script = Generowanie klucza w tej przeglądarce wymaga JavaScriptu, który jest wyłączony lub jeszcze się wczytuje. Bez niego wklej lub prześlij CSR albo przekaż go później.
+wizard-key-names = Nazwy domen dla klucza (jedna w wierszu)
+wizard-key-type = Rodzaj klucza
+wizard-generate = Wygeneruj klucz i CSR
+wizard-save-pem = Zapisz klucz prywatny (PEM)
+wizard-p12-password = Hasło PKCS#12 (co najmniej 8 znaków)
+wizard-save-p12 = Zapisz jako PKCS#12
+wizard-key-saved = Klucz zapisany.
+wizard-csr-pem = CSR (PEM)
+wizard-csr-later-hint = CSR możesz przekazać na stronie zamówienia, gdy zamówienie zostanie złożone.
+wizard-names = Nazwy domen (jedna w wierszu; pierwsza jest główna)
+wizard-add-www = Zabezpiecz także wariant z www.
+wizard-verified-domains = Domeny już zweryfikowane
+wizard-verified-domains-lead = Zweryfikowane domeny Twojego konta (bez ponownej weryfikacji):
+wizard-use-domain = Użyj { $domain }
+wizard-tags = Etykiety do raportów (oddzielone przecinkami)
+wizard-remarks = Uwagi
+wizard-tech-name = Imię i nazwisko kontaktu technicznego
+wizard-tech-email = E-mail kontaktu technicznego
+wizard-extra-emails = Dodatkowi odbiorcy wiadomości
+wizard-auto-renew = Odnawiaj automatycznie
+wizard-delegate-name = Imię i nazwisko osoby upoważnionej do pobrania (opcjonalnie)
+wizard-delegate-email = E-mail osoby upoważnionej do pobrania (dostaje PIN do pobrania certyfikatu)
+wizard-summary-product = Produkt
+wizard-summary-validity = Okres ważności
+wizard-summary-names = Nazwy
+wizard-summary-total = Razem
+wizard-pay-from-group = Zapłać ze środków grupy
+wizard-needs-approval = Twoje zamówienia czekają na zatwierdzenie przez administratora; są opłacane po zatwierdzeniu.
+wizard-steps = Kroki
+wizard-step-product = Produkt i okres ważności
+wizard-next = Dalej
+wizard-submit-for-approval = Wyślij do zatwierdzenia
+wizard-save-draft = Zapisz jako szkic
+wizard-back = Wstecz
+wizard-optional-field = { $label } (opcjonalnie)
+wizard-csr-file = Plik CSR (.csr, .pem)
+wizard-csr-browser = Wygeneruj klucz w tej przeglądarce
+wizard-csr-paste = Wklej CSR
+wizard-csr-upload = Prześlij plik CSR
+wizard-csr-later = Przekaż CSR później
+wizard-pay-now = Zapłać teraz
+wizard-days = { $days ->
+        [one] { $days } dzień
+       *[other] { $days } dni
+    }
+wizard-step-requester = Wnioskodawca
+wizard-step-csr = CSR
+wizard-step-details = Dane certyfikatu
+wizard-step-additional = Informacje dodatkowe
+wizard-step-summary = Podsumowanie i płatność
