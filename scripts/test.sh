@@ -19,7 +19,7 @@ echo "==> rustfmt"
 cargo fmt --all --check
 
 echo "==> clippy (server side, then the browser bundle)"
-cargo clippy -p app -p server -p migrations -p rootline-fuzz --all-targets -- -D warnings
+cargo clippy -p app -p server -p migrations -p rootline-fuzz -p rootline-wasm-split --all-targets -- -D warnings
 cargo clippy -p frontend --target wasm32-unknown-unknown -- -D warnings
 
 drop_test_databases() {

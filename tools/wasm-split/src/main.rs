@@ -1,0 +1,181 @@
+//! Splits `frontend.wasm` (linked with `--emit-relocs`) at the split points Leptos's `#[lazy]` and
+//! `#[lazy_route]` mark, as `cargo leptos build --split` does:
+//!
+//! ```text
+//! rootline-wasm-split <input.wasm> <main-out.wasm> <site-pkg-dir>
+//! ```
+//!
+//! writes the main module (still to go through wasm-bindgen) to `<main-out.wasm>`, and into
+//! `<site-pkg-dir>` one `.wasm` per chunk, the loader `__wasm_split.______________________.js`
+//! (the name Leptos's server links when file names are not hashed) and
+//! `__wasm_split_manifest.json`, from which the server preloads the chunks of the page it renders.
+//! Every path inside is relative, so the whole directory can be moved under a name of its own.
+
+use std::{
+    fs,
+    path::{Path, PathBuf},
+    process::ExitCode,
+};
+
+/// The module wasm-bindgen will write: the chunks' loader imports `initSync` from it.
+const MAIN_MODULE: &str = "./rootline.js";
+/// What the main wasm imports the chunk loaders from, and the name Leptos preloads.
+const LINK_NAME: &str = "./__wasm_split.______________________.js";
+const MANIFEST: &str = "__wasm_split_manifest.json";
+
+#[derive(Debug, thiserror::Error)]
+enum SplitError {
+    #[error("usage: rootline-wasm-split <input.wasm> <main-out.wasm> <site-pkg-dir>")]
+    Usage,
+    #[error("could not read or write {path}: {source}")]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("could not split the wasm: {0}")]
+    Split(String),
+    #[error("could not read the chunk {path}: {source}")]
+    Chunk {
+        path: PathBuf,
+        source: wasmparser::BinaryReaderError,
+    },
+    #[error("could not write the manifest: {0}")]
+    Manifest(#[from] serde_json::Error),
+}
+
+fn io(path: &Path) -> impl FnOnce(std::io::Error) -> SplitError + '_ {
+    move |source| SplitError::Io {
+        path: path.to_path_buf(),
+        source,
+    }
+}
+
+fn run(args: &[String]) -> Result<usize, SplitError> {
+    let [input, main_out, out_dir] = args else {
+        return Err(SplitError::Usage);
+    };
+    let (input, main_out, out_dir) = (Path::new(input), Path::new(main_out), Path::new(out_dir));
+    let wasm = fs::read(input).map_err(io(input))?;
+    fs::create_dir_all(out_dir).map_err(io(out_dir))?;
+    let split = wasm_split_cli_support::transform({
+        let mut options = wasm_split_cli_support::Options::new(&wasm);
+        options.output_dir = out_dir;
+        options.main_out_path = main_out;
+        options.main_module = MAIN_MODULE;
+        options.link_name = LINK_NAME;
+        options
+    })
+    .map_err(|e| SplitError::Split(format!("{e:#}")))?;
+    for chunk in &split.split_modules {
+        strip_custom_sections(chunk)?;
+    }
+    let manifest = out_dir.join(MANIFEST);
+    // Sorted, so the same bundle gives the same manifest (and the same build hash).
+    let prefetch: std::collections::BTreeMap<_, _> = split.prefetch_map.into_iter().collect();
+    fs::write(&manifest, serde_json::to_string_pretty(&prefetch)?).map_err(io(&manifest))?;
+    Ok(split.split_modules.len())
+}
+
+/// Custom sections the browser never reads: function names (for debuggers; the main module's go
+/// in wasm-bindgen's `--remove-name-section`), the toolchain's producers and target features.
+const DROPPED_SECTIONS: [&str; 3] = ["name", "producers", "target_features"];
+
+/// Rewrites the chunk at `path` without [`DROPPED_SECTIONS`], every other section as it was.
+fn strip_custom_sections(path: &Path) -> Result<(), SplitError> {
+    let wasm = fs::read(path).map_err(io(path))?;
+    let mut module = wasm_encoder::Module::new();
+    for payload in wasmparser::Parser::new(0).parse_all(&wasm) {
+        let payload = payload.map_err(|source| SplitError::Chunk {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        if let wasmparser::Payload::CustomSection(custom) = &payload
+            && DROPPED_SECTIONS.contains(&custom.name())
+        {
+            continue;
+        }
+        let Some((id, range)) = payload.as_section() else {
+            continue;
+        };
+        let bytes = usize::try_from(range.start)
+            .ok()
+            .zip(usize::try_from(range.end).ok())
+            .and_then(|(start, end)| wasm.get(start..end))
+            .ok_or_else(|| {
+                SplitError::Split(format!("{}: a section past the end", path.display()))
+            })?;
+        module.section(&wasm_encoder::RawSection { id, data: bytes });
+    }
+    fs::write(path, module.finish()).map_err(io(path))
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match run(&args) {
+        Ok(chunks) => {
+            println!("split the bundle into the main module and {chunks} chunks");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("{e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::borrow::Cow;
+
+    use super::*;
+
+    fn custom_sections(wasm: &[u8]) -> Vec<String> {
+        wasmparser::Parser::new(0)
+            .parse_all(wasm)
+            .filter_map(|payload| match payload.unwrap() {
+                wasmparser::Payload::CustomSection(c) => Some(c.name().to_owned()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_chunk_loses_its_names_producers_and_target_features_and_keeps_everything_else() {
+        let mut module = wasm_encoder::Module::new();
+        let mut types = wasm_encoder::TypeSection::new();
+        types.ty().function([], []);
+        module.section(&types);
+        for name in [
+            "name",
+            "producers",
+            "target_features",
+            "__wasm_split_unstable",
+        ] {
+            module.section(&wasm_encoder::CustomSection {
+                name: Cow::Borrowed(name),
+                data: Cow::Borrowed(b"data"),
+            });
+        }
+        let path = std::env::temp_dir().join(format!("rootline-split-{}.wasm", std::process::id()));
+        fs::write(&path, module.finish()).unwrap();
+
+        strip_custom_sections(&path).unwrap();
+
+        let stripped = fs::read(&path).unwrap();
+        fs::remove_file(&path).unwrap();
+        assert_eq!(custom_sections(&stripped), ["__wasm_split_unstable"]);
+        let types = wasmparser::Parser::new(0)
+            .parse_all(&stripped)
+            .filter(|p| matches!(p, Ok(wasmparser::Payload::TypeSection(_))))
+            .count();
+        assert_eq!(types, 1, "the type section is kept");
+    }
+
+    #[test]
+    fn anything_but_three_paths_is_refused_with_the_usage() {
+        assert!(matches!(
+            run(&["only-one".to_owned()]),
+            Err(SplitError::Usage)
+        ));
+    }
+}
