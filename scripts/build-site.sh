@@ -19,42 +19,59 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q " $WASM_BINDGEN_VERSION\$"; th
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
 fi
 
-echo "==> building the browser bundle (wasm, release)"
-cargo build -p frontend --lib --target wasm32-unknown-unknown --no-default-features --profile wasm-release
+echo "==> building the browser bundle (wasm, release, linked with relocations for splitting)"
+# --emit-relocs only for the final link of the bundle: the splitter follows the relocations to
+# see which function and data each lazy route reaches.
+cargo rustc -p frontend --lib --target wasm32-unknown-unknown --no-default-features --profile wasm-release \
+  -- -C link-args=--emit-relocs
 
-mkdir -p "$PKG"
-wasm-bindgen --target web --no-typescript --remove-name-section --remove-producers-section \
-  --out-dir "$PKG" --out-name rootline \
-  "$TARGET_DIR/wasm32-unknown-unknown/wasm-release/frontend.wasm"
-# Leptos loads /pkg/<name>.wasm when LEPTOS_OUTPUT_NAME is set at compile time (.cargo/config.toml).
-mv -f "$PKG/rootline_bg.wasm" "$PKG/rootline.wasm"
+# A new bundle goes into a folder named after the hash of everything in it (/pkg/<hash>/): the
+# loader, the chunks and the main module find each other by relative names, every name in it is
+# cacheable for a year, and a page always fetches the chunks of the build that rendered it.
+STAGE=$SITE/pkg-next
+rm -rf "$STAGE"
+mkdir -p "$PKG" "$STAGE"
+echo "==> splitting the bundle at its lazy routes"
+cargo run --quiet --release -p rootline-wasm-split -- \
+  "$TARGET_DIR/wasm32-unknown-unknown/wasm-release/frontend.wasm" "$TARGET_DIR/rootline-split-main.wasm" "$STAGE"
+# --keep-lld-exports and --no-demangle keep the names the chunks link to in the main module.
+wasm-bindgen --target web --no-typescript --keep-lld-exports --no-demangle \
+  --remove-name-section --remove-producers-section \
+  --out-dir "$STAGE" --out-name rootline "$TARGET_DIR/rootline-split-main.wasm"
+# Leptos loads <pkg>/<name>.wasm when LEPTOS_OUTPUT_NAME is set at compile time (.cargo/config.toml).
+mv -f "$STAGE/rootline_bg.wasm" "$STAGE/rootline.wasm"
+
+build=$(cd "$STAGE" && find . -type f | LC_ALL=C sort | xargs sha256sum | sha256sum | cut -c1-16)
+rm -rf "${PKG:?}/$build"
+mv "$STAGE" "$PKG/$build"
+# Older bundles, and the flat names of the single-file bundle before splitting, go.
+find "$PKG" -mindepth 1 -maxdepth 1 -type d -regextype posix-extended -regex '.*/[0-9a-f]{16}' \
+  ! -name "$build" -exec rm -rf {} +
+rm -f "$PKG"/rootline.js* "$PKG"/rootline.wasm* "$PKG"/rootline.????????????????.* "$SITE/hash.txt"
+# The server links the bundle named here (startup reads it once).
+echo "$build" >"$SITE/bundle.txt"
 cp style/rootline.css "$PKG/rootline.css"
 cp -R public/. "$SITE/"
-
-# Content-hashed copies of the script and the wasm, which the server caches for a year, and
-# their hashes for Leptos (hash.txt) to link them. The unhashed names stay for tools.
-rm -f "$PKG"/rootline.????????????????.* "$SITE/hash.txt"
-for ext in js wasm; do
-  hash=$(sha256sum "$PKG/rootline.$ext" | cut -c1-16)
-  cp "$PKG/rootline.$ext" "$PKG/rootline.$hash.$ext"
-  echo "$ext: $hash" >>"$SITE/hash.txt"
-done
 
 # Served pre-compressed: brotli (Node's zlib, quality 11) and gzip -9 beside each asset.
 node -e '
   const fs = require("fs"), zlib = require("zlib"), path = require("path");
-  const dir = process.argv[1];
-  for (const f of fs.readdirSync(dir)) {
-    if (!/\.(js|wasm|css)$/.test(f)) continue;
-    const data = fs.readFileSync(path.join(dir, f));
-    fs.writeFileSync(path.join(dir, f + ".br"), zlib.brotliCompressSync(data, {
-      params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: data.length },
-    }));
-    fs.writeFileSync(path.join(dir, f + ".gz"), zlib.gzipSync(data, { level: 9 }));
-  }
+  const walk = (dir) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const f = path.join(dir, entry.name);
+      if (entry.isDirectory()) { walk(f); continue; }
+      if (!/\.(js|wasm|css)$/.test(f)) continue;
+      const data = fs.readFileSync(f);
+      fs.writeFileSync(f + ".br", zlib.brotliCompressSync(data, {
+        params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: data.length },
+      }));
+      fs.writeFileSync(f + ".gz", zlib.gzipSync(data, { level: 9 }));
+    }
+  };
+  walk(process.argv[1]);
 ' "$PKG"
 
-raw=$(stat -c %s "$PKG/rootline.wasm")
-gz=$(stat -c %s "$PKG/rootline.wasm.gz")
-br=$(stat -c %s "$PKG/rootline.wasm.br")
-echo "==> site ready in $SITE: rootline.wasm $((raw / 1024)) KiB raw, $((gz / 1024)) KiB gzip, $((br / 1024)) KiB brotli"
+kib_of() { find "$PKG/$build" -name "$1" -printf '%s\n' | awk '{ s += $1 } END { print int(s / 1024) }'; }
+main_gz=$(($(stat -c %s "$PKG/$build/rootline.wasm.gz") / 1024))
+echo "==> site ready in $SITE (bundle $build): main module $main_gz KiB gzip;" \
+  "all $(find "$PKG/$build" -name '*.wasm' | wc -l) wasm files $(kib_of '*.wasm') KiB raw, $(kib_of '*.wasm.gz') KiB gzip, $(kib_of '*.wasm.br') KiB brotli"

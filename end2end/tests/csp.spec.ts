@@ -26,16 +26,20 @@ test("every response carries the security headers, each page its own nonce", asy
     expect(res.headers()["content-security-policy"], path).toContain("default-src 'self'");
     expect(res.headers()["x-frame-options"], path).toBe("DENY");
   }
-  const asset = await request.get(`${BASE}/pkg/rootline.wasm`);
-  expect(asset.ok()).toBeTruthy();
-  expect(asset.headers()["cache-control"] ?? "").not.toContain("no-store");
+  const sheet = await request.get(`${BASE}/pkg/rootline.css`);
+  expect(sheet.ok()).toBeTruthy();
+  expect(sheet.headers()["cache-control"]).toBe("no-cache");
 
-  // The page links the bundle by its content hash; those names are cached for a year and
+  // The page links the bundle in the folder named after its content's hash: the main module,
+  // its wasm, the chunk loader and the sign-in page's own chunk, all cached for a year and
   // served pre-compressed in the encoding the browser accepts.
   const html = await (await request.get(`${BASE}/sign-in`)).text();
-  const hashed = [...html.matchAll(/\/pkg\/rootline\.[0-9a-f]{16}\.(?:js|wasm)/g)].map((m) => m[0]);
-  expect(new Set(hashed).size, html.slice(0, 2000)).toBe(2);
-  for (const path of new Set(hashed)) {
+  const linked = [...html.matchAll(/\/pkg\/[0-9a-f]{16}\/[A-Za-z0-9_.-]+\.(?:js|wasm)/g)].map((m) => m[0]);
+  const hashed = new Set(linked);
+  expect([...hashed].filter((p) => /\/rootline\.(js|wasm)$/.test(p)).length, html.slice(0, 3000)).toBe(2);
+  expect([...hashed].some((p) => p.includes("__wasm_split.")), html.slice(0, 3000)).toBeTruthy();
+  expect(hashed.size, "the sign-in page preloads a chunk of its own").toBeGreaterThan(3);
+  for (const path of hashed) {
     for (const encoding of ["br", "gzip"]) {
       const res = await request.get(`${BASE}${path}`, { headers: { "accept-encoding": encoding } });
       expect(res.ok(), path).toBeTruthy();

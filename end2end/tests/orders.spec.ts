@@ -10,6 +10,7 @@ import {
   signedInAdministrator,
   test,
   uniqueEmail,
+  waitForHydration,
   waitForMail,
 } from "./support";
 import { grantCredits } from "./billing-support";
@@ -219,6 +220,8 @@ test("a private Server TLS product with auto-approve is issued at once for an in
   await expect(page.getByRole("list", { name: "Private products" })).toContainText("Intranet servers");
 
   await page.goto("/orders/new");
+  // The live price is the wasm's: wait until the page's chunk has arrived and hydrated it.
+  await waitForHydration(page);
   await page.getByLabel("Product", { exact: true }).selectOption({ label: "Intranet servers" });
   await expect(page.getByTestId("live-price")).toContainText("USD 0.00");
   await page.getByRole("button", { name: "Next" }).click();

@@ -263,17 +263,11 @@ pub async fn serve(config: Config) -> Result<(), StartupError> {
     ));
     tokio::spawn(jobs::crl_refresh::run(services.authority.clone()));
     tokio::spawn(jobs::ocsp_refresh::run(services.authority.clone()));
-    // `build-site.sh` names the bundle after its content's hash and lists the hashes here;
-    // Leptos looks for the file beside the executable unless the name is absolute.
-    let hashes = config.site_root.join("hash.txt");
-    let hashes = std::path::absolute(&hashes).unwrap_or(hashes);
     let leptos_options = LeptosOptions::builder()
         .output_name("rootline")
         .site_root(config.site_root.display().to_string())
-        .site_pkg_dir("pkg")
+        .site_pkg_dir(crate::web::assets::bundle_pkg_dir(&config.site_root))
         .site_addr(config.listen)
-        .hash_files(hashes.exists())
-        .hash_file(std::sync::Arc::from(hashes.display().to_string()))
         .build();
     let access = Arc::new(AccessService::new(
         services.store.clone(),

@@ -1,7 +1,8 @@
 //! The browser bundle under `/pkg`: served pre-compressed (brotli or gzip, as the browser
 //! accepts; `scripts/build-site.sh` writes the `.br` and `.gz` files beside each asset), and
-//! cached for a year when the name carries its content hash, since that name never serves
-//! other bytes. Unhashed names are revalidated on every use.
+//! cached for a year when it sits in a bundle's folder (`/pkg/<hash>/`, named after the hash of
+//! everything in it: the main module, its loader and every lazy route's chunk), since such a
+//! name never serves other bytes. Anything else (the style sheet) is revalidated on every use.
 
 use std::path::Path;
 
@@ -18,6 +19,22 @@ use tower_http::services::ServeDir;
 const IMMUTABLE: &str = "public, max-age=31536000, immutable";
 /// Anything else is checked with the server (ETag / Last-Modified) before each use.
 const REVALIDATE: &str = "no-cache";
+
+/// Where, under the site root, the pages link the bundle from: `pkg/<hash>` for the bundle
+/// `build-site.sh` last wrote (its `bundle.txt`), else `pkg` (no bundle built: pages still
+/// render and work without script).
+pub fn bundle_pkg_dir(site_root: &Path) -> String {
+    let named = std::fs::read_to_string(site_root.join("bundle.txt")).unwrap_or_default();
+    let hash = named.trim();
+    if is_bundle_hash(hash) {
+        format!("pkg/{hash}")
+    } else {
+        if !hash.is_empty() {
+            tracing::warn!("bundle.txt does not name a bundle (16 hex digits): {hash:?}");
+        }
+        "pkg".to_owned()
+    }
+}
 
 /// The `/pkg` router over `pkg_dir`.
 pub fn pkg_router(pkg_dir: &Path) -> Router {
@@ -42,15 +59,18 @@ async fn cache_control(request: Request, next: Next) -> Response {
     response
 }
 
-/// `rootline.<16 hex digits>.<ext>`: a name `build-site.sh` gave from the content's hash.
+/// A file inside a folder named by 16 hex digits: a bundle `build-site.sh` named after the hash
+/// of its content.
 fn is_hashed(path: &str) -> bool {
-    let name = path.rsplit('/').next().unwrap_or_default();
-    let mut parts = name.split('.');
-    matches!(
-        (parts.next(), parts.next(), parts.next(), parts.next()),
-        (Some(_), Some(hash), Some(_), None)
-            if hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit())
-    )
+    let mut segments: Vec<&str> = path.split('/').collect();
+    // The file's own name never counts, only the folders above it.
+    segments.pop();
+    segments.iter().any(|segment| is_bundle_hash(segment))
+}
+
+/// 16 lowercase hex digits, as `build-site.sh` names a bundle (and writes it to `bundle.txt`).
+pub fn is_bundle_hash(name: &str) -> bool {
+    name.len() == 16 && name.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
 }
 
 #[cfg(test)]
@@ -66,9 +86,11 @@ mod tests {
     fn site() -> std::path::PathBuf {
         let dir = crate::ca::test_support::temp_dir("pkg");
         let p = dir.as_path();
-        std::fs::write(p.join("rootline.0123456789abcdef.wasm"), b"plain wasm").unwrap();
-        std::fs::write(p.join("rootline.0123456789abcdef.wasm.gz"), b"gzip wasm").unwrap();
-        std::fs::write(p.join("rootline.0123456789abcdef.wasm.br"), b"brotli wasm").unwrap();
+        let bundle = p.join("0123456789abcdef");
+        std::fs::create_dir_all(&bundle).unwrap();
+        std::fs::write(bundle.join("rootline.wasm"), b"plain wasm").unwrap();
+        std::fs::write(bundle.join("rootline.wasm.gz"), b"gzip wasm").unwrap();
+        std::fs::write(bundle.join("rootline.wasm.br"), b"brotli wasm").unwrap();
         std::fs::write(p.join("rootline.css"), b"body{}").unwrap();
         dir
     }
@@ -108,7 +130,7 @@ mod tests {
     #[tokio::test]
     async fn a_hashed_asset_is_served_precompressed_as_the_browser_accepts_and_cached_for_a_year() {
         let dir = site();
-        let path = "/pkg/rootline.0123456789abcdef.wasm";
+        let path = "/pkg/0123456789abcdef/rootline.wasm";
         let (status, cache, encoding, body) = get(&dir, path, "gzip, deflate, br").await;
         assert_eq!(status, StatusCode::OK);
         assert_eq!((encoding.as_str(), body.as_str()), ("br", "brotli wasm"));
@@ -124,15 +146,31 @@ mod tests {
         let dir = site();
         let (status, cache, _, _) = get(&dir, "/pkg/rootline.css", "gzip").await;
         assert_eq!((status, cache.as_str()), (StatusCode::OK, REVALIDATE));
-        let (status, cache, _, _) = get(&dir, "/pkg/rootline.ffffffffffffffff.js", "").await;
+        let (status, cache, _, _) = get(&dir, "/pkg/ffffffffffffffff/rootline.js", "").await;
         assert_eq!((status, cache.as_str()), (StatusCode::NOT_FOUND, ""));
     }
 
     #[test]
-    fn only_a_sixteen_digit_hex_hash_between_name_and_extension_counts_as_hashed() {
-        assert!(is_hashed("/pkg/rootline.0123456789abcdef.js"));
-        assert!(!is_hashed("/pkg/rootline.js"));
-        assert!(!is_hashed("/pkg/rootline.0123456789abcdeg.js"));
-        assert!(!is_hashed("/pkg/rootline.0123456789abcdef.wasm.gz"));
+    fn the_pages_link_the_bundle_bundle_txt_names_and_nothing_else() {
+        let root = crate::ca::test_support::temp_dir("site");
+        assert_eq!(bundle_pkg_dir(root.as_path()), "pkg");
+        std::fs::write(root.as_path().join("bundle.txt"), "0123456789abcdef\n").unwrap();
+        assert_eq!(bundle_pkg_dir(root.as_path()), "pkg/0123456789abcdef");
+        std::fs::write(root.as_path().join("bundle.txt"), "../../etc\n").unwrap();
+        assert_eq!(bundle_pkg_dir(root.as_path()), "pkg");
+    }
+
+    #[test]
+    fn only_a_file_in_a_folder_named_by_sixteen_hex_digits_counts_as_hashed() {
+        assert!(is_hashed("/pkg/0123456789abcdef/rootline.js"));
+        assert!(is_hashed(
+            "/0123456789abcdef/__wasm_split.______________________.js"
+        ));
+        assert!(is_hashed("/pkg/0123456789abcdef/snippets/x-1/inline0.js"));
+        assert!(!is_hashed("/pkg/rootline.css"));
+        assert!(!is_hashed("/pkg/0123456789abcdef"));
+        assert!(!is_hashed("/pkg/0123456789abcdeg/rootline.js"));
+        assert!(!is_hashed("/pkg/0123456789ABCDEF/rootline.js"));
+        assert!(!is_hashed("/pkg/0123456789abcde/rootline.js"));
     }
 }

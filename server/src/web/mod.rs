@@ -1,7 +1,7 @@
 //! HTTP: the portal (Leptos pages and server functions), static assets, health, middleware.
 
 pub mod acme;
-mod assets;
+pub(crate) mod assets;
 pub mod audit_export;
 pub mod billing_files;
 pub mod ca_certs;
