@@ -50,7 +50,7 @@ use crate::pages::{
     users::{edit::UserEditPage, list::UsersPage, new::UserNewPage},
 };
 
-/// Pages are lazy routes, in four groups: each group's code is a chunk of the browser bundle
+/// Pages are lazy routes, in five groups: each group's code is a chunk of the browser bundle
 /// of its own (with the code it shares with other groups in further chunks), fetched the
 /// first time one of its pages is shown and preloaded by the server for the page it renders.
 /// A visitor pays for the group they use rather than for the whole portal. Groups rather than
