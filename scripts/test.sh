@@ -27,6 +27,9 @@ drop_test_databases() {
     while read -r db; do dropdb --if-exists "$db"; done
 }
 
+echo "==> the build tools' own tests (the bundle splitter)"
+cargo test -p rootline-wasm-split
+
 echo "==> unit, store and service tests on SQLite"
 cargo test -p app -p server -p migrations
 
