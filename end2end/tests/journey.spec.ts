@@ -3,6 +3,7 @@ import {
   expect,
   signIn,
   signUpAndGetLink,
+  signedInAdministrator,
   test,
   uniqueEmail,
   waitForHydration,
@@ -89,4 +90,22 @@ test("a partner application waits for an operator and is confirmed by e-mail", a
   await expect(page.getByRole("alert").filter({ hasText: /\S/ })).toHaveText(
     "The e-mail address or password is incorrect.",
   );
+});
+
+test("signing out shows its notice even when the sign-in page's code arrives after the session has ended", async ({
+  page,
+}) => {
+  await signedInAdministrator(page, "late", "Late Chunks Ltd");
+  // A fresh load of the portal: only the portal's page group is in the browser now.
+  await page.goto("/");
+  await waitForHydration(page);
+  // The sign-in page's group comes slowly, so the portal page stays mounted after the session
+  // ended and fetches it again meanwhile; it must not send the visitor on to plain /sign-in.
+  await page.route("**/pkg/*/*.wasm", async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await route.continue();
+  });
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByRole("status")).toContainText("You have signed out");
+  await expect(page).toHaveURL(/\/sign-in\?signed_out=1$/);
 });

@@ -29,6 +29,12 @@ where
     // Keyed on the address: after an action redirects to the same page (e.g. `?saved=1`),
     // the header shows what changed (a new name) and a session that ended is noticed.
     let location = leptos_router::hooks::use_location();
+    // The page this portal frame belongs to. Pages are lazy routes: after a navigation the old
+    // page stays mounted until the new one's code has arrived, and its session (keyed on the
+    // address) is fetched again meanwhile. Only the page still at its own path may send a
+    // signed-out visitor to sign in; otherwise signing out (which goes to
+    // `/sign-in?signed_out=1`) would be overtaken by a second navigation to plain `/sign-in`.
+    let own_path = location.pathname.get_untracked();
     let session = Resource::new_blocking(
         move || (location.pathname.get(), location.search.get()),
         |_| current_session(),
@@ -37,6 +43,7 @@ where
         <Suspense fallback=|| view! { <p class="loading">{t("common-loading")}</p> }>
             {move || {
                 let page = page.clone();
+                let own_path = own_path.clone();
                 Suspend::new(async move {
                     match session.await {
                         Ok(Some(s)) => {
@@ -49,7 +56,8 @@ where
                             .into_any()
                         }
                         Ok(None) | Err(AppError::Unauthenticated) => {
-                            view! { <Redirect path="/sign-in" /> }.into_any()
+                            let still_here = location.pathname.get_untracked() == own_path;
+                            still_here.then(|| view! { <Redirect path="/sign-in" /> }).into_any()
                         }
                         Err(e) => view! {
                             <div class="alert alert-error" role="alert">{e.text(crate::i18n::use_lang())}</div>
