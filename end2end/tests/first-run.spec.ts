@@ -3,7 +3,16 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Browser, Page } from "@playwright/test";
-import { activate, expect, type Mail, signIn, signedInAdministrator, test, uniqueEmail } from "./support";
+import {
+  activate,
+  expect,
+  type Mail,
+  signIn,
+  signedInAdministrator,
+  test,
+  uniqueEmail,
+  waitForHydration,
+} from "./support";
 import { publish, sh, uniqueDomain, wizard } from "./orders-support";
 
 // A server of its own, started as `make run` starts one: a fresh data folder, the embedded
@@ -158,6 +167,8 @@ test("a fresh server creates its CA hierarchy at first start, says so, and issue
   publish((r) => {
     r.txt = { ...(r.txt ?? {}), [domain]: [value] };
   });
+  // The check's outcome is shown by the wasm, as the other tracking-page tests wait for.
+  await waitForHydration(track);
   await track.getByRole("button", { name: "Verify Now" }).click();
   await expect(track.getByRole("status")).toContainText("Domain control verified");
   await expect(track.getByTestId("tracking-status")).toHaveText("Order Fulfilled");

@@ -92,7 +92,8 @@ test("a Standard User orders DV with a key made in the browser, an administrator
   await expect(track.getByTestId("tracking-status")).toHaveText("Order Accepted");
   await expect(track.getByTestId("dcv-instructions")).toContainText("TXT record");
   const value = (await track.getByTestId("dcv-value").textContent())!.trim();
-  // Verify Now before the record exists says what is missing.
+  // Verify Now before the record exists says what is missing (the wasm shows the outcome).
+  await waitForHydration(track);
   await track.getByRole("button", { name: "Verify Now" }).click();
   await expect(track.getByRole("alert")).toContainText("No TXT record was found");
   publish((r) => {
@@ -186,6 +187,7 @@ test("a CAA record naming another CA refuses issuance with a clear message; a sk
     publish((r) => {
       r.txt = { ...(r.txt ?? {}), [domain]: [value] };
     });
+    await waitForHydration(track);
     await track.getByRole("button", { name: "Verify Now" }).click();
     await expect(track.getByRole("status")).toContainText("Domain control verified");
     // The CSR, skipped in the wizard, is submitted on the tracking page.
