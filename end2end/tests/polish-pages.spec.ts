@@ -1,7 +1,7 @@
 import { Page } from "@playwright/test";
 
 import { foreignTexts } from "./catalogue";
-import { activationLink, expect, test, uniqueEmail, waitForMail } from "./support";
+import { activationLink, expect, submitSignIn, test, uniqueEmail, waitForMail } from "./support";
 
 const PASSWORD = "correct horse 42";
 
@@ -107,9 +107,7 @@ test.describe("every page in Polish", () => {
     await page.getByLabel("Nowe hasło", { exact: true }).fill(PASSWORD);
     await page.getByLabel("Powtórz hasło", { exact: true }).fill(PASSWORD);
     await page.getByRole("button", { name: "Ustaw hasło i aktywuj" }).click();
-    await page.getByLabel("E-mail", { exact: true }).fill(email);
-    await page.getByLabel("Hasło", { exact: true }).fill(PASSWORD);
-    await page.getByRole("button", { name: "Zaloguj się", exact: true }).click();
+    await submitSignIn(page, email, PASSWORD, "pl");
     await expect(page.getByRole("heading", { level: 1, name: "Przegląd" })).toBeVisible();
 
     // What the user entered (the country they chose shows by its English name: country

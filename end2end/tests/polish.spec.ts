@@ -1,6 +1,7 @@
 import {
   activationLink,
   expect,
+  submitSignIn,
   test,
   uniqueEmail,
   waitForHydration,
@@ -47,9 +48,7 @@ test.describe("a browser that asks for Polish", () => {
     await expect(page).toHaveURL(/\/sign-in\?activated=1$/);
     await expect(page.getByRole("status")).toContainText("Hasło zostało ustawione");
 
-    await page.getByLabel("E-mail", { exact: true }).fill(email);
-    await page.getByLabel("Hasło", { exact: true }).fill(PASSWORD);
-    await page.getByRole("button", { name: "Zaloguj się", exact: true }).click();
+    await submitSignIn(page, email, PASSWORD, "pl");
     await expect(page.getByRole("heading", { level: 1, name: "Przegląd" })).toBeVisible();
 
     await page.getByRole("navigation", { name: "Główne" }).getByRole("link", { name: "Zamówienia" }).click();
@@ -70,9 +69,7 @@ test.describe("a browser that asks for Polish", () => {
     const other = await english.newPage();
     await other.goto("/sign-in");
     await expect(other.getByRole("heading", { name: "Sign in" })).toBeVisible();
-    await other.getByLabel("E-mail", { exact: true }).fill(email);
-    await other.getByLabel("Password", { exact: true }).fill(PASSWORD);
-    await other.getByRole("button", { name: "Sign in", exact: true }).click();
+    await submitSignIn(other, email, PASSWORD);
     await expect(other.getByRole("heading", { level: 1, name: "Przegląd" })).toBeVisible();
     await other.getByRole("button", { name: "English" }).click();
     await expect(other.getByRole("heading", { level: 1, name: "Overview" })).toBeVisible();
@@ -83,9 +80,7 @@ test.describe("a browser that asks for Polish", () => {
     const third = await again.newPage();
     await third.goto("/sign-in");
     await expect(third.getByRole("heading", { name: "Zaloguj się" })).toBeVisible();
-    await third.getByLabel("E-mail", { exact: true }).fill(email);
-    await third.getByLabel("Hasło", { exact: true }).fill(PASSWORD);
-    await third.getByRole("button", { name: "Zaloguj się", exact: true }).click();
+    await submitSignIn(third, email, PASSWORD, "pl");
     await expect(third.getByRole("heading", { level: 1, name: "Overview" })).toBeVisible();
     await again.close();
   });

@@ -247,9 +247,21 @@ export async function activate(page: Page, link: string, password: string, confi
 
 export async function signIn(page: Page, email: string, password: string) {
   await page.goto("/sign-in");
+  await submitSignIn(page, email, password);
+}
+
+/// The sign-in form's password label and button, in each language the portal speaks.
+const SIGN_IN_FORM = {
+  en: { password: "Password", button: "Sign in" },
+  pl: { password: "Hasło", button: "Zaloguj się" },
+} as const;
+
+/// Fills in and submits the sign-in form already on the page, labelled in `lang`.
+export async function submitSignIn(page: Page, email: string, password: string, lang: keyof typeof SIGN_IN_FORM = "en") {
+  const form = SIGN_IN_FORM[lang];
   await page.getByLabel("E-mail", { exact: true }).fill(email);
-  await page.getByLabel("Password", { exact: true }).fill(password);
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await page.getByLabel(form.password, { exact: true }).fill(password);
+  await page.getByRole("button", { name: form.button, exact: true }).click();
 }
 
 /// Moves an address's activation links 26 years into the past, as if a day had gone by,
