@@ -12,7 +12,8 @@ use crate::{
 /// The signed-in frame: header with account and user, navigation, sign-out. Sends a visitor
 /// without a session to the sign-in page; renders `page` with the session otherwise. A page
 /// that `needs` a permission (or is for `operator` users only) shows `refusal` instead to
-/// anyone else (`title` and `refusal` are catalogue keys); the server refuses them too, this only spares them a page of errors.
+/// anyone else (`title` and `refusal` are catalogue keys); the server refuses them too, this
+/// only spares them a page of errors.
 #[component]
 pub fn Portal<F, V>(
     title: &'static str,
