@@ -2,7 +2,7 @@
 //! `#[lazy_route]` mark, as `cargo leptos build --split` does:
 //!
 //! ```text
-//! rootline-wasm-split <input.wasm> <main-out.wasm> <site-pkg-dir>
+//! rootline-wasm-split <input.wasm> <main-out.wasm> <site-pkg-dir> [--keep-names]
 //! ```
 //!
 //! writes the main module (still to go through wasm-bindgen) to `<main-out.wasm>`, and into
@@ -10,6 +10,7 @@
 //! (the name Leptos's server links when file names are not hashed) and
 //! `__wasm_split_manifest.json`, from which the server preloads the chunks of the page it renders.
 //! Every path inside is relative, so the whole directory can be moved under a name of its own.
+//! `--keep-names` leaves the chunks' function names in, for a size map (`scripts/size-map.sh`).
 
 use std::{
     fs,
@@ -25,7 +26,9 @@ const MANIFEST: &str = "__wasm_split_manifest.json";
 
 #[derive(Debug, thiserror::Error)]
 enum SplitError {
-    #[error("usage: rootline-wasm-split <input.wasm> <main-out.wasm> <site-pkg-dir>")]
+    #[error(
+        "usage: rootline-wasm-split <input.wasm> <main-out.wasm> <site-pkg-dir> [--keep-names]"
+    )]
     Usage,
     #[error("could not read or write {path}: {source}")]
     Io {
@@ -51,8 +54,12 @@ fn io(path: &Path) -> impl FnOnce(std::io::Error) -> SplitError + '_ {
 }
 
 fn run(args: &[String]) -> Result<usize, SplitError> {
-    let [input, main_out, out_dir] = args else {
-        return Err(SplitError::Usage);
+    let (input, main_out, out_dir, keep_names) = match args {
+        [input, main_out, out_dir] => (input, main_out, out_dir, false),
+        [input, main_out, out_dir, flag] if flag == "--keep-names" => {
+            (input, main_out, out_dir, true)
+        }
+        _ => return Err(SplitError::Usage),
     };
     let (input, main_out, out_dir) = (Path::new(input), Path::new(main_out), Path::new(out_dir));
     let wasm = fs::read(input).map_err(io(input))?;
@@ -66,8 +73,10 @@ fn run(args: &[String]) -> Result<usize, SplitError> {
         options
     })
     .map_err(|e| SplitError::Split(format!("{e:#}")))?;
-    for chunk in &split.split_modules {
-        strip_custom_sections(chunk)?;
+    if !keep_names {
+        for chunk in &split.split_modules {
+            strip_custom_sections(chunk)?;
+        }
     }
     let manifest = out_dir.join(MANIFEST);
     // Sorted, so the same bundle gives the same manifest (and the same build hash).
