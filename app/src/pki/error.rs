@@ -35,6 +35,15 @@ pub enum PkiError {
     SignatureInvalid,
     #[error("The file could not be encoded: {0}")]
     Encoding(String),
+    /// The browser could not fetch the part of the portal that does the cryptography.
+    #[error("The key tools could not be loaded. Check your connection and try again.")]
+    Unavailable,
+}
+
+impl From<leptos::wasm_split::SplitLoaderError> for PkiError {
+    fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
+        Self::Unavailable
+    }
 }
 
 impl From<der::Error> for PkiError {

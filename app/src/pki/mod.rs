@@ -8,6 +8,7 @@ mod error;
 mod generate;
 mod inspect;
 mod keys;
+pub mod on_demand;
 pub mod pem;
 mod pkcs12;
 pub mod save;

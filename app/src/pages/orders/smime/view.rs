@@ -221,19 +221,20 @@ fn Activation(order: SmimeView, actions: Actions) -> impl IntoView {
     let generate = move |_| {
         key_error.set(None);
         key_saved.set(false);
-        match pki::generate(
-            algorithm.get(),
-            &CsrRequest {
-                common_name: Some(email.get_value()),
-                dns_names: Vec::new(),
-            },
-        ) {
-            Ok(k) => {
-                csr.set(k.csr_pem.clone());
-                actions.key.set(Some(k));
+        let request = CsrRequest {
+            common_name: Some(email.get_value()),
+            dns_names: Vec::new(),
+        };
+        let algorithm = algorithm.get();
+        leptos::task::spawn_local(async move {
+            match pki::on_demand::generate(algorithm, request).await {
+                Ok(k) => {
+                    csr.set(k.csr_pem.clone());
+                    actions.key.set(Some(k));
+                }
+                Err(e) => key_error.set(Some(e.to_string())),
             }
-            Err(e) => key_error.set(Some(e.to_string())),
-        }
+        });
     };
     let save_key = move |_| {
         if let Some(k) = actions.key.get() {
@@ -251,10 +252,12 @@ fn Activation(order: SmimeView, actions: Actions) -> impl IntoView {
     let lang = crate::i18n::use_lang();
     let take_csr = move |text: String| {
         csr.set(text.clone());
-        key_error.set(match pki::inspect_csr(text.as_bytes()) {
-            Ok(s) if !s.signature_valid => Some(tr(lang, "wizard-csr-bad-signature")),
-            Ok(_) => None,
-            Err(e) => Some(e.to_string()),
+        leptos::task::spawn_local(async move {
+            key_error.set(match pki::on_demand::inspect_csr(text.into_bytes()).await {
+                Ok(s) if !s.signature_valid => Some(tr(lang, "wizard-csr-bad-signature")),
+                Ok(_) => None,
+                Err(e) => Some(e.to_string()),
+            });
         });
     };
     let next = move |_| {
@@ -401,23 +404,21 @@ fn Certificate(
     let p12_done = RwSignal::new(false);
     let make_p12 = move |_| {
         p12_done.set(false);
-        let result = pki::pkcs12(
-            &key_pem.get(),
-            Some(&pem.get_value()),
-            &password.get(),
-            "S/MIME certificate",
-        )
-        .map_err(|e| e.to_string())
-        .and_then(|bytes| {
-            pki::save_file(&format!("order-{id}.p12"), &bytes, "application/x-pkcs12")
-        });
-        match result {
-            Ok(()) => {
-                p12_error.set(None);
-                p12_done.set(true);
+        let (key, chain, secret) = (key_pem.get(), pem.get_value(), password.get());
+        leptos::task::spawn_local(async move {
+            let made =
+                pki::on_demand::pkcs12(key, Some(chain), secret, "S/MIME certificate".into()).await;
+            let result = made.map_err(|e| e.to_string()).and_then(|bytes| {
+                pki::save_file(&format!("order-{id}.p12"), &bytes, "application/x-pkcs12")
+            });
+            match result {
+                Ok(()) => {
+                    p12_error.set(None);
+                    p12_done.set(true);
+                }
+                Err(e) => p12_error.set(Some(e)),
             }
-            Err(e) => p12_error.set(Some(e)),
-        }
+        });
     };
     view! {
         <section class="card" aria-label=t("cert-heading")>
