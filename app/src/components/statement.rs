@@ -1,7 +1,7 @@
 use crate::i18n::{t, t_args};
 use leptos::prelude::*;
 
-use crate::model::billing::{StatementPage, format_money};
+use crate::model::billing::StatementPage;
 
 /// A page of ledger transactions, newest first, each with the balances right after it and
 /// what it changed, with links to the newer and older pages.
@@ -25,16 +25,20 @@ pub fn StatementTable(
     let prev = (current > 1).then(|| format!("{href_base}{}", current - 1));
     let next = (current < pages).then(|| format!("{href_base}{}", current + 1));
     let currency = page.currency.clone();
+    let lang = crate::i18n::use_lang();
     // A balance after the transaction, with what the transaction changed beneath it.
     let balance = move |after: Option<i64>, change: i64| match after {
         None => view! { "—" }.into_any(),
         Some(after) => {
             let change = (change != 0).then(|| {
                 let sign = if change > 0 { "+" } else { "−" };
-                format!("{sign}{}", format_money(change.saturating_abs(), &currency))
+                format!(
+                    "{sign}{}",
+                    crate::i18n::money(lang, change.saturating_abs(), &currency)
+                )
             });
             view! {
-                {format_money(after, &currency)}
+                {crate::i18n::money(lang, after, &currency)}
                 {change.map(|c| view! { <br /><span class="muted">{c}</span> })}
             }
             .into_any()

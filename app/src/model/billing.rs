@@ -43,19 +43,11 @@ pub fn minor_text(minor: i64) -> String {
     format!("{sign}{}.{:02}", abs / 100, abs % 100)
 }
 
-/// Minor units with their currency and thousands separators: `USD 2,500.50`, `INR -10.00`.
+/// Minor units with their currency and thousands separators, in English: `USD 2,500.50`,
+/// `INR -10.00` (what logs, exports and the REST API show; pages use [`crate::i18n::money`]
+/// in the reader's language).
 pub fn format_money(minor: i64, currency: &str) -> String {
-    let sign = if minor < 0 { "-" } else { "" };
-    let abs = minor.unsigned_abs();
-    let whole = (abs / 100).to_string();
-    let mut grouped = String::with_capacity(whole.len() + whole.len() / 3);
-    for (i, c) in whole.chars().enumerate() {
-        if i > 0 && (whole.len() - i).is_multiple_of(3) {
-            grouped.push(',');
-        }
-        grouped.push(c);
-    }
-    format!("{currency} {sign}{grouped}.{:02}", abs % 100)
+    crate::i18n::money(crate::i18n::Lang::En, minor, currency)
 }
 
 /// Who adds credit while the portal takes no payments: the Overview says it, and so does the

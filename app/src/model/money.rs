@@ -73,6 +73,11 @@ impl Money {
             .map(|minor| Money::new(minor, self.currency))
     }
 
+    /// The amount as a reader of `lang` writes money (see [`crate::i18n::money`]).
+    pub fn text(self, lang: crate::i18n::Lang) -> String {
+        crate::i18n::money(lang, self.minor, self.currency.as_str())
+    }
+
     /// The same amount with the opposite sign (the other side of a posting).
     pub const fn negated(self) -> Money {
         Money::new(-self.minor, self.currency)

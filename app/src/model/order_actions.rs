@@ -400,7 +400,7 @@ pub struct ReminderSettings {
 pub struct CreditNoteView {
     pub id: i32,
     pub number: String,
-    pub amount: String,
+    pub amount: super::money::Money,
     pub remarks: String,
     pub created_at: String,
 }

@@ -324,7 +324,7 @@ pub struct OrderSummary {
     /// The issued certificate's state, once there is one: a revoked certificate's order
     /// stays "fulfilled", and the list must still show the revocation.
     pub certificate: Option<super::certificate_status::CertificateState>,
-    pub price: String,
+    pub price: super::money::Money,
     pub placed_by: String,
     pub created_at: String,
     pub tags: Vec<String>,
@@ -524,7 +524,7 @@ pub struct OrderView {
     pub private: bool,
     pub validity_days: i64,
     pub status: OrderStatus,
-    pub price: String,
+    pub price: super::money::Money,
     pub group: String,
     pub placed_by: String,
     pub requester_name: String,
@@ -564,8 +564,8 @@ pub struct OrderView {
     pub can_renew: bool,
     pub can_edit: bool,
     /// "Add or remove names": a UCC order with a live certificate; the price of each added
-    /// name (`USD 20.00`) when the caller may change them.
-    pub change_names_price: Option<String>,
+    /// name when the caller may change them.
+    pub change_names_price: Option<super::money::Money>,
     /// "Renew early (ARI)": an ACME order with a live certificate, not marked yet, for a
     /// caller who may approve orders.
     pub can_renew_early: bool,

@@ -7,7 +7,7 @@ use crate::{
     components::{loaded::Loaded, portal::Portal, statement::StatementTable, table::Table},
     model::{
         Permission,
-        billing::{BillingPage as Billing, format_money, parse_month},
+        billing::{BillingPage as Billing, parse_month},
         groups::FinanceMode,
     },
 };
@@ -34,7 +34,8 @@ fn BillingView() -> impl IntoView {
 #[component]
 fn Overview(billing: Billing) -> impl IntoView {
     let currency = billing.currency.clone();
-    let money = move |m: i64| format_money(m, &currency);
+    let lang = crate::i18n::use_lang();
+    let money = move |m: i64| crate::i18n::money(lang, m, &currency);
     view! {
         <section class="card" aria-labelledby="balance-heading">
             <h2 id="balance-heading">{t("billing-balance")}</h2>

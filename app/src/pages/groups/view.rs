@@ -17,9 +17,7 @@ use crate::{
     },
     error::AppError,
     model::{
-        Permission, SessionView,
-        billing::{GroupFinance, format_money},
-        group_members::GroupDetail,
+        Permission, SessionView, billing::GroupFinance, group_members::GroupDetail,
         groups::FinanceMode,
     },
     pages::groups::settings::{GroupDomains, GroupLogo},
@@ -183,7 +181,8 @@ fn Detail(detail: GroupDetail) -> impl IntoView {
 fn Credits(finance: GroupFinance, can_allocate: bool) -> impl IntoView {
     let group = finance.group;
     let currency = finance.currency.clone();
-    let money = move |m: i64| format_money(m, &currency);
+    let lang = crate::i18n::use_lang();
+    let money = move |m: i64| crate::i18n::money(lang, m, &currency);
     let pays_from_group = group.finance_mode == FinanceMode::Group;
     let can_deallocate = group.balance_minor > 0;
     let href_base = format!("/groups/{}?history=", group.group_id);

@@ -56,6 +56,7 @@ pub(crate) fn spelled_out(e: AppError) -> AppError {
 /// The certificate, what it came from and what came of it.
 #[component]
 pub fn CertificateCard(order: OrderView) -> impl IntoView {
+    let lang = crate::i18n::use_lang();
     let id = order.id;
     let links = order
         .origin
@@ -112,7 +113,7 @@ pub fn CertificateCard(order: OrderView) -> impl IntoView {
                 <ul>
                     {order.credit_notes.iter().map(|n| view! {
                         <li>
-                            <strong>{n.number.clone()}</strong>" · "{n.amount.clone()}" · "{n.remarks.clone()}" "
+                            <strong>{n.number.clone()}</strong>" · "{n.amount.text(lang)}" · "{n.remarks.clone()}" "
                             <a rel="external" download="" href=format!("/orders/{id}/credit-notes/{}", n.id)>{t("cert-download-credit-note")}</a>
                         </li>
                     }).collect_view()}
@@ -133,30 +134,38 @@ fn Pkcs12Builder(chain_pem: String) -> impl IntoView {
     // Read now: the click handler runs outside the component's reactive context.
     let lang = crate::i18n::use_lang();
     let build = move |_| {
-        let (k, p) = (key.get_untracked(), password.get_untracked());
-        let outcome = crate::pki::key_matches_certificate(&k, &chain_pem)
-            .map_err(|e| e.to_string())
-            .and_then(|matches| {
-                if matches {
-                    Ok(())
-                } else {
-                    Err(tr(lang, "p12-key-mismatch"))
+        let (k, p, chain) = (
+            key.get_untracked(),
+            password.get_untracked(),
+            chain_pem.clone(),
+        );
+        leptos::task::spawn_local(async move {
+            let outcome = match crate::pki::on_demand::key_matches_certificate(
+                k.clone(),
+                chain.clone(),
+            )
+            .await
+            {
+                Ok(true) => {
+                    crate::pki::on_demand::pkcs12(k, Some(chain), p, "Rootline certificate".into())
+                        .await
+                        .map_err(|e| e.to_string())
+                        .and_then(|bytes| {
+                            crate::pki::save_file("certificate.p12", &bytes, "application/x-pkcs12")
+                        })
                 }
-            })
-            .and_then(|()| {
-                crate::pki::pkcs12(&k, Some(&chain_pem), &p, "Rootline certificate")
-                    .map_err(|e| e.to_string())
-            })
-            .and_then(|bytes| {
-                crate::pki::save_file("certificate.p12", &bytes, "application/x-pkcs12")
-            });
-        message.set(Some(match outcome {
-            Ok(()) => (true, tr(lang, "p12-saved")),
-            Err(e) => (false, e),
-        }));
+                Ok(false) => Err(tr(lang, "p12-key-mismatch")),
+                Err(e) => Err(e.to_string()),
+            };
+            message.set(Some(match outcome {
+                Ok(()) => (true, tr(lang, "p12-saved")),
+                Err(e) => (false, e),
+            }));
+        });
     };
     view! {
-        <details class="pkcs12">
+        // The cryptography is a chunk of its own: fetch it as the user opens this.
+        <details class="pkcs12" on:toggle=move |_| crate::pki::on_demand::prefetch()>
             <summary>{t("p12-summary")}</summary>
             <div class="field">
                 <label for="p12-key">{t("p12-key")}</label>
@@ -205,6 +214,7 @@ fn reissue_reasons() -> Vec<(&'static str, &'static str)> {
 /// Revoke, reissue, renew, change names and edit, each shown only when the order allows it.
 #[component]
 pub fn LifecycleActions(order: OrderView) -> impl IntoView {
+    let lang = crate::i18n::use_lang();
     let id = order.id;
     let reissue = ServerAction::<OrderReissue>::new();
     let renew = ServerAction::<OrderRenew>::new();
@@ -270,7 +280,7 @@ pub fn LifecycleActions(order: OrderView) -> impl IntoView {
                 <details class="action">
                 <summary>{t("names-summary")}</summary>
                 <section aria-label=t("names-section")>
-                    <p>{t_args("names-explain", &[("price", price.clone().into())])}</p>
+                    <p>{t_args("names-explain", &[("price", price.text(lang).into())])}</p>
                     <ActionForm action=change_names>
                         <input type="hidden" name="order_id" value=id />
                         <ReasonSelect id="names-reason" label=t("names-reason") reasons=reissue_reasons() />

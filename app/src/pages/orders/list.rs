@@ -146,6 +146,7 @@ fn Search(query: OrdersQuery, errors: Option<crate::error::AppError>) -> impl In
 
 #[component]
 fn List(page: OrdersPage, query: OrdersQuery) -> impl IntoView {
+    let lang = crate::i18n::use_lang();
     if page.orders.is_empty() {
         return view! { <p class="empty">{t("orders-none")}</p> }.into_any();
     }
@@ -205,7 +206,7 @@ fn List(page: OrdersPage, query: OrdersQuery) -> impl IntoView {
                                     })}
                                 </span>
                             </td>
-                            <td data-label=price.clone()>{o.price}</td>
+                            <td data-label=price.clone()>{o.price.text(lang)}</td>
                             <td data-label=placed_by.clone()>{o.placed_by}</td>
                             <td data-label=placed.clone()>{o.created_at.get(..10).unwrap_or_default().to_owned()}</td>
                             <td data-label=source.clone()>{o.source.as_str()}</td>

@@ -12,7 +12,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-use crate::i18n::{t, t_args};
+use crate::i18n::{t, t_args, tr};
 use crate::{
     api::orders::{OrderPlace, OrderWizardStep, order_wizard},
     browser::read_chosen_file,
@@ -26,7 +26,6 @@ use crate::{
     error::AppError,
     model::{
         FieldErrors,
-        billing::format_money,
         order_form_post::{FormToken, name_rules as rules, with_name},
         orders::{OrderForm, WizardData, WizardStep},
         products::{Offer, quote},
@@ -113,11 +112,13 @@ fn Steps(data: WizardData) -> impl IntoView {
         let id = form.with(|f| f.product_id);
         offers.with_value(|o| o.iter().find(|o| o.id == id).cloned())
     };
+    // Read now: some handlers below finish after an await, outside the component's context.
+    let lang = crate::i18n::use_lang();
     let price = move || {
         let (days, id) = form.with(|f| (f.validity_days, f.product_id));
         let _ = id;
         offer().map(|o| match quote(&o, days, domains.get()) {
-            Ok(q) => format_money(q.total_minor, &q.currency),
+            Ok(q) => crate::i18n::money(lang, q.total_minor, &q.currency),
             Err(e) => e.to_string(),
         })
     };
@@ -182,6 +183,13 @@ fn Steps(data: WizardData) -> impl IntoView {
             errors.set(e);
         }
     });
+    // The cryptography is a chunk of its own: fetch it once the user reaches the step that may
+    // make or read a key, so it is there by the time they click.
+    Effect::new(move |_| {
+        if current() == WizardStep::Csr {
+            pki::on_demand::prefetch();
+        }
+    });
     let generate = move |_| {
         key_error.set(None);
         key_saved.set(false);
@@ -200,19 +208,20 @@ fn Steps(data: WizardData) -> impl IntoView {
         if form.with(|f| f.add_www) && !main.starts_with("*.") && !main.starts_with("www.") {
             all.insert(1, format!("www.{main}"));
         }
-        match pki::generate(
-            algorithm.get(),
-            &CsrRequest {
-                common_name: Some(main),
-                dns_names: all,
-            },
-        ) {
-            Ok(k) => {
-                form.update(|f| f.csr_pem = k.csr_pem.clone());
-                key.set(Some(k));
+        let request = CsrRequest {
+            common_name: Some(main),
+            dns_names: all,
+        };
+        let algorithm = algorithm.get();
+        leptos::task::spawn_local(async move {
+            match pki::on_demand::generate(algorithm, request).await {
+                Ok(k) => {
+                    form.update(|f| f.csr_pem = k.csr_pem.clone());
+                    key.set(Some(k));
+                }
+                Err(e) => key_error.set(Some(e.to_string())),
             }
-            Err(e) => key_error.set(Some(e.to_string())),
-        }
+        });
     };
     let save_pem = move |_| {
         if let Some(k) = key.get() {
@@ -229,34 +238,44 @@ fn Steps(data: WizardData) -> impl IntoView {
     let save_p12 = move |_| {
         if let Some(k) = key.get() {
             let password = crate::browser::input_value("p12-password");
-            match pki::pkcs12(&k.private_key_pem, None, &password, "Rootline key")
-                .map_err(|e| e.to_string())
-                .and_then(|bytes| pki::save_file("private-key.p12", &bytes, "application/x-pkcs12"))
-            {
-                Ok(()) => key_saved.set(true),
-                Err(e) => key_error.set(Some(e)),
-            }
+            leptos::task::spawn_local(async move {
+                let made = pki::on_demand::pkcs12(
+                    k.private_key_pem,
+                    None,
+                    password,
+                    "Rootline key".into(),
+                )
+                .await;
+                match made.map_err(|e| e.to_string()).and_then(|bytes| {
+                    pki::save_file("private-key.p12", &bytes, "application/x-pkcs12")
+                }) {
+                    Ok(()) => key_saved.set(true),
+                    Err(e) => key_error.set(Some(e)),
+                }
+            });
         }
     };
     let take_csr = move |text: String| {
         form.update(|f| f.csr_pem = text.clone());
-        match pki::inspect_csr(text.as_bytes()) {
-            Ok(summary) => {
-                let mut names = summary.dns_names.clone();
-                if names.is_empty() {
-                    names.extend(summary.common_name.clone());
+        leptos::task::spawn_local(async move {
+            match pki::on_demand::inspect_csr(text.into_bytes()).await {
+                Ok(summary) => {
+                    let mut names = summary.dns_names.clone();
+                    if names.is_empty() {
+                        names.extend(summary.common_name.clone());
+                    }
+                    if !names.is_empty() {
+                        form.update(|f| f.names = names.join("\n"));
+                    }
+                    key_error.set(if summary.signature_valid {
+                        None
+                    } else {
+                        Some(tr(lang, "wizard-csr-bad-signature"))
+                    });
                 }
-                if !names.is_empty() {
-                    form.update(|f| f.names = names.join("\n"));
-                }
-                key_error.set(if summary.signature_valid {
-                    None
-                } else {
-                    Some(t("wizard-csr-bad-signature"))
-                });
+                Err(e) => key_error.set(Some(e.to_string())),
             }
-            Err(e) => key_error.set(Some(e.to_string())),
-        }
+        });
     };
     let groups = data.groups.clone();
     let verified = data.verified_domains.clone();

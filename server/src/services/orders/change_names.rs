@@ -5,7 +5,8 @@
 
 use app::model::Permission;
 use app::model::{
-    FieldErrors, billing::format_money, order_actions::ChangeNames, orders::PlacedOrder,
+    FieldErrors, billing::format_money, money::Money, order_actions::ChangeNames,
+    orders::PlacedOrder,
 };
 
 use super::{
@@ -30,13 +31,13 @@ fn per_added_name(product: &OrderProduct, validity_days: i32) -> Option<i64> {
 impl OrderService {
     /// What the order page shows beside the form; `None` when the product is gone or has no
     /// price for the order's validity any more.
-    pub(super) async fn price_per_added_name(&self, o: &OrderRow) -> Option<String> {
+    pub(super) async fn price_per_added_name(&self, o: &OrderRow) -> Option<Money> {
         let product = self
             .catalog
             .product_for_order(o.account_id, o.product_id, o.currency.as_str())
             .await
             .ok()?;
-        per_added_name(&product, o.validity_days).map(|m| format_money(m, o.currency.as_str()))
+        per_added_name(&product, o.validity_days).map(|m| Money::new(m, *o.currency))
     }
 
     pub async fn change_names(

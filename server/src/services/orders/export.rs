@@ -67,7 +67,9 @@ impl OrderService {
                 .write_number(row, 4, f64::from(o.names))
                 .map_err(fail)?;
             sheet.write_string(row, 5, o.status.label()).map_err(fail)?;
-            sheet.write_string(row, 6, &o.price).map_err(fail)?;
+            sheet
+                .write_string(row, 6, o.price.to_string())
+                .map_err(fail)?;
             sheet.write_string(row, 7, &o.placed_by).map_err(fail)?;
             sheet
                 .write_string(row, 8, o.tags.join(", "))

@@ -3,7 +3,7 @@
 
 use app::model::{
     Permission,
-    billing::format_money,
+    money::Money,
     order_status::OrderStatus,
     orders::{OrderNeed, OrderSummary, OrdersPage, OrdersQuery, ValidOrdersQuery},
 };
@@ -88,7 +88,7 @@ impl OrderService {
                             .find(|c| c.id == id)
                             .map(|c| super::certificate::state_of(c, now))
                     }),
-                    price: format_money(o.price_minor, o.currency.as_str()),
+                    price: Money::new(o.price_minor, *o.currency),
                     placed_by: people
                         .iter()
                         .find(|u| u.id == o.placed_by)

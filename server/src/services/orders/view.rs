@@ -3,7 +3,7 @@
 
 use app::model::{
     Permission,
-    billing::format_money,
+    money::Money,
     order_actions::{CreditNoteView, LinkedOrder, credit_note_number},
     order_status::OrderStatus,
     orders::{NameProgress, OrderEventView, OrderSource, OrderView},
@@ -173,7 +173,7 @@ impl OrderService {
             .map(|n| CreditNoteView {
                 id: n.id,
                 number: credit_note_number(n.id),
-                amount: format_money(n.amount_minor, n.currency.as_str()),
+                amount: Money::new(n.amount_minor, *n.currency),
                 remarks: n.remarks,
                 created_at: n.created_at.to_rfc3339(),
             })
@@ -201,7 +201,7 @@ impl OrderService {
             private: o.private_ca.is_some(),
             validity_days: i64::from(o.validity_days),
             status,
-            price: format_money(o.price_minor, o.currency.as_str()),
+            price: Money::new(o.price_minor, *o.currency),
             group,
             placed_by,
             requester_name: o.requester_name.clone(),

@@ -12,7 +12,7 @@ use crate::{
         statement::StatementTable,
     },
     error::AppError,
-    model::billing::{AccountCredits, format_money},
+    model::billing::AccountCredits,
 };
 
 #[component]
@@ -64,7 +64,7 @@ fn Grant(credits: AccountCredits) -> impl IntoView {
             <h2 id="credits-heading">{credits.account_name.clone()}</h2>
             <dl class="facts">
                 <dt>{t("billing-balance")}</dt>
-                <dd data-testid="account-balance">{format_money(credits.balance_minor, &credits.currency)}</dd>
+                <dd data-testid="account-balance">{crate::i18n::money(crate::i18n::use_lang(), credits.balance_minor, &credits.currency)}</dd>
             </dl>
         </section>
         <section class="card form-card" aria-labelledby="grant-heading">

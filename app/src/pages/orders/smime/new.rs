@@ -22,7 +22,6 @@ use crate::{
     },
     error::AppError,
     model::{
-        billing::format_money,
         order_form_post::FormToken,
         products::quote,
         smime::{SmimeNewData, SmimeOrderForm},
@@ -90,10 +89,11 @@ fn SmimeForm(data: SmimeNewData) -> impl IntoView {
         let id = form.with(|f| f.product_id);
         offers.with_value(|o| o.iter().find(|o| o.id == id).cloned())
     };
+    let lang = crate::i18n::use_lang();
     let price = move || {
         let days = form.with(|f| f.validity_days);
         offer().map(|o| match quote(&o, days, 1) {
-            Ok(q) => format_money(q.total_minor, &q.currency),
+            Ok(q) => crate::i18n::money(lang, q.total_minor, &q.currency),
             Err(e) => e.to_string(),
         })
     };
