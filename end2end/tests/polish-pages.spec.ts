@@ -60,10 +60,8 @@ const PORTAL_PAGES: { path: string; pending?: boolean }[] = [
   { path: "/settings/ip-rules" },
   { path: "/settings/renewals" },
   { path: "/settings/two-factor" },
-  // The names of the built-in roles and of permissions are not in the catalogue yet.
-  { path: "/settings/roles", pending: true },
-  // How a group pays (a model label) is not in the catalogue yet.
-  { path: "/groups", pending: true },
+  { path: "/settings/roles" },
+  { path: "/groups" },
   // The log's entries are records, written in English when each event happened.
   { path: "/audit", pending: true },
 ];
@@ -111,13 +109,17 @@ test.describe("every page in Polish", () => {
     await expect(page.getByRole("heading", { level: 1, name: "Przegląd" })).toBeVisible();
 
     // What the user entered (the country they chose shows by its English name: country
-    // names are not in the catalogue yet), and the account's kind and the role (labels the
-    // server sends, not yet in the catalogue), are data here.
+    // names are not in the catalogue yet), and the user's role (a label the server sends,
+    // "Administrator" in either language), are data here.
     // The account's first group is named at sign-up, in English for now: a name, so data.
     // ACME clients are named by their program names.
-    const data = [name, organization, email, "Poland", "Enterprise", "Administrator", "English", "Default group", "lego", "certbot"];
+    const data = [name, organization, email, "Poland", "Administrator", "English", "Default group", "lego", "certbot"];
     for (const { path, pending } of PORTAL_PAGES) {
       await expectOnlyPolish(page, path, pending ?? false, data);
     }
+
+    // Money as Polish writes it: a decimal comma, the currency after the amount.
+    await page.goto("/billing");
+    await expect(page.getByTestId("account-balance")).toHaveText(/^0,00\u00a0(?:USD|INR)$/);
   });
 });

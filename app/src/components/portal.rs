@@ -274,7 +274,7 @@ fn Frame(session: SessionView, title: &'static str, children: Children) -> impl 
                 </a>
                 <div class="topbar-account" aria-label=t("common-account")>
                     <span class="account-name">{session.account_name.clone()}</span>
-                    <span class="badge">{session.account_kind.label()}</span>
+                    <span class="badge">{t(session.account_kind.key())}</span>
                     {session.other_accounts.then(|| view! { <a class="switch-account" href="/choose-account">{t("common-switch-account")}</a> })}
                 </div>
                 <div class="topbar-user">

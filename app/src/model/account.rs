@@ -29,6 +29,16 @@ impl AccountKind {
         }
     }
 
+    /// The catalogue key of its name in the reader's language.
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Enterprise => "account-kind-enterprise",
+            Self::Partner => "account-kind-partner",
+            Self::Retail => "account-kind-retail",
+            Self::Operator => "account-kind-operator",
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Self::Enterprise => "Enterprise",
@@ -135,6 +145,20 @@ impl Role {
         ]
         .into_iter()
         .find(|r| r.as_str() == s)
+    }
+
+    /// The catalogue key of its name in the reader's language.
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Administrator => "role-administrator",
+            Self::Manager => "role-manager",
+            Self::FinanceManager => "role-finance-manager",
+            Self::StandardUser => "role-standard-user",
+            Self::BasicUser => "role-basic-user",
+            Self::DiscoveryUser => "role-discovery-user",
+            Self::SubAccountUser => "role-sub-account-user",
+            Self::Custom => "role-custom",
+        }
     }
 
     pub fn label(self) -> &'static str {

@@ -27,6 +27,14 @@ impl FinanceMode {
     pub fn parse(s: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|m| m.as_str() == s)
     }
+
+    /// The catalogue key of how the group pays, in the reader's language.
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Account => "group-from-account",
+            Self::Group => "group-from-group",
+        }
+    }
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -131,14 +139,6 @@ pub struct GroupView {
 }
 
 impl GroupView {
-    pub fn finance_label(&self) -> &'static str {
-        if self.finance_mode == FinanceMode::Group {
-            "Deduct from the group balance"
-        } else {
-            "Deduct from the account balance"
-        }
-    }
-
     pub fn spend_limit_text(&self) -> String {
         self.spend_limit_minor
             .map(super::billing::minor_text)

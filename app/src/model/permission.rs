@@ -91,6 +91,31 @@ impl Permission {
         Self::ALL.into_iter().find(|p| p.as_str() == s)
     }
 
+    /// The catalogue key of its description in the reader's language.
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::RequestCertificates => "permission-request-certificates",
+            Self::ViewGroupOrders => "permission-view-group-orders",
+            Self::ApproveOrders => "permission-approve-orders",
+            Self::ManageOrganizations => "permission-manage-organizations",
+            Self::ManageDomains => "permission-manage-domains",
+            Self::ManageGroups => "permission-manage-groups",
+            Self::AllocateCredits => "permission-allocate-credits",
+            Self::ManageUsers => "permission-manage-users",
+            Self::ManageRoles => "permission-manage-roles",
+            Self::ManageCas => "permission-manage-cas",
+            Self::ManageProducts => "permission-manage-products",
+            Self::ManageSubAccounts => "permission-manage-sub-accounts",
+            Self::UseApi => "permission-use-api",
+            Self::ViewFinance => "permission-view-finance",
+            Self::ViewAuditLog => "permission-view-audit-log",
+            Self::ViewReports => "permission-view-reports",
+            Self::UseTools => "permission-use-tools",
+            Self::ManageSettings => "permission-manage-settings",
+            Self::Discovery => "permission-discovery",
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Self::RequestCertificates => "Request certificates",

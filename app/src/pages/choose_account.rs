@@ -54,7 +54,7 @@ fn Choice(account: AccountChoice, switch: ServerAction<SwitchAccount>) -> impl I
         <li class="card account-item" aria-labelledby=labelled>
             <h2 id=heading>{account.name.clone()}</h2>
             <dl class="facts">
-                <dt>{t("choose-account-type")}</dt><dd>{account.kind.label()}</dd>
+                <dt>{t("choose-account-type")}</dt><dd>{t(account.kind.key())}</dd>
                 <dt>{t("choose-account-role")}</dt><dd>{account.role_label.clone()}</dd>
                 <dt>{t("choose-account-status")}</dt><dd>{t(account.status.key())}</dd>
             </dl>

@@ -36,7 +36,7 @@ fn Overview(session: SessionView) -> impl IntoView {
                 <h2 id="account-heading">{t("overview-account")}</h2>
                 <dl class="facts">
                     <dt>{t("overview-organization")}</dt><dd>{session.account_name.clone()}</dd>
-                    <dt>{t("overview-account-type")}</dt><dd>{session.account_kind.label()}</dd>
+                    <dt>{t("overview-account-type")}</dt><dd>{t(session.account_kind.key())}</dd>
                     <dt>{t("overview-status")}</dt><dd>{t(session.account_status.key())}</dd>
                     <dt>{t("overview-country")}</dt><dd>{country}</dd>
                 </dl>

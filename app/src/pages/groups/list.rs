@@ -97,7 +97,7 @@ fn GroupItem(group: GroupView) -> impl IntoView {
                 {group.name.clone()}{group.is_default.then(|| format!(" ({})", t("group-default")))}
             </h2>
             <dl class="facts">
-                <dt>{t("group-finance-mode")}</dt><dd>{group.finance_label()}</dd>
+                <dt>{t("group-finance-mode")}</dt><dd>{t(group.finance_mode.key())}</dd>
                 <dt>{t("group-spend-limit")}</dt><dd>{limit}</dd>
                 <dt>{t("group-renewal-emails-fact")}</dt><dd>{group.renewal_emails.join(", ")}</dd>
                 <dt>{t("group-domains")}</dt><dd>{if group.domains.is_empty() { t("group-all-domains") } else { group.domains.join(", ") }}</dd>

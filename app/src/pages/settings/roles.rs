@@ -59,8 +59,8 @@ fn RoleLists(page: Roles) -> impl IntoView {
             <Table label=t("roles-built-in") columns=vec![t("roles-role"), t("roles-may")]>
                 {page.built_in.into_iter().map(|r: Role| view! {
                     <tr>
-                        <th scope="row">{r.label()}</th>
-                        <td>{r.permissions().iter().map(|p| p.label()).collect::<Vec<_>>().join(", ")}</td>
+                        <th scope="row">{t(r.key())}</th>
+                        <td>{r.permissions().iter().map(|p| t(p.key())).collect::<Vec<_>>().join(", ")}</td>
                     </tr>
                 }).collect_view()}
             </Table>
@@ -91,7 +91,7 @@ fn RoleFields(
                 <div class="inline-check">
                     <input type="checkbox" id=id.clone() name=format!("permissions[{i}]") value=p.as_str()
                         checked=granted.contains(&p) />
-                    <label for=id>{p.label()}</label>
+                    <label for=id>{t(p.key())}</label>
                 </div>
             }
         })
@@ -122,7 +122,7 @@ fn CustomRoleItem(role: CustomRoleView) -> impl IntoView {
     let may = role
         .permissions
         .iter()
-        .map(|p| p.label())
+        .map(|p| t(p.key()))
         .collect::<Vec<_>>()
         .join(", ");
     view! {

@@ -114,7 +114,7 @@ fn AccountItem(account: AccountView) -> impl IntoView {
         <li class="card account-item" aria-labelledby=labelled_by>
             <h2 id=heading_id>{account.name.clone()}</h2>
             <dl class="facts">
-                <dt>{t("statement-type")}</dt><dd>{account.kind.label()}</dd>
+                <dt>{t("statement-type")}</dt><dd>{t(account.kind.key())}</dd>
                 <dt>{t("orders-col-status")}</dt><dd>{t(account.status.key())}</dd>
                 <dt>{t("accounts-administrator")}</dt><dd>{account.administrator.clone()}</dd>
                 <dt>{t("field-country")}</dt><dd>{account.country.clone()}</dd>
