@@ -81,6 +81,8 @@ test("the tour's pages", async ({ page, browser }) => {
   const context = await browser.newContext();
   const ops = await context.newPage();
   await activate(ops, link, "operator pass 42");
+  // Signing in before the activation's answer arrived would abandon it.
+  await expect(ops).toHaveURL(/\/sign-in\?activated=1$/);
   await signIn(ops, email, "operator pass 42");
   await expect(ops.getByRole("heading", { level: 1, name: "Overview" })).toBeVisible();
   await ops.goto("/design");
