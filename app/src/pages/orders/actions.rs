@@ -274,7 +274,7 @@ pub fn LifecycleActions(order: OrderView) -> impl IntoView {
             </section>
             </details>
         })}
-        {order.change_names_price.clone().map(|price| {
+        {order.change_names_price.map(|price| {
             let current = order.names.iter().map(|n| n.name.clone()).collect::<Vec<_>>().join("\n");
             view! {
                 <details class="action">
