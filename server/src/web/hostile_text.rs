@@ -45,9 +45,21 @@ fn form_value(text: &str) -> String {
 }
 
 async fn page(app: &axum::Router, path: &str, session: &str) -> (StatusCode, String) {
+    page_in(app, path, session, "en").await
+}
+
+/// The page as a browser that asks for `lang` gets it: the translated templates put the same
+/// hostile values into other sentences, which must escape them just the same.
+async fn page_in(
+    app: &axum::Router,
+    path: &str,
+    session: &str,
+    lang: &str,
+) -> (StatusCode, String) {
     let request = Request::get(path)
         .header(header::HOST, "portal.test")
         .header(header::ACCEPT, "text/html")
+        .header(header::ACCEPT_LANGUAGE, lang)
         .header(header::COOKIE, format!("{SESSION_COOKIE}={session}"))
         .body(Body::empty())
         .unwrap();
@@ -366,9 +378,15 @@ async fn every_page_renders_hostile_text_escaped() {
             form_value(HOSTILE)
         ),
     ];
-    for path in &customer_pages {
-        let (status, body) = page(&app, path, &asha).await;
-        assert_escaped(path, status, &body);
+    for lang in ["en", "pl"] {
+        for path in &customer_pages {
+            let (status, body) = page_in(&app, path, &asha, lang).await;
+            assert!(
+                status != StatusCode::OK || body.contains(&format!("<html lang=\"{lang}\"")),
+                "{path} not in {lang}"
+            );
+            assert_escaped(path, status, &body);
+        }
     }
     let operator_pages = [
         "/",
@@ -379,9 +397,11 @@ async fn every_page_renders_hostile_text_escaped() {
         "/operator/legal",
         "/billing",
     ];
-    for path in operator_pages {
-        let (status, body) = page(&app, path, &ops).await;
-        assert_escaped(path, status, &body);
+    for lang in ["en", "pl"] {
+        for path in operator_pages {
+            let (status, body) = page_in(&app, path, &ops, lang).await;
+            assert_escaped(path, status, &body);
+        }
     }
 
     // The edit form still shows the stored values (pages work without JavaScript, and an
