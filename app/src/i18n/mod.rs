@@ -6,6 +6,7 @@
 mod catalogue;
 mod context;
 mod lang;
+mod msg;
 #[cfg(test)]
 mod tests;
 
@@ -13,3 +14,4 @@ pub use catalogue::{tr, tr_args};
 pub use context::{page_lang, provide_lang, t, t_args, use_lang};
 pub use fluent_templates::fluent_bundle::FluentValue;
 pub use lang::{LANG_COOKIE, Lang};
+pub use msg::{Msg, MsgArg};

@@ -118,7 +118,7 @@ fn Steps(data: WizardData) -> impl IntoView {
         let _ = id;
         offer().map(|o| match quote(&o, days, domains.get()) {
             Ok(q) => format_money(q.total_minor, &q.currency),
-            Err(e) => e.to_string(),
+            Err(e) => e.msg().text(crate::i18n::use_lang()),
         })
     };
     let current = move || {
@@ -127,8 +127,9 @@ fn Steps(data: WizardData) -> impl IntoView {
             .copied()
             .unwrap_or(WizardStep::Summary)
     };
+    let lang = crate::i18n::use_lang();
     let field_error = move |name: &'static str| {
-        Signal::derive(move || errors.with(|e| e.get(name).map(str::to_owned)))
+        Signal::derive(move || errors.with(|e| e.get(name).map(|m| m.text(lang))))
     };
     let next = move |_: leptos::ev::MouseEvent| {
         let found = form.with(|f| f.step_errors(current(), rules(offer().as_ref(), domains.get())));

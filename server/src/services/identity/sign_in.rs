@@ -1,3 +1,4 @@
+use app::i18n::Msg;
 use app::model::{AccountStatus, Email, FieldErrors};
 use chrono::{DateTime, Utc};
 
@@ -60,7 +61,7 @@ impl IdentityService {
         let mut errors = FieldErrors::new();
         let email = errors.check("email", Email::parse(email));
         if password.is_empty() {
-            errors.add("password", "Enter your password.");
+            errors.add("password", Msg::new("err-enter-password"));
         }
         let Some(email) = email.filter(|_| errors.is_empty()) else {
             return Err(IdentityError::Invalid(errors));

@@ -1,6 +1,7 @@
 //! `OrdersApi` for the portal: orders, their approval and tracking. The order service checks
 //! the permission each needs and the caller's reach.
 
+use app::i18n::Msg;
 use app::{
     error::AppError,
     model::{
@@ -127,9 +128,9 @@ impl OrdersApi for Portal {
         {
             CheckOutcome::Verified { .. } => Ok(DomainCheck::Verified),
             CheckOutcome::EmailSent(_) => Ok(DomainCheck::EmailSent),
-            CheckOutcome::NotYet(why) => Err(AppError::Conflict(format!(
-                "Not verified yet: {why} Publish the record shown, wait a minute for DNS, then press Verify now again."
-            ))),
+            CheckOutcome::NotYet(why) => Err(AppError::Conflict(
+                Msg::new("err-not-verified-yet-why-publish").arg("why", why),
+            )),
         }
     }
 
