@@ -1,6 +1,6 @@
 use std::{borrow::Cow, collections::HashMap};
 
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Serialize, Serializer, ser::SerializeStruct};
 
 use super::{FluentValue, Lang, catalogue};
 
@@ -8,11 +8,28 @@ use super::{FluentValue, Lang, catalogue};
 /// placeholders. Validators and services say *what* is wrong without knowing who reads it (the
 /// same rule runs in the browser and on the server); whoever shows it renders it in the
 /// reader's language, so a Polish user never reads an English refusal.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 pub struct Msg {
     key: Cow<'static, str>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     args: Vec<(Cow<'static, str>, MsgArg)>,
+}
+
+/// On the wire a message also carries its English text (`en`), which nothing renders: the page
+/// reads the key. It is there for whoever reads a server function's answer without the portal
+/// (scripts, tests reading the raw body), as that answer said before messages had keys.
+impl Serialize for Msg {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut out = serializer.serialize_struct("Msg", 3)?;
+        out.serialize_field("key", &self.key)?;
+        if self.args.is_empty() {
+            out.skip_field("args")?;
+        } else {
+            out.serialize_field("args", &self.args)?;
+        }
+        out.serialize_field("en", &self.text(Lang::En))?;
+        out.end()
+    }
 }
 
 /// The value of one placeholder. Numbers stay numbers so Fluent can choose a plural form.

@@ -298,6 +298,10 @@ fn a_message_travels_to_the_browser_and_back_unchanged() {
         .arg("name", "intranet.corp")
         .arg("rule", Msg::new("err-dns-rule-reserved"));
     let wire = serde_json::to_string(&msg).unwrap();
+    assert!(
+        wire.contains("intranet.corp is not a domain we can certify"),
+        "a raw reader still finds the English sentence: {wire}"
+    );
     let back: Msg = serde_json::from_str(&wire).unwrap();
     assert_eq!(back, msg);
     assert_eq!(back.text(Lang::Pl), msg.text(Lang::Pl));

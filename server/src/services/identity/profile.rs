@@ -329,8 +329,8 @@ mod tests {
             "Pole „stanowisko” zawiera niewidoczny znak lub znak zmiany kierunku tekstu (U+202E). \
              Wpisz tekst ponownie zamiast go wklejać."
         );
-        // What the browser receives is the message itself, rendered by the page.
+        // What the browser receives is the message itself, which the page renders.
         let wire = serde_json::to_string(&errors).unwrap();
-        assert!(!wire.contains("Enter your full name"), "{wire}");
+        assert!(wire.contains(r#""key":"err-enter-full-name""#), "{wire}");
     }
 }
