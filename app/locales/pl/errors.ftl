@@ -105,6 +105,15 @@ err-days = { $days } { $days ->
         [few] dni
        *[other] dni
     }
+err-dcv-by-email = Ta metoda jest sprawdzana przez e-mail.
+err-dcv-check-failed = Sprawdzenie nie powiodło się ({ $detail }).
+err-dcv-email-sent = Wiadomość weryfikacyjna została wysłana na adres { $to }. Zawarty w niej link działa przez 24 godziny.
+err-dcv-file-mismatch = Plik pod adresem { $location } nie zawiera tej wartości.
+err-dcv-no-txt = Nie znaleziono rekordu TXT dla { $name }.
+err-dcv-not-yet = Jeszcze nie zweryfikowano: { $why }
+err-dcv-txt-mismatch = Rekordy TXT dla { $name } nie zawierają tej wartości.
+err-dcv-value-expired = Wartość została utworzona ponad 30 dni temu i nie można jej już użyć. Pokazano nową wartość: opublikuj ją i zweryfikuj ponownie.
+err-dcv-verified-until = Kontrola nad domeną została potwierdzona; można z niej korzystać do { $date }.
 err-deallocate-over-balance = Saldo grupy wynosi { $available }: cofnij przydział najwyżej tej kwoty.
 err-describe-what-key-system-will = Opisz, do czego służy klucz, np. podaj system, który będzie go używał.
 err-dns-rule-ip-address = adresy IP nie są nazwami DNS

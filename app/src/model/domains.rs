@@ -200,11 +200,11 @@ pub struct DomainsPage {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum CheckResult {
     /// Control was shown.
-    Verified(String),
+    Verified(Msg),
     /// The check failed, and why.
-    NotYet(String),
+    NotYet(Msg),
     /// The validation e-mail went out.
-    EmailSent(String),
+    EmailSent(Msg),
 }
 
 impl CheckResult {
@@ -212,7 +212,7 @@ impl CheckResult {
         matches!(self, Self::NotYet(_))
     }
 
-    pub fn message(&self) -> &str {
+    pub fn message(&self) -> &Msg {
         match self {
             Self::Verified(m) | Self::NotYet(m) | Self::EmailSent(m) => m,
         }

@@ -26,14 +26,15 @@ use crate::{domain::client_limits::ThrottleScope, services::validation::CheckOut
 /// What a domain check found, as the page says it: a failure stays a failure.
 pub(super) fn outcome_text(o: CheckOutcome) -> CheckResult {
     match o {
-        CheckOutcome::Verified { until } => CheckResult::Verified(format!(
-            "Domain control verified; it can be reused until {}.",
-            until.format("%Y-%m-%d")
-        )),
-        CheckOutcome::NotYet(why) => CheckResult::NotYet(format!("Not verified yet: {why}")),
-        CheckOutcome::EmailSent(to) => CheckResult::EmailSent(format!(
-            "The validation e-mail went to {to}. Its link works for 24 hours."
-        )),
+        CheckOutcome::Verified { until } => CheckResult::Verified(
+            Msg::new("err-dcv-verified-until").arg("date", until.format("%Y-%m-%d").to_string()),
+        ),
+        CheckOutcome::NotYet(why) => {
+            CheckResult::NotYet(Msg::new("err-dcv-not-yet").arg("why", why))
+        }
+        CheckOutcome::EmailSent(to) => {
+            CheckResult::EmailSent(Msg::new("err-dcv-email-sent").arg("to", to))
+        }
     }
 }
 
