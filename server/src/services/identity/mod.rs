@@ -107,7 +107,7 @@ pub enum IdentityError {
     #[error("wrong e-mail or password")]
     BadCredentials,
     #[error("the account cannot be used: {0}")]
-    AccountUnavailable(String),
+    AccountUnavailable(Msg),
     /// Every account of the user deactivated them.
     #[error("the user is deactivated")]
     Deactivated,

@@ -301,9 +301,9 @@ impl IdentityService {
         if first_unusable.is_none() && deactivated {
             return Err(IdentityError::Deactivated);
         }
-        let status = first_unusable
-            .map(|a| a.status.label().to_lowercase())
-            .unwrap_or_else(|| "not set up".into());
+        let status = Msg::new(
+            first_unusable.map_or("err-account-state-not-set-up", |a| a.status.state_key()),
+        );
         Err(IdentityError::AccountUnavailable(status))
     }
 }

@@ -29,7 +29,7 @@ impl IdentityService {
             let reason = if m.status == memberships::DEACTIVATED {
                 Some(Msg::new("err-account-deactivated-you"))
             } else if status != AccountStatus::Active {
-                Some(Msg::new("err-account-is-status").arg("status", status.label().to_lowercase()))
+                Some(Msg::new("err-account-is-status").arg("status", Msg::new(status.state_key())))
             } else {
                 None
             };
