@@ -5,7 +5,7 @@ use leptos::server_fn::{
 use serde::{Deserialize, Serialize};
 
 use crate::{
-    i18n::{Lang, tr, tr_args},
+    i18n::{Lang, Msg, tr, tr_args},
     model::FieldErrors,
 };
 
@@ -25,9 +25,9 @@ pub enum AppError {
     #[error("Please correct the highlighted fields.")]
     Validation(FieldErrors),
     #[error("{0}")]
-    Conflict(String),
-    #[error("{}", .0.join(" "))]
-    PolicyRejected(Vec<String>),
+    Conflict(Msg),
+    #[error("{}", join(.0, Lang::En))]
+    PolicyRejected(Vec<Msg>),
     #[error("Too many attempts. Wait {retry_after_secs} seconds and try again.")]
     RateLimited { retry_after_secs: u64 },
     #[error(
@@ -57,9 +57,9 @@ impl AppError {
         }
     }
 
-    /// The message in `lang`. The kinds of failure every page shares are in the catalogue;
-    /// a service's own explanation (a conflict, a policy's reasons, a malformed request)
-    /// comes as the service wrote it.
+    /// The message in `lang`: the kinds of failure every page shares, and a service's own
+    /// explanation (a conflict, a policy's reasons), all from the catalogue. A malformed
+    /// request's detail is technical and stays as the parser gave it.
     pub fn text(&self, lang: Lang) -> String {
         match self {
             Self::NotFound => tr(lang, "error-not-found"),
@@ -82,17 +82,40 @@ impl AppError {
                 "error-transport",
                 &[("detail", detail.as_str().into())],
             ),
-            Self::Conflict(_) | Self::PolicyRejected(_) | Self::BadRequest(_) => self.to_string(),
+            Self::PolicyRejected(reasons) => join(reasons, lang),
+            Self::Conflict(reason) => reason.text(lang),
+            Self::BadRequest(detail) => tr_args(
+                lang,
+                "err-bad-request",
+                &[("detail", detail.as_str().into())],
+            ),
         }
     }
 
-    /// The message for one field, when this is a validation error.
+    /// The message for one field, when this is a validation error, in the language of the
+    /// page being rendered (so call it while rendering: on the server it is the request's
+    /// language, in the browser the one the server rendered).
     pub fn field(&self, name: &str) -> Option<String> {
+        self.field_msg(name)
+            .map(|m| m.text(crate::i18n::use_lang()))
+    }
+
+    /// The message for one field, when this is a validation error.
+    pub fn field_msg(&self, name: &str) -> Option<Msg> {
         match self {
-            Self::Validation(errors) => errors.get(name).map(str::to_owned),
+            Self::Validation(errors) => errors.get(name).cloned(),
             _ => None,
         }
     }
+}
+
+/// A policy's reasons in `lang`, one sentence after another.
+fn join(reasons: &[Msg], lang: Lang) -> String {
+    reasons
+        .iter()
+        .map(|m| m.text(lang))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 impl From<FieldErrors> for AppError {

@@ -173,7 +173,7 @@ impl Config {
 
         let ca_country =
             app::model::text::country(&get("ROOTLINE_CA_COUNTRY").unwrap_or_else(|| "IN".into()))
-                .map_err(|reason| invalid("ROOTLINE_CA_COUNTRY", reason))?;
+                .map_err(|reason| invalid("ROOTLINE_CA_COUNTRY", reason.to_string()))?;
 
         let pkcs11 = match get("ROOTLINE_PKCS11_MODULE") {
             None => None,

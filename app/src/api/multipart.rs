@@ -29,7 +29,7 @@ pub(crate) async fn read_fields(data: MultipartData) -> Result<Vec<(String, Stri
             if bytes.len() + chunk.len() > MAX_FIELD_BYTES {
                 return Err(AppError::Validation(FieldErrors::single(
                     &name,
-                    format!("This is larger than {} KiB.", MAX_FIELD_BYTES / 1024),
+                    crate::i18n::Msg::new("err-field-too-large").arg("kib", MAX_FIELD_BYTES / 1024),
                 )));
             }
             bytes.extend_from_slice(&chunk);

@@ -130,7 +130,6 @@ where
         .map_err(|e| message(&e))
 }
 
-/// The server's refusal in words: the passkey's or name's own message when it gave one.
 /// The state of a passkey button while its ceremony runs: `busy` while the authenticator is
 /// asked (the button is disabled and says so), `problem` with the sentence when it failed.
 #[derive(Debug, Clone, Copy)]
@@ -173,8 +172,11 @@ impl Default for Prompt {
     }
 }
 
+/// The server's refusal in words: the passkey's or name's own message when it gave one. In the
+/// page's language as `<html lang>` says it, since the ceremony finishes outside any component.
 fn message(e: &crate::error::AppError) -> String {
-    e.field("passkey")
-        .or_else(|| e.field("name"))
-        .unwrap_or_else(|| e.to_string())
+    let lang = crate::i18n::page_lang();
+    e.field_msg("passkey")
+        .or_else(|| e.field_msg("name"))
+        .map_or_else(|| e.text(lang), |m| m.text(lang))
 }

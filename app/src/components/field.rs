@@ -1,5 +1,7 @@
 use leptos::prelude::*;
 
+use crate::i18n::{Msg, use_lang};
+
 /// A labelled input that checks itself with the shared `app::model` rule when the user leaves it,
 /// and shows the server's message for the same field after a submission.
 #[component]
@@ -28,15 +30,17 @@ pub fn Field(
     let error_id = format!("{id}-error");
     let hint_id = format!("{id}-hint");
     // A local verdict replaces the server's message once the user edits the field again.
-    let local_error = RwSignal::new(None::<String>);
+    let local_error = RwSignal::new(None::<Msg>);
     let edited = RwSignal::new(false);
     Effect::new(move |_| {
         server_error.track();
         edited.set(false);
     });
+    // The browser's own verdict, in the page's language like the server's message.
+    let lang = use_lang();
     let message = move || {
         if edited.get() {
-            local_error.get()
+            local_error.get().map(|m| m.text(lang))
         } else {
             server_error.get()
         }
@@ -78,10 +82,10 @@ pub fn Field(
 }
 
 /// A field rule from `app::model`, shared between the input and its checks.
-pub type Rule = std::sync::Arc<dyn Fn(&str) -> Result<(), String> + Send + Sync>;
+pub type Rule = std::sync::Arc<dyn Fn(&str) -> Result<(), Msg> + Send + Sync>;
 
 /// Wraps a model validator for `Field`.
-pub fn rule(f: impl Fn(&str) -> Result<(), String> + Send + Sync + 'static) -> Rule {
+pub fn rule(f: impl Fn(&str) -> Result<(), Msg> + Send + Sync + 'static) -> Rule {
     std::sync::Arc::new(f)
 }
 

@@ -23,14 +23,14 @@ pub fn CheckResultAlert(result: crate::model::domains::CheckResult) -> impl Into
     if result.failed() {
         view! {
             <div class="alert alert-error" role="alert" data-testid="check-result">
-                {result.message().to_owned()}
+                {result.message().text(crate::i18n::use_lang())}
             </div>
         }
         .into_any()
     } else {
         view! {
             <div class="alert alert-success" role="status" data-testid="check-result">
-                {result.message().to_owned()}
+                {result.message().text(crate::i18n::use_lang())}
             </div>
         }
         .into_any()

@@ -28,6 +28,20 @@ pub fn tr_args(lang: Lang, key: &str, args: &[(&'static str, FluentValue<'_>)]) 
     CATALOGUE.lookup_with_args(&lang.id(), key, &args)
 }
 
+/// The text of `key` in `lang`, with placeholder values whose names are not static (a
+/// [`super::Msg`] that came over the wire).
+pub(super) fn tr_map(
+    lang: Lang,
+    key: &str,
+    args: &HashMap<Cow<'static, str>, FluentValue<'_>>,
+) -> String {
+    if args.is_empty() {
+        CATALOGUE.lookup(&lang.id(), key)
+    } else {
+        CATALOGUE.lookup_with_args(&lang.id(), key, args)
+    }
+}
+
 /// Whether `key` has a text of its own in `lang` (no fallback), for the catalogue tests. A
 /// message with placeholders fails to format without its arguments, but it is there.
 #[cfg(test)]

@@ -7,6 +7,7 @@ mod catalogue;
 mod context;
 mod lang;
 mod money;
+mod msg;
 #[cfg(test)]
 mod tests;
 
@@ -15,3 +16,4 @@ pub use context::{page_lang, provide_lang, t, t_args, use_lang};
 pub use fluent_templates::fluent_bundle::FluentValue;
 pub use lang::{LANG_COOKIE, Lang};
 pub use money::money;
+pub use msg::{Msg, MsgArg};

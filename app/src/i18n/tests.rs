@@ -10,7 +10,7 @@ use std::{
 
 use fluent_syntax::ast::Entry;
 
-use super::{Lang, catalogue::has, tr, tr_args};
+use super::{Lang, Msg, catalogue::has, tr, tr_args};
 
 fn locales() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("locales")
@@ -73,11 +73,11 @@ fn sources(dir: &Path, found: &mut Vec<PathBuf>) {
     }
 }
 
-/// The string literals that name catalogue keys in `text`: the first argument of `t(` and
-/// `t_args(`, the second of `tr(` and `tr_args(`, and every literal that starts with a prefix
+/// The string literals that name catalogue keys in `text`: the first argument of `t(`,
+/// `t_args(` and `Msg::new(`, the second of `tr(` and `tr_args(`, and every literal that starts with a prefix
 /// only keys use (menu entries, page titles, refusals, statuses passed around as keys).
 fn keys_in(text: &str) -> Vec<String> {
-    const KEY_PREFIXES: [&str; 22] = [
+    const KEY_PREFIXES: [&str; 23] = [
         "certificate-title-",
         "account-status-",
         "passkeys-off-",
@@ -100,6 +100,8 @@ fn keys_in(text: &str) -> Vec<String> {
         "wizard-",
         "orders-",
         "check-email-",
+        // Validation messages and refusals (`Msg::new`), and the field names inside them.
+        "err-",
     ];
     let mut found = Vec::new();
     let literals = text.split('"').collect::<Vec<_>>();
@@ -116,7 +118,7 @@ fn keys_in(text: &str) -> Vec<String> {
         if !is_key_shaped {
             continue;
         }
-        let first_argument = ["t", "t_args"]
+        let first_argument = ["t", "t_args", "Msg::new"]
             .iter()
             .any(|f| calls(before, f).is_some_and(|open| before[open..].trim().is_empty()));
         let second_argument = ["tr", "tr_args"].iter().any(|f| {
@@ -192,7 +194,7 @@ fn the_scan_finds_keys_in_each_way_the_code_names_them() {
     let code = r#"t("common-menu") t_args("orders-pager", &[]) tr(lang, "mail-x-subject")
         tr_args(Lang::Pl, "brand", &args) entry("/", "menu-orders", Access::Everyone)
         class="button-quiet" label="Some words" h.insert("x-header") attr(a, "not-a-key")
-        class="page-actions""#;
+        class="page-actions" Msg::new("err-enter-password") Msg::new("choose-product")"#;
     assert_eq!(
         keys_in(code),
         [
@@ -200,7 +202,9 @@ fn the_scan_finds_keys_in_each_way_the_code_names_them() {
             "orders-pager",
             "mail-x-subject",
             "brand",
-            "menu-orders"
+            "menu-orders",
+            "err-enter-password",
+            "choose-product"
         ]
     );
 }
@@ -252,4 +256,80 @@ fn the_language_comes_from_the_cookie_then_accept_language_then_english() {
     assert_eq!(Lang::of_request(None, Some("fr")), Lang::En);
     assert_eq!(Lang::of_request(None, None), Lang::En);
     assert_eq!(Lang::from_tag("PL"), Some(Lang::Pl));
+}
+
+#[test]
+fn a_validators_refusal_reads_in_the_readers_language() {
+    let refused = crate::model::text::person_name("  ").unwrap_err();
+    assert_eq!(refused.key(), "err-enter-full-name");
+    assert_eq!(refused.text(Lang::En), "Enter your full name.");
+    assert_eq!(refused.text(Lang::Pl), "Wpisz imię i nazwisko.");
+    // A rule inside a sentence and a name as its argument, each in the reader's language.
+    let refused = crate::model::dns_name::parse_public("Shop.Example.COM", false);
+    assert!(
+        refused.is_ok(),
+        "names are made lower case first: {refused:?}"
+    );
+    let refused = crate::model::dns_name::parse_public("intranet.corp", false).unwrap_err();
+    assert_eq!(
+        refused.text(Lang::En),
+        "intranet.corp is not a domain we can certify: internal or reserved names cannot be in \
+         a publicly-trusted certificate."
+    );
+    assert_eq!(
+        refused.text(Lang::Pl),
+        "intranet.corp nie jest domeną, którą możemy certyfikować: nazwy wewnętrzne lub \
+         zastrzeżone nie mogą znaleźć się w certyfikacie zaufanym publicznie."
+    );
+}
+
+#[test]
+fn numbers_in_a_refusal_choose_the_polish_plural() {
+    let most = |max: usize| Msg::new("err-enter-most-max-addresses").arg("max", max);
+    assert_eq!(most(1).text(Lang::Pl), "Wpisz najwyżej 1 adres.");
+    assert_eq!(most(3).text(Lang::Pl), "Wpisz najwyżej 3 adresy.");
+    assert_eq!(most(10).text(Lang::Pl), "Wpisz najwyżej 10 adresów.");
+    assert_eq!(most(10).text(Lang::En), "Enter at most 10 addresses.");
+}
+
+#[test]
+fn a_message_travels_to_the_browser_and_back_unchanged() {
+    let msg = Msg::new("err-name-not-domain-we-can")
+        .arg("name", "intranet.corp")
+        .arg("rule", Msg::new("err-dns-rule-reserved"));
+    let wire = serde_json::to_string(&msg).unwrap();
+    assert!(
+        wire.contains("intranet.corp is not a domain we can certify"),
+        "a raw reader still finds the English sentence: {wire}"
+    );
+    let back: Msg = serde_json::from_str(&wire).unwrap();
+    assert_eq!(back, msg);
+    assert_eq!(back.text(Lang::Pl), msg.text(Lang::Pl));
+    let errors = crate::model::FieldErrors::single("name", msg);
+    let wire = serde_json::to_string(&errors).unwrap();
+    assert_eq!(
+        serde_json::from_str::<crate::model::FieldErrors>(&wire).unwrap(),
+        errors
+    );
+}
+
+#[test]
+fn every_error_message_says_something_different_in_polish() {
+    // A Polish text copied from English by mistake would pass the completeness test.
+    let same: Vec<String> = keys(Lang::En)
+        .into_iter()
+        .filter(|k| k.starts_with("err-") && has(Lang::Pl, k))
+        .filter(|k| {
+            let en = fs::read_to_string(locales().join("en/errors.ftl")).unwrap();
+            let pl = fs::read_to_string(locales().join("pl/errors.ftl")).unwrap();
+            let line = |text: &str| {
+                text.lines()
+                    .find(|l| l.starts_with(&format!("{k} =")))
+                    .map(str::to_owned)
+            };
+            line(&en).is_some() && line(&en) == line(&pl)
+        })
+        .collect();
+    // Only texts with nothing to translate may stay as they are.
+    assert_eq!(same, ["err-name-rule"], "untranslated: {same:?}");
 }

@@ -94,6 +94,17 @@ impl AccountStatus {
         }
     }
 
+    /// The catalogue key of the state as a sentence says it ("your account is …").
+    pub fn state_key(self) -> &'static str {
+        match self {
+            Self::PendingActivation => "err-account-state-pending-activation",
+            Self::PendingApproval => "err-account-state-pending-approval",
+            Self::Active => "err-account-state-active",
+            Self::Rejected => "err-account-state-rejected",
+            Self::Expired => "err-account-state-expired",
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Self::PendingActivation => "Pending activation",

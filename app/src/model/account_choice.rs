@@ -18,5 +18,5 @@ pub struct AccountChoice {
     /// Whether it can be chosen: active, and the user not deactivated there.
     pub usable: bool,
     /// Why it cannot be chosen, when it cannot.
-    pub reason: Option<String>,
+    pub reason: Option<crate::i18n::Msg>,
 }

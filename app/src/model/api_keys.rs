@@ -1,5 +1,6 @@
 //! REST API access keys (INT-1) as the "REST APIs" page shows and makes them.
 
+use crate::i18n::Msg;
 use serde::{Deserialize, Serialize};
 
 use super::FieldErrors;
@@ -21,20 +22,18 @@ impl ApiKeyForm {
         let description = self.description.trim();
         let mut errors = FieldErrors::new();
         if description.is_empty() {
-            errors.add(
-                "description",
-                "Describe what the key is for, e.g. the system that will use it.",
-            );
+            errors.add("description", Msg::new("err-describe-what-key-system-will"));
         } else if description.chars().count() > DESCRIPTION_MAX {
             errors.add(
                 "description",
-                format!("Use at most {DESCRIPTION_MAX} characters."),
+                Msg::new("err-use-most-description-max-characters")
+                    .arg("description_max", DESCRIPTION_MAX),
             );
-        } else if let Err(message) = super::text::visible(description, "description") {
+        } else if let Err(message) = super::text::visible(description, "err-what-description") {
             errors.add("description", message);
         }
         if self.user_id <= 0 {
-            errors.add("user_id", "Choose the user the key acts as.");
+            errors.add("user_id", Msg::new("err-choose-user-key-acts"));
         }
         if errors.is_empty() {
             Ok(description.to_owned())

@@ -1,5 +1,6 @@
 //! The audit log as the portal shows it: filters, one page of entries.
 
+use crate::i18n::Msg;
 use serde::{Deserialize, Serialize};
 
 use super::FieldErrors;
@@ -42,18 +43,18 @@ impl AuditQuery {
         let mut errors = FieldErrors::new();
         let module = self.module.trim();
         if module.len() > 32 || !module.bytes().all(|b| b.is_ascii_lowercase() || b == b'_') {
-            errors.add("module", "Choose a module from the list.");
+            errors.add("module", Msg::new("err-choose-module-list"));
         }
         let user = self.user.trim();
         if user.chars().count() > 254 {
-            errors.add("user", "Enter at most 254 characters.");
+            errors.add("user", Msg::new("err-enter-most-254-characters"));
         }
         let from = super::field_errors::calendar_date("from", &self.from, &mut errors);
         let to = super::field_errors::calendar_date("to", &self.to, &mut errors);
         if let (Some(from), Some(to)) = (from, to)
             && from > to
         {
-            errors.add("to", "The end date must not be before the start date.");
+            errors.add("to", Msg::new("err-end-date-must-not-before"));
         }
         let page = errors.check("page", super::field_errors::page_number(self.page));
         let Some(page) = page.filter(|_| errors.is_empty()) else {

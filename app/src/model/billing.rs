@@ -1,6 +1,7 @@
 //! Credits and balances (FIN-2): amounts as integer minor units, the forms that move credits,
 //! and what the statement and balance pages show.
 
+use crate::i18n::Msg;
 use serde::{Deserialize, Serialize};
 
 use super::FieldErrors;
@@ -79,31 +80,25 @@ impl CreditForm {
         let amount_minor = match parse_minor_units(&self.amount) {
             Ok(Some(m)) if m > 0 => Some(m),
             Ok(Some(_)) => {
-                errors.add("amount", "Enter an amount greater than zero.");
+                errors.add("amount", Msg::new("err-enter-amount-greater-than-zero"));
                 None
             }
             Ok(None) => {
-                errors.add("amount", "Enter the amount, such as 250 or 250.50.");
+                errors.add("amount", Msg::new("err-enter-amount-such-250-250"));
                 None
             }
             Err(()) => {
-                errors.add(
-                    "amount",
-                    "Enter an amount such as 250 or 250.50: digits, at most two decimals.",
-                );
+                errors.add("amount", Msg::new("err-enter-amount-such-250-250-2"));
                 None
             }
         };
         let remarks = self.remarks.trim();
         if remarks.is_empty() {
-            errors.add("remarks", "Enter remarks that explain the change.");
+            errors.add("remarks", Msg::new("err-enter-remarks-explain-change"));
         } else if remarks.chars().count() > 500 {
-            errors.add("remarks", "Enter at most 500 characters.");
+            errors.add("remarks", Msg::new("err-enter-most-500-characters"));
         } else if remarks.chars().any(|c| c.is_control() && c != '\n') {
-            errors.add(
-                "remarks",
-                "The remarks must not contain control characters.",
-            );
+            errors.add("remarks", Msg::new("err-remarks-must-not-contain-control"));
         }
         match (amount_minor, errors.is_empty()) {
             (Some(amount_minor), true) => Ok(ValidCredit {

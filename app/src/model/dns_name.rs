@@ -1,5 +1,7 @@
 //! DNS names as certificates carry them: the rule the order forms and the CA share.
 
+use crate::i18n::Msg;
+
 /// Top-level names that are never public (RFC 2606, 6761, 6762, ICANN's .internal) or are
 /// common internal conventions a public CA must not certify.
 pub const NON_PUBLIC_TLDS: &[&str] = &[
@@ -32,35 +34,33 @@ fn ldh_label(label: &str) -> bool {
 
 /// Checks a DNS name, allowing `*.` as the whole first label when `public`; the error is the
 /// rule that was broken.
-pub fn check_dns(name: &str, public: bool) -> Result<(), &'static str> {
+pub fn check_dns(name: &str, public: bool) -> Result<(), Msg> {
     if name.is_empty() || name.len() > 253 {
-        return Err("a DNS name has 1 to 253 characters");
+        return Err(Msg::new("err-dns-rule-length"));
     }
     if name.bytes().any(|b| b.is_ascii_uppercase()) {
-        return Err("DNS names must be in lower case");
+        return Err(Msg::new("err-dns-rule-lower-case"));
     }
     let mut labels: Vec<&str> = name.split('.').collect();
     if labels.first() == Some(&"*") {
         labels.remove(0);
     }
     if labels.iter().any(|l| !ldh_label(l)) {
-        return Err(
-            "each label must be 1-63 letters, digits or inner hyphens (no '_', no '*' except a whole first label)",
-        );
+        return Err(Msg::new("err-dns-rule-label"));
     }
     if labels.len() < 2 && public {
-        return Err("a public name needs at least two labels");
+        return Err(Msg::new("err-dns-rule-two-labels"));
     }
     if let Some(tld) = labels.last() {
         if tld.bytes().all(|b| b.is_ascii_digit()) {
-            return Err("IP addresses are not DNS names");
+            return Err(Msg::new("err-dns-rule-ip-address"));
         }
         if public && NON_PUBLIC_TLDS.contains(tld) {
-            return Err("internal or reserved names cannot be in a publicly-trusted certificate");
+            return Err(Msg::new("err-dns-rule-reserved"));
         }
     }
     if !public && name.starts_with("*.") {
-        return Err("wildcards are only for TLS server certificates");
+        return Err(Msg::new("err-dns-rule-wildcard"));
     }
     Ok(())
 }
@@ -72,16 +72,19 @@ pub fn normalize(raw: &str) -> String {
 
 /// A public domain a user typed (for the domains page and DV orders): canonical and checked.
 /// `wildcard` allows a leading `*.`.
-pub fn parse_public(raw: &str, wildcard: bool) -> Result<String, String> {
+pub fn parse_public(raw: &str, wildcard: bool) -> Result<String, Msg> {
     let name = normalize(raw);
     if name.is_empty() {
-        return Err("Enter a domain name, such as example.com.".into());
+        return Err(Msg::new("err-enter-domain-name-such-example"));
     }
     if name.starts_with("*.") && !wildcard {
-        return Err("A wildcard needs a wildcard product; enter the name without \"*.\".".into());
+        return Err(Msg::new("err-wildcard-needs-wildcard-product-enter"));
     }
-    check_dns(&name, true)
-        .map_err(|rule| format!("{name} is not a domain we can certify: {rule}."))?;
+    check_dns(&name, true).map_err(|rule| {
+        Msg::new("err-name-not-domain-we-can")
+            .arg("name", &name)
+            .arg("rule", rule)
+    })?;
     Ok(name)
 }
 

@@ -1,6 +1,7 @@
 //! Domains of an account and how their control is shown (VAL-1): the wire types and the form
 //! rules the domains page, the order wizard and the tracking page share.
 
+use crate::i18n::Msg;
 use serde::{Deserialize, Serialize};
 
 use super::{FieldErrors, dns_name};
@@ -199,11 +200,11 @@ pub struct DomainsPage {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum CheckResult {
     /// Control was shown.
-    Verified(String),
+    Verified(Msg),
     /// The check failed, and why.
-    NotYet(String),
+    NotYet(Msg),
     /// The validation e-mail went out.
-    EmailSent(String),
+    EmailSent(Msg),
 }
 
 impl CheckResult {
@@ -211,7 +212,7 @@ impl CheckResult {
         matches!(self, Self::NotYet(_))
     }
 
-    pub fn message(&self) -> &str {
+    pub fn message(&self) -> &Msg {
         match self {
             Self::Verified(m) | Self::NotYet(m) | Self::EmailSent(m) => m,
         }
@@ -239,7 +240,7 @@ impl DomainNeed {
             v if v == Self::Validation.code() => Ok(Some(Self::Validation)),
             _ => Err(FieldErrors::single(
                 "needs",
-                "Only needs=validation is known.",
+                Msg::new("err-only-needs-validation-known"),
             )),
         }
     }
@@ -279,11 +280,11 @@ impl AddDomainForm {
 }
 
 /// A method a user chose; an empty choice means DNS TXT, the method that covers sub-domains.
-pub fn parse_method(raw: &str) -> Result<DcvMethod, String> {
+pub fn parse_method(raw: &str) -> Result<DcvMethod, Msg> {
     if raw.trim().is_empty() {
         return Ok(DcvMethod::DnsTxt);
     }
-    DcvMethod::parse(raw.trim()).ok_or_else(|| "Choose a validation method from the list.".into())
+    DcvMethod::parse(raw.trim()).ok_or_else(|| Msg::new("err-choose-validation-method-list"))
 }
 
 #[cfg(test)]

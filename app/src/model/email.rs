@@ -1,3 +1,4 @@
+use crate::i18n::Msg;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -7,14 +8,14 @@ use std::fmt;
 pub struct Email(String);
 
 impl Email {
-    pub fn parse(raw: &str) -> Result<Self, String> {
+    pub fn parse(raw: &str) -> Result<Self, Msg> {
         let value = raw.trim().to_lowercase();
         if value.is_empty() {
-            return Err("Enter your e-mail address.".into());
+            return Err(Msg::new("err-enter-mail-address"));
         }
-        let invalid = || "Enter an e-mail address like name@example.com.".to_string();
+        let invalid = || Msg::new("err-enter-mail-address-like-name");
         if value.len() > 254 {
-            return Err("An e-mail address has at most 254 characters.".into());
+            return Err(Msg::new("err-mail-address-has-most-254"));
         }
         let (local, domain) = value.rsplit_once('@').ok_or_else(invalid)?;
         if local.is_empty() || local.len() > 64 || !valid_local_part(local) {
@@ -75,7 +76,7 @@ pub fn valid_domain(domain: &str) -> bool {
 }
 
 /// Addresses separated by commas, semicolons or new lines, at most `max` of them.
-pub fn email_list(raw: &str, max: usize) -> Result<Vec<String>, String> {
+pub fn email_list(raw: &str, max: usize) -> Result<Vec<String>, Msg> {
     email_items(&email_parts(raw), max)
 }
 
@@ -90,16 +91,17 @@ pub fn email_parts(raw: &str) -> Vec<String> {
 }
 
 /// A list of addresses checked: each one valid, lower case, no repeats, at most `max`.
-pub fn email_items(parts: &[String], max: usize) -> Result<Vec<String>, String> {
+pub fn email_items(parts: &[String], max: usize) -> Result<Vec<String>, Msg> {
     let mut out: Vec<String> = Vec::new();
     for part in parts.iter().map(|p| p.trim()).filter(|p| !p.is_empty()) {
-        let e = Email::parse(part).map_err(|_| format!("{part:?} is not an e-mail address."))?;
+        let e = Email::parse(part)
+            .map_err(|_| Msg::new("err-part-not-mail-address").arg("part", part))?;
         if !out.iter().any(|o| o == e.as_str()) {
             out.push(e.as_str().to_owned());
         }
     }
     if out.len() > max {
-        return Err(format!("Enter at most {max} addresses."));
+        return Err(Msg::new("err-enter-most-max-addresses").arg("max", max));
     }
     Ok(out)
 }

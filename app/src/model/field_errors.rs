@@ -1,10 +1,11 @@
+use crate::i18n::Msg;
 use serde::{Deserialize, Serialize};
 
 /// One message attached to one form field, by the field's `name` attribute.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FieldError {
     pub field: String,
-    pub message: String,
+    pub message: Msg,
 }
 
 /// Every problem found in a submitted form, so the user can fix them all at once.
@@ -16,13 +17,13 @@ impl FieldErrors {
         Self::default()
     }
 
-    pub fn single(field: &str, message: impl Into<String>) -> Self {
+    pub fn single(field: &str, message: impl Into<Msg>) -> Self {
         let mut errors = Self::new();
         errors.add(field, message);
         errors
     }
 
-    pub fn add(&mut self, field: &str, message: impl Into<String>) {
+    pub fn add(&mut self, field: &str, message: impl Into<Msg>) {
         self.0.push(FieldError {
             field: field.to_owned(),
             message: message.into(),
@@ -30,7 +31,7 @@ impl FieldErrors {
     }
 
     /// Records the error of a field validator, if any, and returns its value.
-    pub fn check<T>(&mut self, field: &str, result: Result<T, String>) -> Option<T> {
+    pub fn check<T>(&mut self, field: &str, result: Result<T, Msg>) -> Option<T> {
         match result {
             Ok(value) => Some(value),
             Err(message) => {
@@ -40,11 +41,14 @@ impl FieldErrors {
         }
     }
 
-    pub fn get(&self, field: &str) -> Option<&str> {
-        self.0
-            .iter()
-            .find(|e| e.field == field)
-            .map(|e| e.message.as_str())
+    pub fn get(&self, field: &str) -> Option<&Msg> {
+        self.0.iter().find(|e| e.field == field).map(|e| &e.message)
+    }
+
+    /// The message for `field` in the language of the page being rendered (call it while
+    /// rendering).
+    pub fn text(&self, field: &str) -> Option<String> {
+        self.get(field).map(|m| m.text(crate::i18n::use_lang()))
     }
 
     pub fn is_empty(&self) -> bool {
@@ -80,7 +84,7 @@ pub fn calendar_date(
         _ => None,
     };
     if parsed.is_none() {
-        errors.add(field, "Enter a date as YYYY-MM-DD.");
+        errors.add(field, Msg::new("err-enter-date-yyyy-mm-dd"));
     }
     parsed
 }
@@ -97,9 +101,9 @@ fn days_in(year: u32, month: u32) -> u32 {
 }
 
 /// A list's page number from the address: 1 when absent, refused when 0 or absurdly large.
-pub fn page_number(page: Option<u64>) -> Result<u64, String> {
+pub fn page_number(page: Option<u64>) -> Result<u64, Msg> {
     match page.unwrap_or(1) {
         n @ 1..=1_000_000 => Ok(n),
-        _ => Err("There is no such page.".into()),
+        _ => Err(Msg::new("err-there-no-such-page")),
     }
 }

@@ -1,5 +1,6 @@
 //! Groups (cost centres, business units) as administrators manage them (ID-9).
 
+use crate::i18n::Msg;
 use serde::{Deserialize, Serialize};
 
 use super::FieldErrors;
@@ -68,10 +69,8 @@ pub struct ValidGroup {
 }
 
 /// A spend limit as minor units; empty for none.
-fn minor_units(raw: &str) -> Result<Option<i64>, String> {
-    super::billing::parse_minor_units(raw).map_err(|()| {
-        "Enter an amount such as 2500 or 2500.50, or leave it empty for no limit.".to_owned()
-    })
+fn minor_units(raw: &str) -> Result<Option<i64>, Msg> {
+    super::billing::parse_minor_units(raw).map_err(|()| Msg::new("err-enter-amount-such-2500-2500"))
 }
 
 impl GroupForm {
@@ -79,20 +78,20 @@ impl GroupForm {
         let mut errors = FieldErrors::new();
         let name = self.name.trim();
         if name.is_empty() || name.chars().count() > 64 || name.chars().any(char::is_control) {
-            errors.add("name", "Enter a name of 1 to 64 characters.");
-        } else if let Err(message) = super::text::visible(name, "group name") {
+            errors.add("name", Msg::new("err-enter-name-1-64-characters"));
+        } else if let Err(message) = super::text::visible(name, "err-what-group-name") {
             errors.add("name", message);
         }
         let description = self.description.trim();
         if description.chars().count() > 500 {
-            errors.add("description", "Enter at most 500 characters.");
+            errors.add("description", Msg::new("err-enter-most-500-characters"));
         }
         let finance_mode = match self.finance_mode.as_str() {
             "" => FinanceMode::Account,
             chosen => FinanceMode::parse(chosen).unwrap_or_else(|| {
                 errors.add(
                     "finance_mode",
-                    "Choose the account balance or the group balance.",
+                    Msg::new("err-choose-account-balance-group-balance"),
                 );
                 FinanceMode::Account
             }),
@@ -191,43 +190,41 @@ pub fn logo_content_type(bytes: &[u8]) -> Option<&'static str> {
 
 /// A logo as the browser sends it (a `data:` URL of the chosen file): its type and bytes, or
 /// what is wrong with it.
-pub fn logo_from_data_url(data_url: &str) -> Result<(&'static str, Vec<u8>), String> {
+pub fn logo_from_data_url(data_url: &str) -> Result<(&'static str, Vec<u8>), Msg> {
     use base64::Engine as _;
     let encoded = data_url
         .split_once(";base64,")
         .filter(|(head, _)| head.starts_with("data:"))
         .map(|(_, body)| body)
-        .ok_or_else(|| "Choose a PNG or JPEG file for the logo.".to_owned())?;
+        .ok_or_else(|| Msg::new("err-choose-png-jpeg-file-logo"))?;
     if encoded.len() > LOGO_MAX_BYTES.div_ceil(3) * 4 {
         return Err(too_large());
     }
     let bytes = base64::engine::general_purpose::STANDARD
         .decode(encoded.trim())
-        .map_err(|_| "The logo could not be read; choose the file again.".to_owned())?;
+        .map_err(|_| Msg::new("err-logo-could-not-read-choose"))?;
     if bytes.len() > LOGO_MAX_BYTES {
         return Err(too_large());
     }
-    let kind = logo_content_type(&bytes)
-        .ok_or_else(|| "The logo must be a PNG or JPEG image.".to_owned())?;
+    let kind = logo_content_type(&bytes).ok_or_else(|| Msg::new("err-logo-must-png-jpeg-image"))?;
     Ok((kind, bytes))
 }
 
 /// The bytes of a chosen file as the `data:` URL `logo_from_data_url` reads.
-pub fn logo_data_url(bytes: &[u8]) -> Result<String, String> {
+pub fn logo_data_url(bytes: &[u8]) -> Result<String, Msg> {
     use base64::Engine as _;
     if bytes.len() > LOGO_MAX_BYTES {
         return Err(too_large());
     }
-    let kind = logo_content_type(bytes)
-        .ok_or_else(|| "The logo must be a PNG or JPEG image.".to_owned())?;
+    let kind = logo_content_type(bytes).ok_or_else(|| Msg::new("err-logo-must-png-jpeg-image"))?;
     Ok(format!(
         "data:{kind};base64,{}",
         base64::engine::general_purpose::STANDARD.encode(bytes)
     ))
 }
 
-fn too_large() -> String {
-    format!("The logo may be at most {} KB.", LOGO_MAX_BYTES / 1024)
+fn too_large() -> Msg {
+    Msg::new("err-logo-may-most-kb").arg("kb", LOGO_MAX_BYTES / 1024)
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -300,20 +297,36 @@ mod tests {
         );
         // An SVG (scripts), or a PNG name on other bytes, is refused whatever it claims.
         let svg = "data:image/png;base64,PHN2ZyBvbmxvYWQ9ImFsZXJ0KDEpIi8+";
-        assert!(logo_from_data_url(svg).unwrap_err().contains("PNG or JPEG"));
+        assert!(
+            logo_from_data_url(svg)
+                .unwrap_err()
+                .to_string()
+                .contains("PNG or JPEG")
+        );
         assert!(logo_data_url(b"<svg/>").is_err());
         assert!(logo_from_data_url("not a data url").is_err());
         assert!(
             logo_from_data_url("data:image/png;base64,@@@")
                 .unwrap_err()
+                .to_string()
                 .contains("read")
         );
         let big = [png.as_slice(), &vec![0u8; LOGO_MAX_BYTES]].concat();
-        assert!(logo_data_url(&big).unwrap_err().contains("200 KB"));
+        assert!(
+            logo_data_url(&big)
+                .unwrap_err()
+                .to_string()
+                .contains("200 KB")
+        );
         let encoded = format!(
             "data:image/png;base64,{}",
             base64::Engine::encode(&base64::engine::general_purpose::STANDARD, &big)
         );
-        assert!(logo_from_data_url(&encoded).unwrap_err().contains("200 KB"));
+        assert!(
+            logo_from_data_url(&encoded)
+                .unwrap_err()
+                .to_string()
+                .contains("200 KB")
+        );
     }
 }

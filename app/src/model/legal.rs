@@ -1,6 +1,7 @@
 //! The documents a user accepts at sign-up: the terms of service and the subscriber agreement.
 //! The operator publishes new versions; each acceptance names the version the user read.
 
+use crate::i18n::Msg;
 use serde::{Deserialize, Serialize};
 
 use super::FieldErrors;
@@ -39,6 +40,14 @@ impl LegalDocumentKind {
         match self {
             Self::Terms => "Terms of service",
             Self::SubscriberAgreement => "Subscriber agreement",
+        }
+    }
+
+    /// The catalogue key of the document's name as it reads inside a sentence.
+    pub fn noun_key(self) -> &'static str {
+        match self {
+            Self::Terms => "err-doc-terms",
+            Self::SubscriberAgreement => "err-doc-subscriber-agreement",
         }
     }
 }
@@ -100,25 +109,28 @@ impl PublishLegalForm {
         if kind.is_none() {
             errors.add(
                 "kind",
-                "Choose the terms of service or the subscriber agreement.",
+                Msg::new("err-choose-terms-service-subscriber-agreement"),
             );
         }
         let title = self.title.trim();
         if title.is_empty() {
-            errors.add("title", "Give the document a title.");
+            errors.add("title", Msg::new("err-give-document-title"));
         } else if title.chars().count() > TITLE_MAX {
             errors.add(
                 "title",
-                format!("Keep the title to {TITLE_MAX} characters."),
+                Msg::new("err-keep-title-title-max-characters").arg("title_max", TITLE_MAX),
             );
         } else if title.chars().any(char::is_control) {
-            errors.add("title", "The title must be one line of text.");
+            errors.add("title", Msg::new("err-title-must-one-line-text"));
         }
         let body = self.body.trim();
         if body.is_empty() {
-            errors.add("body", "Write the text of the document.");
+            errors.add("body", Msg::new("err-write-text-document"));
         } else if body.chars().count() > BODY_MAX {
-            errors.add("body", format!("Keep the text to {BODY_MAX} characters."));
+            errors.add(
+                "body",
+                Msg::new("err-keep-text-body-max-characters").arg("body_max", BODY_MAX),
+            );
         }
         match kind {
             Some(kind) if errors.is_empty() => Ok(ValidLegalDocument {

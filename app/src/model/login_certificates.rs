@@ -1,6 +1,7 @@
 //! Certificate sign-in (ID-5): the certificates a user registered on their profile, and why a
 //! sign-in with one was refused.
 
+use crate::i18n::Msg;
 use serde::{Deserialize, Serialize};
 
 /// A registered certificate as the profile lists it.
@@ -18,18 +19,18 @@ pub struct LoginCertificateView {
 }
 
 /// The name a user gives a certificate: 1–64 characters on one line.
-pub fn label(raw: &str) -> Result<String, String> {
+pub fn label(raw: &str) -> Result<String, Msg> {
     let label = raw.trim();
     if label.is_empty() {
-        return Err("Give the certificate a name, e.g. \"Work laptop\".".into());
+        return Err(Msg::new("err-give-certificate-name-work-laptop"));
     }
     if label.chars().count() > 64 {
-        return Err("Use at most 64 characters for the name.".into());
+        return Err(Msg::new("err-use-most-64-characters-name"));
     }
     if label.chars().any(char::is_control) {
-        return Err("Write the name on one line, without special characters.".into());
+        return Err(Msg::new("err-write-name-one-line-without"));
     }
-    super::text::visible(label, "name")?;
+    super::text::visible(label, "err-what-name")?;
     Ok(label.to_owned())
 }
 
@@ -80,30 +81,17 @@ impl CertificateRefusal {
         Self::ALL.into_iter().find(|r| r.code() == code)
     }
 
-    pub fn message(self) -> &'static str {
-        match self {
-            Self::NoCertificate => {
-                "Your browser did not send a certificate. Choose one when the browser asks, or sign in with your password."
-            }
-            Self::Unknown => {
-                "This certificate is not registered for sign-in. Sign in with your password and register it on your profile first."
-            }
-            Self::Expired => {
-                "This certificate is not valid now (it has expired or is not valid yet). Sign in with your password and register a current one."
-            }
-            Self::Revoked => {
-                "This certificate has been revoked, so it cannot be used to sign in. Sign in with your password and register another one."
-            }
-            Self::Deactivated => {
-                "An administrator has deactivated your user, so you cannot sign in. Contact them if this is a mistake."
-            }
-            Self::AccountUnavailable => {
-                "Your account cannot be used (it is waiting for approval, or was rejected or expired). Contact your administrator."
-            }
-            Self::Failed => {
-                "Something went wrong on our side while checking the certificate. Try again, or sign in with your password."
-            }
-        }
+    /// What the user reads, in their language.
+    pub fn msg(self) -> Msg {
+        Msg::new(match self {
+            Self::NoCertificate => "err-cert-sign-in-none",
+            Self::Unknown => "err-cert-sign-in-unknown",
+            Self::Expired => "err-cert-sign-in-expired",
+            Self::Revoked => "err-cert-sign-in-revoked",
+            Self::Deactivated => "err-cert-sign-in-deactivated",
+            Self::AccountUnavailable => "err-cert-sign-in-unavailable",
+            Self::Failed => "err-cert-sign-in-failed",
+        })
     }
 }
 
@@ -121,7 +109,7 @@ mod tests {
     fn refusal_codes_round_trip_and_unknown_codes_are_none() {
         for r in CertificateRefusal::ALL {
             assert_eq!(CertificateRefusal::from_code(r.code()), Some(r));
-            assert!(!r.message().is_empty());
+            assert!(!r.msg().text(crate::i18n::Lang::Pl).is_empty());
         }
         assert_eq!(CertificateRefusal::from_code("<script>"), None);
     }

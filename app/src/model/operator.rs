@@ -1,5 +1,6 @@
 //! The operator console's view of customer accounts.
 
+use crate::i18n::Msg;
 use serde::{Deserialize, Serialize};
 
 use super::{AccountKind, AccountStatus, FieldErrors};
@@ -49,13 +50,13 @@ pub fn rejection_reason(raw: &str) -> Result<String, FieldErrors> {
     if !(5..=500).contains(&n) {
         return Err(FieldErrors::single(
             "reason",
-            "Give the applicant a reason of 5 to 500 characters.",
+            Msg::new("err-give-applicant-reason-5-500"),
         ));
     }
     if reason.chars().any(|c| c.is_control() && c != '\n') {
         return Err(FieldErrors::single(
             "reason",
-            "The reason must not contain control characters.",
+            Msg::new("err-reason-must-not-contain-control"),
         ));
     }
     Ok(reason.to_owned())

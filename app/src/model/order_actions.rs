@@ -2,6 +2,7 @@
 //! edit, and the delegate's download. The forms and their checks, shared by the order page
 //! and the server.
 
+use crate::i18n::Msg;
 use serde::{Deserialize, Serialize};
 
 use super::{FieldErrors, email::email_list};
@@ -34,9 +35,9 @@ const MAX_REMARKS: usize = 1000;
 fn remarks(errors: &mut FieldErrors, raw: &str, required: bool) -> String {
     let text = raw.trim();
     if required && text.is_empty() {
-        errors.add("remarks", "Enter remarks: why this is done.");
+        errors.add("remarks", Msg::new("err-enter-remarks-why-done"));
     } else if text.chars().count() > MAX_REMARKS {
-        errors.add("remarks", "Remarks have at most 1000 characters.");
+        errors.add("remarks", Msg::new("err-remarks-have-most-1000-characters"));
     }
     text.to_owned()
 }
@@ -44,12 +45,12 @@ fn remarks(errors: &mut FieldErrors, raw: &str, required: bool) -> String {
 fn pem_csr(errors: &mut FieldErrors, raw: &str) -> Option<String> {
     let csr = raw.trim();
     if csr.is_empty() {
-        errors.add("csr_pem", "Provide the new CSR.");
+        errors.add("csr_pem", Msg::new("err-provide-new-csr"));
         None
     } else if !csr.contains("-----BEGIN CERTIFICATE REQUEST-----") {
         errors.add(
             "csr_pem",
-            "This is not a PEM certificate signing request (it must start with -----BEGIN CERTIFICATE REQUEST-----).",
+            Msg::new("err-not-pem-certificate-signing-request"),
         );
         None
     } else {
@@ -102,7 +103,7 @@ impl RevokeForm {
             .find(|(code, _)| *code == self.reason)
             .map(|(code, _)| *code);
         if reason.is_none() {
-            errors.add("reason", "Choose a revocation reason from the list.");
+            errors.add("reason", Msg::new("err-choose-revocation-reason-list"));
         }
         let remarks = remarks(&mut errors, &self.remarks, true);
         match reason {
@@ -135,7 +136,7 @@ impl ReissueForm {
         let mut errors = FieldErrors::default();
         let reason = REISSUE_REASONS.iter().find(|r| **r == self.reason.trim());
         if reason.is_none() {
-            errors.add("reason", "Choose a reissue reason from the list.");
+            errors.add("reason", Msg::new("err-choose-reissue-reason-list"));
         }
         let remarks = remarks(&mut errors, &self.remarks, false);
         let csr_pem = pem_csr(&mut errors, &self.csr_pem);
@@ -216,7 +217,7 @@ impl ChangeNames {
         let mut errors = FieldErrors::default();
         let reason = REISSUE_REASONS.iter().find(|r| **r == self.reason.trim());
         if reason.is_none() {
-            errors.add("reason", "Choose a reason for the change from the list.");
+            errors.add("reason", Msg::new("err-choose-reason-change-list"));
         }
         let mut names: Vec<String> = Vec::new();
         for raw in self.names.iter().filter(|p| !p.trim().is_empty()) {
@@ -231,11 +232,11 @@ impl ChangeNames {
         }
         if errors.get("names").is_none() {
             if names.is_empty() {
-                errors.add("names", "Enter the names the certificate keeps and adds.");
+                errors.add("names", Msg::new("err-enter-names-certificate-keeps-adds"));
             } else if names.len() > max_names as usize {
                 errors.add(
                     "names",
-                    format!("This product certifies at most {max_names} domains."),
+                    Msg::new("err-product-certifies-most-max-names").arg("max_names", max_names),
                 );
             }
         }
@@ -346,12 +347,12 @@ impl DelegateDownloadForm {
         let order = match order {
             Ok(id) if id > 0 => Some(id),
             _ => {
-                errors.add("order_id", "Enter the order number from the e-mail.");
+                errors.add("order_id", Msg::new("err-enter-order-number-mail"));
                 None
             }
         };
         if pin.len() != PIN_DIGITS || !pin.chars().all(|c| c.is_ascii_digit()) {
-            errors.add("pin", "Enter the 8-digit PIN from the e-mail.");
+            errors.add("pin", Msg::new("err-enter-8-digit-pin-mail"));
         }
         match order {
             Some(id) if errors.is_empty() => Ok((id, pin)),
@@ -365,25 +366,23 @@ pub const DEFAULT_REMINDER_DAYS: [i32; 5] = [30, 7, 1, -1, -7];
 
 /// Reminder days typed with commas ("30, 7, 1, -1, -7"): sorted, each once, from 365 days
 /// before expiry to 90 after, at most ten.
-pub fn reminder_days(raw: &str) -> Result<Vec<i32>, String> {
+pub fn reminder_days(raw: &str) -> Result<Vec<i32>, Msg> {
     let mut days = Vec::new();
     for part in raw.split(',').map(str::trim).filter(|p| !p.is_empty()) {
         match part.parse::<i32>() {
             Ok(d) if (-90..=365).contains(&d) => days.push(d),
             _ => {
-                return Err(format!(
-                    "\"{part}\" is not a day from 365 (before expiry) to -90 (after it)."
-                ));
+                return Err(Msg::new("err-part-not-day-365-before").arg("part", part));
             }
         }
     }
     days.sort_unstable();
     days.dedup();
     if days.is_empty() {
-        return Err("Enter at least one day, e.g. 30, 7, 1, -1, -7.".into());
+        return Err(Msg::new("err-enter-least-one-day-30"));
     }
     if days.len() > 10 {
-        return Err("Enter at most ten days.".into());
+        return Err(Msg::new("err-enter-most-ten-days"));
     }
     Ok(days)
 }
@@ -480,8 +479,11 @@ mod tests {
             "canonical, in order, without repeats"
         );
         assert_eq!(
-            ok.validate(1).unwrap_err().get("names"),
-            Some("This product certifies at most 1 domains.")
+            ok.validate(1)
+                .unwrap_err()
+                .get("names")
+                .map(ToString::to_string),
+            Some("This product certifies at most 1 domains.".to_owned())
         );
         for names in ["", "*.example.com", "intranet", "10.0.0.1"] {
             let e = ChangeNamesForm {
@@ -550,7 +552,10 @@ mod tests {
         }
         .validate()
         .unwrap_err();
-        assert_eq!(e.get("remarks"), Some("Enter remarks: why this is done."));
+        assert_eq!(
+            e.get("remarks").map(Msg::key),
+            Some("err-enter-remarks-why-done")
+        );
     }
 
     #[test]
@@ -586,7 +591,7 @@ mod tests {
         .validate()
         .unwrap_err();
         assert!(e.get("reason").is_some());
-        assert!(e.get("csr_pem").unwrap().contains("not a PEM"));
+        assert!(e.get("csr_pem").unwrap().to_string().contains("not a PEM"));
     }
 
     #[test]
@@ -648,7 +653,12 @@ mod tests {
             reminder_days("30, 7,1,-1 ,-7,7"),
             Ok(vec![-7, -1, 1, 7, 30])
         );
-        assert!(reminder_days("400").unwrap_err().contains("\"400\""));
+        assert!(
+            reminder_days("400")
+                .unwrap_err()
+                .to_string()
+                .contains("\"400\"")
+        );
         assert!(reminder_days("soon").is_err());
         assert!(reminder_days(" , ").is_err());
         assert!(reminder_days("1,2,3,4,5,6,7,8,9,10,11").is_err());

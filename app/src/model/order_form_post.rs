@@ -4,6 +4,7 @@
 //! token. Each post is answered with a redirect to the next page (Post/Redirect/Get), and the
 //! token places at most one order.
 
+use crate::i18n::Msg;
 use serde::{Deserialize, Serialize};
 
 use super::{
@@ -20,7 +21,7 @@ use super::{
 pub struct FormToken(String);
 
 impl FormToken {
-    pub fn parse(text: &str) -> Result<Self, String> {
+    pub fn parse(text: &str) -> Result<Self, Msg> {
         let ok = (22..=64).contains(&text.len())
             && text
                 .bytes()
@@ -28,7 +29,7 @@ impl FormToken {
         if ok {
             Ok(Self(text.to_owned()))
         } else {
-            Err("This form has expired or was changed: open New request again.".into())
+            Err(Msg::new("err-form-has-expired-was-changed"))
         }
     }
 
@@ -38,9 +39,9 @@ impl FormToken {
 }
 
 impl TryFrom<String> for FormToken {
-    type Error = String;
+    type Error = Msg;
 
-    fn try_from(text: String) -> Result<Self, String> {
+    fn try_from(text: String) -> Result<Self, Msg> {
         Self::parse(&text)
     }
 }
@@ -94,7 +95,7 @@ pub struct SavedOrderForm {
     pub form: OrderForm,
     pub errors: FieldErrors,
     /// A refusal that belongs to no field (not enough credit, no CA yet).
-    pub error: Option<String>,
+    pub error: Option<Msg>,
 }
 
 /// One post of the wizard's form.
@@ -166,17 +167,11 @@ impl WizardPost {
             form.csr_pem = csr_file;
         }
         let Some(step) = step else {
-            errors.add(
-                "step",
-                "This form was posted without its step: open New request again.",
-            );
+            errors.add("step", Msg::new("err-form-was-posted-without-step"));
             return Err(errors);
         };
         let Some(go) = go else {
-            errors.add(
-                "go",
-                "This form was posted without a button: use Next, Back or Pay.",
-            );
+            errors.add("go", Msg::new("err-form-was-posted-without-button"));
             return Err(errors);
         };
         match token {
@@ -188,10 +183,7 @@ impl WizardPost {
             }),
             _ => {
                 if errors.is_empty() {
-                    errors.add(
-                        "form_token",
-                        "This form was posted without its token: open New request again.",
-                    );
+                    errors.add("form_token", Msg::new("err-form-was-posted-without-token"));
                 }
                 Err(errors)
             }
@@ -223,11 +215,7 @@ impl WizardPost {
                     && self.form.csr_source == "browser"
                     && self.form.csr_pem.trim().is_empty()
                 {
-                    errors.add(
-                        "csr_source",
-                        "Generating the key in this browser needs JavaScript. Paste the CSR, \
-                         upload its file, or submit it later.",
-                    );
+                    errors.add("csr_source", Msg::new("err-browser-key-needs-javascript"));
                 }
                 if errors.is_empty() && matches!(self.go, WizardGo::Next) {
                     (at(index + 1), errors)
@@ -428,10 +416,8 @@ mod tests {
         let (step, errors) = post.advance(dv());
         assert_eq!(step, WizardStep::Csr);
         assert!(
-            errors
-                .0
-                .iter()
-                .any(|e| e.field == "csr_source" && e.message.contains("needs JavaScript"))
+            errors.0.iter().any(|e| e.field == "csr_source"
+                && e.message.key() == "err-browser-key-needs-javascript")
         );
     }
 
@@ -453,7 +439,7 @@ mod tests {
     #[test]
     fn a_refused_order_goes_back_to_the_step_of_its_first_error() {
         assert_eq!(
-            step_of(&FieldErrors::single("csr_pem", "bad")),
+            step_of(&FieldErrors::single("csr_pem", Msg::new("err-provide-csr"))),
             WizardStep::Csr
         );
         assert_eq!(step_of(&FieldErrors::new()), WizardStep::Summary);

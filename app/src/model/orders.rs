@@ -1,6 +1,7 @@
 //! Certificate orders as the wizard submits them and the pages show them (ORD-2, ORD-6,
 //! ORD-7): the field rules both sides apply, step by step.
 
+use crate::i18n::Msg;
 use serde::{Deserialize, Serialize};
 
 pub use super::place_order::{Contact, PlaceOrder};
@@ -206,9 +207,9 @@ pub fn tag_list(raw: &str) -> Vec<String> {
         .collect()
 }
 
-pub fn check_tags(tags: &[String]) -> Result<(), String> {
+pub fn check_tags(tags: &[String]) -> Result<(), Msg> {
     if tags.len() > MAX_TAGS || tags.iter().any(|t| t.chars().count() > 40) {
-        Err("Enter at most 10 tags of up to 40 characters each.".into())
+        Err(Msg::new("err-enter-most-10-tags-up"))
     } else {
         Ok(())
     }
@@ -414,14 +415,14 @@ impl OrdersQuery {
         if let (Some(f), Some(t)) = (&from, &to)
             && f > t
         {
-            errors.add("to", "The end date is before the start date.");
+            errors.add("to", Msg::new("err-end-date-before-start-date"));
         }
         let status = match optional(&self.status) {
             None => None,
             Some(code) => match OrderStatus::parse(&code) {
                 Some(s) => Some(s),
                 None => {
-                    errors.add("status", "Choose a status from the list.");
+                    errors.add("status", Msg::new("err-choose-status-list"));
                     None
                 }
             },
@@ -431,7 +432,7 @@ impl OrdersQuery {
             Some(code) => {
                 let need = OrderNeed::parse(&code);
                 if need.is_none() {
-                    errors.add("needs", "Only needs=csr is known.");
+                    errors.add("needs", Msg::new("err-only-needs-csr-known"));
                 }
                 need
             }
@@ -443,7 +444,8 @@ impl OrdersQuery {
                 _ => {
                     errors.add(
                         "expiring",
-                        format!("Give a number of days from 1 to {MAX_EXPIRING_DAYS}."),
+                        Msg::new("err-give-number-days-1-max")
+                            .arg("max_expiring_days", MAX_EXPIRING_DAYS),
                     );
                     None
                 }
@@ -773,6 +775,7 @@ mod tests {
         assert!(
             e.get("names")
                 .unwrap()
+                .to_string()
                 .contains("raise the number of domains"),
             "{e:?}"
         );

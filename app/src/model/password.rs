@@ -1,6 +1,7 @@
 //! The password policy, stated once and applied by the activation form and the server alike.
 
 use super::Email;
+use crate::i18n::Msg;
 
 pub const MIN_LEN: usize = 12;
 pub const MAX_LEN: usize = 128;
@@ -28,38 +29,38 @@ const COMMON: &[&str] = &[
 ];
 
 /// Checks a new password against the policy for the given account e-mail.
-pub fn check_new_password(password: &str, email: Option<&Email>) -> Result<(), String> {
+pub fn check_new_password(password: &str, email: Option<&Email>) -> Result<(), Msg> {
     let len = password.chars().count();
     if len < MIN_LEN {
-        return Err(format!("Use at least {MIN_LEN} characters."));
+        return Err(Msg::new("err-use-least-min-len-characters").arg("min_len", MIN_LEN));
     }
     if len > MAX_LEN {
-        return Err(format!("Use at most {MAX_LEN} characters."));
+        return Err(Msg::new("err-use-most-max-len-characters").arg("max_len", MAX_LEN));
     }
     let has_letter = password.chars().any(char::is_alphabetic);
     let has_other = password.chars().any(|c| !c.is_alphabetic());
     if !has_letter || !has_other {
-        return Err("Include at least one letter and at least one digit or symbol.".into());
+        return Err(Msg::new("err-include-least-one-letter-least"));
     }
     let lower = password.to_lowercase();
     if let Some(email) = email {
         let local = email.local_part();
         if local.chars().count() >= 3 && lower.contains(local) {
-            return Err("Do not include your e-mail name in the password.".into());
+            return Err(Msg::new("err-do-not-include-mail-name"));
         }
     }
     if COMMON.contains(&lower.as_str()) {
-        return Err("This password is too common; choose another.".into());
+        return Err(Msg::new("err-password-too-common-choose-another"));
     }
     Ok(())
 }
 
 /// Checks that the confirmation repeats the password.
-pub fn check_confirmation(password: &str, confirmation: &str) -> Result<(), String> {
+pub fn check_confirmation(password: &str, confirmation: &str) -> Result<(), Msg> {
     if password == confirmation {
         Ok(())
     } else {
-        Err("The two passwords do not match.".into())
+        Err(Msg::new("err-two-passwords-do-not-match"))
     }
 }
 
@@ -87,7 +88,7 @@ mod tests {
         ];
         for (pw, expected) in cases {
             let err = check_new_password(pw, Some(&email())).unwrap_err();
-            assert!(err.contains(expected), "{pw}: {err}");
+            assert!(err.to_string().contains(expected), "{pw}: {err}");
         }
         assert!(check_new_password(&"a1".repeat(65), None).is_err());
     }

@@ -10,6 +10,7 @@ use super::{
     orders::{KeySource, NameRules, ValidOrder, check_tags},
     text::{mobile, person_name},
 };
+use crate::i18n::Msg;
 
 /// A person the order's notices go to.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -54,19 +55,23 @@ pub struct PlaceOrder {
 const MAX_REMARKS: usize = 1000;
 
 /// One name of a private certificate: an internal DNS name or an IP address.
-fn private_name(raw: &str) -> Result<String, String> {
+fn private_name(raw: &str) -> Result<String, Msg> {
     let name = dns_name::normalize(raw);
     if name.parse::<std::net::IpAddr>().is_ok() {
         return Ok(name);
     }
-    dns_name::check_dns(&name, false).map_err(|rule| format!("{name}: {rule}."))?;
+    dns_name::check_dns(&name, false).map_err(|rule| {
+        Msg::new("err-name-rule")
+            .arg("name", &name)
+            .arg("rule", rule)
+    })?;
     Ok(name)
 }
 
 impl PlaceOrder {
     /// The names as entered, canonical, in order, without repeats; how many count; whether
     /// the `www.` variant was added.
-    fn parse_names(&self, rules: NameRules) -> Result<(Vec<String>, u32, bool), String> {
+    fn parse_names(&self, rules: NameRules) -> Result<(Vec<String>, u32, bool), Msg> {
         let mut names: Vec<String> = Vec::new();
         for raw in self.names.iter().filter(|p| !p.trim().is_empty()) {
             let name = if rules.public {
@@ -79,17 +84,14 @@ impl PlaceOrder {
             }
         }
         let Some(main) = names.first().cloned() else {
-            return Err("Enter the domain name to certify.".into());
+            return Err(Msg::new("err-enter-domain-name-certify"));
         };
         let counted = u32::try_from(names.len()).unwrap_or(u32::MAX);
         if counted > rules.max_names {
             return Err(if rules.max_names == 1 && !rules.multi_domain {
-                "This product certifies one domain. Choose a UCC product for more.".into()
+                Msg::new("err-product-certifies-one-domain-choose")
             } else {
-                format!(
-                    "This order covers at most {} domains; remove some or raise the number of domains.",
-                    rules.max_names
-                )
+                Msg::new("err-order-covers-most-max-names").arg("max_names", rules.max_names)
             });
         }
         let mut www_added = false;
@@ -110,10 +112,7 @@ impl PlaceOrder {
             return None;
         }
         let name = if name.is_empty() {
-            errors.add(
-                "delegate_name",
-                "Enter the delegate's name, or clear both fields.",
-            );
+            errors.add("delegate_name", Msg::new("err-enter-delegate-s-name-clear"));
             None
         } else {
             errors.check("delegate_name", person_name(name))
@@ -121,7 +120,7 @@ impl PlaceOrder {
         let email = if email.is_empty() {
             errors.add(
                 "delegate_email",
-                "Enter the delegate's e-mail, or clear both fields.",
+                Msg::new("err-enter-delegate-s-mail-clear"),
             );
             None
         } else {
@@ -136,10 +135,10 @@ impl PlaceOrder {
     pub fn validate(&self, rules: NameRules) -> Result<ValidOrder, FieldErrors> {
         let mut errors = FieldErrors::default();
         if self.product_id <= 0 {
-            errors.add("product_id", "Choose a product.");
+            errors.add("product_id", Msg::new("err-choose-product"));
         }
         if self.validity_days <= 0 {
-            errors.add("validity_days", "Choose a validity.");
+            errors.add("validity_days", Msg::new("err-choose-validity"));
         }
         let requester_name = errors.check("requester_name", person_name(&self.requester.name));
         let requester_email = errors.check(
@@ -156,7 +155,7 @@ impl PlaceOrder {
             None => {
                 errors.add(
                     "csr_source",
-                    "Choose how to provide the CSR: generate the key here, upload, paste, or later.",
+                    Msg::new("err-choose-how-provide-csr-generate"),
                 );
                 None
             }
@@ -165,13 +164,13 @@ impl PlaceOrder {
         let csr_pem = match key_source {
             Some(KeySource::Later) | None => None,
             Some(_) if csr.is_empty() => {
-                errors.add("csr_pem", "Provide the CSR, or choose to submit it later.");
+                errors.add("csr_pem", Msg::new("err-provide-csr-choose-submit-later"));
                 None
             }
             Some(_) if !csr.contains("-----BEGIN CERTIFICATE REQUEST-----") => {
                 errors.add(
                     "csr_pem",
-                    "This is not a PEM certificate signing request (it must start with -----BEGIN CERTIFICATE REQUEST-----).",
+                    Msg::new("err-not-pem-certificate-signing-request"),
                 );
                 None
             }
@@ -183,7 +182,7 @@ impl PlaceOrder {
         {
             errors.add(
                 "attributes",
-                "Each certificate field has at most 128 characters.",
+                Msg::new("err-each-certificate-field-has-most"),
             );
         }
         let tags: Vec<String> = self
@@ -198,7 +197,7 @@ impl PlaceOrder {
         }
         let remarks = self.remarks.trim().to_owned();
         if remarks.chars().count() > MAX_REMARKS {
-            errors.add("remarks", "Remarks have at most 1000 characters.");
+            errors.add("remarks", Msg::new("err-remarks-have-most-1000-characters"));
         }
         let tech_name = if self.technical.name.trim().is_empty() {
             Some(String::new())

@@ -2,6 +2,7 @@
 //! an account makes on its own private CA, what the order wizard offers, and the one pricing
 //! rule (`quote`) that both the wizard's live price and the server use.
 
+use crate::i18n::Msg;
 use serde::{Deserialize, Serialize};
 
 use super::{
@@ -160,6 +161,35 @@ pub enum QuoteError {
     WildcardRequired(String),
 }
 
+impl QuoteError {
+    /// What is wrong, for the reader in their language.
+    pub fn msg(&self) -> Msg {
+        match self {
+            Self::ValidityNotOffered { days, offered } => {
+                Msg::new("err-quote-validity-not-offered")
+                    .arg("days", *days)
+                    .arg(
+                        "offered",
+                        offered
+                            .iter()
+                            .map(|d| Msg::new("err-days").arg("days", *d))
+                            .collect::<Vec<_>>(),
+                    )
+            }
+            Self::NoPrice { days } => Msg::new("err-quote-no-price").arg("days", *days),
+            Self::NoDomains => Msg::new("err-quote-no-domains"),
+            Self::OneDomainOnly => Msg::new("err-quote-one-domain-only"),
+            Self::TooManyDomains { max } => Msg::new("err-quote-too-many-domains").arg("max", *max),
+            Self::WildcardNotAllowed(name) => {
+                Msg::new("err-quote-wildcard-not-allowed").arg("name", name)
+            }
+            Self::WildcardRequired(name) => {
+                Msg::new("err-quote-wildcard-required").arg("name", name)
+            }
+        }
+    }
+}
+
 fn join_days(days: &[i64]) -> String {
     days.iter()
         .map(|d| format!("{d} days"))
@@ -245,11 +275,11 @@ pub fn check_names(offer: &Offer, names: &[&str]) -> Result<(), QuoteError> {
 }
 
 /// "12", "12.5" or "1,200.50" as minor units (two decimals).
-pub fn parse_amount(raw: &str) -> Result<i64, String> {
+pub fn parse_amount(raw: &str) -> Result<i64, Msg> {
     super::billing::parse_minor_units(raw)
         .ok()
         .flatten()
-        .ok_or_else(|| "Enter an amount such as 49 or 49.99.".to_owned())
+        .ok_or_else(|| Msg::new("err-enter-amount-such-49-49"))
 }
 
 /// Minor units as the plain decimal a price field takes back: `4900` → `49.00`.
@@ -257,25 +287,26 @@ pub fn amount_text(minor: i64) -> String {
     super::billing::minor_text(minor)
 }
 
-fn validity_list(raw: &str) -> Result<Vec<i64>, String> {
+fn validity_list(raw: &str) -> Result<Vec<i64>, Msg> {
     let mut days = Vec::new();
     for part in raw.split([',', ' ', '\n']).filter(|p| !p.trim().is_empty()) {
         let d: i64 = part
             .trim()
             .parse()
-            .map_err(|_| format!("{:?} is not a number of days.", part.trim()))?;
+            .map_err(|_| Msg::new("err-part-not-number-days").arg("part", part.trim()))?;
         if !(1..=MAX_VALIDITY_DAYS).contains(&d) {
-            return Err(format!("A validity must be 1 to {MAX_VALIDITY_DAYS} days."));
+            return Err(Msg::new("err-validity-must-1-max-validity")
+                .arg("max_validity_days", MAX_VALIDITY_DAYS));
         }
         if !days.contains(&d) {
             days.push(d);
         }
     }
     if days.is_empty() {
-        return Err("Enter at least one validity in days, e.g. 90, 199.".into());
+        return Err(Msg::new("err-enter-least-one-validity-days"));
     }
     if days.len() > 8 {
-        return Err("Offer at most 8 validity choices.".into());
+        return Err(Msg::new("err-offer-most-8-validity-choices"));
     }
     days.sort_unstable();
     Ok(days)
@@ -284,8 +315,8 @@ fn validity_list(raw: &str) -> Result<Vec<i64>, String> {
 fn product_name(raw: &str, errors: &mut FieldErrors) -> String {
     let name = raw.trim();
     if name.is_empty() || name.chars().count() > 64 || name.chars().any(char::is_control) {
-        errors.add("name", "Enter a name of 1 to 64 characters.");
-    } else if let Err(message) = super::text::visible(name, "product name") {
+        errors.add("name", Msg::new("err-enter-name-1-64-characters"));
+    } else if let Err(message) = super::text::visible(name, "err-what-product-name") {
         errors.add("name", message);
     }
     name.to_owned()
@@ -297,7 +328,7 @@ fn count(raw: &str, field: &str, errors: &mut FieldErrors) -> u32 {
         _ => {
             errors.add(
                 field,
-                format!("Enter a number from 1 to {MAX_UCC_DOMAINS}."),
+                Msg::new("err-enter-number-1-max-ucc").arg("max_ucc_domains", MAX_UCC_DOMAINS),
             );
             1
         }
@@ -337,7 +368,7 @@ impl PublicProductForm {
         let kind = match ProductKind::parse(self.kind.trim()) {
             Some(k) if k != ProductKind::Private => k,
             _ => {
-                errors.add("kind", "Choose a DV product type from the list.");
+                errors.add("kind", Msg::new("err-choose-dv-product-type-list"));
                 ProductKind::DvSingle
             }
         };
@@ -351,7 +382,7 @@ impl PublicProductForm {
             if max < included {
                 errors.add(
                     "max_domains",
-                    "The maximum must be at least the number of included domains.",
+                    Msg::new("err-maximum-must-least-number-included"),
                 );
             }
             (included, max)
@@ -401,13 +432,16 @@ impl PriceForm {
             .into_iter()
             .find(|c| c.as_str().eq_ignore_ascii_case(self.currency.trim()))
             .unwrap_or_else(|| {
-                errors.add("currency", "Choose USD or INR.");
+                errors.add("currency", Msg::new("err-choose-usd-inr"));
                 super::Currency::Usd
             });
         let validity_days = match self.validity_days.trim().parse::<i64>() {
             Ok(d) if (1..=MAX_VALIDITY_DAYS).contains(&d) => d,
             _ => {
-                errors.add("validity_days", "Choose one of the product's validities.");
+                errors.add(
+                    "validity_days",
+                    Msg::new("err-choose-one-product-s-validities"),
+                );
                 0
             }
         };
@@ -559,20 +593,21 @@ impl PrivateProductForm {
         let name = product_name(&self.name, &mut errors);
         let ca = self.ca.trim().to_owned();
         if ca.is_empty() {
-            errors.add("ca", "Choose one of your private CAs.");
+            errors.add("ca", Msg::new("err-choose-one-private-cas"));
         }
         let validity_days = match self.validity_days.trim().parse::<i64>() {
             Ok(d) if (1..=MAX_VALIDITY_DAYS).contains(&d) => d,
             _ => {
                 errors.add(
                     "validity_days",
-                    format!("Enter a validity of 1 to {MAX_VALIDITY_DAYS} days."),
+                    Msg::new("err-enter-validity-1-max-validity")
+                        .arg("max_validity_days", MAX_VALIDITY_DAYS),
                 );
                 0
             }
         };
         let template = Template::parse(self.template.trim()).unwrap_or_else(|| {
-            errors.add("template", "Choose Client TLS, Mutual TLS or Server TLS.");
+            errors.add("template", Msg::new("err-choose-client-tls-mutual-tls"));
             Template::ServerTls
         });
         let mut rules = Vec::new();
@@ -606,7 +641,7 @@ impl PrivateProductForm {
                         mode: Mode::Fixed(values),
                     });
                 }
-                _ => errors.add(&key, "Choose how the field is set."),
+                _ => errors.add(&key, Msg::new("err-choose-how-field-set")),
             }
         }
         if let Err(e) = check_rules(&rules) {
@@ -619,13 +654,10 @@ impl PrivateProductForm {
                 | super::template::TemplateError::NotInProduct(field) => *field,
                 super::template::TemplateError::NoNames => Field::Dns,
             };
-            errors.add(&format!("values[{}]", field_index(field)), e.to_string());
+            errors.add(&format!("values[{}]", field_index(field)), e.msg());
         }
         if !rules.iter().any(|r| r.field.is_san()) {
-            errors.add(
-                "modes",
-                "Use at least one of DNS names, IP addresses or e-mail addresses: a certificate must name something.",
-            );
+            errors.add("modes", Msg::new("err-use-least-one-dns-names"));
         }
         let checklist: Vec<String> = self
             .checklist
@@ -635,10 +667,7 @@ impl PrivateProductForm {
             .map(str::to_owned)
             .collect();
         if checklist.len() > 20 || checklist.iter().any(|l| l.chars().count() > 200) {
-            errors.add(
-                "checklist",
-                "Enter at most 20 items of up to 200 characters each.",
-            );
+            errors.add("checklist", Msg::new("err-enter-most-20-items-up"));
         }
         if !errors.is_empty() {
             return Err(errors);

@@ -1,5 +1,6 @@
 //! Custom roles: an account's own named sets of permissions, beside the built-in roles.
 
+use crate::i18n::Msg;
 use serde::{Deserialize, Serialize};
 
 use super::{FieldErrors, Permission, Role};
@@ -78,35 +79,33 @@ impl CustomRoleForm {
         let mut errors = FieldErrors::new();
         let name = self.name.trim();
         if name.is_empty() || name.chars().count() > 64 || name.chars().any(char::is_control) {
-            errors.add(
-                "name",
-                "Give the role a name of 1 to 64 characters, on one line.",
-            );
-        } else if let Err(message) = super::text::visible(name, "role name") {
+            errors.add("name", Msg::new("err-give-role-name-1-64"));
+        } else if let Err(message) = super::text::visible(name, "err-what-role-name") {
             errors.add("name", message);
         } else if Role::ALL
             .iter()
             .any(|r| r.label().eq_ignore_ascii_case(name))
         {
-            errors.add("name", "A built-in role has this name. Choose another.");
+            errors.add("name", Msg::new("err-built-role-has-name-choose"));
         }
         let description = self.description.trim();
         if description.chars().count() > 500 {
-            errors.add("description", "Enter at most 500 characters.");
-        } else if let Err(message) =
-            super::text::visible(&description.replace(['\n', '\r'], " "), "description")
-        {
+            errors.add("description", Msg::new("err-enter-most-500-characters"));
+        } else if let Err(message) = super::text::visible(
+            &description.replace(['\n', '\r'], " "),
+            "err-what-description",
+        ) {
             errors.add("description", message);
         }
         let mut permissions = Vec::new();
         for raw in &self.permissions {
             match Permission::parse(raw) {
                 Some(p) => permissions.push(p),
-                None => errors.add("permissions", "Choose permissions from the list."),
+                None => errors.add("permissions", Msg::new("err-choose-permissions-list")),
             }
         }
         if permissions.is_empty() && errors.get("permissions").is_none() {
-            errors.add("permissions", "Choose at least one permission.");
+            errors.add("permissions", Msg::new("err-choose-least-one-permission"));
         }
         if !errors.is_empty() {
             return Err(errors);

@@ -1,3 +1,4 @@
+use crate::i18n::Msg;
 use serde::{Deserialize, Serialize};
 
 use super::{AccountKind, Email, FieldErrors, text};
@@ -48,7 +49,7 @@ pub mod fields {
 }
 
 /// Validates one field by name; the browser uses it as the user types.
-pub fn validate_field(field: &str, value: &str) -> Result<(), String> {
+pub fn validate_field(field: &str, value: &str) -> Result<(), Msg> {
     match field {
         fields::KIND => kind(value).map(|_| ()),
         fields::NAME => text::person_name(value).map(|_| ()),
@@ -60,10 +61,10 @@ pub fn validate_field(field: &str, value: &str) -> Result<(), String> {
     }
 }
 
-fn kind(value: &str) -> Result<AccountKind, String> {
+fn kind(value: &str) -> Result<AccountKind, Msg> {
     match AccountKind::parse(value.trim()) {
         Some(k @ (AccountKind::Enterprise | AccountKind::Partner)) => Ok(k),
-        _ => Err("Choose Enterprise or Partner.".into()),
+        _ => Err(Msg::new("err-choose-enterprise-partner")),
     }
 }
 
@@ -86,13 +87,10 @@ impl SignUpForm {
         if !self.accept_terms {
             errors.add(
                 fields::TERMS,
-                "Accept the terms of service and subscriber agreement to continue.",
+                Msg::new("err-accept-terms-service-subscriber-agreement"),
             );
         } else if versions.0.is_none() || versions.1.is_none() {
-            errors.add(
-                fields::TERMS,
-                "This page did not say which version of the terms you accepted: reload it, read the terms and accept again.",
-            );
+            errors.add(fields::TERMS, Msg::new("err-page-did-not-say-which"));
         }
         match (kind, name, email, mobile, organization, country, versions) {
             (

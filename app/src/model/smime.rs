@@ -2,6 +2,7 @@
 //! (emSign's S/MIME ordering), the mailbox verification and the activation (Certum's steps,
 //! with Certum's status words).
 
+use crate::i18n::Msg;
 use serde::{Deserialize, Serialize};
 
 use super::{
@@ -129,21 +130,21 @@ pub struct ValidSmimeOrder {
 }
 
 /// A PEM CSR, or the message for a text that is not one.
-pub fn pem_csr(raw: &str) -> Result<String, String> {
+pub fn pem_csr(raw: &str) -> Result<String, Msg> {
     let csr = raw.trim();
     if csr.is_empty() {
-        return Err("Provide the CSR.".into());
+        return Err(Msg::new("err-provide-csr"));
     }
     if !csr.contains("-----BEGIN CERTIFICATE REQUEST-----") {
-        return Err("This is not a PEM certificate signing request (it must start with -----BEGIN CERTIFICATE REQUEST-----).".into());
+        return Err(Msg::new("err-not-pem-certificate-signing-request"));
     }
     Ok(csr.to_owned())
 }
 
 /// The certificate's mailbox address, with the message the field shows.
-pub fn certificate_email(raw: &str) -> Result<String, String> {
+pub fn certificate_email(raw: &str) -> Result<String, Msg> {
     if raw.trim().is_empty() {
-        return Err("Enter the e-mail address for the certificate.".into());
+        return Err(Msg::new("err-enter-mail-address-certificate"));
     }
     Email::parse(raw).map(|e| e.as_str().to_owned())
 }
@@ -152,10 +153,10 @@ impl SmimeOrderForm {
     pub fn validate(&self) -> Result<ValidSmimeOrder, FieldErrors> {
         let mut errors = FieldErrors::default();
         if self.product_id <= 0 {
-            errors.add("product_id", "Choose a product.");
+            errors.add("product_id", Msg::new("err-choose-product"));
         }
         if self.validity_days <= 0 {
-            errors.add("validity_days", "Choose a validity.");
+            errors.add("validity_days", Msg::new("err-choose-validity"));
         }
         let requester_name = errors.check("requester_name", person_name(&self.requester_name));
         let requester_email = errors.check(
@@ -190,16 +191,13 @@ impl SmimeOrderForm {
                 errors.check("csr_pem", pem_csr(&self.csr_pem)).map(Some),
             ),
             _ => {
-                errors.add(
-                    "csr_source",
-                    "Choose how to provide the CSR: upload, paste, or later at activation.",
-                );
+                errors.add("csr_source", Msg::new("err-choose-how-provide-csr-upload"));
                 (None, None)
             }
         };
         let remarks = self.remarks.trim().to_owned();
         if remarks.chars().count() > 1000 {
-            errors.add("remarks", "Remarks have at most 1000 characters.");
+            errors.add("remarks", Msg::new("err-remarks-have-most-1000-characters"));
         }
         match (
             requester_name,
@@ -249,10 +247,7 @@ impl ActivationForm {
             "csr" => Some(KeySource::Paste),
             "browser" => Some(KeySource::Browser),
             _ => {
-                errors.add(
-                    "method",
-                    "Choose the key pair generation method: CSR, or generate the key in the browser.",
-                );
+                errors.add("method", Msg::new("err-choose-key-pair-generation-method"));
                 None
             }
         };
@@ -260,7 +255,7 @@ impl ActivationForm {
         if self.statements.len() != STATEMENTS.len() || self.statements.iter().any(|s| !s) {
             errors.add(
                 "statements",
-                "Mark the required statements to complete the activation.",
+                Msg::new("err-mark-required-statements-complete-activation"),
             );
         }
         match (csr, source) {

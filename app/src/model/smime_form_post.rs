@@ -3,6 +3,7 @@
 //! to the order it placed, or back to the form with its errors. The token places at most one
 //! order, with or without script.
 
+use crate::i18n::Msg;
 use serde::{Deserialize, Serialize};
 
 use super::{FieldErrors, order_form_post::FormToken, smime::SmimeOrderForm};
@@ -13,7 +14,7 @@ pub struct SavedSmimeForm {
     pub form: SmimeOrderForm,
     pub errors: FieldErrors,
     /// A refusal that belongs to no field (not enough credit, no CA yet).
-    pub error: Option<String>,
+    pub error: Option<Msg>,
 }
 
 /// One post of the form.
@@ -58,7 +59,7 @@ impl SmimeOrderPost {
                 if errors.is_empty() {
                     errors.add(
                         "form_token",
-                        "This form was posted without its token: open New S/MIME order again.",
+                        Msg::new("err-form-was-posted-without-token-2"),
                     );
                 }
                 Err(errors)

@@ -2,6 +2,7 @@
 //! subjectAltName fields a private product puts in its certificates, each either fixed when
 //! the product is made (the same in every certificate) or dynamic (given with each request).
 
+use crate::i18n::Msg;
 use std::{collections::BTreeMap, net::IpAddr};
 
 /// The three templates a private product is built on.
@@ -146,16 +147,42 @@ pub enum TemplateError {
     Missing(Field),
     #[error("{} takes one value", .0.label())]
     OneValue(Field),
-    #[error("{field}: {value:?} {reason}", field = .field.label())]
+    #[error("{}: {:?} {}", .field.label(), .value, Msg::new(reason))]
     Invalid {
         field: Field,
         value: String,
+        /// The catalogue key of the rule the value breaks.
         reason: &'static str,
     },
     #[error("{} appears twice in the template", .0.label())]
     Repeated(Field),
     #[error("the certificate would name nothing: give a DNS name, IP address or e-mail address")]
     NoNames,
+}
+
+impl TemplateError {
+    /// What is wrong, for the reader in their language. The field names are the product
+    /// form's own (X.509 attribute names), the same in every language.
+    pub fn msg(&self) -> Msg {
+        match self {
+            Self::FixedField(f) => Msg::new("err-template-fixed").arg("field", f.label()),
+            Self::NotInProduct(f) => {
+                Msg::new("err-template-not-in-product").arg("field", f.label())
+            }
+            Self::Missing(f) => Msg::new("err-template-missing").arg("field", f.label()),
+            Self::OneValue(f) => Msg::new("err-template-one-value").arg("field", f.label()),
+            Self::Invalid {
+                field,
+                value,
+                reason,
+            } => Msg::new("err-template-invalid")
+                .arg("field", field.label())
+                .arg("value", value)
+                .arg("reason", Msg::new(reason)),
+            Self::Repeated(f) => Msg::new("err-template-repeated").arg("field", f.label()),
+            Self::NoNames => Msg::new("err-template-no-names"),
+        }
+    }
 }
 
 /// Checks a product's rules on their own: each field once, fixed values valid.
@@ -266,7 +293,7 @@ fn check_value(field: Field, value: &str) -> Result<(), TemplateError> {
     match field {
         Field::Country => {
             if value.len() != 2 || !value.bytes().all(|b| b.is_ascii_uppercase()) {
-                return Err(invalid("must be a two-letter ISO 3166 code such as IN"));
+                return Err(invalid("err-template-reason-country"));
             }
         }
         Field::Dns => {
@@ -283,12 +310,12 @@ fn check_value(field: Field, value: &str) -> Result<(), TemplateError> {
                                 .all(|b| b.is_ascii_alphanumeric() || b == b'-'))
                 });
             if !ok || value.parse::<IpAddr>().is_ok() {
-                return Err(invalid("is not a DNS name"));
+                return Err(invalid("err-template-reason-dns"));
             }
         }
         Field::Ip => {
             if value.parse::<IpAddr>().is_err() {
-                return Err(invalid("is not an IPv4 or IPv6 address"));
+                return Err(invalid("err-template-reason-ip"));
             }
         }
         Field::Email => {
@@ -297,15 +324,15 @@ fn check_value(field: Field, value: &str) -> Result<(), TemplateError> {
             }) && value.is_ascii()
                 && !value.contains(char::is_whitespace);
             if !ok {
-                return Err(invalid("is not an e-mail address"));
+                return Err(invalid("err-template-reason-email"));
             }
         }
         _ => {
             if value.is_empty() || value.chars().count() > 64 {
-                return Err(invalid("must be 1 to 64 characters"));
+                return Err(invalid("err-template-reason-length"));
             }
             if value.chars().any(char::is_control) {
-                return Err(invalid("must not contain control characters"));
+                return Err(invalid("err-template-reason-control"));
             }
         }
     }

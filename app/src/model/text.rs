@@ -1,6 +1,8 @@
 //! Validators for free-text fields: trimmed, bounded, no control characters, and nothing
 //! invisible or direction-changing in a name someone else will read.
 
+use crate::i18n::Msg;
+
 /// Whether a character must not appear in a name or other display text: control characters,
 /// the bidirectional controls that reorder what is shown (U+202A–U+202E, U+2066–U+2069, the
 /// marks U+200E/U+200F and U+061C), zero-width and other invisible or format characters
@@ -39,48 +41,47 @@ pub fn is_hidden(c: char) -> bool {
 
 /// Refuses display text with a hidden character (see [`is_hidden`]), naming the field and
 /// the character so the user can find it.
-pub fn visible(value: &str, what: &str) -> Result<(), String> {
+/// `what` is the catalogue key of the field's name, e.g. `err-what-name`.
+pub fn visible(value: &str, what: &'static str) -> Result<(), Msg> {
     match value.chars().find(|c| is_hidden(*c)) {
         None => Ok(()),
-        Some(c) => Err(format!(
-            "The {what} contains an invisible or text-direction character (U+{:04X}). Type it \
-             again instead of pasting it.",
-            u32::from(c)
-        )),
+        Some(c) => Err(Msg::new("err-hidden-character")
+            .arg("what", Msg::new(what))
+            .arg("code", format!("{:04X}", u32::from(c)))),
     }
 }
 
 /// A person's full name as typed: 1–100 characters with at least one letter.
-pub fn person_name(raw: &str) -> Result<String, String> {
+pub fn person_name(raw: &str) -> Result<String, Msg> {
     let name = raw.trim();
     if name.is_empty() {
-        return Err("Enter your full name.".into());
+        return Err(Msg::new("err-enter-full-name"));
     }
     if name.chars().count() > 100 {
-        return Err("Use at most 100 characters for the name.".into());
+        return Err(Msg::new("err-use-most-100-characters-name"));
     }
-    visible(name, "name")?;
+    visible(name, "err-what-name")?;
     if !name.chars().any(char::is_alphabetic) {
-        return Err("The name must contain letters.".into());
+        return Err(Msg::new("err-name-must-contain-letters"));
     }
     Ok(collapse_spaces(name))
 }
 
 /// A legal or trading name of an organization: 2–200 characters.
-pub fn organization_name(raw: &str) -> Result<String, String> {
+pub fn organization_name(raw: &str) -> Result<String, Msg> {
     let name = raw.trim();
     if name.is_empty() {
-        return Err("Enter the organization name.".into());
+        return Err(Msg::new("err-enter-organization-name"));
     }
     if name.chars().count() < 2 {
-        return Err("The organization name is too short.".into());
+        return Err(Msg::new("err-organization-name-too-short"));
     }
     if name.chars().count() > 200 {
-        return Err("Use at most 200 characters for the organization name.".into());
+        return Err(Msg::new("err-use-most-200-characters-organization"));
     }
-    visible(name, "organization name")?;
+    visible(name, "err-what-organization-name")?;
     if !name.chars().any(char::is_alphanumeric) {
-        return Err("The organization name must contain letters or digits.".into());
+        return Err(Msg::new("err-organization-name-must-contain-letters"));
     }
     Ok(collapse_spaces(name))
 }
@@ -88,10 +89,10 @@ pub fn organization_name(raw: &str) -> Result<String, String> {
 /// A mobile number in international form: an optional leading `+`, then 7–15 digits
 /// (ITU-T E.164), with spaces, dashes, dots and brackets allowed for readability.
 /// Returned as `+` and digits only.
-pub fn mobile(raw: &str) -> Result<String, String> {
+pub fn mobile(raw: &str) -> Result<String, Msg> {
     let trimmed = raw.trim();
     if trimmed.is_empty() {
-        return Err("Enter a mobile number.".into());
+        return Err(Msg::new("err-enter-mobile-number"));
     }
     let mut digits = String::new();
     for (i, c) in trimmed.chars().enumerate() {
@@ -100,29 +101,26 @@ pub fn mobile(raw: &str) -> Result<String, String> {
             '+' if i == 0 => {}
             ' ' | '-' | '.' | '(' | ')' => {}
             _ => {
-                return Err(
-                    "Use digits only, with an optional + and country code, e.g. +91 98450 12345."
-                        .into(),
-                );
+                return Err(Msg::new("err-use-digits-only-optional-country"));
             }
         }
     }
     if !(7..=15).contains(&digits.len()) {
-        return Err("A mobile number has 7 to 15 digits including the country code.".into());
+        return Err(Msg::new("err-mobile-number-has-7-15"));
     }
     Ok(format!("+{digits}"))
 }
 
 /// An ISO 3166-1 alpha-2 code from the offered list.
-pub fn country(raw: &str) -> Result<String, String> {
+pub fn country(raw: &str) -> Result<String, Msg> {
     let code = raw.trim().to_ascii_uppercase();
     if code.is_empty() {
-        return Err("Choose a country.".into());
+        return Err(Msg::new("err-choose-country"));
     }
     if super::countries::COUNTRIES.iter().any(|(c, _)| *c == code) {
         Ok(code)
     } else {
-        Err("Choose a country from the list.".into())
+        Err(Msg::new("err-choose-country-list"))
     }
 }
 
@@ -177,11 +175,11 @@ mod tests {
         ] {
             let err = person_name(hidden).unwrap_err();
             assert!(
-                err.contains(code) && err.contains("invisible"),
+                err.to_string().contains(code) && err.to_string().contains("invisible"),
                 "{hidden:?}: {err}"
             );
             let err = organization_name(hidden).unwrap_err();
-            assert!(err.contains(code), "{hidden:?}: {err}");
+            assert!(err.to_string().contains(code), "{hidden:?}: {err}");
         }
         // Letters of any script stay welcome.
         assert_eq!(person_name("José Müller").unwrap(), "José Müller");

@@ -1,5 +1,6 @@
 //! Users of an account as its administrators manage them (ID-7).
 
+use crate::i18n::Msg;
 use serde::{Deserialize, Serialize};
 
 use super::{
@@ -113,10 +114,12 @@ pub fn assignable_roles(kind: AccountKind) -> Vec<Role> {
         .collect()
 }
 
-fn short_text(raw: &str, max: usize, what: &str) -> Result<String, String> {
+fn short_text(raw: &str, max: usize, what: &'static str) -> Result<String, Msg> {
     let value = raw.trim();
     if value.chars().count() > max {
-        return Err(format!("Enter at most {max} characters for the {what}."));
+        return Err(Msg::new("err-enter-most-max-characters-what")
+            .arg("max", max)
+            .arg("what", Msg::new(what)));
     }
     text::visible(value, what)?;
     Ok(value.to_owned())
@@ -141,7 +144,7 @@ impl UserForm {
         let mobile = errors.check("mobile", text::mobile(&self.mobile));
         let designation = errors.check(
             "designation",
-            short_text(&self.designation, 64, "designation"),
+            short_text(&self.designation, 64, "err-what-designation"),
         );
         let membership = self.membership_fields(kind, custom, &mut errors);
         match (name, mobile, designation, membership) {
@@ -182,18 +185,21 @@ impl UserForm {
     ) -> Option<ValidMembership> {
         let employee_id = errors.check(
             "employee_id",
-            short_text(&self.employee_id, 32, "employee ID"),
+            short_text(&self.employee_id, 32, "err-what-employee-id"),
         );
         let role = AssignedRole::parse(&self.role).filter(|r| match r {
             AssignedRole::BuiltIn(role) => assignable_roles(kind).contains(role),
             AssignedRole::Custom(id) => custom.contains(id),
         });
         if role.is_none() {
-            errors.add("role", "Choose a role from the list.");
+            errors.add("role", Msg::new("err-choose-role-list"));
         }
         let group_access = GroupAccess::parse(&self.group_access);
         if group_access.is_none() {
-            errors.add("group_access", "Choose all groups or specific groups.");
+            errors.add(
+                "group_access",
+                Msg::new("err-choose-all-groups-specific-groups"),
+            );
         }
         Some(ValidMembership {
             employee_id: employee_id?,

@@ -60,7 +60,9 @@ fn Choice(account: AccountChoice, switch: ServerAction<SwitchAccount>) -> impl I
             </dl>
             {match (account.current, account.reason.clone()) {
                 (true, _) => view! { <p class="badge">{t("choose-account-current")}</p> }.into_any(),
-                (false, Some(reason)) => view! { <p class="field-hint">{reason}</p> }.into_any(),
+                (false, Some(reason)) => {
+                    view! { <p class="field-hint">{reason.text(crate::i18n::use_lang())}</p> }.into_any()
+                }
                 (false, None) => view! {
                     <ActionForm action=switch>
                         <input type="hidden" name="account_id" value=id />

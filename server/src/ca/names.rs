@@ -7,15 +7,16 @@ use super::profiles::NameKind;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NameRefusal {
     pub name: String,
-    pub reason: &'static str,
+    /// In English: the CA's refusals go to its log and to API clients.
+    pub reason: String,
 }
 
 /// Checks a DNS name, allowing `*.` as the whole first label when `public` (the rule the order
 /// forms share).
 pub fn check_dns(name: &str, public: bool) -> Result<(), NameRefusal> {
-    app::model::dns_name::check_dns(name, public).map_err(|reason| NameRefusal {
+    app::model::dns_name::check_dns(name, public).map_err(|rule| NameRefusal {
         name: name.to_owned(),
-        reason,
+        reason: rule.text(app::i18n::Lang::En),
     })
 }
 
@@ -25,11 +26,11 @@ pub fn check_mailbox(address: &str) -> Result<(), NameRefusal> {
         Ok(e) if e.as_str() == address => Ok(()),
         Ok(_) => Err(NameRefusal {
             name: address.to_owned(),
-            reason: "mailbox addresses must be in lower case without surrounding spaces",
+            reason: "mailbox addresses must be in lower case without surrounding spaces".into(),
         }),
         Err(_) => Err(NameRefusal {
             name: address.to_owned(),
-            reason: "not a valid mailbox address",
+            reason: "not a valid mailbox address".into(),
         }),
     }
 }
@@ -43,11 +44,11 @@ pub fn check_names(
 ) -> Result<(), NameRefusal> {
     let none = || NameRefusal {
         name: String::new(),
-        reason: "the request names nothing to certify",
+        reason: "the request names nothing to certify".into(),
     };
-    let wrong = |name: &str, reason| NameRefusal {
+    let wrong = |name: &str, reason: &str| NameRefusal {
         name: name.to_owned(),
-        reason,
+        reason: reason.to_owned(),
     };
     if ips > 0 && kind != NameKind::Private {
         return Err(wrong(

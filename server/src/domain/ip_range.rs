@@ -19,6 +19,18 @@ pub enum RangeError {
     Backwards,
 }
 
+impl RangeError {
+    /// What is wrong, as a sentence for the reader in their language.
+    pub fn msg(&self) -> app::i18n::Msg {
+        use app::i18n::Msg;
+        match self {
+            Self::NotAnAddress(raw) => Msg::new("err-range-not-an-address").arg("value", raw),
+            Self::MixedFamilies => Msg::new("err-range-mixed-families"),
+            Self::Backwards => Msg::new("err-range-backwards"),
+        }
+    }
+}
+
 /// Compares addresses of one family; IPv4-mapped IPv6 addresses count as IPv4.
 fn canonical(ip: IpAddr) -> IpAddr {
     match ip {

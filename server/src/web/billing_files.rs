@@ -42,7 +42,7 @@ pub async fn monthly_invoice(
             errors
                 .0
                 .iter()
-                .map(|e| e.message.clone())
+                .map(|e| e.message.to_string())
                 .collect::<Vec<_>>()
                 .join("\n"),
         )

@@ -38,7 +38,7 @@ fn refused(e: OrderError) -> Response {
                 .join("\n"),
         )
             .into_response(),
-        OrderError::Refused(why) => (StatusCode::CONFLICT, why).into_response(),
+        OrderError::Refused(why) => (StatusCode::CONFLICT, why.to_string()).into_response(),
         other => (
             StatusCode::INTERNAL_SERVER_ERROR,
             super::portal::incident(&other).to_string(),

@@ -17,7 +17,7 @@ pub async fn ip_rule_change(
             _ => {
                 return Err(AppError::Validation(crate::model::FieldErrors::single(
                     "action",
-                    "Choose enable, disable or delete.",
+                    crate::i18n::Msg::new("err-choose-enable-disable-delete"),
                 )));
             }
         };

@@ -15,7 +15,7 @@ pub async fn allocate_credits(
         let direction = crate::model::billing::Allocation::parse(&direction).ok_or_else(|| {
             AppError::Validation(crate::model::FieldErrors::single(
                 "direction",
-                "Choose to allocate or to de-allocate.",
+                crate::i18n::Msg::new("err-choose-allocate-deallocate"),
             ))
         })?;
         backend

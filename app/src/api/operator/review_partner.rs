@@ -17,7 +17,7 @@ pub async fn review_partner(
             _ => {
                 return Err(AppError::Validation(crate::model::FieldErrors::single(
                     "decision",
-                    "Choose approve or reject.",
+                    crate::i18n::Msg::new("err-choose-approve-reject"),
                 )));
             }
         };

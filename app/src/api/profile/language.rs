@@ -16,11 +16,9 @@ pub async fn set_language(lang: String, back: Option<String>) -> Result<(), AppE
         let Some(lang) = Lang::from_tag(&lang) else {
             return Err(AppError::Validation(FieldErrors::single(
                 "lang",
-                format!(
-                    "Rootline speaks {}; there is no language \"{}\".",
-                    Lang::ALL.map(Lang::tag).join(", "),
-                    lang.chars().take(20).collect::<String>()
-                ),
+                crate::i18n::Msg::new("err-no-such-language")
+                    .arg("languages", Lang::ALL.map(Lang::tag).join(", "))
+                    .arg("lang", lang.chars().take(20).collect::<String>()),
             )));
         };
         let back = back

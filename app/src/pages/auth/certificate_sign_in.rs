@@ -20,7 +20,7 @@ pub fn CertificateRefused() -> impl IntoView {
     };
     move || {
         refusal().map(|r| {
-            view! { <div class="alert alert-error" role="alert">{r.message()}</div> }
+            view! { <div class="alert alert-error" role="alert">{r.msg().text(crate::i18n::use_lang())}</div> }
         })
     }
 }

@@ -108,6 +108,7 @@ pub fn GroupLogo(group: GroupView) -> impl IntoView {
     let alt = t_args("group-logo-alt", &[("name", group.name.clone().into())]);
     // Worked out here: the file is read outside the component, where the language is not known.
     let unreadable = t("group-logo-unreadable");
+    let lang = crate::i18n::use_lang();
     view! {
         <section class="card" aria-labelledby="group-logo-heading">
             <h2 id="group-logo-heading">{t("group-logo")}</h2>
@@ -129,7 +130,7 @@ pub fn GroupLogo(group: GroupView) -> impl IntoView {
                     <label for="group-logo-file">{t("group-logo-file")}</label>
                     <input id="group-logo-file" type="file" accept="image/png,image/jpeg"
                         disabled=move || !hydrated.get()
-                        on:change=move |ev| read_logo(ev, chosen, file_problem, unreadable.clone()) />
+                        on:change=move |ev| read_logo(ev, chosen, file_problem, unreadable.clone(), lang) />
                     <p class="field-error" role="alert">{message}</p>
                 </div>
                 {move || (!chosen.get().is_empty()).then(|| view! {
@@ -152,6 +153,7 @@ fn read_logo(
     chosen: RwSignal<String>,
     problem: RwSignal<Option<String>>,
     unreadable: String,
+    lang: crate::i18n::Lang,
 ) {
     read_chosen_file(&ev, move |bytes| {
         let Some(bytes) = bytes else {
@@ -165,7 +167,7 @@ fn read_logo(
             }
             Err(e) => {
                 chosen.set(String::new());
-                problem.set(Some(e));
+                problem.set(Some(e.text(lang)));
             }
         }
     });

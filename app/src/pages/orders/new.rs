@@ -119,7 +119,7 @@ fn Steps(data: WizardData) -> impl IntoView {
         let _ = id;
         offer().map(|o| match quote(&o, days, domains.get()) {
             Ok(q) => crate::i18n::money(lang, q.total_minor, &q.currency),
-            Err(e) => e.to_string(),
+            Err(e) => e.msg().text(lang),
         })
     };
     let current = move || {
@@ -129,7 +129,7 @@ fn Steps(data: WizardData) -> impl IntoView {
             .unwrap_or(WizardStep::Summary)
     };
     let field_error = move |name: &'static str| {
-        Signal::derive(move || errors.with(|e| e.get(name).map(str::to_owned)))
+        Signal::derive(move || errors.with(|e| e.get(name).map(|m| m.text(lang))))
     };
     let next = move |_: leptos::ev::MouseEvent| {
         let found = form.with(|f| f.step_errors(current(), rules(offer().as_ref(), domains.get())));

@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-use crate::i18n::{t, t_args};
+use crate::i18n::{t, t_args, use_lang};
 use crate::{
     api::orders::{OrderRevoke, order_get},
     components::{form_alert::FormAlert, loaded::Loaded, portal::Portal},
@@ -46,6 +46,7 @@ fn Confirm(session: SessionView) -> impl IntoView {
 
 #[component]
 fn Step(order: OrderView, form: RevokeForm) -> impl IntoView {
+    let lang = use_lang();
     let back = format!("/orders/{}", order.id);
     let Some(certificate) = order.certificate.clone().filter(|_| order.can_revoke) else {
         return view! {
@@ -60,7 +61,7 @@ fn Step(order: OrderView, form: RevokeForm) -> impl IntoView {
             return view! {
                 <div class="alert alert-error" role="alert">
                     <p>{t("revoke-incomplete")}</p>
-                    <ul>{errors.0.into_iter().map(|e| view! { <li>{e.message}</li> }).collect_view()}</ul>
+                    <ul>{errors.0.into_iter().map(|e| view! { <li>{e.message.text(lang)}</li> }).collect_view()}</ul>
                 </div>
                 <p><a class="button" href=back>{t("revoke-back")}</a></p>
             }

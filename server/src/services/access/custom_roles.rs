@@ -2,6 +2,7 @@
 //! list. A role that users hold cannot be deleted; nobody can build a role with more than
 //! they may do themselves.
 
+use app::i18n::Msg;
 use std::collections::HashMap;
 
 use app::model::{
@@ -25,7 +26,7 @@ use crate::{
 fn name_taken() -> AccessError {
     AccessError::Invalid(FieldErrors::single(
         "name",
-        "The account already has a role with this name.",
+        Msg::new("err-account-already-has-role-name"),
     ))
 }
 
@@ -36,7 +37,7 @@ fn within_callers(caller: &Caller, permissions: &[Permission]) -> Result<(), Acc
     }
     Err(AccessError::Invalid(FieldErrors::single(
         "permissions",
-        "You can only give permissions you have yourself.",
+        Msg::new("err-you-can-only-give-permissions"),
     )))
 }
 
@@ -147,10 +148,11 @@ impl AccessService {
         };
         let holders = custom_roles::holders(&tx, caller.account.id, id).await?;
         if holders > 0 {
-            return Err(AccessError::Refused(format!(
-                "{holders} user(s) have the role {}. Give them another role first.",
-                role.name
-            )));
+            return Err(AccessError::Refused(
+                Msg::new("err-holders-user-s-have-role")
+                    .arg("holders", holders)
+                    .arg("role", role.name),
+            ));
         }
         custom_roles::delete(&tx, caller.account.id, id).await?;
         self.audit_role(
@@ -261,12 +263,15 @@ impl AccessService {
             .into_iter()
             .find(|g| g.role == role)
             .ok_or_else(|| {
-                AccessError::Invalid(FieldErrors::single("role", "Choose a role from the list."))
+                AccessError::Invalid(FieldErrors::single(
+                    "role",
+                    Msg::new("err-choose-role-list"),
+                ))
             })?;
         if !found.permissions.iter().all(|p| caller.can(*p)) {
             return Err(AccessError::Invalid(FieldErrors::single(
                 "role",
-                "You can only give a role whose permissions you have yourself.",
+                Msg::new("err-you-can-only-give-role"),
             )));
         }
         Ok(found.label)
@@ -444,7 +449,7 @@ mod tests {
         .await;
         let refused = access.delete_custom_role(&asha, id, None).await;
         assert!(
-            matches!(&refused, Err(AccessError::Refused(m)) if m.contains("1 user(s)")),
+            matches!(&refused, Err(AccessError::Refused(m)) if m.to_string().contains("1 user(s)")),
             "{refused:?}"
         );
         access
@@ -496,7 +501,11 @@ mod tests {
                 panic!("expected a field error")
             };
             assert!(
-                errors.get("role").unwrap().contains("you have yourself"),
+                errors
+                    .get("role")
+                    .unwrap()
+                    .to_string()
+                    .contains("you have yourself"),
                 "{given}"
             );
         }

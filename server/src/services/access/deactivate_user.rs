@@ -1,3 +1,4 @@
+use app::i18n::Msg;
 use app::model::{AccountId, MembershipId};
 
 use super::{AccessError, AccessService};
@@ -24,24 +25,22 @@ impl AccessService {
         caller.require(Permission::ManageUsers)?;
         let (m, u) = self.member(caller, membership_id).await?;
         if u.id == caller.user.id {
-            return Err(AccessError::Refused(
-                "You cannot deactivate yourself. Ask another administrator.".into(),
-            ));
+            return Err(AccessError::Refused(Msg::new(
+                "err-you-cannot-deactivate-yourself-ask",
+            )));
         }
         if m.status == memberships::DEACTIVATED {
-            return Err(AccessError::Refused(format!(
-                "{} is already deactivated.",
-                u.email
-            )));
+            return Err(AccessError::Refused(
+                Msg::new("err-u-already-deactivated").arg("u", u.email),
+            ));
         }
         let now = self.clock.now();
         let tx = self.store.begin().await?;
         let before = self.guard_member_change(&tx, caller, &m).await?;
         if before.status == memberships::DEACTIVATED {
-            return Err(AccessError::Refused(format!(
-                "{} is already deactivated.",
-                u.email
-            )));
+            return Err(AccessError::Refused(
+                Msg::new("err-u-already-deactivated").arg("u", u.email),
+            ));
         }
         memberships::set_status(
             &tx,
@@ -211,7 +210,9 @@ mod last_administrator {
             added_member(&h, &access, &asha, "fiona@example.com", "finance_manager").await;
         let refused = access.deactivate_user(&fiona, adam, None).await;
         assert!(
-            matches!(&refused, Err(AccessError::Refused(m)) if m.contains("can do things yours cannot")),
+            matches!(&refused, Err(AccessError::Refused(m))
+                if m.to_string().contains("can do things yours cannot")
+                    && m.text(app::i18n::Lang::Pl).contains("Twoja nie pozwala")),
             "{refused:?}"
         );
         assert_eq!(

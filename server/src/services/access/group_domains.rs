@@ -2,6 +2,7 @@
 //! all of the account's domains; listing one limits the group's orders to the listed domains
 //! and their sub-domains.
 
+use app::i18n::Msg;
 use app::model::{AccountId, FieldErrors, GroupId, Permission, dns_name};
 
 use super::{AccessError, AccessService};
@@ -28,7 +29,7 @@ impl AccessService {
         if !known {
             return Err(AccessError::Invalid(FieldErrors::single(
                 "domain",
-                "Choose one of the account's domains; add a new one on the Domains page first.",
+                Msg::new("err-choose-one-account-s-domains"),
             )));
         }
         let tx = self.store.begin().await?;
@@ -44,7 +45,7 @@ impl AccessService {
             Err(StoreError::Duplicate) => {
                 return Err(AccessError::Invalid(FieldErrors::single(
                     "domain",
-                    "The group orders for this domain already.",
+                    Msg::new("err-group-orders-domain-already"),
                 )));
             }
             Err(e) => return Err(e.into()),
@@ -157,7 +158,7 @@ mod tests {
                 .add_group_domain(&admin, group.id, domain, None)
                 .await;
             assert!(
-                matches!(&refused, Err(AccessError::Invalid(e)) if e.get("domain").is_some_and(|m| m.contains(says))),
+                matches!(&refused, Err(AccessError::Invalid(e)) if e.get("domain").is_some_and(|m| m.to_string().contains(says))),
                 "{domain}: {refused:?}"
             );
         }

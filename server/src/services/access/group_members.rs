@@ -1,6 +1,7 @@
 //! A group's users: everyone who can use it, and adding or removing members (the only users
 //! of a restricted group, and the groups of users limited to specific ones).
 
+use app::i18n::Msg;
 use app::model::Permission;
 use app::model::{
     AccountId, FieldErrors, GroupId, MembershipId,
@@ -120,7 +121,7 @@ impl AccessService {
             Err(StoreError::Duplicate) => {
                 return Err(AccessError::Invalid(FieldErrors::single(
                     "membership_id",
-                    "The user is in the group already.",
+                    Msg::new("err-user-group-already"),
                 )));
             }
             Err(e) => return Err(e.into()),

@@ -1,6 +1,7 @@
 //! Groups of the caller's account: every account has a default group; more only when the
 //! operator enabled multiple groups for it.
 
+use app::i18n::Msg;
 use app::model::Permission;
 use app::model::groups::{FinanceMode, GroupForm, GroupView, GroupsPage};
 use app::model::{AccountId, GroupId};
@@ -97,7 +98,7 @@ pub async fn ensure_default_group(
 fn name_taken() -> AccessError {
     AccessError::Invalid(app::model::FieldErrors::single(
         "name",
-        "The account already has a group with this name.",
+        Msg::new("err-account-already-has-group-name"),
     ))
 }
 
@@ -130,10 +131,9 @@ impl AccessService {
     ) -> Result<i32, AccessError> {
         caller.require(Permission::ManageGroups)?;
         if !caller.account.multiple_groups {
-            return Err(AccessError::Refused(
-                "Your account has one group. Ask the Rootline operator to enable multiple groups."
-                    .into(),
-            ));
+            return Err(AccessError::Refused(Msg::new(
+                "err-account-has-one-group-ask",
+            )));
         }
         let valid = form.validate().map_err(AccessError::Invalid)?;
         let now = self.clock.now();

@@ -2,6 +2,7 @@
 //! enforced on every request by the `ip_restrictions` middleware. Changes that would shut out
 //! the administrator making them need an explicit confirmation.
 
+use app::i18n::Msg;
 use app::model::Permission;
 use std::net::IpAddr;
 
@@ -42,9 +43,6 @@ fn allows<'a>(rules: impl Iterator<Item = &'a IpRuleRow>, ip: IpAddr) -> bool {
     }
     !any
 }
-
-const LOCKOUT: &str = "This would shut you out: your address {ip} would no longer be allowed. \
-    Tick the confirmation to do it anyway.";
 
 impl AccessService {
     pub async fn ip_rules_page(
@@ -98,7 +96,7 @@ impl AccessService {
         }
         Err(AccessError::Invalid(FieldErrors::single(
             "confirm_lockout",
-            LOCKOUT.replace("{ip}", &ip.to_string()),
+            Msg::new("err-ip-lockout").arg("ip", ip.to_string()),
         )))
     }
 
@@ -111,12 +109,13 @@ impl AccessService {
         caller.require(Permission::ManageSettings)?;
         let mut errors = FieldErrors::new();
         let range = IpRange::parse(&form.start, &form.end)
-            .map_err(|(field, e)| errors.add(field, format!("{}.", capitalised(&e.to_string()))))
+            .map_err(|(field, e)| errors.add(field, e.msg()))
             .ok();
         let description = form.description.trim();
         if description.chars().count() > 200 || description.chars().any(char::is_control) {
-            errors.add("description", "Enter at most 200 characters, on one line.");
-        } else if let Err(message) = app::model::text::visible(description, "description") {
+            errors.add("description", Msg::new("err-enter-most-200-characters-one"));
+        } else if let Err(message) = app::model::text::visible(description, "err-what-description")
+        {
             errors.add("description", message);
         }
         let user_id = match form.user.trim() {
@@ -129,7 +128,7 @@ impl AccessService {
                     None => None,
                 };
                 if found.is_none() {
-                    errors.add("user", "Choose a user of this account, or all users.");
+                    errors.add("user", Msg::new("err-choose-user-account-all-users"));
                 }
                 found
             }
@@ -250,14 +249,6 @@ impl AccessService {
         tx.commit().await?;
         Ok(())
     }
-}
-
-fn capitalised(s: &str) -> String {
-    let mut chars = s.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
 }
 
 #[cfg(test)]

@@ -1,6 +1,7 @@
 //! The operator publishes the terms of service and the subscriber agreement. A new version
 //! applies to sign-ups from then on; the versions users accepted stay as they were.
 
+use app::i18n::Msg;
 use app::model::legal::{LegalDocumentKind, LegalDocumentsPage, PublishLegalForm};
 
 use super::{AccessError, AccessService};
@@ -49,10 +50,9 @@ impl AccessService {
         )
         .await
         .map_err(|e| match e {
-            StoreError::Duplicate => AccessError::Refused(
-                "Another operator published a version at the same moment; reload and try again."
-                    .into(),
-            ),
+            StoreError::Duplicate => {
+                AccessError::Refused(Msg::new("err-another-operator-published-version-same"))
+            }
             e => e.into(),
         })?;
         audit::record(

@@ -3,6 +3,7 @@
 //! inside the changing transaction, under the account's lock, so concurrent changes cannot
 //! both pass.
 
+use app::i18n::Msg;
 use std::collections::HashMap;
 
 use app::model::{
@@ -32,27 +33,15 @@ pub(super) async fn role_permissions(
 }
 
 fn out_of_reach() -> AccessError {
-    AccessError::Refused(
-        "This user's role can do things yours cannot, so you cannot change or deactivate them. \
-         Ask an administrator."
-            .into(),
-    )
+    AccessError::Refused(Msg::new("err-user-s-role-can-do"))
 }
 
 fn caller_changed() -> AccessError {
-    AccessError::Refused(
-        "Your own role or status in this account changed meanwhile. Reload the page and try \
-         again."
-            .into(),
-    )
+    AccessError::Refused(Msg::new("err-own-role-status-account-changed"))
 }
 
 fn last_administrator() -> AccessError {
-    AccessError::Refused(
-        "This is the account's last active Administrator. Make another user an Administrator \
-         first."
-            .into(),
-    )
+    AccessError::Refused(Msg::new("err-account-s-last-active-administrator"))
 }
 
 /// Whether a member is one of the account's working Administrators.

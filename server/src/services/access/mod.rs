@@ -19,6 +19,7 @@ mod two_factor_setting;
 mod update_user;
 mod users;
 
+use app::i18n::Msg;
 use std::sync::Arc;
 
 pub use group_logo::GroupLogo;
@@ -57,7 +58,7 @@ pub enum AccessError {
     Export(String),
     /// A valid request the rules refuse, with the reason to show.
     #[error("{0}")]
-    Refused(String),
+    Refused(Msg),
     #[error(transparent)]
     Identity(#[from] IdentityError),
     #[error(transparent)]

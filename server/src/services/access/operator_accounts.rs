@@ -1,6 +1,7 @@
 //! The operator console: customer accounts, Partner applications, account options. Only
 //! operator users (members of the operator's own account) get here.
 
+use app::i18n::Msg;
 use app::model::{
     AccountKind, AccountStatus,
     operator::{ACCOUNTS_PAGE_SIZE, AccountView, AccountsPage, AccountsQuery, rejection_reason},
@@ -27,7 +28,7 @@ impl AccessService {
             s => Some(AccountStatus::parse(s).ok_or_else(|| {
                 AccessError::Invalid(app::model::FieldErrors::single(
                     "status",
-                    "Choose a status from the list.",
+                    Msg::new("err-choose-status-list"),
                 ))
             })?),
         };

@@ -1,3 +1,4 @@
+use app::i18n::Msg;
 use app::model::{AccountId, FieldErrors, MembershipId, Permission, UserForm};
 
 use super::{AccessError, AccessService};
@@ -20,15 +21,14 @@ fn personal_details_untouched(
         let typed = typed.split_whitespace().collect::<Vec<_>>().join(" ");
         !typed.is_empty() && typed != kept
     };
-    let message = "This user also belongs to another account, so only they can change this, on \
-                   their profile.";
+    let message = Msg::new("err-user-changes-own-details");
     if changed(&form.name, &u.name) {
-        errors.add("name", message);
+        errors.add("name", message.clone());
     }
     if !form.mobile.trim().is_empty()
         && app::model::text::mobile(&form.mobile).ok().as_deref() != Some(u.mobile.as_str())
     {
-        errors.add("mobile", message);
+        errors.add("mobile", message.clone());
     }
     if changed(&form.designation, &u.designation) {
         errors.add("designation", message);
@@ -77,7 +77,7 @@ impl AccessService {
         if u.id == caller.user.id && changes_role {
             return Err(AccessError::Invalid(FieldErrors::single(
                 "role",
-                "You cannot change your own role. Ask another administrator.",
+                Msg::new("err-you-cannot-change-own-role"),
             )));
         }
         // Keeping a user's role is no grant; giving one is, and needs its permissions.
@@ -175,7 +175,7 @@ mod tests {
             .update_user(&mona, adam, &form("basic_user"), None)
             .await;
         assert!(
-            matches!(&demoted, Err(AccessError::Refused(m)) if m.contains("can do things yours cannot")),
+            matches!(&demoted, Err(AccessError::Refused(m)) if m.to_string().contains("can do things yours cannot")),
             "{demoted:?}"
         );
         let mut renamed = form("administrator");
@@ -283,7 +283,7 @@ mod tests {
             assert!(
                 errors
                     .get(field)
-                    .is_some_and(|m| m.contains("only they can change")),
+                    .is_some_and(|m| m.to_string().contains("only they can change")),
                 "{field}: {errors:?}"
             );
         }

@@ -1,5 +1,6 @@
 //! Reading the users of the caller's account; the changes are one file each.
 
+use app::i18n::Msg;
 use std::collections::HashMap;
 
 use app::model::{
@@ -140,7 +141,7 @@ impl AccessService {
         if search.chars().count() > 254 {
             return Err(AccessError::Invalid(app::model::FieldErrors::single(
                 "search",
-                "Enter at most 254 characters.",
+                Msg::new("err-enter-most-254-characters"),
             )));
         }
         let page = app::model::field_errors::page_number(query.page)

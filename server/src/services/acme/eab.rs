@@ -3,6 +3,7 @@
 //! HMAC key are shown once, the key kept sealed under the master secret; revoking one stops
 //! it binding new ACME accounts and stops the accounts it bound.
 
+use app::i18n::Msg;
 use app::model::Permission;
 use chrono::{DateTime, Utc};
 
@@ -63,13 +64,13 @@ impl AcmeService {
             .await?
             .ok_or_else(|| AcmeError::InvalidField {
                 field: "user",
-                message: format!("{} is not a user of this account.", c.user_email),
+                message: Msg::new("err-not-a-user-of-account").arg("email", c.user_email),
             })?;
         let member = memberships::find(&self.store, user.id, account_id).await?;
         if member.is_none_or(|m| m.status != memberships::ACTIVE) {
             return Err(AcmeError::InvalidField {
                 field: "user",
-                message: format!("{} is not an active user of this account.", c.user_email),
+                message: Msg::new("err-not-an-active-user-of-account").arg("email", c.user_email),
             });
         }
         crate::services::access::ensure_default_group(&self.store, account_id, self.clock.now())
@@ -84,7 +85,7 @@ impl AcmeService {
             })
             .ok_or_else(|| AcmeError::InvalidField {
                 field: "group",
-                message: "Choose a group of this account.".into(),
+                message: Msg::new("err-choose-group-of-account"),
             })?;
         let product = self
             .catalog
@@ -92,13 +93,13 @@ impl AcmeService {
             .await
             .map_err(|e| AcmeError::InvalidField {
                 field: "product",
-                message: format!("The product cannot be ordered: {e}"),
+                message: Msg::new("err-product-cannot-be-ordered").arg("detail", e.to_string()),
             })?;
         // ACME issues TLS certificates for names; a mailbox product has no ACME challenge.
         if product.offer.kind == app::model::products::ProductKind::SmimeMailbox {
             return Err(AcmeError::InvalidField {
                 field: "product",
-                message: "Choose a TLS product: ACME cannot order S/MIME certificates.".into(),
+                message: Msg::new("err-acme-choose-tls-product"),
             });
         }
         let tags = c
@@ -111,7 +112,7 @@ impl AcmeService {
         if tags.len() > 500 {
             return Err(AcmeError::InvalidField {
                 field: "tags",
-                message: "Tags are limited to 500 characters.".into(),
+                message: Msg::new("err-tags-limited-500"),
             });
         }
         let key_id = self.random_b64(16);

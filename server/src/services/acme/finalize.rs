@@ -40,7 +40,8 @@ impl AcmeService {
             Err(OrderError::Invalid(fields)) => {
                 return Err(AcmeError::BadCsr(super::fields_text(&fields)));
             }
-            Err(OrderError::Refused(why)) => return Err(AcmeError::OrderNotReady(why)),
+            // ACME clients read English, as the rest of the protocol.
+            Err(OrderError::Refused(why)) => return Err(AcmeError::OrderNotReady(why.to_string())),
             Err(e) => return Err(e.into()),
         }
         self.order_view(account, order.id).await

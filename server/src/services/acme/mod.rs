@@ -20,6 +20,7 @@ mod order;
 mod renewal_info;
 mod revoke;
 
+use app::i18n::Msg;
 use std::sync::Arc;
 
 use app::model::acme::{AcmeAuthzStatus, AcmeChallengeKind, AcmeChallengeStatus};
@@ -87,10 +88,7 @@ pub enum AcmeError {
     Malformed(String),
     /// A field of a credential form (portal or CLI) is wrong; `field` names it for the form.
     #[error("{message}")]
-    InvalidField {
-        field: &'static str,
-        message: String,
-    },
+    InvalidField { field: &'static str, message: Msg },
     #[error("the nonce is unknown, used or expired")]
     BadNonce,
     #[error("{0}")]
@@ -153,7 +151,7 @@ impl From<OrderError> for AcmeError {
                 Self::Unauthorized(format!("the account's user may not do this (lacks {p:?})"))
             }
             OrderError::Invalid(fields) => Self::RejectedIdentifier(fields_text(&fields)),
-            OrderError::Refused(why) => Self::RejectedIdentifier(why),
+            OrderError::Refused(why) => Self::RejectedIdentifier(why.to_string()),
             other => Self::Internal(other.to_string()),
         }
     }
@@ -164,7 +162,13 @@ fn fields_text(fields: &app::model::FieldErrors) -> String {
     fields
         .0
         .iter()
-        .map(|f| f.message.trim_end_matches('.'))
+        // ACME clients get English, as the rest of the protocol's problem documents.
+        .map(|f| {
+            f.message
+                .text(app::i18n::Lang::En)
+                .trim_end_matches('.')
+                .to_owned()
+        })
         .collect::<Vec<_>>()
         .join("; ")
 }

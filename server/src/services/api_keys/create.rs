@@ -1,5 +1,6 @@
 //! Making a key: the administrator chooses the user it acts as and says what it is for.
 
+use app::i18n::Msg;
 use std::net::IpAddr;
 
 use app::model::{
@@ -35,18 +36,16 @@ impl ApiKeyService {
         let Some(user) = user else {
             return Err(ApiKeyError::Invalid(FieldErrors::single(
                 "user_id",
-                "Choose an active user of this account.",
+                Msg::new("err-choose-active-user-account"),
             )));
         };
         let acting = self.identity.acting_for(user.id, account_id).await?;
         if !acting.is_some_and(|c| c.can(Permission::UseApi)) {
             return Err(ApiKeyError::Invalid(FieldErrors::single(
                 "user_id",
-                format!(
-                    "The role of {} does not allow using the APIs (the \u{201c}{}\u{201d} permission).",
-                    user.email,
-                    Permission::UseApi.label()
-                ),
+                Msg::new("err-role-does-not-allow-api")
+                    .arg("user", &user.email)
+                    .arg("permission", Permission::UseApi.label()),
             )));
         }
         let mut id_bytes = [0u8; 8];

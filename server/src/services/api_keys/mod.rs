@@ -7,6 +7,7 @@ mod create;
 mod list;
 mod revoke;
 
+use app::i18n::Msg;
 use std::sync::Arc;
 
 use app::model::{FieldErrors, Permission};
@@ -41,7 +42,7 @@ pub enum ApiKeyError {
     #[error("invalid input: {0:?}")]
     Invalid(FieldErrors),
     #[error("{0}")]
-    Refused(String),
+    Refused(Msg),
     #[error(transparent)]
     Identity(#[from] IdentityError),
     #[error(transparent)]

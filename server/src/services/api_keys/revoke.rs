@@ -1,6 +1,7 @@
 //! Revoking a key: every later request with it is refused. Revoking twice is refused, so the
 //! audit log records each revocation once.
 
+use app::i18n::Msg;
 use app::model::Permission;
 use std::net::IpAddr;
 
@@ -25,10 +26,9 @@ impl ApiKeyService {
             .await?
             .ok_or(ApiKeyError::NotFound)?;
         if key.revoked_at.is_some() {
-            return Err(ApiKeyError::Refused(format!(
-                "The key {} is already revoked.",
-                key.key_id
-            )));
+            return Err(ApiKeyError::Refused(
+                Msg::new("err-key-key-already-revoked").arg("key", key.key_id),
+            ));
         }
         let now = self.clock.now();
         let tx = self.store.begin().await?;

@@ -152,7 +152,13 @@ async fn only_administrators_with_manage_settings_make_keys_and_only_for_api_use
     let Err(ApiKeyError::Invalid(errors)) = r else {
         panic!("{r:?}")
     };
-    assert!(errors.get("user_id").unwrap().contains("does not allow"));
+    assert!(
+        errors
+            .get("user_id")
+            .unwrap()
+            .to_string()
+            .contains("does not allow")
+    );
     let r = keys.create(&admin, &form(admin.user.id, " "), None).await;
     assert!(matches!(r, Err(ApiKeyError::Invalid(_))), "{r:?}");
     assert!(

@@ -1,6 +1,7 @@
 //! An administrator moves credits from the account balance to a group that pays from its own
 //! balance, or back; remarks say why, and the group's history shows it.
 
+use app::i18n::Msg;
 use app::model::{
     FieldErrors, Permission,
     billing::{Allocation, CreditForm, format_money},
@@ -37,10 +38,9 @@ impl BillingService {
         // De-allocating stays possible after the group went back to the account balance, so
         // what is left can return to the account.
         if direction == Allocation::Allocate && *group.finance_mode != FinanceMode::Group {
-            return Err(BillingError::Refused(format!(
-                "The group {} pays from the account balance. To allocate credits to it, edit the group and choose \"Deduct from the group balance\".",
-                group.name
-            )));
+            return Err(BillingError::Refused(
+                Msg::new("err-group-group-pays-account-balance").arg("group", group.name),
+            ));
         }
         let kind = match direction {
             Allocation::Allocate => Kind::Allocate,
@@ -69,11 +69,11 @@ impl BillingService {
             return Err(BillingError::Invalid(FieldErrors::single(
                 "amount",
                 match direction {
-                    Allocation::Allocate => format!(
-                        "The account balance is {available}: allocate at most that, or add credits first."
-                    ),
+                    Allocation::Allocate => {
+                        Msg::new("err-allocate-over-balance").arg("available", available)
+                    }
                     Allocation::Deallocate => {
-                        format!("The group's balance is {available}: de-allocate at most that.")
+                        Msg::new("err-deallocate-over-balance").arg("available", available)
                     }
                 },
             )));

@@ -1,6 +1,7 @@
 //! What the order service calls inside its own transaction: charge an order to whoever pays
 //! for its group, refund it to where the money came from, and show the payer's balance.
 
+use app::i18n::Msg;
 use app::model::{Currency, FieldErrors, groups::FinanceMode};
 use chrono::{DateTime, Utc};
 
@@ -50,7 +51,7 @@ pub async fn charge_order(
     if charge.amount_minor <= 0 {
         return Err(BillingError::Invalid(FieldErrors::single(
             "amount",
-            "An order is charged an amount greater than zero.",
+            Msg::new("err-order-charged-amount-greater-than"),
         )));
     }
     let currency = account_currency(tx, charge.account_id).await?;

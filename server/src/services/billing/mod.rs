@@ -10,11 +10,12 @@ mod group_finance;
 mod monthly_invoice;
 mod overview;
 
+use app::i18n::{Lang, Msg};
 use std::{collections::HashMap, sync::Arc};
 
 use app::model::{
     Currency, FieldErrors, Money, Permission,
-    billing::{HOW_CREDIT_IS_ADDED, LedgerLine, STATEMENT_PAGE_SIZE, StatementPage, format_money},
+    billing::{LedgerLine, STATEMENT_PAGE_SIZE, StatementPage, format_money},
     field_errors::page_number,
 };
 use chrono::{DateTime, Utc};
@@ -47,13 +48,13 @@ pub enum BillingError {
     NotFound,
     #[error("invalid input: {0:?}")]
     Invalid(FieldErrors),
-    #[error("{}", insufficient_message(*.balance_minor, *.needed_minor, .currency))]
+    #[error("{}", insufficient_message(*.balance_minor, *.needed_minor, .currency).text(Lang::En))]
     InsufficientBalance {
         balance_minor: i64,
         needed_minor: i64,
         currency: String,
     },
-    #[error("{}", spend_limit_message(*.limit_minor, *.spent_minor, *.needed_minor, .currency))]
+    #[error("{}", spend_limit_message(*.limit_minor, *.spent_minor, *.needed_minor, .currency).text(Lang::En))]
     SpendLimitExceeded {
         limit_minor: i64,
         spent_minor: i64,
@@ -62,7 +63,7 @@ pub enum BillingError {
     },
     /// A valid request the rules refuse, with the reason to show.
     #[error("{0}")]
-    Refused(String),
+    Refused(Msg),
     /// The order has been charged before; a charge never happens twice.
     #[error("This order has already been paid.")]
     AlreadyCharged { order_id: i32 },
@@ -85,21 +86,41 @@ impl From<crate::services::identity::OperatorOnly> for BillingError {
     }
 }
 
-fn insufficient_message(balance: i64, needed: i64, currency: &str) -> String {
-    format!(
-        "Insufficient balance: {} available, {} needed. {HOW_CREDIT_IS_ADDED}",
-        format_money(balance, currency),
-        format_money(needed, currency)
-    )
+fn insufficient_message(balance: i64, needed: i64, currency: &str) -> Msg {
+    Msg::new("err-insufficient-balance")
+        .arg("available", format_money(balance, currency))
+        .arg("needed", format_money(needed, currency))
+        .arg("how", Msg::new("overview-how-credit"))
 }
 
-fn spend_limit_message(limit: i64, spent: i64, needed: i64, currency: &str) -> String {
-    format!(
-        "The group's spend limit is {} and {} of it is spent, so {} more is not allowed. Ask an administrator to raise the group's spend limit.",
-        format_money(limit, currency),
-        format_money(spent, currency),
-        format_money(needed, currency)
-    )
+fn spend_limit_message(limit: i64, spent: i64, needed: i64, currency: &str) -> Msg {
+    Msg::new("err-spend-limit-exceeded")
+        .arg("limit", format_money(limit, currency))
+        .arg("spent", format_money(spent, currency))
+        .arg("needed", format_money(needed, currency))
+}
+
+impl BillingError {
+    /// What a user reads about a refusal; the other kinds are not the user's to fix, and
+    /// read as their English description (they end up as incidents).
+    pub fn user_msg(&self) -> Msg {
+        match self {
+            Self::InsufficientBalance {
+                balance_minor,
+                needed_minor,
+                currency,
+            } => insufficient_message(*balance_minor, *needed_minor, currency),
+            Self::SpendLimitExceeded {
+                limit_minor,
+                spent_minor,
+                needed_minor,
+                currency,
+            } => spend_limit_message(*limit_minor, *spent_minor, *needed_minor, currency),
+            Self::Refused(reason) => reason.clone(),
+            Self::AlreadyCharged { .. } => Msg::new("err-order-already-paid"),
+            other => Msg::new("err-billing-refused").arg("detail", other.to_string()),
+        }
+    }
 }
 
 impl BillingService {
@@ -131,14 +152,14 @@ async fn post(tx: &Tx, m: Movement<'_>) -> Result<Option<i32>, BillingError> {
     let postings = ledger::postings(m.kind, m.amount_minor, m.paying_group).map_err(|_| {
         BillingError::Invalid(FieldErrors::single(
             "amount",
-            "Enter an amount greater than zero.",
+            Msg::new("err-enter-amount-greater-than-zero"),
         ))
     })?;
     // Local invariant of `ledger::postings`; checked so a future kind cannot break it quietly.
     if !ledger::balances(&postings) {
-        return Err(BillingError::Refused(
-            "The ledger refused an unbalanced transaction.".into(),
-        ));
+        return Err(BillingError::Refused(Msg::new(
+            "err-ledger-refused-unbalanced-transaction",
+        )));
     }
     let Some(id) = crate::store::ledger::insert_transaction(
         tx,

@@ -1,6 +1,7 @@
 //! The monthly invoice (FIN-3): every order charged to the account in a calendar month (UTC),
 //! less what was refunded in it, as a PDF for the finance team.
 
+use app::i18n::Msg;
 use app::i18n::{FluentValue, Lang, tr, tr_args};
 use app::model::{
     FieldErrors, Permission,
@@ -44,7 +45,7 @@ fn month_name(lang: Lang, year: i32, month: u32) -> String {
     format!("{name} {year}")
 }
 
-fn bad_month(message: &str) -> BillingError {
+fn bad_month(message: Msg) -> BillingError {
     BillingError::Invalid(FieldErrors::single("month", message))
 }
 
@@ -58,19 +59,19 @@ impl BillingService {
         lang: Lang,
     ) -> Result<MonthlyInvoice, BillingError> {
         caller.require(Permission::ViewFinance)?;
-        let (year, number) = parse_month(month)
-            .ok_or_else(|| bad_month("Choose a month as YYYY-MM, e.g. 2026-11."))?;
+        let (year, number) =
+            parse_month(month).ok_or_else(|| bad_month(Msg::new("err-choose-month")))?;
         let start = |y: i32, m: u32| Utc.with_ymd_and_hms(y, m, 1, 0, 0, 0).single();
-        let from = start(year, number).ok_or_else(|| bad_month("No such month."))?;
+        let from = start(year, number).ok_or_else(|| bad_month(Msg::new("err-no-such-month")))?;
         let to = if number == 12 {
             start(year + 1, 1)
         } else {
             start(year, number + 1)
         }
-        .ok_or_else(|| bad_month("No such month."))?;
+        .ok_or_else(|| bad_month(Msg::new("err-no-such-month")))?;
         let now = self.clock.now();
         if from > now {
-            return Err(bad_month("That month has not begun yet."));
+            return Err(bad_month(Msg::new("err-month-not-begun")));
         }
         let account = &caller.account;
         let rows = ledger::of_kinds_between(

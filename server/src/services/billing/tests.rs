@@ -675,7 +675,7 @@ async fn a_monthly_invoice_lists_the_months_charges_less_its_refunds() {
         match w.billing.monthly_invoice(&w.admin, bad, Lang::En).await {
             Err(BillingError::Invalid(e)) => {
                 assert!(
-                    e.get("month").is_some_and(|m| m.contains(says)),
+                    e.get("month").is_some_and(|m| m.to_string().contains(says)),
                     "{bad}: {e:?}"
                 )
             }

@@ -8,6 +8,7 @@ mod public_products;
 mod seed;
 mod seed_smime;
 
+use app::i18n::Msg;
 use std::sync::Arc;
 
 use app::model::{
@@ -47,7 +48,7 @@ pub enum CatalogError {
     Invalid(FieldErrors),
     /// The product exists but cannot be ordered today in the currency, with the reason.
     #[error("{0}")]
-    NotOffered(String),
+    NotOffered(Msg),
     #[error("stored product {id} is unreadable: {reason}")]
     Corrupt { id: i32, reason: String },
     #[error(transparent)]
@@ -78,7 +79,7 @@ impl CatalogService {
     }
 }
 
-fn invalid(field: &str, message: impl Into<String>) -> CatalogError {
+fn invalid(field: &str, message: impl Into<Msg>) -> CatalogError {
     CatalogError::Invalid(FieldErrors::single(field, message))
 }
 

@@ -1,5 +1,6 @@
 //! What an account may order: the order wizard's offers and the order service's product.
 
+use app::i18n::Msg;
 use app::model::{
     Permission,
     products::{CURRENCIES, Offer, Price, ProductKind, dynamic_fields},
@@ -113,7 +114,7 @@ impl CatalogService {
     ) -> Result<Vec<Offer>, CatalogError> {
         caller.require(Permission::RequestCertificates)?;
         if !CURRENCIES.contains(&currency) {
-            return Err(invalid("currency", "Choose USD or INR."));
+            return Err(invalid("currency", Msg::new("err-choose-usd-inr")));
         }
         let rows = products::orderable_for_account(&self.store, caller.account.id).await?;
         let ids: Vec<i32> = rows.iter().map(|r| r.id).collect();
@@ -142,10 +143,11 @@ impl CatalogService {
             .ok_or(CatalogError::NotFound)?;
         let prices = products::prices_of(&self.store, &[row.id]).await?;
         order_product(&row, &prices, currency, self.clock.now())?.ok_or_else(|| {
-            CatalogError::NotOffered(format!(
-                "{} has no validity within today's cap priced in {currency}.",
-                row.name
-            ))
+            CatalogError::NotOffered(
+                Msg::new("err-row-has-no-validity-within")
+                    .arg("row", row.name)
+                    .arg("currency", currency),
+            )
         })
     }
 }

@@ -1,6 +1,7 @@
 //! An account's private CAs: its root (made with the first) and the issuing CAs its private
 //! products use. Needs `ManageCas`.
 
+use app::i18n::Msg;
 use app::model::{Permission, products::PrivateCaView};
 
 use super::{CatalogError, CatalogService, invalid};
@@ -56,7 +57,9 @@ impl CatalogService {
             )
             .await
             .map_err(|e| match e {
-                CaError::Refused { detail, .. } => invalid("name", capitalized(&detail)),
+                CaError::Refused { rule, detail } => {
+                    invalid("name", ca_refusal(rule, &detail, label))
+                }
                 other => CatalogError::Ca(other),
             })?;
         let now = self.clock.now();
@@ -80,11 +83,19 @@ impl CatalogService {
 }
 
 /// The CA's refusal reads as a sentence on the form.
-fn capitalized(detail: &str) -> String {
-    let mut chars = detail.chars();
-    match chars.next() {
-        Some(first) => format!("{}{}.", first.to_uppercase(), chars.as_str()),
-        None => String::new(),
+/// The CA's refusal of a private CA's name, for the reader: the CA words its rules in English
+/// for its log, so each is told apart by its rule and wording and said again from the
+/// catalogue.
+fn ca_refusal(rule: &str, detail: &str, label: &str) -> Msg {
+    match rule {
+        "ca.organization" => Msg::new("err-private-ca-organization"),
+        _ if detail.contains("already has a private CA") => {
+            Msg::new("err-private-ca-exists").arg("name", label.trim())
+        }
+        _ if detail.contains("names the account's root CA") => Msg::new("err-private-ca-root"),
+        _ if detail.contains("may use letters") => Msg::new("err-private-ca-name-characters"),
+        _ if detail.contains("1 to 40 characters") => Msg::new("err-private-ca-name-length"),
+        _ => Msg::new("err-private-ca-refused").arg("detail", detail),
     }
 }
 

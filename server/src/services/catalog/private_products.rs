@@ -1,5 +1,6 @@
 //! An account's private products on its own private CAs. Needs `ManageProducts`.
 
+use app::i18n::Msg;
 use app::model::{
     AccountId, Permission, ProductId,
     products::{
@@ -24,7 +25,7 @@ use crate::{
 };
 
 fn name_taken() -> CatalogError {
-    invalid("name", "Your account already has a product with this name.")
+    invalid("name", Msg::new("err-account-already-has-product-name"))
 }
 
 fn view(row: ProductRow) -> Result<PrivateProductView, CatalogError> {
@@ -65,22 +66,19 @@ impl CatalogService {
         if valid.validity_days > cap {
             return Err(invalid(
                 "validity_days",
-                format!(
-                    "{} days is over the {} cap of {cap} days.",
-                    valid.validity_days,
-                    valid.template.label()
-                ),
+                Msg::new("err-validity-over-template-cap")
+                    .arg("days", valid.validity_days)
+                    .arg("template", valid.template.label())
+                    .arg("cap", cap),
             ));
         }
         // The CA has to outlive the certificates it would issue.
         if now + chrono::Duration::days(valid.validity_days) > ca.not_after {
             return Err(invalid(
                 "validity_days",
-                format!(
-                    "The CA {} expires on {}: choose a shorter validity.",
-                    ca.name,
-                    ca.not_after.format("%Y-%m-%d")
-                ),
+                Msg::new("err-ca-expires-before")
+                    .arg("ca", &ca.name)
+                    .arg("date", ca.not_after.format("%Y-%m-%d").to_string()),
             ));
         }
         Ok(valid)
@@ -241,10 +239,18 @@ impl CatalogService {
 }
 
 fn encode(valid: &ValidPrivateProduct) -> Result<(String, String), CatalogError> {
-    let rules = serde_json::to_string(&valid.rules)
-        .map_err(|e| invalid("modes", format!("The field rules cannot be saved: {e}")))?;
-    let checklist = serde_json::to_string(&valid.checklist)
-        .map_err(|e| invalid("checklist", format!("The checklist cannot be saved: {e}")))?;
+    let rules = serde_json::to_string(&valid.rules).map_err(|e| {
+        invalid(
+            "modes",
+            Msg::new("err-field-rules-cannot-saved").arg("detail", e.to_string()),
+        )
+    })?;
+    let checklist = serde_json::to_string(&valid.checklist).map_err(|e| {
+        invalid(
+            "checklist",
+            Msg::new("err-checklist-cannot-saved").arg("detail", e.to_string()),
+        )
+    })?;
     Ok((rules, checklist))
 }
 
@@ -317,7 +323,7 @@ mod tests {
         match catalog.add_private_product(&asha, &long, None).await {
             Err(CatalogError::Invalid(e)) => {
                 let m = e.get("validity_days").unwrap();
-                assert!(m.contains("398 days"), "{m}");
+                assert!(m.to_string().contains("398 days"), "{m}");
             }
             other => panic!("{other:?}"),
         }

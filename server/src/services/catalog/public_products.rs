@@ -1,5 +1,6 @@
 //! The operator's public DV products and their prices. Operator users only.
 
+use app::i18n::Msg;
 use app::model::ProductId;
 use app::model::products::{
     PriceForm, PublicProductForm, PublicProductView, PublicProductsPage, ValidPublicProduct,
@@ -25,10 +26,10 @@ pub(super) fn check_tls_cap(days: &[i64], now: DateTime<Utc>) -> Result<(), Cata
     match days.iter().find(|d| **d > cap) {
         Some(d) => Err(invalid(
             "validity_days",
-            format!(
-                "{d} days is over the TLS Baseline Requirements cap of {cap} days in force on {}.",
-                now.format("%Y-%m-%d")
-            ),
+            Msg::new("err-validity-over-tls-cap")
+                .arg("days", *d)
+                .arg("cap", cap)
+                .arg("date", now.format("%Y-%m-%d").to_string()),
         )),
         None => Ok(()),
     }
@@ -49,7 +50,7 @@ fn fields(valid: &ValidPublicProduct) -> ProductFields<'_> {
 }
 
 fn name_taken() -> CatalogError {
-    invalid("name", "A public product with this name exists.")
+    invalid("name", Msg::new("err-public-product-name-exists"))
 }
 
 impl CatalogService {
@@ -233,13 +234,12 @@ impl CatalogService {
         if !offered.contains(&valid.validity_days) {
             return Err(invalid(
                 "validity_days",
-                format!(
-                    "The product offers {}; set a price for one of them.",
+                Msg::new("err-product-offers-offered-set-price").arg(
+                    "offered",
                     offered
                         .iter()
-                        .map(|d| format!("{d} days"))
-                        .collect::<Vec<_>>()
-                        .join(", ")
+                        .map(|d| Msg::new("err-days").arg("days", *d))
+                        .collect::<Vec<_>>(),
                 ),
             ));
         }
@@ -257,9 +257,10 @@ impl CatalogService {
         )
         .await
         .map_err(|e| match e {
-            StoreError::Duplicate => {
-                invalid("validity_days", "Try again: the price changed meanwhile.")
-            }
+            StoreError::Duplicate => invalid(
+                "validity_days",
+                Msg::new("err-try-again-price-changed-meanwhile"),
+            ),
             other => other.into(),
         })?;
         audit::record(
@@ -321,7 +322,7 @@ mod tests {
             Err(CatalogError::Invalid(e)) => e
                 .get(field)
                 .unwrap_or_else(|| panic!("no error on {field}: {e:?}"))
-                .to_owned(),
+                .to_string(),
             other => panic!("expected an error on {field}, got {other:?}"),
         }
     }

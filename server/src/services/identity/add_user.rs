@@ -1,3 +1,4 @@
+use app::i18n::Msg;
 use app::model::users::ValidUserForm;
 use chrono::Duration;
 
@@ -42,7 +43,7 @@ impl IdentityService {
         let email = form.email.as_ref().ok_or_else(|| {
             IdentityError::Invalid(app::model::FieldErrors::single(
                 "email",
-                "Enter an e-mail address.",
+                Msg::new("err-enter-mail-address-2"),
             ))
         })?;
         let now = self.clock.now();

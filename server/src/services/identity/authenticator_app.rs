@@ -1,6 +1,7 @@
 //! The profile's authenticator app: set one up without being made to, get new recovery
 //! codes, or remove it — unless the account enforces two-factor sign-in.
 
+use app::i18n::Msg;
 use app::model::FieldErrors;
 
 use super::{Caller, Enrolment, IdentityError, IdentityService};
@@ -19,7 +20,7 @@ pub struct AppStatus {
     pub recovery_codes_left: u64,
 }
 
-fn field(name: &str, message: &str) -> IdentityError {
+fn field(name: &str, message: Msg) -> IdentityError {
     IdentityError::Invalid(FieldErrors::single(name, message))
 }
 
@@ -47,10 +48,9 @@ impl IdentityService {
     ) -> Result<Enrolment, IdentityError> {
         // Self-service: the caller's own second factor.
         if self.authenticator_app(caller).await?.enrolled {
-            return Err(IdentityError::CannotUse(
-                "You already have an authenticator app. Remove it first to set up another."
-                    .to_owned(),
-            ));
+            return Err(IdentityError::CannotUse(Msg::new(
+                "err-you-already-have-authenticator-app",
+            )));
         }
         self.offered_secret(&caller.user).await
     }
@@ -98,7 +98,7 @@ impl IdentityService {
         let row = two_factor::totp_of(&self.store, caller.user.id)
             .await?
             .filter(|t| t.confirmed_at.is_some())
-            .ok_or_else(|| field("code", "You have no authenticator app."))?;
+            .ok_or_else(|| field("code", Msg::new("err-you-have-no-authenticator-app")))?;
         let secret = self
             .sealer
             .open(
@@ -113,16 +113,10 @@ impl IdentityService {
         let step = match totp.verify(code.trim(), unix, last) {
             Verdict::Accepted { step } => step,
             Verdict::Replayed => {
-                return Err(field(
-                    "code",
-                    "That code was already used. Wait for the next code from the app.",
-                ));
+                return Err(field("code", Msg::new("err-code-was-already-used-wait")));
             }
             Verdict::Wrong => {
-                return Err(field(
-                    "code",
-                    "That code is not right. Enter the current code from the app.",
-                ));
+                return Err(field("code", Msg::new("err-code-not-right-enter-current")));
             }
         };
         let (codes, hashes) = self.recovery_codes();
@@ -135,10 +129,7 @@ impl IdentityService {
         )
         .await?
         {
-            return Err(field(
-                "code",
-                "That code was already used. Wait for the next code from the app.",
-            ));
+            return Err(field("code", Msg::new("err-code-was-already-used-wait")));
         }
         two_factor::replace_recovery_codes(&tx, caller.user.id, &hashes).await?;
         self.audit_app(
@@ -162,9 +153,9 @@ impl IdentityService {
     ) -> Result<(), IdentityError> {
         // Self-service: the caller's own second factor.
         if caller.account.enforce_totp {
-            return Err(IdentityError::CannotUse(
-                "Your account requires an authenticator app, so it cannot be removed.".to_owned(),
-            ));
+            return Err(IdentityError::CannotUse(Msg::new(
+                "err-account-requires-authenticator-app-so",
+            )));
         }
         let user = users::find(&self.store, caller.user.id)
             .await?
@@ -173,10 +164,13 @@ impl IdentityService {
             .current_password_matches(&user, password, ip.as_deref())
             .await?
         {
-            return Err(field("password", "That is not your current password."));
+            return Err(field("password", Msg::new("err-not-current-password-2")));
         }
         if !self.authenticator_app(caller).await?.enrolled {
-            return Err(field("password", "You have no authenticator app."));
+            return Err(field(
+                "password",
+                Msg::new("err-you-have-no-authenticator-app"),
+            ));
         }
         let tx = self.store.begin().await?;
         two_factor::remove(&tx, caller.user.id).await?;
@@ -293,7 +287,7 @@ mod tests {
             .unwrap();
         let replayed = h.service.renew_recovery_codes(&caller, &first, None).await;
         assert!(
-            matches!(&replayed, Err(IdentityError::Invalid(e)) if e.get("code").is_some_and(|m| m.contains("already used"))),
+            matches!(&replayed, Err(IdentityError::Invalid(e)) if e.get("code").is_some_and(|m| m.to_string().contains("already used"))),
             "{replayed:?}"
         );
         h.clock.advance(Duration::seconds(30));

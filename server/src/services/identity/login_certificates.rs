@@ -1,6 +1,7 @@
 //! Certificates a user registers on their profile to sign in with TLS client authentication
 //! (ID-5): register one from PEM or DER, list their own, remove their own.
 
+use app::i18n::Msg;
 use app::model::{
     FieldErrors,
     login_certificates::{self as rules, LoginCertificateView},
@@ -33,37 +34,33 @@ fn serial_hex(raw: &[u8]) -> String {
     hex::encode(significant)
 }
 
-fn invalid(message: impl Into<String>) -> IdentityError {
+fn invalid(message: Msg) -> IdentityError {
     IdentityError::Invalid(FieldErrors::single("certificate", message))
 }
 
 /// The DER of the certificate in what the user sent: the first `CERTIFICATE` block of PEM
 /// text, bare base64, or DER bytes as they are.
-fn der_from_input(input: &[u8]) -> Result<Vec<u8>, &'static str> {
+fn der_from_input(input: &[u8]) -> Result<Vec<u8>, Msg> {
     let Ok(text) = std::str::from_utf8(input) else {
         return Ok(input.to_vec());
     };
     if text.trim().is_empty() {
-        return Err("Paste the certificate (PEM), or choose its .pem or .cer file.");
+        return Err(Msg::new("err-paste-certificate-pem-choose-pem"));
     }
     if let Some((_, rest)) = text.split_once("-----BEGIN CERTIFICATE-----") {
         let (body, _) = rest
             .split_once("-----END CERTIFICATE-----")
-            .ok_or("The certificate has no END CERTIFICATE line: copy the whole block.")?;
+            .ok_or(Msg::new("err-certificate-has-no-end-certificate"))?;
         let base64: String = body.chars().filter(|c| !c.is_whitespace()).collect();
         return base64::engine::general_purpose::STANDARD
             .decode(base64)
-            .map_err(|_| "The text between the BEGIN and END lines is damaged: copy it again.");
+            .map_err(|_| Msg::new("err-text-between-begin-end-lines"));
     }
     if text.contains("PRIVATE KEY-----") {
-        return Err(
-            "This is a private key, not a certificate. Paste the certificate only: a private key never leaves your computer.",
-        );
+        return Err(Msg::new("err-private-key-not-certificate-paste"));
     }
     if text.contains("-----BEGIN CERTIFICATE REQUEST-----") {
-        return Err(
-            "This is a certificate request (CSR), not a certificate. Paste the certificate that was issued for it.",
-        );
+        return Err(Msg::new("err-certificate-request-csr-not-certificate"));
     }
     let base64: String = text.chars().filter(|c| !c.is_whitespace()).collect();
     Ok(base64::engine::general_purpose::STANDARD
@@ -71,7 +68,9 @@ fn der_from_input(input: &[u8]) -> Result<Vec<u8>, &'static str> {
         .unwrap_or_else(|_| input.to_vec()))
 }
 
-const NOT_A_CERTIFICATE: &str = "This is not an X.509 certificate. Paste a PEM certificate (-----BEGIN CERTIFICATE-----), or choose a .pem or .cer file.";
+fn not_a_certificate() -> Msg {
+    Msg::new("err-not-a-certificate")
+}
 
 fn timestamp(t: x509_parser::time::ASN1Time) -> Option<DateTime<Utc>> {
     DateTime::from_timestamp(t.timestamp(), 0)
@@ -126,16 +125,13 @@ impl IdentityService {
         // Self-service: the caller's own sign-in certificates.
         let mut errors = FieldErrors::new();
         let label = errors.check("label", rules::label(label));
-        let der = errors.check(
-            "certificate",
-            der_from_input(certificate).map_err(str::to_owned),
-        );
+        let der = errors.check("certificate", der_from_input(certificate));
         let (Some(label), Some(der)) = (label, der) else {
             return Err(IdentityError::Invalid(errors));
         };
         let cert = match parse_x509_certificate(&der) {
             Ok(([], cert)) => cert,
-            _ => return Err(invalid(NOT_A_CERTIFICATE)),
+            _ => return Err(invalid(not_a_certificate())),
         };
         let signs_certificates = cert
             .key_usage()
@@ -143,36 +139,34 @@ impl IdentityService {
             .flatten()
             .is_some_and(|ku| ku.value.key_cert_sign());
         if cert.is_ca() || signs_certificates {
-            return Err(invalid(
-                "This is a CA certificate. Register the certificate your browser presents for you, not the CA that issued it.",
-            ));
+            return Err(invalid(Msg::new(
+                "err-ca-certificate-register-certificate-browser",
+            )));
         }
         let (Some(not_before), Some(not_after)) = (
             timestamp(cert.validity().not_before),
             timestamp(cert.validity().not_after),
         ) else {
-            return Err(invalid(NOT_A_CERTIFICATE));
+            return Err(invalid(not_a_certificate()));
         };
         let now = self.clock.now();
         if now >= not_after {
-            return Err(invalid(format!(
-                "This certificate expired on {}. Register a current one.",
-                day(not_after)
-            )));
-        }
-        if now < not_before {
-            return Err(invalid(format!(
-                "This certificate is not valid until {}. Register it from that day.",
-                day(not_before)
-            )));
-        }
-        if self.revoked_here(&cert).await? {
             return Err(invalid(
-                "This certificate has been revoked. Register a certificate that is still in force.",
+                Msg::new("err-certificate-expired-day-register-current").arg("day", day(not_after)),
             ));
         }
+        if now < not_before {
+            return Err(invalid(
+                Msg::new("err-certificate-not-valid-until-day").arg("day", day(not_before)),
+            ));
+        }
+        if self.revoked_here(&cert).await? {
+            return Err(invalid(Msg::new(
+                "err-certificate-has-been-revoked-register",
+            )));
+        }
         let fingerprint = fingerprint(&der);
-        let already = || invalid("This certificate is already registered for sign-in.");
+        let already = || invalid(Msg::new("err-certificate-already-registered-sign"));
         if login_certificates::find_by_fingerprint(&self.store, &fingerprint)
             .await?
             .is_some()
@@ -322,7 +316,9 @@ mod tests {
 
     fn field_error(result: Result<LoginCertificateView, IdentityError>, field: &str) -> String {
         match result {
-            Err(IdentityError::Invalid(e)) => e.get(field).unwrap_or_default().to_owned(),
+            Err(IdentityError::Invalid(e)) => {
+                e.get(field).map(ToString::to_string).unwrap_or_default()
+            }
             other => panic!("expected a field error on {field}, got {other:?}"),
         }
     }

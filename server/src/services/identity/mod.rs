@@ -31,6 +31,7 @@ mod soft_authenticator;
 mod switch_account;
 mod two_factor;
 
+use app::i18n::Msg;
 use std::sync::Arc;
 
 use app::model::FieldErrors;
@@ -96,7 +97,7 @@ pub enum IdentityError {
     Sealing(String),
     /// The account exists for the user but cannot be used now; the reason is for them.
     #[error("{0}")]
-    CannotUse(String),
+    CannotUse(Msg),
     #[error("the link is not valid")]
     LinkInvalid,
     #[error("the link has expired")]
@@ -106,7 +107,7 @@ pub enum IdentityError {
     #[error("wrong e-mail or password")]
     BadCredentials,
     #[error("the account cannot be used: {0}")]
-    AccountUnavailable(String),
+    AccountUnavailable(Msg),
     /// Every account of the user deactivated them.
     #[error("the user is deactivated")]
     Deactivated,

@@ -1,6 +1,7 @@
 //! Registering a passkey from the profile: the server's challenge, then the authenticator's
 //! answer checked by webauthn-rs and stored.
 
+use app::i18n::Msg;
 use app::model::{FieldErrors, passkeys::CeremonyPurpose};
 use base64::{Engine, engine::general_purpose::URL_SAFE_NO_PAD};
 use chrono::Duration;
@@ -27,12 +28,12 @@ pub struct PasskeyChallenge {
     pub options: String,
 }
 
-pub(super) fn passkey_error(message: &str) -> IdentityError {
+pub(super) fn passkey_error(message: Msg) -> IdentityError {
     IdentityError::Invalid(FieldErrors::single("passkey", message))
 }
 
 pub(super) fn stale() -> IdentityError {
-    passkey_error("This passkey request has expired or was already answered. Start again.")
+    passkey_error(Msg::new("err-passkey-request-has-expired-was"))
 }
 
 /// A ceremony token from the browser, hashed; `None` when it cannot be one of ours.
@@ -132,7 +133,7 @@ impl IdentityService {
         let rp = self.relying()?;
         let name = passkey_name(name)?;
         let credential: RegisterPublicKeyCredential = serde_json::from_str(credential)
-            .map_err(|_| passkey_error("The browser's answer was malformed."))?;
+            .map_err(|_| passkey_error(Msg::new("err-browser-s-answer-was-malformed")))?;
         let now = self.clock.now();
         let state: PasskeyRegistration = self
             .take_ceremony_state(ceremony, REGISTER, |c| {
@@ -150,7 +151,7 @@ impl IdentityService {
             .await?
             .is_some()
         {
-            return Err(passkey_error("This passkey is already registered."));
+            return Err(passkey_error(Msg::new("err-passkey-already-registered")));
         }
         let id = passkeys::insert(
             &tx,
@@ -212,7 +213,7 @@ pub(super) mod tests {
 
     fn passkey_message(e: &IdentityError) -> String {
         match e {
-            IdentityError::Invalid(errors) => errors.get("passkey").unwrap().to_owned(),
+            IdentityError::Invalid(errors) => errors.get("passkey").unwrap().to_string(),
             other => panic!("expected a passkey error, got {other:?}"),
         }
     }
@@ -365,6 +366,6 @@ pub(super) mod tests {
             .unwrap()
             .with_passkey_origin("http://127.0.0.1:3000");
         let err = service.start_passkey_registration(&c).await.unwrap_err();
-        assert!(matches!(err, IdentityError::CannotUse(m) if m.contains("host name")));
+        assert!(matches!(err, IdentityError::CannotUse(m) if m.to_string().contains("host name")));
     }
 }

@@ -1,6 +1,7 @@
 //! Signing in with a passkey: without a password (the authenticator names the user and
 //! verifies them, so it is both factors), or as the second factor after the password.
 
+use app::i18n::Msg;
 use app::model::passkeys::CeremonyPurpose;
 use base64::{Engine, engine::general_purpose::URL_SAFE_NO_PAD};
 use webauthn_rs::prelude::{
@@ -27,7 +28,7 @@ pub struct SecondFactorChoices {
 
 fn parse_answer(credential: &str) -> Result<PublicKeyCredential, IdentityError> {
     serde_json::from_str(credential)
-        .map_err(|_| passkey_error("The browser's answer was malformed."))
+        .map_err(|_| passkey_error(Msg::new("err-browser-s-answer-was-malformed")))
 }
 
 impl IdentityService {
@@ -103,10 +104,9 @@ impl IdentityService {
             .filter(|p| Some(p.user_id) == owner);
         let Some(stored) = stored else {
             self.passkey_failure(claim, None, ip).await?;
-            return Err(passkey_error(
-                "This passkey is not registered here. Sign in with your password, then add it \
-                 on your profile.",
-            ));
+            return Err(passkey_error(Msg::new(
+                "err-passkey-not-registered-here-sign",
+            )));
         };
         let user = users::find(&self.store, stored.user_id)
             .await?
@@ -184,9 +184,7 @@ impl IdentityService {
             .collect::<Result<Vec<_>, _>>()
             .map_err(internal)?;
         if keys.is_empty() {
-            return Err(passkey_error(
-                "You have no passkey. Enter the code from your authenticator app instead.",
-            ));
+            return Err(passkey_error(Msg::new("err-you-have-no-passkey-enter")));
         }
         let (options, state) = rp.start_passkey_authentication(&keys).map_err(internal)?;
         self.new_ceremony(
@@ -260,7 +258,7 @@ mod tests {
 
     fn passkey_message(e: &IdentityError) -> String {
         match e {
-            IdentityError::Invalid(errors) => errors.get("passkey").unwrap().to_owned(),
+            IdentityError::Invalid(errors) => errors.get("passkey").unwrap().to_string(),
             other => panic!("expected a passkey error, got {other:?}"),
         }
     }

@@ -1,6 +1,7 @@
 //! A user's passkeys: the relying party they answer to, and listing, renaming and removing
 //! them from the profile.
 
+use app::i18n::Msg;
 use std::sync::Arc;
 
 use app::model::FieldErrors;
@@ -47,29 +48,21 @@ pub(super) fn relying_party(origin: &str) -> Option<Arc<Webauthn>> {
 /// What a user is told when a browser's answer does not verify.
 pub(super) fn refusal(e: &WebauthnError, expected_origin: Option<&str>) -> IdentityError {
     let message = match e {
-        WebauthnError::InvalidRPOrigin | WebauthnError::InvalidRPIDHash => format!(
-            "The passkey answered for another site. Passkeys work only at {}.",
-            expected_origin.unwrap_or("the portal's own address")
-        ),
-        WebauthnError::UserNotVerified => {
-            "The authenticator did not verify you (PIN, fingerprint or face). Try again and \
-             complete the check."
-                .to_owned()
-        }
-        WebauthnError::CredentialCrossOrigin => {
-            "The passkey was used from inside another site's frame.".to_owned()
-        }
-        WebauthnError::InvalidUserUniqueId => {
-            "This passkey does not belong to a Rootline user.".to_owned()
-        }
+        WebauthnError::InvalidRPOrigin | WebauthnError::InvalidRPIDHash => match expected_origin {
+            Some(origin) => Msg::new("err-passkey-other-site").arg("origin", origin),
+            None => Msg::new("err-passkey-other-site-portal"),
+        },
+        WebauthnError::UserNotVerified => Msg::new("err-passkey-user-not-verified"),
+        WebauthnError::CredentialCrossOrigin => Msg::new("err-passkey-cross-origin"),
+        WebauthnError::InvalidUserUniqueId => Msg::new("err-passkey-not-a-user"),
         WebauthnError::ParseNOMFailure
         | WebauthnError::ParseCBORFailure(_)
         | WebauthnError::ParseBase64Failure(_)
         | WebauthnError::ParseJSONFailure(_)
         | WebauthnError::ParseInsufficientBytesAvailable => {
-            "The browser's answer was malformed.".to_owned()
+            Msg::new("err-browser-s-answer-was-malformed")
         }
-        _ => "The passkey's answer could not be verified.".to_owned(),
+        _ => Msg::new("err-passkey-not-verified"),
     };
     IdentityError::Invalid(FieldErrors::single("passkey", message))
 }
@@ -80,10 +73,10 @@ pub(super) fn passkey_name(name: &str) -> Result<String, IdentityError> {
     if name.is_empty() || name.chars().count() > 64 || name.chars().any(char::is_control) {
         return Err(IdentityError::Invalid(FieldErrors::single(
             "name",
-            "Give the passkey a name of 1 to 64 characters, on one line.",
+            Msg::new("err-give-passkey-name-1-64"),
         )));
     }
-    app::model::text::visible(name, "name")
+    app::model::text::visible(name, "err-what-name")
         .map_err(|m| IdentityError::Invalid(FieldErrors::single("name", m)))?;
     Ok(name.to_owned())
 }
@@ -91,11 +84,7 @@ pub(super) fn passkey_name(name: &str) -> Result<String, IdentityError> {
 impl IdentityService {
     pub(super) fn relying(&self) -> Result<&Webauthn, IdentityError> {
         self.webauthn.as_deref().ok_or_else(|| {
-            IdentityError::CannotUse(
-                "Passkeys are not available at this address: browsers accept them only for a \
-                 host name. Ask the operator to set ROOTLINE_PASSKEY_ORIGIN."
-                    .to_owned(),
-            )
+            IdentityError::CannotUse(Msg::new("err-passkeys-not-available-address-browsers"))
         })
     }
 

@@ -4,7 +4,10 @@
 //! sequences, dates, and the user's own details). The estimator lives only here, so its
 //! dictionaries never reach the browser bundle; its refusal is shown beside the field.
 
-use app::model::{Email, FieldErrors, password};
+use app::{
+    i18n::Msg,
+    model::{Email, FieldErrors, password},
+};
 
 /// The least zxcvbn score accepted: 3 is "safely unguessable" (about 10^8 guesses), what an
 /// attacker with a stolen Argon2 hash and a modest budget would not reach.
@@ -40,7 +43,7 @@ pub(super) fn check_new_password(
     );
 }
 
-fn strong_enough(pw: &str, email: Option<&Email>, personal: &[&str]) -> Result<(), String> {
+fn strong_enough(pw: &str, email: Option<&Email>, personal: &[&str]) -> Result<(), Msg> {
     // Each detail whole, word by word and run together ("Example Pvt Ltd" is also tried as
     // "examplepvtltd"), as an attacker who knows the user would try them.
     let mut words: Vec<String> = Vec::new();
@@ -58,18 +61,17 @@ fn strong_enough(pw: &str, email: Option<&Email>, personal: &[&str]) -> Result<(
     if u8::from(estimate.score()) >= MIN_SCORE {
         return Ok(());
     }
-    let mut message = String::from("This password is too easy to guess");
+    // zxcvbn explains itself in English only; its warning is passed on as it says it.
     match estimate.feedback().and_then(|f| f.warning()) {
-        Some(warning) => message.push_str(&format!(": {warning}")),
-        None => message.push('.'),
+        Some(warning) => {
+            let mut warning = warning.to_string();
+            if !warning.ends_with('.') {
+                warning.push('.');
+            }
+            Err(Msg::new("err-password-too-easy-because").arg("warning", warning))
+        }
+        None => Err(Msg::new("err-password-too-easy")),
     }
-    if !message.ends_with('.') {
-        message.push('.');
-    }
-    message.push_str(
-        " Use a longer phrase of several unrelated words, or let a password manager make one.",
-    );
-    Err(message)
 }
 
 #[cfg(test)]
@@ -84,7 +86,7 @@ mod tests {
     fn a_repeated_letter_with_a_digit_is_refused_although_it_passes_the_quick_rules() {
         assert!(password::check_new_password("aaaaaaaaaaa1", Some(&email())).is_ok());
         let errors = new_password_errors("aaaaaaaaaaa1", "aaaaaaaaaaa1", Some(&email()), &[]);
-        let message = errors.get("password").unwrap();
+        let message = errors.get("password").unwrap().to_string();
         assert!(message.contains("too easy to guess"), "{message}");
         assert!(errors.get("password_confirmation").is_none());
     }
@@ -119,7 +121,13 @@ mod tests {
     #[test]
     fn the_quick_rules_still_come_first_and_the_confirmation_must_match() {
         let errors = new_password_errors("short1", "short2", None, &[]);
-        assert!(errors.get("password").unwrap().contains("at least 12"));
+        assert!(
+            errors
+                .get("password")
+                .unwrap()
+                .to_string()
+                .contains("at least 12")
+        );
         assert!(errors.get("password_confirmation").is_some());
     }
 }

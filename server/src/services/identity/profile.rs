@@ -1,3 +1,4 @@
+use app::i18n::Msg;
 use app::model::{
     Email, FieldErrors,
     profile::{ProfileForm, ProfileView},
@@ -35,8 +36,8 @@ impl IdentityService {
         let mobile = errors.check("mobile", text::mobile(&form.mobile));
         let designation = form.designation.trim();
         if designation.chars().count() > 64 || designation.chars().any(char::is_control) {
-            errors.add("designation", "Enter at most 64 characters, on one line.");
-        } else if let Err(message) = text::visible(designation, "designation") {
+            errors.add("designation", Msg::new("err-enter-most-64-characters-one"));
+        } else if let Err(message) = text::visible(designation, "err-what-designation") {
             errors.add("designation", message);
         }
         let (Some(name), Some(mobile)) = (name, mobile) else {
@@ -90,7 +91,7 @@ impl IdentityService {
             .current_password_matches(&caller.user, current, ip.as_deref())
             .await?
         {
-            errors.add("current_password", "This is not your current password.");
+            errors.add("current_password", Msg::new("err-not-current-password"));
         }
         let email = Email::parse(&caller.user.email).ok();
         password_strength::check_new_password(
@@ -103,7 +104,7 @@ impl IdentityService {
         if current == new_password && errors.get("password").is_none() {
             errors.add(
                 "password",
-                "Choose a password different from the current one.",
+                Msg::new("err-choose-password-different-current-one"),
             );
         }
         if !errors.is_empty() {
@@ -150,7 +151,7 @@ mod tests {
             .change_password(&caller, PASSWORD, "aaaaaaaaaaa1", "aaaaaaaaaaa1", None)
             .await;
         assert!(
-            matches!(&refused, Err(IdentityError::Invalid(e)) if e.get("password").is_some_and(|m| m.contains("too easy to guess"))),
+            matches!(&refused, Err(IdentityError::Invalid(e)) if e.get("password").is_some_and(|m| m.to_string().contains("too easy to guess"))),
             "{refused:?}"
         );
         assert!(h.service.current_session(&here).await.unwrap().is_some());
@@ -294,5 +295,42 @@ mod tests {
         let view = h.service.profile(&caller);
         assert_eq!(view.name, "Asha R. Rao");
         assert_eq!(view.designation, "CISO");
+    }
+
+    /// A refusal reaches the caller as a message rather than English text, so the page shows
+    /// it in its reader's language: the same refusal reads differently in Polish.
+    #[tokio::test]
+    async fn a_refused_profile_edit_reads_in_the_readers_language() {
+        use app::i18n::Lang;
+        let h = harness().await;
+        let token = h.signed_in("asha@example.com").await;
+        let caller = h.service.caller(&token).await.unwrap().unwrap();
+        let bad = ProfileForm {
+            name: "  ".into(),
+            mobile: "+91 98450 99999".into(),
+            designation: "CISO\u{202E}".into(),
+        };
+        let refused = h.service.update_profile(&caller, &bad, None).await;
+        let Err(IdentityError::Invalid(errors)) = refused else {
+            panic!("{refused:?}")
+        };
+        let name = errors.get("name").unwrap();
+        assert_eq!(name.key(), "err-enter-full-name");
+        assert_eq!(name.text(Lang::En), "Enter your full name.");
+        assert_eq!(name.text(Lang::Pl), "Wpisz imię i nazwisko.");
+        let designation = errors.get("designation").unwrap();
+        assert_eq!(
+            designation.text(Lang::En),
+            "The designation contains an invisible or text-direction character (U+202E). Type it \
+             again instead of pasting it."
+        );
+        assert_eq!(
+            designation.text(Lang::Pl),
+            "Pole „stanowisko” zawiera niewidoczny znak lub znak zmiany kierunku tekstu (U+202E). \
+             Wpisz tekst ponownie zamiast go wklejać."
+        );
+        // What the browser receives is the message itself, which the page renders.
+        let wire = serde_json::to_string(&errors).unwrap();
+        assert!(wire.contains(r#""key":"err-enter-full-name""#), "{wire}");
     }
 }

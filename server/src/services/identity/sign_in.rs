@@ -1,3 +1,4 @@
+use app::i18n::Msg;
 use app::model::{AccountStatus, Email, FieldErrors};
 use chrono::{DateTime, Utc};
 
@@ -60,7 +61,7 @@ impl IdentityService {
         let mut errors = FieldErrors::new();
         let email = errors.check("email", Email::parse(email));
         if password.is_empty() {
-            errors.add("password", "Enter your password.");
+            errors.add("password", Msg::new("err-enter-password"));
         }
         let Some(email) = email.filter(|_| errors.is_empty()) else {
             return Err(IdentityError::Invalid(errors));
@@ -300,9 +301,9 @@ impl IdentityService {
         if first_unusable.is_none() && deactivated {
             return Err(IdentityError::Deactivated);
         }
-        let status = first_unusable
-            .map(|a| a.status.label().to_lowercase())
-            .unwrap_or_else(|| "not set up".into());
+        let status = Msg::new(
+            first_unusable.map_or("err-account-state-not-set-up", |a| a.status.state_key()),
+        );
         Err(IdentityError::AccountUnavailable(status))
     }
 }

@@ -1,4 +1,5 @@
 use app::i18n::Lang;
+use app::i18n::Msg;
 use app::model::{
     AccountKind, AccountStatus, FieldErrors, SignUpForm, legal::LegalDocumentKind, sign_up::fields,
 };
@@ -24,19 +25,17 @@ async fn in_force(
     accepted: i32,
 ) -> Result<LegalDocument, IdentityError> {
     let current = legal::current(tx, kind).await?.ok_or_else(|| {
-        IdentityError::CannotUse(format!(
-            "Sign-up is closed until the operator publishes the {}.",
-            kind.label().to_lowercase()
-        ))
+        IdentityError::CannotUse(
+            Msg::new("err-sign-up-closed-until-operator").arg("kind", Msg::new(kind.noun_key())),
+        )
     })?;
     if current.version != accepted {
         return Err(IdentityError::Invalid(FieldErrors::single(
             fields::TERMS,
-            format!(
-                "The {} changed while this page was open (version {} is in force now, you accepted version {accepted}). Reload the page, read it and accept again.",
-                kind.label().to_lowercase(),
-                current.version
-            ),
+            Msg::new("err-terms-changed-while-open")
+                .arg("kind", Msg::new(kind.noun_key()))
+                .arg("current", current.version)
+                .arg("accepted", accepted),
         )));
     }
     Ok(current)
@@ -228,7 +227,7 @@ impl IdentityService {
 pub fn email_taken_errors() -> FieldErrors {
     FieldErrors::single(
         fields::EMAIL,
-        "An account with this e-mail address already exists. Sign in, or use another address.",
+        Msg::new("err-account-mail-address-already-exists"),
     )
 }
 
@@ -293,7 +292,7 @@ mod tests {
         let IdentityError::Invalid(errors) = refused else {
             panic!("{refused:?}")
         };
-        let message = errors.get(fields::TERMS).unwrap();
+        let message = errors.get(fields::TERMS).unwrap().to_string();
         assert!(
             message.contains("version 2 is in force now, you accepted version 1"),
             "{message}"

@@ -1,3 +1,4 @@
+use app::i18n::Msg;
 use app::model::{AccountStatus, Role, account_choice::AccountChoice};
 
 use super::{Caller, IdentityError, IdentityService, SecondFactor};
@@ -26,9 +27,9 @@ impl IdentityService {
                 ),
             };
             let reason = if m.status == memberships::DEACTIVATED {
-                Some("An administrator of this account deactivated you.".to_owned())
+                Some(Msg::new("err-account-deactivated-you"))
             } else if status != AccountStatus::Active {
-                Some(format!("The account is {}.", status.label().to_lowercase()))
+                Some(Msg::new("err-account-is-status").arg("status", Msg::new(status.state_key())))
             } else {
                 None
             };

@@ -1,6 +1,7 @@
 //! The second factor of sign-in: enrolling an authenticator app (TOTP) when the account
 //! enforces it, then a code at every sign-in, or a single-use recovery code.
 
+use app::i18n::Msg;
 use app::model::{FieldErrors, session::SecondFactorState};
 use sha2::{Digest, Sha256};
 
@@ -34,7 +35,7 @@ fn hash_recovery(code: &str) -> String {
     hex::encode(Sha256::digest(normal.as_bytes()))
 }
 
-fn wrong(message: &str) -> IdentityError {
+fn wrong(message: Msg) -> IdentityError {
     IdentityError::Invalid(FieldErrors::single("code", message))
 }
 
@@ -157,7 +158,7 @@ impl IdentityService {
         let totp_row = two_factor::totp_of(&self.store, user.id)
             .await?
             .filter(|t| t.confirmed_at.is_none())
-            .ok_or_else(|| wrong("Open the enrolment page again to get a secret."))?;
+            .ok_or_else(|| wrong(Msg::new("err-open-enrolment-page-again-get")))?;
         let secret = self
             .sealer
             .open(&sealing_context(user.id), &totp_row.secret_sealed)
@@ -166,9 +167,7 @@ impl IdentityService {
         let now = self.clock.now();
         let unix = u64::try_from(now.timestamp()).unwrap_or_default();
         let Verdict::Accepted { step } = totp.verify(code, unix, 0) else {
-            return Err(wrong(
-                "That code is not right. Check that the phone's clock is correct and enter the current code.",
-            ));
+            return Err(wrong(Msg::new("err-code-not-right-check-phone")));
         };
         let (codes, hashes) = self.recovery_codes();
         Ok((step, codes, hashes))
@@ -206,9 +205,7 @@ impl IdentityService {
         let totp_row = two_factor::totp_of(&self.store, user.id)
             .await?
             .filter(|t| t.confirmed_at.is_some())
-            .ok_or_else(|| {
-                wrong("You have not set up an authenticator app. Use your passkey instead.")
-            })?;
+            .ok_or_else(|| wrong(Msg::new("err-you-have-not-set-up")))?;
         let tx = self.store.begin().await?;
         let trimmed = code.trim();
         let (ok, how, replayed) = if trimmed.contains('-') || trimmed.len() > 8 {
@@ -263,9 +260,9 @@ impl IdentityService {
             .await?;
             tx.commit().await?;
             return Err(wrong(if replayed {
-                "That code was already used. Wait for the next code from the app."
+                Msg::new("err-code-was-already-used-wait")
             } else {
-                "That code is not right. Enter the current code from the app, or a recovery code."
+                Msg::new("err-code-not-right-or-recovery")
             }));
         }
         self.second_factor_done(tx, claim, &session, &user, ip, how)
@@ -374,7 +371,7 @@ mod tests {
             .verify_second_factor(&s.token, &enrol_code, "192.0.2.1")
             .await;
         assert!(
-            matches!(replay, Err(IdentityError::Invalid(e)) if e.get("code").is_some_and(|m| m.contains("already used")))
+            matches!(replay, Err(IdentityError::Invalid(e)) if e.get("code").is_some_and(|m| m.to_string().contains("already used")))
         );
         h.service
             .verify_second_factor(&s.token, &recovery[0].to_lowercase(), "192.0.2.1")

@@ -1,6 +1,7 @@
 //! An administrator approves a pending order (which pays for it) or rejects it with a
 //! reason (ORD-4).
 
+use app::i18n::Msg;
 use app::model::{
     FieldErrors, Permission,
     order_status::{OrderEvent, OrderStatus},
@@ -14,7 +15,7 @@ pub(super) fn reason_of(raw: &str) -> Result<String, OrderError> {
     if reason.is_empty() || reason.chars().count() > 500 {
         return Err(OrderError::Invalid(FieldErrors::single(
             "reason",
-            "Give the reason (up to 500 characters); the requester reads it.",
+            Msg::new("err-give-reason-up-500-characters"),
         )));
     }
     Ok(reason.to_owned())

@@ -1,6 +1,7 @@
 //! The issued certificate behind an order and who may manage it: what revoke, reissue,
 //! renew and the order page share.
 
+use app::i18n::Msg;
 use app::model::{
     Permission,
     certificate_status::CertificateState,
@@ -35,14 +36,14 @@ pub(super) enum CertificateAction {
 }
 
 impl CertificateAction {
-    /// The word for the refusals: "… cannot be revoked".
-    fn done(self) -> &'static str {
-        match self {
-            Self::Revoke => "revoked",
-            Self::Reissue => "reissued",
-            Self::Renew => "renewed",
-            Self::ChangeNames => "given other names",
-        }
+    /// The catalogue key of the word for the refusals: "… cannot be revoked".
+    fn done(self) -> Msg {
+        Msg::new(match self {
+            Self::Revoke => "err-done-revoked",
+            Self::Reissue => "err-done-reissued",
+            Self::Renew => "err-done-renewed",
+            Self::ChangeNames => "err-done-given-other-names",
+        })
     }
 }
 
@@ -110,34 +111,39 @@ impl OrderService {
         // An S/MIME certificate is activated with a fresh mailbox proof; a new one is ordered
         // again rather than reissued or renewed from the old order. Revocation works alike.
         if action != CertificateAction::Revoke && super::is_smime(order) {
-            return Err(OrderError::Refused(format!(
-                "An S/MIME certificate cannot be {what} from its order; order a new one for the address."
-            )));
+            return Err(OrderError::Refused(
+                Msg::new("err-s-mime-certificate-cannot-what").arg("what", what.clone()),
+            ));
         }
         let cert = match (status, self.certificate_of(order).await?) {
             (OrderStatus::Fulfilled, Some(c)) => c,
             _ => {
-                return Err(OrderError::Refused(format!(
-                    "This order has no issued certificate to be {what}."
-                )));
+                return Err(OrderError::Refused(
+                    Msg::new("err-order-has-no-issued-certificate").arg("what", what.clone()),
+                ));
             }
         };
         if let Some(at) = cert.revoked_at {
-            return Err(OrderError::Refused(format!(
-                "This certificate was revoked on {} ({}); a revoked certificate cannot be {what}.",
-                at.format("%Y-%m-%d"),
-                reason_label(
-                    cert.revocation_reason
-                        .map_or(RevocationReason::Unspecified, Stored::into_inner)
-                        .as_str()
-                )
-            )));
+            return Err(OrderError::Refused(
+                Msg::new("err-certificate-was-revoked-cannot")
+                    .arg("at", at.format("%Y-%m-%d").to_string())
+                    .arg(
+                        "reason",
+                        reason_label(
+                            cert.revocation_reason
+                                .map_or(RevocationReason::Unspecified, Stored::into_inner)
+                                .as_str(),
+                        ),
+                    )
+                    .arg("what", what.clone()),
+            ));
         }
         if cert.not_after <= self.clock.now() {
-            return Err(OrderError::Refused(format!(
-                "This certificate expired on {}; an expired certificate cannot be {what}.",
-                cert.not_after.format("%Y-%m-%d")
-            )));
+            return Err(OrderError::Refused(
+                Msg::new("err-certificate-expired-cannot")
+                    .arg("date", cert.not_after.format("%Y-%m-%d").to_string())
+                    .arg("what", what.clone()),
+            ));
         }
         Ok(cert)
     }

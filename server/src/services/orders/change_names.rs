@@ -3,6 +3,7 @@
 //! the product's price per extra domain (removed names are not refunded), its new names are
 //! validated like any order's, and it ends when the original certificate ends.
 
+use app::i18n::Msg;
 use app::model::Permission;
 use app::model::{
     FieldErrors, billing::format_money, money::Money, order_actions::ChangeNames,
@@ -10,7 +11,7 @@ use app::model::{
 };
 
 use super::{
-    OrderError, OrderService, RESTRICTED, certificate::CertificateAction, certificate::may_manage,
+    OrderError, OrderService, certificate::CertificateAction, certificate::may_manage,
     linked_order::LinkedOrder, mails, place::check_csr,
 };
 use crate::{
@@ -57,10 +58,9 @@ impl OrderService {
             )
             .await?;
         if !product.offer.multi_domain || original.private_ca.is_some() {
-            return Err(OrderError::Refused(
-                "Only a UCC certificate's names can be added or removed; order a new certificate instead."
-                    .into(),
-            ));
+            return Err(OrderError::Refused(Msg::new(
+                "err-only-ucc-certificate-s-names",
+            )));
         }
         let valid = command
             .validate(product.offer.max_domains)
@@ -74,14 +74,14 @@ impl OrderService {
         if added.is_empty() && removed == 0 {
             return Err(OrderError::Invalid(FieldErrors::single(
                 "names",
-                "These are the certificate's names already; add or remove at least one.",
+                Msg::new("err-these-certificate-s-names-already"),
             )));
         }
         check_csr(&valid.csr_pem, &valid.names, true)
             .map_err(|e| OrderError::Invalid(FieldErrors::single("csr_pem", e)))?;
         let restrictions = domains::restrictions(&self.store, original.account_id).await?;
         if !restricted_names(&restrictions, &valid.names).is_empty() {
-            return Err(OrderError::Refused(RESTRICTED.into()));
+            return Err(OrderError::Refused(super::restricted()));
         }
         let group =
             group_members::group_of_account(&self.store, original.account_id, original.group_id)
@@ -89,10 +89,10 @@ impl OrderService {
                 .ok_or(OrderError::NotFound)?;
         self.check_group_domains(&group, &valid.names).await?;
         let per_name = per_added_name(&product, original.validity_days).ok_or_else(|| {
-            OrderError::Refused(format!(
-                "The product has no price for {} days any more, so names cannot be added.",
-                original.validity_days
-            ))
+            OrderError::Refused(
+                Msg::new("err-product-has-no-price-original")
+                    .arg("original", original.validity_days),
+            )
         })?;
         let added_count = i64::try_from(added.len()).unwrap_or(i64::MAX);
         let price_minor = per_name.saturating_mul(added_count);

@@ -1,6 +1,7 @@
 //! Editing what may change on a placed order (ORD-8): reporting tags and remarks, the
 //! additional e-mail recipients and auto-renew. Later e-mails go to the new recipients.
 
+use app::i18n::Msg;
 use app::model::{order_actions::EditOrderForm, order_status::OrderStatus};
 
 use super::{OrderError, OrderService, certificate::may_manage};
@@ -14,10 +15,9 @@ impl OrderService {
         let valid = form.validate().map_err(OrderError::Invalid)?;
         let status = *order.status;
         if matches!(status, OrderStatus::Cancelled | OrderStatus::Rejected) {
-            return Err(OrderError::Refused(format!(
-                "This order is \"{}\"; it can no longer be edited.",
-                status.label()
-            )));
+            return Err(OrderError::Refused(
+                Msg::new("err-order-status-can-no-longer").arg("status", Msg::new(status.key())),
+            ));
         }
         let now = self.clock.now();
         let tags = valid.tags.join(",");

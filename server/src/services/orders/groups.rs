@@ -1,6 +1,7 @@
 //! Which group pays for an order: one the caller works in (ID-9), the default when none is
 //! chosen.
 
+use app::i18n::Msg;
 use app::model::{FieldErrors, groups::names_outside};
 
 use super::{OrderError, OrderService};
@@ -32,7 +33,7 @@ impl OrderService {
         found.cloned().ok_or_else(|| {
             OrderError::Invalid(FieldErrors::single(
                 "group_id",
-                "Choose a group you work in; ask an administrator to add you to one.",
+                Msg::new("err-choose-group-you-work-ask"),
             ))
         })
     }
@@ -57,13 +58,11 @@ impl OrderService {
         }
         Err(OrderError::Invalid(FieldErrors::single(
             "group_id",
-            format!(
-                "The group {} orders only for {} and their sub-domains; {} {} outside them. Choose another group, or ask an administrator to add the domain to the group.",
-                group.name,
-                allowed.join(", "),
-                outside.join(", "),
-                if outside.len() == 1 { "is" } else { "are" },
-            ),
+            Msg::new("err-group-orders-only-for")
+                .arg("group", &group.name)
+                .arg("allowed", allowed.join(", "))
+                .arg("outside", outside.join(", "))
+                .arg("count", outside.len()),
         )))
     }
 }

@@ -1,6 +1,7 @@
 //! The invoice of a paid order as a PDF (FIN-3): what was charged, when, to which balance,
 //! for which certificate. An order is charged once, so its charge is its invoice.
 
+use app::i18n::Msg;
 use app::i18n::{Lang, tr, tr_args};
 use app::model::Permission;
 use app::model::billing::format_money;
@@ -35,11 +36,7 @@ impl OrderService {
         let (charge, entries) =
             ledger::order_transaction(&self.store, order.account_id, order.id, Kind::OrderCharge)
                 .await?
-                .ok_or_else(|| {
-                    OrderError::Refused(
-                        "This order has not been paid, so it has no invoice yet.".into(),
-                    )
-                })?;
+                .ok_or_else(|| OrderError::Refused(Msg::new("err-order-has-not-been-paid")))?;
         let account = accounts::find(&self.store, order.account_id)
             .await?
             .ok_or(OrderError::NotFound)?;

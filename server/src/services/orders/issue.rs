@@ -2,6 +2,7 @@
 //! shown (public products) and CAA allowing this CA (RFC 8659). Any refusal is recorded on
 //! the order for the requester to read; the order stays where it was.
 
+use app::i18n::Msg;
 use std::{collections::BTreeMap, net::IpAddr};
 
 use app::model::{
@@ -28,7 +29,7 @@ pub(super) fn template_subject(
     rules: &[FieldRule],
     names: &[String],
     attributes: &[String],
-) -> Result<TemplateSubject, String> {
+) -> Result<TemplateSubject, Msg> {
     let dynamic = |f: Field| {
         rules
             .iter()
@@ -55,7 +56,8 @@ pub(super) fn template_subject(
     if !ips.is_empty() {
         given.insert(Field::Ip, ips.into_iter().cloned().collect());
     }
-    resolve(rules, &given).map_err(|e| format!("The product's template refuses these names: {e}."))
+    resolve(rules, &given)
+        .map_err(|e| Msg::new("err-template-refuses-names").arg("reason", e.msg()))
 }
 
 impl OrderService {
@@ -112,7 +114,7 @@ impl OrderService {
             Ok(csr) => csr,
             Err(e) => {
                 return self
-                    .refuse_issuance(&order, &unusable_csr(&e))
+                    .refuse_issuance(&order, &unusable_csr(&e).text(app::i18n::Lang::En))
                     .await
                     .map(|()| status);
             }
@@ -131,6 +133,8 @@ impl OrderService {
                 match template_subject(&rules, &names, &attributes) {
                     Ok(t) => Some(t),
                     Err(why) => {
+                        // Recorded on the order for staff, in English like the rest of its log.
+                        let why = why.text(app::i18n::Lang::En);
                         return self.refuse_issuance(&order, &why).await.map(|()| status);
                     }
                 }
@@ -151,7 +155,7 @@ impl OrderService {
             Ok(issued) => issued,
             Err(CaError::Names(m)) => {
                 return self
-                    .refuse_issuance(&order, &names_differ(&m))
+                    .refuse_issuance(&order, &names_differ(&m).text(app::i18n::Lang::En))
                     .await
                     .map(|()| status);
             }
@@ -175,9 +179,9 @@ impl OrderService {
         )
         .await?
         {
-            return Err(OrderError::Refused(
-                "Someone else changed this order a moment ago; reload it.".into(),
-            ));
+            return Err(OrderError::Refused(Msg::new(
+                "err-someone-else-changed-order-moment",
+            )));
         }
         orders::add_event(
             &tx,

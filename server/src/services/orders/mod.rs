@@ -35,6 +35,7 @@ mod view;
 mod wizard;
 mod wizard_form;
 
+use app::i18n::Msg;
 use std::sync::Arc;
 
 use app::model::{
@@ -107,7 +108,7 @@ pub enum OrderError {
     Invalid(FieldErrors),
     /// A valid request the rules refuse, with the reason to show.
     #[error("{0}")]
-    Refused(String),
+    Refused(Msg),
     #[error(transparent)]
     Store(#[from] StoreError),
     #[error(transparent)]
@@ -143,7 +144,7 @@ impl From<BillingError> for OrderError {
             BillingError::NotFound => Self::NotFound,
             BillingError::Invalid(f) => Self::Invalid(f),
             // Balance and spend-limit refusals carry the message a user reads.
-            other => Self::Refused(other.to_string()),
+            other => Self::Refused(other.user_msg()),
         }
     }
 }
@@ -153,7 +154,7 @@ impl From<CatalogError> for OrderError {
         match e {
             CatalogError::NotFound => Self::Invalid(FieldErrors::single(
                 "product_id",
-                "This product is not available to your account.",
+                Msg::new("err-product-not-available-account"),
             )),
             other => Self::Catalog(other.to_string()),
         }
@@ -161,7 +162,9 @@ impl From<CatalogError> for OrderError {
 }
 
 /// The seeds' words when an order names a restricted domain.
-pub const RESTRICTED: &str = "One or more domain names provided in this order are not allowed due to specific domain restrictions. Please contact your account administrator.";
+pub fn restricted() -> Msg {
+    Msg::new("err-domains-restricted")
+}
 
 impl OrderService {
     pub fn new(d: OrderDeps) -> Self {
@@ -237,15 +240,12 @@ pub(crate) async fn step(
 ) -> Result<OrderStatus, OrderError> {
     let from = *order.status;
     let to = from.after(event).ok_or_else(|| {
-        OrderError::Refused(format!(
-            "This order is \"{}\"; that cannot be done to it now.",
-            from.label()
-        ))
+        OrderError::Refused(Msg::new("err-order-cannot-done-now").arg("from", Msg::new(from.key())))
     })?;
     if !orders::transition(db, order.account_id, order.id, from, to, reason, at).await? {
-        return Err(OrderError::Refused(
-            "Someone else changed this order a moment ago; reload it.".into(),
-        ));
+        return Err(OrderError::Refused(Msg::new(
+            "err-someone-else-changed-order-moment",
+        )));
     }
     orders::add_event(db, order.id, actor, to.label(), detail, at).await?;
     Ok(to)

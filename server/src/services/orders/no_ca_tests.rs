@@ -40,10 +40,10 @@ async fn an_order_no_ca_can_issue_is_refused_and_charges_and_stores_nothing() {
     match refused {
         Err(OrderError::Refused(why)) => {
             assert!(
-                why.contains("cannot issue this product yet")
-                    && why.contains("(\"tls\")")
-                    && why.contains("server ca init")
-                    && why.contains("Nothing was charged"),
+                why.to_string().contains("cannot issue this product yet")
+                    && why.to_string().contains("(\"tls\")")
+                    && why.to_string().contains("server ca init")
+                    && why.to_string().contains("Nothing was charged"),
                 "{why}"
             );
         }

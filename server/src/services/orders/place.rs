@@ -3,6 +3,7 @@
 //! the domains its names need; then tell the requester and issue at once when nothing is
 //! pending.
 
+use app::i18n::Msg;
 use app::model::{
     FieldErrors, Permission,
     order_form_post::FormToken,
@@ -10,7 +11,7 @@ use app::model::{
     orders::{NameRules, OrderSource, PlaceOrder, PlacedOrder, ValidOrder},
 };
 
-use super::{OrderError, OrderService, RESTRICTED, mails};
+use super::{OrderError, OrderService, mails, restricted};
 use crate::{
     services::{
         billing::{self, OrderCharge},
@@ -64,7 +65,7 @@ pub(super) fn check_csr(
     csr_pem: &str,
     names: &[String],
     public: bool,
-) -> Result<crate::ca::CheckedCsr, String> {
+) -> Result<crate::ca::CheckedCsr, Msg> {
     let csr = crate::ca::inspect_csr(csr_pem.as_bytes()).map_err(|e| unusable_csr(&e))?;
     if public {
         csr.names_match(names).map_err(|m| names_differ(&m))?;
@@ -73,25 +74,20 @@ pub(super) fn check_csr(
 }
 
 /// Why a CSR that does not read cannot be used, for the requester.
-pub(super) fn unusable_csr(e: &crate::ca::CsrRefusal) -> String {
-    format!("The CSR cannot be used: {}.", e.detail)
+pub(super) fn unusable_csr(e: &crate::ca::CsrRefusal) -> Msg {
+    Msg::new("err-csr-cannot-be-used").arg("detail", &e.detail)
 }
 
 /// The names rule's refusal, for the requester.
-pub(super) fn names_differ(m: &crate::ca::NamesMismatch) -> String {
-    format!(
-        "The CSR names {}, but the order names {}. Make a CSR for exactly the order's names.",
-        m.asked.join(", "),
-        m.ordered.join(", ")
-    )
+pub(super) fn names_differ(m: &crate::ca::NamesMismatch) -> Msg {
+    Msg::new("err-csr-names-differ")
+        .arg("asked", m.asked.join(", "))
+        .arg("ordered", m.ordered.join(", "))
 }
 
 /// The refusal of an order whose CA does not exist, for the customer.
-pub(super) fn cannot_issue_yet(ca: &str) -> String {
-    format!(
-        "Rootline cannot issue this product yet: its CA (\"{ca}\") has not been created. \
-         The operator creates it with `server ca init`. Nothing was charged."
-    )
+pub(super) fn cannot_issue_yet(ca: &str) -> Msg {
+    Msg::new("err-cannot-issue-yet").arg("ca", ca)
 }
 
 /// An order that passed every check and waits to be stored: what `place` decided before
@@ -228,19 +224,17 @@ impl OrderService {
         if product.offer.kind.is_smime() {
             return Err(OrderError::Invalid(FieldErrors::single(
                 "product_id",
-                "Order S/MIME certificates from New S/MIME order: they name a mailbox, not domains.",
+                Msg::new("err-order-s-mime-certificates-new"),
             )));
         }
         self.check_issuable(&product).await?;
         let rules = name_rules(&product);
         let valid = form.validate(rules).map_err(OrderError::Invalid)?;
         app::model::products::check_names(&product.offer, &valid.priced_names())
-            .map_err(|e| OrderError::Invalid(FieldErrors::single("names", e.to_string())))?;
+            .map_err(|e| OrderError::Invalid(FieldErrors::single("names", e.msg())))?;
         let quote =
             app::model::products::quote(&product.offer, form.validity_days, valid.counted_names)
-                .map_err(|e| {
-                    OrderError::Invalid(FieldErrors::single("validity_days", e.to_string()))
-                })?;
+                .map_err(|e| OrderError::Invalid(FieldErrors::single("validity_days", e.msg())))?;
         if let Some(csr) = &valid.csr_pem {
             check_csr(csr, &valid.names, rules.public)
                 .map_err(|e| OrderError::Invalid(FieldErrors::single("csr_pem", e)))?;
@@ -251,7 +245,7 @@ impl OrderService {
         }
         let restrictions = domains::restrictions(&self.store, caller.account.id).await?;
         if !restricted_names(&restrictions, &valid.names).is_empty() {
-            return Err(OrderError::Refused(RESTRICTED.into()));
+            return Err(OrderError::Refused(restricted()));
         }
         let group = self
             .paying_group(caller, form.group_id.unwrap_or(0))
@@ -283,10 +277,7 @@ impl OrderService {
             Ok(()) => Ok(()),
             Err(crate::ca::CaError::NotCreated { name }) => {
                 Err(OrderError::Refused(if product.private_ca.is_some() {
-                    format!(
-                        "Rootline cannot issue this product: its private CA (\"{name}\") does \
-                         not exist. Nothing was charged."
-                    )
+                    Msg::new("err-private-ca-missing").arg("ca", &name)
                 } else {
                     cannot_issue_yet(&name)
                 }))

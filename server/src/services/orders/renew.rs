@@ -2,6 +2,7 @@
 //! the same product, names and people, priced and approved like any order and linked to
 //! the original. An order is renewed once; a cancelled or rejected renewal frees it again.
 
+use app::i18n::Msg;
 use app::model::Permission;
 use app::model::{
     email::email_parts,
@@ -39,9 +40,9 @@ pub(super) async fn link_renewal(
     {
         Ok(()) => {}
         Err(StoreError::Duplicate) => {
-            return Err(OrderError::Refused(
-                "This order has already been renewed; see its renewal order.".into(),
-            ));
+            return Err(OrderError::Refused(Msg::new(
+                "err-order-has-already-been-renewed",
+            )));
         }
         Err(e) => return Err(e.into()),
     }
@@ -156,11 +157,11 @@ impl OrderService {
             .await?;
         let opens = renewable_from(cert.not_after);
         if self.clock.now() < opens {
-            return Err(OrderError::Refused(format!(
-                "Renewal opens on {}, 60 days before the certificate expires on {}.",
-                opens.format("%Y-%m-%d"),
-                cert.not_after.format("%Y-%m-%d")
-            )));
+            return Err(OrderError::Refused(
+                Msg::new("err-renewal-opens-opens-60-days")
+                    .arg("opens", opens.format("%Y-%m-%d").to_string())
+                    .arg("expires", cert.not_after.format("%Y-%m-%d").to_string()),
+            ));
         }
         let mut again = self.renewal_form(&original, csr).await?;
         again.draft = form.draft;

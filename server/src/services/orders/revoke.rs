@@ -2,6 +2,7 @@
 //! publishes a new CRL and a signed "revoked" OCSP answer at once; the order keeps the
 //! history and everyone on it is told.
 
+use app::i18n::Msg;
 use app::model::order_actions::RevokeForm;
 
 use super::{
@@ -38,14 +39,14 @@ impl OrderService {
         if !form.confirmed(&main_name) {
             return Err(OrderError::Invalid(app::model::FieldErrors::single(
                 "confirm",
-                format!("Type {main_name} to confirm that its key is compromised."),
+                Msg::new("err-type-main-name-confirm-key").arg("main_name", main_name),
             )));
         }
         let cert = self
             .live_certificate(&order, super::certificate::CertificateAction::Revoke)
             .await?;
         let reason = RevocationReason::parse(valid.reason)
-            .ok_or_else(|| OrderError::Refused("This revocation reason is not allowed.".into()))?;
+            .ok_or_else(|| OrderError::Refused(Msg::new("err-revocation-reason-not-allowed")))?;
         match self.authority.revoke(&cert.serial_hex, reason).await {
             Ok(()) => {}
             // Two people revoking at once: the second learns it is done.
@@ -53,9 +54,9 @@ impl OrderService {
                 rule: "revoke.already",
                 ..
             }) => {
-                return Err(OrderError::Refused(
-                    "This certificate is already revoked.".into(),
-                ));
+                return Err(OrderError::Refused(Msg::new(
+                    "err-certificate-already-revoked",
+                )));
             }
             Err(e) => return Err(e.into()),
         }

@@ -3,6 +3,7 @@
 //! signed-in user who may manage the order can do: a new CSR means the CA certifies another
 //! key for names someone else validated.
 
+use app::i18n::Msg;
 use app::model::Permission;
 use app::model::{FieldErrors, order_status::OrderStatus, orders::KeySource};
 
@@ -26,26 +27,23 @@ pub(super) enum CsrChange {
     MayReplace,
 }
 
-const KEEPS_CSR: &str = "This order already has a CSR. Only whoever placed the order, or an \
-     administrator who approves orders, can replace it: sign in to Rootline and use Replace the \
-     CSR on the order's page.";
+fn keeps_csr() -> Msg {
+    Msg::new("err-order-keeps-csr")
+}
 
 /// Whether the order takes a CSR now, and its status.
 fn may_take_csr(order: &OrderRow, change: CsrChange) -> Result<OrderStatus, OrderError> {
     let status = *order.status;
     if super::is_smime(order) {
-        return Err(OrderError::Refused(
-            "Give the CSR of an S/MIME order in its certificate activation.".into(),
-        ));
+        return Err(OrderError::Refused(Msg::new("err-give-csr-s-mime-order")));
     }
     if status.is_final() {
-        return Err(OrderError::Refused(format!(
-            "This order is \"{}\"; its CSR cannot change.",
-            status.label()
-        )));
+        return Err(OrderError::Refused(
+            Msg::new("err-order-status-csr-cannot-change").arg("status", Msg::new(status.key())),
+        ));
     }
     if change == CsrChange::OnlyIfMissing && order.csr_pem.is_some() {
-        return Err(OrderError::Refused(KEEPS_CSR.into()));
+        return Err(OrderError::Refused(keeps_csr()));
     }
     Ok(status)
 }
@@ -65,7 +63,7 @@ impl OrderService {
         if !csr.contains("-----BEGIN CERTIFICATE REQUEST-----") {
             return Err(OrderError::Invalid(FieldErrors::single(
                 "csr_pem",
-                "Paste a PEM certificate signing request (-----BEGIN CERTIFICATE REQUEST-----).",
+                Msg::new("err-paste-pem-certificate-signing-request"),
             )));
         }
         let names = orders::names(&self.store, order.id).await?;
@@ -119,7 +117,7 @@ impl OrderService {
                 )
                 .await?
                 {
-                    return Err(OrderError::Refused(KEEPS_CSR.into()));
+                    return Err(OrderError::Refused(keeps_csr()));
                 }
             }
             CsrChange::MayReplace => {

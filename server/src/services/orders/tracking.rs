@@ -5,6 +5,7 @@
 //! method, Verify Now, resend the e-mail, submit a missing CSR. No link replaces a CSR. A link
 //! reveals nothing beyond its order, and acts only on its domains.
 
+use app::i18n::Msg;
 use app::model::{
     order_status::OrderStatus,
     orders::{TrackingScope, TrackingView},
@@ -29,9 +30,9 @@ pub const ENDED_LINK_DAYS: i64 = 30;
 /// Who acts through the link, in the order's history.
 const REQUESTER: &str = "Requester (tracking link)";
 
-const READ_ONLY: &str = "This tracking link is a read-only view for an additional recipient or \
-     the technical contact of the order: it shows the order and downloads the certificate. \
-     The requester acts on the order with their own link, or in Rootline.";
+fn read_only() -> Msg {
+    Msg::new("err-tracking-read-only")
+}
 
 /// The order behind a link that still works, and what the link may do.
 struct Tracked {
@@ -93,15 +94,14 @@ impl OrderService {
     async fn acting(&self, token: &str) -> Result<OrderRow, OrderError> {
         let t = self.tracked(token).await?;
         if t.scope != TrackingScope::Requester {
-            return Err(OrderError::Refused(READ_ONLY.into()));
+            return Err(OrderError::Refused(read_only()));
         }
         let status = *t.order.status;
         if status.is_final() {
-            return Err(OrderError::Refused(format!(
-                "This order is \"{}\": its tracking link shows it, but nothing can be done on \
-                 it any more. Sign in to Rootline to order again.",
-                status.label()
-            )));
+            return Err(OrderError::Refused(
+                Msg::new("err-order-status-tracking-link-shows")
+                    .arg("status", Msg::new(status.key())),
+            ));
         }
         Ok(t.order)
     }

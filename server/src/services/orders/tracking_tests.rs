@@ -82,8 +82,11 @@ async fn a_tracking_link_never_replaces_the_csr_an_order_already_has() {
     let e = w.orders.tracking_submit_csr(&token, &theirs).await;
     match e {
         Err(OrderError::Refused(why)) => {
-            assert!(why.contains("already has a CSR"), "{why}");
-            assert!(why.contains("Replace the CSR"), "says what to do: {why}");
+            assert!(why.to_string().contains("already has a CSR"), "{why}");
+            assert!(
+                why.to_string().contains("Replace the CSR"),
+                "says what to do: {why}"
+            );
         }
         other => panic!("the link replaced the CSR: {other:?}"),
     }
@@ -134,8 +137,8 @@ async fn every_recipient_gets_a_link_of_their_own_and_only_the_requesters_acts()
         ] {
             match e {
                 Err(OrderError::Refused(why)) => {
-                    assert!(why.contains("read-only"), "{why}");
-                    assert!(why.contains("requester"), "says who can: {why}");
+                    assert!(why.to_string().contains("read-only"), "{why}");
+                    assert!(why.to_string().contains("requester"), "says who can: {why}");
                 }
                 other => panic!("a read-only link acted: {other:?}"),
             }
@@ -312,7 +315,7 @@ async fn only_who_may_manage_the_order_replaces_its_csr_in_the_portal() {
     let (theirs, _d2) = csr_for("shop.example.com");
     let e = w.orders.submit_csr(&ravi, id, &theirs).await;
     match e {
-        Err(OrderError::Refused(why)) => assert!(why.contains("Replace"), "{why}"),
+        Err(OrderError::Refused(why)) => assert!(why.to_string().contains("Replace"), "{why}"),
         other => panic!("a viewer replaced the CSR: {other:?}"),
     }
     assert_eq!(w.order_row(id).await.csr_pem, before);

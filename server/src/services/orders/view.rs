@@ -1,6 +1,7 @@
 //! The order page (ORD-6): the order, how each name's validation stands, its history, what
 //! the caller may do; and the certificate downloads (PEM, DER, PKCS#7 chain).
 
+use app::i18n::Msg;
 use app::model::{
     Permission,
     money::Money,
@@ -257,9 +258,9 @@ impl OrderService {
         format: DownloadFormat,
     ) -> Result<Download, OrderError> {
         let Some(cert_id) = o.certificate_id else {
-            return Err(OrderError::Refused(
-                "The certificate is not issued yet.".into(),
-            ));
+            return Err(OrderError::Refused(Msg::new(
+                "err-certificate-not-issued-yet",
+            )));
         };
         let row = crate::store::certificates::find_by_id(&self.store, cert_id)
             .await?

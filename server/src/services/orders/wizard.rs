@@ -1,5 +1,6 @@
 //! What the order wizard starts from (ORD-2).
 
+use app::i18n::Msg;
 use app::model::{
     FieldErrors, Permission,
     billing::format_money,
@@ -101,7 +102,7 @@ impl OrderService {
 /// belongs to no field (kept as an error without one).
 pub(super) fn kept_form<F: serde::de::DeserializeOwned + Default>(
     row: &order_forms::OrderFormRow,
-) -> (F, FieldErrors, Option<String>) {
+) -> (F, FieldErrors, Option<Msg>) {
     let mut errors: FieldErrors = serde_json::from_str(&row.errors).unwrap_or_default();
     let error = errors
         .0
@@ -127,8 +128,9 @@ impl OrderService {
         form: &impl serde::Serialize,
         errors: &FieldErrors,
     ) -> Result<(), OrderError> {
-        let unkept =
-            |e: serde_json::Error| OrderError::Refused(format!("The form could not be kept: {e}"));
+        let unkept = |e: serde_json::Error| {
+            OrderError::Refused(Msg::new("err-form-could-not-kept").arg("detail", e.to_string()))
+        };
         let form_json = serde_json::to_string(form).map_err(unkept)?;
         let errors_json = serde_json::to_string(errors).map_err(unkept)?;
         order_forms::save(

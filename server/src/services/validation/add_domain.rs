@@ -1,6 +1,7 @@
 //! Adding a domain: it starts Pending with a fresh random value for the chosen method.
 
 use crate::services::identity::Caller;
+use app::i18n::Msg;
 use app::model::Permission;
 use app::model::{
     FieldErrors,
@@ -31,7 +32,7 @@ impl ValidationService {
         if !restricted_names(&restricted, std::slice::from_ref(&valid.name)).is_empty() {
             return Err(ValidationError::Invalid(FieldErrors::single(
                 "name",
-                "This domain is restricted by your account administrator.",
+                Msg::new("err-domain-restricted-account-administrator"),
             )));
         }
         let now = self.clock.now();
@@ -49,7 +50,7 @@ impl ValidationService {
         .map_err(|e| match e {
             StoreError::Duplicate => ValidationError::Invalid(FieldErrors::single(
                 "name",
-                "This domain is already in your account.",
+                Msg::new("err-domain-already-account"),
             )),
             other => other.into(),
         })?;

@@ -1,6 +1,7 @@
 //! The link of the constructed e-mail: whoever reads the mailbox confirms control of the
 //! domain. The value answers once, within 24 hours.
 
+use app::i18n::Msg;
 use app::model::domains::DcvMethod;
 
 use super::{ValidationError, ValidationService};
@@ -13,12 +14,7 @@ impl ValidationService {
         domain_id: i32,
         value: &str,
     ) -> Result<(i32, String), ValidationError> {
-        let refused = || {
-            ValidationError::Refused(
-                "This confirmation link is not valid any more. Ask the requester to send a new e-mail from the order's tracking page."
-                    .into(),
-            )
-        };
+        let refused = || ValidationError::Refused(Msg::new("err-confirmation-link-not-valid-any"));
         let d = domains::find_for_confirmation_any_account(&self.store, domain_id)
             .await?
             .ok_or_else(refused)?;

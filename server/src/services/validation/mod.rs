@@ -13,6 +13,7 @@ mod mails;
 mod restrictions;
 mod verify;
 
+use app::i18n::Msg;
 use std::sync::Arc;
 
 use app::model::{
@@ -52,7 +53,7 @@ pub enum ValidationError {
     Invalid(FieldErrors),
     /// A valid request the rules refuse, with the reason to show.
     #[error("{0}")]
-    Refused(String),
+    Refused(Msg),
     #[error(transparent)]
     Store(#[from] StoreError),
 }

@@ -1,6 +1,7 @@
 //! Domains the administrator keeps out of orders (and their sub-domains).
 
 use crate::services::identity::Caller;
+use app::i18n::Msg;
 use app::model::Permission;
 use app::model::{FieldErrors, dns_name};
 
@@ -44,7 +45,7 @@ impl ValidationService {
             .map_err(|e| match e {
                 StoreError::Duplicate => ValidationError::Invalid(FieldErrors::single(
                     "domain",
-                    "This domain is restricted already.",
+                    Msg::new("err-domain-restricted-already"),
                 )),
                 other => other.into(),
             })

@@ -2,6 +2,7 @@
 //! e-mail whose link completes the check.
 
 use crate::services::identity::Caller;
+use app::i18n::{Lang, Msg};
 use app::model::Permission;
 use app::model::domains::DcvMethod;
 use chrono::{DateTime, Utc};
@@ -20,7 +21,7 @@ pub enum CheckOutcome {
         until: DateTime<Utc>,
     },
     /// Not (yet) shown, with what was found.
-    NotYet(String),
+    NotYet(Msg),
     /// The e-mail with the confirmation link went to this address.
     EmailSent(String),
 }
@@ -52,23 +53,20 @@ impl ValidationService {
         if now - d.value_created_at > dcv::value_lifetime(&method) {
             let next = self.random_value();
             domains::set_method(&self.store, account_id, d.id, method, &next, now).await?;
-            let why = "The value was made more than 30 days ago and cannot be used any more. \
-                       A new value is shown: publish it and verify again."
-                .to_owned();
-            domains::record_failure(&self.store, account_id, d.id, &why, now).await?;
+            let why = Msg::new("err-dcv-value-expired");
+            // Kept on the domain in English, as its history is.
+            let kept = why.text(Lang::En);
+            domains::record_failure(&self.store, account_id, d.id, &kept, now).await?;
             return Ok(CheckOutcome::NotYet(why));
         }
         let found = match method {
             DcvMethod::DnsTxt => match self.dns.txt(&d.name).await {
                 Ok(records) if dcv::txt_matches(&records, &d.random_value) => Ok(()),
                 Ok(records) if records.is_empty() => {
-                    Err(format!("No TXT record was found at {}.", d.name))
+                    Err(Msg::new("err-dcv-no-txt").arg("name", &d.name))
                 }
-                Ok(_) => Err(format!(
-                    "The TXT records at {} do not hold the value.",
-                    d.name
-                )),
-                Err(e) => Err(format!("{e}.")),
+                Ok(_) => Err(Msg::new("err-dcv-txt-mismatch").arg("name", &d.name)),
+                Err(e) => Err(Msg::new("err-dcv-check-failed").arg("detail", e.to_string())),
             },
             DcvMethod::HttpFile => {
                 match self
@@ -77,19 +75,18 @@ impl ValidationService {
                     .await
                 {
                     Ok(body) if dcv::file_matches(&body, &d.random_value) => Ok(()),
-                    Ok(_) => Err(format!(
-                        "The file at {} does not hold the value.",
-                        dcv::location(&method, &d.name)
-                    )),
-                    Err(e) => Err(format!("{e}.")),
+                    Ok(_) => Err(Msg::new("err-dcv-file-mismatch")
+                        .arg("location", dcv::location(&method, &d.name))),
+                    Err(e) => Err(Msg::new("err-dcv-check-failed").arg("detail", e.to_string())),
                 }
             }
-            DcvMethod::ConstructedEmail { .. } => Err(String::new()),
+            DcvMethod::ConstructedEmail { .. } => Err(Msg::new("err-dcv-by-email")),
         };
         match found {
             Ok(()) => self.record_success(&d, &method, now).await,
             Err(why) => {
-                domains::record_failure(&self.store, account_id, d.id, &why, now).await?;
+                let kept = why.text(Lang::En);
+                domains::record_failure(&self.store, account_id, d.id, &kept, now).await?;
                 Ok(CheckOutcome::NotYet(why))
             }
         }
@@ -177,7 +174,7 @@ mod tests {
         let before = h.service.verify(h.account_id, id).await.unwrap();
         assert_eq!(
             before,
-            CheckOutcome::NotYet("No TXT record was found at example.com.".into())
+            CheckOutcome::NotYet(Msg::new("err-dcv-no-txt").arg("name", "example.com"))
         );
         h.dns.add_txt("example.com", "unrelated");
         h.dns.add_txt("example.com", &value);
@@ -222,12 +219,16 @@ mod tests {
         h.dns.add_txt("example.com", &value);
         h.clock.advance(Duration::days(31));
         let old = h.service.verify(h.account_id, id).await.unwrap();
-        assert!(matches!(old, CheckOutcome::NotYet(ref why) if why.contains("30 days")));
+        assert!(
+            matches!(old, CheckOutcome::NotYet(ref why) if why.to_string().contains("30 days"))
+        );
 
         let (id2, _) = add(&h, "broken.com", "dns_txt").await;
         h.dns.fail("broken.com");
         let failed = h.service.verify(h.account_id, id2).await.unwrap();
-        assert!(matches!(failed, CheckOutcome::NotYet(ref why) if why.contains("failed")));
+        assert!(
+            matches!(failed, CheckOutcome::NotYet(ref why) if why.to_string().contains("failed"))
+        );
     }
 
     #[tokio::test]

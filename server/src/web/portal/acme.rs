@@ -2,6 +2,7 @@
 //! credentials, and "Renew early (ARI)" on an ACME order's page. The ACME service checks the
 //! caller's permission.
 
+use app::i18n::Msg;
 use std::sync::Arc;
 
 use app::{
@@ -32,7 +33,7 @@ pub struct AcmePortal {
 fn id_field(
     value: &str,
     field: &'static str,
-    what: &str,
+    what: Msg,
     optional: bool,
 ) -> Result<Option<i32>, AppError> {
     let value = value.trim();
@@ -42,7 +43,7 @@ fn id_field(
     value
         .parse()
         .map(Some)
-        .map_err(|_| AppError::Validation(FieldErrors::single(field, format!("Choose {what}."))))
+        .map_err(|_| AppError::Validation(FieldErrors::single(field, what)))
 }
 
 impl AcmePortal {
@@ -67,9 +68,14 @@ impl AcmeApi for AcmePortal {
         form: AcmeCredentialForm,
     ) -> Result<AcmeCredentialCreated, AppError> {
         let caller = self.caller(meta).await?;
-        let group_id = id_field(&form.group, "group", "a group", true)?;
-        let product_id = id_field(&form.product, "product", "a product", false)?
-            .ok_or_else(|| FieldErrors::single("product", "Choose a product."))?;
+        let group_id = id_field(&form.group, "group", Msg::new("err-choose-group"), true)?;
+        let product_id = id_field(
+            &form.product,
+            "product",
+            Msg::new("err-choose-product"),
+            false,
+        )?
+        .ok_or_else(|| FieldErrors::single("product", Msg::new("err-choose-product")))?;
         let made = self
             .acme
             .create_eab(

@@ -1,6 +1,7 @@
 //! Where a service's error becomes what a user may see: once, by `From`, so the portal's
 //! adapters use `?`. Internal detail goes to the log under an incident id.
 
+use app::i18n::Msg;
 use app::{error::AppError, model::FieldErrors};
 
 use crate::services::{
@@ -26,51 +27,46 @@ impl From<IdentityError> for AppError {
     fn from(e: IdentityError) -> Self {
         match e {
             IdentityError::Invalid(errors) => AppError::Validation(errors),
-            IdentityError::EmailTaken => {
-                AppError::Validation(email_taken_errors())
-            }
+            IdentityError::EmailTaken => AppError::Validation(email_taken_errors()),
             IdentityError::AlreadyMember => AppError::Validation(FieldErrors::single(
                 "email",
-                "A user with this e-mail address already belongs to this account.",
+                Msg::new("err-user-mail-address-already-belongs"),
             )),
             IdentityError::AlreadyInvited => AppError::Validation(FieldErrors::single(
                 "email",
-                "This address was invited already and has not answered. The invitation stays valid for 7 days; after that you can invite them again.",
+                Msg::new("err-address-was-invited-already-has"),
             )),
-            IdentityError::NotInvited => AppError::Conflict(
-                "This invitation is for another user. Sign out, then sign in with the invited e-mail address and open the link again."
-                    .into(),
-            ),
+            IdentityError::NotInvited => {
+                AppError::Conflict(Msg::new("err-invitation-another-user-sign-out"))
+            }
             IdentityError::NotMember
             | IdentityError::NoSuchPasskey
             | IdentityError::NoSuchLoginCertificate => AppError::NotFound,
-            IdentityError::CertificateRefused(reason) => AppError::Conflict(reason.message().into()),
-            IdentityError::Deactivated => AppError::Conflict(
-                "An administrator has deactivated your user, so you cannot sign in. Contact them if this is a mistake."
-                    .into(),
-            ),
+            IdentityError::CertificateRefused(reason) => AppError::Conflict(reason.msg()),
+            IdentityError::Deactivated => {
+                AppError::Conflict(Msg::new("err-administrator-has-deactivated-user-so"))
+            }
             IdentityError::NoPendingSignIn | IdentityError::NoSession => AppError::Unauthenticated,
             IdentityError::CannotUse(reason) => AppError::Conflict(reason),
-            IdentityError::NotWaiting => AppError::Conflict(
-                "This account is not waiting for approval any more; reload the list.".into(),
-            ),
-            IdentityError::LinkInvalid => AppError::Conflict(
-                "This activation link is not valid. Check that you opened the whole link from the e-mail."
-                    .into(),
-            ),
-            IdentityError::LinkExpired => AppError::Conflict(
-                "This activation link has expired: links are valid for 24 hours. Ask your administrator for a new one."
-                    .into(),
-            ),
-            IdentityError::LinkUsed => AppError::Conflict(
-                "This activation link has already been used. Sign in with the password you chose."
-                    .into(),
-            ),
+            IdentityError::NotWaiting => {
+                AppError::Conflict(Msg::new("err-account-not-waiting-approval-any"))
+            }
+            IdentityError::LinkInvalid => {
+                AppError::Conflict(Msg::new("err-activation-link-not-valid-check"))
+            }
+            IdentityError::LinkExpired => {
+                AppError::Conflict(Msg::new("err-activation-link-has-expired-links"))
+            }
+            IdentityError::LinkUsed => {
+                AppError::Conflict(Msg::new("err-activation-link-has-already-been"))
+            }
             IdentityError::BadCredentials => AppError::InvalidCredentials,
-            IdentityError::AccountUnavailable(status) => AppError::Conflict(format!(
-                "Your account is {status}, so you cannot sign in yet. Contact your administrator."
-            )),
-            IdentityError::RateLimited { retry_after_secs } => AppError::RateLimited { retry_after_secs },
+            IdentityError::AccountUnavailable(status) => AppError::Conflict(
+                Msg::new("err-account-status-so-you-cannot").arg("status", status),
+            ),
+            IdentityError::RateLimited { retry_after_secs } => {
+                AppError::RateLimited { retry_after_secs }
+            }
             other @ (IdentityError::Hashing(_)
             | IdentityError::Store(_)
             | IdentityError::Sealing(_)) => incident(&other),
@@ -81,21 +77,18 @@ impl From<IdentityError> for AppError {
 /// An invitation link's refusals say what to do about an invitation, not an activation.
 pub(super) fn invitation_error(e: IdentityError) -> AppError {
     match e {
-        IdentityError::LinkInvalid => AppError::Conflict(
-            "This invitation link is not valid. Check that you opened the whole link from the e-mail."
-                .into(),
-        ),
-        IdentityError::LinkExpired => AppError::Conflict(
-            "This invitation has expired: invitations are valid for 7 days. Ask the account's administrator to invite you again."
-                .into(),
-        ),
-        IdentityError::LinkUsed => AppError::Conflict(
-            "This invitation has already been answered. Sign in to see the accounts you belong to."
-                .into(),
-        ),
-        IdentityError::AlreadyMember => AppError::Conflict(
-            "You already belong to this account. Choose it after signing in.".into(),
-        ),
+        IdentityError::LinkInvalid => {
+            AppError::Conflict(Msg::new("err-invitation-link-not-valid-check"))
+        }
+        IdentityError::LinkExpired => {
+            AppError::Conflict(Msg::new("err-invitation-has-expired-invitations-valid"))
+        }
+        IdentityError::LinkUsed => {
+            AppError::Conflict(Msg::new("err-invitation-has-already-been-answered"))
+        }
+        IdentityError::AlreadyMember => {
+            AppError::Conflict(Msg::new("err-you-already-belong-account-choose"))
+        }
         other => AppError::from(other),
     }
 }
@@ -159,7 +152,7 @@ impl From<BillingError> for AppError {
             e @ (BillingError::InsufficientBalance { .. }
             | BillingError::SpendLimitExceeded { .. }
             | BillingError::AlreadyCharged { .. }
-            | BillingError::Refused(_)) => AppError::Conflict(e.to_string()),
+            | BillingError::Refused(_)) => AppError::Conflict(e.user_msg()),
             other @ (BillingError::CurrencyMismatch { .. } | BillingError::Store(_)) => {
                 incident(&other)
             }
@@ -189,7 +182,11 @@ impl From<AcmeError> for AppError {
             }
             AcmeError::Unauthorized(_) => AppError::Forbidden,
             AcmeError::NotFound => AppError::NotFound,
-            AcmeError::Malformed(m) => AppError::Conflict(m),
+            // The ACME layer words its problems for clients, in English; the portal says what
+            // kind of problem it is around that detail.
+            AcmeError::Malformed(m) => {
+                AppError::Conflict(Msg::new("err-bad-request").arg("detail", m))
+            }
             other => incident(&other),
         }
     }
@@ -226,7 +223,7 @@ mod tests {
     fn field_errors_pass_through() {
         let e = AppError::from(IdentityError::Invalid(FieldErrors::single(
             "name",
-            "Enter your full name.",
+            Msg::new("err-enter-full-name"),
         )));
         assert_eq!(e.field("name").as_deref(), Some("Enter your full name."));
     }
@@ -253,9 +250,18 @@ mod tests {
             needed_minor: 2_500,
             currency: "USD".into(),
         });
+        let AppError::Conflict(m) = &e else {
+            panic!("{e:?}")
+        };
         assert_eq!(
-            e,
-            AppError::Conflict("Insufficient balance: USD 10.00 available, USD 25.00 needed. Payments in the portal are not available yet: the Rootline operator adds credit to your account (Operator, Accounts, your account, Credits). An administrator of your account then allocates credits to groups that pay from their own balance.".into())
+            m.text(app::i18n::Lang::En),
+            "Insufficient balance: USD 10.00 available, USD 25.00 needed. Payments in the portal are not available yet: the Rootline operator adds credit to your account (Operator, Accounts, your account, Credits). An administrator of your account then allocates credits to groups that pay from their own balance."
+        );
+        assert!(
+            m.text(app::i18n::Lang::Pl)
+                .starts_with("Niewystarczające saldo: dostępne USD 10.00"),
+            "{}",
+            m.text(app::i18n::Lang::Pl)
         );
         let e = AppError::from(BillingError::SpendLimitExceeded {
             limit_minor: 10_000,
@@ -264,7 +270,7 @@ mod tests {
             currency: "INR".into(),
         });
         assert!(
-            matches!(&e, AppError::Conflict(m) if m.contains("INR 100.00") && m.contains("raise")),
+            matches!(&e, AppError::Conflict(m) if m.to_string().contains("INR 100.00") && m.to_string().contains("raise")),
             "{e:?}"
         );
         assert_eq!(

@@ -1,6 +1,7 @@
 //! `OrdersApi` for the portal: orders, their approval and tracking. The order service checks
 //! the permission each needs and the caller's reach.
 
+use app::i18n::Msg;
 use app::{
     error::AppError,
     model::{
@@ -25,14 +26,15 @@ use crate::{domain::client_limits::ThrottleScope, services::validation::CheckOut
 /// What a domain check found, as the page says it: a failure stays a failure.
 pub(super) fn outcome_text(o: CheckOutcome) -> CheckResult {
     match o {
-        CheckOutcome::Verified { until } => CheckResult::Verified(format!(
-            "Domain control verified; it can be reused until {}.",
-            until.format("%Y-%m-%d")
-        )),
-        CheckOutcome::NotYet(why) => CheckResult::NotYet(format!("Not verified yet: {why}")),
-        CheckOutcome::EmailSent(to) => CheckResult::EmailSent(format!(
-            "The validation e-mail went to {to}. Its link works for 24 hours."
-        )),
+        CheckOutcome::Verified { until } => CheckResult::Verified(
+            Msg::new("err-dcv-verified-until").arg("date", until.format("%Y-%m-%d").to_string()),
+        ),
+        CheckOutcome::NotYet(why) => {
+            CheckResult::NotYet(Msg::new("err-dcv-not-yet").arg("why", why))
+        }
+        CheckOutcome::EmailSent(to) => {
+            CheckResult::EmailSent(Msg::new("err-dcv-email-sent").arg("to", to))
+        }
     }
 }
 
@@ -127,9 +129,9 @@ impl OrdersApi for Portal {
         {
             CheckOutcome::Verified { .. } => Ok(DomainCheck::Verified),
             CheckOutcome::EmailSent(_) => Ok(DomainCheck::EmailSent),
-            CheckOutcome::NotYet(why) => Err(AppError::Conflict(format!(
-                "Not verified yet: {why} Publish the record shown, wait a minute for DNS, then press Verify now again."
-            ))),
+            CheckOutcome::NotYet(why) => Err(AppError::Conflict(
+                Msg::new("err-not-verified-yet-why-publish").arg("why", why),
+            )),
         }
     }
 

@@ -88,7 +88,8 @@ pub async fn verify_domain(
             "verified",
             format!("Verified; reusable until {}.", until.format("%Y-%m-%d")),
         ),
-        CheckOutcome::NotYet(why) => ("not_yet", why),
+        // The REST API answers in English.
+        CheckOutcome::NotYet(why) => ("not_yet", why.to_string()),
         CheckOutcome::EmailSent(to) => ("email_sent", format!("The e-mail went to {to}.")),
     };
     let Json(order) = order(&rest, &p.caller, id).await?;

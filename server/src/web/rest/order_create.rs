@@ -1,6 +1,7 @@
 //! `POST /api/v1/orders`: places an order exactly as the portal's wizard does (price, group
 //! balance, approval, validation), from a CSR or for a CSR sent later.
 
+use app::i18n::Msg;
 use app::model::{
     orders::{Contact, KeySource, PlaceOrder},
     template::Field,
@@ -95,7 +96,7 @@ fn attributes(
     }) {
         return Err(Problem::invalid(app::model::FieldErrors::single(
             "subject",
-            format!("{unknown:?} is not a subject attribute: use CN, O, OU, L, ST, C or email."),
+            Msg::new("err-unknown-not-subject-attribute-use").arg("unknown", unknown),
         )));
     }
     if subject.is_empty() {
@@ -156,7 +157,7 @@ async fn place(
         .ok_or_else(|| {
             Problem::invalid(app::model::FieldErrors::single(
                 "product_id",
-                "Choose one of the products of GET /api/v1/products.",
+                Msg::new("err-choose-one-products-get-api"),
             ))
         })?;
     let defaults = OrderDefaults {
@@ -199,7 +200,7 @@ pub(super) fn place_order(
             .map_err(|e| {
                 Problem::invalid(app::model::FieldErrors::single(
                     "csr",
-                    format!("The CSR cannot be read: {}.", e.detail),
+                    Msg::new("err-csr-cannot-read").arg("detail", e.detail),
                 ))
             })?
             .dns_names;

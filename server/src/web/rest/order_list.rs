@@ -1,6 +1,7 @@
 //! `GET /api/v1/orders`: the orders the key's user may see, searched and paged as in the
 //! portal's order list.
 
+use app::i18n::Msg;
 use app::model::{FieldErrors, orders::OrdersQuery};
 use axum::{Json, extract::State};
 use serde::Deserialize;
@@ -60,7 +61,7 @@ pub async fn list_orders(
     if !(1..=MAX_PER_PAGE).contains(&per_page) {
         return Err(Problem::invalid(FieldErrors::single(
             "per_page",
-            format!("Choose from 1 to {MAX_PER_PAGE} orders a page."),
+            Msg::new("err-choose-1-max-per-page").arg("max_per_page", MAX_PER_PAGE),
         )));
     }
     let query = OrdersQuery {

@@ -143,7 +143,8 @@ impl Problem {
                 .into_iter()
                 .map(|e| FieldProblem {
                     field: e.field,
-                    message: e.message,
+                    // The REST API answers in English (it negotiates no language).
+                    message: e.message.text(app::i18n::Lang::En),
                 })
                 .collect(),
             ..Self::new(Kind::Invalid, detail)
@@ -203,7 +204,7 @@ impl From<OrderError> for Problem {
                 ),
             ),
             OrderError::Invalid(errors) => Self::invalid(errors),
-            OrderError::Refused(reason) => Self::new(Kind::Conflict, reason),
+            OrderError::Refused(reason) => Self::new(Kind::Conflict, reason.to_string()),
             other @ (OrderError::Store(_)
             | OrderError::Ca(_)
             | OrderError::Catalog(_)
@@ -232,7 +233,7 @@ impl From<ApiKeyError> for Problem {
             ),
             ApiKeyError::NotFound => Self::not_found(),
             ApiKeyError::Invalid(errors) => Self::invalid(errors),
-            ApiKeyError::Refused(reason) => Self::new(Kind::Conflict, reason),
+            ApiKeyError::Refused(reason) => Self::new(Kind::Conflict, reason.to_string()),
             other @ (ApiKeyError::Identity(_) | ApiKeyError::Store(_)) => Self::internal(&other),
         }
     }

@@ -94,11 +94,11 @@ fn SmimeForm(data: SmimeNewData) -> impl IntoView {
         let days = form.with(|f| f.validity_days);
         offer().map(|o| match quote(&o, days, 1) {
             Ok(q) => crate::i18n::money(lang, q.total_minor, &q.currency),
-            Err(e) => e.to_string(),
+            Err(e) => e.msg().text(lang),
         })
     };
     let field_error = move |name: &'static str| {
-        Signal::derive(move || errors.with(|e| e.get(name).map(str::to_owned)))
+        Signal::derive(move || errors.with(|e| e.get(name).map(|m| m.text(lang))))
     };
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();

@@ -209,8 +209,9 @@ fn Activation(order: SmimeView, actions: Actions) -> impl IntoView {
     let key_error = RwSignal::new(None::<String>);
     let statements = RwSignal::new(vec![false; STATEMENTS.len()]);
     let errors = RwSignal::new(FieldErrors::default());
+    let lang = crate::i18n::use_lang();
     let field_error = move |name: &'static str| {
-        Signal::derive(move || errors.with(|e| e.get(name).map(str::to_owned)))
+        Signal::derive(move || errors.with(|e| e.get(name).map(|m| m.text(lang))))
     };
     let server_error = Signal::derive(move || actions.activate.value().get().and_then(Result::err));
     Effect::new(move |_| {

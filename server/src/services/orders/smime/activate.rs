@@ -3,6 +3,7 @@
 //! summary with the required statements; then the CA prepares (and lints) and issues under
 //! the mailbox-validated strict profile.
 
+use app::i18n::{Msg, MsgArg};
 use app::model::{
     FieldErrors, Permission,
     order_status::OrderStatus,
@@ -24,28 +25,27 @@ use crate::{
 /// Reads a CSR given as text, once: it must ask for exactly the verified mailbox (as its
 /// subject's CN, its SAN, or both) and nothing else, as the CA certifies what was validated.
 /// The checked request is what goes on to the CA.
-pub(super) fn check_mailbox_csr(csr_pem: &str, email: &str) -> Result<CheckedCsr, String> {
+pub(super) fn check_mailbox_csr(csr_pem: &str, email: &str) -> Result<CheckedCsr, Msg> {
     let checked = crate::ca::inspect_csr(csr_pem.as_bytes())
-        .map_err(|e| format!("The CSR cannot be used: {}.", e.detail))?;
+        .map_err(|e| Msg::new("err-csr-cannot-be-used").arg("detail", &e.detail))?;
     let csr = checked.clone().with_common_names_as_names();
     if !csr.dns_names.is_empty() || csr.ip_count > 0 {
-        return Err(format!(
-            "The CSR names {}; an S/MIME certificate names only the mailbox {email}.",
-            csr.dns_names.join(", ")
-        ));
+        return Err(Msg::new("err-csr-names-csr-s-mime")
+            .arg("csr", csr.dns_names.join(", "))
+            .arg("email", email));
     }
     let mut asked = csr.mailboxes.clone();
     asked.sort_unstable();
     asked.dedup();
     if asked != [email] {
         let named = if asked.is_empty() {
-            "no e-mail address".to_owned()
+            MsgArg::from(Msg::new("err-no-email-address"))
         } else {
-            asked.join(", ")
+            MsgArg::from(asked.join(", "))
         };
-        return Err(format!(
-            "The CSR names {named}, but the certificate is for {email}. Make a CSR for exactly {email}."
-        ));
+        return Err(Msg::new("err-csr-names-named-but-certificate")
+            .arg("named", named)
+            .arg("email", email));
     }
     Ok(checked)
 }
@@ -62,29 +62,29 @@ impl OrderService {
         let (csr, key_source) = form.validate().map_err(OrderError::Invalid)?;
         let status = *order.status;
         if status == OrderStatus::Fulfilled {
-            return Err(OrderError::Refused(
-                "The certificate of this order is issued already.".into(),
-            ));
-        }
-        if !open(status) {
-            return Err(OrderError::Refused(format!(
-                "This order is \"{}\"; it can be activated once it is paid.",
-                status.label()
+            return Err(OrderError::Refused(Msg::new(
+                "err-certificate-order-issued-already",
             )));
         }
-        let Some(email) = m.email.clone() else {
+        if !open(status) {
             return Err(OrderError::Refused(
-                "Provide the e-mail address for the certificate first.".into(),
+                Msg::new("err-order-status-can-activated-once")
+                    .arg("status", Msg::new(status.key())),
             ));
+        }
+        let Some(email) = m.email.clone() else {
+            return Err(OrderError::Refused(Msg::new(
+                "err-provide-mail-address-certificate-first",
+            )));
         };
         let now = self.clock.now();
         if !proof_fresh(m.verified_at, now) {
             return Err(OrderError::Refused(if m.verified_at.is_some() {
-                format!(
-                    "The proof of control of {email} is older than {PROOF_REUSE_DAYS} days and cannot be reused. Send a new verification link, open it, then activate."
-                )
+                Msg::new("err-smime-proof-too-old")
+                    .arg("email", &email)
+                    .arg("days", PROOF_REUSE_DAYS)
             } else {
-                format!("Verify {email} first: open the link sent to it.")
+                Msg::new("err-smime-verify-first").arg("email", &email)
             }));
         }
         let checked = check_mailbox_csr(&csr, &email)
@@ -104,10 +104,15 @@ impl OrderService {
         {
             Ok(t) => t,
             Err(CaError::Refused { rule, detail }) => {
-                let why = format!("The CA refused to issue ({rule}): {detail}.");
+                let why = Msg::new("err-ca-refused-to-issue")
+                    .arg("rule", rule)
+                    .arg("detail", detail);
+                // Kept on the order in English, like the rest of its history.
+                let logged = why.text(app::i18n::Lang::En);
                 let tx = self.store.begin().await?;
-                orders::set_issue_error(&tx, order.account_id, order.id, Some(&why)).await?;
-                orders::add_event(&tx, order.id, "Rootline", "Issuance refused", &why, now).await?;
+                orders::set_issue_error(&tx, order.account_id, order.id, Some(&logged)).await?;
+                orders::add_event(&tx, order.id, "Rootline", "Issuance refused", &logged, now)
+                    .await?;
                 tx.commit().await?;
                 return Err(OrderError::Refused(why));
             }
@@ -145,9 +150,9 @@ impl OrderService {
         )
         .await?
         {
-            return Err(OrderError::Refused(
-                "Someone else changed this order a moment ago; reload it.".into(),
-            ));
+            return Err(OrderError::Refused(Msg::new(
+                "err-someone-else-changed-order-moment",
+            )));
         }
         orders::add_event(
             &tx,

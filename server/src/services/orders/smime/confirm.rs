@@ -1,6 +1,7 @@
 //! The mailed link: whoever reads the mailbox confirms control of it. The value answers once,
 //! within 24 hours; anything else is refused with nothing changed.
 
+use app::i18n::Msg;
 use app::model::smime::LINK_HOURS;
 
 use super::link_fresh;
@@ -11,12 +12,14 @@ use crate::{
 };
 
 /// The words for a link that does not match any sent value.
-pub const UNKNOWN_LINK: &str = "This verification link is not valid: it was mistyped, used already, or replaced by a newer one. Use the newest link sent to the address, or ask the requester to send a new one.";
+pub fn unknown_link() -> Msg {
+    Msg::new("err-smime-unknown-link")
+}
 
 impl OrderService {
     /// The verified address.
     pub async fn smime_verify(&self, value: &str) -> Result<String, OrderError> {
-        let unknown = || OrderError::Refused(UNKNOWN_LINK.into());
+        let unknown = || OrderError::Refused(unknown_link());
         if !looks_like_token(value) {
             return Err(unknown());
         }
@@ -27,9 +30,9 @@ impl OrderService {
         let email = m.email.clone().ok_or_else(unknown)?;
         let now = self.clock.now();
         if !link_fresh(m.value_sent_at, now) {
-            return Err(OrderError::Refused(format!(
-                "This verification link has expired: links work for {LINK_HOURS} hours after they are sent. Nothing was changed. Ask the requester to send a new link from the order's page."
-            )));
+            return Err(OrderError::Refused(
+                Msg::new("err-verification-link-has-expired-links").arg("link_hours", LINK_HOURS),
+            ));
         }
         let tx = self.store.begin().await?;
         if !mailboxes::set_verified(&tx, m.account_id, m.order_id, Some(&hash), now, now).await? {

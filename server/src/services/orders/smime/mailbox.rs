@@ -1,6 +1,7 @@
 //! Certum's "Provide e-mail address" (or correct it before it is verified) and "send the
 //! verification link again".
 
+use app::i18n::Msg;
 use app::model::{
     FieldErrors, Permission,
     smime::{LINK_HOURS, StepStatus, certificate_email},
@@ -30,16 +31,16 @@ impl OrderService {
         let status = *order.status;
         let now = self.clock.now();
         if !open(status) {
-            return Err(OrderError::Refused(format!(
-                "This order is \"{}\"; the address can be provided once the order is paid and until the certificate is issued.",
-                status.label()
-            )));
+            return Err(OrderError::Refused(
+                Msg::new("err-order-status-address-can-provided")
+                    .arg("status", Msg::new(status.key())),
+            ));
         }
         if email_step(status, &m, now) == StepStatus::Verified {
-            return Err(OrderError::Refused(format!(
-                "{} is verified already; the address of this order cannot change now.",
-                m.email.unwrap_or_default()
-            )));
+            return Err(OrderError::Refused(
+                Msg::new("err-m-verified-already-address-order")
+                    .arg("m", m.email.unwrap_or_default()),
+            ));
         }
         let tx = self.store.begin().await?;
         mailboxes::set_email(&tx, order.account_id, order.id, &email, now).await?;
@@ -73,20 +74,20 @@ impl OrderService {
         let email = match (email_step(status, &m, now), m.email) {
             (StepStatus::WaitingForVerification, Some(email)) => email,
             (StepStatus::Verified, Some(email)) => {
-                return Err(OrderError::Refused(format!(
-                    "{email} is verified already; there is nothing to resend."
-                )));
-            }
-            (StepStatus::WaitingForData, _) | (_, None) => {
                 return Err(OrderError::Refused(
-                    "Provide the e-mail address first.".into(),
+                    Msg::new("err-email-verified-already-there-nothing").arg("email", email),
                 ));
             }
-            _ => {
-                return Err(OrderError::Refused(format!(
-                    "This order is \"{}\"; verification is not available for it.",
-                    status.label()
+            (StepStatus::WaitingForData, _) | (_, None) => {
+                return Err(OrderError::Refused(Msg::new(
+                    "err-provide-mail-address-first",
                 )));
+            }
+            _ => {
+                return Err(OrderError::Refused(
+                    Msg::new("err-order-status-verification-not-available")
+                        .arg("status", Msg::new(status.key())),
+                ));
             }
         };
         let tx = self.store.begin().await?;

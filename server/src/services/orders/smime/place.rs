@@ -3,6 +3,7 @@
 //! at activation). Paid from the ledger at once, or sent for approval, like any order; once
 //! paid with an address, the mailbox's verification starts.
 
+use app::i18n::Msg;
 use app::model::{
     FieldErrors, Permission,
     order_form_post::FormToken,
@@ -56,14 +57,13 @@ impl OrderService {
         if !product.offer.kind.is_smime() {
             return Err(OrderError::Invalid(FieldErrors::single(
                 "product_id",
-                "This is not an S/MIME product; order it from New order.",
+                Msg::new("err-not-s-mime-product-order"),
             )));
         }
         self.check_issuable(&product).await?;
         let valid = form.validate().map_err(OrderError::Invalid)?;
-        let price = quote(&product.offer, form.validity_days, 1).map_err(|e| {
-            OrderError::Invalid(FieldErrors::single("validity_days", e.to_string()))
-        })?;
+        let price = quote(&product.offer, form.validity_days, 1)
+            .map_err(|e| OrderError::Invalid(FieldErrors::single("validity_days", e.msg())))?;
         if let (Some(csr), Some(email)) = (&valid.csr_pem, &valid.certificate_email) {
             check_mailbox_csr(csr, email)
                 .map_err(|e| OrderError::Invalid(FieldErrors::single("csr_pem", e)))?;
