@@ -97,6 +97,10 @@ test.describe("every page in Polish", () => {
     await page.getByLabel("E-mail", { exact: true }).fill(email);
     await page.getByLabel("Numer telefonu komórkowego", { exact: true }).fill("+48 601 234 567");
     await page.getByLabel("Nazwa organizacji", { exact: true }).fill(organization);
+    // Countries by their Polish names, in Polish alphabetical order (Ł after L).
+    await expect(page.locator('#field-country option[value="PL"]')).toHaveText("Polska");
+    const countries = await page.locator("#field-country option").allTextContents();
+    expect(countries.indexOf("Łotwa")).toBeGreaterThan(countries.indexOf("Luksemburg"));
     await page.getByLabel("Kraj", { exact: true }).selectOption("PL");
     await page.getByLabel(/Akceptuję warunki/).check();
     await page.getByRole("button", { name: "Załóż konto" }).click();
@@ -107,13 +111,13 @@ test.describe("every page in Polish", () => {
     await page.getByRole("button", { name: "Ustaw hasło i aktywuj" }).click();
     await submitSignIn(page, email, PASSWORD, "pl");
     await expect(page.getByRole("heading", { level: 1, name: "Przegląd" })).toBeVisible();
+    await expect(page.getByText("Polska", { exact: true })).toBeVisible();
 
-    // What the user entered (the country they chose shows by its English name: country
-    // names are not in the catalogue yet), and the user's role (a label the server sends,
-    // "Administrator" in either language), are data here.
+    // What the user entered, and the user's role (a label the server sends, "Administrator"
+    // in either language), are data here; the country they chose shows by its Polish name.
     // The account's first group is named at sign-up, in English for now: a name, so data.
     // ACME clients are named by their program names.
-    const data = [name, organization, email, "Poland", "Administrator", "English", "Default group", "lego", "certbot"];
+    const data = [name, organization, email, "Administrator", "English", "Default group", "lego", "certbot"];
     for (const { path, pending } of PORTAL_PAGES) {
       await expectOnlyPolish(page, path, pending ?? false, data);
     }

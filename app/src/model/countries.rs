@@ -1,5 +1,7 @@
-//! ISO 3166-1 alpha-2 country codes offered at sign-up, sorted by English name.
-//! Generated once from the ISO 3166 list (pycountry); edit by hand only to follow ISO changes.
+//! ISO 3166-1 alpha-2 country codes offered at sign-up, sorted by English name. Generated once
+//! from the ISO 3166 list (pycountry); edit by hand only to follow ISO changes, then run
+//! `scripts/gen-countries.py`, which writes the names of both catalogues (`countries.ftl`) and
+//! the Polish order below.
 
 /// (alpha-2 code, English short name)
 pub const COUNTRIES: &[(&str, &str)] = &[
@@ -253,3 +255,79 @@ pub const COUNTRIES: &[(&str, &str)] = &[
     ("ZW", "Zimbabwe"),
     ("AX", "Åland Islands"),
 ];
+
+/// The codes in the alphabetical order of their Polish names, for the sign-up list.
+pub const COUNTRY_ORDER_PL: &[&str] = &[
+    "AF", "AL", "DZ", "AD", "AO", "AI", "AQ", "AG", "SA", "AR", "AM", "AW", "AU", "AT", "AZ", "BS",
+    "BH", "BD", "BB", "BE", "BZ", "BJ", "BM", "BT", "BY", "BO", "BQ", "BA", "BW", "BR", "IO", "VG",
+    "BG", "BF", "BI", "CL", "CN", "HR", "CW", "CY", "TD", "ME", "CZ", "UM", "DK", "DM", "DJ", "EG",
+    "EC", "ER", "EE", "SZ", "ET", "FK", "RU", "FJ", "PH", "FI", "FR", "TF", "GA", "GM", "GS", "GH",
+    "GI", "GR", "GD", "GL", "GE", "GU", "GG", "GY", "GF", "GP", "GT", "GN", "GW", "GQ", "HT", "ES",
+    "NL", "HN", "HK", "IN", "ID", "IQ", "IR", "IE", "IS", "IL", "JM", "JP", "YE", "JE", "JO", "KY",
+    "KH", "CM", "CA", "QA", "KZ", "KE", "KG", "KI", "CO", "KM", "CG", "CD", "KP", "CR", "CU", "KW",
+    "LA", "LS", "LB", "LR", "LY", "LI", "LT", "LU", "LV", "MK", "MG", "YT", "MO", "MW", "MV", "MY",
+    "ML", "MT", "MP", "MA", "MQ", "MR", "MU", "MX", "FM", "MM", "MD", "MC", "MN", "MS", "MZ", "NA",
+    "NR", "NP", "DE", "NE", "NG", "NI", "NU", "NO", "NC", "NZ", "OM", "PK", "PW", "PS", "PA", "BN",
+    "VA", "PG", "PY", "PE", "PN", "PF", "PL", "ZA", "PR", "PT", "DO", "KR", "CF", "CV", "RE", "RW",
+    "RO", "EH", "KN", "LC", "VC", "BL", "MF", "PM", "SV", "WS", "AS", "SM", "SN", "RS", "SC", "SL",
+    "SG", "SX", "SK", "SI", "SO", "LK", "US", "SD", "SS", "SR", "SJ", "SY", "CH", "SE", "TJ", "TH",
+    "TW", "TZ", "TL", "TG", "TK", "TO", "TT", "TN", "TR", "TM", "TC", "TV", "UG", "UA", "UY", "UZ",
+    "VU", "WF", "VE", "HU", "GB", "VN", "IT", "CI", "BV", "CX", "IM", "SH", "AX", "CK", "VI", "HM",
+    "CC", "MH", "NF", "FO", "SB", "ST", "ZM", "ZW", "AE",
+];
+
+/// The catalogue key of a country's name (`country-pl`), in the reader's language.
+pub fn name_key(code: &str) -> String {
+    format!("country-{}", code.to_ascii_lowercase())
+}
+
+/// The codes in the alphabetical order of their names in `lang`.
+pub fn in_order(lang: crate::i18n::Lang) -> Vec<&'static str> {
+    match lang {
+        crate::i18n::Lang::En => COUNTRIES.iter().map(|(code, _)| *code).collect(),
+        crate::i18n::Lang::Pl => COUNTRY_ORDER_PL.to_vec(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_polish_order_lists_every_country_once() {
+        let mut english: Vec<_> = COUNTRIES.iter().map(|(code, _)| *code).collect();
+        let mut polish = COUNTRY_ORDER_PL.to_vec();
+        english.sort_unstable();
+        polish.sort_unstable();
+        assert_eq!(english, polish);
+    }
+
+    #[test]
+    fn every_country_has_its_name_in_every_language() {
+        for lang in crate::i18n::Lang::ALL {
+            for code in in_order(lang) {
+                let name = crate::i18n::tr(lang, &name_key(code));
+                assert!(
+                    !name.starts_with("country-"),
+                    "{code} has no name in {lang}"
+                );
+            }
+        }
+        assert_eq!(
+            crate::i18n::tr(crate::i18n::Lang::Pl, &name_key("PL")),
+            "Polska"
+        );
+        assert_eq!(
+            crate::i18n::tr(crate::i18n::Lang::En, &name_key("PL")),
+            "Poland"
+        );
+    }
+
+    #[test]
+    fn polish_letters_sort_after_their_base_letters() {
+        let at = |code: &str| COUNTRY_ORDER_PL.iter().position(|c| *c == code).unwrap();
+        // Luksemburg, Łotwa, Macedonia Północna / Madagaskar.
+        assert!(at("LU") < at("LV"));
+        assert!(at("LV") < at("MG"));
+    }
+}

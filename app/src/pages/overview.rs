@@ -7,7 +7,7 @@ use crate::{
     model::{
         SessionView,
         attention::{Attention, BalanceLine},
-        countries::COUNTRIES,
+        countries::{self, COUNTRIES},
     },
 };
 
@@ -22,7 +22,7 @@ fn Overview(session: SessionView) -> impl IntoView {
     let country = COUNTRIES
         .iter()
         .find(|(code, _)| *code == session.account_country)
-        .map(|(_, name)| (*name).to_owned())
+        .map(|(code, _)| t(&countries::name_key(code)))
         .unwrap_or_else(|| match session.account_country.as_str() {
             "" => t("overview-country-not-set"),
             code => code.to_owned(),

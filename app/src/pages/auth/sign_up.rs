@@ -11,7 +11,7 @@ use crate::{
     error::AppError,
     i18n::t,
     model::{
-        countries::COUNTRIES,
+        countries,
         legal::LegalDocumentKind,
         sign_up::{fields, validate_field},
     },
@@ -82,9 +82,9 @@ pub fn SignUpPage() -> impl IntoView {
                         aria-invalid=move || if country_error.get().is_some() { "true" } else { "false" }
                         aria-describedby="field-country-error">
                         <option value="">{t("sign-up-choose-country")}</option>
-                        {COUNTRIES
-                            .iter()
-                            .map(|(code, name)| view! { <option value=*code>{*name}</option> })
+                        {countries::in_order(crate::i18n::use_lang())
+                            .into_iter()
+                            .map(|code| view! { <option value=code>{t(&countries::name_key(code))}</option> })
                             .collect_view()}
                     </select>
                     <p class="field-error" id="field-country-error" role="alert">{move || country_error.get()}</p>
