@@ -33,3 +33,5 @@ permission-view-reports = See reports
 permission-use-tools = Use the tools
 permission-manage-settings = Change account settings and security rules
 permission-discovery = Certificate discovery, keys and key stores
+
+role-removed = Removed role

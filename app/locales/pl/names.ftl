@@ -33,3 +33,5 @@ permission-view-reports = Wgląd w raporty
 permission-use-tools = Korzystanie z narzędzi
 permission-manage-settings = Zmiana ustawień konta i zasad bezpieczeństwa
 permission-discovery = Wykrywanie certyfikatów, klucze i magazyny kluczy
+
+role-removed = Usunięta rola

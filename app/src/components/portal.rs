@@ -279,7 +279,7 @@ fn Frame(session: SessionView, title: &'static str, children: Children) -> impl 
                 </div>
                 <div class="topbar-user">
                     <span class="user-name" aria-label=t("common-signed-in-as")>{session.user_name.clone()}</span>
-                    <span class="user-role">{session.role_label.clone()}</span>
+                    <span class="user-role">{session.role_label.text(crate::i18n::use_lang())}</span>
                     <ActionForm action=sign_out>
                         <button type="submit" class="button button-quiet">{t("common-sign-out")}</button>
                     </ActionForm>

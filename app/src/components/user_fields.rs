@@ -23,6 +23,7 @@ pub fn UserFields(
     /// The server's message for a field after a submission.
     field_error: Callback<&'static str, Signal<Option<String>>>,
 ) -> impl IntoView {
+    let lang = crate::i18n::use_lang();
     let role_error = field_error.run("role");
     let access_error = field_error.run("group_access");
     let selected_role = initial.role.clone();
@@ -65,7 +66,7 @@ pub fn UserFields(
                     .into_iter()
                     .map(|r| {
                         let is = r.value == selected_role;
-                        view! { <option value=r.value selected=is>{r.label}</option> }
+                        view! { <option value=r.value selected=is>{r.label.text(lang)}</option> }
                     })
                     .collect_view()}
             </select>

@@ -12,7 +12,7 @@ pub struct AccountChoice {
     pub status: AccountStatus,
     pub role: Role,
     /// The built-in role's label or the custom role's name.
-    pub role_label: String,
+    pub role_label: super::role_name::RoleName,
     /// The account the session works in now.
     pub current: bool,
     /// Whether it can be chosen: active, and the user not deactivated there.

@@ -16,7 +16,7 @@ pub struct GroupUser {
     pub id: i32,
     pub name: String,
     pub email: String,
-    pub role_label: String,
+    pub role_label: super::role_name::RoleName,
     /// Added to the group, rather than there through access to all groups.
     pub member: bool,
 }

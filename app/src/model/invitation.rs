@@ -30,7 +30,7 @@ pub struct InvitationView {
     pub account_name: String,
     /// The address invited: only that user may answer.
     pub email: String,
-    pub role_label: String,
+    pub role_label: super::role_name::RoleName,
     /// `YYYY-MM-DD HH:MM UTC`.
     pub expires_at: String,
     /// Who the browser is signed in as, if anyone (to tell them to switch user).
@@ -84,7 +84,9 @@ mod tests {
         let mut v = InvitationView {
             account_name: "Acme".into(),
             email: "meera@example.com".into(),
-            role_label: "Standard User".into(),
+            role_label: crate::model::role_name::RoleName::BuiltIn(
+                crate::model::Role::StandardUser,
+            ),
             expires_at: String::new(),
             signed_in_as: None,
         };

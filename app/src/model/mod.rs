@@ -34,6 +34,7 @@ pub mod permission;
 pub mod place_order;
 pub mod products;
 pub mod profile;
+pub mod role_name;
 pub mod roles;
 pub mod session;
 pub mod sign_up;

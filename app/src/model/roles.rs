@@ -51,7 +51,7 @@ impl AssignedRole {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RoleOption {
     pub value: String,
-    pub label: String,
+    pub label: super::role_name::RoleName,
 }
 
 /// The custom-role form. Each ticked permission arrives as `permissions[<index>]` with its

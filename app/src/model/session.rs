@@ -55,7 +55,7 @@ pub struct SessionView {
     pub user_email: String,
     pub role: Role,
     /// The role's name: a built-in role's label, or a custom role's own name.
-    pub role_label: String,
+    pub role_label: super::role_name::RoleName,
     /// What the role allows, so the portal shows only what the user can do.
     pub permissions: Vec<Permission>,
     pub is_operator: bool,

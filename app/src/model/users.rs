@@ -248,7 +248,7 @@ pub struct UserSummary {
     pub designation: String,
     pub employee_id: String,
     pub role: AssignedRole,
-    pub role_label: String,
+    pub role_label: super::role_name::RoleName,
     pub group_access: GroupAccess,
     pub status: MemberStatus,
     /// Whether this is the signed-in user (who cannot deactivate or demote themselves).
@@ -290,7 +290,7 @@ pub struct UsersQuery {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct InvitationSummary {
     pub email: String,
-    pub role_label: String,
+    pub role_label: super::role_name::RoleName,
     /// `YYYY-MM-DD`.
     pub invited_on: String,
     /// The link lapsed unanswered; adding the address again sends a new one.

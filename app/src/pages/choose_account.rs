@@ -55,7 +55,7 @@ fn Choice(account: AccountChoice, switch: ServerAction<SwitchAccount>) -> impl I
             <h2 id=heading>{account.name.clone()}</h2>
             <dl class="facts">
                 <dt>{t("choose-account-type")}</dt><dd>{t(account.kind.key())}</dd>
-                <dt>{t("choose-account-role")}</dt><dd>{account.role_label.clone()}</dd>
+                <dt>{t("choose-account-role")}</dt><dd>{account.role_label.text(crate::i18n::use_lang())}</dd>
                 <dt>{t("choose-account-status")}</dt><dd>{t(account.status.key())}</dd>
             </dl>
             {match (account.current, account.reason.clone()) {

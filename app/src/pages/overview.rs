@@ -46,7 +46,7 @@ fn Overview(session: SessionView) -> impl IntoView {
                 <dl class="facts">
                     <dt>{t("overview-name")}</dt><dd>{session.user_name.clone()}</dd>
                     <dt>{t("overview-email")}</dt><dd>{session.user_email.clone()}</dd>
-                    <dt>{t("overview-role")}</dt><dd>{session.role_label.clone()}</dd>
+                    <dt>{t("overview-role")}</dt><dd>{session.role_label.text(crate::i18n::use_lang())}</dd>
                     <dt>{t("overview-signed-in")}</dt><dd>{session.signed_in_at.clone()}</dd>
                 </dl>
             </section>

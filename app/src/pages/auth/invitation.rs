@@ -44,7 +44,7 @@ fn Answer(token: String, view: InvitationView) -> impl IntoView {
         <p class="lead">
             {in_bold(
                 t_args("invitation-lead", &marked(["account", "email", "role"])),
-                [view.account_name.clone(), view.email.clone(), view.role_label.clone()],
+                [view.account_name.clone(), view.email.clone(), view.role_label.text(crate::i18n::use_lang())],
             )}
         </p>
         <p class="muted">

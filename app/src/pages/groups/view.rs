@@ -140,7 +140,7 @@ fn Detail(detail: GroupDetail) -> impl IntoView {
                         <tr>
                             <td>{u.name.clone()}</td>
                             <td>{u.email}</td>
-                            <td>{u.role_label}</td>
+                            <td>{u.role_label.text(crate::i18n::use_lang())}</td>
                             <td>{if u.member { t("group-through-member") } else { t("group-through-all") }}</td>
                             <td>{u.member.then(|| view! {
                                 <ActionForm action=remove>

@@ -59,7 +59,7 @@ fn EditForm(user: UserSummary, roles: Vec<crate::model::roles::RoleOption>) -> i
                 <h2 id="edit-user-heading">{user.name.clone()}</h2>
                 <dl class="facts">
                     <dt>{t("field-email")}</dt><dd>{user.email.clone()}</dd>
-                    <dt>{t("field-role")}</dt><dd>{user.role_label.clone()}</dd>
+                    <dt>{t("field-role")}</dt><dd>{user.role_label.text(crate::i18n::use_lang())}</dd>
                     <dt>{t("orders-col-status")}</dt><dd>{t(user.status.key())}</dd>
                 </dl>
                 <p class="alert alert-info" role="status">

@@ -78,7 +78,7 @@ fn UserTable(page: UsersPage, search: String) -> impl IntoView {
                         view! {
                             <tr>
                                 <td>{i.email.clone()}</td>
-                                <td>{i.role_label.clone()}</td>
+                                <td>{i.role_label.text(crate::i18n::use_lang())}</td>
                                 <td>{i.invited_on.clone()}</td>
                                 <td>{status}</td>
                             </tr>
@@ -107,7 +107,7 @@ fn UserTable(page: UsersPage, search: String) -> impl IntoView {
                         <tr>
                             <td><a href=href>{u.name}</a>{u.is_you.then(|| format!(" ({})", t("users-you")))}</td>
                             <td>{u.email}</td>
-                            <td>{u.role_label.clone()}</td>
+                            <td>{u.role_label.text(crate::i18n::use_lang())}</td>
                             <td>{u.designation}</td>
                             <td>{t(u.status.key())}</td>
                         </tr>

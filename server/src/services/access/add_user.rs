@@ -138,7 +138,7 @@ mod tests {
             .unwrap();
         assert_eq!(page.invitations.len(), 1);
         assert_eq!(page.invitations[0].email, "asha@example.com");
-        assert_eq!(page.invitations[0].role_label, "Standard User");
+        assert_eq!(page.invitations[0].role_label.to_string(), "Standard User");
         assert!(!page.invitations[0].expired);
         let mail = h.sent().await.pop().unwrap();
         assert_eq!(mail.to, "asha@example.com");

@@ -203,7 +203,7 @@ fn labels(permissions: &[Permission]) -> String {
 /// A role the caller might give, with what it grants.
 struct Giveable {
     role: AssignedRole,
-    label: String,
+    label: app::model::role_name::RoleName,
     permissions: Vec<Permission>,
 }
 
@@ -213,14 +213,14 @@ impl AccessService {
             .into_iter()
             .map(|r| Giveable {
                 role: AssignedRole::BuiltIn(r),
-                label: r.label().to_owned(),
+                label: app::model::role_name::RoleName::BuiltIn(r),
                 permissions: r.permissions().to_vec(),
             })
             .collect();
         for row in custom_roles::of_account(&self.store, caller.account.id).await? {
             roles.push(Giveable {
                 role: AssignedRole::Custom(row.id),
-                label: row.name,
+                label: app::model::role_name::RoleName::Custom(row.name),
                 permissions: load_permissions(&row.permissions),
             });
         }
@@ -256,7 +256,7 @@ impl AccessService {
         &self,
         caller: &Caller,
         role: AssignedRole,
-    ) -> Result<String, AccessError> {
+    ) -> Result<app::model::role_name::RoleName, AccessError> {
         let found = self
             .giveable_roles(caller)
             .await?
@@ -281,13 +281,21 @@ impl AccessService {
     pub(super) async fn role_labels(
         &self,
         account_id: i32,
-    ) -> Result<HashMap<AssignedRole, String>, AccessError> {
-        let mut labels: HashMap<AssignedRole, String> = Role::ALL
+    ) -> Result<HashMap<AssignedRole, app::model::role_name::RoleName>, AccessError> {
+        let mut labels: HashMap<AssignedRole, app::model::role_name::RoleName> = Role::ALL
             .into_iter()
-            .map(|r| (AssignedRole::BuiltIn(r), r.label().to_owned()))
+            .map(|r| {
+                (
+                    AssignedRole::BuiltIn(r),
+                    app::model::role_name::RoleName::BuiltIn(r),
+                )
+            })
             .collect();
         for row in custom_roles::of_account(&self.store, account_id).await? {
-            labels.insert(AssignedRole::Custom(row.id), row.name);
+            labels.insert(
+                AssignedRole::Custom(row.id),
+                app::model::role_name::RoleName::Custom(row.name),
+            );
         }
         Ok(labels)
     }
@@ -296,12 +304,12 @@ impl AccessService {
         &self,
         account_id: i32,
         role: AssignedRole,
-    ) -> Result<String, AccessError> {
+    ) -> Result<app::model::role_name::RoleName, AccessError> {
         Ok(self
             .role_labels(account_id)
             .await?
             .remove(&role)
-            .unwrap_or_else(|| "Unknown role".to_owned()))
+            .unwrap_or(app::model::role_name::RoleName::Removed))
     }
 }
 
@@ -386,11 +394,12 @@ mod tests {
         )
         .await;
         let view = h.service.current_session(&meera).await.unwrap().unwrap();
-        assert_eq!(view.role_label, "Auditor");
+        assert_eq!(view.role_label.to_string(), "Auditor");
         let holder = h.service.caller(&meera).await.unwrap().unwrap();
         let accounts = h.service.accounts_of(&holder).await.unwrap();
         assert_eq!(
-            accounts[0].role_label, "Auditor",
+            accounts[0].role_label.to_string(),
+            "Auditor",
             "named on Choose an account too"
         );
         assert_eq!(

@@ -69,7 +69,7 @@ impl AccessService {
                     role_label: labels
                         .get(&*m.role)
                         .cloned()
-                        .unwrap_or_else(|| "Unknown role".to_owned()),
+                        .unwrap_or(app::model::role_name::RoleName::Removed),
                     member,
                 });
             }

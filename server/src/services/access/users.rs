@@ -21,7 +21,7 @@ pub(super) fn summary(
     caller: &Caller,
     m: &MembershipRow,
     u: &UserRow,
-    labels: &HashMap<AssignedRole, String>,
+    labels: &HashMap<AssignedRole, app::model::role_name::RoleName>,
     grants: &HashMap<AssignedRole, Vec<Permission>>,
     shared: bool,
 ) -> UserSummary {
@@ -36,7 +36,7 @@ pub(super) fn summary(
         role_label: labels
             .get(&*m.role)
             .cloned()
-            .unwrap_or_else(|| "Unknown role".to_owned()),
+            .unwrap_or(app::model::role_name::RoleName::Removed),
         group_access: *m.group_access,
         status: if m.status == memberships::DEACTIVATED {
             MemberStatus::Deactivated
@@ -73,7 +73,7 @@ impl AccessService {
         &self,
         caller: &Caller,
         search: &str,
-        labels: &HashMap<AssignedRole, String>,
+        labels: &HashMap<AssignedRole, app::model::role_name::RoleName>,
     ) -> Result<Vec<InvitationSummary>, AccessError> {
         let open = invitations::open_for_account(&self.store, caller.account.id).await?;
         let ids: Vec<i32> = open.iter().map(|i| i.user_id).collect();
@@ -89,7 +89,7 @@ impl AccessService {
                     role_label: labels
                         .get(&*i.role)
                         .cloned()
-                        .unwrap_or_else(|| "Unknown role".to_owned()),
+                        .unwrap_or(app::model::role_name::RoleName::Removed),
                     invited_on: i.created_at.format("%Y-%m-%d").to_string(),
                     expired: i.expires_at <= now,
                 })

@@ -101,7 +101,13 @@ pub(super) mod tests {
         .validate(AccountKind::Enterprise, false, &[])
         .unwrap();
         h.service
-            .add_user(&ravi.account, ravi.user.id, &form, "Standard User", None)
+            .add_user(
+                &ravi.account,
+                ravi.user.id,
+                &form,
+                &app::model::role_name::RoleName::BuiltIn(app::model::Role::StandardUser),
+                None,
+            )
             .await
             .unwrap();
         (ravi, asha, h.invitation_token().await)
@@ -121,7 +127,7 @@ pub(super) mod tests {
         // The link shows who is invited, and is of no use to anyone else.
         let view = h.service.invitation(&token, None).await.unwrap();
         assert_eq!(view.email, "asha@example.com");
-        assert_eq!(view.role_label, "Standard User");
+        assert_eq!(view.role_label.to_string(), "Standard User");
         assert!(!view.answerable());
         let eve = h.signed_in("eve@example.net").await;
         let eve = h.service.caller(&eve).await.unwrap().unwrap();

@@ -37,7 +37,7 @@ impl IdentityService {
         account: &AccountRow,
         by: i32,
         form: &ValidUserForm,
-        role_label: &str,
+        role_label: &app::model::role_name::RoleName,
         ip: Option<String>,
     ) -> Result<Added, IdentityError> {
         let email = form.email.as_ref().ok_or_else(|| {
@@ -86,7 +86,7 @@ impl IdentityService {
                     &user.email,
                     &user.name,
                     &account.name,
-                    role_label,
+                    &role_label.text(user.mail_lang()),
                     &self.invitation_link(&token.plain),
                 );
                 (

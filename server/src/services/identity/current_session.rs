@@ -103,12 +103,24 @@ impl IdentityService {
         }
         let (kind, status) = (*account.kind, *account.status);
         let (role, role_label, permissions) = match *membership.role {
-            AssignedRole::BuiltIn(r) => (r, r.label().to_owned(), r.permissions().to_vec()),
+            AssignedRole::BuiltIn(r) => (
+                r,
+                app::model::role_name::RoleName::BuiltIn(r),
+                r.permissions().to_vec(),
+            ),
             AssignedRole::Custom(id) => {
                 match custom_roles::find(&self.store, account.id, id).await? {
-                    Some(c) => (Role::Custom, c.name, load_permissions(&c.permissions)),
+                    Some(c) => (
+                        Role::Custom,
+                        app::model::role_name::RoleName::Custom(c.name),
+                        load_permissions(&c.permissions),
+                    ),
                     // A role cannot be deleted while held; if one is gone anyway, it grants nothing.
-                    None => (Role::Custom, "Removed role".to_owned(), Vec::new()),
+                    None => (
+                        Role::Custom,
+                        app::model::role_name::RoleName::Removed,
+                        Vec::new(),
+                    ),
                 }
             }
         };
@@ -167,8 +179,8 @@ pub struct Caller {
     pub user: UserRow,
     pub account: AccountRow,
     pub role: Role,
-    /// The built-in role's label or the custom role's name.
-    pub role_label: String,
+    /// The built-in role's or the custom role's name.
+    pub role_label: app::model::role_name::RoleName,
     /// What the role allows (a custom role's own list).
     pub permissions: Vec<Permission>,
     pub kind: AccountKind,

@@ -95,13 +95,17 @@ impl IdentityService {
         &self,
         invitation: &InvitationRow,
         account_id: i32,
-    ) -> Result<String, IdentityError> {
+    ) -> Result<app::model::role_name::RoleName, IdentityError> {
         Ok(match *invitation.role {
-            app::model::roles::AssignedRole::BuiltIn(r) => r.label().to_owned(),
+            app::model::roles::AssignedRole::BuiltIn(r) => {
+                app::model::role_name::RoleName::BuiltIn(r)
+            }
             app::model::roles::AssignedRole::Custom(id) => {
                 custom_roles::find(&self.store, account_id, id)
                     .await?
-                    .map_or_else(|| "Removed role".to_owned(), |c| c.name)
+                    .map_or(app::model::role_name::RoleName::Removed, |c| {
+                        app::model::role_name::RoleName::Custom(c.name)
+                    })
             }
         })
     }

@@ -18,12 +18,16 @@ impl IdentityService {
             };
             let (kind, status) = (*a.kind, *a.status);
             let (role, role_label) = match *m.role {
-                app::model::roles::AssignedRole::BuiltIn(r) => (r, r.label().to_owned()),
+                app::model::roles::AssignedRole::BuiltIn(r) => {
+                    (r, app::model::role_name::RoleName::BuiltIn(r))
+                }
                 app::model::roles::AssignedRole::Custom(id) => (
                     Role::Custom,
                     custom_roles::find(&self.store, a.id, id)
                         .await?
-                        .map_or_else(|| "Removed role".to_owned(), |c| c.name),
+                        .map_or(app::model::role_name::RoleName::Removed, |c| {
+                            app::model::role_name::RoleName::Custom(c.name)
+                        }),
                 ),
             };
             let reason = if m.status == memberships::DEACTIVATED {
@@ -138,7 +142,13 @@ mod tests {
         .validate(AccountKind::Enterprise, false, &[])
         .unwrap();
         h.service
-            .add_user(&ravi.account, ravi.user.id, &form, "Standard User", None)
+            .add_user(
+                &ravi.account,
+                ravi.user.id,
+                &form,
+                &app::model::role_name::RoleName::BuiltIn(app::model::Role::StandardUser),
+                None,
+            )
             .await
             .unwrap();
         // She joins only by accepting the mailed invitation (before, she was added at once).
