@@ -109,6 +109,26 @@ test.describe("without JavaScript", () => {
     await expect(page.getByRole("heading", { name: "Create your account" })).toBeVisible();
   });
 
+  test.describe("in Polish", () => {
+    test.use({ locale: "pl-PL" });
+
+    test("a form the server refuses says what is wrong in Polish", async ({ page }) => {
+      await page.goto("/sign-up");
+      await page.getByRole("radio", { name: /^Firma/ }).check();
+      await page.getByLabel("Imię i nazwisko", { exact: true }).fill("Jan Kowalski");
+      await page.getByLabel("E-mail", { exact: true }).fill(uniqueEmail("jan.refused"));
+      await page.getByLabel("Numer telefonu komórkowego", { exact: true }).fill("12");
+      await page.getByLabel("Nazwa organizacji", { exact: true }).fill("Kowalski Sp. z o.o.");
+      await page.getByLabel("Kraj", { exact: true }).selectOption("PL");
+      await page.getByLabel(/Akceptuję warunki/).check();
+      await page.getByRole("button", { name: "Załóż konto" }).click();
+      await expect(
+        page.getByText("Numer telefonu komórkowego ma od 7 do 15 cyfr łącznie z numerem kierunkowym kraju."),
+      ).toBeVisible();
+      await expect(page.getByRole("heading", { name: "Załóż konto" })).toBeVisible();
+    });
+  });
+
   test("a language the portal does not speak is refused and changes nothing", async ({ page, context }) => {
     const answer = await page.request.post("/api/profile/language", {
       form: { lang: "xx", back: "/sign-in" },
