@@ -69,7 +69,8 @@ where
         let (id, _) = chosen();
         offers.with_value(|o| o.iter().find(|o| o.id == id).cloned())
     };
-    let error = move |name: &'static str| errors.with(|e| e.text(name));
+    let lang = crate::i18n::use_lang();
+    let error = move |name: &'static str| errors.with(|e| e.text(name, lang));
     let (product_id, validity_id) = (format!("{prefix}-product"), format!("{prefix}-validity"));
     view! {
         <div class="field">

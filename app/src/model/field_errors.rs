@@ -45,10 +45,9 @@ impl FieldErrors {
         self.0.iter().find(|e| e.field == field).map(|e| &e.message)
     }
 
-    /// The message for `field` in the language of the page being rendered (call it while
-    /// rendering).
-    pub fn text(&self, field: &str) -> Option<String> {
-        self.get(field).map(|m| m.text(crate::i18n::use_lang()))
+    /// The message for `field` in `lang`.
+    pub fn text(&self, field: &str, lang: crate::i18n::Lang) -> Option<String> {
+        self.get(field).map(|m| m.text(lang))
     }
 
     pub fn is_empty(&self) -> bool {

@@ -128,9 +128,8 @@ fn Steps(data: WizardData) -> impl IntoView {
             .copied()
             .unwrap_or(WizardStep::Summary)
     };
-    let field_error = move |name: &'static str| {
-        Signal::derive(move || errors.with(|e| e.get(name).map(|m| m.text(lang))))
-    };
+    let field_error =
+        move |name: &'static str| Signal::derive(move || errors.with(|e| e.text(name, lang)));
     let next = move |_: leptos::ev::MouseEvent| {
         let found = form.with(|f| f.step_errors(current(), rules(offer().as_ref(), domains.get())));
         let key_unsaved = current() == WizardStep::Csr

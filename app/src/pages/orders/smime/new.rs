@@ -97,9 +97,8 @@ fn SmimeForm(data: SmimeNewData) -> impl IntoView {
             Err(e) => e.msg().text(lang),
         })
     };
-    let field_error = move |name: &'static str| {
-        Signal::derive(move || errors.with(|e| e.get(name).map(|m| m.text(lang))))
-    };
+    let field_error =
+        move |name: &'static str| Signal::derive(move || errors.with(|e| e.text(name, lang)));
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let f = form.get();

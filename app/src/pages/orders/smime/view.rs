@@ -209,10 +209,10 @@ fn Activation(order: SmimeView, actions: Actions) -> impl IntoView {
     let key_error = RwSignal::new(None::<String>);
     let statements = RwSignal::new(vec![false; STATEMENTS.len()]);
     let errors = RwSignal::new(FieldErrors::default());
+    // Read now: event handlers run outside the component's reactive context.
     let lang = crate::i18n::use_lang();
-    let field_error = move |name: &'static str| {
-        Signal::derive(move || errors.with(|e| e.get(name).map(|m| m.text(lang))))
-    };
+    let field_error =
+        move |name: &'static str| Signal::derive(move || errors.with(|e| e.text(name, lang)));
     let server_error = Signal::derive(move || actions.activate.value().get().and_then(Result::err));
     Effect::new(move |_| {
         if let Some(Err(crate::error::AppError::Validation(e))) = actions.activate.value().get() {
@@ -249,8 +249,6 @@ fn Activation(order: SmimeView, actions: Actions) -> impl IntoView {
             }
         }
     };
-    // Read now: event handlers run outside the component's reactive context.
-    let lang = crate::i18n::use_lang();
     let take_csr = move |text: String| {
         csr.set(text.clone());
         leptos::task::spawn_local(async move {
