@@ -55,7 +55,7 @@ export function catalogue(lang: string): string[] {
 /// What a page may show besides catalogue text: numbers, dates, ids and punctuation, money,
 /// e-mail addresses, domain names and addresses, and the data the test itself entered.
 const DATA =
-  /^[\d\s.,:;\-\/#+·—–()%*]+$|^[^\s@]+@[^\s@]+$|^(?:USD|INR|EUR)(?: -?[\d.,]+)?$|^-?[\d\s,]+\s(?:USD|INR|EUR)$|^[\d-]+ [\d:]+ UTC$|^(?:[a-z0-9-]+\.)+[a-z]{2,}$|^https?:\/\/\S+$/;
+  /^[\d\s.,:;\-\/#+·—–()%*]+$|^[^\s@]+@[^\s@]+$|^(?:USD|INR|EUR)(?: -?[\d.,]+)?$|^-?[\d\s,]+\s(?:USD|INR|EUR)$|^[\d-]+ [\d:]+ UTC$|^[\d.]+, [\d:]+ UTC$|^(?:[a-z0-9-]+\.)+[a-z]{2,}$|^https?:\/\/\S+$/;
 
 /// The texts (trimmed text nodes, and the labels a screen reader reads) that are neither
 /// whole catalogue messages, nor runs of them, nor data.

@@ -71,7 +71,7 @@ pub fn StatementTable(
                             };
                             view! {
                                 <tr>
-                                    <td>{l.at}</td>
+                                    <td>{l.at.text(crate::i18n::use_lang())}</td>
                                     <td>{l.kind_label}</td>
                                     <td>{memo}</td>
                                     {show_group.then(|| view! { <td>{l.group_name.clone().unwrap_or_else(|| "—".into())}</td> })}

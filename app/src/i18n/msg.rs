@@ -43,6 +43,10 @@ pub enum MsgArg {
     Msg(Box<Msg>),
     /// Messages listed with commas, each rendered in the same language.
     List(Vec<Msg>),
+    /// A date, written the reader's way.
+    Day(crate::model::Day),
+    /// A moment, written the reader's way.
+    Moment(crate::model::Moment),
 }
 
 impl Msg {
@@ -86,6 +90,8 @@ impl Msg {
                             .collect::<Vec<_>>()
                             .join(", "),
                     ),
+                    MsgArg::Day(d) => FluentValue::from(d.text(lang)),
+                    MsgArg::Moment(m) => FluentValue::from(m.text(lang)),
                 };
                 (name.clone(), value)
             })
@@ -110,6 +116,18 @@ impl From<Msg> for MsgArg {
 impl From<Vec<Msg>> for MsgArg {
     fn from(value: Vec<Msg>) -> Self {
         Self::List(value)
+    }
+}
+
+impl From<crate::model::Day> for MsgArg {
+    fn from(value: crate::model::Day) -> Self {
+        Self::Day(value)
+    }
+}
+
+impl From<crate::model::Moment> for MsgArg {
+    fn from(value: crate::model::Moment) -> Self {
+        Self::Moment(value)
     }
 }
 

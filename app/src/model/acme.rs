@@ -144,11 +144,10 @@ pub struct AcmeCredentialView {
     pub group: String,
     pub product: String,
     pub tags: String,
-    /// `YYYY-MM-DD HH:MM UTC`.
-    pub created: String,
+    pub created: super::Moment,
     /// When an ACME account was bound with it; `None` while unused.
-    pub bound: Option<String>,
-    pub revoked: Option<String>,
+    pub bound: Option<super::Moment>,
+    pub revoked: Option<super::Moment>,
 }
 
 /// A choice in a `<select>`: the value sent and the text shown.

@@ -50,9 +50,9 @@ pub struct ApiKeyView {
     pub key_id: String,
     pub user_email: String,
     pub description: String,
-    pub created_at: String,
-    pub last_used_at: Option<String>,
-    pub revoked_at: Option<String>,
+    pub created_at: super::Moment,
+    pub last_used_at: Option<super::Moment>,
+    pub revoked_at: Option<super::Moment>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

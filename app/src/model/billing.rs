@@ -140,8 +140,7 @@ impl Allocation {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LedgerLine {
     pub id: i32,
-    /// UTC, `YYYY-MM-DD HH:MM`.
-    pub at: String,
+    pub at: super::Moment,
     /// "Credits granted", "Allocated to group", …
     pub kind_label: String,
     pub memo: String,

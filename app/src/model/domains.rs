@@ -178,11 +178,11 @@ pub struct DomainView {
     /// Where to publish it: the TXT record's name, or the file's URL.
     pub location: Option<String>,
     /// RFC 3339: when the validation stops counting for new certificates.
-    pub dcv_expires_at: Option<String>,
-    pub verified_at: Option<String>,
+    pub dcv_expires_at: Option<super::Stamp>,
+    pub verified_at: Option<super::Stamp>,
     /// The rule the validation followed, e.g. "TLS BR 3.2.2.4.7 (DNS change)".
     pub rule: Option<String>,
-    pub added_at: String,
+    pub added_at: super::Stamp,
     /// What the last check found, when it failed.
     pub last_error: Option<String>,
 }

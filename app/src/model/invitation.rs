@@ -32,7 +32,7 @@ pub struct InvitationView {
     pub email: String,
     pub role_label: super::role_name::RoleName,
     /// `YYYY-MM-DD HH:MM UTC`.
-    pub expires_at: String,
+    pub expires_at: super::Moment,
     /// Who the browser is signed in as, if anyone (to tell them to switch user).
     pub signed_in_as: Option<String>,
 }
@@ -87,7 +87,12 @@ mod tests {
             role_label: crate::model::role_name::RoleName::BuiltIn(
                 crate::model::Role::StandardUser,
             ),
-            expires_at: String::new(),
+            expires_at: crate::model::Moment::new(
+                crate::model::Day::new(2026, 12, 5).unwrap(),
+                12,
+                0,
+            )
+            .unwrap(),
             signed_in_as: None,
         };
         assert!(!v.answerable());

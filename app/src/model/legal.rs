@@ -61,7 +61,7 @@ pub struct LegalDocumentView {
     /// Plain text; a blank line separates paragraphs. Never rendered as HTML.
     pub body: String,
     /// UTC date of publication.
-    pub published: String,
+    pub published: super::Day,
 }
 
 impl LegalDocumentView {
@@ -173,7 +173,7 @@ mod tests {
             version: 1,
             title: "T".into(),
             body: "One\r\nstill one\r\n\r\n\r\n\r\nTwo\n\n  \n\nThree".into(),
-            published: "2026-12-05".into(),
+            published: crate::model::Day::new(2026, 12, 5).unwrap(),
         };
         assert_eq!(doc.paragraphs(), ["One\nstill one", "Two", "Three"]);
     }

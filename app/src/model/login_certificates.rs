@@ -12,7 +12,7 @@ pub struct LoginCertificateView {
     pub subject: String,
     pub issuer: String,
     /// The end of the validity period, e.g. `2027-11-21 09:00 UTC`.
-    pub valid_until: String,
+    pub valid_until: super::Moment,
     /// SHA-256 of the DER, as colon-separated hex pairs (what `openssl x509 -fingerprint
     /// -sha256` prints).
     pub fingerprint: String,

@@ -45,6 +45,7 @@ pub mod text;
 pub mod two_factor;
 pub mod user_status;
 pub mod users;
+pub mod when;
 
 pub use account::{AccountKind, AccountStatus, Role};
 pub use audit::{AuditEntryView, AuditPage, AuditQuery};
@@ -59,3 +60,4 @@ pub use permission::Permission;
 pub use session::SessionView;
 pub use sign_up::{SignUpForm, ValidSignUp};
 pub use users::{UserForm, UserSummary, UsersPage, UsersQuery};
+pub use when::{Day, Moment, Stamp};

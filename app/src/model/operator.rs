@@ -24,7 +24,7 @@ pub struct AccountView {
     pub status: AccountStatus,
     pub country: String,
     /// UTC date of sign-up.
-    pub created: String,
+    pub created: super::Day,
     /// The e-mail address of the account's first administrator.
     pub administrator: String,
     pub multiple_groups: bool,

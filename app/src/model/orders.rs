@@ -327,7 +327,7 @@ pub struct OrderSummary {
     pub certificate: Option<super::certificate_status::CertificateState>,
     pub price: super::money::Money,
     pub placed_by: String,
-    pub created_at: String,
+    pub created_at: super::Stamp,
     pub tags: Vec<String>,
 }
 
@@ -483,7 +483,7 @@ pub struct OrdersPage {
 /// One thing that happened to an order.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OrderEventView {
-    pub at: String,
+    pub at: super::Stamp,
     pub actor: String,
     pub action: String,
     pub detail: String,
@@ -541,7 +541,7 @@ pub struct OrderView {
     pub issue_error: Option<String>,
     pub tracking_url: String,
     pub certificate_serial: Option<String>,
-    pub created_at: String,
+    pub created_at: super::Stamp,
     pub events: Vec<OrderEventView>,
     pub can_approve: bool,
     /// What the approver checks first (a private product's validation checklist).
@@ -571,8 +571,8 @@ pub struct OrderView {
     /// "Renew early (ARI)": an ACME order with a live certificate, not marked yet, for a
     /// caller who may approve orders.
     pub can_renew_early: bool,
-    /// When the certificate was marked for early renewal (`YYYY-MM-DD HH:MM UTC`).
-    pub renewal_marked: Option<String>,
+    /// When the certificate was marked for early renewal.
+    pub renewal_marked: Option<super::Moment>,
 }
 
 impl OrderView {
@@ -626,7 +626,7 @@ pub struct TrackingView {
     pub can_act: bool,
     /// The last day the link works (`YYYY-MM-DD`, UTC), once that is known: the
     /// certificate's expiry, or 30 days after an order ended without one.
-    pub works_until: Option<String>,
+    pub works_until: Option<super::Day>,
 }
 
 #[cfg(test)]

@@ -31,9 +31,9 @@ pub struct PasskeyView {
     pub id: i32,
     pub name: String,
     /// `YYYY-MM-DD`.
-    pub added_on: String,
+    pub added_on: super::Day,
     /// `YYYY-MM-DD HH:MM UTC`, or `None` before its first use.
-    pub last_used: Option<String>,
+    pub last_used: Option<super::Moment>,
 }
 
 /// A WebAuthn challenge: the options for `navigator.credentials` as JSON, and the token that

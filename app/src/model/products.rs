@@ -512,7 +512,7 @@ pub struct PrivateCaView {
     pub subject: String,
     /// The account's root: it signs the issuing CAs, not certificates.
     pub is_root: bool,
-    pub not_after: String,
+    pub not_after: super::Day,
 }
 
 /// How each template field is set up in the private product form.

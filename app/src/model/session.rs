@@ -65,7 +65,7 @@ pub struct SessionView {
     pub account_country: String,
     /// The user belongs to other accounts too (the header offers to switch).
     pub other_accounts: bool,
-    pub signed_in_at: String,
+    pub signed_in_at: Option<super::Moment>,
     /// The language of the request that asked, as the browser now chooses it. A page drawn
     /// in another one (the browser signed in without a full load, and the user's saved
     /// language came with the session) loads again to be drawn whole in this one.

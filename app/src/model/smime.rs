@@ -276,10 +276,10 @@ pub struct SmimeView {
     pub email_step: StepStatus,
     pub activation_step: StepStatus,
     /// When the last link was sent and until when it works (UTC, for the page).
-    pub link_sent_at: Option<String>,
-    pub link_expires_at: Option<String>,
+    pub link_sent_at: Option<super::Moment>,
+    pub link_expires_at: Option<super::Moment>,
     /// Until when the proof of control may be used.
-    pub verified_until: Option<String>,
+    pub verified_until: Option<super::Moment>,
     /// The CSR given with the order, to prefill the activation.
     pub csr_pem: Option<String>,
     /// The issued certificate and its chain, PEM (for PKCS#12 in the browser).

@@ -292,7 +292,7 @@ pub struct InvitationSummary {
     pub email: String,
     pub role_label: super::role_name::RoleName,
     /// `YYYY-MM-DD`.
-    pub invited_on: String,
+    pub invited_on: super::Day,
     /// The link lapsed unanswered; adding the address again sends a new one.
     pub expired: bool,
 }

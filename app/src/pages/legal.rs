@@ -57,7 +57,7 @@ pub fn LegalText(document: LegalDocumentView) -> impl IntoView {
             {t_args("legal-version", &[
                 // As text: a number, not an amount to format or to pick a plural for.
                 ("version", document.version.to_string().into()),
-                ("date", document.published.clone().into()),
+                ("date", document.published.text(crate::i18n::use_lang()).into()),
             ])}
         </p>
         {paragraphs.into_iter().map(|p| view! { <p class="legal-paragraph">{p}</p> }).collect_view()}

@@ -47,7 +47,7 @@ fn Overview(session: SessionView) -> impl IntoView {
                     <dt>{t("overview-name")}</dt><dd>{session.user_name.clone()}</dd>
                     <dt>{t("overview-email")}</dt><dd>{session.user_email.clone()}</dd>
                     <dt>{t("overview-role")}</dt><dd>{session.role_label.text(crate::i18n::use_lang())}</dd>
-                    <dt>{t("overview-signed-in")}</dt><dd>{session.signed_in_at.clone()}</dd>
+                    <dt>{t("overview-signed-in")}</dt><dd>{session.signed_in_at.map(|at| at.text(crate::i18n::use_lang())).unwrap_or_default()}</dd>
                 </dl>
             </section>
         </div>

@@ -48,7 +48,7 @@ fn Answer(token: String, view: InvitationView) -> impl IntoView {
             )}
         </p>
         <p class="muted">
-            {t_args("invitation-privacy", &[("expires", view.expires_at.clone().into())])}
+            {t_args("invitation-privacy", &[("expires", view.expires_at.text(crate::i18n::use_lang()).into())])}
         </p>
         {match (answerable, view.signed_in_as.clone()) {
             (true, _) => view! {

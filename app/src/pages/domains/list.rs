@@ -145,7 +145,7 @@ fn DomainRow(
                 <span class="mono">{how}</span>
                 {domain.last_error.clone().map(|e| view! { <p class="field-error">{e}</p> })}
             </td>
-            <td data-label=t("domains-col-expiry")>{domain.dcv_expires_at.clone().map(|t| t.get(..10).unwrap_or_default().to_owned()).unwrap_or_else(|| "—".into())}</td>
+            <td data-label=t("domains-col-expiry")>{domain.dcv_expires_at.as_ref().map_or_else(|| "—".into(), |at| at.day_text(crate::i18n::use_lang()))}</td>
             <td data-label=t("domains-col-actions")>
                 <ActionForm action=method>
                     <input type="hidden" name="id" value=id />

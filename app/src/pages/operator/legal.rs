@@ -52,7 +52,7 @@ fn InForce(document: LegalDocumentView) -> impl IntoView {
                 <dt>{t("legal-admin-version")}</dt>
                 <dd>{document.version}</dd>
                 <dt>{t("legal-admin-published-on")}</dt>
-                <dd>{document.published.clone()}</dd>
+                <dd>{document.published.text(crate::i18n::use_lang())}</dd>
                 <dt>{t("legal-admin-address")}</dt>
                 <dd><a href=kind.path()>{kind.path()}</a></dd>
             </dl>

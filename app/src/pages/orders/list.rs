@@ -208,7 +208,7 @@ fn List(page: OrdersPage, query: OrdersQuery) -> impl IntoView {
                             </td>
                             <td data-label=price.clone()>{o.price.text(lang)}</td>
                             <td data-label=placed_by.clone()>{o.placed_by}</td>
-                            <td data-label=placed.clone()>{o.created_at.get(..10).unwrap_or_default().to_owned()}</td>
+                            <td data-label=placed.clone()>{o.created_at.day_text(crate::i18n::use_lang())}</td>
                             <td data-label=source.clone()>{o.source.as_str()}</td>
                         </tr>
                     }

@@ -132,7 +132,7 @@ fn OrderDetail(order: OrderView) -> impl IntoView {
             <ol class="history">
                 {order.events.into_iter().map(|e| view! {
                     <li>
-                        <time>{e.at.get(..16).unwrap_or_default().replace('T', " ")}</time>
+                        <time>{e.at.text(crate::i18n::use_lang())}</time>
                         " · " <strong>{e.action}</strong> " · " {e.actor}
                         {(!e.detail.is_empty()).then(|| view! { <span>{format!(" — {}", e.detail)}</span> })}
                     </li>

@@ -72,7 +72,7 @@ fn CertificateList(
                             <td>{c.label}</td>
                             <td title=format!("SHA-256 {}", c.fingerprint)>{shown(c.subject)}</td>
                             <td>{shown(c.issuer)}</td>
-                            <td>{c.valid_until}</td>
+                            <td>{c.valid_until.text(crate::i18n::use_lang())}</td>
                             <td class="row-actions">
                                 <ActionForm action=remove>
                                     <input type="hidden" name="id" value=c.id.to_string() />

@@ -120,8 +120,8 @@ fn PasskeyTable(
                 view! {
                     <tr>
                         <td>{k.name.clone()}</td>
-                        <td>{k.added_on}</td>
-                        <td>{k.last_used.unwrap_or_else(|| never.clone())}</td>
+                        <td>{k.added_on.text(crate::i18n::use_lang())}</td>
+                        <td>{k.last_used.map_or_else(|| never.clone(), |at| at.text(crate::i18n::use_lang()))}</td>
                         <td class="row-actions">
                             <ActionForm action=rename attr:class="inline-form">
                                 <input type="hidden" name="id" value=k.id />

@@ -107,9 +107,9 @@ fn CredentialRow(
             <td>{credential.group}</td>
             <td>{credential.product}</td>
             <td>{credential.tags}</td>
-            <td>{credential.created}</td>
-            <td>{credential.bound.unwrap_or_else(|| t("acme-not-yet"))}</td>
-            <td>{credential.revoked.unwrap_or_else(|| "—".into())}</td>
+            <td>{credential.created.text(crate::i18n::use_lang())}</td>
+            <td>{credential.bound.map_or_else(|| t("acme-not-yet"), |at| at.text(crate::i18n::use_lang()))}</td>
+            <td>{credential.revoked.map_or_else(|| "—".into(), |at| at.text(crate::i18n::use_lang()))}</td>
             <td class="row-actions">
                 {move || {
                     let (id, key_id) = (id.clone(), key_id.clone());

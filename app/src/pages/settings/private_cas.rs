@@ -40,7 +40,7 @@ fn PrivateCas() -> impl IntoView {
                                         <td>{ca.name}</td>
                                         <td>{ca.subject}</td>
                                         <td>{if ca.is_root { t("private-cas-root") } else { t("private-cas-issuing") }}</td>
-                                        <td>{ca.not_after}</td>
+                                        <td>{ca.not_after.text(crate::i18n::use_lang())}</td>
                                     </tr>
                                 }).collect_view()}
                             </tbody>

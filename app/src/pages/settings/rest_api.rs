@@ -94,7 +94,10 @@ fn KeyRow(key: ApiKeyView, revoke: ServerAction<ApiKeyRevoke>) -> impl IntoView 
     let id = key.id.to_string();
     let confirm_id = format!("revoke-confirm-{}", key.id);
     let state = match &key.revoked_at {
-        Some(at) => t_args("api-keys-revoked-at", &[("at", at.clone().into())]),
+        Some(at) => t_args(
+            "api-keys-revoked-at",
+            &[("at", at.text(crate::i18n::use_lang()).into())],
+        ),
         None => t("api-keys-active"),
     };
     let active = key.revoked_at.is_none();
@@ -103,8 +106,8 @@ fn KeyRow(key: ApiKeyView, revoke: ServerAction<ApiKeyRevoke>) -> impl IntoView 
             <td><code>{key.key_id}</code></td>
             <td>{key.user_email}</td>
             <td>{key.description}</td>
-            <td>{key.created_at}</td>
-            <td>{key.last_used_at.unwrap_or_else(|| t("api-keys-never"))}</td>
+            <td>{key.created_at.text(crate::i18n::use_lang())}</td>
+            <td>{key.last_used_at.map_or_else(|| t("api-keys-never"), |at| at.text(crate::i18n::use_lang()))}</td>
             <td>{state}</td>
             <td class="row-actions">
                 {active.then(|| view! {

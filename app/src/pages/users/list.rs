@@ -79,7 +79,7 @@ fn UserTable(page: UsersPage, search: String) -> impl IntoView {
                             <tr>
                                 <td>{i.email.clone()}</td>
                                 <td>{i.role_label.text(crate::i18n::use_lang())}</td>
-                                <td>{i.invited_on.clone()}</td>
+                                <td>{i.invited_on.text(crate::i18n::use_lang())}</td>
                                 <td>{status}</td>
                             </tr>
                         }

@@ -57,7 +57,7 @@ impl AccessService {
                 kind,
                 status,
                 country: a.country,
-                created: a.created_at.format("%Y-%m-%d").to_string(),
+                created: app::model::Day::from(a.created_at),
                 administrator,
                 multiple_groups: a.multiple_groups,
             });

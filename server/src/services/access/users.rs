@@ -90,7 +90,7 @@ impl AccessService {
                         .get(&*i.role)
                         .cloned()
                         .unwrap_or(app::model::role_name::RoleName::Removed),
-                    invited_on: i.created_at.format("%Y-%m-%d").to_string(),
+                    invited_on: app::model::Day::from(i.created_at),
                     expired: i.expires_at <= now,
                 })
             })

@@ -13,8 +13,8 @@ use crate::{
     store::{api_keys, memberships, users},
 };
 
-fn when(t: DateTime<Utc>) -> String {
-    t.format("%Y-%m-%d %H:%M UTC").to_string()
+fn when(t: DateTime<Utc>) -> app::model::Moment {
+    app::model::Moment::from(t)
 }
 
 impl ApiKeyService {

@@ -271,7 +271,7 @@ async fn line(
     };
     Ok(LedgerLine {
         id: t.id,
-        at: t.created_at.format("%Y-%m-%d %H:%M").to_string(),
+        at: app::model::Moment::from(t.created_at),
         kind_label: t.kind.label().to_owned(),
         memo: t.memo,
         group_name: t.group_id.and_then(|g| group_names.get(&g).cloned()),

@@ -95,7 +95,7 @@ impl BillingService {
                     charged += t.amount_minor;
                 }
                 vec![
-                    t.created_at.format("%Y-%m-%d").to_string(),
+                    app::model::Day::from(t.created_at).text(lang),
                     t.memo.clone(),
                     money(if refund {
                         -t.amount_minor
@@ -146,7 +146,10 @@ impl BillingService {
                     account_holder(lang, &account.name, account.id),
                 ),
                 (tr(lang, "doc-currency"), account.currency.text()),
-                (tr(lang, "doc-issued"), now.format("%Y-%m-%d").to_string()),
+                (
+                    tr(lang, "doc-issued"),
+                    app::model::Day::from(now).text(lang),
+                ),
             ],
             columns: vec![
                 Column {

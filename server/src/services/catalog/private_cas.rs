@@ -19,7 +19,7 @@ fn view(account_id: i32, ca: AuthorityRow) -> PrivateCaView {
     PrivateCaView {
         is_root: ca.name == private_ca_name(account_id, "root"),
         subject: ca.subject,
-        not_after: ca.not_after.format("%Y-%m-%d").to_string(),
+        not_after: app::model::Day::from(ca.not_after),
         name: ca.name,
     }
 }

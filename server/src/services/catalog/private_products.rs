@@ -78,7 +78,7 @@ impl CatalogService {
                 "validity_days",
                 Msg::new("err-ca-expires-before")
                     .arg("ca", &ca.name)
-                    .arg("date", ca.not_after.format("%Y-%m-%d").to_string()),
+                    .arg("date", app::model::Day::from(ca.not_after)),
             ));
         }
         Ok(valid)

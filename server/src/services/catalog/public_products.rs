@@ -29,7 +29,7 @@ pub(super) fn check_tls_cap(days: &[i64], now: DateTime<Utc>) -> Result<(), Cata
             Msg::new("err-validity-over-tls-cap")
                 .arg("days", *d)
                 .arg("cap", cap)
-                .arg("date", now.format("%Y-%m-%d").to_string()),
+                .arg("date", app::model::Day::from(now)),
         )),
         None => Ok(()),
     }

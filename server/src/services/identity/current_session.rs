@@ -160,10 +160,7 @@ impl IdentityService {
             account_status: c.status,
             account_country: c.account.country,
             other_accounts,
-            signed_in_at: c
-                .session
-                .map(|s| s.created_at.format("%Y-%m-%d %H:%M UTC").to_string())
-                .unwrap_or_default(),
+            signed_in_at: c.session.map(|s| app::model::Moment::from(s.created_at)),
             lang: app::i18n::Lang::default(),
         }))
     }

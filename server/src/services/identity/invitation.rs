@@ -35,11 +35,7 @@ impl IdentityService {
             account_name: open.account.name,
             email: open.user.email,
             role_label,
-            expires_at: open
-                .invitation
-                .expires_at
-                .format("%Y-%m-%d %H:%M UTC")
-                .to_string(),
+            expires_at: app::model::Moment::from(open.invitation.expires_at),
             signed_in_as,
         })
     }

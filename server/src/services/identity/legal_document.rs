@@ -22,7 +22,7 @@ pub fn view(document: &LegalDocument) -> LegalDocumentView {
         version: document.version,
         title: document.title.clone(),
         body: document.body.clone(),
-        published: document.published_at.format("%Y-%m-%d").to_string(),
+        published: app::model::Day::from(document.published_at),
     }
 }
 

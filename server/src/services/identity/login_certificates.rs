@@ -76,8 +76,8 @@ fn timestamp(t: x509_parser::time::ASN1Time) -> Option<DateTime<Utc>> {
     DateTime::from_timestamp(t.timestamp(), 0)
 }
 
-fn day(t: DateTime<Utc>) -> String {
-    t.format("%Y-%m-%d").to_string()
+fn day(t: DateTime<Utc>) -> app::model::Day {
+    app::model::Day::from(t)
 }
 
 fn view(row: LoginCertificateRow) -> LoginCertificateView {
@@ -93,7 +93,7 @@ fn view(row: LoginCertificateRow) -> LoginCertificateView {
         label: row.label,
         subject: row.subject,
         issuer: row.issuer,
-        valid_until: row.not_after.format("%Y-%m-%d %H:%M UTC").to_string(),
+        valid_until: app::model::Moment::from(row.not_after),
         fingerprint,
     }
 }
@@ -294,6 +294,7 @@ pub(crate) mod test_support {
 mod tests {
     use std::sync::Arc;
 
+    use app::i18n::Lang;
     use chrono::Duration;
 
     use super::super::test_support::{Harness, harness};
@@ -350,7 +351,10 @@ mod tests {
         assert_eq!(view.subject, "CN=Asha Rao");
         assert_eq!(view.issuer, "CN=Asha Rao");
         assert_eq!(view.fingerprint.len(), 32 * 3 - 1);
-        assert!(view.valid_until.starts_with("2027-11-20"), "{view:?}");
+        assert!(
+            view.valid_until.text(Lang::En).starts_with("2027-11-20"),
+            "{view:?}"
+        );
 
         let other = client_certificate("Asha Rao", h.clock.now(), 30, false);
         h.service

@@ -61,16 +61,31 @@ fn strong_enough(pw: &str, email: Option<&Email>, personal: &[&str]) -> Result<(
     if u8::from(estimate.score()) >= MIN_SCORE {
         return Ok(());
     }
-    // zxcvbn explains itself in English only; its warning is passed on as it says it.
     match estimate.feedback().and_then(|f| f.warning()) {
-        Some(warning) => {
-            let mut warning = warning.to_string();
-            if !warning.ends_with('.') {
-                warning.push('.');
-            }
-            Err(Msg::new("err-password-too-easy-because").arg("warning", warning))
-        }
+        Some(warning) => Err(Msg::new("err-password-too-easy-because")
+            .arg("warning", Msg::new(warning_key(warning)))),
         None => Err(Msg::new("err-password-too-easy")),
+    }
+}
+
+/// The catalogue's words for zxcvbn's warning (zxcvbn explains itself in English only).
+fn warning_key(warning: zxcvbn::feedback::Warning) -> &'static str {
+    use zxcvbn::feedback::Warning;
+    match warning {
+        Warning::StraightRowsOfKeysAreEasyToGuess => "err-guessable-straight-rows",
+        Warning::ShortKeyboardPatternsAreEasyToGuess => "err-guessable-keyboard-patterns",
+        Warning::RepeatsLikeAaaAreEasyToGuess => "err-guessable-repeats",
+        Warning::RepeatsLikeAbcAbcAreOnlySlightlyHarderToGuess => "err-guessable-repeated-words",
+        Warning::ThisIsATop10Password => "err-guessable-top-10",
+        Warning::ThisIsATop100Password => "err-guessable-top-100",
+        Warning::ThisIsACommonPassword => "err-guessable-common",
+        Warning::ThisIsSimilarToACommonlyUsedPassword => "err-guessable-similar",
+        Warning::SequencesLikeAbcAreEasyToGuess => "err-guessable-sequences",
+        Warning::RecentYearsAreEasyToGuess => "err-guessable-recent-years",
+        Warning::AWordByItselfIsEasyToGuess => "err-guessable-single-word",
+        Warning::DatesAreOftenEasyToGuess => "err-guessable-dates",
+        Warning::NamesAndSurnamesByThemselvesAreEasyToGuess => "err-guessable-names",
+        Warning::CommonNamesAndSurnamesAreEasyToGuess => "err-guessable-common-names",
     }
 }
 

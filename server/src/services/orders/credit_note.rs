@@ -42,7 +42,7 @@ impl OrderService {
             facts: vec![
                 (
                     tr(lang, "doc-date"),
-                    note.created_at.format("%Y-%m-%d").to_string(),
+                    app::model::Day::from(note.created_at).text(lang),
                 ),
                 (
                     tr(lang, "doc-issued-to"),
@@ -54,7 +54,7 @@ impl OrderService {
                 ),
                 (
                     tr(lang, "doc-order-placed"),
-                    order.created_at.format("%Y-%m-%d").to_string(),
+                    app::model::Day::from(order.created_at).text(lang),
                 ),
                 (
                     tr(lang, "doc-amount-charged"),

@@ -60,7 +60,9 @@ impl OrderService {
         }
         for (row, o) in (1u32..).zip(summaries) {
             sheet.write_number(row, 0, f64::from(o.id)).map_err(fail)?;
-            sheet.write_string(row, 1, &o.created_at).map_err(fail)?;
+            sheet
+                .write_string(row, 1, o.created_at.text(lang))
+                .map_err(fail)?;
             sheet.write_string(row, 2, &o.product).map_err(fail)?;
             sheet.write_string(row, 3, &o.main_name).map_err(fail)?;
             sheet

@@ -66,7 +66,7 @@ impl OrderService {
             facts: vec![
                 (
                     tr(lang, "doc-invoice-date"),
-                    charge.created_at.format("%Y-%m-%d").to_string(),
+                    app::model::Day::from(charge.created_at).text(lang),
                 ),
                 (
                     tr(lang, "doc-billed-to"),
@@ -76,7 +76,7 @@ impl OrderService {
                 (tr(lang, "doc-order"), format!("#{}", order.id)),
                 (
                     tr(lang, "doc-order-placed"),
-                    order.created_at.format("%Y-%m-%d").to_string(),
+                    app::model::Day::from(order.created_at).text(lang),
                 ),
                 (tr(lang, "doc-paid-from"), paid_from),
             ],

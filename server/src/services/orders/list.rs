@@ -94,7 +94,7 @@ impl OrderService {
                         .find(|u| u.id == o.placed_by)
                         .map(|u| u.name.clone())
                         .unwrap_or_default(),
-                    created_at: o.created_at.to_rfc3339(),
+                    created_at: app::model::Stamp::from(o.created_at),
                     tags: split(&o.tags),
                 }
             })

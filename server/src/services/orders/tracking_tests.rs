@@ -187,7 +187,7 @@ async fn tracking_links_stop_when_the_certificate_expires() {
         assert!(view.issued);
         assert_eq!(
             view.works_until,
-            Some(not_after.format("%Y-%m-%d").to_string()),
+            Some(app::model::Day::from(not_after)),
             "the page says until when"
         );
         w.orders

@@ -100,7 +100,7 @@ impl OrderService {
             .await?
             .into_iter()
             .map(|e| OrderEventView {
-                at: e.at.to_rfc3339(),
+                at: app::model::Stamp::from(e.at),
                 actor: e.actor,
                 action: e.action,
                 detail: e.detail,
@@ -176,7 +176,7 @@ impl OrderService {
                 number: credit_note_number(n.id),
                 amount: Money::new(n.amount_minor, *n.currency),
                 remarks: n.remarks,
-                created_at: n.created_at.to_rfc3339(),
+                created_at: app::model::Stamp::from(n.created_at),
             })
             .collect();
         let delegate_email = delegates::find(&self.store, o.id).await?.map(|d| d.email);
@@ -217,7 +217,7 @@ impl OrderService {
             issue_error: o.issue_error.clone(),
             tracking_url,
             certificate_serial: certificate_row.as_ref().map(|c| c.serial_hex.clone()),
-            created_at: o.created_at.to_rfc3339(),
+            created_at: app::model::Stamp::from(o.created_at),
             events,
             can_approve: approver && pending,
             checklist,
@@ -243,8 +243,7 @@ impl OrderService {
                 && live
                 && *o.source == OrderSource::Acme
                 && renewal_mark.is_none(),
-            renewal_marked: renewal_mark
-                .map(|m| m.marked_at.format("%Y-%m-%d %H:%M UTC").to_string()),
+            renewal_marked: renewal_mark.map(|m| app::model::Moment::from(m.marked_at)),
             successors,
             credit_notes,
             invoice_number,

@@ -103,10 +103,10 @@ pub fn view(d: &DomainRow, now: DateTime<Utc>) -> DomainView {
         value: published.then(|| d.random_value.clone()),
         location: Some(dcv::location(&method, &d.name)),
         method,
-        dcv_expires_at: d.dcv_expires_at.map(|t| t.to_rfc3339()),
-        verified_at: d.verified_at.map(|t| t.to_rfc3339()),
+        dcv_expires_at: d.dcv_expires_at.map(app::model::Stamp::from),
+        verified_at: d.verified_at.map(app::model::Stamp::from),
         rule: d.rule.clone(),
-        added_at: d.created_at.to_rfc3339(),
+        added_at: app::model::Stamp::from(d.created_at),
         last_error: d.last_error.clone(),
     }
 }

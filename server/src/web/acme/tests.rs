@@ -887,10 +887,7 @@ async fn renewal_info_suggests_the_last_third_and_moves_to_now_after_renew_early
     assert!(w.acme.renew_early(&w.admin, order_id).await.unwrap());
     let view = w.orders.order_view(&w.admin, order_id).await.unwrap();
     assert!(!view.can_renew_early, "marked once");
-    assert_eq!(
-        view.renewal_marked,
-        Some(now.format("%Y-%m-%d %H:%M UTC").to_string())
-    );
+    assert_eq!(view.renewal_marked, Some(app::model::Moment::from(now)));
     assert!(
         view.events
             .iter()

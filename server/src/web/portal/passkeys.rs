@@ -40,10 +40,8 @@ impl PasskeyApi for Portal {
             .map(|p| PasskeyView {
                 id: p.id,
                 name: p.name,
-                added_on: p.created_at.format("%Y-%m-%d").to_string(),
-                last_used: p
-                    .last_used_at
-                    .map(|t| t.format("%Y-%m-%d %H:%M UTC").to_string()),
+                added_on: app::model::Day::from(p.created_at),
+                last_used: p.last_used_at.map(app::model::Moment::from),
             })
             .collect())
     }

@@ -118,7 +118,7 @@ fn AccountItem(account: AccountView) -> impl IntoView {
                 <dt>{t("orders-col-status")}</dt><dd>{t(account.status.key())}</dd>
                 <dt>{t("accounts-administrator")}</dt><dd>{account.administrator.clone()}</dd>
                 <dt>{t("field-country")}</dt><dd>{account.country.clone()}</dd>
-                <dt>{t("accounts-signed-up")}</dt><dd>{account.created.clone()}</dd>
+                <dt>{t("accounts-signed-up")}</dt><dd>{account.created.text(crate::i18n::use_lang())}</dd>
                 <dt>{t("accounts-multiple-groups")}</dt><dd>{if account.multiple_groups { t("accounts-enabled") } else { t("accounts-disabled") }}</dd>
             </dl>
             {waiting.then(|| view! {

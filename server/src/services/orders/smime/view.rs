@@ -1,7 +1,10 @@
 //! One S/MIME order's page: its two steps with their statuses, and the certificate and chain
 //! once issued (the page builds the PKCS#12 from them and the saved key).
 
-use app::model::smime::{LINK_HOURS, PROOF_REUSE_DAYS, SmimeView};
+use app::model::{
+    Moment,
+    smime::{LINK_HOURS, PROOF_REUSE_DAYS, SmimeView},
+};
 use chrono::{DateTime, Duration, Utc};
 
 use super::{activation_step, email_step, link_fresh};
@@ -10,8 +13,8 @@ use crate::services::{
     orders::{DownloadFormat, OrderError, OrderService},
 };
 
-fn when(t: DateTime<Utc>) -> String {
-    t.format("%Y-%m-%d %H:%M UTC").to_string()
+fn when(t: DateTime<Utc>) -> Moment {
+    Moment::from(t)
 }
 
 impl OrderService {
