@@ -14,9 +14,43 @@ fluent_templates::static_loader! {
     };
 }
 
+// What only the server writes (e-mails, PDFs, spreadsheets) is a catalogue of its own, so the
+// browser bundle does not carry it.
+#[cfg(feature = "ssr")]
+fluent_templates::static_loader! {
+    static SERVER_CATALOGUE = {
+        locales: "./locales-server",
+        fallback_language: "en",
+        customise: |bundle| bundle.set_use_isolating(false),
+    };
+}
+
+/// The server's own text of `key`, if it is one of the server's messages.
+#[cfg(feature = "ssr")]
+fn server_text(
+    lang: Lang,
+    key: &str,
+    args: &HashMap<Cow<'static, str>, FluentValue<'_>>,
+) -> Option<String> {
+    if args.is_empty() {
+        SERVER_CATALOGUE.try_lookup(&lang.id(), key)
+    } else {
+        SERVER_CATALOGUE.try_lookup_with_args(&lang.id(), key, args)
+    }
+}
+
+#[cfg(not(feature = "ssr"))]
+fn server_text(
+    _: Lang,
+    _: &str,
+    _: &HashMap<Cow<'static, str>, FluentValue<'_>>,
+) -> Option<String> {
+    None
+}
+
 /// The text of `key` in `lang`.
 pub fn tr(lang: Lang, key: &str) -> String {
-    CATALOGUE.lookup(&lang.id(), key)
+    tr_map(lang, key, &HashMap::new())
 }
 
 /// The text of `key` in `lang`, with its `{ $name }` placeholders filled in.
@@ -25,7 +59,7 @@ pub fn tr_args(lang: Lang, key: &str, args: &[(&'static str, FluentValue<'_>)]) 
         .iter()
         .map(|(name, value)| (Cow::Borrowed(*name), value.clone()))
         .collect();
-    CATALOGUE.lookup_with_args(&lang.id(), key, &args)
+    tr_map(lang, key, &args)
 }
 
 /// The text of `key` in `lang`, with placeholder values whose names are not static (a
@@ -35,6 +69,9 @@ pub(super) fn tr_map(
     key: &str,
     args: &HashMap<Cow<'static, str>, FluentValue<'_>>,
 ) -> String {
+    if let Some(text) = server_text(lang, key, args) {
+        return text;
+    }
     if args.is_empty() {
         CATALOGUE.lookup(&lang.id(), key)
     } else {
@@ -47,8 +84,15 @@ pub(super) fn tr_map(
 #[cfg(test)]
 pub(super) fn has(lang: Lang, key: &str) -> bool {
     // The crate keeps its error type private; its text tells "no such message" apart.
-    match CATALOGUE.lookup_single_language::<&str>(&lang.id(), key, None) {
-        Ok(_) => true,
-        Err(e) => e.to_string().starts_with("Fluent errors"),
+    fn there<E: std::fmt::Display>(found: Result<String, E>) -> bool {
+        match found {
+            Ok(_) => true,
+            Err(e) => e.to_string().starts_with("Fluent errors"),
+        }
     }
+    #[cfg(feature = "ssr")]
+    let on_server = there(SERVER_CATALOGUE.lookup_single_language::<&str>(&lang.id(), key, None));
+    #[cfg(not(feature = "ssr"))]
+    let on_server = false;
+    there(CATALOGUE.lookup_single_language::<&str>(&lang.id(), key, None)) || on_server
 }

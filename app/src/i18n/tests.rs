@@ -16,18 +16,29 @@ fn locales() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("locales")
 }
 
+/// The catalogue directories: what pages show (also in the browser), and what only the server
+/// writes (e-mails, PDFs, spreadsheets). A key lives in one of them.
+fn catalogue_dirs() -> [PathBuf; 2] {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    [root.join("locales"), root.join("locales-server")]
+}
+
 /// The message ids of one language's files, parsed by Fluent's own parser (a syntax error
 /// fails the test with the file's name).
 fn keys(lang: Lang) -> BTreeSet<String> {
-    let dir = locales().join(lang.tag());
     let mut keys = BTreeSet::new();
-    let mut files: Vec<_> = fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "ftl"))
-        .collect();
+    let mut files: Vec<_> = Vec::new();
+    for dir in catalogue_dirs().map(|d| d.join(lang.tag())) {
+        let before = files.len();
+        files.extend(
+            fs::read_dir(&dir)
+                .unwrap()
+                .map(|e| e.unwrap().path())
+                .filter(|p| p.extension().is_some_and(|e| e == "ftl")),
+        );
+        assert!(files.len() > before, "no catalogue in {}", dir.display());
+    }
     files.sort();
-    assert!(!files.is_empty(), "no catalogue in {}", dir.display());
     for file in files {
         let text = fs::read_to_string(&file).unwrap();
         let resource = fluent_syntax::parser::parse(text.as_str())
@@ -77,7 +88,8 @@ fn sources(dir: &Path, found: &mut Vec<PathBuf>) {
 /// `t_args(` and `Msg::new(`, the second of `tr(` and `tr_args(`, and every literal that starts with a prefix
 /// only keys use (menu entries, page titles, refusals, statuses passed around as keys).
 fn keys_in(text: &str) -> Vec<String> {
-    const KEY_PREFIXES: [&str; 23] = [
+    const KEY_PREFIXES: [&str; 24] = [
+        "revocation-reason-",
         "certificate-title-",
         "account-status-",
         "passkeys-off-",

@@ -36,7 +36,9 @@ impl OrderService {
             if *user.status != UserStatus::Active {
                 continue;
             }
-            let mail = mails::awaits_approval(order, names, &user.name, &user.email, &link);
+            // An approver is a user: they read it in their own language.
+            let lang = user.lang.map(|l| l.into_inner()).unwrap_or_default();
+            let mail = mails::awaits_approval(lang, order, names, &user.name, &user.email, &link);
             crate::services::notifications::queue(tx, &mail, now).await?;
         }
         Ok(())

@@ -180,7 +180,8 @@ impl OrderService {
         self.validation
             .cover(&tx, original.account_id, &valid.names, now)
             .await?;
-        let mail = mails::names_changed(&original, order.id, &summary);
+        let lang = super::mail_lang::order_lang(&tx, &original).await?;
+        let mail = mails::names_changed(lang, &original, order.id, &summary);
         mails::queue_all(&tx, &original, &mail, now).await?;
         self.commit_and_send(tx).await?;
         let status = self.try_issue(order.account_id, order.id, &actor).await?;

@@ -76,7 +76,8 @@ impl OrderService {
             .map_err(|e| OrderError::Export(format!("hashing the delegate PIN: {e}")))?;
         delegates::set_pin(tx, order.id, &hash, now).await?;
         let url = format!("{}/download", self.public_url);
-        let mail = mails::delegate_pin(order, &delegate.name, &delegate.email, &pin, &url);
+        let lang = super::mail_lang::order_lang(tx, order).await?;
+        let mail = mails::delegate_pin(lang, order, &delegate.name, &delegate.email, &pin, &url);
         crate::services::notifications::queue(tx, &mail, now).await?;
         orders::add_event(
             tx,

@@ -192,8 +192,9 @@ impl OrderService {
             now,
         )
         .await?;
+        let lang = super::mail_lang::order_lang(&tx, &order).await?;
         self.queue_tracked(&tx, &order, now, |to, link| {
-            mails::ready(&order, &names, to, link)
+            mails::ready(lang, &order, &names, to, link)
         })
         .await?;
         self.send_delegate_pin(&tx, &order, now).await?;

@@ -3,7 +3,10 @@
 //! get copies of everything but the delegate's PIN; a mail with a tracking link is written to
 //! each recipient with their own link (the requester's acts, the others' only read).
 
-use app::model::orders::TrackingScope;
+use app::{
+    i18n::{FluentValue, Lang, tr, tr_args},
+    model::orders::TrackingScope,
+};
 
 use crate::{ports::Mail, store::OrderRow};
 
@@ -80,228 +83,309 @@ pub(super) async fn queue_all(
     Ok(())
 }
 
-fn letter(order: &OrderRow, subject: String, body: &str) -> Mail {
+/// A number as text: Fluent would format a number argument for the locale, and an order
+/// number is an identifier, not a quantity.
+fn id(n: i32) -> FluentValue<'static> {
+    FluentValue::from(n.to_string())
+}
+
+/// The greeting, the body, an optional paragraph after it, and the signature.
+fn text(lang: Lang, name: Option<&str>, body: &str, after: Option<String>) -> String {
+    let hello = match name {
+        Some(name) => tr_args(lang, "mail-hello-name", &[("name", name.into())]),
+        None => tr(lang, "mail-hello"),
+    };
+    let after = after.map(|a| format!("\n\n{a}")).unwrap_or_default();
+    format!(
+        "{hello}\n\n{body}{after}\n\n{}\n",
+        tr(lang, "mail-signature")
+    )
+}
+
+/// To the requester: the catalogue's `subject` and `body` with `args`.
+fn letter(
+    lang: Lang,
+    order: &OrderRow,
+    (subject, body): (&str, &str),
+    args: &[(&'static str, FluentValue<'_>)],
+) -> Mail {
     Mail {
         to: order.requester_email.clone(),
         to_name: Some(order.requester_name.clone()),
-        subject,
-        text: format!("Hello {},\n\n{body}\n\n-- Rootline\n", order.requester_name),
+        subject: tr_args(lang, subject, args),
+        text: text(
+            lang,
+            Some(&order.requester_name),
+            &tr_args(lang, body, args),
+            None,
+        ),
     }
 }
 
 /// A mail to one recipient carrying their own tracking link: the requester's `body`, and for
 /// the others why they get it and that their link only reads.
-fn personal(order: &OrderRow, to: &Recipient, subject: String, body: &str) -> Mail {
+fn personal(lang: Lang, order: &OrderRow, to: &Recipient, subject: String, body: &str) -> Mail {
     let name = match to.role {
         Role::Requester => Some(order.requester_name.trim()),
         Role::Technical => Some(order.tech_name.trim()),
         Role::Additional => None,
     }
     .filter(|n| !n.is_empty());
+    let requester = [(
+        "requester",
+        FluentValue::from(order.requester_name.as_str()),
+    )];
     let why = match to.role {
-        Role::Requester => String::new(),
-        Role::Additional => format!(
-            "\n\nYou get this as an additional recipient of the order {} placed. Your link \
-             is a read-only view: it shows the order and downloads its certificate; the \
-             requester acts on the order with a link of their own.",
-            order.requester_name
-        ),
-        Role::Technical => format!(
-            "\n\nYou get this as the technical contact of the order {} placed. Your link \
-             is a read-only view: it shows the order and downloads its certificate; the \
-             requester acts on the order with a link of their own.",
-            order.requester_name
-        ),
+        Role::Requester => None,
+        Role::Additional => Some(tr_args(lang, "mail-order-why-additional", &requester)),
+        Role::Technical => Some(tr_args(lang, "mail-order-why-technical", &requester)),
     };
     Mail {
         to: to.address.clone(),
         to_name: name.map(str::to_owned),
         subject,
-        text: format!(
-            "Hello{},\n\n{body}{why}\n\n-- Rootline\n",
-            name.map(|n| format!(" {n}")).unwrap_or_default()
-        ),
+        text: text(lang, name, body, why),
     }
 }
 
-pub(super) fn confirmation(order: &OrderRow, names: &[String], to: &Recipient, link: &str) -> Mail {
-    let placed = format!(
-        "Order #{} for a {} certificate naming {} was placed on Rootline.",
-        order.id,
-        order.product_name,
-        names.join(", ")
+pub(super) fn confirmation(
+    lang: Lang,
+    order: &OrderRow,
+    names: &[String],
+    to: &Recipient,
+    link: &str,
+) -> Mail {
+    let placed = tr_args(
+        lang,
+        "mail-order-placed",
+        &[
+            ("id", id(order.id)),
+            ("product", order.product_name.as_str().into()),
+            ("names", names.join(", ").into()),
+        ],
     );
-    let body = match to.scope() {
-        TrackingScope::Requester => format!(
-            "{placed}\n\n\
-             Follow its progress, choose how to prove control of the domains and submit \
-             the CSR (if it is still missing) on the order's tracking page:\n\n\
-             {link}\n\n\
-             Keep this link to yourself: anyone with it can act on the order's validation."
-        ),
-        TrackingScope::Viewer => format!(
-            "{placed}\n\n\
-             Follow its progress, and download the certificate once it is issued, on the \
-             order's tracking page:\n\n{link}"
-        ),
+    let key = match to.scope() {
+        TrackingScope::Requester => "mail-order-confirmation-requester",
+        TrackingScope::Viewer => "mail-order-confirmation-viewer",
     };
+    let body = tr_args(
+        lang,
+        key,
+        &[("placed", placed.into()), ("link", link.into())],
+    );
     personal(
+        lang,
         order,
         to,
-        format!("Order #{} received: {}", order.id, order.product_name),
+        tr_args(
+            lang,
+            "mail-order-confirmation-subject",
+            &[
+                ("id", id(order.id)),
+                ("product", order.product_name.as_str().into()),
+            ],
+        ),
         &body,
     )
 }
 
-pub(super) fn csr_received(order: &OrderRow, to: &Recipient, link: &str) -> Mail {
+pub(super) fn csr_received(lang: Lang, order: &OrderRow, to: &Recipient, link: &str) -> Mail {
+    let args = [
+        ("id", id(order.id)),
+        ("product", order.product_name.as_str().into()),
+        ("link", link.into()),
+    ];
     personal(
+        lang,
         order,
         to,
-        format!("CSR received for order #{}", order.id),
-        &format!(
-            "The certificate signing request of order #{} ({}) was received. The certificate \
-             is issued as soon as nothing else is pending; follow it here:\n\n{link}",
-            order.id, order.product_name
-        ),
+        tr_args(lang, "mail-csr-received-subject", &args),
+        &tr_args(lang, "mail-csr-received-body", &args),
     )
 }
 
-pub(super) fn ready(order: &OrderRow, names: &[String], to: &Recipient, link: &str) -> Mail {
-    let from = match to.scope() {
-        TrackingScope::Requester => "from the order page in Rootline or ",
-        TrackingScope::Viewer => "",
+pub(super) fn ready(
+    lang: Lang,
+    order: &OrderRow,
+    names: &[String],
+    to: &Recipient,
+    link: &str,
+) -> Mail {
+    let key = match to.scope() {
+        TrackingScope::Requester => "mail-ready-body-requester",
+        TrackingScope::Viewer => "mail-ready-body-viewer",
     };
+    let name = names
+        .first()
+        .map_or(order.product_name.as_str(), String::as_str);
     personal(
+        lang,
         order,
         to,
-        format!(
-            "Your certificate for {} is ready",
-            names.first().map(String::as_str).unwrap_or("your order")
-        ),
-        &format!(
-            "The certificate of order #{} ({}) is issued. Download it {from}from the tracking \
-             page until the certificate expires:\n\n{link}",
-            order.id, order.product_name
+        tr_args(lang, "mail-ready-subject", &[("name", name.into())]),
+        &tr_args(
+            lang,
+            key,
+            &[
+                ("id", id(order.id)),
+                ("product", order.product_name.as_str().into()),
+                ("link", link.into()),
+            ],
         ),
     )
 }
 
-pub(super) fn revoked(order: &OrderRow, serial: &str, reason: &str, remarks: &str) -> Mail {
+pub(super) fn revoked(
+    lang: Lang,
+    order: &OrderRow,
+    serial: &str,
+    reason: &str,
+    remarks: &str,
+) -> Mail {
     letter(
+        lang,
         order,
-        format!("Certificate of order #{} revoked", order.id),
-        &format!(
-            "The certificate of order #{} ({}), serial {serial}, was revoked.\n\n\
-             Reason: {reason}\nRemarks: {remarks}\n\n\
-             Relying parties now see it as revoked through the CRL and OCSP. Replace it \
-             wherever it is installed.",
-            order.id, order.product_name
-        ),
+        ("mail-revoked-subject", "mail-revoked-body"),
+        &[
+            ("id", id(order.id)),
+            ("product", order.product_name.as_str().into()),
+            ("serial", serial.into()),
+            ("reason", reason.into()),
+            ("remarks", remarks.into()),
+        ],
     )
 }
 
-pub(super) fn reissue(order: &OrderRow, new_order: i32, reason: &str) -> Mail {
+pub(super) fn reissue(lang: Lang, order: &OrderRow, new_order: i32, reason: &str) -> Mail {
     letter(
+        lang,
         order,
-        format!(
-            "Reissue of order #{} requested: order #{new_order}",
-            order.id
-        ),
-        &format!(
-            "A reissue of the certificate of order #{} ({}) was requested ({reason}). \
-             The reissued certificate is order #{new_order}; you will hear when it is ready.",
-            order.id, order.product_name
-        ),
+        ("mail-reissue-subject", "mail-reissue-body"),
+        &[
+            ("id", id(order.id)),
+            ("new", id(new_order)),
+            ("product", order.product_name.as_str().into()),
+            ("reason", reason.into()),
+        ],
     )
 }
 
-pub(super) fn names_changed(order: &OrderRow, new_order: i32, summary: &str) -> Mail {
+pub(super) fn names_changed(lang: Lang, order: &OrderRow, new_order: i32, summary: &str) -> Mail {
     letter(
+        lang,
         order,
-        format!("Names of order #{} changing: order #{new_order}", order.id),
-        &format!(
-            "The names of the certificate of order #{} ({}) are changing ({summary}). \
-             The certificate with the new names is order #{new_order}; names it adds are \
-             validated first, and you will hear when it is ready.",
-            order.id, order.product_name
-        ),
+        ("mail-names-changed-subject", "mail-names-changed-body"),
+        &[
+            ("id", id(order.id)),
+            ("new", id(new_order)),
+            ("product", order.product_name.as_str().into()),
+            ("summary", summary.into()),
+        ],
     )
 }
 
-pub(super) fn renewal_reminder(order: &OrderRow, names: &[String], days_left: i64) -> Mail {
-    let when = match days_left {
-        d if d > 1 => format!("expires in {d} days"),
-        1 => "expires tomorrow".to_owned(),
-        0 => "expires today".to_owned(),
-        d => format!("expired {} days ago", -d),
+pub(super) fn renewal_reminder(
+    lang: Lang,
+    order: &OrderRow,
+    names: &[String],
+    days_left: i64,
+) -> Mail {
+    let when = if days_left >= 0 {
+        tr_args(lang, "mail-renewal-when", &[("days", days_left.into())])
+    } else {
+        tr_args(
+            lang,
+            "mail-renewal-expired",
+            &[("days", (-days_left).into())],
+        )
     };
-    letter(
-        order,
-        format!(
-            "Renewal reminder: the certificate for {} {when}",
-            names.first().map(String::as_str).unwrap_or("your order")
+    let name = names
+        .first()
+        .map_or(order.product_name.as_str(), String::as_str);
+    let body = if order.auto_renew {
+        "mail-renewal-body-auto"
+    } else {
+        "mail-renewal-body"
+    };
+    Mail {
+        to: order.requester_email.clone(),
+        to_name: Some(order.requester_name.clone()),
+        subject: tr_args(
+            lang,
+            "mail-renewal-subject",
+            &[("name", name.into()), ("when", when.as_str().into())],
         ),
-        &format!(
-            "The certificate of order #{} ({}) {when}. Renew it from the order page in \
-             Rootline (Renew Certificate){}.",
-            order.id,
-            order.product_name,
-            if order.auto_renew {
-                "; auto-renew is on for this order"
-            } else {
-                ""
-            }
+        text: text(
+            lang,
+            Some(&order.requester_name),
+            &tr_args(
+                lang,
+                body,
+                &[
+                    ("id", id(order.id)),
+                    ("product", order.product_name.as_str().into()),
+                    ("when", when.as_str().into()),
+                ],
+            ),
+            None,
         ),
-    )
+    }
 }
 
 pub(super) fn delegate_pin(
+    lang: Lang,
     order: &OrderRow,
     delegate_name: &str,
     delegate_email: &str,
     pin: &str,
     download_url: &str,
 ) -> Mail {
+    let args = [
+        ("id", id(order.id)),
+        ("product", order.product_name.as_str().into()),
+        ("requester", order.requester_name.as_str().into()),
+        ("pin", pin.into()),
+        ("link", download_url.into()),
+    ];
     Mail {
         to: delegate_email.to_owned(),
         to_name: Some(delegate_name.to_owned()),
-        subject: format!("Certificate download PIN for order #{}", order.id),
-        text: format!(
-            "Hello {delegate_name},\n\n\
-             {} named you to download the certificate of order #{} ({}).\n\n\
-             Order number: {}\nPIN: {pin}\n\n\
-             Download it here with the order number and the PIN:\n\n{download_url}\n\n\
-             The PIN works for 30 days, and not after the certificate has expired. \
-             Keep the PIN to yourself.\n\n-- Rootline\n",
-            order.requester_name, order.id, order.product_name, order.id
+        subject: tr_args(lang, "mail-pin-subject", &args),
+        text: text(
+            lang,
+            Some(delegate_name),
+            &tr_args(lang, "mail-pin-body", &args),
+            None,
         ),
     }
 }
 
 /// To a user who may approve orders: an order waits for them, with the link to its page.
 pub(super) fn awaits_approval(
+    lang: Lang,
     order: &OrderRow,
     names: &[String],
     approver_name: &str,
     approver_email: &str,
     link: &str,
 ) -> Mail {
-    let named = if names.is_empty() {
-        String::new()
+    let args = [
+        ("id", id(order.id)),
+        ("product", order.product_name.as_str().into()),
+        ("requester", order.requester_name.as_str().into()),
+        ("names", names.join(", ").into()),
+        ("link", link.into()),
+    ];
+    let body = if names.is_empty() {
+        "mail-approval-body-no-names"
     } else {
-        format!(" naming {}", names.join(", "))
+        "mail-approval-body"
     };
     Mail {
         to: approver_email.to_owned(),
         to_name: Some(approver_name.to_owned()),
-        subject: format!("Order #{} waits for your approval", order.id),
-        text: format!(
-            "Hello {approver_name},\n\n\
-             {} placed order #{} for a {} certificate{named}. It waits for an approver: \
-             nothing is charged or issued until someone approves it.\n\n\
-             Approve or reject it on the order's page:\n\n{link}\n\n-- Rootline\n",
-            order.requester_name, order.id, order.product_name
-        ),
+        subject: tr_args(lang, "mail-approval-subject", &args),
+        text: text(lang, Some(approver_name), &tr_args(lang, body, &args), None),
     }
 }
 
@@ -381,11 +465,23 @@ mod tests {
         let order = order();
         let names = ["shop.example.com".to_owned()];
         let [requester, copy, tech] = [0, 1, 2].map(|i| addressed(&order).remove(i));
-        let mine = confirmation(&order, &names, &requester, "http://portal.test/track/mine");
+        let mine = confirmation(
+            Lang::En,
+            &order,
+            &names,
+            &requester,
+            "http://portal.test/track/mine",
+        );
         assert_eq!(mine.to, "asha@example.com");
         assert!(mine.text.starts_with("Hello Asha,"), "{}", mine.text);
         assert!(mine.text.contains("/track/mine") && mine.text.contains("act on"));
-        let theirs = confirmation(&order, &names, &copy, "http://portal.test/track/theirs");
+        let theirs = confirmation(
+            Lang::En,
+            &order,
+            &names,
+            &copy,
+            "http://portal.test/track/theirs",
+        );
         assert_eq!(
             (theirs.to.as_str(), theirs.to_name.as_deref()),
             ("ops@example.com", None)
@@ -393,9 +489,54 @@ mod tests {
         assert!(theirs.text.starts_with("Hello,"), "{}", theirs.text);
         assert!(theirs.text.contains("/track/theirs") && !theirs.text.contains("/track/mine"));
         assert!(theirs.text.contains("additional recipient") && theirs.text.contains("read-only"));
-        let contact = ready(&order, &names, &tech, "http://portal.test/track/tech");
+        let contact = ready(
+            Lang::En,
+            &order,
+            &names,
+            &tech,
+            "http://portal.test/track/tech",
+        );
         assert_eq!(contact.to_name.as_deref(), Some("Tech"));
         assert!(contact.text.contains("technical contact") && contact.text.contains("read-only"));
         assert!(!contact.text.contains("order page"), "{}", contact.text);
+    }
+
+    #[test]
+    fn an_order_mail_reads_in_the_language_it_is_written_in() {
+        let order = order();
+        let names = ["shop.example.com".to_owned()];
+        let copy = addressed(&order).remove(1);
+        let mail = confirmation(
+            Lang::Pl,
+            &order,
+            &names,
+            &copy,
+            "http://portal.test/track/x",
+        );
+        assert_eq!(mail.subject, "Przyjęto zamówienie nr 1: DV");
+        assert!(mail.text.starts_with("Dzień dobry,"), "{}", mail.text);
+        assert!(mail.text.contains("dodatkowy odbiorca"), "{}", mail.text);
+        assert!(
+            mail.text.trim_end().ends_with("-- Rootline"),
+            "{}",
+            mail.text
+        );
+    }
+
+    #[test]
+    fn a_renewal_reminder_counts_days_in_each_language() {
+        let order = order();
+        let names = ["shop.example.com".to_owned()];
+        let subject = |lang, days| renewal_reminder(lang, &order, &names, days).subject;
+        assert_eq!(
+            subject(Lang::En, 30),
+            "Renewal reminder: the certificate for shop.example.com expires in 30 days"
+        );
+        assert!(subject(Lang::En, 1).ends_with("expires tomorrow"));
+        assert!(subject(Lang::En, -1).ends_with("expired 1 day ago"));
+        assert!(subject(Lang::Pl, 30).ends_with("wygasa za 30 dni"));
+        assert!(subject(Lang::Pl, 0).ends_with("wygasa dziś"));
+        assert!(subject(Lang::Pl, -1).ends_with("wygasł 1 dzień temu"));
+        assert!(subject(Lang::Pl, -5).ends_with("wygasł 5 dni temu"));
     }
 }

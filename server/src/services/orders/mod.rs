@@ -17,6 +17,7 @@ mod invoice;
 mod issue;
 mod linked_order;
 mod list;
+mod mail_lang;
 mod mails;
 mod pay_draft;
 mod place;

@@ -385,8 +385,9 @@ impl OrderService {
         }
         let tracking_url = self.requester_link(tx, &order).await?;
         if status != OrderStatus::OnHold {
+            let lang = super::mail_lang::order_lang(tx, &order).await?;
             self.queue_tracked(tx, &order, now, |to, link| {
-                mails::confirmation(&order, &valid.names, to, link)
+                mails::confirmation(lang, &order, &valid.names, to, link)
             })
             .await?;
         }

@@ -98,7 +98,8 @@ impl OrderService {
                 .cover(&tx, original.account_id, &names, now)
                 .await?;
         }
-        let mail = mails::reissue(&original, order.id, &valid.reason);
+        let lang = super::mail_lang::order_lang(&tx, &original).await?;
+        let mail = mails::reissue(lang, &original, order.id, &valid.reason);
         mails::queue_all(&tx, &original, &mail, now).await?;
         self.commit_and_send(tx).await?;
         let status = self.try_issue(order.account_id, order.id, &actor).await?;

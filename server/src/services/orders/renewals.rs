@@ -100,7 +100,8 @@ impl OrderService {
             }
             let names = orders::names(&tx, order.id).await?;
             let days_left = (cert.not_after - now).num_days();
-            let mail = mails::renewal_reminder(&order, &names, days_left);
+            let lang = super::mail_lang::order_lang(&tx, &order).await?;
+            let mail = mails::renewal_reminder(lang, &order, &names, days_left);
             mails::queue_all(&tx, &order, &mail, now).await?;
             let group_addresses = groups::for_account(&tx, order.account_id)
                 .await?

@@ -125,8 +125,9 @@ impl OrderService {
                     .await?;
             }
         }
+        let lang = super::mail_lang::order_lang(&tx, order).await?;
         self.queue_tracked(&tx, order, now, |to, link| {
-            super::mails::csr_received(order, to, link)
+            super::mails::csr_received(lang, order, to, link)
         })
         .await?;
         self.commit_and_send(tx).await?;

@@ -513,7 +513,7 @@ async fn a_revoked_certificate_shows_on_the_order_the_crl_and_the_mail_and_refus
         cert.state,
         app::model::certificate_status::CertificateState::Revoked
     );
-    assert_eq!(cert.revocation_reason.as_deref(), Some("Key compromise"));
+    assert_eq!(cert.revocation_reason.as_deref(), Some("keyCompromise"));
     assert!(!view.can_revoke && !view.can_reissue && !view.can_renew);
     assert!(
         view.events
@@ -1390,9 +1390,50 @@ async fn an_invoice_downloaded_in_polish_reads_faktura_with_polish_labels() {
     ] {
         assert!(text.contains(&expected), "{expected} missing:\n{text}");
     }
+    // The order's date is written the Polish way (d.MM.yyyy), not in ISO 8601.
+    let day = view.created_at.day_text(Lang::Pl);
+    assert!(text.contains(&day), "{day} missing:\n{text}");
+    assert!(
+        !text.contains(&view.created_at.as_str()[..10]),
+        "an ISO date in:\n{text}"
+    );
     for english in ["Invoice", "Billed to", "Description", "nothing is due"] {
         assert!(!text.contains(english), "{english} left in:\n{text}");
     }
+}
+
+#[tokio::test]
+async fn an_order_placed_by_a_user_who_reads_polish_is_confirmed_in_polish() {
+    let w = world().await;
+    crate::store::users::set_lang(&w.h.store, w.admin.user.id, Lang::Pl)
+        .await
+        .unwrap();
+    w.credit(w.admin.account.id, "100.00").await;
+    let form = w.form(&w.admin, "sklep.example.pl", None).await;
+    let placed = w.orders.place(&w.admin, &form.to_command()).await.unwrap();
+    let mails = w.mails().await;
+    let subjects: Vec<_> = mails.iter().map(|m| m.subject.as_str()).collect();
+    let confirmation = mails
+        .iter()
+        .find(|m| {
+            m.subject
+                .starts_with(&format!("Przyjęto zamówienie nr {}:", placed.id))
+        })
+        .unwrap_or_else(|| panic!("no Polish confirmation in {subjects:?}"));
+    assert!(
+        confirmation.text.starts_with("Dzień dobry"),
+        "{}",
+        confirmation.text
+    );
+    assert!(
+        confirmation.text.contains("Nie udostępniaj tego linku"),
+        "{}",
+        confirmation.text
+    );
+    assert!(
+        !subjects.iter().any(|s| s.starts_with("Order #")),
+        "an English order mail: {subjects:?}"
+    );
 }
 
 #[tokio::test]

@@ -28,7 +28,11 @@ impl OrderService {
         actor: &str,
     ) -> Result<CheckOutcome, OrderError> {
         self.order_domain(o, domain_id).await?;
-        let outcome = self.validation.verify(o.account_id, domain_id).await?;
+        let lang = super::mail_lang::order_lang(&self.store, o).await?;
+        let outcome = self
+            .validation
+            .verify(o.account_id, domain_id, lang)
+            .await?;
         let detail = match &outcome {
             CheckOutcome::Verified { .. } => "Domain control verified".to_owned(),
             CheckOutcome::NotYet(why) => format!("Not verified yet: {why}"),

@@ -168,6 +168,7 @@ mod tests {
     use super::super::test_support::harness;
     use super::*;
     use crate::ports::Clock;
+    use app::i18n::Lang;
 
     #[test]
     fn candidates_climb_to_the_registrable_level() {
@@ -208,7 +209,10 @@ mod tests {
             .unwrap();
         h.dns
             .add_txt("example.com", d.value.as_deref().unwrap_or_default());
-        h.service.verify(h.account_id, d.id).await.unwrap();
+        h.service
+            .verify(h.account_id, d.id, Lang::En)
+            .await
+            .unwrap();
 
         let names = vec!["shop.example.com".to_owned(), "other.org".to_owned()];
         let now = h.clock.now();

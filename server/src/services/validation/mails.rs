@@ -1,22 +1,20 @@
-//! The constructed e-mail of domain validation.
+//! The constructed e-mail of domain validation, in the language of whoever asked for it.
+
+use app::i18n::{Lang, tr, tr_args};
 
 use crate::ports::Mail;
 
-pub(super) fn constructed(to: &str, domain: &str, link: &str) -> Mail {
+pub(super) fn constructed(lang: Lang, to: &str, domain: &str, link: &str) -> Mail {
+    let args = [("domain", domain.into()), ("link", link.into())];
     Mail {
         to: to.to_owned(),
         to_name: None,
-        subject: format!("Confirm control of {domain} for a certificate"),
+        subject: tr_args(lang, "mail-dcv-subject", &args),
         text: format!(
-            "Hello,\n\n\
-             Someone asked Rootline for a TLS certificate that names {domain}. Certificate \
-             authorities must check that the domain's owner agrees, so we wrote to this \
-             address.\n\n\
-             If you agree, open this link and press Confirm:\n\n\
-             {link}\n\n\
-             The link works for 24 hours. If you did not expect this, ignore this e-mail: \
-             nothing is issued without your confirmation.\n\n\
-             -- Rootline\n"
+            "{}\n\n{}\n\n{}\n",
+            tr(lang, "mail-hello"),
+            tr_args(lang, "mail-dcv-body", &args),
+            tr(lang, "mail-signature")
         ),
     }
 }

@@ -34,13 +34,17 @@ impl ValidationService {
         domain_id: i32,
     ) -> Result<CheckOutcome, ValidationError> {
         caller.require(Permission::ManageDomains)?;
-        self.verify(caller.account.id, domain_id).await
+        let lang = caller.user.lang.map(|l| l.into_inner()).unwrap_or_default();
+        self.verify(caller.account.id, domain_id, lang).await
     }
 
+    /// Checks domain `domain_id` now, or (e-mail method) sends its validation e-mail, written
+    /// in `lang`: the language of whoever asked.
     pub async fn verify(
         &self,
         account_id: i32,
         domain_id: i32,
+        lang: Lang,
     ) -> Result<CheckOutcome, ValidationError> {
         let d = domains::get(&self.store, account_id, domain_id)
             .await?
@@ -48,7 +52,7 @@ impl ValidationService {
         let method = *d.method;
         let now = self.clock.now();
         if let DcvMethod::ConstructedEmail { .. } = method {
-            return self.send_constructed(&d, &method, now).await;
+            return self.send_constructed(&d, &method, lang, now).await;
         }
         if now - d.value_created_at > dcv::value_lifetime(&method) {
             let next = self.random_value();
@@ -122,6 +126,7 @@ impl ValidationService {
         &self,
         d: &DomainRow,
         method: &DcvMethod,
+        lang: Lang,
         now: DateTime<Utc>,
     ) -> Result<CheckOutcome, ValidationError> {
         let tx = self.store.begin().await?;
@@ -134,7 +139,7 @@ impl ValidationService {
         };
         let to = dcv::location(method, &d.name);
         let link = format!("{}/dcv/confirm/{}/{}", self.public_url, d.id, value);
-        notifications::queue(&tx, &mails::constructed(&to, &d.name, &link), now).await?;
+        notifications::queue(&tx, &mails::constructed(lang, &to, &d.name, &link), now).await?;
         tx.commit().await?;
         Ok(CheckOutcome::EmailSent(to))
     }
@@ -171,14 +176,14 @@ mod tests {
     async fn a_published_txt_record_verifies_the_domain_and_records_the_rule() {
         let h = harness().await;
         let (id, value) = add(&h, "example.com", "dns_txt").await;
-        let before = h.service.verify(h.account_id, id).await.unwrap();
+        let before = h.service.verify(h.account_id, id, Lang::En).await.unwrap();
         assert_eq!(
             before,
             CheckOutcome::NotYet(Msg::new("err-dcv-no-txt").arg("name", "example.com"))
         );
         h.dns.add_txt("example.com", "unrelated");
         h.dns.add_txt("example.com", &value);
-        let after = h.service.verify(h.account_id, id).await.unwrap();
+        let after = h.service.verify(h.account_id, id, Lang::En).await.unwrap();
         assert!(matches!(after, CheckOutcome::Verified { .. }));
         let page = h.service.domains_page(h.account_id, true).await.unwrap();
         let d = &page.domains[0];
@@ -198,7 +203,7 @@ mod tests {
         h.http
             .publish("www.example.com", dcv::HTTP_FILE_NAME, "something else");
         assert!(matches!(
-            h.service.verify(h.account_id, id).await.unwrap(),
+            h.service.verify(h.account_id, id, Lang::En).await.unwrap(),
             CheckOutcome::NotYet(_)
         ));
         h.http.publish(
@@ -207,7 +212,7 @@ mod tests {
             &format!("{value}\n"),
         );
         assert!(matches!(
-            h.service.verify(h.account_id, id).await.unwrap(),
+            h.service.verify(h.account_id, id, Lang::En).await.unwrap(),
             CheckOutcome::Verified { .. }
         ));
     }
@@ -218,14 +223,14 @@ mod tests {
         let (id, value) = add(&h, "example.com", "dns_txt").await;
         h.dns.add_txt("example.com", &value);
         h.clock.advance(Duration::days(31));
-        let old = h.service.verify(h.account_id, id).await.unwrap();
+        let old = h.service.verify(h.account_id, id, Lang::En).await.unwrap();
         assert!(
             matches!(old, CheckOutcome::NotYet(ref why) if why.to_string().contains("30 days"))
         );
 
         let (id2, _) = add(&h, "broken.com", "dns_txt").await;
         h.dns.fail("broken.com");
-        let failed = h.service.verify(h.account_id, id2).await.unwrap();
+        let failed = h.service.verify(h.account_id, id2, Lang::En).await.unwrap();
         assert!(
             matches!(failed, CheckOutcome::NotYet(ref why) if why.to_string().contains("failed"))
         );
@@ -235,7 +240,7 @@ mod tests {
     async fn another_accounts_domain_is_not_found() {
         let h = harness().await;
         let (id, _) = add(&h, "example.com", "dns_txt").await;
-        let e = h.service.verify(h.other_account_id, id).await;
+        let e = h.service.verify(h.other_account_id, id, Lang::En).await;
         assert!(matches!(e, Err(ValidationError::NotFound)));
     }
 
@@ -243,7 +248,7 @@ mod tests {
     async fn the_constructed_email_is_queued_and_its_link_confirms_once() {
         let h = harness().await;
         let (id, _) = add(&h, "example.com", "email:hostmaster").await;
-        let sent = h.service.verify(h.account_id, id).await.unwrap();
+        let sent = h.service.verify(h.account_id, id, Lang::En).await.unwrap();
         assert_eq!(
             sent,
             CheckOutcome::EmailSent("hostmaster@example.com".into())
@@ -270,7 +275,7 @@ mod tests {
     async fn an_emailed_value_expires_after_a_day() {
         let h = harness().await;
         let (id, _) = add(&h, "example.com", "email:admin").await;
-        h.service.verify(h.account_id, id).await.unwrap();
+        h.service.verify(h.account_id, id, Lang::En).await.unwrap();
         let mails = super::super::test_support::mails(&h.store).await;
         let value = mails
             .last()

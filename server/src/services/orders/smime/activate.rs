@@ -174,9 +174,10 @@ impl OrderService {
             now,
         )
         .await?;
+        let lang = super::super::mail_lang::order_lang(&tx, &order).await?;
         notifications::queue(
             &tx,
-            &mails::issued(&order, &email, &self.smime_page(order.id)),
+            &mails::issued(lang, &order, &email, &self.smime_page(order.id)),
             now,
         )
         .await?;

@@ -150,7 +150,8 @@ impl OrderService {
         let value = SecretToken::from_random(bytes);
         mailboxes::set_value(tx, order.account_id, order.id, &value.hash, now).await?;
         let link = format!("{}/smime/verify/{}", self.public_url, value.plain);
-        notifications::queue(tx, &mails::verification(order, email, &link), now).await?;
+        let lang = super::mail_lang::order_lang(tx, order).await?;
+        notifications::queue(tx, &mails::verification(lang, order, email, &link), now).await?;
         crate::store::orders::add_event(
             tx,
             order.id,

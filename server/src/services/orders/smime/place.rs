@@ -162,9 +162,10 @@ impl OrderService {
             self.notify_approvers(&tx, &order, &names, now).await?;
         }
         let page = self.smime_page(order.id);
+        let lang = super::super::mail_lang::order_lang(&tx, &order).await?;
         notifications::queue(
             &tx,
-            &mails::confirmation(&order, valid.certificate_email.as_deref(), &page),
+            &mails::confirmation(lang, &order, valid.certificate_email.as_deref(), &page),
             now,
         )
         .await?;
