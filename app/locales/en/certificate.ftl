@@ -64,3 +64,10 @@ revoke-warning = Browsers and mail clients stop trusting it as soon as the CRL a
 revoke-type-name = Type { $name } to confirm that its private key is compromised
 revoke-key-compromise = Key compromise tells everyone that anything signed with this key may be forged.
 revoke-keep = Keep the certificate
+
+revocation-reason-unspecified = Unspecified
+revocation-reason-key-compromise = Key compromise
+revocation-reason-affiliation-changed = Affiliation changed
+revocation-reason-superseded = Superseded
+revocation-reason-cessation-of-operation = Cessation of operation
+revocation-reason-privilege-withdrawn = Privilege withdrawn

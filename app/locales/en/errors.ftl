@@ -383,3 +383,43 @@ err-you-cannot-deactivate-yourself-ask = You cannot deactivate yourself. Ask ano
 err-you-have-no-authenticator-app = You have no authenticator app.
 err-you-have-no-passkey-enter = You have no passkey. Enter the code from your authenticator app instead.
 err-you-have-not-set-up = You have not set up an authenticator app. Use your passkey instead.
+
+## Made in the browser: keys, CSRs and PKCS#12 files, and passkeys.
+err-pki-missing-name = Give a common name or at least one domain name.
+err-pki-common-name-too-long = The common name can be at most 64 characters long.
+err-pki-invalid-common-name = The common name cannot contain control characters.
+err-pki-invalid-dns-name = “{ $name }” is not a valid domain name.
+err-pki-random = This browser could not provide secure random numbers, so no key was made.
+err-pki-key-generation = The key could not be generated: { $detail }
+err-pki-password-too-short = The password must be at least { $min } characters long.
+err-pki-invalid-private-key = This is not a private key in PKCS#8 PEM form (“-----BEGIN PRIVATE KEY-----”).
+err-pki-invalid-certificate = This is not a certificate in PEM form (“-----BEGIN CERTIFICATE-----”).
+err-pki-certificate-mismatch = The certificate does not belong to this private key.
+err-pki-invalid-csr = This is not a certificate signing request (PEM “-----BEGIN CERTIFICATE REQUEST-----” or DER).
+err-pki-unsupported-key = { $kind } keys are not supported. Use ECDSA P-256 or P-384, or RSA.
+err-pki-unsupported-signature = The CSR is signed with an algorithm Rootline does not check ({ $algorithm }).
+err-pki-signature-invalid = The CSR's signature does not verify.
+err-pki-encoding = The file could not be encoded: { $detail }
+err-pki-unavailable = The key tools could not be loaded. Check your connection and try again.
+err-passkey-unsupported = This browser cannot use passkeys. Use a current browser, or sign in another way.
+err-passkey-cancelled = The passkey request was cancelled or timed out. Try again.
+err-passkey-refused = This browser refused to use a passkey at this address ({ $detail }).
+err-passkey-already-registered = This passkey is already registered.
+err-passkey-failed = The passkey request failed: { $detail }
+err-save-file = The browser could not save the file: { $detail }
+
+## Why a password is easy to guess (zxcvbn's warnings).
+err-guessable-straight-rows = Straight rows of keys are easy to guess.
+err-guessable-keyboard-patterns = Short keyboard patterns are easy to guess.
+err-guessable-repeats = Repeats like "aaa" are easy to guess.
+err-guessable-repeated-words = Repeats like "abcabcabc" are only slightly harder to guess than "abc".
+err-guessable-top-10 = This is a top-10 common password.
+err-guessable-top-100 = This is a top-100 common password.
+err-guessable-common = This is a very common password.
+err-guessable-similar = This is similar to a commonly used password.
+err-guessable-sequences = Sequences like abc or 6543 are easy to guess.
+err-guessable-recent-years = Recent years are easy to guess.
+err-guessable-single-word = A word by itself is easy to guess.
+err-guessable-dates = Dates are often easy to guess.
+err-guessable-names = Names and surnames by themselves are easy to guess.
+err-guessable-common-names = Common names and surnames are easy to guess.

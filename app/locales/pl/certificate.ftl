@@ -64,3 +64,10 @@ revoke-warning = Przeglądarki i programy pocztowe przestaną mu ufać, gdy tylk
 revoke-type-name = Wpisz { $name }, aby potwierdzić, że jego klucz prywatny został ujawniony
 revoke-key-compromise = Ujawnienie klucza mówi wszystkim, że wszystko, co podpisano tym kluczem, może być sfałszowane.
 revoke-keep = Zachowaj certyfikat
+
+revocation-reason-unspecified = Nieokreślony
+revocation-reason-key-compromise = Naruszenie klucza
+revocation-reason-affiliation-changed = Zmiana przynależności
+revocation-reason-superseded = Zastąpiony
+revocation-reason-cessation-of-operation = Zaprzestanie działalności
+revocation-reason-privilege-withdrawn = Cofnięcie uprawnień

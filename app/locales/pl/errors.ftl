@@ -438,3 +438,47 @@ err-you-cannot-deactivate-yourself-ask = Nie możesz dezaktywować samego siebie
 err-you-have-no-authenticator-app = Nie masz aplikacji uwierzytelniającej.
 err-you-have-no-passkey-enter = Nie masz klucza dostępu. Zamiast tego wpisz kod z aplikacji uwierzytelniającej.
 err-you-have-not-set-up = Nie masz skonfigurowanej aplikacji uwierzytelniającej. Użyj zamiast tego klucza dostępu.
+
+## Tworzone w przeglądarce: klucze, CSR i pliki PKCS#12 oraz klucze dostępu.
+err-pki-missing-name = Podaj nazwę pospolitą (CN) albo co najmniej jedną nazwę domeny.
+err-pki-common-name-too-long = Nazwa pospolita (CN) może mieć najwyżej 64 znaki.
+err-pki-invalid-common-name = Nazwa pospolita (CN) nie może zawierać znaków sterujących.
+err-pki-invalid-dns-name = „{ $name }” nie jest poprawną nazwą domeny.
+err-pki-random = Ta przeglądarka nie dostarczyła bezpiecznych liczb losowych, więc klucz nie został utworzony.
+err-pki-key-generation = Nie udało się wygenerować klucza: { $detail }
+err-pki-password-too-short = Hasło musi mieć co najmniej { $min ->
+        [one] { $min } znak
+        [few] { $min } znaki
+       *[other] { $min } znaków
+    }.
+err-pki-invalid-private-key = To nie jest klucz prywatny w formacie PKCS#8 PEM („-----BEGIN PRIVATE KEY-----”).
+err-pki-invalid-certificate = To nie jest certyfikat w formacie PEM („-----BEGIN CERTIFICATE-----”).
+err-pki-certificate-mismatch = Ten certyfikat nie należy do tego klucza prywatnego.
+err-pki-invalid-csr = To nie jest żądanie podpisania certyfikatu (PEM „-----BEGIN CERTIFICATE REQUEST-----” albo DER).
+err-pki-unsupported-key = Klucze { $kind } nie są obsługiwane. Użyj ECDSA P-256 lub P-384 albo RSA.
+err-pki-unsupported-signature = CSR jest podpisany algorytmem, którego Rootline nie sprawdza ({ $algorithm }).
+err-pki-signature-invalid = Podpis CSR jest nieprawidłowy.
+err-pki-encoding = Nie udało się zakodować pliku: { $detail }
+err-pki-unavailable = Nie udało się wczytać narzędzi do kluczy. Sprawdź połączenie i spróbuj ponownie.
+err-passkey-unsupported = Ta przeglądarka nie obsługuje kluczy dostępu. Użyj aktualnej przeglądarki albo zaloguj się w inny sposób.
+err-passkey-cancelled = Żądanie klucza dostępu zostało anulowane lub wygasło. Spróbuj ponownie.
+err-passkey-refused = Ta przeglądarka odmówiła użycia klucza dostępu pod tym adresem ({ $detail }).
+err-passkey-already-registered = Ten klucz dostępu jest już zarejestrowany.
+err-passkey-failed = Żądanie klucza dostępu nie powiodło się: { $detail }
+err-save-file = Przeglądarka nie mogła zapisać pliku: { $detail }
+
+## Dlaczego hasło łatwo odgadnąć (ostrzeżenia zxcvbn).
+err-guessable-straight-rows = proste rzędy klawiszy łatwo odgadnąć
+err-guessable-keyboard-patterns = krótkie wzory z klawiatury łatwo odgadnąć
+err-guessable-repeats = powtórzenia typu „aaa” łatwo odgadnąć
+err-guessable-repeated-words = powtórzenia typu „abcabcabc” są tylko trochę trudniejsze do odgadnięcia niż „abc”
+err-guessable-top-10 = to jedno z 10 najczęstszych haseł
+err-guessable-top-100 = to jedno ze 100 najczęstszych haseł
+err-guessable-common = to bardzo popularne hasło
+err-guessable-similar = to hasło przypomina często używane hasło
+err-guessable-sequences = ciągi typu abc lub 6543 łatwo odgadnąć
+err-guessable-recent-years = niedawne lata łatwo odgadnąć
+err-guessable-single-word = pojedyncze słowo łatwo odgadnąć
+err-guessable-dates = daty często łatwo odgadnąć
+err-guessable-names = same imiona i nazwiska łatwo odgadnąć
+err-guessable-common-names = popularne imiona i nazwiska łatwo odgadnąć

@@ -18,6 +18,21 @@ pub enum CeremonyError {
     Failed(String),
 }
 
+impl CeremonyError {
+    /// What to tell the user, in their language (the `Display` text is the English one, for
+    /// logs).
+    pub fn msg(&self) -> crate::i18n::Msg {
+        use crate::i18n::Msg;
+        match self {
+            Self::Unsupported => Msg::new("err-passkey-unsupported"),
+            Self::Cancelled => Msg::new("err-passkey-cancelled"),
+            Self::Refused(detail) => Msg::new("err-passkey-refused").arg("detail", detail),
+            Self::AlreadyRegistered => Msg::new("err-passkey-already-registered"),
+            Self::Failed(detail) => Msg::new("err-passkey-failed").arg("detail", detail),
+        }
+    }
+}
+
 /// What to ask the authenticator for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Ceremony {
@@ -124,7 +139,7 @@ where
     let challenge = start.await.map_err(|e| message(&e))?;
     let answer = run(ceremony, &challenge.options)
         .await
-        .map_err(|e| e.to_string())?;
+        .map_err(|e| e.msg().text(crate::i18n::page_lang()))?;
     finish(challenge.ceremony, answer)
         .await
         .map_err(|e| message(&e))

@@ -10,7 +10,9 @@ pub fn provide_lang(lang: Lang) {
 /// The language of the page being rendered: the request's on the server, the one the server
 /// wrote into `<html lang>` in the browser (so hydration renders the same text).
 pub fn use_lang() -> Lang {
-    use_context::<Lang>().unwrap_or_default()
+    // Outside the reactive tree (a task a button started) there is no context: the page's
+    // language is still the one the document says.
+    use_context::<Lang>().unwrap_or_else(page_lang)
 }
 
 /// The text of `key` in the page's language.

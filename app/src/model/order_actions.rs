@@ -11,15 +11,32 @@ use super::{FieldErrors, email::email_list};
 pub const RENEWAL_WINDOW_DAYS: i64 = 60;
 
 /// Revocation reasons a subscriber may give (RFC 5280 5.3.1 codes; TLS BR 7.2.2 forbids the
-/// others for subscriber certificates), with the words the form shows.
+/// others for subscriber certificates), with the catalogue key of the words the form shows.
 pub const REVOCATION_REASONS: [(&str, &str); 6] = [
-    ("unspecified", "Unspecified"),
-    ("keyCompromise", "Key compromise"),
-    ("affiliationChanged", "Affiliation changed"),
-    ("superseded", "Superseded"),
-    ("cessationOfOperation", "Cessation of operation"),
-    ("privilegeWithdrawn", "Privilege withdrawn"),
+    ("unspecified", "revocation-reason-unspecified"),
+    ("keyCompromise", "revocation-reason-key-compromise"),
+    (
+        "affiliationChanged",
+        "revocation-reason-affiliation-changed",
+    ),
+    ("superseded", "revocation-reason-superseded"),
+    (
+        "cessationOfOperation",
+        "revocation-reason-cessation-of-operation",
+    ),
+    (
+        "privilegeWithdrawn",
+        "revocation-reason-privilege-withdrawn",
+    ),
 ];
+
+/// The catalogue key of revocation reason `code` (an RFC 5280 name).
+pub fn revocation_reason_key(code: &str) -> Option<&'static str> {
+    REVOCATION_REASONS
+        .iter()
+        .find(|(c, _)| *c == code)
+        .map(|(_, key)| *key)
+}
 
 /// The pre-defined reasons for a reissue.
 pub const REISSUE_REASONS: [&str; 4] = [
@@ -401,7 +418,7 @@ pub struct CreditNoteView {
     pub number: String,
     pub amount: super::money::Money,
     pub remarks: String,
-    pub created_at: String,
+    pub created_at: super::Stamp,
 }
 
 /// The number printed on a credit note.
@@ -446,13 +463,13 @@ pub struct LinkedOrder {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CertificateView {
     pub serial: String,
-    pub not_before: String,
-    pub not_after: String,
+    pub not_before: super::Moment,
+    pub not_after: super::Moment,
     pub state: super::certificate_status::CertificateState,
-    pub revoked_at: Option<String>,
+    pub revoked_at: Option<super::Moment>,
     pub revocation_reason: Option<String>,
     /// The first day the order may be renewed.
-    pub renewable_from: String,
+    pub renewable_from: super::Day,
     /// The leaf and its chain, PEM: the browser builds a PKCS#12 from it and the user's key.
     pub chain_pem: String,
 }

@@ -40,6 +40,39 @@ pub enum PkiError {
     Unavailable,
 }
 
+impl PkiError {
+    /// What to tell the user, in their language (the `Display` text is the English one, for
+    /// logs).
+    pub fn msg(&self) -> crate::i18n::Msg {
+        use crate::i18n::Msg;
+        match self {
+            Self::MissingName => Msg::new("err-pki-missing-name"),
+            Self::CommonNameTooLong => Msg::new("err-pki-common-name-too-long"),
+            Self::InvalidCommonName => Msg::new("err-pki-invalid-common-name"),
+            Self::InvalidDnsName(name) => Msg::new("err-pki-invalid-dns-name").arg("name", name),
+            Self::Random => Msg::new("err-pki-random"),
+            Self::KeyGeneration(detail) => Msg::new("err-pki-key-generation").arg("detail", detail),
+            Self::PasswordTooShort(min) => Msg::new("err-pki-password-too-short").arg("min", *min),
+            Self::InvalidPrivateKey => Msg::new("err-pki-invalid-private-key"),
+            Self::InvalidCertificate => Msg::new("err-pki-invalid-certificate"),
+            Self::CertificateMismatch => Msg::new("err-pki-certificate-mismatch"),
+            Self::InvalidCsr => Msg::new("err-pki-invalid-csr"),
+            Self::UnsupportedKey(kind) => Msg::new("err-pki-unsupported-key").arg("kind", kind),
+            Self::UnsupportedSignature(algorithm) => {
+                Msg::new("err-pki-unsupported-signature").arg("algorithm", algorithm)
+            }
+            Self::SignatureInvalid => Msg::new("err-pki-signature-invalid"),
+            Self::Encoding(detail) => Msg::new("err-pki-encoding").arg("detail", detail),
+            Self::Unavailable => Msg::new("err-pki-unavailable"),
+        }
+    }
+
+    /// [`Self::msg`] in the page's language.
+    pub fn text(&self) -> String {
+        self.msg().text(crate::i18n::page_lang())
+    }
+}
+
 impl From<leptos::wasm_split::SplitLoaderError> for PkiError {
     fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
         Self::Unavailable

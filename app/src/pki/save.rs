@@ -11,8 +11,16 @@ pub fn save_file(file_name: &str, bytes: &[u8], mime: &str) -> Result<(), String
     #[cfg(not(feature = "hydrate"))]
     {
         let _ = (file_name, bytes, mime);
-        Err("Files can only be saved in the browser.".to_owned())
+        Err(failed("not in a browser"))
     }
+}
+
+/// Why the file could not be saved, in the page's language; `detail` is the browser's own
+/// words.
+fn failed(detail: &str) -> String {
+    crate::i18n::Msg::new("err-save-file")
+        .arg("detail", detail)
+        .text(crate::i18n::page_lang())
 }
 
 #[cfg(feature = "hydrate")]
@@ -29,35 +37,39 @@ mod browser {
                     .dyn_ref::<wasm_bindgen_futures::js_sys::Error>()
                     .map(|e| String::from(e.message()))
             })
-            .unwrap_or_else(|| "the browser refused".to_owned())
+            .unwrap_or_else(|| "refused".to_owned())
+    }
+
+    fn refused(error: wasm_bindgen::JsValue) -> String {
+        super::failed(&describe(error))
     }
 
     pub fn save_file(file_name: &str, bytes: &[u8], mime: &str) -> Result<(), String> {
         let document = web_sys::window()
             .and_then(|window| window.document())
-            .ok_or("There is no page to save the file from.")?;
+            .ok_or_else(|| super::failed("no document"))?;
         let body = document
             .body()
-            .ok_or("There is no page to save the file from.")?;
+            .ok_or_else(|| super::failed("no document body"))?;
 
         let parts = Array::new();
         parts.push(&Uint8Array::from(bytes));
         let options = BlobPropertyBag::new();
         options.set_type(mime);
         let blob =
-            Blob::new_with_u8_array_sequence_and_options(&parts, &options).map_err(describe)?;
-        let url = Url::create_object_url_with_blob(&blob).map_err(describe)?;
+            Blob::new_with_u8_array_sequence_and_options(&parts, &options).map_err(refused)?;
+        let url = Url::create_object_url_with_blob(&blob).map_err(refused)?;
 
         let anchor: HtmlAnchorElement = document
             .create_element("a")
-            .map_err(describe)?
+            .map_err(refused)?
             .dyn_into()
-            .map_err(|_| "The browser could not make a download link.".to_owned())?;
+            .map_err(|_| super::failed("no download link"))?;
         anchor.set_href(&url);
         anchor.set_download(file_name);
         // `hidden`, not a style attribute: the Content-Security-Policy allows no inline styles.
         anchor.set_hidden(true);
-        body.append_child(&anchor).map_err(describe)?;
+        body.append_child(&anchor).map_err(refused)?;
         anchor.click();
         let _ = body.remove_child(&anchor);
         // Revoking at once can cancel the download in some browsers; give it a moment.

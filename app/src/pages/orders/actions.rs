@@ -19,7 +19,9 @@ use crate::{
     error::AppError,
     model::{
         certificate_status::CertificateState,
-        order_actions::{LinkedOrder, OrderLinkKind, REISSUE_REASONS, REVOCATION_REASONS},
+        order_actions::{
+            LinkedOrder, OrderLinkKind, REISSUE_REASONS, REVOCATION_REASONS, revocation_reason_key,
+        },
         orders::OrderView,
     },
 };
@@ -66,8 +68,8 @@ pub fn CertificateCard(order: OrderView) -> impl IntoView {
         .collect::<Vec<_>>();
     view! {
         {order.certificate.clone().map(|c| {
-            let revoked = c.revoked_at.clone().map(|at| {
-                t_args("cert-revoked-on", &[("at", at.into()), ("reason", c.revocation_reason.clone().unwrap_or_default().into())])
+            let revoked = c.revoked_at.map(|at| {
+                t_args("cert-revoked-on", &[("at", at.text(crate::i18n::use_lang()).into()), ("reason", c.revocation_reason.as_deref().map(|code| revocation_reason_key(code).map_or_else(|| code.to_owned(), t)).unwrap_or_default().into())])
             });
             view! {
                 <section class="card" aria-label=t("cert-heading")>
@@ -75,8 +77,8 @@ pub fn CertificateCard(order: OrderView) -> impl IntoView {
                     <dl class="details">
                         <dt>{t("cert-state")}</dt><dd><Badge tone=certificate_tone(c.state) text=t(c.state.title_key()) test_id="certificate-state" /></dd>
                         <dt>{t("cert-serial")}</dt><dd class="mono" data-testid="certificate-serial">{c.serial.clone()}</dd>
-                        <dt>{t("cert-valid-from")}</dt><dd>{c.not_before.clone()}</dd>
-                        <dt>{t("cert-valid-until")}</dt><dd data-testid="certificate-not-after">{c.not_after.clone()}</dd>
+                        <dt>{t("cert-valid-from")}</dt><dd>{c.not_before.text(crate::i18n::use_lang())}</dd>
+                        <dt>{t("cert-valid-until")}</dt><dd data-testid="certificate-not-after">{c.not_after.text(crate::i18n::use_lang())}</dd>
                     </dl>
                     {revoked.map(|r| view! { <p class="alert alert-danger" data-testid="revocation-note">{r}</p> })}
                     <Pkcs12Builder chain_pem=c.chain_pem.clone() />
@@ -149,13 +151,13 @@ fn Pkcs12Builder(chain_pem: String) -> impl IntoView {
                 Ok(true) => {
                     crate::pki::on_demand::pkcs12(k, Some(chain), p, "Rootline certificate".into())
                         .await
-                        .map_err(|e| e.to_string())
+                        .map_err(|e| e.text())
                         .and_then(|bytes| {
                             crate::pki::save_file("certificate.p12", &bytes, "application/x-pkcs12")
                         })
                 }
                 Ok(false) => Err(tr(lang, "p12-key-mismatch")),
-                Err(e) => Err(e.to_string()),
+                Err(e) => Err(e.text()),
             };
             message.set(Some(match outcome {
                 Ok(()) => (true, tr(lang, "p12-saved")),
@@ -193,7 +195,7 @@ fn Pkcs12Builder(chain_pem: String) -> impl IntoView {
 fn ReasonSelect(
     id: &'static str,
     #[prop(into)] label: String,
-    reasons: Vec<(&'static str, &'static str)>,
+    reasons: Vec<(&'static str, String)>,
 ) -> impl IntoView {
     view! {
         <div class="field">
@@ -207,8 +209,19 @@ fn ReasonSelect(
 }
 
 /// A reissue's reasons post their own words.
-fn reissue_reasons() -> Vec<(&'static str, &'static str)> {
-    REISSUE_REASONS.iter().map(|r| (*r, *r)).collect()
+fn reissue_reasons() -> Vec<(&'static str, String)> {
+    REISSUE_REASONS
+        .iter()
+        .map(|r| (*r, (*r).to_owned()))
+        .collect()
+}
+
+/// The revocation reasons, in the reader's language.
+fn revocation_reasons() -> Vec<(&'static str, String)> {
+    REVOCATION_REASONS
+        .iter()
+        .map(|(code, key)| (*code, t(key)))
+        .collect()
 }
 
 /// Revoke, reissue, renew, change names and edit, each shown only when the order allows it.
@@ -241,7 +254,10 @@ pub fn LifecycleActions(order: OrderView) -> impl IntoView {
         .map(|c| {
             t_args(
                 "renew-opens-on",
-                &[("date", c.renewable_from.clone().into())],
+                &[(
+                    "date",
+                    c.renewable_from.text(crate::i18n::use_lang()).into(),
+                )],
             )
         });
     let any = order.can_renew
@@ -252,9 +268,9 @@ pub fn LifecycleActions(order: OrderView) -> impl IntoView {
         || order.can_edit;
     view! {
         {renew_hint.map(|h| view! { <p class="hint" data-testid="renew-hint">{h}</p> })}
-        {order.renewal_marked.clone().map(|at| view! {
+        {order.renewal_marked.map(|at| view! {
             <p class="alert alert-info" role="status" data-testid="renewal-marked">
-                {t_args("renew-marked", &[("at", at.into())])}
+                {t_args("renew-marked", &[("at", at.text(crate::i18n::use_lang()).into())])}
             </p>
         })}
         {any.then(|| view! {
@@ -351,7 +367,7 @@ pub fn LifecycleActions(order: OrderView) -> impl IntoView {
             <section aria-label=t("revoke-summary")>
                 <p>{t("revoke-explain")}</p>
                 <form method="get" action=format!("/orders/{id}/revoke")>
-                    <ReasonSelect id="revoke-reason" label=t("revoke-reason") reasons=REVOCATION_REASONS.to_vec() />
+                    <ReasonSelect id="revoke-reason" label=t("revoke-reason") reasons=revocation_reasons() />
                     <TextArea label=t("wizard-remarks") id="revoke-remarks" name="remarks" />
                     <button type="submit" class="button button-danger">{t("revoke-continue")}</button>
                 </form>

@@ -218,7 +218,7 @@ fn Steps(data: WizardData) -> impl IntoView {
                     form.update(|f| f.csr_pem = k.csr_pem.clone());
                     key.set(Some(k));
                 }
-                Err(e) => key_error.set(Some(e.to_string())),
+                Err(e) => key_error.set(Some(e.text())),
             }
         });
     };
@@ -245,7 +245,7 @@ fn Steps(data: WizardData) -> impl IntoView {
                     "Rootline key".into(),
                 )
                 .await;
-                match made.map_err(|e| e.to_string()).and_then(|bytes| {
+                match made.map_err(|e| e.text()).and_then(|bytes| {
                     pki::save_file("private-key.p12", &bytes, "application/x-pkcs12")
                 }) {
                     Ok(()) => key_saved.set(true),
@@ -272,7 +272,7 @@ fn Steps(data: WizardData) -> impl IntoView {
                         Some(tr(lang, "wizard-csr-bad-signature"))
                     });
                 }
-                Err(e) => key_error.set(Some(e.to_string())),
+                Err(e) => key_error.set(Some(e.text())),
             }
         });
     };

@@ -12,7 +12,7 @@ use crate::{
     components::{form_alert::FormAlert, loaded::Loaded, portal::Portal},
     model::{
         SessionView,
-        order_actions::{KEY_COMPROMISE, REVOCATION_REASONS, RevokeForm},
+        order_actions::{KEY_COMPROMISE, RevokeForm, revocation_reason_key},
         orders::OrderView,
     },
 };
@@ -68,10 +68,8 @@ fn Step(order: OrderView, form: RevokeForm) -> impl IntoView {
             .into_any();
         }
     };
-    let reason_label = REVOCATION_REASONS
-        .iter()
-        .find(|(code, _)| *code == valid.reason)
-        .map_or(valid.reason, |(_, label)| *label);
+    let reason_label =
+        revocation_reason_key(valid.reason).map_or_else(|| valid.reason.to_owned(), t);
     let main_name = order
         .names
         .first()
@@ -100,7 +98,7 @@ fn Step(order: OrderView, form: RevokeForm) -> impl IntoView {
                 <dt>{t("orders-col-order")}</dt><dd>{format!("#{} · {}", order.id, order.product)}</dd>
                 <dt>{t("cert-serial")}</dt><dd class="mono" data-testid="confirm-serial">{certificate.serial.clone()}</dd>
                 <dt>{t("order-names")}</dt><dd data-testid="confirm-names">{names}</dd>
-                <dt>{t("cert-valid-until")}</dt><dd>{certificate.not_after.clone()}</dd>
+                <dt>{t("cert-valid-until")}</dt><dd>{certificate.not_after.text(crate::i18n::use_lang())}</dd>
                 <dt>{t("reason-label")}</dt><dd data-testid="confirm-reason">{reason_label}</dd>
                 <dt>{t("wizard-remarks")}</dt><dd>{valid.remarks.clone()}</dd>
             </dl>

@@ -5,7 +5,7 @@ use app::i18n::Msg;
 use app::model::{
     Permission,
     certificate_status::CertificateState,
-    order_actions::{CertificateView, RENEWAL_WINDOW_DAYS, REVOCATION_REASONS},
+    order_actions::{CertificateView, RENEWAL_WINDOW_DAYS, revocation_reason_key},
     order_status::OrderStatus,
 };
 use chrono::{DateTime, Duration, Utc};
@@ -52,11 +52,17 @@ pub(super) fn renewable_from(not_after: DateTime<Utc>) -> DateTime<Utc> {
     not_after - Duration::days(RENEWAL_WINDOW_DAYS)
 }
 
-pub(super) fn reason_label(code: &str) -> &str {
-    REVOCATION_REASONS
-        .iter()
-        .find(|(c, _)| *c == code)
-        .map_or(code, |(_, label)| label)
+/// Revocation reason `code` in `lang` (the code itself if it is not one a subscriber gives).
+pub(super) fn reason_label(lang: app::i18n::Lang, code: &str) -> String {
+    revocation_reason_key(code).map_or_else(|| code.to_owned(), |key| app::i18n::tr(lang, key))
+}
+
+/// Revocation reason `code` as a part of a message, rendered in its reader's language.
+fn reason_msg(code: &str) -> app::i18n::MsgArg {
+    revocation_reason_key(code).map_or_else(
+        || app::i18n::MsgArg::from(code),
+        |key| app::i18n::MsgArg::from(Msg::new(key)),
+    )
 }
 
 /// Revoked before expired: a revoked certificate stays revoked after its end date.
@@ -74,16 +80,12 @@ pub(super) fn view(c: &CertificateRow, chain_pem: String, now: DateTime<Utc>) ->
     let state = state_of(c, now);
     CertificateView {
         serial: c.serial_hex.clone(),
-        not_before: c.not_before.format("%Y-%m-%d %H:%M UTC").to_string(),
-        not_after: c.not_after.format("%Y-%m-%d %H:%M UTC").to_string(),
+        not_before: app::model::Moment::from(c.not_before),
+        not_after: app::model::Moment::from(c.not_after),
         state,
-        revoked_at: c
-            .revoked_at
-            .map(|t| t.format("%Y-%m-%d %H:%M UTC").to_string()),
-        revocation_reason: c
-            .revocation_reason
-            .map(|r| reason_label(r.as_str()).to_owned()),
-        renewable_from: renewable_from(c.not_after).format("%Y-%m-%d").to_string(),
+        revoked_at: c.revoked_at.map(app::model::Moment::from),
+        revocation_reason: c.revocation_reason.map(|r| r.as_str().to_owned()),
+        renewable_from: app::model::Day::from(renewable_from(c.not_after)),
         chain_pem,
     }
 }
@@ -126,10 +128,10 @@ impl OrderService {
         if let Some(at) = cert.revoked_at {
             return Err(OrderError::Refused(
                 Msg::new("err-certificate-was-revoked-cannot")
-                    .arg("at", at.format("%Y-%m-%d").to_string())
+                    .arg("at", app::model::Day::from(at))
                     .arg(
                         "reason",
-                        reason_label(
+                        reason_msg(
                             cert.revocation_reason
                                 .map_or(RevocationReason::Unspecified, Stored::into_inner)
                                 .as_str(),
@@ -141,7 +143,7 @@ impl OrderService {
         if cert.not_after <= self.clock.now() {
             return Err(OrderError::Refused(
                 Msg::new("err-certificate-expired-cannot")
-                    .arg("date", cert.not_after.format("%Y-%m-%d").to_string())
+                    .arg("date", app::model::Day::from(cert.not_after))
                     .arg("what", what.clone()),
             ));
         }

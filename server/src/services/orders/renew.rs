@@ -159,8 +159,8 @@ impl OrderService {
         if self.clock.now() < opens {
             return Err(OrderError::Refused(
                 Msg::new("err-renewal-opens-opens-60-days")
-                    .arg("opens", opens.format("%Y-%m-%d").to_string())
-                    .arg("expires", cert.not_after.format("%Y-%m-%d").to_string()),
+                    .arg("opens", app::model::Day::from(opens))
+                    .arg("expires", app::model::Day::from(cert.not_after)),
             ));
         }
         let mut again = self.renewal_form(&original, csr).await?;

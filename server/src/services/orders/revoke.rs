@@ -2,7 +2,7 @@
 //! publishes a new CRL and a signed "revoked" OCSP answer at once; the order keeps the
 //! history and everyone on it is told.
 
-use app::i18n::Msg;
+use app::i18n::{Lang, Msg};
 use app::model::order_actions::RevokeForm;
 
 use super::{
@@ -60,7 +60,8 @@ impl OrderService {
             }
             Err(e) => return Err(e.into()),
         }
-        let label = reason_label(valid.reason);
+        // The order's history is a record, in English; the mail is in the order's language.
+        let label = reason_label(Lang::En, valid.reason);
         let now = self.clock.now();
         let tx = self.store.begin().await?;
         orders::add_event(
@@ -83,7 +84,14 @@ impl OrderService {
             now,
         )
         .await?;
-        let mail = mails::revoked(&order, &cert.serial_hex, label, &valid.remarks);
+        let lang = super::mail_lang::order_lang(&tx, &order).await?;
+        let mail = mails::revoked(
+            lang,
+            &order,
+            &cert.serial_hex,
+            &reason_label(lang, valid.reason),
+            &valid.remarks,
+        );
         mails::queue_all(&tx, &order, &mail, now).await?;
         self.commit_and_send(tx).await?;
         Ok(())

@@ -1,6 +1,7 @@
 //! The REST API's own wire types: a stable contract, mapped from the portal's views so the
 //! portal's pages can change without breaking API clients.
 
+use app::i18n::Lang;
 use app::model::{
     domains::{DomainStatus, DomainView},
     order_actions::CertificateView,
@@ -85,7 +86,7 @@ impl From<OrderSummary> for OrderSummaryDto {
             status: o.status.code().to_owned(),
             price: o.price.to_string(),
             placed_by: o.placed_by,
-            created_at: o.created_at,
+            created_at: o.created_at.as_str().to_owned(),
             tags: o.tags,
         }
     }
@@ -143,8 +144,8 @@ impl From<DomainView> for DomainDto {
             method: d.method.code(),
             value: d.value,
             location: d.location,
-            verified_at: d.verified_at,
-            dcv_expires_at: d.dcv_expires_at,
+            verified_at: d.verified_at.map(|t| t.as_str().to_owned()),
+            dcv_expires_at: d.dcv_expires_at.map(|t| t.as_str().to_owned()),
             last_error: d.last_error,
         }
     }
@@ -179,12 +180,15 @@ impl From<CertificateView> for CertificateDto {
     fn from(c: CertificateView) -> Self {
         Self {
             serial: c.serial,
-            not_before: c.not_before,
-            not_after: c.not_after,
+            not_before: c.not_before.text(Lang::En),
+            not_after: c.not_after.text(Lang::En),
             state: c.state.label().to_owned(),
-            revoked_at: c.revoked_at,
-            revocation_reason: c.revocation_reason.map(|r| r.as_str().to_owned()),
-            renewable_from: c.renewable_from,
+            revoked_at: c.revoked_at.map(|t| t.text(Lang::En)),
+            revocation_reason: c.revocation_reason.map(|code| {
+                app::model::order_actions::revocation_reason_key(&code)
+                    .map_or(code, |key| app::i18n::tr(Lang::En, key))
+            }),
+            renewable_from: c.renewable_from.text(Lang::En),
         }
     }
 }
@@ -239,7 +243,7 @@ impl From<OrderView> for OrderDto {
             reason: o.reason,
             issue_error: o.issue_error,
             tracking_url: o.tracking_url,
-            created_at: o.created_at,
+            created_at: o.created_at.as_str().to_owned(),
             certificate: o.certificate.map(CertificateDto::from),
             origin_order_id: o.origin.map(|l| l.order_id),
             can_cancel: o.can_cancel,

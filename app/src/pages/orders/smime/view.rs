@@ -134,7 +134,7 @@ fn EmailStep(order: SmimeView, actions: Actions) -> impl IntoView {
                 }.into_any(),
                 StepStatus::WaitingForVerification => view! {
                     <p>{match (&order.link_sent_at, &order.link_expires_at) {
-                        (Some(sent), Some(until)) => t_args("smime-link-sent", &[("email", email.clone().into()), ("sent", sent.clone().into()), ("until", until.clone().into())]),
+                        (Some(sent), Some(until)) => t_args("smime-link-sent", &[("email", email.clone().into()), ("sent", sent.text(crate::i18n::use_lang()).into()), ("until", until.text(crate::i18n::use_lang()).into())]),
                         _ => t_args("smime-link-expired", &[("email", email.clone().into())]),
                     }}</p>
                     <ActionForm action=actions.resend>
@@ -155,7 +155,7 @@ fn EmailStep(order: SmimeView, actions: Actions) -> impl IntoView {
                 }.into_any(),
                 StepStatus::Verified => view! {
                     <p>{match order.verified_until.as_ref().filter(|_| order.certificate_pem.is_none()) {
-                        Some(u) => t_args("smime-verified-until", &[("email", email.clone().into()), ("until", u.clone().into())]),
+                        Some(u) => t_args("smime-verified-until", &[("email", email.clone().into()), ("until", u.text(crate::i18n::use_lang()).into())]),
                         None => t_args("smime-verified", &[("email", email.clone().into())]),
                     }}</p>
                 }.into_any(),
@@ -233,7 +233,7 @@ fn Activation(order: SmimeView, actions: Actions) -> impl IntoView {
                     csr.set(k.csr_pem.clone());
                     actions.key.set(Some(k));
                 }
-                Err(e) => key_error.set(Some(e.to_string())),
+                Err(e) => key_error.set(Some(e.text())),
             }
         });
     };
@@ -255,7 +255,7 @@ fn Activation(order: SmimeView, actions: Actions) -> impl IntoView {
             key_error.set(match pki::on_demand::inspect_csr(text.into_bytes()).await {
                 Ok(s) if !s.signature_valid => Some(tr(lang, "wizard-csr-bad-signature")),
                 Ok(_) => None,
-                Err(e) => Some(e.to_string()),
+                Err(e) => Some(e.text()),
             });
         });
     };
@@ -407,7 +407,7 @@ fn Certificate(
         leptos::task::spawn_local(async move {
             let made =
                 pki::on_demand::pkcs12(key, Some(chain), secret, "S/MIME certificate".into()).await;
-            let result = made.map_err(|e| e.to_string()).and_then(|bytes| {
+            let result = made.map_err(|e| e.text()).and_then(|bytes| {
                 pki::save_file(&format!("order-{id}.p12"), &bytes, "application/x-pkcs12")
             });
             match result {
