@@ -42,34 +42,36 @@ wasm-bindgen --target web --no-typescript --keep-lld-exports --no-demangle \
 mv -f "$STAGE/rootline_bg.wasm" "$STAGE/rootline.wasm"
 
 build=$(cd "$STAGE" && find . -type f | LC_ALL=C sort | xargs sha256sum | sha256sum | cut -c1-16)
+# The bundle the server links until it restarts: pages it rendered may still be open (or be
+# rendered by another node during a rolling restart) and fetch their chunks later, so it stays
+# beside the new one. Older bundles, and the flat names of the single-file bundle before
+# splitting, go.
+previous=$(cat "$SITE/bundle.txt" 2>/dev/null || true)
 rm -rf "${PKG:?}/$build"
 mv "$STAGE" "$PKG/$build"
-# Older bundles, and the flat names of the single-file bundle before splitting, go.
 find "$PKG" -mindepth 1 -maxdepth 1 -type d -regextype posix-extended -regex '.*/[0-9a-f]{16}' \
-  ! -name "$build" -exec rm -rf {} +
+  ! -name "$build" ! -name "${previous:-$build}" -exec rm -rf {} +
 rm -f "$PKG"/rootline.js* "$PKG"/rootline.wasm* "$PKG"/rootline.????????????????.* "$SITE/hash.txt"
 # The server links the bundle named here (startup reads it once).
 echo "$build" >"$SITE/bundle.txt"
 cp style/rootline.css "$PKG/rootline.css"
 cp -R public/. "$SITE/"
 
-# Served pre-compressed: brotli (Node's zlib, quality 11) and gzip -9 beside each asset.
+# Served pre-compressed: brotli (Node's zlib, quality 11) and gzip -9 beside each asset of the
+# new bundle, and the stylesheet.
 node -e '
   const fs = require("fs"), zlib = require("zlib"), path = require("path");
-  const walk = (dir) => {
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-      const f = path.join(dir, entry.name);
-      if (entry.isDirectory()) { walk(f); continue; }
-      if (!/\.(js|wasm|css)$/.test(f)) continue;
-      const data = fs.readFileSync(f);
-      fs.writeFileSync(f + ".br", zlib.brotliCompressSync(data, {
-        params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: data.length },
-      }));
-      fs.writeFileSync(f + ".gz", zlib.gzipSync(data, { level: 9 }));
-    }
+  const walk = (f) => {
+    if (fs.statSync(f).isDirectory()) { for (const e of fs.readdirSync(f)) walk(path.join(f, e)); return; }
+    if (!/\.(js|wasm|css)$/.test(f)) return;
+    const data = fs.readFileSync(f);
+    fs.writeFileSync(f + ".br", zlib.brotliCompressSync(data, {
+      params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: data.length },
+    }));
+    fs.writeFileSync(f + ".gz", zlib.gzipSync(data, { level: 9 }));
   };
-  walk(process.argv[1]);
-' "$PKG"
+  for (const f of process.argv.slice(1)) walk(f);
+' "$PKG/$build" "$PKG/rootline.css"
 
 kib_of() { find "$PKG/$build" -name "$1" -printf '%s\n' | awk '{ s += $1 } END { print int(s / 1024) }'; }
 main_gz=$(($(stat -c %s "$PKG/$build/rootline.wasm.gz") / 1024))
