@@ -13,6 +13,7 @@ use crate::pages::{
         application_received::ApplicationReceivedPage,
         check_email::CheckEmailPage,
         invitation::InvitationPage,
+        passkey_sign_in::PasskeySignInPage,
         sign_in::SignInPage,
         sign_up::SignUpPage,
         two_factor::{TwoFactorEnrolPage, TwoFactorPage},
@@ -105,6 +106,8 @@ mod lazy {
     use leptos_router::LazyRoute;
 
     // What a new visitor opens first: signing in and up, and following an order by its link.
+    // Served as plain HTML (`plain_html_page`); the app fetches this group only when one of
+    // these pages is reached from inside it.
     page_group!(VisitorPages, visitor_pages, __preload_visitor_pages {
         SignInRoute => SignInPage,
         SignUpRoute => SignUpPage,
@@ -118,6 +121,7 @@ mod lazy {
     // the pages mails link to (invitations, domain and S/MIME confirmations, downloads).
     page_group!(StepPages, step_pages, __preload_step_pages {
         InvitationRoute => InvitationPage,
+        PasskeySignInRoute => PasskeySignInPage,
         TwoFactorRoute => TwoFactorPage,
         TwoFactorEnrolRoute => TwoFactorEnrolPage,
         TermsRoute => TermsPage,
@@ -171,18 +175,49 @@ mod lazy {
 }
 use lazy::*;
 
-/// The HTML document around the app, rendered on the server.
+/// Whether the page at `path` is served as plain HTML, without the browser bundle: the pages
+/// a new visitor opens first (signing in and up, following an order's link, the activation
+/// link). Their forms post without script and the server answers them in full, so a visitor
+/// downloads no wasm before signing in. The one thing that needs script there, signing in
+/// with a passkey, has a page of its own. The same pages reached from inside the running app
+/// are rendered by it, so nothing differs but the bytes.
+#[cfg(any(feature = "ssr", test))]
+pub fn plain_html_page(path: &str) -> bool {
+    matches!(
+        path,
+        "/sign-in" | "/sign-up" | "/sign-up/check-email" | "/sign-up/application-received"
+    ) || ["/track/", "/activate/"].iter().any(|p| {
+        path.strip_prefix(p)
+            .is_some_and(|rest| !rest.is_empty() && !rest.contains('/'))
+    })
+}
+
+/// Whether the page being rendered on the server gets the browser bundle.
+fn hydrates() -> bool {
+    #[cfg(feature = "ssr")]
+    {
+        use_context::<http::request::Parts>().is_none_or(|parts| !plain_html_page(parts.uri.path()))
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        true
+    }
+}
+
+/// The HTML document around the app, rendered on the server. A plain HTML page says so on
+/// `<html data-static>`, as a hydrated one says `data-hydrated` once the wasm has taken over.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     let lang = crate::i18n::page_lang();
+    let hydrate = hydrates();
     view! {
         <!DOCTYPE html>
-        <html lang=lang.tag()>
+        <html lang=lang.tag() data-static=(!hydrate).then_some("")>
             <head>
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <meta name="color-scheme" content="light" />
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
-                <HydrationScripts options />
+                {hydrate.then(|| view! { <HydrationScripts options /> })}
                 <MetaTags />
             </head>
             <body>
@@ -232,7 +267,8 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/track/:token") view={Lazy::<TrackRoute>::new()} ssr=SsrMode::Async />
                 <Route path=path!("/dcv/confirm/:domain/:value") view={Lazy::<DcvConfirmRoute>::new()} />
                 <Route path=path!("/download") view={Lazy::<DelegateDownloadRoute>::new()} />
-                <Route path=path!("/sign-in") view={Lazy::<SignInRoute>::new()} />
+                <Route path=path!("/sign-in") view={Lazy::<SignInRoute>::new()} ssr=SsrMode::Async />
+                <Route path=path!("/sign-in/passkey") view={Lazy::<PasskeySignInRoute>::new()} ssr=SsrMode::Async />
                 <Route path=path!("/sign-in/two-factor") view={Lazy::<TwoFactorRoute>::new()} />
                 <Route path=path!("/sign-in/two-factor/enrol") view={Lazy::<TwoFactorEnrolRoute>::new()} ssr=SsrMode::Async />
                 <Route path=path!("/settings/two-factor") view={Lazy::<TwoFactorSettingRoute>::new()} ssr=SsrMode::Async />
@@ -243,11 +279,41 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/terms") view={Lazy::<TermsRoute>::new()} ssr=SsrMode::Async />
                 <Route path=path!("/subscriber-agreement") view={Lazy::<SubscriberAgreementRoute>::new()} ssr=SsrMode::Async />
                 <Route path=path!("/operator/legal") view={Lazy::<OperatorLegalRoute>::new()} ssr=SsrMode::Async />
-                <Route path=path!("/sign-up/check-email") view={Lazy::<CheckEmailRoute>::new()} />
-                <Route path=path!("/sign-up/application-received") view={Lazy::<ApplicationReceivedRoute>::new()} />
+                <Route path=path!("/sign-up/check-email") view={Lazy::<CheckEmailRoute>::new()} ssr=SsrMode::Async />
+                <Route path=path!("/sign-up/application-received") view={Lazy::<ApplicationReceivedRoute>::new()} ssr=SsrMode::Async />
                 <Route path=path!("/activate/:token") view={Lazy::<ActivateRoute>::new()} ssr=SsrMode::Async />
                 <Route path=path!("/invitation/:token") view={Lazy::<InvitationRoute>::new()} ssr=SsrMode::Async />
             </Routes>
         </Router>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::plain_html_page;
+
+    #[test]
+    fn the_pages_a_new_visitor_opens_first_are_plain_html_and_no_others() {
+        for path in [
+            "/sign-in",
+            "/sign-up",
+            "/sign-up/check-email",
+            "/sign-up/application-received",
+            "/track/abc123",
+            "/activate/abc123",
+        ] {
+            assert!(plain_html_page(path), "{path}");
+        }
+        for path in [
+            "/",
+            "/sign-in/passkey",
+            "/sign-in/two-factor",
+            "/orders",
+            "/track/abc123/certificate/pem",
+            "/track/",
+            "/activated/x",
+        ] {
+            assert!(!plain_html_page(path), "{path}");
+        }
     }
 }

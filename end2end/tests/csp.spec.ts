@@ -50,9 +50,12 @@ test("every response carries the security headers, each page its own nonce", asy
 });
 
 test("with the policy enforced the page hydrates and its wasm-driven buttons work", async ({ page }) => {
-  const response = await page.goto("/sign-in");
+  // The order wizard's steps are client-side only: "Next" works only if the wasm runs.
+  await signedInAdministrator(page, "csp", "Policy Enforced Ltd");
+  const response = await page.goto("/orders/new");
   const nonce = nonceOf(response!.headers()["content-security-policy"]);
   await waitForHydration(page);
+  await expect(page.locator("html[data-hydrated]")).toHaveCount(1);
   // The hydration script ran with the response's nonce (the DOM hides the attribute's value,
   // the property keeps it).
   const scriptNonces = await page.evaluate(() =>
@@ -61,13 +64,28 @@ test("with the policy enforced the page hydrates and its wasm-driven buttons wor
   expect(scriptNonces.length).toBeGreaterThan(0);
   for (const n of scriptNonces) expect(n).toBe(nonce);
 
-  // The order wizard's steps are client-side only: "Next" works only if the wasm runs.
-  await signedInAdministrator(page, "csp", "Policy Enforced Ltd");
-  await page.goto("/orders/new");
-  await waitForHydration(page);
   await expect(page.getByRole("heading", { level: 2, name: "Product & validity" })).toBeVisible();
   await expect(page.getByTestId("live-price")).toContainText(/USD \d+\.\d\d/);
   await page.getByRole("button", { name: "Next" }).click();
   await expect(page.getByRole("heading", { level: 2, name: "Requester" })).toBeVisible();
   // Any violation on the way was a console error, which fails the test (support.ts).
+});
+
+test("the pages a new visitor opens first are plain HTML: no wasm and no script file is fetched", async ({ page }) => {
+  const fetched: string[] = [];
+  page.on("request", (r) => {
+    if (/\.(wasm|m?js)(\?|$)/.test(r.url())) fetched.push(r.url());
+  });
+  for (const path of ["/sign-in", "/sign-up", "/track/no-such-token-0000000000000000000000000000000", "/sign-up/check-email"]) {
+    await page.goto(path);
+    await page.waitForLoadState("networkidle");
+    await expect(page.locator("html[data-static]"), path).toHaveCount(1);
+    await expect(page.locator("html[data-hydrated]"), path).toHaveCount(0);
+  }
+  expect(fetched).toEqual([]);
+  // The page that needs the browser's WebAuthn gets the bundle.
+  await page.goto("/sign-in/passkey");
+  await waitForHydration(page);
+  await expect(page.locator("html[data-hydrated]")).toHaveCount(1);
+  expect(fetched.some((u) => u.endsWith(".wasm"))).toBe(true);
 });

@@ -67,7 +67,8 @@ test("a passkey is registered on the profile, confirms a password sign-in and si
   await page.getByRole("button", { name: "Sign out" }).click();
   await page.goto(`${HOST}/sign-in`);
   await waitForHydration(page);
-  await page.getByRole("button", { name: "Sign in with a passkey" }).click();
+  // The sign-in page is plain HTML; its link opens the page that asks for the passkey.
+  await page.getByRole("link", { name: "Sign in with a passkey" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Overview" })).toBeVisible();
   await expect(page.getByText(email)).toBeVisible();
 
@@ -87,9 +88,13 @@ test("a passkey is registered on the profile, confirms a password sign-in and si
   await page.getByRole("button", { name: "Sign out" }).click();
   await page.goto(`${HOST}/sign-in`);
   await waitForHydration(page);
-  await page.getByRole("button", { name: "Sign in with a passkey" }).click();
+  // The sign-in page is plain HTML; its link opens the page that asks for the passkey.
+  await page.getByRole("link", { name: "Sign in with a passkey" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "This passkey is not registered here." })).toBeVisible();
-  await expect(page).toHaveURL(/\/sign-in$/);
+  await expect(page).toHaveURL(/\/sign-in\/passkey$/);
+  // The page offers the prompt again, and the way back to a password.
+  await expect(page.getByRole("button", { name: "Sign in with a passkey" })).toBeEnabled();
+  await expect(page.getByRole("link", { name: "Sign in with e-mail and password instead" })).toHaveAttribute("href", "/sign-in");
 });
 
 test("at an IP address passkeys are not offered: a note says why and links to where they work, and nothing is stored", async ({
@@ -98,14 +103,14 @@ test("at an IP address passkeys are not offered: a note says why and links to wh
 }) => {
   await page.goto("/sign-in");
   await waitForHydration(page);
-  await expect(page.getByRole("button", { name: "Sign in with a passkey" })).toHaveCount(0);
+  await expect(page.getByRole("link", { name: "Sign in with a passkey" })).toHaveCount(0);
   const note = page.getByTestId("passkeys-off");
   await expect(note).toContainText("browsers allow them only at a host name, not at an IP address");
   await expect(note.getByRole("link")).toHaveAttribute("href", `${HOST}/sign-in`);
 
   // At the passkey origin the button is there.
   await page.goto(`${HOST}/sign-in`);
-  await expect(page.getByRole("button", { name: "Sign in with a passkey" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Sign in with a passkey" })).toBeVisible();
   await expect(page.getByTestId("passkeys-off")).toHaveCount(0);
 
   // The profile offers no registration at the IP address either (the browser would refuse

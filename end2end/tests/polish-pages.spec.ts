@@ -37,6 +37,7 @@ const PUBLIC_PAGES: { path: string; pending?: boolean }[] = [
   { path: "/sign-in" },
   { path: "/sign-in?signed_out=1" },
   { path: "/sign-in?activated=1" },
+  { path: "/sign-in/passkey" },
   { path: "/sign-up" },
   { path: "/sign-up/check-email" },
   { path: "/sign-up/application-received" },

@@ -280,10 +280,12 @@ print(n)
   if (out === "0") throw new Error(`no activation link to expire for ${email}`);
 }
 
-/// Waits until the wasm has hydrated the page, so browser-side checks are live.
+/// Waits until the page is ready for a person: the wasm has hydrated it, so browser-side
+/// checks are live, or it is one of the plain HTML pages that load no wasm at all.
 export async function waitForHydration(page: Page) {
-  // The app marks <html data-hydrated> once the wasm has taken the page over.
-  await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
+  // The app marks <html data-hydrated> once the wasm has taken the page over; the server
+  // marks <html data-static> on a page it serves without the bundle.
+  await page.locator("html[data-hydrated], html[data-static]").waitFor({ state: "attached" });
   await page.waitForLoadState("networkidle");
 }
 

@@ -59,6 +59,11 @@ test("every recipient gets a tracking link of their own, and a copy's link is a 
   await requester.goto(requesterLink);
   await expect(requester.getByTestId("tracking-scope")).toContainText("Requester's link");
   const value = (await requester.getByTestId("dcv-value").textContent())!.trim();
+  // The page is plain HTML: Verify Now posts the form and the page comes back saying what the
+  // check found, here that the record is not there yet.
+  await requester.getByRole("button", { name: "Verify Now" }).click();
+  await expect(requester.getByRole("alert").filter({ hasText: "Not verified yet" })).toBeVisible();
+  await expect(requester.getByTestId("tracking-status")).not.toHaveText("Order Fulfilled");
   publish((r) => {
     r.txt = { ...(r.txt ?? {}), [domain]: [value] };
   });

@@ -17,6 +17,8 @@ sign-in-new-here = New to Rootline?
 sign-in-create-account = Create an account
 sign-in-passkey = Sign in with a passkey
 sign-in-passkey-busy = Waiting for your passkey…
+passkey-sign-in-lead = Your browser asks for your passkey as soon as this page has loaded. A passkey needs JavaScript in the browser; without it, sign in with your e-mail and password.
+passkey-sign-in-password = Sign in with e-mail and password instead
 sign-in-certificate = Sign in with a certificate
 
 sign-up-lead = Order, validate and manage certificates for your organization.

@@ -64,6 +64,7 @@ page-roles = Roles
 page-smime-certificate = S/MIME certificate
 page-two-factor-enrol = Set up two-factor sign-in
 page-sign-in = Sign in
+page-passkey-sign-in = Sign in with a passkey
 page-two-factor = Two-factor sign-in
 page-users = Users
 page-verify-email = Verify your e-mail address

@@ -17,6 +17,8 @@ sign-in-new-here = Pierwszy raz w Rootline?
 sign-in-create-account = Załóż konto
 sign-in-passkey = Zaloguj się kluczem dostępu
 sign-in-passkey-busy = Czekamy na Twój klucz dostępu…
+passkey-sign-in-lead = Przeglądarka poprosi o klucz dostępu, gdy tylko ta strona się wczyta. Klucz dostępu wymaga JavaScriptu w przeglądarce; bez niego zaloguj się adresem e-mail i hasłem.
+passkey-sign-in-password = Zaloguj się jednak adresem e-mail i hasłem
 sign-in-certificate = Zaloguj się certyfikatem
 
 sign-up-lead = Zamawiaj, weryfikuj i zarządzaj certyfikatami swojej organizacji.

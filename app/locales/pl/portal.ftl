@@ -64,6 +64,7 @@ page-roles = Role
 page-smime-certificate = Certyfikat S/MIME
 page-two-factor-enrol = Skonfiguruj logowanie dwuskładnikowe
 page-sign-in = Zaloguj się
+page-passkey-sign-in = Logowanie kluczem dostępu
 page-two-factor = Logowanie dwuskładnikowe
 page-users = Użytkownicy
 page-verify-email = Potwierdź adres e-mail

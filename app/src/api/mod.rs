@@ -19,6 +19,7 @@ mod multipart;
 pub mod operator;
 pub mod orders;
 pub mod profile;
+pub mod refill;
 pub mod smime;
 pub mod track;
 #[cfg(feature = "ssr")]

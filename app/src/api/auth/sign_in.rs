@@ -10,7 +10,9 @@ pub async fn sign_in(
     password: String,
     next: Option<String>,
 ) -> Result<(), AppError> {
-    crate::api::call(|backend, meta| async move {
+    // Refused, the page comes back with the address (never the password) filled in.
+    let typed = email.clone();
+    let result = crate::api::call(|backend, meta| async move {
         let signed_in = backend.identity.sign_in(&meta, &email, &password).await?;
         let next = match next.as_deref() {
             Some(n)
@@ -27,5 +29,9 @@ pub async fn sign_in(
         leptos_axum::redirect(&next);
         Ok(())
     })
-    .await
+    .await;
+    if result.is_err() {
+        crate::api::refill::keep("/sign-in", &[("email", typed.as_str())]);
+    }
+    result
 }

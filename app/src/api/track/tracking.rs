@@ -21,14 +21,28 @@ pub async fn tracking_method(token: String, domain: i32, method: String) -> Resu
     .await
 }
 
-/// Verify Now (or send the validation e-mail again): what happened.
+/// Verify Now (or send the validation e-mail again). Done, the browser goes back to the
+/// tracking page, which says what happened (`?done=`), with or without script; a domain whose
+/// record or file is not there yet is an error that says what was found.
 #[server(endpoint = "track/verify")]
 pub async fn tracking_verify(
     token: String,
     domain: i32,
 ) -> Result<crate::model::domains::CheckResult, AppError> {
+    use crate::model::domains::CheckResult;
     crate::api::call(|backend, meta| async move {
-        backend.orders.tracking_verify(&meta, token, domain).await
+        let result = backend
+            .orders
+            .tracking_verify(&meta, token.clone(), domain)
+            .await?;
+        let done = match &result {
+            CheckResult::NotYet(why) => return Err(AppError::Conflict(why.clone())),
+            CheckResult::Verified(_) => "verified",
+            CheckResult::EmailSent(_) => "mailed",
+        };
+        // The token opened an order just now, so it is one of ours and safe in a path.
+        leptos_axum::redirect(&format!("/track/{token}?done={done}"));
+        Ok(result)
     })
     .await
 }

@@ -33,6 +33,9 @@ pub fn SignInPage() -> impl IntoView {
     // A page to return to after signing in (an invitation link); the server follows only
     // local paths.
     let next = move || query.read().get("next").unwrap_or_default();
+    // The address a refused post (without script) typed, to show again.
+    let kept = crate::api::refill::take("/sign-in");
+    let email = crate::api::refill::value(&kept, "email").unwrap_or_default();
     view! {
         <AuthCard title="page-sign-in">
             {move || notice().map(|n| view! { <Notice>{n}</Notice> })}
@@ -43,7 +46,7 @@ pub fn SignInPage() -> impl IntoView {
                     let next = next();
                     (!next.is_empty()).then(|| view! { <input type="hidden" name="next" value=next /> })
                 }}
-                <Field label=t("field-email") name="email" input_type="email" autocomplete="username"
+                <Field label=t("field-email") name="email" input_type="email" autocomplete="username" value=email
                     server_error=field_error("email")
                     validate=rule(|v| Email::parse(v).map(|_| ())) />
                 <Field label=t("field-password") name="password" input_type="password"
@@ -53,7 +56,7 @@ pub fn SignInPage() -> impl IntoView {
                 </button>
             </ActionForm>
             <PasskeyGate path="/sign-in">
-                <super::passkey_sign_in::PasskeySignIn />
+                <super::passkey_sign_in::PasskeySignInLink />
             </PasskeyGate>
             <super::certificate_sign_in::CertificateSignInLink />
             <p class="muted">{t("sign-in-new-here")}" " <a href="/sign-up">{t("sign-in-create-account")}</a></p>

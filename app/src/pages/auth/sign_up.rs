@@ -29,6 +29,11 @@ pub fn SignUpPage() -> impl IntoView {
             .filter(|e| !matches!(e, AppError::Validation(_)) || e.field(fields::KIND).is_some())
     });
     let validated = |name: &'static str| rule(move |v| validate_field(name, v));
+    // What a refused post (without script) typed, to show again.
+    let kept = crate::api::refill::take(crate::api::auth::SIGN_UP_PATH);
+    let typed = move |name: &str| crate::api::refill::value(&kept, name).unwrap_or_default();
+    let partner = typed(fields::KIND) == "partner";
+    let country = typed(fields::COUNTRY);
     let country_error = field_error(fields::COUNTRY);
     let terms_error = field_error(fields::TERMS);
     // The versions the user is shown are the versions the form says they accepted.
@@ -52,29 +57,29 @@ pub fn SignUpPage() -> impl IntoView {
                 <fieldset class="choice">
                     <legend>{t("sign-up-account-type")}</legend>
                     <label class="choice-option">
-                        <input type="radio" name="kind" value="enterprise" checked=true />
+                        <input type="radio" name="kind" value="enterprise" checked=!partner />
                         <span>
                             <strong>{t("sign-up-enterprise")}</strong>
                             " "{t("sign-up-enterprise-note")}
                         </span>
                     </label>
                     <label class="choice-option">
-                        <input type="radio" name="kind" value="partner" />
+                        <input type="radio" name="kind" value="partner" checked=partner />
                         <span>
                             <strong>{t("sign-up-partner")}</strong>
                             " "{t("sign-up-partner-note")}
                         </span>
                     </label>
                 </fieldset>
-                <Field label=t("field-full-name") name=fields::NAME autocomplete="name"
+                <Field label=t("field-full-name") name=fields::NAME autocomplete="name" value=typed(fields::NAME)
                     server_error=field_error(fields::NAME) validate=validated(fields::NAME) />
-                <Field label=t("field-email") name=fields::EMAIL input_type="email" autocomplete="email"
+                <Field label=t("field-email") name=fields::EMAIL input_type="email" autocomplete="email" value=typed(fields::EMAIL)
                     hint=t("sign-up-email-hint")
                     server_error=field_error(fields::EMAIL) validate=validated(fields::EMAIL) />
-                <Field label=t("field-mobile") name=fields::MOBILE input_type="tel" autocomplete="tel"
+                <Field label=t("field-mobile") name=fields::MOBILE input_type="tel" autocomplete="tel" value=typed(fields::MOBILE)
                     hint=t("sign-up-mobile-hint")
                     server_error=field_error(fields::MOBILE) validate=validated(fields::MOBILE) />
-                <Field label=t("field-organization") name=fields::ORGANIZATION autocomplete="organization"
+                <Field label=t("field-organization") name=fields::ORGANIZATION autocomplete="organization" value=typed(fields::ORGANIZATION)
                     server_error=field_error(fields::ORGANIZATION) validate=validated(fields::ORGANIZATION) />
                 <div class="field" class:field-invalid=move || country_error.get().is_some()>
                     <label for="field-country">{t("field-country")}</label>
@@ -84,7 +89,7 @@ pub fn SignUpPage() -> impl IntoView {
                         <option value="">{t("sign-up-choose-country")}</option>
                         {countries::in_order(crate::i18n::use_lang())
                             .into_iter()
-                            .map(|code| view! { <option value=code>{t(&countries::name_key(code))}</option> })
+                            .map(|code| view! { <option value=code selected={code == country}>{t(&countries::name_key(code))}</option> })
                             .collect_view()}
                     </select>
                     <p class="field-error" id="field-country-error" role="alert">{move || country_error.get()}</p>

@@ -4,13 +4,13 @@
 //! read-only views, and say so.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::{
     api::track::{TrackingCsr, TrackingMethod, TrackingVerify, tracking_get},
     components::{
         field::TextArea,
-        form_alert::{CheckResultAlert, FormAlert},
+        form_alert::{FormAlert, Notice},
     },
     error::AppError,
     i18n::{t, t_args},
@@ -45,7 +45,15 @@ pub fn TrackPage() -> impl IntoView {
         .flatten()
         .next()
     });
-    let outcome = move || verify.value().get().and_then(Result::ok);
+    // What Verify Now did: the server sends the browser back here with it.
+    let query = use_query_map();
+    let done = move || {
+        query.with(|q| match q.get("done").as_deref() {
+            Some("verified") => Some("order-done-verified"),
+            Some("mailed") => Some("order-done-mailed"),
+            _ => None,
+        })
+    };
     view! {
         <div class="track-page">
             <a class="brand brand-large" href="/">
@@ -55,7 +63,7 @@ pub fn TrackPage() -> impl IntoView {
             <main class="card track-card">
                 <h1>{t("track-heading")}</h1>
                 <FormAlert error=error />
-                {move || outcome().map(|r| view! { <CheckResultAlert result=r /> })}
+                {move || done().map(|key| view! { <Notice>{t(key)}</Notice> })}
                 <Suspense fallback=|| view! { <p class="loading">{t("common-loading")}</p> }>
                     {move || Suspend::new(async move {
                         match order.await {
@@ -106,8 +114,8 @@ fn Tracking(
         ])}</p>
         <p class="alert alert-info" data-testid="tracking-scope">{scope}</p>
         <p>{t("track-status")}" " <strong data-testid="tracking-status">{t(order.status.key())}</strong></p>
-        {order.works_until.clone().map(|day| view! {
-            <p data-testid="tracking-until">{t_args("track-works-until", &[("day", day.into())])}</p>
+        {order.works_until.map(|day| view! {
+            <p data-testid="tracking-until">{t_args("track-works-until", &[("day", day.text(crate::i18n::use_lang()).into())])}</p>
         })}
         <ol class="steps" aria-label=t("track-steps")>
             {steps.into_iter().map(|(label, done)| view! {

@@ -129,7 +129,7 @@ impl OrderService {
             issued: o.certificate_id.is_some(),
             scope,
             can_act: scope == TrackingScope::Requester && !status.is_final(),
-            works_until: until.map(|end| end.format("%Y-%m-%d").to_string()),
+            works_until: until.map(app::model::Day::from),
         })
     }
 

@@ -27,7 +27,7 @@ use crate::{domain::client_limits::ThrottleScope, services::validation::CheckOut
 pub(super) fn outcome_text(o: CheckOutcome) -> CheckResult {
     match o {
         CheckOutcome::Verified { until } => CheckResult::Verified(
-            Msg::new("err-dcv-verified-until").arg("date", until.format("%Y-%m-%d").to_string()),
+            Msg::new("err-dcv-verified-until").arg("date", app::model::Day::from(until)),
         ),
         CheckOutcome::NotYet(why) => {
             CheckResult::NotYet(Msg::new("err-dcv-not-yet").arg("why", why))

@@ -1,0 +1,157 @@
+//! A refused plain form post comes back filled in. Without script the browser posts the form,
+//! the server refuses it and sends the browser back to the form's page, which renders afresh:
+//! what the person typed would be gone. So a refusal of such a post keeps the form's values
+//! (never a password) in a short-lived cookie for that page, which the page reads once when it
+//! renders and then clears. With script the page never reloads, and no cookie is set.
+
+use base64::{Engine, engine::general_purpose::URL_SAFE_NO_PAD};
+
+#[cfg(any(feature = "ssr", test))]
+/// The cookie's name.
+const COOKIE: &str = "rootline_refill";
+
+#[cfg(any(feature = "ssr", test))]
+/// How long the values wait for the page: the redirect follows at once.
+const MAX_AGE_SECONDS: u32 = 120;
+
+#[cfg(any(feature = "ssr", test))]
+/// Longer values are cut: the cookie must stay under the browsers' 4 KB, and no field of the
+/// forms that refill is this long when it is valid.
+const MAX_VALUE_CHARS: usize = 256;
+
+#[cfg(any(feature = "ssr", test))]
+/// The cookie's value: the page's path and each field's name and value, base64url-encoded
+/// and joined by `.` and `~` (neither occurs in base64url), so no value can break out.
+fn encode(page: &str, values: &[(&str, &str)]) -> String {
+    let mut out = URL_SAFE_NO_PAD.encode(page);
+    for (name, value) in values {
+        let value: String = value.chars().take(MAX_VALUE_CHARS).collect();
+        out.push('.');
+        out.push_str(&URL_SAFE_NO_PAD.encode(name));
+        out.push('~');
+        out.push_str(&URL_SAFE_NO_PAD.encode(value));
+    }
+    out
+}
+
+/// The values kept for `page`, if the cookie holds them for that page.
+fn decode(cookie: &str, page: &str) -> Option<Vec<(String, String)>> {
+    let text = |part: &str| {
+        URL_SAFE_NO_PAD
+            .decode(part)
+            .ok()
+            .and_then(|bytes| String::from_utf8(bytes).ok())
+    };
+    let mut parts = cookie.split('.');
+    if text(parts.next()?)? != page {
+        return None;
+    }
+    parts
+        .map(|pair| {
+            let (name, value) = pair.split_once('~')?;
+            Some((text(name)?, text(value)?))
+        })
+        .collect()
+}
+
+/// Keeps `values` for `page` when this request is a plain form post (no script), whose answer
+/// sends the browser back to the page.
+#[cfg(feature = "ssr")]
+pub(crate) fn keep(page: &str, values: &[(&str, &str)]) {
+    use leptos::prelude::use_context;
+    let Some(parts) = use_context::<http::request::Parts>() else {
+        return;
+    };
+    let header = |name| {
+        parts
+            .headers
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
+    };
+    if !header(http::header::ACCEPT).contains("text/html") {
+        return;
+    }
+    // Secure when the form was posted from an https page.
+    let secure = if header(http::header::ORIGIN).starts_with("https://") {
+        "; Secure"
+    } else {
+        ""
+    };
+    let cookie = format!(
+        "{COOKIE}={}; Path=/; Max-Age={MAX_AGE_SECONDS}; HttpOnly; SameSite=Lax{secure}",
+        encode(page, values)
+    );
+    // A value the header cannot carry is simply not kept: the form comes back empty.
+    let _ = super::set_cookie(crate::ports::SetCookie(cookie));
+}
+
+/// What was kept for `page` by a refused post, read once: the page's answer clears the
+/// cookie. Empty in the browser, and when nothing was kept.
+pub fn take(page: &str) -> Vec<(String, String)> {
+    #[cfg(feature = "ssr")]
+    {
+        use leptos::prelude::use_context;
+        let Some(parts) = use_context::<http::request::Parts>() else {
+            return Vec::new();
+        };
+        let kept = parts
+            .headers
+            .get_all(http::header::COOKIE)
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .flat_map(|v| v.split(';'))
+            .find_map(|c| c.trim().strip_prefix(COOKIE)?.strip_prefix('='))
+            .map(str::to_owned);
+        match kept {
+            Some(value) => {
+                let _ = super::set_cookie(crate::ports::SetCookie(format!(
+                    "{COOKIE}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax"
+                )));
+                decode(&value, page).unwrap_or_default()
+            }
+            None => Vec::new(),
+        }
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        let _ = (page, decode);
+        Vec::new()
+    }
+}
+
+/// The kept value of field `name`, from what [`take`] returned.
+pub fn value(kept: &[(String, String)], name: &str) -> Option<String> {
+    kept.iter().find(|(n, _)| n == name).map(|(_, v)| v.clone())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kept_values_come_back_for_their_page_only() {
+        let cookie = encode("/sign-up", &[("name", "Zażółć; x=1"), ("email", "a@b.pl")]);
+        assert!(!cookie.contains(';') && !cookie.contains(' ') && !cookie.contains('='));
+        assert_eq!(
+            decode(&cookie, "/sign-up").unwrap(),
+            [
+                ("name".to_owned(), "Zażółć; x=1".to_owned()),
+                ("email".to_owned(), "a@b.pl".to_owned())
+            ]
+        );
+        assert_eq!(decode(&cookie, "/sign-in"), None);
+    }
+
+    #[test]
+    fn a_long_value_is_cut_and_a_damaged_cookie_gives_nothing() {
+        let long = "x".repeat(10_000);
+        let cookie = encode("/sign-up", &[("name", long.as_str())]);
+        assert_eq!(
+            decode(&cookie, "/sign-up").unwrap()[0].1.len(),
+            MAX_VALUE_CHARS
+        );
+        assert_eq!(decode("not base64!", "/sign-up"), None);
+        assert_eq!(decode(&format!("{cookie}.bad"), "/sign-up"), None);
+    }
+}
