@@ -404,7 +404,6 @@ err-pki-unavailable = The key tools could not be loaded. Check your connection a
 err-passkey-unsupported = This browser cannot use passkeys. Use a current browser, or sign in another way.
 err-passkey-cancelled = The passkey request was cancelled or timed out. Try again.
 err-passkey-refused = This browser refused to use a passkey at this address ({ $detail }).
-err-passkey-already-registered = This passkey is already registered.
 err-passkey-failed = The passkey request failed: { $detail }
 err-save-file = The browser could not save the file: { $detail }
 

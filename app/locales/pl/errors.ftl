@@ -463,7 +463,6 @@ err-pki-unavailable = Nie udało się wczytać narzędzi do kluczy. Sprawdź po�
 err-passkey-unsupported = Ta przeglądarka nie obsługuje kluczy dostępu. Użyj aktualnej przeglądarki albo zaloguj się w inny sposób.
 err-passkey-cancelled = Żądanie klucza dostępu zostało anulowane lub wygasło. Spróbuj ponownie.
 err-passkey-refused = Ta przeglądarka odmówiła użycia klucza dostępu pod tym adresem ({ $detail }).
-err-passkey-already-registered = Ten klucz dostępu jest już zarejestrowany.
 err-passkey-failed = Żądanie klucza dostępu nie powiodło się: { $detail }
 err-save-file = Przeglądarka nie mogła zapisać pliku: { $detail }
 
