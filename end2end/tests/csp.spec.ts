@@ -8,8 +8,9 @@ function nonceOf(csp: string): string {
 }
 
 test("every response carries the security headers, each page its own nonce", async ({ request }) => {
-  const first = await request.get(`${BASE}/sign-in`);
-  const second = await request.get(`${BASE}/sign-in`);
+  // A page that loads the bundle (the sign-in page itself is plain HTML, with no script).
+  const first = await request.get(`${BASE}/sign-in/passkey`);
+  const second = await request.get(`${BASE}/sign-in/passkey`);
   const csp = first.headers()["content-security-policy"];
   expect(csp).toContain("script-src 'self' 'nonce-");
   expect(csp).toContain("'wasm-unsafe-eval'");
@@ -21,7 +22,7 @@ test("every response carries the security headers, each page its own nonce", asy
   expect(first.headers()["x-frame-options"]).toBe("DENY");
   expect(first.headers()["referrer-policy"]).toBe("same-origin");
   expect(first.headers()["cache-control"]).toBe("no-store");
-  for (const path of ["/acme/directory", "/api/v1/openapi.json", "/api/v1/docs", "/pkg/rootline.css"]) {
+  for (const path of ["/sign-in", "/acme/directory", "/api/v1/openapi.json", "/api/v1/docs", "/pkg/rootline.css"]) {
     const res = await request.get(`${BASE}${path}`);
     expect(res.headers()["content-security-policy"], path).toContain("default-src 'self'");
     expect(res.headers()["x-frame-options"], path).toBe("DENY");
@@ -31,14 +32,14 @@ test("every response carries the security headers, each page its own nonce", asy
   expect(sheet.headers()["cache-control"]).toBe("no-cache");
 
   // The page links the bundle in the folder named after its content's hash: the main module,
-  // its wasm, the chunk loader and the sign-in page's own chunk, all cached for a year and
+  // its wasm, the chunk loader and the passkey page's own chunk, all cached for a year and
   // served pre-compressed in the encoding the browser accepts.
-  const html = await (await request.get(`${BASE}/sign-in`)).text();
+  const html = await (await request.get(`${BASE}/sign-in/passkey`)).text();
   const linked = [...html.matchAll(/\/pkg\/[0-9a-f]{16}\/[A-Za-z0-9_.-]+\.(?:js|wasm)/g)].map((m) => m[0]);
   const hashed = new Set(linked);
   expect([...hashed].filter((p) => /\/rootline\.(js|wasm)$/.test(p)).length, html.slice(0, 3000)).toBe(2);
   expect([...hashed].some((p) => p.includes("__wasm_split.")), html.slice(0, 3000)).toBeTruthy();
-  expect(hashed.size, "the sign-in page preloads a chunk of its own").toBeGreaterThan(3);
+  expect(hashed.size, "the passkey page preloads a chunk of its own").toBeGreaterThan(3);
   for (const path of hashed) {
     for (const encoding of ["br", "gzip"]) {
       const res = await request.get(`${BASE}${path}`, { headers: { "accept-encoding": encoding } });
