@@ -6,22 +6,22 @@
 
 use base64::{Engine, engine::general_purpose::URL_SAFE_NO_PAD};
 
-#[cfg(any(feature = "ssr", test))]
 /// The cookie's name.
+#[cfg(any(feature = "ssr", test))]
 const COOKIE: &str = "rootline_refill";
 
-#[cfg(any(feature = "ssr", test))]
 /// How long the values wait for the page: the redirect follows at once.
+#[cfg(any(feature = "ssr", test))]
 const MAX_AGE_SECONDS: u32 = 120;
 
-#[cfg(any(feature = "ssr", test))]
 /// Longer values are cut: the cookie must stay under the browsers' 4 KB, and no field of the
 /// forms that refill is this long when it is valid.
+#[cfg(any(feature = "ssr", test))]
 const MAX_VALUE_CHARS: usize = 256;
 
-#[cfg(any(feature = "ssr", test))]
 /// The cookie's value: the page's path and each field's name and value, base64url-encoded
 /// and joined by `.` and `~` (neither occurs in base64url), so no value can break out.
+#[cfg(any(feature = "ssr", test))]
 fn encode(page: &str, values: &[(&str, &str)]) -> String {
     let mut out = URL_SAFE_NO_PAD.encode(page);
     for (name, value) in values {

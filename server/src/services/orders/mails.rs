@@ -85,12 +85,12 @@ pub(super) async fn queue_all(
 
 /// A number as text: Fluent would format a number argument for the locale, and an order
 /// number is an identifier, not a quantity.
-fn id(n: i32) -> FluentValue<'static> {
+pub(super) fn id(n: i32) -> FluentValue<'static> {
     FluentValue::from(n.to_string())
 }
 
 /// The greeting, the body, an optional paragraph after it, and the signature.
-fn text(lang: Lang, name: Option<&str>, body: &str, after: Option<String>) -> String {
+pub(super) fn text(lang: Lang, name: Option<&str>, body: &str, after: Option<String>) -> String {
     let hello = match name {
         Some(name) => tr_args(lang, "mail-hello-name", &[("name", name.into())]),
         None => tr(lang, "mail-hello"),

@@ -1,25 +1,14 @@
 //! The S/MIME order's e-mails: the confirmation to the requester and the verification link
 //! to the mailbox, in the language the order was placed in.
 
-use app::i18n::{FluentValue, Lang, tr, tr_args};
+use app::i18n::{Lang, tr_args};
 
+use super::super::mails::{id, text};
 use crate::{ports::Mail, store::OrderRow};
-
-fn signed(lang: Lang, hello: String, body: String) -> String {
-    format!("{hello}\n\n{body}\n\n{}\n", tr(lang, "mail-signature"))
-}
-
-fn hello_requester(lang: Lang, order: &OrderRow) -> String {
-    tr_args(
-        lang,
-        "mail-hello-name",
-        &[("name", order.requester_name.as_str().into())],
-    )
-}
 
 pub(super) fn confirmation(lang: Lang, order: &OrderRow, email: Option<&str>, page: &str) -> Mail {
     let args = [
-        ("id", FluentValue::from(order.id.to_string())),
+        ("id", id(order.id)),
         ("product", order.product_name.as_str().into()),
         ("email", email.unwrap_or_default().into()),
         ("link", page.into()),
@@ -33,10 +22,11 @@ pub(super) fn confirmation(lang: Lang, order: &OrderRow, email: Option<&str>, pa
         to: order.requester_email.clone(),
         to_name: Some(order.requester_name.clone()),
         subject: tr_args(lang, "mail-smime-confirmation-subject", &args),
-        text: signed(
+        text: text(
             lang,
-            hello_requester(lang, order),
-            tr_args(lang, body, &args),
+            Some(&order.requester_name),
+            &tr_args(lang, body, &args),
+            None,
         ),
     }
 }
@@ -44,7 +34,7 @@ pub(super) fn confirmation(lang: Lang, order: &OrderRow, email: Option<&str>, pa
 /// Sent to the mailbox being verified and to nobody else: reading it is the proof.
 pub(super) fn verification(lang: Lang, order: &OrderRow, email: &str, link: &str) -> Mail {
     let args = [
-        ("id", FluentValue::from(order.id.to_string())),
+        ("id", id(order.id)),
         ("requester", order.requester_name.as_str().into()),
         ("email", email.into()),
         ("link", link.into()),
@@ -53,17 +43,18 @@ pub(super) fn verification(lang: Lang, order: &OrderRow, email: &str, link: &str
         to: email.to_owned(),
         to_name: None,
         subject: tr_args(lang, "mail-smime-verification-subject", &args),
-        text: signed(
+        text: text(
             lang,
-            tr(lang, "mail-hello"),
-            tr_args(lang, "mail-smime-verification-body", &args),
+            None,
+            &tr_args(lang, "mail-smime-verification-body", &args),
+            None,
         ),
     }
 }
 
 pub(super) fn issued(lang: Lang, order: &OrderRow, email: &str, page: &str) -> Mail {
     let args = [
-        ("id", FluentValue::from(order.id.to_string())),
+        ("id", id(order.id)),
         ("email", email.into()),
         ("link", page.into()),
     ];
@@ -71,10 +62,11 @@ pub(super) fn issued(lang: Lang, order: &OrderRow, email: &str, page: &str) -> M
         to: order.requester_email.clone(),
         to_name: Some(order.requester_name.clone()),
         subject: tr_args(lang, "mail-smime-issued-subject", &args),
-        text: signed(
+        text: text(
             lang,
-            hello_requester(lang, order),
-            tr_args(lang, "mail-smime-issued-body", &args),
+            Some(&order.requester_name),
+            &tr_args(lang, "mail-smime-issued-body", &args),
+            None,
         ),
     }
 }
