@@ -75,6 +75,11 @@ test("every recipient gets a tracking link of their own, and a copy's link is a 
     "req", "-new", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
     "-keyout", "k.pem", "-out", "r.csr", "-subj", `/CN=${domain}`, "-addext", `subjectAltName=DNS:${domain}`,
   ]);
+  // A refused CSR comes back as pasted, with what is wrong, on the plain HTML page.
+  await requester.getByLabel("CSR (PEM)").fill("-----BEGIN CERTIFICATE REQUEST-----\nnot a request\n-----END CERTIFICATE REQUEST-----");
+  await requester.getByRole("button", { name: "Submit CSR" }).click();
+  await expect(requester.getByRole("alert").filter({ hasText: /\S/ }).first()).toBeVisible();
+  await expect(requester.getByLabel("CSR (PEM)")).toHaveValue(/not a request/);
   await requester.getByLabel("CSR (PEM)").fill(readFileSync(path.join(dir, "r.csr"), "utf8"));
   await requester.getByRole("button", { name: "Submit CSR" }).click();
   await expect(requester.getByTestId("tracking-status")).toHaveText("Order Fulfilled");

@@ -14,10 +14,15 @@ const COOKIE: &str = "rootline_refill";
 #[cfg(any(feature = "ssr", test))]
 const MAX_AGE_SECONDS: u32 = 120;
 
-/// Longer values are cut: the cookie must stay under the browsers' 4 KB, and no field of the
-/// forms that refill is this long when it is valid.
+/// Longer values are cut: no field of the forms that refill is this long when it is valid (a
+/// PEM CSR of an RSA-4096 key is about 1,800 characters).
 #[cfg(any(feature = "ssr", test))]
-const MAX_VALUE_CHARS: usize = 256;
+const MAX_VALUE_CHARS: usize = 2_048;
+
+/// Browsers keep a cookie of up to 4,096 bytes, name and attributes included; values whose
+/// encoding would be longer are not kept (the form comes back empty, as without this).
+#[cfg(feature = "ssr")]
+const MAX_ENCODED_BYTES: usize = 3_800;
 
 /// The cookie's value: the page's path and each field's name and value, base64url-encoded
 /// and joined by `.` and `~` (neither occurs in base64url), so no value can break out.
@@ -78,9 +83,12 @@ pub(crate) fn keep(page: &str, values: &[(&str, &str)]) {
     } else {
         ""
     };
+    let encoded = encode(page, values);
+    if encoded.len() > MAX_ENCODED_BYTES {
+        return;
+    }
     let cookie = format!(
-        "{COOKIE}={}; Path=/; Max-Age={MAX_AGE_SECONDS}; HttpOnly; SameSite=Lax{secure}",
-        encode(page, values)
+        "{COOKIE}={encoded}; Path=/; Max-Age={MAX_AGE_SECONDS}; HttpOnly; SameSite=Lax{secure}"
     );
     // A value the header cannot carry is simply not kept: the form comes back empty.
     let _ = super::set_cookie(crate::ports::SetCookie(cookie));

@@ -50,8 +50,15 @@ pub async fn tracking_verify(
 /// Submits the order's CSR through the link.
 #[server(endpoint = "track/csr")]
 pub async fn tracking_csr(token: String, csr: String) -> Result<(), AppError> {
-    crate::api::call(
-        |backend, meta| async move { backend.orders.tracking_csr(&meta, token, csr).await },
-    )
-    .await
+    // Refused, the page comes back with the CSR as pasted (it is plain HTML).
+    let page = format!("/track/{token}");
+    let pasted = csr.clone();
+    let result = crate::api::call(|backend, meta| async move {
+        backend.orders.tracking_csr(&meta, token, csr).await
+    })
+    .await;
+    if result.is_err() {
+        crate::api::refill::keep(&page, &[("csr", pasted.as_str())]);
+    }
+    result
 }

@@ -27,6 +27,12 @@ pub fn TrackPage() -> impl IntoView {
     let method = ServerAction::<TrackingMethod>::new();
     let verify = ServerAction::<TrackingVerify>::new();
     let csr = ServerAction::<TrackingCsr>::new();
+    // The CSR a refused post (without script) pasted, to show again.
+    let kept = crate::api::refill::take(&format!(
+        "/track/{}",
+        params.with_untracked(|p| p.get("token").unwrap_or_default())
+    ));
+    let pasted = StoredValue::new(crate::api::refill::value(&kept, "csr").unwrap_or_default());
     let version = move || {
         (
             method.version().get(),
@@ -67,7 +73,7 @@ pub fn TrackPage() -> impl IntoView {
                 <Suspense fallback=|| view! { <p class="loading">{t("common-loading")}</p> }>
                     {move || Suspend::new(async move {
                         match order.await {
-                            Ok(o) => view! { <Tracking order=o token=token() method=method verify=verify csr=csr /> }.into_any(),
+                            Ok(o) => view! { <Tracking order=o token=token() method=method verify=verify csr=csr pasted=pasted.get_value() /> }.into_any(),
                             // Unknown and expired links answer alike.
                             Err(AppError::NotFound) => view! { <div class="alert alert-error" role="alert">{t("track-no-order")}</div> }.into_any(),
                             Err(e) => view! { <div class="alert alert-error" role="alert">{e.text(crate::i18n::use_lang())}</div> }.into_any(),
@@ -86,6 +92,8 @@ fn Tracking(
     method: ServerAction<TrackingMethod>,
     verify: ServerAction<TrackingVerify>,
     csr: ServerAction<TrackingCsr>,
+    /// The CSR a refused post pasted (empty when there was none).
+    pasted: String,
 ) -> impl IntoView {
     let steps = [
         (t("track-step-approval"), !order.approval_pending),
@@ -147,7 +155,7 @@ fn Tracking(
             <h2>{t("track-submit-csr-heading")}</h2>
             <ActionForm action=csr>
                 <input type="hidden" name="token" value=token.clone() />
-                <TextArea label=t("track-csr") id="track-csr" name="csr" rows=8 mono=true />
+                <TextArea label=t("track-csr") id="track-csr" name="csr" rows=8 mono=true text=pasted.clone() />
                 <button type="submit" class="button">{t("track-submit-csr")}</button>
             </ActionForm>
         })}
