@@ -50,7 +50,9 @@ async fn a_key_acts_as_the_user_it_was_made_for_and_its_secret_is_never_listed()
     assert_eq!(listed.user_email, "meera@acme.example");
     assert_eq!(listed.description, "CI pipeline");
     assert!(listed.last_used_at.is_some(), "the request above used it");
-    let secret = made.key.rsplit('_').next().unwrap();
+    // `rlk_<id>_<secret>`: the id is hex, the secret base64url (which may hold `_` itself).
+    let secret = made.key.splitn(3, '_').nth(2).unwrap();
+    assert_eq!(secret.len(), 43, "{}", made.key);
     assert!(!format!("{page:?}").contains(secret));
     let row = api_keys::get(&h.store, admin.account.id, made.id)
         .await
