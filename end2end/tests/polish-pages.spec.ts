@@ -116,9 +116,9 @@ test.describe("every page in Polish", () => {
 
     // What the user entered, and the user's role (a label the server sends, "Administrator"
     // in either language), are data here; the country they chose shows by its Polish name.
-    // The account's first group is named at sign-up, in English for now: a name, so data.
-    // ACME clients are named by their program names.
-    const data = [name, organization, email, "Administrator", "English", "Default group", "lego", "certbot"];
+    // The account's first group is named in the language of whoever activated it: Polish
+    // here, so it is checked like the rest. ACME clients are named by their program names.
+    const data = [name, organization, email, "Administrator", "English", "lego", "certbot"];
     for (const { path, pending } of PORTAL_PAGES) {
       await expectOnlyPolish(page, path, pending ?? false, data);
     }

@@ -88,3 +88,8 @@ audit-action = Action
 audit-ip = IP address
 audit-summary = Summary
 audit-pager = Page { $page } of { $pages } · { $total } entries
+
+
+# The group every account starts with, named in the language of whoever activated it.
+group-default-name = Default group
+group-default-description = Every account's first group.

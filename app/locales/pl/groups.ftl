@@ -93,3 +93,8 @@ audit-pager = Strona { $page } z { $pages } · { $total ->
         [many] { $total } wpisów
        *[other] { $total } wpisu
     }
+
+
+# Grupa, od której zaczyna każde konto, nazwana w języku osoby, która je aktywowała.
+group-default-name = Grupa domyślna
+group-default-description = Pierwsza grupa każdego konta.

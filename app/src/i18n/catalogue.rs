@@ -16,7 +16,7 @@ fluent_templates::static_loader! {
 
 // What only the server writes (e-mails, PDFs, spreadsheets) is a catalogue of its own, so the
 // browser bundle does not carry it.
-#[cfg(feature = "ssr")]
+#[cfg(any(feature = "ssr", test))]
 fluent_templates::static_loader! {
     static SERVER_CATALOGUE = {
         locales: "./locales-server",
@@ -26,7 +26,7 @@ fluent_templates::static_loader! {
 }
 
 /// The server's own text of `key`, if it is one of the server's messages.
-#[cfg(feature = "ssr")]
+#[cfg(any(feature = "ssr", test))]
 fn server_text(
     lang: Lang,
     key: &str,
@@ -39,7 +39,7 @@ fn server_text(
     }
 }
 
-#[cfg(not(feature = "ssr"))]
+#[cfg(not(any(feature = "ssr", test)))]
 fn server_text(
     _: Lang,
     _: &str,
@@ -90,9 +90,6 @@ pub(super) fn has(lang: Lang, key: &str) -> bool {
             Err(e) => e.to_string().starts_with("Fluent errors"),
         }
     }
-    #[cfg(feature = "ssr")]
-    let on_server = there(SERVER_CATALOGUE.lookup_single_language::<&str>(&lang.id(), key, None));
-    #[cfg(not(feature = "ssr"))]
-    let on_server = false;
-    there(CATALOGUE.lookup_single_language::<&str>(&lang.id(), key, None)) || on_server
+    there(CATALOGUE.lookup_single_language::<&str>(&lang.id(), key, None))
+        || there(SERVER_CATALOGUE.lookup_single_language::<&str>(&lang.id(), key, None))
 }

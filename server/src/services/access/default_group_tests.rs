@@ -69,3 +69,36 @@ async fn the_operators_account_has_its_default_group_from_the_start() {
     let rows = groups::for_account(&h.store, ops.account.id).await.unwrap();
     assert!(rows.iter().any(|g| g.is_default), "{rows:?}");
 }
+
+#[tokio::test]
+async fn the_default_group_is_named_in_the_language_of_whoever_activated_the_account() {
+    let h = harness().await;
+    let token = h.signed_in("asha@example.com").await;
+    let admin = h.service.caller(&token).await.unwrap().unwrap();
+    // Another account, made active by someone who reads Polish.
+    let other = accounts::insert(
+        &h.store,
+        accounts::NewAccount {
+            kind: app::model::AccountKind::Enterprise,
+            name: "Sklep Sp. z o.o.",
+            country: "PL",
+            status: app::model::AccountStatus::Active,
+            created_at: chrono::Utc::now(),
+        },
+    )
+    .await
+    .unwrap()
+    .id;
+    super::create_default_group(&h.store, other, app::i18n::Lang::Pl, chrono::Utc::now())
+        .await
+        .unwrap();
+    let polish = groups::for_account(&h.store, other).await.unwrap();
+    assert_eq!(
+        polish.iter().map(|g| g.name.as_str()).collect::<Vec<_>>(),
+        ["Grupa domyślna"]
+    );
+    let english = groups::for_account(&h.store, admin.account.id)
+        .await
+        .unwrap();
+    assert_eq!(english[0].name, DEFAULT_GROUP_NAME);
+}

@@ -17,6 +17,9 @@ use crate::{
 
 pub const DEFAULT_GROUP: &str = "Default group";
 
+/// The default group's description in English.
+const DEFAULT_GROUP_DESCRIPTION: &str = "Every account's first group.";
+
 /// A group as pages show it, with its domains (empty for all) and when its logo last changed.
 pub(super) fn view(
     g: GroupRow,
@@ -45,10 +48,12 @@ pub(super) fn view(
 }
 
 /// Makes the account's default group, in the transaction that makes the account active (or
-/// wherever one is found missing). Harmless when it exists: another one is never made.
+/// wherever one is found missing), named in `lang`: the language of whoever activated the
+/// account. Harmless when it exists: another one is never made.
 pub async fn create_default_group(
     db: &impl Db,
     account_id: i32,
+    lang: app::i18n::Lang,
     now: chrono::DateTime<chrono::Utc>,
 ) -> Result<(), StoreError> {
     if groups::for_account(db, account_id)
@@ -58,13 +63,24 @@ pub async fn create_default_group(
     {
         return Ok(());
     }
+    // A name the account's people read, and rename when they like (it is theirs then).
+    let (name, description) = match lang {
+        app::i18n::Lang::En => (
+            DEFAULT_GROUP.to_owned(),
+            DEFAULT_GROUP_DESCRIPTION.to_owned(),
+        ),
+        other => (
+            app::i18n::tr(other, "group-default-name"),
+            app::i18n::tr(other, "group-default-description"),
+        ),
+    };
     let created = groups::insert(
         db,
         account_id,
         true,
         groups::GroupFields {
-            name: DEFAULT_GROUP,
-            description: "Every account's first group.",
+            name: &name,
+            description: &description,
             finance_mode: FinanceMode::Account,
             spend_limit_minor: None,
             renewal_emails: "",
@@ -91,7 +107,8 @@ pub async fn ensure_default_group(
     if rows.iter().any(|g| g.is_default) {
         return Ok(rows);
     }
-    create_default_group(store, account_id, now).await?;
+    // Found missing later (an account from before groups): English, as it always was.
+    create_default_group(store, account_id, app::i18n::Lang::En, now).await?;
     groups::for_account(store, account_id).await
 }
 

@@ -47,7 +47,9 @@ impl IdentityService {
         .await?;
         if account_activated {
             // Every account has its default group from the moment it is active.
-            crate::services::access::create_default_group(&tx, target.account.id, now).await?;
+            let lang = target.user.lang.map(|l| l.into_inner()).unwrap_or_default();
+            crate::services::access::create_default_group(&tx, target.account.id, lang, now)
+                .await?;
         }
         audit::record(
             &tx,

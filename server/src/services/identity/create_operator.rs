@@ -48,7 +48,13 @@ impl IdentityService {
                 )
                 .await?;
                 // Born active, so it has its default group at once.
-                crate::services::access::create_default_group(&tx, account.id, now).await?;
+                crate::services::access::create_default_group(
+                    &tx,
+                    account.id,
+                    app::i18n::Lang::En,
+                    now,
+                )
+                .await?;
                 account
             }
         };
