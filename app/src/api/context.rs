@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use crate::model::order_done::OrderDone;
 use crate::{
     error::AppError,
     model::orders::PlacedOrder,
@@ -36,12 +37,16 @@ where
 }
 
 /// Where an order action leaves the user: the order's page, whose `done` names what happened.
-pub(crate) fn order_page(id: i32, done: &str) -> String {
-    format!("/orders/{id}?done={done}")
+pub(crate) fn order_page(id: i32, done: OrderDone) -> String {
+    done.order_page(id)
 }
 
 /// [`call_then_redirect`] for an action on order `id`: the browser goes back to the order.
-pub(crate) async fn call_then_order<T, F, Fut>(id: i32, done: &str, body: F) -> Result<(), AppError>
+pub(crate) async fn call_then_order<T, F, Fut>(
+    id: i32,
+    done: OrderDone,
+    body: F,
+) -> Result<(), AppError>
 where
     F: FnOnce(Backend, RequestMeta) -> Fut,
     Fut: Future<Output = Result<T, AppError>>,
@@ -61,7 +66,7 @@ where
 
 /// [`call`] for an action that makes a new linked order (a reissue, a renewal, a names change):
 /// the browser goes on to the new order.
-pub(crate) async fn call_then_new_order<F, Fut>(done: &str, body: F) -> Result<(), AppError>
+pub(crate) async fn call_then_new_order<F, Fut>(done: OrderDone, body: F) -> Result<(), AppError>
 where
     F: FnOnce(Backend, RequestMeta) -> Fut,
     Fut: Future<Output = Result<PlacedOrder, AppError>>,
@@ -100,25 +105,31 @@ pub(crate) fn set_cookie(cookie: SetCookie) -> Result<(), AppError> {
     Ok(())
 }
 
+/// Whether this request is a form the browser posted itself (no script): such a post wants a
+/// page back, and its answer is the redirect to the form's page, whose address carries the
+/// error. Leptos's client asks for its server functions' answers as data, never as HTML.
+pub(crate) fn is_plain_form_post() -> bool {
+    use_context::<http::request::Parts>().is_some_and(|parts| {
+        parts
+            .headers
+            .get(http::header::ACCEPT)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.contains("text/html"))
+    })
+}
+
 /// Gives a failed server function the HTTP status of its error, so API clients can tell a
 /// refusal from a fault. Plain HTML form posts keep the redirect that carries the error back
 /// to the form.
 fn respond<T>(result: Result<T, AppError>) -> Result<T, AppError> {
-    if let Err(error) = &result {
-        let form_post = use_context::<http::request::Parts>().is_some_and(|parts| {
-            parts
-                .headers
-                .get(http::header::ACCEPT)
-                .and_then(|v| v.to_str().ok())
-                .is_some_and(|v| v.contains("text/html"))
-        });
-        if let (false, Some(response), Ok(status)) = (
-            form_post,
+    if let Err(error) = &result
+        && let (false, Some(response), Ok(status)) = (
+            is_plain_form_post(),
             use_context::<leptos_axum::ResponseOptions>(),
             http::StatusCode::from_u16(error.status_code()),
-        ) {
-            response.set_status(status);
-        }
+        )
+    {
+        response.set_status(status);
     }
     result
 }

@@ -25,6 +25,7 @@ pub mod login_certificates;
 pub mod money;
 pub mod operator;
 pub mod order_actions;
+pub mod order_done;
 pub mod order_form_post;
 pub mod order_status;
 pub mod orders;

@@ -510,10 +510,10 @@ pub enum DomainCheck {
 
 impl DomainCheck {
     /// The order page's `done` notice after the check.
-    pub fn done(self) -> &'static str {
+    pub fn done(self) -> super::order_done::OrderDone {
         match self {
-            Self::Verified => "verified",
-            Self::EmailSent => "mailed",
+            Self::Verified => super::order_done::OrderDone::Verified,
+            Self::EmailSent => super::order_done::OrderDone::Mailed,
         }
     }
 }

@@ -12,9 +12,11 @@ use crate::{
 /// Revokes the order's certificate. The requester or an approver.
 #[server(endpoint = "orders/revoke")]
 pub async fn order_revoke(#[server(flatten)] form: RevokeForm) -> Result<(), AppError> {
-    crate::api::call_then_order(form.order_id, "revoked", |backend, meta| async move {
-        backend.orders.revoke(&meta, form).await
-    })
+    crate::api::call_then_order(
+        form.order_id,
+        crate::model::order_done::OrderDone::Revoked,
+        |backend, meta| async move { backend.orders.revoke(&meta, form).await },
+    )
     .await
 }
 
@@ -22,9 +24,10 @@ pub async fn order_revoke(#[server(flatten)] form: RevokeForm) -> Result<(), App
 /// `RequestCertificates`; the requester or an approver.
 #[server(endpoint = "orders/reissue")]
 pub async fn order_reissue(#[server(flatten)] form: ReissueForm) -> Result<(), AppError> {
-    crate::api::call_then_new_order("reissued", |backend, meta| async move {
-        backend.orders.reissue(&meta, form).await
-    })
+    crate::api::call_then_new_order(
+        crate::model::order_done::OrderDone::Reissued,
+        |backend, meta| async move { backend.orders.reissue(&meta, form).await },
+    )
     .await
 }
 
@@ -32,9 +35,10 @@ pub async fn order_reissue(#[server(flatten)] form: ReissueForm) -> Result<(), A
 /// paid for the added names. Needs `RequestCertificates`; the requester or an approver.
 #[server(endpoint = "orders/names")]
 pub async fn order_change_names(#[server(flatten)] form: ChangeNamesForm) -> Result<(), AppError> {
-    crate::api::call_then_new_order("names", |backend, meta| async move {
-        backend.orders.change_names(&meta, form).await
-    })
+    crate::api::call_then_new_order(
+        crate::model::order_done::OrderDone::Names,
+        |backend, meta| async move { backend.orders.change_names(&meta, form).await },
+    )
     .await
 }
 
@@ -42,17 +46,20 @@ pub async fn order_change_names(#[server(flatten)] form: ChangeNamesForm) -> Res
 /// On Hold instead of paid). Needs `RequestCertificates`; the requester or an approver.
 #[server(endpoint = "orders/renew")]
 pub async fn order_renew(#[server(flatten)] form: RenewForm) -> Result<(), AppError> {
-    crate::api::call_then_new_order("renewed", |backend, meta| async move {
-        backend.orders.renew(&meta, form).await
-    })
+    crate::api::call_then_new_order(
+        crate::model::order_done::OrderDone::Renewed,
+        |backend, meta| async move { backend.orders.renew(&meta, form).await },
+    )
     .await
 }
 
 /// Edits tags, remarks, additional recipients and auto-renew. The requester or an approver.
 #[server(endpoint = "orders/edit")]
 pub async fn order_edit(#[server(flatten)] form: EditOrderForm) -> Result<(), AppError> {
-    crate::api::call_then_order(form.order_id, "edited", |backend, meta| async move {
-        backend.orders.edit(&meta, form).await
-    })
+    crate::api::call_then_order(
+        form.order_id,
+        crate::model::order_done::OrderDone::Edited,
+        |backend, meta| async move { backend.orders.edit(&meta, form).await },
+    )
     .await
 }

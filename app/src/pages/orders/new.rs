@@ -164,7 +164,7 @@ fn Steps(data: WizardData) -> impl IntoView {
         if let Some(Ok(placed)) = place.value().get() {
             let navigate = leptos_router::hooks::use_navigate();
             navigate(
-                &format!("/orders/{}?done=placed", placed.id),
+                &crate::model::order_done::OrderDone::Placed.order_page(placed.id),
                 Default::default(),
             );
         }

@@ -2,6 +2,7 @@
 //! order's facts, its names, the certificate, then the actions behind their own buttons with
 //! the destructive ones last, and the history.
 
+use crate::model::order_done::OrderDone;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
@@ -32,26 +33,6 @@ pub fn OrderViewPage() -> impl IntoView {
     view! { <Portal title="page-order" page=|s: SessionView| view! { <Order session=s /> } /> }
 }
 
-/// The catalogue key of the notice for `?done=<what>`, the action that brought the reader here.
-fn done_text(what: &str) -> Option<&'static str> {
-    match what {
-        "approved" => Some("order-done-approved"),
-        "rejected" => Some("order-done-rejected"),
-        "paid" => Some("order-done-paid"),
-        "cancelled" => Some("order-done-cancelled"),
-        "csr" => Some("order-done-csr"),
-        "verified" => Some("order-done-verified"),
-        "mailed" => Some("order-done-mailed"),
-        "revoked" => Some("order-done-revoked"),
-        "reissued" => Some("order-done-reissued"),
-        "renewed" => Some("order-done-renewed"),
-        "names" => Some("order-done-names"),
-        "edited" => Some("order-done-edited"),
-        "placed" => Some("order-done-placed"),
-        _ => None,
-    }
-}
-
 #[component]
 fn Order(session: SessionView) -> impl IntoView {
     let _ = session;
@@ -61,7 +42,7 @@ fn Order(session: SessionView) -> impl IntoView {
     let done = move || query.with(|q| q.get("done"));
     let order = Resource::new_blocking(move || (id(), done()), |(id, _)| order_get(id));
     view! {
-        {move || done().and_then(|d| done_text(&d)).map(|key| view! { <Notice>{t(key)}</Notice> })}
+        {move || done().and_then(|d| OrderDone::parse(&d)).map(|d| view! { <Notice>{t(d.notice_key())}</Notice> })}
         <Loaded resource=order let:o>
             <OrderDetail order=o />
         </Loaded>

@@ -3,6 +3,7 @@
 //! a pending order; the links of additional recipients and the technical contact are
 //! read-only views, and say so.
 
+use crate::model::order_done::OrderDone;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
@@ -54,10 +55,11 @@ pub fn TrackPage() -> impl IntoView {
     // What Verify Now did: the server sends the browser back here with it.
     let query = use_query_map();
     let done = move || {
-        query.with(|q| match q.get("done").as_deref() {
-            Some("verified") => Some("order-done-verified"),
-            Some("mailed") => Some("order-done-mailed"),
-            _ => None,
+        query.with(|q| {
+            q.get("done")
+                .and_then(|word| OrderDone::parse(&word))
+                .filter(|done| done.on_tracking_page())
+                .map(OrderDone::notice_key)
         })
     };
     view! {

@@ -79,5 +79,5 @@ impl OrderService {
 
 /// The order page that says the order was placed.
 fn placed_page(id: i32) -> String {
-    format!("/orders/{id}?done=placed")
+    app::model::order_done::OrderDone::Placed.order_page(id)
 }

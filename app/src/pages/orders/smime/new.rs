@@ -117,7 +117,7 @@ fn SmimeForm(data: SmimeNewData) -> impl IntoView {
         if let Some(Ok(id)) = place.value().get() {
             let navigate = leptos_router::hooks::use_navigate();
             navigate(
-                &format!("/orders/{id}/smime?done=placed"),
+                &crate::model::order_done::OrderDone::Placed.smime_page(id),
                 Default::default(),
             );
         }

@@ -4,6 +4,7 @@
 //! then the certificate: PEM or DER, the chain, and a PKCS#12 made in this browser from the
 //! saved private key.
 
+use crate::model::order_done::OrderDone;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
@@ -42,7 +43,8 @@ fn SmimeOrder(session: SessionView) -> impl IntoView {
     let params = use_params_map();
     let query = use_query_map();
     let id = move || params.with(|p| p.get("id").and_then(|v| v.parse::<i32>().ok()).unwrap_or(0));
-    let placed = move || query.with(|q| q.get("done")).as_deref() == Some("placed");
+    let placed =
+        move || query.with(|q| q.get("done")).as_deref() == Some(OrderDone::Placed.as_str());
     let actions = Actions {
         email: ServerAction::<SmimeEmail>::new(),
         resend: ServerAction::<SmimeResend>::new(),

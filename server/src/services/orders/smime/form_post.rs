@@ -21,7 +21,7 @@ impl OrderService {
             .smime_place_with(caller, &post.form, Some(&post.token))
             .await
         {
-            Ok(id) => return Ok(format!("/orders/{id}/smime?done=placed")),
+            Ok(id) => return Ok(app::model::order_done::OrderDone::Placed.smime_page(id)),
             Err(OrderError::Invalid(errors)) => errors,
             Err(OrderError::Refused(reason)) => FieldErrors::single("", reason),
             Err(other) => return Err(other),
