@@ -59,26 +59,36 @@ fn decode(cookie: &str, page: &str) -> Option<Vec<(String, String)>> {
         .collect()
 }
 
-/// Keeps `values` for `page` when this request is a plain form post (no script), whose answer
-/// sends the browser back to the page.
+/// Answers `result`; refused, keeps `values` for `page` when this request is a plain form post
+/// (no script), whose answer sends the browser back to the page.
 #[cfg(feature = "ssr")]
-pub(crate) fn keep(page: &str, values: &[(&str, &str)]) {
+pub(crate) fn keep_if_refused<T, E>(
+    result: Result<T, E>,
+    page: &str,
+    values: &[(&str, &str)],
+) -> Result<T, E> {
+    if result.is_err() {
+        keep(page, values);
+    }
+    result
+}
+
+#[cfg(feature = "ssr")]
+fn keep(page: &str, values: &[(&str, &str)]) {
     use leptos::prelude::use_context;
+    if !super::context::is_plain_form_post() {
+        return;
+    }
     let Some(parts) = use_context::<http::request::Parts>() else {
         return;
     };
-    let header = |name| {
-        parts
-            .headers
-            .get(name)
-            .and_then(|v| v.to_str().ok())
-            .unwrap_or_default()
-    };
-    if !header(http::header::ACCEPT).contains("text/html") {
-        return;
-    }
     // Secure when the form was posted from an https page.
-    let secure = if header(http::header::ORIGIN).starts_with("https://") {
+    let secure = if parts
+        .headers
+        .get(http::header::ORIGIN)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|origin| origin.starts_with("https://"))
+    {
         "; Secure"
     } else {
         ""

@@ -30,8 +30,5 @@ pub async fn sign_in(
         Ok(())
     })
     .await;
-    if result.is_err() {
-        crate::api::refill::keep("/sign-in", &[("email", typed.as_str())]);
-    }
-    result
+    crate::api::refill::keep_if_refused(result, "/sign-in", &[("email", typed.as_str())])
 }

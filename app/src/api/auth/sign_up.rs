@@ -30,11 +30,8 @@ pub async fn sign_up(#[server(flatten)] form: crate::model::SignUpForm) -> Resul
         Ok(())
     })
     .await;
-    if result.is_err() {
-        let kept: Vec<(&str, &str)> = kept.iter().map(|(n, v)| (*n, v.as_str())).collect();
-        crate::api::refill::keep(SIGN_UP_PATH, &kept);
-    }
-    result
+    let kept: Vec<(&str, &str)> = kept.iter().map(|(n, v)| (*n, v.as_str())).collect();
+    crate::api::refill::keep_if_refused(result, SIGN_UP_PATH, &kept)
 }
 
 /// The sign-up page.

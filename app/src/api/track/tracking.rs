@@ -35,13 +35,14 @@ pub async fn tracking_verify(
             .orders
             .tracking_verify(&meta, token.clone(), domain)
             .await?;
+        use crate::model::order_done::OrderDone;
         let done = match &result {
             CheckResult::NotYet(why) => return Err(AppError::Conflict(why.clone())),
-            CheckResult::Verified(_) => "verified",
-            CheckResult::EmailSent(_) => "mailed",
+            CheckResult::Verified(_) => OrderDone::Verified,
+            CheckResult::EmailSent(_) => OrderDone::Mailed,
         };
         // The token opened an order just now, so it is one of ours and safe in a path.
-        leptos_axum::redirect(&format!("/track/{token}?done={done}"));
+        leptos_axum::redirect(&done.tracking_page(&token));
         Ok(result)
     })
     .await
@@ -57,8 +58,5 @@ pub async fn tracking_csr(token: String, csr: String) -> Result<(), AppError> {
         backend.orders.tracking_csr(&meta, token, csr).await
     })
     .await;
-    if result.is_err() {
-        crate::api::refill::keep(&page, &[("csr", pasted.as_str())]);
-    }
-    result
+    crate::api::refill::keep_if_refused(result, &page, &[("csr", pasted.as_str())])
 }
