@@ -102,8 +102,9 @@ pub(super) fn text(lang: Lang, name: Option<&str>, body: &str, after: Option<Str
     )
 }
 
-/// To the requester: the catalogue's `subject` and `body` with `args`.
-fn letter(
+/// To the requester: the catalogue's `subject` and `body` with `args` (each takes the
+/// arguments it names).
+pub(super) fn letter(
     lang: Lang,
     order: &OrderRow,
     (subject, body): (&str, &str),
@@ -307,29 +308,17 @@ pub(super) fn renewal_reminder(
     } else {
         "mail-renewal-body"
     };
-    Mail {
-        to: order.requester_email.clone(),
-        to_name: Some(order.requester_name.clone()),
-        subject: tr_args(
-            lang,
-            "mail-renewal-subject",
-            &[("name", name.into()), ("when", when.as_str().into())],
-        ),
-        text: text(
-            lang,
-            Some(&order.requester_name),
-            &tr_args(
-                lang,
-                body,
-                &[
-                    ("id", id(order.id)),
-                    ("product", order.product_name.as_str().into()),
-                    ("when", when.as_str().into()),
-                ],
-            ),
-            None,
-        ),
-    }
+    letter(
+        lang,
+        order,
+        ("mail-renewal-subject", body),
+        &[
+            ("name", name.into()),
+            ("when", when.as_str().into()),
+            ("id", id(order.id)),
+            ("product", order.product_name.as_str().into()),
+        ],
+    )
 }
 
 pub(super) fn delegate_pin(

@@ -3,7 +3,7 @@
 
 use app::i18n::{Lang, tr_args};
 
-use super::super::mails::{id, text};
+use super::super::mails::{id, letter, text};
 use crate::{ports::Mail, store::OrderRow};
 
 pub(super) fn confirmation(lang: Lang, order: &OrderRow, email: Option<&str>, page: &str) -> Mail {
@@ -18,17 +18,12 @@ pub(super) fn confirmation(lang: Lang, order: &OrderRow, email: Option<&str>, pa
     } else {
         "mail-smime-confirmation-no-email"
     };
-    Mail {
-        to: order.requester_email.clone(),
-        to_name: Some(order.requester_name.clone()),
-        subject: tr_args(lang, "mail-smime-confirmation-subject", &args),
-        text: text(
-            lang,
-            Some(&order.requester_name),
-            &tr_args(lang, body, &args),
-            None,
-        ),
-    }
+    letter(
+        lang,
+        order,
+        ("mail-smime-confirmation-subject", body),
+        &args,
+    )
 }
 
 /// Sent to the mailbox being verified and to nobody else: reading it is the proof.
@@ -58,15 +53,10 @@ pub(super) fn issued(lang: Lang, order: &OrderRow, email: &str, page: &str) -> M
         ("email", email.into()),
         ("link", page.into()),
     ];
-    Mail {
-        to: order.requester_email.clone(),
-        to_name: Some(order.requester_name.clone()),
-        subject: tr_args(lang, "mail-smime-issued-subject", &args),
-        text: text(
-            lang,
-            Some(&order.requester_name),
-            &tr_args(lang, "mail-smime-issued-body", &args),
-            None,
-        ),
-    }
+    letter(
+        lang,
+        order,
+        ("mail-smime-issued-subject", "mail-smime-issued-body"),
+        &args,
+    )
 }
