@@ -34,6 +34,14 @@ mkdir -p "$PKG" "$STAGE"
 echo "==> splitting the bundle at its lazy routes"
 cargo run --quiet --release -p rootline-wasm-split -- \
   "$TARGET_DIR/wasm32-unknown-unknown/wasm-release/frontend.wasm" "$TARGET_DIR/rootline-split-main.wasm" "$STAGE"
+# Each language's pages catalogue as one file: the browser fetches its page's language before
+# it hydrates, so the wasm carries no text (app/src/i18n/loaded.rs; its tests read the files
+# in this order).
+for dir in app/locales/*/; do
+  lang=$(basename "$dir")
+  find "$dir" -maxdepth 1 -name '*.ftl' | LC_ALL=C sort | while read -r f; do cat "$f"; echo; done \
+    >"$STAGE/catalogue-$lang.ftl"
+done
 # --keep-lld-exports and --no-demangle keep the names the chunks link to in the main module.
 wasm-bindgen --target web --no-typescript --keep-lld-exports --no-demangle \
   --remove-name-section --remove-producers-section \
@@ -63,7 +71,7 @@ node -e '
   const fs = require("fs"), zlib = require("zlib"), path = require("path");
   const walk = (f) => {
     if (fs.statSync(f).isDirectory()) { for (const e of fs.readdirSync(f)) walk(path.join(f, e)); return; }
-    if (!/\.(js|wasm|css)$/.test(f)) return;
+    if (!/\.(js|wasm|css|ftl)$/.test(f)) return;
     const data = fs.readFileSync(f);
     fs.writeFileSync(f + ".br", zlib.brotliCompressSync(data, {
       params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: data.length },

@@ -217,7 +217,15 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <meta name="color-scheme" content="light" />
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
-                {hydrate.then(|| view! { <HydrationScripts options /> })}
+                {hydrate.then(|| {
+                    // The page's language catalogue: the wasm fetches it before it hydrates.
+                    let catalogue = crate::browser::catalogue_href(&options.site_pkg_dir, lang);
+                    view! {
+                        <link id=crate::browser::CATALOGUE_LINK_ID rel="preload" r#as="fetch"
+                            crossorigin="anonymous" href=catalogue />
+                        <HydrationScripts options />
+                    }
+                })}
                 <MetaTags />
             </head>
             <body>

@@ -2,14 +2,16 @@ import type { Browser, BrowserContext } from "@playwright/test";
 import { signedInAdministrator, test } from "../tests/support";
 
 // What a new visitor downloads: each route opened in a fresh browser context (empty cache),
-// the wasm and JavaScript bytes as transferred (compressed, as served, headers included),
+// the wasm and JavaScript bytes as transferred (compressed, as served, headers included), and
+// beside them the language catalogue a hydrated page fetches before it hydrates (text, not
+// code, but bytes the visitor waits for all the same),
 // and the time to interactive of the sign-in page on a slow connection. Prints figures;
 // asserts nothing about them.
 
 const PUBLIC = ["/sign-in", "/sign-up", "/track/no-such-token-0000000000000000000000000000000", "/sign-in/passkey"];
 const SIGNED_IN = ["/", "/orders", "/orders/new", "/orders/smime/new", "/domains", "/billing", "/users", "/profile"];
 
-type Transfer = { wasm: number; js: number };
+type Transfer = { wasm: number; js: number; catalogue: number };
 
 /// Opens `path` in `ctx` and sums what the network layer received for wasm and script files.
 async function transferred(ctx: BrowserContext, path: string): Promise<Transfer> {
@@ -25,11 +27,12 @@ async function transferred(ctx: BrowserContext, path: string): Promise<Transfer>
   // A hydrated page, or a plain HTML one (the server marks it, and it fetches no bundle).
   await page.locator("html[data-hydrated], html[data-static]").waitFor({ state: "attached", timeout: 60_000 });
   await page.waitForLoadState("networkidle");
-  const total: Transfer = { wasm: 0, js: 0 };
+  const total: Transfer = { wasm: 0, js: 0, catalogue: 0 };
   for (const [id, url] of urls) {
     const size = sizes.get(id) ?? 0;
     if (/\.wasm(\?|$)/.test(url)) total.wasm += size;
     else if (/\.m?js(\?|$)/.test(url)) total.js += size;
+    else if (/\/catalogue-[a-z]+\.ftl(\?|$)/.test(url)) total.catalogue += size;
   }
   await page.close();
   return total;
@@ -76,14 +79,17 @@ test("bytes of wasm and JavaScript per route for a new visitor, and the sign-in 
 }) => {
   await signedInAdministrator(page, "bundle", "Bundle Bytes Ltd");
   const cookies = await context.cookies();
-  const rows: string[] = ["| Route | wasm (kB) | JS (kB) | total (kB) |", "|---|---:|---:|---:|"];
+  const rows: string[] = [
+    "| Route | wasm (kB) | JS (kB) | total (kB) | catalogue (kB) |",
+    "|---|---:|---:|---:|---:|",
+  ];
   for (const path of [...PUBLIC, ...SIGNED_IN]) {
     const ctx = await browser.newContext();
     if (SIGNED_IN.includes(path)) await ctx.addCookies(cookies);
     const t = await transferred(ctx, path);
     await ctx.close();
     const shown = path.startsWith("/track/") ? "/track/:token" : path;
-    rows.push(`| \`${shown}\` | ${kb(t.wasm)} | ${kb(t.js)} | ${kb(t.wasm + t.js)} |`);
+    rows.push(`| \`${shown}\` | ${kb(t.wasm)} | ${kb(t.js)} | ${kb(t.wasm + t.js)} | ${kb(t.catalogue)} |`);
   }
   console.log(`bundle: transferred per route (new visitor, compressed as served)\n${rows.join("\n")}`);
 

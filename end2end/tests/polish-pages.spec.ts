@@ -1,7 +1,7 @@
 import { Page } from "@playwright/test";
 
 import { foreignTexts } from "./catalogue";
-import { activationLink, expect, submitSignIn, test, uniqueEmail, waitForMail } from "./support";
+import { activationLink, expect, submitSignIn, test, uniqueEmail, waitForHydration, waitForMail } from "./support";
 
 const PASSWORD = "correct horse 42";
 
@@ -122,6 +122,17 @@ test.describe("every page in Polish", () => {
     for (const { path, pending } of PORTAL_PAGES) {
       await expectOnlyPolish(page, path, pending ?? false, data);
     }
+
+    // A page the browser renders itself (a link followed inside the running app, no page
+    // load) takes its text from the Polish catalogue the wasm fetched, the only one it has.
+    await page.goto("/");
+    await waitForHydration(page);
+    await page.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true));
+    await page.getByRole("navigation", { name: "Główne" }).getByRole("link", { name: "Użytkownicy", exact: true }).click();
+    await expect(page).toHaveURL(/\/users$/);
+    await expect(page.getByRole("heading", { level: 1, name: "Użytkownicy" })).toBeVisible();
+    expect(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true);
+    expect(foreignTexts(await visibleTexts(page), "pl", data), "/users rendered in the browser").toEqual([]);
 
     // Money as Polish writes it: a decimal comma, the currency after the amount.
     await page.goto("/billing");

@@ -12,6 +12,11 @@ pub fn hydrate() {
     // wasm-bindgen-futures), with the mark set once hydration has finished rather than when
     // the shell's first effect runs, which can be before the page's chunk has arrived.
     wasm_bindgen_futures::spawn_local(async {
+        // The text the browser renders itself comes from the page's catalogue; without it the
+        // page still works as the server rendered it.
+        if let Err(error) = app::browser::load_page_catalogue().await {
+            leptos::logging::error!("{error}");
+        }
         let owner = leptos::mount::hydrate_from_async(leptos::tachys::dom::body(), app::App).await;
         owner.forget();
         app::browser::mark_hydrated();

@@ -8,9 +8,13 @@ mod chosen_file;
 mod clipboard;
 mod hydrated_mark;
 mod input_value;
+mod page_catalogue;
 pub mod webauthn;
 
 pub use chosen_file::read_chosen_file;
 pub use clipboard::copy_text;
 pub use hydrated_mark::mark_hydrated;
 pub use input_value::input_value;
+pub use page_catalogue::{
+    CATALOGUE_LINK_ID, PageCatalogueError, catalogue_href, load_page_catalogue,
+};

@@ -1,9 +1,14 @@
 use std::{borrow::Cow, collections::HashMap};
 
-use fluent_templates::{Loader, fluent_bundle::FluentValue};
+#[cfg(any(feature = "ssr", test))]
+use fluent_templates::Loader;
+use fluent_templates::fluent_bundle::FluentValue;
 
 use super::Lang;
 
+// The pages' text: compiled into the server. The browser fetches only its page's language
+// instead (`loaded.rs`), so the wasm carries no catalogue at all.
+#[cfg(any(feature = "ssr", test))]
 fluent_templates::static_loader! {
     static CATALOGUE = {
         locales: "./locales",
@@ -72,11 +77,27 @@ pub(super) fn tr_map(
     if let Some(text) = server_text(lang, key, args) {
         return text;
     }
+    pages_text(lang, key, args)
+}
+
+#[cfg(any(feature = "ssr", test))]
+fn pages_text(lang: Lang, key: &str, args: &HashMap<Cow<'static, str>, FluentValue<'_>>) -> String {
     if args.is_empty() {
         CATALOGUE.lookup(&lang.id(), key)
     } else {
         CATALOGUE.lookup_with_args(&lang.id(), key, args)
     }
+}
+
+/// In the browser: the page's catalogue, which is in the page's language (text in another
+/// language is only ever asked for on the server, for mails and documents).
+#[cfg(not(any(feature = "ssr", test)))]
+fn pages_text(lang: Lang, key: &str, args: &HashMap<Cow<'static, str>, FluentValue<'_>>) -> String {
+    super::loaded::installed()
+        .filter(|c| c.lang() == lang)
+        .and_then(|c| c.format(key, args))
+        // What the compiled catalogues answer for a key they lack.
+        .unwrap_or_else(|| format!("Unknown localization {key}"))
 }
 
 /// Whether `key` has a text of its own in `lang` (no fallback), for the catalogue tests. A

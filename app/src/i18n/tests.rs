@@ -345,3 +345,75 @@ fn every_error_message_says_something_different_in_polish() {
     // Only texts with nothing to translate may stay as they are.
     assert_eq!(same, ["err-name-rule"], "untranslated: {same:?}");
 }
+
+/// One language's pages catalogue as `scripts/build-site.sh` writes it for the browser: the
+/// language's files in name order, each followed by a line break.
+fn browser_catalogue_text(lang: Lang) -> String {
+    let dir = locales().join(lang.tag());
+    let mut files: Vec<PathBuf> = fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "ftl"))
+        .collect();
+    files.sort();
+    files
+        .iter()
+        .map(|f| fs::read_to_string(f).unwrap() + "\n")
+        .collect()
+}
+
+#[test]
+fn the_browsers_one_language_catalogue_reads_every_message_as_the_server_does() {
+    use std::{borrow::Cow, collections::HashMap};
+
+    use super::{FluentValue, LoadedCatalogue};
+
+    for lang in Lang::ALL {
+        let text = browser_catalogue_text(lang);
+        // Every placeholder any message names, each given a number: a message formats the same
+        // with arguments it does not use, and numbers exercise the plural selectors.
+        let mut names = BTreeSet::new();
+        for (i, _) in text.match_indices('$') {
+            let name: String = text[i + 1..]
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+                .collect();
+            if !name.is_empty() {
+                names.insert(name);
+            }
+        }
+        let args: HashMap<Cow<'static, str>, FluentValue<'_>> = names
+            .into_iter()
+            .map(|n| (Cow::Owned(n), FluentValue::from(3)))
+            .collect();
+        let catalogue = LoadedCatalogue::parse(lang, text.clone()).unwrap();
+        let resource = fluent_syntax::parser::parse(text.as_str()).unwrap();
+        let mut checked = 0;
+        for entry in resource.body {
+            let Entry::Message(m) = entry else { continue };
+            let key = m.id.name;
+            assert_eq!(
+                catalogue.format(key, &args).as_deref(),
+                Some(super::catalogue::tr_map(lang, key, &args).as_str()),
+                "{lang}: {key}"
+            );
+            checked += 1;
+        }
+        assert!(checked > 1_000, "{lang}: only {checked} messages");
+        assert_eq!(catalogue.format("no-such-key", &args), None);
+    }
+}
+
+#[test]
+fn a_catalogue_that_does_not_parse_or_repeats_a_message_is_refused() {
+    use super::{CatalogueError, LoadedCatalogue};
+
+    assert!(matches!(
+        LoadedCatalogue::parse(Lang::Pl, "a = {\n".to_owned()),
+        Err(CatalogueError::Syntax { .. })
+    ));
+    assert!(matches!(
+        LoadedCatalogue::parse(Lang::Pl, "a = one\na = two\n".to_owned()),
+        Err(CatalogueError::Duplicate { .. })
+    ));
+}
