@@ -36,12 +36,8 @@ where
     .await
 }
 
-/// Where an order action leaves the user: the order's page, whose `done` names what happened.
-pub(crate) fn order_page(id: i32, done: OrderDone) -> String {
-    done.order_page(id)
-}
-
-/// [`call_then_redirect`] for an action on order `id`: the browser goes back to the order.
+/// [`call_then_redirect`] for an action on order `id`: the browser goes back to the order,
+/// whose notice says what `done` names.
 pub(crate) async fn call_then_order<T, F, Fut>(
     id: i32,
     done: OrderDone,
@@ -51,7 +47,7 @@ where
     F: FnOnce(Backend, RequestMeta) -> Fut,
     Fut: Future<Output = Result<T, AppError>>,
 {
-    call_then_redirect(&order_page(id, done), body).await
+    call_then_redirect(&done.order_page(id), body).await
 }
 
 /// [`call_then_redirect`] for a change to group `id` made on its page: the browser goes back to
@@ -73,7 +69,7 @@ where
 {
     call(|backend, meta| async move {
         let placed = body(backend, meta).await?;
-        leptos_axum::redirect(&order_page(placed.id, done));
+        leptos_axum::redirect(&done.order_page(placed.id));
         Ok(())
     })
     .await

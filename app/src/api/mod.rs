@@ -24,8 +24,7 @@ pub mod smime;
 pub mod track;
 #[cfg(feature = "ssr")]
 pub(crate) use context::{
-    call, call_then_group, call_then_new_order, call_then_order, call_then_redirect, order_page,
-    set_cookie,
+    call, call_then_group, call_then_new_order, call_then_order, call_then_redirect, set_cookie,
 };
 
 /// Flattened forms read the fields the pages post, as the browser posts them without script

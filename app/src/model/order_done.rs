@@ -100,7 +100,11 @@ impl OrderDone {
 
     /// The tracking page of `token`, saying this.
     pub fn tracking_page(self, token: &str) -> String {
-        format!("/track/{token}?done={}", self.as_str())
+        format!(
+            "{}?done={}",
+            super::orders::tracking_path(token),
+            self.as_str()
+        )
     }
 }
 

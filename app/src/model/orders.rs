@@ -518,6 +518,12 @@ impl DomainCheck {
     }
 }
 
+/// The page an order's tracking link opens, for `token` (the portal's path; mails put the
+/// public address in front of it).
+pub fn tracking_path(token: &str) -> String {
+    format!("/track/{token}")
+}
+
 /// An order as its page shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OrderView {

@@ -11,7 +11,7 @@ use crate::error::AppError;
 pub async fn order_verify(id: i32, domain: i32) -> Result<(), AppError> {
     crate::api::call(|backend, meta| async move {
         let check = backend.orders.verify_domain(&meta, id, domain).await?;
-        leptos_axum::redirect(&crate::api::order_page(id, check.done()));
+        leptos_axum::redirect(&check.done().order_page(id));
         Ok(())
     })
     .await

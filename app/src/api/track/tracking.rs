@@ -52,7 +52,7 @@ pub async fn tracking_verify(
 #[server(endpoint = "track/csr")]
 pub async fn tracking_csr(token: String, csr: String) -> Result<(), AppError> {
     // Refused, the page comes back with the CSR as pasted (it is plain HTML).
-    let page = format!("/track/{token}");
+    let page = crate::model::orders::tracking_path(&token);
     let pasted = csr.clone();
     let result = crate::api::call(|backend, meta| async move {
         backend.orders.tracking_csr(&meta, token, csr).await

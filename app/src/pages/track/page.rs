@@ -29,9 +29,8 @@ pub fn TrackPage() -> impl IntoView {
     let verify = ServerAction::<TrackingVerify>::new();
     let csr = ServerAction::<TrackingCsr>::new();
     // The CSR a refused post (without script) pasted, to show again.
-    let kept = crate::api::refill::take(&format!(
-        "/track/{}",
-        params.with_untracked(|p| p.get("token").unwrap_or_default())
+    let kept = crate::api::refill::take(&crate::model::orders::tracking_path(
+        &params.with_untracked(|p| p.get("token").unwrap_or_default()),
     ));
     let pasted = StoredValue::new(crate::api::refill::value(&kept, "csr").unwrap_or_default());
     let version = move || {
@@ -109,7 +108,10 @@ fn Tracking(
         ),
         (t("track-step-issued"), order.issued),
     ];
-    let download_base = format!("/track/{token}/certificate");
+    let download_base = format!(
+        "{}/certificate",
+        crate::model::orders::tracking_path(&token)
+    );
     let can_act = order.can_act;
     let scope = match (order.scope, can_act) {
         (TrackingScope::Viewer, _) => t("track-scope-viewer"),

@@ -199,7 +199,11 @@ impl OrderService {
     }
 
     fn tracking_url(&self, token: &str) -> String {
-        format!("{}/track/{token}", self.public_url)
+        format!(
+            "{}{}",
+            self.public_url,
+            app::model::orders::tracking_path(token)
+        )
     }
 }
 
