@@ -31,7 +31,7 @@ cargo rustc -p frontend --lib --target wasm32-unknown-unknown --no-default-featu
 STAGE=$SITE/pkg-next
 rm -rf "$STAGE"
 mkdir -p "$PKG" "$STAGE"
-echo "==> splitting the bundle at its lazy routes"
+echo "==> splitting the bundle at its lazy islands and split points"
 cargo run --quiet --release -p rootline-wasm-split -- \
   "$TARGET_DIR/wasm32-unknown-unknown/wasm-release/frontend.wasm" "$TARGET_DIR/rootline-split-main.wasm" "$STAGE"
 # Each language's pages catalogue as one file: the browser fetches its page's language before

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # What each crate costs in the browser bundle, per part a visitor downloads: the main module
-# and, for each lazy page group, the group's chunk with the chunks it shares. Splits the wasm
+# and, for each lazy island or split point, its chunk with the chunks it shares. Splits the wasm
 # that `scripts/build-site.sh` built, keeping function names, and sums `twiggy top` by crate.
 # Sizes are raw bytes of code and data (before compression); names are attributed to the first
 # crate path in them, so generic code counts for the crate that defines the generic.

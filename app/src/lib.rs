@@ -6,6 +6,8 @@ pub mod browser;
 pub mod components;
 pub mod error;
 pub mod i18n;
+#[cfg(feature = "ssr")]
+mod island_scripts;
 pub mod model;
 pub mod pages;
 pub mod pki;
@@ -17,4 +19,6 @@ mod routes;
 // which the workspace lists as `der-pki` because the server uses der 0.7 under the plain name.
 extern crate der_pki as der;
 
-pub use routes::{App, shell};
+pub use routes::App;
+#[cfg(feature = "ssr")]
+pub use routes::shell;

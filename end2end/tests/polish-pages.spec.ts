@@ -123,16 +123,16 @@ test.describe("every page in Polish", () => {
       await expectOnlyPolish(page, path, pending ?? false, data);
     }
 
-    // A page the browser renders itself (a link followed inside the running app, no page
-    // load) takes its text from the Polish catalogue the wasm fetched, the only one it has.
-    await page.goto("/");
+    // Text the browser renders itself (a field's own check, in its island) comes from the
+    // Polish catalogue the wasm fetched, the only one it has.
+    await page.goto("/users/new");
     await waitForHydration(page);
-    await page.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true));
-    await page.getByRole("navigation", { name: "Główne" }).getByRole("link", { name: "Użytkownicy", exact: true }).click();
-    await expect(page).toHaveURL(/\/users$/);
-    await expect(page.getByRole("heading", { level: 1, name: "Użytkownicy" })).toBeVisible();
-    expect(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true);
-    expect(foreignTexts(await visibleTexts(page), "pl", data), "/users rendered in the browser").toEqual([]);
+    const address = page.getByLabel("E-mail", { exact: true });
+    await address.fill("nie-adres");
+    await address.press("Tab");
+    await expect(address).toHaveAttribute("aria-invalid", "true");
+    await expect(page.locator("#field-email-error")).not.toBeEmpty();
+    expect(foreignTexts(await visibleTexts(page), "pl", [...data, "nie-adres"]), "/users/new checked in the browser").toEqual([]);
 
     // Money as Polish writes it: a decimal comma, the currency after the amount.
     await page.goto("/billing");

@@ -29,3 +29,5 @@ users-adding = Adding…
 member-status-pending = Pending activation
 member-status-active = Active
 member-status-deactivated = Deactivated
+users-all-groups = All groups
+users-specific-groups = Specific groups

@@ -30,3 +30,5 @@ users-adding = Dodawanie…
 member-status-pending = Oczekuje na aktywację
 member-status-active = Aktywny
 member-status-deactivated = Dezaktywowany
+users-all-groups = Wszystkie grupy
+users-specific-groups = Wybrane grupy

@@ -6,15 +6,17 @@
 
 mod chosen_file;
 mod clipboard;
-mod hydrated_mark;
+mod go_to;
 mod input_value;
 mod page_catalogue;
+mod set_field_value;
 pub mod webauthn;
 
 pub use chosen_file::read_chosen_file;
 pub use clipboard::copy_text;
-pub use hydrated_mark::mark_hydrated;
+pub use go_to::{go_to, reload};
 pub use input_value::input_value;
 pub use page_catalogue::{
-    CATALOGUE_LINK_ID, PageCatalogueError, catalogue_href, load_page_catalogue,
+    CATALOGUE_ATTRIBUTE, PageCatalogueError, catalogue_href, load_page_catalogue,
 };
+pub use set_field_value::set_field_value;

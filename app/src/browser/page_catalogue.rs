@@ -1,9 +1,9 @@
 //! The page's language catalogue, fetched before hydration: the wasm carries no catalogue, so
-//! a page downloads the text of its own language only (the server names the file in a
-//! `<link rel="preload">`, so the browser has already started fetching it).
+//! a page downloads the text of its own language only (the server names the file in
+//! `<html data-catalogue>`, and the page's script preloads it beside the bundle).
 
-/// The id of the `<link>` that names the page's catalogue.
-pub const CATALOGUE_LINK_ID: &str = "rootline-catalogue";
+/// The attribute of `<html>` that names the page's catalogue.
+pub const CATALOGUE_ATTRIBUTE: &str = "data-catalogue";
 
 /// The page's catalogue under `pkg_dir` (the bundle's folder, as the pages link it).
 pub fn catalogue_href(pkg_dir: &str, lang: crate::i18n::Lang) -> String {
@@ -14,7 +14,7 @@ pub fn catalogue_href(pkg_dir: &str, lang: crate::i18n::Lang) -> String {
 /// the server rendered it, and what the browser renders itself shows its keys.
 #[derive(Debug, thiserror::Error)]
 pub enum PageCatalogueError {
-    #[error("the page links no catalogue (#{CATALOGUE_LINK_ID})")]
+    #[error("the page names no catalogue (<html {CATALOGUE_ATTRIBUTE}>)")]
     NotLinked,
     #[error("the catalogue {0} could not be fetched")]
     Fetch(String),
@@ -31,8 +31,8 @@ pub async fn load_page_catalogue() -> Result<(), PageCatalogueError> {
     let window = web_sys::window().ok_or(PageCatalogueError::NotLinked)?;
     let href = window
         .document()
-        .and_then(|d| d.get_element_by_id(CATALOGUE_LINK_ID))
-        .and_then(|link| link.get_attribute("href"))
+        .and_then(|d| d.document_element())
+        .and_then(|html| html.get_attribute(CATALOGUE_ATTRIBUTE))
         .ok_or(PageCatalogueError::NotLinked)?;
     let failed = || PageCatalogueError::Fetch(href.clone());
     let response: web_sys::Response = JsFuture::from(window.fetch_with_str(&href))

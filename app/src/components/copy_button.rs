@@ -1,10 +1,11 @@
 //! A *Copy* button beside a value to publish. It needs script, so it shows only once the page
-//! is hydrated; without script the value is plain text to select.
+//! is hydrated; without script the value is plain text to select. An island: small, so its
+//! code is in the main module rather than a chunk of its own.
 
 use crate::i18n::t;
 use leptos::{prelude::*, task::spawn_local};
 
-#[component]
+#[island]
 pub fn CopyButton(
     /// What is copied.
     text: String,

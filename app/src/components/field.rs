@@ -3,7 +3,8 @@ use leptos::prelude::*;
 use crate::i18n::{Msg, use_lang};
 
 /// A labelled input that checks itself with the shared `app::model` rule when the user leaves it,
-/// and shows the server's message for the same field after a submission.
+/// and shows the server's message for the same field after a submission. Rendered on the
+/// server; the input itself is an island (`FieldInput`), so the check runs in the browser.
 #[component]
 pub fn Field(
     /// Visible label; tests and screen readers find the input by it.
@@ -24,9 +25,40 @@ pub fn Field(
     server_error: Signal<Option<String>>,
     /// The same rule the server applies, run in the browser.
     #[prop(optional)]
-    validate: Option<Rule>,
+    validate: Option<FieldRule>,
 ) -> impl IntoView {
-    let id = id.unwrap_or_else(|| format!("field-{name}"));
+    view! {
+        <FieldInput
+            label=label
+            name=name.to_owned()
+            input_type=input_type.to_owned()
+            autocomplete=autocomplete.map(str::to_owned)
+            hint=hint
+            value=value
+            id=id.unwrap_or_else(|| format!("field-{name}"))
+            required=required
+            server_error=server_error
+            validate=validate
+        />
+    }
+}
+
+/// The browser's part of [`Field`]: its props travel to the browser in the page, so they are
+/// data, the rule included (a signal travels as its value; inside another island it stays the
+/// live signal, so a submission's message shows).
+#[island]
+fn FieldInput(
+    label: String,
+    name: String,
+    input_type: String,
+    autocomplete: Option<String>,
+    hint: Option<String>,
+    value: Option<String>,
+    id: String,
+    required: bool,
+    server_error: Signal<Option<String>>,
+    validate: Option<FieldRule>,
+) -> impl IntoView {
     let error_id = format!("{id}-error");
     let hint_id = format!("{id}-hint");
     // A local verdict replaces the server's message once the user edits the field again.
@@ -46,9 +78,9 @@ pub fn Field(
         }
     };
     let on_change = move |ev: leptos::ev::Event| {
-        if let Some(rule) = validate.as_ref() {
+        if let Some(rule) = validate {
             let value = event_target_value(&ev);
-            local_error.set(rule(&value).err());
+            local_error.set(rule.check(&value).err());
             edited.set(true);
         }
     };
@@ -81,12 +113,31 @@ pub fn Field(
     }
 }
 
-/// A field rule from `app::model`, shared between the input and its checks.
-pub type Rule = std::sync::Arc<dyn Fn(&str) -> Result<(), Msg> + Send + Sync>;
+/// The `app::model` rule a [`Field`] checks in the browser; the server applies the same one.
+/// A name rather than a function, since it travels to the browser in the page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum FieldRule {
+    PersonName,
+    Mobile,
+    Email,
+    /// A new password, checked against the password policy.
+    NewPassword,
+    /// The label of a certificate registered for signing in.
+    CertificateLabel,
+}
 
-/// Wraps a model validator for `Field`.
-pub fn rule(f: impl Fn(&str) -> Result<(), Msg> + Send + Sync + 'static) -> Rule {
-    std::sync::Arc::new(f)
+impl FieldRule {
+    /// The rule's verdict on `value`.
+    pub fn check(self, value: &str) -> Result<(), Msg> {
+        use crate::model::{Email, login_certificates, password, text};
+        match self {
+            Self::PersonName => text::person_name(value).map(|_| ()),
+            Self::Mobile => text::mobile(value).map(|_| ()),
+            Self::Email => Email::parse(value).map(|_| ()),
+            Self::NewPassword => password::check_new_password(value, None),
+            Self::CertificateLabel => login_certificates::label(value).map(|_| ()),
+        }
+    }
 }
 
 /// A labelled text area of a plain form post. `text` is its current value, rendered escaped

@@ -60,6 +60,10 @@ pub fn NoticePage<T, Fut, F, V>(
     children: F,
     #[prop(optional, into)] reload: Signal<usize>,
     #[prop(optional, into)] intro: ViewFn,
+    /// Whether the address carries `flag`, when the page's server part read it: an island
+    /// has no router to ask.
+    #[prop(optional)]
+    flagged: Option<bool>,
 ) -> impl IntoView
 where
     T: Clone + Send + Sync + 'static,
@@ -68,12 +72,15 @@ where
     F: Fn(T) -> V + Clone + Send + Sync + 'static,
     V: IntoView + 'static,
 {
-    let flagged = crate::components::query_flag(flag);
-    let data = Resource::new_blocking(move || (reload.get(), flagged()), move |_| load());
+    let flagged: Signal<bool> = match flagged {
+        Some(flagged) => Signal::stored(flagged),
+        None => Signal::derive(crate::components::query_flag(flag)),
+    };
+    let data = Resource::new_blocking(move || (reload.get(), flagged.get()), move |_| load());
     view! {
         {move || {
             let notice = notice.clone();
-            flagged().then(move || view! { <Notice>{notice}</Notice> })
+            flagged.get().then(move || view! { <Notice>{notice}</Notice> })
         }}
         {intro.run()}
         <Loaded resource=data let:found>{children(found)}</Loaded>

@@ -27,24 +27,11 @@ where
     V: IntoView + 'static,
 {
     // Blocking, so the server can still answer with a redirect before any HTML is streamed.
-    // Keyed on the address: after an action redirects to the same page (e.g. `?saved=1`),
-    // the header shows what changed (a new name) and a session that ended is noticed.
-    let location = leptos_router::hooks::use_location();
-    // The page this portal frame belongs to. Pages are lazy routes: after a navigation the old
-    // page stays mounted until the new one's code has arrived, and its session (keyed on the
-    // address) is fetched again meanwhile. Only the page still at its own path may send a
-    // signed-out visitor to sign in; otherwise signing out (which goes to
-    // `/sign-in?signed_out=1`) would be overtaken by a second navigation to plain `/sign-in`.
-    let own_path = location.pathname.get_untracked();
-    let session = Resource::new_blocking(
-        move || (location.pathname.get(), location.search.get()),
-        |_| current_session(),
-    );
+    let session = Resource::new_blocking(|| (), |_| current_session());
     view! {
         <Suspense fallback=|| view! { <p class="loading">{t("common-loading")}</p> }>
             {move || {
                 let page = page.clone();
-                let own_path = own_path.clone();
                 Suspend::new(async move {
                     match session.await {
                         Ok(Some(s)) => {
@@ -57,8 +44,7 @@ where
                             .into_any()
                         }
                         Ok(None) | Err(AppError::Unauthenticated) => {
-                            let still_here = location.pathname.get_untracked() == own_path;
-                            still_here.then(|| view! { <Redirect path="/sign-in" /> }).into_any()
+                            view! { <Redirect path="/sign-in" /> }.into_any()
                         }
                         Err(e) => view! {
                             <div class="alert alert-error" role="alert">{e.text(crate::i18n::use_lang())}</div>
@@ -253,14 +239,6 @@ pub fn menu(session: &SessionView) -> Vec<MenuEntry> {
 
 #[component]
 fn Frame(session: SessionView, title: &'static str, children: Children) -> impl IntoView {
-    // Signing in moves to the portal without a full load; when the user's saved language came
-    // with the session, the page in hand is in the old one. Effects run only in the browser.
-    let (wanted, shown) = (session.lang, crate::i18n::use_lang());
-    Effect::new(move |_| {
-        if wanted != shown {
-            let _ = window().location().reload();
-        }
-    });
     let sign_out = ServerAction::<SignOut>::new();
     let heading = t(title);
     view! {

@@ -2,10 +2,9 @@ use crate::i18n::t;
 use leptos::prelude::*;
 
 use crate::{
-    components::field::{Field, rule},
+    components::field::{Field, FieldRule},
     model::{
         roles::RoleOption,
-        text,
         users::{GroupAccess, UserForm},
     },
 };
@@ -35,14 +34,14 @@ pub fn UserFields(
     let name = personal.then(|| {
         view! {
             <Field label=t("field-full-name") name="name" autocomplete="off" value=initial.name.clone()
-                server_error=field_error.run("name") validate=rule(|v| text::person_name(v).map(|_| ())) />
+                server_error=field_error.run("name") validate=FieldRule::PersonName />
         }
     });
     let contact = personal.then(|| {
         view! {
             <Field label=t("field-mobile") name="mobile" input_type="tel" autocomplete="off"
                 hint=t("sign-up-mobile-hint") value=initial.mobile.clone()
-                server_error=field_error.run("mobile") validate=rule(|v| text::mobile(v).map(|_| ())) />
+                server_error=field_error.run("mobile") validate=FieldRule::Mobile />
             <Field label=t("field-designation") name="designation" required=false value=initial.designation.clone()
                 server_error=field_error.run("designation") />
         }
@@ -53,7 +52,7 @@ pub fn UserFields(
             <Field label=t("field-email") name="email" input_type="email" autocomplete="off"
                 hint=t("field-user-email-hint")
                 value=initial.email.clone() server_error=field_error.run("email")
-                validate=rule(|v| crate::model::Email::parse(v).map(|_| ())) />
+                validate=FieldRule::Email />
         })}
         {contact}
         <Field label=t("field-employee-id") name="employee_id" required=false value=initial.employee_id.clone()
@@ -81,7 +80,7 @@ pub fn UserFields(
                     view! {
                         <label class="choice-option">
                             <input type="radio" name="group_access" value=g.as_str() checked=checked />
-                            <span>{g.label()}</span>
+                            <span>{t(g.label_key())}</span>
                         </label>
                     }
                 })

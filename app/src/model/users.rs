@@ -35,10 +35,19 @@ impl GroupAccess {
         }
     }
 
+    /// The choice in English, as the audit log records it.
     pub fn label(self) -> &'static str {
         match self {
             Self::All => "All groups",
             Self::Specific => "Specific groups",
+        }
+    }
+
+    /// The catalogue key of the choice's label on the page.
+    pub fn label_key(self) -> &'static str {
+        match self {
+            Self::All => "users-all-groups",
+            Self::Specific => "users-specific-groups",
         }
     }
 }

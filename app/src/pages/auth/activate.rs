@@ -5,11 +5,11 @@ use crate::{
     api::auth::{Activate, activation_details},
     components::{
         auth_card::{AuthCard, CheckedLink},
-        field::{Field, rule},
+        field::{Field, FieldRule},
         form_alert::FormAlert,
     },
     i18n::{t, t_args},
-    model::{Email, password},
+    model::password,
 };
 
 #[component]
@@ -32,8 +32,6 @@ fn ActivationForm(token: String, email: String, name: String, account: String) -
     let error = Signal::derive(move || action.value().get().and_then(Result::err));
     let field_error =
         move |name: &'static str| Signal::derive(move || error.get().and_then(|e| e.field(name)));
-    let parsed_email = Email::parse(&email).ok();
-    let password_rule = rule(move |v| password::check_new_password(v, parsed_email.as_ref()));
     view! {
         <p class="lead">
             {t_args("activate-welcome", &[
@@ -48,7 +46,7 @@ fn ActivationForm(token: String, email: String, name: String, account: String) -
             <input type="text" name="username" autocomplete="username" value=email hidden=true readonly=true />
             <Field label=t("field-new-password") name="password" input_type="password"
                 autocomplete="new-password" hint=password::POLICY
-                server_error=field_error("password") validate=password_rule />
+                server_error=field_error("password") validate=FieldRule::NewPassword />
             <Field label=t("field-confirm-password") name="password_confirmation" input_type="password"
                 autocomplete="new-password" server_error=field_error("password_confirmation") />
             <button type="submit" class="button button-primary" disabled=move || action.pending().get()>

@@ -39,8 +39,9 @@ pub fn PasskeySignInPage() -> impl IntoView {
     }
 }
 
-/// The button, which also starts by itself once the page runs.
-#[component]
+/// The button, which also starts by itself once the page runs: an island, since the browser
+/// performs the ceremony.
+#[island(lazy)]
 fn PasskeySignIn() -> impl IntoView {
     let prompt = Prompt::new();
     let Prompt { busy, problem } = prompt;

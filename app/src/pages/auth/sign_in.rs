@@ -5,12 +5,11 @@ use crate::{
     api::auth::SignIn,
     components::{
         auth_card::AuthCard,
-        field::{Field, rule},
+        field::{Field, FieldRule},
         form_alert::{FormAlert, Notice},
         passkey_gate::PasskeyGate,
     },
     i18n::t,
-    model::Email,
 };
 
 #[component]
@@ -48,7 +47,7 @@ pub fn SignInPage() -> impl IntoView {
                 }}
                 <Field label=t("field-email") name="email" input_type="email" autocomplete="username" value=email
                     server_error=field_error("email")
-                    validate=rule(|v| Email::parse(v).map(|_| ())) />
+                    validate=FieldRule::Email />
                 <Field label=t("field-password") name="password" input_type="password"
                     autocomplete="current-password" server_error=field_error("password") />
                 <button type="submit" class="button button-primary" disabled=move || action.pending().get()>

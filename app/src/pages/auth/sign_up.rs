@@ -4,17 +4,13 @@ use crate::{
     api::auth::{SignUp, legal_document},
     components::{
         auth_card::AuthCard,
-        field::{Field, rule},
+        field::{Field, FieldRule},
         form_alert::FormAlert,
         loaded::Loaded,
     },
     error::AppError,
     i18n::t,
-    model::{
-        countries,
-        legal::LegalDocumentKind,
-        sign_up::{fields, validate_field},
-    },
+    model::{countries, legal::LegalDocumentKind, sign_up::fields},
 };
 
 #[component]
@@ -28,7 +24,6 @@ pub fn SignUpPage() -> impl IntoView {
             .get()
             .filter(|e| !matches!(e, AppError::Validation(_)) || e.field(fields::KIND).is_some())
     });
-    let validated = |name: &'static str| rule(move |v| validate_field(name, v));
     // What a refused post (without script) typed, to show again.
     let kept = crate::api::refill::take(crate::api::auth::SIGN_UP_PATH);
     let typed = move |name: &str| crate::api::refill::value(&kept, name).unwrap_or_default();
@@ -72,15 +67,15 @@ pub fn SignUpPage() -> impl IntoView {
                     </label>
                 </fieldset>
                 <Field label=t("field-full-name") name=fields::NAME autocomplete="name" value=typed(fields::NAME)
-                    server_error=field_error(fields::NAME) validate=validated(fields::NAME) />
+                    server_error=field_error(fields::NAME) validate=FieldRule::PersonName />
                 <Field label=t("field-email") name=fields::EMAIL input_type="email" autocomplete="email" value=typed(fields::EMAIL)
                     hint=t("sign-up-email-hint")
-                    server_error=field_error(fields::EMAIL) validate=validated(fields::EMAIL) />
+                    server_error=field_error(fields::EMAIL) validate=FieldRule::Email />
                 <Field label=t("field-mobile") name=fields::MOBILE input_type="tel" autocomplete="tel" value=typed(fields::MOBILE)
                     hint=t("sign-up-mobile-hint")
-                    server_error=field_error(fields::MOBILE) validate=validated(fields::MOBILE) />
+                    server_error=field_error(fields::MOBILE) validate=FieldRule::Mobile />
                 <Field label=t("field-organization") name=fields::ORGANIZATION autocomplete="organization" value=typed(fields::ORGANIZATION)
-                    server_error=field_error(fields::ORGANIZATION) validate=validated(fields::ORGANIZATION) />
+                    server_error=field_error(fields::ORGANIZATION) />
                 <div class="field" class:field-invalid=move || country_error.get().is_some()>
                     <label for="field-country">{t("field-country")}</label>
                     <select id="field-country" name="country" required=true

@@ -42,7 +42,8 @@ fn CodeStep() -> impl IntoView {
     }
 }
 
-#[component]
+/// The second factor by passkey: an island, since the browser performs the ceremony.
+#[island(lazy)]
 fn PasskeyStep() -> impl IntoView {
     let prompt = Prompt::new();
     let Prompt { busy, problem } = prompt;
@@ -71,36 +72,46 @@ fn PasskeyStep() -> impl IntoView {
 #[component]
 pub fn TwoFactorEnrolPage() -> impl IntoView {
     let enrolment = Resource::new_blocking(|| (), |_| two_factor_enrolment());
+    view! {
+        <AuthCard title="page-two-factor-enrol">
+            <Loaded resource=enrolment let:e>
+                <Enrol qr_svg=e.qr_svg secret=e.secret />
+            </Loaded>
+        </AuthCard>
+    }
+}
+
+/// The secret, the code that confirms it and the recovery codes it gives, shown once: an
+/// island, so the codes appear in the page the secret was shown on.
+#[island(lazy)]
+fn Enrol(qr_svg: String, secret: String) -> impl IntoView {
     let confirm = ServerAction::<TwoFactorConfirm>::new();
     let error = Signal::derive(move || confirm.value().get().and_then(Result::err));
     let code_error = Signal::derive(move || error.get().and_then(|e| e.field("code")));
     let codes = Signal::derive(move || confirm.value().get().and_then(Result::ok));
+    let (qr_svg, secret) = (StoredValue::new(qr_svg), StoredValue::new(secret));
     view! {
-        <AuthCard title="page-two-factor-enrol">
-            {move || match codes.get() {
-                Some(codes) => view! {
-                    <div class="alert alert-success" role="status">{t("two-factor-enrol-done")}</div>
-                    <p>{t("two-factor-keep-codes")}</p>
-                    <ul class="recovery-codes" aria-label=t("two-factor-recovery-codes")>
-                        {codes.into_iter().map(|c| view! { <li><code>{c}</code></li> }).collect_view()}
-                    </ul>
-                    <a class="button button-primary" href="/">{t("two-factor-enrol-continue")}</a>
-                }
-                .into_any(),
-                None => view! {
-                    <p class="lead">{t("two-factor-enrol-lead")}</p>
-                    <Loaded resource=enrolment let:e>
-                        <div class="qr" inner_html=e.qr_svg role="img" aria-label=t("two-factor-qr")></div>
-                        <p>{t("two-factor-key")}" " <code class="secret" aria-label=t("two-factor-secret-key")>{e.secret}</code></p>
-                    </Loaded>
-                    <ActionForm action=confirm>
-                        <FormAlert error=Signal::derive(move || error.get().filter(|e| !matches!(e, AppError::Validation(_)))) />
-                        <Field label=t("two-factor-code-from-app") name="code" autocomplete="one-time-code" server_error=code_error />
-                        <button type="submit" class="button button-primary">{t("two-factor-confirm")}</button>
-                    </ActionForm>
-                }
-                .into_any(),
-            }}
-        </AuthCard>
+        {move || match codes.get() {
+            Some(codes) => view! {
+                <div class="alert alert-success" role="status">{t("two-factor-enrol-done")}</div>
+                <p>{t("two-factor-keep-codes")}</p>
+                <ul class="recovery-codes" aria-label=t("two-factor-recovery-codes")>
+                    {codes.into_iter().map(|c| view! { <li><code>{c}</code></li> }).collect_view()}
+                </ul>
+                <a class="button button-primary" href="/">{t("two-factor-enrol-continue")}</a>
+            }
+            .into_any(),
+            None => view! {
+                <p class="lead">{t("two-factor-enrol-lead")}</p>
+                <div class="qr" inner_html=qr_svg.get_value() role="img" aria-label=t("two-factor-qr")></div>
+                <p>{t("two-factor-key")}" " <code class="secret" aria-label=t("two-factor-secret-key")>{secret.get_value()}</code></p>
+                <ActionForm action=confirm>
+                    <FormAlert error=Signal::derive(move || error.get().filter(|e| !matches!(e, AppError::Validation(_)))) />
+                    <Field label=t("two-factor-code-from-app") name="code" autocomplete="one-time-code" server_error=code_error />
+                    <button type="submit" class="button button-primary">{t("two-factor-confirm")}</button>
+                </ActionForm>
+            }
+            .into_any(),
+        }}
     }
 }

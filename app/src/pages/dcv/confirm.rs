@@ -13,13 +13,23 @@ use crate::{
 #[component]
 pub fn DcvConfirmPage() -> impl IntoView {
     let params = use_params_map();
-    let domain = move || params.with(|p| p.get("domain").unwrap_or_default());
-    let value = move || params.with(|p| p.get("value").unwrap_or_default());
+    let domain = params.with_untracked(|p| p.get("domain").unwrap_or_default());
+    let value = params.with_untracked(|p| p.get("value").unwrap_or_default());
+    view! {
+        <AuthCard title="page-confirm-domain">
+            <Confirm domain=domain value=value />
+        </AuthCard>
+    }
+}
+
+/// The button and what it did, in the page: an island.
+#[island(lazy)]
+fn Confirm(domain: String, value: String) -> impl IntoView {
+    let (domain, value) = (StoredValue::new(domain), StoredValue::new(value));
     let confirm = ServerAction::<DcvConfirm>::new();
     let error = Signal::derive(move || confirm.value().get().and_then(Result::err));
     let done = move || confirm.value().get().and_then(Result::ok);
     view! {
-        <AuthCard title="page-confirm-domain">
             <FormAlert error=error />
             {move || match done() {
                 Some(name) => view! {
@@ -30,12 +40,11 @@ pub fn DcvConfirmPage() -> impl IntoView {
                 None => view! {
                     <p>{t("dcv-confirm-lead")}</p>
                     <ActionForm action=confirm>
-                        <input type="hidden" name="domain" value=domain() />
-                        <input type="hidden" name="value" value=value() />
+                        <input type="hidden" name="domain" value=domain.get_value() />
+                        <input type="hidden" name="value" value=value.get_value() />
                         <button type="submit" class="button">{t("dcv-confirm-button")}</button>
                     </ActionForm>
                 }.into_any(),
             }}
-        </AuthCard>
     }
 }

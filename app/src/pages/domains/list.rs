@@ -42,24 +42,33 @@ fn method_options(current: &str) -> impl IntoView + use<> {
 
 #[component]
 fn Domains(session: SessionView) -> impl IntoView {
-    let added = query_flag("added");
+    let added = query_flag("added")();
+    // `?needs=validation` (the Overview's link) lists only the domains to validate.
+    let needs = query_memo(|p| p.get("needs").unwrap_or_default()).get_untracked();
+    // The restricted domains stay the server's, after the island rather than as its children:
+    // a server part inside an island kept the page from ever finishing on the server.
+    view! {
+        <DomainsLive added=added needs=needs />
+        {session.can(Permission::ManageSettings).then(|| view! { <Restrictions /> })}
+    }
+}
+
+/// The list and its forms as the browser keeps them: Verify Now shows what the check found in
+/// the page, and every action reloads the list. An island whose code is a chunk of its own.
+#[island(lazy)]
+fn DomainsLive(added: bool, needs: String) -> impl IntoView {
     let add = ServerAction::<DomainAdd>::new();
     let method = ServerAction::<DomainMethod>::new();
     let verify = ServerAction::<DomainVerify>::new();
-    // `?needs=validation` (the Overview's link) lists only the domains to validate.
-    let needs = query_memo(|p| p.get("needs").unwrap_or_default());
     let version = move || {
         (
-            added(),
             add.version().get(),
             method.version().get(),
             verify.version().get(),
-            needs.get(),
         )
     };
-    // Each added domain reloads the list (the `added` flag alone stays set after the first).
-    let page = Resource::new_blocking(version, |(_, _, _, _, needs)| {
-        domains_list((!needs.is_empty()).then_some(needs))
+    let page = Resource::new_blocking(version, move |_| {
+        domains_list((!needs.is_empty()).then(|| needs.clone()))
     });
     let error = Signal::derive(move || {
         [
@@ -79,7 +88,7 @@ fn Domains(session: SessionView) -> impl IntoView {
             .and_then(|e| e.field("name"))
     });
     view! {
-        {move || added().then(|| view! { <Notice>{t("domains-added")}</Notice> })}
+        {added.then(|| view! { <Notice>{t("domains-added")}</Notice> })}
         {move || outcome().map(|r| view! { <CheckResultAlert result=r /> })}
         <FormAlert error=error />
         <section class="card" aria-label=t("domains-add-heading")>
@@ -115,7 +124,6 @@ fn Domains(session: SessionView) -> impl IntoView {
                 .into_any(),
             }}
         </Loaded>
-        {session.can(Permission::ManageSettings).then(|| view! { <Restrictions /> })}
     }
     .into_any()
 }

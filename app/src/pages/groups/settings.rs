@@ -84,8 +84,10 @@ pub fn GroupDomains(group: GroupView, addable: Vec<String>) -> impl IntoView {
     }
 }
 
-#[component]
-pub fn GroupLogo(group: GroupView) -> impl IntoView {
+/// The logo and the forms that set and remove it: an island, since the browser reads the chosen
+/// file (each form redirects back to the group, which shows the result).
+#[island(lazy)]
+pub fn GroupLogo(group_id: i32, name: String, logo_url: Option<String>) -> impl IntoView {
     let set = ServerAction::<GroupLogoSet>::new();
     let remove = ServerAction::<GroupLogoRemove>::new();
     let error = Signal::derive(move || {
@@ -104,8 +106,7 @@ pub fn GroupLogo(group: GroupView) -> impl IntoView {
     // The file is read by the wasm; without it there is nothing to send.
     let hydrated = RwSignal::new(false);
     Effect::new(move |_| hydrated.set(true));
-    let group_id = group.id;
-    let alt = t_args("group-logo-alt", &[("name", group.name.clone().into())]);
+    let alt = t_args("group-logo-alt", &[("name", name.into())]);
     // Worked out here: the file is read outside the component, where the language is not known.
     let unreadable = t("group-logo-unreadable");
     let lang = crate::i18n::use_lang();
@@ -113,7 +114,7 @@ pub fn GroupLogo(group: GroupView) -> impl IntoView {
         <section class="card" aria-labelledby="group-logo-heading">
             <h2 id="group-logo-heading">{t("group-logo")}</h2>
             <FormAlert error=besides(error, "logo") />
-            {match group.logo_url {
+            {match logo_url {
                 Some(url) => view! {
                     <p><img class="group-logo" src=url alt=alt /></p>
                     <ActionForm action=remove>

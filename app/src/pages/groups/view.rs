@@ -172,7 +172,7 @@ fn Detail(detail: GroupDetail) -> impl IntoView {
             </section>
         })}
         <GroupDomains group=settings_group addable=addable_domains />
-        <GroupLogo group=logo_group />
+        <GroupLogo group_id=logo_group.id name=logo_group.name.clone() logo_url=logo_group.logo_url.clone() />
     }
 }
 

@@ -127,8 +127,9 @@ pub fn CertificateCard(order: OrderView) -> impl IntoView {
 }
 
 /// PKCS#12 of the certificate and the user's own key, built in the browser: the key is read
-/// from a field outside any form and never leaves the page.
-#[component]
+/// from a field outside any form and never leaves the page. An island whose code is a chunk of
+/// its own (the key code behind it is a further one).
+#[island(lazy)]
 fn Pkcs12Builder(chain_pem: String) -> impl IntoView {
     let key = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());

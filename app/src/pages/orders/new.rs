@@ -59,7 +59,9 @@ fn Start() -> impl IntoView {
                 None if data.offers.is_empty() => view! {
                     <p class="empty">{t("wizard-no-products")}</p>
                 }.into_any(),
-                None => view! { <Steps data=data /> }.into_any(),
+                None => view! {
+                    <Steps data=data posted={crate::components::form_alert::posted_error::<OrderWizardStep>()} />
+                }.into_any(),
             }}
         </Loaded>
     }
@@ -68,8 +70,11 @@ fn Start() -> impl IntoView {
 /// Where a step's form goes without script.
 const STEP_ACTION: &str = "/api/orders/wizard-step";
 
-#[component]
-fn Steps(data: WizardData) -> impl IntoView {
+/// The wizard itself, an island whose code is a chunk of its own (with the key code behind a
+/// further split point): only the new-request page pays for it. `posted` is the error a post
+/// without script came back with.
+#[island(lazy)]
+fn Steps(data: WizardData, posted: Option<AppError>) -> impl IntoView {
     let offers = StoredValue::new(data.offers.clone());
     let first = data.offers.first().cloned();
     let saved = data.saved.clone().unwrap_or_default();
@@ -106,8 +111,6 @@ fn Steps(data: WizardData) -> impl IntoView {
     let key_error = RwSignal::new(None::<String>);
     let algorithm = RwSignal::new(KeyAlgorithm::P256);
     let place = ServerAction::<OrderPlace>::new();
-    // A post without script that the server could not read comes back with its error.
-    let posted = crate::components::form_alert::posted_error::<OrderWizardStep>();
     let offer = move || {
         let id = form.with(|f| f.product_id);
         offers.with_value(|o| o.iter().find(|o| o.id == id).cloned())
@@ -162,10 +165,8 @@ fn Steps(data: WizardData) -> impl IntoView {
     };
     Effect::new(move |_| {
         if let Some(Ok(placed)) = place.value().get() {
-            let navigate = leptos_router::hooks::use_navigate();
-            navigate(
+            crate::browser::go_to(
                 &crate::model::order_done::OrderDone::Placed.order_page(placed.id),
-                Default::default(),
             );
         }
     });

@@ -20,19 +20,23 @@ use crate::{
 #[component]
 pub fn AuthenticatorApp() -> impl IntoView {
     let params = use_query_map();
-    let removed = move || params.with(|p| p.get("app").is_some_and(|v| v == "removed"));
+    let removed = params.with_untracked(|p| p.get("app").is_some_and(|v| v == "removed"));
+    view! { <AuthenticatorAppLive removed=removed /> }
+}
+
+/// The card as the browser keeps it: a secret shown to be scanned, and the recovery codes
+/// that confirming it or renewing them gives, are shown once, in the page that asked.
+#[island(lazy)]
+fn AuthenticatorAppLive(removed: bool) -> impl IntoView {
     let confirm = ServerAction::<AuthenticatorAppConfirm>::new();
     // Reloaded when the app is confirmed, not on a wrong code (which would lose the secret).
     let confirmed = Memo::new(move |_| matches!(confirm.value().get(), Some(Ok(_))));
-    let status = Resource::new_blocking(
-        move || (removed(), confirmed.get()),
-        |_| authenticator_app(),
-    );
+    let status = Resource::new_blocking(move || confirmed.get(), |_| authenticator_app());
     view! {
         <section class="card form-card" aria-labelledby="app-heading">
             <h2 id="app-heading">{t("profile-app-heading")}</h2>
             <p class="lead">{t("profile-app-lead")}</p>
-            {move || removed().then(|| view! { <Notice>{t("profile-app-removed")}</Notice> })}
+            {removed.then(|| view! { <Notice>{t("profile-app-removed")}</Notice> })}
             <Loaded resource=status let:data>
                 {match data {
                     s if s.enrolled => view! { <Enrolled status=s /> }.into_any(),

@@ -1,11 +1,11 @@
-use leptos::{html, prelude::*};
+use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use crate::{
     api::profile::{LoginCertificateRegister, LoginCertificateRemove, login_certificates},
     browser::read_chosen_file,
     components::{
-        field::{Field, rule},
+        field::{Field, FieldRule},
         form_alert::{FormAlert, Notice},
         loaded::Loaded,
         table::Table,
@@ -100,63 +100,28 @@ fn Register(register: ServerAction<LoginCertificateRegister>) -> impl IntoView {
     let error = Signal::derive(move || register.value().get().and_then(Result::err));
     let field =
         move |name: &'static str| Signal::derive(move || error.get().and_then(|e| e.field(name)));
-    let certificate_error = field("certificate");
-    let pem = RwSignal::new(String::new());
-    let file_problem = RwSignal::new(None::<String>);
-    let form = NodeRef::<html::Form>::new();
-    // The file picker needs the wasm; without it the text box alone does the job.
-    let hydrated = RwSignal::new(false);
-    Effect::new(move |_| hydrated.set(true));
-    Effect::new(move |_| {
-        if matches!(register.value().get(), Some(Ok(()))) {
-            pem.set(String::new());
-            reset(form);
-        }
-    });
-    let message = move || file_problem.get().or_else(|| certificate_error.get());
-    // Looked up now: the file is read later, outside the component, where the page's
-    // language is not at hand.
-    let unreadable = t("profile-certificate-unreadable");
+    let message = field("certificate");
     view! {
         <h3>{t("profile-certificate-register-heading")}</h3>
-        <ActionForm action=register node_ref=form>
+        <ActionForm action=register>
             <FormAlert error=Signal::derive(move || error.get().filter(|e| !matches!(e, AppError::Validation(_)))) />
             <Field label=t("profile-certificate-name") name="label" hint=t("profile-certificate-name-hint")
-                server_error=field("label") validate=rule(|v| rules::label(v).map(|_| ())) />
-            <div class="field" class:field-invalid=move || message().is_some()>
-                <label for="field-certificate">{t("profile-certificate-pem")}</label>
+                server_error=field("label") validate=FieldRule::CertificateLabel />
+            <div class="field" class:field-invalid=move || message.get().is_some()>
+                <label for=CERTIFICATE_FIELD>{t("profile-certificate-pem")}</label>
                 <p class="field-hint" id="field-certificate-hint">{t("profile-certificate-pem-hint")}</p>
                 <textarea
-                    id="field-certificate"
+                    id=CERTIFICATE_FIELD
                     name="certificate"
                     rows="8"
                     spellcheck="false"
                     required
-                    aria-invalid=move || if message().is_some() { "true" } else { "false" }
+                    aria-invalid=move || if message.get().is_some() { "true" } else { "false" }
                     aria-describedby="field-certificate-error field-certificate-hint"
-                    prop:value=move || pem.get()
-                    on:input=move |ev| pem.set(event_target_value(&ev))
                 ></textarea>
                 <p class="field-error" id="field-certificate-error" role="alert">{message}</p>
             </div>
-            {move || {
-                let unreadable = unreadable.clone();
-                hydrated
-                    .get()
-                    .then(move || {
-                        view! {
-                            <div class="field">
-                                <label for="certificate-file">{t("profile-certificate-file")}</label>
-                                <input
-                                    id="certificate-file"
-                                    type="file"
-                                    accept=".pem,.cer,.crt,.der"
-                                    on:change=move |ev| read_file(ev, pem, file_problem, unreadable.clone())
-                                />
-                            </div>
-                        }
-                    })
-            }}
+            <CertificateFile />
             <div class="form-actions">
                 <button type="submit" class="button button-primary">{t("profile-certificate-register")}</button>
             </div>
@@ -164,14 +129,41 @@ fn Register(register: ServerAction<LoginCertificateRegister>) -> impl IntoView {
     }
 }
 
+/// The text box the certificate is pasted into, and a chosen file is read into.
+const CERTIFICATE_FIELD: &str = "field-certificate";
+
+/// A file picker that reads a certificate into the text box. It needs script, so it appears
+/// once the island has hydrated; without script the text box alone does the job.
+#[island(lazy)]
+fn CertificateFile() -> impl IntoView {
+    let hydrated = RwSignal::new(false);
+    Effect::new(move |_| hydrated.set(true));
+    let problem = RwSignal::new(None::<String>);
+    // Looked up now: the file is read later, outside the component, where the page's
+    // language is not at hand.
+    let unreadable = t("profile-certificate-unreadable");
+    move || {
+        let unreadable = unreadable.clone();
+        hydrated.get().then(move || {
+            view! {
+                <div class="field">
+                    <label for="certificate-file">{t("profile-certificate-file")}</label>
+                    <input
+                        id="certificate-file"
+                        type="file"
+                        accept=".pem,.cer,.crt,.der"
+                        on:change=move |ev| read_file(ev, problem, unreadable.clone())
+                    />
+                    <p class="field-error" role="alert">{move || problem.get()}</p>
+                </div>
+            }
+        })
+    }
+}
+
 /// Puts the chosen file into the text box: PEM as it is, DER (a binary `.cer`) as PEM; else
 /// shows `unreadable`.
-fn read_file(
-    ev: leptos::ev::Event,
-    pem: RwSignal<String>,
-    problem: RwSignal<Option<String>>,
-    unreadable: String,
-) {
+fn read_file(ev: leptos::ev::Event, problem: RwSignal<Option<String>>, unreadable: String) {
     read_chosen_file(&ev, move |bytes| {
         let Some(bytes) = bytes else {
             problem.set(Some(unreadable));
@@ -182,17 +174,6 @@ fn read_file(
             _ => rules::pem_from_der(&bytes),
         };
         problem.set(None);
-        pem.set(text);
+        crate::browser::set_field_value(CERTIFICATE_FIELD, &text);
     });
 }
-
-/// Empties the form after a registration, for the next one.
-#[cfg(feature = "hydrate")]
-fn reset(form: NodeRef<html::Form>) {
-    if let Some(form) = form.get_untracked() {
-        form.reset();
-    }
-}
-
-#[cfg(not(feature = "hydrate"))]
-fn reset(_: NodeRef<html::Form>) {}

@@ -3,7 +3,7 @@ use leptos::prelude::*;
 use crate::{
     api::profile::{ChangePassword, ProfileUpdate, profile_get},
     components::{
-        field::{Field, rule},
+        field::{Field, FieldRule},
         form_alert::{FormAlert, Notice},
         loaded::Loaded,
         portal::Portal,
@@ -11,7 +11,7 @@ use crate::{
     },
     error::AppError,
     i18n::t,
-    model::{SessionView, password, profile::ProfileView, text},
+    model::{SessionView, profile::ProfileView},
 };
 
 /// The notice for each flag the profile's forms come back with: catalogue keys, shown in the
@@ -60,9 +60,9 @@ fn Details(profile: ProfileView) -> impl IntoView {
             <ActionForm action=action>
                 <FormAlert error=Signal::derive(move || error.get().filter(|e| !matches!(e, AppError::Validation(_)))) />
                 <Field label=t("field-full-name") name="name" autocomplete="name" value=profile.name.clone()
-                    server_error=field("name") validate=rule(|v| text::person_name(v).map(|_| ())) />
+                    server_error=field("name") validate=FieldRule::PersonName />
                 <Field label=t("field-mobile") name="mobile" input_type="tel" autocomplete="tel" value=profile.mobile.clone()
-                    server_error=field("mobile") validate=rule(|v| text::mobile(v).map(|_| ())) />
+                    server_error=field("mobile") validate=FieldRule::Mobile />
                 <Field label=t("profile-designation") name="designation" required=false value=profile.designation.clone()
                     server_error=field("designation") />
                 <div class="form-actions">
@@ -89,7 +89,7 @@ fn Password() -> impl IntoView {
                     autocomplete="current-password" server_error=field("current_password") />
                 <Field label=t("field-new-password") name="password" input_type="password" autocomplete="new-password"
                     hint=t("profile-password-hint")
-                    server_error=field("password") validate=rule(|v| password::check_new_password(v, None)) />
+                    server_error=field("password") validate=FieldRule::NewPassword />
                 <Field label=t("profile-confirm-new-password") name="password_confirmation" input_type="password"
                     autocomplete="new-password" server_error=field("password_confirmation") />
                 <div class="form-actions">

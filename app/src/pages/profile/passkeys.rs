@@ -22,19 +22,20 @@ use crate::{
 pub fn Passkeys() -> impl IntoView {
     let params = use_query_map();
     let changed = move || params.with(|p| p.get("passkey"));
-    let added = RwSignal::new(None::<String>);
-    let list = Resource::new_blocking(move || (changed(), added.get()), |_| passkeys_list());
+    let list = Resource::new_blocking(changed, |_| passkeys_list());
     let rename = ServerAction::<PasskeyRename>::new();
     let remove = ServerAction::<PasskeyRemove>::new();
-    let notice = move || {
-        if let Some(name) = added.get() {
-            return Some(t_args("profile-passkey-added", &[("name", name.into())]));
-        }
-        match changed().as_deref() {
-            Some("renamed") => Some(t("profile-passkey-renamed")),
-            Some("removed") => Some(t("profile-passkey-removed")),
-            _ => None,
-        }
+    let notice = move || match changed().as_deref() {
+        Some("added") => Some(t_args(
+            "profile-passkey-added",
+            &[(
+                "name",
+                params.with(|p| p.get("name")).unwrap_or_default().into(),
+            )],
+        )),
+        Some("renamed") => Some(t("profile-passkey-renamed")),
+        Some("removed") => Some(t("profile-passkey-removed")),
+        _ => None,
     };
     view! {
         <section class="card form-card" aria-labelledby="passkeys-heading">
@@ -48,15 +49,17 @@ pub fn Passkeys() -> impl IntoView {
                 }}
             </Loaded>
             <PasskeyGate path="/profile">
-                <AddPasskey added />
+                <AddPasskey />
             </PasskeyGate>
         </section>
     }
 }
 
-/// The name for a new passkey and the button that asks the browser to make one.
-#[component]
-fn AddPasskey(added: RwSignal<Option<String>>) -> impl IntoView {
+/// The name for a new passkey and the button that asks the browser to make one: an island,
+/// since the browser makes the passkey. Once it is registered, the profile is loaded again
+/// with the list and a notice naming it.
+#[island(lazy)]
+fn AddPasskey() -> impl IntoView {
     let default_name = t("profile-passkey-default-name");
     let name = RwSignal::new(default_name.clone());
     let prompt = Prompt::new();
@@ -72,7 +75,12 @@ fn AddPasskey(added: RwSignal<Option<String>>) -> impl IntoView {
                     passkey_registration_finish(ceremony, label, credential)
                 },
             ),
-            move |()| added.set(Some(chosen.trim().to_owned())),
+            move |()| {
+                crate::browser::go_to(&format!(
+                    "/profile?passkey=added&name={}",
+                    crate::components::query_value(chosen.trim())
+                ))
+            },
         )
     };
     view! {

@@ -28,11 +28,19 @@ pub fn AcmeCredentialsSettingsPage() -> impl IntoView {
 
 #[component]
 fn Credentials() -> impl IntoView {
+    let revoked = crate::components::query_flag("revoked")();
+    view! { <CredentialsLive revoked=revoked /> }
+}
+
+/// The list and the form as the browser keeps them: a new secret is shown once, in the page
+/// that made it, and the list reloads under it. An island.
+#[island(lazy)]
+fn CredentialsLive(revoked: bool) -> impl IntoView {
     let create = ServerAction::<AcmeCredentialCreate>::new();
     let revoke = ServerAction::<AcmeCredentialRevoke>::new();
     let reload = Signal::derive(move || create.version().get() + revoke.version().get());
     view! {
-        <NoticePage flag="revoked" notice=t("acme-revoked") load=acme_credentials reload=reload
+        <NoticePage flag="revoked" flagged=revoked notice=t("acme-revoked") load=acme_credentials reload=reload
             intro=move || view! {
                 <p class="lead">{t("acme-lead")}</p>
                 {move || create.value().get().and_then(Result::ok).map(|c| view! { <Created created=c /> })}

@@ -27,11 +27,19 @@ pub fn ApiKeysSettingsPage() -> impl IntoView {
 
 #[component]
 fn Keys() -> impl IntoView {
+    let revoked = crate::components::query_flag("revoked")();
+    view! { <KeysLive revoked=revoked /> }
+}
+
+/// The list and the form as the browser keeps them: a new secret is shown once, in the page
+/// that made it, and the list reloads under it. An island.
+#[island(lazy)]
+fn KeysLive(revoked: bool) -> impl IntoView {
     let create = ServerAction::<ApiKeyCreate>::new();
     let revoke = ServerAction::<ApiKeyRevoke>::new();
     let reload = Signal::derive(move || create.version().get() + revoke.version().get());
     view! {
-        <NoticePage flag="revoked" notice=t("api-keys-revoked")
+        <NoticePage flag="revoked" flagged=revoked notice=t("api-keys-revoked")
             load=api_keys reload=reload
             intro=move || view! {
                 <p class="lead">

@@ -13,12 +13,22 @@ use crate::{
 #[component]
 pub fn SmimeVerifyPage() -> impl IntoView {
     let params = use_params_map();
-    let value = move || params.with(|p| p.get("value").unwrap_or_default());
+    let value = params.with_untracked(|p| p.get("value").unwrap_or_default());
+    view! {
+        <AuthCard title="page-verify-email">
+            <Verify value=value />
+        </AuthCard>
+    }
+}
+
+/// The button and what it did, in the page: an island.
+#[island(lazy)]
+fn Verify(value: String) -> impl IntoView {
+    let value = StoredValue::new(value);
     let verify = ServerAction::<SmimeVerify>::new();
     let error = Signal::derive(move || verify.value().get().and_then(Result::err));
     let done = move || verify.value().get().and_then(Result::ok);
     view! {
-        <AuthCard title="page-verify-email">
             <FormAlert error=error />
             {move || match done() {
                 Some(email) => view! {
@@ -29,11 +39,10 @@ pub fn SmimeVerifyPage() -> impl IntoView {
                 None => view! {
                     <p>{t("smime-verify-lead")}</p>
                     <ActionForm action=verify>
-                        <input type="hidden" name="value" value=value() />
+                        <input type="hidden" name="value" value=value.get_value() />
                         <button type="submit" class="button">{t("smime-verify-button")}</button>
                     </ActionForm>
                 }.into_any(),
             }}
-        </AuthCard>
     }
 }

@@ -53,14 +53,18 @@ fn Start() -> impl IntoView {
                 None if data.offers.is_empty() => view! {
                     <p class="empty">{t("smime-no-products")}</p>
                 }.into_any(),
-                None => view! { <SmimeForm data=data /> }.into_any(),
+                None => view! {
+                    <SmimeForm data=data posted={crate::components::form_alert::posted_error::<SmimeOrder>()} />
+                }.into_any(),
             }}
         </Loaded>
     }
 }
 
-#[component]
-fn SmimeForm(data: SmimeNewData) -> impl IntoView {
+/// The order form, an island whose code is a chunk of its own. `posted` is the error a post
+/// without script came back with.
+#[island(lazy)]
+fn SmimeForm(data: SmimeNewData, posted: Option<AppError>) -> impl IntoView {
     let offers = StoredValue::new(data.offers.clone());
     let first = data.offers.first().cloned();
     let saved = data.saved.clone().unwrap_or_default();
@@ -83,8 +87,6 @@ fn SmimeForm(data: SmimeNewData) -> impl IntoView {
     let refusal = saved.error.clone();
     let errors = RwSignal::new(saved.errors.clone());
     let place = ServerAction::<SmimePlace>::new();
-    // A post without script that the server could not read comes back with its error.
-    let posted = crate::components::form_alert::posted_error::<SmimeOrder>();
     let offer = move || {
         let id = form.with(|f| f.product_id);
         offers.with_value(|o| o.iter().find(|o| o.id == id).cloned())
@@ -115,11 +117,7 @@ fn SmimeForm(data: SmimeNewData) -> impl IntoView {
     };
     Effect::new(move |_| {
         if let Some(Ok(id)) = place.value().get() {
-            let navigate = leptos_router::hooks::use_navigate();
-            navigate(
-                &crate::model::order_done::OrderDone::Placed.smime_page(id),
-                Default::default(),
-            );
+            crate::browser::go_to(&crate::model::order_done::OrderDone::Placed.smime_page(id));
         }
     });
     Effect::new(move |_| {

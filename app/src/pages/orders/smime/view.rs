@@ -42,9 +42,18 @@ fn SmimeOrder(session: SessionView) -> impl IntoView {
     let _ = session;
     let params = use_params_map();
     let query = use_query_map();
-    let id = move || params.with(|p| p.get("id").and_then(|v| v.parse::<i32>().ok()).unwrap_or(0));
+    let id =
+        params.with_untracked(|p| p.get("id").and_then(|v| v.parse::<i32>().ok()).unwrap_or(0));
     let placed =
-        move || query.with(|q| q.get("done")).as_deref() == Some(OrderDone::Placed.as_str());
+        query.with_untracked(|q| q.get("done")).as_deref() == Some(OrderDone::Placed.as_str());
+    view! { <SmimeOrderLive id=id placed=placed /> }
+}
+
+/// The order as the browser keeps it: the steps act in the page and reload the order, and a
+/// key made here stays in memory until the certificate comes back to be put into a PKCS#12.
+/// An island whose code is a chunk of its own.
+#[island(lazy)]
+fn SmimeOrderLive(id: i32, placed: bool) -> impl IntoView {
     let actions = Actions {
         email: ServerAction::<SmimeEmail>::new(),
         resend: ServerAction::<SmimeResend>::new(),
@@ -54,7 +63,7 @@ fn SmimeOrder(session: SessionView) -> impl IntoView {
     let order = Resource::new_blocking(
         move || {
             (
-                id(),
+                id,
                 actions.email.version().get(),
                 actions.resend.version().get(),
                 actions.activate.version().get(),
@@ -79,7 +88,7 @@ fn SmimeOrder(session: SessionView) -> impl IntoView {
             .or_else(|| actions.resend.value().get().and_then(Result::err))
     });
     view! {
-        {move || placed().then(|| view! { <Notice>{t("smime-placed")}</Notice> })}
+        {placed.then(|| view! { <Notice>{t("smime-placed")}</Notice> })}
         {move || said().map(|t| view! { <Notice>{t}</Notice> })}
         <FormAlert error=error />
         <Loaded resource=order let:o>
