@@ -89,3 +89,22 @@ test("the pages a new visitor opens first are plain HTML: no wasm and no script 
   await expect(page.locator("html[data-hydrated]")).toHaveCount(1);
   expect(fetched.some((u) => u.endsWith(".wasm"))).toBe(true);
 });
+
+test("a page a refused post without script came back to hydrates its island with the same error", async ({ page, browser }) => {
+  // The refusal, posted without script: the server sends the browser back with the error in
+  // the address, and renders the island's form with it.
+  const noJs = await browser.newContext({ javaScriptEnabled: false });
+  const plain = await noJs.newPage();
+  await plain.goto("/dcv/confirm/example.com/no-such-value");
+  await plain.getByRole("button", { name: "Confirm" }).click();
+  await expect(plain).toHaveURL(/__err=/);
+  const refused = plain.url();
+  await expect(plain.getByRole("alert")).toBeVisible();
+  await noJs.close();
+  // The same page with script: the island's action starts from that error too, so hydration
+  // finds the markup it renders (it used to panic) and the error stays shown.
+  await page.goto(refused);
+  await waitForHydration(page);
+  await expect(page.locator("html[data-hydrated]")).toHaveCount(1);
+  await expect(page.getByRole("alert")).toBeVisible();
+});

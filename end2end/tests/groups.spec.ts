@@ -79,6 +79,8 @@ test("a group limited to a specific domain refuses orders for other names, and c
   await expect(domains.getByRole("list", { name: "Domains of the group" })).toContainText(domain);
 
   // The logo: a file that is not a PNG or JPEG is refused in the browser; a PNG is saved and served.
+  // The form above posted itself and the page came back: its logo island reads files once hydrated.
+  await waitForHydration(page);
   const logo = page.getByRole("region", { name: "Logo" });
   await logo.getByLabel("Logo file (PNG or JPEG, at most 200 KB)").setInputFiles({
     name: "logo.svg",

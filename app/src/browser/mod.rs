@@ -9,6 +9,7 @@ mod clipboard;
 mod go_to;
 mod input_value;
 mod page_catalogue;
+mod posted_error;
 mod set_field_value;
 pub mod webauthn;
 
@@ -19,4 +20,5 @@ pub use input_value::input_value;
 pub use page_catalogue::{
     CATALOGUE_ATTRIBUTE, PageCatalogueError, catalogue_href, load_page_catalogue,
 };
+pub use posted_error::provide_posted_error;
 pub use set_field_value::set_field_value;
