@@ -107,6 +107,9 @@ test("switching into an account that enforces two-factor sign-in asks a user wit
   page,
   browser,
 }) => {
+  // Two accounts signed up and activated, an invitation mailed and accepted: past the default
+  // minute on a busy two-core CI machine.
+  test.setTimeout(120_000);
   const theirs = await browser.newContext();
   const meera = await signedInAdministrator(await theirs.newPage(), "nofa", `No Second Factor ${Date.now()}`);
   await theirs.close();

@@ -11,12 +11,3 @@ pub fn go_to(path: &str) {
     #[cfg(not(feature = "hydrate"))]
     let _ = path;
 }
-
-/// Loads the current page again, so it shows what an island changed. Does nothing on the
-/// server.
-pub fn reload() {
-    #[cfg(feature = "hydrate")]
-    if let Some(window) = web_sys::window() {
-        let _ = window.location().reload();
-    }
-}

@@ -15,7 +15,7 @@ pub mod webauthn;
 
 pub use chosen_file::read_chosen_file;
 pub use clipboard::copy_text;
-pub use go_to::{go_to, reload};
+pub use go_to::go_to;
 pub use input_value::input_value;
 pub use page_catalogue::{
     CATALOGUE_ATTRIBUTE, PageCatalogueError, catalogue_href, load_page_catalogue,
