@@ -3,6 +3,9 @@
 //! what the person typed would be gone. So a refusal of such a post keeps the form's values
 //! (never a password) in a short-lived cookie for that page, which the page reads once when it
 //! renders and then clears. With script the page never reloads, and no cookie is set.
+//!
+//! The same cookie carries what a plain post found to the page it sends the browser to, when
+//! the page should say it once (what a domain check found): [`keep_outcome`], [`outcome`].
 
 use base64::{Engine, engine::general_purpose::URL_SAFE_NO_PAD};
 
@@ -104,6 +107,33 @@ fn keep(page: &str, values: &[(&str, &str)]) {
     let _ = super::set_cookie(crate::ports::SetCookie(cookie));
 }
 
+/// Keeps `outcome` for `page` under `field` when this request is a plain form post, whose
+/// answer sends the browser to `page`, which shows it once ([`outcome`]).
+#[cfg(feature = "ssr")]
+pub(crate) fn keep_outcome<T: serde::Serialize>(page: &str, field: &str, outcome: &T) {
+    if let Ok(json) = serde_json::to_string(outcome) {
+        keep(page, &[(field, json.as_str())]);
+    }
+}
+
+/// The outcome kept under `field`, from what [`take`] returned; nothing when it is missing or
+/// damaged.
+pub fn outcome<T: serde::de::DeserializeOwned>(
+    kept: &[(String, String)],
+    field: &str,
+) -> Option<T> {
+    #[cfg(any(feature = "ssr", test))]
+    {
+        value(kept, field).and_then(|json| serde_json::from_str(&json).ok())
+    }
+    // Nothing is kept for the browser ([`take`] is empty there).
+    #[cfg(not(any(feature = "ssr", test)))]
+    {
+        let _ = (kept, field);
+        None
+    }
+}
+
 /// What was kept for `page` by a refused post, read once: the page's answer clears the
 /// cookie. Empty in the browser, and when nothing was kept.
 pub fn take(page: &str) -> Vec<(String, String)> {
@@ -159,6 +189,19 @@ mod tests {
             ]
         );
         assert_eq!(decode(&cookie, "/sign-in"), None);
+    }
+
+    #[test]
+    fn an_outcome_comes_back_as_it_was_kept_and_a_damaged_one_gives_nothing() {
+        use crate::{i18n::Msg, model::domains::CheckResult};
+        let found = CheckResult::NotYet(Msg::new("err-dcv-no-txt").arg("name", "example.com"));
+        let json = serde_json::to_string(&found).unwrap();
+        let cookie = encode("/domains", &[("check_result", json.as_str())]);
+        let kept = decode(&cookie, "/domains").unwrap();
+        assert_eq!(outcome::<CheckResult>(&kept, "check_result"), Some(found));
+        assert_eq!(outcome::<CheckResult>(&kept, "other"), None);
+        let damaged = vec![("check_result".to_owned(), "{\"NotYet\":".to_owned())];
+        assert_eq!(outcome::<CheckResult>(&damaged, "check_result"), None);
     }
 
     #[test]

@@ -219,6 +219,20 @@ impl CheckResult {
     }
 }
 
+/// The domains page's path.
+pub const DOMAINS_PATH: &str = "/domains";
+
+/// Where a check's outcome waits for the domains page after a plain form post.
+pub const CHECK_RESULT_FIELD: &str = "check_result";
+
+/// The domains page, filtered as `needs` asks when it names a filter the page knows.
+pub fn domains_page(needs: Option<&str>) -> String {
+    match needs.and_then(|n| DomainNeed::from_query(n).ok().flatten()) {
+        Some(need) => format!("{DOMAINS_PATH}?needs={}", need.code()),
+        None => DOMAINS_PATH.to_owned(),
+    }
+}
+
 /// The domains list's filter: `?needs=validation` lists the domains not validated (pending)
 /// or whose validation expired.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

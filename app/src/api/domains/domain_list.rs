@@ -36,8 +36,23 @@ pub async fn domain_method(id: i32, method: String) -> Result<(), AppError> {
     .await
 }
 
-/// Verify Now, or send the validation e-mail: what happened. Needs `ManageDomains`.
+/// Verify Now, or send the validation e-mail: what happened. Needs `ManageDomains`. Posted
+/// as a plain form (the domains page has no script), the browser goes back to the list it
+/// came from (`needs=validation` keeps it filtered) and the page shows what happened once.
 #[server(endpoint = "domains/verify")]
-pub async fn domain_verify(id: i32) -> Result<crate::model::domains::CheckResult, AppError> {
-    crate::api::call(|backend, meta| async move { backend.domains.verify(&meta, id).await }).await
+pub async fn domain_verify(
+    id: i32,
+    needs: Option<String>,
+) -> Result<crate::model::domains::CheckResult, AppError> {
+    crate::api::call(|backend, meta| async move {
+        let result = backend.domains.verify(&meta, id).await?;
+        crate::api::refill::keep_outcome(
+            crate::model::domains::DOMAINS_PATH,
+            crate::model::domains::CHECK_RESULT_FIELD,
+            &result,
+        );
+        leptos_axum::redirect(&crate::model::domains::domains_page(needs.as_deref()));
+        Ok(result)
+    })
+    .await
 }

@@ -5,9 +5,12 @@ use leptos::prelude::*;
 
 use crate::i18n::{t, t_args};
 use crate::{
-    api::domains::{
-        DomainAdd, DomainMethod, DomainRestrict, DomainUnrestrict, DomainVerify,
-        domain_restrictions, domains_list,
+    api::{
+        domains::{
+            DomainAdd, DomainMethod, DomainRestrict, DomainUnrestrict, DomainVerify,
+            domain_restrictions, domains_list,
+        },
+        refill,
     },
     components::{
         badge::{Badge, domain_tone},
@@ -19,7 +22,7 @@ use crate::{
     },
     model::{
         Permission, SessionView,
-        domains::{DcvMethod, DomainView},
+        domains::{CHECK_RESULT_FIELD, CheckResult, DOMAINS_PATH, DcvMethod, DomainView},
     },
 };
 
@@ -45,31 +48,25 @@ fn Domains(session: SessionView) -> impl IntoView {
     let added = query_flag("added")();
     // `?needs=validation` (the Overview's link) lists only the domains to validate.
     let needs = query_memo(|p| p.get("needs").unwrap_or_default()).get_untracked();
-    // The restricted domains stay the server's, after the island rather than as its children:
-    // a server part inside an island kept the page from ever finishing on the server.
+    // What Verify Now found, kept for this page by the post that sent the browser here.
+    let checked: Option<CheckResult> =
+        refill::outcome(&refill::take(DOMAINS_PATH), CHECK_RESULT_FIELD);
     view! {
-        <DomainsLive added=added needs=needs />
+        <DomainList added=added needs=needs checked=checked />
         {session.can(Permission::ManageSettings).then(|| view! { <Restrictions /> })}
     }
 }
 
-/// The list and its forms as the browser keeps them: Verify Now shows what the check found in
-/// the page, and every action reloads the list. An island whose code is a chunk of its own.
-#[island(lazy)]
-fn DomainsLive(added: bool, needs: String) -> impl IntoView {
+/// The list and its forms, plain HTML: every form posts and the server sends the browser back
+/// here, with the outcome of Verify Now to show once.
+#[component]
+fn DomainList(added: bool, needs: String, checked: Option<CheckResult>) -> impl IntoView {
     let add = ServerAction::<DomainAdd>::new();
     let method = ServerAction::<DomainMethod>::new();
     let verify = ServerAction::<DomainVerify>::new();
-    let version = move || {
-        (
-            add.version().get(),
-            method.version().get(),
-            verify.version().get(),
-        )
-    };
-    let page = Resource::new_blocking(version, move |_| {
-        domains_list((!needs.is_empty()).then(|| needs.clone()))
-    });
+    let filter = (!needs.is_empty()).then(|| needs.clone());
+    let page = Resource::new_blocking(|| (), move |_| domains_list(filter.clone()));
+    // A refused post comes back with its error in the address; the server's action reads it.
     let error = Signal::derive(move || {
         [
             add.value().get().and_then(Result::err),
@@ -80,16 +77,16 @@ fn DomainsLive(added: bool, needs: String) -> impl IntoView {
         .flatten()
         .next()
     });
-    let outcome = move || verify.value().get().and_then(Result::ok);
     let name_error = Signal::derive(move || {
         add.value()
             .get()
             .and_then(Result::err)
             .and_then(|e| e.field("name"))
     });
+    let needs = StoredValue::new(needs);
     view! {
         {added.then(|| view! { <Notice>{t("domains-added")}</Notice> })}
-        {move || outcome().map(|r| view! { <CheckResultAlert result=r /> })}
+        {checked.map(|r| view! { <CheckResultAlert result=r /> })}
         <FormAlert error=error />
         <section class="card" aria-label=t("domains-add-heading")>
             <h2>{t("domains-add-heading")}</h2>
@@ -110,7 +107,7 @@ fn DomainsLive(added: bool, needs: String) -> impl IntoView {
             {data.only_to_validate.then(|| view! {
                 <p class="alert alert-info" role="status">
                     {t("domains-only-to-validate")}" "
-                    <a href="/domains">{t("domains-show-all")}</a>
+                    <a href=DOMAINS_PATH>{t("domains-show-all")}</a>
                 </p>
             })}
             {match data {
@@ -118,7 +115,7 @@ fn DomainsLive(added: bool, needs: String) -> impl IntoView {
                 p if p.domains.is_empty() => view! { <p class="empty">{t("domains-none")}</p> }.into_any(),
                 p => view! {
                     <Table label=t("page-domains") cards=true columns=vec![t("orders-col-domain"), t("orders-col-status"), t("domains-col-method"), t("domains-col-expiry"), t("domains-col-actions")]>
-                        {p.domains.into_iter().map(|d| view! { <DomainRow domain=d method=method verify=verify /> }).collect_view()}
+                        {p.domains.into_iter().map(|d| view! { <DomainRow domain=d method=method verify=verify needs=needs.get_value() /> }).collect_view()}
                     </Table>
                 }
                 .into_any(),
@@ -133,6 +130,8 @@ fn DomainRow(
     domain: DomainView,
     method: ServerAction<DomainMethod>,
     verify: ServerAction<DomainVerify>,
+    /// The list's filter, which Verify Now sends the browser back to.
+    needs: String,
 ) -> impl IntoView {
     let id = domain.id;
     let select_id = format!("domain-{id}-method");
@@ -163,6 +162,7 @@ fn DomainRow(
                 </ActionForm>
                 <ActionForm action=verify>
                     <input type="hidden" name="id" value=id />
+                    {(!needs.is_empty()).then(|| view! { <input type="hidden" name="needs" value=needs.clone() /> })}
                     <button type="submit" class="button">{if is_email { t("dcv-send-email") } else { t("domains-verify-now") }}</button>
                 </ActionForm>
             </td>
