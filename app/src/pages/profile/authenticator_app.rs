@@ -17,21 +17,12 @@ use crate::{
 };
 
 /// The profile's authenticator app (ID-3, ID-12): set one up, new recovery codes, remove it.
+/// The server renders the card; only what shows a secret or codes once is an island.
 #[component]
 pub fn AuthenticatorApp() -> impl IntoView {
     let params = use_query_map();
     let removed = params.with_untracked(|p| p.get("app").is_some_and(|v| v == "removed"));
-    view! { <AuthenticatorAppLive removed=removed /> }
-}
-
-/// The card as the browser keeps it: a secret shown to be scanned, and the recovery codes
-/// that confirming it or renewing them gives, are shown once, in the page that asked.
-#[island(lazy)]
-fn AuthenticatorAppLive(removed: bool) -> impl IntoView {
-    let confirm = ServerAction::<AuthenticatorAppConfirm>::new();
-    // Reloaded when the app is confirmed, not on a wrong code (which would lose the secret).
-    let confirmed = Memo::new(move |_| matches!(confirm.value().get(), Some(Ok(_))));
-    let status = Resource::new_blocking(move || confirmed.get(), |_| authenticator_app());
+    let status = Resource::new_blocking(|| (), |_| authenticator_app());
     view! {
         <section class="card form-card" aria-labelledby="app-heading">
             <h2 id="app-heading">{t("profile-app-heading")}</h2>
@@ -40,26 +31,57 @@ fn AuthenticatorAppLive(removed: bool) -> impl IntoView {
             <Loaded resource=status let:data>
                 {match data {
                     s if s.enrolled => view! { <Enrolled status=s /> }.into_any(),
-                    _ => view! { <SetUp confirm /> }.into_any(),
+                    _ => view! { <SetUpApp /> }.into_any(),
                 }}
             </Loaded>
-            <RecoveryCodes codes=Signal::derive(move || confirm.value().get().and_then(Result::ok)) />
         </section>
+    }
+}
+
+/// Setting an app up: the secret to scan, the code that confirms it, and the recovery codes
+/// that gives, shown once in the page that asked. An island whose code is a chunk of its own.
+#[island(lazy)]
+fn SetUpApp() -> impl IntoView {
+    let confirm = ServerAction::<AuthenticatorAppConfirm>::new();
+    // Changes once, when the codes come: a wrong code must not render the set-up again (which
+    // would lose the secret on the screen).
+    let codes = Memo::new(move |_| confirm.value().get().and_then(Result::ok));
+    move || match codes.get() {
+        Some(codes) => view! {
+            <p>{t_args("profile-app-enrolled", &[("count", codes.len().into())])}</p>
+            <RecoveryCodes codes=codes />
+        }
+        .into_any(),
+        None => view! { <SetUp confirm /> }.into_any(),
+    }
+}
+
+/// New recovery codes for a current code, shown once in the page that asked: an island whose
+/// code is a chunk of its own.
+#[island(lazy)]
+fn NewRecoveryCodes() -> impl IntoView {
+    let renew = ServerAction::<RecoveryCodesRenew>::new();
+    let renew_error = Signal::derive(move || renew.value().get().and_then(Result::err));
+    view! {
+        <ActionForm action=renew>
+            <FormAlert error=Signal::derive(move || renew_error.get().filter(|e| !matches!(e, AppError::Validation(_)))) />
+            <Field label=t("profile-app-current-code") name="code" id="app-renew-code" autocomplete="one-time-code"
+                hint=t("profile-app-old-codes-stop")
+                server_error=Signal::derive(move || renew_error.get().and_then(|e| e.field("code"))) />
+            <button type="submit" class="button">{t("profile-app-make-codes")}</button>
+        </ActionForm>
+        {move || renew.value().get().and_then(Result::ok).map(|codes| view! { <RecoveryCodes codes=codes /> })}
     }
 }
 
 /// The recovery codes just made, shown once.
 #[component]
-fn RecoveryCodes(codes: Signal<Option<Vec<String>>>) -> impl IntoView {
-    move || {
-        codes.get().map(|codes| {
-            view! {
-                <div class="alert alert-info" role="status">{t("two-factor-keep-codes")}</div>
-                <ul class="recovery-codes" aria-label=t("two-factor-recovery-codes")>
-                    {codes.into_iter().map(|c| view! { <li><code>{c}</code></li> }).collect_view()}
-                </ul>
-            }
-        })
+fn RecoveryCodes(codes: Vec<String>) -> impl IntoView {
+    view! {
+        <div class="alert alert-info" role="status">{t("two-factor-keep-codes")}</div>
+        <ul class="recovery-codes" aria-label=t("two-factor-recovery-codes")>
+            {codes.into_iter().map(|c| view! { <li><code>{c}</code></li> }).collect_view()}
+        </ul>
     }
 }
 
@@ -94,30 +116,23 @@ fn SetUp(confirm: ServerAction<AuthenticatorAppConfirm>) -> impl IntoView {
     }
 }
 
+/// The app is set up: how many recovery codes are left, new ones (an island, as they are shown
+/// once), and removing it, a plain form that comes back open with its error when refused.
 #[component]
 fn Enrolled(status: AuthenticatorAppView) -> impl IntoView {
-    let renew = ServerAction::<RecoveryCodesRenew>::new();
-    let renew_error = Signal::derive(move || renew.value().get().and_then(Result::err));
     let remove = ServerAction::<AuthenticatorAppRemove>::new();
     let remove_error = Signal::derive(move || remove.value().get().and_then(Result::err));
     view! {
         <p>{t_args("profile-app-enrolled", &[("count", status.recovery_codes_left.into())])}</p>
         <details>
             <summary>{t("profile-app-new-codes")}</summary>
-            <ActionForm action=renew>
-                <FormAlert error=Signal::derive(move || renew_error.get().filter(|e| !matches!(e, AppError::Validation(_)))) />
-                <Field label=t("profile-app-current-code") name="code" id="app-renew-code" autocomplete="one-time-code"
-                    hint=t("profile-app-old-codes-stop")
-                    server_error=Signal::derive(move || renew_error.get().and_then(|e| e.field("code"))) />
-                <button type="submit" class="button">{t("profile-app-make-codes")}</button>
-            </ActionForm>
-            <RecoveryCodes codes=Signal::derive(move || renew.value().get().and_then(Result::ok)) />
+            <NewRecoveryCodes />
         </details>
         {if status.enforced {
             view! { <p class="muted">{t("profile-app-enforced")}</p> }.into_any()
         } else {
             view! {
-                <details>
+                <details open=move || remove_error.get().is_some()>
                     <summary>{t("profile-app-remove")}</summary>
                     <ActionForm action=remove>
                         <FormAlert error=Signal::derive(move || remove_error.get().filter(|e| !matches!(e, AppError::Validation(_)))) />
