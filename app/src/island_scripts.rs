@@ -39,13 +39,57 @@ pub fn IslandScripts(options: LeptosOptions) -> impl IntoView {
     }
     let name = options.output_name.to_string();
     let nonce = leptos::nonce::use_nonce();
+    let lazy = MANIFEST
+        .get()
+        .and_then(Option::as_ref)
+        .map(|m| m.0.with_value(|(_, chunks, _)| lazy_islands(chunks.keys())))
+        .unwrap_or_default();
     let script = format!(
-        "{}(\"\", {pkg:?}, {name:?}, {name:?});",
+        "{}(\"\", {pkg:?}, {name:?}, {name:?}, {});",
         include_str!("browser/islands.js")
             .trim_end()
-            .trim_end_matches(';')
+            .trim_end_matches(';'),
+        leptos::serde_json::to_string(&lazy).unwrap_or_else(|_| "{}".to_owned())
     );
     // No preload links: a page without islands fetches nothing, and the script preloads the
     // bundle and the catalogue itself when there are islands.
     view! { <script type="module" nonce=nonce>{script}</script> }
+}
+
+/// The lazy islands among the manifest's split points (`<name>_loader_<digits>`, `name` in
+/// snake case), by the key the page's script makes of an island's `data-component` (its
+/// component's name, lower case, without underscores) to the name the pack route knows.
+fn lazy_islands<'a>(
+    split_points: impl Iterator<Item = &'a String>,
+) -> std::collections::BTreeMap<String, String> {
+    split_points
+        .filter_map(|key| {
+            let (name, digits) = key.rsplit_once("_loader_")?;
+            let numbered = !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit());
+            numbered.then(|| (name.replace('_', ""), name.to_owned()))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::lazy_islands;
+
+    #[test]
+    fn a_lazy_island_is_known_by_its_name_without_case_or_underscores() {
+        let keys = [
+            "steps_loader_6890180907299042895".to_owned(),
+            "pkcs_12_builder_loader_13296021646494323535".to_owned(),
+            "pki".to_owned(),
+            "odd_loader_".to_owned(),
+        ];
+        let found = lazy_islands(keys.iter());
+        assert_eq!(
+            found.into_iter().collect::<Vec<_>>(),
+            [
+                ("pkcs12builder".to_owned(), "pkcs_12_builder".to_owned()),
+                ("steps".to_owned(), "steps".to_owned())
+            ]
+        );
+    }
 }

@@ -52,6 +52,9 @@ test("every response carries the security headers, each page its own nonce", asy
 test("with the policy enforced the page hydrates and its wasm-driven buttons work", async ({ page }) => {
   // The order wizard's steps are client-side only: "Next" works only if the wasm runs.
   await signedInAdministrator(page, "csp", "Policy Enforced Ltd");
+  // Its code comes in one pack of chunks, not chunk by chunk.
+  const fetched: string[] = [];
+  page.on("request", (r) => fetched.push(new URL(r.url()).pathname));
   const response = await page.goto("/orders/new");
   const nonce = nonceOf(response!.headers()["content-security-policy"]);
   await waitForHydration(page);
@@ -69,6 +72,8 @@ test("with the policy enforced the page hydrates and its wasm-driven buttons wor
   await page.getByRole("button", { name: "Next" }).click();
   await expect(page.getByRole("heading", { level: 2, name: "Requester" })).toBeVisible();
   // Any violation on the way was a console error, which fails the test (support.ts).
+  expect(fetched.filter((p) => /\/pack\/steps$/.test(p))).toHaveLength(1);
+  expect(fetched.filter((p) => /\/(chunk_\d+|split_\w+)\.wasm$/.test(p))).toEqual([]);
 });
 
 test("the pages a new visitor opens first are plain HTML: no wasm and no script file is fetched", async ({ page }) => {

@@ -36,9 +36,15 @@ pub fn bundle_pkg_dir(site_root: &Path) -> String {
     }
 }
 
-/// The `/pkg` router over `pkg_dir`.
+/// The `/pkg` router over `pkg_dir`: its files, and the packs of a page's lazy islands
+/// (`island_pack`).
 pub fn pkg_router(pkg_dir: &Path) -> Router {
+    let packs = std::sync::Arc::new(super::island_pack::IslandPacks::new(pkg_dir));
     Router::new()
+        .route(
+            "/{bundle}/pack/{islands}",
+            axum::routing::get(super::island_pack::pack).with_state(packs),
+        )
         .fallback_service(
             ServeDir::new(pkg_dir)
                 .precompressed_br()

@@ -12,6 +12,7 @@ pub mod delegate_download;
 mod file_routes;
 pub mod group_logo;
 pub mod health;
+pub mod island_pack;
 pub mod metrics;
 pub mod middleware;
 pub mod ocsp;

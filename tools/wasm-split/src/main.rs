@@ -11,6 +11,10 @@
 //! `__wasm_split_manifest.json`, from which the server preloads the chunks of the page it renders.
 //! Every path inside is relative, so the whole directory can be moved under a name of its own.
 //! `--keep-names` leaves the chunks' function names in, for a size map (`scripts/size-map.sh`).
+//!
+//! The loader is rewritten to take each chunk from the page's pack when the page fetched one
+//! (`app/src/browser/islands.js`, `server/src/web/island_pack.rs`): a page's lazy islands need
+//! up to a hundred chunks, which as one download are a fifth smaller.
 
 use std::{
     fs,
@@ -44,6 +48,8 @@ enum SplitError {
     },
     #[error("could not write the manifest: {0}")]
     Manifest(#[from] serde_json::Error),
+    #[error("the splitter's loader fetches no chunk the way this tool knows: is it a new version?")]
+    LoaderChanged,
 }
 
 fn io(path: &Path) -> impl FnOnce(std::io::Error) -> SplitError + '_ {
@@ -78,11 +84,64 @@ fn run(args: &[String]) -> Result<usize, SplitError> {
             strip_custom_sections(chunk)?;
         }
     }
+    let loader = out_dir.join(LINK_NAME);
+    let js = fs::read_to_string(&loader).map_err(io(&loader))?;
+    fs::write(&loader, chunks_from_pack(&js)?).map_err(io(&loader))?;
     let manifest = out_dir.join(MANIFEST);
     // Sorted, so the same bundle gives the same manifest (and the same build hash).
     let prefetch: std::collections::BTreeMap<_, _> = split.prefetch_map.into_iter().collect();
     fs::write(&manifest, serde_json::to_string_pretty(&prefetch)?).map_err(io(&manifest))?;
     Ok(split.split_modules.len())
+}
+
+/// How the splitter's loader fetches a chunk (`./<file>` follows).
+const CHUNK_FETCH_START: &str = "fetch(new URL(\"./";
+const CHUNK_FETCH_END: &str = "\", import.meta.url))";
+
+/// Takes a chunk from the page's pack (a map of file name to bytes the page's script set in
+/// `globalThis.__rootlinePack`), and fetches it alone when the pack has not got it.
+const PACK_LOOKUP: &str = r#"// Rootline: a chunk comes from the page's pack of its islands' chunks when it is there.
+const __rootlineChunk = async (name) => {
+    const pack = await globalThis.__rootlinePack;
+    const bytes = pack && pack.get(name);
+    return bytes
+        ? new Response(bytes, { headers: { "Content-Type": "application/wasm" } })
+        : fetch(new URL(`./${name}`, import.meta.url));
+};
+"#;
+
+/// The loader `js` with every chunk fetch going through [`PACK_LOOKUP`]. A loader without
+/// such fetches is refused: the splitter changed, and pages would fetch chunk by chunk.
+fn chunks_from_pack(js: &str) -> Result<String, SplitError> {
+    let mut out = String::with_capacity(js.len() + PACK_LOOKUP.len());
+    let mut rest = js;
+    let mut rewritten = 0;
+    while let Some(start) = rest.find(CHUNK_FETCH_START) {
+        let after = &rest[start + CHUNK_FETCH_START.len()..];
+        let Some(end) = after.find(CHUNK_FETCH_END) else {
+            return Err(SplitError::LoaderChanged);
+        };
+        let file = &after[..end];
+        if file.is_empty()
+            || !file
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'.')
+        {
+            return Err(SplitError::LoaderChanged);
+        }
+        out.push_str(&rest[..start]);
+        out.push_str(&format!("__rootlineChunk({file:?})"));
+        rest = &after[end + CHUNK_FETCH_END.len()..];
+        rewritten += 1;
+    }
+    if rewritten == 0 {
+        return Err(SplitError::LoaderChanged);
+    }
+    out.push_str(rest);
+    // After the imports, which a module must keep first only by convention; the first line is
+    // the import of the main module.
+    let (first, body) = out.split_once('\n').unwrap_or((out.as_str(), ""));
+    Ok(format!("{first}\n{PACK_LOOKUP}{body}"))
 }
 
 /// Custom sections the browser never reads: function names (for debuggers; the main module's go
@@ -178,6 +237,31 @@ mod tests {
             .filter(|p| matches!(p, Ok(wasmparser::Payload::TypeSection(_))))
             .count();
         assert_eq!(types, 1, "the type section is kept");
+    }
+
+    #[test]
+    fn the_loader_takes_every_chunk_from_the_pack_and_fetches_one_it_lacks() {
+        let js = "import { initSync } from \"./rootline.js\";\n\
+            const src = fetch(new URL(\"./chunk_17.wasm\", import.meta.url));\n\
+            const other = fetch(new URL(\"./split_steps_loader_1.wasm\", import.meta.url));\n";
+        let out = chunks_from_pack(js).unwrap();
+        assert!(out.starts_with("import { initSync } from \"./rootline.js\";\n// Rootline"));
+        assert!(out.contains("const src = __rootlineChunk(\"chunk_17.wasm\");"));
+        assert!(out.contains("const other = __rootlineChunk(\"split_steps_loader_1.wasm\");"));
+        // The one fetch left is the lookup's own, for a chunk the pack lacks.
+        assert_eq!(out.matches("fetch(").count(), 1);
+    }
+
+    #[test]
+    fn a_loader_that_fetches_chunks_some_other_way_is_refused() {
+        assert!(matches!(
+            chunks_from_pack("import x from \"./rootline.js\";\nfetch(\"chunk_1.wasm\");"),
+            Err(SplitError::LoaderChanged)
+        ));
+        assert!(matches!(
+            chunks_from_pack("fetch(new URL(\"./a\\\"+b\", import.meta.url))"),
+            Err(SplitError::LoaderChanged)
+        ));
     }
 
     #[test]
