@@ -32,8 +32,9 @@ use super::assets::is_bundle_hash;
 const MANIFEST: &str = "__wasm_split_manifest.json";
 /// What a pack starts with.
 const MAGIC: &[u8; 4] = b"RLPK";
-/// More islands than any page has: a longer list is not one a page asked for.
-const MAX_ISLANDS: usize = 16;
+/// More lazy islands than any page has (the profile has three): a longer list is not one a
+/// page asked for, and each new set costs a compression.
+const MAX_ISLANDS: usize = 6;
 /// Packs kept at once. Each distinct set of islands is one; a bundle has a handful of such
 /// sets, so a full cache means someone is asking for sets no page has, and it starts over.
 const MAX_KEPT: usize = 64;
