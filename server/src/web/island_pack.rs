@@ -386,7 +386,7 @@ mod tests {
             island_names("steps+certificate_file+steps").unwrap(),
             ["certificate_file", "steps"]
         );
-        assert!(island_names(&vec!["a"; MAX_ISLANDS + 1].join("+")).is_err());
+        assert!(island_names(&["a"; MAX_ISLANDS + 1].join("+")).is_err());
         assert!(island_names("").is_err());
     }
 }
