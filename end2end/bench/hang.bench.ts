@@ -3,11 +3,14 @@ import { signedInAdministrator, test } from "../tests/support";
 // Portal pages fetched many times at once with one signed-in session: how many responses never
 // finish (no answer within 20 s while the others take milliseconds). A page that never answers
 // is a bug (it once failed CI); this counts it. Prints figures; asserts nothing.
-//   HAMMER_TOTAL (600) requests, HAMMER_CONC (12) at a time.
+//   HAMMER_TOTAL (600) requests, HAMMER_CONC (12) at a time, HAMMER_PATHS (comma-separated;
+//   eight portal pages by default).
 test("portal pages fetched concurrently: responses that never finish", async ({ page, context, baseURL }) => {
   await signedInAdministrator(page, "hammer", "Hammer Ltd");
   const cookie = (await context.cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
-  const paths = ["/settings/two-factor", "/users", "/profile", "/domains", "/", "/orders", "/users/new", "/settings/renewals"];
+  const paths = process.env.HAMMER_PATHS?.split(",") ?? [
+    "/settings/two-factor", "/users", "/profile", "/domains", "/", "/orders", "/users/new", "/settings/renewals",
+  ];
   const total = Number(process.env.HAMMER_TOTAL ?? 600);
   const concurrency = Number(process.env.HAMMER_CONC ?? 12);
   const stalled: string[] = [];
