@@ -17,6 +17,8 @@ const SPLIT_LOADER: &str = "__wasm_split.______________________.js";
 #[component]
 pub fn IslandScripts(options: LeptosOptions) -> impl IntoView {
     static MANIFEST: OnceLock<Option<leptos::WasmSplitManifest>> = OnceLock::new();
+    // The lazy islands as the page's script reads them: the same for every page of a bundle.
+    static LAZY: OnceLock<String> = OnceLock::new();
     let pkg = options.site_pkg_dir.to_string();
     if let Some(manifest) = MANIFEST.get_or_init(|| {
         let path = PathBuf::from(options.site_root.to_string())
@@ -39,41 +41,49 @@ pub fn IslandScripts(options: LeptosOptions) -> impl IntoView {
     }
     let name = options.output_name.to_string();
     let nonce = leptos::nonce::use_nonce();
-    let lazy = MANIFEST
-        .get()
-        .and_then(Option::as_ref)
-        .map(|m| m.0.with_value(|(_, chunks, _)| lazy_islands(chunks.keys())))
-        .unwrap_or_default();
+    let lazy = LAZY.get_or_init(|| {
+        let islands = MANIFEST
+            .get()
+            .and_then(Option::as_ref)
+            .map(|m| m.0.with_value(|(_, chunks, _)| lazy_islands(chunks.keys())))
+            .unwrap_or_default();
+        leptos::serde_json::to_string(&islands).unwrap_or_else(|_| "{}".to_owned())
+    });
     let script = format!(
         "{}(\"\", {pkg:?}, {name:?}, {name:?}, {});",
         include_str!("browser/islands.js")
             .trim_end()
             .trim_end_matches(';'),
-        leptos::serde_json::to_string(&lazy).unwrap_or_else(|_| "{}".to_owned())
+        lazy
     );
     // No preload links: a page without islands fetches nothing, and the script preloads the
     // bundle and the catalogue itself when there are islands.
     view! { <script type="module" nonce=nonce>{script}</script> }
 }
 
-/// The lazy islands among the manifest's split points (`<name>_loader_<digits>`, `name` in
-/// snake case), by the key the page's script makes of an island's `data-component` (its
-/// component's name, lower case, without underscores) to the name the pack route knows.
+/// The lazy islands among the manifest's split points, by the key the page's script makes of an
+/// island's `data-component` (its component's name, lower case, without underscores) to the
+/// name the pack route knows.
 fn lazy_islands<'a>(
     split_points: impl Iterator<Item = &'a String>,
 ) -> std::collections::BTreeMap<String, String> {
     split_points
-        .filter_map(|key| {
-            let (name, digits) = key.rsplit_once("_loader_")?;
-            let numbered = !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit());
-            numbered.then(|| (name.replace('_', ""), name.to_owned()))
-        })
+        .filter_map(|key| lazy_island_name(key))
+        .map(|name| (name.replace('_', ""), name.to_owned()))
         .collect()
+}
+
+/// The island a split point is the lazy loader of: the splitter names it
+/// `<name>_loader_<digits>`, `name` in snake case. The pack route reads the manifest by it too.
+pub fn lazy_island_name(split_point: &str) -> Option<&str> {
+    let (name, digits) = split_point.rsplit_once("_loader_")?;
+    (!name.is_empty() && !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()))
+        .then_some(name)
 }
 
 #[cfg(test)]
 mod tests {
-    use super::lazy_islands;
+    use super::{lazy_island_name, lazy_islands};
 
     #[test]
     fn a_lazy_island_is_known_by_its_name_without_case_or_underscores() {
@@ -91,5 +101,7 @@ mod tests {
                 ("steps".to_owned(), "steps".to_owned())
             ]
         );
+        assert_eq!(lazy_island_name("_loader_1"), None);
+        assert_eq!(lazy_island_name("steps_loader_x1"), None);
     }
 }

@@ -8,6 +8,8 @@ pub mod error;
 pub mod i18n;
 #[cfg(feature = "ssr")]
 mod island_scripts;
+#[cfg(feature = "ssr")]
+pub use island_scripts::lazy_island_name;
 pub mod model;
 pub mod pages;
 pub mod pki;

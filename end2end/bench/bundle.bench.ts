@@ -18,8 +18,9 @@ const WITH_PASSKEYS = ["/sign-in/passkey", "/profile"];
 
 type Transfer = { wasm: number; js: number; catalogue: number };
 
-/// Opens `path` in `ctx` and sums what the network layer received for wasm and script files.
-async function transferred(ctx: BrowserContext, path: string): Promise<Transfer> {
+/// A new page of `ctx` with the cache off, and what the network layer receives from now on:
+/// each request's URL and its bytes as transferred.
+async function watchedPage(ctx: BrowserContext) {
   const page = await ctx.newPage();
   const cdp = await ctx.newCDPSession(page);
   await cdp.send("Network.enable");
@@ -28,6 +29,12 @@ async function transferred(ctx: BrowserContext, path: string): Promise<Transfer>
   const sizes = new Map<string, number>();
   cdp.on("Network.responseReceived", (e) => urls.set(e.requestId, e.response.url));
   cdp.on("Network.loadingFinished", (e) => sizes.set(e.requestId, e.encodedDataLength));
+  return { page, urls, sizes };
+}
+
+/// Opens `path` in `ctx` and sums what the network layer received for wasm and script files.
+async function transferred(ctx: BrowserContext, path: string): Promise<Transfer> {
+  const { page, urls, sizes } = await watchedPage(ctx);
   await page.goto(path);
   // A hydrated page, or a plain HTML one (the server marks it, and it fetches no bundle).
   await page.locator("html[data-hydrated], html[data-static]").waitFor({ state: "attached", timeout: 60_000 });
@@ -82,14 +89,7 @@ const kb = (bytes: number) => (bytes / 1000).toFixed(1);
 /// pack, and each lazy island's pack as the browser receives it.
 async function lazyIslandCosts(browser: Browser): Promise<{ base: number; packs: [string, number][] }> {
   const ctx = await browser.newContext();
-  const page = await ctx.newPage();
-  const cdp = await ctx.newCDPSession(page);
-  await cdp.send("Network.enable");
-  await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
-  const urls = new Map<string, string>();
-  const sizes = new Map<string, number>();
-  cdp.on("Network.responseReceived", (e) => urls.set(e.requestId, e.response.url));
-  cdp.on("Network.loadingFinished", (e) => sizes.set(e.requestId, e.encodedDataLength));
+  const { page, urls, sizes } = await watchedPage(ctx);
   await page.goto("/dcv/confirm/example.com/no-such-value");
   await page.locator("html[data-hydrated]").waitFor({ state: "attached", timeout: 60_000 });
   await page.waitForLoadState("networkidle");

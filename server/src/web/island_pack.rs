@@ -157,13 +157,9 @@ fn island_names(islands: &str) -> Result<Vec<String>, PackError> {
 }
 
 /// Whether the split point `key` of the manifest is the one `name` asks for: its full name,
-/// or a lazy island's name, which the splitter writes as `<name>_loader_<digits>`.
+/// or a lazy island's name.
 fn names_split(name: &str, key: &str) -> bool {
-    key == name
-        || key
-            .strip_prefix(name)
-            .and_then(|rest| rest.strip_prefix("_loader_"))
-            .is_some_and(|digits| !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()))
+    key == name || app::lazy_island_name(key) == Some(name)
 }
 
 /// The pack's bytes: the chunks the split points `names` name need, each once.
@@ -228,7 +224,11 @@ fn accepts_gzip(headers: &HeaderMap) -> bool {
         .any(|item| {
             let mut parts = item.split(';').map(str::trim);
             let coding = parts.next().unwrap_or_default();
-            let refused = parts.any(|p| p.replace(' ', "") == "q=0" || p == "q=0.0");
+            let refused = parts.any(|p| {
+                p.strip_prefix("q=")
+                    .and_then(|q| q.trim().parse::<f32>().ok())
+                    == Some(0.0)
+            });
             (coding.eq_ignore_ascii_case("gzip") || coding == "*") && !refused
         })
 }
@@ -237,7 +237,7 @@ fn accepts_gzip(headers: &HeaderMap) -> bool {
 mod tests {
     use std::io::Read as _;
 
-    use axum::{Router, body::Body, body::to_bytes, http::Request, routing::get};
+    use axum::{Router, body::Body, body::to_bytes, http::Request};
     use tower::ServiceExt;
 
     use super::*;
@@ -292,9 +292,8 @@ mod tests {
     }
 
     async fn get_pack(dir: &Path, path: &str, accept: &str) -> (StatusCode, String, Vec<u8>) {
-        let app = Router::new()
-            .route("/pkg/{bundle}/pack/{islands}", get(pack))
-            .with_state(Arc::new(IslandPacks::new(dir)));
+        // Through the `/pkg` router as the server mounts it.
+        let app = Router::new().nest_service("/pkg", super::super::assets::pkg_router(dir));
         let response = app
             .oneshot(
                 Request::get(path)
