@@ -18,6 +18,7 @@ pub mod middleware;
 pub mod ocsp;
 pub mod order_files;
 pub mod portal;
+pub mod render_thread;
 pub mod rest;
 pub mod tls;
 
@@ -182,9 +183,25 @@ fn route_list() -> Vec<AxumRouteListing> {
     ROUTES.get_or_init(|| generate_route_list(App)).clone()
 }
 
+/// The portal's pages, each rendered on one render thread (see [`render_thread`]).
+fn pages(state: &AppState, routes: Vec<AxumRouteListing>) -> Router<AppState> {
+    let backend = state.backend.clone();
+    let options = state.leptos_options.clone();
+    Router::new()
+        .leptos_routes_with_context(
+            state,
+            routes,
+            move || {
+                provide_context(backend.clone());
+                provide_csp_nonce();
+            },
+            move || shell(options.clone()),
+        )
+        .route_layer(axum::middleware::from_fn(render_thread::on_render_thread))
+}
+
 pub fn router(state: AppState) -> Router {
     let routes = route_list();
-    let backend = state.backend.clone();
     let options = state.leptos_options.clone();
     Router::new()
         .route(
@@ -224,15 +241,7 @@ pub fn router(state: AppState) -> Router {
         .route("/crl/{file}", get(ca_certs::crl))
         .route("/ocsp", axum::routing::post(ocsp::post))
         .route("/ocsp/{*request}", get(ocsp::get))
-        .leptos_routes_with_context(
-            &state,
-            routes,
-            move || {
-                provide_context(backend.clone());
-                provide_csp_nonce();
-            },
-            move || shell(options.clone()),
-        )
+        .merge(pages(&state, routes))
         .fallback(leptos_axum::file_and_error_handler_with_context::<
             AppState,
             _,
