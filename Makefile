@@ -1,5 +1,5 @@
 # The two commands of the README.
-.PHONY: run test site bench bench-acme bench-bundle size-map
+.PHONY: run test site bench bench-acme bench-bundle bench-hang size-map
 
 ## Build and run Rootline on 127.0.0.1:3000 (SQLite and mail outbox under ./data).
 run:
@@ -24,6 +24,10 @@ bench-acme:
 ## Print the bytes each route downloads for a new visitor, and the sign-in page's time to interactive.
 bench-bundle:
 	scripts/bench-bundle.sh
+
+## Print how many signed-in pages never finish when many are fetched at once.
+bench-hang:
+	scripts/bench-hang.sh
 
 ## Print what each crate costs in the browser bundle, per part a visitor downloads.
 size-map: site

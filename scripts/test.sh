@@ -15,10 +15,10 @@ mkdir -p "$SOFTHSM_DIR/tokens"
 printf 'directories.tokendir = %s/tokens\nobjectstore.backend = file\nlog.level = ERROR\n' "$SOFTHSM_DIR" >"$SOFTHSM_DIR/softhsm2.conf"
 export SOFTHSM2_CONF="$SOFTHSM_DIR/softhsm2.conf"
 
-echo "==> rustfmt"
+echo "==> $(date -u +%T) rustfmt"
 cargo fmt --all --check
 
-echo "==> clippy (server side, then the browser bundle)"
+echo "==> $(date -u +%T) clippy (server side, then the browser bundle)"
 cargo clippy -p app -p server -p migrations -p rootline-fuzz -p rootline-wasm-split --all-targets -- -D warnings
 cargo clippy -p frontend --target wasm32-unknown-unknown -- -D warnings
 
@@ -27,21 +27,22 @@ drop_test_databases() {
     while read -r db; do dropdb --if-exists "$db"; done
 }
 
-echo "==> the build tools' own tests (the bundle splitter)"
+echo "==> $(date -u +%T) the build tools' own tests (the bundle splitter)"
 cargo test -p rootline-wasm-split
 
-echo "==> unit, store and service tests on SQLite"
+echo "==> $(date -u +%T) unit, store and service tests on SQLite"
 cargo test -p app -p server -p migrations
 
-echo "==> store and service tests on PostgreSQL"
+echo "==> $(date -u +%T) store and service tests on PostgreSQL"
 drop_test_databases
 ROOTLINE_TEST_DATABASE=postgres cargo test -p app -p server -p migrations
 drop_test_databases
 
-echo "==> end-to-end tests (Playwright, Chromium)"
+echo "==> $(date -u +%T) end-to-end tests (Playwright, Chromium)"
 scripts/build-site.sh
 # The server binary the tests above built (with their features): `cargo build -p server` alone
 # unifies features differently and rebuilt half the dependency tree (4 min on a cold machine).
 cargo test -p app -p server -p migrations --no-run
 SERVER_BIN="$(cd "$TARGET_DIR" && pwd)/debug/server"
 (cd end2end && ROOTLINE_BIN="$SERVER_BIN" npx playwright test)
+echo "==> $(date -u +%T) every test passed"
