@@ -29,6 +29,7 @@ pub mod order_done;
 pub mod order_form_post;
 pub mod order_status;
 pub mod orders;
+pub mod organizations;
 pub mod passkeys;
 pub mod password;
 pub mod permission;

@@ -16,3 +16,4 @@ pub mod totp;
 pub mod tracking_link;
 pub mod trusted_proxies;
 pub mod validity;
+pub mod vetting_reuse;
