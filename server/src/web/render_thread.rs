@@ -12,23 +12,19 @@
 //!
 //! Everything else (server functions, ACME, REST, OCSP, files) stays on the main runtime.
 
-use std::{
-    pin::Pin,
-    sync::{
-        OnceLock,
-        atomic::{AtomicUsize, Ordering},
-    },
-    task::{Context, Poll},
+use std::sync::{
+    OnceLock,
+    atomic::{AtomicUsize, Ordering},
 };
 
 use axum::{
-    body::{Body, Bytes, HttpBody},
+    body::Body,
     extract::Request,
     http::StatusCode,
     middleware::Next,
     response::{IntoResponse, Response},
 };
-use http_body_util::BodyExt;
+use http_body_util::{BodyExt, StreamBody};
 use tokio::{
     runtime::Handle,
     sync::{mpsc, oneshot},
@@ -93,7 +89,7 @@ impl RenderPool {
     /// Runs `next` for `req` on one render thread and streams its body back from there.
     pub async fn render(&self, req: Request, next: Next) -> Response {
         let (head_tx, head_rx) = oneshot::channel();
-        let (frames_tx, frames_rx) = mpsc::channel(FRAMES_IN_FLIGHT);
+        let (frames_tx, mut frames_rx) = mpsc::channel(FRAMES_IN_FLIGHT);
         let render = async move {
             let (parts, mut body) = next.run(req).await.into_parts();
             if head_tx.send(parts).is_err() {
@@ -112,7 +108,10 @@ impl RenderPool {
         };
         thread.spawn(render.in_current_span());
         match head_rx.await {
-            Ok(parts) => Response::from_parts(parts, Body::new(ChannelBody(frames_rx))),
+            Ok(parts) => {
+                let frames = futures_util::stream::poll_fn(move |cx| frames_rx.poll_recv(cx));
+                Response::from_parts(parts, Body::new(StreamBody::new(frames)))
+            }
             // The render task panicked before it had a response.
             Err(_) => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
         }
@@ -130,25 +129,10 @@ pub async fn on_render_thread(req: Request, next: Next) -> Response {
     }
 }
 
-/// A response body whose frames come from the render thread.
-struct ChannelBody(mpsc::Receiver<Result<http_body::Frame<Bytes>, axum::Error>>);
-
-impl HttpBody for ChannelBody {
-    type Data = Bytes;
-    type Error = axum::Error;
-
-    fn poll_frame(
-        mut self: Pin<&mut Self>,
-        cx: &mut Context<'_>,
-    ) -> Poll<Option<Result<http_body::Frame<Self::Data>, Self::Error>>> {
-        self.0.poll_recv(cx)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use axum::{Router, middleware::from_fn, routing::get};
+    use axum::{Router, body::Bytes, middleware::from_fn, routing::get};
     use tower::ServiceExt;
 
     fn thread_name() -> String {
