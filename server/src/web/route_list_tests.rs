@@ -14,6 +14,33 @@ use tower::ServiceExt;
 use super::{authorization_matrix::app, cookies::SESSION_COOKIE};
 use crate::services::identity::test_support::harness;
 
+/// Asks for `path` signed in with `session` and checks that the whole page comes, with 200,
+/// within 30 s; `what` names the request in the failure.
+async fn renders_whole_page(portal: &axum::Router, path: &str, session: &str, what: &str) {
+    let request = Request::get(path)
+        .header(header::HOST, "portal.test")
+        .header(header::ACCEPT, "text/html")
+        .header(header::COOKIE, format!("{SESSION_COOKIE}={session}"))
+        .body(Body::empty())
+        .unwrap();
+    let page = async {
+        let response = portal.clone().oneshot(request).await.unwrap();
+        let status = response.status();
+        let body = axum::body::to_bytes(response.into_body(), 8 << 20)
+            .await
+            .unwrap();
+        (status, body)
+    };
+    let (status, body) = tokio::time::timeout(Duration::from_secs(30), page)
+        .await
+        .unwrap_or_else(|_| panic!("{what} never finished rendering"));
+    assert_eq!(status, StatusCode::OK, "{what}");
+    assert!(
+        String::from_utf8_lossy(&body).contains("</html>"),
+        "{what} stopped mid-page"
+    );
+}
+
 #[tokio::test]
 async fn pages_render_while_another_thread_builds_routers() {
     let h = harness().await;
@@ -36,28 +63,7 @@ async fn pages_render_while_another_thread_builds_routers() {
     let mut rendered = 0;
     while !builder.is_finished() || rendered < 40 {
         for path in ["/orders", "/users", "/settings/ip-rules", "/domains"] {
-            let request = Request::get(path)
-                .header(header::HOST, "portal.test")
-                .header(header::ACCEPT, "text/html")
-                .header(header::COOKIE, format!("{SESSION_COOKIE}={asha}"))
-                .body(Body::empty())
-                .unwrap();
-            let page = async {
-                let response = portal.clone().oneshot(request).await.unwrap();
-                let status = response.status();
-                let body = axum::body::to_bytes(response.into_body(), 8 << 20)
-                    .await
-                    .unwrap();
-                (status, body)
-            };
-            let (status, body) = tokio::time::timeout(Duration::from_secs(30), page)
-                .await
-                .unwrap_or_else(|_| panic!("{path} never finished rendering"));
-            assert_eq!(status, StatusCode::OK, "{path}");
-            assert!(
-                String::from_utf8_lossy(&body).contains("</html>"),
-                "{path} stopped mid-page"
-            );
+            renders_whole_page(&portal, path, &asha, path).await;
             rendered += 1;
         }
     }
@@ -78,28 +84,7 @@ async fn concurrent_signed_in_pages_all_finish_rendering() {
         tokio::spawn(async move {
             for n in 0..300 {
                 let path = ["/settings/renewals", "/users", "/orders"][n % 3];
-                let request = Request::get(path)
-                    .header(header::HOST, "portal.test")
-                    .header(header::ACCEPT, "text/html")
-                    .header(header::COOKIE, format!("{SESSION_COOKIE}={asha}"))
-                    .body(Body::empty())
-                    .unwrap();
-                let page = async {
-                    let response = portal.clone().oneshot(request).await.unwrap();
-                    let status = response.status();
-                    let body = axum::body::to_bytes(response.into_body(), 8 << 20)
-                        .await
-                        .unwrap();
-                    (status, body)
-                };
-                let (status, body) = tokio::time::timeout(Duration::from_secs(30), page)
-                    .await
-                    .unwrap_or_else(|_| panic!("{path} (request {n}) never finished rendering"));
-                assert_eq!(status, StatusCode::OK, "{path}");
-                assert!(
-                    String::from_utf8_lossy(&body).contains("</html>"),
-                    "{path} stopped mid-page"
-                );
+                renders_whole_page(&portal, path, &asha, &format!("{path} (request {n})")).await;
             }
         })
     });
