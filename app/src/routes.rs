@@ -39,6 +39,10 @@ use crate::pages::{
         smime::{new::SmimeNewPage, view::SmimeOrderPage},
         view::OrderViewPage,
     },
+    organizations::{
+        edit::OrganizationEditPage, list::OrganizationsListPage, new::OrganizationNewPage,
+        view::OrganizationViewPage,
+    },
     overview::OverviewPage,
     profile::page::ProfilePage,
     settings::{
@@ -141,6 +145,10 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/orders/:id/revoke") view=RevokeConfirmPage ssr=SsrMode::Async />
                 <Route path=path!("/smime/verify/:value") view=SmimeVerifyPage />
                 <Route path=path!("/domains") view=DomainsPage ssr=SsrMode::Async />
+                <Route path=path!("/organizations") view=OrganizationsListPage ssr=SsrMode::Async />
+                <Route path=path!("/organizations/new") view=OrganizationNewPage ssr=SsrMode::Async />
+                <Route path=path!("/organizations/:id") view=OrganizationViewPage ssr=SsrMode::Async />
+                <Route path=path!("/organizations/:id/edit") view=OrganizationEditPage ssr=SsrMode::Async />
                 <Route path=path!("/track/:token") view=TrackPage ssr=SsrMode::Async />
                 <Route path=path!("/dcv/confirm/:domain/:value") view=DcvConfirmPage />
                 <Route path=path!("/download") view=DelegateDownloadPage />

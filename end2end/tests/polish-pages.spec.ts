@@ -54,6 +54,8 @@ const PORTAL_PAGES: { path: string; pending?: boolean }[] = [
   { path: "/orders/new" },
   { path: "/orders/smime/new" },
   { path: "/domains" },
+  { path: "/organizations" },
+  { path: "/organizations/new" },
   { path: "/users" },
   { path: "/billing" },
   { path: "/settings/rest-api" },

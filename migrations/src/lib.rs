@@ -41,6 +41,7 @@ mod m20261205_000060_legal_documents;
 mod m20261205_000070_order_search;
 mod m20261205_000080_order_forms;
 mod m20261205_000090_user_language;
+mod m20261206_000100_organizations;
 
 pub struct Migrator;
 
@@ -86,6 +87,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000070_order_search::Migration),
             Box::new(m20261205_000080_order_forms::Migration),
             Box::new(m20261205_000090_user_language::Migration),
+            Box::new(m20261206_000100_organizations::Migration),
         ]
     }
 }

@@ -300,10 +300,15 @@ pub async fn serve(config: Config) -> Result<(), StartupError> {
         services.clock.clone(),
         Arc::new(OsRandom),
     ));
+    let organizations = Arc::new(crate::services::organizations::OrganizationService::new(
+        services.store.clone(),
+        services.clock.clone(),
+    ));
     let rest = Arc::new(web::rest::Rest {
         keys: api_keys.clone(),
         orders: orders.clone(),
         validation: validation.clone(),
+        organizations: organizations.clone(),
         store: services.store.clone(),
         clock: services.clock.clone(),
         public_url: config.link_base(),
@@ -352,6 +357,10 @@ pub async fn serve(config: Config) -> Result<(), StartupError> {
                 acme: acme.clone(),
                 directory_url: format!("{}/acme/directory", config.link_base()),
             }),
+            organizations: Arc::new(web::portal::OrganizationsPortal {
+                identity: services.identity.clone(),
+                organizations: organizations.clone(),
+            }),
         },
         store: services.store.clone(),
         authority: services.authority.clone(),
@@ -361,6 +370,7 @@ pub async fn serve(config: Config) -> Result<(), StartupError> {
         access,
         orders,
         billing,
+        organizations,
         throttle,
         metrics_access: Arc::new(web::metrics::MetricsAccess::from_token(
             config.metrics_token.as_ref().map(|t| t.0.as_str()),

@@ -49,6 +49,8 @@ doc-month-empty = No orders were charged or refunded in { $month }.
 
 ## The orders export: the sheet's name and its header row.
 
+xlsx-organizations-sheet = Organizations
+xlsx-organization-id = Organization ID
 xlsx-orders-sheet = Orders
 xlsx-order = Order
 xlsx-placed = Placed (UTC)

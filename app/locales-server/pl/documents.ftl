@@ -52,6 +52,8 @@ doc-month-empty = Za { $month } nie ma żadnych obciążeń ani zwrotów za zam�
 
 ## Eksport zamówień: nazwa arkusza i wiersz nagłówków.
 
+xlsx-organizations-sheet = Organizacje
+xlsx-organization-id = ID organizacji
 xlsx-orders-sheet = Zamówienia
 xlsx-order = Zamówienie
 xlsx-placed = Data złożenia (UTC)

@@ -18,6 +18,7 @@ pub mod domains;
 mod multipart;
 pub mod operator;
 pub mod orders;
+pub mod organizations;
 pub mod profile;
 pub mod refill;
 pub mod smime;

@@ -7,6 +7,7 @@ pub mod form_card;
 pub mod language_switch;
 pub mod loaded;
 pub mod order_fields;
+pub mod organization_fields;
 pub mod passkey_gate;
 pub mod portal;
 pub mod statement;

@@ -90,7 +90,7 @@ const fn entry(
 }
 
 /// The main menu, in order. Each entry's access is the permission its page asks for.
-pub const MENU: [MenuEntry; 22] = [
+pub const MENU: [MenuEntry; 23] = [
     entry("/", "menu-overview", Access::Everyone, &["page-overview"]),
     entry(
         "/profile",
@@ -121,6 +121,17 @@ pub const MENU: [MenuEntry; 22] = [
         "menu-domains",
         Access::Needs(Permission::ManageDomains),
         &["page-domains"],
+    ),
+    entry(
+        "/organizations",
+        "menu-organizations",
+        Access::Needs(Permission::RequestCertificates),
+        &[
+            "page-organizations",
+            "page-add-organization",
+            "page-organization",
+            "page-edit-organization",
+        ],
     ),
     entry(
         "/operator/accounts",

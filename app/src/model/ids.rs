@@ -75,6 +75,12 @@ id_newtype! {
     CertificateId;
     /// An invitation to join an account.
     InvitationId;
+    /// An organization an account has vetted (or is having vetted) for OV and EV certificates.
+    OrganizationId;
+    /// A registration document of an organization.
+    OrganizationDocumentId;
+    /// A representative of an organization.
+    ContactId;
 }
 
 #[cfg(test)]

@@ -29,6 +29,7 @@ pub mod order_done;
 pub mod order_form_post;
 pub mod order_status;
 pub mod orders;
+pub mod organization_form;
 pub mod organizations;
 pub mod passkeys;
 pub mod password;
@@ -54,8 +55,8 @@ pub use audit::{AuditEntryView, AuditPage, AuditQuery};
 pub use email::Email;
 pub use field_errors::{FieldError, FieldErrors};
 pub use ids::{
-    AccountId, ApiKeyId, CertificateId, DomainId, GroupId, InvitationId, IpRuleId, MembershipId,
-    OrderId, ProductId, RoleId, UserId,
+    AccountId, ApiKeyId, CertificateId, ContactId, DomainId, GroupId, InvitationId, IpRuleId,
+    MembershipId, OrderId, OrganizationDocumentId, OrganizationId, ProductId, RoleId, UserId,
 };
 pub use money::{Currency, Money};
 pub use permission::Permission;

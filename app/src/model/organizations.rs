@@ -146,7 +146,232 @@ impl OrganizationStatus {
     pub fn customer_may_submit(self) -> bool {
         matches!(self, Self::Draft | Self::Rejected)
     }
+
+    /// Whether an edit of a vetted record goes back through vetting (a modification request)
+    /// rather than changing it in place.
+    pub fn edit_requests_modification(self) -> bool {
+        matches!(self, Self::VerifiedOv | Self::VerifiedEv)
+    }
+
+    /// Whether the account may take it out of use. A suspended organization stays suspended
+    /// until the operator lifts it: a suspension is often the answer to a problem found.
+    pub fn customer_may_suspend(self) -> bool {
+        !matches!(self, Self::Suspended)
+    }
 }
+
+/// What a person recorded with an organization does for it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum ContactRole {
+    /// The one the vetting desk and the outsider links speak to first.
+    Representative,
+    /// Others who may act for the organization when the representative cannot.
+    Alternate,
+}
+
+impl ContactRole {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Representative => "representative",
+            Self::Alternate => "alternate",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        [Self::Representative, Self::Alternate]
+            .into_iter()
+            .find(|r| r.as_str() == s)
+    }
+}
+
+/// The organizations list's search, as the address carries it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OrganizationsQuery {
+    /// Part of the legal name, trade name or registration number.
+    #[serde(default)]
+    pub search: String,
+    /// A status's stored text, or `expired`; empty for all.
+    #[serde(default)]
+    pub status: String,
+    #[serde(default)]
+    pub page: Option<u64>,
+}
+
+/// What the status filter chose.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StatusFilter {
+    Is(OrganizationStatus),
+    /// Verified once, and the vetting has aged out.
+    Expired,
+}
+
+impl StatusFilter {
+    pub const EXPIRED: &'static str = "expired";
+
+    pub fn parse(s: &str) -> Result<Option<Self>, crate::i18n::Msg> {
+        match s.trim() {
+            "" => Ok(None),
+            Self::EXPIRED => Ok(Some(Self::Expired)),
+            other => OrganizationStatus::parse(other)
+                .map(|s| Some(Self::Is(s)))
+                .ok_or_else(|| crate::i18n::Msg::new("err-no-such-organization-status")),
+        }
+    }
+}
+
+/// Rows per page of the organizations list.
+pub const ORGANIZATIONS_PER_PAGE: u64 = 20;
+
+/// One organization in the list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OrganizationSummary {
+    pub id: super::OrganizationId,
+    pub legal_name: String,
+    pub trade_name: Option<String>,
+    pub org_type: OrganizationType,
+    /// ISO 3166-1 alpha-2 of the jurisdiction.
+    pub jurisdiction_country: String,
+    pub status: OrganizationStatus,
+    /// The vetting aged out (the status still says the level it had).
+    pub expired: bool,
+    /// The last day the vetting may back a certificate.
+    pub verified_until: Option<super::Day>,
+    pub updated: super::Day,
+}
+
+impl OrganizationSummary {
+    /// The catalogue key of the status a person reads: "Expired" when the vetting aged out.
+    pub fn status_key(&self) -> &'static str {
+        if self.expired {
+            "organization-status-expired"
+        } else {
+            self.status.label_key()
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OrganizationsPage {
+    pub organizations: Vec<OrganizationSummary>,
+    pub page: u64,
+    pub total: u64,
+    /// The caller may add and change organizations (others only read).
+    pub can_manage: bool,
+}
+
+impl OrganizationsPage {
+    pub fn pages(&self) -> u64 {
+        self.total.div_ceil(ORGANIZATIONS_PER_PAGE).max(1)
+    }
+}
+
+/// A representative of an organization.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ContactView {
+    pub id: super::ContactId,
+    pub name: String,
+    pub email: String,
+    pub phone: String,
+    pub designation: String,
+}
+
+/// A registration document, without its bytes (they are fetched from `href`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DocumentView {
+    pub id: super::OrganizationDocumentId,
+    pub file_name: String,
+    /// `PDF`, `PNG` or `JPEG`.
+    pub kind: String,
+    pub size_bytes: u64,
+    pub uploaded: super::Day,
+    pub href: String,
+}
+
+/// One organization with everything the account recorded about it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OrganizationDetail {
+    pub id: super::OrganizationId,
+    /// The record as the form shows it (to edit it).
+    pub form: super::organization_form::OrganizationForm,
+    pub org_type: OrganizationType,
+    pub status: OrganizationStatus,
+    pub expired: bool,
+    /// Why the vetting desk refused it, for the customer to read.
+    pub rejection_reason: Option<String>,
+    pub verified_until: Option<super::Day>,
+    pub representative: ContactView,
+    pub alternates: Vec<ContactView>,
+    pub documents: Vec<DocumentView>,
+    pub created: super::Day,
+    pub submitted: Option<super::Day>,
+    pub can_manage: bool,
+}
+
+impl OrganizationDetail {
+    pub fn status_key(&self) -> &'static str {
+        if self.expired {
+            "organization-status-expired"
+        } else {
+            self.status.label_key()
+        }
+    }
+}
+
+/// The organizations page's path.
+pub const ORGANIZATIONS_PATH: &str = "/organizations";
+
+/// The page that adds an organization.
+pub const ORGANIZATIONS_NEW_PATH: &str = "/organizations/new";
+
+/// An organization's page.
+pub fn organization_page(id: super::OrganizationId) -> String {
+    format!("{ORGANIZATIONS_PATH}/{id}")
+}
+
+/// The page that changes an organization's record.
+pub fn organization_edit_page(id: super::OrganizationId) -> String {
+    format!("{ORGANIZATIONS_PATH}/{id}/edit")
+}
+
+/// What a registration document may be, read from its bytes (never from the name or the type
+/// the browser claims).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum DocumentType {
+    Pdf,
+    Png,
+    Jpeg,
+}
+
+impl DocumentType {
+    pub const ALL: [DocumentType; 3] = [Self::Pdf, Self::Png, Self::Jpeg];
+
+    pub fn mime(self) -> &'static str {
+        match self {
+            Self::Pdf => "application/pdf",
+            Self::Png => "image/png",
+            Self::Jpeg => "image/jpeg",
+        }
+    }
+
+    pub fn from_mime(mime: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|t| t.mime() == mime)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Pdf => "PDF",
+            Self::Png => "PNG",
+            Self::Jpeg => "JPEG",
+        }
+    }
+}
+
+/// The largest registration document accepted.
+pub const DOCUMENT_MAX_BYTES: usize = 4 * 1024 * 1024;
+/// The most documents one organization keeps.
+pub const DOCUMENTS_MAX: usize = 20;
+/// The most alternate representatives one organization keeps.
+pub const ALTERNATES_MAX: usize = 5;
 
 #[cfg(test)]
 mod tests {

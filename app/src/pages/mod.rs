@@ -14,6 +14,7 @@ pub mod legal;
 pub mod not_found;
 pub mod operator;
 pub mod orders;
+pub mod organizations;
 pub mod overview;
 pub mod profile;
 pub mod settings;

@@ -5,8 +5,8 @@ use std::sync::Arc;
 use crate::{
     ports::access::AccessApi, ports::acme::AcmeApi, ports::billing::BillingApi,
     ports::catalog::CatalogApi, ports::domains::DomainsApi, ports::identity::IdentityApi,
-    ports::operator::OperatorApi, ports::orders::OrdersApi, ports::passkeys::PasskeyApi,
-    ports::smime::SmimeApi,
+    ports::operator::OperatorApi, ports::orders::OrdersApi, ports::organizations::OrganizationsApi,
+    ports::passkeys::PasskeyApi, ports::smime::SmimeApi,
 };
 
 /// Everything the portal can call, provided to server functions as Leptos context.
@@ -22,4 +22,5 @@ pub struct Backend {
     pub catalog: Arc<dyn CatalogApi>,
     pub smime: Arc<dyn SmimeApi>,
     pub acme: Arc<dyn AcmeApi>,
+    pub organizations: Arc<dyn OrganizationsApi>,
 }

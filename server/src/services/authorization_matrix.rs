@@ -9,7 +9,8 @@ use std::{collections::BTreeSet, future::Future, path::Path, pin::Pin, sync::Arc
 
 use app::i18n::Lang;
 use app::model::{
-    AuditQuery, Permission, Role, UserForm, UsersQuery,
+    AuditQuery, ContactId, OrganizationDocumentId, OrganizationId, Permission, Role, UserForm,
+    UsersQuery,
     billing::{Allocation, CreditForm},
     domains::AddDomainForm,
     groups::GroupForm,
@@ -17,6 +18,8 @@ use app::model::{
     operator::AccountsQuery,
     order_actions::{ChangeNames, EditOrderForm, ReissueForm, RenewForm, RevokeForm},
     orders::OrdersQuery,
+    organization_form::{ContactForm, OrganizationForm},
+    organizations::OrganizationsQuery,
     products::{PriceForm, PrivateProductForm, PublicProductForm},
     profile::ProfileForm,
     roles::CustomRoleForm,
@@ -37,6 +40,7 @@ use crate::{
             DownloadFormat, OrderError,
             test_support::{World as OrderWorld, world as order_world},
         },
+        organizations::{OrganizationError, OrganizationService, Upload as OrgUpload},
         validation::ValidationError,
     },
 };
@@ -120,6 +124,16 @@ impl<T> Answered for Result<T, ValidationError> {
     }
 }
 
+impl<T> Answered for Result<T, OrganizationError> {
+    fn answer(self) -> Answer {
+        match self {
+            Err(OrganizationError::Forbidden(p)) => Answer::Forbidden(Some(p)),
+            Err(OrganizationError::NotFound) => Answer::NotFound,
+            other => Answer::Other(format!("{:?}", other.err())),
+        }
+    }
+}
+
 impl<T> Answered for Result<T, AcmeError> {
     fn answer(self) -> Answer {
         match self {
@@ -197,6 +211,10 @@ struct World {
     access: AccessService,
     api_keys: ApiKeyService,
     acme: AcmeService,
+    orgs: OrganizationService,
+    /// An organization of the first account, with one document.
+    organization: OrganizationId,
+    document: OrganizationDocumentId,
     /// A basic user of the first account the user-management calls act on.
     member: i32,
     group: i32,
@@ -1226,6 +1244,103 @@ fn cases() -> Vec<Case> {
                 .remove_restriction_for(c, "never-restricted.example.com")
                 .await
         ),
+        // organizations
+        case!(
+            "organizations/add.rs::add_organization",
+            needs(ManageOrganizations),
+            Skip,
+            |w, c| w
+                .orgs
+                .add_organization(c, &OrganizationForm::default(), ip())
+                .await
+        ),
+        case!(
+            "organizations/edit.rs::update_organization",
+            needs(ManageOrganizations),
+            NF,
+            |w, c| w
+                .orgs
+                .update_organization(c, w.organization, &OrganizationForm::default(), ip())
+                .await
+        ),
+        case!(
+            "organizations/submit.rs::submit_organization",
+            needs(ManageOrganizations),
+            NF,
+            |w, c| w.orgs.submit_organization(c, w.organization, ip()).await
+        ),
+        case!(
+            "organizations/suspend.rs::suspend_organization",
+            needs(ManageOrganizations),
+            NF,
+            |w, c| w.orgs.suspend_organization(c, w.organization, ip()).await
+        ),
+        case!(
+            "organizations/list.rs::organizations_page",
+            needs(RequestCertificates),
+            Skip,
+            |w, c| w
+                .orgs
+                .organizations_page(c, &OrganizationsQuery::default())
+                .await
+        ),
+        case!(
+            "organizations/export.rs::organizations_export",
+            needs(RequestCertificates),
+            Skip,
+            |w, c| w
+                .orgs
+                .organizations_export(c, &OrganizationsQuery::default(), Lang::En)
+                .await
+        ),
+        case!(
+            "organizations/detail.rs::organization_detail",
+            needs(RequestCertificates),
+            NF,
+            |w, c| w.orgs.organization_detail(c, w.organization).await
+        ),
+        case!(
+            "organizations/contacts.rs::add_alternate",
+            needs(ManageOrganizations),
+            NF,
+            |w, c| w
+                .orgs
+                .add_alternate(c, w.organization, &ContactForm::default(), ip())
+                .await
+        ),
+        case!(
+            "organizations/contacts.rs::remove_alternate",
+            needs(ManageOrganizations),
+            NF,
+            |w, c| w
+                .orgs
+                .remove_alternate(c, w.organization, ContactId(0), ip())
+                .await
+        ),
+        case!(
+            "organizations/documents.rs::add_document",
+            needs(ManageOrganizations),
+            NF,
+            |w, c| w
+                .orgs
+                .add_document(c, w.organization, OrgUpload::default(), ip())
+                .await
+        ),
+        case!(
+            "organizations/documents.rs::document",
+            needs(RequestCertificates),
+            NF,
+            |w, c| w.orgs.document(c, w.organization, w.document).await
+        ),
+        case!(
+            "organizations/documents.rs::remove_document",
+            needs(ManageOrganizations),
+            NF,
+            |w, c| w
+                .orgs
+                .remove_document(c, w.organization, OrganizationDocumentId(0), ip())
+                .await
+        ),
         case!(
             "validation/verify.rs::verify_for",
             needs(ManageDomains),
@@ -1244,6 +1359,25 @@ fn role_form_with(name: &str, permissions: &[Permission]) -> CustomRoleForm {
         name: name.into(),
         description: String::new(),
         permissions: permissions.iter().map(|p| p.as_str().to_owned()).collect(),
+    }
+}
+
+fn organization_form() -> OrganizationForm {
+    OrganizationForm {
+        legal_name: "Acme Widgets Private Limited".into(),
+        org_type: "private_organization".into(),
+        registration_number: "U72200KA2009PTC049889".into(),
+        registration_agency: "Registrar of Companies, Bengaluru".into(),
+        jurisdiction_country: "IN".into(),
+        street: "12 MG Road".into(),
+        city: "Bengaluru".into(),
+        country: "IN".into(),
+        phone: "+91 80 4000 1234".into(),
+        rep_name: "Asha Rao".into(),
+        rep_email: "asha@acme.example".into(),
+        rep_phone: "+91 98450 12345".into(),
+        rep_designation: "Director".into(),
+        ..Default::default()
     }
 }
 
@@ -1481,11 +1615,31 @@ async fn world() -> World {
             .await
             .unwrap_or(0)
     };
+    let orgs = OrganizationService::for_harness(h);
+    let organization = orgs
+        .add_organization(&admin, &organization_form(), None)
+        .await
+        .unwrap();
+    let document = orgs
+        .add_document(
+            &admin,
+            organization,
+            OrgUpload {
+                file_name: "registration.pdf".into(),
+                bytes: b"%PDF-1.7\n%%EOF\n".to_vec(),
+            },
+            None,
+        )
+        .await
+        .unwrap();
     World {
         o,
         access,
         api_keys,
         acme,
+        orgs,
+        organization,
+        document,
         member,
         group,
         role,

@@ -11,5 +11,6 @@ pub mod catalog;
 pub mod identity;
 pub mod notifications;
 pub mod orders;
+pub mod organizations;
 pub mod throttle;
 pub mod validation;

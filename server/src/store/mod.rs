@@ -31,6 +31,7 @@ pub mod ocsp_responses;
 pub mod order_forms;
 pub mod order_links;
 pub mod orders;
+pub mod organizations;
 pub mod passkeys;
 pub mod products;
 pub mod reminders;

@@ -27,6 +27,7 @@ use app::model::{
     order_actions::OrderLinkKind,
     order_status::OrderStatus,
     orders::{KeySource, OrderSource, TrackingScope},
+    organizations::{ContactRole, DocumentType, OrganizationStatus, OrganizationType},
     passkeys::CeremonyPurpose,
     products::ProductKind,
     roles::AssignedRole,
@@ -205,6 +206,10 @@ stored_text! {
     AssignedRole: AssignedRole::stored, AssignedRole::parse;
     LedgerKind: LedgerKind::as_str, LedgerKind::parse;
     Lang: Lang::tag, Lang::from_tag;
+    OrganizationType: OrganizationType::as_str, OrganizationType::parse;
+    OrganizationStatus: OrganizationStatus::as_str, OrganizationStatus::parse;
+    ContactRole: ContactRole::as_str, ContactRole::parse;
+    DocumentType: DocumentType::mime, DocumentType::from_mime;
 }
 
 #[cfg(test)]

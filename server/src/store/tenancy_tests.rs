@@ -410,3 +410,152 @@ async fn an_api_key_of_another_account_is_not_revoked() {
         .unwrap();
     assert_eq!(after.revoked_at, Some(at()));
 }
+
+#[tokio::test]
+async fn another_accounts_organization_takes_no_change_contact_or_document_and_is_not_read() {
+    use app::model::{
+        ContactId, OrganizationDocumentId, OrganizationId, UserId,
+        organization_form::OrganizationForm,
+        organizations::{ContactRole, DocumentType, OrganizationStatus},
+    };
+
+    use super::organizations;
+
+    let w = world().await;
+    let form = OrganizationForm {
+        legal_name: "Their Widgets Ltd".into(),
+        org_type: "private_organization".into(),
+        registration_number: "12345".into(),
+        registration_agency: "Registrar".into(),
+        jurisdiction_country: "IN".into(),
+        street: "1 Road".into(),
+        city: "Pune".into(),
+        country: "IN".into(),
+        phone: "+91 20 4000 1234".into(),
+        rep_name: "Their Rep".into(),
+        rep_email: "rep@their-widgets.example".into(),
+        rep_phone: "+91 98450 12345".into(),
+        rep_designation: "Director".into(),
+        ..Default::default()
+    };
+    let valid = form.validate().unwrap();
+    let by = UserId(w.their_member.user_id);
+    let theirs = organizations::insert(&w.store, w.theirs, &valid, by, at())
+        .await
+        .unwrap();
+    let id = OrganizationId(theirs.id);
+    let doc = organizations::add_document(
+        &w.store,
+        w.theirs,
+        id,
+        organizations::NewDocument {
+            file_name: "reg.pdf",
+            content_type: DocumentType::Pdf,
+            sha256: "00",
+            bytes: b"%PDF-1.7".to_vec(),
+            by,
+        },
+        at(),
+    )
+    .await
+    .unwrap();
+    let contacts = organizations::contacts(&w.store, w.theirs, id)
+        .await
+        .unwrap();
+
+    // Reads as "mine" find nothing.
+    assert!(
+        organizations::get(&w.store, w.mine, id)
+            .await
+            .unwrap()
+            .is_none()
+    );
+    assert!(
+        organizations::contacts(&w.store, w.mine, id)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    assert!(
+        organizations::documents(&w.store, w.mine, id)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    assert!(
+        organizations::document(&w.store, w.mine, id, OrganizationDocumentId(doc.id))
+            .await
+            .unwrap()
+            .is_none()
+    );
+    // Writes as "mine" change nothing.
+    let mut other = valid.clone();
+    other.legal_name = "Taken Over Ltd".into();
+    assert!(matches!(
+        organizations::update(
+            &w.store,
+            w.mine,
+            id,
+            &other,
+            OrganizationStatus::Draft,
+            None,
+            at()
+        )
+        .await,
+        Err(StoreError::NotInAccount)
+    ));
+    assert!(matches!(
+        organizations::set_status(
+            &w.store,
+            w.mine,
+            id,
+            OrganizationStatus::Suspended,
+            None,
+            at()
+        )
+        .await,
+        Err(StoreError::NotInAccount)
+    ));
+    assert!(matches!(
+        organizations::add_contact(
+            &w.store,
+            w.mine,
+            id,
+            ContactRole::Alternate,
+            &valid.representative,
+            at()
+        )
+        .await,
+        Err(StoreError::NotInAccount)
+    ));
+    assert!(
+        !organizations::remove_alternate(&w.store, w.mine, id, ContactId(contacts[0].id))
+            .await
+            .unwrap()
+    );
+    assert!(
+        !organizations::remove_document(&w.store, w.mine, id, OrganizationDocumentId(doc.id))
+            .await
+            .unwrap()
+    );
+    let after = organizations::get(&w.store, w.theirs, id)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(after.legal_name, "Their Widgets Ltd");
+    assert_eq!(*after.status, OrganizationStatus::Draft);
+    assert_eq!(
+        organizations::documents(&w.store, w.theirs, id)
+            .await
+            .unwrap()
+            .len(),
+        1
+    );
+    assert_eq!(
+        organizations::contacts(&w.store, w.theirs, id)
+            .await
+            .unwrap()
+            .len(),
+        1
+    );
+}

@@ -757,6 +757,66 @@ const MATRIX: &[Entry] = &[
         other: Other::NotFound,
     },
     Entry {
+        path: "/api/organizations/list",
+        rule: Rule::Requires(Permission::RequestCertificates),
+        body: "query[search]=&query[status]=",
+        other: Other::NoLeak("\"organizations\":[", "first@example.com"),
+    },
+    Entry {
+        path: "/api/organizations/get",
+        rule: Rule::RequiresOnObject(Permission::RequestCertificates),
+        body: "id=1",
+        other: Other::NotFound,
+    },
+    Entry {
+        path: "/api/organizations/add",
+        rule: Rule::Requires(Permission::ManageOrganizations),
+        body: "legal_name=&org_type=",
+        other: Other::Skip,
+    },
+    Entry {
+        path: "/api/organizations/update",
+        rule: Rule::RequiresOnObject(Permission::ManageOrganizations),
+        body: "id=1&legal_name=&org_type=",
+        other: Other::NotFound,
+    },
+    Entry {
+        path: "/api/organizations/submit",
+        rule: Rule::RequiresOnObject(Permission::ManageOrganizations),
+        body: "id=1",
+        other: Other::NotFound,
+    },
+    Entry {
+        path: "/api/organizations/suspend",
+        rule: Rule::RequiresOnObject(Permission::ManageOrganizations),
+        body: "id=1",
+        other: Other::NotFound,
+    },
+    Entry {
+        path: "/api/organizations/alternate-add",
+        rule: Rule::RequiresOnObject(Permission::ManageOrganizations),
+        body: "id=1&name=&email=&phone=&designation=",
+        other: Other::NotFound,
+    },
+    Entry {
+        path: "/api/organizations/alternate-remove",
+        rule: Rule::RequiresOnObject(Permission::ManageOrganizations),
+        body: "id=1&contact=1",
+        other: Other::NotFound,
+    },
+    Entry {
+        path: "/api/organizations/document-add",
+        rule: Rule::RequiresOnObject(Permission::ManageOrganizations),
+        body: "id=1",
+        other: Other::NotFound,
+    },
+    Entry {
+        path: "/api/organizations/document-remove",
+        rule: Rule::RequiresOnObject(Permission::ManageOrganizations),
+        body: "id=1&document=1",
+        other: Other::NotFound,
+    },
+    Entry {
         path: "/api/dcv/confirm",
         rule: Rule::Public,
         body: "domain=1&value=0000",
@@ -980,10 +1040,13 @@ pub(super) fn surface(
         1,
     ));
     let api_keys = Arc::new(crate::services::api_keys::ApiKeyService::for_harness(h));
+    let organizations =
+        Arc::new(crate::services::organizations::OrganizationService::for_harness(h));
     let rest = Arc::new(super::rest::Rest {
         keys: api_keys.clone(),
         orders: orders.clone(),
         validation: validation.clone(),
+        organizations: organizations.clone(),
         store: h.store.clone(),
         clock: h.clock.clone(),
         public_url: "http://portal.test".into(),
@@ -1020,6 +1083,10 @@ pub(super) fn surface(
                 acme: acme.clone(),
                 directory_url: "http://portal.test/acme/directory".into(),
             }),
+            organizations: Arc::new(super::portal::OrganizationsPortal {
+                identity: identity.clone(),
+                organizations: organizations.clone(),
+            }),
         },
         store: h.store.clone(),
         authority: ca,
@@ -1029,6 +1096,7 @@ pub(super) fn surface(
         access,
         orders,
         billing,
+        organizations,
         throttle,
         metrics_access: Arc::new(super::metrics::MetricsAccess::Loopback),
         mail: Arc::new(crate::services::notifications::MailDelivery::new(
@@ -1092,7 +1160,11 @@ pub(super) async fn post_form(
 }
 
 /// Server functions that read multipart form data (a file may come with the form).
-const MULTIPART: &[&str] = &["/api/orders/wizard-step", "/api/smime/order"];
+const MULTIPART: &[&str] = &[
+    "/api/orders/wizard-step",
+    "/api/smime/order",
+    "/api/organizations/document-add",
+];
 const BOUNDARY: &str = "rootline-matrix-boundary";
 
 /// The fields of a URL-encoded body as multipart form data, as a browser posts a form with

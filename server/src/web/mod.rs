@@ -17,6 +17,7 @@ pub mod metrics;
 pub mod middleware;
 pub mod ocsp;
 pub mod order_files;
+pub mod organization_files;
 pub mod portal;
 pub mod render_thread;
 pub mod rest;
@@ -67,6 +68,7 @@ pub struct AppState {
     pub access: Arc<crate::services::access::AccessService>,
     pub orders: Arc<crate::services::orders::OrderService>,
     pub billing: Arc<crate::services::billing::BillingService>,
+    pub organizations: Arc<crate::services::organizations::OrganizationService>,
     /// Per-client limits on the public routes (tracking downloads, the delegate's PIN).
     pub throttle: Arc<crate::services::throttle::Throttle>,
     /// Who may read `/metrics`.
@@ -84,6 +86,20 @@ impl FromRef<AppState> for LeptosOptions {
 /// The largest body a server function accepts (axum's default limit, which Leptos applies when
 /// it reads the body). The biggest legitimate one, a group logo as a `data:` URL, is far below.
 const SERVER_FN_BODY_LIMIT: usize = 2 * 1024 * 1024;
+
+/// The server function that takes a registration document, and the most its body may hold: the
+/// largest document and the form's few other fields.
+const DOCUMENT_UPLOAD_PATH: &str = "/api/organizations/document-add";
+const DOCUMENT_UPLOAD_BODY_LIMIT: usize =
+    app::model::organizations::DOCUMENT_MAX_BYTES + 256 * 1024;
+
+fn body_limit(path: &str) -> usize {
+    if path == DOCUMENT_UPLOAD_PATH {
+        DOCUMENT_UPLOAD_BODY_LIMIT
+    } else {
+        SERVER_FN_BODY_LIMIT
+    }
+}
 
 /// Gives the page renderer this response's CSP nonce (made by the security-headers layer), so
 /// Leptos puts the same value on its scripts as the policy names.
@@ -127,13 +143,14 @@ async fn api_bad_requests(
 /// with 500, as if the server had failed; it is the client's mistake, so it gets 413 and says
 /// what the limit is.
 async fn within_body_limit(req: Request<Body>) -> Result<Request<Body>, axum::response::Response> {
+    let limit = body_limit(req.uri().path());
     let (parts, body) = req.into_parts();
-    match axum::body::to_bytes(body, SERVER_FN_BODY_LIMIT).await {
+    match axum::body::to_bytes(body, limit).await {
         Ok(bytes) => Ok(Request::from_parts(parts, Body::from(bytes))),
         Err(_) => {
             let error = app::error::AppError::BadRequest(format!(
                 "The request is too large: a form may send at most {} MB.",
-                SERVER_FN_BODY_LIMIT / (1024 * 1024)
+                limit / (1024 * 1024)
             ));
             Err((
                 StatusCode::PAYLOAD_TOO_LARGE,
@@ -217,6 +234,14 @@ pub fn router(state: AppState) -> Router {
         .route("/metrics", get(metrics::scrape))
         .route("/audit/export.xlsx", get(audit_export::export))
         .route("/orders/export.xlsx", get(order_files::export))
+        .route(
+            "/organizations/export.xlsx",
+            get(organization_files::export),
+        )
+        .route(
+            "/organizations/{id}/documents/{document}",
+            get(organization_files::document),
+        )
         .route("/billing/invoice", get(billing_files::monthly_invoice))
         .route(
             "/orders/{id}/certificate/{format}",

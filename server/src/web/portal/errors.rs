@@ -12,6 +12,7 @@ use crate::services::{
     catalog::CatalogError,
     identity::{IdentityError, email_taken_errors},
     orders::OrderError,
+    organizations::OrganizationError,
     validation::ValidationError,
 };
 
@@ -188,6 +189,20 @@ impl From<AcmeError> for AppError {
                 AppError::Conflict(Msg::new("err-bad-request").arg("detail", m))
             }
             other => incident(&other),
+        }
+    }
+}
+
+impl From<OrganizationError> for AppError {
+    fn from(e: OrganizationError) -> Self {
+        match e {
+            OrganizationError::Forbidden(_) => AppError::Forbidden,
+            OrganizationError::NotFound => AppError::NotFound,
+            OrganizationError::Invalid(errors) => AppError::Validation(errors),
+            OrganizationError::Refused(reason) => AppError::Conflict(reason),
+            other @ (OrganizationError::Export(_) | OrganizationError::Store(_)) => {
+                incident(&other)
+            }
         }
     }
 }

@@ -11,6 +11,7 @@ mod errors;
 mod identity;
 mod operator;
 mod orders;
+mod organizations;
 mod passkeys;
 mod smime;
 
@@ -24,6 +25,7 @@ use app::{
 pub use acme::AcmePortal;
 pub use catalog::CatalogPortal;
 pub use errors::incident;
+pub use organizations::OrganizationsPortal;
 
 use super::cookies::{lang_cookie, session_cookie};
 use crate::{

@@ -16,6 +16,7 @@ mod order_actions;
 mod order_create;
 mod order_list;
 mod order_view;
+mod organizations;
 mod problem;
 mod products;
 #[cfg(test)]
@@ -35,7 +36,10 @@ use utoipa_axum::{
 
 use crate::{
     ports::Clock,
-    services::{api_keys::ApiKeyService, orders::OrderService, validation::ValidationService},
+    services::{
+        api_keys::ApiKeyService, orders::OrderService, organizations::OrganizationService,
+        validation::ValidationService,
+    },
     store::Store,
 };
 
@@ -43,6 +47,7 @@ pub struct Rest {
     pub keys: Arc<ApiKeyService>,
     pub orders: Arc<OrderService>,
     pub validation: Arc<ValidationService>,
+    pub organizations: Arc<OrganizationService>,
     pub store: Store,
     pub clock: Arc<dyn Clock>,
     /// The portal's address, for the reference page's examples.
@@ -142,6 +147,7 @@ impl Modify for CommonProblems {
         (name = "orders", description = "Placing orders and moving them to issuance."),
         (name = "certificates", description = "Downloading, revoking, reissuing, renewing."),
         (name = "domains", description = "The account's domains and their validation."),
+        (name = "organizations", description = "The account's organizations and their vetting for OV and EV."),
     )
 )]
 struct ApiDoc;
@@ -174,6 +180,8 @@ fn documented() -> (Router<Ctx>, utoipa::openapi::OpenApi) {
         .routes(idempotent(routes!(order_actions::renew)))
         .routes(routes!(certificate::download))
         .routes(routes!(domains::list_domains))
+        .routes(routes!(organizations::list_organizations))
+        .routes(routes!(organizations::view_organization))
         .split_for_parts();
     let mut api = api;
     CommonProblems.modify(&mut api);

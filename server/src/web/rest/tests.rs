@@ -34,6 +34,9 @@ pub(super) async fn api() -> Api {
         keys: keys.clone(),
         orders: w.orders.clone(),
         validation: w.validation.clone(),
+        organizations: Arc::new(
+            crate::services::organizations::OrganizationService::for_harness(&w.h),
+        ),
         store: w.h.store.clone(),
         clock: w.h.clock.clone(),
         public_url: "http://portal.test".into(),

@@ -1,0 +1,13 @@
+//! Server functions of the organizations pages.
+
+mod alternates;
+mod documents;
+mod organization_list;
+mod record;
+mod status;
+
+pub use alternates::*;
+pub use documents::*;
+pub use organization_list::*;
+pub use record::*;
+pub use status::*;
