@@ -31,6 +31,7 @@ use crate::pages::{
         accounts::{credits::OperatorCreditsPage, list::OperatorAccountsPage},
         legal::OperatorLegalPage,
         products::OperatorProductsPage,
+        vetting::{case::VettingCasePage, queue::VettingQueuePage},
     },
     orders::{
         list::OrdersListPage,
@@ -41,7 +42,7 @@ use crate::pages::{
     },
     organizations::{
         edit::OrganizationEditPage, list::OrganizationsListPage, new::OrganizationNewPage,
-        view::OrganizationViewPage,
+        verify::OrganizationVerifyPage, view::OrganizationViewPage,
     },
     overview::OverviewPage,
     profile::page::ProfilePage,
@@ -65,10 +66,12 @@ pub fn plain_html_page(path: &str) -> bool {
     matches!(
         path,
         "/sign-in" | "/sign-up" | "/sign-up/check-email" | "/sign-up/application-received"
-    ) || ["/track/", "/activate/"].iter().any(|p| {
-        path.strip_prefix(p)
-            .is_some_and(|rest| !rest.is_empty() && !rest.contains('/'))
-    })
+    ) || ["/track/", "/activate/", "/organizations/verify/"]
+        .iter()
+        .any(|p| {
+            path.strip_prefix(p)
+                .is_some_and(|rest| !rest.is_empty() && !rest.contains('/'))
+        })
 }
 
 /// Whether the page being rendered gets the browser bundle (for its islands).
@@ -149,6 +152,9 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/organizations/new") view=OrganizationNewPage ssr=SsrMode::Async />
                 <Route path=path!("/organizations/:id") view=OrganizationViewPage ssr=SsrMode::Async />
                 <Route path=path!("/organizations/:id/edit") view=OrganizationEditPage ssr=SsrMode::Async />
+                <Route path=path!("/organizations/verify/:token") view=OrganizationVerifyPage ssr=SsrMode::Async />
+                <Route path=path!("/operator/vetting") view=VettingQueuePage ssr=SsrMode::Async />
+                <Route path=path!("/operator/vetting/:id") view=VettingCasePage ssr=SsrMode::Async />
                 <Route path=path!("/track/:token") view=TrackPage ssr=SsrMode::Async />
                 <Route path=path!("/dcv/confirm/:domain/:value") view=DcvConfirmPage />
                 <Route path=path!("/download") view=DelegateDownloadPage />

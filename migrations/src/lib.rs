@@ -42,6 +42,7 @@ mod m20261205_000070_order_search;
 mod m20261205_000080_order_forms;
 mod m20261205_000090_user_language;
 mod m20261206_000100_organizations;
+mod m20261206_000110_vetting;
 
 pub struct Migrator;
 
@@ -88,6 +89,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000080_order_forms::Migration),
             Box::new(m20261205_000090_user_language::Migration),
             Box::new(m20261206_000100_organizations::Migration),
+            Box::new(m20261206_000110_vetting::Migration),
         ]
     }
 }

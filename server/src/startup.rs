@@ -304,6 +304,13 @@ pub async fn serve(config: Config) -> Result<(), StartupError> {
         services.store.clone(),
         services.clock.clone(),
     ));
+    let vetting = Arc::new(crate::services::vetting::VettingService::new(
+        services.store.clone(),
+        services.clock.clone(),
+        Arc::new(OsRandom),
+        services.mail_waker.clone(),
+        config.link_base(),
+    ));
     let rest = Arc::new(web::rest::Rest {
         keys: api_keys.clone(),
         orders: orders.clone(),
@@ -361,6 +368,11 @@ pub async fn serve(config: Config) -> Result<(), StartupError> {
                 identity: services.identity.clone(),
                 organizations: organizations.clone(),
             }),
+            vetting: Arc::new(web::portal::VettingPortal {
+                identity: services.identity.clone(),
+                vetting: vetting.clone(),
+                throttle: throttle.clone(),
+            }),
         },
         store: services.store.clone(),
         authority: services.authority.clone(),
@@ -371,6 +383,7 @@ pub async fn serve(config: Config) -> Result<(), StartupError> {
         orders,
         billing,
         organizations,
+        vetting,
         throttle,
         metrics_access: Arc::new(web::metrics::MetricsAccess::from_token(
             config.metrics_token.as_ref().map(|t| t.0.as_str()),

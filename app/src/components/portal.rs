@@ -90,7 +90,7 @@ const fn entry(
 }
 
 /// The main menu, in order. Each entry's access is the permission its page asks for.
-pub const MENU: [MenuEntry; 23] = [
+pub const MENU: [MenuEntry; 24] = [
     entry("/", "menu-overview", Access::Everyone, &["page-overview"]),
     entry(
         "/profile",
@@ -144,6 +144,12 @@ pub const MENU: [MenuEntry; 23] = [
         "menu-public-products",
         Access::Operator,
         &["page-public-products"],
+    ),
+    entry(
+        "/operator/vetting",
+        "menu-vetting",
+        Access::Operator,
+        &["page-vetting", "page-vetting-case"],
     ),
     entry(
         "/operator/legal",

@@ -48,6 +48,7 @@ pub mod text;
 pub mod two_factor;
 pub mod user_status;
 pub mod users;
+pub mod vetting;
 pub mod when;
 
 pub use account::{AccountKind, AccountStatus, Role};

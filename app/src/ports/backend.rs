@@ -23,4 +23,5 @@ pub struct Backend {
     pub smime: Arc<dyn SmimeApi>,
     pub acme: Arc<dyn AcmeApi>,
     pub organizations: Arc<dyn OrganizationsApi>,
+    pub vetting: Arc<dyn crate::ports::vetting::VettingApi>,
 }

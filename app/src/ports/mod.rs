@@ -16,6 +16,7 @@ mod passkeys;
 mod request;
 mod session;
 mod smime;
+mod vetting;
 
 pub use access::*;
 pub use acme::*;
@@ -31,3 +32,4 @@ pub use passkeys::*;
 pub use request::*;
 pub use session::*;
 pub use smime::*;
+pub use vetting::*;

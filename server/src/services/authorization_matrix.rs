@@ -19,11 +19,12 @@ use app::model::{
     order_actions::{ChangeNames, EditOrderForm, ReissueForm, RenewForm, RevokeForm},
     orders::OrdersQuery,
     organization_form::{ContactForm, OrganizationForm},
-    organizations::OrganizationsQuery,
+    organizations::{OrganizationsQuery, VettingLevel},
     products::{PriceForm, PrivateProductForm, PublicProductForm},
     profile::ProfileForm,
     roles::CustomRoleForm,
     smime::{ActivationForm, SmimeOrderForm},
+    vetting::CheckForm,
 };
 
 use crate::{
@@ -42,6 +43,7 @@ use crate::{
         },
         organizations::{OrganizationError, OrganizationService, Upload as OrgUpload},
         validation::ValidationError,
+        vetting::{VettingError, VettingService},
     },
 };
 
@@ -134,6 +136,16 @@ impl<T> Answered for Result<T, OrganizationError> {
     }
 }
 
+impl<T> Answered for Result<T, VettingError> {
+    fn answer(self) -> Answer {
+        match self {
+            Err(VettingError::OperatorOnly) => Answer::OperatorOnly,
+            Err(VettingError::NotFound) => Answer::NotFound,
+            other => Answer::Other(format!("{:?}", other.err())),
+        }
+    }
+}
+
 impl<T> Answered for Result<T, AcmeError> {
     fn answer(self) -> Answer {
         match self {
@@ -212,6 +224,7 @@ struct World {
     api_keys: ApiKeyService,
     acme: AcmeService,
     orgs: OrganizationService,
+    desk: VettingService,
     /// An organization of the first account, with one document.
     organization: OrganizationId,
     document: OrganizationDocumentId,
@@ -1341,6 +1354,37 @@ fn cases() -> Vec<Case> {
                 .remove_document(c, w.organization, OrganizationDocumentId(0), ip())
                 .await
         ),
+        // the vetting desk
+        case!(
+            "vetting/document.rs::desk_document",
+            OPERATOR,
+            Skip,
+            |w, c| w.desk.desk_document(c, w.organization, w.document).await
+        ),
+        case!("vetting/queue.rs::vetting_queue", OPERATOR, Skip, |w, c| w
+            .desk
+            .vetting_queue(c)
+            .await),
+        case!("vetting/case.rs::vetting_case", OPERATOR, Skip, |w, c| w
+            .desk
+            .vetting_case(c, w.organization)
+            .await),
+        case!("vetting/check.rs::record_check", OPERATOR, Skip, |w, c| w
+            .desk
+            .record_check(c, w.organization, &CheckForm::default(), ip())
+            .await),
+        case!("vetting/code.rs::send_code", OPERATOR, Skip, |w, c| w
+            .desk
+            .send_code(c, w.organization, ip())
+            .await),
+        case!("vetting/decide.rs::approve", OPERATOR, Skip, |w, c| w
+            .desk
+            .approve(c, w.organization, VettingLevel::Ev, ip())
+            .await),
+        case!("vetting/decide.rs::reject", OPERATOR, Skip, |w, c| w
+            .desk
+            .reject(c, w.organization, "", ip())
+            .await),
         case!(
             "validation/verify.rs::verify_for",
             needs(ManageDomains),
@@ -1616,6 +1660,7 @@ async fn world() -> World {
             .unwrap_or(0)
     };
     let orgs = OrganizationService::for_harness(h);
+    let desk = VettingService::for_harness(h);
     let organization = orgs
         .add_organization(&admin, &organization_form(), None)
         .await
@@ -1638,6 +1683,7 @@ async fn world() -> World {
         api_keys,
         acme,
         orgs,
+        desk,
         organization,
         document,
         member,

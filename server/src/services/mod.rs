@@ -14,3 +14,4 @@ pub mod orders;
 pub mod organizations;
 pub mod throttle;
 pub mod validation;
+pub mod vetting;

@@ -48,6 +48,7 @@ pub mod tracking_links;
 pub mod two_factor;
 pub mod user_tokens;
 pub mod users;
+pub mod vetting;
 
 use std::time::Duration;
 

@@ -34,6 +34,7 @@ use app::model::{
     session::{SecondFactorState, TokenPurpose},
     user_status::{MembershipStatus, UserStatus},
     users::GroupAccess,
+    vetting::VettingItem,
 };
 use sea_orm::{
     ColIdx, DbErr, QueryResult, TryGetError, TryGetable, Value,
@@ -209,6 +210,7 @@ stored_text! {
     OrganizationType: OrganizationType::as_str, OrganizationType::parse;
     OrganizationStatus: OrganizationStatus::as_str, OrganizationStatus::parse;
     ContactRole: ContactRole::as_str, ContactRole::parse;
+    VettingItem: VettingItem::as_str, VettingItem::parse;
     DocumentType: DocumentType::mime, DocumentType::from_mime;
 }
 

@@ -817,6 +817,54 @@ const MATRIX: &[Entry] = &[
         other: Other::NotFound,
     },
     Entry {
+        path: "/api/operator/vetting/queue",
+        rule: Rule::Operator,
+        body: "",
+        other: Other::Skip,
+    },
+    Entry {
+        path: "/api/operator/vetting/case",
+        rule: Rule::Operator,
+        body: "id=1",
+        other: Other::Skip,
+    },
+    Entry {
+        path: "/api/operator/vetting/check",
+        rule: Rule::Operator,
+        body: "id=1&item=identity_address&source=Registry&note=",
+        other: Other::Skip,
+    },
+    Entry {
+        path: "/api/operator/vetting/send-code",
+        rule: Rule::Operator,
+        body: "id=1",
+        other: Other::Skip,
+    },
+    Entry {
+        path: "/api/operator/vetting/approve",
+        rule: Rule::Operator,
+        body: "id=1&level=ov",
+        other: Other::Skip,
+    },
+    Entry {
+        path: "/api/operator/vetting/reject",
+        rule: Rule::Operator,
+        body: "id=1&reason=No",
+        other: Other::Skip,
+    },
+    Entry {
+        path: "/api/organizations/code-link",
+        rule: Rule::Public,
+        body: "token=x",
+        other: Other::Skip,
+    },
+    Entry {
+        path: "/api/organizations/verify-code",
+        rule: Rule::Public,
+        body: "token=x&code=123456",
+        other: Other::Skip,
+    },
+    Entry {
         path: "/api/dcv/confirm",
         rule: Rule::Public,
         body: "domain=1&value=0000",
@@ -1042,6 +1090,7 @@ pub(super) fn surface(
     let api_keys = Arc::new(crate::services::api_keys::ApiKeyService::for_harness(h));
     let organizations =
         Arc::new(crate::services::organizations::OrganizationService::for_harness(h));
+    let vetting = Arc::new(crate::services::vetting::VettingService::for_harness(h));
     let rest = Arc::new(super::rest::Rest {
         keys: api_keys.clone(),
         orders: orders.clone(),
@@ -1087,6 +1136,11 @@ pub(super) fn surface(
                 identity: identity.clone(),
                 organizations: organizations.clone(),
             }),
+            vetting: Arc::new(super::portal::VettingPortal {
+                identity: identity.clone(),
+                vetting: vetting.clone(),
+                throttle: throttle.clone(),
+            }),
         },
         store: h.store.clone(),
         authority: ca,
@@ -1097,6 +1151,7 @@ pub(super) fn surface(
         orders,
         billing,
         organizations,
+        vetting,
         throttle,
         metrics_access: Arc::new(super::metrics::MetricsAccess::Loopback),
         mail: Arc::new(crate::services::notifications::MailDelivery::new(

@@ -69,6 +69,7 @@ pub struct AppState {
     pub orders: Arc<crate::services::orders::OrderService>,
     pub billing: Arc<crate::services::billing::BillingService>,
     pub organizations: Arc<crate::services::organizations::OrganizationService>,
+    pub vetting: Arc<crate::services::vetting::VettingService>,
     /// Per-client limits on the public routes (tracking downloads, the delegate's PIN).
     pub throttle: Arc<crate::services::throttle::Throttle>,
     /// Who may read `/metrics`.
@@ -241,6 +242,10 @@ pub fn router(state: AppState) -> Router {
         .route(
             "/organizations/{id}/documents/{document}",
             get(organization_files::document),
+        )
+        .route(
+            "/operator/vetting/{id}/documents/{document}",
+            get(organization_files::desk_document),
         )
         .route("/billing/invoice", get(billing_files::monthly_invoice))
         .route(

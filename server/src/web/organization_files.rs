@@ -1,6 +1,7 @@
 //! Files of organizations that are not server functions: a registration document, shown in the
-//! browser (`GET /organizations/{id}/documents/{document}`), and the organizations list as
-//! Excel (`GET /organizations/export.xlsx`).
+//! browser (`GET /organizations/{id}/documents/{document}`, and for the vetting desk
+//! `GET /operator/vetting/{id}/documents/{document}`), and the organizations list as Excel
+//! (`GET /organizations/export.xlsx`).
 
 use app::{
     model::{OrganizationDocumentId, OrganizationId, organizations::OrganizationsQuery},
@@ -17,7 +18,10 @@ use super::{
     AppState,
     file_routes::{XLSX, attachment, caller_or_refusal},
 };
-use crate::services::organizations::{ORGANIZATIONS_XLSX, OrganizationError};
+use crate::services::{
+    organizations::{DocumentFile, ORGANIZATIONS_XLSX, OrganizationError},
+    vetting::VettingError,
+};
 
 fn refused(e: OrganizationError) -> Response {
     match e {
@@ -57,6 +61,23 @@ fn header_file_name(name: &str) -> String {
         .collect()
 }
 
+/// A document shown in the browser's own viewer, never as a page of this site: the bytes were
+/// checked to be a PDF, PNG or JPEG when they were uploaded.
+fn inline(file: DocumentFile) -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, file.content_type.mime().to_owned()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("inline; filename=\"{}\"", header_file_name(&file.file_name)),
+            ),
+            (header::CACHE_CONTROL, "private, no-store".to_owned()),
+        ],
+        file.bytes,
+    )
+        .into_response()
+}
+
 pub async fn document(
     State(state): State<AppState>,
     Extension(meta): Extension<RequestMeta>,
@@ -75,21 +96,40 @@ pub async fn document(
         )
         .await
     {
-        Ok(file) => (
-            [
-                (header::CONTENT_TYPE, file.content_type.mime().to_owned()),
-                // Shown in the browser's own viewer, never as a page of this site: the bytes
-                // were checked to be a PDF, PNG or JPEG when they were uploaded.
-                (
-                    header::CONTENT_DISPOSITION,
-                    format!("inline; filename=\"{}\"", header_file_name(&file.file_name)),
-                ),
-                (header::CACHE_CONTROL, "private, no-store".to_owned()),
-            ],
-            file.bytes,
+        Ok(file) => inline(file),
+        Err(e) => refused(e),
+    }
+}
+
+/// The vetting desk's view of a customer's document (operator users only).
+pub async fn desk_document(
+    State(state): State<AppState>,
+    Extension(meta): Extension<RequestMeta>,
+    Path((id, document)): Path<(i32, i32)>,
+) -> Response {
+    let caller = match caller_or_refusal(&state, &meta).await {
+        Ok(c) => c,
+        Err(refusal) => return refusal,
+    };
+    match state
+        .vetting
+        .desk_document(
+            &caller,
+            OrganizationId(id),
+            OrganizationDocumentId(document),
+        )
+        .await
+    {
+        Ok(file) => inline(file),
+        Err(VettingError::OperatorOnly) => {
+            (StatusCode::FORBIDDEN, "Operator users only.").into_response()
+        }
+        Err(VettingError::NotFound) => (StatusCode::NOT_FOUND, "No such document.").into_response(),
+        Err(other) => (
+            StatusCode::INTERNAL_SERVER_ERROR,
+            super::portal::incident(&other).to_string(),
         )
             .into_response(),
-        Err(e) => refused(e),
     }
 }
 

@@ -5,9 +5,11 @@ mod documents;
 mod organization_list;
 mod record;
 mod status;
+mod verify;
 
 pub use alternates::*;
 pub use documents::*;
 pub use organization_list::*;
 pub use record::*;
 pub use status::*;
+pub use verify::*;

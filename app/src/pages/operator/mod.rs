@@ -1,3 +1,4 @@
 pub mod accounts;
 pub mod legal;
 pub mod products;
+pub mod vetting;

@@ -3,6 +3,7 @@
 pub mod edit;
 pub mod list;
 pub mod new;
+pub mod verify;
 pub mod view;
 
 use crate::components::badge::Tone;

@@ -145,7 +145,7 @@ fn Organization(org: OrganizationDetail) -> impl IntoView {
                 <dt>{t("organizations-col-verified-until")}</dt><dd>{org.verified_until.map_or_else(|| "—".to_owned(), |d| d.text(lang))}</dd>
             </dl>
             {(status == OrganizationStatus::Draft && org.documents.is_empty() && manage).then(|| view! {
-                <p class="alert alert-info" role="status">{t("organizations-needs-document")}</p>
+                <p class="alert alert-info">{t("organizations-needs-document")}</p>
             })}
             <div class="form-actions">
                 {can_edit.then(|| view! { <a class="button" href=organization_edit_page(id)>{t("organizations-edit")}</a> })}

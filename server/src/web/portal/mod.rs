@@ -14,6 +14,7 @@ mod orders;
 mod organizations;
 mod passkeys;
 mod smime;
+mod vetting;
 
 use std::sync::Arc;
 
@@ -26,6 +27,7 @@ pub use acme::AcmePortal;
 pub use catalog::CatalogPortal;
 pub use errors::incident;
 pub use organizations::OrganizationsPortal;
+pub use vetting::VettingPortal;
 
 use super::cookies::{lang_cookie, session_cookie};
 use crate::{
