@@ -6,17 +6,14 @@ use app::model::{
     OrganizationId,
     organizations::{OrganizationDetail, OrganizationSummary, OrganizationsQuery},
 };
-use axum::{
-    Json,
-    extract::{Path, State},
-};
+use axum::{Json, extract::State};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use super::{
     Ctx,
     auth::Authed,
-    extract::ApiQuery,
+    extract::{ApiPath, ApiQuery},
     problem::{Problem, ProblemDocument},
 };
 use crate::services::organizations::OrganizationError;
@@ -224,7 +221,7 @@ pub async fn list_organizations(
 pub async fn view_organization(
     State(rest): State<Ctx>,
     Authed(p): Authed,
-    Path(id): Path<i32>,
+    ApiPath(id): ApiPath<i32>,
 ) -> Result<Json<OrganizationDetailDto>, Problem> {
     let detail = rest
         .organizations

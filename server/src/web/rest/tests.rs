@@ -852,3 +852,122 @@ async fn a_group_limited_managers_key_lists_and_opens_only_his_groups_orders() {
         .await;
     assert_eq!(own.status, StatusCode::OK);
 }
+
+#[tokio::test]
+async fn organizations_answer_their_account_only_and_a_bad_id_is_a_problem_document() {
+    use app::model::organization_form::OrganizationForm;
+
+    let a = api().await;
+    let key = a.key_for(&a.w.admin).await;
+    let orgs = crate::services::organizations::OrganizationService::for_harness(&a.w.h);
+    let form = OrganizationForm {
+        legal_name: "Acme Widgets Private Limited".into(),
+        org_type: "private_organization".into(),
+        registration_number: "U72200KA2009PTC049889".into(),
+        registration_agency: "Registrar of Companies, Bengaluru".into(),
+        jurisdiction_country: "IN".into(),
+        street: "12 MG Road".into(),
+        city: "Bengaluru".into(),
+        country: "IN".into(),
+        phone: "+91 80 4000 1234".into(),
+        rep_name: "Asha Rao".into(),
+        rep_email: "cs@acme-widgets.example.in".into(),
+        rep_phone: "+91 98450 12345".into(),
+        rep_designation: "Company Secretary".into(),
+        ..Default::default()
+    };
+    let id = orgs
+        .add_organization(&a.w.admin, &form, None)
+        .await
+        .unwrap();
+
+    let r = a
+        .call(
+            "GET",
+            "/api/v1/organizations?search=acme",
+            Some(&key),
+            None,
+            &[],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK);
+    let list = r.json();
+    assert_eq!(list["total"], 1);
+    assert_eq!(list["organizations"][0]["status"], "draft");
+    assert_eq!(
+        list["organizations"][0]["organization_type"],
+        "private_organization"
+    );
+    let r = a
+        .call(
+            "GET",
+            &format!("/api/v1/organizations/{id}"),
+            Some(&key),
+            None,
+            &[],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert_eq!(
+        r.json()["representative"]["email"],
+        "cs@acme-widgets.example.in"
+    );
+
+    // Beyond an id's range or not a number: the problem document every route answers with
+    // (schemathesis found a plain-text 400 here).
+    for bad in ["2147483648", "abc"] {
+        let r = a
+            .call(
+                "GET",
+                &format!("/api/v1/organizations/{bad}"),
+                Some(&key),
+                None,
+                &[],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::BAD_REQUEST, "{bad}");
+        assert_eq!(r.problem(), problem_type("malformed"), "{bad}");
+    }
+    let r = a
+        .call(
+            "GET",
+            "/api/v1/organizations?status=approved",
+            Some(&key),
+            None,
+            &[],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+
+    // Another account's key: not found, and an empty list.
+    let stranger =
+        crate::services::catalog::test_support::administrator(&a.w.h, "ravi@other.example").await;
+    let their_key = a
+        .keys
+        .create(
+            &stranger,
+            &app::model::api_keys::ApiKeyForm {
+                user_id: stranger.user.id,
+                description: "Other CI".into(),
+            },
+            None,
+        )
+        .await
+        .unwrap()
+        .key;
+    let r = a
+        .call(
+            "GET",
+            &format!("/api/v1/organizations/{id}"),
+            Some(&their_key),
+            None,
+            &[],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+    assert_eq!(r.problem(), problem_type("not-found"));
+    let r = a
+        .call("GET", "/api/v1/organizations", Some(&their_key), None, &[])
+        .await;
+    assert_eq!(r.json()["total"], 0);
+}
