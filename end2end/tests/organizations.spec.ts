@@ -1,5 +1,10 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { Page } from "@playwright/test";
 
+import { grantCredits } from "./billing-support";
+import { pkilintFindings, publish, sh, uniqueDomain, wizard } from "./orders-support";
 import { expect, mailCount, setRole, signedInAdministrator, signedInOperator, test, waitForHydration, waitForMail } from "./support";
 
 // A small but real PDF, as a scanner would save a certificate of incorporation.
@@ -229,4 +234,75 @@ test("the vetting desk checks an organization item by item, the representative e
   await page.goto(organizationPath);
   await expect(page.getByText("Verified OV", { exact: true })).toBeVisible();
   await expect(page.getByRole("link", { name: "Edit" })).toBeVisible();
+
+  // The default group is limited to this organization (its OV orders may name only it).
+  await page.goto("/groups");
+  await page.getByRole("link", { name: "Users, domains and logo of Default group" }).click();
+  await expect(page.getByTestId("group-organization-scope")).toContainText("All:");
+  await page.getByLabel("Organization of the account").selectOption({ label: "Vetted Widgets Private Limited" });
+  await page.getByRole("button", { name: "Limit the group to this organization" }).click();
+  await expect(page.getByRole("status")).toContainText("The group now orders only for its listed organizations.");
+  await expect(page.getByRole("list", { name: "Organizations of the group" })).toContainText("Vetted Widgets Private Limited");
+
+  // The customer orders OV for the verified organization with a key made in the browser.
+  await grantCredits(browser, "Vetted Widgets Ltd", "900.00");
+  const domain = uniqueDomain("ov");
+  const dir = mkdtempSync(path.join(tmpdir(), "rootline-ov-"));
+  await wizard(
+    page,
+    async (p) => {
+      await p.getByLabel("Generate the key in this browser").check();
+      await p.getByLabel("Domain names for the key (one per line)").fill(domain);
+      await p.getByRole("button", { name: "Generate key and CSR" }).click();
+      await expect(p.getByTestId("key-ready")).toContainText("ECDSA P-256");
+      const download = p.waitForEvent("download");
+      await p.getByRole("button", { name: "Save private key (PEM)" }).click();
+      await (await download).saveAs(path.join(dir, "key.pem"));
+      await expect(p.getByTestId("key-saved")).toBeVisible();
+    },
+    undefined,
+    undefined,
+    { label: "OV SSL", organization: "Vetted Widgets Private Limited (verified OV)" },
+  );
+  await expect(page.getByRole("definition").filter({ hasText: "Vetted Widgets Private Limited" })).toBeVisible();
+  await page.getByRole("button", { name: "Pay Now" }).click();
+  await expect(page).toHaveURL(/\/orders\/\d+\?done=placed$/);
+  const orderId = page.url().match(/\/orders\/(\d+)/)![1];
+  await expect(page.getByRole("link", { name: "Vetted Widgets Private Limited" })).toBeVisible();
+  const track = await (await browser.newContext()).newPage();
+  await track.goto((await page.getByTestId("tracking-link").getAttribute("href"))!);
+  const value = (await track.getByTestId("dcv-value").textContent())!.trim();
+  publish((r) => {
+    r.txt = { ...(r.txt ?? {}), [domain]: [value] };
+  });
+  await waitForHydration(track);
+  await track.getByRole("button", { name: "Verify Now" }).click();
+  await expect(track.getByTestId("tracking-status")).toHaveText("Order Fulfilled");
+
+  // The certificate names the vetted organization, is OV by its policy, and pkilint finds
+  // nothing at WARNING or above.
+  const pem = await (await page.request.get(`/orders/${orderId}/certificate/pem`)).text();
+  const [leaf] = pem.split(/(?<=-----END CERTIFICATE-----\n)/);
+  writeFileSync(path.join(dir, "leaf.pem"), leaf);
+  const subject = sh(dir, "openssl", ["x509", "-in", "leaf.pem", "-noout", "-subject", "-nameopt", "RFC2253"]);
+  // The address has a city and no state: the subject carries what the record holds.
+  expect(subject.trim()).toBe("subject=O=Vetted Widgets Private Limited,L=Bengaluru,C=IN");
+  expect(sh(dir, "openssl", ["x509", "-in", "leaf.pem", "-noout", "-ext", "certificatePolicies"])).toContain("2.23.140.1.2.2");
+  expect(sh(dir, "openssl", ["x509", "-in", "leaf.pem", "-noout", "-pubkey"])).toBe(sh(dir, "openssl", ["pkey", "-in", "key.pem", "-pubout"]));
+  expect(pkilintFindings(dir, "lint_cabf_serverauth_cert", "OV-FINAL-CERTIFICATE")).toEqual([]);
+
+  // An ACME credential with an OV product orders OV only when bound to the organization.
+  await page.goto("/settings/acme");
+  await waitForHydration(page);
+  await page.getByLabel("Product", { exact: true }).selectOption({ label: "OV SSL" });
+  await page.getByRole("button", { name: "Make credential" }).click();
+  await expect(page.getByText("An OV product's ACME orders name an organization")).toBeVisible();
+  await expect(page.getByTestId("acme-created")).toHaveCount(0);
+  await page.getByLabel("Organization (OV products)").selectOption({ label: "Vetted Widgets Private Limited" });
+  await page.getByRole("button", { name: "Make credential" }).click();
+  await expect(page.getByTestId("acme-created")).toBeVisible();
+  const keyId = (await page.getByTestId("acme-key-id").textContent()) ?? "";
+  await expect(page.getByRole("table", { name: "ACME credentials" }).getByRole("row").filter({ hasText: keyId })).toContainText(
+    "Vetted Widgets Private Limited",
+  );
 });

@@ -43,6 +43,10 @@ mod m20261205_000080_order_forms;
 mod m20261205_000090_user_language;
 mod m20261206_000100_organizations;
 mod m20261206_000110_vetting;
+mod m20261206_000120_order_organization;
+mod m20261206_000130_group_organizations;
+mod m20261206_000140_organization_reminders;
+mod m20261206_000150_eab_organization;
 
 pub struct Migrator;
 
@@ -90,6 +94,10 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000090_user_language::Migration),
             Box::new(m20261206_000100_organizations::Migration),
             Box::new(m20261206_000110_vetting::Migration),
+            Box::new(m20261206_000120_order_organization::Migration),
+            Box::new(m20261206_000130_group_organizations::Migration),
+            Box::new(m20261206_000140_organization_reminders::Migration),
+            Box::new(m20261206_000150_eab_organization::Migration),
         ]
     }
 }

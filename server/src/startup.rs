@@ -286,10 +286,10 @@ pub async fn serve(config: Config) -> Result<(), StartupError> {
     ));
     if catalog.seed_public_products().await? {
         tracing::info!(
-            "no public products yet: added the default DV products (USD and INR prices)"
+            "a family of public products was missing: added its default DV or OV products (USD and INR prices)"
         );
     }
-    // After the DV defaults, which are added only when there are no public products at all.
+    // After the DV and OV defaults, which are added per family when none of it is there.
     if catalog.seed_smime_product().await? {
         tracing::info!("no S/MIME product yet: added the default one (USD and INR prices)");
     }
@@ -303,7 +303,10 @@ pub async fn serve(config: Config) -> Result<(), StartupError> {
     let organizations = Arc::new(crate::services::organizations::OrganizationService::new(
         services.store.clone(),
         services.clock.clone(),
+        services.mail_waker.clone(),
+        config.link_base(),
     ));
+    tokio::spawn(jobs::vetting_reminders::run(organizations.clone()));
     let vetting = Arc::new(crate::services::vetting::VettingService::new(
         services.store.clone(),
         services.clock.clone(),

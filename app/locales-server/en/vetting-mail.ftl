@@ -4,3 +4,7 @@ mail-vetting-verified-subject = { $organization } is verified ({ $level })
 mail-vetting-verified-body = The validation team verified { $organization } at the { $level } level. Its vetting backs new certificates until { $until }; it is checked again before then.
 mail-vetting-rejected-subject = { $organization } could not be verified
 mail-vetting-rejected-body = The validation team could not verify { $organization }: { $reason } Correct the organization's details or documents on its page and send it for validation again.
+mail-vetting-waiting-subject = { $organization } waits on the vetting desk
+mail-vetting-waiting-body = The account { $account } sent { $organization } for vetting. It is in the desk's queue, oldest first: { $link }
+mail-vetting-reminder-subject = The vetting of { $organization } ends on { $date }
+mail-vetting-reminder-body = The vetting of { $organization } ends on { $date }. After that day OV orders naming it no longer issue until it is vetted again. Open its record, check it and save it with Edit: that sends it for vetting again. { $link }

@@ -4,3 +4,7 @@ mail-vetting-verified-subject = { $organization } jest zweryfikowana ({ $level }
 mail-vetting-verified-body = Zespół weryfikacji zweryfikował { $organization } na poziomie { $level }. Weryfikacja obsługuje nowe certyfikaty do { $until }; przed tym dniem zostanie sprawdzona ponownie.
 mail-vetting-rejected-subject = Nie udało się zweryfikować { $organization }
 mail-vetting-rejected-body = Zespół weryfikacji nie mógł zweryfikować { $organization }: { $reason } Popraw dane lub dokumenty organizacji na jej stronie i wyślij ją ponownie do weryfikacji.
+mail-vetting-waiting-subject = { $organization } czeka w dziale weryfikacji
+mail-vetting-waiting-body = Konto { $account } wysłało { $organization } do weryfikacji. Jest w kolejce działu, od najstarszych: { $link }
+mail-vetting-reminder-subject = Weryfikacja { $organization } kończy się { $date }
+mail-vetting-reminder-body = Weryfikacja { $organization } kończy się { $date }. Po tym dniu zamówienia OV, które ją wskazują, nie zostaną wystawione, dopóki nie zostanie zweryfikowana ponownie. Otwórz jej dane, sprawdź je i zapisz przez Edytuj: to wysyła ją ponownie do weryfikacji. { $link }

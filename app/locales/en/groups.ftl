@@ -93,3 +93,12 @@ audit-pager = Page { $page } of { $pages } · { $total } entries
 # The group every account starts with, named in the language of whoever activated it.
 group-default-name = Default group
 group-default-description = Every account's first group.
+group-organizations = Organizations
+group-organization-added = The group now orders only for its listed organizations.
+group-organization-removed = The organization was taken off the group.
+group-organizations-specific = Specific: the group's OV orders name only these organizations.
+group-organizations-list = Organizations of the group
+group-organizations-all = All: the group's OV orders may name any organization of the account. Add one to limit it to specific ones.
+group-organization-of-account = Organization of the account
+group-organization-limit = Limit the group to this organization
+group-organizations-add-first = To limit the group to specific organizations, add them on the Organizations page first.

@@ -176,3 +176,6 @@ two-factor-setting-enforce = Enforce 2FA via T-OTP
 
 # The name of the API, the same in every language.
 api-keys-rest-api = REST API
+acme-organization = Organization (OV products)
+acme-organization-none = None: DV orders
+acme-organization-hint = Bound to a verified organization with an OV product, the ACME client's orders are OV certificates naming that organization as it was vetted.

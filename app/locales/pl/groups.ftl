@@ -98,3 +98,12 @@ audit-pager = Strona { $page } z { $pages } · { $total ->
 # Grupa, od której zaczyna każde konto, nazwana w języku osoby, która je aktywowała.
 group-default-name = Grupa domyślna
 group-default-description = Pierwsza grupa każdego konta.
+group-organizations = Organizacje
+group-organization-added = Grupa zamawia teraz tylko dla wymienionych organizacji.
+group-organization-removed = Organizację usunięto z grupy.
+group-organizations-specific = Wybrane: zamówienia OV grupy wskazują tylko te organizacje.
+group-organizations-list = Organizacje grupy
+group-organizations-all = Wszystkie: zamówienia OV grupy mogą wskazać każdą organizację konta. Dodaj jedną, by ograniczyć grupę do wybranych.
+group-organization-of-account = Organizacja konta
+group-organization-limit = Ogranicz grupę do tej organizacji
+group-organizations-add-first = Aby ograniczyć grupę do wybranych organizacji, dodaj je najpierw na stronie Organizacje.

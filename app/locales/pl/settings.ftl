@@ -181,3 +181,6 @@ two-factor-setting-enforce = Wymuszaj 2FA przez T-OTP
 
 # Nazwa interfejsu, taka sama w każdym języku.
 api-keys-rest-api = REST API
+acme-organization = Organizacja (produkty OV)
+acme-organization-none = Brak: zamówienia DV
+acme-organization-hint = Powiązany ze zweryfikowaną organizacją i produktem OV klient ACME zamawia certyfikaty OV, które wymieniają tę organizację tak, jak ją zweryfikowano.

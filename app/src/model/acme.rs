@@ -134,6 +134,9 @@ pub struct AcmeCredentialForm {
     /// Comma-separated.
     #[serde(default)]
     pub tags: String,
+    /// An organization id for an OV product; empty for DV.
+    #[serde(default)]
+    pub organization: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -143,6 +146,8 @@ pub struct AcmeCredentialView {
     pub user: String,
     pub group: String,
     pub product: String,
+    /// The organization its OV orders name; empty for DV.
+    pub organization: String,
     pub tags: String,
     pub created: super::Moment,
     /// When an ACME account was bound with it; `None` while unused.
@@ -166,6 +171,8 @@ pub struct AcmeCredentialsPage {
     pub groups: Vec<Choice>,
     /// The TLS products the account may order.
     pub products: Vec<Choice>,
+    /// The account's verified organizations, for OV products.
+    pub organizations: Vec<Choice>,
     pub directory_url: String,
 }
 

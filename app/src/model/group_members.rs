@@ -29,6 +29,11 @@ pub struct GroupDetail {
     pub addable: Vec<(i32, String)>,
     /// The account's domains not among the group's yet (the "Specific" choices).
     pub addable_domains: Vec<String>,
+    /// The organizations the group's orders may name, `(id, legal name)`; empty for any of
+    /// the account's.
+    pub organizations: Vec<(super::OrganizationId, String)>,
+    /// The account's organizations not among the group's yet.
+    pub addable_organizations: Vec<(super::OrganizationId, String)>,
 }
 
 #[cfg(test)]

@@ -149,6 +149,7 @@ impl WizardPost {
                 "delegate_name" => form.delegate_name = value,
                 "delegate_email" => form.delegate_email = value,
                 "group_id" => form.group_id = value.trim().parse().unwrap_or(0),
+                "organization_id" => form.organization_id = value.trim().parse().unwrap_or(0),
                 other => {
                     if let Some(index) = attribute_index(other) {
                         if form.attributes.len() < Field::ALL.len() {
@@ -260,12 +261,14 @@ pub fn name_rules(offer: Option<&Offer>, domains: u32) -> NameRules {
                 o.max_domains.max(1)
             },
             multi_domain: o.multi_domain,
+            organization: o.kind.vetting_level(),
         },
         None => NameRules {
             public: true,
             wildcard: false,
             max_names: 1,
             multi_domain: false,
+            organization: None,
         },
     }
 }
@@ -301,6 +304,7 @@ mod tests {
             wildcard: false,
             max_names: 1,
             multi_domain: false,
+            organization: None,
         }
     }
 
@@ -330,6 +334,7 @@ mod tests {
             ("add_www", "on"),
             ("attributes[2]", "Sales"),
             ("group_id", "4"),
+            ("organization_id", "12"),
             ("unknown", "ignored"),
         ]))
         .expect("a valid post");
@@ -343,6 +348,31 @@ mod tests {
         assert_eq!(post.form.attributes.len(), Field::ALL.len());
         assert_eq!(post.form.attributes[2], "Sales");
         assert_eq!(post.form.group_id, 4);
+        assert_eq!(post.form.organization_id, 12);
+    }
+
+    #[test]
+    fn an_ov_products_first_step_asks_for_the_organization_and_a_dv_one_drops_it() {
+        use crate::model::organizations::VettingLevel;
+        let ov = NameRules {
+            organization: Some(VettingLevel::Ov),
+            ..dv()
+        };
+        let mut post = WizardPost::from_fields(fields(&[
+            ("form_token", TOKEN),
+            ("step", "0"),
+            ("go", "next"),
+            ("product_id", "7"),
+            ("validity_days", "199"),
+        ]))
+        .expect("a valid post");
+        let (step, errors) = post.advance(ov);
+        assert_eq!(step, WizardStep::Product);
+        assert_eq!(errors.0[0].field, "organization_id");
+        post.form.organization_id = 12;
+        let (step, errors) = post.advance(ov);
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(step, WizardStep::Requester);
     }
 
     #[test]

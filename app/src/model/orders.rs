@@ -54,7 +54,7 @@ impl WizardStep {
     /// The form fields the step owns, so its errors show beside them.
     pub fn fields(self) -> &'static [&'static str] {
         match self {
-            Self::Product => &["product_id", "validity_days"],
+            Self::Product => &["product_id", "validity_days", "organization_id"],
             Self::Requester => &["requester_name", "requester_email", "requester_phone"],
             Self::Csr => &["csr_source", "csr_pem"],
             Self::Details => &["names", "attributes"],
@@ -159,6 +159,8 @@ pub struct OrderForm {
     /// A private product's dynamic subject fields (and e-mail), in `Field::ALL` order; its DNS
     /// names and IP addresses come from `names`. Empty for public products.
     pub attributes: Vec<String>,
+    /// The organization an OV certificate names; 0 for none.
+    pub organization_id: i32,
 }
 
 /// What the product allows in the names step.
@@ -171,6 +173,8 @@ pub struct NameRules {
     pub max_names: u32,
     /// A UCC product: more names come by raising the number of domains, not another product.
     pub multi_domain: bool,
+    /// The level an organization must be vetted at (OV products): the order names one.
+    pub organization: Option<super::organizations::VettingLevel>,
 }
 
 /// The form after its rules: canonical values.
@@ -194,6 +198,8 @@ pub struct ValidOrder {
     pub extra_emails: Vec<String>,
     /// The download delegate's name and e-mail.
     pub delegate: Option<(String, String)>,
+    /// The organization the certificate names (OV products); `None` for the others.
+    pub organization_id: Option<super::OrganizationId>,
 }
 
 const MAX_TAGS: usize = 10;
@@ -250,6 +256,8 @@ impl OrderForm {
             group_id: (self.group_id != 0).then_some(self.group_id),
             draft: self.draft,
             attributes: self.attributes.clone(),
+            organization_id: (self.organization_id > 0)
+                .then_some(super::OrganizationId(self.organization_id)),
         }
     }
 
@@ -290,6 +298,16 @@ pub struct WizardData {
     pub saved: Option<super::order_form_post::SavedOrderForm>,
     /// The order the token placed already (the page was opened again after paying).
     pub placed_order: Option<i32>,
+    /// The organizations an OV order may name, by name.
+    pub organizations: Vec<OrganizationChoice>,
+}
+
+/// An organization an order may name: verified, its vetting not aged out.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OrganizationChoice {
+    pub id: i32,
+    pub name: String,
+    pub level: super::organizations::VettingLevel,
 }
 
 impl ValidOrder {
@@ -529,6 +547,8 @@ pub fn tracking_path(token: &str) -> String {
 pub struct OrderView {
     pub id: i32,
     pub product: String,
+    /// The organization an OV order names: its id and legal name.
+    pub organization: Option<(super::OrganizationId, String)>,
     pub private: bool,
     pub validity_days: i64,
     pub status: OrderStatus,
@@ -656,7 +676,32 @@ mod tests {
         wildcard: false,
         max_names: 1,
         multi_domain: false,
+        organization: None,
     };
+
+    #[test]
+    fn only_an_ov_product_names_the_organization_the_form_carries() {
+        let with_organization = OrderForm {
+            organization_id: 12,
+            ..form()
+        };
+        let dv = with_organization.validate(DV).expect("a DV order");
+        assert_eq!(
+            dv.organization_id, None,
+            "left from a product chosen before"
+        );
+        let ov = NameRules {
+            organization: Some(crate::model::organizations::VettingLevel::Ov),
+            ..DV
+        };
+        let valid = with_organization.validate(ov).expect("an OV order");
+        assert_eq!(
+            valid.organization_id,
+            Some(crate::model::OrganizationId(12))
+        );
+        let missing = form().validate(ov).unwrap_err();
+        assert!(missing.get("organization_id").is_some(), "{missing:?}");
+    }
 
     #[test]
     fn a_complete_form_becomes_canonical_values() {
@@ -794,6 +839,7 @@ mod tests {
             wildcard: false,
             max_names: 5,
             multi_domain: false,
+            organization: None,
         };
         let v = OrderForm {
             names: "db.corp\n10.0.0.5".into(),

@@ -50,6 +50,8 @@ pub struct PlaceOrder {
     pub draft: bool,
     /// A private product's dynamic subject fields, in `Field::ALL` order.
     pub attributes: Vec<String>,
+    /// The organization an OV certificate names (its subject comes from the vetted record).
+    pub organization_id: Option<super::OrganizationId>,
 }
 
 const MAX_REMARKS: usize = 1000;
@@ -139,6 +141,12 @@ impl PlaceOrder {
         }
         if self.validity_days <= 0 {
             errors.add("validity_days", Msg::new("err-choose-validity"));
+        }
+        // Only OV products name an organization; another product's form may carry one from
+        // a product chosen before, which is dropped.
+        let organization_id = rules.organization.and(self.organization_id);
+        if rules.organization.is_some() && organization_id.is_none() {
+            errors.add("organization_id", Msg::new("err-choose-organization"));
         }
         let requester_name = errors.check("requester_name", person_name(&self.requester.name));
         let requester_email = errors.check(
@@ -248,6 +256,7 @@ impl PlaceOrder {
                 tech_email,
                 extra_emails,
                 delegate,
+                organization_id,
             }),
             _ => Err(errors),
         }

@@ -29,15 +29,25 @@ pub enum ProductKind {
     Private,
     /// S/MIME mailbox-validated (strict): one mailbox address, proven by a link sent to it.
     SmimeMailbox,
+    /// Organization-validated TLS: the DV kinds' names, and the subject of a vetted
+    /// organization.
+    OvSingle,
+    OvWildcard,
+    OvUcc,
+    OvWildcardUcc,
 }
 
 impl ProductKind {
     /// The kinds the operator sells.
-    pub const PUBLIC: [ProductKind; 4] = [
+    pub const PUBLIC: [ProductKind; 8] = [
         Self::DvSingle,
         Self::DvWildcard,
         Self::DvUcc,
         Self::DvWildcardUcc,
+        Self::OvSingle,
+        Self::OvWildcard,
+        Self::OvUcc,
+        Self::OvWildcardUcc,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -48,20 +58,18 @@ impl ProductKind {
             Self::DvWildcardUcc => "dv_wildcard_ucc",
             Self::Private => "private",
             Self::SmimeMailbox => "smime_mailbox",
+            Self::OvSingle => "ov_single",
+            Self::OvWildcard => "ov_wildcard",
+            Self::OvUcc => "ov_ucc",
+            Self::OvWildcardUcc => "ov_wildcard_ucc",
         }
     }
 
     pub fn parse(s: &str) -> Option<Self> {
-        [
-            Self::DvSingle,
-            Self::DvWildcard,
-            Self::DvUcc,
-            Self::DvWildcardUcc,
-            Self::Private,
-            Self::SmimeMailbox,
-        ]
-        .into_iter()
-        .find(|k| k.as_str() == s)
+        Self::PUBLIC
+            .into_iter()
+            .chain([Self::Private, Self::SmimeMailbox])
+            .find(|k| k.as_str() == s)
     }
 
     pub fn label(self) -> &'static str {
@@ -72,17 +80,49 @@ impl ProductKind {
             Self::DvWildcardUcc => "DV wildcard UCC",
             Self::Private => "Private",
             Self::SmimeMailbox => "S/MIME mailbox-validated",
+            Self::OvSingle => "OV single domain",
+            Self::OvWildcard => "OV wildcard",
+            Self::OvUcc => "OV multi-domain",
+            Self::OvWildcardUcc => "OV multi-domain wildcard",
         }
     }
 
-    /// Whether the product's names may (DV wildcard UCC) or must (DV wildcard) be `*.` names.
+    /// Whether the product's names may (wildcard UCC) or must (wildcard) be `*.` names.
     pub fn is_wildcard(self) -> bool {
-        matches!(self, Self::DvWildcard | Self::DvWildcardUcc)
+        matches!(
+            self,
+            Self::DvWildcard | Self::DvWildcardUcc | Self::OvWildcard | Self::OvWildcardUcc
+        )
     }
 
     /// Whether one certificate covers several names, priced by their number.
     pub fn is_multi_domain(self) -> bool {
-        matches!(self, Self::DvUcc | Self::DvWildcardUcc)
+        matches!(
+            self,
+            Self::DvUcc | Self::DvWildcardUcc | Self::OvUcc | Self::OvWildcardUcc
+        )
+    }
+
+    /// The level an organization must be vetted at for the product to name it; `None` for
+    /// products that name no organization (DV, S/MIME mailbox, private).
+    pub fn vetting_level(self) -> Option<super::organizations::VettingLevel> {
+        use super::organizations::VettingLevel;
+        match self {
+            Self::OvSingle | Self::OvWildcard | Self::OvUcc | Self::OvWildcardUcc => {
+                Some(VettingLevel::Ov)
+            }
+            _ => None,
+        }
+    }
+
+    /// The CA profile a public product's certificates are issued under.
+    pub fn public_profile(self) -> &'static str {
+        use super::organizations::VettingLevel;
+        match self.vetting_level() {
+            Some(VettingLevel::Ov) => "tls-ov",
+            Some(VettingLevel::Ev) => "tls-ev",
+            None => "tls-dv",
+        }
     }
 
     /// Whether the product certifies a mailbox (ordered and activated on the S/MIME pages,
@@ -261,14 +301,12 @@ pub fn check_names(offer: &Offer, names: &[&str]) -> Result<(), QuoteError> {
     }
     for name in names {
         let wildcard = name.trim().starts_with("*.");
-        match offer.kind {
-            ProductKind::DvWildcard if !wildcard => {
-                return Err(QuoteError::WildcardRequired((*name).to_owned()));
-            }
-            ProductKind::DvSingle | ProductKind::DvUcc if wildcard => {
-                return Err(QuoteError::WildcardNotAllowed((*name).to_owned()));
-            }
-            _ => {}
+        let kind = offer.kind;
+        if kind.is_wildcard() && !kind.is_multi_domain() && !wildcard {
+            return Err(QuoteError::WildcardRequired((*name).to_owned()));
+        }
+        if !kind.is_wildcard() && wildcard {
+            return Err(QuoteError::WildcardNotAllowed((*name).to_owned()));
         }
     }
     Ok(())
@@ -841,6 +879,10 @@ mod tests {
             (DvUcc, &["a.example.com", "*.example.com"], false),
             (DvWildcardUcc, &["*.a.example.com", "b.example.com"], true),
             (DvUcc, &[], false),
+            (OvWildcard, &["*.example.com"], true),
+            (OvWildcard, &["example.com"], false),
+            (OvUcc, &["a.example.com", "*.example.com"], false),
+            (OvWildcardUcc, &["*.a.example.com", "b.example.com"], true),
             (Private, &["wiki.corp"], true),
         ];
         for (kind, names, ok) in table {

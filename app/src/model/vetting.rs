@@ -174,6 +174,14 @@ pub struct VettingCase {
     pub history: Vec<HistoryEntry>,
 }
 
+/// The vetting desk's queue.
+pub const VETTING_PATH: &str = "/operator/vetting";
+
+/// An organization's case on the vetting desk.
+pub fn desk_case_path(id: super::OrganizationId) -> String {
+    format!("{VETTING_PATH}/{id}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

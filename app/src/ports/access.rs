@@ -78,6 +78,19 @@ pub trait AccessApi: Send + Sync {
         group_id: i32,
         domain: String,
     ) -> Result<(), AppError>;
+    /// Limits a group's OV orders to one more of the account's organizations.
+    async fn add_group_organization(
+        &self,
+        meta: &RequestMeta,
+        group_id: i32,
+        organization_id: i32,
+    ) -> Result<(), AppError>;
+    async fn remove_group_organization(
+        &self,
+        meta: &RequestMeta,
+        group_id: i32,
+        organization_id: i32,
+    ) -> Result<(), AppError>;
     /// Sets a group's logo from the `data:` URL of a PNG or JPEG file.
     async fn set_group_logo(
         &self,

@@ -22,6 +22,7 @@ use super::{
     profiles::{self, CaChoice, NameKind, Profile, SubjectRule},
     serial::random_serial,
     signed::{Capture, assemble, ca_public_key, verify},
+    vetted_subject::VettedSubject,
 };
 use crate::{
     domain::template::{Field, TemplateSubject},
@@ -46,6 +47,9 @@ pub struct SignOptions<'a> {
     pub template: Option<&'a TemplateSubject>,
     /// The names rule: an order's names, or whatever the profile allows.
     pub names: NamesRule<'a>,
+    /// The vetted organization an OV or EV order names: its subject replaces the request's.
+    /// Absent, those profiles read the subject from the request (the operator's command line).
+    pub vetted: Option<&'a VettedSubject>,
 }
 
 /// Proof that a certificate was prepared and linted. `issue` consumes it, so it signs once.
@@ -87,7 +91,7 @@ impl Issued {
     }
 }
 
-fn refused(rule: &'static str, detail: impl Into<String>) -> CaError {
+pub(super) fn refused(rule: &'static str, detail: impl Into<String>) -> CaError {
     CaError::Refused {
         rule,
         detail: detail.into(),
@@ -106,6 +110,7 @@ struct Checked {
     profile: &'static Profile,
     csr: CheckedCsr,
     template: Option<TemplateSubject>,
+    vetted: Option<VettedSubject>,
     ca: Arc<IssuingCa>,
     not_before: DateTime<Utc>,
     not_after: DateTime<Utc>,
@@ -294,7 +299,7 @@ impl Authority {
                 if profile.names != NameKind::None {
                     csr = csr.with_common_names_as_names();
                 }
-                subject_attributes(profile, &csr)?;
+                subject_attributes(profile, &csr, request.vetted)?;
                 None
             }
         };
@@ -381,6 +386,7 @@ impl Authority {
             profile,
             csr,
             template,
+            vetted: request.vetted.cloned(),
             ca,
             not_before,
             not_after,
@@ -417,6 +423,7 @@ impl Authority {
             c.profile,
             &c.csr,
             c.template.as_ref(),
+            c.vetted.as_ref(),
             &c.ca.row,
             &c.ca.public_key,
             c.ca.spec,
@@ -604,6 +611,7 @@ impl Authority {
         profile: &Profile,
         csr: &CheckedCsr,
         template: Option<&TemplateSubject>,
+        vetted: Option<&VettedSubject>,
         ca: &AuthorityRow,
         ca_public_key: &[u8],
         spec: KeySpec,
@@ -626,7 +634,7 @@ impl Authority {
                 }
             }
             None => {
-                for (ty, value) in subject_attributes(profile, csr)? {
+                for (ty, value) in subject_attributes(profile, csr, vetted)? {
                     dn.push(ty, value);
                 }
             }
@@ -735,7 +743,7 @@ fn template_attribute(field: Field, value: &str) -> Result<(DnType, DnValue), Ca
     }
 }
 
-fn printable(rule: &'static str, value: &str) -> Result<DnValue, CaError> {
+pub(super) fn printable(rule: &'static str, value: &str) -> Result<DnValue, CaError> {
     PrintableString::try_from(value)
         .map(DnValue::PrintableString)
         .map_err(|_| {
@@ -746,18 +754,31 @@ fn printable(rule: &'static str, value: &str) -> Result<DnValue, CaError> {
         })
 }
 
-/// The subject attributes a profile takes from the (vetted) request, in the order the BRs
-/// list them; a missing required one is refused with the rule "subject".
+/// The subject attributes of a profile, in the order the BRs list them: from the vetted
+/// organization when the order names one, otherwise from the request (the operator's command
+/// line); a missing required one is refused with the rule "subject".
 fn subject_attributes(
     profile: &Profile,
     csr: &CheckedCsr,
+    vetted: Option<&VettedSubject>,
 ) -> Result<Vec<(DnType, DnValue)>, CaError> {
     let mut out = Vec::new();
-    if matches!(
+    let organization = matches!(
         profile.subject,
-        SubjectRule::NamesOnly | SubjectRule::Mailbox
-    ) {
-        return Ok(out);
+        SubjectRule::Organization | SubjectRule::ExtendedValidation
+    );
+    match vetted {
+        Some(v) if organization => {
+            return v.attributes(profile.subject == SubjectRule::ExtendedValidation);
+        }
+        Some(_) => {
+            return Err(refused(
+                "subject",
+                format!("profile {} names no organization", profile.name),
+            ));
+        }
+        None if !organization => return Ok(out),
+        None => {}
     }
     let need = |oid: &str, what: &str| {
         csr.attribute(oid).ok_or_else(|| {
@@ -1024,6 +1045,91 @@ mod tests {
             refusal(issue(&ca, "tls-ev", &ov_only, None).await),
             "subject"
         );
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[tokio::test]
+    async fn a_vetted_subject_replaces_the_requests_own_and_passes_pkilint() {
+        use crate::ca::{EvSubject, VettedSubject};
+        let (ca, dir) = ready().await;
+        let vetted = VettedSubject {
+            organization: "Acme Widgets Private Limited".into(),
+            country: "IN".into(),
+            state: Some("Karnataka".into()),
+            locality: Some("Bengaluru".into()),
+            ev: Some(EvSubject {
+                business_category: "Private Organization",
+                jurisdiction_country: "IN".into(),
+                jurisdiction_state: Some("Karnataka".into()),
+                jurisdiction_locality: None,
+                serial_number: "U72200KA2009PTC049889".into(),
+            }),
+        };
+        // The applicant typed another organization into the request: it is not certified.
+        let csr = openssl_csr(
+            &dir,
+            "ec:P-256",
+            "/C=US/ST=Nevada/L=Reno/O=Impostor Inc/CN=www.example.com",
+            Some("DNS:www.example.com"),
+            &[],
+        );
+        let checked = crate::ca::inspect_csr(&csr).unwrap();
+        for (profile, kind) in [
+            ("tls-ov", "OV-FINAL-CERTIFICATE"),
+            ("tls-ev", "EV-FINAL-CERTIFICATE"),
+        ] {
+            let token = ca
+                .prepare(
+                    &checked,
+                    SignOptions {
+                        profile,
+                        vetted: Some(&vetted),
+                        ..Default::default()
+                    },
+                )
+                .await
+                .unwrap();
+            let issued = ca.issue(token).await.unwrap();
+            pkilint(&dir, "lint_cabf_serverauth_cert", kind, &issued.der);
+            let subject = openssl(
+                &[
+                    "x509", "-in", "leaf.pem", "-noout", "-subject", "-nameopt", "RFC2253",
+                ],
+                &dir,
+            );
+            assert!(
+                subject.contains("O=Acme Widgets Private Limited")
+                    && subject.contains("L=Bengaluru")
+                    && subject.contains("C=IN")
+                    && !subject.contains("Impostor")
+                    && !subject.contains("Nevada"),
+                "{profile}: {subject}"
+            );
+            assert_eq!(
+                subject.contains("U72200KA2009PTC049889"),
+                profile == "tls-ev",
+                "{profile}: {subject}"
+            );
+        }
+        // An EV profile without the EV attributes, and a DV profile with an organization,
+        // are refused.
+        let ov_only = VettedSubject {
+            ev: None,
+            ..vetted.clone()
+        };
+        for (profile, subject) in [("tls-ev", &ov_only), ("tls-dv", &vetted)] {
+            let refused = ca
+                .prepare(
+                    &checked,
+                    SignOptions {
+                        profile,
+                        vetted: Some(subject),
+                        ..Default::default()
+                    },
+                )
+                .await;
+            assert_eq!(refusal(refused), "subject", "{profile}");
+        }
         std::fs::remove_dir_all(dir).unwrap();
     }
 

@@ -25,6 +25,7 @@ mod serial;
 mod signed;
 #[cfg(test)]
 pub(crate) mod test_support;
+mod vetted_subject;
 
 use std::sync::Arc;
 
@@ -38,6 +39,7 @@ pub use list::{CaSummary, pem_certificate};
 pub use ocsp::OCSP_VALIDITY;
 pub use private::private_ca_name;
 pub use profiles::{PROFILES, Profile};
+pub use vetted_subject::{EvSubject, VettedSubject};
 
 use crate::{
     ports::{

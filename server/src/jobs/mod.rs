@@ -5,3 +5,4 @@ pub mod crl_refresh;
 pub mod mail_delivery;
 pub mod ocsp_refresh;
 pub mod renewals;
+pub mod vetting_reminders;

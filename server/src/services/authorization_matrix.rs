@@ -347,6 +347,24 @@ fn cases() -> Vec<Case> {
                 .await
         ),
         case!(
+            "access/group_organizations.rs::add_group_organization",
+            needs(ManageGroups),
+            NF,
+            |w, c| w
+                .access
+                .add_group_organization(c, w.group, w.organization, ip())
+                .await
+        ),
+        case!(
+            "access/group_organizations.rs::remove_group_organization",
+            needs(ManageGroups),
+            NF,
+            |w, c| w
+                .access
+                .remove_group_organization(c, w.group, w.organization, ip())
+                .await
+        ),
+        case!(
             "access/group_logo.rs::set_group_logo",
             needs(ManageGroups),
             NF,
@@ -1456,6 +1474,7 @@ fn credential(product: i32) -> NewCredential<'static> {
         group_id: None,
         product_id: product,
         tags: "matrix",
+        organization_id: None,
     }
 }
 

@@ -31,6 +31,14 @@ pub async fn find(db: &impl Db, id: i32) -> Result<Option<AccountRow>, StoreErro
     Ok(accounts::Entity::find_by_id(id).one(db.conn()).await?)
 }
 
+/// The accounts with these ids, in any order (one query for a list that names them).
+pub async fn find_many(db: &impl Db, ids: &[i32]) -> Result<Vec<AccountRow>, StoreError> {
+    Ok(accounts::Entity::find()
+        .filter(accounts::Column::Id.is_in(ids.iter().copied()))
+        .all(db.conn())
+        .await?)
+}
+
 /// The first account of a kind; used to find the operator's own account.
 pub async fn find_first_of_kind(
     db: &impl Db,

@@ -68,6 +68,8 @@ pub struct NewEab<'a> {
     pub product_id: i32,
     pub tags: &'a str,
     pub created_by: Option<i32>,
+    /// The verified organization the accounts it binds order OV for.
+    pub organization_id: Option<app::model::OrganizationId>,
 }
 
 pub async fn insert_eab(
@@ -84,6 +86,7 @@ pub async fn insert_eab(
         product_id: Set(e.product_id),
         tags: Set(e.tags.to_owned()),
         created_by: Set(e.created_by),
+        organization_id: Set(e.organization_id.map(|id| id.get())),
         created_at: Set(at),
         ..Default::default()
     }

@@ -19,6 +19,7 @@ mod entities;
 pub mod group_domains;
 pub mod group_logos;
 pub mod group_members;
+pub mod group_organizations;
 pub mod groups;
 pub mod invitations;
 pub mod ip_rules;

@@ -48,6 +48,8 @@ pub struct NewOrder<'a> {
     pub names: &'a [String],
     /// Where the order came from (`Portal`, `API`, `ACME`), for the order list.
     pub source: OrderSource,
+    /// The vetted organization an OV or EV order names.
+    pub organization_id: Option<app::model::OrganizationId>,
 }
 
 pub async fn insert(
@@ -81,6 +83,10 @@ pub async fn insert(
         auto_renew: Set(o.auto_renew),
         template_values: Set(o.template_values.to_owned()),
         source: Set(o.source.into()),
+        // Left out when empty, so the row is the same as before the column existed.
+        organization_id: o
+            .organization_id
+            .map_or(sea_orm::ActiveValue::NotSet, |id| Set(Some(id.get()))),
         created_at: Set(at),
         updated_at: Set(at),
         ..Default::default()

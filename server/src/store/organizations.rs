@@ -201,6 +201,81 @@ pub async fn get(
         .await?)
 }
 
+/// The account's organizations verified at some level whose vetting has not aged out at
+/// `now`, by legal name.
+pub async fn usable(
+    db: &impl Db,
+    account: AccountId,
+    now: DateTime<Utc>,
+) -> Result<Vec<OrganizationRow>, StoreError> {
+    Ok(organizations::Entity::find()
+        .filter(organizations::Column::AccountId.eq(account.get()))
+        .filter(verified())
+        .filter(organizations::Column::VerifiedUntil.gt(now))
+        .order_by_asc(organizations::Column::LegalName)
+        .all(db.conn())
+        .await?)
+}
+
+/// Every organization of the account, `(id, legal name)` by name (the choices of a group's
+/// "Specific" organizations).
+pub async fn names(
+    db: &impl Db,
+    account: AccountId,
+) -> Result<Vec<(OrganizationId, String)>, StoreError> {
+    Ok(organizations::Entity::find()
+        .filter(organizations::Column::AccountId.eq(account.get()))
+        .order_by_asc(organizations::Column::LegalName)
+        .all(db.conn())
+        .await?
+        .into_iter()
+        .map(|row| (OrganizationId(row.id), row.legal_name))
+        .collect())
+}
+
+/// Every account's verified organizations whose vetting ages out after `from` and by `to`
+/// (the reminders' window), soonest first.
+pub async fn expiring_for_all_accounts(
+    db: &impl Db,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+) -> Result<Vec<OrganizationRow>, StoreError> {
+    Ok(organizations::Entity::find()
+        .filter(verified())
+        .filter(organizations::Column::VerifiedUntil.gt(from))
+        .filter(organizations::Column::VerifiedUntil.lte(to))
+        .order_by_asc(organizations::Column::VerifiedUntil)
+        .all(db.conn())
+        .await?)
+}
+
+/// Claims the reminder `offset_days` before `verified_until` of the organization; `false`
+/// when it was claimed before (by this server or another).
+pub async fn claim_reminder(
+    db: &impl Db,
+    id: OrganizationId,
+    verified_until: DateTime<Utc>,
+    offset_days: i32,
+    at: DateTime<Utc>,
+) -> Result<bool, StoreError> {
+    use super::entities::organization_reminders;
+    match (organization_reminders::ActiveModel {
+        organization_id: Set(id.get()),
+        verified_until: Set(verified_until),
+        offset_days: Set(offset_days),
+        sent_at: Set(at),
+        ..Default::default()
+    })
+    .insert(db.conn())
+    .await
+    .map_err(StoreError::from_db)
+    {
+        Ok(_) => Ok(true),
+        Err(StoreError::Duplicate) => Ok(false),
+        Err(e) => Err(e),
+    }
+}
+
 /// What the list asks for.
 pub struct Search<'a> {
     pub account: AccountId,

@@ -303,10 +303,18 @@ pub async fn set_price_for_operator(
 }
 
 /// Operator query: whether any public product exists (active or not).
-pub async fn any_public_for_operator(db: &impl Db) -> Result<bool, StoreError> {
-    Ok(products::Entity::find()
+/// The kinds of the operator's products, each once (the default catalogue adds a family of
+/// kinds only when none of it is there).
+pub async fn operator_kinds(db: &impl Db) -> Result<Vec<ProductKind>, StoreError> {
+    let rows = products::Entity::find()
         .filter(products::Column::AccountId.is_null())
-        .one(db.conn())
-        .await?
-        .is_some())
+        .all(db.conn())
+        .await?;
+    let mut kinds: Vec<ProductKind> = Vec::new();
+    for row in rows {
+        if !kinds.contains(&*row.kind) {
+            kinds.push(*row.kind);
+        }
+    }
+    Ok(kinds)
 }

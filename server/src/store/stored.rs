@@ -294,6 +294,7 @@ mod tests {
                 csr_pem: None,
                 key_source: app::model::orders::KeySource::Later,
                 source: app::model::orders::OrderSource::Portal,
+                organization_id: None,
                 requester_name: "Asha",
                 requester_email: "asha@example.com",
                 requester_phone: "",

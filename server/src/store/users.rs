@@ -1,6 +1,7 @@
 use chrono::{DateTime, Utc};
 use sea_orm::{
     ActiveValue::{NotSet, Set},
+    QueryOrder,
     entity::prelude::*,
 };
 
@@ -101,6 +102,16 @@ pub async fn update_details(db: &impl Db, id: i32, d: Details<'_>) -> Result<(),
         .exec(db.conn())
         .await?;
     Ok(())
+}
+
+/// The operator's active staff (the vetting desk's readers), by e-mail.
+pub async fn active_operators(db: &impl Db) -> Result<Vec<UserRow>, StoreError> {
+    Ok(users::Entity::find()
+        .filter(users::Column::IsOperator.eq(true))
+        .filter(users::Column::Status.eq(super::stored::Stored(UserStatus::Active)))
+        .order_by_asc(users::Column::Email)
+        .all(db.conn())
+        .await?)
 }
 
 pub async fn find_many(db: &impl Db, ids: &[i32]) -> Result<Vec<UserRow>, StoreError> {

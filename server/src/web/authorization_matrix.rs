@@ -255,6 +255,18 @@ const MATRIX: &[Entry] = &[
         other: Other::NotFound,
     },
     Entry {
+        path: "/api/groups/organizations/add",
+        rule: Rule::RequiresOnObject(Permission::ManageGroups),
+        body: "group_id=1&organization_id=1",
+        other: Other::NotFound,
+    },
+    Entry {
+        path: "/api/groups/organizations/remove",
+        rule: Rule::RequiresOnObject(Permission::ManageGroups),
+        body: "group_id=1&organization_id=1",
+        other: Other::NotFound,
+    },
+    Entry {
         // A 1x1 PNG's first bytes: enough to be told a PNG.
         path: "/api/groups/logo/set",
         rule: Rule::RequiresOnObject(Permission::ManageGroups),

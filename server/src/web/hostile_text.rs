@@ -201,6 +201,7 @@ async fn seed_an_order(h: &Harness) -> i32 {
             template_values: "[]",
             names: &names,
             source: app::model::orders::OrderSource::Portal,
+            organization_id: None,
         },
         now,
     )

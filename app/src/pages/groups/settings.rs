@@ -1,15 +1,18 @@
-//! The parts of a group's page that shape its orders and looks: the domains it orders for
-//! ("All", or "Specific" domains of the account) and its logo.
+//! The parts of a group's page that shape its orders and looks: the domains and the
+//! organizations it orders for ("All", or "Specific" ones of the account) and its logo.
 
 use leptos::prelude::*;
 
 use crate::i18n::{t, t_args};
 use crate::{
-    api::access::{GroupDomainAdd, GroupDomainRemove, GroupLogoRemove, GroupLogoSet},
+    api::access::{
+        GroupDomainAdd, GroupDomainRemove, GroupLogoRemove, GroupLogoSet, GroupOrganizationAdd,
+        GroupOrganizationRemove,
+    },
     browser::read_chosen_file,
     components::form_alert::FormAlert,
     error::AppError,
-    model::groups::GroupView,
+    model::{OrganizationId, groups::GroupView},
 };
 
 /// The form-level part of an action's error; the field's own message is shown beside it.
@@ -78,6 +81,77 @@ pub fn GroupDomains(group: GroupView, addable: Vec<String>) -> impl IntoView {
             } else {
                 view! {
                     <p class="field-hint">{t("group-domains-add-first")}</p>
+                }.into_any()
+            }}
+        </section>
+    }
+}
+
+/// The organizations the group's OV orders may name: all of the account's, or the listed ones.
+#[component]
+pub fn GroupOrganizations(
+    group_id: i32,
+    chosen: Vec<(OrganizationId, String)>,
+    addable: Vec<(OrganizationId, String)>,
+) -> impl IntoView {
+    let add = ServerAction::<GroupOrganizationAdd>::new();
+    let remove = ServerAction::<GroupOrganizationRemove>::new();
+    let error = Signal::derive(move || {
+        add.value()
+            .get()
+            .and_then(Result::err)
+            .or_else(|| remove.value().get().and_then(Result::err))
+    });
+    let field_error = move || error.get().and_then(|e| e.field("organization_id"));
+    let specific = !chosen.is_empty();
+    let has_addable = !addable.is_empty();
+    view! {
+        <section class="card" aria-labelledby="group-organizations-heading">
+            <h2 id="group-organizations-heading">{t("group-organizations")}</h2>
+            <FormAlert error=besides(error, "organization_id") />
+            {if specific {
+                view! {
+                    <p data-testid="group-organization-scope">{t("group-organizations-specific")}</p>
+                    <ul class="plain-list" aria-label=t("group-organizations-list")>
+                        {chosen.into_iter().map(|(id, name)| {
+                            let label = t_args("group-remove-from", &[("name", name.clone().into())]);
+                            view! {
+                                <li>
+                                    <span>{name}</span>" "
+                                    <ActionForm action=remove>
+                                        <input type="hidden" name="group_id" value=group_id />
+                                        <input type="hidden" name="organization_id" value=id.get() />
+                                        <button type="submit" class="button button-quiet" aria-label=label>{t("group-remove")}</button>
+                                    </ActionForm>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            } else {
+                view! {
+                    <p data-testid="group-organization-scope">{t("group-organizations-all")}</p>
+                }.into_any()
+            }}
+            {if has_addable {
+                view! {
+                    <ActionForm action=add>
+                        <input type="hidden" name="group_id" value=group_id />
+                        <div class="field" class:field-invalid=move || field_error().is_some()>
+                            <label for="group-organization">{t("group-organization-of-account")}</label>
+                            <select id="group-organization" name="organization_id" required=true>
+                                {addable.into_iter().map(|(id, name)| view! { <option value=id.get()>{name}</option> }).collect_view()}
+                            </select>
+                            <p class="field-error" role="alert">{field_error}</p>
+                        </div>
+                        <div class="form-actions">
+                            <button type="submit" class="button button-primary">{t("group-organization-limit")}</button>
+                        </div>
+                    </ActionForm>
+                }.into_any()
+            } else {
+                view! {
+                    <p class="field-hint">{t("group-organizations-add-first")}</p>
                 }.into_any()
             }}
         </section>

@@ -20,7 +20,7 @@ use crate::{
         Permission, SessionView, billing::GroupFinance, group_members::GroupDetail,
         groups::FinanceMode,
     },
-    pages::groups::settings::{GroupDomains, GroupLogo},
+    pages::groups::settings::{GroupDomains, GroupLogo, GroupOrganizations},
 };
 
 #[component]
@@ -42,7 +42,7 @@ fn GroupView(session: SessionView) -> impl IntoView {
     // Each action redirects here with what it did, which also reloads the group.
     let changed = move || {
         query.with(|q| {
-            ["member", "domain", "logo"]
+            ["member", "domain", "organization", "logo"]
                 .into_iter()
                 .find_map(|k| q.get(k).map(|v| format!("{k}={v}")))
         })
@@ -74,6 +74,8 @@ fn GroupView(session: SessionView) -> impl IntoView {
         (Some("member=removed"), _) => Some("group-member-removed"),
         (Some("domain=added"), _) => Some("group-domain-added"),
         (Some("domain=removed"), _) => Some("group-domain-removed"),
+        (Some("organization=added"), _) => Some("group-organization-added"),
+        (Some("organization=removed"), _) => Some("group-organization-removed"),
         (Some("logo=set"), _) => Some("group-logo-saved"),
         (Some("logo=removed"), _) => Some("group-logo-removed"),
         (_, Some("allocate")) => Some("group-credits-allocated"),
@@ -119,6 +121,8 @@ fn Detail(detail: GroupDetail) -> impl IntoView {
     let settings_group = group.clone();
     let logo_group = group.clone();
     let addable_domains = detail.addable_domains;
+    let organizations = detail.organizations;
+    let addable_organizations = detail.addable_organizations;
     let group_id = group.id.to_string();
     let add_group_id = group_id.clone();
     let has_addable = !detail.addable.is_empty();
@@ -171,6 +175,7 @@ fn Detail(detail: GroupDetail) -> impl IntoView {
                 </ActionForm>
             </section>
         })}
+        <GroupOrganizations group_id=settings_group.id chosen=organizations addable=addable_organizations />
         <GroupDomains group=settings_group addable=addable_domains />
         <GroupLogo group_id=logo_group.id name=logo_group.name.clone() logo_url=logo_group.logo_url.clone() />
     }

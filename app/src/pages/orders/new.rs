@@ -27,7 +27,8 @@ use crate::{
     model::{
         FieldErrors,
         order_form_post::{FormToken, name_rules as rules, with_name},
-        orders::{OrderForm, WizardData, WizardStep},
+        orders::{OrderForm, OrganizationChoice, WizardData, WizardStep},
+        organizations::VettingLevel,
         products::{Offer, quote},
         template::Field,
     },
@@ -278,6 +279,12 @@ fn Steps(data: WizardData, posted: Option<AppError>) -> impl IntoView {
         });
     };
     let groups = data.groups.clone();
+    let organizations = StoredValue::new(data.organizations.clone());
+    let needs_organization = move || offer().and_then(|o| o.kind.vetting_level()).is_some();
+    let organization_name = move || {
+        let id = form.with(|f| f.organization_id);
+        organizations.with_value(|all| all.iter().find(|o| o.id == id).map(|o| o.name.clone()))
+    };
     let verified = data.verified_domains.clone();
     let needs_approval = data.needs_approval;
     let source = move || form.with(|f| f.csr_source.clone());
@@ -297,6 +304,8 @@ fn Steps(data: WizardData, posted: Option<AppError>) -> impl IntoView {
                     on:input=move |ev| domains.set(event_target_value(&ev).parse().unwrap_or(1)) />
             </div>
         })}
+        <OrganizationField organizations=organizations form=form ov=Signal::derive(needs_organization)
+            error=field_error("organization_id") />
         <p class="price">{t("wizard-price")}" " <strong data-testid="live-price">{price}</strong></p>
     </div>
     }
@@ -444,6 +453,9 @@ fn Steps(data: WizardData, posted: Option<AppError>) -> impl IntoView {
             <dt>{t("wizard-summary-product")}</dt><dd>{move || offer().map(|o| o.name)}</dd>
             <dt>{t("wizard-summary-validity")}</dt><dd>{move || t_args("wizard-days", &[("days", form.with(|f| f.validity_days).into())])}</dd>
             <dt>{t("wizard-summary-names")}</dt><dd>{move || form.with(|f| f.names.replace('\n', ", "))}</dd>
+            {move || needs_organization().then(|| view! {
+                <dt>{t("wizard-summary-organization")}</dt><dd>{organization_name}</dd>
+            })}
             <dt>{t("wizard-summary-total")}</dt><dd data-testid="summary-total">{price}</dd>
         </dl>
         <div class="field">
@@ -540,6 +552,45 @@ fn DynamicFields(offer: Signal<Option<Offer>>, form: RwSignal<OrderForm>) -> imp
                 })
                 .collect_view()
         })
+    }
+}
+
+/// The organization an OV order names: one of the account's verified organizations. Shown
+/// for OV products; without script it shows when the product the form holds is one (a post
+/// that picked an OV product comes back to this step asking for it).
+#[component]
+fn OrganizationField(
+    organizations: StoredValue<Vec<OrganizationChoice>>,
+    form: RwSignal<OrderForm>,
+    ov: Signal<bool>,
+    error: Signal<Option<String>>,
+) -> impl IntoView {
+    let level = |l: VettingLevel| match l {
+        VettingLevel::Ov => "OV",
+        VettingLevel::Ev => "EV",
+    };
+    let none = organizations.with_value(Vec::is_empty);
+    view! {
+        <div class="field" hidden=move || !ov.get()>
+            <label for="wizard-organization">{t("wizard-organization")}</label>
+            <select id="wizard-organization" name="organization_id" aria-describedby="wizard-organization-hint"
+                on:change=move |ev| {
+                    let id = event_target_value(&ev).parse().unwrap_or(0);
+                    form.update(|f| f.organization_id = id);
+                }>
+                <option value="0">{t("wizard-organization-choose")}</option>
+                {organizations.get_value().into_iter().map(|o| {
+                    let id = o.id;
+                    let label = t_args("wizard-organization-level", &[("name", o.name.clone().into()), ("level", level(o.level).into())]);
+                    view! { <option value=id selected=move || form.with(|f| f.organization_id == id)>{label}</option> }
+                }).collect_view()}
+            </select>
+            <p class="field-hint" id="wizard-organization-hint">
+                {if none { t("wizard-organization-none") } else { t("wizard-organization-hint") }}" "
+                <a href=crate::model::organizations::ORGANIZATIONS_PATH>{t("wizard-organizations-link")}</a>
+            </p>
+            {move || error.get().map(|m| view! { <p class="field-error">{m}</p> })}
+        </div>
     }
 }
 

@@ -81,6 +81,10 @@ fn OrderDetail(order: OrderView) -> impl IntoView {
             {order.issue_error.clone().map(|r| view! { <div class="alert alert-error" role="alert">{r}</div> })}
             <NextStep order=order.clone() />
             <dl class="details">
+                {order.organization.clone().map(|(id, name)| view! {
+                    <dt>{t("wizard-summary-organization")}</dt>
+                    <dd><a href=crate::model::organizations::organization_page(id)>{name}</a></dd>
+                })}
                 <dt>{t("order-price")}</dt><dd>{order.price.text(crate::i18n::use_lang())}</dd>
                 <dt>{t("order-validity")}</dt><dd>{t_args("wizard-days", &[("days", order.validity_days.into())])}</dd>
                 <dt>{t("order-group")}</dt><dd>{order.group.clone()}</dd>

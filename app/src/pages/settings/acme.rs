@@ -113,7 +113,7 @@ fn CredentialRow(
             <td><code>{credential.key_id}</code></td>
             <td>{credential.user}</td>
             <td>{credential.group}</td>
-            <td>{credential.product}</td>
+            <td>{credential.product}{(!credential.organization.is_empty()).then(|| view! { <br /><span class="muted">{credential.organization}</span> })}</td>
             <td>{credential.tags}</td>
             <td>{credential.created.text(crate::i18n::use_lang())}</td>
             <td>{credential.bound.map_or_else(|| t("acme-not-yet"), |at| at.text(crate::i18n::use_lang()))}</td>
@@ -185,6 +185,15 @@ fn CreateCredential(
                     <label for="acme-product">{t("acme-product")}</label>
                     <select id="acme-product" name="product" aria-describedby="acme-product-error">{options(page.products)}</select>
                     <p class="field-error" id="acme-product-error" role="alert">{move || field("product")}</p>
+                </div>
+                <div class="field" class:field-invalid=move || field("organization").is_some()>
+                    <label for="acme-organization">{t("acme-organization")}</label>
+                    <select id="acme-organization" name="organization" aria-describedby="acme-organization-hint acme-organization-error">
+                        <option value="">{t("acme-organization-none")}</option>
+                        {options(page.organizations)}
+                    </select>
+                    <p class="field-hint" id="acme-organization-hint">{t("acme-organization-hint")}</p>
+                    <p class="field-error" id="acme-organization-error" role="alert">{move || field("organization")}</p>
                 </div>
                 <Field label=t("acme-tags") name="tags" required=false hint=t("acme-tags-hint")
                     server_error=field_error(error, "tags") />

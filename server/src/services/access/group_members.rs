@@ -86,6 +86,17 @@ impl AccessService {
             .map(|d| d.name)
             .filter(|d| !group_domains.contains(d))
             .collect();
+        let chosen = crate::store::group_organizations::of_group(
+            &self.store,
+            AccountId(caller.account.id),
+            GroupId(group.id),
+        )
+        .await?;
+        let (organizations, addable_organizations) =
+            crate::store::organizations::names(&self.store, AccountId(caller.account.id))
+                .await?
+                .into_iter()
+                .partition(|(id, _)| chosen.contains(id));
         let logo = group_logos::versions(&self.store, AccountId(caller.account.id), &[group.id])
             .await?
             .first()
@@ -95,6 +106,8 @@ impl AccessService {
             users: users_of_group,
             addable,
             addable_domains,
+            organizations,
+            addable_organizations,
         })
     }
 

@@ -9,6 +9,7 @@ mod deactivate_user;
 mod group_domains;
 mod group_logo;
 mod group_members;
+mod group_organizations;
 mod groups;
 mod ip_rules;
 mod legal_documents;

@@ -38,6 +38,20 @@ impl AcmeService {
         let mut groups = groups::for_account(&self.store, account_id).await?;
         groups.sort_by_key(|g| (!g.is_default, g.name.to_lowercase()));
         let product_rows = products::orderable_for_account(&self.store, account_id).await?;
+        let organization_rows =
+            crate::store::organizations::names(&self.store, account_id.into()).await?;
+        let usable =
+            crate::store::organizations::usable(&self.store, account_id.into(), self.clock.now())
+                .await?;
+        let organization_name = |id: Option<i32>| {
+            id.map(|id| {
+                organization_rows
+                    .iter()
+                    .find(|(o, _)| o.get() == id)
+                    .map_or_else(|| format!("organization #{id}"), |(_, name)| name.clone())
+            })
+            .unwrap_or_default()
+        };
         let email = |id: i32| {
             people
                 .iter()
@@ -66,6 +80,7 @@ impl AcmeService {
                     user: email(c.user_id),
                     group: group_name(c.group_id),
                     product: product_name(c.product_id),
+                    organization: organization_name(c.organization_id),
                     tags: c.tags.replace(',', ", "),
                     created: when(c.created_at),
                     bound: c.bound_at.map(when),
@@ -91,6 +106,13 @@ impl AcmeService {
                 .map(|p| Choice {
                     value: p.id.to_string(),
                     label: p.name.clone(),
+                })
+                .collect(),
+            organizations: usable
+                .iter()
+                .map(|o| Choice {
+                    value: o.id.to_string(),
+                    label: o.legal_name.clone(),
                 })
                 .collect(),
             directory_url: directory_url.to_owned(),

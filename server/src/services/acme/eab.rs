@@ -37,6 +37,8 @@ pub struct EabView {
     pub created_at: DateTime<Utc>,
     pub bound_at: Option<DateTime<Utc>>,
     pub revoked_at: Option<DateTime<Utc>>,
+    /// The organization its OV orders name.
+    pub organization_id: Option<i32>,
 }
 
 pub struct NewCredential<'a> {
@@ -44,6 +46,8 @@ pub struct NewCredential<'a> {
     pub group_id: Option<i32>,
     pub product_id: i32,
     pub tags: &'a str,
+    /// The verified organization an OV product's orders name; none for DV.
+    pub organization_id: Option<app::model::OrganizationId>,
 }
 
 impl AcmeService {
@@ -96,11 +100,42 @@ impl AcmeService {
                 message: Msg::new("err-product-cannot-be-ordered").arg("detail", e.to_string()),
             })?;
         // ACME issues TLS certificates for names; a mailbox product has no ACME challenge.
-        if product.offer.kind == app::model::products::ProductKind::SmimeMailbox {
+        if product.offer.kind.is_smime() {
             return Err(AcmeError::InvalidField {
                 field: "product",
                 message: Msg::new("err-acme-choose-tls-product"),
             });
+        }
+        // ACME orders DV unless the credential is bound to a verified organization; then its
+        // orders are OV for that organization.
+        match (product.offer.kind.vetting_level(), c.organization_id) {
+            (Some(level), Some(id)) => {
+                crate::services::orders::organization::vetted_subject_at(
+                    &self.store,
+                    self.clock.now(),
+                    account_id.into(),
+                    id,
+                    level,
+                )
+                .await?
+                .map_err(|message| AcmeError::InvalidField {
+                    field: "organization",
+                    message,
+                })?;
+            }
+            (Some(_), None) => {
+                return Err(AcmeError::InvalidField {
+                    field: "organization",
+                    message: Msg::new("err-acme-ov-needs-organization"),
+                });
+            }
+            (None, Some(_)) => {
+                return Err(AcmeError::InvalidField {
+                    field: "organization",
+                    message: Msg::new("err-acme-dv-names-no-organization"),
+                });
+            }
+            (None, None) => {}
         }
         let tags = c
             .tags
@@ -135,6 +170,7 @@ impl AcmeService {
                 product_id: c.product_id,
                 tags: &tags,
                 created_by: Some(caller.user.id),
+                organization_id: c.organization_id,
             },
             now,
         )
@@ -182,6 +218,7 @@ impl AcmeService {
                 created_at: e.created_at,
                 bound_at: e.bound_at,
                 revoked_at: e.revoked_at,
+                organization_id: e.organization_id,
             })
             .collect())
     }
@@ -285,6 +322,7 @@ impl AcmeService {
                 group_id,
                 product_id: product.id,
                 tags: "",
+                organization_id: None,
             },
         )
         .await

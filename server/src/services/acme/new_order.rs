@@ -116,10 +116,20 @@ impl AcmeService {
         let validity_days = product.offer.validity_days.last().copied().ok_or_else(|| {
             AcmeError::Unauthorized("the product has no validity that can be ordered".into())
         })?;
-        let tags = match account.eab_id {
-            Some(_) => tag_list(&self.binding_tags(account).await?),
-            None => Vec::new(),
+        let binding = match account.eab_id {
+            Some(_) => self.binding(account).await?,
+            None => None,
         };
+        let tags = binding
+            .as_ref()
+            .map(|e| tag_list(&e.tags))
+            .unwrap_or_default();
+        // A credential bound to a verified organization orders OV for it; the order's own
+        // checks refuse it once the organization's vetting has aged out.
+        let organization_id = binding
+            .as_ref()
+            .and_then(|e| e.organization_id)
+            .map(app::model::OrganizationId);
         let form = PlaceOrder {
             product_id: account.product_id,
             validity_days,
@@ -132,6 +142,7 @@ impl AcmeService {
             tags,
             remarks: format!("Placed through ACME (account #{})", account.id),
             group_id: Some(account.group_id),
+            organization_id,
             ..Default::default()
         };
         let now = self.clock.now();
@@ -247,12 +258,12 @@ impl AcmeService {
     }
 
     /// The tags of the credential the account was bound with, for the order's reports.
-    async fn binding_tags(&self, account: &AcmeAccountRow) -> Result<String, AcmeError> {
+    /// The credential that bound the account: its tags and organization go on its orders.
+    async fn binding(
+        &self,
+        account: &AcmeAccountRow,
+    ) -> Result<Option<crate::store::acme::EabRow>, AcmeError> {
         let rows = acme::eabs_for_account(&self.store, account.account_id).await?;
-        Ok(rows
-            .into_iter()
-            .find(|e| Some(e.id) == account.eab_id)
-            .map(|e| e.tags)
-            .unwrap_or_default())
+        Ok(rows.into_iter().find(|e| Some(e.id) == account.eab_id))
     }
 }

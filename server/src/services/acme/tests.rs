@@ -138,6 +138,7 @@ impl World {
                     group_id: None,
                     product_id,
                     tags: "web, acme",
+                    organization_id: None,
                 },
             )
             .await
@@ -193,6 +194,7 @@ async fn credentials_need_manage_settings_and_a_member_and_a_product() {
                 group_id: None,
                 product_id: w.product_id,
                 tags: "",
+                organization_id: None,
             },
         )
         .await;
@@ -210,6 +212,7 @@ async fn credentials_need_manage_settings_and_a_member_and_a_product() {
                     group_id: None,
                     product_id: product,
                     tags: "",
+                    organization_id: None,
                 },
             )
             .await;
@@ -319,6 +322,7 @@ async fn an_smime_product_or_a_foreign_group_cannot_back_a_credential() {
                     group_id,
                     product_id,
                     tags: "",
+                    organization_id: None,
                 },
             )
             .await;

@@ -91,8 +91,6 @@ fn profile_rule(profile: &str) -> ValidityRule {
         .map_or(ValidityRule::TlsBr, |p| p.validity)
 }
 
-/// The profile public DV products are issued under.
-pub const PUBLIC_PROFILE: &str = "tls-dv";
 /// The profile S/MIME mailbox-validated products are issued under.
 pub const SMIME_PROFILE: &str = "smime-mailbox-strict";
 

@@ -9,8 +9,8 @@ use app::model::{
 use chrono::{DateTime, Utc};
 
 use super::{
-    CatalogError, CatalogService, PUBLIC_PROFILE, SMIME_PROFILE, checklist_of, count, invalid,
-    price_of, profile_rule, rules_of, template_of,
+    CatalogError, CatalogService, SMIME_PROFILE, checklist_of, count, invalid, price_of,
+    profile_rule, rules_of, template_of,
 };
 use crate::{
     services::identity::Caller,
@@ -21,8 +21,8 @@ use crate::{
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OrderProduct {
     pub offer: Offer,
-    /// `tls-dv` for public DV products, `smime-mailbox-strict` for S/MIME ones, the
-    /// template's profile for private ones.
+    /// `tls-dv`, `tls-ov` or `tls-ev` for public products, `smime-mailbox-strict` for S/MIME
+    /// ones, the template's profile for private ones.
     pub profile: &'static str,
     /// The private CA that issues it (private products).
     pub private_ca: Option<String>,
@@ -47,7 +47,7 @@ fn order_product(
     } else if kind.is_smime() {
         (SMIME_PROFILE, None)
     } else {
-        (PUBLIC_PROFILE, None)
+        (kind.public_profile(), None)
     };
     let cap = profile_rule(profile).max_days(now);
     let mut validity_days = Vec::new();

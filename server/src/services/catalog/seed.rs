@@ -1,4 +1,5 @@
-//! The default public DV products, so a fresh install can take orders.
+//! The default public products, DV and OV, so a fresh install can take orders; an install that
+//! had DV products before OV existed gets the OV ones once.
 
 use app::model::{Currency, products::ProductKind};
 
@@ -18,7 +19,7 @@ struct DefaultProduct {
     prices: [(Currency, i64, i64); 2],
 }
 
-const DEFAULTS: [DefaultProduct; 4] = [
+const DEFAULTS: [DefaultProduct; 8] = [
     DefaultProduct {
         kind: ProductKind::DvSingle,
         name: "DV SSL",
@@ -53,22 +54,69 @@ const DEFAULTS: [DefaultProduct; 4] = [
             (Currency::Inr, 2_399_900, 799_900),
         ],
     },
+    DefaultProduct {
+        kind: ProductKind::OvSingle,
+        name: "OV SSL",
+        included: 1,
+        max: 1,
+        prices: [(Currency::Usd, 14_900, 0), (Currency::Inr, 1_199_900, 0)],
+    },
+    DefaultProduct {
+        kind: ProductKind::OvWildcard,
+        name: "OV Wildcard SSL",
+        included: 1,
+        max: 1,
+        prices: [(Currency::Usd, 39_900, 0), (Currency::Inr, 3_199_900, 0)],
+    },
+    DefaultProduct {
+        kind: ProductKind::OvUcc,
+        name: "OV Multi-Domain SSL",
+        included: 3,
+        max: 100,
+        prices: [
+            (Currency::Usd, 24_900, 4_900),
+            (Currency::Inr, 1_999_900, 399_900),
+        ],
+    },
+    DefaultProduct {
+        kind: ProductKind::OvWildcardUcc,
+        name: "OV Multi-Domain Wildcard SSL",
+        included: 3,
+        max: 100,
+        prices: [
+            (Currency::Usd, 59_900, 14_900),
+            (Currency::Inr, 4_799_900, 1_199_900),
+        ],
+    },
 ];
 
+/// Whether two kinds belong to one family of the default catalogue (DV, OV).
+fn same_family(a: ProductKind, b: ProductKind) -> bool {
+    ProductKind::PUBLIC.contains(&a)
+        && ProductKind::PUBLIC.contains(&b)
+        && a.vetting_level() == b.vetting_level()
+}
+
 impl CatalogService {
-    /// Adds the four default DV products when there are no public products at all, priced in
-    /// USD and INR for one validity a day under today's TLS cap and under each coming cap (at
-    /// the same price per day), so they stay orderable when the cap drops. Returns whether it
-    /// did.
+    /// Adds the default products of each family (DV, OV) that has no operator product at all,
+    /// priced in USD and INR for one validity a day under today's TLS cap and under each coming
+    /// cap (at the same price per day), so they stay orderable when the cap drops. An
+    /// operator's own products of a family, active or withdrawn, keep the defaults of that
+    /// family out. Returns whether it added any.
     pub async fn seed_public_products(&self) -> Result<bool, CatalogError> {
         let now = self.clock.now();
         let all_days = ValidityRule::TlsBr.default_days_from(now);
         let longest = all_days.first().copied().unwrap_or(1).max(1);
         let tx = self.store.begin().await?;
-        if products::any_public_for_operator(&tx).await? {
+        let present = products::operator_kinds(&tx).await?;
+        let missing: Vec<&DefaultProduct> = DEFAULTS
+            .iter()
+            .filter(|d| !present.iter().any(|k| same_family(*k, d.kind)))
+            .collect();
+        if missing.is_empty() {
             return Ok(false);
         }
-        for d in &DEFAULTS {
+        for d in &missing {
             let row = products::insert(
                 &tx,
                 None,
@@ -115,7 +163,12 @@ impl CatalogService {
                 module: "products",
                 action: "default_products_added",
                 summary: format!(
-                    "Default DV products added ({} days, USD and INR)",
+                    "Default products added: {} ({} days, USD and INR)",
+                    missing
+                        .iter()
+                        .map(|d| d.name)
+                        .collect::<Vec<_>>()
+                        .join(", "),
                     all_days
                         .iter()
                         .map(i64::to_string)
@@ -155,7 +208,7 @@ mod tests {
         );
         for currency in ["USD", "INR"] {
             let offers = catalog.offers(&admin, currency).await.unwrap();
-            assert_eq!(offers.len(), 4, "{currency}");
+            assert_eq!(offers.len(), 8, "{currency}");
             for offer in &offers {
                 // A day under the 200-day cap of 2026-11-21, and under the coming caps.
                 assert_eq!(offer.validity_days, [46, 99, 199]);
@@ -165,7 +218,7 @@ mod tests {
         // After the cap drops to 100 days the same products are still orderable.
         h.clock.set(crate::domain::validity::date(2027, 4, 1));
         let offers = catalog.offers(&admin, "USD").await.unwrap();
-        assert_eq!(offers.len(), 4);
+        assert_eq!(offers.len(), 8);
         assert!(
             offers.iter().all(|o| o.validity_days == [46, 99]),
             "{offers:?}"
@@ -173,7 +226,7 @@ mod tests {
     }
 
     #[tokio::test]
-    async fn seeding_leaves_an_operators_own_products_alone() {
+    async fn seeding_leaves_an_operators_own_family_alone_and_adds_the_missing_one() {
         let h = harness().await;
         let ops = operator(&h).await;
         let catalog = CatalogService::for_harness(&h);
@@ -194,10 +247,27 @@ mod tests {
             .set_public_product_active(&ops, id, false, None)
             .await
             .unwrap();
+        // An install from before OV products existed: its DV products stay as they are, and
+        // the OV defaults come once.
+        assert!(catalog.seed_public_products().await.unwrap());
         assert!(!catalog.seed_public_products().await.unwrap());
+        let kinds: Vec<ProductKind> = catalog
+            .public_products(&ops)
+            .await
+            .unwrap()
+            .products
+            .iter()
+            .map(|p| p.kind)
+            .collect();
         assert_eq!(
-            catalog.public_products(&ops).await.unwrap().products.len(),
-            1
+            kinds,
+            [
+                ProductKind::DvSingle,
+                ProductKind::OvSingle,
+                ProductKind::OvWildcard,
+                ProductKind::OvUcc,
+                ProductKind::OvWildcardUcc,
+            ]
         );
     }
 }

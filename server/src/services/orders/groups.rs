@@ -7,7 +7,7 @@ use app::model::{FieldErrors, groups::names_outside};
 use super::{OrderError, OrderService};
 use crate::{
     services::{access::ensure_default_group, identity::Caller},
-    store::{GroupRow, group_domains},
+    store::{GroupRow, group_domains, group_organizations, organizations},
 };
 
 impl OrderService {
@@ -63,6 +63,34 @@ impl OrderService {
                 .arg("allowed", allowed.join(", "))
                 .arg("outside", outside.join(", "))
                 .arg("count", outside.len()),
+        )))
+    }
+
+    /// Refuses an organization outside the group's when the administrator limited the group
+    /// to specific organizations; a group without any orders for all of the account's.
+    pub(super) async fn check_group_organization(
+        &self,
+        group: &GroupRow,
+        organization: app::model::OrganizationId,
+    ) -> Result<(), OrderError> {
+        let account = app::model::AccountId(group.account_id);
+        let allowed =
+            group_organizations::of_group(&self.store, account, app::model::GroupId(group.id))
+                .await?;
+        if allowed.is_empty() || allowed.contains(&organization) {
+            return Ok(());
+        }
+        let names: Vec<String> = organizations::names(&self.store, account)
+            .await?
+            .into_iter()
+            .filter(|(id, _)| allowed.contains(id))
+            .map(|(_, name)| name)
+            .collect();
+        Err(OrderError::Invalid(FieldErrors::single(
+            "group_id",
+            Msg::new("err-group-orders-only-for-organizations")
+                .arg("group", &group.name)
+                .arg("allowed", names.join(", ")),
         )))
     }
 }

@@ -140,6 +140,26 @@ impl OrderService {
                 }
             }
         };
+        // The organization is read again now: its vetting may have aged out, or the desk
+        // suspended it, since the order was placed.
+        let level = order.product_kind.vetting_level();
+        let vetted = match (level, order.organization_id) {
+            (Some(level), Some(id)) => match self
+                .vetted_subject(account_id.into(), id.into(), level)
+                .await?
+            {
+                Ok(subject) => Some(subject),
+                Err(why) => {
+                    let why = why.text(app::i18n::Lang::En);
+                    return self.refuse_issuance(&order, &why).await.map(|()| status);
+                }
+            },
+            (Some(_), None) => {
+                let why = "An OV order must name a vetted organization.";
+                return self.refuse_issuance(&order, why).await.map(|()| status);
+            }
+            (None, _) => None,
+        };
         let options = SignOptions {
             profile: &order.profile,
             days: Some(i64::from(order.validity_days)),
@@ -150,6 +170,7 @@ impl OrderService {
             } else {
                 NamesRule::AsRequested
             },
+            vetted: vetted.as_ref(),
         };
         let issued = match self.authority.sign(&csr, options).await {
             Ok(issued) => issued,

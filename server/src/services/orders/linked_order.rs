@@ -67,6 +67,7 @@ impl OrderService {
                 template_values: &original.template_values,
                 names: linked.names,
                 source: app::model::orders::OrderSource::Portal,
+                organization_id: original.organization_id.map(app::model::OrganizationId),
             },
             now,
         )

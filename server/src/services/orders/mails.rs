@@ -414,6 +414,7 @@ mod tests {
             issue_error: None,
             reason: None,
             source: app::model::orders::OrderSource::Portal.into(),
+            organization_id: None,
             created_at: at,
             updated_at: at,
         }

@@ -19,6 +19,7 @@ mod linked_order;
 mod list;
 mod mail_lang;
 mod mails;
+pub(crate) mod organization;
 mod pay_draft;
 mod place;
 mod reissue;
@@ -260,6 +261,8 @@ pub(crate) async fn step(
 mod approval_notice_tests;
 #[cfg(test)]
 mod no_ca_tests;
+#[cfg(test)]
+mod ov_tests;
 #[cfg(test)]
 pub(crate) mod test_support;
 #[cfg(test)]

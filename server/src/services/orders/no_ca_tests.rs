@@ -20,14 +20,6 @@ impl World {
             .unwrap()
             .balance_minor
     }
-
-    async fn order_count(&self) -> u64 {
-        self.orders
-            .orders_page(&self.admin, &Default::default())
-            .await
-            .unwrap()
-            .total
-    }
 }
 
 #[tokio::test]

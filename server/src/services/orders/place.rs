@@ -37,6 +37,7 @@ pub(super) fn name_rules(p: &OrderProduct) -> NameRules {
             p.offer.max_domains.max(1)
         },
         multi_domain: p.offer.multi_domain,
+        organization: p.offer.kind.vetting_level(),
     }
 }
 
@@ -243,6 +244,12 @@ impl OrderService {
             super::issue::template_subject(fields, &valid.names, &form.attributes)
                 .map_err(|e| OrderError::Invalid(FieldErrors::single("names", e)))?;
         }
+        if let (Some(level), Some(id)) = (product.offer.kind.vetting_level(), valid.organization_id)
+        {
+            self.vetted_subject(caller.account.id.into(), id, level)
+                .await?
+                .map_err(|m| OrderError::Invalid(FieldErrors::single("organization_id", m)))?;
+        }
         let restrictions = domains::restrictions(&self.store, caller.account.id).await?;
         if !restricted_names(&restrictions, &valid.names).is_empty() {
             return Err(OrderError::Refused(restricted()));
@@ -252,6 +259,9 @@ impl OrderService {
             .await?;
         if rules.public {
             self.check_group_domains(&group, &valid.names).await?;
+        }
+        if let Some(organization) = valid.organization_id {
+            self.check_group_organization(&group, organization).await?;
         }
         let event = submission(caller, &product, form.draft);
         let status = OrderStatus::on_submission(event).unwrap_or(OrderStatus::OnHold);
@@ -342,6 +352,7 @@ impl OrderService {
             template_values: &template_values,
             names: &valid.names,
             source,
+            organization_id: valid.organization_id,
         };
         // The paying group is locked before anything else here: the order's row refers to it
         // (on PostgreSQL a key-share lock on the group) and the audit entry takes the audit

@@ -100,6 +100,7 @@ pub(super) fn form_again(original: &OrderRow, names: &[String], csr: Option<Stri
         group_id: Some(original.group_id),
         draft: false,
         attributes,
+        organization_id: original.organization_id.map(app::model::OrganizationId),
     }
 }
 

@@ -138,6 +138,15 @@ impl World {
         }
     }
 
+    /// How many orders the administrator's account has.
+    pub(crate) async fn order_count(&self) -> u64 {
+        self.orders
+            .orders_page(&self.admin, &Default::default())
+            .await
+            .unwrap()
+            .total
+    }
+
     pub(crate) async fn status(&self, account_id: i32, id: i32) -> OrderStatus {
         let o = orders::get(&self.h.store, account_id, id)
             .await
@@ -308,4 +317,63 @@ sys.stdout.buffer.write('\n'.join([sheet.get('name')] + cells).encode('utf-8'))
     let mut lines = text.lines().map(str::to_owned);
     let name = lines.next().unwrap();
     (name, lines.collect())
+}
+
+// ---- Organizations an OV order may name.
+
+pub(crate) fn organization_form(name: &str) -> app::model::organization_form::OrganizationForm {
+    app::model::organization_form::OrganizationForm {
+        legal_name: name.into(),
+        trade_name: String::new(),
+        org_type: "private_organization".into(),
+        registration_number: "U72200KA2009PTC049889".into(),
+        registration_agency: "Registrar of Companies, Bengaluru".into(),
+        jurisdiction_country: "IN".into(),
+        jurisdiction_state: "Karnataka".into(),
+        jurisdiction_locality: String::new(),
+        street: "12 MG Road".into(),
+        city: "Bengaluru".into(),
+        state: "Karnataka".into(),
+        postal_code: "560001".into(),
+        country: "IN".into(),
+        phone: "+91 80 4000 1234".into(),
+        rep_name: "Asha Rao".into(),
+        rep_email: "asha@acme.example".into(),
+        rep_phone: "+91 98450 12345".into(),
+        rep_designation: "Company Secretary".into(),
+    }
+}
+
+impl World {
+    /// An organization of `who`'s account at `status`, its vetting good for `until` from now.
+    pub(crate) async fn organization(
+        &self,
+        who: &Caller,
+        name: &str,
+        status: app::model::organizations::OrganizationStatus,
+        until: chrono::Duration,
+    ) -> app::model::OrganizationId {
+        let now = crate::ports::Clock::now(self.h.clock.as_ref());
+        let account = app::model::AccountId(who.account.id);
+        let valid = organization_form(name).validate().unwrap();
+        let row = crate::store::organizations::insert(
+            &self.h.store,
+            account,
+            &valid,
+            who.user.id.into(),
+            now,
+        )
+        .await
+        .unwrap();
+        let id = app::model::OrganizationId(row.id);
+        crate::store::organizations::set_status(&self.h.store, account, id, status, None, now)
+            .await
+            .unwrap();
+        if status.verified_level().is_some() {
+            crate::store::organizations::set_verified_until(&self.h.store, id, Some(now + until))
+                .await
+                .unwrap();
+        }
+        id
+    }
 }

@@ -196,9 +196,18 @@ impl OrderService {
         } else {
             None
         };
+        let organization = match o.organization_id {
+            Some(id) => {
+                crate::store::organizations::get(&self.store, o.account_id.into(), id.into())
+                    .await?
+                    .map(|row| (app::model::OrganizationId(row.id), row.legal_name))
+            }
+            None => None,
+        };
         Ok(OrderView {
             id: o.id,
             product: o.product_name.clone(),
+            organization,
             private: o.private_ca.is_some(),
             validity_days: i64::from(o.validity_days),
             status,

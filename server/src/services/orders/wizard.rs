@@ -6,7 +6,7 @@ use app::model::{
     billing::format_money,
     domains::DomainStatus,
     order_form_post::{FormToken, SavedOrderForm},
-    orders::WizardData,
+    orders::{OrganizationChoice, WizardData},
 };
 
 use super::{OrderError, OrderService};
@@ -76,6 +76,18 @@ impl OrderService {
             .filter(|d| validation::status(d, now) == DomainStatus::Verified)
             .map(|d| d.name.clone())
             .collect();
+        let organizations =
+            crate::store::organizations::usable(&self.store, caller.account.id.into(), now)
+                .await?
+                .into_iter()
+                .filter_map(|row| {
+                    Some(OrganizationChoice {
+                        id: row.id,
+                        level: row.status.verified_level()?,
+                        name: row.legal_name,
+                    })
+                })
+                .collect();
         Ok(WizardData {
             offers,
             groups,
@@ -86,6 +98,7 @@ impl OrderService {
             form_token,
             saved,
             placed_order,
+            organizations,
         })
     }
 

@@ -10,6 +10,7 @@ mod documents;
 pub mod edit;
 mod export;
 mod list;
+mod reminders;
 mod submit;
 mod suspend;
 #[cfg(test)]
@@ -27,6 +28,7 @@ use chrono::{DateTime, Utc};
 
 pub use documents::{DocumentFile, Upload};
 pub use export::ORGANIZATIONS_XLSX;
+pub use reminders::VETTING_REMINDER_DAYS;
 
 use crate::{
     ports::Clock,
@@ -40,6 +42,10 @@ use crate::{
 pub struct OrganizationService {
     store: Store,
     clock: Arc<dyn Clock>,
+    /// Woken when mail is queued (the desk is told of an organization waiting for it).
+    mail: crate::services::notifications::MailWaker,
+    /// Where the portal is reached, for links in mail.
+    public_url: String,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -67,13 +73,28 @@ impl From<crate::services::identity::Forbidden> for OrganizationError {
 }
 
 impl OrganizationService {
-    pub fn new(store: Store, clock: Arc<dyn Clock>) -> Self {
-        Self { store, clock }
+    pub fn new(
+        store: Store,
+        clock: Arc<dyn Clock>,
+        mail: crate::services::notifications::MailWaker,
+        public_url: String,
+    ) -> Self {
+        Self {
+            store,
+            clock,
+            mail,
+            public_url,
+        }
     }
 
     #[cfg(test)]
     pub(crate) fn for_harness(h: &crate::services::identity::test_support::Harness) -> Self {
-        Self::new(h.store.clone(), h.clock.clone())
+        Self::new(
+            h.store.clone(),
+            h.clock.clone(),
+            crate::services::notifications::MailWaker::default(),
+            "http://portal.test".into(),
+        )
     }
 
     /// The caller's account's organization, or `NotFound`.

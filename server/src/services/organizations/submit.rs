@@ -1,15 +1,18 @@
-//! Sending an organization for vetting: it joins the vetting desk's queue, oldest first.
+//! Sending an organization for vetting: it joins the vetting desk's queue, oldest first, and
+//! the operator's staff are told by mail, each in their language.
 
-use app::i18n::Msg;
+use app::i18n::{Lang, Msg, tr, tr_args};
 use app::model::{OrganizationId, Permission, organizations::OrganizationStatus};
 
 use super::{OrganizationError, OrganizationService, account};
 use crate::{
+    ports::Mail,
     services::{
         audit::{self, AuditEntry},
         identity::Caller,
+        notifications,
     },
-    store::organizations,
+    store::{organizations, users},
 };
 
 impl OrganizationService {
@@ -68,7 +71,49 @@ impl OrganizationService {
             },
         )
         .await?;
+        let link = format!(
+            "{}{}",
+            self.public_url.trim_end_matches('/'),
+            app::model::vetting::desk_case_path(id)
+        );
+        for staff in users::active_operators(&tx).await? {
+            let mail = waiting_mail(
+                staff.mail_lang(),
+                &staff,
+                &existing.legal_name,
+                &caller.account.name,
+                &link,
+            );
+            notifications::queue(&tx, &mail, now).await?;
+        }
         tx.commit().await?;
+        self.mail.wake();
         Ok(())
+    }
+}
+
+/// The desk's notice that an organization waits for it.
+fn waiting_mail(
+    lang: Lang,
+    to: &crate::store::UserRow,
+    organization: &str,
+    account: &str,
+    link: &str,
+) -> Mail {
+    let args = [
+        ("organization", organization.into()),
+        ("account", account.into()),
+        ("link", link.into()),
+    ];
+    Mail {
+        to: to.email.clone(),
+        to_name: Some(to.name.clone()),
+        subject: tr_args(lang, "mail-vetting-waiting-subject", &args),
+        text: format!(
+            "{}\n\n{}\n\n{}\n",
+            tr(lang, "mail-hello"),
+            tr_args(lang, "mail-vetting-waiting-body", &args),
+            tr(lang, "mail-signature")
+        ),
     }
 }

@@ -241,6 +241,57 @@ async fn submitting_needs_a_document_and_a_second_submit_changes_nothing() {
 }
 
 #[tokio::test]
+async fn the_operators_staff_are_told_by_mail_when_an_organization_joins_the_queue() {
+    let w = world().await;
+    // The operator's staff member exists before the organization is sent.
+    w.h.signed_in_operator().await;
+    let id = w
+        .orgs
+        .add_organization(&w.admin, &form("Acme Widgets Private Limited"), None)
+        .await
+        .unwrap();
+    w.orgs
+        .add_document(&w.admin, id, pdf("incorporation.pdf"), None)
+        .await
+        .unwrap();
+    w.orgs
+        .submit_organization(&w.admin, id, None)
+        .await
+        .unwrap();
+    let told: Vec<_> =
+        w.h.sent()
+            .await
+            .into_iter()
+            .filter(|m| m.to == "ops@rootline.test")
+            .collect();
+    assert_eq!(told.len(), 1, "{told:?}");
+    assert_eq!(
+        told[0].subject,
+        "Acme Widgets Private Limited waits on the vetting desk"
+    );
+    assert!(
+        told[0]
+            .text
+            .contains(&format!("http://portal.test/operator/vetting/{id}")),
+        "{}",
+        told[0].text
+    );
+    // A second submit (a retry) tells nobody again.
+    w.orgs
+        .submit_organization(&w.admin, id, None)
+        .await
+        .unwrap();
+    assert_eq!(
+        w.h.sent()
+            .await
+            .iter()
+            .filter(|m| m.to == "ops@rootline.test")
+            .count(),
+        1
+    );
+}
+
+#[tokio::test]
 async fn a_document_of_the_wrong_type_or_too_large_is_refused_and_nothing_is_kept() {
     let w = world().await;
     let id = w
@@ -515,4 +566,50 @@ async fn the_export_holds_the_search_with_its_header_in_the_callers_language() {
         header[1],
         app::i18n::tr(Lang::Pl, "organizations-col-legal-name")
     );
+}
+
+#[tokio::test]
+async fn vetting_reminders_go_30_and_7_days_before_it_ages_out_once_each() {
+    let w = world().await;
+    let id = w
+        .orgs
+        .add_organization(&w.admin, &form("Acme Widgets Private Limited"), None)
+        .await
+        .unwrap();
+    vetted(&w, id, OrganizationStatus::VerifiedOv, Duration::days(40)).await;
+    let reminders = |mails: Vec<crate::ports::Mail>| {
+        mails
+            .into_iter()
+            .filter(|m| m.subject.starts_with("The vetting of Acme Widgets"))
+            .count()
+    };
+    assert_eq!(w.orgs.send_vetting_reminders().await.unwrap(), 0);
+    // The day before the 30-day mark nothing is due; on it, one reminder, once.
+    w.h.clock.advance(Duration::days(9));
+    assert_eq!(w.orgs.send_vetting_reminders().await.unwrap(), 0);
+    w.h.clock.advance(Duration::days(1));
+    assert_eq!(w.orgs.send_vetting_reminders().await.unwrap(), 1);
+    assert_eq!(w.orgs.send_vetting_reminders().await.unwrap(), 0);
+    let mails = w.h.sent().await;
+    let first = mails
+        .iter()
+        .find(|m| m.subject.starts_with("The vetting of Acme Widgets"))
+        .unwrap();
+    assert_eq!(first.to, "asha@acme-widgets.in");
+    assert!(
+        first
+            .text
+            .contains(&format!("http://portal.test/organizations/{id}")),
+        "{}",
+        first.text
+    );
+    w.h.clock.advance(Duration::days(23));
+    assert_eq!(w.orgs.send_vetting_reminders().await.unwrap(), 1);
+    assert_eq!(reminders(w.h.sent().await), 2);
+    // Once it has aged out there is nothing more to remind of.
+    w.h.clock.advance(Duration::days(8));
+    assert_eq!(w.orgs.send_vetting_reminders().await.unwrap(), 0);
+    // A new vetting gets reminders of its own.
+    vetted(&w, id, OrganizationStatus::VerifiedOv, Duration::days(30)).await;
+    assert_eq!(w.orgs.send_vetting_reminders().await.unwrap(), 1);
 }

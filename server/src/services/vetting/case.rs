@@ -73,41 +73,52 @@ impl VettingService {
             .unwrap_or_default();
         let checks = vetting::checks(&self.store, id).await?;
         let has_trade_name = row.trade_name.is_some();
+        let events = vetting::events(&self.store, id).await?;
+        // Everyone the checks and the history name, read in one query.
+        let mut ids: Vec<i32> = checks
+            .iter()
+            .filter_map(|c| c.checked_by)
+            .chain(events.iter().filter_map(|e| e.user_id))
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        let people = users::find_many(&self.store, &ids).await?;
+        let name_of = |user: Option<i32>| match user {
+            Some(id) => people
+                .iter()
+                .find(|u| u.id == id)
+                .map(|u| u.name.clone())
+                .unwrap_or_default(),
+            None => app::i18n::tr(app::i18n::Lang::En, "vetting-by-representative"),
+        };
         let mut checklist = Vec::new();
         for item in VettingItem::ALL {
             if item == VettingItem::TradeName && !has_trade_name {
                 continue;
             }
             let level = item.level();
-            let checked = match checks.iter().find(|c| *c.item == item) {
-                None => None,
-                Some(c) => Some(CheckView {
-                    by: self.name_of(c.checked_by).await?,
-                    at: Moment::from(c.checked_at),
-                    source: c.source.clone(),
-                    note: c.note.clone(),
-                    aged_out: !vetting_reuse::is_reusable(level, c.checked_at, now),
-                    reusable_until: Day::from(vetting_reuse::reusable_until(
-                        level,
-                        c.checked_at,
-                        now,
-                    )),
-                }),
-            };
+            let checked = checks.iter().find(|c| *c.item == item).map(|c| CheckView {
+                by: name_of(c.checked_by),
+                at: Moment::from(c.checked_at),
+                source: c.source.clone(),
+                note: c.note.clone(),
+                aged_out: !vetting_reuse::is_reusable(level, c.checked_at, now),
+                reusable_until: Day::from(vetting_reuse::reusable_until(level, c.checked_at, now)),
+            });
             checklist.push(ChecklistRow {
                 item,
                 level,
                 checked,
             });
         }
-        let mut history = Vec::new();
-        for e in vetting::events(&self.store, id).await? {
-            history.push(HistoryEntry {
+        let history = events
+            .into_iter()
+            .map(|e| HistoryEntry {
                 at: Moment::from(e.at),
-                by: self.name_of(e.user_id).await?,
+                by: name_of(e.user_id),
                 summary: e.summary,
-            });
-        }
+            })
+            .collect();
         let code_sent_to = vetting::waiting_code(&self.store, id, now)
             .await?
             .map(|c| c.sent_to);
@@ -119,17 +130,6 @@ impl VettingService {
             checklist,
             code_sent_to,
             history,
-        })
-    }
-
-    /// Who did it: the user's name, or the representative (through the code's link).
-    async fn name_of(&self, user: Option<i32>) -> Result<String, VettingError> {
-        Ok(match user {
-            Some(id) => users::find(&self.store, id)
-                .await?
-                .map(|u| u.name)
-                .unwrap_or_default(),
-            None => app::i18n::tr(app::i18n::Lang::En, "vetting-by-representative"),
         })
     }
 }

@@ -16,11 +16,15 @@ impl VettingService {
         caller.require_operator()?;
         let now = self.clock.now();
         let rows = vetting::queue(&self.store).await?;
+        // The accounts' names in one query, however long the queue.
+        let ids: Vec<i32> = rows.iter().map(|r| r.account_id).collect();
+        let names = accounts::find_many(&self.store, &ids).await?;
         let mut organizations = Vec::with_capacity(rows.len());
         for row in rows {
-            let account = accounts::find(&self.store, row.account_id)
-                .await?
-                .map(|a| a.name)
+            let account = names
+                .iter()
+                .find(|a| a.id == row.account_id)
+                .map(|a| a.name.clone())
                 .unwrap_or_default();
             let waiting_days = row.submitted_at.map_or(0, |at| (now - at).num_days());
             organizations.push(QueueRow {

@@ -42,6 +42,8 @@ pub struct Model {
     pub reason: Option<String>,
     /// `Portal` or `ACME`: where the order was placed.
     pub source: Stored<OrderSource>,
+    /// The vetted organization an OV or EV order names.
+    pub organization_id: Option<i32>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

@@ -124,6 +124,7 @@ async fn order(store: &Store, owner: (i32, i32, i32), names: &[&str], minutes: i
             template_values: "[]",
             names: &names,
             source: OrderSource::Portal,
+            organization_id: None,
         },
         at() + Duration::minutes(minutes),
     )

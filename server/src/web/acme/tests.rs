@@ -936,6 +936,7 @@ async fn the_operator_marks_by_serial_and_another_account_can_neither_mark_nor_r
                 group_id: None,
                 product_id: w.product_id,
                 tags: "",
+                organization_id: None,
             },
         )
         .await
@@ -1086,6 +1087,7 @@ async fn credential_for(w: &World, email: &str) -> crate::services::acme::EabCre
                 group_id: None,
                 product_id: w.product_id,
                 tags: "",
+                organization_id: None,
             },
         )
         .await
@@ -1244,4 +1246,105 @@ async fn ip_restrictions_refuse_acme_requests_from_a_forbidden_address() {
     c.from = Some(forbidden);
     let read = c.post(&order_url, None).await;
     assert_eq!(read.problem(), "unauthorized", "{:?}", read.json());
+}
+
+/// An organization of the administrator's account, verified OV for 398 days.
+async fn verified_organization(w: &World) -> app::model::OrganizationId {
+    use app::model::{AccountId, OrganizationId, organizations::OrganizationStatus};
+    let now = crate::ports::Clock::now(w.h.clock.as_ref());
+    let account = AccountId(w.admin.account.id);
+    let valid =
+        crate::services::orders::test_support::organization_form("Acme Widgets Private Limited")
+            .validate()
+            .unwrap();
+    let row = crate::store::organizations::insert(
+        &w.h.store,
+        account,
+        &valid,
+        w.admin.user.id.into(),
+        now,
+    )
+    .await
+    .unwrap();
+    let id = OrganizationId(row.id);
+    crate::store::organizations::set_status(
+        &w.h.store,
+        account,
+        id,
+        OrganizationStatus::VerifiedOv,
+        None,
+        now,
+    )
+    .await
+    .unwrap();
+    crate::store::organizations::set_verified_until(
+        &w.h.store,
+        id,
+        Some(now + chrono::Duration::days(398)),
+    )
+    .await
+    .unwrap();
+    id
+}
+
+#[tokio::test]
+async fn a_credential_bound_to_a_verified_organization_orders_ov_certificates_naming_it() {
+    let w = world(true).await;
+    let organization = verified_organization(&w).await;
+    let ov = crate::services::catalog::CatalogService::for_harness(&w.h)
+        .offers(&w.admin, "USD")
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|o| o.kind == app::model::products::ProductKind::OvSingle)
+        .unwrap()
+        .id;
+    let credential = |product_id, organization_id| crate::services::acme::NewCredential {
+        user_email: "asha@acme.example",
+        group_id: None,
+        product_id,
+        tags: "",
+        organization_id,
+    };
+    // An OV product without an organization, and a DV product with one, bind nothing.
+    for refused in [
+        credential(ov, None),
+        credential(w.product_id, Some(organization)),
+    ] {
+        let e = w.acme.create_eab(&w.admin, &refused).await;
+        assert!(
+            matches!(
+                &e,
+                Err(crate::services::acme::AcmeError::InvalidField {
+                    field: "organization",
+                    ..
+                })
+            ),
+            "{e:?}"
+        );
+    }
+    let made = w
+        .acme
+        .create_eab(&w.admin, &credential(ov, Some(organization)))
+        .await
+        .unwrap();
+    let mut c = Client::new(&w);
+    c.register_with(made).await;
+    let (der, order_id) = issue(&w, &mut c, "www.example.com").await;
+    use x509_parser::prelude::{FromDer, X509Certificate};
+    let (_, cert) = X509Certificate::from_der(&der).unwrap();
+    let subject = cert.subject().to_string();
+    assert!(
+        subject.contains("O=Acme Widgets Private Limited") && subject.contains("L=Bengaluru"),
+        "{subject}"
+    );
+    let order = orders::get(&w.h.store, w.admin.account.id, order_id)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        *order.product_kind,
+        app::model::products::ProductKind::OvSingle
+    );
+    assert_eq!(order.organization_id, Some(organization.get()));
 }

@@ -130,6 +130,42 @@ impl AccessApi for Portal {
             .await?)
     }
 
+    async fn add_group_organization(
+        &self,
+        meta: &RequestMeta,
+        group_id: i32,
+        organization_id: i32,
+    ) -> Result<(), AppError> {
+        let caller = self.caller(meta).await?;
+        Ok(self
+            .access
+            .add_group_organization(
+                &caller,
+                group_id,
+                app::model::OrganizationId(organization_id),
+                Some(meta.ip.to_string()),
+            )
+            .await?)
+    }
+
+    async fn remove_group_organization(
+        &self,
+        meta: &RequestMeta,
+        group_id: i32,
+        organization_id: i32,
+    ) -> Result<(), AppError> {
+        let caller = self.caller(meta).await?;
+        Ok(self
+            .access
+            .remove_group_organization(
+                &caller,
+                group_id,
+                app::model::OrganizationId(organization_id),
+                Some(meta.ip.to_string()),
+            )
+            .await?)
+    }
+
     async fn set_group_logo(
         &self,
         meta: &RequestMeta,

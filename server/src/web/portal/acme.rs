@@ -76,6 +76,13 @@ impl AcmeApi for AcmePortal {
             false,
         )?
         .ok_or_else(|| FieldErrors::single("product", Msg::new("err-choose-product")))?;
+        let organization_id = id_field(
+            &form.organization,
+            "organization",
+            Msg::new("err-choose-one-account-s-organizations"),
+            true,
+        )?
+        .map(app::model::OrganizationId);
         let made = self
             .acme
             .create_eab(
@@ -85,6 +92,7 @@ impl AcmeApi for AcmePortal {
                     group_id,
                     product_id,
                     tags: &form.tags,
+                    organization_id,
                 },
             )
             .await?;

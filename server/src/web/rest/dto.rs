@@ -198,6 +198,8 @@ impl From<CertificateView> for CertificateDto {
 pub struct OrderDto {
     pub id: i32,
     pub product: String,
+    /// The vetted organization an OV order names (`GET /api/v1/organizations/{id}`).
+    pub organization_id: Option<i32>,
     pub validity_days: i64,
     /// `on_hold`, `pending_approval`, `pending_parent_approval`, `accepted`, `in_progress`,
     /// `fulfilled`, `cancelled` or `rejected`.
@@ -230,6 +232,7 @@ impl From<OrderView> for OrderDto {
         Self {
             id: o.id,
             product: o.product,
+            organization_id: o.organization.map(|(id, _)| id.get()),
             validity_days: o.validity_days,
             status: o.status.code().to_owned(),
             price: o.price.to_string(),

@@ -13,19 +13,28 @@ use super::{
     order_create::{CreateOrder, OrderDefaults, place_order},
 };
 
-/// The strictest and the most permissive products' name rules.
-const RULES: [NameRules; 2] = [
+/// The strictest and the most permissive products' name rules, and an OV product's.
+const RULES: [NameRules; 3] = [
     NameRules {
         public: true,
         wildcard: false,
         max_names: 1,
         multi_domain: false,
+        organization: None,
     },
     NameRules {
         public: false,
         wildcard: true,
         max_names: 250,
         multi_domain: true,
+        organization: None,
+    },
+    NameRules {
+        public: true,
+        wildcard: true,
+        max_names: 100,
+        multi_domain: true,
+        organization: Some(app::model::organizations::VettingLevel::Ov),
     },
 ];
 

@@ -68,6 +68,9 @@ pub struct CreateOrder {
     /// `email` (DNS names and IP addresses come from `names`).
     #[serde(default)]
     pub subject: std::collections::BTreeMap<String, String>,
+    /// An OV product's organization, one of `GET /api/v1/organizations` verified at the
+    /// product's level: the certificate's subject is read from its vetted record.
+    pub organization_id: Option<i32>,
 }
 
 /// The key of each subject attribute in `CreateOrder.subject`.
@@ -247,5 +250,6 @@ pub(super) fn place_order(
         group_id: req.group_id,
         draft: req.draft,
         attributes: attributes(&req.subject)?,
+        organization_id: req.organization_id.map(app::model::OrganizationId),
     })
 }

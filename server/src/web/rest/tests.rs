@@ -971,3 +971,66 @@ async fn organizations_answer_their_account_only_and_a_bad_id_is_a_problem_docum
         .await;
     assert_eq!(r.json()["total"], 0);
 }
+
+#[tokio::test]
+async fn an_access_key_orders_ov_naming_a_verified_organization_and_never_an_unverified_one() {
+    use app::model::organizations::OrganizationStatus;
+    let a = api().await;
+    a.w.credit(a.w.admin.account.id, "500.00").await;
+    let key = a.key_for(&a.w.admin).await;
+    let verified =
+        a.w.organization(
+            &a.w.admin,
+            "Acme Widgets Private Limited",
+            OrganizationStatus::VerifiedOv,
+            chrono::Duration::days(398),
+        )
+        .await;
+    let draft =
+        a.w.organization(
+            &a.w.admin,
+            "Draft Ltd",
+            OrganizationStatus::Draft,
+            chrono::Duration::zero(),
+        )
+        .await;
+    let products = a
+        .call("GET", "/api/v1/products", Some(&key), None, &[])
+        .await
+        .json();
+    let ov = products
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["kind"] == "ov_single")
+        .expect("OV products are sold through the API")
+        .clone();
+    let (csr, _dir) = csr_for("api.example.com");
+    let refused = a
+        .call(
+            "POST",
+            "/api/v1/orders",
+            Some(&key),
+            Some(json!({ "product_id": ov["id"], "csr": csr, "organization_id": draft.get() })),
+            &[("idempotency-key", "ov-draft")],
+        )
+        .await;
+    assert_eq!(refused.problem(), problem_type("invalid"));
+    assert_eq!(refused.json()["errors"][0]["field"], "organization_id");
+    let placed = a
+        .call(
+            "POST",
+            "/api/v1/orders",
+            Some(&key),
+            Some(json!({ "product_id": ov["id"], "csr": csr, "organization_id": verified.get() })),
+            &[("idempotency-key", "ov-verified")],
+        )
+        .await;
+    assert_eq!(
+        placed.status,
+        StatusCode::CREATED,
+        "{}",
+        String::from_utf8_lossy(&placed.body)
+    );
+    assert_eq!(placed.json()["organization_id"], verified.get());
+}

@@ -121,6 +121,7 @@ impl OrderService {
                 template_values: "[]",
                 names: &names,
                 source: app::model::orders::OrderSource::Portal,
+                organization_id: None,
             },
             now,
         )

@@ -1,0 +1,314 @@
+//! OV orders end to end on a real store and CA: the organization an order names must be the
+//! account's, verified and not aged out, when it is placed and again when it issues; the
+//! certificate's subject is the vetted record, whatever the CSR says.
+
+use app::model::{
+    OrganizationId,
+    order_actions::{REISSUE_REASONS, ReissueForm},
+    order_status::OrderStatus,
+    orders::OrderForm,
+    organizations::OrganizationStatus,
+    products::ProductKind,
+};
+use chrono::Duration;
+
+use super::{
+    DownloadFormat, OrderError,
+    test_support::{World, token_of, world},
+};
+use crate::{
+    ca::test_support::{openssl, openssl_csr, temp_dir},
+    services::catalog::test_support::administrator,
+    store::orders,
+};
+
+impl World {
+    /// An OV single-domain order's form for `name`, its CSR claiming another organization.
+    async fn ov_form(&self, name: &str, organization: Option<OrganizationId>) -> OrderForm {
+        let offers = self.catalog.offers(&self.admin, "USD").await.unwrap();
+        let ov = offers
+            .iter()
+            .find(|o| o.kind == ProductKind::OvSingle)
+            .expect("the default catalogue sells OV");
+        let dir = temp_dir("rootline-ov-order");
+        let csr = openssl_csr(
+            &dir,
+            "ec:P-256",
+            &format!("/C=US/ST=Nevada/L=Reno/O=Impostor Inc/CN={name}"),
+            Some(&format!("DNS:{name}")),
+            &[],
+        );
+        OrderForm {
+            product_id: ov.id,
+            validity_days: ov.validity_days.iter().copied().max().unwrap(),
+            requester_name: "Asha Rao".into(),
+            requester_email: "asha@acme.example".into(),
+            csr_source: "paste".into(),
+            csr_pem: String::from_utf8(csr).unwrap(),
+            names: name.into(),
+            organization_id: organization.map_or(0, OrganizationId::get),
+            ..Default::default()
+        }
+    }
+
+    async fn subject_of(&self, order: i32) -> String {
+        let pem = self
+            .orders
+            .download(&self.admin, order, DownloadFormat::Pem)
+            .await
+            .unwrap();
+        let dir = temp_dir("rootline-ov-subject");
+        std::fs::write(dir.join("leaf.pem"), pem.bytes).unwrap();
+        openssl(
+            &[
+                "x509",
+                "-in",
+                "leaf.pem",
+                "-noout",
+                "-subject",
+                "-nameopt",
+                "RFC2253",
+                "-ext",
+                "certificatePolicies",
+            ],
+            &dir,
+        )
+    }
+}
+
+#[tokio::test]
+async fn an_ov_order_certifies_the_vetted_organization_and_not_the_csrs_subject() {
+    let w = world().await;
+    w.credit(w.admin.account.id, "500.00").await;
+    let org = w
+        .organization(
+            &w.admin,
+            "Acme Widgets Private Limited",
+            OrganizationStatus::VerifiedOv,
+            Duration::days(398),
+        )
+        .await;
+    let form = w.ov_form("shop.example.com", Some(org)).await;
+    let placed = w.orders.place(&w.admin, &form.to_command()).await.unwrap();
+    assert_eq!(placed.status, OrderStatus::Accepted);
+    let view = w.orders.order_view(&w.admin, placed.id).await.unwrap();
+    assert_eq!(
+        view.organization,
+        Some((org, "Acme Widgets Private Limited".to_owned()))
+    );
+    w.validate(&token_of(&placed.tracking_url)).await;
+    assert_eq!(
+        w.status(w.admin.account.id, placed.id).await,
+        OrderStatus::Fulfilled
+    );
+    let subject = w.subject_of(placed.id).await;
+    assert!(
+        subject.contains("O=Acme Widgets Private Limited")
+            && subject.contains("L=Bengaluru")
+            && subject.contains("ST=Karnataka")
+            && subject.contains("C=IN"),
+        "{subject}"
+    );
+    assert!(
+        !subject.contains("Impostor") && !subject.contains("Nevada"),
+        "the CSR's subject is not certified: {subject}"
+    );
+    assert!(
+        subject.contains("2.23.140.1.2.2"),
+        "the OV policy: {subject}"
+    );
+
+    // A reissue names the same vetted organization.
+    let (csr, _dir) = super::test_support::csr_for("shop.example.com");
+    let again = w
+        .orders
+        .reissue(
+            &w.admin,
+            &ReissueForm {
+                order_id: placed.id,
+                reason: REISSUE_REASONS[0].into(),
+                remarks: String::new(),
+                csr_pem: csr,
+            },
+        )
+        .await
+        .unwrap();
+    assert_eq!(again.status, OrderStatus::Fulfilled);
+    assert!(
+        w.subject_of(again.id)
+            .await
+            .contains("O=Acme Widgets Private Limited")
+    );
+}
+
+#[tokio::test]
+async fn an_ov_order_is_refused_for_a_missing_unverified_expired_or_other_accounts_organization() {
+    let w = world().await;
+    w.credit(w.admin.account.id, "500.00").await;
+    let draft = w
+        .organization(
+            &w.admin,
+            "Draft Ltd",
+            OrganizationStatus::Draft,
+            Duration::zero(),
+        )
+        .await;
+    let submitted = w
+        .organization(
+            &w.admin,
+            "Waiting Ltd",
+            OrganizationStatus::Submitted,
+            Duration::zero(),
+        )
+        .await;
+    let expired = w
+        .organization(
+            &w.admin,
+            "Aged Ltd",
+            OrganizationStatus::VerifiedOv,
+            Duration::days(1),
+        )
+        .await;
+    let other_admin = administrator(&w.h, "ravi@globex.example").await;
+    let theirs = w
+        .organization(
+            &other_admin,
+            "Globex Ltd",
+            OrganizationStatus::VerifiedOv,
+            Duration::days(398),
+        )
+        .await;
+    w.h.clock.advance(Duration::days(1));
+    let before = w.order_count().await;
+    for (organization, expected) in [
+        (None, "Choose the organization"),
+        (Some(draft), "not verified for OV"),
+        (Some(submitted), "not verified for OV"),
+        (Some(expired), "expired on"),
+        (Some(theirs), "no such organization"),
+        (Some(OrganizationId(999_999)), "no such organization"),
+    ] {
+        let form = w.ov_form("shop.example.com", organization).await;
+        match w.orders.place(&w.admin, &form.to_command()).await {
+            Err(OrderError::Invalid(e)) => {
+                let message = e.get("organization_id").map(ToString::to_string);
+                assert!(
+                    message.as_deref().is_some_and(|m| m.contains(expected)),
+                    "{organization:?}: {e:?}"
+                );
+            }
+            other => panic!("{organization:?}: {other:?}"),
+        }
+    }
+    assert_eq!(w.order_count().await, before, "nothing was stored");
+}
+
+#[tokio::test]
+async fn an_organization_whose_vetting_ages_out_before_issuance_holds_the_order_with_the_reason() {
+    let w = world().await;
+    w.credit(w.admin.account.id, "500.00").await;
+    let org = w
+        .organization(
+            &w.admin,
+            "Acme Widgets Private Limited",
+            OrganizationStatus::VerifiedOv,
+            Duration::days(2),
+        )
+        .await;
+    let form = w.ov_form("shop.example.com", Some(org)).await;
+    let placed = w.orders.place(&w.admin, &form.to_command()).await.unwrap();
+    // The domain is validated on the day the vetting ages out: the order waits, unissued.
+    w.h.clock.advance(Duration::days(2));
+    w.validate(&token_of(&placed.tracking_url)).await;
+    let order = orders::get(&w.h.store, w.admin.account.id, placed.id)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(*order.status, OrderStatus::InProgress, "not issued");
+    assert!(order.certificate_id.is_none());
+    assert!(
+        order
+            .issue_error
+            .as_deref()
+            .is_some_and(|e| e.contains("expired on")),
+        "{:?}",
+        order.issue_error
+    );
+}
+
+#[tokio::test]
+async fn the_vetting_counts_until_the_second_it_ages_out() {
+    let w = world().await;
+    w.credit(w.admin.account.id, "500.00").await;
+    let org = w
+        .organization(
+            &w.admin,
+            "Acme Widgets Private Limited",
+            OrganizationStatus::VerifiedOv,
+            Duration::days(2),
+        )
+        .await;
+    w.h.clock.advance(Duration::days(2) - Duration::seconds(1));
+    let form = w.ov_form("shop.example.com", Some(org)).await;
+    w.orders.place(&w.admin, &form.to_command()).await.unwrap();
+    w.h.clock.advance(Duration::seconds(1));
+    let form = w.ov_form("www.example.com", Some(org)).await;
+    assert!(matches!(
+        w.orders.place(&w.admin, &form.to_command()).await,
+        Err(OrderError::Invalid(_))
+    ));
+}
+
+#[tokio::test]
+async fn a_group_limited_to_specific_organizations_orders_only_for_them() {
+    let w = world().await;
+    w.credit(w.admin.account.id, "500.00").await;
+    let listed = w
+        .organization(
+            &w.admin,
+            "Acme Widgets Private Limited",
+            OrganizationStatus::VerifiedOv,
+            Duration::days(398),
+        )
+        .await;
+    let other = w
+        .organization(
+            &w.admin,
+            "Beta Tools Ltd",
+            OrganizationStatus::VerifiedOv,
+            Duration::days(398),
+        )
+        .await;
+    let now = crate::ports::Clock::now(w.h.clock.as_ref());
+    let default =
+        crate::services::access::ensure_default_group(&w.h.store, w.admin.account.id, now)
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|g| g.is_default)
+            .unwrap();
+    crate::store::group_organizations::add(
+        &w.h.store,
+        app::model::AccountId(w.admin.account.id),
+        app::model::GroupId(default.id),
+        listed,
+    )
+    .await
+    .unwrap();
+    let form = w.ov_form("shop.example.com", Some(other)).await;
+    match w.orders.place(&w.admin, &form.to_command()).await {
+        Err(OrderError::Invalid(e)) => {
+            let message = e
+                .get("group_id")
+                .map(ToString::to_string)
+                .unwrap_or_default();
+            assert!(
+                message.contains("only for the organizations Acme Widgets Private Limited"),
+                "{e:?}"
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+    let form = w.ov_form("shop.example.com", Some(listed)).await;
+    w.orders.place(&w.admin, &form.to_command()).await.unwrap();
+}
