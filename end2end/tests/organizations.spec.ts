@@ -5,7 +5,7 @@ import { Page } from "@playwright/test";
 
 import { grantCredits } from "./billing-support";
 import { pkilintFindings, publish, sh, uniqueDomain, wizard } from "./orders-support";
-import { expect, mailCount, setRole, signedInAdministrator, signedInOperator, test, waitForHydration, waitForMail } from "./support";
+import { expect, mailCount, mailSubjects, setRole, signedInAdministrator, signedInOperator, test, waitForHydration, waitForMail } from "./support";
 
 // A small but real PDF, as a scanner would save a certificate of incorporation.
 const PDF = Buffer.from(
@@ -161,7 +161,7 @@ test("a basic user reads the organizations but cannot add one, and another accou
   await expect(page.getByRole("link", { name: "Edit" })).toHaveCount(0);
 });
 
-test("the vetting desk checks an organization item by item, the representative enters the mailed code, and it is verified OV", async ({ page, browser }) => {
+test("an OV order names an organization being vetted; the desk checks it item by item with the mailed code, verifies it OV, and the order issues", async ({ page, browser }) => {
   // The customer's side: an organization with a document, sent for validation.
   const customer = await signedInAdministrator(page, "org-vetted", "Vetted Widgets Ltd");
   await page.goto("/organizations/new");
@@ -175,6 +175,54 @@ test("the vetting desk checks an organization item by item, the representative e
   await expect(page.getByRole("status")).toContainText("Document added.");
   await page.getByRole("button", { name: "Send for validation" }).click();
   await expect(page.getByRole("status")).toContainText("Sent for validation");
+
+  // The default group is limited to this organization (its OV orders may name only it).
+  await page.goto("/groups");
+  await page.getByRole("link", { name: "Users, domains and logo of Default group" }).click();
+  await expect(page.getByTestId("group-organization-scope")).toContainText("All:");
+  await page.getByLabel("Organization of the account").selectOption({ label: "Vetted Widgets Private Limited" });
+  await page.getByRole("button", { name: "Limit the group to this organization" }).click();
+  await expect(page.getByRole("status")).toContainText("The group now orders only for its listed organizations.");
+  await expect(page.getByRole("list", { name: "Organizations of the group" })).toContainText("Vetted Widgets Private Limited");
+
+  // Ordering need not wait for the desk: the organization being vetted is named now, with a key
+  // made in the browser, and the order waits for the decision.
+  await grantCredits(browser, "Vetted Widgets Ltd", "900.00");
+  const domain = uniqueDomain("ov");
+  const dir = mkdtempSync(path.join(tmpdir(), "rootline-ov-"));
+  await wizard(
+    page,
+    async (p) => {
+      await p.getByLabel("Generate the key in this browser").check();
+      await p.getByLabel("Domain names for the key (one per line)").fill(domain);
+      await p.getByRole("button", { name: "Generate key and CSR" }).click();
+      await expect(p.getByTestId("key-ready")).toContainText("ECDSA P-256");
+      const download = p.waitForEvent("download");
+      await p.getByRole("button", { name: "Save private key (PEM)" }).click();
+      await (await download).saveAs(path.join(dir, "key.pem"));
+      await expect(p.getByTestId("key-saved")).toBeVisible();
+    },
+    undefined,
+    undefined,
+    { label: "OV SSL", organization: "Vetted Widgets Private Limited (being vetted: the order waits for it)" },
+  );
+  await expect(page.getByRole("definition").filter({ hasText: "Vetted Widgets Private Limited" })).toBeVisible();
+  await page.getByRole("button", { name: "Pay Now" }).click();
+  await expect(page).toHaveURL(/\/orders\/\d+\?done=placed$/);
+  const orderId = page.url().match(/\/orders\/(\d+)/)![1];
+  await expect(page.getByRole("link", { name: "Vetted Widgets Private Limited" })).toBeVisible();
+  const track = await (await browser.newContext()).newPage();
+  await track.goto((await page.getByTestId("tracking-link").getAttribute("href"))!);
+  const value = (await track.getByTestId("dcv-value").textContent())!.trim();
+  publish((r) => {
+    r.txt = { ...(r.txt ?? {}), [domain]: [value] };
+  });
+  await waitForHydration(track);
+  await track.getByRole("button", { name: "Verify Now" }).click();
+  await expect(track.getByRole("status")).toContainText("Domain control verified");
+  await page.goto(`/orders/${orderId}`);
+  await expect(page.getByTestId("organization-in-vetting")).toContainText("Waiting for the vetting of Vetted Widgets Private Limited");
+  await expect(page.getByTestId("order-status")).not.toHaveText("Order Fulfilled");
 
   // The operator's side: the queue, the checklist, a document opened from the desk.
   const desk = await browser.newContext();
@@ -229,55 +277,17 @@ test("the vetting desk checks an organization item by item, the representative e
   await expect(ops.getByRole("list", { name: "History" })).toContainText("Verified OV");
   await desk.close();
 
-  const told = await waitForMail(customer, before + 2);
-  expect(told.subject).toBe("Vetted Widgets Private Limited is verified (OV)");
+  // The decision and the certificate of the order that waited for it are both mailed.
+  await waitForMail(customer, before + 3);
+  const subjects = (await mailSubjects(customer)).slice(before);
+  expect(subjects).toContain("Vetted Widgets Private Limited is verified (OV)");
   await page.goto(organizationPath);
   await expect(page.getByText("Verified OV", { exact: true })).toBeVisible();
   await expect(page.getByRole("link", { name: "Edit" })).toBeVisible();
+  await page.goto(`/orders/${orderId}`);
+  await expect(page.getByTestId("order-status")).toHaveText("Order Fulfilled");
+  await expect(page.getByTestId("organization-in-vetting")).toHaveCount(0);
 
-  // The default group is limited to this organization (its OV orders may name only it).
-  await page.goto("/groups");
-  await page.getByRole("link", { name: "Users, domains and logo of Default group" }).click();
-  await expect(page.getByTestId("group-organization-scope")).toContainText("All:");
-  await page.getByLabel("Organization of the account").selectOption({ label: "Vetted Widgets Private Limited" });
-  await page.getByRole("button", { name: "Limit the group to this organization" }).click();
-  await expect(page.getByRole("status")).toContainText("The group now orders only for its listed organizations.");
-  await expect(page.getByRole("list", { name: "Organizations of the group" })).toContainText("Vetted Widgets Private Limited");
-
-  // The customer orders OV for the verified organization with a key made in the browser.
-  await grantCredits(browser, "Vetted Widgets Ltd", "900.00");
-  const domain = uniqueDomain("ov");
-  const dir = mkdtempSync(path.join(tmpdir(), "rootline-ov-"));
-  await wizard(
-    page,
-    async (p) => {
-      await p.getByLabel("Generate the key in this browser").check();
-      await p.getByLabel("Domain names for the key (one per line)").fill(domain);
-      await p.getByRole("button", { name: "Generate key and CSR" }).click();
-      await expect(p.getByTestId("key-ready")).toContainText("ECDSA P-256");
-      const download = p.waitForEvent("download");
-      await p.getByRole("button", { name: "Save private key (PEM)" }).click();
-      await (await download).saveAs(path.join(dir, "key.pem"));
-      await expect(p.getByTestId("key-saved")).toBeVisible();
-    },
-    undefined,
-    undefined,
-    { label: "OV SSL", organization: "Vetted Widgets Private Limited (verified OV)" },
-  );
-  await expect(page.getByRole("definition").filter({ hasText: "Vetted Widgets Private Limited" })).toBeVisible();
-  await page.getByRole("button", { name: "Pay Now" }).click();
-  await expect(page).toHaveURL(/\/orders\/\d+\?done=placed$/);
-  const orderId = page.url().match(/\/orders\/(\d+)/)![1];
-  await expect(page.getByRole("link", { name: "Vetted Widgets Private Limited" })).toBeVisible();
-  const track = await (await browser.newContext()).newPage();
-  await track.goto((await page.getByTestId("tracking-link").getAttribute("href"))!);
-  const value = (await track.getByTestId("dcv-value").textContent())!.trim();
-  publish((r) => {
-    r.txt = { ...(r.txt ?? {}), [domain]: [value] };
-  });
-  await waitForHydration(track);
-  await track.getByRole("button", { name: "Verify Now" }).click();
-  await expect(track.getByTestId("tracking-status")).toHaveText("Order Fulfilled");
 
   // The certificate names the vetted organization, is OV by its policy, and pkilint finds
   // nothing at WARNING or above.

@@ -189,6 +189,12 @@ export async function waitForMail(to: string, count = 1): Promise<Mail> {
   throw new Error(`no mail #${count} for ${to} within 15 s`);
 }
 
+/// The subjects of every mail sent to `to`, in the order the sink got them.
+export async function mailSubjects(to: string): Promise<string[]> {
+  const res = await fetch(`http://127.0.0.1:${MAIL_HTTP}/messages?to=${encodeURIComponent(to)}`);
+  return ((await res.json()) as Mail[]).map((m) => m.subject);
+}
+
 export async function mailCount(to: string): Promise<number> {
   const res = await fetch(`http://127.0.0.1:${MAIL_HTTP}/messages?to=${encodeURIComponent(to)}`);
   return ((await res.json()) as Mail[]).length;

@@ -375,6 +375,7 @@ pub async fn serve(config: Config) -> Result<(), StartupError> {
                 identity: services.identity.clone(),
                 vetting: vetting.clone(),
                 throttle: throttle.clone(),
+                orders: orders.clone(),
             }),
         },
         store: services.store.clone(),

@@ -431,3 +431,4 @@ err-group-names-organization-already = The group orders for this organization al
 err-group-orders-only-for-organizations = The group { $group } orders only for the organizations { $allowed }. Choose another group, or ask an administrator to add the organization to the group.
 err-acme-ov-needs-organization = An OV product's ACME orders name an organization: choose one of the account's verified organizations.
 err-acme-dv-names-no-organization = A DV product names no organization: choose an OV product, or no organization.
+err-acme-organization-in-vetting = The organization is still being vetted: bind a credential to it once the vetting desk has verified it.

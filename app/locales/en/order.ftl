@@ -69,3 +69,4 @@ dcv-file-url = File URL
 dcv-file-content = File content
 dcv-email-to = E-mail to
 dcv-verify-now = Verify now
+order-organization-in-vetting = Waiting for the vetting of { $name }: the certificate is issued once the vetting desk has verified it and every name is validated.

@@ -490,3 +490,4 @@ err-group-names-organization-already = Grupa zamawia już dla tej organizacji.
 err-group-orders-only-for-organizations = Grupa { $group } zamawia tylko dla organizacji { $allowed }. Wybierz inną grupę albo poproś administratora o dodanie organizacji do grupy.
 err-acme-ov-needs-organization = Zamówienia ACME produktu OV wskazują organizację: wybierz jedną ze zweryfikowanych organizacji konta.
 err-acme-dv-names-no-organization = Produkt DV nie wskazuje organizacji: wybierz produkt OV albo brak organizacji.
+err-acme-organization-in-vetting = Organizacja jest jeszcze weryfikowana: powiąż z nią poświadczenie, gdy dział weryfikacji ją zweryfikuje.

@@ -69,3 +69,4 @@ dcv-file-url = Adres URL pliku
 dcv-file-content = Zawartość pliku
 dcv-email-to = E-mail do
 dcv-verify-now = Sprawdź teraz
+order-organization-in-vetting = Czeka na weryfikację { $name }: certyfikat zostanie wystawiony, gdy dział weryfikacji ją zweryfikuje, a wszystkie nazwy zostaną potwierdzone.

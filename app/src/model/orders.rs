@@ -302,12 +302,14 @@ pub struct WizardData {
     pub organizations: Vec<OrganizationChoice>,
 }
 
-/// An organization an order may name: verified, its vetting not aged out.
+/// An organization an order may name: verified and its vetting not aged out, or sent for
+/// vetting (the order then waits for the desk).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OrganizationChoice {
     pub id: i32,
     pub name: String,
-    pub level: super::organizations::VettingLevel,
+    /// The level it is verified at; `None` while the desk vets it.
+    pub level: Option<super::organizations::VettingLevel>,
 }
 
 impl ValidOrder {
@@ -549,6 +551,8 @@ pub struct OrderView {
     pub product: String,
     /// The organization an OV order names: its id and legal name.
     pub organization: Option<(super::OrganizationId, String)>,
+    /// The order waits for the vetting desk to verify its organization.
+    pub organization_in_vetting: bool,
     pub private: bool,
     pub validity_days: i64,
     pub status: OrderStatus,

@@ -108,6 +108,29 @@ pub async fn insert(
     Ok(row)
 }
 
+/// The account's orders naming `organization` that are paid and not issued yet (those its
+/// vetting may have held), oldest first.
+pub async fn waiting_for_organization(
+    db: &impl Db,
+    account: app::model::AccountId,
+    organization: app::model::OrganizationId,
+) -> Result<Vec<i32>, StoreError> {
+    Ok(orders::Entity::find()
+        .filter(orders::Column::AccountId.eq(account.get()))
+        .filter(orders::Column::OrganizationId.eq(organization.get()))
+        .filter(orders::Column::CertificateId.is_null())
+        .filter(
+            orders::Column::Status
+                .is_in([OrderStatus::Accepted.code(), OrderStatus::InProgress.code()]),
+        )
+        .order_by_asc(orders::Column::Id)
+        .all(db.conn())
+        .await?
+        .into_iter()
+        .map(|o| o.id)
+        .collect())
+}
+
 pub async fn get(db: &impl Db, account_id: i32, id: i32) -> Result<Option<OrderRow>, StoreError> {
     Ok(orders::Entity::find_by_id(id)
         .filter(orders::Column::AccountId.eq(account_id))

@@ -276,6 +276,27 @@ pub async fn claim_reminder(
     }
 }
 
+/// The organizations an order may name at `now`: `usable` ones, and those sent for vetting
+/// (their orders wait for the desk), by legal name.
+pub async fn orderable(
+    db: &impl Db,
+    account: AccountId,
+    now: DateTime<Utc>,
+) -> Result<Vec<OrganizationRow>, StoreError> {
+    let vetted_and_current = Condition::all()
+        .add(verified())
+        .add(organizations::Column::VerifiedUntil.gt(now));
+    let in_vetting = Condition::any()
+        .add(organizations::Column::Status.eq(Stored(OrganizationStatus::Submitted)))
+        .add(organizations::Column::Status.eq(Stored(OrganizationStatus::InValidation)));
+    Ok(organizations::Entity::find()
+        .filter(organizations::Column::AccountId.eq(account.get()))
+        .filter(Condition::any().add(vetted_and_current).add(in_vetting))
+        .order_by_asc(organizations::Column::LegalName)
+        .all(db.conn())
+        .await?)
+}
+
 /// What the list asks for.
 pub struct Search<'a> {
     pub account: AccountId,

@@ -1152,6 +1152,7 @@ pub(super) fn surface(
                 identity: identity.clone(),
                 vetting: vetting.clone(),
                 throttle: throttle.clone(),
+                orders: orders.clone(),
             }),
         },
         store: h.store.clone(),

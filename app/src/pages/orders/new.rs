@@ -565,9 +565,25 @@ fn OrganizationField(
     ov: Signal<bool>,
     error: Signal<Option<String>>,
 ) -> impl IntoView {
-    let level = |l: VettingLevel| match l {
-        VettingLevel::Ov => "OV",
-        VettingLevel::Ev => "EV",
+    let label = |o: &OrganizationChoice| match o.level {
+        Some(l) => t_args(
+            "wizard-organization-level",
+            &[
+                ("name", o.name.clone().into()),
+                (
+                    "level",
+                    match l {
+                        VettingLevel::Ov => "OV",
+                        VettingLevel::Ev => "EV",
+                    }
+                    .into(),
+                ),
+            ],
+        ),
+        None => t_args(
+            "wizard-organization-in-vetting",
+            &[("name", o.name.clone().into())],
+        ),
     };
     let none = organizations.with_value(Vec::is_empty);
     view! {
@@ -581,7 +597,7 @@ fn OrganizationField(
                 <option value="0">{t("wizard-organization-choose")}</option>
                 {organizations.get_value().into_iter().map(|o| {
                     let id = o.id;
-                    let label = t_args("wizard-organization-level", &[("name", o.name.clone().into()), ("level", level(o.level).into())]);
+                    let label = label(&o);
                     view! { <option value=id selected=move || form.with(|f| f.organization_id == id)>{label}</option> }
                 }).collect_view()}
             </select>

@@ -79,6 +79,11 @@ fn OrderDetail(order: OrderView) -> impl IntoView {
             </p>
             {order.reason.clone().map(|r| view! { <p class="alert alert-info">{t_args("order-reason", &[("reason", r.into())])}</p> })}
             {order.issue_error.clone().map(|r| view! { <div class="alert alert-error" role="alert">{r}</div> })}
+            {order.organization_in_vetting.then(|| view! {
+                <p class="alert alert-info" data-testid="organization-in-vetting">
+                    {t_args("order-organization-in-vetting", &[("name", order.organization.clone().map(|(_, n)| n).unwrap_or_default().into())])}
+                </p>
+            })}
             <NextStep order=order.clone() />
             <dl class="details">
                 {order.organization.clone().map(|(id, name)| view! {

@@ -110,18 +110,23 @@ impl AcmeService {
         // orders are OV for that organization.
         match (product.offer.kind.vetting_level(), c.organization_id) {
             (Some(level), Some(id)) => {
-                crate::services::orders::organization::vetted_subject_at(
-                    &self.store,
-                    self.clock.now(),
-                    account_id.into(),
-                    id,
-                    level,
-                )
-                .await?
-                .map_err(|message| AcmeError::InvalidField {
-                    field: "organization",
-                    message,
-                })?;
+                use crate::services::orders::organization::{Readiness, readiness_at};
+                // Bound only to an organization the desk has verified: its accounts' orders
+                // are placed unattended.
+                let message =
+                    match readiness_at(&self.store, self.clock.now(), account_id.into(), id, level)
+                        .await?
+                    {
+                        Readiness::Ready(_) => None,
+                        Readiness::InVetting => Some(Msg::new("err-acme-organization-in-vetting")),
+                        Readiness::Refused(why) => Some(why),
+                    };
+                if let Some(message) = message {
+                    return Err(AcmeError::InvalidField {
+                        field: "organization",
+                        message,
+                    });
+                }
             }
             (Some(_), None) => {
                 return Err(AcmeError::InvalidField {

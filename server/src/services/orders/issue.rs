@@ -12,6 +12,7 @@ use app::model::{
 
 use super::{
     OrderError, OrderService, mails,
+    organization::Readiness,
     place::{names_differ, unusable_csr},
     step,
 };
@@ -145,11 +146,13 @@ impl OrderService {
         let level = order.product_kind.vetting_level();
         let vetted = match (level, order.organization_id) {
             (Some(level), Some(id)) => match self
-                .vetted_subject(account_id.into(), id.into(), level)
+                .organization_readiness(account_id.into(), id.into(), level)
                 .await?
             {
-                Ok(subject) => Some(subject),
-                Err(why) => {
+                Readiness::Ready(subject) => Some(subject),
+                // The desk has not decided yet: its decision issues the order.
+                Readiness::InVetting => return Ok(status),
+                Readiness::Refused(why) => {
                     let why = why.text(app::i18n::Lang::En);
                     return self.refuse_issuance(&order, &why).await.map(|()| status);
                 }

@@ -1,10 +1,14 @@
 //! The organization an OV order names: the account's own, verified at the product's level and
-//! not aged out (BR 4.2.1's 398 days, counted by the desk from each item's check). It is
-//! checked when the order is placed and again when it issues, and its vetted record is the
-//! certificate's subject: what the CSR says of the subscriber is never certified.
+//! not aged out (BR 4.2.1's 398 days, counted by the desk from each item's check), or sent for
+//! vetting (the order then waits for the desk). It is checked when the order is placed and
+//! again when it issues, and its vetted record is the certificate's subject: what the CSR says
+//! of the subscriber is never certified.
 
 use app::i18n::Msg;
-use app::model::{AccountId, Day, OrganizationId, organizations::VettingLevel};
+use app::model::{
+    AccountId, Day, OrganizationId,
+    organizations::{OrganizationStatus, VettingLevel},
+};
 
 use chrono::{DateTime, Utc};
 
@@ -12,7 +16,7 @@ use super::{OrderError, OrderService};
 use crate::{
     ca::{EvSubject, VettedSubject},
     store::{
-        Db, StoreError,
+        Db, StoreError, orders,
         organizations::{self, OrganizationRow},
     },
 };
@@ -37,45 +41,82 @@ fn subject_of(row: &OrganizationRow, level: VettingLevel) -> VettedSubject {
     }
 }
 
-/// The subject of `id` for a certificate at `level` at `now`, or why the organization cannot
-/// be named (for the customer). Another account's organization is not found. ACME credentials
-/// bound to an organization are checked by the same rule.
-pub(crate) async fn vetted_subject_at(
+/// Where an organization stands for a certificate at a level.
+#[derive(Debug)]
+pub(crate) enum Readiness {
+    /// Verified at the level and not aged out: its record is the subject.
+    Ready(VettedSubject),
+    /// Sent for vetting and not decided yet: an order may name it and waits for the desk.
+    InVetting,
+    /// It cannot be named, and why (for the customer).
+    Refused(Msg),
+}
+
+/// Where `id` stands for a certificate at `level` at `now`. Another account's organization is
+/// not found. ACME credentials bound to an organization are checked by the same rule.
+pub(crate) async fn readiness_at(
     db: &impl Db,
     now: DateTime<Utc>,
     account: AccountId,
     id: OrganizationId,
     level: VettingLevel,
-) -> Result<Result<VettedSubject, Msg>, StoreError> {
+) -> Result<Readiness, StoreError> {
     let Some(row) = organizations::get(db, account, id).await? else {
-        return Ok(Err(Msg::new("err-order-organization-not-found")));
+        return Ok(Readiness::Refused(Msg::new(
+            "err-order-organization-not-found",
+        )));
     };
     let name = row.legal_name.as_str();
     let level_name = match level {
         VettingLevel::Ov => "OV",
         VettingLevel::Ev => "EV",
     };
+    if matches!(
+        *row.status,
+        OrganizationStatus::Submitted | OrganizationStatus::InValidation
+    ) {
+        return Ok(Readiness::InVetting);
+    }
     if !row.status.satisfies(level) {
-        return Ok(Err(Msg::new("err-order-organization-not-verified")
-            .arg("name", name)
-            .arg("level", level_name)));
+        return Ok(Readiness::Refused(
+            Msg::new("err-order-organization-not-verified")
+                .arg("name", name)
+                .arg("level", level_name),
+        ));
     }
-    match row.verified_until {
-        Some(until) if until > now => Ok(Ok(subject_of(&row, level))),
-        until => Ok(Err(Msg::new("err-order-organization-vetting-expired")
-            .arg("name", name)
-            .arg("date", Day::from(until.unwrap_or(now))))),
-    }
+    Ok(match row.verified_until {
+        Some(until) if until > now => Readiness::Ready(subject_of(&row, level)),
+        until => Readiness::Refused(
+            Msg::new("err-order-organization-vetting-expired")
+                .arg("name", name)
+                .arg("date", Day::from(until.unwrap_or(now))),
+        ),
+    })
 }
 
 impl OrderService {
-    /// `vetted_subject_at` now, in the order service's store.
-    pub(super) async fn vetted_subject(
+    /// `readiness_at` now, in the order service's store.
+    pub(super) async fn organization_readiness(
         &self,
         account: AccountId,
         id: OrganizationId,
         level: VettingLevel,
-    ) -> Result<Result<VettedSubject, Msg>, OrderError> {
-        Ok(vetted_subject_at(&self.store, self.clock.now(), account, id, level).await?)
+    ) -> Result<Readiness, OrderError> {
+        Ok(readiness_at(&self.store, self.clock.now(), account, id, level).await?)
+    }
+
+    /// Issues the account's orders that waited for the vetting of `organization`, now that
+    /// the desk has decided; how many it looked at. An order still missing something else
+    /// (its CSR, a domain) goes on waiting for that.
+    pub async fn issue_after_vetting(
+        &self,
+        account: AccountId,
+        organization: OrganizationId,
+    ) -> Result<usize, OrderError> {
+        let waiting = orders::waiting_for_organization(&self.store, account, organization).await?;
+        for id in &waiting {
+            self.try_issue(account.get(), *id, "Vetting desk").await?;
+        }
+        Ok(waiting.len())
     }
 }

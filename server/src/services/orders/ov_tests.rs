@@ -142,7 +142,8 @@ async fn an_ov_order_certifies_the_vetted_organization_and_not_the_csrs_subject(
 }
 
 #[tokio::test]
-async fn an_ov_order_is_refused_for_a_missing_unverified_expired_or_other_accounts_organization() {
+async fn an_ov_order_is_refused_for_a_missing_draft_suspended_expired_or_other_accounts_organization()
+ {
     let w = world().await;
     w.credit(w.admin.account.id, "500.00").await;
     let draft = w
@@ -153,11 +154,11 @@ async fn an_ov_order_is_refused_for_a_missing_unverified_expired_or_other_accoun
             Duration::zero(),
         )
         .await;
-    let submitted = w
+    let suspended = w
         .organization(
             &w.admin,
-            "Waiting Ltd",
-            OrganizationStatus::Submitted,
+            "Paused Ltd",
+            OrganizationStatus::Suspended,
             Duration::zero(),
         )
         .await;
@@ -183,7 +184,7 @@ async fn an_ov_order_is_refused_for_a_missing_unverified_expired_or_other_accoun
     for (organization, expected) in [
         (None, "Choose the organization"),
         (Some(draft), "not verified for OV"),
-        (Some(submitted), "not verified for OV"),
+        (Some(suspended), "not verified for OV"),
         (Some(expired), "expired on"),
         (Some(theirs), "no such organization"),
         (Some(OrganizationId(999_999)), "no such organization"),
@@ -311,4 +312,72 @@ async fn a_group_limited_to_specific_organizations_orders_only_for_them() {
     }
     let form = w.ov_form("shop.example.com", Some(listed)).await;
     w.orders.place(&w.admin, &form.to_command()).await.unwrap();
+}
+
+#[tokio::test]
+async fn an_order_for_an_organization_in_vetting_waits_for_the_desk_then_issues() {
+    let w = world().await;
+    w.credit(w.admin.account.id, "500.00").await;
+    let org = w
+        .organization(
+            &w.admin,
+            "Acme Widgets Private Limited",
+            OrganizationStatus::Submitted,
+            Duration::zero(),
+        )
+        .await;
+    let form = w.ov_form("shop.example.com", Some(org)).await;
+    let placed = w.orders.place(&w.admin, &form.to_command()).await.unwrap();
+    assert_eq!(placed.status, OrderStatus::Accepted, "paid, waiting");
+    w.validate(&token_of(&placed.tracking_url)).await;
+    let view = w.orders.order_view(&w.admin, placed.id).await.unwrap();
+    assert!(view.organization_in_vetting);
+    assert_eq!(
+        view.issue_error, None,
+        "waiting for the desk is not an error"
+    );
+    assert_eq!(
+        w.status(w.admin.account.id, placed.id).await,
+        OrderStatus::InProgress
+    );
+    // Nothing issues while the desk has not decided, however often it is asked.
+    let account = app::model::AccountId(w.admin.account.id);
+    assert_eq!(w.orders.issue_after_vetting(account, org).await.unwrap(), 1);
+    assert_eq!(
+        w.status(w.admin.account.id, placed.id).await,
+        OrderStatus::InProgress
+    );
+    // The desk verifies it: the waiting order issues with the vetted subject.
+    let now = crate::ports::Clock::now(w.h.clock.as_ref());
+    crate::store::organizations::set_status(
+        &w.h.store,
+        account,
+        org,
+        OrganizationStatus::VerifiedOv,
+        None,
+        now,
+    )
+    .await
+    .unwrap();
+    crate::store::organizations::set_verified_until(
+        &w.h.store,
+        org,
+        Some(now + Duration::days(398)),
+    )
+    .await
+    .unwrap();
+    assert_eq!(w.orders.issue_after_vetting(account, org).await.unwrap(), 1);
+    assert_eq!(
+        w.status(w.admin.account.id, placed.id).await,
+        OrderStatus::Fulfilled
+    );
+    assert!(
+        w.subject_of(placed.id)
+            .await
+            .contains("O=Acme Widgets Private Limited")
+    );
+    let view = w.orders.order_view(&w.admin, placed.id).await.unwrap();
+    assert!(!view.organization_in_vetting);
+    // Issued, it waits no more.
+    assert_eq!(w.orders.issue_after_vetting(account, org).await.unwrap(), 0);
 }

@@ -245,10 +245,14 @@ impl OrderService {
                 .map_err(|e| OrderError::Invalid(FieldErrors::single("names", e)))?;
         }
         if let (Some(level), Some(id)) = (product.offer.kind.vetting_level(), valid.organization_id)
-        {
-            self.vetted_subject(caller.account.id.into(), id, level)
+            && let super::organization::Readiness::Refused(why) = self
+                .organization_readiness(caller.account.id.into(), id, level)
                 .await?
-                .map_err(|m| OrderError::Invalid(FieldErrors::single("organization_id", m)))?;
+        {
+            return Err(OrderError::Invalid(FieldErrors::single(
+                "organization_id",
+                why,
+            )));
         }
         let restrictions = domains::restrictions(&self.store, caller.account.id).await?;
         if !restricted_names(&restrictions, &valid.names).is_empty() {

@@ -196,18 +196,29 @@ impl OrderService {
         } else {
             None
         };
-        let organization = match o.organization_id {
+        let organization_row = match o.organization_id {
             Some(id) => {
                 crate::store::organizations::get(&self.store, o.account_id.into(), id.into())
                     .await?
-                    .map(|row| (app::model::OrganizationId(row.id), row.legal_name))
             }
             None => None,
         };
+        let organization_in_vetting = o.certificate_id.is_none()
+            && !status.is_final()
+            && organization_row.as_ref().is_some_and(|row| {
+                matches!(
+                    *row.status,
+                    app::model::organizations::OrganizationStatus::Submitted
+                        | app::model::organizations::OrganizationStatus::InValidation
+                )
+            });
+        let organization =
+            organization_row.map(|row| (app::model::OrganizationId(row.id), row.legal_name));
         Ok(OrderView {
             id: o.id,
             product: o.product_name.clone(),
             organization,
+            organization_in_vetting,
             private: o.private_ca.is_some(),
             validity_days: i64::from(o.validity_days),
             status,

@@ -77,15 +77,13 @@ impl OrderService {
             .map(|d| d.name.clone())
             .collect();
         let organizations =
-            crate::store::organizations::usable(&self.store, caller.account.id.into(), now)
+            crate::store::organizations::orderable(&self.store, caller.account.id.into(), now)
                 .await?
                 .into_iter()
-                .filter_map(|row| {
-                    Some(OrganizationChoice {
-                        id: row.id,
-                        level: row.status.verified_level()?,
-                        name: row.legal_name,
-                    })
+                .map(|row| OrganizationChoice {
+                    id: row.id,
+                    level: row.status.verified_level(),
+                    name: row.legal_name,
                 })
                 .collect();
         Ok(WizardData {

@@ -3,7 +3,7 @@
 
 use app::i18n::{Lang, Msg};
 use app::model::{
-    OrganizationId, UserId,
+    AccountId, OrganizationId, UserId,
     organizations::{OrganizationStatus, VettingLevel},
 };
 
@@ -38,13 +38,14 @@ fn waiting(org: &OrganizationRow) -> Result<(), VettingError> {
 }
 
 impl VettingService {
+    /// Verifies the organization at `level`; the account whose orders may have waited for it.
     pub async fn approve(
         &self,
         caller: &Caller,
         id: OrganizationId,
         level: VettingLevel,
         ip: Option<String>,
-    ) -> Result<(), VettingError> {
+    ) -> Result<AccountId, VettingError> {
         let org = self.case_row(caller, id).await?;
         waiting(&org)?;
         let now = self.clock.now();
@@ -87,7 +88,8 @@ impl VettingService {
         }
         tx.commit().await?;
         self.mail.wake();
-        Ok(())
+        // Whose orders may have waited for this decision.
+        Ok(AccountId(org.account_id))
     }
 
     pub async fn reject(

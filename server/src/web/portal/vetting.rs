@@ -29,6 +29,8 @@ pub struct VettingPortal {
     pub identity: Arc<IdentityService>,
     pub vetting: Arc<VettingService>,
     pub throttle: Arc<Throttle>,
+    /// Issues the orders that waited for an organization the desk has just verified.
+    pub orders: Arc<crate::services::orders::OrderService>,
 }
 
 impl From<VettingError> for AppError {
@@ -100,7 +102,13 @@ impl VettingApi for VettingPortal {
                 )));
             }
         };
-        Ok(self.vetting.approve(&caller, id, level, ip(meta)).await?)
+        let account = self.vetting.approve(&caller, id, level, ip(meta)).await?;
+        // The decision stands once made; an order that still cannot issue says why on its
+        // own page, so a failure here is logged and not the desk's error.
+        if let Err(e) = self.orders.issue_after_vetting(account, id).await {
+            tracing::error!(organization = %id, error = %e, "issuing the orders that waited for vetting failed");
+        }
+        Ok(())
     }
 
     async fn reject(
