@@ -57,7 +57,17 @@ pub async fn insert(
     o: NewOrder<'_>,
     at: DateTime<Utc>,
 ) -> Result<OrderRow, StoreError> {
-    let row = orders::ActiveModel {
+    let row = new_row(&o, at)
+        .insert(db.conn())
+        .await
+        .map_err(StoreError::from_db)?;
+    add_names(db, row.id, o.names).await?;
+    Ok(row)
+}
+
+/// The order's row as `insert` writes it, without its id.
+fn new_row(o: &NewOrder<'_>, at: DateTime<Utc>) -> orders::ActiveModel {
+    orders::ActiveModel {
         account_id: Set(o.account_id),
         group_id: Set(o.group_id),
         placed_by: Set(o.placed_by),
@@ -83,20 +93,18 @@ pub async fn insert(
         auto_renew: Set(o.auto_renew),
         template_values: Set(o.template_values.to_owned()),
         source: Set(o.source.into()),
-        // Left out when empty, so the row is the same as before the column existed.
-        organization_id: o
-            .organization_id
-            .map_or(sea_orm::ActiveValue::NotSet, |id| Set(Some(id.get()))),
+        organization_id: Set(o.organization_id.map(|id| id.get())),
         created_at: Set(at),
         updated_at: Set(at),
         ..Default::default()
     }
-    .insert(db.conn())
-    .await
-    .map_err(StoreError::from_db)?;
-    for (position, name) in o.names.iter().enumerate() {
+}
+
+/// The order's names, in their order.
+async fn add_names(db: &impl Db, order_id: i32, names: &[String]) -> Result<(), StoreError> {
+    for (position, name) in names.iter().enumerate() {
         order_names::ActiveModel {
-            order_id: Set(row.id),
+            order_id: Set(order_id),
             position: Set(i32::try_from(position).unwrap_or(i32::MAX)),
             name: Set(name.clone()),
             ..Default::default()
@@ -105,7 +113,7 @@ pub async fn insert(
         .await
         .map_err(StoreError::from_db)?;
     }
-    Ok(row)
+    Ok(())
 }
 
 /// The account's orders naming `organization` that are paid and not issued yet (those its

@@ -97,40 +97,61 @@ async fn order(store: &Store, owner: (i32, i32, i32), names: &[&str], minutes: i
     let names: Vec<String> = names.iter().map(|n| (*n).to_owned()).collect();
     insert(
         store,
-        NewOrder {
-            account_id: owner.0,
-            group_id: owner.1,
-            placed_by: owner.2,
-            product_id: 1,
-            product_name: "DV SSL",
-            product_kind: ProductKind::DvSingle,
-            profile: "tls-dv",
-            private_ca: None,
-            validity_days: 199,
-            price_minor: 4900,
-            currency: Currency::Usd,
-            status: OrderStatus::Accepted,
-            csr_pem: None,
-            key_source: KeySource::Later,
-            requester_name: "Asha",
-            requester_email: "asha@example.com",
-            requester_phone: "",
-            tags: "web",
-            remarks: "",
-            tech_name: "",
-            tech_email: "",
-            extra_emails: "",
-            auto_renew: false,
-            template_values: "[]",
-            names: &names,
-            source: OrderSource::Portal,
-            organization_id: None,
-        },
+        new_order(owner, &names),
         at() + Duration::minutes(minutes),
     )
     .await
     .unwrap()
     .id
+}
+
+/// An order stored on a schema from before later migrations added columns to `orders`: only
+/// the columns it sets are written, and nothing is read back but its id.
+async fn early_order(store: &Store, owner: (i32, i32, i32), names: &[&str]) -> i32 {
+    use sea_orm::EntityTrait;
+    let names: Vec<String> = names.iter().map(|n| (*n).to_owned()).collect();
+    let new = new_order(owner, &names);
+    let mut row = super::new_row(&new, at() + Duration::minutes(1));
+    row.organization_id = sea_orm::ActiveValue::NotSet;
+    let id = crate::store::entities::orders::Entity::insert(row)
+        .exec(store.conn())
+        .await
+        .unwrap()
+        .last_insert_id;
+    super::add_names(store, id, &names).await.unwrap();
+    id
+}
+
+fn new_order<'a>(owner: (i32, i32, i32), names: &'a [String]) -> NewOrder<'a> {
+    NewOrder {
+        account_id: owner.0,
+        group_id: owner.1,
+        placed_by: owner.2,
+        product_id: 1,
+        product_name: "DV SSL",
+        product_kind: ProductKind::DvSingle,
+        profile: "tls-dv",
+        private_ca: None,
+        validity_days: 199,
+        price_minor: 4900,
+        currency: Currency::Usd,
+        status: OrderStatus::Accepted,
+        csr_pem: None,
+        key_source: KeySource::Later,
+        requester_name: "Asha",
+        requester_email: "asha@example.com",
+        requester_phone: "",
+        tags: "web",
+        remarks: "",
+        tech_name: "",
+        tech_email: "",
+        extra_emails: "",
+        auto_renew: false,
+        template_values: "[]",
+        names,
+        source: OrderSource::Portal,
+        organization_id: None,
+    }
 }
 
 /// The ids `account` finds for `term`, newest first, checked against the count; each search
@@ -402,7 +423,7 @@ async fn the_search_migration_indexes_the_names_already_stored() {
         .await
         .unwrap();
     let me = account(&store, "mine").await;
-    let early = order(&store, me, &["early.example.com"], 1).await;
+    let early = early_order(&store, me, &["early.example.com"]).await;
 
     store.migrate().await.unwrap();
     assert_eq!(found(&store, me.0, "early.ex").await, vec![early]);
