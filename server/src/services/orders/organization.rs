@@ -77,6 +77,11 @@ pub(crate) async fn readiness_at(
     ) {
         return Ok(Readiness::InVetting);
     }
+    if *row.status == OrganizationStatus::Suspended {
+        return Ok(Readiness::Refused(
+            Msg::new("err-order-organization-suspended").arg("name", name),
+        ));
+    }
     if !row.status.satisfies(level) {
         return Ok(Readiness::Refused(
             Msg::new("err-order-organization-not-verified")

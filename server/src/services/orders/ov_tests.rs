@@ -183,8 +183,8 @@ async fn an_ov_order_is_refused_for_a_missing_draft_suspended_expired_or_other_a
     let before = w.order_count().await;
     for (organization, expected) in [
         (None, "Choose the organization"),
-        (Some(draft), "not verified for OV"),
-        (Some(suspended), "not verified for OV"),
+        (Some(draft), "send it for validation"),
+        (Some(suspended), "is suspended"),
         (Some(expired), "expired on"),
         (Some(theirs), "no such organization"),
         (Some(OrganizationId(999_999)), "no such organization"),
