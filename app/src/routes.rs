@@ -24,6 +24,7 @@ use crate::pages::{
     design::DesignPage,
     domains::list::DomainsPage,
     download::DelegateDownloadPage,
+    ev::{approvals::EvApprovalsPage, link::EvLinkPage},
     groups::{list::GroupsPage, view::GroupViewPage},
     legal::{SubscriberAgreementPage, TermsPage},
     not_found::NotFoundPage,
@@ -66,7 +67,7 @@ pub fn plain_html_page(path: &str) -> bool {
     matches!(
         path,
         "/sign-in" | "/sign-up" | "/sign-up/check-email" | "/sign-up/application-received"
-    ) || ["/track/", "/activate/", "/organizations/verify/"]
+    ) || ["/track/", "/activate/", "/organizations/verify/", "/ev/"]
         .iter()
         .any(|p| {
             path.strip_prefix(p)
@@ -156,6 +157,8 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/operator/vetting") view=VettingQueuePage ssr=SsrMode::Async />
                 <Route path=path!("/operator/vetting/:id") view=VettingCasePage ssr=SsrMode::Async />
                 <Route path=path!("/track/:token") view=TrackPage ssr=SsrMode::Async />
+                <Route path=path!("/ev/:token") view=EvLinkPage ssr=SsrMode::Async />
+                <Route path=path!("/ev-approvals") view=EvApprovalsPage ssr=SsrMode::Async />
                 <Route path=path!("/dcv/confirm/:domain/:value") view=DcvConfirmPage />
                 <Route path=path!("/download") view=DelegateDownloadPage />
                 <Route path=path!("/sign-in") view=SignInPage ssr=SsrMode::Async />
@@ -192,6 +195,7 @@ mod tests {
             "/sign-up/application-received",
             "/track/abc123",
             "/activate/abc123",
+            "/ev/abc123",
         ] {
             assert!(plain_html_page(path), "{path}");
         }

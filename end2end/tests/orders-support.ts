@@ -44,7 +44,13 @@ export async function wizard(
   csr: (page: Page) => Promise<void>,
   names?: string,
   additional?: (page: Page) => Promise<void>,
-  product?: { label: string; domains?: number; organization?: string },
+  product?: {
+    label: string;
+    domains?: number;
+    organization?: string;
+    /// An EV product's contract signer and certificate approver, each `[name, e-mail]`.
+    signatories?: { signer: [string, string]; approver: [string, string] };
+  },
 ) {
   await page.goto("/orders/new");
   await waitForHydration(page);
@@ -53,12 +59,18 @@ export async function wizard(
     await page.getByLabel("Product", { exact: true }).selectOption({ label: product.label });
     if (product.domains) await page.getByLabel("Number of domains").fill(String(product.domains));
     if (product.organization) {
-      await page.getByLabel("Organization (OV products)").selectOption({ label: product.organization });
+      await page.getByLabel("Organization (OV and EV products)").selectOption({ label: product.organization });
     }
   }
   await expect(page.getByTestId("live-price")).toContainText(/USD \d+\.\d\d/);
   await page.getByRole("button", { name: "Next" }).click();
   await expect(page.getByRole("heading", { level: 2, name: "Requester" })).toBeVisible();
+  if (product?.signatories) {
+    await page.getByLabel("Contract signer's name").fill(product.signatories.signer[0]);
+    await page.getByLabel("Contract signer's e-mail").fill(product.signatories.signer[1]);
+    await page.getByLabel("Certificate approver's name").fill(product.signatories.approver[0]);
+    await page.getByLabel("Certificate approver's e-mail").fill(product.signatories.approver[1]);
+  }
   await page.getByRole("button", { name: "Next" }).click();
   await expect(page.getByRole("heading", { level: 2, name: "CSR" })).toBeVisible();
   await csr(page);

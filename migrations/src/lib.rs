@@ -47,6 +47,7 @@ mod m20261206_000120_order_organization;
 mod m20261206_000130_group_organizations;
 mod m20261206_000140_organization_reminders;
 mod m20261206_000150_eab_organization;
+mod m20261206_000160_ev_steps;
 
 pub struct Migrator;
 
@@ -98,6 +99,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000130_group_organizations::Migration),
             Box::new(m20261206_000140_organization_reminders::Migration),
             Box::new(m20261206_000150_eab_organization::Migration),
+            Box::new(m20261206_000160_ev_steps::Migration),
         ]
     }
 }

@@ -134,3 +134,11 @@ mail-dcv-body =
     { $link }
 
     The link works for 24 hours. If you did not expect this, ignore this e-mail: nothing is issued without your confirmation.
+mail-ev-consent-subject = Confirm your EV certificate request, order #{ $id }
+mail-ev-consent-body = An EV certificate ({ $product }) for { $organization } covering { $names } was requested in your name. Confirm that you made this request, or say that you did not, at { $link } (the link works once, for { $days } days).
+mail-ev-agreement-subject = The subscriber agreement for { $organization }'s EV certificate, order #{ $id }
+mail-ev-agreement-body = { $requester } requested an EV certificate ({ $product }) for { $organization } covering { $names } and named you as the contract signer. Read the subscriber agreement and accept or decline it on the organization's behalf at { $link } (the link works once, for { $days } days).
+mail-ev-approval-subject = Approve the EV certificate request for { $organization }, order #{ $id }
+mail-ev-approval-body = { $requester } requested an EV certificate ({ $product }) for { $organization } covering { $names } and named you as the certificate approver. Approve the request, or reject it with a reason, at { $link } (the link works once, for { $days } days). If you are a user of the account, the request is also on its EV Request Approvals page.
+mail-ev-rejected-subject = Your EV request, order #{ $id }, was rejected
+mail-ev-rejected-body = { $who } answered "no" to the { $step }: { $reason } No certificate is issued for this request. Correct what is wrong and order again, or cancel the order for a refund.

@@ -134,3 +134,11 @@ mail-dcv-body =
     { $link }
 
     Link działa przez 24 godziny. Jeśli nie spodziewasz się tej wiadomości, zignoruj ją: bez Twojego potwierdzenia nic nie zostanie wydane.
+mail-ev-consent-subject = Potwierdź wniosek o certyfikat EV, zamówienie nr { $id }
+mail-ev-consent-body = W Twoim imieniu złożono wniosek o certyfikat EV ({ $product }) dla { $organization } obejmujący { $names }. Potwierdź, że to Twój wniosek, albo zaprzecz, pod adresem { $link } (link działa raz, przez { $days } dni).
+mail-ev-agreement-subject = Umowa subskrybenta dla certyfikatu EV { $organization }, zamówienie nr { $id }
+mail-ev-agreement-body = { $requester } złożył wniosek o certyfikat EV ({ $product }) dla { $organization } obejmujący { $names } i wskazał Cię jako sygnatariusza umowy. Przeczytaj umowę subskrybenta i zaakceptuj ją lub odrzuć w imieniu organizacji pod adresem { $link } (link działa raz, przez { $days } dni).
+mail-ev-approval-subject = Zatwierdź wniosek o certyfikat EV dla { $organization }, zamówienie nr { $id }
+mail-ev-approval-body = { $requester } złożył wniosek o certyfikat EV ({ $product }) dla { $organization } obejmujący { $names } i wskazał Cię jako zatwierdzającego certyfikat. Zatwierdź wniosek albo odrzuć go z podaniem powodu pod adresem { $link } (link działa raz, przez { $days } dni). Jeśli jesteś użytkownikiem konta, wniosek jest też na stronie Zatwierdzenia wniosków EV.
+mail-ev-rejected-subject = Twój wniosek EV, zamówienie nr { $id }, został odrzucony
+mail-ev-rejected-body = { $who } odpowiedział „nie” w kroku „{ $step }”: { $reason } Dla tego wniosku nie zostanie wystawiony certyfikat. Popraw to, co jest błędne, i zamów ponownie albo anuluj zamówienie, aby otrzymać zwrot.

@@ -90,7 +90,7 @@ const fn entry(
 }
 
 /// The main menu, in order. Each entry's access is the permission its page asks for.
-pub const MENU: [MenuEntry; 24] = [
+pub const MENU: [MenuEntry; 25] = [
     entry("/", "menu-overview", Access::Everyone, &["page-overview"]),
     entry(
         "/profile",
@@ -115,6 +115,12 @@ pub const MENU: [MenuEntry; 24] = [
         "menu-orders",
         Access::Everyone,
         &["page-orders", "page-order", "page-revoke-certificate"],
+    ),
+    entry(
+        "/ev-approvals",
+        "menu-ev-approvals",
+        Access::Needs(Permission::RequestCertificates),
+        &["page-ev-approvals"],
     ),
     entry(
         "/domains",

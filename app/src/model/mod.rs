@@ -13,6 +13,7 @@ pub mod countries;
 pub mod dns_name;
 pub mod domains;
 pub mod email;
+pub mod ev;
 pub mod field_errors;
 pub mod form_values;
 pub mod group_members;

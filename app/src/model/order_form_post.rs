@@ -150,6 +150,10 @@ impl WizardPost {
                 "delegate_email" => form.delegate_email = value,
                 "group_id" => form.group_id = value.trim().parse().unwrap_or(0),
                 "organization_id" => form.organization_id = value.trim().parse().unwrap_or(0),
+                "signer_name" => form.signer_name = value,
+                "signer_email" => form.signer_email = value,
+                "approver_name" => form.approver_name = value,
+                "approver_email" => form.approver_email = value,
                 other => {
                     if let Some(index) = attribute_index(other) {
                         if form.attributes.len() < Field::ALL.len() {

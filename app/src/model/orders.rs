@@ -55,7 +55,15 @@ impl WizardStep {
     pub fn fields(self) -> &'static [&'static str] {
         match self {
             Self::Product => &["product_id", "validity_days", "organization_id"],
-            Self::Requester => &["requester_name", "requester_email", "requester_phone"],
+            Self::Requester => &[
+                "requester_name",
+                "requester_email",
+                "requester_phone",
+                "signer_name",
+                "signer_email",
+                "approver_name",
+                "approver_email",
+            ],
             Self::Csr => &["csr_source", "csr_pem"],
             Self::Details => &["names", "attributes"],
             Self::Additional => &[
@@ -161,6 +169,11 @@ pub struct OrderForm {
     pub attributes: Vec<String>,
     /// The organization an OV certificate names; 0 for none.
     pub organization_id: i32,
+    /// An EV order's contract signer and certificate approver.
+    pub signer_name: String,
+    pub signer_email: String,
+    pub approver_name: String,
+    pub approver_email: String,
 }
 
 /// What the product allows in the names step.
@@ -200,6 +213,8 @@ pub struct ValidOrder {
     pub delegate: Option<(String, String)>,
     /// The organization the certificate names (OV products); `None` for the others.
     pub organization_id: Option<super::OrganizationId>,
+    /// The contract signer and certificate approver (EV products); `None` for the others.
+    pub signatories: Option<super::ev::ValidSignatories>,
 }
 
 const MAX_TAGS: usize = 10;
@@ -258,6 +273,16 @@ impl OrderForm {
             attributes: self.attributes.clone(),
             organization_id: (self.organization_id > 0)
                 .then_some(super::OrganizationId(self.organization_id)),
+            signatories: super::ev::Signatories {
+                contract_signer: Contact {
+                    name: self.signer_name.clone(),
+                    email: self.signer_email.clone(),
+                },
+                approver: Contact {
+                    name: self.approver_name.clone(),
+                    email: self.approver_email.clone(),
+                },
+            },
         }
     }
 
@@ -553,6 +578,8 @@ pub struct OrderView {
     pub organization: Option<(super::OrganizationId, String)>,
     /// The order waits for the vetting desk to verify its organization.
     pub organization_in_vetting: bool,
+    /// An EV order's consent, agreement and approval, and who answered; empty for others.
+    pub ev_steps: Vec<super::ev::EvStepView>,
     pub private: bool,
     pub validity_days: i64,
     pub status: OrderStatus,
@@ -657,6 +684,10 @@ pub struct TrackingView {
     /// The last day the link works (`YYYY-MM-DD`, UTC), once that is known: the
     /// certificate's expiry, or 30 days after an order ended without one.
     pub works_until: Option<super::Day>,
+    /// The order waits for the vetting desk to verify its organization.
+    pub organization_in_vetting: bool,
+    /// An EV order's consent, agreement and approval; empty for others.
+    pub ev_steps: Vec<super::ev::EvStepView>,
 }
 
 #[cfg(test)]

@@ -62,6 +62,16 @@ pub enum VettingLevel {
     Ev,
 }
 
+impl VettingLevel {
+    /// The level's short name, the same in every language ("OV", "EV").
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Ov => "OV",
+            Self::Ev => "EV",
+        }
+    }
+}
+
 /// Where an organization's vetting stands. "Expired" is not stored: it is read from the dates
 /// of the vetted items, which age out one by one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -133,6 +143,11 @@ impl OrganizationStatus {
     /// EV-vetted organization serves OV orders too, never the other way round.
     pub fn satisfies(self, level: VettingLevel) -> bool {
         self.verified_level().is_some_and(|vetted| vetted >= level)
+    }
+
+    /// Whether the vetting desk has it and has not decided yet (an order naming it waits).
+    pub fn in_vetting(self) -> bool {
+        matches!(self, Self::Submitted | Self::InValidation)
     }
 
     /// Whether the customer may change the record as it is. A verified organization changes

@@ -52,6 +52,8 @@ pub struct PlaceOrder {
     pub attributes: Vec<String>,
     /// The organization an OV certificate names (its subject comes from the vetted record).
     pub organization_id: Option<super::OrganizationId>,
+    /// The contract signer and certificate approver of an EV order.
+    pub signatories: super::ev::Signatories,
 }
 
 const MAX_REMARKS: usize = 1000;
@@ -148,6 +150,12 @@ impl PlaceOrder {
         if rules.organization.is_some() && organization_id.is_none() {
             errors.add("organization_id", Msg::new("err-choose-organization"));
         }
+        // Only EV orders name signatories; when they are wrong, `errors` says so and the
+        // order is refused below.
+        let signatories = match rules.organization {
+            Some(super::organizations::VettingLevel::Ev) => self.signatories.validate(&mut errors),
+            _ => None,
+        };
         let requester_name = errors.check("requester_name", person_name(&self.requester.name));
         let requester_email = errors.check(
             "requester_email",
@@ -257,6 +265,7 @@ impl PlaceOrder {
                 extra_emails,
                 delegate,
                 organization_id,
+                signatories,
             }),
             _ => Err(errors),
         }

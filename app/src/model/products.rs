@@ -35,11 +35,15 @@ pub enum ProductKind {
     OvWildcard,
     OvUcc,
     OvWildcardUcc,
+    /// Extended-validation TLS: no wildcards (EV Guidelines 9.8.1), an organization vetted
+    /// at EV, and the order's consent, agreement and approval.
+    EvSingle,
+    EvUcc,
 }
 
 impl ProductKind {
     /// The kinds the operator sells.
-    pub const PUBLIC: [ProductKind; 8] = [
+    pub const PUBLIC: [ProductKind; 10] = [
         Self::DvSingle,
         Self::DvWildcard,
         Self::DvUcc,
@@ -48,6 +52,8 @@ impl ProductKind {
         Self::OvWildcard,
         Self::OvUcc,
         Self::OvWildcardUcc,
+        Self::EvSingle,
+        Self::EvUcc,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -62,6 +68,8 @@ impl ProductKind {
             Self::OvWildcard => "ov_wildcard",
             Self::OvUcc => "ov_ucc",
             Self::OvWildcardUcc => "ov_wildcard_ucc",
+            Self::EvSingle => "ev_single",
+            Self::EvUcc => "ev_ucc",
         }
     }
 
@@ -84,6 +92,8 @@ impl ProductKind {
             Self::OvWildcard => "OV wildcard",
             Self::OvUcc => "OV multi-domain",
             Self::OvWildcardUcc => "OV multi-domain wildcard",
+            Self::EvSingle => "EV single domain",
+            Self::EvUcc => "EV multi-domain",
         }
     }
 
@@ -99,7 +109,7 @@ impl ProductKind {
     pub fn is_multi_domain(self) -> bool {
         matches!(
             self,
-            Self::DvUcc | Self::DvWildcardUcc | Self::OvUcc | Self::OvWildcardUcc
+            Self::DvUcc | Self::DvWildcardUcc | Self::OvUcc | Self::OvWildcardUcc | Self::EvUcc
         )
     }
 
@@ -111,6 +121,7 @@ impl ProductKind {
             Self::OvSingle | Self::OvWildcard | Self::OvUcc | Self::OvWildcardUcc => {
                 Some(VettingLevel::Ov)
             }
+            Self::EvSingle | Self::EvUcc => Some(VettingLevel::Ev),
             _ => None,
         }
     }

@@ -9,6 +9,7 @@ pub mod dcv;
 pub mod design;
 pub mod domains;
 pub mod download;
+pub mod ev;
 pub mod groups;
 pub mod legal;
 pub mod not_found;

@@ -115,4 +115,33 @@ pub trait OrdersApi: Send + Sync {
         token: String,
         csr: String,
     ) -> Result<(), AppError>;
+    /// What an EV step's one-use link asks (public, throttled like tracking links).
+    async fn ev_link(
+        &self,
+        meta: &RequestMeta,
+        token: String,
+    ) -> Result<crate::model::ev::EvLinkView, AppError>;
+    /// The answer through an EV step's link: `approve` or `reject` (with a reason); the
+    /// contract signer names the agreement version the page showed.
+    async fn ev_answer(
+        &self,
+        meta: &RequestMeta,
+        token: String,
+        answer: String,
+        reason: String,
+        agreement_version: i32,
+    ) -> Result<crate::model::ev::EvAnswer, AppError>;
+    /// The account's EV Request Approvals page.
+    async fn ev_approvals(
+        &self,
+        meta: &RequestMeta,
+    ) -> Result<Vec<crate::model::ev::EvApprovalRow>, AppError>;
+    /// The certificate approver's answer on that page.
+    async fn ev_approval_answer(
+        &self,
+        meta: &RequestMeta,
+        step_id: i32,
+        answer: String,
+        reason: String,
+    ) -> Result<(), AppError>;
 }

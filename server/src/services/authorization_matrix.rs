@@ -898,6 +898,24 @@ fn cases() -> Vec<Case> {
             NF,
             |w, c| w.o.orders.approve(c, w.order).await
         ),
+        // The EV Request Approvals page lists what the caller may see; only a request's own
+        // approver answers it (the service test proves who may), any other id is not found.
+        case!(
+            "orders/ev/approvals.rs::ev_approvals",
+            SELF,
+            Skip,
+            |w, c| w.o.orders.ev_approvals(c).await
+        ),
+        case!(
+            "orders/ev/approvals.rs::answer_ev_approval",
+            SELF,
+            Skip,
+            |w, c| w
+                .o
+                .orders
+                .answer_ev_approval(c, 999_999, "approve", "")
+                .await
+        ),
         case!(
             "orders/approve.rs::reject",
             needs(ApproveOrders),

@@ -16,6 +16,7 @@ pub mod custom_roles;
 pub mod delegates;
 pub mod domains;
 mod entities;
+pub mod ev_steps;
 pub mod group_domains;
 pub mod group_logos;
 pub mod group_members;

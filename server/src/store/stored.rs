@@ -22,6 +22,7 @@ use app::model::{
     acme::{AcmeAccountStatus, AcmeAuthzStatus, AcmeChallengeKind, AcmeChallengeStatus},
     certificate_status::CertificateStatus,
     domains::{DcvMethod, DcvStatus},
+    ev::{EvAnswer, EvStep},
     groups::FinanceMode,
     invitation::InvitationAnswer,
     order_actions::OrderLinkKind,
@@ -211,6 +212,8 @@ stored_text! {
     OrganizationStatus: OrganizationStatus::as_str, OrganizationStatus::parse;
     ContactRole: ContactRole::as_str, ContactRole::parse;
     VettingItem: VettingItem::as_str, VettingItem::parse;
+    EvStep: EvStep::as_str, EvStep::parse;
+    EvAnswer: EvAnswer::as_str, EvAnswer::parse;
     DocumentType: DocumentType::mime, DocumentType::from_mime;
 }
 
@@ -947,7 +950,7 @@ mod tests {
             ("issued_certificates", "revocation_reason", "lost"),
             ("ledger_transactions", "kind", "bonus"),
             ("product_prices", "currency", "EUR"),
-            ("orders", "product_kind", "ev_single"),
+            ("orders", "product_kind", "ev_wildcard"),
             ("orders", "key_source", "hsm"),
             ("orders", "source", "Fax"),
             ("domains", "method", "whois"),

@@ -883,6 +883,31 @@ const MATRIX: &[Entry] = &[
         other: Other::Skip,
     },
     Entry {
+        path: "/api/ev/link",
+        rule: Rule::Public,
+        body: "token=nope",
+        other: Other::Skip,
+    },
+    Entry {
+        path: "/api/ev/answer",
+        rule: Rule::Public,
+        body: "token=nope&answer=approve",
+        other: Other::Skip,
+    },
+    // Every signed-in user sees the EV requests they approve (a Basic User may be one).
+    Entry {
+        path: "/api/orders/ev-approvals",
+        rule: Rule::SignedIn,
+        body: "",
+        other: Other::Skip,
+    },
+    Entry {
+        path: "/api/orders/ev-approval-answer",
+        rule: Rule::OwnObject,
+        body: "step_id=1&answer=approve",
+        other: Other::Skip,
+    },
+    Entry {
         path: "/api/track/get",
         rule: Rule::Public,
         body: "token=nope",

@@ -1,6 +1,7 @@
 //! Server functions of certificate orders: the wizard, the list and page, approvals.
 
 mod attention;
+mod ev;
 mod order_actions;
 mod order_get;
 mod order_lifecycle;
@@ -12,6 +13,7 @@ mod orders_list;
 mod reminder_settings;
 
 pub use attention::*;
+pub use ev::*;
 pub use order_actions::*;
 pub use order_get::*;
 pub use order_lifecycle::*;

@@ -28,7 +28,6 @@ use crate::{
         FieldErrors,
         order_form_post::{FormToken, name_rules as rules, with_name},
         orders::{OrderForm, OrganizationChoice, WizardData, WizardStep},
-        organizations::VettingLevel,
         products::{Offer, quote},
         template::Field,
     },
@@ -281,6 +280,10 @@ fn Steps(data: WizardData, posted: Option<AppError>) -> impl IntoView {
     let groups = data.groups.clone();
     let organizations = StoredValue::new(data.organizations.clone());
     let needs_organization = move || offer().and_then(|o| o.kind.vetting_level()).is_some();
+    let needs_signatories = move || {
+        offer().and_then(|o| o.kind.vetting_level())
+            == Some(crate::model::organizations::VettingLevel::Ev)
+    };
     let organization_name = move || {
         let id = form.with(|f| f.organization_id);
         organizations.with_value(|all| all.iter().find(|o| o.id == id).map(|o| o.name.clone()))
@@ -319,6 +322,20 @@ fn Steps(data: WizardData, posted: Option<AppError>) -> impl IntoView {
             get=|f| f.requester_email.clone() set=|f, v| f.requester_email = v />
         <FormText label=t("wizard-requester-phone") id="wizard-requester-phone" name="requester_phone" form=form error=field_error("requester_phone")
             get=|f| f.requester_phone.clone() set=|f, v| f.requester_phone = v />
+        // EV products: the authorized signatories (EV Guidelines 11.8), each asked by mail
+        // once the order is paid.
+        <fieldset class="fieldset" hidden=move || !needs_signatories()>
+            <legend>{t("wizard-signatories")}</legend>
+            <p class="field-hint">{t("wizard-signatories-hint")}</p>
+            <FormText label=t("wizard-signer-name") id="wizard-signer-name" name="signer_name" form=form error=field_error("signer_name")
+                get=|f| f.signer_name.clone() set=|f, v| f.signer_name = v />
+            <FormText label=t("wizard-signer-email") id="wizard-signer-email" name="signer_email" form=form error=field_error("signer_email")
+                get=|f| f.signer_email.clone() set=|f, v| f.signer_email = v />
+            <FormText label=t("wizard-approver-name") id="wizard-approver-name" name="approver_name" form=form error=field_error("approver_name")
+                get=|f| f.approver_name.clone() set=|f, v| f.approver_name = v />
+            <FormText label=t("wizard-approver-email") id="wizard-approver-email" name="approver_email" form=form error=field_error("approver_email")
+                get=|f| f.approver_email.clone() set=|f, v| f.approver_email = v />
+        </fieldset>
     </div>
     }
     .into_any();
@@ -568,17 +585,7 @@ fn OrganizationField(
     let label = |o: &OrganizationChoice| match o.level {
         Some(l) => t_args(
             "wizard-organization-level",
-            &[
-                ("name", o.name.clone().into()),
-                (
-                    "level",
-                    match l {
-                        VettingLevel::Ov => "OV",
-                        VettingLevel::Ev => "EV",
-                    }
-                    .into(),
-                ),
-            ],
+            &[("name", o.name.clone().into()), ("level", l.code().into())],
         ),
         None => t_args(
             "wizard-organization-in-vetting",

@@ -114,6 +114,7 @@ fn OrderDetail(order: OrderView) -> impl IntoView {
             <h2>{t("order-names")}</h2>
             <Names names=order.names.clone() />
         </section>
+        <crate::components::ev_steps::EvSteps steps=order.ev_steps.clone() people=true />
         <CertificateCard order=order.clone() />
         <LifecycleActions order=order.clone() />
         <PendingActions order=order.clone() />

@@ -96,7 +96,7 @@ fn Tracking(
     /// The CSR a refused post pasted (empty when there was none).
     pasted: String,
 ) -> impl IntoView {
-    let steps = [
+    let mut steps = vec![
         (t("track-step-approval"), !order.approval_pending),
         (t("track-step-csr"), !order.needs_csr),
         (
@@ -106,8 +106,12 @@ fn Tracking(
                 .iter()
                 .all(|n| n.covered_by.is_some() || n.domain.is_none()),
         ),
-        (t("track-step-issued"), order.issued),
     ];
+    if order.organization_in_vetting {
+        steps.push((t("track-step-organization"), false));
+    }
+    steps.push((t("track-step-issued"), order.issued));
+    let ev_steps = order.ev_steps.clone();
     let download_base = format!(
         "{}/certificate",
         crate::model::orders::tracking_path(&token)
@@ -135,6 +139,7 @@ fn Tracking(
             }).collect_view()}
         </ol>
         {order.issue_error.clone().map(|e| view! { <div class="alert alert-error" role="alert">{e}</div> })}
+        <crate::components::ev_steps::EvSteps steps=ev_steps />
         {order.issued.then(|| view! {
             <p class="actions">
                 <a class="button" rel="external" download="" href=format!("{download_base}/pem")>{t("track-download-pem")}</a>

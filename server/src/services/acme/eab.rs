@@ -106,6 +106,14 @@ impl AcmeService {
                 message: Msg::new("err-acme-choose-tls-product"),
             });
         }
+        // EV asks its signatories through mailed links for each request: no unattended client
+        // can order it.
+        if product.offer.kind.vetting_level() == Some(app::model::organizations::VettingLevel::Ev) {
+            return Err(AcmeError::InvalidField {
+                field: "product",
+                message: Msg::new("err-acme-no-ev"),
+            });
+        }
         // ACME orders DV unless the credential is bound to a verified organization; then its
         // orders are OV for that organization.
         match (product.offer.kind.vetting_level(), c.organization_id) {

@@ -1,5 +1,5 @@
-//! The default public products, DV and OV, so a fresh install can take orders; an install that
-//! had DV products before OV existed gets the OV ones once.
+//! The default public products, DV, OV and EV, so a fresh install can take orders; an install
+//! that had DV products before OV and EV existed gets those once.
 
 use app::model::{Currency, products::ProductKind};
 
@@ -19,7 +19,7 @@ struct DefaultProduct {
     prices: [(Currency, i64, i64); 2],
 }
 
-const DEFAULTS: [DefaultProduct; 8] = [
+const DEFAULTS: [DefaultProduct; 10] = [
     DefaultProduct {
         kind: ProductKind::DvSingle,
         name: "DV SSL",
@@ -88,9 +88,26 @@ const DEFAULTS: [DefaultProduct; 8] = [
             (Currency::Inr, 4_799_900, 1_199_900),
         ],
     },
+    DefaultProduct {
+        kind: ProductKind::EvSingle,
+        name: "EV SSL",
+        included: 1,
+        max: 1,
+        prices: [(Currency::Usd, 29_900, 0), (Currency::Inr, 2_399_900, 0)],
+    },
+    DefaultProduct {
+        kind: ProductKind::EvUcc,
+        name: "EV Multi-Domain SSL",
+        included: 3,
+        max: 100,
+        prices: [
+            (Currency::Usd, 49_900, 9_900),
+            (Currency::Inr, 3_999_900, 799_900),
+        ],
+    },
 ];
 
-/// Whether two kinds belong to one family of the default catalogue (DV, OV).
+/// Whether two kinds belong to one family of the default catalogue (DV, OV, EV).
 fn same_family(a: ProductKind, b: ProductKind) -> bool {
     ProductKind::PUBLIC.contains(&a)
         && ProductKind::PUBLIC.contains(&b)
@@ -98,7 +115,7 @@ fn same_family(a: ProductKind, b: ProductKind) -> bool {
 }
 
 impl CatalogService {
-    /// Adds the default products of each family (DV, OV) that has no operator product at all,
+    /// Adds the default products of each family (DV, OV, EV) that has no operator product at all,
     /// priced in USD and INR for one validity a day under today's TLS cap and under each coming
     /// cap (at the same price per day), so they stay orderable when the cap drops. An
     /// operator's own products of a family, active or withdrawn, keep the defaults of that
@@ -208,7 +225,7 @@ mod tests {
         );
         for currency in ["USD", "INR"] {
             let offers = catalog.offers(&admin, currency).await.unwrap();
-            assert_eq!(offers.len(), 8, "{currency}");
+            assert_eq!(offers.len(), ProductKind::PUBLIC.len(), "{currency}");
             for offer in &offers {
                 // A day under the 200-day cap of 2026-11-21, and under the coming caps.
                 assert_eq!(offer.validity_days, [46, 99, 199]);
@@ -218,7 +235,7 @@ mod tests {
         // After the cap drops to 100 days the same products are still orderable.
         h.clock.set(crate::domain::validity::date(2027, 4, 1));
         let offers = catalog.offers(&admin, "USD").await.unwrap();
-        assert_eq!(offers.len(), 8);
+        assert_eq!(offers.len(), ProductKind::PUBLIC.len());
         assert!(
             offers.iter().all(|o| o.validity_days == [46, 99]),
             "{offers:?}"
@@ -267,6 +284,8 @@ mod tests {
                 ProductKind::OvWildcard,
                 ProductKind::OvUcc,
                 ProductKind::OvWildcardUcc,
+                ProductKind::EvSingle,
+                ProductKind::EvUcc,
             ]
         );
     }

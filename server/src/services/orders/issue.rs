@@ -158,11 +158,21 @@ impl OrderService {
                 }
             },
             (Some(_), None) => {
-                let why = "An OV order must name a vetted organization.";
+                let why = "An OV or EV order must name a vetted organization.";
                 return self.refuse_issuance(&order, why).await.map(|()| status);
             }
             (None, _) => None,
         };
+        if level == Some(app::model::organizations::VettingLevel::Ev) {
+            match self.ev_gate(&order).await? {
+                super::ev::EvGate::Ready => {}
+                // An answer still to come issues the order when it does.
+                super::ev::EvGate::Waiting => return Ok(status),
+                super::ev::EvGate::Rejected(why) => {
+                    return self.refuse_issuance(&order, &why).await.map(|()| status);
+                }
+            }
+        }
         let options = SignOptions {
             profile: &order.profile,
             days: Some(i64::from(order.validity_days)),

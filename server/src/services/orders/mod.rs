@@ -11,6 +11,7 @@ mod change_names;
 mod credit_note;
 mod delegation;
 mod edit;
+mod ev;
 mod export;
 mod groups;
 mod invoice;

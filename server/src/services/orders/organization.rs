@@ -67,14 +67,7 @@ pub(crate) async fn readiness_at(
         )));
     };
     let name = row.legal_name.as_str();
-    let level_name = match level {
-        VettingLevel::Ov => "OV",
-        VettingLevel::Ev => "EV",
-    };
-    if matches!(
-        *row.status,
-        OrganizationStatus::Submitted | OrganizationStatus::InValidation
-    ) {
+    if row.status.in_vetting() {
         return Ok(Readiness::InVetting);
     }
     if *row.status == OrganizationStatus::Suspended {
@@ -86,7 +79,7 @@ pub(crate) async fn readiness_at(
         return Ok(Readiness::Refused(
             Msg::new("err-order-organization-not-verified")
                 .arg("name", name)
-                .arg("level", level_name),
+                .arg("level", level.code()),
         ));
     }
     Ok(match row.verified_until {
@@ -108,6 +101,19 @@ impl OrderService {
         level: VettingLevel,
     ) -> Result<Readiness, OrderError> {
         Ok(readiness_at(&self.store, self.clock.now(), account, id, level).await?)
+    }
+
+    /// Whether the organization `order` names is with the vetting desk.
+    pub(super) async fn organization_in_vetting(
+        &self,
+        order: &crate::store::OrderRow,
+    ) -> Result<bool, OrderError> {
+        Ok(match order.organization_id {
+            Some(id) => organizations::get(&self.store, order.account_id.into(), id.into())
+                .await?
+                .is_some_and(|row| row.status.in_vetting()),
+            None => false,
+        })
     }
 
     /// Issues the account's orders that waited for the vetting of `organization`, now that

@@ -365,6 +365,9 @@ impl OrderService {
         // PostgreSQL broke by failing one); taken first, they take turns.
         crate::store::ledger::lock_group(tx, caller.account.id, group.id).await?;
         let order = orders::insert(tx, new, now).await?;
+        if let Some(who) = &valid.signatories {
+            self.add_ev_steps(tx, &order, who, now).await?;
+        }
         let actor = caller.user.name.clone();
         orders::add_event(tx, order.id, &actor, "Order placed", status.label(), now).await?;
         if let Some(origin) = renewal_of {
@@ -441,6 +444,8 @@ impl OrderService {
         group_id: i32,
         now: chrono::DateTime<chrono::Utc>,
     ) -> Result<(), OrderError> {
+        // A paid EV order asks its requester, signer and approver now.
+        self.send_ev_links(tx, order, now).await?;
         if order.price_minor == 0 {
             return Ok(());
         }

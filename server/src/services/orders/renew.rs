@@ -101,6 +101,7 @@ pub(super) fn form_again(original: &OrderRow, names: &[String], csr: Option<Stri
         draft: false,
         attributes,
         organization_id: original.organization_id.map(app::model::OrganizationId),
+        signatories: app::model::ev::Signatories::default(),
     }
 }
 
@@ -115,6 +116,27 @@ impl OrderService {
     ) -> Result<PlaceOrder, OrderError> {
         let names = orders::names(&self.store, original.id).await?;
         let mut form = form_again(original, &names, csr);
+        // An EV renewal asks the same signatories again: each EV request needs its own
+        // agreement and approval.
+        let steps = crate::store::ev_steps::of_order(
+            &self.store,
+            app::model::AccountId(original.account_id),
+            original.id,
+        )
+        .await?;
+        for row in steps {
+            let who = Contact {
+                name: row.name,
+                email: row.email,
+            };
+            match *row.step {
+                app::model::ev::EvStep::SubscriberAgreement => {
+                    form.signatories.contract_signer = who;
+                }
+                app::model::ev::EvStep::Approval => form.signatories.approver = who,
+                app::model::ev::EvStep::RequesterConsent => {}
+            }
+        }
         if let Some(d) = crate::store::delegates::find(&self.store, original.id).await? {
             form.delegate = Contact {
                 name: d.name,

@@ -130,6 +130,10 @@ impl OrderService {
             scope,
             can_act: scope == TrackingScope::Requester && !status.is_final(),
             works_until: until.map(app::model::Day::from),
+            organization_in_vetting: o.certificate_id.is_none()
+                && !status.is_final()
+                && self.organization_in_vetting(&o).await?,
+            ev_steps: self.ev_steps_of(&self.store, &o).await?,
         })
     }
 

@@ -205,13 +205,9 @@ impl OrderService {
         };
         let organization_in_vetting = o.certificate_id.is_none()
             && !status.is_final()
-            && organization_row.as_ref().is_some_and(|row| {
-                matches!(
-                    *row.status,
-                    app::model::organizations::OrganizationStatus::Submitted
-                        | app::model::organizations::OrganizationStatus::InValidation
-                )
-            });
+            && organization_row
+                .as_ref()
+                .is_some_and(|row| row.status.in_vetting());
         let organization =
             organization_row.map(|row| (app::model::OrganizationId(row.id), row.legal_name));
         Ok(OrderView {
@@ -219,6 +215,7 @@ impl OrderService {
             product: o.product_name.clone(),
             organization,
             organization_in_vetting,
+            ev_steps: self.ev_steps_of(&self.store, &o).await?,
             private: o.private_ca.is_some(),
             validity_days: i64::from(o.validity_days),
             status,

@@ -25,10 +25,7 @@ use crate::{
 const REASON_MAX: usize = 1_000;
 
 fn waiting(org: &OrganizationRow) -> Result<(), VettingError> {
-    if matches!(
-        *org.status,
-        OrganizationStatus::Submitted | OrganizationStatus::InValidation
-    ) {
+    if org.status.in_vetting() {
         Ok(())
     } else {
         Err(VettingError::Refused(
@@ -54,10 +51,11 @@ impl VettingService {
         let until = verified_until(&checks, level, has_trade_name, now)
             .filter(|_| ready(&checks, level, has_trade_name, now))
             .ok_or_else(|| VettingError::Refused(Msg::new("err-vetting-items-unchecked")))?;
-        let (status, level_text) = match level {
-            VettingLevel::Ov => (OrganizationStatus::VerifiedOv, "OV"),
-            VettingLevel::Ev => (OrganizationStatus::VerifiedEv, "EV"),
+        let status = match level {
+            VettingLevel::Ov => OrganizationStatus::VerifiedOv,
+            VettingLevel::Ev => OrganizationStatus::VerifiedEv,
         };
+        let level_text = level.code();
         let summary = format!(
             "Verified {level_text}; the vetting backs certificates until {}",
             until.format("%Y-%m-%d")

@@ -16,6 +16,7 @@ pub mod crls;
 pub mod custom_roles;
 pub mod domain_restrictions;
 pub mod domains;
+pub mod ev_steps;
 pub mod group_domains;
 pub mod group_logos;
 pub mod group_members;

@@ -7,6 +7,7 @@ use app::{
     model::{
         attention::Attention,
         domains::CheckResult,
+        ev::{EvAnswer, EvApprovalRow, EvLinkView},
         order_actions::{
             ChangeNamesForm, EditOrderForm, ReissueForm, ReminderSettings, RenewForm, RevokeForm,
         },
@@ -225,5 +226,50 @@ impl OrdersApi for Portal {
         admit(&self.throttle, ThrottleScope::Tracking, meta.ip).await?;
         self.orders.tracking_submit_csr(&token, &csr).await?;
         Ok(())
+    }
+
+    async fn ev_link(&self, meta: &RequestMeta, token: String) -> Result<EvLinkView, AppError> {
+        admit(&self.throttle, ThrottleScope::Tracking, meta.ip).await?;
+        Ok(self.orders.ev_link(&token).await?)
+    }
+
+    async fn ev_answer(
+        &self,
+        meta: &RequestMeta,
+        token: String,
+        answer: String,
+        reason: String,
+        agreement_version: i32,
+    ) -> Result<EvAnswer, AppError> {
+        admit(&self.throttle, ThrottleScope::Tracking, meta.ip).await?;
+        Ok(self
+            .orders
+            .answer_ev_link(
+                &token,
+                &answer,
+                &reason,
+                agreement_version,
+                Some(meta.ip.to_string()),
+            )
+            .await?)
+    }
+
+    async fn ev_approvals(&self, meta: &RequestMeta) -> Result<Vec<EvApprovalRow>, AppError> {
+        let caller = self.caller(meta).await?;
+        Ok(self.orders.ev_approvals(&caller).await?)
+    }
+
+    async fn ev_approval_answer(
+        &self,
+        meta: &RequestMeta,
+        step_id: i32,
+        answer: String,
+        reason: String,
+    ) -> Result<(), AppError> {
+        let caller = self.caller(meta).await?;
+        Ok(self
+            .orders
+            .answer_ev_approval(&caller, step_id, &answer, &reason)
+            .await?)
     }
 }

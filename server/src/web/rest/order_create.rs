@@ -71,6 +71,18 @@ pub struct CreateOrder {
     /// An OV product's organization, one of `GET /api/v1/organizations` verified at the
     /// product's level: the certificate's subject is read from its vetted record.
     pub organization_id: Option<i32>,
+    /// An EV product's contract signer, who accepts the subscriber agreement through a
+    /// mailed link once the order is paid.
+    pub contract_signer: Option<ContactDto>,
+    /// An EV product's certificate approver, who approves the request through a mailed link.
+    pub certificate_approver: Option<ContactDto>,
+}
+
+fn contact(c: ContactDto) -> Contact {
+    Contact {
+        name: c.name,
+        email: c.email,
+    }
 }
 
 /// The key of each subject attribute in `CreateOrder.subject`.
@@ -251,5 +263,9 @@ pub(super) fn place_order(
         draft: req.draft,
         attributes: attributes(&req.subject)?,
         organization_id: req.organization_id.map(app::model::OrganizationId),
+        signatories: app::model::ev::Signatories {
+            contract_signer: req.contract_signer.map(contact).unwrap_or_default(),
+            approver: req.certificate_approver.map(contact).unwrap_or_default(),
+        },
     })
 }

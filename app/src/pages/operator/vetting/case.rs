@@ -187,10 +187,7 @@ fn CaseView(case: VettingCase) -> impl IntoView {
 #[component]
 fn ChecklistLine(row: ChecklistRow) -> impl IntoView {
     let lang = crate::i18n::use_lang();
-    let level = match row.level {
-        crate::model::organizations::VettingLevel::Ov => "OV",
-        crate::model::organizations::VettingLevel::Ev => "EV",
-    };
+    let level = row.level.code();
     let (status, source) = match &row.checked {
         None => (t("vetting-unchecked"), t(row.item.hint_key())),
         Some(c) if c.aged_out => (
