@@ -73,6 +73,8 @@ export default defineConfig({
         // The challenge servers listen on loopback, which validation refuses by default.
         ROOTLINE_DCV_ALLOW_PRIVATE_ADDRESSES: "true",
         ROOTLINE_CAA_IDENTITIES: "rootline.test",
+        // An interim DV certificate is revoked as soon as its order's own certificate issues.
+        ROOTLINE_INTERIM_DV_GRACE_HOURS: "0",
         // Every test signs up and tracks orders from 127.0.0.1: the per-client allowances
         // (ten sign-ups an hour…) are meant for one person, not the whole suite.
         ROOTLINE_CLIENT_LIMIT_SCALE: "100",

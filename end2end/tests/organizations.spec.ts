@@ -199,6 +199,23 @@ test("an OV order names an organization being vetted; the desk checks it item by
   await expect(page.getByTestId("organization-in-vetting")).toContainText("Waiting for the vetting of Vetted Widgets Private Limited");
   await expect(page.getByTestId("order-status")).not.toHaveText("Order Fulfilled");
 
+  // Meanwhile an interim DV certificate for the same names and key, at no charge.
+  await waitForHydration(page);
+  await page.getByRole("button", { name: "Get the interim DV certificate" }).click();
+  await expect(page.getByRole("status")).toContainText("The interim DV certificate was issued");
+  const interim = await (await page.request.get(`/orders/${orderId}/interim/pem`)).text();
+  const [interimLeaf, issuing] = interim.split(/(?<=-----END CERTIFICATE-----\n)/);
+  writeFileSync(path.join(dir, "interim.pem"), interimLeaf);
+  writeFileSync(path.join(dir, "cas.pem"), (await (await page.request.get("/ca/root.crt")).text()) + issuing);
+  writeFileSync(path.join(dir, "tls.pem"), issuing);
+  expect(sh(dir, "openssl", ["x509", "-in", "interim.pem", "-noout", "-ext", "certificatePolicies"])).toContain("2.23.140.1.2.1");
+  expect(sh(dir, "openssl", ["x509", "-in", "interim.pem", "-noout", "-subject", "-nameopt", "RFC2253"])).not.toContain("O=");
+  expect(sh(dir, "openssl", ["x509", "-in", "interim.pem", "-noout", "-ext", "subjectAltName"])).toContain(`DNS:${domain}`);
+  expect(sh(dir, "openssl", ["x509", "-in", "interim.pem", "-noout", "-pubkey"])).toBe(sh(dir, "openssl", ["pkey", "-in", "key.pem", "-pubout"]));
+  const ocsp = () =>
+    sh(dir, "openssl", ["ocsp", "-issuer", "tls.pem", "-cert", "interim.pem", "-no_nonce", "-url", new URL("/ocsp", page.url()).toString(), "-CAfile", "cas.pem"]);
+  expect(ocsp()).toContain("interim.pem: good");
+
   // The operator's side: the queue, the checklist, a document opened from the desk.
   const desk = await browser.newContext();
   const ops = await desk.newPage();
@@ -262,6 +279,10 @@ test("an OV order names an organization being vetted; the desk checks it item by
   await page.goto(`/orders/${orderId}`);
   await expect(page.getByTestId("order-status")).toHaveText("Order Fulfilled");
   await expect(page.getByTestId("organization-in-vetting")).toHaveCount(0);
+  // The OV certificate supersedes the interim one (this server's grace period is zero).
+  await expect(page.getByTestId("interim-dv")).toContainText("revoked as superseded");
+  await expect.poll(ocsp).toContain("interim.pem: revoked");
+  expect(ocsp()).toContain("Reason: superseded");
 
 
   // The certificate names the vetted organization, is OV by its policy, and pkilint finds

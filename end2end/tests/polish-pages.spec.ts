@@ -56,6 +56,7 @@ const PORTAL_PAGES: { path: string; pending?: boolean }[] = [
   { path: "/domains" },
   { path: "/organizations" },
   { path: "/organizations/new" },
+  { path: "/ev-approvals" },
   { path: "/users" },
   { path: "/billing" },
   { path: "/settings/rest-api" },

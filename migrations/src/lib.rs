@@ -48,6 +48,7 @@ mod m20261206_000130_group_organizations;
 mod m20261206_000140_organization_reminders;
 mod m20261206_000150_eab_organization;
 mod m20261206_000160_ev_steps;
+mod m20261206_000170_interim_dv;
 
 pub struct Migrator;
 
@@ -100,6 +101,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000140_organization_reminders::Migration),
             Box::new(m20261206_000150_eab_organization::Migration),
             Box::new(m20261206_000160_ev_steps::Migration),
+            Box::new(m20261206_000170_interim_dv::Migration),
         ]
     }
 }

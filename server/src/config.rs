@@ -81,6 +81,10 @@ pub struct Config {
     /// message lasts. A node that dies mid-delivery holds its messages this long; one shorter
     /// than the slowest SMTP answer lets a second node send the same message again.
     pub mail_lease: std::time::Duration,
+    /// `ROOTLINE_INTERIM_DV_GRACE_HOURS` (default 72, at most 720): how long an interim DV
+    /// certificate stays valid after its OV or EV order's own certificate is issued, to give
+    /// time to install that one; then it is revoked as superseded. 0 revokes it at once.
+    pub interim_dv_grace: chrono::Duration,
 }
 
 #[derive(Debug, Clone)]
@@ -270,7 +274,24 @@ impl Config {
                 })?,
         };
 
+        let interim_dv_grace = match get("ROOTLINE_INTERIM_DV_GRACE_HOURS") {
+            None => chrono::Duration::hours(crate::services::orders::INTERIM_DV_GRACE_HOURS),
+            Some(raw) => raw
+                .trim()
+                .parse::<i64>()
+                .ok()
+                .filter(|n| (0..=720).contains(n))
+                .map(chrono::Duration::hours)
+                .ok_or_else(|| {
+                    invalid(
+                        "ROOTLINE_INTERIM_DV_GRACE_HOURS",
+                        format!("{raw:?} is not a whole number of hours from 0 to 720"),
+                    )
+                })?,
+        };
+
         Ok(Self {
+            interim_dv_grace,
             mail_lease,
             metrics_token,
             client_limit_scale,
@@ -566,6 +587,23 @@ mod tests {
         for bad in ["0", "-1", "soon", "86401"] {
             let e = from(&[("ROOTLINE_MAIL_LEASE_SECONDS", bad)]).unwrap_err();
             assert!(e.to_string().contains("ROOTLINE_MAIL_LEASE_SECONDS"), "{e}");
+        }
+    }
+
+    #[test]
+    fn an_interim_dv_certificate_outlives_its_successor_by_72_hours_unless_set() {
+        assert_eq!(
+            from(&[]).unwrap().interim_dv_grace,
+            chrono::Duration::hours(72)
+        );
+        let c = from(&[("ROOTLINE_INTERIM_DV_GRACE_HOURS", "0")]).unwrap();
+        assert_eq!(c.interim_dv_grace, chrono::Duration::zero());
+        for bad in ["-1", "soon", "721", "1.5"] {
+            let e = from(&[("ROOTLINE_INTERIM_DV_GRACE_HOURS", bad)]).unwrap_err();
+            assert!(
+                e.to_string().contains("ROOTLINE_INTERIM_DV_GRACE_HOURS"),
+                "{e}"
+            );
         }
     }
 

@@ -184,19 +184,23 @@ pub fn order_stack(config: &Config, services: &Services) -> OrderStack {
         services.authority.clone(),
         services.clock.clone(),
     ));
-    let orders = Arc::new(OrderService::new(OrderDeps {
-        store: services.store.clone(),
-        clock: services.clock.clone(),
-        random: Arc::new(OsRandom),
-        catalog: catalog.clone(),
-        validation: validation.clone(),
-        authority: services.authority.clone(),
-        dns: dns.clone(),
-        caa_identities: config.caa_identities.clone(),
-        public_url: config.link_base(),
-        tracking_key: services.tracking_key.clone(),
-        mail: services.mail_waker.clone(),
-    }));
+    let orders = Arc::new(
+        OrderService::new(OrderDeps {
+            store: services.store.clone(),
+            clock: services.clock.clone(),
+            random: Arc::new(OsRandom),
+            catalog: catalog.clone(),
+            validation: validation.clone(),
+            authority: services.authority.clone(),
+            dns: dns.clone(),
+            caa_identities: config.caa_identities.clone(),
+            public_url: config.link_base(),
+            tracking_key: services.tracking_key.clone(),
+            mail: services.mail_waker.clone(),
+        })
+        .with_interim_grace(config.interim_dv_grace),
+    );
+    tokio::spawn(jobs::interim_dv::run(orders.clone()));
     let acme = Arc::new(crate::services::acme::AcmeService::new(
         crate::services::acme::AcmeDeps {
             store: services.store.clone(),

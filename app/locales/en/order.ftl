@@ -70,3 +70,13 @@ dcv-file-content = File content
 dcv-email-to = E-mail to
 dcv-verify-now = Verify now
 order-organization-in-vetting = Waiting for the vetting of { $name }: the certificate is issued once the vetting desk has verified it and every name is validated.
+
+order-interim-heading = Interim DV certificate
+order-interim-available = While the organization's vetting or the EV answers are pending, you can take a domain-validated certificate for the same names and key at no charge, to use until this order's certificate is issued. It is revoked as superseded a while after that.
+order-interim-take = Get the interim DV certificate
+order-interim-issued = An interim DV certificate for this order's names is out. It works until this order's certificate has been issued for the grace period the certificate authority sets; then it is revoked as superseded.
+order-interim-superseded = The interim DV certificate was revoked as superseded by this order's certificate.
+order-done-interim-dv = The interim DV certificate was issued: download it below.
+err-interim-dv-not-available = An interim DV certificate is offered only for an OV or EV order that is paid, has its CSR, has every name validated and still waits for its organization or its EV answers.
+err-interim-dv-refused = The interim DV certificate could not be issued: { $why }
+err-interim-dv-none = This order has no interim DV certificate.

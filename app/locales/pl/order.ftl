@@ -70,3 +70,13 @@ dcv-file-content = Zawartość pliku
 dcv-email-to = E-mail do
 dcv-verify-now = Sprawdź teraz
 order-organization-in-vetting = Czeka na weryfikację { $name }: certyfikat zostanie wystawiony, gdy dział weryfikacji ją zweryfikuje, a wszystkie nazwy zostaną potwierdzone.
+
+order-interim-heading = Tymczasowy certyfikat DV
+order-interim-available = Dopóki trwa weryfikacja organizacji lub czekamy na odpowiedzi EV, możesz bezpłatnie otrzymać certyfikat DV dla tych samych nazw i klucza, do używania do czasu wystawienia certyfikatu tego zamówienia. Po pewnym czasie od tego momentu zostanie on unieważniony jako zastąpiony.
+order-interim-take = Pobierz tymczasowy certyfikat DV
+order-interim-issued = Tymczasowy certyfikat DV dla nazw tego zamówienia został wystawiony. Działa, dopóki od wystawienia certyfikatu tego zamówienia nie minie okres przejściowy ustalony przez urząd certyfikacji; potem zostanie unieważniony jako zastąpiony.
+order-interim-superseded = Tymczasowy certyfikat DV został unieważniony jako zastąpiony certyfikatem tego zamówienia.
+order-done-interim-dv = Tymczasowy certyfikat DV został wystawiony: pobierz go poniżej.
+err-interim-dv-not-available = Tymczasowy certyfikat DV jest dostępny tylko dla opłaconego zamówienia OV lub EV, które ma CSR, ma zweryfikowane wszystkie nazwy i wciąż czeka na organizację lub odpowiedzi EV.
+err-interim-dv-refused = Nie udało się wystawić tymczasowego certyfikatu DV: { $why }
+err-interim-dv-none = To zamówienie nie ma tymczasowego certyfikatu DV.

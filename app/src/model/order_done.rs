@@ -22,10 +22,12 @@ pub enum OrderDone {
     /// A new order with other names replaced this one.
     Names,
     Edited,
+    /// An interim DV certificate was issued.
+    InterimDv,
 }
 
 impl OrderDone {
-    pub const ALL: [OrderDone; 13] = [
+    pub const ALL: [OrderDone; 14] = [
         Self::Placed,
         Self::Approved,
         Self::Rejected,
@@ -39,6 +41,7 @@ impl OrderDone {
         Self::Renewed,
         Self::Names,
         Self::Edited,
+        Self::InterimDv,
     ];
 
     /// The word in the address.
@@ -57,6 +60,7 @@ impl OrderDone {
             Self::Renewed => "renewed",
             Self::Names => "names",
             Self::Edited => "edited",
+            Self::InterimDv => "interim-dv",
         }
     }
 
@@ -80,6 +84,7 @@ impl OrderDone {
             Self::Renewed => "order-done-renewed",
             Self::Names => "order-done-names",
             Self::Edited => "order-done-edited",
+            Self::InterimDv => "order-done-interim-dv",
         }
     }
 

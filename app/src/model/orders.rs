@@ -402,6 +402,20 @@ pub struct OrdersQuery {
     pub page: Option<u64>,
 }
 
+/// Where an OV or EV order stands for an interim DV certificate (the seeds' "Download Interim
+/// DV").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum InterimDv {
+    /// Not an OV or EV order, or not waiting with its names validated and its CSR in.
+    NotOffered,
+    /// Waiting for vetting or EV answers with its names validated: one may be taken.
+    Available,
+    /// Taken; it works until the order's own certificate supersedes it.
+    Issued,
+    /// Revoked as superseded by the order's own certificate.
+    Superseded,
+}
+
 /// What an order waits for, as the Overview counts it and the list filters by it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum OrderNeed {
@@ -580,6 +594,8 @@ pub struct OrderView {
     pub organization_in_vetting: bool,
     /// An EV order's consent, agreement and approval, and who answered; empty for others.
     pub ev_steps: Vec<super::ev::EvStepView>,
+    /// The interim DV certificate an OV or EV order may take while it waits.
+    pub interim_dv: InterimDv,
     pub private: bool,
     pub validity_days: i64,
     pub status: OrderStatus,

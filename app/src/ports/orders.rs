@@ -131,6 +131,8 @@ pub trait OrdersApi: Send + Sync {
         reason: String,
         agreement_version: i32,
     ) -> Result<crate::model::ev::EvAnswer, AppError>;
+    /// Takes the interim DV certificate of an OV or EV order that waits.
+    async fn interim_dv(&self, meta: &RequestMeta, id: i32) -> Result<(), AppError>;
     /// The account's EV Request Approvals page.
     async fn ev_approvals(
         &self,

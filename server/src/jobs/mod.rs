@@ -2,6 +2,7 @@
 //! several server processes at once.
 
 pub mod crl_refresh;
+pub mod interim_dv;
 pub mod mail_delivery;
 pub mod ocsp_refresh;
 pub mod renewals;

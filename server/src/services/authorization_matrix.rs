@@ -917,6 +917,22 @@ fn cases() -> Vec<Case> {
                 .await
         ),
         case!(
+            "orders/interim.rs::issue_interim_dv",
+            needs(RequestCertificates),
+            NF,
+            |w, c| w.o.orders.issue_interim_dv(c, w.order).await
+        ),
+        case!(
+            "orders/interim.rs::download_interim",
+            needs(RequestCertificates),
+            NF,
+            |w, c| w
+                .o
+                .orders
+                .download_interim(c, w.order, DownloadFormat::Pem)
+                .await
+        ),
+        case!(
             "orders/approve.rs::reject",
             needs(ApproveOrders),
             NF,

@@ -139,6 +139,54 @@ pub async fn waiting_for_organization(
         .collect())
 }
 
+/// Records the order's interim DV certificate; false when it has one already (two clicks
+/// at once: the first wins).
+pub async fn set_interim(
+    db: &impl Db,
+    account_id: i32,
+    id: i32,
+    certificate_id: i32,
+) -> Result<bool, StoreError> {
+    let done = orders::Entity::update_many()
+        .col_expr(
+            orders::Column::InterimCertificateId,
+            Expr::value(certificate_id),
+        )
+        .filter(orders::Column::Id.eq(id))
+        .filter(orders::Column::AccountId.eq(account_id))
+        .filter(orders::Column::InterimCertificateId.is_null())
+        .exec(db.conn())
+        .await?;
+    Ok(done.rows_affected == 1)
+}
+
+/// Orders of every account whose interim DV certificate is still out although their own
+/// certificate is issued (the superseding job decides whether the grace period is over).
+pub async fn with_interim_to_supersede(db: &impl Db) -> Result<Vec<OrderRow>, StoreError> {
+    Ok(orders::Entity::find()
+        .filter(orders::Column::InterimCertificateId.is_not_null())
+        .filter(orders::Column::InterimSupersededAt.is_null())
+        .filter(orders::Column::CertificateId.is_not_null())
+        .order_by_asc(orders::Column::Id)
+        .all(db.conn())
+        .await?)
+}
+
+/// Marks the order's interim DV certificate superseded; false when it was already.
+pub async fn set_interim_superseded(
+    db: &impl Db,
+    id: i32,
+    at: DateTime<Utc>,
+) -> Result<bool, StoreError> {
+    let done = orders::Entity::update_many()
+        .col_expr(orders::Column::InterimSupersededAt, Expr::value(at))
+        .filter(orders::Column::Id.eq(id))
+        .filter(orders::Column::InterimSupersededAt.is_null())
+        .exec(db.conn())
+        .await?;
+    Ok(done.rows_affected == 1)
+}
+
 pub async fn get(db: &impl Db, account_id: i32, id: i32) -> Result<Option<OrderRow>, StoreError> {
     Ok(orders::Entity::find_by_id(id)
         .filter(orders::Column::AccountId.eq(account_id))

@@ -639,6 +639,12 @@ const MATRIX: &[Entry] = &[
         other: Other::Skip,
     },
     Entry {
+        path: "/api/orders/interim-dv",
+        rule: Rule::RequiresOnObject(Permission::RequestCertificates),
+        body: "id=1",
+        other: Other::NotFound,
+    },
+    Entry {
         path: "/api/orders/revoke",
         rule: Rule::OwnObject,
         body: "order_id=1&reason=keyCompromise&remarks=Lost",

@@ -252,6 +252,10 @@ pub fn router(state: AppState) -> Router {
             "/orders/{id}/certificate/{format}",
             get(order_files::order_certificate),
         )
+        .route(
+            "/orders/{id}/interim/{format}",
+            get(order_files::interim_certificate),
+        )
         .route("/orders/{id}/invoice", get(order_files::invoice))
         .route(
             "/orders/{id}/credit-notes/{note}",

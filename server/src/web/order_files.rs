@@ -84,6 +84,25 @@ pub async fn order_certificate(
     }
 }
 
+/// The interim DV certificate an OV or EV order took while it waited.
+pub async fn interim_certificate(
+    State(state): State<AppState>,
+    Extension(meta): Extension<RequestMeta>,
+    Path((id, format)): Path<(i32, String)>,
+) -> Response {
+    let Some(format) = DownloadFormat::parse(&format) else {
+        return (StatusCode::NOT_FOUND, "Formats: pem, der, p7b.").into_response();
+    };
+    let caller = match caller_or_refusal(&state, &meta).await {
+        Ok(c) => c,
+        Err(refusal) => return refusal,
+    };
+    match state.orders.download_interim(&caller, id, format).await {
+        Ok(d) => file(d),
+        Err(e) => refused(e),
+    }
+}
+
 pub async fn tracked_certificate(
     State(state): State<AppState>,
     ClientAddr(client): ClientAddr,

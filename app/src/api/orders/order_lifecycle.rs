@@ -9,6 +9,18 @@ use crate::{
     model::order_actions::{ChangeNamesForm, EditOrderForm, ReissueForm, RenewForm, RevokeForm},
 };
 
+/// Takes the interim DV certificate of an OV or EV order waiting for vetting or its EV
+/// answers. The requester or an approver.
+#[server(endpoint = "orders/interim-dv")]
+pub async fn order_interim_dv(id: i32) -> Result<(), AppError> {
+    crate::api::call_then_order(
+        id,
+        crate::model::order_done::OrderDone::InterimDv,
+        |backend, meta| async move { backend.orders.interim_dv(&meta, id).await },
+    )
+    .await
+}
+
 /// Revokes the order's certificate. The requester or an approver.
 #[server(endpoint = "orders/revoke")]
 pub async fn order_revoke(#[server(flatten)] form: RevokeForm) -> Result<(), AppError> {

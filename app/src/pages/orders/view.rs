@@ -115,6 +115,7 @@ fn OrderDetail(order: OrderView) -> impl IntoView {
             <Names names=order.names.clone() />
         </section>
         <crate::components::ev_steps::EvSteps steps=order.ev_steps.clone() people=true />
+        <InterimDvCard id=order.id state=order.interim_dv />
         <CertificateCard order=order.clone() />
         <LifecycleActions order=order.clone() />
         <PendingActions order=order.clone() />
@@ -368,6 +369,51 @@ fn PendingActions(order: OrderView) -> impl IntoView {
                     </section>
                 </details>
             })}
+        </section>
+    }
+    .into_any()
+}
+
+/// The interim DV certificate of an OV or EV order that waits (the seeds' "Download Interim
+/// DV"): offered once the names are validated, downloadable while it lasts, and said to be
+/// superseded once the order's own certificate replaced it.
+#[component]
+fn InterimDvCard(id: i32, state: crate::model::orders::InterimDv) -> impl IntoView {
+    use crate::model::orders::InterimDv;
+    let action = ServerAction::<crate::api::orders::OrderInterimDv>::new();
+    let error = Signal::derive(move || action.value().get().and_then(Result::err));
+    let body = match state {
+        InterimDv::NotOffered => return ().into_any(),
+        InterimDv::Available => view! {
+            <p>{t("order-interim-available")}</p>
+            <FormAlert error=error />
+            <ActionForm action=action>
+                <input type="hidden" name="id" value=id.to_string() />
+                <button type="submit" class="button">{t("order-interim-take")}</button>
+            </ActionForm>
+        }
+        .into_any(),
+        InterimDv::Issued => {
+            let base = format!("/orders/{id}/interim");
+            view! {
+                <p data-testid="interim-dv">{t("order-interim-issued")}</p>
+                <p class="actions">
+                    <a class="button" rel="external" download="" href=format!("{base}/pem")>{t("track-download-pem")}</a>
+                    <a class="button button-quiet" rel="external" download="" href=format!("{base}/der")>{t("track-download-der")}</a>
+                    <a class="button button-quiet" rel="external" download="" href=format!("{base}/p7b")>{t("track-download-p7b")}</a>
+                </p>
+            }
+            .into_any()
+        }
+        InterimDv::Superseded => view! {
+            <p data-testid="interim-dv">{t("order-interim-superseded")}</p>
+        }
+        .into_any(),
+    };
+    view! {
+        <section class="card" aria-labelledby="interim-dv-heading">
+            <h2 id="interim-dv-heading">{t("order-interim-heading")}</h2>
+            {body}
         </section>
     }
     .into_any()

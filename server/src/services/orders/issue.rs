@@ -233,11 +233,18 @@ impl OrderService {
         .await?;
         self.send_delegate_pin(&tx, &order, now).await?;
         self.commit_and_send(tx).await?;
+        if order.interim_certificate_id.is_some() {
+            // Without a grace period the interim DV certificate goes now; otherwise the job
+            // takes it when the period ends. The order is issued either way.
+            if let Err(e) = self.supersede_interims().await {
+                tracing::warn!(order = order.id, error = %e, "superseding the interim DV certificate failed");
+            }
+        }
         Ok(OrderStatus::Fulfilled)
     }
 
     /// RFC 8659 for each name, refusing on the first name CAA does not allow.
-    async fn caa_allows(&self, names: &[String]) -> Result<(), String> {
+    pub(super) async fn caa_allows(&self, names: &[String]) -> Result<(), String> {
         for name in names {
             let wildcard = name.starts_with("*.");
             check_caa(

@@ -411,6 +411,8 @@ mod tests {
             auto_renew: false,
             template_values: "[]".into(),
             certificate_id: None,
+            interim_certificate_id: None,
+            interim_superseded_at: None,
             issue_error: None,
             reason: None,
             source: app::model::orders::OrderSource::Portal.into(),

@@ -14,6 +14,7 @@ mod edit;
 mod ev;
 mod export;
 mod groups;
+mod interim;
 mod invoice;
 mod issue;
 mod linked_order;
@@ -84,7 +85,13 @@ pub struct OrderService {
     tracking_key: Arc<crate::domain::tracking_link::TrackingKey>,
     /// Wakes the delivery job once a transaction that queued mail has committed.
     mail: MailWaker,
+    /// How long an interim DV certificate outlives the order's own certificate.
+    interim_grace: chrono::Duration,
 }
+
+/// How long an interim DV certificate outlives the order's own certificate unless the operator
+/// says otherwise (`ROOTLINE_INTERIM_DV_GRACE_HOURS`): time to install the new one.
+pub const INTERIM_DV_GRACE_HOURS: i64 = 72;
 
 pub struct OrderDeps {
     pub store: Store,
@@ -183,7 +190,15 @@ impl OrderService {
             public_url: d.public_url,
             tracking_key: d.tracking_key,
             mail: d.mail,
+            interim_grace: chrono::Duration::hours(INTERIM_DV_GRACE_HOURS),
         }
+    }
+
+    /// The service with the operator's grace period for interim DV certificates.
+    #[must_use]
+    pub fn with_interim_grace(mut self, grace: chrono::Duration) -> Self {
+        self.interim_grace = grace;
+        self
     }
 
     /// Commits `tx`, whose changes queued mail, and wakes the delivery job so the mail goes

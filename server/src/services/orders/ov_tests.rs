@@ -381,3 +381,153 @@ async fn an_order_for_an_organization_in_vetting_waits_for_the_desk_then_issues(
     // Issued, it waits no more.
     assert_eq!(w.orders.issue_after_vetting(account, org).await.unwrap(), 0);
 }
+
+#[tokio::test]
+async fn an_order_waiting_for_vetting_takes_an_interim_dv_that_is_superseded_after_the_grace_period()
+ {
+    use app::model::orders::InterimDv;
+    let w = world().await;
+    w.credit(w.admin.account.id, "500.00").await;
+    let org = w
+        .organization(
+            &w.admin,
+            "Acme Widgets Private Limited",
+            OrganizationStatus::Submitted,
+            Duration::zero(),
+        )
+        .await;
+    let form = w.ov_form("shop.example.com", Some(org)).await;
+    let placed = w.orders.place(&w.admin, &form.to_command()).await.unwrap();
+    let interim = |w: &World| {
+        let orders = w.orders.clone();
+        let admin = w.admin.clone();
+        async move {
+            orders
+                .order_view(&admin, placed.id)
+                .await
+                .unwrap()
+                .interim_dv
+        }
+    };
+    // Not before its names are validated.
+    assert_eq!(interim(&w).await, InterimDv::NotOffered);
+    assert!(matches!(
+        w.orders.issue_interim_dv(&w.admin, placed.id).await,
+        Err(OrderError::Refused(_))
+    ));
+    w.validate(&token_of(&placed.tracking_url)).await;
+    assert_eq!(interim(&w).await, InterimDv::Available);
+    // Another account's order is not found.
+    let other = administrator(&w.h, "ravi@globex.example").await;
+    assert!(matches!(
+        w.orders.issue_interim_dv(&other, placed.id).await,
+        Err(OrderError::NotFound)
+    ));
+    w.orders
+        .issue_interim_dv(&w.admin, placed.id)
+        .await
+        .unwrap();
+    // A second click finds the first one's.
+    w.orders
+        .issue_interim_dv(&w.admin, placed.id)
+        .await
+        .unwrap();
+    assert_eq!(interim(&w).await, InterimDv::Issued);
+    let order = orders::get(&w.h.store, w.admin.account.id, placed.id)
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(
+        order.certificate_id.is_none(),
+        "the OV certificate still waits"
+    );
+    let pem = w
+        .orders
+        .download_interim(&w.admin, placed.id, DownloadFormat::Pem)
+        .await
+        .unwrap();
+    let dir = temp_dir("rootline-interim-dv");
+    std::fs::write(dir.join("leaf.pem"), pem.bytes).unwrap();
+    let text = openssl(
+        &[
+            "x509",
+            "-in",
+            "leaf.pem",
+            "-noout",
+            "-subject",
+            "-ext",
+            "certificatePolicies,subjectAltName",
+        ],
+        &dir,
+    );
+    assert!(
+        text.contains("2.23.140.1.2.1") && text.contains("DNS:shop.example.com"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("O = ") && !text.contains("Impostor"),
+        "{text}"
+    );
+
+    // The desk verifies the organization: the OV certificate issues, the interim one stays for
+    // the grace period and is then revoked as superseded.
+    let now = crate::ports::Clock::now(w.h.clock.as_ref());
+    let account = app::model::AccountId(w.admin.account.id);
+    crate::store::organizations::set_status(
+        &w.h.store,
+        account,
+        org,
+        OrganizationStatus::VerifiedOv,
+        None,
+        now,
+    )
+    .await
+    .unwrap();
+    crate::store::organizations::set_verified_until(
+        &w.h.store,
+        org,
+        Some(now + Duration::days(398)),
+    )
+    .await
+    .unwrap();
+    w.orders.issue_after_vetting(account, org).await.unwrap();
+    assert_eq!(
+        w.status(w.admin.account.id, placed.id).await,
+        OrderStatus::Fulfilled
+    );
+    assert_eq!(interim(&w).await, InterimDv::Issued);
+    w.h.clock
+        .advance(Duration::hours(super::INTERIM_DV_GRACE_HOURS) - Duration::seconds(1));
+    assert_eq!(w.orders.supersede_interims().await.unwrap(), 0);
+    w.h.clock.advance(Duration::seconds(1));
+    assert_eq!(w.orders.supersede_interims().await.unwrap(), 1);
+    assert_eq!(w.orders.supersede_interims().await.unwrap(), 0, "once");
+    assert_eq!(interim(&w).await, InterimDv::Superseded);
+    let interim_id = orders::get(&w.h.store, w.admin.account.id, placed.id)
+        .await
+        .unwrap()
+        .unwrap()
+        .interim_certificate_id
+        .unwrap();
+    let cert = crate::store::certificates::find_by_id(&w.h.store, interim_id)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        cert.revocation_reason.map(|r| *r),
+        Some(crate::domain::revocation::RevocationReason::Superseded)
+    );
+}
+
+#[tokio::test]
+async fn a_dv_order_has_no_interim_dv() {
+    let w = world().await;
+    w.credit(w.admin.account.id, "100.00").await;
+    let (csr, _dir) = super::test_support::csr_for("shop.example.com");
+    let form = w.form(&w.admin, "shop.example.com", Some(csr)).await;
+    let placed = w.orders.place(&w.admin, &form.to_command()).await.unwrap();
+    match w.orders.issue_interim_dv(&w.admin, placed.id).await {
+        Err(OrderError::Refused(m)) => assert_eq!(m.key(), "err-interim-dv-not-available"),
+        other => panic!("{other:?}"),
+    }
+}

@@ -216,6 +216,7 @@ impl OrderService {
             organization,
             organization_in_vetting,
             ev_steps: self.ev_steps_of(&self.store, &o).await?,
+            interim_dv: self.interim_dv(&o).await?,
             private: o.private_ca.is_some(),
             validity_days: i64::from(o.validity_days),
             status,
@@ -278,6 +279,17 @@ impl OrderService {
                 "err-certificate-not-issued-yet",
             )));
         };
+        self.certificate_file(cert_id, &format!("order-{}", o.id), format)
+            .await
+    }
+
+    /// Certificate `cert_id` with its chain as a file named after `stem`.
+    pub(super) async fn certificate_file(
+        &self,
+        cert_id: i32,
+        stem: &str,
+        format: DownloadFormat,
+    ) -> Result<Download, OrderError> {
         let row = crate::store::certificates::find_by_id(&self.store, cert_id)
             .await?
             .ok_or(OrderError::NotFound)?;
@@ -286,7 +298,6 @@ impl OrderService {
             .certificate_chain(&row.serial_hex)
             .await?
             .ok_or(OrderError::NotFound)?;
-        let stem = format!("order-{}", o.id);
         Ok(match format {
             DownloadFormat::Pem => Download {
                 file_name: format!("{stem}.pem"),

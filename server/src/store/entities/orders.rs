@@ -38,6 +38,10 @@ pub struct Model {
     pub auto_renew: bool,
     pub template_values: String,
     pub certificate_id: Option<i32>,
+    /// The interim DV certificate taken while the order waited for vetting (OV, EV).
+    pub interim_certificate_id: Option<i32>,
+    /// When the interim DV certificate was revoked as superseded.
+    pub interim_superseded_at: Option<DateTimeUtc>,
     pub issue_error: Option<String>,
     pub reason: Option<String>,
     /// `Portal` or `ACME`: where the order was placed.

@@ -254,6 +254,11 @@ impl OrdersApi for Portal {
             .await?)
     }
 
+    async fn interim_dv(&self, meta: &RequestMeta, id: i32) -> Result<(), AppError> {
+        let caller = self.caller(meta).await?;
+        Ok(self.orders.issue_interim_dv(&caller, id).await?)
+    }
+
     async fn ev_approvals(&self, meta: &RequestMeta) -> Result<Vec<EvApprovalRow>, AppError> {
         let caller = self.caller(meta).await?;
         Ok(self.orders.ev_approvals(&caller).await?)
