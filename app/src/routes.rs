@@ -42,8 +42,8 @@ use crate::pages::{
         view::OrderViewPage,
     },
     organizations::{
-        edit::OrganizationEditPage, list::OrganizationsListPage, new::OrganizationNewPage,
-        verify::OrganizationVerifyPage, view::OrganizationViewPage,
+        consent::OrganizationConsentPage, edit::OrganizationEditPage, list::OrganizationsListPage,
+        new::OrganizationNewPage, verify::OrganizationVerifyPage, view::OrganizationViewPage,
     },
     overview::OverviewPage,
     profile::page::ProfilePage,
@@ -67,12 +67,18 @@ pub fn plain_html_page(path: &str) -> bool {
     matches!(
         path,
         "/sign-in" | "/sign-up" | "/sign-up/check-email" | "/sign-up/application-received"
-    ) || ["/track/", "/activate/", "/organizations/verify/", "/ev/"]
-        .iter()
-        .any(|p| {
-            path.strip_prefix(p)
-                .is_some_and(|rest| !rest.is_empty() && !rest.contains('/'))
-        })
+    ) || [
+        "/track/",
+        "/activate/",
+        "/organizations/verify/",
+        "/organizations/consent/",
+        "/ev/",
+    ]
+    .iter()
+    .any(|p| {
+        path.strip_prefix(p)
+            .is_some_and(|rest| !rest.is_empty() && !rest.contains('/'))
+    })
 }
 
 /// Whether the page being rendered gets the browser bundle (for its islands).
@@ -154,6 +160,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/organizations/:id") view=OrganizationViewPage ssr=SsrMode::Async />
                 <Route path=path!("/organizations/:id/edit") view=OrganizationEditPage ssr=SsrMode::Async />
                 <Route path=path!("/organizations/verify/:token") view=OrganizationVerifyPage ssr=SsrMode::Async />
+                <Route path=path!("/organizations/consent/:token") view=OrganizationConsentPage ssr=SsrMode::Async />
                 <Route path=path!("/operator/vetting") view=VettingQueuePage ssr=SsrMode::Async />
                 <Route path=path!("/operator/vetting/:id") view=VettingCasePage ssr=SsrMode::Async />
                 <Route path=path!("/track/:token") view=TrackPage ssr=SsrMode::Async />

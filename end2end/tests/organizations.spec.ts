@@ -136,7 +136,7 @@ test("a basic user reads the organizations but cannot add one, and another accou
   await expect(page.getByRole("link", { name: "Edit" })).toHaveCount(0);
 });
 
-test("an OV order names an organization being vetted; the desk checks it item by item with the mailed code, verifies it OV, and the order issues", async ({ page, browser }) => {
+test("an OV order names an organization being vetted and takes an interim DV meanwhile; the desk verifies it OV item by item, the order issues and supersedes the interim certificate; a partner names the organization once its representative consents", async ({ page, browser }) => {
   // The customer's side: an organization with a document, sent for validation.
   const customer = await signedInAdministrator(page, "org-vetted", "Vetted Widgets Ltd");
   await page.goto("/organizations/new");
@@ -311,4 +311,36 @@ test("an OV order names an organization being vetted; the desk checks it item by
   await expect(page.getByRole("table", { name: "ACME credentials" }).getByRole("row").filter({ hasText: keyId })).toContainText(
     "Vetted Widgets Private Limited",
   );
+
+  // A partner's account asks the representative to share the organization; it can name it
+  // only once the representative allows it through the mailed link.
+  const partnerContext = await browser.newContext();
+  const partner = await partnerContext.newPage();
+  await signedInAdministrator(partner, "org-partner", "Partner Resellers Ltd");
+  await partner.goto("/organizations");
+  await waitForHydration(partner);
+  await expect(partner.getByText("No other account's organization is shared with this account.")).toBeVisible();
+  const mailsBefore = await mailCount(customer);
+  await partner.getByLabel("Representative's e-mail").fill(customer.toUpperCase());
+  await partner.getByRole("button", { name: "Ask for consent" }).click();
+  await expect(partner.getByRole("status")).toContainText("If an organization of another account has that representative");
+  const consentMail = await waitForMail(customer, mailsBefore + 1);
+  expect(consentMail.subject).toBe("Partner Resellers Ltd asks to name Vetted Widgets Private Limited in its certificates");
+  const consentLink = consentMail.text.match(/http:\/\/\S+\/organizations\/consent\/[A-Za-z0-9_-]{43}/)![0];
+  await partner.reload();
+  await expect(partner.getByTestId("shared-organizations")).toHaveCount(0);
+  const repContext = await browser.newContext({ javaScriptEnabled: false });
+  const representative = await repContext.newPage();
+  await representative.goto(consentLink);
+  await expect(representative.getByText("The account Partner Resellers Ltd asks to name Vetted Widgets Private Limited")).toBeVisible();
+  await representative.getByRole("button", { name: "Allow this account" }).click();
+  await expect(representative.getByText("You allowed it.")).toBeVisible();
+  await repContext.close();
+  await partner.reload();
+  await expect(partner.getByTestId("shared-organizations")).toContainText("Vetted Widgets Private Limited");
+  await partner.goto("/orders/new");
+  await waitForHydration(partner);
+  await partner.getByLabel("Product", { exact: true }).selectOption({ label: "OV SSL" });
+  await expect(partner.getByLabel("Organization (OV and EV products)").locator("option", { hasText: "Vetted Widgets Private Limited (verified OV)" })).toHaveCount(1);
+  await partnerContext.close();
 });

@@ -49,6 +49,7 @@ mod m20261206_000140_organization_reminders;
 mod m20261206_000150_eab_organization;
 mod m20261206_000160_ev_steps;
 mod m20261206_000170_interim_dv;
+mod m20261206_000180_organization_consents;
 
 pub struct Migrator;
 
@@ -102,6 +103,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000150_eab_organization::Migration),
             Box::new(m20261206_000160_ev_steps::Migration),
             Box::new(m20261206_000170_interim_dv::Migration),
+            Box::new(m20261206_000180_organization_consents::Migration),
         ]
     }
 }

@@ -309,6 +309,7 @@ pub async fn serve(config: Config) -> Result<(), StartupError> {
         services.clock.clone(),
         services.mail_waker.clone(),
         config.link_base(),
+        Arc::new(OsRandom),
     ));
     tokio::spawn(jobs::vetting_reminders::run(organizations.clone()));
     let vetting = Arc::new(crate::services::vetting::VettingService::new(
@@ -374,6 +375,7 @@ pub async fn serve(config: Config) -> Result<(), StartupError> {
             organizations: Arc::new(web::portal::OrganizationsPortal {
                 identity: services.identity.clone(),
                 organizations: organizations.clone(),
+                throttle: throttle.clone(),
             }),
             vetting: Arc::new(web::portal::VettingPortal {
                 identity: services.identity.clone(),

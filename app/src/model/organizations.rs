@@ -442,3 +442,23 @@ mod tests {
         }
     }
 }
+
+/// What a consent link shows the representative: which account asks to name which of their
+/// organizations, and the answer once given.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ConsentLinkView {
+    pub organization: String,
+    /// The asking account's name.
+    pub account: String,
+    /// `Some(true)` allowed, `Some(false)` declined, `None` not answered yet.
+    pub answer: Option<bool>,
+}
+
+/// An organization another account shared with this one by its representative's consent.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SharedOrganization {
+    pub id: super::OrganizationId,
+    pub legal_name: String,
+    pub status: OrganizationStatus,
+    pub verified_until: Option<super::Day>,
+}

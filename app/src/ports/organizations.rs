@@ -69,4 +69,24 @@ pub trait OrganizationsApi: Send + Sync {
         id: OrganizationId,
         document: OrganizationDocumentId,
     ) -> Result<(), AppError>;
+    /// Asks the representative at `email` to share their organizations with the account.
+    async fn request_consent(&self, meta: &RequestMeta, email: String) -> Result<(), AppError>;
+    /// The organizations other accounts shared with this one.
+    async fn shared(
+        &self,
+        meta: &RequestMeta,
+    ) -> Result<Vec<crate::model::organizations::SharedOrganization>, AppError>;
+    /// What a consent link asks (public: the token is the key).
+    async fn consent_link(
+        &self,
+        meta: &RequestMeta,
+        token: String,
+    ) -> Result<crate::model::organizations::ConsentLinkView, AppError>;
+    /// The representative's answer through the link: `allow` or `decline`.
+    async fn answer_consent(
+        &self,
+        meta: &RequestMeta,
+        token: String,
+        answer: String,
+    ) -> Result<(), AppError>;
 }

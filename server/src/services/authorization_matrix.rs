@@ -1341,6 +1341,18 @@ fn cases() -> Vec<Case> {
             |w, c| w.orgs.suspend_organization(c, w.organization, ip()).await
         ),
         case!(
+            "organizations/consent.rs::request_consent",
+            needs(ManageOrganizations),
+            Skip,
+            |w, c| w.orgs.request_consent(c, "rep@globex.example", ip()).await
+        ),
+        case!(
+            "organizations/consent.rs::shared_organizations",
+            needs(RequestCertificates),
+            Skip,
+            |w, c| w.orgs.shared_organizations(c).await
+        ),
+        case!(
             "organizations/list.rs::organizations_page",
             needs(RequestCertificates),
             Skip,

@@ -33,6 +33,7 @@ pub mod ocsp_responses;
 pub mod order_forms;
 pub mod order_links;
 pub mod orders;
+pub mod organization_consents;
 pub mod organizations;
 pub mod passkeys;
 pub mod products;

@@ -189,6 +189,77 @@ pub async fn set_status(
     }
 }
 
+/// The organizations `account` may name: its own, and those another account's representative
+/// consented to share with it.
+fn own_or_granted(account: AccountId) -> Condition {
+    Condition::any()
+        .add(organizations::Column::AccountId.eq(account.get()))
+        .add(
+            organizations::Column::Id
+                .in_subquery(super::organization_consents::granted_to(account)),
+        )
+}
+
+/// An organization `account` may name in an order: its own, or one shared with it by
+/// consent (whose record stays its owner's).
+pub async fn get_usable(
+    db: &impl Db,
+    account: AccountId,
+    id: OrganizationId,
+) -> Result<Option<OrganizationRow>, StoreError> {
+    Ok(organizations::Entity::find()
+        .filter(organizations::Column::Id.eq(id.get()))
+        .filter(own_or_granted(account))
+        .one(db.conn())
+        .await?)
+}
+
+/// The organizations other accounts shared with `account`, by legal name.
+pub async fn shared_with(
+    db: &impl Db,
+    account: AccountId,
+) -> Result<Vec<OrganizationRow>, StoreError> {
+    Ok(organizations::Entity::find()
+        .filter(
+            organizations::Column::Id
+                .in_subquery(super::organization_consents::granted_to(account)),
+        )
+        .filter(organizations::Column::AccountId.ne(account.get()))
+        .order_by_asc(organizations::Column::LegalName)
+        .all(db.conn())
+        .await?)
+}
+
+/// Other accounts' organizations whose representative has the address `email` (lower-cased).
+pub async fn represented_by(
+    db: &impl Db,
+    email: &str,
+    not_of: AccountId,
+) -> Result<Vec<OrganizationRow>, StoreError> {
+    let represented = Query::select()
+        .column(organization_contacts::Column::OrganizationId)
+        .from(organization_contacts::Entity)
+        .and_where(organization_contacts::Column::Email.eq(email))
+        .and_where(organization_contacts::Column::Role.eq(Stored(ContactRole::Representative)))
+        .to_owned();
+    Ok(organizations::Entity::find()
+        .filter(organizations::Column::Id.in_subquery(represented))
+        .filter(organizations::Column::AccountId.ne(not_of.get()))
+        .order_by_asc(organizations::Column::Id)
+        .all(db.conn())
+        .await?)
+}
+
+/// An organization by id whatever its account (for a consent link, whose token is the key).
+pub async fn find_any(
+    db: &impl Db,
+    id: OrganizationId,
+) -> Result<Option<OrganizationRow>, StoreError> {
+    Ok(organizations::Entity::find_by_id(id.get())
+        .one(db.conn())
+        .await?)
+}
+
 /// The account's organization.
 pub async fn get(
     db: &impl Db,
@@ -290,7 +361,7 @@ pub async fn orderable(
         .add(organizations::Column::Status.eq(Stored(OrganizationStatus::Submitted)))
         .add(organizations::Column::Status.eq(Stored(OrganizationStatus::InValidation)));
     Ok(organizations::Entity::find()
-        .filter(organizations::Column::AccountId.eq(account.get()))
+        .filter(own_or_granted(account))
         .filter(Condition::any().add(vetted_and_current).add(in_vetting))
         .order_by_asc(organizations::Column::LegalName)
         .all(db.conn())

@@ -871,6 +871,30 @@ const MATRIX: &[Entry] = &[
         other: Other::Skip,
     },
     Entry {
+        path: "/api/organizations/consent-request",
+        rule: Rule::Requires(Permission::ManageOrganizations),
+        body: "email=rep%40globex.example",
+        other: Other::Skip,
+    },
+    Entry {
+        path: "/api/organizations/shared",
+        rule: Rule::Requires(Permission::RequestCertificates),
+        body: "",
+        other: Other::Skip,
+    },
+    Entry {
+        path: "/api/organizations/consent-link",
+        rule: Rule::Public,
+        body: "token=x",
+        other: Other::Skip,
+    },
+    Entry {
+        path: "/api/organizations/consent-answer",
+        rule: Rule::Public,
+        body: "token=x&answer=allow",
+        other: Other::Skip,
+    },
+    Entry {
         path: "/api/organizations/code-link",
         rule: Rule::Public,
         body: "token=x",
@@ -1178,6 +1202,7 @@ pub(super) fn surface(
             organizations: Arc::new(super::portal::OrganizationsPortal {
                 identity: identity.clone(),
                 organizations: organizations.clone(),
+                throttle: throttle.clone(),
             }),
             vetting: Arc::new(super::portal::VettingPortal {
                 identity: identity.clone(),

@@ -1,6 +1,7 @@
 //! Server functions of the organizations pages.
 
 mod alternates;
+mod consent;
 mod documents;
 mod organization_list;
 mod record;
@@ -8,6 +9,7 @@ mod status;
 mod verify;
 
 pub use alternates::*;
+pub use consent::*;
 pub use documents::*;
 pub use organization_list::*;
 pub use record::*;

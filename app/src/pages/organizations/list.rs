@@ -66,7 +66,13 @@ fn Organizations() -> impl IntoView {
             </form>
         </div>
         <Loaded resource=page let:p>
-            <OrganizationTable page=p query=query.get_untracked() />
+            {
+                let can_manage = p.can_manage;
+                view! {
+                    <OrganizationTable page=p query=query.get_untracked() />
+                    <ExternalOrganizations can_manage=can_manage />
+                }
+            }
         </Loaded>
     }
     .into_any()
@@ -125,4 +131,54 @@ fn OrganizationTable(page: OrganizationsPage, query: OrganizationsQuery) -> impl
         <Pager prev next status=t_args("organizations-pager", &[("page", current.into()), ("pages", pages.into()), ("total", page.total.into())]) />
     }
     .into_any()
+}
+
+/// Organizations of other accounts this account may name: those their representative shared,
+/// and (for those who manage organizations) the request that asks a representative by e-mail.
+#[component]
+fn ExternalOrganizations(can_manage: bool) -> impl IntoView {
+    let shared = Resource::new_blocking(
+        || (),
+        |()| crate::api::organizations::organizations_shared(),
+    );
+    let asked =
+        leptos_router::hooks::use_query_map().with_untracked(|q| q.get("consent").is_some());
+    let action = ServerAction::<crate::api::organizations::OrganizationConsentRequest>::new();
+    let error = Signal::derive(move || action.value().get().and_then(Result::err));
+    let email_error = Signal::derive(move || error.get().and_then(|e| e.field("email")));
+    let lang = crate::i18n::use_lang();
+    view! {
+        <section class="card" aria-labelledby="external-organizations">
+            <h2 id="external-organizations">{t("organizations-external-heading")}</h2>
+            <p>{t("organizations-external-lead")}</p>
+            {asked.then(|| view! { <crate::components::form_alert::Notice>{t("organizations-external-asked")}</crate::components::form_alert::Notice> })}
+            <Loaded resource=shared let:rows>
+                {if rows.is_empty() {
+                    view! { <p class="empty">{t("organizations-external-none")}</p> }.into_any()
+                } else {
+                    view! {
+                        <ul aria-label=t("organizations-external-heading") data-testid="shared-organizations">
+                            {rows.into_iter().map(|o| view! {
+                                <li>
+                                    <strong>{o.legal_name}</strong>" · "{t(o.status.label_key())}
+                                    {o.verified_until.map(|d| format!(" · {}", d.text(lang)))}
+                                </li>
+                            }).collect_view()}
+                        </ul>
+                    }.into_any()
+                }}
+            </Loaded>
+            {can_manage.then(|| view! {
+                <ActionForm action=action>
+                    <crate::components::form_alert::FormAlert error=Signal::derive(move || error.get().filter(|e| e.field("email").is_none())) />
+                    <div class="field" class:field-invalid=move || email_error.get().is_some()>
+                        <label for="consent-email">{t("organizations-external-email")}</label>
+                        <input id="consent-email" name="email" type="email" autocomplete="off" required=true aria-describedby="consent-email-error" />
+                        <p class="field-error" id="consent-email-error" role="alert">{move || email_error.get()}</p>
+                    </div>
+                    <button type="submit" class="button">{t("organizations-external-ask")}</button>
+                </ActionForm>
+            })}
+        </section>
+    }
 }

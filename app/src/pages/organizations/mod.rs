@@ -1,5 +1,6 @@
 //! Organizations (VAL-3): the list, adding one, one organization's page and its edit form.
 
+pub mod consent;
 pub mod edit;
 pub mod list;
 pub mod new;

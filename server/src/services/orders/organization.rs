@@ -61,7 +61,7 @@ pub(crate) async fn readiness_at(
     id: OrganizationId,
     level: VettingLevel,
 ) -> Result<Readiness, StoreError> {
-    let Some(row) = organizations::get(db, account, id).await? else {
+    let Some(row) = organizations::get_usable(db, account, id).await? else {
         return Ok(Readiness::Refused(Msg::new(
             "err-order-organization-not-found",
         )));
@@ -109,7 +109,7 @@ impl OrderService {
         order: &crate::store::OrderRow,
     ) -> Result<bool, OrderError> {
         Ok(match order.organization_id {
-            Some(id) => organizations::get(&self.store, order.account_id.into(), id.into())
+            Some(id) => organizations::get_usable(&self.store, order.account_id.into(), id.into())
                 .await?
                 .is_some_and(|row| row.status.in_vetting()),
             None => false,

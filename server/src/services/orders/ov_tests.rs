@@ -531,3 +531,167 @@ async fn a_dv_order_has_no_interim_dv() {
         other => panic!("{other:?}"),
     }
 }
+
+/// The consent link mailed last, from the test mailer.
+async fn consent_token(w: &World) -> String {
+    w.h.delivery.deliver_due().await.unwrap();
+    let marker = "http://portal.test/organizations/consent/";
+    w.h.mailer
+        .sent()
+        .into_iter()
+        .rev()
+        .find_map(|m| {
+            let at = m.text.find(marker)?;
+            Some(
+                m.text[at + marker.len()..]
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+                    .collect(),
+            )
+        })
+        .expect("a consent link was mailed")
+}
+
+#[tokio::test]
+async fn another_accounts_organization_is_named_only_after_its_representative_consents() {
+    let w = world().await;
+    w.credit(w.admin.account.id, "500.00").await;
+    let other = administrator(&w.h, "ravi@globex.example").await;
+    // Its representative is asha@acme.example (the test form's).
+    let theirs = w
+        .organization(
+            &other,
+            "Globex Industries Limited",
+            OrganizationStatus::VerifiedOv,
+            Duration::days(398),
+        )
+        .await;
+    let organizations = crate::services::organizations::OrganizationService::for_harness(&w.h);
+    let refused = |r: Result<app::model::orders::PlacedOrder, OrderError>| match r {
+        Err(OrderError::Invalid(e)) => e
+            .get("organization_id")
+            .is_some_and(|m| m.to_string().contains("no such organization")),
+        _ => false,
+    };
+    let form = w.ov_form("shop.example.com", Some(theirs)).await;
+    assert!(refused(w.orders.place(&w.admin, &form.to_command()).await));
+
+    // An address that represents nothing answers the same and mails nobody.
+    w.h.delivery.deliver_due().await.unwrap();
+    let before = w.h.mailer.sent().len();
+    organizations
+        .request_consent(&w.admin, "nobody@nowhere.example", None)
+        .await
+        .unwrap();
+    w.h.delivery.deliver_due().await.unwrap();
+    assert_eq!(w.h.mailer.sent().len(), before);
+    organizations
+        .request_consent(&w.admin, "Asha@Acme.example", None)
+        .await
+        .unwrap();
+    let token = consent_token(&w).await;
+    let asked = organizations.consent_link(&token).await.unwrap();
+    assert_eq!(asked.organization, "Globex Industries Limited");
+    assert_eq!(asked.answer, None);
+    // Asked is not allowed: the organization is still not the account's to name.
+    assert!(refused(w.orders.place(&w.admin, &form.to_command()).await));
+    assert!(
+        organizations
+            .shared_organizations(&w.admin)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+
+    assert!(
+        organizations
+            .answer_consent(&token, "allow", Some("203.0.113.5".into()))
+            .await
+            .unwrap()
+    );
+    assert!(matches!(
+        organizations.answer_consent(&token, "decline", None).await,
+        Err(crate::services::organizations::OrganizationError::Refused(
+            _
+        ))
+    ));
+    let shared = organizations.shared_organizations(&w.admin).await.unwrap();
+    assert_eq!(shared.len(), 1);
+    assert_eq!(shared[0].legal_name, "Globex Industries Limited");
+    w.h.delivery.deliver_due().await.unwrap();
+    let told =
+        w.h.mailer.sent().into_iter().any(|m| {
+            m.to == "asha@acme.example" && m.subject.contains("can be named in your orders")
+        });
+    assert!(told, "the asking user is told");
+
+    // Now the order names it, and the certificate carries the owner's vetted record.
+    let placed = w.orders.place(&w.admin, &form.to_command()).await.unwrap();
+    w.validate(&token_of(&placed.tracking_url)).await;
+    assert_eq!(
+        w.status(w.admin.account.id, placed.id).await,
+        OrderStatus::Fulfilled
+    );
+    assert!(
+        w.subject_of(placed.id)
+            .await
+            .contains("O=Globex Industries Limited")
+    );
+    // The owner's account keeps its organization; the asking account cannot change it.
+    assert!(matches!(
+        organizations.organization_detail(&w.admin, theirs).await,
+        Err(crate::services::organizations::OrganizationError::NotFound)
+    ));
+}
+
+#[tokio::test]
+async fn a_declined_or_expired_consent_shares_nothing() {
+    let w = world().await;
+    w.credit(w.admin.account.id, "500.00").await;
+    let other = administrator(&w.h, "ravi@globex.example").await;
+    let theirs = w
+        .organization(
+            &other,
+            "Globex Industries Limited",
+            OrganizationStatus::VerifiedOv,
+            Duration::days(398),
+        )
+        .await;
+    let organizations = crate::services::organizations::OrganizationService::for_harness(&w.h);
+    organizations
+        .request_consent(&w.admin, "asha@acme.example", None)
+        .await
+        .unwrap();
+    let declined = consent_token(&w).await;
+    assert!(
+        !organizations
+            .answer_consent(&declined, "decline", None)
+            .await
+            .unwrap()
+    );
+    let form = w.ov_form("shop.example.com", Some(theirs)).await;
+    assert!(matches!(
+        w.orders.place(&w.admin, &form.to_command()).await,
+        Err(OrderError::Invalid(_))
+    ));
+    organizations
+        .request_consent(&w.admin, "asha@acme.example", None)
+        .await
+        .unwrap();
+    let late = consent_token(&w).await;
+    assert_ne!(late, declined);
+    w.h.clock.advance(Duration::days(
+        crate::services::organizations::CONSENT_LINK_DAYS,
+    ));
+    assert!(matches!(
+        organizations.answer_consent(&late, "allow", None).await,
+        Err(crate::services::organizations::OrganizationError::NotFound)
+    ));
+    assert!(
+        organizations
+            .shared_organizations(&w.admin)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+}

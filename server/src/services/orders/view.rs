@@ -198,7 +198,7 @@ impl OrderService {
         };
         let organization_row = match o.organization_id {
             Some(id) => {
-                crate::store::organizations::get(&self.store, o.account_id.into(), id.into())
+                crate::store::organizations::get_usable(&self.store, o.account_id.into(), id.into())
                     .await?
             }
             None => None,

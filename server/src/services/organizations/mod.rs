@@ -4,6 +4,7 @@
 //! ordering); every change needs `ManageOrganizations`.
 
 mod add;
+mod consent;
 mod contacts;
 pub(crate) mod detail;
 mod documents;
@@ -26,6 +27,7 @@ use app::model::{
 };
 use chrono::{DateTime, Utc};
 
+pub use consent::CONSENT_LINK_DAYS;
 pub use documents::{DocumentFile, Upload};
 pub use export::ORGANIZATIONS_XLSX;
 pub use reminders::VETTING_REMINDER_DAYS;
@@ -46,6 +48,8 @@ pub struct OrganizationService {
     mail: crate::services::notifications::MailWaker,
     /// Where the portal is reached, for links in mail.
     public_url: String,
+    /// The tokens of consent links.
+    random: Arc<dyn crate::ports::Random>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -78,12 +82,14 @@ impl OrganizationService {
         clock: Arc<dyn Clock>,
         mail: crate::services::notifications::MailWaker,
         public_url: String,
+        random: Arc<dyn crate::ports::Random>,
     ) -> Self {
         Self {
             store,
             clock,
             mail,
             public_url,
+            random,
         }
     }
 
@@ -94,6 +100,7 @@ impl OrganizationService {
             h.clock.clone(),
             crate::services::notifications::MailWaker::default(),
             "http://portal.test".into(),
+            Arc::new(crate::adapters::random::OsRandom),
         )
     }
 

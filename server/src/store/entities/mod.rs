@@ -43,6 +43,7 @@ pub mod order_names;
 pub mod orders;
 pub mod organization_auth_codes;
 pub mod organization_checks;
+pub mod organization_consents;
 pub mod organization_contacts;
 pub mod organization_document_contents;
 pub mod organization_documents;

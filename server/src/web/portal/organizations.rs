@@ -8,7 +8,10 @@ use app::{
     model::{
         ContactId, OrganizationDocumentId, OrganizationId,
         organization_form::{ContactForm, OrganizationForm},
-        organizations::{OrganizationDetail, OrganizationsPage, OrganizationsQuery},
+        organizations::{
+            ConsentLinkView, OrganizationDetail, OrganizationsPage, OrganizationsQuery,
+            SharedOrganization,
+        },
     },
     ports::{OrganizationsApi, PostedFile, RequestMeta},
 };
@@ -23,6 +26,8 @@ use crate::services::{
 pub struct OrganizationsPortal {
     pub identity: Arc<IdentityService>,
     pub organizations: Arc<OrganizationService>,
+    /// The consent link is public: each client's tries are throttled.
+    pub throttle: Arc<crate::services::throttle::Throttle>,
 }
 
 impl OrganizationsPortal {
@@ -154,5 +159,50 @@ impl OrganizationsApi for OrganizationsPortal {
             .organizations
             .remove_document(&caller, id, document, ip(meta))
             .await?)
+    }
+
+    async fn request_consent(&self, meta: &RequestMeta, email: String) -> Result<(), AppError> {
+        let caller = self.caller(meta).await?;
+        Ok(self
+            .organizations
+            .request_consent(&caller, &email, ip(meta))
+            .await?)
+    }
+
+    async fn shared(&self, meta: &RequestMeta) -> Result<Vec<SharedOrganization>, AppError> {
+        let caller = self.caller(meta).await?;
+        Ok(self.organizations.shared_organizations(&caller).await?)
+    }
+
+    async fn consent_link(
+        &self,
+        meta: &RequestMeta,
+        token: String,
+    ) -> Result<ConsentLinkView, AppError> {
+        super::admit(
+            &self.throttle,
+            crate::domain::client_limits::ThrottleScope::Tracking,
+            meta.ip,
+        )
+        .await?;
+        Ok(self.organizations.consent_link(&token).await?)
+    }
+
+    async fn answer_consent(
+        &self,
+        meta: &RequestMeta,
+        token: String,
+        answer: String,
+    ) -> Result<(), AppError> {
+        super::admit(
+            &self.throttle,
+            crate::domain::client_limits::ThrottleScope::Tracking,
+            meta.ip,
+        )
+        .await?;
+        self.organizations
+            .answer_consent(&token, &answer, ip(meta))
+            .await?;
+        Ok(())
     }
 }

@@ -62,7 +62,7 @@ pub(super) async fn organization_name(
     order: &OrderRow,
 ) -> Result<String, OrderError> {
     Ok(match order.organization_id {
-        Some(id) => organizations::get(db, AccountId(order.account_id), OrganizationId(id))
+        Some(id) => organizations::get_usable(db, AccountId(order.account_id), OrganizationId(id))
             .await?
             .map(|o| o.legal_name)
             .unwrap_or_default(),
