@@ -4,6 +4,8 @@
 //! over.
 
 use app::model::{
+    AccountId,
+    ev::{EvStep, Signatory, ValidSignatories},
     order_status::OrderStatus,
     orders::{KeySource, TrackingScope},
 };
@@ -12,7 +14,7 @@ use chrono::{DateTime, Utc};
 use super::{OrderError, OrderService};
 use crate::{
     services::identity::Caller,
-    store::{CertificateRow, OrderRow, Tx, delegates, orders},
+    store::{CertificateRow, OrderRow, Tx, delegates, ev_steps, orders},
 };
 
 /// What differs from the original.
@@ -74,6 +76,26 @@ impl OrderService {
         .await?;
         if let Some(delegate) = delegates::find(tx, original.id).await? {
             delegates::insert(tx, order.id, &delegate.name, &delegate.email, now).await?;
+        }
+        // An EV certificate's replacement is a new EV request: the same signatories are asked
+        // again, and it issues only after their answers.
+        let steps = ev_steps::of_order(tx, AccountId(original.account_id), original.id).await?;
+        let signatory = |step: EvStep| {
+            steps.iter().find(|r| *r.step == step).map(|r| Signatory {
+                name: r.name.clone(),
+                email: r.email.clone(),
+            })
+        };
+        if let (Some(contract_signer), Some(approver)) = (
+            signatory(EvStep::SubscriberAgreement),
+            signatory(EvStep::Approval),
+        ) {
+            let who = ValidSignatories {
+                contract_signer,
+                approver,
+            };
+            self.add_ev_steps(tx, &order, &who, now).await?;
+            self.send_ev_links(tx, &order, now).await?;
         }
         let token = self
             .tracking_token(tx, &order, &order.requester_email, TrackingScope::Requester)

@@ -107,8 +107,9 @@ impl OrderService {
         Ok(())
     }
 
-    /// Mails, in `tx`, a new link for each step of `order` not answered yet (earlier links
-    /// stop working). Nothing for an order that is not EV.
+    /// Mails, in `tx`, a link for each step of `order` that has none yet: called wherever an
+    /// EV order becomes paid (placing, approval, a paid draft, a reissue or names change), it
+    /// asks each person once. Nothing for an order that is not EV.
     pub(in crate::services::orders) async fn send_ev_links(
         &self,
         tx: &Tx,
@@ -116,7 +117,10 @@ impl OrderService {
         now: DateTime<Utc>,
     ) -> Result<(), OrderError> {
         let rows = ev_steps::of_order(tx, AccountId(order.account_id), order.id).await?;
-        let open: Vec<_> = rows.into_iter().filter(|r| r.answer.is_none()).collect();
+        let open: Vec<_> = rows
+            .into_iter()
+            .filter(|r| r.answer.is_none() && r.token_hash.is_none())
+            .collect();
         if open.is_empty() {
             return Ok(());
         }

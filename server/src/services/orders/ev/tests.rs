@@ -29,6 +29,24 @@ const SIGNER: &str = "ravi@acme.example";
 const APPROVER: &str = "meera@acme.example";
 
 impl World {
+    /// Says yes to the newest link of each of the three people asked.
+    async fn answer_all_ev_links(&self) {
+        for who in ["asha@acme.example", SIGNER, APPROVER] {
+            let token = self.ev_link_to(who).await;
+            let version = self
+                .orders
+                .ev_link(&token)
+                .await
+                .unwrap()
+                .agreement
+                .map_or(0, |a| a.0);
+            self.orders
+                .answer_ev_link(&token, "approve", "", version, None)
+                .await
+                .unwrap();
+        }
+    }
+
     /// An EV single-domain order's form for `name`, naming `approver` as the certificate
     /// approver; its CSR claims another organization.
     async fn ev_form(&self, name: &str, organization: OrganizationId, approver: &str) -> OrderForm {
@@ -430,4 +448,49 @@ async fn the_approver_answers_on_the_approvals_page_and_no_one_else_can() {
     let my_row = rows.iter().find(|r| r.order_id == mine.id).unwrap();
     assert_eq!(my_row.answer, Some(EvAnswer::Approved));
     assert!(!my_row.may_answer, "answered once");
+}
+
+#[tokio::test]
+async fn an_ev_reissue_asks_the_signatories_again_and_issues_after_their_answers() {
+    let w = world().await;
+    w.credit(w.admin.account.id, "900.00").await;
+    let org = w.ev_organization().await;
+    let form = w.ev_form("shop.example.com", org, APPROVER).await;
+    let placed = w.orders.place(&w.admin, &form.to_command()).await.unwrap();
+    w.validate(&token_of(&placed.tracking_url)).await;
+    w.answer_all_ev_links().await;
+    assert_eq!(
+        w.status(w.admin.account.id, placed.id).await,
+        OrderStatus::Fulfilled
+    );
+    let sent_before = w.ev_links().await.len();
+    let (csr, _dir) = crate::services::orders::test_support::csr_for("shop.example.com");
+    let again = w
+        .orders
+        .reissue(
+            &w.admin,
+            &app::model::order_actions::ReissueForm {
+                order_id: placed.id,
+                reason: app::model::order_actions::REISSUE_REASONS[0].into(),
+                remarks: String::new(),
+                csr_pem: csr,
+            },
+        )
+        .await
+        .unwrap();
+    assert_ne!(
+        again.status,
+        OrderStatus::Fulfilled,
+        "the reissue waits for its answers"
+    );
+    assert_eq!(
+        w.ev_links().await.len(),
+        sent_before + 3,
+        "each of the three is asked once"
+    );
+    w.answer_all_ev_links().await;
+    assert_eq!(
+        w.status(w.admin.account.id, again.id).await,
+        OrderStatus::Fulfilled
+    );
 }
