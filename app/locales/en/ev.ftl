@@ -35,7 +35,7 @@ ev-link-reason-hint = The requester reads it.
 
 page-ev-approvals = EV Request Approvals
 menu-ev-approvals = EV approvals
-refusal-ev-approvals = Your role does not let you see EV requests.
+refusal-ev-approvals = Your role does not allow you to see EV requests.
 ev-approvals-lead = The account's EV certificate requests and their certificate approver's answer. When you are a request's approver, approve or reject it here or through the link in your e-mail.
 ev-approvals-done = Your answer was recorded.
 ev-approvals-empty = There are no EV requests for you.
