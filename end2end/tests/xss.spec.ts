@@ -71,6 +71,9 @@ test("a Basic User's hostile remarks stay text when an Administrator opens the d
     page.waitForResponse((r) => r.url().includes("/api/orders/edit") && r.status() === 302),
     edit.getByRole("button", { name: "Save changes" }).click(),
   ]);
+  // The redirect is still loading the order page: reloading before it lands had nothing to
+  // reload ("not attached to an active page").
+  await page.waitForURL(/\?done=edited$/);
   await page.reload();
   await expect(page.locator("#edit-remarks")).toHaveValue(HOSTILE);
   expect(dialogs, "no script ran").toEqual([]);
