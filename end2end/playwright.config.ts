@@ -75,6 +75,8 @@ export default defineConfig({
         ROOTLINE_CAA_IDENTITIES: "rootline.test",
         // An interim DV certificate is revoked as soon as its order's own certificate issues.
         ROOTLINE_INTERIM_DV_GRACE_HOURS: "0",
+        // The operator is registered for GST in Maharashtra (27): INR orders carry GST.
+        ROOTLINE_GSTIN: "27AAPFU0939F1ZV",
         // Every test signs up and tracks orders from 127.0.0.1: the per-client allowances
         // (ten sign-ups an hour…) are meant for one person, not the whole suite.
         ROOTLINE_CLIENT_LIMIT_SCALE: "100",

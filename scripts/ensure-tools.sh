@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the tests need and a fresh machine of this kind lacks: Debian's Chromium, the
-# end-to-end test packages, nginx, the wasm32 target, a running PostgreSQL. Each step runs only when
-# something is missing.
+# end-to-end test packages (with Stripe's Node SDK), Razorpay's Python SDK, nginx, the wasm32
+# target, a running PostgreSQL. Each step runs only when something is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -58,8 +58,15 @@ if ! command -v schemathesis >/dev/null 2>&1; then
   python3 -m pip install --quiet schemathesis
 fi
 
-if [ ! -d end2end/node_modules/@playwright/test ]; then
-  echo "==> installing the end-to-end test packages (npm ci, no browser download)"
+if ! python3 -c 'import razorpay' >/dev/null 2>&1; then
+  echo "==> installing the Razorpay SDK (confirms the webhook signatures the Razorpay adapter's tests check)"
+  python3 -m pip install --quiet razorpay
+fi
+
+# The npm `stripe` package signs the Stripe adapter's test webhooks: an older checkout of
+# end2end/node_modules without it needs `npm ci` again.
+if [ ! -d end2end/node_modules/@playwright/test ] || [ ! -f end2end/node_modules/stripe/package.json ]; then
+  echo "==> installing the end-to-end test packages (npm ci, no browser download; includes stripe)"
   (cd end2end && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund)
 fi
 

@@ -18,7 +18,9 @@ use crate::pages::{
         sign_up::SignUpPage,
         two_factor::{TwoFactorEnrolPage, TwoFactorPage},
     },
-    billing::BillingPage,
+    billing::{
+        BillingPage, add_credits::AddCreditsPage, price_list::PriceListPage, withdraw::WithdrawPage,
+    },
     choose_account::ChooseAccountPage,
     dcv::confirm::DcvConfirmPage,
     design::DesignPage,
@@ -31,6 +33,7 @@ use crate::pages::{
     operator::{
         accounts::{credits::OperatorCreditsPage, list::OperatorAccountsPage},
         legal::OperatorLegalPage,
+        payments::OperatorPaymentsPage,
         products::OperatorProductsPage,
         vetting::{case::VettingCasePage, queue::VettingQueuePage},
     },
@@ -53,6 +56,7 @@ use crate::pages::{
         rest_api::ApiKeysSettingsPage, roles::RolesPage, two_factor::TwoFactorSettingPage,
     },
     smime::verify::SmimeVerifyPage,
+    sub_accounts::{PriceListEditPage, SubAccountsPage},
     track::page::TrackPage,
     users::{edit::UserEditPage, list::UsersPage, new::UserNewPage},
 };
@@ -134,6 +138,10 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/operator/accounts") view=OperatorAccountsPage ssr=SsrMode::Async />
                 <Route path=path!("/operator/accounts/:id/credits") view=OperatorCreditsPage ssr=SsrMode::Async />
                 <Route path=path!("/billing") view=BillingPage ssr=SsrMode::Async />
+                <Route path=path!("/billing/price-list") view=PriceListPage ssr=SsrMode::Async />
+                <Route path=path!("/billing/add-credits") view=AddCreditsPage ssr=SsrMode::Async />
+                <Route path=path!("/billing/withdraw") view=WithdrawPage ssr=SsrMode::Async />
+                <Route path=path!("/operator/payments") view=OperatorPaymentsPage ssr=SsrMode::Async />
                 <Route path=path!("/operator/products") view=OperatorProductsPage ssr=SsrMode::Async />
                 <Route path=path!("/settings/private-cas") view=PrivateCasPage ssr=SsrMode::Async />
                 <Route path=path!("/settings/products") view=PrivateProductsPage ssr=SsrMode::Async />
@@ -166,6 +174,8 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/track/:token") view=TrackPage ssr=SsrMode::Async />
                 <Route path=path!("/ev/:token") view=EvLinkPage ssr=SsrMode::Async />
                 <Route path=path!("/ev-approvals") view=EvApprovalsPage ssr=SsrMode::Async />
+                <Route path=path!("/sub-accounts") view=SubAccountsPage ssr=SsrMode::Async />
+                <Route path=path!("/sub-accounts/price-lists/:id") view=PriceListEditPage ssr=SsrMode::Async />
                 <Route path=path!("/dcv/confirm/:domain/:value") view=DcvConfirmPage />
                 <Route path=path!("/download") view=DelegateDownloadPage />
                 <Route path=path!("/sign-in") view=SignInPage ssr=SsrMode::Async />

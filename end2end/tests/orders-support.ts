@@ -62,7 +62,7 @@ export async function wizard(
       await page.getByLabel("Organization (OV and EV products)").selectOption({ label: product.organization });
     }
   }
-  await expect(page.getByTestId("live-price")).toContainText(/USD \d+\.\d\d/);
+  await expect(page.getByTestId("live-price")).toContainText(/(USD|INR) [\d,]+\.\d\d/);
   await page.getByRole("button", { name: "Next" }).click();
   await expect(page.getByRole("heading", { level: 2, name: "Requester" })).toBeVisible();
   if (product?.signatories) {

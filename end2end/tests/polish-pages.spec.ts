@@ -45,7 +45,23 @@ const PUBLIC_PAGES: { path: string; pending?: boolean }[] = [
   // (/terms and /subscriber-agreement show the operator's documents: their text is data.)
 ];
 
-const PORTAL_PAGES: { path: string; pending?: boolean }[] = [
+// The operator's default products, whose names are the operator's data (the price list shows
+// them).
+const SEEDED_PRODUCTS = [
+  "DV SSL",
+  "DV Wildcard SSL",
+  "DV UCC SSL",
+  "DV Wildcard UCC SSL",
+  "OV SSL",
+  "OV Wildcard SSL",
+  "OV Multi-Domain SSL",
+  "OV Multi-Domain Wildcard SSL",
+  "EV SSL",
+  "EV Multi-Domain SSL",
+  "S/MIME Mailbox Validated - Strict",
+];
+
+const PORTAL_PAGES: { path: string; pending?: boolean; data?: string[] }[] = [
   { path: "/orders" },
   { path: "/orders?needs=csr" },
   { path: "/" },
@@ -59,6 +75,11 @@ const PORTAL_PAGES: { path: string; pending?: boolean }[] = [
   { path: "/ev-approvals" },
   { path: "/users" },
   { path: "/billing" },
+  { path: "/billing/price-list", data: SEEDED_PRODUCTS },
+  // An Enterprise is told, in Polish, that only partners have sub-accounts.
+  { path: "/sub-accounts" },
+  { path: "/billing/add-credits" },
+  { path: "/billing/withdraw" },
   { path: "/settings/rest-api" },
   { path: "/settings/acme" },
   { path: "/settings/ip-rules" },
@@ -122,8 +143,8 @@ test.describe("every page in Polish", () => {
     // The account's first group is named in the language of whoever activated it: Polish
     // here, so it is checked like the rest. ACME clients are named by their program names.
     const data = [name, organization, email, "Administrator", "English", "lego", "certbot"];
-    for (const { path, pending } of PORTAL_PAGES) {
-      await expectOnlyPolish(page, path, pending ?? false, data);
+    for (const { path, pending, data: shown } of PORTAL_PAGES) {
+      await expectOnlyPolish(page, path, pending ?? false, [...data, ...(shown ?? [])]);
     }
 
     // Text the browser renders itself (a field's own check, in its island) comes from the

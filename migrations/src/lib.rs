@@ -50,6 +50,9 @@ mod m20261206_000150_eab_organization;
 mod m20261206_000160_ev_steps;
 mod m20261206_000170_interim_dv;
 mod m20261206_000180_organization_consents;
+mod m20261206_000190_sub_accounts;
+mod m20261206_000200_payments;
+mod m20261206_000210_gst;
 
 pub struct Migrator;
 
@@ -104,6 +107,9 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000160_ev_steps::Migration),
             Box::new(m20261206_000170_interim_dv::Migration),
             Box::new(m20261206_000180_organization_consents::Migration),
+            Box::new(m20261206_000190_sub_accounts::Migration),
+            Box::new(m20261206_000200_payments::Migration),
+            Box::new(m20261206_000210_gst::Migration),
         ]
     }
 }

@@ -85,6 +85,43 @@ pub struct Config {
     /// certificate stays valid after its OV or EV order's own certificate is issued, to give
     /// time to install that one; then it is revoked as superseded. 0 revokes it at once.
     pub interim_dv_grace: chrono::Duration,
+    /// The payment providers (FIN-1): a provider whose keys are not all set is not offered.
+    pub payments: PaymentSettings,
+    /// `ROOTLINE_GSTIN` (with `ROOTLINE_GST_RATE_PERCENT`, default 18, and
+    /// `ROOTLINE_GST_SAC`, default 998315): the operator's GST registration. Set, INR charges
+    /// carry GST and their invoices are tax invoices; unset, INR invoices say no GST was charged.
+    pub gst: Option<crate::domain::gst::GstSettings>,
+}
+
+/// `ROOTLINE_STRIPE_*` and `ROOTLINE_RAZORPAY_*`.
+#[derive(Debug, Clone, Default)]
+pub struct PaymentSettings {
+    /// Stripe Checkout for USD accounts.
+    pub stripe: Option<StripeSettings>,
+    /// Razorpay for INR accounts.
+    pub razorpay: Option<RazorpaySettings>,
+}
+
+#[derive(Debug, Clone)]
+pub struct StripeSettings {
+    /// `ROOTLINE_STRIPE_API_BASE` (default `https://api.stripe.com`).
+    pub api_base: String,
+    /// `ROOTLINE_STRIPE_SECRET_KEY`.
+    pub secret_key: Secret,
+    /// `ROOTLINE_STRIPE_WEBHOOK_SECRET`: the endpoint's signing secret (`whsec_…`).
+    pub webhook_secret: Secret,
+}
+
+#[derive(Debug, Clone)]
+pub struct RazorpaySettings {
+    /// `ROOTLINE_RAZORPAY_API_BASE` (default `https://api.razorpay.com`).
+    pub api_base: String,
+    /// `ROOTLINE_RAZORPAY_KEY_ID`.
+    pub key_id: String,
+    /// `ROOTLINE_RAZORPAY_KEY_SECRET`.
+    pub key_secret: Secret,
+    /// `ROOTLINE_RAZORPAY_WEBHOOK_SECRET`.
+    pub webhook_secret: Secret,
 }
 
 #[derive(Debug, Clone)]
@@ -127,6 +164,110 @@ impl std::fmt::Debug for Secret {
 pub enum ConfigError {
     #[error("{name} is not valid: {reason}")]
     Invalid { name: &'static str, reason: String },
+}
+
+/// The providers whose keys are all set; some but not all of a provider's keys is a mistake
+/// worth refusing to start over, rather than a provider silently not offered.
+/// The operator's GST registration, rate and SAC code; `None` without `ROOTLINE_GSTIN`.
+fn gst_settings(
+    get: &impl Fn(&str) -> Option<String>,
+) -> Result<Option<crate::domain::gst::GstSettings>, ConfigError> {
+    use crate::domain::gst::{DEFAULT_RATE, DEFAULT_SAC, GstSettings, RateBp, parse_gstin};
+    let Some(raw) = get("ROOTLINE_GSTIN") else {
+        return Ok(None);
+    };
+    let (gstin, state) = parse_gstin(&raw).map_err(|e| ConfigError::Invalid {
+        name: "ROOTLINE_GSTIN",
+        reason: format!("{raw:?} is not a valid GSTIN ({e:?})"),
+    })?;
+    let rate = match get("ROOTLINE_GST_RATE_PERCENT") {
+        None => DEFAULT_RATE,
+        Some(raw) => app::model::billing::parse_minor_units(&raw)
+            .ok()
+            .flatten()
+            .filter(|bp| (1..=4_000).contains(bp))
+            .and_then(|bp| u32::try_from(bp).ok())
+            .map(RateBp)
+            .ok_or_else(|| ConfigError::Invalid {
+                name: "ROOTLINE_GST_RATE_PERCENT",
+                reason: format!("{raw:?} is not a rate from 0.01 to 40 (per cent)"),
+            })?,
+    };
+    let sac = match get("ROOTLINE_GST_SAC") {
+        None => DEFAULT_SAC.to_owned(),
+        Some(raw) if raw.len() == 6 && raw.bytes().all(|b| b.is_ascii_digit()) => raw,
+        Some(raw) => {
+            return Err(ConfigError::Invalid {
+                name: "ROOTLINE_GST_SAC",
+                reason: format!("{raw:?} is not a six-digit SAC code"),
+            });
+        }
+    };
+    Ok(Some(GstSettings {
+        gstin,
+        state,
+        rate,
+        sac,
+    }))
+}
+
+fn payment_settings(get: &impl Fn(&str) -> Option<String>) -> Result<PaymentSettings, ConfigError> {
+    let base = |name: &str, default: &str| -> Result<String, ConfigError> {
+        let raw = get(name).unwrap_or_else(|| default.into());
+        Url::parse(raw.trim())
+            .ok()
+            .filter(|u| matches!(u.scheme(), "https" | "http"))
+            .map(|_| raw.trim().trim_end_matches('/').to_owned())
+            .ok_or_else(|| ConfigError::Invalid {
+                name: if name.contains("STRIPE") {
+                    "ROOTLINE_STRIPE_API_BASE"
+                } else {
+                    "ROOTLINE_RAZORPAY_API_BASE"
+                },
+                reason: format!("{raw:?} is not an http(s) URL"),
+            })
+    };
+    let incomplete = |name: &'static str, needs: &str| ConfigError::Invalid {
+        name,
+        reason: format!("set all of {needs}, or none to turn this provider off"),
+    };
+    let stripe = match (
+        get("ROOTLINE_STRIPE_SECRET_KEY"),
+        get("ROOTLINE_STRIPE_WEBHOOK_SECRET"),
+    ) {
+        (None, None) => None,
+        (Some(key), Some(hook)) => Some(StripeSettings {
+            api_base: base("ROOTLINE_STRIPE_API_BASE", "https://api.stripe.com")?,
+            secret_key: Secret(key.trim().into()),
+            webhook_secret: Secret(hook.trim().into()),
+        }),
+        _ => {
+            return Err(incomplete(
+                "ROOTLINE_STRIPE_SECRET_KEY",
+                "ROOTLINE_STRIPE_SECRET_KEY and ROOTLINE_STRIPE_WEBHOOK_SECRET",
+            ));
+        }
+    };
+    let razorpay = match (
+        get("ROOTLINE_RAZORPAY_KEY_ID"),
+        get("ROOTLINE_RAZORPAY_KEY_SECRET"),
+        get("ROOTLINE_RAZORPAY_WEBHOOK_SECRET"),
+    ) {
+        (None, None, None) => None,
+        (Some(id), Some(key), Some(hook)) => Some(RazorpaySettings {
+            api_base: base("ROOTLINE_RAZORPAY_API_BASE", "https://api.razorpay.com")?,
+            key_id: id.trim().into(),
+            key_secret: Secret(key.trim().into()),
+            webhook_secret: Secret(hook.trim().into()),
+        }),
+        _ => {
+            return Err(incomplete(
+                "ROOTLINE_RAZORPAY_KEY_ID",
+                "ROOTLINE_RAZORPAY_KEY_ID, ROOTLINE_RAZORPAY_KEY_SECRET and ROOTLINE_RAZORPAY_WEBHOOK_SECRET",
+            ));
+        }
+    };
+    Ok(PaymentSettings { stripe, razorpay })
 }
 
 impl Config {
@@ -290,7 +431,12 @@ impl Config {
                 })?,
         };
 
+        let payments = payment_settings(&get)?;
+        let gst = gst_settings(&get)?;
+
         Ok(Self {
+            gst,
+            payments,
             interim_dv_grace,
             mail_lease,
             metrics_token,

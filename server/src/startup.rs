@@ -44,6 +44,8 @@ pub enum StartupError {
     Database(#[from] StoreError),
     #[error("mail: {0}")]
     Mail(#[from] MailError),
+    #[error("payment providers: {0}")]
+    Payments(crate::ports::payment_gateway::GatewayError),
     #[error("ROOTLINE_MAIL_FROM is not a valid mailbox: {0}")]
     MailFrom(String),
     #[error("cannot listen on {addr}: {source}")]
@@ -198,7 +200,8 @@ pub fn order_stack(config: &Config, services: &Services) -> OrderStack {
             tracking_key: services.tracking_key.clone(),
             mail: services.mail_waker.clone(),
         })
-        .with_interim_grace(config.interim_dv_grace),
+        .with_interim_grace(config.interim_dv_grace)
+        .with_gst(config.gst.clone()),
     );
     tokio::spawn(jobs::interim_dv::run(orders.clone()));
     let acme = Arc::new(crate::services::acme::AcmeService::new(
@@ -312,10 +315,24 @@ pub async fn serve(config: Config) -> Result<(), StartupError> {
         Arc::new(OsRandom),
     ));
     tokio::spawn(jobs::vetting_reminders::run(organizations.clone()));
+    let partners = Arc::new(crate::services::partners::PartnerService::new(
+        services.store.clone(),
+        services.clock.clone(),
+        services.identity.clone(),
+        services.mail_waker.clone(),
+    ));
     let vetting = Arc::new(crate::services::vetting::VettingService::new(
         services.store.clone(),
         services.clock.clone(),
         Arc::new(OsRandom),
+        services.mail_waker.clone(),
+        config.link_base(),
+    ));
+    let payments = Arc::new(crate::services::payments::PaymentService::new(
+        services.store.clone(),
+        services.clock.clone(),
+        Arc::new(OsRandom),
+        crate::adapters::payment_gateways(&config).map_err(StartupError::Payments)?,
         services.mail_waker.clone(),
         config.link_base(),
     ));
@@ -365,7 +382,7 @@ pub async fn serve(config: Config) -> Result<(), StartupError> {
             smime: portal,
             catalog: Arc::new(web::portal::CatalogPortal {
                 identity: services.identity.clone(),
-                catalog,
+                catalog: catalog.clone(),
             }),
             acme: Arc::new(web::portal::AcmePortal {
                 identity: services.identity.clone(),
@@ -377,11 +394,20 @@ pub async fn serve(config: Config) -> Result<(), StartupError> {
                 organizations: organizations.clone(),
                 throttle: throttle.clone(),
             }),
+            partners: Arc::new(web::portal::PartnersPortal {
+                identity: services.identity.clone(),
+                partners,
+                orders: orders.clone(),
+            }),
             vetting: Arc::new(web::portal::VettingPortal {
                 identity: services.identity.clone(),
                 vetting: vetting.clone(),
                 throttle: throttle.clone(),
                 orders: orders.clone(),
+            }),
+            payments: Arc::new(web::portal::PaymentsPortal {
+                identity: services.identity.clone(),
+                payments: payments.clone(),
             }),
         },
         store: services.store.clone(),
@@ -392,8 +418,10 @@ pub async fn serve(config: Config) -> Result<(), StartupError> {
         access,
         orders,
         billing,
+        catalog,
         organizations,
         vetting,
+        payments,
         throttle,
         metrics_access: Arc::new(web::metrics::MetricsAccess::from_token(
             config.metrics_token.as_ref().map(|t| t.0.as_str()),

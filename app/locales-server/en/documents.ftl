@@ -62,6 +62,16 @@ xlsx-price = Price
 xlsx-placed-by = Placed by
 xlsx-tags = Tags
 
+## The price list export: the sheet's name and its header row (besides xlsx-product).
+
+xlsx-prices-sheet = Price list
+xlsx-prices-kind = Product type
+xlsx-prices-validity-days = Validity (days)
+xlsx-prices-currency = Currency
+xlsx-prices-base = Base price
+xlsx-prices-per-extra-domain = Per extra domain
+xlsx-prices-included-domains = Included domains
+
 ## The audit log export: the sheet's name and its header row.
 
 xlsx-audit-sheet = Audit log
@@ -72,3 +82,25 @@ xlsx-user = User
 xlsx-ip-address = IP address
 xlsx-summary = Summary
 xlsx-entry = Entry
+
+## A partner's statement to its sub-account for one order (not an operator tax invoice).
+
+doc-partner-statement-title = Statement { $number }
+doc-issued-by = Issued by
+doc-total-owed-partner = Total owed to { $partner }: { $amount }
+doc-partner-statement-note = { $partner } paid the certificate authority for this order. This statement is issued by { $partner }, not by the certificate authority, and is not a tax invoice.
+
+## GST on an INR tax invoice.
+
+doc-tax-invoice-title = Tax invoice { $number }
+doc-seller-gstin = Supplier's GSTIN
+doc-buyer-gstin = Recipient's GSTIN
+doc-buyer-unregistered = Unregistered
+doc-place-of-supply = Place of supply
+doc-place-unknown = Not given
+doc-sac = SAC
+doc-taxable-value = Taxable value: { $amount }
+doc-cgst = CGST at { $rate }%: { $amount }
+doc-sgst = SGST at { $rate }%: { $amount }
+doc-igst = IGST at { $rate }%: { $amount }
+doc-no-gst = No GST was charged: the certificate authority has no GST registration configured.

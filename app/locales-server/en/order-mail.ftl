@@ -142,3 +142,13 @@ mail-ev-approval-subject = Approve the EV certificate request for { $organizatio
 mail-ev-approval-body = { $requester } requested an EV certificate ({ $product }) for { $organization } covering { $names } and named you as the certificate approver. Approve the request, or reject it with a reason, at { $link } (the link works once, for { $days } days). If you are a user of the account, the request is also on its EV Request Approvals page.
 mail-ev-rejected-subject = Your EV request, order #{ $id }, was rejected
 mail-ev-rejected-body = { $who } answered "no" to the { $step }: { $reason } No certificate is issued for this request. Correct what is wrong and order again, or cancel the order for a refund.
+
+## A partner rejected its sub-account's order.
+
+mail-parent-rejected-subject = Order #{ $id } was rejected by { $partner }
+mail-parent-rejected-body =
+    { $partner }, who approves your account's orders, rejected order #{ $id } ({ $product } for { $names }).
+
+    Reason: { $reason }
+
+    Nothing was charged. Ask { $partner } if anything is unclear, or place a new order.

@@ -65,6 +65,16 @@ xlsx-price = Cena
 xlsx-placed-by = Zamawiający
 xlsx-tags = Tagi
 
+## Eksport cennika: nazwa arkusza i wiersz nagłówków (poza xlsx-product).
+
+xlsx-prices-sheet = Cennik
+xlsx-prices-kind = Rodzaj produktu
+xlsx-prices-validity-days = Okres ważności (dni)
+xlsx-prices-currency = Waluta
+xlsx-prices-base = Cena podstawowa
+xlsx-prices-per-extra-domain = Za każdą dodatkową domenę
+xlsx-prices-included-domains = Domeny w cenie
+
 ## Eksport dziennika audytu: nazwa arkusza i wiersz nagłówków.
 
 xlsx-audit-sheet = Dziennik audytu
@@ -75,3 +85,25 @@ xlsx-user = Użytkownik
 xlsx-ip-address = Adres IP
 xlsx-summary = Opis
 xlsx-entry = Nr wpisu
+
+## A partner's statement to its sub-account for one order (not an operator tax invoice).
+
+doc-partner-statement-title = Zestawienie { $number }
+doc-issued-by = Wystawca
+doc-total-owed-partner = Należność dla { $partner }: { $amount }
+doc-partner-statement-note = { $partner } zapłacił urzędowi certyfikacji za to zamówienie. To zestawienie wystawia { $partner }, a nie urząd certyfikacji; nie jest ono fakturą VAT.
+
+## GST on an INR tax invoice.
+
+doc-tax-invoice-title = Faktura podatkowa { $number }
+doc-seller-gstin = GSTIN dostawcy
+doc-buyer-gstin = GSTIN odbiorcy
+doc-buyer-unregistered = Niezarejestrowany
+doc-place-of-supply = Miejsce dostawy
+doc-place-unknown = Nie podano
+doc-sac = SAC
+doc-taxable-value = Wartość podlegająca opodatkowaniu: { $amount }
+doc-cgst = CGST { $rate }%: { $amount }
+doc-sgst = SGST { $rate }%: { $amount }
+doc-igst = IGST { $rate }%: { $amount }
+doc-no-gst = Nie naliczono GST: urząd certyfikacji nie ma skonfigurowanej rejestracji GST.

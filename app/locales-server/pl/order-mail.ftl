@@ -142,3 +142,13 @@ mail-ev-approval-subject = Zatwierdź wniosek o certyfikat EV dla { $organizatio
 mail-ev-approval-body = { $requester } złożył wniosek o certyfikat EV ({ $product }) dla { $organization } obejmujący { $names } i wskazał Cię jako zatwierdzającego certyfikat. Zatwierdź wniosek albo odrzuć go z podaniem powodu pod adresem { $link } (link działa raz, przez { $days } dni). Jeśli jesteś użytkownikiem konta, wniosek jest też na stronie Zatwierdzenia wniosków EV.
 mail-ev-rejected-subject = Twój wniosek EV, zamówienie nr { $id }, został odrzucony
 mail-ev-rejected-body = { $who } odpowiedział „nie” w kroku „{ $step }”: { $reason } Dla tego wniosku nie zostanie wystawiony certyfikat. Popraw to, co jest błędne, i zamów ponownie albo anuluj zamówienie, aby otrzymać zwrot.
+
+## A partner rejected its sub-account's order.
+
+mail-parent-rejected-subject = Zamówienie nr { $id } zostało odrzucone przez { $partner }
+mail-parent-rejected-body =
+    { $partner }, który zatwierdza zamówienia Twojego konta, odrzucił zamówienie nr { $id } ({ $product } dla { $names }).
+
+    Powód: { $reason }
+
+    Nic nie zostało pobrane. W razie wątpliwości zapytaj { $partner } albo złóż nowe zamówienie.

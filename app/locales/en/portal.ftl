@@ -32,6 +32,7 @@ page-add-user = Add user
 page-application-received = Application received
 page-audit-log = Audit log
 page-billing = Billing
+page-product-prices = Product price list
 page-check-email = Check your e-mail
 page-choose-account = Choose an account
 page-confirm-domain = Confirm domain control
@@ -92,6 +93,7 @@ menu-private-cas = Private CAs
 menu-private-products = Private products
 menu-groups = Groups
 menu-billing = Billing
+menu-product-prices = Product price list
 menu-audit-log = Audit log
 menu-design-system = Design system
 
@@ -111,6 +113,7 @@ refusal-products = Your role does not allow you to manage products.
 refusal-roles = Your role does not allow you to manage roles.
 refusal-users = Your role does not allow you to manage users.
 refusal-finance = Your role does not allow you to see balances and the statement.
+refusal-product-prices = Your role does not allow you to see the account's prices.
 refusal-audit = Your role does not allow you to see the audit log.
 
 # Failures every page shares.

@@ -32,6 +32,7 @@ page-add-user = Dodaj użytkownika
 page-application-received = Wniosek przyjęty
 page-audit-log = Dziennik zdarzeń
 page-billing = Rozliczenia
+page-product-prices = Cennik produktów
 page-check-email = Sprawdź pocztę
 page-choose-account = Wybierz konto
 page-confirm-domain = Potwierdź kontrolę nad domeną
@@ -92,6 +93,7 @@ menu-private-cas = Prywatne urzędy certyfikacji
 menu-private-products = Prywatne produkty
 menu-groups = Grupy
 menu-billing = Rozliczenia
+menu-product-prices = Cennik produktów
 menu-audit-log = Dziennik zdarzeń
 menu-design-system = System projektowy
 
@@ -111,6 +113,7 @@ refusal-products = Twoja rola nie pozwala zarządzać produktami.
 refusal-roles = Twoja rola nie pozwala zarządzać rolami.
 refusal-users = Twoja rola nie pozwala zarządzać użytkownikami.
 refusal-finance = Twoja rola nie pozwala oglądać sald i wyciągu.
+refusal-product-prices = Twoja rola nie pozwala oglądać cen konta.
 refusal-audit = Twoja rola nie pozwala oglądać dziennika zdarzeń.
 
 # Błędy wspólne dla wszystkich stron.

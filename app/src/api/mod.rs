@@ -19,6 +19,8 @@ mod multipart;
 pub mod operator;
 pub mod orders;
 pub mod organizations;
+pub mod partners;
+pub mod payments;
 pub mod profile;
 pub mod refill;
 pub mod smime;

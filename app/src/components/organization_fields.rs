@@ -8,7 +8,7 @@ use crate::model::{
 
 /// A country chosen from the list (ISO 3166-1 alpha-2 codes), with the server's message.
 #[component]
-fn CountrySelect(
+pub(crate) fn CountrySelect(
     name: &'static str,
     #[prop(into)] label: String,
     selected: String,

@@ -62,6 +62,8 @@ where
 pub enum Access {
     Everyone,
     Needs(Permission),
+    /// Only partner accounts (which have sub-accounts), with the permission.
+    PartnerNeeds(Permission),
     Operator,
 }
 
@@ -90,7 +92,7 @@ const fn entry(
 }
 
 /// The main menu, in order. Each entry's access is the permission its page asks for.
-pub const MENU: [MenuEntry; 25] = [
+pub const MENU: [MenuEntry; 30] = [
     entry("/", "menu-overview", Access::Everyone, &["page-overview"]),
     entry(
         "/profile",
@@ -156,6 +158,12 @@ pub const MENU: [MenuEntry; 25] = [
         "menu-vetting",
         Access::Operator,
         &["page-vetting", "page-vetting-case"],
+    ),
+    entry(
+        "/operator/payments",
+        "menu-operator-payments",
+        Access::Operator,
+        &["page-operator-payments"],
     ),
     entry(
         "/operator/legal",
@@ -230,6 +238,30 @@ pub const MENU: [MenuEntry; 25] = [
         &["page-billing"],
     ),
     entry(
+        "/billing/add-credits",
+        "menu-add-credits",
+        Access::Needs(Permission::ViewFinance),
+        &["page-add-credits"],
+    ),
+    entry(
+        "/billing/withdraw",
+        "menu-withdraw",
+        Access::Needs(Permission::ViewFinance),
+        &["page-withdraw"],
+    ),
+    entry(
+        "/billing/price-list",
+        "menu-product-prices",
+        Access::Needs(Permission::ViewFinance),
+        &["page-product-prices"],
+    ),
+    entry(
+        "/sub-accounts",
+        "menu-sub-accounts",
+        Access::PartnerNeeds(Permission::ManageSubAccounts),
+        &["page-sub-accounts", "page-price-list-edit"],
+    ),
+    entry(
         "/audit",
         "menu-audit-log",
         Access::Needs(Permission::ViewAuditLog),
@@ -243,11 +275,18 @@ pub const MENU: [MenuEntry; 25] = [
     ),
 ];
 
-/// Whether a user with these permissions (and operator standing) sees `entry`.
-pub fn sees(entry: &MenuEntry, can: impl Fn(Permission) -> bool, is_operator: bool) -> bool {
+/// Whether a user with these permissions (and operator standing, in a partner account or
+/// not) sees `entry`.
+pub fn sees(
+    entry: &MenuEntry,
+    can: impl Fn(Permission) -> bool,
+    is_operator: bool,
+    is_partner: bool,
+) -> bool {
     match entry.access {
         Access::Everyone => true,
         Access::Needs(p) => can(p),
+        Access::PartnerNeeds(p) => is_partner && can(p),
         Access::Operator => is_operator,
     }
 }
@@ -255,7 +294,14 @@ pub fn sees(entry: &MenuEntry, can: impl Fn(Permission) -> bool, is_operator: bo
 /// The entries this session sees, in menu order.
 pub fn menu(session: &SessionView) -> Vec<MenuEntry> {
     MENU.iter()
-        .filter(|e| sees(e, |p| session.can(p), session.is_operator))
+        .filter(|e| {
+            sees(
+                e,
+                |p| session.can(p),
+                session.is_operator,
+                session.account_kind == crate::model::AccountKind::Partner,
+            )
+        })
         .copied()
         .collect()
 }

@@ -88,8 +88,9 @@ fn sources(dir: &Path, found: &mut Vec<PathBuf>) {
 /// `t_args(` and `Msg::new(`, the second of `tr(` and `tr_args(`, and every literal that starts with a prefix
 /// only keys use (menu entries, page titles, refusals, statuses passed around as keys).
 fn keys_in(text: &str) -> Vec<String> {
-    const KEY_PREFIXES: [&str; 26] = [
+    const KEY_PREFIXES: [&str; 27] = [
         "organization-type-",
+        "product-kind-",
         "organization-status-",
         "revocation-reason-",
         "certificate-title-",

@@ -59,6 +59,8 @@ pub enum AccountStatus {
     Active,
     Rejected,
     Expired,
+    /// A sub-account its partner suspended: nobody acts for it until it is reactivated.
+    Suspended,
 }
 
 impl AccountStatus {
@@ -69,6 +71,7 @@ impl AccountStatus {
             Self::Active => "active",
             Self::Rejected => "rejected",
             Self::Expired => "expired",
+            Self::Suspended => "suspended",
         }
     }
 
@@ -79,6 +82,7 @@ impl AccountStatus {
             "active" => Some(Self::Active),
             "rejected" => Some(Self::Rejected),
             "expired" => Some(Self::Expired),
+            "suspended" => Some(Self::Suspended),
             _ => None,
         }
     }
@@ -91,6 +95,7 @@ impl AccountStatus {
             Self::Active => "account-status-active",
             Self::Rejected => "account-status-rejected",
             Self::Expired => "account-status-expired",
+            Self::Suspended => "account-status-suspended",
         }
     }
 
@@ -102,6 +107,7 @@ impl AccountStatus {
             Self::Active => "err-account-state-active",
             Self::Rejected => "err-account-state-rejected",
             Self::Expired => "err-account-state-expired",
+            Self::Suspended => "err-account-state-suspended",
         }
     }
 
@@ -112,6 +118,7 @@ impl AccountStatus {
             Self::Active => "Active",
             Self::Rejected => "Rejected",
             Self::Expired => "Expired",
+            Self::Suspended => "Suspended",
         }
     }
 }

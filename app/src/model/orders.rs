@@ -325,6 +325,10 @@ pub struct WizardData {
     pub placed_order: Option<i32>,
     /// The organizations an OV order may name, by name.
     pub organizations: Vec<OrganizationChoice>,
+    /// The GST rate (basis points) added to the price when the account pays in INR and the
+    /// operator is registered for GST.
+    #[serde(default)]
+    pub gst_rate_bp: Option<u32>,
 }
 
 /// An organization an order may name: verified and its vetting not aged out, or sent for

@@ -25,7 +25,10 @@ pub enum Permission {
     /// Private CAs and their products.
     ManageCas,
     ManageProducts,
+    /// Sub-accounts' price lists, orders and statements.
     ManageSubAccounts,
+    /// Create, suspend and reactivate sub-accounts (a partner's Administrator and Manager).
+    CreateSubAccounts,
     /// REST and ACME API credentials.
     UseApi,
     /// Balances, ledger, invoices.
@@ -40,7 +43,7 @@ pub enum Permission {
 }
 
 impl Permission {
-    pub const ALL: [Permission; 19] = [
+    pub const ALL: [Permission; 20] = [
         Self::RequestCertificates,
         Self::ViewGroupOrders,
         Self::ApproveOrders,
@@ -53,6 +56,7 @@ impl Permission {
         Self::ManageCas,
         Self::ManageProducts,
         Self::ManageSubAccounts,
+        Self::CreateSubAccounts,
         Self::UseApi,
         Self::ViewFinance,
         Self::ViewAuditLog,
@@ -77,6 +81,7 @@ impl Permission {
             Self::ManageCas => "manage_cas",
             Self::ManageProducts => "manage_products",
             Self::ManageSubAccounts => "manage_sub_accounts",
+            Self::CreateSubAccounts => "create_sub_accounts",
             Self::UseApi => "use_api",
             Self::ViewFinance => "view_finance",
             Self::ViewAuditLog => "view_audit_log",
@@ -106,6 +111,7 @@ impl Permission {
             Self::ManageCas => "permission-manage-cas",
             Self::ManageProducts => "permission-manage-products",
             Self::ManageSubAccounts => "permission-manage-sub-accounts",
+            Self::CreateSubAccounts => "permission-create-sub-accounts",
             Self::UseApi => "permission-use-api",
             Self::ViewFinance => "permission-view-finance",
             Self::ViewAuditLog => "permission-view-audit-log",
@@ -129,7 +135,8 @@ impl Permission {
             Self::ManageRoles => "Manage custom roles",
             Self::ManageCas => "Manage private CAs",
             Self::ManageProducts => "Manage products",
-            Self::ManageSubAccounts => "Manage sub-accounts and their price lists",
+            Self::ManageSubAccounts => "Manage sub-accounts' price lists, orders and statements",
+            Self::CreateSubAccounts => "Create, suspend and reactivate sub-accounts",
             Self::UseApi => "Use the REST and ACME APIs",
             Self::ViewFinance => "See balances, ledger and invoices",
             Self::ViewAuditLog => "See the audit log",
@@ -159,6 +166,7 @@ impl Role {
                 ManageCas,
                 ManageProducts,
                 ManageSubAccounts,
+                CreateSubAccounts,
                 UseApi,
                 ViewFinance,
                 ViewAuditLog,
@@ -189,7 +197,9 @@ impl Role {
             ],
             Self::BasicUser => &[RequestCertificates, UseApi, ViewReports, UseTools],
             Self::DiscoveryUser => &[Discovery, UseTools],
-            Self::SubAccountUser => &[RequestCertificates, ViewGroupOrders],
+            // Sees the sub-accounts of their groups and their orders (`ManageSubAccounts`
+            // without `ViewFinance` sets no prices).
+            Self::SubAccountUser => &[RequestCertificates, ViewGroupOrders, ManageSubAccounts],
             // Held as `custom:<id>`: the permissions come from that role, not from here.
             Self::Custom => &[],
         }

@@ -97,6 +97,25 @@ impl ProductKind {
         }
     }
 
+    /// The catalogue key of its name in the reader's language (`label` is the English one
+    /// the operator console and the audit log keep).
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::DvSingle => "product-kind-dv-single",
+            Self::DvWildcard => "product-kind-dv-wildcard",
+            Self::DvUcc => "product-kind-dv-ucc",
+            Self::DvWildcardUcc => "product-kind-dv-wildcard-ucc",
+            Self::Private => "product-kind-private",
+            Self::SmimeMailbox => "product-kind-smime-mailbox",
+            Self::OvSingle => "product-kind-ov-single",
+            Self::OvWildcard => "product-kind-ov-wildcard",
+            Self::OvUcc => "product-kind-ov-ucc",
+            Self::OvWildcardUcc => "product-kind-ov-wildcard-ucc",
+            Self::EvSingle => "product-kind-ev-single",
+            Self::EvUcc => "product-kind-ev-ucc",
+        }
+    }
+
     /// Whether the product's names may (wildcard UCC) or must (wildcard) be `*.` names.
     pub fn is_wildcard(self) -> bool {
         matches!(

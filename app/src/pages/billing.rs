@@ -1,3 +1,10 @@
+//! `/billing`: balances, monthly invoices and the statement. The pages under it (the price
+//! list, …) are in `billing/`.
+
+pub mod add_credits;
+pub mod price_list;
+pub mod withdraw;
+
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
@@ -47,6 +54,7 @@ fn Overview(billing: Billing) -> impl IntoView {
             </dl>
             <p class="muted">{t("billing-explain")}</p>
         </section>
+        <crate::pages::billing_tax::TaxDetailsCard />
         <section class="card" aria-labelledby="group-balances-heading">
             <h2 id="group-balances-heading">{t("billing-group-balances")}</h2>
             <Table label=t("billing-group-balances") columns=vec![t("statement-group"), t("billing-pays-from"), t("billing-balance"), t("billing-spent"), t("billing-spend-limit")]>
@@ -63,6 +71,11 @@ fn Overview(billing: Billing) -> impl IntoView {
                     }
                 }).collect_view()}
             </Table>
+        </section>
+        <section class="card" aria-labelledby="product-prices-heading">
+            <h2 id="product-prices-heading">{t("page-product-prices")}</h2>
+            <p class="muted">{t("product-prices-billing-explain")}</p>
+            <p><a href="/billing/price-list">{t("product-prices-billing-link")}</a></p>
         </section>
         <section class="card" aria-labelledby="invoices-heading">
             <h2 id="invoices-heading">{t("billing-monthly-invoices")}</h2>

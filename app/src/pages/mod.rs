@@ -4,6 +4,7 @@
 pub mod audit;
 pub mod auth;
 pub mod billing;
+pub mod billing_tax;
 pub mod choose_account;
 pub mod dcv;
 pub mod design;
@@ -20,5 +21,6 @@ pub mod overview;
 pub mod profile;
 pub mod settings;
 pub mod smime;
+pub mod sub_accounts;
 pub mod track;
 pub mod users;

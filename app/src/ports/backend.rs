@@ -24,4 +24,6 @@ pub struct Backend {
     pub acme: Arc<dyn AcmeApi>,
     pub organizations: Arc<dyn OrganizationsApi>,
     pub vetting: Arc<dyn crate::ports::vetting::VettingApi>,
+    pub partners: Arc<dyn crate::ports::partners::PartnersApi>,
+    pub payments: Arc<dyn crate::ports::payments::PaymentsApi>,
 }

@@ -29,6 +29,17 @@ pub trait BillingApi: Send + Sync {
         direction: crate::model::billing::Allocation,
         form: crate::model::billing::CreditForm,
     ) -> Result<(), AppError>;
+    /// The account's GST details. Needs `ViewFinance`.
+    async fn tax_details(
+        &self,
+        meta: &RequestMeta,
+    ) -> Result<crate::model::gst_states::TaxDetails, AppError>;
+    /// Records the account's GSTIN and state. Needs `AllocateCredits`.
+    async fn set_tax_details(
+        &self,
+        meta: &RequestMeta,
+        form: crate::model::gst_states::TaxDetailsForm,
+    ) -> Result<(), AppError>;
     /// A customer account's credits. Operator users only.
     async fn account_credits(
         &self,

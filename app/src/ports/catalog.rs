@@ -72,4 +72,11 @@ pub trait CatalogApi: Send + Sync {
         meta: &RequestMeta,
         currency: String,
     ) -> Result<Vec<crate::model::products::Offer>, AppError>;
+    /// The caller's account's price list (what it pays per product, validity and currency),
+    /// narrowed by the filters. `ViewFinance`.
+    async fn price_list(
+        &self,
+        meta: &RequestMeta,
+        query: crate::model::price_list::PriceListQuery,
+    ) -> Result<Vec<crate::model::price_list::PriceListRow>, AppError>;
 }

@@ -6,10 +6,15 @@ pub mod dns;
 pub mod http_fetch;
 pub mod mail;
 pub mod pkcs11;
+pub mod provider_http;
+#[cfg(test)]
+mod provider_mock;
 pub mod random;
+pub mod razorpay;
 pub mod sealer;
 pub mod signature_log;
 pub mod softkeys;
+pub mod stripe;
 
 use std::sync::Arc;
 
@@ -28,4 +33,28 @@ pub fn dcv_adapters(config: &Config) -> (Arc<dyn DnsResolver>, Arc<dyn HttpFetch
                 .allowing_private_addresses(config.dcv_allow_private_addresses),
         ),
     )
+}
+
+/// The payment providers whose keys are configured (FIN-1); none configured, none offered.
+pub fn payment_gateways(
+    config: &Config,
+) -> Result<Vec<Arc<dyn crate::ports::PaymentGateway>>, crate::ports::payment_gateway::GatewayError>
+{
+    let mut gateways: Vec<Arc<dyn crate::ports::PaymentGateway>> = Vec::new();
+    if let Some(s) = &config.payments.stripe {
+        gateways.push(Arc::new(stripe::StripeCheckout::new(
+            &s.api_base,
+            s.secret_key.clone(),
+            s.webhook_secret.clone(),
+        )?));
+    }
+    if let Some(r) = &config.payments.razorpay {
+        gateways.push(Arc::new(razorpay::RazorpayCheckout::new(
+            &r.api_base,
+            r.key_id.clone(),
+            r.key_secret.clone(),
+            r.webhook_secret.clone(),
+        )?));
+    }
+    Ok(gateways)
 }

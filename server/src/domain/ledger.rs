@@ -11,6 +11,9 @@ pub enum Holder {
     Account,
     /// A group's allocated balance.
     Group(i32),
+    /// Credits held for a withdrawal the operator has not yet paid out or refused: no longer
+    /// the account's to spend, not yet gone from the account.
+    Withdrawal,
 }
 
 impl Holder {
@@ -20,6 +23,7 @@ impl Holder {
             Self::Operator => "operator".into(),
             Self::Account => "account".into(),
             Self::Group(id) => format!("group:{id}"),
+            Self::Withdrawal => "withdrawal".into(),
         }
     }
 
@@ -27,6 +31,7 @@ impl Holder {
         match key {
             "operator" => Some(Self::Operator),
             "account" => Some(Self::Account),
+            "withdrawal" => Some(Self::Withdrawal),
             other => other
                 .strip_prefix("group:")
                 .and_then(|id| id.parse().ok())
@@ -47,15 +52,27 @@ pub enum Kind {
     Deallocate,
     OrderCharge,
     OrderRefund,
+    /// A payment received (online or an approved bank transfer) credits the account.
+    Payment,
+    /// A requested withdrawal is held at once, so it cannot be spent twice.
+    WithdrawalHold,
+    /// The operator paid the held withdrawal out to the bank account.
+    WithdrawalPaid,
+    /// The operator refused the withdrawal: the held credits go back to the account.
+    WithdrawalRelease,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 5] = [
+    pub const ALL: [Kind; 9] = [
         Self::Grant,
         Self::Allocate,
         Self::Deallocate,
         Self::OrderCharge,
         Self::OrderRefund,
+        Self::Payment,
+        Self::WithdrawalHold,
+        Self::WithdrawalPaid,
+        Self::WithdrawalRelease,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -65,6 +82,11 @@ impl Kind {
             Self::Deallocate => "deallocate",
             Self::OrderCharge => "order_charge",
             Self::OrderRefund => "order_refund",
+            Self::Payment => "payment",
+            Self::WithdrawalHold => "withdrawal_hold",
+            Self::WithdrawalPaid => "withdrawal_paid",
+            // The column holds 16 characters.
+            Self::WithdrawalRelease => "hold_release",
         }
     }
 
@@ -79,6 +101,10 @@ impl Kind {
             Self::Deallocate => "De-allocated from group",
             Self::OrderCharge => "Order charged",
             Self::OrderRefund => "Order refunded",
+            Self::Payment => "Payment received",
+            Self::WithdrawalHold => "Withdrawal requested (held)",
+            Self::WithdrawalPaid => "Withdrawal paid out",
+            Self::WithdrawalRelease => "Withdrawal refused (released)",
         }
     }
 }
@@ -117,6 +143,10 @@ pub fn postings(
         Kind::Deallocate => (group_of(group)?, Holder::Account),
         Kind::OrderCharge => (payer, Holder::Operator),
         Kind::OrderRefund => (Holder::Operator, payer),
+        Kind::Payment => (Holder::Operator, Holder::Account),
+        Kind::WithdrawalHold => (Holder::Account, Holder::Withdrawal),
+        Kind::WithdrawalPaid => (Holder::Withdrawal, Holder::Operator),
+        Kind::WithdrawalRelease => (Holder::Withdrawal, Holder::Account),
     };
     Ok([
         Posting {
@@ -169,6 +199,7 @@ mod tests {
             Holder::Account,
             Holder::Group(1),
             Holder::Group(4711),
+            Holder::Withdrawal,
         ] {
             assert_eq!(Holder::parse(&h.key()), Some(h));
         }
@@ -177,6 +208,8 @@ mod tests {
         }
         for k in Kind::ALL {
             assert_eq!(Kind::parse(k.as_str()), Some(k));
+            // The stored column holds 16 characters.
+            assert!(k.as_str().len() <= 16, "{k:?}");
         }
     }
 
@@ -193,6 +226,10 @@ mod tests {
             (Kind::OrderCharge, Some(3), Group(3), Operator),
             (Kind::OrderRefund, None, Operator, Account),
             (Kind::OrderRefund, Some(3), Operator, Group(3)),
+            (Kind::Payment, None, Operator, Account),
+            (Kind::WithdrawalHold, None, Account, Withdrawal),
+            (Kind::WithdrawalPaid, None, Withdrawal, Operator),
+            (Kind::WithdrawalRelease, None, Withdrawal, Account),
         ];
         for (kind, group, from, to) in table {
             let p = postings(kind, 2_500, group).unwrap();

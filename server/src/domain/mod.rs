@@ -1,9 +1,11 @@
 //! Pure rules: no I/O, no clock, no randomness of their own. Table-driven tests.
 
 pub mod audit_chain;
+pub mod bank_account;
 pub mod caa;
 pub mod client_limits;
 pub mod dcv;
+pub mod gst;
 pub mod identity_limits;
 pub mod ip_range;
 pub mod ledger;

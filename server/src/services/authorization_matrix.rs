@@ -42,6 +42,8 @@ use crate::{
             test_support::{World as OrderWorld, world as order_world},
         },
         organizations::{OrganizationError, OrganizationService, Upload as OrgUpload},
+        partners::{PartnerError, PartnerService},
+        payments::{PaymentError, PaymentService},
         validation::ValidationError,
         vetting::{VettingError, VettingService},
     },
@@ -95,6 +97,17 @@ impl<T> Answered for Result<T, BillingError> {
     }
 }
 
+impl<T> Answered for Result<T, PaymentError> {
+    fn answer(self) -> Answer {
+        match self {
+            Err(PaymentError::Forbidden(p)) => Answer::Forbidden(Some(p)),
+            Err(PaymentError::OperatorOnly) => Answer::OperatorOnly,
+            Err(PaymentError::NotFound) => Answer::NotFound,
+            other => Answer::Other(format!("{:?}", other.err())),
+        }
+    }
+}
+
 impl<T> Answered for Result<T, CatalogError> {
     fn answer(self) -> Answer {
         match self {
@@ -131,6 +144,16 @@ impl<T> Answered for Result<T, OrganizationError> {
         match self {
             Err(OrganizationError::Forbidden(p)) => Answer::Forbidden(Some(p)),
             Err(OrganizationError::NotFound) => Answer::NotFound,
+            other => Answer::Other(format!("{:?}", other.err())),
+        }
+    }
+}
+
+impl<T> Answered for Result<T, PartnerError> {
+    fn answer(self) -> Answer {
+        match self {
+            Err(PartnerError::Forbidden(p)) => Answer::Forbidden(Some(p)),
+            Err(PartnerError::NotFound) => Answer::NotFound,
             other => Answer::Other(format!("{:?}", other.err())),
         }
     }
@@ -225,6 +248,10 @@ struct World {
     acme: AcmeService,
     orgs: OrganizationService,
     desk: VettingService,
+    partners: PartnerService,
+    payments: PaymentService,
+    /// A bank transfer the first account recorded.
+    payment: app::model::payments::PaymentId,
     /// An organization of the first account, with one document.
     organization: OrganizationId,
     document: OrganizationDocumentId,
@@ -601,6 +628,103 @@ fn cases() -> Vec<Case> {
                 .allocate(c, w.group, Allocation::Allocate, &credit_form(), ip())
                 .await
         ),
+        // payments (FIN-1)
+        case!(
+            "payments/pages.rs::add_credits_page",
+            needs(ViewFinance),
+            Skip,
+            |w, c| w.payments.add_credits_page(c, None).await
+        ),
+        case!(
+            "payments/pages.rs::withdraw_page",
+            needs(ViewFinance),
+            Skip,
+            |w, c| w.payments.withdraw_page(c).await
+        ),
+        case!(
+            "payments/online.rs::start_online_payment",
+            needs(AllocateCredits),
+            Skip,
+            |w, c| w
+                .payments
+                .start_online_payment(c, &Default::default(), ip())
+                .await
+        ),
+        case!(
+            "payments/recheck.rs::recheck_payment",
+            needs(ViewFinance),
+            NF,
+            |w, c| w.payments.recheck_payment(c, w.payment).await
+        ),
+        case!(
+            "payments/offline.rs::record_offline_payment",
+            needs(AllocateCredits),
+            Skip,
+            |w, c| w
+                .payments
+                .record_offline_payment(c, &Default::default(), Default::default(), ip())
+                .await
+        ),
+        case!(
+            "payments/bank_details.rs::save_bank_details",
+            needs(AllocateCredits),
+            Skip,
+            |w, c| w
+                .payments
+                .save_bank_details(c, &Default::default(), ip())
+                .await
+        ),
+        case!(
+            "payments/withdraw.rs::request_withdrawal",
+            needs(AllocateCredits),
+            Skip,
+            |w, c| w
+                .payments
+                .request_withdrawal(c, &Default::default(), ip())
+                .await
+        ),
+        case!(
+            "payments/queue.rs::payments_queue",
+            OPERATOR,
+            Skip,
+            |w, c| w.payments.payments_queue(c).await
+        ),
+        case!(
+            "payments/queue.rs::payment_proof",
+            OPERATOR,
+            Skip,
+            |w, c| w.payments.payment_proof(c, w.payment).await
+        ),
+        case!(
+            "payments/decide_payment.rs::decide_payment",
+            OPERATOR,
+            Skip,
+            |w, c| w
+                .payments
+                .decide_payment(
+                    c,
+                    w.payment,
+                    app::model::payments::Decision::Reject,
+                    "",
+                    ip()
+                )
+                .await
+        ),
+        case!(
+            "payments/decide_withdrawal.rs::decide_withdrawal",
+            OPERATOR,
+            Skip,
+            |w, c| w
+                .payments
+                .decide_withdrawal(
+                    c,
+                    app::model::payments::WithdrawalId(1),
+                    app::model::payments::Decision::Reject,
+                    "",
+                    ip()
+                )
+                .await
+        ),
         case!("billing/grant.rs::grant_credits", OPERATOR, Skip, |w, c| w
             .o
             .billing
@@ -630,6 +754,16 @@ fn cases() -> Vec<Case> {
             needs(RequestCertificates),
             Skip,
             |w, c| w.o.catalog.offers(c, "USD").await
+        ),
+        case!(
+            "catalog/price_list.rs::price_list",
+            needs(ViewFinance),
+            Skip,
+            |w, c| w
+                .o
+                .catalog
+                .price_list(c, &app::model::price_list::PriceListQuery::default())
+                .await
         ),
         case!(
             "catalog/private_cas.rs::private_cas",
@@ -1340,6 +1474,107 @@ fn cases() -> Vec<Case> {
             NF,
             |w, c| w.orgs.suspend_organization(c, w.organization, ip()).await
         ),
+        // partners: the first account is an Enterprise, so those allowed are refused as not
+        // a partner (the partner tests cover one partner against another).
+        case!(
+            "billing/tax_details.rs::tax_details",
+            needs(ViewFinance),
+            Skip,
+            |w, c| w.o.billing.tax_details(c).await
+        ),
+        case!(
+            "billing/tax_details.rs::set_tax_details",
+            needs(AllocateCredits),
+            Skip,
+            |w, c| w
+                .o
+                .billing
+                .set_tax_details(
+                    c,
+                    &app::model::gst_states::TaxDetailsForm {
+                        gstin: String::new(),
+                        state: "27".into(),
+                    },
+                    ip()
+                )
+                .await
+        ),
+        case!(
+            "partners/act_for.rs::act_for",
+            needs(ManageSubAccounts),
+            Skip,
+            |w, c| w.partners.act_for(c, w.o.admin.account.id, ip()).await
+        ),
+        case!(
+            "partners/create.rs::create_sub_account",
+            needs(CreateSubAccounts),
+            Skip,
+            |w, c| w
+                .partners
+                .create_sub_account(c, &Default::default(), Lang::En, ip())
+                .await
+        ),
+        case!(
+            "partners/page.rs::sub_accounts_page",
+            needs(ManageSubAccounts),
+            Skip,
+            |w, c| w.partners.sub_accounts_page(c).await
+        ),
+        case!(
+            "partners/status.rs::set_sub_account_suspended",
+            needs(CreateSubAccounts),
+            Skip,
+            |w, c| w
+                .partners
+                .set_sub_account_suspended(c, w.o.admin.account.id, true, ip())
+                .await
+        ),
+        case!(
+            "partners/price_lists.rs::create_price_list",
+            needs(ManageSubAccounts),
+            Skip,
+            |w, c| w.partners.create_price_list(c, "Gold", ip()).await
+        ),
+        case!(
+            "partners/price_lists.rs::price_list",
+            needs(ManageSubAccounts),
+            Skip,
+            |w, c| w.partners.price_list(c, 1).await
+        ),
+        case!(
+            "partners/price_lists.rs::set_list_price",
+            needs(ManageSubAccounts),
+            Skip,
+            |w, c| w
+                .partners
+                .set_list_price(c, 1, &Default::default(), ip())
+                .await
+        ),
+        case!(
+            "partners/price_lists.rs::assign_price_list",
+            needs(ManageSubAccounts),
+            Skip,
+            |w, c| w
+                .partners
+                .assign_price_list(c, w.o.admin.account.id, None, ip())
+                .await
+        ),
+        case!(
+            "orders/parent_approval.rs::approve_for_sub_account",
+            needs(ApproveOrders),
+            NF,
+            |w, c| w.o.orders.approve_for_sub_account(c, w.order).await
+        ),
+        case!(
+            "orders/parent_approval.rs::reject_for_sub_account",
+            needs(ApproveOrders),
+            NF,
+            |w, c| w
+                .o
+                .orders
+                .reject_for_sub_account(c, w.order, "Not ours")
+                .await
+        ),
         case!(
             "organizations/consent.rs::request_consent",
             needs(ManageOrganizations),
@@ -1742,13 +1977,38 @@ async fn world() -> World {
         )
         .await
         .unwrap();
+    let partners = PartnerService::new(
+        h.store.clone(),
+        h.clock.clone(),
+        h.identity(),
+        crate::services::notifications::MailWaker::default(),
+    );
+    let payments = PaymentService::for_harness(h);
+    let payment = payments
+        .record_offline_payment(
+            &o.admin,
+            &app::model::payments::OfflinePaymentForm {
+                amount: "10".into(),
+                currency: String::new(),
+                paid_on: "2026-01-02".into(),
+                reference: "UTR-1".into(),
+                form_token: "0123456789abcdef0123456789abcdef".into(),
+            },
+            Default::default(),
+            None,
+        )
+        .await
+        .unwrap();
     World {
+        payments,
+        payment,
         o,
         access,
         api_keys,
         acme,
         orgs,
         desk,
+        partners,
         organization,
         document,
         member,

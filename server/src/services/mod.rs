@@ -12,6 +12,8 @@ pub mod identity;
 pub mod notifications;
 pub mod orders;
 pub mod organizations;
+pub mod partners;
+pub mod payments;
 pub mod throttle;
 pub mod validation;
 pub mod vetting;

@@ -36,12 +36,16 @@ pub mod orders;
 pub mod organization_consents;
 pub mod organizations;
 pub mod passkeys;
+pub mod payments;
+pub mod price_lists;
 pub mod products;
 pub mod reminders;
 pub mod sessions;
 pub mod sign_in_attempts;
 pub mod smime;
 pub mod stored;
+pub mod sub_accounts;
+pub mod tax_invoices;
 #[cfg(test)]
 mod tenancy_tests;
 #[cfg(test)]

@@ -796,5 +796,6 @@ async fn search_by(
     Ok((rows, total))
 }
 
+pub mod partner;
 #[cfg(test)]
 mod search_tests;

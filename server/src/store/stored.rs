@@ -30,6 +30,7 @@ use app::model::{
     orders::{KeySource, OrderSource, TrackingScope},
     organizations::{ContactRole, DocumentType, OrganizationStatus, OrganizationType},
     passkeys::CeremonyPurpose,
+    payments::{PaymentProvider, PaymentStatus, WithdrawalStatus},
     products::ProductKind,
     roles::AssignedRole,
     session::{SecondFactorState, TokenPurpose},
@@ -207,6 +208,9 @@ stored_text! {
     LedgerHolder: LedgerHolder::key, LedgerHolder::parse;
     AssignedRole: AssignedRole::stored, AssignedRole::parse;
     LedgerKind: LedgerKind::as_str, LedgerKind::parse;
+    PaymentProvider: PaymentProvider::as_str, PaymentProvider::parse;
+    PaymentStatus: PaymentStatus::as_str, PaymentStatus::parse;
+    WithdrawalStatus: WithdrawalStatus::as_str, WithdrawalStatus::parse;
     Lang: Lang::tag, Lang::from_tag;
     OrganizationType: OrganizationType::as_str, OrganizationType::parse;
     OrganizationStatus: OrganizationStatus::as_str, OrganizationStatus::parse;

@@ -870,6 +870,74 @@ const MATRIX: &[Entry] = &[
         body: "id=1&reason=No",
         other: Other::Skip,
     },
+    // A partner's sub-accounts (ID-11): the first account is an Enterprise, so those allowed
+    // are told only partners have sub-accounts; the partner tests cover partner against partner.
+    Entry {
+        path: "/api/billing/tax-details",
+        rule: Rule::Requires(Permission::ViewFinance),
+        body: "",
+        other: Other::Skip,
+    },
+    Entry {
+        path: "/api/billing/tax-details-set",
+        rule: Rule::Requires(Permission::AllocateCredits),
+        body: "state=27&gstin=",
+        other: Other::Skip,
+    },
+    Entry {
+        path: "/api/sub-accounts/page",
+        rule: Rule::Requires(Permission::ManageSubAccounts),
+        body: "",
+        other: Other::Skip,
+    },
+    Entry {
+        path: "/api/sub-accounts/create",
+        rule: Rule::Requires(Permission::CreateSubAccounts),
+        body: "organization=Kiran+Traders&country=IN&currency=INR&admin_name=Kiran+Rao&admin_email=kiran%40kirantraders.co.in&parent_approval=yes",
+        other: Other::Skip,
+    },
+    Entry {
+        path: "/api/sub-accounts/status",
+        rule: Rule::RequiresOnObject(Permission::CreateSubAccounts),
+        body: "sub_account_id=1&action=suspend",
+        other: Other::Skip,
+    },
+    Entry {
+        path: "/api/sub-accounts/price-list-create",
+        rule: Rule::Requires(Permission::ViewFinance),
+        body: "name=Gold",
+        other: Other::Skip,
+    },
+    Entry {
+        path: "/api/sub-accounts/price-list",
+        rule: Rule::RequiresOnObject(Permission::ViewFinance),
+        body: "list_id=1",
+        other: Other::Skip,
+    },
+    Entry {
+        path: "/api/sub-accounts/price-list-set",
+        rule: Rule::RequiresOnObject(Permission::ViewFinance),
+        body: "list_id=1&product_id=1&currency=USD&validity_days=90&base=1",
+        other: Other::Skip,
+    },
+    Entry {
+        path: "/api/sub-accounts/price-list-assign",
+        rule: Rule::RequiresOnObject(Permission::ViewFinance),
+        body: "sub_account_id=1&price_list_id=",
+        other: Other::Skip,
+    },
+    Entry {
+        path: "/api/sub-accounts/act-for",
+        rule: Rule::RequiresOnObject(Permission::ManageSubAccounts),
+        body: "sub_account_id=1",
+        other: Other::Skip,
+    },
+    Entry {
+        path: "/api/sub-accounts/order-answer",
+        rule: Rule::RequiresOnObject(Permission::ApproveOrders),
+        body: "order_id=1&answer=approve",
+        other: Other::NotFound,
+    },
     Entry {
         path: "/api/organizations/consent-request",
         rule: Rule::Requires(Permission::ManageOrganizations),
@@ -993,6 +1061,71 @@ const MATRIX: &[Entry] = &[
         body: "account_id=1&amount=10&remarks=Opening+credit",
         other: Other::Skip,
     },
+    // Payments (FIN-1). The matrix's portal has no provider configured: starting an online
+    // payment is allowed to ask and refused as not configured (409).
+    Entry {
+        path: "/api/billing/add-credits",
+        rule: Rule::Requires(Permission::ViewFinance),
+        body: "",
+        other: Other::Skip,
+    },
+    Entry {
+        path: "/api/billing/pay",
+        rule: Rule::Requires(Permission::AllocateCredits),
+        body: "amount=10&form_token=00000000000000000000000000000000",
+        other: Other::Skip,
+    },
+    // Payment 1 does not exist: allowed roles get 404, the others 403.
+    Entry {
+        path: "/api/billing/recheck",
+        rule: Rule::RequiresOnObject(Permission::ViewFinance),
+        body: "payment=1",
+        other: Other::NotFound,
+    },
+    Entry {
+        path: "/api/billing/offline-payment",
+        rule: Rule::Requires(Permission::AllocateCredits),
+        body: "amount=10&paid_on=2026-01-02&reference=UTR123&form_token=00000000000000000000000000000000",
+        other: Other::Skip,
+    },
+    Entry {
+        path: "/api/billing/withdraw-page",
+        rule: Rule::Requires(Permission::ViewFinance),
+        body: "",
+        other: Other::Skip,
+    },
+    // A bad IBAN: allowed to try, refused on the field (422), nothing changes.
+    Entry {
+        path: "/api/billing/bank-details",
+        rule: Rule::Requires(Permission::AllocateCredits),
+        body: "holder_name=Asha&bank_name=Bank&iban=DE00&bic=DEUTDEFF",
+        other: Other::Skip,
+    },
+    // No bank details on file: allowed to ask, refused (409), nothing changes.
+    Entry {
+        path: "/api/billing/withdraw",
+        rule: Rule::Requires(Permission::AllocateCredits),
+        body: "amount=1&form_token=00000000000000000000000000000000",
+        other: Other::Skip,
+    },
+    Entry {
+        path: "/api/operator/payments",
+        rule: Rule::Operator,
+        body: "",
+        other: Other::Skip,
+    },
+    Entry {
+        path: "/api/operator/payments/decide",
+        rule: Rule::Operator,
+        body: "payment=1&decision=approve",
+        other: Other::Skip,
+    },
+    Entry {
+        path: "/api/operator/withdrawals/decide",
+        rule: Rule::Operator,
+        body: "withdrawal=1&decision=approve",
+        other: Other::Skip,
+    },
     // Products (ORD-1). The operator's first product is id 1; the first account's private
     // CA is `acct1-intranet` and its private product id 2.
     Entry {
@@ -1068,6 +1201,13 @@ const MATRIX: &[Entry] = &[
         path: "/api/catalog/offers",
         rule: Rule::Requires(Permission::RequestCertificates),
         body: "currency=USD",
+        other: Other::NoLeak("Matrix DV", "Matrix private"),
+    },
+    // The price list (FIN-4): the offers above, in every currency the filter keeps.
+    Entry {
+        path: "/api/billing/price-list",
+        rule: Rule::Requires(Permission::ViewFinance),
+        body: "query[currency]=USD",
         other: Other::NoLeak("Matrix DV", "Matrix private"),
     },
 ];
@@ -1149,6 +1289,7 @@ pub(super) fn surface(
         h.store.clone(),
         h.clock.clone(),
     ));
+    let catalog = Arc::new(crate::services::catalog::CatalogService::for_harness(h));
     let throttle = Arc::new(crate::services::throttle::Throttle::new(
         h.store.clone(),
         h.clock.clone(),
@@ -1158,6 +1299,7 @@ pub(super) fn surface(
     let organizations =
         Arc::new(crate::services::organizations::OrganizationService::for_harness(h));
     let vetting = Arc::new(crate::services::vetting::VettingService::for_harness(h));
+    let payments = Arc::new(crate::services::payments::PaymentService::for_harness(h));
     let rest = Arc::new(super::rest::Rest {
         keys: api_keys.clone(),
         orders: orders.clone(),
@@ -1192,7 +1334,7 @@ pub(super) fn surface(
             smime: portal,
             catalog: Arc::new(super::portal::CatalogPortal {
                 identity: identity.clone(),
-                catalog: Arc::new(crate::services::catalog::CatalogService::for_harness(h)),
+                catalog: catalog.clone(),
             }),
             acme: Arc::new(super::portal::AcmePortal {
                 identity: identity.clone(),
@@ -1204,11 +1346,25 @@ pub(super) fn surface(
                 organizations: organizations.clone(),
                 throttle: throttle.clone(),
             }),
+            partners: Arc::new(super::portal::PartnersPortal {
+                identity: identity.clone(),
+                partners: Arc::new(crate::services::partners::PartnerService::new(
+                    h.store.clone(),
+                    h.clock.clone(),
+                    identity.clone(),
+                    crate::services::notifications::MailWaker::default(),
+                )),
+                orders: orders.clone(),
+            }),
             vetting: Arc::new(super::portal::VettingPortal {
                 identity: identity.clone(),
                 vetting: vetting.clone(),
                 throttle: throttle.clone(),
                 orders: orders.clone(),
+            }),
+            payments: Arc::new(super::portal::PaymentsPortal {
+                identity: identity.clone(),
+                payments: payments.clone(),
             }),
         },
         store: h.store.clone(),
@@ -1219,8 +1375,10 @@ pub(super) fn surface(
         access,
         orders,
         billing,
+        catalog,
         organizations,
         vetting,
+        payments,
         throttle,
         metrics_access: Arc::new(super::metrics::MetricsAccess::Loopback),
         mail: Arc::new(crate::services::notifications::MailDelivery::new(
@@ -1288,6 +1446,7 @@ const MULTIPART: &[&str] = &[
     "/api/orders/wizard-step",
     "/api/smime/order",
     "/api/organizations/document-add",
+    "/api/billing/offline-payment",
 ];
 const BOUNDARY: &str = "rootline-matrix-boundary";
 

@@ -348,6 +348,9 @@ async fn every_page_renders_hostile_text_escaped() {
         "/".to_owned(),
         "/audit".into(),
         "/billing".into(),
+        // Product names are the operator's text; the name filter comes back in its field.
+        "/billing/price-list".into(),
+        format!("/billing/price-list?product={}", form_value(HOSTILE)),
         "/settings/private-cas".into(),
         "/settings/products".into(),
         "/users".into(),

@@ -18,6 +18,8 @@ pub mod middleware;
 pub mod ocsp;
 pub mod order_files;
 pub mod organization_files;
+pub mod payment_files;
+pub mod payment_webhooks;
 pub mod portal;
 pub mod render_thread;
 pub mod rest;
@@ -68,8 +70,12 @@ pub struct AppState {
     pub access: Arc<crate::services::access::AccessService>,
     pub orders: Arc<crate::services::orders::OrderService>,
     pub billing: Arc<crate::services::billing::BillingService>,
+    /// The price list's export.
+    pub catalog: Arc<crate::services::catalog::CatalogService>,
     pub organizations: Arc<crate::services::organizations::OrganizationService>,
     pub vetting: Arc<crate::services::vetting::VettingService>,
+    /// Payments: the providers' webhooks and return route.
+    pub payments: Arc<crate::services::payments::PaymentService>,
     /// Per-client limits on the public routes (tracking downloads, the delegate's PIN).
     pub throttle: Arc<crate::services::throttle::Throttle>,
     /// Who may read `/metrics`.
@@ -91,11 +97,13 @@ const SERVER_FN_BODY_LIMIT: usize = 2 * 1024 * 1024;
 /// The server function that takes a registration document, and the most its body may hold: the
 /// largest document and the form's few other fields.
 const DOCUMENT_UPLOAD_PATH: &str = "/api/organizations/document-add";
+/// A bank transfer with its proof of payment, which is no larger than a registration document.
+const OFFLINE_PAYMENT_PATH: &str = "/api/billing/offline-payment";
 const DOCUMENT_UPLOAD_BODY_LIMIT: usize =
     app::model::organizations::DOCUMENT_MAX_BYTES + 256 * 1024;
 
 fn body_limit(path: &str) -> usize {
-    if path == DOCUMENT_UPLOAD_PATH {
+    if path == DOCUMENT_UPLOAD_PATH || path == OFFLINE_PAYMENT_PATH {
         DOCUMENT_UPLOAD_BODY_LIMIT
     } else {
         SERVER_FN_BODY_LIMIT
@@ -249,6 +257,10 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/billing/invoice", get(billing_files::monthly_invoice))
         .route(
+            "/billing/price-list.xlsx",
+            get(billing_files::price_list_export),
+        )
+        .route(
             "/orders/{id}/certificate/{format}",
             get(order_files::order_certificate),
         )
@@ -269,6 +281,7 @@ pub fn router(state: AppState) -> Router {
             "/download/certificate",
             axum::routing::post(delegate_download::delegated_certificate),
         )
+        .route("/operator/payments/{id}/proof", get(payment_files::proof))
         .route("/groups/{id}/logo", get(group_logo::logo))
         .route("/sign-in/certificate", get(certificate_sign_in::sign_in))
         .route("/ca/{file}", get(ca_certs::ca_certificate))
@@ -302,9 +315,11 @@ pub fn app(
     rest: Router,
     headers: middleware::SecurityHeaders,
 ) -> Router {
+    let payments = state.payments.clone();
     router(state)
         .merge(acme)
         .merge(rest)
+        .merge(payment_webhooks::router(payments))
         .layer(from_fn_with_state(
             Arc::new(headers),
             middleware::security_headers,

@@ -1,4 +1,5 @@
 pub mod accounts;
 pub mod legal;
+pub mod payments;
 pub mod products;
 pub mod vetting;

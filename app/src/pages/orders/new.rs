@@ -290,6 +290,20 @@ fn Steps(data: WizardData, posted: Option<AppError>) -> impl IntoView {
     };
     let verified = data.verified_domains.clone();
     let needs_approval = data.needs_approval;
+    let gst_rate = data.gst_rate_bp;
+    // The GST and the grand total an INR order is charged (the server charges the same).
+    let taxed = move |rate: u32| {
+        let (days, _) = form.with(|f| (f.validity_days, f.product_id));
+        offer()
+            .and_then(|o| quote(&o, days, domains.get()).ok())
+            .map(|q| {
+                let tax = crate::model::gst_states::tax_at(q.total_minor, rate);
+                (
+                    crate::i18n::money(lang, tax, &q.currency),
+                    crate::i18n::money(lang, q.total_minor.saturating_add(tax), &q.currency),
+                )
+            })
+    };
     let source = move || form.with(|f| f.csr_source.clone());
     let product_step = view! {
     // Product & validity
@@ -474,6 +488,12 @@ fn Steps(data: WizardData, posted: Option<AppError>) -> impl IntoView {
                 <dt>{t("wizard-summary-organization")}</dt><dd>{organization_name}</dd>
             })}
             <dt>{t("wizard-summary-total")}</dt><dd data-testid="summary-total">{price}</dd>
+            {gst_rate.map(|rate| view! {
+                <dt>{t_args("wizard-summary-gst", &[("rate", crate::model::gst_states::rate_text(rate).into())])}</dt>
+                <dd data-testid="summary-gst">{move || taxed(rate).map(|(tax, _)| tax)}</dd>
+                <dt>{t("wizard-summary-grand-total")}</dt>
+                <dd data-testid="summary-grand-total">{move || taxed(rate).map(|(_, total)| total)}</dd>
+            })}
         </dl>
         <div class="field">
             <label for="wizard-group">{t("wizard-pay-from-group")}</label>

@@ -48,6 +48,18 @@ pub async fn charge_order(
     actor_user_id: Option<i32>,
     at: DateTime<Utc>,
 ) -> Result<(), BillingError> {
+    charge_order_transaction(tx, charge, actor_user_id, at)
+        .await
+        .map(|_| ())
+}
+
+/// [`charge_order`], answering the charge's ledger transaction (what its invoice records).
+pub(super) async fn charge_order_transaction(
+    tx: &Tx,
+    charge: OrderCharge<'_>,
+    actor_user_id: Option<i32>,
+    at: DateTime<Utc>,
+) -> Result<i32, BillingError> {
     if charge.amount_minor <= 0 {
         return Err(BillingError::Invalid(FieldErrors::single(
             "amount",
@@ -91,7 +103,7 @@ pub async fn charge_order(
     )
     .await?;
     match posted {
-        Some(_) => Ok(()),
+        Some(id) => Ok(id),
         None => Err(BillingError::AlreadyCharged {
             order_id: charge.order_id,
         }),
@@ -118,7 +130,7 @@ pub async fn refund_order(
             .filter(|e| e.amount_minor < 0)
             .find_map(|e| match *e.holder {
                 Holder::Group(g) => Some(g),
-                Holder::Account | Holder::Operator => None,
+                Holder::Account | Holder::Operator | Holder::Withdrawal => None,
             });
     let memo = format!("Refund of order {order_id}");
     let posted = post(

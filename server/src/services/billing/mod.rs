@@ -9,6 +9,8 @@ mod grant;
 mod group_finance;
 mod monthly_invoice;
 mod overview;
+mod tax_details;
+mod tax_invoice;
 
 use app::i18n::{Lang, Msg};
 use std::{collections::HashMap, sync::Arc};
@@ -22,6 +24,7 @@ use chrono::{DateTime, Utc};
 
 pub use charge::{OrderCharge, PayerBalance, charge_order, payer_balance, refund_order};
 pub use monthly_invoice::MonthlyInvoice;
+pub use tax_invoice::{charge_with_invoice, gst_on};
 
 use crate::{
     domain::ledger::{self, Holder, Kind},
@@ -209,6 +212,36 @@ async fn post(tx: &Tx, m: Movement<'_>) -> Result<Option<i32>, BillingError> {
     Ok(Some(id))
 }
 
+/// A movement of the account's own balance that no order or group is part of (payments and
+/// withdrawals, `services/payments`), posted in the caller's transaction. `Ok(None)` cannot
+/// happen without an order; a debit the balance does not cover answers `InsufficientBalance`.
+pub(crate) async fn post_account_movement(
+    tx: &Tx,
+    account_id: i32,
+    amount: Money,
+    kind: Kind,
+    memo: &str,
+    actor_user_id: Option<i32>,
+    at: DateTime<Utc>,
+) -> Result<Option<i32>, BillingError> {
+    post(
+        tx,
+        Movement {
+            account_id,
+            currency: amount.currency,
+            kind,
+            amount_minor: amount.minor,
+            paying_group: None,
+            group_id: None,
+            order_id: None,
+            memo,
+            actor_user_id,
+            at,
+        },
+    )
+    .await
+}
+
 /// A page of the account's statement (one group's history when `group_id` is given).
 async fn statement(
     db: &impl Db,
@@ -258,7 +291,7 @@ async fn line(
                 group_change = group_change.saturating_add(e.amount_minor);
                 group_held = Some(g);
             }
-            Holder::Operator => {}
+            Holder::Operator | Holder::Withdrawal => {}
         }
     }
     let account_balance =

@@ -2,6 +2,7 @@
 //! account's private CAs and the private products made on them, and what an account may order.
 
 mod offers;
+mod price_list;
 mod private_cas;
 mod private_products;
 mod public_products;
@@ -18,6 +19,7 @@ use app::model::{
 };
 
 pub use offers::OrderProduct;
+pub use price_list::{PRICE_LIST_XLSX, price_list_workbook};
 
 use crate::{
     ca::{Authority, CaError, PROFILES},

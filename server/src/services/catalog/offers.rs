@@ -105,6 +105,33 @@ fn order_product(
 }
 
 impl CatalogService {
+    /// The operator's prices as this account pays them: a sub-account on its partner's price
+    /// list pays the list's price wherever the list sets one (the operator's price elsewhere).
+    async fn with_list_prices(
+        &self,
+        account_id: i32,
+        mut prices: Vec<PriceRow>,
+    ) -> Result<Vec<PriceRow>, CatalogError> {
+        let Some(list) = crate::store::accounts::find(&self.store, account_id)
+            .await?
+            .and_then(|a| a.price_list_id)
+        else {
+            return Ok(prices);
+        };
+        let set = crate::store::price_lists::prices(&self.store, list).await?;
+        for p in &mut prices {
+            if let Some(mine) = set.iter().find(|m| {
+                m.product_id == p.product_id
+                    && *m.currency == *p.currency
+                    && m.validity_days == p.validity_days
+            }) {
+                p.base_minor = mine.base_minor;
+                p.per_extra_domain_minor = mine.per_extra_domain_minor;
+            }
+        }
+        Ok(prices)
+    }
+
     /// What the caller's account may order, priced in `currency` (public products without a
     /// price in it are left out). Needs `RequestCertificates`.
     pub async fn offers(
@@ -118,7 +145,12 @@ impl CatalogService {
         }
         let rows = products::orderable_for_account(&self.store, caller.account.id).await?;
         let ids: Vec<i32> = rows.iter().map(|r| r.id).collect();
-        let prices = products::prices_of(&self.store, &ids).await?;
+        let prices = self
+            .with_list_prices(
+                caller.account.id,
+                products::prices_of(&self.store, &ids).await?,
+            )
+            .await?;
         let now = self.clock.now();
         let mut offers = Vec::new();
         for row in &rows {
@@ -141,7 +173,12 @@ impl CatalogService {
         let row = products::find_orderable_for_account(&self.store, account_id, product_id)
             .await?
             .ok_or(CatalogError::NotFound)?;
-        let prices = products::prices_of(&self.store, &[row.id]).await?;
+        let prices = self
+            .with_list_prices(
+                account_id,
+                products::prices_of(&self.store, &[row.id]).await?,
+            )
+            .await?;
         order_product(&row, &prices, currency, self.clock.now())?.ok_or_else(|| {
             CatalogError::NotOffered(
                 Msg::new("err-row-has-no-validity-within")

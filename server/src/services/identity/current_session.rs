@@ -96,8 +96,11 @@ impl IdentityService {
         let Some(account) = accounts::find(&self.store, account_id).await? else {
             return Ok(None);
         };
+        // Checked on every request, not at sign-in: suspending a sub-account stops its
+        // sessions, REST keys and ACME accounts at once.
         if user.status != app::model::user_status::UserStatus::Active
             || membership.status != memberships::ACTIVE
+            || *account.status == AccountStatus::Suspended
         {
             return Ok(None);
         }

@@ -16,6 +16,7 @@ mod login_certificates;
 mod machine_caller;
 mod mails;
 mod new_administrator;
+pub mod open_sub_account;
 mod passkey_registration;
 mod passkey_sign_in;
 mod passkeys;

@@ -40,18 +40,22 @@ impl OrderService {
         )
         .await?;
         if was_paid {
+            // A sub-account's order was paid by its partner: the partner gets the money back.
+            let (payer, currency) = match order.partner_account_id {
+                Some(partner) => (
+                    partner,
+                    *crate::store::accounts::find(&tx, partner)
+                        .await?
+                        .ok_or(OrderError::NotFound)?
+                        .currency,
+                ),
+                None => (order.account_id, *order.currency),
+            };
             let refunded =
-                billing::refund_order(&tx, order.account_id, order.id, Some(caller.user.id), now)
-                    .await?;
+                billing::refund_order(&tx, payer, order.id, Some(caller.user.id), now).await?;
             if refunded > 0 {
                 let note = crate::store::credit_notes::insert(
-                    &tx,
-                    order.account_id,
-                    order.id,
-                    refunded,
-                    *order.currency,
-                    &remarks,
-                    now,
+                    &tx, payer, order.id, refunded, currency, &remarks, now,
                 )
                 .await?;
                 crate::store::orders::add_event(
@@ -61,7 +65,7 @@ impl OrderService {
                     "Refunded",
                     &format!(
                         "{} returned; credit note {}",
-                        app::model::billing::format_money(refunded, order.currency.as_str()),
+                        app::model::billing::format_money(refunded, currency.as_str()),
                         app::model::order_actions::credit_note_number(note.id)
                     ),
                     now,

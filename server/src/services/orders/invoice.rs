@@ -33,6 +33,9 @@ impl OrderService {
     ) -> Result<Download, OrderError> {
         caller.require(Permission::RequestCertificates)?;
         let order = self.visible(caller, order_id).await?;
+        if let Some(partner) = order.partner_account_id {
+            return self.partner_statement(&order, partner, lang).await;
+        }
         let (charge, entries) =
             ledger::order_transaction(&self.store, order.account_id, order.id, Kind::OrderCharge)
                 .await?
@@ -41,7 +44,12 @@ impl OrderService {
             .await?
             .ok_or(OrderError::NotFound)?;
         let names = orders::names(&self.store, order.id).await?;
-        let number = invoice_number(charge.id);
+        // Charges since invoices were numbered per financial year carry their tax invoice.
+        let tax =
+            crate::store::tax_invoices::for_order(&self.store, order.account_id, order.id).await?;
+        let number = tax
+            .as_ref()
+            .map_or_else(|| invoice_number(charge.id), |t| t.number.clone());
         let money = |minor: i64| format_money(minor, charge.currency.as_str());
         // The payer is the side the charge debited: the account, or a group's own balance.
         let payer = entries
@@ -57,10 +65,78 @@ impl OrderService {
             }
             _ => tr(lang, "doc-paid-from-account"),
         };
+        let taxed = tax.as_ref().filter(|t| t.rate_bp > 0);
+        let mut facts_tax = Vec::new();
+        let mut closing_tax = Vec::new();
+        if let Some(t) = taxed {
+            facts_tax.push((
+                tr(lang, "doc-seller-gstin"),
+                t.seller_gstin.clone().unwrap_or_default(),
+            ));
+            facts_tax.push((
+                tr(lang, "doc-buyer-gstin"),
+                t.buyer_gstin
+                    .clone()
+                    .unwrap_or_else(|| tr(lang, "doc-buyer-unregistered")),
+            ));
+            facts_tax.push((
+                tr(lang, "doc-place-of-supply"),
+                t.buyer_state
+                    .and_then(|s| u8::try_from(s).ok())
+                    .and_then(app::model::gst_states::name)
+                    .map_or_else(
+                        || tr(lang, "doc-place-unknown"),
+                        |(code, name)| format!("{name} ({code:02})"),
+                    ),
+            ));
+            facts_tax.push((tr(lang, "doc-sac"), t.sac.clone()));
+            let rate = crate::domain::gst::RateBp(u32::try_from(t.rate_bp).unwrap_or(0));
+            closing_tax.push((
+                tr_args(
+                    lang,
+                    "doc-taxable-value",
+                    &[("amount", money(t.taxable_minor).into())],
+                ),
+                false,
+            ));
+            if t.igst_minor > 0 || (t.cgst_minor == 0 && t.sgst_minor == 0) {
+                closing_tax.push((
+                    tr_args(
+                        lang,
+                        "doc-igst",
+                        &[
+                            ("rate", rate.percent_text().into()),
+                            ("amount", money(t.igst_minor).into()),
+                        ],
+                    ),
+                    false,
+                ));
+            } else {
+                for (key, amount) in [("doc-cgst", t.cgst_minor), ("doc-sgst", t.sgst_minor)] {
+                    closing_tax.push((
+                        tr_args(
+                            lang,
+                            key,
+                            &[
+                                ("rate", rate.half().percent_text().into()),
+                                ("amount", money(amount).into()),
+                            ],
+                        ),
+                        false,
+                    ));
+                }
+            }
+        } else if charge.currency.as_str() == "INR" {
+            closing_tax.push((tr(lang, "doc-no-gst"), false));
+        }
         let doc = Document {
             title: tr_args(
                 lang,
-                "doc-invoice-title",
+                if taxed.is_some() {
+                    "doc-tax-invoice-title"
+                } else {
+                    "doc-invoice-title"
+                },
                 &[("number", number.as_str().into())],
             ),
             facts: vec![
@@ -79,6 +155,107 @@ impl OrderService {
                     app::model::Day::from(order.created_at).text(lang),
                 ),
                 (tr(lang, "doc-paid-from"), paid_from),
+            ]
+            .into_iter()
+            .chain(facts_tax)
+            .collect(),
+            columns: vec![
+                Column {
+                    heading: tr(lang, "doc-description"),
+                    x: 0.0,
+                },
+                Column {
+                    heading: tr(lang, "doc-validity"),
+                    x: 280.0,
+                },
+                Column {
+                    heading: tr(lang, "doc-amount"),
+                    x: 380.0,
+                },
+            ],
+            rows: vec![vec![
+                order.product_name.clone(),
+                tr_args(
+                    lang,
+                    "doc-validity-days",
+                    &[("days", order.validity_days.into())],
+                ),
+                money(taxed.map_or(charge.amount_minor, |t| t.taxable_minor)),
+            ]],
+            closing: closing_tax
+                .into_iter()
+                .chain([
+                    (
+                        tr_args(
+                            lang,
+                            "doc-total-charged",
+                            &[("amount", money(charge.amount_minor).into())],
+                        ),
+                        true,
+                    ),
+                    (
+                        tr_args(lang, "doc-names", &[("names", names.join(", ").into())]),
+                        false,
+                    ),
+                    (tr(lang, "doc-prepaid-nothing-due"), false),
+                ])
+                .collect(),
+            created: Some(self.clock.now()),
+        };
+        Ok(Download {
+            // A tax invoice's number has slashes (RL/2026-27/00001); a file name cannot.
+            file_name: format!("{}.pdf", number.replace('/', "-")),
+            content_type: "application/pdf",
+            bytes: doc.render(),
+        })
+    }
+}
+
+impl OrderService {
+    /// A sub-account's paid order: the partner paid the operator (the operator's invoice is
+    /// the partner's), so the sub-account gets the partner's statement of what it owes the
+    /// partner for the order, at the sub-account's price, not an operator tax invoice.
+    async fn partner_statement(
+        &self,
+        order: &crate::store::OrderRow,
+        partner_id: i32,
+        lang: Lang,
+    ) -> Result<Download, OrderError> {
+        let (charge, _) =
+            ledger::order_transaction(&self.store, partner_id, order.id, Kind::OrderCharge)
+                .await?
+                .ok_or_else(|| OrderError::Refused(Msg::new("err-order-has-not-been-paid")))?;
+        let partner = accounts::find(&self.store, partner_id)
+            .await?
+            .ok_or(OrderError::NotFound)?;
+        let account = accounts::find(&self.store, order.account_id)
+            .await?
+            .ok_or(OrderError::NotFound)?;
+        let names = orders::names(&self.store, order.id).await?;
+        let number = partner_statement_number(order.id);
+        let money = |minor: i64| format_money(minor, order.currency.as_str());
+        let doc = Document {
+            title: tr_args(
+                lang,
+                "doc-partner-statement-title",
+                &[("number", number.as_str().into())],
+            ),
+            facts: vec![
+                (tr(lang, "doc-issued-by"), partner.name.clone()),
+                (
+                    tr(lang, "doc-invoice-date"),
+                    app::model::Day::from(charge.created_at).text(lang),
+                ),
+                (
+                    tr(lang, "doc-billed-to"),
+                    account_holder(lang, &account.name, account.id),
+                ),
+                (tr(lang, "doc-country"), account.country.clone()),
+                (tr(lang, "doc-order"), format!("#{}", order.id)),
+                (
+                    tr(lang, "doc-order-placed"),
+                    app::model::Day::from(order.created_at).text(lang),
+                ),
             ],
             columns: vec![
                 Column {
@@ -101,14 +278,17 @@ impl OrderService {
                     "doc-validity-days",
                     &[("days", order.validity_days.into())],
                 ),
-                money(charge.amount_minor),
+                money(order.price_minor),
             ]],
             closing: vec![
                 (
                     tr_args(
                         lang,
-                        "doc-total-charged",
-                        &[("amount", money(charge.amount_minor).into())],
+                        "doc-total-owed-partner",
+                        &[
+                            ("amount", money(order.price_minor).into()),
+                            ("partner", partner.name.as_str().into()),
+                        ],
                     ),
                     true,
                 ),
@@ -116,7 +296,14 @@ impl OrderService {
                     tr_args(lang, "doc-names", &[("names", names.join(", ").into())]),
                     false,
                 ),
-                (tr(lang, "doc-prepaid-nothing-due"), false),
+                (
+                    tr_args(
+                        lang,
+                        "doc-partner-statement-note",
+                        &[("partner", partner.name.as_str().into())],
+                    ),
+                    false,
+                ),
             ],
             created: Some(self.clock.now()),
         };
@@ -126,4 +313,9 @@ impl OrderService {
             bytes: doc.render(),
         })
     }
+}
+
+/// A partner's statement to its sub-account for one order.
+pub fn partner_statement_number(order_id: i32) -> String {
+    format!("PS-{order_id:06}")
 }

@@ -378,6 +378,34 @@ pub(super) fn awaits_approval(
     }
 }
 
+/// To the requester: the partner rejected their sub-account's order, and why.
+pub(super) fn rejected_by_partner(
+    lang: Lang,
+    order: &OrderRow,
+    names: &[String],
+    partner: &str,
+    reason: &str,
+) -> Mail {
+    let args = [
+        ("id", id(order.id)),
+        ("product", order.product_name.as_str().into()),
+        ("names", names.join(", ").into()),
+        ("partner", partner.into()),
+        ("reason", reason.into()),
+    ];
+    Mail {
+        to: order.requester_email.clone(),
+        to_name: Some(order.requester_name.clone()),
+        subject: tr_args(lang, "mail-parent-rejected-subject", &args),
+        text: text(
+            lang,
+            Some(&order.requester_name),
+            &tr_args(lang, "mail-parent-rejected-body", &args),
+            None,
+        ),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -417,6 +445,8 @@ mod tests {
             reason: None,
             source: app::model::orders::OrderSource::Portal.into(),
             organization_id: None,
+            partner_account_id: None,
+            partner_price_minor: None,
             created_at: at,
             updated_at: at,
         }

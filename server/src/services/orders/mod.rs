@@ -22,6 +22,7 @@ mod list;
 mod mail_lang;
 mod mails;
 pub(crate) mod organization;
+mod parent_approval;
 mod pay_draft;
 mod place;
 mod reissue;
@@ -87,6 +88,8 @@ pub struct OrderService {
     mail: MailWaker,
     /// How long an interim DV certificate outlives the order's own certificate.
     interim_grace: chrono::Duration,
+    /// The operator's GST registration: INR charges carry GST when it is set.
+    gst: Option<crate::domain::gst::GstSettings>,
 }
 
 /// How long an interim DV certificate outlives the order's own certificate unless the operator
@@ -191,11 +194,18 @@ impl OrderService {
             tracking_key: d.tracking_key,
             mail: d.mail,
             interim_grace: chrono::Duration::hours(INTERIM_DV_GRACE_HOURS),
+            gst: None,
         }
     }
 
     /// The service with the operator's grace period for interim DV certificates.
     #[must_use]
+    /// Charges GST on INR orders under the operator's registration.
+    pub fn with_gst(mut self, gst: Option<crate::domain::gst::GstSettings>) -> Self {
+        self.gst = gst;
+        self
+    }
+
     pub fn with_interim_grace(mut self, grace: chrono::Duration) -> Self {
         self.interim_grace = grace;
         self
@@ -275,6 +285,8 @@ pub(crate) async fn step(
 
 #[cfg(test)]
 mod approval_notice_tests;
+#[cfg(test)]
+mod gst_tests;
 #[cfg(test)]
 mod no_ca_tests;
 #[cfg(test)]

@@ -102,6 +102,15 @@ pub(crate) struct CheckedOrder<'f> {
     status: OrderStatus,
     public: bool,
     price_minor: i64,
+    /// A sub-account's public order: the partner and what it pays the operator.
+    partner: Option<PartnerPrice>,
+}
+
+/// What a partner pays the operator for its sub-account's order.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct PartnerPrice {
+    pub account_id: i32,
+    pub price_minor: i64,
 }
 
 /// An order stored in a transaction that has not committed yet; `OrderService::placed`
@@ -267,7 +276,22 @@ impl OrderService {
         if let Some(organization) = valid.organization_id {
             self.check_group_organization(&group, organization).await?;
         }
-        let event = submission(caller, &product, form.draft);
+        let partner = if rules.public && !at_no_charge {
+            self.partner_price(caller, &product, form.validity_days, valid.counted_names)
+                .await?
+        } else {
+            None
+        };
+        let mut event = submission(caller, &product, form.draft);
+        if partner.is_some() && event.is_some() {
+            // The partner's own staff order for the sub-account: the partner pays at once.
+            // Anyone else's order waits for the partner when the partner approves its orders.
+            if caller.role == app::model::Role::SubAccountUser {
+                event = Some(OrderEvent::PlaceAndPay);
+            } else if caller.account.parent_approval {
+                event = Some(OrderEvent::SubmitForParentApproval);
+            }
+        }
         let status = OrderStatus::on_submission(event).unwrap_or(OrderStatus::OnHold);
         Ok(CheckedOrder {
             form,
@@ -277,7 +301,47 @@ impl OrderService {
             status,
             public: rules.public,
             price_minor: if at_no_charge { 0 } else { quote.total_minor },
+            partner,
         })
+    }
+
+    /// For a sub-account's order, what its partner pays the operator: the operator's price for
+    /// the partner, in the partner's currency, for the same product, validity and names.
+    async fn partner_price(
+        &self,
+        caller: &Caller,
+        product: &OrderProduct,
+        validity_days: i64,
+        counted_names: u32,
+    ) -> Result<Option<PartnerPrice>, OrderError> {
+        let Some(partner_id) = caller.account.parent_account_id else {
+            return Ok(None);
+        };
+        let partner = crate::store::accounts::find(&self.store, partner_id)
+            .await?
+            .ok_or(OrderError::NotFound)?;
+        let refused = || {
+            OrderError::Refused(
+                Msg::new("err-partner-cannot-price")
+                    .arg("product", product.offer.name.clone())
+                    .arg("partner", partner.name.clone()),
+            )
+        };
+        let offer = match self
+            .catalog
+            .product_for_order(partner.id, product.offer.id, partner.currency.as_str())
+            .await
+        {
+            Ok(p) => p.offer,
+            Err(crate::services::catalog::CatalogError::NotOffered(_)) => return Err(refused()),
+            Err(e) => return Err(e.into()),
+        };
+        let quote = app::model::products::quote(&offer, validity_days, counted_names)
+            .map_err(|_| refused())?;
+        Ok(Some(PartnerPrice {
+            account_id: partner.id,
+            price_minor: quote.total_minor,
+        }))
     }
 
     /// Refuses a product whose CA has not been created: the order could be paid and
@@ -319,6 +383,7 @@ impl OrderService {
             status,
             public,
             price_minor,
+            partner,
         } = checked;
         let now = self.clock.now();
         let tags = valid.tags.join(",");
@@ -364,7 +429,12 @@ impl OrderService {
         // two orders of one group at once each held what the other waited for (a deadlock
         // PostgreSQL broke by failing one); taken first, they take turns.
         crate::store::ledger::lock_group(tx, caller.account.id, group.id).await?;
-        let order = orders::insert(tx, new, now).await?;
+        let mut order = orders::insert(tx, new, now).await?;
+        if let Some(p) = partner {
+            orders::partner::set_partner_price(tx, order.id, p.account_id, p.price_minor).await?;
+            order.partner_account_id = Some(p.account_id);
+            order.partner_price_minor = Some(p.price_minor);
+        }
         if let Some(who) = &valid.signatories {
             self.add_ev_steps(tx, &order, who, now).await?;
         }
@@ -395,6 +465,10 @@ impl OrderService {
         }
         if status == OrderStatus::PendingApproval {
             self.notify_approvers(tx, &order, &valid.names, now).await?;
+        }
+        if let (OrderStatus::PendingParentApproval, Some(p)) = (status, partner) {
+            self.notify_partner(tx, p.account_id, &order, &valid.names, now)
+                .await?;
         }
         if public && status != OrderStatus::OnHold {
             self.validation
@@ -446,11 +520,17 @@ impl OrderService {
     ) -> Result<(), OrderError> {
         // A paid EV order asks its requester, signer and approver now.
         self.send_ev_links(tx, order, now).await?;
+        if let (Some(partner), Some(price)) = (order.partner_account_id, order.partner_price_minor)
+        {
+            return self
+                .charge_partner(tx, caller, order, partner, price, now)
+                .await;
+        }
         if order.price_minor == 0 {
             return Ok(());
         }
         let memo = format!("Order #{} {}", order.id, order.product_name);
-        billing::charge_order(
+        billing::charge_with_invoice(
             tx,
             OrderCharge {
                 account_id: order.account_id,
@@ -460,6 +540,51 @@ impl OrderService {
                 currency: order.currency.as_str(),
                 memo: &memo,
             },
+            self.gst.as_ref(),
+            Some(caller.user.id),
+            now,
+        )
+        .await?;
+        Ok(())
+    }
+}
+
+impl OrderService {
+    /// A sub-account's order is paid by its partner: the partner's price from the partner's
+    /// balance (its default group's finance mode decides which balance), recorded against the
+    /// sub-account's order so a refund finds it.
+    async fn charge_partner(
+        &self,
+        tx: &crate::store::Tx,
+        caller: &Caller,
+        order: &crate::store::OrderRow,
+        partner_id: i32,
+        price_minor: i64,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<(), OrderError> {
+        if price_minor == 0 {
+            return Ok(());
+        }
+        let partner = crate::store::accounts::find(tx, partner_id)
+            .await?
+            .ok_or(OrderError::NotFound)?;
+        let group = crate::store::groups::for_account(tx, partner_id)
+            .await?
+            .into_iter()
+            .find(|g| g.is_default)
+            .ok_or(OrderError::NotFound)?;
+        let memo = format!("Order #{} {} (sub-account)", order.id, order.product_name);
+        billing::charge_with_invoice(
+            tx,
+            OrderCharge {
+                account_id: partner_id,
+                group_id: group.id,
+                order_id: order.id,
+                amount_minor: price_minor,
+                currency: partner.currency.as_str(),
+                memo: &memo,
+            },
+            self.gst.as_ref(),
             Some(caller.user.id),
             now,
         )

@@ -46,7 +46,16 @@ pub(crate) async fn world_without_ca() -> World {
     world_with(false).await
 }
 
+/// A world whose operator has a GST registration: INR orders carry GST.
+pub(crate) async fn world_with_gst(gst: crate::domain::gst::GstSettings) -> World {
+    world_built(true, Some(gst)).await
+}
+
 async fn world_with(ca_created: bool) -> World {
+    world_built(ca_created, None).await
+}
+
+async fn world_built(ca_created: bool, gst: Option<crate::domain::gst::GstSettings>) -> World {
     let h = harness().await;
     // The CA shares the services' clock, so renewal windows can be travelled to.
     let ca = Arc::new(crate::ca::test_support::authority_at(
@@ -69,19 +78,22 @@ async fn world_with(ca_created: bool) -> World {
         "http://portal.test".into(),
     ));
     let waker = crate::services::notifications::MailWaker::default();
-    let orders = Arc::new(OrderService::new(OrderDeps {
-        store: h.store.clone(),
-        clock: h.clock.clone(),
-        random: Arc::new(crate::adapters::random::OsRandom),
-        catalog: catalog.clone(),
-        validation: validation.clone(),
-        authority: ca,
-        dns: dns.clone(),
-        caa_identities: vec!["rootline.test".into()],
-        public_url: "http://portal.test".into(),
-        tracking_key: crate::domain::tracking_link::test_key(),
-        mail: waker.clone(),
-    }));
+    let orders = Arc::new(
+        OrderService::new(OrderDeps {
+            store: h.store.clone(),
+            clock: h.clock.clone(),
+            random: Arc::new(crate::adapters::random::OsRandom),
+            catalog: catalog.clone(),
+            validation: validation.clone(),
+            authority: ca,
+            dns: dns.clone(),
+            caa_identities: vec!["rootline.test".into()],
+            public_url: "http://portal.test".into(),
+            tracking_key: crate::domain::tracking_link::test_key(),
+            mail: waker.clone(),
+        })
+        .with_gst(gst),
+    );
     let billing = BillingService::new(h.store.clone(), h.clock.clone());
     let admin = administrator(&h, "asha@acme.example").await;
     let ops = operator(&h).await;
@@ -317,6 +329,46 @@ sys.stdout.buffer.write('\n'.join([sheet.get('name')] + cells).encode('utf-8'))
     let mut lines = text.lines().map(str::to_owned);
     let name = lines.next().unwrap();
     (name, lines.collect())
+}
+
+/// The first sheet of an Excel workbook, every row: the sheet's name and each row's cells by
+/// column (an empty cell as ""), read by the same Python oracle as [`xlsx_header`].
+pub(crate) fn xlsx_rows(bytes: &[u8]) -> (String, Vec<Vec<String>>) {
+    const READ_ROWS: &str = r#"
+import json, re, sys, zipfile, xml.etree.ElementTree as ET
+m = '{http://schemas.openxmlformats.org/spreadsheetml/2006/main}'
+z = zipfile.ZipFile(sys.argv[1])
+shared = [''.join(t.text or '' for t in si.iter(m + 't'))
+          for si in ET.fromstring(z.read('xl/sharedStrings.xml')).findall(m + 'si')]
+sheet = ET.fromstring(z.read('xl/workbook.xml')).find(m + 'sheets').find(m + 'sheet')
+rows = []
+for row in ET.fromstring(z.read('xl/worksheets/sheet1.xml')).find(m + 'sheetData').findall(m + 'row'):
+    cells = []
+    for c in row.findall(m + 'c'):
+        column = 0
+        for letter in re.match('[A-Z]+', c.get('r')).group(0):
+            column = column * 26 + ord(letter) - 64
+        cells += [''] * (column - 1 - len(cells))
+        v = c.find(m + 'v')
+        cells.append('' if v is None else shared[int(v.text)] if c.get('t') == 's' else v.text)
+    rows.append(cells)
+sys.stdout.buffer.write(json.dumps([sheet.get('name'), rows]).encode('utf-8'))
+"#;
+    let dir = temp_dir("xlsx-rows");
+    let file = dir.join("export.xlsx");
+    std::fs::write(&file, bytes).unwrap();
+    let out = std::process::Command::new("python3")
+        .args(["-c", READ_ROWS])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "python3: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    std::fs::remove_dir_all(dir).unwrap();
+    serde_json::from_slice(&out.stdout).unwrap()
 }
 
 // ---- Organizations an OV order may name.

@@ -160,14 +160,28 @@ impl OrderService {
         let renewal_open = certificate_row
             .as_ref()
             .is_some_and(|c| now >= certificate::renewable_from(c.not_after));
+        // A sub-account's order is paid by its partner: its document is the partner's
+        // statement, numbered after the order.
         let invoice_number = crate::store::ledger::order_transaction(
             &self.store,
-            o.account_id,
+            o.partner_account_id.unwrap_or(o.account_id),
             o.id,
             crate::domain::ledger::Kind::OrderCharge,
         )
         .await?
-        .map(|(t, _)| super::invoice::invoice_number(t.id));
+        .map(|(t, _)| match o.partner_account_id {
+            Some(_) => super::invoice::partner_statement_number(o.id),
+            None => super::invoice::invoice_number(t.id),
+        });
+        // Charges since invoices were numbered per financial year carry their tax invoice.
+        let invoice_number = match (invoice_number, o.partner_account_id) {
+            (Some(old), None) => Some(
+                crate::store::tax_invoices::for_order(&self.store, o.account_id, o.id)
+                    .await?
+                    .map_or(old, |t| t.number),
+            ),
+            (other, _) => other,
+        };
         let credit_notes = credit_notes::for_order(&self.store, o.account_id, o.id)
             .await?
             .into_iter()

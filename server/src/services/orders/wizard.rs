@@ -52,7 +52,16 @@ impl OrderService {
             .filter(|o| !o.kind.is_smime())
             .collect();
         let mut groups = Vec::new();
+        // A sub-account's public orders are paid by its partner, not from its own balance.
+        let partner = match caller.account.parent_account_id {
+            Some(id) => crate::store::accounts::find(&self.store, id).await?,
+            None => None,
+        };
         for g in self.usable_groups(caller).await? {
+            if let Some(partner) = &partner {
+                groups.push((g.id, format!("{} — paid by {}", g.name, partner.name)));
+                continue;
+            }
             let balance = billing::payer_balance(&self.store, caller.account.id, g.id).await?;
             let source = if balance.from_group {
                 "group balance"
@@ -91,12 +100,22 @@ impl OrderService {
             groups,
             requester_name: caller.user.name.clone(),
             requester_email: caller.user.email.clone(),
-            needs_approval: !caller.can(Permission::ApproveOrders),
+            needs_approval: match &partner {
+                // The partner's own staff: the partner pays at once.
+                Some(_) if caller.role == app::model::Role::SubAccountUser => false,
+                Some(_) if caller.account.parent_approval => true,
+                _ => !caller.can(Permission::ApproveOrders),
+            },
             verified_domains,
             form_token,
             saved,
             placed_order,
             organizations,
+            gst_rate_bp: self
+                .gst
+                .as_ref()
+                .filter(|_| *caller.account.currency == app::model::Currency::Inr)
+                .map(|g| g.rate.0),
         })
     }
 

@@ -23,6 +23,19 @@ pub struct Model {
     pub currency: Stored<Currency>,
     /// Days before (positive) and after (negative) expiry that renewal reminders go out on.
     pub renewal_reminder_days: String,
+    /// The partner a sub-account belongs to.
+    pub parent_account_id: Option<i32>,
+    /// The partner's group whose Sub Account Users look after this sub-account.
+    pub parent_group_id: Option<i32>,
+    /// A sub-account's orders wait for the partner's approval.
+    pub parent_approval: bool,
+    /// The partner's price list this sub-account pays; none: the operator's prices.
+    pub price_list_id: Option<i32>,
+    /// The account's GST registration, printed on its tax invoices.
+    pub gstin: Option<String>,
+    /// The Indian state code of the account's place of supply (CGST + SGST within the
+    /// operator's state, IGST across states).
+    pub gst_state: Option<i32>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

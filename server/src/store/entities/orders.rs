@@ -48,6 +48,10 @@ pub struct Model {
     pub source: Stored<OrderSource>,
     /// The vetted organization an OV or EV order names.
     pub organization_id: Option<i32>,
+    /// A sub-account's order: the partner that pays the operator for it.
+    pub partner_account_id: Option<i32>,
+    /// What the partner pays the operator, in the partner's currency.
+    pub partner_price_minor: Option<i64>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

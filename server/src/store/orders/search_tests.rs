@@ -12,7 +12,7 @@ use chrono::{DateTime, Duration, TimeZone, Utc};
 use migrations::{Migrator, MigratorTrait};
 
 use super::*;
-use crate::store::{Db, Store, accounts, entities::users, groups, smime, test_db};
+use crate::store::{Db, Store, entities::users, groups, smime, test_db};
 
 fn at() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 12, 1, 10, 0, 0).unwrap()
@@ -20,18 +20,43 @@ fn at() -> DateTime<Utc> {
 
 /// An account with a user and a group; (account id, group id, user id).
 async fn account(store: &Store, name: &str) -> (i32, i32, i32) {
-    let account = accounts::insert(
-        store,
-        accounts::NewAccount {
-            kind: AccountKind::Enterprise,
-            name,
-            country: "IN",
-            status: AccountStatus::Active,
-            created_at: at(),
-        },
-    )
-    .await
-    .unwrap();
+    // Written as this older schema has the table: the store's account row has columns added
+    // by later migrations.
+    let conn = store.conn();
+    let insert = sea_orm::sea_query::Query::insert()
+        .into_table(crate::store::entities::accounts::Entity)
+        .columns([
+            crate::store::entities::accounts::Column::Kind,
+            crate::store::entities::accounts::Column::Name,
+            crate::store::entities::accounts::Column::Country,
+            crate::store::entities::accounts::Column::Status,
+            crate::store::entities::accounts::Column::CreatedAt,
+        ])
+        .values_panic([
+            AccountKind::Enterprise.as_str().into(),
+            name.into(),
+            "IN".into(),
+            AccountStatus::Active.as_str().into(),
+            at().into(),
+        ])
+        .to_owned();
+    sea_orm::ConnectionTrait::execute(conn, &insert)
+        .await
+        .unwrap();
+    let select = sea_orm::sea_query::Query::select()
+        .column(crate::store::entities::accounts::Column::Id)
+        .from(crate::store::entities::accounts::Entity)
+        .and_where(
+            sea_orm::sea_query::Expr::col(crate::store::entities::accounts::Column::Name).eq(name),
+        )
+        .to_owned();
+    let account_id: i32 = sea_orm::ConnectionTrait::query_one(conn, &select)
+        .await
+        .unwrap()
+        .unwrap()
+        .try_get("", "id")
+        .unwrap();
+
     // The users table of this older schema has no `lang` yet, so the row is written as that
     // schema has it rather than through the store, which speaks the current one.
     let email = format!("{name}@example.com");
@@ -58,7 +83,6 @@ async fn account(store: &Store, name: &str) -> (i32, i32, i32) {
             "".into(),
         ])
         .to_owned();
-    let conn = store.conn();
     sea_orm::ConnectionTrait::execute(conn, &insert)
         .await
         .unwrap();
@@ -75,7 +99,7 @@ async fn account(store: &Store, name: &str) -> (i32, i32, i32) {
         .unwrap();
     let group = groups::insert(
         store,
-        account.id,
+        account_id,
         true,
         groups::GroupFields {
             name: "Default",
@@ -89,7 +113,7 @@ async fn account(store: &Store, name: &str) -> (i32, i32, i32) {
     )
     .await
     .unwrap();
-    (account.id, group.id, user_id)
+    (account_id, group.id, user_id)
 }
 
 /// An order of `owner` for `names`, placed `minutes` after `at()`.

@@ -50,6 +50,26 @@ impl BillingApi for Portal {
             .await?)
     }
 
+    async fn tax_details(
+        &self,
+        meta: &RequestMeta,
+    ) -> Result<app::model::gst_states::TaxDetails, AppError> {
+        let caller = self.caller(meta).await?;
+        Ok(self.billing.tax_details(&caller).await?)
+    }
+
+    async fn set_tax_details(
+        &self,
+        meta: &RequestMeta,
+        form: app::model::gst_states::TaxDetailsForm,
+    ) -> Result<(), AppError> {
+        let caller = self.caller(meta).await?;
+        Ok(self
+            .billing
+            .set_tax_details(&caller, &form, Some(meta.ip.to_string()))
+            .await?)
+    }
+
     async fn account_credits(
         &self,
         meta: &RequestMeta,

@@ -5,9 +5,12 @@ use std::sync::Arc;
 
 use app::{
     error::AppError,
-    model::products::{
-        Offer, PriceForm, PrivateCaView, PrivateProductForm, PrivateProductsPage,
-        PublicProductForm, PublicProductsPage,
+    model::{
+        price_list::{PriceListQuery, PriceListRow},
+        products::{
+            Offer, PriceForm, PrivateCaView, PrivateProductForm, PrivateProductsPage,
+            PublicProductForm, PublicProductsPage,
+        },
     },
     ports::{CatalogApi, RequestMeta},
 };
@@ -155,5 +158,14 @@ impl CatalogApi for CatalogPortal {
     async fn offers(&self, meta: &RequestMeta, currency: String) -> Result<Vec<Offer>, AppError> {
         let caller = self.caller(meta).await?;
         Ok(self.catalog.offers(&caller, currency.trim()).await?)
+    }
+
+    async fn price_list(
+        &self,
+        meta: &RequestMeta,
+        query: PriceListQuery,
+    ) -> Result<Vec<PriceListRow>, AppError> {
+        let caller = self.caller(meta).await?;
+        Ok(self.catalog.price_list(&caller, &query).await?)
     }
 }

@@ -193,6 +193,20 @@ impl From<AcmeError> for AppError {
     }
 }
 
+impl From<crate::services::partners::PartnerError> for AppError {
+    fn from(e: crate::services::partners::PartnerError) -> Self {
+        use crate::services::partners::PartnerError;
+        match e {
+            PartnerError::Forbidden(_) => AppError::Forbidden,
+            PartnerError::NotFound => AppError::NotFound,
+            PartnerError::Invalid(errors) => AppError::Validation(errors),
+            PartnerError::Refused(reason) => AppError::Conflict(reason),
+            PartnerError::Identity(e) => e.into(),
+            other @ PartnerError::Store(_) => incident(&other),
+        }
+    }
+}
+
 impl From<OrganizationError> for AppError {
     fn from(e: OrganizationError) -> Self {
         match e {

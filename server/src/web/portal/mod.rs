@@ -12,7 +12,9 @@ mod identity;
 mod operator;
 mod orders;
 mod organizations;
+mod partners;
 mod passkeys;
+mod payments;
 mod smime;
 mod vetting;
 
@@ -27,6 +29,8 @@ pub use acme::AcmePortal;
 pub use catalog::CatalogPortal;
 pub use errors::incident;
 pub use organizations::OrganizationsPortal;
+pub use partners::PartnersPortal;
+pub use payments::PaymentsPortal;
 pub use vetting::VettingPortal;
 
 use super::cookies::{lang_cookie, session_cookie};

@@ -20,12 +20,13 @@ pub fn OperatorAccountsPage() -> impl IntoView {
     view! { <Portal title="page-accounts" operator=true refusal="refusal-operator-console" page=|_| view! { <Accounts /> } /> }
 }
 
-const STATUSES: [AccountStatus; 5] = [
+const STATUSES: [AccountStatus; 6] = [
     AccountStatus::PendingApproval,
     AccountStatus::PendingActivation,
     AccountStatus::Active,
     AccountStatus::Rejected,
     AccountStatus::Expired,
+    AccountStatus::Suspended,
 ];
 
 #[component]
