@@ -36,7 +36,8 @@ test("a group's page lists who uses it; a restricted group only its members", as
 
   // Restricted: the administrator (access to all groups) no longer uses it until added.
   await page.goto("/groups");
-  await page.getByText("Edit").click();
+  // Exact: the menu's "Add credits" contains "edit" too.
+  await page.getByText("Edit", { exact: true }).click();
   await page.getByLabel("Only users added to the group use it").check();
   await page.getByRole("button", { name: "Save group" }).click();
   await expect(page.getByRole("status")).toContainText("The group was saved.");
