@@ -133,7 +133,7 @@ test("a basic user reads the organizations but cannot add one, and another accou
   await expect(page.getByText(/does not allow you to add or change organizations/)).toBeVisible();
   await page.goto(theirs);
   await expect(page.getByRole("button", { name: "Send for validation" })).toHaveCount(0);
-  await expect(page.getByRole("link", { name: "Edit" })).toHaveCount(0);
+  await expect(page.getByRole("link", { name: "Edit", exact: true })).toHaveCount(0);
 });
 
 test("an OV order names an organization being vetted and takes an interim DV meanwhile; the desk verifies it OV item by item, the order issues and supersedes the interim certificate; a partner names the organization once its representative consents", async ({ page, browser }) => {
@@ -275,7 +275,7 @@ test("an OV order names an organization being vetted and takes an interim DV mea
   expect(subjects).toContain("Vetted Widgets Private Limited is verified (OV)");
   await page.goto(organizationPath);
   await expect(page.getByText("Verified OV", { exact: true })).toBeVisible();
-  await expect(page.getByRole("link", { name: "Edit" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Edit", exact: true })).toBeVisible();
   await page.goto(`/orders/${orderId}`);
   await expect(page.getByTestId("order-status")).toHaveText("Order Fulfilled");
   await expect(page.getByTestId("organization-in-vetting")).toHaveCount(0);
