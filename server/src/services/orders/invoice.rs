@@ -159,29 +159,12 @@ impl OrderService {
             .into_iter()
             .chain(facts_tax)
             .collect(),
-            columns: vec![
-                Column {
-                    heading: tr(lang, "doc-description"),
-                    x: 0.0,
-                },
-                Column {
-                    heading: tr(lang, "doc-validity"),
-                    x: 280.0,
-                },
-                Column {
-                    heading: tr(lang, "doc-amount"),
-                    x: 380.0,
-                },
-            ],
-            rows: vec![vec![
-                order.product_name.clone(),
-                tr_args(
-                    lang,
-                    "doc-validity-days",
-                    &[("days", order.validity_days.into())],
-                ),
+            columns: order_columns(lang),
+            rows: vec![order_row(
+                lang,
+                &order,
                 money(taxed.map_or(charge.amount_minor, |t| t.taxable_minor)),
-            ]],
+            )],
             closing: closing_tax
                 .into_iter()
                 .chain([
@@ -257,29 +240,8 @@ impl OrderService {
                     app::model::Day::from(order.created_at).text(lang),
                 ),
             ],
-            columns: vec![
-                Column {
-                    heading: tr(lang, "doc-description"),
-                    x: 0.0,
-                },
-                Column {
-                    heading: tr(lang, "doc-validity"),
-                    x: 280.0,
-                },
-                Column {
-                    heading: tr(lang, "doc-amount"),
-                    x: 380.0,
-                },
-            ],
-            rows: vec![vec![
-                order.product_name.clone(),
-                tr_args(
-                    lang,
-                    "doc-validity-days",
-                    &[("days", order.validity_days.into())],
-                ),
-                money(order.price_minor),
-            ]],
+            columns: order_columns(lang),
+            rows: vec![order_row(lang, order, money(order.price_minor))],
             closing: vec![
                 (
                     tr_args(
@@ -318,4 +280,32 @@ impl OrderService {
 /// A partner's statement to its sub-account for one order.
 pub fn partner_statement_number(order_id: i32) -> String {
     format!("PS-{order_id:06}")
+}
+
+/// The columns of an order's invoice or statement: what, for how long, how much.
+fn order_columns(lang: Lang) -> Vec<Column> {
+    [
+        ("doc-description", 0.0),
+        ("doc-validity", 280.0),
+        ("doc-amount", 380.0),
+    ]
+    .into_iter()
+    .map(|(key, x)| Column {
+        heading: tr(lang, key),
+        x,
+    })
+    .collect()
+}
+
+/// The order's one line under [`order_columns`], at `amount`.
+fn order_row(lang: Lang, order: &crate::store::OrderRow, amount: String) -> Vec<String> {
+    vec![
+        order.product_name.clone(),
+        tr_args(
+            lang,
+            "doc-validity-days",
+            &[("days", order.validity_days.into())],
+        ),
+        amount,
+    ]
 }
