@@ -19,7 +19,8 @@ use crate::pages::{
         two_factor::{TwoFactorEnrolPage, TwoFactorPage},
     },
     billing::{
-        BillingPage, add_credits::AddCreditsPage, price_list::PriceListPage, withdraw::WithdrawPage,
+        BillingPage, add_credits::AddCreditsPage, price_list::PriceListPage,
+        statement::StatementPage, withdraw::WithdrawPage,
     },
     choose_account::ChooseAccountPage,
     dcv::confirm::DcvConfirmPage,
@@ -52,7 +53,8 @@ use crate::pages::{
     profile::page::ProfilePage,
     settings::{
         acme::AcmeCredentialsSettingsPage, ip_rules::IpRestrictionsPage,
-        private_cas::PrivateCasPage, products::PrivateProductsPage, renewals::RenewalRemindersPage,
+        low_balance::LowBalanceAlertsPage, private_cas::PrivateCasPage,
+        products::PrivateProductsPage, renewals::RenewalRemindersPage,
         rest_api::ApiKeysSettingsPage, roles::RolesPage, two_factor::TwoFactorSettingPage,
     },
     smime::verify::SmimeVerifyPage,
@@ -139,6 +141,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/operator/accounts/:id/credits") view=OperatorCreditsPage ssr=SsrMode::Async />
                 <Route path=path!("/billing") view=BillingPage ssr=SsrMode::Async />
                 <Route path=path!("/billing/price-list") view=PriceListPage ssr=SsrMode::Async />
+                <Route path=path!("/billing/statement") view=StatementPage ssr=SsrMode::Async />
                 <Route path=path!("/billing/add-credits") view=AddCreditsPage ssr=SsrMode::Async />
                 <Route path=path!("/billing/withdraw") view=WithdrawPage ssr=SsrMode::Async />
                 <Route path=path!("/operator/payments") view=OperatorPaymentsPage ssr=SsrMode::Async />
@@ -184,6 +187,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/sign-in/two-factor/enrol") view=TwoFactorEnrolPage ssr=SsrMode::Async />
                 <Route path=path!("/settings/two-factor") view=TwoFactorSettingPage ssr=SsrMode::Async />
                 <Route path=path!("/settings/renewals") view=RenewalRemindersPage ssr=SsrMode::Async />
+                <Route path=path!("/settings/low-balance-alerts") view=LowBalanceAlertsPage ssr=SsrMode::Async />
                 <Route path=path!("/settings/rest-api") view=ApiKeysSettingsPage ssr=SsrMode::Async />
                 <Route path=path!("/settings/acme") view=AcmeCredentialsSettingsPage ssr=SsrMode::Async />
                 <Route path=path!("/sign-up") view=SignUpPage ssr=SsrMode::Async />

@@ -84,6 +84,7 @@ const PORTAL_PAGES: { path: string; pending?: boolean; data?: string[] }[] = [
   { path: "/settings/acme" },
   { path: "/settings/ip-rules" },
   { path: "/settings/renewals" },
+  { path: "/settings/low-balance-alerts" },
   { path: "/settings/two-factor" },
   { path: "/settings/roles" },
   { path: "/groups" },

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Browser, Page } from "@playwright/test";
-import { grantCredits } from "./billing-support";
+import { grantCredits, workbookRows } from "./billing-support";
 import { sh, uniqueDomain, wizard } from "./orders-support";
 import {
   activate,
@@ -127,6 +127,30 @@ test("a partner opens a sub-account with a price list, approves its order at the
   expect(text).toMatch(/not\s+a\s+tax\s+invoice/);
   // The partner's own price is the partner's business, not the sub-account's.
   if (partnerPrice !== "USD 75.00") expect(text).not.toContain(partnerPrice);
+
+  // The orders report has the order with both prices and the margin, as Excel.
+  await page.goto("/sub-accounts");
+  const report = page.getByRole("region", { name: "Orders report" });
+  await report.getByLabel("Sub-account").selectOption({ label: subName });
+  const download = page.waitForEvent("download");
+  await report.getByRole("button", { name: "Download the report (Excel)" }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe("rootline-sub-account-orders.xlsx");
+  const rows = workbookRows(await file.path());
+  expect(rows[0].slice(0, 2)).toEqual(["Order", "Sub-account"]);
+  expect(rows.length).toBe(2);
+  expect(rows[1][0]).toBe(orderId);
+  expect(rows[1][1]).toBe(subName);
+  expect(Number(rows[1][5])).toBe(75);
+  expect(Number(rows[1][7])).toBe(paid);
+  expect(Number(rows[1][9])).toBeCloseTo(75 - paid, 2);
+  // The partner reads the sub-account's ledger on the statement page.
+  await page.getByTestId("sub-account-row").filter({ hasText: subName }).getByRole("link", { name: `Statement of ${subName}` }).click();
+  await expect(page.getByRole("heading", { name: `Statement of the sub-account ${subName}` })).toBeVisible();
+  await expect(page.getByRole("combobox", { name: "Account", exact: true })).toHaveValue(/^\d+$/);
+  // The partner paid for the order, so the sub-account's own balance never moved.
+  await expect(page.getByText("No transactions match these filters.")).toBeVisible();
+  await expect(page.getByTestId("statement-balance")).toHaveText("USD 0.00");
 
   // Suspended, the sub-account's session stops at its next request; reactivated, it works.
   await page.goto("/sub-accounts");

@@ -53,6 +53,7 @@ mod m20261206_000180_organization_consents;
 mod m20261206_000190_sub_accounts;
 mod m20261206_000200_payments;
 mod m20261206_000210_gst;
+mod m20261206_000220_low_balance_alerts;
 
 pub struct Migrator;
 
@@ -110,6 +111,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000190_sub_accounts::Migration),
             Box::new(m20261206_000200_payments::Migration),
             Box::new(m20261206_000210_gst::Migration),
+            Box::new(m20261206_000220_low_balance_alerts::Migration),
         ]
     }
 }

@@ -348,6 +348,7 @@ pub async fn serve(config: Config) -> Result<(), StartupError> {
     let billing = Arc::new(crate::services::billing::BillingService::new(
         services.store.clone(),
         services.clock.clone(),
+        config.link_base(),
     ));
     let throttle = Arc::new(crate::services::throttle::Throttle::new(
         services.store.clone(),
@@ -396,7 +397,7 @@ pub async fn serve(config: Config) -> Result<(), StartupError> {
             }),
             partners: Arc::new(web::portal::PartnersPortal {
                 identity: services.identity.clone(),
-                partners,
+                partners: partners.clone(),
                 orders: orders.clone(),
             }),
             vetting: Arc::new(web::portal::VettingPortal {
@@ -422,6 +423,7 @@ pub async fn serve(config: Config) -> Result<(), StartupError> {
         organizations,
         vetting,
         payments,
+        partners,
         throttle,
         metrics_access: Arc::new(web::metrics::MetricsAccess::from_token(
             config.metrics_token.as_ref().map(|t| t.0.as_str()),

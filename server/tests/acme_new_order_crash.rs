@@ -158,18 +158,22 @@ async fn seed(dir: &Path, port: u16) -> (i32, Vec<EabCreated>) {
         .await
         .unwrap();
     let operator = signed_in(identity, OPERATOR).await;
-    BillingService::new(services.store.clone(), services.clock.clone())
-        .grant_credits(
-            &operator,
-            customer.account.id,
-            &app::model::billing::CreditForm {
-                amount: "100000".into(),
-                remarks: "Credits for the crash test".into(),
-            },
-            None,
-        )
-        .await
-        .unwrap();
+    BillingService::new(
+        services.store.clone(),
+        services.clock.clone(),
+        "http://portal.test".into(),
+    )
+    .grant_credits(
+        &operator,
+        customer.account.id,
+        &app::model::billing::CreditForm {
+            amount: "100000".into(),
+            remarks: "Credits for the crash test".into(),
+        },
+        None,
+    )
+    .await
+    .unwrap();
     let mut bindings = Vec::new();
     for _ in 0..POINTS.len() {
         bindings.push(

@@ -62,6 +62,17 @@ xlsx-price = Price
 xlsx-placed-by = Placed by
 xlsx-tags = Tags
 
+## The partner's orders report: the sheet's name and the headings besides xlsx-order,
+## xlsx-placed, xlsx-product and xlsx-status.
+
+xlsx-report-sheet = Sub-account orders
+xlsx-report-sub-account = Sub-account
+xlsx-report-sub-account-price = Sub-account price
+xlsx-report-sub-account-currency = Sub-account currency
+xlsx-report-partner-price = Partner price
+xlsx-report-partner-currency = Partner currency
+xlsx-report-margin = Margin
+
 ## The price list export: the sheet's name and its header row (besides xlsx-product).
 
 xlsx-prices-sheet = Price list
@@ -82,6 +93,18 @@ xlsx-user = User
 xlsx-ip-address = IP address
 xlsx-summary = Summary
 xlsx-entry = Entry
+
+## The ledger statement export: the sheet's name and its header row (besides xlsx-time,
+## xlsx-order, xlsx-prices-currency and xlsx-user).
+
+xlsx-statement-sheet = Statement
+xlsx-statement-type = Type
+xlsx-statement-remarks = Remarks
+xlsx-statement-group = Group
+xlsx-statement-credit = Credit
+xlsx-statement-debit = Debit
+xlsx-statement-balance = Account balance after
+xlsx-statement-group-balance = Group balance after
 
 ## A partner's statement to its sub-account for one order (not an operator tax invoice).
 

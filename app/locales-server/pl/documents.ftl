@@ -65,6 +65,17 @@ xlsx-price = Cena
 xlsx-placed-by = Zamawiający
 xlsx-tags = Tagi
 
+## Raport zamówień partnera: nazwa arkusza i nagłówki oprócz xlsx-order, xlsx-placed,
+## xlsx-product i xlsx-status.
+
+xlsx-report-sheet = Zamówienia subkont
+xlsx-report-sub-account = Subkonto
+xlsx-report-sub-account-price = Cena subkonta
+xlsx-report-sub-account-currency = Waluta subkonta
+xlsx-report-partner-price = Cena partnera
+xlsx-report-partner-currency = Waluta partnera
+xlsx-report-margin = Marża
+
 ## Eksport cennika: nazwa arkusza i wiersz nagłówków (poza xlsx-product).
 
 xlsx-prices-sheet = Cennik
@@ -85,6 +96,18 @@ xlsx-user = Użytkownik
 xlsx-ip-address = Adres IP
 xlsx-summary = Opis
 xlsx-entry = Nr wpisu
+
+## Eksport wyciągu: nazwa arkusza i wiersz nagłówków (oprócz xlsx-time, xlsx-order,
+## xlsx-prices-currency i xlsx-user).
+
+xlsx-statement-sheet = Wyciąg
+xlsx-statement-type = Rodzaj
+xlsx-statement-remarks = Uwagi
+xlsx-statement-group = Grupa
+xlsx-statement-credit = Uznanie
+xlsx-statement-debit = Obciążenie
+xlsx-statement-balance = Saldo konta po operacji
+xlsx-statement-group-balance = Saldo grupy po operacji
 
 ## A partner's statement to its sub-account for one order (not an operator tax invoice).
 

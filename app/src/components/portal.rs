@@ -92,7 +92,7 @@ const fn entry(
 }
 
 /// The main menu, in order. Each entry's access is the permission its page asks for.
-pub const MENU: [MenuEntry; 30] = [
+pub const MENU: [MenuEntry; 32] = [
     entry("/", "menu-overview", Access::Everyone, &["page-overview"]),
     entry(
         "/profile",
@@ -196,6 +196,12 @@ pub const MENU: [MenuEntry; 30] = [
         &["page-renewal-reminders"],
     ),
     entry(
+        "/settings/low-balance-alerts",
+        "menu-low-balance-alerts",
+        Access::Needs(Permission::ManageSettings),
+        &["page-low-balance-alerts"],
+    ),
+    entry(
         "/settings/rest-api",
         "menu-rest-apis",
         Access::Needs(Permission::ManageSettings),
@@ -236,6 +242,12 @@ pub const MENU: [MenuEntry; 30] = [
         "menu-billing",
         Access::Needs(Permission::ViewFinance),
         &["page-billing"],
+    ),
+    entry(
+        "/billing/statement",
+        "menu-statement",
+        Access::Needs(Permission::ViewFinance),
+        &["page-statement"],
     ),
     entry(
         "/billing/add-credits",
@@ -350,8 +362,41 @@ fn Frame(session: SessionView, title: &'static str, children: Children) -> impl 
             </nav>
             <main class="content" id="main">
                 <h1>{heading}</h1>
+                <LowBalanceBanners banners=session.low_balance.clone() />
                 {children()}
             </main>
         </div>
     }
+}
+
+/// While a balance the user sees is below its low-balance alert's threshold, every portal page
+/// says so and links to where credits are added (SET-1 / FIN-5).
+#[component]
+fn LowBalanceBanners(banners: Vec<crate::model::low_balance::LowBalanceBanner>) -> impl IntoView {
+    let lang = crate::i18n::use_lang();
+    banners
+        .into_iter()
+        .map(|b| {
+            let (balance, threshold) = (b.balance.text(lang), b.threshold.text(lang));
+            let text = match b.group_name {
+                None => crate::i18n::t_args(
+                    "low-balance-banner-account",
+                    &[("balance", balance.into()), ("threshold", threshold.into())],
+                ),
+                Some(group) => crate::i18n::t_args(
+                    "low-balance-banner-group",
+                    &[
+                        ("group", group.into()),
+                        ("balance", balance.into()),
+                        ("threshold", threshold.into()),
+                    ],
+                ),
+            };
+            view! {
+                <p class="alert alert-warning" data-testid="low-balance-banner">
+                    {text}" "<a href="/billing/add-credits">{t("low-balance-banner-add")}</a>
+                </p>
+            }
+        })
+        .collect_view()
 }

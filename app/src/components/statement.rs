@@ -72,7 +72,7 @@ pub fn StatementTable(
                             view! {
                                 <tr>
                                     <td>{l.at.text(crate::i18n::use_lang())}</td>
-                                    <td>{l.kind_label}</td>
+                                    <td>{t(l.kind.key())}</td>
                                     <td>{memo}</td>
                                     {show_group.then(|| view! { <td>{l.group_name.clone().unwrap_or_else(|| "—".into())}</td> })}
                                     <td>{balance(Some(l.account_balance_minor), l.account_change_minor)}</td>

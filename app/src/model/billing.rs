@@ -141,8 +141,7 @@ impl Allocation {
 pub struct LedgerLine {
     pub id: i32,
     pub at: super::Moment,
-    /// "Credits granted", "Allocated to group", …
-    pub kind_label: String,
+    pub kind: super::statement::LedgerKind,
     pub memo: String,
     pub group_name: Option<String>,
     pub order_id: Option<i32>,

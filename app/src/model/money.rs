@@ -63,6 +63,13 @@ impl Money {
         Self { minor, currency }
     }
 
+    /// The amount in major units (dollars, rupees) for a spreadsheet's number cell: both
+    /// currencies have a hundred minor units, and amounts are far below the 2^53 minor units
+    /// a float holds exactly.
+    pub fn major_units(self) -> f64 {
+        self.minor as f64 / 100.0
+    }
+
     /// The sum, or `None` when the currencies differ or the sum overflows.
     pub fn checked_add(self, other: Money) -> Option<Money> {
         if self.currency != other.currency {

@@ -71,6 +71,10 @@ pub struct SessionView {
     /// language came with the session) loads again to be drawn whole in this one.
     #[serde(default)]
     pub lang: crate::i18n::Lang,
+    /// The balances below their low-balance alert's threshold, for the banner: the
+    /// account's, and those of the user's groups that pay from their own balance.
+    #[serde(default)]
+    pub low_balance: Vec<super::low_balance::LowBalanceBanner>,
 }
 
 impl SessionView {

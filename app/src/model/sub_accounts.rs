@@ -385,3 +385,41 @@ mod tests {
         assert!(list_name(&"x".repeat(81)).is_err());
     }
 }
+
+/// The filters of the partner's orders report (the seeds' "Orders Report"), as the GET form on
+/// the sub-accounts page sends them to `/sub-accounts/orders.xlsx`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SubAccountOrdersQuery {
+    /// A sub-account's id; empty for every sub-account the caller looks after.
+    #[serde(default)]
+    pub account: String,
+    /// An order number; empty for every order.
+    #[serde(default)]
+    pub order: String,
+}
+
+/// The report's filters once checked: `(sub-account, order)`.
+pub type SubAccountOrdersFilter = (Option<i32>, Option<i32>);
+
+impl SubAccountOrdersQuery {
+    pub fn validate(&self) -> Result<SubAccountOrdersFilter, FieldErrors> {
+        let mut errors = FieldErrors::new();
+        let mut id = |field: &str, raw: &str, message: &'static str| match raw.trim() {
+            "" => None,
+            text => {
+                let id = text.parse::<i32>().ok().filter(|id| *id > 0);
+                if id.is_none() {
+                    errors.add(field, Msg::new(message));
+                }
+                id
+            }
+        };
+        let account = id("account", &self.account, "err-statement-account");
+        let order = id("order", &self.order, "err-report-order");
+        if errors.is_empty() {
+            Ok((account, order))
+        } else {
+            Err(errors)
+        }
+    }
+}

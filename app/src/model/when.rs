@@ -139,6 +139,13 @@ mod from_chrono {
         }
     }
 
+    impl Day {
+        /// The same day as chrono's date; `None` cannot happen for a `Day` that `new` made.
+        pub fn date(self) -> Option<NaiveDate> {
+            NaiveDate::from_ymd_opt(self.year, u32::from(self.month), u32::from(self.day))
+        }
+    }
+
     impl<Tz: TimeZone> From<DateTime<Tz>> for Day {
         fn from(t: DateTime<Tz>) -> Self {
             Day::from(t.naive_utc().date())

@@ -3,6 +3,7 @@
 
 pub mod add_credits;
 pub mod price_list;
+pub mod statement;
 pub mod withdraw;
 
 use leptos::prelude::*;
@@ -89,6 +90,7 @@ fn Overview(billing: Billing) -> impl IntoView {
         </section>
         <section class="card" aria-labelledby="statement-heading">
             <h2 id="statement-heading">{t("billing-statement")}</h2>
+            <p><a href="/billing/statement">{t("statement-full-link")}</a></p>
             <StatementTable page=billing.statement label=t("billing-statement") href_base="/billing?page=".to_owned() />
         </section>
     }

@@ -40,6 +40,25 @@ pub trait BillingApi: Send + Sync {
         meta: &RequestMeta,
         form: crate::model::gst_states::TaxDetailsForm,
     ) -> Result<(), AppError>;
+    /// The account's low-balance alerts: its balance and each group's paying from its own.
+    /// Needs `ManageSettings`.
+    async fn low_balance_alerts(
+        &self,
+        meta: &RequestMeta,
+    ) -> Result<crate::model::low_balance::LowBalanceAlerts, AppError>;
+    /// Saves the low-balance alert of one balance. Needs `ManageSettings`.
+    async fn set_low_balance_alert(
+        &self,
+        meta: &RequestMeta,
+        form: crate::model::low_balance::LowBalanceForm,
+    ) -> Result<(), AppError>;
+    /// Removes the low-balance alert of one balance (`group` empty: the account's). Needs
+    /// `ManageSettings`.
+    async fn remove_low_balance_alert(
+        &self,
+        meta: &RequestMeta,
+        group: String,
+    ) -> Result<(), AppError>;
     /// A customer account's credits. Operator users only.
     async fn account_credits(
         &self,
@@ -54,4 +73,11 @@ pub trait BillingApi: Send + Sync {
         account_id: i32,
         form: crate::model::billing::CreditForm,
     ) -> Result<(), AppError>;
+    /// The ledger statement the filters select: the caller's account's, or a partner's
+    /// sub-account's. Needs `ViewFinance`.
+    async fn ledger_statement(
+        &self,
+        meta: &RequestMeta,
+        query: crate::model::statement::StatementQuery,
+    ) -> Result<crate::model::statement::StatementView, AppError>;
 }

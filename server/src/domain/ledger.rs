@@ -45,69 +45,8 @@ impl Holder {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
-    Grant,
-    Allocate,
-    Deallocate,
-    OrderCharge,
-    OrderRefund,
-    /// A payment received (online or an approved bank transfer) credits the account.
-    Payment,
-    /// A requested withdrawal is held at once, so it cannot be spent twice.
-    WithdrawalHold,
-    /// The operator paid the held withdrawal out to the bank account.
-    WithdrawalPaid,
-    /// The operator refused the withdrawal: the held credits go back to the account.
-    WithdrawalRelease,
-}
-
-impl Kind {
-    pub const ALL: [Kind; 9] = [
-        Self::Grant,
-        Self::Allocate,
-        Self::Deallocate,
-        Self::OrderCharge,
-        Self::OrderRefund,
-        Self::Payment,
-        Self::WithdrawalHold,
-        Self::WithdrawalPaid,
-        Self::WithdrawalRelease,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Grant => "grant",
-            Self::Allocate => "allocate",
-            Self::Deallocate => "deallocate",
-            Self::OrderCharge => "order_charge",
-            Self::OrderRefund => "order_refund",
-            Self::Payment => "payment",
-            Self::WithdrawalHold => "withdrawal_hold",
-            Self::WithdrawalPaid => "withdrawal_paid",
-            // The column holds 16 characters.
-            Self::WithdrawalRelease => "hold_release",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|k| k.as_str() == s)
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Grant => "Credits granted",
-            Self::Allocate => "Allocated to group",
-            Self::Deallocate => "De-allocated from group",
-            Self::OrderCharge => "Order charged",
-            Self::OrderRefund => "Order refunded",
-            Self::Payment => "Payment received",
-            Self::WithdrawalHold => "Withdrawal requested (held)",
-            Self::WithdrawalPaid => "Withdrawal paid out",
-            Self::WithdrawalRelease => "Withdrawal refused (released)",
-        }
-    }
-}
+/// The kinds of transaction; the app's model names them (statement filters and labels).
+pub use app::model::statement::LedgerKind as Kind;
 
 /// One side of a transaction: a signed change of one holder's balance.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

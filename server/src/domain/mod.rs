@@ -9,6 +9,7 @@ pub mod gst;
 pub mod identity_limits;
 pub mod ip_range;
 pub mod ledger;
+pub mod low_balance;
 pub mod pdf_document;
 pub mod public_address;
 pub mod revocation;

@@ -748,6 +748,28 @@ fn cases() -> Vec<Case> {
             Skip,
             |w, c| w.o.billing.billing_page(c, None).await
         ),
+        // The first account's statement by its id: its own users read it, another account's
+        // (not its partner) is told it does not exist.
+        case!(
+            "billing/statement.rs::ledger_statement",
+            needs(ViewFinance),
+            NF,
+            |w, c| w
+                .o
+                .billing
+                .ledger_statement(c, &statement_of(w.o.admin.account.id))
+                .await
+        ),
+        case!(
+            "billing/statement.rs::ledger_statement_export",
+            needs(ViewFinance),
+            NF,
+            |w, c| w
+                .o
+                .billing
+                .ledger_statement_export(c, &statement_of(w.o.admin.account.id), Lang::En)
+                .await
+        ),
         // catalog
         case!(
             "catalog/offers.rs::offers",
@@ -1500,6 +1522,45 @@ fn cases() -> Vec<Case> {
                 .await
         ),
         case!(
+            "billing/low_balance.rs::low_balance_alerts",
+            needs(ManageSettings),
+            Skip,
+            |w, c| w.o.billing.low_balance_alerts(c).await
+        ),
+        case!(
+            "billing/low_balance.rs::set_low_balance_alert",
+            needs(ManageSettings),
+            NF,
+            |w, c| w
+                .o
+                .billing
+                .set_low_balance_alert(
+                    c,
+                    &app::model::low_balance::LowBalanceForm {
+                        group: w.group.to_string(),
+                        enabled: true,
+                        threshold: "10".into(),
+                        addresses: "ops@acme.example".into(),
+                    },
+                    ip()
+                )
+                .await
+        ),
+        case!(
+            "billing/low_balance.rs::remove_low_balance_alert",
+            needs(ManageSettings),
+            NF,
+            |w, c| w
+                .o
+                .billing
+                .remove_low_balance_alert(
+                    c,
+                    app::model::low_balance::AlertedBalance::Group(app::model::GroupId(w.group)),
+                    ip()
+                )
+                .await
+        ),
+        case!(
             "partners/act_for.rs::act_for",
             needs(ManageSubAccounts),
             Skip,
@@ -1519,6 +1580,15 @@ fn cases() -> Vec<Case> {
             needs(ManageSubAccounts),
             Skip,
             |w, c| w.partners.sub_accounts_page(c).await
+        ),
+        case!(
+            "partners/orders_report.rs::sub_account_orders_report",
+            needs(ManageSubAccounts),
+            Skip,
+            |w, c| w
+                .partners
+                .sub_account_orders_report(c, &Default::default(), Lang::En)
+                .await
         ),
         case!(
             "partners/status.rs::set_sub_account_suspended",
@@ -1761,6 +1831,14 @@ fn credential(product: i32) -> NewCredential<'static> {
 
 /// Every `pub fn` under `services/` whose parameters take a `&Caller`, outside test code, as
 /// `<path>::<name>`.
+/// The statement of account `id`, unfiltered.
+fn statement_of(id: i32) -> app::model::statement::StatementQuery {
+    app::model::statement::StatementQuery {
+        account: id.to_string(),
+        ..Default::default()
+    }
+}
+
 fn entry_points() -> BTreeSet<String> {
     fn walk(dir: &Path, root: &Path, out: &mut BTreeSet<String>) {
         let mut entries: Vec<_> = std::fs::read_dir(dir)

@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use chrono::{DateTime, Utc};
 use sea_orm::{
     ActiveValue::Set,
-    ExprTrait, PaginatorTrait, QueryOrder, QuerySelect, TryInsertResult,
+    ExprTrait, PaginatorTrait, QueryOrder, QuerySelect, QueryTrait, Select, TryInsertResult,
     entity::prelude::*,
     sea_query::{Expr, OnConflict},
 };
@@ -266,20 +266,115 @@ pub struct StatementRow {
     pub actor_name: Option<String>,
 }
 
-/// A page of the account's transactions (only the group's when `group_id` is given), newest
-/// first, and how many there are in all.
+/// Which of an account's transactions a statement lists.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct LedgerFilter {
+    /// Only the group's (its allocations and orders).
+    pub group_id: Option<i32>,
+    pub kind: Option<Kind>,
+    /// Made at or after this instant.
+    pub from: Option<DateTime<Utc>>,
+    /// Made before this instant.
+    pub until: Option<DateTime<Utc>>,
+}
+
+impl LedgerFilter {
+    /// Only the group's transactions.
+    pub fn group(group_id: Option<i32>) -> Self {
+        Self {
+            group_id,
+            ..Self::default()
+        }
+    }
+
+    fn select(self, account_id: i32) -> Select<ledger_transactions::Entity> {
+        let mut q = ledger_transactions::Entity::find()
+            .filter(ledger_transactions::Column::AccountId.eq(account_id));
+        if let Some(g) = self.group_id {
+            q = q.filter(ledger_transactions::Column::GroupId.eq(g));
+        }
+        if let Some(k) = self.kind {
+            q = q.filter(ledger_transactions::Column::Kind.eq(Stored(k)));
+        }
+        if let Some(from) = self.from {
+            q = q.filter(ledger_transactions::Column::CreatedAt.gte(from));
+        }
+        if let Some(until) = self.until {
+            q = q.filter(ledger_transactions::Column::CreatedAt.lt(until));
+        }
+        q
+    }
+}
+
+/// What the transactions the filter selects did to `holder`'s balance: the sum of their
+/// credits and of their debits (positive), in one query.
+pub async fn credits_and_debits(
+    db: &impl Db,
+    account_id: i32,
+    holder: Holder,
+    filter: LedgerFilter,
+) -> Result<(i64, i64), StoreError> {
+    let ids = filter
+        .select(account_id)
+        .select_only()
+        .column(ledger_transactions::Column::Id)
+        .into_query();
+    let sums: Option<(i64, i64)> = ledger_entries::Entity::find()
+        .select_only()
+        .column_as(
+            Expr::cust(
+                "CAST(COALESCE(SUM(CASE WHEN amount_minor > 0 THEN amount_minor ELSE 0 END), 0) \
+                 AS BIGINT)",
+            ),
+            "credits",
+        )
+        .column_as(
+            Expr::cust(
+                "CAST(COALESCE(SUM(CASE WHEN amount_minor < 0 THEN -amount_minor ELSE 0 END), 0) \
+                 AS BIGINT)",
+            ),
+            "debits",
+        )
+        .filter(ledger_entries::Column::AccountId.eq(account_id))
+        .filter(ledger_entries::Column::Holder.eq(Stored(holder)))
+        .filter(ledger_entries::Column::TransactionId.in_subquery(ids))
+        .into_tuple()
+        .one(db.conn())
+        .await?;
+    Ok(sums.unwrap_or((0, 0)))
+}
+
+/// What `holder` held just before `at` (every transaction made earlier): a statement's
+/// opening balance, and with the end of its last day, its closing balance.
+pub async fn balance_before(
+    db: &impl Db,
+    account_id: i32,
+    holder: Holder,
+    at: DateTime<Utc>,
+) -> Result<i64, StoreError> {
+    let (credits, debits) = credits_and_debits(
+        db,
+        account_id,
+        holder,
+        LedgerFilter {
+            until: Some(at),
+            ..LedgerFilter::default()
+        },
+    )
+    .await?;
+    Ok(credits.saturating_sub(debits))
+}
+
+/// A page of the account's transactions the filter selects, newest first, and how many it
+/// selects in all.
 pub async fn page(
     db: &impl Db,
     account_id: i32,
-    group_id: Option<i32>,
+    filter: LedgerFilter,
     offset: u64,
     limit: u64,
 ) -> Result<(Vec<StatementRow>, u64), StoreError> {
-    let mut q = ledger_transactions::Entity::find()
-        .filter(ledger_transactions::Column::AccountId.eq(account_id));
-    if let Some(g) = group_id {
-        q = q.filter(ledger_transactions::Column::GroupId.eq(g));
-    }
+    let q = filter.select(account_id);
     let total = q.clone().count(db.conn()).await?;
     let rows = q
         .order_by_desc(ledger_transactions::Column::Id)

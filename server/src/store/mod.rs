@@ -27,6 +27,7 @@ pub mod ip_rules;
 pub mod ledger;
 pub mod legal;
 pub mod login_certificates;
+pub mod low_balance_alerts;
 pub mod mail_outbox;
 pub mod memberships;
 pub mod ocsp_responses;

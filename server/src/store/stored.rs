@@ -880,9 +880,12 @@ mod tests {
                     .await?
                     .is_some(),
             ),
-            "ledger_transactions" => {
-                found(ledger::page(store, rows.account, None, 0, 10).await?.1 == 1)
-            }
+            "ledger_transactions" => found(
+                ledger::page(store, rows.account, Default::default(), 0, 10)
+                    .await?
+                    .1
+                    == 1,
+            ),
             "product_prices" => found(
                 !products::prices_of(store, &[rows.product])
                     .await?

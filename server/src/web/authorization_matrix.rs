@@ -885,6 +885,26 @@ const MATRIX: &[Entry] = &[
         other: Other::Skip,
     },
     Entry {
+        path: "/api/billing/low-balance-alerts",
+        rule: Rule::Requires(Permission::ManageSettings),
+        body: "",
+        other: Other::Skip,
+    },
+    // The first account's default group pays from the account balance: allowed to try,
+    // refused on the field (422); another account naming it gets 404.
+    Entry {
+        path: "/api/billing/low-balance-alert-set",
+        rule: Rule::RequiresOnObject(Permission::ManageSettings),
+        body: "group=1&enabled=on&threshold=10&addresses=ops%40example.com",
+        other: Other::NotFound,
+    },
+    Entry {
+        path: "/api/billing/low-balance-alert-remove",
+        rule: Rule::RequiresOnObject(Permission::ManageSettings),
+        body: "group=1",
+        other: Other::NotFound,
+    },
+    Entry {
         path: "/api/sub-accounts/page",
         rule: Rule::Requires(Permission::ManageSubAccounts),
         body: "",
@@ -1034,6 +1054,21 @@ const MATRIX: &[Entry] = &[
         rule: Rule::Requires(Permission::ViewFinance),
         body: "",
         other: Other::Skip,
+    },
+    // The ledger statement (FIN-2): the caller's own account's, and a sub-account's only for
+    // its partner (the first account is not one, so account 1 is "not found" to everyone
+    // else, and to the first account it is its own).
+    Entry {
+        path: "/api/billing/statement",
+        rule: Rule::Requires(Permission::ViewFinance),
+        body: "query[kind]=grant",
+        other: Other::Skip,
+    },
+    Entry {
+        path: "/api/billing/statement",
+        rule: Rule::RequiresOnObject(Permission::ViewFinance),
+        body: "query[account]=1",
+        other: Other::NotFound,
     },
     // The first account's default group is id 1; it pays from the account balance.
     Entry {
@@ -1225,7 +1260,10 @@ pub(super) async fn whole_app(h: &Harness, options: LeptosOptions) -> axum::Rout
         state,
         super::acme::router(acme),
         super::rest::router(rest),
-        super::middleware::SecurityHeaders { https: false },
+        super::middleware::SecurityHeaders {
+            https: false,
+            form_targets: Vec::new(),
+        },
     )
 }
 
@@ -1288,6 +1326,7 @@ pub(super) fn surface(
     let billing = Arc::new(crate::services::billing::BillingService::new(
         h.store.clone(),
         h.clock.clone(),
+        "http://portal.test".into(),
     ));
     let catalog = Arc::new(crate::services::catalog::CatalogService::for_harness(h));
     let throttle = Arc::new(crate::services::throttle::Throttle::new(
@@ -1300,6 +1339,12 @@ pub(super) fn surface(
         Arc::new(crate::services::organizations::OrganizationService::for_harness(h));
     let vetting = Arc::new(crate::services::vetting::VettingService::for_harness(h));
     let payments = Arc::new(crate::services::payments::PaymentService::for_harness(h));
+    let partners = Arc::new(crate::services::partners::PartnerService::new(
+        h.store.clone(),
+        h.clock.clone(),
+        identity.clone(),
+        crate::services::notifications::MailWaker::default(),
+    ));
     let rest = Arc::new(super::rest::Rest {
         keys: api_keys.clone(),
         orders: orders.clone(),
@@ -1348,12 +1393,7 @@ pub(super) fn surface(
             }),
             partners: Arc::new(super::portal::PartnersPortal {
                 identity: identity.clone(),
-                partners: Arc::new(crate::services::partners::PartnerService::new(
-                    h.store.clone(),
-                    h.clock.clone(),
-                    identity.clone(),
-                    crate::services::notifications::MailWaker::default(),
-                )),
+                partners: partners.clone(),
                 orders: orders.clone(),
             }),
             vetting: Arc::new(super::portal::VettingPortal {
@@ -1379,6 +1419,7 @@ pub(super) fn surface(
         organizations,
         vetting,
         payments,
+        partners,
         throttle,
         metrics_access: Arc::new(super::metrics::MetricsAccess::Loopback),
         mail: Arc::new(crate::services::notifications::MailDelivery::new(

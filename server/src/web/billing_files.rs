@@ -1,8 +1,12 @@
 //! Billing's files, for roles that see the account's finances: the monthly invoice as a PDF
 //! (`GET /billing/invoice?month=YYYY-MM`) and the price list with the page's filters as an
-//! Excel workbook (`GET /billing/price-list.xlsx?currency=…&kind=…&product=…`).
+//! Excel workbook (`GET /billing/price-list.xlsx?currency=…&kind=…&product=…`), and the ledger
+//! statement with the page's filters as one (`GET /billing/statement.xlsx?from=…&to=…&kind=…`).
 
-use app::{model::price_list::PriceListQuery, ports::RequestMeta};
+use app::{
+    model::{price_list::PriceListQuery, statement::StatementQuery},
+    ports::RequestMeta,
+};
 use axum::{
     Extension,
     extract::{Query, State},
@@ -16,7 +20,7 @@ use super::{
     file_routes::{XLSX, attachment, caller_or_refusal},
 };
 use crate::services::{
-    billing::BillingError,
+    billing::{BillingError, STATEMENT_XLSX},
     catalog::{CatalogError, PRICE_LIST_XLSX, price_list_workbook},
 };
 
@@ -41,24 +45,54 @@ pub async fn monthly_invoice(
         .await
     {
         Ok(invoice) => attachment("application/pdf", &invoice.file_name, invoice.bytes),
-        Err(BillingError::Invalid(errors)) => (
+        Err(e) => refused(e, meta.lang),
+    }
+}
+
+/// How a file route answers a billing refusal: the field problems as text (422), a role that
+/// may not (403), another account's object (404).
+fn refused(e: BillingError, lang: app::i18n::Lang) -> Response {
+    match e {
+        BillingError::Invalid(errors) => (
             StatusCode::UNPROCESSABLE_ENTITY,
             errors
                 .0
                 .iter()
-                .map(|e| e.message.to_string())
+                .map(|e| format!("{}: {}", e.field, e.message.text(lang)))
                 .collect::<Vec<_>>()
                 .join("\n"),
         )
             .into_response(),
-        Err(BillingError::Forbidden(_)) => {
+        BillingError::Forbidden(_) => {
             (StatusCode::FORBIDDEN, "Your role does not allow this.").into_response()
         }
-        Err(other) => (
+        BillingError::NotFound => (StatusCode::NOT_FOUND, "Not found.").into_response(),
+        other => (
             StatusCode::INTERNAL_SERVER_ERROR,
             super::portal::incident(&other).to_string(),
         )
             .into_response(),
+    }
+}
+
+/// The ledger statement the page shows for the same filters, every line of it, through the
+/// same checks, as a workbook in the request's language.
+pub async fn statement_export(
+    State(state): State<AppState>,
+    Extension(meta): Extension<RequestMeta>,
+    Query(query): Query<StatementQuery>,
+) -> Response {
+    let caller = match caller_or_refusal(&state, &meta).await {
+        Ok(c) => c,
+        Err(refusal) => return refusal,
+    };
+    match state
+        .billing
+        .ledger_statement_export(&caller, &query, meta.lang)
+        .await
+    {
+        Ok(bytes) => attachment(XLSX, STATEMENT_XLSX, bytes),
+        Err(e) => refused(e, meta.lang),
     }
 }
 

@@ -150,6 +150,13 @@ async fn seed_through_the_forms(app: &axum::Router, asha: &str, ops: &str) {
             ops,
         ),
         (
+            "/api/billing/bank-details",
+            format!(
+                "holder_name={x64}&bank_name={x64}&account_number=12345678&ifsc=&iban=DE89370400440532013000&bic=COBADEFFXXX"
+            ),
+            asha,
+        ),
+        (
             "/api/operator/legal/publish",
             format!("kind=terms&title={x}&body={x}"),
             ops,
@@ -351,6 +358,15 @@ async fn every_page_renders_hostile_text_escaped() {
         // Product names are the operator's text; the name filter comes back in its field.
         "/billing/price-list".into(),
         format!("/billing/price-list?product={}", form_value(HOSTILE)),
+        // The statement lists the grant's remarks; bad filters come back in their fields.
+        "/billing/statement".into(),
+        format!(
+            "/billing/statement?from={h}&to={h}&kind={h}&group={h}",
+            h = form_value(HOSTILE)
+        ),
+        "/billing/add-credits".into(),
+        "/billing/withdraw".into(),
+        "/sub-accounts".into(),
         "/settings/private-cas".into(),
         "/settings/products".into(),
         "/users".into(),
@@ -373,6 +389,7 @@ async fn every_page_renders_hostile_text_escaped() {
         "/domains".into(),
         "/settings/two-factor".into(),
         "/settings/renewals".into(),
+        "/settings/low-balance-alerts".into(),
         "/settings/rest-api".into(),
         "/settings/acme".into(),
         "/terms".into(),

@@ -18,6 +18,7 @@ pub mod middleware;
 pub mod ocsp;
 pub mod order_files;
 pub mod organization_files;
+pub mod partner_files;
 pub mod payment_files;
 pub mod payment_webhooks;
 pub mod portal;
@@ -76,6 +77,8 @@ pub struct AppState {
     pub vetting: Arc<crate::services::vetting::VettingService>,
     /// Payments: the providers' webhooks and return route.
     pub payments: Arc<crate::services::payments::PaymentService>,
+    /// The partner's orders report.
+    pub partners: Arc<crate::services::partners::PartnerService>,
     /// Per-client limits on the public routes (tracking downloads, the delegate's PIN).
     pub throttle: Arc<crate::services::throttle::Throttle>,
     /// Who may read `/metrics`.
@@ -259,6 +262,14 @@ pub fn router(state: AppState) -> Router {
         .route(
             "/billing/price-list.xlsx",
             get(billing_files::price_list_export),
+        )
+        .route(
+            "/billing/statement.xlsx",
+            get(billing_files::statement_export),
+        )
+        .route(
+            "/sub-accounts/orders.xlsx",
+            get(partner_files::orders_report),
         )
         .route(
             "/orders/{id}/certificate/{format}",

@@ -1,5 +1,6 @@
 pub mod acme;
 pub mod ip_rules;
+pub mod low_balance;
 pub mod private_cas;
 pub mod products;
 pub mod renewals;

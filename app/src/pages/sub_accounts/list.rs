@@ -73,6 +73,10 @@ fn Sections(page: Page) -> impl IntoView {
         orders,
     } = page;
     let lists_for_rows = price_lists.clone();
+    let report_choices: Vec<(i32, String)> = sub_accounts
+        .iter()
+        .map(|s| (s.id, s.name.clone()))
+        .collect();
     view! {
         <Waiting rows=waiting can_approve=can_approve />
         <section class="card" aria-labelledby="sub-accounts-heading">
@@ -90,6 +94,35 @@ fn Sections(page: Page) -> impl IntoView {
         {can_create.then(|| view! { <NewSubAccount lists=price_lists.clone() groups=groups /> })}
         {can_price.then(|| view! { <PriceLists lists=price_lists /> })}
         <LatestOrders rows=orders />
+        <OrdersReport subs=report_choices />
+    }
+}
+
+/// The partner's orders report (every sub-account order, with both prices and the margin) as
+/// Excel: a plain GET form to the file's route, so it works without script.
+#[component]
+fn OrdersReport(subs: Vec<(i32, String)>) -> impl IntoView {
+    view! {
+        <section class="card" aria-labelledby="sub-report-heading">
+            <h2 id="sub-report-heading">{t("sub-accounts-report-heading")}</h2>
+            <p class="muted">{t("sub-accounts-report-explain")}</p>
+            <form class="filters" method="get" action="/sub-accounts/orders.xlsx" aria-label=t("sub-accounts-report-heading")>
+                <div class="field">
+                    <label for="sub-report-account">{t("sub-accounts-report-account")}</label>
+                    <select id="sub-report-account" name="account">
+                        <option value="">{t("sub-accounts-report-all")}</option>
+                        {subs.into_iter().map(|(id, name)| view! { <option value=id.to_string()>{name}</option> }).collect_view()}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="sub-report-order">{t("sub-accounts-report-order")}</label>
+                    <input id="sub-report-order" name="order" type="text" inputmode="numeric" autocomplete="off" />
+                </div>
+                <div class="filters-actions">
+                    <button type="submit" class="button">{t("sub-accounts-report-download")}</button>
+                </div>
+            </form>
+        </section>
     }
 }
 
@@ -159,6 +192,9 @@ fn SubAccountRow(
                         <input type="hidden" name="sub_account_id" value=id_act />
                         <button type="submit" class="button button-primary">{order_for}</button>
                     </ActionForm>
+                })}
+                {can_price.then(|| view! {
+                    <a class="button button-quiet" href=format!("/billing/statement?account={}", sub.id)>{t_args("sub-accounts-statement-of", &[("name", sub.name.clone().into())])}</a>
                 })}
                 {(can_create).then(|| suspend.map(|(action, label)| view! {
                     <ActionForm action=status_action>

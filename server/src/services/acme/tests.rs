@@ -83,18 +83,22 @@ pub(crate) async fn world_over(
     }));
     let admin = administrator(&h, "asha@acme.example").await;
     let ops = operator(&h).await;
-    BillingService::new(h.store.clone(), h.clock.clone())
-        .grant_credits(
-            &ops,
-            admin.account.id,
-            &app::model::billing::CreditForm {
-                amount: "1000".into(),
-                remarks: "Test credits".into(),
-            },
-            None,
-        )
-        .await
-        .unwrap();
+    BillingService::new(
+        h.store.clone(),
+        h.clock.clone(),
+        "http://portal.test".into(),
+    )
+    .grant_credits(
+        &ops,
+        admin.account.id,
+        &app::model::billing::CreditForm {
+            amount: "1000".into(),
+            remarks: "Test credits".into(),
+        },
+        None,
+    )
+    .await
+    .unwrap();
     let product_id = catalog
         .offers(&admin, "USD")
         .await

@@ -61,6 +61,7 @@ impl BillingService {
                 memo: &valid.remarks,
                 actor_user_id: Some(caller.user.id),
                 at: now,
+                portal: &self.portal,
             },
         )
         .await;

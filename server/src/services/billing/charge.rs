@@ -18,6 +18,8 @@ pub struct OrderCharge<'a> {
     pub amount_minor: i64,
     pub currency: &'a str,
     pub memo: &'a str,
+    /// The public URL a low-balance mail the charge sends links to.
+    pub portal: &'a str,
 }
 
 /// Where an order's money comes from and how much is there.
@@ -99,6 +101,7 @@ pub(super) async fn charge_order_transaction(
             memo: charge.memo,
             actor_user_id,
             at,
+            portal: charge.portal,
         },
     )
     .await?;
@@ -112,12 +115,14 @@ pub(super) async fn charge_order_transaction(
 
 /// Returns what was charged for the order and not yet refunded to where it came from;
 /// `Ok(0)` when nothing (never charged, or refunded before: refunding twice is harmless).
+/// `portal` is the public URL low-balance mails link to.
 pub async fn refund_order(
     tx: &Tx,
     account_id: i32,
     order_id: i32,
     actor_user_id: Option<i32>,
     at: DateTime<Utc>,
+    portal: &str,
 ) -> Result<i64, BillingError> {
     let Some((charge, entries)) =
         store::order_transaction(tx, account_id, order_id, Kind::OrderCharge).await?
@@ -146,6 +151,7 @@ pub async fn refund_order(
             memo: &memo,
             actor_user_id,
             at,
+            portal,
         },
     )
     .await?;

@@ -41,6 +41,7 @@ impl BillingService {
                 memo: &valid.remarks,
                 actor_user_id: Some(operator.user.id),
                 at: now,
+                portal: &self.portal,
             },
         )
         .await?;

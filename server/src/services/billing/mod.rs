@@ -7,8 +7,11 @@ mod allocate;
 mod charge;
 mod grant;
 mod group_finance;
+mod low_balance;
+mod low_balance_check;
 mod monthly_invoice;
 mod overview;
+mod statement;
 mod tax_details;
 mod tax_invoice;
 
@@ -24,6 +27,7 @@ use chrono::{DateTime, Utc};
 
 pub use charge::{OrderCharge, PayerBalance, charge_order, payer_balance, refund_order};
 pub use monthly_invoice::MonthlyInvoice;
+pub use statement::{STATEMENT_EXPORT_LIMIT, STATEMENT_XLSX};
 pub use tax_invoice::{charge_with_invoice, gst_on};
 
 use crate::{
@@ -31,13 +35,15 @@ use crate::{
     ports::Clock,
     store::{
         Db, Store, StoreError, Tx,
-        ledger::{NewTransaction, StatementRow},
+        ledger::{LedgerFilter, NewTransaction, StatementRow},
     },
 };
 
 pub struct BillingService {
     store: Store,
     clock: Arc<dyn Clock>,
+    /// The public URL without a trailing slash: low-balance mails link to its add-credits page.
+    portal: String,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -127,8 +133,12 @@ impl BillingError {
 }
 
 impl BillingService {
-    pub fn new(store: Store, clock: Arc<dyn Clock>) -> Self {
-        Self { store, clock }
+    pub fn new(store: Store, clock: Arc<dyn Clock>, portal: String) -> Self {
+        Self {
+            store,
+            clock,
+            portal: portal.trim_end_matches('/').to_owned(),
+        }
     }
 }
 
@@ -146,11 +156,14 @@ struct Movement<'a> {
     memo: &'a str,
     actor_user_id: Option<i32>,
     at: DateTime<Utc>,
+    /// The public URL a low-balance mail this movement sends links to.
+    portal: &'a str,
 }
 
 /// Writes a balanced transaction and moves the balances, inside the caller's transaction.
 /// `Ok(None)` when the account already has this kind of transaction for the order. A debit
-/// the balance does not cover changes nothing and answers `InsufficientBalance`.
+/// the balance does not cover changes nothing and answers `InsufficientBalance`. A balance
+/// it takes below its low-balance alert's threshold queues the alert's mail, once.
 async fn post(tx: &Tx, m: Movement<'_>) -> Result<Option<i32>, BillingError> {
     let postings = ledger::postings(m.kind, m.amount_minor, m.paying_group).map_err(|_| {
         BillingError::Invalid(FieldErrors::single(
@@ -209,34 +222,44 @@ async fn post(tx: &Tx, m: Movement<'_>) -> Result<Option<i32>, BillingError> {
         .map(|p| (p.holder, p.amount_minor))
         .collect();
     crate::store::ledger::insert_entries(tx, id, m.account_id, m.currency, &entries).await?;
+    let holders = postings.map(|p| p.holder);
+    low_balance_check::after_movement(tx, m.account_id, &holders, m.portal, m.at).await?;
     Ok(Some(id))
 }
 
 /// A movement of the account's own balance that no order or group is part of (payments and
-/// withdrawals, `services/payments`), posted in the caller's transaction. `Ok(None)` cannot
-/// happen without an order; a debit the balance does not cover answers `InsufficientBalance`.
+/// withdrawals, `services/payments`).
+pub(crate) struct AccountMovement<'a> {
+    pub account_id: i32,
+    pub amount: Money,
+    pub kind: Kind,
+    pub memo: &'a str,
+    pub actor_user_id: Option<i32>,
+    pub at: DateTime<Utc>,
+    /// The public URL a low-balance mail links to.
+    pub portal: &'a str,
+}
+
+/// Posts an [`AccountMovement`] in the caller's transaction. `Ok(None)` cannot happen without
+/// an order; a debit the balance does not cover answers `InsufficientBalance`.
 pub(crate) async fn post_account_movement(
     tx: &Tx,
-    account_id: i32,
-    amount: Money,
-    kind: Kind,
-    memo: &str,
-    actor_user_id: Option<i32>,
-    at: DateTime<Utc>,
+    m: AccountMovement<'_>,
 ) -> Result<Option<i32>, BillingError> {
     post(
         tx,
         Movement {
-            account_id,
-            currency: amount.currency,
-            kind,
-            amount_minor: amount.minor,
+            account_id: m.account_id,
+            currency: m.amount.currency,
+            kind: m.kind,
+            amount_minor: m.amount.minor,
             paying_group: None,
             group_id: None,
             order_id: None,
-            memo,
-            actor_user_id,
-            at,
+            memo: m.memo,
+            actor_user_id: m.actor_user_id,
+            at: m.at,
+            portal: m.portal,
         },
     )
     .await
@@ -252,60 +275,93 @@ async fn statement(
 ) -> Result<StatementPage, BillingError> {
     let page =
         page_number(page).map_err(|m| BillingError::Invalid(FieldErrors::single("page", m)))?;
+    statement_page(
+        db,
+        account_id,
+        currency,
+        LedgerFilter::group(group_id),
+        page,
+    )
+    .await
+}
+
+/// Page `page` (from 1) of the transactions the filter selects, each with the balances right
+/// after it.
+async fn statement_page(
+    db: &impl Db,
+    account_id: i32,
+    currency: &str,
+    filter: LedgerFilter,
+    page: u64,
+) -> Result<StatementPage, BillingError> {
     let offset = (page - 1) * STATEMENT_PAGE_SIZE;
     let (rows, total) =
-        crate::store::ledger::page(db, account_id, group_id, offset, STATEMENT_PAGE_SIZE).await?;
-    let names: HashMap<i32, String> = crate::store::groups::for_account(db, account_id)
-        .await?
-        .into_iter()
-        .map(|g| (g.id, g.name))
-        .collect();
+        crate::store::ledger::page(db, account_id, filter, offset, STATEMENT_PAGE_SIZE).await?;
+    let names = group_names(db, account_id).await?;
+    let mut lines = Vec::with_capacity(rows.len());
+    for r in rows {
+        let account_balance =
+            crate::store::ledger::balance_after(db, account_id, Holder::Account, r.transaction.id)
+                .await?;
+        let group_balance = match held_group(&r) {
+            Some(g) => Some(
+                crate::store::ledger::balance_after(
+                    db,
+                    account_id,
+                    Holder::Group(g),
+                    r.transaction.id,
+                )
+                .await?,
+            ),
+            None => None,
+        };
+        lines.push(line(r, &names, account_balance, group_balance));
+    }
     Ok(StatementPage {
         currency: currency.to_owned(),
-        lines: {
-            let mut lines = Vec::with_capacity(rows.len());
-            for r in rows {
-                lines.push(line(db, account_id, r, &names).await?);
-            }
-            lines
-        },
+        lines,
         page,
         total,
     })
 }
 
-/// One statement line with the balances right after its transaction.
-async fn line(
-    db: &impl Db,
-    account_id: i32,
+/// The names of the account's groups, by id.
+async fn group_names(db: &impl Db, account_id: i32) -> Result<HashMap<i32, String>, BillingError> {
+    Ok(crate::store::groups::for_account(db, account_id)
+        .await?
+        .into_iter()
+        .map(|g| (g.id, g.name))
+        .collect())
+}
+
+/// The group whose own balance the transaction moved, if any.
+fn held_group(row: &StatementRow) -> Option<i32> {
+    row.entries.iter().find_map(|e| match *e.holder {
+        Holder::Group(g) => Some(g),
+        _ => None,
+    })
+}
+
+/// One statement line, given the balances right after its transaction.
+fn line(
     row: StatementRow,
     group_names: &HashMap<i32, String>,
-) -> Result<LedgerLine, BillingError> {
+    account_balance: i64,
+    group_balance: Option<i64>,
+) -> LedgerLine {
     let t = row.transaction;
     let (mut account_change, mut group_change) = (0i64, 0i64);
-    let mut group_held = None;
     for e in &row.entries {
         match *e.holder {
             Holder::Account => account_change = account_change.saturating_add(e.amount_minor),
-            Holder::Group(g) => {
-                group_change = group_change.saturating_add(e.amount_minor);
-                group_held = Some(g);
-            }
+            Holder::Group(_) => group_change = group_change.saturating_add(e.amount_minor),
             Holder::Operator | Holder::Withdrawal => {}
         }
     }
-    let account_balance =
-        crate::store::ledger::balance_after(db, account_id, Holder::Account, t.id).await?;
-    let group_balance = match group_held {
-        Some(g) => {
-            Some(crate::store::ledger::balance_after(db, account_id, Holder::Group(g), t.id).await?)
-        }
-        None => None,
-    };
-    Ok(LedgerLine {
+    LedgerLine {
         id: t.id,
         at: app::model::Moment::from(t.created_at),
-        kind_label: t.kind.label().to_owned(),
+        kind: *t.kind,
         memo: t.memo,
         group_name: t.group_id.and_then(|g| group_names.get(&g).cloned()),
         order_id: t.order_id,
@@ -315,7 +371,7 @@ async fn line(
         group_balance_minor: group_balance,
         amount_minor: t.amount_minor,
         actor: row.actor_name.unwrap_or_default(),
-    })
+    }
 }
 
 #[cfg(test)]

@@ -8,6 +8,7 @@ use app::model::{
     Permission,
     billing::{Allocation, CreditForm},
     groups::GroupForm,
+    statement::{StatementQuery, StatementView},
 };
 
 use super::*;
@@ -76,7 +77,11 @@ async fn world() -> World {
         .await
         .unwrap();
     let operator = operator(&h).await;
-    let billing = BillingService::new(h.store.clone(), h.clock.clone());
+    let billing = BillingService::new(
+        h.store.clone(),
+        h.clock.clone(),
+        "http://portal.test".into(),
+    );
     World {
         h,
         billing,
@@ -102,7 +107,7 @@ async fn assert_invariants(store: &Store, account_id: i32) {
     for (id, sum) in &per_transaction {
         assert_eq!(*sum, 0, "transaction {id} does not balance");
     }
-    let (_, total) = store_ledger::page(store, account_id, None, 0, 1)
+    let (_, total) = store_ledger::page(store, account_id, Default::default(), 0, 1)
         .await
         .unwrap();
     assert_eq!(
@@ -194,6 +199,7 @@ async fn run(w: &World, step: Step) -> Outcome {
                     amount_minor: m,
                     currency: "USD",
                     memo: "DV SSL, 1 year",
+                    portal: "http://portal.test",
                 },
                 Some(w.admin.user.id),
                 at,
@@ -206,7 +212,15 @@ async fn run(w: &World, step: Step) -> Outcome {
         }
         Step::Refund(order) => {
             let tx = w.h.store.begin().await.unwrap();
-            let r = refund_order(&tx, w.admin.account.id, order, None, at).await;
+            let r = refund_order(
+                &tx,
+                w.admin.account.id,
+                order,
+                None,
+                at,
+                "http://portal.test",
+            )
+            .await;
             tx.commit().await.unwrap();
             r.map(Outcome::Refunded)
         }
@@ -269,7 +283,7 @@ async fn ledger_invariants_hold_after_every_grant_allocation_charge_and_refund()
     assert_eq!(page.account_balance_minor, 20_000);
     let team = page.groups.iter().find(|g| g.group_id == w.team).unwrap();
     assert_eq!((team.balance_minor, team.spent_minor), (4_000, 6_000));
-    assert_eq!(page.statement.lines[0].kind_label, "Order refunded");
+    assert_eq!(page.statement.lines[0].kind, Kind::OrderRefund);
     assert!(page.statement.lines.windows(2).all(|p| p[0].id > p[1].id));
 }
 
@@ -319,6 +333,7 @@ async fn refusals_say_why_and_change_nothing() {
             amount_minor: 2_500,
             currency: "USD",
             memo: "OV SSL",
+            portal: "http://portal.test",
         },
         None,
         w.h.clock.now(),
@@ -384,6 +399,7 @@ async fn refusals_say_why_and_change_nothing() {
                 amount_minor: 100,
                 currency: "INR",
                 memo: "",
+                portal: "http://portal.test",
             },
             None,
             w.h.clock.now(),
@@ -424,6 +440,7 @@ async fn another_accounts_groups_are_not_found_and_roles_without_permission_are_
                 amount_minor: 100,
                 currency: "USD",
                 memo: "",
+                portal: "http://portal.test",
             },
             None,
             w.h.clock.now(),
@@ -489,7 +506,7 @@ async fn the_operator_sees_and_grants_credits_and_the_group_keeps_its_history() 
     );
     assert_eq!(credits.statement.total, 3);
     let grant = credits.statement.lines.last().unwrap();
-    assert_eq!(grant.kind_label, "Credits granted");
+    assert_eq!(grant.kind, Kind::Grant);
     assert_eq!(grant.memo, "Offline payment");
     assert_eq!(grant.account_change_minor, 5_000);
     assert!(matches!(
@@ -510,13 +527,13 @@ async fn the_operator_sees_and_grants_credits_and_the_group_keeps_its_history() 
         .history
         .lines
         .iter()
-        .map(|l| (l.kind_label.as_str(), l.group_change_minor, l.memo.as_str()))
+        .map(|l| (l.kind, l.group_change_minor, l.memo.as_str()))
         .collect();
     assert_eq!(
         kinds,
         [
-            ("De-allocated from group", -500, "Quarterly budget"),
-            ("Allocated to group", 2_000, "Quarterly budget"),
+            (Kind::Deallocate, -500, "Quarterly budget"),
+            (Kind::Allocate, 2_000, "Quarterly budget"),
         ]
     );
     assert_eq!(finance.history.lines[0].actor, "Asha Rao");
@@ -549,6 +566,7 @@ async fn concurrent_charges_cannot_overdraw_the_balance() {
                     amount_minor: 6_000,
                     currency: "USD",
                     memo: "",
+                    portal: "http://portal.test",
                 },
                 None,
                 w.h.clock.now(),
@@ -738,4 +756,215 @@ async fn monthly_invoices_are_listed_only_since_the_account_was_created() {
     w.h.clock.set(now + chrono::Duration::days(730));
     let page = w.billing.billing_page(&w.admin, None).await.unwrap();
     assert_eq!(page.invoice_months.len(), 12);
+}
+
+/// The statement page's filters as typed.
+fn statement_query(from: &str, to: &str, kind: &str, group: &str) -> StatementQuery {
+    StatementQuery {
+        from: from.into(),
+        to: to.into(),
+        kind: kind.into(),
+        group: group.into(),
+        ..Default::default()
+    }
+}
+
+/// Five transactions over four days: 100.00 granted on 30 November, 30.00 allocated to the team
+/// on 1 December, two orders charged on 2 December (10.00 from the team, 25.00 from the
+/// account), 50.00 granted on 3 December.
+async fn four_days_of_transactions(w: &World) {
+    use chrono::TimeZone;
+    let at = |d, h| {
+        chrono::Utc.with_ymd_and_hms(2026, 11, 30, h, 0, 0).unwrap() + chrono::Duration::days(d)
+    };
+    w.h.clock.set(at(0, 10));
+    assert_eq!(run(w, Step::Grant(10_000)).await, Outcome::Ok);
+    w.h.clock.set(at(1, 9));
+    assert_eq!(run(w, Step::Allocate(3_000)).await, Outcome::Ok);
+    w.h.clock.set(at(2, 23));
+    assert_eq!(run(w, Step::Charge(1, true, 1_000)).await, Outcome::Ok);
+    assert_eq!(run(w, Step::Charge(2, false, 2_500)).await, Outcome::Ok);
+    w.h.clock.set(at(3, 0));
+    assert_eq!(run(w, Step::Grant(5_000)).await, Outcome::Ok);
+}
+
+#[tokio::test]
+async fn the_statement_selects_a_period_type_and_group_with_its_opening_and_closing_balances() {
+    let w = world().await;
+    four_days_of_transactions(&w).await;
+
+    // 1 and 2 December, whole days (the charges at 23:00 are in, the grant at midnight after
+    // is not).
+    let view = w
+        .billing
+        .ledger_statement(
+            &w.admin,
+            &statement_query("2026-12-01", "2026-12-02", "", ""),
+        )
+        .await
+        .unwrap();
+    let kinds: Vec<_> = view.statement.lines.iter().map(|l| l.kind).collect();
+    assert_eq!(
+        kinds,
+        [Kind::OrderCharge, Kind::OrderCharge, Kind::Allocate]
+    );
+    assert_eq!(view.opening_minor, 10_000, "the balance before 1 December");
+    assert_eq!(
+        view.closing_minor, 4_500,
+        "the balance at the end of 2 December"
+    );
+    assert_eq!((view.credits_minor, view.debits_minor), (0, 5_500));
+    assert_eq!(view.balance_minor, 9_500);
+    assert_eq!(
+        view.opening_minor + view.credits_minor - view.debits_minor,
+        view.closing_minor,
+        "what came in and went out in the period explains its balances"
+    );
+    // The running balance of each line is the balance right after it, whatever the filter.
+    let running: Vec<_> = view
+        .statement
+        .lines
+        .iter()
+        .map(|l| l.account_balance_minor)
+        .collect();
+    assert_eq!(running, [4_500, 7_000, 7_000]);
+    assert!(view.sub_accounts.is_empty(), "not a partner");
+
+    // One type, over all time.
+    let charges = w
+        .billing
+        .ledger_statement(&w.admin, &statement_query("", "", "order_charge", ""))
+        .await
+        .unwrap();
+    assert_eq!(charges.statement.total, 2);
+    assert_eq!(charges.opening_minor, 0);
+    assert_eq!(charges.closing_minor, 9_500);
+    // One group: its allocation and the order it paid.
+    let team = w
+        .billing
+        .ledger_statement(&w.admin, &statement_query("", "", "", &w.team.to_string()))
+        .await
+        .unwrap();
+    let team_lines: Vec<_> = team
+        .statement
+        .lines
+        .iter()
+        .map(|l| (l.kind, l.group_balance_minor))
+        .collect();
+    assert_eq!(
+        team_lines,
+        [
+            (Kind::OrderCharge, Some(2_000)),
+            (Kind::Allocate, Some(3_000))
+        ]
+    );
+    assert!(
+        team.groups
+            .iter()
+            .any(|g| g.id == w.team && g.name == "Engineering")
+    );
+}
+
+#[tokio::test]
+async fn statement_filters_that_do_not_fit_are_refused_on_their_fields() {
+    let w = world().await;
+    four_days_of_transactions(&w).await;
+    let field_of = |r: Result<StatementView, BillingError>| match r {
+        Err(BillingError::Invalid(e)) => e.0.iter().map(|e| e.field.clone()).collect::<Vec<_>>(),
+        other => panic!("{other:?}"),
+    };
+    let refused = w
+        .billing
+        .ledger_statement(
+            &w.admin,
+            &statement_query("2026-12-03", "2026-12-01", "", ""),
+        )
+        .await;
+    assert_eq!(field_of(refused), ["to"]);
+    let refused = w
+        .billing
+        .ledger_statement(&w.admin, &statement_query("", "", "bonus", ""))
+        .await;
+    assert_eq!(field_of(refused), ["kind"]);
+    // Another account's group is no group of this account's.
+    let other = caller(&w.h, &w.h.signed_in("ravi@example.org").await).await;
+    let refused = w
+        .billing
+        .ledger_statement(&other, &statement_query("", "", "", &w.team.to_string()))
+        .await;
+    assert_eq!(field_of(refused), ["group"]);
+    // Another account by its id: not found, for the page and the export alike.
+    let theirs = StatementQuery {
+        account: w.admin.account.id.to_string(),
+        ..Default::default()
+    };
+    assert!(matches!(
+        w.billing.ledger_statement(&other, &theirs).await,
+        Err(BillingError::NotFound)
+    ));
+    assert!(matches!(
+        w.billing
+            .ledger_statement_export(&other, &theirs, Lang::En)
+            .await,
+        Err(BillingError::NotFound)
+    ));
+}
+
+#[tokio::test]
+async fn the_statement_export_holds_every_selected_line_with_its_running_balance() {
+    let w = world().await;
+    four_days_of_transactions(&w).await;
+    let bytes = w
+        .billing
+        .ledger_statement_export(
+            &w.admin,
+            &statement_query("2026-12-01", "", "", ""),
+            Lang::En,
+        )
+        .await
+        .unwrap();
+    let (sheet, rows) = crate::services::orders::test_support::xlsx_rows(&bytes);
+    assert_eq!(sheet, "Statement");
+    assert_eq!(
+        rows[0][..9],
+        [
+            "Time (UTC)",
+            "Type",
+            "Remarks",
+            "Group",
+            "Order",
+            "Currency",
+            "Credit",
+            "Debit",
+            "Account balance after"
+        ]
+    );
+    // Newest first: (type, credit, debit, account balance after, group balance after).
+    let lines: Vec<_> = rows[1..]
+        .iter()
+        .map(|r| {
+            let cell = |i: usize| r.get(i).cloned().unwrap_or_default();
+            (cell(1), cell(6), cell(7), cell(8), cell(9))
+        })
+        .collect();
+    let s = |v: &str| v.to_owned();
+    assert_eq!(
+        lines,
+        [
+            (s("Credits granted"), s("50"), s(""), s("95"), s("")),
+            (s("Order charged"), s(""), s("25"), s("45"), s("")),
+            (s("Order charged"), s(""), s("10"), s("70"), s("20")),
+            (s("Allocated to group"), s(""), s("30"), s("70"), s("30")),
+        ]
+    );
+    // In Polish, the same lines with Polish headings and names.
+    let polish = w
+        .billing
+        .ledger_statement_export(&w.admin, &statement_query("", "", "grant", ""), Lang::Pl)
+        .await
+        .unwrap();
+    let (sheet, rows) = crate::services::orders::test_support::xlsx_rows(&polish);
+    assert_eq!(sheet, "Wyciąg");
+    assert_eq!(rows.len(), 1 + 2);
+    assert_eq!(rows[1][1], "Przyznane środki");
 }

@@ -86,20 +86,14 @@ pub fn price_list_workbook(rows: &[PriceListRow], lang: Lang) -> Result<Vec<u8>,
         // Validity choices are at most a few thousand days: exact as a float.
         sheet.write_number(row, 2, r.validity_days as f64)?;
         sheet.write_string(row, 3, r.base.currency.as_str())?;
-        sheet.write_number_with_format(row, 4, major_units(r.base), &amount)?;
+        sheet.write_number_with_format(row, 4, r.base.major_units(), &amount)?;
         if let Some(extra) = r.per_extra_domain {
-            sheet.write_number_with_format(row, 5, major_units(extra), &amount)?;
+            sheet.write_number_with_format(row, 5, extra.major_units(), &amount)?;
         }
         sheet.write_number(row, 6, f64::from(r.included_domains))?;
     }
     sheet.autofit();
     book.save_to_buffer()
-}
-
-/// An amount in major units (dollars, rupees): both currencies have a hundred minor units,
-/// and prices are far below the 2^53 minor units a float holds exactly.
-fn major_units(m: Money) -> f64 {
-    m.minor as f64 / 100.0
 }
 
 #[cfg(test)]

@@ -1,5 +1,6 @@
 use app::model::{
-    AccountKind, AccountStatus, Permission, Role, SessionView,
+    AccountKind, AccountStatus, Money, Permission, Role, SessionView,
+    low_balance::LowBalanceBanner,
     roles::{AssignedRole, load_permissions},
 };
 
@@ -10,8 +11,8 @@ use crate::{
         secret_token::{hash_token, looks_like_token},
     },
     store::{
-        AccountRow, MembershipRow, SessionRow, UserRow, accounts, custom_roles, memberships,
-        sessions, users,
+        AccountRow, MembershipRow, SessionRow, UserRow, accounts, custom_roles, low_balance_alerts,
+        memberships, sessions, users,
     },
 };
 
@@ -151,6 +152,19 @@ impl IdentityService {
             .filter(|m| m.status != memberships::DEACTIVATED)
             .count()
             > 1;
+        let low_balance = low_balance_alerts::below_for_member(
+            &self.store,
+            app::model::AccountId(c.account.id),
+            c.membership.id,
+        )
+        .await?
+        .into_iter()
+        .map(|b| LowBalanceBanner {
+            group_name: b.group_name,
+            balance: Money::new(b.balance_minor, *b.currency),
+            threshold: Money::new(b.threshold_minor, *b.currency),
+        })
+        .collect();
         Ok(Some(SessionView {
             user_name: c.user.name,
             user_email: c.user.email,
@@ -165,6 +179,7 @@ impl IdentityService {
             other_accounts,
             signed_in_at: c.session.map(|s| app::model::Moment::from(s.created_at)),
             lang: app::i18n::Lang::default(),
+            low_balance,
         }))
     }
 }

@@ -51,8 +51,15 @@ impl OrderService {
                 ),
                 None => (order.account_id, *order.currency),
             };
-            let refunded =
-                billing::refund_order(&tx, payer, order.id, Some(caller.user.id), now).await?;
+            let refunded = billing::refund_order(
+                &tx,
+                payer,
+                order.id,
+                Some(caller.user.id),
+                now,
+                &self.public_url,
+            )
+            .await?;
             if refunded > 0 {
                 let note = crate::store::credit_notes::insert(
                     &tx, payer, order.id, refunded, currency, &remarks, now,

@@ -94,7 +94,11 @@ async fn world_built(ca_created: bool, gst: Option<crate::domain::gst::GstSettin
         })
         .with_gst(gst),
     );
-    let billing = BillingService::new(h.store.clone(), h.clock.clone());
+    let billing = BillingService::new(
+        h.store.clone(),
+        h.clock.clone(),
+        "http://portal.test".into(),
+    );
     let admin = administrator(&h, "asha@acme.example").await;
     let ops = operator(&h).await;
     World {

@@ -6,16 +6,20 @@
 
 mod act_for;
 mod create;
+mod orders_report;
 mod page;
 mod price_lists;
+pub(crate) mod reach;
 mod status;
 #[cfg(test)]
 mod tests;
 
 use std::sync::Arc;
 
+pub use orders_report::{ORDERS_REPORT_LIMIT, ORDERS_REPORT_XLSX};
+
 use app::i18n::Msg;
-use app::model::{AccountKind, FieldErrors, Permission, Role, group_members::can_use};
+use app::model::{AccountKind, FieldErrors, Permission};
 
 use crate::{
     ports::Clock,
@@ -23,7 +27,7 @@ use crate::{
         identity::{Caller, IdentityError, IdentityService},
         notifications::MailWaker,
     },
-    store::{AccountRow, Store, StoreError, group_members, groups, memberships},
+    store::{AccountRow, Store, StoreError},
 };
 
 pub struct PartnerService {
@@ -87,27 +91,9 @@ fn require_partner(caller: &Caller) -> Result<(), PartnerError> {
 }
 
 impl PartnerService {
-    /// The partner's sub-accounts the caller looks after: all of them, or for a Sub Account
-    /// User those of the groups they work in.
+    /// The partner's sub-accounts the caller looks after.
     async fn reachable(&self, caller: &Caller) -> Result<Vec<AccountRow>, PartnerError> {
-        let all = crate::store::sub_accounts::of_partner(&self.store, caller.account.id).await?;
-        if caller.role != Role::SubAccountUser {
-            return Ok(all);
-        }
-        let groups = self.groups_worked_in(caller).await?;
-        let default_group = groups::for_account(&self.store, caller.account.id)
-            .await?
-            .into_iter()
-            .find(|g| g.is_default)
-            .map(|g| g.id);
-        Ok(all
-            .into_iter()
-            .filter(|a| {
-                a.parent_group_id
-                    .or(default_group)
-                    .is_some_and(|g| groups.contains(&g))
-            })
-            .collect())
+        Ok(reach::reachable(&self.store, caller).await?)
     }
 
     /// One sub-account the caller looks after; any other account is "not found".
@@ -117,27 +103,5 @@ impl PartnerService {
             .into_iter()
             .find(|a| a.id == id)
             .ok_or(PartnerError::NotFound)
-    }
-
-    /// The ids of the partner's groups the caller works in.
-    async fn groups_worked_in(&self, caller: &Caller) -> Result<Vec<i32>, PartnerError> {
-        let membership = memberships::find(&self.store, caller.user.id, caller.account.id)
-            .await?
-            .ok_or(PartnerError::NotFound)?;
-        let all = *membership.group_access == app::model::users::GroupAccess::All;
-        let mut out = Vec::new();
-        for g in groups::for_account(&self.store, caller.account.id).await? {
-            let member = group_members::of_group(
-                &self.store,
-                app::model::AccountId(g.account_id),
-                app::model::GroupId(g.id),
-            )
-            .await?
-            .contains(&membership.id);
-            if can_use(g.restricted, all, member) {
-                out.push(g.id);
-            }
-        }
-        Ok(out)
     }
 }

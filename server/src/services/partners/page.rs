@@ -90,22 +90,9 @@ impl PartnerService {
         }
         let mut latest = Vec::new();
         for o in orders::partner::latest(&self.store, caller.account.id, LATEST_ORDERS).await? {
-            let Some(sub) = by_id.get(&o.account_id) else {
-                continue;
-            };
-            let sub_price = Money::new(o.price_minor, *o.currency);
-            let partner = partner_price(&o, partner_currency);
-            latest.push(SubAccountOrderRow {
-                order_id: o.id,
-                sub_account: sub.name.clone(),
-                product: o.product_name.clone(),
-                status: *o.status,
-                placed_at: Moment::from(o.created_at),
-                sub_account_price: sub_price,
-                partner_price: partner,
-                margin: (sub_price.currency == partner.currency)
-                    .then(|| Money::new(sub_price.minor - partner.minor, sub_price.currency)),
-            });
+            if let Some(sub) = by_id.get(&o.account_id) {
+                latest.push(order_row(&o, &sub.name, partner_currency));
+            }
         }
         Ok(SubAccountsPage {
             can_create: caller.can(Permission::CreateSubAccounts),
@@ -137,6 +124,27 @@ impl PartnerService {
                 None => String::new(),
             },
         )
+    }
+}
+
+/// A sub-account's order with both prices and the partner's margin.
+pub(super) fn order_row(
+    o: &OrderRow,
+    sub_account: &str,
+    partner_currency: Currency,
+) -> SubAccountOrderRow {
+    let sub_price = Money::new(o.price_minor, *o.currency);
+    let partner = partner_price(o, partner_currency);
+    SubAccountOrderRow {
+        order_id: o.id,
+        sub_account: sub_account.to_owned(),
+        product: o.product_name.clone(),
+        status: *o.status,
+        placed_at: Moment::from(o.created_at),
+        sub_account_price: sub_price,
+        partner_price: partner,
+        margin: (sub_price.currency == partner.currency)
+            .then(|| Money::new(sub_price.minor - partner.minor, sub_price.currency)),
     }
 }
 

@@ -318,6 +318,53 @@ async fn a_sub_account_pays_its_list_price_and_the_partner_pays_the_operator_aft
         "{}",
         statement.file_name
     );
+    // The orders report has the order with both prices and the margin; filtered by another
+    // order number it is empty, and a sub-account that is not the partner's is not found.
+    let report = |account: String, order: String| {
+        let query = app::model::sub_accounts::SubAccountOrdersQuery { account, order };
+        let service = &p.service;
+        let partner = &partner;
+        async move {
+            service
+                .sub_account_orders_report(partner, &query, Lang::En)
+                .await
+        }
+    };
+    let (sheet, rows) = crate::services::orders::test_support::xlsx_rows(
+        &report(sub.account.id.to_string(), String::new())
+            .await
+            .unwrap(),
+    );
+    assert_eq!(sheet, "Sub-account orders");
+    assert_eq!(rows.len(), 1 + 1);
+    let margin = format!("{}", (7_500 - partner_price) as f64 / 100.0);
+    assert_eq!(rows[1][0], placed.id.to_string());
+    assert_eq!(rows[1][1], "Kiran Traders");
+    assert_eq!(rows[1][5], "75");
+    assert_eq!(
+        rows[1][9].trim_end_matches(".0"),
+        margin.trim_end_matches(".0")
+    );
+    let (_, none) = crate::services::orders::test_support::xlsx_rows(
+        &report(String::new(), (placed.id + 1000).to_string())
+            .await
+            .unwrap(),
+    );
+    assert_eq!(none.len(), 1, "only the heading");
+    assert!(matches!(
+        report(partner.account.id.to_string(), String::new()).await,
+        Err(PartnerError::NotFound)
+    ));
+    assert!(matches!(
+        report("x".into(), String::new()).await,
+        Err(PartnerError::Invalid(_))
+    ));
+    assert!(matches!(
+        p.service
+            .sub_account_orders_report(&sub, &Default::default(), Lang::En)
+            .await,
+        Err(PartnerError::Refused(_)) | Err(PartnerError::Forbidden(_))
+    ));
 }
 
 #[tokio::test]
@@ -530,4 +577,106 @@ async fn a_partner_user_orders_for_a_sub_account_and_the_partner_pays_at_once() 
         p.service.act_for(&partner, sub.account.id, None).await,
         Err(PartnerError::Refused(_))
     ));
+}
+
+#[tokio::test]
+async fn a_partner_reads_each_sub_accounts_statement_and_nobody_else_does() {
+    use app::model::{billing::CreditForm, statement::StatementQuery};
+
+    use crate::services::billing::BillingError;
+
+    let p = partners().await;
+    let partner = p.partner("priya@resell.example").await;
+    let rival = p.partner("raj@rival.example").await;
+    let sub = p
+        .sub_account(
+            &partner,
+            "Kiran Traders",
+            "kiran@kirantraders.example",
+            None,
+        )
+        .await;
+    let sibling = p
+        .sub_account(&partner, "Meera Stores", "meera@meerastores.example", None)
+        .await;
+    p.w.billing
+        .grant_credits(
+            &p.w.ops,
+            sub.account.id,
+            &CreditForm {
+                amount: "40".into(),
+                remarks: "Opening credit".into(),
+            },
+            None,
+        )
+        .await
+        .unwrap();
+    let of_sub = StatementQuery {
+        account: sub.account.id.to_string(),
+        ..Default::default()
+    };
+
+    // The partner reads the sub-account's ledger, and is offered each of its sub-accounts.
+    let view =
+        p.w.billing
+            .ledger_statement(&partner, &of_sub)
+            .await
+            .unwrap();
+    assert_eq!(view.sub_account_id, Some(sub.account.id));
+    assert_eq!(view.account_name, "Kiran Traders");
+    assert_eq!(view.balance_minor, 4_000);
+    assert_eq!(view.statement.lines.len(), 1);
+    assert_eq!(view.statement.lines[0].memo, "Opening credit");
+    let offered: Vec<_> = view.sub_accounts.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(offered, ["Kiran Traders", "Meera Stores"]);
+    let (_, rows) = crate::services::orders::test_support::xlsx_rows(
+        &p.w.billing
+            .ledger_statement_export(&partner, &of_sub, Lang::En)
+            .await
+            .unwrap(),
+    );
+    assert_eq!(rows.len(), 1 + 1);
+    // Its own statement is still its own.
+    let own =
+        p.w.billing
+            .ledger_statement(&partner, &StatementQuery::default())
+            .await
+            .unwrap();
+    assert_eq!((own.sub_account_id, own.balance_minor), (None, 0));
+
+    // Another partner, a sibling, and the sub-account itself asking for its parent: not found.
+    for (who, query) in [
+        (&rival, of_sub.clone()),
+        (&sibling, of_sub.clone()),
+        (
+            &sub,
+            StatementQuery {
+                account: partner.account.id.to_string(),
+                ..Default::default()
+            },
+        ),
+    ] {
+        assert!(
+            matches!(
+                p.w.billing.ledger_statement(who, &query).await,
+                Err(BillingError::NotFound)
+            ),
+            "{}",
+            who.user.email
+        );
+        assert!(matches!(
+            p.w.billing
+                .ledger_statement_export(who, &query, Lang::En)
+                .await,
+            Err(BillingError::NotFound)
+        ));
+    }
+    // The sub-account reads its own, and is offered no sub-accounts.
+    let mine =
+        p.w.billing
+            .ledger_statement(&sub, &StatementQuery::default())
+            .await
+            .unwrap();
+    assert_eq!(mine.balance_minor, 4_000);
+    assert!(mine.sub_accounts.is_empty());
 }

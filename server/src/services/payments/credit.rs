@@ -11,7 +11,7 @@ use crate::{
     ports::payment_gateway::RemoteState,
     services::{
         audit::{self, AuditEntry},
-        billing::post_account_movement,
+        billing::{AccountMovement, post_account_movement},
         notifications,
     },
     store::{Tx, payments, payments::PaymentRow, users},
@@ -51,12 +51,15 @@ impl PaymentService {
         );
         let transaction = post_account_movement(
             tx,
-            payment.account_id,
-            received,
-            Kind::Payment,
-            &memo,
-            decided_by,
-            now,
+            AccountMovement {
+                account_id: payment.account_id,
+                amount: received,
+                kind: Kind::Payment,
+                memo: &memo,
+                actor_user_id: decided_by,
+                at: now,
+                portal: &self.link_base,
+            },
         )
         .await?;
         if let Some(id) = transaction {

@@ -13,7 +13,7 @@ use crate::{
     domain::ledger::Kind,
     services::{
         audit::{self, AuditEntry},
-        billing::post_account_movement,
+        billing::{AccountMovement, post_account_movement},
         identity::Caller,
         notifications,
     },
@@ -73,12 +73,15 @@ impl PaymentService {
         }
         post_account_movement(
             &tx,
-            withdrawal.account_id,
-            amount,
-            kind,
-            &format!("Withdrawal {}", withdrawal.id),
-            Some(operator.user.id),
-            now,
+            AccountMovement {
+                account_id: withdrawal.account_id,
+                amount,
+                kind,
+                memo: &format!("Withdrawal {}", withdrawal.id),
+                actor_user_id: Some(operator.user.id),
+                at: now,
+                portal: &self.link_base,
+            },
         )
         .await?;
         if let Some(user) = users::find(&tx, withdrawal.requested_by_user_id).await? {

@@ -12,7 +12,7 @@ use crate::{
     domain::ledger::Kind,
     services::{
         audit::{self, AuditEntry},
-        billing::post_account_movement,
+        billing::{AccountMovement, post_account_movement},
         identity::Caller,
     },
     store::payments::{self, NewWithdrawal},
@@ -59,12 +59,15 @@ impl PaymentService {
         // More than the balance: refused, and the dropped transaction leaves no row behind.
         post_account_movement(
             &tx,
-            caller.account.id,
-            amount,
-            Kind::WithdrawalHold,
-            &format!("Withdrawal {}", withdrawal.id),
-            Some(caller.user.id),
-            now,
+            AccountMovement {
+                account_id: caller.account.id,
+                amount,
+                kind: Kind::WithdrawalHold,
+                memo: &format!("Withdrawal {}", withdrawal.id),
+                actor_user_id: Some(caller.user.id),
+                at: now,
+                portal: &self.link_base,
+            },
         )
         .await?;
         audit::record(
@@ -86,6 +89,8 @@ impl PaymentService {
         )
         .await?;
         tx.commit().await?;
+        // The hold may have taken the balance below its alert's threshold.
+        self.mail.wake();
         Ok(WithdrawalId(withdrawal.id))
     }
 }

@@ -33,6 +33,7 @@ pub mod ledger_transactions;
 pub mod legal_acceptances;
 pub mod legal_documents;
 pub mod login_certificates;
+pub mod low_balance_alerts;
 pub mod mail_outbox;
 pub mod memberships;
 pub mod ocsp_responders;

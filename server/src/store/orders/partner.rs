@@ -57,9 +57,27 @@ pub async fn latest(
     partner_account_id: i32,
     limit: u64,
 ) -> Result<Vec<OrderRow>, StoreError> {
-    Ok(orders::Entity::find()
-        .filter(orders::Column::PartnerAccountId.eq(partner_account_id))
-        .order_by_desc(orders::Column::Id)
+    report(db, partner_account_id, None, None, limit).await
+}
+
+/// The partner's sub-accounts' orders, newest first: only one sub-account's, or only one
+/// order, when given.
+pub async fn report(
+    db: &impl Db,
+    partner_account_id: i32,
+    account_id: Option<i32>,
+    order_id: Option<i32>,
+    limit: u64,
+) -> Result<Vec<OrderRow>, StoreError> {
+    let mut q =
+        orders::Entity::find().filter(orders::Column::PartnerAccountId.eq(partner_account_id));
+    if let Some(a) = account_id {
+        q = q.filter(orders::Column::AccountId.eq(a));
+    }
+    if let Some(o) = order_id {
+        q = q.filter(orders::Column::Id.eq(o));
+    }
+    Ok(q.order_by_desc(orders::Column::Id)
         .limit(limit)
         .all(db.conn())
         .await?)

@@ -50,6 +50,15 @@ impl BillingApi for Portal {
             .await?)
     }
 
+    async fn ledger_statement(
+        &self,
+        meta: &RequestMeta,
+        query: app::model::statement::StatementQuery,
+    ) -> Result<app::model::statement::StatementView, AppError> {
+        let caller = self.caller(meta).await?;
+        Ok(self.billing.ledger_statement(&caller, &query).await?)
+    }
+
     async fn tax_details(
         &self,
         meta: &RequestMeta,
@@ -67,6 +76,40 @@ impl BillingApi for Portal {
         Ok(self
             .billing
             .set_tax_details(&caller, &form, Some(meta.ip.to_string()))
+            .await?)
+    }
+
+    async fn low_balance_alerts(
+        &self,
+        meta: &RequestMeta,
+    ) -> Result<app::model::low_balance::LowBalanceAlerts, AppError> {
+        let caller = self.caller(meta).await?;
+        Ok(self.billing.low_balance_alerts(&caller).await?)
+    }
+
+    async fn set_low_balance_alert(
+        &self,
+        meta: &RequestMeta,
+        form: app::model::low_balance::LowBalanceForm,
+    ) -> Result<(), AppError> {
+        let caller = self.caller(meta).await?;
+        Ok(self
+            .billing
+            .set_low_balance_alert(&caller, &form, Some(meta.ip.to_string()))
+            .await?)
+    }
+
+    async fn remove_low_balance_alert(
+        &self,
+        meta: &RequestMeta,
+        group: String,
+    ) -> Result<(), AppError> {
+        let caller = self.caller(meta).await?;
+        let balance =
+            app::model::low_balance::AlertedBalance::from_form(&group).ok_or(AppError::NotFound)?;
+        Ok(self
+            .billing
+            .remove_low_balance_alert(&caller, balance, Some(meta.ip.to_string()))
             .await?)
     }
 

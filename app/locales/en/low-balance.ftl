@@ -1,0 +1,26 @@
+# Settings > Low balance alerts (SET-1 / FIN-5), and the banner every portal page shows.
+page-low-balance-alerts = Low balance alerts
+menu-low-balance-alerts = Low balance alerts
+low-balance-explain = When a balance drops below its threshold, the addresses you enter get one e-mail, and every page of the portal shows a notice until credits bring the balance back to the threshold. The next drop sends a new e-mail.
+low-balance-saved = The low balance alert was saved.
+low-balance-removed = The low balance alert was removed.
+low-balance-account-heading = Account balance
+low-balance-group-heading = Group { $group }
+low-balance-current = Current balance
+low-balance-status = Alert status
+low-balance-status-none = Not set
+low-balance-status-off = Off
+low-balance-status-below = Below threshold: alert sent
+low-balance-status-armed = On
+low-balance-enabled = Send low account balance alerts
+low-balance-threshold = Threshold amount ({ $currency })
+low-balance-threshold-hint = An e-mail goes out when the balance drops below this amount, such as 500 or 500.50.
+low-balance-addresses = Notification e-mail addresses
+low-balance-addresses-hint = Up to 10 addresses, separated by commas or on separate lines.
+low-balance-save = Save alert
+low-balance-remove-summary = Remove alert
+low-balance-remove-explain = No more e-mails or notices for this balance. You can set the alert again at any time.
+low-balance-remove = Remove the alert
+low-balance-banner-account = Your balance ({ $balance }) is below the alert threshold ({ $threshold }).
+low-balance-banner-group = The balance of group { $group } ({ $balance }) is below the alert threshold ({ $threshold }).
+low-balance-banner-add = Add credits

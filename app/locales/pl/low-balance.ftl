@@ -1,0 +1,26 @@
+# Ustawienia > Alerty o niskim saldzie (SET-1 / FIN-5) oraz komunikat na każdej stronie portalu.
+page-low-balance-alerts = Alerty o niskim saldzie
+menu-low-balance-alerts = Alerty o niskim saldzie
+low-balance-explain = Gdy saldo spadnie poniżej progu, na podane adresy zostanie wysłany jeden e-mail, a każda strona portalu będzie wyświetlać komunikat, dopóki doładowanie nie przywróci salda do wysokości progu. Kolejny spadek spowoduje wysłanie nowego e-maila.
+low-balance-saved = Alert o niskim saldzie został zapisany.
+low-balance-removed = Alert o niskim saldzie został usunięty.
+low-balance-account-heading = Saldo konta
+low-balance-group-heading = Grupa { $group }
+low-balance-current = Bieżące saldo
+low-balance-status = Stan alertu
+low-balance-status-none = Nieustawiony
+low-balance-status-off = Wyłączony
+low-balance-status-below = Poniżej progu: alert wysłany
+low-balance-status-armed = Włączony
+low-balance-enabled = Wysyłaj alerty o niskim saldzie konta
+low-balance-threshold = Próg ({ $currency })
+low-balance-threshold-hint = E-mail zostanie wysłany, gdy saldo spadnie poniżej tej kwoty, np. 500 lub 500,50.
+low-balance-addresses = Adresy e-mail do powiadomień
+low-balance-addresses-hint = Do 10 adresów, oddzielonych przecinkami lub w osobnych wierszach.
+low-balance-save = Zapisz alert
+low-balance-remove-summary = Usuń alert
+low-balance-remove-explain = Dla tego salda nie będą już wysyłane e-maile ani wyświetlane komunikaty. Alert można ustawić ponownie w dowolnej chwili.
+low-balance-remove = Usuń ten alert
+low-balance-banner-account = Twoje saldo ({ $balance }) jest poniżej progu alertu ({ $threshold }).
+low-balance-banner-group = Saldo grupy { $group } ({ $balance }) jest poniżej progu alertu ({ $threshold }).
+low-balance-banner-add = Doładuj konto
