@@ -102,6 +102,20 @@ pub struct PaymentSettings {
     pub razorpay: Option<RazorpaySettings>,
 }
 
+impl PaymentSettings {
+    /// The origins of the providers' pages that the portal's own forms are sent to, for the
+    /// `form-action` of its Content-Security-Policy: Razorpay's hosted checkout is a form the
+    /// customer posts to `<ROOTLINE_RAZORPAY_API_BASE>/v1/checkout/embedded`. (Stripe's
+    /// checkout is a link the browser follows, which `form-action` does not govern.)
+    pub fn checkout_form_origins(&self) -> Vec<String> {
+        self.razorpay
+            .iter()
+            .filter_map(|r| Url::parse(&r.api_base).ok())
+            .map(|u| u.origin().ascii_serialization())
+            .collect()
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct StripeSettings {
     /// `ROOTLINE_STRIPE_API_BASE` (default `https://api.stripe.com`).
@@ -701,6 +715,38 @@ mod tests {
         assert_eq!(c.passkey_origin.as_str(), "http://portal.test:3000/");
         let e = from(&[("ROOTLINE_PASSKEY_ORIGIN", "portal")]).unwrap_err();
         assert!(e.to_string().contains("ROOTLINE_PASSKEY_ORIGIN"));
+    }
+
+    #[test]
+    fn razorpays_checkout_origin_is_where_the_portals_forms_may_go() {
+        let razorpay = [
+            ("ROOTLINE_RAZORPAY_KEY_ID", "rzp_test_1"),
+            ("ROOTLINE_RAZORPAY_KEY_SECRET", "secret"),
+            ("ROOTLINE_RAZORPAY_WEBHOOK_SECRET", "hook"),
+        ];
+        assert!(
+            from(&[])
+                .unwrap()
+                .payments
+                .checkout_form_origins()
+                .is_empty()
+        );
+        let stripe_only = from(&[
+            ("ROOTLINE_STRIPE_SECRET_KEY", "sk_test_1"),
+            ("ROOTLINE_STRIPE_WEBHOOK_SECRET", "whsec_1"),
+        ])
+        .unwrap();
+        assert!(stripe_only.payments.checkout_form_origins().is_empty());
+        assert_eq!(
+            from(&razorpay).unwrap().payments.checkout_form_origins(),
+            ["https://api.razorpay.com"]
+        );
+        let mut local = razorpay.to_vec();
+        local.push(("ROOTLINE_RAZORPAY_API_BASE", "http://localhost:12112/"));
+        assert_eq!(
+            from(&local).unwrap().payments.checkout_form_origins(),
+            ["http://localhost:12112"]
+        );
     }
 
     #[test]

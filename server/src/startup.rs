@@ -437,7 +437,8 @@ pub async fn serve(config: Config) -> Result<(), StartupError> {
             base: format!("{}/acme", config.link_base()),
         })),
         web::rest::router(rest),
-        web::middleware::SecurityHeaders::for_public_url(&config.public_url),
+        web::middleware::SecurityHeaders::for_public_url(&config.public_url)
+            .with_form_targets(config.payments.checkout_form_origins()),
     )
     // Outermost, so every route (ACME and REST too) sees the same client address.
     .layer(axum::middleware::from_fn_with_state(

@@ -130,13 +130,24 @@ pub struct SecurityHeaders {
     /// Whether the public URL is https: only then is Strict-Transport-Security sent (over
     /// plain http a browser ignores it, and a development setup must not be pinned to TLS).
     pub https: bool,
+    /// Origins other than the portal's own that its forms are sent to (`form-action`): the
+    /// hosted checkout of a payment provider that takes a form post (Razorpay's), which the
+    /// customer's "Continue to the payment page" button submits.
+    pub form_targets: Vec<String>,
 }
 
 impl SecurityHeaders {
     pub fn for_public_url(url: &url::Url) -> Self {
         Self {
             https: url.scheme() == "https",
+            form_targets: Vec::new(),
         }
+    }
+
+    /// Also lets the portal's forms go to `origins` (`scheme://host[:port]` each).
+    pub fn with_form_targets(mut self, origins: Vec<String>) -> Self {
+        self.form_targets = origins;
+        self
     }
 }
 
@@ -144,11 +155,13 @@ impl SecurityHeaders {
 /// glue under /pkg, split route chunks included) or inline with this response's nonce (Leptos'
 /// hydration and streamed-resource scripts); `'wasm-unsafe-eval'` lets the bundle be compiled.
 /// No `'unsafe-inline'` anywhere: the portal has no inline styles or handlers.
-fn content_security_policy(nonce: &CspNonce) -> String {
+/// Forms go to this origin, and to the configured providers' checkout (`form_targets`).
+fn content_security_policy(nonce: &CspNonce, form_targets: &[String]) -> String {
+    let forms: String = form_targets.iter().map(|o| format!(" {o}")).collect();
     format!(
         "default-src 'self'; script-src 'self' 'nonce-{}' 'wasm-unsafe-eval'; style-src 'self'; \
          img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; \
-         form-action 'self'; frame-ancestors 'none'",
+         form-action 'self'{forms}; frame-ancestors 'none'",
         nonce.0
     )
 }
@@ -177,7 +190,7 @@ pub async fn security_headers(
     let asset = cacheable_asset(req.uri().path());
     let mut res = next.run(req).await;
     let h = res.headers_mut();
-    if let Ok(csp) = HeaderValue::from_str(&content_security_policy(&nonce)) {
+    if let Ok(csp) = HeaderValue::from_str(&content_security_policy(&nonce, &policy.form_targets)) {
         h.insert(header::CONTENT_SECURITY_POLICY, csp);
     }
     if policy.https {

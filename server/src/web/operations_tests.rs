@@ -79,7 +79,10 @@ async fn surface_with_metrics() -> Surface {
         state,
         super::acme::router(acme),
         super::rest::router(rest),
-        SecurityHeaders { https: false },
+        SecurityHeaders {
+            https: false,
+            form_targets: Vec::new(),
+        },
     );
     Surface { app, authority, h }
 }

@@ -247,6 +247,28 @@ async fn signed_in_pages_are_never_stored_but_assets_may_be_cached() {
     );
 }
 
+/// Razorpay's checkout is a form the customer posts from the portal to Razorpay: without its
+/// origin in `form-action`, the browser refuses to send it and nobody can pay.
+#[tokio::test]
+async fn forms_may_go_to_the_configured_checkout_origin_and_nowhere_else() {
+    let portal = url::Url::parse("https://pki.example.com").unwrap();
+    for (targets, expected) in [
+        (vec![], "form-action 'self';"),
+        (
+            vec!["https://api.razorpay.com".to_owned()],
+            "form-action 'self' https://api.razorpay.com;",
+        ),
+    ] {
+        let policy = SecurityHeaders::for_public_url(&portal).with_form_targets(targets);
+        let app = Router::new()
+            .route("/", get(|| async { "ok" }))
+            .layer(from_fn_with_state(Arc::new(policy), security_headers));
+        let answer = send(&app, get_request("/", None)).await;
+        let csp = header(&answer, "content-security-policy");
+        assert!(csp.contains(expected), "{expected:?} not in {csp:?}");
+    }
+}
+
 #[tokio::test]
 async fn strict_transport_security_only_when_the_public_url_is_https() {
     for (url, expected) in [

@@ -23,11 +23,28 @@ pub async fn add_credits_data(payment: Option<i32>) -> Result<AddCreditsPage, Ap
 #[server(endpoint = "billing/pay")]
 pub async fn pay_online(#[server(flatten)] form: OnlinePaymentForm) -> Result<(), AppError> {
     crate::api::call(|backend, meta| async move {
-        let (_, to) = backend.payments.start_online_payment(&meta, form).await?;
-        leptos_axum::redirect(&to);
+        let (id, to) = backend.payments.start_online_payment(&meta, form).await?;
+        leptos_axum::redirect(&after_pay(
+            crate::api::context::is_plain_form_post(),
+            id,
+            &to,
+        ));
         Ok(())
     })
     .await
+}
+
+/// Where Pay sends the browser. The page's script goes to the provider itself; a form posted
+/// without script follows a redirect instead, and a browser refuses a redirect that takes a
+/// form to another site (`form-action 'self'`): that one goes to the payment's page, whose
+/// "Continue to the payment page" is a link.
+#[cfg(feature = "ssr")]
+fn after_pay(plain_form_post: bool, payment: PaymentId, to: &str) -> String {
+    if plain_form_post && !to.starts_with('/') {
+        format!("/billing/add-credits?payment={}", payment.0)
+    } else {
+        to.to_owned()
+    }
 }
 
 /// Asks the provider about a payment and credits what it reports paid. Needs `ViewFinance`.
@@ -44,4 +61,23 @@ pub async fn recheck_payment(payment: i32) -> Result<(), AppError> {
         Ok(())
     })
     .await
+}
+
+#[cfg(all(test, feature = "ssr"))]
+mod tests {
+    use super::{PaymentId, after_pay};
+
+    #[test]
+    fn a_plain_form_goes_to_the_payments_page_not_across_sites() {
+        let stripe = "https://checkout.stripe.com/c/pay/cs_test_a1#fid";
+        assert_eq!(after_pay(false, PaymentId(7), stripe), stripe);
+        assert_eq!(
+            after_pay(true, PaymentId(7), stripe),
+            "/billing/add-credits?payment=7"
+        );
+        // A provider whose checkout is a form already lands on the payment's page.
+        let page = "/billing/add-credits?payment=8";
+        assert_eq!(after_pay(true, PaymentId(8), page), page);
+        assert_eq!(after_pay(false, PaymentId(8), page), page);
+    }
 }
