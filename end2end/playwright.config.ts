@@ -13,6 +13,37 @@ export const DNS_PORT = Number(process.env.E2E_DNS_PORT ?? 5353);
 // Where the server fetches HTTP validation files and ACME HTTP-01 answers (lego listens there).
 export const DCV_HTTP_PORT = Number(process.env.E2E_DCV_HTTP_PORT ?? 5380);
 const serverBin = process.env.ROOTLINE_BIN ?? path.join(root, "target/debug/server");
+/// The server binary the tests run, and the folder their servers keep their data in.
+export const SERVER_BIN = serverBin;
+export const RUN_DIR = runDir;
+
+/// The environment of a Rootline test server listening on `port` with its data in `dataDir`:
+/// the suite's SMTP sink, test DNS server and validation settings. A spec that needs a server
+/// configured otherwise (tests/payments-online.spec.ts) starts one with this and its own
+/// additions.
+export function rootlineEnv(port: number, dataDir: string): Record<string, string> {
+  return {
+    ROOTLINE_LISTEN: `127.0.0.1:${port}`,
+    ROOTLINE_PUBLIC_URL: `http://127.0.0.1:${port}`,
+    ROOTLINE_DATA_DIR: dataDir,
+    ROOTLINE_SMTP_URL: `smtp://127.0.0.1:${SMTP}`,
+    ROOTLINE_SITE_ROOT: path.join(root, "target/site"),
+    ROOTLINE_DNS_RESOLVER: `127.0.0.1:${DNS_PORT}`,
+    ROOTLINE_DCV_HTTP_PORT: String(DCV_HTTP_PORT),
+    ROOTLINE_DCV_HTTP_HOST: "127.0.0.1",
+    // The challenge servers listen on loopback, which validation refuses by default.
+    ROOTLINE_DCV_ALLOW_PRIVATE_ADDRESSES: "true",
+    ROOTLINE_CAA_IDENTITIES: "rootline.test",
+    // An interim DV certificate is revoked as soon as its order's own certificate issues.
+    ROOTLINE_INTERIM_DV_GRACE_HOURS: "0",
+    // The operator is registered for GST in Maharashtra (27): INR orders carry GST.
+    ROOTLINE_GSTIN: "27AAPFU0939F1ZV",
+    // Every test signs up and tracks orders from 127.0.0.1: the per-client allowances
+    // (ten sign-ups an hour…) are meant for one person, not the whole suite.
+    ROOTLINE_CLIENT_LIMIT_SCALE: "100",
+    RUST_LOG: "info,sqlx=warn,sea_orm=warn",
+  };
+}
 
 export default defineConfig({
   testDir: "./tests",
@@ -59,28 +90,10 @@ export default defineConfig({
       command: `rm -rf "${runDir}/data" && mkdir -p "${runDir}" && exec "${serverBin}" serve`,
       url: `http://127.0.0.1:${PORT}/healthz`,
       env: {
-        ROOTLINE_LISTEN: `127.0.0.1:${PORT}`,
-        ROOTLINE_PUBLIC_URL: `http://127.0.0.1:${PORT}`,
+        ...rootlineEnv(PORT, path.join(runDir, "data")),
         // Browsers refuse passkeys for an IP address; the passkey tests use this host name.
         ROOTLINE_PASSKEY_ORIGIN: `http://localhost:${PORT}`,
         ROOTLINE_TLS_LISTEN: `127.0.0.1:${TLS_PORT}`,
-        ROOTLINE_DATA_DIR: path.join(runDir, "data"),
-        ROOTLINE_SMTP_URL: `smtp://127.0.0.1:${SMTP}`,
-        ROOTLINE_SITE_ROOT: path.join(root, "target/site"),
-        ROOTLINE_DNS_RESOLVER: `127.0.0.1:${DNS_PORT}`,
-        ROOTLINE_DCV_HTTP_PORT: String(DCV_HTTP_PORT),
-        ROOTLINE_DCV_HTTP_HOST: "127.0.0.1",
-        // The challenge servers listen on loopback, which validation refuses by default.
-        ROOTLINE_DCV_ALLOW_PRIVATE_ADDRESSES: "true",
-        ROOTLINE_CAA_IDENTITIES: "rootline.test",
-        // An interim DV certificate is revoked as soon as its order's own certificate issues.
-        ROOTLINE_INTERIM_DV_GRACE_HOURS: "0",
-        // The operator is registered for GST in Maharashtra (27): INR orders carry GST.
-        ROOTLINE_GSTIN: "27AAPFU0939F1ZV",
-        // Every test signs up and tracks orders from 127.0.0.1: the per-client allowances
-        // (ten sign-ups an hour…) are meant for one person, not the whole suite.
-        ROOTLINE_CLIENT_LIMIT_SCALE: "100",
-        RUST_LOG: "info,sqlx=warn,sea_orm=warn",
       },
       reuseExistingServer: false,
       timeout: 60_000,

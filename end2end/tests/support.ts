@@ -49,9 +49,10 @@ export const test = base.extend<{ consoleErrors: string[]; fitsPhone: void }>({
   ],
   // Every page a test visits must also work on a 390 px phone: after the test, each address
   // it saw is opened again at that width, in the same browser context (same session), and
-  // must not scroll sideways; where the portal's menu is, it must open from its button.
+  // must not scroll sideways; where the portal's menu is, it must open from its button. "This
+  // server" is the test's baseURL (a spec running a server of its own sets it with test.use).
   fitsPhone: [
-    async ({ context, browser }, use, testInfo) => {
+    async ({ context, browser, baseURL }, use, testInfo) => {
       const visited = new Map<BrowserContext, Set<string>>();
       const watch = (ctx: BrowserContext) => {
         const urls = new Set<string>();
@@ -75,7 +76,7 @@ export const test = base.extend<{ consoleErrors: string[]; fitsPhone: void }>({
       // A test that failed already says why; a second complaint would only hide it.
       if (testInfo.status !== testInfo.expectedStatus) return;
       for (const [ctx, urls] of visited) {
-        await expectFitsPhone(ctx, [...urls]);
+        await expectFitsPhone(ctx, [...urls], baseURL ?? BASE);
       }
     },
     { auto: true },
@@ -85,10 +86,10 @@ export { expect };
 
 export const PHONE = { width: 390, height: 844 };
 
-/// Opens each address of this server in `ctx` at phone width and checks it fits: no sideways
-/// scrolling (`scrollWidth` ≤ the viewport), and the menu reachable from its button.
-export async function expectFitsPhone(ctx: BrowserContext, urls: string[]) {
-  const own = urls.filter((u) => u.startsWith(BASE));
+/// Opens each address of the server at `base` in `ctx` at phone width and checks it fits: no
+/// sideways scrolling (`scrollWidth` ≤ the viewport), and the menu reachable from its button.
+export async function expectFitsPhone(ctx: BrowserContext, urls: string[], base = BASE) {
+  const own = urls.filter((u) => u.startsWith(`${base}/`) || u === base);
   if (own.length === 0) return;
   let phone: Page;
   try {

@@ -34,10 +34,10 @@ pub async fn pay_online(#[server(flatten)] form: OnlinePaymentForm) -> Result<()
     .await
 }
 
-/// Where Pay sends the browser. The page's script goes to the provider itself; a form posted
-/// without script follows a redirect instead, and a browser refuses a redirect that takes a
-/// form to another site (`form-action 'self'`): that one goes to the payment's page, whose
-/// "Continue to the payment page" is a link.
+/// Where Pay sends the browser. The Pay form is not an island, so the browser always posts it
+/// as a plain form and follows the redirect, and it refuses a redirect that takes a form to
+/// another site (`form-action 'self'`): that one goes to the payment's page, whose "Continue to
+/// the payment page" is a link.
 #[cfg(feature = "ssr")]
 fn after_pay(plain_form_post: bool, payment: PaymentId, to: &str) -> String {
     if plain_form_post && !to.starts_with('/') {
