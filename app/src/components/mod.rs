@@ -59,13 +59,26 @@ pub fn query_notice(
 /// The address of page `page` of a filtered list at `base`, with each filter that is set.
 pub fn list_link(base: &str, page: u64, filters: &[(&str, &str)]) -> String {
     let mut url = format!("{base}?page={page}");
-    for (key, value) in filters.iter().filter(|(_, v)| !v.is_empty()) {
-        url.push('&');
+    push_filters(&mut url, '&', filters);
+    url
+}
+
+/// `base` with each filter that is set (`base?kind=grant&group=7`), or `base` alone: a list's
+/// export, which takes the list's filters but has no pages.
+pub fn filtered_link(base: &str, filters: &[(&str, &str)]) -> String {
+    let mut url = base.to_owned();
+    push_filters(&mut url, '?', filters);
+    url
+}
+
+/// Appends `key=value` for each filter that is set, the first after `first`, the others after `&`.
+fn push_filters(url: &mut String, first: char, filters: &[(&str, &str)]) {
+    for (i, (key, value)) in filters.iter().filter(|(_, v)| !v.is_empty()).enumerate() {
+        url.push(if i == 0 { first } else { '&' });
         url.push_str(key);
         url.push('=');
         url.push_str(&query_value(value));
     }
-    url
 }
 
 /// The page's query as `parse` reads it from the address bar, kept up to date: list filters
@@ -77,4 +90,26 @@ where
     use leptos::prelude::With;
     let params = leptos_router::hooks::use_query_map();
     leptos::prelude::Memo::new(move |_| params.with(parse))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{filtered_link, list_link};
+
+    #[test]
+    fn links_carry_only_the_filters_that_are_set_escaped() {
+        let filters = [("from", "2026-12-01"), ("kind", ""), ("group", "a&b=c")];
+        assert_eq!(
+            filtered_link("/billing/statement.xlsx", &filters),
+            "/billing/statement.xlsx?from=2026-12-01&group=a%26b%3Dc"
+        );
+        assert_eq!(
+            filtered_link("/billing/statement.xlsx", &[("kind", "")]),
+            "/billing/statement.xlsx"
+        );
+        assert_eq!(
+            list_link("/billing/statement", 2, &filters),
+            "/billing/statement?page=2&from=2026-12-01&group=a%26b%3Dc"
+        );
+    }
 }

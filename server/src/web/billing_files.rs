@@ -10,14 +10,13 @@ use app::{
 use axum::{
     Extension,
     extract::{Query, State},
-    http::StatusCode,
-    response::{IntoResponse, Response},
+    response::Response,
 };
 use serde::Deserialize;
 
 use super::{
     AppState,
-    file_routes::{XLSX, attachment, caller_or_refusal},
+    file_routes::{XLSX, attachment, caller_or_refusal, failed, forbidden, invalid, not_found},
 };
 use crate::services::{
     billing::{BillingError, STATEMENT_XLSX},
@@ -53,25 +52,10 @@ pub async fn monthly_invoice(
 /// may not (403), another account's object (404).
 fn refused(e: BillingError, lang: app::i18n::Lang) -> Response {
     match e {
-        BillingError::Invalid(errors) => (
-            StatusCode::UNPROCESSABLE_ENTITY,
-            errors
-                .0
-                .iter()
-                .map(|e| format!("{}: {}", e.field, e.message.text(lang)))
-                .collect::<Vec<_>>()
-                .join("\n"),
-        )
-            .into_response(),
-        BillingError::Forbidden(_) => {
-            (StatusCode::FORBIDDEN, "Your role does not allow this.").into_response()
-        }
-        BillingError::NotFound => (StatusCode::NOT_FOUND, "Not found.").into_response(),
-        other => (
-            StatusCode::INTERNAL_SERVER_ERROR,
-            super::portal::incident(&other).to_string(),
-        )
-            .into_response(),
+        BillingError::Invalid(errors) => invalid(&errors, lang),
+        BillingError::Forbidden(_) => forbidden(),
+        BillingError::NotFound => not_found(),
+        other => failed(&other),
     }
 }
 
@@ -109,36 +93,13 @@ pub async fn price_list_export(
     };
     let rows = match state.catalog.price_list(&caller, &query).await {
         Ok(rows) => rows,
-        Err(CatalogError::Invalid(errors)) => {
-            return (
-                StatusCode::UNPROCESSABLE_ENTITY,
-                errors
-                    .0
-                    .iter()
-                    .map(|e| format!("{}: {}", e.field, e.message.text(meta.lang)))
-                    .collect::<Vec<_>>()
-                    .join("\n"),
-            )
-                .into_response();
-        }
-        Err(CatalogError::Forbidden(_)) => {
-            return (StatusCode::FORBIDDEN, "Your role does not allow this.").into_response();
-        }
-        Err(other) => {
-            return (
-                StatusCode::INTERNAL_SERVER_ERROR,
-                super::portal::incident(&other).to_string(),
-            )
-                .into_response();
-        }
+        Err(CatalogError::Invalid(errors)) => return invalid(&errors, meta.lang),
+        Err(CatalogError::Forbidden(_)) => return forbidden(),
+        Err(other) => return failed(&other),
     };
     match price_list_workbook(&rows, meta.lang) {
         Ok(bytes) => attachment(XLSX, PRICE_LIST_XLSX, bytes),
-        Err(e) => (
-            StatusCode::INTERNAL_SERVER_ERROR,
-            super::portal::incident(&e).to_string(),
-        )
-            .into_response(),
+        Err(e) => failed(&e),
     }
 }
 

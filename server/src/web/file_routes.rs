@@ -35,6 +35,40 @@ pub(super) async fn caller_or_refusal(
         })
 }
 
+/// A request whose inputs were refused: each field's problem on a line, in the request's
+/// language (422).
+pub(super) fn invalid(errors: &app::model::FieldErrors, lang: app::i18n::Lang) -> Response {
+    (
+        StatusCode::UNPROCESSABLE_ENTITY,
+        errors
+            .0
+            .iter()
+            .map(|e| format!("{}: {}", e.field, e.message.text(lang)))
+            .collect::<Vec<_>>()
+            .join("\n"),
+    )
+        .into_response()
+}
+
+/// The caller's role lacks the permission (403).
+pub(super) fn forbidden() -> Response {
+    (StatusCode::FORBIDDEN, "Your role does not allow this.").into_response()
+}
+
+/// Another account's object, or none (404).
+pub(super) fn not_found() -> Response {
+    (StatusCode::NOT_FOUND, "Not found.").into_response()
+}
+
+/// A fault, not a refusal: logged under an incident number the answer gives (500).
+pub(super) fn failed(error: &dyn std::error::Error) -> Response {
+    (
+        StatusCode::INTERNAL_SERVER_ERROR,
+        super::portal::incident(error).to_string(),
+    )
+        .into_response()
+}
+
 pub(super) const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 /// A file the browser saves under `file_name`.

@@ -11,7 +11,7 @@ use axum::{
 
 use super::{
     AppState,
-    file_routes::{XLSX, attachment, caller_or_refusal},
+    file_routes::{XLSX, attachment, caller_or_refusal, failed, forbidden, invalid, not_found},
 };
 use crate::services::partners::{ORDERS_REPORT_XLSX, PartnerError};
 
@@ -32,27 +32,12 @@ pub async fn orders_report(
         .await
     {
         Ok(bytes) => attachment(XLSX, ORDERS_REPORT_XLSX, bytes),
-        Err(PartnerError::Invalid(errors)) => (
-            StatusCode::UNPROCESSABLE_ENTITY,
-            errors
-                .0
-                .iter()
-                .map(|e| format!("{}: {}", e.field, e.message.text(meta.lang)))
-                .collect::<Vec<_>>()
-                .join("\n"),
-        )
-            .into_response(),
-        Err(PartnerError::Forbidden(_)) => {
-            (StatusCode::FORBIDDEN, "Your role does not allow this.").into_response()
-        }
+        Err(PartnerError::Invalid(errors)) => invalid(&errors, meta.lang),
+        Err(PartnerError::Forbidden(_)) => forbidden(),
         Err(PartnerError::Refused(why)) => {
             (StatusCode::FORBIDDEN, why.text(meta.lang)).into_response()
         }
-        Err(PartnerError::NotFound) => (StatusCode::NOT_FOUND, "Not found.").into_response(),
-        Err(other) => (
-            StatusCode::INTERNAL_SERVER_ERROR,
-            super::portal::incident(&other).to_string(),
-        )
-            .into_response(),
+        Err(PartnerError::NotFound) => not_found(),
+        Err(other) => failed(&other),
     }
 }

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::i18n::{t, t_args};
 use crate::{
     api::billing::price_list,
-    components::{portal::Portal, query_memo, query_value, table::Table},
+    components::{filtered_link, portal::Portal, query_memo, table::Table},
     error::AppError,
     model::{
         Permission,
@@ -31,21 +31,14 @@ fn query_from_url() -> Memo<PriceListQuery> {
 
 /// The Excel export of what the filters select: the same filters, on the file's route.
 fn export_link(query: &PriceListQuery) -> String {
-    let filters = [
-        ("currency", query.currency.trim()),
-        ("kind", query.kind.trim()),
-        ("product", query.product.trim()),
-    ];
-    let set: Vec<String> = filters
-        .iter()
-        .filter(|(_, v)| !v.is_empty())
-        .map(|(name, value)| format!("{name}={}", query_value(value)))
-        .collect();
-    if set.is_empty() {
-        "/billing/price-list.xlsx".to_owned()
-    } else {
-        format!("/billing/price-list.xlsx?{}", set.join("&"))
-    }
+    filtered_link(
+        "/billing/price-list.xlsx",
+        &[
+            ("currency", query.currency.trim()),
+            ("kind", query.kind.trim()),
+            ("product", query.product.trim()),
+        ],
+    )
 }
 
 #[component]

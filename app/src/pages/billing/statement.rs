@@ -8,8 +8,9 @@ use crate::i18n::{t, t_args};
 use crate::{
     api::billing::ledger_statement,
     components::{
+        filtered_link, list_link,
         portal::Portal,
-        query_memo, query_value,
+        query_memo,
         table::{Pager, Table},
     },
     error::AppError,
@@ -36,9 +37,8 @@ fn query_from_url() -> Memo<StatementQuery> {
     })
 }
 
-/// The filters as a query string without the page (`from=…&kind=…`): the export's link and
-/// the pager's base.
-fn filters_query(query: &StatementQuery) -> String {
+/// The filters that carry over to the export and the other pages (not the page itself).
+fn filters(query: &StatementQuery) -> [(&'static str, &str); 5] {
     [
         ("from", query.from.trim()),
         ("to", query.to.trim()),
@@ -46,23 +46,6 @@ fn filters_query(query: &StatementQuery) -> String {
         ("group", query.group.trim()),
         ("account", query.account.trim()),
     ]
-    .iter()
-    .filter(|(_, v)| !v.is_empty())
-    .map(|(name, value)| format!("{name}={}", query_value(value)))
-    .collect::<Vec<_>>()
-    .join("&")
-}
-
-/// `path` with the filters, and `extra` (e.g. `page=2`) after them.
-fn with_filters(path: &str, query: &StatementQuery, extra: Option<String>) -> String {
-    let mut parts = vec![filters_query(query)];
-    parts.extend(extra);
-    let joined: Vec<String> = parts.into_iter().filter(|p| !p.is_empty()).collect();
-    if joined.is_empty() {
-        path.to_owned()
-    } else {
-        format!("{path}?{}", joined.join("&"))
-    }
 }
 
 #[component]
@@ -111,7 +94,7 @@ fn Filters(
     let kind = query.kind.trim().to_owned();
     let group = query.group.trim().to_owned();
     let account = query.account.trim().to_owned();
-    let export = with_filters("/billing/statement.xlsx", &query, None);
+    let export = filtered_link("/billing/statement.xlsx", &filters(&query));
     // Without the choices (the filters were refused), a sub-account asked for stays asked for.
     let keep_account = subs.is_empty() && !account.is_empty();
     view! {
@@ -225,7 +208,7 @@ fn Lines(view: StatementView, query: StatementQuery) -> impl IntoView {
     let money = move |m: i64| crate::i18n::money(lang, m, &currency);
     let current = page.page;
     let pages = page.pages();
-    let link = |n: u64| with_filters("/billing/statement", &query, Some(format!("page={n}")));
+    let link = |n: u64| list_link("/billing/statement", n, &filters(&query));
     let prev = (current > 1).then(|| link(current - 1));
     let next = (current < pages).then(|| link(current + 1));
     let [
