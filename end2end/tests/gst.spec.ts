@@ -68,6 +68,14 @@ test("an INR invoice shows CGST and SGST within the operator's state and IGST fr
   expect(within).not.toContain("IGST");
   expect(within).toContain("27AAPFU0939F1ZV");
   expect(within).toContain("Maharashtra (27)");
+  // The S/MIME order form shows the same GST beside its price, and a total that adds up.
+  await page.goto("/orders/smime/new");
+  await waitForHydration(page);
+  const amount = async (id: string) => Number((await page.getByTestId(id).innerText()).replace(/[^\d.]/g, ""));
+  await expect(page.getByTestId("smime-gst")).toContainText(/INR [\d,]+\.\d\d/);
+  const [price, gst, total] = [await amount("smime-price"), await amount("smime-gst"), await amount("smime-grand-total")];
+  expect(gst).toBeCloseTo(Math.round(price * 18) / 100, 2);
+  expect(total).toBeCloseTo(price + gst, 2);
 
   const context = await browser.newContext();
   const other = await context.newPage();

@@ -152,6 +152,30 @@ test("a partner opens a sub-account with a price list, approves its order at the
   await expect(page.getByText("No transactions match these filters.")).toBeVisible();
   await expect(page.getByTestId("statement-balance")).toHaveText("USD 0.00");
 
+  // Ordering on behalf: the partner chooses the sub-account in the wizard; the order is the
+  // sub-account's, paid at once from the partner's balance at the partner price.
+  await page.goto("/orders/new");
+  const orderFor = page.getByRole("region", { name: "Order for" });
+  await expect(orderFor.getByLabel("Account")).toHaveValue(/^\d+$/);
+  await orderFor.getByLabel("Account").selectOption({ label: subName });
+  await orderFor.getByRole("button", { name: "Order for this account" }).click();
+  await expect(page.getByRole("region", { name: "Order for" })).toContainText(`This order is for the sub-account. ${partnerName} pays for it`);
+  await expect(page.getByRole("banner")).toContainText(subName);
+  await wizard(page, async (p) => p.getByLabel("Submit the CSR later").check(), uniqueDomain("behalf"));
+  await page.getByRole("button", { name: "Pay Now" }).click();
+  await expect(page.getByTestId("order-status")).not.toHaveText("Order pending for parent approval");
+  const behalfId = page.url().match(/\/orders\/(\d+)/)![1];
+  // Back to the partner through the same choice: the order is among the sub-account's, paid by the partner.
+  await page.goto("/orders/new");
+  await page.getByRole("region", { name: "Order for" }).getByLabel("Account").selectOption({ label: `${partnerName} (your account)` });
+  await page.getByRole("region", { name: "Order for" }).getByRole("button", { name: "Order for this account" }).click();
+  await expect(page.getByRole("region", { name: "Order for" })).toContainText("Choose a sub-account to order on its behalf");
+  await page.goto("/billing");
+  await expect(page.getByRole("table", { name: "Statement" })).toContainText(`Order #${behalfId}`);
+  await expect(page.getByTestId("account-balance")).toHaveText(`USD ${(500 - 2 * paid).toFixed(2)}`);
+  await page.goto("/sub-accounts");
+  await expect(page.getByTestId("sub-account-order").filter({ hasText: `#${behalfId}` })).toBeVisible();
+
   // Suspended, the sub-account's session stops at its next request; reactivated, it works.
   await page.goto("/sub-accounts");
   await page.getByTestId("sub-account-row").filter({ hasText: subName }).getByRole("button", { name: "Suspend" }).click();

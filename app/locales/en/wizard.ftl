@@ -74,3 +74,11 @@ wizard-organization-none = This account has no organization to name yet: add one
 wizard-organizations-link = Organizations
 wizard-summary-organization = Organization
 wizard-organization-in-vetting = { $name } (being vetted: the order waits for it)
+
+## Order for (a partner's user)
+wizard-order-for-heading = Order for
+wizard-order-for-label = Account
+wizard-order-for-own = { $name } (your account)
+wizard-order-for-switch = Order for this account
+wizard-order-for-hint = Choose a sub-account to order on its behalf: the order is the sub-account's, and you pay for it from your balance at your price, without waiting for approval.
+wizard-order-for-paid-by-partner = This order is for the sub-account. { $name } pays for it at its price, and it does not wait for approval.

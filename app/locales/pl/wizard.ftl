@@ -74,3 +74,11 @@ wizard-organization-none = To konto nie ma jeszcze organizacji do wskazania: dod
 wizard-organizations-link = Organizacje
 wizard-summary-organization = Organizacja
 wizard-organization-in-vetting = { $name } (w weryfikacji: zamówienie na nią poczeka)
+
+## Zamówienie dla (użytkownik partnera)
+wizard-order-for-heading = Zamówienie dla
+wizard-order-for-label = Konto
+wizard-order-for-own = { $name } (twoje konto)
+wizard-order-for-switch = Zamów dla tego konta
+wizard-order-for-hint = Wybierz subkonto, aby zamówić w jego imieniu: zamówienie należy do subkonta, a płacisz za nie ze swojego salda po swojej cenie, bez czekania na zatwierdzenie.
+wizard-order-for-paid-by-partner = To zamówienie jest dla subkonta. { $name } płaci za nie po swojej cenie i nie czeka ono na zatwierdzenie.

@@ -50,6 +50,24 @@ pub fn tax_at(value_minor: i64, rate_bp: u32) -> i64 {
     i64::try_from((product + 5_000).div_euclid(10_000)).unwrap_or(i64::MAX)
 }
 
+/// The GST on an order's price and the grand total, written for `lang`: what the order forms
+/// show before the order is placed (the charge computes the same with `tax_at`).
+pub fn tax_and_total(
+    lang: crate::i18n::Lang,
+    quoted: &super::products::Quote,
+    rate_bp: u32,
+) -> (String, String) {
+    let tax = tax_at(quoted.total_minor, rate_bp);
+    (
+        crate::i18n::money(lang, tax, &quoted.currency),
+        crate::i18n::money(
+            lang,
+            quoted.total_minor.saturating_add(tax),
+            &quoted.currency,
+        ),
+    )
+}
+
 /// A rate in basis points as a person writes it: `18`, `12.5`.
 pub fn rate_text(rate_bp: u32) -> String {
     let (whole, rest) = (rate_bp / 100, rate_bp % 100);
@@ -70,6 +88,24 @@ pub fn name(code: u8) -> Option<(u8, &'static str)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_order_form_shows_the_gst_and_a_grand_total_that_add_up_to_the_paisa() {
+        let quoted = crate::model::products::Quote {
+            total_minor: 99_999,
+            currency: "INR".into(),
+        };
+        let (tax, total) = tax_and_total(crate::i18n::Lang::En, &quoted, 1_800);
+        // 18 % of ₹999.99 is ₹179.9982, rounded half up to ₹180.00.
+        assert_eq!(
+            tax,
+            crate::i18n::money(crate::i18n::Lang::En, 18_000, "INR")
+        );
+        assert_eq!(
+            total,
+            crate::i18n::money(crate::i18n::Lang::En, 117_999, "INR")
+        );
+    }
 
     #[test]
     fn codes_are_unique_and_found() {

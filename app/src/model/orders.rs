@@ -329,6 +329,9 @@ pub struct WizardData {
     /// operator is registered for GST.
     #[serde(default)]
     pub gst_rate_bp: Option<u32>,
+    /// For a partner's user: whom the order is for, and whom else it could be for.
+    #[serde(default)]
+    pub order_for: Option<super::sub_accounts::OrderForChoices>,
 }
 
 /// An organization an order may name: verified and its vetting not aged out, or sent for

@@ -96,6 +96,10 @@ pub struct SmimeNewData {
     pub saved: Option<super::smime_form_post::SavedSmimeForm>,
     /// The order the token placed already (the page was opened again after paying).
     pub placed_order: Option<i32>,
+    /// The GST rate (basis points) added to the price when the account pays in INR and the
+    /// operator is registered for GST.
+    #[serde(default)]
+    pub gst_rate_bp: Option<u32>,
 }
 
 /// The S/MIME order form (emSign: product and validity, requester, the certificate's e-mail

@@ -423,3 +423,21 @@ impl SubAccountOrdersQuery {
         }
     }
 }
+
+/// Whom a partner's user places the next order for, chosen in the order wizard ("Order for
+/// Sub-accounts"): the partner itself or one of the active sub-accounts they look after.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OrderForChoices {
+    /// The account the session is in now: the order goes there.
+    pub current: i32,
+    /// The partner first, then its sub-accounts by name.
+    pub options: Vec<OrderForOption>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OrderForOption {
+    pub id: i32,
+    pub name: String,
+    /// The partner's own account (paid from its own balance at its own price).
+    pub partner: bool,
+}

@@ -42,6 +42,18 @@ pub trait PartnersApi: Send + Sync {
     /// Makes the caller a member of the sub-account so they can order for it; needs
     /// `ManageSubAccounts` and `RequestCertificates`.
     async fn act_for(&self, meta: &RequestMeta, sub_account_id: i32) -> Result<(), AppError>;
+    /// Whom the caller may order for in the wizard; `None` when there is no choice.
+    async fn order_for_choices(
+        &self,
+        meta: &RequestMeta,
+    ) -> Result<Option<crate::model::sub_accounts::OrderForChoices>, AppError>;
+    /// Moves the caller's session to the account they order for (the partner or one of the
+    /// sub-accounts they look after); answers the second-factor step the account owes first.
+    async fn order_for(
+        &self,
+        meta: &RequestMeta,
+        account_id: i32,
+    ) -> Result<Option<crate::ports::SecondFactorStep>, AppError>;
     /// Needs `ApproveOrders` in the partner: approves and pays, or rejects with a reason.
     async fn answer_order(
         &self,

@@ -1566,6 +1566,18 @@ fn cases() -> Vec<Case> {
             Skip,
             |w, c| w.partners.act_for(c, w.o.admin.account.id, ip()).await
         ),
+        // Who may order for whom is the caller's own reach: without the permissions it answers
+        // no choice, and a move anywhere outside it is "not found".
+        case!(
+            "partners/order_for.rs::order_for_choices",
+            SELF,
+            Skip,
+            |w, c| w.partners.order_for_choices(c).await
+        ),
+        case!("partners/order_for.rs::order_for", SELF, Skip, |w, c| w
+            .partners
+            .order_for(c, w.o.admin.account.id, ip())
+            .await),
         case!(
             "partners/create.rs::create_sub_account",
             needs(CreateSubAccounts),

@@ -953,6 +953,12 @@ const MATRIX: &[Entry] = &[
         other: Other::Skip,
     },
     Entry {
+        path: "/api/orders/order-for",
+        rule: Rule::OwnObject,
+        body: "account_id=1",
+        other: Other::Skip,
+    },
+    Entry {
         path: "/api/sub-accounts/order-answer",
         rule: Rule::RequiresOnObject(Permission::ApproveOrders),
         body: "order_id=1&answer=approve",

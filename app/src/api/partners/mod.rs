@@ -183,3 +183,20 @@ pub async fn sub_account_act_for(sub_account_id: i32) -> Result<(), AppError> {
     })
     .await
 }
+
+/// The order wizard's "Order for" choice: the session moves to the partner or to one of the
+/// sub-accounts the caller looks after, and the wizard opens again there. Without script it is
+/// a plain form post.
+#[server(endpoint = "orders/order-for")]
+pub async fn order_for(account_id: i32) -> Result<(), AppError> {
+    crate::api::call(|backend, meta| async move {
+        let owed = backend.partners.order_for(&meta, account_id).await?;
+        leptos_axum::redirect(match owed {
+            Some(crate::ports::SecondFactorStep::Enrol) => "/sign-in/two-factor/enrol",
+            Some(crate::ports::SecondFactorStep::Code) => "/sign-in/two-factor",
+            None => "/orders/new",
+        });
+        Ok(())
+    })
+    .await
+}

@@ -14,7 +14,10 @@ use leptos_router::hooks::use_query_map;
 
 use crate::i18n::{t, t_args, tr};
 use crate::{
-    api::orders::{OrderPlace, OrderWizardStep, order_wizard},
+    api::{
+        orders::{OrderPlace, OrderWizardStep, order_wizard},
+        partners::OrderFor,
+    },
     browser::read_chosen_file,
     components::{
         form_alert::FormAlert,
@@ -29,6 +32,7 @@ use crate::{
         order_form_post::{FormToken, name_rules as rules, with_name},
         orders::{OrderForm, OrganizationChoice, WizardData, WizardStep},
         products::{Offer, quote},
+        sub_accounts::OrderForChoices,
         template::Field,
     },
     pki::{self, CsrRequest, GeneratedKey, KeyAlgorithm},
@@ -60,10 +64,56 @@ fn Start() -> impl IntoView {
                     <p class="empty">{t("wizard-no-products")}</p>
                 }.into_any(),
                 None => view! {
+                    {data.order_for.clone().map(|choices| view! { <OrderForPicker choices /> })}
                     <Steps data=data posted={crate::components::form_alert::posted_error::<OrderWizardStep>()} />
                 }.into_any(),
             }}
         </Loaded>
+    }
+}
+
+/// "Order for": a partner's user moves to the partner or to a sub-account before filling in
+/// the order, which is then that account's (paid by the partner at the partner price). A
+/// plain form: it needs no script.
+#[component]
+fn OrderForPicker(choices: OrderForChoices) -> impl IntoView {
+    let switch = ServerAction::<OrderFor>::new();
+    let posted = crate::components::form_alert::posted_error::<OrderFor>();
+    let current = choices.current;
+    let in_sub_account = choices
+        .options
+        .iter()
+        .any(|o| o.id == current && !o.partner);
+    let partner_name = choices
+        .options
+        .iter()
+        .find(|o| o.partner)
+        .map(|o| o.name.clone())
+        .unwrap_or_default();
+    view! {
+        <section class="card order-for" aria-labelledby="order-for-heading" data-testid="order-for">
+            <h2 id="order-for-heading">{t("wizard-order-for-heading")}</h2>
+            <ActionForm action=switch attr:class="inline-form">
+                <label for="order-for-account">{t("wizard-order-for-label")}</label>
+                <select id="order-for-account" name="account_id">
+                    {choices.options.into_iter().map(|o| {
+                        let label = if o.partner {
+                            t_args("wizard-order-for-own", &[("name", o.name.into())])
+                        } else {
+                            o.name
+                        };
+                        view! { <option value=o.id.to_string() selected=o.id == current>{label}</option> }
+                    }).collect_view()}
+                </select>
+                <button type="submit" class="button">{t("wizard-order-for-switch")}</button>
+            </ActionForm>
+            <p class="muted">{if in_sub_account {
+                t_args("wizard-order-for-paid-by-partner", &[("name", partner_name.into())])
+            } else {
+                t("wizard-order-for-hint")
+            }}</p>
+            <FormAlert error=Signal::derive(move || switch.value().get().and_then(Result::err).or_else(|| posted.clone())) />
+        </section>
     }
 }
 
@@ -293,16 +343,10 @@ fn Steps(data: WizardData, posted: Option<AppError>) -> impl IntoView {
     let gst_rate = data.gst_rate_bp;
     // The GST and the grand total an INR order is charged (the server charges the same).
     let taxed = move |rate: u32| {
-        let (days, _) = form.with(|f| (f.validity_days, f.product_id));
+        let days = form.with(|f| f.validity_days);
         offer()
             .and_then(|o| quote(&o, days, domains.get()).ok())
-            .map(|q| {
-                let tax = crate::model::gst_states::tax_at(q.total_minor, rate);
-                (
-                    crate::i18n::money(lang, tax, &q.currency),
-                    crate::i18n::money(lang, q.total_minor.saturating_add(tax), &q.currency),
-                )
-            })
+            .map(|q| crate::model::gst_states::tax_and_total(lang, &q, rate))
     };
     let source = move || form.with(|f| f.csr_source.clone());
     let product_step = view! {

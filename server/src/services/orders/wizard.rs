@@ -111,12 +111,19 @@ impl OrderService {
             saved,
             placed_order,
             organizations,
-            gst_rate_bp: self
-                .gst
-                .as_ref()
-                .filter(|_| *caller.account.currency == app::model::Currency::Inr)
-                .map(|g| g.rate.0),
+            gst_rate_bp: self.gst_rate_for(caller),
+            // Whom else the order could be for is the partners' question: the portal asks it.
+            order_for: None,
         })
+    }
+
+    /// The GST rate (basis points) the caller's orders are charged on top of the price: INR
+    /// accounts, when the operator is registered for GST.
+    pub(super) fn gst_rate_for(&self, caller: &Caller) -> Option<u32> {
+        self.gst
+            .as_ref()
+            .filter(|_| *caller.account.currency == app::model::Currency::Inr)
+            .map(|g| g.rate.0)
     }
 
     /// A new one-use token for an order form's page: 256 random bits, URL-safe.

@@ -6,6 +6,7 @@
 
 mod act_for;
 mod create;
+mod order_for;
 mod orders_report;
 mod page;
 mod price_lists;

@@ -680,3 +680,135 @@ async fn a_partner_reads_each_sub_accounts_statement_and_nobody_else_does() {
     assert_eq!(mine.balance_minor, 4_000);
     assert!(mine.sub_accounts.is_empty());
 }
+
+#[tokio::test]
+async fn the_wizard_offers_a_partner_user_the_partner_and_its_active_sub_accounts_only() {
+    let p = partners().await;
+    let partner = p.partner("priya@resell.example").await;
+    let rival = p.partner("raj@rival.example").await;
+    let meera = p
+        .sub_account(&partner, "Meera Stores", "meera@meerastores.example", None)
+        .await;
+    let kiran = p
+        .sub_account(
+            &partner,
+            "Kiran Traders",
+            "kiran@kirantraders.example",
+            None,
+        )
+        .await;
+    let closed = p
+        .sub_account(&partner, "Closed Ltd", "admin@closedltd.example", None)
+        .await;
+    let theirs = p
+        .sub_account(&rival, "Rival Client", "admin@rivalclient.example", None)
+        .await;
+    p.service
+        .set_sub_account_suspended(&partner, closed.account.id, true, None)
+        .await
+        .unwrap();
+
+    let choices = p
+        .service
+        .order_for_choices(&partner)
+        .await
+        .unwrap()
+        .expect("a partner administrator chooses");
+    assert_eq!(choices.current, partner.account.id);
+    let offered: Vec<(i32, bool)> = choices.options.iter().map(|o| (o.id, o.partner)).collect();
+    assert_eq!(
+        offered,
+        vec![
+            (partner.account.id, true),
+            (kiran.account.id, false),
+            (meera.account.id, false),
+        ],
+        "the partner first, then its active sub-accounts by name; not the suspended one"
+    );
+
+    // Another partner's, a suspended or an unknown sub-account is refused and nothing joins.
+    for (id, suspended) in [
+        (theirs.account.id, false),
+        (closed.account.id, true),
+        (999_999, false),
+    ] {
+        let refused = p.service.order_for(&partner, id, None).await;
+        if suspended {
+            assert!(
+                matches!(refused, Err(PartnerError::Refused(_))),
+                "{refused:?}"
+            );
+        } else {
+            assert!(
+                matches!(refused, Err(PartnerError::NotFound)),
+                "{refused:?}"
+            );
+        }
+    }
+    // A sub-account's own administrator has nothing to choose and may not move anywhere.
+    assert!(p.service.order_for_choices(&kiran).await.unwrap().is_none());
+    assert!(matches!(
+        p.service.order_for(&kiran, partner.account.id, None).await,
+        Err(PartnerError::NotFound)
+    ));
+    assert!(matches!(
+        p.service.order_for(&kiran, meera.account.id, None).await,
+        Err(PartnerError::NotFound)
+    ));
+
+    // Choosing Kiran Traders makes the partner's user a member there; in it, the wizard still
+    // offers the partner and the sibling, and choosing the sibling works from there too.
+    p.service
+        .order_for(&partner, kiran.account.id, None)
+        .await
+        .unwrap();
+    let session = p.w.h.sign_in("priya@resell.example").await;
+    let at_partner = caller(&p.w.h, &session).await;
+    p.w.h
+        .service
+        .switch_account(&at_partner, kiran.account.id, None)
+        .await
+        .unwrap();
+    let in_kiran = caller(&p.w.h, &session).await;
+    let there = p
+        .service
+        .order_for_choices(&in_kiran)
+        .await
+        .unwrap()
+        .expect("still a partner's user");
+    assert_eq!(there.current, kiran.account.id);
+    assert_eq!(there.options.len(), 3);
+    p.service
+        .order_for(&in_kiran, meera.account.id, None)
+        .await
+        .unwrap();
+    p.w.h
+        .service
+        .switch_account(&in_kiran, meera.account.id, None)
+        .await
+        .unwrap();
+    assert_eq!(caller(&p.w.h, &session).await.account.id, meera.account.id);
+    // Back to the partner needs no membership change.
+    p.service
+        .order_for(&in_kiran, partner.account.id, None)
+        .await
+        .unwrap();
+
+    // A partner user without the right to order for sub-accounts gets no choice.
+    p.w.h
+        .store
+        .execute_raw(&format!(
+            "UPDATE memberships SET role = 'basic_user' WHERE user_id = {} AND account_id = {}",
+            partner.user.id, partner.account.id
+        ))
+        .await
+        .unwrap();
+    let finance = caller(&p.w.h, &session).await;
+    assert!(
+        p.service
+            .order_for_choices(&finance)
+            .await
+            .unwrap()
+            .is_none()
+    );
+}

@@ -112,6 +112,33 @@ impl PartnersApi for PartnersPortal {
             .await?)
     }
 
+    async fn order_for_choices(
+        &self,
+        meta: &RequestMeta,
+    ) -> Result<Option<app::model::sub_accounts::OrderForChoices>, AppError> {
+        let caller = self.caller(meta).await?;
+        Ok(self.partners.order_for_choices(&caller).await?)
+    }
+
+    async fn order_for(
+        &self,
+        meta: &RequestMeta,
+        account_id: i32,
+    ) -> Result<Option<app::ports::SecondFactorStep>, AppError> {
+        let caller = self.caller(meta).await?;
+        self.partners
+            .order_for(&caller, account_id, ip(meta))
+            .await?;
+        if account_id == caller.account.id {
+            return Ok(None);
+        }
+        let owed = self
+            .identity
+            .switch_account(&caller, account_id, ip(meta))
+            .await?;
+        Ok(owed.map(super::second_factor_step))
+    }
+
     async fn answer_order(
         &self,
         meta: &RequestMeta,

@@ -99,6 +99,14 @@ fn SmimeForm(data: SmimeNewData, posted: Option<AppError>) -> impl IntoView {
             Err(e) => e.msg().text(lang),
         })
     };
+    // The GST and the grand total an INR order is charged (the server charges the same).
+    let gst_rate = data.gst_rate_bp;
+    let taxed = move |rate: u32| {
+        let days = form.with(|f| f.validity_days);
+        offer()
+            .and_then(|o| quote(&o, days, 1).ok())
+            .map(|q| crate::model::gst_states::tax_and_total(lang, &q, rate))
+    };
     let field_error =
         move |name: &'static str| Signal::derive(move || errors.with(|e| e.text(name, lang)));
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -149,6 +157,14 @@ fn SmimeForm(data: SmimeNewData, posted: Option<AppError>) -> impl IntoView {
                 set=|f, product, days| { f.product_id = product; f.validity_days = days; }
                 default_days=|o| o.validity_days.first().copied() />
             <p class="price">{t("wizard-price")}" " <strong data-testid="smime-price">{price}</strong></p>
+            {gst_rate.map(|rate| view! {
+                <dl class="details">
+                    <dt>{t_args("wizard-summary-gst", &[("rate", crate::model::gst_states::rate_text(rate).into())])}</dt>
+                    <dd data-testid="smime-gst">{move || taxed(rate).map(|(tax, _)| tax)}</dd>
+                    <dt>{t("wizard-summary-grand-total")}</dt>
+                    <dd data-testid="smime-grand-total">{move || taxed(rate).map(|(_, total)| total)}</dd>
+                </dl>
+            })}
 
             <h2>{t("smime-step-requester")}</h2>
             <FormText label=t("smime-requester-name") id="smime-requester-name" name="requester_name" form=form error=field_error("requester_name")

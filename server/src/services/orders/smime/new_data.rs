@@ -57,6 +57,7 @@ impl OrderService {
             form_token,
             saved,
             placed_order,
+            gst_rate_bp: self.gst_rate_for(caller),
         })
     }
 }
