@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the tests need and a fresh machine of this kind lacks: Debian's Chromium, the
-# end-to-end test packages (with Stripe's Node SDK), Razorpay's Python SDK, nginx, the wasm32
-# target, a running PostgreSQL. Each step runs only when something is missing.
+# end-to-end test packages (with Stripe's Node SDK), Razorpay's Python SDK, nginx, Knot DNS, the
+# wasm32 target, a running PostgreSQL. Each step runs only when something is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -40,6 +40,16 @@ if ! command -v zopfli >/dev/null 2>&1; then
   echo "==> installing zopfli (the bundle's gzip files, 6 % smaller than gzip -9)"
   as_root apt-get update -q
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q zopfli
+fi
+
+# Knot's daemon and key tools live in /usr/sbin, which a non-root PATH may lack.
+have_sbin() { command -v "$1" >/dev/null 2>&1 || [ -x "/usr/sbin/$1" ]; }
+if ! have_sbin knotd || ! have_sbin keymgr || ! command -v kzonesign >/dev/null 2>&1 || ! command -v kdig >/dev/null 2>&1; then
+  echo "==> installing Knot DNS (the signed zones the DNSSEC tests of DCV and CAA validate against)"
+  as_root apt-get update -q
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q knot knot-dnsutils knot-dnssecutils
+  # The tests start their own knotd on a free port; the packaged service is not needed.
+  if command -v systemctl >/dev/null 2>&1; then as_root systemctl disable --now knot >/dev/null 2>&1 || true; fi
 fi
 
 if ! command -v nginx >/dev/null 2>&1; then

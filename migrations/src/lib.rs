@@ -54,6 +54,7 @@ mod m20261206_000190_sub_accounts;
 mod m20261206_000200_payments;
 mod m20261206_000210_gst;
 mod m20261206_000220_low_balance_alerts;
+mod m20261207_000230_acme_order_profile;
 
 pub struct Migrator;
 
@@ -112,6 +113,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000200_payments::Migration),
             Box::new(m20261206_000210_gst::Migration),
             Box::new(m20261206_000220_low_balance_alerts::Migration),
+            Box::new(m20261207_000230_acme_order_profile::Migration),
         ]
     }
 }

@@ -8,7 +8,7 @@ use std::{
 
 use url::Url;
 
-use crate::domain::trusted_proxies::TrustedProxies;
+use crate::{adapters::trust_anchor::TrustAnchor, domain::trusted_proxies::TrustedProxies};
 
 #[derive(Debug, Clone)]
 pub struct Config {
@@ -45,6 +45,10 @@ pub struct Config {
     /// `ROOTLINE_DNS_RESOLVER`: the recursive resolver (`host:port`, UDP and TCP) asked for
     /// DCV TXT records and CAA; unset uses the system's (`/etc/resolv.conf`).
     pub dns_resolver: Option<SocketAddr>,
+    /// `ROOTLINE_DNSSEC_TRUST_ANCHOR`: a file of DNSKEY or DS records (zone-file form) that
+    /// every DCV and CAA lookup is DNSSEC-validated to; by default the IANA root's keys.
+    /// Validation itself cannot be turned off (TLS BR 3.2.2.4, 3.2.2.8.1).
+    pub dnssec_trust_anchor: TrustAnchor,
     /// `ROOTLINE_DCV_HTTP_PORT`: the port validation files are fetched from (80 by the BRs;
     /// tests use another).
     pub dcv_http_port: u16,
@@ -458,6 +462,7 @@ impl Config {
             trusted_proxies,
             acme_eab_required,
             dns_resolver: dcv.dns_resolver,
+            dnssec_trust_anchor: dcv.dnssec_trust_anchor,
             dcv_http_port: dcv.http_port,
             dcv_tls_port: dcv.tls_port,
             dcv_http_host: dcv.http_host,
@@ -510,6 +515,7 @@ fn default_passkey_origin(public_url: &Url) -> Url {
 
 struct DcvSettings {
     dns_resolver: Option<SocketAddr>,
+    dnssec_trust_anchor: TrustAnchor,
     http_port: u16,
     tls_port: u16,
     http_host: Option<IpAddr>,
@@ -532,6 +538,11 @@ fn dcv_settings(
             })
         })
         .transpose()?;
+    let dnssec_trust_anchor = match get("ROOTLINE_DNSSEC_TRUST_ANCHOR") {
+        None => TrustAnchor::iana_root(),
+        Some(path) => TrustAnchor::from_file(std::path::Path::new(path.trim()))
+            .map_err(|e| invalid("ROOTLINE_DNSSEC_TRUST_ANCHOR", e.to_string()))?,
+    };
     let port = |name: &'static str, default: u16| match get(name) {
         None => Ok(default),
         Some(v) => v
@@ -594,6 +605,7 @@ fn dcv_settings(
     };
     Ok(DcvSettings {
         dns_resolver,
+        dnssec_trust_anchor,
         http_port,
         tls_port,
         http_host,
@@ -883,6 +895,35 @@ mod tests {
             "validation refuses private addresses by default"
         );
         assert_eq!(c.caa_identities, vec!["pki.example.com".to_owned()]);
+        assert_eq!(
+            c.dnssec_trust_anchor.describe(),
+            TrustAnchor::iana_root().describe(),
+            "DNSSEC validates to the IANA root unless told otherwise"
+        );
+    }
+
+    #[test]
+    fn a_dnssec_trust_anchor_file_is_read_at_start_and_a_bad_one_stops_it() {
+        let dir = std::env::temp_dir().join(format!("rootline-anchor-{}", uuid::Uuid::new_v4()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let good = dir.join("anchor.key");
+        std::fs::write(
+            &good,
+            ". DNSKEY 257 3 13 5vIoFvwM70Aguy83wotknTxUG4ghPIECFVwCzsLi3FSWmawkR9Da0hmwwgjuknzmEa4Iq20hlEaKf7C+iJPapQ==\n",
+        )
+        .unwrap();
+        let c = from(&[("ROOTLINE_DNSSEC_TRUST_ANCHOR", good.to_str().unwrap())]).unwrap();
+        assert!(c.dnssec_trust_anchor.describe().contains("1 DNSKEY"));
+        let bad = dir.join("bad.key");
+        std::fs::write(&bad, ". IN A 127.0.0.1\n").unwrap();
+        for path in [bad, dir.join("missing.key")] {
+            let e = from(&[("ROOTLINE_DNSSEC_TRUST_ANCHOR", path.to_str().unwrap())]).unwrap_err();
+            assert!(
+                e.to_string().contains("ROOTLINE_DNSSEC_TRUST_ANCHOR"),
+                "{e}"
+            );
+        }
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]

@@ -6,6 +6,7 @@ pub mod config;
 pub mod domain;
 pub mod failpoint;
 pub mod jobs;
+pub mod perspective;
 pub mod ports;
 pub mod services;
 pub mod startup;

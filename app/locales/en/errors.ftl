@@ -112,6 +112,7 @@ err-dcv-by-email = This method is checked by e-mail.
 err-dcv-check-failed = { $detail }.
 err-dcv-email-sent = The validation e-mail went to { $to }. Its link works for 24 hours.
 err-dcv-file-mismatch = The file at { $location } does not hold the value.
+err-dcv-method-withdrawn = This validation method (BR { $section }) may not be used since { $date }. Choose the DNS record or the HTTP file.
 err-dcv-no-txt = No TXT record was found at { $name }.
 err-dcv-not-yet = Not verified yet: { $why }
 err-dcv-txt-mismatch = The TXT records at { $name } do not hold the value.

@@ -116,6 +116,7 @@ err-dcv-by-email = Ta metoda jest sprawdzana przez e-mail.
 err-dcv-check-failed = Sprawdzenie nie powiodło się ({ $detail }).
 err-dcv-email-sent = Wiadomość weryfikacyjna została wysłana na adres { $to }. Zawarty w niej link działa przez 24 godziny.
 err-dcv-file-mismatch = Plik pod adresem { $location } nie zawiera tej wartości.
+err-dcv-method-withdrawn = Tej metody weryfikacji (BR { $section }) nie wolno stosować od { $date }. Wybierz rekord DNS lub plik HTTP.
 err-dcv-no-txt = Nie znaleziono rekordu TXT dla { $name }.
 err-dcv-not-yet = Jeszcze nie zweryfikowano: { $why }
 err-dcv-txt-mismatch = Rekordy TXT dla { $name } nie zawierają tej wartości.

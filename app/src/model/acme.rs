@@ -119,6 +119,37 @@ impl AcmeChallengeKind {
     }
 }
 
+/// A certificate profile an ACME client may choose on newOrder (draft-ietf-acme-profiles),
+/// stored with the ACME order. The names are the protocol's, which clients and outside
+/// checks match exactly.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum AcmeProfile {
+    /// The account's product as the portal issues it; the default.
+    Classic,
+    /// TLS server authentication only, with an empty subject.
+    TlsServer,
+    /// As `TlsServer`, but a Baseline Requirements short-lived certificate without
+    /// revocation information.
+    ShortLived,
+}
+
+impl AcmeProfile {
+    pub const ALL: [AcmeProfile; 3] = [Self::Classic, Self::TlsServer, Self::ShortLived];
+
+    /// The profile's name in the directory, newOrder and the order object; stored.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Classic => "classic",
+            Self::TlsServer => "tlsserver",
+            Self::ShortLived => "shortlived",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|v| v.as_str() == s)
+    }
+}
+
 /// The creation form. Ids arrive as text from the `<select>`s and are parsed on the server,
 /// which answers a bad one with a field error.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -208,6 +239,18 @@ impl AcmeCredentialCreated {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn profile_names_are_exactly_the_advertised_ones_and_read_back() {
+        let names: Vec<&str> = AcmeProfile::ALL.iter().map(|p| p.as_str()).collect();
+        assert_eq!(names, ["classic", "tlsserver", "shortlived"]);
+        for p in AcmeProfile::ALL {
+            assert_eq!(AcmeProfile::parse(p.as_str()), Some(p));
+        }
+        for unknown in ["", "Classic", "short-lived", "tls-server", "default"] {
+            assert_eq!(AcmeProfile::parse(unknown), None, "{unknown}");
+        }
+    }
 
     #[test]
     fn the_command_lines_carry_the_directory_and_both_halves_of_the_credential() {

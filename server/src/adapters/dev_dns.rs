@@ -9,7 +9,9 @@
 //! ```
 //!
 //! A name in none of the maps answers NXDOMAIN; a known name without records of the asked
-//! type answers NOERROR with no records. Never for production.
+//! type answers NOERROR with no records. It also serves a test root zone signed with its own
+//! key (`dev_dnssec`), under which all its names are proven unsigned for a resolver that
+//! trusts that key (`server/tests/dev-dns.anchor`). Never for production.
 
 use std::{
     collections::HashMap,
@@ -32,6 +34,8 @@ use tokio::{
     net::{TcpListener, TcpStream, UdpSocket},
     task::JoinHandle,
 };
+
+use super::dev_dnssec::DevRoot;
 
 /// Answers live for a second: tests rewrite the file and expect to be seen.
 const TTL: u32 = 1;
@@ -132,7 +136,7 @@ fn caa(entry: &CaaEntry) -> CAA {
 
 /// The answer to one query message, as bytes; `None` when the query cannot be parsed (it is
 /// dropped, as a real server would).
-async fn respond(records_file: &Path, query: &[u8], udp: bool) -> Option<Vec<u8>> {
+async fn respond(records_file: &Path, root: &DevRoot, query: &[u8], udp: bool) -> Option<Vec<u8>> {
     let request = Message::from_vec(query).ok()?;
     if request.metadata.message_type != MessageType::Query {
         return None;
@@ -157,6 +161,13 @@ async fn respond(records_file: &Path, query: &[u8], udp: bool) -> Option<Vec<u8>
         }
         Ok(records) => {
             for q in &request.queries {
+                // The test root's own answers (its key, a TLD's missing DS) make every name
+                // of the file provably unsigned to a resolver that trusts the root.
+                if let Some(signed) = root.answer(q) {
+                    response.add_answers(signed.answers);
+                    response.add_authorities(signed.authorities);
+                    continue;
+                }
                 if !records.knows(&key(&q.name.to_ascii())) {
                     response.metadata.response_code = ResponseCode::NXDomain;
                     continue;
@@ -186,11 +197,13 @@ pub struct DevDns {
     udp: UdpSocket,
     tcp: TcpListener,
     records_file: Arc<PathBuf>,
+    root: Arc<DevRoot>,
 }
 
 impl DevDns {
     /// Binds UDP and TCP on `listen`. With port 0, both get the same free port.
     pub async fn bind(listen: SocketAddr, records_file: PathBuf) -> io::Result<Self> {
+        let root = Arc::new(DevRoot::new().map_err(io::Error::other)?);
         let mut last = None;
         for _ in 0..20 {
             let udp = UdpSocket::bind(listen).await?;
@@ -201,6 +214,7 @@ impl DevDns {
                         udp,
                         tcp,
                         records_file: Arc::new(records_file),
+                        root,
                     });
                 }
                 // Only with an ephemeral port is another try meaningful.
@@ -220,10 +234,12 @@ impl DevDns {
             udp,
             tcp,
             records_file,
+            root,
         } = self;
         let udp = Arc::new(udp);
         let udp_task = {
             let file = records_file.clone();
+            let root = root.clone();
             let udp = udp.clone();
             tokio::spawn(async move {
                 let mut buf = vec![0_u8; 4096];
@@ -237,9 +253,10 @@ impl DevDns {
                     };
                     let query = buf.get(..n).unwrap_or_default().to_vec();
                     let file = file.clone();
+                    let root = root.clone();
                     let udp = udp.clone();
                     tokio::spawn(async move {
-                        if let Some(answer) = respond(&file, &query, true).await {
+                        if let Some(answer) = respond(&file, &root, &query, true).await {
                             let _ = udp.send_to(&answer, peer).await;
                         }
                     });
@@ -250,8 +267,9 @@ impl DevDns {
         loop {
             let (stream, _) = tcp.accept().await?;
             let file = records_file.clone();
+            let root = root.clone();
             tokio::spawn(async move {
-                let _ = serve_tcp(stream, &file).await;
+                let _ = serve_tcp(stream, &file, &root).await;
             });
         }
     }
@@ -271,7 +289,7 @@ impl Drop for AbortOnDrop {
 }
 
 /// DNS over TCP: each message is preceded by its length in two bytes (RFC 1035 4.2.2).
-async fn serve_tcp(mut stream: TcpStream, file: &Path) -> io::Result<()> {
+async fn serve_tcp(mut stream: TcpStream, file: &Path, root: &DevRoot) -> io::Result<()> {
     loop {
         let mut len = [0_u8; 2];
         if stream.read_exact(&mut len).await.is_err() {
@@ -279,7 +297,7 @@ async fn serve_tcp(mut stream: TcpStream, file: &Path) -> io::Result<()> {
         }
         let mut query = vec![0_u8; usize::from(u16::from_be_bytes(len))];
         stream.read_exact(&mut query).await?;
-        let Some(answer) = respond(file, &query, false).await else {
+        let Some(answer) = respond(file, root, &query, false).await else {
             return Ok(());
         };
         let Ok(answer_len) = u16::try_from(answer.len()) else {

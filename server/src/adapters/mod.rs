@@ -2,6 +2,7 @@
 
 pub mod clock;
 pub mod dev_dns;
+pub mod dev_dnssec;
 pub mod dns;
 pub mod http_fetch;
 pub mod mail;
@@ -15,6 +16,7 @@ pub mod sealer;
 pub mod signature_log;
 pub mod softkeys;
 pub mod stripe;
+pub mod trust_anchor;
 
 use std::sync::Arc;
 
@@ -23,10 +25,25 @@ use crate::{
     ports::{dns::DnsResolver, http_fetch::HttpFetcher},
 };
 
-/// The resolver and the file fetcher domain control validation and CAA use, as configured.
+/// The resolver and the file fetcher domain control validation and CAA use, as configured:
+/// every lookup is DNSSEC-validated to the configured trust anchor.
 pub fn dcv_adapters(config: &Config) -> (Arc<dyn DnsResolver>, Arc<dyn HttpFetcher>) {
+    tracing::info!(
+        trust_anchor = %config.dnssec_trust_anchor.describe(),
+        "DCV and CAA lookups are DNSSEC-validated"
+    );
+    if dev_dnssec::DevRoot::new().is_ok_and(|dev| config.dnssec_trust_anchor.holds(dev.dnskey())) {
+        tracing::warn!(
+            "ROOTLINE_DNSSEC_TRUST_ANCHOR trusts the dev DNS's test root, whose private key is \
+             public: anyone who can answer this server's DNS queries can pass DCV and CAA. For \
+             tests only."
+        );
+    }
     (
-        Arc::new(dns::HickoryDns::new(config.dns_resolver)),
+        Arc::new(dns::HickoryDns::validating(
+            config.dns_resolver,
+            config.dnssec_trust_anchor.clone(),
+        )),
         Arc::new(
             http_fetch::PlainHttpFetcher::new(config.dcv_http_port, config.dcv_http_host)
                 .with_tls_port(config.dcv_tls_port)

@@ -8,10 +8,13 @@ use rcgen::{
 
 use super::{
     Authority, CaError, asn1_time,
-    signed::{Capture, assemble, element_len, element_parts, push_length},
+    signed::{
+        Capture, SHA1_RULE, assemble, element_len, element_parts, push_length, refuse_sha1,
+        tbs_signature_algorithm,
+    },
 };
 use crate::{
-    domain::revocation::RevocationReason,
+    domain::{br_rules::SignedObject, revocation::RevocationReason},
     store::{
         AuthorityRow, CrlRow, StoreError, authorities,
         certificates::{self, RevokedEntry, RevokedList},
@@ -222,6 +225,12 @@ impl Authority {
             let frame = capture
                 .into_tbs()
                 .ok_or_else(|| build("no to-be-signed CRL was produced".into()))?;
+            let algorithm = tbs_signature_algorithm(&frame)
+                .ok_or_else(|| build("the to-be-signed CRL names no signature algorithm".into()))?;
+            refuse_sha1(SignedObject::Crl, algorithm, now).map_err(|detail| CaError::Refused {
+                rule: SHA1_RULE,
+                detail,
+            })?;
             // A million entries take a good part of a second to encode and hash: off the
             // async workers.
             let entries = revoked.len();

@@ -19,7 +19,7 @@ use super::{
     list::pem_certificate,
     names::check_names,
     parallel,
-    profiles::{self, CaChoice, NameKind, Profile, SubjectRule},
+    profiles::{self, CaChoice, NameKind, Profile, Revocation, SubjectRule},
     serial::random_serial,
     signed::{Capture, assemble, ca_public_key, verify},
     vetted_subject::VettedSubject,
@@ -690,14 +690,22 @@ impl Authority {
         };
         p.extended_key_usages = profile.eku.iter().map(|p| p.eku()).collect();
         let base = &self.settings.base_url;
-        p.crl_distribution_points = vec![CrlDistributionPoint {
-            uris: vec![self.crl_url(&ca.name)],
-        }];
+        let ocsp = match profile.revocation {
+            Revocation::Published => {
+                p.crl_distribution_points = vec![CrlDistributionPoint {
+                    uris: vec![self.crl_url(&ca.name)],
+                }];
+                Some(format!("{base}/ocsp"))
+            }
+            Revocation::ShortLivedOnly => None,
+        };
         if let Some(policy) = profile.policy {
             p.custom_extensions.push(certificate_policies(&[policy]));
         }
+        // BR 7.1.2.7.6 wants authorityInfoAccess in every subscriber certificate and 7.1.2.7.7
+        // caIssuers in it (SHOULD), so a short-lived certificate keeps it without OCSP.
         p.custom_extensions.push(authority_info_access(
-            Some(&format!("{base}/ocsp")),
+            ocsp.as_deref(),
             Some(&format!("{base}/ca/{}.crt", ca.name)),
         ));
 
@@ -1509,6 +1517,204 @@ mod tests {
                     .is_some()
             );
         }
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+
+    /// The codes of pkilint's findings (WARNING and above) on a TLS subscriber certificate.
+    fn pkilint_findings(dir: &std::path::Path, kind: &str, leaf: &[u8]) -> Vec<String> {
+        std::fs::write(dir.join("leaf.pem"), pem_certificate(leaf)).unwrap();
+        let out = Command::new("lint_cabf_serverauth_cert")
+            .args(["lint", "-t", kind, "-s", "WARNING", "-f", "CSV", "leaf.pem"])
+            .current_dir(dir)
+            .output()
+            .expect("pkilint is installed (pip install pkilint; `make test` does it)");
+        String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .skip(1)
+            .filter_map(|line| line.split(',').nth(3).map(str::to_owned))
+            .collect()
+    }
+
+    /// Whether a certificate names a CRL distribution point, and its authorityInfoAccess
+    /// methods (OIDs).
+    fn revocation_pointers(der: &[u8]) -> (bool, Vec<String>) {
+        use x509_parser::extensions::ParsedExtension;
+        let (_, cert) = X509Certificate::from_der(der).unwrap();
+        let mut crl = false;
+        let mut aia = Vec::new();
+        for ext in cert.extensions() {
+            match ext.parsed_extension() {
+                ParsedExtension::CRLDistributionPoints(_) => crl = true,
+                ParsedExtension::AuthorityInfoAccess(a) => {
+                    aia = a
+                        .accessdescs
+                        .iter()
+                        .map(|d| d.access_method.to_id_string())
+                        .collect();
+                }
+                _ => {}
+            }
+        }
+        (crl, aia)
+    }
+
+    const AD_OCSP: &str = "1.3.6.1.5.5.7.48.1";
+    const AD_CA_ISSUERS: &str = "1.3.6.1.5.5.7.48.2";
+
+    #[tokio::test]
+    async fn a_short_lived_certificate_carries_ca_issuers_but_no_crl_or_ocsp() {
+        use x509_parser::extensions::ParsedExtension;
+        let (ca, dir) = ready().await;
+        for key in ["ec:P-256", "rsa:2048"] {
+            let csr = openssl_csr(
+                &dir,
+                key,
+                "/CN=www.example.com",
+                Some("DNS:www.example.com,DNS:shop.example.com"),
+                &[],
+            );
+            let issued = issue(&ca, profiles::TLS_DV_SHORT_LIVED, &csr, None)
+                .await
+                .unwrap();
+            std::fs::write(dir.join("chain.pem"), issued.pem_with_chain()).unwrap();
+            let out = openssl(
+                &[
+                    "verify",
+                    "-x509_strict",
+                    "-CAfile",
+                    "root.pem",
+                    "-untrusted",
+                    "tls.pem",
+                    "-purpose",
+                    "sslserver",
+                    "chain.pem",
+                ],
+                &dir,
+            );
+            assert_eq!(out.trim(), "chain.pem: OK", "{key}: {out}");
+            // pkilint's one finding is Microsoft's root program (3.1.10), which it reads as
+            // asking every end-entity certificate for a CRL or OCSP pointer; the TLS BRs make
+            // both optional for a short-lived certificate (7.1.2.11.2, 7.1.2.7.7).
+            assert_eq!(
+                pkilint_findings(&dir, "DV-FINAL-CERTIFICATE", &issued.der),
+                ["msft.end_entity.revocation_information_absent"],
+                "{key}"
+            );
+            assert_eq!(
+                revocation_pointers(&issued.der),
+                (false, vec![AD_CA_ISSUERS.to_owned()]),
+                "{key}: caIssuers alone"
+            );
+            let (_, cert) = X509Certificate::from_der(&issued.der).unwrap();
+            let period =
+                cert.validity().not_after.timestamp() - cert.validity().not_before.timestamp() + 1;
+            assert_eq!(period, profiles::SHORT_LIVED_DAYS * 86_400, "{key}");
+            assert!(period <= 7 * 86_400, "BR 1.6.1: at most 7 days");
+            assert_eq!(cert.subject().iter().count(), 0, "{key}: empty subject");
+            for ext in cert.extensions() {
+                match ext.parsed_extension() {
+                    ParsedExtension::SubjectAlternativeName(_) => {
+                        assert!(ext.critical, "{key}: an empty subject makes SAN critical");
+                    }
+                    ParsedExtension::ExtendedKeyUsage(eku) => assert!(
+                        eku.server_auth && !eku.client_auth && eku.other.is_empty(),
+                        "{key}: serverAuth alone"
+                    ),
+                    _ => {}
+                }
+            }
+            std::fs::write(dir.join("leaf.pem"), pem_certificate(&issued.der)).unwrap();
+            let text = openssl(&["x509", "-in", "leaf.pem", "-noout", "-text"], &dir);
+            assert!(!text.contains("CRL Distribution Points"), "{key}: {text}");
+            assert!(!text.contains("OCSP - URI"), "{key}: {text}");
+            assert!(
+                text.contains("CA Issuers - URI:http://pki.example.com/ca/tls.crt"),
+                "{key}: {text}"
+            );
+        }
+        // The profile goes no further than its days.
+        assert_eq!(
+            refusal(
+                issue(
+                    &ca,
+                    profiles::TLS_DV_SHORT_LIVED,
+                    &dv_csr(&dir),
+                    Some(profiles::SHORT_LIVED_DAYS + 1)
+                )
+                .await
+            ),
+            "validity.cap"
+        );
+        // The DV certificate it is a variant of keeps both pointers.
+        let dv = issue(&ca, profiles::TLS_DV, &dv_csr(&dir), None)
+            .await
+            .unwrap();
+        assert_eq!(
+            revocation_pointers(&dv.der),
+            (true, vec![AD_OCSP.to_owned(), AD_CA_ISSUERS.to_owned()])
+        );
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[tokio::test]
+    async fn only_a_short_lived_certificate_may_go_without_revocation_information() {
+        let (ca, dir) = ready().await;
+        let csr = checked(&dv_csr(&dir));
+        let tls = ca.issuing_ca("tls").await.unwrap();
+        let serial = [0x11u8; 16];
+        let tbs = |profile: &Profile, not_before: DateTime<Utc>, days: i64| {
+            ca.tbs(
+                profile,
+                &csr,
+                None,
+                None,
+                &tls.row,
+                &tls.public_key,
+                tls.spec,
+                &serial,
+                not_before,
+                not_after_for(not_before, days),
+            )
+            .unwrap()
+        };
+        let short = profiles::profile(profiles::TLS_DV_SHORT_LIVED).unwrap();
+        let dv = profiles::profile(profiles::TLS_DV).unwrap();
+        // A profile without pointers whose own cap would allow 10 days: the BRs' definition
+        // of short-lived by the notBefore decides (10 days, then 7 from 2026-03-15).
+        let ten_days = Profile {
+            validity: crate::domain::validity::ValidityRule::Days(10),
+            ..*short
+        };
+        let last_ten_day_second = Utc.with_ymd_and_hms(2026, 3, 14, 23, 59, 59).unwrap();
+        let seven_days_from = Utc.with_ymd_and_hms(2026, 3, 15, 0, 0, 0).unwrap();
+        assert_eq!(
+            lint(&tbs(&ten_days, last_ten_day_second, 10), &ten_days),
+            Ok(())
+        );
+        assert_eq!(
+            lint(&tbs(&ten_days, seven_days_from, 10), &ten_days)
+                .unwrap_err()
+                .rule,
+            "lint.short_lived"
+        );
+        assert_eq!(
+            lint(&tbs(&ten_days, seven_days_from, 8), &ten_days)
+                .unwrap_err()
+                .rule,
+            "lint.short_lived"
+        );
+        assert_eq!(lint(&tbs(&ten_days, seven_days_from, 7), &ten_days), Ok(()));
+        // A profile that publishes revocation refuses a certificate without a CRL
+        // distribution point, however short.
+        assert_eq!(
+            lint(&tbs(short, seven_days_from, 6), dv).unwrap_err().rule,
+            "lint.crl_distribution_points"
+        );
+        // And the short-lived profile refuses one that carries the pointers.
+        assert_eq!(
+            lint(&tbs(dv, seven_days_from, 6), short).unwrap_err().rule,
+            "lint.revocation"
+        );
         std::fs::remove_dir_all(dir).unwrap();
     }
 }

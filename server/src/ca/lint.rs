@@ -11,9 +11,13 @@ use x509_parser::{
 
 use super::{
     names::check_names,
-    profiles::{NameKind, Profile},
+    profiles::{NameKind, Profile, Revocation},
+    signed::{SHA1_RULE, refuse_sha1, tbs_signature_algorithm},
 };
-use crate::domain::validity::ValidityRule;
+use crate::domain::{
+    br_rules::{SignedObject, is_short_lived},
+    validity::ValidityRule,
+};
 
 const ALLOWED_SIGNATURES: &[&str] = &[
     "1.2.840.10045.4.3.2",   // ecdsa-with-SHA256
@@ -64,14 +68,20 @@ pub fn lint(tbs_der: &[u8], profile: &Profile) -> Result<(), LintFailure> {
         "lint.serial",
         "the serial must be positive, at most 20 octets, with at least 64 random bits",
     )?;
+    let not_before = chrono::DateTime::from_timestamp(tbs.validity.not_before.timestamp(), 0);
+    let not_after = chrono::DateTime::from_timestamp(tbs.validity.not_after.timestamp(), 0);
+    // The CA signs at notBefore's second (it sets notBefore to the moment of signing), so
+    // that is the day the SHA-1 sunset is judged by.
+    if let (Some(algorithm), Some(signed_at)) = (tbs_signature_algorithm(tbs_der), not_before) {
+        refuse_sha1(SignedObject::Certificate, algorithm, signed_at)
+            .map_err(|why| fail(SHA1_RULE, why))?;
+    }
     ensure(
         ALLOWED_SIGNATURES.contains(&tbs.signature.algorithm.to_id_string().as_str()),
         "lint.signature_algorithm",
         "the signature algorithm must be ECDSA or RSA with SHA-256/384 (never SHA-1)",
     )?;
 
-    let not_before = chrono::DateTime::from_timestamp(tbs.validity.not_before.timestamp(), 0);
-    let not_after = chrono::DateTime::from_timestamp(tbs.validity.not_after.timestamp(), 0);
     let within = match (not_before, not_after) {
         (Some(nb), Some(na)) => profile.validity.allows(nb, na),
         _ => false,
@@ -173,10 +183,13 @@ pub fn lint(tbs_der: &[u8], profile: &Profile) -> Result<(), LintFailure> {
                 });
             }
             ParsedExtension::AuthorityInfoAccess(aia) => {
-                has.ca_issuers = aia
-                    .accessdescs
-                    .iter()
-                    .any(|d| d.access_method.to_id_string() == "1.3.6.1.5.5.7.48.2");
+                let method = |oid: &str| {
+                    aia.accessdescs
+                        .iter()
+                        .any(|d| d.access_method.to_id_string() == oid)
+                };
+                has.ca_issuers = method("1.3.6.1.5.5.7.48.2");
+                has.ocsp = method("1.3.6.1.5.5.7.48.1");
             }
             ParsedExtension::CRLDistributionPoints(_) => has.crl_dp = true,
             ParsedExtension::AuthorityKeyIdentifier(_) => has.aki = true,
@@ -202,11 +215,27 @@ pub fn lint(tbs_der: &[u8], profile: &Profile) -> Result<(), LintFailure> {
         "lint.aia",
         "authorityInfoAccess with caIssuers is required",
     )?;
-    ensure(
-        has.crl_dp,
-        "lint.crl_distribution_points",
-        "a CRL distribution point is required",
-    )?;
+    match profile.revocation {
+        Revocation::Published => ensure(
+            has.crl_dp,
+            "lint.crl_distribution_points",
+            "a CRL distribution point is required",
+        )?,
+        Revocation::ShortLivedOnly => {
+            ensure(
+                !has.crl_dp && !has.ocsp,
+                "lint.revocation",
+                "the profile's certificates carry no CRL distribution point and no OCSP responder",
+            )?;
+            // BR 7.1.2.11.2: only a Short-lived Subscriber Certificate (1.6.1, by its
+            // notBefore: 10 days before 2026-03-15, 7 from then) may go without either.
+            ensure(
+                matches!((not_before, not_after), (Some(nb), Some(na)) if is_short_lived(nb, na)),
+                "lint.short_lived",
+                "a certificate without revocation information must be a short-lived subscriber certificate",
+            )?;
+        }
+    }
     ensure(
         has.aki,
         "lint.authority_key_identifier",
@@ -222,6 +251,7 @@ struct Has {
     ku: bool,
     policies: bool,
     ca_issuers: bool,
+    ocsp: bool,
     crl_dp: bool,
     aki: bool,
 }

@@ -38,7 +38,9 @@ pub use issue::{IssuanceToken, Issued, SignOptions};
 pub use list::{CaSummary, pem_certificate};
 pub use ocsp::OCSP_VALIDITY;
 pub use private::private_ca_name;
-pub use profiles::{PROFILES, Profile};
+pub use profiles::{
+    PROFILES, Profile, Revocation, SHORT_LIVED_DAYS, TLS_DV, TLS_DV_SHORT_LIVED, profile,
+};
 pub use vetted_subject::{EvSubject, VettedSubject};
 
 use crate::{

@@ -34,7 +34,7 @@ use super::{
     serial::random_serial,
 };
 use crate::{
-    domain::revocation::RevocationReason,
+    domain::{br_rules::SignedObject, revocation::RevocationReason},
     ports::keys::{CaSigner, KeyRecord},
     store::{AuthorityRow, authorities, certificates, crls, ocsp_responses, stored::Stored},
 };
@@ -455,13 +455,18 @@ impl Authority {
             response_extensions: nonce.map(|n| vec![n]),
         };
         let tbs = data.to_der().map_err(|e| CaError::Ocsp(e.to_string()))?;
+        let algorithm = super::signed::algorithm_identifier(responder.signer.spec());
+        super::signed::refuse_sha1(SignedObject::OcspResponse, algorithm, now).map_err(
+            |detail| CaError::Refused {
+                rule: super::signed::SHA1_RULE,
+                detail,
+            },
+        )?;
         let signature = responder.signer.sign(&tbs)?;
         let basic = BasicOcspResponse {
             tbs_response_data: data,
-            signature_algorithm: AlgorithmIdentifierOwned::from_der(
-                super::signed::algorithm_identifier(responder.signer.spec()),
-            )
-            .map_err(|e| CaError::Ocsp(e.to_string()))?,
+            signature_algorithm: AlgorithmIdentifierOwned::from_der(algorithm)
+                .map_err(|e| CaError::Ocsp(e.to_string()))?,
             signature: BitString::from_bytes(&signature)
                 .map_err(|e| CaError::Ocsp(e.to_string()))?,
             certs: Some(vec![responder.cert.clone()]),

@@ -39,6 +39,18 @@ pub enum SubjectRule {
     Template,
 }
 
+/// How relying parties learn that a profile's certificate was revoked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Revocation {
+    /// A CRL distribution point, and the OCSP responder in authorityInfoAccess.
+    Published,
+    /// Neither: the profile issues Short-lived Subscriber Certificates only, for which the TLS
+    /// BRs make the CRL distribution point optional (7.1.2.11.2) and the OCSP pointer is a
+    /// MAY (7.1.2.7.7). The lint refuses any of its certificates that is not short-lived by
+    /// the BRs' definition (1.6.1) for its notBefore.
+    ShortLivedOnly,
+}
+
 /// Which CA signs a profile's certificates.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CaChoice {
@@ -69,9 +81,20 @@ pub struct Profile {
     /// Whether RSA keys also get keyEncipherment (S/MIME encryption); the TLS BRs advise
     /// digitalSignature alone.
     pub rsa_key_encipherment: bool,
+    /// Where relying parties learn of a revocation.
+    pub revocation: Revocation,
     /// pkilint's name for the profile, where it has one (for tests and operators).
     pub pkilint_type: Option<&'static str>,
 }
+
+/// The DV profile: the public DV products' and ACME's `classic` and `tlsserver`.
+pub const TLS_DV: &str = "tls-dv";
+/// The DV profile without revocation information, for ACME's `shortlived`.
+pub const TLS_DV_SHORT_LIVED: &str = "tls-dv-short-lived";
+/// How long a `tls-dv-short-lived` certificate is valid: a whole day under the BRs' 7-day
+/// short-lived ceiling (1.6.1), because orders count validity in whole days and a period of
+/// exactly 7 days would leave no margin at all; Let's Encrypt's `shortlived` is 160 hours.
+pub const SHORT_LIVED_DAYS: i64 = 6;
 
 pub const CABF_DV: &[u64] = &[2, 23, 140, 1, 2, 1];
 pub const CABF_OV: &[u64] = &[2, 23, 140, 1, 2, 2];
@@ -81,7 +104,7 @@ pub const CABF_SMIME_MAILBOX_STRICT: &[u64] = &[2, 23, 140, 1, 5, 1, 3];
 
 pub const PROFILES: &[Profile] = &[
     Profile {
-        name: "tls-dv",
+        name: TLS_DV,
         ca: CaChoice::Operator("tls"),
         policy: Some(CABF_DV),
         eku: &[Purpose::ServerAuth],
@@ -91,6 +114,21 @@ pub const PROFILES: &[Profile] = &[
         common_name: false,
         subject_key_identifier: false,
         rsa_key_encipherment: false,
+        revocation: Revocation::Published,
+        pkilint_type: Some("DV-FINAL-CERTIFICATE"),
+    },
+    Profile {
+        name: TLS_DV_SHORT_LIVED,
+        ca: CaChoice::Operator("tls"),
+        policy: Some(CABF_DV),
+        eku: &[Purpose::ServerAuth],
+        validity: ValidityRule::Days(SHORT_LIVED_DAYS),
+        names: NameKind::PublicDns,
+        subject: SubjectRule::NamesOnly,
+        common_name: false,
+        subject_key_identifier: false,
+        rsa_key_encipherment: false,
+        revocation: Revocation::ShortLivedOnly,
         pkilint_type: Some("DV-FINAL-CERTIFICATE"),
     },
     Profile {
@@ -104,6 +142,7 @@ pub const PROFILES: &[Profile] = &[
         common_name: false,
         subject_key_identifier: false,
         rsa_key_encipherment: false,
+        revocation: Revocation::Published,
         pkilint_type: Some("OV-FINAL-CERTIFICATE"),
     },
     Profile {
@@ -117,6 +156,7 @@ pub const PROFILES: &[Profile] = &[
         common_name: false,
         subject_key_identifier: false,
         rsa_key_encipherment: false,
+        revocation: Revocation::Published,
         pkilint_type: Some("EV-FINAL-CERTIFICATE"),
     },
     Profile {
@@ -130,6 +170,7 @@ pub const PROFILES: &[Profile] = &[
         common_name: true,
         subject_key_identifier: true,
         rsa_key_encipherment: true,
+        revocation: Revocation::Published,
         pkilint_type: Some("MAILBOX-STRICT"),
     },
     Profile {
@@ -143,6 +184,7 @@ pub const PROFILES: &[Profile] = &[
         common_name: true,
         subject_key_identifier: true,
         rsa_key_encipherment: false,
+        revocation: Revocation::Published,
         pkilint_type: None,
     },
     Profile {
@@ -157,6 +199,7 @@ pub const PROFILES: &[Profile] = &[
         common_name: false,
         subject_key_identifier: true,
         rsa_key_encipherment: false,
+        revocation: Revocation::Published,
         pkilint_type: None,
     },
     Profile {
@@ -170,6 +213,7 @@ pub const PROFILES: &[Profile] = &[
         common_name: false,
         subject_key_identifier: true,
         rsa_key_encipherment: false,
+        revocation: Revocation::Published,
         pkilint_type: None,
     },
     Profile {
@@ -183,6 +227,7 @@ pub const PROFILES: &[Profile] = &[
         common_name: false,
         subject_key_identifier: true,
         rsa_key_encipherment: true,
+        revocation: Revocation::Published,
         pkilint_type: None,
     },
     Profile {
@@ -196,6 +241,7 @@ pub const PROFILES: &[Profile] = &[
         common_name: false,
         subject_key_identifier: true,
         rsa_key_encipherment: false,
+        revocation: Revocation::Published,
         pkilint_type: None,
     },
     Profile {
@@ -209,6 +255,7 @@ pub const PROFILES: &[Profile] = &[
         common_name: false,
         subject_key_identifier: true,
         rsa_key_encipherment: true,
+        revocation: Revocation::Published,
         pkilint_type: None,
     },
 ];

@@ -4,9 +4,13 @@
 
 use std::sync::Mutex;
 
+use chrono::{DateTime, Utc};
 use rcgen::{PublicKeyData, SignatureAlgorithm, SigningKey};
 
-use crate::ports::keys::KeySpec;
+use crate::{
+    domain::br_rules::{SignedObject, sha1_exception_open},
+    ports::keys::KeySpec,
+};
 
 /// Stands in for the CA key while rcgen lays out a certificate or CRL: it keeps the exact
 /// bytes rcgen would have signed and returns no real signature.
@@ -63,6 +67,98 @@ pub(super) fn algorithm_identifier(spec: KeySpec) -> &'static [u8] {
             0x00,
         ],
     }
+}
+
+/// Signature algorithms built on SHA-1: RSA PKCS#1 v1.5 (PKCS#1 and OIW arcs), ECDSA, DSA.
+const SHA1_SIGNATURES: &[&str] = &[
+    "1.2.840.113549.1.1.5",
+    "1.3.14.3.2.29",
+    "1.2.840.10045.4.1",
+    "1.2.840.10040.4.3",
+];
+const RSASSA_PSS: &str = "1.2.840.113549.1.1.10";
+/// id-sha1 (1.3.14.3.2.26) as DER.
+const SHA1_OID_DER: &[u8] = &[0x06, 0x05, 0x2b, 0x0e, 0x03, 0x02, 0x1a];
+
+/// Whether a DER AlgorithmIdentifier signs with SHA-1. An identifier that does not parse
+/// counts as SHA-1: nothing unreadable is signed.
+fn uses_sha1(algorithm: &[u8]) -> bool {
+    use der::Decode;
+    let Ok(alg) = x509_cert::spki::AlgorithmIdentifierRef::from_der(algorithm) else {
+        return true;
+    };
+    let oid = alg.oid.to_string();
+    if SHA1_SIGNATURES.contains(&oid.as_str()) {
+        return true;
+    }
+    if oid != RSASSA_PSS {
+        return false;
+    }
+    // RSASSA-PSS-params default hashAlgorithm [0] and maskGenAlgorithm [1] to SHA-1
+    // (RFC 4055 section 3.1): absent parameters, either one left out, or SHA-1 named is SHA-1.
+    let Some(params) = alg.parameters.map(|p| p.value()) else {
+        return true;
+    };
+    let mut tags = Vec::new();
+    let mut rest = params;
+    while let Some(len) = element_len(rest) {
+        tags.extend(rest.first().copied());
+        rest = rest.get(len..).unwrap_or_default();
+    }
+    !(tags.contains(&0xa0) && tags.contains(&0xa1))
+        || params
+            .windows(SHA1_OID_DER.len())
+            .any(|w| w == SHA1_OID_DER)
+}
+
+/// The rule a SHA-1 refusal names.
+pub(super) const SHA1_RULE: &str = "br.7.1.3.2.1.sha1";
+
+/// Refuses a SHA-1 signature algorithm (a DER AlgorithmIdentifier) on `object` signed at
+/// `at`, with the reason. Rootline meets none of the exceptions the BRs kept before each
+/// sunset (re-issued cross-certificates and the CRLs of their CAs until 2026-09-15, OCSP
+/// responses produced before 2022-06-01), so SHA-1 is refused at any date; the date decides
+/// what the reason says.
+pub(super) fn refuse_sha1(
+    object: SignedObject,
+    algorithm: &[u8],
+    at: DateTime<Utc>,
+) -> Result<(), String> {
+    if !uses_sha1(algorithm) {
+        return Ok(());
+    }
+    let sunset = object.sha1_sunset().dated();
+    Err(if sha1_exception_open(object, at) {
+        format!(
+            "a SHA-1 signature on a {} is allowed only under exceptions this CA never meets, \
+             and not at all from {} (BR {})",
+            object.noun(),
+            sunset.effective,
+            sunset.section
+        )
+    } else {
+        format!(
+            "SHA-1 signatures on a {} are sunset since {} (BR {})",
+            object.noun(),
+            sunset.effective,
+            sunset.section
+        )
+    })
+}
+
+/// The `signature` AlgorithmIdentifier of a TBSCertificate or TBSCertList: the first
+/// SEQUENCE among its fields (the version and serial before it are not sequences).
+pub(super) fn tbs_signature_algorithm(tbs: &[u8]) -> Option<&[u8]> {
+    let (header, len) = element_parts(tbs)?;
+    let mut fields = tbs.get(header..len)?;
+    while let Some(field_len) = element_len(fields) {
+        let field = fields.get(..field_len)?;
+        if field.first() == Some(&0x30) {
+            return Some(field);
+        }
+        fields = fields.get(field_len..)?;
+    }
+    None
 }
 
 /// Certificate (or CertificateList) ::= SEQUENCE { tbs, signatureAlgorithm, signatureValue }
@@ -148,6 +244,85 @@ pub(super) fn verify(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::br_rules::Rule;
+
+    fn hex(s: &str) -> Vec<u8> {
+        ::hex::decode(s).unwrap()
+    }
+
+    #[test]
+    fn the_ca_key_types_never_sign_with_sha1() {
+        for spec in KeySpec::ALL {
+            let alg = algorithm_identifier(spec);
+            assert!(!uses_sha1(alg), "{spec}");
+            for object in [
+                SignedObject::Certificate,
+                SignedObject::Crl,
+                SignedObject::OcspResponse,
+            ] {
+                assert_eq!(refuse_sha1(object, alg, date_of(Rule::Sha1Sunset)), Ok(()));
+            }
+        }
+    }
+
+    fn date_of(rule: Rule) -> DateTime<Utc> {
+        rule.starts()
+    }
+
+    #[test]
+    fn sha1_is_refused_on_every_object_on_each_side_of_its_sunset() {
+        // sha1WithRSAEncryption, as BR 7.1.3.2.1 encodes it.
+        let rsa_sha1 = hex("300d06092a864886f70d0101050500");
+        let ecdsa_sha1 = hex("300906072a8648ce3d0401");
+        let second = chrono::Duration::seconds(1);
+        for (object, rule) in [
+            (SignedObject::Certificate, Rule::Sha1Sunset),
+            (SignedObject::Crl, Rule::Sha1Sunset),
+            (SignedObject::OcspResponse, Rule::Sha1OcspSunset),
+        ] {
+            for alg in [&rsa_sha1, &ecdsa_sha1] {
+                let before = refuse_sha1(object, alg, date_of(rule) - second).unwrap_err();
+                assert!(
+                    before.contains("exceptions this CA never meets"),
+                    "{before}"
+                );
+                let on = refuse_sha1(object, alg, date_of(rule)).unwrap_err();
+                assert!(on.contains("sunset since"), "{on}");
+                assert!(on.contains(&rule.dated().effective.to_string()), "{on}");
+            }
+        }
+    }
+
+    #[test]
+    fn rsassa_pss_counts_as_sha1_unless_it_names_sha2_for_hash_and_mask() {
+        // PSS with SHA-256, MGF-1 with SHA-256, salt 32: BR 7.1.3.2.1's encoding.
+        let pss_sha256 = hex(
+            "304106092a864886f70d01010a3034a00f300d06096086480165030402010500a11c301a06092a864886f70d010108300d06096086480165030402010500a203020120",
+        );
+        assert!(!uses_sha1(&pss_sha256));
+        // No parameters: every default is SHA-1.
+        assert!(uses_sha1(&hex("300b06092a864886f70d01010a")));
+        // Only the salt length given: hash and mask default to SHA-1.
+        assert!(uses_sha1(&hex("301206092a864886f70d01010a3005a203020120")));
+        assert!(uses_sha1(b"not DER"));
+    }
+
+    #[test]
+    fn the_signature_field_of_a_tbs_is_found_after_version_and_serial() {
+        let alg = algorithm_identifier(KeySpec::EcP256);
+        // [0] { INTEGER 2 }, INTEGER 1, the algorithm, NULL
+        let mut content = hex("a003020102020101");
+        content.extend_from_slice(alg);
+        content.extend_from_slice(&[0x05, 0x00]);
+        let mut tbs = vec![0x30];
+        push_length(&mut tbs, content.len());
+        tbs.extend_from_slice(&content);
+        assert_eq!(tbs_signature_algorithm(&tbs), Some(alg));
+        assert_eq!(
+            tbs_signature_algorithm(&[0x30, 0x03, 0x02, 0x01, 0x01]),
+            None
+        );
+    }
 
     #[test]
     fn assembled_objects_match_what_yasna_encodes() {

@@ -5,26 +5,39 @@
 use app::model::domains::DcvMethod;
 use chrono::{DateTime, Duration, Utc};
 
-use super::validity::date;
+use super::br_rules::{BrMethod, DCV_REUSE_DAYS};
 
-/// How many days a completed validation may be reused for new certificates when it was
-/// completed at `validated` (BR 4.2.1, ballot SC-081): 398 days, then 200 from 2026-03-15,
-/// 100 from 2027-03-15 and 10 from 2029-03-15.
-pub fn reuse_days(validated: DateTime<Utc>) -> i64 {
-    if validated < date(2026, 3, 15) {
-        398
-    } else if validated < date(2027, 3, 15) {
-        200
-    } else if validated < date(2029, 3, 15) {
-        100
-    } else {
-        10
-    }
+/// How many days before a certificate issued at `issuance` its domain validation may have
+/// been completed (BR 4.2.1, ballot SC-081): 398 days, then 200 from 2026-03-15, 100 from
+/// 2027-03-15 and 10 from 2029-03-15.
+pub fn reuse_days(issuance: DateTime<Utc>) -> i64 {
+    DCV_REUSE_DAYS.at(issuance)
 }
 
-/// Until when a validation completed at `validated` counts.
-pub fn reuse_until(validated: DateTime<Utc>) -> DateTime<Utc> {
-    validated + Duration::days(reuse_days(validated))
+/// The first moment a validation completed at `validated` by `method` no longer counts.
+/// BR 4.2.1 keys the period by the day of issuance, not of validation, so a shorter period
+/// coming into force ends older validations early; and a method the rules refuse ends its
+/// prior validations on that day.
+pub fn reuse_until(validated: DateTime<Utc>, method: BrMethod) -> DateTime<Utc> {
+    let by_period = DCV_REUSE_DAYS
+        .spans()
+        .filter(|(_, end, _)| end.is_none_or(|end| end > validated))
+        .find_map(|(start, end, days)| {
+            let limit = validated + Duration::days(days);
+            match (start, end) {
+                // The period that starts here is already over for this validation.
+                (Some(start), _) if limit <= start => Some(start),
+                // Still counting when this period gives way to the next: look there.
+                (_, Some(end)) if limit >= end => None,
+                _ => Some(limit),
+            }
+        })
+        // The last span never ends, so one always answers; counting nothing is the safe
+        // reading otherwise.
+        .unwrap_or(validated);
+    method
+        .refused_from()
+        .map_or(by_period, |refused| by_period.min(refused))
 }
 
 /// How long a random value may be answered after it was made: 24 hours for a constructed
@@ -36,18 +49,14 @@ pub fn value_lifetime(method: &DcvMethod) -> Duration {
     }
 }
 
-/// The rule a method follows, recorded with each validation.
-pub fn rule(method: &DcvMethod) -> &'static str {
-    match method {
-        DcvMethod::DnsTxt => "TLS BR 3.2.2.4.7 (DNS change)",
-        DcvMethod::HttpFile => "TLS BR 3.2.2.4.18 (agreed-upon change to website v2)",
-        DcvMethod::ConstructedEmail { .. } => "TLS BR 3.2.2.4.4 (constructed e-mail)",
-    }
+/// The rule a portal method follows, recorded with each validation (its BR section).
+pub fn rule(method: &DcvMethod) -> String {
+    BrMethod::of_portal(*method).rule_text()
 }
 
 /// The version of these rules, stored beside each validation so a later change of the
 /// rules can tell which validations it applies to.
-pub const RULES_VERSION: &str = "TLS BR 2.1.x (SC-081)";
+pub const RULES_VERSION: &str = "TLS BR 2.2.6 (SC-098v2, SC-099)";
 
 /// The file name the HTTP method serves the value under.
 pub const HTTP_FILE_NAME: &str = "rootline-dcv.txt";
@@ -89,6 +98,7 @@ mod tests {
     use chrono::TimeZone;
 
     use super::*;
+    use crate::domain::{br_rules::Rule, validity::date};
 
     fn at(y: i32, m: u32, d: u32) -> DateTime<Utc> {
         Utc.with_ymd_and_hms(y, m, d, 12, 0, 0)
@@ -108,10 +118,53 @@ mod tests {
         ] {
             assert_eq!(reuse_days(when), days, "{when}");
         }
+        let second = Duration::seconds(1);
+        for rule in [Rule::DcvReuse200, Rule::DcvReuse100, Rule::DcvReuse10] {
+            let day = rule.starts();
+            assert!(reuse_days(day - second) > reuse_days(day), "{rule:?}");
+        }
+    }
+
+    #[test]
+    fn a_validation_counts_for_the_period_of_the_day_of_issuance() {
+        let dns = BrMethod::DnsChange;
+        // Under 200 days while they last, then whatever the 100-day rule leaves.
         assert_eq!(
-            reuse_until(at(2026, 11, 21)),
-            at(2026, 11, 21) + Duration::days(200)
+            reuse_until(at(2026, 4, 1), dns),
+            at(2026, 4, 1) + Duration::days(200)
         );
+        assert_eq!(
+            reuse_until(at(2026, 12, 7), dns),
+            at(2026, 12, 7) + Duration::days(100)
+        );
+        // 114 days old on 2027-03-15: counted the second before, not at midnight.
+        assert_eq!(reuse_until(at(2026, 11, 21), dns), date(2027, 3, 15));
+        // Validated before 2026-03-15 under 398 days, and cut by the 200-day rule.
+        assert_eq!(
+            reuse_until(at(2026, 3, 1), dns),
+            at(2026, 3, 1) + Duration::days(200)
+        );
+        assert_eq!(reuse_until(at(2025, 6, 1), dns), date(2026, 3, 15));
+        assert_eq!(
+            reuse_until(at(2029, 3, 20), dns),
+            at(2029, 3, 20) + Duration::days(10)
+        );
+    }
+
+    #[test]
+    fn an_e_mail_validation_stops_counting_when_the_method_is_refused() {
+        let refused = Rule::EmailMethodsRefused.starts();
+        let email = BrMethod::ConstructedEmail;
+        assert_eq!(reuse_until(at(2028, 1, 10), email), refused);
+        assert_eq!(
+            reuse_until(at(2028, 1, 10), BrMethod::DnsChange),
+            at(2028, 1, 10) + Duration::days(100)
+        );
+        assert_eq!(
+            reuse_until(at(2026, 12, 7), email),
+            at(2026, 12, 7) + Duration::days(100)
+        );
+        assert!(reuse_until(refused, email) <= refused);
     }
 
     #[test]

@@ -2,6 +2,7 @@
 
 pub mod audit_chain;
 pub mod bank_account;
+pub mod br_rules;
 pub mod caa;
 pub mod client_limits;
 pub mod dcv;
@@ -10,6 +11,7 @@ pub mod identity_limits;
 pub mod ip_range;
 pub mod ledger;
 pub mod low_balance;
+pub mod mpic;
 pub mod pdf_document;
 pub mod public_address;
 pub mod revocation;

@@ -2,11 +2,13 @@
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 
+use super::br_rules::TLS_MAX_VALIDITY_DAYS;
+
 /// Which rule caps a profile's validity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ValidityRule {
     /// CA/Browser Forum TLS Baseline Requirements 6.3.2 (ballot SC-081): 398 days, then 200
-    /// from 2026-03-15, 100 from 2027-03-15, 47 from 2029-03-15.
+    /// from 2026-03-15, 100 from 2027-03-15, 47 from 2029-03-15 (`br_rules`).
     TlsBr,
     /// S/MIME Baseline Requirements 6.3.2: 825 days.
     SmimeBr,
@@ -14,7 +16,8 @@ pub enum ValidityRule {
     Days(i64),
 }
 
-/// Midnight UTC of a day the rules name (a valid date: the rules' constants).
+/// Midnight UTC of a day the rules name (a valid date: the rules' constants; a test parses
+/// every day of `br_rules`' table).
 pub(crate) fn date(y: i32, m: u32, d: u32) -> DateTime<Utc> {
     NaiveDate::from_ymd_opt(y, m, d)
         .and_then(|d| d.and_hms_opt(0, 0, 0))
@@ -26,17 +29,7 @@ impl ValidityRule {
     /// The longest validity allowed for a certificate whose notBefore is `issued`, in days.
     pub fn max_days(self, issued: DateTime<Utc>) -> i64 {
         match self {
-            Self::TlsBr => {
-                if issued < date(2026, 3, 15) {
-                    398
-                } else if issued < date(2027, 3, 15) {
-                    200
-                } else if issued < date(2029, 3, 15) {
-                    100
-                } else {
-                    47
-                }
-            }
+            Self::TlsBr => TLS_MAX_VALIDITY_DAYS.at(issued),
             Self::SmimeBr => 825,
             Self::Days(days) => days,
         }
@@ -46,11 +39,7 @@ impl ValidityRule {
     /// a product needs so it stays orderable when the cap drops (199, then 99, then 46 days).
     pub fn default_days_from(self, now: DateTime<Utc>) -> Vec<i64> {
         let mut days: Vec<i64> = std::iter::once(now)
-            .chain(
-                [date(2026, 3, 15), date(2027, 3, 15), date(2029, 3, 15)]
-                    .into_iter()
-                    .filter(|d| *d > now),
-            )
+            .chain(TLS_MAX_VALIDITY_DAYS.changes_after(now))
             .map(|d| self.default_days(d))
             .collect();
         days.dedup();

@@ -10,14 +10,13 @@
 use app::model::organizations::VettingLevel;
 use chrono::{DateTime, Duration, Utc};
 
-use super::validity::date;
+use super::br_rules::SUBJECT_REUSE_DAYS;
 
 /// The longest a vetted fact may be reused for a certificate of `level` issued at `issuance`.
 pub fn reuse_days(level: VettingLevel, issuance: DateTime<Utc>) -> i64 {
     match level {
         VettingLevel::Ev => 398,
-        VettingLevel::Ov if issuance < date(2026, 3, 15) => 825,
-        VettingLevel::Ov => 398,
+        VettingLevel::Ov => SUBJECT_REUSE_DAYS.at(issuance),
     }
 }
 
@@ -41,10 +40,12 @@ pub fn reusable_until(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::validity::date;
 
     #[test]
     fn ov_reuse_drops_from_825_to_398_days_on_2026_03_15() {
-        let day_before = date(2026, 3, 14);
+        // The last second before the rule, and its first.
+        let day_before = date(2026, 3, 15) - Duration::seconds(1);
         let effective = date(2026, 3, 15);
         assert_eq!(reuse_days(VettingLevel::Ov, day_before), 825);
         assert_eq!(reuse_days(VettingLevel::Ov, effective), 398);

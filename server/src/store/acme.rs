@@ -4,7 +4,7 @@
 //! key thumbprint and nonce are by their own secret or public handle and say so.
 
 use app::model::acme::{
-    AcmeAccountStatus, AcmeAuthzStatus, AcmeChallengeKind, AcmeChallengeStatus,
+    AcmeAccountStatus, AcmeAuthzStatus, AcmeChallengeKind, AcmeChallengeStatus, AcmeProfile,
 };
 use chrono::{DateTime, Utc};
 use sea_orm::{ActiveValue::Set, QueryOrder, entity::prelude::*};
@@ -231,27 +231,56 @@ pub async fn set_account_key(
     Ok(())
 }
 
+pub struct NewAcmeOrder<'a> {
+    pub acme_account_id: i32,
+    /// The portal order it is.
+    pub order_id: i32,
+    /// The identifiers as the client asked, JSON.
+    pub identifiers: &'a str,
+    pub expires_at: DateTime<Utc>,
+    /// The RFC 9773 certID of the certificate it replaces.
+    pub replaces: Option<&'a str>,
+    pub profile: AcmeProfile,
+}
+
 pub async fn insert_order(
     db: &impl Db,
-    acme_account_id: i32,
-    order_id: i32,
-    identifiers: &str,
-    expires_at: DateTime<Utc>,
-    replaces: Option<&str>,
+    o: NewAcmeOrder<'_>,
     at: DateTime<Utc>,
 ) -> Result<AcmeOrderRow, StoreError> {
     acme_orders::ActiveModel {
-        acme_account_id: Set(acme_account_id),
-        order_id: Set(order_id),
-        identifiers: Set(identifiers.to_owned()),
-        expires_at: Set(expires_at),
-        replaces: Set(replaces.map(str::to_owned)),
+        acme_account_id: Set(o.acme_account_id),
+        order_id: Set(o.order_id),
+        identifiers: Set(o.identifiers.to_owned()),
+        expires_at: Set(o.expires_at),
+        replaces: Set(o.replaces.map(str::to_owned)),
+        profile: Set(o.profile.into()),
         created_at: Set(at),
         ..Default::default()
     }
     .insert(db.conn())
     .await
     .map_err(StoreError::from_db)
+}
+
+/// Sets the certificate profile and validity an ACME order of the account issues with, when
+/// its ACME profile asks for other than the product's: issuance reads them from the order
+/// row, as for every order.
+pub async fn set_order_issuance(
+    db: &impl Db,
+    account_id: i32,
+    order_id: i32,
+    ca_profile: &str,
+    validity_days: i32,
+) -> Result<(), StoreError> {
+    orders::Entity::update_many()
+        .col_expr(orders::Column::Profile, Expr::value(ca_profile))
+        .col_expr(orders::Column::ValidityDays, Expr::value(validity_days))
+        .filter(orders::Column::Id.eq(order_id))
+        .filter(orders::Column::AccountId.eq(account_id))
+        .exec(db.conn())
+        .await?;
+    Ok(())
 }
 
 /// An ACME order of this ACME account.

@@ -19,7 +19,9 @@ use crate::{
 use app::i18n::Lang;
 use app::model::{
     AccountKind, AccountStatus, Currency,
-    acme::{AcmeAccountStatus, AcmeAuthzStatus, AcmeChallengeKind, AcmeChallengeStatus},
+    acme::{
+        AcmeAccountStatus, AcmeAuthzStatus, AcmeChallengeKind, AcmeChallengeStatus, AcmeProfile,
+    },
     certificate_status::CertificateStatus,
     domains::{DcvMethod, DcvStatus},
     ev::{EvAnswer, EvStep},
@@ -190,6 +192,7 @@ stored_text! {
     AcmeAuthzStatus: AcmeAuthzStatus::as_str, AcmeAuthzStatus::parse;
     AcmeChallengeStatus: AcmeChallengeStatus::as_str, AcmeChallengeStatus::parse;
     AcmeChallengeKind: AcmeChallengeKind::as_str, AcmeChallengeKind::parse;
+    AcmeProfile: AcmeProfile::as_str, AcmeProfile::parse;
     CertificateStatus: CertificateStatus::as_str, CertificateStatus::parse;
     DcvStatus: DcvStatus::as_str, DcvStatus::parse;
     DcvMethod: |m: DcvMethod| m.code(), DcvMethod::parse;
@@ -666,10 +669,21 @@ mod tests {
         .await
         .unwrap()
         .id;
-        let acme_order = acme::insert_order(store, acme_account, order, "[]", at, None, at)
-            .await
-            .unwrap()
-            .id;
+        let acme_order = acme::insert_order(
+            store,
+            acme::NewAcmeOrder {
+                acme_account_id: acme_account,
+                order_id: order,
+                identifiers: "[]",
+                expires_at: at,
+                replaces: None,
+                profile: app::model::acme::AcmeProfile::Classic,
+            },
+            at,
+        )
+        .await
+        .unwrap()
+        .id;
         let authz = acme::insert_authz(
             store,
             acme_order,
@@ -857,6 +871,7 @@ mod tests {
                     .await?
                     .is_some(),
             ),
+            "acme_orders" => found(acme::order_of_order_row(store, rows.order).await?.is_some()),
             "acme_authzs" => found(
                 !acme::authzs_of_order(store, rows.acme_order)
                     .await?
@@ -944,6 +959,7 @@ mod tests {
         // (table, column, text no value of the column's enum has)
         let cases = [
             ("acme_accounts", "status", "suspended"),
+            ("acme_orders", "profile", "modern"),
             ("acme_authzs", "status", "stale"),
             ("acme_challenges", "kind", "tls-sni-01"),
             ("acme_challenges", "status", "ready"),

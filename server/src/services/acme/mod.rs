@@ -17,13 +17,14 @@ mod new_account;
 mod new_order;
 mod nonce;
 mod order;
+mod profile;
 mod renewal_info;
 mod revoke;
 
 use app::i18n::Msg;
 use std::sync::Arc;
 
-use app::model::acme::{AcmeAuthzStatus, AcmeChallengeKind, AcmeChallengeStatus};
+use app::model::acme::{AcmeAuthzStatus, AcmeChallengeKind, AcmeChallengeStatus, AcmeProfile};
 use chrono::{DateTime, Utc};
 
 pub use account::AccountUpdate;
@@ -33,6 +34,7 @@ pub use eab::{EabCreated, EabView};
 pub use jws::{Jwk, Jws, JwsError};
 pub use new_account::NewAccountRequest;
 pub use new_order::NewOrderRequest;
+pub use profile::advertised as advertised_profiles;
 pub use renewal_info::{RETRY_AFTER_SECS, RenewalWindow, cert_id_of};
 pub use revoke::Revoker;
 
@@ -99,6 +101,10 @@ pub enum AcmeError {
     BadCsr(String),
     #[error("{0}")]
     RejectedIdentifier(String),
+    /// draft-ietf-acme-profiles: a profile the server does not offer, or not for this
+    /// request.
+    #[error("{0}")]
+    InvalidProfile(String),
     #[error("{0}")]
     OrderNotReady(String),
     #[error("this server requires external account binding")]
@@ -188,6 +194,8 @@ pub struct OrderView {
     pub error: Option<Failure>,
     /// RFC 9773: the certID of the certificate this order replaces, as the client gave it.
     pub replaces: Option<String>,
+    /// The certificate profile it issues under (draft-ietf-acme-profiles).
+    pub profile: AcmeProfile,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

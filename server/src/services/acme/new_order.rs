@@ -3,18 +3,21 @@
 //! `OrderService::place` as the portal's wizard (priced, paid or sent for approval,
 //! audited), marked as coming from ACME. Each name gets an authorization: valid at once
 //! when the account's domain validation already covers it (the reuse the BRs allow),
-//! otherwise pending with its challenges. The portal order, its charge, the ACME order and
-//! its authorizations are written in one transaction.
+//! otherwise pending with its challenges. The profile the client names
+//! (draft-ietf-acme-profiles; without one `classic`, or the profile of the order it
+//! replaces) sets the certificate profile and validity on the order row, which finalize
+//! issues with. The portal order, its charge, the ACME order and its authorizations are
+//! written in one transaction.
 
 use app::model::{
-    acme::{AcmeAuthzStatus, AcmeChallengeKind},
+    acme::{AcmeAuthzStatus, AcmeChallengeKind, AcmeProfile},
     dns_name,
     orders::{Contact, KeySource, OrderSource, PlaceOrder, tag_list},
 };
 use chrono::Duration;
 use serde::Deserialize;
 
-use super::{AcmeError, AcmeService, OrderView, order::status_of};
+use super::{AcmeError, AcmeService, OrderView, order::status_of, profile};
 use crate::{
     failpoint,
     store::{
@@ -58,6 +61,9 @@ pub struct NewOrderRequest {
     /// RFC 9773: the certID of the certificate this order renews.
     #[serde(default)]
     pub replaces: Option<String>,
+    /// draft-ietf-acme-profiles: the certificate profile asked for.
+    #[serde(default)]
+    pub profile: Option<String>,
 }
 
 impl AcmeService {
@@ -92,13 +98,16 @@ impl AcmeService {
                 names.push(name);
             }
         }
+        let asked = request.profile.as_deref().map(profile::parse).transpose()?;
         // An account made while bindings were optional orders no more once they are required.
         if account.eab_id.is_none() && self.eab_required {
             return Err(AcmeError::ExternalAccountRequired);
         }
-        if let Some(cert_id) = &request.replaces {
-            self.check_replaces(account, cert_id, &names).await?;
-        }
+        let replaced = match &request.replaces {
+            Some(cert_id) => self.check_replaces(account, cert_id, &names).await?,
+            None => None,
+        };
+        let profile = profile::chosen(asked, replaced);
         let caller = self.caller(account).await?;
         let product = self
             .catalog
@@ -113,6 +122,9 @@ impl AcmeService {
                     "the product this account orders is not available: {e}"
                 ))
             })?;
+        let issuance = profile::issuance(profile, product.profile)?;
+        // Priced and paid as the product's longest validity, whatever the profile: the
+        // product is what the account buys; the profile only shapes the certificate.
         let validity_days = product.offer.validity_days.last().copied().ok_or_else(|| {
             AcmeError::Unauthorized("the product has no validity that can be ordered".into())
         })?;
@@ -175,13 +187,21 @@ impl AcmeService {
             .coverage_in(&tx, account.account_id, &names)
             .await
             .map_err(|e| AcmeError::Internal(e.to_string()))?;
+        if let Some(i) = issuance {
+            let days = i32::try_from(i.validity_days).unwrap_or(i32::MAX);
+            acme::set_order_issuance(&tx, account.account_id, stored.id, i.ca_profile, days)
+                .await?;
+        }
         let order = acme::insert_order(
             &tx,
-            account.id,
-            stored.id,
-            &identifiers,
-            expires,
-            request.replaces.as_deref(),
+            acme::NewAcmeOrder {
+                acme_account_id: account.id,
+                order_id: stored.id,
+                identifiers: &identifiers,
+                expires_at: expires,
+                replaces: request.replaces.as_deref(),
+                profile,
+            },
             now,
         )
         .await?;
@@ -216,12 +236,13 @@ impl AcmeService {
     /// RFC 9773 section 5: a `replaces` certID must name a certificate of an order of the
     /// same portal account that shares a name with the new order (else `malformed`), and
     /// no other order that has not failed may already replace it (else `alreadyReplaced`).
+    /// The replaced order's ACME profile, when it was an ACME order.
     async fn check_replaces(
         &self,
         account: &AcmeAccountRow,
         cert_id: &str,
         names: &[String],
-    ) -> Result<(), AcmeError> {
+    ) -> Result<Option<AcmeProfile>, AcmeError> {
         let not_ours = || {
             AcmeError::Malformed(format!(
                 "replaces: {cert_id} is not a certificate of this account"
@@ -254,7 +275,9 @@ impl AcmeService {
                 )));
             }
         }
-        Ok(())
+        Ok(acme::order_of_order_row(&self.store, replaced.id)
+            .await?
+            .map(|o| *o.profile))
     }
 
     /// The tags of the credential the account was bound with, for the order's reports.

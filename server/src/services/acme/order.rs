@@ -76,6 +76,7 @@ impl AcmeService {
             certificate: row.certificate_id.is_some(),
             error,
             replaces: order.replaces.clone(),
+            profile: *order.profile,
         })
     }
 

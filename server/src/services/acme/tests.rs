@@ -400,6 +400,7 @@ async fn an_unbound_account_orders_free_for_the_operator_until_bindings_are_requ
         not_before: None,
         not_after: None,
         replaces: None,
+        profile: None,
     };
     let order = w.acme.new_order(&account, &request()).await.unwrap();
     let acme_order = store::order(&w.h.store, account.id, order.id)

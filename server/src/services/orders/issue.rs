@@ -8,6 +8,7 @@ use std::{collections::BTreeMap, net::IpAddr};
 use app::model::{
     dns_name,
     order_status::{OrderEvent, OrderStatus},
+    orders::OrderSource,
 };
 
 use super::{
@@ -18,9 +19,12 @@ use super::{
 };
 use crate::{
     ca::{CaError, CheckedCsr, NamesRule, SignOptions},
-    domain::template::{Field, FieldRule, Mode, TemplateSubject, resolve},
-    services::validation::caa_lookup::check_caa,
-    store::{OrderRow, orders},
+    domain::{
+        caa::{self, CaaRequest},
+        template::{Field, FieldRule, Mode, TemplateSubject, resolve},
+    },
+    services::validation::{NameCoverage, caa_lookup::check_caa, validated_by},
+    store::{OrderRow, acme, orders},
 };
 
 /// The subject and names a private product's template gives an order: the requester's values
@@ -101,7 +105,8 @@ impl OrderService {
             if !coverage.iter().all(|c| c.is_covered()) {
                 return Ok(status);
             }
-            if let Err(why) = self.caa_allows(&names).await {
+            let account_uri = self.caa_account_uri(&order).await?;
+            if let Err(why) = self.caa_allows(&account_uri, &coverage).await {
                 return self.refuse_issuance(&order, &why).await.map(|()| status);
             }
         }
@@ -243,20 +248,49 @@ impl OrderService {
         Ok(OrderStatus::Fulfilled)
     }
 
-    /// RFC 8659 for each name, refusing on the first name CAA does not allow.
-    pub(super) async fn caa_allows(&self, names: &[String]) -> Result<(), String> {
-        for name in names {
-            let wildcard = name.starts_with("*.");
+    /// RFC 8659 for each name, refusing on the first name CAA does not allow; RFC 8657's
+    /// parameters are compared with the requesting account (`account_uri`) and the method
+    /// of the validation that covers the name.
+    pub(super) async fn caa_allows(
+        &self,
+        account_uri: &str,
+        coverage: &[NameCoverage],
+    ) -> Result<(), String> {
+        for c in coverage {
+            let name = &c.name;
+            // Issuance asks only once every name is covered.
+            let Some(domain) = &c.covered_by else {
+                return Err(format!("{name} has no validation CAA could be checked for"));
+            };
+            let request = CaaRequest {
+                account_uri,
+                method: validated_by(domain),
+            };
             check_caa(
                 &*self.dns,
                 &self.caa_identities,
+                request,
                 dns_name::base_of(name),
-                wildcard,
+                name.starts_with("*."),
             )
             .await
             .map_err(|e| format!("CAA does not allow issuance: {e}"))?;
         }
         Ok(())
+    }
+
+    /// The URI a CAA `accounturi` must name to allow this order (RFC 8657): the ACME
+    /// account's URL for an order placed through ACME, the account's `acct:` URI otherwise.
+    pub(super) async fn caa_account_uri(&self, order: &OrderRow) -> Result<String, OrderError> {
+        if *order.source == OrderSource::Acme
+            && let Some(acme_order) = acme::order_of_order_row(&self.store, order.id).await?
+        {
+            return Ok(caa::acme_account_uri(
+                &self.public_url,
+                acme_order.acme_account_id,
+            ));
+        }
+        Ok(caa::portal_account_uri(&self.public_url, order.account_id))
     }
 
     async fn refuse_issuance(&self, order: &OrderRow, why: &str) -> Result<(), OrderError> {

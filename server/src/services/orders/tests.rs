@@ -176,6 +176,51 @@ async fn a_caa_record_naming_another_ca_refuses_issuance_with_the_reason() {
 }
 
 #[tokio::test]
+async fn caa_parameters_allow_only_the_ordering_account_and_the_method_used() {
+    let w = world().await;
+    w.credit(w.admin.account.id, "1000.00").await;
+    let ours = crate::domain::caa::portal_account_uri("http://portal.test", w.admin.account.id);
+    assert_eq!(ours, format!("acct:{}@portal.test", w.admin.account.id));
+    // `validate` proves each name by the portal's DNS record: BR 3.2.2.4.7, `ca-tbr-7`.
+    for (domain, value, issues) in [
+        (
+            "ours.example.com",
+            format!("rootline.test; accounturi={ours}"),
+            true,
+        ),
+        (
+            "theirs.example.com",
+            format!("rootline.test; accounturi={ours}9"),
+            false,
+        ),
+        (
+            "dns.example.com",
+            "rootline.test; validationmethods=ca-tbr-7".to_owned(),
+            true,
+        ),
+        (
+            "acme-dns.example.com",
+            "rootline.test; validationmethods=dns-01,http-01".to_owned(),
+            false,
+        ),
+    ] {
+        w.dns.add_caa(domain, false, "issue", &value);
+        let name = format!("www.{domain}");
+        let (csr, _dir) = csr_for(&name);
+        let form = w.form(&w.admin, &name, Some(csr)).await;
+        let placed = w.orders.place(&w.admin, &form.to_command()).await.unwrap();
+        let token = token_of(&placed.tracking_url);
+        w.validate(&token).await;
+        let t = w.orders.tracking(&token).await.unwrap();
+        assert_eq!(t.issued, issues, "{value}: {:?}", t.issue_error);
+        if !issues {
+            let why = t.issue_error.unwrap_or_default().to_string();
+            assert!(why.contains("CAA"), "{why}");
+        }
+    }
+}
+
+#[tokio::test]
 async fn a_skipped_csr_submitted_through_the_tracking_link_issues_and_must_name_the_order() {
     let w = world().await;
     w.credit(w.admin.account.id, "100.00").await;

@@ -7,7 +7,7 @@ use chrono::{DateTime, Utc};
 
 use super::{ValidationError, ValidationService};
 use crate::{
-    domain::dcv,
+    domain::br_rules::BrMethod,
     store::domains::{self, NewDomain},
 };
 
@@ -21,14 +21,6 @@ fn method(proof: AcmeProof) -> DcvMethod {
     match proof {
         AcmeProof::Dns01 => DcvMethod::DnsTxt,
         AcmeProof::Http01 | AcmeProof::TlsAlpn01 => DcvMethod::HttpFile,
-    }
-}
-
-fn rule(proof: AcmeProof) -> &'static str {
-    match proof {
-        AcmeProof::Http01 => "TLS BR 3.2.2.4.19 (ACME HTTP-01)",
-        AcmeProof::Dns01 => "TLS BR 3.2.2.4.7 (ACME DNS-01)",
-        AcmeProof::TlsAlpn01 => "TLS BR 3.2.2.4.20 (ACME TLS-ALPN-01)",
     }
 }
 
@@ -58,21 +50,17 @@ impl ValidationService {
                 .await?
             }
         };
-        let until = dcv::reuse_until(now);
-        domains::mark_verified(
-            &self.store,
-            account_id,
-            row.id,
-            domains::Verification {
+        self.record_validation(
+            super::record_validation::Validated {
+                account_id,
+                domain_id: row.id,
+                name,
+                authorization_domain: &row.name,
                 method: method(proof),
-                rule: rule(proof),
-                rules_version: dcv::RULES_VERSION,
-                expires_at: until,
+                by: BrMethod::of_acme(proof),
             },
-            &self.random_value(),
             now,
         )
-        .await?;
-        Ok(until)
+        .await
     }
 }

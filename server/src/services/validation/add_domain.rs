@@ -8,7 +8,7 @@ use app::model::{
     domains::{AddDomainForm, DomainView},
 };
 
-use super::{ValidationError, ValidationService, restricted_names, view};
+use super::{ValidationError, ValidationService, restricted_names, view, withdrawn};
 use crate::store::{StoreError, domains};
 
 impl ValidationService {
@@ -36,6 +36,9 @@ impl ValidationService {
             )));
         }
         let now = self.clock.now();
+        if let Some(why) = withdrawn(valid.method, now) {
+            return Err(ValidationError::Invalid(FieldErrors::single("method", why)));
+        }
         let row = domains::insert(
             &self.store,
             account_id,
@@ -61,8 +64,10 @@ impl ValidationService {
 #[cfg(test)]
 mod tests {
     use app::model::domains::{AddDomainForm, DomainStatus};
+    use chrono::Duration;
 
     use super::super::{ValidationError, test_support::harness};
+    use crate::domain::br_rules::Rule;
 
     fn form(name: &str, method: &str) -> AddDomainForm {
         AddDomainForm {
@@ -130,6 +135,51 @@ mod tests {
         // The same name in another account is that account's own business.
         h.service
             .add_domain(h.other_account_id, &form("example.com", ""))
+            .await
+            .unwrap();
+    }
+
+    #[tokio::test]
+    async fn the_e_mail_method_can_be_chosen_until_2028_03_15_and_not_from_it() {
+        let h = harness().await;
+        let refused = Rule::EmailMethodsRefused.starts();
+        h.clock.set(refused - Duration::seconds(1));
+        let before = h
+            .service
+            .add_domain(h.account_id, &form("before.example.com", "email:admin"))
+            .await
+            .unwrap();
+        h.clock.set(refused);
+        let withdrawn = |e: Result<_, ValidationError>| match e {
+            Err(ValidationError::Invalid(errors)) => errors
+                .get("method")
+                .map(|m| m.key().to_owned())
+                .unwrap_or_default(),
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(
+            withdrawn(
+                h.service
+                    .add_domain(h.account_id, &form("after.example.com", "email:admin"))
+                    .await
+            ),
+            "err-dcv-method-withdrawn"
+        );
+        assert_eq!(
+            withdrawn(
+                h.service
+                    .change_method(h.account_id, before.id, "email:webmaster")
+                    .await
+            ),
+            "err-dcv-method-withdrawn"
+        );
+        // The other methods stay, and leaving the e-mail method is allowed.
+        h.service
+            .add_domain(h.account_id, &form("after.example.com", "dns_txt"))
+            .await
+            .unwrap();
+        h.service
+            .change_method(h.account_id, before.id, "http_file")
             .await
             .unwrap();
     }

@@ -2,34 +2,43 @@
 //! asking the resolver for each candidate's CAA RRset, and hands the first one found to the
 //! pure rules in `domain::caa`.
 
+use super::caa_failure::caa_records;
 use crate::{
-    domain::caa::{CaaEvidence, CaaRefusal, CaaTarget},
+    domain::caa::{CaaEvidence, CaaRefusal, CaaRequest, CaaTarget},
     ports::dns::DnsResolver,
 };
 
 /// Checks CAA for `fqdn` (a wildcard as `*.example.com`, or with `wildcard` set) on behalf of
-/// a CA known by `identities` (issuer domain names, compared without case).
+/// a CA known by `identities` (issuer domain names, compared without case), for `request`'s
+/// account and validation method.
 pub async fn check_caa(
     resolver: &dyn DnsResolver,
     identities: &[String],
+    request: CaaRequest<'_>,
     fqdn: &str,
     wildcard: bool,
 ) -> Result<CaaEvidence, CaaRefusal> {
     let target = CaaTarget::new(fqdn, wildcard);
     for candidate in target.candidates() {
-        let records = resolver.caa(&candidate).await.map_err(CaaRefusal::Lookup)?;
+        // A failed lookup refuses unless BR 3.2.2.8 lets it count as permission.
+        let records = caa_records(resolver, &candidate)
+            .await
+            .map_err(CaaRefusal::Lookup)?;
         if !records.is_empty() {
-            return target.decide(identities, Some((&candidate, &records)));
+            return target.decide(identities, request, Some((&candidate, &records)));
         }
     }
-    target.decide(identities, None)
+    target.decide(identities, request, None)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::{
-        domain::caa::{CaaEvidence, CaaRefusal},
+        domain::{
+            br_rules::BrMethod,
+            caa::{CaaEvidence, CaaRefusal},
+        },
         ports::dns::FakeDns,
     };
 
@@ -37,8 +46,14 @@ mod tests {
         vec!["rootline.test".to_owned()]
     }
 
+    const ACCOUNT: &str = "https://rootline.test/acct/1";
+
     async fn check(dns: &FakeDns, fqdn: &str, wildcard: bool) -> Result<CaaEvidence, CaaRefusal> {
-        check_caa(dns, &ours(), fqdn, wildcard).await
+        let request = CaaRequest {
+            account_uri: ACCOUNT,
+            method: BrMethod::AcmeDns01,
+        };
+        check_caa(dns, &ours(), request, fqdn, wildcard).await
     }
 
     #[tokio::test]
@@ -117,7 +132,7 @@ mod tests {
     }
 
     #[tokio::test]
-    async fn parameters_do_not_change_the_issuer_match() {
+    async fn parameters_naming_the_request_allow_and_do_not_change_the_issuer_match() {
         let dns = FakeDns::default();
         dns.add_caa(
             "example.com",
@@ -133,6 +148,32 @@ mod tests {
             "rootline.test.evil; x=rootline.test",
         );
         assert!(check(&dns, "example.org", false).await.is_err());
+    }
+
+    #[tokio::test]
+    async fn parameters_naming_another_account_or_method_refuse() {
+        let dns = FakeDns::default();
+        dns.add_caa(
+            "example.com",
+            false,
+            "issue",
+            "rootline.test; accounturi=https://rootline.test/acct/2",
+        );
+        dns.add_caa(
+            "example.net",
+            false,
+            "issue",
+            "rootline.test; validationmethods=http-01",
+        );
+        for name in ["example.com", "www.example.net"] {
+            assert!(
+                matches!(
+                    check(&dns, name, false).await,
+                    Err(CaaRefusal::Restricted { .. })
+                ),
+                "{name}"
+            );
+        }
     }
 
     #[tokio::test]
@@ -211,7 +252,9 @@ mod tests {
         assert!(matches!(refusal, CaaRefusal::Lookup(_)));
         assert_eq!(
             refusal.to_string(),
-            "could not check CAA for www.example.com: SERVFAIL"
+            "could not check CAA for www.example.com: the DNS server answered SERVFAIL (asked 2 \
+             times); DNSSEC did not prove the zone of www.example.com unsigned, so a failed \
+             lookup cannot count as permission to issue"
         );
         let dns = FakeDns::default();
         dns.fail("com");

@@ -4,7 +4,7 @@ use crate::services::identity::Caller;
 use app::model::Permission;
 use app::model::domains::{DomainView, parse_method};
 
-use super::{ValidationError, ValidationService, view};
+use super::{ValidationError, ValidationService, view, withdrawn};
 use crate::store::domains;
 
 impl ValidationService {
@@ -32,6 +32,11 @@ impl ValidationService {
             .await?
             .ok_or(ValidationError::NotFound)?;
         let now = self.clock.now();
+        if let Some(why) = withdrawn(method, now) {
+            return Err(ValidationError::Invalid(app::model::FieldErrors::single(
+                "method", why,
+            )));
+        }
         domains::set_method(
             &self.store,
             account_id,

@@ -4,7 +4,7 @@
 use app::i18n::Msg;
 use app::model::domains::DcvMethod;
 
-use super::{ValidationError, ValidationService};
+use super::{ValidationError, ValidationService, withdrawn};
 use crate::{domain::dcv, store::domains};
 
 impl ValidationService {
@@ -27,6 +27,11 @@ impl ValidationService {
             || d.random_value != value
         {
             return Err(refused());
+        }
+        // A link mailed before the method was refused confirms nothing after it; only the
+        // holder of a genuine link learns why.
+        if let Some(why) = withdrawn(method, now) {
+            return Err(ValidationError::Refused(why));
         }
         self.record_success(&d, &method, now).await?;
         Ok((d.account_id, d.name))

@@ -4,12 +4,14 @@
 
 mod acme_proof;
 mod add_domain;
+pub mod caa_failure;
 pub mod caa_lookup;
 mod change_method;
 mod confirm_email;
 mod coverage;
 mod domains_page;
 mod mails;
+mod record_validation;
 mod restrictions;
 mod verify;
 
@@ -27,7 +29,10 @@ pub use coverage::{NameCoverage, restricted_names};
 pub use verify::CheckOutcome;
 
 use crate::{
-    domain::dcv,
+    domain::{
+        br_rules::{BrMethod, MethodStanding},
+        dcv,
+    },
     ports::{Clock, DnsResolver, HttpFetcher, Random},
     store::{DomainRow, Store, StoreError},
 };
@@ -103,7 +108,7 @@ pub fn view(d: &DomainRow, now: DateTime<Utc>) -> DomainView {
         value: published.then(|| d.random_value.clone()),
         location: Some(dcv::location(&method, &d.name)),
         method,
-        dcv_expires_at: d.dcv_expires_at.map(app::model::Stamp::from),
+        dcv_expires_at: counts_until(d).map(app::model::Stamp::from),
         verified_at: d.verified_at.map(app::model::Stamp::from),
         rule: d.rule.clone(),
         added_at: app::model::Stamp::from(d.created_at),
@@ -111,9 +116,43 @@ pub fn view(d: &DomainRow, now: DateTime<Utc>) -> DomainView {
     }
 }
 
+/// The method a domain's validation followed: its recorded rule names it exactly (ACME's
+/// challenges included); a row verified before the method was recorded counts as the HTTP
+/// file, the narrowest, as coverage reads it.
+pub fn validated_by(d: &DomainRow) -> BrMethod {
+    BrMethod::recorded(
+        d.verified_method.map_or(DcvMethod::HttpFile, |m| *m),
+        d.rule.as_deref(),
+    )
+}
+
+/// Until when a domain's validation counts (the first moment it does not): the expiry stored
+/// with it, or earlier when the rules end it sooner (a shorter reuse period for the day of
+/// issuance, a method refused since).
+pub fn counts_until(d: &DomainRow) -> Option<DateTime<Utc>> {
+    let stored = d.dcv_expires_at?;
+    Some(d.verified_at.map_or(stored, |at| {
+        stored.min(dcv::reuse_until(at, validated_by(d)))
+    }))
+}
+
+/// Why a portal method may not be used at `now`, when the rules refuse it (the e-mail
+/// method from 2028-03-15, BR 3.2.2.4.4).
+pub(crate) fn withdrawn(method: DcvMethod, now: DateTime<Utc>) -> Option<Msg> {
+    let m = BrMethod::of_portal(method);
+    if m.standing(now) != MethodStanding::Refused {
+        return None;
+    }
+    m.refused_from().map(|from| {
+        Msg::new("err-dcv-method-withdrawn")
+            .arg("section", m.br_section())
+            .arg("date", app::model::Day::from(from))
+    })
+}
+
 /// Verified while the evidence may be reused; expired after; pending before any success.
 pub fn status(d: &DomainRow, now: DateTime<Utc>) -> DomainStatus {
-    match (*d.status, d.dcv_expires_at) {
+    match (*d.status, counts_until(d)) {
         (DcvStatus::Verified, Some(until)) if now < until => DomainStatus::Verified,
         (DcvStatus::Verified, _) => DomainStatus::Expired,
         (DcvStatus::Pending, _) => DomainStatus::Pending,

@@ -7,9 +7,9 @@ use app::model::Permission;
 use app::model::domains::DcvMethod;
 use chrono::{DateTime, Utc};
 
-use super::{ValidationError, ValidationService, mails};
+use super::{ValidationError, ValidationService, mails, withdrawn};
 use crate::{
-    domain::dcv,
+    domain::{br_rules::BrMethod, dcv},
     services::notifications,
     store::{DomainRow, domains},
 };
@@ -51,6 +51,12 @@ impl ValidationService {
             .ok_or(ValidationError::NotFound)?;
         let method = *d.method;
         let now = self.clock.now();
+        if let Some(why) = withdrawn(method, now) {
+            // Kept on the domain in English, as its history is.
+            domains::record_failure(&self.store, account_id, d.id, &why.text(Lang::En), now)
+                .await?;
+            return Ok(CheckOutcome::NotYet(why));
+        }
         if let DcvMethod::ConstructedEmail { .. } = method {
             return self.send_constructed(&d, &method, lang, now).await;
         }
@@ -102,21 +108,19 @@ impl ValidationService {
         method: &DcvMethod,
         now: DateTime<Utc>,
     ) -> Result<CheckOutcome, ValidationError> {
-        let until = dcv::reuse_until(now);
-        domains::mark_verified(
-            &self.store,
-            d.account_id,
-            d.id,
-            domains::Verification {
-                method: *method,
-                rule: dcv::rule(method),
-                rules_version: dcv::RULES_VERSION,
-                expires_at: until,
-            },
-            &self.random_value(),
-            now,
-        )
-        .await?;
+        let until = self
+            .record_validation(
+                super::record_validation::Validated {
+                    account_id: d.account_id,
+                    domain_id: d.id,
+                    name: &d.name,
+                    authorization_domain: &d.name,
+                    method: *method,
+                    by: BrMethod::of_portal(*method),
+                },
+                now,
+            )
+            .await?;
         Ok(CheckOutcome::Verified { until })
     }
 
@@ -152,6 +156,7 @@ mod tests {
 
     use super::super::{ValidationError, test_support::harness};
     use super::*;
+    use crate::domain::br_rules::Rule;
 
     async fn add(
         h: &super::super::test_support::Harness,
@@ -193,6 +198,20 @@ mod tests {
             d.value.as_deref(),
             Some(value.as_str()),
             "a used value is replaced"
+        );
+        // BR 5.4.1 (ballot SC-099): the audit log names what was validated and the method.
+        let audit = crate::store::audit::for_account(&h.store, h.account_id)
+            .await
+            .unwrap();
+        let logged: Vec<_> = audit
+            .iter()
+            .filter(|a| a.action == "domain_validated")
+            .collect();
+        assert_eq!(logged.len(), 1, "one entry for one validation");
+        assert_eq!(logged[0].module, "domains");
+        assert_eq!(
+            logged[0].summary,
+            "Validated control of example.com by TLS BR 3.2.2.4.7 (DNS change) (ca-tbr-7)"
         );
     }
 
@@ -276,16 +295,137 @@ mod tests {
         let h = harness().await;
         let (id, _) = add(&h, "example.com", "email:admin").await;
         h.service.verify(h.account_id, id, Lang::En).await.unwrap();
-        let mails = super::super::test_support::mails(&h.store).await;
-        let value = mails
+        let value = mailed_value(&h).await;
+        h.clock.advance(Duration::hours(25));
+        assert!(h.service.confirm_email(id, &value).await.is_err());
+    }
+
+    /// The value in the link of the newest validation e-mail.
+    async fn mailed_value(h: &super::super::test_support::Harness) -> String {
+        super::super::test_support::mails(&h.store)
+            .await
             .last()
             .unwrap()
             .body
             .lines()
             .find(|l| l.contains("/dcv/confirm/"))
             .and_then(|l| l.trim().rsplit('/').next().map(str::to_owned))
+            .unwrap()
+    }
+
+    #[tokio::test]
+    async fn the_constructed_email_goes_out_the_second_before_2028_03_15_and_not_from_it() {
+        let h = harness().await;
+        let refused = Rule::EmailMethodsRefused.starts();
+        let (id, _) = add(&h, "example.com", "email:admin").await;
+        h.clock.set(refused - Duration::seconds(1));
+        let sent = h.service.verify(h.account_id, id, Lang::En).await.unwrap();
+        assert!(matches!(sent, CheckOutcome::EmailSent(_)), "{sent:?}");
+        let value = mailed_value(&h).await;
+        let queued = super::super::test_support::mails(&h.store).await.len();
+
+        // At midnight the mailed link confirms nothing and no e-mail goes out any more.
+        h.clock.set(refused);
+        match h.service.confirm_email(id, &value).await {
+            Err(ValidationError::Refused(why)) => {
+                assert_eq!(why.key(), "err-dcv-method-withdrawn")
+            }
+            other => panic!("{other:?}"),
+        }
+        let outcome = h.service.verify(h.account_id, id, Lang::En).await.unwrap();
+        match outcome {
+            CheckOutcome::NotYet(why) => {
+                assert_eq!(why.key(), "err-dcv-method-withdrawn");
+                assert!(why.to_string().contains("3.2.2.4.4"), "{why}");
+            }
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(
+            super::super::test_support::mails(&h.store).await.len(),
+            queued
+        );
+    }
+
+    #[tokio::test]
+    async fn an_e_mail_validation_stops_counting_at_midnight_on_2028_03_15() {
+        let h = harness().await;
+        let refused = Rule::EmailMethodsRefused.starts();
+        let (email, _) = add(&h, "mailed.example.com", "email:admin").await;
+        let (dns, _) = add(&h, "published.example.com", "dns_txt").await;
+        h.clock.set(refused - Duration::days(30));
+        h.service
+            .verify(h.account_id, email, Lang::En)
+            .await
             .unwrap();
-        h.clock.advance(Duration::hours(25));
-        assert!(h.service.confirm_email(id, &value).await.is_err());
+        let mailed = mailed_value(&h).await;
+        h.service.confirm_email(email, &mailed).await.unwrap();
+        // The DNS value was made on 2026-11-21: make a fresh one the day of the check.
+        h.service
+            .change_method(h.account_id, dns, "dns_txt")
+            .await
+            .unwrap();
+        let fresh = h.service.domains_page(h.account_id, true).await.unwrap();
+        let fresh = fresh
+            .domains
+            .iter()
+            .find(|d| d.id == dns)
+            .and_then(|d| d.value.clone())
+            .unwrap();
+        h.dns.add_txt("published.example.com", &fresh);
+        assert!(matches!(
+            h.service.verify(h.account_id, dns, Lang::En).await.unwrap(),
+            CheckOutcome::Verified { .. }
+        ));
+
+        let statuses = |page: app::model::domains::DomainsPage| -> Vec<(String, DomainStatus)> {
+            page.domains
+                .into_iter()
+                .map(|d| (d.name, d.status))
+                .collect()
+        };
+        h.clock.set(refused - Duration::seconds(1));
+        let before = statuses(h.service.domains_page(h.account_id, true).await.unwrap());
+        assert!(before.contains(&("mailed.example.com".into(), DomainStatus::Verified)));
+        h.clock.set(refused);
+        let after = h.service.domains_page(h.account_id, true).await.unwrap();
+        let mailed_row = after
+            .domains
+            .iter()
+            .find(|d| d.id == email)
+            .unwrap()
+            .clone();
+        assert_eq!(mailed_row.status, DomainStatus::Expired);
+        assert_eq!(
+            mailed_row.dcv_expires_at,
+            Some(app::model::Stamp::from(refused))
+        );
+        assert!(
+            statuses(after).contains(&("published.example.com".into(), DomainStatus::Verified))
+        );
+    }
+
+    #[tokio::test]
+    async fn a_validation_counts_no_longer_than_the_period_of_the_day_of_issuance() {
+        let h = harness().await;
+        let (id, value) = add(&h, "example.com", "dns_txt").await;
+        h.dns.add_txt("example.com", &value);
+        // Verified on 2026-11-21 under 200 days, but 100 days apply from 2027-03-15.
+        let verified = h.service.verify(h.account_id, id, Lang::En).await.unwrap();
+        let cut = Rule::DcvReuse100.starts();
+        assert_eq!(verified, CheckOutcome::Verified { until: cut });
+        let status_at = async |at| {
+            h.clock.set(at);
+            h.service
+                .domains_page(h.account_id, true)
+                .await
+                .unwrap()
+                .domains[0]
+                .status
+        };
+        assert_eq!(
+            status_at(cut - Duration::seconds(1)).await,
+            DomainStatus::Verified
+        );
+        assert_eq!(status_at(cut).await, DomainStatus::Expired);
     }
 }

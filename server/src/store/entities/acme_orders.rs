@@ -1,4 +1,7 @@
+use app::model::acme::AcmeProfile;
 use sea_orm::entity::prelude::*;
+
+use crate::store::stored::Stored;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "acme_orders")]
@@ -13,6 +16,8 @@ pub struct Model {
     pub created_at: DateTimeUtc,
     /// The RFC 9773 certID of the certificate this order replaces.
     pub replaces: Option<String>,
+    /// The certificate profile the order was placed for (draft-ietf-acme-profiles).
+    pub profile: Stored<AcmeProfile>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -63,8 +63,24 @@ async fn obtain(
     kind: ChallengeType,
     prove: impl AsyncFnOnce(&instant_acme::KeyAuthorization),
 ) -> String {
+    obtain_as(account, name, None, kind, prove).await.0
+}
+
+/// `obtain` under `profile` (`None`: the order names none): the PEM chain and the profile
+/// the server's order object names.
+async fn obtain_as(
+    account: &Account,
+    name: &str,
+    profile: Option<&str>,
+    kind: ChallengeType,
+    prove: impl AsyncFnOnce(&instant_acme::KeyAuthorization),
+) -> (String, Option<String>) {
     let ids = [Identifier::Dns(name.into())];
-    let mut order = account.new_order(&NewOrder::new(&ids)).await.unwrap();
+    let new_order = match profile {
+        Some(p) => NewOrder::new(&ids).profile(p),
+        None => NewOrder::new(&ids),
+    };
+    let mut order = account.new_order(&new_order).await.unwrap();
     {
         let mut authorizations = order.authorizations();
         let mut authz = authorizations.next().await.unwrap().unwrap();
@@ -82,10 +98,11 @@ async fn obtain(
     params.distinguished_name.push(DnType::CommonName, name);
     let csr = params.serialize_request(&key).unwrap();
     order.finalize_csr(csr.der()).await.unwrap();
-    order
+    let chain = order
         .poll_certificate(&RetryPolicy::default())
         .await
-        .unwrap()
+        .unwrap();
+    (chain, order.state().profile.clone())
 }
 
 /// `openssl verify` of the chain's leaf against its issuing CA; the leaf's subject line.
@@ -199,5 +216,145 @@ async fn instant_acme_obtains_certificates_over_dns_01_and_tls_alpn_01() {
             ),
         ]
     );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// The codes of pkilint's findings (WARNING and above) on the leaf written by
+/// `verify_with_openssl`, as a DV subscriber certificate.
+fn pkilint_findings(dir: &Path) -> Vec<String> {
+    let out = Command::new("lint_cabf_serverauth_cert")
+        .args([
+            "lint",
+            "-t",
+            "DV-FINAL-CERTIFICATE",
+            "-s",
+            "WARNING",
+            "-f",
+            "CSV",
+            "leaf.pem",
+        ])
+        .current_dir(dir)
+        .output()
+        .expect("pkilint is installed (pip install pkilint; `make test` does it)");
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .skip(1)
+        .filter_map(|line| line.split(',').nth(3).map(str::to_owned))
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn instant_acme_chooses_each_advertised_profile_and_gets_its_certificate() {
+    use x509_parser::{
+        extensions::ParsedExtension,
+        prelude::{FromDer, X509Certificate},
+    };
+    let dir = temp_dir("acme-profiles");
+    let records = dir.join("records.json");
+    std::fs::write(&records, "{}").unwrap();
+    let dns = DevDns::bind("127.0.0.1:0".parse().unwrap(), records.clone())
+        .await
+        .unwrap();
+    let dns_addr: SocketAddr = dns.local_addr().unwrap();
+    let _dns = dns.spawn();
+    let w = world_over(true, None, Some(Arc::new(HickoryDns::new(Some(dns_addr))))).await;
+    let addr = serve_acme(&w).await;
+    let eab = w.credential(w.product_id).await;
+    let account = account(format!("http://{addr}/acme/directory"), &eab).await;
+    let mut advertised: Vec<&str> = account.profiles().map(|p| p.name).collect();
+    advertised.sort_unstable();
+    assert_eq!(advertised, ["classic", "shortlived", "tlsserver"]);
+
+    for profile in ["classic", "tlsserver", "shortlived"] {
+        let name = format!("{profile}.example.com");
+        let (chain, named) = obtain_as(
+            &account,
+            &name,
+            Some(profile),
+            ChallengeType::Dns01,
+            async |key_authorization| {
+                let record = serde_json::json!({
+                    "txt": {format!("_acme-challenge.{name}"): [key_authorization.dns_value()]}
+                });
+                std::fs::write(&records, record.to_string()).unwrap();
+            },
+        )
+        .await;
+        assert_eq!(
+            named.as_deref(),
+            Some(profile),
+            "the order names its profile"
+        );
+        assert!(
+            verify_with_openssl(&dir, &chain).contains(&format!("DNS:{name}")),
+            "{profile}: {chain}"
+        );
+        let text = String::from_utf8(
+            Command::new("openssl")
+                .args(["x509", "-in", "leaf.pem", "-noout", "-text"])
+                .current_dir(&dir)
+                .output()
+                .unwrap()
+                .stdout,
+        )
+        .unwrap();
+        // Every profile of a DV product: no subject, so a critical SAN; serverAuth alone;
+        // the issuer's certificate URL.
+        assert!(
+            text.contains("Subject: \n") || text.contains("Subject:\n"),
+            "{profile}: {text}"
+        );
+        assert!(
+            text.contains("X509v3 Subject Alternative Name: critical"),
+            "{profile}: {text}"
+        );
+        assert!(
+            text.contains("TLS Web Server Authentication"),
+            "{profile}: {text}"
+        );
+        assert!(
+            !text.contains("TLS Web Client Authentication"),
+            "{profile}: {text}"
+        );
+        assert!(text.contains("CA Issuers - URI:"), "{profile}: {text}");
+        let short = profile == "shortlived";
+        assert_eq!(
+            text.contains("CRL Distribution Points"),
+            !short,
+            "{profile}: {text}"
+        );
+        assert_eq!(text.contains("OCSP - URI:"), !short, "{profile}: {text}");
+
+        let pem = std::fs::read(dir.join("leaf.pem")).unwrap();
+        let (_, der) = x509_parser::pem::parse_x509_pem(&pem).unwrap();
+        let (_, cert) = X509Certificate::from_der(&der.contents).unwrap();
+        let period =
+            cert.validity().not_after.timestamp() - cert.validity().not_before.timestamp() + 1;
+        let eku = cert
+            .extensions()
+            .iter()
+            .find_map(|e| match e.parsed_extension() {
+                ParsedExtension::ExtendedKeyUsage(eku) => Some(eku.clone()),
+                _ => None,
+            })
+            .unwrap();
+        assert!(
+            eku.server_auth && !eku.client_auth && eku.other.is_empty(),
+            "{profile}"
+        );
+        if short {
+            assert_eq!(period, crate::ca::SHORT_LIVED_DAYS * 86_400, "{profile}");
+            assert!(period <= 7 * 86_400, "BR 1.6.1: at most 7 days");
+            // Microsoft's root program (3.1.10, as pkilint reads it) asks end-entity
+            // certificates for a CRL or OCSP pointer; the TLS BRs make both optional here.
+            assert_eq!(
+                pkilint_findings(&dir),
+                ["msft.end_entity.revocation_information_absent"]
+            );
+        } else {
+            assert!(period > 7 * 86_400, "{profile}: the product's validity");
+            assert!(pkilint_findings(&dir).is_empty(), "{profile}");
+        }
+    }
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -26,7 +26,7 @@ use serde_json::{Value, json};
 pub use problem::Problem;
 
 use crate::{
-    services::acme::{AcmeError, AcmeService, Jwk, Jws, NewAccountRequest},
+    services::acme::{AcmeError, AcmeService, Jwk, Jws, NewAccountRequest, advertised_profiles},
     store::acme::AcmeAccountRow,
     web::client_addr::ClientAddr,
 };
@@ -204,6 +204,9 @@ async fn directory(State(c): State<Ctx>) -> Response {
         "renewalInfo": c.url("renewal-info"),
         "meta": {
             "externalAccountRequired": c.service.eab_required(),
+            "profiles": advertised_profiles()
+                .map(|(name, description)| (name.to_owned(), json!(description)))
+                .collect::<serde_json::Map<_, _>>(),
         },
     });
     let mut headers = HeaderMap::new();

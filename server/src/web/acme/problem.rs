@@ -29,6 +29,7 @@ impl From<AcmeError> for Problem {
             E::AccountDoesNotExist => (StatusCode::BAD_REQUEST, "accountDoesNotExist"),
             E::BadCsr(_) => (StatusCode::BAD_REQUEST, "badCSR"),
             E::RejectedIdentifier(_) => (StatusCode::BAD_REQUEST, "rejectedIdentifier"),
+            E::InvalidProfile(_) => (StatusCode::BAD_REQUEST, "invalidProfile"),
             E::OrderNotReady(_) => (StatusCode::FORBIDDEN, "orderNotReady"),
             E::ExternalAccountRequired => (StatusCode::BAD_REQUEST, "externalAccountRequired"),
             E::BadSignatureAlgorithm(_) => (StatusCode::BAD_REQUEST, "badSignatureAlgorithm"),

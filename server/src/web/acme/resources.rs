@@ -51,6 +51,7 @@ pub fn order(c: &Acme, o: &OrderView) -> Value {
         "identifiers": o.identifiers.iter().map(|(t, v)| json!({"type": t, "value": v})).collect::<Vec<_>>(),
         "authorizations": o.authz_ids.iter().map(|id| c.url(&format!("authz/{id}"))).collect::<Vec<_>>(),
         "finalize": c.url(&format!("order/{}/finalize", o.id)),
+        "profile": o.profile.as_str(),
     });
     if o.certificate {
         put(

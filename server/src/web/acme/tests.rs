@@ -220,6 +220,8 @@ fn csr_der(names: &[&str]) -> (String, tempfile_dir::Dir) {
     (b64(&der), dir)
 }
 
+mod profiles;
+
 mod tempfile_dir {
     /// A temporary folder removed when dropped.
     pub struct Dir(pub std::path::PathBuf);
@@ -763,6 +765,25 @@ async fn an_account_rolls_over_its_key_and_deactivates() {
 /// Registers, orders `name`, answers HTTP-01 and finalizes; the leaf's DER and the portal
 /// order's id.
 async fn issue(w: &World, c: &mut Client, name: &str) -> (Vec<u8>, i32) {
+    let (order_url, done) = finalize_by_http_01(w, c, name).await;
+    assert_eq!(done["status"], "valid", "{done:?}");
+    let pem = String::from_utf8(
+        c.post(done["certificate"].as_str().unwrap(), None)
+            .await
+            .body,
+    )
+    .unwrap();
+    let leaf = pem.split("-----END CERTIFICATE-----").next().unwrap();
+    let body: String = leaf.lines().filter(|l| !l.starts_with("-----")).collect();
+    let der =
+        base64::Engine::decode(&base64::engine::general_purpose::STANDARD, body.trim()).unwrap();
+    let order_id = acme_order(w, c, &order_url).await.order_id;
+    (der, order_id)
+}
+
+/// Orders `name`, answers its HTTP-01 challenge and finalizes: the order's URL and the
+/// finalize answer.
+async fn finalize_by_http_01(w: &World, c: &mut Client, name: &str) -> (String, Value) {
     if c.kid.is_none() {
         c.register(w).await;
     }
@@ -790,19 +811,49 @@ async fn issue(w: &World, c: &mut Client, name: &str) -> (Vec<u8>, i32) {
         )
         .await
         .json();
-    assert_eq!(done["status"], "valid", "{done:?}");
-    let pem = String::from_utf8(
-        c.post(done["certificate"].as_str().unwrap(), None)
+    (order_url, done)
+}
+
+#[tokio::test]
+async fn caa_accounturi_and_validationmethods_bind_issuance_to_the_acme_account_and_challenge() {
+    let w = world(true).await;
+    let mut c = Client::new(&w);
+    c.register(&w).await;
+    let kid = c.kid.clone().unwrap();
+    let id: i32 = kid.rsplit('/').next().unwrap().parse().unwrap();
+    // The services name the account by the URL the ACME router gives it; this test's router
+    // is served under another host than the services' public URL, so compare paths.
+    let ours = crate::domain::caa::acme_account_uri("http://portal.test", id);
+    assert_eq!(ours.trim_start_matches("http://portal.test"), path_of(&kid));
+    w.dns.add_caa(
+        "bound.example.com",
+        false,
+        "issue",
+        &format!("rootline.test; accounturi={ours}; validationmethods=http-01"),
+    );
+    issue(&w, &mut c, "bound.example.com").await;
+
+    for (name, value) in [
+        (
+            "other-account.example.com",
+            format!("rootline.test; accounturi={ours}0"),
+        ),
+        (
+            "dns-only.example.com",
+            "rootline.test; validationmethods=dns-01".to_owned(),
+        ),
+    ] {
+        w.dns.add_caa(name, false, "issue", &value);
+        let (order_url, done) = finalize_by_http_01(&w, &mut c, name).await;
+        assert_ne!(done["status"], "valid", "{value}: {done:?}");
+        let order_id = acme_order(&w, &c, &order_url).await.order_id;
+        let row = orders::get(&w.h.store, w.admin.account.id, order_id)
             .await
-            .body,
-    )
-    .unwrap();
-    let leaf = pem.split("-----END CERTIFICATE-----").next().unwrap();
-    let body: String = leaf.lines().filter(|l| !l.starts_with("-----")).collect();
-    let der =
-        base64::Engine::decode(&base64::engine::general_purpose::STANDARD, body.trim()).unwrap();
-    let order_id = acme_order(w, c, &order_url).await.order_id;
-    (der, order_id)
+            .unwrap()
+            .unwrap();
+        let why = row.issue_error.unwrap_or_default();
+        assert!(why.contains("CAA"), "{value}: {why}");
+    }
 }
 
 /// The stored ACME order behind an order URL of the client's account.
