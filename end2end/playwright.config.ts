@@ -29,6 +29,8 @@ export function rootlineEnv(port: number, dataDir: string): Record<string, strin
     ROOTLINE_SMTP_URL: `smtp://127.0.0.1:${SMTP}`,
     ROOTLINE_SITE_ROOT: path.join(root, "target/site"),
     ROOTLINE_DNS_RESOLVER: `127.0.0.1:${DNS_PORT}`,
+    // The test DNS signs its answers under a test root: validate DNSSEC to that root's key.
+    ROOTLINE_DNSSEC_TRUST_ANCHOR: path.join(root, "server/tests/dev-dns.anchor"),
     ROOTLINE_DCV_HTTP_PORT: String(DCV_HTTP_PORT),
     ROOTLINE_DCV_HTTP_HOST: "127.0.0.1",
     // The challenge servers listen on loopback, which validation refuses by default.

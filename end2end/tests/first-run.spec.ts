@@ -47,6 +47,7 @@ function serverEnv(): NodeJS.ProcessEnv {
     ROOTLINE_SMTP_URL: `smtp://127.0.0.1:${SMTP}`,
     ROOTLINE_SITE_ROOT: path.join(ROOT, "target", "site"),
     ROOTLINE_DNS_RESOLVER: `127.0.0.1:${DNS_PORT}`,
+    ROOTLINE_DNSSEC_TRUST_ANCHOR: path.join(ROOT, "server", "tests", "dev-dns.anchor"),
     ROOTLINE_DCV_HTTP_PORT: String(DCV_HTTP_PORT),
     ROOTLINE_DCV_HTTP_HOST: "127.0.0.1",
     ROOTLINE_DCV_ALLOW_PRIVATE_ADDRESSES: "true",
