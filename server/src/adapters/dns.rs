@@ -324,8 +324,10 @@ fn rcode_name(code: ResponseCode) -> String {
     }
 }
 
-/// Is the delegation to `zone` proven to have no DS records, by a signed NSEC or NSEC3 record
-/// at `zone` that shows NS and neither DS nor SOA (RFC 4035 section 5.2, RFC 5155 section 8.6)?
+/// Is the delegation to `zone` proven to have no DS records? By a signed NSEC or NSEC3 record
+/// at `zone` that shows NS and neither DS nor SOA (RFC 4035 section 5.2, RFC 5155 section 8.6),
+/// or by a signed opt-out NSEC3 record covering it: opt-out spans hold only unsigned
+/// delegations, which RFC 5155 section 9.2 has a validator treat as insecure.
 fn insecure_delegation(zone: &Name, authorities: &[Record]) -> bool {
     let cut_without_ds = |types: &hickory_resolver::proto::rr::RecordTypeSet| {
         types.contains(RecordType::NS)
@@ -340,26 +342,43 @@ fn insecure_delegation(zone: &Name, authorities: &[Record]) -> bool {
                 r.name == *zone && cut_without_ds(nsec.type_set())
             }
             RData::DNSSEC(DNSSECRData::NSEC3(nsec3)) => {
-                nsec3_owns(nsec3, &r.name, zone) && cut_without_ds(nsec3.type_set())
+                match nsec3_position(nsec3, &r.name, zone) {
+                    Some(Nsec3Position::Owns) => cut_without_ds(nsec3.type_set()),
+                    Some(Nsec3Position::Covers) => nsec3.opt_out(),
+                    None => false,
+                }
             }
             _ => false,
         })
 }
 
-/// Whether the NSEC3 record at `owner` is the one for `name`: its first label is the hash of
-/// `name` under the record's parameters.
-fn nsec3_owns(nsec3: &NSEC3, owner: &Name, name: &Name) -> bool {
-    let Ok(hash) = nsec3
+enum Nsec3Position {
+    /// The record is the one for the name: its owner is the name's hash.
+    Owns,
+    /// The name's hash falls strictly between the record's owner and its next hashed name.
+    Covers,
+}
+
+/// Where `name` stands to the NSEC3 record at `owner`, hashed under the record's parameters.
+/// base32hex keeps the order of the bytes it encodes, so hashes compare as their labels do.
+fn nsec3_position(nsec3: &NSEC3, owner: &Name, name: &Name) -> Option<Nsec3Position> {
+    let hash = nsec3
         .hash_algorithm()
         .hash(nsec3.salt(), name, nsec3.iterations())
-    else {
-        return false;
+        .ok()?;
+    let hashed = base32hex(hash.as_ref());
+    let first = String::from_utf8_lossy(owner.iter().next()?).to_ascii_lowercase();
+    let next = base32hex(nsec3.next_hashed_owner_name());
+    if first == hashed {
+        return Some(Nsec3Position::Owns);
+    }
+    // The last record of the chain points back to the first.
+    let covers = if first < next {
+        first < hashed && hashed < next
+    } else {
+        hashed > first || hashed < next
     };
-    let label = base32hex(hash.as_ref());
-    owner
-        .iter()
-        .next()
-        .is_some_and(|first| first.eq_ignore_ascii_case(label.as_bytes()))
+    covers.then_some(Nsec3Position::Covers)
 }
 
 /// RFC 4648's "base32hex" without padding, the form of NSEC3 owner labels (RFC 5155 section 3.3).
