@@ -82,38 +82,7 @@ enum Command {
 enum PerspectiveCommand {
     /// Answer the primary's DNS and HTTP lookups from this host, with this host's own resolver,
     /// over TLS that requires the primary's client certificate (TLS BR 3.2.2.9).
-    Serve {
-        /// Address and port for HTTPS.
-        #[arg(long, default_value = "0.0.0.0:8443")]
-        listen: std::net::SocketAddr,
-        /// This perspective's name, as the primary's configuration and records call it.
-        #[arg(long)]
-        name: String,
-        /// Its RIR service region: afrinic, apnic, arin, lacnic or ripe.
-        #[arg(long, value_parser = parse_region)]
-        region: server::domain::mpic::Region,
-        /// Its certificate chain (PEM), issued by the CA the primary trusts for perspectives.
-        #[arg(long)]
-        cert: std::path::PathBuf,
-        /// Its private key (PEM).
-        #[arg(long)]
-        key: std::path::PathBuf,
-        /// The CA (PEM) of the primary's client certificate: no one else is answered.
-        #[arg(long)]
-        client_ca: std::path::PathBuf,
-        /// The recursive resolver to ask (default: this host's `/etc/resolv.conf`).
-        #[arg(long)]
-        dns: Option<std::net::SocketAddr>,
-        /// The port HTTP-01 and the validation file are fetched from.
-        #[arg(long, default_value_t = 80)]
-        http_port: u16,
-        /// The port TLS-ALPN-01 connects to.
-        #[arg(long, default_value_t = 443)]
-        tls_port: u16,
-        /// Let lookups reach loopback and private addresses (labs and tests only).
-        #[arg(long)]
-        allow_private_addresses: bool,
-    },
+    Serve(server::perspective::serve::ServeOptions),
 }
 
 #[derive(Subcommand)]
@@ -212,11 +181,6 @@ fn parse_reason(s: &str) -> Result<RevocationReason, String> {
     })
 }
 
-fn parse_region(s: &str) -> Result<server::domain::mpic::Region, String> {
-    server::domain::mpic::Region::parse(s)
-        .ok_or_else(|| format!("{s:?} is not one of afrinic, apnic, arin, lacnic, ripe"))
-}
-
 fn parse_key_type(s: &str) -> Result<KeySpec, String> {
     KeySpec::parse(s).ok_or_else(|| format!("{s:?} is not one of p256, p384, rsa3072, rsa4096"))
 }
@@ -267,34 +231,8 @@ async fn main() -> ExitCode {
         }
         Command::DnsServe { listen, records } => dns_serve(listen, records).await,
         Command::Perspective {
-            command:
-                PerspectiveCommand::Serve {
-                    listen,
-                    name,
-                    region,
-                    cert,
-                    key,
-                    client_ca,
-                    dns,
-                    http_port,
-                    tls_port,
-                    allow_private_addresses,
-                },
-        } => {
-            server::perspective::serve::run(server::perspective::serve::ServeOptions {
-                listen,
-                name,
-                region,
-                cert,
-                key,
-                client_ca,
-                dns,
-                http_port,
-                tls_port,
-                allow_private_addresses,
-            })
-            .await
-        }
+            command: PerspectiveCommand::Serve(options),
+        } => server::perspective::serve::run(options).await,
         Command::Backup { out } => backup(&config, &out).await,
     };
     match result {

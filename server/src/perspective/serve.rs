@@ -72,24 +72,45 @@ pub async fn look(p: &Perspective, asked: Lookup) -> Seen {
     }
 }
 
-/// How `server perspective serve` was started.
+/// How `server perspective serve` is started (its command-line arguments).
+#[derive(Debug, clap::Args)]
 pub struct ServeOptions {
+    /// Address and port for HTTPS.
+    #[arg(long, default_value = "0.0.0.0:8443")]
     pub listen: std::net::SocketAddr,
+    /// This perspective's name, as the primary's configuration and records call it.
+    #[arg(long)]
     pub name: String,
+    /// Its RIR service region: afrinic, apnic, arin, lacnic or ripe.
+    #[arg(long, value_parser = parse_region)]
     pub region: crate::domain::mpic::Region,
-    /// This perspective's certificate chain and key (PEM), from the perspectives' CA.
+    /// Its certificate chain (PEM), issued by the CA the primary trusts for perspectives.
+    #[arg(long)]
     pub cert: std::path::PathBuf,
+    /// Its private key (PEM).
+    #[arg(long)]
     pub key: std::path::PathBuf,
-    /// The CA whose client certificates (the primary's) are let in.
+    /// The CA (PEM) of the primary's client certificate: no one else is answered.
+    #[arg(long)]
     pub client_ca: std::path::PathBuf,
-    /// The recursive resolver this perspective asks; the system's when `None`. Never the
+    /// The recursive resolver to ask (default: this host's `/etc/resolv.conf`). Never the
     /// primary's: corroboration means a separate view of the DNS.
+    #[arg(long)]
     pub dns: Option<std::net::SocketAddr>,
-    /// Where HTTP-01 / the validation file and TLS-ALPN-01 connect (80 and 443 by the BRs).
+    /// The port HTTP-01 and the validation file are fetched from (80 by the BRs).
+    #[arg(long, default_value_t = 80)]
     pub http_port: u16,
+    /// The port TLS-ALPN-01 connects to (443 by the BRs).
+    #[arg(long, default_value_t = 443)]
     pub tls_port: u16,
-    /// Lets lookups reach non-public addresses: labs and tests only.
+    /// Let lookups reach loopback and private addresses (labs and tests only).
+    #[arg(long)]
     pub allow_private_addresses: bool,
+}
+
+fn parse_region(s: &str) -> Result<crate::domain::mpic::Region, String> {
+    crate::domain::mpic::Region::parse(s)
+        .ok_or_else(|| format!("{s:?} is not one of afrinic, apnic, arin, lacnic, ripe"))
 }
 
 /// Runs the perspective until the process is stopped.
