@@ -164,6 +164,10 @@ enum CaCommand {
     Crl {
         #[arg(long)]
         ca: String,
+        /// The CRL shard: 0 is the whole-CA CRL (`/crl/<ca>.crl`), 1 to N the shards
+        /// (`/crl/<ca>/<n>.crl`); `ca list` shows how many a CA has.
+        #[arg(long, default_value_t = 0)]
+        shard: i32,
         #[arg(long)]
         out: std::path::PathBuf,
     },
@@ -478,15 +482,15 @@ async fn ca(config: &Config, command: CaCommand) -> Result<(), String> {
             );
             Ok(())
         }
-        CaCommand::Crl { ca, out } => {
+        CaCommand::Crl { ca, shard, out } => {
             let der = services
                 .authority
-                .publish_fresh_crl(&ca)
+                .publish_fresh_crl(&ca, shard)
                 .await
                 .map_err(|e| e.to_string())?;
             std::fs::write(&out, der)
                 .map_err(|e| format!("cannot write {}: {e}", out.display()))?;
-            println!("CRL of CA {ca} written to {}", out.display());
+            println!("CRL shard {shard} of CA {ca} written to {}", out.display());
             Ok(())
         }
         CaCommand::List => {
@@ -505,6 +509,11 @@ async fn ca(config: &Config, command: CaCommand) -> Result<(), String> {
                     ca.not_before.format("%Y-%m-%d"),
                     ca.not_after.format("%Y-%m-%d"),
                     ca.subject
+                );
+                // The CRL URLs to give CCADB ("JSON Array of Partitioned CRLs").
+                println!(
+                    "          CRLs: the whole-CA CRL and {} shards, listed at {}",
+                    ca.crl_shards, ca.crl_partitions_url
                 );
             }
             Ok(())

@@ -745,18 +745,23 @@ fn three_nodes_behind_nginx_share_sessions_run_each_job_once_and_lose_nothing_wh
         .count();
     eprintln!("{senders} of 3 nodes delivered mail");
 
-    // Each CA's CRL was signed once for this period, though each node's job found it due.
+    // Each CRL shard of each CA (the whole-CA CRL and shards 1 to N) was signed once for this
+    // period, though each node's job found it due.
     let deadline = Instant::now() + Duration::from_secs(60);
-    while count(&site.db, "SELECT count(DISTINCT ca_id) FROM crls")
-        < count(&site.db, "SELECT count(*) FROM certificate_authorities")
-    {
+    while count(
+        &site.db,
+        "SELECT count(*) FROM (SELECT DISTINCT ca_id, shard FROM crls) AS signed",
+    ) < count(
+        &site.db,
+        "SELECT sum(crl_shards + 1) FROM certificate_authorities",
+    ) {
         assert!(Instant::now() < deadline, "CRLs not published within 60 s");
         std::thread::sleep(Duration::from_millis(250));
     }
     assert_eq!(
         sql(
             &site.db,
-            "SELECT ca_id, count(*), max(crl_number) FROM crls GROUP BY ca_id \
+            "SELECT ca_id, shard, count(*), max(crl_number) FROM crls GROUP BY ca_id, shard \
              HAVING count(*) <> 1 OR max(crl_number) <> 1"
         ),
         "",

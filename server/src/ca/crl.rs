@@ -1,13 +1,15 @@
-//! CRLs per CA: signed on revocation and on a schedule, stored, served at `/crl/<ca>.crl`.
+//! CRLs per shard of a CA (`crl_shards`): signed on revocation and on a schedule, stored,
+//! served at `/crl/<ca>.crl` (shard 0) and `/crl/<ca>/<n>.crl`.
 
 use chrono::{Datelike, Duration, SubsecRound, Timelike};
 use rcgen::{
-    CertificateRevocationListParams, CrlDistributionPoint, CrlIssuingDistributionPoint, Issuer,
-    KeyIdMethod, RevocationReason as RcgenReason, SerialNumber,
+    CertificateRevocationListParams, CrlDistributionPoint, CrlIssuingDistributionPoint, CrlScope,
+    Issuer, KeyIdMethod, RevocationReason as RcgenReason, SerialNumber,
 };
 
 use super::{
     Authority, CaError, asn1_time,
+    crl_shards::shards_of,
     signed::{
         Capture, SHA1_RULE, assemble, element_len, element_parts, push_length, refuse_sha1,
         tbs_signature_algorithm,
@@ -27,8 +29,16 @@ use crate::{
 pub const CRL_VALIDITY: Duration = Duration::days(7);
 /// A CRL older than this is replaced by the refresh job.
 pub const CRL_REFRESH_AFTER: Duration = Duration::hours(24);
-/// CRLs kept per CA: the one served and the one before it.
+/// CRLs kept per shard: the one served and the one before it.
 const CRLS_KEPT: i64 = 2;
+
+/// Which certificates a CA's CRLs cover, as the issuingDistributionPoint says (RFC 5280
+/// 5.2.5): an issuing CA's are all end-entity certificates (its own certificate's
+/// pathLenConstraint is 0), so its CRLs assert onlyContainsUserCerts, as Boulder's do; a
+/// root's cover CA certificates and its OCSP responders', so they assert neither.
+fn crl_scope(ca: &AuthorityRow) -> Option<CrlScope> {
+    ca.parent_id.map(|_| CrlScope::UserCertsOnly)
+}
 
 fn reason_code(reason: Option<RevocationReason>) -> Option<RcgenReason> {
     // unspecified is expressed by leaving reasonCode out (RFC 5280 5.3.1, TLS BR 7.2.2).
@@ -166,9 +176,9 @@ enum Need {
 }
 
 impl Authority {
-    /// Signs and stores a fresh CRL for a CA, numbered one above the last.
-    pub async fn publish_crl(&self, ca: &AuthorityRow) -> Result<CrlRow, CaError> {
-        match self.sign_crl(ca, Need::Always).await? {
+    /// Signs and stores a fresh CRL for a shard of a CA, numbered one above the shard's last.
+    pub async fn publish_crl(&self, ca: &AuthorityRow, shard: i32) -> Result<CrlRow, CaError> {
+        match self.sign_crl(ca, shard, Need::Always).await? {
             Some(row) => Ok(row),
             // `Always` never finds a CRL fresh enough to skip.
             None => Err(CaError::Build {
@@ -178,12 +188,17 @@ impl Authority {
         }
     }
 
-    /// Signs and stores a CRL numbered one above the last; with `Need::WhenStale`, `None`
-    /// when the newest CRL is still fresh. The decision and the number come from the same
-    /// read of the newest CRL, and a number another node took first sends it round again:
-    /// a node that lost the race then finds that node's CRL fresh and stops, instead of
-    /// publishing a second one for the same period.
-    async fn sign_crl(&self, ca: &AuthorityRow, need: Need) -> Result<Option<CrlRow>, CaError> {
+    /// Signs and stores a shard's CRL numbered one above the shard's last; with
+    /// `Need::WhenStale`, `None` when the shard's newest CRL is still fresh. The decision and
+    /// the number come from the same read of the newest CRL, and a number another node took
+    /// first sends it round again: a node that lost the race then finds that node's CRL fresh
+    /// and stops, instead of publishing a second one for the same period.
+    async fn sign_crl(
+        &self,
+        ca: &AuthorityRow,
+        shard: i32,
+        need: Need,
+    ) -> Result<Option<CrlRow>, CaError> {
         let build = |reason: String| CaError::Build {
             name: ca.name.clone(),
             reason,
@@ -193,7 +208,7 @@ impl Authority {
         // Two processes may publish at once; the unique number makes one of them try again.
         for _ in 0..3 {
             let now = self.clock.now().trunc_subsecs(0);
-            let latest = crls::latest_number_and_time_for_ca(&self.store, ca.id).await?;
+            let latest = crls::latest_number_and_time_for_shard(&self.store, ca.id, shard).await?;
             if need == Need::WhenStale
                 && latest.is_some_and(|(_, signed)| self.clock.now() - signed < CRL_REFRESH_AFTER)
             {
@@ -201,18 +216,21 @@ impl Authority {
             }
             let number = latest.map_or(1, |(n, _)| n + 1);
             // Up to millions of rows: on the read-only connections, beside the writer.
-            let revoked = certificates::revoked_for_ca(&self.store.reads(), ca.id, now).await?;
+            let revoked =
+                certificates::revoked_in_shard(&self.store.reads(), ca.id, shard, now).await?;
             let next_update = now + CRL_VALIDITY;
             // rcgen lays out everything but the entries: issuer, times, extensions.
             let frame = CertificateRevocationListParams {
                 this_update: time(now)?,
                 next_update: time(next_update)?,
                 crl_number: SerialNumber::from_slice(&number.to_be_bytes()),
+                // Critical (rcgen marks it so), with the URI the shard's certificates name
+                // (BR 7.2.2.1): a CRL of another shard can never pass for this one.
                 issuing_distribution_point: Some(CrlIssuingDistributionPoint {
                     distribution_point: CrlDistributionPoint {
-                        uris: vec![self.crl_url(&ca.name)],
+                        uris: vec![self.crl_url(&ca.name, shard)],
                     },
-                    scope: None,
+                    scope: crl_scope(ca),
                 }),
                 revoked_certs: Vec::new(),
                 key_identifier_method: KeyIdMethod::Sha256,
@@ -248,6 +266,7 @@ impl Authority {
                 &self.store,
                 crls::NewCrl {
                     ca_id: ca.id,
+                    shard,
                     crl_number: number,
                     this_update: now,
                     next_update,
@@ -258,9 +277,10 @@ impl Authority {
             .await;
             match stored {
                 Ok(row) => {
-                    if let Err(e) = crls::prune(&self.store, ca.id, number, CRLS_KEPT).await {
+                    if let Err(e) = crls::prune(&self.store, ca.id, shard, number, CRLS_KEPT).await
+                    {
                         // The new CRL is published; old ones only cost space until next time.
-                        tracing::warn!(error = %e, ca = %ca.name, "cannot delete old CRLs");
+                        tracing::warn!(error = %e, ca = %ca.name, shard, "cannot delete old CRLs");
                     }
                     return Ok(Some(row));
                 }
@@ -271,18 +291,22 @@ impl Authority {
         Err(build("could not take a CRL number".into()))
     }
 
-    /// The current CRL of a CA (DER), publishing one first if there is none or it is stale.
-    pub async fn current_crl(&self, ca_name: &str) -> Result<Option<Vec<u8>>, CaError> {
-        let Some(ca) = authorities::find_by_name(&self.store, ca_name).await? else {
+    /// The current CRL of a shard of a CA (DER), publishing one first if there is none or it
+    /// is stale; `None` for a CA or shard that does not exist.
+    pub async fn current_crl(&self, ca_name: &str, shard: i32) -> Result<Option<Vec<u8>>, CaError> {
+        let Some(ca) = authorities::find_by_name(&self.store, ca_name)
+            .await?
+            .filter(|ca| shards_of(ca).contains(&shard))
+        else {
             return Ok(None);
         };
         let now = self.clock.now();
-        let crl = match crls::latest_for_ca(&self.store, ca.id).await? {
+        let crl = match crls::latest_for_shard(&self.store, ca.id, shard).await? {
             Some(c) if now - c.this_update < CRL_REFRESH_AFTER => c,
             // Stale or missing: sign one unless another node just did, then serve the newest.
-            _ => match self.sign_crl(&ca, Need::WhenStale).await? {
+            _ => match self.sign_crl(&ca, shard, Need::WhenStale).await? {
                 Some(row) => row,
-                None => crls::latest_for_ca(&self.store, ca.id)
+                None => crls::latest_for_shard(&self.store, ca.id, shard)
                     .await?
                     .ok_or_else(|| CaError::Build {
                         name: ca.name.clone(),
@@ -293,31 +317,54 @@ impl Authority {
         Ok(Some(crl.der))
     }
 
-    /// Publishes a new CRL for a CA by name (the `ca crl` command).
-    pub async fn publish_fresh_crl(&self, ca_name: &str) -> Result<Vec<u8>, CaError> {
+    /// Publishes a new CRL for a shard of a CA by name (the `ca crl` command; shard 0 is the
+    /// whole-CA CRL).
+    pub async fn publish_fresh_crl(&self, ca_name: &str, shard: i32) -> Result<Vec<u8>, CaError> {
         let ca = authorities::find_by_name(&self.store, ca_name)
             .await?
             .ok_or_else(|| CaError::Refused {
                 rule: "ca.unknown",
                 detail: format!("there is no CA named {ca_name:?}; see `server ca list`"),
             })?;
-        Ok(self.publish_crl(&ca).await?.der)
+        if !shards_of(&ca).contains(&shard) {
+            return Err(CaError::Refused {
+                rule: "crl.shard",
+                detail: format!(
+                    "CA {ca_name} has CRL shards 0 to {}; there is no shard {shard}",
+                    ca.crl_shards.max(0)
+                ),
+            });
+        }
+        Ok(self.publish_crl(&ca, shard).await?.der)
     }
 
-    /// Re-signs every CRL that is due (the scheduled job), once per period across every
-    /// process that runs the job.
+    /// Re-signs every shard's CRL that is due (the scheduled job): each is older than
+    /// [`CRL_REFRESH_AFTER`] or missing, so every shard is re-signed at least daily (BR 4.9.7
+    /// asks for 7 days), once per period across every process that runs the job. One grouped
+    /// read finds the shards still fresh, so they cost no query each.
     pub async fn refresh_crls(&self) -> Result<usize, CaError> {
+        let newest: std::collections::HashMap<(i32, i32), chrono::DateTime<chrono::Utc>> =
+            crls::newest_this_update_per_shard_for_operator(&self.store)
+                .await?
+                .into_iter()
+                .map(|(ca, shard, signed)| ((ca, shard), signed))
+                .collect();
+        let now = self.clock.now();
         let mut published = 0;
         for ca in authorities::list(&self.store).await? {
-            if self.sign_crl(&ca, Need::WhenStale).await?.is_some() {
-                published += 1;
+            for shard in shards_of(&ca) {
+                if newest
+                    .get(&(ca.id, shard))
+                    .is_some_and(|signed| now - *signed < CRL_REFRESH_AFTER)
+                {
+                    continue;
+                }
+                if self.sign_crl(&ca, shard, Need::WhenStale).await?.is_some() {
+                    published += 1;
+                }
             }
         }
         Ok(published)
-    }
-
-    pub(super) fn crl_url(&self, ca_name: &str) -> String {
-        format!("{}/crl/{ca_name}.crl", self.settings.base_url)
     }
 }
 
@@ -459,9 +506,9 @@ mod tests {
     }
 
     #[tokio::test]
-    async fn a_crl_lists_every_unexpired_revocation_and_only_the_last_two_crls_are_kept() {
+    async fn a_shards_crl_lists_every_unexpired_revocation_of_that_shard_and_keeps_its_last_two() {
         use crate::{
-            ca::test_support::{SECRET, authority, dv_csr, issue_dv, temp_dir},
+            ca::test_support::{SECRET, authority, crl_shard_of, dv_csr, issue_dv, temp_dir},
             store::{authorities, test_db::fresh_store},
         };
         let ca = authority(fresh_store().await, SECRET);
@@ -473,36 +520,48 @@ mod tests {
         let dir = temp_dir("crl-entries");
         let csr = dv_csr(&dir);
         let compromised = issue_dv(&ca, &csr).await;
-        let plain = issue_dv(&ca, &csr).await;
+        let shard = crl_shard_of(&ca, &compromised.serial_hex).await;
+        // Another certificate of the same shard, and one of another shard.
+        let (mut plain, mut elsewhere) = (None, None);
+        while plain.is_none() || elsewhere.is_none() {
+            let issued = issue_dv(&ca, &csr).await;
+            if crl_shard_of(&ca, &issued.serial_hex).await == shard {
+                plain.get_or_insert(issued);
+            } else {
+                elsewhere.get_or_insert(issued);
+            }
+        }
+        let (plain, elsewhere) = (plain.unwrap(), elsewhere.unwrap());
         let now = ca.clock.now();
-        // Three revoked certificates that have expired and two that have not.
-        certificates::insert_revoked_for_bench(
-            &ca.store,
-            tls.id,
-            0,
-            3,
-            now - Duration::days(40),
-            now - Duration::days(1),
-        )
-        .await
-        .unwrap();
-        certificates::insert_revoked_for_bench(
-            &ca.store,
-            tls.id,
-            3,
-            2,
-            now - Duration::days(2),
-            now + Duration::days(30),
-        )
-        .await
-        .unwrap();
+        // In the shard, three revoked certificates that have expired and two that have not;
+        // two more on the whole-CA CRL, which is another shard.
+        for (first, count, not_after, in_shard) in [
+            (0, 3, now - Duration::days(1), shard),
+            (3, 2, now + Duration::days(30), shard),
+            (5, 2, now + Duration::days(30), 0),
+        ] {
+            certificates::insert_revoked_for_bench(
+                &ca.store,
+                tls.id,
+                in_shard,
+                first,
+                count,
+                now - Duration::days(2),
+                not_after,
+            )
+            .await
+            .unwrap();
+        }
         ca.revoke(&compromised.serial_hex, RevocationReason::KeyCompromise)
             .await
             .unwrap();
         ca.revoke(&plain.serial_hex, RevocationReason::Unspecified)
             .await
             .unwrap();
-        let der = ca.publish_fresh_crl("tls").await.unwrap();
+        ca.revoke(&elsewhere.serial_hex, RevocationReason::Superseded)
+            .await
+            .unwrap();
+        let der = ca.publish_fresh_crl("tls", shard).await.unwrap();
 
         let (_, crl) =
             x509_parser::revocation_list::CertificateRevocationList::from_der(&der).unwrap();
@@ -538,15 +597,30 @@ mod tests {
                 "{listed:?}"
             );
         }
-        // Two revocations and one publication made three CRLs; the two newest are kept.
+        assert!(
+            !listed.iter().any(|(s, _, _)| *s == elsewhere.serial_hex),
+            "{listed:?}"
+        );
+        // Two revocations in the shard and one publication made three of its CRLs; the two
+        // newest are kept. The other shard has the one its revocation made.
         assert_eq!(
-            crls::numbers_for_ca(&ca.store, tls.id).await.unwrap(),
+            crls::numbers_for_shard(&ca.store, tls.id, shard)
+                .await
+                .unwrap(),
             vec![2, 3]
+        );
+        let other = crl_shard_of(&ca, &elsewhere.serial_hex).await;
+        assert_eq!(
+            crls::numbers_for_shard(&ca.store, tls.id, other)
+                .await
+                .unwrap(),
+            vec![1]
         );
         std::fs::remove_dir_all(dir).unwrap();
     }
+
     #[tokio::test]
-    async fn nodes_refreshing_at_once_publish_one_crl_per_ca_per_period() {
+    async fn nodes_refreshing_at_once_publish_one_crl_per_shard_per_period() {
         use std::sync::Arc;
 
         use crate::{
@@ -565,10 +639,13 @@ mod tests {
             .collect();
         nodes[0].init(KeySpec::EcP256).await.unwrap();
         let cas = authorities::list(&store).await.unwrap();
+        let shards: usize = cas.iter().map(|ca| shards_of(ca).count()).sum();
         let numbers = async || {
             let mut all = Vec::new();
             for ca in &cas {
-                all.push(crls::numbers_for_ca(&store, ca.id).await.unwrap());
+                for shard in shards_of(ca) {
+                    all.push(crls::numbers_for_shard(&store, ca.id, shard).await.unwrap());
+                }
             }
             all
         };
@@ -579,7 +656,7 @@ mod tests {
                 .into_iter()
                 .map(Result::unwrap)
                 .sum();
-        assert_eq!(published, cas.len(), "one CRL per CA between the three");
+        assert_eq!(published, shards, "one CRL per shard between the three");
         assert!(
             numbers().await.iter().all(|n| *n == vec![1]),
             "{:?}",
@@ -588,15 +665,18 @@ mod tests {
 
         // The next period: again one each, whether the job or a download finds it due.
         clock.advance(CRL_REFRESH_AFTER + Duration::minutes(1));
-        let tls = cas.iter().find(|c| c.name == "tls").unwrap();
         let (refreshed, served) = futures_util::future::join(
             futures_util::future::join_all(nodes.iter().map(|n| n.refresh_crls())),
-            futures_util::future::join_all(nodes.iter().map(|n| n.current_crl(&tls.name))),
+            futures_util::future::join_all(
+                nodes
+                    .iter()
+                    .flat_map(|n| [n.current_crl("tls", 0), n.current_crl("tls", 1)]),
+            ),
         )
         .await;
         let refreshed: usize = refreshed.into_iter().map(Result::unwrap).sum();
         assert!(served.into_iter().all(|d| d.unwrap().is_some()));
-        assert!(refreshed <= cas.len());
+        assert!(refreshed <= shards);
         assert!(
             numbers().await.iter().all(|n| *n == vec![1, 2]),
             "{:?}",

@@ -1,26 +1,32 @@
-//! How late the CRL refresh job is, for the operator's metrics: a CA's CRL is due for
-//! re-signing `CRL_REFRESH_AFTER` after its newest one was signed (a CA without any CRL is
-//! due from its creation); the lag is how long the most overdue CA has been waiting.
+//! How late the CRL refresh job is, for the operator's metrics: a shard's CRL is due for
+//! re-signing `CRL_REFRESH_AFTER` after its newest one was signed (a shard without any CRL is
+//! due from its CA's creation); the lag is how long the most overdue shard has been waiting.
 
 use std::{collections::HashMap, time::Duration};
 
-use super::{Authority, CRL_REFRESH_AFTER, CaError};
+use super::{Authority, CRL_REFRESH_AFTER, CaError, crl_shards::shards_of};
 use crate::store::{authorities, crls};
 
 impl Authority {
-    /// The CRL refresh job's lag now; zero when no CA's CRL is overdue.
+    /// The CRL refresh job's lag now; zero when no shard's CRL is overdue.
     pub async fn crl_refresh_lag(&self) -> Result<Duration, CaError> {
         let now = self.clock.now();
-        let newest: HashMap<i32, _> = crls::newest_this_update_per_ca_for_operator(&self.store)
-            .await?
-            .into_iter()
-            .collect();
+        let newest: HashMap<(i32, i32), _> =
+            crls::newest_this_update_per_shard_for_operator(&self.store)
+                .await?
+                .into_iter()
+                .map(|(ca, shard, signed)| ((ca, shard), signed))
+                .collect();
+        // Borrowed by each shard's closure below.
+        let newest = &newest;
         let oldest_due = authorities::list(&self.store)
             .await?
             .iter()
-            .map(|ca| match newest.get(&ca.id) {
-                Some(signed) => *signed + CRL_REFRESH_AFTER,
-                None => ca.created_at,
+            .flat_map(|ca| {
+                shards_of(ca).map(move |shard| match newest.get(&(ca.id, shard)) {
+                    Some(signed) => *signed + CRL_REFRESH_AFTER,
+                    None => ca.created_at,
+                })
             })
             .min();
         Ok(oldest_due

@@ -8,6 +8,7 @@ use rcgen::{
 
 use super::{
     Authority, CaError, HIERARCHY, ROOT, asn1_time, audit_ca,
+    crl_shards::DEFAULT_CRL_SHARDS,
     extensions::{authority_info_access, certificate_policies},
     hierarchy::CaDefinition,
     rcgen_key::RcgenKey,
@@ -183,6 +184,13 @@ impl Authority {
                 not_after,
                 created_at: now,
                 account_id: def.account_id,
+                // An issuing CA spreads its certificates over shards; a root signs CA
+                // certificates only, listed on its one whole-CA CRL.
+                crl_shards: if parent.is_some() {
+                    DEFAULT_CRL_SHARDS
+                } else {
+                    0
+                },
             },
         )
         .await?;
@@ -239,7 +247,7 @@ impl Authority {
             p.is_ca = IsCa::Ca(BasicConstraints::Constrained(0));
             p.extended_key_usages = def.purposes.iter().map(|u| u.eku()).collect();
             p.crl_distribution_points = vec![CrlDistributionPoint {
-                uris: vec![self.crl_url(parent)],
+                uris: vec![self.crl_url(parent, 0)],
             }];
             if !def.policies.is_empty() {
                 p.custom_extensions.push(certificate_policies(def.policies));

@@ -13,6 +13,7 @@ use rcgen::{
 
 use super::{
     Authority, CaError, ca_entry,
+    crl_shards::shard_for_serial,
     csr::{CheckedCsr, NamesRule},
     extensions::{authority_info_access, certificate_policies},
     lint::lint,
@@ -120,6 +121,8 @@ struct Checked {
 struct Laid {
     serial_hex: String,
     tbs: Vec<u8>,
+    /// The CRL shard the certificate's distribution point names.
+    crl_shard: i32,
 }
 
 /// One result per request or token, in order; the outer error is one that stopped the whole
@@ -202,6 +205,7 @@ impl Authority {
                         not_after: c.not_after,
                         tbs_der: &l.tbs,
                         created_at,
+                        crl_shard: l.crl_shard,
                     })
                 })
                 .collect();
@@ -416,9 +420,12 @@ impl Authority {
         })
     }
 
-    /// Picks a serial, lays out the certificate and lints it.
+    /// Picks a serial and, from it, the CRL shard; lays out the certificate and lints it.
     fn lay_out(&self, c: &Checked) -> Result<Laid, CaError> {
         let serial = random_serial(self.random.as_ref());
+        // From the CA's own number of shards, read with its row: a CA made under another
+        // default keeps spreading its certificates over the shards it publishes.
+        let crl_shard = shard_for_serial(&serial, c.ca.row.crl_shards);
         let tbs = self.tbs(
             c.profile,
             &c.csr,
@@ -428,6 +435,7 @@ impl Authority {
             &c.ca.public_key,
             c.ca.spec,
             &serial,
+            crl_shard,
             c.not_before,
             c.not_after,
         )?;
@@ -435,6 +443,7 @@ impl Authority {
         Ok(Laid {
             serial_hex: hex::encode(serial),
             tbs,
+            crl_shard,
         })
     }
 
@@ -616,6 +625,7 @@ impl Authority {
         ca_public_key: &[u8],
         spec: KeySpec,
         serial: &[u8],
+        crl_shard: i32,
         not_before: DateTime<Utc>,
         not_after: DateTime<Utc>,
     ) -> Result<Vec<u8>, CaError> {
@@ -692,8 +702,9 @@ impl Authority {
         let base = &self.settings.base_url;
         let ocsp = match profile.revocation {
             Revocation::Published => {
+                // The shard's URL, which its CRL repeats byte for byte (BR 7.2.2.1).
                 p.crl_distribution_points = vec![CrlDistributionPoint {
-                    uris: vec![self.crl_url(&ca.name)],
+                    uris: vec![self.crl_url(&ca.name, crl_shard)],
                 }];
                 Some(format!("{base}/ocsp"))
             }
@@ -1672,6 +1683,7 @@ mod tests {
                 &tls.public_key,
                 tls.spec,
                 &serial,
+                1,
                 not_before,
                 not_after_for(not_before, days),
             )

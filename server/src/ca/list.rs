@@ -14,6 +14,11 @@ pub struct CaSummary {
     pub not_before: DateTime<Utc>,
     pub not_after: DateTime<Utc>,
     pub purpose: String,
+    /// How many CRL shards its certificates are spread over (0: one whole-CA CRL).
+    pub crl_shards: i32,
+    /// Where the JSON array of its CRL URLs is published, for CCADB's "JSON Array of
+    /// Partitioned CRLs".
+    pub crl_partitions_url: String,
 }
 
 impl Authority {
@@ -40,6 +45,8 @@ impl Authority {
                 not_before: row.not_before,
                 not_after: row.not_after,
                 purpose,
+                crl_shards: row.crl_shards,
+                crl_partitions_url: self.crl_partitions_url(&row.name),
             });
         }
         Ok(out)

@@ -5,6 +5,7 @@
 mod chain;
 mod crl;
 mod crl_lag;
+mod crl_shards;
 mod csr;
 mod extensions;
 mod hierarchy;
@@ -31,6 +32,7 @@ use std::sync::Arc;
 
 pub use chain::{CertificateChain, pkcs7_certs_only};
 pub use crl::{CRL_REFRESH_AFTER, CRL_VALIDITY};
+pub use crl_shards::DEFAULT_CRL_SHARDS;
 pub use csr::{CheckedCsr, CsrRefusal, NamesMismatch, NamesRule};
 pub use hierarchy::{CaDefinition, HIERARCHY, ROOT};
 pub use init::InitOutcome;

@@ -864,7 +864,7 @@ mod tests {
             out.contains("Response verify OK") && out.contains("leaf.pem: revoked"),
             "{out}"
         );
-        let crl = ca.current_crl("tls").await.unwrap().unwrap();
+        let crl = ca.current_crl("tls", 0).await.unwrap().unwrap();
         std::fs::write(dir.join("tls.crl"), crl).unwrap();
         let text = openssl(
             &[

@@ -5,7 +5,7 @@ use crate::{
 };
 
 impl Authority {
-    /// Revokes a certificate by serial and publishes a new CRL for its CA at once.
+    /// Revokes a certificate by serial and publishes a new CRL for its CRL shard at once.
     pub async fn revoke(&self, serial_hex: &str, reason: RevocationReason) -> Result<(), CaError> {
         if !reason.allowed_for_subscribers() {
             return Err(CaError::Refused {
@@ -60,7 +60,9 @@ impl Authority {
         }
         tx.commit().await?;
         self.forget_ocsp_answers();
-        self.publish_crl(&ca).await?;
+        // At once, not within the 24 hours BR 4.9.7 allows; only the certificate's shard
+        // changed, so only its CRL is signed again.
+        self.publish_crl(&ca, cert.crl_shard).await?;
         Ok(())
     }
 }
@@ -73,23 +75,46 @@ mod tests {
     use crate::{
         ca::{
             list::pem_certificate,
-            test_support::{SECRET, authority, dv_csr, issue_dv, openssl, temp_dir},
+            test_support::{SECRET, authority, crl_shard_of, dv_csr, issue_dv, openssl, temp_dir},
         },
         ports::keys::KeySpec,
         store::{crls, stored::Stored, test_db::fresh_store},
     };
 
+    /// pkilint's findings on a CRL file in `dir` (nothing when it is clean).
+    fn lint_crl(dir: &std::path::Path, file: &str) -> String {
+        let out = Command::new("lint_crl")
+            .args(["lint", "-t", "CRL", "-p", "BR", "-s", "WARNING", file])
+            .current_dir(dir)
+            .output()
+            .expect("pkilint is installed");
+        let findings = String::from_utf8_lossy(&out.stdout).trim().to_owned();
+        if out.status.success() {
+            findings
+        } else {
+            format!(
+                "lint_crl failed: {findings} {}",
+                String::from_utf8_lossy(&out.stderr)
+            )
+        }
+    }
+
     #[tokio::test]
-    async fn a_revoked_certificate_is_on_the_next_crl_which_openssl_and_pkilint_accept() {
+    async fn a_revoked_certificate_is_on_its_shards_next_crl_which_openssl_and_pkilint_accept() {
         let ca = authority(fresh_store().await, SECRET);
         ca.init(KeySpec::EcP256).await.unwrap();
         let dir = temp_dir("revoke");
         let csr = dv_csr(&dir);
-        let mut serials = Vec::new();
-        for _ in 0..2 {
-            serials.push(issue_dv(&ca, &csr).await);
-        }
-        let (revoked, good) = (&serials[0], &serials[1]);
+        let revoked = issue_dv(&ca, &csr).await;
+        let revoked_shard = crl_shard_of(&ca, &revoked.serial_hex).await;
+        // A certificate that stays good, in another shard.
+        let good = loop {
+            let issued = issue_dv(&ca, &csr).await;
+            if crl_shard_of(&ca, &issued.serial_hex).await != revoked_shard {
+                break issued;
+            }
+        };
+        let good_shard = crl_shard_of(&ca, &good.serial_hex).await;
         ca.revoke(
             &revoked.serial_hex.to_uppercase(),
             RevocationReason::KeyCompromise,
@@ -97,32 +122,73 @@ mod tests {
         .await
         .unwrap();
 
-        let crl = ca.current_crl("tls").await.unwrap().unwrap();
-        std::fs::write(dir.join("tls.crl"), &crl).unwrap();
-        let text = openssl(
-            &["crl", "-in", "tls.crl", "-inform", "DER", "-noout", "-text"],
-            &dir,
-        );
-        assert!(text.contains(&revoked.serial_hex.to_uppercase()), "{text}");
-        assert!(!text.contains(&good.serial_hex.to_uppercase()), "{text}");
-        assert!(text.contains("Key Compromise"), "{text}");
-
-        openssl(
-            &[
-                "crl",
-                "-in",
-                "tls.crl",
-                "-inform",
-                "DER",
-                "-out",
-                "tls.crl.pem",
-            ],
-            &dir,
-        );
         let mut cas = ca.certificate_pem("root").await.unwrap().unwrap();
         cas.push_str(&ca.certificate_pem("tls").await.unwrap().unwrap());
         std::fs::write(dir.join("cas.pem"), cas).unwrap();
-        for (issued, expected) in [(revoked, "certificate revoked"), (good, ": OK")] {
+        // Every CRL of the CA, the whole-CA one and each shard, reads as a CRL signed by the
+        // CA whose critical issuingDistributionPoint names its own URL; only the revoked
+        // certificate's shard lists it.
+        let tls = authorities::find_by_name(&ca.store, "tls")
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(tls.crl_shards, crate::ca::DEFAULT_CRL_SHARDS);
+        for shard in 0..=tls.crl_shards {
+            let file = format!("tls-{shard}.crl");
+            let der = ca.current_crl("tls", shard).await.unwrap().unwrap();
+            std::fs::write(dir.join(&file), der).unwrap();
+            let text = openssl(
+                &[
+                    "crl", "-in", &file, "-inform", "DER", "-CAfile", "cas.pem", "-noout", "-text",
+                ],
+                &dir,
+            );
+            let url = match shard {
+                0 => "http://pki.example.com/crl/tls.crl".to_owned(),
+                n => format!("http://pki.example.com/crl/tls/{n}.crl"),
+            };
+            assert!(text.contains("verify OK"), "{shard}: {text}");
+            assert!(
+                text.contains("X509v3 Issuing Distribution Point: critical")
+                    && text
+                        .split_whitespace()
+                        .any(|word| word == format!("URI:{url}"))
+                    && text.contains("Only User Certificates"),
+                "{shard}: {text}"
+            );
+            assert_eq!(
+                text.contains(&revoked.serial_hex.to_uppercase()),
+                shard == revoked_shard,
+                "{shard}: {text}"
+            );
+            assert!(!text.contains(&good.serial_hex.to_uppercase()), "{text}");
+            if shard == revoked_shard {
+                assert!(text.contains("Key Compromise"), "{text}");
+            }
+        }
+
+        for shard in [revoked_shard, good_shard] {
+            openssl(
+                &[
+                    "crl",
+                    "-in",
+                    &format!("tls-{shard}.crl"),
+                    "-inform",
+                    "DER",
+                    "-out",
+                    &format!("tls-{shard}.crl.pem"),
+                ],
+                &dir,
+            );
+        }
+        // Each certificate checked against its own shard's CRL; a CRL of another shard is out
+        // of the certificate's scope (its issuingDistributionPoint names another URL), which
+        // OpenSSL refuses to decide by.
+        for (issued, shard, expected) in [
+            (&revoked, revoked_shard, "certificate revoked"),
+            (&good, good_shard, ": OK"),
+            (&revoked, good_shard, "different CRL scope"),
+        ] {
             std::fs::write(dir.join("leaf.pem"), pem_certificate(&issued.der)).unwrap();
             let out = openssl(
                 &[
@@ -131,24 +197,18 @@ mod tests {
                     "-CAfile",
                     "cas.pem",
                     "-CRLfile",
-                    "tls.crl.pem",
+                    &format!("tls-{shard}.crl.pem"),
                     "leaf.pem",
                 ],
                 &dir,
             );
-            assert!(out.contains(expected), "{out}");
+            assert!(out.contains(expected), "{shard}: {out}");
         }
 
-        let out = Command::new("lint_crl")
-            .args(["lint", "-t", "CRL", "-p", "BR", "-s", "WARNING", "tls.crl"])
-            .current_dir(&dir)
-            .output()
-            .expect("pkilint is installed");
-        let findings = String::from_utf8_lossy(&out.stdout);
-        assert!(
-            out.status.success() && findings.trim().is_empty(),
-            "{findings}"
-        );
+        for shard in [revoked_shard, 0] {
+            let findings = lint_crl(&dir, &format!("tls-{shard}.crl"));
+            assert!(findings.is_empty(), "shard {shard}: {findings}");
+        }
         std::fs::remove_dir_all(dir).unwrap();
     }
 
@@ -159,6 +219,7 @@ mod tests {
         let dir = temp_dir("revoke-refusals");
         let csr = dv_csr(&dir);
         let issued = issue_dv(&ca, &csr).await;
+        let shard = crl_shard_of(&ca, &issued.serial_hex).await;
         let tls = authorities::find_by_name(&ca.store, "tls")
             .await
             .unwrap()
@@ -188,7 +249,7 @@ mod tests {
             "{unknown:?}"
         );
         assert!(
-            crls::latest_for_ca(&ca.store, tls.id)
+            crls::latest_for_shard(&ca.store, tls.id, shard)
                 .await
                 .unwrap()
                 .is_none()
@@ -197,7 +258,7 @@ mod tests {
         ca.revoke(&issued.serial_hex, RevocationReason::Superseded)
             .await
             .unwrap();
-        let first = crls::latest_for_ca(&ca.store, tls.id)
+        let first = crls::latest_for_shard(&ca.store, tls.id, shard)
             .await
             .unwrap()
             .unwrap();
@@ -223,14 +284,26 @@ mod tests {
             Some(RevocationReason::Superseded)
         );
 
-        // Each publication takes the next CRL number.
-        ca.publish_fresh_crl("tls").await.unwrap();
-        let second = crls::latest_for_ca(&ca.store, tls.id)
+        // Each publication takes the shard's next CRL number.
+        ca.publish_fresh_crl("tls", shard).await.unwrap();
+        let second = crls::latest_for_shard(&ca.store, tls.id, shard)
             .await
             .unwrap()
             .unwrap();
         assert_eq!(second.crl_number, first.crl_number + 1);
         assert_eq!(second.entries, 1);
+        // A shard the CA does not have is refused by name.
+        let beyond = ca.publish_fresh_crl("tls", tls.crl_shards + 1).await;
+        assert!(
+            matches!(
+                beyond,
+                Err(CaError::Refused {
+                    rule: "crl.shard",
+                    ..
+                })
+            ),
+            "{beyond:?}"
+        );
         std::fs::remove_dir_all(dir).unwrap();
     }
 }

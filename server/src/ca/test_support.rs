@@ -149,3 +149,12 @@ pub async fn issue_dv(ca: &Authority, csr: &[u8]) -> super::Issued {
 pub fn checked(bytes: &[u8]) -> super::CheckedCsr {
     super::CheckedCsr::parse(bytes).unwrap()
 }
+
+/// The CRL shard a certificate was issued into, as its record says.
+pub async fn crl_shard_of(ca: &Authority, serial_hex: &str) -> i32 {
+    crate::store::certificates::find_by_serial(&ca.store, serial_hex)
+        .await
+        .unwrap()
+        .unwrap()
+        .crl_shard
+}

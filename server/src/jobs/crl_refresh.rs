@@ -2,11 +2,11 @@ use std::{sync::Arc, time::Duration};
 
 use crate::ca::Authority;
 
-/// How often to look for CRLs that are due; each is re-signed once a day.
+/// How often to look for CRLs that are due; each shard's is re-signed once a day.
 const TICK: Duration = Duration::from_secs(15 * 60);
 
-/// Keeps every CA's CRL fresh. Several processes may run it: between them they sign one CRL per
-/// CA per period (`Authority::refresh_crls`).
+/// Keeps the CRL of every shard of every CA fresh. Several processes may run it: between them
+/// they sign one CRL per shard per period (`Authority::refresh_crls`).
 pub async fn run(authority: Arc<Authority>) {
     loop {
         match authority.refresh_crls().await {

@@ -48,6 +48,8 @@ pub struct NewAuthority<'a> {
     pub not_after: DateTime<Utc>,
     pub created_at: DateTime<Utc>,
     pub account_id: Option<i32>,
+    /// The CRL shards its certificates are spread over (0: one whole-CA CRL).
+    pub crl_shards: i32,
 }
 
 pub async fn insert_authority(
@@ -64,6 +66,7 @@ pub async fn insert_authority(
         not_after: Set(ca.not_after),
         created_at: Set(ca.created_at),
         account_id: Set(ca.account_id),
+        crl_shards: Set(ca.crl_shards),
         ..Default::default()
     }
     .insert(db.conn())
@@ -82,6 +85,21 @@ pub async fn find(db: &impl Db, id: i32) -> Result<Option<AuthorityRow>, StoreEr
     Ok(certificate_authorities::Entity::find_by_id(id)
         .one(db.conn())
         .await?)
+}
+
+/// Changes a CA's number of CRL shards, for tests of CAs made with another number (before
+/// sharding, or under another default).
+#[cfg(test)]
+pub async fn set_crl_shards(db: &impl Db, ca_id: i32, crl_shards: i32) -> Result<(), StoreError> {
+    certificate_authorities::Entity::update_many()
+        .col_expr(
+            certificate_authorities::Column::CrlShards,
+            Expr::value(crl_shards),
+        )
+        .filter(certificate_authorities::Column::Id.eq(ca_id))
+        .exec(db.conn())
+        .await?;
+    Ok(())
 }
 
 /// Every CA, in the order they were created (the root first).

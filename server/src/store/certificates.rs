@@ -25,6 +25,8 @@ pub struct NewReservation<'a> {
     pub not_after: DateTime<Utc>,
     pub tbs_der: &'a [u8],
     pub created_at: DateTime<Utc>,
+    /// The CRL shard its CRL distribution point names (0: the CA's whole-CA CRL).
+    pub crl_shard: i32,
 }
 
 /// Rows per statement: far below the bind-parameter limits of SQLite and PostgreSQL.
@@ -51,6 +53,7 @@ pub async fn reserve_many(
             tbs_der: Set(r.tbs_der.to_vec()),
             cert_der: Set(None),
             created_at: Set(r.created_at),
+            crl_shard: Set(r.crl_shard),
             ..Default::default()
         });
         let mut rows: std::collections::HashMap<String, CertificateRow> =
@@ -220,13 +223,14 @@ impl RevokedList {
     }
 }
 
-/// Every revoked certificate of a CA that has not expired yet (expired ones leave the CRL).
-/// The database joins the entries into one text: handing a million rows one by one from the
-/// driver's thread costs ten times what the database spends finding them in the covering
-/// index (`issued_certificates_crl_entries`).
-pub async fn revoked_for_ca(
+/// Every revoked certificate of one CRL shard of a CA that has not expired yet (expired ones
+/// leave the CRL). The database joins the entries into one text: handing a million rows one
+/// by one from the driver's thread costs ten times what the database spends finding them in
+/// the covering index (`issued_certificates_crl_shard_entries`).
+pub async fn revoked_in_shard(
     db: &impl Db,
     ca_id: i32,
+    shard: i32,
     now: DateTime<Utc>,
 ) -> Result<RevokedList, StoreError> {
     use sea_orm::{ConnectionTrait, DbBackend, Statement};
@@ -235,12 +239,14 @@ pub async fn revoked_for_ca(
         DbBackend::Postgres => {
             "SELECT count(*), string_agg(serial_hex || ',' || floor(extract(epoch FROM revoked_at))::bigint \
              || ',' || coalesce(revocation_reason, ''), ';') \
-             FROM issued_certificates WHERE ca_id = $1 AND revoked_at IS NOT NULL AND not_after > $2"
+             FROM issued_certificates WHERE ca_id = $1 AND crl_shard = $2 \
+             AND revoked_at IS NOT NULL AND not_after > $3"
         }
         _ => {
             "SELECT count(*), group_concat(serial_hex || ',' || strftime('%s', revoked_at) \
              || ',' || coalesce(revocation_reason, ''), ';') \
-             FROM issued_certificates WHERE ca_id = ? AND revoked_at IS NOT NULL AND not_after > ?"
+             FROM issued_certificates WHERE ca_id = ? AND crl_shard = ? \
+             AND revoked_at IS NOT NULL AND not_after > ?"
         }
     };
     let row = db
@@ -248,7 +254,7 @@ pub async fn revoked_for_ca(
         .query_one_raw(Statement::from_sql_and_values(
             backend,
             sql,
-            [ca_id.into(), now.into()],
+            [ca_id.into(), shard.into(), now.into()],
         ))
         .await?
         .ok_or_else(|| StoreError::Inconsistent("an aggregate returned no row".into()))?;
@@ -274,10 +280,12 @@ pub async fn all_for_operator(db: &impl Db) -> Result<Vec<CertificateRow>, Store
     Ok(certs::Entity::find().all(db.conn()).await?)
 }
 
-/// Adds `count` revoked certificate records to a CA in one transaction, for the CRL benchmark.
+/// Adds `count` revoked certificate records to a shard of a CA in one transaction, for the
+/// CRL benchmark.
 pub async fn insert_revoked_for_bench(
     db: &impl Db,
     ca_id: i32,
+    shard: i32,
     first: usize,
     count: usize,
     at: DateTime<Utc>,
@@ -304,6 +312,7 @@ pub async fn insert_revoked_for_bench(
             issued_at: Set(Some(at)),
             revoked_at: Set(Some(at)),
             revocation_reason: Set(Some(RevocationReason::Superseded.into())),
+            crl_shard: Set(shard),
             ..Default::default()
         });
         certs::Entity::insert_many(rows).exec(db.conn()).await?;

@@ -297,6 +297,7 @@ pub fn router(state: AppState) -> Router {
         .route("/sign-in/certificate", get(certificate_sign_in::sign_in))
         .route("/ca/{file}", get(ca_certs::ca_certificate))
         .route("/crl/{file}", get(ca_certs::crl))
+        .route("/crl/{ca}/{file}", get(ca_certs::crl_shard))
         .route("/ocsp", axum::routing::post(ocsp::post))
         .route("/ocsp/{*request}", get(ocsp::get))
         .merge(pages(&state, routes))

@@ -198,6 +198,7 @@ mod tests {
             issued_at: None,
             revoked_at: None,
             revocation_reason: None,
+            crl_shard: 1,
         }
     }
 

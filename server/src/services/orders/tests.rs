@@ -566,10 +566,16 @@ async fn a_revoked_certificate_shows_on_the_order_the_crl_and_the_mail_and_refus
             .any(|e| e.action == "Certificate revoked")
     );
 
+    // The CRL of the shard the certificate was issued into.
+    let shard = crate::store::certificates::find_by_serial(&w.h.store, &cert.serial)
+        .await
+        .unwrap()
+        .unwrap()
+        .crl_shard;
     let crl = w
         .orders
         .authority
-        .current_crl("tls")
+        .current_crl("tls", shard)
         .await
         .unwrap()
         .unwrap();

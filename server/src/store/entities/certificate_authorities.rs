@@ -16,6 +16,9 @@ pub struct Model {
     pub created_at: DateTimeUtc,
     /// The account that owns a private CA; `None` for the operator's public hierarchy.
     pub account_id: Option<i32>,
+    /// How many CRL shards the CA's certificates are spread over (`/crl/<ca>/<n>.crl`, 1 to
+    /// this); 0 for a CA whose certificates all name its whole-CA CRL. Only ever grows.
+    pub crl_shards: i32,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

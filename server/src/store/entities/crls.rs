@@ -11,6 +11,8 @@ pub struct Model {
     pub next_update: DateTimeUtc,
     pub der: Vec<u8>,
     pub entries: i32,
+    /// The shard this CRL covers (0: the CA's whole-CA URL); each shard numbers its own CRLs.
+    pub shard: i32,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

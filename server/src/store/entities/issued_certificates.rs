@@ -26,6 +26,9 @@ pub struct Model {
     pub issued_at: Option<DateTimeUtc>,
     pub revoked_at: Option<DateTimeUtc>,
     pub revocation_reason: Option<Stored<RevocationReason>>,
+    /// The CRL shard that lists the certificate once revoked, and that its CRL distribution
+    /// point names; 0 is the CA's whole-CA CRL (every certificate issued before sharding).
+    pub crl_shard: i32,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
