@@ -36,6 +36,7 @@ use crate::pages::{
         legal::OperatorLegalPage,
         payments::OperatorPaymentsPage,
         products::OperatorProductsPage,
+        revocations::{batch::RevocationBatchPage, search::RevocationsPage},
         vetting::{case::VettingCasePage, queue::VettingQueuePage},
     },
     orders::{
@@ -174,6 +175,8 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/organizations/consent/:token") view=OrganizationConsentPage ssr=SsrMode::Async />
                 <Route path=path!("/operator/vetting") view=VettingQueuePage ssr=SsrMode::Async />
                 <Route path=path!("/operator/vetting/:id") view=VettingCasePage ssr=SsrMode::Async />
+                <Route path=path!("/operator/revocations") view=RevocationsPage ssr=SsrMode::Async />
+                <Route path=path!("/operator/revocations/:id") view=RevocationBatchPage ssr=SsrMode::Async />
                 <Route path=path!("/track/:token") view=TrackPage ssr=SsrMode::Async />
                 <Route path=path!("/ev/:token") view=EvLinkPage ssr=SsrMode::Async />
                 <Route path=path!("/ev-approvals") view=EvApprovalsPage ssr=SsrMode::Async />

@@ -81,6 +81,8 @@ id_newtype! {
     OrganizationDocumentId;
     /// A representative of an organization.
     ContactId;
+    /// An operator's mass revocation: one reason, many certificates.
+    RevocationBatchId;
 }
 
 #[cfg(test)]

@@ -26,4 +26,5 @@ pub struct Backend {
     pub vetting: Arc<dyn crate::ports::vetting::VettingApi>,
     pub partners: Arc<dyn crate::ports::partners::PartnersApi>,
     pub payments: Arc<dyn crate::ports::payments::PaymentsApi>,
+    pub revocations: Arc<dyn crate::ports::revocations::RevocationsApi>,
 }

@@ -4,6 +4,7 @@
 pub mod crl_refresh;
 pub mod interim_dv;
 pub mod mail_delivery;
+pub mod mass_revocation;
 pub mod ocsp_refresh;
 pub mod renewals;
 pub mod vetting_reminders;

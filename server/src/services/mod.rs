@@ -9,6 +9,7 @@ mod authorization_matrix;
 pub mod billing;
 pub mod catalog;
 pub mod identity;
+pub mod mass_revocation;
 pub mod notifications;
 pub mod orders;
 pub mod organizations;

@@ -40,6 +40,36 @@ pub async fn insert_mark(
     Ok(true)
 }
 
+/// Marks many certificates for early renewal at once (a mass revocation coming); a mark
+/// already there is kept with its first time.
+pub async fn insert_marks_many(
+    db: &impl Db,
+    certificate_ids: &[i32],
+    by: &str,
+    at: DateTime<Utc>,
+) -> Result<(), StoreError> {
+    use sea_orm::sea_query::OnConflict;
+    for chunk in certificate_ids.chunks(500) {
+        if chunk.is_empty() {
+            continue;
+        }
+        marks::Entity::insert_many(chunk.iter().map(|id| marks::ActiveModel {
+            certificate_id: Set(*id),
+            marked_at: Set(at),
+            marked_by: Set(by.to_owned()),
+        }))
+        .on_conflict(
+            OnConflict::column(marks::Column::CertificateId)
+                .do_nothing()
+                .to_owned(),
+        )
+        .exec_without_returning(db.conn())
+        .await
+        .map_err(StoreError::from_db)?;
+    }
+    Ok(())
+}
+
 /// The account's order whose certificate this is.
 pub async fn order_of_certificate(
     db: &impl Db,

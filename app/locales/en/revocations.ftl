@@ -1,0 +1,113 @@
+# Mass revocation (operator users): the search across accounts and a batch's progress.
+page-revocations = Mass revocation
+page-revocation-batch = Mass revocation batch
+menu-revocations = Mass revocation
+revocations-intro = Find certificates in every account and revoke a selection with one reason. Each certificate is revoked as a single revocation is: its CRL and OCSP answer change at once, the revocation is audited in the subscriber's account, ACME clients that ask for renewal information are told to renew now, and each subscriber gets one mail listing their certificates.
+revocations-deadlines = TLS BR 4.9.1.1: revoke within 24 hours for key compromise, and when domain validation cannot be relied on (superseded); within 5 days for the other reasons.
+revocations-search-label = Search certificates
+revocations-ca = Issuing CA
+revocations-any-ca = Any CA
+revocations-serial-from = Serial from (hex)
+revocations-serial-to = Serial to (hex)
+revocations-key = Public key (SHA-256 of the SubjectPublicKeyInfo, hex)
+revocations-name = Name
+revocations-name-match = Name match
+revocations-match-exact = Exactly this name
+revocations-match-suffix = This name and the names under it
+revocations-profile = Certificate profile
+revocations-any-profile = Any profile
+revocations-product = Product
+revocations-any-product = Any product
+revocations-acme-profile = ACME profile
+revocations-any-acme-profile = Any, or not ACME
+revocations-issued-from = Issued (notBefore) from
+revocations-issued-to = Issued (notBefore) to
+revocations-expires-from = Expires (notAfter) from
+revocations-expires-to = Expires (notAfter) to
+revocations-state = State
+revocations-state-valid = Valid
+revocations-state-revoked = Revoked
+revocations-state-expired = Expired
+revocations-state-any = Any state
+revocations-found = { $total ->
+        [one] One certificate found
+       *[other] { $total } certificates found
+    }, { $revocable } of all the matches valid. Page { $page } of { $pages }.
+revocations-none = No certificate matches this search.
+revocations-table = Certificates found
+revocations-col-select = Revoke
+revocations-col-serial = Serial
+revocations-col-names = Names
+revocations-col-account = Account and order
+revocations-col-ca = CA and profile
+revocations-col-validity = Valid
+revocations-col-state = State
+revocations-select-certificate = Revoke certificate { $serial }
+revocations-no-account = No account (issued from the command line)
+revocations-order = Order #{ $id }
+revocations-validity = { $from } to { $to }
+revocations-revoke-heading = Revoke
+revocations-scope = Which certificates
+revocations-scope-selected = The certificates ticked on this page
+revocations-scope-all = { $count ->
+        [one] The one valid certificate this search finds
+       *[other] All { $count } valid certificates this search finds, on every page
+    }
+revocations-reason = Reason
+revocations-hint-key-compromise = The private key is compromised, or a method to derive it is known (weak keys). 24 hours.
+revocations-hint-superseded = Domain validation cannot be relied on. 24 hours.
+revocations-hint-cessation-of-operation = The subscriber no longer controls the names, or the service is shut down. 5 days.
+revocations-hint-affiliation-changed = The subject's name or other identity information changed. 5 days.
+revocations-hint-privilege-withdrawn = Misissued, misused, or issued against the CP/CPS. 5 days.
+revocations-comment = Comment (recorded with each revocation and mailed to the subscribers)
+revocations-confirm = Number of certificates you are revoking
+revocations-confirm-hint = Type the number to confirm: a revocation cannot be undone.
+revocations-submit = Revoke certificates
+revocations-recent = Recent batches
+revocations-batch-line = Batch #{ $id } · { $when } · { $reason } · { $total ->
+        [one] one certificate
+       *[other] { $total } certificates
+    } · { $state }
+revocations-batch-running = running
+revocations-batch-finished = finished
+revocations-progress = { $done } of { $total } revoked
+revocations-operator = Operator
+revocations-started-at = Started
+revocations-finished-at = Finished
+revocations-criteria = Selection
+revocations-comment-label = Comment
+revocations-already = Already revoked by someone else
+revocations-failed = Failed
+revocations-waiting = Waiting
+revocations-running-note = The certificates are revoked in the background. Refresh the page to see how far it is.
+revocations-refresh = Refresh
+revocations-done-note = Done: the subscribers have been mailed.
+revocations-batch-table = Certificates of the batch
+revocations-col-outcome = Outcome
+revocations-outcome-pending = Waiting
+revocations-outcome-revoking = Revoking
+revocations-outcome-revoked = Revoked
+revocations-outcome-already-revoked = Already revoked
+revocations-outcome-failed = Failed
+revocations-incident = Last fault: incident { $id }
+revocations-back = Back to the search
+revocations-batch-pager = Page { $page } of { $pages }
+err-revocations-serial-hex = Enter a serial in hexadecimal, at most 20 bytes.
+err-revocations-serial-range = The last serial is below the first.
+err-revocations-key-hex = Enter the key's SHA-256 as 64 hexadecimal digits.
+err-revocations-name-match = Choose exact or suffix.
+err-revocations-name = Enter a DNS name or mailbox.
+err-revocations-choose-ca = Choose a CA from the list.
+err-revocations-choose-profile = Choose a profile from the list.
+err-revocations-choose-product = Choose a product from the list.
+err-revocations-choose-acme-profile = Choose an ACME profile from the list.
+err-revocations-all-needs-search = To revoke all matches, narrow the search first: an empty search would take every certificate.
+err-revocations-search-changed = The search changed; search again and revoke from its results.
+err-revocations-choose-certificates = Tick the certificates to revoke.
+err-revocations-choose-scope = Choose which certificates to revoke.
+err-revocations-choose-reason = Choose one of the reasons a CA may give.
+err-revocations-comment = Say why: the comment is kept with each revocation and mailed to the subscribers.
+err-revocations-confirm-count = Type the number of certificates you are revoking.
+err-revocations-confirm-mismatch = You typed { $typed }, but { $count } of the chosen certificates can be revoked now. Check the selection and type { $count }.
+err-revocations-too-many = At most { $max } certificates go in one batch: narrow the search (by CA, dates or serials) and revoke in several.
+err-revocations-nothing-to-revoke = None of the chosen certificates is valid any more: nothing to revoke.
