@@ -94,16 +94,25 @@ impl AcmeChallengeStatus {
     }
 }
 
-/// The ACME challenge types offered (RFC 8555 8.3, 8.4; RFC 8737).
+/// The ACME challenge types offered (RFC 8555 8.3, 8.4; RFC 8737;
+/// draft-ietf-acme-dns-persist).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum AcmeChallengeKind {
     Http01,
     Dns01,
     TlsAlpn01,
+    /// A persistent TXT record at `_validation-persist.<name>` naming this CA and the
+    /// account (TLS BR 3.2.2.4.22).
+    DnsPersist01,
 }
 
 impl AcmeChallengeKind {
-    pub const ALL: [AcmeChallengeKind; 3] = [Self::Http01, Self::Dns01, Self::TlsAlpn01];
+    pub const ALL: [AcmeChallengeKind; 4] = [
+        Self::Http01,
+        Self::Dns01,
+        Self::TlsAlpn01,
+        Self::DnsPersist01,
+    ];
 
     /// The challenge's `type`, stored and sent to clients.
     pub fn as_str(self) -> &'static str {
@@ -111,6 +120,7 @@ impl AcmeChallengeKind {
             Self::Http01 => "http-01",
             Self::Dns01 => "dns-01",
             Self::TlsAlpn01 => "tls-alpn-01",
+            Self::DnsPersist01 => "dns-persist-01",
         }
     }
 

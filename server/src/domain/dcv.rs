@@ -16,8 +16,9 @@ pub fn reuse_days(issuance: DateTime<Utc>) -> i64 {
 
 /// The first moment a validation completed at `validated` by `method` no longer counts.
 /// BR 4.2.1 keys the period by the day of issuance, not of validation, so a shorter period
-/// coming into force ends older validations early; and a method the rules refuse ends its
-/// prior validations on that day.
+/// coming into force ends older validations early; a method with its own shorter period
+/// (the persistent DNS record's 10 days, BR 3.2.2.4.22) ends them sooner; and a method the
+/// rules refuse ends its prior validations on that day.
 pub fn reuse_until(validated: DateTime<Utc>, method: BrMethod) -> DateTime<Utc> {
     let by_period = DCV_REUSE_DAYS
         .spans()
@@ -35,17 +36,26 @@ pub fn reuse_until(validated: DateTime<Utc>, method: BrMethod) -> DateTime<Utc> 
         // The last span never ends, so one always answers; counting nothing is the safe
         // reading otherwise.
         .unwrap_or(validated);
+    let by_method = method.max_reuse_days().map_or(by_period, |days| {
+        by_period.min(validated + Duration::days(days))
+    });
     method
         .refused_from()
-        .map_or(by_period, |refused| by_period.min(refused))
+        .map_or(by_method, |refused| by_method.min(refused))
 }
 
 /// How long a random value may be answered after it was made: 24 hours for a constructed
-/// e-mail (as the seeds promise the requester), 30 days otherwise (BR 1.6.1, Random Value).
+/// e-mail (as the seeds promise the requester), 30 days otherwise (BR 1.6.1, Random Value;
+/// BR 3.2.2.4.13 and .14 for the e-mails to DNS contacts). The persistent DNS record holds
+/// no random value; the 30 days only bound the unused one a domain row keeps.
 pub fn value_lifetime(method: &DcvMethod) -> Duration {
     match method {
         DcvMethod::ConstructedEmail { .. } => Duration::hours(24),
-        DcvMethod::DnsTxt | DcvMethod::HttpFile => Duration::days(30),
+        DcvMethod::DnsTxt
+        | DcvMethod::HttpFile
+        | DcvMethod::DnsPersist { .. }
+        | DcvMethod::CaaContactEmail
+        | DcvMethod::TxtContactEmail => Duration::days(30),
     }
 }
 
@@ -61,7 +71,9 @@ pub const RULES_VERSION: &str = "TLS BR 2.2.6 (SC-098v2, SC-099)";
 /// The file name the HTTP method serves the value under.
 pub const HTTP_FILE_NAME: &str = "rootline-dcv.txt";
 
-/// Where the value goes: the TXT record's name, the file's URL, or the mailbox.
+/// Where the value goes: the TXT record's name, the file's URL, or the mailbox; for the
+/// e-mails to DNS contacts, where the addresses are looked up (the CAA record set is the
+/// relevant one found from the domain up, RFC 8659 section 3).
 pub fn location(method: &DcvMethod, domain: &str) -> String {
     match method {
         DcvMethod::DnsTxt => domain.to_owned(),
@@ -69,6 +81,9 @@ pub fn location(method: &DcvMethod, domain: &str) -> String {
             format!("http://{domain}/.well-known/pki-validation/{HTTP_FILE_NAME}")
         }
         DcvMethod::ConstructedEmail { mailbox } => format!("{mailbox}@{domain}"),
+        DcvMethod::DnsPersist { .. } => super::persist_record::record_name(domain),
+        DcvMethod::CaaContactEmail => format!("CAA contactemail: {domain}"),
+        DcvMethod::TxtContactEmail => super::contact_email::txt_record_name(domain),
     }
 }
 
@@ -168,12 +183,40 @@ mod tests {
     }
 
     #[test]
+    fn a_persistent_record_counts_ten_days_at_most_whatever_the_day() {
+        let persist = BrMethod::PersistentDns;
+        for validated in [at(2026, 1, 10), at(2026, 12, 7), at(2029, 6, 1)] {
+            assert_eq!(
+                reuse_until(validated, persist),
+                validated + Duration::days(10),
+                "{validated}"
+            );
+            assert_eq!(
+                reuse_until(validated, BrMethod::AcmeDnsPersist01),
+                validated + Duration::days(10)
+            );
+        }
+        // Four days before the 100-day rule, 10 days still hold: the rule keys by issuance.
+        let late = Rule::DcvReuse100.starts() - Duration::days(4);
+        assert_eq!(reuse_until(late, persist), late + Duration::days(10));
+    }
+
+    #[test]
     fn an_emailed_value_lives_a_day_and_a_published_one_thirty() {
         let email = DcvMethod::ConstructedEmail {
             mailbox: app::model::domains::Mailbox::Admin,
         };
         assert_eq!(value_lifetime(&email), Duration::hours(24));
         assert_eq!(value_lifetime(&DcvMethod::DnsTxt), Duration::days(30));
+        // BR 3.2.2.4.13 and .14: no more than 30 days.
+        assert_eq!(
+            value_lifetime(&DcvMethod::CaaContactEmail),
+            Duration::days(30)
+        );
+        assert_eq!(
+            value_lifetime(&DcvMethod::TxtContactEmail),
+            Duration::days(30)
+        );
     }
 
     #[test]
@@ -196,5 +239,12 @@ mod tests {
         assert!(!covers("example.com", &http, "*.example.com"));
         assert!(!covers("example.com", &dns, "example.org"));
         assert!(!covers("shop.example.com", &dns, "example.com"));
+        let exact = DcvMethod::DnsPersist { wildcard: false };
+        let wild = DcvMethod::DnsPersist { wildcard: true };
+        assert!(covers("example.com", &exact, "example.com"));
+        assert!(!covers("example.com", &exact, "shop.example.com"));
+        assert!(!covers("example.com", &exact, "*.example.com"));
+        assert!(covers("example.com", &wild, "shop.example.com"));
+        assert!(covers("example.com", &wild, "*.example.com"));
     }
 }

@@ -150,12 +150,13 @@ fn Tracking(
         <h2>{t("track-domains")}</h2>
         {order.names.into_iter().map(|n| {
             let token = token.clone();
+            let offered = order.methods.clone();
             match (n.covered_by, n.domain) {
                 (Some(by), _) => view! {
                     <p><strong>{n.name}</strong>" "{t_args("track-verified-through", &[("domain", by.into())])}</p>
                 }.into_any(),
                 (None, Some(d)) => view! {
-                    <DomainStep name=n.name domain=d token=token can_act=can_act method=method verify=verify />
+                    <DomainStep name=n.name domain=d token=token can_act=can_act method=method verify=verify offered=offered />
                 }.into_any(),
                 (None, None) => view! { <p><strong>{n.name}</strong>" "{t("track-no-validation")}</p> }.into_any(),
             }
@@ -180,10 +181,12 @@ fn DomainStep(
     can_act: bool,
     method: ServerAction<TrackingMethod>,
     verify: ServerAction<TrackingVerify>,
+    /// The methods that may be chosen today.
+    offered: Vec<DcvMethod>,
 ) -> impl IntoView {
     let verify_token = token.clone();
     let current = domain.method.code();
-    let is_email = matches!(domain.method, DcvMethod::ConstructedEmail { .. });
+    let is_email = domain.method.is_email();
     let select_id = format!("method-{}", domain.id);
     // A read-only link cannot verify: whoever publishes the value tells the requester.
     let then = if can_act {
@@ -208,12 +211,24 @@ fn DomainStep(
                 ("value", v.clone().into()),
             ],
         ),
+        (DcvMethod::DnsPersist { .. }, Some(v), Some(at)) => t_args(
+            "track-dns-persist",
+            &[
+                ("location", at.clone().into()),
+                ("then", then.into()),
+                ("value", v.clone().into()),
+            ],
+        ),
         (DcvMethod::ConstructedEmail { .. }, _, Some(to)) => {
             t_args("track-email", &[("address", to.clone().into())])
         }
+        (DcvMethod::CaaContactEmail | DcvMethod::TxtContactEmail, _, _) => {
+            t("dcv-email-contact-explain")
+        }
         _ => String::new(),
     };
-    let method_label = domain.method.label();
+    let lang = crate::i18n::use_lang();
+    let method_label = domain.method.name_msg().text(lang);
     view! {
         <section class="domain-step" aria-label=t_args("track-validate", &[("name", name.clone().into())])>
             <h3>{name.clone()}" · "{t(domain.status.key())}</h3>
@@ -225,10 +240,10 @@ fn DomainStep(
                 <div class="field">
                     <label for=select_id.clone()>{t("track-method")}</label>
                     <select id=select_id name="method">
-                        {DcvMethod::choices().into_iter().map(|m| {
+                        {DcvMethod::choices().into_iter().filter(|m| offered.contains(m) || m.code() == current).map(|m| {
                             let code = m.code();
                             let selected = code == current;
-                            view! { <option value=code selected=selected>{m.label()}</option> }
+                            view! { <option value=code selected=selected>{m.name_msg().text(lang)}</option> }
                         }).collect_view()}
                     </select>
                 </div>

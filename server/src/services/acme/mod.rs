@@ -17,6 +17,7 @@ mod new_account;
 mod new_order;
 mod nonce;
 mod order;
+mod persist;
 mod profile;
 mod renewal_info;
 mod revoke;

@@ -30,15 +30,17 @@ use crate::{
 pub(super) const ORDER_LIFETIME: Duration = Duration::days(7);
 
 /// The challenge types offered for a name (wildcards prove control by DNS only, RFC 8737
-/// section 3 forbids TLS-ALPN-01 for them).
+/// section 3 forbids TLS-ALPN-01 for them; a persistent record then needs
+/// `policy=wildcard`).
 pub(super) fn challenge_kinds(wildcard: bool) -> &'static [AcmeChallengeKind] {
     if wildcard {
-        &[AcmeChallengeKind::Dns01]
+        &[AcmeChallengeKind::Dns01, AcmeChallengeKind::DnsPersist01]
     } else {
         &[
             AcmeChallengeKind::Http01,
             AcmeChallengeKind::Dns01,
             AcmeChallengeKind::TlsAlpn01,
+            AcmeChallengeKind::DnsPersist01,
         ]
     }
 }

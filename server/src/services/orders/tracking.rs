@@ -134,6 +134,7 @@ impl OrderService {
                 && !status.is_final()
                 && self.organization_in_vetting(&o).await?,
             ev_steps: self.ev_steps_of(&self.store, &o).await?,
+            methods: self.validation.offered_methods(self.clock.now()),
         })
     }
 

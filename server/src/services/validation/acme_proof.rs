@@ -1,13 +1,14 @@
 //! Control shown through an ACME challenge (TLS BR 3.2.2.4.19 HTTP-01, 3.2.2.4.7 DNS-01,
-//! 3.2.2.4.20 TLS-ALPN-01) is recorded as the account's validation of the domain, under the
-//! same reuse period as the portal's methods, so the order's issuance check sees it.
+//! 3.2.2.4.20 TLS-ALPN-01, 3.2.2.4.22 DNS-PERSIST-01) is recorded as the account's
+//! validation of the domain, under the same reuse period as the portal's methods, so the
+//! order's issuance check sees it.
 
 use app::model::domains::DcvMethod;
 use chrono::{DateTime, Utc};
 
 use super::{ValidationError, ValidationService};
 use crate::{
-    domain::br_rules::BrMethod,
+    domain::{br_rules::BrMethod, persist_record::PersistGrant},
     store::domains::{self, NewDomain},
 };
 
@@ -21,6 +22,9 @@ fn method(proof: AcmeProof) -> DcvMethod {
     match proof {
         AcmeProof::Dns01 => DcvMethod::DnsTxt,
         AcmeProof::Http01 | AcmeProof::TlsAlpn01 => DcvMethod::HttpFile,
+        // What the record granted is recorded by `record_acme_persist`; the exact name is
+        // the narrower reading.
+        AcmeProof::DnsPersist01 => DcvMethod::DnsPersist { wildcard: false },
     }
 }
 
@@ -32,6 +36,44 @@ impl ValidationService {
         name: &str,
         proof: AcmeProof,
     ) -> Result<DateTime<Utc>, ValidationError> {
+        self.record_acme(
+            account_id,
+            name,
+            method(proof),
+            BrMethod::of_acme(proof),
+            None,
+        )
+        .await
+    }
+
+    /// Records what an ACME dns-persist-01 record granted (BR 3.2.2.4.22): sub-domains with
+    /// `policy=wildcard`, and no longer than its `persistUntil`.
+    pub async fn record_acme_persist(
+        &self,
+        account_id: i32,
+        name: &str,
+        grant: PersistGrant,
+    ) -> Result<DateTime<Utc>, ValidationError> {
+        self.record_acme(
+            account_id,
+            name,
+            DcvMethod::DnsPersist {
+                wildcard: grant.wildcard,
+            },
+            BrMethod::AcmeDnsPersist01,
+            grant.persist_until,
+        )
+        .await
+    }
+
+    async fn record_acme(
+        &self,
+        account_id: i32,
+        name: &str,
+        method: DcvMethod,
+        by: BrMethod,
+        not_after: Option<DateTime<Utc>>,
+    ) -> Result<DateTime<Utc>, ValidationError> {
         let now = self.clock.now();
         let row = match domains::by_name(&self.store, account_id, name).await? {
             Some(d) => d,
@@ -42,7 +84,7 @@ impl ValidationService {
                     account_id,
                     NewDomain {
                         name,
-                        method: method(proof),
+                        method,
                         random_value: &value,
                     },
                     now,
@@ -56,8 +98,9 @@ impl ValidationService {
                 domain_id: row.id,
                 name,
                 authorization_domain: &row.name,
-                method: method(proof),
-                by: BrMethod::of_acme(proof),
+                method,
+                by,
+                not_after,
             },
             now,
         )

@@ -8,7 +8,7 @@ use app::model::{
     domains::{AddDomainForm, DomainView},
 };
 
-use super::{ValidationError, ValidationService, restricted_names, view, withdrawn};
+use super::{ValidationError, ValidationService, restricted_names};
 use crate::store::{StoreError, domains};
 
 impl ValidationService {
@@ -36,7 +36,7 @@ impl ValidationService {
             )));
         }
         let now = self.clock.now();
-        if let Some(why) = withdrawn(valid.method, now) {
+        if let Some(why) = self.refusal(valid.method, now) {
             return Err(ValidationError::Invalid(FieldErrors::single("method", why)));
         }
         let row = domains::insert(
@@ -57,7 +57,7 @@ impl ValidationService {
             )),
             other => other.into(),
         })?;
-        Ok(view(&row, now))
+        Ok(self.view_of(&row, now))
     }
 }
 

@@ -4,7 +4,7 @@ use crate::services::identity::Caller;
 use app::model::Permission;
 use app::model::domains::{DomainView, parse_method};
 
-use super::{ValidationError, ValidationService, view, withdrawn};
+use super::{ValidationError, ValidationService};
 use crate::store::domains;
 
 impl ValidationService {
@@ -32,7 +32,7 @@ impl ValidationService {
             .await?
             .ok_or(ValidationError::NotFound)?;
         let now = self.clock.now();
-        if let Some(why) = withdrawn(method, now) {
+        if let Some(why) = self.refusal(method, now) {
             return Err(ValidationError::Invalid(app::model::FieldErrors::single(
                 "method", why,
             )));
@@ -49,6 +49,6 @@ impl ValidationService {
         let row = domains::get(&self.store, account_id, domain_id)
             .await?
             .ok_or(ValidationError::NotFound)?;
-        Ok(view(&row, now))
+        Ok(self.view_of(&row, now))
     }
 }

@@ -1,10 +1,10 @@
-//! The link of the constructed e-mail: whoever reads the mailbox confirms control of the
-//! domain. The value answers once, within 24 hours.
+//! The link of a validation e-mail (constructed, BR 3.2.2.4.4; to a DNS contact, BR
+//! 3.2.2.4.13 and .14): whoever reads the mailbox confirms control of the domain. The value
+//! answers once, within its lifetime (24 hours, or 30 days for the DNS contacts).
 
 use app::i18n::Msg;
-use app::model::domains::DcvMethod;
 
-use super::{ValidationError, ValidationService, withdrawn};
+use super::{ValidationError, ValidationService};
 use crate::{domain::dcv, store::domains};
 
 impl ValidationService {
@@ -22,15 +22,12 @@ impl ValidationService {
         let now = self.clock.now();
         let fresh = now - d.value_created_at <= dcv::value_lifetime(&method);
         // The comparison is over a 128-bit random value; its timing reveals nothing usable.
-        if !matches!(method, DcvMethod::ConstructedEmail { .. })
-            || !fresh
-            || d.random_value != value
-        {
+        if !method.is_email() || !fresh || d.random_value != value {
             return Err(refused());
         }
-        // A link mailed before the method was refused confirms nothing after it; only the
-        // holder of a genuine link learns why.
-        if let Some(why) = withdrawn(method, now) {
+        // A link mailed before the method was refused (or the operator turned it off)
+        // confirms nothing after it; only the holder of a genuine link learns why.
+        if let Some(why) = self.refusal(method, now) {
             return Err(ValidationError::Refused(why));
         }
         self.record_success(&d, &method, now).await?;

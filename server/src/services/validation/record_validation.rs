@@ -23,6 +23,9 @@ pub(super) struct Validated<'a> {
     pub authorization_domain: &'a str,
     pub method: DcvMethod,
     pub by: BrMethod,
+    /// No certificate may rely on the validation after this (a persistent record's
+    /// `persistUntil`).
+    pub not_after: Option<DateTime<Utc>>,
 }
 
 impl ValidationService {
@@ -34,6 +37,7 @@ impl ValidationService {
         now: DateTime<Utc>,
     ) -> Result<DateTime<Utc>, ValidationError> {
         let until = dcv::reuse_until(now, v.by);
+        let until = v.not_after.map_or(until, |end| until.min(end));
         let rule = v.by.rule_text();
         let tx = self.store.begin().await?;
         domains::mark_verified(
@@ -103,6 +107,7 @@ mod tests {
             authorization_domain: "shop.example.com",
             method: DcvMethod::DnsTxt,
             by: BrMethod::AcmeDns01,
+            not_after: None,
         };
         let text = summary(&v);
         assert!(text.starts_with("Validated control of www.shop.example.com on the authorization domain name shop.example.com by TLS BR 3.2.2.4.7"), "{text}");

@@ -204,6 +204,10 @@ async fn directory(State(c): State<Ctx>) -> Response {
         "renewalInfo": c.url("renewal-info"),
         "meta": {
             "externalAccountRequired": c.service.eab_required(),
+            // RFC 8555 7.1.1; dns-persist-01 records name one of these (draft-ietf-acme-dns-persist
+            // section 3.2), so a client can publish one before it orders.
+            "caaIdentities": resources::issuer_domain_names(&c),
+            "issuerDomainNames": resources::issuer_domain_names(&c),
             "profiles": advertised_profiles()
                 .map(|(name, description)| (name.to_owned(), json!(description)))
                 .collect::<serde_json::Map<_, _>>(),

@@ -4,6 +4,8 @@ use axum::http::{HeaderMap, HeaderValue, header};
 use chrono::SecondsFormat;
 use serde_json::{Value, json};
 
+use app::model::acme::AcmeChallengeKind;
+
 use super::{Acme, problem::URN};
 use crate::{
     services::acme::{AuthzView, ChallengeView, Failure, OrderView},
@@ -15,6 +17,17 @@ fn put(v: &mut Value, key: &str, value: Value) {
     if let Some(o) = v.as_object_mut() {
         o.insert(key.to_owned(), value);
     }
+}
+
+/// This CA's issuer domain names as dns-persist-01 has them: lower case, no trailing dot, at
+/// most 10 (draft-ietf-acme-dns-persist section 3.1).
+pub fn issuer_domain_names(c: &Acme) -> Vec<String> {
+    c.service
+        .issuer_domain_names()
+        .iter()
+        .map(|n| n.trim_end_matches('.').to_ascii_lowercase())
+        .take(10)
+        .collect()
 }
 
 fn failure(f: &Failure) -> Value {
@@ -73,9 +86,17 @@ pub fn challenge(c: &Acme, ch: &ChallengeView) -> Value {
     let mut v = json!({
         "type": ch.kind.as_str(),
         "url": c.url(&format!("chall/{}", ch.id)),
-        "token": ch.token,
         "status": ch.status.as_str(),
     });
+    if ch.kind == AcmeChallengeKind::DnsPersist01 {
+        // draft-ietf-acme-dns-persist section 3.1: no token, the names the record may use
+        // (`issuer-domain-names` in drafts 00 and 01, `issuerDomainNames` since 02).
+        let names = issuer_domain_names(c);
+        put(&mut v, "issuer-domain-names", json!(names));
+        put(&mut v, "issuerDomainNames", json!(names));
+    } else {
+        put(&mut v, "token", json!(ch.token));
+    }
     if let Some(t) = ch.validated {
         put(&mut v, "validated", json!(time(t)));
     }
