@@ -55,6 +55,9 @@ mod m20261206_000200_payments;
 mod m20261206_000210_gst;
 mod m20261206_000220_low_balance_alerts;
 mod m20261207_000230_acme_order_profile;
+mod m20261208_000240_corroborations;
+mod m20261208_000250_crl_shards;
+mod m20261208_000260_revocation_batches;
 
 pub struct Migrator;
 
@@ -114,6 +117,9 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000210_gst::Migration),
             Box::new(m20261206_000220_low_balance_alerts::Migration),
             Box::new(m20261207_000230_acme_order_profile::Migration),
+            Box::new(m20261208_000240_corroborations::Migration),
+            Box::new(m20261208_000250_crl_shards::Migration),
+            Box::new(m20261208_000260_revocation_batches::Migration),
         ]
     }
 }

@@ -1,6 +1,9 @@
 //! Settings from the environment. Every one has a default that works on a fresh machine:
 //! a SQLite file and a mail outbox under `./data`, listening on 127.0.0.1:3000.
 
+mod perspectives;
+pub use perspectives::{PerspectiveEntry, PerspectiveSettings, PerspectiveTls};
+
 use std::{
     net::{IpAddr, SocketAddr},
     path::PathBuf,
@@ -38,6 +41,8 @@ pub struct Config {
     /// `ROOTLINE_TLS_LISTEN` and the other `ROOTLINE_TLS_*`: an HTTPS listener that asks
     /// browsers for a client certificate, for certificate sign-in. Off when unset.
     pub tls: Option<TlsSettings>,
+    /// `ROOTLINE_PUBLIC_TRUST` and the remote network perspectives (`perspectives.rs`).
+    pub mpic: PerspectiveSettings,
     /// `ROOTLINE_PASSKEY_ORIGIN`: the origin passkeys answer to (its host is the relying
     /// party ID); by default the public URL. Browsers refuse passkeys for an IP address, so a
     /// portal reached by one names a host name here.
@@ -66,6 +71,11 @@ pub struct Config {
     /// `ROOTLINE_CAA_IDENTITIES`: the issuer domain names by which CAA records authorise this
     /// CA (comma-separated, lower-cased); by default the public URL's host.
     pub caa_identities: Vec<String>,
+    /// `ROOTLINE_DCV_EMAIL_CONTACT_METHODS` (default false): offer domain validation by
+    /// e-mail to the DNS CAA contact and to the DNS TXT contact (TLS BR 3.2.2.4.13, .14).
+    /// The BRs say these SHOULD NOT be used from 2026-03-15 and refuse them from 2028-03-15,
+    /// after which they are not offered whatever this says.
+    pub dcv_email_contact_methods: bool,
     /// `ROOTLINE_ACME_EAB_REQUIRED` (default true): ACME accounts need External Account
     /// Binding credentials from the portal.
     pub acme_eab_required: bool,
@@ -451,8 +461,10 @@ impl Config {
 
         let payments = payment_settings(&get)?;
         let gst = gst_settings(&get)?;
+        let mpic = perspectives::perspective_settings(&get)?;
 
         Ok(Self {
+            mpic,
             gst,
             payments,
             interim_dv_grace,
@@ -468,6 +480,7 @@ impl Config {
             dcv_http_host: dcv.http_host,
             dcv_allow_private_addresses: dcv.allow_private_addresses,
             caa_identities: dcv.caa_identities,
+            dcv_email_contact_methods: dcv.email_contact_methods,
             listen,
             public_url,
             passkey_origin,
@@ -521,6 +534,7 @@ struct DcvSettings {
     http_host: Option<IpAddr>,
     allow_private_addresses: bool,
     caa_identities: Vec<String>,
+    email_contact_methods: bool,
 }
 
 fn dcv_settings(
@@ -577,6 +591,19 @@ fn dcv_settings(
             ));
         }
     };
+    let email_contact_methods = match get("ROOTLINE_DCV_EMAIL_CONTACT_METHODS")
+        .as_deref()
+        .map(str::trim)
+    {
+        None | Some("false") | Some("0") | Some("no") => false,
+        Some("true") | Some("1") | Some("yes") => true,
+        Some(other) => {
+            return Err(invalid(
+                "ROOTLINE_DCV_EMAIL_CONTACT_METHODS",
+                format!("{other:?} is not true or false"),
+            ));
+        }
+    };
     let caa_identities = match get("ROOTLINE_CAA_IDENTITIES") {
         Some(list) => {
             let names: Vec<String> = list
@@ -611,6 +638,7 @@ fn dcv_settings(
         http_host,
         allow_private_addresses,
         caa_identities,
+        email_contact_methods,
     })
 }
 
@@ -895,6 +923,10 @@ mod tests {
             "validation refuses private addresses by default"
         );
         assert_eq!(c.caa_identities, vec!["pki.example.com".to_owned()]);
+        assert!(
+            !c.dcv_email_contact_methods,
+            "the e-mails to DNS contacts are off unless the operator turns them on"
+        );
         assert_eq!(
             c.dnssec_trust_anchor.describe(),
             TrustAnchor::iana_root().describe(),
@@ -935,9 +967,11 @@ mod tests {
             ("ROOTLINE_DCV_HTTP_HOST", "127.0.0.1"),
             ("ROOTLINE_DCV_ALLOW_PRIVATE_ADDRESSES", "true"),
             ("ROOTLINE_CAA_IDENTITIES", "Rootline.test, ca.example.com.,"),
+            ("ROOTLINE_DCV_EMAIL_CONTACT_METHODS", "true"),
         ])
         .unwrap();
         assert!(c.dcv_allow_private_addresses);
+        assert!(c.dcv_email_contact_methods);
         assert_eq!(
             c.dns_resolver,
             Some("127.0.0.1:5353".parse::<SocketAddr>().unwrap())
@@ -960,6 +994,7 @@ mod tests {
             ("ROOTLINE_DCV_HTTP_HOST", "localhost"),
             ("ROOTLINE_CAA_IDENTITIES", "ca example"),
             ("ROOTLINE_CAA_IDENTITIES", " , "),
+            ("ROOTLINE_DCV_EMAIL_CONTACT_METHODS", "sometimes"),
         ] {
             let e = from(&[(name, value)]).unwrap_err();
             assert!(e.to_string().contains(name), "{name}={value}: {e}");

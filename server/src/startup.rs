@@ -7,6 +7,7 @@ use leptos::prelude::LeptosOptions;
 use lettre::message::Mailbox;
 
 mod first_start;
+mod perspectives;
 
 use first_start::{KeyHome, ensure_hierarchy};
 
@@ -65,6 +66,10 @@ pub enum StartupError {
     Catalog(#[from] CatalogError),
     #[error("creating the CA hierarchy: {0}")]
     Ca(#[from] crate::ca::CaError),
+    #[error("remote network perspectives: {0}")]
+    Perspectives(String),
+    #[error("ROOTLINE_PUBLIC_TRUST is on, but this installation cannot be a publicly trusted CA: {}", .0.join("; "))]
+    NotPubliclyTrustable(Vec<String>),
 }
 
 /// Everything the process runs on, built from the configuration.
@@ -79,10 +84,19 @@ pub struct Services {
     pub sealer: Arc<dyn crate::ports::sealer::Sealer>,
     /// Derives orders' tracking links, of which the database keeps only hashes.
     pub tracking_key: Arc<crate::domain::tracking_link::TrackingKey>,
+    /// The remote network perspectives every validation is corroborated from.
+    pub corroborator: Arc<crate::perspective::corroborator::Corroborator>,
 }
 
 /// Opens the database (creating and migrating it on first start) and builds the services.
 pub async fn services(config: &Config) -> Result<Services, StartupError> {
+    let corroborator = Arc::new(perspectives::corroborator(&config.mpic)?);
+    if corroborator.public_trust() {
+        let gaps = perspectives::public_trust_gaps(&corroborator, chrono::Utc::now());
+        if !gaps.is_empty() {
+            return Err(StartupError::NotPubliclyTrustable(gaps));
+        }
+    }
     let store = Store::connect(&config.database_url).await?;
     store.migrate().await?;
     let clock: Arc<dyn Clock> = Arc::new(SystemClock);
@@ -160,6 +174,7 @@ pub async fn services(config: &Config) -> Result<Services, StartupError> {
         authority,
         sealer,
         tracking_key,
+        corroborator,
     })
 }
 
@@ -173,14 +188,19 @@ pub struct OrderStack {
 
 pub fn order_stack(config: &Config, services: &Services) -> OrderStack {
     let (dns, http) = crate::adapters::dcv_adapters(config);
-    let validation = Arc::new(ValidationService::new(
-        services.store.clone(),
-        services.clock.clone(),
-        Arc::new(OsRandom),
-        dns.clone(),
-        http.clone(),
-        config.link_base(),
-    ));
+    let validation = Arc::new(
+        ValidationService::new(
+            services.store.clone(),
+            services.clock.clone(),
+            Arc::new(OsRandom),
+            dns.clone(),
+            http.clone(),
+            config.link_base(),
+        )
+        .with_corroborator(services.corroborator.clone())
+        .with_issuer_domain_names(config.caa_identities.clone())
+        .with_email_contact_methods(config.dcv_email_contact_methods),
+    );
     let catalog = Arc::new(CatalogService::new(
         services.store.clone(),
         services.authority.clone(),
@@ -321,6 +341,7 @@ pub async fn serve(config: Config) -> Result<(), StartupError> {
         services.identity.clone(),
         services.mail_waker.clone(),
     ));
+    let revocations = jobs::mass_revocation::start(&services);
     let vetting = Arc::new(crate::services::vetting::VettingService::new(
         services.store.clone(),
         services.clock.clone(),
@@ -410,6 +431,7 @@ pub async fn serve(config: Config) -> Result<(), StartupError> {
                 identity: services.identity.clone(),
                 payments: payments.clone(),
             }),
+            revocations: web::portal::RevocationsPortal::shared(&services, revocations),
         },
         store: services.store.clone(),
         authority: services.authority.clone(),

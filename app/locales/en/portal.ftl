@@ -125,3 +125,4 @@ error-validation = Please correct the highlighted fields.
 error-rate-limited = Too many attempts. Wait { $seconds } seconds and try again.
 error-internal = Something went wrong on our side. Quote incident { $incident } if you contact support.
 error-transport = The request could not be completed ({ $detail }). Check your connection and try again.
+common-private-ca = This installation is a private certificate authority: its certificates are not publicly trusted. Browsers and systems trust them only where its root certificate is installed.

@@ -114,7 +114,7 @@ err-days = { $days } { $days ->
     }
 err-dcv-by-email = Ta metoda jest sprawdzana przez e-mail.
 err-dcv-check-failed = Sprawdzenie nie powiodło się ({ $detail }).
-err-dcv-email-sent = Wiadomość weryfikacyjna została wysłana na adres { $to }. Zawarty w niej link działa przez 24 godziny.
+err-dcv-email-sent = Wiadomość weryfikacyjna została wysłana na adres { $to }. Otwórz zawarty w niej link, aby potwierdzić kontrolę nad domeną.
 err-dcv-file-mismatch = Plik pod adresem { $location } nie zawiera tej wartości.
 err-dcv-method-withdrawn = Tej metody weryfikacji (BR { $section }) nie wolno stosować od { $date }. Wybierz rekord DNS lub plik HTTP.
 err-dcv-no-txt = Nie znaleziono rekordu TXT dla { $name }.
@@ -540,3 +540,6 @@ err-report-order = Wpisz numer zamówienia, np. 1042, lub zostaw pole puste.
 err-low-balance-which = Wybierz saldo konta lub jednej z jego grup.
 err-low-balance-no-address = Podaj co najmniej jeden adres e-mail.
 err-low-balance-group-pays-account = Grupa { $group } płaci z salda konta: ustaw alert dla salda konta.
+err-mpic-refused = Tylko { $corroborating } z { $asked } zdalnych punktów obserwacji sieci zobaczyło to samo, mniej niż pozwalają zasady (TLS BR 3.2.2.9). Co zobaczyły pozostałe: { $seen }
+err-mpic-too-few = To sprawdzenie musi potwierdzić { $needed } zdalnych punktów obserwacji sieci w { $regions } regionach; skonfigurowano { $configured } w { $configured_regions }. Operator CA musi dodać punkty obserwacji, zanim domeny będzie można weryfikować.
+err-smime-caa-refused = Rekordy CAA nie pozwalają temu urzędowi wystawiać certyfikatów S/MIME dla tej skrzynki: { $detail }

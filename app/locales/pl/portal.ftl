@@ -125,3 +125,4 @@ error-validation = Popraw zaznaczone pola.
 error-rate-limited = Zbyt wiele prób. Odczekaj { $seconds } s i spróbuj ponownie.
 error-internal = Coś poszło nie tak po naszej stronie. Kontaktując się z pomocą techniczną, podaj numer zdarzenia { $incident }.
 error-transport = Nie udało się wykonać żądania ({ $detail }). Sprawdź połączenie i spróbuj ponownie.
+common-private-ca = Ta instalacja jest prywatnym urzędem certyfikacji: jej certyfikaty nie są publicznie zaufane. Przeglądarki i systemy ufają im tylko tam, gdzie zainstalowano jej certyfikat główny.

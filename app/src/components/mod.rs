@@ -1,6 +1,7 @@
 pub mod auth_card;
 pub mod badge;
 pub mod copy_button;
+pub mod corroboration;
 pub mod ev_steps;
 pub mod field;
 pub mod form_alert;

@@ -92,7 +92,7 @@ const fn entry(
 }
 
 /// The main menu, in order. Each entry's access is the permission its page asks for.
-pub const MENU: [MenuEntry; 32] = [
+pub const MENU: [MenuEntry; 33] = [
     entry("/", "menu-overview", Access::Everyone, &["page-overview"]),
     entry(
         "/profile",
@@ -164,6 +164,12 @@ pub const MENU: [MenuEntry; 32] = [
         "menu-operator-payments",
         Access::Operator,
         &["page-operator-payments"],
+    ),
+    entry(
+        "/operator/revocations",
+        "menu-revocations",
+        Access::Operator,
+        &["page-revocations", "page-revocation-batch"],
     ),
     entry(
         "/operator/legal",
@@ -364,6 +370,9 @@ fn Frame(session: SessionView, title: &'static str, children: Children) -> impl 
                 <h1>{heading}</h1>
                 <LowBalanceBanners banners=session.low_balance.clone() />
                 {children()}
+                {(!session.publicly_trusted).then(|| view! {
+                    <p class="trust-note" data-testid="private-ca-note">{t("common-private-ca")}</p>
+                })}
             </main>
         </div>
     }

@@ -66,15 +66,31 @@ pub enum DcvMethod {
     HttpFile,
     /// A random value e-mailed to `<mailbox>@<domain>` (BR 3.2.2.4.4).
     ConstructedEmail { mailbox: Mailbox },
+    /// A TXT record that stays at `_validation-persist.<domain>`, naming this CA and the
+    /// account (BR 3.2.2.4.22, ACME's dns-persist-01); with `wildcard` its
+    /// `policy=wildcard` shows control of the sub-domains too.
+    DnsPersist { wildcard: bool },
+    /// A random value e-mailed to the addresses of the domain's CAA `contactemail`
+    /// properties (BR 3.2.2.4.13); offered only where the operator enables it.
+    CaaContactEmail,
+    /// A random value e-mailed to the addresses in the TXT records at
+    /// `_validation-contactemail.<domain>` (BR 3.2.2.4.14); offered only where the operator
+    /// enables it.
+    TxtContactEmail,
 }
 
 impl DcvMethod {
-    /// The stored and form value: `dns_txt`, `http_file`, `email:admin`.
+    /// The stored and form value: `dns_txt`, `http_file`, `email:admin`, `dns_persist`,
+    /// `dns_persist:wildcard`, `caa_contact_email`, `txt_contact_email`.
     pub fn code(&self) -> String {
         match self {
             Self::DnsTxt => "dns_txt".into(),
             Self::HttpFile => "http_file".into(),
             Self::ConstructedEmail { mailbox } => format!("email:{mailbox}"),
+            Self::DnsPersist { wildcard: false } => "dns_persist".into(),
+            Self::DnsPersist { wildcard: true } => "dns_persist:wildcard".into(),
+            Self::CaaContactEmail => "caa_contact_email".into(),
+            Self::TxtContactEmail => "txt_contact_email".into(),
         }
     }
 
@@ -82,6 +98,10 @@ impl DcvMethod {
         match code {
             "dns_txt" => Some(Self::DnsTxt),
             "http_file" => Some(Self::HttpFile),
+            "dns_persist" => Some(Self::DnsPersist { wildcard: false }),
+            "dns_persist:wildcard" => Some(Self::DnsPersist { wildcard: true }),
+            "caa_contact_email" => Some(Self::CaaContactEmail),
+            "txt_contact_email" => Some(Self::TxtContactEmail),
             _ => code
                 .strip_prefix("email:")
                 .and_then(Mailbox::parse)
@@ -94,24 +114,75 @@ impl DcvMethod {
             Self::DnsTxt => "DNS TXT record".into(),
             Self::HttpFile => "HTTP file".into(),
             Self::ConstructedEmail { mailbox } => format!("E-mail to {mailbox}@"),
+            Self::DnsPersist { wildcard: false } => "Persistent DNS record".into(),
+            Self::DnsPersist { wildcard: true } => {
+                "Persistent DNS record, sub-domains included".into()
+            }
+            Self::CaaContactEmail => "E-mail to the CAA contact".into(),
+            Self::TxtContactEmail => "E-mail to the DNS TXT contact".into(),
         }
     }
 
-    /// Every method offered for a domain, in the order a user sees them.
+    /// The method's name in the reader's language.
+    pub fn name_msg(&self) -> Msg {
+        match self {
+            Self::DnsTxt => Msg::new("dcv-method-dns-txt"),
+            Self::HttpFile => Msg::new("dcv-method-http-file"),
+            Self::ConstructedEmail { mailbox } => {
+                Msg::new("dcv-method-constructed-email").arg("mailbox", mailbox.as_str())
+            }
+            Self::DnsPersist { wildcard: false } => Msg::new("dcv-method-dns-persist"),
+            Self::DnsPersist { wildcard: true } => Msg::new("dcv-method-dns-persist-wildcard"),
+            Self::CaaContactEmail => Msg::new("dcv-method-caa-contact-email"),
+            Self::TxtContactEmail => Msg::new("dcv-method-txt-contact-email"),
+        }
+    }
+
+    /// Every method Rootline performs, in the order a user sees them; which of them a page
+    /// offers depends on the day and the operator (`DomainsPage::methods`).
     pub fn choices() -> Vec<DcvMethod> {
-        let mut all = vec![Self::DnsTxt, Self::HttpFile];
+        let mut all = vec![
+            Self::DnsTxt,
+            Self::DnsPersist { wildcard: false },
+            Self::DnsPersist { wildcard: true },
+            Self::HttpFile,
+        ];
         all.extend(
             Mailbox::ALL
                 .into_iter()
                 .map(|mailbox| Self::ConstructedEmail { mailbox }),
         );
+        all.extend([Self::CaaContactEmail, Self::TxtContactEmail]);
         all
     }
 
     /// Whether a success also shows control of the domain's sub-domains. The HTTP file shows
-    /// control of the exact name only (BR 3.2.2.4.18), so it cannot cover a wildcard either.
+    /// control of the exact name only (BR 3.2.2.4.18), so it cannot cover a wildcard either;
+    /// a persistent record does only with `policy=wildcard` (draft-ietf-acme-dns-persist
+    /// section 5).
     pub fn covers_sub_domains(self) -> bool {
-        !matches!(self, Self::HttpFile)
+        match self {
+            Self::HttpFile => false,
+            Self::DnsPersist { wildcard } => wildcard,
+            Self::DnsTxt
+            | Self::ConstructedEmail { .. }
+            | Self::CaaContactEmail
+            | Self::TxtContactEmail => true,
+        }
+    }
+
+    /// Whether the check is an e-mail whose link confirms control (BR 3.2.2.4.4, .13, .14).
+    pub fn is_email(self) -> bool {
+        matches!(
+            self,
+            Self::ConstructedEmail { .. } | Self::CaaContactEmail | Self::TxtContactEmail
+        )
+    }
+
+    /// Whether the addresses are looked up in the domain's DNS (BR 3.2.2.4.13, .14), the
+    /// methods an operator must enable.
+    pub fn is_dns_contact(self) -> bool {
+        matches!(self, Self::CaaContactEmail | Self::TxtContactEmail)
     }
 }
 
@@ -185,6 +256,9 @@ pub struct DomainView {
     pub added_at: super::Stamp,
     /// What the last check found, when it failed.
     pub last_error: Option<String>,
+    /// The newest check of this domain that remote perspectives repeated (TLS BR 3.2.2.9).
+    #[serde(default)]
+    pub corroboration: Option<super::corroboration::CorroborationView>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -193,6 +267,34 @@ pub struct DomainsPage {
     pub can_manage: bool,
     /// The list shows only the domains to validate (`?needs=validation`).
     pub only_to_validate: bool,
+    /// The methods that may be chosen today: the e-mail methods not once the BRs refuse
+    /// them, the DNS contact ones only where the operator enables them.
+    #[serde(default)]
+    pub methods: Vec<DcvMethod>,
+    /// An e-mail method is offered although the BRs say it SHOULD NOT be used (from
+    /// 2026-03-15): the page says so beside the choice.
+    #[serde(default)]
+    pub email_discouraged: Option<EmailSunset>,
+    /// What the account's persistent DNS records name (BR 3.2.2.4.22).
+    #[serde(default)]
+    pub persist: Option<PersistHelp>,
+}
+
+/// The days of the e-mail methods' sunset, as the warning beside them says.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EmailSunset {
+    /// Since when they SHOULD NOT be used.
+    pub discouraged_from: super::Day,
+    /// From when they are refused.
+    pub refused_from: super::Day,
+}
+
+/// The values of an account's persistent DNS record (BR 3.2.2.4.22): this CA's issuer
+/// domain name and the URI that names the account, which the record must hold exactly.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PersistHelp {
+    pub issuer_domain_name: String,
+    pub account_uri: String,
 }
 
 /// What Verify Now (or "Send the e-mail") found, in words: a failed check is shown as an
@@ -318,6 +420,24 @@ mod tests {
             assert_eq!(DcvStatus::parse(s.as_str()), Some(s));
         }
         assert_eq!(DcvMethod::parse("whois"), None);
+        assert_eq!(DcvMethod::parse("email:caa_contact_email"), None);
+        assert!(DcvMethod::choices().iter().all(|m| m.code().len() <= 32));
+    }
+
+    #[test]
+    fn a_persistent_record_covers_sub_domains_only_with_policy_wildcard() {
+        assert!(!DcvMethod::DnsPersist { wildcard: false }.covers_sub_domains());
+        assert!(DcvMethod::DnsPersist { wildcard: true }.covers_sub_domains());
+        assert!(DcvMethod::CaaContactEmail.covers_sub_domains());
+        assert!(DcvMethod::TxtContactEmail.is_email());
+        assert!(!DcvMethod::DnsPersist { wildcard: true }.is_email());
+        assert!(DcvMethod::CaaContactEmail.is_dns_contact());
+        assert!(
+            !DcvMethod::ConstructedEmail {
+                mailbox: Mailbox::Admin
+            }
+            .is_dns_contact()
+        );
     }
 
     #[test]

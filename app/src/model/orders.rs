@@ -563,6 +563,9 @@ pub struct NameProgress {
     pub covered_by: Option<String>,
     /// The domain to validate otherwise, with its method and value.
     pub domain: Option<super::domains::DomainView>,
+    /// The newest check of the name's domain that remote perspectives repeated.
+    #[serde(default)]
+    pub corroboration: Option<super::corroboration::CorroborationView>,
 }
 
 /// What *Verify now* on an order's domain did when it did not fail: a check that finds nothing
@@ -711,6 +714,9 @@ pub struct TrackingView {
     pub organization_in_vetting: bool,
     /// An EV order's consent, agreement and approval; empty for others.
     pub ev_steps: Vec<super::ev::EvStepView>,
+    /// The validation methods the requester may choose today (`DomainsPage::methods`).
+    #[serde(default)]
+    pub methods: Vec<super::domains::DcvMethod>,
 }
 
 #[cfg(test)]

@@ -75,6 +75,10 @@ pub struct SessionView {
     /// account's, and those of the user's groups that pay from their own balance.
     #[serde(default)]
     pub low_balance: Vec<super::low_balance::LowBalanceBanner>,
+    /// Whether this installation is a publicly trusted CA (`ROOTLINE_PUBLIC_TRUST`); when it is
+    /// not, every page says its certificates are trusted only where its root is installed.
+    #[serde(default)]
+    pub publicly_trusted: bool,
 }
 
 impl SessionView {

@@ -438,6 +438,20 @@ impl DnsResolver for HickoryDns {
         })
     }
 
+    async fn addresses(&self, name: &str) -> Result<Vec<std::net::IpAddr>, DnsError> {
+        let mut found = Vec::new();
+        for kind in [RecordType::A, RecordType::AAAA] {
+            for data in self.lookup(name, kind).await?.records {
+                match data {
+                    RData::A(a) => found.push(std::net::IpAddr::V4(a.0)),
+                    RData::AAAA(a) => found.push(std::net::IpAddr::V6(a.0)),
+                    _ => {}
+                }
+            }
+        }
+        Ok(found)
+    }
+
     async fn caa_checked(&self, name: &str) -> Result<Answer<Vec<CaaRecord>>, LookupError> {
         let answer = self.lookup(name, RecordType::CAA).await?;
         Ok(Answer {

@@ -37,6 +37,9 @@ pub struct PlainHttpFetcher {
     /// Whether addresses that are not globally routable may be connected to (labs and
     /// tests); by default a name resolving to one fails.
     allow_private: bool,
+    /// Where the domain's addresses are looked up: the DCV resolver, which validates DNSSEC
+    /// (BR 3.2.2.4), or a perspective's own. `None`: the system's resolver.
+    resolver: Option<Arc<dyn crate::ports::DnsResolver>>,
 }
 
 impl PlainHttpFetcher {
@@ -46,6 +49,15 @@ impl PlainHttpFetcher {
             tls_port: 443,
             connect_to,
             allow_private: false,
+            resolver: None,
+        }
+    }
+
+    /// Looks the domain's addresses up with `resolver` instead of the system's.
+    pub fn resolving_with(self, resolver: Arc<dyn crate::ports::DnsResolver>) -> Self {
+        Self {
+            resolver: Some(resolver),
+            ..self
         }
     }
 
@@ -73,9 +85,16 @@ impl PlainHttpFetcher {
             reason,
         };
         let attempt = async {
-            let addrs: Vec<std::net::SocketAddr> = match self.connect_to {
-                Some(ip) => vec![(ip, port).into()],
-                None => tokio::net::lookup_host((domain, port))
+            let addrs: Vec<std::net::SocketAddr> = match (self.connect_to, &self.resolver) {
+                (Some(ip), _) => vec![(ip, port).into()],
+                (None, Some(resolver)) => resolver
+                    .addresses(domain)
+                    .await
+                    .map_err(|e| failed(format!("the name does not resolve: {e}")))?
+                    .into_iter()
+                    .map(|ip| (ip, port).into())
+                    .collect(),
+                (None, None) => tokio::net::lookup_host((domain, port))
                     .await
                     .map_err(|e| failed(format!("the name does not resolve: {e}")))?
                     .collect(),
@@ -443,6 +462,51 @@ mod tests {
     /// A fetcher for the test server on loopback, which the operator's setting allows.
     fn fetcher(addr: SocketAddr) -> PlainHttpFetcher {
         PlainHttpFetcher::new(addr.port(), Some(addr.ip())).allowing_private_addresses(true)
+    }
+
+    #[tokio::test]
+    async fn the_domains_addresses_come_from_the_dcv_resolver_and_a_failed_lookup_connects_nowhere()
+    {
+        let addr = serve().await;
+        let dns = Arc::new(crate::ports::dns::FakeDns::default());
+        dns.add_address("www.example.com", addr.ip());
+        dns.fail("bogus.example.com");
+        let fetcher = PlainHttpFetcher::new(addr.port(), None)
+            .allowing_private_addresses(true)
+            .resolving_with(dns.clone());
+        let body = fetcher
+            .validation_file("www.example.com", "good.txt")
+            .await
+            .unwrap();
+        assert!(body.starts_with("token-123"), "{body}");
+        // The system would resolve `localhost`; the DCV resolver has no address for it.
+        let e = fetcher
+            .validation_file("localhost", "good.txt")
+            .await
+            .unwrap_err();
+        assert!(
+            matches!(&e, FetchError::Connect { reason, .. } if reason.contains("no address")),
+            "{e:?}"
+        );
+        // A failed (e.g. DNSSEC-bogus) lookup is a failed validation, never a fallback.
+        let e = fetcher
+            .validation_file("bogus.example.com", "good.txt")
+            .await
+            .unwrap_err();
+        assert!(
+            matches!(&e, FetchError::Connect { reason, .. } if reason.contains("does not resolve")),
+            "{e:?}"
+        );
+        // Addresses the resolver gives are checked as the system's are.
+        let strict = PlainHttpFetcher::new(addr.port(), None).resolving_with(dns);
+        let e = strict
+            .validation_file("www.example.com", "good.txt")
+            .await
+            .unwrap_err();
+        assert!(
+            matches!(&e, FetchError::Connect { reason, .. } if reason.contains("not a public address")),
+            "{e:?}"
+        );
     }
 
     #[tokio::test]

@@ -39,17 +39,19 @@ pub fn dcv_adapters(config: &Config) -> (Arc<dyn DnsResolver>, Arc<dyn HttpFetch
              tests only."
         );
     }
-    (
-        Arc::new(dns::HickoryDns::validating(
-            config.dns_resolver,
-            config.dnssec_trust_anchor.clone(),
-        )),
-        Arc::new(
-            http_fetch::PlainHttpFetcher::new(config.dcv_http_port, config.dcv_http_host)
-                .with_tls_port(config.dcv_tls_port)
-                .allowing_private_addresses(config.dcv_allow_private_addresses),
-        ),
-    )
+    let dns: Arc<dyn DnsResolver> = Arc::new(dns::HickoryDns::validating(
+        config.dns_resolver,
+        config.dnssec_trust_anchor.clone(),
+    ));
+    // The addresses HTTP-01, the validation file and TLS-ALPN-01 connect to are DCV lookups
+    // too: the same validating resolver answers them.
+    let http = Arc::new(
+        http_fetch::PlainHttpFetcher::new(config.dcv_http_port, config.dcv_http_host)
+            .with_tls_port(config.dcv_tls_port)
+            .allowing_private_addresses(config.dcv_allow_private_addresses)
+            .resolving_with(dns.clone()),
+    );
+    (dns, http)
 }
 
 /// The payment providers whose keys are configured (FIN-1); none configured, none offered.

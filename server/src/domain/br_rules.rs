@@ -127,16 +127,19 @@ dated_rules! {
         "`ca::ocsp` refuses SHA-1 at any date (`ca::signed::refuse_sha1`)";
     MpicTwoPerspectives: "2025-03-15", "3.2.2.9", "BR 2.2.6",
         "Domain validation and CAA are corroborated from at least 2 remote network perspectives; a failed quorum does not yet stop issuance.",
-        "`br_rules::required_remote_perspectives`; `mpic::Tally` and `perspective::corroborate` fan out (issuance does not call them yet)";
+        "`br_rules::required_remote_perspectives`; portal DCV, ACME challenges and the CAA check before issuance fan out through `perspective::corroborate` (`services::validation::corroboration`)";
     MpicQuorumBinding: "2025-09-15", "3.2.2.9", "BR 2.2.6",
         "The quorum binds: of 2 to 5 remote perspectives at most 1 may disagree, of 6 or more at most 2; otherwise no issuance.",
-        "`br_rules::quorum_binding`, `br_rules::allowed_disagreements`";
+        "`br_rules::quorum_binding`, `br_rules::allowed_disagreements`; with `ROOTLINE_PUBLIC_TRUST` too few perspectives refuse validation and the server's start";
+    PersistentDnsReuse10: "2025-11-10", "3.2.2.4.22", "BR 2.1.9 (SC-088v3)",
+        "Method 3.2.2.4.22 (DNS TXT record with persistent value) may be used; a validation by it counts for certificates issued at most 10 days after it.",
+        "`BrMethod::max_reuse_days`, `dcv::reuse_until`; the record's `persistUntil` ends it sooner";
     ShortLivedSevenDays: "2026-03-15", "1.6.1", "BR 2.2.6",
         "A short-lived Subscriber Certificate has a validity period of at most 7 days (604,800 s); 10 days (864,000 s) before.",
         "`br_rules::is_short_lived`, in the CA's lint of certificates without revocation information";
     EmailMethodsDiscouraged: "2026-03-15", "3.2.2.4.4, 3.2.2.4.13, 3.2.2.4.14", "BR 2.2.6",
         "The e-mail methods SHOULD NOT be used to issue Subscriber Certificates.",
-        "`BrMethod::standing` (still offered until refused)";
+        "`BrMethod::standing`; still offered until refused, with this warning beside the choice; 3.2.2.4.13 and 3.2.2.4.14 only where `ROOTLINE_DCV_EMAIL_CONTACT_METHODS` is on";
     IpAddressMethodRefused: "2026-03-15", "3.2.2.4.8", "BR 2.2.6",
         "Method 3.2.2.4.8 (IP address) MUST NOT be relied on, nor prior validations by it.",
         "never offered; `BrMethod::standing`";
@@ -175,7 +178,7 @@ dated_rules! {
         "`validity::ValidityRule::TlsBr`, the CA's lint";
     EmailMethodsRefused: "2028-03-15", "3.2.2.4.4, 3.2.2.4.13, 3.2.2.4.14", "BR 2.2.6",
         "The e-mail methods MUST NOT be relied on, nor prior validations by them.",
-        "domain validation refuses the method; `dcv::reuse_until` ends prior validations";
+        "no longer offered; domain validation and e-mailed links refuse the methods; `dcv::reuse_until` ends prior validations";
     DcvReuse10: "2029-03-15", "4.2.1", "BR 2.2.6",
         "A domain validation counts for certificates issued at most 10 days after it.",
         "`dcv::reuse_days`, `dcv::reuse_until`";
@@ -259,6 +262,10 @@ pub const DCV_REUSE_DAYS: Steps<i64> = Steps {
         (Rule::DcvReuse10, 10),
     ],
 };
+
+/// BR 3.2.2.4.22: the longest validation data reuse period of the persistent DNS record, in
+/// days, whatever BR 4.2.1 allows on the day.
+pub const PERSISTENT_DCV_REUSE_DAYS: i64 = 10;
 
 /// BR 4.2.1: how many days before a certificate's issuance its subject identity information
 /// may have been validated, by the day of issuance.
@@ -401,6 +408,10 @@ pub enum BrMethod {
     AcmeHttp01,
     AcmeDns01,
     AcmeTlsAlpn01,
+    /// The portal's persistent DNS record (3.2.2.4.22).
+    PersistentDns,
+    /// ACME's dns-persist-01 (3.2.2.4.22).
+    AcmeDnsPersist01,
 }
 
 /// Whether a method may be used at a given moment.
@@ -414,7 +425,7 @@ pub enum MethodStanding {
 }
 
 impl BrMethod {
-    pub const ALL: [BrMethod; 9] = [
+    pub const ALL: [BrMethod; 11] = [
         Self::ConstructedEmail,
         Self::DnsChange,
         Self::IpAddress,
@@ -424,6 +435,8 @@ impl BrMethod {
         Self::AcmeHttp01,
         Self::AcmeDns01,
         Self::AcmeTlsAlpn01,
+        Self::PersistentDns,
+        Self::AcmeDnsPersist01,
     ];
 
     /// The method behind a portal validation.
@@ -432,6 +445,9 @@ impl BrMethod {
             DcvMethod::DnsTxt => Self::DnsChange,
             DcvMethod::HttpFile => Self::WebsiteChangeV2,
             DcvMethod::ConstructedEmail { .. } => Self::ConstructedEmail,
+            DcvMethod::DnsPersist { .. } => Self::PersistentDns,
+            DcvMethod::CaaContactEmail => Self::EmailToCaaContact,
+            DcvMethod::TxtContactEmail => Self::EmailToTxtContact,
         }
     }
 
@@ -441,6 +457,7 @@ impl BrMethod {
             AcmeChallengeKind::Http01 => Self::AcmeHttp01,
             AcmeChallengeKind::Dns01 => Self::AcmeDns01,
             AcmeChallengeKind::TlsAlpn01 => Self::AcmeTlsAlpn01,
+            AcmeChallengeKind::DnsPersist01 => Self::AcmeDnsPersist01,
         }
     }
 
@@ -463,6 +480,7 @@ impl BrMethod {
             Self::WebsiteChangeV2 => "3.2.2.4.18",
             Self::AcmeHttp01 => "3.2.2.4.19",
             Self::AcmeTlsAlpn01 => "3.2.2.4.20",
+            Self::PersistentDns | Self::AcmeDnsPersist01 => "3.2.2.4.22",
         }
     }
 
@@ -472,6 +490,7 @@ impl BrMethod {
             Self::AcmeHttp01 => Some("http-01"),
             Self::AcmeDns01 => Some("dns-01"),
             Self::AcmeTlsAlpn01 => Some("tls-alpn-01"),
+            Self::AcmeDnsPersist01 => Some("dns-persist-01"),
             _ => None,
         }
     }
@@ -488,6 +507,8 @@ impl BrMethod {
             Self::AcmeHttp01 => "ACME HTTP-01",
             Self::AcmeDns01 => "ACME DNS-01",
             Self::AcmeTlsAlpn01 => "ACME TLS-ALPN-01",
+            Self::PersistentDns => "DNS TXT record with persistent value",
+            Self::AcmeDnsPersist01 => "ACME DNS-PERSIST-01",
         }
     }
 
@@ -507,12 +528,25 @@ impl BrMethod {
             .collect()
     }
 
-    /// Whether Rootline performs it: the portal's three methods and the ACME challenges.
+    /// Whether Rootline performs it: every method but the IP address one (the DNS contact
+    /// e-mails only where the operator enables them, `needs_operator`).
     pub fn offered(self) -> bool {
-        !matches!(
-            self,
-            Self::IpAddress | Self::EmailToCaaContact | Self::EmailToTxtContact
-        )
+        !matches!(self, Self::IpAddress)
+    }
+
+    /// Whether the operator must turn it on (`ROOTLINE_DCV_EMAIL_CONTACT_METHODS`): the
+    /// e-mails to DNS contacts, which the BRs discourage from the day they were added here.
+    pub fn needs_operator(self) -> bool {
+        matches!(self, Self::EmailToCaaContact | Self::EmailToTxtContact)
+    }
+
+    /// The longest a validation by the method may be reused, in days, when the method sets
+    /// one shorter than BR 4.2.1's: 10 for the persistent DNS record (BR 3.2.2.4.22).
+    pub fn max_reuse_days(self) -> Option<i64> {
+        match self {
+            Self::PersistentDns | Self::AcmeDnsPersist01 => Some(PERSISTENT_DCV_REUSE_DAYS),
+            _ => None,
+        }
     }
 
     /// The rules that discourage and refuse the method, if any.
@@ -580,10 +614,10 @@ pub fn methods_markdown() -> String {
             m.acme_label()
                 .map_or_else(|| "—".to_owned(), |l| format!("`{l}`")),
             labels.join(", "),
-            if m.offered() {
-                "offered"
-            } else {
-                "not offered"
+            match (m.offered(), m.needs_operator()) {
+                (true, false) => "offered",
+                (true, true) => "offered where the operator enables it",
+                (false, _) => "not offered",
             },
             m.sunset()
                 .map_or_else(|| "—".to_owned(), |(_, r)| r.dated().effective.to_string()),
@@ -876,6 +910,26 @@ mod tests {
                 "3.2.2.4.20",
                 Some("tls-alpn-01"),
             ),
+            (
+                BrMethod::of_portal(DcvMethod::DnsPersist { wildcard: true }),
+                "3.2.2.4.22",
+                None,
+            ),
+            (
+                BrMethod::of_acme(AcmeChallengeKind::DnsPersist01),
+                "3.2.2.4.22",
+                Some("dns-persist-01"),
+            ),
+            (
+                BrMethod::of_portal(DcvMethod::CaaContactEmail),
+                "3.2.2.4.13",
+                None,
+            ),
+            (
+                BrMethod::of_portal(DcvMethod::TxtContactEmail),
+                "3.2.2.4.14",
+                None,
+            ),
         ];
         for (method, section, label) in cases {
             assert_eq!(method.br_section(), section, "{method:?}");
@@ -886,6 +940,25 @@ mod tests {
             ["http-01".to_owned(), "ca-tbr-19".to_owned()]
         );
         assert_eq!(BrMethod::DnsChange.caa_labels(), ["ca-tbr-7".to_owned()]);
+        assert_eq!(
+            BrMethod::AcmeDnsPersist01.caa_labels(),
+            ["dns-persist-01".to_owned(), "ca-tbr-22".to_owned()]
+        );
+        assert_eq!(
+            BrMethod::PersistentDns.caa_labels(),
+            ["ca-tbr-22".to_owned()]
+        );
+    }
+
+    #[test]
+    fn the_persistent_record_is_reused_ten_days_and_the_dns_contacts_need_the_operator() {
+        for m in BrMethod::ALL {
+            let ten = matches!(m, BrMethod::PersistentDns | BrMethod::AcmeDnsPersist01);
+            assert_eq!(m.max_reuse_days(), ten.then_some(10), "{m:?}");
+            let operator = matches!(m, BrMethod::EmailToCaaContact | BrMethod::EmailToTxtContact);
+            assert_eq!(m.needs_operator(), operator, "{m:?}");
+        }
+        assert!(BrMethod::EmailToCaaContact.offered());
     }
 
     #[test]

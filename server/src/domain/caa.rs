@@ -212,6 +212,64 @@ impl CaaTarget {
     }
 }
 
+/// RFC 9495 section 4 for a Mailbox Address whose domain part is `domain`: the relevant
+/// RRset is found as for a domain name (RFC 8659's climb), and only its `issuemail` properties
+/// restrict; `issue` and `issuewild` say nothing about S/MIME (S/MIME BR 4.2.2.1).
+pub fn decide_issuemail(
+    identities: &[String],
+    domain: &str,
+    found: Option<(&str, &[CaaRecord])>,
+) -> Result<CaaEvidence, CaaRefusal> {
+    let domain = domain.trim().trim_end_matches('.').to_ascii_lowercase();
+    let Some((relevant_at, records)) = found.filter(|(_, records)| !records.is_empty()) else {
+        return Ok(CaaEvidence {
+            checked_name: domain,
+            relevant_at: None,
+            records: Vec::new(),
+        });
+    };
+    if let Some(unknown) = records.iter().find(|r| {
+        r.critical
+            && !KNOWN_TAGS
+                .iter()
+                .any(|known| r.tag.eq_ignore_ascii_case(known))
+    }) {
+        return Err(CaaRefusal::UnknownCritical {
+            domain,
+            relevant_at: relevant_at.to_owned(),
+            tag: unknown.tag.clone(),
+        });
+    }
+    let applying: Vec<&CaaRecord> = records
+        .iter()
+        .filter(|r| r.tag.eq_ignore_ascii_case("issuemail"))
+        .collect();
+    // RFC 9495: an issuemail value whose parameters break the grammar authorises nothing.
+    let ours = applying.iter().any(|r| {
+        let issuer = issuer_domain(&r.value);
+        !issuer.is_empty()
+            && identities.iter().any(|id| {
+                id.trim()
+                    .trim_end_matches('.')
+                    .eq_ignore_ascii_case(&issuer)
+            })
+            && IssueValue::parse(&r.value).is_some()
+    });
+    if !applying.is_empty() && !ours {
+        return Err(CaaRefusal::NotAuthorized {
+            domain,
+            relevant_at: relevant_at.to_owned(),
+            property: "issuemail".to_owned(),
+            records: applying.iter().map(|r| r.value.clone()).collect(),
+        });
+    }
+    Ok(CaaEvidence {
+        checked_name: domain,
+        relevant_at: Some(relevant_at.to_owned()),
+        records: records.iter().map(presentation).collect(),
+    })
+}
+
 /// `a.b.example.com`, `b.example.com`, `example.com`, `com`: the name, then each parent,
 /// stopping before the root (RFC 8659 section 3).
 fn climb(name: &str) -> Vec<String> {

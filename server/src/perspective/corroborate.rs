@@ -76,6 +76,60 @@ pub type Check<'a> = Box<
         + 'a,
 >;
 
+/// Whether `remotes` are enough, in enough regions, for the quorum in force at `at`: checked
+/// before anything is sent, so too few configured refuses at once.
+pub fn quorum_possible(
+    remotes: &[Arc<dyn Remote>],
+    at: DateTime<Utc>,
+) -> Result<(), CorroborationError> {
+    let regions: Vec<Region> = remotes.iter().map(|r| r.region()).collect();
+    if Tally::new(at, regions.clone()).possible() {
+        return Ok(());
+    }
+    Err(CorroborationError::TooFew {
+        needed: br_rules::required_remote_perspectives(at),
+        regions: br_rules::min_distinct_regions(at),
+        configured: remotes.len(),
+        configured_regions: regions
+            .iter()
+            .collect::<std::collections::BTreeSet<_>>()
+            .len(),
+    })
+}
+
+/// Runs `check` at every perspective of `remotes` and waits for all of them: for an
+/// installation whose perspectives are too few for the quorum, where their answers are kept
+/// and shown but decide nothing. `corroborated` is whether every one of them agreed.
+pub async fn ask_all(
+    remotes: &[Arc<dyn Remote>],
+    now: impl Fn() -> DateTime<Utc>,
+    check: Check<'_>,
+) -> Outcome {
+    let mut running: FuturesUnordered<_> = remotes
+        .iter()
+        .map(|remote| {
+            let remote = remote.clone();
+            let run = check(remote.clone());
+            async move { (remote, run.await) }
+        })
+        .collect();
+    let mut answers = Vec::new();
+    while let Some((remote, result)) = running.next().await {
+        answers.push(PerspectiveAnswer {
+            perspective: remote.name().to_owned(),
+            region: remote.region(),
+            corroborated: result.is_ok(),
+            detail: result.err(),
+            at: now(),
+        });
+    }
+    Outcome {
+        corroborated: answers.iter().all(|a| a.corroborated),
+        asked: remotes.len(),
+        answers,
+    }
+}
+
 /// Runs `check` at every perspective of `remotes` at once and applies the quorum in force at
 /// `at`. `now` stamps each answer.
 pub async fn corroborate(
@@ -84,19 +138,9 @@ pub async fn corroborate(
     now: impl Fn() -> DateTime<Utc>,
     check: Check<'_>,
 ) -> Result<Outcome, CorroborationError> {
+    quorum_possible(remotes, at)?;
     let regions: Vec<Region> = remotes.iter().map(|r| r.region()).collect();
-    let mut tally = Tally::new(at, regions.clone());
-    if !tally.possible() {
-        return Err(CorroborationError::TooFew {
-            needed: br_rules::required_remote_perspectives(at),
-            regions: br_rules::min_distinct_regions(at),
-            configured: remotes.len(),
-            configured_regions: regions
-                .iter()
-                .collect::<std::collections::BTreeSet<_>>()
-                .len(),
-        });
-    }
+    let mut tally = Tally::new(at, regions);
     let mut running: FuturesUnordered<_> = remotes
         .iter()
         .map(|remote| {

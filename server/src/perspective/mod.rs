@@ -6,6 +6,9 @@
 
 pub mod client;
 pub mod corroborate;
+pub mod corroborator;
+#[cfg(test)]
+pub mod fake;
 pub mod serve;
 #[cfg(test)]
 mod tests;

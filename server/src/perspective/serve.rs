@@ -121,16 +121,20 @@ pub async fn run(options: ServeOptions) -> Result<(), String> {
         .await
         .map_err(|e| format!("cannot listen on {}: {e}", options.listen))?;
     let bound = listener.local_addr().map_err(|e| e.to_string())?;
+    // The perspective's own resolver answers its record lookups and the addresses it fetches
+    // from: what it sees must not depend on the primary's network or the host's defaults.
+    let dns: Arc<dyn DnsResolver> = Arc::new(crate::adapters::dns::HickoryDns::new(options.dns));
     let perspective = Perspective {
         who: Who {
             name: options.name.clone(),
             region: options.region,
         },
-        dns: Arc::new(crate::adapters::dns::HickoryDns::new(options.dns)),
+        dns: dns.clone(),
         http: Arc::new(
             crate::adapters::http_fetch::PlainHttpFetcher::new(options.http_port, None)
                 .with_tls_port(options.tls_port)
-                .allowing_private_addresses(options.allow_private_addresses),
+                .allowing_private_addresses(options.allow_private_addresses)
+                .resolving_with(dns),
         ),
     };
     println!(

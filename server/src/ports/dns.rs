@@ -1,7 +1,7 @@
 //! DNS lookups for domain control validation (TXT) and CAA (RFC 8659), with what DNSSEC proved
 //! of each answer, and an in-memory fake for unit tests.
 
-use std::{collections::HashMap, sync::Mutex};
+use std::{collections::HashMap, net::IpAddr, sync::Mutex};
 
 use async_trait::async_trait;
 
@@ -139,6 +139,17 @@ pub trait DnsResolver: Send + Sync {
     async fn zone_dnssec(&self, _name: &str) -> Result<Dnssec, LookupError> {
         Ok(Dnssec::NotValidated)
     }
+
+    /// The IPv4 and IPv6 addresses of `name` (CNAMEs followed), for the connections of
+    /// HTTP-01, the validation file and TLS-ALPN-01: DNS lookups of domain validation too,
+    /// so a validating resolver validates them (BR 3.2.2.4). The default serves resolvers
+    /// that are only asked for records.
+    async fn addresses(&self, name: &str) -> Result<Vec<IpAddr>, DnsError> {
+        Err(DnsError::Failed {
+            name: name.to_owned(),
+            reason: "this resolver does not look up addresses".into(),
+        })
+    }
 }
 
 /// Records held in memory; names are compared without case and without a trailing dot.
@@ -153,6 +164,7 @@ pub struct FakeDns {
     failing_lookups: Mutex<HashMap<String, (LookupFailure, Option<u32>)>>,
     dnssec: Mutex<HashMap<String, Dnssec>>,
     asked: Mutex<HashMap<String, u32>>,
+    addresses: Mutex<HashMap<String, Vec<IpAddr>>>,
 }
 
 fn key(name: &str) -> String {
@@ -173,6 +185,12 @@ impl FakeDns {
                 tag: tag.to_owned(),
                 value: value.to_owned(),
             });
+        }
+    }
+
+    pub fn add_address(&self, name: &str, ip: IpAddr) {
+        if let Ok(mut m) = self.addresses.lock() {
+            m.entry(key(name)).or_default().push(ip);
         }
     }
 
@@ -296,6 +314,16 @@ impl DnsResolver for FakeDns {
             .and_then(|m| m.get(&key(name)).cloned())
             .unwrap_or_default();
         Ok(Answer { records, dnssec })
+    }
+
+    async fn addresses(&self, name: &str) -> Result<Vec<IpAddr>, DnsError> {
+        self.ask(name)?;
+        Ok(self
+            .addresses
+            .lock()
+            .ok()
+            .and_then(|m| m.get(&key(name)).cloned())
+            .unwrap_or_default())
     }
 
     async fn zone_dnssec(&self, name: &str) -> Result<Dnssec, LookupError> {

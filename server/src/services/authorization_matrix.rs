@@ -179,6 +179,17 @@ impl<T> Answered for Result<T, AcmeError> {
     }
 }
 
+impl<T> Answered for Result<T, crate::services::mass_revocation::MassRevocationError> {
+    fn answer(self) -> Answer {
+        use crate::services::mass_revocation::MassRevocationError as E;
+        match self {
+            Err(E::OperatorOnly) => Answer::OperatorOnly,
+            Err(E::NotFound) => Answer::NotFound,
+            other => Answer::Other(format!("{:?}", other.err())),
+        }
+    }
+}
+
 impl<T> Answered for Result<T, IdentityError> {
     fn answer(self) -> Answer {
         match self {
@@ -250,6 +261,7 @@ struct World {
     desk: VettingService,
     partners: PartnerService,
     payments: PaymentService,
+    revocations: crate::services::mass_revocation::MassRevocationService,
     /// A bank transfer the first account recorded.
     payment: app::model::payments::PaymentId,
     /// An organization of the first account, with one document.
@@ -1766,6 +1778,34 @@ fn cases() -> Vec<Case> {
             .desk
             .reject(c, w.organization, "", ip())
             .await),
+        // mass revocation
+        case!(
+            "mass_revocation/search.rs::search_certificates",
+            OPERATOR,
+            Skip,
+            |w, c| w
+                .revocations
+                .search_certificates(c, &app::model::revocations::CertificateSearch::default())
+                .await
+        ),
+        case!(
+            "mass_revocation/start.rs::revoke_selection",
+            OPERATOR,
+            Skip,
+            |w, c| w
+                .revocations
+                .revoke_selection(c, &app::model::revocations::MassRevokeForm::default(), ip())
+                .await
+        ),
+        case!(
+            "mass_revocation/batch.rs::revocation_batch",
+            OPERATOR,
+            Skip,
+            |w, c| w
+                .revocations
+                .revocation_batch(c, app::model::ids::RevocationBatchId(1), 1)
+                .await
+        ),
         case!(
             "validation/verify.rs::verify_for",
             needs(ManageDomains),
@@ -2090,6 +2130,7 @@ async fn world() -> World {
         .await
         .unwrap();
     World {
+        revocations: crate::services::mass_revocation::MassRevocationService::for_harness(h),
         payments,
         payment,
         o,

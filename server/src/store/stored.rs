@@ -23,6 +23,7 @@ use app::model::{
         AcmeAccountStatus, AcmeAuthzStatus, AcmeChallengeKind, AcmeChallengeStatus, AcmeProfile,
     },
     certificate_status::CertificateStatus,
+    corroboration::CorroboratedCheck,
     domains::{DcvMethod, DcvStatus},
     ev::{EvAnswer, EvStep},
     groups::FinanceMode,
@@ -222,6 +223,7 @@ stored_text! {
     EvStep: EvStep::as_str, EvStep::parse;
     EvAnswer: EvAnswer::as_str, EvAnswer::parse;
     DocumentType: DocumentType::mime, DocumentType::from_mime;
+    CorroboratedCheck: CorroboratedCheck::as_str, CorroboratedCheck::parse;
 }
 
 #[cfg(test)]
@@ -723,6 +725,7 @@ mod tests {
                 not_after: at,
                 created_at: at,
                 account_id: None,
+                crl_shards: 0,
             },
         )
         .await
@@ -739,6 +742,7 @@ mod tests {
                 not_after: at,
                 tbs_der: b"tbs",
                 created_at: at,
+                crl_shard: 0,
             }],
         )
         .await
@@ -1013,7 +1017,7 @@ mod tests {
             .unwrap()
             .unwrap()
             .ca_id;
-        let list = crate::store::certificates::revoked_for_ca(&store, ca, before)
+        let list = crate::store::certificates::revoked_in_shard(&store, ca, 0, before)
             .await
             .unwrap();
         assert!(list.iter().all(|e| e.is_ok()));
@@ -1021,7 +1025,7 @@ mod tests {
             .execute_raw("UPDATE issued_certificates SET revocation_reason = 'lost'")
             .await
             .unwrap();
-        let list = crate::store::certificates::revoked_for_ca(&store, ca, before)
+        let list = crate::store::certificates::revoked_in_shard(&store, ca, 0, before)
             .await
             .unwrap();
         assert_eq!(list.len(), 1);

@@ -870,6 +870,25 @@ const MATRIX: &[Entry] = &[
         body: "id=1&reason=No",
         other: Other::Skip,
     },
+    // Mass revocation: across accounts, so operator users only.
+    Entry {
+        path: "/api/operator/revocations/search",
+        rule: Rule::Operator,
+        body: "query[state]=valid",
+        other: Other::Skip,
+    },
+    Entry {
+        path: "/api/operator/revocations/revoke",
+        rule: Rule::Operator,
+        body: "form_token=0123456789abcdef0123456789abcdef&scope=selected&certificates[0]=1&reason=keyCompromise&comment=&confirm=1",
+        other: Other::Skip,
+    },
+    Entry {
+        path: "/api/operator/revocations/batch",
+        rule: Rule::Operator,
+        body: "id=1",
+        other: Other::Skip,
+    },
     // A partner's sub-accounts (ID-11): the first account is an Enterprise, so those allowed
     // are told only partners have sub-accounts; the partner tests cover partner against partner.
     Entry {
@@ -1411,6 +1430,12 @@ pub(super) fn surface(
             payments: Arc::new(super::portal::PaymentsPortal {
                 identity: identity.clone(),
                 payments: payments.clone(),
+            }),
+            revocations: Arc::new(super::portal::RevocationsPortal {
+                identity: identity.clone(),
+                revocations: Arc::new(
+                    crate::services::mass_revocation::MassRevocationService::for_harness(h),
+                ),
             }),
         },
         store: h.store.clone(),

@@ -14,6 +14,8 @@ use crate::{
     },
     components::{
         badge::{Badge, domain_tone},
+        copy_button::CopyButton,
+        corroboration::Corroboration,
         form_alert::{CheckResultAlert, FormAlert, Notice},
         loaded::Loaded,
         portal::Portal,
@@ -22,7 +24,10 @@ use crate::{
     },
     model::{
         Permission, SessionView,
-        domains::{CHECK_RESULT_FIELD, CheckResult, DOMAINS_PATH, DcvMethod, DomainView},
+        domains::{
+            CHECK_RESULT_FIELD, CheckResult, DOMAINS_PATH, DcvMethod, DomainView, EmailSunset,
+            PersistHelp,
+        },
     },
 };
 
@@ -31,16 +36,36 @@ pub fn DomainsPage() -> impl IntoView {
     view! { <Portal title="page-domains" needs=Permission::ManageDomains refusal="refusal-domains" page=|s: SessionView| view! { <Domains session=s /> } /> }
 }
 
-fn method_options(current: &str) -> impl IntoView + use<> {
-    let current = current.to_owned();
-    DcvMethod::choices()
+/// The methods offered today, and the current one when it no longer is (so the choice shows
+/// what the domain uses; the server refuses it if chosen again).
+fn method_options(current: DcvMethod, offered: &[DcvMethod]) -> impl IntoView + use<> {
+    let lang = crate::i18n::use_lang();
+    let mut shown = offered.to_vec();
+    if !shown.contains(&current) {
+        shown.insert(0, current);
+    }
+    shown
         .into_iter()
         .map(|m| {
-            let code = m.code();
-            let selected = code == current;
-            view! { <option value=code selected=selected>{m.label()}</option> }
+            let selected = m == current;
+            view! { <option value=m.code() selected=selected>{m.name_msg().text(lang)}</option> }
         })
         .collect_view()
+}
+
+/// The id of the e-mail methods' warning, which each method choice names as its description.
+const SUNSET_ID: &str = "dcv-email-sunset";
+
+/// Beside the method choice while an e-mail method is offered that the BRs discourage.
+fn sunset_warning(sunset: Option<EmailSunset>) -> impl IntoView {
+    let lang = crate::i18n::use_lang();
+    sunset.map(|s| {
+        view! {
+            <p class="alert alert-warning" id=SUNSET_ID>
+                {t_args("dcv-email-sunset", &[("discouraged", s.discouraged_from.text(lang).into()), ("refused", s.refused_from.text(lang).into())])}
+            </p>
+        }
+    })
 }
 
 #[component]
@@ -88,22 +113,9 @@ fn DomainList(added: bool, needs: String, checked: Option<CheckResult>) -> impl 
         {added.then(|| view! { <Notice>{t("domains-added")}</Notice> })}
         {checked.map(|r| view! { <CheckResultAlert result=r /> })}
         <FormAlert error=error />
-        <section class="card" aria-label=t("domains-add-heading")>
-            <h2>{t("domains-add-heading")}</h2>
-            <ActionForm action=add>
-                <div class="field">
-                    <label for="domain-name">{t("domains-name")}</label>
-                    <input id="domain-name" name="name" type="text" placeholder="example.com" />
-                    {move || name_error.get().map(|m| view! { <p class="field-error">{m}</p> })}
-                </div>
-                <div class="field">
-                    <label for="domain-method">{t("domains-method")}</label>
-                    <select id="domain-method" name="method">{method_options("dns_txt")}</select>
-                </div>
-                <button type="submit" class="button">{t("domains-add")}</button>
-            </ActionForm>
-        </section>
         <Loaded resource=page let:data>
+            <AddDomain add=add name_error=name_error methods=data.methods.clone() sunset=data.email_discouraged.clone() />
+            {data.persist.clone().map(|help| view! { <PersistCard help=help /> })}
             {data.only_to_validate.then(|| view! {
                 <p class="alert alert-info" role="status">
                     {t("domains-only-to-validate")}" "
@@ -115,7 +127,7 @@ fn DomainList(added: bool, needs: String, checked: Option<CheckResult>) -> impl 
                 p if p.domains.is_empty() => view! { <p class="empty">{t("domains-none")}</p> }.into_any(),
                 p => view! {
                     <Table label=t("page-domains") cards=true columns=vec![t("orders-col-domain"), t("orders-col-status"), t("domains-col-method"), t("domains-col-expiry"), t("domains-col-actions")]>
-                        {p.domains.into_iter().map(|d| view! { <DomainRow domain=d method=method verify=verify needs=needs.get_value() /> }).collect_view()}
+                        {p.domains.into_iter().map(|d| view! { <DomainRow domain=d method=method verify=verify needs=needs.get_value() offered=p.methods.clone() warned=p.email_discouraged.is_some() /> }).collect_view()}
                     </Table>
                 }
                 .into_any(),
@@ -125,6 +137,35 @@ fn DomainList(added: bool, needs: String, checked: Option<CheckResult>) -> impl 
     .into_any()
 }
 
+/// The form that adds a domain, with the methods offered today.
+#[component]
+fn AddDomain(
+    add: ServerAction<DomainAdd>,
+    name_error: Signal<Option<String>>,
+    methods: Vec<DcvMethod>,
+    sunset: Option<EmailSunset>,
+) -> impl IntoView {
+    let described = sunset.is_some().then_some(SUNSET_ID);
+    view! {
+        <section class="card" aria-label=t("domains-add-heading")>
+            <h2>{t("domains-add-heading")}</h2>
+            <ActionForm action=add>
+                <div class="field">
+                    <label for="domain-name">{t("domains-name")}</label>
+                    <input id="domain-name" name="name" type="text" placeholder="example.com" />
+                    {move || name_error.get().map(|m| view! { <p class="field-error">{m}</p> })}
+                </div>
+                <div class="field">
+                    <label for="domain-method">{t("domains-method")}</label>
+                    <select id="domain-method" name="method" aria-describedby=described>{method_options(DcvMethod::DnsTxt, &methods)}</select>
+                    {sunset_warning(sunset)}
+                </div>
+                <button type="submit" class="button">{t("domains-add")}</button>
+            </ActionForm>
+        </section>
+    }
+}
+
 #[component]
 fn DomainRow(
     domain: DomainView,
@@ -132,21 +173,27 @@ fn DomainRow(
     verify: ServerAction<DomainVerify>,
     /// The list's filter, which Verify Now sends the browser back to.
     needs: String,
+    /// The methods that may be chosen today.
+    offered: Vec<DcvMethod>,
+    /// The e-mail methods' warning is on the page.
+    warned: bool,
 ) -> impl IntoView {
     let id = domain.id;
     let select_id = format!("domain-{id}-method");
+    let label = domain.method.name_msg().text(crate::i18n::use_lang());
     let how = match (&domain.value, &domain.location) {
-        (Some(v), Some(at)) => format!("{} at {at}: {v}", domain.method.label()),
-        (None, Some(to)) => format!("{} ({to})", domain.method.label()),
-        _ => domain.method.label(),
+        (Some(v), Some(at)) => format!("{label} at {at}: {v}"),
+        (None, Some(to)) => format!("{label} ({to})"),
+        _ => label,
     };
-    let is_email = matches!(domain.method, DcvMethod::ConstructedEmail { .. });
+    let is_email = domain.method.is_email();
     view! {
         <tr>
             <td data-label=t("orders-col-domain")>{domain.name.clone()}</td>
             <td data-label=t("orders-col-status")>
                 <Badge tone=domain_tone(domain.status) text=t(domain.status.key()) />
                 {domain.rule.clone().map(|r| view! { <p class="field-hint">{r}</p> })}
+                {domain.corroboration.clone().map(|round| view! { <Corroboration round=round /> })}
             </td>
             <td data-label=t("domains-col-method")>
                 <span class="mono">{how}</span>
@@ -157,7 +204,7 @@ fn DomainRow(
                 <ActionForm action=method>
                     <input type="hidden" name="id" value=id />
                     <label class="visually-hidden" for=select_id.clone()>{t_args("domains-method-for", &[("domain", domain.name.clone().into())])}</label>
-                    <select id=select_id name="method">{method_options(&domain.method.code())}</select>
+                    <select id=select_id name="method" aria-describedby=warned.then_some(SUNSET_ID)>{method_options(domain.method, &offered)}</select>
                     <button type="submit" class="button button-quiet">{t("domains-change-method")}</button>
                 </ActionForm>
                 <ActionForm action=verify>
@@ -167,6 +214,61 @@ fn DomainRow(
                 </ActionForm>
             </td>
         </tr>
+    }
+}
+
+/// What the account's persistent DNS records hold (TLS BR 3.2.2.4.22): the record's name and
+/// value, the issuer domain name and the account URI, the values with a *Copy* button.
+#[component]
+fn PersistCard(help: PersistHelp) -> impl IntoView {
+    // The value as the catalogue writes it, which is the record's value in every language.
+    let value = t_args(
+        "dcv-persist-record-value-shape",
+        &[
+            ("issuer", help.issuer_domain_name.clone().into()),
+            ("uri", help.account_uri.clone().into()),
+        ],
+    );
+    let rows = [
+        ("dcv-persist-record-value", "persist-record-value", value),
+        (
+            "dcv-persist-issuer",
+            "persist-issuer",
+            help.issuer_domain_name.clone(),
+        ),
+        (
+            "dcv-persist-account-uri",
+            "persist-account-uri",
+            help.account_uri.clone(),
+        ),
+    ];
+    view! {
+        <section class="card" aria-labelledby="persist-heading">
+            <h2 id="persist-heading">{t("dcv-persist-heading")}</h2>
+            <p>{t("dcv-persist-explain")}</p>
+            <dl class="record">
+                <dt>{t("dcv-persist-record-name")}</dt>
+                <dd>
+                    <code data-testid="persist-record-name">{t("dcv-persist-record-name-example")}</code>
+                </dd>
+                {rows
+                    .into_iter()
+                    .map(|(key, test_id, text)| {
+                        let label = t(key);
+                        let copy = text.clone();
+                        let copy_label = t_args("dcv-persist-copy", &[("what", label.clone().into())]);
+                        view! {
+                            <dt>{label}</dt>
+                            <dd>
+                                <code data-testid=test_id>{text}</code>
+                                <CopyButton text=copy label=copy_label />
+                            </dd>
+                        }
+                    })
+                    .collect_view()}
+            </dl>
+            <p class="field-hint">{t("dcv-persist-wildcard-hint")}</p>
+        </section>
     }
 }
 

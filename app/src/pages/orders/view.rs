@@ -14,6 +14,7 @@ use crate::{
     components::{
         badge::{Badge, Tone, certificate_tone, domain_tone, order_tone},
         copy_button::CopyButton,
+        corroboration::Corroboration,
         field::TextArea,
         form_alert::{FormAlert, Notice},
         loaded::Loaded,
@@ -249,21 +250,32 @@ fn PendingDomain(
                 ("dcv-file-url", "file-url", at.clone()),
                 ("dcv-file-content", "file-content", value.clone()),
             ],
+            (DcvMethod::DnsPersist { .. }, Some(at), Some(value)) => vec![
+                ("dcv-record-type", "record-type", "TXT".to_owned()),
+                ("dcv-record-name", "name", at.clone()),
+                ("dcv-record-value", "value", value.clone()),
+            ],
             (DcvMethod::ConstructedEmail { .. }, Some(to), _) => {
                 vec![("dcv-email-to", "e-mail-to", to.clone())]
             }
             _ => Vec::new(),
         };
-    let is_email = matches!(domain.method, DcvMethod::ConstructedEmail { .. });
+    let is_email = domain.method.is_email();
+    let explain = match domain.method {
+        DcvMethod::ConstructedEmail { .. } => Some(t("dcv-email-explain")),
+        DcvMethod::CaaContactEmail | DcvMethod::TxtContactEmail => {
+            Some(t("dcv-email-contact-explain"))
+        }
+        DcvMethod::DnsPersist { .. } => Some(t("dcv-persist-explain")),
+        DcvMethod::DnsTxt | DcvMethod::HttpFile => None,
+    };
     view! {
         <div class="pending-domain" data-testid="pending-domain">
             <h3>
                 {name.clone()}" "
-                <Badge tone=domain_tone(domain.status) text=format!("{} — {}", t(domain.status.key()), domain.method.label()) />
+                <Badge tone=domain_tone(domain.status) text=format!("{} — {}", t(domain.status.key()), domain.method.name_msg().text(crate::i18n::use_lang())) />
             </h3>
-            {is_email.then(|| view! {
-                <p>{t("dcv-email-explain")}</p>
-            })}
+            {explain.map(|e| view! { <p>{e}</p> })}
             <dl class="record">
                 {rows.into_iter().map(|(key, test_id, value)| {
                     let copy = value.clone();
@@ -295,10 +307,16 @@ pub fn Names(names: Vec<NameProgress>) -> impl IntoView {
             {names.into_iter().map(|n| {
                 let (tone, state) = match (&n.covered_by, &n.domain) {
                     (Some(by), _) => (Tone::Success, t_args("name-verified-through", &[("domain", by.clone().into())])),
-                    (None, Some(d)) => (domain_tone(d.status), format!("{} — {}", t(d.status.key()), d.method.label())),
+                    (None, Some(d)) => (domain_tone(d.status), format!("{} — {}", t(d.status.key()), d.method.name_msg().text(crate::i18n::use_lang()))),
                     (None, None) => (Tone::Neutral, t("name-no-validation")),
                 };
-                view! { <li><strong>{n.name}</strong>" " <Badge tone=tone text=state /></li> }
+                let round = n.corroboration.clone();
+                view! {
+                    <li>
+                        <strong>{n.name}</strong>" " <Badge tone=tone text=state />
+                        {round.map(|round| view! { <Corroboration round=round /> })}
+                    </li>
+                }
             }).collect_view()}
         </ul>
     }

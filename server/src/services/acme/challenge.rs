@@ -1,14 +1,21 @@
-//! Responding to a challenge (RFC 8555 sections 7.5.1 and 8, RFC 8737): the server checks
-//! at once, through the same DCV ports as the portal (HttpFetcher, DnsResolver), and records
-//! success as the account's validation of the name.
+//! Responding to a challenge (RFC 8555 sections 7.5.1 and 8, RFC 8737,
+//! draft-ietf-acme-dns-persist): the server checks at once, through the same DCV ports as the
+//! portal (HttpFetcher, DnsResolver), and records success as the account's validation of the
+//! name.
 
-use app::model::acme::{AcmeAuthzStatus, AcmeChallengeStatus};
+use std::sync::Arc;
+
+use app::model::{
+    acme::{AcmeAuthzStatus, AcmeChallengeStatus},
+    corroboration::CorroboratedCheck,
+};
 use sha2::{Digest, Sha256};
 
 use super::{AcmeError, AcmeService, ChallengeView, Failure, challenge_view, jws};
 use crate::{
-    ports::http_fetch::FetchError,
-    services::validation::AcmeProof,
+    perspective::corroborate::{Check, Remote},
+    ports::{DnsResolver, HttpFetcher, http_fetch::FetchError},
+    services::validation::{AcmeProof, refusal_text},
     store::acme::{self, AcmeAccountRow},
 };
 
@@ -41,13 +48,31 @@ impl AcmeService {
         let proof: AcmeProof = *c.kind;
         let key = Self::account_key(account)?;
         let key_authorization = jws::key_authorization(&c.token, &key);
-        let checked = match proof {
-            AcmeProof::Http01 => {
-                self.check_http(&a.identifier, &c.token, &key_authorization)
-                    .await
+        let name = a.identifier.as_str();
+        let token = c.token.as_str();
+        let key_authorization = key_authorization.as_str();
+        // A persistent record is judged and corroborated as the portal's is; what it granted
+        // (its scope, its persistUntil) is what gets recorded.
+        let mut persisted = None;
+        let checked = if proof == AcmeProof::DnsPersist01 {
+            self.check_dns_persist(account, name, a.wildcard)
+                .await?
+                .map(|grant| persisted = Some(grant))
+        } else {
+            let checked = match proof {
+                AcmeProof::Http01 => check_http(&*self.http, name, token, key_authorization).await,
+                AcmeProof::Dns01 => check_dns(&*self.dns, name, key_authorization).await,
+                AcmeProof::TlsAlpn01 => check_tls_alpn(&*self.http, name, key_authorization).await,
+                AcmeProof::DnsPersist01 => Ok(()),
+            };
+            // What the primary saw must be seen from the remote perspectives too (BR 3.2.2.9).
+            match checked {
+                Ok(()) => {
+                    self.corroborate(account.account_id, proof, name, token, key_authorization)
+                        .await?
+                }
+                Err(f) => Err(f),
             }
-            AcmeProof::Dns01 => self.check_dns(&a.identifier, &key_authorization).await,
-            AcmeProof::TlsAlpn01 => self.check_tls_alpn(&a.identifier, &key_authorization).await,
         };
         let tx = self.store.begin().await?;
         match &checked {
@@ -80,10 +105,19 @@ impl AcmeService {
         }
         tx.commit().await?;
         if checked.is_ok() {
-            self.validation
-                .record_acme_proof(account.account_id, &a.identifier, proof)
-                .await
-                .map_err(|e| AcmeError::Internal(e.to_string()))?;
+            let recorded = match persisted {
+                Some(grant) => {
+                    self.validation
+                        .record_acme_persist(account.account_id, &a.identifier, grant)
+                        .await
+                }
+                None => {
+                    self.validation
+                        .record_acme_proof(account.account_id, &a.identifier, proof)
+                        .await
+                }
+            };
+            recorded.map_err(|e| AcmeError::Internal(e.to_string()))?;
         }
         let (c, _, _) = acme::challenge(&self.store, account.id, id)
             .await?
@@ -91,45 +125,117 @@ impl AcmeService {
         Ok(challenge_view(&c))
     }
 
-    async fn check_http(&self, name: &str, token: &str, expected: &str) -> Result<(), Failure> {
-        match self.http.acme_challenge(name, token).await {
-            Ok(body) if body.trim() == expected => Ok(()),
-            Ok(body) => Err(failure(
-                "incorrectResponse",
-                format!(
-                    "the file at http://{name}/.well-known/acme-challenge/{token} holds \"{}\", not the key authorization",
-                    body.chars().take(100).collect::<String>()
-                ),
-            )),
-            Err(e @ FetchError::Connect { .. }) => Err(failure("connection", e.to_string())),
-            Err(e @ FetchError::Status { .. }) => Err(failure("unauthorized", e.to_string())),
-            Err(e) => Err(failure("incorrectResponse", e.to_string())),
-        }
-    }
-
-    async fn check_tls_alpn(&self, name: &str, key_authorization: &str) -> Result<(), Failure> {
-        match self.http.acme_tls_alpn(name).await {
-            Ok(der) => judge_tls_alpn_certificate(&der, name, key_authorization),
-            Err(e @ FetchError::Connect { .. }) => Err(failure("connection", e.to_string())),
-            Err(e) => Err(failure("tls", e.to_string())),
-        }
-    }
-
-    async fn check_dns(&self, name: &str, key_authorization: &str) -> Result<(), Failure> {
-        let record = format!("_acme-challenge.{name}");
-        let digest = jws::b64(&Sha256::digest(key_authorization.as_bytes()));
-        match self.dns.txt(&record).await {
-            Ok(found) if found.iter().any(|r| r.trim() == digest) => Ok(()),
-            Ok(found) if found.is_empty() => Err(failure(
+    /// Repeats the challenge's check from the remote perspectives.
+    async fn corroborate(
+        &self,
+        account_id: i32,
+        proof: AcmeProof,
+        name: &str,
+        token: &str,
+        key_authorization: &str,
+    ) -> Result<Result<(), Failure>, AcmeError> {
+        let (kind, check): (CorroboratedCheck, Check<'_>) = match proof {
+            AcmeProof::Http01 => (
+                CorroboratedCheck::AcmeHttp01,
+                Box::new(move |remote: Arc<dyn Remote>| {
+                    Box::pin(async move {
+                        check_http(&*remote, name, token, key_authorization)
+                            .await
+                            .map_err(|f| f.detail)
+                    })
+                }),
+            ),
+            AcmeProof::Dns01 => (
+                CorroboratedCheck::AcmeDns01,
+                Box::new(move |remote: Arc<dyn Remote>| {
+                    Box::pin(async move {
+                        check_dns(&*remote, name, key_authorization)
+                            .await
+                            .map_err(|f| f.detail)
+                    })
+                }),
+            ),
+            AcmeProof::TlsAlpn01 => (
+                CorroboratedCheck::AcmeTlsAlpn01,
+                Box::new(move |remote: Arc<dyn Remote>| {
+                    Box::pin(async move {
+                        check_tls_alpn(&*remote, name, key_authorization)
+                            .await
+                            .map_err(|f| f.detail)
+                    })
+                }),
+            ),
+            // Corroborated with its judgement (`check_dns_persist`).
+            AcmeProof::DnsPersist01 => return Ok(Ok(())),
+        };
+        let outcome = self
+            .validation
+            .corroborate(account_id, name, kind, check)
+            .await
+            .map_err(|e| AcmeError::Internal(e.to_string()))?;
+        Ok(outcome.map_err(|why| {
+            failure(
                 "unauthorized",
-                format!("no TXT record was found at {record}"),
-            )),
-            Ok(_) => Err(failure(
-                "incorrectResponse",
-                format!("the TXT records at {record} do not hold the key authorization's digest"),
-            )),
-            Err(e) => Err(failure("dns", e.to_string())),
-        }
+                format!(
+                    "during multi-perspective corroboration: {}",
+                    refusal_text(&why)
+                ),
+            )
+        }))
+    }
+}
+
+async fn check_http(
+    http: &dyn HttpFetcher,
+    name: &str,
+    token: &str,
+    expected: &str,
+) -> Result<(), Failure> {
+    match http.acme_challenge(name, token).await {
+        Ok(body) if body.trim() == expected => Ok(()),
+        Ok(body) => Err(failure(
+            "incorrectResponse",
+            format!(
+                "the file at http://{name}/.well-known/acme-challenge/{token} holds \"{}\", not the key authorization",
+                body.chars().take(100).collect::<String>()
+            ),
+        )),
+        Err(e @ FetchError::Connect { .. }) => Err(failure("connection", e.to_string())),
+        Err(e @ FetchError::Status { .. }) => Err(failure("unauthorized", e.to_string())),
+        Err(e) => Err(failure("incorrectResponse", e.to_string())),
+    }
+}
+
+async fn check_tls_alpn(
+    http: &dyn HttpFetcher,
+    name: &str,
+    key_authorization: &str,
+) -> Result<(), Failure> {
+    match http.acme_tls_alpn(name).await {
+        Ok(der) => judge_tls_alpn_certificate(&der, name, key_authorization),
+        Err(e @ FetchError::Connect { .. }) => Err(failure("connection", e.to_string())),
+        Err(e) => Err(failure("tls", e.to_string())),
+    }
+}
+
+async fn check_dns(
+    dns: &dyn DnsResolver,
+    name: &str,
+    key_authorization: &str,
+) -> Result<(), Failure> {
+    let record = format!("_acme-challenge.{name}");
+    let digest = jws::b64(&Sha256::digest(key_authorization.as_bytes()));
+    match dns.txt(&record).await {
+        Ok(found) if found.iter().any(|r| r.trim() == digest) => Ok(()),
+        Ok(found) if found.is_empty() => Err(failure(
+            "unauthorized",
+            format!("no TXT record was found at {record}"),
+        )),
+        Ok(_) => Err(failure(
+            "incorrectResponse",
+            format!("the TXT records at {record} do not hold the key authorization's digest"),
+        )),
+        Err(e) => Err(failure("dns", e.to_string())),
     }
 }
 

@@ -53,6 +53,22 @@ pub(crate) async fn world_over(
     fetcher: Option<Arc<dyn crate::ports::HttpFetcher>>,
     resolver: Option<Arc<dyn crate::ports::DnsResolver>>,
 ) -> World {
+    world_full(eab_required, fetcher, resolver, Default::default()).await
+}
+
+/// A world whose challenges and CAA checks are corroborated by `corroborator`'s perspectives.
+pub(crate) async fn world_corroborated(
+    corroborator: crate::perspective::corroborator::Corroborator,
+) -> World {
+    world_full(true, None, None, corroborator).await
+}
+
+async fn world_full(
+    eab_required: bool,
+    fetcher: Option<Arc<dyn crate::ports::HttpFetcher>>,
+    resolver: Option<Arc<dyn crate::ports::DnsResolver>>,
+    corroborator: crate::perspective::corroborator::Corroborator,
+) -> World {
     let h = harness().await;
     let ca = Arc::new(authority(h.store.clone(), SECRET));
     ca.init(KeySpec::EcP256).await.unwrap();
@@ -60,14 +76,17 @@ pub(crate) async fn world_over(
     catalog.seed_public_products().await.unwrap();
     let dns = Arc::new(FakeDns::default());
     let http = Arc::new(FakeHttp::default());
-    let validation = Arc::new(ValidationService::new(
-        h.store.clone(),
-        h.clock.clone(),
-        Arc::new(CountingRandom::default()),
-        dns.clone(),
-        http.clone(),
-        "http://portal.test".into(),
-    ));
+    let validation = Arc::new(
+        ValidationService::new(
+            h.store.clone(),
+            h.clock.clone(),
+            Arc::new(CountingRandom::default()),
+            dns.clone(),
+            http.clone(),
+            "http://portal.test".into(),
+        )
+        .with_corroborator(Arc::new(corroborator)),
+    );
     let orders = Arc::new(OrderService::new(OrderDeps {
         store: h.store.clone(),
         clock: h.clock.clone(),

@@ -180,6 +180,8 @@ impl IdentityService {
             signed_in_at: c.session.map(|s| app::model::Moment::from(s.created_at)),
             lang: app::i18n::Lang::default(),
             low_balance,
+            // The web layer knows the installation's settings and says.
+            publicly_trusted: false,
         }))
     }
 }

@@ -62,7 +62,10 @@ impl OrderService {
         let names = orders::names(&self.store, o.id).await?;
         let coverage = self.validation.coverage(o.account_id, &names).await?;
         let account_uri = self.caa_account_uri(&o).await?;
-        if let Err(why) = self.caa_allows(&account_uri, &coverage).await {
+        if let Err(why) = self
+            .caa_allows(o.account_id, &account_uri, &coverage)
+            .await?
+        {
             return Err(OrderError::Refused(
                 Msg::new("err-interim-dv-refused").arg("why", why),
             ));

@@ -3,9 +3,10 @@
 //! the order for the requester to read; the order stays where it was.
 
 use app::i18n::Msg;
-use std::{collections::BTreeMap, net::IpAddr};
+use std::{collections::BTreeMap, net::IpAddr, sync::Arc};
 
 use app::model::{
+    corroboration::CorroboratedCheck,
     dns_name,
     order_status::{OrderEvent, OrderStatus},
     orders::OrderSource,
@@ -23,7 +24,8 @@ use crate::{
         caa::{self, CaaRequest},
         template::{Field, FieldRule, Mode, TemplateSubject, resolve},
     },
-    services::validation::{NameCoverage, caa_lookup::check_caa, validated_by},
+    perspective::corroborate::{Check, Remote},
+    services::validation::{NameCoverage, caa_lookup::check_caa, refusal_text, validated_by},
     store::{OrderRow, acme, orders},
 };
 
@@ -106,7 +108,7 @@ impl OrderService {
                 return Ok(status);
             }
             let account_uri = self.caa_account_uri(&order).await?;
-            if let Err(why) = self.caa_allows(&account_uri, &coverage).await {
+            if let Err(why) = self.caa_allows(account_id, &account_uri, &coverage).await? {
                 return self.refuse_issuance(&order, &why).await.map(|()| status);
             }
         }
@@ -250,33 +252,52 @@ impl OrderService {
 
     /// RFC 8659 for each name, refusing on the first name CAA does not allow; RFC 8657's
     /// parameters are compared with the requesting account (`account_uri`) and the method
-    /// of the validation that covers the name.
+    /// of the validation that covers the name. Each check the primary passes is repeated from
+    /// the remote perspectives (TLS BR 3.2.2.9). `Ok(Err)` is the refusal to record.
     pub(super) async fn caa_allows(
         &self,
+        account_id: i32,
         account_uri: &str,
         coverage: &[NameCoverage],
-    ) -> Result<(), String> {
+    ) -> Result<Result<(), String>, OrderError> {
         for c in coverage {
             let name = &c.name;
             // Issuance asks only once every name is covered.
             let Some(domain) = &c.covered_by else {
-                return Err(format!("{name} has no validation CAA could be checked for"));
+                return Ok(Err(format!(
+                    "{name} has no validation CAA could be checked for"
+                )));
             };
             let request = CaaRequest {
                 account_uri,
                 method: validated_by(domain),
             };
-            check_caa(
-                &*self.dns,
-                &self.caa_identities,
-                request,
-                dns_name::base_of(name),
-                name.starts_with("*."),
-            )
-            .await
-            .map_err(|e| format!("CAA does not allow issuance: {e}"))?;
+            let base = dns_name::base_of(name);
+            let wildcard = name.starts_with("*.");
+            let identities = &self.caa_identities;
+            if let Err(e) = check_caa(&*self.dns, identities, request, base, wildcard).await {
+                return Ok(Err(format!("CAA does not allow issuance: {e}")));
+            }
+            let check: Check<'_> = Box::new(move |remote: Arc<dyn Remote>| {
+                Box::pin(async move {
+                    check_caa(&*remote, identities, request, base, wildcard)
+                        .await
+                        .map(|_| ())
+                        .map_err(|e| e.to_string())
+                })
+            });
+            let corroborated = self
+                .validation
+                .corroborate(account_id, base, CorroboratedCheck::Caa, check)
+                .await?;
+            if let Err(why) = corroborated {
+                return Ok(Err(format!(
+                    "CAA is not corroborated from the remote network perspectives: {}",
+                    refusal_text(&why)
+                )));
+            }
         }
-        Ok(())
+        Ok(Ok(()))
     }
 
     /// The URI a CAA `accounturi` must name to allow this order (RFC 8657): the ACME

@@ -61,19 +61,34 @@ impl OrderService {
                     name,
                     covered_by: None,
                     domain: None,
+                    corroboration: None,
                 })
                 .collect());
         }
         let now = self.clock.now();
-        Ok(self
+        let coverage = self.validation.coverage(order.account_id, &names).await?;
+        // The domain that covers each name, or the one to validate: its newest corroboration.
+        let domain_of = |c: &validation::NameCoverage| {
+            c.covered_by
+                .as_ref()
+                .or(c.to_validate.as_ref())
+                .map(|d| d.name.to_ascii_lowercase())
+        };
+        let domains: Vec<String> = coverage.iter().filter_map(domain_of).collect();
+        let rounds = self
             .validation
-            .coverage(order.account_id, &names)
-            .await?
+            .corroboration_views(order.account_id, &domains)
+            .await?;
+        Ok(coverage
             .into_iter()
-            .map(|c| NameProgress {
-                name: c.name,
-                covered_by: c.covered_by.map(|d| d.name),
-                domain: c.to_validate.map(|d| validation::view(&d, now)),
+            .map(|c| {
+                let corroboration = domain_of(&c).and_then(|d| rounds.get(&d).cloned());
+                NameProgress {
+                    name: c.name,
+                    covered_by: c.covered_by.map(|d| d.name),
+                    domain: c.to_validate.map(|d| self.validation.view_of(&d, now)),
+                    corroboration,
+                }
             })
             .collect())
     }

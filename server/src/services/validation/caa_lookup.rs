@@ -4,7 +4,7 @@
 
 use super::caa_failure::caa_records;
 use crate::{
-    domain::caa::{CaaEvidence, CaaRefusal, CaaRequest, CaaTarget},
+    domain::caa::{CaaEvidence, CaaRefusal, CaaRequest, CaaTarget, decide_issuemail},
     ports::dns::DnsResolver,
 };
 
@@ -31,6 +31,25 @@ pub async fn check_caa(
     target.decide(identities, request, None)
 }
 
+/// Checks CAA `issuemail` (RFC 9495, S/MIME BR 4.2.2.1) for a Mailbox Address at `domain`,
+/// with the same climb and the same lookup-failure rule as for a domain name.
+pub async fn check_caa_issuemail(
+    resolver: &dyn DnsResolver,
+    identities: &[String],
+    domain: &str,
+) -> Result<CaaEvidence, CaaRefusal> {
+    let target = CaaTarget::new(domain, false);
+    for candidate in target.candidates() {
+        let records = caa_records(resolver, &candidate)
+            .await
+            .map_err(CaaRefusal::Lookup)?;
+        if !records.is_empty() {
+            return decide_issuemail(identities, domain, Some((&candidate, &records)));
+        }
+    }
+    decide_issuemail(identities, domain, None)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -54,6 +73,51 @@ mod tests {
             method: BrMethod::AcmeDns01,
         };
         check_caa(dns, &ours(), request, fqdn, wildcard).await
+    }
+
+    #[tokio::test]
+    async fn issuemail_restricts_s_mime_and_issue_does_not() {
+        let dns = FakeDns::default();
+        // A TLS-only policy says nothing about mailboxes.
+        dns.add_caa("example.com", false, "issue", "ca.other");
+        assert!(
+            check_caa_issuemail(&dns, &ours(), "example.com")
+                .await
+                .is_ok()
+        );
+        // issuemail for another CA refuses, inherited by sub-domains.
+        dns.add_caa("example.com", false, "issuemail", "ca.other");
+        let refusal = check_caa_issuemail(&dns, &ours(), "mail.example.com")
+            .await
+            .unwrap_err();
+        assert_eq!(
+            refusal.to_string(),
+            "CAA records at example.com allow only ca.other (issuemail), not this CA."
+        );
+        // One naming this CA allows; an empty issuer allows no CA at all.
+        dns.add_caa(
+            "shop.example.com",
+            false,
+            "issuemail",
+            "Rootline.test; account=7",
+        );
+        assert!(
+            check_caa_issuemail(&dns, &ours(), "shop.example.com")
+                .await
+                .is_ok()
+        );
+        dns.add_caa("none.example.com", false, "issuemail", ";");
+        assert!(
+            check_caa_issuemail(&dns, &ours(), "none.example.com")
+                .await
+                .is_err()
+        );
+        // A failed lookup is not permission unless BR 3.2.2.8's conditions hold.
+        dns.fail("broken.example.com");
+        assert!(matches!(
+            check_caa_issuemail(&dns, &ours(), "broken.example.com").await,
+            Err(CaaRefusal::Lookup(_))
+        ));
     }
 
     #[tokio::test]

@@ -4,7 +4,7 @@ use crate::services::identity::Caller;
 use app::model::Permission;
 use app::model::domains::{DomainNeed, DomainsPage};
 
-use super::{ValidationError, ValidationService, view};
+use super::{ValidationError, ValidationService};
 use crate::store::domains;
 
 impl ValidationService {
@@ -30,10 +30,22 @@ impl ValidationService {
     ) -> Result<DomainsPage, ValidationError> {
         let now = self.clock.now();
         let rows = domains::for_account(&self.store, account_id).await?;
+        let names: Vec<String> = rows.iter().map(|d| d.name.clone()).collect();
+        let mut rounds = self.corroboration_views(account_id, &names).await?;
         Ok(DomainsPage {
-            domains: rows.iter().map(|d| view(d, now)).collect(),
+            domains: rows
+                .iter()
+                .map(|d| {
+                    let mut v = self.view_of(d, now);
+                    v.corroboration = rounds.remove(&d.name.to_ascii_lowercase());
+                    v
+                })
+                .collect(),
             can_manage,
             only_to_validate: false,
+            methods: self.offered_methods(now),
+            email_discouraged: self.email_sunset(now),
+            persist: Some(self.persist_help(account_id)),
         })
     }
 }

@@ -1,6 +1,8 @@
 //! Domain control validation (VAL-1, PKI-5): the account's domains, proving control of them
-//! by DNS, HTTP file or constructed e-mail, reusing a proof within the period the rules allow,
-//! and the administrator's restrictions on which domains may be ordered.
+//! by DNS (a random value, or the persistent record of BR 3.2.2.4.22), HTTP file or e-mail
+//! (constructed, or to the DNS contacts where the operator enables them), reusing a proof
+//! within the period the rules allow, and the administrator's restrictions on which domains
+//! may be ordered.
 
 mod acme_proof;
 mod add_domain;
@@ -8,9 +10,13 @@ pub mod caa_failure;
 pub mod caa_lookup;
 mod change_method;
 mod confirm_email;
+mod contact_email;
+mod corroboration;
 mod coverage;
 mod domains_page;
 mod mails;
+mod offer;
+mod persist;
 mod record_validation;
 mod restrictions;
 mod verify;
@@ -25,7 +31,9 @@ use app::model::{
 use chrono::{DateTime, Utc};
 
 pub use acme_proof::AcmeProof;
+pub use corroboration::refusal_text;
 pub use coverage::{NameCoverage, restricted_names};
+pub use persist::PersistCheck;
 pub use verify::CheckOutcome;
 
 use crate::{
@@ -33,6 +41,7 @@ use crate::{
         br_rules::{BrMethod, MethodStanding},
         dcv,
     },
+    perspective::corroborator::Corroborator,
     ports::{Clock, DnsResolver, HttpFetcher, Random},
     store::{DomainRow, Store, StoreError},
 };
@@ -45,6 +54,14 @@ pub struct ValidationService {
     http: Arc<dyn HttpFetcher>,
     /// The public URL without a trailing slash: the base of e-mailed confirmation links.
     public_url: String,
+    /// The remote perspectives every check is repeated from (TLS BR 3.2.2.9).
+    corroborator: Arc<Corroborator>,
+    /// The names a persistent DNS record may name this CA by (`ROOTLINE_CAA_IDENTITIES`,
+    /// the Issuer Domain Names of BR 3.2.2.4.22): by default the public URL's host.
+    issuer_domain_names: Vec<String>,
+    /// `ROOTLINE_DCV_EMAIL_CONTACT_METHODS`: the e-mails to DNS contacts (BR 3.2.2.4.13,
+    /// 3.2.2.4.14) are offered. Off by default.
+    email_contact_methods: bool,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -78,6 +95,14 @@ impl ValidationService {
         http: Arc<dyn HttpFetcher>,
         public_url: String,
     ) -> Self {
+        let issuer_domain_names = url::Url::parse(&public_url)
+            .ok()
+            .and_then(|u| {
+                u.host_str()
+                    .map(|h| h.trim_end_matches('.').to_ascii_lowercase())
+            })
+            .into_iter()
+            .collect();
         Self {
             store,
             clock,
@@ -85,7 +110,47 @@ impl ValidationService {
             dns,
             http,
             public_url,
+            corroborator: Arc::new(Corroborator::none()),
+            issuer_domain_names,
+            email_contact_methods: false,
         }
+    }
+
+    /// The issuer domain names a persistent DNS record may name (the CAA identities); an
+    /// empty list keeps the default.
+    pub fn with_issuer_domain_names(mut self, names: Vec<String>) -> Self {
+        if !names.is_empty() {
+            self.issuer_domain_names = names;
+        }
+        self
+    }
+
+    /// Offers the e-mails to DNS contacts (BR 3.2.2.4.13, 3.2.2.4.14) until the BRs refuse
+    /// them.
+    pub fn with_email_contact_methods(mut self, enabled: bool) -> Self {
+        self.email_contact_methods = enabled;
+        self
+    }
+
+    /// This CA's issuer domain names, for ACME's dns-persist-01 challenge objects.
+    pub fn issuer_domain_names(&self) -> &[String] {
+        &self.issuer_domain_names
+    }
+
+    /// The public URL without a trailing slash: the base of the account URIs.
+    pub fn public_url(&self) -> &str {
+        &self.public_url
+    }
+
+    /// Repeats every check from these remote perspectives.
+    pub fn with_corroborator(mut self, corroborator: Arc<Corroborator>) -> Self {
+        self.corroborator = corroborator;
+        self
+    }
+
+    /// The remote perspectives, for the checks other services make (ACME's, CAA).
+    pub fn corroborator(&self) -> &Corroborator {
+        &self.corroborator
     }
 
     /// 128 bits from the CSPRNG, hex: more than the 112 bits BR 1.6.1 asks of a random value.
@@ -100,7 +165,9 @@ impl ValidationService {
 pub fn view(d: &DomainRow, now: DateTime<Utc>) -> DomainView {
     let method = *d.method;
     let status = status(d, now);
-    let published = !matches!(method, DcvMethod::ConstructedEmail { .. });
+    // An e-mailed value must reach the mailbox; a persistent record holds no random value
+    // (`ValidationService::view_of` shows what it holds instead).
+    let published = !method.is_email() && !matches!(method, DcvMethod::DnsPersist { .. });
     DomainView {
         id: d.id,
         name: d.name.clone(),
@@ -113,6 +180,7 @@ pub fn view(d: &DomainRow, now: DateTime<Utc>) -> DomainView {
         rule: d.rule.clone(),
         added_at: app::model::Stamp::from(d.created_at),
         last_error: d.last_error.clone(),
+        corroboration: None,
     }
 }
 
@@ -137,7 +205,7 @@ pub fn counts_until(d: &DomainRow) -> Option<DateTime<Utc>> {
 }
 
 /// Why a portal method may not be used at `now`, when the rules refuse it (the e-mail
-/// method from 2028-03-15, BR 3.2.2.4.4).
+/// methods from 2028-03-15, BR 3.2.2.4.4, 3.2.2.4.13, 3.2.2.4.14).
 pub(crate) fn withdrawn(method: DcvMethod, now: DateTime<Utc>) -> Option<Msg> {
     let m = BrMethod::of_portal(method);
     if m.standing(now) != MethodStanding::Refused {

@@ -1,15 +1,18 @@
-//! "Verify Now": check the published value (DNS TXT, HTTP file), or send the constructed
-//! e-mail whose link completes the check.
+//! "Verify Now": check the published value (DNS TXT, HTTP file) or the persistent record,
+//! or send the e-mail (constructed, or to the DNS contacts) whose link completes the check.
 
 use crate::services::identity::Caller;
 use app::i18n::{Lang, Msg};
 use app::model::Permission;
-use app::model::domains::DcvMethod;
+use app::model::{corroboration::CorroboratedCheck, domains::DcvMethod};
 use chrono::{DateTime, Utc};
+use std::sync::Arc;
 
-use super::{ValidationError, ValidationService, mails, withdrawn};
+use super::{ValidationError, ValidationService, mails};
 use crate::{
     domain::{br_rules::BrMethod, dcv},
+    perspective::corroborate::{Check, Remote},
+    ports::{DnsResolver, HttpFetcher},
     services::notifications,
     store::{DomainRow, domains},
 };
@@ -51,14 +54,23 @@ impl ValidationService {
             .ok_or(ValidationError::NotFound)?;
         let method = *d.method;
         let now = self.clock.now();
-        if let Some(why) = withdrawn(method, now) {
+        if let Some(why) = self.refusal(method, now) {
             // Kept on the domain in English, as its history is.
             domains::record_failure(&self.store, account_id, d.id, &why.text(Lang::En), now)
                 .await?;
             return Ok(CheckOutcome::NotYet(why));
         }
-        if let DcvMethod::ConstructedEmail { .. } = method {
-            return self.send_constructed(&d, &method, lang, now).await;
+        match method {
+            DcvMethod::ConstructedEmail { .. } => {
+                return self.send_constructed(&d, &method, lang, now).await;
+            }
+            DcvMethod::CaaContactEmail | DcvMethod::TxtContactEmail => {
+                return self.send_to_contacts(&d, method, lang, now).await;
+            }
+            DcvMethod::DnsPersist { wildcard } => {
+                return self.verify_persist(&d, wildcard, now).await;
+            }
+            DcvMethod::DnsTxt | DcvMethod::HttpFile => {}
         }
         if now - d.value_created_at > dcv::value_lifetime(&method) {
             let next = self.random_value();
@@ -70,27 +82,18 @@ impl ValidationService {
             return Ok(CheckOutcome::NotYet(why));
         }
         let found = match method {
-            DcvMethod::DnsTxt => match self.dns.txt(&d.name).await {
-                Ok(records) if dcv::txt_matches(&records, &d.random_value) => Ok(()),
-                Ok(records) if records.is_empty() => {
-                    Err(Msg::new("err-dcv-no-txt").arg("name", &d.name))
-                }
-                Ok(_) => Err(Msg::new("err-dcv-txt-mismatch").arg("name", &d.name)),
-                Err(e) => Err(Msg::new("err-dcv-check-failed").arg("detail", e.to_string())),
-            },
-            DcvMethod::HttpFile => {
-                match self
-                    .http
-                    .validation_file(&d.name, dcv::HTTP_FILE_NAME)
-                    .await
-                {
-                    Ok(body) if dcv::file_matches(&body, &d.random_value) => Ok(()),
-                    Ok(_) => Err(Msg::new("err-dcv-file-mismatch")
-                        .arg("location", dcv::location(&method, &d.name))),
-                    Err(e) => Err(Msg::new("err-dcv-check-failed").arg("detail", e.to_string())),
-                }
-            }
-            DcvMethod::ConstructedEmail { .. } => Err(Msg::new("err-dcv-by-email")),
+            DcvMethod::DnsTxt => dns_txt_shows(&*self.dns, &d.name, &d.random_value).await,
+            DcvMethod::HttpFile => http_file_shows(&*self.http, &d.name, &d.random_value).await,
+            // Answered above: the persistent record, and the e-mails.
+            DcvMethod::DnsPersist { .. }
+            | DcvMethod::ConstructedEmail { .. }
+            | DcvMethod::CaaContactEmail
+            | DcvMethod::TxtContactEmail => Err(Msg::new("err-dcv-by-email")),
+        };
+        // What the primary saw must be seen from the remote perspectives too (BR 3.2.2.9).
+        let found = match found {
+            Ok(()) => self.corroborate_published(&d, method).await?,
+            Err(why) => Err(why),
         };
         match found {
             Ok(()) => self.record_success(&d, &method, now).await,
@@ -100,6 +103,42 @@ impl ValidationService {
                 Ok(CheckOutcome::NotYet(why))
             }
         }
+    }
+
+    /// Repeats the DNS or file check of `d` from the remote perspectives.
+    async fn corroborate_published(
+        &self,
+        d: &DomainRow,
+        method: DcvMethod,
+    ) -> Result<Result<(), Msg>, ValidationError> {
+        let (kind, check): (CorroboratedCheck, Check<'_>) = match method {
+            DcvMethod::DnsTxt => (
+                CorroboratedCheck::DnsTxt,
+                Box::new(|remote: Arc<dyn Remote>| {
+                    Box::pin(async move {
+                        dns_txt_shows(&*remote, &d.name, &d.random_value)
+                            .await
+                            .map_err(|why| why.text(Lang::En))
+                    })
+                }),
+            ),
+            DcvMethod::HttpFile => (
+                CorroboratedCheck::HttpFile,
+                Box::new(|remote: Arc<dyn Remote>| {
+                    Box::pin(async move {
+                        http_file_shows(&*remote, &d.name, &d.random_value)
+                            .await
+                            .map_err(|why| why.text(Lang::En))
+                    })
+                }),
+            ),
+            // Corroborated where they are checked (`persist.rs`, `contact_email.rs`).
+            DcvMethod::DnsPersist { .. }
+            | DcvMethod::ConstructedEmail { .. }
+            | DcvMethod::CaaContactEmail
+            | DcvMethod::TxtContactEmail => return Ok(Ok(())),
+        };
+        self.corroborate(d.account_id, &d.name, kind, check).await
     }
 
     pub(super) async fn record_success(
@@ -117,6 +156,7 @@ impl ValidationService {
                     authorization_domain: &d.name,
                     method: *method,
                     by: BrMethod::of_portal(*method),
+                    not_after: None,
                 },
                 now,
             )
@@ -146,6 +186,34 @@ impl ValidationService {
         notifications::queue(&tx, &mails::constructed(lang, &to, &d.name, &link), now).await?;
         tx.commit().await?;
         Ok(CheckOutcome::EmailSent(to))
+    }
+}
+
+/// BR 3.2.2.4.7: the TXT record at the domain holds the random value.
+pub(crate) async fn dns_txt_shows(
+    dns: &dyn DnsResolver,
+    name: &str,
+    value: &str,
+) -> Result<(), Msg> {
+    match dns.txt(name).await {
+        Ok(records) if dcv::txt_matches(&records, value) => Ok(()),
+        Ok(records) if records.is_empty() => Err(Msg::new("err-dcv-no-txt").arg("name", name)),
+        Ok(_) => Err(Msg::new("err-dcv-txt-mismatch").arg("name", name)),
+        Err(e) => Err(Msg::new("err-dcv-check-failed").arg("detail", e.to_string())),
+    }
+}
+
+/// BR 3.2.2.4.18: the file under `/.well-known/pki-validation/` holds the random value.
+pub(crate) async fn http_file_shows(
+    http: &dyn HttpFetcher,
+    name: &str,
+    value: &str,
+) -> Result<(), Msg> {
+    match http.validation_file(name, dcv::HTTP_FILE_NAME).await {
+        Ok(body) if dcv::file_matches(&body, value) => Ok(()),
+        Ok(_) => Err(Msg::new("err-dcv-file-mismatch")
+            .arg("location", dcv::location(&DcvMethod::HttpFile, name))),
+        Err(e) => Err(Msg::new("err-dcv-check-failed").arg("detail", e.to_string())),
     }
 }
 

@@ -220,6 +220,8 @@ fn csr_der(names: &[&str]) -> (String, tempfile_dir::Dir) {
     (b64(&der), dir)
 }
 
+mod dns_persist;
+mod mpic;
 mod profiles;
 
 mod tempfile_dir {
@@ -461,7 +463,10 @@ async fn tls_alpn_01_is_offered_for_a_host_and_passes_only_with_the_right_certif
             .iter()
             .map(|ch| ch["type"].as_str().unwrap())
             .collect();
-        assert_eq!(kinds, ["http-01", "dns-01", "tls-alpn-01"]);
+        assert_eq!(
+            kinds,
+            ["http-01", "dns-01", "tls-alpn-01", "dns-persist-01"]
+        );
         authz["challenges"][2].clone()
     };
 

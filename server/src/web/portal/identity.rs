@@ -105,6 +105,7 @@ impl IdentityApi for Portal {
                     .await?
                     .map(|view| SessionView {
                         lang: meta.lang,
+                        publicly_trusted: self.validation.corroborator().public_trust(),
                         ..view
                     }))
             }

@@ -15,6 +15,7 @@ mod organizations;
 mod partners;
 mod passkeys;
 mod payments;
+mod revocations;
 mod smime;
 mod vetting;
 
@@ -31,6 +32,7 @@ pub use errors::incident;
 pub use organizations::OrganizationsPortal;
 pub use partners::PartnersPortal;
 pub use payments::PaymentsPortal;
+pub use revocations::RevocationsPortal;
 pub use vetting::VettingPortal;
 
 use super::cookies::{lang_cookie, session_cookie};

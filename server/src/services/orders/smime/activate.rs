@@ -89,6 +89,15 @@ impl OrderService {
         }
         let checked = check_mailbox_csr(&csr, &email)
             .map_err(|e| OrderError::Invalid(FieldErrors::single("csr_pem", e)))?;
+        if let Err(why) = self.issuemail_allows(order.account_id, &email).await? {
+            // Kept on the order in English, like the rest of its history.
+            let logged = why.text(app::i18n::Lang::En);
+            let tx = self.store.begin().await?;
+            orders::set_issue_error(&tx, order.account_id, order.id, Some(&logged)).await?;
+            orders::add_event(&tx, order.id, "Rootline", "Issuance refused", &logged, now).await?;
+            tx.commit().await?;
+            return Err(OrderError::Refused(why));
+        }
 
         let token = match self
             .authority

@@ -6,6 +6,7 @@
 //! with the required statements, then issuance through the CA.
 
 mod activate;
+mod caa;
 mod confirm;
 mod form_post;
 mod mailbox;

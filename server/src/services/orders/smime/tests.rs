@@ -706,3 +706,55 @@ async fn an_smime_form_refused_without_javascript_comes_back_with_its_errors_and
         .unwrap();
     assert_eq!(orders.total, 0, "nothing placed");
 }
+
+#[tokio::test]
+async fn caa_issuemail_for_another_ca_refuses_activation_and_one_naming_this_ca_allows_it() {
+    let w = world().await;
+    let id = w
+        .orders
+        .smime_place(
+            &w.admin,
+            &w.smime_form(&w.admin, "ravi@acme-mail.com").await,
+        )
+        .await
+        .unwrap();
+    let value = w.link_to("ravi@acme-mail.com").await;
+    w.orders.smime_verify(&value).await.unwrap();
+    // S/MIME BR 4.2.2.1: only issuemail speaks for mailboxes, inherited from the parent.
+    w.dns.add_caa("acme-mail.com", false, "issue", "ca.other");
+    w.dns
+        .add_caa("acme-mail.com", false, "issuemail", "mail-ca.other");
+    let (csr, _dir) = csr_for("ravi@acme-mail.com", "ec:P-256");
+    match w
+        .orders
+        .smime_activate(&w.admin, id, &activation(&csr))
+        .await
+    {
+        Err(OrderError::Refused(why)) => {
+            assert_eq!(why.key(), "err-smime-caa-refused");
+            assert!(
+                why.to_string().contains("mail-ca.other (issuemail)"),
+                "{why}"
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(
+        w.own_status(id).await,
+        OrderStatus::Accepted,
+        "nothing issued"
+    );
+    let row = orders::get(&w.h.store, w.admin.account.id, id)
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(row.issue_error.unwrap_or_default().contains("issuemail"));
+
+    w.dns
+        .add_caa("acme-mail.com", false, "issuemail", "rootline.test");
+    w.orders
+        .smime_activate(&w.admin, id, &activation(&csr))
+        .await
+        .unwrap();
+    assert_eq!(w.own_status(id).await, OrderStatus::Fulfilled);
+}
