@@ -132,7 +132,7 @@ impl ValidationService {
 
 #[cfg(test)]
 mod tests {
-    use app::model::domains::{AddDomainForm, DomainStatus};
+    use app::model::domains::DomainStatus;
     use chrono::Duration;
 
     use super::super::{
@@ -146,20 +146,6 @@ mod tests {
         let mut h = harness().await;
         h.service = h.service.with_email_contact_methods(true);
         h
-    }
-
-    async fn add(h: &Harness, name: &str, method: &str) -> i32 {
-        h.service
-            .add_domain(
-                h.account_id,
-                &AddDomainForm {
-                    name: name.into(),
-                    method: method.into(),
-                },
-            )
-            .await
-            .unwrap()
-            .id
     }
 
     /// The value in the link of the newest validation e-mail, and to whom it went.
@@ -177,7 +163,7 @@ mod tests {
     #[tokio::test]
     async fn the_caa_contact_of_the_relevant_record_set_gets_the_link_that_confirms() {
         let h = enabled().await;
-        let id = add(&h, "shop.example.com", "caa_contact_email").await;
+        let id = h.add("shop.example.com", "caa_contact_email").await.0;
         let refused = h.service.verify(h.account_id, id, Lang::En).await.unwrap();
         let CheckOutcome::NotYet(why) = refused else {
             panic!("{refused:?}")
@@ -216,7 +202,7 @@ mod tests {
     #[tokio::test]
     async fn the_txt_contact_gets_the_link_and_an_old_link_expires_after_thirty_days() {
         let h = enabled().await;
-        let id = add(&h, "example.com", "txt_contact_email").await;
+        let id = h.add("example.com", "txt_contact_email").await.0;
         h.dns.add_txt(
             "_validation-contactemail.example.com",
             "dns-admin@example.com",
@@ -248,8 +234,8 @@ mod tests {
     async fn the_contact_methods_go_out_the_second_before_2028_03_15_and_not_from_it() {
         let h = enabled().await;
         let refused = Rule::EmailMethodsRefused.starts();
-        let caa = add(&h, "caa.example.com", "caa_contact_email").await;
-        let txt = add(&h, "txt.example.com", "txt_contact_email").await;
+        let caa = h.add("caa.example.com", "caa_contact_email").await.0;
+        let txt = h.add("txt.example.com", "txt_contact_email").await.0;
         h.dns.add_caa(
             "caa.example.com",
             false,
@@ -293,7 +279,7 @@ mod tests {
     async fn a_dns_contact_validation_stops_counting_at_midnight_on_2028_03_15() {
         let h = enabled().await;
         let refused = Rule::EmailMethodsRefused.starts();
-        let id = add(&h, "example.com", "txt_contact_email").await;
+        let id = h.add("example.com", "txt_contact_email").await.0;
         h.dns
             .add_txt("_validation-contactemail.example.com", "owner@example.com");
         h.clock.set(refused - Duration::days(20));
@@ -326,7 +312,7 @@ mod tests {
     #[tokio::test]
     async fn an_operator_who_turns_the_methods_off_stops_their_links_and_e_mails() {
         let mut h = enabled().await;
-        let id = add(&h, "example.com", "caa_contact_email").await;
+        let id = h.add("example.com", "caa_contact_email").await.0;
         h.dns
             .add_caa("example.com", false, "contactemail", "owner@example.com");
         h.service.verify(h.account_id, id, Lang::En).await.unwrap();

@@ -273,6 +273,24 @@ pub(crate) mod test_support {
             .unwrap_or_default()
     }
 
+    impl Harness {
+        /// Adds `name` to the harness's account with `method`: its id and the value to publish.
+        pub async fn add(&self, name: &str, method: &str) -> (i32, String) {
+            let d = self
+                .service
+                .add_domain(
+                    self.account_id,
+                    &app::model::domains::AddDomainForm {
+                        name: name.into(),
+                        method: method.into(),
+                    },
+                )
+                .await
+                .unwrap_or_else(|e| panic!("adding {name}: {e}"));
+            (d.id, d.value.unwrap_or_default())
+        }
+    }
+
     pub async fn harness() -> Harness {
         let store = fresh_store().await;
         let clock = Arc::new(FakeClock::at(

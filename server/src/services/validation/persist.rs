@@ -178,25 +178,6 @@ mod tests {
         ports::Clock,
     };
 
-    async fn add(
-        h: &super::super::test_support::Harness,
-        name: &str,
-        method: &str,
-    ) -> (i32, String) {
-        let d = h
-            .service
-            .add_domain(
-                h.account_id,
-                &AddDomainForm {
-                    name: name.into(),
-                    method: method.into(),
-                },
-            )
-            .await
-            .unwrap();
-        (d.id, d.value.unwrap_or_default())
-    }
-
     fn uri(h: &super::super::test_support::Harness) -> String {
         format!("acct:{}@portal.rootline.test", h.account_id)
     }
@@ -204,7 +185,7 @@ mod tests {
     #[tokio::test]
     async fn the_published_record_verifies_for_ten_days_and_is_audited_by_its_method() {
         let h = harness().await;
-        let (id, value) = add(&h, "example.com", "dns_persist").await;
+        let (id, value) = h.add("example.com", "dns_persist").await;
         assert_eq!(
             value,
             format!("portal.rootline.test; accounturi={}", uri(&h))
@@ -261,7 +242,7 @@ mod tests {
     #[tokio::test]
     async fn policy_wildcard_covers_sub_domains_and_persist_until_ends_it() {
         let h = harness().await;
-        let (id, value) = add(&h, "example.com", "dns_persist:wildcard").await;
+        let (id, value) = h.add("example.com", "dns_persist:wildcard").await;
         assert!(value.ends_with("; policy=wildcard"), "{value}");
         // Asked for sub-domains, a record without the policy does not do.
         h.dns.add_txt(
@@ -295,7 +276,7 @@ mod tests {
     #[tokio::test]
     async fn another_accounts_record_or_another_cas_proves_nothing() {
         let h = harness().await;
-        let (id, _) = add(&h, "example.com", "dns_persist").await;
+        let (id, _) = h.add("example.com", "dns_persist").await;
         h.dns.add_txt(
             "_validation-persist.example.com",
             &format!(
@@ -312,7 +293,7 @@ mod tests {
             panic!("{outcome:?}")
         };
         assert_eq!(why.key(), "err-dcv-persist-other-account");
-        let (other, _) = add(&h, "example.org", "dns_persist").await;
+        let (other, _) = h.add("example.org", "dns_persist").await;
         h.dns.add_txt(
             "_validation-persist.example.org",
             &format!("ca.other; accounturi={}", uri(&h)),

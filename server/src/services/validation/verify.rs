@@ -219,36 +219,17 @@ pub(crate) async fn http_file_shows(
 
 #[cfg(test)]
 mod tests {
-    use app::model::domains::{AddDomainForm, DomainStatus};
+    use app::model::domains::DomainStatus;
     use chrono::Duration;
 
     use super::super::{ValidationError, test_support::harness};
     use super::*;
     use crate::domain::br_rules::Rule;
 
-    async fn add(
-        h: &super::super::test_support::Harness,
-        name: &str,
-        method: &str,
-    ) -> (i32, String) {
-        let d = h
-            .service
-            .add_domain(
-                h.account_id,
-                &AddDomainForm {
-                    name: name.into(),
-                    method: method.into(),
-                },
-            )
-            .await
-            .unwrap();
-        (d.id, d.value.unwrap_or_default())
-    }
-
     #[tokio::test]
     async fn a_published_txt_record_verifies_the_domain_and_records_the_rule() {
         let h = harness().await;
-        let (id, value) = add(&h, "example.com", "dns_txt").await;
+        let (id, value) = h.add("example.com", "dns_txt").await;
         let before = h.service.verify(h.account_id, id, Lang::En).await.unwrap();
         assert_eq!(
             before,
@@ -286,7 +267,7 @@ mod tests {
     #[tokio::test]
     async fn the_http_file_verifies_and_a_wrong_body_does_not() {
         let h = harness().await;
-        let (id, value) = add(&h, "www.example.com", "http_file").await;
+        let (id, value) = h.add("www.example.com", "http_file").await;
         h.http
             .publish("www.example.com", dcv::HTTP_FILE_NAME, "something else");
         assert!(matches!(
@@ -307,7 +288,7 @@ mod tests {
     #[tokio::test]
     async fn a_dns_failure_or_an_old_value_does_not_verify() {
         let h = harness().await;
-        let (id, value) = add(&h, "example.com", "dns_txt").await;
+        let (id, value) = h.add("example.com", "dns_txt").await;
         h.dns.add_txt("example.com", &value);
         h.clock.advance(Duration::days(31));
         let old = h.service.verify(h.account_id, id, Lang::En).await.unwrap();
@@ -315,7 +296,7 @@ mod tests {
             matches!(old, CheckOutcome::NotYet(ref why) if why.to_string().contains("30 days"))
         );
 
-        let (id2, _) = add(&h, "broken.com", "dns_txt").await;
+        let (id2, _) = h.add("broken.com", "dns_txt").await;
         h.dns.fail("broken.com");
         let failed = h.service.verify(h.account_id, id2, Lang::En).await.unwrap();
         assert!(
@@ -326,7 +307,7 @@ mod tests {
     #[tokio::test]
     async fn another_accounts_domain_is_not_found() {
         let h = harness().await;
-        let (id, _) = add(&h, "example.com", "dns_txt").await;
+        let (id, _) = h.add("example.com", "dns_txt").await;
         let e = h.service.verify(h.other_account_id, id, Lang::En).await;
         assert!(matches!(e, Err(ValidationError::NotFound)));
     }
@@ -334,7 +315,7 @@ mod tests {
     #[tokio::test]
     async fn the_constructed_email_is_queued_and_its_link_confirms_once() {
         let h = harness().await;
-        let (id, _) = add(&h, "example.com", "email:hostmaster").await;
+        let (id, _) = h.add("example.com", "email:hostmaster").await;
         let sent = h.service.verify(h.account_id, id, Lang::En).await.unwrap();
         assert_eq!(
             sent,
@@ -361,7 +342,7 @@ mod tests {
     #[tokio::test]
     async fn an_emailed_value_expires_after_a_day() {
         let h = harness().await;
-        let (id, _) = add(&h, "example.com", "email:admin").await;
+        let (id, _) = h.add("example.com", "email:admin").await;
         h.service.verify(h.account_id, id, Lang::En).await.unwrap();
         let value = mailed_value(&h).await;
         h.clock.advance(Duration::hours(25));
@@ -385,7 +366,7 @@ mod tests {
     async fn the_constructed_email_goes_out_the_second_before_2028_03_15_and_not_from_it() {
         let h = harness().await;
         let refused = Rule::EmailMethodsRefused.starts();
-        let (id, _) = add(&h, "example.com", "email:admin").await;
+        let (id, _) = h.add("example.com", "email:admin").await;
         h.clock.set(refused - Duration::seconds(1));
         let sent = h.service.verify(h.account_id, id, Lang::En).await.unwrap();
         assert!(matches!(sent, CheckOutcome::EmailSent(_)), "{sent:?}");
@@ -418,8 +399,8 @@ mod tests {
     async fn an_e_mail_validation_stops_counting_at_midnight_on_2028_03_15() {
         let h = harness().await;
         let refused = Rule::EmailMethodsRefused.starts();
-        let (email, _) = add(&h, "mailed.example.com", "email:admin").await;
-        let (dns, _) = add(&h, "published.example.com", "dns_txt").await;
+        let (email, _) = h.add("mailed.example.com", "email:admin").await;
+        let (dns, _) = h.add("published.example.com", "dns_txt").await;
         h.clock.set(refused - Duration::days(30));
         h.service
             .verify(h.account_id, email, Lang::En)
@@ -475,7 +456,7 @@ mod tests {
     #[tokio::test]
     async fn a_validation_counts_no_longer_than_the_period_of_the_day_of_issuance() {
         let h = harness().await;
-        let (id, value) = add(&h, "example.com", "dns_txt").await;
+        let (id, value) = h.add("example.com", "dns_txt").await;
         h.dns.add_txt("example.com", &value);
         // Verified on 2026-11-21 under 200 days, but 100 days apply from 2027-03-15.
         let verified = h.service.verify(h.account_id, id, Lang::En).await.unwrap();

@@ -292,13 +292,7 @@ async fn http_01_order_is_issued_listed_as_acme_and_revoked_by_its_account() {
     assert_eq!(authz.headers["retry-after"], "1");
     let authz = authz.json();
     assert_eq!(authz["identifier"]["value"], "www.example.com");
-    let http = authz["challenges"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|ch| ch["type"] == "http-01")
-        .unwrap()
-        .clone();
+    let http = challenge_of(&authz, "http-01");
     let token = http["token"].as_str().unwrap();
 
     // Before the file is published the check fails and says why.
@@ -413,13 +407,7 @@ async fn dns_01_validates_a_domain_and_then_covers_its_sub_domains() {
         .post(order["authorizations"][0].as_str().unwrap(), None)
         .await
         .json();
-    let dns = authz["challenges"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|ch| ch["type"] == "dns-01")
-        .unwrap()
-        .clone();
+    let dns = challenge_of(&authz, "dns-01");
     let digest = b64(&Sha256::digest(
         c.key_authorization(dns["token"].as_str().unwrap())
             .as_bytes(),
@@ -786,6 +774,17 @@ async fn issue(w: &World, c: &mut Client, name: &str) -> (Vec<u8>, i32) {
     (der, order_id)
 }
 
+/// The challenge of type `kind` in an authorization object.
+fn challenge_of(authz: &Value, kind: &str) -> Value {
+    authz["challenges"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find(|ch| ch["type"] == kind)
+        .cloned()
+        .unwrap_or_else(|| panic!("no {kind} challenge in {authz}"))
+}
+
 /// Orders `name`, answers its HTTP-01 challenge and finalizes: the order's URL and the
 /// finalize answer.
 async fn finalize_by_http_01(w: &World, c: &mut Client, name: &str) -> (String, Value) {
@@ -797,13 +796,7 @@ async fn finalize_by_http_01(w: &World, c: &mut Client, name: &str) -> (String, 
         .post(order["authorizations"][0].as_str().unwrap(), None)
         .await
         .json();
-    let http = authz["challenges"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|ch| ch["type"] == "http-01")
-        .unwrap()
-        .clone();
+    let http = challenge_of(&authz, "http-01");
     let token = http["token"].as_str().unwrap();
     w.http
         .publish_acme(name, token, &c.key_authorization(token));

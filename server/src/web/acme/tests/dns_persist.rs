@@ -13,13 +13,7 @@ async fn persist_challenge(c: &Client, order: &Value) -> Value {
         .post(order["authorizations"][0].as_str().unwrap(), None)
         .await
         .json();
-    authz["challenges"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|ch| ch["type"] == "dns-persist-01")
-        .unwrap_or_else(|| panic!("no dns-persist-01 in {authz}"))
-        .clone()
+    challenge_of(&authz, "dns-persist-01")
 }
 
 /// The URI the account's records must name: its account URL under the services' public URL

@@ -25,13 +25,7 @@ async fn answer_http_01(
         .post(order["authorizations"][0].as_str().unwrap(), None)
         .await
         .json();
-    let http = authz["challenges"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|ch| ch["type"] == "http-01")
-        .unwrap()
-        .clone();
+    let http = challenge_of(&authz, "http-01");
     let token = http["token"].as_str().unwrap();
     let answer = c.key_authorization(token);
     w.http.publish_acme(name, token, &answer);
@@ -65,7 +59,7 @@ async fn an_http_01_answer_two_of_five_perspectives_cannot_see_is_invalid_and_on
         "{detail}"
     );
 
-    let (order_url, order, valid) =
+    let (_, order, valid) =
         answer_http_01(&w, &mut c, &remotes, &[0, 1, 2, 3], "seen.example.com").await;
     assert_eq!(valid["status"], "valid", "{valid:?}");
     let (csr, _d) = csr_der(&["seen.example.com"]);
@@ -77,7 +71,6 @@ async fn an_http_01_answer_two_of_five_perspectives_cannot_see_is_invalid_and_on
         .await
         .json();
     assert_eq!(done["status"], "valid", "{done:?}");
-    let _ = order_url;
 }
 
 #[tokio::test]

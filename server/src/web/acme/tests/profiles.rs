@@ -44,13 +44,7 @@ async fn obtain(
         .await
         .json();
     if authz["status"] == "pending" {
-        let http = authz["challenges"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|ch| ch["type"] == "http-01")
-            .unwrap()
-            .clone();
+        let http = challenge_of(&authz, "http-01");
         let token = http["token"].as_str().unwrap();
         w.http
             .publish_acme(name, token, &c.key_authorization(token));
