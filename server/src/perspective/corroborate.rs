@@ -76,6 +76,16 @@ pub type Check<'a> = Box<
         + 'a,
 >;
 
+/// A check from an async closure over the perspective, so call sites write
+/// `check(move |remote| async move { … })` instead of boxing and pinning by hand.
+pub fn check<'a, F, Fut>(run: F) -> Check<'a>
+where
+    F: Fn(Arc<dyn Remote>) -> Fut + Send + Sync + 'a,
+    Fut: Future<Output = Result<(), String>> + Send + 'a,
+{
+    Box::new(move |remote| Box::pin(run(remote)))
+}
+
 /// Whether `remotes` are enough, in enough regions, for the quorum in force at `at`: checked
 /// before anything is sent, so too few configured refuses at once.
 pub fn quorum_possible(

@@ -13,7 +13,7 @@ use sha2::{Digest, Sha256};
 
 use super::{AcmeError, AcmeService, ChallengeView, Failure, challenge_view, jws};
 use crate::{
-    perspective::corroborate::{Check, Remote},
+    perspective::corroborate::{Check, Remote, check},
     ports::{DnsResolver, HttpFetcher, http_fetch::FetchError},
     services::validation::{AcmeProof, refusal_text},
     store::acme::{self, AcmeAccountRow},
@@ -137,32 +137,26 @@ impl AcmeService {
         let (kind, check): (CorroboratedCheck, Check<'_>) = match proof {
             AcmeProof::Http01 => (
                 CorroboratedCheck::AcmeHttp01,
-                Box::new(move |remote: Arc<dyn Remote>| {
-                    Box::pin(async move {
-                        check_http(&*remote, name, token, key_authorization)
-                            .await
-                            .map_err(|f| f.detail)
-                    })
+                check(move |remote: Arc<dyn Remote>| async move {
+                    check_http(&*remote, name, token, key_authorization)
+                        .await
+                        .map_err(|f| f.detail)
                 }),
             ),
             AcmeProof::Dns01 => (
                 CorroboratedCheck::AcmeDns01,
-                Box::new(move |remote: Arc<dyn Remote>| {
-                    Box::pin(async move {
-                        check_dns(&*remote, name, key_authorization)
-                            .await
-                            .map_err(|f| f.detail)
-                    })
+                check(move |remote: Arc<dyn Remote>| async move {
+                    check_dns(&*remote, name, key_authorization)
+                        .await
+                        .map_err(|f| f.detail)
                 }),
             ),
             AcmeProof::TlsAlpn01 => (
                 CorroboratedCheck::AcmeTlsAlpn01,
-                Box::new(move |remote: Arc<dyn Remote>| {
-                    Box::pin(async move {
-                        check_tls_alpn(&*remote, name, key_authorization)
-                            .await
-                            .map_err(|f| f.detail)
-                    })
+                check(move |remote: Arc<dyn Remote>| async move {
+                    check_tls_alpn(&*remote, name, key_authorization)
+                        .await
+                        .map_err(|f| f.detail)
                 }),
             ),
             // Corroborated with its judgement (`check_dns_persist`).

@@ -24,7 +24,7 @@ use crate::{
         caa::{self, CaaRequest},
         template::{Field, FieldRule, Mode, TemplateSubject, resolve},
     },
-    perspective::corroborate::{Check, Remote},
+    perspective::corroborate::{Check, Remote, check},
     services::validation::{NameCoverage, caa_lookup::check_caa, refusal_text, validated_by},
     store::{OrderRow, acme, orders},
 };
@@ -278,13 +278,11 @@ impl OrderService {
             if let Err(e) = check_caa(&*self.dns, identities, request, base, wildcard).await {
                 return Ok(Err(format!("CAA does not allow issuance: {e}")));
             }
-            let check: Check<'_> = Box::new(move |remote: Arc<dyn Remote>| {
-                Box::pin(async move {
-                    check_caa(&*remote, identities, request, base, wildcard)
-                        .await
-                        .map(|_| ())
-                        .map_err(|e| e.to_string())
-                })
+            let check: Check<'_> = check(move |remote: Arc<dyn Remote>| async move {
+                check_caa(&*remote, identities, request, base, wildcard)
+                    .await
+                    .map(|_| ())
+                    .map_err(|e| e.to_string())
             });
             let corroborated = self
                 .validation

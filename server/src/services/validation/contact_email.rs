@@ -14,7 +14,7 @@ use chrono::{DateTime, Utc};
 use super::{CheckOutcome, ValidationError, ValidationService, mails};
 use crate::{
     domain::{caa::CaaTarget, contact_email},
-    perspective::corroborate::{Check, Remote},
+    perspective::corroborate::{Check, Remote, check},
     ports::DnsResolver,
     services::notifications,
     store::{DomainRow, domains},
@@ -113,17 +113,15 @@ impl ValidationService {
         };
         let name = d.name.as_str();
         let selected = addresses.as_slice();
-        let check: Check<'_> = Box::new(move |remote: Arc<dyn Remote>| {
-            Box::pin(async move {
-                let seen = contacts(&*remote, name, method)
-                    .await
-                    .map_err(|why| why.text(Lang::En))?;
-                if contact_email::corroborates(selected, &seen) {
-                    Ok(())
-                } else {
-                    Err(format!("saw the contacts {}", seen.join(", ")))
-                }
-            })
+        let check: Check<'_> = check(move |remote: Arc<dyn Remote>| async move {
+            let seen = contacts(&*remote, name, method)
+                .await
+                .map_err(|why| why.text(Lang::En))?;
+            if contact_email::corroborates(selected, &seen) {
+                Ok(())
+            } else {
+                Err(format!("saw the contacts {}", seen.join(", ")))
+            }
         });
         let outcome = self.corroborate(d.account_id, name, kind, check).await?;
         Ok(outcome.map(|()| addresses.clone()))

@@ -16,7 +16,7 @@ use crate::{
         br_rules::BrMethod,
         persist_record::{self, PersistGrant, PersistMismatch, PersistQuery, RecordError},
     },
-    perspective::corroborate::{Check, Remote},
+    perspective::corroborate::{Check, Remote, check},
     ports::DnsResolver,
     store::{DomainRow, domains},
 };
@@ -53,13 +53,11 @@ impl ValidationService {
             Err(why) => return Ok(Err(why)),
         };
         let name = c.name;
-        let check: Check<'_> = Box::new(move |remote: Arc<dyn Remote>| {
-            Box::pin(async move {
-                dns_persist_shows(&*remote, name, query)
-                    .await
-                    .map(|_| ())
-                    .map_err(|why| why.text(Lang::En))
-            })
+        let check: Check<'_> = check(move |remote: Arc<dyn Remote>| async move {
+            dns_persist_shows(&*remote, name, query)
+                .await
+                .map(|_| ())
+                .map_err(|why| why.text(Lang::En))
         });
         Ok(self
             .corroborate(c.account_id, c.name, c.kind, check)

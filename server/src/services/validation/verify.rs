@@ -11,7 +11,7 @@ use std::sync::Arc;
 use super::{ValidationError, ValidationService, mails};
 use crate::{
     domain::{br_rules::BrMethod, dcv},
-    perspective::corroborate::{Check, Remote},
+    perspective::corroborate::{Check, Remote, check},
     ports::{DnsResolver, HttpFetcher},
     services::notifications,
     store::{DomainRow, domains},
@@ -114,22 +114,18 @@ impl ValidationService {
         let (kind, check): (CorroboratedCheck, Check<'_>) = match method {
             DcvMethod::DnsTxt => (
                 CorroboratedCheck::DnsTxt,
-                Box::new(|remote: Arc<dyn Remote>| {
-                    Box::pin(async move {
-                        dns_txt_shows(&*remote, &d.name, &d.random_value)
-                            .await
-                            .map_err(|why| why.text(Lang::En))
-                    })
+                check(|remote: Arc<dyn Remote>| async move {
+                    dns_txt_shows(&*remote, &d.name, &d.random_value)
+                        .await
+                        .map_err(|why| why.text(Lang::En))
                 }),
             ),
             DcvMethod::HttpFile => (
                 CorroboratedCheck::HttpFile,
-                Box::new(|remote: Arc<dyn Remote>| {
-                    Box::pin(async move {
-                        http_file_shows(&*remote, &d.name, &d.random_value)
-                            .await
-                            .map_err(|why| why.text(Lang::En))
-                    })
+                check(|remote: Arc<dyn Remote>| async move {
+                    http_file_shows(&*remote, &d.name, &d.random_value)
+                        .await
+                        .map_err(|why| why.text(Lang::En))
                 }),
             ),
             // Corroborated where they are checked (`persist.rs`, `contact_email.rs`).

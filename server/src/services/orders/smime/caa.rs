@@ -8,7 +8,7 @@ use std::sync::Arc;
 use app::{i18n::Msg, model::corroboration::CorroboratedCheck};
 
 use crate::{
-    perspective::corroborate::{Check, Remote},
+    perspective::corroborate::{Check, Remote, check},
     services::{
         orders::{OrderError, OrderService},
         validation::{caa_lookup::check_caa_issuemail, refusal_text},
@@ -29,13 +29,11 @@ impl OrderService {
                 Msg::new("err-smime-caa-refused").arg("detail", e.to_string())
             ));
         }
-        let check: Check<'_> = Box::new(move |remote: Arc<dyn Remote>| {
-            Box::pin(async move {
-                check_caa_issuemail(&*remote, identities, domain)
-                    .await
-                    .map(|_| ())
-                    .map_err(|e| e.to_string())
-            })
+        let check: Check<'_> = check(move |remote: Arc<dyn Remote>| async move {
+            check_caa_issuemail(&*remote, identities, domain)
+                .await
+                .map(|_| ())
+                .map_err(|e| e.to_string())
         });
         let corroborated = self
             .validation
