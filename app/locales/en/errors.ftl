@@ -481,6 +481,6 @@ err-report-order = Enter an order number, such as 1042, or leave it empty.
 err-low-balance-which = Choose the account balance or one of its groups.
 err-low-balance-no-address = Enter at least one e-mail address.
 err-low-balance-group-pays-account = Group { $group } pays from the account balance: set the alert on the account balance instead.
-err-mpic-refused = Only { $corroborating } of { $asked } remote network perspectives saw the same, fewer than the rules allow (TLS BR 3.2.2.9). What the others saw: { $seen }
+err-mpic-refused = Only { $corroborating } of { $asked } remote network perspectives saw the same, fewer than the rules allow (TLS BR 3.2.2.9). What the others saw: { $seen }.
 err-mpic-too-few = This check must be corroborated from { $needed } remote network perspectives in { $regions } regions today; { $configured } are configured in { $configured_regions }. The CA operator must add perspectives before domains can be validated.
 err-smime-caa-refused = CAA records do not allow this CA to issue S/MIME certificates for this mailbox: { $detail }

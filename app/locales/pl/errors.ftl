@@ -540,6 +540,6 @@ err-report-order = Wpisz numer zamówienia, np. 1042, lub zostaw pole puste.
 err-low-balance-which = Wybierz saldo konta lub jednej z jego grup.
 err-low-balance-no-address = Podaj co najmniej jeden adres e-mail.
 err-low-balance-group-pays-account = Grupa { $group } płaci z salda konta: ustaw alert dla salda konta.
-err-mpic-refused = Tylko { $corroborating } z { $asked } zdalnych punktów obserwacji sieci zobaczyło to samo, mniej niż pozwalają zasady (TLS BR 3.2.2.9). Co zobaczyły pozostałe: { $seen }
+err-mpic-refused = Tylko { $corroborating } z { $asked } zdalnych punktów obserwacji sieci zobaczyło to samo, mniej niż pozwalają zasady (TLS BR 3.2.2.9). Co zobaczyły pozostałe: { $seen }.
 err-mpic-too-few = To sprawdzenie musi potwierdzić { $needed } zdalnych punktów obserwacji sieci w { $regions } regionach; skonfigurowano { $configured } w { $configured_regions }. Operator CA musi dodać punkty obserwacji, zanim domeny będzie można weryfikować.
 err-smime-caa-refused = Rekordy CAA nie pozwalają temu urzędowi wystawiać certyfikatów S/MIME dla tej skrzynki: { $detail }

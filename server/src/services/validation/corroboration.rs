@@ -84,7 +84,7 @@ impl ValidationService {
                     "{} ({}): {}",
                     a.perspective,
                     a.region.as_str(),
-                    a.detail.as_deref().unwrap_or("")
+                    a.detail.as_deref().unwrap_or("").trim_end_matches('.')
                 )
             })
             .collect::<Vec<_>>()
