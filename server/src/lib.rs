@@ -12,4 +12,5 @@ pub mod services;
 pub mod startup;
 pub mod store;
 pub mod telemetry;
+pub mod transparency;
 pub mod web;

@@ -66,6 +66,12 @@ enum Command {
         #[command(subcommand)]
         command: PerspectiveCommand,
     },
+    /// A Certificate Transparency log (RFC 6962) for tests and local runs: add-chain and
+    /// add-pre-chain answered with SCTs signed by the given key. Never for production.
+    CtLog {
+        #[command(subcommand)]
+        command: CtLogCommand,
+    },
     /// A DNS server for tests and local runs: answers TXT, CAA and A queries over UDP and TCP
     /// from a JSON file read again for every query. Never for production.
     DnsServe {
@@ -83,6 +89,18 @@ enum PerspectiveCommand {
     /// Answer the primary's DNS and HTTP lookups from this host, with this host's own resolver,
     /// over TLS that requires the primary's client certificate (TLS BR 3.2.2.9).
     Serve(server::perspective::serve::ServeOptions),
+}
+
+#[derive(Subcommand)]
+enum CtLogCommand {
+    /// Answer `/ct/v1/add-chain`, `/ct/v1/add-pre-chain` and `/ct/v1/get-roots` over HTTP.
+    Serve {
+        /// Address and port for HTTP.
+        #[arg(long, default_value = "127.0.0.1:6962")]
+        listen: std::net::SocketAddr,
+        #[command(flatten)]
+        options: server::transparency::log_server::LogOptions,
+    },
 }
 
 #[derive(Subcommand)]
@@ -234,6 +252,9 @@ async fn main() -> ExitCode {
             create_operator(&config, &email, name.as_deref()).await
         }
         Command::DnsServe { listen, records } => dns_serve(listen, records).await,
+        Command::CtLog {
+            command: CtLogCommand::Serve { listen, options },
+        } => ct_log_serve(listen, options).await,
         Command::Perspective {
             command: PerspectiveCommand::Serve(options),
         } => server::perspective::serve::run(options).await,
@@ -262,6 +283,26 @@ async fn dns_serve(
     );
     tokio::select! {
         result = server.run() => result.map_err(|e| e.to_string()),
+        _ = tokio::signal::ctrl_c() => Ok(()),
+    }
+}
+
+async fn ct_log_serve(
+    listen: std::net::SocketAddr,
+    options: server::transparency::log_server::LogOptions,
+) -> Result<(), String> {
+    use base64::{Engine, engine::general_purpose::STANDARD};
+    let log = server::transparency::log_server::TestLog::bind(listen, options)
+        .await
+        .map_err(|e| e.to_string())?;
+    println!(
+        "Logging on http://{} as log {}; public key {}.",
+        log.local_addr(),
+        STANDARD.encode(log.log_id()),
+        STANDARD.encode(log.public_key_der())
+    );
+    tokio::select! {
+        result = log.run() => result.map_err(|e| e.to_string()),
         _ = tokio::signal::ctrl_c() => Ok(()),
     }
 }
