@@ -1,4 +1,6 @@
 import { defineConfig } from "@playwright/test";
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
 import path from "node:path";
 
 const root = path.resolve(__dirname, "..");
@@ -16,6 +18,22 @@ const serverBin = process.env.ROOTLINE_BIN ?? path.join(root, "target/debug/serv
 /// The server binary the tests run, and the folder their servers keep their data in.
 export const SERVER_BIN = serverBin;
 export const RUN_DIR = runDir;
+
+// Two Certificate Transparency logs of two operators (`server ct-log serve`, keys made by
+// OpenSSL once per checkout): every public TLS certificate the suite issues is logged as a
+// precertificate first and carries both logs' SCTs.
+export const CT_PORTS = [0, 1].map((i) => Number(process.env.E2E_CT_PORT ?? 6962) + i);
+function ctLogKey(i: number): { key: string; spki: string } {
+  const dir = path.join(runDir, "ct");
+  fs.mkdirSync(dir, { recursive: true });
+  const key = path.join(dir, `log${i}.key`);
+  if (!fs.existsSync(key)) {
+    execFileSync("openssl", ["genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256", "-out", key]);
+  }
+  const spki = execFileSync("openssl", ["pkey", "-in", key, "-pubout", "-outform", "DER"]).toString("base64");
+  return { key, spki };
+}
+export const CT_LOGS = CT_PORTS.map((_, i) => ctLogKey(i));
 
 /// The environment of a Rootline test server listening on `port` with its data in `dataDir`:
 /// the suite's SMTP sink, test DNS server and validation settings. A spec that needs a server
@@ -43,6 +61,7 @@ export function rootlineEnv(port: number, dataDir: string): Record<string, strin
     // Every test signs up and tracks orders from 127.0.0.1: the per-client allowances
     // (ten sign-ups an hour…) are meant for one person, not the whole suite.
     ROOTLINE_CLIENT_LIMIT_SCALE: "100",
+    ROOTLINE_CT_LOGS: CT_LOGS.map((l, i) => `e2e-log${i} e2e-operator${i} http://127.0.0.1:${CT_PORTS[i]}/ ${l.spki}`).join(","),
     RUST_LOG: "info,sqlx=warn,sea_orm=warn",
   };
 }
@@ -88,6 +107,12 @@ export default defineConfig({
       reuseExistingServer: false,
       stdout: "ignore",
     },
+    ...CT_LOGS.map((log, i) => ({
+      command: `exec "${serverBin}" ct-log serve --listen 127.0.0.1:${CT_PORTS[i]} --key "${log.key}"`,
+      port: CT_PORTS[i],
+      reuseExistingServer: false,
+      stdout: "ignore" as const,
+    })),
     {
       command: `rm -rf "${runDir}/data" && mkdir -p "${runDir}" && exec "${serverBin}" serve`,
       url: `http://127.0.0.1:${PORT}/healthz`,

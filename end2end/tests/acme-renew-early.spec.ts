@@ -71,6 +71,10 @@ test("lego orders with a credential from the portal, and an administrator renews
   const bundle = readFileSync(path.join(dir, "certificates", `${domain}.crt`), "utf8");
   const leaf = bundle.split("-----END CERTIFICATE-----")[0] + "-----END CERTIFICATE-----\n";
   const id = certId(leaf);
+  // Logged in Certificate Transparency first: both of the suite's logs' SCTs are embedded.
+  const text = execFileSync("openssl", ["x509", "-noout", "-text"], { input: leaf }).toString();
+  expect(text).toContain("CT Precertificate SCTs");
+  expect(text.match(/Signed Certificate Timestamp:/g)?.length).toBe(2);
 
   // The renewal window lies ahead while the certificate is young.
   const before = await (await page.request.get(`/acme/renewal-info/${id}`)).json();

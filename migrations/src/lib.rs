@@ -58,6 +58,7 @@ mod m20261207_000230_acme_order_profile;
 mod m20261208_000240_corroborations;
 mod m20261208_000250_crl_shards;
 mod m20261208_000260_revocation_batches;
+mod m20261209_000270_precertificates;
 
 pub struct Migrator;
 
@@ -120,6 +121,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261208_000240_corroborations::Migration),
             Box::new(m20261208_000250_crl_shards::Migration),
             Box::new(m20261208_000260_revocation_batches::Migration),
+            Box::new(m20261209_000270_precertificates::Migration),
         ]
     }
 }

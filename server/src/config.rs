@@ -1,7 +1,9 @@
 //! Settings from the environment. Every one has a default that works on a fresh machine:
 //! a SQLite file and a mail outbox under `./data`, listening on 127.0.0.1:3000.
 
+mod ct_logs;
 mod perspectives;
+pub use ct_logs::CtSettings;
 pub use perspectives::{PerspectiveEntry, PerspectiveSettings, PerspectiveTls};
 
 use std::{
@@ -43,6 +45,8 @@ pub struct Config {
     pub tls: Option<TlsSettings>,
     /// `ROOTLINE_PUBLIC_TRUST` and the remote network perspectives (`perspectives.rs`).
     pub mpic: PerspectiveSettings,
+    /// `ROOTLINE_CT_LOGS` and `ROOTLINE_CT_MIN_SCTS`: Certificate Transparency (`ct_logs.rs`).
+    pub ct: CtSettings,
     /// `ROOTLINE_PASSKEY_ORIGIN`: the origin passkeys answer to (its host is the relying
     /// party ID); by default the public URL. Browsers refuse passkeys for an IP address, so a
     /// portal reached by one names a host name here.
@@ -462,9 +466,11 @@ impl Config {
         let payments = payment_settings(&get)?;
         let gst = gst_settings(&get)?;
         let mpic = perspectives::perspective_settings(&get)?;
+        let ct = ct_logs::ct_settings(&get)?;
 
         Ok(Self {
             mpic,
+            ct,
             gst,
             payments,
             interim_dv_grace,

@@ -8,6 +8,7 @@ use lettre::message::Mailbox;
 
 mod first_start;
 mod perspectives;
+mod transparency;
 
 use first_start::{KeyHome, ensure_hierarchy};
 
@@ -68,6 +69,8 @@ pub enum StartupError {
     Ca(#[from] crate::ca::CaError),
     #[error("remote network perspectives: {0}")]
     Perspectives(String),
+    #[error("Certificate Transparency: {0}")]
+    Transparency(String),
     #[error("ROOTLINE_PUBLIC_TRUST is on, but this installation cannot be a publicly trusted CA: {}", .0.join("; "))]
     NotPubliclyTrustable(Vec<String>),
 }
@@ -92,7 +95,8 @@ pub struct Services {
 pub async fn services(config: &Config) -> Result<Services, StartupError> {
     let corroborator = Arc::new(perspectives::corroborator(&config.mpic)?);
     if corroborator.public_trust() {
-        let gaps = perspectives::public_trust_gaps(&corroborator, chrono::Utc::now());
+        let mut gaps = perspectives::public_trust_gaps(&corroborator, chrono::Utc::now());
+        gaps.extend(transparency::gaps(&config.ct));
         if !gaps.is_empty() {
             return Err(StartupError::NotPubliclyTrustable(gaps));
         }
@@ -154,7 +158,7 @@ pub async fn services(config: &Config) -> Result<Services, StartupError> {
         }
         None => keys,
     };
-    let authority = Arc::new(Authority::new(
+    let mut authority = Authority::new(
         store.clone(),
         keys,
         clock.clone(),
@@ -164,7 +168,11 @@ pub async fn services(config: &Config) -> Result<Services, StartupError> {
             country: Some(config.ca_country.clone()),
             base_url: config.link_base(),
         },
-    ));
+    );
+    if let Some(logs) = transparency::transparency(&config.ct, corroborator.public_trust())? {
+        authority = authority.with_transparency(logs);
+    }
+    let authority = Arc::new(authority);
     Ok(Services {
         store,
         identity,

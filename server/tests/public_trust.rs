@@ -32,7 +32,8 @@ fn a_publicly_trusted_server_without_perspectives_or_ct_refuses_to_start_and_say
     );
     assert!(text.contains("remote perspectives"), "{text}");
     assert!(text.contains("ROOTLINE_PERSPECTIVES"), "{text}");
-    assert!(text.contains("Certificate Transparency"), "{text}");
+    assert!(text.contains("Certificate Transparency: 0 logs"), "{text}");
+    assert!(text.contains("ROOTLINE_CT_LOGS"), "{text}");
     // Nothing was created: the refusal comes before the database is opened.
     assert!(!data.join("rootline.db").exists());
     let _ = std::fs::remove_dir_all(&data);

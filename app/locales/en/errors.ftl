@@ -484,3 +484,4 @@ err-low-balance-group-pays-account = Group { $group } pays from the account bala
 err-mpic-refused = Only { $corroborating } of { $asked } remote network perspectives saw the same, fewer than the rules allow (TLS BR 3.2.2.9). What the others saw: { $seen }.
 err-mpic-too-few = This check must be corroborated from { $needed } remote network perspectives in { $regions } regions today; { $configured } are configured in { $configured_regions }. The CA operator must add perspectives before domains can be validated.
 err-smime-caa-refused = CAA records do not allow this CA to issue S/MIME certificates for this mailbox: { $detail }
+err-ct-logs-short = The Certificate Transparency logs did not return the timestamps a publicly trusted certificate needs ({ $detail }). No certificate was issued; try again in a few minutes.

@@ -543,3 +543,4 @@ err-low-balance-group-pays-account = Grupa { $group } płaci z salda konta: usta
 err-mpic-refused = Tylko { $corroborating } z { $asked } zdalnych punktów obserwacji sieci zobaczyło to samo, mniej niż pozwalają zasady (TLS BR 3.2.2.9). Co zobaczyły pozostałe: { $seen }.
 err-mpic-too-few = To sprawdzenie musi potwierdzić { $needed } zdalnych punktów obserwacji sieci w { $regions } regionach; skonfigurowano { $configured } w { $configured_regions }. Operator CA musi dodać punkty obserwacji, zanim domeny będzie można weryfikować.
 err-smime-caa-refused = Rekordy CAA nie pozwalają temu urzędowi wystawiać certyfikatów S/MIME dla tej skrzynki: { $detail }
+err-ct-logs-short = Dzienniki Certificate Transparency nie zwróciły znaczników czasu, których wymaga certyfikat zaufany publicznie ({ $detail }). Certyfikat nie został wystawiony; spróbuj ponownie za kilka minut.

@@ -1,6 +1,7 @@
 //! Real implementations of the ports.
 
 pub mod clock;
+pub mod ct_log_http;
 pub mod dev_dns;
 pub mod dev_dnssec;
 pub mod dns;

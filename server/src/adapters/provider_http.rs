@@ -1,4 +1,5 @@
-//! The HTTPS client the payment adapters call their providers' APIs with: hyper over rustls
+//! The HTTPS client the payment adapters call their providers' APIs with, and the CA submits
+//! to Certificate Transparency logs with: hyper over rustls
 //! (ring, the web PKI's roots), a time limit and a cap on the answer's size. Plain `http://`
 //! is allowed so tests can point an adapter at a local server.
 
@@ -27,7 +28,8 @@ pub struct ProviderHttp {
 pub struct Call<'a> {
     pub method: Method,
     pub url: &'a str,
-    pub authorization: &'a str,
+    /// The `Authorization` value; CT logs take none.
+    pub authorization: Option<&'a str>,
     pub body: Option<(&'static str, Vec<u8>)>,
     /// Sent as `Idempotency-Key` (Stripe honours it: a retried start makes one session).
     pub idempotency_key: Option<String>,
@@ -51,9 +53,11 @@ impl ProviderHttp {
         let mut request = Request::builder()
             .method(call.method)
             .uri(call.url)
-            .header(header::AUTHORIZATION, call.authorization)
             .header(header::ACCEPT, "application/json")
             .header(header::USER_AGENT, "Rootline");
+        if let Some(authorization) = call.authorization {
+            request = request.header(header::AUTHORIZATION, authorization);
+        }
         if let Some(key) = call.idempotency_key {
             request = request.header("Idempotency-Key", key);
         }

@@ -141,7 +141,7 @@ impl PaymentGateway for RazorpayCheckout {
             .send(Call {
                 method: Method::POST,
                 url: &url,
-                authorization: &self.authorization(),
+                authorization: Some(&self.authorization()),
                 body: Some(("application/json", body.to_string().into_bytes())),
                 idempotency_key: None,
             })
@@ -179,7 +179,7 @@ impl PaymentGateway for RazorpayCheckout {
             .send(Call {
                 method: Method::GET,
                 url: &url,
-                authorization: &self.authorization(),
+                authorization: Some(&self.authorization()),
                 body: None,
                 idempotency_key: None,
             })

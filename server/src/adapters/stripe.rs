@@ -145,7 +145,7 @@ impl PaymentGateway for StripeCheckout {
             .send(Call {
                 method: Method::POST,
                 url: &url,
-                authorization: &self.authorization(),
+                authorization: Some(&self.authorization()),
                 body: Some(("application/x-www-form-urlencoded", form.into_bytes())),
                 idempotency_key: Some(format!("rootline-payment-{id}")),
             })
@@ -190,7 +190,7 @@ impl PaymentGateway for StripeCheckout {
             .send(Call {
                 method: Method::GET,
                 url: &url,
-                authorization: &self.authorization(),
+                authorization: Some(&self.authorization()),
                 body: None,
                 idempotency_key: None,
             })

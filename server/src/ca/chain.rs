@@ -22,8 +22,15 @@ impl Authority {
         let Some(leaf) = row.cert_der else {
             return Ok(None);
         };
+        let chain = self.ca_chain(row.ca_id).await?;
+        Ok(Some(CertificateChain { leaf, chain }))
+    }
+
+    /// The CA certificates above a certificate its CA `ca_id` issued: that CA first, then
+    /// each parent below the self-signed root (which relying parties and logs already hold).
+    pub(super) async fn ca_chain(&self, ca_id: i32) -> Result<Vec<Vec<u8>>, CaError> {
         let mut chain = Vec::new();
-        let mut next = Some(row.ca_id);
+        let mut next = Some(ca_id);
         // A hierarchy is a few levels deep; the bound stops a corrupt loop of parents.
         for _ in 0..8 {
             let Some(id) = next else { break };
@@ -36,7 +43,7 @@ impl Authority {
             next = ca.parent_id;
             chain.push(ca.cert_der);
         }
-        Ok(Some(CertificateChain { leaf, chain }))
+        Ok(chain)
     }
 }
 

@@ -31,6 +31,7 @@ use crate::{
     ports::keys::{CaSigner, KeySpec},
     store::{AuthorityRow, StoreError, authorities, certificates},
     telemetry::series,
+    transparency::precert::poison_extension,
 };
 
 /// How to sign a checked request, as smallstep's `SignOptions` go with `SignWithContext`: the
@@ -56,14 +57,18 @@ pub struct SignOptions<'a> {
 /// Proof that a certificate was prepared and linted. `issue` consumes it, so it signs once.
 #[derive(Debug)]
 pub struct IssuanceToken {
-    id: i32,
-    serial_hex: String,
-    ca_name: String,
-    profile: &'static str,
-    tbs: Vec<u8>,
+    pub(super) id: i32,
+    pub(super) serial_hex: String,
+    pub(super) ca_name: String,
+    pub(super) profile: &'static str,
+    pub(super) tbs: Vec<u8>,
     /// When `prepare` began: issuance latency is measured from here to the stored
     /// certificate (a duration, not a time of day, so not the clock port's business).
     prepared: std::time::Instant,
+    /// Whether `tbs` is a precertificate's, to be logged before the final certificate.
+    pub(super) precertificate: bool,
+    pub(super) not_before: DateTime<Utc>,
+    pub(super) not_after: DateTime<Utc>,
 }
 
 impl IssuanceToken {
@@ -90,6 +95,27 @@ impl Issued {
             .map(|der| pem_certificate(der))
             .collect()
     }
+}
+
+/// An issuing CA opened for signing: its row, its signer, and the public key its
+/// certificate names (what every signature is checked against).
+pub(super) type Opened = (AuthorityRow, Arc<dyn CaSigner>, Arc<Vec<u8>>);
+
+/// Signs a token's bytes and checks the signature before keeping it: the signer is outside
+/// our control (an HSM), so what it produced is verified against the key in the CA's
+/// certificate.
+pub(super) fn sign_token(
+    token: IssuanceToken,
+    signer: &dyn CaSigner,
+    key: &[u8],
+) -> Result<(IssuanceToken, Vec<u8>), CaError> {
+    let signature = signer.sign(&token.tbs)?;
+    verify(key, signer.spec(), &token.tbs, &signature).map_err(|reason| CaError::Inconsistent {
+        name: token.ca_name.clone(),
+        reason,
+    })?;
+    let der = assemble(&token.tbs, signer.spec(), &signature);
+    Ok((token, der))
 }
 
 pub(super) fn refused(rule: &'static str, detail: impl Into<String>) -> CaError {
@@ -123,6 +149,7 @@ struct Laid {
     tbs: Vec<u8>,
     /// The CRL shard the certificate's distribution point names.
     crl_shard: i32,
+    precertificate: bool,
 }
 
 /// One result per request or token, in order; the outer error is one that stopped the whole
@@ -234,6 +261,9 @@ impl Authority {
                         profile: c.profile.name,
                         tbs: l.tbs,
                         prepared: started,
+                        precertificate: l.precertificate,
+                        not_before: c.not_before,
+                        not_after: c.not_after,
                     })
                 })
                 .collect::<Vec<_>>()
@@ -426,6 +456,7 @@ impl Authority {
         // From the CA's own number of shards, read with its row: a CA made under another
         // default keeps spreading its certificates over the shards it publishes.
         let crl_shard = shard_for_serial(&serial, c.ca.row.crl_shards);
+        let precertificate = self.logs_certificates(c.profile);
         let tbs = self.tbs(
             c.profile,
             &c.csr,
@@ -438,12 +469,14 @@ impl Authority {
             crl_shard,
             c.not_before,
             c.not_after,
+            precertificate,
         )?;
         lint(&tbs, c.profile).map_err(|f| refused(f.rule, f.detail))?;
         Ok(Laid {
             serial_hex: hex::encode(serial),
             tbs,
             crl_shard,
+            precertificate,
         })
     }
 
@@ -459,7 +492,6 @@ impl Authority {
     /// `issue` for many tokens: one transaction records that they are being signed (and the
     /// audit entries) before any signature exists, one stores the certificates after.
     pub async fn issue_many(&self, tokens: Vec<IssuanceToken>) -> BatchResult<Issued> {
-        type Opened = (AuthorityRow, Arc<dyn CaSigner>, Arc<Vec<u8>>);
         let mut cas: HashMap<String, Opened> = HashMap::new();
         let mut ready = Vec::with_capacity(tokens.len());
         for token in tokens {
@@ -536,19 +568,11 @@ impl Authority {
         let signed: Vec<Result<(IssuanceToken, Vec<u8>), CaError>> =
             parallel::map(jobs, |job: Result<_, CaError>| {
                 let (token, signer, key) = job?;
-                let signature = signer.sign(&token.tbs)?;
-                // The signer is outside our control (an HSM); check what it produced, against
-                // the key in the CA's certificate, before keeping it.
-                verify(&key, signer.spec(), &token.tbs, &signature).map_err(|reason| {
-                    CaError::Inconsistent {
-                        name: token.ca_name.clone(),
-                        reason,
-                    }
-                })?;
-                let der = assemble(&token.tbs, signer.spec(), &signature);
-                Ok((token, der))
+                sign_token(token, signer.as_ref(), &key)
             })
             .await?;
+        // Precertificates are kept, logged, and signed again as final certificates.
+        let signed = self.complete_precertificates(signed, &cas).await?;
 
         let now = self.clock.now();
         let stored: Vec<(i32, Vec<u8>)> = signed
@@ -558,6 +582,9 @@ impl Authority {
             .collect();
         let tx = self.store.begin().await?;
         certificates::mark_issued_many(&tx, &stored, now).await?;
+        for (token, _) in signed.iter().flatten().filter(|(t, _)| t.precertificate) {
+            certificates::record_final_tbs(&tx, token.id, &token.tbs).await?;
+        }
         crate::store::audit::append_many(
             &tx,
             now,
@@ -628,6 +655,7 @@ impl Authority {
         crl_shard: i32,
         not_before: DateTime<Utc>,
         not_after: DateTime<Utc>,
+        precertificate: bool,
     ) -> Result<Vec<u8>, CaError> {
         let build = |reason: String| CaError::Build {
             name: ca.name.clone(),
@@ -719,6 +747,10 @@ impl Authority {
             ocsp.as_deref(),
             Some(&format!("{base}/ca/{}.crt", ca.name)),
         ));
+        // Last, so that the SCT list later takes exactly its place (RFC 6962 3.1).
+        if precertificate {
+            p.custom_extensions.push(poison_extension());
+        }
 
         let subject_key =
             SubjectPublicKeyInfo::from_der(&csr.spki_der).map_err(|e| build(e.to_string()))?;
@@ -1686,6 +1718,7 @@ mod tests {
                 1,
                 not_before,
                 not_after_for(not_before, days),
+                false,
             )
             .unwrap()
         };

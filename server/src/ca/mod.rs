@@ -26,6 +26,7 @@ mod serial;
 mod signed;
 #[cfg(test)]
 pub(crate) mod test_support;
+mod transparency;
 mod vetted_subject;
 
 use std::sync::Arc;
@@ -43,6 +44,7 @@ pub use private::private_ca_name;
 pub use profiles::{
     PROFILES, Profile, Revocation, SHORT_LIVED_DAYS, TLS_DV, TLS_DV_SHORT_LIVED, profile,
 };
+pub use transparency::Transparency;
 pub use vetted_subject::{EvSubject, VettedSubject};
 
 use crate::{
@@ -82,6 +84,8 @@ pub struct Authority {
         std::sync::Mutex<std::collections::HashMap<i32, Arc<dyn crate::ports::keys::CaSigner>>>,
     /// When the readiness probe last signed with every issuing CA's key.
     probed: std::sync::Mutex<Option<std::time::Instant>>,
+    /// The Certificate Transparency logs public TLS certificates go through, when any.
+    transparency: Option<Transparency>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -115,6 +119,10 @@ pub enum CaError {
     NoSuchCertificate(String),
     #[error("OCSP: {0}")]
     Ocsp(String),
+    /// The logs did not return the SCTs a publicly trusted certificate needs; its
+    /// precertificate is kept, and a later attempt issues under a new serial.
+    #[error("Certificate Transparency: {0}")]
+    Transparency(String),
 }
 
 impl From<CsrRefusal> for CaError {
@@ -143,6 +151,7 @@ impl Authority {
             ocsp: ocsp::OcspState::default(),
             signers: std::sync::Mutex::new(std::collections::HashMap::new()),
             probed: std::sync::Mutex::new(None),
+            transparency: None,
         }
     }
 }

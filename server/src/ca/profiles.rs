@@ -85,6 +85,9 @@ pub struct Profile {
     pub revocation: Revocation,
     /// pkilint's name for the profile, where it has one (for tests and operators).
     pub pkilint_type: Option<&'static str>,
+    /// Whether a certificate of the profile goes through Certificate Transparency logs as a
+    /// precertificate first (the publicly trusted TLS profiles: browsers require SCTs).
+    pub transparency: bool,
 }
 
 /// The DV profile: the public DV products' and ACME's `classic` and `tlsserver`.
@@ -116,6 +119,7 @@ pub const PROFILES: &[Profile] = &[
         rsa_key_encipherment: false,
         revocation: Revocation::Published,
         pkilint_type: Some("DV-FINAL-CERTIFICATE"),
+        transparency: true,
     },
     Profile {
         name: TLS_DV_SHORT_LIVED,
@@ -130,6 +134,7 @@ pub const PROFILES: &[Profile] = &[
         rsa_key_encipherment: false,
         revocation: Revocation::ShortLivedOnly,
         pkilint_type: Some("DV-FINAL-CERTIFICATE"),
+        transparency: true,
     },
     Profile {
         name: "tls-ov",
@@ -144,6 +149,7 @@ pub const PROFILES: &[Profile] = &[
         rsa_key_encipherment: false,
         revocation: Revocation::Published,
         pkilint_type: Some("OV-FINAL-CERTIFICATE"),
+        transparency: true,
     },
     Profile {
         name: "tls-ev",
@@ -158,6 +164,7 @@ pub const PROFILES: &[Profile] = &[
         rsa_key_encipherment: false,
         revocation: Revocation::Published,
         pkilint_type: Some("EV-FINAL-CERTIFICATE"),
+        transparency: true,
     },
     Profile {
         name: "smime-mailbox-strict",
@@ -172,6 +179,7 @@ pub const PROFILES: &[Profile] = &[
         rsa_key_encipherment: true,
         revocation: Revocation::Published,
         pkilint_type: Some("MAILBOX-STRICT"),
+        transparency: false,
     },
     Profile {
         name: "client-tls",
@@ -186,6 +194,7 @@ pub const PROFILES: &[Profile] = &[
         rsa_key_encipherment: false,
         revocation: Revocation::Published,
         pkilint_type: None,
+        transparency: false,
     },
     Profile {
         name: "code-signing",
@@ -201,6 +210,7 @@ pub const PROFILES: &[Profile] = &[
         rsa_key_encipherment: false,
         revocation: Revocation::Published,
         pkilint_type: None,
+        transparency: false,
     },
     Profile {
         name: "document-signing",
@@ -215,6 +225,7 @@ pub const PROFILES: &[Profile] = &[
         rsa_key_encipherment: false,
         revocation: Revocation::Published,
         pkilint_type: None,
+        transparency: false,
     },
     Profile {
         name: "private-server-tls",
@@ -229,6 +240,7 @@ pub const PROFILES: &[Profile] = &[
         rsa_key_encipherment: true,
         revocation: Revocation::Published,
         pkilint_type: None,
+        transparency: false,
     },
     Profile {
         name: "private-client-tls",
@@ -243,6 +255,7 @@ pub const PROFILES: &[Profile] = &[
         rsa_key_encipherment: false,
         revocation: Revocation::Published,
         pkilint_type: None,
+        transparency: false,
     },
     Profile {
         name: "private-mutual-tls",
@@ -257,6 +270,7 @@ pub const PROFILES: &[Profile] = &[
         rsa_key_encipherment: true,
         revocation: Revocation::Published,
         pkilint_type: None,
+        transparency: false,
     },
 ];
 

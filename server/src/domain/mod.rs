@@ -6,6 +6,7 @@ pub mod br_rules;
 pub mod caa;
 pub mod client_limits;
 pub mod contact_email;
+pub mod ct_policy;
 pub mod dcv;
 pub mod gst;
 pub mod identity_limits;

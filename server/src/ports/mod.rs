@@ -1,6 +1,7 @@
 //! Traits for the outside world (time, randomness, mail), with honest fakes for unit tests.
 
 pub mod clock;
+pub mod ct_log;
 pub mod dns;
 pub mod http_fetch;
 pub mod keys;

@@ -36,7 +36,8 @@ pub fn corroborator(settings: &PerspectiveSettings) -> Result<Corroborator, Star
     Ok(Corroborator::new(remotes, settings.public_trust))
 }
 
-/// What a publicly trusted installation lacks at `at`, each named; empty when it may start.
+/// What a publicly trusted installation lacks of perspectives at `at`, each named; empty when
+/// it may start (`transparency::gaps` names what it lacks of CT logs).
 pub fn public_trust_gaps(corroborator: &Corroborator, at: DateTime<Utc>) -> Vec<String> {
     let mut gaps = Vec::new();
     if let Err(e) = corroborator.ready(at) {
@@ -44,11 +45,6 @@ pub fn public_trust_gaps(corroborator: &Corroborator, at: DateTime<Utc>) -> Vec<
             "{e} (ROOTLINE_PERSPECTIVES: one `server perspective serve` per remote perspective)"
         ));
     }
-    // Chrome and Apple trust only TLS certificates with SCTs, and this release does not yet
-    // submit to Certificate Transparency logs: say so rather than issue what browsers refuse.
-    gaps.push(
-        "Certificate Transparency: this release cannot yet submit precertificates to CT logs, which browsers require of publicly trusted TLS certificates".into(),
-    );
     gaps
 }
 
@@ -78,6 +74,5 @@ mod tests {
                 .any(|g| g.contains("needs 5 remote perspectives")),
             "{gaps:?}"
         );
-        assert!(gaps.iter().any(|g| g.contains("Certificate Transparency")));
     }
 }

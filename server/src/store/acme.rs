@@ -365,6 +365,22 @@ pub async fn set_authz_status(
     Ok(())
 }
 
+/// Brings an authorization's expiry forward to `until` when that is sooner: a validation by
+/// a persistent record counts no longer than the record's `persistUntil`.
+pub async fn cap_authz_expiry(
+    db: &impl Db,
+    id: i32,
+    until: DateTime<Utc>,
+) -> Result<(), StoreError> {
+    acme_authzs::Entity::update_many()
+        .col_expr(acme_authzs::Column::ExpiresAt, Expr::value(until))
+        .filter(acme_authzs::Column::Id.eq(id))
+        .filter(acme_authzs::Column::ExpiresAt.gt(until))
+        .exec(db.conn())
+        .await?;
+    Ok(())
+}
+
 pub async fn insert_challenge(
     db: &impl Db,
     authz_id: i32,

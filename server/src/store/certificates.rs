@@ -122,6 +122,35 @@ pub async fn mark_issued_many(
     Ok(())
 }
 
+/// Keeps signed precertificates (id, DER) with their `signing` reservations, before any of
+/// them is submitted to a log: from here on the serial belongs to a known signed object.
+pub async fn record_precertificates(
+    db: &impl Db,
+    signed: &[(i32, Vec<u8>)],
+) -> Result<(), StoreError> {
+    for (id, der) in signed {
+        certs::Entity::update_many()
+            .col_expr(certs::Column::PrecertDer, Expr::value(der.clone()))
+            .filter(certs::Column::Id.eq(*id))
+            .filter(certs::Column::Status.eq(Stored(SIGNING)))
+            .exec(db.conn())
+            .await?;
+    }
+    Ok(())
+}
+
+/// Replaces the reserved to-be-signed bytes of a precertificate's reservation with the
+/// final certificate's (its SCTs in place of the poison), so that the row keeps exactly what
+/// its certificate signs.
+pub async fn record_final_tbs(db: &impl Db, id: i32, tbs: &[u8]) -> Result<(), StoreError> {
+    certs::Entity::update_many()
+        .col_expr(certs::Column::TbsDer, Expr::value(tbs.to_vec()))
+        .filter(certs::Column::Id.eq(id))
+        .exec(db.conn())
+        .await?;
+    Ok(())
+}
+
 pub async fn find_by_serial(
     db: &impl Db,
     serial_hex: &str,

@@ -204,6 +204,13 @@ impl OrderService {
                 let why = format!("The CA refused to issue ({rule}): {detail}.");
                 return self.refuse_issuance(&order, &why).await.map(|()| status);
             }
+            // A log outage is not the order's fault: the order stays as it is, and issuing
+            // again (the order page, a retried ACME finalize) tries under a new serial.
+            Err(CaError::Transparency(why)) => {
+                return Err(OrderError::Refused(
+                    Msg::new("err-ct-logs-short").arg("detail", why),
+                ));
+            }
             Err(e) => return Err(e.into()),
         };
         let now = self.clock.now();

@@ -199,6 +199,7 @@ mod tests {
             revoked_at: None,
             revocation_reason: None,
             crl_shard: 1,
+            precert_der: None,
         }
     }
 

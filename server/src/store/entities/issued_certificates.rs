@@ -29,6 +29,9 @@ pub struct Model {
     /// The CRL shard that lists the certificate once revoked, and that its CRL distribution
     /// point names; 0 is the CA's whole-CA CRL (every certificate issued before sharding).
     pub crl_shard: i32,
+    /// The signed precertificate of a certificate submitted to Certificate Transparency
+    /// logs, kept before submission.
+    pub precert_der: Option<Vec<u8>>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
