@@ -87,6 +87,11 @@ impl AcmeService {
                 )
                 .await?;
                 acme::set_authz_status(&tx, a.id, AcmeAuthzStatus::Valid).await?;
+                // The authorization says when it stops counting: never after the record's
+                // persistUntil (draft-ietf-acme-dns-persist, BR 3.2.2.4.22).
+                if let Some(until) = persisted.as_ref().and_then(|g| g.persist_until) {
+                    acme::cap_authz_expiry(&tx, a.id, until).await?;
+                }
             }
             Err(f) => {
                 let error =

@@ -189,3 +189,37 @@ async fn a_wildcard_needs_policy_wildcard_which_then_covers_sub_domains() {
     let (_, sub) = single.order(&["shop.wild.example.org"]).await;
     assert_eq!(sub["status"], "ready", "{sub}");
 }
+
+#[tokio::test]
+async fn an_authorization_by_a_record_with_persist_until_expires_no_later_than_it() {
+    use crate::ports::Clock;
+    let w = world(true).await;
+    let mut c = Client::new(&w);
+    c.register(&w).await;
+    let (_, order) = c.order(&["until.example.org"]).await;
+    let challenge = persist_challenge(&c, &order).await;
+    let issuer = challenge["issuerDomainNames"][0]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    // Two days ahead: sooner than the authorization's own expiry.
+    let until = w.h.clock.now() + chrono::Duration::days(2);
+    w.dns.add_txt(
+        "_validation-persist.until.example.org",
+        &format!(
+            "{issuer}; accounturi={}; persistUntil={}",
+            account_uri(&c),
+            until.timestamp()
+        ),
+    );
+    let answered = answer(&c, &challenge).await;
+    assert_eq!(answered["status"], "valid", "{answered}");
+    let authz = c
+        .post(order["authorizations"][0].as_str().unwrap(), None)
+        .await
+        .json();
+    let expires = chrono::DateTime::parse_from_rfc3339(authz["expires"].as_str().unwrap())
+        .unwrap()
+        .with_timezone(&chrono::Utc);
+    assert_eq!(expires.timestamp(), until.timestamp(), "{authz}");
+}
