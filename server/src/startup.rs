@@ -167,6 +167,7 @@ pub async fn services(config: &Config) -> Result<Services, StartupError> {
             organization: config.ca_organization.clone(),
             country: Some(config.ca_country.clone()),
             base_url: config.link_base(),
+            publicly_trusted: config.mpic.public_trust,
         },
     );
     if let Some(logs) = transparency::transparency(&config.ct, corroborator.public_trust())? {

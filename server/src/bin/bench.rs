@@ -286,6 +286,7 @@ async fn bench_ca(dir: &std::path::Path, keys: Arc<dyn KeyStore>) -> (Store, Arc
             organization: "Rootline Bench".into(),
             country: Some("IN".into()),
             base_url: "http://pki.example.com".into(),
+            publicly_trusted: false,
         },
     ));
     ca.init(KeySpec::EcP256).await.unwrap();

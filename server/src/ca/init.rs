@@ -109,9 +109,10 @@ impl Authority {
         spec: KeySpec,
         parent: Option<(&AuthorityRow, &dyn CaSigner)>,
     ) -> Result<AuthorityRow, CaError> {
+        let common_name = operator_common_name(def.common_name, self.settings.publicly_trusted);
         let new = NewCa {
             name: def.name,
-            common_name: def.common_name,
+            common_name: &common_name,
             organization: None,
             purposes: def.purpose.into_iter().collect(),
             validity_days: def.validity_days,
@@ -291,6 +292,20 @@ pub(super) struct NewCa<'a> {
     pub account_id: Option<i32>,
 }
 
+/// What a private installation adds to the name of each CA of its hierarchy (issue 24: the
+/// certificates say the hierarchy is not publicly trusted): relying parties see it in every
+/// certificate's issuer, where no portal page reaches.
+pub const NOT_PUBLICLY_TRUSTED: &str = " (not publicly trusted)";
+
+/// The commonName of a CA of the operator's hierarchy.
+fn operator_common_name(common_name: &str, publicly_trusted: bool) -> String {
+    if publicly_trusted {
+        common_name.to_owned()
+    } else {
+        format!("{common_name}{NOT_PUBLICLY_TRUSTED}")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use std::process::Command;
@@ -303,6 +318,43 @@ mod tests {
         },
         store::test_db::fresh_store,
     };
+
+    #[tokio::test]
+    async fn a_private_installations_hierarchy_says_in_every_ca_name_that_it_is_not_publicly_trusted()
+     {
+        let private = authority(fresh_store().await, SECRET);
+        private.init(KeySpec::EcP256).await.unwrap();
+        let public = Authority::new(
+            fresh_store().await,
+            Arc::new(
+                crate::adapters::softkeys::SoftKeyStore::from_secret(SECRET.as_bytes()).unwrap(),
+            ),
+            Arc::new(crate::ports::clock::FakeClock::at(chrono::Utc::now())),
+            Arc::new(crate::adapters::random::OsRandom),
+            crate::ca::CaSettings {
+                organization: "Rootline Test".into(),
+                country: Some("IN".into()),
+                base_url: "http://pki.example.com".into(),
+                publicly_trusted: true,
+            },
+        );
+        public.init(KeySpec::EcP256).await.unwrap();
+        for (ca, marked) in [(&private, true), (&public, false)] {
+            for row in authorities::list(&ca.store).await.unwrap() {
+                let (_, cert) = x509_parser::parse_x509_certificate(&row.cert_der).unwrap();
+                let cn = cert
+                    .subject()
+                    .iter_common_name()
+                    .next()
+                    .and_then(|cn| cn.as_str().ok())
+                    .unwrap()
+                    .to_owned();
+                assert_eq!(cn.ends_with(NOT_PUBLICLY_TRUSTED), marked, "{cn}");
+                // X.520's upper bound for commonName.
+                assert!(cn.chars().count() <= 64, "{cn}");
+            }
+        }
+    }
 
     /// Writes every CA certificate to a folder and checks each issuing CA with OpenSSL.
     async fn verify_with_openssl(ca: &Authority) -> std::path::PathBuf {
@@ -355,7 +407,9 @@ mod tests {
         assert!(tls.contains("Policy: X509v3 Any Policy"), "{tls}");
         assert!(tls.contains("ecdsa-with-SHA256"), "{tls}");
         assert!(
-            tls.contains("Issuer: C = IN, O = Rootline Test, CN = Rootline Root CA"),
+            tls.contains(
+                "Issuer: C = IN, O = Rootline Test, CN = Rootline Root CA (not publicly trusted)"
+            ),
             "{tls}"
         );
         let root = openssl(&["x509", "-in", "root.pem", "-noout", "-text"], &dir);

@@ -64,6 +64,9 @@ pub struct CaSettings {
     pub country: Option<String>,
     /// The public URL without a trailing slash: the base of CRL and CA certificate links.
     pub base_url: String,
+    /// `ROOTLINE_PUBLIC_TRUST`: a hierarchy made while it is off says in each CA's name that
+    /// it is not publicly trusted, so that every certificate it issues says so too.
+    pub publicly_trusted: bool,
 }
 
 /// A PKCS#10 request (PEM or DER), its signature and key checked: what an edge (portal, REST,

@@ -50,6 +50,7 @@ pub fn authority_with(
             organization: "Rootline Test".into(),
             country: Some("IN".into()),
             base_url: "http://pki.example.com".into(),
+            publicly_trusted: false,
         },
     )
 }
