@@ -180,4 +180,32 @@ test.describe("where the operator enables the DNS contact e-mails", () => {
     await expect(verified).toContainText("Verified");
     await expect(verified).toContainText("TLS BR 3.2.2.4.13 (e-mail to DNS CAA contact)");
   });
+
+  test("the e-mail to the DNS TXT contact goes to the address at _validation-contactemail and is confirmed by its link", async ({
+    page,
+  }) => {
+    await signedInAdministrator(page, "txt-contact", "Txt Contact Ltd");
+    await page.goto("/domains");
+    await waitForHydration(page);
+    const domain = uniqueDomain("txt-contact");
+    const contact = `dns-txt-owner.${Date.now()}@example.com`;
+    publish((r) => {
+      r.txt = { ...(r.txt ?? {}), [`_validation-contactemail.${domain}`]: [contact] };
+    });
+    await addDomain(page, domain, "E-mail to the DNS TXT contact");
+    await row(page, domain).getByRole("button", { name: "Send the e-mail" }).click();
+    await expect(page.getByRole("status").filter({ hasText: `The validation e-mail went to ${contact}` })).toBeVisible();
+
+    const mail = await waitForMail(contact);
+    expect(mail.text).toContain(`the TXT records at _validation-contactemail.${domain}`);
+    const link = mail.text.split(/\s+/).find((w) => w.includes("/dcv/confirm/"))!;
+    await page.goto(link);
+    await page.getByRole("button", { name: "Confirm" }).click();
+    await expect(page.getByText(`Control of ${domain} is confirmed`)).toBeVisible();
+
+    await page.goto("/domains");
+    const verified = row(page, domain);
+    await expect(verified).toContainText("Verified");
+    await expect(verified).toContainText("TLS BR 3.2.2.4.14");
+  });
 });

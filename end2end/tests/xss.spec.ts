@@ -4,6 +4,7 @@ import {
   expect,
   signIn,
   signedInAdministrator,
+  signedInOperator,
   test,
   uniqueEmail,
   waitForHydration,
@@ -76,5 +77,39 @@ test("a Basic User's hostile remarks stay text when an Administrator opens the d
   await page.waitForURL(/\?done=edited$/);
   await page.reload();
   await expect(page.locator("#edit-remarks")).toHaveValue(HOSTILE);
+  expect(dialogs, "no script ran").toEqual([]);
+});
+
+test("hostile text in the operator's mass revocation search and in a domain name stays text", async ({ page, browser }) => {
+  const dialogs: string[] = [];
+  page.on("dialog", async (d) => {
+    dialogs.push(d.message());
+    await d.dismiss();
+  });
+  await signedInOperator(page);
+  // The search is a GET form: whatever is in the address comes back into the page.
+  await page.goto(`/operator/revocations?name=${encodeURIComponent(HOSTILE)}&name_match=suffix`);
+  await waitForHydration(page);
+  const search = page.getByRole("form", { name: "Search certificates" });
+  await expect(search.getByLabel("Name", { exact: true })).toHaveValue(HOSTILE);
+  await expect(page.locator('img[src="x"]')).toHaveCount(0);
+  await expect(page.locator("svg[onload]")).toHaveCount(0);
+
+  // A customer adds the same text as a domain: refused, and the refusal shows it as text.
+  const theirs = await browser.newContext();
+  const customer = await theirs.newPage();
+  customer.on("dialog", async (d) => {
+    dialogs.push(d.message());
+    await d.dismiss();
+  });
+  await signedInAdministrator(customer, "xss-domains", "Hostile Domains Ltd");
+  await customer.goto("/domains");
+  await waitForHydration(customer);
+  await customer.getByLabel("Domain name", { exact: true }).fill(HOSTILE);
+  await customer.getByRole("button", { name: "Add domain" }).click();
+  await expect(customer.getByRole("alert").first()).toBeVisible();
+  await expect(customer.locator('img[src="x"]')).toHaveCount(0);
+  await expect(customer.locator("svg[onload]")).toHaveCount(0);
+  await theirs.close();
   expect(dialogs, "no script ran").toEqual([]);
 });
