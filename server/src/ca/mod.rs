@@ -44,6 +44,7 @@ pub use private::private_ca_name;
 pub use profiles::{
     PROFILES, Profile, Revocation, SHORT_LIVED_DAYS, TLS_DV, TLS_DV_SHORT_LIVED, profile,
 };
+pub use revoke::ChangedShard;
 pub use transparency::Transparency;
 pub use vetted_subject::{EvSubject, VettedSubject};
 

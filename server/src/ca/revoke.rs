@@ -1,12 +1,51 @@
+use std::collections::BTreeSet;
+
 use super::{Authority, CaError, audit_ca};
 use crate::{
     domain::revocation::RevocationReason,
     store::{authorities, certificates},
 };
 
+/// The CRL shard of a CA that a revocation changed, to be signed again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct ChangedShard {
+    pub ca_id: i32,
+    pub shard: i32,
+}
+
 impl Authority {
     /// Revokes a certificate by serial and publishes a new CRL for its CRL shard at once.
     pub async fn revoke(&self, serial_hex: &str, reason: RevocationReason) -> Result<(), CaError> {
+        let changed = self.revoke_unpublished(serial_hex, reason).await?;
+        // At once, not within the 24 hours BR 4.9.7 allows; only the certificate's shard
+        // changed, so only its CRL is signed again.
+        self.publish_shards([changed]).await
+    }
+
+    /// Signs each changed shard's CRL again, once however many of its certificates were
+    /// revoked.
+    pub async fn publish_shards(
+        &self,
+        changed: impl IntoIterator<Item = ChangedShard>,
+    ) -> Result<(), CaError> {
+        let changed: BTreeSet<ChangedShard> = changed.into_iter().collect();
+        for ChangedShard { ca_id, shard } in changed {
+            let ca = authorities::find(&self.store, ca_id)
+                .await?
+                .ok_or(CaError::NoSuchCa("issuing CA"))?;
+            self.publish_crl(&ca, shard).await?;
+        }
+        Ok(())
+    }
+
+    /// `revoke` without signing the shard's CRL again, for a batch that revokes many and
+    /// then publishes each shard it changed once (`publish_shards`). The OCSP answer is
+    /// "revoked" from the moment this returns.
+    pub async fn revoke_unpublished(
+        &self,
+        serial_hex: &str,
+        reason: RevocationReason,
+    ) -> Result<ChangedShard, CaError> {
         if !reason.allowed_for_subscribers() {
             return Err(CaError::Refused {
                 rule: "revoke.reason",
@@ -60,10 +99,10 @@ impl Authority {
         }
         tx.commit().await?;
         self.forget_ocsp_answers();
-        // At once, not within the 24 hours BR 4.9.7 allows; only the certificate's shard
-        // changed, so only its CRL is signed again.
-        self.publish_crl(&ca, cert.crl_shard).await?;
-        Ok(())
+        Ok(ChangedShard {
+            ca_id: ca.id,
+            shard: cert.crl_shard,
+        })
     }
 }
 
@@ -97,6 +136,69 @@ mod tests {
                 String::from_utf8_lossy(&out.stderr)
             )
         }
+    }
+
+    #[tokio::test]
+    async fn certificates_revoked_together_in_one_shard_cost_one_crl_listing_them_all() {
+        let ca = authority(fresh_store().await, SECRET);
+        ca.init(KeySpec::EcP256).await.unwrap();
+        let tls = authorities::find_by_name(&ca.store, "tls")
+            .await
+            .unwrap()
+            .unwrap();
+        // One shard: every certificate falls in it.
+        authorities::set_crl_shards(&ca.store, tls.id, 1)
+            .await
+            .unwrap();
+        let dir = temp_dir("revoke-together");
+        let csr = dv_csr(&dir);
+        let issued = [
+            issue_dv(&ca, &csr).await,
+            issue_dv(&ca, &csr).await,
+            issue_dv(&ca, &csr).await,
+        ];
+        let shard = crl_shard_of(&ca, &issued[0].serial_hex).await;
+        let before = crls::numbers_for_shard(&ca.store, tls.id, shard)
+            .await
+            .unwrap();
+        let mut changed = Vec::new();
+        for cert in &issued {
+            changed.push(
+                ca.revoke_unpublished(&cert.serial_hex, RevocationReason::Superseded)
+                    .await
+                    .unwrap(),
+            );
+        }
+        assert_eq!(
+            crls::numbers_for_shard(&ca.store, tls.id, shard)
+                .await
+                .unwrap(),
+            before,
+            "nothing signed yet"
+        );
+        ca.publish_shards(changed).await.unwrap();
+        let after = crls::numbers_for_shard(&ca.store, tls.id, shard)
+            .await
+            .unwrap();
+        assert_eq!(after.len(), before.len() + 1, "{before:?} {after:?}");
+        let der = ca.current_crl("tls", shard).await.unwrap().unwrap();
+        std::fs::write(dir.join("shard.crl"), der).unwrap();
+        let text = openssl(
+            &[
+                "crl",
+                "-in",
+                "shard.crl",
+                "-inform",
+                "DER",
+                "-noout",
+                "-text",
+            ],
+            &dir,
+        );
+        for cert in &issued {
+            assert!(text.contains(&cert.serial_hex.to_uppercase()), "{text}");
+        }
+        std::fs::remove_dir_all(dir).unwrap();
     }
 
     #[tokio::test]

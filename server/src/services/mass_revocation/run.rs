@@ -1,6 +1,6 @@
 //! The runner: revokes each certificate of the unfinished batches through the CA's own
-//! revocation (the OCSP answer and the CRL shard at once, as a single revocation does),
-//! records and audits each, and when a batch is done mails its subscribers.
+//! revocation (the OCSP answer at once), records and audits each, signs each CRL shard a
+//! round of 20 changed once, and when a batch is done mails its subscribers.
 //!
 //! Several processes may run it at once: an item is claimed (`pending` → `revoking`) and
 //! settled (`revoking` → an outcome) by conditional updates, and the audit entry is written
@@ -17,7 +17,7 @@ use chrono::{DateTime, Utc};
 
 use super::{MassRevocationError, MassRevocationService};
 use crate::{
-    ca::CaError,
+    ca::{CaError, ChangedShard},
     services::audit::{self, AuditEntry},
     store::{
         CertificateRow, accounts, certificates, orders,
@@ -30,7 +30,8 @@ const ROUND: u64 = 20;
 
 /// What became of one item.
 enum Step {
-    Revoked,
+    /// Revoked by this runner: the CRL shard it changed is signed again after the round.
+    Revoked(ChangedShard),
     /// Settled otherwise, or by another runner.
     Settled,
     /// The CA could not revoke now: the item waits for the next run.
@@ -67,12 +68,29 @@ impl MassRevocationService {
             if items.is_empty() {
                 break;
             }
+            let mut changed = Vec::new();
+            let mut retry = false;
             for item in &items {
                 match self.revoke_item(&batch, item).await? {
-                    Step::Revoked => revoked += 1,
+                    Step::Revoked(shard) => {
+                        revoked += 1;
+                        changed.push(shard);
+                    }
                     Step::Settled => {}
-                    Step::Retry => return Ok(revoked),
+                    Step::Retry => {
+                        retry = true;
+                        break;
+                    }
                 }
+            }
+            // Each shard the round changed is signed again once, not once per certificate.
+            // Should that fail, the CRL job signs it again within the 24 hours BR 4.9.7
+            // allows; the revocations (and their OCSP answers) stand.
+            if let Err(e) = self.authority.publish_shards(changed).await {
+                tracing::error!(batch = batch.id, error = %e, "mass revocation: a CRL shard was not signed again; the CRL job will");
+            }
+            if retry {
+                return Ok(revoked);
             }
         }
         self.finish(&batch).await?;
@@ -105,8 +123,16 @@ impl MassRevocationService {
             return self.settle(item, BatchOutcome::Failed, None, now).await;
         };
         let reason = *batch.reason;
-        match self.authority.revoke(&cert.serial_hex, reason).await {
-            Ok(()) => self.record_revoked(batch, item, &cert).await,
+        let shard = ChangedShard {
+            ca_id: cert.ca_id,
+            shard: cert.crl_shard,
+        };
+        match self
+            .authority
+            .revoke_unpublished(&cert.serial_hex, reason)
+            .await
+        {
+            Ok(changed) => self.record_revoked(batch, item, &cert, changed).await,
             Err(CaError::Refused {
                 rule: "revoke.already",
                 ..
@@ -121,7 +147,8 @@ impl MassRevocationService {
                             && c.revoked_at.is_some_and(|at| at >= batch.created_at)
                     });
                 if ours {
-                    self.record_revoked(batch, item, &cert).await
+                    // Its runner stopped before the round's CRLs, too.
+                    self.record_revoked(batch, item, &cert, shard).await
                 } else {
                     self.settle(item, BatchOutcome::AlreadyRevoked, None, now)
                         .await
@@ -175,6 +202,7 @@ impl MassRevocationService {
         batch: &BatchRow,
         item: &BatchItemRow,
         cert: &CertificateRow,
+        changed: ChangedShard,
     ) -> Result<Step, MassRevocationError> {
         let now = self.clock.now();
         let order = revocation_batches::orders_holding_for_operator(&self.store, &[cert.id])
@@ -232,7 +260,7 @@ impl MassRevocationService {
         )
         .await?;
         tx.commit().await?;
-        Ok(Step::Revoked)
+        Ok(Step::Revoked(changed))
     }
 
     /// Once no item waits: marks the batch finished, mails each subscriber the certificates
