@@ -87,6 +87,8 @@ test("lego orders with a credential from the portal, and an administrator renews
   await expect(row).toContainText("Order Fulfilled");
   await row.getByRole("link").first().click();
   await waitForHydration(page);
+  // lego asked for no profile: the order says it got the default one.
+  await expect(page.getByTestId("acme-profile")).toHaveText("classic: the product's certificate");
   await page.locator("summary", { hasText: "Renew early (ARI)" }).click();
   const renew = page.getByRole("region", { name: "Renew early" });
   await expect(renew).toBeVisible();

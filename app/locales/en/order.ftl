@@ -80,3 +80,7 @@ order-done-interim-dv = The interim DV certificate was issued: download it below
 err-interim-dv-not-available = An interim DV certificate is offered only for an OV or EV order that is paid, has its CSR, has every name validated and still waits for its organization or its EV answers.
 err-interim-dv-refused = The interim DV certificate could not be issued: { $why }
 err-interim-dv-none = This order has no interim DV certificate.
+order-acme-profile = ACME profile
+order-acme-profile-classic = classic: the product's certificate
+order-acme-profile-tlsserver = tlsserver: server authentication only, no subject name
+order-acme-profile-shortlived = shortlived: valid 6 days, without revocation information

@@ -80,3 +80,7 @@ order-done-interim-dv = Tymczasowy certyfikat DV został wystawiony: pobierz go 
 err-interim-dv-not-available = Tymczasowy certyfikat DV jest dostępny tylko dla opłaconego zamówienia OV lub EV, które ma CSR, ma zweryfikowane wszystkie nazwy i wciąż czeka na organizację lub odpowiedzi EV.
 err-interim-dv-refused = Nie udało się wystawić tymczasowego certyfikatu DV: { $why }
 err-interim-dv-none = To zamówienie nie ma tymczasowego certyfikatu DV.
+order-acme-profile = Profil ACME
+order-acme-profile-classic = classic: certyfikat produktu
+order-acme-profile-tlsserver = tlsserver: tylko uwierzytelnianie serwera, bez nazwy podmiotu
+order-acme-profile-shortlived = shortlived: ważny 6 dni, bez informacji o unieważnieniu

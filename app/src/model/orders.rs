@@ -656,6 +656,8 @@ pub struct OrderView {
     pub can_renew_early: bool,
     /// When the certificate was marked for early renewal.
     pub renewal_marked: Option<super::Moment>,
+    /// The certificate profile an ACME client chose for the order (draft-ietf-acme-profiles).
+    pub acme_profile: Option<super::acme::AcmeProfile>,
 }
 
 impl OrderView {

@@ -95,6 +95,10 @@ fn OrderDetail(order: OrderView) -> impl IntoView {
                 <dt>{t("order-validity")}</dt><dd>{t_args("wizard-days", &[("days", order.validity_days.into())])}</dd>
                 <dt>{t("order-group")}</dt><dd>{order.group.clone()}</dd>
                 <dt>{t("order-placed-by")}</dt><dd>{order.placed_by.clone()}</dd>
+                {order.acme_profile.map(|p| view! {
+                    <dt>{t("order-acme-profile")}</dt>
+                    <dd data-testid="acme-profile">{t(acme_profile_key(p))}</dd>
+                })}
                 <dt>{t("order-requester")}</dt><dd>{format!("{} <{}>", order.requester_name, order.requester_email)}</dd>
                 {(!order.tags.is_empty()).then(|| view! { <dt>{t("order-tags")}</dt><dd>{order.tags.join(", ")}</dd> })}
                 <dt>{t("order-auto-renew")}</dt><dd>{if order.auto_renew { t("order-on") } else { t("order-off") }}</dd>
@@ -435,4 +439,14 @@ fn InterimDvCard(id: i32, state: crate::model::orders::InterimDv) -> impl IntoVi
         </section>
     }
     .into_any()
+}
+
+/// What the order page says of an ACME profile: its protocol name and what it means.
+fn acme_profile_key(profile: crate::model::acme::AcmeProfile) -> &'static str {
+    use crate::model::acme::AcmeProfile;
+    match profile {
+        AcmeProfile::Classic => "order-acme-profile-classic",
+        AcmeProfile::TlsServer => "order-acme-profile-tlsserver",
+        AcmeProfile::ShortLived => "order-acme-profile-shortlived",
+    }
 }

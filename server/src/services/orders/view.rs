@@ -214,6 +214,12 @@ impl OrderService {
             Some(c) => acme_renewal::mark(&self.store, c.id).await?,
             None => None,
         };
+        let acme_profile = match *o.source {
+            OrderSource::Acme => crate::store::acme::order_of_order_row(&self.store, o.id)
+                .await?
+                .map(|a| *a.profile),
+            _ => None,
+        };
         let tracking_url = self.requester_link(&self.store, &o).await?;
         let change_names_price = if manager
             && live
@@ -291,6 +297,7 @@ impl OrderService {
                 && *o.source == OrderSource::Acme
                 && renewal_mark.is_none(),
             renewal_marked: renewal_mark.map(|m| app::model::Moment::from(m.marked_at)),
+            acme_profile,
             successors,
             credit_notes,
             invoice_number,

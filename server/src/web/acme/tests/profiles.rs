@@ -182,6 +182,13 @@ async fn each_profile_issues_its_own_certificate_and_the_order_names_it() {
             .await
             .unwrap()
             .unwrap();
+        // The portal's order page names the profile too.
+        let view = w.orders.order_view(&w.admin, order_id).await.unwrap();
+        assert_eq!(
+            view.acme_profile.map(|p| p.as_str()),
+            Some(named),
+            "{name}: the order page"
+        );
         let s = shape(&der);
         // Every profile of a DV product: an empty subject, so a critical SAN, and serverAuth
         // alone (BR 7.1.2.7.2, 7.1.2.7.10, 7.1.2.7.12); caIssuers always (7.1.2.7.7).
