@@ -919,7 +919,8 @@ mod tests {
     use super::*;
     use crate::{
         ca::test_support::{
-            SECRET, authority, authority_at, checked, dv_csr, openssl, openssl_csr, temp_dir,
+            SECRET, authority, authority_at, checked, dv_csr, openssl, openssl_csr, pkilint,
+            temp_dir,
         },
         ports::clock::FakeClock,
         store::{certificates, test_db::fresh_store},
@@ -962,20 +963,6 @@ mod tests {
             Err(CaError::Refused { rule, .. }) => rule,
             other => panic!("expected a refusal, got {other:?}"),
         }
-    }
-
-    fn pkilint(dir: &std::path::Path, tool: &str, kind: &str, leaf: &[u8]) {
-        std::fs::write(dir.join("leaf.pem"), pem_certificate(leaf)).unwrap();
-        let out = Command::new(tool)
-            .args(["lint", "-t", kind, "-s", "WARNING", "leaf.pem"])
-            .current_dir(dir)
-            .output()
-            .expect("pkilint is installed (pip install pkilint; `make test` does it)");
-        let findings = String::from_utf8_lossy(&out.stdout);
-        assert!(
-            out.status.success() && findings.trim().is_empty(),
-            "{kind}: {findings}"
-        );
     }
 
     #[tokio::test]

@@ -159,3 +159,19 @@ pub async fn crl_shard_of(ca: &Authority, serial_hex: &str) -> i32 {
         .unwrap()
         .crl_shard
 }
+
+/// Asserts pkilint (`tool`: `lint_cabf_serverauth_cert`, `lint_cabf_smime_cert`) finds no
+/// error or warning in a certificate of type `kind`, written to `dir/leaf.pem`.
+pub fn pkilint(dir: &Path, tool: &str, kind: &str, leaf: &[u8]) {
+    std::fs::write(dir.join("leaf.pem"), super::list::pem_certificate(leaf)).unwrap();
+    let out = Command::new(tool)
+        .args(["lint", "-t", kind, "-s", "WARNING", "leaf.pem"])
+        .current_dir(dir)
+        .output()
+        .expect("pkilint is installed (pip install pkilint; `make test` does it)");
+    let findings = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success() && findings.trim().is_empty(),
+        "{kind}: {findings}"
+    );
+}

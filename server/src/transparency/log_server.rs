@@ -194,7 +194,7 @@ fn read_key(path: &Path) -> Result<(EcdsaKeyPair, Vec<u8>), TestLogError> {
 
 /// The SubjectPublicKeyInfo of a P-256 public point, encoded as OpenSSL encodes it (named
 /// curve, uncompressed point), since the log id is the hash of exactly these bytes.
-fn p256_spki(point: &[u8]) -> Result<Vec<u8>, der::Error> {
+pub(super) fn p256_spki(point: &[u8]) -> Result<Vec<u8>, der::Error> {
     SubjectPublicKeyInfoOwned {
         algorithm: AlgorithmIdentifierOwned {
             oid: ID_EC_PUBLIC_KEY,
@@ -511,7 +511,7 @@ mod tests {
         }
 
         fn pem(&self) -> String {
-            pem_block("CERTIFICATE", &self.der)
+            crate::ca::pem_certificate(&self.der)
         }
     }
 
@@ -520,19 +520,6 @@ mod tests {
         params.distinguished_name.push(DnType::CommonName, name);
         params.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
         params
-    }
-
-    fn pem_block(label: &str, der: &[u8]) -> String {
-        let body = STANDARD.encode(der);
-        let lines: Vec<&str> = body
-            .as_bytes()
-            .chunks(64)
-            .map(|l| std::str::from_utf8(l).unwrap())
-            .collect();
-        format!(
-            "-----BEGIN {label}-----\n{}\n-----END {label}-----\n",
-            lines.join("\n")
-        )
     }
 
     fn tbs(der: &[u8]) -> Vec<u8> {

@@ -264,18 +264,8 @@ mod tests {
         let pkcs8 = EcdsaKeyPair::generate_pkcs8(&ECDSA_P256_SHA256_ASN1_SIGNING, &rng).unwrap();
         let key = EcdsaKeyPair::from_pkcs8(&ECDSA_P256_SHA256_ASN1_SIGNING, pkcs8.as_ref(), &rng)
             .unwrap();
-        let spki = p256_spki(key.public_key().as_ref());
+        let spki = super::super::log_server::p256_spki(key.public_key().as_ref()).unwrap();
         (key, spki)
-    }
-
-    /// SubjectPublicKeyInfo for an uncompressed P-256 point.
-    pub(crate) fn p256_spki(point: &[u8]) -> Vec<u8> {
-        let mut spki = vec![
-            0x30, 0x59, 0x30, 0x13, 0x06, 0x07, 0x2a, 0x86, 0x48, 0xce, 0x3d, 0x02, 0x01, 0x06,
-            0x08, 0x2a, 0x86, 0x48, 0xce, 0x3d, 0x03, 0x01, 0x07, 0x03, 0x42, 0x00,
-        ];
-        spki.extend_from_slice(point);
-        spki
     }
 
     #[test]
